@@ -1,0 +1,292 @@
+"""Foundation commands: new, outline, show, vars, set, publish, log."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+
+from notice_studio.core import messages
+from notice_studio.core.model import Clause, Notice
+
+from .common import CommandError, add_folder, add_json, open_notice, print_json, split_list
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("new", help="create a new notice folder from a template")
+    add_folder(p)
+    p.add_argument("--org", default="", help="the organisation's name")
+    p.add_argument("--template", default=None, help="template id ('notice-studio library --templates' lists them)")
+    p.add_argument("--jurisdiction", action="append", metavar="LIST", help="laws to cover, e.g. gdpr,uk_gdpr,ccpa")
+    p.add_argument("--title", default=None, help="the notice's title (default: Privacy Notice)")
+    p.set_defaults(func=cmd_new)
+
+    p = sub.add_parser("outline", help="print the numbered outline")
+    add_folder(p)
+    p.add_argument("--version", dest="at", default="draft", metavar="V", help="v1, v2, ..., draft, or a saved edit")
+    add_json(p)
+    p.set_defaults(func=cmd_outline)
+
+    p = sub.add_parser("show", help="print the notice as Markdown")
+    add_folder(p)
+    p.add_argument("--version", dest="at", default="draft", metavar="V", help="v1, v2, ..., draft, or a saved edit")
+    p.set_defaults(func=cmd_show)
+
+    p = sub.add_parser("vars", help="list placeholders, their values and which are unfilled")
+    add_folder(p)
+    add_json(p)
+    p.set_defaults(func=cmd_vars)
+
+    p = sub.add_parser("set", help="fill placeholders: NAME=VALUE ...")
+    add_folder(p)
+    p.add_argument("assignments", nargs="+", metavar="NAME=VALUE")
+    p.set_defaults(func=cmd_set)
+
+    p = sub.add_parser("publish", help="publish the draft as the next version")
+    add_folder(p)
+    p.add_argument("--effective", required=True, metavar="YYYY-MM-DD", help="the date the version takes effect")
+    kind = p.add_mutually_exclusive_group()
+    kind.add_argument("--material", dest="material", action="store_true", default=None, help="a material change")
+    kind.add_argument("--editorial", dest="material", action="store_false", help="wording only")
+    p.add_argument("--summary", default=None, help="the change notice readers see")
+    p.add_argument("--approved-by", default="", metavar="NAME", help="who approved this version")
+    p.add_argument("--force", action="store_true", help="publish even though checks report warnings")
+    p.set_defaults(func=cmd_publish)
+
+    p = sub.add_parser("log", help="published versions and saved edits")
+    add_folder(p)
+    p.add_argument("--limit", type=int, default=None, help="show only the newest N edits")
+    add_json(p)
+    p.set_defaults(func=cmd_log)
+
+
+# ----- new --------------------------------------------------------------------------------------
+def cmd_new(args: argparse.Namespace) -> int:
+    from notice_studio.core.store import NoticeRepo, resolve_author
+    from notice_studio.core.templates import build_notice
+
+    notice = build_notice(args.template, args.org, split_list(args.jurisdiction) or None)
+    if args.title:
+        notice.title = args.title
+    with NoticeRepo.create(args.folder, notice, resolve_author()) as repo:
+        unfilled = notice.unfilled_placeholders()
+        print(f"Created '{notice.title}' with {len(notice.all_clauses())} clauses in {repo.path}.")
+        if unfilled:
+            print(f"Fill in {len(unfilled)} placeholders with 'notice-studio set {args.folder} NAME=VALUE':")
+            for name in unfilled:
+                print(f"  {name}")
+    return 0
+
+
+# ----- reading ----------------------------------------------------------------------------------
+def outline_rows(notice: Notice) -> list[dict]:
+    parents: dict[str, str | None] = {}
+
+    def note(items: list[Clause], parent: str | None) -> None:
+        for clause in items:
+            parents[clause.id] = parent
+            note(clause.children, clause.id)
+
+    note(notice.clauses, None)
+    rows = []
+    for clause, depth, number in notice.walk():
+        rows.append(
+            {
+                "id": clause.id,
+                "number": number,
+                "title": clause.title,
+                "level": depth + 1,
+                "parent": parents[clause.id],
+                "source": (
+                    {"library": clause.provenance.library_id, "version": clause.provenance.version,
+                     "customised": clause.is_customised()}
+                    if clause.provenance else None
+                ),
+            }
+        )
+    return rows
+
+
+def cmd_outline(args: argparse.Namespace) -> int:
+    with open_notice(args.folder) as repo:
+        notice = repo.notice_at(args.at)
+    rows = outline_rows(notice)
+    if args.json:
+        print_json({"title": notice.title, "version": args.at, "clauses": rows})
+        return 0
+    print(notice.title)
+    for row in rows:
+        print(f"{'  ' * (row['level'] - 1)}{row['number']}  {row['title']}  [{row['id']}]")
+    return 0
+
+
+def notice_markdown(notice: Notice) -> str:
+    """The notice's source as one Markdown document (numbered headings, placeholders as typed)."""
+    parts = [f"# {notice.title}\n"]
+    for clause, depth, number in notice.walk():
+        parts.append(f"{'#' * min(depth + 2, 6)} {number} {clause.title}\n")
+        if clause.body.strip():
+            parts.append(clause.body.rstrip() + "\n")
+    return "\n".join(parts)
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    with open_notice(args.folder) as repo:
+        notice = repo.notice_at(args.at)
+    sys.stdout.write(notice_markdown(notice))
+    return 0
+
+
+def variable_rows(notice: Notice) -> list[dict]:
+    used: dict[str, list[str]] = {}
+    for clause in notice.all_clauses():
+        for name in clause.placeholders():
+            used.setdefault(name, []).append(clause.id)
+    names = list(used) + sorted(n for n in notice.variables if n not in used)
+    return [
+        {
+            "name": name,
+            "value": notice.variables.get(name, ""),
+            "filled": bool(notice.variables.get(name, "").strip()),
+            "used_in": used.get(name, []),
+        }
+        for name in names
+    ]
+
+
+def cmd_vars(args: argparse.Namespace) -> int:
+    with open_notice(args.folder) as repo:
+        notice = repo.load()
+    rows = variable_rows(notice)
+    if args.json:
+        print_json({"variables": rows, "unfilled": [r["name"] for r in rows if r["used_in"] and not r["filled"]]})
+        return 0
+    if not rows:
+        print("This notice uses no placeholders.")
+    for row in rows:
+        state = row["value"] if row["filled"] else "(unfilled)"
+        unused = "" if row["used_in"] else "  (not used by any clause)"
+        print(f"{row['name']} = {state}{unused}")
+    return 0
+
+
+# ----- writing ----------------------------------------------------------------------------------
+def cmd_set(args: argparse.Namespace) -> int:
+    from notice_studio.core.store import resolve_author
+
+    pairs = []
+    for item in args.assignments:
+        name, eq, value = item.partition("=")
+        if not eq or not name.strip():
+            raise CommandError(f"'{item}' is not NAME=VALUE; write for example contact.email=privacy@example.com")
+        pairs.append((name.strip(), value))
+    with open_notice(args.folder, write=True) as repo:
+        notice = repo.load()
+        used = set(notice.placeholders())
+        for name, value in pairs:
+            notice.set_variable(name, value)
+            if name not in used:
+                print(f"notice-studio: note: no clause uses '{name}' yet.", file=sys.stderr)
+        commit = repo.save(notice, messages.variables_set([n for n, _ in pairs]), resolve_author())
+    print("Saved." if commit else "Nothing changed.")
+    return 0
+
+
+def cmd_publish(args: argparse.Namespace) -> int:
+    from notice_studio.core.store import resolve_author
+
+    try:
+        effective = dt.date.fromisoformat(args.effective)
+    except ValueError:
+        raise CommandError(f"'{args.effective}' is not a date; write it as YYYY-MM-DD, for example 2026-01-31") from None
+    with open_notice(args.folder, write=True) as repo:
+        notice = repo.load()
+        blockers = publish_blockers(notice)
+        if blockers:
+            raise CommandError(f"The draft cannot be published yet: {blockers[0]}")
+        versions = repo.versions()
+        summary = args.summary
+        if summary is None:
+            summary = suggested_change_notice(repo, versions) if versions else "First published version of this notice."
+        material = args.material if args.material is not None else (not versions or None)
+        if material is None:
+            material = suggested_material(repo, versions)
+        version = repo.publish(effective, summary, bool(material), args.approved_by, resolve_author())
+    kind = "material" if version.material else "editorial"
+    print(f"Published {version.name} ({kind}), effective {effective.isoformat()}.")
+    return 0
+
+
+def publish_blockers(notice: Notice) -> list[str]:
+    """Reasons the draft cannot be published (one sentence each)."""
+    unfilled = notice.unfilled_placeholders()
+    if unfilled:
+        names = ", ".join(unfilled[:5]) + (" ..." if len(unfilled) > 5 else "")
+        return [f"{len(unfilled)} placeholders are unfilled ({names}); fill them with 'notice-studio set'"]
+    return []
+
+
+def suggested_change_notice(repo, versions) -> str:  # noqa: ANN001
+    """A draft change notice from the changes since the last version (plain fallback)."""
+    changed = repo.changed_since(versions[-1].name)
+    if not changed:
+        return "We made minor changes to the layout of this notice."
+    return "We updated this notice. See the sections that changed."
+
+
+def suggested_material(repo, versions) -> bool:  # noqa: ANN001
+    return bool(repo.changed_since(versions[-1].name))
+
+
+def cmd_log(args: argparse.Namespace) -> int:
+    with open_notice(args.folder) as repo:
+        versions = repo.versions()
+        edits = repo.edits(limit=args.limit)
+    if args.json:
+        print_json(
+            {
+                "versions": [
+                    {
+                        "version": v.name,
+                        "commit": v.commit,
+                        "effective": v.effective.isoformat() if v.effective else None,
+                        "material": v.material,
+                        "change_notice": v.change_notice,
+                        "approved_by": v.approved_by,
+                        "published_by": v.published_by,
+                        "published_at": v.published_at,
+                        "acknowledged": list(v.acknowledged),
+                    }
+                    for v in reversed(versions)
+                ],
+                "edits": [
+                    {
+                        "commit": e.commit,
+                        "author": e.author,
+                        "email": e.email,
+                        "when": e.when,
+                        "message": e.message,
+                        "clauses": list(e.clauses),
+                        "outline_changed": e.outline_changed,
+                    }
+                    for e in edits
+                ],
+            }
+        )
+        return 0
+    tags = {v.commit: v for v in versions}
+    if versions:
+        print("Published versions:")
+        for v in reversed(versions):
+            kind = "material" if v.material else "editorial"
+            print(f"  {v.name}  effective {v.effective}  {kind}  approved by {v.approved_by or '-'}")
+            for line in v.change_notice.splitlines():
+                print(f"      {line}")
+    else:
+        print("Not published yet.")
+    print("Edits (newest first):")
+    for e in edits:
+        mark = f"  [{tags[e.commit].name}]" if e.commit in tags else ""
+        print(f"  {e.when[:16].replace('T', ' ')}  {e.author}: {e.message}{mark}")
+    return 0
+

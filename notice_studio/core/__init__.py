@@ -1,0 +1,1 @@
+"""The core: notices, the clause library, git storage, rendering, diffs and checks. No Qt."""
