@@ -19,6 +19,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--template", default=None, help="template id ('notice-studio library --templates' lists them)")
     p.add_argument("--jurisdiction", action="append", metavar="LIST", help="laws to cover, e.g. gdpr,uk_gdpr,ccpa")
     p.add_argument("--title", default=None, help="the notice's title (default: Privacy Notice)")
+    p.add_argument("--library-dir", action="append", default=[], metavar="DIR",
+                   help="an extra clause library folder, read after the shipped one; repeatable")
     p.set_defaults(func=cmd_new)
 
     p = sub.add_parser("outline", help="print the numbered outline")
@@ -62,19 +64,28 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 # ----- new --------------------------------------------------------------------------------------
 def cmd_new(args: argparse.Namespace) -> int:
+    from notice_studio.core.library import load_library
     from notice_studio.core.store import NoticeRepo, resolve_author
     from notice_studio.core.templates import build_notice
 
-    notice = build_notice(args.template, args.org, split_list(args.jurisdiction) or None)
+    library = load_library(getattr(args, "library_dir", None) or [])
+    notice = build_notice(args.template, args.org, split_list(args.jurisdiction) or None, library=library)
     if args.title:
         notice.title = args.title
     with NoticeRepo.create(args.folder, notice, resolve_author()) as repo:
         unfilled = notice.unfilled_placeholders()
-        print(f"Created '{notice.title}' with {len(notice.all_clauses())} clauses in {repo.path}.")
+        print(
+            f"Created '{notice.title}' with {len(notice.all_clauses())} clauses in {repo.path} "
+            f"(template '{notice.template}', for {', '.join(notice.jurisdictions)})."
+        )
         if unfilled:
             print(f"Fill in {len(unfilled)} placeholders with 'notice-studio set {args.folder} NAME=VALUE':")
+            width = max(len(name) for name in unfilled)
             for name in unfilled:
-                print(f"  {name}")
+                spec = library.variable_spec(name)
+                label = f"  {spec.label}" if spec else ""
+                example = f" (e.g. {spec.example})" if spec and spec.example else ""
+                print(f"  {name.ljust(width)}{label}{example}")
     return 0
 
 

@@ -158,8 +158,17 @@ class NoticeRepo:
 
     # ----- opening and creating ---------------------------------------------------------------
     @classmethod
-    def create(cls, folder: str | os.PathLike[str], notice: Notice, author: Author | None = None) -> NoticeRepo:
-        """Make a new notice repository in `folder` (absent or empty) and commit the notice."""
+    def create(
+        cls,
+        folder: str | os.PathLike[str],
+        notice: Notice,
+        author: Author | None = None,
+        message: str | None = None,
+    ) -> NoticeRepo:
+        """Make a new notice repository in `folder` (absent or empty) and commit the notice.
+
+        `message` is the first commit's message (default "Created the notice '<title>'").
+        """
         path = Path(folder).expanduser().absolute()
         if path.exists() and not path.is_dir():
             raise NoticeError(f"{path} is a file; choose a new folder name for the notice.")
@@ -177,7 +186,7 @@ class NoticeRepo:
         _write_atomic(path / ".gitattributes", "* text=auto eol=lf\n")
         _write_atomic(path / ".gitignore", ".notice-studio-recovery*\n")
         store.acquire_lock()
-        store._save_files({".gitattributes": "* text=auto eol=lf\n", ".gitignore": ".notice-studio-recovery*\n", **notice_files(notice)}, f"Created the notice '{notice.title}'", author)
+        store._save_files({".gitattributes": "* text=auto eol=lf\n", ".gitignore": ".notice-studio-recovery*\n", **notice_files(notice)}, message or f"Created the notice '{notice.title}'", author)
         return store
 
     @classmethod
@@ -204,7 +213,7 @@ class NoticeRepo:
             )
         try:
             repo = git.Repo(path)
-            repo.git.execute(["git", *_GIT_OPTIONS, "rev-parse", "--verify", "HEAD"])
+            repo.git.execute(["git", *_GIT_OPTIONS, "rev-parse", "--verify", "--quiet", "HEAD^{tree}"])
         except (git.InvalidGitRepositoryError, git.NoSuchPathError, git.GitCommandError, ValueError) as exc:
             raise CorruptNoticeError(
                 f"The history of the notice in {path} is damaged and cannot be read ({_git_reason(exc)}); "

@@ -1,0 +1,201 @@
+"""`notice-studio library`: list, search and check the clause library and its templates."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import textwrap
+
+from .common import CommandError, add_json, print_json
+
+JSON_FORMAT = 1
+"""Bumped only if the JSON output changes incompatibly."""
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "library",
+        help="list, search and check library clauses and templates",
+        description=(
+            "List the clause library: the shipped clauses, then folders named in NOTICE_STUDIO_LIBRARY "
+            "(separated like PATH) and --library-dir, which add clauses or replace shipped ones by id."
+        ),
+    )
+    add_json(p)
+    p.add_argument("--search", metavar="TEXT", default=None, help="only clauses whose title or text contain every word")
+    p.add_argument("--topic", metavar="T", default=None, help="only clauses of this topic id")
+    p.add_argument("--jurisdiction", metavar="J", default=None, help="only clauses for this law (or for all laws)")
+    p.add_argument("--show", metavar="ID", default=None, help="print one clause in full, with its guidance")
+    p.add_argument("--templates", action="store_true", help="list the notice templates instead of clauses")
+    p.add_argument("--problems", action="store_true", help="list problems in library files; exit 1 if there are any")
+    add_library_dir(p)
+    p.set_defaults(func=cmd_library)
+
+
+def add_library_dir(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--library-dir",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="an extra library folder (your firm's clauses), read after the shipped library; repeatable",
+    )
+
+
+def cmd_library(args: argparse.Namespace) -> int:
+    from notice_studio.core.library import load_library
+    from notice_studio.core.templates import load_templates, template_problems
+
+    library = load_library(args.library_dir)
+    templates, template_file_problems = load_templates(library.roots)
+    problems = [_problem_row(p) for p in [*library.problems, *template_file_problems]]
+    problems += [
+        {"path": str(t.path), "line": None, "message": message, "kind": "template", "blocking": True}
+        for t in templates
+        for message in template_problems(t, library)
+    ]
+    roots = [{"path": str(root), "shipped": library.shipped is not None and root == library.shipped.absolute()} for root in library.roots]
+
+    if args.problems:
+        if args.json:
+            print_json({"format": JSON_FORMAT, "roots": roots, "problems": problems})
+        elif not problems:
+            print(f"No problems in {len(library)} clauses and {len(templates)} templates.")
+        else:
+            for row in problems:
+                where = f"{row['path']}, line {row['line']}" if row["line"] else row["path"]
+                print(f"{where}: {row['message']}")
+            print(f"{len(problems)} problems.", file=sys.stderr)
+        return 1 if problems else 0
+
+    if args.templates:
+        rows = [_template_row(t) for t in templates]
+        if args.json:
+            print_json({"format": JSON_FORMAT, "roots": roots, "templates": rows})
+        else:
+            for row in rows:
+                mark = "  (default)" if row["default"] else ""
+                print(f"{row['id']}  {row['title']}{mark}")
+                print(f"    {', '.join(row['jurisdictions'])}; {row['clauses']} clauses")
+                if row["description"]:
+                    print(textwrap.fill(row["description"], 96, initial_indent="    ", subsequent_indent="    "))
+        return 0
+
+    if args.show:
+        clause = library.clause(args.show)
+        if args.json:
+            print_json({"format": JSON_FORMAT, "clause": clause_row(clause, library)})
+            return 0
+        _print_clause(clause, library)
+        return 0
+
+    if args.topic and args.topic not in library.topics:
+        raise CommandError(f"'{args.topic}' is not a topic; use one of: {', '.join(library.topics)}")
+    clauses = library.search(args.search, args.topic, args.jurisdiction)
+    if args.json:
+        print_json(
+            {
+                "format": JSON_FORMAT,
+                "roots": roots,
+                "clauses": [clause_row(c, library) for c in clauses],
+                "problems": problems,
+            }
+        )
+        return 0
+    if not clauses:
+        print("No library clause matches." if (args.search or args.topic or args.jurisdiction) else "The library is empty.")
+    current_topic = None
+    for clause in clauses:
+        if clause.topic != current_topic:
+            current_topic = clause.topic
+            topic = library.topics.get(clause.topic)
+            print(f"{topic.label if topic else clause.topic}:")
+        mark = "  [overrides shipped]" if clause.origin and clause.origin.overrides else ""
+        mark += "" if not clause.origin or clause.origin.shipped else f"  [{clause.origin.root.name}]"
+        print(f"  {clause.id}  {clause.title}  ({', '.join(clause.jurisdictions)}; v{clause.version}){mark}")
+    if problems:
+        print(
+            f"notice-studio: note: {len(problems)} problems in library files; "
+            "'notice-studio library --problems' lists them.",
+            file=sys.stderr,
+        )
+    return 0
+
+
+def clause_row(clause, library) -> dict:  # noqa: ANN001
+    """A library clause as stable JSON."""
+    topic = library.topics.get(clause.topic)
+    origin = clause.origin
+    return {
+        "id": clause.id,
+        "title": clause.title,
+        "topic": clause.topic,
+        "topic_label": topic.label if topic else clause.topic,
+        "jurisdictions": list(clause.jurisdictions),
+        "satisfies": list(clause.satisfies),
+        "version": clause.version,
+        "variables": {
+            name: {"label": spec.label, "help": spec.help, "example": spec.example}
+            for name, spec in clause.variables.items()
+        },
+        "placeholders": clause.placeholders(),
+        "variants": list(clause.variants),
+        "requires": list(clause.requires),
+        "guidance": clause.guidance,
+        "body": clause.body,
+        "origin": {
+            "root": str(origin.root) if origin else None,
+            "path": str(origin.path) if origin else None,
+            "shipped": bool(origin and origin.shipped),
+            "overrides": bool(origin and origin.overrides),
+            "overridden_path": str(origin.overridden_path) if origin and origin.overridden_path else None,
+        },
+    }
+
+
+def _template_row(template) -> dict:  # noqa: ANN001
+    return {
+        "id": template.id,
+        "title": template.title,
+        "description": template.description,
+        "jurisdictions": list(template.jurisdictions),
+        "default": template.default,
+        "clauses": len(template.clause_ids()),
+        "clause_ids": template.clause_ids(),
+        "facts": dict(template.facts),
+        "tables": sorted(template.tables),
+        "path": str(template.path) if template.path else None,
+    }
+
+
+def _problem_row(problem) -> dict:  # noqa: ANN001
+    return {
+        "path": str(problem.path),
+        "line": problem.line,
+        "message": problem.message,
+        "kind": problem.kind,
+        "blocking": problem.blocking,
+    }
+
+
+def _print_clause(clause, library) -> None:  # noqa: ANN001
+    topic = library.topics.get(clause.topic)
+    print(f"{clause.title}  [{clause.id}, version {clause.version}]")
+    print(f"Topic: {topic.label if topic else clause.topic}; for: {', '.join(clause.jurisdictions)}")
+    if clause.satisfies:
+        print(textwrap.fill("Satisfies: " + ", ".join(clause.satisfies), 96, subsequent_indent="  "))
+    if clause.origin:
+        print(f"From: {clause.origin.path}" + ("  (replaces a shipped clause)" if clause.origin.overrides else ""))
+    print()
+    print(clause.body)
+    if clause.variables or clause.placeholders():
+        print("\nPlaceholders:")
+        for name in clause.placeholders():
+            spec = library.variable_spec(name, clause.id)
+            label = f" — {spec.label}" if spec else ""
+            print(f"  {{{{ {name} }}}}{label}")
+    if clause.guidance:
+        print("\nGuidance for counsel:")
+        print(textwrap.indent(clause.guidance, "  "))
+    if clause.variants:
+        print(f"\nAlternatives: {', '.join(clause.variants)}")

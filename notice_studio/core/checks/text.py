@@ -1,0 +1,135 @@
+"""Clause text with Markdown markup blanked out, offsets kept, and split into sentences.
+
+Every rule reports offsets into `clause.body`, so instead of stripping markup we replace it
+with spaces: the plain text has exactly the body's length and every index means the same.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from notice_studio.core.model import CROSSREF_RE, PLACEHOLDER_RE, TABLE_RE
+
+# Order matters: whole-line constructs first, then inline ones.
+_TABLE_LINE_RE = re.compile(r"^[ \t]*\|.*$", re.MULTILINE)
+_HEADING_RE = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+", re.MULTILINE)
+_LIST_RE = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+", re.MULTILINE)
+_QUOTE_RE = re.compile(r"^[ \t]*>[ \t]?", re.MULTILINE)
+_RULE_RE = re.compile(r"^[ \t]*(?:[-*_][ \t]*){3,}$", re.MULTILINE)
+_LINK_TAIL_RE = re.compile(r"\]\([^)\n]*\)")
+_LINK_HEAD_RE = re.compile(r"!?\[(?=[^\]\n]*\]\()")
+_AUTOLINK_RE = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
+_CODE_RE = re.compile(r"`+")
+_EMPHASIS_RE = re.compile(r"(?<![\w\\])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w])")
+_ESCAPE_RE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!|>])")
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group(0))
+
+
+def _as_word(match: re.Match[str]) -> str:
+    """A placeholder or cross-reference reads as one short word ("x")."""
+    return "x" + " " * (len(match.group(0)) - 1)
+
+
+@lru_cache(maxsize=4096)
+def plain(body: str, tables: bool = True) -> str:
+    """`body` with markup replaced by spaces (same length); tables blanked when `tables` is False."""
+    text = TABLE_RE.sub(_blank, body)
+    text = PLACEHOLDER_RE.sub(_as_word, text)
+    text = CROSSREF_RE.sub(_as_word, text)
+    if tables:
+        text = _TABLE_LINE_RE.sub(lambda m: re.sub(r"[|:]|-{3,}", lambda n: " " * len(n.group(0)), m.group(0)), text)
+    else:
+        text = _TABLE_LINE_RE.sub(_blank, text)
+    text = _RULE_RE.sub(_blank, text)
+    text = _HEADING_RE.sub(_blank, text)
+    text = _QUOTE_RE.sub(_blank, text)
+    text = _LIST_RE.sub(_blank, text)
+    text = _LINK_HEAD_RE.sub(_blank, text)
+    text = _LINK_TAIL_RE.sub(_blank, text)
+    text = _AUTOLINK_RE.sub(lambda m: " " + m.group(1) + " ", text)
+    text = _CODE_RE.sub(_blank, text)
+    text = _EMPHASIS_RE.sub(_blank, text)
+    text = _ESCAPE_RE.sub(" ", text)
+    return text
+
+
+# ----- sentences ---------------------------------------------------------------------------------
+_BLOCK_BREAK_RE = re.compile(
+    r"\n[ \t]*\n|\n(?=[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t])|\n(?=[ \t]{0,3}#)|\n(?=[ \t]*\|)"
+)
+_SENTENCE_END_RE = re.compile(r"[.!?]+['\"’”)\]]*(?=\s+[\"“(\[]?[A-Z0-9x])|[.!?]+['\"’”)\]]*\s*$")
+_ABBREVIATIONS = frozenset(
+    "e.g i.e etc inc ltd co corp art arts no nos para s ss cf vs al mr mrs ms dr st u.s u.k "
+    "reg regs civ sec secs cl sch ch p pp vol jr sr fig approx b.v n.v s.a plc pty".split()
+)
+_WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+WORD_RE = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9'’]|-(?=[A-Za-z0-9]))*")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+def _block_spans(body: str) -> list[tuple[int, int]]:
+    """Paragraphs, list items, headings and table rows of the (unmasked) body."""
+    spans, pos = [], 0
+    for match in _BLOCK_BREAK_RE.finditer(body):
+        spans.append((pos, match.start()))
+        pos = match.end()
+    spans.append((pos, len(body)))
+    return spans
+
+
+@lru_cache(maxsize=4096)
+def sentences(body: str, tables: bool = False) -> tuple[Sentence, ...]:
+    """Sentences of a clause body as spans of the body; headings and list items end sentences."""
+    text = plain(body, tables)
+    result: list[Sentence] = []
+    for block_start, block_end in _block_spans(body):
+        block = text[block_start:block_end]
+        start = 0
+        for match in _SENTENCE_END_RE.finditer(block):
+            before = _WORD_BEFORE_RE.search(block, 0, match.start())
+            if match.group(0).startswith(".") and before and before.group(1).lower().rstrip(".") in _ABBREVIATIONS:
+                if match.end() < len(block.rstrip()):
+                    continue
+            _add(result, text, block_start + start, block_start + match.end())
+            start = match.end()
+        _add(result, text, block_start + start, block_end)
+    return tuple(result)
+
+
+def _add(result: list[Sentence], text: str, start: int, end: int) -> None:
+    chunk = text[start:end]
+    stripped = chunk.strip()
+    if not stripped or not WORD_RE.search(stripped):
+        return
+    lead = len(chunk) - len(chunk.lstrip())
+    start += lead
+    end = start + len(stripped)
+    result.append(Sentence(start, end, " ".join(stripped.split())))
+
+
+def words(text: str) -> list[str]:
+    return WORD_RE.findall(text)
+
+
+def quote(text: str, limit: int = 120) -> str:
+    """A short one-line quotation of `text`."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def sentence_at(body: str, offset: int) -> Sentence | None:
+    for sentence in sentences(body, True):
+        if sentence.start <= offset < max(sentence.end, sentence.start + 1):
+            return sentence
+    return None

@@ -1,0 +1,123 @@
+"""What the checks produce: immutable findings, coverage per law, readability per clause."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+Severity = Literal["error", "warning", "info"]
+SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem: which rule, how serious, where (clause and offsets), what to do about it."""
+
+    rule: str
+    severity: Severity
+    message: str
+    """One plain sentence saying what is wrong."""
+    fix: str
+    """One plain sentence suggesting what to do."""
+    clause_id: str | None = None
+    start: int | None = None
+    """Offset into the clause body ('body') or title ('title'); None when not about a span."""
+    end: int | None = None
+    location: Literal["body", "title", "notice"] = "body"
+    excerpt: str = ""
+    """The text the finding is about (the marker, the sentence, the term)."""
+    element_id: str | None = None
+    citation: str | None = None
+    jurisdiction: str | None = None
+    suggestion: str | None = None
+    """A library clause id that would fix the finding (coverage), if one is known."""
+
+    @property
+    def key(self) -> str:
+        """A fingerprint that survives edits elsewhere, for remembering acknowledgements."""
+        return "|".join((self.rule, self.clause_id or "", self.element_id or "", self.excerpt[:80]))
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """How a notice covers one law's disclosure elements (ids from requirements.yaml)."""
+
+    jurisdiction: str
+    law: str
+    satisfied: tuple[str, ...]
+    missing: tuple[str, ...]
+    not_applicable: tuple[str, ...]
+    manual: tuple[str, ...] = ()
+    """Elements only a person can judge (Art. 12(1) plain language), not claimed by a clause."""
+    assumed: tuple[tuple[str, str], ...] = ()
+    """(element id, fact key): applicable only because the fact is not set in the notice."""
+    evidence: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """(element id, clause ids) for each satisfied element; 'generated' for app-made lines."""
+
+    def satisfied_by(self, element_id: str) -> tuple[str, ...]:
+        return dict(self.evidence).get(element_id, ())
+
+
+@dataclass(frozen=True)
+class ClauseReadability:
+    """Flesch scores for one clause, on its text with markup and placeholders stripped."""
+
+    clause_id: str
+    words: int
+    sentences: int
+    reading_ease: float
+    grade: float
+    longest_sentence_words: int
+    worst_start: int | None = None
+    worst_end: int | None = None
+    worst_sentence: str = ""
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    findings: tuple[Finding, ...]
+    coverage: tuple[Coverage, ...] = ()
+    readability: tuple[ClauseReadability, ...] = ()
+
+    @property
+    def blocking(self) -> tuple[Finding, ...]:
+        """Errors: publishing is refused while any remain."""
+        return tuple(f for f in self.findings if f.severity == "error")
+
+    @property
+    def to_acknowledge(self) -> tuple[Finding, ...]:
+        """Warnings: publishing needs each one acknowledged."""
+        return tuple(f for f in self.findings if f.severity == "warning")
+
+    @property
+    def info(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.severity == "info")
+
+    def for_clause(self, clause_id: str) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.clause_id == clause_id)
+
+    def counts(self) -> dict[str, int]:
+        return {s: sum(1 for f in self.findings if f.severity == s) for s in SEVERITIES}
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    """Everything the checks need besides the notice; all optional so any notice can be checked.
+
+    `library`: a loaded clause library (for `satisfies` lists and suggestions), or None.
+    `requirements`: the loaded requirements (see sources.py for the shapes accepted), or None
+    for no coverage check. `last_published`: effective date of the latest published version (or
+    of the version being checked); `published_count`: how many versions are published;
+    `published_version`: True when the notice checked is a published version, not the draft.
+    """
+
+    library: object | None = None
+    requirements: object | None = None
+    last_published: dt.date | None = None
+    today: dt.date = field(default_factory=dt.date.today)
+    published_version: bool = False
+    published_count: int | None = None
+    """None: unknown (assume published when last_published is set)."""
+    skip: frozenset[str] = frozenset()
+    """Rule ids not to run (e.g. {'readability'} while typing)."""
