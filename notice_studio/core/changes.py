@@ -334,7 +334,8 @@ def _clause_items(diff: NoticeDiff, topics: Mapping[str, TopicInfo]) -> tuple[li
     removed = {c.clause_id for c in diff.clauses if c.kind == ChangeKind.REMOVED}
     for change in diff.clauses:
         topic = clause_topic(change)
-        material_topic = topics.get(topic, TopicInfo("", False)).material
+        # When no topic can be told, suggest material: telling readers too much is the safer error.
+        material_topic = topics[topic].material if topic in topics else True
         about, lead = _phrases(topic, topics)
         title = _rendered_title(change)
         if change.kind == ChangeKind.ADDED:

@@ -180,11 +180,13 @@ class DiffSummary:
     tables: int
     fields: int
 
+    changed: int
+    """Clauses with any change (a moved-and-modified clause counts once)."""
+
     @property
     def total(self) -> int:
-        """Number of changes a reviewer looks at (each clause counted once)."""
-        both = self.modified + self.moved  # moved-and-modified counted twice above
-        return both + self.added + self.removed + self.variables + self.tables + self.fields
+        """Number of changes a reviewer looks at: clauses, values, tables and notice details."""
+        return self.changed + self.variables + self.tables + self.fields
 
 
 @dataclass(frozen=True, slots=True)
@@ -379,6 +381,7 @@ def diff_notices(old: Notice, new: Notice) -> NoticeDiff:
         variables=len(variables),
         tables=len(tables),
         fields=len(fields),
+        changed=len(kinds) - kinds.count(ChangeKind.UNCHANGED),
     )
     return NoticeDiff(tuple(changes), variables, tables, fields, summary)
 

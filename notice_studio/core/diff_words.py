@@ -64,6 +64,10 @@ def has_changes(ops: tuple[WordOp, ...]) -> bool:
     return any(o.op != EQUAL for o in ops)
 
 
+DEFAULT_ENGINE = "fast" if _fast is not None else "python"
+"""What engine='auto' uses; the benchmark switches it to compare the two."""
+
+
 def diff_words(old: str, new: str, *, engine: str = "auto") -> tuple[WordOp, ...]:
     """Compare two texts word by word; `engine` is 'auto', 'fast' or 'python'."""
     if old == new:
@@ -73,7 +77,7 @@ def diff_words(old: str, new: str, *, engine: str = "auto") -> tuple[WordOp, ...
     if not new:
         return (WordOp(DELETE, old),)
     old_chars, new_chars, vocabulary = _tokens_to_chars(old, new)
-    use_fast = engine == "fast" or (engine == "auto" and _fast is not None)
+    use_fast = (DEFAULT_ENGINE if engine == "auto" else engine) == "fast"
     if use_fast and _fast is not None and len(vocabulary) <= _max_token_code(_FAST_MAX_CODEPOINT):
         raw = _fast.diff(old_chars, new_chars, timelimit=0, checklines=False, cleanup="Semantic", counts_only=False)
         pairs = [(_FAST_OPS[op], chars) for op, chars in raw]

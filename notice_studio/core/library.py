@@ -126,6 +126,7 @@ class Library:
 
         root_paths = tuple(Path(r).expanduser().absolute() for r in roots)
         shipped = shipped_root()
+        shipped = shipped.absolute() if shipped is not None else None
         shipped_resolved = shipped.resolve() if shipped is not None else None
         problems: list[LibraryProblem] = []
         topics: dict[str, Topic] = {}
@@ -151,7 +152,7 @@ class Library:
             topics_upto.append(set(topics))
             variables_upto.append(set(shared))
             requirements = root / REQUIREMENTS_FILE
-            if requirements.is_file() and (shipped is None or requirements != shipped / REQUIREMENTS_FILE):
+            if requirements.is_file() and not (shipped_resolved and requirements.resolve() == shipped_resolved / REQUIREMENTS_FILE):
                 try:
                     element_ids.update(e.id for e in load_requirements(requirements).elements)
                 except Exception as exc:  # noqa: BLE001
@@ -188,40 +189,7 @@ class Library:
                 effective[clause.id] = replace(clause, origin=origin)
                 found.append(_Found(parsed, index))
 
-        # Checks that need every file: topics, requirement ids, placeholders, references.
-        for item in found:
-            parsed, clause = item.parsed, item.parsed.clause
-            assert clause is not None and parsed.path is not None
-            path = parsed.path
-            if clause.topic not in topics_upto[item.root_index]:
-                problems.append(
-                    LibraryProblem(path, parsed.topic_line, f"'{clause.topic}' is not a topic in topics.yaml", "topic")
-                )
-            for element, line in parsed.satisfies:
-                if element not in element_ids:
-                    problems.append(
-                        LibraryProblem(path, line, f"'{element}' is not an element id in requirements.yaml", "satisfies")
-                    )
-            declared = variables_upto[item.root_index]
-            reported: set[str] = set()
-            for name, line in parsed.placeholders:
-                if name not in clause.variables and name not in declared and name not in reported:
-                    reported.add(name)
-                    problems.append(
-                        LibraryProblem(
-                            path,
-                            line,
-                            f"the placeholder '{{{{ {name} }}}}' is not declared; add it under 'variables' "
-                            "with a label, help and example, or use a shared one from variables.yaml",
-                            "placeholder",
-                        )
-                    )
-            for ref, line, where in parsed.references:
-                if ref not in effective:
-                    what = f"[[{ref}]]" if where == "body" else f"'{ref}' in '{where}'"
-                    problems.append(
-                        LibraryProblem(path, line, f"{what} names a clause that is not in the library", "reference")
-                    )
+        problems += _cross_check(found, effective, topics_upto, variables_upto, element_ids)
         problems.sort(key=lambda p: (str(p.path), p.line or 0))
         return cls(root_paths, effective, topics, shared, tuple(problems), shipped)
 
@@ -316,6 +284,51 @@ class Library:
     def status(self, clause: Clause) -> ClauseStatus | None:
         """Shortcut for `clause_status(clause, self)`."""
         return clause_status(clause, self)
+
+
+def _cross_check(
+    found: list[_Found],
+    effective: dict[str, LibraryClause],
+    topics_upto: list[set[str]],
+    variables_upto: list[set[str]],
+    element_ids: set[str],
+) -> list[LibraryProblem]:
+    """Checks that need every file: topics, requirement ids, placeholders, references.
+
+    A folder's clauses may use the topics and shared variables of that folder and the folders
+    before it; references may name any clause of the whole library.
+    """
+    problems: list[LibraryProblem] = []
+    for item in found:
+        parsed, clause = item.parsed, item.parsed.clause
+        assert clause is not None and parsed.path is not None
+        path = parsed.path
+        if clause.topic not in topics_upto[item.root_index]:
+            problems.append(LibraryProblem(path, parsed.topic_line, f"'{clause.topic}' is not a topic in topics.yaml", "topic"))
+        for element, line in parsed.satisfies:
+            if element not in element_ids:
+                problems.append(
+                    LibraryProblem(path, line, f"'{element}' is not an element id in requirements.yaml", "satisfies")
+                )
+        declared = variables_upto[item.root_index]
+        reported: set[str] = set()
+        for name, line in parsed.placeholders:
+            if name not in clause.variables and name not in declared and name not in reported:
+                reported.add(name)
+                problems.append(
+                    LibraryProblem(
+                        path,
+                        line,
+                        f"the placeholder '{{{{ {name} }}}}' is not declared; add it under 'variables' "
+                        "with a label, help and example, or use a shared one from variables.yaml",
+                        "placeholder",
+                    )
+                )
+        for ref, line, where in parsed.references:
+            if ref not in effective:
+                what = f"[[{ref}]]" if where == "body" else f"'{ref}' in '{where}'"
+                problems.append(LibraryProblem(path, line, f"{what} names a clause that is not in the library", "reference"))
+    return problems
 
 
 def _parse_cached(path: Path) -> ParsedFile:

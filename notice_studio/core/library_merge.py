@@ -104,44 +104,81 @@ def apply_update(clause: Clause, library_clause: LibraryClause, result: MergeRes
 
 
 def merge3(base: str, ours: str, theirs: str) -> tuple[str, list[Conflict]]:
-    """Merge two edits of `base` line by line; returns the text and the conflicting regions."""
+    """Merge two edits of `base` line by line; returns the text and the conflicting regions.
+
+    Each side's changes are hunks of base lines replaced (difflib). Hunks of the two sides
+    conflict only when they overlap, or insert different text at the same place; an insertion
+    next to the other side's change is not a conflict (a paragraph added after one the library
+    reworded keeps both).
+    """
     if ours == theirs or theirs == base:
         return ours, []
     if ours == base:
         return theirs, []
     a, o, t = base.split("\n"), ours.split("\n"), theirs.split("\n")
-    in_ours = _matches(a, o)
-    in_theirs = _matches(a, t)
+    hunks = sorted(_hunks(a, o, "ours") + _hunks(a, t, "theirs"), key=lambda h: (h.start, h.end))
+    groups: list[list[_Hunk]] = []
+    for hunk in hunks:
+        if groups and _touches(hunk, groups[-1][0].start, max(h.end for h in groups[-1])):
+            groups[-1].append(hunk)
+        else:
+            groups.append([hunk])
+
     out: list[str] = []
     conflicts: list[Conflict] = []
-    i = j = k = 0
-
-    def settle(base_end: int, ours_end: int, theirs_end: int) -> None:
-        chunk_a, chunk_o, chunk_t = a[i:base_end], o[j:ours_end], t[k:theirs_end]
-        if chunk_o == chunk_a:
-            out.extend(chunk_t)
-        elif chunk_t == chunk_a or chunk_o == chunk_t:
-            out.extend(chunk_o)
+    position = 0
+    for group in groups:
+        start, end = group[0].start, max(h.end for h in group)
+        out.extend(a[position:start])
+        mine = _apply(a, start, end, [h for h in group if h.side == "ours"])
+        other = _apply(a, start, end, [h for h in group if h.side == "theirs"])
+        sides = {h.side for h in group}
+        if sides == {"ours"} or mine == other:
+            out.extend(mine)
+        elif sides == {"theirs"}:
+            out.extend(other)
         else:
-            out.extend(chunk_o)
-            conflicts.append(Conflict("\n".join(chunk_a), "\n".join(chunk_o), "\n".join(chunk_t)))
-
-    for line in range(len(a)):
-        if line in in_ours and line in in_theirs:
-            ours_line, theirs_line = in_ours[line], in_theirs[line]
-            if ours_line < j or theirs_line < k:
-                continue
-            settle(line, ours_line, theirs_line)
-            out.append(a[line])
-            i, j, k = line + 1, ours_line + 1, theirs_line + 1
-    settle(len(a), len(o), len(t))
+            out.extend(mine)
+            conflicts.append(Conflict("\n".join(a[start:end]), "\n".join(mine), "\n".join(other)))
+        position = end
+    out.extend(a[position:])
     return "\n".join(out), conflicts
 
 
-def _matches(base: list[str], other: list[str]) -> dict[int, int]:
-    """Base line index -> index of the same line in `other`, for lines difflib keeps unchanged."""
-    mapping: dict[int, int] = {}
-    for block in SequenceMatcher(None, base, other, autojunk=False).get_matching_blocks():
-        for n in range(block.size):
-            mapping[block.a + n] = block.b + n
-    return mapping
+@dataclass(frozen=True)
+class _Hunk:
+    start: int
+    end: int
+    """Base lines [start, end) are replaced by `lines` (start == end: an insertion)."""
+    lines: tuple[str, ...]
+    side: str
+
+
+def _hunks(base: list[str], other: list[str], side: str) -> list[_Hunk]:
+    matcher = SequenceMatcher(None, base, other, autojunk=False)
+    return [
+        _Hunk(i1, i2, tuple(other[j1:j2]), side)
+        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+        if tag != "equal"
+    ]
+
+
+def _touches(hunk: _Hunk, start: int, end: int) -> bool:
+    """Whether `hunk` overlaps the base range [start, end) of a group of changes."""
+    if hunk.start == hunk.end:  # an insertion: inside the range, or at the same insertion point
+        return start < hunk.start < end or start == end == hunk.start
+    if start == end:
+        return hunk.start < start < hunk.end
+    return max(start, hunk.start) < min(end, hunk.end)
+
+
+def _apply(base: list[str], start: int, end: int, hunks: list[_Hunk]) -> list[str]:
+    """Base lines [start, end) with one side's hunks applied."""
+    out: list[str] = []
+    position = start
+    for hunk in hunks:
+        out.extend(base[position:hunk.start])
+        out.extend(hunk.lines)
+        position = hunk.end
+    out.extend(base[position:end])
+    return out

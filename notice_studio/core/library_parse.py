@@ -105,6 +105,8 @@ def parse_clause_file(text: str, path: Path) -> ParsedFile:
         meta = load_yaml_fast("\n".join(front))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context_mark is not None and mark is not None and mark.line >= len(front) - 1:
+            mark = exc.context_mark  # the parser ran to the end: where the unclosed thing starts helps more
         detail = (exc.problem or exc.context or "invalid YAML").strip()
         return fail(2 + mark.line if mark else None, f"the front matter is not valid YAML ({detail})", "yaml")
     except yaml.YAMLError as exc:

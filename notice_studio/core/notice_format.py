@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 from .frontmatter import FormatError, compose, dump_yaml, load_yaml, parse
 from .model import CLAUSE_ID_RE, Clause, Notice, Provenance, Table
@@ -62,17 +64,31 @@ def notice_yaml(notice: Notice) -> str:
 
 
 def clause_text(clause: Clause) -> str:
-    meta: dict[str, object] = {"title": clause.title}
-    if clause.topics:
-        meta["topics"] = list(clause.topics)
-    if clause.provenance:
-        meta["source"] = {"library": clause.provenance.library_id, "version": clause.provenance.version}
-    meta.update({k: v for k, v in clause.meta.items() if k not in ("title", "topics", "source")})
-    return compose(meta, clause.body)
+    source = (clause.provenance.library_id, clause.provenance.version) if clause.provenance else None
+    extra = json.dumps(clause.meta, sort_keys=True, default=str) if clause.meta else ""
+    return _clause_text(clause.title, clause.body, tuple(clause.topics), source, extra)
+
+
+@lru_cache(maxsize=4096)
+def _clause_text(title: str, body: str, topics: tuple[str, ...], source: tuple[str, int] | None, extra: str) -> str:
+    """Cached: autosave serialises the whole notice after each pause, but one clause changed."""
+    meta: dict[str, object] = {"title": title}
+    if topics:
+        meta["topics"] = list(topics)
+    if source:
+        meta["source"] = {"library": source[0], "version": source[1]}
+    if extra:
+        meta.update({k: v for k, v in json.loads(extra).items() if k not in ("title", "topics", "source")})
+    return compose(meta, body)
 
 
 def base_text(provenance: Provenance) -> str:
-    return compose({"title": provenance.base_title, "version": provenance.version}, provenance.base_body)
+    return _base_text(provenance.base_title, provenance.version, provenance.base_body)
+
+
+@lru_cache(maxsize=4096)
+def _base_text(title: str, version: int, body: str) -> str:
+    return compose({"title": title, "version": version}, body)
 
 
 def table_text(table: Table) -> str:

@@ -9,6 +9,7 @@ edited clause is parsed again; everything else comes from the cache.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -131,7 +132,7 @@ class RenderedNotice:
     """Plain text, numbered, one line per paragraph (the text export wraps it)."""
     version_label: str | None = None
     last_updated: dt.date | None = None
-    _by_id: Mapping[str, RenderedClause] = field(default=MappingProxyType({}), repr=False, compare=False)
+    _by_id: Mapping[str, RenderedClause] = field(default_factory=dict, repr=False, compare=False)
 
     def clause(self, clause_id: str) -> RenderedClause:
         try:
@@ -388,7 +389,7 @@ def _title(title: str, ctx: _Context, unfilled: dict, broken: dict) -> tuple[str
     return "".join(html_parts), "".join(text_parts)
 
 
-_TITLE_RE = __import__("re").compile(
+_TITLE_RE = re.compile(
     PLACEHOLDER_RE.pattern.replace("(", "(?P<name>", 1) + "|" + CROSSREF_RE.pattern.replace("(", "(?P<target>", 1)
 )
 
@@ -572,26 +573,25 @@ def _toc_html(toc: tuple[TocEntry, ...], depth: int | None, language: str) -> st
     words = labels(language)
     out = [f'<nav class="ns-toc" aria-label="{escapeHtml(words["contents"])}">\n',
            f'<p class="ns-toc-title">{escapeHtml(words["contents"])}</p>\n']
-    current = 0
+    open_levels = 0
     for entry in toc:
         if depth is not None and entry.level > depth:
             continue
-        if entry.level > current:
-            for _ in range(entry.level - current):
-                out.append("\n<ol>\n<li>" if current or out[-1].endswith("</p>\n") is False else "<ol>\n<li>")
-                current += 1
+        if entry.level > open_levels:  # one level deeper: the walk never skips a level
+            out.append("\n<ol>\n<li>" if open_levels else "<ol>\n<li>")
+            open_levels += 1
         else:
             out.append("</li>\n")
-            while current > entry.level:
+            while open_levels > entry.level:
                 out.append("</ol>\n</li>\n")
-                current -= 1
+                open_levels -= 1
             out.append("<li>")
         out.append(
             f'<a href="#{entry.anchor}"><span class="ns-number">{escapeHtml(display_number(entry.number))}</span> '
             f"{escapeHtml(entry.title)}</a>"
         )
-    while current > 0:
+    while open_levels > 0:
         out.append("</li>\n</ol>\n")
-        current -= 1
+        open_levels -= 1
     out.append("</nav>\n")
     return "".join(out)

@@ -71,6 +71,12 @@ def notice_markdown() -> NoticeMarkdown:
     return md
 
 
+@cache
+def plain_markdown() -> NoticeMarkdown:
+    """js-default with our link allow-list but none of the notice syntax (for change notices)."""
+    return NoticeMarkdown("js-default")
+
+
 # ----- parsing rules ----------------------------------------------------------------------------
 def _placeholder_rule(state: StateInline, silent: bool) -> bool:
     if state.src[state.pos] != "{" or not state.src.startswith("{{", state.pos):

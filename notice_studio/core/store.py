@@ -337,7 +337,7 @@ class NoticeRepo:
                 if new_paths:
                     self._git("add", "--", *new_paths)
                 self._git("commit", "-q", "--no-verify", "-m", message, "--", *paths, env=env)
-                return self._git("rev-parse", "HEAD")
+                return self.head()
             except git.GitCommandError as exc:
                 if attempt == 0 and "index.lock" in str(exc) and self._recover_stale_index_lock():
                     continue
@@ -413,6 +413,16 @@ class NoticeRepo:
 
     # ----- history ----------------------------------------------------------------------------
     def head(self) -> str:
+        """The draft's commit id (read from the ref file when loose: saves a process per save)."""
+        git_dir = self.path / ".git"
+        try:
+            ref = (git_dir / "HEAD").read_text().strip()
+            if ref.startswith("ref: "):
+                sha = (git_dir / ref[5:]).read_text().strip()
+                if len(sha) == 40:
+                    return sha
+        except OSError:
+            pass
         return self._git("rev-parse", "HEAD")
 
     def edits(self, limit: int | None = None, path: str | None = None) -> list[Edit]:

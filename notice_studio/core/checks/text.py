@@ -22,7 +22,7 @@ _LINK_TAIL_RE = re.compile(r"\]\([^)\n]*\)")
 _LINK_HEAD_RE = re.compile(r"!?\[(?=[^\]\n]*\]\()")
 _AUTOLINK_RE = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
 _CODE_RE = re.compile(r"`+")
-_EMPHASIS_RE = re.compile(r"(?<![\w\\])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w])")
+_EMPHASIS_RE = re.compile(r"[*_]{1,3}")
 _ESCAPE_RE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!|>])")
 
 
@@ -35,26 +35,47 @@ def _as_word(match: re.Match[str]) -> str:
     return "x" + " " * (len(match.group(0)) - 1)
 
 
+def _emphasis(match: re.Match[str]) -> str:
+    """Blank `*`/`_` runs that open or close emphasis; keep snake_case and lone asterisks."""
+    text, start, end = match.string, match.start(), match.end()
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    opens = not (before.isalnum() or before == "\\") and not after.isspace()
+    closes = not before.isspace() and not after.isalnum()
+    return " " * (end - start) if opens or closes else match.group(0)
+
+
 @lru_cache(maxsize=4096)
 def plain(body: str, tables: bool = True) -> str:
     """`body` with markup replaced by spaces (same length); tables blanked when `tables` is False."""
-    text = TABLE_RE.sub(_blank, body)
-    text = PLACEHOLDER_RE.sub(_as_word, text)
-    text = CROSSREF_RE.sub(_as_word, text)
-    if tables:
-        text = _TABLE_LINE_RE.sub(lambda m: re.sub(r"[|:]|-{3,}", lambda n: " " * len(n.group(0)), m.group(0)), text)
-    else:
-        text = _TABLE_LINE_RE.sub(_blank, text)
-    text = _RULE_RE.sub(_blank, text)
-    text = _HEADING_RE.sub(_blank, text)
-    text = _QUOTE_RE.sub(_blank, text)
+    text = body
+    if "[[" in text:
+        text = TABLE_RE.sub(_blank, text)
+        text = CROSSREF_RE.sub(_as_word, text)
+    if "{{" in text:
+        text = PLACEHOLDER_RE.sub(_as_word, text)
+    if "|" in text:
+        if tables:
+            text = _TABLE_LINE_RE.sub(lambda m: re.sub(r"[|:]|-{3,}", lambda n: " " * len(n.group(0)), m.group(0)), text)
+        else:
+            text = _TABLE_LINE_RE.sub(_blank, text)
+    if "---" in text or "***" in text or "___" in text:
+        text = _RULE_RE.sub(_blank, text)
+    if "#" in text:
+        text = _HEADING_RE.sub(_blank, text)
+    if ">" in text:
+        text = _QUOTE_RE.sub(_blank, text)
+        text = _AUTOLINK_RE.sub(lambda m: " " + m.group(1) + " ", text)
     text = _LIST_RE.sub(_blank, text)
-    text = _LINK_HEAD_RE.sub(_blank, text)
-    text = _LINK_TAIL_RE.sub(_blank, text)
-    text = _AUTOLINK_RE.sub(lambda m: " " + m.group(1) + " ", text)
-    text = _CODE_RE.sub(_blank, text)
-    text = _EMPHASIS_RE.sub(_blank, text)
-    text = _ESCAPE_RE.sub(" ", text)
+    if "[" in text:
+        text = _LINK_HEAD_RE.sub(_blank, text)
+        text = _LINK_TAIL_RE.sub(_blank, text)
+    if "`" in text:
+        text = _CODE_RE.sub(_blank, text)
+    if "*" in text or "_" in text:
+        text = _EMPHASIS_RE.sub(_emphasis, text)
+    if "\\" in text:
+        text = _ESCAPE_RE.sub(" ", text)
     return text
 
 
@@ -97,7 +118,7 @@ def sentences(body: str, tables: bool = False) -> tuple[Sentence, ...]:
         block = text[block_start:block_end]
         start = 0
         for match in _SENTENCE_END_RE.finditer(block):
-            before = _WORD_BEFORE_RE.search(block, 0, match.start())
+            before = _WORD_BEFORE_RE.search(block, max(0, match.start() - 12), match.start())
             if match.group(0).startswith(".") and before and before.group(1).lower().rstrip(".") in _ABBREVIATIONS:
                 if match.end() < len(block.rstrip()):
                     continue

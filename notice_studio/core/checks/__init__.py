@@ -1,0 +1,88 @@
+"""Checks before publishing: drafting slips, broken references, defined terms, coverage of the
+selected laws, readability and the 'Last updated' date. Pure: no I/O, no Qt, no git.
+
+    report = run_checks(notice, load_context())     # or CheckContext(...) built by the caller
+    report.blocking        # errors: publishing is refused
+    report.to_acknowledge  # warnings: publishing needs them acknowledged
+"""
+
+from __future__ import annotations
+
+from notice_studio.core.model import Notice
+
+from . import coverage as _coverage
+from . import dates, drafting, readability, references, terms
+from .report_json import SCHEMA_VERSION, report_to_json
+from .rules import FAMILIES, RULES, Rule
+from .scan import scan
+from .sources import load_context
+from .types import CheckContext, CheckReport, ClauseReadability, Coverage, Finding, Severity
+
+__all__ = [
+    "FAMILIES",
+    "RULES",
+    "SCHEMA_VERSION",
+    "CheckContext",
+    "CheckReport",
+    "ClauseReadability",
+    "Coverage",
+    "Finding",
+    "Rule",
+    "Severity",
+    "load_context",
+    "report_to_json",
+    "run_checks",
+]
+
+
+def run_checks(notice: Notice, context: CheckContext | None = None) -> CheckReport:
+    """Every check on `notice`; findings in reading order (notice-wide ones last)."""
+    ctx = context or CheckContext()
+    skip = set(ctx.skip)
+    for family, rule_ids in FAMILIES.items():
+        if family in skip:
+            skip.update(rule_ids)
+    s = scan(notice, ctx.library)
+    found: list[Finding] = []
+
+    for info in s.clauses:
+        found += drafting.placeholders(info, notice.variables)
+        found += drafting.markers(info)
+        found += drafting.dangling_contact(info)
+        found += drafting.empty(info)
+        found += drafting.missing_tables(info, notice.tables)
+    found += drafting.duplicate_headings(s)
+    found += drafting.typed_numbers(s)
+
+    typed_titles = references.typed_title_numbers(s)
+    computed = {info.number: info for info in s.clauses}
+    for info in s.clauses:
+        found += references.broken(info, s)
+        found += references.typed(info, s, typed_titles, computed)
+
+    defs = terms.definitions(s)
+    known = {notice.organisation, notice.title, *notice.variables.values()}
+    found += terms.unused(s, defs)
+    found += terms.undefined(s, defs, known)
+    found += terms.organisation_names(s)
+
+    coverage: tuple[Coverage, ...] = ()
+    if "coverage-missing" not in skip:
+        results, missing = _coverage.coverage(s, ctx)
+        coverage = tuple(results)
+        found += missing
+
+    scores: list[ClauseReadability] = []
+    if "readability" not in skip:
+        for info in s.clauses:
+            result = readability.score(info)
+            if result is not None:
+                scores.append(result)
+            found += readability.findings(info, result)
+
+    found += dates.last_updated(notice, ctx)
+
+    found = [f for f in found if f.rule not in skip]
+    last = len(s.clauses)
+    found.sort(key=lambda f: (s.order(f.clause_id) if f.clause_id else last, f.start or 0, f.rule, f.element_id or ""))
+    return CheckReport(findings=tuple(found), coverage=coverage, readability=tuple(scores))

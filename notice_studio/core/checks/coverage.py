@@ -1,0 +1,328 @@
+"""Coverage: does the notice say everything each selected law requires (requirements.yaml)?
+
+An element is satisfied by a clause whose library clause lists it under `satisfies` (or whose
+front matter does), or - for clauses not from the library - by a keyword found in a section
+about the right thing. Keywords alone produce false positives, so a keyword counts only when
+the clause's topics fit the element, unless the phrase is distinctive on its own.
+Conditional elements follow the notice's facts: false -> not applicable; unset -> applicable,
+and the finding says which fact to set.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from . import keywords, sources
+from .dates import is_stale
+from .scan import Scan
+from .types import CheckContext, Coverage, Finding
+
+# Topics a section must be about for a keyword hit to count, per element (uk_gdpr_* share gdpr_*).
+ELEMENT_TOPICS: dict[str, tuple[str, ...]] = {
+    "gdpr_controller_identity": ("controller", "introduction", "contact", "scope"),
+    "gdpr_controller_contact": ("contact", "controller"),
+    "gdpr_representative": ("representative", "contact", "controller"),
+    "gdpr_dpo_contact": ("dpo", "contact", "controller"),
+    "gdpr_purposes": ("purposes", "legal-bases"),
+    "gdpr_legal_basis": ("legal-bases", "purposes"),
+    "gdpr_legitimate_interests": ("legitimate-interests", "legal-bases", "purposes"),
+    "gdpr_recipients": ("sharing", "service-providers"),
+    "gdpr_international_transfers": ("international-transfers", "sharing", "service-providers"),
+    "gdpr_transfer_safeguards": ("international-transfers",),
+    "gdpr_retention_period": ("retention",),
+    "gdpr_right_access": ("rights", "right-access"),
+    "gdpr_right_rectification": ("rights", "accuracy"),
+    "gdpr_right_erasure": ("rights", "right-deletion"),
+    "gdpr_right_restriction": ("rights", "right-restriction"),
+    "gdpr_right_portability": ("rights", "right-portability"),
+    "gdpr_right_object": ("rights", "right-objection"),
+    "gdpr_right_object_direct_marketing": ("right-objection", "marketing", "rights"),
+    "gdpr_right_withdraw_consent": ("consent", "rights", "legal-bases", "cookies", "marketing"),
+    "gdpr_right_complaint_supervisory_authority": ("complaints", "rights", "contact"),
+    "gdpr_statutory_contractual_requirement": ("statutory-requirement", "data-provided"),
+    "gdpr_automated_decision_making": ("automated-decisions",),
+    "gdpr_further_processing": ("further-processing", "purposes", "changes"),
+    "gdpr_categories_of_data": ("data-provided", "data-automatic", "data-third-party", "sensitive-data"),
+    "gdpr_source_of_data": ("data-third-party", "data-provided"),
+    "gdpr_how_to_exercise_rights": ("rights", "contact"),
+    "gdpr_transparent_form": (),
+    "gdpr_joint_controller_arrangement": ("controller", "sharing"),
+    "ccpa_categories_pi_collected": ("data-provided", "data-automatic"),
+    "ccpa_categories_sensitive_pi": ("sensitive-data", "data-provided"),
+    "ccpa_categories_sources": ("data-third-party", "data-provided", "data-automatic"),
+    "ccpa_business_purposes_collection": ("purposes",),
+    "ccpa_categories_pi_sold_shared": ("sharing",),
+    "ccpa_third_parties_sold_shared": ("sharing",),
+    "ccpa_purpose_selling_sharing": ("sharing", "purposes"),
+    "ccpa_minors_under16_knowledge_statement": ("children", "sharing"),
+    "ccpa_categories_pi_disclosed_business_purpose": ("sharing", "service-providers"),
+    "ccpa_third_parties_disclosed": ("sharing", "service-providers"),
+    "ccpa_purpose_disclosing": ("sharing", "service-providers"),
+    "ccpa_sensitive_pi_use_statement": ("sensitive-data",),
+    "ccpa_retention_per_category": ("retention",),
+    "ccpa_right_to_know": ("rights", "right-access"),
+    "ccpa_right_to_delete": ("rights", "right-deletion"),
+    "ccpa_right_to_correct": ("rights", "accuracy"),
+    "ccpa_right_opt_out_sale_sharing": ("rights", "sharing"),
+    "ccpa_right_limit_sensitive_pi": ("rights", "sensitive-data"),
+    "ccpa_right_non_discrimination": ("rights",),
+    "ccpa_methods_submit_requests": ("rights", "contact"),
+    "ccpa_do_not_sell_share_link": ("rights", "sharing"),
+    "ccpa_limit_sensitive_pi_link": ("rights", "sensitive-data"),
+    "ccpa_verification_process": ("rights",),
+    "ccpa_opt_out_preference_signal": ("dnt-gpc", "rights", "cookies"),
+    "ccpa_authorized_agent": ("rights",),
+    "ccpa_minors_opt_in_process": ("children",),
+    "ccpa_contact_for_questions": ("contact",),
+    "ccpa_date_last_updated": (),
+    "ccpa_annual_update": (),
+    "ccpa_metrics_disclosure": ("rights",),
+    "ccpa_financial_incentive_notice": ("purposes",),
+    "caloppa_categories_pii_and_third_parties": ("data-provided", "sharing"),
+    "caloppa_review_change_process": ("rights", "accuracy"),
+    "caloppa_change_notification": ("changes",),
+    "caloppa_effective_date": (),
+    "caloppa_do_not_track_response": ("dnt-gpc", "cookies"),
+    "caloppa_third_party_tracking": ("cookies", "dnt-gpc", "sharing"),
+    "ca_minor_content_removal": ("california-minors", "children"),
+    "pipeda_accountable_person": ("contact", "dpo", "controller"),
+    "pipeda_access_means": ("rights", "right-access"),
+    "pipeda_types_and_use": ("data-provided", "purposes"),
+    "pipeda_policies_available": ("contact", "introduction", "scope"),
+    "pipeda_related_organizations": ("sharing",),
+    "pipeda_purposes_identified": ("purposes",),
+    "pipeda_consent_withdrawal": ("consent", "rights"),
+    "pipeda_challenging_compliance": ("complaints", "contact"),
+    "pipeda_accuracy_correction": ("accuracy", "rights"),
+    "pipeda_cross_border_processing": ("international-transfers",),
+    "bc_pipa_purposes_notice": ("purposes",),
+    "bc_pipa_contact_person": ("contact", "dpo"),
+    "bc_pipa_policies_and_complaint_process": ("complaints", "contact"),
+    "bc_pipa_deemed_consent_opt_out": ("consent", "marketing"),
+    "bc_pipa_withdraw_consent": ("consent", "rights"),
+    "bc_pipa_access_correction": ("rights", "right-access", "accuracy"),
+    "lgpd_specific_purpose": ("purposes",),
+    "lgpd_form_and_duration": ("retention", "purposes"),
+    "lgpd_controller_identity": ("controller", "introduction"),
+    "lgpd_controller_contact": ("contact", "controller"),
+    "lgpd_shared_use": ("sharing",),
+    "lgpd_agent_responsibilities": ("controller", "sharing", "service-providers", "processor-role"),
+    "lgpd_data_subject_rights": ("rights",),
+    "lgpd_condition_of_service_highlight": ("statutory-requirement", "purposes"),
+    "lgpd_consent_refusal_consequences": ("consent", "rights"),
+    "lgpd_dpo_encarregado": ("dpo", "contact"),
+    "lgpd_automated_decision_review": ("automated-decisions", "rights"),
+    "no_complaint_datatilsynet": ("complaints", "rights"),
+    "no_child_consent_age": ("children", "consent"),
+    "coppa_operator_contact": ("contact",),
+    "coppa_info_collected": ("data-provided",),
+    "coppa_use_of_info": ("purposes",),
+    "coppa_disclosure_practices": ("sharing",),
+    "coppa_parental_rights": ("rights",),
+    "coppa_retention_policy": ("retention",),
+    "coppa_persistent_identifiers_internal_ops": ("cookies", "data-automatic"),
+    "coppa_audio_files": ("data-provided",),
+}
+# A section for one law's readers ("California residents") is context for all that law's elements.
+LAW_TOPICS: dict[str, tuple[str, ...]] = {
+    "CCPA": ("california",), "CALOPPA": ("california",), "CA_BPC_22581": ("california", "california-minors"),
+    "PIPEDA": ("canada",), "BC_PIPA": ("canada",), "LGPD": ("brazil",), "NO_PDA": ("norway",),
+    "COPPA": ("children",),
+}
+GENERATED = "generated"
+"""Evidence for date elements: the app prints the 'Last updated' line itself."""
+
+
+def element_topics(element: object) -> frozenset[str]:
+    element_id: str = element.id  # type: ignore[attr-defined]
+    key = element_id[3:] if element_id.startswith("uk_gdpr_") else element_id
+    return frozenset(ELEMENT_TOPICS.get(key, ())) | frozenset(LAW_TOPICS.get(element.law, ()))  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True)
+class _Index:
+    keywords: keywords.KeywordIndex
+    topics: dict[str, frozenset[str]]
+
+
+_INDEXES: dict[int, tuple[object, _Index]] = {}
+
+
+def _index(requirements: object) -> _Index:
+    cached = _INDEXES.get(id(requirements))
+    if cached is not None and cached[0] is requirements:
+        return cached[1]
+    elements = sources.all_elements(requirements)
+    index = _Index(keywords.build(elements), {e.id: element_topics(e) for e in elements})
+    if len(_INDEXES) > 8:
+        _INDEXES.clear()
+    _INDEXES[id(requirements)] = (requirements, index)
+    return index
+
+
+def claimed(scan: Scan) -> dict[str, list[str]]:
+    """Element id -> clause ids whose library clause (or front matter) claims it."""
+    found: dict[str, list[str]] = {}
+    for info in scan.clauses:
+        claims = set(sources.clause_satisfies(info.library_clause))
+        extra = info.clause.meta.get("satisfies")
+        if isinstance(extra, list):
+            claims |= {str(e) for e in extra}
+        for element_id in claims:
+            found.setdefault(element_id, []).append(info.id)
+    return found
+
+
+def detected(scan: Scan, requirements: object, wanted: set[str]) -> dict[str, list[str]]:
+    """Element id -> clause ids (not from the library) whose text shows the element."""
+    index = _index(requirements)
+    found: dict[str, list[str]] = {}
+    for info in scan.clauses:
+        if info.library_clause is not None:
+            continue  # a library clause says what it satisfies; its words prove nothing more
+        hits = keywords.hits(index.keywords, info.clause.title + "\n" + info.plain)
+        for keyword in hits:
+            strong = keyword in index.keywords.strong
+            for element_id in index.keywords.elements.get(keyword, ()):
+                if element_id not in wanted:
+                    continue
+                if strong or index.topics.get(element_id, frozenset()) & info.topics:
+                    ids = found.setdefault(element_id, [])
+                    if info.id not in ids:
+                        ids.append(info.id)
+    return found
+
+
+def coverage(scan: Scan, ctx: CheckContext) -> tuple[list[Coverage], list[Finding]]:
+    requirements = ctx.requirements
+    notice = scan.notice
+    jurisdictions = [j.strip().lower() for j in notice.jurisdictions if j.strip()]
+    if requirements is None or not jurisdictions:
+        return [], []
+    per_law = {j: sources.elements_for(requirements, j) for j in jurisdictions}
+    wanted = {e.id for elements in per_law.values() for e in elements}
+    claims = claimed(scan)
+    seen = detected(scan, requirements, wanted)
+    results: list[Coverage] = []
+    missing_all: list[tuple[str, object, str | None]] = []
+    for jurisdiction, elements in per_law.items():
+        satisfied, missing, not_applicable, manual = [], [], [], []
+        assumed: list[tuple[str, str]] = []
+        evidence: list[tuple[str, tuple[str, ...]]] = []
+        for element in elements:
+            fact, applies = _applies(element, notice.facts)
+            if not applies:
+                not_applicable.append(element.id)
+                continue
+            if element.check == "date":
+                if _date_ok(element.id, ctx):
+                    satisfied.append(element.id)
+                    evidence.append((element.id, (GENERATED,)))
+                else:
+                    missing.append(element.id)  # reported by the 'last updated' rule
+                continue
+            if element.condition and fact_value(notice.facts, fact) is None:
+                assumed.append((element.id, fact or ""))
+            clauses = list(dict.fromkeys(claims.get(element.id, []) + seen.get(element.id, [])))
+            if clauses:
+                satisfied.append(element.id)
+                evidence.append((element.id, tuple(clauses)))
+            elif element.check == "manual":
+                manual.append(element.id)
+            else:
+                missing.append(element.id)
+                missing_all.append((jurisdiction, element, fact if element.condition else None))
+        results.append(
+            Coverage(
+                jurisdiction=jurisdiction,
+                law=elements[0].law if elements else jurisdiction.upper(),
+                satisfied=tuple(satisfied),
+                missing=tuple(missing),
+                not_applicable=tuple(not_applicable),
+                manual=tuple(manual),
+                assumed=tuple(assumed),
+                evidence=tuple(evidence),
+            )
+        )
+    return results, list(_missing_findings(missing_all, ctx, notice.facts))
+
+
+def fact_value(facts: dict[str, bool], fact: str | None) -> bool | None:
+    if not fact or fact not in facts:
+        return None
+    return bool(facts[fact])
+
+
+def _applies(element: object, facts: dict[str, bool]) -> tuple[str | None, bool]:
+    """(fact key, applies?) for an element; unset facts and unmapped conditions apply."""
+    condition = getattr(element, "condition", None)
+    if not condition:
+        return None, True
+    fact = sources.fact_for_condition(condition)
+    return fact, fact_value(facts, fact) is not False
+
+
+def _date_ok(element_id: str, ctx: CheckContext) -> bool:
+    if not ctx.published_version:
+        return True  # publishing prints the date it is given
+    if ctx.last_published is None:
+        return False
+    if element_id == "ccpa_annual_update":
+        return not is_stale(ctx.last_published, ctx.today)
+    return True
+
+
+def _missing_findings(missing: Iterable[tuple[str, object, str | None]], ctx: CheckContext, facts: dict[str, bool]):
+    missing = list(missing)
+    missing_ids = {element.id for _, element, _ in missing}  # type: ignore[attr-defined]
+    reported: set[str] = set()
+    for jurisdiction, element, fact in missing:
+        element_id: str = element.id  # type: ignore[attr-defined]
+        if element_id in reported:
+            continue  # GDPR elements reached through both 'gdpr' and 'no_pda'
+        reported.add(element_id)
+        law = element.law  # type: ignore[attr-defined]
+        citation = f"{law.replace('_', ' ')} {element.citation}"  # type: ignore[attr-defined]
+        description = element.description.rstrip(".")  # type: ignore[attr-defined]
+        description = description[:1].lower() + description[1:] if description[1:2].islower() else description
+        unless = ""
+        if element.condition:  # type: ignore[attr-defined]
+            if fact:
+                unless = f", which applies unless the fact '{fact}' is false"
+            else:
+                unless = f", which applies only if: {element.condition}"  # type: ignore[attr-defined]
+        suggestion = _suggest(ctx.library, element_id, jurisdiction, missing_ids)
+        if suggestion is not None:
+            fix = (f"Insert the library clause '{sources.clause_id(suggestion)}' "
+                   f"({sources.clause_title(suggestion)}), or write a section that covers it.")
+        else:
+            fix = "Write a section that covers it."
+        if element.condition and fact:  # type: ignore[attr-defined]
+            question = sources.fact_question(fact)
+            fix += f" If the answer to \"{question}\" is no, set {fact}: false under facts." if question else (
+                f" If it does not apply, set {fact}: false under facts.")
+        yield Finding(
+            "coverage-missing", "warning",
+            f"The notice does not cover {citation}: {description}{unless}.",
+            fix,
+            None, None, None, "notice", element_id,
+            element_id=element_id,
+            citation=citation,
+            jurisdiction=jurisdiction,
+            suggestion=sources.clause_id(suggestion) if suggestion is not None else None,
+        )
+
+
+def _suggest(library: object | None, element_id: str, jurisdiction: str, missing_ids: set[str]) -> object | None:
+    """The library clause for the law that fills most of the notice's gaps, then the narrowest."""
+    candidates = sources.satisfying(library, element_id, jurisdiction)
+    if not candidates:
+        return None
+
+    def rank(clause: object) -> tuple[int, int, str]:
+        satisfies = set(sources.clause_satisfies(clause))
+        specific = 0 if jurisdiction in getattr(clause, "jurisdictions", ()) else 1
+        return (-len(satisfies & missing_ids), specific, sources.clause_id(clause))
+
+    return min(candidates, key=rank)

@@ -1,0 +1,251 @@
+"""Drafting slips: unfilled placeholders, drafting markers left in, contact details promised
+and not given, empty sections, repeated headings, typed section numbers that skip."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from notice_studio.core.model import PLACEHOLDER_RE, TABLE_RE
+
+from .scan import ClauseInfo, Scan
+from .text import quote
+from .types import Finding
+
+# ----- placeholders ----------------------------------------------------------------------------
+_BROKEN_PLACEHOLDER_RE = re.compile(r"\{\{(?![^{}\n]*\}\})[^{}\n]{0,40}|(?<!\{)\{\s*[A-Za-z_][\w.]*\s*\}\}")
+
+
+def placeholders(info: ClauseInfo, variables: dict[str, str]) -> Iterator[Finding]:
+    clause = info.clause
+    for location, text in (("title", clause.title), ("body", clause.body)):
+        for match in PLACEHOLDER_RE.finditer(text):
+            name = match.group(1)
+            if variables.get(name, "").strip():
+                continue
+            yield Finding(
+                "placeholder-unfilled", "error",
+                f"The placeholder {{{{ {name} }}}} has no value, so readers would see a blank marker"
+                + (" in the title." if location == "title" else "."),
+                f"Fill it in (notice-studio set DIR {name}=VALUE) or reword the sentence without it.",
+                clause.id, match.start(), match.end(), location, match.group(0),  # type: ignore[arg-type]
+            )
+        for match in _BROKEN_PLACEHOLDER_RE.finditer(text):
+            yield Finding(
+                "placeholder-malformed", "error",
+                f"'{quote(match.group(0), 40)}' looks like a placeholder but is not written as {{{{ name }}}}.",
+                "Write placeholders with two braces on each side, e.g. {{ contact.email }}.",
+                clause.id, match.start(), match.end(), location, match.group(0),  # type: ignore[arg-type]
+            )
+
+
+# ----- drafting markers ------------------------------------------------------------------------
+_MARKER_WORDS = (
+    r"insert|add|include|enter|fill\s+in|complete|update|confirm|check|describe|list|specify|"
+    r"tbd|tbc|tba|todo|to\s+do|to\s+come|to\s+be\s+(?:confirmed|determined|added|agreed)|placeholder|"
+    r"link|url|date|name|address|email|e-mail|phone|number|company|organi[sz]ation|details|"
+    r"note|drafting\s+note|client|option|optional|alternative|delete|x+|[●•…]+|\.{3}|_+|\?+|\*+|#+"
+)
+_MARKER_RES: tuple[tuple[re.Pattern[str], str], ...] = (
+    # [insert link], [TBD], [●], [Company Name], [DATE] - but not [text](url), [[ref]] or [1]
+    (re.compile(rf"(?<![\[\]!])\[\s*(?:{_MARKER_WORDS})(?![A-Za-z])[^\[\]\n]{{0,80}}\](?![(\[:])", re.IGNORECASE), "bracket"),
+    (re.compile(r"(?<![\[\]!])\[(?:[A-Z][A-Za-z'’&/-]*\s?){1,5}\](?![(\[:])"), "bracket"),
+    (re.compile(r"(?<![\[\]!])\[\s*[●•…]+\s*\]|\[\s*\.{3}\s*\]|[●]{1,}"), "bullet"),
+    (re.compile(r"<\s*(?:insert|add|enter|tbd|company|name|date|link)[^<>\n]{0,60}>", re.IGNORECASE), "angle"),
+    (re.compile(r"(?<![\w-])(?:TBD|TBC|TBA|TODO|FIXME|XXX+|XX|xx+|X{2}(?:/X{2})+)(?![\w-])"), "word"),
+    (re.compile(r"(?<=\S)[ \t]?_{3,}|_{3,}(?=[ \t]?\S)"), "blank"),
+    (re.compile(r"\blorem ipsum\b", re.IGNORECASE), "word"),
+)
+
+
+def markers(info: ClauseInfo) -> Iterator[Finding]:
+    clause = info.clause
+    taken: list[tuple[int, int]] = []
+    for location, text in (("title", clause.title), ("body", clause.body)):
+        taken = []
+        for pattern, _kind in _MARKER_RES:
+            for match in pattern.finditer(text):
+                start, end = match.span()
+                if any(s < end and start < e for s, e in taken):
+                    continue
+                if location == "body" and TABLE_RE.match(text, _line_start(text, start)):
+                    continue
+                taken.append((start, end))
+                marker = match.group(0).strip()
+                yield Finding(
+                    "drafting-marker", "error",
+                    f"The drafting marker '{quote(marker, 50)}' is still in the "
+                    + ("title." if location == "title" else "text."),
+                    "Replace it with the real wording or delete it.",
+                    clause.id, start, end, location, marker,  # type: ignore[arg-type]
+                )
+
+
+def _line_start(text: str, offset: int) -> int:
+    return text.rfind("\n", 0, offset) + 1
+
+
+# ----- contact details promised and not given ------------------------------------------------------
+_CONTACT_RE = re.compile(
+    r"\b(?:contact(?:ing)?|e-?mail(?:ing)?|writ(?:e|ing)(?:\s+to)?|call(?:ing)?|phon(?:e|ing)|"
+    r"reach(?:ing)?|telephon(?:e|ing)|send(?:ing)?|fax)\b"
+    r"[^.!?\n]{0,40}?\b(?:at|on|via|to|by)\s*:?"
+    r"(?=[ \t]*(?:[.;!?](?:\s|$)|,[ \t]*(?:or|and)\b|\Z|\n[ \t]*\n|[ \t]+(?:or|and)\b))",
+    re.IGNORECASE,
+)
+# "contact us at any time", "email us to ask", "call on us": the word after is the real content.
+_FOLLOWED_BY_CONTENT_RE = re.compile(r"[ \t]*[A-Za-z0-9{\[<@+(]")
+
+
+def dangling_contact(info: ClauseInfo) -> Iterator[Finding]:
+    text = info.plain
+    body = info.clause.body
+    for match in _CONTACT_RE.finditer(text):
+        after = text[match.end():]
+        if _FOLLOWED_BY_CONTENT_RE.match(after) and not re.match(r"[ \t]+(?:or|and)\b", after):
+            continue
+        # a colon then a list or paragraph with the details is fine: "Contact us at:\n\n- email ..."
+        if match.group(0).rstrip().endswith(":") and after.strip():
+            continue
+        start, end = match.start(), match.end()
+        yield Finding(
+            "contact-missing", "error",
+            f"'{quote(body[start:end], 60)}' promises contact details, but none follow.",
+            "Add the address, e-mail or phone number (for example a placeholder such as {{ contact.email }}).",
+            info.id, start, end, "body", body[start:end],
+        )
+
+
+# ----- empty clauses -----------------------------------------------------------------------------
+_HAS_WORD_RE = re.compile(r"[A-Za-z0-9]")
+
+
+def empty(info: ClauseInfo) -> Iterator[Finding]:
+    clause = info.clause
+    if clause.children:
+        return
+    if _HAS_WORD_RE.search(info.plain) or TABLE_RE.search(clause.body):
+        return
+    yield Finding(
+        "clause-empty", "error",
+        f"Section {info.number} '{clause.title}' has no text.",
+        "Write the section's text, or remove the section.",
+        clause.id, None, None, "body", clause.title,
+    )
+
+
+# ----- duplicate headings ------------------------------------------------------------------------
+_TYPED_NUMBER_RE = re.compile(
+    r"^\s*(?:(?:section|clause|part|article)\s+)?(\d{1,2}(?:\.\d{1,2})*)(?:[.):]\s*|\s+(?=(?-i:[A-Z])))(?=\S)", re.IGNORECASE
+)
+
+
+def _heading_key(title: str) -> str:
+    title = _TYPED_NUMBER_RE.sub("", title)
+    return " ".join(re.sub(r"[^\w\s]", " ", title.lower()).split())
+
+
+def duplicate_headings(scan: Scan) -> Iterator[Finding]:
+    first: dict[str, ClauseInfo] = {}
+    for info in scan.clauses:
+        key = _heading_key(info.clause.title)
+        if not key:
+            continue
+        earlier = first.setdefault(key, info)
+        if earlier is info:
+            continue
+        siblings = earlier.parent_id == info.parent_id
+        yield Finding(
+            "heading-duplicate", "warning" if siblings else "info",
+            f"Section {info.number} has the same heading as section {earlier.number}: '{info.clause.title}'.",
+            "Give each section a heading that says what is different about it, or merge them.",
+            info.id, 0, len(info.clause.title), "title", info.clause.title,
+        )
+
+
+# ----- typed section numbers ---------------------------------------------------------------------
+def typed_numbers(scan: Scan) -> Iterator[Finding]:
+    """Numbers typed into titles: the app numbers sections itself, and typed ones go stale."""
+    by_parent: dict[str | None, list[tuple[ClauseInfo, list[int]]]] = {}
+    for info in scan.clauses:
+        match = _TYPED_NUMBER_RE.match(info.clause.title)
+        if not match:
+            continue
+        parts = [int(p) for p in match.group(1).split(".")]
+        by_parent.setdefault(info.parent_id, []).append((info, parts))
+        yield Finding(
+            "title-number", "info",
+            f"The title starts with the typed number '{match.group(1)}', and readers will also see the "
+            f"section number {info.number} that the app adds.",
+            "Remove the typed number; sections are numbered automatically.",
+            info.id, match.start(1), match.end(1), "title", match.group(1),
+        )
+    for items in by_parent.values():
+        yield from _gaps([(info, parts[-1], ".".join(map(str, parts))) for info, parts in items])
+    for info in scan.clauses:
+        yield from _body_heading_gaps(info)
+
+
+def _gaps(items: list[tuple[ClauseInfo, int, str]], body: bool = False, offsets: list[tuple[int, int]] | None = None) -> Iterator[Finding]:
+    if len(items) < 2:
+        return
+    for n in range(1, len(items)):
+        info, value, label = items[n]
+        previous_value, previous_label = items[n - 1][1], items[n - 1][2]
+        if value == previous_value + 1:
+            continue
+        if value <= previous_value:
+            message = f"The typed section number {label} comes after {previous_label}, so the numbering repeats or goes backwards."
+        else:
+            skipped = ", ".join(str(v) for v in range(previous_value + 1, value)[:3])
+            message = f"The typed section numbers jump from {previous_label} to {label}, so {skipped} is missing."
+        start, end = offsets[n] if offsets else (None, None)
+        yield Finding(
+            "numbering-gap", "warning", message,
+            "Remove the typed numbers and let the app number sections, or correct them.",
+            info.id,
+            start if body else 0,
+            end if body else len(info.clause.title),
+            "body" if body else "title",
+            label,
+        )
+
+
+_BODY_HEADING_RE = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(?:(?:section|clause|part)\s+)?(\d{1,3}(?:\.\d{1,3})*)[.):]?[ \t]+\S", re.MULTILINE | re.IGNORECASE)
+
+
+def _body_heading_gaps(info: ClauseInfo) -> Iterator[Finding]:
+    """Imported notices can keep numbered headings inside one clause: check those too."""
+    found = list(_BODY_HEADING_RE.finditer(info.clause.body))
+    if len(found) < 2:
+        return
+    levels: dict[int, list[tuple[ClauseInfo, int, str]]] = {}
+    offsets: dict[int, list[tuple[int, int]]] = {}
+    for match in found:
+        parts = match.group(1).split(".")
+        levels.setdefault(len(parts), []).append((info, int(parts[-1]), match.group(1)))
+        offsets.setdefault(len(parts), []).append(match.span(1))
+    for depth, items in levels.items():
+        if depth == 1:
+            yield from _gaps(items, body=True, offsets=offsets[depth])
+
+
+# ----- embedded tables ---------------------------------------------------------------------------
+def missing_tables(info: ClauseInfo, tables: dict) -> Iterator[Finding]:
+    for match in TABLE_RE.finditer(info.clause.body):
+        name = match.group(1)
+        if name in tables:
+            if not tables[name].rows:
+                yield Finding(
+                    "table-empty", "warning",
+                    f"The table '{name}' has no rows, so readers would see only its headings.",
+                    f"Add rows to tables/{name}.csv or remove the line [[table:{name}]].",
+                    info.id, match.start(), match.end(), "body", match.group(0).strip(),
+                )
+            continue
+        yield Finding(
+            "table-missing", "error",
+            f"The section embeds the table '{name}', but the notice has no such table.",
+            f"Create tables/{name}.csv or remove the line [[table:{name}]].",
+            info.id, match.start(), match.end(), "body", match.group(0).strip(),
+        )

@@ -1,0 +1,107 @@
+"""Flesch reading ease and Flesch-Kincaid grade per clause, with the hardest sentence named.
+
+Scores are computed on the text with markup, placeholders and tables stripped. Syllables are
+counted with the usual vowel-group heuristic: good enough to rank sentences, not to certify.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from .scan import ClauseInfo
+from .text import WORD_RE, quote, sentences
+from .types import ClauseReadability, Finding
+
+HARD_EASE = 40.0
+"""Below this reading ease a clause is reported (30-50 reads as 'difficult', college level)."""
+LONG_SENTENCE = 35
+"""A sentence longer than this many words is reported."""
+
+_VOWEL_GROUP_RE = re.compile(r"[aeiouy]+")
+
+
+@lru_cache(maxsize=65536)
+def syllables(word: str) -> int:
+    word = word.lower().strip("'’")
+    if not word:
+        return 0
+    if word.isdigit():
+        return max(1, len(word) // 2)
+    count = len(_VOWEL_GROUP_RE.findall(word))
+    if word.endswith("e") and not word.endswith(("le", "ee", "ye")) and count > 1:
+        count -= 1  # silent final e: "use", "provide"
+    elif word.endswith("es") and not word.endswith(("ses", "zes", "ces", "ges", "xes", "shes", "ches")) and count > 1:
+        count -= 1  # "makes", "notes"
+    elif word.endswith("ed") and not word.endswith(("ted", "ded")) and count > 1:
+        count -= 1  # "used", "stored"
+    return max(1, count)
+
+
+def ease(words: int, sentences_: int, syllables_: int) -> float:
+    return 206.835 - 1.015 * (words / sentences_) - 84.6 * (syllables_ / words)
+
+
+def grade(words: int, sentences_: int, syllables_: int) -> float:
+    return 0.39 * (words / sentences_) + 11.8 * (syllables_ / words) - 15.59
+
+
+def score(info: ClauseInfo) -> ClauseReadability | None:
+    """Scores for one clause; None when it has no sentences to score."""
+    spans = sentences(info.clause.body, False)
+    total_words = total_syllables = 0
+    counted = 0
+    worst = None
+    worst_key = (-1.0, 0)
+    longest = 0
+    for sentence in spans:
+        tokens = WORD_RE.findall(sentence.text)
+        if not tokens:
+            continue
+        n_syllables = sum(syllables(w) for w in tokens)
+        n_words = len(tokens)
+        total_words += n_words
+        total_syllables += n_syllables
+        counted += 1
+        longest = max(longest, n_words)
+        if n_words >= 8:
+            key = (grade(n_words, 1, n_syllables), n_words)
+            if key > worst_key:
+                worst_key, worst = key, sentence
+    if not counted or not total_words:
+        return None
+    if worst is None:
+        worst = max((s for s in spans if WORD_RE.search(s.text)), key=lambda s: len(s.text))
+    return ClauseReadability(
+        clause_id=info.id,
+        words=total_words,
+        sentences=counted,
+        reading_ease=round(ease(total_words, counted, total_syllables), 1),
+        grade=round(grade(total_words, counted, total_syllables), 1),
+        longest_sentence_words=longest,
+        worst_start=worst.start,
+        worst_end=worst.end,
+        worst_sentence=worst.text,
+    )
+
+
+def findings(info: ClauseInfo, result: ClauseReadability | None) -> Iterator[Finding]:
+    if result is None:
+        return
+    hard = result.reading_ease < HARD_EASE and result.words >= 30
+    long = result.longest_sentence_words > LONG_SENTENCE
+    if not (hard or long):
+        return
+    reasons = []
+    if hard:
+        reasons.append(f"reading ease {result.reading_ease:.0f}, grade {result.grade:.0f}")
+    if long:
+        reasons.append(f"a sentence of {result.longest_sentence_words} words")
+    yield Finding(
+        "readability", "info",
+        f"Section {info.number} is hard to read ({'; '.join(reasons)}); the hardest sentence is "
+        f"\"{quote(result.worst_sentence, 90)}\".",
+        "Split long sentences and prefer short, everyday words.",
+        info.id, result.worst_start, result.worst_end, "body", quote(result.worst_sentence, 120),
+    )

@@ -1,0 +1,121 @@
+"""Cross-references: ones that point nowhere, and ones whose target is about something else."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from notice_studio.core.model import CROSSREF_RE
+
+from .scan import ClauseInfo, Scan
+from .topics import cue_hits, related, topics_in
+from .types import Finding
+
+# "see section 9", "Section 4.2 above", "clause 7" - but not "section 1798.100 of the Civil Code".
+_TYPED_REF_RE = re.compile(
+    r"\b(?:section|clause|paragraph|part)\s+(\d{1,2}(?:\.\d{1,2}){0,2})(?![\d.]*\d)(?!\s*\()"
+    r"(?!\s+(?:of|to|in|under)\s+(?:the\s+)?(?-i:[A-Z]))",
+    re.IGNORECASE,
+)
+_LEGAL_NEARBY_RE = re.compile(r"\b(?:Act|Code|Regulation|GDPR|CCPA|CPRA|LGPD|PIPEDA|PIPA|Directive|Law|CFR|U\.S\.C|Schedule)\b")
+_TYPED_TITLE_NUMBER_RE = re.compile(r"^\s*(?:(?:section|clause|part)\s+)?(\d{1,2}(?:\.\d{1,2})*)[.):]?\s", re.IGNORECASE)
+
+_WINDOW_BEFORE = 6
+_WINDOW_AFTER = 4
+_WORD_RE = re.compile(r"\S+")
+
+
+def broken(info: ClauseInfo, scan: Scan) -> Iterator[Finding]:
+    body = info.clause.body
+    for match in CROSSREF_RE.finditer(body):
+        target_id = match.group(1)
+        target = scan.by_id.get(target_id)
+        if target is None:
+            yield Finding(
+                "crossref-broken", "error",
+                f"The cross-reference [[{target_id}]] points to a section that is not in the notice.",
+                "Point it at an existing section (its id is shown in the outline) or remove it.",
+                info.id, match.start(), match.end(), "body", match.group(0),
+            )
+            continue
+        yield from _topic_mismatch(info, target, match.start(), match.end(), match.group(0), "crossref-topic")
+
+
+def typed(info: ClauseInfo, scan: Scan, typed_numbers: dict[str, ClauseInfo], computed: dict[str, ClauseInfo]) -> Iterator[Finding]:
+    """Section numbers typed into the text ("see section 9"): common in imported notices."""
+    text = info.plain
+    for match in _TYPED_REF_RE.finditer(text):
+        around = text[max(0, match.start() - 30) : match.end() + 40]
+        if _LEGAL_NEARBY_RE.search(around):
+            continue
+        number = match.group(1)
+        target = (typed_numbers or computed).get(number)
+        excerpt = info.clause.body[match.start() : match.end()]
+        if target is None:
+            yield Finding(
+                "crossref-typed-broken", "warning",
+                f"The text refers to '{excerpt}', but the notice has no section numbered {number}.",
+                "Replace the typed number with a cross-reference to the section ([[section-id]]).",
+                info.id, match.start(), match.end(), "body", excerpt,
+            )
+            continue
+        if target is info:
+            continue
+        yield from _topic_mismatch(info, target, match.start(), match.end(), excerpt, "crossref-topic")
+
+
+def typed_title_numbers(scan: Scan) -> dict[str, ClauseInfo]:
+    """Numbers typed at the start of titles ("9. Your rights"), as readers of the original saw them."""
+    found: dict[str, ClauseInfo] = {}
+    for info in scan.clauses:
+        match = _TYPED_TITLE_NUMBER_RE.match(info.clause.title)
+        if match:
+            found.setdefault(match.group(1).rstrip("."), info)
+    return found if len(found) >= 2 else {}
+
+
+def _context_topics(text: str, start: int, end: int) -> frozenset[str]:
+    """Topic cues in the few words either side of a reference, within its sentence."""
+    sentence_start = max(text.rfind(".", 0, start), text.rfind("\n\n", 0, start), text.rfind(";", 0, start)) + 1
+    before_words = list(_WORD_RE.finditer(text, sentence_start, start))[-_WINDOW_BEFORE:]
+    window_start = before_words[0].start() if before_words else start
+    stop = len(text)
+    for mark in (".", "\n\n", ";"):
+        found = text.find(mark, end)
+        if found != -1:
+            stop = min(stop, found)
+    after_words = list(_WORD_RE.finditer(text, end, stop))[:_WINDOW_AFTER]
+    window_end = after_words[-1].end() if after_words else end
+    window = text[window_start:start] + " " + text[end:window_end]
+    window = CROSSREF_RE.sub(" ", window)
+    return frozenset(topic for _, _, topic in cue_hits(window))
+
+
+def _topic_mismatch(info: ClauseInfo, target: ClauseInfo, start: int, end: int, excerpt: str, rule: str) -> Iterator[Finding]:
+    target_topics = target.topics | _child_topics(target)
+    if not target_topics:
+        return  # we cannot tell what the target is about: say nothing
+    context = _context_topics(info.plain, start, end)
+    if not context:
+        return
+    if related(context) & related(target_topics):
+        return
+    about = ", ".join(sorted(context))
+    yield Finding(
+        rule, "warning",
+        f"This reference points to section {target.number} '{target.clause.title}', but the words around it "
+        f"are about {about}.",
+        "Check that it points to the right section.",
+        info.id, start, end, "body", excerpt,
+    )
+
+
+
+def _child_topics(target: ClauseInfo) -> frozenset[str]:
+    topics: set[str] = set()
+    stack = list(target.clause.children)
+    while stack:
+        child = stack.pop()
+        topics |= set(child.topics) | topics_in(child.title)
+        stack.extend(child.children)
+    return frozenset(topics)

@@ -1,0 +1,51 @@
+"""The rule catalogue: every rule id the checks can report, its usual severity and what it means."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    severity: str
+    """The usual severity; a few rules report less when the problem is less certain (see docs)."""
+    title: str
+
+
+RULES: dict[str, Rule] = {
+    r.id: r
+    for r in (
+        Rule("placeholder-unfilled", "error", "A placeholder has no value"),
+        Rule("placeholder-malformed", "error", "Something looks like a placeholder but is not written {{ name }}"),
+        Rule("drafting-marker", "error", "A drafting marker ([insert ...], [TBD], XX, [●]) is left in"),
+        Rule("contact-missing", "error", "Contact details are promised but none follow"),
+        Rule("clause-empty", "error", "A section has no text"),
+        Rule("table-missing", "error", "A section embeds a table the notice does not have"),
+        Rule("table-empty", "warning", "An embedded table has no rows"),
+        Rule("heading-duplicate", "warning", "Two sections have the same heading (info when not siblings)"),
+        Rule("title-number", "info", "A title starts with a typed section number"),
+        Rule("numbering-gap", "warning", "Typed section numbers skip, repeat or go backwards"),
+        Rule("crossref-broken", "error", "A cross-reference points to a section that is not in the notice"),
+        Rule("crossref-typed-broken", "warning", "A typed 'section N' names a number no section has"),
+        Rule("crossref-topic", "warning", "A reference points to a section about something else"),
+        Rule("term-undefined", "warning", "A capitalised term is used as if defined, but is not"),
+        Rule("term-unused", "warning", "A term is defined but never used"),
+        Rule("organisation-name", "warning", "The organisation is named inconsistently"),
+        Rule("coverage-missing", "warning", "A disclosure a selected law requires is missing"),
+        Rule("readability", "info", "A section is hard to read"),
+        Rule("last-updated-missing", "info", "No 'Last updated' date (error for a published version)"),
+        Rule("last-updated-stale", "warning", "The CCPA 'Last updated' date is over 12 months old (info for drafts)"),
+    )
+}
+
+FAMILIES: dict[str, tuple[str, ...]] = {
+    "drafting": ("placeholder-unfilled", "placeholder-malformed", "drafting-marker", "contact-missing", "clause-empty",
+                 "table-missing", "table-empty", "heading-duplicate", "title-number", "numbering-gap"),
+    "references": ("crossref-broken", "crossref-typed-broken", "crossref-topic"),
+    "terms": ("term-undefined", "term-unused", "organisation-name"),
+    "coverage": ("coverage-missing",),
+    "readability": ("readability",),
+    "dates": ("last-updated-missing", "last-updated-stale"),
+}
+"""Rule families; a CheckContext.skip entry may name a family or a rule id."""

@@ -1,0 +1,77 @@
+"""One pass over the notice that every rule shares: order, numbers, parents, plain text, topics."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from notice_studio.core.model import Clause, Notice
+
+from . import sources
+from .text import plain
+from .topics import topics_in
+
+
+@dataclass(frozen=True)
+class ClauseInfo:
+    clause: Clause
+    index: int
+    """Position in reading order."""
+    depth: int
+    number: str
+    parent_id: str | None
+    ancestors: tuple[str, ...]
+    plain: str
+    """The body with markup blanked (same length as the body)."""
+    own_topics: frozenset[str]
+    """From front matter, the library clause and cue words in the title."""
+    topics: frozenset[str]
+    """own_topics plus every ancestor's."""
+    library_clause: object | None
+
+    @property
+    def id(self) -> str:
+        return self.clause.id
+
+
+@dataclass(frozen=True)
+class Scan:
+    notice: Notice
+    clauses: tuple[ClauseInfo, ...]
+    by_id: dict[str, ClauseInfo]
+
+    def order(self, clause_id: str | None) -> int:
+        info = self.by_id.get(clause_id or "")
+        return info.index if info else -1
+
+
+def scan(notice: Notice, library: object | None) -> Scan:
+    infos: list[ClauseInfo] = []
+
+    def visit(items: list[Clause], depth: int, prefix: str, parents: tuple[ClauseInfo, ...]) -> None:
+        for n, clause in enumerate(items, start=1):
+            number = f"{prefix}{n}"
+            lib = sources.library_clause(library, clause)
+            own = set(clause.topics) | topics_in(clause.title)
+            lib_topic = sources.clause_topic(lib)
+            if lib_topic:
+                own.add(lib_topic)
+            topics = set(own)
+            for parent in parents:
+                topics |= parent.own_topics
+            info = ClauseInfo(
+                clause=clause,
+                index=len(infos),
+                depth=depth,
+                number=number,
+                parent_id=parents[-1].id if parents else None,
+                ancestors=tuple(p.id for p in parents),
+                plain=plain(clause.body),
+                own_topics=frozenset(own),
+                topics=frozenset(topics),
+                library_clause=lib,
+            )
+            infos.append(info)
+            visit(clause.children, depth + 1, number + ".", (*parents, info))
+
+    visit(notice.clauses, 0, "", ())
+    return Scan(notice, tuple(infos), {info.id: info for info in infos})

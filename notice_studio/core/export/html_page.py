@@ -1,0 +1,53 @@
+"""The standalone HTML page: one file, the shipped CSS inlined, no script, no external assets."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from markdown_it.common.utils import escapeHtml
+
+from notice_studio.paths import resources_folder
+
+from ..render import RenderedNotice, text_direction
+from .sanitize import sanitize_html
+
+_SLOT_RE = re.compile(r"@@(LANG|DIR|TITLE|CSS|BEFORE|BODY)@@")
+
+
+@cache
+def resource_text(relative: str) -> str:
+    """A shipped resource file (`css/notice.css`, `templates/page.html`) as text."""
+    return (resources_folder() / relative).read_text(encoding="utf-8")
+
+
+def notice_css() -> str:
+    """The notice's own styles (every rule scoped to `ns-` classes)."""
+    return resource_text("css/notice.css")
+
+
+def page_html(
+    title: str, body_html: str, lang: str, extra_css: str = "", *, direction: str | None = None, before_main: str = ""
+) -> str:
+    """`body_html` (sanitized here again) in a complete page with the shipped CSS inlined."""
+    css = notice_css() + "\n" + resource_text("css/page.css")
+    if extra_css:
+        css += "\n" + extra_css
+    body = sanitize_html(body_html).rstrip("\n") + "\n"
+    values = {
+        "LANG": escapeHtml(lang or "en"),
+        "DIR": direction or text_direction(lang or "en"),
+        "TITLE": escapeHtml(" ".join(title.split())),
+        "CSS": css.replace("</", "<\\/"),  # the style element must not be closable from inside
+        "BEFORE": sanitize_html(before_main) + "\n" if before_main else "",
+        "BODY": body,
+    }
+    page = _SLOT_RE.sub(lambda m: values[m.group(1)], resource_text("templates/page.html"))
+    if "<main" in body:  # the body brings its own main landmark; a page has only one
+        page = page.replace('<main id="ns-main">\n', "", 1).replace("</main>\n</body>", "</body>", 1)
+    return page
+
+
+def notice_page(rendered: RenderedNotice, before_main: str = "") -> str:
+    """The rendered notice as a standalone page."""
+    return page_html(rendered.title, rendered.html, rendered.language, direction=rendered.direction, before_main=before_main)

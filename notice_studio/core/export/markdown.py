@@ -1,0 +1,148 @@
+"""Markdown export: the notice as one document, numbered, with placeholders and references filled.
+
+Values are backslash-escaped so that a value such as `*x*` or `<b>` stays literal text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it.token import Token
+
+from ..model import CROSSREF_RE, PLACEHOLDER_RE, Notice, Table
+from ..render import (
+    RenderOptions,
+    anchor_for,
+    display_number,
+    labels,
+    placeholder_value,
+    status_line,
+    table_caption,
+    unfilled_marker,
+)
+from ..render_markdown import _TABLE_LINE_RE, clean_text, notice_markdown, url_is_safe
+
+_ESCAPE_RE = re.compile(r"([\\`*_\[\]{}<>|~&#!])")
+_CODE_SPAN_RE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
+_RAW_HTML_RE = re.compile(r"(?<!\\)<(?=[A-Za-z/!?])")
+_AUTOLINK_RE = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*)>")
+_URL_CONTEXT_RE = re.compile(r"(?:\]\([^()\s]*|<[A-Za-z][A-Za-z0-9+.-]*:[^<>\s]*)$")
+
+
+def escape_markdown(text: str) -> str:
+    """`text` with every character Markdown could read as syntax backslash-escaped."""
+    return _ESCAPE_RE.sub(r"\\\1", text)
+
+
+def notice_markdown_text(notice: Notice, options: RenderOptions | None = None) -> str:
+    """The notice as a single Markdown document."""
+    options = options or RenderOptions()
+    language = options.language or notice.language or "en"
+    numbers = notice.numbers()
+    parts = [f"# {escape_markdown(' '.join(clean_text(notice.title).split()))}", ""]
+    status = status_line(options, language)
+    parts += [f"*{escape_markdown(status)}*", ""]
+    for clause, depth, number in notice.walk():
+        level = min(depth + 2, 6)
+        title = _fill_line(" ".join(clean_text(clause.title).split()), notice, numbers, options, language, plain=True)
+        parts += [f"{'#' * level} {display_number(number)} {title}".rstrip(), ""]
+        body = _body(clean_text(clause.body), level, notice, numbers, options, language)
+        if body.strip():
+            parts += [body.strip("\n"), ""]
+    return "\n".join(parts).rstrip("\n") + "\n"
+
+
+def _body(body: str, level: int, notice: Notice, numbers: dict, options: RenderOptions, language: str) -> str:
+    tokens = notice_markdown().parse(body, {"tables": {}})
+    code_lines: set[int] = set()
+    headings: dict[int, int] = {}
+    for token in tokens:
+        if token.type in ("fence", "code_block") and token.map:
+            code_lines.update(range(*token.map))
+        elif token.type == "heading_open" and token.markup.startswith("#") and token.map:
+            headings[token.map[0]] = len(token.markup)
+    lines = body.split("\n")
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        if i in code_lines:
+            out.append(line)
+            continue
+        table = _TABLE_LINE_RE.fullmatch(line.strip())
+        if table and _is_table_line(tokens, i):
+            out.append(_table(table.group(1), notice.tables.get(table.group(1)), notice, numbers, options, language))
+            continue
+        if i in headings:
+            hashes = headings[i]
+            line = re.sub(r"^(\s*)#{%d}" % hashes, lambda m: m.group(1) + "#" * min(6, hashes + level), line, count=1)
+        out.append(_fill_line(_escape_raw_html(line), notice, numbers, options, language))
+    return "\n".join(out)
+
+
+def _escape_raw_html(line: str) -> str:
+    """Raw HTML in a clause is shown as text; escape it so HTML-enabled renderers agree."""
+    if "<" not in line:
+        return line
+    keep = [m.span() for m in _AUTOLINK_RE.finditer(line) if url_is_safe(m.group(1))]
+    keep += [m.span() for m in _CODE_SPAN_RE.finditer(line)]
+    return _RAW_HTML_RE.sub(lambda m: m.group(0) if any(a <= m.start() < b for a, b in keep) else "\\<", line)
+
+
+def _is_table_line(tokens: list[Token], line: int) -> bool:
+    return any(t.type in ("ns_table", "ns_table_missing") and t.map and t.map[0] == line for t in tokens)
+
+
+def _fill_line(line: str, notice: Notice, numbers: dict, options: RenderOptions, language: str, plain: bool = False) -> str:
+    """Placeholders and cross-references on one source line, outside code spans."""
+    if "{{" not in line and "[[" not in line:
+        return line if not plain else escape_markdown(line)
+    spans = [m.span() for m in _CODE_SPAN_RE.finditer(line)] if not plain else []
+    pattern = re.compile(f"{PLACEHOLDER_RE.pattern}|{CROSSREF_RE.pattern}")
+    out: list[str] = []
+    pos = 0
+    for match in pattern.finditer(line):
+        if any(start <= match.start() < end for start, end in spans):
+            continue
+        before = line[pos : match.start()]
+        out.append(escape_markdown(before) if plain else before)
+        pos = match.end()
+        if match.group(1):
+            out.append(_placeholder(match.group(1), line[: match.start()], notice, options))
+        else:
+            out.append(_crossref(match.group(2), numbers, language, linked=not plain))
+    out.append(escape_markdown(line[pos:]) if plain else line[pos:])
+    return "".join(out)
+
+
+def _placeholder(name: str, before: str, notice: Notice, options: RenderOptions) -> str:
+    value = placeholder_value(notice.variables, name)
+    if _URL_CONTEXT_RE.search(before):
+        if not url_is_safe(value):
+            return ""
+        return re.sub(r"[\s()<>]", lambda m: f"%{ord(m.group(0)):02X}", value)
+    return escape_markdown(value or unfilled_marker(name, options.marker_style))
+
+
+def _crossref(target: str, numbers: dict, language: str, linked: bool = True) -> str:
+    words = labels(language)
+    if target not in numbers:
+        return escape_markdown(f"[{words['missing_section']}: {target}]")
+    label = f"{words['section']} {numbers[target]}"
+    return f"[{label}](#{anchor_for(target)})" if linked else label
+
+
+def _table(name: str, table: Table | None, notice: Notice, numbers: dict, options: RenderOptions, language: str) -> str:
+    if table is None or not table.columns:
+        return escape_markdown(f"[{labels(language)['missing_table']}: {name}]")
+
+    def cell(text: str) -> str:
+        filled = _fill_line(_escape_raw_html(" ".join(clean_text(text).split())), notice, numbers, options, language)
+        return re.sub(r"(?<!\\)\|", r"\\|", filled)
+
+    width = len(table.columns)
+    rows = [f"**{escape_markdown(table_caption(name))}**", ""]
+    rows.append("| " + " | ".join(cell(c) for c in table.columns) + " |")
+    rows.append("|" + "|".join(" --- " for _ in table.columns) + "|")
+    for row in table.rows:
+        cells = (list(row) + [""] * width)[:width]
+        rows.append("| " + " | ".join(cell(c) for c in cells) + " |")
+    return "\n".join(rows)

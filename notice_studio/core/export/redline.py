@@ -1,0 +1,290 @@
+"""Redline of two versions as one standalone HTML page.
+
+Insertions and deletions are `<ins>`/`<del>` with visually hidden "inserted:"/"deleted:" words
+for screen readers; moved clauses say where they came from; a summary at the top links to each
+change. The text compared is what readers see (placeholder values filled in), shown as typed
+(Markdown marks included, line breaks kept). Every text is escaped, and the body is passed
+through the nh3 allow-list before it is wrapped in the page.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import nh3
+
+from notice_studio.core.diff import ChangeKind, ClauseChange, NoticeDiff, diff_notices
+from notice_studio.core.diff_words import DELETE, INSERT, WordOp
+from notice_studio.core.model import Notice
+
+__all__ = ["REDLINE_CSS", "anchor_id", "redline_body", "redline_html", "status_text"]
+
+_ALLOWED_TAGS = {
+    "header", "nav", "main", "section", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "span",
+    "ol", "ul", "li", "a", "ins", "del", "strong", "em", "table", "thead", "tbody", "tr", "th", "td", "code",
+}
+_ALLOWED_ATTRIBUTES = {"*": {"id", "class", "aria-labelledby", "aria-label"}, "a": {"href"}, "th": {"scope"}}
+
+REDLINE_CSS = """
+.visually-hidden { position: absolute !important; width: 1px; height: 1px; padding: 0; margin: -1px;
+  overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
+.redline ins { background: #d7f5dd; color: #0b4f1c; text-decoration: underline; text-decoration-thickness: 2px; }
+.redline del { background: #fde2e1; color: #7a1111; text-decoration: line-through; }
+.redline-text { white-space: pre-wrap; overflow-wrap: anywhere; }
+.redline-clause { border-left: 4px solid transparent; padding-left: 0.75rem; margin: 1.25rem 0; }
+.redline-modified { border-left-color: #b58900; }
+.redline-added { border-left-color: #2e7d32; }
+.redline-removed { border-left-color: #c62828; }
+.redline-moved { border-left-color: #1565c0; border-left-style: dashed; }
+.redline-status { font-style: italic; margin: 0.25rem 0; }
+.redline-badge { display: inline-block; font-size: 0.8em; font-weight: 600; border: 1px solid currentColor;
+  border-radius: 0.25rem; padding: 0 0.3rem; margin-left: 0.4rem; vertical-align: middle; }
+.redline-summary { border: 1px solid #999; padding: 0.5rem 1rem; margin-bottom: 1.5rem; }
+.redline-values td, .redline-values th { border: 1px solid #bbb; padding: 0.2rem 0.5rem; text-align: left; }
+.redline-values { border-collapse: collapse; }
+@media print { .redline-summary a { color: inherit; } }
+"""
+
+_FALLBACK_PAGE = """<!DOCTYPE html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>{title}</title>
+<style>
+body {{ font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; line-height: 1.5;
+  max-width: 48rem; margin: 2rem auto; padding: 0 1rem; color: #1a1a1a; }}
+{css}
+</style>
+</head>
+<body>
+{body}
+</body>
+</html>
+"""
+
+_KIND_WORDS = {
+    ChangeKind.MODIFIED: "Changed",
+    ChangeKind.ADDED: "Added",
+    ChangeKind.REMOVED: "Removed",
+    ChangeKind.MOVED: "Moved",
+    ChangeKind.MOVED_MODIFIED: "Moved and changed",
+}
+
+
+def anchor_id(clause_id: str) -> str:
+    """The id of a clause's section in the redline ("change-<clause id>")."""
+    return "change-" + re.sub(r"[^a-z0-9-]", "-", clause_id.lower())
+
+
+def _esc(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _ops_html(ops: tuple[WordOp, ...]) -> str:
+    out = []
+    for op in ops:
+        text = _esc(op.text)
+        if op.op == INSERT:
+            out.append(f'<ins><span class="visually-hidden">inserted: </span>{text}'
+                       '<span class="visually-hidden"> (end of insertion)</span></ins>')
+        elif op.op == DELETE:
+            out.append(f'<del><span class="visually-hidden">deleted: </span>{text}'
+                       '<span class="visually-hidden"> (end of deletion)</span></del>')
+        else:
+            out.append(text)
+    return "".join(out)
+
+
+def status_text(change: ClauseChange) -> str:
+    """One plain sentence on what happened to the clause ('' when nothing did)."""
+    parts = []
+    if change.kind == ChangeKind.ADDED:
+        parts.append("Added in this version.")
+    elif change.kind == ChangeKind.REMOVED:
+        parts.append(f"Removed (it was section {change.old_number}).")
+    else:
+        if change.moved:
+            parts.append(f"Moved from section {change.old_number} to section {change.new_number}.")
+        if change.renamed:
+            parts.append("Renamed.")
+        if change.body_changed:
+            parts.append("Text changed.")
+    if change.variables_changed:
+        parts.append("Placeholder values changed: " + ", ".join(change.variables_changed) + ".")
+    if change.tables_changed:
+        parts.append("Table changed: " + ", ".join(change.tables_changed) + ".")
+    return " ".join(parts)
+
+
+def _kind_word(change: ClauseChange) -> str:
+    if change.kind in _KIND_WORDS:
+        return _KIND_WORDS[change.kind]
+    return "Values changed" if change.variables_changed else "Table changed"
+
+
+def _summary_html(diff: NoticeDiff) -> str:
+    s = diff.summary
+    counts = [
+        (s.modified, "changed"), (s.added, "added"), (s.removed, "removed"), (s.moved, "moved"), (s.renamed, "renamed"),
+    ]
+    said = ", ".join(f"{n} {word}" for n, word in counts if n)
+    lines = ['<nav class="redline-summary" aria-labelledby="redline-summary-title">',
+             '<h2 id="redline-summary-title">Summary of changes</h2>']
+    if not diff.has_changes:
+        lines.append("<p>There are no changes between these versions.</p></nav>")
+        return "\n".join(lines)
+    extra = []
+    if s.variables:
+        extra.append(f"{s.variables} placeholder value{'s' if s.variables != 1 else ''} changed")
+    if s.tables:
+        extra.append(f"{s.tables} table{'s' if s.tables != 1 else ''} changed")
+    sentence = f"Sections: {said}." if said else "No section text changed."
+    if extra:
+        sentence += " " + "; ".join(extra).capitalize() + "."
+    lines.append(f"<p>{_esc(sentence)}</p>")
+    lines.append("<ol>")
+    for change in diff.changes():
+        label = f"{change.number} {change.title}".strip()
+        lines.append(
+            f'<li><a href="#{anchor_id(change.clause_id)}">{_esc(label)}</a> '
+            f'<span class="redline-kind">({_esc(_kind_word(change).lower())})</span></li>'
+        )
+    if diff.variables:
+        lines.append('<li><a href="#redline-values">Placeholder values</a></li>')
+    if diff.tables:
+        lines.append('<li><a href="#redline-tables">Tables</a></li>')
+    if diff.fields:
+        lines.append('<li><a href="#redline-fields">Notice details</a></li>')
+    lines.append("</ol></nav>")
+    return "\n".join(lines)
+
+
+def _clause_html(change: ClauseChange) -> str:
+    level = min(change.depth + 2, 6)
+    css = {
+        ChangeKind.UNCHANGED: "redline-unchanged",
+        ChangeKind.MODIFIED: "redline-modified",
+        ChangeKind.ADDED: "redline-added",
+        ChangeKind.REMOVED: "redline-removed",
+        ChangeKind.MOVED: "redline-moved",
+        ChangeKind.MOVED_MODIFIED: "redline-moved redline-modified",
+    }[change.kind]
+    aid = anchor_id(change.clause_id)
+    number = change.new_number if change.new_number else f"(was {change.old_number})"
+    badge = f'<span class="redline-badge">{_esc(_kind_word(change))}</span>' if change.is_change else ""
+    status = status_text(change)
+    return "\n".join(
+        [
+            f'<section class="redline-clause {css}" id="{aid}" aria-labelledby="{aid}-title">',
+            f'<h{level} id="{aid}-title"><span class="redline-number">{_esc(number)}</span> '
+            f"{_ops_html(change.rendered_title_ops)}{badge}</h{level}>",
+            f'<p class="redline-status">{_esc(status)}</p>' if status else "",
+            f'<div class="redline-text">{_ops_html(change.rendered_ops)}</div>',
+            "</section>",
+        ]
+    )
+
+
+def _values_html(diff: NoticeDiff) -> str:
+    parts = []
+    if diff.variables:
+        parts.append('<section id="redline-values" aria-labelledby="redline-values-title">'
+                     '<h2 id="redline-values-title">Placeholder values</h2>'
+                     '<table class="redline-values"><thead><tr><th scope="col">Placeholder</th>'
+                     '<th scope="col">Before</th><th scope="col">Now</th></tr></thead><tbody>')
+        for v in diff.variables:
+            before = f"<del>{_esc(v.old_value)}</del>" if v.old_value is not None else "<em>not set</em>"
+            after = f"<ins>{_esc(v.new_value)}</ins>" if v.new_value is not None else "<em>not set</em>"
+            parts.append(f"<tr><td><code>{_esc(v.name)}</code></td><td>{before}</td><td>{after}</td></tr>")
+        parts.append("</tbody></table></section>")
+    if diff.tables:
+        parts.append('<section id="redline-tables" aria-labelledby="redline-tables-title">'
+                     '<h2 id="redline-tables-title">Tables</h2>')
+        for t in diff.tables:
+            parts.append(f"<h3>{_esc(t.name)} <span class=\"redline-badge\">{_esc(t.kind.value)}</span></h3><ul>")
+            for col in t.columns_added:
+                parts.append(f"<li>Column added: <ins>{_esc(col)}</ins></li>")
+            for col in t.columns_removed:
+                parts.append(f"<li>Column removed: <del>{_esc(col)}</del></li>")
+            for row in t.rows:
+                if row.kind == ChangeKind.ADDED:
+                    parts.append(f"<li>Row added: <ins>{_esc(' | '.join(row.new_row or ()))}</ins></li>")
+                elif row.kind == ChangeKind.REMOVED:
+                    parts.append(f"<li>Row removed: <del>{_esc(' | '.join(row.old_row or ()))}</del></li>")
+                else:
+                    parts.append(
+                        f"<li>Row changed ({_esc(', '.join(row.changed_columns))}): "
+                        f"<del>{_esc(' | '.join(row.old_row or ()))}</del> "
+                        f"<ins>{_esc(' | '.join(row.new_row or ()))}</ins></li>"
+                    )
+            parts.append("</ul>")
+        parts.append("</section>")
+    if diff.fields:
+        parts.append('<section id="redline-fields" aria-labelledby="redline-fields-title">'
+                     '<h2 id="redline-fields-title">Notice details</h2><ul>')
+        for f in diff.fields:
+            parts.append(f"<li>{_esc(f.field.capitalize())}: <del>{_esc(f.old_value)}</del> <ins>{_esc(f.new_value)}</ins></li>")
+        parts.append("</ul></section>")
+    return "\n".join(parts)
+
+
+def redline_body(diff: NoticeDiff, *, title: str, old_label: str, new_label: str, changes_only: bool = False) -> str:
+    """The redline as a sanitised HTML fragment (header, summary, clauses, values)."""
+    clauses = diff.changes() if changes_only else diff.clauses
+    body = "\n".join(
+        [
+            '<div class="redline">',
+            "<header>",
+            f"<h1>Changes to {_esc(title)}</h1>",
+            f'<p class="redline-versions">Comparing <strong>{_esc(old_label)}</strong> with '
+            f"<strong>{_esc(new_label)}</strong>.</p>",
+            '<p class="redline-legend">Key: <ins>inserted text</ins>, <del>deleted text</del>. '
+            "Moved sections say where they came from.</p>",
+            "</header>",
+            _summary_html(diff),
+            "<main>",
+            *(_clause_html(c) for c in clauses),
+            _values_html(diff),
+            "</main>",
+            "</div>",
+        ]
+    )
+    return nh3.clean(
+        body,
+        tags=_ALLOWED_TAGS,
+        clean_content_tags={"script", "style"},
+        attributes=_ALLOWED_ATTRIBUTES,
+        url_schemes=set(),  # only in-page links (#change-...) survive
+        link_rel=None,
+    )
+
+
+def redline_html(
+    old: Notice,
+    new: Notice,
+    *,
+    old_label: str = "the earlier version",
+    new_label: str = "the draft",
+    diff: NoticeDiff | None = None,
+    changes_only: bool = False,
+) -> str:
+    """A standalone HTML page marking every change from `old` to `new`."""
+    diff = diff if diff is not None else diff_notices(old, new)
+    title = new.title or old.title or "the notice"
+    body = redline_body(diff, title=title, old_label=old_label, new_label=new_label, changes_only=changes_only)
+    page_title = f"Changes to {title}: {old_label} and {new_label}"
+    page_html = _shared_page()
+    if page_html is not None:
+        return page_html(page_title, body, new.language or "en", extra_css=REDLINE_CSS)
+    return _FALLBACK_PAGE.format(lang=_esc(new.language or "en"), title=_esc(page_title), css=REDLINE_CSS, body=body)
+
+
+def _shared_page():  # noqa: ANN202 - the shared page builder, when the export package has one
+    try:
+        from notice_studio.core.export.html_page import page_html
+    except ImportError:
+        return None
+    return page_html

@@ -1,0 +1,243 @@
+"""The website folder: the current notice, every published version, a changes page and a feed.
+
+    index.html        the latest published version
+    v1.html, v2.html  every published version (permanent addresses; the feed links here)
+    changes.html      every version, newest first: date, kind, change notice, redline link
+    redline-v2.html   what changed from v1 to v2 (when the redline export is installed)
+    feed.xml          an Atom feed of versions
+
+Only published versions are read; the draft never reaches the folder. Re-running rewrites the
+files whose content changed and leaves the rest untouched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+import uuid
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from markdown_it.common.utils import escapeHtml
+
+from ..model import Notice, NoticeError
+from ..render import RenderOptions, format_date, labels, render
+from ..render_markdown import clean_text, plain_markdown
+from ..store import NoticeRepo, Version
+from .html_page import notice_page, page_html
+from .sanitize import sanitize_html
+
+ATOM_NS = "http://www.w3.org/2005/Atom"
+Redline = Callable[[Notice, Notice, str, str], str]
+
+
+@dataclass(frozen=True)
+class SiteResult:
+    folder: Path
+    written: tuple[str, ...]
+    """Files created or changed by this run."""
+    unchanged: tuple[str, ...]
+    redlines: bool
+    """True when redline pages were made (the redline export is available)."""
+
+
+def default_redline() -> Redline | None:
+    """The redline page builder, or None while the diff export is not installed."""
+    try:
+        from .redline import redline_html
+    except ImportError:
+        return None
+
+    def make(old: Notice, new: Notice, old_label: str, new_label: str) -> str:
+        return redline_html(old, new, old_label=old_label, new_label=new_label)
+
+    return make
+
+
+def build_site(
+    repo: NoticeRepo, folder: str | os.PathLike[str], base_url: str | None = None, redline: Redline | None = None
+) -> SiteResult:
+    """Write (or update) the website folder for the notice's published versions."""
+    versions = repo.versions()
+    if not versions:
+        raise NoticeError(
+            "This notice has no published version yet; publish one with 'notice-studio publish' "
+            "before building the website folder."
+        )
+    notices = {v.name: repo.notice_at(v.name) for v in versions}
+    redline = redline if redline is not None else default_redline()
+    files = site_files(versions, notices, base_url=base_url, redline=redline)
+    return _write_files(Path(folder), files, redlines=redline is not None)
+
+
+def site_files(
+    versions: Sequence[Version],
+    notices: Mapping[str, Notice],
+    base_url: str | None = None,
+    redline: Redline | None = None,
+) -> dict[str, str]:
+    """Every file of the website folder (relative path -> text), from published versions only."""
+    versions = sorted(versions, key=lambda v: v.number)
+    latest = versions[-1]
+    files: dict[str, str] = {}
+    rendered = {
+        v.name: render(notices[v.name], RenderOptions(last_updated=v.effective, version_label=v.name))
+        for v in versions
+    }
+    files["index.html"] = notice_page(rendered[latest.name], before_main=_site_nav("index.html", rendered[latest.name].language))
+    for i, version in enumerate(versions):
+        page = rendered[version.name]
+        following = versions[i + 1] if i + 1 < len(versions) else None
+        banner = _archive_banner(version, following, page.language)
+        files[f"{version.name}.html"] = notice_page(page, before_main=_site_nav(None, page.language) + banner)
+        if redline is not None and i > 0:
+            previous = versions[i - 1]
+            html = redline(notices[previous.name], notices[version.name], _version_words(previous), _version_words(version))
+            files[f"redline-{version.name}.html"] = _with_nav(html, _site_nav(None, page.language))
+    files["changes.html"] = _changes_page(versions, notices[latest.name], rendered[latest.name].language, redline is not None)
+    files["feed.xml"] = atom_feed(versions, notices[latest.name], base_url)
+    return files
+
+
+# ----- pages ------------------------------------------------------------------------------------
+def _site_nav(current: str | None, language: str) -> str:
+    items = [("index.html", "Current notice"), ("changes.html", "Changes and earlier versions"), ("feed.xml", "Updates feed")]
+    links = []
+    for href, label in items:
+        mark = ' aria-current="page"' if href == current else ""
+        links.append(f'<li><a href="{href}"{mark}>{escapeHtml(label)}</a></li>')
+    return f'<nav class="ns-site-nav" aria-label="Site"><ul>{"".join(links)}</ul></nav>\n'
+
+
+def _version_words(version: Version) -> str:
+    return f"version {version.number}"
+
+
+def _when(version: Version, language: str) -> str:
+    return format_date(version.effective, language) if version.effective else labels(language)["no_date"]
+
+
+def _archive_banner(version: Version, following: Version | None, language: str) -> str:
+    when = escapeHtml(_when(version, language))
+    if following is None:
+        text = f"This is version {version.number}, the current version, in effect from {when}."
+    else:
+        until = escapeHtml(_when(following, language))
+        text = (
+            f"This is version {version.number} of this notice, in effect from {when} until {until}. "
+            f'<a href="index.html">Read the current version</a>.'
+        )
+    return f'<p class="ns-banner" role="note">{text}</p>\n'
+
+
+def _with_nav(page: str, nav: str) -> str:
+    """A redline page with the site navigation added after <body> (the page is ours)."""
+    clean_nav = sanitize_html(nav)
+    return page.replace("<body>\n", "<body>\n" + clean_nav + "\n", 1) if "<body>\n" in page else page
+
+
+def _changes_page(versions: Sequence[Version], latest: Notice, language: str, redlines: bool) -> str:
+    title = " ".join(clean_text(latest.title).split())
+    parts = [
+        f'<article class="ns-notice ns-changes" lang="{escapeHtml(language)}">',
+        '<header class="ns-header">',
+        f'<h1 class="ns-title">Changes to {escapeHtml(title)}</h1>',
+        f'<p class="ns-status">{len(versions)} published version{"s" if len(versions) != 1 else ""}, newest first.</p>',
+        "</header>",
+    ]
+    for version in reversed(versions):
+        kind = "Material change" if version.material else "Editorial change"
+        href = "index.html" if version is versions[-1] else f"{version.name}.html"
+        parts += [
+            f'<section class="ns-version" id="{version.name}" aria-labelledby="{version.name}-title">',
+            f'<h2 id="{version.name}-title">Version {version.number} \u2014 effective {escapeHtml(_when(version, language))}</h2>',
+            f'<p class="ns-version-meta"><span class="ns-kind">{kind}</span></p>',
+        ]
+        notice_text = clean_text(version.change_notice).strip()
+        if notice_text:
+            parts.append(f'<div class="ns-change-notice">{sanitize_html(plain_markdown().render(notice_text))}</div>')
+        links = [f'<li><a href="{href}">Read version {version.number}</a></li>']
+        if redlines and version.number > versions[0].number:
+            links.append(f'<li><a href="redline-{version.name}.html">See what changed from the previous version</a></li>')
+        parts += [f'<ul class="ns-version-links">{"".join(links)}</ul>', "</section>"]
+    parts.append("</article>")
+    return page_html(f"Changes to {title}", "\n".join(parts) + "\n", language, before_main=_site_nav("changes.html", language))
+
+
+# ----- feed -------------------------------------------------------------------------------------
+def atom_feed(versions: Sequence[Version], latest: Notice, base_url: str | None = None) -> str:
+    """An Atom feed with one entry per published version (stable ids; no clock is read)."""
+    versions = sorted(versions, key=lambda v: v.number)
+    base = (base_url.rstrip("/") + "/") if base_url else ""
+    seed = f"notice-studio:{versions[0].commit}"
+    title = " ".join(clean_text(latest.title).split())
+    ET.register_namespace("", ATOM_NS)
+    feed = ET.Element(f"{{{ATOM_NS}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": latest.language or "en"})
+
+    def sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+        element = ET.SubElement(parent, f"{{{ATOM_NS}}}{tag}", attrs)
+        if text is not None:
+            element.text = text
+        return element
+
+    sub(feed, "id", f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, seed)}")
+    sub(feed, "title", f"{title} \u2014 versions")
+    sub(feed, "updated", _timestamp(versions[-1]))
+    author = sub(feed, "author")
+    sub(author, "name", " ".join(clean_text(latest.organisation).split()) or title)
+    sub(feed, "link", rel="self", type="application/atom+xml", href=base + "feed.xml")
+    sub(feed, "link", rel="alternate", type="text/html", href=base + "changes.html")
+    sub(feed, "generator", "Notice Studio")
+    for version in reversed(versions):
+        entry = sub(feed, "entry")
+        sub(entry, "id", f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, seed + ':' + version.name)}")
+        effective = version.effective.isoformat() if version.effective else "date not recorded"
+        sub(entry, "title", f"Version {version.number}, effective {effective}")
+        sub(entry, "published", _timestamp(version))
+        sub(entry, "updated", _timestamp(version))
+        sub(entry, "link", rel="alternate", type="text/html", href=f"{base}{version.name}.html")
+        sub(entry, "category", term="material" if version.material else "editorial")
+        sub(entry, "summary", clean_text(version.change_notice).strip() or "No change notice was recorded.", type="text")
+    ET.indent(feed)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
+
+
+def _timestamp(version: Version) -> str:
+    """RFC 3339 time of publishing (the tag's date), or the effective date at midnight UTC."""
+    if version.published_at:
+        try:
+            return dt.datetime.fromisoformat(version.published_at).isoformat()
+        except ValueError:
+            pass
+    day = version.effective or dt.date(1970, 1, 1)
+    return f"{day.isoformat()}T00:00:00+00:00"
+
+
+# ----- writing ----------------------------------------------------------------------------------
+def _write_files(folder: Path, files: Mapping[str, str], redlines: bool) -> SiteResult:
+    if folder.exists() and not folder.is_dir():
+        raise NoticeError(f"{folder} is a file; choose a folder for the website.")
+    folder.mkdir(parents=True, exist_ok=True)
+    written, unchanged = [], []
+    for rel, text in files.items():
+        path = folder / rel
+        try:
+            if path.read_text(encoding="utf-8") == text:
+                unchanged.append(rel)
+                continue
+        except (FileNotFoundError, UnicodeDecodeError):
+            pass
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(text)
+            os.chmod(tmp, 0o644)  # web pages are for everyone to read (mkstemp makes them private)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        written.append(rel)
+    return SiteResult(folder, tuple(written), tuple(unchanged), redlines)

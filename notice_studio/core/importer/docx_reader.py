@@ -1,0 +1,299 @@
+"""A Word document -> blocks, with python-docx: heading styles, Word's own numbering, tables.
+
+Word numbers headings and list paragraphs itself (the number is not in the text); the number
+each paragraph shows is worked out from the document's numbering definitions so it can be
+kept as the clause's original number.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+from .blocks import Block, ImportProblem, SourceDocument, is_junk_line, one_line
+from .html_reader import _SAFE_HREF, _escape, _escape_start
+
+_HEADING_STYLE_RE = re.compile(r"^heading\s*(\d)$", re.IGNORECASE)
+
+
+def read_docx(data: bytes, name: str) -> SourceDocument:
+    """Read a .docx; anything python-docx cannot open is refused as 'not a valid Word file'."""
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise ImportProblem(f"{name} is an old Word 97-2003 document (.doc) or is password-protected; open it in Word and save it as .docx.")
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise ImportProblem(f"{name} is not a valid Word document; open it in Word, save it as .docx and try again.")
+    try:
+        import docx
+
+        document = docx.Document(io.BytesIO(data))
+        numbering = _Numbering(document)
+        reader = _DocxReader(numbering)
+        for item in document.iter_inner_content():
+            reader.add(item)
+        title = (document.core_properties.title or "").strip()
+    except ImportProblem:
+        raise
+    except Exception:  # noqa: BLE001 - python-docx raises many kinds of error for a damaged file
+        raise ImportProblem(f"{name} is not a valid Word document (it may be damaged); open it in Word, save it as .docx and try again.") from None
+    return SourceDocument(name, "docx", tuple(reader.blocks), one_line(title), "docx", tuple(reader.dropped))
+
+
+class _DocxReader:
+    def __init__(self, numbering: _Numbering) -> None:
+        self.numbering = numbering
+        self.blocks: list[Block] = []
+        self.dropped: list[str] = []
+        self.index = 0
+        self.gap = True
+        self.prev_list = False
+
+    def add(self, item: object) -> None:
+        from docx.table import Table
+
+        self.index += 1
+        if isinstance(item, Table):
+            self.table(item)
+        else:
+            self.paragraph(item)
+
+    def paragraph(self, para) -> None:  # noqa: ANN001 - docx.text.paragraph.Paragraph
+        style = para.style.name if para.style is not None else ""
+        markdown, plain, bold = _inline(para)
+        if not plain:
+            self.gap = True
+            self.prev_list = False
+            return
+        if is_junk_line(plain):
+            self.dropped.append(plain)
+            return
+        number, ordered, ilvl = self.numbering.number_of(para)
+        heading = _HEADING_STYLE_RE.match(style)
+        if style.lower() == "title":
+            self._add(Block("heading", _escape(plain), plain, 0, self.index, True, bold, "Title"))
+        elif heading:
+            self._add(Block("heading", _escape(plain), plain, int(heading.group(1)), self.index, True, bold, style, number or ""))
+        elif number is not None or style.lower().startswith(("list bullet", "list number")):
+            is_ordered = ordered if number is not None else style.lower().startswith("list number")
+            depth = ilvl if number is not None else _style_depth(style)
+            if is_ordered and number and re.fullmatch(r"\d+[.)]?", number):
+                marker = number.rstrip(".)") + ". "
+            elif is_ordered and number:
+                marker = number + " "  # letters and roman numerals: Markdown has no such list, keep them as text
+            elif is_ordered:
+                marker = "1. "
+            else:
+                marker = "- "
+            indent = ("   " if is_ordered else "  ") * depth
+            self._add(Block("list_item", indent + marker + markdown, plain, depth, self.index, not self.prev_list, bold, style, number or ""))
+            self.prev_list = True
+            self.gap = False
+            return
+        else:
+            self._add(Block("paragraph", _escape_start(markdown), plain, 0, self.index, True, bold, style))
+        self.prev_list = False
+
+    def _add(self, block: Block) -> None:
+        self.blocks.append(block)
+        self.gap = False
+
+    def table(self, table) -> None:  # noqa: ANN001 - docx.table.Table
+        rows_md: list[list[str]] = []
+        plain: list[str] = []
+        for row in table.rows:
+            seen: set[int] = set()
+            cells: list[str] = []
+            for cell in row.cells:
+                if id(cell._tc) in seen:  # a merged cell repeats across the columns it spans
+                    continue
+                seen.add(id(cell._tc))
+                parts = [_inline(p) for p in cell.paragraphs]
+                cells.append(" ".join(md for md, text, _ in parts if text).replace("|", "\\|"))
+                plain.extend(text for _, text, _ in parts if text)
+            if any(c.strip() for c in cells):
+                rows_md.append(cells)
+        if not rows_md:
+            return
+        width = max(len(r) for r in rows_md)
+        lines = []
+        for n, cells in enumerate(rows_md):
+            cells = cells + [""] * (width - len(cells))
+            lines.append("| " + " | ".join(cells) + " |")
+            if n == 0:
+                lines.append("|" + "|".join(" --- " for _ in range(width)) + "|")
+        self._add(Block("table", "\n".join(lines), one_line(" ".join(plain)), 0, self.index))
+        self.prev_list = False
+
+
+def _style_depth(style: str) -> int:
+    found = re.search(r"(\d)$", style)
+    return max(0, int(found.group(1)) - 1) if found else 0
+
+
+def _run_bold(run, para) -> bool:  # noqa: ANN001
+    if run.bold is not None:
+        return bool(run.bold)
+    style = run.style
+    while style is not None:
+        if style.font.bold is not None:
+            return bool(style.font.bold)
+        style = style.base_style
+    style = para.style
+    while style is not None:
+        if style.font.bold is not None:
+            return bool(style.font.bold)
+        style = style.base_style
+    return False
+
+
+def _inline(para) -> tuple[str, str, bool]:  # noqa: ANN001
+    """A paragraph's Markdown (bold, italic, links), its plain words, and whether all of it is bold."""
+    from docx.text.hyperlink import Hyperlink
+
+    pieces: list[tuple[str, bool, bool, str]] = []  # text, bold, italic, link
+    for item in para.iter_inner_content():
+        if isinstance(item, Hyperlink):
+            url = item.url or ""
+            for run in item.runs:
+                pieces.append((run.text, _run_bold(run, para), bool(run.italic), url))
+        else:
+            pieces.append((item.text, _run_bold(item, para), bool(item.italic), ""))
+    # Word splits text into runs arbitrarily; join neighbours that look the same.
+    merged: list[list] = []
+    for text, bold, italic, link in pieces:
+        text = text.replace("\t", " ").replace("\n", "\x00")
+        if merged and merged[-1][1:] == [bold, italic, link]:
+            merged[-1][0] += text
+        elif text:
+            merged.append([text, bold, italic, link])
+    md_parts: list[str] = []
+    plain_parts: list[str] = []
+    all_bold = True
+    for text, bold, italic, link in merged:
+        plain_parts.append(text.replace("\x00", " "))
+        if not text.strip():
+            md_parts.append(" ")
+            continue
+        all_bold = all_bold and bold
+        lead = text[: len(text) - len(text.lstrip())]
+        trail = text[len(text.rstrip()) :]
+        core = _escape(" ".join(text.strip().split(" ")))
+        if italic:
+            core = f"*{core}*"
+        if bold:
+            core = f"**{core}**"
+        if link and _SAFE_HREF.match(link):
+            core = f"[{core}]({link.replace(' ', '%20').replace('(', '%28').replace(')', '%29')})"
+        md_parts.append(lead + core + trail)
+    plain = one_line("".join(plain_parts))
+    markdown = re.sub(r"[ ]{2,}", " ", "".join(md_parts)).strip(" \x00")
+    markdown = re.sub(r"\s*\x00\s*", "\\\n", markdown)  # Word line breaks -> Markdown hard breaks
+    return markdown, plain, bool(plain) and all_bold
+
+
+class _Numbering:
+    """The number Word shows before a numbered paragraph, worked out from numbering.xml."""
+
+    _FORMATS = {"decimal", "lowerLetter", "upperLetter", "lowerRoman", "upperRoman", "decimalZero"}
+
+    def __init__(self, document) -> None:  # noqa: ANN001
+        self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}
+        self.counters: dict[str, list[int]] = {}
+        try:
+            root = document.part.numbering_part.element
+        except (NotImplementedError, KeyError, AttributeError):
+            return
+        ns = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
+        w = "{%s}" % ns["w"]
+        abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
+        for node in root.findall("w:abstractNum", ns):
+            levels: dict[int, tuple[str, str, int]] = {}
+            for lvl in node.findall("w:lvl", ns):
+                fmt = lvl.find("w:numFmt", ns)
+                text = lvl.find("w:lvlText", ns)
+                start = lvl.find("w:start", ns)
+                levels[int(lvl.get(w + "ilvl", "0"))] = (
+                    fmt.get(w + "val", "decimal") if fmt is not None else "decimal",
+                    text.get(w + "val", "") if text is not None else "",
+                    int(start.get(w + "val", "1")) if start is not None else 1,
+                )
+            abstract[node.get(w + "abstractNumId", "")] = levels
+        for num in root.findall("w:num", ns):
+            ref = num.find("w:abstractNumId", ns)
+            if ref is not None:
+                self.levels[num.get(w + "numId", "")] = abstract.get(ref.get(w + "val", ""), {})
+
+    def number_of(self, para) -> tuple[str | None, bool, int]:  # noqa: ANN001
+        """(the number shown, e.g. '2.1.' or None, whether it is ordered, the list level)."""
+        num_id, ilvl = _num_pr(para)
+        if num_id is None or num_id == "0" or num_id not in self.levels:
+            return None, False, 0
+        levels = self.levels[num_id]
+        fmt, text, start = levels.get(ilvl, ("decimal", f"%{ilvl + 1}.", 1))
+        counters = self.counters.setdefault(num_id, [])
+        while len(counters) <= ilvl:
+            counters.append(levels.get(len(counters), ("decimal", "", 1))[2] - 1)
+        counters[ilvl] += 1
+        del counters[ilvl + 1 :]
+        if fmt not in self._FORMATS:
+            return "", False, ilvl  # bullets and symbols
+
+        def shown(match: re.Match[str]) -> str:
+            level = int(match.group(1)) - 1
+            value = counters[level] if level < len(counters) else 1
+            level_fmt = levels.get(level, ("decimal", "", 1))[0]
+            return _format_number(value, level_fmt)
+
+        return re.sub(r"%(\d)", shown, text).strip(), True, ilvl
+
+
+def _num_pr(para) -> tuple[str | None, int]:  # noqa: ANN001
+    """numId and level from the paragraph, else from its style (and the styles it is based on)."""
+    ns = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    sources = [para._p.pPr]
+    style = para.style
+    while style is not None:
+        sources.append(style.element.pPr)
+        style = style.base_style
+    num_id: str | None = None
+    ilvl: int | None = None
+    for ppr in sources:
+        if ppr is None:
+            continue
+        numpr = ppr.find(ns + "numPr")
+        if numpr is None:
+            continue
+        id_node = numpr.find(ns + "numId")
+        lvl_node = numpr.find(ns + "ilvl")
+        if num_id is None and id_node is not None:
+            num_id = id_node.get(ns + "val")
+        if ilvl is None and lvl_node is not None:
+            ilvl = int(lvl_node.get(ns + "val", "0"))
+        if num_id is not None and ilvl is not None:
+            break
+    return num_id, min(max(ilvl or 0, 0), 8)
+
+
+def _format_number(value: int, fmt: str) -> str:
+    if fmt in ("lowerLetter", "upperLetter"):
+        letters = ""
+        n = max(value, 1)
+        while n:
+            n, rem = divmod(n - 1, 26)
+            letters = chr(65 + rem) + letters
+        return letters.lower() if fmt == "lowerLetter" else letters
+    if fmt in ("lowerRoman", "upperRoman"):
+        roman = _roman(max(value, 1))
+        return roman.lower() if fmt == "lowerRoman" else roman
+    if fmt == "decimalZero":
+        return f"{value:02d}"
+    return str(value)
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out += letters
+            n -= value
+    return out

@@ -1,0 +1,294 @@
+"""Files -> SourceDocument: decoding, choosing the reader, and the plain-text and Markdown readers.
+
+HTML and Word have their own modules; this one decides which reader a file needs and
+refuses, in one sentence, the files none of them can read.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+import unicodedata
+from pathlib import Path
+
+from .blocks import Block, ImportProblem, SourceDocument, is_junk_line, one_line
+
+FORMATS: dict[str, str] = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".mdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".docx": "docx",
+}
+SUPPORTED_TEXT = ".txt, .md, .html or .docx"
+MAX_BYTES = 25 * 1024 * 1024
+
+# Formats people will try, with what to do instead.
+_UNSUPPORTED_HINTS = {
+    ".doc": "it is an old Word 97-2003 document; open it in Word and save it as .docx",
+    ".pdf": "PDF files keep no reliable headings; copy the text into a .txt file or save the original as .docx",
+    ".rtf": "open it in a word processor and save it as .docx",
+    ".odt": "open it in LibreOffice and save it as .docx",
+    ".pages": "export it from Pages as .docx",
+    ".mht": "save the web page as 'Web page, HTML only' (.html)",
+    ".mhtml": "save the web page as 'Web page, HTML only' (.html)",
+}
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+
+
+def read_document(path: str | os.PathLike[str]) -> SourceDocument:
+    """Read a notice file into blocks, or raise ImportProblem saying why it cannot be read."""
+    path = Path(path)
+    if not path.exists():
+        raise ImportProblem(f"There is no file at {path}; check the name and try again.")
+    if path.is_dir():
+        raise ImportProblem(f"{path} is a folder; give the notice file itself ({SUPPORTED_TEXT}).")
+    ext = path.suffix.lower()
+    if ext in _UNSUPPORTED_HINTS:
+        raise ImportProblem(f"Notice Studio cannot import '{ext}' files: {_UNSUPPORTED_HINTS[ext]}.")
+    if ext not in FORMATS:
+        shown = f"'{ext}' files" if ext else "files without an extension"
+        raise ImportProblem(f"Notice Studio cannot import {shown}; save the notice as {SUPPORTED_TEXT} and import that.")
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise ImportProblem(f"{path.name} is larger than 25 MB, too large to be a notice; check that it is the right file.")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ImportProblem(f"{path} could not be read ({exc.strerror or exc}); check that you can open it.") from None
+    return read_bytes(data, path.name, FORMATS[ext])
+
+
+def read_bytes(data: bytes, name: str, fmt: str) -> SourceDocument:
+    """Read file contents already in memory; `fmt` is 'txt', 'md', 'html' or 'docx'."""
+    if fmt == "docx":
+        from .docx_reader import read_docx
+
+        document = read_docx(data, name)
+    else:
+        if data.startswith(b"PK\x03\x04"):
+            raise ImportProblem(f"{name} is a Word or zip file, not text; give it a .docx extension if it is a Word document.")
+        if data.startswith(b"%PDF"):
+            raise ImportProblem(f"{name} is a PDF file; {_UNSUPPORTED_HINTS['.pdf']}.")
+        if fmt == "html":
+            from .html_reader import decode_html, read_html
+
+            text, encoding = decode_html(data, name)
+            document = read_html(text, name, encoding)
+        else:
+            text, encoding = decode_text(data, name)
+            if fmt == "txt" and re.match(r"\s*<(?:!doctype\s+html|html)\b", text[:1000], re.IGNORECASE):
+                from .html_reader import read_html
+
+                document = read_html(text, name, encoding)  # a web page saved as .txt
+            elif fmt == "md":
+                document = read_markdown(text, name, encoding)
+            else:
+                document = read_plain_text(text, name, encoding)
+    if not any(any(ch.isalpha() for ch in block.plain) for block in document.blocks):
+        raise ImportProblem(f"{name} is empty; there is no text in it to import.")
+    return document
+
+
+# ----- decoding ---------------------------------------------------------------------------------
+def decode_text(data: bytes, name: str) -> tuple[str, str]:
+    """Bytes -> (text, encoding): BOMs first, then UTF-8, then Windows-1252; refuses binary files."""
+    for bom, encoding in (
+        (codecs.BOM_UTF32_LE, "utf-32-le"),
+        (codecs.BOM_UTF32_BE, "utf-32-be"),
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ):
+        if data.startswith(bom):
+            text = data[len(bom) :].decode(encoding, errors="replace")
+            return _checked(text, name), encoding + " (with BOM)"
+    try:
+        return _checked(data.decode("utf-8"), name), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return _checked(data.decode(utf16, errors="replace"), name), utf16
+    return _checked(data.decode("cp1252", errors="replace"), name), "windows-1252"
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 saved without a BOM shows as a NUL in every other byte of ASCII text."""
+    sample = data[:4000]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.05 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def _checked(text: str, name: str) -> str:
+    """Normalise line ends and invisible characters; refuse text that is really binary data."""
+    if text:
+        sample = text[:20000]
+        bad = sum(
+            1
+            for ch in sample
+            if ch == "\ufffd" or (unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn") and ch not in "\t\n\r\f\v")
+        )
+        if bad > max(3, len(sample) // 50):
+            raise ImportProblem(f"{name} does not contain readable text (it looks like binary data); check that it is the right file.")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n").replace("\v", "\n")
+    return text.translate(_ZERO_WIDTH)
+
+
+# ----- plain text -------------------------------------------------------------------------------
+_BULLET_RE = re.compile(r"^(?P<indent>[ \t]*)(?P<mark>[•·▪◦●○■□➢►✓–—*+-]|o(?= [A-Z]))[ \t]+(?P<text>\S.*)$")
+
+
+def read_plain_text(text: str, name: str, encoding: str = "utf-8") -> SourceDocument:
+    """One block per non-blank line; `gap_before` records the blank lines that separate paragraphs."""
+    blocks: list[Block] = []
+    dropped: list[str] = []
+    gap = True
+    for number, raw in enumerate(text.split("\n"), start=1):
+        line = raw.rstrip()
+        if not line.strip():
+            gap = True
+            continue
+        if is_junk_line(line):
+            dropped.append(line.strip())
+            continue
+        bullet = _BULLET_RE.match(line)
+        if bullet:
+            indent = len(bullet["indent"].expandtabs(4))
+            depth = min(indent // 2, 3)
+            blocks.append(
+                Block("list_item", "  " * depth + "- " + bullet["text"].strip(), one_line(bullet["text"]), depth, number, gap)
+            )
+        else:
+            stripped = line.strip()
+            blocks.append(Block("paragraph", stripped, one_line(stripped), 0, number, gap))
+        gap = False
+    return SourceDocument(name, "txt", tuple(blocks), "", encoding, tuple(dropped))
+
+
+# ----- Markdown ---------------------------------------------------------------------------------
+_FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
+
+
+def read_markdown(text: str, name: str, encoding: str = "utf-8") -> SourceDocument:
+    """Markdown via markdown-it-py; each block keeps its exact source lines as its Markdown."""
+    from markdown_it import MarkdownIt
+
+    title = ""
+    offset = 0
+    front = _FRONT_MATTER_RE.match(text)
+    if front and len(front.group(1)) < 5000:
+        found = re.search(r"^title:\s*['\"]?(.+?)['\"]?\s*$", front.group(1), re.MULTILINE)
+        title = found.group(1) if found else ""
+        offset = front.group(0).count("\n")
+        text = "\n" * offset + text[front.end() :]  # keep line numbers true to the file
+    lines = text.split("\n")
+    tokens = MarkdownIt("commonmark").enable("table").parse(text)
+    blocks: list[Block] = []
+    dropped: list[str] = []
+    prev_end = 0
+
+    def source(start: int, end: int) -> str:
+        return "\n".join(line.rstrip() for line in lines[start:end]).strip("\n")
+
+    def add(block: Block, end: int) -> None:
+        nonlocal prev_end
+        if block.kind != "table" and is_junk_line(block.plain):
+            dropped.append(block.plain)
+        else:
+            blocks.append(block)
+        prev_end = end
+
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token.level != 0 or not token.map:
+            i += 1
+            continue
+        start, end = token.map
+        gap = not blocks or start > prev_end
+        if token.type == "heading_open":
+            inline = tokens[i + 1]
+            add(Block("heading", inline.content.strip(), _inline_plain(inline), int(token.tag[1]), start + 1, True, style="#" * int(token.tag[1])), end)
+            i = _skip_to_close(tokens, i)
+        elif token.type == "paragraph_open":
+            inline = tokens[i + 1]
+            add(Block("paragraph", source(start, end), _inline_plain(inline), 0, start + 1, gap, _all_bold(inline)), end)
+            i = _skip_to_close(tokens, i)
+        elif token.type in ("bullet_list_open", "ordered_list_open"):
+            close = _skip_to_close(tokens, i)
+            items = [t for t in tokens[i + 1 : close] if t.type == "list_item_open" and t.level == 1 and t.map]
+            single = len(items) == 1 and token.type == "ordered_list_open"
+            item_end = start
+            for n, item in enumerate(items):
+                item_start, item_stop = item.map
+                words = " ".join(_inline_plain(t) for t in tokens[i + 1 : close] if t.type == "inline" and t.map and item_start <= t.map[0] < item_stop)
+                # "1. Introduction" alone in its list is a numbered heading written as a list.
+                kind = "paragraph" if single else "list_item"
+                number = (item.info + item.markup) if token.type == "ordered_list_open" else ""
+                plain = f"{number} {one_line(words)}" if single else one_line(words)
+                item_gap = gap if n == 0 else item_start > item_end
+                add(Block(kind, source(item_start, item_stop), plain, 0, item_start + 1, item_gap), item_stop)
+                item_end = item_stop
+            prev_end = end
+            i = close + 1
+        elif token.type == "hr":
+            prev_end = end
+            i += 1
+        else:
+            # Tables, quotes, code and raw HTML go into the clause as they were written.
+            kind = "table" if token.type == "table_open" else "paragraph"
+            plain = one_line(" ".join(_inline_plain(t) for t in tokens[i : _skip_to_close(tokens, i) + 1] if t.type == "inline"))
+            if token.type in ("fence", "code_block", "html_block"):
+                plain = one_line(token.content)
+            add(Block(kind, source(start, end), plain, 0, start + 1, gap), end)
+            i = _skip_to_close(tokens, i) + 1 if token.nesting == 1 else i + 1
+    return SourceDocument(name, "md", tuple(blocks), title, encoding, tuple(dropped))
+
+
+def _skip_to_close(tokens: list, i: int) -> int:
+    """Index of the token that closes tokens[i] (itself for self-contained tokens)."""
+    if tokens[i].nesting != 1:
+        return i
+    depth = 0
+    for j in range(i, len(tokens)):
+        depth += tokens[j].nesting
+        if depth == 0:
+            return j
+    return len(tokens) - 1
+
+
+def _inline_plain(inline) -> str:
+    parts = []
+    for child in inline.children or []:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
+    return one_line("".join(parts))
+
+
+def _all_bold(inline) -> bool:
+    """True when every word of the paragraph sits inside ** or __ (a heading written as bold)."""
+    depth = 0
+    seen = False
+    for child in inline.children or []:
+        if child.type == "strong_open":
+            depth += 1
+        elif child.type == "strong_close":
+            depth -= 1
+        elif child.type in ("text", "code_inline") and child.content.strip():
+            if depth <= 0:
+                return False
+            seen = True
+    return seen
