@@ -1,0 +1,65 @@
+"""Starting the app: the QApplication, the window, and the notice to show first."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from notice_studio import __version__
+from notice_studio.paths import resources_folder
+
+from .settings import Settings, data_dir
+
+SAMPLE_FOLDER = "Sample notice"
+SAMPLE_ORG = "Northwind Analytics"
+
+
+def sample_notice_path() -> Path:
+    """The built-in sample notice, made from the default template on first use."""
+    path = data_dir() / SAMPLE_FOLDER
+    if (path / "notice.yaml").is_file():
+        return path
+    from notice_studio.core.library import load_library
+    from notice_studio.core.store import NoticeRepo, resolve_author
+    from notice_studio.core.templates import build_notice
+
+    notice = build_notice(None, SAMPLE_ORG, None)
+    notice.title = "Privacy Notice"
+    library = load_library()
+    for name in notice.placeholders():
+        if notice.variables.get(name):
+            continue
+        spec = library.variable_spec(name)
+        if spec is not None and spec.example:
+            notice.variables[name] = spec.example
+    with NoticeRepo.create(path, notice, resolve_author()):
+        pass
+    return path
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication([sys.argv[0], *(argv or [])])
+    app.setApplicationName("Notice Studio")
+    app.setOrganizationName("Notice Studio")
+    app.setApplicationVersion(__version__)
+    icon = resources_folder() / "icons" / "notice-studio.svg"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    return app  # type: ignore[return-value]
+
+
+def run_app(argv: list[str]) -> int:
+    app = make_application([])
+    from .main_window import MainWindow
+
+    settings = Settings()
+    window = MainWindow(settings)
+    window.show()
+    target = argv[0] if argv else str(settings.get("notices/last") or "")
+    if not target or not Path(target).is_dir():
+        target = str(sample_notice_path())
+    window.open_notice(target)
+    return app.exec()

@@ -1,0 +1,168 @@
+"""Every user edit is one QUndoCommand whose redo/undo call the session (and so the core)."""
+
+from __future__ import annotations
+
+import copy
+import time
+
+from PySide6.QtGui import QUndoCommand
+
+from notice_studio.core import messages
+from notice_studio.core.model import Clause, Table
+
+from .session import Session
+
+_MERGE_SECONDS = 2.0
+
+
+class EditBody(QUndoCommand):
+    """Typing in one clause; consecutive typing merges into one undo step."""
+
+    ID = 1
+
+    def __init__(self, session: Session, clause_id: str, old: str, new: str, cursor: int = -1) -> None:
+        title = session.notice.find(clause_id).title
+        super().__init__(f"Typing in '{title}'")
+        self.session, self.clause_id, self.old, self.new = session, clause_id, old, new
+        self.cursor = cursor
+        self.stamp = time.monotonic()
+
+    def id(self) -> int:
+        return self.ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, EditBody) or other.clause_id != self.clause_id:
+            return False
+        if other.stamp - self.stamp > _MERGE_SECONDS:
+            return False
+        self.new, self.cursor, self.stamp = other.new, other.cursor, other.stamp
+        return True
+
+    def redo(self) -> None:
+        if self.session.notice.find(self.clause_id).body != self.new:
+            self.session.set_body(self.clause_id, self.new)
+
+    def undo(self) -> None:
+        self.session.set_body(self.clause_id, self.old)
+
+
+class Rename(QUndoCommand):
+    def __init__(self, session: Session, clause_id: str, title: str) -> None:
+        self.old = session.notice.find(clause_id).title
+        super().__init__(messages.renamed(self.old, title))
+        self.session, self.clause_id, self.title = session, clause_id, " ".join(title.split())
+
+    def redo(self) -> None:
+        self.session.rename(self.clause_id, self.title)
+
+    def undo(self) -> None:
+        self.session.rename(self.clause_id, self.old)
+
+
+class AddClause(QUndoCommand):
+    def __init__(self, session: Session, clause: Clause, parent_id: str | None, index: int, from_library: bool = False) -> None:
+        text = messages.added(clause.title, clause.title if from_library else None)
+        super().__init__(text)
+        self.session, self.clause, self.parent_id, self.index = session, clause, parent_id, index
+
+    def redo(self) -> None:
+        self.session.insert(self.clause, self.parent_id, self.index, self.text())
+
+    def undo(self) -> None:
+        self.session.remove(self.clause.id, f"Undid: {self.text()}")
+
+
+class RemoveClause(QUndoCommand):
+    def __init__(self, session: Session, clause_id: str) -> None:
+        clause = session.notice.find(clause_id)
+        super().__init__(messages.removed(clause.title))
+        self.session, self.clause_id = session, clause_id
+        self.clause: Clause | None = None
+        self.parent_id: str | None = None
+        self.index = 0
+
+    def redo(self) -> None:
+        self.clause, self.parent_id, self.index = self.session.remove(self.clause_id, self.text())
+
+    def undo(self) -> None:
+        assert self.clause is not None
+        self.session.insert(self.clause, self.parent_id, self.index, f"Restored '{self.clause.title}'")
+
+
+class MoveClause(QUndoCommand):
+    def __init__(self, session: Session, clause_id: str, parent_id: str | None, index: int) -> None:
+        notice = session.notice
+        title = notice.find(clause_id).title
+        old = notice.position(clause_id)
+        self.old_parent, self.old_index = old.parent_id, old.index
+        siblings = [c for c in notice.siblings(parent_id) if c.id != clause_id]
+        after = siblings[index - 1].title if 0 < index <= len(siblings) else None
+        parent_title = notice.find(parent_id).title if parent_id else None
+        super().__init__(messages.moved(title, after, parent_title))
+        self.session, self.clause_id, self.parent_id, self.index = session, clause_id, parent_id, index
+
+    def redo(self) -> None:
+        self.session.move(self.clause_id, self.parent_id, self.index, self.text())
+
+    def undo(self) -> None:
+        self.session.move(self.clause_id, self.old_parent, self.old_index, f"Undid: {self.text()}")
+
+
+class SetVariable(QUndoCommand):
+    ID = 2
+
+    def __init__(self, session: Session, name: str, value: str) -> None:
+        super().__init__(f"Fill in '{name}'")
+        self.session, self.name, self.value = session, name, value
+        self.old = session.notice.variables.get(name, "")
+        self.stamp = time.monotonic()
+
+    def id(self) -> int:
+        return self.ID
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if isinstance(other, SetVariable) and other.name == self.name and other.stamp - self.stamp < _MERGE_SECONDS:
+            self.value, self.stamp = other.value, other.stamp
+            return True
+        return False
+
+    def redo(self) -> None:
+        if self.session.notice.variables.get(self.name, "") != self.value:
+            self.session.set_variable(self.name, self.value)
+
+    def undo(self) -> None:
+        self.session.set_variable(self.name, self.old)
+
+
+class EditTable(QUndoCommand):
+    def __init__(self, session: Session, name: str, table: Table | None, text: str | None = None) -> None:
+        super().__init__(text or messages.table_edited(name))
+        self.session, self.name = session, name
+        old = session.notice.tables.get(name)
+        self.old = copy.deepcopy(old) if old else None
+        self.new = copy.deepcopy(table) if table else None
+
+    def redo(self) -> None:
+        self.session.set_table(self.name, copy.deepcopy(self.new))
+
+    def undo(self) -> None:
+        self.session.set_table(self.name, copy.deepcopy(self.old))
+
+
+class UpdateFromLibrary(QUndoCommand):
+    """Take a newer library version, keeping the user's edits where they do not conflict."""
+
+    def __init__(self, session: Session, clause_id: str, body: str, provenance) -> None:  # noqa: ANN001
+        clause = session.notice.find(clause_id)
+        super().__init__(f"Update '{clause.title}' from the library")
+        self.session, self.clause_id = session, clause_id
+        self.old_body, self.old_provenance = clause.body, copy.deepcopy(clause.provenance)
+        self.body, self.provenance = body, provenance
+
+    def redo(self) -> None:
+        self.session.set_provenance(self.clause_id, copy.deepcopy(self.provenance))
+        self.session.set_body(self.clause_id, self.body)
+
+    def undo(self) -> None:
+        self.session.set_provenance(self.clause_id, copy.deepcopy(self.old_provenance))
+        self.session.set_body(self.clause_id, self.old_body)

@@ -1,0 +1,680 @@
+"""The main window: outline, clause editor, preview, docks, menus and the status bar."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QToolBar,
+    QTreeView,
+    QWidget,
+)
+
+from notice_studio import __version__
+from notice_studio.core.model import Clause, NoticeError
+from notice_studio.core.store import NoticeRepo, resolve_author
+
+from . import commands
+from .editor import ClauseEditor
+from .preview import PreviewPane
+from .session import Session
+from .settings import Settings
+from .tasks import TaskRunner
+
+# Docks and dialogs built in their own modules; a missing one is simply not offered.
+_OPTIONAL_DOCKS = (
+    ("library_browser", "LibraryDock"),
+    ("variables_panel", "VariablesDock"),
+    ("tables_panel", "TablesDock"),
+    ("checks_dock", "ChecksDock"),
+    ("history_dock", "HistoryDock"),
+)
+
+
+class OutlineView(QTreeView):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setHeaderHidden(True)
+        self.setAccessibleName("Outline of the notice")
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.setUniformRowHeights(True)
+
+
+class MainWindow(QMainWindow):
+    session_changed = Signal(object)  # Session | None
+    library_loaded = Signal(object)  # Library
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        super().__init__()
+        self.settings = settings or Settings()
+        self.tasks = TaskRunner(self)
+        self.session: Session | None = None
+        self.library = None
+        self.docks: dict[str, QDockWidget] = {}
+        self.setWindowTitle("Notice Studio")
+        self.resize(1360, 860)
+
+        self.outline_view = OutlineView()
+        self.outline_view.customContextMenuRequested.connect(self._outline_menu)
+        self.editor = ClauseEditor()
+        self.editor.body_edited.connect(self._body_edited)
+        self.editor.title_edited.connect(self._title_edited)
+        self.editor.update_requested.connect(self._update_from_library)
+        self.editor.body.undo_requested.connect(lambda: self.session and self.session.undo_stack.undo())
+        self.editor.body.redo_requested.connect(lambda: self.session and self.session.undo_stack.redo())
+        self.preview = PreviewPane()
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.editor)
+        splitter.addWidget(self.preview)
+        splitter.setStretchFactor(0, 5)
+        splitter.setStretchFactor(1, 4)
+        self.setCentralWidget(splitter)
+
+        outline_dock = QDockWidget("Outline", self)
+        outline_dock.setObjectName("outline-dock")
+        outline_dock.setWidget(self.outline_view)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, outline_dock)
+        self.docks["outline"] = outline_dock
+        self._build_optional_docks()
+
+        self.status_saved = QLabel("")
+        self.status_version = QLabel("")
+        self.status_saved.setAccessibleName("Save status")
+        self.status_version.setAccessibleName("Version status")
+        self.statusBar().addPermanentWidget(self.status_version)
+        self.statusBar().addPermanentWidget(self.status_saved)
+        self._build_actions()
+        self._load_library()
+        self._restore_layout()
+
+    # ----- building ---------------------------------------------------------------------------
+    def _build_optional_docks(self) -> None:
+        right_docks: list[QDockWidget] = []
+        for module_name, class_name in _OPTIONAL_DOCKS:
+            try:
+                module = importlib.import_module(f"notice_studio.ui.{module_name}")
+            except ModuleNotFoundError as exc:
+                if exc.name == f"notice_studio.ui.{module_name}":
+                    continue
+                raise
+            dock = getattr(module, class_name)(self)
+            dock.setObjectName(f"{module_name}-dock")
+            self.docks[module_name] = dock
+            area = Qt.DockWidgetArea.BottomDockWidgetArea if module_name == "checks_dock" else Qt.DockWidgetArea.RightDockWidgetArea
+            self.addDockWidget(area, dock)
+            if area == Qt.DockWidgetArea.RightDockWidgetArea:
+                right_docks.append(dock)
+        for first, second in zip(right_docks, right_docks[1:], strict=False):
+            self.tabifyDockWidget(first, second)
+        if right_docks:
+            right_docks[0].raise_()
+
+    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:  # noqa: ANN001
+        action = QAction(text, self)
+        action.triggered.connect(slot)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        return action
+
+    def _build_actions(self) -> None:
+        SK = QKeySequence.StandardKey
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self.act_new = self._action("&New notice…", self.new_notice, SK.New, "Create a notice from a template")
+        self.act_open = self._action("&Open…", self.choose_notice, SK.Open, "Open a notice folder")
+        self.recent_menu = QMenu("Open &recent", self)
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.act_import = self._action("&Import existing notice…", self.import_notice, None, "Turn a .txt, .md, .html or .docx notice into a project")
+        self.act_export = self._action("&Export…", self.export_notice, QKeySequence("Ctrl+E"), "Export HTML, Markdown, text, PDF or Word")
+        self.act_publish = self._action("&Publish…", self.publish, QKeySequence("Ctrl+Shift+P"), "Publish the draft as a new version")
+        self.act_quit = self._action("&Quit", self.close, SK.Quit)
+        for item in (self.act_new, self.act_open):
+            file_menu.addAction(item)
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addAction(self.act_import)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_export)
+        file_menu.addAction(self.act_publish)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_quit)
+
+        edit_menu = bar.addMenu("&Edit")
+        self.act_undo = self._action("&Undo", lambda: self.session and self.session.undo_stack.undo(), SK.Undo)
+        self.act_redo = self._action("&Redo", lambda: self.session and self.session.undo_stack.redo(), SK.Redo)
+        self.act_cut = self._action("Cu&t", lambda: self._focused_call("cut"), SK.Cut)
+        self.act_copy = self._action("&Copy", lambda: self._focused_call("copy"), SK.Copy)
+        self.act_paste = self._action("&Paste", lambda: self._focused_call("paste"), SK.Paste)
+        self.act_find = self._action("&Find and replace…", self.find_replace, SK.Find, "Find and replace across the notice")
+        for item in (self.act_undo, self.act_redo):
+            edit_menu.addAction(item)
+        edit_menu.addSeparator()
+        for item in (self.act_cut, self.act_copy, self.act_paste):
+            edit_menu.addAction(item)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.act_find)
+        edit_menu.addSeparator()
+        self.act_settings = self._action("Your &name and e-mail…", self.edit_author, None, "Who is recorded on each edit")
+        edit_menu.addAction(self.act_settings)
+
+        clause_menu = bar.addMenu("&Clause")
+        self.act_insert = self._action("&Insert from library…", self.show_library, QKeySequence("Ctrl+Shift+L"))
+        self.act_new_clause = self._action("&New clause", self.new_clause, QKeySequence("Ctrl+Shift+N"))
+        self.act_delete = self._action("&Delete clause", self.delete_clause, QKeySequence("Ctrl+Shift+Delete"))
+        self.act_up = self._action("Move &up", lambda: self._structural("move_up"), QKeySequence("Alt+Shift+Up"))
+        self.act_down = self._action("Move &down", lambda: self._structural("move_down"), QKeySequence("Alt+Shift+Down"))
+        self.act_indent = self._action("&Indent", lambda: self._structural("indent"), QKeySequence("Alt+Shift+Right"))
+        self.act_outdent = self._action("&Outdent", lambda: self._structural("outdent"), QKeySequence("Alt+Shift+Left"))
+        for item in (self.act_insert, self.act_new_clause, self.act_delete):
+            clause_menu.addAction(item)
+        clause_menu.addSeparator()
+        for item in (self.act_up, self.act_down, self.act_indent, self.act_outdent):
+            clause_menu.addAction(item)
+
+        view_menu = bar.addMenu("&View")
+        for dock in self.docks.values():
+            view_menu.addAction(dock.toggleViewAction())
+        view_menu.addSeparator()
+        self.act_compare = self._action("&Compare with last published version", self.compare_with_published, QKeySequence("Ctrl+D"))
+        view_menu.addAction(self.act_compare)
+
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self._action("&About Notice Studio", self.about))
+
+        toolbar = QToolBar("Main", self)
+        toolbar.setObjectName("main-toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for item in (self.act_new_clause, self.act_insert, None, self.act_up, self.act_down, self.act_indent,
+                     self.act_outdent, None, self.act_compare, self.act_publish, self.act_export):
+            if item is None:
+                toolbar.addSeparator()
+            else:
+                toolbar.addAction(item)
+        self.addToolBar(toolbar)
+        self._notice_actions = [self.act_export, self.act_publish, self.act_undo, self.act_redo, self.act_find,
+                                self.act_insert, self.act_new_clause, self.act_delete, self.act_up, self.act_down,
+                                self.act_indent, self.act_outdent, self.act_compare]
+        self._update_actions()
+
+    # ----- library ----------------------------------------------------------------------------
+    def _load_library(self) -> None:
+        folders = self.settings.library_folders()
+
+        def work():  # noqa: ANN202
+            from notice_studio.core.library import load_library
+
+            return load_library(folders)
+
+        def done(library: object) -> None:
+            self.library = library
+            self.library_loaded.emit(library)
+            self._show_current_side()
+
+        self.tasks.run(work, done, lambda exc: self.show_error(f"The clause library could not be loaded: {exc}"))
+
+    # ----- opening notices --------------------------------------------------------------------
+    def open_notice(self, path: str | Path) -> bool:
+        """Open a notice folder; refuse clearly (locked, not a notice, damaged)."""
+        try:
+            repo = NoticeRepo.open(path, write=True)
+        except NoticeError as exc:
+            self.show_error(str(exc))
+            return False
+        try:
+            session = Session(repo, self.tasks, self._author(), int(self.settings.get("autosave/idle_ms")), self)
+        except NoticeError as exc:
+            repo.close()
+            self.show_error(str(exc))
+            return False
+        self._close_session()
+        self.session = session
+        for message in repo.recovery.messages:
+            self.statusBar().showMessage(message, 10000)
+        self.outline_view.setModel(session.outline)
+        self.outline_view.expandAll()
+        self.outline_view.selectionModel().currentChanged.connect(self._current_changed)
+        session.outline.move_requested.connect(self._move_requested)
+        session.outline.insert_requested.connect(lambda lib_id, parent, index: self.insert_library_clause(lib_id, parent, index))
+        session.outline.rowsInserted.connect(lambda *_: self.outline_view.expandAll())
+        session.clause_changed.connect(self._clause_changed)
+        session.notice_replaced.connect(self._notice_replaced)
+        session.variables_changed.connect(self._refresh_completions)
+        session.structure_changed.connect(self._refresh_completions)
+        session.saving.connect(lambda: self._set_saved_status("Saving…"))
+        session.saved.connect(lambda _c: self._set_saved_status("All changes saved"))
+        session.save_failed.connect(self._save_failed)
+        session.history_changed.connect(self._update_version_status)
+        session.undo_stack.cleanChanged.connect(lambda *_: self._update_actions())
+        session.undo_stack.indexChanged.connect(lambda *_: self._update_actions())
+        self.preview.attach(session)
+        self.settings.add_recent(str(repo.path))
+        self.setWindowTitle(f"{session.notice.title} — {repo.path.name} — Notice Studio")
+        self._set_saved_status("All changes saved")
+        self._update_version_status()
+        self.session_changed.emit(session)
+        if session.notice.clauses:
+            self.select_clause(session.notice.clauses[0].id)
+        self._refresh_completions()
+        self._update_actions()
+        self._offer_recovery()
+        return True
+
+    def _offer_recovery(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        recovered = session.pending_recovery()
+        if recovered is None:
+            return
+        answer = QMessageBox.question(
+            self, "Recover unsaved text?",
+            "Notice Studio closed before your last typing was saved. Recover that text now? "
+            "(If you choose No, it is discarded and the notice stays as last saved.)",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            session.apply_recovery(recovered)
+        else:
+            session.discard_recovery()
+
+    def _close_session(self) -> None:
+        if self.session is None:
+            return
+        session, self.session = self.session, None
+        self.preview.attach(None)
+        self.editor.show_clause(None)
+        self.outline_view.setModel(None)
+        self.session_changed.emit(None)
+        session.close()
+
+    def _author(self):  # noqa: ANN202
+        return resolve_author(self.settings.author_name, self.settings.author_email)
+
+    # ----- selection and editing --------------------------------------------------------------
+    def current_clause_id(self) -> str | None:
+        if self.session is None:
+            return None
+        return self.session.outline.clause_id(self.outline_view.currentIndex())
+
+    def select_clause(self, clause_id: str, start: int | None = None, end: int | None = None) -> None:
+        if self.session is None:
+            return
+        index = self.session.outline.index_of(clause_id)
+        if index.isValid():
+            self.outline_view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            self.outline_view.scrollTo(index)
+        if start is not None:
+            self.editor.select_text(start, end)
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self.session is None:
+            return
+        self.editor.title.clearFocus()
+        self.session.save_soon()
+        clause_id = self.session.outline.clause_id(current)
+        if clause_id is None:
+            self.editor.show_clause(None)
+            return
+        clause = self.session.notice.find(clause_id)
+        self.editor.show_clause(clause.id, clause.title, clause.body)
+        self._show_current_side()
+        self.preview.follow(clause_id)
+        self._update_actions()
+
+    def _show_current_side(self) -> None:
+        clause_id = self.current_clause_id()
+        if self.session is None or clause_id is None or not self.session.notice.has(clause_id):
+            return
+        clause = self.session.notice.find(clause_id)
+        guidance, update, origin = "", False, "Written for this notice."
+        if clause.provenance:
+            prov = clause.provenance
+            lib = self.library.get(prov.library_id) if self.library is not None else None
+            title = lib.title if lib else prov.library_id
+            custom = "; customised" if clause.is_customised() else ""
+            origin = f"From library: <b>{title}</b>, v{prov.version}{custom}"
+            if lib is not None:
+                guidance = lib.guidance
+                if lib.version > prov.version:
+                    update = True
+                    origin += f"<br><span style='color:#9a4b00'>The library has a newer version (v{lib.version}).</span>"
+            elif self.library is not None:
+                origin += "<br><span style='color:gray'>No longer in your libraries.</span>"
+        self.editor.set_side(origin, guidance, update)
+
+    def _clause_changed(self, clause_id: str) -> None:
+        if self.session is None:
+            return
+        if clause_id == self.editor.clause_id and self.session.notice.has(clause_id):
+            clause = self.session.notice.find(clause_id)
+            self.editor.sync_from_model(clause.title, clause.body)
+            self._show_current_side()
+
+    def _notice_replaced(self) -> None:
+        self.outline_view.expandAll()
+        if self.session and self.session.notice.clauses:
+            self.select_clause(self.session.notice.clauses[0].id)
+        else:
+            self.editor.show_clause(None)
+
+    def _body_edited(self, clause_id: str, old: str, new: str, cursor: int) -> None:
+        if self.session is not None:
+            self.session.undo_stack.push(commands.EditBody(self.session, clause_id, old, new, cursor))
+
+    def _title_edited(self, clause_id: str, title: str) -> None:
+        if self.session is None or not self.session.notice.has(clause_id):
+            return
+        if " ".join(title.split()) != self.session.notice.find(clause_id).title:
+            self.session.undo_stack.push(commands.Rename(self.session, clause_id, title))
+
+    def _refresh_completions(self) -> None:
+        if self.session is None:
+            return
+        notice = self.session.notice
+        names = sorted(set(notice.placeholders()) | set(notice.variables))
+        if self.library is not None:
+            names = sorted(set(names) | set(getattr(self.library, "shared_variables", {}) or {}))
+        filled = {n for n, v in notice.variables.items() if v.strip()}
+        self.editor.set_completions(names, [c.id for c in notice.all_clauses()], filled)
+
+    # ----- clause commands --------------------------------------------------------------------
+    def _structural(self, operation: str) -> None:
+        session, clause_id = self.session, self.current_clause_id()
+        if session is None or clause_id is None:
+            return
+        notice = session.notice
+        pos = notice.position(clause_id)
+        try:
+            if operation == "move_up":
+                if pos.index == 0:
+                    raise NoticeError("This clause is already the first at its level.")
+                target = (pos.parent_id, pos.index - 1)
+            elif operation == "move_down":
+                if pos.index >= len(notice.siblings(pos.parent_id)) - 1:
+                    raise NoticeError("This clause is already the last at its level.")
+                target = (pos.parent_id, pos.index + 1)
+            elif operation == "indent":
+                if pos.index == 0:
+                    raise NoticeError("The first clause at a level cannot be indented; there is no clause above it.")
+                new_parent = notice.siblings(pos.parent_id)[pos.index - 1]
+                target = (new_parent.id, len(new_parent.children))
+            else:
+                if pos.parent_id is None:
+                    raise NoticeError("This clause is already at the top level.")
+                parent_pos = notice.position(pos.parent_id)
+                target = (parent_pos.parent_id, parent_pos.index + 1)
+        except NoticeError as exc:
+            self.statusBar().showMessage(str(exc), 5000)
+            return
+        session.undo_stack.push(commands.MoveClause(session, clause_id, *target))
+        self.select_clause(clause_id)
+
+    def _move_requested(self, clause_id: str, parent_id: object, index: int) -> None:
+        if self.session is not None:
+            self.session.undo_stack.push(commands.MoveClause(self.session, clause_id, parent_id, index))  # type: ignore[arg-type]
+            self.select_clause(clause_id)
+
+    def _insertion_point(self) -> tuple[str | None, int]:
+        """After the selected clause, at its level (or at the end)."""
+        clause_id = self.current_clause_id()
+        if self.session is None or clause_id is None:
+            return None, len(self.session.notice.clauses) if self.session else 0
+        pos = self.session.notice.position(clause_id)
+        return pos.parent_id, pos.index + 1
+
+    def new_clause(self) -> None:
+        if self.session is None:
+            return
+        title, ok = QInputDialog.getText(self, "New clause", "Title of the new clause:")
+        if not ok or not title.strip():
+            return
+        clause = Clause(self.session.notice.new_clause_id(title), " ".join(title.split()), "")
+        parent, index = self._insertion_point()
+        self.session.undo_stack.push(commands.AddClause(self.session, clause, parent, index))
+        self.select_clause(clause.id)
+        self.editor.body.setFocus()
+
+    def insert_library_clause(self, lib_id: str, parent_id: str | None = None, index: int | None = None) -> str | None:
+        """Insert a library clause (at the given place, else after the selected clause)."""
+        if self.session is None or self.library is None:
+            self.show_error("Open a notice first; then insert clauses from the library.")
+            return None
+        try:
+            clause = self.library.make_clause(lib_id, self.session.notice)
+        except NoticeError as exc:
+            self.show_error(str(exc))
+            return None
+        if index is None:
+            parent_id, index = self._insertion_point()
+        self.session.undo_stack.push(commands.AddClause(self.session, clause, parent_id, index, from_library=True))
+        self.select_clause(clause.id)
+        return clause.id
+
+    def delete_clause(self) -> None:
+        clause_id = self.current_clause_id()
+        if self.session is None or clause_id is None:
+            return
+        self.session.undo_stack.push(commands.RemoveClause(self.session, clause_id))
+        self.statusBar().showMessage("Clause deleted. Undo (Ctrl+Z) brings it back.", 6000)
+
+    def _update_from_library(self, clause_id: str) -> None:
+        if self.session is None or self.library is None:
+            return
+        from notice_studio.core.library_merge import merge_update
+
+        clause = self.session.notice.find(clause_id)
+        lib = self.library.get(clause.provenance.library_id) if clause.provenance else None
+        if lib is None:
+            return
+        result = merge_update(clause, lib)
+        note = ("Some of your edits overlap the library's changes; your wording was kept there. "
+                if result.conflicts else "Your edits are kept. ")
+        answer = QMessageBox.question(
+            self, "Update from the library",
+            f"Update '{clause.title}' to library version {lib.version}? {note}You can undo this.",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        from notice_studio.core.model import Provenance
+
+        provenance = Provenance(lib.id, lib.version, lib.body, lib.title)
+        self.session.undo_stack.push(commands.UpdateFromLibrary(self.session, clause_id, result.body, provenance))
+
+    def _outline_menu(self, point) -> None:  # noqa: ANN001
+        menu = QMenu(self)
+        for item in (self.act_new_clause, self.act_insert, self.act_delete, None, self.act_up, self.act_down,
+                     self.act_indent, self.act_outdent):
+            if item is None:
+                menu.addSeparator()
+            else:
+                menu.addAction(item)
+        menu.exec(self.outline_view.viewport().mapToGlobal(point))
+
+    def _focused_call(self, method: str) -> None:
+        widget = self.focusWidget()
+        if widget is not None and hasattr(widget, method):
+            getattr(widget, method)()
+
+    # ----- dialogs (built in their own modules) -----------------------------------------------
+    def _dialog(self, module_name: str, class_name: str):  # noqa: ANN202
+        try:
+            module = importlib.import_module(f"notice_studio.ui.{module_name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"notice_studio.ui.{module_name}":
+                raise
+            self.show_error("This part of Notice Studio is not available in this build.")
+            return None
+        return getattr(module, class_name)
+
+    def new_notice(self) -> None:
+        dialog_class = self._dialog("new_notice_dialog", "NewNoticeDialog")
+        if dialog_class is not None:
+            dialog = dialog_class(self)
+            if dialog.exec() and dialog.created_path:
+                self.open_notice(dialog.created_path)
+
+    def import_notice(self) -> None:
+        dialog_class = self._dialog("import_dialog", "ImportDialog")
+        if dialog_class is not None:
+            dialog = dialog_class(self)
+            if dialog.exec() and dialog.created_path:
+                self.open_notice(dialog.created_path)
+
+    def publish(self) -> None:
+        if self.session is None:
+            return
+        dialog_class = self._dialog("publish_dialog", "PublishDialog")
+        if dialog_class is not None:
+            self.session.save_soon()
+            dialog_class(self).exec()
+
+    def export_notice(self) -> None:
+        if self.session is None:
+            return
+        dialog_class = self._dialog("export_dialog", "ExportDialog")
+        if dialog_class is not None:
+            dialog_class(self).exec()
+
+    def find_replace(self) -> None:
+        if self.session is None:
+            return
+        dialog_class = self._dialog("find_replace", "FindReplaceDialog")
+        if dialog_class is not None:
+            dialog = dialog_class(self)
+            dialog.show()
+
+    def compare_with_published(self) -> None:
+        if self.session is None:
+            return
+        latest = self.session.latest_version
+        if latest is None:
+            self.statusBar().showMessage("Nothing is published yet: there is no version to compare with.", 6000)
+            return
+        self.compare(latest.name, "draft")
+
+    def compare(self, a: str, b: str) -> None:
+        window_class = self._dialog("diff_window", "DiffWindow")
+        if window_class is not None and self.session is not None:
+            self.session.save_soon()
+            window = window_class(self, a, b)
+            window.show()
+
+    def show_library(self) -> None:
+        dock = self.docks.get("library_browser")
+        if dock is not None:
+            dock.show()
+            dock.raise_()
+            focus = getattr(dock, "focus_search", None)
+            if focus:
+                focus()
+
+    def choose_notice(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Open a notice folder")
+        if folder:
+            self.open_notice(folder)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = self.settings.recent_notices()
+        if not recent:
+            self.recent_menu.addAction("No recent notices").setEnabled(False)
+        for path in recent:
+            self.recent_menu.addAction(path, lambda p=path: self.open_notice(p))
+
+    def edit_author(self) -> None:
+        name, ok = QInputDialog.getText(self, "Your name", "Name recorded on your edits:", text=self.settings.author_name)
+        if not ok:
+            return
+        email, ok = QInputDialog.getText(self, "Your e-mail", "E-mail recorded on your edits:", text=self.settings.author_email)
+        if not ok:
+            return
+        self.settings.set("author/name", name.strip())
+        self.settings.set("author/email", email.strip())
+        if self.session is not None:
+            self.session.author = self._author()
+            self.session._saver.set_author(self.session.author)
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self, "About Notice Studio",
+            f"<h3>Notice Studio {__version__}</h3><p>Draft, version and publish privacy notices from a library "
+            "of approved clauses. Every edit is kept; published versions never change.</p>"
+            "<p>The clause library is a drafting aid, not legal advice.</p>",
+        )
+
+    # ----- status -----------------------------------------------------------------------------
+    def show_error(self, message: str) -> None:
+        QMessageBox.warning(self, "Notice Studio", message)
+
+    def _save_failed(self, message: str) -> None:
+        self._set_saved_status("Not saved — see message")
+        self.show_error(f"{message} Your text is kept in this window and will be saved on the next edit.")
+
+    def _set_saved_status(self, text: str) -> None:
+        self.status_saved.setText(text)
+
+    def _update_version_status(self) -> None:
+        session = self.session
+        if session is None:
+            self.status_version.setText("")
+            return
+        latest = session.latest_version
+        if latest is None:
+            self.status_version.setText("Draft — not published yet")
+        else:
+            count = getattr(session, "edits_since_version", 0)
+            changes = f"{count} change{'s' if count != 1 else ''}" if count else "no changes"
+            self.status_version.setText(f"Draft — {changes} since {latest.name} (effective {latest.effective})")
+
+    def _update_actions(self) -> None:
+        has = self.session is not None
+        for action in self._notice_actions:
+            action.setEnabled(has)
+        if has:
+            stack = self.session.undo_stack
+            self.act_undo.setEnabled(stack.canUndo())
+            self.act_redo.setEnabled(stack.canRedo())
+            self.act_undo.setText(f"&Undo {stack.undoText()}".strip())
+            self.act_redo.setText(f"&Redo {stack.redoText()}".strip())
+            self.setWindowModified(not stack.isClean())
+            self.act_delete.setEnabled(self.current_clause_id() is not None)
+
+    # ----- layout and closing -----------------------------------------------------------------
+    def _restore_layout(self) -> None:
+        geometry = self.settings.get("window/geometry")
+        state = self.settings.get("window/state")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.set("window/geometry", self.saveGeometry())
+        self.settings.set("window/state", self.saveState())
+        self.settings.sync()
+        self.hide()
+        self._close_session()
+        self.tasks.wait()
+        event.accept()

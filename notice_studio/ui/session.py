@@ -1,0 +1,251 @@
+"""The open notice: its repository, the in-memory tree, the undo stack and autosave.
+
+Every edit arrives as an undo command (ui/commands.py) that calls the methods here; they
+change the core notice through the outline adapter and tell the autosave what happened.
+Git work runs in the TaskRunner's write lane; the UI thread never waits for it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from notice_studio.core.autosave import AutoSaver
+from notice_studio.core.model import Clause, Notice, Table
+from notice_studio.core.notice_format import notice_files, read_notice
+from notice_studio.core.store import Author, NoticeRepo, Version, resolve_author
+
+from .outline_model import OutlineModel
+from .tasks import Debouncer, TaskRunner
+
+RECOVERY_FILE = ".notice-studio-recovery.json"
+
+
+class Session(QObject):
+    clause_changed = Signal(str)  # a clause's title or body changed
+    structure_changed = Signal()  # clauses added, removed or moved
+    variables_changed = Signal()
+    tables_changed = Signal()
+    notice_replaced = Signal()  # the whole notice was reloaded (restore, recovery)
+    saving = Signal()
+    saved = Signal(str)  # commit id
+    save_failed = Signal(str)  # one-sentence message
+    history_changed = Signal()  # versions or edits changed (after a commit or publish)
+    edited = Signal()  # any edit, for the preview and checks debouncers
+
+    _saved_from_thread = Signal(object)
+    _failed_from_thread = Signal(object)
+
+    def __init__(self, repo: NoticeRepo, tasks: TaskRunner, author: Author | None = None,
+                 idle_ms: int = 1500, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.repo = repo
+        self.tasks = tasks
+        self.author = author or resolve_author()
+        self.notice: Notice = repo.load()
+        self.outline = OutlineModel(self.notice, self)
+        self.undo_stack = QUndoStack(self)
+        self.versions: list[Version] = repo.versions()
+        self.changed_clause_ids: set[str] = set()
+        self._saver = AutoSaver(repo, self.author, idle_seconds=idle_ms / 1000,
+                                on_saved=self._saved_from_thread.emit, on_error=self._failed_from_thread.emit)
+        self._saved_from_thread.connect(self._on_saved)
+        self._failed_from_thread.connect(self._on_failed)
+        self._pause = Debouncer(300, self._typing_paused, self)
+        self._pending_titles: list[str] = []
+        self._pending_messages: list[str] = []
+        self.last_error = ""
+        self.refresh_history()
+
+    # ----- facts for the window ---------------------------------------------------------------
+    @property
+    def path(self) -> Path:
+        return self.repo.path
+
+    @property
+    def latest_version(self) -> Version | None:
+        return self.versions[-1] if self.versions else None
+
+    @property
+    def has_unsaved(self) -> bool:
+        return self._pause.pending or self._saver.pending
+
+    def refresh_history(self) -> None:
+        """Re-read versions and which clauses changed since the last one (in the background)."""
+        repo = self.repo
+
+        def work() -> tuple[list[Version], set[str], int]:
+            versions = repo.versions()
+            if not versions:
+                return versions, set(), 0
+            return versions, repo.changed_since(versions[-1].name), repo.edits_since(versions[-1].name)
+
+        def done(result: tuple[list[Version], set[str], int]) -> None:
+            self.versions, self.changed_clause_ids, self.edits_since_version = result
+            self.outline.set_marks(changed=self.changed_clause_ids)
+            self.history_changed.emit()
+
+        self.edits_since_version = 0
+        self.tasks.latest("history", work, done)
+
+    # ----- edits (called by undo commands) ----------------------------------------------------
+    def set_body(self, clause_id: str, body: str) -> None:
+        self.notice.set_body(clause_id, body)
+        self.clause_changed.emit(clause_id)
+        self._note(title=self.notice.find(clause_id).title)
+
+    def rename(self, clause_id: str, title: str) -> None:
+        old = self.notice.find(clause_id).title
+        self.outline.rename(clause_id, title)
+        self.clause_changed.emit(clause_id)
+        self._note(message=f"Renamed '{old}' to '{title}'")
+
+    def insert(self, clause: Clause, parent_id: str | None, index: int, message: str) -> None:
+        self.outline.insert(clause, parent_id, index)
+        self.structure_changed.emit()
+        self._note(message=message)
+
+    def remove(self, clause_id: str, message: str) -> tuple[Clause, str | None, int]:
+        clause, position = self.outline.remove(clause_id)
+        self.structure_changed.emit()
+        self._note(message=message)
+        return clause, position.parent_id, position.index
+
+    def move(self, clause_id: str, parent_id: str | None, index: int, message: str) -> None:
+        self.outline.move(clause_id, parent_id, index)
+        self.structure_changed.emit()
+        self._note(message=message)
+
+    def set_variable(self, name: str, value: str) -> None:
+        self.notice.set_variable(name, value)
+        self.variables_changed.emit()
+        self._note(message=f"Filled in '{name}'" if value else f"Cleared '{name}'")
+
+    def set_table(self, name: str, table: Table | None) -> None:
+        if table is None:
+            self.notice.tables.pop(name, None)
+        else:
+            self.notice.tables[name] = table
+        self.tables_changed.emit()
+        self._note(message=f"Edited the {name.replace('-', ' ')} table")
+
+    def set_provenance(self, clause_id: str, provenance) -> None:  # noqa: ANN001
+        self.notice.find(clause_id).provenance = provenance
+        self.clause_changed.emit(clause_id)
+        self._note(message=f"Updated '{self.notice.find(clause_id).title}' from the library")
+
+    # ----- autosave -------------------------------------------------------------------------
+    def _note(self, title: str | None = None, message: str | None = None) -> None:
+        if title and title not in self._pending_titles:
+            self._pending_titles.append(title)
+        if message and message not in self._pending_messages:
+            self._pending_messages.append(message)
+        self.edited.emit()
+        self._pause.poke()
+
+    def _typing_paused(self) -> None:
+        """After a short pause: snapshot the files, protect them, and queue the commit."""
+        files = notice_files(self.notice)
+        titles, others = self._pending_titles, self._pending_messages
+        self._pending_titles, self._pending_messages = [], []
+        for title in titles:
+            self._saver.edited(files, clause_title=title)
+        for message in others:
+            self._saver.edited(files, message=message)
+        if not titles and not others:
+            self._saver.edited(files)
+        self.saving.emit()
+        path = self.path / RECOVERY_FILE
+        self.tasks.write(lambda: _write_recovery(path, files))
+
+    def save_soon(self) -> None:
+        """Clause switch: commit what is pending without waiting for the idle pause."""
+        self._pause.fire_now()
+        if self._saver.pending:
+            self.tasks.write(self._saver.flush)
+
+    def flush(self) -> None:
+        """Close: commit everything now (blocks; used only when the window is going away)."""
+        self._pause.fire_now()
+        self.tasks.wait()
+        self._saver.flush()
+        self.tasks.wait()
+
+    def _on_saved(self, commit: object) -> None:
+        if not self._saver.pending and not self._pause.pending:
+            (self.path / RECOVERY_FILE).unlink(missing_ok=True)
+        self.last_error = ""
+        if commit:
+            self.saved.emit(str(commit))
+            self.refresh_history()
+
+    def _on_failed(self, exc: object) -> None:
+        self.last_error = str(exc)
+        self.save_failed.emit(self.last_error)
+
+    # ----- whole-notice operations ------------------------------------------------------------
+    def replace_notice(self, notice: Notice) -> None:
+        self.notice = notice
+        self.outline.reset_notice(notice)
+        self.undo_stack.clear()
+        self.notice_replaced.emit()
+        self.refresh_history()
+
+    def reload(self) -> None:
+        self.replace_notice(self.repo.load())
+
+    def pending_recovery(self) -> Notice | None:
+        """What the recovery file holds, if it differs from what was saved."""
+        path = self.path / RECOVERY_FILE
+        try:
+            files = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if not isinstance(files, dict) or files == notice_files(self.notice):
+            path.unlink(missing_ok=True)
+            return None
+        names = [p[7:-4] for p in files if p.startswith("tables/") and p.endswith(".csv")]
+        try:
+            return read_notice(files.get, names)
+        except Exception:  # noqa: BLE001 - a damaged recovery file is simply not offered
+            return None
+
+    def apply_recovery(self, notice: Notice) -> None:
+        self.replace_notice(notice)
+        self._note(message="Recovered text typed before Notice Studio closed")
+
+    def discard_recovery(self) -> None:
+        (self.path / RECOVERY_FILE).unlink(missing_ok=True)
+
+    def close(self) -> None:
+        self.flush()
+        self.repo.close()
+
+
+def _write_recovery(path: Path, files: dict[str, str]) -> None:
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(files, ensure_ascii=False), encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def snapshot(notice: Notice) -> Notice:
+    """A structural copy for background work: new Clause objects sharing the immutable strings."""
+    from dataclasses import replace
+
+    def copy_clause(clause: Clause) -> Clause:
+        return replace(clause, topics=list(clause.topics), meta=dict(clause.meta),
+                       children=[copy_clause(c) for c in clause.children])
+
+    return replace(
+        notice,
+        jurisdictions=list(notice.jurisdictions),
+        variables=dict(notice.variables),
+        facts=dict(notice.facts),
+        settings=dict(notice.settings),
+        clauses=[copy_clause(c) for c in notice.clauses],
+        tables={name: Table(list(t.columns), [list(r) for r in t.rows]) for name, t in notice.tables.items()},
+    )

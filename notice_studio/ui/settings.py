@@ -1,0 +1,81 @@
+"""One defaults table and a typed wrapper over QSettings that stores only non-defaults."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QStandardPaths
+
+DEFAULTS: dict[str, object] = {
+    "author/name": "",
+    "author/email": "",
+    "library/folders": [],
+    "notices/recent": [],
+    "notices/last": "",
+    "window/geometry": None,
+    "window/state": None,
+    "autosave/idle_ms": 1500,
+    "preview/delay_ms": 350,
+}
+MAX_RECENT = 8
+
+
+class Settings:
+    def __init__(self, store: QSettings | None = None) -> None:
+        self._store = store or QSettings("Notice Studio", "Notice Studio")
+
+    def get(self, key: str) -> object:
+        default = DEFAULTS[key]
+        value = self._store.value(key, default)
+        if isinstance(default, list):
+            if value in (None, ""):
+                return []
+            return [str(v) for v in (value if isinstance(value, list) else [value])]
+        if isinstance(default, int) and not isinstance(default, bool):
+            try:
+                return int(value)
+            except (TypeError, ValueError):
+                return default
+        return value
+
+    def set(self, key: str, value: object) -> None:
+        if value == DEFAULTS[key]:
+            self._store.remove(key)
+        else:
+            self._store.setValue(key, value)
+
+    def sync(self) -> None:
+        self._store.sync()
+
+    # ----- typed helpers --------------------------------------------------------------------
+    @property
+    def author_name(self) -> str:
+        return str(self.get("author/name") or "")
+
+    @property
+    def author_email(self) -> str:
+        return str(self.get("author/email") or "")
+
+    def library_folders(self) -> list[str]:
+        return list(self.get("library/folders"))  # type: ignore[arg-type]
+
+    def recent_notices(self) -> list[str]:
+        return [p for p in self.get("notices/recent") if Path(p).is_dir()]  # type: ignore[union-attr]
+
+    def add_recent(self, path: str) -> None:
+        recent = [p for p in self.get("notices/recent") if p != path]  # type: ignore[union-attr]
+        self.set("notices/recent", [path, *recent][:MAX_RECENT])
+        self.set("notices/last", path)
+
+
+def data_dir() -> Path:
+    """The user's data folder (the sample notice lives here)."""
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    path = Path(base) if base else Path.home() / ".local" / "share" / "Notice Studio"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def documents_dir() -> Path:
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(base) if base else Path.home()

@@ -1,0 +1,105 @@
+"""Background work: a pool for reads (render, diff, checks) and one serial lane for git writes.
+
+Results come back on the main thread through queued signals; workers never touch widgets.
+Each request carries a token and late answers for an older token are dropped (debounce and
+drop stale results, as git-cola's diff widget does).
+"""
+
+from __future__ import annotations
+
+import threading
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+
+
+class _Relay(QObject):
+    finished = Signal(object, object)  # (callback, result)
+    failed = Signal(object, object)  # (callback, exception)
+
+
+class _Job(QRunnable):
+    def __init__(self, fn: Callable[[], Any], relay: _Relay, on_done: Callable | None, on_error: Callable | None) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._fn, self._relay, self._on_done, self._on_error = fn, relay, on_done, on_error
+
+    def run(self) -> None:
+        try:
+            result = self._fn()
+        except Exception as exc:  # noqa: BLE001 - handed to the caller on the main thread
+            exc.__notice_traceback__ = traceback.format_exc()  # type: ignore[attr-defined]
+            self._relay.failed.emit(self._on_error, exc)
+            return
+        self._relay.finished.emit(self._on_done, result)
+
+
+class TaskRunner(QObject):
+    """Runs callables off the UI thread and calls back on it."""
+
+    def __init__(self, parent: QObject | None = None, max_threads: int = 2) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(max_threads)
+        self._writes = QThreadPool(self)
+        self._writes.setMaxThreadCount(1)  # git writes are serialised
+        self._relay = _Relay()
+        self._relay.finished.connect(self._deliver)
+        self._relay.failed.connect(self._deliver)
+        self._tokens: dict[str, int] = {}
+        self._lock = threading.Lock()
+
+    def _deliver(self, callback: Callable | None, value: object) -> None:
+        if callback is not None:
+            callback(value)
+
+    def run(self, fn: Callable[[], Any], on_done: Callable | None = None, on_error: Callable | None = None) -> None:
+        self._pool.start(_Job(fn, self._relay, on_done, on_error))
+
+    def write(self, fn: Callable[[], Any], on_done: Callable | None = None, on_error: Callable | None = None) -> None:
+        """Run a git write in the single write lane (one at a time, in order)."""
+        self._writes.start(_Job(fn, self._relay, on_done, on_error))
+
+    def latest(self, key: str, fn: Callable[[], Any], on_done: Callable, on_error: Callable | None = None) -> None:
+        """Run `fn`; deliver its result only if no newer request with the same key was made."""
+        with self._lock:
+            token = self._tokens.get(key, 0) + 1
+            self._tokens[key] = token
+
+        def done(result: object) -> None:
+            if self._tokens.get(key) == token:
+                on_done(result)
+
+        def failed(exc: object) -> None:
+            if self._tokens.get(key) == token and on_error:
+                on_error(exc)
+
+        self.run(fn, done, failed)
+
+    def wait(self, msecs: int = 30000) -> bool:
+        return self._pool.waitForDone(msecs) and self._writes.waitForDone(msecs)
+
+
+class Debouncer(QObject):
+    """Calls `fn` once, `delay_ms` after the last `poke()`."""
+
+    def __init__(self, delay_ms: int, fn: Callable[[], None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(delay_ms)
+        self._timer.timeout.connect(fn)
+
+    def poke(self) -> None:
+        self._timer.start()
+
+    def fire_now(self) -> None:
+        if self._timer.isActive():
+            self._timer.stop()
+            self._timer.timeout.emit()
+
+    @property
+    def pending(self) -> bool:
+        return self._timer.isActive()
