@@ -256,18 +256,18 @@ class MainWindow(QMainWindow):
         self.outline_view.expandAll()
         self.outline_view.selectionModel().currentChanged.connect(self._current_changed)
         session.outline.move_requested.connect(self._move_requested)
-        session.outline.insert_requested.connect(lambda lib_id, parent, index: self.insert_library_clause(lib_id, parent, index))
-        session.outline.rowsInserted.connect(lambda *_: self.outline_view.expandAll())
+        session.outline.insert_requested.connect(self.insert_library_clause)
+        session.outline.rowsInserted.connect(self._rows_inserted)
         session.clause_changed.connect(self._clause_changed)
         session.notice_replaced.connect(self._notice_replaced)
         session.variables_changed.connect(self._refresh_completions)
         session.structure_changed.connect(self._refresh_completions)
-        session.saving.connect(lambda: self._set_saved_status("Saving…"))
-        session.saved.connect(lambda _c: self._set_saved_status("All changes saved"))
+        session.saving.connect(self._saving)
+        session.saved.connect(self._saved)
         session.save_failed.connect(self._save_failed)
         session.history_changed.connect(self._update_version_status)
-        session.undo_stack.cleanChanged.connect(lambda *_: self._update_actions())
-        session.undo_stack.indexChanged.connect(lambda *_: self._update_actions())
+        session.undo_stack.cleanChanged.connect(self._update_actions)
+        session.undo_stack.indexChanged.connect(self._update_actions)
         self.preview.attach(session)
         self.settings.add_recent(str(repo.path))
         self.setWindowTitle(f"{session.notice.title} — {repo.path.name} — Notice Studio")
@@ -648,7 +648,16 @@ class MainWindow(QMainWindow):
             changes = f"{count} change{'s' if count != 1 else ''}" if count else "no changes"
             self.status_version.setText(f"Draft — {changes} since {latest.name} (effective {latest.effective})")
 
-    def _update_actions(self) -> None:
+    def _rows_inserted(self, *_args: object) -> None:
+        self.outline_view.expandAll()
+
+    def _saving(self) -> None:
+        self._set_saved_status("Saving…")
+
+    def _saved(self, _commit: str) -> None:
+        self._set_saved_status("All changes saved")
+
+    def _update_actions(self, *_args: object) -> None:
         has = self.session is not None
         for action in self._notice_actions:
             action.setEnabled(has)

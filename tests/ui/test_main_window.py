@@ -1,0 +1,233 @@
+"""End-to-end flows in the main window: real widgets, real notice repositories."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QModelIndex, Qt
+from PySide6.QtWidgets import QMessageBox
+
+from notice_studio.core.store import NoticeRepo
+from notice_studio.ui import commands
+from notice_studio.ui.outline_model import CLAUSE_MIME, OutlineModel
+from notice_studio.ui.session import RECOVERY_FILE
+
+from conftest import make_notice_folder
+
+
+def committed_messages(window) -> list[str]:  # noqa: ANN001
+    return [e.message for e in window.session.repo.edits(limit=20)]
+
+
+def wait_saved(qtbot, window, message: str) -> None:  # noqa: ANN001
+    qtbot.waitUntil(lambda: any(message in m for m in committed_messages(window)), timeout=10000)
+
+
+def test_outline_model_passes_qtmodeltester(qtmodeltester, window) -> None:  # noqa: ANN001
+    qtmodeltester.check(window.session.outline)
+    session = window.session
+    first = session.notice.clauses[0].id
+    session.undo_stack.push(commands.MoveClause(session, first, None, 2))
+    session.undo_stack.undo()
+    qtmodeltester.check(window.session.outline)
+
+
+def test_window_shows_the_notice_with_numbers(window) -> None:  # noqa: ANN001
+    model: OutlineModel = window.session.outline
+    assert model.rowCount() == len(window.session.notice.clauses)
+    assert model.data(model.index(0, 0)).startswith("1  ")
+    assert window.editor.title.text() == window.session.notice.clauses[0].title
+    assert "Draft" in window.status_version.text()
+
+
+def test_typing_autosaves_one_commit_and_undo_redo(qtbot, window) -> None:  # noqa: ANN001
+    session = window.session
+    clause = session.notice.clauses[0]
+    window.select_clause(clause.id)
+    editor = window.editor.body
+    editor.setFocus()
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    qtbot.keyClicks(editor, " Extra words typed here.")
+    assert session.notice.find(clause.id).body.endswith("Extra words typed here.")
+    wait_saved(qtbot, window, f"Edited '{clause.title}'")
+    disk = (session.path / "clauses" / f"{clause.id}.md").read_text()
+    assert disk.rstrip().endswith("Extra words typed here.")
+    # Typing merged into one undo step; undo restores the text in model and editor.
+    session.undo_stack.undo()
+    assert not session.notice.find(clause.id).body.endswith("Extra words typed here.")
+    assert not editor.toPlainText().endswith("Extra words typed here.")
+    session.undo_stack.redo()
+    assert editor.toPlainText().endswith("Extra words typed here.")
+
+
+def test_rename_keeps_id_and_commits(qtbot, window) -> None:  # noqa: ANN001
+    session = window.session
+    clause = session.notice.clauses[1]
+    window.select_clause(clause.id)
+    window.editor.title.setText("Who we are")
+    window.editor.title.editingFinished.emit()
+    assert session.notice.find(clause.id).title == "Who we are"
+    assert window.session.outline.data(window.session.outline.index(1, 0)) == "2  Who we are"
+    wait_saved(qtbot, window, "Renamed")
+
+
+def test_move_actions_renumber_and_touch_only_the_outline(qtbot, window) -> None:  # noqa: ANN001
+    session = window.session
+    first, second = session.notice.clauses[0].id, session.notice.clauses[1].id
+    window.select_clause(first)
+    window.act_down.trigger()
+    assert [c.id for c in session.notice.clauses[:2]] == [second, first]
+    assert session.outline.data(session.outline.index(1, 0)).startswith("2  ")
+    wait_saved(qtbot, window, "Moved")
+    changed = subprocess.run(["git", "-C", str(session.path), "show", "--name-only", "--format=", "HEAD"],
+                             capture_output=True, text=True, check=True).stdout.split()
+    assert changed == ["notice.yaml"]
+    window.act_indent.trigger()
+    assert session.notice.position(first).parent_id == second
+    window.act_outdent.trigger()
+    assert session.notice.position(first).parent_id is None
+
+
+def test_drag_and_drop_reorders_through_the_undo_stack(qtbot, window) -> None:  # noqa: ANN001
+    session = window.session
+    model = session.outline
+    ids = [c.id for c in session.notice.clauses]
+    mime = model.mimeData([model.index(0, 0)])
+    assert bytes(mime.data(CLAUSE_MIME)).decode() == ids[0]
+    model.dropMimeData(mime, Qt.DropAction.MoveAction, 3, 0, QModelIndex())
+    assert [c.id for c in session.notice.clauses[:3]] == [ids[1], ids[2], ids[0]]
+    assert session.undo_stack.undoText().startswith(f"Moved '{session.notice.find(ids[0]).title}' after")
+    wait_saved(qtbot, window, "Moved")
+    with NoticeRepo.open(session.path) as repo:
+        assert [c.id for c in repo.load().clauses[:3]] == [ids[1], ids[2], ids[0]]
+    # Nesting by dropping onto a clause; a clause cannot be dropped into itself.
+    target = model.index(0, 0)
+    inner = QMimeData()
+    inner.setData(CLAUSE_MIME, ids[0].encode())
+    assert not model.canDropMimeData(inner, Qt.DropAction.MoveAction, -1, 0, model.index(2, 0))
+    model.dropMimeData(inner, Qt.DropAction.MoveAction, -1, 0, target)
+    assert session.notice.position(ids[0]).parent_id == ids[1]
+
+
+def test_new_clause_delete_and_undo(qtbot, window, monkeypatch) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QInputDialog
+
+    session = window.session
+    window.select_clause(session.notice.clauses[0].id)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Our Promise", True))
+    window.act_new_clause.trigger()
+    assert session.notice.clauses[1].id == "our-promise"
+    assert window.editor.title.text() == "Our Promise"
+    window.act_delete.trigger()
+    assert not session.notice.has("our-promise")
+    session.undo_stack.undo()
+    assert session.notice.has("our-promise")
+    wait_saved(qtbot, window, "Added 'Our Promise'")
+
+
+def test_insert_from_library_records_provenance(qtbot, window) -> None:  # noqa: ANN001
+    session = window.session
+    window.select_clause(session.notice.clauses[0].id)
+    new_id = window.insert_library_clause("governing-law")
+    assert new_id is not None
+    clause = session.notice.find(new_id)
+    assert clause.provenance and clause.provenance.library_id == "governing-law"
+    assert "From library" in window.editor.provenance.text()
+    wait_saved(qtbot, window, "from the library")
+
+
+def test_placeholder_value_reaches_the_preview(qtbot, window) -> None:  # noqa: ANN001
+    session = window.session
+    session.undo_stack.push(commands.SetVariable(session, "organisation.name", "Zephyr Widgets Ltd"))
+    qtbot.waitUntil(lambda: "Zephyr Widgets Ltd" in window.preview.toPlainText(), timeout=10000)
+    wait_saved(qtbot, window, "Filled in 'organisation.name'")
+
+
+def test_recovery_file_is_offered_after_a_crash(qtbot, settings, notice_folder, monkeypatch) -> None:  # noqa: ANN001
+    from notice_studio.core.notice_format import notice_files
+    from notice_studio.ui.main_window import MainWindow
+
+    with NoticeRepo.open(notice_folder) as repo:
+        notice = repo.load()
+    first = notice.clauses[0]
+    notice.set_body(first.id, first.body + "\n\nTyped just before the crash.")
+    import json
+
+    (notice_folder / RECOVERY_FILE).write_text(json.dumps(notice_files(notice)))
+    asked: list[str] = []
+
+    def yes(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        asked.append(args[1])
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", yes)
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    assert win.open_notice(notice_folder)
+    assert asked == ["Recover unsaved text?"]
+    assert win.session.notice.find(first.id).body.endswith("Typed just before the crash.")
+    qtbot.waitUntil(lambda: any("Recovered" in e.message for e in win.session.repo.edits(limit=3)), timeout=10000)
+    qtbot.waitUntil(lambda: not (notice_folder / RECOVERY_FILE).exists(), timeout=10000)
+    win.close()
+
+
+def test_a_notice_open_elsewhere_is_refused(qtbot, settings, tmp_path, monkeypatch) -> None:  # noqa: ANN001
+    from notice_studio.ui.main_window import MainWindow
+
+    folder = make_notice_folder(tmp_path / "locked")
+    code = ("import sys, time\nfrom notice_studio.core.store import NoticeRepo\n"
+            "r = NoticeRepo.open(sys.argv[1], write=True)\nprint('locked', flush=True)\ntime.sleep(60)\n")
+    holder = subprocess.Popen([sys.executable, "-c", code, str(folder)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        errors: list[str] = []
+        win = MainWindow(settings)
+        qtbot.addWidget(win)
+        monkeypatch.setattr(win, "show_error", errors.append)
+        assert not win.open_notice(folder)
+        assert errors and "open in another Notice Studio window" in errors[0]
+        assert win.session is None
+        win.close()
+    finally:
+        holder.kill()
+        holder.wait()
+        holder.stdout.close()
+
+
+def test_not_a_notice_gets_one_sentence(qtbot, settings, tmp_path, monkeypatch) -> None:  # noqa: ANN001
+    from notice_studio.ui.main_window import MainWindow
+
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    errors: list[str] = []
+    monkeypatch.setattr(win, "show_error", errors.append)
+    assert not win.open_notice(tmp_path)
+    assert errors == [f"{tmp_path} is not a notice (it has no notice.yaml); open a notice folder or create one with 'notice-studio new'."]
+    win.close()
+
+
+def test_close_commits_pending_edits(qtbot, settings, notice_folder: Path) -> None:  # noqa: ANN001
+    from notice_studio.ui.main_window import MainWindow
+
+    settings.set("autosave/idle_ms", 60000)  # only closing can save it
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    assert win.open_notice(notice_folder)
+    session = win.session
+    clause = session.notice.clauses[0]
+    session.undo_stack.push(commands.EditBody(session, clause.id, clause.body, clause.body + " Closing words."))
+    win.close()
+    with NoticeRepo.open(notice_folder) as repo:
+        assert repo.load().find(clause.id).body.endswith("Closing words.")
+        assert repo.edits(limit=1)[0].message == f"Edited '{clause.title}'"
+    assert not (notice_folder / RECOVERY_FILE).exists()
+
+
+@pytest.mark.parametrize("action", ["act_up", "act_outdent", "act_indent"])
+def test_impossible_moves_explain_themselves(window, action) -> None:  # noqa: ANN001
+    window.select_clause(window.session.notice.clauses[0].id)
+    getattr(window, action).trigger()
+    assert "first" in window.statusBar().currentMessage() or "top level" in window.statusBar().currentMessage()
