@@ -7,6 +7,10 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else list(argv)
+    if args[:1] == ["--self-test"] and len(args) == 2:
+        from notice_studio.ui.app import run_self_test
+
+        return run_self_test(args[1])
     if not args or args[0] in ("--open", "open"):
         try:
             from notice_studio.ui.app import run_app

@@ -45,7 +45,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("Notice Studio")
     app.setOrganizationName("Notice Studio")
     app.setApplicationVersion(__version__)
-    icon = resources_folder() / "icons" / "notice-studio.svg"
+    icon = resources_folder() / "icons" / "notice-studio-256.png"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     return app  # type: ignore[return-value]
@@ -63,3 +63,42 @@ def run_app(argv: list[str]) -> int:
         target = str(sample_notice_path())
     window.open_notice(target)
     return app.exec()
+
+
+def run_self_test(out_path: str) -> int:
+    """Start the real window offscreen on the sample notice, render it, export HTML, exit.
+
+    Used by the packaging smoke test to prove a frozen build carries Qt plugins, the clause
+    library and resources. Prints one line per step; exit status 0 only if all worked.
+    """
+    import os
+    import time
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = make_application([])
+    from notice_studio.core.export.html_page import notice_page
+    from notice_studio.core.render import RenderOptions, render
+
+    from .main_window import MainWindow
+
+    window = MainWindow(Settings())
+    window.show()
+    path = sample_notice_path()
+    if not window.open_notice(path):
+        print("self-test: could not open the sample notice", file=sys.stderr)
+        return 1
+    deadline = time.monotonic() + 30
+    while (window.preview.last is None or window.library is None) and time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+    if window.preview.last is None or window.library is None:
+        print("self-test: the preview or the library did not load", file=sys.stderr)
+        return 1
+    session = window.session
+    assert session is not None
+    rendered = render(session.notice, RenderOptions())
+    Path(out_path).write_text(notice_page(rendered), encoding="utf-8")
+    print(f"self-test: opened {path.name} ({len(session.notice.all_clauses())} clauses), "
+          f"library {len(window.library)} clauses, exported {out_path}")
+    window.close()
+    return 0
