@@ -270,7 +270,7 @@ class MainWindow(QMainWindow):
         session.undo_stack.indexChanged.connect(self._update_actions)
         self.preview.attach(session)
         self.settings.add_recent(str(repo.path))
-        self.setWindowTitle(f"{session.notice.title} — {repo.path.name} — Notice Studio")
+        self.setWindowTitle(f"{session.notice.title} — {repo.path.name}[*] — Notice Studio")
         self._set_saved_status("All changes saved")
         self._update_version_status()
         self.session_changed.emit(session)

@@ -52,7 +52,8 @@ class Session(QObject):
         self.versions: list[Version] = repo.versions()
         self.changed_clause_ids: set[str] = set()
         self._saver = AutoSaver(repo, self.author, idle_seconds=idle_ms / 1000,
-                                on_saved=self._saved_from_thread.emit, on_error=self._failed_from_thread.emit)
+                                on_saved=lambda commit: self._saved_from_thread.emit([commit]),
+                                on_error=lambda exc: self._failed_from_thread.emit([exc]))
         self._saved_from_thread.connect(self._on_saved)
         self._failed_from_thread.connect(self._on_failed)
         self._pause = Debouncer(300, self._typing_paused, self)
@@ -175,7 +176,8 @@ class Session(QObject):
         self._saver.flush()
         self.tasks.wait()
 
-    def _on_saved(self, commit: object) -> None:
+    def _on_saved(self, boxed: list) -> None:
+        commit = boxed[0]
         if not self._saver.pending and not self._pause.pending:
             (self.path / RECOVERY_FILE).unlink(missing_ok=True)
         self.last_error = ""
@@ -183,8 +185,8 @@ class Session(QObject):
             self.saved.emit(str(commit))
             self.refresh_history()
 
-    def _on_failed(self, exc: object) -> None:
-        self.last_error = str(exc)
+    def _on_failed(self, boxed: list) -> None:
+        self.last_error = str(boxed[0])
         self.save_failed.emit(self.last_error)
 
     # ----- whole-notice operations ------------------------------------------------------------

@@ -16,8 +16,10 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 
 class _Relay(QObject):
-    finished = Signal(object, object)  # (callback, result)
-    failed = Signal(object, object)  # (callback, exception)
+    # One list argument, never a bare None: PySide6 miscounts references to None passed
+    # through queued `object` signals and eventually crashes ("deallocating None").
+    finished = Signal(object)  # [callback, result]
+    failed = Signal(object)  # [callback, exception]
 
 
 class _Job(QRunnable):
@@ -31,9 +33,9 @@ class _Job(QRunnable):
             result = self._fn()
         except Exception as exc:  # noqa: BLE001 - handed to the caller on the main thread
             exc.__notice_traceback__ = traceback.format_exc()  # type: ignore[attr-defined]
-            self._relay.failed.emit(self._on_error, exc)
+            self._relay.failed.emit([self._on_error, exc])
             return
-        self._relay.finished.emit(self._on_done, result)
+        self._relay.finished.emit([self._on_done, result])
 
 
 class TaskRunner(QObject):
@@ -51,7 +53,8 @@ class TaskRunner(QObject):
         self._tokens: dict[str, int] = {}
         self._lock = threading.Lock()
 
-    def _deliver(self, callback: Callable | None, value: object) -> None:
+    def _deliver(self, pair: list) -> None:
+        callback, value = pair
         if callback is not None:
             callback(value)
 
