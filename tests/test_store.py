@@ -358,24 +358,20 @@ def test_autosave_flush_names_every_clause(repo: NoticeRepo) -> None:
     assert saver.flush() is None
 
 
-def test_autosave_keeps_the_snapshot_when_a_save_fails(repo: NoticeRepo) -> None:
+def test_autosave_keeps_the_snapshot_when_a_save_fails(repo: NoticeRepo, monkeypatch: pytest.MonkeyPatch) -> None:
     errors: list[Exception] = []
     saver = AutoSaver(repo, AUTHOR, idle_seconds=60, on_error=errors.append)
     notice = repo.load()
     notice.set_body("security", "Precious words")
     saver.edited(notice_files(notice), clause_title="Security")
-    (repo.path / ".git" / "index.lock").write_text("")  # fresh: held by "someone else"
     import notice_studio.core.store as store_module
 
-    original = store_module.STALE_INDEX_LOCK_SECONDS
-    store_module.STALE_INDEX_LOCK_SECONDS = 1e9
-    try:
-        (repo.path / ".git" / "index.lock").touch()
-        # A fresh lock is never removed: the save fails, is reported and stays pending.
-        os.utime(repo.path / ".git" / "index.lock", (time.time() + 1e6, time.time() + 1e6))
-        assert saver.flush() is None
-    finally:
-        store_module.STALE_INDEX_LOCK_SECONDS = original
+    monkeypatch.setattr(store_module, "STALE_INDEX_LOCK_SECONDS", 0.3)
+    lock = repo.path / ".git" / "index.lock"
+    lock.write_text("")  # held by "someone else": kept fresh, so it is never removed
+    os.utime(lock, (time.time() + 3600, time.time() + 3600))
+    assert saver.flush() is None
+    assert lock.exists()
     assert errors and "could not be saved" in str(errors[0])
     assert saver.pending
     (repo.path / ".git" / "index.lock").unlink()

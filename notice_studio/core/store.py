@@ -152,8 +152,12 @@ class NoticeRepo:
         self.path = path
         self._repo = repo
         self._write_lock = threading.RLock()
+        self._object_lock = threading.Lock()  # GitPython's one `cat-file --batch` pipe is not thread-safe
         self._owns_process_lock = False
         self._committed: dict[str, str] = {}
+        # GitPython keeps one `git cat-file --batch` process per repo; two threads reading it at
+        # once garble its stream for good, so object reads take turns.
+        self._cat_file_lock = threading.Lock()
         self.recovery = RecoveryLog()
 
     # ----- opening and creating ---------------------------------------------------------------
@@ -312,16 +316,30 @@ class NoticeRepo:
             yield
 
     def _recover_stale_index_lock(self) -> bool:
-        """Remove `.git/index.lock` if it is stale (we hold the notice lock and it is old)."""
+        """Remove `.git/index.lock` if it is stale; True when a retry may succeed.
+
+        We hold the notice lock, so no Notice Studio process is writing; a lock that stays
+        untouched for STALE_INDEX_LOCK_SECONDS was left by a crash. A younger one may belong to
+        a git command someone runs by hand: wait that long once, then give up (reported).
+        """
         index_lock = self.path / ".git" / "index.lock"
-        try:
-            age = time.time() - index_lock.stat().st_mtime
-        except FileNotFoundError:
-            return False
-        if age < STALE_INDEX_LOCK_SECONDS:
-            time.sleep(STALE_INDEX_LOCK_SECONDS - age)
-            if not index_lock.exists():
+
+        def age() -> float | None:
+            try:
+                return time.time() - index_lock.stat().st_mtime
+            except FileNotFoundError:
+                return None
+
+        current = age()
+        if current is None:
+            return True
+        if current < STALE_INDEX_LOCK_SECONDS:
+            time.sleep(min(STALE_INDEX_LOCK_SECONDS - max(current, 0.0), STALE_INDEX_LOCK_SECONDS))
+            current = age()
+            if current is None:
                 return True
+            if current < STALE_INDEX_LOCK_SECONDS:
+                return False
         index_lock.unlink(missing_ok=True)
         # The index may be behind the last commit if the crash happened mid-write: rebuild it.
         self._git("reset", "-q", "--mixed", "HEAD")
@@ -498,7 +516,9 @@ class NoticeRepo:
             if rel != NOTICE_FILE and rel.split("/", 1)[0] not in MANAGED_DIRS:
                 continue
             sha = info.split()[2]
-            files[rel] = self._repo.git.get_object_data(sha)[3].decode("utf-8", "replace")
+            with self._cat_file_lock:
+                data = self._repo.git.get_object_data(sha)[3]
+            files[rel] = data.decode("utf-8", "replace")
         return files
 
     def notice_at(self, ref: str) -> Notice:

@@ -110,6 +110,7 @@ class MainWindow(QMainWindow):
     # ----- building ---------------------------------------------------------------------------
     def _build_optional_docks(self) -> None:
         right_docks: list[QDockWidget] = []
+        bottom_docks: list[QDockWidget] = []
         for module_name, class_name in _OPTIONAL_DOCKS:
             try:
                 module = importlib.import_module(f"notice_studio.ui.{module_name}")
@@ -120,14 +121,15 @@ class MainWindow(QMainWindow):
             dock = getattr(module, class_name)(self)
             dock.setObjectName(f"{module_name}-dock")
             self.docks[module_name] = dock
-            area = Qt.DockWidgetArea.BottomDockWidgetArea if module_name == "checks_dock" else Qt.DockWidgetArea.RightDockWidgetArea
+            bottom = module_name in ("checks_dock", "tables_panel")  # wide content
+            area = Qt.DockWidgetArea.BottomDockWidgetArea if bottom else Qt.DockWidgetArea.RightDockWidgetArea
             self.addDockWidget(area, dock)
-            if area == Qt.DockWidgetArea.RightDockWidgetArea:
-                right_docks.append(dock)
-        for first, second in zip(right_docks, right_docks[1:], strict=False):
-            self.tabifyDockWidget(first, second)
-        if right_docks:
-            right_docks[0].raise_()
+            (bottom_docks if bottom else right_docks).append(dock)
+        for group in (right_docks, bottom_docks):
+            for first, second in zip(group, group[1:], strict=False):
+                self.tabifyDockWidget(first, second)
+            if group:
+                group[0].raise_()
 
     def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:  # noqa: ANN001
         action = QAction(text, self)
@@ -219,6 +221,10 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     # ----- library ----------------------------------------------------------------------------
+    def reload_library(self) -> None:
+        """Load the libraries again (after the user changed their library folders)."""
+        self._load_library()
+
     def _load_library(self) -> None:
         folders = self.settings.library_folders()
 
@@ -574,12 +580,14 @@ class MainWindow(QMainWindow):
             return
         self.compare(latest.name, "draft")
 
-    def compare(self, a: str, b: str) -> None:
+    def compare(self, a: str, b: str):  # noqa: ANN201 - the DiffWindow, or None
         window_class = self._dialog("diff_window", "DiffWindow")
-        if window_class is not None and self.session is not None:
-            self.session.save_soon()
-            window = window_class(self, a, b)
-            window.show()
+        if window_class is None or self.session is None:
+            return None
+        self.session.save_soon()
+        window = window_class(self, a, b)
+        window.show()
+        return window
 
     def show_library(self) -> None:
         dock = self.docks.get("library_browser")
