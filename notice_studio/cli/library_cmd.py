@@ -54,7 +54,7 @@ def cmd_library(args: argparse.Namespace) -> int:
         for t in templates
         for message in template_problems(t, library)
     ]
-    roots = [{"path": str(root), "shipped": library.shipped is not None and root == library.shipped.absolute()} for root in library.roots]
+    roots = [{"path": str(root), "shipped": root == library.shipped} for root in library.roots]
 
     if args.problems:
         if args.json:

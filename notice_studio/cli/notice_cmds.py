@@ -214,7 +214,14 @@ def cmd_publish(args: argparse.Namespace) -> int:
         notice = repo.load()
         blockers = publish_blockers(notice)
         if blockers:
-            raise CommandError(f"The draft cannot be published yet: {blockers[0]}")
+            more = f" (and {len(blockers) - 1} more; 'notice-studio check' lists them)" if len(blockers) > 1 else ""
+            raise CommandError(f"The draft cannot be published yet: {blockers[0].rstrip('.')}{more}")
+        warnings = publish_warnings(notice)
+        if warnings and not args.force:
+            raise CommandError(
+                f"The draft has {len(warnings)} warnings to acknowledge, starting with: {warnings[0].rstrip('.')}; "
+                "review them with 'notice-studio check' and publish again with --force to acknowledge them"
+            )
         versions = repo.versions()
         summary = args.summary
         if summary is None:
@@ -222,31 +229,55 @@ def cmd_publish(args: argparse.Namespace) -> int:
         material = args.material if args.material is not None else (not versions or None)
         if material is None:
             material = suggested_material(repo, versions)
-        version = repo.publish(effective, summary, bool(material), args.approved_by, resolve_author())
+        version = repo.publish(
+            effective, summary, bool(material), args.approved_by, resolve_author(), acknowledged=warnings
+        )
     kind = "material" if version.material else "editorial"
     print(f"Published {version.name} ({kind}), effective {effective.isoformat()}.")
     return 0
 
 
 def publish_blockers(notice: Notice) -> list[str]:
-    """Reasons the draft cannot be published (one sentence each)."""
-    unfilled = notice.unfilled_placeholders()
-    if unfilled:
-        names = ", ".join(unfilled[:5]) + (" ..." if len(unfilled) > 5 else "")
-        return [f"{len(unfilled)} placeholders are unfilled ({names}); fill them with 'notice-studio set'"]
-    return []
+    """Reasons the draft cannot be published (one sentence each): the errors `check` reports."""
+    from notice_studio.core.checks import run_checks
+
+    return [_finding_sentence(notice, f) for f in run_checks(notice, _publish_context()).blocking]
+
+
+def publish_warnings(notice: Notice) -> list[str]:
+    """Warnings publishing asks counsel to acknowledge (one sentence each)."""
+    from notice_studio.core.checks import run_checks
+
+    return [_finding_sentence(notice, f) for f in run_checks(notice, _publish_context()).to_acknowledge]
+
+
+def _publish_context():  # noqa: ANN202
+    from notice_studio.core.checks import load_context
+
+    return load_context(skip=("readability",))
+
+
+def _finding_sentence(notice: Notice, finding) -> str:  # noqa: ANN001
+    if not finding.clause_id:
+        return finding.message
+    number = notice.numbers().get(finding.clause_id, "")
+    return f"section {number}: {finding.message}" if number else finding.message
 
 
 def suggested_change_notice(repo, versions) -> str:  # noqa: ANN001
-    """A draft change notice from the changes since the last version (plain fallback)."""
-    changed = repo.changed_since(versions[-1].name)
-    if not changed:
-        return "We made minor changes to the layout of this notice."
-    return "We updated this notice. See the sections that changed."
+    """A draft change notice from the changes since the last version."""
+    from notice_studio.core.changes import draft_change_notice
+    from notice_studio.core.diff import diff_versions
+
+    return draft_change_notice(diff_versions(repo, versions[-1].name, "draft")).text
 
 
 def suggested_material(repo, versions) -> bool:  # noqa: ANN001
-    return bool(repo.changed_since(versions[-1].name))
+    """Whether the changes since the last version look material (counsel can override)."""
+    from notice_studio.core.changes import draft_change_notice
+    from notice_studio.core.diff import diff_versions
+
+    return draft_change_notice(diff_versions(repo, versions[-1].name, "draft")).material
 
 
 def cmd_log(args: argparse.Namespace) -> int:

@@ -19,7 +19,7 @@ from markdown_it.common.utils import escapeHtml
 from markdown_it.token import Token
 
 from .model import CROSSREF_RE, PLACEHOLDER_RE, TABLE_RE, Clause, Notice, NoticeError, Table
-from .render_markdown import clean_text, notice_markdown
+from .render_markdown import clean_text, notice_markdown, starts_sentence
 from .render_text import inline_text, tokens_to_lines
 
 MARKER_STYLES = ("name", "braces", "blank")
@@ -377,7 +377,7 @@ def _title(title: str, ctx: _Context, unfilled: dict, broken: dict) -> tuple[str
                 text_parts.append(marker)
         else:
             target = match.group("target")
-            label = _crossref_label(target, ctx)
+            label = _crossref_label(target, ctx, starts_sentence(title[: match.start()]))
             if target not in ctx.numbers:
                 broken.setdefault(target, None)
                 html_parts.append(f'<mark class="ns-broken-ref">{escapeHtml(label)}</mark>')
@@ -394,12 +394,18 @@ _TITLE_RE = re.compile(
 )
 
 
-def _crossref_label(target: str, ctx: _Context) -> str:
-    words = labels(ctx.language)
-    number = ctx.numbers.get(target)
+def crossref_label(target: str, numbers: Mapping[str, str], language: str, capital: bool = False) -> str:
+    """"section 2.1" (or "Section 2.1" starting a sentence); a visible marker for a missing clause."""
+    words = labels(language)
+    number = numbers.get(target)
     if number is None:
         return f"[{words['missing_section']}: {target}]"
-    return f"{words['section']} {number}"
+    word = words["section"]
+    return f"{word[:1].upper() + word[1:] if capital else word} {number}"
+
+
+def _crossref_label(target: str, ctx: _Context, capital: bool = False) -> str:
+    return crossref_label(target, ctx.numbers, ctx.language, capital)
 
 
 def _token_text(token: Token, ctx: _Context) -> str:
@@ -408,7 +414,7 @@ def _token_text(token: Token, ctx: _Context) -> str:
         name = token.meta["name"]
         return placeholder_value(ctx.variables, name) or unfilled_marker(name, ctx.marker_style)
     if token.type == "ns_crossref":
-        return _crossref_label(token.meta["target"], ctx)
+        return _crossref_label(token.meta["target"], ctx, bool(token.meta.get("capital")))
     if token.type == "ns_table_missing":
         return f"[{labels(ctx.language)['missing_table']}: {token.meta['name']}]"
     return token.content
@@ -469,7 +475,7 @@ class _HtmlRenderer:
     def _crossref(self, tokens, idx, options, env) -> str:  # noqa: ANN001
         token = tokens[idx]
         target = token.meta["target"]
-        label = escapeHtml(_crossref_label(target, self.ctx))
+        label = escapeHtml(_crossref_label(target, self.ctx, bool(token.meta.get("capital"))))
         if target not in self.ctx.numbers:
             return f'<mark class="ns-broken-ref" data-target="{escapeHtml(target)}">{label}</mark>'
         if token.meta.get("inside_link"):

@@ -41,6 +41,14 @@ def clean_text(text: str) -> str:
     return text.translate(_CLEAN_TABLE)
 
 
+def starts_sentence(before: str) -> bool:
+    """True when text following `before` begins a sentence (so "section 4" becomes "Section 4")."""
+    stripped = before.rstrip()
+    if stripped.lower().endswith(("e.g.", "i.e.", "cf.", "incl.", "no.")):
+        return False
+    return not stripped or stripped[-1] in ".!?" or (stripped[-1] in "-*+" and stripped.lstrip() in "-*+")
+
+
 def url_is_safe(url: str) -> bool:
     """True for http(s), mailto and tel URLs and for relative links; never script or data URLs."""
     # Browsers ignore tabs, newlines and controls inside a scheme ("java\tscript:").
@@ -100,7 +108,7 @@ def _crossref_rule(state: StateInline, silent: bool) -> bool:
         return False
     if not silent:
         token = state.push("ns_crossref", "", 0)
-        token.meta = {"target": match.group(1)}
+        token.meta = {"target": match.group(1), "capital": starts_sentence(state.src[: state.pos])}
         token.content = match.group(0)
     state.pos = match.end()
     return True

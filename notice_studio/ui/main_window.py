@@ -249,7 +249,7 @@ class MainWindow(QMainWindow):
             self.show_error(str(exc))
             return False
         try:
-            session = Session(repo, self.tasks, self._author(), int(self.settings.get("autosave/idle_ms")), self)
+            session = Session(repo, self.tasks, self.author(), int(self.settings.get("autosave/idle_ms")), self)
         except NoticeError as exc:
             repo.close()
             self.show_error(str(exc))
@@ -315,7 +315,8 @@ class MainWindow(QMainWindow):
         self.session_changed.emit(None)
         session.close()
 
-    def _author(self):  # noqa: ANN202
+    def author(self):  # noqa: ANN201 - core Author
+        """Who is recorded on edits: settings, else git config, else a clear prompt value."""
         return resolve_author(self.settings.author_name, self.settings.author_email)
 
     # ----- selection and editing --------------------------------------------------------------
@@ -621,7 +622,7 @@ class MainWindow(QMainWindow):
         self.settings.set("author/name", name.strip())
         self.settings.set("author/email", email.strip())
         if self.session is not None:
-            self.session.author = self._author()
+            self.session.author = self.author()
             self.session._saver.set_author(self.session.author)
 
     def about(self) -> None:

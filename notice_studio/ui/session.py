@@ -166,8 +166,9 @@ class Session(QObject):
     def save_soon(self) -> None:
         """Clause switch: commit what is pending without waiting for the idle pause."""
         self._pause.fire_now()
-        if self._saver.pending:
-            self.tasks.write(self._saver.flush)
+        # Always queue the flush: it also waits for a commit the idle timer already started,
+        # so anything queued after it (publish, restore) sees every edit.
+        self.tasks.write(self._saver.flush)
 
     def flush(self) -> None:
         """Close: commit everything now (blocks; used only when the window is going away)."""

@@ -130,6 +130,12 @@ LAW_TOPICS: dict[str, tuple[str, ...]] = {
     "PIPEDA": ("canada",), "BC_PIPA": ("canada",), "LGPD": ("brazil",), "NO_PDA": ("norway",),
     "COPPA": ("children",),
 }
+# Plain-language phrasings the reference keywords miss (our own additions; hints like the rest).
+EXTRA_KEYWORDS: dict[str, tuple[str, ...]] = {
+    "gdpr_right_access": ("ask for a copy", "copy of your information", "copy of the information"),
+    "uk_gdpr_right_access": ("ask for a copy", "copy of your information", "copy of the information"),
+    "pipeda_access_means": ("ask for a copy",),
+}
 GENERATED = "generated"
 """Evidence for date elements: the app prints the 'Last updated' line itself."""
 
@@ -140,10 +146,19 @@ def element_topics(element: object) -> frozenset[str]:
     return frozenset(ELEMENT_TOPICS.get(key, ())) | frozenset(LAW_TOPICS.get(element.law, ()))  # type: ignore[attr-defined]
 
 
+def main_topics(element: object) -> frozenset[str]:
+    """The element's own topic (first listed) and its law's section topics."""
+    element_id: str = element.id  # type: ignore[attr-defined]
+    key = element_id[3:] if element_id.startswith("uk_gdpr_") else element_id
+    own = ELEMENT_TOPICS.get(key, ())
+    return frozenset(own[:1]) | frozenset(LAW_TOPICS.get(element.law, ()))  # type: ignore[attr-defined]
+
+
 @dataclass(frozen=True)
 class _Index:
     keywords: keywords.KeywordIndex
     topics: dict[str, frozenset[str]]
+    main: dict[str, frozenset[str]]
 
 
 _INDEXES: dict[int, tuple[object, _Index]] = {}
@@ -154,7 +169,11 @@ def _index(requirements: object) -> _Index:
     if cached is not None and cached[0] is requirements:
         return cached[1]
     elements = sources.all_elements(requirements)
-    index = _Index(keywords.build(elements), {e.id: element_topics(e) for e in elements})
+    index = _Index(
+        keywords.build(elements, EXTRA_KEYWORDS),
+        {e.id: element_topics(e) for e in elements},
+        {e.id: main_topics(e) for e in elements},
+    )
     if len(_INDEXES) > 8:
         _INDEXES.clear()
     _INDEXES[id(requirements)] = (requirements, index)
@@ -184,10 +203,11 @@ def detected(scan: Scan, requirements: object, wanted: set[str]) -> dict[str, li
         hits = keywords.hits(index.keywords, info.clause.title + "\n" + info.plain)
         for keyword in hits:
             strong = keyword in index.keywords.strong
+            topics = index.main if keyword in index.keywords.generic else index.topics
             for element_id in index.keywords.elements.get(keyword, ()):
                 if element_id not in wanted:
                     continue
-                if strong or index.topics.get(element_id, frozenset()) & info.topics:
+                if strong or topics.get(element_id, frozenset()) & info.topics:
                     ids = found.setdefault(element_id, [])
                     if info.id not in ids:
                         ids.append(info.id)
@@ -205,7 +225,7 @@ def coverage(scan: Scan, ctx: CheckContext) -> tuple[list[Coverage], list[Findin
     claims = claimed(scan)
     seen = detected(scan, requirements, wanted)
     results: list[Coverage] = []
-    missing_all: list[tuple[str, object, str | None]] = []
+    missing_all: list[tuple[str, object, str | None, bool]] = []
     for jurisdiction, elements in per_law.items():
         satisfied, missing, not_applicable, manual = [], [], [], []
         assumed: list[tuple[str, str]] = []
@@ -232,7 +252,8 @@ def coverage(scan: Scan, ctx: CheckContext) -> tuple[list[Coverage], list[Findin
                 manual.append(element.id)
             else:
                 missing.append(element.id)
-                missing_all.append((jurisdiction, element, fact if element.condition else None))
+                unset = bool(element.condition) and fact_value(notice.facts, fact) is None
+                missing_all.append((jurisdiction, element, fact, unset))
         results.append(
             Coverage(
                 jurisdiction=jurisdiction,
@@ -245,7 +266,7 @@ def coverage(scan: Scan, ctx: CheckContext) -> tuple[list[Coverage], list[Findin
                 evidence=tuple(evidence),
             )
         )
-    return results, list(_missing_findings(missing_all, ctx, notice.facts))
+    return results, list(_missing_findings(missing_all, ctx))
 
 
 def fact_value(facts: dict[str, bool], fact: str | None) -> bool | None:
@@ -273,11 +294,12 @@ def _date_ok(element_id: str, ctx: CheckContext) -> bool:
     return True
 
 
-def _missing_findings(missing: Iterable[tuple[str, object, str | None]], ctx: CheckContext, facts: dict[str, bool]):
+def _missing_findings(missing: Iterable[tuple[str, object, str | None, bool]], ctx: CheckContext):
+    """One warning per missing element; `unset`: applies only because its fact is not set."""
     missing = list(missing)
-    missing_ids = {element.id for _, element, _ in missing}  # type: ignore[attr-defined]
+    missing_ids = {element.id for _, element, _, _ in missing}  # type: ignore[attr-defined]
     reported: set[str] = set()
-    for jurisdiction, element, fact in missing:
+    for jurisdiction, element, fact, unset in missing:
         element_id: str = element.id  # type: ignore[attr-defined]
         if element_id in reported:
             continue  # GDPR elements reached through both 'gdpr' and 'no_pda'
@@ -287,7 +309,7 @@ def _missing_findings(missing: Iterable[tuple[str, object, str | None]], ctx: Ch
         description = element.description.rstrip(".")  # type: ignore[attr-defined]
         description = description[:1].lower() + description[1:] if description[1:2].islower() else description
         unless = ""
-        if element.condition:  # type: ignore[attr-defined]
+        if unset:
             if fact:
                 unless = f", which applies unless the fact '{fact}' is false"
             else:
@@ -298,7 +320,7 @@ def _missing_findings(missing: Iterable[tuple[str, object, str | None]], ctx: Ch
                    f"({sources.clause_title(suggestion)}), or write a section that covers it.")
         else:
             fix = "Write a section that covers it."
-        if element.condition and fact:  # type: ignore[attr-defined]
+        if unset and fact:
             question = sources.fact_question(fact)
             fix += f" If the answer to \"{question}\" is no, set {fact}: false under facts." if question else (
                 f" If it does not apply, set {fact}: false under facts.")

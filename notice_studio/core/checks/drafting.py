@@ -19,6 +19,8 @@ _BROKEN_PLACEHOLDER_RE = re.compile(r"\{\{(?![^{}\n]*\}\})[^{}\n]{0,40}|(?<!\{)\
 def placeholders(info: ClauseInfo, variables: dict[str, str]) -> Iterator[Finding]:
     clause = info.clause
     for location, text in (("title", clause.title), ("body", clause.body)):
+        if "{" not in text and "}" not in text:
+            continue
         for match in PLACEHOLDER_RE.finditer(text):
             name = match.group(1)
             if variables.get(name, "").strip():
@@ -46,24 +48,28 @@ _MARKER_WORDS = (
     r"link|url|date|name|address|email|e-mail|phone|number|company|organi[sz]ation|details|"
     r"note|drafting\s+note|client|option|optional|alternative|delete|x+|[●•…]+|\.{3}|_+|\?+|\*+|#+"
 )
-_MARKER_RES: tuple[tuple[re.Pattern[str], str], ...] = (
+# (pattern, quick test: the pattern cannot match unless this returns True)
+_MARKER_RES: tuple[tuple[re.Pattern[str], object], ...] = (
     # [insert link], [TBD], [●], [Company Name], [DATE] - but not [text](url), [[ref]] or [1]
-    (re.compile(rf"(?<![\[\]!])\[\s*(?:{_MARKER_WORDS})(?![A-Za-z])[^\[\]\n]{{0,80}}\](?![(\[:])", re.IGNORECASE), "bracket"),
-    (re.compile(r"(?<![\[\]!])\[(?:[A-Z][A-Za-z'’&/-]*\s?){1,5}\](?![(\[:])"), "bracket"),
-    (re.compile(r"(?<![\[\]!])\[\s*[●•…]+\s*\]|\[\s*\.{3}\s*\]|[●]{1,}"), "bullet"),
-    (re.compile(r"<\s*(?:insert|add|enter|tbd|company|name|date|link)[^<>\n]{0,60}>", re.IGNORECASE), "angle"),
-    (re.compile(r"(?<![\w-])(?:TBD|TBC|TBA|TODO|FIXME|XXX+|XX|xx+|X{2}(?:/X{2})+)(?![\w-])"), "word"),
-    (re.compile(r"(?<=\S)[ \t]?_{3,}|_{3,}(?=[ \t]?\S)"), "blank"),
-    (re.compile(r"\blorem ipsum\b", re.IGNORECASE), "word"),
+    (re.compile(rf"\[(?<![\[\]!]\[)\s*(?:{_MARKER_WORDS})(?![A-Za-z])[^\[\]\n]{{0,80}}\](?![(\[:])", re.IGNORECASE),
+     lambda t: "[" in t),
+    (re.compile(r"\[(?<![\[\]!]\[)(?:[A-Z][A-Za-z'’&/-]*\s?){1,5}\](?![(\[:])"), lambda t: "[" in t),
+    (re.compile(r"\[(?<![\[\]!]\[)\s*(?:[●•…]+|\.{3})\s*\]|●+"), lambda t: "[" in t or "●" in t),
+    (re.compile(r"<\s*(?:insert|add|enter|tbd|company|name|date|link)[^<>\n]{0,60}>", re.IGNORECASE), lambda t: "<" in t),
+    (re.compile(r"(?<![\w-])(?:TBD|TBC|TBA|TODO|FIXME|XXX+|XX|xx+|X{2}(?:/X{2})+)(?![\w-])"),
+     lambda t: "TB" in t or "TODO" in t or "FIXME" in t or "XX" in t or "xx" in t),
+    (re.compile(r"(?<=\S)[ \t]?_{3,}|_{3,}(?=[ \t]?\S)"), lambda t: "___" in t),
+    (re.compile(r"\blorem ipsum\b", re.IGNORECASE), lambda t: "orem" in t),
 )
 
 
 def markers(info: ClauseInfo) -> Iterator[Finding]:
     clause = info.clause
-    taken: list[tuple[int, int]] = []
     for location, text in (("title", clause.title), ("body", clause.body)):
-        taken = []
-        for pattern, _kind in _MARKER_RES:
+        taken: list[tuple[int, int]] = []
+        for pattern, quick in _MARKER_RES:
+            if not quick(text):  # type: ignore[operator]
+                continue
             for match in pattern.finditer(text):
                 start, end = match.span()
                 if any(s < end and start < e for s, e in taken):
@@ -86,28 +92,31 @@ def _line_start(text: str, offset: int) -> int:
 
 
 # ----- contact details promised and not given ------------------------------------------------------
-_CONTACT_RE = re.compile(
-    r"\b(?:contact(?:ing)?|e-?mail(?:ing)?|writ(?:e|ing)(?:\s+to)?|call(?:ing)?|phon(?:e|ing)|"
-    r"reach(?:ing)?|telephon(?:e|ing)|send(?:ing)?|fax)\b"
-    r"[^.!?\n]{0,40}?\b(?:at|on|via|to|by)\s*:?"
+# A preposition with nothing after it: "at.", "on;", "via" at the end, "at or by post".
+_DANGLING_RE = re.compile(
+    r"\b(?:at|on|via|to|by)(?:[ \t]*:)?"
     r"(?=[ \t]*(?:[.;!?](?:\s|$)|,[ \t]*(?:or|and)\b|\Z|\n[ \t]*\n|[ \t]+(?:or|and)\b))",
     re.IGNORECASE,
 )
-# "contact us at any time", "email us to ask", "call on us": the word after is the real content.
-_FOLLOWED_BY_CONTENT_RE = re.compile(r"[ \t]*[A-Za-z0-9{\[<@+(]")
+# ... preceded, in the same sentence, by a way of getting in touch.
+_CONTACT_VERB_RE = re.compile(
+    r"\b(?:contact(?:ing)?|e-?mail(?:ing)?|writ(?:e|ing)(?:\s+to)?|call(?:ing)?|phon(?:e|ing)|"
+    r"reach(?:ing)?|telephon(?:e|ing)|send(?:ing)?|fax)\b[^.!?\n]{0,40}$",
+    re.IGNORECASE,
+)
 
 
 def dangling_contact(info: ClauseInfo) -> Iterator[Finding]:
     text = info.plain
     body = info.clause.body
-    for match in _CONTACT_RE.finditer(text):
-        after = text[match.end():]
-        if _FOLLOWED_BY_CONTENT_RE.match(after) and not re.match(r"[ \t]+(?:or|and)\b", after):
+    for match in _DANGLING_RE.finditer(text):
+        if match.group(0).rstrip().endswith(":") and text[match.end():].strip():
+            continue  # "Contact us at:" followed by a list or paragraph with the details
+        window_start = max(0, match.start() - 60)
+        verb = _CONTACT_VERB_RE.search(text, window_start, match.start())
+        if verb is None:
             continue
-        # a colon then a list or paragraph with the details is fine: "Contact us at:\n\n- email ..."
-        if match.group(0).rstrip().endswith(":") and after.strip():
-            continue
-        start, end = match.start(), match.end()
+        start, end = verb.start(), match.end()
         yield Finding(
             "contact-missing", "error",
             f"'{quote(body[start:end], 60)}' promises contact details, but none follow.",

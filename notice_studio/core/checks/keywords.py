@@ -41,6 +41,13 @@ class KeywordIndex:
     elements: dict[str, tuple[str, ...]]
     """Lower-case keyword -> element ids listing it."""
     strong: frozenset[str]
+    """Keywords distinctive enough to count without section context."""
+    generic: frozenset[str]
+    """Keywords made only of common words ("we use", "at any time"): they need the element's main topic."""
+
+
+def is_generic(keyword: str) -> bool:
+    return all(t in GENERIC_WORDS for t in tokens(keyword))
 
 
 def is_strong(keyword: str) -> bool:
@@ -53,10 +60,11 @@ def is_strong(keyword: str) -> bool:
     return sum(1 for t in words if t not in GENERIC_WORDS) >= 2
 
 
-def build(elements: tuple) -> KeywordIndex:
+def build(elements: tuple, extra: dict[str, tuple[str, ...]] | None = None) -> KeywordIndex:
+    """Index every element's keywords, plus `extra` phrases per element id."""
     owners: dict[str, list[str]] = {}
     for element in elements:
-        for keyword in element.keywords:
+        for keyword in (*element.keywords, *(extra or {}).get(element.id, ())):
             key = " ".join(str(keyword).lower().split())
             if key:
                 owners.setdefault(key, []).append(element.id)
@@ -73,22 +81,27 @@ def build(elements: tuple) -> KeywordIndex:
         symbols=tuple(symbols),
         elements={k: tuple(dict.fromkeys(v)) for k, v in owners.items()},
         strong=frozenset(k for k in owners if is_strong(k)),
+        generic=frozenset(k for k in owners if is_generic(k)),
     )
 
 
 def hits(index: KeywordIndex, text: str) -> set[str]:
     """Every keyword found in `text` (any case; punctuation between words is ignored)."""
     words = tokens(text)
+    present = set(words)
+    present.update([w[:-1] for w in present if len(w) > 3 and w.endswith("s")])  # plurals
     found: set[str] = set()
-    first = index.first
-    for i, word in enumerate(words):
-        candidates = first.get(word)
-        if candidates is None:
-            continue
-        for keyword, keyword_words in candidates:
-            n = len(keyword_words)
-            if n == 1 or words[i : i + n] == keyword_words:
+    joined = ""
+    for word in present.intersection(index.first):
+        for keyword, keyword_words in index.first[word]:
+            if len(keyword_words) == 1:
                 found.add(keyword)
+            elif present.issuperset(keyword_words):
+                if not joined:
+                    joined = " " + " ".join(words) + " "
+                phrase = " " + " ".join(keyword_words)
+                if phrase + " " in joined or phrase + "s " in joined:
+                    found.add(keyword)
     if index.symbols:
         lowered = text.lower()
         found.update(k for k in index.symbols if k in lowered)

@@ -22,20 +22,25 @@ LONG_SENTENCE = 35
 _VOWEL_GROUP_RE = re.compile(r"[aeiouy]+")
 
 
+_VOWELS = frozenset("aeiouy")
+
+
 @lru_cache(maxsize=65536)
 def syllables(word: str) -> int:
+    """Vowel groups, less a silent final e ("use", "makes", "stored"); at least one."""
     word = word.lower().strip("'’")
     if not word:
         return 0
     if word.isdigit():
         return max(1, len(word) // 2)
     count = len(_VOWEL_GROUP_RE.findall(word))
-    if word.endswith("e") and not word.endswith(("le", "ee", "ye")) and count > 1:
-        count -= 1  # silent final e: "use", "provide"
-    elif word.endswith("es") and not word.endswith(("ses", "zes", "ces", "ges", "xes", "shes", "ches")) and count > 1:
-        count -= 1  # "makes", "notes"
-    elif word.endswith("ed") and not word.endswith(("ted", "ded")) and count > 1:
-        count -= 1  # "used", "stored"
+    if count > 1:
+        if word.endswith("e") and word[-2] not in _VOWELS and not (word.endswith("le") and word[-3] not in _VOWELS):
+            count -= 1
+        elif word.endswith("es") and word[-3] not in _VOWELS and not word.endswith(("ses", "zes", "ces", "ges", "xes", "shes", "ches")):
+            count -= 1
+        elif word.endswith("ed") and word[-3] not in _VOWELS and not word.endswith(("ted", "ded")):
+            count -= 1
     return max(1, count)
 
 
@@ -59,7 +64,7 @@ def score(info: ClauseInfo) -> ClauseReadability | None:
         tokens = WORD_RE.findall(sentence.text)
         if not tokens:
             continue
-        n_syllables = sum(syllables(w) for w in tokens)
+        n_syllables = sum(map(syllables, tokens))
         n_words = len(tokens)
         total_words += n_words
         total_syllables += n_syllables

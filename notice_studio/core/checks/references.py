@@ -20,8 +20,8 @@ _TYPED_REF_RE = re.compile(
 _LEGAL_NEARBY_RE = re.compile(r"\b(?:Act|Code|Regulation|GDPR|CCPA|CPRA|LGPD|PIPEDA|PIPA|Directive|Law|CFR|U\.S\.C|Schedule)\b")
 _TYPED_TITLE_NUMBER_RE = re.compile(r"^\s*(?:(?:section|clause|part)\s+)?(\d{1,2}(?:\.\d{1,2})*)[.):]?\s", re.IGNORECASE)
 
-_WINDOW_BEFORE = 6
-_WINDOW_AFTER = 4
+_WINDOW_BEFORE = 4
+_WINDOW_AFTER = 3
 _WORD_RE = re.compile(r"\S+")
 
 
@@ -44,6 +44,9 @@ def broken(info: ClauseInfo, scan: Scan) -> Iterator[Finding]:
 def typed(info: ClauseInfo, scan: Scan, typed_numbers: dict[str, ClauseInfo], computed: dict[str, ClauseInfo]) -> Iterator[Finding]:
     """Section numbers typed into the text ("see section 9"): common in imported notices."""
     text = info.plain
+    lowered = text.lower()
+    if not any(word in lowered for word in ("section", "clause", "paragraph", "part")):
+        return
     for match in _TYPED_REF_RE.finditer(text):
         around = text[max(0, match.start() - 30) : match.end() + 40]
         if _LEGAL_NEARBY_RE.search(around):
@@ -74,20 +77,23 @@ def typed_title_numbers(scan: Scan) -> dict[str, ClauseInfo]:
     return found if len(found) >= 2 else {}
 
 
+_PUNCTUATION_RE = re.compile(r"[,;:.()\n]")
+
+
 def _context_topics(text: str, start: int, end: int) -> frozenset[str]:
-    """Topic cues in the few words either side of a reference, within its sentence."""
-    sentence_start = max(text.rfind(".", 0, start), text.rfind("\n\n", 0, start), text.rfind(";", 0, start)) + 1
-    before_words = list(_WORD_RE.finditer(text, sentence_start, start))[-_WINDOW_BEFORE:]
+    """Topic cues in the few words just before a reference and up to the next punctuation after it.
+
+    Only the last few words count: "the purposes we identified, as described in [[retention]]"
+    is about retention, whatever came earlier in the sentence; and words after a closing
+    bracket or comma belong to something else.
+    """
+    floor = max(text.rfind(".", 0, start), text.rfind("\n\n", 0, start), text.rfind(";", 0, start)) + 1
+    before_words = list(_WORD_RE.finditer(text, floor, start))[-_WINDOW_BEFORE:]
     window_start = before_words[0].start() if before_words else start
-    stop = len(text)
-    for mark in (".", "\n\n", ";"):
-        found = text.find(mark, end)
-        if found != -1:
-            stop = min(stop, found)
-    after_words = list(_WORD_RE.finditer(text, end, stop))[:_WINDOW_AFTER]
+    stop = _PUNCTUATION_RE.search(text, end)
+    after_words = list(_WORD_RE.finditer(text, end, stop.start() if stop else len(text)))[:_WINDOW_AFTER]
     window_end = after_words[-1].end() if after_words else end
     window = text[window_start:start] + " " + text[end:window_end]
-    window = CROSSREF_RE.sub(" ", window)
     return frozenset(topic for _, _, topic in cue_hits(window))
 
 

@@ -110,7 +110,7 @@ _TERM_WORDS = frozenset(
     candidates applicant applicants data subject subjects agreement terms you customer's user's""".split()
 )
 _DOCUMENT_NAMES = frozenset({"policy", "notice", "statement", "terms", "agreement", "addendum", "clauses", "charter"})
-_CAPITAL_RUN_RE = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:[-'’][A-Za-z]+)?(?:[ \t]+[A-Z][a-z]+(?:[-'’][A-Za-z]+)?)*")
+_CAPITAL_RUN_RE = re.compile(r"[A-Z](?<![\w'’-][A-Z])[a-z]+(?:[-'’][A-Za-z]+)?(?:[ \t]+[A-Z][a-z]+(?:[-'’][A-Za-z]+)?)*")
 _SENTENCE_LEAD_RE = re.compile(r"(?:^|[.!?:;]['\"’”)]*|\n)[ \t(\"“'‘]*$")
 
 
@@ -128,7 +128,7 @@ def undefined(scan: Scan, defs: list[Definition], known_names: set[str]) -> Iter
                 continue
             if words[-1].lower() in _DOCUMENT_NAMES:
                 continue
-            if _starts_sentence(text, match.start()):
+            if _starts_sentence(text, match.start()) or _in_proper_name(text, match.start(), match.end()):
                 continue
             term = " ".join(words)
             key = _singular(term.lower())
@@ -146,6 +146,20 @@ def undefined(scan: Scan, defs: list[Definition], known_names: set[str]) -> Iter
             f"Define it (for example: ... (the \"{term}\")) or write it in lower case.",
             info.id, start, end, "body", term,
         )
+
+
+_CONNECTORS = r"(?:of|the|and|for|on|in|&)"
+_NAME_BEFORE_RE = re.compile(rf"([A-Z][\w'’-]*)[ \t]+(?:{_CONNECTORS}[ \t]+){{1,2}}$")
+_NAME_AFTER_RE = re.compile(rf"[ \t]+(?:{_CONNECTORS}[ \t]+){{1,2}}([A-Z][\w'’-]*)")
+
+
+def _in_proper_name(text: str, start: int, end: int) -> bool:
+    """'Office of the Information and Privacy Commissioner': part of a longer proper name."""
+    before = _NAME_BEFORE_RE.search(text, max(0, start - 40), start)
+    if before and before.group(1).lower() not in _TERM_WORDS:
+        return True
+    after = _NAME_AFTER_RE.match(text, end)
+    return bool(after and after.group(1).lower() not in _TERM_WORDS)
 
 
 def _starts_sentence(text: str, offset: int) -> bool:

@@ -10,6 +10,7 @@ from markdown_it.common.utils import escapeHtml
 from notice_studio.paths import resources_folder
 
 from ..render import RenderedNotice, text_direction
+from ..render_markdown import clean_text
 from .sanitize import sanitize_html
 
 _SLOT_RE = re.compile(r"@@(LANG|DIR|TITLE|CSS|BEFORE|BODY)@@")
@@ -37,7 +38,7 @@ def page_html(
     values = {
         "LANG": escapeHtml(lang or "en"),
         "DIR": direction or text_direction(lang or "en"),
-        "TITLE": escapeHtml(" ".join(title.split())),
+        "TITLE": escapeHtml(" ".join(clean_text(title).split())),
         "CSS": css.replace("</", "<\\/"),  # the style element must not be closable from inside
         "BEFORE": sanitize_html(before_main) + "\n" if before_main else "",
         "BODY": body,

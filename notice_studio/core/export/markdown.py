@@ -5,6 +5,7 @@ Values are backslash-escaped so that a value such as `*x*` or `<b>` stays litera
 
 from __future__ import annotations
 
+import html
 import re
 
 from markdown_it.token import Token
@@ -13,6 +14,7 @@ from ..model import CROSSREF_RE, PLACEHOLDER_RE, Notice, Table
 from ..render import (
     RenderOptions,
     anchor_for,
+    crossref_label,
     display_number,
     labels,
     placeholder_value,
@@ -20,12 +22,14 @@ from ..render import (
     table_caption,
     unfilled_marker,
 )
-from ..render_markdown import _TABLE_LINE_RE, clean_text, notice_markdown, url_is_safe
+from ..render_markdown import _TABLE_LINE_RE, clean_text, notice_markdown, starts_sentence, url_is_safe
 
 _ESCAPE_RE = re.compile(r"([\\`*_\[\]{}<>|~&#!])")
 _CODE_SPAN_RE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
 _RAW_HTML_RE = re.compile(r"(?<!\\)<(?=[A-Za-z/!?])")
 _AUTOLINK_RE = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*)>")
+_INLINE_LINK_RE = re.compile(r"\]\(\s*(<[^>\n]*>|[^\s)]*)")
+_DEFINITION_RE = re.compile(r"^( {0,3})\[[^\]]+\]:\s*(<[^>\n]*>|\S+)")
 _URL_CONTEXT_RE = re.compile(r"(?:\]\([^()\s]*|<[A-Za-z][A-Za-z0-9+.-]*:[^<>\s]*)$")
 
 
@@ -74,8 +78,22 @@ def _body(body: str, level: int, notice: Notice, numbers: dict, options: RenderO
         if i in headings:
             hashes = headings[i]
             line = re.sub(r"^(\s*)#{%d}" % hashes, lambda m: m.group(1) + "#" * min(6, hashes + level), line, count=1)
-        out.append(_fill_line(_escape_raw_html(line), notice, numbers, options, language))
+        out.append(_fill_line(_defuse_links(_escape_raw_html(line)), notice, numbers, options, language))
     return "\n".join(out)
+
+
+def _defuse_links(line: str) -> str:
+    """Links our renderer refuses (script or data URLs) stay plain text in other renderers too."""
+    if "](" in line:
+        line = _INLINE_LINK_RE.sub(lambda m: m.group(0) if _safe_destination(m.group(1)) else "]\\(" + m.group(0)[2:], line)
+    definition = _DEFINITION_RE.match(line)
+    if definition and not _safe_destination(definition.group(2)):
+        line = definition.group(1) + "\\" + line[len(definition.group(1)) :]
+    return line
+
+
+def _safe_destination(destination: str) -> bool:
+    return url_is_safe(html.unescape(destination.strip().strip("<>")))
 
 
 def _escape_raw_html(line: str) -> str:
@@ -108,7 +126,8 @@ def _fill_line(line: str, notice: Notice, numbers: dict, options: RenderOptions,
         if match.group(1):
             out.append(_placeholder(match.group(1), line[: match.start()], notice, options))
         else:
-            out.append(_crossref(match.group(2), numbers, language, linked=not plain))
+            capital = starts_sentence(line[: match.start()])
+            out.append(_crossref(match.group(2), numbers, language, linked=not plain, capital=capital))
     out.append(escape_markdown(line[pos:]) if plain else line[pos:])
     return "".join(out)
 
@@ -122,11 +141,10 @@ def _placeholder(name: str, before: str, notice: Notice, options: RenderOptions)
     return escape_markdown(value or unfilled_marker(name, options.marker_style))
 
 
-def _crossref(target: str, numbers: dict, language: str, linked: bool = True) -> str:
-    words = labels(language)
+def _crossref(target: str, numbers: dict, language: str, linked: bool = True, capital: bool = False) -> str:
+    label = crossref_label(target, numbers, language, capital)
     if target not in numbers:
-        return escape_markdown(f"[{words['missing_section']}: {target}]")
-    label = f"{words['section']} {numbers[target]}"
+        return escape_markdown(label)
     return f"[{label}](#{anchor_for(target)})" if linked else label
 
 
@@ -135,7 +153,7 @@ def _table(name: str, table: Table | None, notice: Notice, numbers: dict, option
         return escape_markdown(f"[{labels(language)['missing_table']}: {name}]")
 
     def cell(text: str) -> str:
-        filled = _fill_line(_escape_raw_html(" ".join(clean_text(text).split())), notice, numbers, options, language)
+        filled = _fill_line(_defuse_links(_escape_raw_html(" ".join(clean_text(text).split()))), notice, numbers, options, language)
         return re.sub(r"(?<!\\)\|", r"\\|", filled)
 
     width = len(table.columns)

@@ -4,7 +4,8 @@ Insertions and deletions are `<ins>`/`<del>` with visually hidden "inserted:"/"d
 for screen readers; moved clauses say where they came from; a summary at the top links to each
 change. The text compared is what readers see (placeholder values filled in), shown as typed
 (Markdown marks included, line breaks kept). Every text is escaped, and the body is passed
-through the nh3 allow-list before it is wrapped in the page.
+through the nh3 allow-list before the shared page (`html_page.page_html`, which sanitises it
+again and inlines the shipped CSS) wraps it.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ import nh3
 from notice_studio.core.diff import ChangeKind, ClauseChange, NoticeDiff, diff_notices
 from notice_studio.core.diff_words import DELETE, INSERT, WordOp
 from notice_studio.core.model import Notice
+
+from .html_page import page_html
 
 __all__ = ["REDLINE_CSS", "anchor_id", "redline_body", "redline_html", "status_text"]
 
@@ -44,25 +47,6 @@ REDLINE_CSS = """
 .redline-values td, .redline-values th { border: 1px solid #bbb; padding: 0.2rem 0.5rem; text-align: left; }
 .redline-values { border-collapse: collapse; }
 @media print { .redline-summary a { color: inherit; } }
-"""
-
-_FALLBACK_PAGE = """<!DOCTYPE html>
-<html lang="{lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>{title}</title>
-<style>
-body {{ font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; line-height: 1.5;
-  max-width: 48rem; margin: 2rem auto; padding: 0 1rem; color: #1a1a1a; }}
-{css}
-</style>
-</head>
-<body>
-{body}
-</body>
-</html>
 """
 
 _KIND_WORDS = {
@@ -236,7 +220,7 @@ def redline_body(diff: NoticeDiff, *, title: str, old_label: str, new_label: str
     clauses = diff.changes() if changes_only else diff.clauses
     body = "\n".join(
         [
-            '<div class="redline">',
+            '<div class="ns-notice redline">',
             "<header>",
             f"<h1>Changes to {_esc(title)}</h1>",
             f'<p class="redline-versions">Comparing <strong>{_esc(old_label)}</strong> with '
@@ -276,15 +260,4 @@ def redline_html(
     title = new.title or old.title or "the notice"
     body = redline_body(diff, title=title, old_label=old_label, new_label=new_label, changes_only=changes_only)
     page_title = f"Changes to {title}: {old_label} and {new_label}"
-    page_html = _shared_page()
-    if page_html is not None:
-        return page_html(page_title, body, new.language or "en", extra_css=REDLINE_CSS)
-    return _FALLBACK_PAGE.format(lang=_esc(new.language or "en"), title=_esc(page_title), css=REDLINE_CSS, body=body)
-
-
-def _shared_page():  # noqa: ANN202 - the shared page builder, when the export package has one
-    try:
-        from notice_studio.core.export.html_page import page_html
-    except ImportError:
-        return None
-    return page_html
+    return page_html(page_title, body, new.language or "en", extra_css=REDLINE_CSS)

@@ -6,11 +6,13 @@ from functools import cache
 
 import nh3
 
+from ..render_markdown import clean_text
+
 ALLOWED_TAGS = frozenset({
     "a", "abbr", "article", "aside", "b", "blockquote", "br", "caption", "code", "col", "colgroup",
-    "dd", "del", "details", "div", "dl", "dt", "em", "figcaption", "figure", "footer",
+    "dd", "del", "div", "dl", "dt", "em", "figcaption", "figure", "footer",
     "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "i", "ins", "li", "main", "mark", "nav",
-    "ol", "p", "pre", "q", "s", "section", "small", "span", "strong", "sub", "summary", "sup",
+    "ol", "p", "pre", "q", "s", "section", "small", "span", "strong", "sub", "sup",
     "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul",
 })
 GENERIC_ATTRIBUTES = frozenset({
@@ -55,5 +57,8 @@ def _cleaner(allow_style: bool) -> nh3.Cleaner:
 
 
 def sanitize_html(html: str, allow_style: bool = False) -> str:
-    """`html` with only allow-listed tags, attributes and URL schemes (inline styles only if asked)."""
-    return _cleaner(allow_style).clean(html)
+    """`html` with only allow-listed tags, attributes and URL schemes (inline styles only if asked).
+
+    Bidi and other invisible controls are dropped too, wherever the HTML came from.
+    """
+    return _cleaner(allow_style).clean(clean_text(html))

@@ -1,0 +1,119 @@
+"""Import an existing notice (.txt, .md, .html, .docx) as a new notice project.
+
+    outline = import_file("privacy.html")        # read, find sections, tag topics
+    outline = merge(outline, 3)                  # adjust in the preview (pure functions)
+    report = create_notice(outline, "acme-notice", organisation="Acme Ltd")
+
+The first commit of the new notice is the imported text (converted to Markdown), so later
+diffs show the user's improvements.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from .blocks import Block, ImportProblem, SourceDocument
+from .build import build_notice, commit_message
+from .outline import ImportedOutline, ImportedSection, merge, remove, rename, set_level, set_topics, split
+from .readers import FORMATS, SUPPORTED_TEXT, read_bytes, read_document
+from .report import ImportReport, make_report
+from .sections import detect_outline
+from .topics import known_topics, mentioned_jurisdictions, tag_section
+
+
+def tag_outline(outline: ImportedOutline) -> ImportedOutline:
+    """Every section tagged with the library topics it covers (hand-chosen topics are kept)."""
+    sections = []
+    for section in outline.sections:
+        if section.topics_by_hand:
+            sections.append(section)
+            continue
+        topics, evidence = tag_section(section.title, section.body)
+        sections.append(replace(section, topics=topics, topic_evidence=evidence))
+    return replace(outline, sections=tuple(sections))
+
+
+def outline_from_document(document: SourceDocument) -> ImportedOutline:
+    return tag_outline(detect_outline(document))
+
+
+def import_file(path: str | os.PathLike[str]) -> ImportedOutline:
+    """Read a notice file and find its sections and topics; raises ImportProblem for bad files."""
+    return outline_from_document(read_document(path))
+
+
+def check_destination(folder: str | os.PathLike[str]) -> Path:
+    """Refuse a destination that is a file or a folder with something in it."""
+    path = Path(folder).expanduser().absolute()
+    if path.exists() and not path.is_dir():
+        raise ImportProblem(f"{path} is a file; choose a new folder name for the imported notice.")
+    if path.is_dir() and any(path.iterdir()):
+        raise ImportProblem(f"{path} already exists and is not empty; choose a new or empty folder for the imported notice.")
+    return path
+
+
+def preview_report(
+    outline: ImportedOutline,
+    *,
+    organisation: str = "",
+    jurisdictions: Sequence[str] | None = None,
+    title: str | None = None,
+) -> ImportReport:
+    """The report for an outline without creating anything (the CLI's --dry-run, the UI preview)."""
+    notice = build_notice(outline, organisation=organisation, jurisdictions=jurisdictions, title=title)
+    return make_report(outline, notice)
+
+
+def create_notice(
+    outline: ImportedOutline,
+    folder: str | os.PathLike[str],
+    *,
+    organisation: str = "",
+    jurisdictions: Sequence[str] | None = None,
+    title: str | None = None,
+    author: object | None = None,
+) -> ImportReport:
+    """Create the notice project in `folder` (new or empty): first commit "Imported '<file>'"."""
+    from notice_studio.core.store import NoticeRepo
+
+    check_destination(folder)
+    notice = build_notice(outline, organisation=organisation, jurisdictions=jurisdictions, title=title)
+    with NoticeRepo.create(folder, notice, author, message=commit_message(outline)) as repo:  # type: ignore[arg-type]
+        path = str(repo.path)
+    return make_report(outline, notice, created=path)
+
+
+__all__ = [
+    "FORMATS",
+    "SUPPORTED_TEXT",
+    "Block",
+    "ImportProblem",
+    "ImportReport",
+    "ImportedOutline",
+    "ImportedSection",
+    "SourceDocument",
+    "build_notice",
+    "check_destination",
+    "commit_message",
+    "create_notice",
+    "detect_outline",
+    "import_file",
+    "known_topics",
+    "make_report",
+    "mentioned_jurisdictions",
+    "merge",
+    "outline_from_document",
+    "preview_report",
+    "read_bytes",
+    "read_document",
+    "remove",
+    "rename",
+    "set_level",
+    "set_topics",
+    "split",
+    "tag_outline",
+    "tag_section",
+]

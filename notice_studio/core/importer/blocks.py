@@ -69,6 +69,11 @@ JUNK_LINE_RE = re.compile(
       | (?:built|created|designed|hosted)\s+(?:with|by|on)\s+(?:wordpress|wix|squarespace|webflow|shopify|ghost|notion|jekyll|hugo|weebly|godaddy).{0,40}
       | share\s+(?:this|on)\b.{0,40}
       | print\s+(?:this\s+)?page
+      | on\s+this\s+page
+      | (?:accept|reject|allow|deny|decline|refuse)(?:\s+all)?(?:\s+(?:non-essential|optional|additional))?(?:\s+cookies)?
+      | (?:cookie|privacy)\s+(?:settings|preferences)
+      | manage\s+(?:cookies|preferences|cookie\s+settings|consent)
+      | jump\s+to(?:\s+(?:a\s+)?section)?
       | was\s+this\s+(?:page|article)\s+helpful\??.{0,40}
       | ©.{0,100}
       | (?:\(c\)|copyright)\s*©?\s*\d{4}.{0,100}

@@ -12,7 +12,7 @@ import re
 import zipfile
 
 from .blocks import Block, ImportProblem, SourceDocument, is_junk_line, one_line
-from .html_reader import _SAFE_HREF, _escape, _escape_start
+from .markdown_text import SAFE_HREF, escape, escape_start, link_target
 
 _HEADING_STYLE_RE = re.compile(r"^heading\s*(\d)$", re.IGNORECASE)
 
@@ -70,9 +70,9 @@ class _DocxReader:
         number, ordered, ilvl = self.numbering.number_of(para)
         heading = _HEADING_STYLE_RE.match(style)
         if style.lower() == "title":
-            self._add(Block("heading", _escape(plain), plain, 0, self.index, True, bold, "Title"))
+            self._add(Block("heading", escape(plain), plain, 0, self.index, True, bold, "Title"))
         elif heading:
-            self._add(Block("heading", _escape(plain), plain, int(heading.group(1)), self.index, True, bold, style, number or ""))
+            self._add(Block("heading", escape(plain), plain, int(heading.group(1)), self.index, True, bold, style, number or ""))
         elif number is not None or style.lower().startswith(("list bullet", "list number")):
             is_ordered = ordered if number is not None else style.lower().startswith("list number")
             depth = ilvl if number is not None else _style_depth(style)
@@ -90,7 +90,7 @@ class _DocxReader:
             self.gap = False
             return
         else:
-            self._add(Block("paragraph", _escape_start(markdown), plain, 0, self.index, True, bold, style))
+            self._add(Block("paragraph", escape_start(markdown), plain, 0, self.index, True, bold, style))
         self.prev_list = False
 
     def _add(self, block: Block) -> None:
@@ -177,13 +177,13 @@ def _inline(para) -> tuple[str, str, bool]:  # noqa: ANN001
         all_bold = all_bold and bold
         lead = text[: len(text) - len(text.lstrip())]
         trail = text[len(text.rstrip()) :]
-        core = _escape(" ".join(text.strip().split(" ")))
+        core = escape(" ".join(text.strip().split(" ")))
         if italic:
             core = f"*{core}*"
         if bold:
             core = f"**{core}**"
-        if link and _SAFE_HREF.match(link):
-            core = f"[{core}]({link.replace(' ', '%20').replace('(', '%28').replace(')', '%29')})"
+        if link and SAFE_HREF.match(link):
+            core = f"[{core}]({link_target(link)})"
         md_parts.append(lead + core + trail)
     plain = one_line("".join(plain_parts))
     markdown = re.sub(r"[ ]{2,}", " ", "".join(md_parts)).strip(" \x00")
@@ -194,7 +194,7 @@ def _inline(para) -> tuple[str, str, bool]:  # noqa: ANN001
 class _Numbering:
     """The number Word shows before a numbered paragraph, worked out from numbering.xml."""
 
-    _FORMATS = {"decimal", "lowerLetter", "upperLetter", "lowerRoman", "upperRoman", "decimalZero"}
+    _FORMATS = frozenset({"decimal", "lowerLetter", "upperLetter", "lowerRoman", "upperRoman", "decimalZero"})
 
     def __init__(self, document) -> None:  # noqa: ANN001
         self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}
@@ -204,7 +204,7 @@ class _Numbering:
         except (NotImplementedError, KeyError, AttributeError):
             return
         ns = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
-        w = "{%s}" % ns["w"]
+        w = "{" + ns["w"] + "}"
         abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
         for node in root.findall("w:abstractNum", ns):
             levels: dict[int, tuple[str, str, int]] = {}
@@ -229,7 +229,7 @@ class _Numbering:
         if num_id is None or num_id == "0" or num_id not in self.levels:
             return None, False, 0
         levels = self.levels[num_id]
-        fmt, text, start = levels.get(ilvl, ("decimal", f"%{ilvl + 1}.", 1))
+        fmt, text, _ = levels.get(ilvl, ("decimal", f"%{ilvl + 1}.", 1))
         counters = self.counters.setdefault(num_id, [])
         while len(counters) <= ilvl:
             counters.append(levels.get(len(counters), ("decimal", "", 1))[2] - 1)

@@ -75,7 +75,8 @@ def read_bytes(data: bytes, name: str, fmt: str) -> SourceDocument:
         if data.startswith(b"%PDF"):
             raise ImportProblem(f"{name} is a PDF file; {_UNSUPPORTED_HINTS['.pdf']}.")
         if fmt == "html":
-            from .html_reader import decode_html, read_html
+            from .html_reader import read_html
+            from .html_tree import decode_html
 
             text, encoding = decode_html(data, name)
             document = read_html(text, name, encoding)
@@ -107,13 +108,14 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
         if data.startswith(bom):
             text = data[len(bom) :].decode(encoding, errors="replace")
             return _checked(text, name), encoding + " (with BOM)"
+    # Before UTF-8: ASCII saved as UTF-16 is also valid UTF-8, full of NUL characters.
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return _checked(data.decode(utf16, errors="replace"), name), utf16
     try:
         return _checked(data.decode("utf-8"), name), "utf-8"
     except UnicodeDecodeError:
         pass
-    utf16 = _utf16_without_bom(data)
-    if utf16:
-        return _checked(data.decode(utf16, errors="replace"), name), utf16
     return _checked(data.decode("cp1252", errors="replace"), name), "windows-1252"
 
 
@@ -177,6 +179,7 @@ def read_plain_text(text: str, name: str, encoding: str = "utf-8") -> SourceDocu
 
 
 # ----- Markdown ---------------------------------------------------------------------------------
+_TAGS_RE = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]*>", re.DOTALL | re.IGNORECASE)
 _FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
 
 
@@ -196,18 +199,18 @@ def read_markdown(text: str, name: str, encoding: str = "utf-8") -> SourceDocume
     tokens = MarkdownIt("commonmark").enable("table").parse(text)
     blocks: list[Block] = []
     dropped: list[str] = []
-    prev_end = 0
 
     def source(start: int, end: int) -> str:
         return "\n".join(line.rstrip() for line in lines[start:end]).strip("\n")
 
-    def add(block: Block, end: int) -> None:
-        nonlocal prev_end
+    def blank_before(start: int) -> bool:
+        return start == 0 or not lines[start - 1].strip()
+
+    def add(block: Block) -> None:
         if block.kind != "table" and is_junk_line(block.plain):
             dropped.append(block.plain)
         else:
             blocks.append(block)
-        prev_end = end
 
     i = 0
     while i < len(tokens):
@@ -216,20 +219,19 @@ def read_markdown(text: str, name: str, encoding: str = "utf-8") -> SourceDocume
             i += 1
             continue
         start, end = token.map
-        gap = not blocks or start > prev_end
+        gap = not blocks or blank_before(start)
         if token.type == "heading_open":
             inline = tokens[i + 1]
-            add(Block("heading", inline.content.strip(), _inline_plain(inline), int(token.tag[1]), start + 1, True, style="#" * int(token.tag[1])), end)
+            add(Block("heading", inline.content.strip(), _inline_plain(inline), int(token.tag[1]), start + 1, True, style="#" * int(token.tag[1])))
             i = _skip_to_close(tokens, i)
         elif token.type == "paragraph_open":
             inline = tokens[i + 1]
-            add(Block("paragraph", source(start, end), _inline_plain(inline), 0, start + 1, gap, _all_bold(inline)), end)
+            add(Block("paragraph", source(start, end), _inline_plain(inline), 0, start + 1, gap, _all_bold(inline)))
             i = _skip_to_close(tokens, i)
         elif token.type in ("bullet_list_open", "ordered_list_open"):
             close = _skip_to_close(tokens, i)
             items = [t for t in tokens[i + 1 : close] if t.type == "list_item_open" and t.level == 1 and t.map]
             single = len(items) == 1 and token.type == "ordered_list_open"
-            item_end = start
             for n, item in enumerate(items):
                 item_start, item_stop = item.map
                 words = " ".join(_inline_plain(t) for t in tokens[i + 1 : close] if t.type == "inline" and t.map and item_start <= t.map[0] < item_stop)
@@ -237,21 +239,20 @@ def read_markdown(text: str, name: str, encoding: str = "utf-8") -> SourceDocume
                 kind = "paragraph" if single else "list_item"
                 number = (item.info + item.markup) if token.type == "ordered_list_open" else ""
                 plain = f"{number} {one_line(words)}" if single else one_line(words)
-                item_gap = gap if n == 0 else item_start > item_end
-                add(Block(kind, source(item_start, item_stop), plain, 0, item_start + 1, item_gap), item_stop)
-                item_end = item_stop
-            prev_end = end
+                item_gap = gap if n == 0 else blank_before(item_start)
+                add(Block(kind, source(item_start, item_stop), plain, 0, item_start + 1, item_gap))
             i = close + 1
         elif token.type == "hr":
-            prev_end = end
             i += 1
         else:
             # Tables, quotes, code and raw HTML go into the clause as they were written.
             kind = "table" if token.type == "table_open" else "paragraph"
             plain = one_line(" ".join(_inline_plain(t) for t in tokens[i : _skip_to_close(tokens, i) + 1] if t.type == "inline"))
-            if token.type in ("fence", "code_block", "html_block"):
+            if token.type in ("fence", "code_block"):
                 plain = one_line(token.content)
-            add(Block(kind, source(start, end), plain, 0, start + 1, gap), end)
+            elif token.type == "html_block":
+                plain = one_line(_TAGS_RE.sub(" ", token.content))
+            add(Block(kind, source(start, end), plain, 0, start + 1, gap))
             i = _skip_to_close(tokens, i) + 1 if token.nesting == 1 else i + 1
     return SourceDocument(name, "md", tuple(blocks), title, encoding, tuple(dropped))
 

@@ -1,0 +1,88 @@
+"""`notice-studio check DIR [--json] [--version V]`: what blocks publishing and what to review."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+
+from .common import add_folder, add_json, open_notice, print_json
+
+_HEADINGS = {
+    "error": "Errors (publishing is refused until they are fixed):",
+    "warning": "Warnings (publishing asks you to acknowledge them):",
+    "info": "Notes:",
+}
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("check", help="check the notice before publishing (exit 1 when an error blocks publishing)")
+    add_folder(p)
+    p.add_argument("--version", dest="at", default="draft", metavar="V", help="v1, v2, ..., draft (default), or a saved edit")
+    add_json(p)
+    p.set_defaults(func=cmd_check)
+
+
+def check_context(repo, at: str = "draft", today: dt.date | None = None):  # noqa: ANN001, ANN201
+    """The check context for the draft or a published version of an open notice."""
+    from notice_studio.core.checks import load_context
+
+    versions = repo.versions()
+    published = next((v for v in versions if v.name == at), None)
+    if published is not None:
+        return load_context(
+            last_published=published.effective, published_count=published.number, published_version=True, today=today
+        )
+    latest = versions[-1] if versions else None
+    return load_context(
+        last_published=latest.effective if latest else None, published_count=len(versions), today=today
+    )
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from notice_studio.core.checks import report_to_json, run_checks
+
+    with open_notice(args.folder) as repo:
+        notice = repo.notice_at(args.at)
+        context = check_context(repo, args.at)
+    report = run_checks(notice, context)
+    if args.json:
+        print_json(report_to_json(report, notice, args.at))
+    else:
+        _print_text(report, notice, args.at)
+    return 1 if report.blocking else 0
+
+
+def _print_text(report, notice, at: str) -> None:  # noqa: ANN001
+    numbers = notice.numbers()
+    titles = {c.id: c.title for c in notice.all_clauses()}
+    counts = report.counts()
+    print(f"{notice.title} ({at}): {counts['error']} errors, {counts['warning']} warnings, {counts['info']} notes.")
+    for severity in ("error", "warning", "info"):
+        findings = [f for f in report.findings if f.severity == severity]
+        if not findings:
+            continue
+        print()
+        print(_HEADINGS[severity])
+        for f in findings:
+            where = f"{numbers.get(f.clause_id, '?')} {titles.get(f.clause_id, '')}: " if f.clause_id else ""
+            print(f"  {where}{f.message} [{f.rule}]")
+            print(f"      {f.fix}")
+    if report.coverage:
+        print()
+        print("Coverage of the selected laws:")
+        for c in report.coverage:
+            required = len(c.satisfied) + len(c.missing)
+            line = f"  {c.law.replace('_', ' ')}: {len(c.satisfied)} of {required} required elements covered"
+            extras = []
+            if c.not_applicable:
+                extras.append(f"{len(c.not_applicable)} not applicable")
+            if c.manual:
+                extras.append(f"{len(c.manual)} to judge yourself ({', '.join(c.manual)})")
+            if c.assumed:
+                extras.append(f"{len(c.assumed)} assumed to apply because a fact is not set")
+            print(line + (f" ({'; '.join(extras)})" if extras else "") + ".")
+            if c.missing:
+                print(f"      missing: {', '.join(c.missing)}")
+    if report.blocking:
+        print()
+        print("Publishing is blocked until the errors are fixed.")

@@ -1,0 +1,237 @@
+"""`notice-studio diff DIR A B`: compare two versions (vN, draft, or a saved edit's commit id)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .common import CommandError, add_folder, open_notice
+
+FORMATS = ("text", "json", "html", "docx")
+JSON_FORMAT_VERSION = 1
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("diff", help="compare two versions clause by clause")
+    add_folder(p)
+    p.add_argument("a", metavar="A", help="the earlier version: v1, v2, ..., draft, or a saved edit")
+    p.add_argument("b", metavar="B", help="the later version: v1, v2, ..., draft, or a saved edit")
+    p.add_argument("--format", choices=FORMATS, default="text", help="text (default), json, html (a redline page) or docx")
+    p.add_argument("--out", default=None, metavar="PATH", help="write to this file (required for docx)")
+    p.add_argument("--all", action="store_true", help="include unchanged clauses (json, html, docx)")
+    p.set_defaults(func=cmd_diff)
+
+
+def _label(repo, ref: str) -> str:  # noqa: ANN001
+    """'v2' -> 'version 2 (effective 2025-03-01)', 'draft' -> 'the draft', a commit -> 'the edit 1a2b3c4d'."""
+    if ref in ("draft", "HEAD"):
+        return "the draft"
+    if ref.startswith("v") and ref[1:].isdigit():
+        version = repo.version(ref)
+        return f"version {version.number}" + (f" (effective {version.effective.isoformat()})" if version.effective else "")
+    return f"the edit {repo.resolve(ref)[:8]}"
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    from notice_studio.core.diff import diff_notices
+
+    if args.format == "docx" and not args.out:
+        raise CommandError("A Word redline is a file; add --out PATH, for example --out changes.docx")
+    with open_notice(args.folder) as repo:
+        old, new = repo.notice_at(args.a), repo.notice_at(args.b)
+        old_label, new_label = _label(repo, args.a), _label(repo, args.b)
+    diff = diff_notices(old, new)
+
+    if args.format == "json":
+        from notice_studio.core.changes import draft_change_notice
+
+        data = diff_json(diff, args.a, args.b, draft_change_notice(diff), args.all)
+        _emit(args.out, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    elif args.format == "html":
+        from notice_studio.core.export.redline import redline_html
+
+        page = redline_html(old, new, old_label=old_label, new_label=new_label, diff=diff, changes_only=not args.all)
+        _emit(args.out, page)
+    elif args.format == "docx":
+        from notice_studio.core.export.redline_docx import redline_docx_bytes
+
+        data = redline_docx_bytes(old, new, old_label=old_label, new_label=new_label, diff=diff, changes_only=not args.all)
+        _write(Path(args.out), data)
+    else:
+        from notice_studio.core.changes import draft_change_notice
+
+        _emit(args.out, diff_text(diff, old_label, new_label, draft_change_notice(diff).text))
+    return 0
+
+
+def _write(path: Path, data: bytes | str) -> None:
+    try:
+        if isinstance(data, bytes):
+            path.write_bytes(data)
+        else:
+            path.write_text(data, encoding="utf-8")
+    except OSError as exc:
+        raise CommandError(f"Could not write {path} ({exc.strerror or exc}); choose another path") from None
+
+
+def _emit(out: str | None, text: str) -> None:
+    if out is None:
+        sys.stdout.write(text)
+        return
+    _write(Path(out), text)
+    print(f"Wrote {out}.")
+
+
+# ----- JSON -------------------------------------------------------------------------------------
+def _ops(ops) -> list[list[str]]:  # noqa: ANN001
+    return [[o.op, o.text] for o in ops]
+
+
+def diff_json(diff, a: str, b: str, notice=None, include_unchanged: bool = False) -> dict:  # noqa: ANN001
+    """The stable JSON form of a diff (format version 1; see the module's report)."""
+    s = diff.summary
+    clauses = diff.clauses if include_unchanged else diff.changes()
+    data = {
+        "format": JSON_FORMAT_VERSION,
+        "from": a,
+        "to": b,
+        "summary": {
+            "unchanged": s.unchanged, "modified": s.modified, "added": s.added, "removed": s.removed,
+            "moved": s.moved, "renamed": s.renamed, "variables": s.variables, "tables": s.tables,
+            "fields": s.fields, "changed": s.changed, "total": s.total,
+        },
+        "clauses": [
+            {
+                "id": c.clause_id,
+                "kind": c.kind.value,
+                "old_number": c.old_number,
+                "new_number": c.new_number,
+                "old_parent": c.old_parent,
+                "new_parent": c.new_parent,
+                "depth": c.depth,
+                "old_title": c.old_title,
+                "new_title": c.new_title,
+                "renamed": c.renamed is not None,
+                "moved": c.moved,
+                "topics": list(c.topics),
+                "title_ops": _ops(c.title_ops),
+                "body_ops": _ops(c.word_ops),
+                "rendered_ops": _ops(c.rendered_ops),
+                "variables_changed": list(c.variables_changed),
+                "tables_changed": list(c.tables_changed),
+            }
+            for c in clauses
+        ],
+        "variables": [
+            {"name": v.name, "kind": v.kind.value, "old": v.old_value, "new": v.new_value, "used_in": list(v.used_in)}
+            for v in diff.variables
+        ],
+        "tables": [
+            {
+                "name": t.name,
+                "kind": t.kind.value,
+                "columns_added": list(t.columns_added),
+                "columns_removed": list(t.columns_removed),
+                "rows": [
+                    {
+                        "kind": r.kind.value,
+                        "key": r.key,
+                        "old": list(r.old_row) if r.old_row is not None else None,
+                        "new": list(r.new_row) if r.new_row is not None else None,
+                        "changed_columns": list(r.changed_columns),
+                    }
+                    for r in t.rows
+                ],
+                "used_in": list(t.used_in),
+            }
+            for t in diff.tables
+        ],
+        "fields": [{"field": f.field, "old": f.old_value, "new": f.new_value} for f in diff.fields],
+    }
+    if notice is not None:
+        data["change_notice"] = {
+            "text": notice.text,
+            "material": notice.material,
+            "items": [
+                {"topic": i.topic, "sentence": i.sentence, "material": i.material, "clauses": list(i.clause_ids)}
+                for i in notice.items
+            ],
+        }
+    return data
+
+
+# ----- text -------------------------------------------------------------------------------------
+_MARKS = {"modified": "~", "added": "+", "removed": "-", "moved": ">", "moved-modified": ">", "unchanged": " "}
+_CONTEXT_WORDS = 8
+
+
+def _trim(text: str, keep_start: bool, keep_end: bool) -> str:
+    """Shorten unchanged text to a few words of context next to the changes."""
+    words = text.split(" ")
+    if len(words) <= 2 * _CONTEXT_WORDS + 1:
+        return text
+    head = " ".join(words[:_CONTEXT_WORDS]) if keep_start else ""
+    tail = " ".join(words[-_CONTEXT_WORDS:]) if keep_end else ""
+    return f"{head} ... {tail}".strip(" ") if head or tail else "..."
+
+
+def word_diff_text(ops) -> str:  # noqa: ANN001
+    """`[-old-]{+new+}` marks, git's --word-diff style, with long unchanged stretches trimmed."""
+    out = []
+    for n, op in enumerate(ops):
+        if op.op == "insert":
+            out.append("{+" + op.text + "+}")
+        elif op.op == "delete":
+            out.append("[-" + op.text + "-]")
+        else:
+            out.append(_trim(op.text, keep_start=n > 0, keep_end=n < len(ops) - 1))
+    return "".join(out)
+
+
+def diff_text(diff, old_label: str, new_label: str, change_notice: str | None = None) -> str:  # noqa: ANN001
+    lines = [f"Comparing {old_label} with {new_label}."]
+    if not diff.has_changes:
+        lines.append("No changes.")
+        return "\n".join(lines) + "\n"
+    s = diff.summary
+    counts = [(s.modified, "changed"), (s.added, "added"), (s.removed, "removed"), (s.moved, "moved"), (s.renamed, "renamed")]
+    lines.append("Sections: " + (", ".join(f"{n} {w}" for n, w in counts if n) or "none changed") + ".")
+    for c in diff.changes():
+        number = c.new_number or f"(was {c.old_number})"
+        where = f" (was {c.old_number})" if c.moved else ""
+        lines.append("")
+        kind = c.kind.value if c.kind != "unchanged" else ("values changed" if c.variables_changed else "table changed")
+        lines.append(f"{_MARKS[c.kind.value]} {number} {c.title}{where}  [{c.clause_id}]  {kind}")
+        if c.renamed:
+            lines.append(f'    renamed: "{c.renamed[0]}" -> "{c.renamed[1]}"')
+        if c.kind in ("added", "removed"):
+            body = c.new_body if c.kind == "added" else c.old_body
+            lines.append("    " + _trim(" ".join((body or "").split()), True, True))
+        elif c.body_changed or c.variables_changed:
+            for line in word_diff_text(c.rendered_ops).splitlines():
+                if line.strip():
+                    lines.append("    " + line)
+        if c.variables_changed:
+            lines.append("    values changed: " + ", ".join(c.variables_changed))
+        if c.tables_changed:
+            lines.append("    tables changed: " + ", ".join(c.tables_changed))
+    if diff.variables:
+        lines += ["", "Placeholder values:"]
+        for v in diff.variables:
+            lines.append(f"  {v.name}: {v.old_value if v.old_value is not None else '(not set)'} -> "
+                         f"{v.new_value if v.new_value is not None else '(not set)'}")
+    if diff.tables:
+        lines += ["", "Tables:"]
+        for t in diff.tables:
+            lines.append(f"  {t.name} ({t.kind.value})")
+            for r in t.rows:
+                lines.append(f"    {_MARKS.get(r.kind.value, '~')} {r.key}" + (f" ({', '.join(r.changed_columns)})" if r.changed_columns else ""))
+    if diff.fields:
+        lines += ["", "Notice details:"]
+        lines += [f"  {f.field}: {f.old_value} -> {f.new_value}" for f in diff.fields]
+    if change_notice:
+        lines += ["", "Suggested change notice (edit before publishing):"]
+        lines += ["  " + line for line in change_notice.splitlines()]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,122 @@
+"""Commands `export` (one version in one format) and `site` (the website folder)."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+from .common import CommandError, add_folder, open_notice
+
+FORMATS = ("html", "fragment", "md", "txt", "pdf", "docx")
+_BINARY = ("pdf", "docx")
+_FORMAT_NAMES = {"html": "an HTML page", "fragment": "an HTML fragment", "md": "Markdown", "txt": "plain text",
+                 "pdf": "PDF", "docx": "a Word document"}
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("export", help="export a version as HTML, an HTML fragment, Markdown, text, PDF or Word")
+    add_folder(p)
+    p.add_argument("--version", dest="at", default="draft", metavar="V", help="v1, v2, ..., draft (default), or a saved edit")
+    p.add_argument("--format", required=True, choices=FORMATS, help="what to write")
+    p.add_argument("--out", required=True, metavar="PATH", help="the file to write ('-' prints html, fragment, md or txt)")
+    p.add_argument("--width", type=int, default=78, help="line width for txt (0 keeps one line per paragraph)")
+    p.add_argument("--inline-styles", action="store_true", help="fragment only: add style attributes for CMSs that drop CSS")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("site", help="write the website folder: current notice, earlier versions, changes, feed")
+    add_folder(p)
+    p.add_argument("--out", required=True, metavar="FOLDER", help="the folder to create or update")
+    p.add_argument("--base-url", default=None, metavar="URL", help="the folder's public address, for absolute feed links")
+    p.set_defaults(func=cmd_site)
+
+
+def load_version(repo, ref: str):  # noqa: ANN001, ANN201 - (Notice, RenderOptions)
+    """The notice at `ref` and how to label it: published versions carry their effective date."""
+    from notice_studio.core.render import RenderOptions
+
+    if ref in ("draft", "HEAD"):
+        return repo.load(), RenderOptions()
+    if re.fullmatch(r"v\d+", ref):
+        version = repo.version(ref)
+        return repo.notice_at(ref), RenderOptions(last_updated=version.effective, version_label=version.name)
+    return repo.notice_at(ref), RenderOptions()  # a saved edit is a draft as it was then
+
+
+def export_bytes(notice, options, fmt: str, width: int = 78, inline_styles: bool = False):  # noqa: ANN001, ANN201
+    """(content, rendered notice) for one export format; text formats come back as str."""
+    from notice_studio.core.render import render
+
+    rendered = render(notice, options)
+    if fmt == "html":
+        from notice_studio.core.export.html_page import notice_page
+
+        return notice_page(rendered), rendered
+    if fmt == "fragment":
+        from notice_studio.core.export.fragment import notice_fragment
+
+        return notice_fragment(rendered, inline_styles=inline_styles), rendered
+    if fmt == "md":
+        from notice_studio.core.export.markdown import notice_markdown_text
+
+        return notice_markdown_text(notice, options), rendered
+    if fmt == "txt":
+        from notice_studio.core.export.text import notice_text
+
+        return notice_text(rendered, width=width), rendered
+    if fmt == "docx":
+        from notice_studio.core.export.docx import notice_docx
+
+        return notice_docx(rendered), rendered
+    if fmt == "pdf":
+        from notice_studio.export_pdf import notice_pdf
+
+        return notice_pdf(rendered), rendered
+    raise CommandError(f"'{fmt}' is not an export format; use one of {', '.join(FORMATS)}")
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    if args.out == "-" and args.format in _BINARY:
+        raise CommandError(f"A {args.format.upper()} file cannot be printed; give a file name with --out")
+    out = Path(args.out)
+    if args.out != "-" and not out.parent.is_dir():
+        raise CommandError(f"The folder {out.parent} does not exist; create it or choose another --out path")
+    if args.out != "-" and out.is_dir():
+        raise CommandError(f"{out} is a folder; give a file name with --out")
+    with open_notice(args.folder) as repo:
+        notice, options = load_version(repo, args.at)
+    content, rendered = export_bytes(notice, options, args.format, args.width, args.inline_styles)
+    if rendered.unfilled:
+        names = list(rendered.unfilled)
+        shown = ", ".join(names[:5]) + (" ..." if len(names) > 5 else "")
+        print(
+            f"notice-studio: warning: {len(names)} placeholder{'s are' if len(names) != 1 else ' is'} unfilled "
+            f"({shown}) and show{'' if len(names) != 1 else 's'} as a marker in the export; fill "
+            f"{'them' if len(names) != 1 else 'it'} with 'notice-studio set'.",
+            file=sys.stderr,
+        )
+    if args.out == "-":
+        sys.stdout.write(content)
+        return 0
+    if isinstance(content, bytes):
+        out.write_bytes(content)
+    else:
+        out.write_text(content, encoding="utf-8", newline="\n")
+    label = "the draft" if options.version_label is None and args.at in ("draft", "HEAD") else args.at
+    print(f"Wrote {label} as {_FORMAT_NAMES[args.format]} to {out}.")
+    return 0
+
+
+def cmd_site(args: argparse.Namespace) -> int:
+    from notice_studio.core.export.site import build_site
+
+    with open_notice(args.folder) as repo:
+        result = build_site(repo, args.out, base_url=args.base_url)
+    print(
+        f"Website folder {result.folder}: {len(result.written)} file{'s' if len(result.written) != 1 else ''} "
+        f"written, {len(result.unchanged)} unchanged."
+    )
+    if not result.redlines:
+        print("notice-studio: note: redline pages are not available in this installation.", file=sys.stderr)
+    return 0

@@ -1,0 +1,50 @@
+"""`notice-studio import FILE DIR`: an existing notice (.txt, .md, .html, .docx) -> a new notice project."""
+
+from __future__ import annotations
+
+import argparse
+
+from .common import add_json, print_json, split_list
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "import",
+        help="make a new notice from an existing one (.txt, .md, .html or .docx)",
+        description="Import a published notice: its sections become clauses tagged with topics, and the first "
+        "saved version is the imported text, so later changes show as edits.",
+    )
+    p.add_argument("file", metavar="FILE", help="the notice to import (.txt, .md, .html or .docx)")
+    p.add_argument("folder", metavar="DIR", help="the new notice folder (must not exist, or be empty)")
+    p.add_argument("--jurisdiction", action="append", metavar="LIST", help="laws to check against, e.g. gdpr,uk_gdpr (default: those the text names)")
+    p.add_argument("--org", default="", metavar="NAME", help="the organisation's name")
+    p.add_argument("--title", default=None, help="the notice's title (default: the title found in the file)")
+    p.add_argument("--dry-run", action="store_true", help="show what would be imported without creating anything")
+    add_json(p)
+    p.set_defaults(func=cmd_import)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from notice_studio.core.importer import check_destination, create_notice, import_file, preview_report
+    from notice_studio.core.importer.report import report_text
+    from notice_studio.core.store import resolve_author
+
+    if not args.dry_run:
+        check_destination(args.folder)  # refuse before the (possibly slow) reading
+    outline = import_file(args.file)
+    jurisdictions = split_list(args.jurisdiction) or None
+    options = {"organisation": args.org, "jurisdictions": jurisdictions, "title": args.title}
+    if args.dry_run:
+        report = preview_report(outline, **options)
+    else:
+        report = create_notice(outline, args.folder, author=resolve_author(), **options)
+    if args.json:
+        data = report.as_dict()
+        data["dry_run"] = bool(args.dry_run)
+        print_json(data)
+        return 0
+    print(report_text(report))
+    if not args.dry_run:
+        print()
+        print(f"Next: review it with 'notice-studio outline {args.folder}' and 'notice-studio check {args.folder}'.")
+    return 0

@@ -1,0 +1,55 @@
+"""ImportedOutline -> Notice: one clause per section, sub-sections nested, text kept as imported."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from notice_studio.core.jurisdictions import normalise
+from notice_studio.core.model import Clause, Notice
+
+from .outline import ImportedOutline
+
+
+def build_notice(
+    outline: ImportedOutline,
+    *,
+    organisation: str = "",
+    jurisdictions: Sequence[str] | None = None,
+    title: str | None = None,
+) -> Notice:
+    """The notice for an outline. `jurisdictions` None means: the laws the text itself names."""
+    if jurisdictions is None:
+        from .topics import mentioned_jurisdictions
+
+        jurisdictions = mentioned_jurisdictions("\n".join(s.title + "\n" + s.body for s in outline.sections))
+    notice = Notice(
+        title=" ".join((title or outline.title or "Privacy Notice").split()),
+        organisation=organisation.strip(),
+        jurisdictions=normalise(list(jurisdictions)),
+    )
+    if notice.organisation:
+        notice.variables["organisation.name"] = notice.organisation
+    parent: Clause | None = None
+    for section in outline.sections:
+        clause_title = " ".join(section.title.split()) or "Untitled section"
+        clause = Clause(
+            id=notice.new_clause_id(clause_title),
+            title=clause_title,
+            body=section.body.strip("\n"),
+            topics=list(section.topics),
+        )
+        if section.original_number:
+            clause.meta["original_number"] = section.original_number
+        if section.topic_evidence:
+            clause.meta["topic_evidence"] = section.topic_evidence
+        if section.level == 2 and parent is not None:
+            notice.add(clause, parent_id=parent.id)
+        else:
+            notice.add(clause)
+            parent = clause
+    return notice
+
+
+def commit_message(outline: ImportedOutline) -> str:
+    """The first commit's message, in the words the history shows."""
+    return f"Imported '{outline.source_name}'"

@@ -1,0 +1,202 @@
+"""Heading candidates: what each block would be as a heading, and the first filters.
+
+A candidate has a "key" (markup level, numbering scheme and depth, bold, ALL CAPS, question,
+short title line, run-in) used later to rank headings into levels. Weak kinds (ALL CAPS,
+questions, title lines) count only when text follows them; a run of lines that reappear later
+as headings is a table of contents and stays text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .blocks import Block
+from .headings import (
+    Number,
+    bold_lead_in,
+    clean_title,
+    has_heading_vocabulary,
+    is_all_caps,
+    is_question,
+    is_title_case,
+    is_title_shaped,
+    looks_like_address_or_detail,
+    run_in_from_text,
+    split_number,
+)
+
+Key = tuple
+_TOC_HEADINGS = re.compile(r"^(?:table of )?contents|^in this (?:notice|policy)|^on this page|^quick links|^jump to|^index$", re.IGNORECASE)
+
+
+
+@dataclass
+class Entry:
+    block: Block
+    key: Key | None = None
+    title: str = ""
+    number: Number | None = None
+    evidence: str = ""
+    body_after: str = ""
+    """A run-in heading's paragraph text after the heading (Markdown)."""
+    heading_md: str = ""
+    """The heading as body text if it does not become a section."""
+    weak: bool = False
+    accepted: bool = False
+    toc: bool = False
+    level: int = 0
+    is_title: bool = False
+
+    @property
+    def family(self) -> str:
+        return self.key[0] if self.key else ""
+
+
+# ----- classify ---------------------------------------------------------------------------------
+_MARKUP_NAMES = {"md": "Markdown heading '{style}'", "html": "<{style}> heading", "docx": "Word style '{style}'"}
+
+
+def classify(block: Block, fmt: str, after_heading: bool = False) -> Entry:
+    """What `block` would be as a heading; `after_heading`: the block before it looks like a heading."""
+    entry = Entry(block)
+    if block.kind == "heading":
+        number, rest = split_number(block.plain)
+        if number and number.scheme != "list" and rest:
+            entry.number, entry.title = number, clean_title(rest)
+        else:
+            entry.title = clean_title(block.plain)
+            if block.number:
+                entry.number, _ = split_number(block.number.rstrip(".)") + ". x")
+        if not entry.title:
+            return Entry(block)
+        entry.key = ("title",) if block.style == "Title" else ("markup", block.level)
+        entry.evidence = _MARKUP_NAMES.get(fmt, "{style} heading").format(style=block.style or f"h{block.level}")
+        if entry.number:
+            entry.evidence += f" numbered '{entry.number.text}'"
+        entry.accepted = True
+        entry.heading_md = ("#" * block.level + " " + block.markdown) if fmt == "md" else f"**{block.markdown}**"
+        return entry
+    if block.kind != "paragraph":
+        return entry
+    text, md = block.plain, block.markdown
+    entry.heading_md = md
+    number, rest = split_number(text)
+    if number and number.scheme != "list" and rest and number.depth <= 2:
+        if is_title_shaped(rest) and (number.punctuated or block.gap_before) and not (
+            not number.punctuated and looks_like_address_or_detail(rest)
+        ):
+            entry.key, entry.number, entry.title = ("num", number.scheme, number.depth), number, clean_title(rest)
+            entry.evidence = f"numbered '{number.text}'" + (" in ALL CAPS" if is_all_caps(rest) else "")
+            return entry
+        run_in = run_in_from_text(rest) if number.punctuated else None
+        if run_in:
+            entry.key, entry.number, entry.title = ("num", number.scheme, number.depth), number, clean_title(run_in[0])
+            entry.body_after = _markdown_from(md, run_in[1])
+            entry.evidence = f"numbered '{number.text}', run into the start of its paragraph"
+            return entry
+    if md.lstrip().startswith(("**", "__")):
+        lead = bold_lead_in(md.replace("__", "**"))
+        if lead:
+            inner, body = lead
+            inner_plain = re.sub(r"[*_\\]", "", inner)
+            n2, rest2 = split_number(inner_plain)
+            if n2 and n2.scheme != "list" and rest2 and n2.depth <= 2:
+                entry.key, entry.number, entry.title = ("num", n2.scheme, n2.depth), n2, clean_title(rest2)
+            else:
+                entry.key, entry.title = ("runin",), clean_title(inner_plain)
+            entry.body_after = body
+            entry.evidence = "bold heading run into the start of its paragraph"
+            entry.accepted = entry.family != "num"  # numbered ones must also continue the numbering
+            return entry
+    if block.bold and is_title_shaped(text):
+        entry.key, entry.title, entry.evidence = ("bold",), clean_title(text), "a bold line on its own"
+        entry.accepted = True
+        return entry
+    if not block.gap_before and not after_heading:
+        return entry
+    if is_all_caps(text) and is_title_shaped(text, max_words=12):
+        entry.key, entry.evidence = ("caps",), "an ALL CAPS line"
+    elif is_question(text):
+        entry.key, entry.evidence = ("question",), "a question on a line of its own"
+    elif (
+        is_title_shaped(text, allow_colon=False, max_words=10)
+        and not text.endswith("?")
+        and not looks_like_address_or_detail(text)
+        and (is_title_case(text) or has_heading_vocabulary(text))
+    ):
+        entry.key, entry.evidence = ("line",), "a short title line followed by text"
+    if entry.key:
+        entry.title, entry.weak = clean_title(text), True
+    return entry
+
+
+def _markdown_from(markdown: str, body_plain: str) -> str:
+    """The part of `markdown` where the plain text `body_plain` starts."""
+    probe = body_plain[:24]
+    at = markdown.find(probe)
+    if at < 0:
+        words = body_plain.split()
+        at = markdown.find(words[0]) if words else -1
+    return markdown[at:].strip() if at >= 0 else body_plain
+
+
+# ----- table of contents ------------------------------------------------------------------------
+def _toc_key(text: str) -> str:
+    number, rest = split_number(text)
+    text = rest if number else text
+    text = re.sub(r"[\s.·…_-]*\d{1,3}$", "", text)  # leader dots and a page number
+    return re.sub(r"[^a-z]+", "", text.lower())
+
+
+def mark_toc(entries: list[Entry]) -> bool:
+    """Mark a run of 3+ short lines that all reappear later as headings; True when one was found."""
+    last_heading_at: dict[str, int] = {}
+    keys: list[str] = []
+    for i, entry in enumerate(entries):
+        key = _toc_key(entry.block.plain) if len(entry.block.plain.split()) <= 14 else ""
+        keys.append(key)
+        if key and entry.key:
+            last_heading_at[key] = i
+    found = False
+    i = 0
+    while i < len(entries):
+        j = i
+        while j < len(entries) and keys[j] and last_heading_at.get(keys[j], -1) > j and entries[j].block.kind != "table":
+            j += 1
+        run = range(i, j)
+        if len(run) >= 3 and all(last_heading_at[keys[k]] >= j for k in run):
+            for k in run:
+                entries[k].toc = True
+                entries[k].key = None
+                entries[k].accepted = False
+            if i > 0 and _TOC_HEADINGS.match(entries[i - 1].block.plain):
+                entries[i - 1].toc, entries[i - 1].key, entries[i - 1].accepted = True, None, False
+            found = True
+            i = j
+        else:
+            i = max(j, i + 1)
+    return found
+
+
+# ----- weak headings ------------------------------------------------------------------
+def body_like(entry: Entry) -> bool:
+    if entry.block.kind in ("list_item", "table"):
+        return True
+    if entry.key and entry.family != "num":
+        return False
+    text = entry.block.plain
+    return len(text.split()) >= 6 or text.rstrip().endswith((".", "!", ":", ";", ")"))
+
+
+def accept_weak(entries: list[Entry]) -> None:
+    for i, entry in enumerate(entries):
+        if not entry.weak or entry.toc:
+            continue
+        nxt = entries[i + 1] if i + 1 < len(entries) else None
+        if nxt is None:
+            continue
+        if entry.family == "line":
+            entry.accepted = body_like(nxt)
+        else:
+            entry.accepted = not (nxt.key == entry.key and nxt.weak) and (nxt.block.kind != "heading")

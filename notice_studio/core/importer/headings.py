@@ -1,0 +1,236 @@
+"""What a heading looks like on its own: numbers ("2.1", "A.", "IV."), shapes (short, ALL CAPS,
+title case, a question) and run-in headings. Pure string tests; sections.py uses them in context.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ROMAN_RE = re.compile(r"^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+
+_NUMBER_RE = re.compile(
+    r"""^(?:(?P<word>section|article|part|clause|chapter|schedule)\s+|§\s*)?
+    (?:
+        (?P<dotted>\d{1,3}(?:\.\d{1,3}){1,3})\.?(?=[\s:)–—-])
+      | (?P<arabic>\d{1,3})(?P<apunct>[.):]?)(?=\s)
+      | (?P<letter>[A-Z])[.)](?=\s)
+      | (?P<roman>[IVXLC]{2,7})[.)](?=\s)
+      | \((?P<paren>[A-Za-z0-9]{1,4})\)(?=\s)
+      | (?P<lower>[a-z]|[ivx]{2,5})[.)](?=\s)
+    )
+    [ \t]*(?:[:–—-][ \t]+|\)[ \t]+)?(?P<rest>\S.*)?$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number written before a heading or list item."""
+
+    text: str
+    """As written, without trailing punctuation: '4.2', 'A', 'IV', '3'."""
+    scheme: str
+    """'arabic', 'upper' (A, B), 'roman' (I, II) or 'list' (a), (1), i. - list markers, never headings."""
+    values: tuple[int, ...]
+    punctuated: bool = True
+    """False for a bare '2 Information we collect' (weaker: addresses look like that too)."""
+    alternative: tuple[str, tuple[int, ...]] | None = None
+    """'I', 'V', 'X', 'C', 'L' read as a letter can also be a roman numeral."""
+
+    @property
+    def depth(self) -> int:
+        return len(self.values)
+
+
+def roman_value(text: str) -> int | None:
+    text = text.upper()
+    if not text or not _ROMAN_RE.match(text):
+        return None
+    total = 0
+    for i, ch in enumerate(text):
+        value = _ROMAN_VALUES[ch]
+        total += -value if i + 1 < len(text) and _ROMAN_VALUES[text[i + 1]] > value else value
+    return total
+
+
+def split_number(text: str) -> tuple[Number | None, str]:
+    """'2.1 Information you give us' -> (Number('2.1'), 'Information you give us')."""
+    match = _NUMBER_RE.match(text)
+    if not match:
+        return None, text
+    rest = (match.group("rest") or "").strip()
+    if match.group("dotted"):
+        parts = tuple(int(p) for p in match.group("dotted").split("."))
+        shown = text[: match.end("dotted")].strip() if match.group("word") or text.lstrip().startswith("§") else match.group("dotted")
+        return Number(shown, "arabic", parts), rest
+    if match.group("arabic"):
+        word = bool(match.group("word")) or text.lstrip().startswith("§")
+        punct = bool(match.group("apunct")) or word
+        # "Section 3" keeps its word: the original number is shown as the original wrote it.
+        shown = text[: match.end("arabic")].strip() if word else match.group("arabic")
+        return Number(shown, "arabic", (int(match.group("arabic")),), punct), rest
+    if match.group("letter"):
+        letter = match.group("letter")
+        if letter.islower():
+            return Number(letter, "list", (ord(letter.lower()) - 96,)), rest
+        roman = roman_value(letter)
+        alternative = ("roman", (roman,)) if roman else None
+        return Number(letter, "upper", (ord(letter) - 64,), True, alternative), rest
+    if match.group("roman"):
+        value = roman_value(match.group("roman"))
+        if value is None or not match.group("roman").isupper():
+            return (Number(match.group("roman"), "list", (value or 0,)), rest) if value else (None, text)
+        return Number(match.group("roman"), "roman", (value,)), rest
+    marker = match.group("paren") or match.group("lower") or ""
+    return Number(marker, "list", (0,)), rest
+
+
+# ----- shapes -------------------------------------------------------------------------------------
+_MINOR = {
+    "a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "with",
+    "we", "you", "us", "our", "your", "it", "its", "is", "are", "do", "does", "how", "what", "who",
+}
+_QUESTION_START = re.compile(
+    r"^(?:what|how|why|who|whom|whose|when|where|which|do|does|did|can|could|will|would|is|are|should|shall|may|have|has)\b",
+    re.IGNORECASE,
+)
+_VOCABULARY = re.compile(
+    r"\b(?:information|data|personal|privacy|cookies?|rights?|contact|security|retention|children|changes?|"
+    r"shar(?:e|ing)|use|collect(?:ion)?|transfers?|international|legal|basis|marketing|third|parties|"
+    r"disclos\w*|notice|policy|complaints?|keep|protect\w*|storage|process\w*|purposes?|definitions|scope|"
+    r"introduction|overview|summary|about|choices|consent|safe|providers?|recipients|updates?|law|"
+    r"who|how|what|why|where|when|us)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.,;]$")
+_INNER_SENTENCE_END = re.compile(r"\b\w{2,}[.!?]\s+\S")
+_WEB = re.compile(r"@|https?:|www\.|\.com\b|\.co\.uk\b|\.org\b", re.IGNORECASE)
+
+
+def words(text: str) -> list[str]:
+    return text.split()
+
+
+def is_title_shaped(text: str, *, allow_colon: bool = True, max_words: int = 14) -> bool:
+    """Short, starts with a capital or a digit, and does not end like a sentence or clause."""
+    text = text.strip()
+    count = len(text.split())
+    if not 1 <= count <= max_words or len(text) > 120:
+        return False
+    if _SENTENCE_END.search(text) and not text.endswith("etc."):
+        return False
+    if text.endswith(":") and not allow_colon:
+        return False
+    if _INNER_SENTENCE_END.search(text):
+        return False  # "We keep records. YOUR RIGHTS" is a sentence with something after it
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(letters) < 2:
+        return False
+    first = next((ch for ch in text if ch.isalnum()), "")
+    if not first or (first.isalpha() and not first.isupper()):
+        return False
+    return not _WEB.search(text)
+
+
+def is_all_caps(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(letters) < 3 or not all(ch.isupper() for ch in letters):
+        return False
+    return any(sum(ch.isalpha() for ch in w) >= 3 for w in text.split())
+
+
+def is_question(text: str) -> bool:
+    text = text.strip()
+    return text.endswith("?") and 2 <= len(text.split()) <= 16 and bool(_QUESTION_START.match(text)) and not _WEB.search(text)
+
+
+def is_title_case(text: str) -> bool:
+    """Most words that matter start with a capital ('How We Use Your Data')."""
+    major = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", text) if w.lower() not in _MINOR]
+    if not major:
+        return False
+    capitalised = sum(1 for w in major if w[0].isupper())
+    return capitalised / len(major) >= 0.75 and text.lstrip()[:1].isupper()
+
+
+def has_heading_vocabulary(text: str) -> bool:
+    return bool(_VOCABULARY.search(text))
+
+
+def looks_like_address_or_detail(text: str) -> bool:
+    """Lines of a postal address, phone number or label such as 'Email: ...'."""
+    digits = sum(ch.isdigit() for ch in text)
+    if digits and digits >= len(text.replace(" ", "")) * 0.25:
+        return True
+    return ":" in text.rstrip(":") or bool(_WEB.search(text))
+
+
+def clean_title(text: str) -> str:
+    """Heading text as a clause title: whitespace collapsed, a trailing colon or dot run removed."""
+    text = " ".join(text.split())
+    text = re.sub(r"[\s.:–—-]+$", "", text) if not text.endswith("?") else text
+    return text.strip("*_ ").strip()
+
+
+# ----- run-in headings ----------------------------------------------------------------------------
+_RUNIN_TEXT = re.compile(r"^(?P<title>[^.:!?]{2,80}?)(?P<sep>[.:!?]|\s[–—-])\s+(?P<body>\S.*)$", re.DOTALL)
+_BOLD_LEAD = re.compile(r"^\*\*(?P<inner>[^*]{1,100}?)\*\*(?P<after>.*)$", re.DOTALL)
+
+
+def run_in_from_text(rest: str) -> tuple[str, str] | None:
+    """'Retention. We keep your data for six years.' -> ('Retention', 'We keep ...'), for numbered lines."""
+    match = _RUNIN_TEXT.match(rest)
+    if not match:
+        return None
+    title, body = match.group("title").strip(), match.group("body").strip()
+    if len(title.split()) > 10 or len(body.split()) < 3:
+        return None
+    if match.group("sep") == "?":
+        title += "?"
+    if not is_title_shaped(title):
+        return None
+    # Sentence-case run-in titles are common ("3. How we use it. We use ..."): accept the short
+    # ones that sound like a heading.
+    if not (is_title_case(title) or is_all_caps(title)) and not (
+        len(title.split()) <= 6 and (has_heading_vocabulary(title) or _QUESTION_START.match(title))
+    ):
+        return None
+    return title, body
+
+
+def bold_lead_in(markdown: str) -> tuple[str, str] | None:
+    """'**Retention.** We keep ...' -> ('Retention.', 'We keep ...'): a bold heading run into its paragraph."""
+    match = _BOLD_LEAD.match(markdown.strip())
+    if not match:
+        return None
+    inner = match.group("inner").strip()
+    after = match.group("after")
+    lead = re.match(r"^\s*([.:–—-])?\s*", after)
+    punct_after = bool(lead and lead.group(1))
+    body = after[lead.end() :] if lead else after
+    ends_with_punct = bool(re.search(r"[.:?]$|\s[–—-]$", inner))
+    if not (ends_with_punct or punct_after) or len(body.split()) < 3:
+        return None
+    if len(inner.split()) > 10 or "**" in body[:3]:
+        return None
+    return inner, body.strip()
+
+
+# ----- a heading run into the end of a paragraph -------------------------------------------------
+_TRAILING_NUMBERED = re.compile(
+    r"(?<=[.!?\"”')])\s+(?P<number>\d{1,3}(?:\.\d{1,3})?\.?)\s+(?P<title>[A-Z][^.!?]{1,80}\??)\s*$"
+)
+_TRAILING_CAPS = re.compile(r"(?<=[.!?\"”')])\s*(?P<title>[A-Z][A-Z0-9 ,&'’/-]{4,80}[A-Z?])\s*$")
+
+
+def trailing_heading(text: str) -> tuple[int, str, str] | None:
+    """'...we keep it safe. 5. Your rights' -> (index where the heading starts, number, title)."""
+    match = _TRAILING_NUMBERED.search(text)
+    if match and is_title_shaped(match.group("title"), allow_colon=False):
+        return match.start(), match.group("number").rstrip("."), match.group("title").strip()
+    match = _TRAILING_CAPS.search(text)
+    if match and len(match.group("title").split()) >= 2 and is_all_caps(match.group("title")):
+        return match.start(), "", match.group("title").strip()
+    return None

@@ -1,0 +1,192 @@
+"""Numbered headings: a number is a heading only if it continues the numbering seen so far.
+
+A list restarting at 1, or continuing a run of numbered lines, is a list; a heading run into
+the end of a paragraph ("... keep it safe. 5. Your rights") is split off when its number is
+exactly the next one.
+"""
+
+from __future__ import annotations
+
+from .blocks import Block
+from .candidates import Entry, Key
+from .headings import Number, clean_title, split_number, trailing_heading
+
+_MAX_GAP = 3
+
+
+class Numbering:
+    """The heading numbering seen so far, to tell the next heading from a list item."""
+
+    def __init__(self) -> None:
+        self.top: dict[str, int] = {}  # scheme -> last depth-1 value
+        self.sub: tuple[int, int] | None = None  # last (section, sub-section) for "2.1"
+
+    def fits(self, scheme: str, values: tuple[int, ...], exact: bool = False) -> bool:
+        gap = 1 if exact else _MAX_GAP
+        if len(values) == 1:
+            last = self.top.get(scheme)
+            if last is None:
+                return not exact and values[0] <= _MAX_GAP
+            return last < values[0] <= last + gap
+        a, b = values
+        parent = self.top.get("arabic")
+        if parent is not None:
+            if a != parent:
+                return False
+            last_b = self.sub[1] if self.sub and self.sub[0] == a else 0
+            return last_b < b <= last_b + gap
+        if self.sub is None:
+            return not exact and b <= _MAX_GAP
+        if a == self.sub[0]:
+            return self.sub[1] < b <= self.sub[1] + gap
+        return self.sub[0] < a <= self.sub[0] + 2 and b <= (1 if exact else _MAX_GAP)
+
+    def take(self, scheme: str, values: tuple[int, ...]) -> None:
+        if len(values) == 1:
+            self.top[scheme] = values[0]
+        elif len(values) == 2:
+            self.sub = (values[0], values[1])
+
+    def reset(self) -> None:
+        self.top.clear()
+        self.sub = None
+
+    def interpret(self, number: Number) -> tuple[str, tuple[int, ...]] | None:
+        """The reading of the number ('I' as letter or roman) that continues a numbering, if any."""
+        readings = [(number.scheme, number.values)]
+        if number.alternative:
+            alt = number.alternative
+            readings = [alt, readings[0]] if alt[0] in self.top and number.scheme not in self.top else readings + [alt]
+        for scheme, values in readings:
+            if self.fits(scheme, values):
+                return scheme, values
+        return None
+
+
+def accept_numbered(entries: list[Entry]) -> list[Entry]:
+    """Accept numbered headings that continue the numbering; split off run-on trailing headings."""
+    numbering = Numbering()
+    out: list[Entry] = []
+    run: dict | None = None  # the current numbered list: scheme, depth, last value, entry
+    first_seen: dict[Key, int] = {}
+    caps_in_use = False
+
+    def note_accepted(entry: Entry) -> None:
+        nonlocal caps_in_use
+        first_seen.setdefault(entry.key, len(out))
+        if entry.family == "caps":
+            caps_in_use = True
+        if entry.family != "num" and entry.family not in ("title",):
+            # A numbering that started inside sections of this kind restarts in each of them.
+            nested = [k for k, at in first_seen.items() if k[0] == "num" and at > first_seen[entry.key]]
+            if nested:
+                numbering.reset()
+        if entry.number and entry.number.scheme != "list" and entry.family == "markup":
+            numbering.take(entry.number.scheme, entry.number.values)
+
+    def take_trailing(entry: Entry, markdown: str, plain: str) -> None:
+        """Split off a heading run into the end of this entry's text (it is the last in `out`)."""
+        nonlocal run
+        if not plain:
+            return
+        split = _split_trailing(markdown, plain, numbering, caps_in_use, entry.block.source, entry.block.style)
+        if not split:
+            return
+        md_before, plain_before, heading = split
+        if entry.body_after:
+            entry.body_after = md_before
+        else:
+            b = entry.block
+            entry.block = Block(b.kind, md_before, plain_before, b.level, b.source, b.gap_before, b.bold, b.style)
+        if heading.number:
+            numbering.take(heading.number.scheme, heading.number.values)
+        out.append(heading)
+        note_accepted(heading)
+        run = None
+
+    for i, entry in enumerate(entries):
+        if entry.toc:
+            out.append(entry)
+            continue
+        if entry.family == "num":
+            number = entry.number
+            assert number is not None
+            depth = number.depth
+            continues_run = (
+                run is not None
+                and run["depth"] == depth
+                and number.values[-1] == run["last"] + 1
+                and run["scheme"] in (number.scheme, number.alternative[0] if number.alternative else None)
+                and all(not e.key and not e.block.gap_before and e.block.kind == "paragraph" for e in out[run["at"] + 1 :])
+                and (not entry.block.gap_before or run["loose"] or run["count"] == 1)
+            )
+            nxt = entries[i + 1] if i + 1 < len(entries) else None
+            list_follows = bool(
+                nxt is not None
+                and nxt.family == "num"
+                and nxt.number is not None
+                and nxt.number.depth == depth
+                and nxt.number.values[-1] == number.values[-1] + 1
+                and not nxt.body_after
+                and not entry.body_after
+            )
+            reading = numbering.interpret(number)
+            gapped_heading = entry.block.gap_before and run is not None and run["count"] == 1 and reading is not None
+            if (continues_run and not (gapped_heading and not list_follows)) or list_follows or reading is None:
+                entry.accepted = False
+                if continues_run and run is not None:
+                    run.update(last=number.values[-1], at=len(out), count=run["count"] + 1, loose=run["loose"] or entry.block.gap_before)
+                else:
+                    run = {"scheme": number.scheme, "depth": depth, "last": number.values[-1], "at": len(out), "count": 1, "loose": False}
+                out.append(entry)
+                continue
+            scheme, values = reading
+            numbering.take(scheme, values)
+            entry.accepted = True
+            run = None
+            out.append(entry)
+            note_accepted(entry)
+            take_trailing(entry, entry.body_after, entry.body_after)
+            continue
+        if entry.accepted:
+            run = None if entry.key else run
+            out.append(entry)
+            note_accepted(entry)
+            if entry.body_after:
+                take_trailing(entry, entry.body_after, entry.body_after)
+            continue
+        out.append(entry)
+        if entry.block.kind == "paragraph" and not entry.key:
+            take_trailing(entry, entry.block.markdown, entry.block.plain)
+    return out
+
+
+def _split_trailing(
+    markdown: str, plain: str, numbering: Numbering, caps_in_use: bool, source: int, style: str
+) -> tuple[str, str, Entry] | None:
+    """A heading run into the end of a paragraph: (Markdown before it, plain before it, the heading)."""
+    found = trailing_heading(plain)
+    if not found:
+        return None
+    _, number_text, title = found
+    number: Number | None = None
+    if number_text:
+        number, _ = split_number(number_text + ". x")
+        if number is None or number.scheme != "arabic" or not numbering.fits("arabic", number.values, exact=True):
+            return None
+    elif not caps_in_use:
+        return None
+    in_md = trailing_heading(markdown)
+    if not in_md or in_md[2] != title:
+        return None
+    heading_md = markdown[in_md[0] :].strip()
+    heading = Entry(
+        Block("paragraph", heading_md, plain[found[0] :].strip(), 0, source, True, False, style),
+        key=("num", "arabic", number.depth) if number else ("caps",),
+        title=clean_title(title),
+        number=number,
+        evidence=(f"numbered '{number.text}', " if number else "an ALL CAPS heading ") + "run into the end of the paragraph before it",
+        heading_md=heading_md,
+        accepted=True,
+    )
+    return markdown[: in_md[0]].rstrip(), plain[: found[0]].rstrip(), heading

@@ -1,0 +1,190 @@
+"""The detected outline of an imported notice, and the edits the import preview offers.
+
+Every edit is a pure function returning a new ImportedOutline, so the preview can keep the
+old one for undo. Sections whose text or title changes are tagged with topics again (unless
+the user chose their topics by hand).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from notice_studio.core.model import NoticeError
+
+
+@dataclass(frozen=True)
+class ImportedSection:
+    """One section found in the document: it becomes one clause."""
+
+    title: str
+    level: int
+    """1 for a section, 2 for a sub-section of the section before it."""
+    paragraphs: tuple[str, ...] = ()
+    """The body as Markdown paragraphs (blocks separated by a blank line)."""
+    original_number: str = ""
+    """The number the original gave the heading ('4.2', 'B'), kept for reference only."""
+    evidence: str = ""
+    """Why this was taken as a heading ("HTML <h2> heading", "numbered '3'", ...)."""
+    source: int | None = None
+    """Line (text, Markdown, HTML) or paragraph (Word) where the heading is in the original."""
+    heading_text: str = ""
+    """The heading as Markdown text, put back into the body if the section is merged away."""
+    run_in: bool = False
+    """The heading ran into the start of its first paragraph ('**Cookies.** We use...')."""
+    topics: tuple[str, ...] = ()
+    topic_evidence: str = ""
+    topics_by_hand: bool = False
+
+    @property
+    def body(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+    @property
+    def word_count(self) -> int:
+        return sum(len(p.split()) for p in self.paragraphs)
+
+
+@dataclass(frozen=True)
+class ImportedOutline:
+    """What the import found: the notice's title and its sections, ready to preview and adjust."""
+
+    source_name: str
+    format: str
+    title: str
+    sections: tuple[ImportedSection, ...]
+    encoding: str = ""
+    dropped: tuple[str, ...] = field(default_factory=tuple)
+    """Page furniture left out (menus, cookie banner, 'Back to top')."""
+    notes: tuple[str, ...] = field(default_factory=tuple)
+    """Other things the user should know (a table of contents kept in the introduction, ...)."""
+
+    def __len__(self) -> int:
+        return len(self.sections)
+
+
+# ----- edits for the preview --------------------------------------------------------------------
+def _check_index(outline: ImportedOutline, index: int) -> None:
+    if not 0 <= index < len(outline.sections):
+        raise NoticeError(f"There is no section {index + 1}; the outline has {len(outline.sections)}.")
+
+
+def _with(outline: ImportedOutline, sections: list[ImportedSection]) -> ImportedOutline:
+    return replace(outline, sections=tuple(sections))
+
+
+def _retagged(section: ImportedSection) -> ImportedSection:
+    if section.topics_by_hand:
+        return section
+    from .topics import tag_section
+
+    topics, evidence = tag_section(section.title, section.body)
+    return replace(section, topics=topics, topic_evidence=evidence)
+
+
+def merge(outline: ImportedOutline, index: int) -> ImportedOutline:
+    """Merge section `index` into the one before it; its heading goes back into the text."""
+    _check_index(outline, index)
+    if index == 0:
+        raise NoticeError("The first section has no section before it to merge into.")
+    sections = list(outline.sections)
+    previous, section = sections[index - 1], sections[index]
+    heading = section.heading_text or section.title
+    paragraphs = list(section.paragraphs)
+    if section.run_in and paragraphs:
+        paragraphs[0] = f"{heading} {paragraphs[0]}"
+    else:
+        paragraphs.insert(0, heading)
+    sections[index - 1] = _retagged(replace(previous, paragraphs=previous.paragraphs + tuple(paragraphs)))
+    del sections[index]
+    return _with(outline, sections)
+
+
+def split(outline: ImportedOutline, index: int, at_paragraph: int, title: str | None = None) -> ImportedOutline:
+    """Start a new section at paragraph `at_paragraph` of section `index` (0 = its first paragraph).
+
+    Without a `title`, a short first paragraph (a heading the import missed) becomes the title;
+    otherwise the new section is called 'New section' for the user to rename.
+    """
+    _check_index(outline, index)
+    section = outline.sections[index]
+    if not 0 <= at_paragraph < len(section.paragraphs):
+        raise NoticeError(
+            f"Section {index + 1} has {len(section.paragraphs)} paragraphs; choose one of them to start the new section."
+        )
+    head, tail = list(section.paragraphs[:at_paragraph]), list(section.paragraphs[at_paragraph:])
+    heading_text = ""
+    if title is None:
+        first = tail[0]
+        plain = re.sub(r"[*_#`>\\]", "", first).strip()
+        from .headings import clean_title, is_title_shaped, split_number
+
+        if "\n" not in first and is_title_shaped(plain, max_words=12):
+            number, rest = split_number(plain)
+            title = clean_title(rest if number and number.scheme != "list" and rest else plain)
+            heading_text = first
+            tail = tail[1:]
+        else:
+            title = "New section"
+    title = " ".join(title.split()) or "New section"
+    new = ImportedSection(
+        title=title,
+        level=section.level,
+        paragraphs=tuple(tail),
+        evidence="split by hand",
+        heading_text=heading_text or title,
+    )
+    sections = list(outline.sections)
+    sections[index] = _retagged(replace(section, paragraphs=tuple(head)))
+    sections.insert(index + 1, _retagged(new))
+    return _with(outline, sections)
+
+
+def rename(outline: ImportedOutline, index: int, title: str) -> ImportedOutline:
+    _check_index(outline, index)
+    title = " ".join(title.split())
+    if not title:
+        raise NoticeError("A section needs a title.")
+    sections = list(outline.sections)
+    sections[index] = _retagged(replace(sections[index], title=title))
+    return _with(outline, sections)
+
+
+def set_level(outline: ImportedOutline, index: int, level: int) -> ImportedOutline:
+    """Make a section a top-level section (1) or a sub-section of the section before it (2)."""
+    _check_index(outline, index)
+    if level not in (1, 2):
+        raise NoticeError("A section's level is 1 (a section) or 2 (a sub-section).")
+    if level == 2 and index == 0:
+        raise NoticeError("The first section cannot be a sub-section; there is no section before it.")
+    sections = list(outline.sections)
+    sections[index] = replace(sections[index], level=level)
+    return _with(outline, sections)
+
+
+def set_topics(outline: ImportedOutline, index: int, topics: list[str] | tuple[str, ...]) -> ImportedOutline:
+    """Choose a section's topics by hand (they are then kept through later edits)."""
+    _check_index(outline, index)
+    from .topics import known_topics
+
+    known = known_topics()
+    unknown = [t for t in topics if t not in known]
+    if unknown:
+        raise NoticeError(f"'{unknown[0]}' is not a library topic; 'notice-studio library --topics' lists them.")
+    sections = list(outline.sections)
+    sections[index] = replace(
+        sections[index], topics=tuple(dict.fromkeys(topics)), topic_evidence="chosen by hand", topics_by_hand=True
+    )
+    return _with(outline, sections)
+
+
+def remove(outline: ImportedOutline, index: int) -> ImportedOutline:
+    """Leave a section (and its text) out of the notice, e.g. page furniture the import kept."""
+    _check_index(outline, index)
+    if len(outline.sections) == 1:
+        raise NoticeError("A notice needs at least one section; this is the only one.")
+    sections = list(outline.sections)
+    del sections[index]
+    if sections and index == 0 and sections[0].level == 2:
+        sections[0] = replace(sections[0], level=1)
+    return _with(outline, sections)

@@ -1,0 +1,385 @@
+"""The import report: what was found, what the checks say, and which library clauses fill gaps.
+
+The checks engine and the clause library are used when they can be loaded (`_checks_and_library`
+is the one place that touches them); without them the report says what the import itself found.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+
+from notice_studio.core.model import PLACEHOLDER_RE, Notice
+
+from .headings import split_number
+from .outline import ImportedOutline
+
+# Topics every notice is expected to cover, and those a law adds (for gap suggestions).
+EXPECTED_TOPICS: tuple[str, ...] = ("controller", "data-provided", "purposes", "sharing", "retention", "rights", "security", "changes", "contact")
+EXPECTED_BY_LAW: dict[str, tuple[str, ...]] = {
+    "gdpr": ("legal-bases", "international-transfers", "complaints"),
+    "uk_gdpr": ("legal-bases", "international-transfers", "complaints"),
+    "no_pda": ("legal-bases", "international-transfers", "complaints"),
+    "ccpa": ("california",),
+    "caloppa": ("dnt-gpc",),
+    "coppa": ("children",),
+    "lgpd": ("brazil",),
+    "pipeda": ("canada",),
+    "bc_pipa": ("canada",),
+}
+_DATE_LINE = re.compile(
+    r"(?im)^\W*(?:last\s+(?:updated|revised|modified|reviewed)|effective(?:\s+date)?|(?:this\s+)?(?:notice|policy)\s+(?:was\s+)?(?:last\s+)?updated|date)\b[^\n]{0,80}"
+)
+_DATE = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b"
+    r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b",
+    re.IGNORECASE,
+)
+_MARKER = re.compile(
+    r"\[(?:insert|enter|add|company|name|date|address|email|e-mail|phone|your|tbc|tbd|x+)\b[^\]\n]{0,60}\]|<<[^>\n]{1,60}>>|\bTBD\b|\bTBC\b|\bX{3,}\b|lorem ipsum",
+    re.IGNORECASE,
+)
+_EMPTY_CONTACT = re.compile(r"(?im)^\W*(e-?mail|phone|telephone|tel|address|post|fax|website)\s*:\s*(?:\\)?$")
+_CONTACT_DETAIL = re.compile(r"@|\+?\d[\d ()-]{6,}\d|https?://|www\.|\b[A-Z]{1,2}\d{1,2}[A-Z]?\s*\d[A-Z]{2}\b|\b\d{5}(?:-\d{4})?\b")
+
+
+@dataclass(frozen=True)
+class ReportFinding:
+    severity: str
+    """'error', 'warning' or 'info' (as the checks engine uses them)."""
+    message: str
+    clause_id: str | None = None
+    rule: str = ""
+    source: str = "import"
+    """'import' for what the import found, 'checks' for the checks engine."""
+    suggestion: str | None = None
+    """A library clause id that would fix it (coverage findings)."""
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A topic the notice does not cover, and library clauses that would cover it."""
+
+    topic: str
+    label: str
+    clauses: tuple[tuple[str, str], ...] = ()
+    """(library clause id, title)."""
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class SectionSummary:
+    number: str
+    clause_id: str
+    title: str
+    level: int
+    original_number: str
+    topics: tuple[str, ...]
+    evidence: str
+    topic_evidence: str
+    words: int
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    source: str
+    format: str
+    encoding: str
+    title: str
+    jurisdictions: tuple[str, ...]
+    sections: tuple[SectionSummary, ...]
+    topics_found: tuple[str, ...]
+    numbering_gaps: tuple[str, ...]
+    findings: tuple[ReportFinding, ...]
+    suggestions: tuple[Suggestion, ...]
+    dropped: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    checks_engine: bool = False
+    created: str | None = None
+    """The notice folder, once created (None for a dry run)."""
+
+    def as_dict(self) -> dict:
+        """The stable JSON shape of `notice-studio import --json`."""
+        data = asdict(self)
+        data["schema"] = 1
+        data["suggestions"] = [
+            {"topic": s.topic, "label": s.label, "reason": s.reason, "clauses": [{"id": i, "title": t} for i, t in s.clauses]}
+            for s in self.suggestions
+        ]
+        return data
+
+
+def make_report(outline: ImportedOutline, notice: Notice, created: str | None = None) -> ImportReport:
+    sections = []
+    # build_notice adds clauses in outline order, so the notice's reading order matches the outline.
+    for section, (clause, depth, number) in zip(outline.sections, notice.walk(), strict=False):
+        sections.append(
+            SectionSummary(
+                number, clause.id, clause.title, depth + 1, section.original_number, tuple(section.topics),
+                section.evidence, section.topic_evidence, section.word_count,
+            )
+        )
+    topics_found = tuple(dict.fromkeys(t for s in outline.sections for t in s.topics))
+    engine = _checks_and_library(notice)
+    findings: list[ReportFinding] = []
+    findings += _import_findings(outline, notice)
+    coverage: list[ReportFinding] = []
+    if engine is not None:
+        # Missing disclosures are summarised, with the clauses that would cover them as suggestions.
+        coverage = [f for f in engine[0] if f.rule == "coverage-missing"]
+        findings += [f for f in engine[0] if f.rule != "coverage-missing"]
+        if coverage:
+            findings.append(
+                ReportFinding(
+                    "warning",
+                    f"{len(coverage)} disclosures the selected laws require were not found in the text; the library clauses "
+                    "listed below would cover them ('notice-studio check' lists each one).",
+                    None,
+                    "coverage-missing",
+                    "checks",
+                )
+            )
+    else:
+        findings += _own_checks(notice)
+    library = engine[1] if engine else None
+    suggestions = _suggestions(notice, set(topics_found), library, coverage)
+    return ImportReport(
+        source=outline.source_name,
+        format=outline.format,
+        encoding=outline.encoding,
+        title=notice.title,
+        jurisdictions=tuple(notice.jurisdictions),
+        sections=tuple(sections),
+        topics_found=topics_found,
+        numbering_gaps=tuple(numbering_gaps(outline)),
+        findings=tuple(findings),
+        suggestions=tuple(suggestions),
+        dropped=outline.dropped,
+        notes=outline.notes,
+        checks_engine=engine is not None,
+        created=created,
+    )
+
+
+# ----- numbering in the original ------------------------------------------------------------------
+def numbering_gaps(outline: ImportedOutline) -> list[str]:
+    """Skipped, repeated or backwards numbers in the original headings ('jumps from 4 to 6')."""
+    gaps: list[str] = []
+    last_top: dict[str, int] = {}
+    last_sub: tuple[int, int] | None = None
+    for section in outline.sections:
+        if not section.original_number:
+            continue
+        number, _ = split_number(section.original_number + ". x")
+        if number is None or number.scheme == "list":
+            continue
+        label = section.original_number
+        if number.depth == 1:
+            value = number.values[0]
+            prev = last_top.get(number.scheme)
+            shown = lambda v, s=number.scheme: _show(v, s)  # noqa: E731
+            if prev is None and value > 1:
+                gaps.append(f"The original numbering starts at {label} ('{section.title}').")
+            elif prev is not None and value == prev:
+                gaps.append(f"The original numbers two sections {label} ('{section.title}' is the second).")
+            elif prev is not None and value < prev:
+                gaps.append(f"The original numbering goes back from {shown(prev)} to {label} at '{section.title}'.")
+            elif prev is not None and value > prev + 1:
+                missing = ", ".join(shown(v) for v in range(prev + 1, value))
+                gaps.append(f"The original numbering jumps from {shown(prev)} to {label} (no section {missing}).")
+            last_top[number.scheme] = value
+            last_sub = None
+        elif number.depth == 2:
+            a, b = number.values
+            prev_b = last_sub[1] if last_sub and last_sub[0] == a else 0
+            if b > prev_b + 1:
+                missing = ", ".join(f"{a}.{v}" for v in range(prev_b + 1, b))
+                gaps.append(f"The original numbering jumps to {label} (no section {missing}).")
+            elif b <= prev_b:
+                gaps.append(f"The original numbers {label} twice or out of order ('{section.title}').")
+            last_sub = (a, b)
+    return gaps
+
+
+def _show(value: int, scheme: str) -> str:
+    if scheme == "upper":
+        return chr(64 + value) if 1 <= value <= 26 else str(value)
+    if scheme == "roman":
+        from .docx_reader import _roman
+
+        return _roman(value)
+    return str(value)
+
+
+# ----- what the import itself noticed ---------------------------------------------------------------
+def _import_findings(outline: ImportedOutline, notice: Notice) -> list[ReportFinding]:
+    """What only the import can tell: untagged sections, the original's own date, empty contact lines."""
+    found: list[ReportFinding] = []
+    dated = False
+    for clause in notice.all_clauses():
+        if not clause.topics:
+            found.append(ReportFinding("info", "No topic was recognised for this section; choose one so the coverage checks count it.", clause.id, "import-no-topic"))
+        for match in _EMPTY_CONTACT.finditer(clause.body):
+            found.append(ReportFinding("error", f"The '{match.group(1)}:' line is empty; fill in the detail or delete the line.", clause.id, "import-empty-contact"))
+        for match in _DATE_LINE.finditer(clause.body):
+            if _DATE.search(match.group(0)) and not dated:
+                dated = True
+                found.append(
+                    ReportFinding(
+                        "info",
+                        f"The original states its own date ('{match.group(0).strip(' *#_')[:70]}'); Notice Studio dates each version when you publish, so remove that line before publishing.",
+                        clause.id,
+                        "import-typed-date",
+                    )
+                )
+    if not dated:
+        found.append(ReportFinding("warning", "The original has no 'last updated' or effective date; Notice Studio adds one when you publish the first version.", None, "import-no-date"))
+    return found
+
+
+def _own_checks(notice: Notice) -> list[ReportFinding]:
+    """What the import can check without the checks engine: placeholders, markers, contacts, date."""
+    found: list[ReportFinding] = []
+    for clause in notice.all_clauses():
+        body = clause.body
+        for name in dict.fromkeys(PLACEHOLDER_RE.findall(body)):
+            found.append(ReportFinding("error", f"The placeholder {{{{ {name} }}}} is left in the text with no value.", clause.id, "placeholder-unfilled"))
+        for marker in dict.fromkeys(m.group(0) for m in _MARKER.finditer(body)):
+            found.append(ReportFinding("error", f"The drafting marker '{marker}' is still in the text.", clause.id, "drafting-marker"))
+        if "contact" in clause.topics and not _CONTACT_DETAIL.search(body) and not any(
+            _CONTACT_DETAIL.search(child.body) for child in clause.children
+        ):
+            found.append(ReportFinding("error", "This contact section gives no email address, phone number, web address or postal address.", clause.id, "contact-missing"))
+        if not body.strip() and not clause.children:
+            found.append(ReportFinding("error", "This section has no text.", clause.id, "clause-empty"))
+    return found
+
+
+# ----- gaps and library suggestions ---------------------------------------------------------------
+def _suggestions(notice: Notice, found: set[str], library: object | None, coverage: list[ReportFinding]) -> list[Suggestion]:
+    from .topics import known_topics
+
+    labels = known_topics()
+    wanted = list(EXPECTED_TOPICS)
+    for jurisdiction in notice.jurisdictions:
+        wanted += [t for t in EXPECTED_BY_LAW.get(jurisdiction, ()) if t not in wanted]
+    # Covering a specific right counts as covering 'rights'; and so on for families of topics.
+    covered = set(found)
+    if any(t.startswith("right-") for t in found):
+        covered.add("rights")
+    if found & {"data-automatic", "data-third-party"}:
+        covered.add("data-provided")
+    if "service-providers" in found:
+        covered.add("sharing")
+    suggestions = []
+    for topic in wanted:
+        if topic in covered:
+            continue
+        clauses: tuple[tuple[str, str], ...] = ()
+        if library is not None:
+            try:
+                matches = library.search(topic=topic)  # type: ignore[attr-defined]
+                if notice.jurisdictions:
+                    matches = [c for c in matches if c.applies_to(notice.jurisdictions)]
+                clauses = tuple((c.id, c.title) for c in matches[:3])
+            except Exception:  # noqa: BLE001 - a library problem must not stop the report
+                clauses = ()
+        reason = "every notice covers this" if topic in EXPECTED_TOPICS else "the selected laws ask for this"
+        suggestions.append(Suggestion(topic, labels.get(topic, topic), clauses, reason))
+    # Clauses the coverage check names for missing disclosures, grouped by their topic.
+    by_topic = {s.topic: s for s in suggestions}
+    for finding in coverage:
+        clause = library.get(finding.suggestion) if library is not None and finding.suggestion else None  # type: ignore[attr-defined]
+        if clause is None:
+            continue
+        topic = str(getattr(clause, "topic", "") or "")
+        entry = (str(clause.id), str(clause.title))
+        current = by_topic.get(topic)
+        if current is None:
+            current = Suggestion(topic, labels.get(topic, topic), (), "the selected laws ask for this")
+            suggestions.append(current)
+        if entry not in current.clauses:
+            updated = Suggestion(current.topic, current.label, current.clauses + (entry,), current.reason)
+            suggestions[suggestions.index(current)] = updated
+            by_topic[topic] = updated
+    return suggestions
+
+
+def _checks_and_library(notice: Notice) -> tuple[list[ReportFinding], object | None] | None:
+    """Findings from the checks engine and the loaded library, or None if they cannot be used."""
+    try:
+        from notice_studio.core.checks import load_context, run_checks
+    except ImportError:
+        return None
+    try:
+        context = load_context()
+        report = run_checks(notice, context)
+    except Exception:  # noqa: BLE001 - the report must still be given if the checks fail
+        return None
+    findings = []
+    for finding in report.findings:
+        message = finding.message
+        findings.append(ReportFinding(finding.severity, message, finding.clause_id, finding.rule, "checks", finding.suggestion))
+    return findings, context.library
+
+
+# ----- as text (the CLI prints this; the UI may show it as a summary) ---------------------------------
+_FORMAT_NAMES = {"txt": "plain text", "md": "Markdown", "html": "a web page", "docx": "a Word document"}
+
+
+def report_text(report: ImportReport, *, max_findings: int = 25) -> str:
+    lines: list[str] = []
+    kind = _FORMAT_NAMES.get(report.format, report.format)
+    encoding = f", {report.encoding}" if report.encoding and report.format != "docx" else ""
+    if report.created:
+        lines.append(f"Imported '{report.source}' ({kind}{encoding}) as '{report.title}' in {report.created}.")
+    else:
+        lines.append(f"Dry run, nothing created: '{report.source}' ({kind}{encoding}) would become '{report.title}'.")
+    top = sum(1 for s in report.sections if s.level == 1)
+    lines.append("")
+    lines.append(f"Sections found: {len(report.sections)} ({top} sections, {len(report.sections) - top} sub-sections)")
+    width = max((len(s.title) for s in report.sections), default=10)
+    width = min(width, 48)
+    for s in report.sections:
+        was = f"[was {s.original_number}]" if s.original_number else ""
+        title = s.title if len(s.title) <= 48 else s.title[:45] + "..."
+        indent = "  " if s.level == 2 else ""
+        lines.append(f"  {indent}{s.number:<5} {title:<{width}}  {was:<11} {', '.join(s.topics) or '(no topic)'}")
+    lines.append("")
+    lines.append(f"Topics found ({len(report.topics_found)}): {', '.join(report.topics_found) or 'none'}")
+    if report.jurisdictions:
+        lines.append(f"Laws: {', '.join(report.jurisdictions)}")
+    if report.numbering_gaps:
+        lines.append("")
+        lines.append("Numbering in the original:")
+        lines += [f"  - {gap}" for gap in report.numbering_gaps]
+    if report.dropped:
+        lines.append("")
+        shown = list(report.dropped[:8]) + ([f"and {len(report.dropped) - 8} more"] if len(report.dropped) > 8 else [])
+        lines.append("Left out as page furniture: " + "; ".join(shown) + ".")
+    for note in report.notes:
+        lines.append("")
+        lines.append(f"Note: {note}")
+    titles = {s.clause_id: s.title for s in report.sections}
+    counts = {sev: sum(1 for f in report.findings if f.severity == sev) for sev in ("error", "warning", "info")}
+    lines.append("")
+    lines.append(f"Checks: {_count(counts['error'], 'error')}, {_count(counts['warning'], 'warning')}, {_count(counts['info'], 'note')}.")
+    order = {"error": 0, "warning": 1, "info": 2}
+    findings = sorted(report.findings, key=lambda f: order.get(f.severity, 3))
+    for finding in findings[:max_findings]:
+        where = f"'{titles[finding.clause_id]}': " if finding.clause_id in titles else ""
+        lines.append(f"  {finding.severity:<7}  {where}{finding.message}")
+    if len(findings) > max_findings:
+        lines.append(f"  ... and {len(findings) - max_findings} more ('notice-studio check' lists them all).")
+    if report.suggestions:
+        lines.append("")
+        lines.append("Topics not covered, and library clauses that could fill the gap:")
+        for s in report.suggestions:
+            clauses = ", ".join(f"{cid} ('{title}')" for cid, title in s.clauses) or "no library clause yet"
+            lines.append(f"  {s.label} [{s.topic}]: {clauses}")
+    return "\n".join(lines)
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")

@@ -1,0 +1,219 @@
+"""Blocks -> an outline: which blocks are headings, at which of two levels, and what text is theirs.
+
+The steps:
+1. candidates.py: what each block would be as a heading (markup, numbered, bold, ALL CAPS,
+   question, short title line, run-in) - its "key"; a table of contents stays text; weak
+   kinds count only when text follows them;
+2. numbering.py: numbered headings must continue the numbering (list items restart at 1 or
+   continue a list run); a numbered heading run into the end of a paragraph is split off;
+3. here: the notice title is set aside; keys are ranked (markup by level, others by which
+   contains which) into levels 1 and 2, deeper ones staying in the text; sections are
+   assembled, text before the first heading becoming an introduction.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from .blocks import ImportProblem, SourceDocument
+from .candidates import Entry, Key, accept_weak, classify, mark_toc
+from .headings import clean_title, split_number
+from .numbering import accept_numbered
+from .outline import ImportedOutline, ImportedSection
+
+_FAMILY_ORDER = {"markup": 0, "num": 1, "caps": 2, "bold": 3, "runin": 4, "question": 5, "line": 6}
+_TITLE_WORDS = re.compile(r"privacy|notice|policy|statement|data protection|cookie|gdpr", re.IGNORECASE)
+_MARKDOWN_LIST = re.compile(r"^\s*(?:\d{1,9}[.)]|[-*+])(?:\s|$)")
+
+
+# ----- the notice title ---------------------------------------------------------------------------
+def _find_title(entries: list[Entry], declared: str) -> str:
+    for entry in entries:
+        if entry.key == ("title",):
+            entry.is_title = True
+            return entry.title
+    first = next((e for e in entries if not e.toc), None)
+    if first is None:
+        return declared
+    headings = [e for e in entries if e.accepted]
+    text = first.block.plain
+    if first.accepted and first.family == "markup" and not first.number:
+        same = sum(1 for e in headings if e.key == first.key)
+        if (same == 1 and len(headings) > 1) or _TITLE_WORDS.search(text):
+            first.is_title = True
+            return first.title
+    if first.block.kind in ("paragraph", "heading") and len(text.split()) <= 12 and _TITLE_WORDS.search(text):
+        number, _ = split_number(text)
+        if number is None and not text.endswith((".", ",", ";")):
+            first.is_title = True
+            return clean_title(text)
+    return declared
+
+
+# ----- levels ------------------------------------------------------------------------------------
+def _rank_keys(entries: list[Entry]) -> dict[Key, int]:
+    """Levels for each heading key: the top key 1, the next 2, any deeper 0 (kept as text)."""
+    order = [e.key for e in entries if e.accepted and not e.is_title and e.key and e.key[0] != "title"]
+    keys = list(dict.fromkeys(order))
+    if not keys:
+        return {}
+    count = {k: order.count(k) for k in keys}
+    first = {k: order.index(k) for k in keys}
+
+    def contains(a: Key, b: Key) -> float:
+        """Share of the stretches between two `a` headings that hold a `b` heading."""
+        segments = hits = 0
+        inside = False
+        started = False
+        for k in order:
+            if k == a:
+                if started:
+                    segments += 1
+                    hits += inside
+                started, inside = True, False
+            elif k == b and started:
+                inside = True
+        return hits / segments if segments else 0.0
+
+    def compare(a: Key, b: Key) -> int:
+        fa, fb = _FAMILY_ORDER.get(a[0], 9), _FAMILY_ORDER.get(b[0], 9)
+        if a[0] == "markup" or b[0] == "markup":
+            if a[0] == b[0]:
+                return (a[1:] > b[1:]) - (a[1:] < b[1:])
+            return -1 if a[0] == "markup" else 1
+        if a[0] == "num" and b[0] == "num" and a[2] != b[2]:
+            return -1 if a[2] < b[2] else 1
+        if (count[a] == 1) != (count[b] == 1):
+            return 1 if count[a] == 1 else -1
+        ca, cb = contains(a, b), contains(b, a)
+        if abs(ca - cb) > 0.2:
+            return -1 if ca > cb else 1
+        if first[a] != first[b]:
+            return -1 if first[a] < first[b] else 1
+        return -1 if fa < fb else 1
+
+    ranked = sorted(keys, key=functools.cmp_to_key(compare))
+    return {k: (i + 1 if i < 2 else 0) for i, k in enumerate(ranked)}
+
+
+# ----- assembling ------------------------------------------------------------------------------
+def _paragraphs(pieces: list[tuple[str, bool, str]], fmt: str) -> tuple[str, ...]:
+    """Group blocks into Markdown paragraphs; short plain-text lines keep their line breaks."""
+    groups: list[list[tuple[str, str]]] = []
+    for markdown, gap, kind in pieces:
+        if not markdown.strip():
+            continue
+        if gap or not groups:
+            groups.append([])
+        groups[-1].append((markdown, kind))
+    out = []
+    for group in groups:
+        text = group[0][0]
+        for (prev, prev_kind), (cur, kind) in zip(group, group[1:]):
+            short = (
+                fmt == "txt" and prev_kind == "paragraph" and kind == "paragraph" and len(prev) < 50
+                and not _MARKDOWN_LIST.match(prev) and not _MARKDOWN_LIST.match(cur)
+            )
+            text += ("\\\n" if short else "\n") + cur
+        out.append(text)
+    return tuple(out)
+
+
+def _assemble(entries: list[Entry], levels: dict[Key, int], fmt: str) -> list[ImportedSection]:
+    sections: list[dict] = []
+    intro: dict = {"title": "Introduction", "level": 1, "pieces": [], "evidence": "text before the first heading", "number": "", "source": None, "heading": "", "run_in": False}
+    current = intro
+    for entry in entries:
+        if entry.is_title:
+            continue
+        level = levels.get(entry.key, 0) if entry.accepted and entry.key else 0
+        if level:
+            current = {
+                "title": entry.title,
+                "level": level,
+                "pieces": [],
+                "evidence": entry.evidence,
+                "number": entry.number.text if entry.number else "",
+                "source": entry.block.source,
+                "heading": entry.heading_md if not entry.body_after else _heading_part(entry),
+                "run_in": bool(entry.body_after),
+            }
+            if not sections and level == 2:
+                current["level"] = 1
+            sections.append(current)
+            if entry.body_after:
+                current["pieces"].append((entry.body_after, True, "paragraph"))
+            continue
+        markdown = entry.heading_md if entry.block.kind == "heading" else entry.block.markdown
+        current["pieces"].append((markdown, entry.block.gap_before, entry.block.kind))
+    result = []
+    if any(m.strip() for m, _, _ in intro["pieces"]):
+        sections.insert(0, intro)
+    for s in sections:
+        result.append(
+            ImportedSection(
+                title=s["title"] or "Untitled section",
+                level=s["level"],
+                paragraphs=_paragraphs(s["pieces"], fmt),
+                original_number=s["number"],
+                evidence=s["evidence"],
+                source=s["source"],
+                heading_text=s["heading"] or s["title"],
+                run_in=s["run_in"],
+            )
+        )
+    return result
+
+
+def _heading_part(entry: Entry) -> str:
+    """The heading words of a run-in paragraph, as they were written ('**Cookies.**')."""
+    md = entry.block.markdown
+    at = md.find(entry.body_after[:24]) if entry.body_after else -1
+    return md[:at].strip() if at > 0 else entry.title
+
+
+# ----- the whole detection -------------------------------------------------------------------------
+def detect_outline(document: SourceDocument) -> ImportedOutline:
+    """Find the sections of a read document (topics are not tagged here; see topics.py)."""
+    entries: list[Entry] = []
+    for block in document.blocks:
+        entries.append(classify(block, document.format, bool(entries and entries[-1].key)))
+    markup_entries = [e for e in entries if e.family == "markup"]
+    markup = len(markup_entries) >= 2
+    if markup and len({e.key for e in markup_entries}) == 1 and any(e.number and e.number.depth == 2 for e in markup_entries):
+        # Every heading has the same markup level, but their numbers ('2', '2.1') show the nesting.
+        for entry in markup_entries:
+            entry.key = ("markup", entry.key[1], entry.number.depth if entry.number else 1)
+    if markup:
+        # With real heading markup, styled lines are emphasis, not structure.
+        for entry in entries:
+            if entry.weak:
+                entry.key, entry.weak, entry.accepted = None, False, False
+    notes: list[str] = []
+    if mark_toc(entries):
+        notes.append(
+            "The original's table of contents was kept as text at the start; you can delete it, "
+            "since Notice Studio numbers and lists the sections itself."
+        )
+    accept_weak(entries)
+    entries = accept_numbered(entries)
+    title = _find_title(entries, document.title) or document.title or "Privacy Notice"
+    levels = _rank_keys(entries)
+    sections = _assemble(entries, levels, document.format)
+    if not sections:
+        raise ImportProblem(f"{document.name} has only a title ('{title[:60]}') and no notice text to import.")
+    if not any(s.evidence != "text before the first heading" for s in sections):
+        notes.append("No headings were found, so the whole text is one clause; split it in the preview.")
+    deeper = sorted({e.evidence.split(" numbered")[0] for e in entries if e.accepted and e.key and levels.get(e.key) == 0 and not e.is_title})
+    if deeper:
+        notes.append("Headings below the second level were kept as bold or heading lines inside their section (" + "; ".join(deeper[:3]) + ").")
+    return ImportedOutline(
+        source_name=document.name,
+        format=document.format,
+        title=title,
+        sections=tuple(sections),
+        encoding=document.encoding,
+        dropped=document.dropped,
+        notes=tuple(notes),
+    )

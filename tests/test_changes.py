@@ -1,0 +1,222 @@
+"""Change notices drafted from a diff: sentences, topics and the material/editorial suggestion."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+
+import pytest
+from conftest import AUTHOR
+
+from notice_studio.cli import main
+from notice_studio.core.changes import ChangeNotice, TopicInfo, draft_change_notice, guess_topic, load_topics
+from notice_studio.core.diff import diff_notices
+from notice_studio.core.model import Clause, Notice, Table
+from notice_studio.core.store import NoticeRepo
+
+
+def base() -> Notice:
+    notice = Notice(title="Privacy Notice")
+    notice.variables = {"contact.email": "privacy@acme.example", "retention.period": "30 days"}
+    notice.add(Clause("retention", "How long we keep information", "We keep account data for 30 days after you close your account.", topics=["retention"]))
+    notice.add(Clause("sharing", "Who we share information with", "We share information with our payment processor.", topics=["sharing"]))
+    notice.add(Clause("sale", "Selling information", "We do not sell your personal information."))
+    notice.add(Clause("security", "Security", "We protect your information with encryption and access controls.", topics=["security"]))
+    notice.add(Clause("contact", "Contact us", "Write to {{ contact.email }}.", topics=["contact"]))
+    notice.add(Clause("logs", "Server logs", "We keep server logs for {{ retention.period }}."))
+    return notice
+
+
+def notice_for(edit) -> ChangeNotice:  # noqa: ANN001 - a function that edits the copy
+    old = base()
+    new = copy.deepcopy(old)
+    edit(new)
+    return draft_change_notice(diff_notices(old, new))
+
+
+def only_item(notice: ChangeNotice):  # noqa: ANN201
+    assert len(notice.items) == 1, notice.items
+    return notice.items[0]
+
+
+def test_retention_period_change_is_material_and_names_the_new_period() -> None:
+    result = notice_for(lambda n: n.set_body("retention", "We keep account data for 45 days after you close your account."))
+    item = only_item(result)
+    assert result.material and item.material and item.topic == "retention"
+    assert item.sentence == (
+        'We changed how long we keep your information ("How long we keep information"): now 45 days (was 30 days).'
+    )
+    assert result.text.startswith("We have made important changes to this notice:\n- We changed how long")
+
+
+def test_a_typo_fix_is_editorial() -> None:
+    old = base()
+    old.set_body("sharing", "We share informaton with our paymnet processor.")
+    new = copy.deepcopy(old)
+    new.set_body("sharing", "We share information with our payment processor.")
+    result = draft_change_notice(diff_notices(old, new))
+    assert not result.material
+    assert only_item(result).sentence == "We made small wording, spelling and formatting changes."
+
+
+def test_punctuation_and_capitals_are_editorial() -> None:
+    result = notice_for(lambda n: n.set_body("retention", "We keep account data for 30 days, after you close your Account!"))
+    assert not result.material and not only_item(result).material
+
+
+def test_synonym_rewording_is_editorial() -> None:
+    result = notice_for(lambda n: n.set_body("sharing", "We disclose data with our payment processor."))
+    assert not result.material
+
+
+def test_a_new_recipient_is_material_and_quoted() -> None:
+    result = notice_for(lambda n: n.set_body("sharing", "We share information with our payment processor and advertising partners."))
+    item = only_item(result)
+    assert result.material and item.topic == "sharing"
+    assert item.sentence.startswith("We changed who we share your information with")
+    assert '"and advertising partners"' in item.sentence
+
+
+def test_dropping_a_negation_is_material_even_in_a_clause_without_a_topic() -> None:
+    result = notice_for(lambda n: n.set_body("sale", "We sell your personal information."))
+    item = only_item(result)
+    assert item.topic == "sale" and item.material and result.material
+    assert "selling or sharing" in item.sentence
+
+
+def test_a_substantive_change_to_a_non_material_topic_is_listed_but_not_material() -> None:
+    result = notice_for(lambda n: n.set_body("security", "We protect your information with encryption, access controls and annual penetration tests."))
+    item = only_item(result)
+    assert not result.material and not item.material
+    assert item.sentence.startswith("We changed how we protect your information")
+    assert result.text.startswith("We have updated this notice:")
+
+
+def test_added_and_removed_sections() -> None:
+    def edit(n: Notice) -> None:
+        n.add(Clause("children", "Children", "We do not knowingly collect information from children under 13.", topics=["children"]))
+        n.add(Clause("children-parents", "Parents", "Parents can ask us to delete it."), parent_id="children")
+        n.remove("sale")
+
+    result = notice_for(edit)
+    sentences = [i.sentence for i in result.items]
+    assert 'We added a section about children\'s information ("Children").' in sentences
+    assert 'We removed the section "Selling information" about selling or sharing personal information.' in sentences
+    assert len(sentences) == 2  # the new sub-section is covered by its parent's sentence
+    assert result.material
+
+
+def test_moves_and_renames_alone_are_editorial() -> None:
+    def edit(n: Notice) -> None:
+        n.move("contact", None, 0)
+        n.rename("security", "Keeping information safe")
+
+    result = notice_for(edit)
+    item = only_item(result)
+    assert not result.material
+    assert item.sentence == 'We renamed sections ("Security" is now "Keeping information safe") and moved the section "Contact us".'
+    assert set(item.clause_ids) == {"contact", "security"}
+
+
+def test_placeholder_values() -> None:
+    retention = notice_for(lambda n: n.set_variable("retention.period", "90 days"))
+    item = only_item(retention)
+    assert item.material and item.topic == "retention"
+    assert item.sentence == "We changed how long we keep your information: now 90 days (was 30 days)."
+    contact = notice_for(lambda n: n.set_variable("contact.email", "dpo@acme.example"))
+    item = only_item(contact)
+    assert not contact.material and item.sentence == "We updated our privacy contact e-mail: it is now dpo@acme.example."
+
+
+def test_cookie_table_rows() -> None:
+    old = base()
+    old.add(Clause("cookies", "Cookies", "[[table:cookies]]", topics=["cookies"]))
+    old.tables["cookies"] = Table(["Name", "Purpose"], [["sid", "Session"]])
+    new = copy.deepcopy(old)
+    new.tables["cookies"].rows.append(["_fbp", "Advertising"])
+    result = draft_change_notice(diff_notices(old, new))
+    item = only_item(result)
+    assert item.material and item.topic == "cookie-table"
+    assert item.sentence == "In our list of cookies, we added _fbp."
+
+
+def test_items_are_grouped_by_topic_with_material_first() -> None:
+    def edit(n: Notice) -> None:
+        n.set_body("security", "We protect your information with encryption, access controls and audits by outside experts.")
+        n.set_body("retention", "We keep account data for 60 days after you close your account.")
+        n.set_body("sharing", "We share information with our payment processor and our auditors.")
+        n.set_body("contact", "Write to {{ contact.email }}!")
+
+    result = notice_for(edit)
+    assert [(i.topic, i.material) for i in result.items] == [
+        ("sharing", True), ("retention", True), ("security", False), ("", False),
+    ]
+    assert result.text.count("\n- ") == 4
+
+
+def test_topics_info_decides_what_is_material() -> None:
+    old = base()
+    new = copy.deepcopy(old)
+    new.set_body("retention", "We keep account data for 45 days after you close your account.")
+    topics = {"retention": {"label": "Retention", "material": False}, "security": TopicInfo("Security", True)}
+    result = draft_change_notice(diff_notices(old, new), topics)
+    assert not result.material and "45 days" in result.text
+
+
+def test_no_changes() -> None:
+    result = draft_change_notice(diff_notices(base(), base()))
+    assert result == ChangeNotice("We made minor changes to the layout of this notice.", False, ())
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "topic"),
+    [
+        ("How long we keep your data", "", "retention"),
+        ("International transfers", "", "international-transfers"),
+        ("Children", "Our service is not for children under 13.", "children"),
+        ("Other", "We may disclose information to recipients such as auditors.", "sharing"),
+        ("Your choices", "You have the right to access and erasure.", "rights"),
+        ("Hello", "Nothing here.", ""),
+    ],
+)
+def test_guess_topic(title: str, body: str, topic: str) -> None:
+    assert guess_topic(title, body) == topic
+
+
+def test_topics_come_from_the_shipped_library() -> None:
+    topics = load_topics()
+    assert topics["retention"].material and topics["children"].material
+    assert not topics["security"].material and not topics["contact"].material
+
+
+def test_publish_uses_the_suggested_change_notice(repo: NoticeRepo, capsys: pytest.CaptureFixture[str]) -> None:
+    repo.publish(dt.date(2026, 1, 1), "First version.", True, "GC", AUTHOR)
+    notice = repo.load()
+    notice.set_body("retention", "We keep account data for 90 days after you close your account.")
+    repo.save(notice, "Edited 'Retention'", AUTHOR)
+    folder = str(repo.path)
+    repo.close()
+    assert main(["publish", folder, "--effective", "2026-02-01", "--force"]) == 0
+    assert "Published v2 (material)" in capsys.readouterr().out
+    with NoticeRepo.open(folder) as reopened:
+        v2 = reopened.version("v2")
+    assert v2.material
+    assert "now 90 days (was 30 days)" in v2.change_notice
+
+
+def test_publish_suggests_editorial_for_a_typo(repo: NoticeRepo, capsys: pytest.CaptureFixture[str]) -> None:
+    repo.publish(dt.date(2026, 1, 1), "First version.", True, "GC", AUTHOR)
+    notice = repo.load()
+    notice.set_body("security", "We protect your data with encryption!")
+    repo.save(notice, "Edited 'Security'", AUTHOR)
+    folder = str(repo.path)
+    repo.close()
+    assert main(["publish", folder, "--effective", "2026-02-01", "--force"]) == 0
+    assert "Published v2 (editorial)" in capsys.readouterr().out
+
+
+def test_a_new_section_with_no_recognisable_topic_is_suggested_material() -> None:
+    result = notice_for(lambda n: n.add(Clause("misc", "Miscellaneous", "Some more words here.")))
+    item = only_item(result)
+    assert item.topic == "" and item.material and result.material
+    assert item.sentence == 'We added a section, "Miscellaneous".'

@@ -1,0 +1,81 @@
+"""The 'Last updated' date: never published, no effective date, and the CCPA 12-month rule."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from notice_studio.core.checks import CheckContext, run_checks
+from notice_studio.core.checks.dates import is_stale
+from notice_studio.core.model import Clause, Notice
+
+TODAY = dt.date(2026, 11, 23)
+
+
+def notice_for(*jurisdictions: str) -> Notice:
+    notice = Notice(title="Privacy Notice", jurisdictions=list(jurisdictions))
+    notice.add(Clause("intro", "Introduction", "This notice explains what we do."))
+    return notice
+
+
+def dated(notice: Notice, **kw):
+    report = run_checks(notice, CheckContext(today=TODAY, **kw))
+    return [f for f in report.findings if f.rule.startswith("last-updated")]
+
+
+def test_never_published_draft_is_a_note() -> None:
+    [finding] = dated(notice_for("gdpr"))
+    assert (finding.rule, finding.severity, finding.clause_id) == ("last-updated-missing", "info", None)
+    assert "not been published" in finding.message
+
+
+def test_published_version_without_effective_date_is_an_error() -> None:
+    [finding] = dated(notice_for("gdpr"), published_version=True, published_count=2, last_published=None)
+    assert (finding.rule, finding.severity) == ("last-updated-missing", "error")
+
+
+def test_draft_after_a_version_without_effective_date() -> None:
+    [finding] = dated(notice_for("gdpr"), published_count=1, last_published=None)
+    assert finding.severity == "info" and "latest published version" in finding.message
+
+
+def test_recent_date_is_fine() -> None:
+    assert dated(notice_for("ccpa"), published_version=True, published_count=1, last_published=dt.date(2026, 1, 5)) == []
+
+
+def test_ccpa_date_older_than_twelve_months_warns_for_a_published_version() -> None:
+    [finding] = dated(notice_for("ccpa"), published_version=True, published_count=3, last_published=dt.date(2025, 10, 1))
+    assert (finding.rule, finding.severity) == ("last-updated-stale", "warning")
+    assert finding.element_id == "ccpa_annual_update" and "13 months" in finding.message
+
+
+def test_stale_date_is_a_note_for_the_draft() -> None:
+    [finding] = dated(notice_for("ccpa"), published_count=3, last_published=dt.date(2025, 10, 1))
+    assert (finding.rule, finding.severity) == ("last-updated-stale", "info")
+
+
+def test_old_date_outside_california_is_fine() -> None:
+    assert dated(notice_for("gdpr"), published_version=True, published_count=1, last_published=dt.date(2020, 1, 1)) == []
+
+
+@pytest.mark.parametrize(
+    "last, today, stale",
+    [
+        (dt.date(2025, 11, 23), dt.date(2026, 11, 23), False),
+        (dt.date(2025, 11, 23), dt.date(2026, 11, 24), True),
+        (dt.date(2024, 2, 29), dt.date(2025, 2, 28), False),
+        (dt.date(2024, 2, 29), dt.date(2025, 3, 1), True),
+    ],
+)
+def test_twelve_months(last: dt.date, today: dt.date, stale: bool) -> None:
+    assert is_stale(last, today) is stale
+
+
+def test_published_version_coverage_marks_stale_ccpa_date_missing() -> None:
+    from notice_studio.core.requirements import load_requirements
+
+    ctx = CheckContext(requirements=load_requirements(), today=TODAY, published_version=True, published_count=1,
+                       last_published=dt.date(2025, 1, 1))
+    ccpa = run_checks(notice_for("ccpa"), ctx).coverage[0]
+    assert "ccpa_annual_update" in ccpa.missing and "ccpa_date_last_updated" in ccpa.satisfied

@@ -1,0 +1,199 @@
+"""Drafting rules on hand-made notices: placeholders, markers, contact details, empty sections,
+headings, typed numbering, embedded tables."""
+
+from __future__ import annotations
+
+import pytest
+
+from notice_studio.core.checks import CheckContext, run_checks
+from notice_studio.core.model import Clause, Notice, Table
+
+
+def notice_of(*clauses: Clause, **variables: str) -> Notice:
+    notice = Notice(title="Privacy Notice", organisation="Acme Ltd")
+    notice.variables.update(variables)
+    for clause in clauses:
+        notice.add(clause)
+    return notice
+
+
+def findings(notice: Notice, rule: str):
+    return [f for f in run_checks(notice, CheckContext()).findings if f.rule == rule]
+
+
+def one(body: str, rule: str, title: str = "Contact us"):
+    return findings(notice_of(Clause("c", title, body)), rule)
+
+
+# ----- placeholders ------------------------------------------------------------------------------
+def test_unfilled_placeholder_is_an_error_at_its_offsets() -> None:
+    body = "Write to us at {{ contact.email }} or {{ contact.address }}."
+    notice = notice_of(Clause("c", "Contact", body), **{"contact.address": "1 High Street"})
+    [finding] = findings(notice, "placeholder-unfilled")
+    assert finding.severity == "error"
+    assert body[finding.start : finding.end] == "{{ contact.email }}"
+    assert "contact.email" in finding.message and "notice-studio set" in finding.fix
+
+
+def test_filled_placeholders_are_fine() -> None:
+    notice = notice_of(Clause("c", "Contact", "Write to {{ contact.email }}."), **{"contact.email": "a@b.example"})
+    assert findings(notice, "placeholder-unfilled") == []
+
+
+def test_unfilled_placeholder_in_a_title() -> None:
+    notice = notice_of(Clause("c", "About {{ service.name }}", "Text."))
+    [finding] = findings(notice, "placeholder-unfilled")
+    assert finding.location == "title" and (finding.start, finding.end) == (6, 24)
+
+
+def test_malformed_placeholder() -> None:
+    [finding] = one("Email {{ contact.email } today.", "placeholder-malformed")
+    assert finding.severity == "error" and finding.excerpt.startswith("{{ contact.email")
+    assert one("Email {{ contact.email }} today.", "placeholder-malformed") == []
+
+
+# ----- drafting markers ----------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "marker",
+    ["[insert link]", "[Insert DPO name]", "[TBD]", "[●]", "[•]", "[...]", "[Company Name]", "[DATE]", "XX",
+     "XXX", "TODO", "TBC", "<insert address>", "[to be confirmed]", "[x]"],
+)
+def test_drafting_markers_are_errors(marker: str) -> None:
+    body = f"You can read more at {marker} on our website."
+    found = one(body, "drafting-marker")
+    assert len(found) == 1, found
+    assert found[0].severity == "error"
+    assert body[found[0].start : found[0].end].strip() == marker
+
+
+def test_blank_lines_to_fill_in() -> None:
+    [finding] = one("Our registered number is ________.", "drafting-marker")
+    assert "____" in finding.excerpt
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Read [our cookie policy](https://example.com/cookies) for details.",
+        "See [[retention]] for how long we keep data.",
+        "As required by law [1], we keep records.",
+        "We use the Data Privacy Framework (DPF) and Article 46 safeguards.",
+        "Our form field is named user_name_field for technical reasons.",
+        "Exhibit 10 lists the XXL sizes.",
+        "---",
+    ],
+)
+def test_ordinary_text_is_not_a_marker(body: str) -> None:
+    assert one(body, "drafting-marker") == []
+
+
+def test_marker_in_a_title() -> None:
+    notice = notice_of(Clause("c", "Retention [TBD]", "We keep data for a year."))
+    [finding] = findings(notice, "drafting-marker")
+    assert finding.location == "title" and finding.excerpt == "[TBD]"
+
+
+# ----- contact details promised, none given ----------------------------------------------------------
+@pytest.mark.parametrize(
+    "body, excerpt",
+    [
+        ("If you have questions, contact us at.", "contact us at"),
+        ("If you have questions, please contact us at", "contact us at"),
+        ("You can email our privacy team at . We reply within a week.", "email our privacy team at"),
+        ("Write to us at or call us on 0800 000 000.", "Write to us at"),
+        ("Questions? Contact our DPO at:", "Contact our DPO at:"),
+        ("Send your request to.\n\nWe will reply.", "Send your request to"),
+    ],
+)
+def test_contact_promised_with_nothing_after_it(body: str, excerpt: str) -> None:
+    [finding] = one(body, "contact-missing")
+    assert finding.severity == "error"
+    assert body[finding.start : finding.end] == excerpt
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "You can contact us at any time.",
+        "Contact us at {{ contact.email }}.",
+        "Contact us at privacy@acme.example or call us on +44 20 0000 0000.",
+        "Contact us at:\n\n- email: privacy@acme.example\n- post: 1 High Street",
+        "If you contact us by email, we keep the message for a year.",
+        "We will write to you before we make changes.",
+        "We transfer data to.",  # no promise of contact details
+        "We keep your data for as long as we need it.",
+    ],
+)
+def test_contact_details_that_are_given(body: str) -> None:
+    assert one(body, "contact-missing") == []
+
+
+# ----- empty clauses ---------------------------------------------------------------------------
+def test_empty_leaf_section_is_an_error() -> None:
+    for body in ("", "   \n\n", "**  **"):
+        [finding] = one(body, "clause-empty", title="Security")
+        assert finding.severity == "error" and "Security" in finding.message
+
+
+def test_heading_only_parent_and_table_only_sections_are_not_empty() -> None:
+    parent = Clause("rights", "Your rights", "")
+    parent.children.append(Clause("access", "Access", "You can ask for a copy."))
+    notice = notice_of(parent, Clause("cookies", "Cookie list", "[[table:cookies]]"))
+    notice.tables["cookies"] = Table(["Name"], [["session"]])
+    assert findings(notice, "clause-empty") == []
+
+
+# ----- headings ----------------------------------------------------------------------------------
+def test_duplicate_sibling_headings_warn_and_distant_ones_inform() -> None:
+    eu = Clause("eu", "Europe", "For readers in Europe.", children=[Clause("eu-rights", "Your rights", "Access.")])
+    us = Clause("us", "California", "For Californians.", children=[Clause("us-rights", "Your Rights", "Know.")])
+    notice = notice_of(Clause("security", "Security", "We protect data."), Clause("security-2", "Security", "More."), eu, us)
+    found = {f.clause_id: f for f in findings(notice, "heading-duplicate")}
+    assert set(found) == {"security-2", "us-rights"}
+    assert found["security-2"].severity == "warning" and "section 1" in found["security-2"].message
+    assert found["us-rights"].severity == "info"
+
+
+def test_distinct_headings_are_fine() -> None:
+    notice = notice_of(Clause("a", "Security", "x."), Clause("b", "Retention", "y."))
+    assert findings(notice, "heading-duplicate") == []
+
+
+# ----- typed numbering ---------------------------------------------------------------------------
+def test_typed_numbers_that_skip_are_reported() -> None:
+    notice = notice_of(
+        Clause("a", "9. Retention", "We keep data."),
+        Clause("b", "11. Your rights", "You can ask."),
+        Clause("c", "12. Contact", "Write to us."),
+    )
+    [gap] = findings(notice, "numbering-gap")
+    assert gap.clause_id == "b" and gap.severity == "warning"
+    assert "9 to 11" in gap.message and "10 is missing" in gap.message
+    typed = findings(notice, "title-number")
+    assert [f.clause_id for f in typed] == ["a", "b", "c"] and all(f.severity == "info" for f in typed)
+
+
+def test_typed_numbers_in_sequence_have_no_gap() -> None:
+    notice = notice_of(Clause("a", "1. Intro", "x."), Clause("b", "2. Data", "y."), Clause("c", "3) Rights", "z."))
+    assert findings(notice, "numbering-gap") == []
+
+
+def test_titles_without_typed_numbers() -> None:
+    notice = notice_of(Clause("a", "2024 Updates", "x."), Clause("b", "3 ways we use data", "y."))
+    assert findings(notice, "title-number") == []
+
+
+def test_numbered_headings_inside_an_imported_clause() -> None:
+    body = "## 1. Who we are\n\nAcme.\n\n## 2. What we collect\n\nData.\n\n## 4. Rights\n\nMany."
+    [gap] = one(body, "numbering-gap")
+    assert gap.location == "body" and body[gap.start : gap.end] == "4"
+
+
+# ----- tables ------------------------------------------------------------------------------------
+def test_embedded_table_missing_or_empty() -> None:
+    notice = notice_of(Clause("a", "Cookies", "These cookies:\n\n[[table:cookies]]"), Clause("b", "Providers", "[[table:providers]]"))
+    notice.tables["providers"] = Table(["Name", "Country"], [])
+    [missing] = findings(notice, "table-missing")
+    assert missing.clause_id == "a" and missing.severity == "error"
+    [empty] = findings(notice, "table-empty")
+    assert empty.clause_id == "b" and empty.severity == "warning"

@@ -1,0 +1,355 @@
+"""Exports: golden files for each text format, HTML validity, PDF and DOCX read back, the CLI.
+
+Set UPDATE_GOLDEN=1 to rewrite tests/golden/ after an intended change, then review the diff.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import io
+import os
+import re
+import sys
+from pathlib import Path
+
+import html5lib
+import pytest
+from conftest import AUTHOR
+from docx import Document
+from docx.oxml.ns import qn
+from markdown_it import MarkdownIt
+from pypdf import PdfReader
+
+from notice_studio.cli import main
+from notice_studio.core.export.docx import notice_docx
+from notice_studio.core.export.fragment import notice_fragment
+from notice_studio.core.export.html_page import notice_page, page_html
+from notice_studio.core.export.markdown import escape_markdown, notice_markdown_text
+from notice_studio.core.export.text import notice_text
+from notice_studio.core.model import Clause, Notice, Table
+from notice_studio.core.render import RenderOptions, render
+from notice_studio.core.store import NoticeRepo
+
+GOLDEN = Path(__file__).parent / "golden"
+NS = "{http://www.w3.org/1999/xhtml}"
+PUBLISHED = RenderOptions(last_updated=dt.date(2026, 3, 1), version_label="v1")
+
+
+def small_notice() -> Notice:
+    """Five clauses, one nested, a table, a list, links, placeholders and cross-references."""
+    notice = Notice(title="Acme Privacy Notice", organisation="Acme Ltd", language="en")
+    notice.variables = {"organisation.name": "Acme Ltd", "contact.email": "privacy@acme.example", "retention.days": "30"}
+    notice.tables["cookies"] = Table(
+        ["Name", "Purpose", "Duration"],
+        [["session", "Keeps you signed in", "Until you close the browser"], ["prefs", "Remembers your *choices*", "1 year"]],
+    )
+    notice.add(Clause(
+        "about-us", "About us",
+        '{{ organisation.name }} ("we") runs this website. This notice explains what we do with your '
+        "information.\n\nIf anything is unclear, see [[contact]].",
+    ))
+    notice.add(Clause(
+        "what-we-collect", "What we collect",
+        "We collect:\n\n- your name and e-mail address;\n- how you use the site, through cookies (see [[cookies]]).\n\n"
+        "We do **not** sell your information.",
+    ))
+    notice.add(Clause("cookies", "Cookies", "We use these cookies:\n\n[[table:cookies]]"), parent_id="what-we-collect")
+    notice.add(Clause(
+        "retention", "How long we keep it",
+        "We keep account data for {{ retention.days }} days after you close your account, then delete it.\n\n"
+        "1. We stop using it.\n2. We delete it from backups.",
+    ))
+    notice.add(Clause(
+        "contact", "Contact us",
+        "Write to [{{ contact.email }}](mailto:{{contact.email}}) or visit <https://acme.example/privacy>.",
+    ))
+    return notice
+
+
+def check_golden(name: str, actual: str) -> None:
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(actual, encoding="utf-8", newline="\n")
+    expected = path.read_text(encoding="utf-8")
+    assert actual == expected, f"{name} differs from the golden file (UPDATE_GOLDEN=1 rewrites it)"
+
+
+def strict_parse(html: str):  # noqa: ANN201 - an ElementTree element
+    """Parse with html5lib in strict mode: any HTML parse error fails the test."""
+    return html5lib.HTMLParser(strict=True, namespaceHTMLElements=True).parse(html)
+
+
+# ----- golden files -----------------------------------------------------------------------------
+def test_golden_html_page() -> None:
+    check_golden("small.html", notice_page(render(small_notice(), PUBLISHED)))
+
+
+def test_golden_fragment() -> None:
+    check_golden("small.fragment.html", notice_fragment(render(small_notice(), PUBLISHED)))
+
+
+def test_golden_markdown() -> None:
+    check_golden("small.md", notice_markdown_text(small_notice(), PUBLISHED))
+
+
+def test_golden_text() -> None:
+    check_golden("small.txt", notice_text(render(small_notice(), PUBLISHED), width=72))
+
+
+# ----- the standalone page ----------------------------------------------------------------------
+def test_html_page_is_valid_accessible_and_self_contained() -> None:
+    page = notice_page(render(small_notice(), PUBLISHED))
+    assert page.startswith("<!DOCTYPE html>\n")
+    doc = strict_parse(page)
+    assert doc.get("lang") == "en"
+    assert doc.find(f"{NS}head/{NS}title").text == "Acme Privacy Notice"
+    assert doc.find(f"{NS}head/{NS}meta[@name='viewport']") is not None
+    levels = [int(el.tag[-1]) for el in doc.iter() if re.fullmatch(re.escape(NS) + "h[1-6]", el.tag)]
+    assert levels[0] == 1 and levels.count(1) == 1
+    assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False))  # no skipped level
+    for table in doc.iter(NS + "table"):
+        assert table.find(NS + "caption") is not None
+        assert all(th.get("scope") == "col" for th in table.iter(NS + "th"))
+    assert len(list(doc.iter(NS + "main"))) == 1 and len(list(doc.iter(NS + "nav"))) == 1
+    # No script, no external assets: nothing with src, no stylesheet links, no url() in the CSS.
+    assert not list(doc.iter(NS + "script")) and not list(doc.iter(NS + "link"))
+    assert not [el for el in doc.iter() if el.get("src")]
+    css = "".join(el.text or "" for el in doc.iter(NS + "style"))
+    assert "@media print" in css and "prefers-color-scheme" in css and "@media (max-width" in css
+    assert "url(" not in css and "@import" not in css
+    assert "Content-Security-Policy" in page
+
+
+def test_page_html_is_shared_with_the_redline_and_sanitizes_its_body() -> None:
+    page = page_html("Changes <x>", '<main><p onclick="x()">Hi<script>bad()</script></p></main>', "de", extra_css=".x{color:red}")
+    doc = strict_parse(page)
+    assert doc.get("lang") == "de" and doc.find(f"{NS}head/{NS}title").text == "Changes <x>"
+    assert len(list(doc.iter(NS + "main"))) == 1  # the body's own main is kept, not nested
+    assert "onclick" not in page and "bad()" not in page
+    assert ".x{color:red}" in page
+
+
+# ----- fragment ---------------------------------------------------------------------------------
+def test_fragment_has_no_page_chrome_and_namespaced_names() -> None:
+    fragment = notice_fragment(render(small_notice(), PUBLISHED))
+    for tag in ("html", "head", "body", "style", "!DOCTYPE", "main", "script"):
+        assert not re.search(f"<{tag}[\\s>]", fragment, flags=re.I)
+    nodes = html5lib.parseFragment(fragment, namespaceHTMLElements=True)
+    elements = list(nodes.iter())
+    assert elements[1].tag == NS + "article"
+    classes = {c for el in elements for c in (el.get("class") or "").split()}
+    assert classes and all(c.startswith("ns-") for c in classes)
+    assert all(el.get("id").startswith("ns-") for el in elements if el.get("id"))
+    assert "style=" not in fragment
+
+
+def test_fragment_inline_styles_only_when_asked() -> None:
+    styled = notice_fragment(render(small_notice(), PUBLISHED), inline_styles=True)
+    doc = html5lib.parseFragment(styled, namespaceHTMLElements=True)
+    table = next(doc.iter(NS + "table"))
+    assert "border-collapse:collapse" in table.get("style")
+    assert all("position" not in (el.get("style") or "") for el in doc.iter())
+
+
+# ----- markdown and text ------------------------------------------------------------------------
+def test_markdown_export_reads_back_as_the_same_notice() -> None:
+    notice = small_notice()
+    notice.variables["organisation.name"] = "*Acme* <b>Ltd</b> [x](y) {{ z }}"
+    exported = notice_markdown_text(notice, PUBLISHED)
+    html = MarkdownIt("js-default").enable("table").render(exported)
+    assert "*Acme* &lt;b&gt;Ltd&lt;/b&gt; [x](y) {{ z }}" in html  # the value stays literal
+    assert '<a href="#ns-clause-contact">section 4</a>' in html
+    assert '<a href="mailto:privacy@acme.example">privacy@acme.example</a>' in html
+    assert "<th>Name</th>" in html and "<td>Remembers your <em>choices</em></td>" in html
+    assert re.findall(r"^(#+) ", exported, flags=re.M) == ["#", "##", "##", "###", "##", "##"]
+    assert escape_markdown("a|b_c") == "a\\|b\\_c"
+
+
+def test_markdown_export_shifts_body_headings_and_keeps_code() -> None:
+    notice = Notice(title="T")
+    notice.variables = {"x": "X"}
+    notice.add(Clause("a", "A", "# Inside\n\n```\n# not a heading {{ x }}\n```\n\n`{{ x }}` and {{ x }}"))
+    exported = notice_markdown_text(notice)
+    assert "\n### Inside\n" in exported
+    assert "# not a heading {{ x }}" in exported
+    assert "`{{ x }}` and X" in exported
+    assert "*Draft \u2014 not published*" in exported
+
+
+def test_text_export_wraps_and_keeps_hanging_indents() -> None:
+    text = notice_text(render(small_notice(), PUBLISHED), width=40)
+    lines = text.splitlines()
+    assert lines[:3] == ["Acme Privacy Notice", "===================", "Last updated: 1 March 2026"]
+    assert all(len(line) <= 40 for line in lines if " " in line.strip())
+    index = next(i for i, line in enumerate(lines) if line.startswith("- how you use the site"))
+    assert lines[index + 1].startswith("  (see section")  # continuation indented under the marker
+    assert notice_text(render(small_notice(), PUBLISHED), width=0).count("\n") < text.count("\n")
+
+
+# ----- DOCX -------------------------------------------------------------------------------------
+def test_docx_reopens_with_headings_lists_tables_and_links() -> None:
+    data = notice_docx(render(small_notice(), PUBLISHED))
+    doc = Document(io.BytesIO(data))
+    headings = [(p.style.name, p.text) for p in doc.paragraphs if p.style.name.startswith(("Heading", "Title"))]
+    assert headings == [
+        ("Title", "Acme Privacy Notice"), ("Heading 1", "1. About us"), ("Heading 1", "2. What we collect"),
+        ("Heading 2", "2.1 Cookies"), ("Heading 1", "3. How long we keep it"), ("Heading 1", "4. Contact us"),
+    ]
+    assert doc.core_properties.title == "Acme Privacy Notice" and doc.core_properties.language == "en"
+    styles = [p.style.name for p in doc.paragraphs]
+    assert styles.count("List Bullet") == 2 and styles.count("List Number") == 2
+    # Tables are Word tables with a repeating header row and a caption.
+    table = doc.tables[0]
+    assert [c.text for c in table.rows[0].cells] == ["Name", "Purpose", "Duration"]
+    assert table.rows[2].cells[1].text == "Remembers your choices"
+    assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+    assert "Caption" in styles
+    # Links: external ones through relationships, cross-references to heading bookmarks.
+    body = doc.element.body
+    bookmarks = {b.get(qn("w:name")) for b in body.iter(qn("w:bookmarkStart"))}
+    assert {"ns_about_us", "ns_what_we_collect", "ns_cookies", "ns_retention", "ns_contact"} <= bookmarks
+    anchors = [h.get(qn("w:anchor")) for h in body.iter(qn("w:hyperlink")) if h.get(qn("w:anchor"))]
+    assert anchors == ["ns_contact", "ns_cookies"]
+    external = {doc.part.rels[h.get(qn("r:id"))].target_ref for h in body.iter(qn("w:hyperlink")) if h.get(qn("r:id"))}
+    assert external == {"mailto:privacy@acme.example", "https://acme.example/privacy"}
+
+
+def test_docx_numbered_lists_restart() -> None:
+    notice = Notice()
+    notice.add(Clause("a", "A", "1. one\n2. two\n\nText.\n\n1. again\n2. more\n\nMore text.\n\n5. five\n6. six"))
+    doc = Document(io.BytesIO(notice_docx(render(notice))))
+    num_ids = []
+    for p in doc.paragraphs:
+        num_pr = p._p.pPr.numPr if p._p.pPr is not None else None
+        if p.style.name == "List Number" and num_pr is not None:
+            num_ids.append(num_pr.numId.val)
+    assert len(num_ids) == 6 and len(set(num_ids)) == 3
+    numbering = doc.part.numbering_part.numbering_definitions._numbering
+    starts = [numbering.num_having_numId(n).find(qn("w:lvlOverride")).find(qn("w:startOverride")).get(qn("w:val")) for n in dict.fromkeys(num_ids)]
+    assert starts == ["1", "1", "5"]
+
+
+# ----- PDF --------------------------------------------------------------------------------------
+def _text(reader: PdfReader, page: int) -> str:
+    return re.sub(r"\s+", "", reader.pages[page].extract_text())
+
+
+def test_pdf_has_selectable_text_page_numbers_and_bookmarks(qapp) -> None:  # noqa: ANN001 - pytest-qt's app
+    from notice_studio.export_pdf import notice_pdf
+
+    notice = small_notice()
+    for i in range(25):  # long enough for several pages
+        notice.add(Clause(f"extra-{i}", f"Extra {i}", "Lorem ipsum dolor sit amet. " * 40))
+    rendered = render(notice, PUBLISHED)
+    reader = PdfReader(io.BytesIO(notice_pdf(rendered)))
+    pages = len(reader.pages)
+    assert pages >= 3
+    first = _text(reader, 0)
+    assert "AcmePrivacyNotice" in first and "Lastupdated:1March2026" in first
+    everything = "".join(_text(reader, i) for i in range(pages))
+    assert "Weuse these cookies:".replace(" ", "") in everything and "Keepsyousignedin" in everything
+    assert "privacy@acme.example" in everything
+    for i in range(pages):
+        assert _text(reader, i).endswith(str(i + 1))  # the page number at the foot
+    outline = reader.outline
+    top = [item["/Title"] for item in outline if not isinstance(item, list)]
+    assert top[:3] == ["1. About us", "2. What we collect", "3. How long we keep it"]
+    assert outline[2] and outline[2][0]["/Title"] == "2.1 Cookies"
+    assert reader.metadata.title == "Acme Privacy Notice"
+    page_of = [reader.get_destination_page_number(item) for item in outline if not isinstance(item, list)]
+    assert page_of == sorted(page_of) and page_of[-1] > 0
+
+
+def test_pdf_export_keeps_none_alive(qapp) -> None:  # noqa: ANN001
+    """PySide6 6.12's QPainter bindings drop a reference to None per call on CPython 3.11.
+
+    The export must not make those calls, or big notices end in "deallocating None".
+    """
+    from notice_studio.export_pdf import notice_pdf
+
+    rendered = render(small_notice(), PUBLISHED)
+    notice_pdf(rendered)
+    gc.collect()
+    before = sys.getrefcount(None)
+    for _ in range(5):
+        notice_pdf(rendered)
+    gc.collect()
+    assert sys.getrefcount(None) >= before
+
+
+# ----- the command line -------------------------------------------------------------------------
+@pytest.fixture
+def published(tmp_path: Path):
+    """A notice folder with v1 published (effective 2026-03-01) and a later draft edit."""
+    folder = tmp_path / "acme"
+    with NoticeRepo.create(folder, small_notice(), AUTHOR) as repo:
+        repo.publish(dt.date(2026, 3, 1), "First version.", True, "Jane Counsel", AUTHOR)
+        notice = repo.load()
+        notice.set_body("about-us", "Draft wording that was never published.")
+        notice.variables.pop("retention.days")
+        repo.save(notice, "Edited 'About us'", AUTHOR)
+    return folder
+
+
+@pytest.mark.parametrize("fmt, suffix", [("html", "html"), ("fragment", "html"), ("md", "md"), ("txt", "txt"), ("docx", "docx")])
+def test_cli_exports_a_published_version_exactly_as_published(published: Path, tmp_path: Path, fmt: str, suffix: str, capsys) -> None:  # noqa: ANN001
+    out = tmp_path / f"v1.{suffix}"
+    assert main(["export", str(published), "--version", "v1", "--format", fmt, "--out", str(out)]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == ""  # v1 has every placeholder filled
+    assert f"Wrote v1 as" in captured.out
+    with NoticeRepo.open(published) as repo:
+        v1 = repo.notice_at("v1")
+    expected_render = render(v1, PUBLISHED)
+    if fmt == "html":
+        assert out.read_text(encoding="utf-8") == notice_page(expected_render)
+    elif fmt == "fragment":
+        assert out.read_text(encoding="utf-8") == notice_fragment(expected_render)
+    elif fmt == "md":
+        assert out.read_text(encoding="utf-8") == notice_markdown_text(v1, PUBLISHED)
+    elif fmt == "txt":
+        assert out.read_text(encoding="utf-8") == notice_text(expected_render)
+    else:
+        text = "\n".join(p.text for p in Document(str(out)).paragraphs)
+        assert "Last updated: 1 March 2026" in text and "never published" not in text
+
+
+def test_cli_exports_the_draft_with_a_warning_for_unfilled_placeholders(published: Path, tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    out = tmp_path / "draft.txt"
+    assert main(["export", str(published), "--format", "txt", "--out", str(out)]) == 0
+    captured = capsys.readouterr()
+    assert captured.err.count("\n") == 1
+    assert "warning: 1 placeholder is unfilled (retention.days)" in captured.err
+    text = out.read_text(encoding="utf-8")
+    assert "Draft \u2014 not published" in text and "[retention.days]" in text and "never published" in text
+
+
+def test_cli_export_to_stdout_and_refusals(published: Path, tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    assert main(["export", str(published), "--version", "v1", "--format", "md", "--out", "-"]) == 0
+    assert capsys.readouterr().out.startswith("# Acme Privacy Notice\n")
+    assert main(["export", str(published), "--format", "pdf", "--out", "-"]) == 1
+    assert "cannot be printed" in capsys.readouterr().err
+    assert main(["export", str(published), "--version", "v9", "--format", "html", "--out", str(tmp_path / "x.html")]) == 1
+    err = capsys.readouterr().err
+    assert "There is no published version 'v9'" in err and "Traceback" not in err
+    assert main(["export", str(published), "--format", "html", "--out", str(tmp_path / "no" / "x.html")]) == 1
+    assert "does not exist" in capsys.readouterr().err
+    assert main(["export", str(published), "--format", "rtf", "--out", str(tmp_path / "x.rtf")]) == 2
+
+
+def test_cli_exports_a_saved_edit_as_a_draft(published: Path, tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    with NoticeRepo.open(published) as repo:
+        first_edit = repo.edits()[-1].commit
+    out = tmp_path / "old.txt"
+    assert main(["export", str(published), "--version", first_edit, "--format", "txt", "--out", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert "Draft \u2014 not published" in text and "never published" not in text
+
+
+def test_cli_exports_pdf(published: Path, tmp_path: Path, qapp, capsys) -> None:  # noqa: ANN001
+    out = tmp_path / "v1.pdf"
+    assert main(["export", str(published), "--version", "v1", "--format", "pdf", "--out", str(out)]) == 0
+    reader = PdfReader(str(out))
+    assert "AcmePrivacyNotice" in _text(reader, 0)

@@ -1,0 +1,198 @@
+"""Reading files for import: encodings, line ends, and one-sentence refusals of what cannot be read."""
+
+from __future__ import annotations
+
+import codecs
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from notice_studio.core.importer import ImportProblem, read_bytes, read_document
+from notice_studio.core.importer.blocks import is_junk_line
+
+SAMPLE = "Privacy Notice\r\n\r\n1. Who we are\r\nWe are Rowan “Tree” Surgeons.\r\n"
+
+
+def _one_sentence(message: str) -> None:
+    assert message.endswith(".") and "\n" not in message
+    assert message.count(". ") <= 1, message
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (SAMPLE.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF8 + SAMPLE.encode("utf-8"), "utf-8 (with BOM)"),
+        (codecs.BOM_UTF16_LE + SAMPLE.encode("utf-16-le"), "utf-16-le (with BOM)"),
+        (codecs.BOM_UTF16_BE + SAMPLE.encode("utf-16-be"), "utf-16-be (with BOM)"),
+        (SAMPLE.encode("utf-16-le"), "utf-16-le"),
+        (SAMPLE.encode("cp1252"), "windows-1252"),
+    ],
+)
+def test_text_encodings_and_crlf(data: bytes, encoding: str) -> None:
+    document = read_bytes(data, "n.txt", "txt")
+    assert document.encoding == encoding
+    assert [b.plain for b in document.blocks] == ["Privacy Notice", "1. Who we are", "We are Rowan “Tree” Surgeons."]
+    assert [b.source for b in document.blocks] == [1, 3, 4]
+    assert [b.gap_before for b in document.blocks] == [True, True, False]
+
+
+def test_plain_text_bullets_become_markdown_lists() -> None:
+    document = read_bytes("We collect:\n• your name\n   ◦ first name\n– your email\n".encode(), "n.txt", "txt")
+    assert [(b.kind, b.markdown) for b in document.blocks] == [
+        ("paragraph", "We collect:"),
+        ("list_item", "- your name"),
+        ("list_item", "  - first name"),
+        ("list_item", "- your email"),
+    ]
+
+
+def test_web_page_saved_as_txt_is_read_as_html() -> None:
+    document = read_bytes(b"<!DOCTYPE html><html><body><h2>Cookies</h2><p>We use two.</p></body></html>", "page.txt", "txt")
+    assert document.format == "html"
+    assert document.blocks[0].kind == "heading"
+
+
+def test_html_charset_from_meta() -> None:
+    page = '<html><head><meta charset="windows-1252"></head><body><p>Caf\xe9 \x93Blue\x94</p></body></html>'
+    document = read_bytes(page.encode("latin-1"), "p.html", "html")
+    assert document.blocks[0].plain == "Café “Blue”"
+
+
+def test_markdown_front_matter_gives_the_title_and_keeps_line_numbers() -> None:
+    document = read_bytes(b"---\ntitle: 'Our Privacy Notice'\n---\n\n## Data\n\nWe hold data.\n", "n.md", "md")
+    assert document.title == "Our Privacy Notice"
+    assert [(b.kind, b.source) for b in document.blocks] == [("heading", 5), ("paragraph", 7)]
+
+
+def test_html_inline_markup_and_escaping() -> None:
+    page = "<p>Use <b>bold</b>, <i>italic</i>, <a href='https://x.example/a b'>a link</a>, *stars* and <code>code</code>.</p><p>1. not a list</p>"
+    blocks = read_bytes(page.encode(), "p.html", "html").blocks
+    assert blocks[0].markdown == "Use **bold**, *italic*, [a link](https://x.example/a%20b), \\*stars\\* and `code`."
+    assert blocks[1].markdown == "1\\. not a list"
+
+
+def test_html_nested_lists_and_ordered_start() -> None:
+    page = "<ol start='3'><li>Third<ul><li>detail</li></ul></li><li>Fourth</li></ol>"
+    blocks = read_bytes(page.encode(), "p.html", "html").blocks
+    assert [(b.kind, b.markdown, b.gap_before) for b in blocks] == [
+        ("list_item", "3. Third", True),
+        ("list_item", "  - detail", False),
+        ("list_item", "4. Fourth", False),
+    ]
+
+
+def test_layout_tables_are_read_as_text() -> None:
+    page = "<table><tr><td><h2>Cookies</h2><p>We use cookies.</p></td></tr></table>"
+    blocks = read_bytes(page.encode(), "p.html", "html").blocks
+    assert [b.kind for b in blocks] == ["heading", "paragraph"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Skip to main content", "Back to top", "↑ Top of page", "Made with Squarespace", "Powered by WordPress",
+     "© 2025 Acme Ltd. All rights reserved.", "Copyright 2024 Acme", "Accept all cookies", "On this page"],
+)
+def test_page_furniture_lines(line: str) -> None:
+    assert is_junk_line(line)
+
+
+@pytest.mark.parametrize("line", ["Copyright and trade marks", "Topics we cover", "We use cookies", "Cookies"])
+def test_notice_lines_are_not_furniture(line: str) -> None:
+    assert not is_junk_line(line)
+
+
+# ----- refusals ---------------------------------------------------------------------------------------
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(ImportProblem, match="There is no file at .*missing.txt") as info:
+        read_document(tmp_path / "missing.txt")
+    _one_sentence(str(info.value))
+
+
+def test_folder_given_as_file(tmp_path: Path) -> None:
+    with pytest.raises(ImportProblem, match="is a folder") as info:
+        read_document(tmp_path)
+    _one_sentence(str(info.value))
+
+
+@pytest.mark.parametrize(("name", "hint"), [("n.pdf", "PDF"), ("n.doc", "Word 97-2003"), ("n.odt", "LibreOffice"), ("n.xyz", r"\.txt, \.md, \.html or \.docx"), ("notice", "without an extension")])
+def test_unsupported_extensions_say_what_is_supported(tmp_path: Path, name: str, hint: str) -> None:
+    path = tmp_path / name
+    path.write_text("Privacy notice")
+    with pytest.raises(ImportProblem, match=hint) as info:
+        read_document(path)
+    assert str(info.value).endswith(".")
+
+
+@pytest.mark.parametrize("fmt", ["txt", "md", "html"])
+@pytest.mark.parametrize("data", [b"", b"   \n\n\t\r\n", b"<html><body><script>x()</script></body></html>", b"12345 ---"])
+def test_empty_documents(fmt: str, data: bytes) -> None:
+    with pytest.raises(ImportProblem, match="is empty|no text") as info:
+        read_bytes(data, f"n.{fmt}", fmt)
+    _one_sentence(str(info.value))
+
+
+def test_binary_garbage() -> None:
+    garbage = bytes(range(256)) * 20
+    with pytest.raises(ImportProblem, match="binary data") as info:
+        read_bytes(garbage, "n.txt", "txt")
+    _one_sentence(str(info.value))
+
+
+def test_pdf_and_zip_content_with_a_text_extension() -> None:
+    with pytest.raises(ImportProblem, match="PDF"):
+        read_bytes(b"%PDF-1.7\n...", "n.txt", "txt")
+    with pytest.raises(ImportProblem, match="Word or zip"):
+        read_bytes(b"PK\x03\x04rest", "n.md", "md")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"not a zip at all", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1old word", b""],
+    ids=["text", "old-word", "empty"],
+)
+def test_invalid_word_files(data: bytes) -> None:
+    with pytest.raises(ImportProblem, match="Word") as info:
+        read_bytes(data, "n.docx", "docx")
+    _one_sentence(str(info.value))
+
+
+def test_zip_that_is_not_a_word_document() -> None:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("hello.txt", "hi")
+    with pytest.raises(ImportProblem, match="not a valid Word document"):
+        read_bytes(out.getvalue(), "n.docx", "docx")
+
+
+def test_unreadable_file(tmp_path: Path) -> None:
+    import os
+
+    path = tmp_path / "locked.txt"
+    path.write_text("Privacy notice")
+    path.chmod(0)
+    try:
+        if os.access(path, os.R_OK):
+            pytest.skip("running as a user who can read any file")
+        with pytest.raises(ImportProblem, match="could not be read"):
+            read_document(path)
+    finally:
+        path.chmod(0o644)
+
+
+@pytest.mark.parametrize(
+    "href",
+    ["javascript:alert(1)", " JaVaScRiPt:alert(1)", "&#106;avascript:alert(1)", "java\tscript:alert(1)", "data:text/html,<b>x</b>", "vbscript:x"],
+)
+def test_unsafe_links_keep_only_their_words(href: str) -> None:
+    page = f'<p>Read <a href="{href}" onmouseover="x()">our terms</a> today.</p>'
+    block = read_bytes(page.encode(), "p.html", "html").blocks[0]
+    assert block.markdown == "Read our terms today."
+
+
+def test_link_targets_cannot_break_out_of_the_link() -> None:
+    page = '<p><a href="https://x.example/a b)(c\n<d>">terms [1]</a></p>'
+    block = read_bytes(page.encode(), "p.html", "html").blocks[0]
+    assert block.markdown == "[terms \\[1\\]](https://x.example/a%20b%29%28c%20%3Cd%3E)"

@@ -1,0 +1,228 @@
+"""The comparison window: real notice repositories, real diffs, real exports."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QFileDialog
+
+from notice_studio.core.model import Clause
+from notice_studio.ui import commands
+from notice_studio.ui.diff_window import DiffWindow
+
+from conftest import UI_AUTHOR
+
+
+def publish_v1(window) -> None:  # noqa: ANN001
+    session = window.session
+    session.flush()
+    session.repo.publish(dt.date(2026, 1, 15), "Clearer wording.", False, "Jane Counsel", UI_AUTHOR)
+    session.refresh_history()
+
+
+def wait_version(qtbot, window) -> None:  # noqa: ANN001
+    qtbot.waitUntil(lambda: window.session.latest_version is not None, timeout=10000)
+
+
+def change_draft(window) -> dict[str, str]:  # noqa: ANN001
+    """After v1: edit words in one clause, move another, add a third. Returns their ids."""
+    session = window.session
+    clauses = session.notice.clauses
+    edited = next(c for c in clauses[1:] if " information " in c.body)
+    body = edited.body.replace(" information ", " personal data ", 1)
+    session.undo_stack.push(commands.EditBody(session, edited.id, edited.body, body))
+    moved = clauses[-1].id
+    session.undo_stack.push(commands.MoveClause(session, moved, None, 0))
+    added = Clause(session.notice.new_clause_id("Artificial intelligence"), "Artificial intelligence",
+                   "We do not use your data to train AI models.")
+    session.undo_stack.push(commands.AddClause(session, added, None, len(session.notice.clauses)))
+    return {"edited": edited.id, "moved": moved, "added": added.id}
+
+
+def open_compare(qtbot, window, a: str = "v1", b: str = "draft") -> DiffWindow:  # noqa: ANN001
+    window.compare(a, b)
+    diff_window = window.findChildren(DiffWindow)[-1]
+    qtbot.waitUntil(lambda: diff_window.diff is not None, timeout=10000)
+    return diff_window
+
+
+def runs(pane, key: str):  # noqa: ANN001, ANN201
+    return pane.row_formats(pane.row_index(key))
+
+
+def test_compare_v1_with_draft_marks_words_and_steps_through_changes(qtbot, window) -> None:  # noqa: ANN001
+    publish_v1(window)
+    wait_version(qtbot, window)
+    ids = change_draft(window)
+    diff_window = open_compare(qtbot, window)
+    assert diff_window.header.text() == "Comparing <b>v1 (effective 2026-01-15)</b> with <b>Draft</b>"
+    assert [e.key for e in diff_window.entries] == [ids["moved"], ids["edited"], ids["added"]]
+    texts = [diff_window.summary.item(i).text() for i in range(diff_window.summary.count())]
+    assert texts[0].startswith("Moved 1 ") and texts[1].startswith("Changed ") and texts[2].startswith("Added ")
+
+    old_runs, new_runs = runs(diff_window.old_pane, ids["edited"]), runs(diff_window.new_pane, ids["edited"])
+    struck = [t for t, f in old_runs if f.fontStrikeOut()]
+    underlined = [t for t, f in new_runs if f.fontUnderline()]
+    assert struck == ["information"] and underlined == ["personal data"]
+    assert not any(f.fontUnderline() for _t, f in old_runs)  # inserted words never show on the old side
+    moved_text = diff_window.new_pane.row_text(diff_window.new_pane.row_index(ids["moved"]))
+    assert "Moved from section" in moved_text
+    assert "Not in v1" in diff_window.old_pane.row_text(diff_window.old_pane.row_index(ids["added"]))
+
+    # Opens at the first change; next/previous go through the list in order, both panes in step.
+    assert diff_window.current_change_index == 0
+    seen = []
+    for _ in range(4):
+        seen.append(diff_window.current_change_index)
+        assert diff_window.summary.currentRow() == diff_window.current_change_index
+        old_bar, new_bar = diff_window.old_pane.verticalScrollBar(), diff_window.new_pane.verticalScrollBar()
+        assert old_bar.value() == new_bar.value()
+        diff_window.next_change()
+    assert seen == [0, 1, 2, 2]  # stops at the last change
+    diff_window.previous_change()
+    assert diff_window.current_change_index == 1
+    row = diff_window.new_pane.row_index(ids["edited"])
+    top = int(diff_window.new_pane.row_top(row))
+    assert abs(diff_window.new_pane.verticalScrollBar().value() - max(0, top - 4)) <= 1 or \
+        diff_window.new_pane.verticalScrollBar().value() == diff_window.new_pane.verticalScrollBar().maximum()
+    diff_window.close()
+
+
+def test_keyboard_shortcuts_move_between_changes(qtbot, window) -> None:  # noqa: ANN001
+    publish_v1(window)
+    wait_version(qtbot, window)
+    change_draft(window)
+    diff_window = open_compare(qtbot, window)
+    diff_window.activateWindow()
+    qtbot.waitUntil(lambda: diff_window.isActiveWindow(), timeout=5000)
+    diff_window.summary.setFocus()
+    qtbot.keyClick(diff_window.summary, Qt.Key.Key_F8)
+    assert diff_window.current_change_index == 1
+    qtbot.keyClick(diff_window.summary, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert diff_window.current_change_index == 2
+    qtbot.keyClick(diff_window.summary, Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
+    assert diff_window.current_change_index == 1
+    qtbot.keyClick(diff_window.summary, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert diff_window.current_change_index == 0
+    qtbot.keyClick(diff_window.summary, Qt.Key.Key_Down)  # plain arrows walk the list of changes
+    assert diff_window.current_change_index == 1
+    diff_window.close()
+
+
+def test_changed_only_hides_unchanged_clauses(qtbot, window) -> None:  # noqa: ANN001
+    publish_v1(window)
+    wait_version(qtbot, window)
+    ids = change_draft(window)
+    diff_window = open_compare(qtbot, window)
+    every = len(window.session.notice.all_clauses())
+    assert len(diff_window.new_pane.keys) == every
+    diff_window.changed_only.setChecked(True)
+    assert diff_window.new_pane.keys == [ids["moved"], ids["edited"], ids["added"]]
+    assert diff_window.old_pane.keys == diff_window.new_pane.keys
+    diff_window.next_change()
+    assert diff_window.current_change_index == 1
+    diff_window.changed_only.setChecked(False)
+    assert len(diff_window.new_pane.keys) == every
+    assert diff_window.current_change_index == 1  # the place is kept
+    diff_window.close()
+
+
+def test_rows_line_up_on_both_sides_and_after_a_resize(qtbot, window) -> None:  # noqa: ANN001
+    publish_v1(window)
+    wait_version(qtbot, window)
+    change_draft(window)
+    diff_window = open_compare(qtbot, window)
+    left, right = diff_window.old_pane, diff_window.new_pane
+
+    def aligned() -> bool:
+        return all(abs(left.row_top(i) - right.row_top(i)) < 0.5 and abs(left.row_height(i) - right.row_height(i)) < 0.5
+                   for i in range(len(left.frames)))
+
+    assert aligned()
+    # The added clause is much longer on the new side, yet the next row starts level.
+    with qtbot.waitSignal(diff_window.sync.aligned, timeout=5000):
+        diff_window.resize(760, 700)
+    assert aligned()
+    right.verticalScrollBar().setValue(right.verticalScrollBar().maximum() // 2)
+    assert left.verticalScrollBar().value() == right.verticalScrollBar().value()
+    diff_window.close()
+
+
+def test_clause_text_is_shown_literally_never_as_markup(qtbot, window) -> None:  # noqa: ANN001
+    session = window.session
+    clause = session.notice.clauses[0]
+    hostile = "<script>alert(1)</script> <b onclick=\"x()\">bold</b> <img src=x onerror=alert(2)>"
+    session.undo_stack.push(commands.EditBody(session, clause.id, clause.body, clause.body + "\n\n" + hostile))
+    session.undo_stack.push(commands.Rename(session, clause.id, "<i>Intro</i>"))
+    diff_window = open_compare(qtbot, window, session.repo.head(), "draft")
+    pane = diff_window.new_pane
+    text = pane.row_text(pane.row_index(clause.id))
+    assert hostile in text and "<i>Intro</i>" in text
+    page = pane.toHtml()
+    assert "<script" not in page and "<img" not in page and "&lt;script&gt;" in page
+    assert "<i>Intro</i>" in diff_window.summary.item(0).text()  # list items are plain text
+    diff_window.close()
+
+
+def test_placeholder_values_are_listed_as_changes(qtbot, window) -> None:  # noqa: ANN001
+    session = window.session
+    name = sorted(session.notice.placeholders())[0]
+    session.undo_stack.push(commands.SetVariable(session, name, "Acme Holdings"))
+    diff_window = open_compare(qtbot, window, session.repo.head(), "draft")
+    keys = [e.key for e in diff_window.entries]
+    assert f"value:{name}" in keys
+    row = diff_window.new_pane.row_index(f"value:{name}")
+    assert "Acme Holdings" in diff_window.new_pane.row_text(row)
+    diff_window.close()
+
+
+def test_export_redline_as_web_page_and_word(qtbot, window, monkeypatch, tmp_path: Path) -> None:  # noqa: ANN001
+    publish_v1(window)
+    wait_version(qtbot, window)
+    change_draft(window)
+    diff_window = open_compare(qtbot, window)
+    target = tmp_path / "changes.html"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "Web page (*.html)"))
+    with qtbot.waitSignal(diff_window.export_finished, timeout=10000):
+        qtbot.mouseClick(diff_window.export_button, Qt.MouseButton.LeftButton)
+    page = target.read_text(encoding="utf-8")
+    assert "<ins>" in page and "personal data" in page and "v1 (effective 2026-01-15)" in page
+
+    from docx import Document
+
+    with qtbot.waitSignal(diff_window.export_finished, timeout=10000):
+        diff_window.export_to(str(tmp_path / "changes"), html_format=False)
+    document = Document(str(tmp_path / "changes.docx"))
+    assert any("personal data" in p.text for p in document.paragraphs)
+    diff_window.close()
+
+
+def test_bad_reference_shows_one_sentence(qtbot, window) -> None:  # noqa: ANN001
+    diff_window = DiffWindow(window, "v9", "draft")
+    qtbot.addWidget(diff_window)
+    qtbot.waitUntil(lambda: diff_window.stack.currentIndex() == 2, timeout=10000)
+    message = diff_window.error_label.text()
+    assert message.startswith("The comparison could not be made:") and "Traceback" not in message
+    assert not diff_window.export_button.isEnabled()
+
+
+def test_closing_while_comparing_drops_the_result(qtbot, window) -> None:  # noqa: ANN001
+    diff_window = DiffWindow(window, window.session.repo.head(), "draft")
+    diff_window.show()
+    diff_window.close()  # before the background comparison answers
+    assert window.tasks.wait()
+    QApplication.processEvents()  # the queued answer arrives; it must be ignored without error
+    assert diff_window.diff is None
+
+
+def test_identical_versions_say_so(qtbot, window) -> None:  # noqa: ANN001
+    diff_window = open_compare(qtbot, window, window.session.repo.head(), "draft")
+    assert diff_window.entries == [] and diff_window.current_change_index == -1
+    assert diff_window.summary_label.text() == "No differences: the two versions have the same text."
+    assert diff_window.summary.item(0).text() == "No differences"
+    assert not diff_window.next_button.isEnabled()
+    diff_window.next_change()  # nothing to go to; no error
+    assert len(diff_window.new_pane.keys) == len(window.session.notice.all_clauses())
+    diff_window.close()

@@ -1,0 +1,175 @@
+"""The export dialog: the draft and a published version as HTML and Word; the website folder."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from notice_studio.ui import commands
+from notice_studio.ui.export_dialog import DRAFT, ExportDialog
+
+EFFECTIVE = dt.date(2024, 3, 1)
+
+
+def publish_v1(window, qtbot) -> None:  # noqa: ANN001
+    """Fill the placeholders from the library's examples and publish v1."""
+    session = window.session
+    for name in session.notice.placeholders():
+        spec = window.library.variable_spec(name)
+        session.undo_stack.push(commands.SetVariable(session, name, spec.example if spec and spec.example else name))
+    session.flush()
+    session.repo.publish(EFFECTIVE, "First version.", False, "Jane Smith", author=session.author)
+    session.refresh_history()
+    qtbot.waitUntil(lambda: session.latest_version is not None, timeout=10000)
+
+
+def open_dialog(window, qtbot, **kwargs) -> ExportDialog:  # noqa: ANN001, ANN003
+    dialog = ExportDialog(window, **kwargs)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def export(dialog: ExportDialog, qtbot, path: Path, fmt: str, version: str) -> None:  # noqa: ANN001
+    dialog.version_box.setCurrentIndex(dialog.version_box.findData(version))
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData(fmt))
+    dialog.destination.setText(str(path))
+    assert dialog.export_button.isEnabled(), dialog.warning.text()
+    with qtbot.waitSignal(dialog.exported, timeout=30000):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert dialog.message.text() == f"Exported to {path}" or dialog.message.text().startswith(f"Exported to {path} (")
+    assert dialog.open_folder.isVisible()
+
+
+def docx_text(path: Path) -> str:
+    import docx
+
+    document = docx.Document(io.BytesIO(path.read_bytes()))
+    return "\n".join(p.text for p in document.paragraphs)
+
+
+def test_draft_exports_warn_about_unfilled_placeholders(window, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    dialog = open_dialog(window, qtbot)
+    assert dialog.ref == DRAFT
+    assert dialog.warning.isVisible()
+    assert "unfilled placeholder" in dialog.warning.text()
+    html_path = tmp_path / "draft.html"
+    export(dialog, qtbot, html_path, "html", DRAFT)
+    page = html_path.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") or page.lstrip().lower().startswith("<!doctype html>")
+    assert window.session.notice.clauses[0].title in page
+    assert "unfilled placeholder" in dialog.message.text()
+
+    docx_path = tmp_path / "draft.docx"
+    export(dialog, qtbot, docx_path, "docx", DRAFT)
+    assert docx_path.read_bytes()[:2] == b"PK"
+    assert window.session.notice.clauses[0].title in docx_text(docx_path)
+
+
+def test_draft_export_includes_unsaved_edits(window, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    session = window.session
+    clause = session.notice.clauses[0]
+    new = clause.body + "\n\nA sentence typed a moment ago.\n"
+    session.undo_stack.push(commands.EditBody(session, clause.id, clause.body, new, len(new)))
+    dialog = open_dialog(window, qtbot)
+    path = tmp_path / "now.html"
+    export(dialog, qtbot, path, "html", DRAFT)
+    assert "A sentence typed a moment ago." in path.read_text(encoding="utf-8")
+
+
+def test_published_version_exports_as_html_and_word(window, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    publish_v1(window, qtbot)
+    session = window.session
+    # A later draft edit must not leak into v1's export.
+    clause = session.notice.clauses[0]
+    new = clause.body + "\n\nOnly in the draft.\n"
+    session.undo_stack.push(commands.EditBody(session, clause.id, clause.body, new, len(new)))
+
+    dialog = open_dialog(window, qtbot, version="v1", fmt="html")
+    assert dialog.ref == "v1" and dialog.fmt == "html"
+    assert not dialog.warning.isVisible()
+    assert dialog.destination.text().endswith("-v1.html")
+    html_path = tmp_path / "v1.html"
+    export(dialog, qtbot, html_path, "html", "v1")
+    page = html_path.read_text(encoding="utf-8")
+    assert "1 March 2024" in page  # "Last updated" is v1's effective date
+    assert "Only in the draft." not in page
+    assert "[organisation." not in page  # placeholders were filled for v1
+
+    docx_path = tmp_path / "v1.docx"
+    export(dialog, qtbot, docx_path, "docx", "v1")
+    text = docx_text(docx_path)
+    assert "1 March 2024" in text
+    assert "Only in the draft." not in text
+
+    draft_path = tmp_path / "draft.html"
+    export(dialog, qtbot, draft_path, "html", DRAFT)
+    assert "Only in the draft." in draft_path.read_text(encoding="utf-8")
+
+
+def test_website_folder_needs_a_published_version(window, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    dialog = open_dialog(window, qtbot)
+    qtbot.mouseClick(dialog.website, Qt.MouseButton.LeftButton)
+    assert dialog.website.isChecked()
+    assert not dialog.format_box.isVisible()
+    assert not dialog.export_button.isEnabled()
+    assert "Nothing is published yet" in dialog.warning.text()
+    dialog.close()
+
+    publish_v1(window, qtbot)
+    dialog = open_dialog(window, qtbot)
+    dialog.website.setChecked(True)
+    folder = tmp_path / "site"
+    dialog.destination.setText(str(folder))
+    with qtbot.waitSignal(dialog.exported, timeout=30000):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert (folder / "index.html").is_file()
+    assert (folder / "v1.html").is_file()
+    assert (folder / "feed.xml").is_file()
+    assert dialog.message.text().startswith(f"Website folder written to {folder}")
+
+
+def test_cancelling_writes_nothing(window, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    publish_v1(window, qtbot)
+    dialog = open_dialog(window, qtbot, version="v1", fmt="docx")
+    path = tmp_path / "cancelled.docx"
+    dialog.destination.setText(str(path))
+    # Hold the git lane so the export is still waiting when it is cancelled.
+    import threading
+
+    gate = threading.Event()
+    window.tasks.write(gate.wait)
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert dialog.cancel_button.isVisible()
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    gate.set()
+    qtbot.waitUntil(lambda: not dialog.running, timeout=10000)
+    assert dialog.message.text() == "Export cancelled; nothing was written."
+    assert not path.exists()
+    assert not list(tmp_path.glob(".cancelled.docx.*"))
+
+
+@pytest.mark.parametrize("problem", ["folder", "missing"])
+def test_bad_destinations_are_refused_with_a_sentence(window, qtbot, tmp_path: Path, problem: str) -> None:  # noqa: ANN001
+    dialog = open_dialog(window, qtbot)
+    target = tmp_path if problem == "folder" else tmp_path / "nowhere" / "x.html"
+    dialog.destination.setText(str(target))
+    assert not dialog.export_button.isEnabled()
+    expected = "is a folder; give a file name" if problem == "folder" else "does not exist"
+    assert expected in dialog.warning.text()
+
+
+def test_pdf_and_text_formats(window, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    dialog = open_dialog(window, qtbot)
+    pdf = tmp_path / "draft.pdf"
+    export(dialog, qtbot, pdf, "pdf", DRAFT)
+    assert pdf.read_bytes().startswith(b"%PDF")
+    for fmt, suffix in (("md", "md"), ("txt", "txt"), ("fragment", "html")):
+        path = tmp_path / f"draft-{fmt}.{suffix}"
+        export(dialog, qtbot, path, fmt, DRAFT)
+        assert window.session.notice.clauses[0].title in path.read_text(encoding="utf-8")
+    assert "<html" not in (tmp_path / "draft-fragment.html").read_text(encoding="utf-8")

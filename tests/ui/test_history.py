@@ -1,0 +1,235 @@
+"""The History dock: real notice repositories, real autosave commits, real restore."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from notice_studio.core.store import Edit, Version
+from notice_studio.ui import commands, history_dock
+from notice_studio.ui.diff_window import DiffWindow
+from notice_studio.ui.history_dock import HistoryDock
+from notice_studio.ui.history_entries import DRAFT, EDIT, VERSION, local_time, timeline
+
+from conftest import UI_AUTHOR, make_notice_folder
+
+
+def dock_of(window) -> HistoryDock:  # noqa: ANN001
+    dock = window.docks["history_dock"]
+    assert isinstance(dock, HistoryDock)
+    return dock
+
+
+def edit_clause(qtbot, window, index: int, old: str, new: str) -> str:  # noqa: ANN001
+    """Replace words in a clause through the undo stack and wait for the autosave commit."""
+    session = window.session
+    clause = session.notice.clauses[index]
+    body = clause.body.replace(old, new, 1) if old in clause.body else clause.body + " " + new
+    session.undo_stack.push(commands.EditBody(session, clause.id, clause.body, body))
+    qtbot.waitUntil(lambda: session.repo.edits(limit=1)[0].message == f"Edited '{clause.title}'", timeout=10000)
+    return clause.id
+
+
+def publish_v1(window) -> Version:  # noqa: ANN001
+    session = window.session
+    session.flush()
+    version = session.repo.publish(dt.date(2026, 1, 15), "We explain how long we keep data.", True, "Jane Counsel", UI_AUTHOR)
+    session.refresh_history()
+    return version
+
+
+def wait_for(qtbot, dock: HistoryDock, predicate) -> None:  # noqa: ANN001
+    qtbot.waitUntil(lambda: predicate(dock.entries), timeout=10000)
+
+
+def test_autosaved_edit_appears_newest_first_under_the_draft(qtbot, window) -> None:  # noqa: ANN001
+    dock = dock_of(window)
+    wait_for(qtbot, dock, lambda entries: len(entries) >= 2)
+    assert dock.entries[0].kind == DRAFT
+    assert dock.entries[0].title == "Draft (unpublished changes)"
+    assert dock.entries[-1].title.startswith("Created the notice")
+
+    editor = window.editor.body
+    window.select_clause(window.session.notice.clauses[0].id)
+    editor.setFocus()
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    qtbot.keyClicks(editor, " We also review it yearly.")
+    title = window.session.notice.clauses[0].title
+    wait_for(qtbot, dock, lambda entries: entries[1].title == f"Edited '{title}'")
+    newest = dock.entries[1]
+    assert newest.kind == EDIT and newest.ref == window.session.repo.head()
+    assert newest.detail.startswith(f"{UI_AUTHOR.name} · Today, ")
+    # Every row is reachable for screen readers through its text.
+    item = dock.list.item(1)
+    assert item.data(Qt.ItemDataRole.AccessibleTextRole).startswith(f"Edited '{title}'")
+    assert dock.list.accessibleName() and dock.compare_button.accessibleName() and dock.restore_button.accessibleName()
+
+
+def test_published_version_sits_on_the_edit_it_tags(qtbot, window) -> None:  # noqa: ANN001
+    dock = dock_of(window)
+    edit_clause(qtbot, window, 1, "information", "personal data")
+    tagged = window.session.repo.head()
+    version = publish_v1(window)
+    wait_for(qtbot, dock, lambda entries: any(e.kind == VERSION for e in entries))
+    kinds = [e.kind for e in dock.entries]
+    at = kinds.index(VERSION)
+    entry = dock.entries[at]
+    assert entry.ref == "v1" and version.commit == tagged
+    assert entry.title == "Version 1 \u2014 effective 2026-01-15"
+    assert entry.material and entry.extra == "We explain how long we keep data."
+    assert "Approved by Jane Counsel" in entry.detail
+    assert dock.entries[at + 1].ref == tagged and dock.entries[at + 1].tags == ("v1",)
+    assert "same as v1" in dock.entries[0].detail
+    # A later edit goes above the version; the draft says how many edits since v1.
+    edit_clause(qtbot, window, 2, "we", "we always")
+    wait_for(qtbot, dock, lambda entries: entries[1].kind == EDIT and entries[2].kind == VERSION)
+    wait_for(qtbot, dock, lambda entries: "1 edit since v1" in entries[0].detail)
+    image = dock.grab()
+    assert not image.isNull()
+
+
+def test_compare_buttons_and_enter_open_the_comparison(qtbot, window) -> None:  # noqa: ANN001
+    dock = dock_of(window)
+    edit_clause(qtbot, window, 1, "information", "personal data")
+    publish_v1(window)
+    edit_clause(qtbot, window, 2, "we", "we always")
+    wait_for(qtbot, dock, lambda entries: entries[1].kind == EDIT and entries[2].kind == VERSION)
+    newest_edit = dock.entries[1].ref
+
+    dock.select_refs("draft")
+    assert not dock.compare_button.isEnabled() and not dock.restore_button.isEnabled()
+    dock.select_refs("v1")
+    assert dock.compare_refs() == ("v1", "draft")
+    assert dock.compare_button.isEnabled() and dock.restore_button.isEnabled()
+    dock.select_refs("v1", newest_edit)
+    assert dock.compare_refs() == ("v1", newest_edit)  # earlier first, whatever the click order
+    assert not dock.restore_button.isEnabled()
+
+    dock.select_refs("v1")
+    dock.list.setFocus()
+    qtbot.keyClick(dock.list, Qt.Key.Key_Return)
+    windows = window.findChildren(DiffWindow)
+    assert len(windows) == 1
+    diff_window = windows[0]
+    assert (diff_window.a_ref, diff_window.b_ref) == ("v1", "draft")
+    qtbot.waitUntil(lambda: diff_window.diff is not None, timeout=10000)
+    assert "v1 (effective 2026-01-15)" in diff_window.header.text()
+
+    dock.select_refs("v1", newest_edit)
+    qtbot.mouseClick(dock.compare_button, Qt.MouseButton.LeftButton)
+    second = [w for w in window.findChildren(DiffWindow) if w is not diff_window][0]
+    assert (second.a_ref, second.b_ref) == ("v1", newest_edit)
+    qtbot.waitUntil(lambda: second.diff is not None, timeout=10000)
+    assert second.new_long.startswith("The edit of Today, ") and second.new_name.startswith("the edit of")
+    for w in (diff_window, second):
+        w.close()
+
+
+def test_delete_key_changes_nothing(qtbot, window) -> None:  # noqa: ANN001
+    dock = dock_of(window)
+    wait_for(qtbot, dock, lambda entries: len(entries) >= 2)
+    before = [e.ref for e in dock.entries]
+    dock.select_refs(before[1])
+    qtbot.keyClick(dock.list, Qt.Key.Key_Delete)
+    assert [e.ref for e in dock.entries] == before
+    assert len(window.session.repo.edits()) == 1
+
+
+def test_restore_makes_v1_the_draft_again(qtbot, window, monkeypatch) -> None:  # noqa: ANN001
+    dock = dock_of(window)
+    session = window.session
+    clause = session.notice.clauses[1]
+    original = clause.body
+    publish_v1(window)
+    window.select_clause(clause.id)
+    edit_clause(qtbot, window, 1, "information", "personal data")
+    assert window.editor.body.toPlainText() != original
+    wait_for(qtbot, dock, lambda entries: any(e.ref == "v1" for e in entries))
+
+    asked: list[str] = []
+
+    def yes(_parent, _title, text, *_args):  # noqa: ANN001, ANN202
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", yes)
+    dock.select_refs("v1")
+    with qtbot.waitSignal(dock.restored, timeout=10000):
+        qtbot.mouseClick(dock.restore_button, Qt.MouseButton.LeftButton)
+    assert asked == ["Make version v1 the new draft? Your current draft stays in the history and can be restored later."]
+    edits = session.repo.edits(limit=3)
+    assert edits[0].message == "Restored v1 as the draft"
+    assert edits[1].message == f"Edited '{clause.title}'"  # the replaced draft is still in the history
+    assert session.notice.find(clause.id).body == original
+    window.select_clause(clause.id)
+    assert window.editor.body.toPlainText() == original
+    wait_for(qtbot, dock, lambda entries: entries[1].title == "Restored v1 as the draft")
+
+
+def test_restore_is_not_done_when_the_user_says_no(qtbot, window, monkeypatch) -> None:  # noqa: ANN001
+    dock = dock_of(window)
+    publish_v1(window)
+    edit_clause(qtbot, window, 1, "information", "personal data")
+    wait_for(qtbot, dock, lambda entries: any(e.ref == "v1" for e in entries))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    dock.select_refs("v1")
+    dock.restore_selected()
+    window.tasks.wait()
+    assert window.session.repo.edits(limit=1)[0].message.startswith("Edited")
+
+
+def test_show_all_loads_the_whole_history(qtbot, window, monkeypatch) -> None:  # noqa: ANN001
+    monkeypatch.setattr(history_dock, "PAGE", 2)
+    dock = dock_of(window)
+    for n, word in enumerate(("alpha", "beta", "gamma")):
+        edit_clause(qtbot, window, n, "zzz-not-there", word)
+    dock.refresh()
+    wait_for(qtbot, dock, lambda entries: sum(e.kind == EDIT for e in entries) == 2)
+    assert dock.show_all_button.isVisibleTo(dock)
+    qtbot.mouseClick(dock.show_all_button, Qt.MouseButton.LeftButton)
+    wait_for(qtbot, dock, lambda entries: sum(e.kind == EDIT for e in entries) == 4)
+    assert not dock.show_all_button.isVisibleTo(dock)
+
+
+def test_dock_follows_the_open_notice(qtbot, window, tmp_path) -> None:  # noqa: ANN001
+    dock = dock_of(window)
+    edit_clause(qtbot, window, 0, "zzz-not-there", "extra")
+    wait_for(qtbot, dock, lambda entries: sum(e.kind == EDIT for e in entries) == 2)
+    other = make_notice_folder(tmp_path / "other-notice", org="Other plc")
+    assert window.open_notice(other)
+    wait_for(qtbot, dock, lambda entries: sum(e.kind == EDIT for e in entries) == 1)
+    assert dock.session is window.session
+
+
+def _edit(commit: str, message: str, when: str, clauses: tuple[str, ...] = ()) -> Edit:
+    return Edit(commit, "Ann", "ann@example.com", when, message, clauses, False)
+
+
+def _version(number: int, commit: str) -> Version:
+    return Version(number, commit, dt.date(2026, number, 1), number == 1, f"Change {number}", "Jane", "Ann",
+                   "2026-01-01T10:00:00+00:00")
+
+
+def test_timeline_interleaves_versions_with_the_edits_they_tag() -> None:
+    edits = [_edit("c3", "Edited 'Cookies'", "2026-03-01T10:00:00+00:00", ("cookies", "security")),
+             _edit("c2", "Edited 'Security'", "2026-02-01T10:00:00+00:00"),
+             _edit("c1", "Created the notice 'N'", "2026-01-01T09:00:00+00:00")]
+    # v1 tags an edit older than the ones loaded; v2 tags c2.
+    versions = [_version(1, "c0"), _version(2, "c2")]
+    entries = timeline(edits, versions, {"cookies": "Cookies", "security": "Security"}, edits_since=1)
+    assert [e.ref for e in entries] == ["draft", "c3", "v2", "c2", "c1", "v1"]
+    assert entries[0].detail.endswith("1 edit since v2")
+    assert entries[1].extra == "Sections: Security"  # 'Cookies' is already named in the message
+    assert entries[3].tags == ("v2",)
+    assert not entries[2].material and entries[5].material
+
+
+def test_local_time_reads_like_a_person_would_say_it() -> None:
+    now = dt.datetime(2026, 3, 3, 18, 0).astimezone()
+    today = now.replace(hour=14, minute=5)
+    assert local_time(today.isoformat(), now) == "Today, 14:05"
+    assert local_time((today - dt.timedelta(days=1)).isoformat(), now) == "Yesterday, 14:05"
+    assert local_time((today - dt.timedelta(days=30)).isoformat(), now) == "1 Feb 2026, 14:05"
+    assert local_time("not a date", now) == "not a date"

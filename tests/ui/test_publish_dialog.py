@@ -1,0 +1,190 @@
+"""The publish dialog: errors block, warnings need ticking, publishing records a version."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, QPoint, Qt
+
+from notice_studio.core.model import Clause
+from notice_studio.ui import commands
+from notice_studio.ui.publish_dialog import FIRST_VERSION_TEXT, PublishDialog
+
+
+def fill_placeholders(window) -> None:  # noqa: ANN001
+    """Fill every placeholder from the clause library's examples (as the user would)."""
+    session = window.session
+    for name in session.notice.placeholders():
+        spec = window.library.variable_spec(name)
+        session.undo_stack.push(commands.SetVariable(session, name, spec.example if spec and spec.example else name))
+
+
+def open_dialog(window, qtbot) -> PublishDialog:  # noqa: ANN001
+    dialog = PublishDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.publish_button.isEnabled()  # nothing is known yet: "Checking…"
+    qtbot.waitUntil(lambda: dialog.ready, timeout=15000)
+    return dialog
+
+
+def add_duplicate_heading(window) -> None:  # noqa: ANN001
+    """A second section titled like the first: a warning, not an error."""
+    session = window.session
+    first = session.notice.clauses[0]
+    clause = Clause("about-again", first.title, "Some more words about this notice for readers.")
+    session.undo_stack.push(commands.AddClause(session, clause, None, len(session.notice.clauses)))
+
+
+def tick(dialog: PublishDialog, qtbot, item) -> None:  # noqa: ANN001
+    """Tick a warning's box with the mouse."""
+    rect = dialog.findings.visualItemRect(item)
+    qtbot.mouseClick(dialog.findings.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(rect.left() + 10, rect.center().y()))
+    if item.checkState() != Qt.CheckState.Checked:  # the box's place depends on the style; the keyboard always works
+        dialog.findings.setCurrentItem(item)
+        qtbot.keyClick(dialog.findings, Qt.Key.Key_Space)
+
+
+def test_errors_block_publishing(window, qtbot) -> None:  # noqa: ANN001
+    dialog = open_dialog(window, qtbot)
+    report = dialog.checked.report
+    assert report.blocking  # the template's placeholders are unfilled
+    assert dialog.findings.isVisible()
+    assert dialog.findings.count() >= len(report.blocking)
+    qtbot.keyClicks(dialog.approved_by, "Jane Smith")
+    assert not dialog.publish_button.isEnabled()
+    assert dialog.why.text().startswith("Publishing is blocked by")
+    assert "error" in dialog.checks_status.text()
+    assert dialog.diff_summary.text().startswith("First version")
+    assert dialog.change_notice.toPlainText() == FIRST_VERSION_TEXT
+
+
+def test_warnings_need_ticking_then_publishing_records_v1(window, qtbot) -> None:  # noqa: ANN001
+    fill_placeholders(window)
+    add_duplicate_heading(window)
+    dialog = open_dialog(window, qtbot)
+    assert not dialog.checked.report.blocking
+    warnings = dialog.warning_items()
+    assert warnings and len(warnings) == len(dialog.checked.report.to_acknowledge)
+    qtbot.keyClicks(dialog.approved_by, "Jane Smith, General Counsel")
+    assert not dialog.publish_button.isEnabled()
+    assert "Tick each warning" in dialog.why.text()
+
+    for item in warnings:
+        tick(dialog, qtbot, item)
+    assert dialog.publish_button.isEnabled(), dialog.why.text()
+    assert dialog.why.text() == "Ready to publish as v1."
+
+    # Approval is required.
+    dialog.approved_by.clear()
+    assert not dialog.publish_button.isEnabled()
+    assert "approved" in dialog.why.text()
+    qtbot.keyClicks(dialog.approved_by, "Jane Smith, General Counsel")
+
+    dialog.change_notice.setPlainText("First published version of our notice.")
+    qtbot.mouseClick(dialog.editorial, Qt.MouseButton.LeftButton, pos=QPoint(8, dialog.editorial.height() // 2))
+    effective = dt.date.today() + dt.timedelta(days=7)
+    dialog.effective.setDate(QDate(effective.year, effective.month, effective.day))
+    session = window.session
+    with qtbot.waitSignal(dialog.published, timeout=15000):
+        qtbot.mouseClick(dialog.publish_button, Qt.MouseButton.LeftButton)
+    assert dialog.pages.currentIndex() == 1
+    assert "v1" in dialog.done_heading.text()
+
+    versions = session.repo.versions()
+    assert [v.name for v in versions] == ["v1"]
+    v1 = versions[0]
+    assert v1.change_notice == "First published version of our notice."
+    assert v1.approved_by == "Jane Smith, General Counsel"
+    assert v1.effective == effective
+    assert v1.material is False
+    assert v1.acknowledged == tuple(item.data(Qt.ItemDataRole.UserRole + 1).message for item in warnings)
+    # The published version holds the edits made before publishing (they were saved first).
+    published = session.repo.notice_at("v1")
+    assert published.has("about-again")
+    assert all(published.variables.get(name) for name in published.placeholders())
+
+    # "Last updated" follows: the session and the status bar show v1's effective date.
+    qtbot.waitUntil(lambda: session.latest_version is not None, timeout=10000)
+    assert session.latest_version.effective == effective
+    qtbot.waitUntil(lambda: "v1" in window.status_version.text(), timeout=10000)
+    assert effective.isoformat() in window.status_version.text()
+
+
+def test_after_publishing_export_html_is_offered_for_the_new_version(window, qtbot, monkeypatch) -> None:  # noqa: ANN001
+    from notice_studio.ui import export_dialog
+
+    fill_placeholders(window)
+    dialog = open_dialog(window, qtbot)
+    qtbot.keyClicks(dialog.approved_by, "Jane Smith")
+    with qtbot.waitSignal(dialog.published, timeout=15000):
+        qtbot.mouseClick(dialog.publish_button, Qt.MouseButton.LeftButton)
+    opened: list[tuple[str, str]] = []
+    monkeypatch.setattr(export_dialog.ExportDialog, "exec", lambda self: opened.append((self.ref, self.fmt)) or 0)
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert opened == [("v1", "html")]
+    assert not dialog.isVisible()
+
+
+def test_second_version_compares_with_the_first(window, qtbot) -> None:  # noqa: ANN001
+    fill_placeholders(window)
+    session = window.session
+    session.flush()
+    session.repo.publish(dt.date(2024, 1, 1), "First.", False, "Jane Smith", author=session.author)
+    session.refresh_history()
+    qtbot.waitUntil(lambda: session.latest_version is not None, timeout=10000)
+
+    dialog = open_dialog(window, qtbot)
+    assert "has not changed since v1" in dialog.why.text()
+    assert dialog.effective.minimumDate() == QDate(2024, 1, 1)
+    dialog.close()
+
+    name = "retention.backup_period"
+    session.undo_stack.push(commands.SetVariable(session, name, "90 days"))
+    dialog = open_dialog(window, qtbot)
+    assert dialog.diff_summary.text().startswith("Compared with v1 (effective 1 January 2024)")
+    assert "90 days" in dialog.change_notice.toPlainText()
+    assert dialog.material.isChecked()  # retention changes are material
+    qtbot.keyClicks(dialog.approved_by, "Jane Smith")
+    with qtbot.waitSignal(dialog.published, timeout=15000):
+        qtbot.mouseClick(dialog.publish_button, Qt.MouseButton.LeftButton)
+    v2 = session.repo.versions()[-1]
+    assert v2.name == "v2" and v2.material
+    assert session.repo.notice_at("v2").variables[name] == "90 days"
+
+
+def test_publish_errors_are_shown_as_a_sentence(window, qtbot, monkeypatch) -> None:  # noqa: ANN001
+    fill_placeholders(window)
+    dialog = open_dialog(window, qtbot)
+    qtbot.keyClicks(dialog.approved_by, "Jane Smith")
+    assert dialog.publish_button.isEnabled(), dialog.why.text()
+    shown: list[str] = []
+    monkeypatch.setattr(window, "show_error", shown.append)
+    from notice_studio.core.model import NoticeError
+
+    def refuse(*_args, **_kwargs):  # noqa: ANN002, ANN003, ANN202
+        raise NoticeError("The version could not be published (disk full).")
+
+    monkeypatch.setattr(window.session.repo, "publish", refuse)
+    qtbot.mouseClick(dialog.publish_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+    assert shown == ["The version could not be published (disk full)."]
+    assert dialog.pages.currentIndex() == 0
+    assert dialog.publish_button.isEnabled()
+
+
+def test_show_the_changes_opens_the_comparison_above_the_dialog(window, qtbot) -> None:  # noqa: ANN001
+    fill_placeholders(window)
+    session = window.session
+    session.flush()
+    session.repo.publish(dt.date(2024, 1, 1), "First.", False, "Jane Smith", author=session.author)
+    session.refresh_history()
+    qtbot.waitUntil(lambda: session.latest_version is not None, timeout=10000)
+    session.undo_stack.push(commands.SetVariable(session, "retention.backup_period", "90 days"))
+    dialog = open_dialog(window, qtbot)
+    assert dialog.compare_button.isEnabled()
+    qtbot.mouseClick(dialog.compare_button, Qt.MouseButton.LeftButton)
+    diff = dialog.diff_window
+    assert diff is not None and diff.isVisible()
+    assert diff.windowModality() == Qt.WindowModality.ApplicationModal
+    diff.close()
