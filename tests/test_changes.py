@@ -6,13 +6,14 @@ import copy
 import datetime as dt
 
 import pytest
-from conftest import AUTHOR
 
 from notice_studio.cli import main
 from notice_studio.core.changes import ChangeNotice, TopicInfo, draft_change_notice, guess_topic, load_topics
 from notice_studio.core.diff import diff_notices
 from notice_studio.core.model import Clause, Notice, Table
-from notice_studio.core.store import NoticeRepo
+from notice_studio.core.store import Author, NoticeRepo
+
+AUTHOR = Author("Jane Counsel", "jane@example.com")  # as in tests/conftest.py
 
 
 def base() -> Notice:

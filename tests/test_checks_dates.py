@@ -79,3 +79,23 @@ def test_published_version_coverage_marks_stale_ccpa_date_missing() -> None:
                        last_published=dt.date(2025, 1, 1))
     ccpa = run_checks(notice_for("ccpa"), ctx).coverage[0]
     assert "ccpa_annual_update" in ccpa.missing and "ccpa_date_last_updated" in ccpa.satisfied
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Last updated: 3 March 2025", "Effective date: January 1, 2024", "Last revised 2024-05-01", "Updated on 01/02/2024",
+     "Last updated: March 2025"],
+)
+def test_typed_last_updated_line_is_a_warning(line: str) -> None:
+    body = f"Acme Ltd\n{line}\n\nThis notice explains what we do."
+    notice = Notice(title="Privacy Notice")
+    notice.add(Clause("intro", "Introduction", body))
+    [finding] = dated(notice)[:1]
+    assert (finding.rule, finding.severity) == ("last-updated-typed", "warning")
+    assert body[finding.start : finding.end] == line
+
+
+def test_dates_that_are_not_the_notice_date() -> None:
+    notice = Notice(title="Privacy Notice")
+    notice.add(Clause("intro", "Introduction", "We keep records for 6 years. The law took effect in 2018."))
+    assert [f.rule for f in dated(notice)] == ["last-updated-missing"]

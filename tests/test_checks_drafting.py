@@ -197,3 +197,24 @@ def test_embedded_table_missing_or_empty() -> None:
     assert missing.clause_id == "a" and missing.severity == "error"
     [empty] = findings(notice, "table-empty")
     assert empty.clause_id == "b" and empty.severity == "warning"
+
+
+@pytest.mark.parametrize("body", ["Write to us.\nEmail:\nPhone: 0800 000 000", "Email:\\\nOur DPO is Ann.", "  Telephone:  "])
+def test_contact_label_with_nothing_after_it(body: str) -> None:
+    [finding] = one(body, "contact-missing")
+    assert body[finding.start : finding.end] in ("Email:", "Telephone:")
+
+
+def test_contact_labels_with_values() -> None:
+    assert one("Email: privacy@acme.example\nPhone: {{ contact.phone }}", "contact-missing") == []
+
+
+def test_original_numbers_of_an_imported_notice_show_gaps() -> None:
+    notice = notice_of(
+        Clause("a", "Cookies", "x.", meta={"original_number": "5"}),
+        Clause("b", "How long we keep it", "y.", meta={"original_number": "6"}),
+        Clause("c", "Your rights", "z.", meta={"original_number": "8"}),
+    )
+    [gap] = findings(notice, "numbering-gap")
+    assert gap.clause_id == "c" and "original section numbers jump from 6 to 8" in gap.message
+    assert findings(notice, "title-number") == []

@@ -104,3 +104,14 @@ def test_legal_citations_are_not_section_references(body: str) -> None:
     notice = Notice(title="Privacy Notice")
     notice.add(Clause("a", "Intro", body))
     assert findings(notice, "crossref-typed-broken", "crossref-topic") == []
+
+
+def test_typed_reference_to_an_original_number_that_moved() -> None:
+    notice = Notice(title="Privacy Notice")
+    notice.add(Clause("intro", "Introduction", "Hello."))
+    notice.add(Clause("data", "Data", "We use the cookies described in section 2.", meta={"original_number": "1"}))
+    notice.add(Clause("cookies", "Cookies", "We use cookies.", meta={"original_number": "2"}))
+    [stale] = findings(notice, "crossref-typed-stale")
+    assert stale.excerpt == "section 2" and "now see that section as 3" in stale.message
+    assert "[[cookies]]" in stale.fix
+    assert findings(notice, "crossref-topic", "crossref-typed-broken") == []

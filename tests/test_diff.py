@@ -10,7 +10,6 @@ import subprocess
 import sys
 
 import pytest
-from conftest import AUTHOR
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -18,7 +17,9 @@ from benchmarks.generate import make_notice
 from notice_studio.core.diff import ChangeKind, NoticeDiff, diff_clause, diff_notices, diff_versions
 from notice_studio.core.diff_words import WordOp, diff_words, has_changes, new_text, old_text, tokenize
 from notice_studio.core.model import Clause, Notice, Table
-from notice_studio.core.store import NoticeRepo
+from notice_studio.core.store import Author, NoticeRepo
+
+AUTHOR = Author("Jane Counsel", "jane@example.com")  # as in tests/conftest.py
 
 
 def flat_notice(n: int = 8) -> Notice:

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import html5lib
 import pytest
-from conftest import AUTHOR
 from docx import Document
 
 from notice_studio.cli import main
@@ -18,7 +17,9 @@ from notice_studio.core.diff import diff_notices
 from notice_studio.core.export.redline import anchor_id, redline_html
 from notice_studio.core.export.redline_docx import redline_docx, redline_docx_bytes
 from notice_studio.core.model import Clause, Notice, Table
-from notice_studio.core.store import NoticeRepo
+from notice_studio.core.store import Author, NoticeRepo
+
+AUTHOR = Author("Jane Counsel", "jane@example.com")  # as in tests/conftest.py
 
 NS = "{http://www.w3.org/1999/xhtml}"
 HOSTILE = '<script>alert("x")</script> <img src=x onerror="alert(1)"> [click](javascript:alert(2)) <a href="javascript:alert(3)">a</a>'

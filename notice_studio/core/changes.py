@@ -253,8 +253,11 @@ def _is_typo(old: str, new: str) -> bool:
 
 def is_substantive(change: ClauseChange) -> bool:
     """True when an edit changes meaning: numbers, negations, new or dropped content words,
-    or a large rewrite. Typos, punctuation, case and synonym swaps are wording."""
-    ops = change.rendered_ops
+    or a large rewrite. Typos, punctuation, case and synonym swaps are wording.
+
+    Judged on the clause as typed, so a changed placeholder value (reported on its own) does
+    not make a typo fix in the same clause look substantive."""
+    ops = change.word_ops
     old_words = set(_words("".join(o.text for o in ops if o.op != INSERT)))
     new_words = set(_words(new_text(ops)))
     changed_words = 0
@@ -333,6 +336,8 @@ def _clause_items(diff: NoticeDiff, topics: Mapping[str, TopicInfo]) -> tuple[li
     added = {c.clause_id for c in diff.clauses if c.kind == ChangeKind.ADDED}
     removed = {c.clause_id for c in diff.clauses if c.kind == ChangeKind.REMOVED}
     for change in diff.clauses:
+        if change.kind == ChangeKind.UNCHANGED:
+            continue  # changed values and tables get their own sentences
         topic = clause_topic(change)
         # When no topic can be told, suggest material: telling readers too much is the safer error.
         material_topic = topics[topic].material if topic in topics else True
@@ -351,7 +356,7 @@ def _clause_items(diff: NoticeDiff, topics: Mapping[str, TopicInfo]) -> tuple[li
         elif change.kind in (ChangeKind.MODIFIED, ChangeKind.MOVED_MODIFIED) and change.body_changed and is_substantive(change):
             where = f'We changed the section "{title}"' if not lead else f'{lead} ("{title}")'
             items.append(ChangeItem(topic, f"{where}{_detail(change)}.", material_topic, (change.clause_id,)))
-        elif change.kind != ChangeKind.UNCHANGED:
+        else:
             editorial.append(change)
     return items, editorial
 

@@ -18,29 +18,34 @@ from types import MappingProxyType
 from markdown_it.common.utils import escapeHtml
 from markdown_it.token import Token
 
-from .model import CROSSREF_RE, PLACEHOLDER_RE, TABLE_RE, Clause, Notice, NoticeError, Table
+from .model import CROSSREF_RE, PLACEHOLDER_RE, TABLE_RE, Clause, Notice, NoticeError
+from .render_common import (
+    ANCHOR_PREFIX,
+    LABELS,
+    MARKER_STYLES,
+    RenderContext,
+    anchor_for,
+    crossref_label,
+    crossref_label_in,
+    display_number,
+    format_date,
+    labels,
+    placeholder_value,
+    text_direction,
+    token_text,
+    unfilled_html,
+    unfilled_marker,
+)
+from .render_html import ClauseHtmlRenderer, contents_html
 from .render_markdown import clean_text, notice_markdown, starts_sentence
-from .render_text import inline_text, tokens_to_lines
+from .render_text import tokens_to_lines
 
-MARKER_STYLES = ("name", "braces", "blank")
-ANCHOR_PREFIX = "ns-clause-"
-_RTL_LANGUAGES = frozenset({"ar", "dv", "fa", "he", "ku", "ps", "sd", "ug", "ur", "yi"})
-
-LABELS: Mapping[str, Mapping[str, str]] = MappingProxyType({
-    "en": MappingProxyType({
-        "contents": "Contents",
-        "last_updated": "Last updated",
-        "draft": "Draft \u2014 not published",
-        "no_date": "date not recorded",
-        "section": "section",
-        "missing_section": "missing section",
-        "missing_table": "missing table",
-        "unfilled": "Not filled in yet",
-        "image": "image",
-    }),
-})
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
+__all__ = [
+    "ANCHOR_PREFIX", "LABELS", "MARKER_STYLES", "BrokenReference", "RenderCache", "RenderOptions",
+    "RenderedClause", "RenderedNotice", "SourceSpan", "TocEntry", "anchor_for", "crossref_label",
+    "display_number", "format_date", "labels", "placeholder_value", "render", "render_clause",
+    "status_line", "text_direction", "unfilled_marker",
+]
 
 
 # ----- options and results ---------------------------------------------------------------------
@@ -173,32 +178,6 @@ class RenderCache:
 
 
 # ----- helpers shared with the exports ---------------------------------------------------------
-def labels(language: str) -> Mapping[str, str]:
-    """Interface words in `language` (English until translations are added)."""
-    return LABELS.get(language.split("-")[0].lower(), LABELS["en"])
-
-
-def format_date(date: dt.date, language: str = "en") -> str:
-    """"1 March 2026" in English; ISO 8601 elsewhere until translations exist."""
-    if language.split("-")[0].lower() == "en":
-        return f"{date.day} {_MONTHS[date.month - 1]} {date.year}"
-    return date.isoformat()
-
-
-def text_direction(language: str) -> str:
-    return "rtl" if language.split("-")[0].lower() in _RTL_LANGUAGES else "ltr"
-
-
-def anchor_for(clause_id: str) -> str:
-    """The stable element id of a clause's section (`ns-clause-<id>`)."""
-    return ANCHOR_PREFIX + clause_id
-
-
-def display_number(number: str) -> str:
-    """How a clause number is printed before its title: "1." at the top level, "1.2" below."""
-    return number + "." if "." not in number else number
-
-
 def status_line(options: RenderOptions, language: str) -> str:
     """"Last updated: 1 March 2026" for a published version, "Draft — not published" otherwise."""
     words = labels(language)
@@ -208,40 +187,12 @@ def status_line(options: RenderOptions, language: str) -> str:
     return f"{words['last_updated']}: {when}"
 
 
-def placeholder_value(variables: Mapping[str, str], name: str) -> str:
-    """The filled value as one line of clean text, or "" when unfilled."""
-    return " ".join(clean_text(str(variables.get(name, ""))).split())
-
-
-def unfilled_marker(name: str, style: str) -> str:
-    if style == "braces":
-        return "{{ " + name + " }}"
-    if style == "blank":
-        return "[__________]"
-    return f"[{name}]"
-
-
-def table_caption(name: str) -> str:
-    """A table's caption from its name ("service-providers" -> "Service providers")."""
-    words = name.replace("-", " ").strip()
-    return words[:1].upper() + words[1:]
-
-
 # ----- rendering -------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class _Context:
-    numbers: Mapping[str, str]
-    variables: Mapping[str, str]
-    tables: Mapping[str, Table]
-    language: str
-    marker_style: str
-
-
 def render(notice: Notice, options: RenderOptions | None = None, cache: RenderCache | None = None) -> RenderedNotice:
     """The notice rendered for reading: HTML body, contents, plain text and what is missing."""
     options = options or RenderOptions()
     language = options.language or notice.language or "en"
-    ctx = _Context(notice.numbers(), dict(notice.variables), dict(notice.tables), language, options.marker_style)
+    ctx = RenderContext(notice.numbers(), dict(notice.variables), dict(notice.tables), language, options.marker_style)
     clauses = tuple(
         _cached_clause(clause, depth, number, ctx, cache) for clause, depth, number in notice.walk()
     )
@@ -254,14 +205,14 @@ def render_clause(
     """One clause as `render` would produce it (for splicing into a live preview)."""
     options = options or RenderOptions()
     language = options.language or notice.language or "en"
-    ctx = _Context(notice.numbers(), dict(notice.variables), dict(notice.tables), language, options.marker_style)
+    ctx = RenderContext(notice.numbers(), dict(notice.variables), dict(notice.tables), language, options.marker_style)
     for clause, depth, number in notice.walk():
         if clause.id == clause_id:
             return _cached_clause(clause, depth, number, ctx, cache)
     raise NoticeError(f"There is no clause with the id '{clause_id}' in this notice.")
 
 
-def _cached_clause(clause: Clause, depth: int, number: str, ctx: _Context, cache: RenderCache | None) -> RenderedClause:
+def _cached_clause(clause: Clause, depth: int, number: str, ctx: RenderContext, cache: RenderCache | None) -> RenderedClause:
     if cache is None:
         return _render_clause(clause, depth, number, ctx)
     key = _clause_key(clause, depth, number, ctx)
@@ -272,7 +223,7 @@ def _cached_clause(clause: Clause, depth: int, number: str, ctx: _Context, cache
     return found
 
 
-def _clause_key(clause: Clause, depth: int, number: str, ctx: _Context) -> tuple:
+def _clause_key(clause: Clause, depth: int, number: str, ctx: RenderContext) -> tuple:
     """Everything the rendered clause depends on, and nothing else."""
     text = clause.title + "\n" + clause.body
     table_names = TABLE_RE.findall(clause.body) if "table:" in clause.body else []
@@ -290,7 +241,7 @@ def _clause_key(clause: Clause, depth: int, number: str, ctx: _Context) -> tuple
     return (clause.id, clause.title, clause.body, depth, number, refs, names, tuple(tables), ctx.language, ctx.marker_style)
 
 
-def _render_clause(clause: Clause, depth: int, number: str, ctx: _Context) -> RenderedClause:
+def _render_clause(clause: Clause, depth: int, number: str, ctx: RenderContext) -> RenderedClause:
     md = notice_markdown()
     anchor = anchor_for(clause.id)
     level = min(depth + 2, 6)  # the notice title is h1
@@ -299,7 +250,6 @@ def _render_clause(clause: Clause, depth: int, number: str, ctx: _Context) -> Re
         "heading_base": level,
         "variables": ctx.variables,
         "tables": ctx.tables,
-        "table_caption": table_caption,
     }
     tokens = md.parse(clean_text(clause.body), env)
     unfilled: dict[str, None] = {}
@@ -317,7 +267,7 @@ def _render_clause(clause: Clause, depth: int, number: str, ctx: _Context) -> Re
 
     title_html, title_text = _title(clause.title, ctx, unfilled, broken)
     shown_number = display_number(number)
-    renderer = _HtmlRenderer(ctx)
+    renderer = ClauseHtmlRenderer(ctx)
     body_html = renderer.render(tokens, md.options, env)
     html = (
         f'<section class="ns-clause ns-depth-{depth}" id="{anchor}" aria-labelledby="{anchor}__title">\n'
@@ -325,7 +275,7 @@ def _render_clause(clause: Clause, depth: int, number: str, ctx: _Context) -> Re
         f"{body_html}</section>\n"
     )
     lines = [f"{shown_number} {title_text}"]
-    body_lines = tokens_to_lines(tokens, lambda token: _token_text(token, ctx))
+    body_lines = tokens_to_lines(tokens, lambda token: token_text(token, ctx))
     if body_lines:
         lines += [""] + body_lines
     return RenderedClause(
@@ -354,7 +304,7 @@ def _all_tokens(tokens: list[Token]):  # noqa: ANN202 - a generator of tokens
             yield from token.children
 
 
-def _title(title: str, ctx: _Context, unfilled: dict, broken: dict) -> tuple[str, str]:
+def _title(title: str, ctx: RenderContext, unfilled: dict, broken: dict) -> tuple[str, str]:
     """A clause title is plain text: placeholders filled, cross-references as "section N"."""
     title = " ".join(clean_text(title).split())
     html_parts: list[str] = []
@@ -373,11 +323,11 @@ def _title(title: str, ctx: _Context, unfilled: dict, broken: dict) -> tuple[str
             else:
                 unfilled.setdefault(name, None)
                 marker = unfilled_marker(name, ctx.marker_style)
-                html_parts.append(_unfilled_html(name, marker, ctx.language))
+                html_parts.append(unfilled_html(name, marker, ctx.language))
                 text_parts.append(marker)
         else:
             target = match.group("target")
-            label = _crossref_label(target, ctx, starts_sentence(title[: match.start()]))
+            label = crossref_label_in(target, ctx, starts_sentence(title[: match.start()]))
             if target not in ctx.numbers:
                 broken.setdefault(target, None)
                 html_parts.append(f'<mark class="ns-broken-ref">{escapeHtml(label)}</mark>')
@@ -392,124 +342,6 @@ def _title(title: str, ctx: _Context, unfilled: dict, broken: dict) -> tuple[str
 _TITLE_RE = re.compile(
     PLACEHOLDER_RE.pattern.replace("(", "(?P<name>", 1) + "|" + CROSSREF_RE.pattern.replace("(", "(?P<target>", 1)
 )
-
-
-def crossref_label(target: str, numbers: Mapping[str, str], language: str, capital: bool = False) -> str:
-    """"section 2.1" (or "Section 2.1" starting a sentence); a visible marker for a missing clause."""
-    words = labels(language)
-    number = numbers.get(target)
-    if number is None:
-        return f"[{words['missing_section']}: {target}]"
-    word = words["section"]
-    return f"{word[:1].upper() + word[1:] if capital else word} {number}"
-
-
-def _crossref_label(target: str, ctx: _Context, capital: bool = False) -> str:
-    return crossref_label(target, ctx.numbers, ctx.language, capital)
-
-
-def _token_text(token: Token, ctx: _Context) -> str:
-    """Plain text of our own inline tokens (placeholder, cross-reference, missing table)."""
-    if token.type == "ns_placeholder":
-        name = token.meta["name"]
-        return placeholder_value(ctx.variables, name) or unfilled_marker(name, ctx.marker_style)
-    if token.type == "ns_crossref":
-        return _crossref_label(token.meta["target"], ctx, bool(token.meta.get("capital")))
-    if token.type == "ns_table_missing":
-        return f"[{labels(ctx.language)['missing_table']}: {token.meta['name']}]"
-    return token.content
-
-
-def _unfilled_html(name: str, marker: str, language: str) -> str:
-    hint = labels(language)["unfilled"]
-    return (
-        f'<mark class="ns-unfilled" data-placeholder="{escapeHtml(name)}" title="{escapeHtml(hint)}">'
-        f"{escapeHtml(marker)}</mark>"
-    )
-
-
-class _HtmlRenderer:
-    """markdown-it's HTML renderer plus our tokens; built per call so it holds no shared state."""
-
-    def __init__(self, ctx: _Context) -> None:
-        self.ctx = ctx
-        self.base = notice_markdown().renderer
-        self.rules = dict(self.base.rules)
-        self.rules.update(
-            ns_placeholder=self._placeholder,
-            ns_crossref=self._crossref,
-            ns_table_missing=self._table_missing,
-            link_open=self._link_open,
-            link_close=self._link_close,
-            image=self._image,
-            fence=self._code,
-            code_block=self._code,
-        )
-
-    def render(self, tokens: list[Token], options, env: dict) -> str:  # noqa: ANN001
-        out: list[str] = []
-        for i, token in enumerate(tokens):
-            if token.type == "inline":
-                if token.children:
-                    out.append(self.render_inline(token.children, options, env))
-            elif token.type in self.rules:
-                out.append(self.rules[token.type](tokens, i, options, env))
-            else:
-                out.append(self.base.renderToken(tokens, i, options, env))
-        return "".join(out)
-
-    def render_inline(self, tokens: list[Token], options, env: dict) -> str:  # noqa: ANN001
-        out: list[str] = []
-        for i, token in enumerate(tokens):
-            rule = self.rules.get(token.type)
-            out.append(rule(tokens, i, options, env) if rule else self.base.renderToken(tokens, i, options, env))
-        return "".join(out)
-
-    def _placeholder(self, tokens, idx, options, env) -> str:  # noqa: ANN001
-        name = tokens[idx].meta["name"]
-        value = placeholder_value(self.ctx.variables, name)
-        if value:
-            return escapeHtml(value)
-        return _unfilled_html(name, unfilled_marker(name, self.ctx.marker_style), self.ctx.language)
-
-    def _crossref(self, tokens, idx, options, env) -> str:  # noqa: ANN001
-        token = tokens[idx]
-        target = token.meta["target"]
-        label = escapeHtml(_crossref_label(target, self.ctx, bool(token.meta.get("capital"))))
-        if target not in self.ctx.numbers:
-            return f'<mark class="ns-broken-ref" data-target="{escapeHtml(target)}">{label}</mark>'
-        if token.meta.get("inside_link"):
-            return f'<span class="ns-xref">{label}</span>'
-        return f'<a class="ns-xref" href="#{anchor_for(target)}">{label}</a>'
-
-    def _table_missing(self, tokens, idx, options, env) -> str:  # noqa: ANN001
-        token = tokens[idx]
-        attrs = self.base.renderAttrs(token)
-        label = escapeHtml(_token_text(token, self.ctx))
-        return f'<p class="ns-missing-table"{attrs}><mark>{label}</mark></p>\n'
-
-    def _link_open(self, tokens, idx, options, env) -> str:  # noqa: ANN001
-        if tokens[idx].meta and tokens[idx].meta.get("disabled"):
-            return ""
-        return self.base.renderToken(tokens, idx, options, env)
-
-    def _link_close(self, tokens, idx, options, env) -> str:  # noqa: ANN001
-        if tokens[idx].meta and tokens[idx].meta.get("disabled"):
-            return ""
-        return "</a>"
-
-    def _image(self, tokens, idx, options, env) -> str:  # noqa: ANN001
-        # Pages carry no external assets: an image becomes a link to it.
-        token = tokens[idx]
-        alt = inline_text(token.children or [], lambda t: _token_text(t, self.ctx)) or labels(self.ctx.language)["image"]
-        if token.meta and token.meta.get("inside_link"):
-            return escapeHtml(alt)
-        href = escapeHtml(str(token.attrGet("src") or ""))
-        return f'<a class="ns-image-link" href="{href}">{escapeHtml(alt)}</a>'
-
-    def _code(self, tokens, idx, options, env) -> str:  # noqa: ANN001
-        token = tokens[idx]
-        return f"<pre{self.base.renderAttrs(token)}><code>{escapeHtml(token.content)}</code></pre>\n"
 
 
 # ----- the whole notice -------------------------------------------------------------------------
@@ -533,7 +365,7 @@ def _assemble(notice: Notice, options: RenderOptions, language: str, clauses: tu
             f'<header class="ns-header">\n<h1 class="ns-title">{escapeHtml(title)}</h1>\n'
             f'<p class="ns-status {status_class}">{status_html}</p>\n</header>\n'
         )
-    toc_html = _toc_html(toc, options.toc_depth, language) if options.include_toc and toc else ""
+    toc_html = contents_html(toc, options.toc_depth, language) if options.include_toc and toc else ""
     dir_attr = ' dir="rtl"' if direction == "rtl" else ""
     body = "".join(c.html for c in clauses)
     html = (
@@ -573,31 +405,3 @@ def _assemble(notice: Notice, options: RenderOptions, language: str, clauses: tu
         last_updated=options.last_updated,
         _by_id=MappingProxyType(by_id),
     )
-
-
-def _toc_html(toc: tuple[TocEntry, ...], depth: int | None, language: str) -> str:
-    words = labels(language)
-    out = [f'<nav class="ns-toc" aria-label="{escapeHtml(words["contents"])}">\n',
-           f'<p class="ns-toc-title">{escapeHtml(words["contents"])}</p>\n']
-    open_levels = 0
-    for entry in toc:
-        if depth is not None and entry.level > depth:
-            continue
-        if entry.level > open_levels:  # one level deeper: the walk never skips a level
-            out.append("\n<ol>\n<li>" if open_levels else "<ol>\n<li>")
-            open_levels += 1
-        else:
-            out.append("</li>\n")
-            while open_levels > entry.level:
-                out.append("</ol>\n</li>\n")
-                open_levels -= 1
-            out.append("<li>")
-        out.append(
-            f'<a href="#{entry.anchor}"><span class="ns-number">{escapeHtml(display_number(entry.number))}</span> '
-            f"{escapeHtml(entry.title)}</a>"
-        )
-    while open_levels > 0:
-        out.append("</li>\n</ol>\n")
-        open_levels -= 1
-    out.append("</nav>\n")
-    return "".join(out)

@@ -21,7 +21,7 @@ from .model import CROSSREF_RE, PLACEHOLDER_RE
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 _SCHEME_RE = re.compile(r"^([a-z][a-z0-9+.\-]*):")
-_TABLE_LINE_RE = re.compile(r"\[\[\s*table:\s*([a-z0-9][a-z0-9-]*)\s*\]\][ \t]*")
+TABLE_EMBED_RE = re.compile(r"\[\[\s*table:\s*([a-z0-9][a-z0-9-]*)\s*\]\][ \t]*")
 # A placeholder inside a link destination after markdown-it percent-encoded it.
 _ENCODED_PLACEHOLDER_RE = re.compile(
     r"%7B%7B(?:%20)*([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*)(?:%20)*%7D%7D", re.IGNORECASE
@@ -118,7 +118,7 @@ def _table_embed_rule(state: StateBlock, start: int, end: int, silent: bool) -> 
     if state.sCount[start] - state.blkIndent >= 4:
         return False  # indented code
     pos = state.bMarks[start] + state.tShift[start]
-    match = _TABLE_LINE_RE.fullmatch(state.src, pos, state.eMarks[start])
+    match = TABLE_EMBED_RE.fullmatch(state.src, pos, state.eMarks[start])
     if not match:
         return False
     if silent:
@@ -176,7 +176,7 @@ def _table_tokens(embed: Token, table: Any, env: dict) -> list[Token]:
     wrap.meta = {"name": name}
     add("table_open", "table", 1, {"class": "ns-table"})
     add("caption_open", "caption", 1, {"id": caption_id})
-    add("inline", "", 0, content=env.get("table_caption", _caption)(name))
+    add("inline", "", 0, content=table_caption(name))
     add("caption_close", "caption", -1)
     add("thead_open", "thead", 1)
     add("tr_open", "tr", 1)
@@ -202,7 +202,8 @@ def _table_tokens(embed: Token, table: Any, env: dict) -> list[Token]:
     return tokens
 
 
-def _caption(name: str) -> str:
+def table_caption(name: str) -> str:
+    """A table's caption from its name ("service-providers" -> "Service providers")."""
     words = name.replace("-", " ").strip()
     return words[:1].upper() + words[1:]
 

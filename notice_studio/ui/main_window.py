@@ -37,8 +37,8 @@ from .tasks import TaskRunner
 _OPTIONAL_DOCKS = (
     ("library_browser", "LibraryDock"),
     ("variables_panel", "VariablesDock"),
-    ("tables_panel", "TablesDock"),
     ("checks_dock", "ChecksDock"),
+    ("tables_panel", "TablesDock"),
     ("history_dock", "HistoryDock"),
 )
 
@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, outline_dock)
         self.docks["outline"] = outline_dock
         self._build_optional_docks()
+        self.resizeDocks([outline_dock], [300], Qt.Orientation.Horizontal)
 
         self.status_saved = QLabel("")
         self.status_version = QLabel("")

@@ -80,6 +80,7 @@ def run_checks(notice: Notice, context: CheckContext | None = None) -> CheckRepo
                 scores.append(result)
             found += readability.findings(info, result)
 
+    found += dates.typed_dates(s)
     found += dates.last_updated(notice, ctx)
 
     found = [f for f in found if f.rule not in skip]

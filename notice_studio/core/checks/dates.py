@@ -7,11 +7,40 @@ version has no effective date; CCPA also wants the date no older than 12 months.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 
 from notice_studio.core.model import Notice
 
+from .scan import Scan
 from .types import CheckContext, Finding
+
+# "Last updated: 3 March 2025", "Effective date: 1 January 2024" typed into the text.
+_TYPED_DATE_RE = re.compile(
+    r"\b(?:last\s+(?:updated|revised|modified|reviewed)|effective(?:\s+date|\s+as\s+of|\s+from)?|"
+    r"updated\s+on|date\s+of\s+(?:this|last)\s+(?:notice|policy|update))\s*:?[ \t]*"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9},?\s+\d{4}|[A-Za-z]{3,9}\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|"
+    r"\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|[A-Za-z]{3,9}\s+\d{4})",
+    re.IGNORECASE,
+)
+
+
+def typed_dates(scan: Scan) -> Iterator[Finding]:
+    """A date typed into the text goes stale: the app prints the published version's date."""
+    for info in scan.clauses:
+        lowered = info.plain.lower()
+        if "updated" not in lowered and "effective" not in lowered and "revised" not in lowered \
+                and "modified" not in lowered and "reviewed" not in lowered and "date of" not in lowered:
+            continue
+        for match in _TYPED_DATE_RE.finditer(info.plain):
+            excerpt = info.clause.body[match.start() : match.end()]
+            yield Finding(
+                "last-updated-typed", "warning",
+                f"The text states its own date ('{excerpt}'), which will be wrong after the next version; "
+                "the app prints the 'Last updated' date of each published version itself.",
+                "Remove the typed date.",
+                info.id, match.start(), match.end(), "body", excerpt,
+            )
 
 
 def year_after(day: dt.date) -> dt.date:

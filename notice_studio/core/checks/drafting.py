@@ -106,9 +106,27 @@ _CONTACT_VERB_RE = re.compile(
 )
 
 
+# "Email:" or "Telephone:" on a line with nothing after it.
+_EMPTY_LABEL_RE = re.compile(
+    r"^[ \t]*(?:e-?mail(?:\s+address)?|phone|telephone|tel\.?|address|postal\s+address|post|fax|web\s*form|website)"
+    r"[ \t]*:[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
 def dangling_contact(info: ClauseInfo) -> Iterator[Finding]:
     text = info.plain
     body = info.clause.body
+    for match in _EMPTY_LABEL_RE.finditer(text):
+        found = match.group(0)
+        start = match.start() + len(found) - len(found.lstrip())
+        label = body[start : start + len(found.strip())]
+        yield Finding(
+            "contact-missing", "error",
+            f"'{label}' introduces contact details, but none follow.",
+            "Add the details after the label, or remove the line.",
+            info.id, start, start + len(label), "body", label,
+        )
     for match in _DANGLING_RE.finditer(text):
         if match.group(0).rstrip().endswith(":") and text[match.end():].strip():
             continue  # "Contact us at:" followed by a list or paragraph with the details
@@ -173,45 +191,65 @@ def duplicate_headings(scan: Scan) -> Iterator[Finding]:
 
 
 # ----- typed section numbers ---------------------------------------------------------------------
+_ORIGINAL_NUMBER_RE = re.compile(r"^\d{1,3}(?:\.\d{1,3})*$")
+
+
+def original_number(info: ClauseInfo) -> str | None:
+    """The number the section had in an imported document (the importer keeps it in the front matter)."""
+    value = str(info.clause.meta.get("original_number") or "").strip().rstrip(".")
+    return value if _ORIGINAL_NUMBER_RE.match(value) else None
+
+
 def typed_numbers(scan: Scan) -> Iterator[Finding]:
-    """Numbers typed into titles: the app numbers sections itself, and typed ones go stale."""
-    by_parent: dict[str | None, list[tuple[ClauseInfo, list[int]]]] = {}
+    """Numbers typed into titles (the app numbers sections itself, typed ones go stale), and
+    numbering that skips - in titles or in an imported document's original numbers."""
+    by_parent: dict[str | None, list[tuple[ClauseInfo, int, str]]] = {}
+    imported = False
     for info in scan.clauses:
         match = _TYPED_NUMBER_RE.match(info.clause.title)
-        if not match:
+        label = match.group(1) if match else original_number(info)
+        if label is None:
             continue
-        parts = [int(p) for p in match.group(1).split(".")]
-        by_parent.setdefault(info.parent_id, []).append((info, parts))
-        yield Finding(
-            "title-number", "info",
-            f"The title starts with the typed number '{match.group(1)}', and readers will also see the "
-            f"section number {info.number} that the app adds.",
-            "Remove the typed number; sections are numbered automatically.",
-            info.id, match.start(1), match.end(1), "title", match.group(1),
-        )
+        imported = imported or match is None
+        by_parent.setdefault(info.parent_id, []).append((info, int(label.split(".")[-1]), label))
+        if match:
+            yield Finding(
+                "title-number", "info",
+                f"The title starts with the typed number '{label}', and readers will also see the "
+                f"section number {info.number} that the app adds.",
+                "Remove the typed number; sections are numbered automatically.",
+                info.id, match.start(1), match.end(1), "title", label,
+            )
     for items in by_parent.values():
-        yield from _gaps([(info, parts[-1], ".".join(map(str, parts))) for info, parts in items])
+        yield from _gaps(items, original=imported)
     for info in scan.clauses:
         yield from _body_heading_gaps(info)
 
 
-def _gaps(items: list[tuple[ClauseInfo, int, str]], body: bool = False, offsets: list[tuple[int, int]] | None = None) -> Iterator[Finding]:
+def _gaps(
+    items: list[tuple[ClauseInfo, int, str]],
+    body: bool = False,
+    offsets: list[tuple[int, int]] | None = None,
+    original: bool = False,
+) -> Iterator[Finding]:
     if len(items) < 2:
         return
+    what = "original section numbers" if original else "typed section numbers"
     for n in range(1, len(items)):
         info, value, label = items[n]
         previous_value, previous_label = items[n - 1][1], items[n - 1][2]
         if value == previous_value + 1:
             continue
         if value <= previous_value:
-            message = f"The typed section number {label} comes after {previous_label}, so the numbering repeats or goes backwards."
+            message = f"The {what} go from {previous_label} to {label}, so the numbering repeats or goes backwards."
         else:
             skipped = ", ".join(str(v) for v in range(previous_value + 1, value)[:3])
-            message = f"The typed section numbers jump from {previous_label} to {label}, so {skipped} is missing."
+            message = f"The {what} jump from {previous_label} to {label}, so {skipped} is missing."
+        fix = ("Check whether a section was left out of the original; the app numbers sections itself."
+               if original else "Remove the typed numbers and let the app number sections, or correct them.")
         start, end = offsets[n] if offsets else (None, None)
         yield Finding(
-            "numbering-gap", "warning", message,
-            "Remove the typed numbers and let the app number sections, or correct them.",
+            "numbering-gap", "warning", message, fix,
             info.id,
             start if body else 0,
             end if body else len(info.clause.title),

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from notice_studio.core.model import CROSSREF_RE
 
+from .drafting import original_number
 from .scan import ClauseInfo, Scan
 from .topics import cue_hits, related, topics_in
 from .types import Finding
@@ -64,16 +65,26 @@ def typed(info: ClauseInfo, scan: Scan, typed_numbers: dict[str, ClauseInfo], co
             continue
         if target is info:
             continue
+        if original_number(target) == number and target.number != number:
+            yield Finding(
+                "crossref-typed-stale", "warning",
+                f"The text says '{excerpt}', which was '{target.clause.title}' in the original document; "
+                f"readers now see that section as {target.number}.",
+                f"Replace '{excerpt}' with the cross-reference [[{target.id}]] so the number stays right.",
+                info.id, match.start(), match.end(), "body", excerpt,
+            )
         yield from _topic_mismatch(info, target, match.start(), match.end(), excerpt, "crossref-topic")
 
 
 def typed_title_numbers(scan: Scan) -> dict[str, ClauseInfo]:
-    """Numbers typed at the start of titles ("9. Your rights"), as readers of the original saw them."""
+    """Numbers typed at the start of titles ("9. Your rights") or kept from an imported document:
+    the numbers typed references in the text were written against."""
     found: dict[str, ClauseInfo] = {}
     for info in scan.clauses:
         match = _TYPED_TITLE_NUMBER_RE.match(info.clause.title)
-        if match:
-            found.setdefault(match.group(1).rstrip("."), info)
+        number = match.group(1).rstrip(".") if match else original_number(info)
+        if number:
+            found.setdefault(number, info)
     return found if len(found) >= 2 else {}
 
 

@@ -28,6 +28,7 @@ RULES: dict[str, Rule] = {
         Rule("numbering-gap", "warning", "Typed section numbers skip, repeat or go backwards"),
         Rule("crossref-broken", "error", "A cross-reference points to a section that is not in the notice"),
         Rule("crossref-typed-broken", "warning", "A typed 'section N' names a number no section has"),
+        Rule("crossref-typed-stale", "warning", "A typed 'section N' from an imported document now names another number"),
         Rule("crossref-topic", "warning", "A reference points to a section about something else"),
         Rule("term-undefined", "warning", "A capitalised term is used as if defined, but is not"),
         Rule("term-unused", "warning", "A term is defined but never used"),
@@ -36,16 +37,17 @@ RULES: dict[str, Rule] = {
         Rule("readability", "info", "A section is hard to read"),
         Rule("last-updated-missing", "info", "No 'Last updated' date (error for a published version)"),
         Rule("last-updated-stale", "warning", "The CCPA 'Last updated' date is over 12 months old (info for drafts)"),
+        Rule("last-updated-typed", "warning", "A 'Last updated' or effective date is typed into the text"),
     )
 }
 
 FAMILIES: dict[str, tuple[str, ...]] = {
     "drafting": ("placeholder-unfilled", "placeholder-malformed", "drafting-marker", "contact-missing", "clause-empty",
                  "table-missing", "table-empty", "heading-duplicate", "title-number", "numbering-gap"),
-    "references": ("crossref-broken", "crossref-typed-broken", "crossref-topic"),
+    "references": ("crossref-broken", "crossref-typed-broken", "crossref-typed-stale", "crossref-topic"),
     "terms": ("term-undefined", "term-unused", "organisation-name"),
     "coverage": ("coverage-missing",),
     "readability": ("readability",),
-    "dates": ("last-updated-missing", "last-updated-stale"),
+    "dates": ("last-updated-missing", "last-updated-stale", "last-updated-typed"),
 }
 """Rule families; a CheckContext.skip entry may name a family or a rule id."""

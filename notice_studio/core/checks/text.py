@@ -23,7 +23,7 @@ _LINK_HEAD_RE = re.compile(r"!?\[(?=[^\]\n]*\]\()")
 _AUTOLINK_RE = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
 _CODE_RE = re.compile(r"`+")
 _EMPHASIS_RE = re.compile(r"[*_]{1,3}")
-_ESCAPE_RE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!|>])")
+_ESCAPE_RE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!|>\n])")
 
 
 def _blank(match: re.Match[str]) -> str:

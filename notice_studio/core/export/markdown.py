@@ -19,10 +19,9 @@ from ..render import (
     labels,
     placeholder_value,
     status_line,
-    table_caption,
     unfilled_marker,
 )
-from ..render_markdown import _TABLE_LINE_RE, clean_text, notice_markdown, starts_sentence, url_is_safe
+from ..render_markdown import TABLE_EMBED_RE, clean_text, notice_markdown, starts_sentence, table_caption, url_is_safe
 
 _ESCAPE_RE = re.compile(r"([\\`*_\[\]{}<>|~&#!])")
 _CODE_SPAN_RE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
@@ -71,7 +70,7 @@ def _body(body: str, level: int, notice: Notice, numbers: dict, options: RenderO
         if i in code_lines:
             out.append(line)
             continue
-        table = _TABLE_LINE_RE.fullmatch(line.strip())
+        table = TABLE_EMBED_RE.fullmatch(line.strip())
         if table and _is_table_line(tokens, i):
             out.append(_table(table.group(1), notice.tables.get(table.group(1)), notice, numbers, options, language))
             continue
