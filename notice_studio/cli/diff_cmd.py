@@ -172,9 +172,10 @@ def _trim(text: str, keep_start: bool, keep_end: bool) -> str:
     words = text.split(" ")
     if len(words) <= 2 * _CONTEXT_WORDS + 1:
         return text
-    head = " ".join(words[:_CONTEXT_WORDS]) if keep_start else ""
-    tail = " ".join(words[-_CONTEXT_WORDS:]) if keep_end else ""
-    return f"{head} ... {tail}".strip(" ") if head or tail else "..."
+    # Keep the spaces at either end: they separate this text from the marked words around it.
+    head = " ".join(words[:_CONTEXT_WORDS]) + " ..." if keep_start else "..."
+    tail = " " + " ".join(words[-_CONTEXT_WORDS:]) if keep_end else ""
+    return head + tail
 
 
 def word_diff_text(ops) -> str:  # noqa: ANN001
