@@ -111,7 +111,6 @@ _TERM_WORDS = frozenset(
 )
 _DOCUMENT_NAMES = frozenset({"policy", "notice", "statement", "terms", "agreement", "addendum", "clauses", "charter"})
 _CAPITAL_RUN_RE = re.compile(r"[A-Z](?<![\w'’-][A-Z])[a-z]+(?:[-'’][A-Za-z]+)?(?:[ \t]+[A-Z][a-z]+(?:[-'’][A-Za-z]+)?)*")
-_SENTENCE_LEAD_RE = re.compile(r"(?:^|[.!?:;]['\"’”)]*|\n)[ \t(\"“'‘]*$")
 
 
 def undefined(scan: Scan, defs: list[Definition], known_names: set[str]) -> Iterator[Finding]:
@@ -163,7 +162,9 @@ def _in_proper_name(text: str, start: int, end: int) -> bool:
 
 
 def _starts_sentence(text: str, offset: int) -> bool:
-    before = text[:offset].rstrip(" \t(\"“'‘*")
+    before = text[max(0, offset - 80) : offset].rstrip(" \t(\"“'‘*")
+    if not before and offset > 80:
+        before = text[:offset].rstrip(" \t(\"“'‘*")
     return not before or before[-1] in ".!?:;\n" or before.endswith(("\n", "•"))
 
 

@@ -139,18 +139,7 @@ def _add(result: list[Sentence], text: str, start: int, end: int) -> None:
     result.append(Sentence(start, end, " ".join(stripped.split())))
 
 
-def words(text: str) -> list[str]:
-    return WORD_RE.findall(text)
-
-
 def quote(text: str, limit: int = 120) -> str:
     """A short one-line quotation of `text`."""
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def sentence_at(body: str, offset: int) -> Sentence | None:
-    for sentence in sentences(body, True):
-        if sentence.start <= offset < max(sentence.end, sentence.start + 1):
-            return sentence
-    return None
