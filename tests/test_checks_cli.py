@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import AUTHOR
+from notice_support import AUTHOR
 
 from notice_studio.cli import main
 from notice_studio.core.model import Clause, Notice

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import html5lib
 import pytest
-from conftest import AUTHOR
+from notice_support import AUTHOR
 from docx import Document
 from docx.oxml.ns import qn
 from markdown_it import MarkdownIt

@@ -27,7 +27,7 @@ from notice_studio.core.importer import report as report_module
 from notice_studio.core.model import NoticeError
 from notice_studio.core.store import NoticeRepo
 
-from conftest import AUTHOR, assert_fsck_clean, git
+from notice_support import AUTHOR, assert_fsck_clean, git
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
 

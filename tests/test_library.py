@@ -26,7 +26,7 @@ from notice_studio.core.requirements import load_requirements
 from notice_studio.core.store import NoticeRepo
 from notice_studio.paths import library_folder
 
-from conftest import AUTHOR
+from notice_support import AUTHOR
 
 TOPICS = """\
 topics:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import small_notice
+from notice_support import small_notice
 
 from notice_studio.core.model import Clause, NoticeError, Position, slugify
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import html5lib
 import pytest
-from conftest import AUTHOR, small_notice
+from notice_support import AUTHOR, small_notice
 
 from notice_studio.cli import main
 from notice_studio.core.export.site import build_site, default_redline

@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import AUTHOR, assert_fsck_clean, git, small_notice
+from notice_support import AUTHOR, assert_fsck_clean, git, small_notice
 
 from notice_studio.core import messages
 from notice_studio.core.autosave import AutoSaver

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import AUTHOR
+from notice_support import AUTHOR
 
 from notice_studio.cli import main as cli_main
 from notice_studio.core.library import Library, load_library

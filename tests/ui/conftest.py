@@ -7,12 +7,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, QStandardPaths
 
-from notice_studio.core.store import Author, NoticeRepo
 from notice_studio.ui.settings import Settings
+from ui_support import UI_AUTHOR, make_notice_folder
 
 QStandardPaths.setTestModeEnabled(True)
-
-UI_AUTHOR = Author("Uma Interface", "uma@example.com")
 
 
 @pytest.fixture
@@ -23,16 +21,6 @@ def settings(tmp_path: Path) -> Settings:
     result.set("author/email", UI_AUTHOR.email)
     result.set("autosave/idle_ms", 200)
     return result
-
-
-def make_notice_folder(path: Path, template: str | None = None, org: str = "Acme Ltd") -> Path:
-    """A notice folder built from a shipped template (the default one if `template` is None)."""
-    from notice_studio.core.templates import build_notice
-
-    notice = build_notice(template, org, None)
-    with NoticeRepo.create(path, notice, UI_AUTHOR):
-        pass
-    return path
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from notice_studio.core.model import Clause
 from notice_studio.ui import commands
 from notice_studio.ui.diff_window import DiffWindow
 
-from conftest import UI_AUTHOR
+from ui_support import UI_AUTHOR
 
 
 def publish_v1(window) -> None:  # noqa: ANN001

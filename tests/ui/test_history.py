@@ -13,7 +13,7 @@ from notice_studio.ui.diff_window import DiffWindow
 from notice_studio.ui.history_dock import HistoryDock
 from notice_studio.ui.history_entries import DRAFT, EDIT, VERSION, local_time, timeline
 
-from conftest import UI_AUTHOR, make_notice_folder
+from ui_support import UI_AUTHOR, make_notice_folder
 
 
 def dock_of(window) -> HistoryDock:  # noqa: ANN001

@@ -15,7 +15,7 @@ from notice_studio.ui import commands
 from notice_studio.ui.outline_model import CLAUSE_MIME, OutlineModel
 from notice_studio.ui.session import RECOVERY_FILE
 
-from conftest import make_notice_folder
+from ui_support import make_notice_folder
 
 
 def committed_messages(window) -> list[str]:  # noqa: ANN001

@@ -1,0 +1,40 @@
+"""Helpers shared by the core tests (import them from here, not from conftest)."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from notice_studio.core.model import Clause, Notice, Provenance
+from notice_studio.core.store import Author
+
+AUTHOR = Author("Jane Counsel", "jane@example.com")
+
+def small_notice() -> Notice:
+    """A four-clause notice with one nested clause, a library clause and a placeholder."""
+    notice = Notice(title="Privacy Notice", organisation="Acme Ltd", jurisdictions=["gdpr", "uk_gdpr"])
+    notice.variables["organisation.name"] = "Acme Ltd"
+    notice.add(Clause("introduction", "Introduction", "This notice explains how {{ organisation.name }} uses your data."))
+    notice.add(Clause("security", "Security", "We protect your data with encryption."))
+    notice.add(Clause("children", "Children", "Our service is not meant for children under 16."))
+    notice.add(
+        Clause(
+            "retention",
+            "Retention",
+            "We keep account data for 30 days after you close your account.",
+            Provenance("retention-fixed-periods", 2, "We keep account data for 30 days after you close your account.", "Retention"),
+            topics=["retention"],
+        ),
+        parent_id="security",
+    )
+    return notice
+
+
+def git(path: Path, *args: str) -> str:
+    return subprocess.run(["git", "-C", str(path), *args], check=True, capture_output=True, text=True).stdout
+
+
+def assert_fsck_clean(path: Path) -> None:
+    result = subprocess.run(["git", "-C", str(path), "fsck", "--strict"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "error" not in result.stderr.lower()
