@@ -58,11 +58,18 @@ def run_app(argv: list[str]) -> int:
     settings = Settings()
     window = MainWindow(settings)
     window.show()
-    target = argv[0] if argv else str(settings.get("notices/last") or "")
-    if not target or not Path(target).is_dir():
-        target = str(sample_notice_path())
-    window.open_notice(target)
+    window.open_notice(initial_notice(settings, argv))
     return app.exec()
+
+
+def initial_notice(settings: Settings, argv: list[str]) -> Path:
+    """A folder named on the command line, else the last notice, else the built-in sample."""
+    if argv:
+        return Path(argv[0])
+    last = str(settings.get("notices/last") or "")
+    if last and (Path(last) / "notice.yaml").is_file():
+        return Path(last)
+    return sample_notice_path()
 
 
 def run_self_test(out_path: str) -> int:

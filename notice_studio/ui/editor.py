@@ -83,7 +83,7 @@ class BodyEdit(QPlainTextEdit):
                 self._kind = kind
                 words = self.placeholder_words if kind == "placeholder" else self.clause_words
                 model = self._completer.model()
-                if isinstance(model, QStringListModel):
+                if isinstance(model, QStringListModel) and model.stringList() != words:
                     model.setStringList(words)
                 self._completer.setCompletionPrefix(match.group(1))
                 rect = self.cursorRect()
@@ -133,7 +133,9 @@ class ClauseEditor(QWidget):
         self.body.setPlaceholderText("Write the clause in Markdown. {{ name }} inserts a placeholder, [[clause-id]] a cross-reference.")
         self.highlighter = MarkdownHighlighter(self.body.document())
         self.body.textChanged.connect(self._body_changed)
-        completer = QCompleter(QStringListModel([]), self)
+        # The model needs a parent: a temporary passed to QCompleter is garbage-collected.
+        self.completion_model = QStringListModel(self)
+        completer = QCompleter(self.completion_model, self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.body.set_completer(completer)
@@ -146,6 +148,10 @@ class ClauseEditor(QWidget):
         self.update_button.setAccessibleName("Update this clause from the library")
         self.update_button.clicked.connect(lambda: self.clause_id and self.update_requested.emit(self.clause_id))
         self.update_button.hide()
+        self.compare_button = QPushButton("Compare with library…")
+        self.compare_button.setAccessibleName("Compare this clause with the library text")
+        self.compare_button.clicked.connect(lambda: self.clause_id and self.compare_requested.emit(self.clause_id))
+        self.compare_button.hide()
         self.guidance = QTextBrowser()
         self.guidance.setAccessibleName("Guidance for counsel")
         self.guidance.setOpenExternalLinks(False)
@@ -157,6 +163,7 @@ class ClauseEditor(QWidget):
         heading = QLabel("<b>Guidance</b> <span style='color:gray'>(for you; never published)</span>")
         side_layout.addWidget(self.provenance)
         side_layout.addWidget(self.update_button)
+        side_layout.addWidget(self.compare_button)
         side_layout.addWidget(heading)
         side_layout.addWidget(self.guidance, 1)
 
@@ -207,9 +214,10 @@ class ClauseEditor(QWidget):
         finally:
             self._loading = False
 
-    def set_side(self, provenance_html: str, guidance: str, update_available: bool) -> None:
+    def set_side(self, provenance_html: str, guidance: str, update_available: bool, can_compare: bool = False) -> None:
         self.provenance.setText(provenance_html)
         self.update_button.setVisible(update_available)
+        self.compare_button.setVisible(can_compare)
         if guidance.strip():
             paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", guidance.strip())]
             self.guidance.setHtml("".join(f"<p>{html.escape(p)}</p>" for p in paragraphs if p))

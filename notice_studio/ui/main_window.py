@@ -31,7 +31,7 @@ from .editor import ClauseEditor
 from .preview import PreviewPane
 from .session import Session
 from .settings import Settings
-from .tasks import TaskRunner
+from .tasks import Debouncer, TaskRunner
 
 # Docks and dialogs built in their own modules; a missing one is simply not offered.
 _OPTIONAL_DOCKS = (
@@ -79,9 +79,12 @@ class MainWindow(QMainWindow):
         self.editor.body_edited.connect(self._body_edited)
         self.editor.title_edited.connect(self._title_edited)
         self.editor.update_requested.connect(self._update_from_library)
+        self.editor.compare_requested.connect(self.compare_with_library)
         self.editor.body.undo_requested.connect(lambda: self.session and self.session.undo_stack.undo())
         self.editor.body.redo_requested.connect(lambda: self.session and self.session.undo_stack.redo())
         self.preview = PreviewPane()
+        self._scroll_sync = Debouncer(120, self._sync_preview_to_cursor, self)
+        self.editor.body.cursorPositionChanged.connect(self._scroll_sync.poke)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.editor)
@@ -351,6 +354,12 @@ class MainWindow(QMainWindow):
         self.preview.follow(clause_id)
         self._update_actions()
 
+    def _sync_preview_to_cursor(self) -> None:
+        """Keep the preview on the paragraph being edited (via the renderer's source maps)."""
+        clause_id = self.editor.clause_id
+        if clause_id is not None and self.session is not None and self.session.notice.has(clause_id):
+            self.preview.follow_line(clause_id, self.editor.body.textCursor().blockNumber())
+
     def _show_current_side(self) -> None:
         clause_id = self.current_clause_id()
         if self.session is None or clause_id is None or not self.session.notice.has(clause_id):
@@ -370,7 +379,8 @@ class MainWindow(QMainWindow):
                     origin += f"<br><span style='color:#9a4b00'>The library has a newer version (v{lib.version}).</span>"
             elif self.library is not None:
                 origin += "<br><span style='color:gray'>No longer in your libraries.</span>"
-        self.editor.set_side(origin, guidance, update)
+        can_compare = clause.provenance is not None and self.library is not None and (update or clause.is_customised())
+        self.editor.set_side(origin, guidance, update, can_compare)
 
     def _clause_changed(self, clause_id: str) -> None:
         if self.session is None:
@@ -486,6 +496,21 @@ class MainWindow(QMainWindow):
             return
         self.session.undo_stack.push(commands.RemoveClause(self.session, clause_id))
         self.statusBar().showMessage("Clause deleted. Undo (Ctrl+Z) brings it back.", 6000)
+
+    def compare_with_library(self, clause_id: str):  # noqa: ANN201 - the dialog, for tests
+        """Show inserted / current / newest library text; the dialog's Update button updates."""
+        if self.session is None or self.library is None or not self.session.notice.has(clause_id):
+            return None
+        from .library_compare import LibraryCompareDialog
+
+        clause = self.session.notice.find(clause_id)
+        status = self.library.status(clause)
+        if status is None:
+            return None
+        dialog = LibraryCompareDialog(clause.title, status, self)
+        dialog.accepted.connect(lambda: self._update_from_library(clause_id))
+        dialog.open()
+        return dialog
 
     def _update_from_library(self, clause_id: str) -> None:
         if self.session is None or self.library is None:

@@ -86,6 +86,17 @@ class PreviewPane(QTextBrowser):
         if clause_id:
             self.scrollToAnchor(anchor_for(clause_id))
 
+    def follow_line(self, clause_id: str, line: int) -> None:
+        """Scroll to the block rendered from line `line` (0-based) of the clause body."""
+        spans = self.last.source_maps.get(clause_id, ()) if self.last is not None else ()
+        target = anchor_for(clause_id)
+        for span in spans:
+            if span.start_line <= line:
+                target = span.element_id
+            if span.start_line <= line < span.end_line:
+                break
+        self.scrollToAnchor(target)
+
     def _follow(self, url: QUrl) -> None:
         if url.hasFragment() and not url.scheme():
             self.scrollToAnchor(url.fragment())

@@ -1,0 +1,94 @@
+"""Starting the app: the sample on first start, the last notice afterwards; sync and library compare."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QMessageBox
+
+from notice_studio.core.store import NoticeRepo
+from notice_studio.ui import commands
+from notice_studio.ui.app import initial_notice, sample_notice_path
+from notice_studio.ui.settings import Settings
+
+
+def test_first_start_opens_the_sample_then_the_last_notice(tmp_path: Path, notice_folder: Path) -> None:
+    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    first = initial_notice(settings, [])
+    assert first == sample_notice_path()
+    with NoticeRepo.open(first) as repo:
+        notice = repo.load()
+        assert len(notice.all_clauses()) > 40  # a real notice from the default template
+        assert notice.variables.get("contact.email")  # filled with the library's examples
+    settings.add_recent(str(notice_folder))
+    assert initial_notice(settings, []) == notice_folder
+    shutil.rmtree(notice_folder)  # a last notice that was deleted falls back to the sample
+    assert initial_notice(settings, []) == sample_notice_path()
+    assert initial_notice(settings, ["/some/folder"]) == Path("/some/folder")
+
+
+def test_preview_follows_the_paragraph_being_edited(qtbot, window) -> None:  # noqa: ANN001
+    session = window.session
+    clause = max(session.notice.all_clauses(), key=lambda c: c.body.count("\n\n"))
+    window.select_clause(clause.id)
+    qtbot.waitUntil(lambda: window.preview.last is not None and clause.id in window.preview.last.source_maps, timeout=10000)
+    spans = window.preview.last.source_maps[clause.id]
+    assert len(spans) >= 2
+    targets: list[str] = []
+    original = window.preview.scrollToAnchor
+    window.preview.scrollToAnchor = lambda name: (targets.append(name), original(name))  # type: ignore[method-assign]
+    cursor = window.editor.body.textCursor()
+    cursor.setPosition(window.editor.body.document().findBlockByNumber(spans[-1].start_line).position())
+    window.editor.body.setTextCursor(cursor)
+    qtbot.waitUntil(lambda: bool(targets) and targets[-1] == spans[-1].element_id, timeout=5000)
+
+
+def test_completion_offers_placeholders_and_clause_ids(qtbot, window) -> None:  # noqa: ANN001
+    body = window.editor.body
+    body.setFocus()
+    body.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(body, " {{ contact.em")
+    popup = body._completer.popup()
+    qtbot.waitUntil(popup.isVisible, timeout=3000)
+    assert body._completer.currentCompletion() == "contact.email"
+    body._insert_completion("contact.email")
+    assert body.toPlainText().endswith("{{ contact.email }}")
+    qtbot.keyClicks(body, " See [[contact-u")
+    assert body._completer.currentCompletion() == "contact-us"
+
+
+def test_library_compare_shows_three_texts_and_updates(qtbot, window, tmp_path, monkeypatch) -> None:  # noqa: ANN001
+    session = window.session
+    clause = next(c for c in session.notice.all_clauses() if c.provenance and c.provenance.library_id == "security")
+    # The user customises the last paragraph; the firm's library then ships version 2 with a new first line.
+    lines = clause.body.split("\n")
+    edited = "\n".join(lines[:-1] + [lines[-1] + " We also train our staff every year."])
+    session.undo_stack.push(commands.EditBody(session, clause.id, clause.body, edited))
+    lib = window.library.get("security")
+    firm = tmp_path / "firm-library" / "clauses"
+    firm.mkdir(parents=True)
+    text = (lib.origin.path).read_text(encoding="utf-8").replace("version: 1", "version: 2", 1)
+    body_start = text.index("---", 3) + 4
+    text = text[:body_start] + "We review our security measures every quarter.\n\n" + text[body_start:]
+    (firm / "security.md").write_text(text, encoding="utf-8")
+    window.settings.set("library/folders", [str(firm.parent)])
+    window.reload_library()
+    qtbot.waitUntil(lambda: window.library.get("security").version == 2, timeout=10000)
+    window.select_clause(clause.id)
+    window._show_current_side()
+    assert window.editor.update_button.isVisibleTo(window) and window.editor.compare_button.isVisibleTo(window)
+    dialog = window.compare_with_library(clause.id)
+    texts = [w.toPlainText() for w in dialog.findChildren(type(window.editor.body).__mro__[1])]
+    assert any("train our staff" in t for t in texts)
+    assert any(t.startswith("We review our security measures every quarter.") for t in texts)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    dialog.update_button.click()
+    merged = session.notice.find(clause.id)
+    assert merged.body.startswith("We review our security measures every quarter.")
+    assert "train our staff every year." in merged.body
+    assert merged.provenance.version == 2
+    session.undo_stack.undo()
+    assert session.notice.find(clause.id).provenance.version == 1
