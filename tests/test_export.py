@@ -299,7 +299,7 @@ def test_cli_exports_a_published_version_exactly_as_published(published: Path, t
     assert main(["export", str(published), "--version", "v1", "--format", fmt, "--out", str(out)]) == 0
     captured = capsys.readouterr()
     assert captured.err == ""  # v1 has every placeholder filled
-    assert f"Wrote v1 as" in captured.out
+    assert "Wrote v1 as" in captured.out
     with NoticeRepo.open(published) as repo:
         v1 = repo.notice_at("v1")
     expected_render = render(v1, PUBLISHED)

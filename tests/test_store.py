@@ -19,7 +19,6 @@ from notice_studio.core.notice_format import notice_files
 from notice_studio.core.store import (
     Author,
     CorruptNoticeError,
-    NoticeLockedError,
     NoticeRepo,
     NotANoticeError,
     resolve_author,

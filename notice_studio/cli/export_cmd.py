@@ -46,34 +46,9 @@ def load_version(repo, ref: str):  # noqa: ANN001, ANN201 - (Notice, RenderOptio
 
 def export_bytes(notice, options, fmt: str, width: int = 78, inline_styles: bool = False):  # noqa: ANN001, ANN201
     """(content, rendered notice) for one export format; text formats come back as str."""
-    from notice_studio.core.render import render
+    from notice_studio.exporting import export_content
 
-    rendered = render(notice, options)
-    if fmt == "html":
-        from notice_studio.core.export.html_page import notice_page
-
-        return notice_page(rendered), rendered
-    if fmt == "fragment":
-        from notice_studio.core.export.fragment import notice_fragment
-
-        return notice_fragment(rendered, inline_styles=inline_styles), rendered
-    if fmt == "md":
-        from notice_studio.core.export.markdown import notice_markdown_text
-
-        return notice_markdown_text(notice, options), rendered
-    if fmt == "txt":
-        from notice_studio.core.export.text import notice_text
-
-        return notice_text(rendered, width=width), rendered
-    if fmt == "docx":
-        from notice_studio.core.export.docx import notice_docx
-
-        return notice_docx(rendered), rendered
-    if fmt == "pdf":
-        from notice_studio.export_pdf import notice_pdf
-
-        return notice_pdf(rendered), rendered
-    raise CommandError(f"'{fmt}' is not an export format; use one of {', '.join(FORMATS)}")
+    return export_content(notice, options, fmt, width, inline_styles)
 
 
 def cmd_export(args: argparse.Namespace) -> int:

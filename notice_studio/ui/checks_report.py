@@ -13,6 +13,7 @@ from notice_studio.core.checks import CheckContext, CheckReport, Coverage, Findi
 from notice_studio.core.jurisdictions import JURISDICTIONS
 
 from .session import snapshot
+from .palette import is_dark
 
 SEVERITIES = ("error", "warning", "info")
 GROUP_TITLES = {
@@ -101,9 +102,6 @@ def counts_sentence(report: CheckReport) -> str:
         words.append(f"{n} {singular}{'' if n == 1 else 's'}")
     return ", ".join(words) + "."
 
-
-def is_dark() -> bool:
-    return QApplication.palette().color(QPalette.ColorRole.Base).lightness() < 128
 
 
 def severity_color(severity: str) -> QColor:

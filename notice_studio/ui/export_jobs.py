@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from notice_studio.core.model import Notice, NoticeError
+from notice_studio.core.model import Notice
 
 DRAFT = "draft"
 
@@ -45,34 +45,9 @@ class ExportResult:
 # ----- the work (runs in a worker; no widgets here) ---------------------------------------------
 def render_export(notice: Notice, options, fmt: str, inline_styles: bool = False):  # noqa: ANN001, ANN201
     """(content, rendered notice): text formats as str, PDF and Word as bytes."""
-    from notice_studio.core.render import render
+    from notice_studio.exporting import export_content
 
-    rendered = render(notice, options)
-    if fmt == "html":
-        from notice_studio.core.export.html_page import notice_page
-
-        return notice_page(rendered), rendered
-    if fmt == "fragment":
-        from notice_studio.core.export.fragment import notice_fragment
-
-        return notice_fragment(rendered, inline_styles=inline_styles), rendered
-    if fmt == "md":
-        from notice_studio.core.export.markdown import notice_markdown_text
-
-        return notice_markdown_text(notice, options), rendered
-    if fmt == "txt":
-        from notice_studio.core.export.text import notice_text
-
-        return notice_text(rendered), rendered
-    if fmt == "docx":
-        from notice_studio.core.export.docx import notice_docx
-
-        return notice_docx(rendered), rendered
-    if fmt == "pdf":
-        from notice_studio.export_pdf import notice_pdf
-
-        return notice_pdf(rendered), rendered
-    raise NoticeError(f"'{fmt}' is not an export format.")
+    return export_content(notice, options, fmt, inline_styles=inline_styles)
 
 
 def write_atomic(path: Path, content: str | bytes) -> None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtGui import QColor, QFont, QPalette, QSyntaxHighlighter, QTextCharFormat, QTextDocument
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from notice_studio.core.model import CROSSREF_RE, PLACEHOLDER_RE, TABLE_RE
+from .palette import is_dark
 
 
 def _fmt(color: QColor | None = None, bold: bool = False, italic: bool = False, background: QColor | None = None) -> QTextCharFormat:
@@ -32,7 +32,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self._build_formats()
 
     def _build_formats(self) -> None:
-        dark = QApplication.palette().color(QPalette.ColorRole.Base).lightness() < 128
+        dark = is_dark()
         accent = QColor("#7fb2ff" if dark else "#1d5fbf")
         muted = QColor("#9aa4b2" if dark else "#6b7280")
         self.heading = _fmt(accent, bold=True)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .palette import is_dark
 from .history_entries import DRAFT, EDIT, VERSION, HistoryEntry, timeline
 from .tasks import Debouncer
 
@@ -43,7 +44,7 @@ class HistoryDelegate(QStyledItemDelegate):
     PAD = 6
 
     def _colours(self, option: QStyleOptionViewItem) -> dict[str, QColor]:
-        dark = option.palette.color(QPalette.ColorRole.Base).lightness() < 128
+        dark = is_dark(option.palette)
         return {
             "version": QColor("#7fb2ff" if dark else "#1d5fbf"),
             "material": QColor("#ffb86b" if dark else "#9a4b00"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -26,7 +26,7 @@ from notice_studio.core.jurisdictions import JURISDICTIONS
 
 from .checks_report import severity_color
 from .import_parts import busy_bar, default_folder, heading_label, muted_color
-from .import_preview import topic_labels
+from .import_widgets import topic_labels
 from .settings import documents_dir
 
 _SEVERITY_WORDS = {"error": "Error", "warning": "Warning", "info": "Note"}
@@ -35,6 +35,11 @@ MAX_FINDINGS = 8
 
 def _count(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def in_app_words(message: str) -> str:
+    """The core's sentences point to the command line; in the app the same list is the Checks panel."""
+    return message.replace("'notice-studio check' lists each one", "the Checks panel lists each one once the notice is open")
 
 
 def short_law(jid: str) -> str:
@@ -70,7 +75,8 @@ def report_html(report: ImportReport) -> str:
             color = severity_color(finding.severity).name()
             where = f"<i>{html.escape(titles[finding.clause_id])}</i>: " if finding.clause_id in titles else ""
             word = _SEVERITY_WORDS.get(finding.severity, finding.severity)
-            items.append(f"<li><span style='color:{color}'><b>{word}</b></span> {where}{html.escape(finding.message)}</li>")
+            message = html.escape(in_app_words(finding.message))
+            items.append(f"<li><span style='color:{color}'><b>{word}</b></span> {where}{message}</li>")
         if len(findings) > MAX_FINDINGS:
             items.append(f"<li style='color:{muted}'>and {len(findings) - MAX_FINDINGS} more; the Checks panel lists "
                          "them all once the notice is open.</li>")
@@ -89,6 +95,7 @@ class DetailsPage(QWidget):
     """What the new project is called, which laws it follows, where it goes; and what it will hold."""
 
     edited = Signal()  # anything the report depends on changed
+    folder_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -116,7 +123,9 @@ class DetailsPage(QWidget):
         self.organisation.textChanged.connect(self._organisation_changed)
         form.addRow(self._label("&Organisation:", self.organisation), self.organisation)
         folder_row = QHBoxLayout()
-        self.folder = self._line("Folder for the new notice", "")
+        self.folder = QLineEdit()
+        self.folder.setAccessibleName("Folder for the new notice")
+        self.folder.textChanged.connect(lambda _t: self.folder_changed.emit())
         self.folder.textEdited.connect(self._folder_typed)
         self.folder.textChanged.connect(self._check_folder)
         folder_row.addWidget(self.folder, 1)
@@ -245,9 +254,10 @@ class DetailsPage(QWidget):
             self._folder_edited = True
             self.folder.setText(str(path))
 
-    def show_report(self, report: ImportReport | None, error: str = "") -> None:
-        self.report_busy.setVisible(False)
-        self.last_report = report
+    def show_report(self, report: ImportReport | None, error: str = "", current: bool = True) -> None:
+        """Show a summary; `current` False means a newer one is on its way."""
+        self.report_busy.setVisible(not current)
+        self.last_report = report if current else None
         if report is not None:
             self.report_view.setHtml(report_html(report))
         else:

@@ -75,6 +75,7 @@ class ImportDialog(QDialog):
         self.pages.addWidget(self.preview)
         self.details = DetailsPage()
         self.details.edited.connect(self._details_edited)
+        self.details.folder_changed.connect(self._update_buttons)
         self.pages.addWidget(self.details)
         layout.addWidget(self.pages, 1)
 
@@ -147,7 +148,11 @@ class ImportDialog(QDialog):
         self.file_status = QLabel("")
         self.file_status.setWordWrap(True)
         self.file_status.setAccessibleName("Reading the file")
+        self.file_status.setVisible(False)
         layout.addWidget(self.file_status)
+        self.file_busy = busy_bar("Reading the file")
+        layout.addWidget(self.file_busy)
+        layout.addSpacing(self.fontMetrics().height())
         steps = QLabel(
             "<p><b>What happens next</b></p><ol>"
             "<li>Notice Studio finds the notice's sections and the topics each one covers, and leaves out page "
@@ -252,9 +257,8 @@ class ImportDialog(QDialog):
             return outline, laws
 
         self.importing = True
-        self.busy.setVisible(True)
-        self.file_status.setText(f"Reading {source.name} and finding its sections…")
-        self._show_problem("")
+        self.file_busy.setVisible(True)
+        self._file_message(f"Reading {source.name} and finding its sections…")
         self._update_buttons()
         self.main_window.tasks.latest("import-dialog-file", work, lambda result: self._imported(source, result),
                                       self._import_failed)
@@ -264,8 +268,8 @@ class ImportDialog(QDialog):
             return
         outline, laws = result
         self.importing = False
-        self.busy.setVisible(False)
-        self.file_status.setText("")
+        self.file_busy.setVisible(False)
+        self._file_message("")
         self._imported_from = source
         self.preview.load(outline)
         self.details.prefill(outline.title, outline.source_name, laws)
@@ -275,14 +279,19 @@ class ImportDialog(QDialog):
         if self._finished:
             return
         self.importing = False
-        self.busy.setVisible(False)
-        self.file_status.setText("")
+        self.file_busy.setVisible(False)
         self._update_buttons()
         if isinstance(exc, NoticeError):
-            self._show_problem(str(exc))
+            self._file_message(str(exc), error=True)
         else:
-            self._show_problem(f"The file could not be read ({exc}); check that it is a notice saved as {SUPPORTED_TEXT}.")
+            self._file_message(f"The file could not be read ({exc}); check that it is a notice saved as {SUPPORTED_TEXT}.", error=True)
         self.path_edit.setFocus()
+
+    def _file_message(self, text: str, error: bool = False) -> None:
+        color = severity_color("error") if error else muted_color()
+        self.file_status.setStyleSheet(f"color: {color.name()};")
+        self.file_status.setText(text)
+        self.file_status.setVisible(bool(text))
 
     # ----- step 2 and 3: the live summary -----------------------------------------------------------
     def _outline_changed(self) -> None:
@@ -291,6 +300,7 @@ class ImportDialog(QDialog):
 
     def _details_edited(self) -> None:
         self._update_buttons()
+        self.details.last_report = None
         if self.pages.currentIndex() == DETAILS:
             self.details.report_pending()
             self._report_soon.poke()
@@ -312,7 +322,8 @@ class ImportDialog(QDialog):
 
     def _report_ready(self, report: object) -> None:
         if not self._finished:
-            self.details.show_report(report)  # type: ignore[arg-type]
+            # Shown at once; still counted as out of date if an edit is waiting for its own summary.
+            self.details.show_report(report, current=not self._report_soon.pending)  # type: ignore[arg-type]
 
     def _report_failed(self, exc: object) -> None:
         if not self._finished:

@@ -9,18 +9,13 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QSplitter,
     QToolButton,
@@ -30,74 +25,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from notice_studio.core.importer import ImportedOutline, known_topics, merge, remove, rename, set_level, set_topics, split
+from notice_studio.core.importer import ImportedOutline, merge, remove, rename, set_level, set_topics, split
 from notice_studio.core.model import NoticeError
 
 from .checks_report import severity_color
 from .import_parts import heading_label, muted_color
+from .import_widgets import INDEX_ROLE, Roomy, TopicsPicker, WrappedText, shown_paragraph, topic_labels
 
 FORMAT_NAMES = {"txt": "plain text", "md": "Markdown", "html": "a saved web page", "docx": "a Word document"}
-_INDEX = Qt.ItemDataRole.UserRole
-
-
-def topic_labels(topics: tuple[str, ...] | list[str]) -> list[str]:
-    known = known_topics()
-    return [known.get(t, t) for t in topics]
-
-
-def shown_paragraph(text: str) -> str:
-    """A Markdown paragraph as counsel reads it in the list (hard line breaks as line breaks)."""
-    return text.replace("\\\n", "\n")
-
-
-class TopicsPicker(QDialog):
-    """A checkable list of the library's topics, with a filter."""
-
-    def __init__(self, chosen: tuple[str, ...], section_title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Topics of this section")
-        self.resize(460, 560)
-        layout = QVBoxLayout(self)
-        intro = QLabel(f"Which topics does <b>{html.escape(section_title)}</b> cover? The topics decide which "
-                       "checks and library suggestions apply to it.")
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        self.filter = QLineEdit()
-        self.filter.setPlaceholderText("Filter topics")
-        self.filter.setAccessibleName("Filter topics")
-        self.filter.setClearButtonEnabled(True)
-        self.filter.textChanged.connect(self._filter)
-        layout.addWidget(self.filter)
-        self.list = QListWidget()
-        self.list.setAccessibleName("Topics")
-        for topic_id, label in known_topics().items():
-            item = QListWidgetItem(label)
-            item.setData(_INDEX, topic_id)
-            item.setToolTip(topic_id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if topic_id in chosen else Qt.CheckState.Unchecked)
-            self.list.addItem(item)
-        layout.addWidget(self.list, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-
-    def _filter(self, text: str) -> None:
-        needle = text.strip().lower()
-        for row in range(self.list.count()):
-            item = self.list.item(row)
-            item.setHidden(bool(needle) and needle not in item.text().lower() and needle not in item.data(_INDEX))
-
-    def set_checked(self, topic_id: str, on: bool = True) -> None:
-        for row in range(self.list.count()):
-            item = self.list.item(row)
-            if item.data(_INDEX) == topic_id:
-                item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
-
-    def chosen(self) -> list[str]:
-        items = (self.list.item(row) for row in range(self.list.count()))
-        return [item.data(_INDEX) for item in items if item.checkState() == Qt.CheckState.Checked]
+_INDEX = INDEX_ROLE
 
 
 class PreviewPage(QWidget):
@@ -142,10 +78,11 @@ class PreviewPage(QWidget):
         self.tree = QTreeWidget()
         self.tree.setAccessibleName("Sections found")
         self.tree.setColumnCount(4)
-        self.tree.setHeaderLabels(["Section", "Numbered", "Topics", "Words"])
+        self.tree.setHeaderLabels(["Section", "Original no.", "Topics", "Words"])
         self.tree.setRootIsDecorated(False)
         self.tree.setItemsExpandable(False)
         self.tree.setAlternatingRowColors(True)
+        self.tree.setItemDelegate(Roomy(self.tree))
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed | QAbstractItemView.EditTrigger.DoubleClicked)
         self.tree.currentItemChanged.connect(lambda *_: self._show_current())
@@ -156,7 +93,7 @@ class PreviewPage(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
-        header.resizeSection(2, self.fontMetrics().averageCharWidth() * 30)
+        header.resizeSection(2, self.fontMetrics().averageCharWidth() * 40)
         splitter.addWidget(self.tree)
 
         right = QWidget()
@@ -176,24 +113,32 @@ class PreviewPage(QWidget):
         self.paragraphs.setWordWrap(True)
         self.paragraphs.setUniformRowHeights(False)
         self.paragraphs.setAlternatingRowColors(True)
+        self.paragraphs.setItemDelegate(WrappedText(self.paragraphs, 1))
         self.paragraphs.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.paragraphs.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.paragraphs.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.paragraphs.header().setStretchLastSection(True)
         self.paragraphs.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # Rows are measured at the column's width, so a new width needs new row heights.
+        self._relayout = QTimer(self)
+        self._relayout.setSingleShot(True)
+        self._relayout.setInterval(0)
+        self._relayout.timeout.connect(self.paragraphs.doItemsLayout)
+        self.paragraphs.header().sectionResized.connect(lambda *_: self._relayout.start())
         self.paragraphs.currentItemChanged.connect(lambda *_: self._update_buttons())
         self.paragraphs.itemDoubleClicked.connect(lambda *_: self.split_current())
         right_layout.addWidget(self.paragraphs, 1)
         split_row = QHBoxLayout()
-        self.split_hint = QLabel("Select the paragraph that should begin a new section.")
+        self.split_hint = QLabel("Select the paragraph that should begin a new section (or double-click it).")
         self.split_hint.setWordWrap(True)
         split_row.addWidget(self.split_hint, 1)
         self.split_button = self._button("S&plit here", "Start a new section at the selected paragraph", self.split_current)
         split_row.addWidget(self.split_button, 0, Qt.AlignmentFlag.AlignTop)
         right_layout.addLayout(split_row)
         splitter.addWidget(right)
-        splitter.setStretchFactor(0, 5)
-        splitter.setStretchFactor(1, 4)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([640, 430])
         layout.addWidget(splitter, 1)
 
         self.status = QLabel("")
@@ -279,6 +224,7 @@ class PreviewPage(QWidget):
                     self.tree.addTopLevelItem(item)
                     parent = item
             self.tree.expandAll()
+            self.tree.setColumnHidden(1, not any(s.original_number for s in outline.sections))
         finally:
             self._filling = False
         self._summarise()
@@ -338,6 +284,7 @@ class PreviewPage(QWidget):
             item = QTreeWidgetItem([str(number + 1), shown_paragraph(paragraph)])
             item.setData(0, _INDEX, number)
             item.setTextAlignment(0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            item.setTextAlignment(1, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             item.setForeground(0, muted_color())
             self.paragraphs.addTopLevelItem(item)
         if not section.paragraphs:
@@ -358,8 +305,8 @@ class PreviewPage(QWidget):
             parts.append(f"{len(dropped)} piece{'s' if len(dropped) != 1 else ''} of page furniture left out")
         if notes:
             parts.append(f"{len(notes)} note{'s' if len(notes) != 1 else ''} from the import")
-        self.extra_toggle.setText(" and ".join(parts).capitalize() if parts else "Nothing was left out")
-        self.extra_toggle.setEnabled(bool(parts))
+        self.extra_toggle.setText(" and ".join(parts).capitalize())
+        self.extra_toggle.setVisible(bool(parts))
         self.extra_toggle.setChecked(False)
         body = []
         if dropped:
@@ -454,14 +401,17 @@ class PreviewPage(QWidget):
     def _item_edited(self, item: QTreeWidgetItem, column: int) -> None:
         if self._filling or column != 0 or self.outline is None:
             return
-        index = int(item.data(0, _INDEX))
-        title = item.text(0)
+        index, title = int(item.data(0, _INDEX)), item.text(0)
+        # Rebuilding the tree inside the editor's commit would pull the row from under it.
+        QTimer.singleShot(0, lambda: self._finish_rename(index, title))
+
+    def _finish_rename(self, index: int, title: str) -> None:
+        if self.outline is None or index >= len(self.outline.sections):
+            return
         if index != self.current_index():
-            self.tree.setCurrentItem(item)
+            self.select(index)
         if not self.rename_current(title):
-            self._filling = True
-            item.setText(0, self._title(index))  # empty or unchanged: show the title as it is
-            self._filling = False
+            self._show_outline(self.outline, index)  # empty or unchanged: show the title as it is
 
     def set_level_current(self, level: int) -> None:
         index = self.current_index()

@@ -33,13 +33,11 @@ from notice_studio.core.library_types import LibraryClause, Topic
 
 from .library_preview import PreviewColours, laws_label, laws_long
 from .outline_model import LIBRARY_MIME
+from .palette import is_dark
 
 LibraryIdRole = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
 
-
-def is_dark() -> bool:
-    return QApplication.palette().color(QPalette.ColorRole.Base).lightness() < 128
 
 
 def muted_colour() -> QColor:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication, QTextBrowser, QWidget
+from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from notice_studio.core.render import RenderCache, RenderedNotice, RenderOptions, anchor_for, render
 
 from .session import Session, snapshot
 from .tasks import Debouncer
+from .palette import is_dark
 
 _LIGHT = """
 body { font-family: sans-serif; }
@@ -37,7 +37,7 @@ class PreviewPane(QTextBrowser):
         self.setAccessibleName("Preview of the published notice")
         self.setOpenLinks(False)
         self.anchorClicked.connect(self._follow)
-        dark = QApplication.palette().color(QPalette.ColorRole.Base).lightness() < 128
+        dark = is_dark()
         css = _LIGHT if not dark else _LIGHT.replace("#eef1f5", "#2b3038").replace("#fff1dc", "#4a3418").replace("#9a4b00", "#ffb86b")
         self.document().setDefaultStyleSheet(css)
         self.session: Session | None = None

@@ -3,7 +3,7 @@
     python -m notice_studio.ui.screenshots OUTDIR
 
 Writes main-window.png, library.png, history.png, diff-window.png, publish-dialog.png,
-checks.png, new-notice.png and export.png. Nothing outside a temporary folder is touched.
+checks.png, new-notice.png, import.png and export.png. Nothing outside a temporary folder is touched.
 """
 
 from __future__ import annotations
@@ -119,6 +119,14 @@ def take(outdir: Path) -> list[Path]:
     new = new_notice_dialog.demo_state(window)
     shot(new, "new-notice.png")
     new.close()
+
+    from . import import_dialog
+
+    sample = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "import" / "numbered.txt"
+    if sample.is_file():  # a source checkout
+        dialog = import_dialog.demo_state(window, path=sample)
+        shot(dialog, "import.png")
+        dialog.close()
 
     from . import export_dialog
 

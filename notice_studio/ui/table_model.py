@@ -8,10 +8,11 @@ import copy
 import re
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from notice_studio.core.model import Notice, Table
+from .palette import is_dark
 
 STANDARD_TABLES: dict[str, list[str]] = {
     "cookies": ["Name", "Provider", "Purpose", "Duration", "Category"],
@@ -71,7 +72,7 @@ class TableModel(QAbstractTableModel):
         self.table = Table([], [])
         self.categories: tuple[str, ...] = DEFAULT_COOKIE_CATEGORIES
         self._on_edit = on_edit
-        dark = QApplication.palette().color(QPalette.ColorRole.Base).lightness() < 128
+        dark = is_dark()
         self._bad = QColor("#5a2a24" if dark else "#fde4e1")
 
     def set_table(self, name: str, table: Table | None, categories: tuple[str, ...]) -> None:

@@ -9,10 +9,9 @@ from __future__ import annotations
 import copy
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QPalette
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QComboBox,
     QDockWidget,
     QHBoxLayout,
@@ -39,6 +38,7 @@ from .table_model import (
     cookie_categories,
     table_label,
 )
+from .palette import is_dark
 
 __all__ = ["DEFAULT_COOKIE_CATEGORIES", "STANDARD_TABLES", "TableModel", "TablesDock", "cell_problem",
            "cookie_categories", "demo_state", "table_label"]
@@ -95,7 +95,7 @@ class TablesDock(QDockWidget):
         self.problems.setTextFormat(Qt.TextFormat.PlainText)  # it quotes what was typed in cells
         self.problems.setWordWrap(True)
         self.problems.setAccessibleName("Problems in the table")
-        dark = QApplication.palette().color(QPalette.ColorRole.Base).lightness() < 128
+        dark = is_dark()
         self._warn = "#ffb86b" if dark else "#b54708"
         self.problems.setStyleSheet(f"color: {self._warn}")
         self.empty = QLabel("")

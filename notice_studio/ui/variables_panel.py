@@ -23,10 +23,7 @@ from PySide6.QtWidgets import (
 from . import commands
 from .session import Session
 from .tasks import Debouncer
-
-
-def _dark() -> bool:
-    return QApplication.palette().color(QPalette.ColorRole.Base).lightness() < 128
+from .palette import is_dark
 
 
 def _muted() -> str:
@@ -59,7 +56,7 @@ class VariablesDock(QDockWidget):
         self._usage: dict[str, list[str]] | None = None
         self._order: list[str] = []
         self._restructure = Debouncer(300, self._restructured, self)
-        dark = _dark()
+        dark = is_dark()
         self._unfilled_base = QColor("#4a3418" if dark else "#fff4e0")
         self._unfilled_label = "#ffb86b" if dark else "#9a4b00"
         self._muted = _muted()

@@ -1,0 +1,314 @@
+"""File > Import existing notice: read a file, adjust the sections found, create the project."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QLineEdit
+
+from notice_studio.core.importer import import_file
+from notice_studio.core.store import NoticeRepo
+from notice_studio.ui import import_dialog
+from notice_studio.ui.import_dialog import DETAILS, FILE, PREVIEW, ImportDialog
+from notice_studio.ui.import_widgets import TopicsPicker
+
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "import"
+LEFT = Qt.MouseButton.LeftButton
+
+
+def open_dialog(window, qtbot) -> ImportDialog:  # noqa: ANN001
+    dialog = ImportDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def read_in(dialog: ImportDialog, qtbot, path: Path) -> None:  # noqa: ANN001
+    """Type the path in and press Import, as a user would; wait for the sections."""
+    dialog.path_edit.setText(str(path))
+    assert dialog.next_button.isEnabled()
+    qtbot.mouseClick(dialog.next_button, LEFT)
+    qtbot.waitUntil(lambda: not dialog.importing, timeout=15000)
+
+
+def rows(dialog: ImportDialog) -> list[tuple[str, int, str]]:
+    """(title, level, original number) for each row of the sections list."""
+    result = []
+    for item in dialog.preview.items():
+        level = 2 if item.parent() is not None else 1
+        number = item.text(1) if item.text(1) != "—" else ""
+        result.append((item.text(0), level, number))
+    return result
+
+
+def outline_rows(outline) -> list[tuple[str, int, str]]:  # noqa: ANN001
+    return [(s.title, s.level, s.original_number) for s in outline.sections]
+
+
+def paragraphs_shown(dialog: ImportDialog) -> list[str]:
+    view = dialog.preview.paragraphs
+    return [view.topLevelItem(n).text(1) for n in range(view.topLevelItemCount())]
+
+
+def test_reads_a_file_and_lists_the_sections_the_core_found(window, qtbot) -> None:  # noqa: ANN001
+    path = FIXTURES / "numbered.txt"
+    dialog = open_dialog(window, qtbot)
+    assert dialog.pages.currentIndex() == FILE
+    assert not dialog.next_button.isEnabled()  # nothing to import yet
+    read_in(dialog, qtbot, path)
+    assert dialog.pages.currentIndex() == PREVIEW
+    expected = import_file(path)
+    assert rows(dialog) == outline_rows(expected)
+    assert outline_rows(dialog.outline) == outline_rows(expected)
+    # Each row says why it was taken as a heading; the topics and word counts are shown.
+    items = dialog.preview.items()
+    assert "numbered '1' in ALL CAPS" in items[1].toolTip(0)
+    assert items[1].text(2) == "Who we are (controller identity)"
+    assert items[1].text(3) == str(expected.sections[1].word_count)
+    assert "numbered.txt" in dialog.preview.summary.text()
+    # Selecting a section shows its paragraphs, numbered, as counsel reads them.
+    dialog.preview.select(0)
+    assert paragraphs_shown(dialog) == ["Harbour Lane Bakery Ltd\nLast updated: 3 March 2025", expected.sections[0].paragraphs[1]]
+    assert dialog.preview.paragraphs.topLevelItem(1).text(0) == "2"
+
+
+def test_adjust_the_outline_and_create_the_project(window, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    dialog = open_dialog(window, qtbot)
+    read_in(dialog, qtbot, FIXTURES / "questions.txt")
+    original = dialog.outline
+    preview = dialog.preview
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+
+    # Merge "How can you contact us?" into "Do you use cookies?", then undo it with Ctrl+Z.
+    preview.select(7)
+    assert not preview.undo_button.isEnabled()
+    qtbot.mouseClick(preview.merge_button, LEFT)
+    assert len(dialog.outline) == 7
+    assert [r[0] for r in rows(dialog)][-1] == "Do you use cookies?"
+    assert "How can you contact us?" in dialog.outline.sections[6].paragraphs
+    assert preview.current_index() == 6
+    assert "Merged" in preview.status.text()
+    qtbot.keyClick(preview.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.outline == original
+    assert rows(dialog) == outline_rows(original)
+    assert preview.current_index() == 7
+    preview.redo()
+    assert len(dialog.outline) == 7
+    preview.undo()
+    assert dialog.outline == original
+
+    # Split "What are your rights?" at its first paragraph: a new section takes all of its text.
+    preview.select(5)  # "What are your rights?"
+    assert not preview.split_button.isEnabled()  # no paragraph chosen yet
+    preview.select_paragraph(0)
+    qtbot.mouseClick(preview.split_button, LEFT)
+    assert len(dialog.outline) == 9
+    assert dialog.outline.sections[5].paragraphs == ()
+    assert dialog.outline.sections[6].title == "New section"
+    assert dialog.outline.sections[6].paragraphs == original.sections[5].paragraphs
+    assert preview.current_index() == 6  # the new section is selected, ready to rename
+
+    # Rename it inline: Rename opens the title for editing, Enter keeps it.
+    qtbot.mouseClick(preview.rename_button, LEFT)
+    editor = preview.tree.findChild(QLineEdit)
+    assert editor is not None and editor.isVisible()
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Your choices")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.outline.sections[6].title == "Your choices")
+    assert rows(dialog)[6][0] == "Your choices"
+
+    # Make it a sub-section of the (now empty) rights section, with the keyboard shortcut.
+    preview.tree.setFocus()
+    qtbot.keyClick(preview.tree, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert dialog.outline.sections[6].level == 2
+    assert rows(dialog)[6] == ("Your choices", 2, "")
+    assert preview.outdent_button.isEnabled() and not preview.indent_button.isEnabled()
+
+    # Leave out the introduction.
+    preview.select(0)
+    qtbot.mouseClick(preview.remove_button, LEFT)
+    assert dialog.outline.sections[0].title == "What information do we collect?"
+    adjusted = dialog.outline
+
+    # Step 3: the laws the text names are ticked (none here), the folder follows the organisation.
+    qtbot.mouseClick(dialog.next_button, LEFT)
+    assert dialog.pages.currentIndex() == DETAILS
+    details = dialog.details
+    assert details.title.text() == "Pebblestone Veterinary Clinic – Privacy Notice"
+    assert details.chosen_jurisdictions() == []
+    qtbot.keyClicks(details.organisation, "Pebblestone Vets Ltd")
+    assert details.folder.text().endswith("pebblestone-vets-ltd-privacy-notice")
+    details.jurisdictions["uk_gdpr"].setChecked(True)
+    target = tmp_path / "pebblestone-notice"
+    details.folder.setText(str(target))
+    qtbot.waitUntil(lambda: details.last_report is not None and not details.report_busy.isVisible(), timeout=15000)
+    summary = details.report_view.toPlainText()
+    assert f"{len(adjusted)} clauses will be created" in summary
+    assert "UK GDPR" in summary
+    assert "Library clauses that could fill gaps" in summary
+    assert details.last_report.jurisdictions == ("uk_gdpr",)
+
+    with qtbot.waitSignal(dialog.accepted, timeout=20000):
+        qtbot.mouseClick(dialog.next_button, LEFT)
+    assert dialog.created_path == target
+    with NoticeRepo.open(target) as repo:
+        edits = repo.edits()
+        assert len(edits) == 1
+        assert edits[0].message.startswith("Imported")
+        assert edits[0].author == window.author().name
+        notice = repo.load()
+    assert notice.organisation == "Pebblestone Vets Ltd"
+    assert notice.jurisdictions == ["uk_gdpr"]
+    assert notice.title == "Pebblestone Veterinary Clinic – Privacy Notice"
+    walked = [(clause.title, depth + 1) for clause, depth, _number in notice.walk()]
+    assert walked == [(s.title, s.level) for s in adjusted.sections]
+    choices = next(c for c in notice.all_clauses() if c.title == "Your choices")
+    assert "You can ask for a copy of your information" in choices.body
+
+
+def test_split_at_a_missed_heading_takes_it_as_the_title(window, qtbot) -> None:  # noqa: ANN001
+    dialog = open_dialog(window, qtbot)
+    read_in(dialog, qtbot, FIXTURES / "unnumbered.md")
+    index = next(n for n, s in enumerate(dialog.outline.sections) if s.title == "Your rights")
+    dialog.preview.select(index)
+    shown = paragraphs_shown(dialog)
+    assert shown[1] == "#### Making a request"
+    # Double-clicking a paragraph splits there.
+    view = dialog.preview.paragraphs
+    item = view.topLevelItem(1)
+    rect = view.visualItemRect(item)
+    qtbot.mouseClick(view.viewport(), LEFT, pos=rect.center())
+    assert dialog.preview.current_paragraph() == 1
+    qtbot.mouseDClick(view.viewport(), LEFT, pos=rect.center())
+    new = dialog.outline.sections[index + 1]
+    assert new.title == "Making a request"
+    assert new.paragraphs == ("Email us and we will reply within one month.",)
+    assert dialog.preview.current_index() == index + 1
+    assert paragraphs_shown(dialog) == ["Email us and we will reply within one month."]
+
+
+def test_topics_are_chosen_from_the_library_topics(window, qtbot, monkeypatch) -> None:  # noqa: ANN001
+    dialog = open_dialog(window, qtbot)
+    read_in(dialog, qtbot, FIXTURES / "utf16.txt")
+    index = next(n for n, s in enumerate(dialog.outline.sections) if s.title == "Loyalty Card")
+    assert dialog.outline.sections[index].topics == ()
+    assert dialog.preview.items()[index].text(2) == "none found"
+
+    def pick(picker: TopicsPicker) -> int:
+        picker.filter.setText("market")
+        visible = [picker.list.item(n) for n in range(picker.list.count()) if not picker.list.item(n).isHidden()]
+        assert visible and all("market" in (i.text() + i.data(Qt.ItemDataRole.UserRole)).lower() for i in visible)
+        picker.set_checked("marketing")
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(TopicsPicker, "exec", pick)
+    dialog.preview.select(index)
+    qtbot.mouseClick(dialog.preview.topics_button, LEFT)
+    section = dialog.outline.sections[index]
+    assert section.topics == ("marketing",)
+    assert section.topics_by_hand
+    assert "Marketing" in dialog.preview.items()[index].text(2)
+
+
+def test_page_furniture_and_notes_are_shown_folded(window, qtbot) -> None:  # noqa: ANN001
+    dialog = open_dialog(window, qtbot)
+    read_in(dialog, qtbot, FIXTURES / "saved_page.html")
+    toggle, extra = dialog.preview.extra_toggle, dialog.preview.extra
+    assert toggle.isVisible() and not extra.isVisible()
+    assert "8 pieces of page furniture left out" in toggle.text()
+    qtbot.mouseClick(toggle, LEFT)
+    assert extra.isVisible()
+    assert "the cookie banner" in extra.text()
+    # Web pages have no numbered headings, so that column is not shown.
+    assert dialog.preview.tree.isColumnHidden(1)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("old-notice.pdf", b"%PDF-1.4", "cannot import '.pdf' files"),
+        ("missing.txt", None, "There is no file at"),
+        ("empty.txt", b"", ""),
+    ],
+)
+def test_a_bad_file_is_explained_in_the_dialog(window, qtbot, tmp_path: Path, name, content, expected) -> None:  # noqa: ANN001
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content)
+    dialog = open_dialog(window, qtbot)
+    read_in(dialog, qtbot, path)
+    assert dialog.pages.currentIndex() == FILE
+    assert dialog.outline is None
+    message = dialog.file_status.text()
+    assert dialog.file_status.isVisible() and message
+    assert expected in message
+    assert message.count(".") >= 1 and "Traceback" not in message
+    assert dialog.next_button.isEnabled()  # try again after fixing the path
+    # A good file after a bad one goes through.
+    read_in(dialog, qtbot, FIXTURES / "run_in.txt")
+    assert dialog.pages.currentIndex() == PREVIEW
+    assert not dialog.file_status.isVisible()
+
+
+def test_a_folder_with_files_in_it_is_refused(window, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    busy = tmp_path / "busy"
+    busy.mkdir()
+    (busy / "notes.txt").write_text("keep me", encoding="utf-8")
+    dialog = open_dialog(window, qtbot)
+    read_in(dialog, qtbot, FIXTURES / "unnumbered.md")
+    qtbot.mouseClick(dialog.next_button, LEFT)
+    details = dialog.details
+    details.folder.setText(str(busy))
+    assert details.folder_problem.isVisible()
+    assert "not empty" in details.folder_problem.text()
+    assert not dialog.next_button.isEnabled()
+    dialog.create()  # even if asked directly, nothing is created
+    assert dialog.created_path is None
+    assert "not empty" in dialog.problem_label.text()
+    assert sorted(p.name for p in busy.iterdir()) == ["notes.txt"]
+    details.folder.setText(str(tmp_path / "fresh"))
+    assert not details.folder_problem.isVisible()
+    assert dialog.next_button.isEnabled()
+
+
+def test_back_keeps_the_adjustments_for_the_same_file(window, qtbot) -> None:  # noqa: ANN001
+    dialog = open_dialog(window, qtbot)
+    read_in(dialog, qtbot, FIXTURES / "run_in.txt")
+    dialog.preview.select(2)
+    qtbot.mouseClick(dialog.preview.merge_button, LEFT)
+    merged = dialog.outline
+    qtbot.mouseClick(dialog.back_button, LEFT)
+    assert dialog.pages.currentIndex() == FILE
+    qtbot.mouseClick(dialog.next_button, LEFT)
+    assert dialog.pages.currentIndex() == PREVIEW
+    assert dialog.outline is merged
+
+
+def test_the_window_opens_the_imported_notice(window, qtbot, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    target = tmp_path / "imported"
+
+    def run(dialog: ImportDialog) -> int:
+        read_in(dialog, qtbot, FIXTURES / "unnumbered.md")
+        qtbot.mouseClick(dialog.next_button, LEFT)
+        dialog.details.folder.setText(str(target))
+        qtbot.mouseClick(dialog.next_button, LEFT)
+        qtbot.waitUntil(lambda: dialog.created_path is not None, timeout=20000)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ImportDialog, "exec", run)
+    window.act_import.trigger()
+    assert window.session is not None
+    assert window.session.repo.path == target
+    assert [c.title for c in window.session.notice.clauses][:2] == ["Introduction", "Who we are"]
+    assert window.session.notice.title == "Privacy Policy"
+
+
+def test_demo_state_shows_the_preview(window, qtbot) -> None:  # noqa: ANN001
+    dialog = import_dialog.demo_state(window)
+    qtbot.addWidget(dialog)
+    assert dialog.pages.currentIndex() == PREVIEW
+    assert len(dialog.preview.items()) == len(dialog.outline.sections) > 5
