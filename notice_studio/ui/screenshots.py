@@ -66,6 +66,9 @@ def take(outdir: Path) -> list[Path]:
         spec = window.library.variable_spec(name)
         if spec is not None and spec.example:
             session.undo_stack.push(commands.SetVariable(session, name, spec.example))
+    checks = window.docks.get("checks_dock")
+    _wait(app, lambda: checks is None or (getattr(checks, "last_report", None) is not None
+                                          and not checks.last_report.blocking), 15)
     written: list[Path] = []
 
     def shot(widget, name: str) -> None:  # noqa: ANN001
@@ -102,8 +105,7 @@ def take(outdir: Path) -> list[Path]:
     from . import checks_dock
 
     checks_dock.demo_state(window)
-    checks = window.docks.get("checks_dock")
-    _wait(app, lambda: checks is None or getattr(checks, "last_report", None) is not None, 10)
+    _wait(app, lambda: checks is None or bool(getattr(checks.last_report, "blocking", ())), 10)
     shot(window, "checks.png")
     session.undo_stack.undo()
 

@@ -51,6 +51,7 @@ class Session(QObject):
         self.undo_stack = QUndoStack(self)
         self.versions: list[Version] = repo.versions()
         self.changed_clause_ids: set[str] = set()
+        self.edits_since_version = 0
         self._saver = AutoSaver(repo, self.author, idle_seconds=idle_ms / 1000,
                                 on_saved=lambda commit: self._saved_from_thread.emit([commit]),
                                 on_error=lambda exc: self._failed_from_thread.emit([exc]))
@@ -78,19 +79,25 @@ class Session(QObject):
     def refresh_history(self) -> None:
         """Re-read versions and which clauses changed since the last one (in the background)."""
         repo = self.repo
+        draft = snapshot(self.notice)
 
         def work() -> tuple[list[Version], set[str], int]:
+            from notice_studio.core.diff import diff_notices
+
             versions = repo.versions()
             if not versions:
                 return versions, set(), 0
-            return versions, repo.changed_since(versions[-1].name), repo.edits_since(versions[-1].name)
+            latest = versions[-1].name
+            # Moves, renames and new placeholder values count as changes too, not just file edits.
+            diff = diff_notices(repo.notice_at(latest), draft)
+            changed = {c.clause_id for c in diff.changes() if c.kind.value != "removed"}
+            return versions, changed, repo.edits_since(latest)
 
         def done(result: tuple[list[Version], set[str], int]) -> None:
             self.versions, self.changed_clause_ids, self.edits_since_version = result
             self.outline.set_marks(changed=self.changed_clause_ids)
             self.history_changed.emit()
 
-        self.edits_since_version = 0
         self.tasks.latest("history", work, done)
 
     # ----- edits (called by undo commands) ----------------------------------------------------

@@ -231,3 +231,21 @@ def test_impossible_moves_explain_themselves(window, action) -> None:  # noqa: A
     window.select_clause(window.session.notice.clauses[0].id)
     getattr(window, action).trigger()
     assert "first" in window.statusBar().currentMessage() or "top level" in window.statusBar().currentMessage()
+
+
+def test_outline_marks_clauses_changed_since_the_last_version(qtbot, window) -> None:  # noqa: ANN001
+    import datetime as dt
+
+    session = window.session
+    ids = [c.id for c in session.notice.clauses]
+    session.repo.publish(dt.date(2026, 1, 1), "First.", True, "GC", session.author)
+    session.refresh_history()
+    qtbot.waitUntil(lambda: session.latest_version is not None, timeout=10000)
+    assert session.changed_clause_ids == set()
+    session.undo_stack.push(commands.MoveClause(session, ids[0], None, 2))  # a move touches only notice.yaml
+    wait_saved(qtbot, window, "Moved")
+    qtbot.waitUntil(lambda: ids[0] in session.changed_clause_ids, timeout=10000)
+    model = session.outline
+    assert "Changed since the last published version." in model.data(model.index_of(ids[0]), Qt.ItemDataRole.ToolTipRole)
+    assert model.data(model.index_of(ids[0]), Qt.ItemDataRole.DecorationRole) is not None
+    assert "1 change since v1" in window.status_version.text()
