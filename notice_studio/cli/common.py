@@ -76,3 +76,19 @@ def split_list(values: list[str] | None) -> list[str]:
     for value in values or []:
         result += [v.strip() for v in value.split(",") if v.strip()]
     return result
+
+
+def author():  # noqa: ANN201 - a core Author
+    """Who the command records: the name set in the app, else git config, else a clear prompt value."""
+    from notice_studio.core.store import resolve_author
+
+    name = email = ""
+    try:
+        from PySide6.QtCore import QSettings
+
+        settings = QSettings("Notice Studio", "Notice Studio")
+        name = str(settings.value("author/name", "") or "")
+        email = str(settings.value("author/email", "") or "")
+    except ImportError:  # the command line also works where Qt is not installed
+        pass
+    return resolve_author(name, email)

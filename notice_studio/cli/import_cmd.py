@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from .common import author as cli_author
 from .common import add_json, print_json, split_list
 
 
@@ -27,7 +28,6 @@ def register(sub: argparse._SubParsersAction) -> None:
 def cmd_import(args: argparse.Namespace) -> int:
     from notice_studio.core.importer import check_destination, create_notice, import_file, preview_report
     from notice_studio.core.importer.report import report_text
-    from notice_studio.core.store import resolve_author
 
     if not args.dry_run:
         check_destination(args.folder)  # refuse before the (possibly slow) reading
@@ -37,7 +37,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     if args.dry_run:
         report = preview_report(outline, **options)
     else:
-        report = create_notice(outline, args.folder, author=resolve_author(), **options)
+        report = create_notice(outline, args.folder, author=cli_author(), **options)
     if args.json:
         data = report.as_dict()
         data["dry_run"] = bool(args.dry_run)

@@ -9,6 +9,7 @@ import sys
 from notice_studio.core import messages
 from notice_studio.core.model import Clause, Notice
 
+from .common import author as cli_author
 from .common import CommandError, add_folder, add_json, open_notice, print_json, split_list
 
 
@@ -65,14 +66,14 @@ def register(sub: argparse._SubParsersAction) -> None:
 # ----- new --------------------------------------------------------------------------------------
 def cmd_new(args: argparse.Namespace) -> int:
     from notice_studio.core.library import load_library
-    from notice_studio.core.store import NoticeRepo, resolve_author
+    from notice_studio.core.store import NoticeRepo
     from notice_studio.core.templates import build_notice
 
     library = load_library(getattr(args, "library_dir", None) or [])
     notice = build_notice(args.template, args.org, split_list(args.jurisdiction) or None, library=library)
     if args.title:
         notice.title = args.title
-    with NoticeRepo.create(args.folder, notice, resolve_author()) as repo:
+    with NoticeRepo.create(args.folder, notice, cli_author()) as repo:
         unfilled = notice.unfilled_placeholders()
         print(
             f"Created '{notice.title}' with {len(notice.all_clauses())} clauses in {repo.path} "
@@ -183,7 +184,6 @@ def cmd_vars(args: argparse.Namespace) -> int:
 
 # ----- writing ----------------------------------------------------------------------------------
 def cmd_set(args: argparse.Namespace) -> int:
-    from notice_studio.core.store import resolve_author
 
     pairs = []
     for item in args.assignments:
@@ -198,13 +198,12 @@ def cmd_set(args: argparse.Namespace) -> int:
             notice.set_variable(name, value)
             if name not in used:
                 print(f"notice-studio: note: no clause uses '{name}' yet.", file=sys.stderr)
-        commit = repo.save(notice, messages.variables_set([n for n, _ in pairs]), resolve_author())
+        commit = repo.save(notice, messages.variables_set([n for n, _ in pairs]), cli_author())
     print("Saved." if commit else "Nothing changed.")
     return 0
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
-    from notice_studio.core.store import resolve_author
 
     try:
         effective = dt.date.fromisoformat(args.effective)
@@ -230,7 +229,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
         if material is None:
             material = suggested_material(repo, versions)
         version = repo.publish(
-            effective, summary, bool(material), args.approved_by, resolve_author(), acknowledged=warnings
+            effective, summary, bool(material), args.approved_by, cli_author(), acknowledged=warnings
         )
     kind = "material" if version.material else "editorial"
     print(f"Published {version.name} ({kind}), effective {effective.isoformat()}.")

@@ -92,3 +92,19 @@ def test_library_compare_shows_three_texts_and_updates(qtbot, window, tmp_path, 
     assert merged.provenance.version == 2
     session.undo_stack.undo()
     assert session.notice.find(clause.id).provenance.version == 1
+
+
+def test_command_line_records_the_name_set_in_the_app(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    # Save the name as the app does (in a separate process: this one runs Qt in test mode).
+    store = ("from PySide6.QtCore import QSettings; s = QSettings('Notice Studio', 'Notice Studio'); "
+             "s.setValue('author/name', 'Ada Counsel'); s.setValue('author/email', 'ada@example.com'); s.sync()")
+    subprocess.run([sys.executable, "-c", store], check=True)
+    result = subprocess.run([sys.executable, "-m", "notice_studio", "new", str(tmp_path / "n"), "--org", "Acme"],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    with NoticeRepo.open(tmp_path / "n") as repo:
+        assert repo.edits()[0].author == "Ada Counsel"
+        assert repo.edits()[0].email == "ada@example.com"
