@@ -250,6 +250,10 @@ class ClauseEditor(QWidget):
         if new != old:
             self.body_edited.emit(self.clause_id, old, new, self.body.textCursor().position())
 
+    def flush_title(self) -> None:
+        """Hand over a title typed but not yet confirmed (switching clause, closing)."""
+        self._title_done()
+
     def _title_done(self) -> None:
         if self.clause_id is not None and self.title.text().strip():
             self.title_edited.emit(self.clause_id, self.title.text())

@@ -260,6 +260,9 @@ class MainWindow(QMainWindow):
             return False
         self._close_session()
         self.session = session
+        if session.author.is_unknown:
+            self.statusBar().showMessage(
+                "Your edits are recorded as an unknown author: set your name in Edit > Your name and e-mail.", 15000)
         for message in repo.recovery.messages:
             self.statusBar().showMessage(message, 10000)
         self.outline_view.setModel(session.outline)
@@ -312,6 +315,7 @@ class MainWindow(QMainWindow):
     def _close_session(self) -> None:
         if self.session is None:
             return
+        self.editor.flush_title()  # a title typed without pressing Enter is an edit too
         session, self.session = self.session, None
         self.preview.attach(None)
         self.editor.show_clause(None)
@@ -342,7 +346,7 @@ class MainWindow(QMainWindow):
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self.session is None:
             return
-        self.editor.title.clearFocus()
+        self.editor.flush_title()
         self.session.save_soon()
         clause_id = self.session.outline.clause_id(current)
         if clause_id is None:

@@ -249,3 +249,16 @@ def test_outline_marks_clauses_changed_since_the_last_version(qtbot, window) -> 
     assert "Changed since the last published version." in model.data(model.index_of(ids[0]), Qt.ItemDataRole.ToolTipRole)
     assert model.data(model.index_of(ids[0]), Qt.ItemDataRole.DecorationRole) is not None
     assert "1 change since v1" in window.status_version.text()
+
+
+def test_a_title_typed_without_enter_is_kept_on_close(qtbot, settings, notice_folder: Path) -> None:  # noqa: ANN001
+    from notice_studio.ui.main_window import MainWindow
+
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    assert win.open_notice(notice_folder)
+    clause_id = win.session.notice.clauses[0].id
+    win.editor.title.setText("Welcome to our notice")  # typed, no Enter, focus never left
+    win.close()
+    with NoticeRepo.open(notice_folder) as repo:
+        assert repo.load().find(clause_id).title == "Welcome to our notice"
