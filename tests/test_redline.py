@@ -220,3 +220,19 @@ def test_cli_errors_are_one_sentence(published: str, capsys: pytest.CaptureFixtu
     assert main(["diff", published, "v9", "draft"]) == 1
     err = capsys.readouterr().err
     assert "'v9'" in err and err.count("\n") == 1
+
+
+def test_redline_shows_words_as_readers_see_them_not_markdown_marks() -> None:
+    from notice_studio.core.export.redline import redline_html
+    from notice_studio.core.model import Clause, Notice
+
+    old = Notice(title="N")
+    old.add(Clause("keep", "Keeping", "We consider:\n\n- **legal claims:** until 30 days pass;\n- **your choices.**"))
+    new = Notice(title="N")
+    new.add(Clause("keep", "Keeping", "We consider:\n\n- **legal claims:** until 45 days pass;\n- **your choices.**"))
+    page = redline_html(old, new, old_label="v1", new_label="draft")
+    assert "**" not in page
+    assert "\u2022 legal claims:" in page and "\u2022 your choices." in page
+    import re
+
+    assert re.search(r"<del>.*?30.*?</del>", page) and re.search(r"<ins>.*?45.*?</ins>", page)

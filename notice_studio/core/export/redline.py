@@ -67,10 +67,26 @@ def _esc(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+_EMPHASIS = re.compile(r"\*\*|__")
+_BULLET = re.compile(r"(^|\n)[ \t]*[-*+][ \t]+")
+
+
+def _reader_text(text: str, at_line_start: bool) -> str:
+    """The words as a reader sees them: no bold markers, list dashes shown as bullets."""
+    text = _EMPHASIS.sub("", text)
+    if at_line_start:
+        text = "\n" + text
+    text = _BULLET.sub(lambda m: m.group(1) + "\u2022 ", text)
+    return text[1:] if at_line_start else text
+
+
 def _ops_html(ops: tuple[WordOp, ...]) -> str:
     out = []
+    at_line_start = True
     for op in ops:
-        text = _esc(op.text)
+        text = _esc(_reader_text(op.text, at_line_start))
+        if op.op != DELETE and op.text:
+            at_line_start = op.text.endswith("\n")
         if op.op == INSERT:
             out.append(f'<ins><span class="visually-hidden">inserted: </span>{text}'
                        '<span class="visually-hidden"> (end of insertion)</span></ins>')
