@@ -236,3 +236,18 @@ def test_redline_shows_words_as_readers_see_them_not_markdown_marks() -> None:
     import re
 
     assert re.search(r"<del>.*?30.*?</del>", page) and re.search(r"<ins>.*?45.*?</ins>", page)
+
+
+def test_word_redline_has_no_markdown_marks_either(tmp_path) -> None:  # noqa: ANN001
+    import docx
+
+    from notice_studio.core.export.redline_docx import redline_docx
+    from notice_studio.core.model import Clause, Notice
+
+    old = Notice(title="N")
+    old.add(Clause("keep", "Keeping", "- **legal claims:** until 30 days pass;"))
+    new = Notice(title="N")
+    new.add(Clause("keep", "Keeping", "- **legal claims:** until 45 days pass;"))
+    redline_docx(old, new, tmp_path / "r.docx", old_label="v1", new_label="draft")
+    text = "\n".join(p.text for p in docx.Document(str(tmp_path / "r.docx")).paragraphs)
+    assert "**" not in text and "\u2022 legal claims: until 3045 days pass;" in text

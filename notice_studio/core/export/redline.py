@@ -71,7 +71,7 @@ _EMPHASIS = re.compile(r"\*\*|__")
 _BULLET = re.compile(r"(^|\n)[ \t]*[-*+][ \t]+")
 
 
-def _reader_text(text: str, at_line_start: bool) -> str:
+def reader_text(text: str, at_line_start: bool) -> str:
     """The words as a reader sees them: no bold markers, list dashes shown as bullets."""
     text = _EMPHASIS.sub("", text)
     if at_line_start:
@@ -84,7 +84,7 @@ def _ops_html(ops: tuple[WordOp, ...]) -> str:
     out = []
     at_line_start = True
     for op in ops:
-        text = _esc(_reader_text(op.text, at_line_start))
+        text = _esc(reader_text(op.text, at_line_start))
         if op.op != DELETE and op.text:
             at_line_start = op.text.endswith("\n")
         if op.op == INSERT:

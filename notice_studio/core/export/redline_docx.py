@@ -47,9 +47,15 @@ def _add_run(paragraph: Paragraph, text: str, op: str) -> None:
 
 def _add_ops(document, ops: tuple[WordOp, ...], style: str | None = None) -> None:  # noqa: ANN001
     """Write runs, starting a new paragraph at each blank line and a line break at single ones."""
+    from .redline import reader_text  # the same reader-facing cleanup as the HTML redline
+
     paragraph = document.add_paragraph(style=style)
+    at_line_start = True
     for op in ops:
-        lines = op.text.replace("\r\n", "\n").split("\n")
+        text = reader_text(op.text.replace("\r\n", "\n"), at_line_start)
+        if op.op != DELETE and op.text:
+            at_line_start = op.text.endswith("\n")
+        lines = text.split("\n")
         for n, line in enumerate(lines):
             if n:
                 if paragraph.runs or paragraph.text:
