@@ -41,9 +41,11 @@ class EditBody(QUndoCommand):
     def redo(self) -> None:
         if self.session.notice.find(self.clause_id).body != self.new:
             self.session.set_body(self.clause_id, self.new)
+            self.session.reveal.emit(self.clause_id)
 
     def undo(self) -> None:
         self.session.set_body(self.clause_id, self.old)
+        self.session.reveal.emit(self.clause_id)
 
 
 class Rename(QUndoCommand):
@@ -54,9 +56,11 @@ class Rename(QUndoCommand):
 
     def redo(self) -> None:
         self.session.rename(self.clause_id, self.title)
+        self.session.reveal.emit(self.clause_id)
 
     def undo(self) -> None:
         self.session.rename(self.clause_id, self.old)
+        self.session.reveal.emit(self.clause_id)
 
 
 class AddClause(QUndoCommand):

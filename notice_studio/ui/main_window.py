@@ -273,6 +273,7 @@ class MainWindow(QMainWindow):
         session.outline.rowsInserted.connect(self._rows_inserted)
         session.clause_changed.connect(self._clause_changed)
         session.notice_replaced.connect(self._notice_replaced)
+        session.reveal.connect(self._reveal)
         session.variables_changed.connect(self._refresh_completions)
         session.structure_changed.connect(self._refresh_completions)
         session.saving.connect(self._saving)
@@ -393,6 +394,11 @@ class MainWindow(QMainWindow):
             clause = self.session.notice.find(clause_id)
             self.editor.sync_from_model(clause.title, clause.body)
             self._show_current_side()
+
+    def _reveal(self, clause_id: str) -> None:
+        """Undo or redo changed a clause that is not the one on screen: go to it."""
+        if self.session is not None and clause_id != self.current_clause_id() and self.session.notice.has(clause_id):
+            self.select_clause(clause_id)
 
     def _notice_replaced(self) -> None:
         self.outline_view.expandAll()

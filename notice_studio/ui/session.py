@@ -36,6 +36,7 @@ class Session(QObject):
     save_failed = Signal(str)  # one-sentence message
     history_changed = Signal()  # versions or edits changed (after a commit or publish)
     edited = Signal()  # any edit, for the preview and checks debouncers
+    reveal = Signal(str)  # undo/redo touched this clause: show it
 
     _saved_from_thread = Signal(object)
     _failed_from_thread = Signal(object)
@@ -188,6 +189,7 @@ class Session(QObject):
         commit = boxed[0]
         if not self._saver.pending and not self._pause.pending:
             (self.path / RECOVERY_FILE).unlink(missing_ok=True)
+            self.undo_stack.setClean()  # the window's "modified" mark means "not yet saved"
         self.last_error = ""
         if commit:
             self.saved.emit(str(commit))

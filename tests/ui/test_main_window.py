@@ -262,3 +262,17 @@ def test_a_title_typed_without_enter_is_kept_on_close(qtbot, settings, notice_fo
     win.close()
     with NoticeRepo.open(notice_folder) as repo:
         assert repo.load().find(clause_id).title == "Welcome to our notice"
+
+
+def test_undo_goes_to_the_clause_it_changes_and_saves_clear_the_modified_mark(qtbot, window) -> None:  # noqa: ANN001
+    session = window.session
+    first, second = session.notice.clauses[0], session.notice.clauses[1]
+    session.undo_stack.push(commands.EditBody(session, first.id, first.body, first.body + " More."))
+    assert window.isWindowModified()
+    window.select_clause(second.id)
+    session.undo_stack.undo()
+    assert window.current_clause_id() == first.id
+    assert window.editor.body.toPlainText() == session.notice.find(first.id).body
+    session.undo_stack.redo()
+    wait_saved(qtbot, window, f"Edited '{first.title}'")
+    qtbot.waitUntil(lambda: not window.isWindowModified(), timeout=10000)
