@@ -229,11 +229,16 @@ class RowWriter:
         return fmt
 
     def _ops(self, ops: Iterable[WordOp], base: QTextCharFormat, one_line: bool = False) -> None:
+        from notice_studio.core.export.redline import reader_text  # words as readers see them
+
         skip = INSERT if self.side == OLD else DELETE
+        at_line_start = True
         for op in ops:
             if op.op == skip or not op.text:
                 continue
-            text = op.text.replace("\r\n", "\n")
+            raw = op.text.replace("\r\n", "\n")
+            text = reader_text(raw, at_line_start)
+            at_line_start = raw.endswith("\n")
             if one_line:
                 text = " ".join(text.split("\n"))
             self.cursor.insertText(text, self._mark(op.op, base))

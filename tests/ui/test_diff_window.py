@@ -226,3 +226,17 @@ def test_identical_versions_say_so(qtbot, window) -> None:  # noqa: ANN001
     diff_window.next_change()  # nothing to go to; no error
     assert len(diff_window.new_pane.keys) == len(window.session.notice.all_clauses())
     diff_window.close()
+
+
+def test_panes_show_words_as_readers_see_them(qtbot, window) -> None:  # noqa: ANN001
+    publish_v1(window)
+    wait_version(qtbot, window)
+    session = window.session
+    clause = next(c for c in session.notice.all_clauses() if "\n- **" in c.body)
+    body = clause.body + "\n\nA new closing sentence."
+    session.undo_stack.push(commands.EditBody(session, clause.id, clause.body, body))
+    diff_window = open_compare(qtbot, window)
+    for pane in (diff_window.old_pane, diff_window.new_pane):
+        text = pane.row_text(pane.row_index(clause.id))
+        assert "**" not in text and "\u2022 " in text
+    assert "A new closing sentence." in diff_window.new_pane.row_text(diff_window.new_pane.row_index(clause.id))
