@@ -648,18 +648,22 @@ class MainWindow(QMainWindow):
         for path in recent:
             self.recent_menu.addAction(path, lambda p=path: self.open_notice(p))
 
-    def edit_author(self) -> None:
-        name, ok = QInputDialog.getText(self, "Your name", "Name recorded on your edits:", text=self.settings.author_name)
-        if not ok:
-            return
-        email, ok = QInputDialog.getText(self, "Your e-mail", "E-mail recorded on your edits:", text=self.settings.author_email)
-        if not ok:
-            return
-        self.settings.set("author/name", name.strip())
-        self.settings.set("author/email", email.strip())
+    def edit_author(self):  # noqa: ANN201 - the dialog, for tests
+        from .author_dialog import AuthorDialog
+
+        dialog = AuthorDialog(self.settings.author_name, self.settings.author_email, self)
+        dialog.accepted.connect(lambda: self._set_author(*dialog.values()))
+        dialog.open()
+        return dialog
+
+    def _set_author(self, name: str, email: str) -> None:
+        self.settings.set("author/name", name)
+        self.settings.set("author/email", email)
+        self.settings.sync()
         if self.session is not None:
             self.session.author = self.author()
             self.session._saver.set_author(self.session.author)
+        self.statusBar().showMessage(f"Your edits are now recorded as {name}.", 5000)
 
     def about(self) -> None:
         QMessageBox.about(

@@ -276,3 +276,23 @@ def test_undo_goes_to_the_clause_it_changes_and_saves_clear_the_modified_mark(qt
     session.undo_stack.redo()
     wait_saved(qtbot, window, f"Edited '{first.title}'")
     qtbot.waitUntil(lambda: not window.isWindowModified(), timeout=10000)
+
+
+def test_your_name_dialog_changes_who_is_recorded(qtbot, window) -> None:  # noqa: ANN001
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    dialog = window.edit_author()
+    save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+    dialog.name.setText("")
+    assert not save.isEnabled() and "Enter your name" in dialog.problem.text()
+    dialog.name.setText("Rosa Counsel")
+    dialog.email.setText("rosa@")
+    assert not save.isEnabled()
+    dialog.email.setText("rosa@example.com")
+    save.click()
+    assert window.settings.author_name == "Rosa Counsel"
+    session = window.session
+    clause = session.notice.clauses[0]
+    session.undo_stack.push(commands.EditBody(session, clause.id, clause.body, clause.body + " Signed."))
+    wait_saved(qtbot, window, f"Edited '{clause.title}'")
+    assert session.repo.edits(limit=1)[0].author == "Rosa Counsel"
