@@ -13,6 +13,7 @@ class AuthorDialog(QDialog):
     def __init__(self, name: str, email: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Your name and e-mail")
+        self.setMinimumWidth(440)
         intro = QLabel("Every edit you make and every version you publish records this name and e-mail in the "
                        "notice's history.")
         intro.setWordWrap(True)
