@@ -228,6 +228,7 @@ class NoticeRepo:
             try:
                 store.acquire_lock()
                 store._configure()
+                store.load()  # refuse a damaged notice before committing anything found in the folder
                 store._recover_uncommitted()
             except BaseException:
                 store.close()

@@ -296,3 +296,21 @@ def test_your_name_dialog_changes_who_is_recorded(qtbot, window) -> None:  # noq
     session.undo_stack.push(commands.EditBody(session, clause.id, clause.body, clause.body + " Signed."))
     wait_saved(qtbot, window, f"Edited '{clause.title}'")
     assert session.repo.edits(limit=1)[0].author == "Rosa Counsel"
+
+
+def test_a_damaged_notice_file_gets_one_sentence_naming_file_and_line(qtbot, settings, notice_folder: Path, monkeypatch) -> None:  # noqa: ANN001
+    from notice_studio.ui.main_window import MainWindow
+
+    (notice_folder / "notice.yaml").write_text("title: Broken\noutline:\n  - a\n  b: [\n", encoding="utf-8")
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    errors: list[str] = []
+    monkeypatch.setattr(win, "show_error", errors.append)
+    assert not win.open_notice(notice_folder)
+    assert len(errors) == 1 and "notice.yaml, line" in errors[0] and "Traceback" not in errors[0]
+    assert win.session is None
+    # Nothing was committed over the damaged file, and the notice is not left locked.
+    assert not (notice_folder / ".git" / "notice-studio.lock").exists()
+    with NoticeRepo.open(notice_folder) as repo:
+        assert repo.edits(limit=1)[0].message.startswith("Created")
+    win.close()
