@@ -247,6 +247,9 @@ class MainWindow(QMainWindow):
     # ----- opening notices --------------------------------------------------------------------
     def open_notice(self, path: str | Path) -> bool:
         """Open a notice folder; refuse clearly (locked, not a notice, damaged)."""
+        if self.session is not None and Path(path).expanduser().absolute() == self.session.path:
+            self.statusBar().showMessage("This notice is already open.", 4000)
+            return True
         try:
             repo = NoticeRepo.open(path, write=True)
         except NoticeError as exc:

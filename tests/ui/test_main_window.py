@@ -314,3 +314,10 @@ def test_a_damaged_notice_file_gets_one_sentence_naming_file_and_line(qtbot, set
     with NoticeRepo.open(notice_folder) as repo:
         assert repo.edits(limit=1)[0].message.startswith("Created")
     win.close()
+
+
+def test_opening_the_notice_that_is_already_open_is_harmless(window, notice_folder: Path) -> None:  # noqa: ANN001
+    session = window.session
+    assert window.open_notice(notice_folder)
+    assert window.session is session
+    assert "already open" in window.statusBar().currentMessage()
