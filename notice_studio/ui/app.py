@@ -51,7 +51,20 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app  # type: ignore[return-value]
 
 
+def no_screen() -> bool:
+    """True on Linux without a display server (Qt would abort with a long message)."""
+    import os
+
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def run_app(argv: list[str]) -> int:
+    if no_screen():
+        print("notice-studio: there is no screen to open the window on; run it on your desktop, or use the "
+              "commands that work without one (notice-studio --help).", file=sys.stderr)
+        return 1
     app = make_application([])
     from .main_window import MainWindow
 

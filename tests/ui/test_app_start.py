@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import shutil
+import sys
 from pathlib import Path
+
+import pytest
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QTextCursor
@@ -108,3 +111,14 @@ def test_command_line_records_the_name_set_in_the_app(tmp_path: Path) -> None:
     with NoticeRepo.open(tmp_path / "n") as repo:
         assert repo.edits()[0].author == "Ada Counsel"
         assert repo.edits()[0].email == "ada@example.com"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="display servers are a Linux matter")
+def test_no_screen_gets_one_sentence_not_a_qt_abort() -> None:
+    import os
+    import subprocess
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    result = subprocess.run([sys.executable, "-m", "notice_studio"], capture_output=True, text=True, env=env, timeout=60)
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1 and "no screen" in result.stderr
