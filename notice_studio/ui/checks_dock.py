@@ -286,6 +286,14 @@ class ChecksDock(QDockWidget):
     def go_to(self, finding: Finding) -> None:
         go_to_finding(self.main_window, finding)
 
+    @staticmethod
+    def placeholder_of(finding: Finding) -> str | None:
+        """The placeholder an 'unfilled placeholder' finding is about."""
+        from notice_studio.core.model import PLACEHOLDER_RE
+
+        match = PLACEHOLDER_RE.search(finding.excerpt or "") if finding.rule == "placeholder-unfilled" else None
+        return match.group(1) if match else None
+
     def _menu(self, point: QPoint) -> None:
         item = self.tree.itemAt(point)
         finding = self._finding(item)
@@ -294,6 +302,10 @@ class ChecksDock(QDockWidget):
         menu = QMenu(self)
         if finding.clause_id:
             menu.addAction("Go to the text", lambda: self.go_to(finding))
+        placeholder = self.placeholder_of(finding)
+        if placeholder and "variables_panel" in self.main_window.docks:
+            menu.addAction(f"Fill in '{placeholder}' on the Placeholders panel",
+                           lambda: self.main_window.docks["variables_panel"].focus_placeholder(placeholder))
         library = self.main_window.library
         suggested = library.get(finding.suggestion) if library is not None and finding.suggestion else None
         if suggested is not None:

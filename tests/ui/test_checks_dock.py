@@ -149,3 +149,17 @@ def test_a_stale_answer_is_dropped(window, qtbot) -> None:  # noqa: ANN001
     QCoreApplication.processEvents()  # deliver any late (dropped) answer
     assert len(answers) == 1
     assert any(f.rule == "drafting-marker" for f in answers[0].findings)
+
+
+def test_unfilled_placeholder_finding_leads_to_its_field(qtbot, window) -> None:  # noqa: ANN001
+    from notice_studio.core.checks import run_checks
+
+    report = run_checks(window.session.notice)
+    finding = next(f for f in report.findings if f.rule == "placeholder-unfilled")
+    dock = window.docks["checks_dock"]
+    name = dock.placeholder_of(finding)
+    assert name and finding.excerpt == "{{ " + name + " }}"
+    variables = window.docks["variables_panel"]
+    qtbot.waitUntil(lambda: name in variables.rows, timeout=5000)
+    variables.focus_placeholder(name)
+    qtbot.waitUntil(lambda: variables.rows[name].field.hasFocus(), timeout=5000)
