@@ -6,14 +6,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtGui import QColor, QIcon, QPalette
+from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from notice_studio.core.checks import CheckContext, CheckReport, Coverage, Finding, run_checks
 from notice_studio.core.jurisdictions import JURISDICTIONS
 
 from .session import snapshot
-from .palette import is_dark
+from .palette import is_dark, muted_color
 
 SEVERITIES = ("error", "warning", "info")
 GROUP_TITLES = {
@@ -111,7 +111,7 @@ def severity_color(severity: str) -> QColor:
         return QColor("#ff8a80" if dark else "#b42318")
     if severity == "warning":
         return QColor("#ffb86b" if dark else "#9a4b00")
-    return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
+    return muted_color()
 
 
 def severity_icon(severity: str) -> QIcon:
