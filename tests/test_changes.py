@@ -198,7 +198,9 @@ def test_publish_uses_the_suggested_change_notice(repo: NoticeRepo, capsys: pyte
     folder = str(repo.path)
     repo.close()
     assert main(["publish", folder, "--effective", "2026-02-01", "--force"]) == 0
-    assert "Published v2 (material)" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "Published v2 (material)" in out
+    assert "Change notice recorded for readers:" in out and "now 90 days (was 30 days)" in out
     with NoticeRepo.open(folder) as reopened:
         v2 = reopened.version("v2")
     assert v2.material

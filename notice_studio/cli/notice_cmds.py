@@ -233,6 +233,9 @@ def cmd_publish(args: argparse.Namespace) -> int:
         )
     kind = "material" if version.material else "editorial"
     print(f"Published {version.name} ({kind}), effective {effective.isoformat()}.")
+    print("Change notice recorded for readers:")
+    for line in version.change_notice.splitlines() or ["(none)"]:
+        print(f"  {line}")
     return 0
 
 
