@@ -88,6 +88,9 @@ _ABBREVIATIONS = frozenset(
     "e.g i.e etc inc ltd co corp art arts no nos para s ss cf vs al mr mrs ms dr st u.s u.k "
     "reg regs civ sec secs cl sch ch p pp vol jr sr fig approx b.v n.v s.a plc pty".split()
 )
+# Abbreviations that are also everyday words ("say no.", "anyone's."): only before a number
+# ("No. 5", "s. 27", "Art. 13") do they keep a sentence going.
+_NUMBERED_ABBREVIATIONS = frozenset("no nos s ss art arts para p pp sec secs cl ch sch reg regs vol fig st co".split())
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 WORD_RE = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9'’]|-(?=[A-Za-z0-9]))*")
 
@@ -119,13 +122,24 @@ def sentences(body: str, tables: bool = False) -> tuple[Sentence, ...]:
         start = 0
         for match in _SENTENCE_END_RE.finditer(block):
             before = _WORD_BEFORE_RE.search(block, max(0, match.start() - 12), match.start())
-            if match.group(0).startswith(".") and before and before.group(1).lower().rstrip(".") in _ABBREVIATIONS:
+            if match.group(0).startswith(".") and before and _is_abbreviation(block, before, match.end()):
                 if match.end() < len(block.rstrip()):
                     continue
             _add(result, text, block_start + start, block_start + match.end())
             start = match.end()
         _add(result, text, block_start + start, block_end)
     return tuple(result)
+
+
+def _is_abbreviation(block: str, before: re.Match[str], after: int) -> bool:
+    word = before.group(1).lower().rstrip(".")
+    if word not in _ABBREVIATIONS:
+        return False
+    if before.start() > 0 and block[before.start() - 1] in "'’":
+        return False  # a possessive ("anyone's."), not an abbreviation
+    if word in _NUMBERED_ABBREVIATIONS:
+        return block[after:].lstrip()[:1].isdigit()
+    return True
 
 
 def _add(result: list[Sentence], text: str, start: int, end: int) -> None:
