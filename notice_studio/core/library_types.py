@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .model import CROSSREF_RE, PLACEHOLDER_RE, TABLE_RE
+from .model import cross_references_in, placeholders_in, tables_in
 
 ALL = "all"
 """The `jurisdictions` value of a clause that fits every law."""
@@ -63,17 +63,13 @@ class LibraryClause:
 
     def placeholders(self) -> list[str]:
         """Placeholder names used in the title and body, in order of first use."""
-        seen: dict[str, None] = {}
-        for text in (self.title, self.body):
-            for match in PLACEHOLDER_RE.finditer(text):
-                seen.setdefault(match.group(1), None)
-        return list(seen)
+        return placeholders_in(self.title, self.body)
 
     def cross_references(self) -> list[str]:
-        return list(dict.fromkeys(CROSSREF_RE.findall(self.body)))
+        return cross_references_in(self.body)
 
     def tables(self) -> list[str]:
-        return list(dict.fromkeys(TABLE_RE.findall(self.body)))
+        return tables_in(self.body)
 
     def applies_to(self, jurisdictions: Iterable[str]) -> bool:
         """True when the clause is for every law or for at least one of `jurisdictions`."""

@@ -23,6 +23,23 @@ TABLE_RE = re.compile(r"^[ \t]*\[\[\s*table:\s*([a-z0-9][a-z0-9-]*)\s*\]\][ \t]*
 CLAUSE_ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 
 
+def placeholders_in(*texts: str) -> list[str]:
+    """Placeholder names used in `texts`, in order of first use."""
+    seen: dict[str, None] = {}
+    for text in texts:
+        for match in PLACEHOLDER_RE.finditer(text):
+            seen.setdefault(match.group(1), None)
+    return list(seen)
+
+
+def cross_references_in(body: str) -> list[str]:
+    return list(dict.fromkeys(CROSSREF_RE.findall(body)))
+
+
+def tables_in(body: str) -> list[str]:
+    return list(dict.fromkeys(TABLE_RE.findall(body)))
+
+
 class NoticeError(Exception):
     """A problem the user can act on; the message is one plain sentence."""
 
@@ -57,17 +74,13 @@ class Clause:
 
     def placeholders(self) -> list[str]:
         """Placeholder names used in the title and body, in order of first use."""
-        seen: dict[str, None] = {}
-        for text in (self.title, self.body):
-            for match in PLACEHOLDER_RE.finditer(text):
-                seen.setdefault(match.group(1), None)
-        return list(seen)
+        return placeholders_in(self.title, self.body)
 
     def cross_references(self) -> list[str]:
-        return list(dict.fromkeys(CROSSREF_RE.findall(self.body)))
+        return cross_references_in(self.body)
 
     def tables(self) -> list[str]:
-        return list(dict.fromkeys(TABLE_RE.findall(self.body)))
+        return tables_in(self.body)
 
     def is_customised(self) -> bool:
         """True when the body or title differs from the library text it was inserted from."""
