@@ -22,7 +22,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_check)
 
 
-def check_context(repo, at: str = "draft", today: dt.date | None = None):  # noqa: ANN001, ANN201
+def check_context(repo, at: str = "draft", today: dt.date | None = None, skip: tuple[str, ...] = ()):  # noqa: ANN001, ANN201
     """The check context for the draft or a published version of an open notice."""
     from notice_studio.core.checks import load_context
 
@@ -30,11 +30,12 @@ def check_context(repo, at: str = "draft", today: dt.date | None = None):  # noq
     published = next((v for v in versions if v.name == at), None)
     if published is not None:
         return load_context(
-            last_published=published.effective, published_count=published.number, published_version=True, today=today
+            last_published=published.effective, published_count=published.number, published_version=True, today=today,
+            skip=skip,
         )
     latest = versions[-1] if versions else None
     return load_context(
-        last_published=latest.effective if latest else None, published_count=len(versions), today=today
+        last_published=latest.effective if latest else None, published_count=len(versions), today=today, skip=skip
     )
 
 

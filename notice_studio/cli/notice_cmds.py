@@ -211,23 +211,23 @@ def cmd_publish(args: argparse.Namespace) -> int:
         raise CommandError(f"'{args.effective}' is not a date; write it as YYYY-MM-DD, for example 2026-01-31") from None
     with open_notice(args.folder, write=True) as repo:
         notice = repo.load()
-        blockers = publish_blockers(notice)
+        blockers, warnings = publish_review(repo, notice)
         if blockers:
             more = f" (and {len(blockers) - 1} more; 'notice-studio check' lists them)" if len(blockers) > 1 else ""
             raise CommandError(f"The draft cannot be published yet: {blockers[0].rstrip('.')}{more}")
-        warnings = publish_warnings(notice)
         if warnings and not args.force:
             raise CommandError(
                 f"The draft has {len(warnings)} warnings to acknowledge, starting with: {warnings[0].rstrip('.')}; "
                 "review them with 'notice-studio check' and publish again with --force to acknowledge them"
             )
         versions = repo.versions()
+        suggestion = suggested_change(repo, versions[-1].name) if versions else None
         summary = args.summary
         if summary is None:
-            summary = suggested_change_notice(repo, versions) if versions else "First published version of this notice."
-        material = args.material if args.material is not None else (not versions or None)
+            summary = suggestion.text if suggestion else "First published version of this notice."
+        material = args.material
         if material is None:
-            material = suggested_material(repo, versions)
+            material = suggestion.material if suggestion else True
         version = repo.publish(
             effective, summary, bool(material), args.approved_by, cli_author(), acknowledged=warnings
         )
@@ -239,24 +239,18 @@ def cmd_publish(args: argparse.Namespace) -> int:
     return 0
 
 
-def publish_blockers(notice: Notice) -> list[str]:
-    """Reasons the draft cannot be published (one sentence each): the errors `check` reports."""
+def publish_review(repo, notice: Notice) -> tuple[list[str], list[str]]:  # noqa: ANN001
+    """Errors that block publishing and warnings to acknowledge, one sentence each.
+
+    The same findings `notice-studio check` reports (readability notes aside), run once.
+    """
     from notice_studio.core.checks import run_checks
 
-    return [_finding_sentence(notice, f) for f in run_checks(notice, _publish_context()).blocking]
+    from .check_cmd import check_context
 
-
-def publish_warnings(notice: Notice) -> list[str]:
-    """Warnings publishing asks counsel to acknowledge (one sentence each)."""
-    from notice_studio.core.checks import run_checks
-
-    return [_finding_sentence(notice, f) for f in run_checks(notice, _publish_context()).to_acknowledge]
-
-
-def _publish_context():  # noqa: ANN202
-    from notice_studio.core.checks import load_context
-
-    return load_context(skip=("readability",))
+    report = run_checks(notice, check_context(repo, "draft", skip=("readability",)))
+    return ([_finding_sentence(notice, f) for f in report.blocking],
+            [_finding_sentence(notice, f) for f in report.to_acknowledge])
 
 
 def _finding_sentence(notice: Notice, finding) -> str:  # noqa: ANN001
@@ -266,20 +260,12 @@ def _finding_sentence(notice: Notice, finding) -> str:  # noqa: ANN001
     return f"section {number}: {finding.message}" if number else finding.message
 
 
-def suggested_change_notice(repo, versions) -> str:  # noqa: ANN001
-    """A draft change notice from the changes since the last version."""
+def suggested_change(repo, since: str):  # noqa: ANN001, ANN201 - a core ChangeNotice
+    """The change notice and material/editorial suggestion for the draft since version `since`."""
     from notice_studio.core.changes import draft_change_notice
     from notice_studio.core.diff import diff_versions
 
-    return draft_change_notice(diff_versions(repo, versions[-1].name, "draft")).text
-
-
-def suggested_material(repo, versions) -> bool:  # noqa: ANN001
-    """Whether the changes since the last version look material (counsel can override)."""
-    from notice_studio.core.changes import draft_change_notice
-    from notice_studio.core.diff import diff_versions
-
-    return draft_change_notice(diff_versions(repo, versions[-1].name, "draft")).material
+    return draft_change_notice(diff_versions(repo, since, "draft"))
 
 
 def cmd_log(args: argparse.Namespace) -> int:
