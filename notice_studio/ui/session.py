@@ -53,6 +53,7 @@ class Session(QObject):
         self.versions: list[Version] = repo.versions()
         self.changed_clause_ids: set[str] = set()
         self.edits_since_version = 0
+        self._published: tuple[str, Notice] | None = None  # (commit, notice) of the latest version
         self._saver = AutoSaver(repo, self.author, idle_seconds=idle_ms / 1000,
                                 on_saved=lambda commit: self._saved_from_thread.emit([commit]),
                                 on_error=lambda exc: self._failed_from_thread.emit([exc]))
@@ -81,21 +82,22 @@ class Session(QObject):
         """Re-read versions and which clauses changed since the last one (in the background)."""
         repo = self.repo
         draft = snapshot(self.notice)
+        cached = self._published  # a published version never changes: read it once
 
-        def work() -> tuple[list[Version], set[str], int]:
+        def work() -> tuple[list[Version], set[str], int, tuple[str, Notice] | None]:
             from notice_studio.core.diff import diff_notices
 
             versions = repo.versions()
             if not versions:
-                return versions, set(), 0
-            latest = versions[-1].name
+                return versions, set(), 0, None
+            latest = versions[-1]
+            base = cached[1] if cached and cached[0] == latest.commit else repo.notice_at(latest.name)
             # Moves, renames and new placeholder values count as changes too, not just file edits.
-            diff = diff_notices(repo.notice_at(latest), draft)
-            changed = {c.clause_id for c in diff.changes() if c.kind.value != "removed"}
-            return versions, changed, repo.edits_since(latest)
+            changed = {c.clause_id for c in diff_notices(base, draft).changes() if c.kind.value != "removed"}
+            return versions, changed, repo.edits_since(latest.name), (latest.commit, base)
 
-        def done(result: tuple[list[Version], set[str], int]) -> None:
-            self.versions, self.changed_clause_ids, self.edits_since_version = result
+        def done(result: tuple[list[Version], set[str], int, tuple[str, Notice] | None]) -> None:
+            self.versions, self.changed_clause_ids, self.edits_since_version, self._published = result
             self.outline.set_marks(changed=self.changed_clause_ids)
             self.history_changed.emit()
 
