@@ -226,33 +226,47 @@ class Notice:
         siblings.insert(index, clause)
         return old
 
-    def move_up(self, clause_id: str) -> Position:
+    def step_target(self, clause_id: str, step: str) -> Position:
+        """Where 'up', 'down', 'indent' or 'outdent' would put a clause; a clear error if nowhere."""
         pos = self.position(clause_id)
-        if pos.index == 0:
-            raise NoticeError("This clause is already the first at its level.")
-        return self.move(clause_id, pos.parent_id, pos.index - 1)
+        siblings = self.siblings(pos.parent_id)
+        if step == "up":
+            if pos.index == 0:
+                raise NoticeError("This clause is already the first at its level.")
+            return Position(pos.parent_id, pos.index - 1)
+        if step == "down":
+            if pos.index >= len(siblings) - 1:
+                raise NoticeError("This clause is already the last at its level.")
+            return Position(pos.parent_id, pos.index + 1)
+        if step == "indent":
+            if pos.index == 0:
+                raise NoticeError("The first clause at a level cannot be indented; there is no clause above it to nest under.")
+            new_parent = siblings[pos.index - 1]
+            return Position(new_parent.id, len(new_parent.children))
+        if step == "outdent":
+            if pos.parent_id is None:
+                raise NoticeError("This clause is already at the top level.")
+            parent_pos = self.position(pos.parent_id)
+            return Position(parent_pos.parent_id, parent_pos.index + 1)
+        raise ValueError(f"unknown step {step!r}")
+
+    def move_up(self, clause_id: str) -> Position:
+        return self.move(clause_id, *self._target(clause_id, "up"))
 
     def move_down(self, clause_id: str) -> Position:
-        pos = self.position(clause_id)
-        if pos.index >= len(self.siblings(pos.parent_id)) - 1:
-            raise NoticeError("This clause is already the last at its level.")
-        return self.move(clause_id, pos.parent_id, pos.index + 1)
+        return self.move(clause_id, *self._target(clause_id, "down"))
 
     def indent(self, clause_id: str) -> Position:
         """Make the clause the last sub-clause of the clause above it."""
-        pos = self.position(clause_id)
-        if pos.index == 0:
-            raise NoticeError("The first clause at a level cannot be indented; there is no clause above it to nest under.")
-        new_parent = self.siblings(pos.parent_id)[pos.index - 1]
-        return self.move(clause_id, new_parent.id, len(new_parent.children))
+        return self.move(clause_id, *self._target(clause_id, "indent"))
 
     def outdent(self, clause_id: str) -> Position:
         """Make the clause the next sibling of its parent."""
-        pos = self.position(clause_id)
-        if pos.parent_id is None:
-            raise NoticeError("This clause is already at the top level.")
-        parent_pos = self.position(pos.parent_id)
-        return self.move(clause_id, parent_pos.parent_id, parent_pos.index + 1)
+        return self.move(clause_id, *self._target(clause_id, "outdent"))
+
+    def _target(self, clause_id: str, step: str) -> tuple[str | None, int]:
+        target = self.step_target(clause_id, step)
+        return target.parent_id, target.index
 
     def rename(self, clause_id: str, title: str) -> str:
         title = " ".join(title.split())

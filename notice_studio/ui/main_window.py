@@ -189,8 +189,8 @@ class MainWindow(QMainWindow):
         self.act_insert = self._action("&Insert from library…", self.show_library, QKeySequence("Ctrl+Shift+L"))
         self.act_new_clause = self._action("&New clause", self.new_clause, QKeySequence("Ctrl+Shift+N"))
         self.act_delete = self._action("&Delete clause", self.delete_clause, QKeySequence("Ctrl+Shift+Delete"))
-        self.act_up = self._action("Move &up", lambda: self._structural("move_up"), QKeySequence("Alt+Shift+Up"))
-        self.act_down = self._action("Move &down", lambda: self._structural("move_down"), QKeySequence("Alt+Shift+Down"))
+        self.act_up = self._action("Move &up", lambda: self._structural("up"), QKeySequence("Alt+Shift+Up"))
+        self.act_down = self._action("Move &down", lambda: self._structural("down"), QKeySequence("Alt+Shift+Down"))
         self.act_indent = self._action("&Indent", lambda: self._structural("indent"), QKeySequence("Alt+Shift+Right"))
         self.act_outdent = self._action("&Outdent", lambda: self._structural("outdent"), QKeySequence("Alt+Shift+Left"))
         for item in (self.act_insert, self.act_new_clause, self.act_delete):
@@ -435,31 +435,12 @@ class MainWindow(QMainWindow):
         session, clause_id = self.session, self.current_clause_id()
         if session is None or clause_id is None:
             return
-        notice = session.notice
-        pos = notice.position(clause_id)
         try:
-            if operation == "move_up":
-                if pos.index == 0:
-                    raise NoticeError("This clause is already the first at its level.")
-                target = (pos.parent_id, pos.index - 1)
-            elif operation == "move_down":
-                if pos.index >= len(notice.siblings(pos.parent_id)) - 1:
-                    raise NoticeError("This clause is already the last at its level.")
-                target = (pos.parent_id, pos.index + 1)
-            elif operation == "indent":
-                if pos.index == 0:
-                    raise NoticeError("The first clause at a level cannot be indented; there is no clause above it.")
-                new_parent = notice.siblings(pos.parent_id)[pos.index - 1]
-                target = (new_parent.id, len(new_parent.children))
-            else:
-                if pos.parent_id is None:
-                    raise NoticeError("This clause is already at the top level.")
-                parent_pos = notice.position(pos.parent_id)
-                target = (parent_pos.parent_id, parent_pos.index + 1)
+            target = session.notice.step_target(clause_id, operation)
         except NoticeError as exc:
             self.statusBar().showMessage(str(exc), 5000)
             return
-        session.undo_stack.push(commands.MoveClause(session, clause_id, *target))
+        session.undo_stack.push(commands.MoveClause(session, clause_id, target.parent_id, target.index))
         self.select_clause(clause_id)
 
     def _move_requested(self, clause_id: str, parent_id: object, index: int) -> None:
