@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from notice_studio.core.model import Notice, NoticeError
-from notice_studio.core.render import RenderedNotice, RenderOptions, render
+
+if TYPE_CHECKING:  # the renderer loads markdown-it: only when something is exported
+    from notice_studio.core.render import RenderedNotice, RenderOptions
 
 FORMATS = ("html", "fragment", "md", "txt", "pdf", "docx")
 BINARY_FORMATS = ("pdf", "docx")
@@ -13,6 +17,8 @@ def export_content(
     notice: Notice, options: RenderOptions, fmt: str, width: int = 78, inline_styles: bool = False
 ) -> tuple[str | bytes, RenderedNotice]:
     """(content, rendered notice) for one format: text formats as str, PDF and Word as bytes."""
+    from notice_studio.core.render import render
+
     rendered = render(notice, options)
     if fmt == "html":
         from notice_studio.core.export.html_page import notice_page

@@ -7,10 +7,11 @@ import re
 import sys
 from pathlib import Path
 
+from notice_studio.exporting import BINARY_FORMATS as _BINARY
+from notice_studio.exporting import FORMATS, export_content
+
 from .common import CommandError, add_folder, open_notice
 
-FORMATS = ("html", "fragment", "md", "txt", "pdf", "docx")
-_BINARY = ("pdf", "docx")
 _FORMAT_NAMES = {"html": "an HTML page", "fragment": "an HTML fragment", "md": "Markdown", "txt": "plain text",
                  "pdf": "PDF", "docx": "a Word document"}
 
@@ -44,13 +45,6 @@ def load_version(repo, ref: str):  # noqa: ANN001, ANN201 - (Notice, RenderOptio
     return repo.notice_at(ref), RenderOptions()  # a saved edit is a draft as it was then
 
 
-def export_bytes(notice, options, fmt: str, width: int = 78, inline_styles: bool = False):  # noqa: ANN001, ANN201
-    """(content, rendered notice) for one export format; text formats come back as str."""
-    from notice_studio.exporting import export_content
-
-    return export_content(notice, options, fmt, width, inline_styles)
-
-
 def cmd_export(args: argparse.Namespace) -> int:
     if args.out == "-" and args.format in _BINARY:
         raise CommandError(f"A {args.format.upper()} file cannot be printed; give a file name with --out")
@@ -61,7 +55,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise CommandError(f"{out} is a folder; give a file name with --out")
     with open_notice(args.folder) as repo:
         notice, options = load_version(repo, args.at)
-    content, rendered = export_bytes(notice, options, args.format, args.width, args.inline_styles)
+    content, rendered = export_content(notice, options, args.format, args.width, args.inline_styles)
     if rendered.unfilled:
         names = list(rendered.unfilled)
         shown = ", ".join(names[:5]) + (" ..." if len(names) > 5 else "")

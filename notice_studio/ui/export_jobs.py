@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from notice_studio.core.model import Notice
+from notice_studio.exporting import export_content
 
 DRAFT = "draft"
 
@@ -43,13 +44,6 @@ class ExportResult:
 
 
 # ----- the work (runs in a worker; no widgets here) ---------------------------------------------
-def render_export(notice: Notice, options, fmt: str, inline_styles: bool = False):  # noqa: ANN001, ANN201
-    """(content, rendered notice): text formats as str, PDF and Word as bytes."""
-    from notice_studio.exporting import export_content
-
-    return export_content(notice, options, fmt, inline_styles=inline_styles)
-
-
 def write_atomic(path: Path, content: str | bytes) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -89,7 +83,7 @@ def file_job(notice: Notice, options, fmt: str, path: Path, inline_styles: bool,
 
     def work() -> ExportResult:
         step(1, "Laying out the notice…")
-        content, rendered = render_export(notice, options, fmt, inline_styles)
+        content, rendered = export_content(notice, options, fmt, inline_styles=inline_styles)
         step(2, "Writing the file…")
         write_atomic(path, content)
         report(3, 3, "Done.")
