@@ -425,3 +425,14 @@ def test_the_engine_imports_no_qt_and_no_git() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_summary_sentence_names_only_what_changed() -> None:
+    from notice_studio.core.diff import DiffSummary
+
+    summary = DiffSummary(unchanged=5, modified=2, added=1, removed=0, moved=1, renamed=0,
+                          variables=1, tables=2, fields=0, changed=4)
+    assert summary.sentence() == "Sections: 2 changed, 1 added, 1 moved; 1 placeholder value changed; 2 tables changed."
+    values_only = DiffSummary(unchanged=5, modified=0, added=0, removed=0, moved=0, renamed=0,
+                              variables=3, tables=0, fields=1, changed=0)
+    assert values_only.sentence() == "No section text changed; 3 placeholder values changed; 1 notice detail changed."

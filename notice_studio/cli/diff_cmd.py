@@ -196,9 +196,7 @@ def diff_text(diff, old_label: str, new_label: str, change_notice: str | None = 
     if not diff.has_changes:
         lines.append("No changes.")
         return "\n".join(lines) + "\n"
-    s = diff.summary
-    counts = [(s.modified, "changed"), (s.added, "added"), (s.removed, "removed"), (s.moved, "moved"), (s.renamed, "renamed")]
-    lines.append("Sections: " + (", ".join(f"{n} {w}" for n, w in counts if n) or "none changed") + ".")
+    lines.append(diff.summary.sentence())
     for c in diff.changes():
         number = c.new_number or f"(was {c.old_number})"
         where = f" (was {c.old_number})" if c.moved else ""

@@ -188,6 +188,18 @@ class DiffSummary:
         """Number of changes a reviewer looks at: clauses, values, tables and notice details."""
         return self.changed + self.variables + self.tables + self.fields
 
+    def sentence(self) -> str:
+        """'Sections: 2 changed, 1 added, 1 moved; 1 placeholder value changed.' (zero counts left out)."""
+        counts = ((self.modified, "changed"), (self.added, "added"), (self.removed, "removed"),
+                  (self.moved, "moved"), (self.renamed, "renamed"))
+        said = ", ".join(f"{n} {word}" for n, word in counts if n)
+        parts = [f"Sections: {said}" if said else "No section text changed"]
+        for n, one, many in ((self.variables, "placeholder value", "placeholder values"),
+                             (self.tables, "table", "tables"), (self.fields, "notice detail", "notice details")):
+            if n:
+                parts.append(f"{n} {one if n == 1 else many} changed")
+        return "; ".join(parts) + "."
+
 
 @dataclass(frozen=True, slots=True)
 class NoticeDiff:

@@ -106,18 +106,7 @@ def summary_sentence(diff: NoticeDiff) -> str:
     """'3 sections changed, 1 added, 1 moved; 1 placeholder value changed.'"""
     if not diff.has_changes:
         return "No differences: the two versions have the same text."
-    s = diff.summary
-    parts = [f"{n} {w}" for n, w in ((s.modified, "changed"), (s.added, "added"), (s.removed, "removed"),
-                                     (s.moved, "moved")) if n]
-    sentence = ("Sections: " + ", ".join(parts)) if parts else "No section text changed"
-    extra = []
-    if s.variables:
-        extra.append(f"{s.variables} placeholder value{'s' if s.variables != 1 else ''} changed")
-    if s.tables:
-        extra.append(f"{s.tables} table{'s' if s.tables != 1 else ''} changed")
-    if s.fields:
-        extra.append(f"{s.fields} notice detail{'s' if s.fields != 1 else ''} changed")
-    return sentence + ("; " + "; ".join(extra) if extra else "") + "."
+    return diff.summary.sentence()
 
 
 def _table_name(name: str) -> str:

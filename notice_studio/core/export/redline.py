@@ -126,25 +126,12 @@ def _kind_word(change: ClauseChange) -> str:
 
 
 def _summary_html(diff: NoticeDiff) -> str:
-    s = diff.summary
-    counts = [
-        (s.modified, "changed"), (s.added, "added"), (s.removed, "removed"), (s.moved, "moved"), (s.renamed, "renamed"),
-    ]
-    said = ", ".join(f"{n} {word}" for n, word in counts if n)
     lines = ['<nav class="redline-summary" aria-labelledby="redline-summary-title">',
              '<h2 id="redline-summary-title">Summary of changes</h2>']
     if not diff.has_changes:
         lines.append("<p>There are no changes between these versions.</p></nav>")
         return "\n".join(lines)
-    extra = []
-    if s.variables:
-        extra.append(f"{s.variables} placeholder value{'s' if s.variables != 1 else ''} changed")
-    if s.tables:
-        extra.append(f"{s.tables} table{'s' if s.tables != 1 else ''} changed")
-    sentence = f"Sections: {said}." if said else "No section text changed."
-    if extra:
-        sentence += " " + "; ".join(extra).capitalize() + "."
-    lines.append(f"<p>{_esc(sentence)}</p>")
+    lines.append(f"<p>{_esc(diff.summary.sentence())}</p>")
     lines.append("<ol>")
     for change in diff.changes():
         label = f"{change.number} {change.title}".strip()

@@ -76,13 +76,10 @@ def build_redline_document(diff: NoticeDiff, *, title: str, old_label: str, new_
     key.add_run(".")
 
     document.add_heading("Summary of changes", level=1)
-    s = diff.summary
-    counts = [(s.modified, "changed"), (s.added, "added"), (s.removed, "removed"), (s.moved, "moved"), (s.renamed, "renamed")]
-    said = ", ".join(f"{n} {word}" for n, word in counts if n)
     if not diff.has_changes:
         document.add_paragraph("There are no changes between these versions.")
     else:
-        document.add_paragraph(f"Sections: {said}." if said else "No section text changed.")
+        document.add_paragraph(diff.summary.sentence())
         for change in diff.changes():
             label = f"{change.number} {change.title}".strip()
             document.add_paragraph(_clean(f"{label}: {status_text(change)}"), style="List Bullet")
