@@ -24,11 +24,11 @@ class Document:
     """1-based line number where the body starts in the file."""
 
 
-class _Loader(yaml.SafeLoader):
-    """SafeLoader that keeps dates as plain strings (we parse them ourselves)."""
+class YamlLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """The fast (libyaml) safe loader, keeping dates as plain strings (we parse them ourselves)."""
 
 
-_Loader.yaml_implicit_resolvers = {
+YamlLoader.yaml_implicit_resolvers = {
     key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
@@ -37,7 +37,7 @@ _Loader.yaml_implicit_resolvers = {
 def load_yaml(text: str, path: str, first_line: int = 1) -> object:
     """Parse YAML; a syntax error becomes a FormatError naming `path` and the line."""
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=YamlLoader)  # noqa: S506 - a safe loader
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = first_line + mark.line if mark else None

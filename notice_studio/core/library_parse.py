@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from .frontmatter import YamlLoader
 from .jurisdictions import JURISDICTIONS
 from .library_types import ALL, LibraryClause, LibraryProblem, VariableSpec
 from .model import CLAUSE_ID_RE, CROSSREF_RE, PLACEHOLDER_RE
@@ -25,18 +26,8 @@ OPTIONAL_FIELDS = ("satisfies", "variables", "guidance", "variants", "requires")
 KNOWN_FIELDS = frozenset(REQUIRED_FIELDS + OPTIONAL_FIELDS)
 
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """The fast (libyaml) safe loader, keeping dates as plain strings like the notice files do."""
-
-
-_Loader.yaml_implicit_resolvers = {
-    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
 def load_yaml_fast(text: str) -> object:
-    return yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
+    return yaml.load(text, Loader=YamlLoader)  # noqa: S506 - a safe loader
 
 
 @dataclass(frozen=True)
