@@ -242,7 +242,9 @@ class MainWindow(QMainWindow):
             self.library_loaded.emit(library)
             self._show_current_side()
 
-        self.tasks.run(work, done, lambda exc: self.show_error(f"The clause library could not be loaded: {exc}"))
+        self.tasks.run(work, done, lambda exc: self.show_error(
+            f"The clause library could not be loaded ({exc}); check your library folders "
+            "(Library > Library folders…) and reopen Notice Studio."))
 
     # ----- opening notices --------------------------------------------------------------------
     def open_notice(self, path: str | Path) -> bool:
