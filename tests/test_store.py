@@ -396,3 +396,19 @@ def test_core_imports_with_pyside6_blocked() -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert int(result.stdout) >= 8
+
+
+def test_pack_packs_the_history_once_it_has_many_loose_objects(repo: NoticeRepo) -> None:
+    notice = repo.load()
+    for i in range(6):
+        notice.set_body("security", f"Edit number {i}.")
+        repo.save(notice, "Edited 'Security'", AUTHOR)
+    def loose() -> int:
+        counts = dict(line.split(": ") for line in git(repo.path, "count-objects", "-v").splitlines())
+        return int(counts["count"])
+    assert loose() > 10
+    repo.pack(loose_objects=10_000)  # below the threshold: nothing to do
+    assert loose() > 10
+    repo.pack(loose_objects=1)
+    assert loose() == 0
+    assert_fsck_clean(repo.path)

@@ -94,6 +94,3 @@ class AutoSaver:
             if self._on_saved:
                 self._on_saved(commit)
             return commit
-
-    def close(self) -> str | None:
-        return self.flush()

@@ -581,10 +581,16 @@ class NoticeRepo:
         files = notice_files(old)
         return self._save_files(files, f"Restored {label} as the draft", author)
 
-    def pack(self) -> None:
-        """Housekeeping for idle time or closing: pack loose objects."""
+    def pack(self, loose_objects: int = 2000) -> None:
+        """Housekeeping on closing: pack the history once it has `loose_objects` loose objects.
+
+        Every save runs with automatic maintenance off (it can stall a save for seconds after
+        thousands of edits), so the app packs here instead; below the threshold this is cheap.
+        """
         with self._writing():
-            self._git("gc", "--auto", "--quiet")
+            counts = dict(line.split(": ", 1) for line in self._git("count-objects", "-v").splitlines() if ": " in line)
+            if int(counts.get("count", "0")) >= loose_objects:
+                self._git("gc", "--quiet")
 
 
 def _author_env(who: Author) -> dict[str, str]:

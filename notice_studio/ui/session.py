@@ -74,10 +74,6 @@ class Session(QObject):
     def latest_version(self) -> Version | None:
         return self.versions[-1] if self.versions else None
 
-    @property
-    def has_unsaved(self) -> bool:
-        return self._pause.pending or self._saver.pending
-
     def refresh_history(self) -> None:
         """Re-read versions and which clauses changed since the last one (in the background)."""
         repo = self.repo
@@ -237,6 +233,10 @@ class Session(QObject):
 
     def close(self) -> None:
         self.flush()
+        try:
+            self.repo.pack()
+        except Exception:  # noqa: BLE001 - housekeeping only: the next close tries again
+            pass
         self.repo.close()
 
 
