@@ -279,3 +279,9 @@ def test_cli_runs_as_a_program(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "Dry run, nothing created" in result.stdout
+
+
+def test_report_says_an_empty_contact_line_once() -> None:
+    report = preview_report(import_file(FIXTURES / "numbered.txt"), jurisdictions=["uk_gdpr"])
+    about_contact = [f.rule for f in report.findings if f.clause_id == "contact-us"]
+    assert about_contact.count("import-empty-contact") == 1 and "contact-missing" not in about_contact

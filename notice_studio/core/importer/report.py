@@ -44,6 +44,10 @@ _EMPTY_CONTACT = re.compile(r"(?im)^\W*(e-?mail|phone|telephone|tel|address|post
 _CONTACT_DETAIL = re.compile(r"@|\+?\d[\d ()-]{6,}\d|https?://|www\.|\b[A-Z]{1,2}\d{1,2}[A-Z]?\s*\d[A-Z]{2}\b|\b\d{5}(?:-\d{4})?\b")
 
 
+_SAME_PROBLEM = {"contact-missing": "import-empty-contact"}
+"""Checks-engine rules that repeat what the import itself reported about the same clause."""
+
+
 @dataclass(frozen=True)
 class ReportFinding:
     severity: str
@@ -128,7 +132,10 @@ def make_report(outline: ImportedOutline, notice: Notice, created: str | None = 
     if engine is not None:
         # Missing disclosures are summarised, with the clauses that would cover them as suggestions.
         coverage = [f for f in engine[0] if f.rule == "coverage-missing"]
-        findings += [f for f in engine[0] if f.rule != "coverage-missing"]
+        # The import already reported an empty "Email:" line in its own words: say it once.
+        said = {(f.clause_id, f.rule) for f in findings}
+        findings += [f for f in engine[0] if f.rule != "coverage-missing"
+                     and (f.clause_id, _SAME_PROBLEM.get(f.rule)) not in said]
         if coverage:
             findings.append(
                 ReportFinding(
