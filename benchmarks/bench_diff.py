@@ -17,10 +17,10 @@ import time
 from collections.abc import Callable
 
 from benchmarks.generate import make_notice
-from notice_studio.core import diff_words as words_module
-from notice_studio.core.diff import diff_clause, diff_notices
-from notice_studio.core.diff_words import diff_words
-from notice_studio.core.model import Notice
+from notice_studio.core.diff.notices import diff_clause, diff_notices
+from notice_studio.core.diff.notices import words as words_module
+from notice_studio.core.diff.words import diff_words
+from notice_studio.core.notice.model import Notice
 
 _NEW_WORDS = ("forty-five", "advertising", "partners", "never", "securely", "promptly", "processors")
 
@@ -92,11 +92,16 @@ def main() -> None:
     clause_new.body = _edit(clause_old.body, random.Random(7))
     for engine in ("fast", "python"):
         ms = _median_ms(
-            _with_engine(engine, lambda: diff_clause(clause_old, clause_new, old_variables=old.variables, new_variables=new.variables)),
+            _with_engine(
+                engine,
+                lambda: diff_clause(clause_old, clause_new, old_variables=old.variables, new_variables=new.variables),
+            ),
             runs=200,
         )
         verdict = "OK" if ms <= 5 else "SLOW"
-        print(f"Diff one edited clause ({len(clause_old.body.split())} words, {engine:6}): {ms:6.2f} ms median   target <= 5 ms   {verdict}")
+        print(
+            f"Diff one edited clause ({len(clause_old.body.split())} words, {engine:6}): {ms:6.2f} ms median   target <= 5 ms   {verdict}"
+        )
 
     text = "\n\n".join(c.body for c in old.all_clauses())
     rng = random.Random(3)
@@ -109,7 +114,9 @@ def main() -> None:
         ops = diff_words(text, edited, engine=engine)
         ms = (time.perf_counter() - start) * 1000
         kept = sum(len(o.text) for o in ops if o.op == "equal") / len(text)
-        print(f"One {len(text.split())}-word text, 2% changed ({engine:6}): {ms:7.1f} ms, {kept:.1%} kept unchanged (information)")
+        print(
+            f"One {len(text.split())}-word text, 2% changed ({engine:6}): {ms:7.1f} ms, {kept:.1%} kept unchanged (information)"
+        )
 
 
 if __name__ == "__main__":

@@ -19,8 +19,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.generate import make_notice  # noqa: E402
-from notice_studio.core.importer import (  # noqa: E402
+from benchmarks.generate import make_notice
+from notice_studio.core.importer import (
     build_notice,
     create_notice,
     detect_outline,
@@ -56,7 +56,9 @@ def make_page(words: int = 20000) -> str:
             else:
                 parts.append(f"<p>{text.replace('personal', '<strong>personal</strong>', 1)}</p>")
         if depth == 0:
-            parts.append("<table><tr><th>Cookie</th><th>Purpose</th></tr><tr><td>a_id</td><td>Sign-in</td></tr></table>")
+            parts.append(
+                "<table><tr><th>Cookie</th><th>Purpose</th></tr><tr><td>a_id</td><td>Sign-in</td></tr></table>"
+            )
     parts.append(CHROME_BOTTOM)
     return "".join(parts)
 
@@ -70,7 +72,14 @@ def main() -> None:
         first = tag_outline(detect_outline(read_document(path)))
         make_report(first, build_notice(first))
         cold = time.perf_counter() - start  # includes loading the library and requirements once
-        stages: dict[str, list[float]] = {"read": [], "sections": [], "topics": [], "notice": [], "report": [], "total": []}
+        stages: dict[str, list[float]] = {
+            "read": [],
+            "sections": [],
+            "topics": [],
+            "notice": [],
+            "report": [],
+            "total": [],
+        }
         for _ in range(5):
             t0 = time.perf_counter()
             document = read_document(path)
@@ -86,15 +95,19 @@ def main() -> None:
             for name, seconds in zip(stages, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, t5 - t0), strict=True):
                 stages[name].append(seconds)
         words = sum(len(s.title.split()) + s.word_count for s in outline.sections)
-        print(f"Page: {len(page) / 1024:.0f} KB, {words} words imported into {len(outline.sections)} sections; "
-              f"{len(report.findings)} findings (checks engine: {'yes' if report.checks_engine else 'no'}).")
+        print(
+            f"Page: {len(page) / 1024:.0f} KB, {words} words imported into {len(outline.sections)} sections; "
+            f"{len(report.findings)} findings (checks engine: {'yes' if report.checks_engine else 'no'})."
+        )
         for name, values in stages.items():
             print(f"  {name:<9} median {statistics.median(values) * 1000:7.1f} ms")
         total = statistics.median(stages["total"])
         verdict = "OK" if total <= TARGET_S else "TOO SLOW"
         print(f"Import of a 20,000-word web page: {total:.3f} s (target <= {TARGET_S:.1f} s) {verdict}")
-        print(f"First import in a fresh process (loads the clause library and requirements): {cold:.3f} s "
-              f"{'OK' if cold <= TARGET_S else 'TOO SLOW'}")
+        print(
+            f"First import in a fresh process (loads the clause library and requirements): {cold:.3f} s "
+            f"{'OK' if cold <= TARGET_S else 'TOO SLOW'}"
+        )
         start = time.perf_counter()
         create_notice(outline, Path(tmp) / "notice")
         print(f"Creating the notice project (files + first commit): {time.perf_counter() - start:.3f} s")

@@ -14,12 +14,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from benchmarks.generate import make_notice  # noqa: E402
-from notice_studio.core.export.html_page import notice_page  # noqa: E402
-from notice_studio.core.render import RenderCache, RenderOptions, render  # noqa: E402
+from benchmarks.generate import make_notice
+from notice_studio.core.export.html_page import notice_page
+from notice_studio.core.render.renderer import RenderCache, RenderOptions, render
 
 
-def timed(func, repeat: int = 5) -> tuple[float, object]:  # noqa: ANN001
+def timed(func, repeat: int = 5) -> tuple[float, object]:
     """Median wall time in seconds over `repeat` runs, and the last result."""
     times, result = [], None
     for _ in range(repeat):
@@ -52,13 +52,17 @@ def main() -> None:
         return render(notice, options, cache)
 
     warm, _ = timed(keystroke, repeat=20)
-    print(f"re-render after one keystroke:       {warm * 1000:7.1f} ms   (cache: {cache.hits} hits, {cache.misses} misses)")
+    print(
+        f"re-render after one keystroke:       {warm * 1000:7.1f} ms   (cache: {cache.hits} hits, {cache.misses} misses)"
+    )
 
-    from notice_studio.export_pdf import ensure_gui_application, notice_pdf
+    from notice_studio.qt_export.pdf import ensure_gui_application, notice_pdf
 
     ensure_gui_application()
     pdf_time, pdf = timed(lambda: notice_pdf(rendered), repeat=3)
-    print(f"PDF (QTextDocument + QPdfWriter):    {pdf_time * 1000:7.1f} ms   (target <= 2000 ms; {len(pdf) // 1024} KiB)")
+    print(
+        f"PDF (QTextDocument + QPdfWriter):    {pdf_time * 1000:7.1f} ms   (target <= 2000 ms; {len(pdf) // 1024} KiB)"
+    )
 
     from notice_studio.core.export.docx import notice_docx
 

@@ -22,8 +22,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.generate import make_notice  # noqa: E402
-from notice_studio.core.store import Author, NoticeRepo  # noqa: E402
+from benchmarks.generate import make_notice
+from notice_studio.core.notice.store import Author, NoticeRepo
 
 AUTHOR = Author("Bench Person", "bench@example.com")
 PRIOR_COMMITS = 5000
@@ -33,7 +33,9 @@ RUNS = 40
 def fast_history(path: Path, clause_ids: list[str], commits: int) -> None:
     """Append `commits` one-clause edits with git fast-import (seconds, not minutes)."""
     rng = random.Random(1)
-    head = subprocess.run(["git", "-C", str(path), "rev-parse", "HEAD"], capture_output=True, text=True, check=True).stdout.strip()
+    head = subprocess.run(
+        ["git", "-C", str(path), "rev-parse", "HEAD"], capture_output=True, text=True, check=True
+    ).stdout.strip()
     lines: list[bytes] = []
     stamp = 1_700_000_000
     for i in range(commits):
@@ -56,7 +58,7 @@ def median_ms(samples: list[float]) -> float:
     return statistics.median(samples) * 1000
 
 
-def timed(fn, runs: int) -> list[float]:  # noqa: ANN001
+def timed(fn, runs: int) -> list[float]:
     out = []
     for _ in range(runs):
         start = time.perf_counter()
@@ -72,7 +74,9 @@ def main() -> None:
         with NoticeRepo.create(path, notice, AUTHOR):
             pass
         ids = [c.id for c in notice.all_clauses()]
-        subprocess.run(["git", "-C", str(path), "tag", "-a", "v1", "-m", "Version 1\n\neffective: 2024-01-01\n"], check=True)
+        subprocess.run(
+            ["git", "-C", str(path), "tag", "-a", "v1", "-m", "Version 1\n\neffective: 2024-01-01\n"], check=True
+        )
         fast_history(path, ids, PRIOR_COMMITS)
         print(f"repository: {len(ids)} clauses, {PRIOR_COMMITS + 1} commits")
 
@@ -92,9 +96,27 @@ def main() -> None:
                 n = next(counter)
                 bare_file.write_text(f"---\ntitle: x\n---\nBare edit {n}.\n")
                 subprocess.run(
-                    ["git", "-C", str(path), "-c", "maintenance.auto=false", "commit", "-q", "-m", "bare", "--", "clauses/clause-151.md"],
-                    check=True, env={"GIT_AUTHOR_NAME": "b", "GIT_AUTHOR_EMAIL": "b@x", "GIT_COMMITTER_NAME": "b",
-                                     "GIT_COMMITTER_EMAIL": "b@x", "PATH": "/usr/bin:/bin:/usr/local/bin"},
+                    [
+                        "git",
+                        "-C",
+                        str(path),
+                        "-c",
+                        "maintenance.auto=false",
+                        "commit",
+                        "-q",
+                        "-m",
+                        "bare",
+                        "--",
+                        "clauses/clause-151.md",
+                    ],
+                    check=True,
+                    env={
+                        "GIT_AUTHOR_NAME": "b",
+                        "GIT_AUTHOR_EMAIL": "b@x",
+                        "GIT_COMMITTER_NAME": "b",
+                        "GIT_COMMITTER_EMAIL": "b@x",
+                        "PATH": "/usr/bin:/bin:/usr/local/bin",
+                    },
                 )
 
             ours_t, bare_t = [], []
@@ -102,18 +124,28 @@ def main() -> None:
                 ours_t += timed(ours, 1)
                 bare_t += timed(bare, 1)
             o, b = median_ms(ours_t), median_ms(bare_t)
-            print(f"clause edit saved+committed: median {o:.1f} ms (target <= 15 ms); bare git commit {b:.1f} ms; ratio {o / b:.2f} (target <= 1.3)")
+            print(
+                f"clause edit saved+committed: median {o:.1f} ms (target <= 15 ms); bare git commit {b:.1f} ms; ratio {o / b:.2f} (target <= 1.3)"
+            )
             # sanity: the repository advanced by exactly our commits + bare commits
             # --- history ---
             h200 = median_ms(timed(lambda: repo.edits(limit=200), 15))
             print(f"newest 200 edits: median {h200:.1f} ms (target <= 30 ms)")
             all_ours = median_ms(timed(lambda: repo.edits(), 7))
             all_bare = median_ms(
-                timed(lambda: subprocess.run(["git", "-C", str(path), "log", "--name-only", "--format=%H %an %s"],
-                                             check=True, capture_output=True), 7)
+                timed(
+                    lambda: subprocess.run(
+                        ["git", "-C", str(path), "log", "--name-only", "--format=%H %an %s"],
+                        check=True,
+                        capture_output=True,
+                    ),
+                    7,
+                )
             )
             count = len(repo.edits())
-            print(f"all {count} edits with clauses: median {all_ours:.1f} ms; bare git log --name-only {all_bare:.1f} ms; ratio {all_ours / all_bare:.2f} (target <= 1.5)")
+            print(
+                f"all {count} edits with clauses: median {all_ours:.1f} ms; bare git log --name-only {all_bare:.1f} ms; ratio {all_ours / all_bare:.2f} (target <= 1.5)"
+            )
             # --- old version ---
             old = median_ms(timed(lambda: repo.notice_at("v1"), 15))
             assert len(repo.notice_at("v1").all_clauses()) == 300

@@ -49,11 +49,14 @@ def launch_times(runs: int = 5) -> list[float]:
     with tempfile.TemporaryDirectory() as home:
         env = dict(os.environ, HOME=home, XDG_DATA_HOME=f"{home}/data", XDG_CONFIG_HOME=f"{home}/config")
         ini = f"{home}/settings.ini"
-        subprocess.run([sys.executable, "-c", LAUNCH_SCRIPT, ini], env=env, check=True, capture_output=True)  # makes the sample
+        subprocess.run(
+            [sys.executable, "-c", LAUNCH_SCRIPT, ini], env=env, check=True, capture_output=True
+        )  # makes the sample
         for _ in range(runs):
             start = time.perf_counter()
-            out = subprocess.run([sys.executable, "-c", LAUNCH_SCRIPT, ini], env=env, check=True,
-                                 capture_output=True, text=True).stdout
+            out = subprocess.run(
+                [sys.executable, "-c", LAUNCH_SCRIPT, ini], env=env, check=True, capture_output=True, text=True
+            ).stdout
             total = time.perf_counter() - start
             results.append(total)
             assert float(out.strip()) <= total
@@ -65,8 +68,8 @@ def _keystrokes(keys: int = 300) -> tuple[list[float], int, int]:
     from PySide6.QtGui import QKeyEvent
     from PySide6.QtWidgets import QApplication
 
-    from notice_studio.core.store import Author, NoticeRepo
-    from notice_studio.core.templates import build_notice
+    from notice_studio.core.library.templates import build_notice
+    from notice_studio.core.notice.store import Author, NoticeRepo
     from notice_studio.ui.app import make_application
     from notice_studio.ui.main_window import MainWindow
     from notice_studio.ui.settings import Settings
@@ -90,7 +93,7 @@ def _keystrokes(keys: int = 300) -> tuple[list[float], int, int]:
     class PaintWatch(QObject):
         painted = False
 
-        def eventFilter(self, obj, event):  # noqa: ANN001, N802
+        def eventFilter(self, obj, event):  # noqa: N802
             if event.type() == QEvent.Type.Paint:
                 PaintWatch.painted = True
             return False
@@ -128,11 +131,15 @@ def _keystrokes(keys: int = 300) -> tuple[list[float], int, int]:
 def main() -> None:
     latencies, commits, renders = _keystrokes()
     ms = [x * 1000 for x in latencies]
-    print(f"keystroke-to-paint over {len(ms)} keys ({commits} autosave commits, {renders} preview re-renders meanwhile): "
-          f"median {statistics.median(ms):.1f} ms (target <= 16), max {max(ms):.1f} ms (target <= 50)")
+    print(
+        f"keystroke-to-paint over {len(ms)} keys ({commits} autosave commits, {renders} preview re-renders meanwhile): "
+        f"median {statistics.median(ms):.1f} ms (target <= 16), max {max(ms):.1f} ms (target <= 50)"
+    )
     launches = launch_times()
-    print(f"launch to window showing the sample notice: median {statistics.median(launches):.2f} s, "
-          f"max {max(launches):.2f} s (target <= 1.5 s)")
+    print(
+        f"launch to window showing the sample notice: median {statistics.median(launches):.2f} s, "
+        f"max {max(launches):.2f} s (target <= 1.5 s)"
+    )
 
 
 if __name__ == "__main__":

@@ -4,15 +4,66 @@ from __future__ import annotations
 
 import random
 
-from notice_studio.core.model import Clause, Notice
+from notice_studio.core.notice.model import Clause, Notice
 
-_WORDS = (
-    "we collect use share keep delete personal information data account service provider request "
-    "contact security retention purpose consent rights access correct object restrict transfer "
-    "country safeguard contract law cookies analytics marketing email address device browser "
-    "location payment customer employee supplier partner period days months years reasonable "
-    "necessary legitimate interest notice change update law enforcement authority complaint"
-).split()
+_WORDS = [
+    "we",
+    "collect",
+    "use",
+    "share",
+    "keep",
+    "delete",
+    "personal",
+    "information",
+    "data",
+    "account",
+    "service",
+    "provider",
+    "request",
+    "contact",
+    "security",
+    "retention",
+    "purpose",
+    "consent",
+    "rights",
+    "access",
+    "correct",
+    "object",
+    "restrict",
+    "transfer",
+    "country",
+    "safeguard",
+    "contract",
+    "law",
+    "cookies",
+    "analytics",
+    "marketing",
+    "email",
+    "address",
+    "device",
+    "browser",
+    "location",
+    "payment",
+    "customer",
+    "employee",
+    "supplier",
+    "partner",
+    "period",
+    "days",
+    "months",
+    "years",
+    "reasonable",
+    "necessary",
+    "legitimate",
+    "interest",
+    "notice",
+    "change",
+    "update",
+    "law",
+    "enforcement",
+    "authority",
+    "complaint",
+]
 
 
 def _paragraphs(rng: random.Random, words: int) -> str:

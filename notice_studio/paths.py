@@ -22,9 +22,7 @@ def data_folder(name: str) -> Path:
     for candidate in candidates:
         if candidate.is_dir():
             return candidate
-    raise FileNotFoundError(
-        f"The shipped '{name}' folder is missing from this installation; reinstall Notice Studio."
-    )
+    raise FileNotFoundError(f"The shipped '{name}' folder is missing from this installation; reinstall Notice Studio.")
 
 
 def library_folder() -> Path:

@@ -29,8 +29,20 @@ def folder_size(path: Path) -> int:
 
 
 def build(dist: Path, work: Path) -> Path:
-    command = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
-               "--distpath", str(dist), "--workpath", str(work), str(HERE / "notice-studio.spec")]
+    command = [
+        sys.executable,
+        "-m",
+        "PyInstaller",
+        "--noconfirm",
+        "--clean",
+        "--log-level",
+        "WARN",
+        "--distpath",
+        str(dist),
+        "--workpath",
+        str(work),
+        str(HERE / "notice-studio.spec"),
+    ]
     subprocess.run(command, check=True, cwd=ROOT)
     app = dist / "notice-studio"
     if not app.is_dir():
@@ -45,11 +57,17 @@ def executable(app: Path) -> Path:
 def smoke(app: Path) -> str:
     """Run the frozen app's self-test in a throwaway home folder; returns what it printed."""
     with tempfile.TemporaryDirectory() as home:
-        env = dict(os.environ, HOME=home, XDG_DATA_HOME=f"{home}/data", XDG_CONFIG_HOME=f"{home}/config",
-                   QT_QPA_PLATFORM="offscreen")
+        env = dict(
+            os.environ,
+            HOME=home,
+            XDG_DATA_HOME=f"{home}/data",
+            XDG_CONFIG_HOME=f"{home}/config",
+            QT_QPA_PLATFORM="offscreen",
+        )
         out = Path(home) / "notice.html"
-        result = subprocess.run([str(executable(app)), "--self-test", str(out)], env=env, capture_output=True,
-                                text=True, timeout=120)
+        result = subprocess.run(
+            [str(executable(app)), "--self-test", str(out)], env=env, capture_output=True, text=True, timeout=120
+        )
         if result.returncode != 0 or not out.is_file():
             raise SystemExit(f"the built app failed its self-test:\n{result.stdout}\n{result.stderr}")
         if "<h1" not in out.read_text(encoding="utf-8"):

@@ -7,11 +7,11 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
+import pytest
+from notice_support import AUTHOR, small_notice
 
-from notice_studio.core.model import Notice  # noqa: E402
-from notice_studio.core.store import NoticeRepo  # noqa: E402
-from notice_support import AUTHOR, small_notice  # noqa: E402
+from notice_studio.core.notice.model import Notice
+from notice_studio.core.notice.store import NoticeRepo
 
 
 @pytest.fixture(autouse=True)

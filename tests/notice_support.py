@@ -5,16 +5,19 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from notice_studio.core.model import Clause, Notice, Provenance
-from notice_studio.core.store import Author
+from notice_studio.core.notice.model import Clause, Notice, Provenance
+from notice_studio.core.notice.store import Author
 
 AUTHOR = Author("Jane Counsel", "jane@example.com")
+
 
 def small_notice() -> Notice:
     """A four-clause notice with one nested clause, a library clause and a placeholder."""
     notice = Notice(title="Privacy Notice", organisation="Acme Ltd", jurisdictions=["gdpr", "uk_gdpr"])
     notice.variables["organisation.name"] = "Acme Ltd"
-    notice.add(Clause("introduction", "Introduction", "This notice explains how {{ organisation.name }} uses your data."))
+    notice.add(
+        Clause("introduction", "Introduction", "This notice explains how {{ organisation.name }} uses your data.")
+    )
     notice.add(Clause("security", "Security", "We protect your data with encryption."))
     notice.add(Clause("children", "Children", "Our service is not meant for children under 16."))
     notice.add(
@@ -22,7 +25,12 @@ def small_notice() -> Notice:
             "retention",
             "Retention",
             "We keep account data for 30 days after you close your account.",
-            Provenance("retention-fixed-periods", 2, "We keep account data for 30 days after you close your account.", "Retention"),
+            Provenance(
+                "retention-fixed-periods",
+                2,
+                "We keep account data for 30 days after you close your account.",
+                "Retention",
+            ),
             topics=["retention"],
         ),
         parent_id="security",

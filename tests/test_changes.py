@@ -8,10 +8,10 @@ import datetime as dt
 import pytest
 
 from notice_studio.cli import main
-from notice_studio.core.changes import ChangeNotice, TopicInfo, draft_change_notice, guess_topic, load_topics
-from notice_studio.core.diff import diff_notices
-from notice_studio.core.model import Clause, Notice, Table
-from notice_studio.core.store import Author, NoticeRepo
+from notice_studio.core.diff.changes import ChangeNotice, TopicInfo, draft_change_notice, guess_topic, load_topics
+from notice_studio.core.diff.notices import diff_notices
+from notice_studio.core.notice.model import Clause, Notice, Table
+from notice_studio.core.notice.store import Author, NoticeRepo
 
 AUTHOR = Author("Jane Counsel", "jane@example.com")  # as in tests/conftest.py
 
@@ -19,29 +19,52 @@ AUTHOR = Author("Jane Counsel", "jane@example.com")  # as in tests/conftest.py
 def base() -> Notice:
     notice = Notice(title="Privacy Notice")
     notice.variables = {"contact.email": "privacy@acme.example", "retention.period": "30 days"}
-    notice.add(Clause("retention", "How long we keep information", "We keep account data for 30 days after you close your account.", topics=["retention"]))
-    notice.add(Clause("sharing", "Who we share information with", "We share information with our payment processor.", topics=["sharing"]))
+    notice.add(
+        Clause(
+            "retention",
+            "How long we keep information",
+            "We keep account data for 30 days after you close your account.",
+            topics=["retention"],
+        )
+    )
+    notice.add(
+        Clause(
+            "sharing",
+            "Who we share information with",
+            "We share information with our payment processor.",
+            topics=["sharing"],
+        )
+    )
     notice.add(Clause("sale", "Selling information", "We do not sell your personal information."))
-    notice.add(Clause("security", "Security", "We protect your information with encryption and access controls.", topics=["security"]))
+    notice.add(
+        Clause(
+            "security",
+            "Security",
+            "We protect your information with encryption and access controls.",
+            topics=["security"],
+        )
+    )
     notice.add(Clause("contact", "Contact us", "Write to {{ contact.email }}.", topics=["contact"]))
     notice.add(Clause("logs", "Server logs", "We keep server logs for {{ retention.period }}."))
     return notice
 
 
-def notice_for(edit) -> ChangeNotice:  # noqa: ANN001 - a function that edits the copy
+def notice_for(edit) -> ChangeNotice:
     old = base()
     new = copy.deepcopy(old)
     edit(new)
     return draft_change_notice(diff_notices(old, new))
 
 
-def only_item(notice: ChangeNotice):  # noqa: ANN201
+def only_item(notice: ChangeNotice):
     assert len(notice.items) == 1, notice.items
     return notice.items[0]
 
 
 def test_retention_period_change_is_material_and_names_the_new_period() -> None:
-    result = notice_for(lambda n: n.set_body("retention", "We keep account data for 45 days after you close your account."))
+    result = notice_for(
+        lambda n: n.set_body("retention", "We keep account data for 45 days after you close your account.")
+    )
     item = only_item(result)
     assert result.material and item.material and item.topic == "retention"
     assert item.sentence == (
@@ -61,7 +84,9 @@ def test_a_typo_fix_is_editorial() -> None:
 
 
 def test_punctuation_and_capitals_are_editorial() -> None:
-    result = notice_for(lambda n: n.set_body("retention", "We keep account data for 30 days, after you close your Account!"))
+    result = notice_for(
+        lambda n: n.set_body("retention", "We keep account data for 30 days, after you close your Account!")
+    )
     assert not result.material and not only_item(result).material
 
 
@@ -71,7 +96,9 @@ def test_synonym_rewording_is_editorial() -> None:
 
 
 def test_a_new_recipient_is_material_and_quoted() -> None:
-    result = notice_for(lambda n: n.set_body("sharing", "We share information with our payment processor and advertising partners."))
+    result = notice_for(
+        lambda n: n.set_body("sharing", "We share information with our payment processor and advertising partners.")
+    )
     item = only_item(result)
     assert result.material and item.topic == "sharing"
     assert item.sentence.startswith("We changed who we share your information with")
@@ -86,7 +113,11 @@ def test_dropping_a_negation_is_material_even_in_a_clause_without_a_topic() -> N
 
 
 def test_a_substantive_change_to_a_non_material_topic_is_listed_but_not_material() -> None:
-    result = notice_for(lambda n: n.set_body("security", "We protect your information with encryption, access controls and annual penetration tests."))
+    result = notice_for(
+        lambda n: n.set_body(
+            "security", "We protect your information with encryption, access controls and annual penetration tests."
+        )
+    )
     item = only_item(result)
     assert not result.material and not item.material
     assert item.sentence.startswith("We changed how we protect your information")
@@ -95,7 +126,14 @@ def test_a_substantive_change_to_a_non_material_topic_is_listed_but_not_material
 
 def test_added_and_removed_sections() -> None:
     def edit(n: Notice) -> None:
-        n.add(Clause("children", "Children", "We do not knowingly collect information from children under 13.", topics=["children"]))
+        n.add(
+            Clause(
+                "children",
+                "Children",
+                "We do not knowingly collect information from children under 13.",
+                topics=["children"],
+            )
+        )
         n.add(Clause("children-parents", "Parents", "Parents can ask us to delete it."), parent_id="children")
         n.remove("sale")
 
@@ -115,7 +153,10 @@ def test_moves_and_renames_alone_are_editorial() -> None:
     result = notice_for(edit)
     item = only_item(result)
     assert not result.material
-    assert item.sentence == 'We renamed sections ("Security" is now "Keeping information safe") and moved the section "Contact us".'
+    assert (
+        item.sentence
+        == 'We renamed sections ("Security" is now "Keeping information safe") and moved the section "Contact us".'
+    )
     assert set(item.clause_ids) == {"contact", "security"}
 
 
@@ -126,7 +167,9 @@ def test_placeholder_values() -> None:
     assert item.sentence == "We changed how long we keep your information: now 90 days (was 30 days)."
     contact = notice_for(lambda n: n.set_variable("contact.email", "dpo@acme.example"))
     item = only_item(contact)
-    assert not contact.material and item.sentence == "We updated our privacy contact e-mail: it is now dpo@acme.example."
+    assert (
+        not contact.material and item.sentence == "We updated our privacy contact e-mail: it is now dpo@acme.example."
+    )
 
 
 def test_cookie_table_rows() -> None:
@@ -143,14 +186,19 @@ def test_cookie_table_rows() -> None:
 
 def test_items_are_grouped_by_topic_with_material_first() -> None:
     def edit(n: Notice) -> None:
-        n.set_body("security", "We protect your information with encryption, access controls and audits by outside experts.")
+        n.set_body(
+            "security", "We protect your information with encryption, access controls and audits by outside experts."
+        )
         n.set_body("retention", "We keep account data for 60 days after you close your account.")
         n.set_body("sharing", "We share information with our payment processor and our auditors.")
         n.set_body("contact", "Write to {{ contact.email }}!")
 
     result = notice_for(edit)
     assert [(i.topic, i.material) for i in result.items] == [
-        ("sharing", True), ("retention", True), ("security", False), ("", False),
+        ("sharing", True),
+        ("retention", True),
+        ("security", False),
+        ("", False),
     ]
     assert result.text.count("\n- ") == 4
 

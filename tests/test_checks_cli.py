@@ -10,8 +10,8 @@ import pytest
 from notice_support import AUTHOR
 
 from notice_studio.cli import main
-from notice_studio.core.model import Clause, Notice
-from notice_studio.core.store import NoticeRepo
+from notice_studio.core.notice.model import Clause, Notice
+from notice_studio.core.notice.store import NoticeRepo
 
 
 def clean_notice() -> Notice:
@@ -35,7 +35,9 @@ def test_check_clean_notice_exits_0(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert "0 errors, 0 warnings" in out and "Publishing is blocked" not in out
 
 
-def test_check_with_an_error_exits_1_and_names_section_and_fix(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_with_an_error_exits_1_and_names_section_and_fix(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     notice = clean_notice()
     notice.find("contact").body = "If you have questions, contact us at."
     folder = make(tmp_path, notice)
@@ -92,7 +94,9 @@ def test_publish_refuses_errors(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert "(and 1 more" in err
 
 
-def test_publish_asks_to_acknowledge_warnings_then_records_them(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_publish_asks_to_acknowledge_warnings_then_records_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     notice = clean_notice()
     notice.add(Clause("security", "Security", "We protect data."))
     notice.add(Clause("security-2", "Security", "We also train staff."))

@@ -9,14 +9,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from notice_studio.core.checks import CheckContext, run_checks
+from notice_studio.core.checks import CheckContext, run_checks, sources
 from notice_studio.core.checks import coverage as cov
-from notice_studio.core.checks import sources
 from notice_studio.core.checks.topics import FAMILIES, TOPIC_CUES
-from notice_studio.core.library import load_library
-from notice_studio.core.library_facts import FACTS
-from notice_studio.core.model import Clause, Notice
-from notice_studio.core.requirements import load_requirements
+from notice_studio.core.library.catalog import load_library
+from notice_studio.core.library.facts import FACTS
+from notice_studio.core.library.requirements import load_requirements
+from notice_studio.core.notice.model import Clause, Notice
 from notice_studio.paths import library_folder, requirements_file
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -109,7 +108,9 @@ def test_without_the_library_a_library_clause_falls_back_to_its_words(library, r
 
 # ----- facts and conditions ----------------------------------------------------------------------
 def _dpo_finding(report):
-    return next((f for f in report.findings if f.rule == "coverage-missing" and f.element_id == "gdpr_dpo_contact"), None)
+    return next(
+        (f for f in report.findings if f.rule == "coverage-missing" and f.element_id == "gdpr_dpo_contact"), None
+    )
 
 
 def test_condition_false_is_not_applicable(requirements) -> None:
@@ -150,7 +151,9 @@ def _detected(title: str, body: str, requirements, jurisdiction: str = "gdpr") -
 
 
 def test_keyword_counts_in_a_section_about_it(requirements) -> None:
-    assert "gdpr_retention_period" in _detected("How long we keep your data", "We retain account data for two years.", requirements)
+    assert "gdpr_retention_period" in _detected(
+        "How long we keep your data", "We retain account data for two years.", requirements
+    )
 
 
 def test_keyword_in_a_section_about_something_else_does_not_count(requirements) -> None:
@@ -216,12 +219,14 @@ def test_suggestion_prefers_the_clause_filling_most_gaps(library, requirements) 
     access = next(f for f in report.findings if f.element_id == "gdpr_right_access")
     suggested = library.get(access.suggestion)
     assert "gdpr_right_access" in suggested.satisfies
-    assert len(suggested.satisfies) == max(len(c.satisfies) for c in library.satisfying("gdpr_right_access") if c.applies_to(["gdpr"]))
+    assert len(suggested.satisfies) == max(
+        len(c.satisfies) for c in library.satisfying("gdpr_right_access") if c.applies_to(["gdpr"])
+    )
 
 
 # ----- a notice built from each template ---------------------------------------------------------
 def _templates():
-    from notice_studio.core.templates import list_templates
+    from notice_studio.core.library.templates import list_templates
 
     return list_templates()
 
@@ -255,7 +260,7 @@ def test_templates_exist() -> None:
 def test_coverage_of_a_notice_built_from_each_template(template_id: str, library, requirements) -> None:
     if template_id == "(none yet)":
         pytest.skip("no templates in clause_library/templates yet")
-    from notice_studio.core.templates import build_notice
+    from notice_studio.core.library.templates import build_notice
 
     notice = build_notice(template_id, "Northwind Analytics Ltd", library=library)
     report = run_checks(notice, context(library, requirements))
@@ -263,7 +268,9 @@ def test_coverage_of_a_notice_built_from_each_template(template_id: str, library
     reported_missing = {f.element_id for f in report.findings if f.rule == "coverage-missing"}
     all_missing: set[str] = set()
     for result in report.coverage:
-        satisfied, missing, not_applicable, manual, claims = _expected(notice, library, requirements, result.jurisdiction)
+        satisfied, missing, not_applicable, manual, claims = _expected(
+            notice, library, requirements, result.jurisdiction
+        )
         assert set(result.satisfied) == satisfied
         assert set(result.missing) == missing
         assert set(result.not_applicable) == not_applicable
@@ -280,7 +287,7 @@ def test_keyword_detection_finds_template_text_without_provenance(template_id: s
     nothing the claims do not (our library text is the ground truth here)."""
     if template_id == "(none yet)":
         pytest.skip("no templates in clause_library/templates yet")
-    from notice_studio.core.templates import build_notice
+    from notice_studio.core.library.templates import build_notice
 
     notice = build_notice(template_id, "Northwind Analytics Ltd", library=library)
     claimed = run_checks(notice, context(library, requirements))

@@ -8,7 +8,7 @@ import pytest
 
 from notice_studio.core.checks import CheckContext, run_checks
 from notice_studio.core.checks.dates import is_stale
-from notice_studio.core.model import Clause, Notice
+from notice_studio.core.notice.model import Clause, Notice
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -41,11 +41,15 @@ def test_draft_after_a_version_without_effective_date() -> None:
 
 
 def test_recent_date_is_fine() -> None:
-    assert dated(notice_for("ccpa"), published_version=True, published_count=1, last_published=dt.date(2026, 1, 5)) == []
+    assert (
+        dated(notice_for("ccpa"), published_version=True, published_count=1, last_published=dt.date(2026, 1, 5)) == []
+    )
 
 
 def test_ccpa_date_older_than_twelve_months_warns_for_a_published_version() -> None:
-    [finding] = dated(notice_for("ccpa"), published_version=True, published_count=3, last_published=dt.date(2025, 10, 1))
+    [finding] = dated(
+        notice_for("ccpa"), published_version=True, published_count=3, last_published=dt.date(2025, 10, 1)
+    )
     assert (finding.rule, finding.severity) == ("last-updated-stale", "warning")
     assert finding.element_id == "ccpa_annual_update" and "13 months" in finding.message
 
@@ -56,7 +60,9 @@ def test_stale_date_is_a_note_for_the_draft() -> None:
 
 
 def test_old_date_outside_california_is_fine() -> None:
-    assert dated(notice_for("gdpr"), published_version=True, published_count=1, last_published=dt.date(2020, 1, 1)) == []
+    assert (
+        dated(notice_for("gdpr"), published_version=True, published_count=1, last_published=dt.date(2020, 1, 1)) == []
+    )
 
 
 @pytest.mark.parametrize(
@@ -73,18 +79,28 @@ def test_twelve_months(last: dt.date, today: dt.date, stale: bool) -> None:
 
 
 def test_published_version_coverage_marks_stale_ccpa_date_missing() -> None:
-    from notice_studio.core.requirements import load_requirements
+    from notice_studio.core.library.requirements import load_requirements
 
-    ctx = CheckContext(requirements=load_requirements(), today=TODAY, published_version=True, published_count=1,
-                       last_published=dt.date(2025, 1, 1))
+    ctx = CheckContext(
+        requirements=load_requirements(),
+        today=TODAY,
+        published_version=True,
+        published_count=1,
+        last_published=dt.date(2025, 1, 1),
+    )
     ccpa = run_checks(notice_for("ccpa"), ctx).coverage[0]
     assert "ccpa_annual_update" in ccpa.missing and "ccpa_date_last_updated" in ccpa.satisfied
 
 
 @pytest.mark.parametrize(
     "line",
-    ["Last updated: 3 March 2025", "Effective date: January 1, 2024", "Last revised 2024-05-01", "Updated on 01/02/2024",
-     "Last updated: March 2025"],
+    [
+        "Last updated: 3 March 2025",
+        "Effective date: January 1, 2024",
+        "Last revised 2024-05-01",
+        "Updated on 01/02/2024",
+        "Last updated: March 2025",
+    ],
 )
 def test_typed_last_updated_line_is_a_warning(line: str) -> None:
     body = f"Acme Ltd\n{line}\n\nThis notice explains what we do."

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from notice_studio.core.checks import CheckContext, run_checks
-from notice_studio.core.model import Clause, Notice, Table
+from notice_studio.core.notice.model import Clause, Notice, Table
 
 
 def notice_of(*clauses: Clause, **variables: str) -> Notice:
@@ -55,8 +55,23 @@ def test_malformed_placeholder() -> None:
 # ----- drafting markers ----------------------------------------------------------------------------
 @pytest.mark.parametrize(
     "marker",
-    ["[insert link]", "[Insert DPO name]", "[TBD]", "[●]", "[•]", "[...]", "[Company Name]", "[DATE]", "XX",
-     "XXX", "TODO", "TBC", "<insert address>", "[to be confirmed]", "[x]"],
+    [
+        "[insert link]",
+        "[Insert DPO name]",
+        "[TBD]",
+        "[●]",
+        "[•]",
+        "[...]",
+        "[Company Name]",
+        "[DATE]",
+        "XX",
+        "XXX",
+        "TODO",
+        "TBC",
+        "<insert address>",
+        "[to be confirmed]",
+        "[x]",
+    ],
 )
 def test_drafting_markers_are_errors(marker: str) -> None:
     body = f"You can read more at {marker} on our website."
@@ -147,7 +162,9 @@ def test_heading_only_parent_and_table_only_sections_are_not_empty() -> None:
 def test_duplicate_sibling_headings_warn_and_distant_ones_inform() -> None:
     eu = Clause("eu", "Europe", "For readers in Europe.", children=[Clause("eu-rights", "Your rights", "Access.")])
     us = Clause("us", "California", "For Californians.", children=[Clause("us-rights", "Your Rights", "Know.")])
-    notice = notice_of(Clause("security", "Security", "We protect data."), Clause("security-2", "Security", "More."), eu, us)
+    notice = notice_of(
+        Clause("security", "Security", "We protect data."), Clause("security-2", "Security", "More."), eu, us
+    )
     found = {f.clause_id: f for f in findings(notice, "heading-duplicate")}
     assert set(found) == {"security-2", "us-rights"}
     assert found["security-2"].severity == "warning" and "section 1" in found["security-2"].message
@@ -191,7 +208,9 @@ def test_numbered_headings_inside_an_imported_clause() -> None:
 
 # ----- tables ------------------------------------------------------------------------------------
 def test_embedded_table_missing_or_empty() -> None:
-    notice = notice_of(Clause("a", "Cookies", "These cookies:\n\n[[table:cookies]]"), Clause("b", "Providers", "[[table:providers]]"))
+    notice = notice_of(
+        Clause("a", "Cookies", "These cookies:\n\n[[table:cookies]]"), Clause("b", "Providers", "[[table:providers]]")
+    )
     notice.tables["providers"] = Table(["Name", "Country"], [])
     [missing] = findings(notice, "table-missing")
     assert missing.clause_id == "a" and missing.severity == "error"
@@ -199,7 +218,9 @@ def test_embedded_table_missing_or_empty() -> None:
     assert empty.clause_id == "b" and empty.severity == "warning"
 
 
-@pytest.mark.parametrize("body", ["Write to us.\nEmail:\nPhone: 0800 000 000", "Email:\\\nOur DPO is Ann.", "  Telephone:  "])
+@pytest.mark.parametrize(
+    "body", ["Write to us.\nEmail:\nPhone: 0800 000 000", "Email:\\\nOur DPO is Ann.", "  Telephone:  "]
+)
 def test_contact_label_with_nothing_after_it(body: str) -> None:
     [finding] = one(body, "contact-missing")
     assert body[finding.start : finding.end] in ("Email:", "Telephone:")

@@ -7,13 +7,27 @@ import pytest
 from notice_studio.core.checks import CheckContext, run_checks
 from notice_studio.core.checks.readability import ease, grade, syllables
 from notice_studio.core.checks.text import plain, sentences
-from notice_studio.core.model import Clause, Notice
+from notice_studio.core.notice.model import Clause, Notice
 
 
 @pytest.mark.parametrize(
     "word, count",
-    [("we", 1), ("use", 1), ("data", 2), ("cookies", 2), ("provide", 2), ("information", 4), ("legitimate", 4),
-     ("table", 2), ("stored", 1), ("wanted", 2), ("makes", 1), ("processes", 3), ("agree", 2), ("2026", 2)],
+    [
+        ("we", 1),
+        ("use", 1),
+        ("data", 2),
+        ("cookies", 2),
+        ("provide", 2),
+        ("information", 4),
+        ("legitimate", 4),
+        ("table", 2),
+        ("stored", 1),
+        ("wanted", 2),
+        ("makes", 1),
+        ("processes", 3),
+        ("agree", 2),
+        ("2026", 2),
+    ],
 )
 def test_syllables(word: str, count: int) -> None:
     assert syllables(word) == count
@@ -39,10 +53,12 @@ def test_easy_clause_is_scored_and_not_reported() -> None:
 
 
 def test_hard_clause_names_its_hardest_sentence_with_offsets() -> None:
-    hard = ("Notwithstanding the foregoing, the organisation's processing operations, including any "
-            "international transfers undertaken pursuant to appropriate contractual safeguards, may "
-            "necessitate additional documentation, authorisation and verification procedures "
-            "determined proportionately by the responsible compliance functions.")
+    hard = (
+        "Notwithstanding the foregoing, the organisation's processing operations, including any "
+        "international transfers undertaken pursuant to appropriate contractual safeguards, may "
+        "necessitate additional documentation, authorisation and verification procedures "
+        "determined proportionately by the responsible compliance functions."
+    )
     body = f"We keep your data safe.\n\n{hard} You can ask us questions."
     report = _report(body)
     [finding] = [f for f in report.findings if f.rule == "readability"]
@@ -59,8 +75,10 @@ def test_long_sentence_is_reported_even_in_plain_words() -> None:
 
 
 def test_markup_links_placeholders_and_tables_are_not_words() -> None:
-    body = ("## Heading\n\nSee [our very long link text](https://example.com/a-very-long-address) now. "
-            "Email {{ contact.email }}.\n\n| Column | Other |\n|---|---|\n| a | b |\n\n- first item\n- second item")
+    body = (
+        "## Heading\n\nSee [our very long link text](https://example.com/a-very-long-address) now. "
+        "Email {{ contact.email }}.\n\n| Column | Other |\n|---|---|\n| a | b |\n\n- first item\n- second item"
+    )
     text = plain(body)
     assert len(text) == len(body) and "https" not in text and "{{" not in text and "#" not in text
     found = [s.text for s in sentences(body)]

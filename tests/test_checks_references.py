@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from notice_studio.core.checks import CheckContext, run_checks
-from notice_studio.core.model import Clause, Notice
+from notice_studio.core.notice.model import Clause, Notice
 
 
 def base_notice(extra: Clause) -> Notice:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from notice_studio.core.checks import CheckContext, run_checks
-from notice_studio.core.model import Clause, Notice
+from notice_studio.core.notice.model import Clause, Notice
 
 
 def notice_of(*bodies: str, organisation: str = "", title: str = "Privacy Notice") -> Notice:
@@ -33,7 +33,7 @@ def test_capitalised_term_never_defined() -> None:
     [
         'This notice covers information about you ("Personal Data").',
         '"Personal Data" means any information about you.',
-        '**Personal Data** means any information about you.',
+        "**Personal Data** means any information about you.",
         "(together, the “Personal Data”)",
     ],
 )
@@ -44,7 +44,9 @@ def test_defined_terms_are_not_reported(definition: str) -> None:
 
 def test_definitions_section_list() -> None:
     notice = Notice(title="Privacy Notice")
-    notice.add(Clause("definitions", "Definitions", "- **Services**: our apps and websites.\n- **User**: anyone who signs up."))
+    notice.add(
+        Clause("definitions", "Definitions", "- **Services**: our apps and websites.\n- **User**: anyone who signs up.")
+    )
     notice.add(Clause("use", "Use", "We provide the Services to each User."))
     assert findings(notice, "term-undefined") == []
     assert findings(notice, "term-unused") == []
@@ -118,8 +120,10 @@ def test_consistent_names(body: str) -> None:
 
 
 def test_legal_name_variable_is_an_accepted_name() -> None:
-    notice = notice_of("Northwind Analytics GmbH is the controller; Northwind Analytics Ltd runs the UK site.",
-                       organisation="Northwind Analytics Ltd")
+    notice = notice_of(
+        "Northwind Analytics GmbH is the controller; Northwind Analytics Ltd runs the UK site.",
+        organisation="Northwind Analytics Ltd",
+    )
     notice.variables["organisation.legal_name"] = "Northwind Analytics GmbH"
     assert findings(notice, "organisation-name") == []
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import io
+import itertools
 import os
 import re
 import sys
@@ -15,10 +16,10 @@ from pathlib import Path
 
 import html5lib
 import pytest
-from notice_support import AUTHOR
 from docx import Document
 from docx.oxml.ns import qn
 from markdown_it import MarkdownIt
+from notice_support import AUTHOR
 from pypdf import PdfReader
 
 from notice_studio.cli import main
@@ -27,9 +28,9 @@ from notice_studio.core.export.fragment import notice_fragment
 from notice_studio.core.export.html_page import notice_page, page_html
 from notice_studio.core.export.markdown import escape_markdown, notice_markdown_text
 from notice_studio.core.export.text import notice_text
-from notice_studio.core.model import Clause, Notice, Table
-from notice_studio.core.render import RenderOptions, render
-from notice_studio.core.store import NoticeRepo
+from notice_studio.core.notice.model import Clause, Notice, Table
+from notice_studio.core.notice.store import NoticeRepo
+from notice_studio.core.render.renderer import RenderOptions, render
 
 GOLDEN = Path(__file__).parent / "golden"
 NS = "{http://www.w3.org/1999/xhtml}"
@@ -39,31 +40,50 @@ PUBLISHED = RenderOptions(last_updated=dt.date(2026, 3, 1), version_label="v1")
 def small_notice() -> Notice:
     """Five clauses, one nested, a table, a list, links, placeholders and cross-references."""
     notice = Notice(title="Acme Privacy Notice", organisation="Acme Ltd", language="en")
-    notice.variables = {"organisation.name": "Acme Ltd", "contact.email": "privacy@acme.example", "retention.days": "30"}
+    notice.variables = {
+        "organisation.name": "Acme Ltd",
+        "contact.email": "privacy@acme.example",
+        "retention.days": "30",
+    }
     notice.tables["cookies"] = Table(
         ["Name", "Purpose", "Duration"],
-        [["session", "Keeps you signed in", "Until you close the browser"], ["prefs", "Remembers your *choices*", "1 year"]],
+        [
+            ["session", "Keeps you signed in", "Until you close the browser"],
+            ["prefs", "Remembers your *choices*", "1 year"],
+        ],
     )
-    notice.add(Clause(
-        "about-us", "About us",
-        '{{ organisation.name }} ("we") runs this website. This notice explains what we do with your '
-        "information.\n\nIf anything is unclear, see [[contact]].",
-    ))
-    notice.add(Clause(
-        "what-we-collect", "What we collect",
-        "We collect:\n\n- your name and e-mail address;\n- how you use the site, through cookies (see [[cookies]]).\n\n"
-        "We do **not** sell your information.",
-    ))
+    notice.add(
+        Clause(
+            "about-us",
+            "About us",
+            '{{ organisation.name }} ("we") runs this website. This notice explains what we do with your '
+            "information.\n\nIf anything is unclear, see [[contact]].",
+        )
+    )
+    notice.add(
+        Clause(
+            "what-we-collect",
+            "What we collect",
+            "We collect:\n\n- your name and e-mail address;\n- how you use the site, through cookies (see [[cookies]]).\n\n"
+            "We do **not** sell your information.",
+        )
+    )
     notice.add(Clause("cookies", "Cookies", "We use these cookies:\n\n[[table:cookies]]"), parent_id="what-we-collect")
-    notice.add(Clause(
-        "retention", "How long we keep it",
-        "We keep account data for {{ retention.days }} days after you close your account, then delete it.\n\n"
-        "1. We stop using it.\n2. We delete it from backups.",
-    ))
-    notice.add(Clause(
-        "contact", "Contact us",
-        "Write to [{{ contact.email }}](mailto:{{contact.email}}) or visit <https://acme.example/privacy>.",
-    ))
+    notice.add(
+        Clause(
+            "retention",
+            "How long we keep it",
+            "We keep account data for {{ retention.days }} days after you close your account, then delete it.\n\n"
+            "1. We stop using it.\n2. We delete it from backups.",
+        )
+    )
+    notice.add(
+        Clause(
+            "contact",
+            "Contact us",
+            "Write to [{{ contact.email }}](mailto:{{contact.email}}) or visit <https://acme.example/privacy>.",
+        )
+    )
     return notice
 
 
@@ -76,7 +96,7 @@ def check_golden(name: str, actual: str) -> None:
     assert actual == expected, f"{name} differs from the golden file (UPDATE_GOLDEN=1 rewrites it)"
 
 
-def strict_parse(html: str):  # noqa: ANN201 - an ElementTree element
+def strict_parse(html: str):
     """Parse with html5lib in strict mode: any HTML parse error fails the test."""
     return html5lib.HTMLParser(strict=True, namespaceHTMLElements=True).parse(html)
 
@@ -108,7 +128,7 @@ def test_html_page_is_valid_accessible_and_self_contained() -> None:
     assert doc.find(f"{NS}head/{NS}meta[@name='viewport']") is not None
     levels = [int(el.tag[-1]) for el in doc.iter() if re.fullmatch(re.escape(NS) + "h[1-6]", el.tag)]
     assert levels[0] == 1 and levels.count(1) == 1
-    assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False))  # no skipped level
+    assert all(b - a <= 1 for a, b in itertools.pairwise(levels))  # no skipped level
     for table in doc.iter(NS + "table"):
         assert table.find(NS + "caption") is not None
         assert all(th.get("scope") == "col" for th in table.iter(NS + "th"))
@@ -123,7 +143,9 @@ def test_html_page_is_valid_accessible_and_self_contained() -> None:
 
 
 def test_page_html_is_shared_with_the_redline_and_sanitizes_its_body() -> None:
-    page = page_html("Changes <x>", '<main><p onclick="x()">Hi<script>bad()</script></p></main>', "de", extra_css=".x{color:red}")
+    page = page_html(
+        "Changes <x>", '<main><p onclick="x()">Hi<script>bad()</script></p></main>', "de", extra_css=".x{color:red}"
+    )
     doc = strict_parse(page)
     assert doc.get("lang") == "de" and doc.find(f"{NS}head/{NS}title").text == "Changes <x>"
     assert len(list(doc.iter(NS + "main"))) == 1  # the body's own main is kept, not nested
@@ -194,8 +216,12 @@ def test_docx_reopens_with_headings_lists_tables_and_links() -> None:
     doc = Document(io.BytesIO(data))
     headings = [(p.style.name, p.text) for p in doc.paragraphs if p.style.name.startswith(("Heading", "Title"))]
     assert headings == [
-        ("Title", "Acme Privacy Notice"), ("Heading 1", "1. About us"), ("Heading 1", "2. What we collect"),
-        ("Heading 2", "2.1 Cookies"), ("Heading 1", "3. How long we keep it"), ("Heading 1", "4. Contact us"),
+        ("Title", "Acme Privacy Notice"),
+        ("Heading 1", "1. About us"),
+        ("Heading 1", "2. What we collect"),
+        ("Heading 2", "2.1 Cookies"),
+        ("Heading 1", "3. How long we keep it"),
+        ("Heading 1", "4. Contact us"),
     ]
     assert doc.core_properties.title == "Acme Privacy Notice" and doc.core_properties.language == "en"
     styles = [p.style.name for p in doc.paragraphs]
@@ -227,7 +253,10 @@ def test_docx_numbered_lists_restart() -> None:
             num_ids.append(num_pr.numId.val)
     assert len(num_ids) == 6 and len(set(num_ids)) == 3
     numbering = doc.part.numbering_part.numbering_definitions._numbering
-    starts = [numbering.num_having_numId(n).find(qn("w:lvlOverride")).find(qn("w:startOverride")).get(qn("w:val")) for n in dict.fromkeys(num_ids)]
+    starts = [
+        numbering.num_having_numId(n).find(qn("w:lvlOverride")).find(qn("w:startOverride")).get(qn("w:val"))
+        for n in dict.fromkeys(num_ids)
+    ]
     assert starts == ["1", "1", "5"]
 
 
@@ -236,8 +265,8 @@ def _text(reader: PdfReader, page: int) -> str:
     return re.sub(r"\s+", "", reader.pages[page].extract_text())
 
 
-def test_pdf_has_selectable_text_page_numbers_and_bookmarks(qapp) -> None:  # noqa: ANN001 - pytest-qt's app
-    from notice_studio.export_pdf import notice_pdf
+def test_pdf_has_selectable_text_page_numbers_and_bookmarks(qapp) -> None:
+    from notice_studio.qt_export.pdf import notice_pdf
 
     notice = small_notice()
     for i in range(25):  # long enough for several pages
@@ -262,12 +291,12 @@ def test_pdf_has_selectable_text_page_numbers_and_bookmarks(qapp) -> None:  # no
     assert page_of == sorted(page_of) and page_of[-1] > 0
 
 
-def test_pdf_export_keeps_none_alive(qapp) -> None:  # noqa: ANN001
+def test_pdf_export_keeps_none_alive(qapp) -> None:
     """PySide6 6.12's QPainter bindings drop a reference to None per call on CPython 3.11.
 
     The export must not make those calls, or big notices end in "deallocating None".
     """
-    from notice_studio.export_pdf import notice_pdf
+    from notice_studio.qt_export.pdf import notice_pdf
 
     rendered = render(small_notice(), PUBLISHED)
     notice_pdf(rendered)
@@ -293,8 +322,12 @@ def published(tmp_path: Path):
     return folder
 
 
-@pytest.mark.parametrize("fmt, suffix", [("html", "html"), ("fragment", "html"), ("md", "md"), ("txt", "txt"), ("docx", "docx")])
-def test_cli_exports_a_published_version_exactly_as_published(published: Path, tmp_path: Path, fmt: str, suffix: str, capsys) -> None:  # noqa: ANN001
+@pytest.mark.parametrize(
+    "fmt, suffix", [("html", "html"), ("fragment", "html"), ("md", "md"), ("txt", "txt"), ("docx", "docx")]
+)
+def test_cli_exports_a_published_version_exactly_as_published(
+    published: Path, tmp_path: Path, fmt: str, suffix: str, capsys
+) -> None:
     out = tmp_path / f"v1.{suffix}"
     assert main(["export", str(published), "--version", "v1", "--format", fmt, "--out", str(out)]) == 0
     captured = capsys.readouterr()
@@ -316,7 +349,9 @@ def test_cli_exports_a_published_version_exactly_as_published(published: Path, t
         assert "Last updated: 1 March 2026" in text and "never published" not in text
 
 
-def test_cli_exports_the_draft_with_a_warning_for_unfilled_placeholders(published: Path, tmp_path: Path, capsys) -> None:  # noqa: ANN001
+def test_cli_exports_the_draft_with_a_warning_for_unfilled_placeholders(
+    published: Path, tmp_path: Path, capsys
+) -> None:
     out = tmp_path / "draft.txt"
     assert main(["export", str(published), "--format", "txt", "--out", str(out)]) == 0
     captured = capsys.readouterr()
@@ -326,12 +361,14 @@ def test_cli_exports_the_draft_with_a_warning_for_unfilled_placeholders(publishe
     assert "Draft \u2014 not published" in text and "[retention.days]" in text and "never published" in text
 
 
-def test_cli_export_to_stdout_and_refusals(published: Path, tmp_path: Path, capsys) -> None:  # noqa: ANN001
+def test_cli_export_to_stdout_and_refusals(published: Path, tmp_path: Path, capsys) -> None:
     assert main(["export", str(published), "--version", "v1", "--format", "md", "--out", "-"]) == 0
     assert capsys.readouterr().out.startswith("# Acme Privacy Notice\n")
     assert main(["export", str(published), "--format", "pdf", "--out", "-"]) == 1
     assert "cannot be printed" in capsys.readouterr().err
-    assert main(["export", str(published), "--version", "v9", "--format", "html", "--out", str(tmp_path / "x.html")]) == 1
+    assert (
+        main(["export", str(published), "--version", "v9", "--format", "html", "--out", str(tmp_path / "x.html")]) == 1
+    )
     err = capsys.readouterr().err
     assert "There is no published version 'v9'" in err and "Traceback" not in err
     assert main(["export", str(published), "--format", "html", "--out", str(tmp_path / "no" / "x.html")]) == 1
@@ -339,7 +376,7 @@ def test_cli_export_to_stdout_and_refusals(published: Path, tmp_path: Path, caps
     assert main(["export", str(published), "--format", "rtf", "--out", str(tmp_path / "x.rtf")]) == 2
 
 
-def test_cli_exports_a_saved_edit_as_a_draft(published: Path, tmp_path: Path, capsys) -> None:  # noqa: ANN001
+def test_cli_exports_a_saved_edit_as_a_draft(published: Path, tmp_path: Path, capsys) -> None:
     with NoticeRepo.open(published) as repo:
         first_edit = repo.edits()[-1].commit
     out = tmp_path / "old.txt"
@@ -348,7 +385,7 @@ def test_cli_exports_a_saved_edit_as_a_draft(published: Path, tmp_path: Path, ca
     assert "Draft \u2014 not published" in text and "never published" not in text
 
 
-def test_cli_exports_pdf(published: Path, tmp_path: Path, qapp, capsys) -> None:  # noqa: ANN001
+def test_cli_exports_pdf(published: Path, tmp_path: Path, qapp, capsys) -> None:
     out = tmp_path / "v1.pdf"
     assert main(["export", str(published), "--version", "v1", "--format", "pdf", "--out", str(out)]) == 0
     reader = PdfReader(str(out))

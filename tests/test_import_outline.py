@@ -37,16 +37,51 @@ def assert_outline(outline: ImportedOutline, expected: Expected) -> None:
 
 # ----- numbered plain text: CRLF, Windows-1252, ALL CAPS numbered headings, 2.1 sub-sections ------------
 NUMBERED: Expected = [
-    (1, "Introduction", "", ("introduction",), "Harbour Lane Bakery Ltd\\\nLast updated: 3 March 2025", "sign up for our bread club."),
+    (
+        1,
+        "Introduction",
+        "",
+        ("introduction",),
+        "Harbour Lane Bakery Ltd\\\nLast updated: 3 March 2025",
+        "sign up for our bread club.",
+    ),
     (1, "WHO WE ARE", "1", ("controller",), "Harbour Lane Bakery Ltd is a family bakery", "described in this notice."),
     (1, "THE INFORMATION WE COLLECT", "2", ("data-provided",), "We collect only what we need", "invoice your orders."),
-    (2, "Information you give us", "2.1", ("data-provided",), "When you place an order we ask for:\n1. your name", "add to the order."),
-    (2, "Information collected automatically", "2.2", ("data-automatic",), "Our online shop records", "described in section 5."),
-    (1, "HOW WE USE YOUR INFORMATION", "3", ("purposes", "legitimate-interests"), "We use your information", "against yours."),
+    (
+        2,
+        "Information you give us",
+        "2.1",
+        ("data-provided",),
+        "When you place an order we ask for:\n1. your name",
+        "add to the order.",
+    ),
+    (
+        2,
+        "Information collected automatically",
+        "2.2",
+        ("data-automatic",),
+        "Our online shop records",
+        "described in section 5.",
+    ),
+    (
+        1,
+        "HOW WE USE YOUR INFORMATION",
+        "3",
+        ("purposes", "legitimate-interests"),
+        "We use your information",
+        "against yours.",
+    ),
     (1, "WHO WE SHARE IT WITH", "4", ("sharing",), "We share delivery details", "never sell your information."),
     (1, "COOKIES", "5", ("cookies",), "Our website uses a small number", "foot of each page."),
     (1, "HOW LONG WE KEEP IT", "6", ("retention",), "We keep order records", "you leave the club."),
-    (1, "YOUR RIGHTS", "8", ("rights", "right-access", "right-deletion", "right-objection", "complaints"), "You can ask us for a copy", "Commissioner’s Office."),
+    (
+        1,
+        "YOUR RIGHTS",
+        "8",
+        ("rights", "right-access", "right-deletion", "right-objection", "complaints"),
+        "You can ask us for a copy",
+        "Commissioner’s Office.",
+    ),
     (1, "CONTACT US", "9", ("contact",), "Write to us at Harbour Lane Bakery Ltd", "[insert DPO name]."),
 ]
 
@@ -76,8 +111,22 @@ UNNUMBERED: Expected = [
     (1, "What information we collect", "", ("data-provided",), "", ""),
     (2, "Information you give us", "", ("data-provided",), "When you book a class", "your explicit consent."),
     (2, "Information from other sources", "", ("data-third-party",), "If you book through", "the class you booked."),
-    (1, "How we use your information", "", ("purposes", "legal-bases", "marketing"), "| Purpose | Legal basis |", "link in every email."),
-    (1, "Sharing your information", "", ("sharing", "service-providers"), "We use a booking platform", "the law requires it."),
+    (
+        1,
+        "How we use your information",
+        "",
+        ("purposes", "legal-bases", "marketing"),
+        "| Purpose | Legal basis |",
+        "link in every email.",
+    ),
+    (
+        1,
+        "Sharing your information",
+        "",
+        ("sharing", "service-providers"),
+        "We use a booking platform",
+        "the law requires it.",
+    ),
     (1, "Keeping your information", "", ("retention",), "We keep membership records", "after your last class."),
     (1, "Your rights", "", ("rights", "right-access", "consent"), "Under the UK GDPR", "within one month."),
     (1, "Contact", "", ("contact",), "Email privacy@fernhill-yoga.example", "Bristol BS3 4QT."),
@@ -112,16 +161,58 @@ def test_markdown_bullets_and_table_stay_markdown() -> None:
 # ----- a saved web page with navigation, cookie banner, footer and a table -----------------------------
 SAVED_PAGE: Expected = [
     (1, "Introduction", "", ("introduction",), "Last updated: 14 January 2025", "visit our website."),
-    (1, "Who we are", "", ("controller", "dpo"), "Tidewell Energy Ltd (company number 11223344)", "(mailto:dpo@tidewell.example)."),
+    (
+        1,
+        "Who we are",
+        "",
+        ("controller", "dpo"),
+        "Tidewell Energy Ltd (company number 11223344)",
+        "(mailto:dpo@tidewell.example).",
+    ),
     (1, "The information we hold", "", ("data-provided",), "", ""),
-    (2, "Information you give us", "", ("data-provided",), "- Your name, address, email address", "needs a constant supply."),
+    (
+        2,
+        "Information you give us",
+        "",
+        ("data-provided",),
+        "- Your name, address, email address",
+        "needs a constant supply.",
+    ),
     (2, "Information from smart meters", "", (), "If you have a smart meter", "with your consent."),
-    (1, "Why we use your information", "", ("purposes", "legal-bases"), "We use your information to supply", "or a legal obligation."),
+    (
+        1,
+        "Why we use your information",
+        "",
+        ("purposes", "legal-bases"),
+        "We use your information to supply",
+        "or a legal obligation.",
+    ),
     (1, "Cookies", "", ("cookies",), "We use the cookies below.", "| 2 years |"),
-    (1, "Sharing and transfers", "", ("sharing", "international-transfers"), "We share data with industry bodies", "Data Transfer Agreement."),
+    (
+        1,
+        "Sharing and transfers",
+        "",
+        ("sharing", "international-transfers"),
+        "We share data with industry bodies",
+        "Data Transfer Agreement.",
+    ),
     (1, "How long we keep it", "", ("retention",), "We keep account records", "after you leave us."),
-    (1, "Your rights", "", ("rights", "right-access", "complaints"), "You can ask for a copy of your data", "Commissioner's Office."),
-    (1, "Contact us", "", ("contact",), "Email [privacy@tidewell.example](mailto:privacy@tidewell.example) or call", "read our complaints procedure."),
+    (
+        1,
+        "Your rights",
+        "",
+        ("rights", "right-access", "complaints"),
+        "You can ask for a copy of your data",
+        "Commissioner's Office.",
+    ),
+    (
+        1,
+        "Contact us",
+        "",
+        ("contact",),
+        "Email [privacy@tidewell.example](mailto:privacy@tidewell.example) or call",
+        "read our complaints procedure.",
+    ),
 ]
 
 
@@ -130,11 +221,28 @@ def test_saved_web_page_without_its_furniture() -> None:
     assert outline.title == "Privacy notice"
     assert_outline(outline, SAVED_PAGE)
     text = "\n".join(s.title + "\n" + s.body for s in outline.sections)
-    for junk in ("Skip to main content", "Accept all cookies", "We use cookies to make our website work", "Tariffs",
-                 "Log in", "Back to top", "All rights reserved", "Made with Webflow", "Subscribe to our newsletter",
-                 "Read our terms of supply", "On this page", "dataLayer"):
+    for junk in (
+        "Skip to main content",
+        "Accept all cookies",
+        "We use cookies to make our website work",
+        "Tariffs",
+        "Log in",
+        "Back to top",
+        "All rights reserved",
+        "Made with Webflow",
+        "Subscribe to our newsletter",
+        "Read our terms of supply",
+        "On this page",
+        "dataLayer",
+    ):
         assert junk not in text, junk
-    for reason in ("the cookie banner", "the page header", "the page footer", "a 'skip to content' link", "Back to top"):
+    for reason in (
+        "the cookie banner",
+        "the page header",
+        "the page footer",
+        "a 'skip to content' link",
+        "Back to top",
+    ):
         assert reason in outline.dropped
 
 
@@ -152,7 +260,9 @@ def test_web_page_lists_links_and_tables_become_markdown() -> None:
         "| \\_ga | Google Analytics: counts visits \\| pages | 2 years |",
     ]
     contact = outline.sections[10].paragraphs[0]
-    assert contact.endswith("0800 123 4567.\\\nPost: Privacy Team, Tidewell Energy Ltd, 7 Quay Street, Plymouth PL1 2AB.")
+    assert contact.endswith(
+        "0800 123 4567.\\\nPost: Privacy Team, Tidewell Energy Ltd, 7 Quay Street, Plymouth PL1 2AB."
+    )
 
 
 def test_hostile_html_never_becomes_active_content() -> None:
@@ -188,10 +298,24 @@ def test_notice_sections_named_like_furniture_are_kept() -> None:
 QUESTIONS: Expected = [
     (1, "Introduction", "", ("introduction",), "We look after animals", "ask us most often."),
     (1, "What information do we collect?", "", ("data-provided",), "When you register a pet", "treatment history."),
-    (1, "How do we use your information?", "", ("purposes", "legitimate-interests"), "We use it to treat your pet", "interests and yours."),
+    (
+        1,
+        "How do we use your information?",
+        "",
+        ("purposes", "legitimate-interests"),
+        "We use it to treat your pet",
+        "interests and yours.",
+    ),
     (1, "Who do we share it with?", "", ("sharing",), "We share information with out-of-hours", "make a claim."),
     (1, "How long do we keep your information?", "", ("retention",), "We keep clinical records", "body recommends."),
-    (1, "What are your rights?", "", ("rights", "right-access", "right-deletion"), "You can ask for a copy", "no longer need it."),
+    (
+        1,
+        "What are your rights?",
+        "",
+        ("rights", "right-access", "right-deletion"),
+        "You can ask for a copy",
+        "no longer need it.",
+    ),
     (1, "Do you use cookies?", "", ("cookies",), "Our website uses only", "it needs to work."),
     (1, "How can you contact us?", "", ("contact",), "Call reception on 01632 960 123", "pebblestone-vets.example."),
 ]
@@ -228,11 +352,25 @@ def test_run_in_headings_are_split_off() -> None:
 # ----- UTF-16 with BOM: ALL CAPS sections with title-case sub-sections ------------------------------------
 UTF16: Expected = [
     (1, "Introduction", "", ("introduction",), "Café Müller GmbH runs two coffee houses", "your personal data."),
-    (1, "ABOUT US", "", ("controller", "dpo"), "Café Müller GmbH, Lindwurmstraße 12", "datenschutz@cafe-mueller.example."),
+    (
+        1,
+        "ABOUT US",
+        "",
+        ("controller", "dpo"),
+        "Café Müller GmbH, Lindwurmstraße 12",
+        "datenschutz@cafe-mueller.example.",
+    ),
     (1, "THE DATA WE PROCESS", "", ("data-provided",), "", ""),
     (2, "Online Orders", "", (), "For orders we process", "payment method."),
     (2, "Loyalty Card", "", (), "If you join our loyalty scheme", "coffee is free."),
-    (1, "YOUR RIGHTS UNDER THE GDPR", "", ("rights", "right-access", "right-portability", "accuracy", "complaints"), "You have the right of access", "authority (BayLDA)."),
+    (
+        1,
+        "YOUR RIGHTS UNDER THE GDPR",
+        "",
+        ("rights", "right-access", "right-portability", "accuracy", "complaints"),
+        "You have the right of access",
+        "authority (BayLDA).",
+    ),
     (1, "CONTACT", "", ("contact",), "Questions about this notice?", "never charge (€0)."),
 ]
 
@@ -267,7 +405,11 @@ def make_docx(auto_numbered_headings: bool = False) -> bytes:
     heading("2.", "Information we process", 1)
     heading("2.1", "Client information", 2)
     d.add_paragraph("To act for you we need:")
-    for text in ("your name, address and date of birth;", "proof of identity, which the money laundering regulations require us to check;", "details of the matter you instruct us on."):
+    for text in (
+        "your name, address and date of birth;",
+        "proof of identity, which the money laundering regulations require us to check;",
+        "details of the matter you instruct us on.",
+    ):
         d.add_paragraph(text, style="List Number")
     heading("2.2", "Information about other people", 2)
     d.add_paragraph(
@@ -276,19 +418,33 @@ def make_docx(auto_numbered_headings: bool = False) -> bytes:
     )
     heading("3.", "How we use information", 1)
     table = d.add_table(rows=3, cols=2)
-    for r, (a, b) in enumerate((("Purpose", "Legal basis"), ("Acting on your matter", "Performance of our contract with you"), ("Identity checks", "Legal obligation"))):
+    for r, (a, b) in enumerate(
+        (
+            ("Purpose", "Legal basis"),
+            ("Acting on your matter", "Performance of our contract with you"),
+            ("Identity checks", "Legal obligation"),
+        )
+    ):
         table.cell(r, 0).text = a
         table.cell(r, 1).text = b
     heading("4.", "Sharing", 1)
-    d.add_paragraph("We share information with barristers, experts and courts where your matter needs it, and with our IT and archive service providers.")
+    d.add_paragraph(
+        "We share information with barristers, experts and courts where your matter needs it, and with our IT and archive service providers."
+    )
     heading("5.", "Keeping your information", 1)
     d.add_paragraph("We keep client files for 15 years after a matter closes.")
     heading("6.", "Your rights", 1)
-    for text in ("to ask for a copy of your information;", "to ask us to correct or erase it;", "to object to our use of it."):
+    for text in (
+        "to ask for a copy of your information;",
+        "to ask us to correct or erase it;",
+        "to object to our use of it.",
+    ):
         d.add_paragraph(text, style="List Bullet")
     p = d.add_paragraph()
     p.add_run("Complaints.").bold = True
-    p.add_run(" You can complain to the Information Commissioner's Office if you are unhappy with how we have used your information.")
+    p.add_run(
+        " You can complain to the Information Commissioner's Office if you are unhappy with how we have used your information."
+    )
     heading("7.", "Contact", 1)
     p = d.add_paragraph()
     p.add_run("Email: ").bold = True
@@ -300,24 +456,26 @@ def make_docx(auto_numbered_headings: bool = False) -> bytes:
     return out.getvalue()
 
 
-def _number_headings(document, headings) -> None:  # noqa: ANN001
+def _number_headings(document, headings) -> None:
     """Give the headings Word's own multi-level numbering (the number is not in their text)."""
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
 
     numbering = document.part.numbering_part.element
-    numbering.append(parse_xml(
-        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">'
-        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>'
-        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/></w:lvl>'
-        "</w:abstractNum>"
-    ))
+    numbering.append(
+        parse_xml(
+            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="90">'
+            '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>'
+            '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/></w:lvl>'
+            "</w:abstractNum>"
+        )
+    )
     numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
     for paragraph in headings:
         level = int(paragraph.style.name[-1]) - 1
-        paragraph._p.get_or_add_pPr().append(parse_xml(
-            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'
-        ))
+        paragraph._p.get_or_add_pPr().append(
+            parse_xml(f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>')
+        )
 
 
 DOCX: Expected = [
@@ -325,11 +483,32 @@ DOCX: Expected = [
     (1, "About us", "1", ("controller",), "Quillon Legal Services LLP (OC412345)", "Leeds LS1 2PF."),
     (1, "Information we process", "2", ("data-provided",), "", ""),
     (2, "Client information", "2.1", (), "To act for you we need:", "3. details of the matter you instruct us on."),
-    (2, "Information about other people", "2.2", ("data-third-party",), "Your matter may involve", "the Land Registry."),
-    (1, "How we use information", "3", ("purposes", "legal-bases"), "| Purpose | Legal basis |", "| Legal obligation |"),
+    (
+        2,
+        "Information about other people",
+        "2.2",
+        ("data-third-party",),
+        "Your matter may involve",
+        "the Land Registry.",
+    ),
+    (
+        1,
+        "How we use information",
+        "3",
+        ("purposes", "legal-bases"),
+        "| Purpose | Legal basis |",
+        "| Legal obligation |",
+    ),
     (1, "Sharing", "4", ("sharing", "service-providers"), "We share information with barristers", "service providers."),
     (1, "Keeping your information", "5", ("retention",), "We keep client files", "after a matter closes."),
-    (1, "Your rights", "6", ("rights", "right-access", "right-objection", "complaints"), "- to ask for a copy", "used your information."),
+    (
+        1,
+        "Your rights",
+        "6",
+        ("rights", "right-access", "right-objection", "complaints"),
+        "- to ask for a copy",
+        "used your information.",
+    ),
     (1, "Contact", "7", ("contact",), "**Email:** dataprotection@quillon.example", "dataprotection@quillon.example"),
 ]
 
@@ -365,7 +544,10 @@ def test_table_of_contents_is_not_taken_for_the_sections() -> None:
     )
     outline = outline_of(text)
     assert [(s.title, s.original_number) for s in outline.sections] == [
-        ("Introduction", ""), ("Introduction", "1"), ("What we collect", "2"), ("Your rights", "3"),
+        ("Introduction", ""),
+        ("Introduction", "1"),
+        ("What we collect", "2"),
+        ("Your rights", "3"),
     ]
     assert outline.sections[0].body == "Contents\n1. Introduction\n2. What we collect\n3. Your rights"
     assert any("table of contents" in note for note in outline.notes)
@@ -378,7 +560,9 @@ def test_lettered_and_roman_sections() -> None:
         "C. Your rights\nAsk the membership secretary for a copy of your record.\n"
     )
     assert [(s.title, s.original_number) for s in outline_of(text).sections] == [
-        ("Who we are", "A"), ("What we collect", "B"), ("Your rights", "C"),
+        ("Who we are", "A"),
+        ("What we collect", "B"),
+        ("Your rights", "C"),
     ]
     roman = text.replace("A. ", "I. ").replace("B. ", "II. ").replace("C. ", "III. ")
     assert [s.original_number for s in outline_of(roman).sections] == ["I", "II", "III"]
@@ -392,7 +576,9 @@ def test_a_list_restarting_at_one_is_not_taken_for_sections() -> None:
     )
     outline = outline_of(text)
     assert [(s.title, s.original_number) for s in outline.sections] == [
-        ("Who we are", "1"), ("What we collect", "2"), ("Sharing", "3"),
+        ("Who we are", "1"),
+        ("What we collect", "2"),
+        ("Sharing", "3"),
     ]
     assert outline.sections[1].body == "We record:\n1. Name\n2. Address\n3. Dental history"
 
@@ -424,7 +610,9 @@ def test_single_level_markup_with_numbered_sub_sections() -> None:
     md = "## 1. Data\n\nWe hold data.\n\n## 1.1 Your account\n\nAccount data.\n\n## 2. Rights\n\nYou have rights.\n"
     outline = outline_of(md, "md")
     assert [(s.title, s.level, s.original_number) for s in outline.sections] == [
-        ("Data", 1, "1"), ("Your account", 2, "1.1"), ("Rights", 1, "2"),
+        ("Data", 1, "1"),
+        ("Your account", 2, "1.1"),
+        ("Rights", 1, "2"),
     ]
 
 
@@ -435,7 +623,10 @@ def test_numbers_with_a_trailing_dot_and_section_words() -> None:
     )
     outline = outline_of(text)
     assert [(s.title, s.level, s.original_number) for s in outline.sections] == [
-        ("Scope", 1, "1"), ("Shops", 2, "1.1"), ("Website", 2, "1.2"), ("Contact", 1, "Section 2"),
+        ("Scope", 1, "1"),
+        ("Shops", 2, "1.1"),
+        ("Website", 2, "1.2"),
+        ("Contact", 1, "Section 2"),
     ]
 
 
@@ -457,7 +648,11 @@ def test_web_page_with_bold_paragraphs_instead_of_heading_tags() -> None:
         "<p><strong>3. Contact</strong></p><p>Email hello@nettle.example.</p>"
     )
     outline = outline_of(page, "html")
-    assert [(s.title, s.original_number) for s in outline.sections] == [("Who we are", "1"), ("What we collect", "2"), ("Contact", "3")]
+    assert [(s.title, s.original_number) for s in outline.sections] == [
+        ("Who we are", "1"),
+        ("What we collect", "2"),
+        ("Contact", "3"),
+    ]
     assert outline.sections[0].body == "We are Nettle & Thyme, a catering company."
 
 
@@ -465,7 +660,8 @@ def test_markdown_bold_lines_as_headings() -> None:
     md = "**Who we are**\n\nWe are Gull Island Ferries.\n\n**Your rights**\n\nYou can ask us for a copy of your bookings.\n"
     outline = outline_of(md, "md")
     assert [(s.title, s.evidence) for s in outline.sections] == [
-        ("Who we are", "a bold line on its own"), ("Your rights", "a bold line on its own"),
+        ("Who we are", "a bold line on its own"),
+        ("Your rights", "a bold line on its own"),
     ]
 
 
@@ -478,10 +674,16 @@ def test_markdown_numbered_headings_written_as_one_item_lists() -> None:
 
 def test_word_document_with_bold_paragraphs_and_no_heading_styles() -> None:
     d = docx.Document()
-    for title, text in (("About us", "We are Stackyard Storage Ltd."), ("How we use your data", "To run your storage contract and bill you.")):
+    for title, text in (
+        ("About us", "We are Stackyard Storage Ltd."),
+        ("How we use your data", "To run your storage contract and bill you."),
+    ):
         d.add_paragraph().add_run(title).bold = True
         d.add_paragraph(text)
     out = io.BytesIO()
     d.save(out)
     outline = outline_from_document(read_bytes(out.getvalue(), "s.docx", "docx"))
-    assert [(s.title, s.topics) for s in outline.sections] == [("About us", ("controller",)), ("How we use your data", ("purposes",))]
+    assert [(s.title, s.topics) for s in outline.sections] == [
+        ("About us", ("controller",)),
+        ("How we use your data", ("purposes",)),
+    ]

@@ -7,6 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from notice_support import AUTHOR, assert_fsck_clean, git
 
 from notice_studio.cli import main
 from notice_studio.core.importer import (
@@ -14,9 +15,9 @@ from notice_studio.core.importer import (
     create_notice,
     import_file,
     merge,
+    outline_from_document,
     preview_report,
     read_bytes,
-    outline_from_document,
     remove,
     rename,
     set_level,
@@ -24,15 +25,13 @@ from notice_studio.core.importer import (
     split,
 )
 from notice_studio.core.importer import report as report_module
-from notice_studio.core.model import NoticeError
-from notice_studio.core.store import NoticeRepo
-
-from notice_support import AUTHOR, assert_fsck_clean, git
+from notice_studio.core.notice.model import NoticeError
+from notice_studio.core.notice.store import NoticeRepo
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
 
 
-def outline_of(text: str, fmt: str = "txt"):  # noqa: ANN201
+def outline_of(text: str, fmt: str = "txt"):
     return outline_from_document(read_bytes(text.encode("utf-8"), f"x.{fmt}", fmt))
 
 
@@ -72,7 +71,9 @@ def test_split_takes_a_short_first_paragraph_as_the_title() -> None:
 
 
 def test_split_with_a_title_and_at_a_long_paragraph() -> None:
-    outline = outline_of("About this service\n\nFirst paragraph of text that is long enough.\n\nSecond paragraph about cookies and cookies.\n")
+    outline = outline_of(
+        "About this service\n\nFirst paragraph of text that is long enough.\n\nSecond paragraph about cookies and cookies.\n"
+    )
     result = split(outline, 0, 1, title="Cookies")
     assert [s.title for s in result.sections] == ["About this service", "Cookies"]
     assert result.sections[1].paragraphs == ("Second paragraph about cookies and cookies.",)
@@ -105,7 +106,7 @@ def test_rename_set_level_set_topics_remove() -> None:
         (lambda o: set_topics(o, 1, ["not-a-topic"]), "not a library topic"),
     ],
 )
-def test_edit_refusals(edit, message: str) -> None:  # noqa: ANN001
+def test_edit_refusals(edit, message: str) -> None:
     outline = import_file(FIXTURES / "questions.txt")
     with pytest.raises(NoticeError, match=message):
         edit(outline)
@@ -127,7 +128,9 @@ def test_build_nests_sub_sections_and_keeps_metadata() -> None:
     ]
     rights = notice.find("your-rights")
     assert rights.topics == ["rights", "right-access", "right-deletion", "right-objection", "complaints"]
-    assert str(rights.meta["topic_evidence"]).startswith('rights: title says "RIGHTS"; right-access: text says "ask us for a copy')
+    assert str(rights.meta["topic_evidence"]).startswith(
+        'rights: title says "RIGHTS"; right-access: text says "ask us for a copy'
+    )
     assert all(c.provenance is None for c in notice.all_clauses())
 
 
@@ -138,7 +141,9 @@ def test_jurisdictions_default_to_the_laws_the_text_names() -> None:
 
 
 def test_duplicate_titles_get_unique_ids() -> None:
-    outline = outline_of("Privacy notice\n\nSummary\n\nShort version here for you.\n\nDetails\n\nLonger text here.\n\nSummary\n\nAgain in short.\n")
+    outline = outline_of(
+        "Privacy notice\n\nSummary\n\nShort version here for you.\n\nDetails\n\nLonger text here.\n\nSummary\n\nAgain in short.\n"
+    )
     ids = [c.id for c in build_notice(outline).all_clauses()]
     assert ids == ["summary", "details", "summary-2"]
 
@@ -197,9 +202,21 @@ def test_report_without_the_checks_engine_finds_the_basics(monkeypatch: pytest.M
     report = preview_report(outline)
     assert not report.checks_engine
     found = {(f.rule, f.clause_id, f.message) for f in report.findings}
-    assert ("placeholder-unfilled", "who-we-are", "The placeholder {{ company }} is left in the text with no value.") in found
-    assert ("drafting-marker", "who-we-are", "The drafting marker '[insert company type]' is still in the text.") in found
-    assert ("contact-missing", "contact-us", "This contact section gives no email address, phone number, web address or postal address.") in found
+    assert (
+        "placeholder-unfilled",
+        "who-we-are",
+        "The placeholder {{ company }} is left in the text with no value.",
+    ) in found
+    assert (
+        "drafting-marker",
+        "who-we-are",
+        "The drafting marker '[insert company type]' is still in the text.",
+    ) in found
+    assert (
+        "contact-missing",
+        "contact-us",
+        "This contact section gives no email address, phone number, web address or postal address.",
+    ) in found
     assert ("clause-empty", "cookies", "This section has no text.") in found
     assert any(f.rule == "import-no-date" and f.clause_id is None for f in report.findings)
     assert all(not s.clauses for s in report.suggestions)  # no library without the engine
@@ -221,7 +238,17 @@ def test_numbering_gaps_repeats_and_late_starts() -> None:
 # ----- command line --------------------------------------------------------------------------------
 def test_cli_import(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     folder = tmp_path / "bakery"
-    code = main(["import", str(FIXTURES / "numbered.txt"), str(folder), "--org", "Harbour Lane Bakery Ltd", "--jurisdiction", "uk_gdpr"])
+    code = main(
+        [
+            "import",
+            str(FIXTURES / "numbered.txt"),
+            str(folder),
+            "--org",
+            "Harbour Lane Bakery Ltd",
+            "--jurisdiction",
+            "uk_gdpr",
+        ]
+    )
     out = capsys.readouterr().out
     assert code == 0
     assert f"Imported 'numbered.txt' (plain text, windows-1252) as 'PRIVACY NOTICE' in {folder}." in out
@@ -238,7 +265,10 @@ def test_cli_dry_run_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     assert code == 0 and not folder.exists()
     assert data["dry_run"] is True and data["created"] is None
     assert [(s["level"], s["title"]) for s in data["sections"]][:4] == [
-        (1, "Introduction"), (1, "Who we are"), (1, "What information we collect"), (2, "Information you give us"),
+        (1, "Introduction"),
+        (1, "Who we are"),
+        (1, "What information we collect"),
+        (2, "Information you give us"),
     ]
     assert data["dropped"] == ["Back to top"]
 
@@ -253,14 +283,21 @@ def test_cli_dry_run_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
         (["{bad_docx}", "{out}"], "is not a valid Word document"),
     ],
 )
-def test_cli_refusals_are_one_sentence(tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str) -> None:
+def test_cli_refusals_are_one_sentence(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
     (tmp_path / "busy").mkdir()
     (tmp_path / "busy" / "x").write_text("x")
     (tmp_path / "n.pdf").write_bytes(b"%PDF-1.4")
     (tmp_path / "bad.docx").write_bytes(b"this is not a word file")
     paths = {
-        "missing": tmp_path / "missing.txt", "out": tmp_path / "out", "fixtures": FIXTURES, "pdf": tmp_path / "n.pdf",
-        "numbered": FIXTURES / "numbered.txt", "busy": tmp_path / "busy", "bad_docx": tmp_path / "bad.docx",
+        "missing": tmp_path / "missing.txt",
+        "out": tmp_path / "out",
+        "fixtures": FIXTURES,
+        "pdf": tmp_path / "n.pdf",
+        "numbered": FIXTURES / "numbered.txt",
+        "busy": tmp_path / "busy",
+        "bad_docx": tmp_path / "bad.docx",
     }
     code = main(["import", *[a.format(**paths) for a in args]])
     captured = capsys.readouterr()
@@ -274,8 +311,18 @@ def test_cli_runs_as_a_program(tmp_path: Path) -> None:
     import sys
 
     result = subprocess.run(
-        [sys.executable, "-m", "notice_studio", "import", str(FIXTURES / "questions.txt"), str(tmp_path / "vets"), "--dry-run"],
-        capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            "-m",
+            "notice_studio",
+            "import",
+            str(FIXTURES / "questions.txt"),
+            str(tmp_path / "vets"),
+            "--dry-run",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     assert "Dry run, nothing created" in result.stdout

@@ -50,7 +50,9 @@ def test_plain_text_bullets_become_markdown_lists() -> None:
 
 
 def test_web_page_saved_as_txt_is_read_as_html() -> None:
-    document = read_bytes(b"<!DOCTYPE html><html><body><h2>Cookies</h2><p>We use two.</p></body></html>", "page.txt", "txt")
+    document = read_bytes(
+        b"<!DOCTYPE html><html><body><h2>Cookies</h2><p>We use two.</p></body></html>", "page.txt", "txt"
+    )
     assert document.format == "html"
     assert document.blocks[0].kind == "heading"
 
@@ -92,8 +94,17 @@ def test_layout_tables_are_read_as_text() -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["Skip to main content", "Back to top", "↑ Top of page", "Made with Squarespace", "Powered by WordPress",
-     "© 2025 Acme Ltd. All rights reserved.", "Copyright 2024 Acme", "Accept all cookies", "On this page"],
+    [
+        "Skip to main content",
+        "Back to top",
+        "↑ Top of page",
+        "Made with Squarespace",
+        "Powered by WordPress",
+        "© 2025 Acme Ltd. All rights reserved.",
+        "Copyright 2024 Acme",
+        "Accept all cookies",
+        "On this page",
+    ],
 )
 def test_page_furniture_lines(line: str) -> None:
     assert is_junk_line(line)
@@ -117,7 +128,16 @@ def test_folder_given_as_file(tmp_path: Path) -> None:
     _one_sentence(str(info.value))
 
 
-@pytest.mark.parametrize(("name", "hint"), [("n.pdf", "PDF"), ("n.doc", "Word 97-2003"), ("n.odt", "LibreOffice"), ("n.xyz", r"\.txt, \.md, \.html or \.docx"), ("notice", "without an extension")])
+@pytest.mark.parametrize(
+    ("name", "hint"),
+    [
+        ("n.pdf", "PDF"),
+        ("n.doc", "Word 97-2003"),
+        ("n.odt", "LibreOffice"),
+        ("n.xyz", r"\.txt, \.md, \.html or \.docx"),
+        ("notice", "without an extension"),
+    ],
+)
 def test_unsupported_extensions_say_what_is_supported(tmp_path: Path, name: str, hint: str) -> None:
     path = tmp_path / name
     path.write_text("Privacy notice")
@@ -127,7 +147,9 @@ def test_unsupported_extensions_say_what_is_supported(tmp_path: Path, name: str,
 
 
 @pytest.mark.parametrize("fmt", ["txt", "md", "html"])
-@pytest.mark.parametrize("data", [b"", b"   \n\n\t\r\n", b"<html><body><script>x()</script></body></html>", b"12345 ---"])
+@pytest.mark.parametrize(
+    "data", [b"", b"   \n\n\t\r\n", b"<html><body><script>x()</script></body></html>", b"12345 ---"]
+)
 def test_empty_documents(fmt: str, data: bytes) -> None:
     with pytest.raises(ImportProblem, match="is empty|no text") as info:
         read_bytes(data, f"n.{fmt}", fmt)
@@ -184,7 +206,14 @@ def test_unreadable_file(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "href",
-    ["javascript:alert(1)", " JaVaScRiPt:alert(1)", "&#106;avascript:alert(1)", "java\tscript:alert(1)", "data:text/html,<b>x</b>", "vbscript:x"],
+    [
+        "javascript:alert(1)",
+        " JaVaScRiPt:alert(1)",
+        "&#106;avascript:alert(1)",
+        "java\tscript:alert(1)",
+        "data:text/html,<b>x</b>",
+        "vbscript:x",
+    ],
 )
 def test_unsafe_links_keep_only_their_words(href: str) -> None:
     page = f'<p>Read <a href="{href}" onmouseover="x()">our terms</a> today.</p>'

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 import os
-import textwrap
 from pathlib import Path
 
 import pytest
+from notice_support import AUTHOR
 
 from notice_studio.cli import main as cli_main
-from notice_studio.core.library import (
+from notice_studio.core.library.catalog import (
     ENV_VAR,
     Library,
     apply_update,
@@ -20,13 +20,11 @@ from notice_studio.core.library import (
     merge3,
     merge_update,
 )
-from notice_studio.core.library_types import VariableSpec
-from notice_studio.core.model import Clause, Notice, NoticeError
-from notice_studio.core.requirements import load_requirements
-from notice_studio.core.store import NoticeRepo
+from notice_studio.core.library.requirements import load_requirements
+from notice_studio.core.library.types import VariableSpec
+from notice_studio.core.notice.model import Clause, Notice, NoticeError
+from notice_studio.core.notice.store import NoticeRepo
 from notice_studio.paths import library_folder
-
-from notice_support import AUTHOR
 
 TOPICS = """\
 topics:
@@ -59,7 +57,9 @@ def clause_file(
     )
 
 
-def make_root(path: Path, files: dict[str, str], topics: str | None = TOPICS, variables: str | None = VARIABLES) -> Path:
+def make_root(
+    path: Path, files: dict[str, str], topics: str | None = TOPICS, variables: str | None = VARIABLES
+) -> Path:
     (path / "clauses").mkdir(parents=True, exist_ok=True)
     if topics is not None:
         (path / "topics.yaml").write_text(topics, encoding="utf-8")
@@ -134,7 +134,9 @@ def test_each_kind_of_problem_names_file_and_line(tmp_path: Path) -> None:
             "b/dup.md": clause_file("dup"),
             "topic.md": clause_file("topic", topic="weather"),
             "satisfies.md": clause_file("satisfies", satisfies="[gdpr_controller_contact, gdpr_made_up]"),
-            "placeholder.md": clause_file("placeholder", "First line.\n\nWe are {{ organisation.name }} and {{ secret.thing }}."),
+            "placeholder.md": clause_file(
+                "placeholder", "First line.\n\nWe are {{ organisation.name }} and {{ secret.thing }}."
+            ),
             "xref.md": clause_file("xref", "See [[contact-us]].\nAlso [[good]]."),
             "heading.md": clause_file("heading", "Text.\n\n## A heading\n\nMore."),
             "field.md": clause_file("field", extra="satisifes: [x]\n"),
@@ -185,7 +187,16 @@ def test_each_kind_of_problem_names_file_and_line(tmp_path: Path) -> None:
 
     # The files with non-blocking problems still load; blocking ones do not; the rest load.
     assert set(library.ids()) == {
-        "good", "dup", "topic", "satisfies", "placeholder", "xref", "heading", "field", "requires", "empty",
+        "good",
+        "dup",
+        "topic",
+        "satisfies",
+        "placeholder",
+        "xref",
+        "heading",
+        "field",
+        "requires",
+        "empty",
     }
     assert library.clause("dup").origin.path == root / "clauses" / "a" / "dup.md"
     text = str(next(p for p in library.problems if p.path.name == "topic.md"))
@@ -225,7 +236,9 @@ def test_later_folder_overrides_by_id_and_extends_topics_and_variables(tmp_path:
     user = make_root(
         tmp_path / "firm",
         {
-            "mine/contact-us.md": clause_file("contact-us", "Call our privacy team on {{ organisation.vat }}.", version=3),
+            "mine/contact-us.md": clause_file(
+                "contact-us", "Call our privacy team on {{ organisation.vat }}.", version=3
+            ),
             "whistle.md": clause_file("whistle", "Report concerns to {{ contact.email }}.", topic="whistleblowing"),
         },
         topics="topics:\n  whistleblowing: {label: Whistleblowing, material: true}\n",
@@ -251,7 +264,11 @@ def test_user_folder_over_the_shipped_library(tmp_path: Path) -> None:
     first = Library.load([shipped]).clauses()[0]
     user = make_root(
         tmp_path / "firm",
-        {f"{first.id}.md": clause_file(first.id, "Our firm's own wording.", topic=first.topic, version=first.version + 1)},
+        {
+            f"{first.id}.md": clause_file(
+                first.id, "Our firm's own wording.", topic=first.topic, version=first.version + 1
+            )
+        },
         topics=None,
         variables=None,
     )
@@ -283,15 +300,25 @@ def small_library(tmp_path: Path) -> Library:
         {
             "contact-us.md": clause_file("contact-us", "Write to our privacy team at {{ contact.email }}."),
             "retention-eu.md": clause_file(
-                "retention-eu", "We keep DATA only as long as needed.", topic="retention",
-                title="Retention (EU)", jurisdictions="[gdpr, uk_gdpr]", satisfies="[gdpr_retention_period]",
+                "retention-eu",
+                "We keep DATA only as long as needed.",
+                topic="retention",
+                title="Retention (EU)",
+                jurisdictions="[gdpr, uk_gdpr]",
+                satisfies="[gdpr_retention_period]",
                 extra="variables:\n  contact.email: {label: Special e-mail, help: For this clause., example: x@y.z}\n",
             ),
             "retention-ca.md": clause_file(
-                "retention-ca", "We keep each category of data for a set period.", topic="retention",
-                title="Retention (California)", jurisdictions="[ccpa]", satisfies="[ccpa_retention_per_category]",
+                "retention-ca",
+                "We keep each category of data for a set period.",
+                topic="retention",
+                title="Retention (California)",
+                jurisdictions="[ccpa]",
+                satisfies="[ccpa_retention_per_category]",
             ),
-            "security.md": clause_file("security", "We protect data with encryption.", topic="security", title="Security"),
+            "security.md": clause_file(
+                "security", "We protect data with encryption.", topic="security", title="Security"
+            ),
         },
     )
     library = Library.load([root])
@@ -346,7 +373,10 @@ BASE = "First paragraph about data.\n\nSecond paragraph about rights.\n\nThird p
 
 
 def library_with(tmp_path: Path, name: str, body: str, version: int) -> Library:
-    root = make_root(tmp_path / name, {"retention.md": clause_file("retention", body, topic="retention", title="Retention", version=version)})
+    root = make_root(
+        tmp_path / name,
+        {"retention.md": clause_file("retention", body, topic="retention", title="Retention", version=version)},
+    )
     return Library.load([root])
 
 
@@ -398,10 +428,15 @@ def test_merge_conflict_keeps_the_users_text_and_flags_it(tmp_path: Path) -> Non
     v1 = library_with(tmp_path, "v1", BASE, 1)
     clause = v1.make_clause("retention", Notice())
     clause.body = BASE.replace("Second paragraph about rights.", "Second paragraph, as our counsel wrote it.")
-    newer = BASE.replace("Second paragraph about rights.", "Second paragraph about your rights.").replace("First", "Opening")
+    newer = BASE.replace("Second paragraph about rights.", "Second paragraph about your rights.").replace(
+        "First", "Opening"
+    )
     result = merge_update(clause, library_with(tmp_path, "v2", newer, 2).clause("retention"))
     assert result.conflicts
-    assert result.body == "Opening paragraph about data.\n\nSecond paragraph, as our counsel wrote it.\n\nThird paragraph about contact."
+    assert (
+        result.body
+        == "Opening paragraph about data.\n\nSecond paragraph, as our counsel wrote it.\n\nThird paragraph about contact."
+    )
     (region,) = result.conflict_regions
     assert region.base == "Second paragraph about rights."
     assert region.ours == "Second paragraph, as our counsel wrote it."
@@ -438,7 +473,10 @@ def test_update_round_trip_through_a_notice_repository(tmp_path: Path) -> None:
         repo.save(current, "Updated 'Retention' from the library", AUTHOR)
 
         final = repo.load().find("retention")
-        assert final.body == "Our first paragraph about data.\n\nSecond paragraph about rights.\n\nLast paragraph about contact."
+        assert (
+            final.body
+            == "Our first paragraph about data.\n\nSecond paragraph about rights.\n\nLast paragraph about contact."
+        )
         assert final.provenance.version == 2
         assert final.provenance.base_body == BASE.replace("Third", "Last")
         assert v2.status(final).newer_version is None and v2.status(final).customised
@@ -509,8 +547,20 @@ def test_cli_library_json(capsys: pytest.CaptureFixture[str], shipped: Library) 
     assert [c["id"] for c in data["clauses"]] == shipped.ids()
     row = data["clauses"][0]
     assert set(row) == {
-        "id", "title", "topic", "topic_label", "jurisdictions", "satisfies", "version", "variables",
-        "placeholders", "variants", "requires", "guidance", "body", "origin",
+        "id",
+        "title",
+        "topic",
+        "topic_label",
+        "jurisdictions",
+        "satisfies",
+        "version",
+        "variables",
+        "placeholders",
+        "variants",
+        "requires",
+        "guidance",
+        "body",
+        "origin",
     }
     assert row["origin"]["shipped"] is True and row["origin"]["overrides"] is False
     assert isinstance(data["problems"], list)
@@ -519,7 +569,11 @@ def test_cli_library_json(capsys: pytest.CaptureFixture[str], shipped: Library) 
 def test_cli_library_search_and_user_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     user = make_root(
         tmp_path / "firm",
-        {"whistle.md": clause_file("whistle", "Report concerns about zebrafish to {{ contact.email }}.", topic="whistleblowing")},
+        {
+            "whistle.md": clause_file(
+                "whistle", "Report concerns about zebrafish to {{ contact.email }}.", topic="whistleblowing"
+            )
+        },
         topics="topics:\n  whistleblowing: {label: Whistleblowing, material: true}\n",
         variables=None,
     )
@@ -527,7 +581,10 @@ def test_cli_library_search_and_user_folder(tmp_path: Path, capsys: pytest.Captu
     assert code == 0, err
     data = json.loads(out)
     assert [c["id"] for c in data["clauses"]] == ["whistle"]
-    assert data["clauses"][0]["origin"]["root"] == str(user) and data["roots"][-1] == {"path": str(user), "shipped": False}
+    assert data["clauses"][0]["origin"]["root"] == str(user) and data["roots"][-1] == {
+        "path": str(user),
+        "shipped": False,
+    }
 
     code, out, _ = run_cli(capsys, "library", "--library-dir", str(user), "--topic", "whistleblowing")
     assert code == 0 and "Whistleblowing:" in out and "whistle" in out
@@ -537,7 +594,9 @@ def test_cli_library_search_and_user_folder(tmp_path: Path, capsys: pytest.Captu
     assert code == 1 and "is not a topic" in err
 
 
-def test_cli_library_problems_exit_status(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cli_library_problems_exit_status(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     bad = make_root(tmp_path / "bad", {"broken.md": "---\nid: broken\n---\nText.\n"}, topics=None, variables=None)
     monkeypatch.setenv(ENV_VAR, str(bad))
     code, out, err = run_cli(capsys, "library", "--problems", "--json")
@@ -556,24 +615,3 @@ def test_cli_library_problems_exit_status(tmp_path: Path, capsys: pytest.Capture
     assert code == 1 and f"{bad / 'clauses' / 'broken.md'}, line 2: the front matter lacks" in out
     code, out, err = run_cli(capsys, "library")
     assert code == 0 and "library --problems" in err
-
-
-def test_core_library_modules_import_no_qt() -> None:
-    import subprocess
-    import sys
-
-    code = textwrap.dedent(
-        """
-        import sys
-        class Block:
-            def find_spec(self, name, path=None, target=None):
-                if name.split('.')[0] in ('PySide6', 'shiboken6', 'git'):
-                    raise ImportError('blocked ' + name)
-        sys.meta_path.insert(0, Block())
-        import notice_studio.core.library, notice_studio.core.templates, notice_studio.core.requirements
-        from notice_studio.core.templates import build_notice
-        build_notice()
-        """
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr

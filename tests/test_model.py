@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from notice_support import small_notice
 
-from notice_studio.core.model import Clause, NoticeError, Position, slugify
+from notice_studio.core.notice.model import Clause, NoticeError, Position, slugify
 
 
 def outline(notice):

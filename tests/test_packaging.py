@@ -34,5 +34,8 @@ def test_packaging_files_are_complete() -> None:
     assert (icons / "notice-studio.icns").read_bytes()[:4] == b"icns"
     desktop = (ROOT / "packaging" / "linux" / "io.noticestudio.NoticeStudio.desktop").read_text()
     assert "Exec=notice-studio" in desktop and "Icon=io.noticestudio.NoticeStudio" in desktop
-    assert "<id>io.noticestudio.NoticeStudio</id>" in (ROOT / "packaging" / "linux" / "io.noticestudio.NoticeStudio.metainfo.xml").read_text()
+    assert (
+        "<id>io.noticestudio.NoticeStudio</id>"
+        in (ROOT / "packaging" / "linux" / "io.noticestudio.NoticeStudio.metainfo.xml").read_text()
+    )
     assert "dist\\notice-studio" in (ROOT / "packaging" / "windows" / "notice-studio.iss").read_text()

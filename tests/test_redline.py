@@ -13,11 +13,11 @@ import pytest
 from docx import Document
 
 from notice_studio.cli import main
-from notice_studio.core.diff import diff_notices
+from notice_studio.core.diff.notices import diff_notices
 from notice_studio.core.export.redline import anchor_id, redline_html
 from notice_studio.core.export.redline_docx import redline_docx, redline_docx_bytes
-from notice_studio.core.model import Clause, Notice, Table
-from notice_studio.core.store import Author, NoticeRepo
+from notice_studio.core.notice.model import Clause, Notice, Table
+from notice_studio.core.notice.store import Author, NoticeRepo
 
 AUTHOR = Author("Jane Counsel", "jane@example.com")  # as in tests/conftest.py
 
@@ -43,11 +43,11 @@ def pair() -> tuple[Notice, Notice]:
     return old, new
 
 
-def parse(page: str):  # noqa: ANN201
+def parse(page: str):
     return html5lib.parse(page)
 
 
-def text_of(element) -> str:  # noqa: ANN001
+def text_of(element) -> str:
     return "".join(element.itertext())
 
 
@@ -75,7 +75,13 @@ def test_summary_links_to_each_change() -> None:
     nav = doc.find(f".//{NS}nav")
     links = [a.get("href") for a in nav.iter(f"{NS}a")]
     ids = {e.get("id") for e in doc.iter() if e.get("id")}
-    assert links[:5] == ["#change-children", "#change-intro", "#change-retention", "#change-old-section", "#change-hostile"]
+    assert links[:5] == [
+        "#change-children",
+        "#change-intro",
+        "#change-retention",
+        "#change-old-section",
+        "#change-hostile",
+    ]
     assert "#redline-values" in links and "#redline-tables" in links
     assert all(link[1:] in ids for link in links)
 
@@ -125,7 +131,7 @@ def test_no_changes_page() -> None:
     assert "There are no changes between these versions." in text_of(doc.find(f".//{NS}nav"))
 
 
-def _runs(document) -> list:  # noqa: ANN001
+def _runs(document) -> list:
     return [run for p in document.paragraphs for run in p.runs]
 
 
@@ -186,13 +192,37 @@ def test_cli_json_is_stable(published: str, capsys: pytest.CaptureFixture[str]) 
     assert set(data) == {"format", "from", "to", "summary", "clauses", "variables", "tables", "fields", "change_notice"}
     assert data["format"] == 1 and (data["from"], data["to"]) == ("v1", "draft")
     assert data["summary"] == {
-        "unchanged": 2, "modified": 1, "added": 1, "removed": 0, "moved": 1, "renamed": 0,
-        "variables": 0, "tables": 0, "fields": 0, "changed": 3, "total": 3,
+        "unchanged": 2,
+        "modified": 1,
+        "added": 1,
+        "removed": 0,
+        "moved": 1,
+        "renamed": 0,
+        "variables": 0,
+        "tables": 0,
+        "fields": 0,
+        "changed": 3,
+        "total": 3,
     }
     retention = next(c for c in data["clauses"] if c["id"] == "retention")
     assert set(retention) == {
-        "id", "kind", "old_number", "new_number", "old_parent", "new_parent", "depth", "old_title", "new_title",
-        "renamed", "moved", "topics", "title_ops", "body_ops", "rendered_ops", "variables_changed", "tables_changed",
+        "id",
+        "kind",
+        "old_number",
+        "new_number",
+        "old_parent",
+        "new_parent",
+        "depth",
+        "old_title",
+        "new_title",
+        "renamed",
+        "moved",
+        "topics",
+        "title_ops",
+        "body_ops",
+        "rendered_ops",
+        "variables_changed",
+        "tables_changed",
     }
     assert retention["kind"] == "modified" and ["delete", "30"] in retention["body_ops"]
     assert [c["id"] for c in data["clauses"]] == ["children", "retention", "evil"]
@@ -224,7 +254,7 @@ def test_cli_errors_are_one_sentence(published: str, capsys: pytest.CaptureFixtu
 
 def test_redline_shows_words_as_readers_see_them_not_markdown_marks() -> None:
     from notice_studio.core.export.redline import redline_html
-    from notice_studio.core.model import Clause, Notice
+    from notice_studio.core.notice.model import Clause, Notice
 
     old = Notice(title="N")
     old.add(Clause("keep", "Keeping", "We consider:\n\n- **legal claims:** until 30 days pass;\n- **your choices.**"))
@@ -238,11 +268,11 @@ def test_redline_shows_words_as_readers_see_them_not_markdown_marks() -> None:
     assert re.search(r"<del>.*?30.*?</del>", page) and re.search(r"<ins>.*?45.*?</ins>", page)
 
 
-def test_word_redline_has_no_markdown_marks_either(tmp_path) -> None:  # noqa: ANN001
+def test_word_redline_has_no_markdown_marks_either(tmp_path) -> None:
     import docx
 
     from notice_studio.core.export.redline_docx import redline_docx
-    from notice_studio.core.model import Clause, Notice
+    from notice_studio.core.notice.model import Clause, Notice
 
     old = Notice(title="N")
     old.add(Clause("keep", "Keeping", "- **legal claims:** until 30 days pass;"))

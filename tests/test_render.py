@@ -4,20 +4,18 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import subprocess
-import sys
 
 import html5lib
 import pytest
 
-from notice_studio.core.model import Clause, Notice, NoticeError, Table
-from notice_studio.core.render import (
+from notice_studio.core.notice.model import Clause, Notice, NoticeError, Table
+from notice_studio.core.render.markdown import clean_text, url_is_safe
+from notice_studio.core.render.renderer import (
     RenderCache,
     RenderOptions,
     render,
     render_clause,
 )
-from notice_studio.core.render_markdown import clean_text, url_is_safe
 
 NS = "{http://www.w3.org/1999/xhtml}"
 
@@ -25,14 +23,19 @@ NS = "{http://www.w3.org/1999/xhtml}"
 def notice_with_refs() -> Notice:
     notice = Notice(title="Privacy Notice")
     notice.variables = {"organisation.name": "Acme Ltd", "contact.email": "privacy@acme.example"}
-    notice.add(Clause("intro", "Introduction", "We are {{ organisation.name }}. See [[retention]] for how long we keep data."))
+    notice.add(
+        Clause("intro", "Introduction", "We are {{ organisation.name }}. See [[retention]] for how long we keep data.")
+    )
     notice.add(Clause("security", "Security", "We protect your data."))
-    notice.add(Clause("retention", "Retention", "[[retention]] applies to everything.\n\nWe keep data for 30 days."), parent_id="security")
+    notice.add(
+        Clause("retention", "Retention", "[[retention]] applies to everything.\n\nWe keep data for 30 days."),
+        parent_id="security",
+    )
     notice.add(Clause("contact", "Contact us", "Write to {{ contact.email }} or read [[security]]."))
     return notice
 
 
-def tree(html: str):  # noqa: ANN201 - an ElementTree element
+def tree(html: str):
     return html5lib.parse(html, namespaceHTMLElements=True)
 
 
@@ -44,14 +47,29 @@ def ids(html: str) -> list[str]:
 def test_numbers_headings_and_contents_follow_the_outline() -> None:
     rendered = render(notice_with_refs())
     assert [(e.number, e.title, e.level) for e in rendered.toc] == [
-        ("1", "Introduction", 1), ("2", "Security", 1), ("2.1", "Retention", 2), ("3", "Contact us", 1),
+        ("1", "Introduction", 1),
+        ("2", "Security", 1),
+        ("2.1", "Retention", 2),
+        ("3", "Contact us", 1),
     ]
     doc = tree(rendered.html)
-    headings = [(el.tag[len(NS):], "".join(el.itertext())) for el in doc.iter() if el.tag in {NS + f"h{i}" for i in range(1, 7)}]
-    assert headings == [
-        ("h1", "Privacy Notice"), ("h2", "1. Introduction"), ("h2", "2. Security"), ("h3", "2.1 Retention"), ("h2", "3. Contact us"),
+    headings = [
+        (el.tag[len(NS) :], "".join(el.itertext()))
+        for el in doc.iter()
+        if el.tag in {NS + f"h{i}" for i in range(1, 7)}
     ]
-    toc_links = [a.get("href") for a in doc.iter(NS + "a") if a.get("href", "").startswith("#") and "ns-xref" not in (a.get("class") or "")]
+    assert headings == [
+        ("h1", "Privacy Notice"),
+        ("h2", "1. Introduction"),
+        ("h2", "2. Security"),
+        ("h3", "2.1 Retention"),
+        ("h2", "3. Contact us"),
+    ]
+    toc_links = [
+        a.get("href")
+        for a in doc.iter(NS + "a")
+        if a.get("href", "").startswith("#") and "ns-xref" not in (a.get("class") or "")
+    ]
     assert toc_links == ["#ns-clause-intro", "#ns-clause-security", "#ns-clause-retention", "#ns-clause-contact"]
 
 
@@ -114,7 +132,10 @@ def test_broken_cross_references_are_visible_and_listed() -> None:
     notice = notice_with_refs()
     notice.remove("security")  # removes retention too
     rendered = render(notice)
-    assert [(b.clause_id, b.target) for b in rendered.broken_references] == [("intro", "retention"), ("contact", "security")]
+    assert [(b.clause_id, b.target) for b in rendered.broken_references] == [
+        ("intro", "retention"),
+        ("contact", "security"),
+    ]
     assert '<mark class="ns-broken-ref" data-target="retention">[missing section: retention]</mark>' in rendered.html
     assert "[missing section: security]" in rendered.text
 
@@ -144,7 +165,10 @@ def test_unfilled_placeholders_show_a_marker_and_are_listed() -> None:
     notice.set_body("security", "{{ organisation.name }} protects data.")
     rendered = render(notice)
     assert dict(rendered.unfilled) == {"organisation.name": ("intro", "security"), "contact.email": ("contact",)}
-    assert '<mark class="ns-unfilled" data-placeholder="organisation.name" title="Not filled in yet">[organisation.name]</mark>' in rendered.html
+    assert (
+        '<mark class="ns-unfilled" data-placeholder="organisation.name" title="Not filled in yet">[organisation.name]</mark>'
+        in rendered.html
+    )
     assert "We are [organisation.name]." in rendered.text
     braces = render(notice, RenderOptions(marker_style="braces"))
     assert "We are {{ organisation.name }}." in braces.text
@@ -188,16 +212,19 @@ def test_placeholders_fill_link_addresses_and_unsafe_values_drop_the_link() -> N
 # ----- tables -----------------------------------------------------------------------------------
 def test_embedded_tables_are_accessible_html_tables() -> None:
     notice = Notice()
-    notice.tables["service-providers"] = Table(["Provider", "Purpose", "Where"], [["Mailer *Co*", "[email](https://mail.example)"], ["Hosting", "Servers", "EU", "extra"]])
+    notice.tables["service-providers"] = Table(
+        ["Provider", "Purpose", "Where"],
+        [["Mailer *Co*", "[email](https://mail.example)"], ["Hosting", "Servers", "EU", "extra"]],
+    )
     notice.add(Clause("a", "A", "Intro text.\n[[table:service-providers]]\nAfter."))
     rendered = render(notice)
     doc = tree(rendered.html)
     table = next(doc.iter(NS + "table"))
     caption = table.find(NS + "caption")
     assert caption is not None and caption.text == "Service providers"
-    wrap = [el for el in doc.iter(NS + "div") if "ns-table-wrap" in (el.get("class") or "")][0]
+    wrap = next(el for el in doc.iter(NS + "div") if "ns-table-wrap" in (el.get("class") or ""))
     assert wrap.get("role") == "region" and wrap.get("aria-labelledby") == caption.get("id")
-    headers = [th for th in table.iter(NS + "th")]
+    headers = list(table.iter(NS + "th"))
     assert [th.text for th in headers] == ["Provider", "Purpose", "Where"]
     assert all(th.get("scope") == "col" for th in headers)
     rows = [[("".join(td.itertext())) for td in tr.iter(NS + "td")] for tr in table.find(NS + "tbody")]
@@ -230,7 +257,9 @@ def test_last_updated_comes_from_the_version_being_rendered() -> None:
     draft = render(notice_with_refs())
     assert draft.status_line == "Draft \u2014 not published"
     assert "Draft \u2014 not published" in draft.header_html and "<time" not in draft.header_html
-    assert render(notice_with_refs(), RenderOptions(version_label="v1")).status_line == "Last updated: date not recorded"
+    assert (
+        render(notice_with_refs(), RenderOptions(version_label="v1")).status_line == "Last updated: date not recorded"
+    )
 
 
 def test_language_sets_lang_and_direction() -> None:
@@ -258,10 +287,19 @@ def test_bidi_and_invisible_controls_never_reach_the_output() -> None:
 @pytest.mark.parametrize(
     "url, safe",
     [
-        ("https://example.com", True), ("mailto:a@b.example", True), ("tel:+44", True), ("#x", True),
-        ("/privacy", True), ("javascript:alert(1)", False), ("JaVaScRiPt:alert(1)", False),
-        ("java\tscript:alert(1)", False), (" javascript:alert(1)", False), ("data:text/html,x", False),
-        ("data:image/png;base64,AAAA", False), ("vbscript:msgbox", False), ("file:///etc/passwd", False),
+        ("https://example.com", True),
+        ("mailto:a@b.example", True),
+        ("tel:+44", True),
+        ("#x", True),
+        ("/privacy", True),
+        ("javascript:alert(1)", False),
+        ("JaVaScRiPt:alert(1)", False),
+        ("java\tscript:alert(1)", False),
+        (" javascript:alert(1)", False),
+        ("data:text/html,x", False),
+        ("data:image/png;base64,AAAA", False),
+        ("vbscript:msgbox", False),
+        ("file:///etc/passwd", False),
         ("\u202ejavascript:alert(1)", False),
     ],
 )
@@ -271,7 +309,13 @@ def test_only_safe_link_schemes_are_allowed(url: str, safe: bool) -> None:
 
 def test_raw_html_and_unsafe_links_in_clauses_stay_inert() -> None:
     notice = Notice()
-    notice.add(Clause("a", "A", '<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n[x](javascript:alert(1)) <javascript:alert(1)> ![i](data:image/png;base64,AA)'))
+    notice.add(
+        Clause(
+            "a",
+            "A",
+            "<script>alert(1)</script>\n\n<img src=x onerror=alert(1)>\n\n[x](javascript:alert(1)) <javascript:alert(1)> ![i](data:image/png;base64,AA)",
+        )
+    )
     html = render(notice).html
     doc = tree(html)
     assert not list(doc.iter(NS + "script")) and not list(doc.iter(NS + "img"))
@@ -293,7 +337,12 @@ def test_source_maps_point_body_lines_at_elements() -> None:
     notice.add(Clause("a", "A", body))
     rendered = render(notice)
     spans = rendered.source_maps["a"]
-    assert [(s.start_line, s.end_line) for s in spans] == [(0, 2), (3, 6), (6, 9), (10, 11)]  # a list keeps its trailing blank line
+    assert [(s.start_line, s.end_line) for s in spans] == [
+        (0, 2),
+        (3, 6),
+        (6, 9),
+        (10, 11),
+    ]  # a list keeps its trailing blank line
     html_ids = set(ids(rendered.html))
     assert all(s.element_id in html_ids for s in spans)
     lines = body.split("\n")
@@ -354,22 +403,3 @@ def test_plain_text_is_numbered_with_list_markers() -> None:
     assert text == (
         "T\nLast updated: 3 February 2026\n\n1. A\n\nPara one.\n\n1. first\n2. second\n   - nested\n\n> quoted text\n"
     )
-
-
-def test_core_rendering_and_exports_import_without_qt() -> None:
-    code = (
-        "import sys\n"
-        "class Block:\n"
-        "    def find_spec(self, name, path=None, target=None):\n"
-        "        if name.split('.')[0] in ('PySide6', 'shiboken6'):\n"
-        "            raise ImportError('Qt is blocked in core')\n"
-        "sys.meta_path.insert(0, Block())\n"
-        "from notice_studio.core import render\n"
-        "from notice_studio.core.export import html_page, fragment, markdown, text, docx, site, sanitize\n"
-        "from notice_studio.core.model import Notice, Clause\n"
-        "n = Notice(); n.add(Clause('a', 'A', 'x'))\n"
-        "print(len(html_page.notice_page(render.render(n))) > 0)\n"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "True"

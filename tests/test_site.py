@@ -13,8 +13,8 @@ from notice_support import AUTHOR, small_notice
 
 from notice_studio.cli import main
 from notice_studio.core.export.site import build_site, default_redline
-from notice_studio.core.model import NoticeError
-from notice_studio.core.store import NoticeRepo
+from notice_studio.core.notice.model import NoticeError
+from notice_studio.core.notice.store import NoticeRepo
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 NS = "{http://www.w3.org/1999/xhtml}"
@@ -32,7 +32,13 @@ def edit_and_publish(repo: NoticeRepo, body: str, effective: dt.date, summary: s
 def two_versions(repo: NoticeRepo) -> NoticeRepo:
     """v1 and v2 published, then a draft edit that must never reach the website."""
     repo.publish(dt.date(2026, 1, 15), "First published version.", True, "Jane Counsel", AUTHOR)
-    edit_and_publish(repo, "Our service is not meant for children under 13.", dt.date(2026, 3, 1), "We changed the minimum age.\n\n- now 13", material=False)
+    edit_and_publish(
+        repo,
+        "Our service is not meant for children under 13.",
+        dt.date(2026, 3, 1),
+        "We changed the minimum age.\n\n- now 13",
+        material=False,
+    )
     notice = repo.load()
     notice.set_body("security", "SECRET DRAFT WORDING")
     repo.save(notice, "Edited 'Security'", AUTHOR)
@@ -46,18 +52,23 @@ def read(folder: Path, name: str) -> str:
 def test_site_has_current_archive_changes_and_feed(two_versions: NoticeRepo, tmp_path: Path) -> None:
     out = tmp_path / "site"
     result = build_site(two_versions, out)
-    expected = {"index.html", "v1.html", "v2.html", "changes.html", "feed.xml"} | ({"redline-v2.html"} if HAS_REDLINE else set())
+    expected = {"index.html", "v1.html", "v2.html", "changes.html", "feed.xml"} | (
+        {"redline-v2.html"} if HAS_REDLINE else set()
+    )
     assert {p.name for p in out.iterdir()} == expected
     assert set(result.written) == expected and result.unchanged == ()
     for name in expected:
         assert "SECRET DRAFT WORDING" not in read(out, name)
         assert "Draft \u2014 not published" not in read(out, name)
     index = read(out, "index.html")
-    assert "children under 13" in index and "Last updated: <time datetime=\"2026-03-01\">1 March 2026</time>" in index
+    assert "children under 13" in index and 'Last updated: <time datetime="2026-03-01">1 March 2026</time>' in index
     assert index == read(out, "index.html")
     v1 = read(out, "v1.html")
     assert "children under 16" in v1 and '<time datetime="2026-01-15">15 January 2026</time>' in v1
-    assert "in effect from 15 January 2026 until 1 March 2026" in v1 and '<a href="index.html">Read the current version</a>' in v1
+    assert (
+        "in effect from 15 January 2026 until 1 March 2026" in v1
+        and '<a href="index.html">Read the current version</a>' in v1
+    )
     assert "the current version, in effect from 1 March 2026" in read(out, "v2.html")
     for name in ("index.html", "v1.html", "v2.html", "changes.html"):
         doc = html5lib.HTMLParser(strict=True, namespaceHTMLElements=True).parse(read(out, name))
@@ -101,10 +112,13 @@ def test_feed_is_valid_atom_with_one_entry_per_version(two_versions: NoticeRepo,
     for tag in ("id", "title", "updated", "author/" + ATOM + "name"):
         assert (root.findtext(ATOM + tag) or "").strip(), tag
     assert root.findtext(ATOM + "id").startswith("urn:uuid:")
-    self_link = [link for link in root.findall(ATOM + "link") if link.get("rel") == "self"][0]
+    self_link = next(link for link in root.findall(ATOM + "link") if link.get("rel") == "self")
     assert self_link.get("href") == "https://acme.example/privacy/feed.xml"
     entries = root.findall(ATOM + "entry")
-    assert [e.findtext(ATOM + "title") for e in entries] == ["Version 2, effective 2026-03-01", "Version 1, effective 2026-01-15"]
+    assert [e.findtext(ATOM + "title") for e in entries] == [
+        "Version 2, effective 2026-03-01",
+        "Version 1, effective 2026-01-15",
+    ]
     assert len({e.findtext(ATOM + "id") for e in entries}) == 2
     for entry in entries:
         updated = entry.findtext(ATOM + "updated")
@@ -123,7 +137,9 @@ def test_rerunning_updates_in_place(two_versions: NoticeRepo, tmp_path: Path) ->
     (out / "notes.txt").write_text("kept", encoding="utf-8")  # files we did not make are left alone
     edit_and_publish(two_versions, "Children under 18 need consent.", dt.date(2026, 6, 1), "Consent for minors.")
     third = build_site(two_versions, out)
-    changed = {"index.html", "v2.html", "v3.html", "changes.html", "feed.xml"} | ({"redline-v3.html"} if HAS_REDLINE else set())
+    changed = {"index.html", "v2.html", "v3.html", "changes.html", "feed.xml"} | (
+        {"redline-v3.html"} if HAS_REDLINE else set()
+    )
     assert set(third.written) == changed
     assert "v1.html" in third.unchanged
     assert "under 18" in read(out, "index.html") and "until 1 June 2026" in read(out, "v2.html")
@@ -137,7 +153,7 @@ def test_site_refuses_a_notice_never_published(repo: NoticeRepo, tmp_path: Path)
     assert not (tmp_path / "site").exists()
 
 
-def test_cli_site(two_versions: NoticeRepo, tmp_path: Path, capsys) -> None:  # noqa: ANN001
+def test_cli_site(two_versions: NoticeRepo, tmp_path: Path, capsys) -> None:
     folder = str(two_versions.path)
     two_versions.close()
     out = tmp_path / "web"
@@ -151,7 +167,7 @@ def test_cli_site(two_versions: NoticeRepo, tmp_path: Path, capsys) -> None:  # 
     assert "is a file" in capsys.readouterr().err
 
 
-def test_cli_site_without_versions(tmp_path: Path, capsys) -> None:  # noqa: ANN001
+def test_cli_site_without_versions(tmp_path: Path, capsys) -> None:
     with NoticeRepo.create(tmp_path / "n", small_notice(), AUTHOR):
         pass
     assert main(["site", str(tmp_path / "n"), "--out", str(tmp_path / "web")]) == 1

@@ -12,15 +12,15 @@ from pathlib import Path
 import pytest
 from notice_support import AUTHOR, assert_fsck_clean, git, small_notice
 
-from notice_studio.core import messages
-from notice_studio.core.autosave import AutoSaver
-from notice_studio.core.model import Clause, NoticeError, Table
-from notice_studio.core.notice_format import notice_files
-from notice_studio.core.store import (
+from notice_studio.core.notice import messages
+from notice_studio.core.notice.autosave import AutoSaver
+from notice_studio.core.notice.model import Clause, NoticeError, Table
+from notice_studio.core.notice.notice_format import notice_files
+from notice_studio.core.notice.store import (
     Author,
     CorruptNoticeError,
-    NoticeRepo,
     NotANoticeError,
+    NoticeRepo,
     resolve_author,
 )
 
@@ -38,7 +38,10 @@ def test_create_writes_the_documented_layout(repo: NoticeRepo) -> None:
     files = set(git(repo.path, "ls-files").split())
     assert {"notice.yaml", "clauses/introduction.md", "clauses/retention.md", "library-base/retention.md"} <= files
     assert git(repo.path, "config", "core.fsync").strip() == "committed"
-    assert git(repo.path, "log", "--format=%an <%ae>|%s").strip() == "Jane Counsel <jane@example.com>|Created the notice 'Privacy Notice'"
+    assert (
+        git(repo.path, "log", "--format=%an <%ae>|%s").strip()
+        == "Jane Counsel <jane@example.com>|Created the notice 'Privacy Notice'"
+    )
     assert_fsck_clean(repo.path)
 
 
@@ -83,7 +86,9 @@ def test_tables_round_trip(repo: NoticeRepo) -> None:
     notice = repo.load()
     notice.tables["cookies"] = Table(["name", "provider", "purpose"], [["sid", "Acme", "Keeps you signed in, safely"]])
     repo.save(notice, messages.table_edited("cookies"), AUTHOR)
-    assert reload(repo).tables["cookies"].as_dicts() == [{"name": "sid", "provider": "Acme", "purpose": "Keeps you signed in, safely"}]
+    assert reload(repo).tables["cookies"].as_dicts() == [
+        {"name": "sid", "provider": "Acme", "purpose": "Keeps you signed in, safely"}
+    ]
 
 
 def test_unicode_and_markdown_survive(repo: NoticeRepo) -> None:
@@ -106,7 +111,9 @@ def test_history_and_versions_after_edits_and_two_publishes(repo: NoticeRepo) ->
     repo.save(notice, "Edited 'Children'", AUTHOR)
     notice.move_up("children")
     repo.save(notice, "Moved 'Children' after 'Introduction'", AUTHOR)
-    v2 = repo.publish(dt.date(2026, 3, 1), "We clarified the age limit.", False, "GC", AUTHOR, acknowledged=["Long sentence in 3"])
+    v2 = repo.publish(
+        dt.date(2026, 3, 1), "We clarified the age limit.", False, "GC", AUTHOR, acknowledged=["Long sentence in 3"]
+    )
 
     assert [v.name for v in repo.versions()] == ["v1", "v2"]
     assert v1.effective == dt.date(2026, 1, 15) and v1.material and v1.approved_by == "General Counsel"
@@ -211,13 +218,22 @@ def test_open_refuses_notice_yaml_without_history(tmp_path: Path) -> None:
 
 def test_corrupt_notice_yaml_names_file_and_line(repo: NoticeRepo) -> None:
     (repo.path / "notice.yaml").write_text("title: ok\noutline:\n  - a\n  b: [\n")
-    with NoticeRepo.open(repo.path) as again, pytest.raises(CorruptNoticeError, match=r"notice.yaml, line \d+: the YAML is not valid"):
+    with (
+        NoticeRepo.open(repo.path) as again,
+        pytest.raises(CorruptNoticeError, match=r"notice.yaml, line \d+: the YAML is not valid"),
+    ):
         again.load()
 
 
 def test_missing_clause_file_is_named(repo: NoticeRepo) -> None:
     (repo.path / "clauses" / "children.md").unlink()
-    with NoticeRepo.open(repo.path) as again, pytest.raises(CorruptNoticeError, match="clauses/children.md: the outline in notice.yaml lists this clause but its file is missing"):
+    with (
+        NoticeRepo.open(repo.path) as again,
+        pytest.raises(
+            CorruptNoticeError,
+            match="clauses/children.md: the outline in notice.yaml lists this clause but its file is missing",
+        ),
+    ):
         again.load()
 
 
@@ -230,7 +246,7 @@ def test_bad_front_matter_names_file_and_line(repo: NoticeRepo) -> None:
 def test_damaged_history_is_refused(tmp_path: Path, notice) -> None:
     with NoticeRepo.create(tmp_path / "n", notice, AUTHOR):
         pass
-    head = (tmp_path / "n" / ".git" / "refs" / "heads" / "main")
+    head = tmp_path / "n" / ".git" / "refs" / "heads" / "main"
     head.write_text("0123456789012345678901234567890123456789\n")
     with pytest.raises(CorruptNoticeError, match="history of the notice .* is damaged"):
         NoticeRepo.open(tmp_path / "n")
@@ -245,7 +261,7 @@ def test_create_refuses_a_non_empty_folder(tmp_path: Path, notice) -> None:
 # ----- locks and crashes --------------------------------------------------------------------------
 def test_second_process_gets_a_clear_lock_error(repo: NoticeRepo) -> None:
     code = (
-        "import sys\nfrom notice_studio.core.store import NoticeRepo, NoticeLockedError\n"
+        "import sys\nfrom notice_studio.core.notice.store import NoticeRepo, NoticeLockedError\n"
         "try:\n    NoticeRepo.open(sys.argv[1], write=True)\n"
         "except NoticeLockedError as e:\n    print(e); sys.exit(3)\n"
     )
@@ -267,7 +283,7 @@ def test_lock_of_a_dead_process_is_taken_over(tmp_path: Path, notice) -> None:
 
 
 def test_stale_index_lock_is_recovered_and_reported(repo: NoticeRepo, monkeypatch: pytest.MonkeyPatch) -> None:
-    import notice_studio.core.store as store_module
+    import notice_studio.core.notice.store as store_module
 
     monkeypatch.setattr(store_module, "STALE_INDEX_LOCK_SECONDS", 0.2)
     lock = repo.path / ".git" / "index.lock"
@@ -363,7 +379,7 @@ def test_autosave_keeps_the_snapshot_when_a_save_fails(repo: NoticeRepo, monkeyp
     notice = repo.load()
     notice.set_body("security", "Precious words")
     saver.edited(notice_files(notice), clause_title="Security")
-    import notice_studio.core.store as store_module
+    import notice_studio.core.notice.store as store_module
 
     monkeypatch.setattr(store_module, "STALE_INDEX_LOCK_SECONDS", 0.3)
     lock = repo.path / ".git" / "index.lock"
@@ -403,9 +419,11 @@ def test_pack_packs_the_history_once_it_has_many_loose_objects(repo: NoticeRepo)
     for i in range(6):
         notice.set_body("security", f"Edit number {i}.")
         repo.save(notice, "Edited 'Security'", AUTHOR)
+
     def loose() -> int:
         counts = dict(line.split(": ") for line in git(repo.path, "count-objects", "-v").splitlines())
         return int(counts["count"])
+
     assert loose() > 10
     repo.pack(loose_objects=10_000)  # below the threshold: nothing to do
     assert loose() > 10

@@ -9,12 +9,10 @@ import pytest
 from notice_support import AUTHOR
 
 from notice_studio.cli import main as cli_main
-from notice_studio.core.library import Library, load_library
-from notice_studio.core.library_facts import FACTS, fact_for_condition
-from notice_studio.core.model import NoticeError
-from notice_studio.core.requirements import load_requirements
-from notice_studio.core.store import NoticeRepo
-from notice_studio.core.templates import (
+from notice_studio.core.library.catalog import Library, load_library
+from notice_studio.core.library.facts import FACTS, fact_for_condition
+from notice_studio.core.library.requirements import load_requirements
+from notice_studio.core.library.templates import (
     DEFAULT_TEMPLATE,
     build_notice,
     get_template,
@@ -23,6 +21,8 @@ from notice_studio.core.templates import (
     pick_template,
     template_problems,
 )
+from notice_studio.core.notice.model import NoticeError
+from notice_studio.core.notice.store import NoticeRepo
 from notice_studio.paths import library_folder
 
 SHIPPED = {

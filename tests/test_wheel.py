@@ -17,7 +17,9 @@ REPO = Path(__file__).resolve().parent.parent
 SOURCES = ("pyproject.toml", "setup.py", "MANIFEST.in", "README.md", "notice_studio", "clause_library", "resources")
 
 
-def run(*args: str | Path, cwd: Path, env: dict[str, str] | None = None, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str | Path, cwd: Path, env: dict[str, str] | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run([str(a) for a in args], cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
 
 
@@ -38,7 +40,18 @@ def build_wheel(tmp_path: Path) -> Path:
     built = run(sys.executable, "-m", "build", "--wheel", "--outdir", dist, src, cwd=tmp_path)
     if built.returncode != 0:
         # Offline: build with what this environment already has (setuptools + wheel).
-        built = run(sys.executable, "-m", "build", "--wheel", "--no-isolation", "--skip-dependency-check", "--outdir", dist, src, cwd=tmp_path)
+        built = run(
+            sys.executable,
+            "-m",
+            "build",
+            "--wheel",
+            "--no-isolation",
+            "--skip-dependency-check",
+            "--outdir",
+            dist,
+            src,
+            cwd=tmp_path,
+        )
     assert built.returncode == 0, built.stdout[-2000:] + built.stderr[-2000:]
     (wheel,) = dist.glob("notice_studio-*.whl")
     return wheel
@@ -57,7 +70,9 @@ def test_installed_wheel_reads_its_own_library(tmp_path: Path) -> None:
     made = run(sys.executable, "-m", "venv", "--system-site-packages", venv, cwd=tmp_path)
     assert made.returncode == 0, made.stderr
     python = venv / "bin" / "python"
-    purelib = Path(run(python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])", cwd=tmp_path).stdout.strip())
+    purelib = Path(
+        run(python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])", cwd=tmp_path).stdout.strip()
+    )
     # The dependencies live in the development environment; a path file makes them visible.
     # (Only plain paths: that environment's editable-install hook is not run.)
     (purelib / "zz_notice_studio_deps.pth").write_text("\n".join(dependency_paths()) + "\n", encoding="utf-8")

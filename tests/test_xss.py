@@ -25,9 +25,9 @@ from notice_studio.core.export.fragment import notice_fragment
 from notice_studio.core.export.html_page import notice_page, page_html
 from notice_studio.core.export.markdown import notice_markdown_text
 from notice_studio.core.export.site import default_redline, site_files
-from notice_studio.core.model import Clause, Notice, Table
-from notice_studio.core.render import RenderOptions, render
-from notice_studio.core.store import Version
+from notice_studio.core.notice.model import Clause, Notice, Table
+from notice_studio.core.notice.store import Version
+from notice_studio.core.render.renderer import RenderOptions, render
 
 PAYLOADS = [
     "<script>alert(1)</script>",
@@ -98,12 +98,50 @@ PAYLOADS = [
 
 BIDI = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]")
 DANGEROUS_TAGS = {
-    "script", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "form", "input", "button",
-    "textarea", "select", "svg", "math", "link", "img", "video", "audio", "source", "template", "noscript",
-    "isindex", "details", "marquee", "portal", "canvas",
+    "script",
+    "iframe",
+    "frame",
+    "frameset",
+    "object",
+    "embed",
+    "applet",
+    "base",
+    "form",
+    "input",
+    "button",
+    "textarea",
+    "select",
+    "svg",
+    "math",
+    "link",
+    "img",
+    "video",
+    "audio",
+    "source",
+    "template",
+    "noscript",
+    "isindex",
+    "details",
+    "marquee",
+    "portal",
+    "canvas",
 }
-URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "xlink:href", "background", "poster", "srcset",
-                  "cite", "longdesc", "ping", "lowsrc", "dynsrc"}
+URL_ATTRIBUTES = {
+    "href",
+    "src",
+    "action",
+    "formaction",
+    "data",
+    "xlink:href",
+    "background",
+    "poster",
+    "srcset",
+    "cite",
+    "longdesc",
+    "ping",
+    "lowsrc",
+    "dynsrc",
+}
 HEAD_ALLOWED = {"meta", "title", "style"}
 
 
@@ -130,21 +168,35 @@ def assert_inert(html: str, where: str) -> None:
             assert not name.startswith("on"), f"{where}: handler attribute {name}={value!r}"
             assert name not in ("srcdoc", "formaction"), f"{where}: {name} attribute survived"
             if name == "style":  # only the fragment's own inline styles, never a URL or script
-                assert not re.search(r"url\(|expression|javascript|@import|behavior|binding", value, re.I), f"{where}: style={value!r}"
+                assert not re.search(r"url\(|expression|javascript|@import|behavior|binding", value, re.I), (
+                    f"{where}: style={value!r}"
+                )
             if name in URL_ATTRIBUTES:
                 squashed = re.sub(r"[\x00-\x20\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]+", "", value).lower()
-                assert not squashed.startswith(("javascript:", "data:", "vbscript:", "file:")), f"{where}: {name}={value!r}"
+                assert not squashed.startswith(("javascript:", "data:", "vbscript:", "file:")), (
+                    f"{where}: {name}={value!r}"
+                )
                 scheme = re.match(r"^([a-z][a-z0-9+.-]*):", squashed)
-                assert scheme is None or scheme.group(1) in ("http", "https", "mailto", "tel"), f"{where}: {name}={value!r}"
+                assert scheme is None or scheme.group(1) in ("http", "https", "mailto", "tel"), (
+                    f"{where}: {name}={value!r}"
+                )
 
 
 def hostile_notice(payload: str) -> Notice:
     """The payload in every place text can come from."""
     notice = Notice(title=f"Notice {payload}", organisation=f"Org {payload}", language="en")
     notice.variables = {"evil": payload, "organisation.name": payload}
-    notice.tables["evil"] = Table([f"Col {payload}", "Plain"], [[payload, f"[x]({payload})"], [f"{{{{ evil }}}} {payload}", "ok"]])
+    notice.tables["evil"] = Table(
+        [f"Col {payload}", "Plain"], [[payload, f"[x]({payload})"], [f"{{{{ evil }}}} {payload}", "ok"]]
+    )
     notice.add(Clause("first", f"Title {payload}", payload))
-    notice.add(Clause("second", "{{ evil }} and [[first]]", f"Value {{{{ evil }}}} [x]({{{{evil}}}}) [[table:evil]]\n\n{payload}\n\n- {payload}\n\n> {payload}"))
+    notice.add(
+        Clause(
+            "second",
+            "{{ evil }} and [[first]]",
+            f"Value {{{{ evil }}}} [x]({{{{evil}}}}) [[table:evil]]\n\n{payload}\n\n- {payload}\n\n> {payload}",
+        )
+    )
     notice.add(Clause("third", "Third", f"| h | {payload} |\n|---|---|\n| {payload} | x |"), parent_id="second")
     return notice
 
@@ -165,7 +217,16 @@ def html_outputs(notice: Notice, payload: str) -> dict[str, str]:
     later.variables["evil"] = f"{payload} again"
     versions = [
         Version(1, "a" * 40, dt.date(2026, 1, 1), True, payload, payload, payload, "2026-01-01T10:00:00+00:00"),
-        Version(2, "b" * 40, dt.date(2026, 2, 1), False, f"Changed: {payload}", payload, payload, "2026-02-01T10:00:00+00:00"),
+        Version(
+            2,
+            "b" * 40,
+            dt.date(2026, 2, 1),
+            False,
+            f"Changed: {payload}",
+            payload,
+            payload,
+            "2026-02-01T10:00:00+00:00",
+        ),
     ]
     site = site_files(versions, {"v1": notice, "v2": later}, redline=default_redline())
     for name, text in site.items():
@@ -210,10 +271,10 @@ def test_site_feed_escapes_hostile_text() -> None:
     assert "\u202e" not in feed and "\x01" not in feed
 
 
-def test_pdf_links_are_never_script_urls(qapp) -> None:  # noqa: ANN001 - pytest-qt's application
+def test_pdf_links_are_never_script_urls(qapp) -> None:
     from pypdf import PdfReader
 
-    from notice_studio.export_pdf import notice_pdf
+    from notice_studio.qt_export.pdf import notice_pdf
 
     payload = "[x](javascript:alert(1)) <a href='javascript:alert(2)'>y</a> [ok](https://ok.example)"
     reader = PdfReader(io.BytesIO(notice_pdf(render(hostile_notice(payload)))))
@@ -229,11 +290,47 @@ def test_pdf_links_are_never_script_urls(qapp) -> None:  # noqa: ANN001 - pytest
         assert scheme is None or scheme.group(1) in ("http", "https", "mailto", "tel"), uri
 
 
-FRAGMENTS = st.sampled_from([
-    "<", ">", "<script>", "</script>", "javascript:", "data:", "[", "](", ")", "![", "{{", "}}", "{{ evil }}",
-    "[[", "]]", "[[first]]", "\"", "'", " onerror=", "&", "&#x3C;", "\u202e", "\n", "\n\n", "`", "*", "|", "<img src=x",
-    "alert(1)", "<a href=", "> ", "- ", "1. ", "#", "\\", "=", " ",
-])
+FRAGMENTS = st.sampled_from(
+    [
+        "<",
+        ">",
+        "<script>",
+        "</script>",
+        "javascript:",
+        "data:",
+        "[",
+        "](",
+        ")",
+        "![",
+        "{{",
+        "}}",
+        "{{ evil }}",
+        "[[",
+        "]]",
+        "[[first]]",
+        '"',
+        "'",
+        " onerror=",
+        "&",
+        "&#x3C;",
+        "\u202e",
+        "\n",
+        "\n\n",
+        "`",
+        "*",
+        "|",
+        "<img src=x",
+        "alert(1)",
+        "<a href=",
+        "> ",
+        "- ",
+        "1. ",
+        "#",
+        "\\",
+        "=",
+        " ",
+    ]
+)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

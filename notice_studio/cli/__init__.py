@@ -12,8 +12,7 @@ import os
 import sys
 
 from notice_studio import __version__
-
-from .common import CommandError, run_command
+from notice_studio.cli.common import CommandError, run_command
 
 COMMAND_MODULES = ("notice_cmds", "library_cmd", "check_cmd", "export_cmd", "diff_cmd", "import_cmd")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
-from .common import add_folder, add_json, open_notice, print_json
+from notice_studio.cli.common import add_folder, add_json, open_notice, print_json
 
 _HEADINGS = {
     "error": "Errors (publishing is refused until they are fixed):",
@@ -17,12 +17,14 @@ _HEADINGS = {
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("check", help="check the notice before publishing (exit 1 when an error blocks publishing)")
     add_folder(p)
-    p.add_argument("--version", dest="at", default="draft", metavar="V", help="v1, v2, ..., draft (default), or a saved edit")
+    p.add_argument(
+        "--version", dest="at", default="draft", metavar="V", help="v1, v2, ..., draft (default), or a saved edit"
+    )
     add_json(p)
     p.set_defaults(func=cmd_check)
 
 
-def check_context(repo, at: str = "draft", today: dt.date | None = None, skip: tuple[str, ...] = ()):  # noqa: ANN001, ANN201
+def check_context(repo, at: str = "draft", today: dt.date | None = None, skip: tuple[str, ...] = ()):
     """The check context for the draft or a published version of an open notice."""
     from notice_studio.core.checks import load_context
 
@@ -30,7 +32,10 @@ def check_context(repo, at: str = "draft", today: dt.date | None = None, skip: t
     published = next((v for v in versions if v.name == at), None)
     if published is not None:
         return load_context(
-            last_published=published.effective, published_count=published.number, published_version=True, today=today,
+            last_published=published.effective,
+            published_count=published.number,
+            published_version=True,
+            today=today,
             skip=skip,
         )
     latest = versions[-1] if versions else None
@@ -53,7 +58,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if report.blocking else 0
 
 
-def _print_text(report, notice, at: str) -> None:  # noqa: ANN001
+def _print_text(report, notice, at: str) -> None:
     numbers = notice.numbers()
     titles = {c.id: c.title for c in notice.all_clauses()}
     counts = report.counts()

@@ -8,8 +8,8 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from notice_studio.core.frontmatter import FormatError
-from notice_studio.core.model import NoticeError
+from notice_studio.core.notice.frontmatter import FormatError
+from notice_studio.core.notice.model import NoticeError
 
 
 class CommandError(Exception):
@@ -27,7 +27,7 @@ def run_command(func: Callable[[argparse.Namespace], int | None], args: argparse
         return 130
     except BrokenPipeError:
         return 0
-    except Exception as exc:  # noqa: BLE001 - the promise is: never a traceback
+    except Exception as exc:
         if debug:
             raise
         print(
@@ -46,7 +46,7 @@ def _sentence(text: str) -> str:
 @contextmanager
 def open_notice(folder: str, write: bool = False) -> Iterator:
     """Open a notice folder for a command; reports repairs the store made on stderr."""
-    from notice_studio.core.store import NoticeRepo
+    from notice_studio.core.notice.store import NoticeRepo
 
     repo = NoticeRepo.open(folder, write=write)
     try:
@@ -78,9 +78,9 @@ def split_list(values: list[str] | None) -> list[str]:
     return result
 
 
-def author():  # noqa: ANN201 - a core Author
+def author():
     """Who the command records: the name set in the app, else git config, else a clear prompt value."""
-    from notice_studio.core.store import resolve_author
+    from notice_studio.core.notice.store import resolve_author
 
     name = email = ""
     try:

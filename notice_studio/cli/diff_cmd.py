@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from .common import CommandError, add_folder, open_notice
+from notice_studio.cli.common import CommandError, add_folder, open_notice
 
 FORMATS = ("text", "json", "html", "docx")
 JSON_FORMAT_VERSION = 1
@@ -18,24 +18,28 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_folder(p)
     p.add_argument("a", metavar="A", help="the earlier version: v1, v2, ..., draft, or a saved edit")
     p.add_argument("b", metavar="B", help="the later version: v1, v2, ..., draft, or a saved edit")
-    p.add_argument("--format", choices=FORMATS, default="text", help="text (default), json, html (a redline page) or docx")
+    p.add_argument(
+        "--format", choices=FORMATS, default="text", help="text (default), json, html (a redline page) or docx"
+    )
     p.add_argument("--out", default=None, metavar="PATH", help="write to this file (required for docx)")
     p.add_argument("--all", action="store_true", help="include unchanged clauses (json, html, docx)")
     p.set_defaults(func=cmd_diff)
 
 
-def _label(repo, ref: str) -> str:  # noqa: ANN001
+def _label(repo, ref: str) -> str:
     """'v2' -> 'version 2 (effective 2025-03-01)', 'draft' -> 'the draft', a commit -> 'the edit 1a2b3c4d'."""
     if ref in ("draft", "HEAD"):
         return "the draft"
     if ref.startswith("v") and ref[1:].isdigit():
         version = repo.version(ref)
-        return f"version {version.number}" + (f" (effective {version.effective.isoformat()})" if version.effective else "")
+        return f"version {version.number}" + (
+            f" (effective {version.effective.isoformat()})" if version.effective else ""
+        )
     return f"the edit {repo.resolve(ref)[:8]}"
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
-    from notice_studio.core.diff import diff_notices
+    from notice_studio.core.diff.notices import diff_notices
 
     if args.format == "docx" and not args.out:
         raise CommandError("A Word redline is a file; add --out PATH, for example --out changes.docx")
@@ -45,7 +49,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
     diff = diff_notices(old, new)
 
     if args.format == "json":
-        from notice_studio.core.changes import draft_change_notice
+        from notice_studio.core.diff.changes import draft_change_notice
 
         data = diff_json(diff, args.a, args.b, draft_change_notice(diff), args.all)
         _emit(args.out, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
@@ -57,10 +61,12 @@ def cmd_diff(args: argparse.Namespace) -> int:
     elif args.format == "docx":
         from notice_studio.core.export.redline_docx import redline_docx_bytes
 
-        data = redline_docx_bytes(old, new, old_label=old_label, new_label=new_label, diff=diff, changes_only=not args.all)
+        data = redline_docx_bytes(
+            old, new, old_label=old_label, new_label=new_label, diff=diff, changes_only=not args.all
+        )
         _write(Path(args.out), data)
     else:
-        from notice_studio.core.changes import draft_change_notice
+        from notice_studio.core.diff.changes import draft_change_notice
 
         _emit(args.out, diff_text(diff, old_label, new_label, draft_change_notice(diff).text))
     return 0
@@ -85,11 +91,11 @@ def _emit(out: str | None, text: str) -> None:
 
 
 # ----- JSON -------------------------------------------------------------------------------------
-def _ops(ops) -> list[list[str]]:  # noqa: ANN001
+def _ops(ops) -> list[list[str]]:
     return [[o.op, o.text] for o in ops]
 
 
-def diff_json(diff, a: str, b: str, notice=None, include_unchanged: bool = False) -> dict:  # noqa: ANN001
+def diff_json(diff, a: str, b: str, notice=None, include_unchanged: bool = False) -> dict:
     """The stable JSON form of a diff (format version 1; see the module's report)."""
     s = diff.summary
     clauses = diff.clauses if include_unchanged else diff.changes()
@@ -98,9 +104,17 @@ def diff_json(diff, a: str, b: str, notice=None, include_unchanged: bool = False
         "from": a,
         "to": b,
         "summary": {
-            "unchanged": s.unchanged, "modified": s.modified, "added": s.added, "removed": s.removed,
-            "moved": s.moved, "renamed": s.renamed, "variables": s.variables, "tables": s.tables,
-            "fields": s.fields, "changed": s.changed, "total": s.total,
+            "unchanged": s.unchanged,
+            "modified": s.modified,
+            "added": s.added,
+            "removed": s.removed,
+            "moved": s.moved,
+            "renamed": s.renamed,
+            "variables": s.variables,
+            "tables": s.tables,
+            "fields": s.fields,
+            "changed": s.changed,
+            "total": s.total,
         },
         "clauses": [
             {
@@ -178,7 +192,7 @@ def _trim(text: str, keep_start: bool, keep_end: bool) -> str:
     return head + tail
 
 
-def word_diff_text(ops) -> str:  # noqa: ANN001
+def word_diff_text(ops) -> str:
     """`[-old-]{+new+}` marks, git's --word-diff style, with long unchanged stretches trimmed."""
     out = []
     for n, op in enumerate(ops):
@@ -191,7 +205,7 @@ def word_diff_text(ops) -> str:  # noqa: ANN001
     return "".join(out)
 
 
-def diff_text(diff, old_label: str, new_label: str, change_notice: str | None = None) -> str:  # noqa: ANN001
+def diff_text(diff, old_label: str, new_label: str, change_notice: str | None = None) -> str:
     lines = [f"Comparing {old_label} with {new_label}."]
     if not diff.has_changes:
         lines.append("No changes.")
@@ -219,14 +233,19 @@ def diff_text(diff, old_label: str, new_label: str, change_notice: str | None = 
     if diff.variables:
         lines += ["", "Placeholder values:"]
         for v in diff.variables:
-            lines.append(f"  {v.name}: {v.old_value if v.old_value is not None else '(not set)'} -> "
-                         f"{v.new_value if v.new_value is not None else '(not set)'}")
+            lines.append(
+                f"  {v.name}: {v.old_value if v.old_value is not None else '(not set)'} -> "
+                f"{v.new_value if v.new_value is not None else '(not set)'}"
+            )
     if diff.tables:
         lines += ["", "Tables:"]
         for t in diff.tables:
             lines.append(f"  {t.name} ({t.kind.value})")
             for r in t.rows:
-                lines.append(f"    {_MARKS.get(r.kind.value, '~')} {r.key}" + (f" ({', '.join(r.changed_columns)})" if r.changed_columns else ""))
+                lines.append(
+                    f"    {_MARKS.get(r.kind.value, '~')} {r.key}"
+                    + (f" ({', '.join(r.changed_columns)})" if r.changed_columns else "")
+                )
     if diff.fields:
         lines += ["", "Notice details:"]
         lines += [f"  {f.field}: {f.old_value} -> {f.new_value}" for f in diff.fields]

@@ -7,35 +7,49 @@ import re
 import sys
 from pathlib import Path
 
-from notice_studio.exporting import BINARY_FORMATS as _BINARY
-from notice_studio.exporting import FORMATS, export_content
+import notice_studio.qt_export  # noqa: F401 - registers the PDF exporter
+from notice_studio.cli.common import CommandError, add_folder, open_notice
+from notice_studio.core.export.formats import BINARY_FORMATS as _BINARY
+from notice_studio.core.export.formats import FORMATS, export_content
 
-from .common import CommandError, add_folder, open_notice
-
-_FORMAT_NAMES = {"html": "an HTML page", "fragment": "an HTML fragment", "md": "Markdown", "txt": "plain text",
-                 "pdf": "PDF", "docx": "a Word document"}
+_FORMAT_NAMES = {
+    "html": "an HTML page",
+    "fragment": "an HTML fragment",
+    "md": "Markdown",
+    "txt": "plain text",
+    "pdf": "PDF",
+    "docx": "a Word document",
+}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("export", help="export a version as HTML, an HTML fragment, Markdown, text, PDF or Word")
     add_folder(p)
-    p.add_argument("--version", dest="at", default="draft", metavar="V", help="v1, v2, ..., draft (default), or a saved edit")
+    p.add_argument(
+        "--version", dest="at", default="draft", metavar="V", help="v1, v2, ..., draft (default), or a saved edit"
+    )
     p.add_argument("--format", required=True, choices=FORMATS, help="what to write")
-    p.add_argument("--out", required=True, metavar="PATH", help="the file to write ('-' prints html, fragment, md or txt)")
+    p.add_argument(
+        "--out", required=True, metavar="PATH", help="the file to write ('-' prints html, fragment, md or txt)"
+    )
     p.add_argument("--width", type=int, default=78, help="line width for txt (0 keeps one line per paragraph)")
-    p.add_argument("--inline-styles", action="store_true", help="fragment only: add style attributes for CMSs that drop CSS")
+    p.add_argument(
+        "--inline-styles", action="store_true", help="fragment only: add style attributes for CMSs that drop CSS"
+    )
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("site", help="write the website folder: current notice, earlier versions, changes, feed")
     add_folder(p)
     p.add_argument("--out", required=True, metavar="FOLDER", help="the folder to create or update")
-    p.add_argument("--base-url", default=None, metavar="URL", help="the folder's public address, for absolute feed links")
+    p.add_argument(
+        "--base-url", default=None, metavar="URL", help="the folder's public address, for absolute feed links"
+    )
     p.set_defaults(func=cmd_site)
 
 
-def load_version(repo, ref: str):  # noqa: ANN001, ANN201 - (Notice, RenderOptions)
+def load_version(repo, ref: str):
     """The notice at `ref` and how to label it: published versions carry their effective date."""
-    from notice_studio.core.render import RenderOptions
+    from notice_studio.core.render.renderer import RenderOptions
 
     if ref in ("draft", "HEAD"):
         return repo.load(), RenderOptions()

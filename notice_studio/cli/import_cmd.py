@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from .common import author as cli_author
-from .common import add_json, print_json, split_list
+from notice_studio.cli.common import add_json, print_json, split_list
+from notice_studio.cli.common import author as cli_author
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -17,7 +17,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("file", metavar="FILE", help="the notice to import (.txt, .md, .html or .docx)")
     p.add_argument("folder", metavar="DIR", help="the new notice folder (must not exist, or be empty)")
-    p.add_argument("--jurisdiction", action="append", metavar="LIST", help="laws to check against, e.g. gdpr,uk_gdpr (default: those the text names)")
+    p.add_argument(
+        "--jurisdiction",
+        action="append",
+        metavar="LIST",
+        help="laws to check against, e.g. gdpr,uk_gdpr (default: those the text names)",
+    )
     p.add_argument("--org", default="", metavar="NAME", help="the organisation's name")
     p.add_argument("--title", default=None, help="the notice's title (default: the title found in the file)")
     p.add_argument("--dry-run", action="store_true", help="show what would be imported without creating anything")

@@ -6,7 +6,7 @@ import argparse
 import sys
 import textwrap
 
-from .common import CommandError, add_json, print_json
+from notice_studio.cli.common import CommandError, add_json, print_json
 
 JSON_FORMAT = 1
 """Bumped only if the JSON output changes incompatibly."""
@@ -43,8 +43,8 @@ def add_library_dir(parser: argparse.ArgumentParser) -> None:
 
 
 def cmd_library(args: argparse.Namespace) -> int:
-    from notice_studio.core.library import load_library
-    from notice_studio.core.templates import load_templates, template_problems
+    from notice_studio.core.library.catalog import load_library
+    from notice_studio.core.library.templates import load_templates, template_problems
 
     library = load_library(args.library_dir)
     templates, template_file_problems = load_templates(library.roots)
@@ -103,7 +103,11 @@ def cmd_library(args: argparse.Namespace) -> int:
         )
         return 0
     if not clauses:
-        print("No library clause matches." if (args.search or args.topic or args.jurisdiction) else "The library is empty.")
+        print(
+            "No library clause matches."
+            if (args.search or args.topic or args.jurisdiction)
+            else "The library is empty."
+        )
     current_topic = None
     for clause in clauses:
         if clause.topic != current_topic:
@@ -122,7 +126,7 @@ def cmd_library(args: argparse.Namespace) -> int:
     return 0
 
 
-def clause_row(clause, library) -> dict:  # noqa: ANN001
+def clause_row(clause, library) -> dict:
     """A library clause as stable JSON."""
     topic = library.topics.get(clause.topic)
     origin = clause.origin
@@ -153,7 +157,7 @@ def clause_row(clause, library) -> dict:  # noqa: ANN001
     }
 
 
-def _template_row(template) -> dict:  # noqa: ANN001
+def _template_row(template) -> dict:
     return {
         "id": template.id,
         "title": template.title,
@@ -168,7 +172,7 @@ def _template_row(template) -> dict:  # noqa: ANN001
     }
 
 
-def _problem_row(problem) -> dict:  # noqa: ANN001
+def _problem_row(problem) -> dict:
     return {
         "path": str(problem.path),
         "line": problem.line,
@@ -178,7 +182,7 @@ def _problem_row(problem) -> dict:  # noqa: ANN001
     }
 
 
-def _print_clause(clause, library) -> None:  # noqa: ANN001
+def _print_clause(clause, library) -> None:
     topic = library.topics.get(clause.topic)
     print(f"{clause.title}  [{clause.id}, version {clause.version}]")
     print(f"Topic: {topic.label if topic else clause.topic}; for: {', '.join(clause.jurisdictions)}")

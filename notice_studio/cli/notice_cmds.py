@@ -6,11 +6,10 @@ import argparse
 import datetime as dt
 import sys
 
-from notice_studio.core import messages
-from notice_studio.core.model import Clause, Notice
-
-from .common import author as cli_author
-from .common import CommandError, add_folder, add_json, open_notice, print_json, split_list
+from notice_studio.cli.common import CommandError, add_folder, add_json, open_notice, print_json, split_list
+from notice_studio.cli.common import author as cli_author
+from notice_studio.core.notice import messages
+from notice_studio.core.notice.model import Clause, Notice
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -20,8 +19,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--template", default=None, help="template id ('notice-studio library --templates' lists them)")
     p.add_argument("--jurisdiction", action="append", metavar="LIST", help="laws to cover, e.g. gdpr,uk_gdpr,ccpa")
     p.add_argument("--title", default=None, help="the notice's title (default: Privacy Notice)")
-    p.add_argument("--library-dir", action="append", default=[], metavar="DIR",
-                   help="an extra clause library folder, read after the shipped one; repeatable")
+    p.add_argument(
+        "--library-dir",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="an extra clause library folder, read after the shipped one; repeatable",
+    )
     p.set_defaults(func=cmd_new)
 
     p = sub.add_parser("outline", help="print the numbered outline")
@@ -65,9 +69,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 # ----- new --------------------------------------------------------------------------------------
 def cmd_new(args: argparse.Namespace) -> int:
-    from notice_studio.core.library import load_library
-    from notice_studio.core.store import NoticeRepo
-    from notice_studio.core.templates import build_notice
+    from notice_studio.core.library.catalog import load_library
+    from notice_studio.core.library.templates import build_notice
+    from notice_studio.core.notice.store import NoticeRepo
 
     library = load_library(getattr(args, "library_dir", None) or [])
     notice = build_notice(args.template, args.org, split_list(args.jurisdiction) or None, library=library)
@@ -110,9 +114,13 @@ def outline_rows(notice: Notice) -> list[dict]:
                 "level": depth + 1,
                 "parent": parents[clause.id],
                 "source": (
-                    {"library": clause.provenance.library_id, "version": clause.provenance.version,
-                     "customised": clause.is_customised()}
-                    if clause.provenance else None
+                    {
+                        "library": clause.provenance.library_id,
+                        "version": clause.provenance.version,
+                        "customised": clause.is_customised(),
+                    }
+                    if clause.provenance
+                    else None
                 ),
             }
         )
@@ -208,7 +216,9 @@ def cmd_publish(args: argparse.Namespace) -> int:
     try:
         effective = dt.date.fromisoformat(args.effective)
     except ValueError:
-        raise CommandError(f"'{args.effective}' is not a date; write it as YYYY-MM-DD, for example 2026-01-31") from None
+        raise CommandError(
+            f"'{args.effective}' is not a date; write it as YYYY-MM-DD, for example 2026-01-31"
+        ) from None
     with open_notice(args.folder, write=True) as repo:
         notice = repo.load()
         blockers, warnings = publish_review(repo, notice)
@@ -239,31 +249,32 @@ def cmd_publish(args: argparse.Namespace) -> int:
     return 0
 
 
-def publish_review(repo, notice: Notice) -> tuple[list[str], list[str]]:  # noqa: ANN001
+def publish_review(repo, notice: Notice) -> tuple[list[str], list[str]]:
     """Errors that block publishing and warnings to acknowledge, one sentence each.
 
     The same findings `notice-studio check` reports (readability notes aside), run once.
     """
+    from notice_studio.cli.check_cmd import check_context
     from notice_studio.core.checks import run_checks
 
-    from .check_cmd import check_context
-
     report = run_checks(notice, check_context(repo, "draft", skip=("readability",)))
-    return ([_finding_sentence(notice, f) for f in report.blocking],
-            [_finding_sentence(notice, f) for f in report.to_acknowledge])
+    return (
+        [_finding_sentence(notice, f) for f in report.blocking],
+        [_finding_sentence(notice, f) for f in report.to_acknowledge],
+    )
 
 
-def _finding_sentence(notice: Notice, finding) -> str:  # noqa: ANN001
+def _finding_sentence(notice: Notice, finding) -> str:
     if not finding.clause_id:
         return finding.message
     number = notice.numbers().get(finding.clause_id, "")
     return f"section {number}: {finding.message}" if number else finding.message
 
 
-def suggested_change(repo, since: str):  # noqa: ANN001, ANN201 - a core ChangeNotice
+def suggested_change(repo, since: str):
     """The change notice and material/editorial suggestion for the draft since version `since`."""
-    from notice_studio.core.changes import draft_change_notice
-    from notice_studio.core.diff import diff_versions
+    from notice_studio.core.diff.changes import draft_change_notice
+    from notice_studio.core.diff.notices import diff_versions
 
     return draft_change_notice(diff_versions(repo, since, "draft"))
 
@@ -319,4 +330,3 @@ def cmd_log(args: argparse.Namespace) -> int:
         mark = f"  [{tags[e.commit].name}]" if e.commit in tags else ""
         print(f"  {e.when[:16].replace('T', ' ')}  {e.author}: {e.message}{mark}")
     return 0
-

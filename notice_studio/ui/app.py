@@ -10,8 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from notice_studio import __version__
 from notice_studio.paths import resources_folder
-
-from .settings import Settings, data_dir
+from notice_studio.ui.settings import Settings, data_dir
 
 SAMPLE_FOLDER = "Sample notice"
 SAMPLE_ORG = "Northwind Analytics"
@@ -22,9 +21,9 @@ def sample_notice_path() -> Path:
     path = data_dir() / SAMPLE_FOLDER
     if (path / "notice.yaml").is_file():
         return path
-    from notice_studio.core.library import load_library
-    from notice_studio.core.store import NoticeRepo, resolve_author
-    from notice_studio.core.templates import build_notice
+    from notice_studio.core.library.catalog import load_library
+    from notice_studio.core.library.templates import build_notice
+    from notice_studio.core.notice.store import NoticeRepo, resolve_author
 
     notice = build_notice(None, SAMPLE_ORG, None)
     notice.title = "Privacy Notice"
@@ -62,11 +61,14 @@ def no_screen() -> bool:
 
 def run_app(argv: list[str]) -> int:
     if no_screen():
-        print("notice-studio: there is no screen to open the window on; run it on your desktop, or use the "
-              "commands that work without one (notice-studio --help).", file=sys.stderr)
+        print(
+            "notice-studio: there is no screen to open the window on; run it on your desktop, or use the "
+            "commands that work without one (notice-studio --help).",
+            file=sys.stderr,
+        )
         return 1
     app = make_application([])
-    from .main_window import MainWindow
+    from notice_studio.ui.main_window import MainWindow
 
     settings = Settings()
     window = MainWindow(settings)
@@ -97,9 +99,8 @@ def run_self_test(out_path: str) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = make_application([])
     from notice_studio.core.export.html_page import notice_page
-    from notice_studio.core.render import RenderOptions, render
-
-    from .main_window import MainWindow
+    from notice_studio.core.render.renderer import RenderOptions, render
+    from notice_studio.ui.main_window import MainWindow
 
     window = MainWindow(Settings())
     window.show()
@@ -118,7 +119,9 @@ def run_self_test(out_path: str) -> int:
     assert session is not None
     rendered = render(session.notice, RenderOptions())
     Path(out_path).write_text(notice_page(rendered), encoding="utf-8")
-    print(f"self-test: opened {path.name} ({len(session.notice.all_clauses())} clauses), "
-          f"library {len(window.library)} clauses, exported {out_path}")
+    print(
+        f"self-test: opened {path.name} ({len(session.notice.all_clauses())} clauses), "
+        f"library {len(window.library)} clauses, exported {out_path}"
+    )
     window.close()
     return 0

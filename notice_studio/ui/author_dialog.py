@@ -14,8 +14,9 @@ class AuthorDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Your name and e-mail")
         self.setMinimumWidth(440)
-        intro = QLabel("Every edit you make and every version you publish records this name and e-mail in the "
-                       "notice's history.")
+        intro = QLabel(
+            "Every edit you make and every version you publish records this name and e-mail in the notice's history."
+        )
         intro.setWordWrap(True)
         self.name = QLineEdit(name)
         self.name.setAccessibleName("Your name")

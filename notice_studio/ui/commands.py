@@ -7,10 +7,9 @@ import time
 
 from PySide6.QtGui import QUndoCommand
 
-from notice_studio.core import messages
-from notice_studio.core.model import Clause, Table
-
-from .session import Session
+from notice_studio.core.notice import messages
+from notice_studio.core.notice.model import Clause, Table
+from notice_studio.ui.session import Session
 
 _MERGE_SECONDS = 2.0
 
@@ -64,7 +63,9 @@ class Rename(QUndoCommand):
 
 
 class AddClause(QUndoCommand):
-    def __init__(self, session: Session, clause: Clause, parent_id: str | None, index: int, from_library: bool = False) -> None:
+    def __init__(
+        self, session: Session, clause: Clause, parent_id: str | None, index: int, from_library: bool = False
+    ) -> None:
         text = messages.added(clause.title, clause.title if from_library else None)
         super().__init__(text)
         self.session, self.clause, self.parent_id, self.index = session, clause, parent_id, index
@@ -156,7 +157,7 @@ class EditTable(QUndoCommand):
 class UpdateFromLibrary(QUndoCommand):
     """Take a newer library version, keeping the user's edits where they do not conflict."""
 
-    def __init__(self, session: Session, clause_id: str, body: str, provenance) -> None:  # noqa: ANN001
+    def __init__(self, session: Session, clause_id: str, body: str, provenance) -> None:
         clause = session.notice.find(clause_id)
         super().__init__(f"Update '{clause.title}' from the library")
         self.session, self.clause_id = session, clause_id

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import itertools
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, Signal
@@ -23,24 +24,32 @@ from PySide6.QtWidgets import (
 )
 
 from notice_studio import __version__
-from notice_studio.core.model import Clause, NoticeError
-from notice_studio.core.store import NoticeRepo, resolve_author
+from notice_studio.core.notice.model import Clause, NoticeError
+from notice_studio.core.notice.store import NoticeRepo, resolve_author
+from notice_studio.ui import commands
+from notice_studio.ui.editor.editor import ClauseEditor
+from notice_studio.ui.editor.preview import PreviewPane
+from notice_studio.ui.session import Session
+from notice_studio.ui.settings import Settings
+from notice_studio.ui.tasks import Debouncer, TaskRunner
 
-from . import commands
-from .editor import ClauseEditor
-from .preview import PreviewPane
-from .session import Session
-from .settings import Settings
-from .tasks import Debouncer, TaskRunner
-
-# Docks and dialogs built in their own modules; a missing one is simply not offered.
-_OPTIONAL_DOCKS = (
-    ("library_browser", "LibraryDock"),
-    ("variables_panel", "VariablesDock"),
-    ("checks_dock", "ChecksDock"),
-    ("tables_panel", "TablesDock"),
-    ("history_dock", "HistoryDock"),
+# Docks, each in its feature folder: (key in self.docks, module, class).
+_DOCKS = (
+    ("library_browser", "notice_studio.ui.library.library_browser", "LibraryDock"),
+    ("variables_panel", "notice_studio.ui.placeholders.variables_panel", "VariablesDock"),
+    ("checks_dock", "notice_studio.ui.checks.checks_dock", "ChecksDock"),
+    ("tables_panel", "notice_studio.ui.tables.tables_panel", "TablesDock"),
+    ("history_dock", "notice_studio.ui.history.history_dock", "HistoryDock"),
 )
+# Dialogs, imported when first opened (keeps start-up fast).
+_DIALOGS = {
+    "new_notice_dialog": "notice_studio.ui.notices.new_notice_dialog",
+    "import_dialog": "notice_studio.ui.importing.import_dialog",
+    "publish_dialog": "notice_studio.ui.publish.publish_dialog",
+    "export_dialog": "notice_studio.ui.export.export_dialog",
+    "find_replace": "notice_studio.ui.editor.find_replace",
+    "diff_window": "notice_studio.ui.compare.diff_window",
+}
 
 
 class OutlineView(QTreeView):
@@ -115,13 +124,8 @@ class MainWindow(QMainWindow):
     def _build_optional_docks(self) -> None:
         right_docks: list[QDockWidget] = []
         bottom_docks: list[QDockWidget] = []
-        for module_name, class_name in _OPTIONAL_DOCKS:
-            try:
-                module = importlib.import_module(f"notice_studio.ui.{module_name}")
-            except ModuleNotFoundError as exc:
-                if exc.name == f"notice_studio.ui.{module_name}":
-                    continue
-                raise
+        for module_name, module_path, class_name in _DOCKS:
+            module = importlib.import_module(module_path)
             dock = getattr(module, class_name)(self)
             dock.setObjectName(f"{module_name}-dock")
             self.docks[module_name] = dock
@@ -130,12 +134,12 @@ class MainWindow(QMainWindow):
             self.addDockWidget(area, dock)
             (bottom_docks if bottom else right_docks).append(dock)
         for group in (right_docks, bottom_docks):
-            for first, second in zip(group, group[1:], strict=False):
+            for first, second in itertools.pairwise(group):
                 self.tabifyDockWidget(first, second)
             if group:
                 group[0].raise_()
 
-    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:  # noqa: ANN001
+    def _action(self, text: str, slot, shortcut=None, tip: str = "") -> QAction:
         action = QAction(text, self)
         action.triggered.connect(slot)
         if shortcut is not None:
@@ -146,16 +150,25 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        SK = QKeySequence.StandardKey
+        SK = QKeySequence.StandardKey  # noqa: N806 - reads like Qt's own enum
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         self.act_new = self._action("&New notice…", self.new_notice, SK.New, "Create a notice from a template")
         self.act_open = self._action("&Open…", self.choose_notice, SK.Open, "Open a notice folder")
         self.recent_menu = QMenu("Open &recent", self)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
-        self.act_import = self._action("&Import existing notice…", self.import_notice, None, "Turn a .txt, .md, .html or .docx notice into a project")
-        self.act_export = self._action("&Export…", self.export_notice, QKeySequence("Ctrl+E"), "Export HTML, Markdown, text, PDF or Word")
-        self.act_publish = self._action("&Publish…", self.publish, QKeySequence("Ctrl+Shift+P"), "Publish the draft as a new version")
+        self.act_import = self._action(
+            "&Import existing notice…",
+            self.import_notice,
+            None,
+            "Turn a .txt, .md, .html or .docx notice into a project",
+        )
+        self.act_export = self._action(
+            "&Export…", self.export_notice, QKeySequence("Ctrl+E"), "Export HTML, Markdown, text, PDF or Word"
+        )
+        self.act_publish = self._action(
+            "&Publish…", self.publish, QKeySequence("Ctrl+Shift+P"), "Publish the draft as a new version"
+        )
         self.act_quit = self._action("&Quit", self.close, SK.Quit)
         for item in (self.act_new, self.act_open):
             file_menu.addAction(item)
@@ -173,7 +186,9 @@ class MainWindow(QMainWindow):
         self.act_cut = self._action("Cu&t", lambda: self._focused_call("cut"), SK.Cut)
         self.act_copy = self._action("&Copy", lambda: self._focused_call("copy"), SK.Copy)
         self.act_paste = self._action("&Paste", lambda: self._focused_call("paste"), SK.Paste)
-        self.act_find = self._action("&Find and replace…", self.find_replace, SK.Find, "Find and replace across the notice")
+        self.act_find = self._action(
+            "&Find and replace…", self.find_replace, SK.Find, "Find and replace across the notice"
+        )
         for item in (self.act_undo, self.act_redo):
             edit_menu.addAction(item)
         edit_menu.addSeparator()
@@ -182,7 +197,9 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addAction(self.act_find)
         edit_menu.addSeparator()
-        self.act_settings = self._action("Your &name and e-mail…", self.edit_author, None, "Who is recorded on each edit")
+        self.act_settings = self._action(
+            "Your &name and e-mail…", self.edit_author, None, "Who is recorded on each edit"
+        )
         edit_menu.addAction(self.act_settings)
 
         clause_menu = bar.addMenu("&Clause")
@@ -203,7 +220,9 @@ class MainWindow(QMainWindow):
         for dock in self.docks.values():
             view_menu.addAction(dock.toggleViewAction())
         view_menu.addSeparator()
-        self.act_compare = self._action("&Compare with last published version", self.compare_with_published, QKeySequence("Ctrl+D"))
+        self.act_compare = self._action(
+            "&Compare with last published version", self.compare_with_published, QKeySequence("Ctrl+D")
+        )
         view_menu.addAction(self.act_compare)
 
         help_menu = bar.addMenu("&Help")
@@ -212,16 +231,39 @@ class MainWindow(QMainWindow):
         toolbar = QToolBar("Main", self)
         toolbar.setObjectName("main-toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for item in (self.act_new_clause, self.act_insert, None, self.act_up, self.act_down, self.act_indent,
-                     self.act_outdent, None, self.act_compare, self.act_publish, self.act_export):
+        for item in (
+            self.act_new_clause,
+            self.act_insert,
+            None,
+            self.act_up,
+            self.act_down,
+            self.act_indent,
+            self.act_outdent,
+            None,
+            self.act_compare,
+            self.act_publish,
+            self.act_export,
+        ):
             if item is None:
                 toolbar.addSeparator()
             else:
                 toolbar.addAction(item)
         self.addToolBar(toolbar)
-        self._notice_actions = [self.act_export, self.act_publish, self.act_undo, self.act_redo, self.act_find,
-                                self.act_insert, self.act_new_clause, self.act_delete, self.act_up, self.act_down,
-                                self.act_indent, self.act_outdent, self.act_compare]
+        self._notice_actions = [
+            self.act_export,
+            self.act_publish,
+            self.act_undo,
+            self.act_redo,
+            self.act_find,
+            self.act_insert,
+            self.act_new_clause,
+            self.act_delete,
+            self.act_up,
+            self.act_down,
+            self.act_indent,
+            self.act_outdent,
+            self.act_compare,
+        ]
         self._update_actions()
 
     # ----- library ----------------------------------------------------------------------------
@@ -232,8 +274,8 @@ class MainWindow(QMainWindow):
     def _load_library(self) -> None:
         folders = self.settings.library_folders()
 
-        def work():  # noqa: ANN202
-            from notice_studio.core.library import load_library
+        def work():
+            from notice_studio.core.library.catalog import load_library
 
             return load_library(folders)
 
@@ -242,9 +284,14 @@ class MainWindow(QMainWindow):
             self.library_loaded.emit(library)
             self._show_current_side()
 
-        self.tasks.run(work, done, lambda exc: self.show_error(
-            f"The clause library could not be loaded ({exc}); check your library folders "
-            "(Library > Library folders…) and reopen Notice Studio."))
+        self.tasks.run(
+            work,
+            done,
+            lambda exc: self.show_error(
+                f"The clause library could not be loaded ({exc}); check your library folders "
+                "(Library > Library folders…) and reopen Notice Studio."
+            ),
+        )
 
     # ----- opening notices --------------------------------------------------------------------
     def open_notice(self, path: str | Path) -> bool:
@@ -267,7 +314,8 @@ class MainWindow(QMainWindow):
         self.session = session
         if session.author.is_unknown:
             self.statusBar().showMessage(
-                "Your edits are recorded as an unknown author: set your name in Edit > Your name and e-mail.", 15000)
+                "Your edits are recorded as an unknown author: set your name in Edit > Your name and e-mail.", 15000
+            )
         for message in repo.recovery.messages:
             self.statusBar().showMessage(message, 10000)
         self.outline_view.setModel(session.outline)
@@ -308,10 +356,12 @@ class MainWindow(QMainWindow):
         if recovered is None:
             return
         answer = QMessageBox.question(
-            self, "Recover unsaved text?",
+            self,
+            "Recover unsaved text?",
             "Notice Studio closed before your last typing was saved. Recover that text now? "
             "(If you choose No, it is discarded and the notice stays as last saved.)",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
         )
         if answer == QMessageBox.StandardButton.Yes:
             session.apply_recovery(recovered)
@@ -329,7 +379,7 @@ class MainWindow(QMainWindow):
         self.session_changed.emit(None)
         session.close()
 
-    def author(self):  # noqa: ANN201 - core Author
+    def author(self):
         """Who is recorded on edits: settings, else git config, else a clear prompt value."""
         return resolve_author(self.settings.author_name, self.settings.author_email)
 
@@ -386,7 +436,9 @@ class MainWindow(QMainWindow):
                 guidance = lib.guidance
                 if lib.version > prov.version:
                     update = True
-                    origin += f"<br><span style='color:#9a4b00'>The library has a newer version (v{lib.version}).</span>"
+                    origin += (
+                        f"<br><span style='color:#9a4b00'>The library has a newer version (v{lib.version}).</span>"
+                    )
             elif self.library is not None:
                 origin += "<br><span style='color:gray'>No longer in your libraries.</span>"
         can_compare = clause.provenance is not None and self.library is not None and (update or clause.is_customised())
@@ -493,11 +545,11 @@ class MainWindow(QMainWindow):
         self.session.undo_stack.push(commands.RemoveClause(self.session, clause_id))
         self.statusBar().showMessage("Clause deleted. Undo (Ctrl+Z) brings it back.", 6000)
 
-    def compare_with_library(self, clause_id: str):  # noqa: ANN201 - the dialog, for tests
+    def compare_with_library(self, clause_id: str):
         """Show inserted / current / newest library text; the dialog's Update button updates."""
         if self.session is None or self.library is None or not self.session.notice.has(clause_id):
             return None
-        from .library_compare import LibraryCompareDialog
+        from notice_studio.ui.library.library_compare import LibraryCompareDialog
 
         clause = self.session.notice.find(clause_id)
         status = self.library.status(clause)
@@ -511,30 +563,42 @@ class MainWindow(QMainWindow):
     def _update_from_library(self, clause_id: str) -> None:
         if self.session is None or self.library is None:
             return
-        from notice_studio.core.library_merge import merge_update
+        from notice_studio.core.library.merge import merge_update
 
         clause = self.session.notice.find(clause_id)
         lib = self.library.get(clause.provenance.library_id) if clause.provenance else None
         if lib is None:
             return
         result = merge_update(clause, lib)
-        note = ("Some of your edits overlap the library's changes; your wording was kept there. "
-                if result.conflicts else "Your edits are kept. ")
+        note = (
+            "Some of your edits overlap the library's changes; your wording was kept there. "
+            if result.conflicts
+            else "Your edits are kept. "
+        )
         answer = QMessageBox.question(
-            self, "Update from the library",
+            self,
+            "Update from the library",
             f"Update '{clause.title}' to library version {lib.version}? {note}You can undo this.",
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        from notice_studio.core.model import Provenance
+        from notice_studio.core.notice.model import Provenance
 
         provenance = Provenance(lib.id, lib.version, lib.body, lib.title)
         self.session.undo_stack.push(commands.UpdateFromLibrary(self.session, clause_id, result.body, provenance))
 
-    def _outline_menu(self, point) -> None:  # noqa: ANN001
+    def _outline_menu(self, point) -> None:
         menu = QMenu(self)
-        for item in (self.act_new_clause, self.act_insert, self.act_delete, None, self.act_up, self.act_down,
-                     self.act_indent, self.act_outdent):
+        for item in (
+            self.act_new_clause,
+            self.act_insert,
+            self.act_delete,
+            None,
+            self.act_up,
+            self.act_down,
+            self.act_indent,
+            self.act_outdent,
+        ):
             if item is None:
                 menu.addSeparator()
             else:
@@ -547,15 +611,8 @@ class MainWindow(QMainWindow):
             getattr(widget, method)()
 
     # ----- dialogs (built in their own modules) -----------------------------------------------
-    def _dialog(self, module_name: str, class_name: str):  # noqa: ANN202
-        try:
-            module = importlib.import_module(f"notice_studio.ui.{module_name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"notice_studio.ui.{module_name}":
-                raise
-            self.show_error("This part of Notice Studio is not available in this build.")
-            return None
-        return getattr(module, class_name)
+    def _dialog(self, module_name: str, class_name: str):
+        return getattr(importlib.import_module(_DIALOGS[module_name]), class_name)
 
     def new_notice(self) -> None:
         dialog_class = self._dialog("new_notice_dialog", "NewNoticeDialog")
@@ -603,7 +660,7 @@ class MainWindow(QMainWindow):
             return
         self.compare(latest.name, "draft")
 
-    def compare(self, a: str, b: str):  # noqa: ANN201 - the DiffWindow, or None
+    def compare(self, a: str, b: str):
         window_class = self._dialog("diff_window", "DiffWindow")
         if window_class is None or self.session is None:
             return None
@@ -634,8 +691,8 @@ class MainWindow(QMainWindow):
         for path in recent:
             self.recent_menu.addAction(path, lambda p=path: self.open_notice(p))
 
-    def edit_author(self):  # noqa: ANN201 - the dialog, for tests
-        from .author_dialog import AuthorDialog
+    def edit_author(self):
+        from notice_studio.ui.author_dialog import AuthorDialog
 
         dialog = AuthorDialog(self.settings.author_name, self.settings.author_email, self)
         dialog.accepted.connect(lambda: self._set_author(*dialog.values()))
@@ -653,7 +710,8 @@ class MainWindow(QMainWindow):
 
     def about(self) -> None:
         QMessageBox.about(
-            self, "About Notice Studio",
+            self,
+            "About Notice Studio",
             f"<h3>Notice Studio {__version__}</h3><p>Draft, version and publish privacy notices from a library "
             "of approved clauses. Every edit is kept; published versions never change.</p>"
             "<p>The clause library is a drafting aid, not legal advice.</p>",

@@ -12,7 +12,7 @@ def is_dark(palette: QPalette | None = None) -> bool:
     return palette.color(QPalette.ColorRole.Base).lightness() < 128
 
 
-def muted_color(palette: QPalette | None = None):  # noqa: ANN201 - QColor
+def muted_color(palette: QPalette | None = None):
     """Secondary text: the text colour moved towards the background (readable in light and dark)."""
     from PySide6.QtGui import QColor
 

@@ -7,6 +7,7 @@ Git work runs in the TaskRunner's write lane; the UI thread never waits for it.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from pathlib import Path
@@ -14,13 +15,12 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from notice_studio.core.autosave import AutoSaver
-from notice_studio.core.model import Clause, Notice, Table
-from notice_studio.core.notice_format import notice_files, read_notice
-from notice_studio.core.store import Author, NoticeRepo, Version, resolve_author
-
-from .outline_model import OutlineModel
-from .tasks import Debouncer, TaskRunner
+from notice_studio.core.notice.autosave import AutoSaver
+from notice_studio.core.notice.model import Clause, Notice, Table
+from notice_studio.core.notice.notice_format import notice_files, read_notice
+from notice_studio.core.notice.store import Author, NoticeRepo, Version, resolve_author
+from notice_studio.ui.outline.outline_model import OutlineModel
+from notice_studio.ui.tasks import Debouncer, TaskRunner
 
 RECOVERY_FILE = ".notice-studio-recovery.json"
 
@@ -41,8 +41,14 @@ class Session(QObject):
     _saved_from_thread = Signal(object)
     _failed_from_thread = Signal(object)
 
-    def __init__(self, repo: NoticeRepo, tasks: TaskRunner, author: Author | None = None,
-                 idle_ms: int = 1500, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        repo: NoticeRepo,
+        tasks: TaskRunner,
+        author: Author | None = None,
+        idle_ms: int = 1500,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.repo = repo
         self.tasks = tasks
@@ -54,9 +60,13 @@ class Session(QObject):
         self.changed_clause_ids: set[str] = set()
         self.edits_since_version = 0
         self._published: tuple[str, Notice] | None = None  # (commit, notice) of the latest version
-        self._saver = AutoSaver(repo, self.author, idle_seconds=idle_ms / 1000,
-                                on_saved=lambda commit: self._saved_from_thread.emit([commit]),
-                                on_error=lambda exc: self._failed_from_thread.emit([exc]))
+        self._saver = AutoSaver(
+            repo,
+            self.author,
+            idle_seconds=idle_ms / 1000,
+            on_saved=lambda commit: self._saved_from_thread.emit([commit]),
+            on_error=lambda exc: self._failed_from_thread.emit([exc]),
+        )
         self._saved_from_thread.connect(self._on_saved)
         self._failed_from_thread.connect(self._on_failed)
         self._pause = Debouncer(300, self._typing_paused, self)
@@ -81,7 +91,7 @@ class Session(QObject):
         cached = self._published  # a published version never changes: read it once
 
         def work() -> tuple[list[Version], set[str], int, tuple[str, Notice] | None]:
-            from notice_studio.core.diff import diff_notices
+            from notice_studio.core.diff.notices import diff_notices
 
             versions = repo.versions()
             if not versions:
@@ -140,7 +150,7 @@ class Session(QObject):
         self.tables_changed.emit()
         self._note(message=f"Edited the {name.replace('-', ' ')} table")
 
-    def set_provenance(self, clause_id: str, provenance) -> None:  # noqa: ANN001
+    def set_provenance(self, clause_id: str, provenance) -> None:
         self.notice.find(clause_id).provenance = provenance
         self.clause_changed.emit(clause_id)
         self._note(message=f"Updated '{self.notice.find(clause_id).title}' from the library")
@@ -233,10 +243,8 @@ class Session(QObject):
 
     def close(self) -> None:
         self.flush()
-        try:
+        with contextlib.suppress(Exception):  # housekeeping only: the next close tries again
             self.repo.pack()
-        except Exception:  # noqa: BLE001 - housekeeping only: the next close tries again
-            pass
         self.repo.close()
 
 
@@ -251,8 +259,12 @@ def snapshot(notice: Notice) -> Notice:
     from dataclasses import replace
 
     def copy_clause(clause: Clause) -> Clause:
-        return replace(clause, topics=list(clause.topics), meta=dict(clause.meta),
-                       children=[copy_clause(c) for c in clause.children])
+        return replace(
+            clause,
+            topics=list(clause.topics),
+            meta=dict(clause.meta),
+            children=[copy_clause(c) for c in clause.children],
+        )
 
     return replace(
         notice,

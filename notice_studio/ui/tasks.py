@@ -23,7 +23,9 @@ class _Relay(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(self, fn: Callable[[], Any], relay: _Relay, on_done: Callable | None, on_error: Callable | None) -> None:
+    def __init__(
+        self, fn: Callable[[], Any], relay: _Relay, on_done: Callable | None, on_error: Callable | None
+    ) -> None:
         super().__init__()
         self.setAutoDelete(True)
         self._fn, self._relay, self._on_done, self._on_error = fn, relay, on_done, on_error

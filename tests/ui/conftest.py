@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, QStandardPaths
+from ui_support import UI_AUTHOR, make_notice_folder
 
 from notice_studio.ui.settings import Settings
-from ui_support import UI_AUTHOR, make_notice_folder
 
 QStandardPaths.setTestModeEnabled(True)
 
@@ -29,7 +29,7 @@ def notice_folder(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def window(qtbot, settings: Settings, notice_folder: Path):  # noqa: ANN001, ANN201
+def window(qtbot, settings: Settings, notice_folder: Path):
     """The main window with a template notice open and the library loaded."""
     from notice_studio.ui.main_window import MainWindow
 

@@ -21,9 +21,7 @@ CONTROLS = (QAbstractButton, QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QA
 def _named(widget: QWidget, buddies: set[int]) -> bool:
     if widget.accessibleName().strip() or id(widget) in buddies:
         return True
-    if isinstance(widget, QAbstractButton) and widget.text().replace("&", "").strip():
-        return True
-    return False
+    return bool(isinstance(widget, QAbstractButton) and widget.text().replace("&", "").strip())
 
 
 def _qt_chrome(widget: QWidget) -> bool:
@@ -32,8 +30,11 @@ def _qt_chrome(widget: QWidget) -> bool:
     Toolbar buttons are skipped too: every toolbar action is also in a menu with a shortcut.
     """
     parent = type(widget.parent()).__name__ if widget.parent() is not None else ""
-    return (type(widget).__name__ == "QHeaderView" or widget.objectName().startswith("qt_")
-            or parent in ("QTabBar", "QScrollBar", "QToolBar", "QLineEdit"))
+    return (
+        type(widget).__name__ == "QHeaderView"
+        or widget.objectName().startswith("qt_")
+        or parent in ("QTabBar", "QScrollBar", "QToolBar", "QLineEdit")
+    )
 
 
 def unnamed_controls(root: QWidget) -> list[str]:
@@ -49,30 +50,33 @@ def unnamed_controls(root: QWidget) -> list[str]:
     return missing
 
 
-def test_every_control_has_an_accessible_name(window) -> None:  # noqa: ANN001
+def test_every_control_has_an_accessible_name(window) -> None:
     for dock in window.docks.values():
         dock.show()
     assert unnamed_controls(window) == []
 
 
-def test_controls_are_reachable_by_keyboard(window) -> None:  # noqa: ANN001
+def test_controls_are_reachable_by_keyboard(window) -> None:
     for dock in window.docks.values():
         dock.show()
     unreachable = [
         f"{type(w).__name__} '{w.accessibleName() or getattr(w, 'text', lambda: '')()}'"
         for w in window.findChildren(QWidget)
-        if isinstance(w, CONTROLS) and w.isVisibleTo(window) and w.isEnabled()
-        and w.focusPolicy() == Qt.FocusPolicy.NoFocus and not _qt_chrome(w)
+        if isinstance(w, CONTROLS)
+        and w.isVisibleTo(window)
+        and w.isEnabled()
+        and w.focusPolicy() == Qt.FocusPolicy.NoFocus
+        and not _qt_chrome(w)
     ]
     assert unreachable == []
 
 
-def test_dialogs_name_every_control(qtbot, window) -> None:  # noqa: ANN001
-    from notice_studio.ui.export_dialog import ExportDialog
-    from notice_studio.ui.find_replace import FindReplaceDialog
-    from notice_studio.ui.import_dialog import ImportDialog
-    from notice_studio.ui.new_notice_dialog import NewNoticeDialog
-    from notice_studio.ui.publish_dialog import PublishDialog
+def test_dialogs_name_every_control(qtbot, window) -> None:
+    from notice_studio.ui.editor.find_replace import FindReplaceDialog
+    from notice_studio.ui.export.export_dialog import ExportDialog
+    from notice_studio.ui.importing.import_dialog import ImportDialog
+    from notice_studio.ui.notices.new_notice_dialog import NewNoticeDialog
+    from notice_studio.ui.publish.publish_dialog import PublishDialog
 
     for dialog_class in (ExportDialog, FindReplaceDialog, ImportDialog, NewNoticeDialog, PublishDialog):
         dialog = dialog_class(window)

@@ -7,12 +7,11 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMessageBox
 
-from notice_studio.core.store import NoticeRepo
+from notice_studio.core.notice.store import NoticeRepo
 from notice_studio.ui import commands
 from notice_studio.ui.app import initial_notice, sample_notice_path
 from notice_studio.ui.settings import Settings
@@ -33,11 +32,13 @@ def test_first_start_opens_the_sample_then_the_last_notice(tmp_path: Path, notic
     assert initial_notice(settings, ["/some/folder"]) == Path("/some/folder")
 
 
-def test_preview_follows_the_paragraph_being_edited(qtbot, window) -> None:  # noqa: ANN001
+def test_preview_follows_the_paragraph_being_edited(qtbot, window) -> None:
     session = window.session
     clause = max(session.notice.all_clauses(), key=lambda c: c.body.count("\n\n"))
     window.select_clause(clause.id)
-    qtbot.waitUntil(lambda: window.preview.last is not None and clause.id in window.preview.last.source_maps, timeout=10000)
+    qtbot.waitUntil(
+        lambda: window.preview.last is not None and clause.id in window.preview.last.source_maps, timeout=10000
+    )
     spans = window.preview.last.source_maps[clause.id]
     assert len(spans) >= 2
     targets: list[str] = []
@@ -49,7 +50,7 @@ def test_preview_follows_the_paragraph_being_edited(qtbot, window) -> None:  # n
     qtbot.waitUntil(lambda: bool(targets) and targets[-1] == spans[-1].element_id, timeout=5000)
 
 
-def test_completion_offers_placeholders_and_clause_ids(qtbot, window) -> None:  # noqa: ANN001
+def test_completion_offers_placeholders_and_clause_ids(qtbot, window) -> None:
     body = window.editor.body
     body.setFocus()
     body.moveCursor(QTextCursor.MoveOperation.End)
@@ -63,12 +64,12 @@ def test_completion_offers_placeholders_and_clause_ids(qtbot, window) -> None:  
     assert body._completer.currentCompletion() == "contact-us"
 
 
-def test_library_compare_shows_three_texts_and_updates(qtbot, window, tmp_path, monkeypatch) -> None:  # noqa: ANN001
+def test_library_compare_shows_three_texts_and_updates(qtbot, window, tmp_path, monkeypatch) -> None:
     session = window.session
     clause = next(c for c in session.notice.all_clauses() if c.provenance and c.provenance.library_id == "security")
     # The user customises the last paragraph; the firm's library then ships version 2 with a new first line.
     lines = clause.body.split("\n")
-    edited = "\n".join(lines[:-1] + [lines[-1] + " We also train our staff every year."])
+    edited = "\n".join([*lines[:-1], lines[-1] + " We also train our staff every year."])
     session.undo_stack.push(commands.EditBody(session, clause.id, clause.body, edited))
     lib = window.library.get("security")
     firm = tmp_path / "firm-library" / "clauses"
@@ -102,11 +103,16 @@ def test_command_line_records_the_name_set_in_the_app(tmp_path: Path) -> None:
     import sys
 
     # Save the name as the app does (in a separate process: this one runs Qt in test mode).
-    store = ("from PySide6.QtCore import QSettings; s = QSettings('Notice Studio', 'Notice Studio'); "
-             "s.setValue('author/name', 'Ada Counsel'); s.setValue('author/email', 'ada@example.com'); s.sync()")
+    store = (
+        "from PySide6.QtCore import QSettings; s = QSettings('Notice Studio', 'Notice Studio'); "
+        "s.setValue('author/name', 'Ada Counsel'); s.setValue('author/email', 'ada@example.com'); s.sync()"
+    )
     subprocess.run([sys.executable, "-c", store], check=True)
-    result = subprocess.run([sys.executable, "-m", "notice_studio", "new", str(tmp_path / "n"), "--org", "Acme"],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "notice_studio", "new", str(tmp_path / "n"), "--org", "Acme"],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr
     with NoticeRepo.open(tmp_path / "n") as repo:
         assert repo.edits()[0].author == "Ada Counsel"
@@ -119,6 +125,8 @@ def test_no_screen_gets_one_sentence_not_a_qt_abort() -> None:
     import subprocess
 
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
-    result = subprocess.run([sys.executable, "-m", "notice_studio"], capture_output=True, text=True, env=env, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-m", "notice_studio"], capture_output=True, text=True, env=env, timeout=60
+    )
     assert result.returncode == 1
     assert result.stderr.count("\n") == 1 and "no screen" in result.stderr

@@ -5,13 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 
 from notice_studio.ui import commands
-from notice_studio.ui.checks_dock import ChecksDock, coverage_line
-from notice_studio.ui.outline_model import ClauseIdRole
+from notice_studio.ui.checks.checks_dock import ChecksDock, coverage_line
+from notice_studio.ui.outline.outline_model import ClauseIdRole
 
 MARKER_SENTENCE = "We answer requests within [TBD] days."
 
 
-def _dock(window) -> ChecksDock:  # noqa: ANN001
+def _dock(window) -> ChecksDock:
     dock = window.docks["checks_dock"]
     assert isinstance(dock, ChecksDock)
     return dock
@@ -29,7 +29,7 @@ def _items(dock: ChecksDock, rule: str, clause_id: str | None = None) -> list:
     return found
 
 
-def _add_marker(window) -> tuple[str, int]:  # noqa: ANN001
+def _add_marker(window) -> tuple[str, int]:
     """Put a [TBD] marker at the end of the second clause; returns (clause id, marker offset)."""
     session = window.session
     clause = session.notice.clauses[1]
@@ -38,7 +38,7 @@ def _add_marker(window) -> tuple[str, int]:  # noqa: ANN001
     return clause.id, new.index("[TBD]")
 
 
-def test_marker_is_listed_as_an_error_and_clicking_selects_it(window, qtbot) -> None:  # noqa: ANN001
+def test_marker_is_listed_as_an_error_and_clicking_selects_it(window, qtbot) -> None:
     dock = _dock(window)
     qtbot.waitUntil(lambda: dock.last_report is not None, timeout=10000)
     clause_id, offset = _add_marker(window)
@@ -71,7 +71,7 @@ def test_marker_is_listed_as_an_error_and_clicking_selects_it(window, qtbot) -> 
     assert cursor.selectionStart() == offset
 
 
-def test_enter_on_a_finding_selects_it(window, qtbot) -> None:  # noqa: ANN001
+def test_enter_on_a_finding_selects_it(window, qtbot) -> None:
     dock = _dock(window)
     clause_id, _offset = _add_marker(window)
     qtbot.waitUntil(lambda: bool(_items(dock, "drafting-marker", clause_id)), timeout=10000)
@@ -84,9 +84,9 @@ def test_enter_on_a_finding_selects_it(window, qtbot) -> None:  # noqa: ANN001
     assert window.editor.body.textCursor().selectedText() == "[TBD]"
 
 
-def test_fixing_the_text_in_the_editor_clears_the_finding(window, qtbot) -> None:  # noqa: ANN001
+def test_fixing_the_text_in_the_editor_clears_the_finding(window, qtbot) -> None:
     dock = _dock(window)
-    clause_id, offset = _add_marker(window)
+    clause_id, _offset = _add_marker(window)
     qtbot.waitUntil(lambda: bool(_items(dock, "drafting-marker", clause_id)), timeout=10000)
     dock.go_to(dock._finding(_items(dock, "drafting-marker", clause_id)[0]))
     assert window.editor.body.textCursor().selectedText() == "[TBD]"
@@ -97,11 +97,13 @@ def test_fixing_the_text_in_the_editor_clears_the_finding(window, qtbot) -> None
     assert not any(f.rule == "drafting-marker" for f in dock.last_report.findings)
 
 
-def test_filters_hide_a_severity_and_coverage_is_summarised(window, qtbot) -> None:  # noqa: ANN001
+def test_filters_hide_a_severity_and_coverage_is_summarised(window, qtbot) -> None:
     dock = _dock(window)
     qtbot.waitUntil(lambda: dock.last_report is not None, timeout=10000)
-    groups = {dock.tree.topLevelItem(i).text(0).split(" ")[0]: dock.tree.topLevelItem(i)
-              for i in range(dock.tree.topLevelItemCount())}
+    groups = {
+        dock.tree.topLevelItem(i).text(0).split(" ")[0]: dock.tree.topLevelItem(i)
+        for i in range(dock.tree.topLevelItemCount())
+    }
     assert "Errors" in groups
     qtbot.mouseClick(dock.filters["error"], Qt.MouseButton.LeftButton)
     assert groups["Errors"].isHidden()
@@ -117,7 +119,7 @@ def test_filters_hide_a_severity_and_coverage_is_summarised(window, qtbot) -> No
     assert "GDPR" in dock.coverage.text()
 
 
-def test_outline_marks_clear_when_the_problem_is_fixed(window, qtbot) -> None:  # noqa: ANN001
+def test_outline_marks_clear_when_the_problem_is_fixed(window, qtbot) -> None:
     dock = _dock(window)
     session = window.session
     # Fill every placeholder so that only the marker is left to mark the clause.
@@ -135,7 +137,7 @@ def test_outline_marks_clear_when_the_problem_is_fixed(window, qtbot) -> None:  
     assert model.data(model.index_of(clause_id), ClauseIdRole) == clause_id
 
 
-def test_a_stale_answer_is_dropped(window, qtbot) -> None:  # noqa: ANN001
+def test_a_stale_answer_is_dropped(window, qtbot) -> None:
     dock = _dock(window)
     qtbot.waitUntil(lambda: dock.last_report is not None and not dock.running, timeout=10000)
     _add_marker(window)
@@ -151,7 +153,7 @@ def test_a_stale_answer_is_dropped(window, qtbot) -> None:  # noqa: ANN001
     assert any(f.rule == "drafting-marker" for f in answers[0].findings)
 
 
-def test_unfilled_placeholder_finding_leads_to_its_field(qtbot, window) -> None:  # noqa: ANN001
+def test_unfilled_placeholder_finding_leads_to_its_field(qtbot, window) -> None:
     from notice_studio.core.checks import run_checks
 
     report = run_checks(window.session.notice)

@@ -7,26 +7,25 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
-
-from notice_studio.core.model import Clause
-from notice_studio.ui import commands
-from notice_studio.ui.diff_window import DiffWindow
-
 from ui_support import UI_AUTHOR
 
+from notice_studio.core.notice.model import Clause
+from notice_studio.ui import commands
+from notice_studio.ui.compare.diff_window import DiffWindow
 
-def publish_v1(window) -> None:  # noqa: ANN001
+
+def publish_v1(window) -> None:
     session = window.session
     session.flush()
     session.repo.publish(dt.date(2026, 1, 15), "Clearer wording.", False, "Jane Counsel", UI_AUTHOR)
     session.refresh_history()
 
 
-def wait_version(qtbot, window) -> None:  # noqa: ANN001
+def wait_version(qtbot, window) -> None:
     qtbot.waitUntil(lambda: window.session.latest_version is not None, timeout=10000)
 
 
-def change_draft(window) -> dict[str, str]:  # noqa: ANN001
+def change_draft(window) -> dict[str, str]:
     """After v1: edit words in one clause, move another, add a third. Returns their ids."""
     session = window.session
     clauses = session.notice.clauses
@@ -35,24 +34,27 @@ def change_draft(window) -> dict[str, str]:  # noqa: ANN001
     session.undo_stack.push(commands.EditBody(session, edited.id, edited.body, body))
     moved = clauses[-1].id
     session.undo_stack.push(commands.MoveClause(session, moved, None, 0))
-    added = Clause(session.notice.new_clause_id("Artificial intelligence"), "Artificial intelligence",
-                   "We do not use your data to train AI models.")
+    added = Clause(
+        session.notice.new_clause_id("Artificial intelligence"),
+        "Artificial intelligence",
+        "We do not use your data to train AI models.",
+    )
     session.undo_stack.push(commands.AddClause(session, added, None, len(session.notice.clauses)))
     return {"edited": edited.id, "moved": moved, "added": added.id}
 
 
-def open_compare(qtbot, window, a: str = "v1", b: str = "draft") -> DiffWindow:  # noqa: ANN001
+def open_compare(qtbot, window, a: str = "v1", b: str = "draft") -> DiffWindow:
     window.compare(a, b)
     diff_window = window.findChildren(DiffWindow)[-1]
     qtbot.waitUntil(lambda: diff_window.diff is not None, timeout=10000)
     return diff_window
 
 
-def runs(pane, key: str):  # noqa: ANN001, ANN201
+def runs(pane, key: str):
     return pane.row_formats(pane.row_index(key))
 
 
-def test_compare_v1_with_draft_marks_words_and_steps_through_changes(qtbot, window) -> None:  # noqa: ANN001
+def test_compare_v1_with_draft_marks_words_and_steps_through_changes(qtbot, window) -> None:
     publish_v1(window)
     wait_version(qtbot, window)
     ids = change_draft(window)
@@ -85,12 +87,14 @@ def test_compare_v1_with_draft_marks_words_and_steps_through_changes(qtbot, wind
     assert diff_window.current_change_index == 1
     row = diff_window.new_pane.row_index(ids["edited"])
     top = int(diff_window.new_pane.row_top(row))
-    assert abs(diff_window.new_pane.verticalScrollBar().value() - max(0, top - 4)) <= 1 or \
-        diff_window.new_pane.verticalScrollBar().value() == diff_window.new_pane.verticalScrollBar().maximum()
+    assert (
+        abs(diff_window.new_pane.verticalScrollBar().value() - max(0, top - 4)) <= 1
+        or diff_window.new_pane.verticalScrollBar().value() == diff_window.new_pane.verticalScrollBar().maximum()
+    )
     diff_window.close()
 
 
-def test_keyboard_shortcuts_move_between_changes(qtbot, window) -> None:  # noqa: ANN001
+def test_keyboard_shortcuts_move_between_changes(qtbot, window) -> None:
     publish_v1(window)
     wait_version(qtbot, window)
     change_draft(window)
@@ -111,7 +115,7 @@ def test_keyboard_shortcuts_move_between_changes(qtbot, window) -> None:  # noqa
     diff_window.close()
 
 
-def test_changed_only_hides_unchanged_clauses(qtbot, window) -> None:  # noqa: ANN001
+def test_changed_only_hides_unchanged_clauses(qtbot, window) -> None:
     publish_v1(window)
     wait_version(qtbot, window)
     ids = change_draft(window)
@@ -129,7 +133,7 @@ def test_changed_only_hides_unchanged_clauses(qtbot, window) -> None:  # noqa: A
     diff_window.close()
 
 
-def test_rows_line_up_on_both_sides_and_after_a_resize(qtbot, window) -> None:  # noqa: ANN001
+def test_rows_line_up_on_both_sides_and_after_a_resize(qtbot, window) -> None:
     publish_v1(window)
     wait_version(qtbot, window)
     change_draft(window)
@@ -137,8 +141,10 @@ def test_rows_line_up_on_both_sides_and_after_a_resize(qtbot, window) -> None:  
     left, right = diff_window.old_pane, diff_window.new_pane
 
     def aligned() -> bool:
-        return all(abs(left.row_top(i) - right.row_top(i)) < 0.5 and abs(left.row_height(i) - right.row_height(i)) < 0.5
-                   for i in range(len(left.frames)))
+        return all(
+            abs(left.row_top(i) - right.row_top(i)) < 0.5 and abs(left.row_height(i) - right.row_height(i)) < 0.5
+            for i in range(len(left.frames))
+        )
 
     assert aligned()
     # The added clause is much longer on the new side, yet the next row starts level.
@@ -150,10 +156,10 @@ def test_rows_line_up_on_both_sides_and_after_a_resize(qtbot, window) -> None:  
     diff_window.close()
 
 
-def test_clause_text_is_shown_literally_never_as_markup(qtbot, window) -> None:  # noqa: ANN001
+def test_clause_text_is_shown_literally_never_as_markup(qtbot, window) -> None:
     session = window.session
     clause = session.notice.clauses[0]
-    hostile = "<script>alert(1)</script> <b onclick=\"x()\">bold</b> <img src=x onerror=alert(2)>"
+    hostile = '<script>alert(1)</script> <b onclick="x()">bold</b> <img src=x onerror=alert(2)>'
     session.undo_stack.push(commands.EditBody(session, clause.id, clause.body, clause.body + "\n\n" + hostile))
     session.undo_stack.push(commands.Rename(session, clause.id, "<i>Intro</i>"))
     diff_window = open_compare(qtbot, window, session.repo.head(), "draft")
@@ -166,7 +172,7 @@ def test_clause_text_is_shown_literally_never_as_markup(qtbot, window) -> None: 
     diff_window.close()
 
 
-def test_placeholder_values_are_listed_as_changes(qtbot, window) -> None:  # noqa: ANN001
+def test_placeholder_values_are_listed_as_changes(qtbot, window) -> None:
     session = window.session
     name = sorted(session.notice.placeholders())[0]
     session.undo_stack.push(commands.SetVariable(session, name, "Acme Holdings"))
@@ -178,7 +184,7 @@ def test_placeholder_values_are_listed_as_changes(qtbot, window) -> None:  # noq
     diff_window.close()
 
 
-def test_export_redline_as_web_page_and_word(qtbot, window, monkeypatch, tmp_path: Path) -> None:  # noqa: ANN001
+def test_export_redline_as_web_page_and_word(qtbot, window, monkeypatch, tmp_path: Path) -> None:
     publish_v1(window)
     wait_version(qtbot, window)
     change_draft(window)
@@ -199,7 +205,7 @@ def test_export_redline_as_web_page_and_word(qtbot, window, monkeypatch, tmp_pat
     diff_window.close()
 
 
-def test_bad_reference_shows_one_sentence(qtbot, window) -> None:  # noqa: ANN001
+def test_bad_reference_shows_one_sentence(qtbot, window) -> None:
     diff_window = DiffWindow(window, "v9", "draft")
     qtbot.addWidget(diff_window)
     qtbot.waitUntil(lambda: diff_window.stack.currentIndex() == 2, timeout=10000)
@@ -208,7 +214,7 @@ def test_bad_reference_shows_one_sentence(qtbot, window) -> None:  # noqa: ANN00
     assert not diff_window.export_button.isEnabled()
 
 
-def test_closing_while_comparing_drops_the_result(qtbot, window) -> None:  # noqa: ANN001
+def test_closing_while_comparing_drops_the_result(qtbot, window) -> None:
     diff_window = DiffWindow(window, window.session.repo.head(), "draft")
     diff_window.show()
     diff_window.close()  # before the background comparison answers
@@ -217,7 +223,7 @@ def test_closing_while_comparing_drops_the_result(qtbot, window) -> None:  # noq
     assert diff_window.diff is None
 
 
-def test_identical_versions_say_so(qtbot, window) -> None:  # noqa: ANN001
+def test_identical_versions_say_so(qtbot, window) -> None:
     diff_window = open_compare(qtbot, window, window.session.repo.head(), "draft")
     assert diff_window.entries == [] and diff_window.current_change_index == -1
     assert diff_window.summary_label.text() == "No differences: the two versions have the same text."
@@ -228,7 +234,7 @@ def test_identical_versions_say_so(qtbot, window) -> None:  # noqa: ANN001
     diff_window.close()
 
 
-def test_panes_show_words_as_readers_see_them(qtbot, window) -> None:  # noqa: ANN001
+def test_panes_show_words_as_readers_see_them(qtbot, window) -> None:
     publish_v1(window)
     wait_version(qtbot, window)
     session = window.session

@@ -10,12 +10,12 @@ import pytest
 from PySide6.QtCore import Qt
 
 from notice_studio.ui import commands
-from notice_studio.ui.export_dialog import DRAFT, ExportDialog
+from notice_studio.ui.export.export_dialog import DRAFT, ExportDialog
 
 EFFECTIVE = dt.date(2024, 3, 1)
 
 
-def publish_v1(window, qtbot) -> None:  # noqa: ANN001
+def publish_v1(window, qtbot) -> None:
     """Fill the placeholders from the library's examples and publish v1."""
     session = window.session
     for name in session.notice.placeholders():
@@ -27,14 +27,14 @@ def publish_v1(window, qtbot) -> None:  # noqa: ANN001
     qtbot.waitUntil(lambda: session.latest_version is not None, timeout=10000)
 
 
-def open_dialog(window, qtbot, **kwargs) -> ExportDialog:  # noqa: ANN001, ANN003
+def open_dialog(window, qtbot, **kwargs) -> ExportDialog:
     dialog = ExportDialog(window, **kwargs)
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
 
 
-def export(dialog: ExportDialog, qtbot, path: Path, fmt: str, version: str) -> None:  # noqa: ANN001
+def export(dialog: ExportDialog, qtbot, path: Path, fmt: str, version: str) -> None:
     dialog.version_box.setCurrentIndex(dialog.version_box.findData(version))
     dialog.format_box.setCurrentIndex(dialog.format_box.findData(fmt))
     dialog.destination.setText(str(path))
@@ -52,7 +52,7 @@ def docx_text(path: Path) -> str:
     return "\n".join(p.text for p in document.paragraphs)
 
 
-def test_draft_exports_warn_about_unfilled_placeholders(window, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+def test_draft_exports_warn_about_unfilled_placeholders(window, qtbot, tmp_path: Path) -> None:
     dialog = open_dialog(window, qtbot)
     assert dialog.ref == DRAFT
     assert dialog.warning.isVisible()
@@ -70,7 +70,7 @@ def test_draft_exports_warn_about_unfilled_placeholders(window, qtbot, tmp_path:
     assert window.session.notice.clauses[0].title in docx_text(docx_path)
 
 
-def test_draft_export_includes_unsaved_edits(window, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+def test_draft_export_includes_unsaved_edits(window, qtbot, tmp_path: Path) -> None:
     session = window.session
     clause = session.notice.clauses[0]
     new = clause.body + "\n\nA sentence typed a moment ago.\n"
@@ -81,7 +81,7 @@ def test_draft_export_includes_unsaved_edits(window, qtbot, tmp_path: Path) -> N
     assert "A sentence typed a moment ago." in path.read_text(encoding="utf-8")
 
 
-def test_published_version_exports_as_html_and_word(window, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+def test_published_version_exports_as_html_and_word(window, qtbot, tmp_path: Path) -> None:
     publish_v1(window, qtbot)
     session = window.session
     # A later draft edit must not leak into v1's export.
@@ -111,7 +111,7 @@ def test_published_version_exports_as_html_and_word(window, qtbot, tmp_path: Pat
     assert "Only in the draft." in draft_path.read_text(encoding="utf-8")
 
 
-def test_website_folder_needs_a_published_version(window, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+def test_website_folder_needs_a_published_version(window, qtbot, tmp_path: Path) -> None:
     dialog = open_dialog(window, qtbot)
     qtbot.mouseClick(dialog.website, Qt.MouseButton.LeftButton)
     assert dialog.website.isChecked()
@@ -133,7 +133,7 @@ def test_website_folder_needs_a_published_version(window, qtbot, tmp_path: Path)
     assert dialog.message.text().startswith(f"Website folder written to {folder}")
 
 
-def test_cancelling_writes_nothing(window, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+def test_cancelling_writes_nothing(window, qtbot, tmp_path: Path) -> None:
     publish_v1(window, qtbot)
     dialog = open_dialog(window, qtbot, version="v1", fmt="docx")
     path = tmp_path / "cancelled.docx"
@@ -154,7 +154,7 @@ def test_cancelling_writes_nothing(window, qtbot, tmp_path: Path) -> None:  # no
 
 
 @pytest.mark.parametrize("problem", ["folder", "missing"])
-def test_bad_destinations_are_refused_with_a_sentence(window, qtbot, tmp_path: Path, problem: str) -> None:  # noqa: ANN001
+def test_bad_destinations_are_refused_with_a_sentence(window, qtbot, tmp_path: Path, problem: str) -> None:
     dialog = open_dialog(window, qtbot)
     target = tmp_path if problem == "folder" else tmp_path / "nowhere" / "x.html"
     dialog.destination.setText(str(target))
@@ -163,7 +163,7 @@ def test_bad_destinations_are_refused_with_a_sentence(window, qtbot, tmp_path: P
     assert expected in dialog.warning.text()
 
 
-def test_pdf_and_text_formats(window, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+def test_pdf_and_text_formats(window, qtbot, tmp_path: Path) -> None:
     dialog = open_dialog(window, qtbot)
     pdf = tmp_path / "draft.pdf"
     export(dialog, qtbot, pdf, "pdf", DRAFT)

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from notice_studio.core.model import Clause, Notice
-from notice_studio.ui.find_replace import BODY, TITLE, FindReplaceDialog, find_matches, make_pattern
+from notice_studio.core.notice.model import Clause, Notice
+from notice_studio.ui.editor.find_replace import BODY, TITLE, FindReplaceDialog, find_matches, make_pattern
 
 
-def bodies(window) -> dict[str, str]:  # noqa: ANN001
+def bodies(window) -> dict[str, str]:
     return {c.id: c.body for c in window.session.notice.all_clauses()}
 
 
-def titles(window) -> dict[str, str]:  # noqa: ANN001
+def titles(window) -> dict[str, str]:
     return {c.id: c.title for c in window.session.notice.all_clauses()}
 
 
-def open_dialog(qtbot, window, find: str, replace: str = "") -> FindReplaceDialog:  # noqa: ANN001
+def open_dialog(qtbot, window, find: str, replace: str = "") -> FindReplaceDialog:
     dialog = FindReplaceDialog(window)
     dialog.show()
     dialog.find_edit.setText(find)
@@ -26,12 +26,18 @@ def open_dialog(qtbot, window, find: str, replace: str = "") -> FindReplaceDialo
 
 
 def test_pattern_options() -> None:
-    notice = Notice(clauses=[
-        Clause("a", "Data we hold", "We hold data. Metadata is not DATA."),
-        Clause("b", "Other", "No matches here, only dat."),
-    ])
+    notice = Notice(
+        clauses=[
+            Clause("a", "Data we hold", "We hold data. Metadata is not DATA."),
+            Clause("b", "Other", "No matches here, only dat."),
+        ]
+    )
     assert [(m.clause_id, m.field) for m in find_matches(notice, make_pattern("data"))] == [
-        ("a", TITLE), ("a", BODY), ("a", BODY), ("a", BODY)]
+        ("a", TITLE),
+        ("a", BODY),
+        ("a", BODY),
+        ("a", BODY),
+    ]
     assert len(find_matches(notice, make_pattern("data", whole_words=True))) == 3  # not "Metadata"
     assert len(find_matches(notice, make_pattern("data", match_case=True))) == 2  # "data", "Metadata"
     assert len(find_matches(notice, make_pattern("DATA", match_case=True, whole_words=True))) == 1
@@ -39,7 +45,7 @@ def test_pattern_options() -> None:
     assert len(find_matches(notice, make_pattern("(a)"))) == 0  # the text is literal, not a regex
 
 
-def test_find_next_walks_across_clauses(qtbot, window) -> None:  # noqa: ANN001
+def test_find_next_walks_across_clauses(qtbot, window) -> None:
     window.select_clause(window.session.notice.clauses[0].id)
     dialog = open_dialog(qtbot, window, "personal information")
     found = dialog.matches()
@@ -63,7 +69,7 @@ def test_find_next_walks_across_clauses(qtbot, window) -> None:  # noqa: ANN001
     assert previous == found[4]
 
 
-def test_find_wraps_around_and_reports_no_match(qtbot, window) -> None:  # noqa: ANN001
+def test_find_wraps_around_and_reports_no_match(qtbot, window) -> None:
     dialog = open_dialog(qtbot, window, "personal information")
     found = dialog.matches()
     dialog.current = found[-1]
@@ -75,7 +81,7 @@ def test_find_wraps_around_and_reports_no_match(qtbot, window) -> None:  # noqa:
     assert not dialog.next_button.isEnabled() and not dialog.replace_all_button.isEnabled()
 
 
-def test_replace_one_match_then_the_next_is_selected(qtbot, window) -> None:  # noqa: ANN001
+def test_replace_one_match_then_the_next_is_selected(qtbot, window) -> None:
     session = window.session
     dialog = open_dialog(qtbot, window, "personal information", "personal data")
     total = len(dialog.matches())
@@ -89,7 +95,7 @@ def test_replace_one_match_then_the_next_is_selected(qtbot, window) -> None:  # 
     assert len(dialog.matches()) == total
 
 
-def test_replace_all_is_one_undo_step(qtbot, window) -> None:  # noqa: ANN001
+def test_replace_all_is_one_undo_step(qtbot, window) -> None:
     session = window.session
     original_bodies, original_titles = bodies(window), titles(window)
     dialog = open_dialog(qtbot, window, "information", "details")
@@ -108,10 +114,15 @@ def test_replace_all_is_one_undo_step(qtbot, window) -> None:  # noqa: ANN001
     # The editor shows the replaced text of the clause it has open.
     shown = window.editor.clause_id
     assert window.editor.body.toPlainText() == session.notice.find(shown).body
-    qtbot.waitUntil(lambda: any(e.message.startswith("Edited ") and len(e.clauses) >= 2
-                                for e in session.repo.edits(limit=5)), timeout=10000)
+    qtbot.waitUntil(
+        lambda: any(e.message.startswith("Edited ") and len(e.clauses) >= 2 for e in session.repo.edits(limit=5)),
+        timeout=10000,
+    )
     some = next(iter(changed))
-    assert "information" not in (session.path / "clauses" / f"{some}.md").read_text(encoding="utf-8").split("---")[-1].lower()
+    assert (
+        "information"
+        not in (session.path / "clauses" / f"{some}.md").read_text(encoding="utf-8").split("---")[-1].lower()
+    )
 
     session.undo_stack.undo()
     assert bodies(window) == original_bodies
@@ -121,17 +132,25 @@ def test_replace_all_is_one_undo_step(qtbot, window) -> None:  # noqa: ANN001
     assert not any("information" in b.lower() for b in bodies(window).values())
 
 
-def test_dialog_controls_are_named_and_it_closes_with_the_notice(qtbot, window) -> None:  # noqa: ANN001
+def test_dialog_controls_are_named_and_it_closes_with_the_notice(qtbot, window) -> None:
     dialog = open_dialog(qtbot, window, "notice")
-    for widget in (dialog.find_edit, dialog.replace_edit, dialog.case_box, dialog.words_box,
-                   dialog.next_button, dialog.previous_button, dialog.replace_button, dialog.replace_all_button):
+    for widget in (
+        dialog.find_edit,
+        dialog.replace_edit,
+        dialog.case_box,
+        dialog.words_box,
+        dialog.next_button,
+        dialog.previous_button,
+        dialog.replace_button,
+        dialog.replace_all_button,
+    ):
         assert widget.accessibleName()
     assert not dialog.isModal()
     with qtbot.waitSignal(dialog.destroyed, timeout=3000):
         window._close_session()
 
 
-def test_opening_again_replaces_the_open_dialog(qtbot, window) -> None:  # noqa: ANN001
+def test_opening_again_replaces_the_open_dialog(qtbot, window) -> None:
     first = open_dialog(qtbot, window, "cookies", "tracking tools")
     first.words_box.setChecked(True)
     with qtbot.waitSignal(first.destroyed, timeout=3000):

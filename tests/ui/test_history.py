@@ -6,23 +6,23 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
-
-from notice_studio.core.store import Edit, Version
-from notice_studio.ui import commands, history_dock
-from notice_studio.ui.diff_window import DiffWindow
-from notice_studio.ui.history_dock import HistoryDock
-from notice_studio.ui.history_entries import DRAFT, EDIT, VERSION, local_time, timeline
-
 from ui_support import UI_AUTHOR, make_notice_folder
 
+from notice_studio.core.notice.store import Edit, Version
+from notice_studio.ui import commands
+from notice_studio.ui.compare.diff_window import DiffWindow
+from notice_studio.ui.history import history_dock
+from notice_studio.ui.history.history_dock import HistoryDock
+from notice_studio.ui.history.history_entries import DRAFT, EDIT, VERSION, local_time, timeline
 
-def dock_of(window) -> HistoryDock:  # noqa: ANN001
+
+def dock_of(window) -> HistoryDock:
     dock = window.docks["history_dock"]
     assert isinstance(dock, HistoryDock)
     return dock
 
 
-def edit_clause(qtbot, window, index: int, old: str, new: str) -> str:  # noqa: ANN001
+def edit_clause(qtbot, window, index: int, old: str, new: str) -> str:
     """Replace words in a clause through the undo stack and wait for the autosave commit."""
     session = window.session
     clause = session.notice.clauses[index]
@@ -32,15 +32,17 @@ def edit_clause(qtbot, window, index: int, old: str, new: str) -> str:  # noqa: 
     return clause.id
 
 
-def publish_v1(window) -> Version:  # noqa: ANN001
+def publish_v1(window) -> Version:
     session = window.session
     session.flush()
-    version = session.repo.publish(dt.date(2026, 1, 15), "We explain how long we keep data.", True, "Jane Counsel", UI_AUTHOR)
+    version = session.repo.publish(
+        dt.date(2026, 1, 15), "We explain how long we keep data.", True, "Jane Counsel", UI_AUTHOR
+    )
     session.refresh_history()
     return version
 
 
-def wait_for(qtbot, dock: HistoryDock, predicate) -> None:  # noqa: ANN001
+def wait_for(qtbot, dock: HistoryDock, predicate) -> None:
     def holds() -> bool:
         try:
             return bool(predicate(dock.entries))
@@ -50,7 +52,7 @@ def wait_for(qtbot, dock: HistoryDock, predicate) -> None:  # noqa: ANN001
     qtbot.waitUntil(holds, timeout=10000)
 
 
-def test_autosaved_edit_appears_newest_first_under_the_draft(qtbot, window) -> None:  # noqa: ANN001
+def test_autosaved_edit_appears_newest_first_under_the_draft(qtbot, window) -> None:
     dock = dock_of(window)
     wait_for(qtbot, dock, lambda entries: len(entries) >= 2)
     assert dock.entries[0].kind == DRAFT
@@ -73,7 +75,7 @@ def test_autosaved_edit_appears_newest_first_under_the_draft(qtbot, window) -> N
     assert dock.list.accessibleName() and dock.compare_button.accessibleName() and dock.restore_button.accessibleName()
 
 
-def test_published_version_sits_on_the_edit_it_tags(qtbot, window) -> None:  # noqa: ANN001
+def test_published_version_sits_on_the_edit_it_tags(qtbot, window) -> None:
     dock = dock_of(window)
     edit_clause(qtbot, window, 1, "information", "personal data")
     tagged = window.session.repo.head()
@@ -96,7 +98,7 @@ def test_published_version_sits_on_the_edit_it_tags(qtbot, window) -> None:  # n
     assert not image.isNull()
 
 
-def test_compare_buttons_and_enter_open_the_comparison(qtbot, window) -> None:  # noqa: ANN001
+def test_compare_buttons_and_enter_open_the_comparison(qtbot, window) -> None:
     dock = dock_of(window)
     edit_clause(qtbot, window, 1, "information", "personal data")
     publish_v1(window)
@@ -125,7 +127,7 @@ def test_compare_buttons_and_enter_open_the_comparison(qtbot, window) -> None:  
 
     dock.select_refs("v1", newest_edit)
     qtbot.mouseClick(dock.compare_button, Qt.MouseButton.LeftButton)
-    second = [w for w in window.findChildren(DiffWindow) if w is not diff_window][0]
+    second = next(w for w in window.findChildren(DiffWindow) if w is not diff_window)
     assert (second.a_ref, second.b_ref) == ("v1", newest_edit)
     qtbot.waitUntil(lambda: second.diff is not None, timeout=10000)
     assert second.new_long.startswith("The edit of Today, ") and second.new_name.startswith("the edit of")
@@ -133,7 +135,7 @@ def test_compare_buttons_and_enter_open_the_comparison(qtbot, window) -> None:  
         w.close()
 
 
-def test_delete_key_changes_nothing(qtbot, window) -> None:  # noqa: ANN001
+def test_delete_key_changes_nothing(qtbot, window) -> None:
     dock = dock_of(window)
     wait_for(qtbot, dock, lambda entries: len(entries) >= 2)
     before = [e.ref for e in dock.entries]
@@ -143,7 +145,7 @@ def test_delete_key_changes_nothing(qtbot, window) -> None:  # noqa: ANN001
     assert len(window.session.repo.edits()) == 1
 
 
-def test_restore_makes_v1_the_draft_again(qtbot, window, monkeypatch) -> None:  # noqa: ANN001
+def test_restore_makes_v1_the_draft_again(qtbot, window, monkeypatch) -> None:
     dock = dock_of(window)
     session = window.session
     clause = session.notice.clauses[1]
@@ -156,7 +158,7 @@ def test_restore_makes_v1_the_draft_again(qtbot, window, monkeypatch) -> None:  
 
     asked: list[str] = []
 
-    def yes(_parent, _title, text, *_args):  # noqa: ANN001, ANN202
+    def yes(_parent, _title, text, *_args):
         asked.append(text)
         return QMessageBox.StandardButton.Yes
 
@@ -164,7 +166,9 @@ def test_restore_makes_v1_the_draft_again(qtbot, window, monkeypatch) -> None:  
     dock.select_refs("v1")
     with qtbot.waitSignal(dock.restored, timeout=10000):
         qtbot.mouseClick(dock.restore_button, Qt.MouseButton.LeftButton)
-    assert asked == ["Make version v1 the new draft? Your current draft stays in the history and can be restored later."]
+    assert asked == [
+        "Make version v1 the new draft? Your current draft stays in the history and can be restored later."
+    ]
     edits = session.repo.edits(limit=3)
     assert edits[0].message == "Restored v1 as the draft"
     assert edits[1].message == f"Edited '{clause.title}'"  # the replaced draft is still in the history
@@ -174,7 +178,7 @@ def test_restore_makes_v1_the_draft_again(qtbot, window, monkeypatch) -> None:  
     wait_for(qtbot, dock, lambda entries: entries[1].title == "Restored v1 as the draft")
 
 
-def test_restore_is_not_done_when_the_user_says_no(qtbot, window, monkeypatch) -> None:  # noqa: ANN001
+def test_restore_is_not_done_when_the_user_says_no(qtbot, window, monkeypatch) -> None:
     dock = dock_of(window)
     publish_v1(window)
     edit_clause(qtbot, window, 1, "information", "personal data")
@@ -186,7 +190,7 @@ def test_restore_is_not_done_when_the_user_says_no(qtbot, window, monkeypatch) -
     assert window.session.repo.edits(limit=1)[0].message.startswith("Edited")
 
 
-def test_show_all_loads_the_whole_history(qtbot, window, monkeypatch) -> None:  # noqa: ANN001
+def test_show_all_loads_the_whole_history(qtbot, window, monkeypatch) -> None:
     monkeypatch.setattr(history_dock, "PAGE", 2)
     dock = dock_of(window)
     for n, word in enumerate(("alpha", "beta", "gamma")):
@@ -199,7 +203,7 @@ def test_show_all_loads_the_whole_history(qtbot, window, monkeypatch) -> None:  
     assert not dock.show_all_button.isVisibleTo(dock)
 
 
-def test_dock_follows_the_open_notice(qtbot, window, tmp_path) -> None:  # noqa: ANN001
+def test_dock_follows_the_open_notice(qtbot, window, tmp_path) -> None:
     dock = dock_of(window)
     edit_clause(qtbot, window, 0, "zzz-not-there", "extra")
     wait_for(qtbot, dock, lambda entries: sum(e.kind == EDIT for e in entries) == 2)
@@ -214,14 +218,24 @@ def _edit(commit: str, message: str, when: str, clauses: tuple[str, ...] = ()) -
 
 
 def _version(number: int, commit: str) -> Version:
-    return Version(number, commit, dt.date(2026, number, 1), number == 1, f"Change {number}", "Jane", "Ann",
-                   "2026-01-01T10:00:00+00:00")
+    return Version(
+        number,
+        commit,
+        dt.date(2026, number, 1),
+        number == 1,
+        f"Change {number}",
+        "Jane",
+        "Ann",
+        "2026-01-01T10:00:00+00:00",
+    )
 
 
 def test_timeline_interleaves_versions_with_the_edits_they_tag() -> None:
-    edits = [_edit("c3", "Edited 'Cookies'", "2026-03-01T10:00:00+00:00", ("cookies", "security")),
-             _edit("c2", "Edited 'Security'", "2026-02-01T10:00:00+00:00"),
-             _edit("c1", "Created the notice 'N'", "2026-01-01T09:00:00+00:00")]
+    edits = [
+        _edit("c3", "Edited 'Cookies'", "2026-03-01T10:00:00+00:00", ("cookies", "security")),
+        _edit("c2", "Edited 'Security'", "2026-02-01T10:00:00+00:00"),
+        _edit("c1", "Created the notice 'N'", "2026-01-01T09:00:00+00:00"),
+    ]
     # v1 tags an edit older than the ones loaded; v2 tags c2.
     versions = [_version(1, "c0"), _version(2, "c2")]
     entries = timeline(edits, versions, {"cookies": "Cookies", "security": "Security"}, edits_since=1)

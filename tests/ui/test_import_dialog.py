@@ -9,23 +9,23 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLineEdit
 
 from notice_studio.core.importer import import_file
-from notice_studio.core.store import NoticeRepo
-from notice_studio.ui import import_dialog
-from notice_studio.ui.import_dialog import DETAILS, FILE, PREVIEW, ImportDialog
-from notice_studio.ui.import_widgets import TopicsPicker
+from notice_studio.core.notice.store import NoticeRepo
+from notice_studio.ui.importing.import_dialog import DETAILS, FILE, PREVIEW, ImportDialog
+from notice_studio.ui.importing.import_widgets import TopicsPicker
+from tools import demo_states
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "import"
 LEFT = Qt.MouseButton.LeftButton
 
 
-def open_dialog(window, qtbot) -> ImportDialog:  # noqa: ANN001
+def open_dialog(window, qtbot) -> ImportDialog:
     dialog = ImportDialog(window)
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
 
 
-def read_in(dialog: ImportDialog, qtbot, path: Path) -> None:  # noqa: ANN001
+def read_in(dialog: ImportDialog, qtbot, path: Path) -> None:
     """Type the path in and press Import, as a user would; wait for the sections."""
     dialog.path_edit.setText(str(path))
     assert dialog.next_button.isEnabled()
@@ -43,7 +43,7 @@ def rows(dialog: ImportDialog) -> list[tuple[str, int, str]]:
     return result
 
 
-def outline_rows(outline) -> list[tuple[str, int, str]]:  # noqa: ANN001
+def outline_rows(outline) -> list[tuple[str, int, str]]:
     return [(s.title, s.level, s.original_number) for s in outline.sections]
 
 
@@ -52,7 +52,7 @@ def paragraphs_shown(dialog: ImportDialog) -> list[str]:
     return [view.topLevelItem(n).text(1) for n in range(view.topLevelItemCount())]
 
 
-def test_reads_a_file_and_lists_the_sections_the_core_found(window, qtbot) -> None:  # noqa: ANN001
+def test_reads_a_file_and_lists_the_sections_the_core_found(window, qtbot) -> None:
     path = FIXTURES / "numbered.txt"
     dialog = open_dialog(window, qtbot)
     assert dialog.pages.currentIndex() == FILE
@@ -70,11 +70,14 @@ def test_reads_a_file_and_lists_the_sections_the_core_found(window, qtbot) -> No
     assert "numbered.txt" in dialog.preview.summary.text()
     # Selecting a section shows its paragraphs, numbered, as counsel reads them.
     dialog.preview.select(0)
-    assert paragraphs_shown(dialog) == ["Harbour Lane Bakery Ltd\nLast updated: 3 March 2025", expected.sections[0].paragraphs[1]]
+    assert paragraphs_shown(dialog) == [
+        "Harbour Lane Bakery Ltd\nLast updated: 3 March 2025",
+        expected.sections[0].paragraphs[1],
+    ]
     assert dialog.preview.paragraphs.topLevelItem(1).text(0) == "2"
 
 
-def test_adjust_the_outline_and_create_the_project(window, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+def test_adjust_the_outline_and_create_the_project(window, qtbot, tmp_path: Path) -> None:
     dialog = open_dialog(window, qtbot)
     read_in(dialog, qtbot, FIXTURES / "questions.txt")
     original = dialog.outline
@@ -170,7 +173,7 @@ def test_adjust_the_outline_and_create_the_project(window, qtbot, tmp_path: Path
     assert "You can ask for a copy of your information" in choices.body
 
 
-def test_split_at_a_missed_heading_takes_it_as_the_title(window, qtbot) -> None:  # noqa: ANN001
+def test_split_at_a_missed_heading_takes_it_as_the_title(window, qtbot) -> None:
     dialog = open_dialog(window, qtbot)
     read_in(dialog, qtbot, FIXTURES / "unnumbered.md")
     index = next(n for n, s in enumerate(dialog.outline.sections) if s.title == "Your rights")
@@ -191,7 +194,7 @@ def test_split_at_a_missed_heading_takes_it_as_the_title(window, qtbot) -> None:
     assert paragraphs_shown(dialog) == ["Email us and we will reply within one month."]
 
 
-def test_topics_are_chosen_from_the_library_topics(window, qtbot, monkeypatch) -> None:  # noqa: ANN001
+def test_topics_are_chosen_from_the_library_topics(window, qtbot, monkeypatch) -> None:
     dialog = open_dialog(window, qtbot)
     read_in(dialog, qtbot, FIXTURES / "utf16.txt")
     index = next(n for n, s in enumerate(dialog.outline.sections) if s.title == "Loyalty Card")
@@ -214,7 +217,7 @@ def test_topics_are_chosen_from_the_library_topics(window, qtbot, monkeypatch) -
     assert "Marketing" in dialog.preview.items()[index].text(2)
 
 
-def test_page_furniture_and_notes_are_shown_folded(window, qtbot) -> None:  # noqa: ANN001
+def test_page_furniture_and_notes_are_shown_folded(window, qtbot) -> None:
     dialog = open_dialog(window, qtbot)
     read_in(dialog, qtbot, FIXTURES / "saved_page.html")
     toggle, extra = dialog.preview.extra_toggle, dialog.preview.extra
@@ -235,7 +238,7 @@ def test_page_furniture_and_notes_are_shown_folded(window, qtbot) -> None:  # no
         ("empty.txt", b"", ""),
     ],
 )
-def test_a_bad_file_is_explained_in_the_dialog(window, qtbot, tmp_path: Path, name, content, expected) -> None:  # noqa: ANN001
+def test_a_bad_file_is_explained_in_the_dialog(window, qtbot, tmp_path: Path, name, content, expected) -> None:
     path = tmp_path / name
     if content is not None:
         path.write_bytes(content)
@@ -254,7 +257,7 @@ def test_a_bad_file_is_explained_in_the_dialog(window, qtbot, tmp_path: Path, na
     assert not dialog.file_status.isVisible()
 
 
-def test_a_folder_with_files_in_it_is_refused(window, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+def test_a_folder_with_files_in_it_is_refused(window, qtbot, tmp_path: Path) -> None:
     busy = tmp_path / "busy"
     busy.mkdir()
     (busy / "notes.txt").write_text("keep me", encoding="utf-8")
@@ -275,7 +278,7 @@ def test_a_folder_with_files_in_it_is_refused(window, qtbot, tmp_path: Path) -> 
     assert dialog.next_button.isEnabled()
 
 
-def test_back_keeps_the_adjustments_for_the_same_file(window, qtbot) -> None:  # noqa: ANN001
+def test_back_keeps_the_adjustments_for_the_same_file(window, qtbot) -> None:
     dialog = open_dialog(window, qtbot)
     read_in(dialog, qtbot, FIXTURES / "run_in.txt")
     dialog.preview.select(2)
@@ -288,7 +291,7 @@ def test_back_keeps_the_adjustments_for_the_same_file(window, qtbot) -> None:  #
     assert dialog.outline is merged
 
 
-def test_the_window_opens_the_imported_notice(window, qtbot, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+def test_the_window_opens_the_imported_notice(window, qtbot, tmp_path: Path, monkeypatch) -> None:
     target = tmp_path / "imported"
 
     def run(dialog: ImportDialog) -> int:
@@ -307,8 +310,8 @@ def test_the_window_opens_the_imported_notice(window, qtbot, tmp_path: Path, mon
     assert window.session.notice.title == "Privacy Policy"
 
 
-def test_demo_state_shows_the_preview(window, qtbot) -> None:  # noqa: ANN001
-    dialog = import_dialog.demo_state(window)
+def test_demo_state_shows_the_preview(window, qtbot) -> None:
+    dialog = demo_states.import_dialog(window)
     qtbot.addWidget(dialog)
     assert dialog.pages.currentIndex() == PREVIEW
     assert len(dialog.preview.items()) == len(dialog.outline.sections) > 5

@@ -6,12 +6,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt
 
-from notice_studio.ui.library_browser import NOTICE_LAWS, LibraryDock, LibraryIdRole
-from notice_studio.ui.library_folders import LibraryFoldersDialog
-from notice_studio.ui.outline_model import LIBRARY_MIME
+from notice_studio.ui.library.library_browser import NOTICE_LAWS, LibraryDock, LibraryIdRole
+from notice_studio.ui.library.library_folders import LibraryFoldersDialog
+from notice_studio.ui.outline.outline_model import LIBRARY_MIME
 
 
-def dock_of(window) -> LibraryDock:  # noqa: ANN001
+def dock_of(window) -> LibraryDock:
     dock = window.docks["library_browser"]
     assert isinstance(dock, LibraryDock)
     return dock
@@ -25,7 +25,7 @@ def set_laws(dock: LibraryDock, value: str) -> None:
     dock.laws.setCurrentIndex(dock.laws.findData(value))
 
 
-def test_typing_in_the_search_box_narrows_the_results(qtbot, window) -> None:  # noqa: ANN001
+def test_typing_in_the_search_box_narrows_the_results(qtbot, window) -> None:
     dock = dock_of(window)
     set_laws(dock, "")
     everything = dock.model.rowCount()
@@ -41,7 +41,7 @@ def test_typing_in_the_search_box_narrows_the_results(qtbot, window) -> None:  #
     qtbot.waitUntil(lambda: dock.model.rowCount() == everything, timeout=3000)
 
 
-def test_topic_and_law_filters(qtbot, window) -> None:  # noqa: ANN001
+def test_topic_and_law_filters(qtbot, window) -> None:
     dock = dock_of(window)
     notice_laws = window.session.notice.jurisdictions
     assert dock.laws.currentData() == NOTICE_LAWS  # the default: laws of this notice
@@ -62,7 +62,7 @@ def test_topic_and_law_filters(qtbot, window) -> None:  # noqa: ANN001
     assert dock.topic.currentText() == window.library.topics["cookies"].label
 
 
-def test_preview_shows_text_guidance_satisfies_and_origin(qtbot, window) -> None:  # noqa: ANN001
+def test_preview_shows_text_guidance_satisfies_and_origin(qtbot, window) -> None:
     dock = dock_of(window)
     set_laws(dock, "")
     dock.select_library_clause("retention-criteria")
@@ -76,7 +76,7 @@ def test_preview_shows_text_guidance_satisfies_and_origin(qtbot, window) -> None
     assert "Already in this notice" in text  # the default template includes it
 
 
-def test_insert_puts_the_clause_after_the_selected_one_and_autosaves(qtbot, window) -> None:  # noqa: ANN001
+def test_insert_puts_the_clause_after_the_selected_one_and_autosaves(qtbot, window) -> None:
     session = window.session
     dock = dock_of(window)
     anchor = session.notice.clauses[1]
@@ -93,8 +93,10 @@ def test_insert_puts_the_clause_after_the_selected_one_and_autosaves(qtbot, wind
     assert inserted.provenance is not None and inserted.provenance.library_id == "lgpd-rights"
     assert window.current_clause_id() == inserted.id
     title = window.library.get("lgpd-rights").title
-    qtbot.waitUntil(lambda: any(e.message == f"Added '{title}' from the library"
-                                for e in session.repo.edits(limit=5)), timeout=10000)
+    qtbot.waitUntil(
+        lambda: any(e.message == f"Added '{title}' from the library" for e in session.repo.edits(limit=5)),
+        timeout=10000,
+    )
     assert (session.path / "clauses" / f"{inserted.id}.md").is_file()
     # The results now mark it as already in the notice.
     assert dock.model.index(dock.model.row_of("lgpd-rights"), 0).data(Qt.ItemDataRole.DecorationRole) is not None
@@ -102,7 +104,7 @@ def test_insert_puts_the_clause_after_the_selected_one_and_autosaves(qtbot, wind
     assert not session.notice.has(inserted.id)
 
 
-def test_double_click_and_insert_button_insert(qtbot, window) -> None:  # noqa: ANN001
+def test_double_click_and_insert_button_insert(qtbot, window) -> None:
     session = window.session
     dock = dock_of(window)
     set_laws(dock, "")
@@ -121,7 +123,7 @@ def test_double_click_and_insert_button_insert(qtbot, window) -> None:  # noqa: 
     assert any(c.provenance and c.provenance.library_id == "complaints-norway" for c in session.notice.all_clauses())
 
 
-def test_drag_mime_data_carries_the_library_id_and_drops_into_the_outline(qtbot, window) -> None:  # noqa: ANN001
+def test_drag_mime_data_carries_the_library_id_and_drops_into_the_outline(qtbot, window) -> None:
     dock = dock_of(window)
     set_laws(dock, "")
     row = dock.model.row_of("lgpd-encarregado")
@@ -147,7 +149,7 @@ def write_bad_library(folder: Path) -> Path:
     return path
 
 
-def test_a_problem_in_a_user_library_folder_is_shown(qtbot, window, tmp_path: Path) -> None:  # noqa: ANN001
+def test_a_problem_in_a_user_library_folder_is_shown(qtbot, window, tmp_path: Path) -> None:
     dock = dock_of(window)
     folder = tmp_path / "firm-library"
     write_bad_library(folder)
@@ -186,7 +188,7 @@ def test_a_problem_in_a_user_library_folder_is_shown(qtbot, window, tmp_path: Pa
     assert dock.problems_toggle.isHidden()
 
 
-def test_keyboard_search_to_results_and_back(qtbot, window) -> None:  # noqa: ANN001
+def test_keyboard_search_to_results_and_back(qtbot, window) -> None:
     dock = dock_of(window)
     dock.focus_search()
     qtbot.waitUntil(dock.search.hasFocus, timeout=3000)
@@ -195,11 +197,19 @@ def test_keyboard_search_to_results_and_back(qtbot, window) -> None:  # noqa: AN
     assert dock.results.currentIndex().row() == 0
     qtbot.keyClick(dock.results, Qt.Key.Key_Up)
     assert dock.search.hasFocus()
-    for widget in (dock.search, dock.topic, dock.laws, dock.results, dock.preview, dock.insert_button, dock.folders_button):
+    for widget in (
+        dock.search,
+        dock.topic,
+        dock.laws,
+        dock.results,
+        dock.preview,
+        dock.insert_button,
+        dock.folders_button,
+    ):
         assert widget.accessibleName()
 
 
-def test_results_model_passes_qtmodeltester(qtmodeltester, window) -> None:  # noqa: ANN001
+def test_results_model_passes_qtmodeltester(qtmodeltester, window) -> None:
     dock = dock_of(window)
     qtmodeltester.check(dock.model)
     dock.search.setText("cookies")
@@ -208,18 +218,29 @@ def test_results_model_passes_qtmodeltester(qtmodeltester, window) -> None:  # n
 
 
 def test_preview_html_never_carries_active_content() -> None:
-    from notice_studio.core.library_types import LibraryClause
-    from notice_studio.ui.library_preview import PreviewColours, clause_preview_html
+    from notice_studio.core.library.types import LibraryClause
+    from notice_studio.ui.library.library_preview import PreviewColours, clause_preview_html
 
     clause = LibraryClause(
-        id="hostile", title="<script>alert(1)</script>", topic="contact", jurisdictions=("all",),
-        guidance="<img src=x onerror=alert(1)>", variants=("nope",),
+        id="hostile",
+        title="<script>alert(1)</script>",
+        topic="contact",
+        jurisdictions=("all",),
+        guidance="<img src=x onerror=alert(1)>",
+        variants=("nope",),
         body="Hello <script>alert(2)</script> [x](javascript:alert(3)) {{ contact.email }} [[elsewhere]]",
     )
-    html = clause_preview_html(clause, topic_label="<b>t</b>", titles={"elsewhere": "<i>Else</i>"},
-                               variable_labels={}, tables={}, in_notice_as=None, colours=PreviewColours())
+    html = clause_preview_html(
+        clause,
+        topic_label="<b>t</b>",
+        titles={"elsewhere": "<i>Else</i>"},
+        variable_labels={},
+        tables={},
+        in_notice_as=None,
+        colours=PreviewColours(),
+    )
     lowered = html.lower()
     assert "<script" not in lowered and "<img" not in lowered
-    assert "href=\"javascript" not in lowered and "href='javascript" not in lowered  # the link was refused
+    assert 'href="javascript' not in lowered and "href='javascript" not in lowered  # the link was refused
     assert "&lt;script&gt;" in html and "&lt;i&gt;Else&lt;/i&gt;" in html
     assert "{{ contact.email }}" in html

@@ -9,24 +9,23 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QModelIndex, Qt
 from PySide6.QtWidgets import QMessageBox
-
-from notice_studio.core.store import NoticeRepo
-from notice_studio.ui import commands
-from notice_studio.ui.outline_model import CLAUSE_MIME, OutlineModel
-from notice_studio.ui.session import RECOVERY_FILE
-
 from ui_support import make_notice_folder
 
+from notice_studio.core.notice.store import NoticeRepo
+from notice_studio.ui import commands
+from notice_studio.ui.outline.outline_model import CLAUSE_MIME, OutlineModel
+from notice_studio.ui.session import RECOVERY_FILE
 
-def committed_messages(window) -> list[str]:  # noqa: ANN001
+
+def committed_messages(window) -> list[str]:
     return [e.message for e in window.session.repo.edits(limit=20)]
 
 
-def wait_saved(qtbot, window, message: str) -> None:  # noqa: ANN001
+def wait_saved(qtbot, window, message: str) -> None:
     qtbot.waitUntil(lambda: any(message in m for m in committed_messages(window)), timeout=10000)
 
 
-def test_outline_model_passes_qtmodeltester(qtmodeltester, window) -> None:  # noqa: ANN001
+def test_outline_model_passes_qtmodeltester(qtmodeltester, window) -> None:
     qtmodeltester.check(window.session.outline)
     session = window.session
     first = session.notice.clauses[0].id
@@ -35,7 +34,7 @@ def test_outline_model_passes_qtmodeltester(qtmodeltester, window) -> None:  # n
     qtmodeltester.check(window.session.outline)
 
 
-def test_window_shows_the_notice_with_numbers(window) -> None:  # noqa: ANN001
+def test_window_shows_the_notice_with_numbers(window) -> None:
     model: OutlineModel = window.session.outline
     assert model.rowCount() == len(window.session.notice.clauses)
     assert model.data(model.index(0, 0)).startswith("1  ")
@@ -43,7 +42,7 @@ def test_window_shows_the_notice_with_numbers(window) -> None:  # noqa: ANN001
     assert "Draft" in window.status_version.text()
 
 
-def test_typing_autosaves_one_commit_and_undo_redo(qtbot, window) -> None:  # noqa: ANN001
+def test_typing_autosaves_one_commit_and_undo_redo(qtbot, window) -> None:
     session = window.session
     clause = session.notice.clauses[0]
     window.select_clause(clause.id)
@@ -63,7 +62,7 @@ def test_typing_autosaves_one_commit_and_undo_redo(qtbot, window) -> None:  # no
     assert editor.toPlainText().endswith("Extra words typed here.")
 
 
-def test_rename_keeps_id_and_commits(qtbot, window) -> None:  # noqa: ANN001
+def test_rename_keeps_id_and_commits(qtbot, window) -> None:
     session = window.session
     clause = session.notice.clauses[1]
     window.select_clause(clause.id)
@@ -74,7 +73,7 @@ def test_rename_keeps_id_and_commits(qtbot, window) -> None:  # noqa: ANN001
     wait_saved(qtbot, window, "Renamed")
 
 
-def test_move_actions_renumber_and_touch_only_the_outline(qtbot, window) -> None:  # noqa: ANN001
+def test_move_actions_renumber_and_touch_only_the_outline(qtbot, window) -> None:
     session = window.session
     first, second = session.notice.clauses[0].id, session.notice.clauses[1].id
     window.select_clause(first)
@@ -82,8 +81,12 @@ def test_move_actions_renumber_and_touch_only_the_outline(qtbot, window) -> None
     assert [c.id for c in session.notice.clauses[:2]] == [second, first]
     assert session.outline.data(session.outline.index(1, 0)).startswith("2  ")
     wait_saved(qtbot, window, "Moved")
-    changed = subprocess.run(["git", "-C", str(session.path), "show", "--name-only", "--format=", "HEAD"],
-                             capture_output=True, text=True, check=True).stdout.split()
+    changed = subprocess.run(
+        ["git", "-C", str(session.path), "show", "--name-only", "--format=", "HEAD"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
     assert changed == ["notice.yaml"]
     window.act_indent.trigger()
     assert session.notice.position(first).parent_id == second
@@ -91,7 +94,7 @@ def test_move_actions_renumber_and_touch_only_the_outline(qtbot, window) -> None
     assert session.notice.position(first).parent_id is None
 
 
-def test_drag_and_drop_reorders_through_the_undo_stack(qtbot, window) -> None:  # noqa: ANN001
+def test_drag_and_drop_reorders_through_the_undo_stack(qtbot, window) -> None:
     session = window.session
     model = session.outline
     ids = [c.id for c in session.notice.clauses]
@@ -112,7 +115,7 @@ def test_drag_and_drop_reorders_through_the_undo_stack(qtbot, window) -> None:  
     assert session.notice.position(ids[0]).parent_id == ids[1]
 
 
-def test_new_clause_delete_and_undo(qtbot, window, monkeypatch) -> None:  # noqa: ANN001
+def test_new_clause_delete_and_undo(qtbot, window, monkeypatch) -> None:
     from PySide6.QtWidgets import QInputDialog
 
     session = window.session
@@ -128,7 +131,7 @@ def test_new_clause_delete_and_undo(qtbot, window, monkeypatch) -> None:  # noqa
     wait_saved(qtbot, window, "Added 'Our Promise'")
 
 
-def test_insert_from_library_records_provenance(qtbot, window) -> None:  # noqa: ANN001
+def test_insert_from_library_records_provenance(qtbot, window) -> None:
     session = window.session
     window.select_clause(session.notice.clauses[0].id)
     new_id = window.insert_library_clause("governing-law")
@@ -139,15 +142,15 @@ def test_insert_from_library_records_provenance(qtbot, window) -> None:  # noqa:
     wait_saved(qtbot, window, "from the library")
 
 
-def test_placeholder_value_reaches_the_preview(qtbot, window) -> None:  # noqa: ANN001
+def test_placeholder_value_reaches_the_preview(qtbot, window) -> None:
     session = window.session
     session.undo_stack.push(commands.SetVariable(session, "organisation.name", "Zephyr Widgets Ltd"))
     qtbot.waitUntil(lambda: "Zephyr Widgets Ltd" in window.preview.toPlainText(), timeout=10000)
     wait_saved(qtbot, window, "Filled in 'organisation.name'")
 
 
-def test_recovery_file_is_offered_after_a_crash(qtbot, settings, notice_folder, monkeypatch) -> None:  # noqa: ANN001
-    from notice_studio.core.notice_format import notice_files
+def test_recovery_file_is_offered_after_a_crash(qtbot, settings, notice_folder, monkeypatch) -> None:
+    from notice_studio.core.notice.notice_format import notice_files
     from notice_studio.ui.main_window import MainWindow
 
     with NoticeRepo.open(notice_folder) as repo:
@@ -159,7 +162,7 @@ def test_recovery_file_is_offered_after_a_crash(qtbot, settings, notice_folder, 
     (notice_folder / RECOVERY_FILE).write_text(json.dumps(notice_files(notice)))
     asked: list[str] = []
 
-    def yes(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+    def yes(*args, **kwargs):
         asked.append(args[1])
         return QMessageBox.StandardButton.Yes
 
@@ -174,12 +177,14 @@ def test_recovery_file_is_offered_after_a_crash(qtbot, settings, notice_folder, 
     win.close()
 
 
-def test_a_notice_open_elsewhere_is_refused(qtbot, settings, tmp_path, monkeypatch) -> None:  # noqa: ANN001
+def test_a_notice_open_elsewhere_is_refused(qtbot, settings, tmp_path, monkeypatch) -> None:
     from notice_studio.ui.main_window import MainWindow
 
     folder = make_notice_folder(tmp_path / "locked")
-    code = ("import sys, time\nfrom notice_studio.core.store import NoticeRepo\n"
-            "r = NoticeRepo.open(sys.argv[1], write=True)\nprint('locked', flush=True)\ntime.sleep(60)\n")
+    code = (
+        "import sys, time\nfrom notice_studio.core.notice.store import NoticeRepo\n"
+        "r = NoticeRepo.open(sys.argv[1], write=True)\nprint('locked', flush=True)\ntime.sleep(60)\n"
+    )
     holder = subprocess.Popen([sys.executable, "-c", code, str(folder)], stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "locked"
@@ -197,7 +202,7 @@ def test_a_notice_open_elsewhere_is_refused(qtbot, settings, tmp_path, monkeypat
         holder.stdout.close()
 
 
-def test_not_a_notice_gets_one_sentence(qtbot, settings, tmp_path, monkeypatch) -> None:  # noqa: ANN001
+def test_not_a_notice_gets_one_sentence(qtbot, settings, tmp_path, monkeypatch) -> None:
     from notice_studio.ui.main_window import MainWindow
 
     win = MainWindow(settings)
@@ -205,11 +210,13 @@ def test_not_a_notice_gets_one_sentence(qtbot, settings, tmp_path, monkeypatch) 
     errors: list[str] = []
     monkeypatch.setattr(win, "show_error", errors.append)
     assert not win.open_notice(tmp_path)
-    assert errors == [f"{tmp_path} is not a notice (it has no notice.yaml); open a notice folder or create one with 'notice-studio new'."]
+    assert errors == [
+        f"{tmp_path} is not a notice (it has no notice.yaml); open a notice folder or create one with 'notice-studio new'."
+    ]
     win.close()
 
 
-def test_close_commits_pending_edits(qtbot, settings, notice_folder: Path) -> None:  # noqa: ANN001
+def test_close_commits_pending_edits(qtbot, settings, notice_folder: Path) -> None:
     from notice_studio.ui.main_window import MainWindow
 
     settings.set("autosave/idle_ms", 60000)  # only closing can save it
@@ -227,13 +234,13 @@ def test_close_commits_pending_edits(qtbot, settings, notice_folder: Path) -> No
 
 
 @pytest.mark.parametrize("action", ["act_up", "act_outdent", "act_indent"])
-def test_impossible_moves_explain_themselves(window, action) -> None:  # noqa: ANN001
+def test_impossible_moves_explain_themselves(window, action) -> None:
     window.select_clause(window.session.notice.clauses[0].id)
     getattr(window, action).trigger()
     assert "first" in window.statusBar().currentMessage() or "top level" in window.statusBar().currentMessage()
 
 
-def test_outline_marks_clauses_changed_since_the_last_version(qtbot, window) -> None:  # noqa: ANN001
+def test_outline_marks_clauses_changed_since_the_last_version(qtbot, window) -> None:
     import datetime as dt
 
     session = window.session
@@ -246,12 +253,14 @@ def test_outline_marks_clauses_changed_since_the_last_version(qtbot, window) -> 
     wait_saved(qtbot, window, "Moved")
     qtbot.waitUntil(lambda: ids[0] in session.changed_clause_ids, timeout=10000)
     model = session.outline
-    assert "Changed since the last published version." in model.data(model.index_of(ids[0]), Qt.ItemDataRole.ToolTipRole)
+    assert "Changed since the last published version." in model.data(
+        model.index_of(ids[0]), Qt.ItemDataRole.ToolTipRole
+    )
     assert model.data(model.index_of(ids[0]), Qt.ItemDataRole.DecorationRole) is not None
     assert "1 change since v1" in window.status_version.text()
 
 
-def test_a_title_typed_without_enter_is_kept_on_close(qtbot, settings, notice_folder: Path) -> None:  # noqa: ANN001
+def test_a_title_typed_without_enter_is_kept_on_close(qtbot, settings, notice_folder: Path) -> None:
     from notice_studio.ui.main_window import MainWindow
 
     win = MainWindow(settings)
@@ -264,7 +273,7 @@ def test_a_title_typed_without_enter_is_kept_on_close(qtbot, settings, notice_fo
         assert repo.load().find(clause_id).title == "Welcome to our notice"
 
 
-def test_undo_goes_to_the_clause_it_changes_and_saves_clear_the_modified_mark(qtbot, window) -> None:  # noqa: ANN001
+def test_undo_goes_to_the_clause_it_changes_and_saves_clear_the_modified_mark(qtbot, window) -> None:
     session = window.session
     first, second = session.notice.clauses[0], session.notice.clauses[1]
     session.undo_stack.push(commands.EditBody(session, first.id, first.body, first.body + " More."))
@@ -278,7 +287,7 @@ def test_undo_goes_to_the_clause_it_changes_and_saves_clear_the_modified_mark(qt
     qtbot.waitUntil(lambda: not window.isWindowModified(), timeout=10000)
 
 
-def test_your_name_dialog_changes_who_is_recorded(qtbot, window) -> None:  # noqa: ANN001
+def test_your_name_dialog_changes_who_is_recorded(qtbot, window) -> None:
     from PySide6.QtWidgets import QDialogButtonBox
 
     dialog = window.edit_author()
@@ -298,7 +307,9 @@ def test_your_name_dialog_changes_who_is_recorded(qtbot, window) -> None:  # noq
     assert session.repo.edits(limit=1)[0].author == "Rosa Counsel"
 
 
-def test_a_damaged_notice_file_gets_one_sentence_naming_file_and_line(qtbot, settings, notice_folder: Path, monkeypatch) -> None:  # noqa: ANN001
+def test_a_damaged_notice_file_gets_one_sentence_naming_file_and_line(
+    qtbot, settings, notice_folder: Path, monkeypatch
+) -> None:
     from notice_studio.ui.main_window import MainWindow
 
     (notice_folder / "notice.yaml").write_text("title: Broken\noutline:\n  - a\n  b: [\n", encoding="utf-8")
@@ -316,7 +327,7 @@ def test_a_damaged_notice_file_gets_one_sentence_naming_file_and_line(qtbot, set
     win.close()
 
 
-def test_opening_the_notice_that_is_already_open_is_harmless(window, notice_folder: Path) -> None:  # noqa: ANN001
+def test_opening_the_notice_that_is_already_open_is_harmless(window, notice_folder: Path) -> None:
     session = window.session
     assert window.open_notice(notice_folder)
     assert window.session is session

@@ -6,11 +6,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
 
-from notice_studio.core.store import NoticeRepo
-from notice_studio.ui.new_notice_dialog import NewNoticeDialog
+from notice_studio.core.notice.store import NoticeRepo
+from notice_studio.ui.notices.new_notice_dialog import NewNoticeDialog
 
 
-def test_creates_a_notice_folder_from_a_template(window, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+def test_creates_a_notice_folder_from_a_template(window, qtbot, tmp_path: Path) -> None:
     dialog = NewNoticeDialog(window)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -48,7 +48,7 @@ def test_creates_a_notice_folder_from_a_template(window, qtbot, tmp_path: Path) 
     assert window.session.notice.organisation == "Maple Widgets Inc"
 
 
-def test_refuses_a_folder_that_is_not_empty(window, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+def test_refuses_a_folder_that_is_not_empty(window, qtbot, tmp_path: Path) -> None:
     busy = tmp_path / "busy"
     busy.mkdir()
     (busy / "notes.txt").write_text("keep me", encoding="utf-8")
@@ -66,7 +66,7 @@ def test_refuses_a_folder_that_is_not_empty(window, qtbot, tmp_path: Path) -> No
     assert sorted(p.name for p in busy.iterdir()) == ["notes.txt"]
 
 
-def test_create_stays_disabled_until_the_answers_are_given(window, qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+def test_create_stays_disabled_until_the_answers_are_given(window, qtbot, tmp_path: Path) -> None:
     dialog = NewNoticeDialog(window)
     qtbot.addWidget(dialog)
     dialog.show()

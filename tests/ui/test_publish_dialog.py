@@ -6,12 +6,13 @@ import datetime as dt
 
 from PySide6.QtCore import QDate, QPoint, Qt
 
-from notice_studio.core.model import Clause
+from notice_studio.core.notice.model import Clause
 from notice_studio.ui import commands
-from notice_studio.ui.publish_dialog import FIRST_VERSION_TEXT, PublishDialog
+from notice_studio.ui.publish.publish_dialog import PublishDialog
+from notice_studio.ui.publish.publish_summary import FIRST_VERSION_TEXT
 
 
-def fill_placeholders(window) -> None:  # noqa: ANN001
+def fill_placeholders(window) -> None:
     """Fill every placeholder from the clause library's examples (as the user would)."""
     session = window.session
     for name in session.notice.placeholders():
@@ -19,7 +20,7 @@ def fill_placeholders(window) -> None:  # noqa: ANN001
         session.undo_stack.push(commands.SetVariable(session, name, spec.example if spec and spec.example else name))
 
 
-def open_dialog(window, qtbot) -> PublishDialog:  # noqa: ANN001
+def open_dialog(window, qtbot) -> PublishDialog:
     dialog = PublishDialog(window)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -28,7 +29,7 @@ def open_dialog(window, qtbot) -> PublishDialog:  # noqa: ANN001
     return dialog
 
 
-def add_duplicate_heading(window) -> None:  # noqa: ANN001
+def add_duplicate_heading(window) -> None:
     """A second section titled like the first: a warning, not an error."""
     session = window.session
     first = session.notice.clauses[0]
@@ -36,16 +37,18 @@ def add_duplicate_heading(window) -> None:  # noqa: ANN001
     session.undo_stack.push(commands.AddClause(session, clause, None, len(session.notice.clauses)))
 
 
-def tick(dialog: PublishDialog, qtbot, item) -> None:  # noqa: ANN001
+def tick(dialog: PublishDialog, qtbot, item) -> None:
     """Tick a warning's box with the mouse."""
     rect = dialog.findings.visualItemRect(item)
-    qtbot.mouseClick(dialog.findings.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(rect.left() + 10, rect.center().y()))
+    qtbot.mouseClick(
+        dialog.findings.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(rect.left() + 10, rect.center().y())
+    )
     if item.checkState() != Qt.CheckState.Checked:  # the box's place depends on the style; the keyboard always works
         dialog.findings.setCurrentItem(item)
         qtbot.keyClick(dialog.findings, Qt.Key.Key_Space)
 
 
-def test_errors_block_publishing(window, qtbot) -> None:  # noqa: ANN001
+def test_errors_block_publishing(window, qtbot) -> None:
     dialog = open_dialog(window, qtbot)
     report = dialog.checked.report
     assert report.blocking  # the template's placeholders are unfilled
@@ -59,7 +62,7 @@ def test_errors_block_publishing(window, qtbot) -> None:  # noqa: ANN001
     assert dialog.change_notice.toPlainText() == FIRST_VERSION_TEXT
 
 
-def test_warnings_need_ticking_then_publishing_records_v1(window, qtbot) -> None:  # noqa: ANN001
+def test_warnings_need_ticking_then_publishing_records_v1(window, qtbot) -> None:
     fill_placeholders(window)
     add_duplicate_heading(window)
     dialog = open_dialog(window, qtbot)
@@ -111,8 +114,8 @@ def test_warnings_need_ticking_then_publishing_records_v1(window, qtbot) -> None
     assert effective.isoformat() in window.status_version.text()
 
 
-def test_after_publishing_export_html_is_offered_for_the_new_version(window, qtbot, monkeypatch) -> None:  # noqa: ANN001
-    from notice_studio.ui import export_dialog
+def test_after_publishing_export_html_is_offered_for_the_new_version(window, qtbot, monkeypatch) -> None:
+    from notice_studio.ui.export import export_dialog
 
     fill_placeholders(window)
     dialog = open_dialog(window, qtbot)
@@ -126,7 +129,7 @@ def test_after_publishing_export_html_is_offered_for_the_new_version(window, qtb
     assert not dialog.isVisible()
 
 
-def test_second_version_compares_with_the_first(window, qtbot) -> None:  # noqa: ANN001
+def test_second_version_compares_with_the_first(window, qtbot) -> None:
     fill_placeholders(window)
     session = window.session
     session.flush()
@@ -153,16 +156,16 @@ def test_second_version_compares_with_the_first(window, qtbot) -> None:  # noqa:
     assert session.repo.notice_at("v2").variables[name] == "90 days"
 
 
-def test_publish_errors_are_shown_as_a_sentence(window, qtbot, monkeypatch) -> None:  # noqa: ANN001
+def test_publish_errors_are_shown_as_a_sentence(window, qtbot, monkeypatch) -> None:
     fill_placeholders(window)
     dialog = open_dialog(window, qtbot)
     qtbot.keyClicks(dialog.approved_by, "Jane Smith")
     assert dialog.publish_button.isEnabled(), dialog.why.text()
     shown: list[str] = []
     monkeypatch.setattr(window, "show_error", shown.append)
-    from notice_studio.core.model import NoticeError
+    from notice_studio.core.notice.model import NoticeError
 
-    def refuse(*_args, **_kwargs):  # noqa: ANN002, ANN003, ANN202
+    def refuse(*_args, **_kwargs):
         raise NoticeError("The version could not be published (disk full).")
 
     monkeypatch.setattr(window.session.repo, "publish", refuse)
@@ -173,7 +176,7 @@ def test_publish_errors_are_shown_as_a_sentence(window, qtbot, monkeypatch) -> N
     assert dialog.publish_button.isEnabled()
 
 
-def test_show_the_changes_opens_the_comparison_above_the_dialog(window, qtbot) -> None:  # noqa: ANN001
+def test_show_the_changes_opens_the_comparison_above_the_dialog(window, qtbot) -> None:
     fill_placeholders(window)
     session = window.session
     session.flush()

@@ -8,12 +8,12 @@ import io
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 
-from notice_studio.core.templates import load_templates
+from notice_studio.core.library.templates import load_templates
 from notice_studio.ui import commands
-from notice_studio.ui.tables_panel import STANDARD_TABLES, TablesDock, cell_problem, cookie_categories
+from notice_studio.ui.tables.tables_panel import STANDARD_TABLES, TablesDock, cell_problem, cookie_categories
 
 
-def dock_of(window, table: str = "cookies") -> TablesDock:  # noqa: ANN001
+def dock_of(window, table: str = "cookies") -> TablesDock:
     dock = window.docks["tables_panel"]
     assert isinstance(dock, TablesDock)
     dock.select_table(table)
@@ -21,20 +21,24 @@ def dock_of(window, table: str = "cookies") -> TablesDock:  # noqa: ANN001
     return dock
 
 
-def names(window, table: str = "cookies") -> list[str]:  # noqa: ANN001
+def names(window, table: str = "cookies") -> list[str]:
     return [row[0] for row in window.session.notice.tables[table].rows]
 
 
-def disk_rows(window, table: str = "cookies") -> list[list[str]]:  # noqa: ANN001
+def disk_rows(window, table: str = "cookies") -> list[list[str]]:
     text = (window.session.path / "tables" / f"{table}.csv").read_text(encoding="utf-8")
     return list(csv.reader(io.StringIO(text)))
 
 
-def wait_committed(qtbot, window, table: str, check) -> None:  # noqa: ANN001
+def wait_committed(qtbot, window, table: str, check) -> None:
     """Wait for the table's commit and for the file on disk to pass `check`."""
     message = f"Edited the {table.replace('-', ' ')} table"
-    qtbot.waitUntil(lambda: any(e.message == message for e in window.session.repo.edits(limit=5))
-                    and check(disk_rows(window, table)), timeout=10000)
+    qtbot.waitUntil(
+        lambda: (
+            any(e.message == message for e in window.session.repo.edits(limit=5)) and check(disk_rows(window, table))
+        ),
+        timeout=10000,
+    )
 
 
 def test_standard_columns_match_the_templates() -> None:
@@ -45,7 +49,7 @@ def test_standard_columns_match_the_templates() -> None:
             assert list(table.columns) == STANDARD_TABLES[name], (template.id, name)
 
 
-def test_picker_lists_the_notice_tables(window) -> None:  # noqa: ANN001
+def test_picker_lists_the_notice_tables(window) -> None:
     dock = dock_of(window)
     listed = [dock.picker.itemData(i) for i in range(dock.picker.count())]
     assert listed == sorted(window.session.notice.tables)
@@ -53,19 +57,19 @@ def test_picker_lists_the_notice_tables(window) -> None:  # noqa: ANN001
     assert "Shown in section" in dock.where.text() and "Cookies we use" in dock.where.text()
 
 
-def test_add_a_row_type_its_name_and_undo(qtbot, window) -> None:  # noqa: ANN001
+def test_add_a_row_type_its_name_and_undo(qtbot, window) -> None:
     session = window.session
     dock = dock_of(window)
     before = names(window)
     dock.view.setCurrentIndex(dock.model.index(1, 0))
     qtbot.mouseClick(dock.add_button, Qt.MouseButton.LeftButton)
-    assert names(window) == before[:2] + [""] + before[2:]
+    assert names(window) == [*before[:2], "", *before[2:]]
     assert dock.view.currentIndex().row() == 2
     editor = dock.view.indexWidget(dock.model.index(2, 0))
     assert editor is not None  # ready to type the name
     qtbot.keyClicks(editor, "ab_test")
     qtbot.keyClick(editor, Qt.Key.Key_Return)  # the view commits the editor on its next turn
-    qtbot.waitUntil(lambda: names(window) == before[:2] + ["ab_test"] + before[2:], timeout=3000)
+    qtbot.waitUntil(lambda: names(window) == [*before[:2], "ab_test", *before[2:]], timeout=3000)
     wait_committed(qtbot, window, "cookies", lambda rows: [r[0] for r in rows[1:]] == names(window))
 
     session.undo_stack.undo()  # the name
@@ -75,7 +79,7 @@ def test_add_a_row_type_its_name_and_undo(qtbot, window) -> None:  # noqa: ANN00
     wait_committed(qtbot, window, "cookies", lambda rows: [r[0] for r in rows[1:]] == before)
 
 
-def test_remove_and_reorder_rows(qtbot, window) -> None:  # noqa: ANN001
+def test_remove_and_reorder_rows(qtbot, window) -> None:
     session = window.session
     dock = dock_of(window)
     before = names(window)
@@ -102,7 +106,7 @@ def test_remove_and_reorder_rows(qtbot, window) -> None:  # noqa: ANN001
     assert [dock.model.index(r, 0).data() for r in range(dock.model.rowCount())] == before
 
 
-def test_validation_marks_bad_cells(qtbot, window) -> None:  # noqa: ANN001
+def test_validation_marks_bad_cells(qtbot, window) -> None:
     dock = dock_of(window)
     category = window.session.notice.tables["cookies"].columns.index("Category")
     cell = dock.model.index(0, category)
@@ -128,13 +132,13 @@ def test_validation_marks_bad_cells(qtbot, window) -> None:  # noqa: ANN001
     assert dock.problems.text().startswith("⚠ Row 2, Name")
 
 
-def test_categories_follow_the_notice_cookie_overview(window) -> None:  # noqa: ANN001
+def test_categories_follow_the_notice_cookie_overview(window) -> None:
     assert cookie_categories(window.session.notice) == ("Strictly necessary", "Preferences", "Analytics", "Advertising")
     assert cell_problem("cookies", "Category", "Preferences", ("Strictly necessary", "Analytics")) is not None
     assert cell_problem("service-providers", "Category", "anything", ("Analytics",)) is None
 
 
-def test_new_table_with_standard_columns_and_undo(qtbot, window) -> None:  # noqa: ANN001
+def test_new_table_with_standard_columns_and_undo(qtbot, window) -> None:
     session = window.session
     session.undo_stack.push(commands.EditTable(session, "service-providers", None))
     dock = window.docks["tables_panel"]
@@ -148,15 +152,19 @@ def test_new_table_with_standard_columns_and_undo(qtbot, window) -> None:  # noq
     assert dock.current_name() == "service-providers" and dock.model.rowCount() == 0
     qtbot.mouseClick(dock.add_button, Qt.MouseButton.LeftButton)
     assert session.notice.tables["service-providers"].rows == [["", "", "", ""]]
-    wait_committed(qtbot, window, "service-providers",
-                   lambda rows: rows[0] == STANDARD_TABLES["service-providers"] and len(rows) == 2)
+    wait_committed(
+        qtbot,
+        window,
+        "service-providers",
+        lambda rows: rows[0] == STANDARD_TABLES["service-providers"] and len(rows) == 2,
+    )
     session.undo_stack.undo()
     session.undo_stack.undo()
     assert "service-providers" not in session.notice.tables
     assert dock.picker.findData("service-providers") == -1
 
 
-def test_table_model_passes_qtmodeltester(qtmodeltester, window) -> None:  # noqa: ANN001
+def test_table_model_passes_qtmodeltester(qtmodeltester, window) -> None:
     dock = dock_of(window)
     qtmodeltester.check(dock.model)
     dock.view.setCurrentIndex(dock.model.index(0, 0))

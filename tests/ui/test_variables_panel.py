@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 from notice_studio.ui import commands
-from notice_studio.ui.variables_panel import VariablesDock
+from notice_studio.ui.placeholders.variables_panel import VariablesDock
 
 
-def dock_of(window) -> VariablesDock:  # noqa: ANN001
+def dock_of(window) -> VariablesDock:
     dock = window.docks["variables_panel"]
     assert isinstance(dock, VariablesDock)
     return dock
 
 
-def unfilled(window) -> int:  # noqa: ANN001
+def unfilled(window) -> int:
     return len(window.session.notice.unfilled_placeholders())
 
 
-def test_one_row_per_placeholder_with_library_labels(window) -> None:  # noqa: ANN001
+def test_one_row_per_placeholder_with_library_labels(window) -> None:
     dock = dock_of(window)
     notice = window.session.notice
     assert dock._order[: len(notice.placeholders())] == notice.placeholders()
@@ -32,7 +32,7 @@ def test_one_row_per_placeholder_with_library_labels(window) -> None:  # noqa: A
     assert dock.rows["organisation.name"].field.property("placeholderState") == "filled"
 
 
-def test_filling_a_value_shows_in_the_preview_and_undo_clears_it(qtbot, window) -> None:  # noqa: ANN001
+def test_filling_a_value_shows_in_the_preview_and_undo_clears_it(qtbot, window) -> None:
     session = window.session
     dock = dock_of(window)
     name = "service.description"
@@ -58,7 +58,7 @@ def test_filling_a_value_shows_in_the_preview_and_undo_clears_it(qtbot, window) 
     qtbot.waitUntil(lambda: "a rota planner" not in window.preview.last.text, timeout=10000)
 
 
-def test_outside_changes_keep_the_cursor_of_the_field_being_edited(qtbot, window) -> None:  # noqa: ANN001
+def test_outside_changes_keep_the_cursor_of_the_field_being_edited(qtbot, window) -> None:
     session = window.session
     dock = dock_of(window)
     field = dock.rows["service.url"].field
@@ -75,7 +75,7 @@ def test_outside_changes_keep_the_cursor_of_the_field_being_edited(qtbot, window
     assert field.text() == "https://acme.example/app" and field.cursorPosition() == 5 and field.hasFocus()
 
 
-def test_unfilled_only_filter(qtbot, window) -> None:  # noqa: ANN001
+def test_unfilled_only_filter(qtbot, window) -> None:
     dock = dock_of(window)
     filled_index = dock._order.index("organisation.name")
     empty_index = dock._order.index("contact.email")
@@ -87,7 +87,7 @@ def test_unfilled_only_filter(qtbot, window) -> None:  # noqa: ANN001
     assert dock.form.isRowVisible(filled_index)
 
 
-def test_new_and_unused_placeholders_follow_the_notice(qtbot, window) -> None:  # noqa: ANN001
+def test_new_and_unused_placeholders_follow_the_notice(qtbot, window) -> None:
     session = window.session
     dock = dock_of(window)
     clause = session.notice.clauses[0]

@@ -8,15 +8,14 @@ selected laws, readability and the 'Last updated' date. Pure: no I/O, no Qt, no 
 
 from __future__ import annotations
 
-from notice_studio.core.model import Notice
-
-from . import coverage as _coverage
-from . import dates, drafting, readability, references, terms
-from .report_json import SCHEMA_VERSION, report_to_json
-from .rules import FAMILIES, RULES, Rule
-from .scan import scan
-from .sources import load_context
-from .types import CheckContext, CheckReport, ClauseReadability, Coverage, Finding, Severity
+from notice_studio.core.checks import coverage as _coverage
+from notice_studio.core.checks import dates, drafting, readability, references, terms
+from notice_studio.core.checks.report_json import SCHEMA_VERSION, report_to_json
+from notice_studio.core.checks.rules import FAMILIES, RULES, Rule
+from notice_studio.core.checks.scan import scan
+from notice_studio.core.checks.sources import load_context
+from notice_studio.core.checks.types import CheckContext, CheckReport, ClauseReadability, Coverage, Finding, Severity
+from notice_studio.core.notice.model import Notice
 
 __all__ = [
     "FAMILIES",

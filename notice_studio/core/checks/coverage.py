@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from . import keywords, sources
-from .dates import is_stale
-from .scan import Scan
-from .types import CheckContext, Coverage, Finding
+from notice_studio.core.checks import keywords, sources
+from notice_studio.core.checks.dates import is_stale
+from notice_studio.core.checks.scan import Scan
+from notice_studio.core.checks.types import CheckContext, Coverage, Finding
 
 # Topics a section must be about for a keyword hit to count, per element (uk_gdpr_* share gdpr_*).
 ELEMENT_TOPICS: dict[str, tuple[str, ...]] = {
@@ -126,8 +126,13 @@ ELEMENT_TOPICS: dict[str, tuple[str, ...]] = {
 }
 # A section for one law's readers ("California residents") is context for all that law's elements.
 LAW_TOPICS: dict[str, tuple[str, ...]] = {
-    "CCPA": ("california",), "CALOPPA": ("california",), "CA_BPC_22581": ("california", "california-minors"),
-    "PIPEDA": ("canada",), "BC_PIPA": ("canada",), "LGPD": ("brazil",), "NO_PDA": ("norway",),
+    "CCPA": ("california",),
+    "CALOPPA": ("california",),
+    "CA_BPC_22581": ("california", "california-minors"),
+    "PIPEDA": ("canada",),
+    "BC_PIPA": ("canada",),
+    "LGPD": ("brazil",),
+    "NO_PDA": ("norway",),
     "COPPA": ("children",),
 }
 # Plain-language phrasings the reference keywords miss (our own additions; hints like the rest).
@@ -316,19 +321,29 @@ def _missing_findings(missing: Iterable[tuple[str, object, str | None, bool]], c
                 unless = f", which applies only if: {element.condition}"  # type: ignore[attr-defined]
         suggestion = _suggest(ctx.library, element_id, jurisdiction, missing_ids)
         if suggestion is not None:
-            fix = (f"Insert the library clause '{sources.clause_id(suggestion)}' "
-                   f"({sources.clause_title(suggestion)}), or write a section that covers it.")
+            fix = (
+                f"Insert the library clause '{sources.clause_id(suggestion)}' "
+                f"({sources.clause_title(suggestion)}), or write a section that covers it."
+            )
         else:
             fix = "Write a section that covers it."
         if unset and fact:
             question = sources.fact_question(fact)
-            fix += f" If the answer to \"{question}\" is no, set {fact}: false under facts." if question else (
-                f" If it does not apply, set {fact}: false under facts.")
+            fix += (
+                f' If the answer to "{question}" is no, set {fact}: false under facts.'
+                if question
+                else (f" If it does not apply, set {fact}: false under facts.")
+            )
         yield Finding(
-            "coverage-missing", "warning",
+            "coverage-missing",
+            "warning",
             f"The notice does not cover {citation}: {description}{unless}.",
             fix,
-            None, None, None, "notice", element_id,
+            None,
+            None,
+            None,
+            "notice",
+            element_id,
             element_id=element_id,
             citation=citation,
             jurisdiction=jurisdiction,

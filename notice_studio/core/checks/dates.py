@@ -10,10 +10,9 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from notice_studio.core.model import Notice
-
-from .scan import Scan
-from .types import CheckContext, Finding
+from notice_studio.core.checks.scan import Scan
+from notice_studio.core.checks.types import CheckContext, Finding
+from notice_studio.core.notice.model import Notice
 
 # "Last updated: 3 March 2025", "Effective date: 1 January 2024" typed into the text.
 _TYPED_DATE_RE = re.compile(
@@ -29,17 +28,28 @@ def typed_dates(scan: Scan) -> Iterator[Finding]:
     """A date typed into the text goes stale: the app prints the published version's date."""
     for info in scan.clauses:
         lowered = info.plain.lower()
-        if "updated" not in lowered and "effective" not in lowered and "revised" not in lowered \
-                and "modified" not in lowered and "reviewed" not in lowered and "date of" not in lowered:
+        if (
+            "updated" not in lowered
+            and "effective" not in lowered
+            and "revised" not in lowered
+            and "modified" not in lowered
+            and "reviewed" not in lowered
+            and "date of" not in lowered
+        ):
             continue
         for match in _TYPED_DATE_RE.finditer(info.plain):
             excerpt = info.clause.body[match.start() : match.end()]
             yield Finding(
-                "last-updated-typed", "warning",
+                "last-updated-typed",
+                "warning",
                 f"The text states its own date ('{excerpt}'), which will be wrong after the next version; "
                 "the app prints the 'Last updated' date of each published version itself.",
                 "Remove the typed date.",
-                info.id, match.start(), match.end(), "body", excerpt,
+                info.id,
+                match.start(),
+                match.end(),
+                "body",
+                excerpt,
             )
 
 
@@ -65,26 +75,38 @@ def last_updated(notice: Notice, ctx: CheckContext) -> Iterator[Finding]:
     if ctx.published_version:
         if last is None:
             yield Finding(
-                "last-updated-missing", "error",
+                "last-updated-missing",
+                "error",
                 "This version has no effective date, so readers see no 'Last updated' date.",
                 "Publish a new version with an effective date.",
-                None, None, None, "notice",
+                None,
+                None,
+                None,
+                "notice",
             )
             return
     elif last is None:
         if published_before:
             yield Finding(
-                "last-updated-missing", "info",
+                "last-updated-missing",
+                "info",
                 "The latest published version has no effective date, so the live notice shows no 'Last updated' date.",
                 "Publishing this draft with an effective date sets it.",
-                None, None, None, "notice",
+                None,
+                None,
+                None,
+                "notice",
             )
         else:
             yield Finding(
-                "last-updated-missing", "info",
+                "last-updated-missing",
+                "info",
                 "The notice has not been published yet, so it has no 'Last updated' date.",
                 "Publishing sets the date; it is the effective date you choose.",
-                None, None, None, "notice",
+                None,
+                None,
+                None,
+                "notice",
             )
         return
     if "ccpa" not in notice.jurisdictions or last is None or not is_stale(last, ctx.today):
@@ -92,19 +114,33 @@ def last_updated(notice: Notice, ctx: CheckContext) -> Iterator[Finding]:
     months = _months(last, ctx.today)
     if ctx.published_version:
         yield Finding(
-            "last-updated-stale", "warning",
+            "last-updated-stale",
+            "warning",
             f"The 'Last updated' date {last.isoformat()} is {months} months old, and the CCPA requires the "
             "privacy policy to be updated at least once every 12 months.",
             "Review the notice and publish a new version.",
-            None, None, None, "notice", last.isoformat(),
-            element_id="ccpa_annual_update", citation="Civ. Code 1798.130(a)(5)", jurisdiction="ccpa",
+            None,
+            None,
+            None,
+            "notice",
+            last.isoformat(),
+            element_id="ccpa_annual_update",
+            citation="Civ. Code 1798.130(a)(5)",
+            jurisdiction="ccpa",
         )
     else:
         yield Finding(
-            "last-updated-stale", "info",
+            "last-updated-stale",
+            "info",
             f"The live version's 'Last updated' date {last.isoformat()} is {months} months old, more than the "
             "12 months the CCPA allows.",
             "Publishing this draft refreshes the date.",
-            None, None, None, "notice", last.isoformat(),
-            element_id="ccpa_annual_update", citation="Civ. Code 1798.130(a)(5)", jurisdiction="ccpa",
+            None,
+            None,
+            None,
+            "notice",
+            last.isoformat(),
+            element_id="ccpa_annual_update",
+            citation="Civ. Code 1798.130(a)(5)",
+            jurisdiction="ccpa",
         )

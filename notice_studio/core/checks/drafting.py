@@ -6,11 +6,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from notice_studio.core.model import PLACEHOLDER_RE, TABLE_RE
-
-from .scan import ClauseInfo, Scan
-from .text import quote
-from .types import Finding
+from notice_studio.core.checks.scan import ClauseInfo, Scan
+from notice_studio.core.checks.text import quote
+from notice_studio.core.checks.types import Finding
+from notice_studio.core.notice.model import PLACEHOLDER_RE, TABLE_RE
 
 # ----- placeholders ----------------------------------------------------------------------------
 _BROKEN_PLACEHOLDER_RE = re.compile(r"\{\{(?![^{}\n]*\}\})[^{}\n]{0,40}|(?<!\{)\{\s*[A-Za-z_][\w.]*\s*\}\}")
@@ -26,18 +25,28 @@ def placeholders(info: ClauseInfo, variables: dict[str, str]) -> Iterator[Findin
             if variables.get(name, "").strip():
                 continue
             yield Finding(
-                "placeholder-unfilled", "error",
+                "placeholder-unfilled",
+                "error",
                 f"The placeholder {{{{ {name} }}}} has no value, so readers would see a blank marker"
                 + (" in the title." if location == "title" else "."),
                 f"Fill it in (notice-studio set DIR {name}=VALUE) or reword the sentence without it.",
-                clause.id, match.start(), match.end(), location, match.group(0),  # type: ignore[arg-type]
+                clause.id,
+                match.start(),
+                match.end(),
+                location,
+                match.group(0),  # type: ignore[arg-type]
             )
         for match in _BROKEN_PLACEHOLDER_RE.finditer(text):
             yield Finding(
-                "placeholder-malformed", "error",
+                "placeholder-malformed",
+                "error",
                 f"'{quote(match.group(0), 40)}' looks like a placeholder but is not written as {{{{ name }}}}.",
                 "Write placeholders with two braces on each side, e.g. {{ contact.email }}.",
-                clause.id, match.start(), match.end(), location, match.group(0),  # type: ignore[arg-type]
+                clause.id,
+                match.start(),
+                match.end(),
+                location,
+                match.group(0),  # type: ignore[arg-type]
             )
 
 
@@ -51,13 +60,20 @@ _MARKER_WORDS = (
 # (pattern, quick test: the pattern cannot match unless this returns True)
 _MARKER_RES: tuple[tuple[re.Pattern[str], object], ...] = (
     # [insert link], [TBD], [●], [Company Name], [DATE] - but not [text](url), [[ref]] or [1]
-    (re.compile(rf"\[(?<![\[\]!]\[)\s*(?:{_MARKER_WORDS})(?![A-Za-z])[^\[\]\n]{{0,80}}\](?![(\[:])", re.IGNORECASE),
-     lambda t: "[" in t),
+    (
+        re.compile(rf"\[(?<![\[\]!]\[)\s*(?:{_MARKER_WORDS})(?![A-Za-z])[^\[\]\n]{{0,80}}\](?![(\[:])", re.IGNORECASE),
+        lambda t: "[" in t,
+    ),
     (re.compile(r"\[(?<![\[\]!]\[)(?:[A-Z][A-Za-z'’&/-]*\s?){1,5}\](?![(\[:])"), lambda t: "[" in t),
     (re.compile(r"\[(?<![\[\]!]\[)\s*(?:[●•…]+|\.{3})\s*\]|●+"), lambda t: "[" in t or "●" in t),
-    (re.compile(r"<\s*(?:insert|add|enter|tbd|company|name|date|link)[^<>\n]{0,60}>", re.IGNORECASE), lambda t: "<" in t),
-    (re.compile(r"(?<![\w-])(?:TBD|TBC|TBA|TODO|FIXME|XXX+|XX|xx+|X{2}(?:/X{2})+)(?![\w-])"),
-     lambda t: "TB" in t or "TODO" in t or "FIXME" in t or "XX" in t or "xx" in t),
+    (
+        re.compile(r"<\s*(?:insert|add|enter|tbd|company|name|date|link)[^<>\n]{0,60}>", re.IGNORECASE),
+        lambda t: "<" in t,
+    ),
+    (
+        re.compile(r"(?<![\w-])(?:TBD|TBC|TBA|TODO|FIXME|XXX+|XX|xx+|X{2}(?:/X{2})+)(?![\w-])"),
+        lambda t: "TB" in t or "TODO" in t or "FIXME" in t or "XX" in t or "xx" in t,
+    ),
     (re.compile(r"(?<=\S)[ \t]?_{3,}|_{3,}(?=[ \t]?\S)"), lambda t: "___" in t),
     (re.compile(r"\blorem ipsum\b", re.IGNORECASE), lambda t: "orem" in t),
 )
@@ -79,11 +95,16 @@ def markers(info: ClauseInfo) -> Iterator[Finding]:
                 taken.append((start, end))
                 marker = match.group(0).strip()
                 yield Finding(
-                    "drafting-marker", "error",
+                    "drafting-marker",
+                    "error",
                     f"The drafting marker '{quote(marker, 50)}' is still in the "
                     + ("title." if location == "title" else "text."),
                     "Replace it with the real wording or delete it.",
-                    clause.id, start, end, location, marker,  # type: ignore[arg-type]
+                    clause.id,
+                    start,
+                    end,
+                    location,
+                    marker,  # type: ignore[arg-type]
                 )
 
 
@@ -122,13 +143,18 @@ def dangling_contact(info: ClauseInfo) -> Iterator[Finding]:
         start = match.start() + len(found) - len(found.lstrip())
         label = body[start : start + len(found.strip())]
         yield Finding(
-            "contact-missing", "error",
+            "contact-missing",
+            "error",
             f"'{label}' introduces contact details, but none follow.",
             "Add the details after the label, or remove the line.",
-            info.id, start, start + len(label), "body", label,
+            info.id,
+            start,
+            start + len(label),
+            "body",
+            label,
         )
     for match in _DANGLING_RE.finditer(text):
-        if match.group(0).rstrip().endswith(":") and text[match.end():].strip():
+        if match.group(0).rstrip().endswith(":") and text[match.end() :].strip():
             continue  # "Contact us at:" followed by a list or paragraph with the details
         window_start = max(0, match.start() - 60)
         verb = _CONTACT_VERB_RE.search(text, window_start, match.start())
@@ -136,10 +162,15 @@ def dangling_contact(info: ClauseInfo) -> Iterator[Finding]:
             continue
         start, end = verb.start(), match.end()
         yield Finding(
-            "contact-missing", "error",
+            "contact-missing",
+            "error",
             f"'{quote(body[start:end], 60)}' promises contact details, but none follow.",
             "Add the address, e-mail or phone number (for example a placeholder such as {{ contact.email }}).",
-            info.id, start, end, "body", body[start:end],
+            info.id,
+            start,
+            end,
+            "body",
+            body[start:end],
         )
 
 
@@ -154,16 +185,22 @@ def empty(info: ClauseInfo) -> Iterator[Finding]:
     if _HAS_WORD_RE.search(info.plain) or TABLE_RE.search(clause.body):
         return
     yield Finding(
-        "clause-empty", "error",
+        "clause-empty",
+        "error",
         f"Section {info.number} '{clause.title}' has no text.",
         "Write the section's text, or remove the section.",
-        clause.id, None, None, "body", clause.title,
+        clause.id,
+        None,
+        None,
+        "body",
+        clause.title,
     )
 
 
 # ----- duplicate headings ------------------------------------------------------------------------
 _TYPED_NUMBER_RE = re.compile(
-    r"^\s*(?:(?:section|clause|part|article)\s+)?(\d{1,2}(?:\.\d{1,2})*)(?:[.):]\s*|\s+(?=(?-i:[A-Z])))(?=\S)", re.IGNORECASE
+    r"^\s*(?:(?:section|clause|part|article)\s+)?(\d{1,2}(?:\.\d{1,2})*)(?:[.):]\s*|\s+(?=(?-i:[A-Z])))(?=\S)",
+    re.IGNORECASE,
 )
 
 
@@ -183,10 +220,15 @@ def duplicate_headings(scan: Scan) -> Iterator[Finding]:
             continue
         siblings = earlier.parent_id == info.parent_id
         yield Finding(
-            "heading-duplicate", "warning" if siblings else "info",
+            "heading-duplicate",
+            "warning" if siblings else "info",
             f"Section {info.number} has the same heading as section {earlier.number}: '{info.clause.title}'.",
             "Give each section a heading that says what is different about it, or merge them.",
-            info.id, 0, len(info.clause.title), "title", info.clause.title,
+            info.id,
+            0,
+            len(info.clause.title),
+            "title",
+            info.clause.title,
         )
 
 
@@ -214,11 +256,16 @@ def typed_numbers(scan: Scan) -> Iterator[Finding]:
         by_parent.setdefault(info.parent_id, []).append((info, int(label.split(".")[-1]), label))
         if match:
             yield Finding(
-                "title-number", "info",
+                "title-number",
+                "info",
                 f"The title starts with the typed number '{label}', and readers will also see the "
                 f"section number {info.number} that the app adds.",
                 "Remove the typed number; sections are numbered automatically.",
-                info.id, match.start(1), match.end(1), "title", label,
+                info.id,
+                match.start(1),
+                match.end(1),
+                "title",
+                label,
             )
     for items in by_parent.values():
         yield from _gaps(items, original=imported)
@@ -245,11 +292,17 @@ def _gaps(
         else:
             skipped = ", ".join(str(v) for v in range(previous_value + 1, value)[:3])
             message = f"The {what} jump from {previous_label} to {label}, so {skipped} is missing."
-        fix = ("Check whether a section was left out of the original; the app numbers sections itself."
-               if original else "Remove the typed numbers and let the app number sections, or correct them.")
+        fix = (
+            "Check whether a section was left out of the original; the app numbers sections itself."
+            if original
+            else "Remove the typed numbers and let the app number sections, or correct them."
+        )
         start, end = offsets[n] if offsets else (None, None)
         yield Finding(
-            "numbering-gap", "warning", message, fix,
+            "numbering-gap",
+            "warning",
+            message,
+            fix,
             info.id,
             start if body else 0,
             end if body else len(info.clause.title),
@@ -258,7 +311,10 @@ def _gaps(
         )
 
 
-_BODY_HEADING_RE = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(?:(?:section|clause|part)\s+)?(\d{1,3}(?:\.\d{1,3})*)[.):]?[ \t]+\S", re.MULTILINE | re.IGNORECASE)
+_BODY_HEADING_RE = re.compile(
+    r"^[ \t]{0,3}#{1,6}[ \t]+(?:(?:section|clause|part)\s+)?(\d{1,3}(?:\.\d{1,3})*)[.):]?[ \t]+\S",
+    re.MULTILINE | re.IGNORECASE,
+)
 
 
 def _body_heading_gaps(info: ClauseInfo) -> Iterator[Finding]:
@@ -284,15 +340,25 @@ def missing_tables(info: ClauseInfo, tables: dict) -> Iterator[Finding]:
         if name in tables:
             if not tables[name].rows:
                 yield Finding(
-                    "table-empty", "warning",
+                    "table-empty",
+                    "warning",
                     f"The table '{name}' has no rows, so readers would see only its headings.",
                     f"Add rows to tables/{name}.csv or remove the line [[table:{name}]].",
-                    info.id, match.start(), match.end(), "body", match.group(0).strip(),
+                    info.id,
+                    match.start(),
+                    match.end(),
+                    "body",
+                    match.group(0).strip(),
                 )
             continue
         yield Finding(
-            "table-missing", "error",
+            "table-missing",
+            "error",
             f"The section embeds the table '{name}', but the notice has no such table.",
             f"Create tables/{name}.csv or remove the line [[table:{name}]].",
-            info.id, match.start(), match.end(), "body", match.group(0).strip(),
+            info.id,
+            match.start(),
+            match.end(),
+            "body",
+            match.group(0).strip(),
         )

@@ -10,9 +10,9 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from .scan import ClauseInfo
-from .text import WORD_RE, quote, sentences
-from .types import ClauseReadability, Finding
+from notice_studio.core.checks.scan import ClauseInfo
+from notice_studio.core.checks.text import WORD_RE, quote, sentences
+from notice_studio.core.checks.types import ClauseReadability, Finding
 
 HARD_EASE = 40.0
 """Below this reading ease a clause is reported (30-50 reads as 'difficult', college level)."""
@@ -35,11 +35,15 @@ def syllables(word: str) -> int:
         return max(1, len(word) // 2)
     count = len(_VOWEL_GROUP_RE.findall(word))
     if count > 1:
-        if word.endswith("e") and word[-2] not in _VOWELS and not (word.endswith("le") and word[-3] not in _VOWELS):
-            count -= 1
-        elif word.endswith("es") and word[-3] not in _VOWELS and not word.endswith(("ses", "zes", "ces", "ges", "xes", "shes", "ches")):
-            count -= 1
-        elif word.endswith("ed") and word[-3] not in _VOWELS and not word.endswith(("ted", "ded")):
+        if (
+            (word.endswith("e") and word[-2] not in _VOWELS and not (word.endswith("le") and word[-3] not in _VOWELS))
+            or (
+                word.endswith("es")
+                and word[-3] not in _VOWELS
+                and not word.endswith(("ses", "zes", "ces", "ges", "xes", "shes", "ches"))
+            )
+            or (word.endswith("ed") and word[-3] not in _VOWELS and not word.endswith(("ted", "ded")))
+        ):
             count -= 1
     return max(1, count)
 
@@ -104,9 +108,14 @@ def findings(info: ClauseInfo, result: ClauseReadability | None) -> Iterator[Fin
     if long:
         reasons.append(f"a sentence of {result.longest_sentence_words} words")
     yield Finding(
-        "readability", "info",
+        "readability",
+        "info",
         f"Section {info.number} is hard to read ({'; '.join(reasons)}); the hardest sentence is "
-        f"\"{quote(result.worst_sentence, 90)}\".",
+        f'"{quote(result.worst_sentence, 90)}".',
         "Split long sentences and prefer short, everyday words.",
-        info.id, result.worst_start, result.worst_end, "body", quote(result.worst_sentence, 120),
+        info.id,
+        result.worst_start,
+        result.worst_end,
+        "body",
+        quote(result.worst_sentence, 120),
     )

@@ -5,12 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from notice_studio.core.model import CROSSREF_RE
-
-from .drafting import original_number
-from .scan import ClauseInfo, Scan
-from .topics import cue_hits, related, topics_in
-from .types import Finding
+from notice_studio.core.checks.drafting import original_number
+from notice_studio.core.checks.scan import ClauseInfo, Scan
+from notice_studio.core.checks.topics import cue_hits, related, topics_in
+from notice_studio.core.checks.types import Finding
+from notice_studio.core.notice.model import CROSSREF_RE
 
 # "see section 9", "Section 4.2 above", "clause 7" - but not "section 1798.100 of the Civil Code".
 _TYPED_REF_RE = re.compile(
@@ -18,8 +17,12 @@ _TYPED_REF_RE = re.compile(
     r"(?!\s+(?:of|to|in|under)\s+(?:the\s+)?(?-i:[A-Z]))",
     re.IGNORECASE,
 )
-_LEGAL_NEARBY_RE = re.compile(r"\b(?:Act|Code|Regulation|GDPR|CCPA|CPRA|LGPD|PIPEDA|PIPA|Directive|Law|CFR|U\.S\.C|Schedule)\b")
-_TYPED_TITLE_NUMBER_RE = re.compile(r"^\s*(?:(?:section|clause|part)\s+)?(\d{1,2}(?:\.\d{1,2})*)[.):]?\s", re.IGNORECASE)
+_LEGAL_NEARBY_RE = re.compile(
+    r"\b(?:Act|Code|Regulation|GDPR|CCPA|CPRA|LGPD|PIPEDA|PIPA|Directive|Law|CFR|U\.S\.C|Schedule)\b"
+)
+_TYPED_TITLE_NUMBER_RE = re.compile(
+    r"^\s*(?:(?:section|clause|part)\s+)?(\d{1,2}(?:\.\d{1,2})*)[.):]?\s", re.IGNORECASE
+)
 
 _WINDOW_BEFORE = 4
 _WINDOW_AFTER = 3
@@ -33,16 +36,23 @@ def broken(info: ClauseInfo, scan: Scan) -> Iterator[Finding]:
         target = scan.by_id.get(target_id)
         if target is None:
             yield Finding(
-                "crossref-broken", "error",
+                "crossref-broken",
+                "error",
                 f"The cross-reference [[{target_id}]] points to a section that is not in the notice.",
                 "Point it at an existing section (its id is shown in the outline) or remove it.",
-                info.id, match.start(), match.end(), "body", match.group(0),
+                info.id,
+                match.start(),
+                match.end(),
+                "body",
+                match.group(0),
             )
             continue
         yield from _topic_mismatch(info, target, match.start(), match.end(), match.group(0), "crossref-topic")
 
 
-def typed(info: ClauseInfo, scan: Scan, typed_numbers: dict[str, ClauseInfo], computed: dict[str, ClauseInfo]) -> Iterator[Finding]:
+def typed(
+    info: ClauseInfo, scan: Scan, typed_numbers: dict[str, ClauseInfo], computed: dict[str, ClauseInfo]
+) -> Iterator[Finding]:
     """Section numbers typed into the text ("see section 9"): common in imported notices."""
     text = info.plain
     lowered = text.lower()
@@ -57,21 +67,31 @@ def typed(info: ClauseInfo, scan: Scan, typed_numbers: dict[str, ClauseInfo], co
         excerpt = info.clause.body[match.start() : match.end()]
         if target is None:
             yield Finding(
-                "crossref-typed-broken", "warning",
+                "crossref-typed-broken",
+                "warning",
                 f"The text refers to '{excerpt}', but the notice has no section numbered {number}.",
                 "Replace the typed number with a cross-reference to the section ([[section-id]]).",
-                info.id, match.start(), match.end(), "body", excerpt,
+                info.id,
+                match.start(),
+                match.end(),
+                "body",
+                excerpt,
             )
             continue
         if target is info:
             continue
         if original_number(target) == number and target.number != number:
             yield Finding(
-                "crossref-typed-stale", "warning",
+                "crossref-typed-stale",
+                "warning",
                 f"The text says '{excerpt}', which was '{target.clause.title}' in the original document; "
                 f"readers now see that section as {target.number}.",
                 f"Replace '{excerpt}' with the cross-reference [[{target.id}]] so the number stays right.",
-                info.id, match.start(), match.end(), "body", excerpt,
+                info.id,
+                match.start(),
+                match.end(),
+                "body",
+                excerpt,
             )
         yield from _topic_mismatch(info, target, match.start(), match.end(), excerpt, "crossref-topic")
 
@@ -108,7 +128,9 @@ def _context_topics(text: str, start: int, end: int) -> frozenset[str]:
     return frozenset(topic for _, _, topic in cue_hits(window))
 
 
-def _topic_mismatch(info: ClauseInfo, target: ClauseInfo, start: int, end: int, excerpt: str, rule: str) -> Iterator[Finding]:
+def _topic_mismatch(
+    info: ClauseInfo, target: ClauseInfo, start: int, end: int, excerpt: str, rule: str
+) -> Iterator[Finding]:
     target_topics = target.topics | _child_topics(target)
     if not target_topics:
         return  # we cannot tell what the target is about: say nothing
@@ -119,13 +141,17 @@ def _topic_mismatch(info: ClauseInfo, target: ClauseInfo, start: int, end: int, 
         return
     about = ", ".join(sorted(context))
     yield Finding(
-        rule, "warning",
+        rule,
+        "warning",
         f"This reference points to section {target.number} '{target.clause.title}', but the words around it "
         f"are about {about}.",
         "Check that it points to the right section.",
-        info.id, start, end, "body", excerpt,
+        info.id,
+        start,
+        end,
+        "body",
+        excerpt,
     )
-
 
 
 def _child_topics(target: ClauseInfo) -> frozenset[str]:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from notice_studio.core.model import Notice
-
-from .types import CheckReport, Finding
+from notice_studio.core.checks.types import CheckReport, Finding
+from notice_studio.core.notice.model import Notice
 
 SCHEMA_VERSION = 1
 

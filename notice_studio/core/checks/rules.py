@@ -28,7 +28,9 @@ RULES: dict[str, Rule] = {
         Rule("numbering-gap", "warning", "Typed section numbers skip, repeat or go backwards"),
         Rule("crossref-broken", "error", "A cross-reference points to a section that is not in the notice"),
         Rule("crossref-typed-broken", "warning", "A typed 'section N' names a number no section has"),
-        Rule("crossref-typed-stale", "warning", "A typed 'section N' from an imported document now names another number"),
+        Rule(
+            "crossref-typed-stale", "warning", "A typed 'section N' from an imported document now names another number"
+        ),
         Rule("crossref-topic", "warning", "A reference points to a section about something else"),
         Rule("term-undefined", "warning", "A capitalised term is used as if defined, but is not"),
         Rule("term-unused", "warning", "A term is defined but never used"),
@@ -42,8 +44,18 @@ RULES: dict[str, Rule] = {
 }
 
 FAMILIES: dict[str, tuple[str, ...]] = {
-    "drafting": ("placeholder-unfilled", "placeholder-malformed", "drafting-marker", "contact-missing", "clause-empty",
-                 "table-missing", "table-empty", "heading-duplicate", "title-number", "numbering-gap"),
+    "drafting": (
+        "placeholder-unfilled",
+        "placeholder-malformed",
+        "drafting-marker",
+        "contact-missing",
+        "clause-empty",
+        "table-missing",
+        "table-empty",
+        "heading-duplicate",
+        "title-number",
+        "numbering-gap",
+    ),
     "references": ("crossref-broken", "crossref-typed-broken", "crossref-typed-stale", "crossref-topic"),
     "terms": ("term-undefined", "term-unused", "organisation-name"),
     "coverage": ("coverage-missing",),

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from notice_studio.core.model import Clause, Notice
-
-from . import sources
-from .text import plain
-from .topics import topics_in
+from notice_studio.core.checks import sources
+from notice_studio.core.checks.text import plain
+from notice_studio.core.checks.topics import topics_in
+from notice_studio.core.notice.model import Clause, Notice
 
 
 @dataclass(frozen=True)

@@ -10,9 +10,8 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from notice_studio.core.model import Clause
-
-from .types import CheckContext
+from notice_studio.core.checks.types import CheckContext
+from notice_studio.core.notice.model import Clause
 
 
 # ----- library ---------------------------------------------------------------------------------
@@ -75,20 +74,20 @@ def all_elements(requirements: object) -> tuple:
 
 
 def law_name(jurisdiction: str) -> str:
-    from notice_studio.core.jurisdictions import JURISDICTIONS
+    from notice_studio.core.library.jurisdictions import JURISDICTIONS
 
     return JURISDICTIONS.get(jurisdiction, jurisdiction.upper())
 
 
 # ----- facts -----------------------------------------------------------------------------------
 def fact_for_condition(condition: str) -> str | None:
-    from notice_studio.core.library_facts import fact_for_condition as lookup
+    from notice_studio.core.library.facts import fact_for_condition as lookup
 
     return lookup(condition)
 
 
 def fact_question(fact: str) -> str:
-    from notice_studio.core.library_facts import FACTS
+    from notice_studio.core.library.facts import FACTS
 
     found = FACTS.get(fact)
     return found.question if found else ""
@@ -96,7 +95,7 @@ def fact_question(fact: str) -> str:
 
 @lru_cache(maxsize=1)
 def fact_keys() -> tuple[str, ...]:
-    from notice_studio.core.library_facts import FACTS
+    from notice_studio.core.library.facts import FACTS
 
     return tuple(FACTS)
 
@@ -118,13 +117,13 @@ def load_context(
     """
     library = requirements = None
     try:
-        from notice_studio.core.library import load_library
+        from notice_studio.core.library.catalog import load_library
 
         library = load_library(library_folders)
     except Exception:  # noqa: BLE001 - a broken library must not stop the other checks
         library = None
     try:
-        from notice_studio.core.requirements import load_requirements
+        from notice_studio.core.library.requirements import load_requirements
 
         requirements = load_requirements()
     except Exception:  # noqa: BLE001

@@ -7,9 +7,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .scan import ClauseInfo, Scan
-from .text import plain, quote
-from .types import Finding
+from notice_studio.core.checks.scan import ClauseInfo, Scan
+from notice_studio.core.checks.text import plain, quote
+from notice_studio.core.checks.types import Finding
 
 # ----- definitions -------------------------------------------------------------------------------
 _QUOTED = r"[\"“]([^\"”\n]{1,50})[\"”]"
@@ -19,12 +19,20 @@ _PAREN_LEAD_RE = re.compile(
     r"also|in\s+this\s+notice|in\s+this\s+policy)[\s,]*)*[\"“]",
     re.IGNORECASE,
 )
-_MEANS_RE = re.compile(rf"{_QUOTED}\s+(?:means|shall\s+mean|refers\s+to|is\s+defined\s+as|has\s+the\s+meaning|includes)\b")
-_BOLD_MEANS_RE = re.compile(r"\*\*[\"“]?([A-Z][^*\"”\n]{0,50}?)[\"”]?\*\*\s*(?:means|refers\s+to|shall\s+mean|is\s+defined\s+as)\b")
-_LIST_DEFINITION_RE = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)])?[ \t]*\*\*[\"“]?([A-Z][^*\"”\n]{0,50}?)[\"”]?:?\*\*[ \t]*[:–—-]?", re.MULTILINE)
+_MEANS_RE = re.compile(
+    rf"{_QUOTED}\s+(?:means|shall\s+mean|refers\s+to|is\s+defined\s+as|has\s+the\s+meaning|includes)\b"
+)
+_BOLD_MEANS_RE = re.compile(
+    r"\*\*[\"“]?([A-Z][^*\"”\n]{0,50}?)[\"”]?\*\*\s*(?:means|refers\s+to|shall\s+mean|is\s+defined\s+as)\b"
+)
+_LIST_DEFINITION_RE = re.compile(
+    r"^[ \t]*(?:[-*+]|\d{1,3}[.)])?[ \t]*\*\*[\"“]?([A-Z][^*\"”\n]{0,50}?)[\"”]?:?\*\*[ \t]*[:–—-]?", re.MULTILINE
+)
 _QUOTED_IN_PAREN_RE = re.compile(_QUOTED)
 
-_DEFINITION_TITLES_RE = re.compile(r"\b(?:definitions?|defined terms|glossary|interpretation|key terms)\b", re.IGNORECASE)
+_DEFINITION_TITLES_RE = re.compile(
+    r"\b(?:definitions?|defined terms|glossary|interpretation|key terms)\b", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -87,10 +95,15 @@ def unused(scan: Scan, defs: list[Definition]) -> Iterator[Finding]:
         if used:
             continue
         yield Finding(
-            "term-unused", "warning",
+            "term-unused",
+            "warning",
             f"The term '{definition.term}' is defined but never used.",
             "Remove the definition, or use the term where it is meant.",
-            definition.clause_id, definition.start, definition.end, "body", definition.term,
+            definition.clause_id,
+            definition.start,
+            definition.end,
+            "body",
+            definition.term,
         )
 
 
@@ -99,18 +112,111 @@ def unused(scan: Scan, defs: list[Definition]) -> Iterator[Finding]:
 # run of only these words mid-sentence reads as a defined term; proper names rarely consist of
 # them alone.
 _TERM_WORDS = frozenset(
-    """personal data information service services site sites website websites platform platforms app apps
-    application applications user users customer customers client clients account accounts content product
-    products device devices partner partners affiliate affiliates company companies group processing
-    controller controllers processor processors subprocessor subprocessors sub-processor sub-processors
-    subscriber subscribers member members visitor visitors material materials purpose purposes third party
-    parties sensitive cookie cookies technologies technology communications consumer consumers business
-    businesses usage software offering offerings provider providers recipient recipients contract order
-    orders subscription subscriptions portal dashboard solution solutions employee employees candidate
-    candidates applicant applicants data subject subjects agreement terms you customer's user's""".split()
+    [
+        "personal",
+        "data",
+        "information",
+        "service",
+        "services",
+        "site",
+        "sites",
+        "website",
+        "websites",
+        "platform",
+        "platforms",
+        "app",
+        "apps",
+        "application",
+        "applications",
+        "user",
+        "users",
+        "customer",
+        "customers",
+        "client",
+        "clients",
+        "account",
+        "accounts",
+        "content",
+        "product",
+        "products",
+        "device",
+        "devices",
+        "partner",
+        "partners",
+        "affiliate",
+        "affiliates",
+        "company",
+        "companies",
+        "group",
+        "processing",
+        "controller",
+        "controllers",
+        "processor",
+        "processors",
+        "subprocessor",
+        "subprocessors",
+        "sub-processor",
+        "sub-processors",
+        "subscriber",
+        "subscribers",
+        "member",
+        "members",
+        "visitor",
+        "visitors",
+        "material",
+        "materials",
+        "purpose",
+        "purposes",
+        "third",
+        "party",
+        "parties",
+        "sensitive",
+        "cookie",
+        "cookies",
+        "technologies",
+        "technology",
+        "communications",
+        "consumer",
+        "consumers",
+        "business",
+        "businesses",
+        "usage",
+        "software",
+        "offering",
+        "offerings",
+        "provider",
+        "providers",
+        "recipient",
+        "recipients",
+        "contract",
+        "order",
+        "orders",
+        "subscription",
+        "subscriptions",
+        "portal",
+        "dashboard",
+        "solution",
+        "solutions",
+        "employee",
+        "employees",
+        "candidate",
+        "candidates",
+        "applicant",
+        "applicants",
+        "data",
+        "subject",
+        "subjects",
+        "agreement",
+        "terms",
+        "you",
+        "customer's",
+        "user's",
+    ]
 )
 _DOCUMENT_NAMES = frozenset({"policy", "notice", "statement", "terms", "agreement", "addendum", "clauses", "charter"})
-_CAPITAL_RUN_RE = re.compile(r"[A-Z](?<![\w'’-][A-Z])[a-z]+(?:[-'’][A-Za-z]+)?(?:[ \t]+[A-Z][a-z]+(?:[-'’][A-Za-z]+)?)*")
+_CAPITAL_RUN_RE = re.compile(
+    r"[A-Z](?<![\w'’-][A-Z])[a-z]+(?:[-'’][A-Za-z]+)?(?:[ \t]+[A-Z][a-z]+(?:[-'’][A-Za-z]+)?)*"
+)
 
 
 def undefined(scan: Scan, defs: list[Definition], known_names: set[str]) -> Iterator[Finding]:
@@ -140,10 +246,15 @@ def undefined(scan: Scan, defs: list[Definition], known_names: set[str]) -> Iter
         info, start, end = places[0]
         more = f" (and {len(places) - 1} more times)" if len(places) > 1 else ""
         yield Finding(
-            "term-undefined", "warning",
+            "term-undefined",
+            "warning",
             f"'{term}' is capitalised like a defined term{more}, but the notice never defines it.",
-            f"Define it (for example: ... (the \"{term}\")) or write it in lower case.",
-            info.id, start, end, "body", term,
+            f'Define it (for example: ... (the "{term}")) or write it in lower case.',
+            info.id,
+            start,
+            end,
+            "body",
+            term,
         )
 
 
@@ -177,9 +288,43 @@ def _singular(term: str) -> str:
 
 # ----- the organisation's name ------------------------------------------------------------------
 _SUFFIXES = (
-    "limited", "ltd", "inc", "incorporated", "llc", "l.l.c", "llp", "lp", "plc", "gmbh", "ag", "sa", "s.a", "sas",
-    "sarl", "bv", "b.v", "nv", "n.v", "as", "asa", "ab", "oy", "aps", "srl", "s.r.l", "spa", "s.p.a", "pty",
-    "corp", "corporation", "co", "company", "ltda", "s.a.s", "kg", "se",
+    "limited",
+    "ltd",
+    "inc",
+    "incorporated",
+    "llc",
+    "l.l.c",
+    "llp",
+    "lp",
+    "plc",
+    "gmbh",
+    "ag",
+    "sa",
+    "s.a",
+    "sas",
+    "sarl",
+    "bv",
+    "b.v",
+    "nv",
+    "n.v",
+    "as",
+    "asa",
+    "ab",
+    "oy",
+    "aps",
+    "srl",
+    "s.r.l",
+    "spa",
+    "s.p.a",
+    "pty",
+    "corp",
+    "corporation",
+    "co",
+    "company",
+    "ltda",
+    "s.a.s",
+    "kg",
+    "se",
 )
 _SUFFIX_RE = r"(?:" + "|".join(re.escape(s) for s in sorted(_SUFFIXES, key=len, reverse=True)) + r")\.?"
 _STRIP_SUFFIX_RE = re.compile(rf"[\s,]+{_SUFFIX_RE}(?:[\s,]+{_SUFFIX_RE})*\s*$", re.IGNORECASE)
@@ -192,7 +337,7 @@ def organisation_core(name: str) -> str:
 
 def _suffix_of(name: str) -> str:
     core = organisation_core(name)
-    return _norm_suffix(name.strip()[len(core):])
+    return _norm_suffix(name.strip()[len(core) :])
 
 
 def _norm_suffix(text: str) -> str:
@@ -205,8 +350,15 @@ _SUFFIX_SET = frozenset(_norm_suffix(s) for s in _SUFFIXES)
 
 def organisation_names(scan: Scan) -> Iterator[Finding]:
     notice = scan.notice
-    names = [n.strip() for n in (notice.organisation, notice.variables.get("organisation.name", ""),
-                                  notice.variables.get("organisation.legal_name", "")) if n and n.strip()]
+    names = [
+        n.strip()
+        for n in (
+            notice.organisation,
+            notice.variables.get("organisation.name", ""),
+            notice.variables.get("organisation.legal_name", ""),
+        )
+        if n and n.strip()
+    ]
     if not names:
         return
     cores = {organisation_core(n) for n in names if organisation_core(n)}
@@ -236,7 +388,7 @@ def organisation_names(scan: Scan) -> Iterator[Finding]:
                     break
                 core_words.append(word.rstrip("."))
                 pos = token.end()
-            form = text[match.start():end].strip()
+            form = text[match.start() : end].strip()
             core = " ".join(core_words)
             expected = by_lower[anchor.lower()]
             problem = None
@@ -248,10 +400,15 @@ def organisation_names(scan: Scan) -> Iterator[Finding]:
                 continue
             reported.add(form)
             yield Finding(
-                "organisation-name", "warning",
+                "organisation-name",
+                "warning",
                 f"The organisation {problem}.",
                 "Use one name throughout, ideally the placeholder {{ organisation.name }}.",
-                info.id, match.start(), match.start() + len(form), "body", form,
+                info.id,
+                match.start(),
+                match.start() + len(form),
+                "body",
+                form,
             )
 
 

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from notice_studio.core.model import CROSSREF_RE, PLACEHOLDER_RE, TABLE_RE
+from notice_studio.core.notice.model import CROSSREF_RE, PLACEHOLDER_RE, TABLE_RE
 
 # Order matters: whole-line constructs first, then inline ones.
 _TABLE_LINE_RE = re.compile(r"^[ \t]*\|.*$", re.MULTILINE)
@@ -56,7 +56,9 @@ def plain(body: str, tables: bool = True) -> str:
         text = PLACEHOLDER_RE.sub(_as_word, text)
     if "|" in text:
         if tables:
-            text = _TABLE_LINE_RE.sub(lambda m: re.sub(r"[|:]|-{3,}", lambda n: " " * len(n.group(0)), m.group(0)), text)
+            text = _TABLE_LINE_RE.sub(
+                lambda m: re.sub(r"[|:]|-{3,}", lambda n: " " * len(n.group(0)), m.group(0)), text
+            )
         else:
             text = _TABLE_LINE_RE.sub(_blank, text)
     if "---" in text or "***" in text or "___" in text:
@@ -80,17 +82,82 @@ def plain(body: str, tables: bool = True) -> str:
 
 
 # ----- sentences ---------------------------------------------------------------------------------
-_BLOCK_BREAK_RE = re.compile(
-    r"\n[ \t]*\n|\n(?=[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t])|\n(?=[ \t]{0,3}#)|\n(?=[ \t]*\|)"
-)
+_BLOCK_BREAK_RE = re.compile(r"\n[ \t]*\n|\n(?=[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t])|\n(?=[ \t]{0,3}#)|\n(?=[ \t]*\|)")
 _SENTENCE_END_RE = re.compile(r"[.!?]+['\"’”)\]]*(?=\s+[\"“(\[]?[A-Z0-9x])|[.!?]+['\"’”)\]]*\s*$")
 _ABBREVIATIONS = frozenset(
-    "e.g i.e etc inc ltd co corp art arts no nos para s ss cf vs al mr mrs ms dr st u.s u.k "
-    "reg regs civ sec secs cl sch ch p pp vol jr sr fig approx b.v n.v s.a plc pty".split()
+    [
+        "e.g",
+        "i.e",
+        "etc",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "art",
+        "arts",
+        "no",
+        "nos",
+        "para",
+        "s",
+        "ss",
+        "cf",
+        "vs",
+        "al",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "u.s",
+        "u.k",
+        "reg",
+        "regs",
+        "civ",
+        "sec",
+        "secs",
+        "cl",
+        "sch",
+        "ch",
+        "p",
+        "pp",
+        "vol",
+        "jr",
+        "sr",
+        "fig",
+        "approx",
+        "b.v",
+        "n.v",
+        "s.a",
+        "plc",
+        "pty",
+    ]
 )
 # Abbreviations that are also everyday words ("say no.", "anyone's."): only before a number
 # ("No. 5", "s. 27", "Art. 13") do they keep a sentence going.
-_NUMBERED_ABBREVIATIONS = frozenset("no nos s ss art arts para p pp sec secs cl ch sch reg regs vol fig st co".split())
+_NUMBERED_ABBREVIATIONS = frozenset(
+    [
+        "no",
+        "nos",
+        "s",
+        "ss",
+        "art",
+        "arts",
+        "para",
+        "p",
+        "pp",
+        "sec",
+        "secs",
+        "cl",
+        "ch",
+        "sch",
+        "reg",
+        "regs",
+        "vol",
+        "fig",
+        "st",
+        "co",
+    ]
+)
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 WORD_RE = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9'’]|-(?=[A-Za-z0-9]))*")
 

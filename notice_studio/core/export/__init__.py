@@ -9,5 +9,5 @@
     sanitize    the nh3 allow-list every HTML export passes through
     redline     redline of two versions (the diff's export)
 
-The PDF export needs Qt and lives outside core: `notice_studio.export_pdf`.
+The PDF export needs Qt and lives outside core: `notice_studio.qt_export.pdf`.
 """

@@ -18,12 +18,33 @@ from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
-from ..render import RenderedNotice
-from .html_tree import Element, parse_html
-from .sanitize import URL_SCHEMES
+from notice_studio.core.export.html_tree import Element, parse_html
+from notice_studio.core.export.sanitize import URL_SCHEMES
+from notice_studio.core.render.renderer import RenderedNotice
 
-_INLINE_TAGS = frozenset({"a", "abbr", "b", "br", "code", "del", "em", "i", "ins", "mark", "q", "s",
-                          "small", "span", "strong", "sub", "sup", "time", "u"})
+_INLINE_TAGS = frozenset(
+    {
+        "a",
+        "abbr",
+        "b",
+        "br",
+        "code",
+        "del",
+        "em",
+        "i",
+        "ins",
+        "mark",
+        "q",
+        "s",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "sup",
+        "time",
+        "u",
+    }
+)
 _SPACE_RE = re.compile(r"\s+")
 _MONO = "Courier New"
 
@@ -78,7 +99,7 @@ class _Writer:
         self.next_bookmark_id = 1
 
     # ----- blocks ----------------------------------------------------------------------------
-    def blocks(self, parent: Element, anchor: str | None = None, style: str | None = None, container=None) -> None:  # noqa: ANN001
+    def blocks(self, parent: Element, anchor: str | None = None, style: str | None = None, container=None) -> None:
         container = container or self.doc
         for node in parent.children:
             if isinstance(node, str):
@@ -111,13 +132,13 @@ class _Writer:
             else:
                 self.blocks(node, anchor, style, container)
 
-    def inline_paragraph(self, nodes: list, style: str, container) -> Paragraph:  # noqa: ANN001
+    def inline_paragraph(self, nodes: list, style: str, container) -> Paragraph:
         paragraph = container.add_paragraph(style=style)
         for node in nodes:
             self._inline_node(paragraph, node, {})
         return paragraph
 
-    def list(self, element: Element, depth: int, container) -> None:  # noqa: ANN001
+    def list(self, element: Element, depth: int, container) -> None:
         ordered = element.tag == "ol"
         kind = "List Number" if ordered else "List Bullet"
         style = kind if depth == 0 else f"{kind} {min(depth + 1, 3)}"
@@ -154,9 +175,14 @@ class _Writer:
                     inline_nodes.append(child)
             flush()
 
-    def table(self, element: Element, container) -> None:  # noqa: ANN001
+    def table(self, element: Element, container) -> None:
         caption = element.find("caption")
-        rows = [tr for section in element.elements() for tr in ([section] if section.tag == "tr" else section.elements()) if tr.tag == "tr"]
+        rows = [
+            tr
+            for section in element.elements()
+            for tr in ([section] if section.tag == "tr" else section.elements())
+            if tr.tag == "tr"
+        ]
         if caption is not None:
             paragraph = container.add_paragraph(style="Caption")
             self.inline(paragraph, caption)
@@ -185,7 +211,7 @@ class _Writer:
         for node in element.children:
             self._inline_node(paragraph, node, fmt or {})
 
-    def _inline_node(self, paragraph: Paragraph, node: Element | str, fmt: dict, link=None) -> None:  # noqa: ANN001
+    def _inline_node(self, paragraph: Paragraph, node: Element | str, fmt: dict, link=None) -> None:
         if isinstance(node, str):
             self._text(paragraph, node, fmt, link=link)
             return
@@ -211,7 +237,7 @@ class _Writer:
         for child in node.children:
             self._inline_node(paragraph, child, fmt, link)
 
-    def _text(self, paragraph: Paragraph, text: str, fmt: dict, link=None, preformatted: bool = False) -> None:  # noqa: ANN001
+    def _text(self, paragraph: Paragraph, text: str, fmt: dict, link=None, preformatted: bool = False) -> None:
         if not preformatted:
             text = _SPACE_RE.sub(" ", text)
             if not paragraph.runs and link is None and not paragraph._p.findall(qn("w:hyperlink")):
@@ -238,7 +264,7 @@ class _Writer:
                 run.style = "Hyperlink"
                 link.append(run._r)  # move the run inside the hyperlink element
 
-    def _hyperlink(self, paragraph: Paragraph, href: str):  # noqa: ANN202
+    def _hyperlink(self, paragraph: Paragraph, href: str):
         """A w:hyperlink element in `paragraph` (internal to a bookmark, or external); None if unsafe."""
         element = OxmlElement("w:hyperlink")
         if href.startswith("#"):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from ..render import RenderedNotice
-from .sanitize import sanitize_html
+from notice_studio.core.export.sanitize import sanitize_html
+from notice_studio.core.render.renderer import RenderedNotice
 
 # A few inline styles for CMSs that drop <style> and class rules; off by default.
 _INLINE_STYLES: tuple[tuple[str, str | None, str], ...] = (

@@ -7,11 +7,10 @@ from functools import cache
 
 from markdown_it.common.utils import escapeHtml
 
+from notice_studio.core.export.sanitize import sanitize_html
+from notice_studio.core.render.markdown import clean_text
+from notice_studio.core.render.renderer import RenderedNotice, text_direction
 from notice_studio.paths import resources_folder
-
-from ..render import RenderedNotice, text_direction
-from ..render_markdown import clean_text
-from .sanitize import sanitize_html
 
 _SLOT_RE = re.compile(r"@@(LANG|DIR|TITLE|CSS|BEFORE|BODY)@@")
 
@@ -51,4 +50,6 @@ def page_html(
 
 def notice_page(rendered: RenderedNotice, before_main: str = "") -> str:
     """The rendered notice as a standalone page."""
-    return page_html(rendered.title, rendered.html, rendered.language, direction=rendered.direction, before_main=before_main)
+    return page_html(
+        rendered.title, rendered.html, rendered.language, direction=rendered.direction, before_main=before_main
+    )

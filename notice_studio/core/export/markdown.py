@@ -10,8 +10,16 @@ import re
 
 from markdown_it.token import Token
 
-from ..model import CROSSREF_RE, PLACEHOLDER_RE, Notice, Table
-from ..render import (
+from notice_studio.core.notice.model import CROSSREF_RE, PLACEHOLDER_RE, Notice, Table
+from notice_studio.core.render.markdown import (
+    TABLE_EMBED_RE,
+    clean_text,
+    notice_markdown,
+    starts_sentence,
+    table_caption,
+    url_is_safe,
+)
+from notice_studio.core.render.renderer import (
     RenderOptions,
     anchor_for,
     crossref_label,
@@ -21,7 +29,6 @@ from ..render import (
     status_line,
     unfilled_marker,
 )
-from ..render_markdown import TABLE_EMBED_RE, clean_text, notice_markdown, starts_sentence, table_caption, url_is_safe
 
 _ESCAPE_RE = re.compile(r"([\\`*_\[\]{}<>|~&#!])")
 _CODE_SPAN_RE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
@@ -76,7 +83,8 @@ def _body(body: str, level: int, notice: Notice, numbers: dict, options: RenderO
             continue
         if i in headings:
             hashes = headings[i]
-            line = re.sub(r"^(\s*)#{%d}" % hashes, lambda m: m.group(1) + "#" * min(6, hashes + level), line, count=1)
+            depth = min(6, hashes + level)
+            line = re.sub(rf"^(\s*)#{{{hashes}}}", lambda m, depth=depth: m.group(1) + "#" * depth, line, count=1)
         out.append(_fill_line(_defuse_links(_escape_raw_html(line)), notice, numbers, options, language))
     return "\n".join(out)
 
@@ -84,7 +92,9 @@ def _body(body: str, level: int, notice: Notice, numbers: dict, options: RenderO
 def _defuse_links(line: str) -> str:
     """Links our renderer refuses (script or data URLs) stay plain text in other renderers too."""
     if "](" in line:
-        line = _INLINE_LINK_RE.sub(lambda m: m.group(0) if _safe_destination(m.group(1)) else "]\\(" + m.group(0)[2:], line)
+        line = _INLINE_LINK_RE.sub(
+            lambda m: m.group(0) if _safe_destination(m.group(1)) else "]\\(" + m.group(0)[2:], line
+        )
     definition = _DEFINITION_RE.match(line)
     if definition and not _safe_destination(definition.group(2)):
         line = definition.group(1) + "\\" + line[len(definition.group(1)) :]
@@ -108,7 +118,9 @@ def _is_table_line(tokens: list[Token], line: int) -> bool:
     return any(t.type in ("ns_table", "ns_table_missing") and t.map and t.map[0] == line for t in tokens)
 
 
-def _fill_line(line: str, notice: Notice, numbers: dict, options: RenderOptions, language: str, plain: bool = False) -> str:
+def _fill_line(
+    line: str, notice: Notice, numbers: dict, options: RenderOptions, language: str, plain: bool = False
+) -> str:
     """Placeholders and cross-references on one source line, outside code spans."""
     if "{{" not in line and "[[" not in line:
         return line if not plain else escape_markdown(line)
@@ -152,7 +164,9 @@ def _table(name: str, table: Table | None, notice: Notice, numbers: dict, option
         return escape_markdown(f"[{labels(language)['missing_table']}: {name}]")
 
     def cell(text: str) -> str:
-        filled = _fill_line(_defuse_links(_escape_raw_html(" ".join(clean_text(text).split()))), notice, numbers, options, language)
+        filled = _fill_line(
+            _defuse_links(_escape_raw_html(" ".join(clean_text(text).split()))), notice, numbers, options, language
+        )
         return re.sub(r"(?<!\\)\|", r"\\|", filled)
 
     width = len(table.columns)

@@ -15,17 +15,43 @@ import re
 
 import nh3
 
-from notice_studio.core.diff import ChangeKind, ClauseChange, NoticeDiff, diff_notices
-from notice_studio.core.diff_words import DELETE, INSERT, WordOp
-from notice_studio.core.model import Notice
-
-from .html_page import page_html
+from notice_studio.core.diff.notices import ChangeKind, ClauseChange, NoticeDiff, diff_notices
+from notice_studio.core.diff.words import DELETE, INSERT, WordOp
+from notice_studio.core.export.html_page import page_html
+from notice_studio.core.notice.model import Notice
 
 __all__ = ["REDLINE_CSS", "anchor_id", "redline_body", "redline_html", "status_text"]
 
 _ALLOWED_TAGS = {
-    "header", "nav", "main", "section", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "span",
-    "ol", "ul", "li", "a", "ins", "del", "strong", "em", "table", "thead", "tbody", "tr", "th", "td", "code",
+    "header",
+    "nav",
+    "main",
+    "section",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "p",
+    "div",
+    "span",
+    "ol",
+    "ul",
+    "li",
+    "a",
+    "ins",
+    "del",
+    "strong",
+    "em",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "code",
 }
 _ALLOWED_ATTRIBUTES = {"*": {"id", "class", "aria-labelledby", "aria-label"}, "a": {"href"}, "th": {"scope"}}
 
@@ -88,11 +114,15 @@ def _ops_html(ops: tuple[WordOp, ...]) -> str:
         if op.op != DELETE and op.text:
             at_line_start = op.text.endswith("\n")
         if op.op == INSERT:
-            out.append(f'<ins><span class="visually-hidden">inserted: </span>{text}'
-                       '<span class="visually-hidden"> (end of insertion)</span></ins>')
+            out.append(
+                f'<ins><span class="visually-hidden">inserted: </span>{text}'
+                '<span class="visually-hidden"> (end of insertion)</span></ins>'
+            )
         elif op.op == DELETE:
-            out.append(f'<del><span class="visually-hidden">deleted: </span>{text}'
-                       '<span class="visually-hidden"> (end of deletion)</span></del>')
+            out.append(
+                f'<del><span class="visually-hidden">deleted: </span>{text}'
+                '<span class="visually-hidden"> (end of deletion)</span></del>'
+            )
         else:
             out.append(text)
     return "".join(out)
@@ -126,8 +156,10 @@ def _kind_word(change: ClauseChange) -> str:
 
 
 def _summary_html(diff: NoticeDiff) -> str:
-    lines = ['<nav class="redline-summary" aria-labelledby="redline-summary-title">',
-             '<h2 id="redline-summary-title">Summary of changes</h2>']
+    lines = [
+        '<nav class="redline-summary" aria-labelledby="redline-summary-title">',
+        '<h2 id="redline-summary-title">Summary of changes</h2>',
+    ]
     if not diff.has_changes:
         lines.append("<p>There are no changes between these versions.</p></nav>")
         return "\n".join(lines)
@@ -166,8 +198,10 @@ def _clause_html(change: ClauseChange) -> str:
     return "\n".join(
         [
             f'<section class="redline-clause {css}" id="{aid}" aria-labelledby="{aid}-title">',
-            f'<h{level} id="{aid}-title"><span class="redline-number">{_esc(number)}</span> '
-            f"{_ops_html(change.rendered_title_ops)}{badge}</h{level}>",
+            (
+                f'<h{level} id="{aid}-title"><span class="redline-number">{_esc(number)}</span> '
+                f"{_ops_html(change.rendered_title_ops)}{badge}</h{level}>"
+            ),
             f'<p class="redline-status">{_esc(status)}</p>' if status else "",
             f'<div class="redline-text">{_ops_html(change.rendered_ops)}</div>',
             "</section>",
@@ -178,20 +212,24 @@ def _clause_html(change: ClauseChange) -> str:
 def _values_html(diff: NoticeDiff) -> str:
     parts = []
     if diff.variables:
-        parts.append('<section id="redline-values" aria-labelledby="redline-values-title">'
-                     '<h2 id="redline-values-title">Placeholder values</h2>'
-                     '<table class="redline-values"><thead><tr><th scope="col">Placeholder</th>'
-                     '<th scope="col">Before</th><th scope="col">Now</th></tr></thead><tbody>')
+        parts.append(
+            '<section id="redline-values" aria-labelledby="redline-values-title">'
+            '<h2 id="redline-values-title">Placeholder values</h2>'
+            '<table class="redline-values"><thead><tr><th scope="col">Placeholder</th>'
+            '<th scope="col">Before</th><th scope="col">Now</th></tr></thead><tbody>'
+        )
         for v in diff.variables:
             before = f"<del>{_esc(v.old_value)}</del>" if v.old_value is not None else "<em>not set</em>"
             after = f"<ins>{_esc(v.new_value)}</ins>" if v.new_value is not None else "<em>not set</em>"
             parts.append(f"<tr><td><code>{_esc(v.name)}</code></td><td>{before}</td><td>{after}</td></tr>")
         parts.append("</tbody></table></section>")
     if diff.tables:
-        parts.append('<section id="redline-tables" aria-labelledby="redline-tables-title">'
-                     '<h2 id="redline-tables-title">Tables</h2>')
+        parts.append(
+            '<section id="redline-tables" aria-labelledby="redline-tables-title">'
+            '<h2 id="redline-tables-title">Tables</h2>'
+        )
         for t in diff.tables:
-            parts.append(f"<h3>{_esc(t.name)} <span class=\"redline-badge\">{_esc(t.kind.value)}</span></h3><ul>")
+            parts.append(f'<h3>{_esc(t.name)} <span class="redline-badge">{_esc(t.kind.value)}</span></h3><ul>')
             for col in t.columns_added:
                 parts.append(f"<li>Column added: <ins>{_esc(col)}</ins></li>")
             for col in t.columns_removed:
@@ -210,10 +248,14 @@ def _values_html(diff: NoticeDiff) -> str:
             parts.append("</ul>")
         parts.append("</section>")
     if diff.fields:
-        parts.append('<section id="redline-fields" aria-labelledby="redline-fields-title">'
-                     '<h2 id="redline-fields-title">Notice details</h2><ul>')
+        parts.append(
+            '<section id="redline-fields" aria-labelledby="redline-fields-title">'
+            '<h2 id="redline-fields-title">Notice details</h2><ul>'
+        )
         for f in diff.fields:
-            parts.append(f"<li>{_esc(f.field.capitalize())}: <del>{_esc(f.old_value)}</del> <ins>{_esc(f.new_value)}</ins></li>")
+            parts.append(
+                f"<li>{_esc(f.field.capitalize())}: <del>{_esc(f.old_value)}</del> <ins>{_esc(f.new_value)}</ins></li>"
+            )
         parts.append("</ul></section>")
     return "\n".join(parts)
 
@@ -226,10 +268,14 @@ def redline_body(diff: NoticeDiff, *, title: str, old_label: str, new_label: str
             '<div class="ns-notice redline">',
             "<header>",
             f"<h1>Changes to {_esc(title)}</h1>",
-            f'<p class="redline-versions">Comparing <strong>{_esc(old_label)}</strong> with '
-            f"<strong>{_esc(new_label)}</strong>.</p>",
-            '<p class="redline-legend">Key: <ins>inserted text</ins>, <del>deleted text</del>. '
-            "Moved sections say where they came from.</p>",
+            (
+                f'<p class="redline-versions">Comparing <strong>{_esc(old_label)}</strong> with '
+                f"<strong>{_esc(new_label)}</strong>.</p>"
+            ),
+            (
+                '<p class="redline-legend">Key: <ins>inserted text</ins>, <del>deleted text</del>. '
+                "Moved sections say where they came from.</p>"
+            ),
             "</header>",
             _summary_html(diff),
             "<main>",

@@ -15,11 +15,10 @@ from docx import Document
 from docx.shared import RGBColor
 from docx.text.paragraph import Paragraph
 
-from notice_studio.core.diff import NoticeDiff, diff_notices
-from notice_studio.core.diff_words import DELETE, INSERT, WordOp
-from notice_studio.core.model import Notice
-
-from .redline import status_text
+from notice_studio.core.diff.notices import NoticeDiff, diff_notices
+from notice_studio.core.diff.words import DELETE, INSERT, WordOp
+from notice_studio.core.export.redline import status_text
+from notice_studio.core.notice.model import Notice
 
 __all__ = ["redline_docx", "redline_docx_bytes"]
 
@@ -45,9 +44,9 @@ def _add_run(paragraph: Paragraph, text: str, op: str) -> None:
         run.font.color.rgb = _DELETE_COLOUR
 
 
-def _add_ops(document, ops: tuple[WordOp, ...], style: str | None = None) -> None:  # noqa: ANN001
+def _add_ops(document, ops: tuple[WordOp, ...], style: str | None = None) -> None:
     """Write runs, starting a new paragraph at each blank line and a line break at single ones."""
-    from .redline import reader_text  # the same reader-facing cleanup as the HTML redline
+    from notice_studio.core.export.redline import reader_text  # the same reader-facing cleanup as the HTML redline
 
     paragraph = document.add_paragraph(style=style)
     at_line_start = True
@@ -57,13 +56,12 @@ def _add_ops(document, ops: tuple[WordOp, ...], style: str | None = None) -> Non
             at_line_start = op.text.endswith("\n")
         lines = text.split("\n")
         for n, line in enumerate(lines):
-            if n:
-                if paragraph.runs or paragraph.text:
-                    paragraph = document.add_paragraph(style=style)
+            if n and (paragraph.runs or paragraph.text):
+                paragraph = document.add_paragraph(style=style)
             _add_run(paragraph, line, op.op)
 
 
-def build_redline_document(diff: NoticeDiff, *, title: str, old_label: str, new_label: str, changes_only: bool = False):  # noqa: ANN201
+def build_redline_document(diff: NoticeDiff, *, title: str, old_label: str, new_label: str, changes_only: bool = False):
     """The python-docx Document for the redline."""
     document = Document()
     document.core_properties.title = _clean(f"Changes to {title}")
@@ -89,9 +87,13 @@ def build_redline_document(diff: NoticeDiff, *, title: str, old_label: str, new_
                 style="List Bullet",
             )
         for t in diff.tables:
-            document.add_paragraph(_clean(f"Table {t.name}: {len(t.rows)} row changes ({t.kind.value})."), style="List Bullet")
+            document.add_paragraph(
+                _clean(f"Table {t.name}: {len(t.rows)} row changes ({t.kind.value})."), style="List Bullet"
+            )
         for f in diff.fields:
-            document.add_paragraph(_clean(f"{f.field.capitalize()}: {f.old_value} -> {f.new_value}"), style="List Bullet")
+            document.add_paragraph(
+                _clean(f"{f.field.capitalize()}: {f.old_value} -> {f.new_value}"), style="List Bullet"
+            )
 
     for change in diff.changes() if changes_only else diff.clauses:
         number = change.new_number or f"(was {change.old_number})"
@@ -120,7 +122,11 @@ def redline_docx_bytes(
     """The redline as the bytes of a .docx file."""
     diff = diff if diff is not None else diff_notices(old, new)
     document = build_redline_document(
-        diff, title=new.title or old.title or "the notice", old_label=old_label, new_label=new_label, changes_only=changes_only
+        diff,
+        title=new.title or old.title or "the notice",
+        old_label=old_label,
+        new_label=new_label,
+        changes_only=changes_only,
     )
     out = io.BytesIO()
     document.save(out)
@@ -131,7 +137,7 @@ def redline_docx(
     old: Notice,
     new: Notice,
     path: str | PathLike[str],
-    **options,  # noqa: ANN003 - the keyword options of redline_docx_bytes
+    **options,
 ) -> None:
     """Write the redline to `path` as a .docx file."""
     data = redline_docx_bytes(old, new, **options)

@@ -6,19 +6,83 @@ from functools import cache
 
 import nh3
 
-from ..render_markdown import clean_text
+from notice_studio.core.render.markdown import clean_text
 
-ALLOWED_TAGS = frozenset({
-    "a", "abbr", "article", "aside", "b", "blockquote", "br", "caption", "code", "col", "colgroup",
-    "dd", "del", "div", "dl", "dt", "em", "figcaption", "figure", "footer",
-    "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "i", "ins", "li", "main", "mark", "nav",
-    "ol", "p", "pre", "q", "s", "section", "small", "span", "strong", "sub", "sup",
-    "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul",
-})
-GENERIC_ATTRIBUTES = frozenset({
-    "class", "id", "title", "lang", "dir", "role", "tabindex",
-    "aria-label", "aria-labelledby", "aria-describedby", "aria-hidden", "aria-current",
-})
+ALLOWED_TAGS = frozenset(
+    {
+        "a",
+        "abbr",
+        "article",
+        "aside",
+        "b",
+        "blockquote",
+        "br",
+        "caption",
+        "code",
+        "col",
+        "colgroup",
+        "dd",
+        "del",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "figcaption",
+        "figure",
+        "footer",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "i",
+        "ins",
+        "li",
+        "main",
+        "mark",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "q",
+        "s",
+        "section",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "sup",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "time",
+        "tr",
+        "u",
+        "ul",
+    }
+)
+GENERIC_ATTRIBUTES = frozenset(
+    {
+        "class",
+        "id",
+        "title",
+        "lang",
+        "dir",
+        "role",
+        "tabindex",
+        "aria-label",
+        "aria-labelledby",
+        "aria-describedby",
+        "aria-hidden",
+        "aria-current",
+    }
+)
 TAG_ATTRIBUTES = {
     "a": {"href"},
     "th": {"scope", "colspan", "rowspan"},
@@ -31,13 +95,40 @@ TAG_ATTRIBUTES = {
     "del": {"datetime"},
 }
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
-STYLE_PROPERTIES = frozenset({
-    "background", "background-color", "border", "border-bottom", "border-collapse", "border-left",
-    "border-top", "color", "display", "font-family", "font-size", "font-style", "font-weight",
-    "line-height", "list-style", "margin", "margin-bottom", "margin-left", "margin-right", "margin-top",
-    "max-width", "overflow-x", "padding", "padding-bottom", "padding-left", "padding-right", "text-align", "text-decoration",
-    "vertical-align", "width",
-})
+STYLE_PROPERTIES = frozenset(
+    {
+        "background",
+        "background-color",
+        "border",
+        "border-bottom",
+        "border-collapse",
+        "border-left",
+        "border-top",
+        "color",
+        "display",
+        "font-family",
+        "font-size",
+        "font-style",
+        "font-weight",
+        "line-height",
+        "list-style",
+        "margin",
+        "margin-bottom",
+        "margin-left",
+        "margin-right",
+        "margin-top",
+        "max-width",
+        "overflow-x",
+        "padding",
+        "padding-bottom",
+        "padding-left",
+        "padding-right",
+        "text-align",
+        "text-decoration",
+        "vertical-align",
+        "width",
+    }
+)
 
 
 @cache

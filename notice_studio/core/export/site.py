@@ -23,12 +23,12 @@ from pathlib import Path
 
 from markdown_it.common.utils import escapeHtml
 
-from ..model import Notice, NoticeError
-from ..render import RenderOptions, format_date, labels, render
-from ..render_markdown import clean_text, plain_markdown
-from ..store import NoticeRepo, Version
-from .html_page import notice_page, page_html
-from .sanitize import sanitize_html
+from notice_studio.core.export.html_page import notice_page, page_html
+from notice_studio.core.export.sanitize import sanitize_html
+from notice_studio.core.notice.model import Notice, NoticeError
+from notice_studio.core.notice.store import NoticeRepo, Version
+from notice_studio.core.render.markdown import clean_text, plain_markdown
+from notice_studio.core.render.renderer import RenderOptions, format_date, labels, render
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 Redline = Callable[[Notice, Notice, str, str], str]
@@ -47,7 +47,7 @@ class SiteResult:
 def default_redline() -> Redline | None:
     """The redline page builder, or None while the diff export is not installed."""
     try:
-        from .redline import redline_html
+        from notice_studio.core.export.redline import redline_html
     except ImportError:
         return None
 
@@ -84,10 +84,11 @@ def site_files(
     latest = versions[-1]
     files: dict[str, str] = {}
     rendered = {
-        v.name: render(notices[v.name], RenderOptions(last_updated=v.effective, version_label=v.name))
-        for v in versions
+        v.name: render(notices[v.name], RenderOptions(last_updated=v.effective, version_label=v.name)) for v in versions
     }
-    files["index.html"] = notice_page(rendered[latest.name], before_main=_site_nav("index.html", rendered[latest.name].language))
+    files["index.html"] = notice_page(
+        rendered[latest.name], before_main=_site_nav("index.html", rendered[latest.name].language)
+    )
     for i, version in enumerate(versions):
         page = rendered[version.name]
         following = versions[i + 1] if i + 1 < len(versions) else None
@@ -95,16 +96,24 @@ def site_files(
         files[f"{version.name}.html"] = notice_page(page, before_main=_site_nav(None, page.language) + banner)
         if redline is not None and i > 0:
             previous = versions[i - 1]
-            html = redline(notices[previous.name], notices[version.name], _version_words(previous), _version_words(version))
+            html = redline(
+                notices[previous.name], notices[version.name], _version_words(previous), _version_words(version)
+            )
             files[f"redline-{version.name}.html"] = _with_nav(html, _site_nav(None, page.language))
-    files["changes.html"] = _changes_page(versions, notices[latest.name], rendered[latest.name].language, redline is not None)
+    files["changes.html"] = _changes_page(
+        versions, notices[latest.name], rendered[latest.name].language, redline is not None
+    )
     files["feed.xml"] = atom_feed(versions, notices[latest.name], base_url)
     return files
 
 
 # ----- pages ------------------------------------------------------------------------------------
 def _site_nav(current: str | None, language: str) -> str:
-    items = [("index.html", "Current notice"), ("changes.html", "Changes and earlier versions"), ("feed.xml", "Updates feed")]
+    items = [
+        ("index.html", "Current notice"),
+        ("changes.html", "Changes and earlier versions"),
+        ("feed.xml", "Updates feed"),
+    ]
     links = []
     for href, label in items:
         mark = ' aria-current="page"' if href == current else ""
@@ -161,10 +170,14 @@ def _changes_page(versions: Sequence[Version], latest: Notice, language: str, re
             parts.append(f'<div class="ns-change-notice">{sanitize_html(plain_markdown().render(notice_text))}</div>')
         links = [f'<li><a href="{href}">Read version {version.number}</a></li>']
         if redlines and version.number > versions[0].number:
-            links.append(f'<li><a href="redline-{version.name}.html">See what changed from the previous version</a></li>')
+            links.append(
+                f'<li><a href="redline-{version.name}.html">See what changed from the previous version</a></li>'
+            )
         parts += [f'<ul class="ns-version-links">{"".join(links)}</ul>', "</section>"]
     parts.append("</article>")
-    return page_html(f"Changes to {title}", "\n".join(parts) + "\n", language, before_main=_site_nav("changes.html", language))
+    return page_html(
+        f"Changes to {title}", "\n".join(parts) + "\n", language, before_main=_site_nav("changes.html", language)
+    )
 
 
 # ----- feed -------------------------------------------------------------------------------------
@@ -200,7 +213,9 @@ def atom_feed(versions: Sequence[Version], latest: Notice, base_url: str | None 
         sub(entry, "updated", _timestamp(version))
         sub(entry, "link", rel="alternate", type="text/html", href=f"{base}{version.name}.html")
         sub(entry, "category", term="material" if version.material else "editorial")
-        sub(entry, "summary", clean_text(version.change_notice).strip() or "No change notice was recorded.", type="text")
+        sub(
+            entry, "summary", clean_text(version.change_notice).strip() or "No change notice was recorded.", type="text"
+        )
     ET.indent(feed)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import textwrap
 
-from ..render import RenderedNotice
+from notice_studio.core.render.renderer import RenderedNotice
 
 _MARKER_RE = re.compile(r"^((?:> )*)((?:\s*)(?:[-*] |\d+[.)] )?\s*)")
 

@@ -15,13 +15,22 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from .blocks import Block, ImportProblem, SourceDocument
-from .build import build_notice, commit_message
-from .outline import ImportedOutline, ImportedSection, merge, remove, rename, set_level, set_topics, split
-from .readers import FORMATS, SUPPORTED_TEXT, read_bytes, read_document
-from .report import ImportReport, make_report
-from .sections import detect_outline
-from .topics import known_topics, mentioned_jurisdictions, tag_section
+from notice_studio.core.importer.blocks import Block, ImportProblem, SourceDocument
+from notice_studio.core.importer.build import build_notice, commit_message
+from notice_studio.core.importer.outline import (
+    ImportedOutline,
+    ImportedSection,
+    merge,
+    remove,
+    rename,
+    set_level,
+    set_topics,
+    split,
+)
+from notice_studio.core.importer.readers import FORMATS, SUPPORTED_TEXT, read_bytes, read_document
+from notice_studio.core.importer.report import ImportReport, make_report
+from notice_studio.core.importer.sections import detect_outline
+from notice_studio.core.importer.topics import known_topics, mentioned_jurisdictions, tag_section
 
 
 def tag_outline(outline: ImportedOutline) -> ImportedOutline:
@@ -51,7 +60,9 @@ def check_destination(folder: str | os.PathLike[str]) -> Path:
     if path.exists() and not path.is_dir():
         raise ImportProblem(f"{path} is a file; choose a new folder name for the imported notice.")
     if path.is_dir() and any(path.iterdir()):
-        raise ImportProblem(f"{path} already exists and is not empty; choose a new or empty folder for the imported notice.")
+        raise ImportProblem(
+            f"{path} already exists and is not empty; choose a new or empty folder for the imported notice."
+        )
     return path
 
 
@@ -77,7 +88,7 @@ def create_notice(
     author: object | None = None,
 ) -> ImportReport:
     """Create the notice project in `folder` (new or empty): first commit "Imported '<file>'"."""
-    from notice_studio.core.store import NoticeRepo
+    from notice_studio.core.notice.store import NoticeRepo
 
     check_destination(folder)
     notice = build_notice(outline, organisation=organisation, jurisdictions=jurisdictions, title=title)

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from notice_studio.core.model import NoticeError
+from notice_studio.core.notice.model import NoticeError
 
 BlockKind = Literal["paragraph", "heading", "list_item", "table"]
 

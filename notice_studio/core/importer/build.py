@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from notice_studio.core.jurisdictions import normalise
-from notice_studio.core.model import Clause, Notice
-
-from .outline import ImportedOutline
+from notice_studio.core.importer.outline import ImportedOutline
+from notice_studio.core.library.jurisdictions import normalise
+from notice_studio.core.notice.model import Clause, Notice
 
 
 def build_notice(
@@ -19,7 +18,7 @@ def build_notice(
 ) -> Notice:
     """The notice for an outline. `jurisdictions` None means: the laws the text itself names."""
     if jurisdictions is None:
-        from .topics import mentioned_jurisdictions
+        from notice_studio.core.importer.topics import mentioned_jurisdictions
 
         jurisdictions = mentioned_jurisdictions("\n".join(s.title + "\n" + s.body for s in outline.sections))
     notice = Notice(

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .blocks import Block
-from .headings import (
+from notice_studio.core.importer.blocks import Block
+from notice_studio.core.importer.headings import (
     Number,
     bold_lead_in,
     clean_title,
@@ -27,8 +27,9 @@ from .headings import (
 )
 
 Key = tuple
-_TOC_HEADINGS = re.compile(r"^(?:table of )?contents|^in this (?:notice|policy)|^on this page|^quick links|^jump to|^index$", re.IGNORECASE)
-
+_TOC_HEADINGS = re.compile(
+    r"^(?:table of )?contents|^in this (?:notice|policy)|^on this page|^quick links|^jump to|^index$", re.IGNORECASE
+)
 
 
 @dataclass
@@ -83,8 +84,10 @@ def classify(block: Block, fmt: str, after_heading: bool = False) -> Entry:
     entry.heading_md = md
     number, rest = split_number(text)
     if number and number.scheme != "list" and rest and number.depth <= 2:
-        if is_title_shaped(rest) and (number.punctuated or block.gap_before) and not (
-            not number.punctuated and looks_like_address_or_detail(rest)
+        if (
+            is_title_shaped(rest)
+            and (number.punctuated or block.gap_before)
+            and not (not number.punctuated and looks_like_address_or_detail(rest))
         ):
             entry.key, entry.number, entry.title = ("num", number.scheme, number.depth), number, clean_title(rest)
             entry.evidence = f"numbered '{number.text}'" + (" in ALL CAPS" if is_all_caps(rest) else "")
@@ -162,7 +165,9 @@ def mark_toc(entries: list[Entry]) -> bool:
     i = 0
     while i < len(entries):
         j = i
-        while j < len(entries) and keys[j] and last_heading_at.get(keys[j], -1) > j and entries[j].block.kind != "table":
+        while (
+            j < len(entries) and keys[j] and last_heading_at.get(keys[j], -1) > j and entries[j].block.kind != "table"
+        ):
             j += 1
         run = range(i, j)
         if len(run) >= 3 and all(last_heading_at[keys[k]] >= j for k in run):

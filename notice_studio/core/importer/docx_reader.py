@@ -11,8 +11,8 @@ import io
 import re
 import zipfile
 
-from .blocks import Block, ImportProblem, SourceDocument, is_junk_line, one_line
-from .markdown_text import SAFE_HREF, escape, escape_start, link_target
+from notice_studio.core.importer.blocks import Block, ImportProblem, SourceDocument, is_junk_line, one_line
+from notice_studio.core.importer.markdown_text import SAFE_HREF, escape, escape_start, link_target
 
 _HEADING_STYLE_RE = re.compile(r"^heading\s*(\d)$", re.IGNORECASE)
 
@@ -20,7 +20,9 @@ _HEADING_STYLE_RE = re.compile(r"^heading\s*(\d)$", re.IGNORECASE)
 def read_docx(data: bytes, name: str) -> SourceDocument:
     """Read a .docx; anything python-docx cannot open is refused as 'not a valid Word file'."""
     if data.startswith(b"\xd0\xcf\x11\xe0"):
-        raise ImportProblem(f"{name} is an old Word 97-2003 document (.doc) or is password-protected; open it in Word and save it as .docx.")
+        raise ImportProblem(
+            f"{name} is an old Word 97-2003 document (.doc) or is password-protected; open it in Word and save it as .docx."
+        )
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise ImportProblem(f"{name} is not a valid Word document; open it in Word, save it as .docx and try again.")
     try:
@@ -35,7 +37,9 @@ def read_docx(data: bytes, name: str) -> SourceDocument:
     except ImportProblem:
         raise
     except Exception:  # noqa: BLE001 - python-docx raises many kinds of error for a damaged file
-        raise ImportProblem(f"{name} is not a valid Word document (it may be damaged); open it in Word, save it as .docx and try again.") from None
+        raise ImportProblem(
+            f"{name} is not a valid Word document (it may be damaged); open it in Word, save it as .docx and try again."
+        ) from None
     return SourceDocument(name, "docx", tuple(reader.blocks), one_line(title), "docx", tuple(reader.dropped))
 
 
@@ -57,7 +61,7 @@ class _DocxReader:
         else:
             self.paragraph(item)
 
-    def paragraph(self, para) -> None:  # noqa: ANN001 - docx.text.paragraph.Paragraph
+    def paragraph(self, para) -> None:
         style = para.style.name if para.style is not None else ""
         markdown, plain, bold = _inline(para)
         if not plain:
@@ -72,7 +76,11 @@ class _DocxReader:
         if style.lower() == "title":
             self._add(Block("heading", escape(plain), plain, 0, self.index, True, bold, "Title"))
         elif heading:
-            self._add(Block("heading", escape(plain), plain, int(heading.group(1)), self.index, True, bold, style, number or ""))
+            self._add(
+                Block(
+                    "heading", escape(plain), plain, int(heading.group(1)), self.index, True, bold, style, number or ""
+                )
+            )
         elif number is not None or style.lower().startswith(("list bullet", "list number")):
             is_ordered = ordered if number is not None else style.lower().startswith("list number")
             depth = ilvl if number is not None else _style_depth(style)
@@ -85,7 +93,19 @@ class _DocxReader:
             else:
                 marker = "- "
             indent = ("   " if is_ordered else "  ") * depth
-            self._add(Block("list_item", indent + marker + markdown, plain, depth, self.index, not self.prev_list, bold, style, number or ""))
+            self._add(
+                Block(
+                    "list_item",
+                    indent + marker + markdown,
+                    plain,
+                    depth,
+                    self.index,
+                    not self.prev_list,
+                    bold,
+                    style,
+                    number or "",
+                )
+            )
             self.prev_list = True
             self.gap = False
             return
@@ -97,7 +117,7 @@ class _DocxReader:
         self.blocks.append(block)
         self.gap = False
 
-    def table(self, table) -> None:  # noqa: ANN001 - docx.table.Table
+    def table(self, table) -> None:
         rows_md: list[list[str]] = []
         plain: list[str] = []
         for row in table.rows:
@@ -130,7 +150,7 @@ def _style_depth(style: str) -> int:
     return max(0, int(found.group(1)) - 1) if found else 0
 
 
-def _run_bold(run, para) -> bool:  # noqa: ANN001
+def _run_bold(run, para) -> bool:
     if run.bold is not None:
         return bool(run.bold)
     style = run.style
@@ -146,7 +166,7 @@ def _run_bold(run, para) -> bool:  # noqa: ANN001
     return False
 
 
-def _inline(para) -> tuple[str, str, bool]:  # noqa: ANN001
+def _inline(para) -> tuple[str, str, bool]:
     """A paragraph's Markdown (bold, italic, links), its plain words, and whether all of it is bold."""
     from docx.text.hyperlink import Hyperlink
 
@@ -196,7 +216,7 @@ class _Numbering:
 
     _FORMATS = frozenset({"decimal", "lowerLetter", "upperLetter", "lowerRoman", "upperRoman", "decimalZero"})
 
-    def __init__(self, document) -> None:  # noqa: ANN001
+    def __init__(self, document) -> None:
         self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}
         self.counters: dict[str, list[int]] = {}
         try:
@@ -223,7 +243,7 @@ class _Numbering:
             if ref is not None:
                 self.levels[num.get(w + "numId", "")] = abstract.get(ref.get(w + "val", ""), {})
 
-    def number_of(self, para) -> tuple[str | None, bool, int]:  # noqa: ANN001
+    def number_of(self, para) -> tuple[str | None, bool, int]:
         """(the number shown, e.g. '2.1.' or None, whether it is ordered, the list level)."""
         num_id, ilvl = _num_pr(para)
         if num_id is None or num_id == "0" or num_id not in self.levels:
@@ -247,7 +267,7 @@ class _Numbering:
         return re.sub(r"%(\d)", shown, text).strip(), True, ilvl
 
 
-def _num_pr(para) -> tuple[str | None, int]:  # noqa: ANN001
+def _num_pr(para) -> tuple[str | None, int]:
     """numId and level from the paragraph, else from its style (and the styles it is based on)."""
     ns = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
     sources = [para._p.pPr]
@@ -292,7 +312,21 @@ def _format_number(value: int, fmt: str) -> str:
 
 def _roman(n: int) -> str:
     out = ""
-    for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+    for value, letters in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
         while n >= value:
             out += letters
             n -= value

@@ -63,7 +63,11 @@ def split_number(text: str) -> tuple[Number | None, str]:
     rest = (match.group("rest") or "").strip()
     if match.group("dotted"):
         parts = tuple(int(p) for p in match.group("dotted").split("."))
-        shown = text[: match.end("dotted")].strip() if match.group("word") or text.lstrip().startswith("§") else match.group("dotted")
+        shown = (
+            text[: match.end("dotted")].strip()
+            if match.group("word") or text.lstrip().startswith("§")
+            else match.group("dotted")
+        )
         return Number(shown, "arabic", parts), rest
     if match.group("arabic"):
         word = bool(match.group("word")) or text.lstrip().startswith("§")
@@ -89,8 +93,36 @@ def split_number(text: str) -> tuple[Number | None, str]:
 
 # ----- shapes -------------------------------------------------------------------------------------
 _MINOR = {
-    "a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "with",
-    "we", "you", "us", "our", "your", "it", "its", "is", "are", "do", "does", "how", "what", "who",
+    "a",
+    "an",
+    "and",
+    "as",
+    "at",
+    "by",
+    "for",
+    "from",
+    "in",
+    "into",
+    "of",
+    "on",
+    "or",
+    "the",
+    "to",
+    "with",
+    "we",
+    "you",
+    "us",
+    "our",
+    "your",
+    "it",
+    "its",
+    "is",
+    "are",
+    "do",
+    "does",
+    "how",
+    "what",
+    "who",
 }
 _QUESTION_START = re.compile(
     r"^(?:what|how|why|who|whom|whose|when|where|which|do|does|did|can|could|will|would|is|are|should|shall|may|have|has)\b",
@@ -143,7 +175,12 @@ def is_all_caps(text: str) -> bool:
 
 def is_question(text: str) -> bool:
     text = text.strip()
-    return text.endswith("?") and 2 <= len(text.split()) <= 16 and bool(_QUESTION_START.match(text)) and not _WEB.search(text)
+    return (
+        text.endswith("?")
+        and 2 <= len(text.split()) <= 16
+        and bool(_QUESTION_START.match(text))
+        and not _WEB.search(text)
+    )
 
 
 def is_title_case(text: str) -> bool:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from .blocks import Block, SourceDocument, is_junk_line, one_line
-from .html_tree import (
+from notice_studio.core.importer.blocks import Block, SourceDocument, is_junk_line, one_line
+from notice_studio.core.importer.html_tree import (
     BLOCK,
     HEADINGS,
     Node,
@@ -21,7 +21,7 @@ from .html_tree import (
     parse_tree,
     text_preformatted,
 )
-from .markdown_text import SAFE_HREF, escape, escape_start, link_target
+from notice_studio.core.importer.markdown_text import SAFE_HREF, escape, escape_start, link_target
 
 _INLINE_MARK = {"strong": "**", "b": "**", "em": "*", "i": "*", "code": "`"}
 _BR = "\x00"
@@ -35,7 +35,9 @@ def read_html(text: str, name: str, encoding: str = "utf-8") -> SourceDocument:
         walker.dropped.append("everything outside the page's main content (menus, header, footer)")
     walker.walk_children(content)
     walker.flush()
-    return SourceDocument(name, "html", tuple(walker.blocks), page_title(title), encoding, tuple(dict.fromkeys(walker.dropped)))
+    return SourceDocument(
+        name, "html", tuple(walker.blocks), page_title(title), encoding, tuple(dict.fromkeys(walker.dropped))
+    )
 
 
 class _Inline:
@@ -65,7 +67,9 @@ class _Walker:
         self.link_depth = 0
 
     # ----- emitting blocks ------------------------------------------------------------------------
-    def flush(self, kind: str = "paragraph", level: int = 0, style: str = "", ordered_number: str | None = None) -> None:
+    def flush(
+        self, kind: str = "paragraph", level: int = 0, style: str = "", ordered_number: str | None = None
+    ) -> None:
         inline = self.inline
         self.inline = _Inline()
         if inline.empty():
@@ -316,7 +320,6 @@ class _Walker:
         trail = inner[len(inner.rstrip(" ")) :]
         target = link_target(href)
         self.inline.md.append(f"{lead}[{inner.strip()}]({target}){trail}")
-
 
 
 def _tidy(markdown: str) -> str:

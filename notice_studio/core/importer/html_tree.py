@@ -11,37 +11,142 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from .blocks import ImportProblem, one_line
+from notice_studio.core.importer.blocks import ImportProblem, one_line
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
 SKIP = {
-    "script", "style", "noscript", "template", "nav", "aside", "form", "button", "svg", "iframe",
-    "select", "textarea", "dialog", "object", "canvas", "video", "audio", "map", "head", "menu",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "nav",
+    "aside",
+    "form",
+    "button",
+    "svg",
+    "iframe",
+    "select",
+    "textarea",
+    "dialog",
+    "object",
+    "canvas",
+    "video",
+    "audio",
+    "map",
+    "head",
+    "menu",
 }
 BLOCK = {
-    "address", "article", "blockquote", "body", "dd", "details", "div", "dl", "dt", "fieldset", "figcaption",
-    "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "html", "li", "main", "ol", "p",
-    "pre", "section", "summary", "table", "ul", "center", "caption",
+    "address",
+    "article",
+    "blockquote",
+    "body",
+    "dd",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "html",
+    "li",
+    "main",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "ul",
+    "center",
+    "caption",
 }
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 # Tags whose start closes an open <p> (HTML's implied end tags).
 _CLOSES_P = BLOCK - {"body", "html"}
-_SKIP_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog", "menu", "menubar", "toolbar"}
+_SKIP_ROLES = {
+    "navigation",
+    "banner",
+    "contentinfo",
+    "complementary",
+    "search",
+    "dialog",
+    "alertdialog",
+    "menu",
+    "menubar",
+    "toolbar",
+}
 _JUNK_TOKENS = {
-    "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "sidebar", "skip", "skiplink", "toolbar",
-    "share", "sharing", "social", "newsletter", "subscribe", "popup", "modal", "masthead", "topbar",
-    "backtotop", "totop", "scrolltop", "searchbar", "toc",
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "breadcrumb",
+    "breadcrumbs",
+    "sidebar",
+    "skip",
+    "skiplink",
+    "toolbar",
+    "share",
+    "sharing",
+    "social",
+    "newsletter",
+    "subscribe",
+    "popup",
+    "modal",
+    "masthead",
+    "topbar",
+    "backtotop",
+    "totop",
+    "scrolltop",
+    "searchbar",
+    "toc",
 }
 _FURNITURE_NAMES = (
-    ("skip", "a 'skip to content' link"), ("skiplink", "a 'skip to content' link"), ("toc", "an in-page table of contents"),
-    ("newsletter", "a newsletter sign-up"), ("subscribe", "a newsletter sign-up"), ("popup", "a pop-up"), ("modal", "a pop-up"),
-    ("breadcrumb", "breadcrumbs"), ("breadcrumbs", "breadcrumbs"), ("share", "sharing buttons"), ("sharing", "sharing buttons"),
-    ("social", "social media links"), ("sidebar", "a sidebar"),
+    ("skip", "a 'skip to content' link"),
+    ("skiplink", "a 'skip to content' link"),
+    ("toc", "an in-page table of contents"),
+    ("newsletter", "a newsletter sign-up"),
+    ("subscribe", "a newsletter sign-up"),
+    ("popup", "a pop-up"),
+    ("modal", "a pop-up"),
+    ("breadcrumb", "breadcrumbs"),
+    ("breadcrumbs", "breadcrumbs"),
+    ("share", "sharing buttons"),
+    ("sharing", "sharing buttons"),
+    ("social", "social media links"),
+    ("sidebar", "a sidebar"),
 )
 _COOKIE_TOKENS = {"cookie", "cookies", "consent", "gdpr", "cmp"}
-_BANNER_TOKENS = {"banner", "bar", "popup", "modal", "dialog", "overlay", "window", "alert", "toast", "prompt", "layer", "sdk", "notice"}
-_VENDOR_RE = re.compile(r"onetrust|cookiebot|cookieyes|cookielaw|cookie-law|cky-|cmplz|iubenda|usercentrics|didomi|termly|osano|truste|qc-cmp|cc-window|cc_banner|cookie-notice|cookie-consent|cookieconsent", re.I)
-
+_BANNER_TOKENS = {
+    "banner",
+    "bar",
+    "popup",
+    "modal",
+    "dialog",
+    "overlay",
+    "window",
+    "alert",
+    "toast",
+    "prompt",
+    "layer",
+    "sdk",
+    "notice",
+}
+_VENDOR_RE = re.compile(
+    r"onetrust|cookiebot|cookieyes|cookielaw|cookie-law|cky-|cmplz|iubenda|usercentrics|didomi|termly|osano|truste|qc-cmp|cc-window|cc_banner|cookie-notice|cookie-consent|cookieconsent",
+    re.I,
+)
 
 
 @dataclass
@@ -131,7 +236,7 @@ class TreeBuilder(HTMLParser):
 
 def decode_html(data: bytes, name: str) -> tuple[str, str]:
     """Bytes -> text using a BOM, else the page's own <meta charset>, else UTF-8/Windows-1252."""
-    from .readers import _checked, decode_text
+    from notice_studio.core.importer.readers import _checked, decode_text
 
     if data[:4].startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
         return decode_text(data, name)
@@ -157,7 +262,9 @@ def parse_tree(text: str) -> tuple[Node, str]:
         builder.feed(text)
         builder.close()
     except (AssertionError, ValueError, IndexError) as exc:
-        raise ImportProblem(f"The web page could not be read ({exc}); save it again from the browser and retry.") from None
+        raise ImportProblem(
+            f"The web page could not be read ({exc}); save it again from the browser and retry."
+        ) from None
     return builder.root, one_line(builder.title)
 
 
@@ -215,7 +322,13 @@ def junk_reason(node: Node, in_content: bool) -> str | None:
     """Why this element is page furniture, or None when it may hold notice text."""
     tag, attrs = node.tag, node.attrs
     if tag in SKIP:
-        return {"nav": "a navigation menu", "aside": "a sidebar", "form": "a form", "menu": "a navigation menu", "button": "buttons"}.get(tag, "")
+        return {
+            "nav": "a navigation menu",
+            "aside": "a sidebar",
+            "form": "a form",
+            "menu": "a navigation menu",
+            "button": "buttons",
+        }.get(tag, "")
     if tag in ("header", "footer") and not in_content:
         return "the page " + tag
     if "hidden" in attrs or attrs.get("aria-hidden") == "true":
@@ -259,14 +372,17 @@ def is_layout_table(node: Node) -> bool:
     def visit(n: Node, depth: int) -> bool:
         for child in n.children:
             if isinstance(child, Node):
-                if child.tag in HEADINGS or child.tag in ("ul", "ol", "p", "section", "article") or (child.tag == "table" and depth > 0):
+                if (
+                    child.tag in HEADINGS
+                    or child.tag in ("ul", "ol", "p", "section", "article")
+                    or (child.tag == "table" and depth > 0)
+                ):
                     return True
                 if visit(child, depth + (child.tag == "table")):
                     return True
         return False
 
     return visit(node, 0)
-
 
 
 def is_anchor_link_only(li: Node) -> bool:

@@ -7,9 +7,9 @@ exactly the next one.
 
 from __future__ import annotations
 
-from .blocks import Block
-from .candidates import Entry, Key
-from .headings import Number, clean_title, split_number, trailing_heading
+from notice_studio.core.importer.blocks import Block
+from notice_studio.core.importer.candidates import Entry, Key
+from notice_studio.core.importer.headings import Number, clean_title, split_number, trailing_heading
 
 _MAX_GAP = 3
 
@@ -56,7 +56,7 @@ class Numbering:
         readings = [(number.scheme, number.values)]
         if number.alternative:
             alt = number.alternative
-            readings = [alt, readings[0]] if alt[0] in self.top and number.scheme not in self.top else readings + [alt]
+            readings = [alt, readings[0]] if alt[0] in self.top and number.scheme not in self.top else [*readings, alt]
         for scheme, values in readings:
             if self.fits(scheme, values):
                 return scheme, values
@@ -117,7 +117,9 @@ def accept_numbered(entries: list[Entry]) -> list[Entry]:
                 and run["depth"] == depth
                 and number.values[-1] == run["last"] + 1
                 and run["scheme"] in (number.scheme, number.alternative[0] if number.alternative else None)
-                and all(not e.key and not e.block.gap_before and e.block.kind == "paragraph" for e in out[run["at"] + 1 :])
+                and all(
+                    not e.key and not e.block.gap_before and e.block.kind == "paragraph" for e in out[run["at"] + 1 :]
+                )
                 and (not entry.block.gap_before or run["loose"] or run["count"] == 1)
             )
             nxt = entries[i + 1] if i + 1 < len(entries) else None
@@ -135,9 +137,21 @@ def accept_numbered(entries: list[Entry]) -> list[Entry]:
             if (continues_run and not (gapped_heading and not list_follows)) or list_follows or reading is None:
                 entry.accepted = False
                 if continues_run and run is not None:
-                    run.update(last=number.values[-1], at=len(out), count=run["count"] + 1, loose=run["loose"] or entry.block.gap_before)
+                    run.update(
+                        last=number.values[-1],
+                        at=len(out),
+                        count=run["count"] + 1,
+                        loose=run["loose"] or entry.block.gap_before,
+                    )
                 else:
-                    run = {"scheme": number.scheme, "depth": depth, "last": number.values[-1], "at": len(out), "count": 1, "loose": False}
+                    run = {
+                        "scheme": number.scheme,
+                        "depth": depth,
+                        "last": number.values[-1],
+                        "at": len(out),
+                        "count": 1,
+                        "loose": False,
+                    }
                 out.append(entry)
                 continue
             scheme, values = reading
@@ -185,7 +199,8 @@ def _split_trailing(
         key=("num", "arabic", number.depth) if number else ("caps",),
         title=clean_title(title),
         number=number,
-        evidence=(f"numbered '{number.text}', " if number else "an ALL CAPS heading ") + "run into the end of the paragraph before it",
+        evidence=(f"numbered '{number.text}', " if number else "an ALL CAPS heading ")
+        + "run into the end of the paragraph before it",
         heading_md=heading_md,
         accepted=True,
     )

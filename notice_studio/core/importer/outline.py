@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from notice_studio.core.model import NoticeError
+from notice_studio.core.notice.model import NoticeError
 
 
 @dataclass(frozen=True)
@@ -76,7 +76,7 @@ def _with(outline: ImportedOutline, sections: list[ImportedSection]) -> Imported
 def _retagged(section: ImportedSection) -> ImportedSection:
     if section.topics_by_hand:
         return section
-    from .topics import tag_section
+    from notice_studio.core.importer.topics import tag_section
 
     topics, evidence = tag_section(section.title, section.body)
     return replace(section, topics=topics, topic_evidence=evidence)
@@ -117,7 +117,7 @@ def split(outline: ImportedOutline, index: int, at_paragraph: int, title: str | 
     if title is None:
         first = tail[0]
         plain = re.sub(r"[*_#`>\\]", "", first).strip()
-        from .headings import clean_title, is_title_shaped, split_number
+        from notice_studio.core.importer.headings import clean_title, is_title_shaped, split_number
 
         if "\n" not in first and is_title_shaped(plain, max_words=12):
             number, rest = split_number(plain)
@@ -165,7 +165,7 @@ def set_level(outline: ImportedOutline, index: int, level: int) -> ImportedOutli
 def set_topics(outline: ImportedOutline, index: int, topics: list[str] | tuple[str, ...]) -> ImportedOutline:
     """Choose a section's topics by hand (they are then kept through later edits)."""
     _check_index(outline, index)
-    from .topics import known_topics
+    from notice_studio.core.importer.topics import known_topics
 
     known = known_topics()
     unknown = [t for t in topics if t not in known]

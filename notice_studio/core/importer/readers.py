@@ -12,7 +12,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from .blocks import Block, ImportProblem, SourceDocument, is_junk_line, one_line
+from notice_studio.core.importer.blocks import Block, ImportProblem, SourceDocument, is_junk_line, one_line
 
 FORMATS: dict[str, str] = {
     ".txt": "txt",
@@ -53,10 +53,14 @@ def read_document(path: str | os.PathLike[str]) -> SourceDocument:
         raise ImportProblem(f"Notice Studio cannot import '{ext}' files: {_UNSUPPORTED_HINTS[ext]}.")
     if ext not in FORMATS:
         shown = f"'{ext}' files" if ext else "files without an extension"
-        raise ImportProblem(f"Notice Studio cannot import {shown}; save the notice as {SUPPORTED_TEXT} and import that.")
+        raise ImportProblem(
+            f"Notice Studio cannot import {shown}; save the notice as {SUPPORTED_TEXT} and import that."
+        )
     try:
         if path.stat().st_size > MAX_BYTES:
-            raise ImportProblem(f"{path.name} is larger than 25 MB, too large to be a notice; check that it is the right file.")
+            raise ImportProblem(
+                f"{path.name} is larger than 25 MB, too large to be a notice; check that it is the right file."
+            )
         data = path.read_bytes()
     except OSError as exc:
         raise ImportProblem(f"{path} could not be read ({exc.strerror or exc}); check that you can open it.") from None
@@ -66,24 +70,26 @@ def read_document(path: str | os.PathLike[str]) -> SourceDocument:
 def read_bytes(data: bytes, name: str, fmt: str) -> SourceDocument:
     """Read file contents already in memory; `fmt` is 'txt', 'md', 'html' or 'docx'."""
     if fmt == "docx":
-        from .docx_reader import read_docx
+        from notice_studio.core.importer.docx_reader import read_docx
 
         document = read_docx(data, name)
     else:
         if data.startswith(b"PK\x03\x04"):
-            raise ImportProblem(f"{name} is a Word or zip file, not text; give it a .docx extension if it is a Word document.")
+            raise ImportProblem(
+                f"{name} is a Word or zip file, not text; give it a .docx extension if it is a Word document."
+            )
         if data.startswith(b"%PDF"):
             raise ImportProblem(f"{name} is a PDF file; {_UNSUPPORTED_HINTS['.pdf']}.")
         if fmt == "html":
-            from .html_reader import read_html
-            from .html_tree import decode_html
+            from notice_studio.core.importer.html_reader import read_html
+            from notice_studio.core.importer.html_tree import decode_html
 
             text, encoding = decode_html(data, name)
             document = read_html(text, name, encoding)
         else:
             text, encoding = decode_text(data, name)
             if fmt == "txt" and re.match(r"\s*<(?:!doctype\s+html|html)\b", text[:1000], re.IGNORECASE):
-                from .html_reader import read_html
+                from notice_studio.core.importer.html_reader import read_html
 
                 document = read_html(text, name, encoding)  # a web page saved as .txt
             elif fmt == "md":
@@ -142,7 +148,9 @@ def _checked(text: str, name: str) -> str:
             if ch == "\ufffd" or (unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn") and ch not in "\t\n\r\f\v")
         )
         if bad > max(3, len(sample) // 50):
-            raise ImportProblem(f"{name} does not contain readable text (it looks like binary data); check that it is the right file.")
+            raise ImportProblem(
+                f"{name} does not contain readable text (it looks like binary data); check that it is the right file."
+            )
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n").replace("\v", "\n")
     return text.translate(_ZERO_WIDTH)
 
@@ -169,7 +177,14 @@ def read_plain_text(text: str, name: str, encoding: str = "utf-8") -> SourceDocu
             indent = len(bullet["indent"].expandtabs(4))
             depth = min(indent // 2, 3)
             blocks.append(
-                Block("list_item", "  " * depth + "- " + bullet["text"].strip(), one_line(bullet["text"]), depth, number, gap)
+                Block(
+                    "list_item",
+                    "  " * depth + "- " + bullet["text"].strip(),
+                    one_line(bullet["text"]),
+                    depth,
+                    number,
+                    gap,
+                )
             )
         else:
             stripped = line.strip()
@@ -222,7 +237,17 @@ def read_markdown(text: str, name: str, encoding: str = "utf-8") -> SourceDocume
         gap = not blocks or blank_before(start)
         if token.type == "heading_open":
             inline = tokens[i + 1]
-            add(Block("heading", inline.content.strip(), _inline_plain(inline), int(token.tag[1]), start + 1, True, style="#" * int(token.tag[1])))
+            add(
+                Block(
+                    "heading",
+                    inline.content.strip(),
+                    _inline_plain(inline),
+                    int(token.tag[1]),
+                    start + 1,
+                    True,
+                    style="#" * int(token.tag[1]),
+                )
+            )
             i = _skip_to_close(tokens, i)
         elif token.type == "paragraph_open":
             inline = tokens[i + 1]
@@ -234,7 +259,11 @@ def read_markdown(text: str, name: str, encoding: str = "utf-8") -> SourceDocume
             single = len(items) == 1 and token.type == "ordered_list_open"
             for n, item in enumerate(items):
                 item_start, item_stop = item.map
-                words = " ".join(_inline_plain(t) for t in tokens[i + 1 : close] if t.type == "inline" and t.map and item_start <= t.map[0] < item_stop)
+                words = " ".join(
+                    _inline_plain(t)
+                    for t in tokens[i + 1 : close]
+                    if t.type == "inline" and t.map and item_start <= t.map[0] < item_stop
+                )
                 # "1. Introduction" alone in its list is a numbered heading written as a list.
                 kind = "paragraph" if single else "list_item"
                 number = (item.info + item.markup) if token.type == "ordered_list_open" else ""
@@ -247,7 +276,9 @@ def read_markdown(text: str, name: str, encoding: str = "utf-8") -> SourceDocume
         else:
             # Tables, quotes, code and raw HTML go into the clause as they were written.
             kind = "table" if token.type == "table_open" else "paragraph"
-            plain = one_line(" ".join(_inline_plain(t) for t in tokens[i : _skip_to_close(tokens, i) + 1] if t.type == "inline"))
+            plain = one_line(
+                " ".join(_inline_plain(t) for t in tokens[i : _skip_to_close(tokens, i) + 1] if t.type == "inline")
+            )
             if token.type in ("fence", "code_block"):
                 plain = one_line(token.content)
             elif token.type == "html_block":

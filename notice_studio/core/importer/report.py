@@ -9,13 +9,22 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass
 
-from notice_studio.core.model import PLACEHOLDER_RE, Notice
-
-from .headings import split_number
-from .outline import ImportedOutline
+from notice_studio.core.importer.headings import split_number
+from notice_studio.core.importer.outline import ImportedOutline
+from notice_studio.core.notice.model import PLACEHOLDER_RE, Notice
 
 # Topics every notice is expected to cover, and those a law adds (for gap suggestions).
-EXPECTED_TOPICS: tuple[str, ...] = ("controller", "data-provided", "purposes", "sharing", "retention", "rights", "security", "changes", "contact")
+EXPECTED_TOPICS: tuple[str, ...] = (
+    "controller",
+    "data-provided",
+    "purposes",
+    "sharing",
+    "retention",
+    "rights",
+    "security",
+    "changes",
+    "contact",
+)
 EXPECTED_BY_LAW: dict[str, tuple[str, ...]] = {
     "gdpr": ("legal-bases", "international-transfers", "complaints"),
     "uk_gdpr": ("legal-bases", "international-transfers", "complaints"),
@@ -41,7 +50,9 @@ _MARKER = re.compile(
     re.IGNORECASE,
 )
 _EMPTY_CONTACT = re.compile(r"(?im)^\W*(e-?mail|phone|telephone|tel|address|post|fax|website)\s*:\s*(?:\\)?$")
-_CONTACT_DETAIL = re.compile(r"@|\+?\d[\d ()-]{6,}\d|https?://|www\.|\b[A-Z]{1,2}\d{1,2}[A-Z]?\s*\d[A-Z]{2}\b|\b\d{5}(?:-\d{4})?\b")
+_CONTACT_DETAIL = re.compile(
+    r"@|\+?\d[\d ()-]{6,}\d|https?://|www\.|\b[A-Z]{1,2}\d{1,2}[A-Z]?\s*\d[A-Z]{2}\b|\b\d{5}(?:-\d{4})?\b"
+)
 
 
 _SAME_PROBLEM = {"contact-missing": "import-empty-contact"}
@@ -108,7 +119,12 @@ class ImportReport:
         data = asdict(self)
         data["schema"] = 1
         data["suggestions"] = [
-            {"topic": s.topic, "label": s.label, "reason": s.reason, "clauses": [{"id": i, "title": t} for i, t in s.clauses]}
+            {
+                "topic": s.topic,
+                "label": s.label,
+                "reason": s.reason,
+                "clauses": [{"id": i, "title": t} for i, t in s.clauses],
+            }
             for s in self.suggestions
         ]
         return data
@@ -120,8 +136,15 @@ def make_report(outline: ImportedOutline, notice: Notice, created: str | None = 
     for section, (clause, depth, number) in zip(outline.sections, notice.walk(), strict=False):
         sections.append(
             SectionSummary(
-                number, clause.id, clause.title, depth + 1, section.original_number, tuple(section.topics),
-                section.evidence, section.topic_evidence, section.word_count,
+                number,
+                clause.id,
+                clause.title,
+                depth + 1,
+                section.original_number,
+                tuple(section.topics),
+                section.evidence,
+                section.topic_evidence,
+                section.word_count,
             )
         )
     topics_found = tuple(dict.fromkeys(t for s in outline.sections for t in s.topics))
@@ -134,8 +157,11 @@ def make_report(outline: ImportedOutline, notice: Notice, created: str | None = 
         coverage = [f for f in engine[0] if f.rule == "coverage-missing"]
         # The import already reported an empty "Email:" line in its own words: say it once.
         said = {(f.clause_id, f.rule) for f in findings}
-        findings += [f for f in engine[0] if f.rule != "coverage-missing"
-                     and (f.clause_id, _SAME_PROBLEM.get(f.rule)) not in said]
+        findings += [
+            f
+            for f in engine[0]
+            if f.rule != "coverage-missing" and (f.clause_id, _SAME_PROBLEM.get(f.rule)) not in said
+        ]
         if coverage:
             findings.append(
                 ReportFinding(
@@ -213,7 +239,7 @@ def _show(value: int, scheme: str) -> str:
     if scheme == "upper":
         return chr(64 + value) if 1 <= value <= 26 else str(value)
     if scheme == "roman":
-        from .docx_reader import _roman
+        from notice_studio.core.importer.docx_reader import _roman
 
         return _roman(value)
     return str(value)
@@ -226,9 +252,23 @@ def _import_findings(outline: ImportedOutline, notice: Notice) -> list[ReportFin
     dated = False
     for clause in notice.all_clauses():
         if not clause.topics:
-            found.append(ReportFinding("info", "No topic was recognised for this section; choose one so the coverage checks count it.", clause.id, "import-no-topic"))
+            found.append(
+                ReportFinding(
+                    "info",
+                    "No topic was recognised for this section; choose one so the coverage checks count it.",
+                    clause.id,
+                    "import-no-topic",
+                )
+            )
         for match in _EMPTY_CONTACT.finditer(clause.body):
-            found.append(ReportFinding("error", f"The '{match.group(1)}:' line is empty; fill in the detail or delete the line.", clause.id, "import-empty-contact"))
+            found.append(
+                ReportFinding(
+                    "error",
+                    f"The '{match.group(1)}:' line is empty; fill in the detail or delete the line.",
+                    clause.id,
+                    "import-empty-contact",
+                )
+            )
         for match in _DATE_LINE.finditer(clause.body):
             if _DATE.search(match.group(0)) and not dated:
                 dated = True
@@ -241,7 +281,14 @@ def _import_findings(outline: ImportedOutline, notice: Notice) -> list[ReportFin
                     )
                 )
     if not dated:
-        found.append(ReportFinding("warning", "The original has no 'last updated' or effective date; Notice Studio adds one when you publish the first version.", None, "import-no-date"))
+        found.append(
+            ReportFinding(
+                "warning",
+                "The original has no 'last updated' or effective date; Notice Studio adds one when you publish the first version.",
+                None,
+                "import-no-date",
+            )
+        )
     return found
 
 
@@ -251,21 +298,43 @@ def _own_checks(notice: Notice) -> list[ReportFinding]:
     for clause in notice.all_clauses():
         body = clause.body
         for name in dict.fromkeys(PLACEHOLDER_RE.findall(body)):
-            found.append(ReportFinding("error", f"The placeholder {{{{ {name} }}}} is left in the text with no value.", clause.id, "placeholder-unfilled"))
+            found.append(
+                ReportFinding(
+                    "error",
+                    f"The placeholder {{{{ {name} }}}} is left in the text with no value.",
+                    clause.id,
+                    "placeholder-unfilled",
+                )
+            )
         for marker in dict.fromkeys(m.group(0) for m in _MARKER.finditer(body)):
-            found.append(ReportFinding("error", f"The drafting marker '{marker}' is still in the text.", clause.id, "drafting-marker"))
-        if "contact" in clause.topics and not _CONTACT_DETAIL.search(body) and not any(
-            _CONTACT_DETAIL.search(child.body) for child in clause.children
+            found.append(
+                ReportFinding(
+                    "error", f"The drafting marker '{marker}' is still in the text.", clause.id, "drafting-marker"
+                )
+            )
+        if (
+            "contact" in clause.topics
+            and not _CONTACT_DETAIL.search(body)
+            and not any(_CONTACT_DETAIL.search(child.body) for child in clause.children)
         ):
-            found.append(ReportFinding("error", "This contact section gives no email address, phone number, web address or postal address.", clause.id, "contact-missing"))
+            found.append(
+                ReportFinding(
+                    "error",
+                    "This contact section gives no email address, phone number, web address or postal address.",
+                    clause.id,
+                    "contact-missing",
+                )
+            )
         if not body.strip() and not clause.children:
             found.append(ReportFinding("error", "This section has no text.", clause.id, "clause-empty"))
     return found
 
 
 # ----- gaps and library suggestions ---------------------------------------------------------------
-def _suggestions(notice: Notice, found: set[str], library: object | None, coverage: list[ReportFinding]) -> list[Suggestion]:
-    from .topics import known_topics
+def _suggestions(
+    notice: Notice, found: set[str], library: object | None, coverage: list[ReportFinding]
+) -> list[Suggestion]:
+    from notice_studio.core.importer.topics import known_topics
 
     labels = known_topics()
     wanted = list(EXPECTED_TOPICS)
@@ -307,7 +376,7 @@ def _suggestions(notice: Notice, found: set[str], library: object | None, covera
             current = Suggestion(topic, labels.get(topic, topic), (), "the selected laws ask for this")
             suggestions.append(current)
         if entry not in current.clauses:
-            updated = Suggestion(current.topic, current.label, current.clauses + (entry,), current.reason)
+            updated = Suggestion(current.topic, current.label, (*current.clauses, entry), current.reason)
             suggestions[suggestions.index(current)] = updated
             by_topic[topic] = updated
     return suggestions
@@ -327,7 +396,9 @@ def _checks_and_library(notice: Notice) -> tuple[list[ReportFinding], object | N
     findings = []
     for finding in report.findings:
         message = finding.message
-        findings.append(ReportFinding(finding.severity, message, finding.clause_id, finding.rule, "checks", finding.suggestion))
+        findings.append(
+            ReportFinding(finding.severity, message, finding.clause_id, finding.rule, "checks", finding.suggestion)
+        )
     return findings, context.library
 
 
@@ -371,7 +442,9 @@ def report_text(report: ImportReport, *, max_findings: int = 25) -> str:
     titles = {s.clause_id: s.title for s in report.sections}
     counts = {sev: sum(1 for f in report.findings if f.severity == sev) for sev in ("error", "warning", "info")}
     lines.append("")
-    lines.append(f"Checks: {_count(counts['error'], 'error')}, {_count(counts['warning'], 'warning')}, {_count(counts['info'], 'note')}.")
+    lines.append(
+        f"Checks: {_count(counts['error'], 'error')}, {_count(counts['warning'], 'warning')}, {_count(counts['info'], 'note')}."
+    )
     order = {"error": 0, "warning": 1, "info": 2}
     findings = sorted(report.findings, key=lambda f: order.get(f.severity, 3))
     for finding in findings[:max_findings]:

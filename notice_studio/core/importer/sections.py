@@ -14,13 +14,14 @@ The steps:
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 
-from .blocks import ImportProblem, SourceDocument
-from .candidates import Entry, Key, accept_weak, classify, mark_toc
-from .headings import clean_title, split_number
-from .numbering import accept_numbered
-from .outline import ImportedOutline, ImportedSection
+from notice_studio.core.importer.blocks import ImportProblem, SourceDocument
+from notice_studio.core.importer.candidates import Entry, Key, accept_weak, classify, mark_toc
+from notice_studio.core.importer.headings import clean_title, split_number
+from notice_studio.core.importer.numbering import accept_numbered
+from notice_studio.core.importer.outline import ImportedOutline, ImportedSection
 
 _FAMILY_ORDER = {"markup": 0, "num": 1, "caps": 2, "bold": 3, "runin": 4, "question": 5, "line": 6}
 _TITLE_WORDS = re.compile(r"privacy|notice|policy|statement|data protection|cookie|gdpr", re.IGNORECASE)
@@ -110,10 +111,14 @@ def _paragraphs(pieces: list[tuple[str, bool, str]], fmt: str) -> tuple[str, ...
     out = []
     for group in groups:
         text = group[0][0]
-        for (prev, prev_kind), (cur, kind) in zip(group, group[1:]):
+        for (prev, prev_kind), (cur, kind) in itertools.pairwise(group):
             short = (
-                fmt == "txt" and prev_kind == "paragraph" and kind == "paragraph" and len(prev) < 50
-                and not _MARKDOWN_LIST.match(prev) and not _MARKDOWN_LIST.match(cur)
+                fmt == "txt"
+                and prev_kind == "paragraph"
+                and kind == "paragraph"
+                and len(prev) < 50
+                and not _MARKDOWN_LIST.match(prev)
+                and not _MARKDOWN_LIST.match(cur)
             )
             text += ("\\\n" if short else "\n") + cur
         out.append(text)
@@ -122,7 +127,16 @@ def _paragraphs(pieces: list[tuple[str, bool, str]], fmt: str) -> tuple[str, ...
 
 def _assemble(entries: list[Entry], levels: dict[Key, int], fmt: str) -> list[ImportedSection]:
     sections: list[dict] = []
-    intro: dict = {"title": "Introduction", "level": 1, "pieces": [], "evidence": "text before the first heading", "number": "", "source": None, "heading": "", "run_in": False}
+    intro: dict = {
+        "title": "Introduction",
+        "level": 1,
+        "pieces": [],
+        "evidence": "text before the first heading",
+        "number": "",
+        "source": None,
+        "heading": "",
+        "run_in": False,
+    }
     current = intro
     for entry in entries:
         if entry.is_title:
@@ -181,7 +195,11 @@ def detect_outline(document: SourceDocument) -> ImportedOutline:
         entries.append(classify(block, document.format, bool(entries and entries[-1].key)))
     markup_entries = [e for e in entries if e.family == "markup"]
     markup = len(markup_entries) >= 2
-    if markup and len({e.key for e in markup_entries}) == 1 and any(e.number and e.number.depth == 2 for e in markup_entries):
+    if (
+        markup
+        and len({e.key for e in markup_entries}) == 1
+        and any(e.number and e.number.depth == 2 for e in markup_entries)
+    ):
         # Every heading has the same markup level, but their numbers ('2', '2.1') show the nesting.
         for entry in markup_entries:
             entry.key = ("markup", entry.key[1], entry.number.depth if entry.number else 1)
@@ -205,9 +223,19 @@ def detect_outline(document: SourceDocument) -> ImportedOutline:
         raise ImportProblem(f"{document.name} has only a title ('{title[:60]}') and no notice text to import.")
     if not any(s.evidence != "text before the first heading" for s in sections):
         notes.append("No headings were found, so the whole text is one clause; split it in the preview.")
-    deeper = sorted({e.evidence.split(" numbered")[0] for e in entries if e.accepted and e.key and levels.get(e.key) == 0 and not e.is_title})
+    deeper = sorted(
+        {
+            e.evidence.split(" numbered")[0]
+            for e in entries
+            if e.accepted and e.key and levels.get(e.key) == 0 and not e.is_title
+        }
+    )
     if deeper:
-        notes.append("Headings below the second level were kept as bold or heading lines inside their section (" + "; ".join(deeper[:3]) + ").")
+        notes.append(
+            "Headings below the second level were kept as bold or heading lines inside their section ("
+            + "; ".join(deeper[:3])
+            + ")."
+        )
     return ImportedOutline(
         source_name=document.name,
         format=document.format,

@@ -138,7 +138,11 @@ def tag_section(title: str, body: str) -> tuple[tuple[str, ...], str]:
     found: dict[str, str] = {}
     lowered_title = _lower(title)
     hits = sorted(
-        ((m.start(), topic, title[m.start() : m.end()]) for topic, pattern in title_rules if (m := pattern.search(lowered_title))),
+        (
+            (m.start(), topic, title[m.start() : m.end()])
+            for topic, pattern in title_rules
+            if (m := pattern.search(lowered_title))
+        ),
         key=lambda h: h[0],
     )
     if any(t in ("data-automatic", "data-third-party") for _, t, _ in hits):
@@ -199,6 +203,8 @@ def mentioned_jurisdictions(text: str) -> list[str]:
     """Jurisdiction ids whose law the text names ('GDPR', 'California Consumer Privacy Act')."""
     lowered = text.lower()
     found = [jid for jid, pattern in _JURISDICTION_RULES.items() if re.search(pattern, lowered)]
-    if "gdpr" in found and not re.search(r"(?<!uk )\bgdpr\b|general data protection regulation|\beea\b|european economic area", lowered):
+    if "gdpr" in found and not re.search(
+        r"(?<!uk )\bgdpr\b|general data protection regulation|\beea\b|european economic area", lowered
+    ):
         found.remove("gdpr")  # only "UK GDPR" was named
     return found

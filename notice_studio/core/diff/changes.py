@@ -1,0 +1,610 @@
+"""Change notices: a reader-facing summary in plain English, drafted from a `NoticeDiff`.
+
+Each change becomes one sentence ("We changed how long we keep your information: now 45 days
+(was 30 days)."), grouped by topic, with a suggested classification: material (purposes, data
+collected, sharing, transfers, retention, rights, legal bases, children, sale or sharing ...)
+or editorial (wording, typos, formatting). Counsel edit the text before publishing; this module
+only drafts it. Pure: topic information comes from clause_library/topics.yaml or the caller.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import cache
+
+from notice_studio.core.diff.notices import ChangeKind, ClauseChange, NoticeDiff, RowChange, TableChange, VariableChange
+from notice_studio.core.diff.words import DELETE, EQUAL, INSERT, WordOp, new_text
+
+__all__ = ["ChangeItem", "ChangeNotice", "TopicInfo", "draft_change_notice", "guess_topic", "load_topics"]
+
+NO_CHANGES_TEXT = "We made minor changes to the layout of this notice."
+
+
+@dataclass(frozen=True, slots=True)
+class TopicInfo:
+    label: str
+    material: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeItem:
+    """One sentence of the change notice."""
+
+    topic: str
+    """A topic id from topics.yaml ('retention'), or '' when none could be told."""
+    sentence: str
+    material: bool
+    clause_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeNotice:
+    text: str
+    material: bool
+    """Suggested classification: True when any item is material."""
+    items: tuple[ChangeItem, ...]
+
+
+# ----- topics ----------------------------------------------------------------------------------
+# Used when topics.yaml cannot be read, and for the topics only guessing produces ("sale").
+_FALLBACK_TOPICS: dict[str, TopicInfo] = {
+    "purposes": TopicInfo("How we use information", True),
+    "data-provided": TopicInfo("Information you give us", True),
+    "data-automatic": TopicInfo("Information collected automatically", True),
+    "sharing": TopicInfo("Sharing and recipients", True),
+    "service-providers": TopicInfo("Service providers and sub-processors", True),
+    "international-transfers": TopicInfo("International transfers", True),
+    "retention": TopicInfo("How long we keep information", True),
+    "rights": TopicInfo("Your rights", True),
+    "legal-bases": TopicInfo("Legal bases (GDPR)", True),
+    "children": TopicInfo("Children", True),
+    "cookies": TopicInfo("Cookies and similar technologies", True),
+    "cookie-table": TopicInfo("Cookie list", True),
+    "marketing": TopicInfo("Marketing and opting out", True),
+    "automated-decisions": TopicInfo("Automated decision-making", True),
+    "complaints": TopicInfo("Complaints to a supervisory authority", True),
+    "security": TopicInfo("Security", False),
+    "controller": TopicInfo("Who we are (controller identity)", False),
+    "contact": TopicInfo("Contact us", False),
+    "changes": TopicInfo("Changes to this notice", False),
+}
+_EXTRA_TOPICS = {"sale": TopicInfo("Selling or sharing personal information", True)}
+
+
+@cache
+def load_topics() -> dict[str, TopicInfo]:
+    """Topics from the shipped clause_library/topics.yaml, in file order."""
+    import yaml
+
+    from notice_studio.paths import library_folder
+
+    try:
+        data = yaml.safe_load((library_folder() / "topics.yaml").read_text(encoding="utf-8")) or {}
+        entries = data.get("topics", {}) or {}
+        topics = {
+            str(tid): TopicInfo(str(info.get("label", tid)), bool(info.get("material", False)))
+            for tid, info in entries.items()
+            if isinstance(info, dict)
+        }
+    except (OSError, yaml.YAMLError, AttributeError):
+        topics = {}
+    return {**(topics or _FALLBACK_TOPICS), **{k: v for k, v in _EXTRA_TOPICS.items() if k not in topics}}
+
+
+@cache
+def _variable_labels() -> dict[str, str]:
+    import yaml
+
+    from notice_studio.paths import library_folder
+
+    try:
+        data = yaml.safe_load((library_folder() / "variables.yaml").read_text(encoding="utf-8")) or {}
+        return {str(k): str(v.get("label", k)) for k, v in (data.get("variables") or {}).items() if isinstance(v, dict)}
+    except (OSError, yaml.YAMLError, AttributeError):
+        return {}
+
+
+# Keywords that suggest a clause's topic when it has none. Title hits weigh three times body hits.
+_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("retention", ("how long", "retain", "retention", "keep your", "we keep", "storage period")),
+    ("international-transfers", ("transfer", "outside the", "standard contractual", "adequacy", "other countries")),
+    ("sale", ("sell", "sale of", "selling", "targeted advertising", "cross-context")),
+    ("service-providers", ("service provider", "processor", "sub-processor", "vendors")),
+    ("sharing", ("share", "disclose", "recipient", "third part")),
+    ("children", ("child", "under 13", "under 16", "minor", "parent")),
+    ("cookie-table", ("cookie list", "cookies we use")),
+    ("cookies", ("cookie", "tracking", "pixel", "similar technolog")),
+    ("legal-bases", ("legal basis", "legal bases", "lawful basis", "legitimate interest")),
+    ("automated-decisions", ("automated", "profiling")),
+    ("marketing", ("marketing", "newsletter", "opt out", "unsubscribe")),
+    ("rights", ("your rights", "right to", "access", "erasure", "rectification", "portability")),
+    ("complaints", ("complain", "supervisory authority", "regulator")),
+    ("data-automatic", ("automatically", "device", "log data", "ip address")),
+    ("data-provided", ("information we collect", "data we collect", "you give us", "you provide", "collect")),
+    ("purposes", ("how we use", "purpose", "we use", "use your")),
+    ("security", ("security", "protect", "safeguard", "encrypt")),
+    ("contact", ("contact us", "contact", "questions")),
+    ("changes", ("changes to this", "update this notice")),
+)
+
+
+def guess_topic(title: str, body: str = "") -> str:
+    """The likeliest topic id for a clause with no topic, from words in its title and body."""
+    title_l, body_l = title.lower(), body.lower()
+    best, best_score = "", 0
+    for topic, words in _KEYWORDS:
+        score = sum(3 * title_l.count(w) + body_l.count(w) for w in words)
+        if score > best_score:
+            best, best_score = topic, score
+    return best
+
+
+def clause_topic(change: ClauseChange) -> str:
+    if change.topics:
+        return change.topics[0]
+    return guess_topic(change.title, change.new_body if change.new_body is not None else change.old_body or "")
+
+
+# What to say per topic: (what a section about it covers, how to say it changed).
+_PHRASES: dict[str, tuple[str, str]] = {
+    "retention": ("how long we keep your information", "We changed how long we keep your information"),
+    "sharing": ("who we share your information with", "We changed who we share your information with"),
+    "service-providers": (
+        "the service providers who handle your information for us",
+        "We changed the service providers who handle your information",
+    ),
+    "international-transfers": (
+        "transfers of your information to other countries",
+        "We changed how we transfer your information to other countries",
+    ),
+    "purposes": ("how we use your information", "We changed how we use your information"),
+    "further-processing": (
+        "new purposes for using your information",
+        "We changed the purposes we use your information for",
+    ),
+    "data-provided": ("the information you give us", "We changed what information we collect from you"),
+    "data-automatic": (
+        "the information we collect automatically",
+        "We changed what information we collect automatically",
+    ),
+    "data-third-party": (
+        "information we get from other sources",
+        "We changed what information we get from other sources",
+    ),
+    "sensitive-data": ("sensitive information", "We changed how we handle sensitive information"),
+    "legal-bases": ("the legal bases for using your information", "We changed the legal bases we rely on"),
+    "legitimate-interests": ("our legitimate interests", "We changed the legitimate interests we rely on"),
+    "cookies": ("cookies and similar technologies", "We changed how we use cookies and similar technologies"),
+    "cookie-table": ("the cookies we use", "We changed the list of cookies we use"),
+    "children": ("children's information", "We changed how we handle children's information"),
+    "rights": ("your rights", "We changed what we say about your rights"),
+    "consent": ("consent and how to withdraw it", "We changed how we ask for consent and how you can withdraw it"),
+    "marketing": ("marketing and how to opt out", "We changed how we send you marketing"),
+    "automated-decisions": ("automated decision-making", "We changed how we use automated decision-making"),
+    "complaints": ("how to make a complaint", "We changed how you can make a complaint"),
+    "sale": (
+        "selling or sharing personal information",
+        "We changed what we say about selling or sharing your personal information",
+    ),
+    "security": ("how we protect your information", "We changed how we protect your information"),
+    "controller": ("who we are", "We updated who we are"),
+    "contact": ("how to contact us", "We updated how to contact us"),
+}
+
+
+def _phrases(topic: str, topics: Mapping[str, TopicInfo]) -> tuple[str, str]:
+    if topic in _PHRASES:
+        return _PHRASES[topic]
+    if topic.startswith("right-"):
+        label = topics[topic].label.lower() if topic in topics else topic.replace("-", " ")
+        return (f"your {label}", f"We changed what we say about your {label}")
+    if topic in topics:
+        label = topics[topic].label
+        return (label[0].lower() + label[1:], f"We changed the section on {label[0].lower() + label[1:]}")
+    return ("", "")
+
+
+# ----- telling editorial from substantive edits ------------------------------------------------
+_WORD_RE = re.compile(r"\w+")
+# Function words whose change alone is wording; negations and limits are NOT here on purpose:
+# "we do not sell" -> "we sell" must never read as editorial.
+_STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "with",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "what",
+        "when",
+        "where",
+        "how",
+        "we",
+        "us",
+        "our",
+        "ours",
+        "you",
+        "your",
+        "yours",
+        "they",
+        "them",
+        "their",
+        "he",
+        "she",
+        "his",
+        "her",
+        "i",
+        "me",
+        "my",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "do",
+        "does",
+        "did",
+        "has",
+        "have",
+        "had",
+        "so",
+        "such",
+        "than",
+        "then",
+        "there",
+        "here",
+        "also",
+        "very",
+        "just",
+        "about",
+        "into",
+        "onto",
+        "over",
+        "under",
+        "up",
+        "out",
+        "if",
+        "may",
+        "might",
+    ]
+)
+# Pairs of words that say the same thing in a notice; swapping one for the other is wording.
+_SYNONYMS = {
+    "information": "data",
+    "data": "data",
+    "details": "data",
+    "retain": "keep",
+    "keep": "keep",
+    "store": "keep",
+    "hold": "keep",
+    "disclose": "share",
+    "share": "share",
+    "provide": "share",
+    "process": "use",
+    "use": "use",
+    "handle": "use",
+    "delete": "erase",
+    "erase": "erase",
+    "remove": "erase",
+    "request": "ask",
+    "ask": "ask",
+    "require": "need",
+    "need": "need",
+    "help": "assist",
+    "assist": "assist",
+    "contact": "reach",
+    "reach": "reach",
+    "organisation": "company",
+    "organization": "company",
+    "company": "company",
+    "business": "company",
+}
+_NEGATIONS = frozenset(["not", "no", "never", "none", "nor", "only", "except", "unless", "without", "cannot", "t"])
+
+
+@dataclass(frozen=True, slots=True)
+class _Region:
+    before: str
+    deleted: str
+    inserted: str
+    after: str
+
+
+def _regions(ops: Iterable[WordOp]) -> list[_Region]:
+    """Each run of deletions/insertions between two unchanged stretches, with its context."""
+    regions: list[_Region] = []
+    before, deleted, inserted = "", [], []
+    for op in ops:
+        if op.op == EQUAL:
+            if deleted or inserted:
+                regions.append(_Region(before, "".join(deleted), "".join(inserted), op.text))
+                deleted, inserted = [], []
+            before = op.text
+        elif op.op == DELETE:
+            deleted.append(op.text)
+        elif op.op == INSERT:
+            inserted.append(op.text)
+    if deleted or inserted:
+        regions.append(_Region(before, "".join(deleted), "".join(inserted), ""))
+    return regions
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD_RE.findall(text)]
+
+
+def _is_typo(old: str, new: str) -> bool:
+    return SequenceMatcher(None, old, new, autojunk=False).ratio() >= 0.75 and not (
+        any(ch.isdigit() for ch in old + new)
+    )
+
+
+def is_substantive(change: ClauseChange) -> bool:
+    """True when an edit changes meaning: numbers, negations, new or dropped content words,
+    or a large rewrite. Typos, punctuation, case and synonym swaps are wording.
+
+    Judged on the clause as typed, so a changed placeholder value (reported on its own) does
+    not make a typo fix in the same clause look substantive."""
+    ops = change.word_ops
+    old_words = set(_words("".join(o.text for o in ops if o.op != INSERT)))
+    new_words = set(_words(new_text(ops)))
+    changed_words = 0
+    substantive = False
+    for region in _regions(ops):
+        d, i = _words(region.deleted), _words(region.inserted)
+        changed_words += max(len(d), len(i))
+        if d == i:
+            continue  # punctuation, spacing or capitals only
+        if any(ch.isdigit() for ch in region.deleted + region.inserted):
+            return True
+        if _NEGATIONS & (set(d) ^ set(i)):
+            return True
+        if len(d) == len(i) and all(a == b or _is_typo(a, b) for a, b in zip(d, i, strict=True)):
+            continue
+        gained = {_SYNONYMS.get(w, w) for w in i if w not in _STOPWORDS and w not in old_words}
+        lost = {_SYNONYMS.get(w, w) for w in d if w not in _STOPWORDS and w not in new_words}
+        if gained ^ lost:
+            substantive = True
+    total = max(len(old_words), len(new_words), 1)
+    return substantive or changed_words > max(25, 0.3 * total)
+
+
+# ----- sentences -------------------------------------------------------------------------------
+_UNIT_RE = re.compile(r"^(\s*)(\w+)")
+
+
+def _with_unit(text: str, after: str) -> str:
+    """'30' followed by ' days after' -> '30 days', so readers see the quantity."""
+    text = text.strip()
+    m = _UNIT_RE.match(after)
+    if text and text[-1].isdigit() and m:
+        return f"{text} {m.group(2)}"
+    return text
+
+
+def _short(text: str, limit: int = 14) -> str:
+    words = " ".join(text.split()).split(" ")
+    return " ".join(words[:limit]) + (" ..." if len(words) > limit else "")
+
+
+def _detail(change: ClauseChange) -> str:
+    """A specific clause for the sentence: new figures, or a short added/removed phrase."""
+    regions = _regions(change.rendered_ops)
+    numbers = [r for r in regions if any(ch.isdigit() for ch in r.deleted + r.inserted)]
+    if numbers:
+        r = numbers[0]
+        new, old = _with_unit(r.inserted, r.after), _with_unit(r.deleted, r.after)
+        if new and old:
+            return f": now {new} (was {old})"
+        if new:
+            return f': we added "{_short(new)}"'
+    meaningful = [r for r in regions if _words(r.deleted) != _words(r.inserted)]
+    if len(meaningful) == 1:
+        r = meaningful[0]
+        if r.inserted.strip() and not r.deleted.strip() and len(_words(r.inserted)) <= 20:
+            return f': we added "{_short(r.inserted)}"'
+        if r.deleted.strip() and not r.inserted.strip() and len(_words(r.deleted)) <= 20:
+            return f': we removed "{_short(r.deleted)}"'
+        if r.inserted.strip() and len(_words(r.inserted)) <= 12:
+            return f': it now says "{_short(r.inserted)}" instead of "{_short(r.deleted)}"'
+    return ""
+
+
+def _rendered_title(change: ClauseChange) -> str:
+    text = new_text(change.rendered_title_ops)
+    if change.new_title is None:  # removed: the old title
+        text = "".join(o.text for o in change.rendered_title_ops if o.op != INSERT)
+    return " ".join(text.split()) or change.clause_id
+
+
+def _clause_items(diff: NoticeDiff, topics: Mapping[str, TopicInfo]) -> tuple[list[ChangeItem], list[ClauseChange]]:
+    """Sentences for added, removed and substantively edited clauses; the editorial rest."""
+    items: list[ChangeItem] = []
+    editorial: list[ClauseChange] = []
+    added = {c.clause_id for c in diff.clauses if c.kind == ChangeKind.ADDED}
+    removed = {c.clause_id for c in diff.clauses if c.kind == ChangeKind.REMOVED}
+    for change in diff.clauses:
+        if change.kind == ChangeKind.UNCHANGED:
+            continue  # changed values and tables get their own sentences
+        topic = clause_topic(change)
+        # When no topic can be told, suggest material: telling readers too much is the safer error.
+        material_topic = topics[topic].material if topic in topics else True
+        about, lead = _phrases(topic, topics)
+        title = _rendered_title(change)
+        if change.kind == ChangeKind.ADDED:
+            if change.new_parent in added:
+                continue  # the parent's sentence covers its new sub-sections
+            sentence = f'We added a section about {about} ("{title}").' if about else f'We added a section, "{title}".'
+            items.append(ChangeItem(topic, sentence, material_topic, (change.clause_id,)))
+        elif change.kind == ChangeKind.REMOVED:
+            if change.old_parent in removed:
+                continue
+            sentence = f'We removed the section "{title}"' + (f" about {about}." if about else ".")
+            items.append(ChangeItem(topic, sentence, material_topic, (change.clause_id,)))
+        elif (
+            change.kind in (ChangeKind.MODIFIED, ChangeKind.MOVED_MODIFIED)
+            and change.body_changed
+            and is_substantive(change)
+        ):
+            where = f'We changed the section "{title}"' if not lead else f'{lead} ("{title}")'
+            items.append(ChangeItem(topic, f"{where}{_detail(change)}.", material_topic, (change.clause_id,)))
+        else:
+            editorial.append(change)
+    return items, editorial
+
+
+def _variable_item(change: VariableChange, diff: NoticeDiff, topics: Mapping[str, TopicInfo]) -> ChangeItem:
+    label = _variable_labels().get(change.name, change.name.replace(".", " ").replace("_", " "))
+    label = label[0].lower() + label[1:] if label else change.name
+    # The value's own name says what it is about ("retention.period"); the clauses using it only
+    # place the sentence (an organisation's name inside the retention clause is not retention).
+    own_topic = guess_topic(change.name.replace(".", " ").replace("_", " ") + " " + label)
+    users = [c for c in diff.clauses if c.clause_id in change.used_in]
+    topic = own_topic or (clause_topic(users[0]) if users else "")
+    material = bool(own_topic) and topics.get(own_topic, TopicInfo("", False)).material
+    if change.new_value is None:
+        return ChangeItem(topic, f"We removed our {label}.", material, change.used_in)
+    old, new = change.old_value or "", change.new_value
+    if old and _is_typo(old, new):
+        material = False  # a corrected spelling in a value is wording
+    lead = _phrases(own_topic, topics)[1] if own_topic else ""
+    if lead and material:
+        sentence = f"{lead}: now {new}" + (f" (was {old})." if old else ".")
+    else:
+        sentence = f"We updated our {label}: it is now {new}."
+    return ChangeItem(topic, sentence, material, change.used_in)
+
+
+def _table_item(change: TableChange, diff: NoticeDiff, topics: Mapping[str, TopicInfo]) -> ChangeItem:
+    users = [c for c in diff.clauses if c.clause_id in change.used_in]
+    name = change.name.replace("-", " ").replace("_", " ")
+    topic = "cookie-table" if "cookie" in change.name else (clause_topic(users[0]) if users else guess_topic(name))
+    material = topics.get(topic, TopicInfo("", False)).material
+
+    def keys(rows: Iterable[RowChange]) -> str:
+        names = [r.key for r in rows if r.key]
+        return ", ".join(names[:6]) + (" and others" if len(names) > 6 else "")
+
+    added = [r for r in change.rows if r.kind == ChangeKind.ADDED]
+    removed = [r for r in change.rows if r.kind == ChangeKind.REMOVED]
+    edited = [r for r in change.rows if r.kind == ChangeKind.MODIFIED]
+    parts = []
+    if added:
+        parts.append(f"added {keys(added)}" if keys(added) else f"added {len(added)} entries")
+    if removed:
+        parts.append(f"removed {keys(removed)}" if keys(removed) else f"removed {len(removed)} entries")
+    if edited:
+        parts.append(f"changed the details of {keys(edited)}" if keys(edited) else f"changed {len(edited)} entries")
+    if change.columns_added:
+        parts.append("added the column " + ", ".join(change.columns_added))
+    if change.kind == ChangeKind.ADDED:
+        sentence = f"We added a list of {name}."
+    elif change.kind == ChangeKind.REMOVED:
+        sentence = f"We removed the list of {name}."
+    elif parts:
+        sentence = f"In our list of {name}, we " + "; ".join(parts) + "."
+    else:
+        sentence = f"We updated our list of {name}."
+        material = False
+    return ChangeItem(topic, sentence, material, change.used_in)
+
+
+def _editorial_item(changes: list[ClauseChange]) -> ChangeItem | None:
+    if not changes:
+        return None
+    renamed = [c for c in changes if c.renamed]
+    edited = [c for c in changes if c.body_changed]
+    moved = [c for c in changes if c.moved]
+    parts = []
+    if edited:
+        parts.append("made small wording, spelling and formatting changes")
+    if renamed:
+        names = "; ".join(f'"{c.renamed[0]}" is now "{c.renamed[1]}"' for c in renamed[:4])  # type: ignore[index]
+        parts.append(f"renamed sections ({names})" if len(renamed) <= 4 else f"renamed {len(renamed)} sections")
+    if moved:
+        parts.append(
+            "reordered some sections" if len(moved) > 1 else f'moved the section "{_rendered_title(moved[0])}"'
+        )
+    sentence = "We " + ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1] + "."
+    return ChangeItem("", sentence, False, tuple(c.clause_id for c in changes))
+
+
+def _field_items(diff: NoticeDiff) -> list[ChangeItem]:
+    items = []
+    for f in diff.fields:
+        if f.field == "organisation" and f.new_value:
+            items.append(ChangeItem("controller", f"Our organisation's name is now {f.new_value}.", False))
+        elif f.field == "jurisdictions" and f.new_value:
+            items.append(ChangeItem("scope", f"This notice now covers these laws: {f.new_value}.", False))
+        elif f.field == "title" and f.new_value:
+            items.append(ChangeItem("", f'We renamed this notice "{f.new_value}".', False))
+    return items
+
+
+def draft_change_notice(
+    diff: NoticeDiff, topics_info: Mapping[str, TopicInfo | Mapping[str, object]] | None = None
+) -> ChangeNotice:
+    """Draft the reader-facing change notice for `diff`; counsel edit it before publishing."""
+    topics = _topic_table(topics_info)
+    items, editorial = _clause_items(diff, topics)
+    items += [_variable_item(v, diff, topics) for v in diff.variables]
+    items += [_table_item(t, diff, topics) for t in diff.tables]
+    items += _field_items(diff)
+    order = {topic: n for n, topic in enumerate(topics)}
+    # Material first, then grouped by topic in the library's order; stable within a topic.
+    items.sort(key=lambda item: (not item.material, order.get(item.topic, len(order))))
+    tail = _editorial_item(editorial)
+    if tail:
+        items.append(tail)
+    material = any(item.material for item in items)
+    if not items:
+        return ChangeNotice(NO_CHANGES_TEXT, False, ())
+    heading = "We have made important changes to this notice:" if material else "We have updated this notice:"
+    text = heading + "\n" + "\n".join(f"- {item.sentence}" for item in items)
+    return ChangeNotice(text, material, tuple(items))
+
+
+def _topic_table(info: Mapping[str, TopicInfo | Mapping[str, object]] | None) -> dict[str, TopicInfo]:
+    if info is None:
+        return load_topics()
+    table: dict[str, TopicInfo] = {}
+    for topic, value in info.items():
+        if isinstance(value, TopicInfo):
+            table[topic] = value
+        else:
+            table[topic] = TopicInfo(str(value.get("label", topic)), bool(value.get("material", False)))
+    for topic, value in _EXTRA_TOPICS.items():
+        table.setdefault(topic, value)
+    return table

@@ -1,0 +1,583 @@
+"""Clause-aligned comparison of two versions of a notice. Pure; the results are immutable.
+
+Clauses are matched by id, never by position, so renumbering alone is no change. Each clause
+is unchanged, modified (text or title), added, removed, moved, or moved and modified. Inside a
+clause, words are compared (see `diff_words`). Placeholder values are substituted on both sides
+for a second comparison (`rendered_ops`), so a changed value shows where readers see it.
+Tables are compared row by row. The side-by-side view, the redline export and the change
+notice are all drawn from a `NoticeDiff`.
+"""
+
+from __future__ import annotations
+
+import difflib
+from bisect import bisect_left
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from notice_studio.core.diff.words import WordOp, diff_words, has_changes
+from notice_studio.core.notice.model import PLACEHOLDER_RE, TABLE_RE, Clause, Notice, Table
+
+if TYPE_CHECKING:  # the store imports git; the engine itself stays pure
+    from notice_studio.core.notice.store import NoticeRepo
+
+__all__ = [
+    "ChangeKind",
+    "ClauseChange",
+    "DiffSummary",
+    "FieldChange",
+    "NoticeDiff",
+    "RowChange",
+    "TableChange",
+    "VariableChange",
+    "WordOp",
+    "diff_clause",
+    "diff_notices",
+    "diff_versions",
+    "render_placeholders",
+]
+
+
+class ChangeKind(StrEnum):
+    UNCHANGED = "unchanged"
+    MODIFIED = "modified"
+    ADDED = "added"
+    REMOVED = "removed"
+    MOVED = "moved"
+    MOVED_MODIFIED = "moved-modified"
+
+
+@dataclass(frozen=True, slots=True)
+class ClauseChange:
+    """What happened to one clause between the two versions."""
+
+    clause_id: str
+    kind: ChangeKind
+    old_number: str | None
+    new_number: str | None
+    old_parent: str | None
+    new_parent: str | None
+    depth: int
+    """Nesting depth (0 = top level) in the new version, or in the old one if removed."""
+    old_title: str | None
+    new_title: str | None
+    old_body: str | None
+    new_body: str | None
+    topics: tuple[str, ...]
+    renamed: tuple[str, str] | None
+    """(old title, new title) when the title changed."""
+    moved: bool
+    """It changed parent, or its order among its siblings changed beyond insertions/removals."""
+    title_ops: tuple[WordOp, ...]
+    word_ops: tuple[WordOp, ...]
+    """The body (as typed, placeholders unsubstituted) word by word."""
+    rendered_title_ops: tuple[WordOp, ...]
+    rendered_ops: tuple[WordOp, ...]
+    """The body with each side's placeholder values filled in, word by word."""
+    variables_changed: tuple[str, ...] = ()
+    """Placeholders this clause uses whose value changed."""
+    tables_changed: tuple[str, ...] = ()
+    """Tables this clause embeds that changed."""
+
+    @property
+    def text_changed(self) -> bool:
+        """The clause's own body or title was edited."""
+        return self.kind in (ChangeKind.MODIFIED, ChangeKind.MOVED_MODIFIED)
+
+    @property
+    def body_changed(self) -> bool:
+        return self.old_body is not None and self.new_body is not None and self.old_body != self.new_body
+
+    @property
+    def rendered_changed(self) -> bool:
+        """What readers see differs (an edit, a placeholder value, or an added/removed clause)."""
+        return has_changes(self.rendered_ops) or has_changes(self.rendered_title_ops)
+
+    @property
+    def is_change(self) -> bool:
+        """Anything a reviewer should look at: any kind but unchanged, or changed values/tables."""
+        return self.kind != ChangeKind.UNCHANGED or bool(self.variables_changed or self.tables_changed)
+
+    @property
+    def number(self) -> str:
+        return self.new_number or self.old_number or ""
+
+    @property
+    def title(self) -> str:
+        return self.new_title if self.new_title is not None else (self.old_title or "")
+
+
+@dataclass(frozen=True, slots=True)
+class VariableChange:
+    """A placeholder value that was added, removed or changed."""
+
+    name: str
+    old_value: str | None
+    new_value: str | None
+    used_in: tuple[str, ...]
+    """Ids of the clauses (new version first, then removed ones) that use it."""
+
+    @property
+    def kind(self) -> ChangeKind:
+        if self.old_value is None:
+            return ChangeKind.ADDED
+        if self.new_value is None:
+            return ChangeKind.REMOVED
+        return ChangeKind.MODIFIED
+
+
+@dataclass(frozen=True, slots=True)
+class RowChange:
+    """One table row added, removed or changed. `key` is its first cell."""
+
+    kind: ChangeKind
+    key: str
+    old_row: tuple[str, ...] | None
+    new_row: tuple[str, ...] | None
+    changed_columns: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class TableChange:
+    name: str
+    kind: ChangeKind
+    """ADDED, REMOVED or MODIFIED."""
+    old_columns: tuple[str, ...]
+    new_columns: tuple[str, ...]
+    rows: tuple[RowChange, ...]
+    used_in: tuple[str, ...]
+
+    @property
+    def columns_added(self) -> tuple[str, ...]:
+        return tuple(c for c in self.new_columns if c not in self.old_columns)
+
+    @property
+    def columns_removed(self) -> tuple[str, ...]:
+        return tuple(c for c in self.old_columns if c not in self.new_columns)
+
+
+@dataclass(frozen=True, slots=True)
+class FieldChange:
+    """A notice-level setting that changed: title, organisation, language or jurisdictions."""
+
+    field: str
+    old_value: str
+    new_value: str
+
+
+@dataclass(frozen=True, slots=True)
+class DiffSummary:
+    unchanged: int
+    modified: int
+    """Text or title edited (moved-and-modified clauses count here and under `moved`)."""
+    added: int
+    removed: int
+    moved: int
+    renamed: int
+    variables: int
+    tables: int
+    fields: int
+
+    changed: int
+    """Clauses with any change (a moved-and-modified clause counts once)."""
+
+    @property
+    def total(self) -> int:
+        """Number of changes a reviewer looks at: clauses, values, tables and notice details."""
+        return self.changed + self.variables + self.tables + self.fields
+
+    def sentence(self) -> str:
+        """'Sections: 2 changed, 1 added, 1 moved; 1 placeholder value changed.' (zero counts left out)."""
+        counts = (
+            (self.modified, "changed"),
+            (self.added, "added"),
+            (self.removed, "removed"),
+            (self.moved, "moved"),
+            (self.renamed, "renamed"),
+        )
+        said = ", ".join(f"{n} {word}" for n, word in counts if n)
+        parts = [f"Sections: {said}" if said else "No section text changed"]
+        for n, one, many in (
+            (self.variables, "placeholder value", "placeholder values"),
+            (self.tables, "table", "tables"),
+            (self.fields, "notice detail", "notice details"),
+        ):
+            if n:
+                parts.append(f"{n} {one if n == 1 else many} changed")
+        return "; ".join(parts) + "."
+
+
+@dataclass(frozen=True, slots=True)
+class NoticeDiff:
+    """Two versions compared. `clauses` follows the new reading order; removed clauses sit
+    where they were."""
+
+    clauses: tuple[ClauseChange, ...]
+    variables: tuple[VariableChange, ...]
+    tables: tuple[TableChange, ...]
+    fields: tuple[FieldChange, ...]
+    summary: DiffSummary
+
+    @property
+    def has_changes(self) -> bool:
+        return bool(self.variables or self.tables or self.fields) or any(
+            c.kind != ChangeKind.UNCHANGED for c in self.clauses
+        )
+
+    def changes(self) -> tuple[ClauseChange, ...]:
+        """Only the clauses a reviewer needs to look at."""
+        return tuple(c for c in self.clauses if c.is_change)
+
+    def clause(self, clause_id: str) -> ClauseChange:
+        for change in self.clauses:
+            if change.clause_id == clause_id:
+                return change
+        raise KeyError(clause_id)
+
+
+# ----- placeholders ----------------------------------------------------------------------------
+def render_placeholders(text: str, values: Mapping[str, str]) -> str:
+    """`text` with each `{{ name }}` replaced by its value; unfilled ones stay as typed."""
+    if "{{" not in text:
+        return text
+    return PLACEHOLDER_RE.sub(lambda m: values.get(m.group(1)) or m.group(0), text)
+
+
+# ----- one clause ------------------------------------------------------------------------------
+def diff_clause(
+    old: Clause | None,
+    new: Clause | None,
+    *,
+    old_variables: Mapping[str, str] | None = None,
+    new_variables: Mapping[str, str] | None = None,
+    old_number: str | None = None,
+    new_number: str | None = None,
+    moved: bool = False,
+) -> ClauseChange:
+    """Compare one clause with its earlier text (what the editor runs after each pause)."""
+    if old is None and new is None:
+        raise ValueError("diff_clause needs at least one clause")
+    return _clause_change(
+        old,
+        new,
+        old_variables or {},
+        new_variables or {},
+        old_number,
+        new_number,
+        None,
+        None,
+        0,
+        moved,
+        None,
+        (),
+    )
+
+
+def _clause_change(
+    old: Clause | None,
+    new: Clause | None,
+    old_vars: Mapping[str, str],
+    new_vars: Mapping[str, str],
+    old_number: str | None,
+    new_number: str | None,
+    old_parent: str | None,
+    new_parent: str | None,
+    depth: int,
+    moved: bool,
+    changed_vars: frozenset[str] | None,
+    changed_tables: tuple[str, ...],
+) -> ClauseChange:
+    old_title = old.title if old else None
+    new_title = new.title if new else None
+    old_body = old.body if old else None
+    new_body = new.body if new else None
+    title_ops = diff_words(old_title or "", new_title or "")
+    word_ops = diff_words(old_body or "", new_body or "")
+    uses = sorted(set(old.placeholders() if old else ()) | set(new.placeholders() if new else ()))
+    if uses:  # substitute each side's values, so a changed value shows where it appears
+        rendered_title_ops = diff_words(
+            render_placeholders(old_title or "", old_vars), render_placeholders(new_title or "", new_vars)
+        )
+        rendered_ops = diff_words(
+            render_placeholders(old_body or "", old_vars), render_placeholders(new_body or "", new_vars)
+        )
+    else:
+        rendered_title_ops, rendered_ops = title_ops, word_ops
+    if changed_vars is None:
+        changed_vars = frozenset(n for n in uses if old_vars.get(n) != new_vars.get(n))
+    variables_changed = tuple(n for n in uses if n in changed_vars)
+
+    if old is None:
+        kind = ChangeKind.ADDED
+    elif new is None:
+        kind = ChangeKind.REMOVED
+    else:
+        edited = old_title != new_title or old_body != new_body
+        if edited:
+            kind = ChangeKind.MOVED_MODIFIED if moved else ChangeKind.MODIFIED
+        else:
+            kind = ChangeKind.MOVED if moved else ChangeKind.UNCHANGED
+    renamed = (old_title, new_title) if old and new and old_title != new_title else None
+    topics = tuple((new.topics if new and new.topics else old.topics if old else ()) or ())
+    return ClauseChange(
+        clause_id=(new or old).id,  # type: ignore[union-attr]
+        kind=kind,
+        old_number=old_number,
+        new_number=new_number,
+        old_parent=old_parent,
+        new_parent=new_parent,
+        depth=depth,
+        old_title=old_title,
+        new_title=new_title,
+        old_body=old_body,
+        new_body=new_body,
+        topics=topics,
+        renamed=renamed,  # type: ignore[arg-type]
+        moved=bool(moved and old and new),
+        title_ops=title_ops,
+        word_ops=word_ops,
+        rendered_title_ops=rendered_title_ops,
+        rendered_ops=rendered_ops,
+        variables_changed=variables_changed,
+        tables_changed=changed_tables,
+    )
+
+
+# ----- the whole notice ------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class _Place:
+    clause: Clause
+    number: str
+    depth: int
+    parent: str | None
+    index: int
+
+
+def _places(notice: Notice) -> dict[str, _Place]:
+    places: dict[str, _Place] = {}
+
+    def visit(items: list[Clause], depth: int, prefix: str, parent: str | None) -> None:
+        for i, clause in enumerate(items):
+            number = f"{prefix}{i + 1}"
+            places[clause.id] = _Place(clause, number, depth, parent, i)
+            visit(clause.children, depth + 1, number + ".", clause.id)
+
+    visit(notice.clauses, 0, "", None)
+    return places
+
+
+def diff_notices(old: Notice, new: Notice) -> NoticeDiff:
+    """Compare two versions of a notice clause by clause."""
+    old_places, new_places = _places(old), _places(new)
+    moved = _moved_ids(old_places, new_places)
+    variables = _variable_changes(old, new, old_places, new_places)
+    changed_vars = frozenset(v.name for v in variables)
+    tables = _table_changes(old.tables, new.tables, old_places, new_places)
+    table_users: dict[str, list[str]] = {}
+    for table in tables:
+        for clause_id in table.used_in:
+            table_users.setdefault(clause_id, []).append(table.name)
+
+    changes: list[ClauseChange] = []
+    for clause_id in _reading_order(list(old_places), list(new_places)):
+        o, n = old_places.get(clause_id), new_places.get(clause_id)
+        changes.append(
+            _clause_change(
+                o.clause if o else None,
+                n.clause if n else None,
+                old.variables,
+                new.variables,
+                o.number if o else None,
+                n.number if n else None,
+                o.parent if o else None,
+                n.parent if n else None,
+                n.depth if n else o.depth,  # type: ignore[union-attr]
+                clause_id in moved,
+                changed_vars,
+                tuple(table_users.get(clause_id, ())),
+            )
+        )
+    fields = _field_changes(old, new)
+    kinds = [c.kind for c in changes]
+    summary = DiffSummary(
+        unchanged=kinds.count(ChangeKind.UNCHANGED),
+        modified=kinds.count(ChangeKind.MODIFIED) + kinds.count(ChangeKind.MOVED_MODIFIED),
+        added=kinds.count(ChangeKind.ADDED),
+        removed=kinds.count(ChangeKind.REMOVED),
+        moved=kinds.count(ChangeKind.MOVED) + kinds.count(ChangeKind.MOVED_MODIFIED),
+        renamed=sum(1 for c in changes if c.renamed),
+        variables=len(variables),
+        tables=len(tables),
+        fields=len(fields),
+        changed=len(kinds) - kinds.count(ChangeKind.UNCHANGED),
+    )
+    return NoticeDiff(tuple(changes), variables, tables, fields, summary)
+
+
+def diff_versions(repo: NoticeRepo, a: str, b: str) -> NoticeDiff:
+    """Compare two versions of a stored notice: 'v3', 'draft', or a saved edit's commit id."""
+    return diff_notices(repo.notice_at(a), repo.notice_at(b))
+
+
+def _reading_order(old_ids: list[str], new_ids: list[str]) -> list[str]:
+    """The new reading order with each removed clause placed where it was in the old one."""
+    new_set = set(new_ids)
+    if all(i in new_set for i in old_ids):
+        return new_ids
+    order: list[str] = []
+    matcher = difflib.SequenceMatcher(None, old_ids, new_ids, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag in ("delete", "replace"):
+            order.extend(i for i in old_ids[i1:i2] if i not in new_set)
+        order.extend(new_ids[j1:j2])
+    return order
+
+
+def _moved_ids(old_places: dict[str, _Place], new_places: dict[str, _Place]) -> set[str]:
+    """Clauses that changed parent, or whose order among siblings that stayed changed.
+
+    Among the siblings present in both versions under the same parent, the longest run kept in
+    the same relative order stays put; every other one moved. Insertions and removals shift
+    numbers but never make a clause "moved".
+    """
+    moved: set[str] = set()
+    by_parent: dict[str | None, list[tuple[int, int, str]]] = {}
+    for clause_id, n in new_places.items():
+        o = old_places.get(clause_id)
+        if o is None:
+            continue
+        if o.parent != n.parent:
+            moved.add(clause_id)
+        else:
+            by_parent.setdefault(n.parent, []).append((n.index, o.index, clause_id))
+    for siblings in by_parent.values():
+        siblings.sort()
+        old_order = [o_index for _, o_index, _ in siblings]
+        keep = _longest_increasing(old_order)
+        moved.update(cid for k, (_, _, cid) in enumerate(siblings) if k not in keep)
+    return moved
+
+
+def _longest_increasing(values: list[int]) -> set[int]:
+    """Positions of one longest strictly increasing subsequence (patience sorting, n log n).
+
+    Exact, unlike difflib's longest-block-first matching, so the fewest clauses are called moved.
+    """
+    tails: list[int] = []  # values ending the best run of each length
+    tail_pos: list[int] = []
+    previous: list[int] = [-1] * len(values)
+    for pos, value in enumerate(values):
+        k = bisect_left(tails, value)
+        if k == len(tails):
+            tails.append(value)
+            tail_pos.append(pos)
+        else:
+            tails[k] = value
+            tail_pos[k] = pos
+        previous[pos] = tail_pos[k - 1] if k else -1
+    keep: set[int] = set()
+    pos = tail_pos[-1] if tail_pos else -1
+    while pos != -1:
+        keep.add(pos)
+        pos = previous[pos]
+    return keep
+
+
+def _variable_changes(
+    old: Notice, new: Notice, old_places: dict[str, _Place], new_places: dict[str, _Place]
+) -> tuple[VariableChange, ...]:
+    names = sorted(set(old.variables) | set(new.variables))
+    changed = [n for n in names if old.variables.get(n) != new.variables.get(n)]
+    if not changed:
+        return ()
+    uses: dict[str, list[str]] = {}
+    for places in (new_places, old_places):
+        for clause_id, place in places.items():
+            for name in place.clause.placeholders():
+                users = uses.setdefault(name, [])
+                if clause_id not in users:
+                    users.append(clause_id)
+    return tuple(VariableChange(n, old.variables.get(n), new.variables.get(n), tuple(uses.get(n, ()))) for n in changed)
+
+
+def _table_changes(
+    old: Mapping[str, Table], new: Mapping[str, Table], old_places: dict[str, _Place], new_places: dict[str, _Place]
+) -> tuple[TableChange, ...]:
+    result = []
+    for name in sorted(set(old) | set(new)):
+        o, n = old.get(name), new.get(name)
+        old_cols = tuple(o.columns) if o else ()
+        new_cols = tuple(n.columns) if n else ()
+        old_rows = [tuple(r) for r in o.rows] if o else []
+        new_rows = [tuple(r) for r in n.rows] if n else []
+        if o is not None and n is not None and old_cols == new_cols and old_rows == new_rows:
+            continue
+        kind = ChangeKind.ADDED if o is None else ChangeKind.REMOVED if n is None else ChangeKind.MODIFIED
+        users: list[str] = []
+        for places in (new_places, old_places):
+            for clause_id, place in places.items():
+                if name in TABLE_RE.findall(place.clause.body) and clause_id not in users:
+                    users.append(clause_id)
+        rows = _row_changes(old_cols, old_rows, new_cols, new_rows)
+        result.append(TableChange(name, kind, old_cols, new_cols, rows, tuple(users)))
+    return tuple(result)
+
+
+def _row_changes(
+    old_cols: tuple[str, ...],
+    old_rows: list[tuple[str, ...]],
+    new_cols: tuple[str, ...],
+    new_rows: list[tuple[str, ...]],
+) -> tuple[RowChange, ...]:
+    """Rows matched by their first cell when it is unique on both sides (a cookie's name),
+    otherwise by position within difflib's replaced blocks."""
+
+    def cells(cols: tuple[str, ...], row: tuple[str, ...]) -> dict[str, str]:
+        return {c: (row[i] if i < len(row) else "") for i, c in enumerate(cols)}
+
+    def changed(o: tuple[str, ...], n: tuple[str, ...]) -> RowChange:
+        oc, nc = cells(old_cols, o), cells(new_cols, n)
+        cols = tuple(c for c in dict.fromkeys(new_cols + old_cols) if oc.get(c, "") != nc.get(c, ""))
+        return RowChange(ChangeKind.MODIFIED, _key(n), o, n, cols)
+
+    old_keys, new_keys = [_key(r) for r in old_rows], [_key(r) for r in new_rows]
+    result: list[RowChange] = []
+    if len(set(old_keys)) == len(old_keys) and len(set(new_keys)) == len(new_keys):
+        old_by_key = dict(zip(old_keys, old_rows, strict=True))
+        new_key_set = set(new_keys)
+        for key, row in zip(new_keys, new_rows, strict=True):
+            before = old_by_key.get(key)
+            if before is None:
+                result.append(RowChange(ChangeKind.ADDED, key, None, row))
+            elif cells(old_cols, before) != cells(new_cols, row):
+                result.append(changed(before, row))
+        for key, row in zip(old_keys, old_rows, strict=True):
+            if key not in new_key_set:
+                result.append(RowChange(ChangeKind.REMOVED, key, row, None))
+        return tuple(result)
+    matcher = difflib.SequenceMatcher(None, old_rows, new_rows, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        olds, news = old_rows[i1:i2], new_rows[j1:j2]
+        paired = min(len(olds), len(news)) if tag == "replace" else 0
+        result.extend(changed(o, n) for o, n in zip(olds[:paired], news[:paired], strict=True))
+        result.extend(RowChange(ChangeKind.REMOVED, _key(o), o, None) for o in olds[paired:])
+        result.extend(RowChange(ChangeKind.ADDED, _key(n), None, n) for n in news[paired:])
+    return tuple(result)
+
+
+def _key(row: tuple[str, ...]) -> str:
+    return row[0] if row else ""
+
+
+def _field_changes(old: Notice, new: Notice) -> tuple[FieldChange, ...]:
+    pairs = (
+        ("title", old.title, new.title),
+        ("organisation", old.organisation, new.organisation),
+        ("language", old.language, new.language),
+        ("jurisdictions", ", ".join(old.jurisdictions), ", ".join(new.jurisdictions)),
+    )
+    return tuple(FieldChange(name, a, b) for name, a, b in pairs if a != b)

@@ -1,0 +1,80 @@
+"""One export dispatcher for the command line and the app: a table from format to exporter.
+
+PDF needs Qt, so core cannot import it: `notice_studio.qt_export` registers its exporter here
+when it is imported (the app and the command line import it; a core-only user gets a clear
+sentence instead of a PDF).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from notice_studio.core.notice.model import Notice, NoticeError
+
+if TYPE_CHECKING:  # the renderer loads markdown-it: only when something is exported
+    from notice_studio.core.render.renderer import RenderedNotice, RenderOptions
+
+FORMATS = ("html", "fragment", "md", "txt", "pdf", "docx")
+BINARY_FORMATS = ("pdf", "docx")
+
+Exporter = Callable[["Notice", "RenderOptions", "RenderedNotice", int, bool], "str | bytes"]
+
+
+def _html(notice: Notice, options: RenderOptions, rendered: RenderedNotice, width: int, inline: bool) -> str:
+    from notice_studio.core.export.html_page import notice_page
+
+    return notice_page(rendered)
+
+
+def _fragment(notice: Notice, options: RenderOptions, rendered: RenderedNotice, width: int, inline: bool) -> str:
+    from notice_studio.core.export.fragment import notice_fragment
+
+    return notice_fragment(rendered, inline_styles=inline)
+
+
+def _markdown(notice: Notice, options: RenderOptions, rendered: RenderedNotice, width: int, inline: bool) -> str:
+    from notice_studio.core.export.markdown import notice_markdown_text
+
+    return notice_markdown_text(notice, options)
+
+
+def _text(notice: Notice, options: RenderOptions, rendered: RenderedNotice, width: int, inline: bool) -> str:
+    from notice_studio.core.export.text import notice_text
+
+    return notice_text(rendered, width=width)
+
+
+def _docx(notice: Notice, options: RenderOptions, rendered: RenderedNotice, width: int, inline: bool) -> bytes:
+    from notice_studio.core.export.docx import notice_docx
+
+    return notice_docx(rendered)
+
+
+EXPORTERS: dict[str, Exporter] = {
+    "html": _html,
+    "fragment": _fragment,
+    "md": _markdown,
+    "txt": _text,
+    "docx": _docx,
+}
+
+
+def register_exporter(fmt: str, exporter: Exporter) -> None:
+    """Add an exporter that lives outside core (PDF, which needs Qt)."""
+    EXPORTERS[fmt] = exporter
+
+
+def export_content(
+    notice: Notice, options: RenderOptions, fmt: str, width: int = 78, inline_styles: bool = False
+) -> tuple[str | bytes, RenderedNotice]:
+    """(content, rendered notice) for one format: text formats as str, PDF and Word as bytes."""
+    if fmt not in FORMATS:
+        raise NoticeError(f"'{fmt}' is not an export format; use one of {', '.join(FORMATS)}.")
+    exporter = EXPORTERS.get(fmt)
+    if exporter is None:
+        raise NoticeError(f"Exporting {fmt.upper()} needs the desktop components (Qt); install the full app.")
+    from notice_studio.core.render.renderer import render
+
+    rendered = render(notice, options)
+    return exporter(notice, options, rendered, width, inline_styles), rendered

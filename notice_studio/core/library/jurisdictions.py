@@ -1,0 +1,56 @@
+"""The laws a notice can be written for. Ids are the law ids of requirements.yaml, lower-cased."""
+
+from __future__ import annotations
+
+from notice_studio.core.notice.model import NoticeError
+
+JURISDICTIONS: dict[str, str] = {
+    "gdpr": "EU/EEA — GDPR",
+    "uk_gdpr": "United Kingdom — UK GDPR",
+    "no_pda": "Norway — GDPR and Personal Data Act",
+    "ccpa": "California — CCPA/CPRA",
+    "caloppa": "California — CalOPPA",
+    "ca_bpc_22581": "California — minors' content removal",
+    "coppa": "United States — COPPA (children under 13)",
+    "pipeda": "Canada — PIPEDA",
+    "bc_pipa": "British Columbia — PIPA",
+    "lgpd": "Brazil — LGPD",
+}
+
+ALIASES: dict[str, list[str]] = {
+    "eu": ["gdpr"],
+    "eea": ["gdpr"],
+    "uk": ["uk_gdpr"],
+    "norway": ["no_pda"],
+    "no": ["no_pda"],
+    "california": ["ccpa", "caloppa"],
+    "ca": ["ccpa", "caloppa"],
+    "cpra": ["ccpa"],
+    "canada": ["pipeda"],
+    "bc": ["bc_pipa"],
+    "brazil": ["lgpd"],
+    "br": ["lgpd"],
+    "children": ["coppa"],
+}
+
+
+def normalise(values: list[str]) -> list[str]:
+    """Expand aliases, drop duplicates, refuse unknown ids with a list of the known ones."""
+    result: list[str] = []
+    for value in values:
+        key = value.strip().lower().replace("-", "_")
+        if not key:
+            continue
+        ids = ALIASES.get(key, [key])
+        for jid in ids:
+            if jid not in JURISDICTIONS:
+                known = ", ".join(list(JURISDICTIONS) + list(ALIASES))
+                raise NoticeError(f"'{value}' is not a jurisdiction Notice Studio knows; use one of: {known}.")
+            if jid not in result:
+                result.append(jid)
+    return result
+
+
+def law_id(jurisdiction: str) -> str:
+    """The law id used in requirements.yaml ('uk_gdpr' -> 'UK_GDPR')."""
+    return jurisdiction.upper()

@@ -1,0 +1,180 @@
+"""Library updates for clauses in a notice: is a clause customised, is there a newer version,
+and a three-way merge that keeps the user's edits when the library text changes.
+
+The merge works on lines (a Markdown paragraph is usually one line or a few): base is the text
+as inserted, ours the notice's current text, theirs the newest library text. Where only one
+side changed a region, that side wins; where both changed it differently, the user's text is
+kept and the region is reported as a conflict.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from notice_studio.core.library.types import LibraryClause
+from notice_studio.core.notice.model import Clause, Provenance
+
+
+@dataclass(frozen=True)
+class ClauseStatus:
+    """How a notice clause stands against the library clause it came from."""
+
+    customised: bool
+    """The user changed the title or text since it was inserted (or last updated)."""
+    newer_version: int | None
+    """The library's version when it is newer than the one inserted, else None."""
+    inserted_text: str
+    current_text: str
+    library_text: str | None
+    """The newest library text, or None when the library no longer has the clause."""
+    library_id: str = ""
+    inserted_version: int = 0
+
+    @property
+    def in_library(self) -> bool:
+        return self.library_text is not None
+
+    @property
+    def update_available(self) -> bool:
+        return self.newer_version is not None
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A region both the user and the library changed: the user's text was kept."""
+
+    base: str
+    ours: str
+    theirs: str
+
+
+@dataclass(frozen=True)
+class MergeResult:
+    body: str
+    conflicts: bool
+    title: str = ""
+    """The merged title: the library's new title unless the user renamed the clause."""
+    conflict_regions: tuple[Conflict, ...] = ()
+    version: int = 0
+    """The library version the merge brings the clause to."""
+
+
+def clause_status(clause: Clause, library: object) -> ClauseStatus | None:
+    """The clause's library status; None for a clause that did not come from the library.
+
+    `library` is a `Library` (anything with `get(id) -> LibraryClause | None`).
+    """
+    provenance = clause.provenance
+    if provenance is None:
+        return None
+    current = library.get(provenance.library_id)  # type: ignore[attr-defined]
+    newer = current.version if current is not None and current.version > provenance.version else None
+    return ClauseStatus(
+        customised=clause.is_customised(),
+        newer_version=newer,
+        inserted_text=provenance.base_body,
+        current_text=clause.body,
+        library_text=current.body if current is not None else None,
+        library_id=provenance.library_id,
+        inserted_version=provenance.version,
+    )
+
+
+def merge_update(clause: Clause, library_clause: LibraryClause) -> MergeResult:
+    """Three-way merge of the clause's text with the newer library text (pure: changes nothing)."""
+    provenance = clause.provenance or Provenance(library_clause.id, 0, clause.body, clause.title)
+    body, regions = merge3(provenance.base_body, clause.body, library_clause.body)
+    base_title = provenance.base_title or clause.title
+    title = library_clause.title if clause.title == base_title else clause.title
+    return MergeResult(body, bool(regions), title, tuple(regions), library_clause.version)
+
+
+def apply_update(clause: Clause, library_clause: LibraryClause, result: MergeResult | None = None) -> MergeResult:
+    """Bring `clause` to the library clause's version (in place); keep old values first for undo.
+
+    The merged text (user edits kept) becomes the body, and the provenance records the new
+    version with the new library text as the base for the next update.
+    """
+    result = result or merge_update(clause, library_clause)
+    clause.body = result.body
+    clause.title = result.title or clause.title
+    clause.provenance = Provenance(library_clause.id, library_clause.version, library_clause.body, library_clause.title)
+    return result
+
+
+def merge3(base: str, ours: str, theirs: str) -> tuple[str, list[Conflict]]:
+    """Merge two edits of `base` line by line; returns the text and the conflicting regions.
+
+    Each side's changes are hunks of base lines replaced (difflib). Hunks of the two sides
+    conflict only when they overlap, or insert different text at the same place; an insertion
+    next to the other side's change is not a conflict (a paragraph added after one the library
+    reworded keeps both).
+    """
+    if ours == theirs or theirs == base:
+        return ours, []
+    if ours == base:
+        return theirs, []
+    a, o, t = base.split("\n"), ours.split("\n"), theirs.split("\n")
+    hunks = sorted(_hunks(a, o, "ours") + _hunks(a, t, "theirs"), key=lambda h: (h.start, h.end))
+    groups: list[list[_Hunk]] = []
+    for hunk in hunks:
+        if groups and _touches(hunk, groups[-1][0].start, max(h.end for h in groups[-1])):
+            groups[-1].append(hunk)
+        else:
+            groups.append([hunk])
+
+    out: list[str] = []
+    conflicts: list[Conflict] = []
+    position = 0
+    for group in groups:
+        start, end = group[0].start, max(h.end for h in group)
+        out.extend(a[position:start])
+        mine = _apply(a, start, end, [h for h in group if h.side == "ours"])
+        other = _apply(a, start, end, [h for h in group if h.side == "theirs"])
+        sides = {h.side for h in group}
+        if sides == {"ours"} or mine == other:
+            out.extend(mine)
+        elif sides == {"theirs"}:
+            out.extend(other)
+        else:
+            out.extend(mine)
+            conflicts.append(Conflict("\n".join(a[start:end]), "\n".join(mine), "\n".join(other)))
+        position = end
+    out.extend(a[position:])
+    return "\n".join(out), conflicts
+
+
+@dataclass(frozen=True)
+class _Hunk:
+    start: int
+    end: int
+    """Base lines [start, end) are replaced by `lines` (start == end: an insertion)."""
+    lines: tuple[str, ...]
+    side: str
+
+
+def _hunks(base: list[str], other: list[str], side: str) -> list[_Hunk]:
+    matcher = SequenceMatcher(None, base, other, autojunk=False)
+    return [_Hunk(i1, i2, tuple(other[j1:j2]), side) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
+
+
+def _touches(hunk: _Hunk, start: int, end: int) -> bool:
+    """Whether `hunk` overlaps the base range [start, end) of a group of changes."""
+    if hunk.start == hunk.end:  # an insertion: inside the range, or at the same insertion point
+        return start < hunk.start < end or start == end == hunk.start
+    if start == end:
+        return hunk.start < start < hunk.end
+    return max(start, hunk.start) < min(end, hunk.end)
+
+
+def _apply(base: list[str], start: int, end: int, hunks: list[_Hunk]) -> list[str]:
+    """Base lines [start, end) with one side's hunks applied."""
+    out: list[str] = []
+    position = start
+    for hunk in hunks:
+        out.extend(base[position : hunk.start])
+        out.extend(hunk.lines)
+        position = hunk.end
+    out.extend(base[position:end])
+    return out

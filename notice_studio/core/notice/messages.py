@@ -1,0 +1,52 @@
+"""Commit messages in plain words, as counsel will read them in the history."""
+
+from __future__ import annotations
+
+
+def _quote(title: str) -> str:
+    return f"'{title}'"
+
+
+def edited(titles: list[str]) -> str:
+    """ "Edited 'Cookies'", "Edited 'Cookies' and 'Security'", "Edited 4 clauses"."""
+    titles = list(dict.fromkeys(titles))
+    if not titles:
+        return "Edited the notice"
+    if len(titles) == 1:
+        return f"Edited {_quote(titles[0])}"
+    if len(titles) == 2:
+        return f"Edited {_quote(titles[0])} and {_quote(titles[1])}"
+    return f"Edited {len(titles)} clauses"
+
+
+def renamed(old: str, new: str) -> str:
+    return f"Renamed {_quote(old)} to {_quote(new)}"
+
+
+def added(title: str, library_title: str | None = None) -> str:
+    if library_title:
+        return f"Added {_quote(title)} from the library"
+    return f"Added {_quote(title)}"
+
+
+def removed(title: str) -> str:
+    return f"Deleted {_quote(title)}"
+
+
+def moved(title: str, after: str | None, parent: str | None) -> str:
+    """ "Moved 'Children' after 'Security'", or "... to the start of 'Your rights'"."""
+    if after:
+        return f"Moved {_quote(title)} after {_quote(after)}"
+    if parent:
+        return f"Moved {_quote(title)} to the start of {_quote(parent)}"
+    return f"Moved {_quote(title)} to the start of the notice"
+
+
+def variables_set(names: list[str]) -> str:
+    if len(names) == 1:
+        return f"Filled in '{names[0]}'"
+    return f"Filled in {len(names)} placeholders"
+
+
+def table_edited(name: str) -> str:
+    return f"Edited the {name.replace('-', ' ')} table"

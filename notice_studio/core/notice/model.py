@@ -1,0 +1,298 @@
+"""The notice as plain data: an ordered tree of clauses, variables and tables.
+
+No I/O and no Qt here. Every editing operation the app and the command line offer is a
+method on `Notice`; each one returns what an undo needs to put things back.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+PLACEHOLDER_RE = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*)\s*\}\}")
+"""`{{ organisation.name }}`: a value filled in per notice."""
+
+CROSSREF_RE = re.compile(r"\[\[\s*([a-z0-9][a-z0-9-]*)\s*\]\]")
+"""`[[retention]]`: a reference to another clause by id, rendered as "section N"."""
+
+TABLE_RE = re.compile(r"^[ \t]*\[\[\s*table:\s*([a-z0-9][a-z0-9-]*)\s*\]\][ \t]*$", re.MULTILINE)
+"""A line holding only `[[table:cookies]]` embeds the notice's table `tables/cookies.csv`."""
+
+CLAUSE_ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
+
+
+def placeholders_in(*texts: str) -> list[str]:
+    """Placeholder names used in `texts`, in order of first use."""
+    seen: dict[str, None] = {}
+    for text in texts:
+        for match in PLACEHOLDER_RE.finditer(text):
+            seen.setdefault(match.group(1), None)
+    return list(seen)
+
+
+def cross_references_in(body: str) -> list[str]:
+    return list(dict.fromkeys(CROSSREF_RE.findall(body)))
+
+
+def tables_in(body: str) -> list[str]:
+    return list(dict.fromkeys(TABLE_RE.findall(body)))
+
+
+class NoticeError(Exception):
+    """A problem the user can act on; the message is one plain sentence."""
+
+
+def slugify(text: str, max_length: int = 60) -> str:
+    """A lower-case ASCII slug for a clause id ("Cookies & tracking" -> "cookies-tracking")."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    slug = slug[:max_length].rstrip("-")
+    return slug or "clause"
+
+
+@dataclass
+class Provenance:
+    """Where a clause came from: a library clause id, its version, and the text as inserted."""
+
+    library_id: str
+    version: int
+    base_body: str = ""
+    base_title: str = ""
+
+
+@dataclass
+class Clause:
+    id: str
+    title: str
+    body: str = ""
+    provenance: Provenance | None = None
+    topics: list[str] = field(default_factory=list)
+    meta: dict[str, object] = field(default_factory=dict)
+    children: list[Clause] = field(default_factory=list)
+
+    def placeholders(self) -> list[str]:
+        """Placeholder names used in the title and body, in order of first use."""
+        return placeholders_in(self.title, self.body)
+
+    def cross_references(self) -> list[str]:
+        return cross_references_in(self.body)
+
+    def tables(self) -> list[str]:
+        return tables_in(self.body)
+
+    def is_customised(self) -> bool:
+        """True when the body or title differs from the library text it was inserted from."""
+        if self.provenance is None:
+            return False
+        return self.body.strip() != self.provenance.base_body.strip() or (
+            bool(self.provenance.base_title) and self.title != self.provenance.base_title
+        )
+
+
+@dataclass
+class Table:
+    """A structured table (cookies, service providers) kept as CSV."""
+
+    columns: list[str]
+    rows: list[list[str]] = field(default_factory=list)
+
+    def as_dicts(self) -> list[dict[str, str]]:
+        return [dict(zip(self.columns, row, strict=False)) for row in self.rows]
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where a clause sits: its parent's id (None at top level) and index among siblings."""
+
+    parent_id: str | None
+    index: int
+
+
+@dataclass
+class Notice:
+    title: str = "Privacy Notice"
+    organisation: str = ""
+    language: str = "en"
+    jurisdictions: list[str] = field(default_factory=list)
+    template: str = ""
+    variables: dict[str, str] = field(default_factory=dict)
+    facts: dict[str, bool] = field(default_factory=dict)
+    settings: dict[str, object] = field(default_factory=dict)
+    clauses: list[Clause] = field(default_factory=list)
+    tables: dict[str, Table] = field(default_factory=dict)
+
+    # ----- reading -------------------------------------------------------------------------
+    def walk(self) -> Iterator[tuple[Clause, int, str]]:
+        """Every clause in reading order as (clause, depth, number), numbers "1", "1.2", ..."""
+
+        def visit(items: list[Clause], depth: int, prefix: str) -> Iterator[tuple[Clause, int, str]]:
+            for i, clause in enumerate(items, start=1):
+                number = f"{prefix}{i}"
+                yield clause, depth, number
+                yield from visit(clause.children, depth + 1, number + ".")
+
+        yield from visit(self.clauses, 0, "")
+
+    def all_clauses(self) -> list[Clause]:
+        return [clause for clause, _, _ in self.walk()]
+
+    def numbers(self) -> dict[str, str]:
+        return {clause.id: number for clause, _, number in self.walk()}
+
+    def find(self, clause_id: str) -> Clause:
+        for clause, _, _ in self.walk():
+            if clause.id == clause_id:
+                return clause
+        raise NoticeError(f"There is no clause with the id '{clause_id}' in this notice.")
+
+    def has(self, clause_id: str) -> bool:
+        return any(clause.id == clause_id for clause, _, _ in self.walk())
+
+    def siblings(self, parent_id: str | None) -> list[Clause]:
+        return self.clauses if parent_id is None else self.find(parent_id).children
+
+    def position(self, clause_id: str) -> Position:
+        def search(items: list[Clause], parent: str | None) -> Position | None:
+            for i, clause in enumerate(items):
+                if clause.id == clause_id:
+                    return Position(parent, i)
+                found = search(clause.children, clause.id)
+                if found:
+                    return found
+            return None
+
+        found = search(self.clauses, None)
+        if found is None:
+            raise NoticeError(f"There is no clause with the id '{clause_id}' in this notice.")
+        return found
+
+    def placeholders(self) -> list[str]:
+        """Every placeholder name the notice uses, in order of first use."""
+        seen: dict[str, None] = {}
+        for clause in self.all_clauses():
+            for name in clause.placeholders():
+                seen.setdefault(name, None)
+        return list(seen)
+
+    def unfilled_placeholders(self) -> list[str]:
+        return [name for name in self.placeholders() if not self.variables.get(name, "").strip()]
+
+    def new_clause_id(self, title: str) -> str:
+        """A fresh slug for a clause titled `title`, unique within this notice."""
+        base = slugify(title)
+        existing = {clause.id for clause in self.all_clauses()}
+        candidate, n = base, 2
+        while candidate in existing:
+            candidate = f"{base}-{n}"
+            n += 1
+        return candidate
+
+    # ----- editing -------------------------------------------------------------------------
+    def add(self, clause: Clause, parent_id: str | None = None, index: int | None = None) -> Position:
+        """Insert `clause` (with its children) under `parent_id` at `index` (default: last)."""
+        if not CLAUSE_ID_RE.match(clause.id):
+            raise NoticeError(f"'{clause.id}' is not a valid clause id (use lower-case letters, digits, hyphens).")
+        ids = {c.id for c in self.all_clauses()}
+        new_ids = [clause.id] + [c.id for c in _descendants(clause)]
+        clash = [i for i in new_ids if i in ids]
+        if clash:
+            raise NoticeError(f"The notice already has a clause with the id '{clash[0]}'.")
+        siblings = self.siblings(parent_id)
+        index = len(siblings) if index is None else max(0, min(index, len(siblings)))
+        siblings.insert(index, clause)
+        return Position(parent_id, index)
+
+    def remove(self, clause_id: str) -> tuple[Clause, Position]:
+        """Remove a clause and its sub-clauses; returns them and where they were, for undo."""
+        position = self.position(clause_id)
+        clause = self.siblings(position.parent_id).pop(position.index)
+        return clause, position
+
+    def move(self, clause_id: str, parent_id: str | None, index: int) -> Position:
+        """Move a clause under `parent_id` at `index` (index counted after removal)."""
+        if parent_id is not None:
+            if parent_id == clause_id or any(c.id == parent_id for c in _descendants(self.find(clause_id))):
+                raise NoticeError("A clause cannot be moved inside itself.")
+            self.find(parent_id)
+        old = self.position(clause_id)
+        clause = self.siblings(old.parent_id).pop(old.index)
+        siblings = self.siblings(parent_id)
+        index = max(0, min(index, len(siblings)))
+        siblings.insert(index, clause)
+        return old
+
+    def step_target(self, clause_id: str, step: str) -> Position:
+        """Where 'up', 'down', 'indent' or 'outdent' would put a clause; a clear error if nowhere."""
+        pos = self.position(clause_id)
+        siblings = self.siblings(pos.parent_id)
+        if step == "up":
+            if pos.index == 0:
+                raise NoticeError("This clause is already the first at its level.")
+            return Position(pos.parent_id, pos.index - 1)
+        if step == "down":
+            if pos.index >= len(siblings) - 1:
+                raise NoticeError("This clause is already the last at its level.")
+            return Position(pos.parent_id, pos.index + 1)
+        if step == "indent":
+            if pos.index == 0:
+                raise NoticeError(
+                    "The first clause at a level cannot be indented; there is no clause above it to nest under."
+                )
+            new_parent = siblings[pos.index - 1]
+            return Position(new_parent.id, len(new_parent.children))
+        if step == "outdent":
+            if pos.parent_id is None:
+                raise NoticeError("This clause is already at the top level.")
+            parent_pos = self.position(pos.parent_id)
+            return Position(parent_pos.parent_id, parent_pos.index + 1)
+        raise ValueError(f"unknown step {step!r}")
+
+    def move_up(self, clause_id: str) -> Position:
+        return self.move(clause_id, *self._target(clause_id, "up"))
+
+    def move_down(self, clause_id: str) -> Position:
+        return self.move(clause_id, *self._target(clause_id, "down"))
+
+    def indent(self, clause_id: str) -> Position:
+        """Make the clause the last sub-clause of the clause above it."""
+        return self.move(clause_id, *self._target(clause_id, "indent"))
+
+    def outdent(self, clause_id: str) -> Position:
+        """Make the clause the next sibling of its parent."""
+        return self.move(clause_id, *self._target(clause_id, "outdent"))
+
+    def _target(self, clause_id: str, step: str) -> tuple[str | None, int]:
+        target = self.step_target(clause_id, step)
+        return target.parent_id, target.index
+
+    def rename(self, clause_id: str, title: str) -> str:
+        title = " ".join(title.split())
+        if not title:
+            raise NoticeError("A clause needs a title.")
+        clause = self.find(clause_id)
+        old, clause.title = clause.title, title
+        return old
+
+    def set_body(self, clause_id: str, body: str) -> str:
+        clause = self.find(clause_id)
+        old, clause.body = clause.body, body
+        return old
+
+    def set_variable(self, name: str, value: str) -> str | None:
+        """Set a placeholder value; an empty value removes it. Returns the old value."""
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*", name):
+            raise NoticeError(f"'{name}' is not a valid placeholder name (letters, digits, _ and dots).")
+        old = self.variables.get(name)
+        if value == "":
+            self.variables.pop(name, None)
+        else:
+            self.variables[name] = value
+        return old
+
+
+def _descendants(clause: Clause) -> Iterator[Clause]:
+    for child in clause.children:
+        yield child
+        yield from _descendants(child)

@@ -1,0 +1,236 @@
+"""The on-disk format of a notice, as a pure mapping between `Notice` and file texts.
+
+    notice.yaml              metadata, variables, facts, outline
+    clauses/<id>.md          one clause: front matter (title, topics, source) + Markdown body
+    library-base/<id>.md     the library text a clause was inserted from (for updates)
+    tables/<name>.csv        structured tables
+
+The store does the git and file work; this module only turns texts into a `Notice` and back,
+so any version can be read from any source (working tree, a commit, a test's dict).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+
+from notice_studio.core.notice.frontmatter import FormatError, compose, dump_yaml, load_yaml, parse
+from notice_studio.core.notice.model import CLAUSE_ID_RE, Clause, Notice, Provenance, Table
+
+NOTICE_FILE = "notice.yaml"
+CLAUSES_DIR = "clauses"
+BASE_DIR = "library-base"
+TABLES_DIR = "tables"
+FORMAT_VERSION = 1
+
+
+def clause_path(clause_id: str) -> str:
+    return f"{CLAUSES_DIR}/{clause_id}.md"
+
+
+def base_path(clause_id: str) -> str:
+    return f"{BASE_DIR}/{clause_id}.md"
+
+
+def table_path(name: str) -> str:
+    return f"{TABLES_DIR}/{name}.csv"
+
+
+# ----- writing ---------------------------------------------------------------------------------
+def _outline(clauses: list[Clause]) -> list[object]:
+    return [{c.id: _outline(c.children)} if c.children else c.id for c in clauses]
+
+
+def notice_yaml(notice: Notice) -> str:
+    data: dict[str, object] = {
+        "format": FORMAT_VERSION,
+        "title": notice.title,
+        "organisation": notice.organisation,
+        "language": notice.language,
+        "jurisdictions": list(notice.jurisdictions),
+    }
+    if notice.template:
+        data["template"] = notice.template
+    data["variables"] = dict(sorted(notice.variables.items()))
+    if notice.facts:
+        data["facts"] = dict(sorted(notice.facts.items()))
+    if notice.settings:
+        data["settings"] = notice.settings
+    data["outline"] = _outline(notice.clauses)
+    return dump_yaml(data)
+
+
+def clause_text(clause: Clause) -> str:
+    source = (clause.provenance.library_id, clause.provenance.version) if clause.provenance else None
+    extra = json.dumps(clause.meta, sort_keys=True, default=str) if clause.meta else ""
+    return _clause_text(clause.title, clause.body, tuple(clause.topics), source, extra)
+
+
+@lru_cache(maxsize=4096)
+def _clause_text(title: str, body: str, topics: tuple[str, ...], source: tuple[str, int] | None, extra: str) -> str:
+    """Cached: autosave serialises the whole notice after each pause, but one clause changed."""
+    meta: dict[str, object] = {"title": title}
+    if topics:
+        meta["topics"] = list(topics)
+    if source:
+        meta["source"] = {"library": source[0], "version": source[1]}
+    if extra:
+        meta.update({k: v for k, v in json.loads(extra).items() if k not in ("title", "topics", "source")})
+    return compose(meta, body)
+
+
+def base_text(provenance: Provenance) -> str:
+    return _base_text(provenance.base_title, provenance.version, provenance.base_body)
+
+
+@lru_cache(maxsize=4096)
+def _base_text(title: str, version: int, body: str) -> str:
+    return compose({"title": title, "version": version}, body)
+
+
+def table_text(table: Table) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(table.columns)
+    writer.writerows(table.rows)
+    return out.getvalue()
+
+
+def notice_files(notice: Notice) -> dict[str, str]:
+    """Every file of the notice, path -> text."""
+    files = {NOTICE_FILE: notice_yaml(notice)}
+    for clause in notice.all_clauses():
+        files[clause_path(clause.id)] = clause_text(clause)
+        if clause.provenance:
+            files[base_path(clause.id)] = base_text(clause.provenance)
+    for name, table in notice.tables.items():
+        files[table_path(name)] = table_text(table)
+    return files
+
+
+# ----- reading ---------------------------------------------------------------------------------
+def _parse_outline(items: object, path: str, seen: set[str]) -> list[tuple[str, list]]:
+    if items is None:
+        return []
+    if not isinstance(items, list):
+        raise FormatError(path, None, "'outline' must be a list of clause ids")
+    result: list[tuple[str, list]] = []
+    for item in items:
+        if isinstance(item, str):
+            clause_id, children = item, []
+        elif isinstance(item, dict) and len(item) == 1:
+            clause_id, sub = next(iter(item.items()))
+            children = _parse_outline(sub, path, seen)
+        else:
+            raise FormatError(path, None, f"the outline entry {item!r} is neither a clause id nor 'id: [sub-clauses]'")
+        clause_id = str(clause_id)
+        if not CLAUSE_ID_RE.match(clause_id):
+            raise FormatError(path, None, f"the outline names '{clause_id}', which is not a valid clause id")
+        if clause_id in seen:
+            raise FormatError(path, None, f"the outline lists the clause '{clause_id}' twice")
+        seen.add(clause_id)
+        result.append((clause_id, children))
+    return result
+
+
+def _read_table(text: str, path: str) -> Table:
+    try:
+        rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    except csv.Error as exc:
+        raise FormatError(path, None, f"the table is not valid CSV ({exc})") from None
+    rows = [row for row in rows if any(cell.strip() for cell in row)]
+    if not rows:
+        return Table(columns=[], rows=[])
+    columns = [c.strip() for c in rows[0]]
+    width = len(columns)
+    for number, row in enumerate(rows[1:], start=2):
+        if len(row) > width:
+            raise FormatError(path, number, f"this row has {len(row)} cells but the header has {width} columns")
+    return Table(columns=columns, rows=[row + [""] * (width - len(row)) for row in rows[1:]])
+
+
+def read_notice(read: Callable[[str], str | None], table_names: Iterable[str] = ()) -> Notice:
+    """Build a Notice from file texts; `read(path)` returns a file's text or None if missing."""
+    text = read(NOTICE_FILE)
+    if text is None:
+        raise FormatError(NOTICE_FILE, None, "the file is missing")
+    data = load_yaml(text, NOTICE_FILE)
+    if not isinstance(data, dict):
+        raise FormatError(NOTICE_FILE, 1, "the file must be a set of 'key: value' lines")
+
+    def as_list(key: str) -> list[str]:
+        value = data.get(key) or []
+        if isinstance(value, str):
+            value = [v.strip() for v in value.split(",") if v.strip()]
+        if not isinstance(value, list):
+            raise FormatError(NOTICE_FILE, _line_of(text, key), f"'{key}' must be a list")
+        return [str(v) for v in value]
+
+    def as_dict(key: str) -> dict:
+        value = data.get(key) or {}
+        if not isinstance(value, dict):
+            raise FormatError(NOTICE_FILE, _line_of(text, key), f"'{key}' must be a set of 'name: value' lines")
+        return value
+
+    notice = Notice(
+        title=str(data.get("title") or "Privacy Notice"),
+        organisation=str(data.get("organisation") or ""),
+        language=str(data.get("language") or "en"),
+        jurisdictions=as_list("jurisdictions"),
+        template=str(data.get("template") or ""),
+        variables={str(k): "" if v is None else str(v) for k, v in as_dict("variables").items()},
+        facts={str(k): bool(v) for k, v in as_dict("facts").items()},
+        settings=as_dict("settings"),
+    )
+    try:
+        outline = _parse_outline(data.get("outline"), NOTICE_FILE, set())
+    except FormatError as exc:
+        raise FormatError(NOTICE_FILE, _line_of(text, "outline"), exc.problem) from None
+
+    def build(entries: list[tuple[str, list]]) -> list[Clause]:
+        return [_read_clause(read, clause_id, build(children)) for clause_id, children in entries]
+
+    notice.clauses = build(outline)
+    for name in table_names:
+        table_text_ = read(table_path(name))
+        if table_text_ is not None:
+            notice.tables[name] = _read_table(table_text_, table_path(name))
+    return notice
+
+
+def _read_clause(read: Callable[[str], str | None], clause_id: str, children: list[Clause]) -> Clause:
+    path = clause_path(clause_id)
+    text = read(path)
+    if text is None:
+        raise FormatError(path, None, f"the outline in {NOTICE_FILE} lists this clause but its file is missing")
+    doc = parse(text, path)
+    meta = dict(doc.meta)
+    title = str(meta.pop("title", "") or clause_id)
+    topics = meta.pop("topics", []) or []
+    if isinstance(topics, str):
+        topics = [topics]
+    source = meta.pop("source", None)
+    provenance = None
+    if isinstance(source, dict) and source.get("library"):
+        try:
+            version = int(source.get("version") or 1)
+        except (TypeError, ValueError):
+            raise FormatError(path, 2, "'source: version' must be a whole number") from None
+        provenance = Provenance(str(source["library"]), version)
+        base = read(base_path(clause_id))
+        if base is not None:
+            base_doc = parse(base, base_path(clause_id))
+            provenance.base_body = base_doc.body.rstrip()
+            provenance.base_title = str(base_doc.meta.get("title") or "")
+    body = doc.body.rstrip()
+    return Clause(clause_id, title, body, provenance, [str(t) for t in topics], meta, children)
+
+
+def _line_of(text: str, key: str) -> int | None:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.startswith(f"{key}:"):
+            return number
+    return None

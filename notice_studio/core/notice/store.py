@@ -1,0 +1,701 @@
+"""NoticeRepo: a notice folder kept in git. The only module that imports `git`.
+
+Writes go through the git command line (never GitPython's `index.commit`, which ignores
+`core.fsync` and has committed unchanged trees beside a stale `index.lock`), one at a time,
+with `core.fsync=committed` set in every notice repository. Callers get plain values.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import socket
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import git
+
+from notice_studio.core.notice.frontmatter import FormatError, load_yaml
+from notice_studio.core.notice.model import Notice, NoticeError
+from notice_studio.core.notice.notice_format import (
+    BASE_DIR,
+    CLAUSES_DIR,
+    NOTICE_FILE,
+    TABLES_DIR,
+    notice_files,
+    read_notice,
+)
+
+LOCK_NAME = "notice-studio.lock"
+STALE_INDEX_LOCK_SECONDS = 3.0
+MANAGED_DIRS = (CLAUSES_DIR, BASE_DIR, TABLES_DIR)
+_GIT_OPTIONS = ["-c", "maintenance.auto=false", "-c", "gc.auto=0", "-c", "core.quotepath=off"]
+_UNKNOWN_NAME = "Unknown author (set your name in Settings)"
+_UNKNOWN_EMAIL = "unknown-author@notice-studio.invalid"
+
+
+class NotANoticeError(NoticeError):
+    """The folder is not a notice (or does not exist)."""
+
+
+class CorruptNoticeError(NoticeError):
+    """The folder is a notice but its files or history cannot be read."""
+
+
+class NoticeLockedError(NoticeError):
+    """Another Notice Studio process is writing this notice."""
+
+
+@dataclass(frozen=True)
+class Author:
+    name: str
+    email: str
+
+    @property
+    def is_unknown(self) -> bool:
+        return self.name == _UNKNOWN_NAME
+
+
+@dataclass(frozen=True)
+class Version:
+    """A published version: the annotated tag `v<N>` and what its message records."""
+
+    number: int
+    commit: str
+    effective: dt.date | None
+    material: bool
+    change_notice: str
+    approved_by: str
+    published_by: str
+    published_at: str
+    acknowledged: tuple[str, ...] = ()
+
+    @property
+    def name(self) -> str:
+        return f"v{self.number}"
+
+
+@dataclass(frozen=True)
+class Edit:
+    """One saved edit (a commit) in plain terms."""
+
+    commit: str
+    author: str
+    email: str
+    when: str
+    message: str
+    clauses: tuple[str, ...]
+    """Ids of the clauses whose files the edit touched."""
+    outline_changed: bool
+    """True when notice.yaml (outline, variables, settings) changed."""
+
+
+@dataclass
+class RecoveryLog:
+    """Things the store repaired on its own; the UI shows them, the CLI prints them."""
+
+    messages: list[str] = field(default_factory=list)
+
+
+def resolve_author(name: str | None = None, email: str | None = None) -> Author:
+    """The author for commits: from settings, else global git config, else a clear prompt value."""
+    if name and name.strip():
+        return Author(name.strip(), (email or "").strip() or _UNKNOWN_EMAIL)
+    try:
+        reader = git.GitConfigParser(
+            [os.path.expanduser("~/.gitconfig"), os.path.expanduser("~/.config/git/config")],
+            read_only=True,
+        )
+        with reader:
+            cfg_name = reader.get_value("user", "name", "")
+            cfg_email = reader.get_value("user", "email", "")
+    except Exception:  # noqa: BLE001 - an unreadable git config just means "not configured"
+        cfg_name = cfg_email = ""
+    if str(cfg_name).strip():
+        return Author(str(cfg_name).strip(), str(cfg_email).strip() or _UNKNOWN_EMAIL)
+    return Author(_UNKNOWN_NAME, _UNKNOWN_EMAIL)
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _pid_alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+class NoticeRepo:
+    """One notice folder. Use as a context manager, or call `close()`."""
+
+    def __init__(self, path: Path, repo: git.Repo) -> None:
+        self.path = path
+        self._repo = repo
+        self._write_lock = threading.RLock()
+        self._object_lock = threading.Lock()  # GitPython's one `cat-file --batch` pipe is not thread-safe
+        self._owns_process_lock = False
+        self._committed: dict[str, str] = {}
+        # GitPython keeps one `git cat-file --batch` process per repo; two threads reading it at
+        # once garble its stream for good, so object reads take turns.
+        self._cat_file_lock = threading.Lock()
+        self.recovery = RecoveryLog()
+
+    # ----- opening and creating ---------------------------------------------------------------
+    @classmethod
+    def create(
+        cls,
+        folder: str | os.PathLike[str],
+        notice: Notice,
+        author: Author | None = None,
+        message: str | None = None,
+    ) -> NoticeRepo:
+        """Make a new notice repository in `folder` (absent or empty) and commit the notice.
+
+        `message` is the first commit's message (default "Created the notice '<title>'").
+        """
+        path = Path(folder).expanduser().absolute()
+        if path.exists() and not path.is_dir():
+            raise NoticeError(f"{path} is a file; choose a new folder name for the notice.")
+        if path.exists() and any(path.iterdir()):
+            raise NoticeError(f"{path} is not empty; choose a new or empty folder for the notice.")
+        path.mkdir(parents=True, exist_ok=True)
+        try:
+            repo = git.Repo.init(path, initial_branch="main")
+        except TypeError:  # older git without --initial-branch
+            repo = git.Repo.init(path)
+        except git.GitCommandError as exc:
+            raise NoticeError(f"Could not create the notice in {path} ({_git_reason(exc)}).") from None
+        store = cls(path, repo)
+        store._configure()
+        _write_atomic(path / ".gitattributes", "* text=auto eol=lf\n")
+        _write_atomic(path / ".gitignore", ".notice-studio-recovery*\n")
+        store.acquire_lock()
+        store._save_files(
+            {
+                ".gitattributes": "* text=auto eol=lf\n",
+                ".gitignore": ".notice-studio-recovery*\n",
+                **notice_files(notice),
+            },
+            message or f"Created the notice '{notice.title}'",
+            author,
+        )
+        return store
+
+    @classmethod
+    def open(cls, folder: str | os.PathLike[str], *, write: bool = False) -> NoticeRepo:
+        """Open a notice folder; with `write`, take the lock that keeps other windows out."""
+        path = Path(folder).expanduser().absolute()
+        if not path.exists():
+            raise NotANoticeError(f"There is no folder at {path}; check the path and try again.")
+        if not path.is_dir():
+            raise NotANoticeError(f"{path} is a file, not a notice folder; open the folder that holds notice.yaml.")
+        has_yaml = (path / NOTICE_FILE).is_file()
+        has_git = (path / ".git").exists()
+        if not has_yaml and has_git:
+            raise NotANoticeError(
+                f"{path} is a git repository but not a notice (it has no {NOTICE_FILE}); open a notice folder instead."
+            )
+        if not has_yaml:
+            raise NotANoticeError(
+                f"{path} is not a notice (it has no {NOTICE_FILE}); open a notice folder or create one with 'notice-studio new'."
+            )
+        if not has_git:
+            raise NotANoticeError(
+                f"{path} has a {NOTICE_FILE} but no history; import it with 'notice-studio import' or create a new notice."
+            )
+        try:
+            repo = git.Repo(path)
+            repo.git.execute(["git", *_GIT_OPTIONS, "rev-parse", "--verify", "--quiet", "HEAD^{tree}"])
+        except (git.InvalidGitRepositoryError, git.NoSuchPathError, git.GitCommandError, ValueError) as exc:
+            raise CorruptNoticeError(
+                f"The history of the notice in {path} is damaged and cannot be read ({_git_reason(exc)}); "
+                "restore the folder from a backup."
+            ) from None
+        store = cls(path, repo)
+        if write:
+            try:
+                store.acquire_lock()
+                store._configure()
+                store.load()  # refuse a damaged notice before committing anything found in the folder
+                store._recover_uncommitted()
+            except BaseException:
+                store.close()
+                raise
+        return store
+
+    def _configure(self) -> None:
+        for key, value in (("core.fsync", "committed"), ("core.autocrlf", "false"), ("gc.auto", "0")):
+            self._git("config", key, value)
+
+    # ----- the process lock -------------------------------------------------------------------
+    @property
+    def _lock_path(self) -> Path:
+        return self.path / ".git" / LOCK_NAME
+
+    def acquire_lock(self) -> None:
+        """Claim the notice for this process; refuse clearly if another live process holds it."""
+        if self._owns_process_lock:
+            return
+        me = f"{os.getpid()} {socket.gethostname()}\n"
+        for _attempt in range(2):
+            try:
+                fd = os.open(self._lock_path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+            except FileExistsError:
+                if self._lock_is_stale():
+                    self._lock_path.unlink(missing_ok=True)
+                    self.recovery.messages.append(
+                        "A lock left by a Notice Studio window that closed unexpectedly was cleared."
+                    )
+                    continue
+                raise NoticeLockedError(
+                    f"This notice is open in another Notice Studio window ({self._lock_owner()}); "
+                    "close it there, then try again."
+                ) from None
+            with os.fdopen(fd, "w") as handle:
+                handle.write(me)
+            self._owns_process_lock = True
+            return
+        raise NoticeLockedError(f"Could not lock the notice in {self.path}; try again.")
+
+    def _lock_owner(self) -> str:
+        try:
+            pid, host = self._lock_path.read_text().split()[:2]
+        except (OSError, ValueError):
+            return "unknown process"
+        return f"process {pid} on {host}"
+
+    def _lock_is_stale(self) -> bool:
+        try:
+            parts = self._lock_path.read_text().split()
+            pid, host = int(parts[0]), parts[1]
+        except (OSError, ValueError, IndexError):
+            # Unreadable or half-written: stale only if it has been like that for a while.
+            try:
+                return time.time() - self._lock_path.stat().st_mtime > 10
+            except OSError:
+                return True
+        return host == socket.gethostname() and not _pid_alive(pid)
+
+    def release_lock(self) -> None:
+        if self._owns_process_lock:
+            self._lock_path.unlink(missing_ok=True)
+            self._owns_process_lock = False
+
+    def close(self) -> None:
+        self.release_lock()
+        self._repo.close()
+
+    def __enter__(self) -> NoticeRepo:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ----- git plumbing -----------------------------------------------------------------------
+    def _git(self, *args: str, env: dict[str, str] | None = None, strip: bool = True) -> str:
+        return self._repo.git.execute(["git", *_GIT_OPTIONS, *args], env=env, strip_newline_in_stdout=strip)
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        if not self._owns_process_lock:
+            self.acquire_lock()
+        with self._write_lock:
+            yield
+
+    def _recover_stale_index_lock(self) -> bool:
+        """Remove `.git/index.lock` if it is stale; True when a retry may succeed.
+
+        We hold the notice lock, so no Notice Studio process is writing; a lock that stays
+        untouched for STALE_INDEX_LOCK_SECONDS was left by a crash. A younger one may belong to
+        a git command someone runs by hand: wait that long once, then give up (reported).
+        """
+        index_lock = self.path / ".git" / "index.lock"
+
+        def age() -> float | None:
+            try:
+                return time.time() - index_lock.stat().st_mtime
+            except FileNotFoundError:
+                return None
+
+        current = age()
+        if current is None:
+            return True
+        if current < STALE_INDEX_LOCK_SECONDS:
+            time.sleep(min(STALE_INDEX_LOCK_SECONDS - max(current, 0.0), STALE_INDEX_LOCK_SECONDS))
+            current = age()
+            if current is None:
+                return True
+            if current < STALE_INDEX_LOCK_SECONDS:
+                return False
+        index_lock.unlink(missing_ok=True)
+        # The index may be behind the last commit if the crash happened mid-write: rebuild it.
+        self._git("reset", "-q", "--mixed", "HEAD")
+        self.recovery.messages.append(
+            "A git lock file left by an earlier crash was removed and the index rebuilt from the last saved edit."
+        )
+        return True
+
+    def _commit(self, message: str, paths: list[str], new_paths: list[str], author: Author | None) -> str:
+        env = _author_env(author or resolve_author())
+        for attempt in range(2):
+            try:
+                if new_paths:
+                    self._git("add", "--", *new_paths)
+                self._git("commit", "-q", "--no-verify", "-m", message, "--", *paths, env=env)
+                return self.head()
+            except git.GitCommandError as exc:
+                if attempt == 0 and "index.lock" in str(exc) and self._recover_stale_index_lock():
+                    continue
+                raise NoticeError(f"The edit could not be saved ({_git_reason(exc)}).") from None
+        raise AssertionError("unreachable")
+
+    # ----- reading the draft ------------------------------------------------------------------
+    def _read_worktree(self, rel: str) -> str | None:
+        try:
+            return (self.path / rel).read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return None
+        except UnicodeDecodeError as exc:
+            raise CorruptNoticeError(
+                f"{rel}: the file is not UTF-8 text (byte {exc.start}); re-save it as UTF-8."
+            ) from None
+
+    def load(self) -> Notice:
+        """The draft: the notice as it is in the folder now."""
+        tables_dir = self.path / TABLES_DIR
+        names = sorted(p.stem for p in tables_dir.glob("*.csv")) if tables_dir.is_dir() else []
+        try:
+            notice = read_notice(self._read_worktree, names)
+        except FormatError as exc:
+            raise CorruptNoticeError(
+                f"The notice in {self.path} cannot be read: {exc}; fix the file or restore a version."
+            ) from None
+        self._committed = notice_files(notice)
+        return notice
+
+    # ----- saving -----------------------------------------------------------------------------
+    def save(self, notice: Notice, message: str, author: Author | None = None) -> str | None:
+        """Write the notice's changed files and commit them; None when nothing changed."""
+        return self._save_files(notice_files(notice), message, author)
+
+    def save_files(self, files: dict[str, str], message: str, author: Author | None = None) -> str | None:
+        """Like `save` for a snapshot made with `notice_files` (what autosave hands over)."""
+        return self._save_files(files, message, author)
+
+    def _save_files(self, files: dict[str, str], message: str, author: Author | None) -> str | None:
+        with self._writing():
+            if not self._committed and (self.path / NOTICE_FILE).exists():
+                self._committed = self._tracked_texts()
+            changed = [p for p, text in files.items() if self._committed.get(p) != text]
+            removed = [
+                p
+                for p in self._committed
+                if p not in files and (p == NOTICE_FILE or p.split("/", 1)[0] in MANAGED_DIRS)
+            ]
+            if not changed and not removed:
+                return None
+            new_paths = [p for p in changed if p not in self._committed]
+            for rel in changed:
+                _write_atomic(self.path / rel, files[rel])
+            for rel in removed:
+                (self.path / rel).unlink(missing_ok=True)
+            commit = self._commit(message, changed + removed, new_paths, author)
+            for rel in changed:
+                self._committed[rel] = files[rel]
+            for rel in removed:
+                self._committed.pop(rel, None)
+            return commit
+
+    def _tracked_texts(self) -> dict[str, str]:
+        return {rel: self._read_worktree(rel) or "" for rel in self._git("ls-files", "-z").split("\0") if rel}
+
+    def _recover_uncommitted(self) -> None:
+        """Commit what is in the folder but not yet committed (an edit cut off by a crash)."""
+        if (self.path / ".git" / "index.lock").exists():
+            self._recover_stale_index_lock()
+        status = self._git("status", "--porcelain", "-z", "--untracked-files=all", "--", NOTICE_FILE, *MANAGED_DIRS)
+        if not status.strip("\0"):
+            return
+        with self._writing():
+            self._git("add", "-A", "--", NOTICE_FILE, *[d for d in MANAGED_DIRS if (self.path / d).exists()])
+            self._git(
+                "commit",
+                "-q",
+                "--no-verify",
+                "-m",
+                "Kept changes that were not saved before Notice Studio closed",
+                env=_author_env(resolve_author()),
+            )
+        self.recovery.messages.append("Changes that had not been saved before the last close were found and saved.")
+
+    # ----- history ----------------------------------------------------------------------------
+    def head(self) -> str:
+        """The draft's commit id (read from the ref file when loose: saves a process per save)."""
+        git_dir = self.path / ".git"
+        try:
+            ref = (git_dir / "HEAD").read_text().strip()
+            if ref.startswith("ref: "):
+                sha = (git_dir / ref[5:]).read_text().strip()
+                if len(sha) == 40:
+                    return sha
+        except OSError:
+            pass
+        return self._git("rev-parse", "HEAD")
+
+    def edits(self, limit: int | None = None, path: str | None = None) -> list[Edit]:
+        """Saved edits, newest first, each with the clauses it touched."""
+        args = ["log", "--no-renames", "--format=%x1e%H%x1f%an%x1f%ae%x1f%aI%x1f%s", "--name-only"]
+        if limit:
+            args.append(f"-n{limit}")
+        args.append("HEAD")
+        if path:
+            args += ["--", path]
+        out = self._git(*args, strip=False)
+        result: list[Edit] = []
+        for record in out.split("\x1e")[1:]:
+            header, _, names = record.partition("\n")
+            sha, name, email, when, subject = (header.split("\x1f") + [""] * 5)[:5]
+            clauses: list[str] = []
+            outline = False
+            for line in names.split("\n"):
+                if line.startswith(CLAUSES_DIR + "/") and line.endswith(".md"):
+                    clauses.append(line[len(CLAUSES_DIR) + 1 : -3])
+                elif line == NOTICE_FILE:
+                    outline = True
+            result.append(Edit(sha, name, email, when, subject, tuple(clauses), outline))
+        return result
+
+    def versions(self) -> list[Version]:
+        """Published versions, oldest first."""
+        out = self._git(
+            "for-each-ref",
+            "refs/tags/v*",
+            "--format=%(refname:short)%1f%(*objectname)%1f%(objectname)%1f%(taggername)%1f%(taggerdate:iso-strict)%1f%(contents)%1e",
+            strip=False,
+        )
+        versions = []
+        for record in out.split("\x1e"):
+            record = record.lstrip("\n")
+            if not record:
+                continue
+            name, peeled, obj, tagger, tagged_at, contents = (record.split("\x1f") + [""] * 6)[:6]
+            if not name[1:].isdigit():
+                continue
+            versions.append(_parse_version(int(name[1:]), peeled or obj, tagger, tagged_at, contents))
+        return sorted(versions, key=lambda v: v.number)
+
+    def version(self, name: str) -> Version:
+        for version in self.versions():
+            if version.name == name:
+                return version
+        raise NoticeError(f"There is no published version '{name}'; 'notice-studio log' lists them.")
+
+    def last_updated(self) -> dt.date | None:
+        """The effective date of the latest published version ("Last updated")."""
+        versions = self.versions()
+        return versions[-1].effective if versions else None
+
+    def resolve(self, ref: str) -> str:
+        """A version name, 'draft'/'HEAD', or a commit id -> the commit id."""
+        if ref in ("draft", "HEAD"):
+            return self.head()
+        try:
+            return self._git("rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
+        except git.GitCommandError:
+            raise NoticeError(
+                f"'{ref}' is neither a published version (v1, v2, ...), 'draft', nor a saved edit."
+            ) from None
+
+    def files_at(self, ref: str) -> dict[str, str]:
+        """Every file of the notice at a version or commit (one ls-tree, one cat-file stream)."""
+        commit = self.resolve(ref)
+        listing = self._git("ls-tree", "-r", "-z", "--full-tree", commit, strip=False)
+        files: dict[str, str] = {}
+        for entry in listing.split("\0"):
+            if not entry:
+                continue
+            info, _, rel = entry.partition("\t")
+            if rel != NOTICE_FILE and rel.split("/", 1)[0] not in MANAGED_DIRS:
+                continue
+            sha = info.split()[2]
+            with self._cat_file_lock:
+                data = self._repo.git.get_object_data(sha)[3]
+            files[rel] = data.decode("utf-8", "replace")
+        return files
+
+    def notice_at(self, ref: str) -> Notice:
+        """The notice as it was at a version (v3), a commit, or 'draft'."""
+        if ref == "draft":
+            return self.load()
+        files = self.files_at(ref)
+        names = [p[len(TABLES_DIR) + 1 : -4] for p in files if p.startswith(TABLES_DIR + "/") and p.endswith(".csv")]
+        try:
+            return read_notice(files.get, names)
+        except FormatError as exc:
+            raise CorruptNoticeError(f"The notice at {ref} cannot be read: {exc}.") from None
+
+    def changed_since(self, ref: str) -> set[str]:
+        """Ids of clauses whose file differs between `ref` and the draft."""
+        out = self._git(
+            "diff",
+            "--no-renames",
+            "--name-only",
+            "-z",
+            self.resolve(ref),
+            "HEAD",
+            "--",
+            CLAUSES_DIR,
+            BASE_DIR,
+            strip=False,
+        )
+        return {p.split("/", 1)[1][:-3] for p in out.split("\0") if p.endswith(".md")}
+
+    def edits_since(self, ref: str) -> int:
+        return int(self._git("rev-list", "--count", f"{self.resolve(ref)}..HEAD"))
+
+    # ----- publishing and restoring -----------------------------------------------------------
+    def publish(
+        self,
+        effective: dt.date,
+        change_notice: str,
+        material: bool,
+        approved_by: str,
+        author: Author | None = None,
+        acknowledged: list[str] | None = None,
+    ) -> Version:
+        """Tag the draft as the next published version, recording what the reader is told."""
+        with self._writing():
+            versions = self.versions()
+            head = self.head()
+            if versions and versions[-1].commit == head:
+                raise NoticeError(
+                    f"The draft has not changed since {versions[-1].name} was published; edit it before publishing again."
+                )
+            if versions and versions[-1].effective and effective < versions[-1].effective:
+                raise NoticeError(
+                    f"The effective date {effective.isoformat()} is earlier than {versions[-1].name}'s "
+                    f"({versions[-1].effective.isoformat()}); choose the same date or a later one."
+                )
+            number = versions[-1].number + 1 if versions else 1
+            who = author or resolve_author()
+            message = _version_message(number, effective, change_notice, material, approved_by, acknowledged or [])
+            env = _author_env(who)
+            try:
+                self._repo.git.execute(
+                    ["git", *_GIT_OPTIONS, "tag", "-a", f"v{number}", "--cleanup=verbatim", "-m", message, head],
+                    env=env,
+                )
+            except git.GitCommandError as exc:
+                raise NoticeError(f"The version could not be published ({_git_reason(exc)}).") from None
+        return self.version(f"v{number}")
+
+    def restore(self, ref: str, author: Author | None = None) -> str | None:
+        """Make the notice as it was at `ref` the new draft, as a new edit (history is kept)."""
+        old = self.notice_at(ref)
+        label = ref if ref.startswith("v") and ref[1:].isdigit() else f"the edit {self.resolve(ref)[:8]}"
+        files = notice_files(old)
+        return self._save_files(files, f"Restored {label} as the draft", author)
+
+    def pack(self, loose_objects: int = 2000) -> None:
+        """Housekeeping on closing: pack the history once it has `loose_objects` loose objects.
+
+        Every save runs with automatic maintenance off (it can stall a save for seconds after
+        thousands of edits), so the app packs here instead; below the threshold this is cheap.
+        """
+        with self._writing():
+            counts = dict(line.split(": ", 1) for line in self._git("count-objects", "-v").splitlines() if ": " in line)
+            if int(counts.get("count", "0")) >= loose_objects:
+                self._git("gc", "--quiet")
+
+
+def _author_env(who: Author) -> dict[str, str]:
+    return {
+        "GIT_AUTHOR_NAME": who.name,
+        "GIT_AUTHOR_EMAIL": who.email,
+        "GIT_COMMITTER_NAME": who.name,
+        "GIT_COMMITTER_EMAIL": who.email,
+    }
+
+
+def _version_message(
+    number: int, effective: dt.date, change_notice: str, material: bool, approved_by: str, acknowledged: list[str]
+) -> str:
+    import yaml  # local: only publishing needs it here
+
+    data = {
+        "effective": effective.isoformat(),
+        "material": bool(material),
+        "approved_by": approved_by,
+        "change_notice": change_notice.strip(),
+        "acknowledged": list(acknowledged),
+    }
+    header = f"Version {number}, effective {effective.isoformat()}"
+    return header + "\n\n" + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+
+
+def _parse_version(number: int, commit: str, tagger: str, tagged_at: str, contents: str) -> Version:
+    _, _, body = contents.partition("\n\n")
+    data: dict = {}
+    try:
+        parsed = load_yaml(body, f"v{number}")
+        if isinstance(parsed, dict):
+            data = parsed
+    except FormatError:
+        data = {}
+    try:
+        effective = dt.date.fromisoformat(str(data.get("effective")))
+    except ValueError:
+        effective = None
+    tagger_name = tagger.rsplit("<", 1)[0].strip()
+    return Version(
+        number=number,
+        commit=commit,
+        effective=effective,
+        material=bool(data.get("material", False)),
+        change_notice=str(data.get("change_notice") or ""),
+        approved_by=str(data.get("approved_by") or ""),
+        published_by=tagger_name,
+        published_at=tagged_at,
+        acknowledged=tuple(str(a) for a in data.get("acknowledged") or []),
+    )
+
+
+def _git_reason(exc: BaseException) -> str:
+    if isinstance(exc, git.GitCommandError):
+        text = (exc.stderr or exc.stdout or "").strip()
+        text = text.removeprefix("stderr:").strip().strip("'").strip()
+        lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+        return lines[0] if lines else f"git exited with status {exc.status}"
+    return str(exc) or exc.__class__.__name__
+
+
+__all__ = [
+    "Author",
+    "CorruptNoticeError",
+    "Edit",
+    "NotANoticeError",
+    "NoticeLockedError",
+    "NoticeRepo",
+    "Version",
+    "resolve_author",
+]

@@ -1,0 +1,134 @@
+"""Words, numbers and markers shared by the renderer and the exports."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from markdown_it.common.utils import escapeHtml
+from markdown_it.token import Token
+
+from notice_studio.core.notice.model import Table
+from notice_studio.core.render.markdown import clean_text
+
+MARKER_STYLES = ("name", "braces", "blank")
+ANCHOR_PREFIX = "ns-clause-"
+_RTL_LANGUAGES = frozenset({"ar", "dv", "fa", "he", "ku", "ps", "sd", "ug", "ur", "yi"})
+
+LABELS: Mapping[str, Mapping[str, str]] = MappingProxyType(
+    {
+        "en": MappingProxyType(
+            {
+                "contents": "Contents",
+                "last_updated": "Last updated",
+                "draft": "Draft \u2014 not published",
+                "no_date": "date not recorded",
+                "section": "section",
+                "missing_section": "missing section",
+                "missing_table": "missing table",
+                "unfilled": "Not filled in yet",
+                "image": "image",
+            }
+        ),
+    }
+)
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def labels(language: str) -> Mapping[str, str]:
+    """Interface words in `language` (English until translations are added)."""
+    return LABELS.get(language.split("-")[0].lower(), LABELS["en"])
+
+
+def format_date(date: dt.date, language: str = "en") -> str:
+    """ "1 March 2026" in English; ISO 8601 elsewhere until translations exist."""
+    if language.split("-")[0].lower() == "en":
+        return f"{date.day} {_MONTHS[date.month - 1]} {date.year}"
+    return date.isoformat()
+
+
+def text_direction(language: str) -> str:
+    return "rtl" if language.split("-")[0].lower() in _RTL_LANGUAGES else "ltr"
+
+
+def anchor_for(clause_id: str) -> str:
+    """The stable element id of a clause's section (`ns-clause-<id>`)."""
+    return ANCHOR_PREFIX + clause_id
+
+
+def display_number(number: str) -> str:
+    """How a clause number is printed before its title: "1." at the top level, "1.2" below."""
+    return number + "." if "." not in number else number
+
+
+def placeholder_value(variables: Mapping[str, str], name: str) -> str:
+    """The filled value as one line of clean text, or "" when unfilled."""
+    return " ".join(clean_text(str(variables.get(name, ""))).split())
+
+
+def unfilled_marker(name: str, style: str) -> str:
+    if style == "braces":
+        return "{{ " + name + " }}"
+    if style == "blank":
+        return "[__________]"
+    return f"[{name}]"
+
+
+@dataclass(frozen=True)
+class RenderContext:
+    """What every clause of one render shares."""
+
+    numbers: Mapping[str, str]
+    variables: Mapping[str, str]
+    tables: Mapping[str, Table]
+    language: str
+    marker_style: str
+
+
+def crossref_label(target: str, numbers: Mapping[str, str], language: str, capital: bool = False) -> str:
+    """ "section 2.1" (or "Section 2.1" starting a sentence); a visible marker for a missing clause."""
+    words = labels(language)
+    number = numbers.get(target)
+    if number is None:
+        return f"[{words['missing_section']}: {target}]"
+    word = words["section"]
+    return f"{word[:1].upper() + word[1:] if capital else word} {number}"
+
+
+def crossref_label_in(target: str, ctx: RenderContext, capital: bool = False) -> str:
+    return crossref_label(target, ctx.numbers, ctx.language, capital)
+
+
+def token_text(token: Token, ctx: RenderContext) -> str:
+    """Plain text of our own inline tokens (placeholder, cross-reference, missing table)."""
+    if token.type == "ns_placeholder":
+        name = token.meta["name"]
+        return placeholder_value(ctx.variables, name) or unfilled_marker(name, ctx.marker_style)
+    if token.type == "ns_crossref":
+        return crossref_label_in(token.meta["target"], ctx, bool(token.meta.get("capital")))
+    if token.type == "ns_table_missing":
+        return f"[{labels(ctx.language)['missing_table']}: {token.meta['name']}]"
+    return token.content
+
+
+def unfilled_html(name: str, marker: str, language: str) -> str:
+    hint = labels(language)["unfilled"]
+    return (
+        f'<mark class="ns-unfilled" data-placeholder="{escapeHtml(name)}" title="{escapeHtml(hint)}">'
+        f"{escapeHtml(marker)}</mark>"
+    )

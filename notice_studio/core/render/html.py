@@ -1,0 +1,135 @@
+"""Clause tokens to HTML: markdown-it's renderer plus placeholders, references and tables."""
+
+from __future__ import annotations
+
+from markdown_it.common.utils import escapeHtml
+from markdown_it.token import Token
+
+from notice_studio.core.render.common import (
+    RenderContext,
+    anchor_for,
+    crossref_label_in,
+    display_number,
+    labels,
+    placeholder_value,
+    token_text,
+    unfilled_html,
+    unfilled_marker,
+)
+from notice_studio.core.render.markdown import notice_markdown
+from notice_studio.core.render.text import inline_text
+
+
+class ClauseHtmlRenderer:
+    """markdown-it's HTML renderer plus our tokens; built per call so it holds no shared state."""
+
+    def __init__(self, ctx: RenderContext) -> None:
+        self.ctx = ctx
+        self.base = notice_markdown().renderer
+        self.rules = dict(self.base.rules)
+        self.rules.update(
+            ns_placeholder=self._placeholder,
+            ns_crossref=self._crossref,
+            ns_table_missing=self._table_missing,
+            link_open=self._link_open,
+            link_close=self._link_close,
+            image=self._image,
+            fence=self._code,
+            code_block=self._code,
+        )
+
+    def render(self, tokens: list[Token], options, env: dict) -> str:
+        out: list[str] = []
+        for i, token in enumerate(tokens):
+            if token.type == "inline":
+                if token.children:
+                    out.append(self.render_inline(token.children, options, env))
+            elif token.type in self.rules:
+                out.append(self.rules[token.type](tokens, i, options, env))
+            else:
+                out.append(self.base.renderToken(tokens, i, options, env))
+        return "".join(out)
+
+    def render_inline(self, tokens: list[Token], options, env: dict) -> str:
+        out: list[str] = []
+        for i, token in enumerate(tokens):
+            rule = self.rules.get(token.type)
+            out.append(rule(tokens, i, options, env) if rule else self.base.renderToken(tokens, i, options, env))
+        return "".join(out)
+
+    def _placeholder(self, tokens, idx, options, env) -> str:
+        name = tokens[idx].meta["name"]
+        value = placeholder_value(self.ctx.variables, name)
+        if value:
+            return escapeHtml(value)
+        return unfilled_html(name, unfilled_marker(name, self.ctx.marker_style), self.ctx.language)
+
+    def _crossref(self, tokens, idx, options, env) -> str:
+        token = tokens[idx]
+        target = token.meta["target"]
+        label = escapeHtml(crossref_label_in(target, self.ctx, bool(token.meta.get("capital"))))
+        if target not in self.ctx.numbers:
+            return f'<mark class="ns-broken-ref" data-target="{escapeHtml(target)}">{label}</mark>'
+        if token.meta.get("inside_link"):
+            return f'<span class="ns-xref">{label}</span>'
+        return f'<a class="ns-xref" href="#{anchor_for(target)}">{label}</a>'
+
+    def _table_missing(self, tokens, idx, options, env) -> str:
+        token = tokens[idx]
+        attrs = self.base.renderAttrs(token)
+        label = escapeHtml(token_text(token, self.ctx))
+        return f'<p class="ns-missing-table"{attrs}><mark>{label}</mark></p>\n'
+
+    def _link_open(self, tokens, idx, options, env) -> str:
+        if tokens[idx].meta and tokens[idx].meta.get("disabled"):
+            return ""
+        return self.base.renderToken(tokens, idx, options, env)
+
+    def _link_close(self, tokens, idx, options, env) -> str:
+        if tokens[idx].meta and tokens[idx].meta.get("disabled"):
+            return ""
+        return "</a>"
+
+    def _image(self, tokens, idx, options, env) -> str:
+        # Pages carry no external assets: an image becomes a link to it.
+        token = tokens[idx]
+        alt = inline_text(token.children or [], lambda t: token_text(t, self.ctx)) or labels(self.ctx.language)["image"]
+        if token.meta and token.meta.get("inside_link"):
+            return escapeHtml(alt)
+        href = escapeHtml(str(token.attrGet("src") or ""))
+        return f'<a class="ns-image-link" href="{href}">{escapeHtml(alt)}</a>'
+
+    def _code(self, tokens, idx, options, env) -> str:
+        token = tokens[idx]
+        return f"<pre{self.base.renderAttrs(token)}><code>{escapeHtml(token.content)}</code></pre>\n"
+
+
+def contents_html(toc: tuple, depth: int | None, language: str) -> str:
+    """The table of contents (`TocEntry` items) as nested lists, down to `depth` levels."""
+    words = labels(language)
+    out = [
+        f'<nav class="ns-toc" aria-label="{escapeHtml(words["contents"])}">\n',
+        f'<p class="ns-toc-title">{escapeHtml(words["contents"])}</p>\n',
+    ]
+    open_levels = 0
+    for entry in toc:
+        if depth is not None and entry.level > depth:
+            continue
+        if entry.level > open_levels:  # one level deeper: the walk never skips a level
+            out.append("\n<ol>\n<li>" if open_levels else "<ol>\n<li>")
+            open_levels += 1
+        else:
+            out.append("</li>\n")
+            while open_levels > entry.level:
+                out.append("</ol>\n</li>\n")
+                open_levels -= 1
+            out.append("<li>")
+        out.append(
+            f'<a href="#{entry.anchor}"><span class="ns-number">{escapeHtml(display_number(entry.number))}</span> '
+            f"{escapeHtml(entry.title)}</a>"
+        )
+    while open_levels > 0:
+        out.append("</li>\n</ol>\n")
+        open_levels -= 1
+    out.append("</nav>\n")
+    return "".join(out)

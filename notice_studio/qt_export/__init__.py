@@ -1,0 +1,20 @@
+"""Exports that need Qt (PDF). Importing this package registers them with core's export table."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from notice_studio.core.export.formats import register_exporter
+
+if TYPE_CHECKING:
+    from notice_studio.core.notice.model import Notice
+    from notice_studio.core.render.renderer import RenderedNotice, RenderOptions
+
+
+def _pdf(notice: Notice, options: RenderOptions, rendered: RenderedNotice, width: int, inline: bool) -> bytes:
+    from notice_studio.qt_export.pdf import notice_pdf
+
+    return notice_pdf(rendered)
+
+
+register_exporter("pdf", _pdf)

@@ -1,0 +1,156 @@
+"""Running the checks for the app and describing their findings (shared by the Checks dock and
+the publish dialog): a worker job on a snapshot, sentences, colours, going to a finding."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from PySide6.QtGui import QColor, QIcon
+from PySide6.QtWidgets import QApplication, QStyle
+
+from notice_studio.core.checks import CheckContext, CheckReport, Coverage, Finding, run_checks
+from notice_studio.core.library.jurisdictions import JURISDICTIONS
+from notice_studio.ui.palette import is_dark, muted_color
+from notice_studio.ui.session import snapshot
+
+SEVERITIES = ("error", "warning", "info")
+GROUP_TITLES = {
+    "error": ("Errors", "publishing is blocked until they are fixed"),
+    "warning": ("Warnings", "review each one before publishing"),
+    "info": ("Notes", "suggestions; they do not block publishing"),
+}
+FILTER_NAMES = {"error": "Errors", "warning": "Warnings", "info": "Notes"}
+
+# The core's fix sentences speak to the command line; in the app the same fix is a panel away.
+_APP_FIXES = {
+    "placeholder-unfilled": "Fill it in on the Placeholders panel, or reword the sentence without it.",
+}
+
+
+@dataclass(frozen=True)
+class CheckedNotice:
+    """A check report with the section numbers and titles of the notice it was run on."""
+
+    report: CheckReport
+    numbers: dict[str, str] = field(default_factory=dict)
+    titles: dict[str, str] = field(default_factory=dict)
+
+    def where(self, finding: Finding) -> str:
+        """'3.2 Cookies', or 'Whole notice' for findings about no one section."""
+        if not finding.clause_id:
+            return "Whole notice"
+        number = self.numbers.get(finding.clause_id, "")
+        title = self.titles.get(finding.clause_id, finding.clause_id)
+        return f"{number} {title}".strip()
+
+
+def check_job(window) -> Callable[[], CheckedNotice] | None:
+    """A function for a worker that checks the open notice as it is now (snapshot taken here)."""
+    session = window.session
+    if session is None:
+        return None
+    notice = snapshot(session.notice)
+    library = window.library
+    versions = list(session.versions)
+
+    def work() -> CheckedNotice:
+        try:
+            from notice_studio.core.library.requirements import load_requirements
+
+            requirements = load_requirements()
+        except Exception:  # noqa: BLE001 - without the reference data the other checks still run
+            requirements = None
+        latest = versions[-1] if versions else None
+        context = CheckContext(
+            library=library,
+            requirements=requirements,
+            last_published=latest.effective if latest else None,
+            published_count=len(versions),
+        )
+        report = run_checks(notice, context)
+        titles = {clause.id: clause.title for clause in notice.all_clauses()}
+        return CheckedNotice(report, notice.numbers(), titles)
+
+    return work
+
+
+def fix_text(finding: Finding) -> str:
+    return _APP_FIXES.get(finding.rule, finding.fix)
+
+
+def coverage_line(coverage: Coverage) -> str:
+    """'EU/EEA — GDPR: 24 of 26 elements covered, 4 not applicable'."""
+    name = JURISDICTIONS.get(coverage.jurisdiction, coverage.law.replace("_", " "))
+    required = len(coverage.satisfied) + len(coverage.missing)
+    parts = [f"{len(coverage.satisfied)} of {required} elements covered"]
+    if coverage.not_applicable:
+        parts.append(f"{len(coverage.not_applicable)} not applicable")
+    if coverage.manual:
+        parts.append(f"{len(coverage.manual)} for you to judge")
+    return f"{name}: {', '.join(parts)}"
+
+
+def counts_sentence(report: CheckReport) -> str:
+    counts = report.counts()
+    if not report.findings:
+        return "No problems found."
+    words = []
+    for severity, singular in (("error", "error"), ("warning", "warning"), ("info", "note")):
+        n = counts[severity]
+        words.append(f"{n} {singular}{'' if n == 1 else 's'}")
+    return ", ".join(words) + "."
+
+
+def severity_color(severity: str) -> QColor:
+    """Readable on the current palette (light or dark)."""
+    dark = is_dark()
+    if severity == "error":
+        return QColor("#ff8a80" if dark else "#b42318")
+    if severity == "warning":
+        return QColor("#ffb86b" if dark else "#9a4b00")
+    return muted_color()
+
+
+def severity_icon(severity: str) -> QIcon:
+    pixmap = {
+        "error": QStyle.StandardPixmap.SP_MessageBoxCritical,
+        "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
+        "info": QStyle.StandardPixmap.SP_MessageBoxInformation,
+    }[severity]
+    return QApplication.style().standardIcon(pixmap)
+
+
+def problem_marks(result: CheckedNotice) -> dict[str, str]:
+    """One line per clause with errors or warnings, for the outline's marks and tooltips."""
+    by_clause: dict[str, list[Finding]] = {}
+    for finding in result.report.findings:
+        if finding.clause_id and finding.severity in ("error", "warning"):
+            by_clause.setdefault(finding.clause_id, []).append(finding)
+    marks = {}
+    for clause_id, found in by_clause.items():
+        found.sort(key=lambda f: SEVERITIES.index(f.severity))
+        errors = sum(1 for f in found if f.severity == "error")
+        warnings = len(found) - errors
+        counted = [f"{n} {word}{'' if n == 1 else 's'}" for n, word in ((errors, "error"), (warnings, "warning")) if n]
+        marks[clause_id] = f"{' and '.join(counted)}: {found[0].message}"
+    return marks
+
+
+def go_to_finding(window, finding: Finding) -> None:
+    """Select the finding's clause and, for a problem in its text, the words themselves."""
+    session = window.session
+    if session is None or not finding.clause_id or not session.notice.has(finding.clause_id):
+        return
+    start, end = finding.start, finding.end
+    if finding.location != "body" or start is None:
+        window.select_clause(finding.clause_id)
+        return
+    body = session.notice.find(finding.clause_id).body
+    end = end if end is not None else start
+    if finding.excerpt and body[start:end] != finding.excerpt:
+        # The text moved since the check ran: look for the words themselves.
+        found = body.find(finding.excerpt)
+        if found >= 0:
+            start, end = found, found + len(finding.excerpt)
+    window.select_clause(finding.clause_id, start, end)

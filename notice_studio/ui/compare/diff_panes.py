@@ -1,0 +1,422 @@
+"""The two panes of the comparison window: old | new, one block per clause, rows aligned.
+
+Each row of the comparison (a clause, a placeholder value, a table, a notice detail) is one
+QTextFrame in each pane. After layout the two frames of a row are given the same height, so a
+clause starts at the same place on both sides and the panes can scroll together (Meld keeps
+its panes in step the same way, chunk by chunk). Text goes in through QTextCursor.insertText,
+never as HTML, so whatever a clause contains is shown literally.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QPalette,
+    QResizeEvent,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFrame,
+    QTextFrameFormat,
+    QTextLength,
+)
+from PySide6.QtWidgets import QApplication, QScrollBar, QTextBrowser, QWidget
+
+from notice_studio.core.diff.words import DELETE, EQUAL, INSERT, WordOp
+
+OLD, NEW = "old", "new"
+
+# Row kinds; each has a colour (frame border, tag, summary icon).
+UNCHANGED, MODIFIED, ADDED, REMOVED, MOVED, OTHER = "unchanged", "modified", "added", "removed", "moved", "other"
+
+
+@dataclass(frozen=True)
+class Colours:
+    """Palette-aware colours for the comparison (a light and a dark set)."""
+
+    deleted_fg: QColor
+    deleted_bg: QColor
+    inserted_fg: QColor
+    inserted_bg: QColor
+    muted: QColor
+    gap: QColor
+    current: QColor
+    current_bg: QColor
+    kinds: dict[str, QColor]
+
+    def kind(self, kind: str) -> QColor:
+        return self.kinds.get(kind, self.muted)
+
+
+def colours_for(palette: QPalette | None = None) -> Colours:
+    palette = palette or QApplication.palette()
+    base = palette.color(QPalette.ColorRole.Base)
+    dark = base.lightness() < 128
+    highlight = palette.color(QPalette.ColorRole.Highlight)
+    current_bg = QColor(highlight)
+    current_bg.setAlpha(40 if not dark else 70)
+    gap = QColor("#f1f2f4") if not dark else QColor("#2a2d33")
+    if dark:
+        kinds = {MODIFIED: "#e0b341", ADDED: "#6fcf7f", REMOVED: "#ff8a80", MOVED: "#82b1ff", OTHER: "#c9a7ff"}
+        return Colours(
+            QColor("#ffb3b3"),
+            QColor("#5a1d1d"),
+            QColor("#b6f2c4"),
+            QColor("#1d4a2a"),
+            QColor("#9aa4b2"),
+            gap,
+            highlight,
+            current_bg,
+            {k: QColor(v) for k, v in kinds.items()},
+        )
+    kinds = {MODIFIED: "#b07d00", ADDED: "#2e7d32", REMOVED: "#c62828", MOVED: "#1565c0", OTHER: "#6b3fa0"}
+    return Colours(
+        QColor("#8a1414"),
+        QColor("#fde2e1"),
+        QColor("#0b5a1f"),
+        QColor("#d7f5dd"),
+        QColor("#5f6873"),
+        gap,
+        highlight,
+        current_bg,
+        {k: QColor(v) for k, v in kinds.items()},
+    )
+
+
+_BORDER = 2.0
+_PADDING = 10.0
+_GAP_BETWEEN_ROWS = 8.0
+
+
+class ComparePane(QTextBrowser):
+    """One side of the comparison: read-only, one frame per row."""
+
+    resized = Signal()
+
+    def __init__(self, side: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.side = side
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setUndoRedoEnabled(False)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 1.05)
+        self.document().setDefaultFont(font)
+        self.document().setDocumentMargin(8)
+        self.frames: list[QTextFrame] = []
+        self.keys: list[str] = []
+        self.kinds: list[str] = []
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self.resized.emit()
+
+    def reset(self) -> None:
+        self.document().clear()
+        self.frames, self.keys, self.kinds = [], [], []
+
+    @contextmanager
+    def editing(self) -> Iterator[None]:
+        """Group many insertions into one edit block (the document lays out once)."""
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        try:
+            yield
+        finally:
+            cursor.endEditBlock()
+
+    def row_index(self, key: str) -> int:
+        return self.keys.index(key)
+
+    def row_top(self, index: int) -> float:
+        return self.document().documentLayout().frameBoundingRect(self.frames[index]).top()
+
+    def row_height(self, index: int) -> float:
+        return self.document().documentLayout().frameBoundingRect(self.frames[index]).height()
+
+    def row_text(self, index: int) -> str:
+        """The plain text of one row (for tests and screen readers)."""
+        frame = self.frames[index]
+        cursor = frame.firstCursorPosition()
+        cursor.setPosition(frame.lastPosition(), QTextCursor.MoveMode.KeepAnchor)
+        return cursor.selection().toPlainText()
+
+    def row_formats(self, index: int) -> list[tuple[str, QTextCharFormat]]:
+        """(text, format) runs of one row: lets tests see which words are marked."""
+        frame = self.frames[index]
+        runs: list[tuple[str, QTextCharFormat]] = []
+        block = frame.firstCursorPosition().block()
+        while block.isValid() and block.position() <= frame.lastPosition():
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                if fragment.isValid():
+                    runs.append((fragment.text(), fragment.charFormat()))
+                it += 1
+            block = block.next()
+        return runs
+
+    def add_row(self, key: str, kind: str, colours: Colours, *, gap: bool = False) -> RowWriter:
+        """Start a new row (a framed block) at the end of the pane."""
+        fmt = QTextFrameFormat()
+        fmt.setBorder(_BORDER)
+        fmt.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
+        fmt.setPadding(_PADDING)
+        fmt.setTopMargin(0)
+        fmt.setBottomMargin(_GAP_BETWEEN_ROWS)
+        fmt.setProperty(QTextFrameFormat.Property.UserProperty, kind)
+        fmt.setProperty(QTextFrameFormat.Property.UserProperty + 1, gap)
+        _paint_frame(fmt, kind, gap, False, colours, self.palette())
+        cursor = self.document().rootFrame().lastCursorPosition()
+        frame = cursor.insertFrame(fmt)
+        self.frames.append(frame)
+        self.keys.append(key)
+        self.kinds.append(kind)
+        return RowWriter(frame, self.side, colours, self.document().defaultFont())
+
+    def mark_current(self, index: int | None, previous: int | None, colours: Colours) -> None:
+        """Outline the current change (border and tint); the frame keeps its height."""
+        for i, on in ((previous, False), (index, True)):
+            if i is None or not 0 <= i < len(self.frames):
+                continue
+            frame = self.frames[i]
+            fmt = frame.frameFormat()
+            kind = str(fmt.property(QTextFrameFormat.Property.UserProperty))
+            gap = bool(fmt.property(QTextFrameFormat.Property.UserProperty + 1))
+            _paint_frame(fmt, kind, gap, on, colours, self.palette())
+            frame.setFrameFormat(fmt)
+
+
+def _paint_frame(
+    fmt: QTextFrameFormat, kind: str, gap: bool, current: bool, colours: Colours, palette: QPalette
+) -> None:
+    base = palette.color(QPalette.ColorRole.Base)
+    if current:
+        fmt.setBorderBrush(QBrush(colours.current))
+        fmt.setBackground(QBrush(colours.current_bg))
+        return
+    fmt.setBorderBrush(QBrush(base if kind == UNCHANGED else colours.kind(kind)))
+    fmt.setBackground(QBrush(colours.gap if gap else base))
+
+
+class RowWriter:
+    """Writes the inside of one row: heading, tags, notes and word-marked text."""
+
+    def __init__(self, frame: QTextFrame, side: str, colours: Colours, font: QFont) -> None:
+        self.cursor = frame.firstCursorPosition()
+        self.side = side
+        self.colours = colours
+        self._first = True
+        self._base_size = font.pointSizeF()
+        self.plain = QTextCharFormat()
+        self.deleted = QTextCharFormat()
+        self.deleted.setForeground(colours.deleted_fg)
+        self.deleted.setBackground(colours.deleted_bg)
+        self.deleted.setFontStrikeOut(True)
+        self.inserted = QTextCharFormat()
+        self.inserted.setForeground(colours.inserted_fg)
+        self.inserted.setBackground(colours.inserted_bg)
+        self.inserted.setFontUnderline(True)
+
+    def _block(self, top: float = 0, bottom: float = 0, line_height: int = 100) -> None:
+        fmt = QTextBlockFormat()
+        fmt.setTopMargin(top)
+        fmt.setBottomMargin(bottom)
+        if line_height != 100:
+            fmt.setLineHeight(line_height, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        if self._first:
+            self.cursor.setBlockFormat(fmt)
+            self._first = False
+        else:
+            self.cursor.insertBlock(fmt, self.plain)
+
+    def _mark(self, op: str, base: QTextCharFormat) -> QTextCharFormat:
+        if op == EQUAL:
+            return base
+        fmt = QTextCharFormat(base)
+        fmt.merge(self.deleted if op == DELETE else self.inserted)
+        return fmt
+
+    def _ops(self, ops: Iterable[WordOp], base: QTextCharFormat, one_line: bool = False) -> None:
+        from notice_studio.core.export.redline import reader_text  # words as readers see them
+
+        skip = INSERT if self.side == OLD else DELETE
+        at_line_start = True
+        for op in ops:
+            if op.op == skip or not op.text:
+                continue
+            raw = op.text.replace("\r\n", "\n")
+            text = reader_text(raw, at_line_start)
+            at_line_start = raw.endswith("\n")
+            if one_line:
+                text = " ".join(text.split("\n"))
+            self.cursor.insertText(text, self._mark(op.op, base))
+
+    def heading(self, number: str, ops: Iterable[WordOp], tags: Iterable[tuple[str, QColor]] = ()) -> None:
+        """'7  How long we keep your data' in bold, with coloured tags after it."""
+        self._block(bottom=3)
+        fmt = QTextCharFormat()
+        fmt.setFontWeight(QFont.Weight.Bold)
+        fmt.setFontPointSize(self._base_size * 1.1)
+        if number:
+            self.cursor.insertText(f"{number}  ", fmt)
+        self._ops(ops, fmt, one_line=True)
+        for text, colour in tags:
+            self.tag(text, colour)
+
+    def tag(self, text: str, colour: QColor) -> None:
+        self.cursor.insertText("  ", self.plain)
+        fmt = QTextCharFormat()
+        fmt.setForeground(QColor("#ffffff") if colour.lightness() < 150 else QColor("#111111"))
+        fmt.setBackground(colour)
+        fmt.setFontWeight(QFont.Weight.DemiBold)
+        fmt.setFontPointSize(self._base_size * 0.85)
+        self.cursor.insertText(f"\u2009{text}\u2009", fmt)
+
+    def note(self, text: str) -> None:
+        """A short italic line saying what happened ('Moved from section 4.2.')."""
+        self._block(bottom=4)
+        fmt = QTextCharFormat()
+        fmt.setFontItalic(True)
+        fmt.setForeground(self.colours.muted)
+        self.cursor.insertText(text, fmt)
+
+    def text(self, ops: Iterable[WordOp], empty: str = "(no text)") -> None:
+        """The body, with deleted words marked on the old side and inserted words on the new."""
+        ops = [op for op in ops if op.op != (INSERT if self.side == OLD else DELETE)]
+        self._block(top=2, line_height=118)
+        if not "".join(op.text for op in ops).strip():
+            self.note_inline(empty)
+            return
+        self._ops(ops, self.plain)
+
+    def note_inline(self, text: str) -> None:
+        fmt = QTextCharFormat()
+        fmt.setFontItalic(True)
+        fmt.setForeground(self.colours.muted)
+        self.cursor.insertText(text, fmt)
+
+    def line(self, label: str, ops: Iterable[WordOp]) -> None:
+        """'Label: value' with the value word-marked (placeholder values, table rows)."""
+        self._block(bottom=2)
+        bold = QTextCharFormat()
+        bold.setFontWeight(QFont.Weight.DemiBold)
+        if label:
+            self.cursor.insertText(f"{label}: ", bold)
+        self._ops(ops, self.plain, one_line=True)
+
+
+def align_rows(left: ComparePane, right: ComparePane) -> None:
+    """Give the two frames of every row the same height (the taller of the two).
+
+    Only rows whose sides differ get a fixed height, so after a small change the document
+    re-lays out a few frames rather than the whole notice.
+    """
+    _set_heights(left, {i: None for i, f in enumerate(left.frames) if _is_fixed(f)})
+    _set_heights(right, {i: None for i, f in enumerate(right.frames) if _is_fixed(f)})
+    left_layout, right_layout = left.document().documentLayout(), right.document().documentLayout()
+    left.document().size()  # finishes any lazy layout before measuring
+    right.document().size()
+    grow_left: dict[int, float | None] = {}
+    grow_right: dict[int, float | None] = {}
+    for i, (lf, rf) in enumerate(zip(left.frames, right.frames, strict=True)):
+        lh, rh = left_layout.frameBoundingRect(lf).height(), right_layout.frameBoundingRect(rf).height()
+        if lh + 0.5 < rh:
+            grow_left[i] = rh
+        elif rh + 0.5 < lh:
+            grow_right[i] = lh
+    _set_heights(left, grow_left)
+    _set_heights(right, grow_right)
+
+
+def _is_fixed(frame: QTextFrame) -> bool:
+    return frame.frameFormat().height().type() != QTextLength.Type.VariableLength
+
+
+def _set_heights(pane: ComparePane, heights: dict[int, float | None]) -> None:
+    if not heights:
+        return
+    with pane.editing():
+        for index, height in heights.items():
+            frame = pane.frames[index]
+            fmt = frame.frameFormat()
+            fmt.setHeight(QTextLength() if height is None else QTextLength(QTextLength.Type.FixedLength, height))
+            frame.setFrameFormat(fmt)
+
+
+class PaneSync(QObject):
+    """Keeps the two panes in step: scrolling either scrolls both; a width change re-aligns.
+
+    The panes hide their own scroll bars (so both have the same width and wrap alike); `bar`
+    is the one scroll bar shown, beside the new side.
+    """
+
+    aligned = Signal()
+
+    def __init__(self, left: ComparePane, right: ComparePane, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.left, self.right = left, right
+        self._busy = False
+        for pane in (left, right):
+            pane.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.bar = QScrollBar(Qt.Orientation.Vertical)
+        self.bar.setAccessibleName("Scroll both versions")
+        inner = right.verticalScrollBar()
+        inner.rangeChanged.connect(self._copy_range)
+        inner.valueChanged.connect(self.bar.setValue)
+        self.bar.valueChanged.connect(inner.setValue)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(120)
+        self._timer.timeout.connect(self.align_now)
+        left.verticalScrollBar().valueChanged.connect(lambda v: self._follow(self.right, v))
+        right.verticalScrollBar().valueChanged.connect(lambda v: self._follow(self.left, v))
+        left.resized.connect(self._timer.start)
+        right.resized.connect(self._timer.start)
+
+    def _copy_range(self, low: int, high: int) -> None:
+        inner = self.right.verticalScrollBar()
+        self.bar.setRange(low, high)
+        self.bar.setPageStep(inner.pageStep())
+        self.bar.setSingleStep(inner.singleStep())
+
+    def _follow(self, other: ComparePane, value: int) -> None:
+        if self._busy:
+            return
+        self._busy = True
+        try:
+            bar = other.verticalScrollBar()
+            if bar.maximum() < value:
+                bar.setMaximum(value)
+            bar.setValue(value)
+        finally:
+            self._busy = False
+
+    def align_later(self) -> None:
+        self._timer.start()
+
+    def align_now(self) -> None:
+        self._timer.stop()
+        if not self.left.frames:
+            return
+        value = self.right.verticalScrollBar().value()
+        align_rows(self.left, self.right)
+        self.right.verticalScrollBar().setValue(value)
+        self.aligned.emit()
+
+    def scroll_to_row(self, index: int) -> None:
+        top = max(0, int(self.right.row_top(index)) - 4)
+        self.right.verticalScrollBar().setValue(top)
+        self.left.verticalScrollBar().setValue(top)

@@ -1,0 +1,249 @@
+"""What the comparison window shows for each change: summary lines and the rows of both panes.
+
+Pure drawing of an immutable NoticeDiff: one row per clause (in the new reading order, removed
+clauses where they were), then one per changed placeholder value, table and notice detail.
+The words shown are what readers see (placeholder values filled in), as the redline does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from notice_studio.core.diff.notices import ChangeKind, ClauseChange, NoticeDiff, TableChange, VariableChange
+from notice_studio.core.diff.words import DELETE, EQUAL, INSERT, WordOp, diff_words
+from notice_studio.ui.compare.diff_panes import (
+    ADDED,
+    MODIFIED,
+    MOVED,
+    NEW,
+    OLD,
+    OTHER,
+    REMOVED,
+    UNCHANGED,
+    Colours,
+    ComparePane,
+    RowWriter,
+)
+
+
+@dataclass(frozen=True)
+class SummaryEntry:
+    """One line of the list of changes; `key` names its row in the panes."""
+
+    key: str
+    kind: str
+    text: str
+    detail: str
+
+
+def row_kind(change: ClauseChange) -> str:
+    return {
+        ChangeKind.UNCHANGED: OTHER if change.is_change else UNCHANGED,
+        ChangeKind.MODIFIED: MODIFIED,
+        ChangeKind.ADDED: ADDED,
+        ChangeKind.REMOVED: REMOVED,
+        ChangeKind.MOVED: MOVED,
+        ChangeKind.MOVED_MODIFIED: MOVED,
+    }[change.kind]
+
+
+def _verb(change: ClauseChange) -> str:
+    if change.kind == ChangeKind.UNCHANGED:
+        return "Values changed in" if change.variables_changed else "Table changed in"
+    return {
+        ChangeKind.MODIFIED: "Changed",
+        ChangeKind.ADDED: "Added",
+        ChangeKind.REMOVED: "Removed",
+        ChangeKind.MOVED: "Moved",
+        ChangeKind.MOVED_MODIFIED: "Moved and changed",
+    }[change.kind]
+
+
+def _tag(change: ClauseChange) -> str:
+    if change.kind == ChangeKind.UNCHANGED:
+        return "Values changed" if change.variables_changed else "Table changed"
+    return _verb(change)
+
+
+def clause_status(change: ClauseChange, old_name: str, new_name: str) -> tuple[str, str]:
+    """(note on the old side, note on the new side): what happened, in plain words."""
+    old_notes: list[str] = []
+    new_notes: list[str] = []
+    if change.kind == ChangeKind.ADDED:
+        new_notes.append(f"Added in {new_name}.")
+    elif change.kind == ChangeKind.REMOVED:
+        old_notes.append(f"Removed in {new_name}.")
+    else:
+        if change.moved:
+            old_notes.append(f"Moved to section {change.new_number} in {new_name}.")
+            new_notes.append(f"Moved from section {change.old_number}.")
+        if change.renamed:
+            new_notes.append(f"Renamed (was \u201c{change.renamed[0]}\u201d).")
+    if change.variables_changed:
+        new_notes.append("Placeholder values changed: " + ", ".join(change.variables_changed) + ".")
+    if change.tables_changed:
+        new_notes.append("Table changed: " + ", ".join(change.tables_changed) + ".")
+    return " ".join(old_notes), " ".join(new_notes)
+
+
+def summary_entries(diff: NoticeDiff) -> list[SummaryEntry]:
+    """Every change in reading order: clauses, then values, tables and notice details."""
+    entries: list[SummaryEntry] = []
+    for change in diff.changes():
+        number = change.new_number or change.old_number or ""
+        text = f"{_verb(change)} {number} {change.title}".strip()
+        if change.moved:
+            text += f" (was {change.old_number})"
+        if change.renamed and change.kind != ChangeKind.ADDED:
+            text += " \u2014 renamed"
+        detail = f"Section {number}: {change.title}"
+        entries.append(SummaryEntry(change.clause_id, row_kind(change), text, detail))
+    for v in diff.variables:
+        verb = {ChangeKind.ADDED: "Value filled in", ChangeKind.REMOVED: "Value removed"}.get(v.kind, "Value changed")
+        entries.append(
+            SummaryEntry(
+                f"value:{v.name}",
+                OTHER,
+                f"{verb}: {v.name}",
+                f"Placeholder {v.name}: {v.old_value or 'not set'} \u2192 {v.new_value or 'not set'}",
+            )
+        )
+    for t in diff.tables:
+        rows = len(t.rows)
+        verb = {ChangeKind.ADDED: "Table added", ChangeKind.REMOVED: "Table removed"}.get(t.kind, "Table changed")
+        entries.append(
+            SummaryEntry(
+                f"table:{t.name}",
+                OTHER,
+                f"{verb}: {_table_name(t.name)}" + (f" ({rows} row{'s' if rows != 1 else ''})" if rows else ""),
+                f"Table {t.name}",
+            )
+        )
+    for f in diff.fields:
+        entries.append(
+            SummaryEntry(
+                f"field:{f.field}",
+                OTHER,
+                f"Notice {f.field} changed",
+                f"{f.field.capitalize()}: {f.old_value} \u2192 {f.new_value}",
+            )
+        )
+    return entries
+
+
+def summary_sentence(diff: NoticeDiff) -> str:
+    """'3 sections changed, 1 added, 1 moved; 1 placeholder value changed.'"""
+    if not diff.has_changes:
+        return "No differences: the two versions have the same text."
+    return diff.summary.sentence()
+
+
+def _table_name(name: str) -> str:
+    return name.replace("-", " ").replace("_", " ")
+
+
+def fill_panes(
+    left: ComparePane,
+    right: ComparePane,
+    diff: NoticeDiff,
+    *,
+    old_name: str,
+    new_name: str,
+    colours: Colours,
+    changed_only: bool = False,
+) -> None:
+    """Write every row into both panes (both start empty)."""
+    left.reset()
+    right.reset()
+    with left.editing(), right.editing():  # one layout pass at the end, not one per insertion
+        _fill(left, right, diff, old_name, new_name, colours, changed_only)
+
+
+def _fill(
+    left: ComparePane,
+    right: ComparePane,
+    diff: NoticeDiff,
+    old_name: str,
+    new_name: str,
+    colours: Colours,
+    changed_only: bool,
+) -> None:
+    for change in diff.clauses:
+        if changed_only and not change.is_change:
+            continue
+        _clause_row(left, right, change, old_name, new_name, colours)
+    for v in diff.variables:
+        _value_row(left, right, v, colours)
+    for t in diff.tables:
+        _table_row(left, right, t, colours)
+    for f in diff.fields:
+        ops = diff_words(f.old_value, f.new_value)
+        for pane in (left, right):
+            row = pane.add_row(f"field:{f.field}", OTHER, colours)
+            row.heading("", [WordOp(EQUAL, f"Notice {f.field}")], [("Changed", colours.kind(OTHER))])
+            row.line("", ops)
+
+
+def _clause_row(
+    left: ComparePane, right: ComparePane, change: ClauseChange, old_name: str, new_name: str, colours: Colours
+) -> None:
+    kind = row_kind(change)
+    old_note, new_note = clause_status(change, old_name, new_name)
+    tag = [(_tag(change), colours.kind(kind))] if change.is_change else []
+    for pane, present, number, note in (
+        (left, change.old_title is not None, change.old_number, old_note),
+        (right, change.new_title is not None, change.new_number, new_note),
+    ):
+        row = pane.add_row(change.clause_id, kind, colours, gap=not present)
+        if not present:
+            _gap(row, change, old_name, new_name)
+            continue
+        row.heading(number or "", change.rendered_title_ops, tag)
+        if note:
+            row.note(note)
+        row.text(change.rendered_ops)
+
+
+def _gap(row: RowWriter, change: ClauseChange, old_name: str, new_name: str) -> None:
+    """The empty side of an added or removed clause."""
+    if change.kind == ChangeKind.ADDED:
+        row.note_inline(f"Not in {old_name}. Section {change.new_number} \u201c{change.title}\u201d was added.")
+    else:
+        row.note_inline(f"Not in {new_name}. Section {change.old_number} \u201c{change.title}\u201d was removed.")
+
+
+def _value_row(left: ComparePane, right: ComparePane, v: VariableChange, colours: Colours) -> None:
+    ops = diff_words(v.old_value or "", v.new_value or "")
+    for pane, value in ((left, v.old_value), (right, v.new_value)):
+        row = pane.add_row(f"value:{v.name}", OTHER, colours)
+        row.heading("", [WordOp(EQUAL, f"Placeholder {v.name}")], [("Value changed", colours.kind(OTHER))])
+        if value is None:
+            row.note("Not set.")
+        else:
+            row.line("", ops)
+        if v.used_in and pane is right:
+            row.note(f"Used in {len(v.used_in)} section{'s' if len(v.used_in) != 1 else ''}.")
+
+
+def _table_row(left: ComparePane, right: ComparePane, t: TableChange, colours: Colours) -> None:
+    for pane, side in ((left, OLD), (right, NEW)):
+        row = pane.add_row(f"table:{t.name}", OTHER, colours)
+        row.heading("", [WordOp(EQUAL, f"Table: {_table_name(t.name)}")], [("Table changed", colours.kind(OTHER))])
+        if (side == OLD and t.kind == ChangeKind.ADDED) or (side == NEW and t.kind == ChangeKind.REMOVED):
+            row.note("Not in this version.")
+            continue
+        cols = t.columns_removed if side == OLD else t.columns_added
+        if cols:
+            mark = DELETE if side == OLD else INSERT
+            row.line("Columns " + ("removed" if side == OLD else "added"), [WordOp(mark, ", ".join(cols))])
+        for change in t.rows:
+            before = " | ".join(change.old_row or ())
+            after = " | ".join(change.new_row or ())
+            if change.kind == ChangeKind.ADDED:
+                if side == NEW:
+                    row.line("Row added", [WordOp(INSERT, after)])
+            elif change.kind == ChangeKind.REMOVED:
+                if side == OLD:
+                    row.line("Row removed", [WordOp(DELETE, before)])
+            else:
+                row.line(f"Row {change.key}", diff_words(before, after))

@@ -1,0 +1,105 @@
+"""The preview: the whole notice as it will be published, re-rendered after a pause in typing."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from notice_studio.core.render.renderer import RenderCache, RenderedNotice, RenderOptions, anchor_for, render
+from notice_studio.ui.palette import is_dark
+from notice_studio.ui.session import Session, snapshot
+from notice_studio.ui.tasks import Debouncer
+
+_LIGHT = """
+body { font-family: sans-serif; }
+h1 { font-size: 1.6em; margin-bottom: 0.2em; }
+h2 { font-size: 1.25em; margin-top: 1.1em; }
+h3 { font-size: 1.08em; margin-top: 0.9em; }
+h4, h5, h6 { font-size: 1em; }
+p, li { line-height: 140%; }
+table { border-collapse: collapse; margin: 0.6em 0; }
+th, td { border: 1px solid #c8ccd2; padding: 4px 6px; }
+th { background: #eef1f5; }
+.ns-unfilled, .ns-placeholder-unfilled, mark { background: #fff1dc; color: #9a4b00; font-weight: bold; }
+.ns-status, .ns-last-updated { color: #555; }
+a { color: #1d5fbf; }
+"""
+
+
+class PreviewPane(QTextBrowser):
+    """Read-only rendering; clicking a section link follows it, the window follows the editor."""
+
+    rendered = Signal(object)  # RenderedNotice
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Preview of the published notice")
+        self.setOpenLinks(False)
+        self.anchorClicked.connect(self._follow)
+        dark = is_dark()
+        css = (
+            _LIGHT
+            if not dark
+            else _LIGHT.replace("#eef1f5", "#2b3038").replace("#fff1dc", "#4a3418").replace("#9a4b00", "#ffb86b")
+        )
+        self.document().setDefaultStyleSheet(css)
+        self.session: Session | None = None
+        self.cache = RenderCache()
+        self.last: RenderedNotice | None = None
+        self._debounce = Debouncer(350, self.refresh, self)
+        self._follow_id: str | None = None
+
+    def attach(self, session: Session | None) -> None:
+        self.session = session
+        self.cache = RenderCache()
+        if session is not None:
+            session.edited.connect(self._debounce.poke)
+            session.notice_replaced.connect(self.refresh)
+            session.history_changed.connect(self._debounce.poke)
+            self.refresh()
+        else:
+            self.clear()
+
+    def refresh(self) -> None:
+        """Render a snapshot of the notice in the background; show it when it arrives."""
+        session = self.session
+        if session is None:
+            return
+        copy = snapshot(session.notice)
+        latest = session.latest_version
+        # The draft is what is being edited: it shows "Draft — not published".
+        options = RenderOptions(last_updated=latest.effective if latest else None, version_label=None)
+        cache = self.cache
+        session.tasks.latest("preview", lambda: render(copy, options, cache), self._show)
+
+    def _show(self, result: object) -> None:
+        assert isinstance(result, RenderedNotice)
+        bar = self.verticalScrollBar()
+        position = bar.value()
+        self.setHtml(result.html)
+        bar.setValue(position)
+        self.last = result
+        self.rendered.emit(result)
+        if self._follow_id:
+            self.scrollToAnchor(anchor_for(self._follow_id))
+
+    def follow(self, clause_id: str | None) -> None:
+        """Scroll to the clause being edited."""
+        self._follow_id = clause_id
+        if clause_id:
+            self.scrollToAnchor(anchor_for(clause_id))
+
+    def follow_line(self, clause_id: str, line: int) -> None:
+        """Scroll to the block rendered from line `line` (0-based) of the clause body."""
+        spans = self.last.source_maps.get(clause_id, ()) if self.last is not None else ()
+        target = anchor_for(clause_id)
+        for span in spans:
+            if span.start_line <= line:
+                target = span.element_id
+            if span.start_line <= line < span.end_line:
+                break
+        self.scrollToAnchor(target)
+
+    def _follow(self, url: QUrl) -> None:
+        if url.hasFragment() and not url.scheme():
+            self.scrollToAnchor(url.fragment())

@@ -1,0 +1,140 @@
+"""History entries in plain words: the draft, published versions and saved edits, as one timeline.
+
+Pure (no Qt, no git): the dock reads edits and versions from the store in the background and
+turns them into these entries there.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from notice_studio.core.notice.store import Edit, Version
+
+DRAFT, VERSION, EDIT = "draft", "version", "edit"
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One line of the history: the draft, a published version or a saved edit."""
+
+    kind: str
+    ref: str
+    """What to compare or restore: 'draft', 'v3' or a commit id."""
+    title: str
+    detail: str
+    extra: str = ""
+    tags: tuple[str, ...] = ()
+    """Version names published from this edit."""
+    material: bool = False
+
+    @property
+    def label(self) -> str:
+        """How the comparison window names this entry."""
+        if self.kind == DRAFT:
+            return "Draft"
+        if self.kind == VERSION:
+            return self.ref
+        return f"the edit of {self.detail.split(' · ')[-1]}"
+
+    @property
+    def accessible_text(self) -> str:
+        parts = [self.title, self.detail, self.extra]
+        if self.kind == VERSION:
+            parts.insert(1, "Material change" if self.material else "Editorial change")
+        if self.tags:
+            parts.append("Published as " + ", ".join(self.tags))
+        return ". ".join(p for p in parts if p)
+
+
+def local_time(when: str, now: dt.datetime | None = None) -> str:
+    """An ISO time as the reader's local time: 'Today, 14:05', 'Yesterday, 09:12', '3 Mar 2026, 14:05'."""
+    try:
+        moment = dt.datetime.fromisoformat(when).astimezone()
+    except ValueError:
+        return when
+    now = now or dt.datetime.now().astimezone()
+    clock = moment.strftime("%H:%M")
+    if moment.date() == now.date():
+        return f"Today, {clock}"
+    if moment.date() == now.date() - dt.timedelta(days=1):
+        return f"Yesterday, {clock}"
+    return f"{moment.day} {moment.strftime('%b %Y')}, {clock}"
+
+
+def version_entry(version: Version, now: dt.datetime | None = None) -> HistoryEntry:
+    effective = version.effective.isoformat() if version.effective else "no effective date"
+    title = f"Version {version.number} \u2014 effective {effective}"
+    notice = " ".join(version.change_notice.split())
+    people = [f"Approved by {version.approved_by}"] if version.approved_by else []
+    people.append(f"published by {version.published_by or 'unknown'}")
+    if version.published_at:
+        people.append(local_time(version.published_at, now))
+    detail = " · ".join(people)
+    return HistoryEntry(
+        VERSION,
+        version.name,
+        title,
+        detail[0].upper() + detail[1:],
+        notice or "No change notice was written.",
+        material=version.material,
+    )
+
+
+def edit_entry(
+    edit: Edit, titles: dict[str, str], tags: tuple[str, ...] = (), now: dt.datetime | None = None
+) -> HistoryEntry:
+    names = [titles.get(c, c) for c in edit.clauses]
+    unnamed = [n for n in names if f"'{n}'" not in edit.message]
+    if len(unnamed) > 3:
+        extra = f"{len(unnamed)} sections"
+    elif unnamed:
+        extra = "Sections: " + ", ".join(unnamed)
+    else:
+        extra = ""
+    return HistoryEntry(
+        EDIT,
+        edit.commit,
+        edit.message or "Edited the notice",
+        f"{edit.author} · {local_time(edit.when, now)}",
+        extra,
+        tags,
+    )
+
+
+def draft_entry(versions: list[Version], edits_since: int | None) -> HistoryEntry:
+    if not versions:
+        detail = "The text you are editing · not published yet"
+    elif edits_since:
+        detail = (
+            f"The text you are editing · {edits_since} edit{'s' if edits_since != 1 else ''} since {versions[-1].name}"
+        )
+    else:
+        detail = f"The text you are editing · same as {versions[-1].name}"
+    return HistoryEntry(DRAFT, "draft", "Draft (unpublished changes)", detail)
+
+
+def timeline(
+    edits: list[Edit],
+    versions: list[Version],
+    titles: dict[str, str],
+    edits_since: int | None = None,
+    now: dt.datetime | None = None,
+) -> list[HistoryEntry]:
+    """Draft first, then edits newest first, each version just above the edit it tags."""
+    by_commit: dict[str, list[Version]] = {}
+    for version in versions:
+        by_commit.setdefault(version.commit, []).append(version)
+    entries = [draft_entry(versions, edits_since)]
+    placed: set[int] = set()
+    for edit in edits:
+        tagged = sorted(by_commit.get(edit.commit, []), key=lambda v: v.number, reverse=True)
+        for version in tagged:
+            entries.append(version_entry(version, now))
+            placed.add(version.number)
+        entries.append(edit_entry(edit, titles, tuple(v.name for v in tagged), now))
+    # Versions published from edits older than those loaded still belong in the list.
+    for version in sorted(versions, key=lambda v: v.number, reverse=True):
+        if version.number not in placed:
+            entries.append(version_entry(version, now))
+    return entries

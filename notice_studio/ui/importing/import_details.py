@@ -1,0 +1,286 @@
+"""Step 3 of the import: title, organisation, laws and folder, with a live summary of the result."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from notice_studio.core.importer import ImportProblem, ImportReport, check_destination
+from notice_studio.core.library.jurisdictions import JURISDICTIONS
+from notice_studio.ui.checks.checks_report import severity_color
+from notice_studio.ui.importing.import_parts import busy_bar, default_folder, heading_label, muted_color
+from notice_studio.ui.importing.import_widgets import topic_labels
+from notice_studio.ui.settings import documents_dir
+
+_SEVERITY_WORDS = {"error": "Error", "warning": "Warning", "info": "Note"}
+MAX_FINDINGS = 8
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def in_app_words(message: str) -> str:
+    """The core's sentences point to the command line; in the app the same list is the Checks panel."""
+    return message.replace(
+        "'notice-studio check' lists each one", "the Checks panel lists each one once the notice is open"
+    )
+
+
+def short_law(jid: str) -> str:
+    return JURISDICTIONS.get(jid, jid).split(" — ")[-1]
+
+
+def report_html(report: ImportReport) -> str:
+    """The import report as the summary counsel reads before creating the project."""
+    muted = muted_color().name()
+    top = sum(1 for s in report.sections if s.level == 1)
+    subs = len(report.sections) - top
+    out = [
+        f"<p><b>{_count(len(report.sections), 'clause')}</b> will be created: {_count(top, 'section')}"
+        + (f" and {_count(subs, 'sub-section')}" if subs else "")
+        + ".</p>"
+    ]
+    topics = topic_labels(report.topics_found)
+    out.append(f"<p><b>Topics found ({len(topics)}):</b> " + (html.escape(", ".join(topics)) or "none") + "</p>")
+    laws = ", ".join(short_law(j) for j in report.jurisdictions)
+    laws_html = html.escape(laws) if laws else f"<span style='color:{muted}'>no law ticked</span>"
+    out.append(f"<p><b>Checked against:</b> {laws_html}</p>")
+    if report.numbering_gaps:
+        out.append(
+            "<p><b>Numbering in the original</b></p><ul>"
+            + "".join(f"<li>{html.escape(g)}</li>" for g in report.numbering_gaps)
+            + "</ul>"
+        )
+    else:
+        out.append(f"<p><b>Numbering in the original:</b> <span style='color:{muted}'>no gaps</span></p>")
+    counts = {sev: sum(1 for f in report.findings if f.severity == sev) for sev in _SEVERITY_WORDS}
+    out.append(
+        f"<p><b>Problems found:</b> {_count(counts['error'], 'error')}, {_count(counts['warning'], 'warning')}, "
+        f"{_count(counts['info'], 'note')}</p>"
+    )
+    titles = {s.clause_id: s.title for s in report.sections}
+    order = {"error": 0, "warning": 1, "info": 2}
+    findings = sorted(report.findings, key=lambda f: order.get(f.severity, 3))
+    if findings:
+        items = []
+        for finding in findings[:MAX_FINDINGS]:
+            color = severity_color(finding.severity).name()
+            where = f"<i>{html.escape(titles[finding.clause_id])}</i>: " if finding.clause_id in titles else ""
+            word = _SEVERITY_WORDS.get(finding.severity, finding.severity)
+            message = html.escape(in_app_words(finding.message))
+            items.append(f"<li><span style='color:{color}'><b>{word}</b></span> {where}{message}</li>")
+        if len(findings) > MAX_FINDINGS:
+            items.append(
+                f"<li style='color:{muted}'>and {len(findings) - MAX_FINDINGS} more; the Checks panel lists "
+                "them all once the notice is open.</li>"
+            )
+        out.append("<ul>" + "".join(items) + "</ul>")
+    if report.suggestions:
+        out.append("<p><b>Library clauses that could fill gaps</b></p><ul>")
+        for s in report.suggestions:
+            clauses = (
+                "; ".join(f"“{html.escape(title)}”" for _cid, title in s.clauses)
+                or f"<span style='color:{muted}'>no library clause yet</span>"
+            )
+            out.append(f"<li>{html.escape(s.label)}: {clauses}</li>")
+        out.append("</ul>")
+        out.append(f"<p style='color:{muted}'>Add them after the import from the clause library.</p>")
+    return "".join(out)
+
+
+class DetailsPage(QWidget):
+    """What the new project is called, which laws it follows, where it goes; and what it will hold."""
+
+    edited = Signal()  # anything the report depends on changed
+    folder_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.source_name = ""
+        self._folder_edited = False
+        self.last_report: ImportReport | None = None
+        self._build()
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(heading_label("Create the notice project"))
+        intro = QLabel(
+            "The imported text becomes the first version in the new project's history, so every "
+            "improvement you make afterwards shows as a change against your original wording."
+        )
+        intro.setWordWrap(True)
+        outer.addWidget(intro)
+        columns = QHBoxLayout()
+        outer.addLayout(columns, 1)
+
+        left = QVBoxLayout()
+        form = QFormLayout()
+        self.title = self._line("Title of the notice", "e.g. Privacy Notice")
+        form.addRow(self._label("&Title:", self.title), self.title)
+        self.organisation = self._line("Organisation name", "e.g. Harbour Lane Bakery Ltd")
+        self.organisation.textChanged.connect(self._organisation_changed)
+        form.addRow(self._label("&Organisation:", self.organisation), self.organisation)
+        folder_row = QHBoxLayout()
+        self.folder = QLineEdit()
+        self.folder.setAccessibleName("Folder for the new notice")
+        self.folder.textChanged.connect(lambda _t: self.folder_changed.emit())
+        self.folder.textEdited.connect(self._folder_typed)
+        self.folder.textChanged.connect(self._check_folder)
+        folder_row.addWidget(self.folder, 1)
+        self.browse = QPushButton("Bro&wse…")
+        self.browse.setAccessibleName("Choose the folder for the new notice")
+        self.browse.setAutoDefault(False)
+        self.browse.clicked.connect(self._browse)
+        folder_row.addWidget(self.browse)
+        form.addRow(self._label("&Folder:", self.folder), folder_row)
+        self.folder_problem = QLabel("")
+        self.folder_problem.setWordWrap(True)
+        self.folder_problem.setAccessibleName("Problem with the folder")
+        self.folder_problem.setStyleSheet(f"color: {severity_color('error').name()};")
+        self.folder_problem.setVisible(False)
+        form.addRow("", self.folder_problem)
+        left.addLayout(form)
+
+        laws = QGroupBox("Laws the notice is written for")
+        laws_layout = QVBoxLayout(laws)
+        grid = QGridLayout()
+        self.jurisdictions: dict[str, QCheckBox] = {}
+        for n, (jid, label) in enumerate(JURISDICTIONS.items()):
+            box = QCheckBox(label)
+            box.setAccessibleName(label)
+            box.toggled.connect(lambda _on: self.edited.emit())
+            grid.addWidget(box, n, 0)
+            self.jurisdictions[jid] = box
+        laws_layout.addLayout(grid)
+        self.laws_hint = QLabel("")
+        self.laws_hint.setWordWrap(True)
+        self.laws_hint.setStyleSheet(f"color: {muted_color().name()};")
+        laws_layout.addWidget(self.laws_hint)
+        left.addWidget(laws)
+        left.addStretch(1)
+        columns.addLayout(left, 4)
+
+        summary = QGroupBox("What the new notice will contain")
+        summary_layout = QVBoxLayout(summary)
+        self.report_view = QTextBrowser()
+        self.report_view.setAccessibleName("Summary of the import")
+        self.report_view.setOpenLinks(False)
+        self.report_view.setPlaceholderText("Preparing the summary…")
+        summary_layout.addWidget(self.report_view, 1)
+        self.report_busy = busy_bar("Updating the summary")
+        summary_layout.addWidget(self.report_busy)
+        columns.addWidget(summary, 5)
+
+    def _line(self, name: str, placeholder: str) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setAccessibleName(name)
+        edit.setPlaceholderText(placeholder)
+        edit.textChanged.connect(lambda _t: self.edited.emit())
+        return edit
+
+    @staticmethod
+    def _label(text: str, buddy: QWidget) -> QLabel:
+        label = QLabel(text)
+        label.setBuddy(buddy)
+        return label
+
+    # ----- values -----------------------------------------------------------------------------
+    def prefill(self, title: str, source_name: str, laws: list[str]) -> None:
+        """Fill in what the import found (a new file was imported)."""
+        self.source_name = source_name
+        self.blockSignals(True)
+        self.title.setText(title)
+        for jid, box in self.jurisdictions.items():
+            box.setChecked(jid in laws)
+        self.blockSignals(False)
+        named = ", ".join(short_law(j) for j in laws)
+        self.laws_hint.setText(
+            f"Ticked because the text names them: {named}. Change them if the notice is meant for others."
+            if laws
+            else "The text names no law Notice Studio knows; tick the ones the notice is written for."
+        )
+        self._folder_edited = False
+        self.folder.setText(str(default_folder(self.organisation.text(), source_name)))
+        self.last_report = None
+        self.edited.emit()
+
+    def chosen_jurisdictions(self) -> list[str]:
+        return [jid for jid, box in self.jurisdictions.items() if box.isChecked()]
+
+    def values(self) -> dict:
+        """Keyword arguments for preview_report / create_notice."""
+        return {
+            "organisation": " ".join(self.organisation.text().split()),
+            "jurisdictions": self.chosen_jurisdictions(),
+            "title": " ".join(self.title.text().split()) or None,
+        }
+
+    def folder_path(self) -> Path | None:
+        text = self.folder.text().strip()
+        return Path(text).expanduser().absolute() if text else None
+
+    def problem(self) -> str:
+        """Why the project cannot be created in the chosen folder, or ''."""
+        path = self.folder_path()
+        if path is None:
+            return "Choose a folder for the new notice."
+        try:
+            check_destination(path)
+        except ImportProblem as exc:
+            return str(exc)
+        return ""
+
+    # ----- reacting -----------------------------------------------------------------------------
+    def _organisation_changed(self, text: str) -> None:
+        if not self._folder_edited:
+            self.folder.setText(str(default_folder(text, self.source_name)))
+
+    def _folder_typed(self, _text: str) -> None:
+        self._folder_edited = True
+
+    def _check_folder(self) -> None:
+        problem = self.problem()
+        self.folder_problem.setText(problem)
+        self.folder_problem.setVisible(bool(problem))
+
+    def _browse(self) -> None:
+        start = self.folder_path() or documents_dir()
+        parent = start if start.is_dir() else start.parent
+        chosen = QFileDialog.getExistingDirectory(self, "Folder for the new notice", str(parent))
+        if chosen:
+            path = Path(chosen)
+            # Choosing a folder with things in it means "put the notice inside it".
+            if path.is_dir() and any(path.iterdir()):
+                path = path / default_folder(self.organisation.text(), self.source_name).name
+            self._folder_edited = True
+            self.folder.setText(str(path))
+
+    def show_report(self, report: ImportReport | None, error: str = "", current: bool = True) -> None:
+        """Show a summary; `current` False means a newer one is on its way."""
+        self.report_busy.setVisible(not current)
+        self.last_report = report if current else None
+        if report is not None:
+            self.report_view.setHtml(report_html(report))
+        else:
+            self.report_view.setHtml(f"<p style='color:{severity_color('error').name()}'>{html.escape(error)}</p>")
+
+    def report_pending(self) -> None:
+        self.report_busy.setVisible(True)

@@ -1,0 +1,389 @@
+"""File > Import existing notice: choose a file, check the sections found, create the project.
+
+The reading, the live summary and the creating run in workers (the creating in the write
+lane); the adjustments in between are the importer's pure edit functions (import_preview.py).
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from notice_studio.core.importer import FORMATS, SUPPORTED_TEXT, ImportedOutline
+from notice_studio.core.notice.model import NoticeError
+from notice_studio.ui.checks.checks_report import severity_color
+from notice_studio.ui.importing.import_details import DetailsPage
+from notice_studio.ui.importing.import_parts import busy_bar, heading_label, muted_color
+from notice_studio.ui.importing.import_preview import PreviewPage
+from notice_studio.ui.settings import documents_dir
+from notice_studio.ui.tasks import Debouncer
+
+STEPS = ("Choose the file", "Check the sections", "Create the project")
+FILE, PREVIEW, DETAILS = range(3)
+FILE_FILTER = f"Notices ({' '.join('*' + ext for ext in FORMATS)});;All files (*)"
+
+
+class ImportDialog(QDialog):
+    """Turns an existing notice file into a new notice project; `created_path` is set on success."""
+
+    def __init__(self, window, parent: QWidget | None = None) -> None:
+        super().__init__(parent or window)
+        self.main_window = window
+        self.created_path: Path | None = None
+        self.importing = False
+        self.creating = False
+        self._imported_from: Path | None = None
+        self._finished = False
+        self.setWindowTitle("Import an existing notice")
+        self.resize(1120, 760)
+        self._report_soon = Debouncer(400, self.refresh_report, self)
+        self._build()
+        self.finished.connect(self._on_finished)
+        self.go_to(FILE)
+
+    @property
+    def outline(self) -> ImportedOutline | None:
+        return self.preview.outline
+
+    # ----- building ---------------------------------------------------------------------------
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        self.steps = QLabel("")
+        self.steps.setTextFormat(Qt.TextFormat.RichText)
+        self.steps.setAccessibleName("Steps of the import")
+        layout.addWidget(self.steps)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._file_page())
+        self.preview = PreviewPage()
+        self.preview.changed.connect(self._outline_changed)
+        self.pages.addWidget(self.preview)
+        self.details = DetailsPage()
+        self.details.edited.connect(self._details_edited)
+        self.details.folder_changed.connect(self._update_buttons)
+        self.pages.addWidget(self.details)
+        layout.addWidget(self.pages, 1)
+
+        self.problem_label = QLabel("")
+        self.problem_label.setWordWrap(True)
+        self.problem_label.setAccessibleName("Problem")
+        self.problem_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.problem_label.setVisible(False)
+        layout.addWidget(self.problem_label)
+        self.busy = busy_bar("Working")
+        layout.addWidget(self.busy)
+
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.back_button = QPushButton("&Back")
+        self.back_button.setAccessibleName("Back to the previous step")
+        self.back_button.setAutoDefault(False)
+        self.back_button.clicked.connect(self.back)
+        self.next_button = QPushButton("&Next")
+        self.next_button.setDefault(True)
+        self.next_button.clicked.connect(self.next_step)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setAccessibleName("Cancel the import")
+        self.cancel_button.setAutoDefault(False)
+        self.cancel_button.clicked.connect(self.reject)
+        for button in (self.back_button, self.next_button, self.cancel_button):
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
+
+        # Ctrl+Z undoes the last adjustment of the outline (line edits keep their own undo).
+        self.undo_action = QAction("Undo the last adjustment", self)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.undo_action.triggered.connect(self.preview.undo)
+        self.redo_action = QAction("Redo the adjustment", self)
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.redo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.redo_action.triggered.connect(self.preview.redo)
+        self.addAction(self.undo_action)
+        self.addAction(self.redo_action)
+
+    def _file_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(heading_label("Import an existing notice"))
+        intro = QLabel(
+            "Bring in the privacy notice you already have, as a text file, a Markdown file, a web page saved "
+            f"from your site or a Word document ({SUPPORTED_TEXT}). Nothing is created until the last step."
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        row = QHBoxLayout()
+        label = QLabel("&File:")
+        self.path_edit = QLineEdit()
+        self.path_edit.setAccessibleName("Notice file to import")
+        self.path_edit.setPlaceholderText("Type or paste the file's path, or choose it with Browse…")
+        self.path_edit.setClearButtonEnabled(True)
+        self.path_edit.textChanged.connect(lambda _t: self._update_buttons())
+        self.path_edit.returnPressed.connect(self.load_file)
+        label.setBuddy(self.path_edit)
+        self.browse_button = QPushButton("B&rowse…")
+        self.browse_button.setAccessibleName("Choose the notice file")
+        self.browse_button.setAutoDefault(False)
+        self.browse_button.clicked.connect(self._browse)
+        row.addWidget(label)
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(self.browse_button)
+        layout.addLayout(row)
+        self.file_status = QLabel("")
+        self.file_status.setWordWrap(True)
+        self.file_status.setAccessibleName("Reading the file")
+        self.file_status.setVisible(False)
+        layout.addWidget(self.file_status)
+        self.file_busy = busy_bar("Reading the file")
+        layout.addWidget(self.file_busy)
+        layout.addSpacing(self.fontMetrics().height())
+        steps = QLabel(
+            "<p><b>What happens next</b></p><ol>"
+            "<li>Notice Studio finds the notice's sections and the topics each one covers, and leaves out page "
+            "furniture such as menus and cookie banners.</li>"
+            "<li>You check the sections it found: merge, split, rename or re-level any it got wrong.</li>"
+            "<li>You name the project and choose its folder; a summary shows what the checks find and which "
+            "library clauses could fill gaps.</li></ol>"
+        )
+        steps.setWordWrap(True)
+        steps.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(steps)
+        layout.addStretch(1)
+        return page
+
+    # ----- navigation ---------------------------------------------------------------------------
+    def go_to(self, page: int) -> None:
+        self.pages.setCurrentIndex(page)
+        parts = []
+        muted = muted_color().name()
+        for n, name in enumerate(STEPS):
+            text = f"{n + 1}. {html.escape(name)}"
+            parts.append(f"<b>{text}</b>" if n == page else f"<span style='color:{muted}'>{text}</span>")
+        self.steps.setText("&nbsp;&nbsp;›&nbsp;&nbsp;".join(parts))
+        self.steps.setAccessibleDescription(f"Step {page + 1} of 3: {STEPS[page]}")
+        self.undo_action.setEnabled(page == PREVIEW)
+        self.redo_action.setEnabled(page == PREVIEW)
+        self._show_problem("")
+        if page == FILE:
+            self.path_edit.setFocus()
+        elif page == PREVIEW:
+            self.preview.tree.setFocus()
+        else:
+            self.details.title.setFocus()
+            self.details._check_folder()
+            self.refresh_report()
+        self._update_buttons()
+
+    def next_step(self) -> None:
+        page = self.pages.currentIndex()
+        if page == FILE:
+            self.load_file()
+        elif page == PREVIEW:
+            if self.outline is not None:
+                self.go_to(DETAILS)
+        else:
+            self.create()
+
+    def back(self) -> None:
+        if self.pages.currentIndex() > FILE and not self.creating:
+            self.go_to(self.pages.currentIndex() - 1)
+
+    def _update_buttons(self) -> None:
+        page = self.pages.currentIndex()
+        working = self.importing or self.creating
+        self.back_button.setEnabled(page > FILE and not working)
+        self.cancel_button.setEnabled(not self.creating)
+        label, name = {
+            FILE: ("&Import", "Import the file"),
+            PREVIEW: ("&Next", "Next: name the project"),
+            DETAILS: ("&Create notice", "Create the notice project"),
+        }[page]
+        self.next_button.setText(label)
+        self.next_button.setAccessibleName(name)
+        if page == FILE:
+            enabled = bool(self.path_edit.text().strip())
+        elif page == PREVIEW:
+            enabled = self.outline is not None
+        else:
+            enabled = not self.details.problem()
+        self.next_button.setEnabled(enabled and not working)
+        self.path_edit.setEnabled(not self.importing)
+        self.browse_button.setEnabled(not self.importing)
+
+    def _show_problem(self, text: str) -> None:
+        self.problem_label.setStyleSheet(f"color: {severity_color('error').name()};")
+        self.problem_label.setText(text)
+        self.problem_label.setVisible(bool(text))
+
+    # ----- step 1: reading the file ---------------------------------------------------------------
+    def _browse(self) -> None:
+        current = self.path_edit.text().strip()
+        start = str(Path(current).expanduser().parent) if current else str(documents_dir())
+        chosen, _filter = QFileDialog.getOpenFileName(self, "Choose the notice to import", start, FILE_FILTER)
+        if chosen:
+            self.path_edit.setText(chosen)
+            self.load_file()
+
+    def load_file(self, path: str | Path | None = None) -> None:
+        """Read the file (in a worker) and show its sections in the next step."""
+        if path is not None:
+            self.path_edit.setText(str(path))
+        text = self.path_edit.text().strip().strip('"')
+        if not text or self.importing:
+            return
+        source = Path(text).expanduser().absolute()
+        if source == self._imported_from and self.outline is not None:
+            self.go_to(PREVIEW)  # the same file again: keep the adjustments made to it
+            return
+
+        def work() -> tuple[ImportedOutline, list[str]]:
+            from notice_studio.core.importer import import_file, mentioned_jurisdictions
+
+            outline = import_file(source)
+            laws = mentioned_jurisdictions("\n".join(s.title + "\n" + s.body for s in outline.sections))
+            return outline, laws
+
+        self.importing = True
+        self.file_busy.setVisible(True)
+        self._file_message(f"Reading {source.name} and finding its sections…")
+        self._update_buttons()
+        self.main_window.tasks.latest(
+            "import-dialog-file", work, lambda result: self._imported(source, result), self._import_failed
+        )
+
+    def _imported(self, source: Path, result: tuple[ImportedOutline, list[str]]) -> None:
+        if self._finished:
+            return
+        outline, laws = result
+        self.importing = False
+        self.file_busy.setVisible(False)
+        self._file_message("")
+        self._imported_from = source
+        self.preview.load(outline)
+        self.details.prefill(outline.title, outline.source_name, laws)
+        self.go_to(PREVIEW)
+
+    def _import_failed(self, exc: object) -> None:
+        if self._finished:
+            return
+        self.importing = False
+        self.file_busy.setVisible(False)
+        self._update_buttons()
+        if isinstance(exc, NoticeError):
+            self._file_message(str(exc), error=True)
+        else:
+            self._file_message(
+                f"The file could not be read ({exc}); check that it is a notice saved as {SUPPORTED_TEXT}.", error=True
+            )
+        self.path_edit.setFocus()
+
+    def _file_message(self, text: str, error: bool = False) -> None:
+        color = severity_color("error") if error else muted_color()
+        self.file_status.setStyleSheet(f"color: {color.name()};")
+        self.file_status.setText(text)
+        self.file_status.setVisible(bool(text))
+
+    # ----- step 2 and 3: the live summary -----------------------------------------------------------
+    def _outline_changed(self) -> None:
+        self.details.last_report = None
+        self._update_buttons()
+
+    def _details_edited(self) -> None:
+        self._update_buttons()
+        self.details.last_report = None
+        if self.pages.currentIndex() == DETAILS:
+            self.details.report_pending()
+            self._report_soon.poke()
+
+    def refresh_report(self) -> None:
+        """Build the summary for the outline and details as they are now (in a worker)."""
+        outline = self.outline
+        if outline is None or self._finished:
+            return
+        values = self.details.values()
+
+        def work():
+            from notice_studio.core.importer import preview_report
+
+            return preview_report(outline, **values)
+
+        self.details.report_pending()
+        self.main_window.tasks.latest("import-dialog-report", work, self._report_ready, self._report_failed)
+
+    def _report_ready(self, report: object) -> None:
+        if not self._finished:
+            # Shown at once; still counted as out of date if an edit is waiting for its own summary.
+            self.details.show_report(report, current=not self._report_soon.pending)  # type: ignore[arg-type]
+
+    def _report_failed(self, exc: object) -> None:
+        if not self._finished:
+            self.details.show_report(
+                None, str(exc) if isinstance(exc, NoticeError) else f"The summary could not be prepared ({exc})."
+            )
+
+    # ----- step 4: creating ----------------------------------------------------------------------
+    def create(self) -> None:
+        """Create the notice project (in the write lane) and close the dialog when it exists."""
+        outline = self.outline
+        if outline is None or self.creating:
+            return
+        problem = self.details.problem()
+        if problem:
+            self.details._check_folder()
+            self._show_problem(problem)
+            return
+        folder = self.details.folder_path()
+        values = self.details.values()
+        author = self.main_window.author()
+
+        def work():
+            from notice_studio.core.importer import create_notice
+
+            return create_notice(outline, folder, author=author, **values)
+
+        self.creating = True
+        self.busy.setVisible(True)
+        self._show_problem("")
+        self.details.setEnabled(False)
+        self._update_buttons()
+        self.main_window.tasks.write(work, self._created, self._create_failed)
+
+    def _created(self, report: object) -> None:
+        self.creating = False
+        self.busy.setVisible(False)
+        self.details.setEnabled(True)
+        self.created_path = Path(str(report.created))  # type: ignore[attr-defined]
+        self.accept()
+
+    def _create_failed(self, exc: object) -> None:
+        self.creating = False
+        self.busy.setVisible(False)
+        self.details.setEnabled(True)
+        self._update_buttons()
+        if isinstance(exc, NoticeError):
+            self._show_problem(str(exc))
+        else:
+            self._show_problem(f"The notice could not be created ({exc}); choose another folder and try again.")
+
+    # ----- closing -------------------------------------------------------------------------------
+    def reject(self) -> None:
+        if not self.creating:  # the folder is being written; wait for the outcome
+            super().reject()
+
+    def _on_finished(self, _result: int) -> None:
+        self._finished = True

@@ -1,0 +1,479 @@
+"""Publishing: checks, what changed, the change notice for readers, the date and who approved it.
+
+Errors keep the Publish button disabled (a sentence says why); each warning needs a tick.
+Checks and the comparison with the last published version run in the background.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from notice_studio.core.checks import Finding
+from notice_studio.core.notice.store import Version
+from notice_studio.core.render.renderer import format_date
+from notice_studio.ui.checks.checks_report import (
+    CheckedNotice,
+    check_job,
+    fix_text,
+    go_to_finding,
+    severity_color,
+    severity_icon,
+)
+from notice_studio.ui.publish.publish_summary import Comparison, comparison_job, plural
+
+FindingRole = Qt.ItemDataRole.UserRole + 1
+
+
+def _bold(label: QLabel) -> QLabel:
+    font = QFont(label.font())
+    font.setBold(True)
+    label.setFont(font)
+    return label
+
+
+class PublishDialog(QDialog):
+    """Publish the draft as the next version."""
+
+    published = Signal(object)  # Version
+
+    def __init__(self, window, parent: QWidget | None = None) -> None:
+        super().__init__(parent or window)
+        self.main_window = window
+        self.session = window.session
+        self.checked: CheckedNotice | None = None
+        self.comparison: Comparison | None = None
+        self.version: Version | None = None
+        self.diff_window: QWidget | None = None
+        self.publishing = False
+        self._failed_step = ""
+        versions = list(self.session.versions) if self.session else []
+        self.latest = versions[-1] if versions else None
+        self.next_name = f"v{self.latest.number + 1}" if self.latest else "v1"
+        self.setWindowTitle("Publish a new version")
+        self.setModal(True)
+        self.resize(760, 780)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self._form_page())
+        self.pages.addWidget(self._done_page())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages)
+        self._start()
+
+    # ----- building ---------------------------------------------------------------------------
+    def _form_page(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        layout.setSpacing(10)
+        heading = QLabel(f"Publish the draft as version {self.next_name}")
+        font = QFont(heading.font())
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        heading.setFont(font)
+        layout.addWidget(heading)
+        intro = QLabel(
+            "Publishing records the draft as it is now, with the date it takes effect and the note "
+            "readers see about what changed. Published versions never change; later edits go into a new draft."
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+
+        # Checks
+        checks = QGroupBox("Checks")
+        checks_layout = QVBoxLayout(checks)
+        self.checks_status = QLabel("Checking the notice…")
+        self.checks_status.setWordWrap(True)
+        self.checks_status.setAccessibleName("Result of the checks")
+        checks_layout.addWidget(self.checks_status)
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)
+        self.busy.setTextVisible(False)
+        self.busy.setMaximumHeight(8)
+        self.busy.setAccessibleName("Checking")
+        checks_layout.addWidget(self.busy)
+        self.findings = QListWidget()
+        self.findings.setAccessibleName("Errors and warnings to review")
+        self.findings.setAlternatingRowColors(True)
+        self.findings.setWordWrap(True)
+        self.findings.itemChanged.connect(lambda _item: self._update_state())
+        self.findings.itemActivated.connect(self._go_to)
+        self.findings.setVisible(False)
+        # A few rows show at once; the change notice below keeps the room it needs.
+        lines = self.findings.fontMetrics().lineSpacing()
+        self.findings.setMinimumHeight(lines * 5)
+        self.findings.setMaximumHeight(lines * 11)
+        checks_layout.addWidget(self.findings, 1)
+        layout.addWidget(checks, 0)
+
+        # What changed
+        changes = QGroupBox("What changed")
+        changes_layout = QVBoxLayout(changes)
+        row = QHBoxLayout()
+        self.diff_summary = QLabel("Comparing with the last published version…")
+        self.diff_summary.setWordWrap(True)
+        self.diff_summary.setAccessibleName("What changed since the last published version")
+        row.addWidget(self.diff_summary, 1)
+        self.compare_button = QPushButton("Show the changes…")
+        self.compare_button.setAccessibleName("Show the changes side by side")
+        self.compare_button.setEnabled(False)
+        self.compare_button.setVisible(self.latest is not None)
+        self.compare_button.clicked.connect(self._compare)
+        row.addWidget(self.compare_button, 0, Qt.AlignmentFlag.AlignTop)
+        changes_layout.addLayout(row)
+
+        notice_label = _bold(QLabel("&Change notice for readers"))
+        changes_layout.addWidget(notice_label)
+        hint = QLabel("Drafted from the changes; edit it into the words you want readers to see.")
+        hint.setWordWrap(True)
+        changes_layout.addWidget(hint)
+        self.change_notice = QPlainTextEdit()
+        self.change_notice.setAccessibleName("Change notice for readers")
+        self.change_notice.setTabChangesFocus(True)
+        self.change_notice.setPlaceholderText("What readers are told about this version.")
+        self.change_notice.textChanged.connect(self._update_state)
+        self.change_notice.setMinimumHeight(self.change_notice.fontMetrics().lineSpacing() * 6)
+        notice_label.setBuddy(self.change_notice)
+        changes_layout.addWidget(self.change_notice, 1)
+
+        self.material = QRadioButton(
+            "&Material change — it affects what readers agreed to or expect; tell them prominently"
+        )
+        self.editorial = QRadioButton("&Editorial change — wording, layout or corrections only")
+        self.material.setAccessibleName("Material change")
+        self.editorial.setAccessibleName("Editorial change")
+        group = QButtonGroup(self)
+        group.addButton(self.material)
+        group.addButton(self.editorial)
+        self.editorial.setChecked(True)
+        changes_layout.addWidget(self.material)
+        changes_layout.addWidget(self.editorial)
+        self.suggestion = QLabel("")
+        self.suggestion.setWordWrap(True)
+        changes_layout.addWidget(self.suggestion)
+        layout.addWidget(changes, 4)
+
+        # Date and approval
+        form = QFormLayout()
+        self.effective = QDateEdit()
+        self.effective.setCalendarPopup(True)
+        self.effective.setDisplayFormat("d MMMM yyyy")
+        self.effective.setAccessibleName("Effective date")
+        today = dt.date.today()
+        earliest = self.latest.effective if self.latest and self.latest.effective else None
+        if earliest is not None:
+            self.effective.setMinimumDate(QDate(earliest.year, earliest.month, earliest.day))
+        start = max(today, earliest) if earliest else today
+        self.effective.setDate(QDate(start.year, start.month, start.day))
+        form.addRow("Effective &date:", self.effective)
+        self.approved_by = QLineEdit()
+        self.approved_by.setAccessibleName("Approved by")
+        self.approved_by.setPlaceholderText("Name and role, e.g. Jane Smith, General Counsel")
+        self.approved_by.textChanged.connect(self._update_state)
+        form.addRow("&Approved by:", self.approved_by)
+        if earliest is not None:
+            note = QLabel(f"Not earlier than {self.latest.name}'s effective date, {format_date(earliest)}.")
+            note.setWordWrap(True)
+            form.addRow("", note)
+        layout.addLayout(form)
+
+        self.why = QLabel("")
+        self.why.setWordWrap(True)
+        self.why.setAccessibleName("Why publishing is not possible yet")
+        layout.addWidget(self.why)
+        buttons = QDialogButtonBox()
+        self.publish_button = buttons.addButton("&Publish", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.publish_button.setAccessibleName("Publish this version")
+        self.publish_button.setEnabled(False)
+        self.publish_button.setDefault(True)
+        self.publish_button.clicked.connect(self.publish)
+        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel.clicked.connect(self.reject)
+        layout.addWidget(buttons)
+        return page
+
+    def _done_page(self) -> QWidget:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        self.done_heading = QLabel("")
+        font = QFont(self.done_heading.font())
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.done_heading.setFont(font)
+        self.done_heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.done_heading)
+        self.done_text = QLabel("")
+        self.done_text.setWordWrap(True)
+        self.done_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.done_text.setMinimumWidth(480)
+        self.done_text.setAccessibleName("Published version")
+        layout.addWidget(self.done_text)
+        layout.addSpacing(12)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.export_button = QPushButton("&Export HTML…")
+        self.export_button.setAccessibleName("Export the published version as HTML")
+        self.export_button.clicked.connect(self.export_html)
+        row.addWidget(self.export_button)
+        close = QPushButton("&Close")
+        close.clicked.connect(self.accept)
+        row.addWidget(close)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addStretch(2)
+        return page
+
+    # ----- background work --------------------------------------------------------------------
+    def _start(self) -> None:
+        if self.session is None:
+            self.checks_status.setText("Open a notice first.")
+            self.busy.hide()
+            return
+        tasks = self.main_window.tasks
+        if self.main_window.library is None:  # coverage needs the library: check once it is loaded
+            self.main_window.library_loaded.connect(self._check)
+        else:
+            self._check()
+        # Reading the published version goes through the serial git lane: one git reader at a
+        # time, and after any edit still being saved.
+        tasks.write(comparison_job(self.session), self._comparison_done, lambda exc: self._failed("comparison", exc))
+        self._update_state()
+
+    def _check(self, *_args: object) -> None:
+        job = check_job(self.main_window)
+        if job is not None:
+            self.main_window.tasks.latest(
+                "publish-checks", job, self._checks_done, lambda exc: self._failed("checks", exc)
+            )
+
+    @property
+    def ready(self) -> bool:
+        """Checks and comparison have both come back (or failed)."""
+        return (self.checked is not None or self._failed_step == "checks") and (
+            self.comparison is not None or self._failed_step == "comparison"
+        )
+
+    def _failed(self, step: str, exc: object) -> None:
+        self._failed_step = step
+        if step == "checks":
+            self.busy.hide()
+            self.checks_status.setText(f"The checks could not run: {exc}")
+        else:
+            self.diff_summary.setText(f"The draft could not be compared with the last version: {exc}")
+        self._update_state()
+
+    def _checks_done(self, result: object) -> None:
+        assert isinstance(result, CheckedNotice)
+        self.checked = result
+        self.busy.hide()
+        report = result.report
+        errors, warnings = report.blocking, report.to_acknowledge
+        self.findings.blockSignals(True)
+        self.findings.clear()
+        for finding in errors:
+            self._add_finding(result, finding, checkable=False)
+        for finding in warnings:
+            self._add_finding(result, finding, checkable=True)
+        self.findings.blockSignals(False)
+        self.findings.setVisible(bool(errors or warnings))
+        notes = len(report.info)
+        notes_text = (
+            f" {plural(notes, 'note')} in the Checks panel can help but do not block publishing." if notes else ""
+        )
+        if errors:
+            self.checks_status.setText(
+                f"Publishing is blocked: {plural(len(errors), 'error')} must be fixed first. "
+                "Double-click one to go to it (this window closes), fix it, then publish again."
+            )
+            self.checks_status.setStyleSheet(f"color: {severity_color('error').name()}; font-weight: bold;")
+        elif warnings:
+            self.checks_status.setText(
+                f"No errors. Review each of the {plural(len(warnings), 'warning')} below and tick it "
+                "(\u201cI have reviewed this\u201d) before publishing." + notes_text
+            )
+            self.checks_status.setStyleSheet("")
+        else:
+            self.checks_status.setText("No errors or warnings." + notes_text)
+            self.checks_status.setStyleSheet("")
+        self._update_state()
+
+    def _add_finding(self, result: CheckedNotice, finding: Finding, checkable: bool) -> None:
+        where = result.where(finding)
+        text = f"{where}: {finding.message}"
+        if checkable:
+            text += "\nI have reviewed this."
+        item = QListWidgetItem(severity_icon(finding.severity), text)
+        item.setData(FindingRole, finding)
+        item.setToolTip(f"{finding.message}\nWhat to do: {fix_text(finding)}")
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if checkable:
+            item.setFlags(flags | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            item.setData(
+                Qt.ItemDataRole.AccessibleTextRole, f"Warning in {where}: {finding.message}. I have reviewed this."
+            )
+        else:
+            item.setFlags(flags)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"Error in {where}: {finding.message}")
+        self.findings.addItem(item)
+
+    def _comparison_done(self, result: object) -> None:
+        assert isinstance(result, Comparison)
+        self.comparison = result
+        self.diff_summary.setText(result.summary_text)
+        self.compare_button.setEnabled(result.latest is not None and result.has_changes)
+        self.change_notice.setPlainText(result.change_notice)
+        (self.material if result.material else self.editorial).setChecked(True)
+        if result.latest is None:
+            self.suggestion.setText("Suggested: editorial (this is the first version).")
+        elif result.material:
+            self.suggestion.setText(
+                "Suggested: material — the changes touch what you collect, why, who you share "
+                "it with, how long you keep it, or readers' rights."
+            )
+        else:
+            self.suggestion.setText("Suggested: editorial — the changes look like wording and layout only.")
+        self._update_state()
+
+    # ----- state ------------------------------------------------------------------------------
+    def warning_items(self) -> list[QListWidgetItem]:
+        return [
+            self.findings.item(i)
+            for i in range(self.findings.count())
+            if self.findings.item(i).flags() & Qt.ItemFlag.ItemIsUserCheckable
+        ]
+
+    def acknowledged(self) -> list[str]:
+        return [
+            item.data(FindingRole).message
+            for item in self.warning_items()
+            if item.checkState() == Qt.CheckState.Checked
+        ]
+
+    def blocked_reason(self) -> str:
+        """One sentence saying why Publish is disabled, or '' when it is enabled."""
+        if self.session is None:
+            return "Open a notice first."
+        if self.publishing:
+            return "Publishing…"
+        if self._failed_step:
+            return "Publishing is not possible until the draft can be checked and compared; close this window and try again."
+        if self.checked is None or self.comparison is None:
+            return "Checking the notice and comparing it with the last published version…"
+        errors = len(self.checked.report.blocking)
+        if errors:
+            return f"Publishing is blocked by {plural(errors, 'error')}; fix them first (see the Checks panel)."
+        if not self.comparison.has_changes and self.latest is not None:
+            return f"The draft has not changed since {self.latest.name} was published; edit it before publishing again."
+        left = sum(1 for item in self.warning_items() if item.checkState() != Qt.CheckState.Checked)
+        if left:
+            return f"Tick each warning once you have reviewed it ({left} left)."
+        if not self.change_notice.toPlainText().strip():
+            return "Write the change notice readers will see."
+        if not self.approved_by.text().strip():
+            return "Enter the name of the person who approved this version."
+        return ""
+
+    def _update_state(self) -> None:
+        reason = self.blocked_reason()
+        self.publish_button.setEnabled(not reason)
+        self.why.setText(reason or f"Ready to publish as {self.next_name}.")
+
+    # ----- actions ----------------------------------------------------------------------------
+    def _go_to(self, item: QListWidgetItem) -> None:
+        finding = item.data(FindingRole)
+        # Only errors: leaving to look at a warning would lose the ticks already given.
+        if isinstance(finding, Finding) and finding.severity == "error" and finding.clause_id:
+            self.reject()
+            go_to_finding(self.main_window, finding)
+
+    def _compare(self) -> None:
+        """The side-by-side comparison, above this dialog (which would otherwise block it)."""
+        if self.latest is None or self.session is None:
+            return
+        try:
+            from notice_studio.ui.compare.diff_window import DiffWindow
+        except ImportError:
+            self.main_window.show_error("The comparison view is not available in this build.")
+            return
+        self.session.save_soon()
+        self.diff_window = DiffWindow(self.main_window, self.latest.name, "draft")
+        self.diff_window.setWindowModality(Qt.WindowModality.ApplicationModal)
+        self.diff_window.show()
+
+    def publish(self) -> None:
+        """Save pending edits, then tag the draft in the write lane (after the save)."""
+        if self.blocked_reason() or self.session is None:
+            return
+        session = self.session
+        qdate = self.effective.date()
+        effective = dt.date(qdate.year(), qdate.month(), qdate.day())
+        change_notice = self.change_notice.toPlainText().strip()
+        material = self.material.isChecked()
+        approved_by = " ".join(self.approved_by.text().split())
+        acknowledged = self.acknowledged()
+        author = session.author
+        repo = session.repo
+        self.publishing = True
+        self._update_state()
+        session.save_soon()
+        self.main_window.tasks.write(
+            lambda: repo.publish(
+                effective, change_notice, material, approved_by, author=author, acknowledged=acknowledged
+            ),
+            self._published,
+            self._publish_failed,
+        )
+
+    def _published(self, version: object) -> None:
+        assert isinstance(version, Version)
+        self.publishing = False
+        self.version = version
+        if self.session is not None:
+            self.session.refresh_history()
+        when = format_date(version.effective) if version.effective else "the chosen date"
+        self.done_heading.setText(f"Version {version.name} is published")
+        self.done_text.setText(
+            f"It takes effect on {when}, approved by {version.approved_by}. Readers will see "
+            f"\u201cLast updated {when}\u201d. Export it now to put it on your website?"
+        )
+        self.pages.setCurrentIndex(1)
+        self.setMinimumSize(0, 0)
+        self.resize(600, 260)
+        self.export_button.setFocus()
+        self.published.emit(version)
+
+    def _publish_failed(self, exc: object) -> None:
+        self.publishing = False
+        self._update_state()
+        self.main_window.show_error(str(exc) or "The version could not be published.")
+
+    def export_html(self) -> None:
+        """Open the export dialog for the version just published, as an HTML page."""
+        from notice_studio.ui.export.export_dialog import ExportDialog
+
+        self.accept()
+        dialog = ExportDialog(self.main_window, version=self.version, fmt="html")
+        dialog.exec()

@@ -1,0 +1,79 @@
+"""What changed since the last published version, for the publish dialog (computed in a worker)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from notice_studio.core.notice.store import Version
+from notice_studio.core.render.renderer import format_date
+from notice_studio.ui.session import snapshot
+
+FIRST_VERSION_TEXT = "This is the first published version of this notice."
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The draft against the last published version (None: nothing is published yet)."""
+
+    latest: Version | None
+    summary_text: str
+    change_notice: str
+    material: bool
+    has_changes: bool
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """'1 section', '2 sections'."""
+    return f"{n} {word if n == 1 else (many or word + 's')}"
+
+
+def summary_sentence(diff, latest: Version) -> str:
+    """'Compared with v1 (effective 1 March 2026): 2 sections edited, 1 added; 1 value changed.'"""
+    s = diff.summary
+    when = f" (effective {format_date(latest.effective)})" if latest.effective else ""
+    sections = []
+    if s.modified:
+        sections.append(f"{plural(s.modified, 'section')} edited")
+    if s.added:
+        sections.append(f"{s.added} added")
+    if s.removed:
+        sections.append(f"{s.removed} removed")
+    if s.moved:
+        sections.append(f"{s.moved} moved")
+    if s.renamed and not s.modified:
+        sections.append(f"{s.renamed} renamed")
+    others = []
+    if s.variables:
+        others.append(f"{plural(s.variables, 'filled-in value')} changed")
+    if s.tables:
+        others.append(f"{plural(s.tables, 'table')} changed")
+    if s.fields:
+        others.append(f"{plural(s.fields, 'notice detail')} changed")
+    parts = [", ".join(sections)] if sections else []
+    parts += [", ".join(others)] if others else []
+    if not parts:
+        return f"Compared with {latest.name}{when}: nothing has changed."
+    text = "; ".join(parts)
+    if not sections and s.changed:
+        text = f"{plural(s.changed, 'section')} read differently; " + text
+    return f"Compared with {latest.name}{when}: {text}."
+
+
+def comparison_job(session):
+    """A worker function comparing a snapshot of the draft with the last published version."""
+    notice = snapshot(session.notice)
+    repo = session.repo
+    versions = list(session.versions)
+
+    def work() -> Comparison:
+        latest = versions[-1] if versions else None
+        if latest is None:
+            return Comparison(None, "First version: nothing has been published yet.", FIRST_VERSION_TEXT, False, True)
+        from notice_studio.core.diff.changes import draft_change_notice
+        from notice_studio.core.diff.notices import diff_notices
+
+        diff = diff_notices(repo.notice_at(latest.name), notice)
+        drafted = draft_change_notice(diff)
+        return Comparison(latest, summary_sentence(diff, latest), drafted.text, drafted.material, diff.has_changes)
+
+    return work

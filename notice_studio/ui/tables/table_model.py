@@ -1,0 +1,199 @@
+"""The Tables dock's data side: standard columns, cell validation, the Qt table model and the
+cookie-category drop-down editor.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from notice_studio.core.notice.model import Notice, Table
+from notice_studio.ui.palette import is_dark
+
+STANDARD_TABLES: dict[str, list[str]] = {
+    "cookies": ["Name", "Provider", "Purpose", "Duration", "Category"],
+    "service-providers": ["Name", "Service", "Country", "Transfer safeguard"],
+}
+"""The columns the shipped templates use (clause_library/templates/*.yaml)."""
+
+DEFAULT_COOKIE_CATEGORIES = ("Strictly necessary", "Preferences", "Analytics", "Advertising")
+"""The categories the library's 'cookies-overview' clause explains."""
+
+_SYNONYMS = {
+    "functional": "preferences",
+    "marketing": "advertising",
+    "necessary": "strictly necessary",
+    "essential": "strictly necessary",
+    "strictly essential": "strictly necessary",
+}
+_BOLD_BULLET_RE = re.compile(r"^\s*[-*+]\s+\*\*([^*\n]+)\*\*", re.MULTILINE)
+Index = QModelIndex | QPersistentModelIndex
+
+
+def table_label(name: str) -> str:
+    """'service-providers' -> 'Service providers'."""
+    words = name.replace("-", " ").strip()
+    return words[:1].upper() + words[1:]
+
+
+def cookie_categories(notice: Notice | None) -> tuple[str, ...]:
+    """The categories the notice's cookie overview lists (bold bullet items), else the library's."""
+    if notice is not None:
+        for clause in notice.all_clauses():
+            source = clause.provenance.library_id if clause.provenance else clause.id
+            if source == "cookies-overview":
+                found = tuple(" ".join(m.split()) for m in _BOLD_BULLET_RE.findall(clause.body))
+                if found:
+                    return found
+    return DEFAULT_COOKIE_CATEGORIES
+
+
+def cell_problem(table_name: str, column: str, value: str, categories: tuple[str, ...]) -> str | None:
+    """Why a cell is not acceptable, in one sentence; None when it is fine."""
+    key = column.strip().lower()
+    if key == "name" and not value.strip():
+        return "Every row needs a name."
+    if table_name == "cookies" and key == "category":
+        known = ", ".join(categories[:-1]) + f" or {categories[-1]}" if len(categories) > 1 else "".join(categories)
+        wanted = " ".join(value.lower().split())
+        if not wanted:
+            return f"Choose a category: {known}."
+        allowed = {c.lower() for c in categories}
+        if wanted not in allowed and _SYNONYMS.get(wanted) not in allowed:
+            return f"‘{value.strip()}’ is not a cookie category your notice explains; use {known}."
+    return None
+
+
+class TableModel(QAbstractTableModel):
+    """A Qt view of one notice table; edits are handed to `on_edit` as a whole new Table."""
+
+    def __init__(self, on_edit, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.name = ""
+        self.table = Table([], [])
+        self.categories: tuple[str, ...] = DEFAULT_COOKIE_CATEGORIES
+        self._on_edit = on_edit
+        dark = is_dark()
+        self._bad = QColor("#5a2a24" if dark else "#fde4e1")
+
+    def set_table(self, name: str, table: Table | None, categories: tuple[str, ...]) -> None:
+        table = copy.deepcopy(table) if table is not None else Table([], [])
+        same_shape = (
+            name == self.name and table.columns == self.table.columns and len(table.rows) == len(self.table.rows)
+        )
+        self.categories = categories
+        if same_shape:
+            # Keep the view's current cell and open editor: only the values changed.
+            self.table = table
+            if table.rows and table.columns:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(table.rows) - 1, len(table.columns) - 1))
+            return
+        self.beginResetModel()
+        self.name, self.table = name, table
+        self.endResetModel()
+
+    def problem(self, row: int, column: int) -> str | None:
+        cells = self.table.rows[row]
+        value = cells[column] if column < len(cells) else ""
+        return cell_problem(self.name, self.table.columns[column], value, self.categories)
+
+    def problems(self) -> list[tuple[int, int, str]]:
+        return [
+            (r, c, p)
+            for r in range(len(self.table.rows))
+            for c in range(len(self.table.columns))
+            if (p := self.problem(r, c))
+        ]
+
+    # ----- Qt model interface -----------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.table.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.table.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self.table.columns[section] if section < len(self.table.columns) else None
+        return str(section + 1)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        cells = self.table.rows[index.row()]
+        value = cells[index.column()] if index.column() < len(cells) else ""
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return value
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return self._bad if self.problem(index.row(), index.column()) else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.problem(index.row(), index.column()) or (value if len(value) > 30 else None)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            problem = self.problem(index.row(), index.column())
+            return f"{value}. Problem: {problem}" if problem else value
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+
+    def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+            return False
+        text = " ".join(str(value or "").split())  # one line: the CSV cell renders in one table cell
+        row, column = index.row(), index.column()
+        if (self.table.rows[row] + [""] * len(self.table.columns))[column] == text:
+            return False
+        new = copy.deepcopy(self.table)
+        new.rows[row] = (new.rows[row] + [""] * len(new.columns))[: len(new.columns)]
+        new.rows[row][column] = text
+        self._on_edit(new, f"Edit '{self.table.columns[column]}' in the {self.name.replace('-', ' ')} table")
+        return True
+
+
+class CategoryDelegate(QStyledItemDelegate):
+    """An editable drop-down of the notice's cookie categories for the 'Category' column."""
+
+    def __init__(self, model: TableModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+
+    def _is_category(self, index: Index) -> bool:
+        columns = self.model.table.columns
+        return (
+            self.model.name == "cookies"
+            and index.column() < len(columns)
+            and columns[index.column()].lower() == "category"
+        )
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        if not self._is_category(index):
+            return super().createEditor(parent, option, index)
+        combo = QComboBox(parent)
+        combo.setEditable(True)
+        combo.addItems(list(self.model.categories))
+        combo.setAccessibleName("Cookie category")
+        return combo
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        if isinstance(editor, QComboBox):
+            editor.setCurrentText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
+        else:
+            super().setEditorData(editor, index)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width() + 6, size.height() + 8)  # breathing room around wrapped text
+
+    def setModelData(self, editor: QWidget, model, index: Index) -> None:
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)
+        else:
+            super().setModelData(editor, model, index)

@@ -1,0 +1,1 @@
+"""Developer tools: screenshots and demo states (not part of the shipped app)."""
