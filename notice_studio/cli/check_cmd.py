@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 
-from notice_studio.cli.common import add_folder, add_json, open_notice, print_json
+from notice_studio.cli.common import add_folder, add_json, open_workspace, print_json
 
 _HEADINGS = {
     "error": "Errors (publishing is refused until they are fixed):",
@@ -24,33 +23,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_check)
 
 
-def check_context(repo, at: str = "draft", today: dt.date | None = None, skip: tuple[str, ...] = ()):
-    """The check context for the draft or a published version of an open notice."""
-    from notice_studio.core.checks import load_context
-
-    versions = repo.versions()
-    published = next((v for v in versions if v.name == at), None)
-    if published is not None:
-        return load_context(
-            last_published=published.effective,
-            published_count=published.number,
-            published_version=True,
-            today=today,
-            skip=skip,
-        )
-    latest = versions[-1] if versions else None
-    return load_context(
-        last_published=latest.effective if latest else None, published_count=len(versions), today=today, skip=skip
-    )
-
-
 def cmd_check(args: argparse.Namespace) -> int:
-    from notice_studio.core.checks import report_to_json, run_checks
+    from notice_studio.core.checks import report_to_json
 
-    with open_notice(args.folder) as repo:
-        notice = repo.notice_at(args.at)
-        context = check_context(repo, args.at)
-    report = run_checks(notice, context)
+    with open_workspace(args.folder) as ws:
+        notice = ws.notice_at(args.at)
+        report = ws.check(args.at)
     if args.json:
         print_json(report_to_json(report, notice, args.at))
     else:

@@ -5,11 +5,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from notice_studio.core.notice.frontmatter import FormatError
 from notice_studio.core.notice.model import NoticeError
+
+if TYPE_CHECKING:
+    from notice_studio.core.notice.store import Author
+    from notice_studio.core.workspace import Workspace
 
 
 class CommandError(Exception):
@@ -78,17 +83,53 @@ def split_list(values: list[str] | None) -> list[str]:
     return result
 
 
-def author():
-    """Who the command records: the name set in the app, else git config, else a clear prompt value."""
-    from notice_studio.core.notice.store import resolve_author
+def author() -> Author:
+    """Who the command records: the name set in Notice Studio, else git config, else a prompt value."""
+    from notice_studio.core.workspace.identity import current_author
 
-    name = email = ""
-    try:
-        from PySide6.QtCore import QSettings
+    return current_author()
 
-        settings = QSettings("Notice Studio", "Notice Studio")
-        name = str(settings.value("author/name", "") or "")
-        email = str(settings.value("author/email", "") or "")
-    except ImportError:  # the command line also works where Qt is not installed
-        pass
-    return resolve_author(name, email)
+
+class Prompt:
+    """The command line's answers to the workspace's questions: flags first, else ask on a terminal."""
+
+    def __init__(self, *, yes: bool = False, choice: str | None = None, flag: str = "--yes") -> None:
+        self.yes, self.choice, self.flag = yes, choice, flag
+
+    def confirm(self, question: str, *, default: bool = False) -> bool:
+        if self.yes:
+            return True
+        if not sys.stdin.isatty():
+            raise CommandError(f"{question.rstrip('?')}? Run again with {self.flag} to say yes")
+        answer = input(f"{question} [{'Y/n' if default else 'y/N'}] ").strip().lower()
+        return default if not answer else answer in ("y", "yes")
+
+    def choose(self, question: str, options: Sequence[tuple[str, str]]) -> str | None:
+        keys = [key for key, _label in options]
+        if self.choice in keys:
+            return self.choice
+        if not sys.stdin.isatty():
+            raise CommandError(f"{question} Run again with --keep {'|'.join(keys)}")
+        print(question, file=sys.stderr)
+        for key, label in options:
+            print(f"  {key}: {label}", file=sys.stderr)
+        answer = input(f"Choose {'/'.join(keys)} (Enter cancels): ").strip().lower()
+        return answer if answer in keys else None
+
+    def inform(self, message: str) -> None:
+        print(f"notice-studio: {message}", file=sys.stderr)
+
+
+@contextmanager
+def open_workspace(
+    folder: str, write: bool = False, interaction: Prompt | None = None, library_dirs: Sequence[str] = ()
+) -> Iterator[Workspace]:
+    """Open a notice folder as a workspace for one command; repairs the store made go to stderr."""
+    from notice_studio.core.workspace import Workspace
+
+    with Workspace.open(
+        folder, write=write, author=author(), interaction=interaction or Prompt(), library_folders=library_dirs
+    ) as ws:
+        for message in ws.repo.recovery.messages:
+            print(f"notice-studio: {message}", file=sys.stderr)
+        yield ws

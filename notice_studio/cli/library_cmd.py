@@ -15,11 +15,22 @@ JSON_FORMAT = 1
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "library",
-        help="list, search and check library clauses and templates",
+        help="list, search and check library clauses and templates; status/update a notice's clauses",
         description=(
             "List the clause library: the shipped clauses, then folders named in NOTICE_STUDIO_LIBRARY "
-            "(separated like PATH) and --library-dir, which add clauses or replace shipped ones by id."
+            "(separated like PATH) and --library-dir, which add clauses or replace shipped ones by id. "
+            "'library status DIR' lists a notice's clauses that have a newer library version; "
+            "'library update DIR CLAUSE' brings one up to date, keeping your edits."
         ),
+    )
+    p.add_argument("action", nargs="?", choices=("status", "update"), help="status or update a notice's clauses")
+    p.add_argument("notice_folder", nargs="?", metavar="DIR", help="the notice folder (with status or update)")
+    p.add_argument("clause", nargs="?", metavar="CLAUSE", help="the clause to update")
+    p.add_argument(
+        "--keep",
+        choices=("both", "mine", "library"),
+        default=None,
+        help="where you and the library changed the same words: keep both, yours or the library's",
     )
     add_json(p)
     p.add_argument("--search", metavar="TEXT", default=None, help="only clauses whose title or text contain every word")
@@ -43,6 +54,8 @@ def add_library_dir(parser: argparse.ArgumentParser) -> None:
 
 
 def cmd_library(args: argparse.Namespace) -> int:
+    if args.action:
+        return cmd_library_notice(args)
     from notice_studio.core.library.catalog import load_library
     from notice_studio.core.library.templates import load_templates, template_problems
 
@@ -203,3 +216,54 @@ def _print_clause(clause, library) -> None:
         print(textwrap.indent(clause.guidance, "  "))
     if clause.variants:
         print(f"\nAlternatives: {', '.join(clause.variants)}")
+
+
+def cmd_library_notice(args: argparse.Namespace) -> int:
+    """`library status DIR` and `library update DIR CLAUSE`."""
+    from notice_studio.cli.common import Prompt, open_workspace
+
+    if not args.notice_folder:
+        raise CommandError(f"Give the notice folder: notice-studio library {args.action} DIR")
+    if args.action == "update" and not args.clause:
+        raise CommandError("Give the clause to update: notice-studio library update DIR CLAUSE")
+    write = args.action == "update"
+    with open_workspace(
+        args.notice_folder, write=write, interaction=Prompt(choice=args.keep), library_dirs=args.library_dir
+    ) as ws:
+        if args.action == "update":
+            update = ws.update_from_library(args.clause)
+            if update is None:
+                print("Nothing changed; the update is still offered.")
+                return 0
+            ws.save()
+            kept = {
+                "mine": " (your wording kept where you both changed it)",
+                "library": " (the library's wording taken where you both changed it)",
+                "both": " (both wordings kept where you both changed it: edit them together)",
+            }.get(update.kept, "")
+            print(f"Updated '{update.after.title}' to library version {update.version}{kept}.")
+            return 0
+        rows = [
+            {
+                "clause": clause.id,
+                "title": clause.title,
+                "library_id": status.library_id,
+                "version": status.inserted_version,
+                "newer_version": status.newer_version,
+                "customised": status.customised,
+                "in_library": status.in_library,
+            }
+            for clause, status in ws.library_status()
+        ]
+    if args.json:
+        print_json({"format": JSON_FORMAT, "clauses": rows})
+        return 0
+    newer = [r for r in rows if r["newer_version"]]
+    print(f"{len(rows)} clauses came from the library; {len(newer)} have a newer version.")
+    for r in rows:
+        state = f"version {r['newer_version']} available" if r["newer_version"] else "up to date"
+        if not r["in_library"]:
+            state = "no longer in the library"
+        custom = ", customised" if r["customised"] else ""
+        print(f"  {r['clause']}  v{r['version']}{custom}: {state}")
+    return 0

@@ -6,7 +6,15 @@ import argparse
 import datetime as dt
 import sys
 
-from notice_studio.cli.common import CommandError, add_folder, add_json, open_notice, print_json, split_list
+from notice_studio.cli.common import (
+    CommandError,
+    add_folder,
+    add_json,
+    open_notice,
+    open_workspace,
+    print_json,
+    split_list,
+)
 from notice_studio.cli.common import author as cli_author
 from notice_studio.core.notice import messages
 from notice_studio.core.notice.model import Clause, Notice
@@ -192,54 +200,44 @@ def cmd_vars(args: argparse.Namespace) -> int:
 
 # ----- writing ----------------------------------------------------------------------------------
 def cmd_set(args: argparse.Namespace) -> int:
-
     pairs = []
     for item in args.assignments:
         name, eq, value = item.partition("=")
         if not eq or not name.strip():
             raise CommandError(f"'{item}' is not NAME=VALUE; write for example contact.email=privacy@example.com")
         pairs.append((name.strip(), value))
-    with open_notice(args.folder, write=True) as repo:
-        notice = repo.load()
-        used = set(notice.placeholders())
+    with open_workspace(args.folder, write=True) as ws:
+        used = set(ws.notice.placeholders())
         for name, value in pairs:
-            notice.set_variable(name, value)
+            ws.set_variable(name, value)
             if name not in used:
                 print(f"notice-studio: note: no clause uses '{name}' yet.", file=sys.stderr)
-        commit = repo.save(notice, messages.variables_set([n for n, _ in pairs]), cli_author())
+        commit = ws.save(messages.variables_set([n for n, _ in pairs]))
     print("Saved." if commit else "Nothing changed.")
     return 0
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
-
     try:
         effective = dt.date.fromisoformat(args.effective)
     except ValueError:
         raise CommandError(
             f"'{args.effective}' is not a date; write it as YYYY-MM-DD, for example 2026-01-31"
         ) from None
-    with open_notice(args.folder, write=True) as repo:
-        notice = repo.load()
-        blockers, warnings = publish_review(repo, notice)
-        if blockers:
-            more = f" (and {len(blockers) - 1} more; 'notice-studio check' lists them)" if len(blockers) > 1 else ""
-            raise CommandError(f"The draft cannot be published yet: {blockers[0].rstrip('.')}{more}")
-        if warnings and not args.force:
+    with open_workspace(args.folder, write=True) as ws:
+        gate = ws.review_publish()
+        if gate.warnings and not gate.blocking and not args.force:
             raise CommandError(
-                f"The draft has {len(warnings)} warnings to acknowledge, starting with: {warnings[0].rstrip('.')}; "
-                "review them with 'notice-studio check' and publish again with --force to acknowledge them"
+                f"The draft has {len(gate.warnings)} warnings to acknowledge, starting with: "
+                f"{gate.warnings[0].rstrip('.')}; review them with 'notice-studio check' and publish again "
+                "with --force to acknowledge them"
             )
-        versions = repo.versions()
-        suggestion = suggested_change(repo, versions[-1].name) if versions else None
-        summary = args.summary
-        if summary is None:
-            summary = suggestion.text if suggestion else "First published version of this notice."
-        material = args.material
-        if material is None:
-            material = suggestion.material if suggestion else True
-        version = repo.publish(
-            effective, summary, bool(material), args.approved_by, cli_author(), acknowledged=warnings
+        version = ws.publish(
+            effective,
+            change_notice=args.summary,
+            material=args.material,
+            approved_by=args.approved_by,
+            acknowledge_all=args.force,
         )
     kind = "material" if version.material else "editorial"
     print(f"Published {version.name} ({kind}), effective {effective.isoformat()}.")
@@ -247,36 +245,6 @@ def cmd_publish(args: argparse.Namespace) -> int:
     for line in version.change_notice.splitlines() or ["(none)"]:
         print(f"  {line}")
     return 0
-
-
-def publish_review(repo, notice: Notice) -> tuple[list[str], list[str]]:
-    """Errors that block publishing and warnings to acknowledge, one sentence each.
-
-    The same findings `notice-studio check` reports (readability notes aside), run once.
-    """
-    from notice_studio.cli.check_cmd import check_context
-    from notice_studio.core.checks import run_checks
-
-    report = run_checks(notice, check_context(repo, "draft", skip=("readability",)))
-    return (
-        [_finding_sentence(notice, f) for f in report.blocking],
-        [_finding_sentence(notice, f) for f in report.to_acknowledge],
-    )
-
-
-def _finding_sentence(notice: Notice, finding) -> str:
-    if not finding.clause_id:
-        return finding.message
-    number = notice.numbers().get(finding.clause_id, "")
-    return f"section {number}: {finding.message}" if number else finding.message
-
-
-def suggested_change(repo, since: str):
-    """The change notice and material/editorial suggestion for the draft since version `since`."""
-    from notice_studio.core.diff.changes import draft_change_notice
-    from notice_studio.core.diff.notices import diff_versions
-
-    return draft_change_notice(diff_versions(repo, since, "draft"))
 
 
 def cmd_log(args: argparse.Namespace) -> int:

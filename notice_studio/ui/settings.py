@@ -6,6 +6,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths
 
+from notice_studio.core.workspace.identity import save_identity, saved_identity
+
 DEFAULTS: dict[str, object] = {
     "author/name": "",
     "author/email": "",
@@ -20,11 +22,17 @@ DEFAULTS: dict[str, object] = {
 MAX_RECENT = 8
 
 
+# Who is recorded on edits lives in core's identity file, which the command line reads too.
+_IDENTITY_KEYS = ("author/name", "author/email")
+
+
 class Settings:
     def __init__(self, store: QSettings | None = None) -> None:
         self._store = store or QSettings("Notice Studio", "Notice Studio")
 
     def get(self, key: str) -> object:
+        if key in _IDENTITY_KEYS:
+            return saved_identity()[_IDENTITY_KEYS.index(key)]
         default = DEFAULTS[key]
         value = self._store.value(key, default)
         if isinstance(default, list):
@@ -39,6 +47,11 @@ class Settings:
         return value
 
     def set(self, key: str, value: object) -> None:
+        if key in _IDENTITY_KEYS:
+            identity = list(saved_identity())
+            identity[_IDENTITY_KEYS.index(key)] = str(value or "")
+            save_identity(*identity)
+            return
         if value == DEFAULTS[key]:
             self._store.remove(key)
         else:

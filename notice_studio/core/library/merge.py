@@ -81,10 +81,14 @@ def clause_status(clause: Clause, library: object) -> ClauseStatus | None:
     )
 
 
-def merge_update(clause: Clause, library_clause: LibraryClause) -> MergeResult:
-    """Three-way merge of the clause's text with the newer library text (pure: changes nothing)."""
+def merge_update(clause: Clause, library_clause: LibraryClause, on_conflict: str = "ours") -> MergeResult:
+    """Three-way merge of the clause's text with the newer library text (pure: changes nothing).
+
+    Where both changed the same lines, `on_conflict` says what the body keeps there: "ours" (the
+    user's text), "theirs" (the library's) or "both" (the user's, then the library's).
+    """
     provenance = clause.provenance or Provenance(library_clause.id, 0, clause.body, clause.title)
-    body, regions = merge3(provenance.base_body, clause.body, library_clause.body)
+    body, regions = merge3(provenance.base_body, clause.body, library_clause.body, on_conflict)
     base_title = provenance.base_title or clause.title
     title = library_clause.title if clause.title == base_title else clause.title
     return MergeResult(body, bool(regions), title, tuple(regions), library_clause.version)
@@ -103,7 +107,7 @@ def apply_update(clause: Clause, library_clause: LibraryClause, result: MergeRes
     return result
 
 
-def merge3(base: str, ours: str, theirs: str) -> tuple[str, list[Conflict]]:
+def merge3(base: str, ours: str, theirs: str, on_conflict: str = "ours") -> tuple[str, list[Conflict]]:
     """Merge two edits of `base` line by line; returns the text and the conflicting regions.
 
     Each side's changes are hunks of base lines replaced (difflib). Hunks of the two sides
@@ -138,7 +142,7 @@ def merge3(base: str, ours: str, theirs: str) -> tuple[str, list[Conflict]]:
         elif sides == {"theirs"}:
             out.extend(other)
         else:
-            out.extend(mine)
+            out.extend({"ours": mine, "theirs": other, "both": [*mine, "", *other]}[on_conflict])
             conflicts.append(Conflict("\n".join(a[start:end]), "\n".join(mine), "\n".join(other)))
         position = end
     out.extend(a[position:])

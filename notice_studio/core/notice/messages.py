@@ -48,5 +48,9 @@ def variables_set(names: list[str]) -> str:
     return f"Filled in {len(names)} placeholders"
 
 
+def updated_from_library(title: str, version: int) -> str:
+    return f"Updated {_quote(title)} from the library (version {version})"
+
+
 def table_edited(name: str) -> str:
     return f"Edited the {name.replace('-', ' ')} table"

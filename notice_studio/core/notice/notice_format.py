@@ -136,6 +136,11 @@ def _parse_outline(items: object, path: str, seen: set[str]) -> list[tuple[str, 
     return result
 
 
+def read_table(text: str, path: str) -> Table:
+    """A table from CSV text (header row first); `path` names the file in error messages."""
+    return _read_table(text, path)
+
+
 def _read_table(text: str, path: str) -> Table:
     try:
         rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))

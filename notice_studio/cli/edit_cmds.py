@@ -1,0 +1,356 @@
+"""Editing commands: clause add|insert|move|remove|rename|edit, facts, laws, table, restore, history.
+
+Each parses its arguments, calls one workspace action and saves: the same rules as the app.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from notice_studio.cli.common import CommandError, Prompt, add_folder, add_json, open_workspace, print_json
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    clause = sub.add_parser("clause", help="add, insert, move, remove, rename or edit a clause")
+    actions = clause.add_subparsers(dest="clause_action", metavar="ACTION", required=True)
+
+    p = actions.add_parser("add", help="add a clause written for this notice (text from --file or stdin)")
+    add_folder(p)
+    p.add_argument("--title", required=True, help="the clause's title")
+    _add_body_source(p)
+    _add_place(p)
+    p.set_defaults(func=cmd_clause_add)
+
+    p = actions.add_parser("insert", help="insert a clause from the library")
+    add_folder(p)
+    p.add_argument("library_id", metavar="LIBRARY_ID", help="the library clause ('notice-studio library' lists them)")
+    _add_place(p)
+    p.set_defaults(func=cmd_clause_insert)
+
+    p = actions.add_parser("move", help="move a clause after, before or under another, or one step")
+    add_folder(p)
+    p.add_argument("clause_id", metavar="ID")
+    _add_place(p)
+    for step in ("up", "down", "indent", "outdent"):
+        p.add_argument(f"--{step}", dest="step", action="store_const", const=step, help=f"move one step: {step}")
+    p.set_defaults(func=cmd_clause_move)
+
+    p = actions.add_parser("remove", help="delete a clause and its sub-clauses (history keeps them)")
+    add_folder(p)
+    p.add_argument("clause_id", metavar="ID")
+    p.add_argument("--yes", action="store_true", help="do not ask, even when the clause has sub-clauses")
+    p.set_defaults(func=cmd_clause_remove)
+
+    p = actions.add_parser("rename", help="give a clause a new title (its id stays)")
+    add_folder(p)
+    p.add_argument("clause_id", metavar="ID")
+    p.add_argument("title", metavar="TITLE")
+    p.set_defaults(func=cmd_clause_rename)
+
+    p = actions.add_parser("edit", help="replace a clause's text (from --file or stdin)")
+    add_folder(p)
+    p.add_argument("clause_id", metavar="ID")
+    _add_body_source(p)
+    p.set_defaults(func=cmd_clause_edit)
+
+    p = sub.add_parser("facts", help="show the yes/no facts the checks use, or set them: NAME=yes|no|unset ...")
+    add_folder(p)
+    p.add_argument("assignments", nargs="*", metavar="NAME=yes|no|unset")
+    add_json(p)
+    p.set_defaults(func=cmd_facts)
+
+    p = sub.add_parser("laws", help="show the laws the notice covers, or change them")
+    add_folder(p)
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--set", metavar="LIST", help="exactly these laws, e.g. gdpr,uk_gdpr,ccpa")
+    group.add_argument("--add", metavar="LIST", help="add these laws")
+    group.add_argument("--remove", metavar="LIST", help="remove these laws")
+    add_json(p)
+    p.set_defaults(func=cmd_laws)
+
+    table = sub.add_parser("table", help="show, set, import or export a table (cookies, service providers)")
+    table_actions = table.add_subparsers(dest="table_action", metavar="ACTION", required=True)
+    p = table_actions.add_parser("show", help="print a table (or list the tables when NAME is left out)")
+    add_folder(p)
+    p.add_argument("name", nargs="?", metavar="NAME")
+    add_json(p)
+    p.set_defaults(func=cmd_table_show)
+    p = table_actions.add_parser("set", help="set cells of one row: ROW COLUMN=VALUE ... (ROW 'new' adds a row)")
+    add_folder(p)
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("row", metavar="ROW")
+    p.add_argument("cells", nargs="+", metavar="COLUMN=VALUE")
+    p.set_defaults(func=cmd_table_set)
+    p = table_actions.add_parser("import", help="replace a table with a CSV file (header row first)")
+    add_folder(p)
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("csv", metavar="CSV")
+    p.set_defaults(func=cmd_table_import)
+    p = table_actions.add_parser("export", help="write a table as CSV ('-' prints it)")
+    add_folder(p)
+    p.add_argument("name", metavar="NAME")
+    p.add_argument("csv", metavar="CSV")
+    p.set_defaults(func=cmd_table_export)
+
+    p = sub.add_parser("restore", help="make an earlier version (or saved edit) the new draft; history is kept")
+    add_folder(p)
+    p.add_argument("version", metavar="VERSION", help="v1, v2, ... or a saved edit's commit id")
+    p.set_defaults(func=cmd_restore)
+
+    p = sub.add_parser("history", help="the saved edits of one clause, newest first")
+    add_folder(p)
+    p.add_argument("clause_id", metavar="CLAUSE")
+    p.add_argument("--limit", type=int, default=None, help="only the newest N edits")
+    add_json(p)
+    p.set_defaults(func=cmd_history)
+
+
+def _add_body_source(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--file", metavar="F", default=None, help="read the Markdown text from this file (else stdin)")
+
+
+def _add_place(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--after", metavar="ID", default=None, help="place it after this clause")
+    p.add_argument("--before", metavar="ID", default=None, help="place it before this clause")
+    p.add_argument("--under", metavar="ID", default=None, help="place it as the last sub-clause of this clause")
+
+
+def _read_body(args: argparse.Namespace, required: bool) -> str:
+    if args.file:
+        try:
+            return Path(args.file).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise CommandError(f"{args.file} could not be read ({exc.strerror}); check the path") from None
+        except UnicodeDecodeError:
+            raise CommandError(f"{args.file} is not UTF-8 text; save it as UTF-8 and try again") from None
+    if sys.stdin.isatty():
+        if required:
+            raise CommandError("Give the clause's text with --file F, or pipe it in on standard input")
+        return ""
+    return sys.stdin.read()
+
+
+def _saved(ws, done: str) -> int:  # type: ignore[no-untyped-def]
+    commit = ws.save()
+    print(done if commit else "Nothing changed.")
+    return 0
+
+
+# ----- clauses -----------------------------------------------------------------------------
+def cmd_clause_add(args: argparse.Namespace) -> int:
+    body = _read_body(args, required=False)
+    with open_workspace(args.folder, write=True) as ws:
+        clause = ws.add_clause(args.title, body, after=args.after, before=args.before, under=args.under)
+        return _saved(ws, f"Added '{clause.title}' as section {ws.notice.numbers()[clause.id]} (id {clause.id}).")
+
+
+def cmd_clause_insert(args: argparse.Namespace) -> int:
+    with open_workspace(args.folder, write=True) as ws:
+        clause = ws.insert_from_library(args.library_id, after=args.after, before=args.before, under=args.under)
+        return _saved(
+            ws,
+            f"Inserted '{clause.title}' from the library as section {ws.notice.numbers()[clause.id]} (id {clause.id}).",
+        )
+
+
+def cmd_clause_move(args: argparse.Namespace) -> int:
+    places = [v for v in (args.after, args.before, args.under, args.step) if v]
+    if len(places) != 1:
+        raise CommandError(
+            "Say where the clause goes with exactly one of --after, --before, --under, --up, --down, --indent or --outdent"
+        )
+    with open_workspace(args.folder, write=True) as ws:
+        if args.step:
+            ws.step(args.clause_id, args.step)
+        else:
+            ws.place(args.clause_id, after=args.after, before=args.before, under=args.under)
+        number = ws.notice.numbers()[args.clause_id]
+        return _saved(ws, f"Moved '{ws.notice.find(args.clause_id).title}'; it is now section {number}.")
+
+
+def cmd_clause_remove(args: argparse.Namespace) -> int:
+    with open_workspace(args.folder, write=True, interaction=Prompt(yes=args.yes)) as ws:
+        clause = ws.notice.find(args.clause_id)
+        subs = len(clause.children)
+        if subs and not ws.interaction.confirm(
+            f"Delete '{clause.title}' and its {subs} sub-clause{'s' if subs != 1 else ''}?"
+        ):
+            print("Nothing deleted.")
+            return 0
+        ws.remove(args.clause_id)
+        return _saved(ws, f"Deleted '{clause.title}' (the history keeps it; 'notice-studio restore' brings it back).")
+
+
+def cmd_clause_rename(args: argparse.Namespace) -> int:
+    with open_workspace(args.folder, write=True) as ws:
+        old = ws.rename(args.clause_id, args.title)
+        return _saved(ws, f"Renamed '{old}' to '{ws.notice.find(args.clause_id).title}'.")
+
+
+def cmd_clause_edit(args: argparse.Namespace) -> int:
+    body = _read_body(args, required=True)
+    with open_workspace(args.folder, write=True) as ws:
+        ws.edit_body(args.clause_id, body)
+        return _saved(ws, f"Saved the new text of '{ws.notice.find(args.clause_id).title}'.")
+
+
+# ----- facts and laws --------------------------------------------------------------------------
+_ANSWERS = {"yes": True, "y": True, "true": True, "no": False, "n": False, "false": False, "unset": None, "": None}
+
+
+def cmd_facts(args: argparse.Namespace) -> int:
+    from notice_studio.core.library.facts import FACTS
+
+    write = bool(args.assignments)
+    with open_workspace(args.folder, write=write) as ws:
+        for item in args.assignments:
+            name, eq, value = item.partition("=")
+            if not eq or value.strip().lower() not in _ANSWERS:
+                raise CommandError(f"'{item}' is not NAME=yes, NAME=no or NAME=unset")
+            ws.set_fact(name.strip(), _ANSWERS[value.strip().lower()])
+        if write:
+            _saved(ws, "Saved.")
+        facts = dict(ws.notice.facts)
+    if args.json:
+        print_json(
+            {"facts": [{"name": f.id, "question": f.question, "answer": facts.get(f.id)} for f in FACTS.values()]}
+        )
+    elif not write:
+        for fact in FACTS.values():
+            answer = facts.get(fact.id)
+            shown = "not answered" if answer is None else ("yes" if answer else "no")
+            print(f"{fact.id} = {shown}\n    {fact.question}")
+    return 0
+
+
+def cmd_laws(args: argparse.Namespace) -> int:
+    from notice_studio.cli.common import split_list
+    from notice_studio.core.library.jurisdictions import JURISDICTIONS, normalise
+
+    change = args.set or args.add or args.remove
+    with open_workspace(args.folder, write=bool(change)) as ws:
+        current = list(ws.notice.jurisdictions)
+        if args.set:
+            ws.set_laws(split_list([args.set]))
+        elif args.add:
+            ws.set_laws(current + split_list([args.add]))
+        elif args.remove:
+            gone = set(normalise(split_list([args.remove])))
+            ws.set_laws([j for j in current if j not in gone])
+        if change:
+            _saved(ws, "Saved.")
+        laws = list(ws.notice.jurisdictions)
+    if args.json:
+        print_json({"laws": [{"id": j, "name": JURISDICTIONS.get(j, j)} for j in laws]})
+    elif not change:
+        for j in laws:
+            print(f"{j}  {JURISDICTIONS.get(j, j)}")
+    return 0
+
+
+# ----- tables ----------------------------------------------------------------------------------
+def cmd_table_show(args: argparse.Namespace) -> int:
+    with open_workspace(args.folder) as ws:
+        tables = dict(ws.notice.tables)
+    if args.name is None:
+        if args.json:
+            print_json({"tables": [{"name": n, "columns": t.columns, "rows": len(t.rows)} for n, t in tables.items()]})
+        elif not tables:
+            print("This notice has no tables.")
+        for name, table in tables.items():
+            if not args.json:
+                print(f"{name}  ({len(table.rows)} rows: {', '.join(table.columns)})")
+        return 0
+    table = tables.get(args.name)
+    if table is None:
+        raise CommandError(f"The notice has no table '{args.name}'; its tables are: {', '.join(tables) or 'none'}")
+    if args.json:
+        print_json({"name": args.name, "columns": table.columns, "rows": table.as_dicts()})
+        return 0
+    for number, row in enumerate(table.rows, start=1):
+        print(f"{number}: " + "; ".join(f"{c}={v}" for c, v in zip(table.columns, row, strict=False)))
+    return 0
+
+
+def cmd_table_set(args: argparse.Namespace) -> int:
+    values: dict[str, str] = {}
+    for item in args.cells:
+        column, eq, value = item.partition("=")
+        if not eq or not column.strip():
+            raise CommandError(f"'{item}' is not COLUMN=VALUE")
+        values[column.strip()] = value
+    if args.row == "new":
+        row = None
+    elif args.row.isdigit():
+        row = int(args.row)
+    else:
+        raise CommandError(f"'{args.row}' is not a row number; give 1, 2, ... or 'new' to add a row")
+    with open_workspace(args.folder, write=True) as ws:
+        ws.set_cell(args.name, row, values)
+        return _saved(ws, "Saved.")
+
+
+def cmd_table_import(args: argparse.Namespace) -> int:
+    path = Path(args.csv)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise CommandError(f"{path} could not be read ({exc.strerror}); check the path") from None
+    except UnicodeDecodeError:
+        raise CommandError(f"{path} is not UTF-8 text; save the CSV as UTF-8 and try again") from None
+    with open_workspace(args.folder, write=True) as ws:
+        table = ws.import_table(args.name, text, str(path))
+        return _saved(ws, f"Imported {len(table.rows)} rows into the table '{args.name}'.")
+
+
+def cmd_table_export(args: argparse.Namespace) -> int:
+    from notice_studio.core.notice.notice_format import table_text
+
+    with open_workspace(args.folder) as ws:
+        table = ws.notice.tables.get(args.name)
+        if table is None:
+            raise CommandError(
+                f"The notice has no table '{args.name}'; its tables are: {', '.join(ws.notice.tables) or 'none'}"
+            )
+    text = table_text(table)
+    if args.csv == "-":
+        sys.stdout.write(text)
+        return 0
+    from notice_studio.core.notice.store import _write_atomic
+
+    _write_atomic(Path(args.csv), text)
+    print(f"Wrote the table '{args.name}' to {args.csv}.")
+    return 0
+
+
+# ----- history -----------------------------------------------------------------------------------
+def cmd_restore(args: argparse.Namespace) -> int:
+    with open_workspace(args.folder, write=True) as ws:
+        commit = ws.restore(args.version)
+    print(
+        f"The draft is now {args.version} again (saved as a new edit)." if commit else "The draft already matches it."
+    )
+    return 0
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    with open_workspace(args.folder) as ws:
+        title = ws.notice.find(args.clause_id).title
+        edits = ws.clause_history(args.clause_id, args.limit)
+    if args.json:
+        print_json(
+            {
+                "clause": args.clause_id,
+                "edits": [
+                    {"commit": e.commit, "author": e.author, "email": e.email, "when": e.when, "message": e.message}
+                    for e in edits
+                ],
+            }
+        )
+        return 0
+    print(f"Edits of '{title}' (newest first):")
+    for e in edits:
+        print(f"  {e.when[:16].replace('T', ' ')}  {e.author}: {e.message}  [{e.commit[:8]}]")
+    return 0

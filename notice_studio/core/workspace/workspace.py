@@ -1,0 +1,565 @@
+"""The Workspace: an open notice with its store, library, requirements and author, and every
+user action as one method. The app and the command line both call it; nothing else decides.
+
+Edits change the in-memory draft and queue a plain-words message; `save()` commits them (the
+command line saves after each command; the app's autosave commits in the background).
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import os
+import re
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from notice_studio.core.notice import messages
+from notice_studio.core.notice.model import Clause, Notice, NoticeError, Position, Provenance, Table
+from notice_studio.core.notice.store import Author, Edit, NoticeRepo, Version
+from notice_studio.core.workspace.identity import current_author
+from notice_studio.core.workspace.interaction import Interaction, Unattended
+from notice_studio.core.workspace.publishing import PublishReview, review
+from notice_studio.core.workspace.tree import NoticeTree, TreeEditor
+
+if TYPE_CHECKING:
+    from notice_studio.core.checks import CheckContext, CheckReport
+    from notice_studio.core.diff.notices import NoticeDiff
+    from notice_studio.core.library.catalog import Library
+    from notice_studio.core.library.merge import ClauseStatus
+    from notice_studio.core.render.renderer import RenderedNotice, RenderOptions
+
+
+@dataclass(frozen=True)
+class ClauseState:
+    """A clause's title, text and library provenance: what a library update changes (for undo)."""
+
+    title: str
+    body: str
+    provenance: Provenance | None
+
+
+@dataclass(frozen=True)
+class LibraryUpdate:
+    clause_id: str
+    before: ClauseState
+    after: ClauseState
+    version: int
+    kept: str
+    """'' (no conflict), or how a conflict was settled: 'mine', 'library' or 'both'."""
+
+
+CONFLICT_CHOICES = (
+    ("both", "Keep both wordings (yours, then the library's) and edit them together"),
+    ("mine", "Keep your wording where the two overlap"),
+    ("library", "Take the library's wording where the two overlap"),
+)
+
+
+class Workspace:
+    """An open notice and the actions a person can take on it."""
+
+    def __init__(
+        self,
+        repo: NoticeRepo,
+        *,
+        author: Author | None = None,
+        library: Library | None = None,
+        library_folders: Sequence[str | os.PathLike[str]] = (),
+        interaction: Interaction | None = None,
+        notice: Notice | None = None,
+    ) -> None:
+        self.repo = repo
+        self.notice: Notice = notice if notice is not None else repo.load()
+        self.author = author or current_author()
+        self.interaction: Interaction = interaction or Unattended()
+        self.library_folders = list(library_folders)
+        self._library = library
+        self._requirements: object | None = None
+        self.tree: TreeEditor = NoticeTree(self.notice)
+        self.pending: list[str] = []
+        """Messages of edits made since the last save, in order."""
+
+    # ----- opening and closing ---------------------------------------------------------------
+    @classmethod
+    @contextmanager
+    def open(
+        cls,
+        folder: str | os.PathLike[str],
+        *,
+        write: bool = False,
+        author: Author | None = None,
+        library_folders: Sequence[str | os.PathLike[str]] = (),
+        interaction: Interaction | None = None,
+    ) -> Iterator[Workspace]:
+        """Open a notice folder for a while (`write=True` takes the notice's lock)."""
+        repo = NoticeRepo.open(folder, write=write)
+        try:
+            yield cls(repo, author=author, library_folders=library_folders, interaction=interaction)
+        finally:
+            repo.close()
+
+    @property
+    def path(self) -> Path:
+        return self.repo.path
+
+    @property
+    def library(self) -> Library:
+        """The clause library (shipped plus the user's folders), loaded once when first needed."""
+        if self._library is None:
+            from notice_studio.core.library.catalog import load_library
+
+            self._library = load_library(self.library_folders)
+        return self._library
+
+    @property
+    def requirements(self) -> object:
+        """The legal requirements the coverage checks use; a clear error when they cannot be read."""
+        if self._requirements is None:
+            from notice_studio.core.library.requirements import load_requirements
+
+            try:
+                self._requirements = load_requirements()
+            except Exception as exc:  # noqa: BLE001 - any failure: the reason goes into the sentence
+                raise NoticeError(
+                    f"The legal requirements the checks use could not be read ({exc}); "
+                    "reinstall Notice Studio, then check again."
+                ) from None
+        return self._requirements
+
+    def attach_tree(self, tree: TreeEditor) -> None:
+        """Route structural edits through `tree` (the app's outline adapter)."""
+        self.tree = tree
+
+    # ----- edits -------------------------------------------------------------------------------
+    def _note(self, message: str) -> str:
+        if message not in self.pending:
+            self.pending.append(message)
+        return message
+
+    def take_pending(self) -> list[str]:
+        """The messages of unsaved edits, handed to whoever commits them (the app's autosave)."""
+        pending, self.pending = self.pending, []
+        return pending
+
+    def edit_body(self, clause_id: str, body: str) -> str:
+        """Replace a clause's text; returns the old text."""
+        old = self.notice.set_body(clause_id, body)
+        if old != body:
+            self._note(messages.edited([self.notice.find(clause_id).title]))
+        return old
+
+    def rename(self, clause_id: str, title: str) -> str:
+        """Give a clause a new title (its id never changes); returns the old title."""
+        clause = self.notice.find(clause_id)
+        old = clause.title
+        new = " ".join(title.split())
+        if new == old:
+            return old
+        self.tree.rename(clause_id, new)
+        self._note(messages.renamed(old, new))
+        return old
+
+    def add_clause(
+        self,
+        title: str,
+        body: str = "",
+        parent_id: str | None = None,
+        index: int | None = None,
+        **place: str | None,
+    ) -> Clause:
+        """A new clause written for this notice, under `parent_id` at `index` (default: last), or
+        placed `after=`, `before=` or `under=` another clause."""
+        title = " ".join(title.split())
+        if not title:
+            raise NoticeError("A clause needs a title; give one with --title.")
+        clause = Clause(id=self.notice.new_clause_id(title), title=title, body=body)
+        parent_id, index = self._where(parent_id, index, place)
+        self.insert(clause, parent_id, index, messages.added(title))
+        return clause
+
+    def insert_from_library(
+        self, library_id: str, parent_id: str | None = None, index: int | None = None, **place: str | None
+    ) -> Clause:
+        """A library clause inserted into the notice, its provenance recorded for later updates."""
+        if self.library.get(library_id) is None:
+            raise NoticeError(
+                f"The library has no clause '{library_id}'; 'notice-studio library --search WORDS' finds clause ids."
+            )
+        clause = self.library.make_clause(library_id, self.notice)
+        parent_id, index = self._where(parent_id, index, place)
+        self.insert(clause, parent_id, index, messages.added(clause.title, clause.title))
+        return clause
+
+    def _where(
+        self, parent_id: str | None, index: int | None, place: dict[str, str | None]
+    ) -> tuple[str | None, int | None]:
+        if not any(place.values()):
+            return parent_id, index
+        to = self.target("", after=place.get("after"), before=place.get("before"), under=place.get("under"))
+        return to.parent_id, to.index
+
+    def insert(self, clause: Clause, parent_id: str | None, index: int | None, message: str) -> Position:
+        """Put an existing clause object into the outline (also how undo brings a clause back)."""
+        if parent_id is not None:
+            self.notice.find(parent_id)
+        siblings = self.notice.siblings(parent_id)
+        position = self.tree.insert(clause, parent_id, len(siblings) if index is None else index)
+        self._note(message)
+        return position
+
+    def remove(self, clause_id: str, message: str | None = None) -> tuple[Clause, Position]:
+        """Take a clause (and its sub-clauses) out of the notice; returns them and where they were."""
+        title = self.notice.find(clause_id).title
+        result = self.tree.remove(clause_id)
+        self._note(message or messages.removed(title))
+        return result
+
+    def move(self, clause_id: str, parent_id: str | None, index: int, message: str | None = None) -> Position:
+        """Move a clause under `parent_id` at `index` (counted without the clause); returns where it was."""
+        notice = self.notice
+        title = notice.find(clause_id).title
+        old = notice.position(clause_id)
+        if old.parent_id == parent_id and old.index == index:
+            return old
+        if message is None:
+            siblings = [c for c in notice.siblings(parent_id) if c.id != clause_id]
+            after = siblings[index - 1].title if 0 < index <= len(siblings) else None
+            parent_title = notice.find(parent_id).title if parent_id else None
+            message = messages.moved(title, after, parent_title)
+        self.tree.move(clause_id, parent_id, index)
+        self._note(message)
+        return old
+
+    def target(
+        self, clause_id: str, *, after: str | None = None, before: str | None = None, under: str | None = None
+    ) -> Position:
+        """Where 'after X', 'before X' or 'under X' (as its last sub-clause) puts a clause."""
+        given = [name for name, value in (("after", after), ("before", before), ("under", under)) if value]
+        if len(given) != 1:
+            raise NoticeError("Say where the clause goes with exactly one of --after, --before or --under.")
+        anchor = after or before or under
+        assert anchor is not None
+        if anchor == clause_id:
+            raise NoticeError("A clause cannot be placed relative to itself.")
+        self.notice.find(anchor)
+        if under:
+            children = [c for c in self.notice.find(under).children if c.id != clause_id]
+            return Position(under, len(children))
+        where = self.notice.position(anchor)
+        siblings = [c.id for c in self.notice.siblings(where.parent_id) if c.id != clause_id]
+        index = siblings.index(anchor) + (1 if after else 0)
+        return Position(where.parent_id, index)
+
+    def place(
+        self, clause_id: str, *, after: str | None = None, before: str | None = None, under: str | None = None
+    ) -> Position:
+        """Move a clause after, before or under another; returns where it was."""
+        to = self.target(clause_id, after=after, before=before, under=under)
+        return self.move(clause_id, to.parent_id, to.index)
+
+    def step(self, clause_id: str, step: str) -> Position:
+        """Move up, down, indent or outdent (the rule is the notice's `step_target`)."""
+        to = self.notice.step_target(clause_id, step)
+        return self.move(clause_id, to.parent_id, to.index)
+
+    def set_variable(self, name: str, value: str) -> str | None:
+        """Fill in (or clear, with '') a placeholder; returns the old value."""
+        old = self.notice.set_variable(name, value)
+        if (old or "") != value:
+            self._note(messages.variables_set([name]))
+        return old
+
+    def set_fact(self, name: str, value: bool | None) -> bool | None:
+        """Answer one yes/no fact the checks use (None forgets the answer); returns the old answer."""
+        from notice_studio.core.library.facts import FACTS
+
+        if name not in FACTS:
+            raise NoticeError(f"'{name}' is not a fact Notice Studio knows; use one of: {', '.join(FACTS)}.")
+        old = self.notice.facts.get(name)
+        if value is None:
+            self.notice.facts.pop(name, None)
+        else:
+            self.notice.facts[name] = value
+        if old != value:
+            answer = "not answered" if value is None else ("yes" if value else "no")
+            self._note(f"Answered '{FACTS[name].question}': {answer}")
+        return old
+
+    def set_laws(self, laws: Sequence[str]) -> list[str]:
+        """Choose the laws the notice must satisfy; returns the previous choice."""
+        from notice_studio.core.library.jurisdictions import JURISDICTIONS, normalise
+
+        chosen = normalise(list(laws))
+        if not chosen:
+            raise NoticeError(f"Choose at least one law; use any of: {', '.join(JURISDICTIONS)}.")
+        old = list(self.notice.jurisdictions)
+        if chosen != old:
+            self.notice.jurisdictions = chosen
+            self._note(f"Laws covered: {', '.join(JURISDICTIONS[j] for j in chosen)}")
+        return old
+
+    def set_table(self, name: str, table: Table | None, message: str | None = None) -> Table | None:
+        """Replace (or remove, with None) a notice table; returns the old one."""
+        from notice_studio.core.notice.notice_format import table_path
+
+        table_path(name)  # refuses a name that is not a safe file name
+        old = self.notice.tables.get(name)
+        if table is None:
+            self.notice.tables.pop(name, None)
+        else:
+            self.notice.tables[name] = table
+        self._note(message or messages.table_edited(name))
+        return old
+
+    def set_cell(self, name: str, row: int | None, values: dict[str, str]) -> Table:
+        """Set cells of row `row` (1-based; None adds a row) of a table, by column name."""
+        table = self.notice.tables.get(name)
+        if table is None:
+            raise NoticeError(
+                f"The notice has no table '{name}'; its tables are: {', '.join(self.notice.tables) or 'none'}."
+            )
+        unknown = [c for c in values if c not in table.columns]
+        if unknown:
+            raise NoticeError(
+                f"The table '{name}' has no column '{unknown[0]}'; its columns are: {', '.join(table.columns)}."
+            )
+        new = Table(list(table.columns), [list(r) for r in table.rows])
+        if row is None:
+            new.rows.append([""] * len(new.columns))
+            row = len(new.rows)
+        if not 1 <= row <= len(new.rows):
+            raise NoticeError(f"The table '{name}' has rows 1 to {len(new.rows)}; there is no row {row}.")
+        for column, value in values.items():
+            new.rows[row - 1][new.columns.index(column)] = value
+        self.set_table(name, new)
+        return new
+
+    def import_table(self, name: str, csv_text: str, path: str = "the CSV file") -> Table:
+        """Replace a table with the contents of a CSV file (header row first)."""
+        from notice_studio.core.notice.notice_format import read_table
+
+        table = read_table(csv_text, path)
+        if not table.columns:
+            raise NoticeError(f"{path} has no header row; the first line must name the columns.")
+        self.set_table(name, table, f"Imported the {name.replace('-', ' ')} table")
+        return table
+
+    def clause_state(self, clause_id: str) -> ClauseState:
+        clause = self.notice.find(clause_id)
+        return ClauseState(clause.title, clause.body, copy.deepcopy(clause.provenance))
+
+    def set_clause_state(self, clause_id: str, state: ClauseState, message: str) -> None:
+        """Put a clause's title, text and provenance back as they were (undo/redo of an update)."""
+        clause = self.notice.find(clause_id)
+        if clause.title != state.title:
+            self.tree.rename(clause_id, state.title)
+        clause.body = state.body
+        clause.provenance = copy.deepcopy(state.provenance)
+        self._note(message)
+
+    def save(self, message: str | None = None) -> str | None:
+        """Commit the draft with the pending edits' messages; None when nothing changed."""
+        pending = self.take_pending()
+        text = message or (pending[0] if len(pending) == 1 else _combined(pending))
+        return self.repo.save(self.notice, text, self.author)
+
+    def replace_notice(self, notice: Notice) -> None:
+        """The draft was reloaded (restore, recovery): every view starts again from `notice`."""
+        self.notice = notice
+        self.tree.reset_notice(notice)
+
+    # ----- library ---------------------------------------------------------------------------
+    def library_status(self) -> list[tuple[Clause, ClauseStatus]]:
+        """Every clause that came from the library, with how it stands against the library now."""
+        found = []
+        for clause in self.notice.all_clauses():
+            status = self.library.status(clause)
+            if status is not None:
+                found.append((clause, status))
+        return found
+
+    def update_from_library(self, clause_id: str) -> LibraryUpdate | None:
+        """Bring a clause to the library's newest version, keeping the user's edits.
+
+        The library's new title is taken unless the user renamed the clause. Where the user and
+        the library changed the same words, the user is asked (keep both, mine or the library's);
+        None when they cancel: nothing changes and the update is offered again.
+        """
+        from notice_studio.core.library.merge import merge_update
+
+        clause = self.notice.find(clause_id)
+        if clause.provenance is None:
+            raise NoticeError(f"'{clause.title}' was written for this notice, not taken from the library.")
+        source = self.library.get(clause.provenance.library_id)
+        if source is None:
+            raise NoticeError(
+                f"The library no longer has '{clause.provenance.library_id}', so '{clause.title}' cannot be updated."
+            )
+        if source.version <= clause.provenance.version:
+            raise NoticeError(f"'{clause.title}' already has the library's newest version ({source.version}).")
+        result = merge_update(clause, source)
+        kept = ""
+        if result.conflicts:
+            choice = self.interaction.choose(
+                f"You and the library both changed the same words in '{clause.title}'. "
+                "Which wording should the clause keep where they overlap?",
+                CONFLICT_CHOICES,
+            )
+            if choice is None:
+                return None
+            kept = choice
+            result = merge_update(clause, source, on_conflict={"mine": "ours", "library": "theirs"}.get(choice, "both"))
+        before = self.clause_state(clause_id)
+        after = ClauseState(
+            result.title or clause.title,
+            result.body,
+            Provenance(source.id, source.version, source.body, source.title),
+        )
+        self.set_clause_state(clause_id, after, messages.updated_from_library(after.title, source.version))
+        return LibraryUpdate(clause_id, before, after, source.version, kept)
+
+    # ----- checks and publishing --------------------------------------------------------------
+    def check_context(
+        self,
+        at: str = "draft",
+        *,
+        versions: Sequence[Version] | None = None,
+        skip: Sequence[str] = (),
+        today: dt.date | None = None,
+    ) -> CheckContext:
+        """The one context for checking the draft (or a published version) of this notice."""
+        from notice_studio.core.checks import CheckContext
+
+        versions = list(self.repo.versions() if versions is None else versions)
+        published = next((v for v in versions if v.name == at), None)
+        latest = published or (versions[-1] if versions else None)
+        kwargs: dict[str, object] = {}
+        if today is not None:
+            kwargs["today"] = today
+        return CheckContext(
+            library=self.library,
+            requirements=self.requirements,
+            last_published=latest.effective if latest else None,
+            published_count=published.number if published else len(versions),
+            published_version=published is not None,
+            skip=frozenset(skip),
+            **kwargs,  # type: ignore[arg-type]
+        )
+
+    def check(
+        self,
+        at: str = "draft",
+        *,
+        notice: Notice | None = None,
+        versions: Sequence[Version] | None = None,
+        skip: Sequence[str] = (),
+        today: dt.date | None = None,
+    ) -> CheckReport:
+        """Every check on the draft (or version `at`, or a given snapshot of the draft)."""
+        from notice_studio.core.checks import run_checks
+
+        target = notice if notice is not None else (self.notice if at == "draft" else self.repo.notice_at(at))
+        return run_checks(target, self.check_context(at, versions=versions, skip=skip, today=today))
+
+    def review_publish(
+        self, *, notice: Notice | None = None, versions: Sequence[Version] | None = None
+    ) -> PublishReview:
+        """The one publishing gate: blocking errors, warnings to acknowledge, the change notice."""
+        draft = notice if notice is not None else self.notice
+        versions = list(self.repo.versions() if versions is None else versions)
+        report = self.check(notice=draft, versions=versions, skip=("readability",))
+        latest = versions[-1] if versions else None
+        published = self.repo.notice_at(latest.name) if latest else None
+        return review(draft, report, latest, published)
+
+    def publish(
+        self,
+        effective: dt.date,
+        *,
+        change_notice: str | None = None,
+        material: bool | None = None,
+        approved_by: str = "",
+        acknowledged: Sequence[str] | None = None,
+        acknowledge_all: bool = False,
+    ) -> Version:
+        """Publish the saved draft as the next version, through the one gate.
+
+        Refused while an error blocks; every warning must be in `acknowledged` (or
+        `acknowledge_all`, the command line's --force). The drafted change notice and the
+        material/editorial suggestion are used where the caller gives none.
+        """
+        self.save()
+        gate = self.review_publish(notice=self.repo.load())
+        if gate.blocking:
+            more = f" (and {len(gate.blocking) - 1} more)" if len(gate.blocking) > 1 else ""
+            raise NoticeError(f"The draft cannot be published yet: {gate.blocking[0].rstrip('.')}{more}.")
+        if not gate.has_changes:
+            raise NoticeError("Nothing has changed since the last published version; edit the draft first.")
+        given = set(acknowledged or ())
+        missing = [w for w in gate.warnings if w not in given]
+        if missing and not acknowledge_all:
+            raise NoticeError(
+                f"The draft has {len(missing)} warning(s) to acknowledge, starting with: {missing[0].rstrip('.')}; "
+                "review them and acknowledge each one to publish."
+            )
+        return self.repo.publish(
+            effective,
+            gate.change_notice if change_notice is None else change_notice,
+            gate.material if material is None else material,
+            approved_by,
+            self.author,
+            acknowledged=list(gate.warnings),
+        )
+
+    def restore(self, ref: str) -> str | None:
+        """Make an earlier version (or saved edit) the new draft; history is kept, nothing rewritten."""
+        self.save()
+        commit = self.repo.restore(ref, self.author)
+        self.replace_notice(self.repo.load())
+        return commit
+
+    # ----- reading ---------------------------------------------------------------------------
+    def notice_at(self, at: str = "draft") -> Notice:
+        return self.notice if at == "draft" else self.repo.notice_at(at)
+
+    def compare(self, a: str, b: str) -> NoticeDiff:
+        """The clause-aligned comparison of two versions ('v1', 'draft' or a saved edit)."""
+        from notice_studio.core.diff.notices import diff_notices
+
+        return diff_notices(self.notice_at(a), self.notice_at(b))
+
+    def clause_history(self, clause_id: str, limit: int | None = None) -> list[Edit]:
+        """The saved edits that changed one clause's file, newest first."""
+        from notice_studio.core.notice.notice_format import clause_path
+
+        self.notice.find(clause_id)
+        return self.repo.edits(limit=limit, path=clause_path(clause_id))
+
+    def export(
+        self, fmt: str, at: str = "draft", *, width: int = 78, inline_styles: bool = False
+    ) -> tuple[str | bytes, RenderedNotice]:
+        """The notice (draft or version `at`) in one export format."""
+        from notice_studio.core.export.formats import export_content
+
+        return export_content(
+            self.notice_at(at), self.render_options(at), fmt, width=width, inline_styles=inline_styles
+        )
+
+    def render_options(self, at: str = "draft") -> RenderOptions:
+        """How to label a rendering: published versions carry their effective date; drafts do not."""
+        from notice_studio.core.render.renderer import RenderOptions
+
+        if re.fullmatch(r"v\d+", at):
+            version = self.repo.version(at)
+            return RenderOptions(last_updated=version.effective, version_label=version.name)
+        return RenderOptions()  # the draft, or a saved edit: a draft as it was then
+
+
+def _combined(pending: list[str]) -> str:
+    if not pending:
+        return messages.edited([])
+    return "; ".join(pending)

@@ -1,0 +1,147 @@
+"""The command line as a full front end: every edit the app offers, headless, through the workspace."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from test_workspace import library_folder
+
+from notice_studio.cli import main
+from notice_studio.core.notice.store import NoticeRepo
+
+
+def run(
+    capsys: pytest.CaptureFixture[str], *argv: str, stdin: str | None = None, monkeypatch=None
+) -> tuple[int, str, str]:
+    if stdin is not None and monkeypatch is not None:
+        monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def reload(repo: NoticeRepo):
+    with NoticeRepo.open(repo.path) as fresh:
+        return fresh.load()
+
+
+def test_clause_commands(repo: NoticeRepo, capsys: pytest.CaptureFixture[str], monkeypatch, tmp_path: Path) -> None:
+    folder = repo.path
+    repo.close()
+    body = tmp_path / "body.md"
+    body.write_text("Write to us at any time.\n", encoding="utf-8")
+
+    code, out, _ = run(
+        capsys, "clause", "add", folder, "--title", "Contact us", "--after", "introduction", "--file", body
+    )
+    assert code == 0 and "Added 'Contact us' as section 2 (id contact-us)" in out
+    code, out, _ = run(capsys, "clause", "move", folder, "contact-us", "--under", "security")
+    assert code == 0 and "section 2.2" in out
+    code, out, _ = run(capsys, "clause", "move", folder, "contact-us", "--up")
+    assert code == 0 and "section 2.1" in out
+    code, out, _ = run(capsys, "clause", "rename", folder, "contact-us", "How to reach us")
+    assert code == 0
+    code, out, _ = run(capsys, "clause", "edit", folder, "contact-us", stdin="Call us.\n", monkeypatch=monkeypatch)
+    assert code == 0
+    notice = reload(repo)
+    clause = notice.find("contact-us")
+    assert clause.title == "How to reach us" and clause.body.strip() == "Call us."
+    assert [c.id for c in notice.find("security").children] == ["contact-us", "retention"]
+
+    code, out, _ = run(capsys, "clause", "insert", folder, "retention-criteria", "--before", "children")
+    assert code == 0 and "from the library" in out
+    assert reload(repo).find("retention-criteria").provenance is not None
+
+    code, out, _ = run(capsys, "history", folder, "contact-us", "--json")
+    history = json.loads(out)
+    assert [e["message"] for e in history["edits"]][:2] == [
+        "Edited 'How to reach us'",
+        "Renamed 'Contact us' to 'How to reach us'",
+    ]
+
+    code, _, err = run(capsys, "clause", "remove", folder, "security", stdin="", monkeypatch=monkeypatch)
+    assert code == 1 and "--yes" in err and "Traceback" not in err
+    code, out, _ = run(capsys, "clause", "remove", folder, "security", "--yes")
+    assert code == 0 and not reload(repo).has("security")
+
+    for argv, words in (
+        (("clause", "move", folder, "children", "--after", "nowhere"), "nowhere"),
+        (("clause", "move", folder, "children"), "exactly one of"),
+        (("clause", "insert", folder, "no-such-clause"), "library has no clause"),
+    ):
+        code, _, err = run(capsys, *argv)
+        assert code == 1 and words in err and err.count("\n") == 1
+
+
+def test_facts_laws_and_tables(repo: NoticeRepo, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    folder = repo.path
+    repo.close()
+    assert run(capsys, "facts", folder, "dpo_appointed=yes", "uses_consent=no")[0] == 0
+    code, out, _ = run(capsys, "facts", folder, "--json")
+    answers = {f["name"]: f["answer"] for f in json.loads(out)["facts"]}
+    assert answers["dpo_appointed"] is True and answers["uses_consent"] is False
+    code, _, err = run(capsys, "facts", folder, "dpo_appointed=perhaps")
+    assert code == 1 and "NAME=yes" in err
+
+    assert run(capsys, "laws", folder, "--add", "ccpa")[0] == 0
+    code, out, _ = run(capsys, "laws", folder, "--json")
+    assert [law["id"] for law in json.loads(out)["laws"]] == ["gdpr", "uk_gdpr", "ccpa"]
+    assert run(capsys, "laws", folder, "--remove", "uk_gdpr")[0] == 0
+    assert reload(repo).jurisdictions == ["gdpr", "ccpa"]
+
+    csv_file = tmp_path / "cookies.csv"
+    csv_file.write_text("Name,Purpose,Duration\nsession,keeps you signed in,until you sign out\n", encoding="utf-8")
+    assert run(capsys, "table", "import", folder, "cookies", csv_file)[0] == 0
+    assert run(capsys, "table", "set", folder, "cookies", "new", "Name=theme", "Purpose=remembers dark mode")[0] == 0
+    assert run(capsys, "table", "set", folder, "cookies", "1", "Duration=12 hours")[0] == 0
+    code, out, _ = run(capsys, "table", "show", folder, "cookies", "--json")
+    rows = json.loads(out)["rows"]
+    assert rows[0]["Duration"] == "12 hours" and rows[1]["Name"] == "theme"
+    out_file = tmp_path / "out.csv"
+    assert run(capsys, "table", "export", folder, "cookies", out_file)[0] == 0
+    assert out_file.read_text(encoding="utf-8").splitlines()[0] == "Name,Purpose,Duration"
+    code, _, err = run(capsys, "table", "set", folder, "cookies", "9", "Name=x")
+    assert code == 1 and "no row 9" in err
+
+
+def test_restore_and_library_update(repo: NoticeRepo, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    folder = repo.path
+    repo.close()
+    assert run(capsys, "publish", folder, "--effective", "2026-01-01", "--force")[0] == 0
+    assert run(capsys, "clause", "rename", folder, "security", "Keeping data safe")[0] == 0
+    code, out, _ = run(capsys, "restore", folder, "v1")
+    assert code == 0 and reload(repo).find("security").title == "Security"
+
+    library = library_folder(tmp_path, "How long we keep data", "We keep account data for 60 days after you close it.")
+    code, out, _ = run(capsys, "library", "status", folder, "--library-dir", library, "--json")
+    row = next(r for r in json.loads(out)["clauses"] if r["clause"] == "retention")
+    assert row["newer_version"] == 3
+    code, out, _ = run(capsys, "library", "update", folder, "retention", "--library-dir", library)
+    assert code == 0 and "Updated 'How long we keep data' to library version 3" in out
+    assert reload(repo).find("retention").title == "How long we keep data"
+
+
+def test_a_conflicting_update_needs_an_answer(
+    repo: NoticeRepo, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch
+) -> None:
+    folder = repo.path
+    repo.close()
+    library = library_folder(tmp_path, "Retention", "We keep account data for 90 days after you close your account.")
+    run(
+        capsys,
+        "clause",
+        "edit",
+        folder,
+        "retention",
+        stdin="We keep account data for 45 days after you close your account.",
+        monkeypatch=monkeypatch,
+    )
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    code, _, err = run(capsys, "library", "update", folder, "retention", "--library-dir", library)
+    assert code == 1 and "--keep both|mine|library" in err
+    code, out, _ = run(capsys, "library", "update", folder, "retention", "--library-dir", library, "--keep", "library")
+    assert code == 0 and "library's wording taken" in out
+    assert "90 days" in reload(repo).find("retention").body
