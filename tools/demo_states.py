@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from notice_studio.core.workspace import FIRST_VERSION_TEXT
 from notice_studio.ui import commands
 from notice_studio.ui.compare.diff_window import DiffWindow
 from notice_studio.ui.editor.find_replace import FindReplaceDialog
@@ -16,7 +17,6 @@ from notice_studio.ui.history.history_dock import HistoryDock
 from notice_studio.ui.importing.import_dialog import ImportDialog
 from notice_studio.ui.notices.new_notice_dialog import NewNoticeDialog
 from notice_studio.ui.publish.publish_dialog import PublishDialog
-from notice_studio.ui.publish.publish_summary import FIRST_VERSION_TEXT
 
 
 def checks_dock(window) -> None:
@@ -43,7 +43,7 @@ def diff_window(window) -> DiffWindow:
     """
 
     demo_history(window)
-    diff_window = DiffWindow(window, "v1", "draft")
+    diff_window = DiffWindow(window.state, window, "v1", "draft", window)
     diff_window.show()
     return diff_window
 
@@ -52,7 +52,7 @@ def find_replace(window) -> FindReplaceDialog | None:
     """For screenshots: the dialog open, searching 'personal information', first match selected."""
     if window.session is None:
         return None
-    dialog = FindReplaceDialog(window)
+    dialog = FindReplaceDialog(window.state, window, window)
     dialog.find_edit.setText("personal information")
     dialog.replace_edit.setText("personal data")
     dialog.show()
@@ -63,7 +63,7 @@ def find_replace(window) -> FindReplaceDialog | None:
 
 def export_dialog(window) -> ExportDialog:
     """For screenshots: the dialog set to export the draft as an HTML page."""
-    dialog = ExportDialog(window, fmt="html")
+    dialog = ExportDialog(window.state, window, window, fmt="html")
     dialog.show()
     return dialog
 
@@ -87,7 +87,7 @@ def import_dialog(window, path: str | Path | None = None, timeout_ms: int = 1500
 
     if path is None:
         path = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "import" / "numbered.txt"
-    dialog = ImportDialog(window)
+    dialog = ImportDialog(window.state, window, window)
     dialog.show()
     dialog.load_file(path)
     deadline = time.monotonic() + timeout_ms / 1000
@@ -111,7 +111,7 @@ def library_browser(window) -> None:
 
 def new_notice_dialog(window) -> NewNoticeDialog:
     """For screenshots: the dialog with an organisation typed in."""
-    dialog = NewNoticeDialog(window)
+    dialog = NewNoticeDialog(window.state, window, window)
     dialog.organisation.setText("Northwind Analytics Ltd")
     dialog.show()
     return dialog
@@ -168,7 +168,7 @@ def publish_dialog(window, timeout_ms: int = 15000) -> PublishDialog | None:
     session.undo_stack.push(commands.EditBody(session, retention.id, retention.body, new_body, len(new_body)))
     if "retention.backup_period" in session.notice.variables:
         session.undo_stack.push(commands.SetVariable(session, "retention.backup_period", "90 days"))
-    dialog = PublishDialog(window)
+    dialog = PublishDialog(window.state, window, window)
     dialog.approved_by.setText("Jane Smith, General Counsel")
     dialog.show()
     deadline = time.monotonic() + timeout_ms / 1000

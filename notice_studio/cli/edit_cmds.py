@@ -259,9 +259,9 @@ def cmd_table_show(args: argparse.Namespace) -> int:
             print_json({"tables": [{"name": n, "columns": t.columns, "rows": len(t.rows)} for n, t in tables.items()]})
         elif not tables:
             print("This notice has no tables.")
-        for name, table in tables.items():
-            if not args.json:
-                print(f"{name}  ({len(table.rows)} rows: {', '.join(table.columns)})")
+        elif not args.json:
+            for name, each in tables.items():
+                print(f"{name}  ({len(each.rows)} rows: {', '.join(each.columns)})")
         return 0
     table = tables.get(args.name)
     if table is None:

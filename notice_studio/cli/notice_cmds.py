@@ -66,6 +66,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--summary", default=None, help="the change notice readers see")
     p.add_argument("--approved-by", default="", metavar="NAME", help="who approved this version")
     p.add_argument("--force", action="store_true", help="publish even though checks report warnings")
+    p.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="only show what publishing would say: errors, warnings, the drafted change notice, the suggestion",
+    )
+    add_json(p)
     p.set_defaults(func=cmd_publish)
 
     p = sub.add_parser("log", help="published versions and saved edits")
@@ -224,6 +230,8 @@ def cmd_publish(args: argparse.Namespace) -> int:
         raise CommandError(
             f"'{args.effective}' is not a date; write it as YYYY-MM-DD, for example 2026-01-31"
         ) from None
+    if args.dry_run:
+        return _publish_review(args)
     with open_workspace(args.folder, write=True) as ws:
         gate = ws.review_publish()
         if gate.warnings and not gate.blocking and not args.force:
@@ -245,6 +253,40 @@ def cmd_publish(args: argparse.Namespace) -> int:
     for line in version.change_notice.splitlines() or ["(none)"]:
         print(f"  {line}")
     return 0
+
+
+def _publish_review(args: argparse.Namespace) -> int:
+    """`publish --dry-run`: the publishing gate's answer, changing nothing (exit 1 when blocked)."""
+    with open_workspace(args.folder) as ws:
+        gate = ws.review_publish()
+    data = {
+        "next_version": f"v{gate.latest.number + 1}" if gate.latest else "v1",
+        "can_publish": gate.can_publish,
+        "blocking": list(gate.blocking),
+        "warnings": list(gate.warnings),
+        "has_changes": gate.has_changes,
+        "change_notice": gate.change_notice,
+        "material": gate.material,
+    }
+    if args.json:
+        print_json(data)
+    else:
+        kind = "material" if gate.material else "editorial"
+        print(f"Publishing would make {data['next_version']} ({kind} suggested).")
+        for title, items in (
+            ("Errors (fix first):", gate.blocking),
+            ("Warnings (acknowledge with --force):", gate.warnings),
+        ):
+            if items:
+                print(title)
+                for item in items:
+                    print(f"  {item}")
+        if not gate.has_changes:
+            print("Nothing has changed since the last published version.")
+        print("Drafted change notice:")
+        for line in gate.change_notice.splitlines() or ["(none)"]:
+            print(f"  {line}")
+    return 0 if gate.can_publish else 1
 
 
 def cmd_log(args: argparse.Namespace) -> int:

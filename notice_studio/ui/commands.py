@@ -9,6 +9,7 @@ from PySide6.QtGui import QUndoCommand
 
 from notice_studio.core.notice import messages
 from notice_studio.core.notice.model import Clause, Table
+from notice_studio.core.workspace import LibraryUpdate
 from notice_studio.ui.session import Session
 
 _MERGE_SECONDS = 2.0
@@ -96,14 +97,9 @@ class RemoveClause(QUndoCommand):
 
 class MoveClause(QUndoCommand):
     def __init__(self, session: Session, clause_id: str, parent_id: str | None, index: int) -> None:
-        notice = session.notice
-        title = notice.find(clause_id).title
-        old = notice.position(clause_id)
+        old = session.notice.position(clause_id)
         self.old_parent, self.old_index = old.parent_id, old.index
-        siblings = [c for c in notice.siblings(parent_id) if c.id != clause_id]
-        after = siblings[index - 1].title if 0 < index <= len(siblings) else None
-        parent_title = notice.find(parent_id).title if parent_id else None
-        super().__init__(messages.moved(title, after, parent_title))
+        super().__init__(session.workspace.move_message(clause_id, parent_id, index))
         self.session, self.clause_id, self.parent_id, self.index = session, clause_id, parent_id, index
 
     def redo(self) -> None:
@@ -155,19 +151,17 @@ class EditTable(QUndoCommand):
 
 
 class UpdateFromLibrary(QUndoCommand):
-    """Take a newer library version, keeping the user's edits where they do not conflict."""
+    """Take a newer library version (title, text, provenance), as the workspace planned it."""
 
-    def __init__(self, session: Session, clause_id: str, body: str, provenance) -> None:
-        clause = session.notice.find(clause_id)
-        super().__init__(f"Update '{clause.title}' from the library")
-        self.session, self.clause_id = session, clause_id
-        self.old_body, self.old_provenance = clause.body, copy.deepcopy(clause.provenance)
-        self.body, self.provenance = body, provenance
+    def __init__(self, session: Session, update: LibraryUpdate) -> None:
+        self.message = messages.updated_from_library(update.after.title, update.version)
+        super().__init__(f"Update '{update.before.title}' from the library")
+        self.session, self.update = session, update
 
     def redo(self) -> None:
-        self.session.set_provenance(self.clause_id, copy.deepcopy(self.provenance))
-        self.session.set_body(self.clause_id, self.body)
+        self.session.set_clause_state(self.update.clause_id, self.update.after, self.message)
+        self.session.reveal.emit(self.update.clause_id)
 
     def undo(self) -> None:
-        self.session.set_provenance(self.clause_id, copy.deepcopy(self.old_provenance))
-        self.session.set_body(self.clause_id, self.old_body)
+        self.session.set_clause_state(self.update.clause_id, self.update.before, f"Undid: {self.message}")
+        self.session.reveal.emit(self.update.clause_id)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import importlib
 import itertools
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,13 +26,19 @@ from PySide6.QtWidgets import (
 
 from notice_studio import __version__
 from notice_studio.core.notice.model import Clause, NoticeError
-from notice_studio.core.notice.store import NoticeRepo, resolve_author
+from notice_studio.core.notice.store import NoticeRepo
+from notice_studio.core.workspace import current_author
 from notice_studio.ui import commands
+from notice_studio.ui.app_state import AppState
 from notice_studio.ui.editor.editor import ClauseEditor
 from notice_studio.ui.editor.preview import PreviewPane
+from notice_studio.ui.interaction import DialogInteraction
 from notice_studio.ui.session import Session
 from notice_studio.ui.settings import Settings
 from notice_studio.ui.tasks import Debouncer, TaskRunner
+
+if TYPE_CHECKING:
+    from notice_studio.core.library.catalog import Library
 
 # Docks, each in its feature folder: (key in self.docks, module, class).
 _DOCKS = (
@@ -69,15 +76,15 @@ class OutlineView(QTreeView):
 
 
 class MainWindow(QMainWindow):
-    session_changed = Signal(object)  # Session | None
-    library_loaded = Signal(object)  # Library
+    """The window: builds the panes, owns the shared AppState and acts as the docks' Navigator."""
 
     def __init__(self, settings: Settings | None = None) -> None:
         super().__init__()
         self.settings = settings or Settings()
         self.tasks = TaskRunner(self)
-        self.session: Session | None = None
-        self.library = None
+        self.state = AppState(self.settings, self.tasks, self)
+        self.session_changed = self.state.session_changed
+        self.library_loaded = self.state.library_loaded
         self.docks: dict[str, QDockWidget] = {}
         self.setWindowTitle("Notice Studio")
         self.resize(1360, 860)
@@ -126,7 +133,7 @@ class MainWindow(QMainWindow):
         bottom_docks: list[QDockWidget] = []
         for module_name, module_path, class_name in _DOCKS:
             module = importlib.import_module(module_path)
-            dock = getattr(module, class_name)(self)
+            dock = getattr(module, class_name)(self.state, self, self)
             dock.setObjectName(f"{module_name}-dock")
             self.docks[module_name] = dock
             bottom = module_name in ("checks_dock", "tables_panel")  # wide content
@@ -281,6 +288,8 @@ class MainWindow(QMainWindow):
 
         def done(library: object) -> None:
             self.library = library
+            if self.session is not None:
+                self.session.workspace.use_library(library)
             self.library_loaded.emit(library)
             self._show_current_side()
 
@@ -312,6 +321,7 @@ class MainWindow(QMainWindow):
             return False
         self._close_session()
         self.session = session
+        session.workspace.use_library(self.library)
         if session.author.is_unknown:
             self.statusBar().showMessage(
                 "Your edits are recorded as an unknown author: set your name in Edit > Your name and e-mail.", 15000
@@ -381,7 +391,7 @@ class MainWindow(QMainWindow):
 
     def author(self):
         """Who is recorded on edits: settings, else git config, else a clear prompt value."""
-        return resolve_author(self.settings.author_name, self.settings.author_email)
+        return current_author()
 
     # ----- selection and editing --------------------------------------------------------------
     def current_clause_id(self) -> str | None:
@@ -563,29 +573,25 @@ class MainWindow(QMainWindow):
     def _update_from_library(self, clause_id: str) -> None:
         if self.session is None or self.library is None:
             return
-        from notice_studio.core.library.merge import merge_update
-
-        clause = self.session.notice.find(clause_id)
-        lib = self.library.get(clause.provenance.library_id) if clause.provenance else None
-        if lib is None:
+        workspace = self.session.workspace
+        workspace.use_library(self.library)
+        workspace.interaction = DialogInteraction(self)
+        try:
+            update = workspace.plan_library_update(clause_id)  # asks only when both changed the same words
+        except NoticeError as exc:
+            self.show_error(str(exc))
             return
-        result = merge_update(clause, lib)
-        note = (
-            "Some of your edits overlap the library's changes; your wording was kept there. "
-            if result.conflicts
-            else "Your edits are kept. "
-        )
+        if update is None:
+            return
         answer = QMessageBox.question(
             self,
             "Update from the library",
-            f"Update '{clause.title}' to library version {lib.version}? {note}You can undo this.",
+            f"Update '{update.before.title}' to library version {update.version}? Your edits are kept; "
+            "you can undo this.",
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        from notice_studio.core.notice.model import Provenance
-
-        provenance = Provenance(lib.id, lib.version, lib.body, lib.title)
-        self.session.undo_stack.push(commands.UpdateFromLibrary(self.session, clause_id, result.body, provenance))
+        self.session.undo_stack.push(commands.UpdateFromLibrary(self.session, update))
 
     def _outline_menu(self, point) -> None:
         menu = QMenu(self)
@@ -617,14 +623,14 @@ class MainWindow(QMainWindow):
     def new_notice(self) -> None:
         dialog_class = self._dialog("new_notice_dialog", "NewNoticeDialog")
         if dialog_class is not None:
-            dialog = dialog_class(self)
+            dialog = dialog_class(self.state, self, self)
             if dialog.exec() and dialog.created_path:
                 self.open_notice(dialog.created_path)
 
     def import_notice(self) -> None:
         dialog_class = self._dialog("import_dialog", "ImportDialog")
         if dialog_class is not None:
-            dialog = dialog_class(self)
+            dialog = dialog_class(self.state, self, self)
             if dialog.exec() and dialog.created_path:
                 self.open_notice(dialog.created_path)
 
@@ -634,21 +640,21 @@ class MainWindow(QMainWindow):
         dialog_class = self._dialog("publish_dialog", "PublishDialog")
         if dialog_class is not None:
             self.session.save_soon()
-            dialog_class(self).exec()
+            dialog_class(self.state, self, self).exec()
 
     def export_notice(self) -> None:
         if self.session is None:
             return
         dialog_class = self._dialog("export_dialog", "ExportDialog")
         if dialog_class is not None:
-            dialog_class(self).exec()
+            dialog_class(self.state, self, self).exec()
 
     def find_replace(self) -> None:
         if self.session is None:
             return
         dialog_class = self._dialog("find_replace", "FindReplaceDialog")
         if dialog_class is not None:
-            dialog = dialog_class(self)
+            dialog = dialog_class(self.state, self, self)
             dialog.show()
 
     def compare_with_published(self) -> None:
@@ -665,7 +671,7 @@ class MainWindow(QMainWindow):
         if window_class is None or self.session is None:
             return None
         self.session.save_soon()
-        window = window_class(self, a, b)
+        window = window_class(self.state, self, a, b, self)
         window.show()
         return window
 
@@ -716,6 +722,43 @@ class MainWindow(QMainWindow):
             "of approved clauses. Every edit is kept; published versions never change.</p>"
             "<p>The clause library is a drafting aid, not legal advice.</p>",
         )
+
+    # ----- the shared state, and what docks may ask of the window (Navigator) ------------------
+    @property
+    def session(self) -> Session | None:
+        return self.state.session
+
+    @session.setter
+    def session(self, session: Session | None) -> None:
+        self.state.session = session
+
+    @property
+    def library(self) -> Library | None:
+        return self.state.library
+
+    @library.setter
+    def library(self, library: Library | None) -> None:
+        self.state.library = library
+
+    def status(self, message: str, timeout_ms: int = 4000) -> None:
+        self.statusBar().showMessage(message, timeout_ms)
+
+    def selected_text(self) -> str:
+        """The words selected in the clause editor ('' when none)."""
+        return self.editor.body.textCursor().selectedText()
+
+    def select_title_text(self, start: int, end: int) -> None:
+        self.editor.title.setSelection(start, end - start)
+
+    def focus_placeholder(self, name: str) -> None:
+        dock = self.docks.get("variables_panel")
+        if dock is not None:
+            dock.focus_placeholder(name)
+
+    def describe_ref(self, ref: str) -> str | None:
+        """How the history names a saved edit ('the edit of Today, 14:05'), if it knows it."""
+        dock = self.docks.get("history_dock")
+        return dock.describe_ref(ref) if dock is not None else None
 
     # ----- status -----------------------------------------------------------------------------
     def show_error(self, message: str) -> None:

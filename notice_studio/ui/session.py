@@ -1,8 +1,9 @@
-"""The open notice: its repository, the in-memory tree, the undo stack and autosave.
+"""The open notice in the app: the core workspace, the undo stack and autosave.
 
-Every edit arrives as an undo command (ui/commands.py) that calls the methods here; they
-change the core notice through the outline adapter and tell the autosave what happened.
-Git work runs in the TaskRunner's write lane; the UI thread never waits for it.
+Every edit arrives as an undo command (ui/commands.py) that calls the methods here; they call
+the one core workspace (which decides, and edits the tree through the outline adapter), emit
+signals for the views and tell the autosave what happened. Git work runs in the TaskRunner's
+write lane; the UI thread never waits for it.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from PySide6.QtGui import QUndoStack
 from notice_studio.core.notice.autosave import AutoSaver
 from notice_studio.core.notice.model import Clause, Notice, Table
 from notice_studio.core.notice.notice_format import notice_files, read_notice
-from notice_studio.core.notice.store import Author, NoticeRepo, Version, resolve_author
+from notice_studio.core.notice.store import Author, NoticeRepo, Version
+from notice_studio.core.workspace import ClauseState, Workspace, current_author
 from notice_studio.ui.outline.outline_model import OutlineModel
 from notice_studio.ui.tasks import Debouncer, TaskRunner
 
@@ -52,9 +54,10 @@ class Session(QObject):
         super().__init__(parent)
         self.repo = repo
         self.tasks = tasks
-        self.author = author or resolve_author()
-        self.notice: Notice = repo.load()
-        self.outline = OutlineModel(self.notice, self)
+        self.workspace = Workspace(repo, author=author or current_author())
+        self.author = self.workspace.author
+        self.outline = OutlineModel(self.workspace.notice, self)
+        self.workspace.attach_tree(self.outline)
         self.undo_stack = QUndoStack(self)
         self.versions: list[Version] = repo.versions()
         self.changed_clause_ids: set[str] = set()
@@ -76,6 +79,10 @@ class Session(QObject):
         self.refresh_history()
 
     # ----- facts for the window ---------------------------------------------------------------
+    @property
+    def notice(self) -> Notice:
+        return self.workspace.notice
+
     @property
     def path(self) -> Path:
         return self.repo.path
@@ -109,58 +116,57 @@ class Session(QObject):
 
         self.tasks.latest("history", work, done)
 
-    # ----- edits (called by undo commands) ----------------------------------------------------
+    # ----- edits (called by undo commands; the workspace decides) --------------------------
     def set_body(self, clause_id: str, body: str) -> None:
-        self.notice.set_body(clause_id, body)
+        self.workspace.edit_body(clause_id, body)
+        self.workspace.take_pending()  # typing is described per clause title below
         self.clause_changed.emit(clause_id)
         self._note(title=self.notice.find(clause_id).title)
 
     def rename(self, clause_id: str, title: str) -> None:
-        old = self.notice.find(clause_id).title
-        self.outline.rename(clause_id, title)
+        self.workspace.rename(clause_id, title)
         self.clause_changed.emit(clause_id)
-        self._note(message=f"Renamed '{old}' to '{title}'")
+        self._note()
 
     def insert(self, clause: Clause, parent_id: str | None, index: int, message: str) -> None:
-        self.outline.insert(clause, parent_id, index)
+        self.workspace.insert(clause, parent_id, index, message)
         self.structure_changed.emit()
-        self._note(message=message)
+        self._note()
 
     def remove(self, clause_id: str, message: str) -> tuple[Clause, str | None, int]:
-        clause, position = self.outline.remove(clause_id)
+        clause, position = self.workspace.remove(clause_id, message)
         self.structure_changed.emit()
-        self._note(message=message)
+        self._note()
         return clause, position.parent_id, position.index
 
     def move(self, clause_id: str, parent_id: str | None, index: int, message: str) -> None:
-        self.outline.move(clause_id, parent_id, index)
+        self.workspace.move(clause_id, parent_id, index, message)
         self.structure_changed.emit()
-        self._note(message=message)
+        self._note()
 
     def set_variable(self, name: str, value: str) -> None:
-        self.notice.set_variable(name, value)
+        self.workspace.set_variable(name, value)
         self.variables_changed.emit()
-        self._note(message=f"Filled in '{name}'" if value else f"Cleared '{name}'")
+        self._note()
 
     def set_table(self, name: str, table: Table | None) -> None:
-        if table is None:
-            self.notice.tables.pop(name, None)
-        else:
-            self.notice.tables[name] = table
+        self.workspace.set_table(name, table)
         self.tables_changed.emit()
-        self._note(message=f"Edited the {name.replace('-', ' ')} table")
+        self._note()
 
-    def set_provenance(self, clause_id: str, provenance) -> None:
-        self.notice.find(clause_id).provenance = provenance
+    def set_clause_state(self, clause_id: str, state: ClauseState, message: str) -> None:
+        """A library update (or its undo): title, text and provenance together."""
+        self.workspace.set_clause_state(clause_id, state, message)
         self.clause_changed.emit(clause_id)
-        self._note(message=f"Updated '{self.notice.find(clause_id).title}' from the library")
+        self._note()
 
     # ----- autosave -------------------------------------------------------------------------
     def _note(self, title: str | None = None, message: str | None = None) -> None:
         if title and title not in self._pending_titles:
             self._pending_titles.append(title)
-        if message and message not in self._pending_messages:
-            self._pending_messages.append(message)
+        for text in [*self.workspace.take_pending(), *([message] if message else [])]:
+            if text not in self._pending_messages:
+                self._pending_messages.append(text)
         self.edited.emit()
         self._pause.poke()
 
@@ -209,8 +215,7 @@ class Session(QObject):
 
     # ----- whole-notice operations ------------------------------------------------------------
     def replace_notice(self, notice: Notice) -> None:
-        self.notice = notice
-        self.outline.reset_notice(notice)
+        self.workspace.replace_notice(notice)
         self.undo_stack.clear()
         self.notice_replaced.emit()
         self.refresh_history()

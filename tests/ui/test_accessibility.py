@@ -79,7 +79,7 @@ def test_dialogs_name_every_control(qtbot, window) -> None:
     from notice_studio.ui.publish.publish_dialog import PublishDialog
 
     for dialog_class in (ExportDialog, FindReplaceDialog, ImportDialog, NewNoticeDialog, PublishDialog):
-        dialog = dialog_class(window)
+        dialog = dialog_class(window.state, window, window)
         qtbot.addWidget(dialog)
         dialog.show()
         assert unnamed_controls(dialog) == [], dialog_class.__name__

@@ -104,8 +104,8 @@ def test_command_line_records_the_name_set_in_the_app(tmp_path: Path) -> None:
 
     # Save the name as the app does (in a separate process: this one runs Qt in test mode).
     store = (
-        "from PySide6.QtCore import QSettings; s = QSettings('Notice Studio', 'Notice Studio'); "
-        "s.setValue('author/name', 'Ada Counsel'); s.setValue('author/email', 'ada@example.com'); s.sync()"
+        "from notice_studio.ui.settings import Settings; s = Settings(); "
+        "s.set('author/name', 'Ada Counsel'); s.set('author/email', 'ada@example.com'); s.sync()"
     )
     subprocess.run([sys.executable, "-c", store], check=True)
     result = subprocess.run(
@@ -130,3 +130,30 @@ def test_no_screen_gets_one_sentence_not_a_qt_abort() -> None:
     )
     assert result.returncode == 1
     assert result.stderr.count("\n") == 1 and "no screen" in result.stderr
+
+
+def test_the_apps_library_update_takes_the_librarys_new_title(qtbot, window, tmp_path, monkeypatch) -> None:
+    """Same rule as `notice-studio library update`: the workspace decides, the window only asks."""
+    session = window.session
+    clause = next(c for c in session.notice.all_clauses() if c.provenance and c.provenance.library_id == "security")
+    lib = window.library.get("security")
+    firm = tmp_path / "firm-library" / "clauses"
+    firm.mkdir(parents=True)
+    text = lib.origin.path.read_text(encoding="utf-8").replace("version: 1", "version: 2", 1)
+    text = text.replace(f"title: {lib.title}", "title: Keeping your information safe", 1)
+    (firm / "security.md").write_text(text, encoding="utf-8")
+    window.settings.set("library/folders", [str(firm.parent)])
+    window.reload_library()
+    qtbot.waitUntil(lambda: window.library.get("security").version == 2, timeout=10000)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window._update_from_library(clause.id)
+    updated = session.notice.find(clause.id)
+    assert updated.title == "Keeping your information safe"
+    assert updated.provenance.version == 2 and not updated.is_customised()
+    assert (
+        window.outline_view.model()
+        .data(window.session.outline.index_of(clause.id))
+        .endswith("Keeping your information safe")
+    )
+    session.undo_stack.undo()
+    assert session.notice.find(clause.id).title == lib.title

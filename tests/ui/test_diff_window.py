@@ -206,7 +206,7 @@ def test_export_redline_as_web_page_and_word(qtbot, window, monkeypatch, tmp_pat
 
 
 def test_bad_reference_shows_one_sentence(qtbot, window) -> None:
-    diff_window = DiffWindow(window, "v9", "draft")
+    diff_window = DiffWindow(window.state, window, "v9", "draft", window)
     qtbot.addWidget(diff_window)
     qtbot.waitUntil(lambda: diff_window.stack.currentIndex() == 2, timeout=10000)
     message = diff_window.error_label.text()
@@ -215,7 +215,7 @@ def test_bad_reference_shows_one_sentence(qtbot, window) -> None:
 
 
 def test_closing_while_comparing_drops_the_result(qtbot, window) -> None:
-    diff_window = DiffWindow(window, window.session.repo.head(), "draft")
+    diff_window = DiffWindow(window.state, window, window.session.repo.head(), "draft", window)
     diff_window.show()
     diff_window.close()  # before the background comparison answers
     assert window.tasks.wait()

@@ -28,7 +28,7 @@ def publish_v1(window, qtbot) -> None:
 
 
 def open_dialog(window, qtbot, **kwargs) -> ExportDialog:
-    dialog = ExportDialog(window, **kwargs)
+    dialog = ExportDialog(window.state, window, window, **kwargs)
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog

@@ -17,7 +17,7 @@ def titles(window) -> dict[str, str]:
 
 
 def open_dialog(qtbot, window, find: str, replace: str = "") -> FindReplaceDialog:
-    dialog = FindReplaceDialog(window)
+    dialog = FindReplaceDialog(window.state, window, window)
     dialog.show()
     dialog.find_edit.setText(find)
     dialog.replace_edit.setText(replace)
@@ -154,7 +154,7 @@ def test_opening_again_replaces_the_open_dialog(qtbot, window) -> None:
     first = open_dialog(qtbot, window, "cookies", "tracking tools")
     first.words_box.setChecked(True)
     with qtbot.waitSignal(first.destroyed, timeout=3000):
-        second = FindReplaceDialog(window)
+        second = FindReplaceDialog(window.state, window, window)
         second.show()
     assert second.find_edit.text() == "cookies" and second.replace_edit.text() == "tracking tools"
     assert second.words_box.isChecked()

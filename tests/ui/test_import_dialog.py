@@ -19,7 +19,7 @@ LEFT = Qt.MouseButton.LeftButton
 
 
 def open_dialog(window, qtbot) -> ImportDialog:
-    dialog = ImportDialog(window)
+    dialog = ImportDialog(window.state, window, window)
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog

@@ -11,7 +11,7 @@ from notice_studio.ui.notices.new_notice_dialog import NewNoticeDialog
 
 
 def test_creates_a_notice_folder_from_a_template(window, qtbot, tmp_path: Path) -> None:
-    dialog = NewNoticeDialog(window)
+    dialog = NewNoticeDialog(window.state, window, window)
     qtbot.addWidget(dialog)
     dialog.show()
     titles = [template.title for _button, template in dialog.template_buttons]
@@ -52,7 +52,7 @@ def test_refuses_a_folder_that_is_not_empty(window, qtbot, tmp_path: Path) -> No
     busy = tmp_path / "busy"
     busy.mkdir()
     (busy / "notes.txt").write_text("keep me", encoding="utf-8")
-    dialog = NewNoticeDialog(window)
+    dialog = NewNoticeDialog(window.state, window, window)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.keyClicks(dialog.organisation, "Acme Ltd")
@@ -67,7 +67,7 @@ def test_refuses_a_folder_that_is_not_empty(window, qtbot, tmp_path: Path) -> No
 
 
 def test_create_stays_disabled_until_the_answers_are_given(window, qtbot, tmp_path: Path) -> None:
-    dialog = NewNoticeDialog(window)
+    dialog = NewNoticeDialog(window.state, window, window)
     qtbot.addWidget(dialog)
     dialog.show()
     assert not dialog.create_button.isEnabled()

@@ -7,9 +7,9 @@ import datetime as dt
 from PySide6.QtCore import QDate, QPoint, Qt
 
 from notice_studio.core.notice.model import Clause
+from notice_studio.core.workspace import FIRST_VERSION_TEXT
 from notice_studio.ui import commands
 from notice_studio.ui.publish.publish_dialog import PublishDialog
-from notice_studio.ui.publish.publish_summary import FIRST_VERSION_TEXT
 
 
 def fill_placeholders(window) -> None:
@@ -21,7 +21,7 @@ def fill_placeholders(window) -> None:
 
 
 def open_dialog(window, qtbot) -> PublishDialog:
-    dialog = PublishDialog(window)
+    dialog = PublishDialog(window.state, window, window)
     qtbot.addWidget(dialog)
     dialog.show()
     assert not dialog.publish_button.isEnabled()  # nothing is known yet: "Checking…"
@@ -191,3 +191,35 @@ def test_show_the_changes_opens_the_comparison_above_the_dialog(window, qtbot) -
     assert diff is not None and diff.isVisible()
     assert diff.windowModality() == Qt.WindowModality.ApplicationModal
     diff.close()
+
+
+def test_the_app_and_the_command_line_give_the_same_publishing_review(window, qtbot, capsys) -> None:
+    """One gate: the dialog shows exactly what `notice-studio publish --dry-run` says."""
+    import json
+
+    from notice_studio.cli import main
+
+    fill_placeholders(window)
+    add_duplicate_heading(window)
+    session = window.session
+    session.flush()
+    session.repo.publish(dt.date(2026, 1, 15), FIRST_VERSION_TEXT, False, "Jane Smith", author=session.author)
+    session.refresh_history()
+    qtbot.waitUntil(lambda: bool(session.versions), timeout=10000)
+    clause = session.notice.clauses[1]
+    new_body = clause.body + "\n\nWe also share contact details with our payment processor."
+    session.undo_stack.push(commands.EditBody(session, clause.id, clause.body, new_body))
+    session.flush()
+
+    dialog = open_dialog(window, qtbot)
+    assert main(["publish", str(session.path), "--dry-run", "--json", "--effective", "2026-12-01"]) in (0, 1)
+    cli = json.loads(capsys.readouterr().out)
+    assert cli["next_version"] == "v2" == dialog.next_name
+    assert dialog.change_notice.toPlainText() == cli["change_notice"]
+    assert dialog.material.isChecked() is cli["material"]
+    assert len(dialog.checked.report.blocking) == len(cli["blocking"])
+    shown = [dialog.findings.item(i).data(Qt.ItemDataRole.AccessibleTextRole) for i in range(dialog.findings.count())]
+    assert len(dialog.warning_items()) == len(cli["warnings"]) and len(shown) >= len(cli["warnings"])
+    for item in dialog.warning_items():
+        item.setCheckState(Qt.CheckState.Checked)
+    assert sorted(dialog.acknowledged()) == sorted(cli["warnings"])

@@ -47,7 +47,9 @@ def finding_sentence(notice: Notice, finding: Finding) -> str:
     if not finding.clause_id:
         return finding.message
     number = notice.numbers().get(finding.clause_id, "")
-    return f"section {number}: {finding.message}" if number else finding.message
+    if not number or f"section {number} " in finding.message.lower() + " ":
+        return finding.message  # the message already says where
+    return f"section {number}: {finding.message}"
 
 
 def review(notice: Notice, report: CheckReport, latest: Version | None, published: Notice | None) -> PublishReview:

@@ -130,6 +130,10 @@ class Workspace:
                 ) from None
         return self._requirements
 
+    def use_library(self, library: Library | None) -> None:
+        """The library the app loaded in the background (None: load it when first needed)."""
+        self._library = library
+
     def attach_tree(self, tree: TreeEditor) -> None:
         """Route structural edits through `tree` (the app's outline adapter)."""
         self.tree = tree
@@ -220,19 +224,21 @@ class Workspace:
 
     def move(self, clause_id: str, parent_id: str | None, index: int, message: str | None = None) -> Position:
         """Move a clause under `parent_id` at `index` (counted without the clause); returns where it was."""
-        notice = self.notice
-        title = notice.find(clause_id).title
-        old = notice.position(clause_id)
+        old = self.notice.position(clause_id)
         if old.parent_id == parent_id and old.index == index:
             return old
-        if message is None:
-            siblings = [c for c in notice.siblings(parent_id) if c.id != clause_id]
-            after = siblings[index - 1].title if 0 < index <= len(siblings) else None
-            parent_title = notice.find(parent_id).title if parent_id else None
-            message = messages.moved(title, after, parent_title)
+        message = message or self.move_message(clause_id, parent_id, index)
         self.tree.move(clause_id, parent_id, index)
         self._note(message)
         return old
+
+    def move_message(self, clause_id: str, parent_id: str | None, index: int) -> str:
+        """ "Moved 'Children' after 'Security'" for a move not yet made."""
+        notice = self.notice
+        siblings = [c for c in notice.siblings(parent_id) if c.id != clause_id]
+        after = siblings[index - 1].title if 0 < index <= len(siblings) else None
+        parent_title = notice.find(parent_id).title if parent_id else None
+        return messages.moved(notice.find(clause_id).title, after, parent_title)
 
     def target(
         self, clause_id: str, *, after: str | None = None, before: str | None = None, under: str | None = None
@@ -389,6 +395,18 @@ class Workspace:
         the library changed the same words, the user is asked (keep both, mine or the library's);
         None when they cancel: nothing changes and the update is offered again.
         """
+        update = self.plan_library_update(clause_id)
+        if update is not None:
+            self.apply_library_update(update)
+        return update
+
+    def apply_library_update(self, update: LibraryUpdate) -> None:
+        self.set_clause_state(
+            update.clause_id, update.after, messages.updated_from_library(update.after.title, update.version)
+        )
+
+    def plan_library_update(self, clause_id: str) -> LibraryUpdate | None:
+        """What updating a clause from the library would make it (asks about conflicts; changes nothing)."""
         from notice_studio.core.library.merge import merge_update
 
         clause = self.notice.find(clause_id)
@@ -419,7 +437,6 @@ class Workspace:
             result.body,
             Provenance(source.id, source.version, source.body, source.title),
         )
-        self.set_clause_state(clause_id, after, messages.updated_from_library(after.title, source.version))
         return LibraryUpdate(clause_id, before, after, source.version, kept)
 
     # ----- checks and publishing --------------------------------------------------------------
@@ -485,14 +502,17 @@ class Workspace:
         approved_by: str = "",
         acknowledged: Sequence[str] | None = None,
         acknowledge_all: bool = False,
+        save_first: bool = True,
     ) -> Version:
         """Publish the saved draft as the next version, through the one gate.
 
         Refused while an error blocks; every warning must be in `acknowledged` (or
         `acknowledge_all`, the command line's --force). The drafted change notice and the
-        material/editorial suggestion are used where the caller gives none.
+        material/editorial suggestion are used where the caller gives none. The app saves through
+        its autosave first and passes `save_first=False`.
         """
-        self.save()
+        if save_first:
+            self.save()
         gate = self.review_publish(notice=self.repo.load())
         if gate.blocking:
             more = f" (and {len(gate.blocking) - 1} more)" if len(gate.blocking) > 1 else ""

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from notice_studio.core.checks import CheckReport, Coverage, Finding
+from notice_studio.ui.app_state import AppState, Navigator
 from notice_studio.ui.checks.checks_report import (
     FILTER_NAMES,
     GROUP_TITLES,
@@ -54,19 +55,19 @@ class ChecksDock(QDockWidget):
 
     report_ready = Signal(object)  # CheckReport
 
-    def __init__(self, window) -> None:
-        super().__init__("Checks", window)
-        self.main_window = window
+    def __init__(self, state: AppState, nav: Navigator, parent: QWidget | None = None) -> None:
+        super().__init__("Checks", parent)
+        self.state, self.nav = state, nav
         self.session = None
         self.last_report: CheckReport | None = None
         self.last_result: CheckedNotice | None = None
         self.running = False
         self._debounce = Debouncer(DEBOUNCE_MS, self.run_now, self)
         self._build()
-        window.session_changed.connect(self._session_changed)
-        window.library_loaded.connect(lambda _lib: self.run_now())
-        if window.session is not None:
-            self._session_changed(window.session)
+        state.session_changed.connect(self._session_changed)
+        state.library_loaded.connect(lambda _lib: self.run_now())
+        if state.session is not None:
+            self._session_changed(state.session)
 
     # ----- building ---------------------------------------------------------------------------
     def _build(self) -> None:
@@ -173,15 +174,15 @@ class ChecksDock(QDockWidget):
         """Check the notice as it is now (the answer for any older request is dropped)."""
         if self.session is None:
             return
-        if self.main_window.library is None:
+        if self.state.library is None:
             self.status.setText("Waiting for the clause library before checking…")
             return
-        job = check_job(self.main_window)
+        job = check_job(self.state)
         if job is None:
             return
         self.running = True
         self.status.setText("Checking…")
-        self.main_window.tasks.latest("checks", job, self._show, self._failed)
+        self.state.tasks.latest("checks", job, self._show, self._failed)
 
     def _failed(self, exc: object) -> None:
         self.running = False
@@ -290,7 +291,7 @@ class ChecksDock(QDockWidget):
             self.go_to(finding)
 
     def go_to(self, finding: Finding) -> None:
-        go_to_finding(self.main_window, finding)
+        go_to_finding(self.state, self.nav, finding)
 
     @staticmethod
     def placeholder_of(finding: Finding) -> str | None:
@@ -309,17 +310,17 @@ class ChecksDock(QDockWidget):
         if finding.clause_id:
             menu.addAction("Go to the text", lambda: self.go_to(finding))
         placeholder = self.placeholder_of(finding)
-        if placeholder and "variables_panel" in self.main_window.docks:
+        if placeholder:
             menu.addAction(
                 f"Fill in '{placeholder}' on the Placeholders panel",
-                lambda: self.main_window.docks["variables_panel"].focus_placeholder(placeholder),
+                lambda: self.nav.focus_placeholder(placeholder),
             )
-        library = self.main_window.library
+        library = self.state.library
         suggested = library.get(finding.suggestion) if library is not None and finding.suggestion else None
         if suggested is not None:
             menu.addAction(
                 f"Insert '{suggested.title}' from the library",
-                lambda: self.main_window.insert_library_clause(suggested.id),
+                lambda: self.nav.insert_library_clause(suggested.id),
             )
         if not menu.isEmpty():
             menu.exec(self.tree.viewport().mapToGlobal(point))

@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
-from notice_studio.core.checks import CheckContext, CheckReport, Coverage, Finding, run_checks
+from notice_studio.core.checks import CheckReport, Coverage, Finding
 from notice_studio.core.library.jurisdictions import JURISDICTIONS
+from notice_studio.ui.app_state import AppState, Navigator
 from notice_studio.ui.palette import is_dark, muted_color
 from notice_studio.ui.session import snapshot
 
@@ -45,30 +46,17 @@ class CheckedNotice:
         return f"{number} {title}".strip()
 
 
-def check_job(window) -> Callable[[], CheckedNotice] | None:
+def check_job(state: AppState) -> Callable[[], CheckedNotice] | None:
     """A function for a worker that checks the open notice as it is now (snapshot taken here)."""
-    session = window.session
+    session = state.session
     if session is None:
         return None
     notice = snapshot(session.notice)
-    library = window.library
+    workspace = session.workspace
     versions = list(session.versions)
 
     def work() -> CheckedNotice:
-        try:
-            from notice_studio.core.library.requirements import load_requirements
-
-            requirements = load_requirements()
-        except Exception:  # noqa: BLE001 - without the reference data the other checks still run
-            requirements = None
-        latest = versions[-1] if versions else None
-        context = CheckContext(
-            library=library,
-            requirements=requirements,
-            last_published=latest.effective if latest else None,
-            published_count=len(versions),
-        )
-        report = run_checks(notice, context)
+        report = workspace.check(notice=notice, versions=versions)  # the one context, as 'check' uses
         titles = {clause.id: clause.title for clause in notice.all_clauses()}
         return CheckedNotice(report, notice.numbers(), titles)
 
@@ -137,14 +125,14 @@ def problem_marks(result: CheckedNotice) -> dict[str, str]:
     return marks
 
 
-def go_to_finding(window, finding: Finding) -> None:
+def go_to_finding(state: AppState, nav: Navigator, finding: Finding) -> None:
     """Select the finding's clause and, for a problem in its text, the words themselves."""
-    session = window.session
+    session = state.session
     if session is None or not finding.clause_id or not session.notice.has(finding.clause_id):
         return
     start, end = finding.start, finding.end
     if finding.location != "body" or start is None:
-        window.select_clause(finding.clause_id)
+        nav.select_clause(finding.clause_id)
         return
     body = session.notice.find(finding.clause_id).body
     end = end if end is not None else start
@@ -153,4 +141,4 @@ def go_to_finding(window, finding: Finding) -> None:
         found = body.find(finding.excerpt)
         if found >= 0:
             start, end = found, found + len(finding.excerpt)
-    window.select_clause(finding.clause_id, start, end)
+    nav.select_clause(finding.clause_id, start, end)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from notice_studio.core.diff.notices import NoticeDiff, diff_notices
 from notice_studio.core.notice.model import Notice, slugify
+from notice_studio.ui.app_state import AppState, Navigator
 from notice_studio.ui.compare.diff_panes import NEW, OLD, ComparePane, PaneSync, colours_for
 from notice_studio.ui.compare.diff_rows import SummaryEntry, fill_panes, summary_entries, summary_sentence
 from notice_studio.ui.session import snapshot
@@ -39,20 +40,18 @@ from notice_studio.ui.session import snapshot
 _LOADING, _READY, _FAILED = 0, 1, 2
 
 
-def ref_label(window, ref: str) -> tuple[str, str]:
+def ref_label(state: AppState, nav: Navigator, ref: str) -> tuple[str, str]:
     """(short name, long name) for a ref: ('v1', 'v1 (effective 2026-01-15)'), ('Draft', 'Draft')."""
     if ref in ("draft", "HEAD"):
         return "the draft", "Draft"
-    session = window.session
+    session = state.session
     if ref.startswith("v") and ref[1:].isdigit():
         for version in session.versions if session else ():
             if version.name == ref:
                 effective = f" (effective {version.effective.isoformat()})" if version.effective else ""
                 return ref, f"{ref}{effective}"
         return ref, ref
-    dock = getattr(window, "docks", {}).get("history_dock")
-    describe = getattr(dock, "describe_ref", None)
-    described = describe(ref) if describe else None
+    described = nav.describe_ref(ref)
     if described:
         return described, described[0].upper() + described[1:]
     return f"the edit {ref[:8]}", f"Edit {ref[:8]}"
@@ -64,13 +63,13 @@ class DiffWindow(QMainWindow):
     loaded = Signal()
     export_finished = Signal(str)  # the file written
 
-    def __init__(self, window, a_ref: str, b_ref: str) -> None:
-        super().__init__(window)
+    def __init__(self, state: AppState, nav: Navigator, a_ref: str, b_ref: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.main_window = window
+        self.state, self.nav = state, nav
         self.a_ref, self.b_ref = a_ref, b_ref
-        self.old_name, self.old_long = ref_label(window, a_ref)
-        self.new_name, self.new_long = ref_label(window, b_ref)
+        self.old_name, self.old_long = ref_label(state, nav, a_ref)
+        self.new_name, self.new_long = ref_label(state, nav, b_ref)
         self.diff: NoticeDiff | None = None
         self.old_notice: Notice | None = None
         self.new_notice: Notice | None = None
@@ -238,7 +237,7 @@ class DiffWindow(QMainWindow):
 
     # ----- comparing in the background --------------------------------------------------------
     def _start(self) -> None:
-        session = self.main_window.session
+        session = self.state.session
         if session is None:
             self._failed(RuntimeError("Open a notice first; then compare its versions."))
             return
@@ -253,7 +252,7 @@ class DiffWindow(QMainWindow):
             return old, new, diff_notices(old, new)  # type: ignore[arg-type]
 
         self.stack.setCurrentIndex(_LOADING)
-        self.main_window.tasks.run(work, self._loaded, self._failed)
+        self.state.tasks.run(work, self._loaded, self._failed)
 
     def _failed(self, exc: object) -> None:
         if self._closed:
@@ -409,7 +408,7 @@ class DiffWindow(QMainWindow):
 
         self.export_button.setEnabled(False)
         self.statusBar().showMessage("Saving the redline…")
-        self.main_window.tasks.run(work, self._exported, self._export_failed)
+        self.state.tasks.run(work, self._exported, self._export_failed)
 
     def _exported(self, path: object) -> None:
         if self._closed:
@@ -424,7 +423,7 @@ class DiffWindow(QMainWindow):
         self.export_button.setEnabled(True)
         self.statusBar().clearMessage()
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        self.main_window.show_error(f"The redline could not be saved ({reason}); choose another folder and try again.")
+        self.nav.show_error(f"The redline could not be saved ({reason}); choose another folder and try again.")
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._closed = True  # a comparison or export still running is simply not shown

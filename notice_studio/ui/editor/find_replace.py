@@ -21,10 +21,12 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QVBoxLayout,
+    QWidget,
 )
 
 from notice_studio.core.notice.model import Notice
 from notice_studio.ui import commands
+from notice_studio.ui.app_state import AppState, Navigator
 from notice_studio.ui.session import Session
 from notice_studio.ui.tasks import Debouncer
 
@@ -69,9 +71,9 @@ def find_matches(notice: Notice, pattern: re.Pattern[str] | None) -> list[Match]
 class FindReplaceDialog(QDialog):
     """Non-modal: find, replace, replace all (one undo step)."""
 
-    def __init__(self, window) -> None:
-        super().__init__(window)
-        self.main = window
+    def __init__(self, state: AppState, nav: Navigator, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state, self.nav = state, nav
         self.setWindowTitle("Find and replace")
         self.setAccessibleName("Find and replace")
         self.setModal(False)
@@ -135,15 +137,15 @@ class FindReplaceDialog(QDialog):
         layout.addLayout(closing)
         self.resize(520, self.sizeHint().height())
 
-        window.session_changed.connect(self._session_changed)
-        self._session_changed(getattr(window, "session", None))
+        state.session_changed.connect(self._session_changed)
+        self._session_changed(state.session)
         self._take_over_earlier()
         self._prefill()
         self.update_count()
 
     def _take_over_earlier(self) -> None:
         """One find dialog at a time: a new one takes the open one's words and place."""
-        for other in self.main.findChildren(FindReplaceDialog):
+        for other in self.parentWidget().findChildren(FindReplaceDialog) if self.parentWidget() else []:
             if other is self or not other.isVisible():
                 continue
             self.find_edit.setText(other.find_edit.text())
@@ -162,8 +164,7 @@ class FindReplaceDialog(QDialog):
 
     def _prefill(self) -> None:
         """Start with the words selected in the clause editor, if any (one line)."""
-        editor = getattr(self.main, "editor", None)
-        selected = editor.body.textCursor().selectedText() if editor is not None else ""
+        selected = self.nav.selected_text()
         if selected and "\u2029" not in selected and len(selected) <= 200:
             self.find_edit.setText(selected)
         self.find_edit.selectAll()
@@ -183,7 +184,7 @@ class FindReplaceDialog(QDialog):
 
     def closeEvent(self, event) -> None:
         with contextlib.suppress(RuntimeError, TypeError):
-            self.main.session_changed.disconnect(self._session_changed)
+            self.state.session_changed.disconnect(self._session_changed)
         if self._session is not None:
             with contextlib.suppress(RuntimeError, TypeError):
                 self._session.edited.disconnect(self._recount.poke)
@@ -222,7 +223,7 @@ class FindReplaceDialog(QDialog):
         """Where to search from: the last match found, else the clause selected in the outline."""
         if self.current is not None:
             return self.current.key
-        clause_id = self.main.current_clause_id() if self._session else None
+        clause_id = self.nav.current_clause_id() if self._session else None
         order = 0
         if clause_id is not None:
             ids = [c.id for c in self._session.notice.all_clauses()]
@@ -259,12 +260,10 @@ class FindReplaceDialog(QDialog):
 
     def _select(self, match: Match) -> None:
         if match.field == BODY:
-            self.main.select_clause(match.clause_id, match.start, match.end)
+            self.nav.select_clause(match.clause_id, match.start, match.end)
         else:
-            self.main.select_clause(match.clause_id)
-            title = getattr(getattr(self.main, "editor", None), "title", None)
-            if title is not None:
-                title.setSelection(match.start, match.end - match.start)
+            self.nav.select_clause(match.clause_id)
+            self.nav.select_title_text(match.start, match.end)
         # Keep typing in this dialog; the selection stays visible in the editor.
         self.activateWindow()
 

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from notice_studio.core.notice.model import NoticeError
 from notice_studio.core.notice.store import Version
 from notice_studio.core.render.renderer import RenderOptions, format_date
+from notice_studio.ui.app_state import AppState, Navigator
 from notice_studio.ui.checks.checks_report import severity_color
 from notice_studio.ui.export.export_jobs import (
     DRAFT,
@@ -68,15 +69,16 @@ class ExportDialog(QDialog):
 
     def __init__(
         self,
-        window,
+        state: AppState,
+        nav: Navigator,
         parent: QWidget | None = None,
         *,
         version: str | Version | None = None,
         fmt: str | None = None,
     ) -> None:
-        super().__init__(parent or window)
-        self.main_window = window
-        self.session = window.session
+        super().__init__(parent)
+        self.state, self.nav = state, nav
+        self.session = state.session
         self.versions = list(self.session.versions) if self.session else []
         if isinstance(version, Version):
             # Just published: the session's list may not have caught up yet.
@@ -328,7 +330,7 @@ class ExportDialog(QDialog):
         path = Path(self.destination.text().strip()).expanduser().absolute()
         cancelled = self._cancelled = threading.Event()
         report = self._progress.step.emit
-        repo, tasks = self.session.repo, self.main_window.tasks
+        repo, tasks = self.session.repo, self.state.tasks
         versions = list(self.versions)
         site, ref, fmt, inline = self.website.isChecked(), self.ref, self.fmt, self.inline_styles.isChecked()
 
@@ -414,7 +416,7 @@ class ExportDialog(QDialog):
         else:
             message = f"The export failed ({exc}); try another format or place."
         self.message.setText("")
-        self.main_window.show_error(message)
+        self.nav.show_error(message)
 
     def _open_folder(self) -> None:
         if self.result is None:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from notice_studio.ui.app_state import AppState, Navigator
 from notice_studio.ui.history.history_entries import DRAFT, EDIT, VERSION, HistoryEntry, timeline
 from notice_studio.ui.palette import is_dark
 from notice_studio.ui.tasks import Debouncer
@@ -155,9 +156,9 @@ class HistoryDock(QDockWidget):
     loaded = Signal()  # the list was (re)filled
     restored = Signal(str)  # the ref made the draft
 
-    def __init__(self, window) -> None:
-        super().__init__("History", window)
-        self.main_window = window
+    def __init__(self, state: AppState, nav: Navigator, parent: QWidget | None = None) -> None:
+        super().__init__("History", parent)
+        self.state, self.nav = state, nav
         self.session = None
         self.entries: list[HistoryEntry] = []
         self.show_all = False
@@ -212,9 +213,9 @@ class HistoryDock(QDockWidget):
         self.setAccessibleName("History")
         self._update_buttons()
 
-        window.session_changed.connect(self._session_changed)
-        if getattr(window, "session", None) is not None:
-            self._session_changed(window.session)
+        state.session_changed.connect(self._session_changed)
+        if state.session is not None:
+            self._session_changed(state.session)
 
     # ----- following the session ----------------------------------------------------------------
     def _session_changed(self, session) -> None:
@@ -262,7 +263,7 @@ class HistoryDock(QDockWidget):
             if self.session is session:
                 self.status.setText(f"The history could not be read: {exc}")
 
-        self.main_window.tasks.latest("history-dock", work, done, failed)
+        self.state.tasks.latest("history-dock", work, done, failed)
 
     def load_all(self) -> None:
         self.show_all = True
@@ -345,7 +346,7 @@ class HistoryDock(QDockWidget):
             if self.selected_entries() and self.selected_entries()[0].kind == DRAFT:
                 self.status.setText("Select a version or an edit to compare with the draft.")
             return
-        self.main_window.compare(*refs)
+        self.nav.compare(*refs)
 
     def restore_selected(self) -> None:
         chosen = self.selected_entries()
@@ -370,7 +371,7 @@ class HistoryDock(QDockWidget):
         self.status.setText("Restoring…")
 
         def done(commit: object) -> None:
-            if self.main_window.session is not session:
+            if self.state.session is not session:
                 return
             session.reload()
             name = f"Version {ref}" if entry.kind == VERSION else "The earlier text"
@@ -380,16 +381,16 @@ class HistoryDock(QDockWidget):
                 if commit
                 else "The draft already has that text; nothing changed."
             )
-            self.main_window.statusBar().showMessage(message, 8000)
+            self.nav.status(message, 8000)
             self._update_buttons()
             self.restored.emit(ref)
 
         def failed(exc: object) -> None:
             self.status.setText("")
             self._update_buttons()
-            self.main_window.show_error(f"The text could not be restored: {exc}")
+            self.nav.show_error(f"The text could not be restored: {exc}")
 
-        self.main_window.tasks.write(lambda: repo.restore(ref, author), done, failed)
+        self.state.tasks.write(lambda: repo.restore(ref, author), done, failed)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.list and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):

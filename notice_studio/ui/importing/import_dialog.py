@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from notice_studio.core.importer import FORMATS, SUPPORTED_TEXT, ImportedOutline
 from notice_studio.core.notice.model import NoticeError
+from notice_studio.ui.app_state import AppState, Navigator
 from notice_studio.ui.checks.checks_report import severity_color
 from notice_studio.ui.importing.import_details import DetailsPage
 from notice_studio.ui.importing.import_parts import busy_bar, heading_label, muted_color
@@ -40,9 +41,9 @@ FILE_FILTER = f"Notices ({' '.join('*' + ext for ext in FORMATS)});;All files (*
 class ImportDialog(QDialog):
     """Turns an existing notice file into a new notice project; `created_path` is set on success."""
 
-    def __init__(self, window, parent: QWidget | None = None) -> None:
-        super().__init__(parent or window)
-        self.main_window = window
+    def __init__(self, state: AppState, nav: Navigator, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state, self.nav = state, nav
         self.created_path: Path | None = None
         self.importing = False
         self.creating = False
@@ -262,7 +263,7 @@ class ImportDialog(QDialog):
         self.file_busy.setVisible(True)
         self._file_message(f"Reading {source.name} and finding its sections…")
         self._update_buttons()
-        self.main_window.tasks.latest(
+        self.state.tasks.latest(
             "import-dialog-file", work, lambda result: self._imported(source, result), self._import_failed
         )
 
@@ -323,7 +324,7 @@ class ImportDialog(QDialog):
             return preview_report(outline, **values)
 
         self.details.report_pending()
-        self.main_window.tasks.latest("import-dialog-report", work, self._report_ready, self._report_failed)
+        self.state.tasks.latest("import-dialog-report", work, self._report_ready, self._report_failed)
 
     def _report_ready(self, report: object) -> None:
         if not self._finished:
@@ -349,7 +350,7 @@ class ImportDialog(QDialog):
             return
         folder = self.details.folder_path()
         values = self.details.values()
-        author = self.main_window.author()
+        author = self.nav.author()
 
         def work():
             from notice_studio.core.importer import create_notice
@@ -361,7 +362,7 @@ class ImportDialog(QDialog):
         self._show_problem("")
         self.details.setEnabled(False)
         self._update_buttons()
-        self.main_window.tasks.write(work, self._created, self._create_failed)
+        self.state.tasks.write(work, self._created, self._create_failed)
 
     def _created(self, report: object) -> None:
         self.creating = False

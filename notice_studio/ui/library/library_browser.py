@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from notice_studio.core.library.jurisdictions import JURISDICTIONS
 from notice_studio.core.library.types import LibraryProblem
 from notice_studio.core.notice.model import Table
+from notice_studio.ui.app_state import AppState, Navigator
 from notice_studio.ui.library.library_preview import clause_preview_html, laws_long
 from notice_studio.ui.library.library_results import (
     LibraryIdRole,
@@ -47,9 +48,9 @@ NOTICE_LAWS = "__notice__"  # jurisdiction combo: the open notice's own laws
 class LibraryDock(QDockWidget):
     """Search, filter, preview and insert library clauses."""
 
-    def __init__(self, window) -> None:
-        super().__init__("Library", window)
-        self.main = window
+    def __init__(self, state: AppState, nav: Navigator, parent: QWidget | None = None) -> None:
+        super().__init__("Library", parent)
+        self.state, self.nav = state, nav
         self.session: Session | None = None
         self._shown_id: str | None = None
         self._colours = preview_colours()
@@ -171,11 +172,11 @@ class LibraryDock(QDockWidget):
         self.setWidget(body)
         self.setMinimumWidth(300)
 
-        window.library_loaded.connect(self._library_loaded)
-        window.session_changed.connect(self._session_changed)
-        if getattr(window, "library", None) is not None:
-            self._library_loaded(window.library)
-        self._session_changed(getattr(window, "session", None))
+        state.library_loaded.connect(self._library_loaded)
+        state.session_changed.connect(self._session_changed)
+        if state.library is not None:
+            self._library_loaded(state.library)
+        self._session_changed(state.session)
 
     # ----- following the window ---------------------------------------------------------------
     def _library_loaded(self, library: object) -> None:
@@ -230,7 +231,7 @@ class LibraryDock(QDockWidget):
     # ----- searching --------------------------------------------------------------------------
     def refresh_results(self) -> None:
         """Run the search with the current text and filters (in memory; fast)."""
-        library = self.main.library
+        library = self.state.library
         if library is None:
             self.model.set_results([], {})
             self.count.setText("Loading the library…")
@@ -288,7 +289,7 @@ class LibraryDock(QDockWidget):
         self._show_preview(clause.id if clause else None)
 
     def _show_preview(self, lib_id: str | None) -> None:
-        library = self.main.library
+        library = self.state.library
         clause = library.get(lib_id) if library is not None and lib_id else None
         self._shown_id = clause.id if clause else None
         self.insert_button.setEnabled(clause is not None and self.session is not None)
@@ -324,7 +325,7 @@ class LibraryDock(QDockWidget):
                 shipped_root=shipped,
             )
 
-        self.main.tasks.latest(
+        self.state.tasks.latest(
             "library-preview",
             work,
             self._preview_ready,
@@ -335,7 +336,7 @@ class LibraryDock(QDockWidget):
         self.preview.setHtml(str(html))
 
     def _link_clicked(self, url: QUrl) -> None:
-        if url.scheme() == "lib" and self.main.library is not None and self.main.library.get(url.path()):
+        if url.scheme() == "lib" and self.state.library is not None and self.state.library.get(url.path()):
             self.select_library_clause(url.path())
 
     # ----- inserting --------------------------------------------------------------------------
@@ -344,33 +345,32 @@ class LibraryDock(QDockWidget):
         lib_id = self._shown_id
         if lib_id is None or self.session is None:
             return None
-        new_id = self.main.insert_library_clause(lib_id)
+        new_id = self.nav.insert_library_clause(lib_id)
         if new_id:
             title = self.session.notice.find(new_id).title
-            self.main.statusBar().showMessage(f"Inserted ‘{title}’. Undo (Ctrl+Z) takes it out again.", 5000)
+            self.nav.status(f"Inserted ‘{title}’. Undo (Ctrl+Z) takes it out again.", 5000)
         return new_id
 
     # ----- library folders and problems -------------------------------------------------------
     def edit_folders(self) -> None:
         from notice_studio.ui.library.library_folders import LibraryFoldersDialog
 
-        dialog = LibraryFoldersDialog(self.main.settings.library_folders(), self)
+        dialog = LibraryFoldersDialog(self.state.settings.library_folders(), self)
         dialog.accepted.connect(lambda: self.apply_folders(dialog.folders()))
         dialog.open()
         self._folders_dialog = dialog  # kept for tests and to stay alive while open
 
     def apply_folders(self, folders: list[str]) -> None:
         """Save the user's library folders and reload the library with them."""
-        if folders == self.main.settings.library_folders():
+        if folders == self.state.settings.library_folders():
             return
-        self.main.settings.set("library/folders", list(folders))
+        self.state.settings.set("library/folders", list(folders))
         self.count.setText("Reloading the library…")
-        reload = getattr(self.main, "reload_library", None) or self.main._load_library
-        reload()
+        self.nav.reload_library()
 
     def _show_library_problems(self, problems: tuple[LibraryProblem, ...]) -> None:
         self.problems_list.clear()
-        library = self.main.library
+        library = self.state.library
         shipped = library.shipped if library is not None else None
         roots = [Path(r) for r in getattr(library, "roots", ())]
         for problem in problems:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from notice_studio.core.library.jurisdictions import JURISDICTIONS
 from notice_studio.core.notice.model import NoticeError, slugify
 from notice_studio.core.notice.store import NoticeRepo, resolve_author
+from notice_studio.ui.app_state import AppState, Navigator
 from notice_studio.ui.checks.checks_report import severity_color
 from notice_studio.ui.settings import documents_dir
 
@@ -52,9 +53,9 @@ def folder_problem(path: Path) -> str:
 class NewNoticeDialog(QDialog):
     """Creates a notice folder; `created_path` is set when it succeeds."""
 
-    def __init__(self, window, parent: QWidget | None = None) -> None:
-        super().__init__(parent or window)
-        self.main_window = window
+    def __init__(self, state: AppState, nav: Navigator, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state, self.nav = state, nav
         self.created_path: Path | None = None
         self.creating = False
         self._folder_edited = False
@@ -157,7 +158,7 @@ class NewNoticeDialog(QDialog):
     def _load_templates(self) -> None:
         from notice_studio.core.library.templates import list_templates
 
-        library = self.main_window.library
+        library = self.state.library
         try:
             templates = list_templates(library.roots if library is not None else None)
         except Exception as exc:  # noqa: BLE001 - shown as a sentence, the dialog stays usable
@@ -267,8 +268,8 @@ class NewNoticeDialog(QDialog):
         organisation = " ".join(self.organisation.text().split())
         jurisdictions = self.chosen_jurisdictions()
         folder = Path(self.folder.text().strip()).expanduser().absolute()
-        library = self.main_window.library
-        settings = self.main_window.settings
+        library = self.state.library
+        settings = self.state.settings
         author = resolve_author(settings.author_name, settings.author_email)
 
         def work() -> Path:
@@ -283,7 +284,7 @@ class NewNoticeDialog(QDialog):
         self.busy.setVisible(True)
         self._show_problem("")
         self._update_state()
-        self.main_window.tasks.write(work, self._created, self._failed)
+        self.state.tasks.write(work, self._created, self._failed)
 
     def reject(self) -> None:
         if not self.creating:  # the folder is being written; wait for the outcome

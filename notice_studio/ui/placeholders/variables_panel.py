@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from notice_studio.ui import commands
+from notice_studio.ui.app_state import AppState, Navigator
 from notice_studio.ui.palette import is_dark
 from notice_studio.ui.session import Session
 from notice_studio.ui.tasks import Debouncer
@@ -52,9 +53,9 @@ class _Row:
 class VariablesDock(QDockWidget):
     """Fill in the notice's placeholders; every change is a SetVariable undo command."""
 
-    def __init__(self, window) -> None:
-        super().__init__("Placeholders", window)
-        self.main = window
+    def __init__(self, state: AppState, nav: Navigator, parent: QWidget | None = None) -> None:
+        super().__init__("Placeholders", parent)
+        self.state, self.nav = state, nav
         self.session: Session | None = None
         self.rows: dict[str, _Row] = {}
         self._usage: dict[str, list[str]] | None = None
@@ -109,9 +110,9 @@ class VariablesDock(QDockWidget):
         self.setWidget(body)
         self.setMinimumWidth(260)
 
-        window.session_changed.connect(self._session_changed)
-        window.library_loaded.connect(lambda *_: self._refresh_specs())
-        self._session_changed(getattr(window, "session", None))
+        state.session_changed.connect(self._session_changed)
+        state.library_loaded.connect(lambda *_: self._refresh_specs())
+        self._session_changed(state.session)
 
     # ----- following the session --------------------------------------------------------------
     def _session_changed(self, session: Session | None) -> None:
@@ -221,7 +222,7 @@ class VariablesDock(QDockWidget):
 
     def _refresh_specs(self) -> None:
         """Labels, help and examples from the library (shared variables or the declaring clause)."""
-        library = self.main.library
+        library = self.state.library
         for name, row in self.rows.items():
             spec = library.variable_spec(name) if library is not None else None
             label = spec.label if spec and spec.label else name

@@ -34,15 +34,16 @@ from PySide6.QtWidgets import (
 from notice_studio.core.checks import Finding
 from notice_studio.core.notice.store import Version
 from notice_studio.core.render.renderer import format_date
+from notice_studio.core.workspace import finding_sentence
+from notice_studio.ui.app_state import AppState, Navigator
 from notice_studio.ui.checks.checks_report import (
     CheckedNotice,
-    check_job,
     fix_text,
     go_to_finding,
     severity_color,
     severity_icon,
 )
-from notice_studio.ui.publish.publish_summary import Comparison, comparison_job, plural
+from notice_studio.ui.publish.publish_summary import Comparison, plural, review_job
 
 FindingRole = Qt.ItemDataRole.UserRole + 1
 
@@ -59,10 +60,10 @@ class PublishDialog(QDialog):
 
     published = Signal(object)  # Version
 
-    def __init__(self, window, parent: QWidget | None = None) -> None:
-        super().__init__(parent or window)
-        self.main_window = window
-        self.session = window.session
+    def __init__(self, state: AppState, nav: Navigator, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.state, self.nav = state, nav
+        self.session = state.session
         self.checked: CheckedNotice | None = None
         self.comparison: Comparison | None = None
         self.version: Version | None = None
@@ -251,22 +252,23 @@ class PublishDialog(QDialog):
             self.checks_status.setText("Open a notice first.")
             self.busy.hide()
             return
-        tasks = self.main_window.tasks
-        if self.main_window.library is None:  # coverage needs the library: check once it is loaded
-            self.main_window.library_loaded.connect(self._check)
+        if self.state.library is None:  # coverage needs the library: review once it is loaded
+            self.state.library_loaded.connect(self._review)
         else:
-            self._check()
-        # Reading the published version goes through the serial git lane: one git reader at a
-        # time, and after any edit still being saved.
-        tasks.write(comparison_job(self.session), self._comparison_done, lambda exc: self._failed("comparison", exc))
+            self._review()
         self._update_state()
 
-    def _check(self, *_args: object) -> None:
-        job = check_job(self.main_window)
-        if job is not None:
-            self.main_window.tasks.latest(
-                "publish-checks", job, self._checks_done, lambda exc: self._failed("checks", exc)
-            )
+    def _review(self, *_args: object) -> None:
+        """The one publishing gate (core workspace), in the serial git lane: it reads the published
+        version after any edit still being saved."""
+        if self.session is None:
+            return
+        self.state.tasks.write(review_job(self.session), self._review_done, lambda exc: self._failed("checks", exc))
+
+    def _review_done(self, result: object) -> None:
+        checked, comparison = result  # type: ignore[misc]
+        self._checks_done(checked)
+        self._comparison_done(comparison)
 
     @property
     def ready(self) -> bool:
@@ -366,8 +368,10 @@ class PublishDialog(QDialog):
         ]
 
     def acknowledged(self) -> list[str]:
+        """The ticked warnings, as the publishing gate words them ('section 3: …')."""
+        notice = self.session.notice if self.session is not None else None
         return [
-            item.data(FindingRole).message
+            finding_sentence(notice, item.data(FindingRole)) if notice is not None else item.data(FindingRole).message
             for item in self.warning_items()
             if item.checkState() == Qt.CheckState.Checked
         ]
@@ -407,7 +411,7 @@ class PublishDialog(QDialog):
         # Only errors: leaving to look at a warning would lose the ticks already given.
         if isinstance(finding, Finding) and finding.severity == "error" and finding.clause_id:
             self.reject()
-            go_to_finding(self.main_window, finding)
+            go_to_finding(self.state, self.nav, finding)
 
     def _compare(self) -> None:
         """The side-by-side comparison, above this dialog (which would otherwise block it)."""
@@ -416,10 +420,10 @@ class PublishDialog(QDialog):
         try:
             from notice_studio.ui.compare.diff_window import DiffWindow
         except ImportError:
-            self.main_window.show_error("The comparison view is not available in this build.")
+            self.nav.show_error("The comparison view is not available in this build.")
             return
         self.session.save_soon()
-        self.diff_window = DiffWindow(self.main_window, self.latest.name, "draft")
+        self.diff_window = DiffWindow(self.state, self.nav, self.latest.name, "draft", parent=self.parentWidget())
         self.diff_window.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.diff_window.show()
 
@@ -434,14 +438,18 @@ class PublishDialog(QDialog):
         material = self.material.isChecked()
         approved_by = " ".join(self.approved_by.text().split())
         acknowledged = self.acknowledged()
-        author = session.author
-        repo = session.repo
+        workspace = session.workspace
         self.publishing = True
         self._update_state()
         session.save_soon()
-        self.main_window.tasks.write(
-            lambda: repo.publish(
-                effective, change_notice, material, approved_by, author=author, acknowledged=acknowledged
+        self.state.tasks.write(
+            lambda: workspace.publish(
+                effective,
+                change_notice=change_notice,
+                material=material,
+                approved_by=approved_by,
+                acknowledged=acknowledged,
+                save_first=False,
             ),
             self._published,
             self._publish_failed,
@@ -468,12 +476,12 @@ class PublishDialog(QDialog):
     def _publish_failed(self, exc: object) -> None:
         self.publishing = False
         self._update_state()
-        self.main_window.show_error(str(exc) or "The version could not be published.")
+        self.nav.show_error(str(exc) or "The version could not be published.")
 
     def export_html(self) -> None:
         """Open the export dialog for the version just published, as an HTML page."""
         from notice_studio.ui.export.export_dialog import ExportDialog
 
         self.accept()
-        dialog = ExportDialog(self.main_window, version=self.version, fmt="html")
+        dialog = ExportDialog(self.state, self.nav, version=self.version, fmt="html", parent=self.parentWidget())
         dialog.exec()

@@ -6,9 +6,8 @@ from dataclasses import dataclass
 
 from notice_studio.core.notice.store import Version
 from notice_studio.core.render.renderer import format_date
+from notice_studio.ui.checks.checks_report import CheckedNotice
 from notice_studio.ui.session import snapshot
-
-FIRST_VERSION_TEXT = "This is the first published version of this notice."
 
 
 @dataclass(frozen=True)
@@ -59,21 +58,21 @@ def summary_sentence(diff, latest: Version) -> str:
     return f"Compared with {latest.name}{when}: {text}."
 
 
-def comparison_job(session):
-    """A worker function comparing a snapshot of the draft with the last published version."""
+def review_job(session):
+    """A worker function running the one publishing gate (core workspace) on a snapshot of the draft."""
     notice = snapshot(session.notice)
-    repo = session.repo
+    workspace = session.workspace
     versions = list(session.versions)
 
-    def work() -> Comparison:
-        latest = versions[-1] if versions else None
-        if latest is None:
-            return Comparison(None, "First version: nothing has been published yet.", FIRST_VERSION_TEXT, False, True)
-        from notice_studio.core.diff.changes import draft_change_notice
-        from notice_studio.core.diff.notices import diff_notices
-
-        diff = diff_notices(repo.notice_at(latest.name), notice)
-        drafted = draft_change_notice(diff)
-        return Comparison(latest, summary_sentence(diff, latest), drafted.text, drafted.material, diff.has_changes)
+    def work() -> tuple[CheckedNotice, Comparison]:
+        review = workspace.review_publish(notice=notice, versions=versions)
+        titles = {clause.id: clause.title for clause in notice.all_clauses()}
+        checked = CheckedNotice(review.report, notice.numbers(), titles)
+        if review.latest is None or review.diff is None:
+            summary = "First version: nothing has been published yet."
+        else:
+            summary = summary_sentence(review.diff, review.latest)
+        comparison = Comparison(review.latest, summary, review.change_notice, review.material, review.has_changes)
+        return checked, comparison
 
     return work

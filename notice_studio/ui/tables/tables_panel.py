@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from notice_studio.core.notice.model import Table
 from notice_studio.ui import commands
+from notice_studio.ui.app_state import AppState, Navigator
 from notice_studio.ui.palette import is_dark
 from notice_studio.ui.session import Session
 from notice_studio.ui.tables.table_model import (
@@ -54,9 +55,9 @@ __all__ = [
 class TablesDock(QDockWidget):
     """Pick a table, edit its cells, add, remove and reorder rows."""
 
-    def __init__(self, window) -> None:
-        super().__init__("Tables", window)
-        self.main = window
+    def __init__(self, state: AppState, nav: Navigator, parent: QWidget | None = None) -> None:
+        super().__init__("Tables", parent)
+        self.state, self.nav = state, nav
         self.session: Session | None = None
         self._select_after: tuple[int, int] | None = None
 
@@ -130,8 +131,8 @@ class TablesDock(QDockWidget):
         layout.addWidget(self.problems)
         self.setWidget(body)
 
-        window.session_changed.connect(self._session_changed)
-        self._session_changed(getattr(window, "session", None))
+        state.session_changed.connect(self._session_changed)
+        self._session_changed(state.session)
 
     def _button(self, text: str, tip: str, slot) -> QPushButton:
         button = QPushButton(text)
@@ -220,7 +221,7 @@ class TablesDock(QDockWidget):
             self.where.setText(f"Shown in {places}.")
             self.where.setStyleSheet("")
         else:
-            library = self.main.library
+            library = self.state.library
             offer = [c.title for c in library.clauses() if name in c.tables()] if library is not None else []
             hint = f" Insert ‘{offer[0]}’ from the library, or" if offer else ""
             self.where.setText(f"No clause shows this table yet.{hint} add a line [[table:{name}]] to a clause.")

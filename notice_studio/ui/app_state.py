@@ -1,0 +1,57 @@
+"""What the window's docks and dialogs are given instead of the window itself.
+
+`AppState` is the shared model: settings, the task runner, the open session and the loaded
+library, with signals when the last two change. `Navigator` is the narrow set of things a dock
+may ask the window to do (show a clause, open a comparison, report an error). Docks and dialogs
+receive these two typed collaborators, as napari's widgets receive the viewer model, so no
+screen reaches into the window or into another dock.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Protocol
+
+from PySide6.QtCore import QObject, Signal
+
+if TYPE_CHECKING:
+    from notice_studio.core.library.catalog import Library
+    from notice_studio.core.notice.store import Author
+    from notice_studio.ui.session import Session
+    from notice_studio.ui.settings import Settings
+    from notice_studio.ui.tasks import TaskRunner
+
+
+class AppState(QObject):
+    session_changed = Signal(object)  # Session | None
+    library_loaded = Signal(object)  # Library
+
+    def __init__(self, settings: Settings, tasks: TaskRunner, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings
+        self.tasks = tasks
+        self.session: Session | None = None
+        self.library: Library | None = None
+
+
+class Navigator(Protocol):
+    """What a dock or dialog may ask of the window."""
+
+    def select_clause(self, clause_id: str) -> None: ...
+
+    def current_clause_id(self) -> str | None: ...
+
+    def compare(self, a_ref: str, b_ref: str) -> object: ...
+
+    def show_error(self, message: str) -> None: ...
+
+    def status(self, message: str, timeout_ms: int = 4000) -> None: ...
+
+    def insert_library_clause(self, library_id: str) -> None: ...
+
+    def reload_library(self) -> None: ...
+
+    def show_panel(self, name: str) -> None: ...
+
+    def find(self) -> None: ...
+
+    def author(self) -> Author: ...
