@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import yaml
@@ -18,7 +19,7 @@ class FormatError(Exception):
 
 @dataclass(frozen=True)
 class Document:
-    meta: dict
+    meta: dict[str, object]
     body: str
     body_line: int
     """1-based line number where the body starts in the file."""
@@ -74,6 +75,6 @@ def parse(text: str, path: str) -> Document:
     return Document(meta, body, end + 2)
 
 
-def compose(meta: dict, body: str) -> str:
+def compose(meta: Mapping[str, object], body: str) -> str:
     """Front matter plus body, ending in exactly one newline."""
     return f"---\n{dump_yaml(meta)}---\n{body.rstrip()}\n"

@@ -655,7 +655,7 @@ def _version_message(
 
 def _parse_version(number: int, commit: str, tagger: str, tagged_at: str, contents: str) -> Version:
     _, _, body = contents.partition("\n\n")
-    data: dict = {}
+    data: dict[str, object] = {}
     try:
         parsed = load_yaml(body, f"v{number}")
         if isinstance(parsed, dict):
@@ -667,6 +667,7 @@ def _parse_version(number: int, commit: str, tagger: str, tagged_at: str, conten
     except ValueError:
         effective = None
     tagger_name = tagger.rsplit("<", 1)[0].strip()
+    acknowledged = data.get("acknowledged")
     return Version(
         number=number,
         commit=commit,
@@ -676,7 +677,7 @@ def _parse_version(number: int, commit: str, tagger: str, tagged_at: str, conten
         approved_by=str(data.get("approved_by") or ""),
         published_by=tagger_name,
         published_at=tagged_at,
-        acknowledged=tuple(str(a) for a in data.get("acknowledged") or []),
+        acknowledged=tuple(str(a) for a in acknowledged) if isinstance(acknowledged, list) else (),
     )
 
 
