@@ -206,20 +206,20 @@ def parse_clause_file(text: str, path: Path) -> ParsedFile:
     placeholders: list[tuple[str, int]] = []
     references: list[tuple[str, int | None, str]] = []
     in_fence = False
-    for offset, line in enumerate(body_lines):
+    for offset, text_line in enumerate(body_lines):
         number = first_body_line + offset
-        if line.lstrip().startswith(("```", "~~~")):
+        if text_line.lstrip().startswith(("```", "~~~")):
             in_fence = not in_fence
-        if not in_fence and _HEADING_RE.match(line):
+        if not in_fence and _HEADING_RE.match(text_line):
             problem(
                 number,
                 "the body has a heading; the clause title is its heading, so write the text without '#' lines",
                 "body",
             )
-        if "{{" in line:
-            placeholders.extend((m.group(1), number) for m in PLACEHOLDER_RE.finditer(line))
-        if "[[" in line:
-            references.extend((ref, number, "body") for ref in CROSSREF_RE.findall(line))
+        if "{{" in text_line:
+            placeholders.extend((m.group(1), number) for m in PLACEHOLDER_RE.finditer(text_line))
+        if "[[" in text_line:
+            references.extend((ref, number, "body") for ref in CROSSREF_RE.findall(text_line))
     for match in PLACEHOLDER_RE.finditer(title):
         placeholders.append((match.group(1), where.key("title") or 2))
     for name, ids in (("variants", variants), ("requires", requires)):
