@@ -345,7 +345,9 @@ class _Region:
 def _regions(ops: Iterable[WordOp]) -> list[_Region]:
     """Each run of deletions/insertions between two unchanged stretches, with its context."""
     regions: list[_Region] = []
-    before, deleted, inserted = "", [], []
+    before = ""
+    deleted: list[str] = []
+    inserted: list[str] = []
     for op in ops:
         if op.op == EQUAL:
             if deleted or inserted:
