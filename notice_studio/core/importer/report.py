@@ -114,7 +114,7 @@ class ImportReport:
     created: str | None = None
     """The notice folder, once created (None for a dry run)."""
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, object]:
         """The stable JSON shape of `notice-studio import --json`."""
         data = asdict(self)
         data["schema"] = 1
@@ -211,7 +211,11 @@ def numbering_gaps(outline: ImportedOutline) -> list[str]:
         if number.depth == 1:
             value = number.values[0]
             prev = last_top.get(number.scheme)
-            shown = lambda v, s=number.scheme: _show(v, s)  # noqa: E731
+            scheme = number.scheme
+
+            def shown(v: int, scheme: str = scheme) -> str:
+                return _show(v, scheme)
+
             if prev is None and value > 1:
                 gaps.append(f"The original numbering starts at {label} ('{section.title}').")
             elif prev is not None and value == prev:
@@ -455,9 +459,9 @@ def report_text(report: ImportReport, *, max_findings: int = 25) -> str:
     if report.suggestions:
         lines.append("")
         lines.append("Topics not covered, and library clauses that could fill the gap:")
-        for s in report.suggestions:
-            clauses = ", ".join(f"{cid} ('{title}')" for cid, title in s.clauses) or "no library clause yet"
-            lines.append(f"  {s.label} [{s.topic}]: {clauses}")
+        for suggestion in report.suggestions:
+            clauses = ", ".join(f"{cid} ('{title}')" for cid, title in suggestion.clauses) or "no library clause yet"
+            lines.append(f"  {suggestion.label} [{suggestion.topic}]: {clauses}")
     return "\n".join(lines)
 
 
