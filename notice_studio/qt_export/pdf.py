@@ -11,9 +11,9 @@ import io
 import os
 import re
 import sys
-from pathlib import Path
 
 from notice_studio.core.export.sanitize import sanitize_html
+from notice_studio.core.fileio import write_atomic
 from notice_studio.core.render.renderer import RenderedNotice, display_number
 
 PAGE_MARGINS_MM = (18.0, 16.0, 18.0, 20.0)  # left, top, right, bottom (Qt numbers pages in the bottom margin)
@@ -122,7 +122,7 @@ def notice_pdf(rendered: RenderedNotice) -> bytes:
 
 
 def write_pdf(rendered: RenderedNotice, path: str | os.PathLike[str]) -> None:
-    Path(path).write_bytes(notice_pdf(rendered))
+    write_atomic(path, notice_pdf(rendered))
 
 
 def _add_outline(pdf: bytes, rendered: RenderedNotice) -> bytes:

@@ -99,6 +99,7 @@ def run_self_test(out_path: str) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = make_application([])
     from notice_studio.core.export.html_page import notice_page
+    from notice_studio.core.fileio import write_atomic
     from notice_studio.core.render.renderer import RenderOptions, render
     from notice_studio.ui.main_window import MainWindow
 
@@ -118,7 +119,7 @@ def run_self_test(out_path: str) -> int:
     session = window.session
     assert session is not None
     rendered = render(session.notice, RenderOptions())
-    Path(out_path).write_text(notice_page(rendered), encoding="utf-8")
+    write_atomic(out_path, notice_page(rendered))
     print(
         f"self-test: opened {path.name} ({len(session.notice.all_clauses())} clauses), "
         f"library {len(window.library)} clauses, exported {out_path}"

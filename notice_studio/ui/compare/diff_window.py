@@ -389,22 +389,24 @@ class DiffWindow(QMainWindow):
             target = target.with_suffix(".html" if html_format else ".docx")
             suffix = target.suffix
         old, new, diff = self.old_notice, self.new_notice, self.diff
-        options = {
-            "old_label": self.old_long,
-            "new_label": self.new_long,
-            "diff": diff,
-            "changes_only": self.changed_only.isChecked(),
-        }
+        old_label, new_label = self.old_long, self.new_long
+        changes_only = self.changed_only.isChecked()
 
         def work() -> str:
             if suffix == ".docx":
                 from notice_studio.core.export.redline_docx import redline_docx
 
-                redline_docx(old, new, target, **options)  # type: ignore[arg-type]
+                redline_docx(
+                    old, new, target, old_label=old_label, new_label=new_label, diff=diff, changes_only=changes_only
+                )
             else:
                 from notice_studio.core.export.redline import redline_html
+                from notice_studio.core.fileio import write_atomic
 
-                target.write_text(redline_html(old, new, **options), encoding="utf-8")  # type: ignore[arg-type]
+                page = redline_html(
+                    old, new, old_label=old_label, new_label=new_label, diff=diff, changes_only=changes_only
+                )
+                write_atomic(target, page)
             return str(target)
 
         self.export_button.setEnabled(False)
