@@ -62,10 +62,10 @@ def cmd_diff(args: argparse.Namespace) -> int:
     elif args.format == "docx":
         from notice_studio.core.export.redline_docx import redline_docx_bytes
 
-        data = redline_docx_bytes(
+        docx_bytes = redline_docx_bytes(
             old, new, old_label=old_label, new_label=new_label, diff=diff, changes_only=not args.all
         )
-        write_output(Path(args.out), data)
+        write_output(Path(args.out), docx_bytes)
     else:
         from notice_studio.core.diff.changes import draft_change_notice
 

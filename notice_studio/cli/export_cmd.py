@@ -81,6 +81,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     if args.out == "-":
+        assert isinstance(content, str)  # binary formats were refused above
         sys.stdout.write(content)
         return 0
     write_output(out, content)
