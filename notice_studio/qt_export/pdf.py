@@ -133,7 +133,7 @@ def _add_outline(pdf: bytes, rendered: RenderedNotice) -> bytes:
     """
     try:
         from pypdf import PdfReader, PdfWriter
-        from pypdf.generic import Fit, NameObject, TextStringObject
+        from pypdf.generic import Fit, IndirectObject, NameObject, TextStringObject
     except ImportError:  # bookmarks are a convenience; the PDF is complete without them
         return pdf
     reader = PdfReader(io.BytesIO(pdf))
@@ -143,10 +143,12 @@ def _add_outline(pdf: bytes, rendered: RenderedNotice) -> bytes:
         destination = destinations.get(f"{entry.anchor}__title")
         if destination is not None:
             page = reader.get_destination_page_number(destination)
+            if page is None:  # a destination on no page of this file: no bookmark for it
+                continue
             fit = Fit.xyz(left=destination.left, top=destination.top) if destination.top is not None else Fit.fit()
             headings.append((f"{display_number(entry.number)} {entry.title}", entry.level, page, fit))
     writer = PdfWriter(clone_from=reader)
-    parents: dict[int, object] = {}
+    parents: dict[int, IndirectObject] = {}
     last_page = len(writer.pages) - 1
     for label, level, page, fit in headings:
         parent = parents.get(level - 1)
