@@ -41,13 +41,14 @@ def sample_notice_path() -> Path:
 
 def make_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication([sys.argv[0], *(argv or [])])
+    assert isinstance(app, QApplication)  # the windows need QApplication, not a bare QCoreApplication
     app.setApplicationName("Notice Studio")
     app.setOrganizationName("Notice Studio")
     app.setApplicationVersion(__version__)
     icon = resources_folder() / "icons" / "notice-studio-256.png"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
-    return app  # type: ignore[return-value]
+    return app
 
 
 def no_screen() -> bool:

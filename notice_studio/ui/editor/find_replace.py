@@ -222,10 +222,11 @@ class FindReplaceDialog(QDialog):
         """Where to search from: the last match found, else the clause selected in the outline."""
         if self.current is not None:
             return self.current.key
-        clause_id = self.main.current_clause_id() if self._session else None
+        session = self._session
+        clause_id = self.main.current_clause_id() if session else None
         order = 0
-        if clause_id is not None:
-            ids = [c.id for c in self._session.notice.all_clauses()]
+        if clause_id is not None and session is not None:
+            ids = [c.id for c in session.notice.all_clauses()]
             order = ids.index(clause_id) if clause_id in ids else 0
         return (order, -1, -1)
 

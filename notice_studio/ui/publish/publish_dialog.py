@@ -192,7 +192,7 @@ class PublishDialog(QDialog):
         self.approved_by.setPlaceholderText("Name and role, e.g. Jane Smith, General Counsel")
         self.approved_by.textChanged.connect(self._update_state)
         form.addRow("&Approved by:", self.approved_by)
-        if earliest is not None:
+        if self.latest is not None and earliest is not None:
             note = QLabel(f"Not earlier than {self.latest.name}'s effective date, {format_date(earliest)}.")
             note.setWordWrap(True)
             form.addRow("", note)
