@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from notice_studio.core.importer.blocks import Block, BlockKind, ImportProblem, SourceDocument, is_junk_line, one_line
+from notice_studio.core.notice.frontmatter import FormatError
+from notice_studio.core.notice.frontmatter import parse as parse_front_matter
 
 if TYPE_CHECKING:  # markdown-it loads only when a Markdown file is read
     from markdown_it.token import Token
@@ -200,7 +202,6 @@ def read_plain_text(text: str, name: str, encoding: str = "utf-8") -> SourceDocu
 
 # ----- Markdown ---------------------------------------------------------------------------------
 _TAGS_RE = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]*>", re.DOTALL | re.IGNORECASE)
-_FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
 
 
 def read_markdown(text: str, name: str, encoding: str = "utf-8") -> SourceDocument:
@@ -208,13 +209,13 @@ def read_markdown(text: str, name: str, encoding: str = "utf-8") -> SourceDocume
     from markdown_it import MarkdownIt
 
     title = ""
-    offset = 0
-    front = _FRONT_MATTER_RE.match(text)
-    if front and len(front.group(1)) < 5000:
-        found = re.search(r"^title:\s*['\"]?(.+?)['\"]?\s*$", front.group(1), re.MULTILINE)
-        title = found.group(1) if found else ""
-        offset = front.group(0).count("\n")
-        text = "\n" * offset + text[front.end() :]  # keep line numbers true to the file
+    try:
+        front = parse_front_matter(text, name)
+    except FormatError:
+        front = None  # a '---' rule, not front matter: read it all as Markdown
+    if front is not None and front.meta:
+        title = str(front.meta.get("title") or "")
+        text = "\n" * (front.body_line - 1) + front.body  # keep line numbers true to the file
     lines = text.split("\n")
     tokens = MarkdownIt("commonmark").enable("table").parse(text)
     blocks: list[Block] = []
