@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING
 
 from notice_studio.core.importer.headings import split_number
 from notice_studio.core.importer.outline import ImportedOutline
 from notice_studio.core.notice.model import PLACEHOLDER_RE, Notice
+
+if TYPE_CHECKING:
+    from notice_studio.core.library.catalog import Library
 
 # Topics every notice is expected to cover, and those a law adds (for gap suggestions).
 EXPECTED_TOPICS: tuple[str, ...] = (
@@ -336,7 +340,7 @@ def _own_checks(notice: Notice) -> list[ReportFinding]:
 
 # ----- gaps and library suggestions ---------------------------------------------------------------
 def _suggestions(
-    notice: Notice, found: set[str], library: object | None, coverage: list[ReportFinding]
+    notice: Notice, found: set[str], library: Library | None, coverage: list[ReportFinding]
 ) -> list[Suggestion]:
     from notice_studio.core.importer.topics import known_topics
 
@@ -359,7 +363,7 @@ def _suggestions(
         clauses: tuple[tuple[str, str], ...] = ()
         if library is not None:
             try:
-                matches = library.search(topic=topic)  # type: ignore[attr-defined]
+                matches = library.search(topic=topic)
                 if notice.jurisdictions:
                     matches = [c for c in matches if c.applies_to(notice.jurisdictions)]
                 clauses = tuple((c.id, c.title) for c in matches[:3])
@@ -370,7 +374,7 @@ def _suggestions(
     # Clauses the coverage check names for missing disclosures, grouped by their topic.
     by_topic = {s.topic: s for s in suggestions}
     for finding in coverage:
-        clause = library.get(finding.suggestion) if library is not None and finding.suggestion else None  # type: ignore[attr-defined]
+        clause = library.get(finding.suggestion) if library is not None and finding.suggestion else None
         if clause is None:
             continue
         topic = str(getattr(clause, "topic", "") or "")
@@ -386,7 +390,7 @@ def _suggestions(
     return suggestions
 
 
-def _checks_and_library(notice: Notice) -> tuple[list[ReportFinding], object | None] | None:
+def _checks_and_library(notice: Notice) -> tuple[list[ReportFinding], Library | None] | None:
     """Findings from the checks engine and the loaded library, or None if they cannot be used."""
     try:
         from notice_studio.core.checks import load_context, run_checks
