@@ -328,6 +328,15 @@ def test_cli_runs_as_a_program(tmp_path: Path) -> None:
     assert "Dry run, nothing created" in result.stdout
 
 
+def test_report_text_lists_each_suggestion_with_its_topic_and_clauses() -> None:
+    report = preview_report(import_file(FIXTURES / "numbered.txt"), jurisdictions=["uk_gdpr"])
+    text = report_module.report_text(report)
+    security = next(s for s in report.suggestions if s.topic == "security")
+    assert security.clauses, "the shipped library has a security clause"
+    cid, title = security.clauses[0]
+    assert f"  {security.label} [security]: {cid} ('{title}')" in text.splitlines()
+
+
 def test_report_says_an_empty_contact_line_once() -> None:
     report = preview_report(import_file(FIXTURES / "numbered.txt"), jurisdictions=["uk_gdpr"])
     about_contact = [f.rule for f in report.findings if f.clause_id == "contact-us"]

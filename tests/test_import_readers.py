@@ -69,6 +69,30 @@ def test_markdown_front_matter_gives_the_title_and_keeps_line_numbers() -> None:
     assert [(b.kind, b.source) for b in document.blocks] == [("heading", 5), ("paragraph", 7)]
 
 
+def test_markdown_that_opens_with_a_rule_keeps_the_text_between_rules() -> None:
+    text = b"---\n\nWe respect your privacy.\n\n---\n\n## Data\n\nWe hold data.\n"
+    document = read_bytes(text, "n.md", "md")
+    assert document.title == ""
+    assert [b.plain for b in document.blocks] == ["We respect your privacy.", "Data", "We hold data."]
+
+
+def test_front_matter_is_split_the_same_way_for_notices_and_the_library(tmp_path: Path) -> None:
+    from notice_studio.core.library.parse import parse_clause_file
+    from notice_studio.core.notice.frontmatter import FormatError, parse
+
+    unclosed = "---\nid: x\ntitle: X\n\nBody\n"
+    with pytest.raises(FormatError) as raised:
+        parse(unclosed, "clauses/x.md")
+    (problem,) = parse_clause_file(unclosed, tmp_path / "x.md").problems
+    assert (problem.line, problem.message) == (raised.value.line, raised.value.problem)
+    bad_yaml = "---\nid: x\ntitle: [X\n---\nBody\n"
+    with pytest.raises(FormatError) as raised:
+        parse(bad_yaml, "clauses/x.md")
+    (problem,) = parse_clause_file(bad_yaml, tmp_path / "x.md").problems
+    assert (problem.line, problem.message) == (raised.value.line, raised.value.problem)
+    assert raised.value.line == 3 and "front matter is not valid YAML" in problem.message
+
+
 def test_html_inline_markup_and_escaping() -> None:
     page = "<p>Use <b>bold</b>, <i>italic</i>, <a href='https://x.example/a b'>a link</a>, *stars* and <code>code</code>.</p><p>1. not a list</p>"
     blocks = read_bytes(page.encode(), "p.html", "html").blocks

@@ -243,6 +243,22 @@ def test_bad_front_matter_names_file_and_line(repo: NoticeRepo) -> None:
         again.load()
 
 
+def test_topics_that_are_not_a_list_are_named_with_their_line(repo: NoticeRepo) -> None:
+    (repo.path / "clauses" / "security.md").write_text("---\ntitle: Security\ntopics: 5\n---\nBody\n")
+    with (
+        NoticeRepo.open(repo.path) as again,
+        pytest.raises(CorruptNoticeError, match=r"clauses/security.md, line 3: 'topics' must be a list"),
+    ):
+        again.load()
+
+
+def test_acknowledged_that_is_not_a_list_reads_as_none(repo: NoticeRepo) -> None:
+    message = "Version 1, effective 2026-01-01\n\nmaterial: true\nacknowledged: 7\n"
+    git(repo.path, "-c", "user.name=Counsel", "-c", "user.email=c@example.org", "tag", "-a", "v1", "-m", message)
+    (version,) = repo.versions()
+    assert version.number == 1 and version.acknowledged == ()
+
+
 def test_damaged_history_is_refused(tmp_path: Path, notice) -> None:
     with NoticeRepo.create(tmp_path / "n", notice, AUTHOR):
         pass

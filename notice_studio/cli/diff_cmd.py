@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from notice_studio.cli.common import CommandError, add_folder, open_notice
+from notice_studio.cli.output import write_output
 
 FORMATS = ("text", "json", "html", "docx")
 JSON_FORMAT_VERSION = 1
@@ -61,10 +62,10 @@ def cmd_diff(args: argparse.Namespace) -> int:
     elif args.format == "docx":
         from notice_studio.core.export.redline_docx import redline_docx_bytes
 
-        data = redline_docx_bytes(
+        docx_bytes = redline_docx_bytes(
             old, new, old_label=old_label, new_label=new_label, diff=diff, changes_only=not args.all
         )
-        _write(Path(args.out), data)
+        write_output(Path(args.out), docx_bytes)
     else:
         from notice_studio.core.diff.changes import draft_change_notice
 
@@ -72,21 +73,11 @@ def cmd_diff(args: argparse.Namespace) -> int:
     return 0
 
 
-def _write(path: Path, data: bytes | str) -> None:
-    try:
-        if isinstance(data, bytes):
-            path.write_bytes(data)
-        else:
-            path.write_text(data, encoding="utf-8")
-    except OSError as exc:
-        raise CommandError(f"Could not write {path} ({exc.strerror or exc}); choose another path") from None
-
-
 def _emit(out: str | None, text: str) -> None:
     if out is None:
         sys.stdout.write(text)
         return
-    _write(Path(out), text)
+    write_output(Path(out), text)
     print(f"Wrote {out}.")
 
 

@@ -8,11 +8,15 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from notice_studio.cli.common import CommandError, Prompt, add_folder, add_json, open_workspace, print_json
 
+if TYPE_CHECKING:
+    from notice_studio.core.workspace import Workspace
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+
+def register(sub: argparse._SubParsersAction) -> None:
     clause = sub.add_parser("clause", help="add, insert, move, remove, rename or edit a clause")
     actions = clause.add_subparsers(dest="clause_action", metavar="ACTION", required=True)
 
@@ -132,7 +136,7 @@ def _read_body(args: argparse.Namespace, required: bool) -> str:
     return sys.stdin.read()
 
 
-def _saved(ws, done: str) -> int:  # type: ignore[no-untyped-def]
+def _saved(ws: Workspace, done: str) -> int:
     commit = ws.save()
     print(done if commit else "Nothing changed.")
     return 0
@@ -318,9 +322,9 @@ def cmd_table_export(args: argparse.Namespace) -> int:
     if args.csv == "-":
         sys.stdout.write(text)
         return 0
-    from notice_studio.core.notice.store import _write_atomic
+    from notice_studio.core.fileio import write_atomic
 
-    _write_atomic(Path(args.csv), text)
+    write_atomic(Path(args.csv), text)
     print(f"Wrote the table '{args.name}' to {args.csv}.")
     return 0
 

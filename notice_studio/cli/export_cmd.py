@@ -9,6 +9,7 @@ from pathlib import Path
 
 import notice_studio.qt_export  # noqa: F401 - registers the PDF exporter
 from notice_studio.cli.common import CommandError, add_folder, open_notice
+from notice_studio.cli.output import write_output
 from notice_studio.core.export.formats import BINARY_FORMATS as _BINARY
 from notice_studio.core.export.formats import FORMATS, export_content
 
@@ -80,12 +81,10 @@ def cmd_export(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     if args.out == "-":
+        assert isinstance(content, str)  # binary formats were refused above
         sys.stdout.write(content)
         return 0
-    if isinstance(content, bytes):
-        out.write_bytes(content)
-    else:
-        out.write_text(content, encoding="utf-8", newline="\n")
+    write_output(out, content)
     label = "the draft" if options.version_label is None and args.at in ("draft", "HEAD") else args.at
     print(f"Wrote {label} as {_FORMAT_NAMES[args.format]} to {out}.")
     return 0

@@ -11,9 +11,9 @@ import io
 import os
 import re
 import sys
-from pathlib import Path
 
 from notice_studio.core.export.sanitize import sanitize_html
+from notice_studio.core.fileio import write_atomic
 from notice_studio.core.render.renderer import RenderedNotice, display_number
 
 PAGE_MARGINS_MM = (18.0, 16.0, 18.0, 20.0)  # left, top, right, bottom (Qt numbers pages in the bottom margin)
@@ -122,7 +122,7 @@ def notice_pdf(rendered: RenderedNotice) -> bytes:
 
 
 def write_pdf(rendered: RenderedNotice, path: str | os.PathLike[str]) -> None:
-    Path(path).write_bytes(notice_pdf(rendered))
+    write_atomic(path, notice_pdf(rendered))
 
 
 def _add_outline(pdf: bytes, rendered: RenderedNotice) -> bytes:
@@ -133,7 +133,7 @@ def _add_outline(pdf: bytes, rendered: RenderedNotice) -> bytes:
     """
     try:
         from pypdf import PdfReader, PdfWriter
-        from pypdf.generic import Fit, NameObject, TextStringObject
+        from pypdf.generic import Fit, IndirectObject, NameObject, TextStringObject
     except ImportError:  # bookmarks are a convenience; the PDF is complete without them
         return pdf
     reader = PdfReader(io.BytesIO(pdf))
@@ -143,10 +143,12 @@ def _add_outline(pdf: bytes, rendered: RenderedNotice) -> bytes:
         destination = destinations.get(f"{entry.anchor}__title")
         if destination is not None:
             page = reader.get_destination_page_number(destination)
+            if page is None:  # a destination on no page of this file: no bookmark for it
+                continue
             fit = Fit.xyz(left=destination.left, top=destination.top) if destination.top is not None else Fit.fit()
             headings.append((f"{display_number(entry.number)} {entry.title}", entry.level, page, fit))
     writer = PdfWriter(clone_from=reader)
-    parents: dict[int, object] = {}
+    parents: dict[int, IndirectObject] = {}
     last_page = len(writer.pages) - 1
     for label, level, page, fit in headings:
         parent = parents.get(level - 1)

@@ -41,13 +41,14 @@ def sample_notice_path() -> Path:
 
 def make_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication([sys.argv[0], *(argv or [])])
+    assert isinstance(app, QApplication)  # the windows need QApplication, not a bare QCoreApplication
     app.setApplicationName("Notice Studio")
     app.setOrganizationName("Notice Studio")
     app.setApplicationVersion(__version__)
     icon = resources_folder() / "icons" / "notice-studio-256.png"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
-    return app  # type: ignore[return-value]
+    return app
 
 
 def no_screen() -> bool:
@@ -99,6 +100,7 @@ def run_self_test(out_path: str) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = make_application([])
     from notice_studio.core.export.html_page import notice_page
+    from notice_studio.core.fileio import write_atomic
     from notice_studio.core.render.renderer import RenderOptions, render
     from notice_studio.ui.main_window import MainWindow
 
@@ -118,7 +120,7 @@ def run_self_test(out_path: str) -> int:
     session = window.session
     assert session is not None
     rendered = render(session.notice, RenderOptions())
-    Path(out_path).write_text(notice_page(rendered), encoding="utf-8")
+    write_atomic(out_path, notice_page(rendered))
     print(
         f"self-test: opened {path.name} ({len(session.notice.all_clauses())} clauses), "
         f"library {len(window.library)} clauses, exported {out_path}"

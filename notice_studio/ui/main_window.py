@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import itertools
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -96,8 +97,8 @@ class MainWindow(QMainWindow):
         self.editor.title_edited.connect(self._title_edited)
         self.editor.update_requested.connect(self._update_from_library)
         self.editor.compare_requested.connect(self.compare_with_library)
-        self.editor.body.undo_requested.connect(lambda: self.session and self.session.undo_stack.undo())
-        self.editor.body.redo_requested.connect(lambda: self.session and self.session.undo_stack.redo())
+        self.editor.body.undo_requested.connect(self._undo)
+        self.editor.body.redo_requested.connect(self._redo)
         self.preview = PreviewPane()
         self._scroll_sync = Debouncer(120, self._sync_preview_to_cursor, self)
         self.editor.body.cursorPositionChanged.connect(self._scroll_sync.poke)
@@ -188,8 +189,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.act_quit)
 
         edit_menu = bar.addMenu("&Edit")
-        self.act_undo = self._action("&Undo", lambda: self.session and self.session.undo_stack.undo(), SK.Undo)
-        self.act_redo = self._action("&Redo", lambda: self.session and self.session.undo_stack.redo(), SK.Redo)
+        self.act_undo = self._action("&Undo", self._undo, SK.Undo)
+        self.act_redo = self._action("&Redo", self._redo, SK.Redo)
         self.act_cut = self._action("Cu&t", lambda: self._focused_call("cut"), SK.Cut)
         self.act_copy = self._action("&Copy", lambda: self._focused_call("copy"), SK.Copy)
         self.act_paste = self._action("&Paste", lambda: self._focused_call("paste"), SK.Paste)
@@ -238,7 +239,8 @@ class MainWindow(QMainWindow):
         toolbar = QToolBar("Main", self)
         toolbar.setObjectName("main-toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for item in (
+        entry: QAction | None
+        for entry in (
             self.act_new_clause,
             self.act_insert,
             None,
@@ -251,10 +253,10 @@ class MainWindow(QMainWindow):
             self.act_publish,
             self.act_export,
         ):
-            if item is None:
+            if entry is None:
                 toolbar.addSeparator()
             else:
-                toolbar.addAction(item)
+                toolbar.addAction(entry)
         self.addToolBar(toolbar)
         self._notice_actions = [
             self.act_export,
@@ -286,7 +288,7 @@ class MainWindow(QMainWindow):
 
             return load_library(folders)
 
-        def done(library: object) -> None:
+        def done(library: Library) -> None:
             self.library = library
             if self.session is not None:
                 self.session.workspace.use_library(library)
@@ -314,7 +316,7 @@ class MainWindow(QMainWindow):
             self.show_error(str(exc))
             return False
         try:
-            session = Session(repo, self.tasks, self.author(), int(self.settings.get("autosave/idle_ms")), self)
+            session = Session(repo, self.tasks, self.author(), self.settings.whole_number("autosave/idle_ms"), self)
         except NoticeError as exc:
             repo.close()
             self.show_error(str(exc))
@@ -695,7 +697,7 @@ class MainWindow(QMainWindow):
         if not recent:
             self.recent_menu.addAction("No recent notices").setEnabled(False)
         for path in recent:
-            self.recent_menu.addAction(path, lambda p=path: self.open_notice(p))
+            self.recent_menu.addAction(path, partial(self.open_notice, path))
 
     def edit_author(self):
         from notice_studio.ui.author_dialog import AuthorDialog
@@ -722,6 +724,14 @@ class MainWindow(QMainWindow):
             "of approved clauses. Every edit is kept; published versions never change.</p>"
             "<p>The clause library is a drafting aid, not legal advice.</p>",
         )
+
+    def _undo(self) -> None:
+        if self.session is not None:
+            self.session.undo_stack.undo()
+
+    def _redo(self) -> None:
+        if self.session is not None:
+            self.session.undo_stack.redo()
 
     # ----- the shared state, and what docks may ask of the window (Navigator) ------------------
     @property
@@ -751,14 +761,14 @@ class MainWindow(QMainWindow):
         self.editor.title.setSelection(start, end - start)
 
     def focus_placeholder(self, name: str) -> None:
-        dock = self.docks.get("variables_panel")
-        if dock is not None:
-            dock.focus_placeholder(name)
+        focus = getattr(self.docks.get("variables_panel"), "focus_placeholder", None)
+        if focus is not None:
+            focus(name)
 
     def describe_ref(self, ref: str) -> str | None:
         """How the history names a saved edit ('the edit of Today, 14:05'), if it knows it."""
-        dock = self.docks.get("history_dock")
-        return dock.describe_ref(ref) if dock is not None else None
+        describe = getattr(self.docks.get("history_dock"), "describe_ref", None)
+        return describe(ref) if describe is not None else None
 
     # ----- status -----------------------------------------------------------------------------
     def show_error(self, message: str) -> None:
@@ -794,11 +804,11 @@ class MainWindow(QMainWindow):
         self._set_saved_status("All changes saved")
 
     def _update_actions(self, *_args: object) -> None:
-        has = self.session is not None
+        session = self.session
         for action in self._notice_actions:
-            action.setEnabled(has)
-        if has:
-            stack = self.session.undo_stack
+            action.setEnabled(session is not None)
+        if session is not None:
+            stack = session.undo_stack
             self.act_undo.setEnabled(stack.canUndo())
             self.act_redo.setEnabled(stack.canRedo())
             self.act_undo.setText(f"&Undo {stack.undoText()}".strip())

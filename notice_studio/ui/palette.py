@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 
@@ -12,10 +12,12 @@ def is_dark(palette: QPalette | None = None) -> bool:
     return palette.color(QPalette.ColorRole.Base).lightness() < 128
 
 
-def muted_color(palette: QPalette | None = None):
+def muted_color(palette: QPalette | None = None) -> QColor:
     """Secondary text: the text colour moved towards the background (readable in light and dark)."""
-    from PySide6.QtGui import QColor
-
     palette = palette or QApplication.palette()
     text, base = palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base)
-    return QColor(*(round(t * 0.6 + b * 0.4) for t, b in zip(text.getRgb()[:3], base.getRgb()[:3], strict=True)))
+
+    def mix(t: int, b: int) -> int:
+        return round(t * 0.6 + b * 0.4)
+
+    return QColor(mix(text.red(), base.red()), mix(text.green(), base.green()), mix(text.blue(), base.blue()))

@@ -41,8 +41,8 @@ class Settings:
             return [str(v) for v in (value if isinstance(value, list) else [value])]
         if isinstance(default, int) and not isinstance(default, bool):
             try:
-                return int(value)
-            except (TypeError, ValueError):
+                return int(value) if isinstance(value, int | float | str) else default
+            except ValueError:
                 return default
         return value
 
@@ -69,14 +69,26 @@ class Settings:
     def author_email(self) -> str:
         return str(self.get("author/email") or "")
 
+    def whole_number(self, key: str) -> int:
+        """A setting whose default is a whole number (autosave/idle_ms, preview/delay_ms)."""
+        value = self.get(key)
+        if not isinstance(value, int):
+            raise KeyError(f"'{key}' is not a whole-number setting")
+        return value
+
+    def strings(self, key: str) -> list[str]:
+        """A setting whose default is a list, as a list of strings."""
+        value = self.get(key)
+        return [str(v) for v in value] if isinstance(value, list) else []
+
     def library_folders(self) -> list[str]:
-        return list(self.get("library/folders"))  # type: ignore[arg-type]
+        return self.strings("library/folders")
 
     def recent_notices(self) -> list[str]:
-        return [p for p in self.get("notices/recent") if Path(p).is_dir()]  # type: ignore[union-attr]
+        return [p for p in self.strings("notices/recent") if Path(p).is_dir()]
 
     def add_recent(self, path: str) -> None:
-        recent = [p for p in self.get("notices/recent") if p != path]  # type: ignore[union-attr]
+        recent = [p for p in self.strings("notices/recent") if p != path]
         self.set("notices/recent", [path, *recent][:MAX_RECENT])
         self.set("notices/last", path)
 

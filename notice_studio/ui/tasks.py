@@ -10,9 +10,13 @@ from __future__ import annotations
 import threading
 import traceback
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+
+T = TypeVar("T")
+OnError = Callable[[Exception], object]
+"""Called on the UI thread with the exception a job raised."""
 
 
 class _Relay(QObject):
@@ -24,7 +28,11 @@ class _Relay(QObject):
 
 class _Job(QRunnable):
     def __init__(
-        self, fn: Callable[[], Any], relay: _Relay, on_done: Callable | None, on_error: Callable | None
+        self,
+        fn: Callable[[], Any],
+        relay: _Relay,
+        on_done: Callable[[Any], object] | None,
+        on_error: OnError | None,
     ) -> None:
         super().__init__()
         self.setAutoDelete(True)
@@ -55,29 +63,35 @@ class TaskRunner(QObject):
         self._tokens: dict[str, int] = {}
         self._lock = threading.Lock()
 
-    def _deliver(self, pair: list) -> None:
+    def _deliver(self, pair: list[Any]) -> None:
         callback, value = pair
         if callback is not None:
             callback(value)
 
-    def run(self, fn: Callable[[], Any], on_done: Callable | None = None, on_error: Callable | None = None) -> None:
+    def run(
+        self, fn: Callable[[], T], on_done: Callable[[T], object] | None = None, on_error: OnError | None = None
+    ) -> None:
         self._pool.start(_Job(fn, self._relay, on_done, on_error))
 
-    def write(self, fn: Callable[[], Any], on_done: Callable | None = None, on_error: Callable | None = None) -> None:
+    def write(
+        self, fn: Callable[[], T], on_done: Callable[[T], object] | None = None, on_error: OnError | None = None
+    ) -> None:
         """Run a git write in the single write lane (one at a time, in order)."""
         self._writes.start(_Job(fn, self._relay, on_done, on_error))
 
-    def latest(self, key: str, fn: Callable[[], Any], on_done: Callable, on_error: Callable | None = None) -> None:
+    def latest(
+        self, key: str, fn: Callable[[], T], on_done: Callable[[T], object], on_error: OnError | None = None
+    ) -> None:
         """Run `fn`; deliver its result only if no newer request with the same key was made."""
         with self._lock:
             token = self._tokens.get(key, 0) + 1
             self._tokens[key] = token
 
-        def done(result: object) -> None:
+        def done(result: T) -> None:
             if self._tokens.get(key) == token:
                 on_done(result)
 
-        def failed(exc: object) -> None:
+        def failed(exc: Exception) -> None:
             if self._tokens.get(key) == token and on_error:
                 on_error(exc)
 

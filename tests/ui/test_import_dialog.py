@@ -269,7 +269,7 @@ def test_a_folder_with_files_in_it_is_refused(window, qtbot, tmp_path: Path) -> 
     assert details.folder_problem.isVisible()
     assert "not empty" in details.folder_problem.text()
     assert not dialog.next_button.isEnabled()
-    dialog.create()  # even if asked directly, nothing is created
+    dialog.create_notice()  # even if asked directly, nothing is created
     assert dialog.created_path is None
     assert "not empty" in dialog.problem_label.text()
     assert sorted(p.name for p in busy.iterdir()) == ["notes.txt"]

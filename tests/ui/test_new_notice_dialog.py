@@ -61,7 +61,7 @@ def test_refuses_a_folder_that_is_not_empty(window, qtbot, tmp_path: Path) -> No
     assert dialog.problem_label.isVisible()
     assert "already has files in it" in dialog.problem_label.text()
     assert str(busy) in dialog.problem_label.text()
-    dialog.create()  # even if asked directly, nothing is created
+    dialog.create_notice()  # even if asked directly, nothing is created
     assert dialog.created_path is None
     assert sorted(p.name for p in busy.iterdir()) == ["notes.txt"]
 

@@ -10,13 +10,19 @@ and the finding says which fact to set.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from notice_studio.core.checks import keywords, sources
 from notice_studio.core.checks.dates import is_stale
 from notice_studio.core.checks.scan import Scan
 from notice_studio.core.checks.types import CheckContext, Coverage, Finding
+
+if TYPE_CHECKING:
+    from notice_studio.core.library.catalog import Library
+    from notice_studio.core.library.requirements import Element, Requirements
+    from notice_studio.core.library.types import LibraryClause
 
 # Topics a section must be about for a keyword hit to count, per element (uk_gdpr_* share gdpr_*).
 ELEMENT_TOPICS: dict[str, tuple[str, ...]] = {
@@ -145,18 +151,18 @@ GENERATED = "generated"
 """Evidence for date elements: the app prints the 'Last updated' line itself."""
 
 
-def element_topics(element: object) -> frozenset[str]:
-    element_id: str = element.id  # type: ignore[attr-defined]
+def element_topics(element: Element) -> frozenset[str]:
+    element_id: str = element.id
     key = element_id[3:] if element_id.startswith("uk_gdpr_") else element_id
-    return frozenset(ELEMENT_TOPICS.get(key, ())) | frozenset(LAW_TOPICS.get(element.law, ()))  # type: ignore[attr-defined]
+    return frozenset(ELEMENT_TOPICS.get(key, ())) | frozenset(LAW_TOPICS.get(element.law, ()))
 
 
-def main_topics(element: object) -> frozenset[str]:
+def main_topics(element: Element) -> frozenset[str]:
     """The element's own topic (first listed) and its law's section topics."""
-    element_id: str = element.id  # type: ignore[attr-defined]
+    element_id: str = element.id
     key = element_id[3:] if element_id.startswith("uk_gdpr_") else element_id
     own = ELEMENT_TOPICS.get(key, ())
-    return frozenset(own[:1]) | frozenset(LAW_TOPICS.get(element.law, ()))  # type: ignore[attr-defined]
+    return frozenset(own[:1]) | frozenset(LAW_TOPICS.get(element.law, ()))
 
 
 @dataclass(frozen=True)
@@ -166,10 +172,10 @@ class _Index:
     main: dict[str, frozenset[str]]
 
 
-_INDEXES: dict[int, tuple[object, _Index]] = {}
+_INDEXES: dict[int, tuple[Requirements, _Index]] = {}
 
 
-def _index(requirements: object) -> _Index:
+def _index(requirements: Requirements) -> _Index:
     cached = _INDEXES.get(id(requirements))
     if cached is not None and cached[0] is requirements:
         return cached[1]
@@ -198,7 +204,7 @@ def claimed(scan: Scan) -> dict[str, list[str]]:
     return found
 
 
-def detected(scan: Scan, requirements: object, wanted: set[str]) -> dict[str, list[str]]:
+def detected(scan: Scan, requirements: Requirements, wanted: set[str]) -> dict[str, list[str]]:
     """Element id -> clause ids (not from the library) whose text shows the element."""
     index = _index(requirements)
     found: dict[str, list[str]] = {}
@@ -230,7 +236,7 @@ def coverage(scan: Scan, ctx: CheckContext) -> tuple[list[Coverage], list[Findin
     claims = claimed(scan)
     seen = detected(scan, requirements, wanted)
     results: list[Coverage] = []
-    missing_all: list[tuple[str, object, str | None, bool]] = []
+    missing_all: list[tuple[str, Element, str | None, bool]] = []
     for jurisdiction, elements in per_law.items():
         satisfied, missing, not_applicable, manual = [], [], [], []
         assumed: list[tuple[str, str]] = []
@@ -280,7 +286,7 @@ def fact_value(facts: dict[str, bool], fact: str | None) -> bool | None:
     return bool(facts[fact])
 
 
-def _applies(element: object, facts: dict[str, bool]) -> tuple[str | None, bool]:
+def _applies(element: Element, facts: dict[str, bool]) -> tuple[str | None, bool]:
     """(fact key, applies?) for an element; unset facts and unmapped conditions apply."""
     condition = getattr(element, "condition", None)
     if not condition:
@@ -299,26 +305,26 @@ def _date_ok(element_id: str, ctx: CheckContext) -> bool:
     return True
 
 
-def _missing_findings(missing: Iterable[tuple[str, object, str | None, bool]], ctx: CheckContext):
+def _missing_findings(missing: Iterable[tuple[str, Element, str | None, bool]], ctx: CheckContext) -> Iterator[Finding]:
     """One warning per missing element; `unset`: applies only because its fact is not set."""
     missing = list(missing)
-    missing_ids = {element.id for _, element, _, _ in missing}  # type: ignore[attr-defined]
+    missing_ids = {element.id for _, element, _, _ in missing}
     reported: set[str] = set()
     for jurisdiction, element, fact, unset in missing:
-        element_id: str = element.id  # type: ignore[attr-defined]
+        element_id: str = element.id
         if element_id in reported:
             continue  # GDPR elements reached through both 'gdpr' and 'no_pda'
         reported.add(element_id)
-        law = element.law  # type: ignore[attr-defined]
-        citation = f"{law.replace('_', ' ')} {element.citation}"  # type: ignore[attr-defined]
-        description = element.description.rstrip(".")  # type: ignore[attr-defined]
+        law = element.law
+        citation = f"{law.replace('_', ' ')} {element.citation}"
+        description = element.description.rstrip(".")
         description = description[:1].lower() + description[1:] if description[1:2].islower() else description
         unless = ""
         if unset:
             if fact:
                 unless = f", which applies unless the fact '{fact}' is false"
             else:
-                unless = f", which applies only if: {element.condition}"  # type: ignore[attr-defined]
+                unless = f", which applies only if: {element.condition}"
         suggestion = _suggest(ctx.library, element_id, jurisdiction, missing_ids)
         if suggestion is not None:
             fix = (
@@ -351,13 +357,15 @@ def _missing_findings(missing: Iterable[tuple[str, object, str | None, bool]], c
         )
 
 
-def _suggest(library: object | None, element_id: str, jurisdiction: str, missing_ids: set[str]) -> object | None:
+def _suggest(
+    library: Library | None, element_id: str, jurisdiction: str, missing_ids: set[str]
+) -> LibraryClause | None:
     """The library clause for the law that fills most of the notice's gaps, then the narrowest."""
     candidates = sources.satisfying(library, element_id, jurisdiction)
     if not candidates:
         return None
 
-    def rank(clause: object) -> tuple[int, int, str]:
+    def rank(clause: LibraryClause) -> tuple[int, int, str]:
         satisfies = set(sources.clause_satisfies(clause))
         specific = 0 if jurisdiction in getattr(clause, "jurisdictions", ()) else 1
         return (-len(satisfies & missing_ids), specific, sources.clause_id(clause))

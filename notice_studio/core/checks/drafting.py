@@ -4,12 +4,12 @@ and not given, empty sections, repeated headings, typed section numbers that ski
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 
 from notice_studio.core.checks.scan import ClauseInfo, Scan
 from notice_studio.core.checks.text import quote
-from notice_studio.core.checks.types import Finding
-from notice_studio.core.notice.model import PLACEHOLDER_RE, TABLE_RE
+from notice_studio.core.checks.types import Finding, Location
+from notice_studio.core.notice.model import PLACEHOLDER_RE, TABLE_RE, Table
 
 # ----- placeholders ----------------------------------------------------------------------------
 _BROKEN_PLACEHOLDER_RE = re.compile(r"\{\{(?![^{}\n]*\}\})[^{}\n]{0,40}|(?<!\{)\{\s*[A-Za-z_][\w.]*\s*\}\}")
@@ -17,7 +17,8 @@ _BROKEN_PLACEHOLDER_RE = re.compile(r"\{\{(?![^{}\n]*\}\})[^{}\n]{0,40}|(?<!\{)\
 
 def placeholders(info: ClauseInfo, variables: dict[str, str]) -> Iterator[Finding]:
     clause = info.clause
-    for location, text in (("title", clause.title), ("body", clause.body)):
+    places: tuple[tuple[Location, str], ...] = (("title", clause.title), ("body", clause.body))
+    for location, text in places:
         if "{" not in text and "}" not in text:
             continue
         for match in PLACEHOLDER_RE.finditer(text):
@@ -34,7 +35,7 @@ def placeholders(info: ClauseInfo, variables: dict[str, str]) -> Iterator[Findin
                 match.start(),
                 match.end(),
                 location,
-                match.group(0),  # type: ignore[arg-type]
+                match.group(0),
             )
         for match in _BROKEN_PLACEHOLDER_RE.finditer(text):
             yield Finding(
@@ -46,7 +47,7 @@ def placeholders(info: ClauseInfo, variables: dict[str, str]) -> Iterator[Findin
                 match.start(),
                 match.end(),
                 location,
-                match.group(0),  # type: ignore[arg-type]
+                match.group(0),
             )
 
 
@@ -58,7 +59,7 @@ _MARKER_WORDS = (
     r"note|drafting\s+note|client|option|optional|alternative|delete|x+|[●•…]+|\.{3}|_+|\?+|\*+|#+"
 )
 # (pattern, quick test: the pattern cannot match unless this returns True)
-_MARKER_RES: tuple[tuple[re.Pattern[str], object], ...] = (
+_MARKER_RES: tuple[tuple[re.Pattern[str], Callable[[str], bool]], ...] = (
     # [insert link], [TBD], [●], [Company Name], [DATE] - but not [text](url), [[ref]] or [1]
     (
         re.compile(rf"\[(?<![\[\]!]\[)\s*(?:{_MARKER_WORDS})(?![A-Za-z])[^\[\]\n]{{0,80}}\](?![(\[:])", re.IGNORECASE),
@@ -81,10 +82,11 @@ _MARKER_RES: tuple[tuple[re.Pattern[str], object], ...] = (
 
 def markers(info: ClauseInfo) -> Iterator[Finding]:
     clause = info.clause
-    for location, text in (("title", clause.title), ("body", clause.body)):
+    places: tuple[tuple[Location, str], ...] = (("title", clause.title), ("body", clause.body))
+    for location, text in places:
         taken: list[tuple[int, int]] = []
         for pattern, quick in _MARKER_RES:
-            if not quick(text):  # type: ignore[operator]
+            if not quick(text):
                 continue
             for match in pattern.finditer(text):
                 start, end = match.span()
@@ -104,7 +106,7 @@ def markers(info: ClauseInfo) -> Iterator[Finding]:
                     start,
                     end,
                     location,
-                    marker,  # type: ignore[arg-type]
+                    marker,
                 )
 
 
@@ -334,7 +336,7 @@ def _body_heading_gaps(info: ClauseInfo) -> Iterator[Finding]:
 
 
 # ----- embedded tables ---------------------------------------------------------------------------
-def missing_tables(info: ClauseInfo, tables: dict) -> Iterator[Finding]:
+def missing_tables(info: ClauseInfo, tables: Mapping[str, Table]) -> Iterator[Finding]:
     for match in TABLE_RE.finditer(info.clause.body):
         name = match.group(1)
         if name in tables:

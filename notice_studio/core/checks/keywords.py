@@ -6,7 +6,12 @@ Keywords are hints, not proof (requirements.md): coverage.py decides what a hit 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from notice_studio.core.library.requirements import Element
 
 # Words too common to make a keyword distinctive on their own.
 GENERIC_WORDS = frozenset(
@@ -168,7 +173,7 @@ def is_strong(keyword: str) -> bool:
     return sum(1 for t in words if t not in GENERIC_WORDS) >= 2
 
 
-def build(elements: tuple, extra: dict[str, tuple[str, ...]] | None = None) -> KeywordIndex:
+def build(elements: Iterable[Element], extra: dict[str, tuple[str, ...]] | None = None) -> KeywordIndex:
     """Index every element's keywords, plus `extra` phrases per element id."""
     owners: dict[str, list[str]] = {}
     for element in elements:

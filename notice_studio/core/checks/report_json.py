@@ -8,7 +8,7 @@ from notice_studio.core.notice.model import Notice
 SCHEMA_VERSION = 1
 
 
-def finding_to_json(finding: Finding, numbers: dict[str, str]) -> dict:
+def finding_to_json(finding: Finding, numbers: dict[str, str]) -> dict[str, object]:
     return {
         "rule": finding.rule,
         "severity": finding.severity,
@@ -28,7 +28,7 @@ def finding_to_json(finding: Finding, numbers: dict[str, str]) -> dict:
     }
 
 
-def report_to_json(report: CheckReport, notice: Notice, version: str = "draft") -> dict:
+def report_to_json(report: CheckReport, notice: Notice, version: str = "draft") -> dict[str, object]:
     numbers = notice.numbers()
     counts = report.counts()
     return {

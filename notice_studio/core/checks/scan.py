@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from notice_studio.core.checks import sources
 from notice_studio.core.checks.text import plain
 from notice_studio.core.checks.topics import topics_in
 from notice_studio.core.notice.model import Clause, Notice
+
+if TYPE_CHECKING:
+    from notice_studio.core.library.catalog import Library
+    from notice_studio.core.library.types import LibraryClause
 
 
 @dataclass(frozen=True)
@@ -25,7 +30,7 @@ class ClauseInfo:
     """From front matter, the library clause and cue words in the title."""
     topics: frozenset[str]
     """own_topics plus every ancestor's."""
-    library_clause: object | None
+    library_clause: LibraryClause | None
 
     @property
     def id(self) -> str:
@@ -43,7 +48,7 @@ class Scan:
         return info.index if info else -1
 
 
-def scan(notice: Notice, library: object | None) -> Scan:
+def scan(notice: Notice, library: Library | None) -> Scan:
     infos: list[ClauseInfo] = []
 
     def visit(items: list[Clause], depth: int, prefix: str, parents: tuple[ClauseInfo, ...]) -> None:

@@ -9,36 +9,42 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from notice_studio.core.checks.types import CheckContext
 from notice_studio.core.notice.model import Clause
 
+if TYPE_CHECKING:
+    from notice_studio.core.library.catalog import Library
+    from notice_studio.core.library.requirements import Element, Requirements
+    from notice_studio.core.library.types import LibraryClause
+
 
 # ----- library ---------------------------------------------------------------------------------
-def library_clause(library: object | None, clause: Clause) -> object | None:
+def library_clause(library: Library | None, clause: Clause) -> LibraryClause | None:
     """The library clause a notice clause was inserted from, if the library has it."""
     if library is None or clause.provenance is None:
         return None
-    return library.get(clause.provenance.library_id)  # type: ignore[attr-defined]
+    return library.get(clause.provenance.library_id)
 
 
-def clause_topic(library_clause: object | None) -> str:
+def clause_topic(library_clause: LibraryClause | None) -> str:
     return str(getattr(library_clause, "topic", "") or "") if library_clause is not None else ""
 
 
-def clause_satisfies(library_clause: object | None) -> tuple[str, ...]:
+def clause_satisfies(library_clause: LibraryClause | None) -> tuple[str, ...]:
     return tuple(getattr(library_clause, "satisfies", ()) or ()) if library_clause is not None else ()
 
 
-def clause_title(library_clause: object) -> str:
+def clause_title(library_clause: LibraryClause) -> str:
     return str(getattr(library_clause, "title", "") or "")
 
 
-def clause_id(library_clause: object) -> str:
+def clause_id(library_clause: LibraryClause) -> str:
     return str(getattr(library_clause, "id", "") or "")
 
 
-def satisfying(library: object | None, element_id: str, jurisdiction: str) -> list[object]:
+def satisfying(library: Library | None, element_id: str, jurisdiction: str) -> list[LibraryClause]:
     """Library clauses that claim `element_id` and are meant for `jurisdiction` (or all laws)."""
     if library is None:
         return []
@@ -46,15 +52,15 @@ def satisfying(library: object | None, element_id: str, jurisdiction: str) -> li
 
 
 # The library object is immutable once loaded; index it once per object.
-_INDEX: dict[int, tuple[object, dict[str, list]]] = {}
+_INDEX: dict[int, tuple[Library, dict[str, list[LibraryClause]]]] = {}
 
 
-def _satisfying_index(library: object) -> dict[str, list]:
+def _satisfying_index(library: Library) -> dict[str, list[LibraryClause]]:
     cached = _INDEX.get(id(library))
     if cached is not None and cached[0] is library:
         return cached[1]
-    index: dict[str, list] = {}
-    for clause in library.clauses():  # type: ignore[attr-defined]
+    index: dict[str, list[LibraryClause]] = {}
+    for clause in library.clauses():
         for element in clause.satisfies:
             index.setdefault(element, []).append(clause)
     if len(_INDEX) > 8:
@@ -64,13 +70,13 @@ def _satisfying_index(library: object) -> dict[str, list]:
 
 
 # ----- requirements ----------------------------------------------------------------------------
-def elements_for(requirements: object, jurisdiction: str) -> list:
+def elements_for(requirements: Requirements, jurisdiction: str) -> list[Element]:
     """Elements that apply to one jurisdiction, inherited laws included (no_pda -> GDPR)."""
-    return list(requirements.for_jurisdictions([jurisdiction]))  # type: ignore[attr-defined]
+    return list(requirements.for_jurisdictions([jurisdiction]))
 
 
-def all_elements(requirements: object) -> tuple:
-    return tuple(requirements.elements)  # type: ignore[attr-defined]
+def all_elements(requirements: Requirements) -> tuple[Element, ...]:
+    return tuple(requirements.elements)
 
 
 def law_name(jurisdiction: str) -> str:

@@ -198,8 +198,8 @@ def _pattern(cues: dict[str, tuple[str, ...]]) -> tuple[re.Pattern[str], dict[st
     for topic, phrases in cues.items():
         for phrase in phrases:
             owner.setdefault(phrase, []).append(topic)
-    phrases = sorted(owner, key=len, reverse=True)
-    body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
+    longest_first = sorted(owner, key=len, reverse=True)
+    body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in longest_first)
     return re.compile(rf"(?<![a-z0-9])(?:{body})(?![a-z0-9])"), {p: ",".join(t) for p, t in owner.items()}
 
 

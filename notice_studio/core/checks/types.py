@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from notice_studio.core.library.catalog import Library
+    from notice_studio.core.library.requirements import Requirements
+
 
 Severity = Literal["error", "warning", "info"]
+Location = Literal["body", "title", "notice"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 
 
@@ -24,7 +30,7 @@ class Finding:
     start: int | None = None
     """Offset into the clause body ('body') or title ('title'); None when not about a span."""
     end: int | None = None
-    location: Literal["body", "title", "notice"] = "body"
+    location: Location = "body"
     excerpt: str = ""
     """The text the finding is about (the marker, the sentence, the term)."""
     element_id: str | None = None
@@ -106,14 +112,14 @@ class CheckContext:
     """Everything the checks need besides the notice; all optional so any notice can be checked.
 
     `library`: a loaded clause library (for `satisfies` lists and suggestions), or None.
-    `requirements`: the loaded requirements (see sources.py for the shapes accepted), or None
+    `requirements`: the loaded requirements, or None
     for no coverage check. `last_published`: effective date of the latest published version (or
     of the version being checked); `published_count`: how many versions are published;
     `published_version`: True when the notice checked is a published version, not the draft.
     """
 
-    library: object | None = None
-    requirements: object | None = None
+    library: Library | None = None
+    requirements: Requirements | None = None
     last_published: dt.date | None = None
     today: dt.date = field(default_factory=dt.date.today)
     published_version: bool = False

@@ -345,7 +345,9 @@ class _Region:
 def _regions(ops: Iterable[WordOp]) -> list[_Region]:
     """Each run of deletions/insertions between two unchanged stretches, with its context."""
     regions: list[_Region] = []
-    before, deleted, inserted = "", [], []
+    before = ""
+    deleted: list[str] = []
+    inserted: list[str] = []
     for op in ops:
         if op.op == EQUAL:
             if deleted or inserted:
@@ -544,14 +546,14 @@ def _table_item(change: TableChange, diff: NoticeDiff, topics: Mapping[str, Topi
 def _editorial_item(changes: list[ClauseChange]) -> ChangeItem | None:
     if not changes:
         return None
-    renamed = [c for c in changes if c.renamed]
+    renamed = [c.renamed for c in changes if c.renamed]
     edited = [c for c in changes if c.body_changed]
     moved = [c for c in changes if c.moved]
     parts = []
     if edited:
         parts.append("made small wording, spelling and formatting changes")
     if renamed:
-        names = "; ".join(f'"{c.renamed[0]}" is now "{c.renamed[1]}"' for c in renamed[:4])  # type: ignore[index]
+        names = "; ".join(f'"{old}" is now "{new}"' for old, new in renamed[:4])
         parts.append(f"renamed sections ({names})" if len(renamed) <= 4 else f"renamed {len(renamed)} sections")
     if moved:
         parts.append(

@@ -319,10 +319,15 @@ def _clause_change(
             kind = ChangeKind.MOVED_MODIFIED if moved else ChangeKind.MODIFIED
         else:
             kind = ChangeKind.MOVED if moved else ChangeKind.UNCHANGED
-    renamed = (old_title, new_title) if old and new and old_title != new_title else None
+    renamed = (
+        (old_title, new_title) if old_title is not None and new_title is not None and old_title != new_title else None
+    )
     topics = tuple((new.topics if new and new.topics else old.topics if old else ()) or ())
+    either = new or old
+    if either is None:
+        raise ValueError("A clause change needs the clause on at least one side.")
     return ClauseChange(
-        clause_id=(new or old).id,  # type: ignore[union-attr]
+        clause_id=either.id,
         kind=kind,
         old_number=old_number,
         new_number=new_number,
@@ -334,7 +339,7 @@ def _clause_change(
         old_body=old_body,
         new_body=new_body,
         topics=topics,
-        renamed=renamed,  # type: ignore[arg-type]
+        renamed=renamed,
         moved=bool(moved and old and new),
         title_ops=title_ops,
         word_ops=word_ops,
@@ -383,6 +388,9 @@ def diff_notices(old: Notice, new: Notice) -> NoticeDiff:
     changes: list[ClauseChange] = []
     for clause_id in _reading_order(list(old_places), list(new_places)):
         o, n = old_places.get(clause_id), new_places.get(clause_id)
+        place = n or o
+        if place is None:  # the reading order lists only ids from one side or the other
+            continue
         changes.append(
             _clause_change(
                 o.clause if o else None,
@@ -393,7 +401,7 @@ def diff_notices(old: Notice, new: Notice) -> NoticeDiff:
                 n.number if n else None,
                 o.parent if o else None,
                 n.parent if n else None,
-                n.depth if n else o.depth,  # type: ignore[union-attr]
+                place.depth,
                 clause_id in moved,
                 changed_vars,
                 tuple(table_users.get(clause_id, ())),

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -139,7 +140,7 @@ def _tokens_to_chars(old: str, new: str) -> tuple[str, str, list[str]]:
     return old_chars, new_chars, vocabulary
 
 
-def _merge(pairs) -> tuple[WordOp, ...]:
+def _merge(pairs: Iterable[tuple[Op, str]]) -> tuple[WordOp, ...]:
     """Join neighbouring runs of the same kind and drop empty ones."""
     out: list[WordOp] = []
     for op, text in pairs:

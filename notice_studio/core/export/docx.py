@@ -10,11 +10,13 @@ import io
 import re
 
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_COLOR_INDEX, WD_PARAGRAPH_ALIGNMENT
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
@@ -85,21 +87,33 @@ def _bookmark_names(rendered: RenderedNotice) -> dict[str, str]:
     return names
 
 
-def _hyperlink_style(doc: Document) -> None:
+def _hyperlink_style(doc: DocxDocument) -> None:
     if "Hyperlink" not in [s.name for s in doc.styles]:
         style = doc.styles.add_style("Hyperlink", WD_STYLE_TYPE.CHARACTER)
         style.font.color.rgb = RGBColor(0x0B, 0x57, 0xD0)
         style.font.underline = True
 
 
+_Format = dict[str, bool]
+"""Run formatting from enclosing tags: bold, italic, strike, underline, code, highlight."""
+_Link = BaseOxmlElement
+"""A w:hyperlink element that the runs of a link go inside."""
+
+
 class _Writer:
-    def __init__(self, doc: Document, bookmarks: dict[str, str]) -> None:
+    def __init__(self, doc: DocxDocument, bookmarks: dict[str, str]) -> None:
         self.doc = doc
         self.bookmarks = bookmarks
         self.next_bookmark_id = 1
 
     # ----- blocks ----------------------------------------------------------------------------
-    def blocks(self, parent: Element, anchor: str | None = None, style: str | None = None, container=None) -> None:
+    def blocks(
+        self,
+        parent: Element,
+        anchor: str | None = None,
+        style: str | None = None,
+        container: DocxDocument | None = None,
+    ) -> None:
         container = container or self.doc
         for node in parent.children:
             if isinstance(node, str):
@@ -132,13 +146,13 @@ class _Writer:
             else:
                 self.blocks(node, anchor, style, container)
 
-    def inline_paragraph(self, nodes: list, style: str, container) -> Paragraph:
+    def inline_paragraph(self, nodes: list[Element | str], style: str, container: DocxDocument) -> Paragraph:
         paragraph = container.add_paragraph(style=style)
         for node in nodes:
             self._inline_node(paragraph, node, {})
         return paragraph
 
-    def list(self, element: Element, depth: int, container) -> None:
+    def list(self, element: Element, depth: int, container: DocxDocument) -> None:
         ordered = element.tag == "ol"
         kind = "List Number" if ordered else "List Bullet"
         style = kind if depth == 0 else f"{kind} {min(depth + 1, 3)}"
@@ -146,7 +160,7 @@ class _Writer:
         for item in element.elements():
             if item.tag != "li":
                 continue
-            inline_nodes: list = []
+            inline_nodes: list[Element | str] = []
             first = True
 
             def flush() -> None:
@@ -175,7 +189,7 @@ class _Writer:
                     inline_nodes.append(child)
             flush()
 
-    def table(self, element: Element, container) -> None:
+    def table(self, element: Element, container: DocxDocument) -> None:
         caption = element.find("caption")
         rows = [
             tr
@@ -207,11 +221,11 @@ class _Writer:
             table._tbl.tblPr.append(described)
 
     # ----- inline ----------------------------------------------------------------------------
-    def inline(self, paragraph: Paragraph, element: Element, fmt: dict | None = None) -> None:
+    def inline(self, paragraph: Paragraph, element: Element, fmt: _Format | None = None) -> None:
         for node in element.children:
             self._inline_node(paragraph, node, fmt or {})
 
-    def _inline_node(self, paragraph: Paragraph, node: Element | str, fmt: dict, link=None) -> None:
+    def _inline_node(self, paragraph: Paragraph, node: Element | str, fmt: _Format, link: _Link | None = None) -> None:
         if isinstance(node, str):
             self._text(paragraph, node, fmt, link=link)
             return
@@ -237,7 +251,9 @@ class _Writer:
         for child in node.children:
             self._inline_node(paragraph, child, fmt, link)
 
-    def _text(self, paragraph: Paragraph, text: str, fmt: dict, link=None, preformatted: bool = False) -> None:
+    def _text(
+        self, paragraph: Paragraph, text: str, fmt: _Format, link: _Link | None = None, preformatted: bool = False
+    ) -> None:
         if not preformatted:
             text = _SPACE_RE.sub(" ", text)
             if not paragraph.runs and link is None and not paragraph._p.findall(qn("w:hyperlink")):
@@ -264,7 +280,7 @@ class _Writer:
                 run.style = "Hyperlink"
                 link.append(run._r)  # move the run inside the hyperlink element
 
-    def _hyperlink(self, paragraph: Paragraph, href: str):
+    def _hyperlink(self, paragraph: Paragraph, href: str) -> _Link | None:
         """A w:hyperlink element in `paragraph` (internal to a bookmark, or external); None if unsafe."""
         element = OxmlElement("w:hyperlink")
         if href.startswith("#"):
@@ -307,7 +323,7 @@ class _Writer:
         num = numbering.add_num(base.abstractNumId.val)
         override = num.add_lvlOverride(ilvl=0)
         override.add_startOverride(start)
-        return num.numId
+        return int(num.numId)
 
 
 def _set_numbering(paragraph: Paragraph, num_id: int) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Mapping
 
 from markdown_it.token import Token
 
@@ -62,7 +63,9 @@ def notice_markdown_text(notice: Notice, options: RenderOptions | None = None) -
     return "\n".join(parts).rstrip("\n") + "\n"
 
 
-def _body(body: str, level: int, notice: Notice, numbers: dict, options: RenderOptions, language: str) -> str:
+def _body(
+    body: str, level: int, notice: Notice, numbers: Mapping[str, str], options: RenderOptions, language: str
+) -> str:
     tokens = notice_markdown().parse(body, {"tables": {}})
     code_lines: set[int] = set()
     headings: dict[int, int] = {}
@@ -84,7 +87,7 @@ def _body(body: str, level: int, notice: Notice, numbers: dict, options: RenderO
         if i in headings:
             hashes = headings[i]
             depth = min(6, hashes + level)
-            line = re.sub(rf"^(\s*)#{{{hashes}}}", lambda m, depth=depth: m.group(1) + "#" * depth, line, count=1)
+            line = re.sub(rf"^(\s*)#{{{hashes}}}", rf"\g<1>{'#' * depth}", line, count=1)
         out.append(_fill_line(_defuse_links(_escape_raw_html(line)), notice, numbers, options, language))
     return "\n".join(out)
 
@@ -119,7 +122,7 @@ def _is_table_line(tokens: list[Token], line: int) -> bool:
 
 
 def _fill_line(
-    line: str, notice: Notice, numbers: dict, options: RenderOptions, language: str, plain: bool = False
+    line: str, notice: Notice, numbers: Mapping[str, str], options: RenderOptions, language: str, plain: bool = False
 ) -> str:
     """Placeholders and cross-references on one source line, outside code spans."""
     if "{{" not in line and "[[" not in line:
@@ -152,14 +155,18 @@ def _placeholder(name: str, before: str, notice: Notice, options: RenderOptions)
     return escape_markdown(value or unfilled_marker(name, options.marker_style))
 
 
-def _crossref(target: str, numbers: dict, language: str, linked: bool = True, capital: bool = False) -> str:
+def _crossref(
+    target: str, numbers: Mapping[str, str], language: str, linked: bool = True, capital: bool = False
+) -> str:
     label = crossref_label(target, numbers, language, capital)
     if target not in numbers:
         return escape_markdown(label)
     return f"[{label}](#{anchor_for(target)})" if linked else label
 
 
-def _table(name: str, table: Table | None, notice: Notice, numbers: dict, options: RenderOptions, language: str) -> str:
+def _table(
+    name: str, table: Table | None, notice: Notice, numbers: Mapping[str, str], options: RenderOptions, language: str
+) -> str:
     if table is None or not table.columns:
         return escape_markdown(f"[{labels(language)['missing_table']}: {name}]")
 

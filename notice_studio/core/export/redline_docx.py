@@ -12,12 +12,14 @@ import re
 from os import PathLike
 
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.shared import RGBColor
 from docx.text.paragraph import Paragraph
 
 from notice_studio.core.diff.notices import NoticeDiff, diff_notices
 from notice_studio.core.diff.words import DELETE, INSERT, WordOp
 from notice_studio.core.export.redline import status_text
+from notice_studio.core.fileio import write_atomic
 from notice_studio.core.notice.model import Notice
 
 __all__ = ["redline_docx", "redline_docx_bytes"]
@@ -44,7 +46,7 @@ def _add_run(paragraph: Paragraph, text: str, op: str) -> None:
         run.font.color.rgb = _DELETE_COLOUR
 
 
-def _add_ops(document, ops: tuple[WordOp, ...], style: str | None = None) -> None:
+def _add_ops(document: DocxDocument, ops: tuple[WordOp, ...], style: str | None = None) -> None:
     """Write runs, starting a new paragraph at each blank line and a line break at single ones."""
     from notice_studio.core.export.redline import reader_text  # the same reader-facing cleanup as the HTML redline
 
@@ -61,7 +63,9 @@ def _add_ops(document, ops: tuple[WordOp, ...], style: str | None = None) -> Non
             _add_run(paragraph, line, op.op)
 
 
-def build_redline_document(diff: NoticeDiff, *, title: str, old_label: str, new_label: str, changes_only: bool = False):
+def build_redline_document(
+    diff: NoticeDiff, *, title: str, old_label: str, new_label: str, changes_only: bool = False
+) -> DocxDocument:
     """The python-docx Document for the redline."""
     document = Document()
     document.core_properties.title = _clean(f"Changes to {title}")
@@ -137,9 +141,12 @@ def redline_docx(
     old: Notice,
     new: Notice,
     path: str | PathLike[str],
-    **options,
+    *,
+    old_label: str = "the earlier version",
+    new_label: str = "the draft",
+    diff: NoticeDiff | None = None,
+    changes_only: bool = False,
 ) -> None:
     """Write the redline to `path` as a .docx file."""
-    data = redline_docx_bytes(old, new, **options)
-    with open(path, "wb") as handle:
-        handle.write(data)
+    data = redline_docx_bytes(old, new, old_label=old_label, new_label=new_label, diff=diff, changes_only=changes_only)
+    write_atomic(path, data)

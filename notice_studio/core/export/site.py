@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import tempfile
 import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Mapping, Sequence
@@ -25,6 +24,7 @@ from markdown_it.common.utils import escapeHtml
 
 from notice_studio.core.export.html_page import notice_page, page_html
 from notice_studio.core.export.sanitize import sanitize_html
+from notice_studio.core.fileio import write_atomic
 from notice_studio.core.notice.model import Notice, NoticeError
 from notice_studio.core.notice.store import NoticeRepo, Version
 from notice_studio.core.render.markdown import clean_text, plain_markdown
@@ -245,14 +245,6 @@ def _write_files(folder: Path, files: Mapping[str, str], redlines: bool) -> Site
                 continue
         except (FileNotFoundError, UnicodeDecodeError):
             pass
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(text)
-            os.chmod(tmp, 0o644)  # web pages are for everyone to read (mkstemp makes them private)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomic(path, text)
         written.append(rel)
     return SiteResult(folder, tuple(written), tuple(unchanged), redlines)

@@ -14,6 +14,7 @@ import os
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from notice_studio.core.importer.blocks import Block, ImportProblem, SourceDocument
 from notice_studio.core.importer.build import build_notice, commit_message
@@ -31,6 +32,9 @@ from notice_studio.core.importer.readers import FORMATS, SUPPORTED_TEXT, read_by
 from notice_studio.core.importer.report import ImportReport, make_report
 from notice_studio.core.importer.sections import detect_outline
 from notice_studio.core.importer.topics import known_topics, mentioned_jurisdictions, tag_section
+
+if TYPE_CHECKING:
+    from notice_studio.core.notice.store import Author
 
 
 def tag_outline(outline: ImportedOutline) -> ImportedOutline:
@@ -85,14 +89,14 @@ def create_notice(
     organisation: str = "",
     jurisdictions: Sequence[str] | None = None,
     title: str | None = None,
-    author: object | None = None,
+    author: Author | None = None,
 ) -> ImportReport:
     """Create the notice project in `folder` (new or empty): first commit "Imported '<file>'"."""
     from notice_studio.core.notice.store import NoticeRepo
 
     check_destination(folder)
     notice = build_notice(outline, organisation=organisation, jurisdictions=jurisdictions, title=title)
-    with NoticeRepo.create(folder, notice, author, message=commit_message(outline)) as repo:  # type: ignore[arg-type]
+    with NoticeRepo.create(folder, notice, author, message=commit_message(outline)) as repo:
         path = str(repo.path)
     return make_report(outline, notice, created=path)
 

@@ -26,7 +26,8 @@ from notice_studio.core.importer.headings import (
     split_number,
 )
 
-Key = tuple
+Key = tuple[str | int, ...]
+"""What makes headings the same kind: ("markup", level), ("num", scheme, depth), ("caps",), ("title",) and so on."""
 _TOC_HEADINGS = re.compile(
     r"^(?:table of )?contents|^in this (?:notice|policy)|^on this page|^quick links|^jump to|^index$", re.IGNORECASE
 )
@@ -51,7 +52,7 @@ class Entry:
 
     @property
     def family(self) -> str:
-        return self.key[0] if self.key else ""
+        return str(self.key[0]) if self.key else ""
 
 
 # ----- classify ---------------------------------------------------------------------------------

@@ -10,9 +10,16 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from typing import TYPE_CHECKING
 
 from notice_studio.core.importer.blocks import Block, ImportProblem, SourceDocument, is_junk_line, one_line
 from notice_studio.core.importer.markdown_text import SAFE_HREF, escape, escape_start, link_target
+
+if TYPE_CHECKING:  # python-docx loads only when a Word file is read
+    from docx.document import Document
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+    from docx.text.run import Run
 
 _HEADING_STYLE_RE = re.compile(r"^heading\s*(\d)$", re.IGNORECASE)
 
@@ -52,7 +59,7 @@ class _DocxReader:
         self.gap = True
         self.prev_list = False
 
-    def add(self, item: object) -> None:
+    def add(self, item: Paragraph | Table) -> None:
         from docx.table import Table
 
         self.index += 1
@@ -61,7 +68,7 @@ class _DocxReader:
         else:
             self.paragraph(item)
 
-    def paragraph(self, para) -> None:
+    def paragraph(self, para: Paragraph) -> None:
         style = para.style.name if para.style is not None else ""
         markdown, plain, bold = _inline(para)
         if not plain:
@@ -117,7 +124,7 @@ class _DocxReader:
         self.blocks.append(block)
         self.gap = False
 
-    def table(self, table) -> None:
+    def table(self, table: Table) -> None:
         rows_md: list[list[str]] = []
         plain: list[str] = []
         for row in table.rows:
@@ -150,7 +157,7 @@ def _style_depth(style: str) -> int:
     return max(0, int(found.group(1)) - 1) if found else 0
 
 
-def _run_bold(run, para) -> bool:
+def _run_bold(run: Run, para: Paragraph) -> bool:
     if run.bold is not None:
         return bool(run.bold)
     style = run.style
@@ -166,7 +173,7 @@ def _run_bold(run, para) -> bool:
     return False
 
 
-def _inline(para) -> tuple[str, str, bool]:
+def _inline(para: Paragraph) -> tuple[str, str, bool]:
     """A paragraph's Markdown (bold, italic, links), its plain words, and whether all of it is bold."""
     from docx.text.hyperlink import Hyperlink
 
@@ -179,13 +186,13 @@ def _inline(para) -> tuple[str, str, bool]:
         else:
             pieces.append((item.text, _run_bold(item, para), bool(item.italic), ""))
     # Word splits text into runs arbitrarily; join neighbours that look the same.
-    merged: list[list] = []
+    merged: list[tuple[str, bool, bool, str]] = []
     for text, bold, italic, link in pieces:
         text = text.replace("\t", " ").replace("\n", "\x00")
-        if merged and merged[-1][1:] == [bold, italic, link]:
-            merged[-1][0] += text
+        if merged and merged[-1][1:] == (bold, italic, link):
+            merged[-1] = (merged[-1][0] + text, bold, italic, link)
         elif text:
-            merged.append([text, bold, italic, link])
+            merged.append((text, bold, italic, link))
     md_parts: list[str] = []
     plain_parts: list[str] = []
     all_bold = True
@@ -216,7 +223,7 @@ class _Numbering:
 
     _FORMATS = frozenset({"decimal", "lowerLetter", "upperLetter", "lowerRoman", "upperRoman", "decimalZero"})
 
-    def __init__(self, document) -> None:
+    def __init__(self, document: Document) -> None:
         self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}
         self.counters: dict[str, list[int]] = {}
         try:
@@ -243,7 +250,7 @@ class _Numbering:
             if ref is not None:
                 self.levels[num.get(w + "numId", "")] = abstract.get(ref.get(w + "val", ""), {})
 
-    def number_of(self, para) -> tuple[str | None, bool, int]:
+    def number_of(self, para: Paragraph) -> tuple[str | None, bool, int]:
         """(the number shown, e.g. '2.1.' or None, whether it is ordered, the list level)."""
         num_id, ilvl = _num_pr(para)
         if num_id is None or num_id == "0" or num_id not in self.levels:
@@ -267,7 +274,7 @@ class _Numbering:
         return re.sub(r"%(\d)", shown, text).strip(), True, ilvl
 
 
-def _num_pr(para) -> tuple[str | None, int]:
+def _num_pr(para: Paragraph) -> tuple[str | None, int]:
     """numId and level from the paragraph, else from its style (and the styles it is based on)."""
     ns = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
     sources = [para._p.pPr]

@@ -169,7 +169,7 @@ class TreeBuilder(HTMLParser):
         self._in_title = False
 
     def _close(self, tag: str) -> bool:
-        node = self.current
+        node: Node | None = self.current
         while node is not None and node is not self.root:
             if node.tag == tag:
                 self.current = node.parent or self.root
@@ -178,7 +178,7 @@ class TreeBuilder(HTMLParser):
         return False
 
     def _open_ancestor(self, tags: set[str], stop: set[str]) -> Node | None:
-        node = self.current
+        node: Node | None = self.current
         while node is not None and node is not self.root:
             if node.tag in tags:
                 return node

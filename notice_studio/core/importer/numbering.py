@@ -7,6 +7,8 @@ exactly the next one.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from notice_studio.core.importer.blocks import Block
 from notice_studio.core.importer.candidates import Entry, Key
 from notice_studio.core.importer.headings import Number, clean_title, split_number, trailing_heading
@@ -63,12 +65,27 @@ class Numbering:
         return None
 
 
+@dataclass
+class _Run:
+    """A numbered list being read (its items are paragraphs, not headings)."""
+
+    scheme: str
+    depth: int
+    last: int
+    """The last item's number."""
+    at: int
+    """Where the last item is in the accepted entries."""
+    count: int = 1
+    loose: bool = False
+    """Its items are separated by blank lines."""
+
+
 def accept_numbered(entries: list[Entry]) -> list[Entry]:
     """Accept numbered headings that continue the numbering; split off run-on trailing headings."""
     numbering = Numbering()
     out: list[Entry] = []
-    run: dict | None = None  # the current numbered list: scheme, depth, last value, entry
-    first_seen: dict[Key, int] = {}
+    run: _Run | None = None  # the current numbered list
+    first_seen: dict[Key | None, int] = {}
     caps_in_use = False
 
     def note_accepted(entry: Entry) -> None:
@@ -78,7 +95,9 @@ def accept_numbered(entries: list[Entry]) -> list[Entry]:
             caps_in_use = True
         if entry.family != "num" and entry.family not in ("title",):
             # A numbering that started inside sections of this kind restarts in each of them.
-            nested = [k for k, at in first_seen.items() if k[0] == "num" and at > first_seen[entry.key]]
+            nested = [
+                k for k, at in first_seen.items() if k is not None and k[0] == "num" and at > first_seen[entry.key]
+            ]
             if nested:
                 numbering.reset()
         if entry.number and entry.number.scheme != "list" and entry.family == "markup":
@@ -114,13 +133,11 @@ def accept_numbered(entries: list[Entry]) -> list[Entry]:
             depth = number.depth
             continues_run = (
                 run is not None
-                and run["depth"] == depth
-                and number.values[-1] == run["last"] + 1
-                and run["scheme"] in (number.scheme, number.alternative[0] if number.alternative else None)
-                and all(
-                    not e.key and not e.block.gap_before and e.block.kind == "paragraph" for e in out[run["at"] + 1 :]
-                )
-                and (not entry.block.gap_before or run["loose"] or run["count"] == 1)
+                and run.depth == depth
+                and number.values[-1] == run.last + 1
+                and run.scheme in (number.scheme, number.alternative[0] if number.alternative else None)
+                and all(not e.key and not e.block.gap_before and e.block.kind == "paragraph" for e in out[run.at + 1 :])
+                and (not entry.block.gap_before or run.loose or run.count == 1)
             )
             nxt = entries[i + 1] if i + 1 < len(entries) else None
             list_follows = bool(
@@ -133,25 +150,14 @@ def accept_numbered(entries: list[Entry]) -> list[Entry]:
                 and not entry.body_after
             )
             reading = numbering.interpret(number)
-            gapped_heading = entry.block.gap_before and run is not None and run["count"] == 1 and reading is not None
+            gapped_heading = entry.block.gap_before and run is not None and run.count == 1 and reading is not None
             if (continues_run and not (gapped_heading and not list_follows)) or list_follows or reading is None:
                 entry.accepted = False
                 if continues_run and run is not None:
-                    run.update(
-                        last=number.values[-1],
-                        at=len(out),
-                        count=run["count"] + 1,
-                        loose=run["loose"] or entry.block.gap_before,
-                    )
+                    run.last, run.at, run.count = number.values[-1], len(out), run.count + 1
+                    run.loose = run.loose or entry.block.gap_before
                 else:
-                    run = {
-                        "scheme": number.scheme,
-                        "depth": depth,
-                        "last": number.values[-1],
-                        "at": len(out),
-                        "count": 1,
-                        "loose": False,
-                    }
+                    run = _Run(number.scheme, depth, number.values[-1], len(out))
                 out.append(entry)
                 continue
             scheme, values = reading

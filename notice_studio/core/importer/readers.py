@@ -10,9 +10,16 @@ import codecs
 import os
 import re
 import unicodedata
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from notice_studio.core.importer.blocks import Block, ImportProblem, SourceDocument, is_junk_line, one_line
+from notice_studio.core.importer.blocks import Block, BlockKind, ImportProblem, SourceDocument, is_junk_line, one_line
+from notice_studio.core.notice.frontmatter import FormatError
+from notice_studio.core.notice.frontmatter import parse as parse_front_matter
+
+if TYPE_CHECKING:  # markdown-it loads only when a Markdown file is read
+    from markdown_it.token import Token
 
 FORMATS: dict[str, str] = {
     ".txt": "txt",
@@ -195,7 +202,6 @@ def read_plain_text(text: str, name: str, encoding: str = "utf-8") -> SourceDocu
 
 # ----- Markdown ---------------------------------------------------------------------------------
 _TAGS_RE = re.compile(r"<(script|style)\b.*?</\1\s*>|<[^>]*>", re.DOTALL | re.IGNORECASE)
-_FRONT_MATTER_RE = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
 
 
 def read_markdown(text: str, name: str, encoding: str = "utf-8") -> SourceDocument:
@@ -203,13 +209,13 @@ def read_markdown(text: str, name: str, encoding: str = "utf-8") -> SourceDocume
     from markdown_it import MarkdownIt
 
     title = ""
-    offset = 0
-    front = _FRONT_MATTER_RE.match(text)
-    if front and len(front.group(1)) < 5000:
-        found = re.search(r"^title:\s*['\"]?(.+?)['\"]?\s*$", front.group(1), re.MULTILINE)
-        title = found.group(1) if found else ""
-        offset = front.group(0).count("\n")
-        text = "\n" * offset + text[front.end() :]  # keep line numbers true to the file
+    try:
+        front = parse_front_matter(text, name)
+    except FormatError:
+        front = None  # a '---' rule, not front matter: read it all as Markdown
+    if front is not None and front.meta:
+        title = str(front.meta.get("title") or "")
+        text = "\n" * (front.body_line - 1) + front.body  # keep line numbers true to the file
     lines = text.split("\n")
     tokens = MarkdownIt("commonmark").enable("table").parse(text)
     blocks: list[Block] = []
@@ -255,17 +261,20 @@ def read_markdown(text: str, name: str, encoding: str = "utf-8") -> SourceDocume
             i = _skip_to_close(tokens, i)
         elif token.type in ("bullet_list_open", "ordered_list_open"):
             close = _skip_to_close(tokens, i)
-            items = [t for t in tokens[i + 1 : close] if t.type == "list_item_open" and t.level == 1 and t.map]
+            items = [
+                (t, span)
+                for t in tokens[i + 1 : close]
+                if t.type == "list_item_open" and t.level == 1 and (span := t.map)
+            ]
             single = len(items) == 1 and token.type == "ordered_list_open"
-            for n, item in enumerate(items):
-                item_start, item_stop = item.map
+            for n, (item, (item_start, item_stop)) in enumerate(items):
                 words = " ".join(
                     _inline_plain(t)
                     for t in tokens[i + 1 : close]
                     if t.type == "inline" and t.map and item_start <= t.map[0] < item_stop
                 )
                 # "1. Introduction" alone in its list is a numbered heading written as a list.
-                kind = "paragraph" if single else "list_item"
+                kind: BlockKind = "paragraph" if single else "list_item"
                 number = (item.info + item.markup) if token.type == "ordered_list_open" else ""
                 plain = f"{number} {one_line(words)}" if single else one_line(words)
                 item_gap = gap if n == 0 else blank_before(item_start)
@@ -275,7 +284,7 @@ def read_markdown(text: str, name: str, encoding: str = "utf-8") -> SourceDocume
             i += 1
         else:
             # Tables, quotes, code and raw HTML go into the clause as they were written.
-            kind = "table" if token.type == "table_open" else "paragraph"
+            block_kind: BlockKind = "table" if token.type == "table_open" else "paragraph"
             plain = one_line(
                 " ".join(_inline_plain(t) for t in tokens[i : _skip_to_close(tokens, i) + 1] if t.type == "inline")
             )
@@ -283,12 +292,12 @@ def read_markdown(text: str, name: str, encoding: str = "utf-8") -> SourceDocume
                 plain = one_line(token.content)
             elif token.type == "html_block":
                 plain = one_line(_TAGS_RE.sub(" ", token.content))
-            add(Block(kind, source(start, end), plain, 0, start + 1, gap))
+            add(Block(block_kind, source(start, end), plain, 0, start + 1, gap))
             i = _skip_to_close(tokens, i) + 1 if token.nesting == 1 else i + 1
     return SourceDocument(name, "md", tuple(blocks), title, encoding, tuple(dropped))
 
 
-def _skip_to_close(tokens: list, i: int) -> int:
+def _skip_to_close(tokens: Sequence[Token], i: int) -> int:
     """Index of the token that closes tokens[i] (itself for self-contained tokens)."""
     if tokens[i].nesting != 1:
         return i
@@ -300,8 +309,8 @@ def _skip_to_close(tokens: list, i: int) -> int:
     return len(tokens) - 1
 
 
-def _inline_plain(inline) -> str:
-    parts = []
+def _inline_plain(inline: Token) -> str:
+    parts: list[str] = []
     for child in inline.children or []:
         if child.type in ("text", "code_inline"):
             parts.append(child.content)
@@ -310,7 +319,7 @@ def _inline_plain(inline) -> str:
     return one_line("".join(parts))
 
 
-def _all_bold(inline) -> bool:
+def _all_bold(inline: Token) -> bool:
     """True when every word of the paragraph sits inside ** or __ (a heading written as bold)."""
     depth = 0
     seen = False

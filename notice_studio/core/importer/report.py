@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING
 
 from notice_studio.core.importer.headings import split_number
 from notice_studio.core.importer.outline import ImportedOutline
 from notice_studio.core.notice.model import PLACEHOLDER_RE, Notice
+
+if TYPE_CHECKING:
+    from notice_studio.core.library.catalog import Library
 
 # Topics every notice is expected to cover, and those a law adds (for gap suggestions).
 EXPECTED_TOPICS: tuple[str, ...] = (
@@ -114,7 +118,7 @@ class ImportReport:
     created: str | None = None
     """The notice folder, once created (None for a dry run)."""
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, object]:
         """The stable JSON shape of `notice-studio import --json`."""
         data = asdict(self)
         data["schema"] = 1
@@ -211,7 +215,11 @@ def numbering_gaps(outline: ImportedOutline) -> list[str]:
         if number.depth == 1:
             value = number.values[0]
             prev = last_top.get(number.scheme)
-            shown = lambda v, s=number.scheme: _show(v, s)  # noqa: E731
+            scheme = number.scheme
+
+            def shown(v: int, scheme: str = scheme) -> str:
+                return _show(v, scheme)
+
             if prev is None and value > 1:
                 gaps.append(f"The original numbering starts at {label} ('{section.title}').")
             elif prev is not None and value == prev:
@@ -332,7 +340,7 @@ def _own_checks(notice: Notice) -> list[ReportFinding]:
 
 # ----- gaps and library suggestions ---------------------------------------------------------------
 def _suggestions(
-    notice: Notice, found: set[str], library: object | None, coverage: list[ReportFinding]
+    notice: Notice, found: set[str], library: Library | None, coverage: list[ReportFinding]
 ) -> list[Suggestion]:
     from notice_studio.core.importer.topics import known_topics
 
@@ -355,7 +363,7 @@ def _suggestions(
         clauses: tuple[tuple[str, str], ...] = ()
         if library is not None:
             try:
-                matches = library.search(topic=topic)  # type: ignore[attr-defined]
+                matches = library.search(topic=topic)
                 if notice.jurisdictions:
                     matches = [c for c in matches if c.applies_to(notice.jurisdictions)]
                 clauses = tuple((c.id, c.title) for c in matches[:3])
@@ -366,7 +374,7 @@ def _suggestions(
     # Clauses the coverage check names for missing disclosures, grouped by their topic.
     by_topic = {s.topic: s for s in suggestions}
     for finding in coverage:
-        clause = library.get(finding.suggestion) if library is not None and finding.suggestion else None  # type: ignore[attr-defined]
+        clause = library.get(finding.suggestion) if library is not None and finding.suggestion else None
         if clause is None:
             continue
         topic = str(getattr(clause, "topic", "") or "")
@@ -382,7 +390,7 @@ def _suggestions(
     return suggestions
 
 
-def _checks_and_library(notice: Notice) -> tuple[list[ReportFinding], object | None] | None:
+def _checks_and_library(notice: Notice) -> tuple[list[ReportFinding], Library | None] | None:
     """Findings from the checks engine and the loaded library, or None if they cannot be used."""
     try:
         from notice_studio.core.checks import load_context, run_checks
@@ -455,9 +463,9 @@ def report_text(report: ImportReport, *, max_findings: int = 25) -> str:
     if report.suggestions:
         lines.append("")
         lines.append("Topics not covered, and library clauses that could fill the gap:")
-        for s in report.suggestions:
-            clauses = ", ".join(f"{cid} ('{title}')" for cid, title in s.clauses) or "no library clause yet"
-            lines.append(f"  {s.label} [{s.topic}]: {clauses}")
+        for suggestion in report.suggestions:
+            clauses = ", ".join(f"{cid} ('{title}')" for cid, title in suggestion.clauses) or "no library clause yet"
+            lines.append(f"  {suggestion.label} [{suggestion.topic}]: {clauses}")
     return "\n".join(lines)
 
 

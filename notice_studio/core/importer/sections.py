@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+from dataclasses import dataclass, field
 
 from notice_studio.core.importer.blocks import ImportProblem, SourceDocument
 from notice_studio.core.importer.candidates import Entry, Key, accept_weak, classify, mark_toc
@@ -78,13 +79,13 @@ def _rank_keys(entries: list[Entry]) -> dict[Key, int]:
         return hits / segments if segments else 0.0
 
     def compare(a: Key, b: Key) -> int:
-        fa, fb = _FAMILY_ORDER.get(a[0], 9), _FAMILY_ORDER.get(b[0], 9)
+        fa, fb = _FAMILY_ORDER.get(str(a[0]), 9), _FAMILY_ORDER.get(str(b[0]), 9)
         if a[0] == "markup" or b[0] == "markup":
             if a[0] == b[0]:
                 return (a[1:] > b[1:]) - (a[1:] < b[1:])
             return -1 if a[0] == "markup" else 1
-        if a[0] == "num" and b[0] == "num" and a[2] != b[2]:
-            return -1 if a[2] < b[2] else 1
+        if a[0] == "num" and b[0] == "num" and a[2:] != b[2:]:
+            return -1 if a[2:] < b[2:] else 1  # the depth: ("num", scheme, depth)
         if (count[a] == 1) != (count[b] == 1):
             return 1 if count[a] == 1 else -1
         ca, cb = contains(a, b), contains(b, a)
@@ -125,56 +126,61 @@ def _paragraphs(pieces: list[tuple[str, bool, str]], fmt: str) -> tuple[str, ...
     return tuple(out)
 
 
+@dataclass
+class _Draft:
+    """A section being assembled from the entries under its heading."""
+
+    title: str
+    level: int
+    evidence: str
+    number: str = ""
+    source: int | None = None
+    heading: str = ""
+    run_in: bool = False
+    pieces: list[tuple[str, bool, str]] = field(default_factory=list)
+    """(Markdown, a blank line before it, block kind)."""
+
+
 def _assemble(entries: list[Entry], levels: dict[Key, int], fmt: str) -> list[ImportedSection]:
-    sections: list[dict] = []
-    intro: dict = {
-        "title": "Introduction",
-        "level": 1,
-        "pieces": [],
-        "evidence": "text before the first heading",
-        "number": "",
-        "source": None,
-        "heading": "",
-        "run_in": False,
-    }
+    sections: list[_Draft] = []
+    intro = _Draft("Introduction", 1, "text before the first heading")
     current = intro
     for entry in entries:
         if entry.is_title:
             continue
         level = levels.get(entry.key, 0) if entry.accepted and entry.key else 0
         if level:
-            current = {
-                "title": entry.title,
-                "level": level,
-                "pieces": [],
-                "evidence": entry.evidence,
-                "number": entry.number.text if entry.number else "",
-                "source": entry.block.source,
-                "heading": entry.heading_md if not entry.body_after else _heading_part(entry),
-                "run_in": bool(entry.body_after),
-            }
+            current = _Draft(
+                entry.title,
+                level,
+                entry.evidence,
+                number=entry.number.text if entry.number else "",
+                source=entry.block.source,
+                heading=entry.heading_md if not entry.body_after else _heading_part(entry),
+                run_in=bool(entry.body_after),
+            )
             if not sections and level == 2:
-                current["level"] = 1
+                current.level = 1
             sections.append(current)
             if entry.body_after:
-                current["pieces"].append((entry.body_after, True, "paragraph"))
+                current.pieces.append((entry.body_after, True, "paragraph"))
             continue
         markdown = entry.heading_md if entry.block.kind == "heading" else entry.block.markdown
-        current["pieces"].append((markdown, entry.block.gap_before, entry.block.kind))
-    result = []
-    if any(m.strip() for m, _, _ in intro["pieces"]):
+        current.pieces.append((markdown, entry.block.gap_before, entry.block.kind))
+    result: list[ImportedSection] = []
+    if any(m.strip() for m, _, _ in intro.pieces):
         sections.insert(0, intro)
     for s in sections:
         result.append(
             ImportedSection(
-                title=s["title"] or "Untitled section",
-                level=s["level"],
-                paragraphs=_paragraphs(s["pieces"], fmt),
-                original_number=s["number"],
-                evidence=s["evidence"],
-                source=s["source"],
-                heading_text=s["heading"] or s["title"],
-                run_in=s["run_in"],
+                title=s.title or "Untitled section",
+                level=s.level,
+                paragraphs=_paragraphs(s.pieces, fmt),
+                original_number=s.number,
+                evidence=s.evidence,
+                source=s.source,
+                heading_text=s.heading or s.title,
+                run_in=s.run_in,
             )
         )
     return result
@@ -202,7 +208,8 @@ def detect_outline(document: SourceDocument) -> ImportedOutline:
     ):
         # Every heading has the same markup level, but their numbers ('2', '2.1') show the nesting.
         for entry in markup_entries:
-            entry.key = ("markup", entry.key[1], entry.number.depth if entry.number else 1)
+            if entry.key is not None:
+                entry.key = ("markup", entry.key[1], entry.number.depth if entry.number else 1)
     if markup:
         # With real heading markup, styled lines are emphasis, not structure.
         for entry in entries:

@@ -387,7 +387,7 @@ def _clause_files(folder: Path) -> list[Path]:
     return found
 
 
-def _read_mapping(path: Path, key: str, problems: list[LibraryProblem]) -> dict:
+def _read_mapping(path: Path, key: str, problems: list[LibraryProblem]) -> dict[str, object]:
     if not path.is_file():
         return {}
     try:

@@ -11,9 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from typing import TYPE_CHECKING
 
 from notice_studio.core.library.types import LibraryClause
 from notice_studio.core.notice.model import Clause, Provenance
+
+if TYPE_CHECKING:
+    from notice_studio.core.library.catalog import Library
 
 
 @dataclass(frozen=True)
@@ -60,15 +64,12 @@ class MergeResult:
     """The library version the merge brings the clause to."""
 
 
-def clause_status(clause: Clause, library: object) -> ClauseStatus | None:
-    """The clause's library status; None for a clause that did not come from the library.
-
-    `library` is a `Library` (anything with `get(id) -> LibraryClause | None`).
-    """
+def clause_status(clause: Clause, library: Library) -> ClauseStatus | None:
+    """The clause's library status; None for a clause that did not come from the library."""
     provenance = clause.provenance
     if provenance is None:
         return None
-    current = library.get(provenance.library_id)  # type: ignore[attr-defined]
+    current = library.get(provenance.library_id)
     newer = current.version if current is not None and current.version > provenance.version else None
     return ClauseStatus(
         customised=clause.is_customised(),

@@ -15,7 +15,7 @@ import yaml
 
 from notice_studio.core.library.jurisdictions import JURISDICTIONS
 from notice_studio.core.library.types import ALL, LibraryClause, LibraryProblem, VariableSpec
-from notice_studio.core.notice.frontmatter import YamlLoader
+from notice_studio.core.notice.frontmatter import FormatError, YamlLoader, load_yaml, split
 from notice_studio.core.notice.model import CLAUSE_ID_RE, CROSSREF_RE, PLACEHOLDER_RE
 
 _VARIABLE_NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*$")
@@ -83,25 +83,17 @@ def parse_clause_file(text: str, path: Path) -> ParsedFile:
         problem(line, message, kind, blocking=True)
         return ParsedFile(None, tuple(problems), path)
 
-    text = text.lstrip("\ufeff").replace("\r\n", "\n")
-    lines = text.split("\n")
-    if not lines or lines[0].rstrip() != "---":
-        return fail(1, "the file must start with a '---' line and YAML front matter (id, title, topic, ...)", "yaml")
-    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() == "---"), None)
-    if end is None:
-        return fail(1, "the front matter that starts with '---' is never closed by a second '---' line", "yaml")
-    front = lines[1:end]
-    where = _Lines(front)
     try:
-        meta = load_yaml_fast("\n".join(front))
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        if exc.context_mark is not None and mark is not None and mark.line >= len(front) - 1:
-            mark = exc.context_mark  # the parser ran to the end: where the unclosed thing starts helps more
-        detail = (exc.problem or exc.context or "invalid YAML").strip()
-        return fail(2 + mark.line if mark else None, f"the front matter is not valid YAML ({detail})", "yaml")
-    except yaml.YAMLError as exc:
-        return fail(None, f"the front matter is not valid YAML ({exc})", "yaml")
+        found = split(text, str(path))
+        if found is None:
+            return fail(
+                1, "the file must start with a '---' line and YAML front matter (id, title, topic, ...)", "yaml"
+            )
+        front, body, first_body_line = found
+        meta = load_yaml("\n".join(front), str(path), first_line=2, front_matter=True)
+    except FormatError as exc:
+        return fail(exc.line, exc.problem, "yaml")
+    where = _Lines(front)
     if not isinstance(meta, dict):
         return fail(2, "the front matter must be a set of 'key: value' lines", "yaml")
 
@@ -201,25 +193,24 @@ def parse_clause_file(text: str, path: Path) -> ParsedFile:
             )
 
     # ----- body -----------------------------------------------------------------------------
-    body_lines = lines[end + 1 :]
-    first_body_line = end + 2
+    body_lines = body.split("\n")
     placeholders: list[tuple[str, int]] = []
     references: list[tuple[str, int | None, str]] = []
     in_fence = False
-    for offset, line in enumerate(body_lines):
+    for offset, text_line in enumerate(body_lines):
         number = first_body_line + offset
-        if line.lstrip().startswith(("```", "~~~")):
+        if text_line.lstrip().startswith(("```", "~~~")):
             in_fence = not in_fence
-        if not in_fence and _HEADING_RE.match(line):
+        if not in_fence and _HEADING_RE.match(text_line):
             problem(
                 number,
                 "the body has a heading; the clause title is its heading, so write the text without '#' lines",
                 "body",
             )
-        if "{{" in line:
-            placeholders.extend((m.group(1), number) for m in PLACEHOLDER_RE.finditer(line))
-        if "[[" in line:
-            references.extend((ref, number, "body") for ref in CROSSREF_RE.findall(line))
+        if "{{" in text_line:
+            placeholders.extend((m.group(1), number) for m in PLACEHOLDER_RE.finditer(text_line))
+        if "[[" in text_line:
+            references.extend((ref, number, "body") for ref in CROSSREF_RE.findall(text_line))
     for match in PLACEHOLDER_RE.finditer(title):
         placeholders.append((match.group(1), where.key("title") or 2))
     for name, ids in (("variants", variants), ("requires", requires)):

@@ -206,6 +206,7 @@ def _parse_outline(items: object, seen: set[str]) -> tuple[OutlineItem, ...]:
     if not isinstance(items, list):
         raise _TemplateError("'outline' must be a list of clause ids or 'id: [sub-clauses]'")
     result: list[OutlineItem] = []
+    children: tuple[OutlineItem, ...]
     for item in items:
         if isinstance(item, str):
             clause_id, children = item, ()

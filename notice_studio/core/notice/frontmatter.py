@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import yaml
@@ -18,7 +19,7 @@ class FormatError(Exception):
 
 @dataclass(frozen=True)
 class Document:
-    meta: dict
+    meta: dict[str, object]
     body: str
     body_line: int
     """1-based line number where the body starts in the file."""
@@ -34,17 +35,20 @@ YamlLoader.yaml_implicit_resolvers = {
 }
 
 
-def load_yaml(text: str, path: str, first_line: int = 1) -> object:
+def load_yaml(text: str, path: str, first_line: int = 1, *, front_matter: bool = False) -> object:
     """Parse YAML; a syntax error becomes a FormatError naming `path` and the line."""
+    what = "the front matter is not valid YAML" if front_matter else "the YAML is not valid"
     try:
         return yaml.load(text, Loader=YamlLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context_mark is not None and mark is not None and mark.line >= text.count("\n"):
+            mark = exc.context_mark  # the parser ran to the end: where the unclosed thing starts helps more
         line = first_line + mark.line if mark else None
         problem = (exc.problem or exc.context or "invalid YAML").strip()
-        raise FormatError(path, line, f"the YAML is not valid ({problem})") from None
+        raise FormatError(path, line, f"{what} ({problem})") from None
     except yaml.YAMLError as exc:
-        raise FormatError(path, None, f"the YAML is not valid ({exc})") from None
+        raise FormatError(path, None, f"{what} ({exc})") from None
 
 
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when available: ~10x faster
@@ -54,26 +58,35 @@ def dump_yaml(data: object) -> str:
     return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False)
 
 
+def split(text: str, path: str) -> tuple[list[str], str, int] | None:
+    """The front matter lines of `text`, its body and the body's first line; None if it has none.
+
+    Front matter starts at a first line '---' and ends at the next '---' (or YAML's '...').
+    """
+    text = text.lstrip("\ufeff").replace("\r\n", "\n")
+    lines = text.split("\n")
+    if lines[0].rstrip() != "---":
+        return None
+    for end in range(1, len(lines)):
+        if lines[end].rstrip() in ("---", "..."):
+            return lines[1:end], "\n".join(lines[end + 1 :]), end + 2
+    raise FormatError(path, 1, "the front matter that starts with '---' is never closed by a second '---' line")
+
+
 def parse(text: str, path: str) -> Document:
     """Split `text` into front matter and body. A file without front matter has empty meta."""
-    text = text.lstrip("\ufeff").replace("\r\n", "\n")
-    if not text.startswith("---\n") and text.strip() != "---":
-        return Document({}, text, 1)
-    lines = text.split("\n")
-    for end in range(1, len(lines)):
-        if lines[end].rstrip() == "---":
-            break
-    else:
-        raise FormatError(path, 1, "the front matter that starts with '---' is never closed by a second '---' line")
-    meta = load_yaml("\n".join(lines[1:end]), path, first_line=2)
+    found = split(text, path)
+    if found is None:
+        return Document({}, text.lstrip("\ufeff").replace("\r\n", "\n"), 1)
+    front, body, body_line = found
+    meta = load_yaml("\n".join(front), path, first_line=2, front_matter=True)
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
         raise FormatError(path, 2, "the front matter must be a set of 'key: value' lines")
-    body = "\n".join(lines[end + 1 :])
-    return Document(meta, body, end + 2)
+    return Document(meta, body, body_line)
 
 
-def compose(meta: dict, body: str) -> str:
+def compose(meta: Mapping[str, object], body: str) -> str:
     """Front matter plus body, ending in exactly one newline."""
     return f"---\n{dump_yaml(meta)}---\n{body.rstrip()}\n"

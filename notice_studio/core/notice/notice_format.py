@@ -16,6 +16,7 @@ import io
 import json
 from collections.abc import Callable, Iterable
 from functools import lru_cache
+from typing import TypeAlias
 
 from notice_studio.core.notice.frontmatter import FormatError, compose, dump_yaml, load_yaml, parse
 from notice_studio.core.notice.model import CLAUSE_ID_RE, Clause, Notice, Provenance, Table
@@ -112,12 +113,16 @@ def notice_files(notice: Notice) -> dict[str, str]:
 
 
 # ----- reading ---------------------------------------------------------------------------------
-def _parse_outline(items: object, path: str, seen: set[str]) -> list[tuple[str, list]]:
+_OutlineEntry: TypeAlias = "tuple[str, list[_OutlineEntry]]"
+"""A clause id and its sub-clauses, as the outline in notice.yaml lists them."""
+
+
+def _parse_outline(items: object, path: str, seen: set[str]) -> list[_OutlineEntry]:
     if items is None:
         return []
     if not isinstance(items, list):
         raise FormatError(path, None, "'outline' must be a list of clause ids")
-    result: list[tuple[str, list]] = []
+    result: list[_OutlineEntry] = []
     for item in items:
         if isinstance(item, str):
             clause_id, children = item, []
@@ -174,7 +179,7 @@ def read_notice(read: Callable[[str], str | None], table_names: Iterable[str] = 
             raise FormatError(NOTICE_FILE, _line_of(text, key), f"'{key}' must be a list")
         return [str(v) for v in value]
 
-    def as_dict(key: str) -> dict:
+    def as_dict(key: str) -> dict[str, object]:
         value = data.get(key) or {}
         if not isinstance(value, dict):
             raise FormatError(NOTICE_FILE, _line_of(text, key), f"'{key}' must be a set of 'name: value' lines")
@@ -195,7 +200,7 @@ def read_notice(read: Callable[[str], str | None], table_names: Iterable[str] = 
     except FormatError as exc:
         raise FormatError(NOTICE_FILE, _line_of(text, "outline"), exc.problem) from None
 
-    def build(entries: list[tuple[str, list]]) -> list[Clause]:
+    def build(entries: list[_OutlineEntry]) -> list[Clause]:
         return [_read_clause(read, clause_id, build(children)) for clause_id, children in entries]
 
     notice.clauses = build(outline)
@@ -217,6 +222,8 @@ def _read_clause(read: Callable[[str], str | None], clause_id: str, children: li
     topics = meta.pop("topics", []) or []
     if isinstance(topics, str):
         topics = [topics]
+    if not isinstance(topics, list):
+        raise FormatError(path, _line_of(text, "topics"), "'topics' must be a list of topic ids")
     source = meta.pop("source", None)
     provenance = None
     if isinstance(source, dict) and source.get("library"):

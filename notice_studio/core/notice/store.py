@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import socket
-import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -20,6 +19,7 @@ from pathlib import Path
 
 import git
 
+from notice_studio.core.fileio import write_atomic
 from notice_studio.core.notice.frontmatter import FormatError, load_yaml
 from notice_studio.core.notice.model import Notice, NoticeError
 from notice_studio.core.notice.notice_format import (
@@ -121,16 +121,10 @@ def resolve_author(name: str | None = None, email: str | None = None) -> Author:
     return Author(_UNKNOWN_NAME, _UNKNOWN_EMAIL)
 
 
-def _write_atomic(path: Path, text: str) -> None:
+def _write_file(path: Path, text: str) -> None:
+    """Write one file of the notice, creating its folder (clauses/, tables/) if needed."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(path, text)
 
 
 def _pid_alive(pid: int) -> bool:
@@ -187,8 +181,8 @@ class NoticeRepo:
             raise NoticeError(f"Could not create the notice in {path} ({_git_reason(exc)}).") from None
         store = cls(path, repo)
         store._configure()
-        _write_atomic(path / ".gitattributes", "* text=auto eol=lf\n")
-        _write_atomic(path / ".gitignore", ".notice-studio-recovery*\n")
+        _write_file(path / ".gitattributes", "* text=auto eol=lf\n")
+        _write_file(path / ".gitignore", ".notice-studio-recovery*\n")
         store.acquire_lock()
         store._save_files(
             {
@@ -416,7 +410,7 @@ class NoticeRepo:
                 return None
             new_paths = [p for p in changed if p not in self._committed]
             for rel in changed:
-                _write_atomic(self.path / rel, files[rel])
+                _write_file(self.path / rel, files[rel])
             for rel in removed:
                 (self.path / rel).unlink(missing_ok=True)
             commit = self._commit(message, changed + removed, new_paths, author)
@@ -655,7 +649,7 @@ def _version_message(
 
 def _parse_version(number: int, commit: str, tagger: str, tagged_at: str, contents: str) -> Version:
     _, _, body = contents.partition("\n\n")
-    data: dict = {}
+    data: dict[str, object] = {}
     try:
         parsed = load_yaml(body, f"v{number}")
         if isinstance(parsed, dict):
@@ -667,6 +661,7 @@ def _parse_version(number: int, commit: str, tagger: str, tagged_at: str, conten
     except ValueError:
         effective = None
     tagger_name = tagger.rsplit("<", 1)[0].strip()
+    acknowledged = data.get("acknowledged")
     return Version(
         number=number,
         commit=commit,
@@ -676,7 +671,7 @@ def _parse_version(number: int, commit: str, tagger: str, tagged_at: str, conten
         approved_by=str(data.get("approved_by") or ""),
         published_by=tagger_name,
         published_at=tagged_at,
-        acknowledged=tuple(str(a) for a in data.get("acknowledged") or []),
+        acknowledged=tuple(str(a) for a in acknowledged) if isinstance(acknowledged, list) else (),
     )
 
 

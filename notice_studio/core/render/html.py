@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
 from markdown_it.common.utils import escapeHtml
+from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
 
 from notice_studio.core.render.common import (
     RenderContext,
@@ -19,14 +24,22 @@ from notice_studio.core.render.common import (
 from notice_studio.core.render.markdown import notice_markdown
 from notice_studio.core.render.text import inline_text
 
+if TYPE_CHECKING:
+    from notice_studio.core.render.renderer import TocEntry
+
+
+_Rule = Callable[[Sequence[Token], int, OptionsDict, EnvType], str]
+
 
 class ClauseHtmlRenderer:
     """markdown-it's HTML renderer plus our tokens; built per call so it holds no shared state."""
 
     def __init__(self, ctx: RenderContext) -> None:
         self.ctx = ctx
-        self.base = notice_markdown().renderer
-        self.rules = dict(self.base.rules)
+        base = notice_markdown().renderer
+        assert isinstance(base, RendererHTML)  # markdown-it's default, which notice_markdown keeps
+        self.base = base
+        self.rules: dict[str, _Rule] = dict(base.rules)
         self.rules.update(
             ns_placeholder=self._placeholder,
             ns_crossref=self._crossref,
@@ -38,7 +51,7 @@ class ClauseHtmlRenderer:
             code_block=self._code,
         )
 
-    def render(self, tokens: list[Token], options, env: dict) -> str:
+    def render(self, tokens: Sequence[Token], options: OptionsDict, env: EnvType) -> str:
         out: list[str] = []
         for i, token in enumerate(tokens):
             if token.type == "inline":
@@ -50,21 +63,21 @@ class ClauseHtmlRenderer:
                 out.append(self.base.renderToken(tokens, i, options, env))
         return "".join(out)
 
-    def render_inline(self, tokens: list[Token], options, env: dict) -> str:
+    def render_inline(self, tokens: Sequence[Token], options: OptionsDict, env: EnvType) -> str:
         out: list[str] = []
         for i, token in enumerate(tokens):
             rule = self.rules.get(token.type)
             out.append(rule(tokens, i, options, env) if rule else self.base.renderToken(tokens, i, options, env))
         return "".join(out)
 
-    def _placeholder(self, tokens, idx, options, env) -> str:
+    def _placeholder(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
         name = tokens[idx].meta["name"]
         value = placeholder_value(self.ctx.variables, name)
         if value:
             return escapeHtml(value)
         return unfilled_html(name, unfilled_marker(name, self.ctx.marker_style), self.ctx.language)
 
-    def _crossref(self, tokens, idx, options, env) -> str:
+    def _crossref(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
         token = tokens[idx]
         target = token.meta["target"]
         label = escapeHtml(crossref_label_in(target, self.ctx, bool(token.meta.get("capital"))))
@@ -74,23 +87,23 @@ class ClauseHtmlRenderer:
             return f'<span class="ns-xref">{label}</span>'
         return f'<a class="ns-xref" href="#{anchor_for(target)}">{label}</a>'
 
-    def _table_missing(self, tokens, idx, options, env) -> str:
+    def _table_missing(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
         token = tokens[idx]
         attrs = self.base.renderAttrs(token)
         label = escapeHtml(token_text(token, self.ctx))
         return f'<p class="ns-missing-table"{attrs}><mark>{label}</mark></p>\n'
 
-    def _link_open(self, tokens, idx, options, env) -> str:
+    def _link_open(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
         if tokens[idx].meta and tokens[idx].meta.get("disabled"):
             return ""
         return self.base.renderToken(tokens, idx, options, env)
 
-    def _link_close(self, tokens, idx, options, env) -> str:
+    def _link_close(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
         if tokens[idx].meta and tokens[idx].meta.get("disabled"):
             return ""
         return "</a>"
 
-    def _image(self, tokens, idx, options, env) -> str:
+    def _image(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
         # Pages carry no external assets: an image becomes a link to it.
         token = tokens[idx]
         alt = inline_text(token.children or [], lambda t: token_text(t, self.ctx)) or labels(self.ctx.language)["image"]
@@ -99,12 +112,12 @@ class ClauseHtmlRenderer:
         href = escapeHtml(str(token.attrGet("src") or ""))
         return f'<a class="ns-image-link" href="{href}">{escapeHtml(alt)}</a>'
 
-    def _code(self, tokens, idx, options, env) -> str:
+    def _code(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
         token = tokens[idx]
         return f"<pre{self.base.renderAttrs(token)}><code>{escapeHtml(token.content)}</code></pre>\n"
 
 
-def contents_html(toc: tuple, depth: int | None, language: str) -> str:
+def contents_html(toc: Sequence[TocEntry], depth: int | None, language: str) -> str:
     """The table of contents (`TocEntry` items) as nested lists, down to `depth` levels."""
     words = labels(language)
     out = [

@@ -8,16 +8,18 @@ as Markdown or HTML: it is substituted as text when the tokens are rendered.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import cache
-from typing import Any
+from typing import Literal
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
+from markdown_it.utils import EnvType
 
-from notice_studio.core.notice.model import CROSSREF_RE, PLACEHOLDER_RE
+from notice_studio.core.notice.model import CROSSREF_RE, PLACEHOLDER_RE, Table
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 _SCHEME_RE = re.compile(r"^([a-z][a-z0-9+.\-]*):")
@@ -162,14 +164,20 @@ def _expand_tables(state: StateCore) -> None:
     state.tokens = out
 
 
-def _table_tokens(embed: Token, table: Any, env: dict) -> list[Token]:
+def _table_tokens(embed: Token, table: Table, env: EnvType) -> list[Token]:
     name = embed.meta["name"]
     level = embed.level
     count = env["table_count"] = env.get("table_count", 0) + 1
     caption_id = f"{env.get('anchor', 'ns')}__table{count}"
     tokens: list[Token] = []
 
-    def add(type_: str, tag: str, nesting: int, attrs: dict | None = None, content: str | None = None) -> Token:
+    def add(
+        type_: str,
+        tag: str,
+        nesting: Literal[-1, 0, 1],
+        attrs: dict[str, str | int | float] | None = None,
+        content: str | None = None,
+    ) -> Token:
         nonlocal level
         if nesting < 0:
             level -= 1
@@ -259,7 +267,7 @@ def _alignment_class(token: Token) -> None:
         token.attrJoin("class", f"ns-align-{side}")
 
 
-def _adjust_inline(children: list[Token], env: dict) -> None:
+def _adjust_inline(children: list[Token], env: EnvType) -> None:
     """Fill placeholders inside link destinations; no link inside a link; images become links."""
     open_links: list[Token] = []
     variables = env.get("variables", {})
@@ -279,7 +287,7 @@ def _adjust_inline(children: list[Token], env: dict) -> None:
             token.meta = {**(token.meta or {}), "inside_link": bool(open_links)}
 
 
-def _fill_href(token: Token, href: str, variables: dict, env: dict) -> None:
+def _fill_href(token: Token, href: str, variables: Mapping[str, str], env: EnvType) -> None:
     missing: list[str] = []
 
     def value(match: re.Match[str]) -> str:

@@ -11,12 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 import threading
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from markdown_it.common.utils import escapeHtml
 from markdown_it.token import Token
+from markdown_it.utils import EnvType
 
 from notice_studio.core.notice.model import CROSSREF_RE, PLACEHOLDER_RE, TABLE_RE, Clause, Notice, NoticeError
 from notice_studio.core.render.common import (
@@ -165,17 +166,21 @@ class RenderedNotice:
             raise NoticeError(f"There is no clause with the id '{clause_id}' in this notice.") from None
 
 
+ClauseKey = tuple[object, ...]
+"""Everything a rendered clause depends on (see `_clause_key`)."""
+
+
 class RenderCache:
     """Rendered clauses keyed by everything that shapes them; keep one per open notice."""
 
     def __init__(self, max_entries: int = 4096) -> None:
         self.max_entries = max_entries
-        self._entries: dict[tuple, RenderedClause] = {}
+        self._entries: dict[ClauseKey, RenderedClause] = {}
         self._lock = threading.Lock()
         self.hits = 0
         self.misses = 0
 
-    def get(self, key: tuple) -> RenderedClause | None:
+    def get(self, key: ClauseKey) -> RenderedClause | None:
         with self._lock:
             found = self._entries.get(key)
             if found is None:
@@ -184,7 +189,7 @@ class RenderCache:
                 self.hits += 1
             return found
 
-    def put(self, key: tuple, value: RenderedClause) -> None:
+    def put(self, key: ClauseKey, value: RenderedClause) -> None:
         with self._lock:
             if len(self._entries) >= self.max_entries:
                 # Forget the oldest half; entries are cheap to remake and edits are local.
@@ -242,11 +247,11 @@ def _cached_clause(
     return found
 
 
-def _clause_key(clause: Clause, depth: int, number: str, ctx: RenderContext) -> tuple:
+def _clause_key(clause: Clause, depth: int, number: str, ctx: RenderContext) -> ClauseKey:
     """Everything the rendered clause depends on, and nothing else."""
     text = clause.title + "\n" + clause.body
     table_names = TABLE_RE.findall(clause.body) if "table:" in clause.body else []
-    tables = []
+    tables: list[tuple[str, tuple[tuple[str, ...], tuple[tuple[str, ...], ...]] | None]] = []
     for name in table_names:
         table = ctx.tables.get(name)
         if table is None:
@@ -279,7 +284,7 @@ def _render_clause(clause: Clause, depth: int, number: str, ctx: RenderContext) 
     md = notice_markdown()
     anchor = anchor_for(clause.id)
     level = min(depth + 2, 6)  # the notice title is h1
-    env: dict = {
+    env: EnvType = {
         "anchor": anchor,
         "heading_base": level,
         "variables": ctx.variables,
@@ -327,18 +332,18 @@ def _render_clause(clause: Clause, depth: int, number: str, ctx: RenderContext) 
     )
 
 
-def _spans(env: dict) -> list:
+def _spans(env: EnvType) -> list[SourceSpan]:
     return [SourceSpan(start, end, element_id) for start, end, element_id in env.get("spans", [])]
 
 
-def _all_tokens(tokens: list[Token]):
+def _all_tokens(tokens: list[Token]) -> Iterator[Token]:
     for token in tokens:
         yield token
         if token.children:
             yield from token.children
 
 
-def _title(title: str, ctx: RenderContext, unfilled: dict, broken: dict) -> tuple[str, str]:
+def _title(title: str, ctx: RenderContext, unfilled: dict[str, None], broken: dict[str, None]) -> tuple[str, str]:
     """A clause title is plain text: placeholders filled, cross-references as "section N"."""
     title = " ".join(clean_text(title).split())
     html_parts: list[str] = []

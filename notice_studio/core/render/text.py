@@ -7,6 +7,7 @@ Lines are not wrapped here; the text export wraps them, keeping each line's lead
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from markdown_it.token import Token
 
@@ -14,14 +15,21 @@ InlineResolver = Callable[[Token], str]
 """Turns a placeholder or cross-reference token into its text."""
 
 
+@dataclass
+class _Prefix:
+    marker: str
+    sticky: bool
+    used: bool = False
+
+
 class _Prefixes:
     """Markers owed by open lists and quotes: a list marker prints once, then becomes spaces."""
 
     def __init__(self) -> None:
-        self.stack: list[list] = []  # [marker, used, sticky]
+        self.stack: list[_Prefix] = []
 
     def push(self, marker: str, sticky: bool = False) -> None:
-        self.stack.append([marker, False, sticky])
+        self.stack.append(_Prefix(marker, sticky))
 
     def pop(self) -> None:
         self.stack.pop()
@@ -29,9 +37,8 @@ class _Prefixes:
     def take(self) -> str:
         parts = []
         for entry in self.stack:
-            marker, used, sticky = entry
-            parts.append(marker if (sticky or not used) else " " * len(marker))
-            entry[1] = True
+            parts.append(entry.marker if (entry.sticky or not entry.used) else " " * len(entry.marker))
+            entry.used = True
         return "".join(parts)
 
 
@@ -83,7 +90,7 @@ def tokens_to_lines(tokens: Sequence[Token], resolve: InlineResolver) -> list[st
                 prefixes.push(f"{number}. ")
                 counters[-1] = number + 1
         elif kind == "list_item_close":
-            if prefixes.stack and not prefixes.stack[-1][1]:
+            if prefixes.stack and not prefixes.stack[-1].used:
                 emit("", False)  # an empty item still shows its marker
             prefixes.pop()
         elif kind == "blockquote_open":

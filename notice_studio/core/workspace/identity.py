@@ -11,8 +11,8 @@ import os
 import sys
 from pathlib import Path
 
+from notice_studio.core.fileio import write_atomic
 from notice_studio.core.notice.store import Author, resolve_author
-from notice_studio.core.notice.store import _write_atomic as write_text_atomic
 
 _FILE = "author.json"
 
@@ -44,7 +44,7 @@ def save_identity(name: str, email: str) -> None:
     folder = config_dir()
     folder.mkdir(parents=True, exist_ok=True)
     text = json.dumps({"name": name.strip(), "email": email.strip()}, ensure_ascii=False, indent=2)
-    write_text_atomic(folder / _FILE, text + "\n")
+    write_atomic(folder / _FILE, text + "\n")
 
 
 def current_author() -> Author:

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from notice_studio.core.diff.notices import NoticeDiff
     from notice_studio.core.library.catalog import Library
     from notice_studio.core.library.merge import ClauseStatus
+    from notice_studio.core.library.requirements import Requirements
     from notice_studio.core.render.renderer import RenderedNotice, RenderOptions
 
 
@@ -78,7 +79,7 @@ class Workspace:
         self.interaction: Interaction = interaction or Unattended()
         self.library_folders = list(library_folders)
         self._library = library
-        self._requirements: object | None = None
+        self._requirements: Requirements | None = None
         self.tree: TreeEditor = NoticeTree(self.notice)
         self.pending: list[str] = []
         """Messages of edits made since the last save, in order."""
@@ -116,7 +117,7 @@ class Workspace:
         return self._library
 
     @property
-    def requirements(self) -> object:
+    def requirements(self) -> Requirements:
         """The legal requirements the coverage checks use; a clear error when they cannot be read."""
         if self._requirements is None:
             from notice_studio.core.library.requirements import load_requirements

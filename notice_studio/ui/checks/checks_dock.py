@@ -272,6 +272,8 @@ class ChecksDock(QDockWidget):
     def _apply_filters(self) -> None:
         for row in range(self.tree.topLevelItemCount()):
             group = self.tree.topLevelItem(row)
+            if group is None:
+                continue
             first = group.child(0)
             finding = self._finding(first) if first is not None else None
             if finding is not None:

@@ -246,10 +246,12 @@ class DiffWindow(QMainWindow):
         draft = snapshot(session.notice) if "draft" in (self.a_ref, self.b_ref) else None
         a, b = self.a_ref, self.b_ref
 
+        def load(ref: str) -> Notice:
+            return draft if ref == "draft" and draft is not None else repo.notice_at(ref)
+
         def work() -> tuple[Notice, Notice, NoticeDiff]:
-            old = draft if a == "draft" else repo.notice_at(a)
-            new = draft if b == "draft" else repo.notice_at(b)
-            return old, new, diff_notices(old, new)  # type: ignore[arg-type]
+            old, new = load(a), load(b)
+            return old, new, diff_notices(old, new)
 
         self.stack.setCurrentIndex(_LOADING)
         self.state.tasks.run(work, self._loaded, self._failed)
@@ -261,12 +263,12 @@ class DiffWindow(QMainWindow):
         self.summary_label.setText("")
         self.stack.setCurrentIndex(_FAILED)
 
-    def _loaded(self, result: object) -> None:
+    def _loaded(self, result: tuple[Notice, Notice, NoticeDiff]) -> None:
         if self._closed:  # closed while comparing: nothing to show
             return
-        self.old_notice, self.new_notice, self.diff = result  # type: ignore[misc]
-        self.entries = summary_entries(self.diff)
-        self.summary_label.setText(summary_sentence(self.diff))
+        self.old_notice, self.new_notice, self.diff = result
+        self.entries = summary_entries(result[2])
+        self.summary_label.setText(summary_sentence(result[2]))
         self._fill_summary()
         self.stack.setCurrentIndex(_READY)
         self._set_controls(True)
@@ -388,22 +390,26 @@ class DiffWindow(QMainWindow):
             target = target.with_suffix(".html" if html_format else ".docx")
             suffix = target.suffix
         old, new, diff = self.old_notice, self.new_notice, self.diff
-        options = {
-            "old_label": self.old_long,
-            "new_label": self.new_long,
-            "diff": diff,
-            "changes_only": self.changed_only.isChecked(),
-        }
+        if old is None or new is None:  # the comparison has not loaded yet
+            return
+        old_label, new_label = self.old_long, self.new_long
+        changes_only = self.changed_only.isChecked()
 
         def work() -> str:
             if suffix == ".docx":
                 from notice_studio.core.export.redline_docx import redline_docx
 
-                redline_docx(old, new, target, **options)  # type: ignore[arg-type]
+                redline_docx(
+                    old, new, target, old_label=old_label, new_label=new_label, diff=diff, changes_only=changes_only
+                )
             else:
                 from notice_studio.core.export.redline import redline_html
+                from notice_studio.core.fileio import write_atomic
 
-                target.write_text(redline_html(old, new, **options), encoding="utf-8")  # type: ignore[arg-type]
+                page = redline_html(
+                    old, new, old_label=old_label, new_label=new_label, diff=diff, changes_only=changes_only
+                )
+                write_atomic(target, page)
             return str(target)
 
         self.export_button.setEnabled(False)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import re
-from typing import ClassVar
 
 from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QTextCursor
@@ -44,6 +43,8 @@ class BodyEdit(QPlainTextEdit):
         self.setFont(font)
         self._completer: QCompleter | None = None
         self._kind = ""
+        self.placeholder_words: list[str] = []
+        self.clause_words: list[str] = []
 
     def set_completer(self, completer: QCompleter) -> None:
         self._completer = completer
@@ -61,7 +62,8 @@ class BodyEdit(QPlainTextEdit):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if (
             self._completer
-            and self._completer.popup().isVisible()
+            and (popup := self._completer.popup()) is not None
+            and popup.isVisible()
             and event.key()
             in (Qt.Key.Key_Enter, Qt.Key.Key_Return, Qt.Key.Key_Escape, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
         ):
@@ -94,10 +96,9 @@ class BodyEdit(QPlainTextEdit):
                 rect.setWidth(320)
                 self._completer.complete(rect)
                 return
-        self._completer.popup().hide()
-
-    placeholder_words: ClassVar[list[str]] = []
-    clause_words: ClassVar[list[str]] = []
+        popup = self._completer.popup()
+        if popup is not None:
+            popup.hide()
 
     def _insert_completion(self, text: str) -> None:
         cursor = self.textCursor()

@@ -145,7 +145,7 @@ class FindReplaceDialog(QDialog):
 
     def _take_over_earlier(self) -> None:
         """One find dialog at a time: a new one takes the open one's words and place."""
-        for other in self.parentWidget().findChildren(FindReplaceDialog) if self.parentWidget() else []:
+        for other in _siblings(self):
             if other is self or not other.isVisible():
                 continue
             self.find_edit.setText(other.find_edit.text())
@@ -223,10 +223,11 @@ class FindReplaceDialog(QDialog):
         """Where to search from: the last match found, else the clause selected in the outline."""
         if self.current is not None:
             return self.current.key
-        clause_id = self.nav.current_clause_id() if self._session else None
+        session = self._session
+        clause_id = self.nav.current_clause_id() if session else None
         order = 0
-        if clause_id is not None:
-            ids = [c.id for c in self._session.notice.all_clauses()]
+        if clause_id is not None and session is not None:
+            ids = [c.id for c in session.notice.all_clauses()]
             order = ids.index(clause_id) if clause_id in ids else 0
         return (order, -1, -1)
 
@@ -343,3 +344,9 @@ class FindReplaceDialog(QDialog):
         )
         self.update_count()
         return count
+
+
+def _siblings(dialog: FindReplaceDialog) -> list[FindReplaceDialog]:
+    """The find dialogs open over the same window."""
+    parent = dialog.parentWidget()
+    return parent.findChildren(FindReplaceDialog) if parent is not None else []

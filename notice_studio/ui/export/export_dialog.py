@@ -85,7 +85,7 @@ class ExportDialog(QDialog):
             if all(v.name != version.name for v in self.versions):
                 self.versions.append(version)
             version = version.name
-        self.result: ExportResult | None = None
+        self.export_result: ExportResult | None = None
         self.running = False
         self._cancelled = threading.Event()
         self._path_edited = False
@@ -349,7 +349,7 @@ class ExportDialog(QDialog):
             tasks.run(job, self._done, self._failed)
 
         self.running = True
-        self.result = None
+        self.export_result = None
         self.message.setText("Starting…")
         self.open_folder.setVisible(False)
         self.progress.setRange(0, 0)
@@ -386,7 +386,7 @@ class ExportDialog(QDialog):
     def _done(self, result: object) -> None:
         assert isinstance(result, ExportResult)
         self._finish()
-        self.result = result
+        self.export_result = result
         if self.website.isChecked():
             text = (
                 f"Website folder written to {result.path}: {result.written} file{'s' if result.written != 1 else ''} "
@@ -419,9 +419,9 @@ class ExportDialog(QDialog):
         self.nav.show_error(message)
 
     def _open_folder(self) -> None:
-        if self.result is None:
+        if self.export_result is None:
             return
-        folder = self.result.path if self.result.path.is_dir() else self.result.path.parent
+        folder = self.export_result.path if self.export_result.path.is_dir() else self.export_result.path.parent
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
     def reject(self) -> None:

@@ -6,8 +6,6 @@ into place at the end, so a cancelled or failed export leaves nothing behind.
 
 from __future__ import annotations
 
-import os
-import tempfile
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -15,6 +13,7 @@ from pathlib import Path
 
 import notice_studio.qt_export  # noqa: F401 - registers the PDF exporter
 from notice_studio.core.export.formats import export_content
+from notice_studio.core.fileio import write_atomic
 from notice_studio.core.notice.model import Notice
 
 DRAFT = "draft"
@@ -45,18 +44,6 @@ class ExportResult:
 
 
 # ----- the work (runs in a worker; no widgets here) ---------------------------------------------
-def write_atomic(path: Path, content: str | bytes) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(content.encode("utf-8") if isinstance(content, str) else content)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def read_versions(
     repo,
     refs: list[str],

@@ -198,7 +198,7 @@ class ImportDialog(QDialog):
             if self.outline is not None:
                 self.go_to(DETAILS)
         else:
-            self.create()
+            self.create_notice()
 
     def back(self) -> None:
         if self.pages.currentIndex() > FILE and not self.creating:
@@ -338,7 +338,7 @@ class ImportDialog(QDialog):
             )
 
     # ----- step 4: creating ----------------------------------------------------------------------
-    def create(self) -> None:
+    def create_notice(self) -> None:
         """Create the notice project (in the write lane) and close the dialog when it exists."""
         outline = self.outline
         if outline is None or self.creating:

@@ -278,11 +278,13 @@ class PreviewPage(QWidget):
 
     def items(self) -> list[QTreeWidgetItem]:
         """The section rows in outline order."""
-        result = []
+        result: list[QTreeWidgetItem] = []
         for top in range(self.tree.topLevelItemCount()):
             item = self.tree.topLevelItem(top)
+            if item is None:
+                continue
             result.append(item)
-            result += [item.child(n) for n in range(item.childCount())]
+            result += [child for n in range(item.childCount()) if (child := item.child(n)) is not None]
         return result
 
     def select(self, index: int) -> None:
@@ -301,8 +303,9 @@ class PreviewPage(QWidget):
         return int(item.data(0, _INDEX)) if item is not None else -1
 
     def select_paragraph(self, number: int) -> None:
-        if 0 <= number < self.paragraphs.topLevelItemCount():
-            self.paragraphs.setCurrentItem(self.paragraphs.topLevelItem(number))
+        item = self.paragraphs.topLevelItem(number) if number >= 0 else None
+        if item is not None:
+            self.paragraphs.setCurrentItem(item)
 
     def _summarise(self) -> None:
         outline = self.outline
@@ -375,14 +378,15 @@ class PreviewPage(QWidget):
 
     def _update_buttons(self) -> None:
         outline, index = self.outline, self.current_index()
-        has = outline is not None and index >= 0
-        level = outline.sections[index].level if has else 0
+        sections = outline.sections if outline is not None else ()
+        has = 0 <= index < len(sections)
+        level = sections[index].level if has else 0
         self.merge_button.setEnabled(has and index > 0)
         self.rename_button.setEnabled(has)
         self.indent_button.setEnabled(has and index > 0 and level == 1)
         self.outdent_button.setEnabled(has and level == 2)
         self.topics_button.setEnabled(has)
-        self.remove_button.setEnabled(has and len(outline.sections) > 1)
+        self.remove_button.setEnabled(has and len(sections) > 1)
         self.split_button.setEnabled(has and self.current_paragraph() >= 0)
         self.undo_button.setEnabled(bool(self._undo))
         self.undo_button.setToolTip(f"Undo: {self._undo[-1][2]} (Ctrl+Z)" if self._undo else "Nothing to undo")

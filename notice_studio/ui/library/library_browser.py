@@ -293,7 +293,7 @@ class LibraryDock(QDockWidget):
         clause = library.get(lib_id) if library is not None and lib_id else None
         self._shown_id = clause.id if clause else None
         self.insert_button.setEnabled(clause is not None and self.session is not None)
-        if clause is None:
+        if clause is None or library is None:
             hint = "Choose a clause to see its text, guidance and what it satisfies." if library else ""
             self.preview.setHtml(f"<p style='color:{self._colours.muted}'>{hint}</p>")
             return

@@ -4,7 +4,7 @@ and the search box / list key handling (Down, Enter, Up) that make the dock keyb
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -151,7 +151,7 @@ class ResultsModel(QAbstractTableModel):
     def mimeTypes(self) -> list[str]:
         return [LIBRARY_MIME]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         mime = QMimeData()
         rows = [i.row() for i in indexes if i.isValid()]
         clause = self.clause_at(rows[0]) if rows else None

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from notice_studio.core.library.jurisdictions import JURISDICTIONS
+from notice_studio.core.library.templates import Template
 from notice_studio.core.notice.model import NoticeError, slugify
 from notice_studio.core.notice.store import NoticeRepo, resolve_author
 from notice_studio.ui.app_state import AppState, Navigator
@@ -94,7 +95,7 @@ class NewNoticeDialog(QDialog):
         templates_layout.addWidget(self.templates_area)
         self.template_group = QButtonGroup(self)
         self.template_group.buttonToggled.connect(self._template_changed)
-        self.template_buttons: list[tuple[QRadioButton, object]] = []
+        self.template_buttons: list[tuple[QRadioButton, Template]] = []
         layout.addWidget(templates_box, 3)
 
         form = QFormLayout()
@@ -148,7 +149,7 @@ class NewNoticeDialog(QDialog):
         self.create_button = QPushButton("&Create")
         self.create_button.setDefault(True)
         self.create_button.setAccessibleName("Create the notice")
-        self.create_button.clicked.connect(self.create)
+        self.create_button.clicked.connect(self.create_notice)
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.clicked.connect(self.reject)
         buttons.addWidget(self.create_button)
@@ -189,7 +190,7 @@ class NewNoticeDialog(QDialog):
 
     # ----- reacting -----------------------------------------------------------------------------
     @property
-    def template(self):
+    def template(self) -> Template | None:
         for button, template in self.template_buttons:
             if button.isChecked():
                 return template
@@ -258,13 +259,14 @@ class NewNoticeDialog(QDialog):
         self.cancel_button.setEnabled(not self.creating)
 
     # ----- creating -----------------------------------------------------------------------------
-    def create(self) -> None:
+    def create_notice(self) -> None:
         """Build the notice from the template and create its folder (in the background)."""
         problem, serious = self.problem()
-        if problem:
+        template = self.template
+        if problem or template is None:  # problem() names a missing template
             self._show_problem(problem, serious)
             return
-        template_id = self.template.id
+        template_id = template.id
         organisation = " ".join(self.organisation.text().split())
         jurisdictions = self.chosen_jurisdictions()
         folder = Path(self.folder.text().strip()).expanduser().absolute()

@@ -6,6 +6,8 @@ begin/end signals; numbers are recomputed from the tree, never stored.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import (
     QAbstractItemModel,
     QByteArray,
@@ -191,9 +193,9 @@ class OutlineModel(QAbstractItemModel):
     def mimeTypes(self) -> list[str]:
         return [CLAUSE_MIME, LIBRARY_MIME]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         mime = QMimeData()
-        ids = [self.clause_id(i) for i in indexes if i.isValid()]
+        ids = [clause_id for i in indexes if i.isValid() and (clause_id := self.clause_id(i))]
         if ids:
             mime.setData(CLAUSE_MIME, QByteArray(ids[0].encode()))
             mime.setText(ids[0])
@@ -204,7 +206,7 @@ class OutlineModel(QAbstractItemModel):
             return True
         if not data.hasFormat(CLAUSE_MIME):
             return False
-        moving = bytes(data.data(CLAUSE_MIME)).decode()
+        moving = data.data(CLAUSE_MIME).toStdString()
         target = self._clause(parent)
         while target is not None:  # cannot drop a clause inside itself
             if target.id == moving:
@@ -219,9 +221,9 @@ class OutlineModel(QAbstractItemModel):
         if row < 0:
             row = self.rowCount(parent)
         if data.hasFormat(LIBRARY_MIME):
-            self.insert_requested.emit(bytes(data.data(LIBRARY_MIME)).decode(), parent_id, row)
+            self.insert_requested.emit(data.data(LIBRARY_MIME).toStdString(), parent_id, row)
             return False
-        moving = bytes(data.data(CLAUSE_MIME)).decode()
+        moving = data.data(CLAUSE_MIME).toStdString()
         old = self._notice.position(moving)
         index = row - 1 if old.parent_id == parent_id and old.index < row else row
         if old.parent_id != parent_id or old.index != index:

@@ -92,11 +92,11 @@ class VariablesDock(QDockWidget):
         host_layout.addWidget(self.form_host)
         host_layout.addWidget(self.empty)
         host_layout.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(host)
-        self.scroll.setAccessibleName("Placeholder values")
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(host)
+        self.scroll_area.setAccessibleName("Placeholder values")
 
         top = QHBoxLayout()
         top.setContentsMargins(8, 6, 8, 0)
@@ -106,7 +106,7 @@ class VariablesDock(QDockWidget):
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         self.setWidget(body)
         self.setMinimumWidth(260)
 
@@ -330,5 +330,5 @@ class VariablesDock(QDockWidget):
             return
         self.show()
         self.raise_()
-        self.scroll.ensureWidgetVisible(row.box)
+        self.scroll_area.ensureWidgetVisible(row.box)
         row.field.setFocus(Qt.FocusReason.OtherFocusReason)

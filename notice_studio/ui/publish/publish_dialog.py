@@ -193,7 +193,7 @@ class PublishDialog(QDialog):
         self.approved_by.setPlaceholderText("Name and role, e.g. Jane Smith, General Counsel")
         self.approved_by.textChanged.connect(self._update_state)
         form.addRow("&Approved by:", self.approved_by)
-        if earliest is not None:
+        if self.latest is not None and earliest is not None:
             note = QLabel(f"Not earlier than {self.latest.name}'s effective date, {format_date(earliest)}.")
             note.setWordWrap(True)
             form.addRow("", note)
@@ -265,8 +265,8 @@ class PublishDialog(QDialog):
             return
         self.state.tasks.write(review_job(self.session), self._review_done, lambda exc: self._failed("checks", exc))
 
-    def _review_done(self, result: object) -> None:
-        checked, comparison = result  # type: ignore[misc]
+    def _review_done(self, result: tuple[CheckedNotice, Comparison]) -> None:
+        checked, comparison = result
         self._checks_done(checked)
         self._comparison_done(comparison)
 
