@@ -75,7 +75,9 @@ def test_same_words_conflict_resolved_each_way(tmp_path: Path, choice: str) -> N
     word = {YOURS: "45", THEIRS: "60", EDIT: "90"}[choice]
     sync(theirs, OTHER)
     for folder in (yours, theirs):
-        assert load(folder).find("retention").body == f"We keep account data for {word} days after you close your account."
+        assert (
+            load(folder).find("retention").body == f"We keep account data for {word} days after you close your account."
+        )
     # both original edits are still in the history
     assert "45 days" in git(yours, "show", "HEAD^1:clauses/retention.md")
     assert "60 days" in git(yours, "show", "HEAD^2:clauses/retention.md")
@@ -257,8 +259,12 @@ def test_signed_version_tags_verify(tmp_path: Path) -> None:
     _, yours, theirs = shared_notice(tmp_path)
     allowed = tmp_path / "allowed"
     allowed.write_text(f"jane@example.com {(tmp_path / 'key.pub').read_text()}")
-    for key_, value in (("gpg.format", "ssh"), ("user.signingkey", str(key)), ("tag.gpgSign", "true"),
-                        ("gpg.ssh.allowedSignersFile", str(allowed))):
+    for key_, value in (
+        ("gpg.format", "ssh"),
+        ("user.signingkey", str(key)),
+        ("tag.gpgSign", "true"),
+        ("gpg.ssh.allowedSignersFile", str(allowed)),
+    ):
         git(yours, "config", key_, value)
     with NoticeRepo.open(yours, write=True) as repo:
         assert store_remote.signing_configured(repo)
