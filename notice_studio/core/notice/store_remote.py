@@ -123,6 +123,8 @@ class SyncResult:
             parts.append("received " + ", ".join(self.versions_received))
         if self.versions_sent:
             parts.append("sent " + ", ".join(self.versions_sent))
+        if self.reviews_changed:
+            parts.append(f"brought {self.reviews_changed} review{'s' if self.reviews_changed != 1 else ''} up to date")
         if not parts:
             return "Already up to date with the server."
         text = "Synced: " + ", ".join(parts)
@@ -549,7 +551,7 @@ def _sync_once(
 
     for tag, sha in receive_tags.items():
         _run(repo.path, "update-ref", f"refs/tags/{tag}", sha, _ZERO)
-    review_updates = _merge_reviews(repo, name, author)
+    review_updates, reviews_received = _merge_reviews(repo, name, author)
 
     head = repo.head()
     refspecs = []
@@ -576,7 +578,7 @@ def _sync_once(
         merged=bool(merged),
         versions_received=tuple(sorted(receive_tags, key=lambda t: int(t[1:]))),
         versions_sent=tuple(send_tags),
-        reviews_changed=len(review_updates),
+        reviews_changed=len(review_updates) + reviews_received,
         draft_changed=draft_changed,
     )
 
@@ -829,21 +831,24 @@ def _adopt_reviews(repo: NoticeRepo, name: str) -> None:
             _run(repo.path, "update-ref", f"{REVIEWS}{rid}", sha, _ZERO)
 
 
-def _merge_reviews(repo: NoticeRepo, name: str, author: Author | None) -> list[str]:
-    """Bring review records up to date both ways; returns the ids to send."""
+def _merge_reviews(repo: NoticeRepo, name: str, author: Author | None) -> tuple[list[str], int]:
+    """Bring review records up to date both ways; returns the ids to send and how many came in."""
     theirs = _refs(repo, f"refs/notice-remote/{name}/reviews/")
     ours = _refs(repo, REVIEWS)
     send = []
+    received = 0
     for rid in sorted(set(theirs) | set(ours)):
         t, o = theirs.get(rid), ours.get(rid)
         if o == t:
             continue
         if o is None:
             _run(repo.path, "update-ref", f"{REVIEWS}{rid}", str(t), _ZERO)
+            received += 1
         elif t is None or _is_ancestor(repo, t, o):
             send.append(rid)
         elif _is_ancestor(repo, o, t):
             _run(repo.path, "update-ref", f"{REVIEWS}{rid}", t, o)
+            received += 1
         else:  # both added to the review: keep both chains
             env = _author_env(author or resolve_author())
             commit = _run(
@@ -851,7 +856,8 @@ def _merge_reviews(repo: NoticeRepo, name: str, author: Author | None) -> list[s
             ).out.strip()
             _run(repo.path, "update-ref", f"{REVIEWS}{rid}", commit, o)
             send.append(rid)
-    return send
+            received += 1
+    return send, received
 
 
 def _is_current(repo: NoticeRepo) -> Callable[[str], bool]:
