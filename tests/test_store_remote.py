@@ -276,3 +276,30 @@ def test_signed_version_tags_verify(tmp_path: Path) -> None:
     with NoticeRepo.open(theirs) as repo:
         assert not store_remote.signing_configured(repo)
         assert store_remote.version_signatures(repo)["v1"].state == "not verified"  # no allowed signers here
+
+
+def test_two_people_adding_to_one_review_at_once_keeps_both(tmp_path: Path) -> None:
+    server, yours, theirs = shared_notice(tmp_path)
+    with NoticeRepo.open(yours, write=True) as repo:
+        review_id = store_remote.request_review(repo, "Please look at retention.", AUTHOR)
+        store_remote.sync(repo)
+    sync(theirs, OTHER)
+    with NoticeRepo.open(theirs, write=True) as repo:
+        store_remote.add_review_event(repo, review_id, "comment", "Say 30 days.", "retention", OTHER)
+        store_remote.add_review_event(repo, review_id, "approve", author=OTHER)
+    with NoticeRepo.open(yours, write=True) as repo:
+        store_remote.add_review_event(repo, review_id, "comment", "I added a sentence.", "", AUTHOR)
+    sync(theirs, OTHER)
+    sync(yours)
+    sync(theirs, OTHER)
+    for folder in (yours, theirs):
+        with NoticeRepo.open(folder) as repo:
+            (review,) = store_remote.reviews(repo)
+            assert review.id == review_id and review.state == "approved"
+            assert {e.text for e in review.comments} == {"Say 30 days.", "I added a sentence."}
+            assert review.approvals[0].author == "Omar Outside"
+            assert store_remote.draft_approver(repo) == "Omar Outside <omar@example.com>"
+    assert git(yours, "rev-parse", f"refs/notice-reviews/{review_id}") == git(
+        server, "rev-parse", f"refs/notice-reviews/{review_id}"
+    )
+    consistent(yours, theirs, server)
