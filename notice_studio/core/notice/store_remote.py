@@ -25,8 +25,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-from notice_studio.core.notice.model import NoticeError
-from notice_studio.core.notice.notice_format import NOTICE_FILE, notice_files
+from notice_studio.core.notice.frontmatter import FormatError
+from notice_studio.core.notice.model import Notice, NoticeError
+from notice_studio.core.notice.notice_format import NOTICE_FILE, TABLES_DIR, notice_files, read_notice
 from notice_studio.core.notice.store import (
     MANAGED_DIRS,
     SYNC_MARKER,
@@ -412,17 +413,17 @@ def _refs(repo: NoticeRepo, prefix: str) -> dict[str, str]:
     return result
 
 
-def _compare_tags(repo: NoticeRepo, name: str) -> tuple[dict[str, str], list[str]]:
+def _compare_tags(repo: NoticeRepo, name: str, refs: dict[str, str]) -> tuple[dict[str, str], list[str]]:
     """(versions to receive: name -> tag object, versions to send); refuses diverged versions."""
-    theirs = {t: sha for t, sha in _refs(repo, f"refs/notice-remote/{name}/tags/").items() if _is_version(t)}
-    ours = {t: sha for t, sha in _refs(repo, "refs/tags/").items() if _is_version(t)}
+    prefix = f"notice-remote/{name}/tags/"
+    theirs = {
+        r[len(prefix) :]: sha for r, sha in refs.items() if r.startswith(prefix) and _is_version(r[len(prefix) :])
+    }
+    ours = {r[5:]: sha for r, sha in refs.items() if r.startswith("tags/") and _is_version(r[5:])}
     for tag, sha in sorted(theirs.items()):
         if tag in ours and ours[tag] != sha:
             who = _run(
-                repo.path,
-                "for-each-ref",
-                "--format=%(taggername) on %(taggerdate:short)",
-                f"refs/notice-remote/{name}/tags/{tag}",
+                repo.path, "for-each-ref", "--format=%(taggername) on %(taggerdate:short)", f"refs/{prefix}{tag}"
             ).out.strip()
             raise DivergedTagsError(
                 f"Version {tag} was published both here and on the server (there by {who or 'someone else'}) for "
@@ -436,18 +437,6 @@ def _compare_tags(repo: NoticeRepo, name: str) -> tuple[dict[str, str], list[str
 
 def _is_version(tag: str) -> bool:
     return tag.startswith("v") and tag[1:].isdigit()
-
-
-def _check_history(repo: NoticeRepo, name: str, branch: str, theirs: str | None) -> None:
-    last = _rev(repo, f"refs/notice-sync/{name}/{branch}")
-    if last is None:
-        return
-    if theirs is None or not _is_ancestor(repo, last, theirs):
-        raise HistoryRewrittenError(
-            f"The draft's history on the server was rewritten or deleted (the edit {last[:8]} synced before is gone); "
-            "nothing was changed here or sent: ask whoever changed the server to restore its history, "
-            "or connect this notice to a new empty repository."
-        )
 
 
 def _commit_dirty(repo: NoticeRepo, author: Author | None) -> None:
@@ -512,22 +501,28 @@ def _sync_once(
     _at("before-fetch")
     _fetch(repo, name, url, interactive)
     _at("fetched")
-    theirs = _rev(repo, f"refs/remotes/{name}/{branch}")
-    if theirs is None and _refs(repo, f"refs/remotes/{name}/"):
+    refs = _refs(repo, "refs/")
+    theirs = refs.get(f"remotes/{name}/{branch}")
+    last = refs.get(f"notice-sync/{name}/{branch}")
+    if theirs is None and any(r.startswith(f"remotes/{name}/") for r in refs):
         raise NotANoticeRemoteError(
             f"The repository at {public_url(url)} has no '{branch}' draft, so it is not this notice; choose the repository that holds it."
         )
-    if theirs is not None and not _run(repo.path, "cat-file", "-e", f"{theirs}:{NOTICE_FILE}", check=False).status == 0:
-        raise NotANoticeRemoteError(
-            f"The repository at {public_url(url)} is not a notice (it has no {NOTICE_FILE}); choose the repository that holds it."
-        )
-    _check_history(repo, name, branch, theirs)
-    receive_tags, send_tags = _compare_tags(repo, name)
+    if theirs is not None and theirs != last:
+        if _run(repo.path, "cat-file", "-e", f"{theirs}:{NOTICE_FILE}", check=False).status != 0:
+            raise NotANoticeRemoteError(
+                f"The repository at {public_url(url)} is not a notice (it has no {NOTICE_FILE}); choose the repository that holds it."
+            )
+        if last is not None and not _is_ancestor(repo, last, theirs):
+            _history_rewritten(last)
+    elif theirs is None and last is not None:
+        _history_rewritten(last)
+    receive_tags, send_tags = _compare_tags(repo, name, refs)
 
     ours = repo.head()
     received = merged = 0
     draft_changed = False
-    if theirs is not None and theirs != ours and not _is_ancestor(repo, theirs, ours):
+    if theirs is not None and theirs != ours and theirs != last and not _is_ancestor(repo, theirs, ours):
         received = _count(repo, f"{ours}..{theirs}")
         if _is_ancestor(repo, ours, theirs):
             _move_draft(repo, theirs)
@@ -538,20 +533,20 @@ def _sync_once(
                     f"The repository at {public_url(url)} holds a different notice (its history shares nothing with this one); "
                     "connect this notice to an empty repository, or clone that one instead."
                 )
-            result = merge_notices(repo.notice_at(base), repo.load(), repo.notice_at(theirs), resolutions)
-            if result.open_conflicts:
+            outcome = _integrate(repo, base, ours, theirs, resolutions, author, name)
+            if isinstance(outcome, MergeResult):
                 _write_pending(repo, name, theirs)
-                return SyncResult(received=received, conflicts=result.open_conflicts)
-            commit = _write_merge_commit(repo, result, ours, theirs, base, author, name)
+                return SyncResult(received=received, conflicts=outcome.open_conflicts)
             _at("merge-written")
-            _move_draft(repo, commit)
+            _move_draft(repo, outcome)
             merged = 1
         draft_changed = True
     (repo.path / ".git" / _PENDING).unlink(missing_ok=True)
 
-    for tag, sha in receive_tags.items():
-        _run(repo.path, "update-ref", f"refs/tags/{tag}", sha, _ZERO)
-    review_updates, reviews_received = _merge_reviews(repo, name, author)
+    updates = [f"create refs/tags/{tag} {sha}" for tag, sha in receive_tags.items()]
+    review_send, reviews_received = _merge_reviews(repo, name, author, refs, updates)
+    if updates:
+        _run(repo.path, "update-ref", "--stdin", input="\n".join(updates) + "\n")
 
     head = repo.head()
     refspecs = []
@@ -560,26 +555,32 @@ def _sync_once(
         sent = _count(repo, f"{theirs}..{head}") if theirs else _count(repo, head)
         refspecs.append(f"{head}:refs/heads/{branch}")
     refspecs += [f"refs/tags/{t}:refs/tags/{t}" for t in send_tags]
-    refspecs += [f"{REVIEWS}{r}:{REVIEWS}{r}" for r in review_updates]
+    refspecs += [f"{REVIEWS}{rid}:{REVIEWS}{rid}" for rid in review_send]
+    mirror = [f"update refs/notice-sync/{name}/{branch} {head}"]
     if refspecs:
         _at("before-push")
         _push(repo, name, url, refspecs, interactive)
         # What the server now has, as a fetch would record it.
-        mirror = [f"update refs/remotes/{name}/{branch} {head}"]
-        mirror += [f"update refs/notice-remote/{name}/tags/{t} {_rev_raw(repo, 'refs/tags/' + t)}" for t in send_tags]
-        mirror += [
-            f"update refs/notice-remote/{name}/reviews/{r} {_rev_raw(repo, REVIEWS + r)}" for r in review_updates
-        ]
-        _run(repo.path, "update-ref", "--stdin", input="\n".join(mirror) + "\n")
-    _run(repo.path, "update-ref", f"refs/notice-sync/{name}/{branch}", head)
+        mirror.append(f"update refs/remotes/{name}/{branch} {head}")
+        mirror += [f"update refs/notice-remote/{name}/tags/{t} {refs['tags/' + t]}" for t in send_tags]
+        mirror += [f"update refs/notice-remote/{name}/reviews/{rid} {sha}" for rid, sha in review_send.items()]
+    _run(repo.path, "update-ref", "--stdin", input="\n".join(mirror) + "\n")
     return SyncResult(
         received=received,
         sent=max(sent - merged, 0),
         merged=bool(merged),
         versions_received=tuple(sorted(receive_tags, key=lambda t: int(t[1:]))),
         versions_sent=tuple(send_tags),
-        reviews_changed=len(review_updates) + reviews_received,
+        reviews_changed=len(review_send) + reviews_received,
         draft_changed=draft_changed,
+    )
+
+
+def _history_rewritten(last: str) -> None:
+    raise HistoryRewrittenError(
+        f"The draft's history on the server was rewritten or deleted (the edit {last[:8]} synced before is gone); "
+        "nothing was changed here or sent: ask whoever changed the server to restore its history, "
+        "or connect this notice to a new empty repository."
     )
 
 
@@ -620,28 +621,89 @@ def _managed(rel: str) -> bool:
     return rel == NOTICE_FILE or rel.split("/", 1)[0] in MANAGED_DIRS
 
 
-def _write_merge_commit(
-    repo: NoticeRepo, result: MergeResult, ours: str, theirs: str, base: str, author: Author | None, name: str
-) -> str:
-    """A commit with the merged notice and parents (yours, theirs); the folder is not touched."""
-    t_ours, t_theirs, t_base = _tree(repo, ours), _tree(repo, theirs), _tree(repo, base)
-    known = {sha for _, sha in t_ours.values()} | {sha for _, sha in t_theirs.values()}
+def _blob_texts(repo: NoticeRepo, shas: set[str]) -> dict[str, str]:
+    """Many blobs in one `git cat-file --batch` run."""
+    if not shas:
+        return {}
+    order = sorted(shas)
+    proc = subprocess.run(
+        ["git", "-C", str(repo.path), "cat-file", "--batch"],
+        input=("\n".join(order) + "\n").encode(),
+        capture_output=True,
+        check=True,
+    )
+    data, texts, at = proc.stdout, {}, 0
+    for sha in order:
+        header_end = data.index(b"\n", at)
+        size = int(data[at:header_end].split()[2])
+        texts[sha] = data[header_end + 1 : header_end + 1 + size].decode("utf-8", "replace")
+        at = header_end + 1 + size + 1
+    return texts
+
+
+def _notices(repo: NoticeRepo, trees: list[dict[str, tuple[str, str]]]) -> list[Notice]:
+    """The notices of several commits from their listings, reading each distinct file once."""
+    texts = _blob_texts(repo, {sha for tree in trees for rel, (_, sha) in tree.items() if _managed(rel)})
+    result = []
+    for tree in trees:
+        files = {rel: texts[sha] for rel, (_, sha) in tree.items() if _managed(rel)}
+        names = [p[len(TABLES_DIR) + 1 : -4] for p in files if p.startswith(TABLES_DIR + "/") and p.endswith(".csv")]
+        try:
+            result.append(read_notice(files.get, names))
+        except FormatError as exc:
+            raise RemoteError(
+                f"A version of the notice being merged cannot be read: {exc}; fix it and sync again."
+            ) from None
+    return result
+
+
+def _merge_result(
+    repo: NoticeRepo, base: str, ours: str, theirs: str, resolutions: Mapping[str, Resolution]
+) -> tuple[MergeResult | None, list[dict[str, tuple[str, str]]]]:
+    """The clause-level merge, or None when no file was changed on both sides (files then merge as they are)."""
+    trees = [_tree(repo, base), _tree(repo, ours), _tree(repo, theirs)]
+    tb, to, tt = trees
+    both = [
+        rel
+        for rel in set(to) | set(tt)
+        if _managed(rel) and to.get(rel) != tt.get(rel) and to.get(rel) != tb.get(rel) and tt.get(rel) != tb.get(rel)
+    ]
+    if not both:
+        return None, trees
+    b, o, t = _notices(repo, trees)
+    return merge_notices(b, o, t, resolutions), trees
+
+
+def _integrate(
+    repo: NoticeRepo,
+    base: str,
+    ours: str,
+    theirs: str,
+    resolutions: Mapping[str, Resolution],
+    author: Author | None,
+    name: str,
+) -> str | MergeResult:
+    """Write the merge commit (parents: yours, theirs); the open conflicts instead if there are any."""
+    result, (t_base, t_ours, t_theirs) = _merge_result(repo, base, ours, theirs, resolutions)
+    if result is not None and result.open_conflicts:
+        return result
     updates: list[str] = []
     new_blobs: dict[str, bytes] = {}
-    files = notice_files(result.notice)
-    for rel, text in files.items():
-        data = text.encode("utf-8")
-        sha = _blob_id(data)
-        if t_ours.get(rel, ("", ""))[1] != sha:
-            updates.append(f"100644 {sha}\t{rel}")
-            if sha not in known:
-                new_blobs[sha] = data
-    for rel in t_ours:
-        if _managed(rel) and rel not in files:
-            updates.append(f"0 {_ZERO}\t{rel}")
-    # Other files (settings for git, CI workflows): whichever side changed them.
+    if result is not None:
+        known = {sha for _, sha in t_ours.values()} | {sha for _, sha in t_theirs.values()}
+        files = notice_files(result.notice)
+        for rel, text in files.items():
+            data = text.encode("utf-8")
+            sha = _blob_id(data)
+            if t_ours.get(rel, ("", ""))[1] != sha:
+                updates.append(f"100644 {sha}\t{rel}")
+                if sha not in known:
+                    new_blobs[sha] = data
+        updates += [f"0 {_ZERO}\t{rel}" for rel in t_ours if _managed(rel) and rel not in files]
+    # Files changed on one side only, as they are (all of them when no file changed on both sides;
+    # otherwise those outside the notice's own files: git settings, CI workflows).
     for rel in set(t_ours) | set(t_theirs):
-        if _managed(rel):
+        if result is not None and _managed(rel):
             continue
         b, o, t = t_base.get(rel), t_ours.get(rel), t_theirs.get(rel)
         if o == b and t != b:
@@ -711,8 +773,8 @@ def _write_pending(repo: NoticeRepo, name: str, theirs: str) -> None:
     _write_atomic(repo.path / ".git" / _PENDING, json.dumps({"remote": name, "theirs": theirs}))
 
 
-def pending_merge(repo: NoticeRepo, resolutions: Mapping[str, Resolution] | None = None) -> MergeResult | None:
-    """The merge a sync stopped at (conflicts to decide), recomputed from history; no network."""
+def _pending(repo: NoticeRepo) -> tuple[str, str, str] | None:
+    """(base, theirs, server name) of the merge a sync stopped at, if it still applies."""
     try:
         record = json.loads((repo.path / ".git" / _PENDING).read_text())
     except (OSError, ValueError):
@@ -722,9 +784,17 @@ def pending_merge(repo: NoticeRepo, resolutions: Mapping[str, Resolution] | None
     if not _rev(repo, theirs) or _is_ancestor(repo, theirs, ours):
         return None
     base = _run(repo.path, "merge-base", ours, theirs, check=False).out.strip()
-    if not base:
+    return (base, theirs, str(record.get("remote", DEFAULT_REMOTE))) if base else None
+
+
+def pending_merge(repo: NoticeRepo, resolutions: Mapping[str, Resolution] | None = None) -> MergeResult | None:
+    """The merge a sync stopped at (conflicts to decide), recomputed from history; no network."""
+    pending = _pending(repo)
+    if pending is None:
         return None
-    return merge_notices(repo.notice_at(base), repo.load(), repo.notice_at(theirs), resolutions)
+    trees = [_tree(repo, pending[0]), _tree(repo, repo.head()), _tree(repo, pending[1])]
+    b, o, t = _notices(repo, trees)
+    return merge_notices(b, o, t, resolutions)
 
 
 def complete_merge(repo: NoticeRepo, resolutions: Mapping[str, Resolution], author: Author | None = None) -> str | None:
@@ -736,36 +806,33 @@ def complete_merge(repo: NoticeRepo, resolutions: Mapping[str, Resolution], auth
     with repo._writing():
         finish_interrupted_sync(repo)
         _commit_dirty(repo, author)
-        record = (
-            json.loads((repo.path / ".git" / _PENDING).read_text()) if (repo.path / ".git" / _PENDING).exists() else {}
-        )
-        result = pending_merge(repo, resolutions)
-        if result is None:
+        pending = _pending(repo)
+        if pending is None:
             (repo.path / ".git" / _PENDING).unlink(missing_ok=True)
             return None
-        if result.open_conflicts:
+        base, theirs, name = pending
+        outcome = _integrate(repo, base, repo.head(), theirs, resolutions, author, name)
+        if isinstance(outcome, MergeResult):
+            n = len(outcome.open_conflicts)
             raise RemoteError(
-                f"{len(result.open_conflicts)} conflicts are still undecided; choose yours or theirs for each."
+                f"{n} conflict{'s are' if n != 1 else ' is'} still undecided; choose yours or theirs for each."
             )
-        ours, theirs = repo.head(), str(record["theirs"])
-        base = _run(repo.path, "merge-base", ours, theirs).out.strip()
-        commit = _write_merge_commit(
-            repo, result, ours, theirs, base, author, str(record.get("remote", DEFAULT_REMOTE))
-        )
-        _move_draft(repo, commit)
+        _move_draft(repo, outcome)
         (repo.path / ".git" / _PENDING).unlink(missing_ok=True)
-        return commit
+        return outcome
 
 
 # ----- review records ---------------------------------------------------------------------------
-def _review_ids(repo: NoticeRepo) -> list[str]:
-    return sorted(_refs(repo, REVIEWS))
-
-
 def reviews(repo: NoticeRepo) -> list[review_model.Review]:
     """Every review recorded here (including those received at the last sync), oldest first."""
     out = _run(
-        repo.path, "log", "--format=%x1e%S%x1f%an%x1f%ae%x1f%aI%x1f%B", f"--glob={REVIEWS}*", "--source", check=False
+        repo.path,
+        "log",
+        "--reverse",
+        "--format=%x1e%S%x1f%an%x1f%ae%x1f%aI%x1f%B",
+        f"--glob={REVIEWS}*",
+        "--source",
+        check=False,
     ).out
     events: dict[str, list[review_model.ReviewEvent]] = {}
     for record in out.split("\x1e")[1:]:
@@ -831,31 +898,36 @@ def _adopt_reviews(repo: NoticeRepo, name: str) -> None:
             _run(repo.path, "update-ref", f"{REVIEWS}{rid}", sha, _ZERO)
 
 
-def _merge_reviews(repo: NoticeRepo, name: str, author: Author | None) -> tuple[list[str], int]:
-    """Bring review records up to date both ways; returns the ids to send and how many came in."""
-    theirs = _refs(repo, f"refs/notice-remote/{name}/reviews/")
-    ours = _refs(repo, REVIEWS)
-    send = []
+def _merge_reviews(
+    repo: NoticeRepo, name: str, author: Author | None, refs: dict[str, str], updates: list[str]
+) -> tuple[dict[str, str], int]:
+    """Bring review records up to date both ways (ref changes appended to `updates`);
+    returns the reviews to send (id -> commit) and how many came in."""
+    mirror = f"notice-remote/{name}/reviews/"
+    local = REVIEWS[5:]
+    theirs = {r[len(mirror) :]: sha for r, sha in refs.items() if r.startswith(mirror)}
+    ours = {r[len(local) :]: sha for r, sha in refs.items() if r.startswith(local)}
+    send: dict[str, str] = {}
     received = 0
     for rid in sorted(set(theirs) | set(ours)):
         t, o = theirs.get(rid), ours.get(rid)
         if o == t:
             continue
         if o is None:
-            _run(repo.path, "update-ref", f"{REVIEWS}{rid}", str(t), _ZERO)
+            updates.append(f"create {REVIEWS}{rid} {t}")
             received += 1
         elif t is None or _is_ancestor(repo, t, o):
-            send.append(rid)
+            send[rid] = o
         elif _is_ancestor(repo, o, t):
-            _run(repo.path, "update-ref", f"{REVIEWS}{rid}", t, o)
+            updates.append(f"update {REVIEWS}{rid} {t} {o}")
             received += 1
         else:  # both added to the review: keep both chains
             env = _author_env(author or resolve_author())
             commit = _run(
                 repo.path, "commit-tree", _EMPTY_TREE, "-p", o, "-p", t, "-m", "Merged review records", env=env
             ).out.strip()
-            _run(repo.path, "update-ref", f"{REVIEWS}{rid}", commit, o)
-            send.append(rid)
+            updates.append(f"update {REVIEWS}{rid} {commit} {o}")
+            send[rid] = commit
             received += 1
     return send, received
 
