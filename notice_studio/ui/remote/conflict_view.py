@@ -53,6 +53,7 @@ class ConflictDialog(QDialog):
         intro.setWordWrap(True)
         self.list = QListWidget()
         self.list.setAccessibleName("Conflicts")
+        self.list.setWordWrap(True)
         for conflict in self._conflicts:
             item = QListWidgetItem(conflict.label[:1].upper() + conflict.label[1:])
             item.setData(Qt.ItemDataRole.UserRole, conflict.key)
@@ -87,6 +88,7 @@ class ConflictDialog(QDialog):
         splitter.addWidget(self.list)
         splitter.addWidget(panes)
         splitter.setStretchFactor(1, 3)
+        splitter.setSizes([260, 720])
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.merge_button = self.buttons.addButton("Merge and sync", QDialogButtonBox.ButtonRole.AcceptRole)
