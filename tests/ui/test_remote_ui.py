@@ -137,3 +137,22 @@ def test_reviews_dock_ask_comment_approve(qtbot, tmp_path: Path) -> None:
         qtbot.waitUntil(lambda: dock.status.text() == "", timeout=10000)  # publishing no longer blocked
         dock.grab().save(str(tmp_path / "reviews.png"))
         tasks.wait()
+
+
+def test_open_from_server_copies_in_the_background(qtbot, tmp_path: Path) -> None:
+    from notice_studio.ui.remote.open_from_server import OpenFromServerDialog
+
+    server, _, _ = shared_notice(tmp_path)
+    tasks = TaskRunner()
+    dialog = OpenFromServerDialog(tasks, tmp_path / "copies")
+    qtbot.addWidget(dialog)
+    dialog.url.setText((tmp_path / "nowhere.git").as_uri())
+    dialog.start()
+    qtbot.waitUntil(lambda: "no repository" in dialog.status.text(), timeout=20000)
+    assert dialog.open_button.isEnabled()
+    dialog.url.setText(server.as_uri())
+    assert dialog.folder.text() == str(tmp_path / "copies" / "server")
+    with qtbot.waitSignal(dialog.opened, timeout=20000) as blocker:
+        dialog.start()
+    assert (blocker.args[0] / "notice.yaml").is_file()
+    tasks.wait()
