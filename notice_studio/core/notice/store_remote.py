@@ -457,6 +457,7 @@ def _commit_dirty(repo: NoticeRepo, author: Author | None) -> None:
         "Kept edits made before syncing",
         env=_author_env(author or resolve_author()),
     )
+    repo._committed = {}
 
 
 def sync(
