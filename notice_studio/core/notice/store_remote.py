@@ -629,18 +629,29 @@ def _managed(rel: str) -> bool:
     return rel == NOTICE_FILE or rel.split("/", 1)[0] in MANAGED_DIRS
 
 
-def _blob_texts(repo: NoticeRepo, shas: set[str]) -> dict[str, str]:
-    """Many blobs in one `git cat-file --batch` run."""
-    if not shas:
-        return {}
-    order = sorted(shas)
+def _blob_texts(repo: NoticeRepo, shas: set[str], on_disk: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Many blobs: from the folder where the file there is that blob (`on_disk`: sha -> path),
+    the rest in one `git cat-file --batch` run (reading loose objects one by one is slow)."""
+    texts: dict[str, str] = {}
+    for sha, rel in (on_disk or {}).items():
+        if sha not in shas:
+            continue
+        try:
+            data = (repo.path / rel).read_bytes()
+        except OSError:
+            continue
+        if _blob_id(data) == sha:
+            texts[sha] = data.decode("utf-8", "replace")
+    order = sorted(shas - set(texts))
+    if not order:
+        return texts
     proc = subprocess.run(
         ["git", "-C", str(repo.path), "cat-file", "--batch"],
         input=("\n".join(order) + "\n").encode(),
         capture_output=True,
         check=True,
     )
-    data, texts, at = proc.stdout, {}, 0
+    data, at = proc.stdout, 0
     for sha in order:
         header_end = data.index(b"\n", at)
         size = int(data[at:header_end].split()[2])
@@ -649,9 +660,16 @@ def _blob_texts(repo: NoticeRepo, shas: set[str]) -> dict[str, str]:
     return texts
 
 
-def _notices(repo: NoticeRepo, trees: list[dict[str, tuple[str, str]]]) -> list[Notice]:
-    """The notices of several commits from their listings, reading each distinct file once."""
-    texts = _blob_texts(repo, {sha for tree in trees for rel, (_, sha) in tree.items() if _managed(rel)})
+def _notices(repo: NoticeRepo, commits: list[str], trees: list[dict[str, tuple[str, str]]]) -> list[Notice]:
+    """The notices of several commits from their listings, reading each distinct file once
+    (the draft's files from the folder)."""
+    head = repo.head()
+    ours = next((t for t, c in zip(trees, commits, strict=True) if c == head), {})
+    texts = _blob_texts(
+        repo,
+        {sha for tree in trees for rel, (_, sha) in tree.items() if _managed(rel)},
+        {sha: rel for rel, (_, sha) in ours.items() if _managed(rel)},
+    )
     result = []
     for tree in trees:
         files = {rel: texts[sha] for rel, (_, sha) in tree.items() if _managed(rel)}
@@ -678,7 +696,7 @@ def _merge_result(
     ]
     if not both:
         return None, trees
-    b, o, t = _notices(repo, trees)
+    b, o, t = _notices(repo, [base, ours, theirs], trees)
     return merge_notices(b, o, t, resolutions), trees
 
 
@@ -800,8 +818,8 @@ def pending_merge(repo: NoticeRepo, resolutions: Mapping[str, Resolution] | None
     pending = _pending(repo)
     if pending is None:
         return None
-    trees = [_tree(repo, pending[0]), _tree(repo, repo.head()), _tree(repo, pending[1])]
-    b, o, t = _notices(repo, trees)
+    commits = [pending[0], repo.head(), pending[1]]
+    b, o, t = _notices(repo, commits, [_tree(repo, c) for c in commits])
     return merge_notices(b, o, t, resolutions)
 
 
