@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import copy
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from notice_support import small_notice
 
 from notice_studio.core.notice.model import Clause, Notice, Table
@@ -176,3 +178,32 @@ def test_inputs_are_not_changed() -> None:
     before = notice_files(yours)
     merge_notices(base, yours, theirs).notice.find("security").body = "mutated"
     assert notice_files(yours) == before
+
+
+@given(
+    n=st.integers(min_value=6, max_value=60),
+    data=st.data(),
+)
+@settings(max_examples=60, deadline=None)
+def test_edits_on_either_side_of_an_untouched_word_always_merge(n: int, data: st.DataObject) -> None:
+    """Property: word edits (replace, insert, delete) before and after an untouched word never
+    conflict, and the merge holds both."""
+    words = [f"w{i}" for i in range(n)]
+    split = data.draw(st.integers(min_value=2, max_value=n - 3))
+
+    def edited(side: str, lo: int, hi: int) -> dict[int, str | None]:
+        picks = data.draw(st.sets(st.integers(min_value=lo, max_value=hi), min_size=1, max_size=4))
+        kinds = {i: data.draw(st.sampled_from(["replace", "insert", "delete"])) for i in picks}
+        return {
+            i: None if k == "delete" else (f"{side}{i}" if k == "replace" else f"{side}{i} w{i}")
+            for i, k in kinds.items()
+        }
+
+    mine = edited("Y", 0, split - 1)
+    other = edited("T", split + 1, n - 1)
+
+    def apply(changes: dict[int, str | None]) -> str:
+        return " ".join(x for i, w in enumerate(words) if (x := changes.get(i, w)) is not None)
+
+    pieces = merge_text(" ".join(words), apply(mine), apply(other))
+    assert pieces == [apply({**mine, **other})]
