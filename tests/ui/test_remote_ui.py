@@ -126,6 +126,9 @@ def test_reviews_dock_ask_comment_approve(qtbot, tmp_path: Path) -> None:
         qtbot.waitUntil(lambda: dock.tree.topLevelItemCount() == 1, timeout=10000)
         assert dock.tree.topLevelItem(0).text(0) == "Bitte prüfen: Aufbewahrung"
         assert dock.tree.topLevelItem(0).text(1) == "open" and dock.approve.isEnabled()
+        with qtbot.waitSignal(dock.compare_requested) as compare:
+            qtbot.mouseClick(dock.compare, Qt.MouseButton.LeftButton)
+        assert compare.args == ["", repo.head()]  # nothing published yet: compare with the draft asked about
 
         dock.text.setText("Say 30 days.")
         qtbot.mouseClick(dock.comment, Qt.MouseButton.LeftButton)

@@ -34,6 +34,7 @@ class ReviewsDock(QDockWidget):
     """Reviews of the draft: ask, comment (on the selected clause), approve, ask for changes."""
 
     changed = Signal()  # a review record was added (share it with Sync)
+    compare_requested = Signal(str, str)  # (published version or '', draft commit): open the comparison
     failed = Signal(str)
 
     def __init__(
@@ -69,6 +70,8 @@ class ReviewsDock(QDockWidget):
         self.comment = QPushButton("Comment")
         self.approve = QPushButton("Approve")
         self.changes = QPushButton("Ask for changes")
+        self.compare = QPushButton("Compare with published")
+        self.compare.clicked.connect(self._compare)
         self.ask.clicked.connect(self.ask_for_review)
         self.comment.clicked.connect(lambda: self._add(COMMENT))
         self.approve.clicked.connect(lambda: self._add(APPROVE))
@@ -82,6 +85,7 @@ class ReviewsDock(QDockWidget):
         row = QHBoxLayout()
         for button in (self.ask, self.comment, self.approve, self.changes):
             row.addWidget(button)
+        layout.addWidget(self.compare)
         layout.addLayout(row)
         self.setWidget(body)
         self._update_buttons()
@@ -124,8 +128,13 @@ class ReviewsDock(QDockWidget):
 
     def _update_buttons(self) -> None:
         has = self.selected_review_id() is not None
-        for button in (self.comment, self.approve, self.changes):
+        for button in (self.comment, self.approve, self.changes, self.compare):
             button.setEnabled(has)
+
+    def _compare(self) -> None:
+        review = next((r for r in self.reviews if r.id == self.selected_review_id()), None)
+        if review is not None:
+            self.compare_requested.emit(review.request.version, review.draft)
 
     # ----- writing ----------------------------------------------------------------------------
     def ask_for_review(self) -> None:
