@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "export_cmd",
     "diff_cmd",
     "import_cmd",
+    "remote_cmd",
 )
 
 

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import TypeAlias
 
-from notice_studio.core.notice.frontmatter import FormatError, compose, dump_yaml, load_yaml, parse
+from notice_studio.core.notice.frontmatter import Document, FormatError, compose, dump_yaml, load_yaml, parse
 from notice_studio.core.notice.model import CLAUSE_ID_RE, Clause, Notice, Provenance, Table
 
 NOTICE_FILE = "notice.yaml"
@@ -216,7 +216,7 @@ def _read_clause(read: Callable[[str], str | None], clause_id: str, children: li
     text = read(path)
     if text is None:
         raise FormatError(path, None, f"the outline in {NOTICE_FILE} lists this clause but its file is missing")
-    doc = parse(text, path)
+    doc = _parse(text, path)
     meta = dict(doc.meta)
     title = str(meta.pop("title", "") or clause_id)
     topics = meta.pop("topics", []) or []
@@ -234,11 +234,18 @@ def _read_clause(read: Callable[[str], str | None], clause_id: str, children: li
         provenance = Provenance(str(source["library"]), version)
         base = read(base_path(clause_id))
         if base is not None:
-            base_doc = parse(base, base_path(clause_id))
+            base_doc = _parse(base, base_path(clause_id))
             provenance.base_body = base_doc.body.rstrip()
             provenance.base_title = str(base_doc.meta.get("title") or "")
     body = doc.body.rstrip()
     return Clause(clause_id, title, body, provenance, [str(t) for t in topics], meta, children)
+
+
+@lru_cache(maxsize=2048)
+def _parse(text: str, path: str) -> Document:
+    """Cached: a sync reads three versions of the notice whose files are mostly the same text.
+    Callers copy `meta` before changing it."""
+    return parse(text, path)
 
 
 def _line_of(text: str, key: str) -> int | None:

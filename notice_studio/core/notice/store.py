@@ -32,6 +32,8 @@ from notice_studio.core.notice.notice_format import (
 )
 
 LOCK_NAME = "notice-studio.lock"
+SYNC_MARKER = "notice-studio-sync.json"
+"""In .git/ while a sync moves the draft; if present on opening, a crash cut the move short."""
 STALE_INDEX_LOCK_SECONDS = 3.0
 MANAGED_DIRS = (CLAUSES_DIR, BASE_DIR, TABLES_DIR)
 _GIT_OPTIONS = ["-c", "maintenance.auto=false", "-c", "gc.auto=0", "-c", "core.quotepath=off"]
@@ -230,6 +232,10 @@ class NoticeRepo:
             try:
                 store.acquire_lock()
                 store._configure()
+                if (path / ".git" / SYNC_MARKER).exists():
+                    from notice_studio.core.notice.store_remote import finish_interrupted_sync  # the remote half
+
+                    finish_interrupted_sync(store)
                 store.load()  # refuse a damaged notice before committing anything found in the folder
                 store._recover_uncommitted()
             except BaseException:

@@ -1,0 +1,312 @@
+"""Team work: `remote`, `clone`, `sync`, `review`, `status` and `ci-recipe`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from notice_studio.cli.common import CommandError, add_folder, add_json, open_notice, print_json
+from notice_studio.cli.common import author as cli_author
+
+JSON_FORMAT = 1
+"""Bumped only if the JSON output changes incompatibly."""
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("remote", help="connect the notice to a server (GitHub, GitLab, a shared folder...)")
+    actions = p.add_subparsers(dest="remote_action", metavar="ACTION", required=True, parser_class=type(p))
+    q = actions.add_parser("add", help="connect a server: https://..., git@host:path, or a folder")
+    add_folder(q)
+    q.add_argument("url", metavar="URL")
+    q.add_argument("--name", default="origin", help="the server's short name (default: origin)")
+    q.set_defaults(func=cmd_remote_add)
+    q = actions.add_parser("remove", help="disconnect a server (the notice stays here)")
+    add_folder(q)
+    q.add_argument("--name", default="origin")
+    q.set_defaults(func=cmd_remote_remove)
+    q = actions.add_parser("show", help="the servers and how the draft stands against them")
+    add_folder(q)
+    add_json(q)
+    q.set_defaults(func=cmd_remote_show)
+
+    p = sub.add_parser("clone", help="open a notice from a server into a new folder")
+    p.add_argument("url", metavar="URL")
+    add_folder(p)
+    p.set_defaults(func=cmd_clone)
+
+    p = sub.add_parser("sync", help="receive the team's edits, merge them clause by clause, send yours")
+    add_folder(p)
+    p.add_argument("--name", default="origin", help="which server (default: origin)")
+    p.add_argument("--take", choices=("yours", "theirs"), help="decide every conflict this way")
+    p.add_argument(
+        "--choose",
+        action="append",
+        default=[],
+        metavar="KEY=yours|theirs",
+        help="decide one conflict (keys are listed when a sync stops); repeatable",
+    )
+    add_json(p)
+    p.set_defaults(func=cmd_sync)
+
+    p = sub.add_parser("review", help="ask for a review, comment, approve")
+    actions = p.add_subparsers(dest="review_action", metavar="ACTION", required=True, parser_class=type(p))
+    q = actions.add_parser("request", help="ask for a review of the draft as it is now")
+    add_folder(q)
+    q.add_argument("--note", default="", help="what the reviewer should look at")
+    q.set_defaults(func=cmd_review_request)
+    q = actions.add_parser("list", help="reviews and their state")
+    add_folder(q)
+    q.add_argument("--all", action="store_true", help="also approved ones and those that asked for changes")
+    add_json(q)
+    q.set_defaults(func=cmd_review_list)
+    q = actions.add_parser("comment", help="comment on the draft or on one clause")
+    add_folder(q)
+    q.add_argument("review", metavar="REVIEW", help="the review's id (or its first characters)")
+    q.add_argument("text", metavar="TEXT")
+    q.add_argument("--clause", default="", metavar="ID", help="the clause the comment is about")
+    q.set_defaults(func=cmd_review_event, kind="comment")
+    q = actions.add_parser("approve", help="approve the draft as it is now (recorded with your git identity)")
+    add_folder(q)
+    q.add_argument("review", metavar="REVIEW")
+    q.add_argument("--note", dest="text", default="")
+    q.set_defaults(func=cmd_review_event, kind="approve", clause="")
+    q = actions.add_parser("changes", help="ask for changes before approving")
+    add_folder(q)
+    q.add_argument("review", metavar="REVIEW")
+    q.add_argument("text", metavar="TEXT")
+    q.set_defaults(func=cmd_review_event, kind="changes", clause="")
+
+    p = sub.add_parser("status", help="edits not yet sent or received, open reviews, what blocks publishing")
+    add_folder(p)
+    add_json(p)
+    p.set_defaults(func=cmd_status)
+
+    p = sub.add_parser("ci-recipe", help="add a CI workflow that publishes the website when a version is pushed")
+    p.add_argument("host", choices=("github", "gitlab"))
+    add_folder(p)
+    p.add_argument("--package", default="notice-studio", help="what CI installs (default: notice-studio)")
+    p.set_defaults(func=cmd_ci_recipe)
+
+
+def _remote():
+    from notice_studio.core.notice import store_remote
+
+    return store_remote
+
+
+def cmd_remote_add(args: argparse.Namespace) -> int:
+    with open_notice(args.folder, write=True) as repo:
+        _remote().add_remote(repo, args.url, args.name)
+    print(
+        f"Connected to {_remote().public_url(args.url)} as '{args.name}'; 'notice-studio sync {args.folder}' sends the notice."
+    )
+    return 0
+
+
+def cmd_remote_remove(args: argparse.Namespace) -> int:
+    with open_notice(args.folder, write=True) as repo:
+        _remote().remove_remote(repo, args.name)
+    print(f"Disconnected '{args.name}'; the notice and its history stay here.")
+    return 0
+
+
+def _info_row(info) -> dict:
+    return {
+        "name": info.name,
+        "url": info.url,
+        "branch": info.branch,
+        "ahead": info.ahead,
+        "behind": info.behind,
+        "last_synced": info.last_synced or None,
+        "pending_conflicts": info.pending_conflicts,
+    }
+
+
+def cmd_remote_show(args: argparse.Namespace) -> int:
+    with open_notice(args.folder) as repo:
+        rows = [_info_row(_remote().remote_info(repo, name)) for name in _remote().remotes(repo)]
+    if args.json:
+        print_json({"format": JSON_FORMAT, "remotes": rows})
+    elif not rows:
+        print("This notice is not connected to a server; 'notice-studio remote add DIR URL' connects one.")
+    for row in [] if args.json else rows:
+        print(f"{row['name']}  {row['url']}")
+        print(f"    {_standing(row)}")
+    return 0
+
+
+def _standing(row: dict) -> str:
+    text = f"{row['ahead']} edits not yet sent, {row['behind']} received and not yet merged (as of the last sync)"
+    if row["pending_conflicts"]:
+        text += f"; {row['pending_conflicts']} conflicts to decide"
+    return text
+
+
+def cmd_clone(args: argparse.Namespace) -> int:
+    path = _remote().clone(args.url, args.folder, interactive=sys.stdin.isatty())
+    print(f"Opened the notice from {_remote().public_url(args.url)} in {path}.")
+    return 0
+
+
+def _conflict_row(conflict) -> dict:
+    return {
+        "key": conflict.key,
+        "kind": conflict.kind,
+        "label": conflict.label,
+        "clause": conflict.clause_id,
+        "base": conflict.base,
+        "yours": conflict.yours,
+        "theirs": conflict.theirs,
+    }
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    from notice_studio.core.remote.merge import Resolution
+
+    choices: dict[str, Resolution] = {}
+    for item in args.choose:
+        key, sep, choice = item.rpartition("=")
+        if not sep or choice not in ("yours", "theirs"):
+            raise CommandError(f"'{item}' is not KEY=yours or KEY=theirs")
+        choices[key] = Resolution(choice)
+    with open_notice(args.folder, write=True) as repo:
+        store_remote = _remote()
+        result = store_remote.sync(
+            repo, args.name, author=cli_author(), resolutions=choices, interactive=sys.stdin.isatty()
+        )
+        if result.conflicts and args.take:
+            choices.update({c.key: Resolution(args.take) for c in result.conflicts if c.key not in choices})
+            result = store_remote.sync(
+                repo, args.name, author=cli_author(), resolutions=choices, interactive=sys.stdin.isatty()
+            )
+    if args.json:
+        print_json(
+            {
+                "format": JSON_FORMAT,
+                "received": result.received,
+                "sent": result.sent,
+                "merged": result.merged,
+                "versions_received": list(result.versions_received),
+                "versions_sent": list(result.versions_sent),
+                "reviews_changed": result.reviews_changed,
+                "conflicts": [_conflict_row(c) for c in result.conflicts],
+            }
+        )
+    else:
+        for conflict in result.conflicts:
+            print(f"{conflict.key}: {conflict.label}")
+            print(f"    before: {conflict.base}")
+            print(f"    yours:  {conflict.yours}")
+            print(f"    theirs: {conflict.theirs}")
+        if not result.conflicts:
+            print(result.sentence)
+    if result.conflicts:
+        print(
+            f"notice-studio: {result.sentence.rstrip('.')}: run sync again with --take yours|theirs, "
+            "or --choose KEY=yours|theirs for each, or decide them in the app.",
+            file=sys.stderr,
+        )
+        return 1
+    return 0
+
+
+def _review_row(review) -> dict:
+    return {
+        "id": review.id,
+        "state": review.state,
+        "draft": review.draft,
+        "requested_by": review.request.who,
+        "requested_at": review.request.when,
+        "compare_with": review.request.version or None,
+        "note": review.request.text,
+        "events": [
+            {"kind": e.kind, "by": e.who, "at": e.when, "draft": e.draft, "clause": e.clause_id or None, "text": e.text}
+            for e in review.events[1:]
+        ],
+    }
+
+
+def cmd_review_request(args: argparse.Namespace) -> int:
+    with open_notice(args.folder, write=True) as repo:
+        review_id = _remote().request_review(repo, args.note, cli_author())
+        shared = bool(_remote().remotes(repo))
+    print(
+        f"Asked for review {review_id}."
+        + (f" 'notice-studio sync {args.folder}' shares it with the team." if shared else "")
+    )
+    return 0
+
+
+def cmd_review_list(args: argparse.Namespace) -> int:
+    from notice_studio.core.remote.reviews import OPEN
+
+    with open_notice(args.folder) as repo:
+        rows = [_review_row(r) for r in _remote().reviews(repo) if args.all or r.state == OPEN]
+    if args.json:
+        print_json({"format": JSON_FORMAT, "reviews": rows})
+        return 0
+    if not rows:
+        print("No open reviews." if not args.all else "No reviews.")
+    for row in rows:
+        since = f", compared with {row['compare_with']}" if row["compare_with"] else ""
+        print(f"{row['id']}  {row['state']}  asked by {row['requested_by']} on {row['requested_at'][:10]}{since}")
+        if row["note"]:
+            print(f"    {row['note']}")
+        for event in row["events"]:
+            about = f" on '{event['clause']}'" if event["clause"] else ""
+            print(f"    {event['by']} {_VERB[event['kind']]}{about}: {event['text']}".rstrip(": "))
+    return 0
+
+
+_VERB = {"request": "asked again", "comment": "commented", "approve": "approved", "changes": "asked for changes"}
+
+
+def cmd_review_event(args: argparse.Namespace) -> int:
+    with open_notice(args.folder, write=True) as repo:
+        review = _remote().add_review_event(repo, args.review, args.kind, args.text, args.clause, cli_author())
+    print(f"Review {review.id}: {_VERB[args.kind]} ({review.state}).")
+    return 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from notice_studio.core.remote.reviews import OPEN
+
+    with open_notice(args.folder) as repo:
+        store_remote = _remote()
+        rows = [_info_row(store_remote.remote_info(repo, name)) for name in store_remote.remotes(repo)]
+        open_reviews = [_review_row(r) for r in store_remote.reviews(repo) if r.state == OPEN]
+        blocked = store_remote.publish_approval_problem(repo)
+        approver = store_remote.draft_approver(repo)
+        signatures = {name: s.state for name, s in store_remote.version_signatures(repo).items()}
+    if args.json:
+        print_json(
+            {
+                "format": JSON_FORMAT,
+                "remotes": rows,
+                "open_reviews": open_reviews,
+                "approved_by": approver,
+                "publish_blocked_by": blocked,
+                "signatures": signatures,
+            }
+        )
+        return 0
+    if not rows:
+        print("Not connected to a server.")
+    for row in rows:
+        print(f"{row['name']} ({row['url']}): {_standing(row)}.")
+    print(f"{len(open_reviews)} open review{'s' if len(open_reviews) != 1 else ''}.")
+    if approver:
+        print(f"The draft as it is now was approved by {approver}.")
+    if blocked:
+        print(f"Publishing: {blocked}")
+    signed = [f"{name} {state}" for name, state in signatures.items() if state != "unsigned"]
+    if signed:
+        print("Signed versions: " + ", ".join(signed) + ".")
+    return 0
+
+
+def cmd_ci_recipe(args: argparse.Namespace) -> int:
+    with open_notice(args.folder, write=True) as repo:
+        path = _remote().add_ci_recipe(repo, args.host, args.package, cli_author())
+    print(f"Wrote and saved {path}; after 'notice-studio sync', each published version rebuilds the website.")
+    return 0

@@ -1,0 +1,1060 @@
+"""The store's remote half: servers, sync, review records and signatures, through the git command line.
+
+With `store`, the only module that imports `git`. Network work (fetch, push, clone) runs `git`
+with prompts off (credentials come from git's credential helpers or the ssh agent; the app
+stores no password). Integration reads the server's notice and the common ancestor, merges them
+clause by clause (`core.remote.merge`) and writes the result as a normal commit whose two
+parents record the merge: no conflict marker ever reaches a file. Moving the draft to a new
+commit is crash-safe: a marker file names the old and new commit before the ref moves, and
+opening the notice finishes or undoes an interrupted move (`finish_interrupted_sync`).
+Published tags are sent and received, never moved; review records are chains of commits under
+`refs/notice-reviews/<id>`, merged by both parents when two people add to one review at once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+from notice_studio.core.notice.frontmatter import FormatError
+from notice_studio.core.notice.model import Notice, NoticeError
+from notice_studio.core.notice.notice_format import NOTICE_FILE, TABLES_DIR, notice_files, read_notice
+from notice_studio.core.notice.store import (
+    MANAGED_DIRS,
+    SYNC_MARKER,
+    Author,
+    NoticeRepo,
+    _author_env,
+    _write_atomic,
+    resolve_author,
+)
+from notice_studio.core.remote import reviews as review_model
+from notice_studio.core.remote.ci import recipe
+from notice_studio.core.remote.merge import Conflict, MergeResult, Resolution, merge_notices
+
+DEFAULT_REMOTE = "origin"
+REVIEWS = "refs/notice-reviews/"
+_OPTIONS = ["-c", "maintenance.auto=false", "-c", "gc.auto=0", "-c", "core.quotepath=off"]
+_NETWORK_OPTIONS = ["-c", "http.lowSpeedLimit=1", "-c", "http.lowSpeedTime=60"]
+_PENDING = "notice-studio-merge.json"
+_EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
+_ZERO = "0" * 40
+
+checkpoint: Callable[[str], None] | None = None
+"""Tests set this to stop a sync at a named stage (to kill the process there)."""
+
+
+class RemoteError(NoticeError):
+    """Sync or a server operation failed; the message says what to do."""
+
+
+class AuthenticationError(RemoteError):
+    """The server refused the credentials."""
+
+
+class UnreachableError(RemoteError):
+    """The server could not be reached (offline, wrong host)."""
+
+
+class NotANoticeRemoteError(RemoteError):
+    """The repository on the server does not hold this notice."""
+
+
+class HistoryRewrittenError(RemoteError):
+    """Edits already synced are gone from the server."""
+
+
+class DivergedTagsError(RemoteError):
+    """The same version was published differently here and on the server."""
+
+
+@dataclass(frozen=True)
+class RemoteInfo:
+    name: str
+    url: str
+    branch: str
+    ahead: int
+    """Edits here the server has not got (as of the last sync)."""
+    behind: int
+    """Edits on the server not yet here (as of the last sync)."""
+    last_synced: str
+    """The server's draft commit at the last sync ('' before the first)."""
+    pending_conflicts: int = 0
+
+
+@dataclass(frozen=True)
+class SyncResult:
+    received: int = 0
+    """Edits received from the server."""
+    sent: int = 0
+    """Edits sent to the server."""
+    merged: bool = False
+    """True when both sides had edits and a merge edit was made."""
+    conflicts: tuple[Conflict, ...] = ()
+    """Open conflicts: nothing was merged or sent; decide them and sync again."""
+    versions_received: tuple[str, ...] = ()
+    versions_sent: tuple[str, ...] = ()
+    reviews_changed: int = 0
+    draft_changed: bool = False
+    """The draft in the folder changed: reload it."""
+
+    @property
+    def sentence(self) -> str:
+        if self.conflicts:
+            n = len(self.conflicts)
+            return (
+                f"You and someone else changed the same thing in {n} place{'s' if n != 1 else ''}; "
+                "choose what to keep, then sync again (nothing was lost or sent)."
+            )
+        parts = []
+        if self.received:
+            parts.append(f"received {self.received} edit{'s' if self.received != 1 else ''}")
+        if self.sent:
+            parts.append(f"sent {self.sent} edit{'s' if self.sent != 1 else ''}")
+        if self.versions_received:
+            parts.append("received " + ", ".join(self.versions_received))
+        if self.versions_sent:
+            parts.append("sent " + ", ".join(self.versions_sent))
+        if self.reviews_changed:
+            parts.append(f"brought {self.reviews_changed} review{'s' if self.reviews_changed != 1 else ''} up to date")
+        if not parts:
+            return "Already up to date with the server."
+        text = "Synced: " + ", ".join(parts)
+        return text + (" (both sides' edits merged)." if self.merged else ".")
+
+
+# ----- running git ------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class _Out:
+    status: int
+    out: str
+    err: str
+
+
+def _env(interactive: bool) -> dict[str, str]:
+    env = dict(os.environ)
+    env["LC_ALL"] = "C"
+    env["LANGUAGE"] = "C"
+    if not interactive:
+        env["GIT_TERMINAL_PROMPT"] = "0"
+        env.setdefault("GIT_SSH_COMMAND", "ssh -o BatchMode=yes")
+    return env
+
+
+def _run(
+    cwd: Path | None,
+    *args: str,
+    input: str | None = None,
+    env: Mapping[str, str] | None = None,
+    interactive: bool = False,
+    check: bool = True,
+) -> _Out:
+    command = ["git", *_OPTIONS, *args]
+    if cwd is not None:
+        command[1:1] = ["-C", str(cwd)]
+    run_env = _env(interactive)
+    if env:
+        run_env.update(env)
+    proc = subprocess.run(
+        command,
+        input=input,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        env=run_env,
+        stdin=None if input is not None or interactive else subprocess.DEVNULL,
+    )
+    result = _Out(proc.returncode, proc.stdout, proc.stderr)
+    if check and proc.returncode != 0:
+        raise RemoteError(f"git {args[0]} failed ({_first_line(proc.stderr)}).")
+    return result
+
+
+def _first_line(text: str) -> str:
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("hint:")]
+    return lines[0].removeprefix("fatal: ").removeprefix("error: ") if lines else "no details"
+
+
+def public_url(url: str) -> str:
+    """The address without any user name or password written into it."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    if parts.scheme and parts.netloc and "@" in parts.netloc:
+        return urlunsplit(parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]))
+    return url
+
+
+_AUTH = (
+    "authentication failed",
+    "could not read username",
+    "could not read password",
+    "returned error: 401",
+    "returned error: 403",
+    "permission denied (publickey",
+    "terminal prompts disabled",
+    "invalid username or password",
+    "access denied",
+)
+_UNREACHABLE = (
+    "could not resolve host",
+    "connection refused",
+    "failed to connect",
+    "connection timed out",
+    "network is unreachable",
+    "no route to host",
+    "operation timed out",
+    "could not connect",
+    "connection reset",
+    "empty reply from server",
+)
+_NOT_FOUND = ("does not appear to be a git repository", "not found", "does not exist", "no such file")
+
+
+def _network_error(url: str, err: str) -> RemoteError:
+    low = err.lower()
+    where = public_url(url)
+    if any(s in low for s in _AUTH):
+        return AuthenticationError(
+            f"The server at {where} refused your credentials; check your user name and password or token "
+            "(kept by git's credential helper) or your ssh key, then sync again."
+        )
+    if any(s in low for s in _UNREACHABLE):
+        return UnreachableError(
+            f"The server at {where} could not be reached ({_first_line(err)}); your edits are kept here "
+            "and will be sent when you sync again."
+        )
+    if any(s in low for s in _NOT_FOUND):
+        return NotANoticeRemoteError(f"There is no repository at {where}; check the address and try again.")
+    return RemoteError(f"Syncing with {where} failed ({_first_line(err)}); try again later.")
+
+
+def _at(stage: str) -> None:
+    if checkpoint is not None:
+        checkpoint(stage)
+
+
+# ----- remotes ----------------------------------------------------------------------------------
+def _remote_url(repo: NoticeRepo, name: str) -> str:
+    out = _run(repo.path, "config", "--get", f"remote.{name}.url", check=False)
+    if out.status != 0:
+        raise RemoteError(
+            f"This notice has no server named '{name}'; connect one with 'notice-studio remote add DIR URL'."
+        )
+    return out.out.strip()
+
+
+def remotes(repo: NoticeRepo) -> dict[str, str]:
+    """Server name -> address (without passwords)."""
+    out = _run(repo.path, "config", "--get-regexp", r"^remote\..*\.url$", check=False).out
+    result = {}
+    for line in out.splitlines():
+        key, _, url = line.partition(" ")
+        result[key[len("remote.") : -len(".url")]] = public_url(url)
+    return result
+
+
+def add_remote(repo: NoticeRepo, url: str, name: str = DEFAULT_REMOTE) -> None:
+    """Connect the notice to a server (https, ssh, a path or file URL); works offline."""
+    if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", name):
+        raise RemoteError(f"'{name}' is not a usable server name; use letters, digits, '-', '_' or '.'.")
+    url = url.strip()
+    if not url:
+        raise RemoteError("Give the server's address (https://..., git@host:path, or a folder).")
+    if "://" not in url and ":" not in url.split("/", 1)[0]:
+        url = str(Path(url).expanduser().absolute())  # a folder: remember where, whatever the current folder
+    existing = remotes(repo)
+    if name in existing:
+        raise RemoteError(
+            f"This notice is already connected to a server named '{name}' ({existing[name]}); "
+            "remove it first with 'notice-studio remote remove'."
+        )
+    with repo._writing():
+        _run(repo.path, "remote", "add", name, url)
+
+
+def remove_remote(repo: NoticeRepo, name: str = DEFAULT_REMOTE) -> None:
+    """Disconnect a server; the notice and its history stay here."""
+    _remote_url(repo, name)
+    with repo._writing():
+        _run(repo.path, "remote", "remove", name)
+        refs = _run(
+            repo.path, "for-each-ref", "--format=%(refname)", f"refs/notice-remote/{name}/", f"refs/notice-sync/{name}/"
+        ).out.split()
+        if refs:
+            _run(repo.path, "update-ref", "--stdin", input="".join(f"delete {r}\n" for r in refs))
+        (repo.path / ".git" / _PENDING).unlink(missing_ok=True)
+
+
+def _branch(repo: NoticeRepo) -> str:
+    """The draft's branch (read from .git/HEAD: one process fewer per sync)."""
+    try:
+        head = (repo.path / ".git" / "HEAD").read_text().strip()
+    except OSError:
+        head = ""
+    if head.startswith("ref: refs/heads/"):
+        return head[len("ref: refs/heads/") :]
+    out = _run(repo.path, "symbolic-ref", "--short", "-q", "HEAD", check=False)
+    return out.out.strip() or "main"
+
+
+def _rev(repo: NoticeRepo, ref: str) -> str | None:
+    out = _run(repo.path, "rev-parse", "--verify", "-q", ref + "^{commit}", check=False)
+    return out.out.strip() or None
+
+
+def _rev_raw(repo: NoticeRepo, ref: str) -> str:
+    return _run(repo.path, "rev-parse", "--verify", "-q", ref).out.strip()
+
+
+def _is_ancestor(repo: NoticeRepo, a: str, b: str) -> bool:
+    return _run(repo.path, "merge-base", "--is-ancestor", a, b, check=False).status == 0
+
+
+def _count(repo: NoticeRepo, spec: str) -> int:
+    return int(_run(repo.path, "rev-list", "--count", spec).out.strip() or 0)
+
+
+def remote_info(repo: NoticeRepo, name: str = DEFAULT_REMOTE) -> RemoteInfo:
+    """The server and how the draft stands against it, as of the last sync (no network)."""
+    url = public_url(_remote_url(repo, name))
+    branch = _branch(repo)
+    theirs = _rev(repo, f"refs/remotes/{name}/{branch}")
+    head = repo.head()
+    ahead = _count(repo, f"{theirs}..{head}") if theirs else _count(repo, head)
+    behind = _count(repo, f"{head}..{theirs}") if theirs else 0
+    last = _rev(repo, f"refs/notice-sync/{name}/{branch}") or ""
+    pending = pending_merge(repo)
+    return RemoteInfo(name, url, branch, ahead, behind, last, len(pending.open_conflicts) if pending else 0)
+
+
+# ----- clone ------------------------------------------------------------------------------------
+def clone(url: str, folder: str | os.PathLike[str], *, interactive: bool = False) -> Path:
+    """Copy a notice from a server into a new folder, ready to open."""
+    target = Path(folder).expanduser().absolute()
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        raise RemoteError(f"{target} is not empty; choose a new or empty folder for the notice.")
+    created = not target.exists()
+    if "://" not in url and ":" not in url.split("/", 1)[0]:
+        url = str(Path(url).expanduser().absolute())
+    out = _run(
+        None,
+        *_NETWORK_OPTIONS,
+        "clone",
+        "-q",
+        "--origin",
+        DEFAULT_REMOTE,
+        url,
+        str(target),
+        interactive=interactive,
+        check=False,
+    )
+
+    def discard() -> None:
+        if created:
+            shutil.rmtree(target, ignore_errors=True)
+        elif target.exists():
+            for child in target.iterdir():
+                shutil.rmtree(child) if child.is_dir() else child.unlink()
+
+    if out.status != 0:
+        discard()
+        raise _network_error(url, out.err)
+    if "empty repository" in out.err.lower() or not (target / NOTICE_FILE).is_file():
+        empty = "empty repository" in out.err.lower()
+        discard()
+        if empty:
+            raise NotANoticeRemoteError(
+                f"The repository at {public_url(url)} is empty; connect an existing notice to it with "
+                "'notice-studio remote add' and sync."
+            )
+        raise NotANoticeRemoteError(
+            f"The repository at {public_url(url)} is not a notice (it has no {NOTICE_FILE}); choose the repository that holds the notice."
+        )
+    with NoticeRepo.open(target, write=True) as repo:
+        _fetch(repo, DEFAULT_REMOTE, url, interactive)
+        _adopt_reviews(repo, DEFAULT_REMOTE)
+        branch = _branch(repo)
+        head = repo.head()
+        _run(repo.path, "update-ref", f"refs/notice-sync/{DEFAULT_REMOTE}/{branch}", head)
+    return target
+
+
+# ----- sync -------------------------------------------------------------------------------------
+def _fetch(repo: NoticeRepo, name: str, url: str, interactive: bool) -> None:
+    out = _run(
+        repo.path,
+        *_NETWORK_OPTIONS,
+        "fetch",
+        "-q",
+        "--no-tags",
+        "--prune",
+        name,
+        f"+refs/heads/*:refs/remotes/{name}/*",
+        f"+refs/tags/*:refs/notice-remote/{name}/tags/*",
+        f"+{REVIEWS}*:refs/notice-remote/{name}/reviews/*",
+        interactive=interactive,
+        check=False,
+    )
+    if out.status != 0:
+        raise _network_error(url, out.err)
+
+
+def _refs(repo: NoticeRepo, prefix: str) -> dict[str, str]:
+    out = _run(repo.path, "for-each-ref", "--format=%(objectname) %(refname)", prefix).out
+    result = {}
+    for line in out.splitlines():
+        sha, _, ref = line.partition(" ")
+        result[ref[len(prefix) :]] = sha
+    return result
+
+
+def _compare_tags(repo: NoticeRepo, name: str, refs: dict[str, str]) -> tuple[dict[str, str], list[str]]:
+    """(versions to receive: name -> tag object, versions to send); refuses diverged versions."""
+    prefix = f"notice-remote/{name}/tags/"
+    theirs = {
+        r[len(prefix) :]: sha for r, sha in refs.items() if r.startswith(prefix) and _is_version(r[len(prefix) :])
+    }
+    ours = {r[5:]: sha for r, sha in refs.items() if r.startswith("tags/") and _is_version(r[5:])}
+    for tag, sha in sorted(theirs.items()):
+        if tag in ours and ours[tag] != sha:
+            who = _run(
+                repo.path, "for-each-ref", "--format=%(taggername) on %(taggerdate:short)", f"refs/{prefix}{tag}"
+            ).out.strip()
+            raise DivergedTagsError(
+                f"Version {tag} was published both here and on the server (there by {who or 'someone else'}) for "
+                "different drafts; published versions never move, so nothing was synced: agree which one stands, "
+                f"then delete the other from this folder's history by hand ('git tag -d {tag}')."
+            )
+    receive = {t: sha for t, sha in theirs.items() if t not in ours}
+    send = sorted((t for t in ours if t not in theirs), key=lambda t: int(t[1:]))
+    return receive, send
+
+
+def _is_version(tag: str) -> bool:
+    return tag.startswith("v") and tag[1:].isdigit()
+
+
+def _commit_dirty(repo: NoticeRepo, author: Author | None) -> None:
+    """Save what is in the folder but not committed, so a sync never overwrites it."""
+    status = _run(
+        repo.path, "status", "--porcelain", "-z", "--untracked-files=all", "--", NOTICE_FILE, *MANAGED_DIRS
+    ).out
+    if not status.strip("\0"):
+        return
+    dirs = [d for d in MANAGED_DIRS if (repo.path / d).exists()]
+    _run(repo.path, "add", "-A", "--", NOTICE_FILE, *dirs)
+    _run(
+        repo.path,
+        "commit",
+        "-q",
+        "--no-verify",
+        "-m",
+        "Kept edits made before syncing",
+        env=_author_env(author or resolve_author()),
+    )
+    repo._committed = {}
+
+
+def sync(
+    repo: NoticeRepo,
+    name: str = DEFAULT_REMOTE,
+    *,
+    author: Author | None = None,
+    resolutions: Mapping[str, Resolution] | None = None,
+    interactive: bool = False,
+) -> SyncResult:
+    """Fetch, integrate clause by clause, push: the draft, published versions and review records.
+
+    Open conflicts stop the sync before anything is merged or sent; call again with
+    `resolutions` (conflict key -> choice). Raises a RemoteError subclass with one sentence.
+    """
+    url = _remote_url(repo, name)
+    with repo._writing():
+        finish_interrupted_sync(repo)
+        _commit_dirty(repo, author)
+        for attempt in range(2):
+            try:
+                return _sync_once(repo, name, url, author, resolutions or {}, interactive)
+            except _PushRejected:
+                if attempt == 1:
+                    raise RemoteError("Someone sent edits to the server while you were syncing; sync again.") from None
+        raise AssertionError("unreachable")
+
+
+class _PushRejected(Exception):
+    pass
+
+
+def _sync_once(
+    repo: NoticeRepo,
+    name: str,
+    url: str,
+    author: Author | None,
+    resolutions: Mapping[str, Resolution],
+    interactive: bool,
+) -> SyncResult:
+    branch = _branch(repo)
+    _at("before-fetch")
+    _fetch(repo, name, url, interactive)
+    _at("fetched")
+    refs = _refs(repo, "refs/")
+    theirs = refs.get(f"remotes/{name}/{branch}")
+    last = refs.get(f"notice-sync/{name}/{branch}")
+    if theirs is None and any(r.startswith(f"remotes/{name}/") for r in refs):
+        raise NotANoticeRemoteError(
+            f"The repository at {public_url(url)} has no '{branch}' draft, so it is not this notice; choose the repository that holds it."
+        )
+    if theirs is not None and theirs != last:
+        if _run(repo.path, "cat-file", "-e", f"{theirs}:{NOTICE_FILE}", check=False).status != 0:
+            raise NotANoticeRemoteError(
+                f"The repository at {public_url(url)} is not a notice (it has no {NOTICE_FILE}); choose the repository that holds it."
+            )
+        if last is not None and not _is_ancestor(repo, last, theirs):
+            _history_rewritten(last)
+    elif theirs is None and last is not None:
+        _history_rewritten(last)
+    receive_tags, send_tags = _compare_tags(repo, name, refs)
+
+    ours = repo.head()
+    received = merged = 0
+    draft_changed = False
+    if theirs is not None and theirs != ours and theirs != last and not _is_ancestor(repo, theirs, ours):
+        received = _count(repo, f"{ours}..{theirs}")
+        if _is_ancestor(repo, ours, theirs):
+            _move_draft(repo, theirs)
+        else:
+            base = _run(repo.path, "merge-base", ours, theirs, check=False).out.strip()
+            if not base:
+                raise NotANoticeRemoteError(
+                    f"The repository at {public_url(url)} holds a different notice (its history shares nothing with this one); "
+                    "connect this notice to an empty repository, or clone that one instead."
+                )
+            outcome = _integrate(repo, base, ours, theirs, resolutions, author, name)
+            if isinstance(outcome, MergeResult):
+                _write_pending(repo, name, theirs)
+                return SyncResult(received=received, conflicts=outcome.open_conflicts)
+            _at("merge-written")
+            _move_draft(repo, outcome)
+            merged = 1
+        draft_changed = True
+    (repo.path / ".git" / _PENDING).unlink(missing_ok=True)
+
+    updates = [f"create refs/tags/{tag} {sha}" for tag, sha in receive_tags.items()]
+    review_send, reviews_received = _merge_reviews(repo, name, author, refs, updates)
+    if updates:
+        _run(repo.path, "update-ref", "--stdin", input="\n".join(updates) + "\n")
+
+    head = repo.head()
+    refspecs = []
+    sent = 0
+    if theirs != head:
+        sent = _count(repo, f"{theirs}..{head}") if theirs else _count(repo, head)
+        refspecs.append(f"{head}:refs/heads/{branch}")
+    refspecs += [f"refs/tags/{t}:refs/tags/{t}" for t in send_tags]
+    refspecs += [f"{REVIEWS}{rid}:{REVIEWS}{rid}" for rid in review_send]
+    mirror = [f"update refs/notice-sync/{name}/{branch} {head}"]
+    if refspecs:
+        _at("before-push")
+        _push(repo, name, url, refspecs, interactive)
+        # What the server now has, as a fetch would record it.
+        mirror.append(f"update refs/remotes/{name}/{branch} {head}")
+        mirror += [f"update refs/notice-remote/{name}/tags/{t} {refs['tags/' + t]}" for t in send_tags]
+        mirror += [f"update refs/notice-remote/{name}/reviews/{rid} {sha}" for rid, sha in review_send.items()]
+    _run(repo.path, "update-ref", "--stdin", input="\n".join(mirror) + "\n")
+    return SyncResult(
+        received=received,
+        sent=max(sent - merged, 0),
+        merged=bool(merged),
+        versions_received=tuple(sorted(receive_tags, key=lambda t: int(t[1:]))),
+        versions_sent=tuple(send_tags),
+        reviews_changed=len(review_send) + reviews_received,
+        draft_changed=draft_changed,
+    )
+
+
+def _history_rewritten(last: str) -> None:
+    raise HistoryRewrittenError(
+        f"The draft's history on the server was rewritten or deleted (the edit {last[:8]} synced before is gone); "
+        "nothing was changed here or sent: ask whoever changed the server to restore its history, "
+        "or connect this notice to a new empty repository."
+    )
+
+
+def _push(repo: NoticeRepo, name: str, url: str, refspecs: list[str], interactive: bool) -> None:
+    out = _run(
+        repo.path, *_NETWORK_OPTIONS, "push", "--porcelain", name, *refspecs, interactive=interactive, check=False
+    )
+    if out.status == 0:
+        # Remember what the server now has (the remote-tracking refs follow on the next fetch).
+        return
+    text = (out.out + out.err).lower()
+    if "[rejected]" in text or "non-fast-forward" in text or "fetch first" in text or "stale info" in text:
+        raise _PushRejected()
+    if "[remote rejected]" in text:
+        raise RemoteError(
+            f"The server at {public_url(url)} refused the edits ({_first_line(out.err or out.out)}); ask its administrator."
+        )
+    raise _network_error(url, out.err)
+
+
+# ----- writing the merge ------------------------------------------------------------------------
+def _blob_id(data: bytes) -> str:
+    return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
+
+
+def _tree(repo: NoticeRepo, commit: str) -> dict[str, tuple[str, str]]:
+    out = _run(repo.path, "ls-tree", "-r", "-z", "--full-tree", commit).out
+    entries = {}
+    for entry in out.split("\0"):
+        if entry:
+            info, _, rel = entry.partition("\t")
+            mode, _, sha = info.split()
+            entries[rel] = (mode, sha)
+    return entries
+
+
+def _managed(rel: str) -> bool:
+    return rel == NOTICE_FILE or rel.split("/", 1)[0] in MANAGED_DIRS
+
+
+def _blob_texts(repo: NoticeRepo, shas: set[str], on_disk: Mapping[str, str] | None = None) -> dict[str, str]:
+    """Many blobs: from the folder where the file there is that blob (`on_disk`: sha -> path),
+    the rest in one `git cat-file --batch` run (reading loose objects one by one is slow)."""
+    texts: dict[str, str] = {}
+    for sha, rel in (on_disk or {}).items():
+        if sha not in shas:
+            continue
+        try:
+            data = (repo.path / rel).read_bytes()
+        except OSError:
+            continue
+        if _blob_id(data) == sha:
+            texts[sha] = data.decode("utf-8", "replace")
+    order = sorted(shas - set(texts))
+    if not order:
+        return texts
+    proc = subprocess.run(
+        ["git", "-C", str(repo.path), "cat-file", "--batch"],
+        input=("\n".join(order) + "\n").encode(),
+        capture_output=True,
+        check=True,
+    )
+    data, at = proc.stdout, 0
+    for sha in order:
+        header_end = data.index(b"\n", at)
+        size = int(data[at:header_end].split()[2])
+        texts[sha] = data[header_end + 1 : header_end + 1 + size].decode("utf-8", "replace")
+        at = header_end + 1 + size + 1
+    return texts
+
+
+def _notices(repo: NoticeRepo, commits: list[str], trees: list[dict[str, tuple[str, str]]]) -> list[Notice]:
+    """The notices of several commits from their listings, reading each distinct file once
+    (the draft's files from the folder)."""
+    head = repo.head()
+    ours = next((t for t, c in zip(trees, commits, strict=True) if c == head), {})
+    texts = _blob_texts(
+        repo,
+        {sha for tree in trees for rel, (_, sha) in tree.items() if _managed(rel)},
+        {sha: rel for rel, (_, sha) in ours.items() if _managed(rel)},
+    )
+    result = []
+    for tree in trees:
+        files = {rel: texts[sha] for rel, (_, sha) in tree.items() if _managed(rel)}
+        names = [p[len(TABLES_DIR) + 1 : -4] for p in files if p.startswith(TABLES_DIR + "/") and p.endswith(".csv")]
+        try:
+            result.append(read_notice(files.get, names))
+        except FormatError as exc:
+            raise RemoteError(
+                f"A version of the notice being merged cannot be read: {exc}; fix it and sync again."
+            ) from None
+    return result
+
+
+def _merge_result(
+    repo: NoticeRepo, base: str, ours: str, theirs: str, resolutions: Mapping[str, Resolution]
+) -> tuple[MergeResult | None, list[dict[str, tuple[str, str]]]]:
+    """The clause-level merge, or None when no file was changed on both sides (files then merge as they are)."""
+    trees = [_tree(repo, base), _tree(repo, ours), _tree(repo, theirs)]
+    tb, to, tt = trees
+    both = [
+        rel
+        for rel in set(to) | set(tt)
+        if _managed(rel) and to.get(rel) != tt.get(rel) and to.get(rel) != tb.get(rel) and tt.get(rel) != tb.get(rel)
+    ]
+    if not both:
+        return None, trees
+    b, o, t = _notices(repo, [base, ours, theirs], trees)
+    return merge_notices(b, o, t, resolutions), trees
+
+
+def _integrate(
+    repo: NoticeRepo,
+    base: str,
+    ours: str,
+    theirs: str,
+    resolutions: Mapping[str, Resolution],
+    author: Author | None,
+    name: str,
+) -> str | MergeResult:
+    """Write the merge commit (parents: yours, theirs); the open conflicts instead if there are any."""
+    result, (t_base, t_ours, t_theirs) = _merge_result(repo, base, ours, theirs, resolutions)
+    if result is not None and result.open_conflicts:
+        return result
+    updates: list[str] = []
+    new_blobs: dict[str, bytes] = {}
+    if result is not None:
+        known = {sha for _, sha in t_ours.values()} | {sha for _, sha in t_theirs.values()}
+        files = notice_files(result.notice)
+        for rel, text in files.items():
+            data = text.encode("utf-8")
+            sha = _blob_id(data)
+            if t_ours.get(rel, ("", ""))[1] != sha:
+                updates.append(f"100644 {sha}\t{rel}")
+                if sha not in known:
+                    new_blobs[sha] = data
+        updates += [f"0 {_ZERO}\t{rel}" for rel in t_ours if _managed(rel) and rel not in files]
+    # Files changed on one side only, as they are (all of them when no file changed on both sides;
+    # otherwise those outside the notice's own files: git settings, CI workflows).
+    for rel in set(t_ours) | set(t_theirs):
+        if result is not None and _managed(rel):
+            continue
+        b, o, t = t_base.get(rel), t_ours.get(rel), t_theirs.get(rel)
+        if o == b and t != b:
+            updates.append(f"{t[0]} {t[1]}\t{rel}" if t else f"0 {_ZERO}\t{rel}")
+    if new_blobs:
+        with tempfile.TemporaryDirectory(dir=repo.path / ".git") as tmp:
+            paths = []
+            for sha, data in new_blobs.items():
+                path = Path(tmp) / sha
+                path.write_bytes(data)
+                paths.append(str(path))
+            written = _run(
+                repo.path, "hash-object", "-w", "--no-filters", "--stdin-paths", input="\n".join(paths) + "\n"
+            ).out.split()
+            if written != list(new_blobs):
+                raise RemoteError("The merged notice could not be stored; try syncing again.")
+    index = repo.path / ".git" / "notice-studio-merge.index"
+    index_env = {"GIT_INDEX_FILE": str(index)}
+    try:
+        _run(repo.path, "read-tree", ours, env=index_env)
+        if updates:
+            _run(repo.path, "update-index", "--index-info", input="\n".join(updates) + "\n", env=index_env)
+        tree = _run(repo.path, "write-tree", env=index_env).out.strip()
+    finally:
+        index.unlink(missing_ok=True)
+    names = sorted(set(_run(repo.path, "log", "--format=%an", f"{ours}..{theirs}").out.split("\n")) - {""})
+    by = f" by {', '.join(names)}" if names else ""
+    message = f"Merged edits{by} from the server\n\nServer '{name}', its draft {theirs[:12]}.\n"
+    env = _author_env(author or resolve_author())
+    return _run(repo.path, "commit-tree", tree, "-p", ours, "-p", theirs, "-F", "-", input=message, env=env).out.strip()
+
+
+def _move_draft(repo: NoticeRepo, target: str) -> None:
+    """Point the draft at `target` and make the folder match it, surviving a crash at any point."""
+    old = repo.head()
+    marker = repo.path / ".git" / SYNC_MARKER
+    _write_atomic(marker, json.dumps({"old": old, "target": target}))
+    _at("marked")
+    _run(repo.path, "update-ref", "-m", "notice-studio: sync", "HEAD", target, old)
+    _at("moved")
+    _run(repo.path, "reset", "-q", "--hard", "HEAD")
+    marker.unlink(missing_ok=True)
+    repo._committed = {}
+
+
+def finish_interrupted_sync(repo: NoticeRepo) -> bool:
+    """After a crash mid-sync: make the folder match the draft's commit. True when repaired.
+
+    Called by `NoticeRepo.open(write=True)` before the notice is read. The draft ref moves in
+    one atomic step, so the folder is either the old draft, the new one, or a mix of two
+    committed states; resetting it to the ref loses nothing (sync commits edits first).
+    """
+    marker = repo.path / ".git" / SYNC_MARKER
+    if not marker.exists():
+        return False
+    (repo.path / ".git" / "index.lock").unlink(missing_ok=True)
+    _run(repo.path, "reset", "-q", "--hard", "HEAD")
+    marker.unlink(missing_ok=True)
+    repo._committed = {}
+    repo.recovery.messages.append("A sync interrupted by a crash was finished; the draft is as it was last saved.")
+    return True
+
+
+# ----- pending conflicts ------------------------------------------------------------------------
+def _write_pending(repo: NoticeRepo, name: str, theirs: str) -> None:
+    _run(repo.path, "update-ref", "refs/notice-sync/pending", theirs)
+    _write_atomic(repo.path / ".git" / _PENDING, json.dumps({"remote": name, "theirs": theirs}))
+
+
+def _pending(repo: NoticeRepo) -> tuple[str, str, str] | None:
+    """(base, theirs, server name) of the merge a sync stopped at, if it still applies."""
+    try:
+        record = json.loads((repo.path / ".git" / _PENDING).read_text())
+    except (OSError, ValueError):
+        return None
+    theirs = str(record.get("theirs", ""))
+    ours = repo.head()
+    if not _rev(repo, theirs) or _is_ancestor(repo, theirs, ours):
+        return None
+    base = _run(repo.path, "merge-base", ours, theirs, check=False).out.strip()
+    return (base, theirs, str(record.get("remote", DEFAULT_REMOTE))) if base else None
+
+
+def pending_merge(repo: NoticeRepo, resolutions: Mapping[str, Resolution] | None = None) -> MergeResult | None:
+    """The merge a sync stopped at (conflicts to decide), recomputed from history; no network."""
+    pending = _pending(repo)
+    if pending is None:
+        return None
+    commits = [pending[0], repo.head(), pending[1]]
+    b, o, t = _notices(repo, commits, [_tree(repo, c) for c in commits])
+    return merge_notices(b, o, t, resolutions)
+
+
+def complete_merge(repo: NoticeRepo, resolutions: Mapping[str, Resolution], author: Author | None = None) -> str | None:
+    """Decide the pending conflicts and save the merge here (the next sync sends it); no network.
+
+    Returns the merge commit, or None when there was nothing pending. Raises when a conflict is
+    still undecided.
+    """
+    with repo._writing():
+        finish_interrupted_sync(repo)
+        _commit_dirty(repo, author)
+        pending = _pending(repo)
+        if pending is None:
+            (repo.path / ".git" / _PENDING).unlink(missing_ok=True)
+            return None
+        base, theirs, name = pending
+        outcome = _integrate(repo, base, repo.head(), theirs, resolutions, author, name)
+        if isinstance(outcome, MergeResult):
+            n = len(outcome.open_conflicts)
+            raise RemoteError(
+                f"{n} conflict{'s are' if n != 1 else ' is'} still undecided; choose yours or theirs for each."
+            )
+        _move_draft(repo, outcome)
+        (repo.path / ".git" / _PENDING).unlink(missing_ok=True)
+        return outcome
+
+
+# ----- review records ---------------------------------------------------------------------------
+def reviews(repo: NoticeRepo) -> list[review_model.Review]:
+    """Every review recorded here (including those received at the last sync), oldest first."""
+    out = _run(
+        repo.path,
+        "log",
+        "--reverse",
+        "--format=%x1e%S%x1f%an%x1f%ae%x1f%aI%x1f%B",
+        f"--glob={REVIEWS}*",
+        "--source",
+        check=False,
+    ).out
+    events: dict[str, list[review_model.ReviewEvent]] = {}
+    for record in out.split("\x1e")[1:]:
+        source, author, email, when, message = (record.split("\x1f") + [""] * 5)[:5]
+        event = review_model.parse_event(message, author, email, when)
+        if event is not None:
+            events.setdefault(source.removeprefix(REVIEWS), []).append(event)
+    result = [r for rid, evs in events.items() if (r := review_model.build_review(rid, evs)) is not None]
+    return sorted(result, key=lambda r: r.request.when)
+
+
+def find_review(repo: NoticeRepo, review_id: str) -> review_model.Review:
+    matches = [r for r in reviews(repo) if r.id.startswith(review_id.strip())] if review_id.strip() else []
+    if len(matches) != 1:
+        what = "No review" if not matches else "More than one review"
+        raise RemoteError(f"{what} matches '{review_id}'; 'notice-studio review list' shows the reviews.")
+    return matches[0]
+
+
+def _record_event(repo: NoticeRepo, ref: str | None, message: str, author: Author | None) -> str:
+    env = _author_env(author or resolve_author())
+    with repo._writing():
+        _run(repo.path, "hash-object", "-t", "tree", "-w", "--stdin", input="")
+        old = _rev(repo, ref) if ref else None
+        parents = ["-p", old] if old else []
+        commit = _run(repo.path, "commit-tree", _EMPTY_TREE, *parents, "-F", "-", input=message, env=env).out.strip()
+        review_id = ref.removeprefix(REVIEWS) if ref else commit[:10]
+        _run(repo.path, "update-ref", f"{REVIEWS}{review_id}", commit, old or _ZERO)
+    return review_id
+
+
+def request_review(repo: NoticeRepo, note: str = "", author: Author | None = None) -> str:
+    """Ask for a review of the draft as it is now; returns the review's id (sent at the next sync)."""
+    versions = repo.versions()
+    message = review_model.event_message(
+        review_model.REQUEST, repo.head(), note.strip(), version=versions[-1].name if versions else ""
+    )
+    return _record_event(repo, None, message, author)
+
+
+def add_review_event(
+    repo: NoticeRepo, review_id: str, kind: str, text: str = "", clause_id: str = "", author: Author | None = None
+) -> review_model.Review:
+    """Comment on a clause, approve, or ask for changes (approval records the draft now)."""
+    review = find_review(repo, review_id)
+    if clause_id and not repo.load().has(clause_id):
+        raise RemoteError(f"There is no clause with the id '{clause_id}' in this notice.")
+    if kind == review_model.APPROVE and review.draft and not _same_content(repo, review.draft, repo.head()):
+        text = text or "Approved the draft as it is now (it changed after the review was asked for)."
+    message = review_model.event_message(kind, repo.head(), text.strip(), clause_id)
+    _record_event(repo, f"{REVIEWS}{review.id}", message, author)
+    return find_review(repo, review.id)
+
+
+def _same_content(repo: NoticeRepo, a: str, b: str) -> bool:
+    trees = _run(repo.path, "rev-parse", f"{a}^{{tree}}", f"{b}^{{tree}}", check=False).out.split()
+    return len(trees) == 2 and trees[0] == trees[1]
+
+
+def _adopt_reviews(repo: NoticeRepo, name: str) -> None:
+    for rid, sha in _refs(repo, f"refs/notice-remote/{name}/reviews/").items():
+        if not _rev(repo, f"{REVIEWS}{rid}"):
+            _run(repo.path, "update-ref", f"{REVIEWS}{rid}", sha, _ZERO)
+
+
+def _merge_reviews(
+    repo: NoticeRepo, name: str, author: Author | None, refs: dict[str, str], updates: list[str]
+) -> tuple[dict[str, str], int]:
+    """Bring review records up to date both ways (ref changes appended to `updates`);
+    returns the reviews to send (id -> commit) and how many came in."""
+    mirror = f"notice-remote/{name}/reviews/"
+    local = REVIEWS[5:]
+    theirs = {r[len(mirror) :]: sha for r, sha in refs.items() if r.startswith(mirror)}
+    ours = {r[len(local) :]: sha for r, sha in refs.items() if r.startswith(local)}
+    send: dict[str, str] = {}
+    received = 0
+    for rid in sorted(set(theirs) | set(ours)):
+        t, o = theirs.get(rid), ours.get(rid)
+        if o == t:
+            continue
+        if o is None:
+            updates.append(f"create {REVIEWS}{rid} {t}")
+            received += 1
+        elif t is None or _is_ancestor(repo, t, o):
+            send[rid] = o
+        elif _is_ancestor(repo, o, t):
+            updates.append(f"update {REVIEWS}{rid} {t} {o}")
+            received += 1
+        else:  # both added to the review: keep both chains
+            env = _author_env(author or resolve_author())
+            commit = _run(
+                repo.path, "commit-tree", _EMPTY_TREE, "-p", o, "-p", t, "-m", "Merged review records", env=env
+            ).out.strip()
+            updates.append(f"update {REVIEWS}{rid} {commit} {o}")
+            send[rid] = commit
+            received += 1
+    return send, received
+
+
+def _is_current(repo: NoticeRepo) -> Callable[[str], bool]:
+    head_tree = _run(repo.path, "rev-parse", "HEAD^{tree}").out.strip()
+
+    def check(commit: str) -> bool:
+        out = _run(repo.path, "rev-parse", "-q", "--verify", f"{commit}^{{tree}}", check=False).out.strip()
+        return out == head_tree
+
+    return check
+
+
+def publish_approval_problem(repo: NoticeRepo) -> str | None:
+    """For the publishing gate: why publishing must wait for an approval (one sentence), or None."""
+    return review_model.approval_problem(repo.load(), reviews(repo), _is_current(repo))
+
+
+def draft_approver(repo: NoticeRepo) -> str | None:
+    """'Name <email>' of whoever approved the draft as it is now, for the version's approved-by."""
+    approval = review_model.current_approval(reviews(repo), _is_current(repo))
+    return approval.who if approval else None
+
+
+# ----- signatures -------------------------------------------------------------------------------
+def signing_configured(repo: NoticeRepo) -> bool:
+    """Whether git signs tags here (tag.gpgSign with a key): publish tags are then signed."""
+    out = _run(repo.path, "config", "--type=bool", "--get", "tag.gpgSign", check=False).out.strip()
+    return out == "true"
+
+
+@dataclass(frozen=True)
+class Signature:
+    version: str
+    state: str
+    """'verified', 'not verified' or 'unsigned'."""
+    signer: str = ""
+
+
+def version_signatures(repo: NoticeRepo) -> dict[str, Signature]:
+    """For each published version: whether its tag is signed and the signature verifies."""
+    out = _run(repo.path, "for-each-ref", "refs/tags/v*", "--format=%(refname:short)%1f%(contents:signature)%1e").out
+    result: dict[str, Signature] = {}
+    for record in out.split("\x1e"):
+        record = record.strip("\n")
+        if not record:
+            continue
+        tag, _, signature = record.partition("\x1f")
+        if not _is_version(tag):
+            continue
+        if not signature.strip():
+            result[tag] = Signature(tag, "unsigned")
+            continue
+        check = _run(repo.path, "verify-tag", "--raw", tag, check=False)
+        signer = ""
+        match = re.search(r'Good "git" signature (?:for|with) (\S+)', check.err) or re.search(
+            r"GOODSIG \S+ (.+)", check.err
+        )
+        if match:
+            signer = match.group(1).strip()
+        result[tag] = Signature(tag, "verified" if check.status == 0 else "not verified", signer)
+    return result
+
+
+# ----- CI recipe --------------------------------------------------------------------------------
+def add_ci_recipe(repo: NoticeRepo, kind: str, package: str = "notice-studio", author: Author | None = None) -> str:
+    """Write and commit the workflow that publishes the website when a version is pushed."""
+    rel, text = recipe(kind, package)
+    with repo._writing():
+        _write_atomic(repo.path / rel, text)
+        repo._commit(f"Added the {kind.capitalize()} workflow that publishes the website", [rel], [rel], author)
+    return rel
+
+
+__all__ = [
+    "AuthenticationError",
+    "DivergedTagsError",
+    "HistoryRewrittenError",
+    "NotANoticeRemoteError",
+    "RemoteError",
+    "RemoteInfo",
+    "Signature",
+    "SyncResult",
+    "UnreachableError",
+    "add_ci_recipe",
+    "add_remote",
+    "add_review_event",
+    "clone",
+    "complete_merge",
+    "draft_approver",
+    "find_review",
+    "finish_interrupted_sync",
+    "pending_merge",
+    "publish_approval_problem",
+    "remote_info",
+    "remotes",
+    "remove_remote",
+    "request_review",
+    "reviews",
+    "signing_configured",
+    "sync",
+    "version_signatures",
+]

@@ -1,0 +1,82 @@
+"""The Sync action: fetch, merge and send in the write lane, results back on the UI thread.
+
+The window hands over what sync needs (the open notice's store, the task runner, who is
+editing, and a way to save pending typing first); it never waits for the network.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction, QKeySequence
+
+from notice_studio.core.notice import store_remote
+from notice_studio.core.notice.model import NoticeError
+from notice_studio.core.notice.store import Author, NoticeRepo
+from notice_studio.core.remote.merge import Resolution
+from notice_studio.ui.tasks import TaskRunner
+
+
+class SyncController(QObject):
+    """Runs sync for one open notice; `action` is the menu/toolbar entry."""
+
+    started = Signal()
+    synced = Signal(object)  # SyncResult without conflicts; reload the notice if draft_changed
+    conflicts = Signal(object)  # SyncResult whose conflicts the user must decide
+    failed = Signal(str)  # one sentence
+
+    def __init__(
+        self,
+        repo: NoticeRepo,
+        tasks: TaskRunner,
+        author: Author | None = None,
+        before_sync: Callable[[], None] | None = None,
+        remote: str = store_remote.DEFAULT_REMOTE,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._repo, self._tasks, self._author = repo, tasks, author
+        self._before_sync = before_sync
+        self._remote = remote
+        self._busy = False
+        self.action = QAction("Sync with server", self)
+        self.action.setShortcut(QKeySequence("Ctrl+Alt+S"))
+        self.action.setStatusTip("Receive the team's edits, merge them clause by clause, and send yours")
+        self.action.triggered.connect(lambda: self.sync())
+
+    @property
+    def busy(self) -> bool:
+        return self._busy
+
+    def sync(self, resolutions: Mapping[str, Resolution] | None = None) -> bool:
+        """Start a sync (False if one is already running)."""
+        if self._busy:
+            return False
+        if self._before_sync is not None:
+            self._before_sync()  # hands pending typing to autosave; its commit runs first in the write lane
+        self._busy = True
+        self.action.setEnabled(False)
+        self.started.emit()
+        repo, author, remote, chosen = self._repo, self._author, self._remote, dict(resolutions or {})
+        self._tasks.write(
+            lambda: store_remote.sync(repo, remote, author=author, resolutions=chosen),
+            self._done,
+            self._error,
+        )
+        return True
+
+    def _finish(self) -> None:
+        self._busy = False
+        self.action.setEnabled(True)
+
+    def _done(self, result: store_remote.SyncResult) -> None:
+        self._finish()
+        (self.conflicts if result.conflicts else self.synced).emit(result)
+
+    def _error(self, exc: BaseException) -> None:
+        self._finish()
+        if isinstance(exc, NoticeError):
+            self.failed.emit(str(exc))
+        else:
+            self.failed.emit(f"Sync stopped unexpectedly ({exc.__class__.__name__}: {exc}); try again.")

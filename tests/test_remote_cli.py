@@ -1,0 +1,113 @@
+"""`notice-studio remote|clone|sync|review|status|ci-recipe`, run in-process on real repositories."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from notice_support import AUTHOR, git
+from remote_support import bare, edit, load, shared_notice
+
+from notice_studio.cli import main
+from notice_studio.core.notice.store import NoticeRepo
+from notice_studio.core.remote.reviews import set_requires_approval
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_remote_add_sync_clone_and_show(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    server = bare(tmp_path / "srv.git")
+    assert run(capsys, "new", str(tmp_path / "acme"), "--org", "Acme Ltd")[0] == 0
+    code, out, _ = run(capsys, "remote", "add", str(tmp_path / "acme"), str(server))
+    assert code == 0 and "Connected" in out
+    code, out, _ = run(capsys, "sync", str(tmp_path / "acme"))
+    assert code == 0 and out.startswith("Synced: sent 1 edit")
+    code, out, _ = run(capsys, "clone", server.as_uri(), str(tmp_path / "bob"))
+    assert code == 0 and (tmp_path / "bob" / "notice.yaml").is_file()
+    code, out, _ = run(capsys, "remote", "show", str(tmp_path / "bob"), "--json")
+    (row,) = json.loads(out)["remotes"]
+    assert (row["name"], row["ahead"], row["behind"], row["pending_conflicts"]) == ("origin", 0, 0, 0)
+    code, _, err = run(capsys, "remote", "add", str(tmp_path / "bob"), str(server))
+    assert code == 1 and err.count("\n") == 1 and "already connected" in err
+
+
+def test_sync_stops_on_a_conflict_then_take_decides(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, yours, theirs = shared_notice(tmp_path)
+    edit(yours, lambda n: n.set_body("security", "We protect your data with hashing."))
+    edit(theirs, lambda n: n.set_body("security", "We protect your data with firewalls."))
+    assert run(capsys, "sync", str(theirs))[0] == 0
+    code, out, err = run(capsys, "sync", str(yours), "--json")
+    assert code == 1
+    (conflict,) = json.loads(out)["conflicts"]
+    assert (conflict["key"], conflict["yours"], conflict["theirs"]) == (
+        "clause/security/text/1",
+        "hashing",
+        "firewalls",
+    )
+    assert "--take yours|theirs" in err and "Traceback" not in err
+    code, out, _ = run(capsys, "sync", str(yours), "--choose", "clause/security/text/1=theirs")
+    assert code == 0 and "merged" in out
+    assert load(yours).find("security").body == "We protect your data with firewalls."
+    code, _, err = run(capsys, "sync", str(yours), "--choose", "nonsense")
+    assert code == 1 and "KEY=yours" in err
+
+
+def test_review_request_comment_approve_and_the_publishing_gate(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, yours, theirs = shared_notice(tmp_path)
+    with NoticeRepo.open(yours, write=True) as repo:
+        notice = repo.load()
+        set_requires_approval(notice, True)
+        repo.save(notice, "Publishing needs an approval", AUTHOR)
+    code, out, _ = run(capsys, "status", str(yours), "--json")
+    status = json.loads(out)
+    assert status["publish_blocked_by"].startswith(
+        "This notice requires an approval before publishing; ask for a review"
+    )
+    code, out, _ = run(capsys, "review", "request", str(yours), "--note", "Retention wording")
+    review_id = out.split()[3].rstrip(".")
+    assert run(capsys, "sync", str(yours))[0] == 0
+    assert run(capsys, "sync", str(theirs))[0] == 0
+    code, out, _ = run(capsys, "review", "list", str(theirs), "--json")
+    (review,) = json.loads(out)["reviews"]
+    assert review["id"] == review_id and review["state"] == "open" and review["note"] == "Retention wording"
+    assert run(capsys, "review", "comment", str(theirs), review_id[:6], "Say 30 days.", "--clause", "retention")[0] == 0
+    code, out, _ = run(capsys, "review", "approve", str(theirs), review_id)
+    assert code == 0 and "(approved)" in out
+    run(capsys, "sync", str(theirs))
+    run(capsys, "sync", str(yours))
+    code, out, _ = run(capsys, "status", str(yours), "--json")
+    status = json.loads(out)
+    assert status["publish_blocked_by"] is None and status["open_reviews"] == []
+    assert status["approved_by"].startswith("Unknown author") or "<" in status["approved_by"]
+    code, out, _ = run(capsys, "review", "list", str(yours), "--all", "--json")
+    events = json.loads(out)["reviews"][0]["events"]
+    assert [(e["kind"], e["clause"]) for e in events] == [("comment", "retention"), ("approve", None)]
+    # an edit after the approval makes it stale
+    edit(yours, lambda n: n.set_body("security", "Changed after approval."))
+    code, out, _ = run(capsys, "status", str(yours))
+    assert "changed since it was approved" in out
+    code, _, err = run(capsys, "review", "approve", str(yours), "zzz")
+    assert code == 1 and "No review matches 'zzz'" in err
+
+
+def test_ci_recipe_is_committed_and_travels(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, yours, theirs = shared_notice(tmp_path)
+    code, _, _ = run(capsys, "ci-recipe", "github", str(yours))
+    assert code == 0
+    workflow = (yours / ".github" / "workflows" / "notice-site.yml").read_text()
+    assert 'tags: ["v*"]' in workflow and "notice-studio site . --out public" in workflow
+    assert git(yours, "status", "--porcelain") == ""
+    edit(theirs, lambda n: n.set_body("security", "Theirs."))
+    run(capsys, "sync", str(theirs))
+    run(capsys, "sync", str(yours))  # a merge: the workflow file is kept
+    run(capsys, "sync", str(theirs))
+    assert (theirs / ".github" / "workflows" / "notice-site.yml").read_text() == workflow
+    run(capsys, "ci-recipe", "gitlab", str(theirs))
+    assert "CI_COMMIT_TAG" in (theirs / ".gitlab-ci.yml").read_text()

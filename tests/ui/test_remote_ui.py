@@ -1,0 +1,161 @@
+"""The sync action, the conflict view and the Reviews dock on real widgets and real repositories."""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+from notice_support import AUTHOR, small_notice
+from PySide6.QtCore import Qt
+from remote_support import OTHER, edit, shared_notice, sync
+
+from notice_studio.core.notice.store import NoticeRepo
+from notice_studio.core.remote.merge import EDIT, THEIRS, YOURS, merge_notices
+from notice_studio.core.remote.reviews import set_requires_approval
+from notice_studio.ui.remote.conflict_view import ConflictDialog
+from notice_studio.ui.remote.reviews_dock import ReviewsDock
+from notice_studio.ui.remote.sync_action import SyncController
+from notice_studio.ui.tasks import TaskRunner
+
+
+def three_conflicts():
+    base = small_notice()
+    yours, theirs = copy.deepcopy(base), copy.deepcopy(base)
+    yours.set_body("security", "We protect your data with hashing.")
+    theirs.set_body("security", "We protect your data with firewalls.")
+    yours.set_variable("organisation.name", "Acme Limited")
+    theirs.set_variable("organisation.name", "Acme Ltd.")
+    yours.remove("children")
+    theirs.set_body("children", "Not for children under 13.")
+    return base, yours, theirs
+
+
+def test_conflict_view_take_theirs_yours_and_edit(qtbot, tmp_path: Path) -> None:
+    base, yours, theirs = three_conflicts()
+    result = merge_notices(base, yours, theirs)
+    dialog = ConflictDialog(result.open_conflicts)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    keys = [c.key for c in result.open_conflicts]
+    assert dialog.list.count() == 3 and not dialog.merge_button.isEnabled()
+
+    dialog.list.setCurrentRow(keys.index("clause/security/text/1"))
+    assert (dialog.theirs.toPlainText(), dialog.yours.toPlainText()) == ("firewalls", "hashing")
+    qtbot.mouseClick(dialog.take_theirs, Qt.MouseButton.LeftButton)
+    assert dialog.result.toPlainText() == "firewalls"
+
+    dialog.list.setCurrentRow(keys.index("variable/organisation.name"))
+    qtbot.mouseClick(dialog.edit, Qt.MouseButton.LeftButton)
+    assert not dialog.result.isReadOnly()
+    dialog.result.setPlainText("Acme Società")  # non-ASCII set directly, not typed
+
+    dialog.list.setCurrentRow(keys.index("clause/children/removed"))
+    assert not dialog.edit.isEnabled()  # a removal is kept or taken, not edited
+    assert not dialog.merge_button.isEnabled()
+    qtbot.mouseClick(dialog.take_yours, Qt.MouseButton.LeftButton)
+    assert dialog.merge_button.isEnabled()
+    dialog.grab().save(str(tmp_path / "conflicts.png"))
+
+    with qtbot.waitSignal(dialog.decided) as blocker:
+        qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+    chosen = blocker.args[0]
+    assert {k: r.choice for k, r in chosen.items()} == {
+        "clause/security/text/1": THEIRS,
+        "variable/organisation.name": EDIT,
+        "clause/children/removed": YOURS,
+    }
+    merged = merge_notices(base, yours, theirs, chosen)
+    assert merged.open_conflicts == ()
+    assert merged.notice.find("security").body == "We protect your data with firewalls."
+    assert merged.notice.variables["organisation.name"] == "Acme Società"
+    assert not merged.notice.has("children")
+
+
+def test_sync_runs_in_the_background_and_stops_on_conflicts(qtbot, tmp_path: Path) -> None:
+    _, yours, theirs = shared_notice(tmp_path)
+    edit(theirs, lambda n: n.set_body("security", "We protect your data with firewalls."), author=OTHER)
+    edit(theirs, lambda n: n.set_body("children", "Theirs: under 13."), author=OTHER)
+    sync(theirs, OTHER)
+    edit(yours, lambda n: n.set_body("security", "We protect your data with hashing."))
+    tasks = TaskRunner()
+    flushed: list[bool] = []
+    with NoticeRepo.open(yours, write=True) as repo:
+        controller = SyncController(repo, tasks, AUTHOR, before_sync=lambda: flushed.append(True))
+        with qtbot.waitSignal(controller.conflicts, timeout=30000) as blocker:
+            controller.action.trigger()
+            assert controller.busy and not controller.action.isEnabled()  # returned at once
+        assert flushed == [True]
+        (conflict,) = blocker.args[0].conflicts
+        assert conflict.key == "clause/security/text/1"
+        dialog = ConflictDialog(blocker.args[0].conflicts)
+        qtbot.addWidget(dialog)
+        qtbot.mouseClick(dialog.take_theirs, Qt.MouseButton.LeftButton)
+        with qtbot.waitSignal(controller.synced, timeout=30000) as done:
+            controller.sync(dialog.resolutions())
+        assert done.args[0].merged and done.args[0].draft_changed
+        notice = repo.load()
+        assert notice.find("security").body == "We protect your data with firewalls."
+        assert notice.find("children").body == "Theirs: under 13."
+        # an unreachable server is one sentence, and the action is usable again
+        (yours / ".git" / "config").write_text(
+            (yours / ".git" / "config")
+            .read_text()
+            .replace((tmp_path / "server.git").as_uri(), "http://127.0.0.1:9/n.git")
+        )
+        with qtbot.waitSignal(controller.failed, timeout=30000) as failure:
+            controller.sync()
+        assert "could not be reached" in failure.args[0] and controller.action.isEnabled()
+    tasks.wait()
+
+
+def test_reviews_dock_ask_comment_approve(qtbot, tmp_path: Path) -> None:
+    with NoticeRepo.create(tmp_path / "n", small_notice(), AUTHOR) as repo:
+        notice = repo.load()
+        set_requires_approval(notice, True)
+        repo.save(notice, "Publishing needs an approval", AUTHOR)
+        tasks = TaskRunner()
+        dock = ReviewsDock(repo, tasks, AUTHOR, current_clause=lambda: "retention")
+        qtbot.addWidget(dock)
+        dock.show()
+        dock.refresh()
+        qtbot.waitUntil(lambda: "requires an approval" in dock.status.text(), timeout=10000)
+        assert not dock.approve.isEnabled()
+
+        dock.text.setText("Bitte prüfen: Aufbewahrung")
+        qtbot.mouseClick(dock.ask, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dock.tree.topLevelItemCount() == 1, timeout=10000)
+        assert dock.tree.topLevelItem(0).text(0) == "Bitte prüfen: Aufbewahrung"
+        assert dock.tree.topLevelItem(0).text(1) == "open" and dock.approve.isEnabled()
+        with qtbot.waitSignal(dock.compare_requested) as compare:
+            qtbot.mouseClick(dock.compare, Qt.MouseButton.LeftButton)
+        assert compare.args == ["", repo.head()]  # nothing published yet: compare with the draft asked about
+
+        dock.text.setText("Say 30 days.")
+        qtbot.mouseClick(dock.comment, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dock.tree.topLevelItem(0).childCount() == 1, timeout=10000)
+        assert dock.tree.topLevelItem(0).child(0).text(0) == "commented on 'retention': Say 30 days."
+
+        qtbot.mouseClick(dock.approve, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dock.tree.topLevelItem(0).text(1) == "approved", timeout=10000)
+        qtbot.waitUntil(lambda: dock.status.text() == "", timeout=10000)  # publishing no longer blocked
+        dock.grab().save(str(tmp_path / "reviews.png"))
+        tasks.wait()
+
+
+def test_open_from_server_copies_in_the_background(qtbot, tmp_path: Path) -> None:
+    from notice_studio.ui.remote.open_from_server import OpenFromServerDialog
+
+    server, _, _ = shared_notice(tmp_path)
+    tasks = TaskRunner()
+    dialog = OpenFromServerDialog(tasks, tmp_path / "copies")
+    qtbot.addWidget(dialog)
+    dialog.url.setText((tmp_path / "nowhere.git").as_uri())
+    dialog.start()
+    qtbot.waitUntil(lambda: "no repository" in dialog.status.text(), timeout=20000)
+    assert dialog.open_button.isEnabled()
+    dialog.url.setText(server.as_uri())
+    assert dialog.folder.text() == str(tmp_path / "copies" / "server")
+    with qtbot.waitSignal(dialog.opened, timeout=20000) as blocker:
+        dialog.start()
+    assert (blocker.args[0] / "notice.yaml").is_file()
+    tasks.wait()
