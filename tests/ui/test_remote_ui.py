@@ -42,12 +42,12 @@ def test_conflict_view_take_theirs_yours_and_edit(qtbot, tmp_path: Path) -> None
     dialog.list.setCurrentRow(keys.index("clause/security/text/1"))
     assert (dialog.theirs.toPlainText(), dialog.yours.toPlainText()) == ("firewalls", "hashing")
     qtbot.mouseClick(dialog.take_theirs, Qt.MouseButton.LeftButton)
-    assert dialog.result.toPlainText() == "firewalls"
+    assert dialog.result_edit.toPlainText() == "firewalls"
 
     dialog.list.setCurrentRow(keys.index("variable/organisation.name"))
     qtbot.mouseClick(dialog.edit, Qt.MouseButton.LeftButton)
-    assert not dialog.result.isReadOnly()
-    dialog.result.setPlainText("Acme Società")  # non-ASCII set directly, not typed
+    assert not dialog.result_edit.isReadOnly()
+    dialog.result_edit.setPlainText("Acme Società")  # non-ASCII set directly, not typed
 
     dialog.list.setCurrentRow(keys.index("clause/children/removed"))
     assert not dialog.edit.isEnabled()  # a removal is kept or taken, not edited

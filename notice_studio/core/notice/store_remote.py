@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+from notice_studio.core.fileio import write_atomic as _write_atomic
 from notice_studio.core.notice.frontmatter import FormatError
 from notice_studio.core.notice.model import Notice, NoticeError
 from notice_studio.core.notice.notice_format import NOTICE_FILE, TABLES_DIR, notice_files, read_notice
@@ -34,7 +35,6 @@ from notice_studio.core.notice.store import (
     Author,
     NoticeRepo,
     _author_env,
-    _write_atomic,
     resolve_author,
 )
 from notice_studio.core.remote import reviews as review_model

@@ -61,7 +61,7 @@ class ConflictDialog(QDialog):
 
         theirs_box, self.theirs = _pane("Theirs", True)
         yours_box, self.yours = _pane("Yours", True)
-        result_box, self.result = _pane("Result", False)
+        result_box, self.result_edit = _pane("Result", False)
         self.base = QLabel()
         self.base.setWordWrap(True)
         self.take_theirs = QPushButton("Take &theirs")
@@ -70,7 +70,7 @@ class ConflictDialog(QDialog):
         self.take_theirs.clicked.connect(lambda: self._choose(THEIRS))
         self.take_yours.clicked.connect(lambda: self._choose(YOURS))
         self.edit.clicked.connect(self._start_edit)
-        self.result.textChanged.connect(self._edited)
+        self.result_edit.textChanged.connect(self._edited)
 
         panes = QWidget()
         grid = QGridLayout(panes)
@@ -119,8 +119,8 @@ class ConflictDialog(QDialog):
         try:
             self.theirs.setPlainText(conflict.theirs if conflict else "")
             self.yours.setPlainText(conflict.yours if conflict else "")
-            self.result.setPlainText(self._result_text(conflict) if conflict else "")
-            self.result.setReadOnly(True)
+            self.result_edit.setPlainText(self._result_text(conflict) if conflict else "")
+            self.result_edit.setReadOnly(True)
         finally:
             self._filling = False
         self.base.setText(f"Before either change: {conflict.base or '(nothing)'}" if conflict else "")
@@ -145,14 +145,14 @@ class ConflictDialog(QDialog):
         if self._showing.key not in self._choices:
             self._choices[self._showing.key] = Resolution(EDIT, self._showing.yours)
             self._show(self.list.currentRow())
-        self.result.setReadOnly(False)
-        self.result.setFocus()
+        self.result_edit.setReadOnly(False)
+        self.result_edit.setFocus()
         self._update_state()
 
     def _edited(self) -> None:
-        if self._filling or self._showing is None or self.result.isReadOnly():
+        if self._filling or self._showing is None or self.result_edit.isReadOnly():
             return
-        self._choices[self._showing.key] = Resolution(EDIT, self.result.toPlainText())
+        self._choices[self._showing.key] = Resolution(EDIT, self.result_edit.toPlainText())
         self._update_state()
 
     def _update_state(self) -> None:

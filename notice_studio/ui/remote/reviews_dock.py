@@ -117,8 +117,9 @@ class ReviewsDock(QDockWidget):
             item.setExpanded(True)
             if review.id == selected:
                 self.tree.setCurrentItem(item)
-        if self.tree.currentItem() is None and self.tree.topLevelItemCount():
-            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+        first = self.tree.topLevelItem(0)
+        if self.tree.currentItem() is None and first is not None:
+            self.tree.setCurrentItem(first)
         self.status.setText(problem or "")
         self._update_buttons()
 
