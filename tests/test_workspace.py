@@ -175,3 +175,28 @@ def test_restore_history_and_compare(ws: Workspace) -> None:
     assert ws.notice.find("security").body == "We protect your data with encryption and access controls."
     assert messages(ws.repo)[0] == "Restored v1 as the draft"
     assert [v.name for v in ws.repo.versions()] == ["v1"]
+
+
+def test_a_required_approval_is_part_of_the_one_gate(ws: Workspace) -> None:
+
+    from notice_studio.core.notice.store import Author
+    from notice_studio.core.notice.store_remote import add_review_event, request_review
+    from notice_studio.core.remote.reviews import APPROVE, set_requires_approval
+
+    set_requires_approval(ws.notice, True)
+    ws.save("Publishing needs an approval")
+    gate = ws.review_publish()
+    assert any("requires an approval" in b for b in gate.blocking)
+    with pytest.raises(NoticeError, match="requires an approval"):
+        ws.publish(dt.date(2026, 1, 1), acknowledge_all=True)
+
+    review_id = request_review(ws.repo, "Please look at the retention wording", AUTHOR)
+    approver = Author("Grace General Counsel", "grace@acme.example")
+    add_review_event(ws.repo, review_id, APPROVE, author=approver)
+    assert not any("approval" in b for b in ws.review_publish().blocking)
+    version = ws.publish(dt.date(2026, 1, 1), acknowledge_all=True)
+    assert "Grace General Counsel" in version.approved_by  # the approver's git identity, not a typed name
+
+    ws.add_clause("Contact us", "Write to us.")
+    ws.save()
+    assert any("approval" in b for b in ws.review_publish().blocking)  # the draft changed: approve again

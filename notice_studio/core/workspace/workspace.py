@@ -13,7 +13,7 @@ import os
 import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -492,7 +492,11 @@ class Workspace:
         report = self.check(notice=draft, versions=versions, skip=("readability",))
         latest = versions[-1] if versions else None
         published = self.repo.notice_at(latest.name) if latest else None
-        return review(draft, report, latest, published)
+        gate = review(draft, report, latest, published)
+        from notice_studio.core.notice.store_remote import publish_approval_problem
+
+        waiting = publish_approval_problem(self.repo)  # the notice may require a reviewer's approval
+        return replace(gate, blocking=(*gate.blocking, waiting)) if waiting else gate
 
     def publish(
         self,
@@ -527,6 +531,10 @@ class Workspace:
                 f"The draft has {len(missing)} warning(s) to acknowledge, starting with: {missing[0].rstrip('.')}; "
                 "review them and acknowledge each one to publish."
             )
+        if not approved_by:
+            from notice_studio.core.notice.store_remote import draft_approver
+
+            approved_by = draft_approver(self.repo) or ""
         return self.repo.publish(
             effective,
             gate.change_notice if change_notice is None else change_notice,
