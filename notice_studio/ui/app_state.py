@@ -9,6 +9,7 @@ screen reaches into the window or into another dock.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Signal
@@ -59,5 +60,7 @@ class Navigator(Protocol):
     ) -> str | None: ...
 
     def reload_library(self) -> None: ...
+
+    def open_notice(self, path: str | Path) -> bool: ...
 
     def author(self) -> Author: ...

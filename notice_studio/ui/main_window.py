@@ -182,6 +182,11 @@ class MainWindow(QMainWindow):
             file_menu.addAction(item)
         file_menu.addMenu(self.recent_menu)
         file_menu.addAction(self.act_import)
+        from notice_studio.ui.remote.team import TeamWork
+
+        self.team = TeamWork(self.state, self, self)
+        file_menu.addAction(self.team.open_action)
+        file_menu.addAction(self.team.sync_action)
         file_menu.addSeparator()
         file_menu.addAction(self.act_export)
         file_menu.addAction(self.act_publish)

@@ -159,3 +159,21 @@ def test_open_from_server_copies_in_the_background(qtbot, tmp_path: Path) -> Non
         dialog.start()
     assert (blocker.args[0] / "notice.yaml").is_file()
     tasks.wait()
+
+
+def test_the_window_syncs_and_shows_reviews(qtbot, tmp_path: Path, settings) -> None:
+    """File > Sync with server in the real window: the other clone's edit arrives in the open notice."""
+    from notice_studio.ui.main_window import MainWindow
+
+    _server, yours, theirs = shared_notice(tmp_path)
+    edit(theirs, lambda n: n.set_body("children", "Not meant for anyone under 13."), author=OTHER)
+    sync(theirs, author=OTHER)
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_notice(yours)
+    assert window.team.sync_action.isEnabled() and window.team.reviews is not None
+    with qtbot.waitSignal(window.team.controller.synced, timeout=20000):
+        window.team.sync_action.trigger()
+    qtbot.waitUntil(lambda: window.session.notice.find("children").body.startswith("Not meant"), timeout=10000)
+    window.close()

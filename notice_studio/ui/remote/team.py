@@ -1,0 +1,98 @@
+"""Team work in the window: Sync with server, Open from server…, and the Reviews panel.
+
+Built per open notice from the shared AppState; the window only adds the actions to its menus.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow
+
+from notice_studio.core.notice import store_remote
+from notice_studio.ui.app_state import AppState, Navigator
+from notice_studio.ui.remote.conflict_view import ConflictDialog
+from notice_studio.ui.remote.open_from_server import OpenFromServerDialog
+from notice_studio.ui.remote.reviews_dock import ReviewsDock
+from notice_studio.ui.remote.sync_action import SyncController
+from notice_studio.ui.session import Session
+
+
+class TeamWork(QObject):
+    def __init__(self, state: AppState, nav: Navigator, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.state, self.nav, self.window = state, nav, window
+        self.controller: SyncController | None = None
+        self.reviews: ReviewsDock | None = None
+        self._retired: list[ReviewsDock] = []
+        self._controllers: list[SyncController] = []
+        self.sync_action = QAction("S&ync with server", self)
+        self.sync_action.setShortcut(QKeySequence("Ctrl+Alt+S"))
+        self.sync_action.setStatusTip("Receive the team's edits, merge them clause by clause, and send yours")
+        self.sync_action.triggered.connect(self.sync)
+        self.open_action = QAction("Open from &server…", self)
+        self.open_action.setStatusTip("Copy a notice from your team's git server and open it")
+        self.open_action.triggered.connect(self.open_from_server)
+        state.session_changed.connect(self._session_changed)
+        self._session_changed(state.session)
+
+    def _session_changed(self, session: Session | None) -> None:
+        if self.controller is not None:
+            self.controller.setParent(None)  # a sync still running finishes on its own
+            self._controllers.append(self.controller)
+            self.controller = None
+        if self.reviews is not None:
+            # Kept alive with the window: a refresh still running in the background answers to it.
+            self.window.removeDockWidget(self.reviews)
+            self.reviews.hide()
+            self._retired.append(self.reviews)
+            self.reviews = None
+        has_remote = session is not None and bool(store_remote.remotes(session.repo))
+        self.sync_action.setEnabled(session is not None)
+        if session is None:
+            return
+        controller = SyncController(session.repo, self.state.tasks, session.author, session.save_soon, parent=self)
+        controller.synced.connect(lambda result: self._synced(session, result))
+        controller.conflicts.connect(self._conflicts)
+        controller.failed.connect(self.nav.show_error)
+        self.controller = controller
+        if has_remote:
+            dock = ReviewsDock(session.repo, self.state.tasks, session.author, self.nav.current_clause_id, self.window)
+            dock.setObjectName("reviews-dock")
+            dock.compare_requested.connect(lambda version, draft: self.nav.compare(version or draft, "draft"))
+            dock.failed.connect(self.nav.show_error)
+            self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            dock.hide()
+            dock.refresh()
+            self.reviews = dock
+
+    def sync(self) -> None:
+        if self.controller is None:
+            return
+        if self.state.session is not None and not store_remote.remotes(self.state.session.repo):
+            self.nav.show_error(
+                "This notice is not connected to a server yet; connect it with "
+                "'notice-studio remote add DIR URL', then sync again."
+            )
+            return
+        self.controller.sync()
+
+    def _synced(self, session: Session, result: store_remote.SyncResult) -> None:
+        if result.draft_changed and self.state.session is session:
+            session.reload()
+        self.nav.status(f"Synced: {result.received} edit(s) received, {result.sent} sent.", 6000)
+        if self.reviews is not None:
+            self.reviews.refresh()
+
+    def _conflicts(self, result: store_remote.SyncResult) -> None:
+        dialog = ConflictDialog(result.conflicts, self.window)
+        if self.controller is not None:
+            dialog.decided.connect(self.controller.sync)
+        dialog.open()
+
+    def open_from_server(self) -> None:
+        dialog = OpenFromServerDialog(self.state.tasks, Path.home(), self.window)
+        dialog.opened.connect(lambda path: self.nav.open_notice(Path(path)))
+        dialog.exec()
