@@ -87,7 +87,7 @@ def load_baseline() -> types.ModuleType | None:
     assert spec is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules["baseline_changes"] = module
-    exec(compile(source, "baseline_changes.py", "exec"), module.__dict__)  # noqa: S102 - our own file at a commit
+    exec(compile(source, "baseline_changes.py", "exec"), module.__dict__)
     return module
 
 
@@ -178,7 +178,9 @@ def main(argv: list[str] | None = None) -> int:
         notices = [split_markdown(t, name.removesuffix(".md")) for t in texts]
         pairs += [(f"{name} {i}->{i + 1}", a, b) for i, (a, b) in enumerate(zip(notices, notices[1:]), start=1)]
     real = [p for p in pairs if p[1] != p[2]]
-    print(f"{len(policies)} policies, {sum(len(t) for t in policies.values())} versions, {len(pairs)} consecutive pairs")
+    print(
+        f"{len(policies)} policies, {sum(len(t) for t in policies.values())} versions, {len(pairs)} consecutive pairs"
+    )
     print(f"{len(real)} pairs with a change to the text as split into clauses")
     rows = [("this branch", measure(real, draft_change_notice))]
     baseline = None if args.no_baseline else load_baseline()

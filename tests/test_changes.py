@@ -321,7 +321,9 @@ def test_sections_of_one_topic_removed_together_are_named_once() -> None:
 
 def test_a_scattered_edit_is_still_described() -> None:
     result = notice_for(
-        lambda n: n.set_body("sharing", "We share information with our payment processor and our fraud screening partner.")
+        lambda n: n.set_body(
+            "sharing", "We share information with our payment processor and our fraud screening partner."
+        )
     )
     assert '"our fraud screening partner"' in only_item(result).sentence
 

@@ -100,6 +100,11 @@ def cmd_site(args: argparse.Namespace) -> int:
         f"Website folder {result.folder}: {len(result.written)} file{'s' if len(result.written) != 1 else ''} "
         f"written, {len(result.unchanged)} unchanged."
     )
+    if result.next_build is not None:
+        print(
+            f"An upcoming version takes effect on {result.next_build.isoformat()}: build the website folder again "
+            "on that day (a daily scheduled build does it for you)."
+        )
     if not result.redlines:
         print("notice-studio: note: redline pages are not available in this installation.", file=sys.stderr)
     return 0

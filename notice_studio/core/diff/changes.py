@@ -353,7 +353,9 @@ class _Region:
 def _regions(ops: Iterable[WordOp]) -> list[_Region]:
     """Each run of deletions/insertions between two unchanged stretches, with its context."""
     regions: list[_Region] = []
-    before, deleted, inserted = "", [], []
+    before = ""
+    deleted: list[str] = []
+    inserted: list[str] = []
     for op in ops:
         if op.op == EQUAL:
             if deleted or inserted:
@@ -501,7 +503,9 @@ def _detail(change: ClauseChange, topic: str = "") -> str:
         for r in added[:2]:
             words = _short(r.inserted)
             if words:
-                parts.append(f'we added {thing}, "{words}"' if thing and len(_words(r.inserted)) <= 12 else f'we added "{words}"')
+                parts.append(
+                    f'we added {thing}, "{words}"' if thing and len(_words(r.inserted)) <= 12 else f'we added "{words}"'
+                )
         for r in replaced[:1]:
             new, old = _short(r.inserted, 10), _short(r.deleted, 10)
             if new and old:
