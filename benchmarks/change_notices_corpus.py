@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import itertools
 import re
 import statistics
 import subprocess
@@ -176,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
     pairs: list[tuple[str, Notice, Notice]] = []
     for name, texts in sorted(policies.items()):
         notices = [split_markdown(t, name.removesuffix(".md")) for t in texts]
-        pairs += [(f"{name} {i}->{i + 1}", a, b) for i, (a, b) in enumerate(zip(notices, notices[1:]), start=1)]
+        pairs += [(f"{name} {i}->{i + 1}", a, b) for i, (a, b) in enumerate(itertools.pairwise(notices), start=1)]
     real = [p for p in pairs if p[1] != p[2]]
     print(
         f"{len(policies)} policies, {sum(len(t) for t in policies.values())} versions, {len(pairs)} consecutive pairs"
