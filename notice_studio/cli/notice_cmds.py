@@ -231,7 +231,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
                 "review them with 'notice-studio check' and publish again with --force to acknowledge them"
             )
         versions = repo.versions()
-        suggestion = suggested_change(repo, versions[-1].name) if versions else None
+        suggestion = suggested_change(repo, versions[-1].name, args.material) if versions else None
         summary = args.summary
         if summary is None:
             summary = suggestion.text if suggestion else "First published version of this notice."
@@ -271,12 +271,13 @@ def _finding_sentence(notice: Notice, finding) -> str:
     return f"section {number}: {finding.message}" if number else finding.message
 
 
-def suggested_change(repo, since: str):
-    """The change notice and material/editorial suggestion for the draft since version `since`."""
+def suggested_change(repo, since: str, material: bool | None = None):
+    """The change notice and material/editorial suggestion for the draft since version `since`
+    (its heading follows `material` when counsel chose one)."""
     from notice_studio.core.diff.changes import draft_change_notice
     from notice_studio.core.diff.notices import diff_versions
 
-    return draft_change_notice(diff_versions(repo, since, "draft"))
+    return draft_change_notice(diff_versions(repo, since, "draft"), material=material)
 
 
 def cmd_log(args: argparse.Namespace) -> int:
