@@ -134,7 +134,7 @@ def _parse_batch(data: bytes) -> list[str]:
 
 
 def measure(pairs: list[tuple[str, Notice, Notice]], draft: Callable[..., object]) -> dict[str, object]:
-    duplicates = empty = 0
+    duplicates = empty = vague = 0
     times: list[float] = []
     notices: list[tuple[str, str]] = []
     dup_examples: list[str] = []
@@ -150,10 +150,12 @@ def measure(pairs: list[tuple[str, Notice, Notice]], draft: Callable[..., object
             dup_examples.append(f"{label}: {repeated[0][:120]}")
         if not result.items:  # type: ignore[attr-defined]
             empty += 1
+        vague += sum(1 for b in bullets if b.startswith("- We changed") and "): " not in b and '": ' not in b)
         notices.append((label, text))
     return {
         "duplicates": duplicates,
         "empty": empty,
+        "vague": vague,
         "median_ms": statistics.median(times) * 1000,
         "total_s": sum(times),
         "max_ms": max(times) * 1000,
@@ -187,11 +189,14 @@ def main(argv: list[str] | None = None) -> int:
     baseline = None if args.no_baseline else load_baseline()
     if baseline is not None:
         rows.append((f"baseline {BASELINE_COMMIT}", measure(real, baseline.draft_change_notice)))
-    print(f"{'':22}{'duplicated':>12}{'empty':>8}{'median ms':>11}{'max ms':>9}{'total s':>9}")
+    print(f"{'':22}{'duplicated':>12}{'empty':>8}{'no detail':>11}{'median ms':>11}{'max ms':>9}{'total s':>9}")
     for label, r in rows:
         print(
-            f"{label:22}{r['duplicates']:>12}{r['empty']:>8}{r['median_ms']:>11.1f}{r['max_ms']:>9.0f}{r['total_s']:>9.1f}"
+            f"{label:22}{r['duplicates']:>12}{r['empty']:>8}{r['vague']:>11}"
+            f"{r['median_ms']:>11.1f}{r['max_ms']:>9.0f}{r['total_s']:>9.1f}"
         )
+    print("duplicated: notices with a repeated bullet; empty: notices listing nothing for a real change;")
+    print("no detail: 'We changed ...' bullets that name no concrete change (new figure, words added or removed)")
     for label, r in rows:
         for example in r["dup_examples"][:5]:  # type: ignore[index]
             print(f"  {label} duplicate: {example}")

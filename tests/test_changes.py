@@ -347,3 +347,31 @@ def test_counsels_editorial_choice_sets_the_heading() -> None:
     assert not chosen.material and chosen.text.startswith("We have updated this notice:")
     assert "important" not in chosen.text
     assert chosen.text.splitlines()[1:] == suggested.text.splitlines()[1:]
+
+
+def test_a_changed_tracking_id_is_no_change_to_the_text() -> None:
+    result = notice_for(
+        lambda n: n.set_body(
+            "security", "We protect your information with encryption and access controls. ref 7f3a9c2e41b8d0aa"
+        )
+    )
+    old = base()
+    old.set_body("security", "We protect your information with encryption and access controls. ref 7f3a9c2e41b8d0aa")
+    new = copy.deepcopy(old)
+    new.set_body("security", "We protect your information with encryption and access controls. ref 0b12ee94c7d5f3a1")
+    again = draft_change_notice(diff_notices(old, new))
+    assert not again.material and [i.topic for i in again.items] == [""]  # the editorial line only
+    assert result.items  # adding words is still reported
+
+
+def test_two_new_recipients_are_named_in_one_phrase() -> None:
+    old = base()
+    middle = "who deliver the service under contracts that limit what they may do with your information"
+    old.set_body("sharing", f"We share information with our payment processor, {middle}, and with our bank.")
+    new = copy.deepcopy(old)
+    new.set_body(
+        "sharing",
+        f"We share information with our payment processor and couriers, {middle}, and with our bank and auditors.",
+    )
+    sentence = only_item(draft_change_notice(diff_notices(old, new))).sentence
+    assert sentence.endswith('we added a new recipient, "couriers" and "auditors".')

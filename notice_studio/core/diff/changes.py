@@ -375,6 +375,14 @@ def _words(text: str) -> list[str]:
     return [w.lower() for w in _WORD_RE.findall(text)]
 
 
+# Tracking ids, hashes and session tokens that web pages carry: a changed one is no change to the text.
+_MACHINE_TOKEN_RE = re.compile(r"^(?=\w*\d)(?=\w*[a-z])\w{12,}$")
+
+
+def _meaningful_words(text: str) -> list[str]:
+    return [w for w in _words(text) if not _MACHINE_TOKEN_RE.match(w)]
+
+
 def _is_typo(old: str, new: str) -> bool:
     return SequenceMatcher(None, old, new, autojunk=False).ratio() >= 0.75 and not (
         any(ch.isdigit() for ch in old + new)
@@ -393,11 +401,11 @@ def is_substantive(change: ClauseChange) -> bool:
     changed_words = 0
     substantive = False
     for region in _regions(ops):
-        d, i = _words(region.deleted), _words(region.inserted)
+        d, i = _meaningful_words(region.deleted), _meaningful_words(region.inserted)
         changed_words += max(len(d), len(i))
         if d == i:
-            continue  # punctuation, spacing or capitals only
-        if any(ch.isdigit() for ch in region.deleted + region.inserted):
+            continue  # punctuation, spacing, capitals or machine identifiers only
+        if any(ch.isdigit() for ch in "".join(d + i)):
             return True
         if _NEGATIONS & (set(d) ^ set(i)):
             return True
@@ -486,7 +494,9 @@ def _quantity(region: _Region) -> tuple[str, str]:
 def _detail(change: ClauseChange, topic: str = "") -> str:
     """What concretely changed, for the sentence: a new figure, a new recipient or purpose, or
     the words added or removed. Empty when the edit is too scattered to name briefly."""
-    regions = [r for r in _regions(change.rendered_ops) if _words(r.deleted) != _words(r.inserted)]
+    regions = [
+        r for r in _regions(change.rendered_ops) if _meaningful_words(r.deleted) != _meaningful_words(r.inserted)
+    ]
     for r in regions:
         if any(ch.isdigit() for ch in r.deleted + r.inserted):
             new, old = _quantity(r)
@@ -500,12 +510,11 @@ def _detail(change: ClauseChange, topic: str = "") -> str:
     parts: list[str] = []
     if len(regions) <= 3:
         thing = _NEW_THING.get(topic, "")
-        for r in added[:2]:
-            words = _short(r.inserted)
-            if words:
-                parts.append(
-                    f'we added {thing}, "{words}"' if thing and len(_words(r.inserted)) <= 12 else f'we added "{words}"'
-                )
+        quoted = [f'"{_short(r.inserted)}"' for r in added[:2] if _short(r.inserted)]
+        if quoted and thing and all(len(_words(r.inserted)) <= 12 for r in added[:2]):
+            parts.append(f"we added {thing}, " + " and ".join(quoted))
+        elif quoted:
+            parts.append("we added " + " and ".join(quoted))
         for r in replaced[:1]:
             new, old = _short(r.inserted, 10), _short(r.deleted, 10)
             if new and old:
