@@ -34,7 +34,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--width", type=int, default=78, help="line width for txt (0 keeps one line per paragraph)")
     p.add_argument(
-        "--inline-styles", action="store_true", help="fragment only: add style attributes for CMSs that drop CSS"
+        "--bare",
+        action="store_true",
+        help="fragment only: markup without styles, for a site whose own CSS styles the ns- classes",
+    )
+    p.add_argument(
+        "--inline-styles", action="store_true", help="fragment only: kept for old scripts; styles are now the default"
     )
     p.set_defaults(func=cmd_export)
 
@@ -69,7 +74,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise CommandError(f"{out} is a folder; give a file name with --out")
     with open_notice(args.folder) as repo:
         notice, options = load_version(repo, args.at)
-    content, rendered = export_content(notice, options, args.format, args.width, args.inline_styles)
+    content, rendered = export_content(notice, options, args.format, args.width, bare=args.bare)
     if rendered.unfilled:
         names = list(rendered.unfilled)
         shown = ", ".join(names[:5]) + (" ..." if len(names) > 5 else "")
