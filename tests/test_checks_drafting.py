@@ -322,3 +322,14 @@ def test_tables_and_contact_details_promised_below() -> None:
         Clause("c", "Address", "Email privacy@acme.example."),
     )
     assert findings(given, "crossref-named-broken") == []
+
+
+def test_a_gap_inside_a_level_names_the_missing_numbers() -> None:
+    notice = notice_of(
+        Clause("a", "4.1 Partners", "x."),
+        Clause("b", "4.2 Buyers", "x."),
+        Clause("c", "4.5 Courts", "y."),
+        Clause("d", "5.1 Banks", "z."),
+    )
+    [gap] = findings(notice, "numbering-gap")
+    assert gap.clause_id == "c" and gap.message.endswith("jump from 4.2 to 4.5, so 4.3, 4.4 are missing.")

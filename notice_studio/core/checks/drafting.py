@@ -249,7 +249,8 @@ def original_number(info: ClauseInfo) -> str | None:
 def typed_numbers(scan: Scan) -> Iterator[Finding]:
     """Numbers typed into titles (the app numbers sections itself, typed ones go stale), and
     numbering that skips - in titles or in an imported document's original numbers."""
-    by_parent: dict[str | None, list[tuple[ClauseInfo, int, str]]] = {}
+    # one run per parent section and number prefix: 2.8 then 3.1 is a new level, not a step back
+    by_parent: dict[tuple[str | None, str], list[tuple[ClauseInfo, int, str]]] = {}
     imported = False
     for info in scan.clauses:
         match = _TYPED_NUMBER_RE.match(info.clause.title)
@@ -257,7 +258,8 @@ def typed_numbers(scan: Scan) -> Iterator[Finding]:
         if label is None:
             continue
         imported = imported or match is None
-        by_parent.setdefault(info.parent_id, []).append((info, int(label.split(".")[-1]), label))
+        prefix = label.rsplit(".", 1)[0] if "." in label else ""
+        by_parent.setdefault((info.parent_id, prefix), []).append((info, int(label.split(".")[-1]), label))
         if match:
             yield Finding(
                 "title-number",
@@ -296,12 +298,12 @@ def _gaps(
     if not forward_only and first_value > 1 and "." in first_label:
         # "2.2" opening its level means 2.1 is not there (a notice may start at any number)
         prefix = first_label.rsplit(".", 1)[0] + "."
-        skipped = ", ".join(f"{prefix}{v}" for v in range(1, first_value)[:3])
+        skipped = ", ".join(f"{prefix}{v}" for v in range(1, first_value)[:3]) + (" ..." if first_value > 4 else "")
         start, end = offsets[0] if offsets else (None, None)
         yield Finding(
             "numbering-gap",
             "warning",
-            f"The {what} start at {first_label}, so {skipped} is missing.",
+            f"The {what} start at {first_label}, so {skipped} {'is' if first_value == 2 else 'are'} missing.",
             fix,
             first.id,
             start if body else 0,
@@ -319,8 +321,11 @@ def _gaps(
         if value <= previous_value:
             message = f"The {what} go from {previous_label} to {label}, so the numbering repeats or goes backwards."
         else:
-            skipped = ", ".join(str(v) for v in range(previous_value + 1, value)[:3])
-            message = f"The {what} jump from {previous_label} to {label}, so {skipped} is missing."
+            prefix = label.rsplit(".", 1)[0] + "." if "." in label else ""
+            missing = range(previous_value + 1, value)
+            skipped = ", ".join(f"{prefix}{v}" for v in missing[:3]) + (" ..." if len(missing) > 3 else "")
+            verb = "is" if len(missing) == 1 else "are"
+            message = f"The {what} jump from {previous_label} to {label}, so {skipped} {verb} missing."
         start, end = offsets[n] if offsets else (None, None)
         yield Finding(
             "numbering-gap",

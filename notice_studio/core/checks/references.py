@@ -197,16 +197,66 @@ _CONTACT_DETAIL_RE = re.compile(r"@|\{\{\s*(?:contact|dpo|organisation\.address)
 _MD_HEADING_RE = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 
 
-def _known_headings(scan: Scan) -> list[str]:
-    keys = [heading_key(info.clause.title) for info in scan.clauses]
+# Lines that read as headings inside a clause: Markdown headings, a bold line, a short line
+# with no full stop ("9. What are tracking technologies?"); imported notices keep many.
+_HEADING_LINE_RE = re.compile(
+    r"^[ \t]{0,3}(?:#{1,6}[ \t]+(.+?)[ \t#]*|\*\*(.+?)\*\*[ \t]*"
+    r"|(?:\d{1,2}(?:\\?\.\d{1,2})*\\?[.)]?[ \t]+)?([^\n.!]{3,100}[?:]?))$",
+    re.MULTILINE,
+)
+_NAME_STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "and",
+        "or",
+        "to",
+        "in",
+        "on",
+        "for",
+        "we",
+        "our",
+        "your",
+        "you",
+        "how",
+        "what",
+        "who",
+        "is",
+        "are",
+        "do",
+        "does",
+        "this",
+    ]
+)
+
+
+def _stems(text: str) -> frozenset[str]:
+    return frozenset(_stem(w) for w in heading_key(text).split() if len(w) > 2 and w not in _NAME_STOPWORDS)
+
+
+def _stem(word: str) -> str:
+    """Plurals folded: technologies -> technology, rights -> right."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _known_headings(scan: Scan) -> list[frozenset[str]]:
+    found = [_stems(info.clause.title) for info in scan.clauses]
     for info in scan.clauses:
-        keys += [heading_key(m.group(1)) for m in _MD_HEADING_RE.finditer(info.clause.body)]
-    return [k for k in keys if k]
+        for m in _HEADING_LINE_RE.finditer(info.clause.body):
+            line = m.group(1) or m.group(2) or m.group(3) or ""
+            if len(line.split()) <= 14:
+                found.append(_stems(line))
+    return [f for f in found if f]
 
 
-def _names_a_heading(name: str, headings: list[str]) -> bool:
-    key = heading_key(name)
-    return not key or any(key == h or key in h or (h in key and len(h) >= 4) for h in headings)
+def _names_a_heading(name: str, headings: list[frozenset[str]]) -> bool:
+    """True when every content word of `name` (plurals folded) is in one heading."""
+    wanted = _stems(name)
+    return not wanted or any(wanted <= heading for heading in headings)
 
 
 def missing_targets(info: ClauseInfo, scan: Scan) -> Iterator[Finding]:
@@ -216,7 +266,7 @@ def missing_targets(info: ClauseInfo, scan: Scan) -> Iterator[Finding]:
     if "section" in text.lower() or "heading" in text.lower() or "part" in text.lower():
         headings = _known_headings(scan)
         for pattern in _NAMED_REF_RES:
-            for match in pattern.finditer(body):
+            for match in pattern.finditer(text):
                 name = match.group(1).strip()
                 if _names_a_heading(name, headings):
                     continue
