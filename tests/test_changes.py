@@ -102,7 +102,7 @@ def test_a_new_recipient_is_material_and_quoted() -> None:
     item = only_item(result)
     assert result.material and item.topic == "sharing"
     assert item.sentence.startswith("We changed who we share your information with")
-    assert '"and advertising partners"' in item.sentence
+    assert item.sentence.endswith('we added a new recipient, "advertising partners".')
 
 
 def test_dropping_a_negation_is_material_even_in_a_clause_without_a_topic() -> None:
@@ -271,3 +271,107 @@ def test_a_new_section_with_no_recognisable_topic_is_suggested_material() -> Non
     item = only_item(result)
     assert item.topic == "" and item.material and result.material
     assert item.sentence == 'We added a section, "Miscellaneous".'
+
+
+# ----- issue 16: change notices that read well without hand repair ------------------------------
+def test_an_acronym_label_keeps_its_capitals() -> None:
+    old = base()
+    old.variables["dpo.email"] = "dpo@acme.example"
+    old.add(Clause("dpo", "Our data protection officer", "Write to {{ dpo.email }}."))
+    new = copy.deepcopy(old)
+    new.set_variable("dpo.email", "privacy-officer@acme.example")
+    text = draft_change_notice(diff_notices(old, new)).text
+    assert "DPO e-mail" in text and "dPO" not in text
+
+
+def test_an_added_sentence_is_quoted_without_its_full_stop() -> None:
+    result = notice_for(
+        lambda n: n.set_body(
+            "security", "We protect your information with encryption and access controls. Logs go to our auditor."
+        )
+    )
+    sentence = only_item(result).sentence
+    assert sentence.endswith('we added "Logs go to our auditor".')
+    assert '."' not in sentence and ".." not in sentence
+
+
+def test_the_same_change_to_two_sections_is_one_bullet() -> None:
+    old = base()
+    old.add(Clause("sharing-eu", "Who we share information with", "In Europe we share with our bank.", ["sharing"]))
+    new = copy.deepcopy(old)
+    new.set_body("sharing", "We share information with our payment processor and our auditors.")
+    new.set_body("sharing-eu", "In Europe we share with our bank and our auditors.")
+    result = draft_change_notice(diff_notices(old, new))
+    bullets = [line for line in result.text.splitlines() if line.startswith("- ")]
+    assert len(bullets) == len(set(bullets)) == 1
+    assert set(result.items[0].clause_ids) == {"sharing", "sharing-eu"}
+
+
+def test_sections_of_one_topic_removed_together_are_named_once() -> None:
+    old = base()
+    old.add(Clause("sharing-2", "Who we share information with", "Also our bank.", ["sharing"]))
+    new = copy.deepcopy(old)
+    new.remove("sharing")
+    new.remove("sharing-2")
+    result = draft_change_notice(diff_notices(old, new))
+    assert [i.sentence for i in result.items] == [
+        'We removed the section "Who we share information with" about who we share your information with.'
+    ]
+
+
+def test_a_scattered_edit_is_still_described() -> None:
+    result = notice_for(
+        lambda n: n.set_body(
+            "sharing", "We share information with our payment processor and our fraud screening partner."
+        )
+    )
+    assert '"our fraud screening partner"' in only_item(result).sentence
+
+
+def test_a_new_purpose_is_named() -> None:
+    old = base()
+    old.add(Clause("purposes", "How we use information", "We use your information to deliver orders.", ["purposes"]))
+    new = copy.deepcopy(old)
+    new.set_body("purposes", "We use your information to deliver orders and to train our recommendation system.")
+    item = only_item(draft_change_notice(diff_notices(old, new)))
+    assert item.sentence.endswith('we added a new purpose, "to train our recommendation system".')
+
+
+def test_counsels_editorial_choice_sets_the_heading() -> None:
+    old = base()
+    new = copy.deepcopy(old)
+    new.set_body("retention", "We keep account data for 45 days after you close your account.")
+    suggested = draft_change_notice(diff_notices(old, new))
+    chosen = draft_change_notice(diff_notices(old, new), material=False)
+    assert suggested.material and suggested.text.startswith("We have made important changes")
+    assert not chosen.material and chosen.text.startswith("We have updated this notice:")
+    assert "important" not in chosen.text
+    assert chosen.text.splitlines()[1:] == suggested.text.splitlines()[1:]
+
+
+def test_a_changed_tracking_id_is_no_change_to_the_text() -> None:
+    result = notice_for(
+        lambda n: n.set_body(
+            "security", "We protect your information with encryption and access controls. ref 7f3a9c2e41b8d0aa"
+        )
+    )
+    old = base()
+    old.set_body("security", "We protect your information with encryption and access controls. ref 7f3a9c2e41b8d0aa")
+    new = copy.deepcopy(old)
+    new.set_body("security", "We protect your information with encryption and access controls. ref 0b12ee94c7d5f3a1")
+    again = draft_change_notice(diff_notices(old, new))
+    assert not again.material and [i.topic for i in again.items] == [""]  # the editorial line only
+    assert result.items  # adding words is still reported
+
+
+def test_two_new_recipients_are_named_in_one_phrase() -> None:
+    old = base()
+    middle = "who deliver the service under contracts that limit what they may do with your information"
+    old.set_body("sharing", f"We share information with our payment processor, {middle}, and with our bank.")
+    new = copy.deepcopy(old)
+    new.set_body(
+        "sharing",
+        f"We share information with our payment processor and couriers, {middle}, and with our bank and auditors.",
+    )
+    sentence = only_item(draft_change_notice(diff_notices(old, new))).sentence
+    assert sentence.endswith('we added a new recipient, "couriers" and "auditors".')

@@ -239,3 +239,97 @@ def test_original_numbers_of_an_imported_notice_show_gaps() -> None:
     [gap] = findings(notice, "numbering-gap")
     assert gap.clause_id == "c" and "original section numbers jump from 6 to 8" in gap.message
     assert findings(notice, "title-number") == []
+
+
+# ----- issue 16: defects real imported notices carry -------------------------------------------
+@pytest.mark.parametrize(
+    "body, excerpt",
+    [
+        ("Please contact us at for more details about this notice.", "contact us at"),
+        ("You can write to our privacy team at if you have a complaint.", "write to our privacy team at"),
+        ("Call us on , Monday to Friday.", "Call us on"),
+        ("Email our DPO at with any questions.", "Email our DPO at"),
+    ],
+)
+def test_blank_contact_details_inside_a_sentence(body: str, excerpt: str) -> None:
+    [finding] = one(body, "contact-missing")
+    assert body[finding.start : finding.end] == excerpt
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Contact us at any time for more details.",
+        "Write to us at privacy@acme.example for more details.",
+        "Contact us by email if you want a copy.",
+        "You can reach us on weekdays with any questions.",
+    ],
+)
+def test_contact_details_inside_a_sentence_that_are_given(body: str) -> None:
+    assert one(body, "contact-missing") == []
+
+
+def test_numbering_gaps_at_every_level_and_in_numbered_paragraphs() -> None:
+    body = (
+        "## 2. Sharing\n\nText.\n\n### 2.1 Partners\n\nText.\n\n### 2.3 Authorities\n\nText.\n\n"
+        "Steps:\n\n1. Write to us.\n2. We confirm.\n4. We reply.\n\nAnother list:\n\n1. One.\n2. Two."
+    )
+    gaps = one(body, "numbering-gap")
+    assert sorted(body[g.start : g.end] for g in gaps) == ["2.3", "4"]
+    assert all(g.location == "body" for g in gaps)
+
+
+def test_a_level_that_opens_past_its_first_number() -> None:
+    notice = notice_of(
+        Clause("a", "2.2 Partners", "x."), Clause("b", "2.3 Authorities", "y."), Clause("c", "2.4 Buyers", "z.")
+    )
+    [gap] = findings(notice, "numbering-gap")
+    assert gap.clause_id == "a" and "start at 2.2, so 2.1 is missing" in gap.message
+
+
+def test_lists_that_restart_are_not_gaps() -> None:
+    body = "First:\n\n1. a\n2. b\n\nThen:\n\n1. c\n2. d\n3. e"
+    assert one(body, "numbering-gap") == []
+
+
+def test_references_to_sections_the_notice_does_not_contain() -> None:
+    notice = notice_of(
+        Clause("rights", "Your rights", "You have rights."),
+        Clause(
+            "intro",
+            "About this notice",
+            'For more, see the section "International transfers" and the Your Rights section below. '
+            "Read the 'Your rights' section too.",
+        ),
+    )
+    found = findings(notice, "crossref-named-broken")
+    assert [f.excerpt for f in found] == ['see the section "International transfers"']
+    assert found[0].severity == "warning" and "no section with that heading" in found[0].message
+
+
+def test_tables_and_contact_details_promised_below() -> None:
+    notice = notice_of(
+        Clause("a", "Cookies", "We use the cookies in the table below."),
+        Clause("b", "Who to contact", "Our contact details are set out below."),
+        Clause("c", "Changes", "We may change this notice."),
+    )
+    assert [f.clause_id for f in findings(notice, "crossref-named-broken")] == ["a", "b"]
+    given = notice_of(
+        Clause(
+            "a", "Cookies", "We use the cookies in the table below.\n\n| Name | Purpose |\n|---|---|\n| s | login |"
+        ),
+        Clause("b", "Who to contact", "Our contact details are set out below."),
+        Clause("c", "Address", "Email privacy@acme.example."),
+    )
+    assert findings(given, "crossref-named-broken") == []
+
+
+def test_a_gap_inside_a_level_names_the_missing_numbers() -> None:
+    notice = notice_of(
+        Clause("a", "4.1 Partners", "x."),
+        Clause("b", "4.2 Buyers", "x."),
+        Clause("c", "4.5 Courts", "y."),
+        Clause("d", "5.1 Banks", "z."),
+    )
+    [gap] = findings(notice, "numbering-gap")
+    assert gap.clause_id == "c" and gap.message.endswith("jump from 4.2 to 4.5, so 4.3, 4.4 are missing.")

@@ -155,7 +155,7 @@ def test_page_html_is_shared_with_the_redline_and_sanitizes_its_body() -> None:
 
 # ----- fragment ---------------------------------------------------------------------------------
 def test_fragment_has_no_page_chrome_and_namespaced_names() -> None:
-    fragment = notice_fragment(render(small_notice(), PUBLISHED))
+    fragment = notice_fragment(render(small_notice(), PUBLISHED), bare=True)
     for tag in ("html", "head", "body", "style", "!DOCTYPE", "main", "script"):
         assert not re.search(f"<{tag}[\\s>]", fragment, flags=re.I)
     nodes = html5lib.parseFragment(fragment, namespaceHTMLElements=True)
@@ -167,12 +167,33 @@ def test_fragment_has_no_page_chrome_and_namespaced_names() -> None:
     assert "style=" not in fragment
 
 
-def test_fragment_inline_styles_only_when_asked() -> None:
-    styled = notice_fragment(render(small_notice(), PUBLISHED), inline_styles=True)
+def test_fragment_carries_its_styles_unless_bare() -> None:
+    notice = small_notice()
+    notice.add(Clause("steps", "Steps", "1. Write to us.\n2. We reply."))
+    styled = notice_fragment(render(notice, PUBLISHED))
     doc = html5lib.parseFragment(styled, namespaceHTMLElements=True)
     table = next(doc.iter(NS + "table"))
     assert "border-collapse:collapse" in table.get("style")
     assert all("position" not in (el.get("style") or "") for el in doc.iter())
+    assert "<style" not in styled  # attributes survive CMSs that drop style elements
+    # Pasted into a page without our CSS, the contents list shows "1. About", not "1. 1. About".
+    toc = next(n for n in doc.iter(NS + "nav") if "ns-toc" in n.get("class"))
+    lists = list(toc.iter(NS + "ol"))
+    assert lists and all("list-style:none" in (ol.get("style") or "") for ol in lists)
+    # A numbered list the clause itself contains keeps its numbers.
+    body_lists = [ol for ol in doc.iter(NS + "ol") if ol not in lists]
+    assert body_lists and all("list-style" not in (ol.get("style") or "") for ol in body_lists)
+    assert "style=" not in notice_fragment(render(notice, PUBLISHED), bare=True)
+
+
+def test_cli_fragment_is_styled_by_default_and_bare_on_request(repo, tmp_path) -> None:
+    folder = str(repo.path)
+    repo.close()
+    out = tmp_path / "f.html"
+    assert main(["export", folder, "--format", "fragment", "--out", str(out)]) == 0
+    assert 'style="list-style:none' in out.read_text(encoding="utf-8")
+    assert main(["export", folder, "--format", "fragment", "--bare", "--out", str(out)]) == 0
+    assert "style=" not in out.read_text(encoding="utf-8")
 
 
 # ----- markdown and text ------------------------------------------------------------------------

@@ -209,7 +209,7 @@ def html_outputs(notice: Notice, payload: str) -> dict[str, str]:
         "render clause": draft.clause("second").html,
         "page": notice_page(published),
         "fragment": notice_fragment(published),
-        "fragment with styles": notice_fragment(published, inline_styles=True),
+        "bare fragment": notice_fragment(published, bare=True),
         "page_html title and css": page_html(payload, payload, "en", extra_css="/* x */"),
     }
     later = copy.deepcopy(notice)

@@ -35,7 +35,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--width", type=int, default=78, help="line width for txt (0 keeps one line per paragraph)")
     p.add_argument(
-        "--inline-styles", action="store_true", help="fragment only: add style attributes for CMSs that drop CSS"
+        "--bare",
+        action="store_true",
+        help="fragment only: markup without styles, for a site whose own CSS styles the ns- classes",
+    )
+    p.add_argument(
+        "--inline-styles", action="store_true", help="fragment only: kept for old scripts; styles are now the default"
     )
     p.set_defaults(func=cmd_export)
 
@@ -70,7 +75,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise CommandError(f"{out} is a folder; give a file name with --out")
     with open_notice(args.folder) as repo:
         notice, options = load_version(repo, args.at)
-    content, rendered = export_content(notice, options, args.format, args.width, args.inline_styles)
+    content, rendered = export_content(notice, options, args.format, args.width, bare=args.bare)
     if rendered.unfilled:
         names = list(rendered.unfilled)
         shown = ", ".join(names[:5]) + (" ..." if len(names) > 5 else "")
@@ -99,6 +104,11 @@ def cmd_site(args: argparse.Namespace) -> int:
         f"Website folder {result.folder}: {len(result.written)} file{'s' if len(result.written) != 1 else ''} "
         f"written, {len(result.unchanged)} unchanged."
     )
+    if result.next_build is not None:
+        print(
+            f"An upcoming version takes effect on {result.next_build.isoformat()}: build the website folder again "
+            "on that day (a daily scheduled build does it for you)."
+        )
     if not result.redlines:
         print("notice-studio: note: redline pages are not available in this installation.", file=sys.stderr)
     return 0

@@ -223,3 +223,36 @@ def test_the_app_and_the_command_line_give_the_same_publishing_review(window, qt
     for item in dialog.warning_items():
         item.setCheckState(Qt.CheckState.Checked)
     assert sorted(dialog.acknowledged()) == sorted(cli["warnings"])
+
+
+def test_effective_date_default_advance_notice_warning_and_editorial_heading(window, qtbot) -> None:
+    from notice_studio.core.publishing.schedule import default_effective_date, set_advance_notice_days
+
+    fill_placeholders(window)
+    session = window.session
+    set_advance_notice_days(session.notice, 30)
+    session.flush()
+    session.repo.publish(dt.date(2024, 1, 1), "First.", False, "Jane Smith", author=session.author)
+    session.refresh_history()
+    qtbot.waitUntil(lambda: session.latest_version is not None, timeout=10000)
+    session.undo_stack.push(commands.SetVariable(session, "retention.backup_period", "90 days"))
+    dialog = open_dialog(window, qtbot)
+
+    # Today or the next working day, not the previous version's date.
+    expected = default_effective_date(dt.date.today())
+    assert expected.weekday() < 5
+    assert dialog.effective.date() == QDate(expected.year, expected.month, expected.day)
+    # A material change sooner than the notice's 30 days is warned about.
+    assert dialog.material.isChecked()
+    assert "gives 30 days' notice of material changes" in dialog.notice_period.text()
+    later = dt.date.today() + dt.timedelta(days=30)
+    dialog.effective.setDate(QDate(later.year, later.month, later.day))
+    assert dialog.notice_period.text() == ""
+    dialog.effective.setDate(QDate(expected.year, expected.month, expected.day))
+    assert dialog.notice_period.text()
+    # Choosing editorial: no warning, and the drafted notice no longer speaks of important changes.
+    assert dialog.change_notice.toPlainText().startswith("We have made important changes")
+    qtbot.mouseClick(dialog.editorial, Qt.MouseButton.LeftButton, pos=QPoint(8, dialog.editorial.height() // 2))
+    assert dialog.notice_period.text() == ""
+    assert dialog.change_notice.toPlainText().startswith("We have updated this notice:\n- ")
+    assert "important" not in dialog.change_notice.toPlainText()

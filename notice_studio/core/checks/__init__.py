@@ -58,6 +58,7 @@ def run_checks(notice: Notice, context: CheckContext | None = None) -> CheckRepo
     for info in s.clauses:
         found += references.broken(info, s)
         found += references.typed(info, s, typed_titles, computed)
+        found += references.missing_targets(info, s)
 
     defs = terms.definitions(s)
     known = {notice.organisation, notice.title, *notice.variables.values()}

@@ -116,9 +116,13 @@ def _line_start(text: str, offset: int) -> int:
 
 # ----- contact details promised and not given ------------------------------------------------------
 # A preposition with nothing after it: "at.", "on;", "via" at the end, "at or by post".
+# Inside a sentence, the blank shows as the next word being one no address or number starts
+# with ("contact us at for more details"), or as a space left before a comma.
 _DANGLING_RE = re.compile(
     r"\b(?:at|on|via|to|by)(?:[ \t]*:)?"
-    r"(?=[ \t]*(?:[.;!?](?:\s|$)|,[ \t]*(?:or|and)\b|\Z|\n[ \t]*\n|[ \t]+(?:or|and)\b))",
+    r"(?=[ \t]*(?:[.;!?](?:\s|$)|,[ \t]*(?:or|and)\b|\Z|\n[ \t]*\n|[ \t]+(?:or|and)\b)"
+    r"|[ \t]+,"
+    r"|[ \t]+(?:for|if|with|should|regarding|about|during|when|whenever|so\s+that|in\s+case|to\s+(?:ask|request|find|exercise|make))\b)",
     re.IGNORECASE,
 )
 # ... preceded, in the same sentence, by a way of getting in touch.
@@ -206,7 +210,7 @@ _TYPED_NUMBER_RE = re.compile(
 )
 
 
-def _heading_key(title: str) -> str:
+def heading_key(title: str) -> str:
     title = _TYPED_NUMBER_RE.sub("", title)
     return " ".join(re.sub(r"[^\w\s]", " ", title.lower()).split())
 
@@ -214,7 +218,7 @@ def _heading_key(title: str) -> str:
 def duplicate_headings(scan: Scan) -> Iterator[Finding]:
     first: dict[str, ClauseInfo] = {}
     for info in scan.clauses:
-        key = _heading_key(info.clause.title)
+        key = heading_key(info.clause.title)
         if not key:
             continue
         earlier = first.setdefault(key, info)
@@ -247,7 +251,8 @@ def original_number(info: ClauseInfo) -> str | None:
 def typed_numbers(scan: Scan) -> Iterator[Finding]:
     """Numbers typed into titles (the app numbers sections itself, typed ones go stale), and
     numbering that skips - in titles or in an imported document's original numbers."""
-    by_parent: dict[str | None, list[tuple[ClauseInfo, int, str]]] = {}
+    # one run per parent section and number prefix: 2.8 then 3.1 is a new level, not a step back
+    by_parent: dict[tuple[str | None, str], list[tuple[ClauseInfo, int, str]]] = {}
     imported = False
     for info in scan.clauses:
         match = _TYPED_NUMBER_RE.match(info.clause.title)
@@ -255,7 +260,8 @@ def typed_numbers(scan: Scan) -> Iterator[Finding]:
         if label is None:
             continue
         imported = imported or match is None
-        by_parent.setdefault(info.parent_id, []).append((info, int(label.split(".")[-1]), label))
+        prefix = label.rsplit(".", 1)[0] if "." in label else ""
+        by_parent.setdefault((info.parent_id, prefix), []).append((info, int(label.split(".")[-1]), label))
         if match:
             yield Finding(
                 "title-number",
@@ -280,25 +286,48 @@ def _gaps(
     body: bool = False,
     offsets: list[tuple[int, int]] | None = None,
     original: bool = False,
+    forward_only: bool = False,
 ) -> Iterator[Finding]:
     if len(items) < 2:
         return
     what = "original section numbers" if original else "typed section numbers"
+    fix = (
+        "Check whether a section was left out of the original; the app numbers sections itself."
+        if original
+        else "Remove the typed numbers and let the app number sections, or correct them."
+    )
+    first, first_value, first_label = items[0]
+    if not forward_only and first_value > 1 and "." in first_label:
+        # "2.2" opening its level means 2.1 is not there (a notice may start at any number)
+        prefix = first_label.rsplit(".", 1)[0] + "."
+        skipped = ", ".join(f"{prefix}{v}" for v in range(1, first_value)[:3]) + (" ..." if first_value > 4 else "")
+        start, end = offsets[0] if offsets else (None, None)
+        yield Finding(
+            "numbering-gap",
+            "warning",
+            f"The {what} start at {first_label}, so {skipped} {'is' if first_value == 2 else 'are'} missing.",
+            fix,
+            first.id,
+            start if body else 0,
+            end if body else len(first.clause.title),
+            "body" if body else "title",
+            first_label,
+        )
     for n in range(1, len(items)):
         info, value, label = items[n]
         previous_value, previous_label = items[n - 1][1], items[n - 1][2]
         if value == previous_value + 1:
             continue
+        if value <= previous_value and forward_only:
+            continue
         if value <= previous_value:
             message = f"The {what} go from {previous_label} to {label}, so the numbering repeats or goes backwards."
         else:
-            skipped = ", ".join(str(v) for v in range(previous_value + 1, value)[:3])
-            message = f"The {what} jump from {previous_label} to {label}, so {skipped} is missing."
-        fix = (
-            "Check whether a section was left out of the original; the app numbers sections itself."
-            if original
-            else "Remove the typed numbers and let the app number sections, or correct them."
-        )
+            prefix = label.rsplit(".", 1)[0] + "." if "." in label else ""
+            missing = range(previous_value + 1, value)
+            skipped = ", ".join(f"{prefix}{v}" for v in missing[:3]) + (" ..." if len(missing) > 3 else "")
+            verb = "is" if len(missing) == 1 else "are"
+            message = f"The {what} jump from {previous_label} to {label}, so {skipped} {verb} missing."
         start, end = offsets[n] if offsets else (None, None)
         yield Finding(
             "numbering-gap",
@@ -319,20 +348,31 @@ _BODY_HEADING_RE = re.compile(
 )
 
 
+# A paragraph or list item that starts with its own typed number: "3. We share ...", "2.4) ...".
+_NUMBERED_LINE_RE = re.compile(r"^[ \t]{0,3}(\d{1,2}(?:\.\d{1,2})*)[.)][ \t]+\S", re.MULTILINE)
+
+
 def _body_heading_gaps(info: ClauseInfo) -> Iterator[Finding]:
-    """Imported notices can keep numbered headings inside one clause: check those too."""
-    found = list(_BODY_HEADING_RE.finditer(info.clause.body))
-    if len(found) < 2:
-        return
-    levels: dict[int, list[tuple[ClauseInfo, int, str]]] = {}
-    offsets: dict[int, list[tuple[int, int]]] = {}
-    for match in found:
-        parts = match.group(1).split(".")
-        levels.setdefault(len(parts), []).append((info, int(parts[-1]), match.group(1)))
-        offsets.setdefault(len(parts), []).append(match.span(1))
-    for depth, items in levels.items():
-        if depth == 1:
-            yield from _gaps(items, body=True, offsets=offsets[depth])
+    """Imported notices keep numbered headings and numbered paragraphs inside one clause: every
+    level is checked ("2.1, 2.3" as well as "1, 2, 4"), each within its parent number."""
+    body = info.clause.body
+    for pattern, lists in ((_BODY_HEADING_RE, False), (_NUMBERED_LINE_RE, True)):
+        found = list(pattern.finditer(body))
+        if len(found) < 2:
+            continue
+        runs: dict[str, list[tuple[ClauseInfo, int, str]]] = {}
+        offsets: dict[str, list[tuple[int, int]]] = {}
+        for match in found:
+            parts = match.group(1).split(".")
+            parent = ".".join(parts[:-1])
+            value = int(parts[-1])
+            if lists and value == 1 and runs.get(parent):
+                # a new list starts again at 1: check the finished one, then begin afresh
+                yield from _gaps(runs.pop(parent), body=True, offsets=offsets.pop(parent), forward_only=True)
+            runs.setdefault(parent, []).append((info, value, match.group(1)))
+            offsets.setdefault(parent, []).append(match.span(1))
+        for parent, items in runs.items():
+            yield from _gaps(items, body=True, offsets=offsets[parent], forward_only=lists)
 
 
 # ----- embedded tables ---------------------------------------------------------------------------

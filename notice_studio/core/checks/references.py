@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from notice_studio.core.checks.drafting import original_number
+from notice_studio.core.checks.drafting import heading_key, original_number
 from notice_studio.core.checks.scan import ClauseInfo, Scan
+from notice_studio.core.checks.text import quote
 from notice_studio.core.checks.topics import cue_hits, related, topics_in
 from notice_studio.core.checks.types import Finding
 from notice_studio.core.notice.model import CROSSREF_RE
@@ -162,3 +163,143 @@ def _child_topics(target: ClauseInfo) -> frozenset[str]:
         topics |= set(child.topics) | topics_in(child.title)
         stack.extend(child.children)
     return frozenset(topics)
+
+
+# ----- references to sections or details the notice does not contain ---------------------------
+_QUOTE_OPEN = "\"\u201c\u2018'"
+_QUOTE_CLOSE = "\"\u201d\u2019'"
+_NAMED_REF_RES = (
+    # see the section "Your rights" / under the heading 'Cookies'
+    re.compile(
+        r"\b(?:see|in|under|read|refer\s+to|described\s+in|set\s+out\s+in)\s+(?:the\s+|our\s+)?"
+        r"(?:section|heading|part)\s+(?:titled\s+|called\s+|entitled\s+|headed\s+|named\s+)?"
+        rf"[{_QUOTE_OPEN}]([^{_QUOTE_CLOSE}\n]{{3,60}})[{_QUOTE_CLOSE}]",
+        re.IGNORECASE,
+    ),
+    # see the "Your rights" section
+    re.compile(
+        r"\b(?:see|in|under|read|refer\s+to|described\s+in|set\s+out\s+in)\s+(?:the\s+|our\s+)?"
+        rf"[{_QUOTE_OPEN}]([^{_QUOTE_CLOSE}\n]{{3,60}})[{_QUOTE_CLOSE}]\s+(?:section|heading|part)\b",
+        re.IGNORECASE,
+    ),
+    # see the Your Rights section below
+    re.compile(
+        r"\b(?i:see|in|under|read|refer\s+to|described\s+in|set\s+out\s+in)\s+(?i:the\s+|our\s+)?"
+        r"((?:[A-Z][\w\u2019'&-]*\s+){1,5})(?i:section)\s+(?i:below|above)\b"
+    ),
+)
+_TABLE_BELOW_RE = re.compile(r"\b(?:the|this)\s+table\s+below\b", re.IGNORECASE)
+_CONTACT_BELOW_RE = re.compile(
+    r"\bcontact\s+details\s+(?:are\s+)?(?:(?:set\s+out|given|listed|provided|shown)\s+)?below\b", re.IGNORECASE
+)
+_TABLE_LINE_RE = re.compile(r"^[ \t]*\|.*\|[ \t]*$|\[\[table:", re.MULTILINE)
+_CONTACT_DETAIL_RE = re.compile(r"@|\{\{\s*(?:contact|dpo|organisation\.address)|\+?\d[\d ()-]{6,}\d|\bhttps?://")
+_MD_HEADING_RE = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
+
+
+# Lines that read as headings inside a clause: Markdown headings, a bold line, a short line
+# with no full stop ("9. What are tracking technologies?"); imported notices keep many.
+_HEADING_LINE_RE = re.compile(
+    r"^[ \t]{0,3}(?:#{1,6}[ \t]+(.+?)[ \t#]*|\*\*(.+?)\*\*[ \t]*"
+    r"|(?:\d{1,2}(?:\\?\.\d{1,2})*\\?[.)]?[ \t]+)?([^\n.!]{3,100}[?:]?))$",
+    re.MULTILINE,
+)
+_NAME_STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "and",
+        "or",
+        "to",
+        "in",
+        "on",
+        "for",
+        "we",
+        "our",
+        "your",
+        "you",
+        "how",
+        "what",
+        "who",
+        "is",
+        "are",
+        "do",
+        "does",
+        "this",
+    ]
+)
+
+
+def _stems(text: str) -> frozenset[str]:
+    return frozenset(_stem(w) for w in heading_key(text).split() if len(w) > 2 and w not in _NAME_STOPWORDS)
+
+
+def _stem(word: str) -> str:
+    """Plurals folded: technologies -> technology, rights -> right."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+
+
+def _known_headings(scan: Scan) -> list[frozenset[str]]:
+    found = [_stems(info.clause.title) for info in scan.clauses]
+    for info in scan.clauses:
+        for m in _HEADING_LINE_RE.finditer(info.clause.body):
+            line = m.group(1) or m.group(2) or m.group(3) or ""
+            if len(line.split()) <= 14:
+                found.append(_stems(line))
+    return [f for f in found if f]
+
+
+def _names_a_heading(name: str, headings: list[frozenset[str]]) -> bool:
+    """True when every content word of `name` (plurals folded) is in one heading."""
+    wanted = _stems(name)
+    return not wanted or any(wanted <= heading for heading in headings)
+
+
+def missing_targets(info: ClauseInfo, scan: Scan) -> Iterator[Finding]:
+    """References by name to a section, a table or contact details that the notice does not have:
+    'see the "Your rights" section', 'the table below', 'contact details below'."""
+    text, body = info.plain, info.clause.body
+    if "section" in text.lower() or "heading" in text.lower() or "part" in text.lower():
+        headings = _known_headings(scan)
+        for pattern in _NAMED_REF_RES:
+            for match in pattern.finditer(text):
+                name = match.group(1).strip()
+                if _names_a_heading(name, headings):
+                    continue
+                excerpt = body[match.start() : match.end()]
+                yield Finding(
+                    "crossref-named-broken",
+                    "warning",
+                    f"The text refers to a section '{quote(name, 50)}', but the notice has no section with that heading.",
+                    "Point the reader at an existing section with a cross-reference ([[section-id]]), or add the section.",
+                    info.id,
+                    match.start(),
+                    match.end(),
+                    "body",
+                    excerpt,
+                )
+    later = [i for i in scan.clauses if i.index > info.index]
+    for pattern, present, what in (
+        (_TABLE_BELOW_RE, _TABLE_LINE_RE, "a table"),
+        (_CONTACT_BELOW_RE, _CONTACT_DETAIL_RE, "contact details"),
+    ):
+        for match in pattern.finditer(text):
+            following = [body[match.end() :]] + [i.clause.body for i in later[:3]]
+            if any(present.search(part) for part in following):
+                continue
+            excerpt = body[match.start() : match.end()]
+            yield Finding(
+                "crossref-named-broken",
+                "warning",
+                f"The text says '{excerpt}', but no {what.split(' ', 1)[-1]} follow{'s' if what == 'a table' else ''} it.",
+                f"Add {what} after this sentence, or reword it.",
+                info.id,
+                match.start(),
+                match.end(),
+                "body",
+                excerpt,
+            )

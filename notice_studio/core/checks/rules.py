@@ -31,6 +31,11 @@ RULES: dict[str, Rule] = {
         Rule(
             "crossref-typed-stale", "warning", "A typed 'section N' from an imported document now names another number"
         ),
+        Rule(
+            "crossref-named-broken",
+            "warning",
+            "The text names a section, a table or contact details the notice does not contain",
+        ),
         Rule("crossref-topic", "warning", "A reference points to a section about something else"),
         Rule("term-undefined", "warning", "A capitalised term is used as if defined, but is not"),
         Rule("term-unused", "warning", "A term is defined but never used"),
@@ -56,7 +61,13 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         "title-number",
         "numbering-gap",
     ),
-    "references": ("crossref-broken", "crossref-typed-broken", "crossref-typed-stale", "crossref-topic"),
+    "references": (
+        "crossref-broken",
+        "crossref-typed-broken",
+        "crossref-typed-stale",
+        "crossref-named-broken",
+        "crossref-topic",
+    ),
     "terms": ("term-undefined", "term-unused", "organisation-name"),
     "coverage": ("coverage-missing",),
     "readability": ("readability",),

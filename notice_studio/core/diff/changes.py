@@ -18,7 +18,15 @@ from functools import cache
 from notice_studio.core.diff.notices import ChangeKind, ClauseChange, NoticeDiff, RowChange, TableChange, VariableChange
 from notice_studio.core.diff.words import DELETE, EQUAL, INSERT, WordOp, new_text
 
-__all__ = ["ChangeItem", "ChangeNotice", "TopicInfo", "draft_change_notice", "guess_topic", "load_topics"]
+__all__ = [
+    "ChangeItem",
+    "ChangeNotice",
+    "TopicInfo",
+    "change_notice_heading",
+    "draft_change_notice",
+    "guess_topic",
+    "load_topics",
+]
 
 NO_CHANGES_TEXT = "We made minor changes to the layout of this notice."
 
@@ -203,7 +211,7 @@ def _phrases(topic: str, topics: Mapping[str, TopicInfo]) -> tuple[str, str]:
         return (f"your {label}", f"We changed what we say about your {label}")
     if topic in topics:
         label = topics[topic].label
-        return (label[0].lower() + label[1:], f"We changed the section on {label[0].lower() + label[1:]}")
+        return (lower_first(label), f"We changed the section on {lower_first(label)}")
     return ("", "")
 
 
@@ -367,6 +375,14 @@ def _words(text: str) -> list[str]:
     return [w.lower() for w in _WORD_RE.findall(text)]
 
 
+# Tracking ids, hashes and session tokens that web pages carry: a changed one is no change to the text.
+_MACHINE_TOKEN_RE = re.compile(r"^(?=\w*\d)(?=\w*[a-z])\w{12,}$")
+
+
+def _meaningful_words(text: str) -> list[str]:
+    return [w for w in _words(text) if not _MACHINE_TOKEN_RE.match(w)]
+
+
 def _is_typo(old: str, new: str) -> bool:
     return SequenceMatcher(None, old, new, autojunk=False).ratio() >= 0.75 and not (
         any(ch.isdigit() for ch in old + new)
@@ -385,11 +401,11 @@ def is_substantive(change: ClauseChange) -> bool:
     changed_words = 0
     substantive = False
     for region in _regions(ops):
-        d, i = _words(region.deleted), _words(region.inserted)
+        d, i = _meaningful_words(region.deleted), _meaningful_words(region.inserted)
         changed_words += max(len(d), len(i))
         if d == i:
-            continue  # punctuation, spacing or capitals only
-        if any(ch.isdigit() for ch in region.deleted + region.inserted):
+            continue  # punctuation, spacing, capitals or machine identifiers only
+        if any(ch.isdigit() for ch in "".join(d + i)):
             return True
         if _NEGATIONS & (set(d) ^ set(i)):
             return True
@@ -405,6 +421,45 @@ def is_substantive(change: ClauseChange) -> bool:
 
 # ----- sentences -------------------------------------------------------------------------------
 _UNIT_RE = re.compile(r"^(\s*)(\w+)")
+_LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MARKUP_RE = re.compile(r"[*_`#>|]+|^\s*[-+]\s+", re.MULTILINE)
+_EDGE_RE = re.compile(r"^[\s,;:.\-\u2013\u2014(]+|[\s,;:.\-\u2013\u2014)]+$")
+_LEADING_JOINER_RE = re.compile(r"^(?:and|or|as well as|including|also|plus)\s+", re.IGNORECASE)
+_NUMBER_RE = re.compile(r"[\w.,-]*\d[\w.,-]*")
+# What an addition is, in readers' words, for the topics where the added words name a new thing.
+_NEW_THING: dict[str, str] = {
+    "sharing": "a new recipient",
+    "service-providers": "a new service provider",
+    "international-transfers": "a new destination or safeguard",
+    "purposes": "a new purpose",
+    "further-processing": "a new purpose",
+    "data-provided": "new information we collect",
+    "data-automatic": "new information we collect",
+    "data-third-party": "a new source of information",
+    "legal-bases": "a new legal basis",
+    "legitimate-interests": "a new legitimate interest",
+    "cookies": "a new technology",
+    "rights": "a new right",
+    "marketing": "a new kind of marketing",
+}
+
+
+def lower_first(text: str) -> str:
+    """'Contact e-mail' -> 'contact e-mail', but 'DPO e-mail' and 'EU representative' stay as they are."""
+    if not text or (len(text) > 1 and (text[1].isupper() or text[1].isdigit())):
+        return text
+    return text[0].lower() + text[1:]
+
+
+def _plain(text: str) -> str:
+    """Readable words from a Markdown snippet: link text kept, markup and outer punctuation dropped."""
+    text = _MARKUP_RE.sub(" ", _LINK_RE.sub(r"\1", text))
+    text = " ".join(text.split())
+    previous = None
+    while previous != text:
+        previous = text
+        text = _LEADING_JOINER_RE.sub("", _EDGE_RE.sub("", text))
+    return text.strip('"\u201c\u201d')
 
 
 def _with_unit(text: str, after: str) -> str:
@@ -417,31 +472,60 @@ def _with_unit(text: str, after: str) -> str:
 
 
 def _short(text: str, limit: int = 14) -> str:
-    words = " ".join(text.split()).split(" ")
+    words = _plain(text).split(" ")
     return " ".join(words[:limit]) + (" ..." if len(words) > limit else "")
 
 
-def _detail(change: ClauseChange) -> str:
-    """A specific clause for the sentence: new figures, or a short added/removed phrase."""
-    regions = _regions(change.rendered_ops)
-    numbers = [r for r in regions if any(ch.isdigit() for ch in r.deleted + r.inserted)]
-    if numbers:
-        r = numbers[0]
-        new, old = _with_unit(r.inserted, r.after), _with_unit(r.deleted, r.after)
-        if new and old:
-            return f": now {new} (was {old})"
-        if new:
-            return f': we added "{_short(new)}"'
-    meaningful = [r for r in regions if _words(r.deleted) != _words(r.inserted)]
-    if len(meaningful) == 1:
-        r = meaningful[0]
-        if r.inserted.strip() and not r.deleted.strip() and len(_words(r.inserted)) <= 20:
-            return f': we added "{_short(r.inserted)}"'
-        if r.deleted.strip() and not r.inserted.strip() and len(_words(r.deleted)) <= 20:
-            return f': we removed "{_short(r.deleted)}"'
-        if r.inserted.strip() and len(_words(r.inserted)) <= 12:
-            return f': it now says "{_short(r.inserted)}" instead of "{_short(r.deleted)}"'
-    return ""
+def _quantity(region: _Region) -> tuple[str, str]:
+    """The new and old figure of a changed number, with its unit ('45 days', '30 days')."""
+
+    def figure(text: str) -> str:
+        if len(text.split()) <= 4:
+            return _plain(_with_unit(text, region.after))
+        m = _NUMBER_RE.search(text)
+        if not m:
+            return ""
+        rest = text[m.end() :]
+        return _plain(_with_unit(m.group(0), rest if rest.strip() else region.after))
+
+    return figure(region.inserted), figure(region.deleted)
+
+
+def _detail(change: ClauseChange, topic: str = "") -> str:
+    """What concretely changed, for the sentence: a new figure, a new recipient or purpose, or
+    the words added or removed. Empty when the edit is too scattered to name briefly."""
+    regions = [
+        r for r in _regions(change.rendered_ops) if _meaningful_words(r.deleted) != _meaningful_words(r.inserted)
+    ]
+    for r in regions:
+        if any(ch.isdigit() for ch in r.deleted + r.inserted):
+            new, old = _quantity(r)
+            if new and old and new != old:
+                return f": now {new} (was {old})"
+            if new and not old:
+                break
+    added = [r for r in regions if _words(r.inserted) and not _words(r.deleted)]
+    removed = [r for r in regions if _words(r.deleted) and not _words(r.inserted)]
+    replaced = [r for r in regions if _words(r.deleted) and _words(r.inserted)]
+    parts: list[str] = []
+    if len(regions) <= 3:
+        thing = _NEW_THING.get(topic, "")
+        quoted = [f'"{_short(r.inserted)}"' for r in added[:2] if _short(r.inserted)]
+        if quoted and thing and all(len(_words(r.inserted)) <= 12 for r in added[:2]):
+            parts.append(f"we added {thing}, " + " and ".join(quoted))
+        elif quoted:
+            parts.append("we added " + " and ".join(quoted))
+        for r in replaced[:1]:
+            new, old = _short(r.inserted, 10), _short(r.deleted, 10)
+            if new and old:
+                parts.append(f'it now says "{new}" instead of "{old}"')
+        for r in removed[:1]:
+            words = _short(r.deleted)
+            if words:
+                parts.append(f'we removed "{words}"')
+    elif added and not removed and not replaced:
+        parts.append(f'we added "{_short(max((r.inserted for r in added), key=len))}" and more')
+    return (": " + "; ".join(parts[:2])) if parts else ""
 
 
 def _rendered_title(change: ClauseChange) -> str:
@@ -451,45 +535,75 @@ def _rendered_title(change: ClauseChange) -> str:
     return " ".join(text.split()) or change.clause_id
 
 
+def _titles(titles: list[str]) -> str:
+    unique = list(dict.fromkeys(titles))
+    quoted = [f'"{t}"' for t in unique[:4]]
+    more = len(unique) - len(quoted)
+    return ", ".join(quoted) + (f" and {more} more" if more else "")
+
+
 def _clause_items(diff: NoticeDiff, topics: Mapping[str, TopicInfo]) -> tuple[list[ChangeItem], list[ClauseChange]]:
-    """Sentences for added, removed and substantively edited clauses; the editorial rest."""
-    items: list[ChangeItem] = []
+    """Sentences for added, removed and substantively edited clauses; the editorial rest.
+
+    Changes that would read the same (sections of one topic added, removed or changed with no
+    detail to tell) share one sentence naming every section, so no bullet is ever repeated."""
     editorial: list[ClauseChange] = []
     added = {c.clause_id for c in diff.clauses if c.kind == ChangeKind.ADDED}
     removed = {c.clause_id for c in diff.clauses if c.kind == ChangeKind.REMOVED}
+    # (what happened, topic, detail) -> titles and clause ids, in the order first met
+    groups: dict[tuple[str, str, str], tuple[list[str], list[str], bool]] = {}
     for change in diff.clauses:
         if change.kind == ChangeKind.UNCHANGED:
             continue  # changed values and tables get their own sentences
         topic = clause_topic(change)
         # When no topic can be told, suggest material: telling readers too much is the safer error.
         material_topic = topics[topic].material if topic in topics else True
-        about, lead = _phrases(topic, topics)
-        title = _rendered_title(change)
         if change.kind == ChangeKind.ADDED:
             if change.new_parent in added:
                 continue  # the parent's sentence covers its new sub-sections
-            sentence = f'We added a section about {about} ("{title}").' if about else f'We added a section, "{title}".'
-            items.append(ChangeItem(topic, sentence, material_topic, (change.clause_id,)))
+            key = ("added", topic, "")
         elif change.kind == ChangeKind.REMOVED:
             if change.old_parent in removed:
                 continue
-            sentence = f'We removed the section "{title}"' + (f" about {about}." if about else ".")
-            items.append(ChangeItem(topic, sentence, material_topic, (change.clause_id,)))
+            key = ("removed", topic, "")
         elif (
             change.kind in (ChangeKind.MODIFIED, ChangeKind.MOVED_MODIFIED)
             and change.body_changed
             and is_substantive(change)
         ):
-            where = f'We changed the section "{title}"' if not lead else f'{lead} ("{title}")'
-            items.append(ChangeItem(topic, f"{where}{_detail(change)}.", material_topic, (change.clause_id,)))
+            key = ("changed", topic, _detail(change, topic))
         else:
             editorial.append(change)
+            continue
+        titles, ids, _ = groups.setdefault(key, ([], [], material_topic))
+        titles.append(_rendered_title(change))
+        ids.append(change.clause_id)
+    items = [
+        ChangeItem(topic, _clause_sentence(what, topic, detail, titles, topics), material, tuple(ids))
+        for (what, topic, detail), (titles, ids, material) in groups.items()
+    ]
     return items, editorial
+
+
+def _clause_sentence(what: str, topic: str, detail: str, titles: list[str], topics: Mapping[str, TopicInfo]) -> str:
+    about, lead = _phrases(topic, topics)
+    names = _titles(titles)
+    several = len(set(titles)) > 1
+    if what == "added":
+        if several:
+            return f"We added sections about {about} ({names})." if about else f"We added the sections {names}."
+        return f"We added a section about {about} ({names})." if about else f"We added a section, {names}."
+    if what == "removed":
+        section = "sections" if several else "section"
+        return f"We removed the {section} {names}" + (f" about {about}." if about else ".")
+    section = "sections" if several else "section"
+    where = f"We changed the {section} {names}" if not lead else f"{lead} ({names})"
+    return f"{where}{detail}."
 
 
 def _variable_item(change: VariableChange, diff: NoticeDiff, topics: Mapping[str, TopicInfo]) -> ChangeItem:
     label = _variable_labels().get(change.name, change.name.replace(".", " ").replace("_", " "))
-    label = label[0].lower() + label[1:] if label else change.name
+    label = lower_first(label) if label else change.name
     # The value's own name says what it is about ("retention.period"); the clauses using it only
     # place the sentence (an organisation's name inside the retention clause is not retention).
     own_topic = guess_topic(change.name.replace(".", " ").replace("_", " ") + " " + label)
@@ -576,9 +690,15 @@ def _field_items(diff: NoticeDiff) -> list[ChangeItem]:
 
 
 def draft_change_notice(
-    diff: NoticeDiff, topics_info: Mapping[str, TopicInfo | Mapping[str, object]] | None = None
+    diff: NoticeDiff,
+    topics_info: Mapping[str, TopicInfo | Mapping[str, object]] | None = None,
+    material: bool | None = None,
 ) -> ChangeNotice:
-    """Draft the reader-facing change notice for `diff`; counsel edit it before publishing."""
+    """Draft the reader-facing change notice for `diff`; counsel edit it before publishing.
+
+    `material` is counsel's own classification when they made one (`--editorial`, the dialog's
+    choice): the heading then follows it, so an editorial version never announces "important
+    changes". Left as None, the suggestion decides."""
     topics = _topic_table(topics_info)
     items, editorial = _clause_items(diff, topics)
     items += [_variable_item(v, diff, topics) for v in diff.variables]
@@ -590,12 +710,32 @@ def draft_change_notice(
     tail = _editorial_item(editorial)
     if tail:
         items.append(tail)
-    material = any(item.material for item in items)
+    items = _once_each(items)
+    suggested = any(item.material for item in items)
     if not items:
-        return ChangeNotice(NO_CHANGES_TEXT, False, ())
-    heading = "We have made important changes to this notice:" if material else "We have updated this notice:"
-    text = heading + "\n" + "\n".join(f"- {item.sentence}" for item in items)
-    return ChangeNotice(text, material, tuple(items))
+        return ChangeNotice(NO_CHANGES_TEXT, bool(material), ())
+    chosen = suggested if material is None else material
+    text = change_notice_heading(chosen) + "\n" + "\n".join(f"- {item.sentence}" for item in items)
+    return ChangeNotice(text, chosen, tuple(items))
+
+
+def change_notice_heading(material: bool) -> str:
+    """The change notice's opening line for a material or an editorial version."""
+    return "We have made important changes to this notice:" if material else "We have updated this notice:"
+
+
+def _once_each(items: list[ChangeItem]) -> list[ChangeItem]:
+    """Items whose sentences read the same become one item (its clauses joined)."""
+    merged: dict[str, ChangeItem] = {}
+    for item in items:
+        key = " ".join(item.sentence.lower().split())
+        if key in merged:
+            first = merged[key]
+            ids = tuple(dict.fromkeys(first.clause_ids + item.clause_ids))
+            merged[key] = ChangeItem(first.topic, first.sentence, first.material or item.material, ids)
+        else:
+            merged[key] = item
+    return list(merged.values())
 
 
 def _topic_table(info: Mapping[str, TopicInfo | Mapping[str, object]] | None) -> dict[str, TopicInfo]:

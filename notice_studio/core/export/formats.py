@@ -21,31 +21,31 @@ BINARY_FORMATS = ("pdf", "docx")
 Exporter = Callable[["Notice", "RenderOptions", "RenderedNotice", int, bool], "str | bytes"]
 
 
-def _html(notice: Notice, options: RenderOptions, rendered: RenderedNotice, width: int, inline: bool) -> str:
+def _html(notice: Notice, options: RenderOptions, rendered: RenderedNotice, width: int, bare: bool) -> str:
     from notice_studio.core.export.html_page import notice_page
 
     return notice_page(rendered)
 
 
-def _fragment(notice: Notice, options: RenderOptions, rendered: RenderedNotice, width: int, inline: bool) -> str:
+def _fragment(notice: Notice, options: RenderOptions, rendered: RenderedNotice, width: int, bare: bool) -> str:
     from notice_studio.core.export.fragment import notice_fragment
 
-    return notice_fragment(rendered, inline_styles=inline)
+    return notice_fragment(rendered, bare=bare)
 
 
-def _markdown(notice: Notice, options: RenderOptions, rendered: RenderedNotice, width: int, inline: bool) -> str:
+def _markdown(notice: Notice, options: RenderOptions, rendered: RenderedNotice, width: int, bare: bool) -> str:
     from notice_studio.core.export.markdown import notice_markdown_text
 
     return notice_markdown_text(notice, options)
 
 
-def _text(notice: Notice, options: RenderOptions, rendered: RenderedNotice, width: int, inline: bool) -> str:
+def _text(notice: Notice, options: RenderOptions, rendered: RenderedNotice, width: int, bare: bool) -> str:
     from notice_studio.core.export.text import notice_text
 
     return notice_text(rendered, width=width)
 
 
-def _docx(notice: Notice, options: RenderOptions, rendered: RenderedNotice, width: int, inline: bool) -> bytes:
+def _docx(notice: Notice, options: RenderOptions, rendered: RenderedNotice, width: int, bare: bool) -> bytes:
     from notice_studio.core.export.docx import notice_docx
 
     return notice_docx(rendered)
@@ -66,9 +66,11 @@ def register_exporter(fmt: str, exporter: Exporter) -> None:
 
 
 def export_content(
-    notice: Notice, options: RenderOptions, fmt: str, width: int = 78, inline_styles: bool = False
+    notice: Notice, options: RenderOptions, fmt: str, width: int = 78, bare: bool = False
 ) -> tuple[str | bytes, RenderedNotice]:
-    """(content, rendered notice) for one format: text formats as str, PDF and Word as bytes."""
+    """(content, rendered notice) for one format: text formats as str, PDF and Word as bytes.
+
+    `bare`: the fragment as markup only (no styles), for sites whose own CSS styles it."""
     if fmt not in FORMATS:
         raise NoticeError(f"'{fmt}' is not an export format; use one of {', '.join(FORMATS)}.")
     exporter = EXPORTERS.get(fmt)
@@ -77,4 +79,4 @@ def export_content(
     from notice_studio.core.render.renderer import render
 
     rendered = render(notice, options)
-    return exporter(notice, options, rendered, width, inline_styles), rendered
+    return exporter(notice, options, rendered, width, bare), rendered

@@ -1,10 +1,16 @@
-"""The website folder: the current notice, every published version, a changes page and a feed.
+"""The website folder: the notice in force, every published version, a changes page and a feed.
 
-    index.html        the latest published version
+    index.html        the version in force on the day the site is built, announcing any
+                      upcoming version (its date, change notice, text and redline)
     v1.html, v2.html  every published version (permanent addresses; the feed links here)
     changes.html      every version, newest first: date, kind, change notice, redline link
     redline-v2.html   what changed from v1 to v2 (when the redline export is installed)
-    feed.xml          an Atom feed of versions
+    feed.xml          an Atom feed: an entry when a version is announced and, when it was
+                      announced ahead of its date, another when it takes effect
+
+A version published with a future effective date is *upcoming*: readers keep seeing the
+version in force until that date. The page in force is chosen when the site is built, so the
+build reports the day it must run again (`SiteResult.next_build`).
 
 Only published versions are read; the draft never reaches the folder. Re-running rewrites the
 files whose content changed and leaves the rest untouched.
@@ -27,6 +33,7 @@ from notice_studio.core.export.sanitize import sanitize_html
 from notice_studio.core.fileio import write_atomic
 from notice_studio.core.notice.model import Notice, NoticeError
 from notice_studio.core.notice.store import NoticeRepo, Version
+from notice_studio.core.publishing.schedule import Schedule, schedule, takes_effect_after
 from notice_studio.core.render.markdown import clean_text, plain_markdown
 from notice_studio.core.render.renderer import RenderOptions, format_date, labels, render
 
@@ -42,6 +49,8 @@ class SiteResult:
     unchanged: tuple[str, ...]
     redlines: bool
     """True when redline pages were made (the redline export is available)."""
+    next_build: dt.date | None = None
+    """The day an upcoming version takes effect: build the site again on that day."""
 
 
 def default_redline() -> Redline | None:
@@ -58,19 +67,27 @@ def default_redline() -> Redline | None:
 
 
 def build_site(
-    repo: NoticeRepo, folder: str | os.PathLike[str], base_url: str | None = None, redline: Redline | None = None
+    repo: NoticeRepo,
+    folder: str | os.PathLike[str],
+    base_url: str | None = None,
+    redline: Redline | None = None,
+    today: dt.date | None = None,
 ) -> SiteResult:
-    """Write (or update) the website folder for the notice's published versions."""
+    """Write (or update) the website folder for the notice's published versions as of `today`."""
     versions = repo.versions()
     if not versions:
         raise NoticeError(
             "This notice has no published version yet; publish one with 'notice-studio publish' "
             "before building the website folder."
         )
+    day = today or dt.date.today()
     notices = {v.name: repo.notice_at(v.name) for v in versions}
     redline = redline if redline is not None else default_redline()
-    files = site_files(versions, notices, base_url=base_url, redline=redline)
-    return _write_files(Path(folder), files, redlines=redline is not None)
+    files = site_files(versions, notices, base_url=base_url, redline=redline, today=day)
+    result = _write_files(Path(folder), files, redlines=redline is not None)
+    return SiteResult(
+        result.folder, result.written, result.unchanged, result.redlines, schedule(versions, day).next_change
+    )
 
 
 def site_files(
@@ -78,21 +95,28 @@ def site_files(
     notices: Mapping[str, Notice],
     base_url: str | None = None,
     redline: Redline | None = None,
+    today: dt.date | None = None,
 ) -> dict[str, str]:
     """Every file of the website folder (relative path -> text), from published versions only."""
     versions = sorted(versions, key=lambda v: v.number)
-    latest = versions[-1]
+    plan = schedule(versions, today or dt.date.today())
+    # Before the first version takes effect, the front page shows it with its date.
+    front = plan.in_force or plan.upcoming[0]
     files: dict[str, str] = {}
     rendered = {
         v.name: render(notices[v.name], RenderOptions(last_updated=v.effective, version_label=v.name)) for v in versions
     }
+    language = rendered[front.name].language
+    has_redline = redline is not None
+    announcements = "".join(_announcement(v, language, has_redline) for v in plan.upcoming if v is not front)
     files["index.html"] = notice_page(
-        rendered[latest.name], before_main=_site_nav("index.html", rendered[latest.name].language)
+        rendered[front.name],
+        before_main=_site_nav("index.html", language) + _front_banner(front, plan, language) + announcements,
     )
     for i, version in enumerate(versions):
         page = rendered[version.name]
         following = versions[i + 1] if i + 1 < len(versions) else None
-        banner = _archive_banner(version, following, page.language)
+        banner = _archive_banner(version, following, plan, page.language)
         files[f"{version.name}.html"] = notice_page(page, before_main=_site_nav(None, page.language) + banner)
         if redline is not None and i > 0:
             previous = versions[i - 1]
@@ -100,10 +124,8 @@ def site_files(
                 notices[previous.name], notices[version.name], _version_words(previous), _version_words(version)
             )
             files[f"redline-{version.name}.html"] = _with_nav(html, _site_nav(None, page.language))
-    files["changes.html"] = _changes_page(
-        versions, notices[latest.name], rendered[latest.name].language, redline is not None
-    )
-    files["feed.xml"] = atom_feed(versions, notices[latest.name], base_url)
+    files["changes.html"] = _changes_page(versions, notices[front.name], language, has_redline, plan)
+    files["feed.xml"] = atom_feed(versions, notices[front.name], base_url, today=plan.today)
     return files
 
 
@@ -129,12 +151,51 @@ def _when(version: Version, language: str) -> str:
     return format_date(version.effective, language) if version.effective else labels(language)["no_date"]
 
 
-def _archive_banner(version: Version, following: Version | None, language: str) -> str:
+def _front_banner(front: Version, plan: Schedule, language: str) -> str:
+    """Before any version is in force, the front page says when this one takes effect."""
+    if plan.in_force is not None:
+        return ""
+    when = escapeHtml(_when(front, language))
+    return f'<p class="ns-banner" role="note">This notice takes effect on {when}.</p>\n'
+
+
+def _announcement(version: Version, language: str, redlines: bool) -> str:
+    """An upcoming version on the front page: its date, change notice and where to read it."""
     when = escapeHtml(_when(version, language))
-    if following is None:
+    kind = "material change" if version.material else "editorial change"
+    links = [f'<li><a href="{version.name}.html">Read version {version.number}</a></li>']
+    if redlines and version.number > 1:
+        links.append(f'<li><a href="redline-{version.name}.html">See what will change</a></li>')
+    return (
+        f'<aside class="ns-upcoming" aria-labelledby="{version.name}-upcoming">\n'
+        f'<h2 id="{version.name}-upcoming">An updated notice takes effect on {when}</h2>\n'
+        f"<p>Version {version.number} ({kind}) replaces this notice on {when}. "
+        "Until then, the notice below applies.</p>\n"
+        f"{_change_notice_html(version)}"
+        f'<ul class="ns-version-links">{"".join(links)}</ul>\n</aside>\n'
+    )
+
+
+def _change_notice_html(version: Version) -> str:
+    notice_text = clean_text(version.change_notice).strip()
+    if not notice_text:
+        return ""
+    return f'<div class="ns-change-notice">{sanitize_html(plain_markdown().render(notice_text))}</div>\n'
+
+
+def _archive_banner(version: Version, following: Version | None, plan: Schedule, language: str) -> str:
+    when = escapeHtml(_when(version, language))
+    if takes_effect_after(version, plan.today):
+        text = (
+            f"This is version {version.number} of this notice. It takes effect on {when}; until then "
+            f'<a href="index.html">the current version</a> applies.'
+        )
+    elif version is plan.in_force:
         text = f"This is version {version.number}, the current version, in effect from {when}."
+        if following is not None:
+            text += f" Version {following.number} takes effect on {escapeHtml(_when(following, language))}."
     else:
-        until = escapeHtml(_when(following, language))
+        until = escapeHtml(_when(following, language)) if following else ""
         text = (
             f"This is version {version.number} of this notice, in effect from {when} until {until}. "
             f'<a href="index.html">Read the current version</a>.'
@@ -148,8 +209,8 @@ def _with_nav(page: str, nav: str) -> str:
     return page.replace("<body>\n", "<body>\n" + clean_nav + "\n", 1) if "<body>\n" in page else page
 
 
-def _changes_page(versions: Sequence[Version], latest: Notice, language: str, redlines: bool) -> str:
-    title = " ".join(clean_text(latest.title).split())
+def _changes_page(versions: Sequence[Version], front: Notice, language: str, redlines: bool, plan: Schedule) -> str:
+    title = " ".join(clean_text(front.title).split())
     parts = [
         f'<article class="ns-notice ns-changes" lang="{escapeHtml(language)}">',
         '<header class="ns-header">',
@@ -159,15 +220,18 @@ def _changes_page(versions: Sequence[Version], latest: Notice, language: str, re
     ]
     for version in reversed(versions):
         kind = "Material change" if version.material else "Editorial change"
-        href = "index.html" if version is versions[-1] else f"{version.name}.html"
+        href = "index.html" if version is plan.in_force else f"{version.name}.html"
+        upcoming = takes_effect_after(version, plan.today)
+        verb = "takes effect" if upcoming else "effective"
+        status = '<span class="ns-upcoming-mark">Upcoming</span> ' if upcoming else ""
         parts += [
             f'<section class="ns-version" id="{version.name}" aria-labelledby="{version.name}-title">',
-            f'<h2 id="{version.name}-title">Version {version.number} \u2014 effective {escapeHtml(_when(version, language))}</h2>',
-            f'<p class="ns-version-meta"><span class="ns-kind">{kind}</span></p>',
+            f'<h2 id="{version.name}-title">Version {version.number} \u2014 {verb} {escapeHtml(_when(version, language))}</h2>',
+            f'<p class="ns-version-meta">{status}<span class="ns-kind">{kind}</span></p>',
         ]
-        notice_text = clean_text(version.change_notice).strip()
-        if notice_text:
-            parts.append(f'<div class="ns-change-notice">{sanitize_html(plain_markdown().render(notice_text))}</div>')
+        notice_html = _change_notice_html(version)
+        if notice_html:
+            parts.append(notice_html.rstrip("\n"))
         links = [f'<li><a href="{href}">Read version {version.number}</a></li>']
         if redlines and version.number > versions[0].number:
             links.append(
@@ -181,9 +245,14 @@ def _changes_page(versions: Sequence[Version], latest: Notice, language: str, re
 
 
 # ----- feed -------------------------------------------------------------------------------------
-def atom_feed(versions: Sequence[Version], latest: Notice, base_url: str | None = None) -> str:
-    """An Atom feed with one entry per published version (stable ids; no clock is read)."""
+def atom_feed(
+    versions: Sequence[Version], latest: Notice, base_url: str | None = None, today: dt.date | None = None
+) -> str:
+    """An Atom feed: an entry per published version when it was announced, and one more when a
+    version announced ahead of its date has taken effect by `today` (stable ids; no clock read
+    unless `today` is left out)."""
     versions = sorted(versions, key=lambda v: v.number)
+    day = today or dt.date.today()
     base = (base_url.rstrip("/") + "/") if base_url else ""
     seed = f"notice-studio:{versions[0].commit}"
     title = " ".join(clean_text(latest.title).split())
@@ -196,26 +265,42 @@ def atom_feed(versions: Sequence[Version], latest: Notice, base_url: str | None 
             element.text = text
         return element
 
+    # (when, id, title, version, summary) for every entry; newest first in the feed
+    entries: list[tuple[str, str, str, Version, str]] = []
+    for version in versions:
+        effective = version.effective.isoformat() if version.effective else "date not recorded"
+        summary = clean_text(version.change_notice).strip() or "No change notice was recorded."
+        announced = _timestamp(version)
+        entries.append((announced, version.name, f"Version {version.number}, effective {effective}", version, summary))
+        if version.effective and version.effective <= day and _announced_ahead(version):
+            entries.append(
+                (
+                    f"{version.effective.isoformat()}T00:00:00+00:00",
+                    version.name + ":in-effect",
+                    f"Version {version.number} is now in effect ({effective})",
+                    version,
+                    summary,
+                )
+            )
+    entries.sort(key=lambda e: (_instant(e[0]), e[3].number, e[1]), reverse=True)
+
     sub(feed, "id", f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, seed)}")
     sub(feed, "title", f"{title} \u2014 versions")
-    sub(feed, "updated", _timestamp(versions[-1]))
+    sub(feed, "updated", entries[0][0])
     author = sub(feed, "author")
     sub(author, "name", " ".join(clean_text(latest.organisation).split()) or title)
     sub(feed, "link", rel="self", type="application/atom+xml", href=base + "feed.xml")
     sub(feed, "link", rel="alternate", type="text/html", href=base + "changes.html")
     sub(feed, "generator", "Notice Studio")
-    for version in reversed(versions):
+    for when, key, entry_title, version, summary in entries:
         entry = sub(feed, "entry")
-        sub(entry, "id", f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, seed + ':' + version.name)}")
-        effective = version.effective.isoformat() if version.effective else "date not recorded"
-        sub(entry, "title", f"Version {version.number}, effective {effective}")
-        sub(entry, "published", _timestamp(version))
-        sub(entry, "updated", _timestamp(version))
+        sub(entry, "id", f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, seed + ':' + key)}")
+        sub(entry, "title", entry_title)
+        sub(entry, "published", when)
+        sub(entry, "updated", when)
         sub(entry, "link", rel="alternate", type="text/html", href=f"{base}{version.name}.html")
         sub(entry, "category", term="material" if version.material else "editorial")
-        sub(
-            entry, "summary", clean_text(version.change_notice).strip() or "No change notice was recorded.", type="text"
-        )
+        sub(entry, "summary", summary, type="text")
     ET.indent(feed)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
 
@@ -229,6 +314,16 @@ def _timestamp(version: Version) -> str:
             pass
     day = version.effective or dt.date(1970, 1, 1)
     return f"{day.isoformat()}T00:00:00+00:00"
+
+
+def _announced_ahead(version: Version) -> bool:
+    """True when the version was published before the day it took effect."""
+    return version.effective is not None and _instant(_timestamp(version)).date() < version.effective
+
+
+def _instant(stamp: str) -> dt.datetime:
+    moment = dt.datetime.fromisoformat(stamp)
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
 # ----- writing ----------------------------------------------------------------------------------

@@ -524,8 +524,17 @@ class Workspace:
             raise NoticeError(f"The draft cannot be published yet: {gate.blocking[0].rstrip('.')}{more}.")
         if not gate.has_changes:
             raise NoticeError("Nothing has changed since the last published version; edit the draft first.")
+        chosen_material = gate.material if material is None else material
+        if change_notice is None and material is not None and gate.diff is not None:
+            from notice_studio.core.diff.changes import draft_change_notice
+
+            change_notice = draft_change_notice(gate.diff, material=material).text  # heading follows the choice
+        from notice_studio.core.publishing.schedule import advance_notice_days, advance_notice_warning
+
+        period = advance_notice_warning(chosen_material, effective, dt.date.today(), advance_notice_days(self.notice))
+        warnings = [*gate.warnings, *([period] if period else [])]
         given = set(acknowledged or ())
-        missing = [w for w in gate.warnings if w not in given]
+        missing = [w for w in warnings if w not in given]
         if missing and not acknowledge_all:
             raise NoticeError(
                 f"The draft has {len(missing)} warning(s) to acknowledge, starting with: {missing[0].rstrip('.')}; "
@@ -538,10 +547,10 @@ class Workspace:
         return self.repo.publish(
             effective,
             gate.change_notice if change_notice is None else change_notice,
-            gate.material if material is None else material,
+            chosen_material,
             approved_by,
             self.author,
-            acknowledged=list(gate.warnings),
+            acknowledged=warnings,
         )
 
     def restore(self, ref: str) -> str | None:
@@ -569,14 +578,12 @@ class Workspace:
         return self.repo.edits(limit=limit, path=clause_path(clause_id))
 
     def export(
-        self, fmt: str, at: str = "draft", *, width: int = 78, inline_styles: bool = False
+        self, fmt: str, at: str = "draft", *, width: int = 78, bare: bool = False
     ) -> tuple[str | bytes, RenderedNotice]:
         """The notice (draft or version `at`) in one export format."""
         from notice_studio.core.export.formats import export_content
 
-        return export_content(
-            self.notice_at(at), self.render_options(at), fmt, width=width, inline_styles=inline_styles
-        )
+        return export_content(self.notice_at(at), self.render_options(at), fmt, width=width, bare=bare)
 
     def render_options(self, at: str = "draft") -> RenderOptions:
         """How to label a rendering: published versions carry their effective date; drafts do not."""

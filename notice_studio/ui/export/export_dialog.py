@@ -156,8 +156,9 @@ class ExportDialog(QDialog):
         self.format_label.setBuddy(self.format_box)
         form.addRow(self.format_label, self.format_box)
 
-        self.inline_styles = QCheckBox("Add inline styles (for website editors that remove CSS)")
-        self.inline_styles.setAccessibleName("Add inline styles to the fragment")
+        # The fragment carries its own styles; this leaves them out for sites that style ns- classes.
+        self.inline_styles = QCheckBox("Markup only, without styles (your website's CSS styles it)")
+        self.inline_styles.setAccessibleName("Fragment as markup only, without styles")
         form.addRow("", self.inline_styles)
 
         dest_row = QHBoxLayout()

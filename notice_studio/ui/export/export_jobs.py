@@ -70,7 +70,7 @@ def file_job(
     options,
     fmt: str,
     path: Path,
-    inline_styles: bool,
+    bare: bool,
     report: Callable[[int, int, str], None],
     cancelled: threading.Event,
 ) -> Callable[[], ExportResult]:
@@ -83,7 +83,7 @@ def file_job(
 
     def work() -> ExportResult:
         step(1, "Laying out the notice…")
-        content, rendered = export_content(notice, options, fmt, inline_styles=inline_styles)
+        content, rendered = export_content(notice, options, fmt, bare=bare)
         step(2, "Writing the file…")
         write_atomic(path, content)
         report(3, 3, "Done.")

@@ -32,7 +32,9 @@ from PySide6.QtWidgets import (
 )
 
 from notice_studio.core.checks import Finding
+from notice_studio.core.diff.changes import change_notice_heading
 from notice_studio.core.notice.store import Version
+from notice_studio.core.publishing.schedule import advance_notice_days, advance_notice_warning, default_effective_date
 from notice_studio.core.render.renderer import format_date
 from notice_studio.core.workspace import finding_sentence
 from notice_studio.ui.app_state import AppState, Navigator
@@ -185,9 +187,15 @@ class PublishDialog(QDialog):
         earliest = self.latest.effective if self.latest and self.latest.effective else None
         if earliest is not None:
             self.effective.setMinimumDate(QDate(earliest.year, earliest.month, earliest.day))
-        start = max(today, earliest) if earliest else today
+        start = default_effective_date(today, earliest)
         self.effective.setDate(QDate(start.year, start.month, start.day))
         form.addRow("Effective &date:", self.effective)
+        self.notice_period = QLabel("")
+        self.notice_period.setWordWrap(True)
+        self.notice_period.setAccessibleName("Advance notice warning")
+        form.addRow("", self.notice_period)
+        self.effective.dateChanged.connect(self._update_notice_period)
+        self.material.toggled.connect(self._material_toggled)
         self.approved_by = QLineEdit()
         self.approved_by.setAccessibleName("Approved by")
         self.approved_by.setPlaceholderText("Name and role, e.g. Jane Smith, General Counsel")
@@ -400,6 +408,25 @@ class PublishDialog(QDialog):
             return "Enter the name of the person who approved this version."
         return ""
 
+    def advance_notice_text(self) -> str:
+        """The warning when a material change takes effect sooner than the notice's period."""
+        notice = getattr(self.session, "notice", None)
+        days = advance_notice_days(notice) if notice is not None else None
+        qdate = self.effective.date()
+        effective = dt.date(qdate.year(), qdate.month(), qdate.day())
+        return advance_notice_warning(self.material.isChecked(), effective, dt.date.today(), days) or ""
+
+    def _update_notice_period(self, *_args: object) -> None:
+        self.notice_period.setText(self.advance_notice_text())
+
+    def _material_toggled(self, material: bool) -> None:
+        """The drafted heading follows counsel's choice: editorial never says "important changes"."""
+        text = self.change_notice.toPlainText()
+        old, new = change_notice_heading(not material), change_notice_heading(material)
+        if text.startswith(old + "\n"):
+            self.change_notice.setPlainText(new + text[len(old) :])
+        self._update_notice_period()
+
     def _update_state(self) -> None:
         reason = self.blocked_reason()
         self.publish_button.setEnabled(not reason)
@@ -438,6 +465,8 @@ class PublishDialog(QDialog):
         material = self.material.isChecked()
         approved_by = " ".join(self.approved_by.text().split())
         acknowledged = self.acknowledged()
+        if self.advance_notice_text():  # shown beside the date: publishing now acknowledges it
+            acknowledged.append(self.advance_notice_text())
         workspace = session.workspace
         self.publishing = True
         self._update_state()

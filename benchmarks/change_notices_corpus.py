@@ -1,0 +1,212 @@
+"""Change notices drafted for real successive versions of real policies.
+
+    PYTHONPATH=. .venv/bin/python -m benchmarks.change_notices_corpus ../shared/corpus/policy-history.bundle
+
+The bundle (not part of the project) holds one commit per recorded version of 24 policies. Each
+version is split into clauses at its Markdown headings (id = slug of the heading), consecutive
+versions of one policy are diffed and a change notice drafted. Reported, beside a same-run
+baseline (the drafter as it was at BASELINE_COMMIT, when that commit is in this checkout):
+  - duplicated bullets: a sentence that appears twice in one change notice;
+  - empty notices for real changes: the text changed but the notice lists nothing;
+  - time per change notice (diff + drafting).
+Pass --show N to print N change notices (chosen evenly) for reading by eye.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import itertools
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import types
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+from notice_studio.core.diff.notices import diff_notices
+from notice_studio.core.notice.model import Clause, Notice, slugify
+
+BASELINE_COMMIT = "93cb618"
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+
+
+def split_markdown(text: str, title: str) -> Notice:
+    """A notice with one clause per Markdown heading (nested by heading level)."""
+    notice = Notice(title=title)
+    stack: list[tuple[int, str]] = []
+    seen: Counter[str] = Counter()
+    current: Clause | None = None
+    lines: list[str] = []
+
+    def flush() -> None:
+        if current is not None:
+            current.body = "\n".join(lines).strip()
+
+    preamble = Clause("introduction", "Introduction", "")
+    notice.add(preamble)
+    current = preamble
+    for line in text.splitlines():
+        m = _HEADING.match(line)
+        if not m:
+            lines.append(line)
+            continue
+        flush()
+        lines = []
+        level, heading = len(m.group(1)), m.group(2).strip() or "Untitled"
+        base = slugify(heading) or "section"
+        cid = base
+        while notice.has(cid):
+            seen[base] += 1
+            cid = f"{base}-{seen[base] + 1}"
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        current = Clause(cid, heading, "")
+        notice.add(current, parent_id=stack[-1][1] if stack else None)
+        stack.append((level, cid))
+    flush()
+    return notice
+
+
+def load_baseline() -> types.ModuleType | None:
+    """The change-notice drafter at BASELINE_COMMIT, loaded from git, or None."""
+    root = Path(__file__).resolve().parent.parent
+    try:
+        source = subprocess.run(
+            ["git", "-C", str(root), "show", f"{BASELINE_COMMIT}:notice_studio/core/diff/changes.py"],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    spec = importlib.util.spec_from_loader("baseline_changes", loader=None)
+    assert spec is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["baseline_changes"] = module
+    exec(compile(source, "baseline_changes.py", "exec"), module.__dict__)
+    return module
+
+
+def versions_by_policy(clone: Path) -> dict[str, list[str]]:
+    """Each policy file -> its texts, oldest first."""
+    out = subprocess.run(
+        ["git", "-C", str(clone), "log", "--reverse", "--format=@%H", "--name-only", "main"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    commits: dict[str, list[str]] = {}
+    commit = ""
+    for line in out.splitlines():
+        if line.startswith("@"):
+            commit = line[1:]
+        elif line.strip():
+            commits.setdefault(line.strip(), []).append(commit)
+    texts: dict[str, list[str]] = {}
+    for name, shas in commits.items():
+        batch = subprocess.run(
+            ["git", "-C", str(clone), "cat-file", "--batch"],
+            input="".join(f"{sha}:{name}\n" for sha in shas).encode(),
+            check=True,
+            capture_output=True,
+        ).stdout
+        texts[name] = _parse_batch(batch)
+    return texts
+
+
+def _parse_batch(data: bytes) -> list[str]:
+    texts, pos = [], 0
+    while pos < len(data):
+        end = data.index(b"\n", pos)
+        header = data[pos:end].split()
+        pos = end + 1
+        if len(header) < 3 or header[1] == b"missing":
+            continue
+        size = int(header[2])
+        texts.append(data[pos : pos + size].decode("utf-8", "replace"))
+        pos += size + 1
+    return texts
+
+
+def measure(pairs: list[tuple[str, Notice, Notice]], draft: Callable[..., object]) -> dict[str, object]:
+    duplicates = empty = vague = 0
+    times: list[float] = []
+    notices: list[tuple[str, str]] = []
+    dup_examples: list[str] = []
+    for label, old, new in pairs:
+        start = time.perf_counter()
+        result = draft(diff_notices(old, new))
+        times.append(time.perf_counter() - start)
+        text = result.text  # type: ignore[attr-defined]
+        bullets = [line for line in text.splitlines() if line.startswith("- ")]
+        repeated = [b for b, n in Counter(bullets).items() if n > 1]
+        if repeated:
+            duplicates += 1
+            dup_examples.append(f"{label}: {repeated[0][:120]}")
+        if not result.items:  # type: ignore[attr-defined]
+            empty += 1
+        vague += sum(1 for b in bullets if b.startswith("- We changed") and "): " not in b and '": ' not in b)
+        notices.append((label, text))
+    return {
+        "duplicates": duplicates,
+        "empty": empty,
+        "vague": vague,
+        "median_ms": statistics.median(times) * 1000,
+        "total_s": sum(times),
+        "max_ms": max(times) * 1000,
+        "notices": notices,
+        "dup_examples": dup_examples,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("bundle", help="path to policy-history.bundle")
+    parser.add_argument("--show", type=int, default=0, help="print this many change notices for reading")
+    parser.add_argument("--no-baseline", action="store_true", help="measure this branch only")
+    args = parser.parse_args(argv)
+    from notice_studio.core.diff.changes import draft_change_notice
+
+    with tempfile.TemporaryDirectory() as tmp:
+        clone = Path(tmp) / "history"
+        subprocess.run(["git", "clone", "-q", "-b", "main", args.bundle, str(clone)], check=True)
+        policies = versions_by_policy(clone)
+    pairs: list[tuple[str, Notice, Notice]] = []
+    for name, texts in sorted(policies.items()):
+        notices = [split_markdown(t, name.removesuffix(".md")) for t in texts]
+        pairs += [(f"{name} {i}->{i + 1}", a, b) for i, (a, b) in enumerate(itertools.pairwise(notices), start=1)]
+    real = [p for p in pairs if p[1] != p[2]]
+    print(
+        f"{len(policies)} policies, {sum(len(t) for t in policies.values())} versions, {len(pairs)} consecutive pairs"
+    )
+    print(f"{len(real)} pairs with a change to the text as split into clauses")
+    rows = [("this branch", measure(real, draft_change_notice))]
+    baseline = None if args.no_baseline else load_baseline()
+    if baseline is not None:
+        rows.append((f"baseline {BASELINE_COMMIT}", measure(real, baseline.draft_change_notice)))
+    print(f"{'':22}{'duplicated':>12}{'empty':>8}{'no detail':>11}{'median ms':>11}{'max ms':>9}{'total s':>9}")
+    for label, r in rows:
+        print(
+            f"{label:22}{r['duplicates']:>12}{r['empty']:>8}{r['vague']:>11}"
+            f"{r['median_ms']:>11.1f}{r['max_ms']:>9.0f}{r['total_s']:>9.1f}"
+        )
+    print("duplicated: notices with a repeated bullet; empty: notices listing nothing for a real change;")
+    print("no detail: 'We changed ...' bullets that name no concrete change (new figure, words added or removed)")
+    for label, r in rows:
+        for example in r["dup_examples"][:5]:  # type: ignore[index]
+            print(f"  {label} duplicate: {example}")
+    if args.show:
+        shown = rows[0][1]["notices"]
+        step = max(1, len(shown) // args.show)  # type: ignore[arg-type]
+        for label, text in shown[::step][: args.show]:  # type: ignore[index]
+            print(f"\n=== {label}\n{text}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Publishing rules: when versions take effect, advance notice of material changes, date defaults."""

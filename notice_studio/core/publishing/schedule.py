@@ -1,0 +1,114 @@
+"""When published versions take effect: the version in force on a day, upcoming versions, the
+next day the website must be rebuilt, the effective-date default and the advance-notice rule.
+
+Pure functions over `Version` values and dates; "today" is always an argument so a website
+build, a test or the publish dialog decide which day it is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from notice_studio.core.notice.model import Notice, NoticeError
+from notice_studio.core.notice.store import Version
+
+PUBLISHING = "publishing"
+ADVANCE_NOTICE = "advance_notice_days"
+MAX_ADVANCE_NOTICE = 366
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """The published versions as readers see them on one day."""
+
+    today: dt.date
+    in_force: Version | None
+    """The latest version whose effective date has come (None before the first takes effect)."""
+    upcoming: tuple[Version, ...]
+    """Published versions that take effect after today, soonest first."""
+    past: tuple[Version, ...]
+    """Versions that were in force before the current one, oldest first."""
+
+    @property
+    def next_change(self) -> dt.date | None:
+        """The day the website must be built again: the next effective date, or None."""
+        return self.upcoming[0].effective if self.upcoming else None
+
+
+def takes_effect_after(version: Version, today: dt.date) -> bool:
+    """True when `version` is upcoming on `today` (a version with no recorded date is in force)."""
+    return version.effective is not None and version.effective > today
+
+
+def schedule(versions: Sequence[Version], today: dt.date) -> Schedule:
+    """Which published version is in force on `today` and which are still to come."""
+    ordered = sorted(versions, key=lambda v: v.number)
+    started = [v for v in ordered if not takes_effect_after(v, today)]
+    upcoming = [v for v in ordered if takes_effect_after(v, today)]
+    in_force = started[-1] if started else None
+    return Schedule(today, in_force, tuple(upcoming), tuple(started[:-1]))
+
+
+# ----- the effective-date default ---------------------------------------------------------------
+def next_working_day(day: dt.date) -> dt.date:
+    """`day` itself on Monday to Friday, else the Monday after."""
+    while day.weekday() >= 5:
+        day += dt.timedelta(days=1)
+    return day
+
+
+def default_effective_date(today: dt.date, previous: dt.date | None = None) -> dt.date:
+    """The date a new version is proposed to take effect: today, or the next working day when
+    today is a weekend day; never earlier than the previous version's date (publishing refuses)."""
+    proposed = next_working_day(today)
+    if previous is not None and previous > proposed:
+        return previous
+    return proposed
+
+
+# ----- advance notice of material changes -------------------------------------------------------
+def advance_notice_days(notice: Notice) -> int | None:
+    """The notice's advance-notice period for material changes in days, or None when not set."""
+    publishing = notice.settings.get(PUBLISHING)
+    if not isinstance(publishing, Mapping):
+        return None
+    value = publishing.get(ADVANCE_NOTICE)
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        return None
+    return value
+
+
+def set_advance_notice_days(notice: Notice, days: int | None) -> None:
+    """Set (or, with None or 0, clear) the advance-notice period stored in notice.yaml."""
+    if days is not None and not 0 <= days <= MAX_ADVANCE_NOTICE:
+        raise NoticeError(
+            f"An advance-notice period of {days} days is not possible; give a number of days from 0 to "
+            f"{MAX_ADVANCE_NOTICE}."
+        )
+    current = notice.settings.get(PUBLISHING)
+    publishing = dict(current) if isinstance(current, Mapping) else {}
+    if days:
+        publishing[ADVANCE_NOTICE] = days
+    else:
+        publishing.pop(ADVANCE_NOTICE, None)
+    if publishing:
+        notice.settings[PUBLISHING] = publishing
+    else:
+        notice.settings.pop(PUBLISHING, None)
+
+
+def advance_notice_warning(material: bool, effective: dt.date, today: dt.date, days: int | None) -> str | None:
+    """One sentence when a material change would take effect sooner than the notice period allows."""
+    if not material or not days:
+        return None
+    earliest = today + dt.timedelta(days=days)
+    if effective >= earliest:
+        return None
+    given = (effective - today).days
+    sooner = "today" if given <= 0 else f"in {given} day{'s' if given != 1 else ''}"
+    return (
+        f"This material change takes effect {sooner}, but this notice gives {days} days' notice of material "
+        f"changes; choose {earliest.isoformat()} or later, or publish it as editorial if it is."
+    )
