@@ -25,6 +25,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from markdown_it.common.utils import escapeHtml
 
@@ -32,7 +33,7 @@ from notice_studio.core.export.html_page import notice_page, page_html
 from notice_studio.core.export.sanitize import sanitize_html
 from notice_studio.core.fileio import write_atomic
 from notice_studio.core.notice.model import Notice, NoticeError
-from notice_studio.core.notice.store import NoticeRepo, Version
+from notice_studio.core.notice.store import Version
 from notice_studio.core.publishing.schedule import Schedule, schedule, takes_effect_after
 from notice_studio.core.render.markdown import clean_text, plain_markdown
 from notice_studio.core.render.renderer import RenderOptions, format_date, labels, render
@@ -66,8 +67,16 @@ def default_redline() -> Redline | None:
     return make
 
 
+class PublishedVersions(Protocol):
+    """Where the website's versions come from: a NoticeRepo, or versions already read from one."""
+
+    def versions(self) -> list[Version]: ...
+
+    def notice_at(self, ref: str) -> Notice: ...
+
+
 def build_site(
-    repo: NoticeRepo,
+    repo: PublishedVersions,
     folder: str | os.PathLike[str],
     base_url: str | None = None,
     redline: Redline | None = None,

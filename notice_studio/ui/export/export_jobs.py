@@ -7,7 +7,7 @@ into place at the end, so a cancelled or failed export leaves nothing behind.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +15,7 @@ import notice_studio.qt_export  # noqa: F401 - registers the PDF exporter
 from notice_studio.core.export.formats import export_content
 from notice_studio.core.fileio import write_atomic
 from notice_studio.core.notice.model import Notice
+from notice_studio.core.notice.store import Version
 
 DRAFT = "draft"
 
@@ -95,10 +96,10 @@ def file_job(
 class _StoredVersions:
     """Published versions already read from the notice's history, for build_site."""
 
-    def __init__(self, versions, notices: dict[str, Notice], cancelled: threading.Event) -> None:
+    def __init__(self, versions: Iterable[Version], notices: dict[str, Notice], cancelled: threading.Event) -> None:
         self._versions, self._notices, self._cancelled = list(versions), notices, cancelled
 
-    def versions(self):
+    def versions(self) -> list[Version]:
         return list(self._versions)
 
     def notice_at(self, ref: str) -> Notice:
@@ -108,7 +109,7 @@ class _StoredVersions:
 
 
 def site_job(
-    versions,
+    versions: Sequence[Version],
     notices: dict[str, Notice],
     folder: Path,
     base_url: str | None,
@@ -122,7 +123,7 @@ def site_job(
 
         total = len(versions) + 1
         report(len(versions), total, "Writing the website folder…")
-        result = build_site(_StoredVersions(versions, notices, cancelled), folder, base_url=base_url or None)  # type: ignore[arg-type]
+        result = build_site(_StoredVersions(versions, notices, cancelled), folder, base_url=base_url or None)
         report(total, total, "Done.")
         return ExportResult(Path(result.folder), (), len(result.written), len(result.unchanged))
 

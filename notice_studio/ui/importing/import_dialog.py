@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from notice_studio.core.importer import FORMATS, SUPPORTED_TEXT, ImportedOutline
+from notice_studio.core.importer import FORMATS, SUPPORTED_TEXT, ImportedOutline, ImportReport
 from notice_studio.core.notice.model import NoticeError
 from notice_studio.ui.app_state import AppState, Navigator
 from notice_studio.ui.checks.checks_report import severity_color
@@ -326,10 +326,10 @@ class ImportDialog(QDialog):
         self.details.report_pending()
         self.state.tasks.latest("import-dialog-report", work, self._report_ready, self._report_failed)
 
-    def _report_ready(self, report: object) -> None:
+    def _report_ready(self, report: ImportReport) -> None:
         if not self._finished:
             # Shown at once; still counted as out of date if an edit is waiting for its own summary.
-            self.details.show_report(report, current=not self._report_soon.pending)  # type: ignore[arg-type]
+            self.details.show_report(report, current=not self._report_soon.pending)
 
     def _report_failed(self, exc: object) -> None:
         if not self._finished:
@@ -364,11 +364,11 @@ class ImportDialog(QDialog):
         self._update_buttons()
         self.state.tasks.write(work, self._created, self._create_failed)
 
-    def _created(self, report: object) -> None:
+    def _created(self, report: ImportReport) -> None:
         self.creating = False
         self.busy.setVisible(False)
         self.details.setEnabled(True)
-        self.created_path = Path(str(report.created))  # type: ignore[attr-defined]
+        self.created_path = Path(str(report.created))
         self.accept()
 
     def _create_failed(self, exc: object) -> None:
