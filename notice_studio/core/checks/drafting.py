@@ -15,27 +15,45 @@ from notice_studio.core.notice.model import PLACEHOLDER_RE, TABLE_RE
 _BROKEN_PLACEHOLDER_RE = re.compile(r"\{\{(?![^{}\n]*\}\})[^{}\n]{0,40}|(?<!\{)\{\s*[A-Za-z_][\w.]*\s*\}\}")
 
 
-def placeholders(info: ClauseInfo, variables: dict[str, str]) -> Iterator[Finding]:
+def placeholders(scan: Scan, variables: dict[str, str]) -> Iterator[Finding]:
+    """One error per unfilled placeholder (at its first use), however often it is used."""
+    uses: dict[str, list[tuple[ClauseInfo, str, re.Match[str]]]] = {}
+    for info in scan.clauses:
+        clause = info.clause
+        for location, text in (("title", clause.title), ("body", clause.body)):
+            if "{{" not in text:
+                continue
+            for match in PLACEHOLDER_RE.finditer(text):
+                if not variables.get(match.group(1), "").strip():
+                    uses.setdefault(match.group(1), []).append((info, location, match))
+    for name, found in uses.items():
+        info, location, match = found[0]
+        sections = list(dict.fromkeys(i.number for i, _, _ in found))
+        elsewhere = (
+            f" It is used {len(found)} times, in section{'s' if len(sections) > 1 else ''} {', '.join(sections)}."
+            if len(found) > 1
+            else ""
+        )
+        yield Finding(
+            "placeholder-unfilled",
+            "error",
+            f"The placeholder {{{{ {name} }}}} has no value, so readers would see a blank marker"
+            + (" in the title." if location == "title" else ".")
+            + elsewhere,
+            f"Fill it in (notice-studio set DIR {name}=VALUE) or reword the sentence without it.",
+            info.id,
+            match.start(),
+            match.end(),
+            location,  # type: ignore[arg-type]
+            match.group(0),
+        )
+
+
+def malformed_placeholders(info: ClauseInfo) -> Iterator[Finding]:
     clause = info.clause
     for location, text in (("title", clause.title), ("body", clause.body)):
         if "{" not in text and "}" not in text:
             continue
-        for match in PLACEHOLDER_RE.finditer(text):
-            name = match.group(1)
-            if variables.get(name, "").strip():
-                continue
-            yield Finding(
-                "placeholder-unfilled",
-                "error",
-                f"The placeholder {{{{ {name} }}}} has no value, so readers would see a blank marker"
-                + (" in the title." if location == "title" else "."),
-                f"Fill it in (notice-studio set DIR {name}=VALUE) or reword the sentence without it.",
-                clause.id,
-                match.start(),
-                match.end(),
-                location,
-                match.group(0),  # type: ignore[arg-type]
-            )
         for match in _BROKEN_PLACEHOLDER_RE.finditer(text):
             yield Finding(
                 "placeholder-malformed",
@@ -45,8 +63,8 @@ def placeholders(info: ClauseInfo, variables: dict[str, str]) -> Iterator[Findin
                 clause.id,
                 match.start(),
                 match.end(),
-                location,
-                match.group(0),  # type: ignore[arg-type]
+                location,  # type: ignore[arg-type]
+                match.group(0),
             )
 
 
@@ -113,10 +131,12 @@ def _line_start(text: str, offset: int) -> int:
 
 
 # ----- contact details promised and not given ------------------------------------------------------
-# A preposition with nothing after it: "at.", "on;", "via" at the end, "at or by post".
+# A preposition with nothing after it: "at.", "on;", "via" at the end, "at or by post", "at for".
 _DANGLING_RE = re.compile(
     r"\b(?:at|on|via|to|by)(?:[ \t]*:)?"
-    r"(?=[ \t]*(?:[.;!?](?:\s|$)|,[ \t]*(?:or|and)\b|\Z|\n[ \t]*\n|[ \t]+(?:or|and)\b))",
+    r"(?=[ \t]*(?:[.;!?](?:\s|$)|,[ \t]*(?:or|and)\b|\Z|\n[ \t]*\n|[ \t]+(?:or|and)\b"
+    # ... or runs straight into the rest of the sentence: "contact us at for more details."
+    r"|[ \t]+(?:for|if|when|with|about|regarding|should|during|so\s+that|in\s+case)\b))",
     re.IGNORECASE,
 )
 # ... preceded, in the same sentence, by a way of getting in touch.

@@ -30,6 +30,9 @@ class Element:
     check: str = "keyword"
     verification: str = ""
     equivalent_to: str | None = None
+    evidence: tuple[str, ...] = ()
+    """Regular expressions (case-insensitive): the text that claims this element must match one.
+    Without them, the element's keywords serve as evidence."""
 
     @property
     def jurisdiction(self) -> str:
@@ -126,6 +129,7 @@ def _parse(text: str, where: str) -> Requirements:
                 check=str(raw.get("check") or "keyword"),
                 verification=str(raw.get("verification") or ""),
                 equivalent_to=str(raw["equivalent_to"]) if raw.get("equivalent_to") else None,
+                evidence=strings(raw.get("evidence")),
             )
         )
     laws = tuple(

@@ -22,6 +22,7 @@ import git
 
 from notice_studio.core.notice.frontmatter import FormatError, load_yaml
 from notice_studio.core.notice.model import Notice, NoticeError
+from notice_studio.core.practices.practices_format import PRACTICES_FILE
 from notice_studio.core.notice.notice_format import (
     BASE_DIR,
     CLAUSES_DIR,
@@ -34,6 +35,7 @@ from notice_studio.core.notice.notice_format import (
 LOCK_NAME = "notice-studio.lock"
 STALE_INDEX_LOCK_SECONDS = 3.0
 MANAGED_DIRS = (CLAUSES_DIR, BASE_DIR, TABLES_DIR)
+
 _GIT_OPTIONS = ["-c", "maintenance.auto=false", "-c", "gc.auto=0", "-c", "core.quotepath=off"]
 _UNKNOWN_NAME = "Unknown author (set your name in Settings)"
 _UNKNOWN_EMAIL = "unknown-author@notice-studio.invalid"
@@ -433,11 +435,14 @@ class NoticeRepo:
         """Commit what is in the folder but not yet committed (an edit cut off by a crash)."""
         if (self.path / ".git" / "index.lock").exists():
             self._recover_stale_index_lock()
-        status = self._git("status", "--porcelain", "-z", "--untracked-files=all", "--", NOTICE_FILE, *MANAGED_DIRS)
+        status = self._git(
+            "status", "--porcelain", "-z", "--untracked-files=all", "--", NOTICE_FILE, PRACTICES_FILE, *MANAGED_DIRS
+        )
         if not status.strip("\0"):
             return
         with self._writing():
-            self._git("add", "-A", "--", NOTICE_FILE, *[d for d in MANAGED_DIRS if (self.path / d).exists()])
+            managed = [p for p in (PRACTICES_FILE, *MANAGED_DIRS) if (self.path / p).exists()]
+            self._git("add", "-A", "--", NOTICE_FILE, *managed)
             self._git(
                 "commit",
                 "-q",
@@ -535,7 +540,7 @@ class NoticeRepo:
             if not entry:
                 continue
             info, _, rel = entry.partition("\t")
-            if rel != NOTICE_FILE and rel.split("/", 1)[0] not in MANAGED_DIRS:
+            if rel not in (NOTICE_FILE, PRACTICES_FILE) and rel.split("/", 1)[0] not in MANAGED_DIRS:
                 continue
             sha = info.split()[2]
             with self._cat_file_lock:
