@@ -22,7 +22,9 @@ _NEG = r"(?:do not|don't|does not|never|did not|have not|will not|won't)"
 # "We do not sell or share personal information" (and its narrower forms, see _scope).
 _NO_SALE_RE = re.compile(rf"\bwe {_NEG} (sell(?:,? rent)?(?: or share)?|share)\b", re.IGNORECASE)
 # "We may sell your personal information", "we sold", "we sell or share a child's ..."
-_SALE_RE = re.compile(r"(?<!\bif )(?<!\bthat )\bwe (?:may |might |will |also |can |)(sell|sold)\b", re.IGNORECASE)
+_SALE_RE = re.compile(r"\bwe (?:may |might |will |also |can |)(sell|sold)\b", re.IGNORECASE)
+# Words before 'we sold' that make it a question or condition, not a statement ("what we sold").
+_NOT_A_CLAIM_RE = re.compile(r"\b(?:if|that|what|which|whether|categories|information|whom|any)\W+(?:\w+\W+){0,2}$")
 _ADS_RE = re.compile(
     r"\bads?\b[^.\n]{0,60}\bon other (?:websites|sites|apps)\b|\bwe (?:may |also |)share\b[^.\n]{0,80}cross-context",
     re.IGNORECASE,
@@ -37,7 +39,7 @@ _NO_LOCATION_RE = re.compile(
 )
 _DPF_RE = re.compile(r"\bData Privacy Framework\b", re.IGNORECASE)
 _CONSENT_RE = re.compile(
-    r"(?<!not )\b(?:rely on|ask for|asks for|ask you for) (?:your )?consent\b"
+    r"\bwe rely on (?:your )?consent\b|\bwe ask for (?:your )?consent before\b"
     r"|\bwe do not set [^.\n]{0,60}cookies until you\b",
     re.IGNORECASE,
 )
@@ -92,6 +94,8 @@ def prose_vs_practices(info: ClauseInfo, p: Practices) -> Iterator[Finding]:
             )
         if not p.sold.happens:
             for match in _SALE_RE.finditer(text):
+                if _NOT_A_CLAIM_RE.search(text[max(0, match.start() - 40) : match.start()].lower()):
+                    continue
                 yield _finding(
                     "practice-sale-unrecorded",
                     f"The text says '{quote(_sentence_rest(text, match.start()), 60)}', but the practices record"

@@ -29,7 +29,8 @@ _SYNONYMS = {
     "strictly essential": "strictly necessary",
 }
 _BOLD_BULLET_RE = re.compile(r"^\s*[-*+]\s+\*\*([^*\n]+)\*\*", re.MULTILINE)
-_OVERVIEW = "cookies-overview"
+_CATEGORY_CLAUSES = ("cookies-overview", "cookies-advertising")
+"""Library clauses whose bold bullet items name the cookie categories the notice explains."""
 
 
 def table_label(name: str) -> str:
@@ -40,14 +41,13 @@ def table_label(name: str) -> str:
 
 def cookie_categories(notice: Notice | None) -> tuple[str, ...]:
     """The categories the notice's cookie overview lists (bold bullet items), else the library's."""
+    found: list[str] = []
     if notice is not None:
         for clause in notice.all_clauses():
             source = clause.provenance.library_id if clause.provenance else clause.id
-            if source.startswith(_OVERVIEW):
-                found = tuple(" ".join(m.split()) for m in _BOLD_BULLET_RE.findall(clause.body))
-                if found:
-                    return found
-    return DEFAULT_COOKIE_CATEGORIES
+            if source in _CATEGORY_CLAUSES:
+                found += [" ".join(m.split()) for m in _BOLD_BULLET_RE.findall(clause.body)]
+    return tuple(dict.fromkeys(found)) or DEFAULT_COOKIE_CATEGORIES
 
 
 def cell_problem(table_name: str, column: str, value: str, categories: tuple[str, ...]) -> str | None:

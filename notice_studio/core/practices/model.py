@@ -48,7 +48,7 @@ LEGAL_BASES: tuple[str, ...] = (
     "legitimate_interests",
 )
 RECIPIENT_KINDS: tuple[str, ...] = ("service_provider", "affiliate", "advertising", "third_party", "authority")
-SOURCE_KINDS: tuple[str, ...] = ("data_subject", "device", "third_party")
+SOURCE_KINDS: tuple[str, ...] = ("data_subject", "device", "third_party", "inferred")
 COOKIE_CONSENT: tuple[str, ...] = ("opt-in", "opt-out", "none")
 SAFEGUARDS: tuple[str, ...] = (
     "adequacy",
@@ -66,7 +66,7 @@ class Source:
     id: str
     label: str
     kind: str = "data_subject"
-    """data_subject (the person), device (collected automatically) or third_party."""
+    """data_subject (the person), device (collected automatically), third_party or inferred (made by us)."""
 
 
 @dataclass
