@@ -185,11 +185,11 @@ def _evidence_pattern(element: object) -> re.Pattern[str] | None:
 
 
 @lru_cache(maxsize=4096)
-def evidence_text(title: str, body: str) -> str:
-    """What evidence is looked for in: title and text without markup, placeholder names and
-    embedded tables spelled out ('table:cookies')."""
+def evidence_text(body: str) -> str:
+    """What evidence is looked for in: the text (not the title: a heading alone says nothing)
+    without markup, with placeholder names and embedded tables spelled out ('table:cookies')."""
     names = " ".join(placeholders_in(body)) + " " + " ".join(f"table:{t}" for t in tables_in(body))
-    return f"{title}\n{' '.join(plain(body).split())}\n{names}"
+    return f"{' '.join(plain(body).split())}\n{names}"
 
 
 @lru_cache(maxsize=16384)
@@ -237,7 +237,7 @@ def claimed(scan: Scan, requirements: object | None = None) -> tuple[dict[str, l
         extra = info.clause.meta.get("satisfies")
         if isinstance(extra, list):
             claims |= {str(e) for e in extra}
-        text = evidence_text(info.clause.title, info.clause.body) if claims else ""
+        text = evidence_text(info.clause.body) if claims else ""
         for element_id in sorted(claims):
             pattern = index.evidence.get(element_id) if index is not None else None
             if pattern is not None and not _carries(pattern, text):
