@@ -253,3 +253,17 @@ def test_contact_us_at_followed_by_the_rest_of_the_sentence(text: str, flagged: 
     notice = Notice()
     notice.add(Clause("contact", "Contact", text))
     assert ("contact-missing" in rules(run_checks(notice, context))) is flagged
+
+
+def test_every_shipped_clause_carries_the_evidence_for_what_it_claims() -> None:
+    from notice_studio.core.checks.coverage import _carries, _index, evidence_text
+    from notice_studio.core.library.requirements import load_requirements
+
+    index = _index(load_requirements())
+    lost = [
+        (c.id, element)
+        for c in load_library().clauses()
+        for element in c.satisfies
+        if element in index.evidence and not _carries(index.evidence[element], evidence_text(c.body))
+    ]
+    assert lost == []
