@@ -35,6 +35,21 @@ def main() -> None:
     load_ms = (time.perf_counter() - start) * 1000
     notice = make_notice()
     clauses = notice.all_clauses()
+    # Same run, same notice: once without practices (baseline), then with the default template's
+    # practices, so the consistency checks run over every clause.
+    for label, practices in (("without practices (baseline)", None), ("with practices", _template_practices())):
+        notice.practices = practices
+        print(f"--- {label}")
+        _measure(notice, clauses, context, load_ms)
+
+
+def _template_practices():
+    from notice_studio.core.library.templates import get_template
+
+    return get_template("saas-eu-uk-ca").practices
+
+
+def _measure(notice, clauses, context, load_ms: float) -> None:
 
     def cold() -> None:
         text_cache.plain.cache_clear()

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
 
 from notice_studio.core.checks.scan import ClauseInfo, Scan
-from notice_studio.core.checks.text import quote
+from notice_studio.core.checks.text import plain, quote
 from notice_studio.core.checks.types import Finding
 from notice_studio.core.library.jurisdictions import JURISDICTIONS
 from notice_studio.core.notice.model import Notice
@@ -53,27 +55,64 @@ def _sentence_rest(text: str, start: int) -> str:
     return text[start : end.start() if end else len(text)]
 
 
-def _finding(rule: str, message: str, fix: str, info: ClauseInfo, start: int, end: int) -> Finding:
-    excerpt = info.clause.body[start:end]
-    return Finding(rule, "error", message, fix, info.id, start, end, "body", excerpt)
+def _finding(rule: str, message: str, fix: str, clause: tuple[str, str], start: int, end: int) -> Finding:
+    clause_id, body = clause
+    return Finding(rule, "error", message, fix, clause_id, start, end, "body", body[start:end])
 
 
-def _scope_applies(rest: str, p: Practices, word: str) -> bool:
+@dataclass(frozen=True)
+class ProseFacts:
+    """What the prose rules need from the practices: small and hashable, so each clause's
+    findings are cached until its text or these answers change."""
+
+    sold: tuple[str, ...]
+    shared: tuple[str, ...]
+    sensitive: frozenset[str]
+    under_16: bool
+    precise_location: bool
+    to_us: bool
+    consent: bool
+    cookie_consent: str
+
+    @classmethod
+    def of(cls, p: Practices) -> ProseFacts:
+        return cls(
+            tuple(p.sold.categories),
+            tuple(p.shared.categories),
+            frozenset(c.id for c in p.categories if c.sensitive),
+            p.children.under_16_sold_or_shared,
+            p.collects_precise_location(),
+            p.transfers_to_us(),
+            "consent" in p.legal_bases() or p.cookies.consent == "opt-in",
+            p.cookies.consent,
+        )
+
+
+def _scope_applies(rest: str, p: ProseFacts, word: str) -> bool:
     """Does a 'we do not sell/share ...' sentence contradict the practices?"""
     lower = rest.lower()
     if "other categor" in lower or "if we" in lower:
         return False
     blocks = [p.sold] if word == "sell" else [p.shared] if word == "share" else [p.sold, p.shared]
     if "sensitive" in lower:
-        sensitive = {c.id for c in p.categories if c.sensitive}
-        return any(sensitive & set(b.categories) for b in blocks)
+        return any(p.sensitive & set(b) for b in blocks)
     if "under 16" in lower or "child" in lower or "minor" in lower:
-        return p.children.under_16_sold_or_shared
-    return any(b.happens for b in blocks)
+        return p.under_16
+    return any(blocks)
 
 
-def prose_vs_practices(info: ClauseInfo, p: Practices) -> Iterator[Finding]:
-    text = info.plain
+def prose_vs_practices(info: ClauseInfo, p: Practices | ProseFacts) -> tuple[Finding, ...]:
+    facts = p if isinstance(p, ProseFacts) else ProseFacts.of(p)
+    return _prose(info.id, info.clause.body, facts)
+
+
+@lru_cache(maxsize=4096)
+def _prose(clause_id: str, body: str, p: ProseFacts) -> tuple[Finding, ...]:
+    return tuple(_prose_findings(clause_id, body, p))
+
+
+def _prose_findings(clause_id: str, body: str, p: ProseFacts) -> Iterator[Finding]:
+    text = plain(body)
     lower = text.lower()
     if "sell" in lower or "share" in lower:
         for match in _NO_SALE_RE.finditer(text):
@@ -85,14 +124,14 @@ def prose_vs_practices(info: ClauseInfo, p: Practices) -> Iterator[Finding]:
             yield _finding(
                 "practice-sale-contradicted",
                 f"The text says '{quote(match.group(0), 40)}', but the practices record personal information {what}"
-                f" ({', '.join(p.sold.categories + p.shared.categories)}).",
+                f" ({', '.join(dict.fromkeys(p.sold + p.shared))}).",
                 "Make the text say what is sold or shared (use the clause 'ccpa-disclosed-sold-shared'), "
                 f"or correct 'sold'/'shared' in practices.yaml ({PRACTICES_HINT}).",
-                info,
+                (clause_id, body),
                 match.start(),
                 match.end(),
             )
-        if not p.sold.happens:
+        if not p.sold:
             for match in _SALE_RE.finditer(text):
                 if _NOT_A_CLAIM_RE.search(text[max(0, match.start() - 40) : match.start()].lower()):
                     continue
@@ -101,18 +140,18 @@ def prose_vs_practices(info: ClauseInfo, p: Practices) -> Iterator[Finding]:
                     f"The text says '{quote(_sentence_rest(text, match.start()), 60)}', but the practices record"
                     " no personal information sold.",
                     "Record what is sold, to whom and why under 'sold' in practices.yaml, or remove the sentence.",
-                    info,
+                    (clause_id, body),
                     match.start(),
                     match.end(),
                 )
-    if not p.sells_or_shares:
+    if not p.sold and not p.shared:
         for match in _ADS_RE.finditer(text):
             yield _finding(
                 "practice-advertising-unrecorded",
                 f"The text describes advertising based on activity elsewhere ('{quote(match.group(0), 50)}'),"
                 " but the practices record nothing shared for cross-context behavioural advertising.",
                 "Record the sharing under 'shared' in practices.yaml, or remove the advertising wording.",
-                info,
+                (clause_id, body),
                 match.start(),
                 match.end(),
             )
@@ -123,41 +162,41 @@ def prose_vs_practices(info: ClauseInfo, p: Practices) -> Iterator[Finding]:
                 " but the practices record nothing sold or shared, so the promise is empty.",
                 "Use the clause variant for a business that does not sell or share (e.g. 'dnt-gpc-no-sale'),"
                 " or record the sale or sharing in practices.yaml.",
-                info,
+                (clause_id, body),
                 match.start(),
                 match.end(),
             )
-    if p.collects_precise_location():
+    if p.precise_location:
         for match in _NO_LOCATION_RE.finditer(text):
             yield _finding(
                 "practice-location-contradicted",
                 f"The text says '{quote(match.group(0), 60)}', but the practices record precise location collected.",
                 "Correct the sentence, or remove the 'precise-location' category from practices.yaml.",
-                info,
+                (clause_id, body),
                 match.start(),
                 match.end(),
             )
-    if not p.transfers_to_us() and "privacy framework" in lower:
+    if not p.to_us and "privacy framework" in lower:
         for match in _DPF_RE.finditer(text):
             yield _finding(
                 "practice-dpf-without-us",
                 "The text relies on the Data Privacy Framework, but the practices record no recipient or"
                 " transfer in the United States.",
                 "Remove the Data Privacy Framework wording, or record the US recipient or transfer in practices.yaml.",
-                info,
+                (clause_id, body),
                 match.start(),
                 match.end(),
             )
-    if "consent" in p.legal_bases() or p.cookies.consent == "opt-in":
+    if p.consent or "consent" not in lower:
         return
     for match in _CONSENT_RE.finditer(text):
         yield _finding(
             "practice-consent-contradicted",
             f"The text says '{quote(match.group(0), 50)}', but the practices record no processing based on"
-            f" consent and cookies set on an {p.cookies.consent} basis.",
+            f" consent and cookies set on an {p.cookie_consent} basis.",
             "Describe the opt-out choices the service really offers, or record the consent in practices.yaml"
             " (a purpose with legal_basis: consent, or cookies consent: opt-in).",
-            info,
+            (clause_id, body),
             match.start(),
             match.end(),
         )
@@ -169,7 +208,7 @@ def tables_vs_practices(notice: Notice, p: Practices) -> Iterator[Finding]:
             "practice-table-stale",
             "error",
             f"The table '{name}' no longer matches the practices it is made from.",
-            f"Regenerate it from the practices (notice-studio practices sync DIR, or save in the Practices panel).",
+            "Regenerate it from the practices (notice-studio practices sync DIR, or save in the Practices panel).",
             None,
             location="notice",
             excerpt=name,
@@ -225,7 +264,8 @@ def consistency(scan: Scan, facts: dict[str, bool]) -> list[Finding]:
     p = notice.practices
     if p is None:
         return found
+    prose = ProseFacts.of(p)
     for info in scan.clauses:
-        found += prose_vs_practices(info, p)
+        found += prose_vs_practices(info, prose)
     found += tables_vs_practices(notice, p)
     return found
