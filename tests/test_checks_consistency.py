@@ -95,9 +95,9 @@ def test_a_gpc_promise_to_honour_opt_outs_in_a_no_sale_notice(context) -> None:
 
 def test_advertising_on_other_sites_described_while_nothing_is_shared(context) -> None:
     notice = saas()
-    clause(notice, "ccpa-purposes").body += (
-        "\n\n- **Advertising**: to show you ads for our services on other websites and apps."
-    )
+    clause(
+        notice, "ccpa-purposes"
+    ).body += "\n\n- **Advertising**: to show you ads for our services on other websites and apps."
     assert "practice-advertising-unrecorded" in rules(run_checks(notice, context), "error")
 
 
@@ -206,9 +206,9 @@ def test_retention_reduced_to_as_long_as_necessary_is_not_coverage(context) -> N
 
 def test_a_library_clause_keeps_its_credit_while_its_text_carries_the_evidence(context) -> None:
     notice = saas()
-    clause(notice, "complaints-eu").body = (
-        "You can complain to the data protection supervisory authority where you live or work."
-    )
+    clause(
+        notice, "complaints-eu"
+    ).body = "You can complain to the data protection supervisory authority where you live or work."
     report = run_checks(notice, context)
     gdpr = next(c for c in report.coverage if c.jurisdiction == "gdpr")
     assert "gdpr_right_complaint_supervisory_authority" in gdpr.satisfied

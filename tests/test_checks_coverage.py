@@ -94,9 +94,7 @@ def test_customised_library_clause_keeps_its_claims_and_words_prove_nothing_more
 
 def test_front_matter_satisfies_counts(requirements) -> None:
     notice = Notice(title="Privacy Notice", jurisdictions=["gdpr"])
-    notice.add(
-        Clause("dpo", "Misc", "Write to our data protection officer.", meta={"satisfies": ["gdpr_dpo_contact"]})
-    )
+    notice.add(Clause("dpo", "Misc", "Write to our data protection officer.", meta={"satisfies": ["gdpr_dpo_contact"]}))
     gdpr = coverage_of(report_for(notice, context(None, requirements)), "gdpr")
     assert gdpr.satisfied_by("gdpr_dpo_contact") == ("dpo",)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 
 import pytest
+from notice_support import AUTHOR, git
 
 from notice_studio.core.checks import load_context, run_checks
 from notice_studio.core.library.catalog import load_library
@@ -15,10 +16,9 @@ from notice_studio.core.notice.frontmatter import FormatError
 from notice_studio.core.notice.model import Notice
 from notice_studio.core.notice.store import NoticeRepo
 from notice_studio.core.practices.facts import derived_facts, laws_required, waived_requirements
-from notice_studio.core.practices.generate import CCPA_TABLE, RETENTION_TABLE, ccpa_table, regenerate_tables
+from notice_studio.core.practices.generate import CCPA_TABLE, RETENTION_TABLE, regenerate_tables
 from notice_studio.core.practices.model import Category, Practices, Recipient
 from notice_studio.core.practices.practices_format import PRACTICES_FILE, practices_yaml, read_practices
-from notice_support import AUTHOR, git
 
 GOOD = """\
 sources:

@@ -12,7 +12,6 @@ from notice_studio.cli import main as cli_main
 from notice_studio.core.library.catalog import Library, load_library
 from notice_studio.core.library.facts import FACTS, fact_for_condition
 from notice_studio.core.library.requirements import load_requirements
-from notice_studio.core.practices.facts import derived_facts
 from notice_studio.core.library.templates import (
     DEFAULT_TEMPLATE,
     build_notice,
@@ -24,6 +23,7 @@ from notice_studio.core.library.templates import (
 )
 from notice_studio.core.notice.model import NoticeError
 from notice_studio.core.notice.store import NoticeRepo
+from notice_studio.core.practices.facts import derived_facts
 from notice_studio.paths import library_folder
 
 SHIPPED = {

@@ -8,8 +8,8 @@ selected laws, readability and the 'Last updated' date. Pure: no I/O, no Qt, no 
 
 from __future__ import annotations
 
-from notice_studio.core.checks import coverage as _coverage
 from notice_studio.core.checks import consistency, dates, drafting, readability, references, tables, terms
+from notice_studio.core.checks import coverage as _coverage
 from notice_studio.core.checks.report_json import SCHEMA_VERSION, report_to_json
 from notice_studio.core.checks.rules import FAMILIES, RULES, Rule
 from notice_studio.core.checks.scan import scan

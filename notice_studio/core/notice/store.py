@@ -22,7 +22,6 @@ import git
 
 from notice_studio.core.notice.frontmatter import FormatError, load_yaml
 from notice_studio.core.notice.model import Notice, NoticeError
-from notice_studio.core.practices.practices_format import PRACTICES_FILE
 from notice_studio.core.notice.notice_format import (
     BASE_DIR,
     CLAUSES_DIR,
@@ -31,6 +30,7 @@ from notice_studio.core.notice.notice_format import (
     notice_files,
     read_notice,
 )
+from notice_studio.core.practices.practices_format import PRACTICES_FILE
 
 LOCK_NAME = "notice-studio.lock"
 STALE_INDEX_LOCK_SECONDS = 3.0

@@ -127,7 +127,11 @@ def read_practices(text: str, path: str = PRACTICES_FILE) -> Practices:
     r = _Reader(path)
     p = Practices()
     p.sources = [
-        Source(r.text(e, "id", True), r.text(e, "label") or r.text(e, "id"), r.choice(e, "kind", SOURCE_KINDS, "data_subject"))
+        Source(
+            r.text(e, "id", True),
+            r.text(e, "label") or r.text(e, "id"),
+            r.choice(e, "kind", SOURCE_KINDS, "data_subject"),
+        )
         for e in r.items(data, "sources")
     ]
     p.purposes = [
@@ -194,7 +198,10 @@ def _check_references(p: Practices, data: _Map, r: _Reader) -> None:
             for ref in getattr(category, key):
                 if known[key](ref) is None:
                     section = "recipients" if key == "disclosed_to" else key
-                    raise r.fail(entry, f"the category '{category.id}' names '{ref}' under {key}, which is not listed under {section}")
+                    raise r.fail(
+                        entry,
+                        f"the category '{category.id}' names '{ref}' under {key}, which is not listed under {section}",
+                    )
     for name in ("sold", "shared"):
         entry = r.mapping(data.get(name), name, data)
         block: SaleOrSharing = getattr(p, name)
@@ -202,7 +209,9 @@ def _check_references(p: Practices, data: _Map, r: _Reader) -> None:
             for ref in getattr(block, key):
                 if known[key](ref) is None:
                     section = "recipients" if key == "to" else key
-                    raise r.fail(entry, f"'{name}' names '{ref}' under {key}, which is not listed under {section}", _line(data))
+                    raise r.fail(
+                        entry, f"'{name}' names '{ref}' under {key}, which is not listed under {section}", _line(data)
+                    )
     seen: set[str] = set()
     for section in ("sources", "purposes", "recipients", "categories"):
         for entry in r.items(data, section):
