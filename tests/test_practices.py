@@ -152,7 +152,7 @@ def test_the_ccpa_table_says_what_the_practices_say() -> None:
     assert rows["Biometric information"][2] == "No"
     saas = build_notice("saas-eu-uk-ca", "Acme")
     assert all(row[-1] in ("Not sold or shared", "—") for row in saas.tables[CCPA_TABLE].rows)
-    assert [r[0] for r in saas.tables[RETENTION_TABLE].rows][0] == "Contact and account identifiers"
+    assert saas.tables[RETENTION_TABLE].rows[0][0] == "Contact and account identifiers"
 
 
 def test_regenerating_follows_a_change_in_the_practices() -> None:

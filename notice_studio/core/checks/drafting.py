@@ -121,8 +121,8 @@ def markers(info: ClauseInfo) -> Iterator[Finding]:
                     clause.id,
                     start,
                     end,
-                    location,
-                    marker,  # type: ignore[arg-type]
+                    location,  # type: ignore[arg-type]
+                    marker,
                 )
 
 

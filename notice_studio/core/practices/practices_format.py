@@ -44,7 +44,7 @@ class _Loader(yaml.SafeLoader):
 
 
 def _construct_map(loader: yaml.SafeLoader, node: yaml.MappingNode) -> _Map:
-    result = _Map(loader.construct_mapping(node, deep=True))
+    result = _Map({str(k): v for k, v in loader.construct_mapping(node, deep=True).items()})
     result.line = node.start_mark.line + 1
     return result
 
