@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from notice_studio.core.checks.scan import ClauseInfo, Scan
 from notice_studio.core.checks.text import quote
 from notice_studio.core.checks.types import Finding
-from notice_studio.core.notice.model import PLACEHOLDER_RE, TABLE_RE
+from notice_studio.core.notice.model import PLACEHOLDER_RE, TABLE_RE, Table
 
 # ----- placeholders ----------------------------------------------------------------------------
 _BROKEN_PLACEHOLDER_RE = re.compile(r"\{\{(?![^{}\n]*\}\})[^{}\n]{0,40}|(?<!\{)\{\s*[A-Za-z_][\w.]*\s*\}\}")
@@ -354,7 +354,7 @@ def _body_heading_gaps(info: ClauseInfo) -> Iterator[Finding]:
 
 
 # ----- embedded tables ---------------------------------------------------------------------------
-def missing_tables(info: ClauseInfo, tables: dict) -> Iterator[Finding]:
+def missing_tables(info: ClauseInfo, tables: dict[str, Table]) -> Iterator[Finding]:
     for match in TABLE_RE.finditer(info.clause.body):
         name = match.group(1)
         if name in tables:
