@@ -267,3 +267,10 @@ def test_every_shipped_clause_carries_the_evidence_for_what_it_claims() -> None:
         if element in index.evidence and not _carries(index.evidence[element], evidence_text(c.body))
     ]
     assert lost == []
+
+
+def test_the_advertising_cookie_clause_adds_its_category() -> None:
+    from notice_studio.core.checks.tables import cookie_categories
+
+    assert "Advertising" in cookie_categories(build_notice("mobile-app-us", "Acme"))
+    assert "Advertising" not in cookie_categories(build_notice("saas-eu-uk-ca", "Acme"))

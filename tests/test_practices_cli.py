@@ -86,3 +86,22 @@ def test_facts_are_answered_unless_the_practices_decide_them(folder, capsys) -> 
         "gdpr_representative"
         in next(w for w in data["waived"] if w["fact"] == "eu_representative_required")["elements"]
     )
+
+
+def test_check_reports_a_table_problem_that_blocks_publishing(folder, capsys) -> None:
+    from notice_studio.core.library.catalog import load_library
+
+    library = load_library()
+    with NoticeRepo.open(folder, write=True) as repo:
+        notice = repo.load()
+        for name in notice.placeholders():
+            spec = library.variable_spec(name)
+            notice.variables.setdefault(name, spec.example if spec and spec.example else "filled")
+        notice.tables["cookies"].rows.append(["promo", "Us", "Offers", "12 months", "Tasty"])
+        repo.save(notice, "Edited the cookies table", AUTHOR)
+    assert main(["check", str(folder), "--json"]) == 1
+    found = [f for f in json.loads(capsys.readouterr().out)["findings"] if f["rule"] == "table-cell-invalid"]
+    assert [f["excerpt"] for f in found] == ["cookies:6:Category"] and found[0]["severity"] == "error"
+    assert main(["publish", str(folder), "--effective", "2026-12-01", "--force"]) == 1
+    err = capsys.readouterr().err
+    assert "cannot be published yet" in err and "‘Tasty’ is not a cookie category" in err

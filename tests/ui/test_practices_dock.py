@@ -35,7 +35,8 @@ def test_the_dock_shows_the_practices(qtbot) -> None:
     first = dock.categories.topLevelItem(0)
     assert first.text(1) == "Identifiers" and first.text(3) == "Advertising partners (sold and shared)"
     assert dock.cookies.currentData() == "opt-out"
-    assert dock.sale.text().startswith("Sold: identifiers, app-activity")
+    assert dock.sale.text().startswith("Sold: identifiers, app activity to advertising partners")
+    assert first.toolTip(2) == "While your account is open, and for two years after it closes"
 
 
 def test_ticking_child_directed_changes_the_practices_and_the_facts(qtbot) -> None:

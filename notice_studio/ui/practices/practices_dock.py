@@ -151,7 +151,9 @@ class PracticesDock(QDockWidget):
                         sale_column(practices, [category]) if practices else "",
                     ]
                 )
-                item.setToolTip(0, category.examples or category.label)
+                for column in range(1, 4):
+                    item.setToolTip(column, item.text(column))  # columns are narrow: full text on hover
+                item.setToolTip(0, f"{category.label}: {category.examples}" if category.examples else category.label)
                 self.categories.addTopLevelItem(item)
             self.text.setPlainText(practices_yaml(practices) if practices else "")
             self.problem.setText(
@@ -169,7 +171,9 @@ class PracticesDock(QDockWidget):
         parts = []
         for word, block in (("Sold", practices.sold), ("Shared", practices.shared)):
             if block.happens:
-                parts.append(f"{word}: {', '.join(block.categories)} to {', '.join(block.to) or 'third parties'}")
+                what = ", ".join(getattr(practices.category(c), "label", c) for c in block.categories)
+                whom = ", ".join(getattr(practices.recipient(r), "label", r) for r in block.to) or "third parties"
+                parts.append(f"{word}: {what.lower()} to {whom.lower()}")
         return "; ".join(parts) + "."
 
     # ----- changing --------------------------------------------------------------------------
