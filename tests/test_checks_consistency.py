@@ -274,3 +274,16 @@ def test_the_advertising_cookie_clause_adds_its_category() -> None:
 
     assert "Advertising" in cookie_categories(build_notice("mobile-app-us", "Acme"))
     assert "Advertising" not in cookie_categories(build_notice("saas-eu-uk-ca", "Acme"))
+
+
+def test_automated_decisions_and_ai_training_denied_while_the_practices_record_them(context) -> None:
+    notice = saas()
+    clause(notice, "purposes").body += "\n\nWe do not use your personal information to train AI models."
+    assert not {"practice-automated-contradicted", "practice-ai-training-contradicted"} & set(
+        rules(run_checks(notice, context))
+    )
+    notice.practices.automated_decisions = True  # type: ignore[union-attr]
+    notice.practices.ai_training = True  # type: ignore[union-attr]
+    found = {f.rule: f.clause_id for f in run_checks(notice, context).blocking}
+    assert found["practice-automated-contradicted"] == "automated-decisions-none"
+    assert found["practice-ai-training-contradicted"] == "purposes"

@@ -45,6 +45,16 @@ _CONSENT_RE = re.compile(
     r"|\bwe do not set [^.\n]{0,60}cookies until you\b",
     re.IGNORECASE,
 )
+_NO_AUTOMATED_RE = re.compile(
+    rf"\bwe {_NEG} (?:make|take|use)\b[^.\n]{{0,40}}\bdecisions?\b[^.\n]{{0,40}}\b(?:only|solely|purely)\b"
+    r"[^.\n]{0,20}\bautomated",
+    re.IGNORECASE,
+)
+_NO_AI_TRAINING_RE = re.compile(
+    rf"\bwe {_NEG} use\b[^.\n]{{0,60}}\bto (?:train|develop|improve) (?:our |any |third-party )?"
+    r"(?:AI|artificial intelligence|machine[- ]learning|models?)\b",
+    re.IGNORECASE,
+)
 _SENTENCE_END_RE = re.compile(r"[.!?](?:\s|$)|\n\s*\n")
 
 PRACTICES_HINT = "notice-studio practices set DIR ... or the Practices panel"
@@ -73,6 +83,8 @@ class ProseFacts:
     to_us: bool
     consent: bool
     cookie_consent: str
+    automated: bool = False
+    ai_training: bool = False
 
     @classmethod
     def of(cls, p: Practices) -> ProseFacts:
@@ -85,6 +97,8 @@ class ProseFacts:
             p.transfers_to_us(),
             "consent" in p.legal_bases() or p.cookies.consent == "opt-in",
             p.cookies.consent,
+            p.automated_decisions,
+            p.ai_training,
         )
 
 
@@ -183,6 +197,29 @@ def _prose_findings(clause_id: str, body: str, p: ProseFacts) -> Iterator[Findin
                 "The text relies on the Data Privacy Framework, but the practices record no recipient or"
                 " transfer in the United States.",
                 "Remove the Data Privacy Framework wording, or record the US recipient or transfer in practices.yaml.",
+                (clause_id, body),
+                match.start(),
+                match.end(),
+            )
+    if p.automated and "automated" in lower:
+        for match in _NO_AUTOMATED_RE.finditer(text):
+            yield _finding(
+                "practice-automated-contradicted",
+                "The text says no decisions are made solely by automated means, but the practices record"
+                " automated decisions.",
+                "Use the clause 'automated-decisions' and describe them, or set automated_decisions: false"
+                " in practices.yaml.",
+                (clause_id, body),
+                match.start(),
+                match.end(),
+            )
+    if p.ai_training and "train" in lower:
+        for match in _NO_AI_TRAINING_RE.finditer(text):
+            yield _finding(
+                "practice-ai-training-contradicted",
+                "The text says personal information is not used to train AI models, but the practices record"
+                " that it is.",
+                "Say how personal information is used for training, or set ai_training: false in practices.yaml.",
                 (clause_id, body),
                 match.start(),
                 match.end(),

@@ -418,9 +418,9 @@ def _missing_findings(missing: Iterable[tuple[str, object, str | None, bool]], c
         if unset and fact:
             question = sources.fact_question(fact)
             fix += (
-                f' If the answer to "{question}" is no, set {fact}: false under facts.'
+                f' If the answer to "{question}" is no, answer it (notice-studio facts DIR {fact}=no).'
                 if question
-                else (f" If it does not apply, set {fact}: false under facts.")
+                else (f" If it does not apply, answer it (notice-studio facts DIR {fact}=no).")
             )
         yield Finding(
             "coverage-missing",

@@ -65,6 +65,16 @@ RULES: dict[str, Rule] = {
             "error",
             "The text says processing relies on consent; the practices record none",
         ),
+        Rule(
+            "practice-automated-contradicted",
+            "error",
+            "The text denies solely automated decisions; the practices record them",
+        ),
+        Rule(
+            "practice-ai-training-contradicted",
+            "error",
+            "The text denies using personal information to train AI; the practices record it",
+        ),
         Rule("practice-table-stale", "error", "A table made from the practices no longer matches them"),
         Rule(
             "practice-table-advertising",
@@ -105,6 +115,8 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         "practice-location-contradicted",
         "practice-dpf-without-us",
         "practice-consent-contradicted",
+        "practice-automated-contradicted",
+        "practice-ai-training-contradicted",
         "practice-table-stale",
         "practice-table-advertising",
         "law-required-by-fact",
