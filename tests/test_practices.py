@@ -201,3 +201,15 @@ def test_template_practices_are_copied_not_shared() -> None:
     before = copy.deepcopy(second.practices)
     first.practices.ai_training = True  # type: ignore[union-attr]
     assert second.practices == before
+
+
+def test_the_variant_that_fits_the_practices_is_named() -> None:
+    from notice_studio.core.practices.variants import variant_swaps
+
+    notice = build_notice("saas-eu-uk-ca", "Acme")
+    assert variant_swaps(notice) == []
+    practices = notice.practices
+    assert practices is not None
+    practices.sold.categories = ["identifiers"]
+    assert variant_swaps(notice) == [("dnt-gpc-no-sale", "dnt-gpc"), ("ccpa-no-sale", "ccpa-disclosed-sold-shared")]
+    assert variant_swaps(build_notice("mobile-app-us", "Acme")) == []
