@@ -213,3 +213,25 @@ def test_the_variant_that_fits_the_practices_is_named() -> None:
     practices.sold.categories = ["identifiers"]
     assert variant_swaps(notice) == [("dnt-gpc-no-sale", "dnt-gpc"), ("ccpa-no-sale", "ccpa-disclosed-sold-shared")]
     assert variant_swaps(build_notice("mobile-app-us", "Acme")) == []
+
+
+def test_changing_practices_by_path_adds_sets_clears_and_removes() -> None:
+    from notice_studio.core.notice.model import NoticeError
+    from notice_studio.core.practices.actions import change_practices
+
+    start = build_notice("website-eea", "Acme").practices
+    changed = change_practices(
+        start,
+        [
+            ("categories.gps.label", "Precise location"),
+            ("categories.gps.sensitive", "precise-location"),
+            ("categories.usage.retention", ""),
+            ("children.minors_users", "yes"),
+        ],
+    )
+    assert changed.collects_precise_location() and changed.children.minors_users
+    assert changed.category("usage").retention == ""  # type: ignore[union-attr]
+    assert start.category("gps") is None  # type: ignore[union-attr]  (the original is untouched)
+    assert change_practices(changed, [("categories.gps", "")]).category("gps") is None
+    with pytest.raises(NoticeError, match="'sensitive: brains' is not one of"):
+        change_practices(start, [("categories.usage.sensitive", "brains")])

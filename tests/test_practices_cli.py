@@ -38,16 +38,16 @@ def test_set_changes_the_practices_in_one_commit_and_remakes_the_table(folder, c
             "practices",
             "set",
             str(folder),
+            "shared.categories=identifiers",
+            "shared.to=ads",  # named before it is added below: checked once all changes are made
             "recipients.ads.label=Advertising partners",
             "recipients.ads.kind=advertising",
-            "shared.categories=identifiers",
-            "shared.to=ads",
         ]
     )
     assert code == 0
     assert "Remade from the practices: ccpa-categories" in capsys.readouterr().out
     log = commits(folder)
-    assert len(log) == before + 1 and log[0].startswith("Changed the practices (recipients.ads.label")
+    assert len(log) == before + 1 and log[0].startswith("Changed the practices (shared.categories")
     with NoticeRepo.open(folder) as repo:
         notice = repo.load()
     assert notice.facts["sells_or_shares"] is True

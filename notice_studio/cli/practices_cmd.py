@@ -19,7 +19,7 @@ from notice_studio.cli.common import CommandError, add_folder, add_json, open_no
 from notice_studio.cli.common import author as cli_author
 from notice_studio.core.library.facts import FACTS
 from notice_studio.core.notice.frontmatter import FormatError
-from notice_studio.core.practices.actions import apply_practices, change_practice, decided_by_practices, set_facts
+from notice_studio.core.practices.actions import apply_practices, change_practices, decided_by_practices, set_facts
 from notice_studio.core.practices.facts import effective_facts, waived_requirements
 from notice_studio.core.practices.practices_format import PRACTICES_FILE, practices_yaml, read_practices
 
@@ -88,10 +88,7 @@ def cmd_set(args: argparse.Namespace) -> int:
     pairs = _pairs(args.assignments, "sold.categories=identifiers,usage")
     with open_notice(args.folder, write=True) as repo:
         notice = repo.load()
-        practices = notice.practices
-        for path, value in pairs:
-            practices = change_practice(practices, path, value)
-        notice.practices = practices
+        notice.practices = change_practices(notice.practices, pairs)
         _save(repo, notice, f"Changed the practices ({', '.join(p for p, _ in pairs)})")
     return 0
 

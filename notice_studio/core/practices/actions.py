@@ -52,37 +52,50 @@ def _value(text: str, key: str) -> object:
 
 
 def change_practice(practices: Practices | None, path: str, value: str) -> Practices:
-    """A copy of `practices` with one field set; `path` is dotted: 'automated_decisions',
+    """A copy of `practices` with one field set; see `change_practices`."""
+    return change_practices(practices, [(path, value)])
+
+
+def change_practices(practices: Practices | None, changes: list[tuple[str, str]]) -> Practices:
+    """A copy of `practices` with fields set, checked once all are made (so a recipient can be
+    added in the same change that names it). A path is dotted: 'automated_decisions',
     'sold.categories', 'children.minors_users', 'categories.<id>.retention' (an unknown id adds
     an entry). An empty value clears the field (or, for 'categories.<id>', removes the entry)."""
     data = yaml.safe_load(practices_yaml(practices or Practices())) or {}
-    parts = [p for p in path.split(".") if p]
-    if not parts:
-        raise NoticeError("Name the practice to change, for example sold.categories or automated_decisions.")
-    section = parts[0]
-    if section in LIST_SECTIONS:
-        if len(parts) < 2:
-            raise NoticeError(f"Name the entry of '{section}' to change, for example {section}.<id>.label.")
-        entries: list[dict[str, object]] = data.setdefault(section, []) or []
-        data[section] = entries
-        entry = next((e for e in entries if str(e.get("id")) == parts[1]), None)
-        if len(parts) == 2:
-            if value.strip():
-                raise NoticeError(f"Set a field of '{path}' (for example {path}.label), or give no value to remove it.")
-            if entry is None:
-                raise NoticeError(f"There is no '{parts[1]}' under {section}.")
-            entries.remove(entry)
-        else:
-            if entry is None:
-                entry = {"id": parts[1]}
-                entries.append(entry)
-            _assign(entry, parts[2:], value, path)
-    else:
-        _assign(data, parts, value, path)
+    for path, value in changes:
+        _change(data, path, value)
     try:
         return read_practices(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
     except FormatError as exc:
         raise NoticeError(f"The practices cannot be changed that way: {exc.problem}.") from None
+
+
+def _change(data: dict[str, object], path: str, value: str) -> None:
+    parts = [p for p in path.split(".") if p]
+    if not parts:
+        raise NoticeError("Name the practice to change, for example sold.categories or automated_decisions.")
+    section = parts[0]
+    if section not in LIST_SECTIONS:
+        _assign(data, parts, value, path)
+        return
+    if len(parts) < 2:
+        raise NoticeError(f"Name the entry of '{section}' to change, for example {section}.<id>.label.")
+    entries = data.get(section) or []
+    if not isinstance(entries, list):
+        raise NoticeError(f"'{section}' in the practices is not a list.")
+    data[section] = entries
+    entry = next((e for e in entries if isinstance(e, dict) and str(e.get("id")) == parts[1]), None)
+    if len(parts) == 2:
+        if value.strip():
+            raise NoticeError(f"Set a field of '{path}' (for example {path}.label), or give no value to remove it.")
+        if entry is None:
+            raise NoticeError(f"There is no '{parts[1]}' under {section}.")
+        entries.remove(entry)
+        return
+    if entry is None:
+        entry = {"id": parts[1]}
+        entries.append(entry)
+    _assign(entry, parts[2:], value, path)
 
 
 def _assign(target: dict[str, object], parts: list[str], value: str, path: str) -> None:
