@@ -183,7 +183,8 @@ def test_each_fact_that_waives_a_requirement_is_listed_for_confirmation() -> Non
     assert {"eu_representative_required", "uk_representative_required", "dpo_appointed"} <= set(waivers)
     dpo = waivers["dpo_appointed"]
     assert dpo.question == "Have you appointed a data protection officer?"
-    assert ("gdpr_dpo_contact", "GDPR", "Art. 13(1)(b); Art. 14(1)(b); Art. 37(7)") in dpo.elements
+    assert ("gdpr_dpo_contact", "GDPR", "GDPR Art. 13(1)(b); Art. 14(1)(b); Art. 37(7)") in dpo.elements
+    assert ("uk_gdpr_dpo_contact", "UK_GDPR", "UK GDPR Art. 13(1)(b); Art. 14(1)(b); Art. 37(7)") in dpo.elements
     assert "sells_or_shares" in waivers  # the CCPA opt-out elements are waived by 'we do not sell'
 
 

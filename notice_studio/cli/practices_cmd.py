@@ -163,6 +163,6 @@ def cmd_facts(args: argparse.Namespace) -> int:
         origin = " (from the practices)" if key in decided else ""
         print(f"{key}: {shown}{origin} — {fact.question}")
     for waiver in waivers:
-        cited = "; ".join(f"{law.replace('_', ' ')} {citation}" for _, law, citation in waiver.elements)
+        cited = "; ".join(citation for _, _, citation in waiver.elements)
         print(f"\n'No' to {waiver.fact} waives: {cited}")
     return 0

@@ -198,10 +198,8 @@ def _carries(pattern: re.Pattern[str], text: str) -> bool:
 
 
 def citation_of(element: object) -> str:
-    """'UK GDPR Art. 13(1)(a)': the law's name once, even when the citation already starts with it."""
-    law = str(element.law).replace("_", " ")  # type: ignore[attr-defined]
-    cited = str(element.citation)  # type: ignore[attr-defined]
-    return cited if cited.upper().startswith(law.upper()) else f"{law} {cited}"
+    """'UK GDPR Art. 13(1)(a)' (Element.cited: the law's name once)."""
+    return str(element.cited)  # type: ignore[attr-defined]
 
 
 _INDEXES: dict[int, tuple[object, _Index]] = {}

@@ -38,6 +38,12 @@ class Element:
     def jurisdiction(self) -> str:
         return self.law.lower()
 
+    @property
+    def cited(self) -> str:
+        """'UK GDPR Art. 13(1)(a)': the law's name once, even when the citation already has it."""
+        law = self.law.replace("_", " ")
+        return self.citation if self.citation.upper().startswith(law.upper()) else f"{law} {self.citation}"
+
 
 @dataclass(frozen=True)
 class Law:

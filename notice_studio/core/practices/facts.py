@@ -65,7 +65,7 @@ class Waiver:
     fact: str
     question: str
     elements: tuple[tuple[str, str, str], ...]
-    """(element id, law, citation) waived."""
+    """(element id, law, citation with the law's name) waived."""
 
 
 def waived_requirements(facts: dict[str, bool], jurisdictions: list[str], requirements: object) -> list[Waiver]:
@@ -76,7 +76,7 @@ def waived_requirements(facts: dict[str, bool], jurisdictions: list[str], requir
             continue
         fact = fact_for_condition(element.condition)
         if fact and facts.get(fact) is False:
-            by_fact.setdefault(fact, []).append((element.id, element.law, element.citation))
+            by_fact.setdefault(fact, []).append((element.id, element.law, element.cited))
     return [
         Waiver(fact, FACTS[fact].question if fact in FACTS else fact, tuple(elements))
         for fact, elements in by_fact.items()

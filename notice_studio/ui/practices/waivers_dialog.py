@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
+    QHBoxLayout,
     QLabel,
     QScrollArea,
     QVBoxLayout,
@@ -35,7 +35,7 @@ class ConfirmWaiversDialog(QDialog):
             " listed under each. Confirm each answer, or answer 'yes' to keep them."
         )
         intro.setWordWrap(True)
-        form = QFormLayout()
+        rows = QVBoxLayout()
         self.choices: dict[str, QComboBox] = {}
         for waiver in waivers:
             combo = QComboBox()
@@ -45,13 +45,18 @@ class ConfirmWaiversDialog(QDialog):
             combo.addItem("Yes", YES)
             combo.currentIndexChanged.connect(lambda *_: self._update())
             self.choices[waiver.fact] = combo
-            cited = "; ".join(f"{law.replace('_', ' ')} {citation}" for _, law, citation in waiver.elements)
+            cited = "; ".join(citation for _, _, citation in waiver.elements)
             question = QLabel(f"{waiver.question}\nLeaves out: {cited}")
             question.setWordWrap(True)
             question.setTextFormat(Qt.TextFormat.PlainText)
-            form.addRow(question, combo)
+            question.setBuddy(combo)
+            row = QHBoxLayout()
+            row.addWidget(question, 1)
+            row.addWidget(combo, 0, Qt.AlignmentFlag.AlignTop)
+            rows.addLayout(row)
+        rows.addStretch(1)
         holder = QWidget()
-        holder.setLayout(form)
+        holder.setLayout(rows)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(holder)
