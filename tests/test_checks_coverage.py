@@ -129,7 +129,7 @@ def test_condition_unset_applies_and_says_which_fact_to_set(library, requirement
     finding = _dpo_finding(report)
     assert finding.severity == "warning"
     assert "unless the fact 'dpo_appointed' is false" in finding.message
-    assert "dpo_appointed: false" in finding.fix
+    assert "notice-studio facts DIR dpo_appointed=no" in finding.fix
     assert finding.citation.startswith("GDPR Art. 13(1)(b)")
     assert finding.jurisdiction == "gdpr"
     assert finding.suggestion in {c.id for c in library.satisfying("gdpr_dpo_contact")}
