@@ -236,3 +236,14 @@ def test_changing_practices_by_path_adds_sets_clears_and_removes() -> None:
     assert change_practices(changed, [("categories.gps", "")]).category("gps") is None
     with pytest.raises(NoticeError, match="'sensitive: brains' is not one of"):
         change_practices(start, [("categories.usage.sensitive", "brains")])
+
+
+def test_the_selling_and_sharing_table_names_what_to_whom_and_why() -> None:
+    from notice_studio.core.practices.generate import SALE_TABLE
+
+    table = build_notice("mobile-app-us", "Acme").tables[SALE_TABLE]
+    assert table.rows == [
+        ["Identifiers", "Sold and shared", "Advertising partners", "Advertising"],
+        ["App activity", "Sold and shared", "Advertising partners", "Advertising"],
+    ]
+    assert SALE_TABLE not in build_notice("saas-eu-uk-ca", "Acme").tables  # its no-sale clause embeds none

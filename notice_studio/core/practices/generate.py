@@ -13,6 +13,7 @@ from notice_studio.core.practices.model import CCPA_CATEGORIES, Category, Practi
 
 CCPA_TABLE = "ccpa-categories"
 RETENTION_TABLE = "retention-schedule"
+SALE_TABLE = "ccpa-sold-shared"
 NONE = "—"
 NOT_SOLD = "Not sold or shared"
 
@@ -84,7 +85,30 @@ def retention_table(p: Practices) -> Table:
     )
 
 
-GENERATED: dict[str, Callable[[Practices], Table]] = {CCPA_TABLE: ccpa_table, RETENTION_TABLE: retention_table}
+def sale_table(p: Practices) -> Table:
+    """Each category sold or shared: how, to whom and why."""
+    rows: list[list[str]] = []
+    for category in p.categories:
+        how = [w for w, block in (("Sold", p.sold), ("Shared", p.shared)) if category.id in block.categories]
+        if not how:
+            continue
+        blocks = [b for b in (p.sold, p.shared) if category.id in b.categories]
+        rows.append(
+            [
+                category.label,
+                " and ".join(how).capitalize(),
+                _joined(_labels([r for b in blocks for r in b.to], p.recipient)),
+                _joined(_labels([r for b in blocks for r in b.purposes], p.purpose)),
+            ]
+        )
+    return Table(["Information", "Sold or shared", "To", "Why"], rows)
+
+
+GENERATED: dict[str, Callable[[Practices], Table]] = {
+    CCPA_TABLE: ccpa_table,
+    RETENTION_TABLE: retention_table,
+    SALE_TABLE: sale_table,
+}
 
 
 def embedded_tables(notice: Notice) -> set[str]:
