@@ -34,9 +34,10 @@ _CATEGORY_CLAUSES = ("cookies-overview", "cookies-advertising")
 
 
 def table_label(name: str) -> str:
-    """'service-providers' -> 'Service providers'."""
-    words = name.replace("-", " ").strip()
-    return words[:1].upper() + words[1:]
+    """'service-providers' -> 'Service providers' (the caption readers see)."""
+    from notice_studio.core.render.markdown import table_caption  # markdown-it loads after start-up
+
+    return table_caption(name)
 
 
 def cookie_categories(notice: Notice | None) -> tuple[str, ...]:
@@ -81,7 +82,7 @@ def table_problems(notice: Notice) -> Iterator[Finding]:
                 yield Finding(
                     "table-cell-invalid",
                     "error",
-                    f"The {table_label(name).lower()} table, row {number}, column '{header}': {problem}",
+                    f"The table '{table_label(name)}', row {number}, column '{header}': {problem}",
                     f"Correct the cell in the Tables panel (or notice-studio table set DIR {name} ...).",
                     None,
                     location="notice",

@@ -14,6 +14,12 @@ from notice_studio.core.practices.model import CCPA_CATEGORIES, Category, Practi
 CCPA_TABLE = "ccpa-categories"
 RETENTION_TABLE = "retention-schedule"
 SALE_TABLE = "ccpa-sold-shared"
+CAPTIONS: dict[str, str] = {
+    CCPA_TABLE: "Personal information we collect, by CCPA category",
+    RETENTION_TABLE: "How long we keep personal information",
+    SALE_TABLE: "Personal information sold or shared",
+}
+"""Captions readers see above the generated tables."""
 NONE = "—"
 NOT_SOLD = "Not sold or shared"
 
