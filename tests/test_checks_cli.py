@@ -109,7 +109,7 @@ def test_publish_asks_to_acknowledge_warnings_then_records_them(
     assert main(["publish", folder, "--effective", "2026-01-01", "--force"]) == 0
     with NoticeRepo.open(folder) as repo:
         [v1] = repo.versions()
-    assert v1.acknowledged == ("section 4: Section 4 has the same heading as section 3: 'Security'.",)
+    assert v1.acknowledged == ("Section 4 has the same heading as section 3: 'Security'.",)
 
 
 def test_publish_clean_notice_needs_no_force(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -81,10 +81,10 @@ def test_facts_laws_and_tables(repo: NoticeRepo, capsys: pytest.CaptureFixture[s
     repo.close()
     assert run(capsys, "facts", folder, "dpo_appointed=yes", "uses_consent=no")[0] == 0
     code, out, _ = run(capsys, "facts", folder, "--json")
-    answers = {f["name"]: f["answer"] for f in json.loads(out)["facts"]}
+    answers = {f["fact"]: f["answer"] for f in json.loads(out)["facts"]}
     assert answers["dpo_appointed"] is True and answers["uses_consent"] is False
     code, _, err = run(capsys, "facts", folder, "dpo_appointed=perhaps")
-    assert code == 1 and "NAME=yes" in err
+    assert code == 1 and "yes or no" in err
 
     assert run(capsys, "laws", folder, "--add", "ccpa")[0] == 0
     code, out, _ = run(capsys, "laws", folder, "--json")

@@ -23,6 +23,7 @@ from notice_studio.core.library.templates import (
 )
 from notice_studio.core.notice.model import NoticeError
 from notice_studio.core.notice.store import NoticeRepo
+from notice_studio.core.practices.facts import derived_facts
 from notice_studio.paths import library_folder
 
 SHIPPED = {
@@ -59,7 +60,9 @@ def test_every_template_builds_a_consistent_notice(template_id: str, library: Li
     clauses = notice.all_clauses()
     assert [c.id for c in clauses] == template.clause_ids()
     assert notice.template == template_id and notice.jurisdictions == list(template.jurisdictions)
-    assert notice.facts == dict(template.facts)
+    derived = derived_facts(notice.practices) if notice.practices is not None else {}
+    assert notice.facts == {**template.facts, **derived}
+    assert all(template.facts.get(k, v) == v for k, v in derived.items())  # the template agrees with its practices
     assert notice.organisation == "Acme Ltd" and notice.variables == {"organisation.name": "Acme Ltd"}
     ids = {c.id for c in clauses}
     for clause in clauses:

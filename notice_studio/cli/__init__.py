@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "diff_cmd",
     "import_cmd",
     "remote_cmd",
+    "practices_cmd",
 )
 
 

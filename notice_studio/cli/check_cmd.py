@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from notice_studio.cli.common import add_folder, add_json, open_workspace, print_json
+from notice_studio.core.checks.sources import law_name
 
 _HEADINGS = {
     "error": "Errors (publishing is refused until they are fixed):",
@@ -56,12 +57,12 @@ def _print_text(report, notice, at: str) -> None:
         print("Coverage of the selected laws:")
         for c in report.coverage:
             required = len(c.satisfied) + len(c.missing)
-            line = f"  {c.law.replace('_', ' ')}: {len(c.satisfied)} of {required} required elements covered"
+            line = f"  {law_name(c.jurisdiction)}: {len(c.satisfied)} of {required} required elements covered"
             extras = []
             if c.not_applicable:
                 extras.append(f"{len(c.not_applicable)} not applicable")
             if c.manual:
-                extras.append(f"{len(c.manual)} to judge yourself ({', '.join(c.manual)})")
+                extras.append(f"{len(c.manual)} for you to confirm ({', '.join(c.manual)})")
             if c.assumed:
                 extras.append(f"{len(c.assumed)} assumed to apply because a fact is not set")
             print(line + (f" ({'; '.join(extras)})" if extras else "") + ".")

@@ -1,4 +1,4 @@
-"""Editing commands: clause add|insert|move|remove|rename|edit, facts, laws, table, restore, history.
+"""Editing commands: clause add|insert|move|remove|rename|edit, laws, table, restore, history.
 
 Each parses its arguments, calls one workspace action and saves: the same rules as the app.
 """
@@ -58,12 +58,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("clause_id", metavar="ID")
     _add_body_source(p)
     p.set_defaults(func=cmd_clause_edit)
-
-    p = sub.add_parser("facts", help="show the yes/no facts the checks use, or set them: NAME=yes|no|unset ...")
-    add_folder(p)
-    p.add_argument("assignments", nargs="*", metavar="NAME=yes|no|unset")
-    add_json(p)
-    p.set_defaults(func=cmd_facts)
 
     p = sub.add_parser("laws", help="show the laws the notice covers, or change them")
     add_folder(p)
@@ -200,33 +194,7 @@ def cmd_clause_edit(args: argparse.Namespace) -> int:
         return _saved(ws, f"Saved the new text of '{ws.notice.find(args.clause_id).title}'.")
 
 
-# ----- facts and laws --------------------------------------------------------------------------
-_ANSWERS = {"yes": True, "y": True, "true": True, "no": False, "n": False, "false": False, "unset": None, "": None}
-
-
-def cmd_facts(args: argparse.Namespace) -> int:
-    from notice_studio.core.library.facts import FACTS
-
-    write = bool(args.assignments)
-    with open_workspace(args.folder, write=write) as ws:
-        for item in args.assignments:
-            name, eq, value = item.partition("=")
-            if not eq or value.strip().lower() not in _ANSWERS:
-                raise CommandError(f"'{item}' is not NAME=yes, NAME=no or NAME=unset")
-            ws.set_fact(name.strip(), _ANSWERS[value.strip().lower()])
-        if write:
-            _saved(ws, "Saved.")
-        facts = dict(ws.notice.facts)
-    if args.json:
-        print_json(
-            {"facts": [{"name": f.id, "question": f.question, "answer": facts.get(f.id)} for f in FACTS.values()]}
-        )
-    elif not write:
-        for fact in FACTS.values():
-            answer = facts.get(fact.id)
-            shown = "not answered" if answer is None else ("yes" if answer else "no")
-            print(f"{fact.id} = {shown}\n    {fact.question}")
-    return 0
+# ----- laws --------------------------------------------------------------------------
 
 
 def cmd_laws(args: argparse.Namespace) -> int:

@@ -115,9 +115,13 @@ def test_validation_marks_bad_cells(qtbot, window) -> None:
     assert dock.model.data(cell, Qt.ItemDataRole.BackgroundRole) is not None
     assert "not a cookie category" in dock.model.data(cell, Qt.ItemDataRole.ToolTipRole)
     assert not dock.problems.isHidden() and "Row 1, Category" in dock.problems.text()
-    for accepted in ("Functional", "marketing", "Strictly necessary"):
+    for accepted in ("Functional", "essential", "Strictly necessary"):
         dock.model.setData(cell, accepted)
         assert dock.model.data(cell, Qt.ItemDataRole.BackgroundRole) is None
+    # The sample notice explains no advertising cookies, so 'marketing' (= Advertising) is refused.
+    dock.model.setData(cell, "marketing")
+    assert dock.model.data(cell, Qt.ItemDataRole.BackgroundRole) is not None
+    dock.model.setData(cell, "Strictly necessary")
     # The category cell offers the notice's categories in a drop-down.
     dock.view.setCurrentIndex(cell)
     dock.view.edit(cell)
@@ -133,7 +137,7 @@ def test_validation_marks_bad_cells(qtbot, window) -> None:
 
 
 def test_categories_follow_the_notice_cookie_overview(window) -> None:
-    assert cookie_categories(window.session.notice) == ("Strictly necessary", "Preferences", "Analytics", "Advertising")
+    assert cookie_categories(window.session.notice) == ("Strictly necessary", "Preferences", "Analytics")
     assert cell_problem("cookies", "Category", "Preferences", ("Strictly necessary", "Analytics")) is not None
     assert cell_problem("service-providers", "Category", "anything", ("Analytics",)) is None
 

@@ -8,14 +8,15 @@ selected laws, readability and the 'Last updated' date. Pure: no I/O, no Qt, no 
 
 from __future__ import annotations
 
+from notice_studio.core.checks import consistency, dates, drafting, readability, references, tables, terms
 from notice_studio.core.checks import coverage as _coverage
-from notice_studio.core.checks import dates, drafting, readability, references, terms
 from notice_studio.core.checks.report_json import SCHEMA_VERSION, report_to_json
 from notice_studio.core.checks.rules import FAMILIES, RULES, Rule
 from notice_studio.core.checks.scan import scan
 from notice_studio.core.checks.sources import load_context
 from notice_studio.core.checks.types import CheckContext, CheckReport, ClauseReadability, Coverage, Finding, Severity
 from notice_studio.core.notice.model import Notice
+from notice_studio.core.practices.facts import effective_facts
 
 __all__ = [
     "FAMILIES",
@@ -44,8 +45,9 @@ def run_checks(notice: Notice, context: CheckContext | None = None) -> CheckRepo
     s = scan(notice, ctx.library)
     found: list[Finding] = []
 
+    found += drafting.placeholders(s, notice.variables)
     for info in s.clauses:
-        found += drafting.placeholders(info, notice.variables)
+        found += drafting.malformed_placeholders(info)
         found += drafting.markers(info)
         found += drafting.dangling_contact(info)
         found += drafting.empty(info)
@@ -66,9 +68,14 @@ def run_checks(notice: Notice, context: CheckContext | None = None) -> CheckRepo
     found += terms.undefined(s, defs, known)
     found += terms.organisation_names(s)
 
+    facts = effective_facts(notice)
+    found += tables.table_problems(notice)
+    if "consistency" not in skip:
+        found += consistency.consistency(s, facts)
+
     coverage: tuple[Coverage, ...] = ()
     if "coverage-missing" not in skip:
-        results, missing = _coverage.coverage(s, ctx)
+        results, missing = _coverage.coverage(s, ctx, facts)
         coverage = tuple(results)
         found += missing
 

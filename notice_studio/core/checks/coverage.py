@@ -1,8 +1,10 @@
 """Coverage: does the notice say everything each selected law requires (requirements.yaml)?
 
 An element is satisfied by a clause whose library clause lists it under `satisfies` (or whose
-front matter does), or - for clauses not from the library - by a keyword found in a section
-about the right thing. Keywords alone produce false positives, so a keyword counts only when
+front matter does) while the clause's current text still carries the element's evidence (its
+`evidence` patterns, else its keywords), or - for clauses not from the library - by a keyword
+found in a section about the right thing. Elements only a person can judge (check: manual) are
+listed for counsel to confirm and never passed automatically. Keywords alone produce false positives, so a keyword counts only when
 the clause's topics fit the element, unless the phrase is distinctive on its own.
 Conditional elements follow the notice's facts: false -> not applicable; unset -> applicable,
 and the finding says which fact to set.
@@ -10,14 +12,18 @@ and the finding says which fact to set.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from notice_studio.core.checks import keywords, sources
 from notice_studio.core.checks.dates import is_stale
 from notice_studio.core.checks.scan import Scan
+from notice_studio.core.checks.text import plain
 from notice_studio.core.checks.types import CheckContext, Coverage, Finding
+from notice_studio.core.notice.model import placeholders_in, tables_in
 
 if TYPE_CHECKING:
     from notice_studio.core.library.catalog import Library
@@ -170,6 +176,36 @@ class _Index:
     keywords: keywords.KeywordIndex
     topics: dict[str, frozenset[str]]
     main: dict[str, frozenset[str]]
+    evidence: dict[str, re.Pattern[str]]
+    elements: dict[str, object]
+
+
+def _evidence_pattern(element: object) -> re.Pattern[str] | None:
+    """The element's evidence as one pattern: its `evidence` regexes, else its keywords."""
+    patterns = list(getattr(element, "evidence", ()) or ())
+    if not patterns:
+        element_id = str(getattr(element, "id", ""))
+        words = [k for k in (*getattr(element, "keywords", ()), *EXTRA_KEYWORDS.get(element_id, ())) if k.strip()]
+        patterns = [(r"(?<!\w)" if k[:1].isalnum() else "") + re.escape(k) for k in words]
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None
+
+
+@lru_cache(maxsize=4096)
+def evidence_text(body: str) -> str:
+    """What evidence is looked for in: the text (not the title: a heading alone says nothing)
+    without markup, with placeholder names and embedded tables spelled out ('table:cookies')."""
+    names = " ".join(placeholders_in(body)) + " " + " ".join(f"table:{t}" for t in tables_in(body))
+    return f"{' '.join(plain(body).split())}\n{names}"
+
+
+@lru_cache(maxsize=16384)
+def _carries(pattern: re.Pattern[str], text: str) -> bool:
+    return pattern.search(text) is not None
+
+
+def citation_of(element: object) -> str:
+    """'UK GDPR Art. 13(1)(a)' (Element.cited: the law's name once)."""
+    return str(element.cited)  # type: ignore[attr-defined]
 
 
 _INDEXES: dict[int, tuple[Requirements, _Index]] = {}
@@ -180,10 +216,13 @@ def _index(requirements: Requirements) -> _Index:
     if cached is not None and cached[0] is requirements:
         return cached[1]
     elements = sources.all_elements(requirements)
+    patterns = {e.id: _evidence_pattern(e) for e in elements}
     index = _Index(
         keywords.build(elements, EXTRA_KEYWORDS),
         {e.id: element_topics(e) for e in elements},
         {e.id: main_topics(e) for e in elements},
+        {k: v for k, v in patterns.items() if v is not None},
+        {e.id: e for e in elements},
     )
     if len(_INDEXES) > 8:
         _INDEXES.clear()
@@ -191,17 +230,25 @@ def _index(requirements: Requirements) -> _Index:
     return index
 
 
-def claimed(scan: Scan) -> dict[str, list[str]]:
-    """Element id -> clause ids whose library clause (or front matter) claims it."""
+def claimed(scan: Scan, requirements: Requirements | None = None) -> tuple[dict[str, list[str]], list[tuple[str, str]]]:
+    """Element id -> clause ids whose library clause (or front matter) claims it and whose text
+    still carries its evidence; and the (clause id, element id) claims whose text lost it."""
+    index = _index(requirements) if requirements is not None else None
     found: dict[str, list[str]] = {}
+    lost: list[tuple[str, str]] = []
     for info in scan.clauses:
         claims = set(sources.clause_satisfies(info.library_clause))
         extra = info.clause.meta.get("satisfies")
         if isinstance(extra, list):
             claims |= {str(e) for e in extra}
-        for element_id in claims:
+        text = evidence_text(info.clause.body) if claims else ""
+        for element_id in sorted(claims):
+            pattern = index.evidence.get(element_id) if index is not None else None
+            if pattern is not None and not _carries(pattern, text):
+                lost.append((info.id, element_id))
+                continue
             found.setdefault(element_id, []).append(info.id)
-    return found
+    return found, lost
 
 
 def detected(scan: Scan, requirements: Requirements, wanted: set[str]) -> dict[str, list[str]]:
@@ -225,15 +272,19 @@ def detected(scan: Scan, requirements: Requirements, wanted: set[str]) -> dict[s
     return found
 
 
-def coverage(scan: Scan, ctx: CheckContext) -> tuple[list[Coverage], list[Finding]]:
+def coverage(
+    scan: Scan, ctx: CheckContext, facts: dict[str, bool] | None = None
+) -> tuple[list[Coverage], list[Finding]]:
+    """Coverage per law and its findings; `facts`: the notice's facts with the practices' applied."""
     requirements = ctx.requirements
     notice = scan.notice
+    facts = notice.facts if facts is None else facts
     jurisdictions = [j.strip().lower() for j in notice.jurisdictions if j.strip()]
     if requirements is None or not jurisdictions:
         return [], []
     per_law = {j: sources.elements_for(requirements, j) for j in jurisdictions}
     wanted = {e.id for elements in per_law.values() for e in elements}
-    claims = claimed(scan)
+    claims, lost = claimed(scan, requirements)
     seen = detected(scan, requirements, wanted)
     results: list[Coverage] = []
     missing_all: list[tuple[str, Element, str | None, bool]] = []
@@ -242,7 +293,7 @@ def coverage(scan: Scan, ctx: CheckContext) -> tuple[list[Coverage], list[Findin
         assumed: list[tuple[str, str]] = []
         evidence: list[tuple[str, tuple[str, ...]]] = []
         for element in elements:
-            fact, applies = _applies(element, notice.facts)
+            fact, applies = _applies(element, facts)
             if not applies:
                 not_applicable.append(element.id)
                 continue
@@ -253,22 +304,23 @@ def coverage(scan: Scan, ctx: CheckContext) -> tuple[list[Coverage], list[Findin
                 else:
                     missing.append(element.id)  # reported by the 'last updated' rule
                 continue
-            if element.condition and fact_value(notice.facts, fact) is None:
+            if element.condition and fact_value(facts, fact) is None:
                 assumed.append((element.id, fact or ""))
+            if element.check == "manual":
+                manual.append(element.id)  # for counsel to confirm; a clause's claim proves nothing
+                continue
             clauses = list(dict.fromkeys(claims.get(element.id, []) + seen.get(element.id, [])))
             if clauses:
                 satisfied.append(element.id)
                 evidence.append((element.id, tuple(clauses)))
-            elif element.check == "manual":
-                manual.append(element.id)
             else:
                 missing.append(element.id)
-                unset = bool(element.condition) and fact_value(notice.facts, fact) is None
+                unset = bool(element.condition) and fact_value(facts, fact) is None
                 missing_all.append((jurisdiction, element, fact, unset))
         results.append(
             Coverage(
                 jurisdiction=jurisdiction,
-                law=elements[0].law if elements else jurisdiction.upper(),
+                law=jurisdiction.upper(),
                 satisfied=tuple(satisfied),
                 missing=tuple(missing),
                 not_applicable=tuple(not_applicable),
@@ -277,7 +329,42 @@ def coverage(scan: Scan, ctx: CheckContext) -> tuple[list[Coverage], list[Findin
                 evidence=tuple(evidence),
             )
         )
-    return results, list(_missing_findings(missing_all, ctx))
+    lost_findings = list(_lost_findings(scan, requirements, lost, {e for r in results for e in r.missing}))
+    reported = {f.element_id for f in lost_findings}
+    missing_all = [m for m in missing_all if m[1].id not in reported]
+    return results, lost_findings + list(_missing_findings(missing_all, ctx))
+
+
+def _lost_findings(
+    scan: Scan, requirements: Requirements, lost: list[tuple[str, str]], missing: set[str]
+) -> Iterable[Finding]:
+    """A warning for each claim whose clause text no longer carries the element (when nothing
+    else in the notice covers it)."""
+    elements = _index(requirements).elements
+    for clause_id, element_id in lost:
+        element = elements.get(element_id)
+        if element is None or element_id not in missing:
+            continue
+        info = scan.by_id[clause_id]
+        citation = citation_of(element)
+        description = str(element.description).rstrip(".")  # type: ignore[attr-defined]
+        source = sources.clause_id(info.library_clause) if info.library_clause is not None else clause_id
+        yield Finding(
+            "coverage-evidence-missing",
+            "warning",
+            f"Section {info.number} '{info.clause.title}' no longer says what {citation} requires"
+            f" ({description[:1].lower() + description[1:]}), so it no longer covers it.",
+            f"Put the missing content back (compare with the library clause '{source}'), or acknowledge"
+            " this warning with a reason when publishing.",
+            clause_id,
+            None,
+            None,
+            "body",
+            element_id,
+            element_id=element_id,
+            citation=citation,
+            jurisdiction=str(element.law).lower(),  # type: ignore[attr-defined]
+        )
 
 
 def fact_value(facts: dict[str, bool], fact: str | None) -> bool | None:
@@ -315,8 +402,7 @@ def _missing_findings(missing: Iterable[tuple[str, Element, str | None, bool]], 
         if element_id in reported:
             continue  # GDPR elements reached through both 'gdpr' and 'no_pda'
         reported.add(element_id)
-        law = element.law
-        citation = f"{law.replace('_', ' ')} {element.citation}"
+        citation = citation_of(element)
         description = element.description.rstrip(".")
         description = description[:1].lower() + description[1:] if description[1:2].islower() else description
         unless = ""
@@ -336,9 +422,9 @@ def _missing_findings(missing: Iterable[tuple[str, Element, str | None, bool]], 
         if unset and fact:
             question = sources.fact_question(fact)
             fix += (
-                f' If the answer to "{question}" is no, set {fact}: false under facts.'
+                f' If the answer to "{question}" is no, answer it (notice-studio facts DIR {fact}=no).'
                 if question
-                else (f" If it does not apply, set {fact}: false under facts.")
+                else (f" If it does not apply, answer it (notice-studio facts DIR {fact}=no).")
             )
         yield Finding(
             "coverage-missing",

@@ -15,28 +15,46 @@ from notice_studio.core.notice.model import PLACEHOLDER_RE, TABLE_RE, Table
 _BROKEN_PLACEHOLDER_RE = re.compile(r"\{\{(?![^{}\n]*\}\})[^{}\n]{0,40}|(?<!\{)\{\s*[A-Za-z_][\w.]*\s*\}\}")
 
 
-def placeholders(info: ClauseInfo, variables: dict[str, str]) -> Iterator[Finding]:
+def placeholders(scan: Scan, variables: dict[str, str]) -> Iterator[Finding]:
+    """One error per unfilled placeholder (at its first use), however often it is used."""
+    uses: dict[str, list[tuple[ClauseInfo, str, re.Match[str]]]] = {}
+    for info in scan.clauses:
+        clause = info.clause
+        for location, text in (("title", clause.title), ("body", clause.body)):
+            if "{{" not in text:
+                continue
+            for match in PLACEHOLDER_RE.finditer(text):
+                if not variables.get(match.group(1), "").strip():
+                    uses.setdefault(match.group(1), []).append((info, location, match))
+    for name, found in uses.items():
+        info, location, match = found[0]
+        sections = list(dict.fromkeys(i.number for i, _, _ in found))
+        elsewhere = (
+            f" It is used {len(found)} times, in section{'s' if len(sections) > 1 else ''} {', '.join(sections)}."
+            if len(found) > 1
+            else ""
+        )
+        yield Finding(
+            "placeholder-unfilled",
+            "error",
+            f"The placeholder {{{{ {name} }}}} has no value, so readers would see a blank marker"
+            + (" in the title." if location == "title" else ".")
+            + elsewhere,
+            f"Fill it in (notice-studio set DIR {name}=VALUE) or reword the sentence without it.",
+            info.id,
+            match.start(),
+            match.end(),
+            location,  # type: ignore[arg-type]
+            match.group(0),
+        )
+
+
+def malformed_placeholders(info: ClauseInfo) -> Iterator[Finding]:
     clause = info.clause
     places: tuple[tuple[Location, str], ...] = (("title", clause.title), ("body", clause.body))
     for location, text in places:
         if "{" not in text and "}" not in text:
             continue
-        for match in PLACEHOLDER_RE.finditer(text):
-            name = match.group(1)
-            if variables.get(name, "").strip():
-                continue
-            yield Finding(
-                "placeholder-unfilled",
-                "error",
-                f"The placeholder {{{{ {name} }}}} has no value, so readers would see a blank marker"
-                + (" in the title." if location == "title" else "."),
-                f"Fill it in (notice-studio set DIR {name}=VALUE) or reword the sentence without it.",
-                clause.id,
-                match.start(),
-                match.end(),
-                location,
-                match.group(0),
-            )
         for match in _BROKEN_PLACEHOLDER_RE.finditer(text):
             yield Finding(
                 "placeholder-malformed",

@@ -30,10 +30,19 @@ class Element:
     check: str = "keyword"
     verification: str = ""
     equivalent_to: str | None = None
+    evidence: tuple[str, ...] = ()
+    """Regular expressions (case-insensitive): the text that claims this element must match one.
+    Without them, the element's keywords serve as evidence."""
 
     @property
     def jurisdiction(self) -> str:
         return self.law.lower()
+
+    @property
+    def cited(self) -> str:
+        """'UK GDPR Art. 13(1)(a)': the law's name once, even when the citation already has it."""
+        law = self.law.replace("_", " ")
+        return self.citation if self.citation.upper().startswith(law.upper()) else f"{law} {self.citation}"
 
 
 @dataclass(frozen=True)
@@ -126,6 +135,7 @@ def _parse(text: str, where: str) -> Requirements:
                 check=str(raw.get("check") or "keyword"),
                 verification=str(raw.get("verification") or ""),
                 equivalent_to=str(raw["equivalent_to"]) if raw.get("equivalent_to") else None,
+                evidence=strings(raw.get("evidence")),
             )
         )
     laws = tuple(

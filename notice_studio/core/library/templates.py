@@ -6,6 +6,7 @@ clause ids and starter tables. Later library folders may add templates or replac
 
 from __future__ import annotations
 
+import copy
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -16,7 +17,12 @@ from notice_studio.core.library.facts import FACTS
 from notice_studio.core.library.jurisdictions import JURISDICTIONS, normalise
 from notice_studio.core.library.parse import load_yaml_fast
 from notice_studio.core.library.types import ALL, LibraryProblem
+from notice_studio.core.notice.frontmatter import FormatError
 from notice_studio.core.notice.model import CLAUSE_ID_RE, Notice, NoticeError, Table
+from notice_studio.core.practices.facts import derived_facts
+from notice_studio.core.practices.generate import regenerate_tables
+from notice_studio.core.practices.model import Practices
+from notice_studio.core.practices.practices_format import from_mapping
 
 DEFAULT_TEMPLATE = "saas-eu-uk-ca"
 
@@ -42,6 +48,8 @@ class Template:
     outline: tuple[OutlineItem, ...]
     facts: Mapping[str, bool] = field(default_factory=dict, hash=False)
     tables: Mapping[str, StarterTable] = field(default_factory=dict, hash=False)
+    practices: Practices | None = field(default=None, compare=False)
+    """The data inventory a new notice starts with (consistent with the template's clauses)."""
     notice_title: str = "Privacy Notice"
     default: bool = False
     path: Path | None = field(default=None, compare=False)
@@ -186,6 +194,12 @@ def _parse_template(path: Path) -> Template:
             tuple(str(c) for c in columns),
             tuple(tuple(str(c) for c in row) + ("",) * (len(columns) - len(row)) for row in rows),
         )
+    practices = None
+    if data.get("practices") is not None:
+        try:
+            practices = from_mapping(data["practices"], str(path))
+        except FormatError as exc:
+            raise _TemplateError(f"its 'practices' cannot be read: {exc.problem}", line_of("practices")) from None
     return Template(
         id=template_id,
         title=str(data["title"]),
@@ -194,6 +208,7 @@ def _parse_template(path: Path) -> Template:
         outline=outline,
         facts={str(k): bool(v) for k, v in facts.items()},
         tables=tables,
+        practices=practices,
         notice_title=str(data.get("notice_title") or "Privacy Notice"),
         default=bool(data.get("default")),
         path=path,
@@ -286,6 +301,10 @@ def build_notice(
             add(children, clause.id)
 
     add(template.outline, None)
+    if template.practices is not None:
+        notice.practices = copy.deepcopy(template.practices)
+        notice.facts.update(derived_facts(notice.practices))
+        regenerate_tables(notice)
     return notice
 
 

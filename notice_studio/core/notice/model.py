@@ -11,6 +11,8 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from notice_studio.core.practices.model import Practices
+
 PLACEHOLDER_RE = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*)\s*\}\}")
 """`{{ organisation.name }}`: a value filled in per notice."""
 
@@ -122,6 +124,8 @@ class Notice:
     settings: dict[str, object] = field(default_factory=dict)
     clauses: list[Clause] = field(default_factory=list)
     tables: dict[str, Table] = field(default_factory=dict)
+    practices: Practices | None = None
+    """The data inventory (practices.yaml); None for a notice that has none yet."""
 
     # ----- reading -------------------------------------------------------------------------
     def walk(self) -> Iterator[tuple[Clause, int, str]]:

@@ -20,6 +20,7 @@ from typing import TypeAlias
 
 from notice_studio.core.notice.frontmatter import Document, FormatError, compose, dump_yaml, load_yaml, parse
 from notice_studio.core.notice.model import CLAUSE_ID_RE, Clause, Notice, Provenance, Table
+from notice_studio.core.practices.practices_format import PRACTICES_FILE, practices_yaml, read_practices
 
 NOTICE_FILE = "notice.yaml"
 CLAUSES_DIR = "clauses"
@@ -109,6 +110,8 @@ def notice_files(notice: Notice) -> dict[str, str]:
             files[base_path(clause.id)] = base_text(clause.provenance)
     for name, table in notice.tables.items():
         files[table_path(name)] = table_text(table)
+    if notice.practices is not None:
+        files[PRACTICES_FILE] = practices_yaml(notice.practices)
     return files
 
 
@@ -208,6 +211,9 @@ def read_notice(read: Callable[[str], str | None], table_names: Iterable[str] = 
         table_text_ = read(table_path(name))
         if table_text_ is not None:
             notice.tables[name] = _read_table(table_text_, table_path(name))
+    practices_text = read(PRACTICES_FILE)
+    if practices_text is not None:
+        notice.practices = read_practices(practices_text, PRACTICES_FILE)
     return notice
 
 

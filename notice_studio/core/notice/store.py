@@ -30,12 +30,14 @@ from notice_studio.core.notice.notice_format import (
     notice_files,
     read_notice,
 )
+from notice_studio.core.practices.practices_format import PRACTICES_FILE
 
 LOCK_NAME = "notice-studio.lock"
 SYNC_MARKER = "notice-studio-sync.json"
 """In .git/ while a sync moves the draft; if present on opening, a crash cut the move short."""
 STALE_INDEX_LOCK_SECONDS = 3.0
 MANAGED_DIRS = (CLAUSES_DIR, BASE_DIR, TABLES_DIR)
+
 _GIT_OPTIONS = ["-c", "maintenance.auto=false", "-c", "gc.auto=0", "-c", "core.quotepath=off"]
 _UNKNOWN_NAME = "Unknown author (set your name in Settings)"
 _UNKNOWN_EMAIL = "unknown-author@notice-studio.invalid"
@@ -433,11 +435,14 @@ class NoticeRepo:
         """Commit what is in the folder but not yet committed (an edit cut off by a crash)."""
         if (self.path / ".git" / "index.lock").exists():
             self._recover_stale_index_lock()
-        status = self._git("status", "--porcelain", "-z", "--untracked-files=all", "--", NOTICE_FILE, *MANAGED_DIRS)
+        status = self._git(
+            "status", "--porcelain", "-z", "--untracked-files=all", "--", NOTICE_FILE, PRACTICES_FILE, *MANAGED_DIRS
+        )
         if not status.strip("\0"):
             return
         with self._writing():
-            self._git("add", "-A", "--", NOTICE_FILE, *[d for d in MANAGED_DIRS if (self.path / d).exists()])
+            managed = [p for p in (PRACTICES_FILE, *MANAGED_DIRS) if (self.path / p).exists()]
+            self._git("add", "-A", "--", NOTICE_FILE, *managed)
             self._git(
                 "commit",
                 "-q",
@@ -535,7 +540,7 @@ class NoticeRepo:
             if not entry:
                 continue
             info, _, rel = entry.partition("\t")
-            if rel != NOTICE_FILE and rel.split("/", 1)[0] not in MANAGED_DIRS:
+            if rel not in (NOTICE_FILE, PRACTICES_FILE) and rel.split("/", 1)[0] not in MANAGED_DIRS:
                 continue
             sha = info.split()[2]
             with self._cat_file_lock:

@@ -228,7 +228,12 @@ def _table_tokens(embed: Token, table: Table, env: EnvType) -> list[Token]:
 
 
 def table_caption(name: str) -> str:
-    """A table's caption from its name ("service-providers" -> "Service providers")."""
+    """A table's caption from its name ("service-providers" -> "Service providers"); the tables
+    made from the practices have captions of their own."""
+    from notice_studio.core.practices.generate import CAPTIONS
+
+    if name in CAPTIONS:
+        return CAPTIONS[name]
     words = name.replace("-", " ").strip()
     return words[:1].upper() + words[1:]
 

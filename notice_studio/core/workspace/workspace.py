@@ -281,20 +281,31 @@ class Workspace:
         return old
 
     def set_fact(self, name: str, value: bool | None) -> bool | None:
-        """Answer one yes/no fact the checks use (None forgets the answer); returns the old answer."""
-        from notice_studio.core.library.facts import FACTS
+        """Answer one yes/no fact the checks use (None forgets the answer); returns the old answer.
 
-        if name not in FACTS:
-            raise NoticeError(f"'{name}' is not a fact Notice Studio knows; use one of: {', '.join(FACTS)}.")
+        Facts the practices decide are refused (change the practices instead): one rule, in
+        core.practices.actions."""
+        from notice_studio.core.practices.actions import set_facts
+
         old = self.notice.facts.get(name)
         if value is None:
+            set_facts(self.notice, {})  # still refuses nothing: forgetting is always allowed
             self.notice.facts.pop(name, None)
-        else:
-            self.notice.facts[name] = value
-        if old != value:
-            answer = "not answered" if value is None else ("yes" if value else "no")
-            self._note(f"Answered '{FACTS[name].question}': {answer}")
+            if old is not None:
+                self._note(f"Forgot the answer to '{name}'")
+        elif old != value:
+            self._note(set_facts(self.notice, {name: value}))
         return old
+
+    def change_practices(self, changes: Sequence[tuple[str, str]]) -> list[str]:
+        """Change the data inventory ('sold.categories=identifiers', ...); facts and the tables made
+        from the practices follow. Returns the names of the tables that changed."""
+        from notice_studio.core.practices.actions import apply_practices, change_practices
+
+        practices = change_practices(self.notice.practices, list(changes))
+        tables = apply_practices(self.notice, practices)
+        self._note(f"Changed the practices ({', '.join(path for path, _value in changes)})")
+        return tables
 
     def set_laws(self, laws: Sequence[str]) -> list[str]:
         """Choose the laws the notice must satisfy; returns the previous choice."""

@@ -75,7 +75,7 @@ def coverage_line(coverage: Coverage) -> str:
     if coverage.not_applicable:
         parts.append(f"{len(coverage.not_applicable)} not applicable")
     if coverage.manual:
-        parts.append(f"{len(coverage.manual)} for you to judge")
+        parts.append(f"{len(coverage.manual)} for you to confirm")
     return f"{name}: {', '.join(parts)}"
 
 

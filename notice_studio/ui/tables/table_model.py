@@ -1,71 +1,22 @@
-"""The Tables dock's data side: standard columns, cell validation, the Qt table model and the
-cookie-category drop-down editor.
+"""The Tables dock's Qt side: the table model and the cookie-category drop-down editor.
+
+The rules (standard columns, cookie categories, cell validation) are core's
+(`core/checks/tables.py`); this module only shows them.
 """
 
 from __future__ import annotations
 
 import copy
-import re
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from notice_studio.core.notice.model import Notice, Table
+from notice_studio.core.checks.tables import DEFAULT_COOKIE_CATEGORIES, cell_problem
+from notice_studio.core.notice.model import Table
 from notice_studio.ui.palette import is_dark
 
-STANDARD_TABLES: dict[str, list[str]] = {
-    "cookies": ["Name", "Provider", "Purpose", "Duration", "Category"],
-    "service-providers": ["Name", "Service", "Country", "Transfer safeguard"],
-}
-"""The columns the shipped templates use (clause_library/templates/*.yaml)."""
-
-DEFAULT_COOKIE_CATEGORIES = ("Strictly necessary", "Preferences", "Analytics", "Advertising")
-"""The categories the library's 'cookies-overview' clause explains."""
-
-_SYNONYMS = {
-    "functional": "preferences",
-    "marketing": "advertising",
-    "necessary": "strictly necessary",
-    "essential": "strictly necessary",
-    "strictly essential": "strictly necessary",
-}
-_BOLD_BULLET_RE = re.compile(r"^\s*[-*+]\s+\*\*([^*\n]+)\*\*", re.MULTILINE)
 Index = QModelIndex | QPersistentModelIndex
-
-
-def table_label(name: str) -> str:
-    """'service-providers' -> 'Service providers'."""
-    words = name.replace("-", " ").strip()
-    return words[:1].upper() + words[1:]
-
-
-def cookie_categories(notice: Notice | None) -> tuple[str, ...]:
-    """The categories the notice's cookie overview lists (bold bullet items), else the library's."""
-    if notice is not None:
-        for clause in notice.all_clauses():
-            source = clause.provenance.library_id if clause.provenance else clause.id
-            if source == "cookies-overview":
-                found = tuple(" ".join(m.split()) for m in _BOLD_BULLET_RE.findall(clause.body))
-                if found:
-                    return found
-    return DEFAULT_COOKIE_CATEGORIES
-
-
-def cell_problem(table_name: str, column: str, value: str, categories: tuple[str, ...]) -> str | None:
-    """Why a cell is not acceptable, in one sentence; None when it is fine."""
-    key = column.strip().lower()
-    if key == "name" and not value.strip():
-        return "Every row needs a name."
-    if table_name == "cookies" and key == "category":
-        known = ", ".join(categories[:-1]) + f" or {categories[-1]}" if len(categories) > 1 else "".join(categories)
-        wanted = " ".join(value.lower().split())
-        if not wanted:
-            return f"Choose a category: {known}."
-        allowed = {c.lower() for c in categories}
-        if wanted not in allowed and _SYNONYMS.get(wanted) not in allowed:
-            return f"‘{value.strip()}’ is not a cookie category your notice explains; use {known}."
-    return None
 
 
 class TableModel(QAbstractTableModel):

@@ -26,20 +26,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from notice_studio.core.checks.tables import (
+    DEFAULT_COOKIE_CATEGORIES,
+    STANDARD_TABLES,
+    cell_problem,
+    cookie_categories,
+    table_label,
+)
 from notice_studio.core.notice.model import Table
 from notice_studio.ui import commands
 from notice_studio.ui.app_state import AppState, Navigator
 from notice_studio.ui.palette import is_dark
 from notice_studio.ui.session import Session
-from notice_studio.ui.tables.table_model import (
-    DEFAULT_COOKIE_CATEGORIES,
-    STANDARD_TABLES,
-    CategoryDelegate,
-    TableModel,
-    cell_problem,
-    cookie_categories,
-    table_label,
-)
+from notice_studio.ui.tables.table_model import CategoryDelegate, TableModel
 
 __all__ = [
     "DEFAULT_COOKIE_CATEGORIES",

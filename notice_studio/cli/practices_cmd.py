@@ -1,0 +1,173 @@
+"""`notice-studio practices ...` and `notice-studio facts ...`: the data inventory and the yes/no
+facts, shown and changed headless. Every change is one commit, like any edit.
+
+    practices show DIR [--json]
+    practices set DIR PATH=VALUE...        e.g. sold.categories=identifiers,usage
+    practices load DIR FILE                 replace practices.yaml with a checked file
+    practices sync DIR                      remake the tables and facts made from the practices
+    facts DIR [--json] [--waived] [NAME=yes|no ...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import asdict
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from notice_studio.cli.common import CommandError, add_folder, add_json, open_notice, print_json
+from notice_studio.cli.common import author as cli_author
+from notice_studio.core.library.facts import FACTS
+from notice_studio.core.notice.frontmatter import FormatError
+from notice_studio.core.practices.actions import apply_practices, change_practices, decided_by_practices, set_facts
+from notice_studio.core.practices.facts import effective_facts, waived_requirements
+
+if TYPE_CHECKING:
+    from notice_studio.core.notice.model import Notice
+    from notice_studio.core.notice.store import NoticeRepo
+from notice_studio.core.practices.practices_format import PRACTICES_FILE, practices_yaml, read_practices
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    practices = sub.add_parser("practices", help="show or change the data inventory the notice must agree with")
+    actions = practices.add_subparsers(dest="practices_command", metavar="ACTION")
+    show = actions.add_parser("show", help="print the practices (YAML, or --json)")
+    add_folder(show)
+    add_json(show)
+    show.set_defaults(func=cmd_show)
+    set_ = actions.add_parser("set", help="change practices: PATH=VALUE (lists comma-separated; empty clears)")
+    add_folder(set_)
+    set_.add_argument("assignments", nargs="+", metavar="PATH=VALUE")
+    set_.set_defaults(func=cmd_set)
+    load = actions.add_parser("load", help="replace the practices with a YAML file (checked first)")
+    add_folder(load)
+    load.add_argument("file", metavar="FILE")
+    load.set_defaults(func=cmd_load)
+    sync = actions.add_parser("sync", help="remake the tables and facts made from the practices")
+    add_folder(sync)
+    sync.set_defaults(func=cmd_sync)
+    practices.set_defaults(func=lambda args: practices.print_help())
+
+    facts = sub.add_parser("facts", help="show the yes/no facts, or answer them: NAME=yes|no")
+    add_folder(facts)
+    add_json(facts)
+    facts.add_argument("--waived", action="store_true", help="list the requirements each 'no' waives")
+    facts.add_argument("answers", nargs="*", metavar="NAME=yes|no")
+    facts.set_defaults(func=cmd_facts)
+
+
+def _pairs(items: list[str], example: str) -> list[tuple[str, str]]:
+    pairs = []
+    for item in items:
+        name, eq, value = item.partition("=")
+        if not eq or not name.strip():
+            raise CommandError(f"'{item}' is not NAME=VALUE; write for example {example}")
+        pairs.append((name.strip(), value.strip()))
+    return pairs
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    with open_notice(args.folder) as repo:
+        notice = repo.load()
+    if notice.practices is None:
+        raise CommandError(
+            f"{args.folder} has no {PRACTICES_FILE} yet; add practices with 'notice-studio practices set'"
+        )
+    if args.json:
+        print_json(asdict(notice.practices))
+    else:
+        sys.stdout.write(practices_yaml(notice.practices))
+    return 0
+
+
+def _save(repo: NoticeRepo, notice: Notice, message: str) -> None:
+    tables = apply_practices(notice, notice.practices) if notice.practices is not None else []
+    commit = repo.save(notice, message, cli_author())
+    if tables:
+        print(f"Remade from the practices: {', '.join(tables)}.")
+    print("Saved." if commit else "Nothing changed.")
+
+
+def cmd_set(args: argparse.Namespace) -> int:
+    pairs = _pairs(args.assignments, "sold.categories=identifiers,usage")
+    with open_notice(args.folder, write=True) as repo:
+        notice = repo.load()
+        notice.practices = change_practices(notice.practices, pairs)
+        _save(repo, notice, f"Changed the practices ({', '.join(p for p, _ in pairs)})")
+    return 0
+
+
+def cmd_load(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise CommandError(f"{path} cannot be read ({exc.strerror})") from None
+    try:
+        practices = read_practices(text, str(path))
+    except FormatError as exc:
+        raise CommandError(f"{exc}; nothing was changed") from None
+    with open_notice(args.folder, write=True) as repo:
+        notice = repo.load()
+        notice.practices = practices
+        _save(repo, notice, f"Replaced the practices with {path.name}")
+    return 0
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    with open_notice(args.folder, write=True) as repo:
+        notice = repo.load()
+        if notice.practices is None:
+            raise CommandError(f"{args.folder} has no {PRACTICES_FILE}; there is nothing to make tables from")
+        _save(repo, notice, "Remade the tables from the practices")
+    return 0
+
+
+def cmd_facts(args: argparse.Namespace) -> int:
+    answers = {}
+    for name, value in _pairs(args.answers, "dpo_appointed=yes"):
+        if value.lower() not in ("yes", "no", "true", "false"):
+            raise CommandError(f"Answer '{name}' with yes or no, not '{value}'")
+        answers[name] = value.lower() in ("yes", "true")
+    with open_notice(args.folder, write=bool(answers)) as repo:
+        notice = repo.load()
+        if answers:
+            message = set_facts(notice, answers)
+            commit = repo.save(notice, message, cli_author())
+            print("Saved." if commit else "Nothing changed.")
+            return 0
+    facts = effective_facts(notice)
+    decided = decided_by_practices(notice)
+    waivers = []
+    if args.waived:
+        from notice_studio.core.library.requirements import load_requirements
+
+        waivers = waived_requirements(facts, notice.jurisdictions, load_requirements())
+    if args.json:
+        print_json(
+            {
+                "facts": [
+                    {
+                        "fact": k,
+                        "answer": facts.get(k),
+                        "question": f.question,
+                        "from": "practices" if k in decided else ("notice.yaml" if k in notice.facts else None),
+                    }
+                    for k, f in FACTS.items()
+                ],
+                "waived": [
+                    {"fact": w.fact, "question": w.question, "elements": [e for e, _, _ in w.elements]} for w in waivers
+                ],
+            }
+        )
+        return 0
+    for key, fact in FACTS.items():
+        answer = facts.get(key)
+        shown = "not answered" if answer is None else ("yes" if answer else "no")
+        origin = " (from the practices)" if key in decided else ""
+        print(f"{key}: {shown}{origin} — {fact.question}")
+    for waiver in waivers:
+        cited = "; ".join(citation for _, _, citation in waiver.elements)
+        print(f"\n'No' to {waiver.fact} waives: {cited}")
+    return 0

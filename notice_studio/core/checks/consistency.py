@@ -1,0 +1,308 @@
+"""Consistency: the notice must not contradict its own practices, tables or facts.
+
+Each rule names what disagrees with what and how to fix it; all are errors (they block publishing),
+because a notice that says something untrue about its practices is a deceptive notice.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from notice_studio.core.checks.scan import ClauseInfo, Scan
+from notice_studio.core.checks.text import plain, quote
+from notice_studio.core.checks.types import Finding
+from notice_studio.core.library.jurisdictions import JURISDICTIONS
+from notice_studio.core.notice.model import Notice
+from notice_studio.core.practices.facts import fact_conflicts, laws_required
+from notice_studio.core.practices.generate import stale_tables
+from notice_studio.core.practices.model import Practices
+
+_NEG = r"(?:do not|don't|does not|never|did not|have not|will not|won't)"
+# "We do not sell or share personal information" (and its narrower forms, see _scope).
+_NO_SALE_RE = re.compile(rf"\bwe {_NEG} (sell(?:,? rent)?(?: or share)?|share)\b", re.IGNORECASE)
+# "We may sell your personal information", "we sold", "we sell or share a child's ..."
+_SALE_RE = re.compile(r"\bwe (?:may |might |will |also |can |)(sell|sold)\b", re.IGNORECASE)
+# Words before 'we sold' that make it a question or condition, not a statement ("what we sold").
+_NOT_A_CLAIM_RE = re.compile(r"\b(?:if|that|what|which|whether|categories|information|whom|any)\W+(?:\w+\W+){0,2}$")
+_ADS_RE = re.compile(
+    r"\bads?\b[^.\n]{0,60}\bon other (?:websites|sites|apps)\b|\bwe (?:may |also |)share\b[^.\n]{0,80}cross-context",
+    re.IGNORECASE,
+)
+_OPT_OUT_SALE_RE = re.compile(
+    r"\b(?:treat|honou?r|process|apply)\w*\b[^.\n]{0,60}\bopt(?:-| )out of the sal(?:e|ing)\b"
+    r"|Do Not Sell or Share My Personal Information",
+    re.IGNORECASE,
+)
+_NO_LOCATION_RE = re.compile(
+    rf"\bwe {_NEG} (?:collect|use|track|ask for)\b[^.\n]{{0,30}}\bprecise (?:geo)?location\b", re.IGNORECASE
+)
+_DPF_RE = re.compile(r"\bData Privacy Framework\b", re.IGNORECASE)
+_CONSENT_RE = re.compile(
+    r"\bwe rely on (?:your )?consent\b|\bwe ask for (?:your )?consent before\b"
+    r"|\bwe do not set [^.\n]{0,60}cookies until you\b",
+    re.IGNORECASE,
+)
+_NO_AUTOMATED_RE = re.compile(
+    rf"\bwe {_NEG} (?:make|take|use)\b[^.\n]{{0,40}}\bdecisions?\b[^.\n]{{0,40}}\b(?:only|solely|purely)\b"
+    r"[^.\n]{0,20}\bautomated",
+    re.IGNORECASE,
+)
+_NO_AI_TRAINING_RE = re.compile(
+    rf"\bwe {_NEG} use\b[^.\n]{{0,60}}\bto (?:train|develop|improve) (?:our |any |third-party )?"
+    r"(?:AI|artificial intelligence|machine[- ]learning|models?)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END_RE = re.compile(r"[.!?](?:\s|$)|\n\s*\n")
+
+PRACTICES_HINT = "notice-studio practices set DIR ... or the Practices panel"
+
+
+def _sentence_rest(text: str, start: int) -> str:
+    end = _SENTENCE_END_RE.search(text, start)
+    return text[start : end.start() if end else len(text)]
+
+
+def _finding(rule: str, message: str, fix: str, clause: tuple[str, str], start: int, end: int) -> Finding:
+    clause_id, body = clause
+    return Finding(rule, "error", message, fix, clause_id, start, end, "body", body[start:end])
+
+
+@dataclass(frozen=True)
+class ProseFacts:
+    """What the prose rules need from the practices: small and hashable, so each clause's
+    findings are cached until its text or these answers change."""
+
+    sold: tuple[str, ...]
+    shared: tuple[str, ...]
+    sensitive: frozenset[str]
+    under_16: bool
+    precise_location: bool
+    to_us: bool
+    consent: bool
+    cookie_consent: str
+    automated: bool = False
+    ai_training: bool = False
+
+    @classmethod
+    def of(cls, p: Practices) -> ProseFacts:
+        return cls(
+            tuple(p.sold.categories),
+            tuple(p.shared.categories),
+            frozenset(c.id for c in p.categories if c.sensitive),
+            p.children.under_16_sold_or_shared,
+            p.collects_precise_location(),
+            p.transfers_to_us(),
+            "consent" in p.legal_bases() or p.cookies.consent == "opt-in",
+            p.cookies.consent,
+            p.automated_decisions,
+            p.ai_training,
+        )
+
+
+def _scope_applies(rest: str, p: ProseFacts, word: str) -> bool:
+    """Does a 'we do not sell/share ...' sentence contradict the practices?"""
+    lower = rest.lower()
+    if "other categor" in lower or "if we" in lower:
+        return False
+    blocks = [p.sold] if word == "sell" else [p.shared] if word == "share" else [p.sold, p.shared]
+    if "sensitive" in lower:
+        return any(p.sensitive & set(b) for b in blocks)
+    if "under 16" in lower or "child" in lower or "minor" in lower:
+        return p.under_16
+    return any(blocks)
+
+
+def prose_vs_practices(info: ClauseInfo, p: Practices | ProseFacts) -> tuple[Finding, ...]:
+    facts = p if isinstance(p, ProseFacts) else ProseFacts.of(p)
+    return _prose(info.id, info.clause.body, facts)
+
+
+@lru_cache(maxsize=4096)
+def _prose(clause_id: str, body: str, p: ProseFacts) -> tuple[Finding, ...]:
+    return tuple(_prose_findings(clause_id, body, p))
+
+
+def _prose_findings(clause_id: str, body: str, p: ProseFacts) -> Iterator[Finding]:
+    text = plain(body)
+    lower = text.lower()
+    if "sell" in lower or "share" in lower:
+        for match in _NO_SALE_RE.finditer(text):
+            verb = match.group(1).lower()
+            word = "sell" if verb == "sell" else "share" if verb == "share" else "both"
+            if not _scope_applies(_sentence_rest(text, match.end()), p, word):
+                continue
+            what = "sold" if word == "sell" else "shared" if word == "share" else "sold or shared"
+            yield _finding(
+                "practice-sale-contradicted",
+                f"The text says '{quote(match.group(0), 40)}', but the practices record personal information {what}"
+                f" ({', '.join(dict.fromkeys(p.sold + p.shared))}).",
+                "Make the text say what is sold or shared (use the clause 'ccpa-disclosed-sold-shared'), "
+                f"or correct 'sold'/'shared' in practices.yaml ({PRACTICES_HINT}).",
+                (clause_id, body),
+                match.start(),
+                match.end(),
+            )
+        if not p.sold:
+            for match in _SALE_RE.finditer(text):
+                if _NOT_A_CLAIM_RE.search(text[max(0, match.start() - 40) : match.start()].lower()):
+                    continue
+                yield _finding(
+                    "practice-sale-unrecorded",
+                    f"The text says '{quote(_sentence_rest(text, match.start()), 60)}', but the practices record"
+                    " no personal information sold.",
+                    "Record what is sold, to whom and why under 'sold' in practices.yaml, or remove the sentence.",
+                    (clause_id, body),
+                    match.start(),
+                    match.end(),
+                )
+    if not p.sold and not p.shared:
+        for match in _ADS_RE.finditer(text):
+            yield _finding(
+                "practice-advertising-unrecorded",
+                f"The text describes advertising based on activity elsewhere ('{quote(match.group(0), 50)}'),"
+                " but the practices record nothing shared for cross-context behavioural advertising.",
+                "Record the sharing under 'shared' in practices.yaml, or remove the advertising wording.",
+                (clause_id, body),
+                match.start(),
+                match.end(),
+            )
+        for match in _OPT_OUT_SALE_RE.finditer(text):
+            yield _finding(
+                "practice-opt-out-without-sale",
+                f"The text offers an opt-out of selling or sharing ('{quote(match.group(0), 50)}'),"
+                " but the practices record nothing sold or shared, so the promise is empty.",
+                "Use the clause variant for a business that does not sell or share (e.g. 'dnt-gpc-no-sale'),"
+                " or record the sale or sharing in practices.yaml.",
+                (clause_id, body),
+                match.start(),
+                match.end(),
+            )
+    if p.precise_location:
+        for match in _NO_LOCATION_RE.finditer(text):
+            yield _finding(
+                "practice-location-contradicted",
+                f"The text says '{quote(match.group(0), 60)}', but the practices record precise location collected.",
+                "Correct the sentence, or remove the 'precise-location' category from practices.yaml.",
+                (clause_id, body),
+                match.start(),
+                match.end(),
+            )
+    if not p.to_us and "privacy framework" in lower:
+        for match in _DPF_RE.finditer(text):
+            yield _finding(
+                "practice-dpf-without-us",
+                "The text relies on the Data Privacy Framework, but the practices record no recipient or"
+                " transfer in the United States.",
+                "Remove the Data Privacy Framework wording, or record the US recipient or transfer in practices.yaml.",
+                (clause_id, body),
+                match.start(),
+                match.end(),
+            )
+    if p.automated and "automated" in lower:
+        for match in _NO_AUTOMATED_RE.finditer(text):
+            yield _finding(
+                "practice-automated-contradicted",
+                "The text says no decisions are made solely by automated means, but the practices record"
+                " automated decisions.",
+                "Use the clause 'automated-decisions' and describe them, or set automated_decisions: false"
+                " in practices.yaml.",
+                (clause_id, body),
+                match.start(),
+                match.end(),
+            )
+    if p.ai_training and "train" in lower:
+        for match in _NO_AI_TRAINING_RE.finditer(text):
+            yield _finding(
+                "practice-ai-training-contradicted",
+                "The text says personal information is not used to train AI models, but the practices record"
+                " that it is.",
+                "Say how personal information is used for training, or set ai_training: false in practices.yaml.",
+                (clause_id, body),
+                match.start(),
+                match.end(),
+            )
+    if p.consent or "consent" not in lower:
+        return
+    for match in _CONSENT_RE.finditer(text):
+        yield _finding(
+            "practice-consent-contradicted",
+            f"The text says '{quote(match.group(0), 50)}', but the practices record no processing based on"
+            f" consent and cookies set on an {p.cookie_consent} basis.",
+            "Describe the opt-out choices the service really offers, or record the consent in practices.yaml"
+            " (a purpose with legal_basis: consent, or cookies consent: opt-in).",
+            (clause_id, body),
+            match.start(),
+            match.end(),
+        )
+
+
+def tables_vs_practices(notice: Notice, p: Practices) -> Iterator[Finding]:
+    for name in stale_tables(notice):
+        yield Finding(
+            "practice-table-stale",
+            "error",
+            f"The table '{name}' no longer matches the practices it is made from.",
+            "Regenerate it from the practices (notice-studio practices sync DIR, or save in the Practices panel).",
+            None,
+            location="notice",
+            excerpt=name,
+        )
+    cookies = notice.tables.get("cookies")
+    if cookies is None or p.sells_or_shares:
+        return
+    column = next((i for i, c in enumerate(cookies.columns) if c.strip().lower() == "category"), None)
+    if column is None:
+        return
+    for number, row in enumerate(cookies.rows, start=1):
+        if column < len(row) and row[column].strip().lower() in ("advertising", "marketing", "targeting"):
+            name = row[0] if row else ""
+            yield Finding(
+                "practice-table-advertising",
+                "error",
+                f"Row {number} of the cookies table ('{name}') is an advertising cookie, but the practices record"
+                " nothing sold or shared.",
+                "Remove the row if the cookie is not used, or record the sharing under 'shared' in practices.yaml.",
+                None,
+                location="notice",
+                excerpt=f"cookies:{number}",
+            )
+
+
+def facts_vs_laws(notice: Notice, facts: dict[str, bool]) -> Iterator[Finding]:
+    for fact, law in laws_required(facts, notice.jurisdictions):
+        name = JURISDICTIONS.get(law, law)
+        yield Finding(
+            "law-required-by-fact",
+            "error",
+            f"The fact '{fact}' is true, so {name} applies, but the notice is not written for it.",
+            f"Add the law (notice-studio laws DIR --add {law}) and its clauses, or correct the fact.",
+            None,
+            location="notice",
+            excerpt=f"{fact}:{law}",
+        )
+    for fact, said, derived in fact_conflicts(notice):
+        yield Finding(
+            "fact-contradicts-practices",
+            "error",
+            f"notice.yaml says {fact}: {str(said).lower()}, but the practices say {str(derived).lower()}.",
+            "Correct the practices, or set the fact to match them (practices decide this fact).",
+            None,
+            location="notice",
+            excerpt=fact,
+        )
+
+
+def consistency(scan: Scan, facts: dict[str, bool]) -> list[Finding]:
+    notice = scan.notice
+    found: list[Finding] = list(facts_vs_laws(notice, facts))
+    p = notice.practices
+    if p is None:
+        return found
+    prose = ProseFacts.of(p)
+    for info in scan.clauses:
+        found += prose_vs_practices(info, prose)
+    found += tables_vs_practices(notice, p)
+    return found

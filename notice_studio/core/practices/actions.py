@@ -1,0 +1,138 @@
+"""What counsel can do to the practices and facts, as Qt-free functions both front ends call.
+
+Each returns the changed notice state and a plain-words commit message; the caller saves it with
+the store's `save` (one commit, like any edit).
+
+    notice, message = set_practices(notice, practices)        # the panel's Save
+    practices = change_practice(notice.practices, "sold.categories", "identifiers, usage")
+    message = set_facts(notice, {"dpo_appointed": True})
+"""
+
+from __future__ import annotations
+
+import copy
+
+import yaml
+
+from notice_studio.core.library.facts import FACTS
+from notice_studio.core.notice.frontmatter import FormatError
+from notice_studio.core.notice.model import Notice, NoticeError
+from notice_studio.core.practices.facts import derived_facts
+from notice_studio.core.practices.generate import regenerate_tables
+from notice_studio.core.practices.model import Practices
+from notice_studio.core.practices.practices_format import practices_yaml, read_practices
+
+LIST_SECTIONS = ("categories", "sources", "purposes", "recipients")
+LIST_FIELDS = ("sources", "purposes", "disclosed_to", "countries", "categories", "to")
+
+
+def apply_practices(notice: Notice, practices: Practices) -> list[str]:
+    """Make `practices` the notice's: facts they decide follow, generated tables are remade.
+    Returns the names of the tables that changed."""
+    notice.practices = practices
+    notice.facts.update(derived_facts(practices))
+    return regenerate_tables(notice)
+
+
+def set_practices(notice: Notice, practices: Practices, what: str = "") -> str:
+    """Apply `practices`; the commit message for the change."""
+    apply_practices(notice, practices)
+    return f"Changed the practices ({what})" if what else "Changed the practices"
+
+
+def _value(text: str, key: str) -> object:
+    """A command-line value: true/false, a comma-separated list for list fields, else text."""
+    if text.strip().lower() in ("true", "yes"):
+        return True
+    if text.strip().lower() in ("false", "no"):
+        return False
+    if key in LIST_FIELDS:
+        return [v.strip() for v in text.split(",") if v.strip()]
+    return text
+
+
+def change_practice(practices: Practices | None, path: str, value: str) -> Practices:
+    """A copy of `practices` with one field set; see `change_practices`."""
+    return change_practices(practices, [(path, value)])
+
+
+def change_practices(practices: Practices | None, changes: list[tuple[str, str]]) -> Practices:
+    """A copy of `practices` with fields set, checked once all are made (so a recipient can be
+    added in the same change that names it). A path is dotted: 'automated_decisions',
+    'sold.categories', 'children.minors_users', 'categories.<id>.retention' (an unknown id adds
+    an entry). An empty value clears the field (or, for 'categories.<id>', removes the entry)."""
+    data = yaml.safe_load(practices_yaml(practices or Practices())) or {}
+    for path, value in changes:
+        _change(data, path, value)
+    try:
+        return read_practices(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
+    except FormatError as exc:
+        raise NoticeError(f"The practices cannot be changed that way: {exc.problem}.") from None
+
+
+def _change(data: dict[str, object], path: str, value: str) -> None:
+    parts = [p for p in path.split(".") if p]
+    if not parts:
+        raise NoticeError("Name the practice to change, for example sold.categories or automated_decisions.")
+    section = parts[0]
+    if section not in LIST_SECTIONS:
+        _assign(data, parts, value, path)
+        return
+    if len(parts) < 2:
+        raise NoticeError(f"Name the entry of '{section}' to change, for example {section}.<id>.label.")
+    entries = data.get(section) or []
+    if not isinstance(entries, list):
+        raise NoticeError(f"'{section}' in the practices is not a list.")
+    data[section] = entries
+    entry = next((e for e in entries if isinstance(e, dict) and str(e.get("id")) == parts[1]), None)
+    if len(parts) == 2:
+        if value.strip():
+            raise NoticeError(f"Set a field of '{path}' (for example {path}.label), or give no value to remove it.")
+        if entry is None:
+            raise NoticeError(f"There is no '{parts[1]}' under {section}.")
+        entries.remove(entry)
+        return
+    if entry is None:
+        entry = {"id": parts[1]}
+        entries.append(entry)
+    _assign(entry, parts[2:], value, path)
+
+
+def _assign(target: dict[str, object], parts: list[str], value: str, path: str) -> None:
+    for part in parts[:-1]:
+        child = target.get(part)
+        if child is None:
+            child = {}
+            target[part] = child
+        if not isinstance(child, dict):
+            raise NoticeError(f"'{path}' does not name a practice (its '{part}' is not a section).")
+        target = child
+    key = parts[-1]
+    if value == "":
+        target.pop(key, None)
+    else:
+        target[key] = _value(value, key)
+
+
+def decided_by_practices(notice: Notice) -> set[str]:
+    return set(derived_facts(notice.practices)) if notice.practices is not None else set()
+
+
+def set_facts(notice: Notice, answers: dict[str, bool]) -> str:
+    """Record yes/no facts; refuses unknown facts and those the practices decide."""
+    decided = decided_by_practices(notice)
+    for fact in answers:
+        if fact not in FACTS:
+            raise NoticeError(f"'{fact}' is not a fact Notice Studio knows; use one of: {', '.join(FACTS)}.")
+        if fact in decided:
+            raise NoticeError(
+                f"'{fact}' follows from the practices; change them instead (notice-studio practices set DIR ...)."
+            )
+    notice.facts.update(answers)
+    names = ", ".join(f"{k}: {'yes' if v else 'no'}" for k, v in answers.items())
+    return f"Answered {names}"
+
+
+def copy_practices(notice: Notice) -> Practices:
+    """A working copy of the notice's practices (a new, empty inventory when it has none)."""
+    return copy.deepcopy(notice.practices) if notice.practices is not None else Practices()

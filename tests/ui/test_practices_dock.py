@@ -1,0 +1,66 @@
+"""The Practices dock on a real notice: check boxes and the YAML text change the practices through
+one callback; a malformed text is refused with its line."""
+
+from __future__ import annotations
+
+from notice_studio.core.library.templates import build_notice
+from notice_studio.core.notice.model import Notice
+from notice_studio.core.practices.actions import apply_practices
+from notice_studio.core.practices.model import Practices
+from notice_studio.ui.practices.practices_dock import PracticesDock
+
+
+class Host:
+    """What the main window gives the dock: the open notice and a way to apply a change."""
+
+    def __init__(self, notice: Notice) -> None:
+        self.notice = notice
+        self.messages: list[str] = []
+
+    def apply(self, practices: Practices, message: str) -> None:
+        apply_practices(self.notice, practices)
+        self.messages.append(message)
+
+
+def make(qtbot, template: str = "saas-eu-uk-ca") -> tuple[PracticesDock, Host]:
+    host = Host(build_notice(template, "Acme Ltd"))
+    dock = PracticesDock(lambda: host.notice, host.apply)
+    qtbot.addWidget(dock)
+    return dock, host
+
+
+def test_the_dock_shows_the_practices(qtbot) -> None:
+    dock, host = make(qtbot, "mobile-app-us")
+    assert dock.categories.topLevelItemCount() == len(host.notice.practices.categories)  # type: ignore[union-attr]
+    first = dock.categories.topLevelItem(0)
+    assert first.text(1) == "Identifiers" and first.text(3) == "Advertising partners (sold and shared)"
+    assert dock.cookies.currentData() == "opt-out"
+    assert dock.sale.text().startswith("Sold: identifiers, app activity to advertising partners")
+    assert first.toolTip(2) == "While your account is open, and for two years after it closes"
+
+
+def test_ticking_child_directed_changes_the_practices_and_the_facts(qtbot) -> None:
+    dock, host = make(qtbot)
+    dock.flags["children.directed_to_children"].click()
+    assert host.notice.practices.children.directed_to_children is True  # type: ignore[union-attr]
+    assert host.notice.facts["child_directed"] is True
+    assert host.messages == ["Set 'Directed to children under 13 (COPPA)' in the practices"]
+
+
+def test_edited_text_is_applied_and_regenerates_the_table(qtbot) -> None:
+    dock, host = make(qtbot)
+    text = dock.text.toPlainText().replace("shared: {}", "shared:\n  categories: [identifiers]\n  to: [affiliates]")
+    assert "shared:\n  categories" in text
+    dock.text.setPlainText(text)
+    assert dock.apply_text()
+    assert host.notice.tables["ccpa-categories"].rows[0][-1] == "Affiliates (shared)"
+    assert host.messages == ["Changed the practices"]
+
+
+def test_malformed_text_is_refused_with_its_line(qtbot) -> None:
+    dock, host = make(qtbot)
+    before = host.notice.practices
+    dock.text.setPlainText("purposes:\n  - {id: x, label: X, legal_basis: whim}\n")
+    assert not dock.apply_text()
+    assert "practices.yaml, line 2" in dock.problem.text() and "Nothing was changed" in dock.problem.text()
+    assert host.notice.practices is before and host.messages == []
