@@ -74,6 +74,10 @@ def run_app(argv: list[str]) -> int:
     window = MainWindow(settings)
     window.show()
     window.open_notice(initial_notice(settings, argv))
+    from notice_studio.ui.layout import window_setup
+
+    if window_setup.needs_welcome(settings):
+        window_setup.show_welcome(window)
     return app.exec()
 
 

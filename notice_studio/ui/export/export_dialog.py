@@ -42,6 +42,7 @@ from notice_studio.ui.export.export_jobs import (
     read_versions,
     site_job,
 )
+from notice_studio.ui.layout.fit import fit_dialog
 from notice_studio.ui.session import snapshot
 from notice_studio.ui.settings import documents_dir
 
@@ -98,6 +99,7 @@ class ExportDialog(QDialog):
             self.format_box.setCurrentIndex(self.format_box.findData(fmt))
         self._kind_changed()
         self.adjustSize()
+        fit_dialog(self, self.size())
 
     # ----- building ---------------------------------------------------------------------------
     def _build(self) -> None:
