@@ -170,8 +170,6 @@ class ClauseEditor(QWidget):
         side_layout.setContentsMargins(8, 0, 0, 0)
         heading = QLabel("<b>Guidance</b> <span style='color:gray'>(for you; never published)</span>")
         side_layout.addWidget(self.provenance)
-        side_layout.addWidget(self.update_button)
-        side_layout.addWidget(self.compare_button)
         side_layout.addWidget(heading)
         side_layout.addWidget(self.guidance, 1)
 
@@ -191,6 +189,13 @@ class ClauseEditor(QWidget):
         self.guidance_button.toggled.connect(self._guidance_toggled)
         title_row.addWidget(self.guidance_button)
         left_layout.addLayout(title_row)
+        # Library actions sit under the title, so they stay in reach when the guidance is hidden.
+        library_row = QHBoxLayout()
+        library_row.setContentsMargins(0, 0, 0, 0)
+        library_row.addWidget(self.compare_button)
+        library_row.addWidget(self.update_button)
+        library_row.addStretch(1)
+        left_layout.addLayout(library_row)
         left_layout.addWidget(self.body, 1)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)

@@ -63,6 +63,12 @@ def put_back(dock: QDockWidget, area: Qt.DockWidgetArea) -> None:
     window.addDockWidget(area, dock)
     if neighbours:
         window.tabifyDockWidget(neighbours[0], dock)
+        return
+    # Alone in its area: give it a useful share of the window, not its minimum.
+    if area in (Qt.DockWidgetArea.BottomDockWidgetArea, Qt.DockWidgetArea.TopDockWidgetArea):
+        window.resizeDocks([dock], [max(window.height() // 3, 160)], Qt.Orientation.Vertical)
+    else:
+        window.resizeDocks([dock], [max(window.width() // 4, 260)], Qt.Orientation.Horizontal)
 
 
 class _PutBackWhenShown(QObject):
