@@ -93,6 +93,8 @@ class VariablesDock(QDockWidget):
         host_layout.addStretch(1)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
+        # The form follows the panel's width (labels and help wrap); nothing is cut off on the right.
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setWidget(host)
         self.scroll.setAccessibleName("Placeholder values")
@@ -200,6 +202,7 @@ class VariablesDock(QDockWidget):
     def _make_row(self, name: str) -> _Row:
         label = QLabel(name)
         label.setTextFormat(Qt.TextFormat.PlainText)  # labels and help come from library files
+        label.setWordWrap(True)  # a long label wraps instead of widening the form past the panel
         field = QLineEdit()
         field.setClearButtonEnabled(True)
         field.textEdited.connect(lambda text, n=name: self._edited(n, text))
