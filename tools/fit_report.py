@@ -113,6 +113,7 @@ def measure(outdir: Path) -> dict:
     ):
         widget = make(window)
         if widget is not None:
+            _wait(app, lambda w=widget: getattr(w, "diff", True) is not None, 20)  # the comparison arrives
             record(name, widget)
             widget.close()
     sample = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "import" / "numbered.txt"

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QMainWindow, QMenu, QTabBar, QWidget
 
 
 @dataclass(frozen=True)
@@ -69,6 +69,19 @@ def put_back(dock: QDockWidget, area: Qt.DockWidgetArea) -> None:
         window.resizeDocks([dock], [max(window.height() // 3, 160)], Qt.Orientation.Vertical)
     else:
         window.resizeDocks([dock], [max(window.width() // 4, 260)], Qt.Orientation.Horizontal)
+
+
+def hide_orphan_tab_bars(window: QMainWindow) -> None:
+    """Hide the tab bars Qt leaves drawn for groups of tabbed docks that are all hidden."""
+    shown = {
+        d.windowTitle()
+        for d in window.findChildren(QDockWidget)
+        if d.isVisibleTo(window) and window.dockWidgetArea(d) != Qt.DockWidgetArea.NoDockWidgetArea
+    }
+    for bar in window.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly):
+        titles = {bar.tabText(i) for i in range(bar.count())}
+        if not titles & shown:
+            bar.hide()
 
 
 class _PutBackWhenShown(QObject):

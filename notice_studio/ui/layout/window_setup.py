@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QObject, Qt
+from PySide6.QtCore import QByteArray, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QPushButton, QSplitter, QToolBar, QWidget
 
@@ -18,6 +18,7 @@ from notice_studio.ui.layout.panes import (
     PaneKeys,
     dock_focus,
     go_to,
+    hide_orphan_tab_bars,
     let_grid_release_focus,
     redirect_keys,
     take_out,
@@ -157,6 +158,8 @@ def first_layout(window, extras: WindowExtras) -> None:
         dock = window.docks.get(key)
         if dock is not None:
             take_out(window, dock)
+    hide_orphan_tab_bars(window)
+    QTimer.singleShot(0, lambda: hide_orphan_tab_bars(window))  # Qt may lay them out again on first show
     outline = window.docks["outline"]
     window.resizeDocks([outline], [max(180, min(300, area.width() // 5))], Qt.Orientation.Horizontal)
 
