@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
     QLayout,
+    QLayoutItem,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -102,7 +103,7 @@ def scroll_contents(container: QWidget, keep_last: int = 1) -> QScrollArea:
     return scroll
 
 
-def _add_item(layout: QBoxLayout, item, stretch: int) -> None:
+def _add_item(layout: QBoxLayout, item: QLayoutItem, stretch: int) -> None:
     widget = item.widget()
     child: QLayout | None = item.layout()
     if widget is not None:
