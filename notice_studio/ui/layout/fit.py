@@ -79,7 +79,7 @@ def scroll_contents(container: QWidget, keep_last: int = 1) -> QScrollArea:
         raise TypeError("scroll_contents needs a box layout")
     count = layout.count()
     stretches = [layout.stretch(i) for i in range(count)]
-    items = [layout.takeAt(0) for _ in range(count)]
+    items = [item for item in (layout.takeAt(0) for _ in range(count)) if item is not None]
     body = QWidget()
     body.setObjectName("scrolled-contents")
     inner = QVBoxLayout(body)

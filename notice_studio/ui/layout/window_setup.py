@@ -6,7 +6,9 @@ public parts (outline_view, editor, preview, docks, menus, settings, session_cha
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QByteArray, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
@@ -23,6 +25,9 @@ from notice_studio.ui.layout.panes import (
     redirect_keys,
     take_out,
 )
+
+# The main window (typed loosely: it imports this module, and its attributes are set in __init__).
+Window = Any
 
 # Below these available widths the first layout keeps the side docks and the guidance closed.
 WIDE_ENOUGH_FOR_DOCKS = 1600
@@ -60,7 +65,7 @@ class WindowExtras(QObject):
         self.sample_bar: QToolBar | None = None
 
 
-def install(window) -> WindowExtras:
+def install(window: Window) -> WindowExtras:
     extras = WindowExtras(window)
     _panes(window, extras)
     _keyboard(window)
@@ -70,11 +75,13 @@ def install(window) -> WindowExtras:
     _sample_bar(window, extras)
     if not isinstance(window.settings.get("window/state"), QByteArray):
         first_layout(window, extras)
+    else:  # docks the user closed last time must not leave their tab bars behind
+        QTimer.singleShot(0, lambda: hide_orphan_tab_bars(window))
     return extras
 
 
 # ----- panes and keys ---------------------------------------------------------------------------
-def _panes(window, extras: WindowExtras) -> None:
+def _panes(window: Window, extras: WindowExtras) -> None:
     panes = [
         Pane("Outline", lambda: window.outline_view, window.docks["outline"]),
         Pane("Clause text", lambda: window.editor.body, visible=lambda: window.editor.isVisible()),
@@ -89,7 +96,7 @@ def _panes(window, extras: WindowExtras) -> None:
     extras.keys = PaneKeys(window, panes)
 
 
-def _library_focus(dock):
+def _library_focus(dock: Any) -> Callable[[], QWidget | None]:
     def focus() -> QWidget | None:
         search = getattr(dock, "search", None)
         return search if isinstance(search, QWidget) else dock_focus(dock)()
@@ -97,7 +104,7 @@ def _library_focus(dock):
     return focus
 
 
-def _keyboard(window) -> None:
+def _keyboard(window: Window) -> None:
     """Tab order outline → title → text → preview; the preview is one Tab stop; grids let go."""
     editor = window.editor
     QWidget.setTabOrder(window.outline_view, editor.title)
@@ -117,7 +124,7 @@ def _keyboard(window) -> None:
 
 
 # ----- room for the document ----------------------------------------------------------------------
-def _room(window, extras: WindowExtras) -> None:
+def _room(window: Window, extras: WindowExtras) -> None:
     body = window.editor.body
     body.setMinimumWidth(body.fontMetrics().averageCharWidth() * EDITOR_MIN_CHARS)
     splitter = window.centralWidget()
@@ -148,7 +155,7 @@ def _room(window, extras: WindowExtras) -> None:
     extras.act_guidance = guidance
 
 
-def first_layout(window, extras: WindowExtras) -> None:
+def first_layout(window: Window, extras: WindowExtras) -> None:
     """No layout saved yet: the editor gets the room; docks wait until asked for."""
     area = available_area(window)
     hidden = ["checks_dock", "tables_panel"]  # collapsed until there is something to see
@@ -165,7 +172,7 @@ def first_layout(window, extras: WindowExtras) -> None:
 
 
 # ----- menus ---------------------------------------------------------------------------------------
-def _menus(window, extras: WindowExtras) -> None:
+def _menus(window: Window, extras: WindowExtras) -> None:
     view: QMenu = window.view_menu
     first = view.actions()[0] if view.actions() else None
     keys = extras.keys
@@ -200,7 +207,7 @@ def _menus(window, extras: WindowExtras) -> None:
         help_menu.insertSeparator(about)
 
 
-def show_help(window, which: str):
+def show_help(window: Window, which: str) -> Any:
     from notice_studio.ui.welcome.help_texts import GETTING_STARTED, HelpDialog, shortcuts_html
 
     if which == "started":
@@ -211,7 +218,7 @@ def show_help(window, which: str):
     return dialog
 
 
-def open_settings(window):
+def open_settings(window: Window) -> Any:
     from notice_studio.ui.welcome.settings_dialog import SettingsDialog
 
     settings = window.settings
@@ -230,7 +237,7 @@ def open_settings(window):
     return dialog
 
 
-def show_welcome(window):
+def show_welcome(window: Window) -> Any:
     """The welcome: name and e-mail, what the sample is, and where to begin."""
     from notice_studio.ui.welcome.welcome_dialog import IMPORT, NEW, OPEN, WelcomeDialog
 
@@ -251,12 +258,12 @@ def show_welcome(window):
     return dialog
 
 
-def needs_welcome(settings) -> bool:
+def needs_welcome(settings: Any) -> bool:
     return _flag(settings.get("welcome/shown")) is not True
 
 
 # ----- checks in the status bar and the sample bar ---------------------------------------------------
-def _checks_badge(window, extras: WindowExtras) -> None:
+def _checks_badge(window: Window, extras: WindowExtras) -> None:
     dock = window.docks.get("checks_dock")
     if dock is None:
         return
@@ -269,7 +276,7 @@ def _checks_badge(window, extras: WindowExtras) -> None:
     window.statusBar().insertPermanentWidget(0, button)
     extras.checks_button = button
 
-    def report(report) -> None:
+    def report(report: Any) -> None:
         from notice_studio.ui.checks.checks_report import counts_sentence
 
         button.setText(counts_sentence(report))
@@ -284,7 +291,7 @@ def is_sample(path: Path | None) -> bool:
     return path is not None and Path(path).resolve() == (data_dir() / SAMPLE_FOLDER).resolve()
 
 
-def _sample_bar(window, extras: WindowExtras) -> None:
+def _sample_bar(window: Window, extras: WindowExtras) -> None:
     bar = QToolBar("Sample notice", window)
     bar.setObjectName("sample-bar")
     bar.setMovable(False)
