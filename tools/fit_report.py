@@ -17,9 +17,8 @@ import tempfile
 from pathlib import Path
 
 
-def _run_child(spec: str, outdir: Path) -> int:
-    size, _, scale = spec.partition("@")
-    width, height = (int(v) for v in size.split("x"))
+def screen_platform(width: int, height: int) -> str:
+    """A QT_QPA_PLATFORM value: Qt's offscreen platform with one screen of this size."""
     config = Path(tempfile.mkdtemp(prefix="ns-screen-")) / "screen.json"
     config.write_text(
         json.dumps(
@@ -30,7 +29,13 @@ def _run_child(spec: str, outdir: Path) -> int:
             }
         )
     )
-    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}", NS_FIT_CHILD="1")
+    return f"offscreen:configfile={config}"
+
+
+def _run_child(spec: str, outdir: Path) -> int:
+    size, _, scale = spec.partition("@")
+    width, height = (int(v) for v in size.split("x"))
+    env = dict(os.environ, QT_QPA_PLATFORM=screen_platform(width, height), NS_FIT_CHILD="1")
     if scale:
         env["QT_SCALE_FACTOR"] = scale
     return subprocess.run(
@@ -39,24 +44,21 @@ def _run_child(spec: str, outdir: Path) -> int:
 
 
 def _buttons_inside(widget) -> bool:
-    from PySide6.QtWidgets import QAbstractButton, QDialogButtonBox, QScrollArea
+    """Every visible button lies inside the window, or inside a scroll area (reachable by scrolling)."""
+    from PySide6.QtWidgets import QAbstractButton, QScrollArea, QToolBar
 
     rect = widget.rect()
-    buttons = [
-        b
-        for b in widget.findChildren(QAbstractButton)
-        if b.isVisible() and not any(isinstance(p, (QScrollArea, QDialogButtonBox)) and False for p in ())
-    ]
     scrolled = [s.widget() for s in widget.findChildren(QScrollArea)]
-    outside = []
-    for button in buttons:
+    for button in widget.findChildren(QAbstractButton):
+        if not button.isVisible() or isinstance(button.parentWidget(), QToolBar):
+            continue  # a tool bar shows what does not fit behind its extension button
         if any(s is not None and s.isAncestorOf(button) for s in scrolled):
-            continue  # inside a scroll area: reachable by scrolling
+            continue
         top_left = button.mapTo(widget, button.rect().topLeft())
         bottom_right = button.mapTo(widget, button.rect().bottomRight())
         if not (rect.contains(top_left) and rect.contains(bottom_right)):
-            outside.append(button.text())
-    return not outside
+            return False
+    return True
 
 
 def measure(outdir: Path) -> dict:
