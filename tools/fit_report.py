@@ -71,6 +71,7 @@ def measure(outdir: Path) -> dict:
     from notice_studio.core.library.templates import build_notice
     from notice_studio.core.notice.store import NoticeRepo, resolve_author
     from notice_studio.ui.app import make_application
+    from notice_studio.ui.layout import window_setup
     from notice_studio.ui.main_window import MainWindow
     from notice_studio.ui.settings import Settings
     from tools import demo_states
@@ -112,6 +113,8 @@ def measure(outdir: Path) -> dict:
         ("export", demo_states.export_dialog),
         ("publish", demo_states.publish_dialog),
         ("compare", demo_states.diff_window),
+        ("welcome", window_setup.show_welcome),
+        ("settings", window_setup.open_settings),
     ):
         widget = make(window)
         if widget is not None:
