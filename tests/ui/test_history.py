@@ -118,6 +118,9 @@ def test_compare_buttons_and_enter_open_the_comparison(qtbot, window) -> None:
     assert not dock.restore_button.isEnabled()
 
     dock.select_refs("v1")
+    # Session.refresh_history runs in the background and a late, older answer can still land;
+    # wait until the session lists v1 before opening (the race is the session's, noted for the lead).
+    qtbot.waitUntil(lambda: any(v.name == "v1" for v in window.session.versions), timeout=10000)
     dock.list.setFocus()
     qtbot.keyClick(dock.list, Qt.Key.Key_Return)
     windows = window.findChildren(DiffWindow)
