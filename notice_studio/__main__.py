@@ -4,9 +4,17 @@ from __future__ import annotations
 
 import sys
 
+# Commands that never open a notice, so they work without the git program.
+_NO_GIT_NEEDED = {"library", "--help", "-h", "--version"}
+
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else list(argv)
+    if not args[:1] or args[0] not in _NO_GIT_NEEDED:
+        from notice_studio.core.notice.git_program import find_git, missing_git_message
+
+        if find_git() is None:
+            return _no_git(missing_git_message(), with_window=not args or args[0] in ("--open", "open"))
     if args[:1] == ["--self-test"] and len(args) == 2:
         from notice_studio.ui.app import run_self_test
 
@@ -24,6 +32,18 @@ def main(argv: list[str] | None = None) -> int:
     from notice_studio.cli import main as cli_main
 
     return cli_main(args)
+
+
+def _no_git(message: str, with_window: bool) -> int:
+    """Say what to install: on stderr, and in a message box when the app was started."""
+    print(f"notice-studio: {message}", file=sys.stderr)
+    if with_window:
+        try:
+            from notice_studio.ui.app import show_start_problem
+        except ImportError:  # no Qt in this installation: the sentence above is all we can do
+            return 1
+        show_start_problem(message)
+    return 1
 
 
 if __name__ == "__main__":

@@ -374,9 +374,10 @@ def test_cli_exports_the_draft_with_a_warning_for_unfilled_placeholders(
     published: Path, tmp_path: Path, capsys
 ) -> None:
     out = tmp_path / "draft.txt"
-    assert main(["export", str(published), "--format", "txt", "--out", str(out)]) == 0
+    assert main(["export", str(published), "--version", "draft", "--format", "txt", "--out", str(out)]) == 0
     captured = capsys.readouterr()
-    assert captured.err.count("\n") == 1
+    assert captured.err.count("\n") == 2
+    assert "note: This exports the unpublished draft, not the published version v1" in captured.err
     assert "warning: 1 placeholder is unfilled (retention.days)" in captured.err
     text = out.read_text(encoding="utf-8")
     assert "Draft \u2014 not published" in text and "[retention.days]" in text and "never published" in text
@@ -411,3 +412,22 @@ def test_cli_exports_pdf(published: Path, tmp_path: Path, qapp, capsys) -> None:
     assert main(["export", str(published), "--version", "v1", "--format", "pdf", "--out", str(out)]) == 0
     reader = PdfReader(str(out))
     assert "AcmePrivacyNotice" in _text(reader, 0)
+
+
+def test_cli_export_defaults_to_the_latest_published_version(published: Path, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "notice.txt"
+    assert main(["export", str(published), "--format", "txt", "--out", str(out)]) == 0
+    captured = capsys.readouterr()
+    assert "Wrote v1 as plain text" in captured.out and captured.err == ""
+    text = out.read_text(encoding="utf-8")
+    assert "Last updated: 1 March 2026" in text and "never published" not in text
+
+
+def test_cli_export_refuses_to_guess_when_nothing_is_published(tmp_path: Path, capsys) -> None:
+    folder = tmp_path / "fresh"
+    with NoticeRepo.create(folder, small_notice(), AUTHOR):
+        pass
+    assert main(["export", str(folder), "--format", "txt", "--out", str(tmp_path / "x.txt")]) == 1
+    err = capsys.readouterr().err
+    assert "Nothing is published yet" in err and "--version draft" in err and "Traceback" not in err
+    assert not (tmp_path / "x.txt").exists()

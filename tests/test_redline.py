@@ -96,7 +96,9 @@ def test_moved_removed_and_added_sections_are_marked() -> None:
     assert "redline-removed" in removed.get("class") and "Removed (it was section 4)." in text_of(removed)
     assert text_of(next(removed.iter(f"{NS}del"))).startswith("deleted: Old section")
     intro = doc.find(f".//{NS}section[@id='change-intro']")
-    assert "Placeholder values changed: organisation.name." in text_of(intro)
+    # Readers see the value's label, never the placeholder's id.
+    assert "Values changed: Organisation name." in text_of(intro)
+    assert "organisation.name" not in text_of(doc)
     assert "Group" in text_of(next(intro.iter(f"{NS}ins")))
 
 

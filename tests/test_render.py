@@ -403,3 +403,28 @@ def test_plain_text_is_numbered_with_list_markers() -> None:
     assert text == (
         "T\nLast updated: 3 February 2026\n\n1. A\n\nPara one.\n\n1. first\n2. second\n   - nested\n\n> quoted text\n"
     )
+
+
+def test_addresses_become_checked_links_and_clause_tables_scroll_in_their_own_box() -> None:
+    from notice_studio.core.render.links import linkify_html
+
+    html = linkify_html('Mail privacy@acme.example, see https://acme.example/a?b=1&c=2. <b>"x"</b> (www.acme.example)')
+    assert '<a href="mailto:privacy@acme.example">privacy@acme.example</a>,' in html
+    assert '<a href="https://acme.example/a?b=1&amp;c=2">https://acme.example/a?b=1&amp;c=2</a>.' in html
+    assert '<a href="https://www.acme.example">www.acme.example</a>)' in html
+    assert "&lt;b&gt;&quot;x&quot;&lt;/b&gt;" in html and "<b>" not in html
+    injected = linkify_html('https://a.example/"onmouseover="alert(1)')
+    assert 'onmouseover="' not in injected and injected.startswith('<a href="https://a.example/">')
+    for not_an_address in ("http://javascript:alert(1)", "https://@evil", "x@y.z", "www.", "https://localhost"):
+        assert "<a" not in linkify_html(not_an_address), not_an_address
+
+    notice = Notice(title="T")
+    notice.add(
+        Clause("a", "A", "Write to [us](mailto:x@acme.example) or x@acme.example.\n\n| K | V |\n|---|---|\n| 1 | 2 |")
+    )
+    page = render(notice, RenderOptions()).html
+    # The written link is not linked a second time inside; the bare address becomes a link.
+    assert '<a href="mailto:x@acme.example">us</a>' in page
+    assert '<a href="mailto:x@acme.example">x@acme.example</a>.' in page
+    assert '<div class="ns-table-wrap" role="region" aria-label="Table: K, V" tabindex="0">' in page
+    assert page.index("</table>") < page.index("</div>", page.index("</table>"))

@@ -28,7 +28,11 @@ def _settle(app, seconds: float = 0.6) -> None:
 
 
 def take(outdir: Path) -> list[Path]:
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+        from tools.fit_report import screen_platform
+
+        # A desktop-sized screen, so the pictures show the full layout (docks, guidance).
+        os.environ["QT_QPA_PLATFORM"] = screen_platform(1920, 1200)
     outdir.mkdir(parents=True, exist_ok=True)
     home = Path(tempfile.mkdtemp(prefix="notice-studio-shots-"))
     os.environ["HOME"] = str(home)

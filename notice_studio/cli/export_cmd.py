@@ -10,6 +10,7 @@ from pathlib import Path
 import notice_studio.qt_export  # noqa: F401 - registers the PDF exporter
 from notice_studio.cli.common import CommandError, add_folder, open_notice
 from notice_studio.cli.output import write_output
+from notice_studio.core.export.default_version import default_export_version, draft_export_note, is_draft
 from notice_studio.core.export.formats import BINARY_FORMATS as _BINARY
 from notice_studio.core.export.formats import FORMATS, export_content
 
@@ -27,7 +28,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("export", help="export a version as HTML, an HTML fragment, Markdown, text, PDF or Word")
     add_folder(p)
     p.add_argument(
-        "--version", dest="at", default="draft", metavar="V", help="v1, v2, ..., draft (default), or a saved edit"
+        "--version",
+        dest="at",
+        default=None,
+        metavar="V",
+        help="v1, v2, ..., draft, or a saved edit (default: the latest published version; the draft only when asked)",
     )
     p.add_argument("--format", required=True, choices=FORMATS, help="what to write")
     p.add_argument(
@@ -74,6 +79,15 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.out != "-" and out.is_dir():
         raise CommandError(f"{out} is a folder; give a file name with --out")
     with open_notice(args.folder) as repo:
+        if args.at is None:
+            args.at = default_export_version(repo.versions())
+            if args.at is None:
+                raise CommandError(
+                    "Nothing is published yet, so there is no version to export; "
+                    "publish one, or export the draft for review with --version draft"
+                )
+        elif is_draft(args.at):
+            print(f"notice-studio: note: {draft_export_note(repo.versions())}", file=sys.stderr)
         notice, options = load_version(repo, args.at)
     content, rendered = export_content(notice, options, args.format, args.width, bare=args.bare)
     if rendered.unfilled:

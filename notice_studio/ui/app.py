@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -60,6 +62,20 @@ def no_screen() -> bool:
     return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
+def show_start_problem(message: str) -> None:
+    """A problem that stops the app from starting, shown in a window (there may be no console)."""
+    if no_screen():
+        return
+    from PySide6.QtWidgets import QMessageBox
+
+    make_application([])
+    box = QMessageBox(QMessageBox.Icon.Critical, "Notice Studio cannot start", message)
+    box.setTextInteractionFlags(box.textInteractionFlags() | Qt.TextInteractionFlag.TextSelectableByMouse)
+    if os.environ.get("QT_QPA_PLATFORM", "").startswith("offscreen"):
+        return  # nobody could close it (tests, smoke runs): stderr has the sentence
+    box.exec()
+
+
 def run_app(argv: list[str]) -> int:
     if no_screen():
         print(
@@ -75,6 +91,10 @@ def run_app(argv: list[str]) -> int:
     window = MainWindow(settings)
     window.show()
     window.open_notice(initial_notice(settings, argv))
+    from notice_studio.ui.layout import window_setup
+
+    if window_setup.needs_welcome(settings):
+        window_setup.show_welcome(window)
     return app.exec()
 
 

@@ -88,7 +88,6 @@ class MainWindow(QMainWindow):
         self.library_loaded = self.state.library_loaded
         self.docks: dict[str, QDockWidget] = {}
         self.setWindowTitle("Notice Studio")
-        self.resize(1360, 860)
 
         self.outline_view = OutlineView()
         self.outline_view.customContextMenuRequested.connect(self._outline_menu)
@@ -127,6 +126,10 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._load_library()
         self._restore_layout()
+        # --- ui/layout: small screens, keyboard, first start (issue 19) ---
+        from notice_studio.ui.layout import window_setup
+
+        self.extras = window_setup.install(self)
 
     # ----- building ---------------------------------------------------------------------------
     def _build_optional_docks(self) -> None:
@@ -193,7 +196,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
 
-        edit_menu = bar.addMenu("&Edit")
+        edit_menu = self.edit_menu = bar.addMenu("&Edit")
         self.act_undo = self._action("&Undo", self._undo, SK.Undo)
         self.act_redo = self._action("&Redo", self._redo, SK.Redo)
         self.act_cut = self._action("Cu&t", lambda: self._focused_call("cut"), SK.Cut)
@@ -229,16 +232,14 @@ class MainWindow(QMainWindow):
         for item in (self.act_up, self.act_down, self.act_indent, self.act_outdent):
             clause_menu.addAction(item)
 
-        view_menu = bar.addMenu("&View")
-        for dock in self.docks.values():
-            view_menu.addAction(dock.toggleViewAction())
-        view_menu.addSeparator()
+        # The panes (show, raise and focus each) are added by ui/layout/window_setup.
+        view_menu = self.view_menu = bar.addMenu("&View")
         self.act_compare = self._action(
             "&Compare with last published version", self.compare_with_published, QKeySequence("Ctrl+D")
         )
         view_menu.addAction(self.act_compare)
 
-        help_menu = bar.addMenu("&Help")
+        help_menu = self.help_menu = bar.addMenu("&Help")
         help_menu.addAction(self._action("&About Notice Studio", self.about))
 
         toolbar = QToolBar("Main", self)
@@ -825,10 +826,13 @@ class MainWindow(QMainWindow):
     def _restore_layout(self) -> None:
         geometry = self.settings.get("window/geometry")
         state = self.settings.get("window/state")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
+        restored = isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)
         if isinstance(state, QByteArray):
             self.restoreState(state)
+        # --- ui/layout: fit the screen (issue 19) ---
+        from notice_studio.ui.layout.fit import place_main_window
+
+        place_main_window(self, restored)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.set("window/geometry", self.saveGeometry())

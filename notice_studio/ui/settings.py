@@ -18,6 +18,10 @@ DEFAULTS: dict[str, object] = {
     "window/state": None,
     "autosave/idle_ms": 1500,
     "preview/delay_ms": 350,
+    # Panes the user showed or hid ("" = not chosen yet: decided by the screen size).
+    "view/preview": "",
+    "view/guidance": "",
+    "welcome/shown": "",
 }
 MAX_RECENT = 8
 

@@ -13,6 +13,7 @@ MARKER_SENTENCE = "We answer requests within [TBD] days."
 
 def _dock(window) -> ChecksDock:
     dock = window.docks["checks_dock"]
+    dock.show()  # docks start collapsed on small screens; the user opens them
     assert isinstance(dock, ChecksDock)
     return dock
 
@@ -159,6 +160,7 @@ def test_unfilled_placeholder_finding_leads_to_its_field(qtbot, window) -> None:
     report = run_checks(window.session.notice)
     finding = next(f for f in report.findings if f.rule == "placeholder-unfilled")
     dock = window.docks["checks_dock"]
+    dock.show()  # docks start collapsed on small screens; the user opens them
     name = dock.placeholder_of(finding)
     assert name and finding.excerpt == "{{ " + name + " }}"
     variables = window.docks["variables_panel"]

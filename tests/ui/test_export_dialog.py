@@ -7,7 +7,8 @@ import io
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from notice_studio.ui import commands
 from notice_studio.ui.export.export_dialog import DRAFT, ExportDialog
@@ -34,13 +35,31 @@ def open_dialog(window, qtbot, **kwargs) -> ExportDialog:
     return dialog
 
 
+def answer_question(button: QMessageBox.StandardButton, seen: list[str]) -> None:
+    """Answer the next question box (it runs its own event loop) and record what it said."""
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, answer)
+            return
+        seen.append(box.text())
+        box.button(button).click()
+
+    QTimer.singleShot(0, answer)
+
+
 def export(dialog: ExportDialog, qtbot, path: Path, fmt: str, version: str) -> None:
     dialog.version_box.setCurrentIndex(dialog.version_box.findData(version))
     dialog.format_box.setCurrentIndex(dialog.format_box.findData(fmt))
     dialog.destination.setText(str(path))
     assert dialog.export_button.isEnabled(), dialog.warning.text()
+    asked: list[str] = []
+    if version == DRAFT:
+        answer_question(QMessageBox.StandardButton.Yes, asked)
     with qtbot.waitSignal(dialog.exported, timeout=30000):
         qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert bool(asked) == (version == DRAFT)  # the draft is exported only after saying so and asking
     assert dialog.message.text() == f"Exported to {path}" or dialog.message.text().startswith(f"Exported to {path} (")
     assert dialog.open_folder.isVisible()
 
@@ -173,3 +192,20 @@ def test_pdf_and_text_formats(window, qtbot, tmp_path: Path) -> None:
         export(dialog, qtbot, path, fmt, DRAFT)
         assert window.session.notice.clauses[0].title in path.read_text(encoding="utf-8")
     assert "<html" not in (tmp_path / "draft-fragment.html").read_text(encoding="utf-8")
+
+
+def test_export_defaults_to_the_latest_published_version_and_asks_before_the_draft(
+    window, qtbot, tmp_path: Path
+) -> None:
+    publish_v1(window, qtbot)
+    dialog = open_dialog(window, qtbot, fmt="html")
+    assert dialog.ref == "v1"  # not the draft
+    dialog.version_box.setCurrentIndex(dialog.version_box.findData(DRAFT))
+    path = tmp_path / "draft.html"
+    dialog.destination.setText(str(path))
+    asked: list[str] = []
+    answer_question(QMessageBox.StandardButton.No, asked)
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(asked), timeout=5000)
+    assert "unpublished draft, not the published version v1" in asked[0]
+    assert not dialog.running and not path.exists()  # No: nothing written

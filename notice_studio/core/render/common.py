@@ -30,6 +30,7 @@ LABELS: Mapping[str, Mapping[str, str]] = MappingProxyType(
                 "missing_table": "missing table",
                 "unfilled": "Not filled in yet",
                 "image": "image",
+                "table": "Table",
             }
         ),
     }

@@ -21,6 +21,7 @@ from notice_studio.core.render.common import (
     unfilled_html,
     unfilled_marker,
 )
+from notice_studio.core.render.links import linkify_html
 from notice_studio.core.render.markdown import notice_markdown
 from notice_studio.core.render.text import inline_text
 
@@ -49,7 +50,12 @@ class ClauseHtmlRenderer:
             image=self._image,
             fence=self._code,
             code_block=self._code,
+            text=self._text,
+            table_open=self._table_open,
+            table_close=self._table_close,
         )
+        self._link_depth = 0
+        self._tables = 0
 
     def render(self, tokens: Sequence[Token], options: OptionsDict, env: EnvType) -> str:
         out: list[str] = []
@@ -74,7 +80,7 @@ class ClauseHtmlRenderer:
         name = tokens[idx].meta["name"]
         value = placeholder_value(self.ctx.variables, name)
         if value:
-            return escapeHtml(value)
+            return escapeHtml(value) if self._link_depth else linkify_html(value)
         return unfilled_html(name, unfilled_marker(name, self.ctx.marker_style), self.ctx.language)
 
     def _crossref(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
@@ -96,12 +102,40 @@ class ClauseHtmlRenderer:
     def _link_open(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
         if tokens[idx].meta and tokens[idx].meta.get("disabled"):
             return ""
+        self._link_depth += 1
         return self.base.renderToken(tokens, idx, options, env)
 
     def _link_close(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
         if tokens[idx].meta and tokens[idx].meta.get("disabled"):
             return ""
+        self._link_depth = max(0, self._link_depth - 1)
         return "</a>"
+
+    def _text(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+        content = tokens[idx].content
+        return escapeHtml(content) if self._link_depth else linkify_html(content)
+
+    def _table_open(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+        """A table written in a clause scrolls inside its own box (embedded tables come wrapped)."""
+        table = self.base.renderToken(tokens, idx, options, env)
+        if idx > 0 and tokens[idx - 1].type == "ns_table_wrap_open":
+            return table
+        self._tables += 1
+        headings: list[str] = []
+        for token in tokens[idx + 1 :]:
+            if token.type == "thead_close":
+                break
+            if token.type == "inline":
+                headings.append(inline_text(token.children or [], lambda t: token_text(t, self.ctx)))
+        shown = ", ".join(h for h in headings[:3] if h) + (", …" if len(headings) > 3 else "")
+        label = escapeHtml(
+            f"{labels(self.ctx.language)['table']}: {shown}" if shown else labels(self.ctx.language)["table"]
+        )
+        return f'<div class="ns-table-wrap" role="region" aria-label="{label}" tabindex="0">\n{table}'
+
+    def _table_close(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
+        wrapped = idx + 1 < len(tokens) and tokens[idx + 1].type == "ns_table_wrap_close"
+        return "</table>\n" if wrapped else "</table>\n</div>\n"
 
     def _image(self, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType) -> str:
         # Pages carry no external assets: an image becomes a link to it.
@@ -138,7 +172,7 @@ def contents_html(toc: Sequence[TocEntry], depth: int | None, language: str) -> 
                 open_levels -= 1
             out.append("<li>")
         out.append(
-            f'<a href="#{entry.anchor}"><span class="ns-number">{escapeHtml(display_number(entry.number))}</span> '
+            f'<a class="ns-toc-link" href="#{entry.anchor}"><span class="ns-number">{escapeHtml(display_number(entry.number))}</span> '
             f"{escapeHtml(entry.title)}</a>"
         )
     while open_levels > 0:

@@ -35,6 +35,7 @@ from notice_studio.core.notice.model import Notice, slugify
 from notice_studio.ui.app_state import AppState, Navigator
 from notice_studio.ui.compare.diff_panes import NEW, OLD, ComparePane, PaneSync, colours_for
 from notice_studio.ui.compare.diff_rows import SummaryEntry, fill_panes, summary_entries, summary_sentence
+from notice_studio.ui.layout.fit import size_window
 from notice_studio.ui.session import snapshot
 
 _LOADING, _READY, _FAILED = 0, 1, 2
@@ -78,7 +79,8 @@ class DiffWindow(QMainWindow):
         self._closed = False
         self._colours = colours_for(self.palette())
         self.setWindowTitle(f"Compare {self.old_long} with {self.new_long} — Notice Studio")
-        self.resize(1280, 820)
+        if size_window(self, QSize(1280, 820)):
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
         self._build()
         self._start()
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTextBrowser,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -116,6 +117,7 @@ class ClauseEditor(QWidget):
     title_edited = Signal(str, str)  # clause id, new title
     update_requested = Signal(str)  # clause id: take the newer library version
     compare_requested = Signal(str)  # clause id: show inserted / current / library texts
+    guidance_toggled = Signal(bool)  # the user showed or hid the guidance column
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -164,20 +166,37 @@ class ClauseEditor(QWidget):
         self.guidance.setOpenExternalLinks(False)
         self.guidance.setFrameShape(QFrame.Shape.NoFrame)
 
-        side = QWidget()
+        side = self.side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(8, 0, 0, 0)
         heading = QLabel("<b>Guidance</b> <span style='color:gray'>(for you; never published)</span>")
         side_layout.addWidget(self.provenance)
-        side_layout.addWidget(self.update_button)
-        side_layout.addWidget(self.compare_button)
         side_layout.addWidget(heading)
         side_layout.addWidget(self.guidance, 1)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.title)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.title, 1)
+        self.guidance_button = QToolButton()
+        self.guidance_button.setText("Guidance")
+        self.guidance_button.setCheckable(True)
+        self.guidance_button.setChecked(True)
+        self.guidance_button.setAccessibleName("Show the guidance beside the clause")
+        self.guidance_button.setToolTip("Show or hide where the clause came from and the library's guidance")
+        self.guidance_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.guidance_button.setArrowType(Qt.ArrowType.RightArrow)
+        self.guidance_button.toggled.connect(self._guidance_toggled)
+        title_row.addWidget(self.guidance_button)
+        left_layout.addLayout(title_row)
+        # Library actions sit under the title, so they stay in reach when the guidance is hidden.
+        library_row = QHBoxLayout()
+        library_row.setContentsMargins(0, 0, 0, 0)
+        library_row.addWidget(self.compare_button)
+        library_row.addWidget(self.update_button)
+        library_row.addStretch(1)
+        left_layout.addLayout(library_row)
         left_layout.addWidget(self.body, 1)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -197,7 +216,7 @@ class ClauseEditor(QWidget):
         try:
             self.clause_id = clause_id
             self.setEnabled(clause_id is not None)
-            self.title.setText(title)
+            self._set_title(title)
             self.body.setPlainText(body)
             self._body_before = body
         finally:
@@ -206,7 +225,7 @@ class ClauseEditor(QWidget):
     def sync_from_model(self, title: str, body: str) -> None:
         """The model changed under us (undo, replace): show it, keeping the cursor near."""
         if self.title.text() != title:
-            self.title.setText(title)
+            self._set_title(title)
         if self.body.toPlainText() == body:
             self._body_before = body
             return
@@ -220,6 +239,21 @@ class ClauseEditor(QWidget):
             self.body.setTextCursor(cursor)
         finally:
             self._loading = False
+
+    def _set_title(self, title: str) -> None:
+        # Long titles show their beginning (setText leaves the cursor, and the view, at the end).
+        self.title.setText(title)
+        self.title.setCursorPosition(0)
+        self.title.setToolTip(title)
+
+    def set_guidance_visible(self, visible: bool) -> None:
+        self.guidance_button.setChecked(visible)
+        self.side.setVisible(visible)
+
+    def _guidance_toggled(self, visible: bool) -> None:
+        self.side.setVisible(visible)
+        self.guidance_button.setArrowType(Qt.ArrowType.RightArrow if visible else Qt.ArrowType.LeftArrow)
+        self.guidance_toggled.emit(visible)
 
     def set_side(self, provenance_html: str, guidance: str, update_available: bool, can_compare: bool = False) -> None:
         self.provenance.setText(provenance_html)

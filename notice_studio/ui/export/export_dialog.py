@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QRadioButton,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from notice_studio.core.export.default_version import default_export_version, draft_export_note
 from notice_studio.core.notice.model import NoticeError
 from notice_studio.core.notice.store import Version
 from notice_studio.core.render.renderer import RenderOptions, format_date
@@ -43,6 +45,7 @@ from notice_studio.ui.export.export_jobs import (
     read_versions,
     site_job,
 )
+from notice_studio.ui.layout.fit import fit_dialog
 from notice_studio.ui.session import snapshot
 from notice_studio.ui.settings import documents_dir
 
@@ -94,12 +97,15 @@ class ExportDialog(QDialog):
         self.setWindowTitle("Export the notice")
         self.setMinimumWidth(640)
         self._build()
+        if version is None:  # the latest published version; the draft only when chosen
+            version = default_export_version(self.versions)
         if version and self.version_box.findData(version) >= 0:
             self.version_box.setCurrentIndex(self.version_box.findData(version))
         if fmt and self.format_box.findData(fmt) >= 0:
             self.format_box.setCurrentIndex(self.format_box.findData(fmt))
         self._kind_changed()
         self.adjustSize()
+        fit_dialog(self, self.size())
 
     # ----- building ---------------------------------------------------------------------------
     def _build(self) -> None:
@@ -324,9 +330,22 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(not problem and not self.running)
 
     # ----- running ----------------------------------------------------------------------------
+    def confirm_draft(self) -> bool:
+        """Exporting the unpublished draft: say so, and ask."""
+        answer = QMessageBox.question(
+            self,
+            "Export the draft?",
+            f"{draft_export_note(self.versions)} Export the draft anyway?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No if self.versions else QMessageBox.StandardButton.Yes,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
     def start(self) -> None:
         """Export in the background with the current choices."""
         if self.problem() or self.running or self.session is None:
+            return
+        if not self.website.isChecked() and self.ref == DRAFT and not self.confirm_draft():
             return
         path = Path(self.destination.text().strip()).expanduser().absolute()
         cancelled = self._cancelled = threading.Event()

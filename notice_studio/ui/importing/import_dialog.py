@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -30,6 +30,7 @@ from notice_studio.ui.checks.checks_report import severity_color
 from notice_studio.ui.importing.import_details import DetailsPage
 from notice_studio.ui.importing.import_parts import busy_bar, heading_label, muted_color
 from notice_studio.ui.importing.import_preview import PreviewPage
+from notice_studio.ui.layout.fit import fit_dialog
 from notice_studio.ui.settings import documents_dir
 from notice_studio.ui.tasks import Debouncer
 
@@ -50,9 +51,9 @@ class ImportDialog(QDialog):
         self._imported_from: Path | None = None
         self._finished = False
         self.setWindowTitle("Import an existing notice")
-        self.resize(1120, 760)
         self._report_soon = Debouncer(400, self.refresh_report, self)
         self._build()
+        fit_dialog(self, QSize(1120, 760))
         self.finished.connect(self._on_finished)
         self.go_to(FILE)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from notice_studio.core.library.merge import ClauseStatus
+from notice_studio.ui.layout.fit import fit_dialog
 
 
 def _column(heading: str, text: str, accessible: str) -> QWidget:
@@ -35,7 +37,6 @@ class LibraryCompareDialog(QDialog):
     def __init__(self, title: str, status: ClauseStatus, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Compare '{title}' with the library")
-        self.resize(1100, 560)
         intro = QLabel(
             "Left: the library text you inserted. Middle: your text now. Right: the newest library text. "
             "Update from library keeps your edits where the library did not change the same passage."
@@ -63,3 +64,4 @@ class LibraryCompareDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(columns, 1)
         layout.addWidget(self.buttons)
+        fit_dialog(self, QSize(1100, 560))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -33,6 +33,7 @@ from notice_studio.core.notice.model import NoticeError, slugify
 from notice_studio.core.notice.store import NoticeRepo, resolve_author
 from notice_studio.ui.app_state import AppState, Navigator
 from notice_studio.ui.checks.checks_report import severity_color
+from notice_studio.ui.layout.fit import fit_dialog
 from notice_studio.ui.settings import documents_dir
 
 
@@ -61,8 +62,8 @@ class NewNoticeDialog(QDialog):
         self.creating = False
         self._folder_edited = False
         self.setWindowTitle("New notice")
-        self.resize(720, 700)
         self._build()
+        fit_dialog(self, QSize(720, 700))
         self._load_templates()
 
     # ----- building ---------------------------------------------------------------------------

@@ -14,10 +14,11 @@ from PySide6.QtCore import (
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
+    QPointF,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap, QPolygonF
 
 from notice_studio.core.notice.model import Clause, Notice, Position
 
@@ -29,16 +30,31 @@ NumberRole = Qt.ItemDataRole.UserRole + 2
 Index = QModelIndex | QPersistentModelIndex
 
 
-def _dot(color: str) -> QIcon:
-    pixmap = QPixmap(12, 12)
+def _dot(color: str, shape: str = "circle") -> QIcon:
+    """A status mark told apart by shape as well as colour (problem: a triangle with "!", changed:
+    a ringed dot); a white edge keeps it visible on a selected (blue) row."""
+    size = 14
+    pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setBrush(QColor(color))
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.drawEllipse(2, 2, 8, 8)
+    painter.setPen(QPen(QColor("white"), 1.5))
+    if shape == "triangle":
+        painter.drawPolygon(QPolygonF([QPointF(7, 1), QPointF(13, 12.5), QPointF(1, 12.5)]))
+        painter.setPen(QPen(QColor("white"), 2))
+        painter.drawLine(QPointF(7, 5), QPointF(7, 8.5))
+        painter.drawPoint(QPointF(7, 10.7))
+    else:
+        painter.drawEllipse(QPointF(7, 7), 5, 5)
+        painter.setBrush(QColor("white"))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.drawEllipse(QPointF(7, 7), 1.6, 1.6)
     painter.end()
-    return QIcon(pixmap)
+    icon = QIcon()
+    for mode in (QIcon.Mode.Normal, QIcon.Mode.Selected, QIcon.Mode.Active):
+        icon.addPixmap(pixmap, mode)  # no tinting on selected rows
+    return icon
 
 
 class OutlineModel(QAbstractItemModel):
@@ -162,15 +178,15 @@ class OutlineModel(QAbstractItemModel):
             return f"Section {number}, {clause.title}" + (f", {', '.join(extra)}" if extra else "")
         if role == Qt.ItemDataRole.DecorationRole:
             if clause.id in self._problems:
-                return self._icon("problem", "#d9822b")
+                return self._icon("problem", "#c25e00", "triangle")
             if clause.id in self._changed:
-                return self._icon("changed", "#2f80ed")
+                return self._icon("changed", "#1d5fbf", "circle")
             return None
         return None
 
-    def _icon(self, name: str, color: str) -> QIcon:
+    def _icon(self, name: str, color: str, shape: str) -> QIcon:
         if name not in self._icons:
-            self._icons[name] = _dot(color)
+            self._icons[name] = _dot(color, shape)
         return self._icons[name]
 
     def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:

@@ -94,6 +94,8 @@ class VariablesDock(QDockWidget):
         host_layout.addStretch(1)
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
+        # The form follows the panel's width (labels and help wrap); nothing is cut off on the right.
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setWidget(host)
         self.scroll_area.setAccessibleName("Placeholder values")
@@ -201,6 +203,7 @@ class VariablesDock(QDockWidget):
     def _make_row(self, name: str) -> _Row:
         label = QLabel(name)
         label.setTextFormat(Qt.TextFormat.PlainText)  # labels and help come from library files
+        label.setWordWrap(True)  # a long label wraps instead of widening the form past the panel
         field = QLineEdit()
         field.setClearButtonEnabled(True)
         field.textEdited.connect(lambda text, n=name: self._edited(n, text))

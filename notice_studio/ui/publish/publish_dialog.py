@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QSize, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -45,6 +45,7 @@ from notice_studio.ui.checks.checks_report import (
     severity_color,
     severity_icon,
 )
+from notice_studio.ui.layout.fit import fit_dialog
 from notice_studio.ui.publish.publish_summary import Comparison, plural, review_job
 
 FindingRole = Qt.ItemDataRole.UserRole + 1
@@ -77,12 +78,13 @@ class PublishDialog(QDialog):
         self.next_name = f"v{self.latest.number + 1}" if self.latest else "v1"
         self.setWindowTitle("Publish a new version")
         self.setModal(True)
-        self.resize(760, 780)
         self.pages = QStackedWidget(self)
-        self.pages.addWidget(self._form_page())
+        form = self._form_page()
+        self.pages.addWidget(form)
         self.pages.addWidget(self._done_page())
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
+        fit_dialog(self, QSize(760, 780), scroll_in=form)
         self._start()
 
     # ----- building ---------------------------------------------------------------------------

@@ -1,0 +1,1 @@
+"""Window fitting, pane keys and other layout helpers shared by the windows and dialogs."""

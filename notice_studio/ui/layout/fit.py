@@ -1,0 +1,134 @@
+"""Fit windows and dialogs to the screen they open on; dialogs scroll, their buttons stay visible.
+
+Counsel's laptops: 1366x768, and 1280x800 at 150% scaling (853x533 logical pixels). Sizes are
+chosen from the screen's *available* area (without task bar and docked panels), never fixed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QLayout,
+    QLayoutItem,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+# Room kept free around a window for its title bar and frame (the window manager draws them).
+FRAME_ALLOWANCE = QSize(16, 48)
+# Below this available height a main window opens maximised rather than floating.
+SHORT_SCREEN_HEIGHT = 800
+
+
+def available_area(widget: QWidget | None = None) -> QRect:
+    """The available geometry of the screen `widget` is on (else its parent's, else the primary)."""
+    screen = None
+    probe = widget
+    while probe is not None and screen is None:
+        if probe.isWindow() and probe.windowHandle() is not None:
+            screen = probe.windowHandle().screen()
+        probe = probe.parentWidget()
+    if screen is None and widget is not None:
+        screen = widget.screen()
+    if screen is None:
+        screen = QGuiApplication.primaryScreen()
+    return screen.availableGeometry()
+
+
+def fitted_size(preferred: QSize, available: QRect) -> QSize:
+    """`preferred`, shrunk to fit inside `available` less the frame allowance."""
+    return QSize(
+        max(1, min(preferred.width(), available.width() - FRAME_ALLOWANCE.width())),
+        max(1, min(preferred.height(), available.height() - FRAME_ALLOWANCE.height())),
+    )
+
+
+def size_window(window: QWidget, preferred: QSize, available: QRect | None = None) -> bool:
+    """Give a top-level window its preferred size within the screen; True when it should be maximised."""
+    area = available if available is not None else available_area(window)
+    size = fitted_size(preferred, area)
+    window.resize(size)
+    frame = QRect(area.topLeft(), size)
+    frame.moveCenter(area.center())
+    window.move(frame.topLeft())
+    return area.height() < SHORT_SCREEN_HEIGHT or area.width() < preferred.width()
+
+
+def clamp_to_screen(window: QWidget, available: QRect | None = None) -> None:
+    """Pull a window (e.g. restored from last time) back inside the available area."""
+    area = available if available is not None else available_area(window)
+    size = fitted_size(window.size(), area)
+    if size != window.size():
+        window.resize(size)
+    geometry = window.frameGeometry()
+    x = min(max(geometry.x(), area.x()), area.right() - size.width())
+    y = min(max(geometry.y(), area.y()), area.bottom() - size.height())
+    if (x, y) != (geometry.x(), geometry.y()):
+        window.move(max(x, area.x()), max(y, area.y()))
+
+
+def scroll_contents(container: QWidget, keep_last: int = 1) -> QScrollArea:
+    """Put everything in `container`'s box layout into a scroll area, except the last `keep_last`
+    items (the buttons), which stay below it and are therefore always visible."""
+    layout = container.layout()
+    if not isinstance(layout, QBoxLayout):
+        raise TypeError("scroll_contents needs a box layout")
+    count = layout.count()
+    stretches = [layout.stretch(i) for i in range(count)]
+    items = [item for item in (layout.takeAt(0) for _ in range(count)) if item is not None]
+    body = QWidget()
+    body.setObjectName("scrolled-contents")
+    inner = QVBoxLayout(body)
+    margins = layout.contentsMargins()
+    inner.setContentsMargins(0, 0, 0, 0)
+    inner.setSpacing(layout.spacing())
+    moved = items[: count - keep_last]
+    kept = items[count - keep_last :]
+    for item, stretch in zip(moved, stretches, strict=False):
+        _add_item(inner, item, stretch)
+    scroll = QScrollArea()
+    scroll.setObjectName("dialog-scroll")
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+    scroll.setWidget(body)
+    layout.setContentsMargins(margins)
+    layout.addWidget(scroll, 1)
+    for item, stretch in zip(kept, stretches[count - keep_last :], strict=False):
+        _add_item(layout, item, stretch)
+    return scroll
+
+
+def _add_item(layout: QBoxLayout, item: QLayoutItem, stretch: int) -> None:
+    widget = item.widget()
+    child: QLayout | None = item.layout()
+    if widget is not None:
+        layout.addWidget(widget, stretch)
+    elif child is not None:
+        child.setParent(None)
+        layout.addLayout(child, stretch)
+    else:
+        layout.addItem(item)
+
+
+def fit_dialog(dialog: QWidget, preferred: QSize, scroll_in: QWidget | None = None, keep_last: int = 1) -> None:
+    """Scroll the dialog's contents (buttons kept outside) and size it within the screen."""
+    scroll_contents(scroll_in or dialog, keep_last)
+    dialog.setMinimumSize(0, 0)
+    size_window(dialog, preferred)
+
+
+MAIN_WINDOW_SIZE = QSize(1360, 860)
+
+
+def place_main_window(window: QWidget, restored: bool, available: QRect | None = None) -> None:
+    """First start: a size from the screen, maximised on short screens; later: last time's, kept on screen."""
+    if restored:
+        clamp_to_screen(window, available)
+        return
+    if size_window(window, MAIN_WINDOW_SIZE, available):
+        window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)

@@ -1,0 +1,319 @@
+"""What the main window gains for small screens, the keyboard and the first start (issue 19).
+
+`install(window)` is called once at the end of MainWindow.__init__. It keeps to the window's
+public parts (outline_view, editor, preview, docks, menus, settings, session_changed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QPushButton, QSplitter, QToolBar, QWidget
+
+from notice_studio.ui.layout.fit import available_area
+from notice_studio.ui.layout.panes import (
+    Pane,
+    PaneKeys,
+    dock_focus,
+    go_to,
+    hide_orphan_tab_bars,
+    let_grid_release_focus,
+    redirect_keys,
+    take_out,
+)
+
+# The main window (typed loosely: it imports this module, and its attributes are set in __init__).
+Window = Any
+
+# Below these available widths the first layout keeps the side docks and the guidance closed.
+WIDE_ENOUGH_FOR_DOCKS = 1600
+WIDE_ENOUGH_FOR_GUIDANCE = 1200
+EDITOR_MIN_CHARS = 32
+
+# Docks in the order of their Ctrl+number keys, after Outline (1), Clause text (2) and Preview (3).
+_DOCK_PANES = (
+    ("library_browser", "Library"),
+    ("variables_panel", "Placeholders"),
+    ("history_dock", "History"),
+    ("checks_dock", "Checks"),
+    ("tables_panel", "Tables"),
+)
+
+
+def _flag(value: object) -> bool | None:
+    """A remembered yes/no setting; None when the user never chose."""
+    if value in ("", None):
+        return None
+    return value is True or str(value).lower() in ("true", "1", "yes")
+
+
+class WindowExtras(QObject):
+    """Holds what install() made, so tests and the window can reach it."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.panes: list[Pane] = []
+        self.keys: PaneKeys | None = None
+        self.act_preview: QAction | None = None
+        self.act_guidance: QAction | None = None
+        self.checks_button: QPushButton | None = None
+        self.sample_bar: QToolBar | None = None
+
+
+def install(window: Window) -> WindowExtras:
+    extras = WindowExtras(window)
+    _panes(window, extras)
+    _keyboard(window)
+    _room(window, extras)
+    _menus(window, extras)
+    _checks_badge(window, extras)
+    _sample_bar(window, extras)
+    if not isinstance(window.settings.get("window/state"), QByteArray):
+        first_layout(window, extras)
+    else:  # docks the user closed last time must not leave their tab bars behind
+        QTimer.singleShot(0, lambda: hide_orphan_tab_bars(window))
+    return extras
+
+
+# ----- panes and keys ---------------------------------------------------------------------------
+def _panes(window: Window, extras: WindowExtras) -> None:
+    panes = [
+        Pane("Outline", lambda: window.outline_view, window.docks["outline"]),
+        Pane("Clause text", lambda: window.editor.body, visible=lambda: window.editor.isVisible()),
+        Pane("Preview", lambda: window.preview, visible=lambda: window.preview.isVisible()),
+    ]
+    for key, name in _DOCK_PANES:
+        dock = window.docks.get(key)
+        if dock is not None:
+            focus = getattr(dock, "focus_search", None)
+            panes.append(Pane(name, _library_focus(dock) if focus else dock_focus(dock), dock))
+    extras.panes = panes
+    extras.keys = PaneKeys(window, panes)
+
+
+def _library_focus(dock: Any) -> Callable[[], QWidget | None]:
+    def focus() -> QWidget | None:
+        search = getattr(dock, "search", None)
+        return search if isinstance(search, QWidget) else dock_focus(dock)()
+
+    return focus
+
+
+def _keyboard(window: Window) -> None:
+    """Tab order outline → title → text → preview; the preview is one Tab stop; grids let go."""
+    editor = window.editor
+    QWidget.setTabOrder(window.outline_view, editor.title)
+    QWidget.setTabOrder(editor.title, editor.body)
+    QWidget.setTabOrder(editor.body, window.preview)
+    # Links stay clickable, but Tab does not walk through every link of the notice.
+    window.preview.setTextInteractionFlags(
+        Qt.TextInteractionFlag.TextSelectableByMouse
+        | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        | Qt.TextInteractionFlag.LinksAccessibleByMouse
+    )
+    window.preview.setTabChangesFocus(True)
+    redirect_keys(window.outline_view, (Qt.Key.Key_Return, Qt.Key.Key_Enter), lambda: editor.body)
+    tables = window.docks.get("tables_panel")
+    if tables is not None and getattr(tables, "view", None) is not None:
+        let_grid_release_focus(tables.view, lambda: editor.body)
+
+
+# ----- room for the document ----------------------------------------------------------------------
+def _room(window: Window, extras: WindowExtras) -> None:
+    body = window.editor.body
+    body.setMinimumWidth(body.fontMetrics().averageCharWidth() * EDITOR_MIN_CHARS)
+    splitter = window.centralWidget()
+    if isinstance(splitter, QSplitter):
+        splitter.setChildrenCollapsible(False)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+    area = available_area(window)
+    settings = window.settings
+
+    preview = QAction("Show &preview", window)
+    preview.setCheckable(True)
+    shown = _flag(settings.get("view/preview"))
+    preview.setChecked(True if shown is None else shown)
+    window.preview.setVisible(preview.isChecked())
+    preview.toggled.connect(window.preview.setVisible)
+    preview.toggled.connect(lambda on: settings.set("view/preview", "true" if on else "false"))
+    extras.act_preview = preview
+
+    guidance = QAction("Show &guidance beside the clause", window)
+    guidance.setCheckable(True)
+    shown = _flag(settings.get("view/guidance"))
+    guidance.setChecked(area.width() >= WIDE_ENOUGH_FOR_GUIDANCE if shown is None else shown)
+    window.editor.set_guidance_visible(guidance.isChecked())
+    guidance.toggled.connect(window.editor.set_guidance_visible)
+    window.editor.guidance_toggled.connect(guidance.setChecked)
+    window.editor.guidance_toggled.connect(lambda on: settings.set("view/guidance", "true" if on else "false"))
+    extras.act_guidance = guidance
+
+
+def first_layout(window: Window, extras: WindowExtras) -> None:
+    """No layout saved yet: the editor gets the room; docks wait until asked for."""
+    area = available_area(window)
+    hidden = ["checks_dock", "tables_panel"]  # collapsed until there is something to see
+    if area.width() < WIDE_ENOUGH_FOR_DOCKS:
+        hidden += ["library_browser", "variables_panel", "history_dock"]
+    for key in hidden:
+        dock = window.docks.get(key)
+        if dock is not None:
+            take_out(window, dock)
+    hide_orphan_tab_bars(window)
+    QTimer.singleShot(0, lambda: hide_orphan_tab_bars(window))  # Qt may lay them out again on first show
+    outline = window.docks["outline"]
+    window.resizeDocks([outline], [max(180, min(300, area.width() // 5))], Qt.Orientation.Horizontal)
+
+
+# ----- menus ---------------------------------------------------------------------------------------
+def _menus(window: Window, extras: WindowExtras) -> None:
+    view: QMenu = window.view_menu
+    first = view.actions()[0] if view.actions() else None
+    keys = extras.keys
+    assert keys is not None
+    for action in [*keys.pane_actions, None, extras.act_preview, extras.act_guidance, None, *keys.actions, None]:
+        if action is None:
+            view.insertSeparator(first) if first is not None else view.addSeparator()
+        elif first is not None:
+            view.insertAction(first, action)
+        else:
+            view.addAction(action)
+
+    settings_action = QAction("&Settings…", window)
+    settings_action.setShortcut(QKeySequence("Ctrl+,"))
+    settings_action.setToolTip("Your name and e-mail, and your library folders")
+    settings_action.triggered.connect(lambda: open_settings(window))
+    window.edit_menu.addAction(settings_action)
+    window.act_open_settings = settings_action
+
+    help_menu: QMenu = window.help_menu
+    about = help_menu.actions()[0] if help_menu.actions() else None
+    started = QAction("&Getting started", window)
+    started.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+    started.triggered.connect(lambda: show_help(window, "started"))
+    shortcuts = QAction("&Keyboard shortcuts", window)
+    shortcuts.triggered.connect(lambda: show_help(window, "shortcuts"))
+    welcome = QAction("&Welcome…", window)
+    welcome.triggered.connect(lambda: show_welcome(window))
+    for action in (started, shortcuts, welcome):
+        help_menu.insertAction(about, action) if about is not None else help_menu.addAction(action)
+    if about is not None:
+        help_menu.insertSeparator(about)
+
+
+def show_help(window: Window, which: str) -> Any:
+    from notice_studio.ui.welcome.help_texts import GETTING_STARTED, HelpDialog, shortcuts_html
+
+    if which == "started":
+        dialog = HelpDialog("Getting started", GETTING_STARTED, window)
+    else:
+        dialog = HelpDialog("Keyboard shortcuts", shortcuts_html(window), window)
+    dialog.open()
+    return dialog
+
+
+def open_settings(window: Window) -> Any:
+    from notice_studio.ui.welcome.settings_dialog import SettingsDialog
+
+    settings = window.settings
+    dialog = SettingsDialog(settings.author_name, settings.author_email, settings.library_folders(), window)
+
+    def save() -> None:
+        name, email, folders = dialog.values()
+        window._set_author(name, email)
+        if folders != settings.library_folders():
+            settings.set("library/folders", folders)
+            settings.sync()
+            window.reload_library()
+
+    dialog.accepted.connect(save)
+    dialog.open()
+    return dialog
+
+
+def show_welcome(window: Window) -> Any:
+    """The welcome: name and e-mail, what the sample is, and where to begin."""
+    from notice_studio.ui.welcome.welcome_dialog import IMPORT, NEW, OPEN, WelcomeDialog
+
+    settings = window.settings
+    dialog = WelcomeDialog(settings.author_name, settings.author_email, window)
+
+    def done() -> None:
+        settings.set("welcome/shown", "true")
+        name, email = dialog.values()
+        window._set_author(name, email)
+        action = {NEW: window.new_notice, IMPORT: window.import_notice, OPEN: window.choose_notice}.get(dialog.choice)
+        if action is not None:
+            action()
+
+    dialog.accepted.connect(done)
+    dialog.rejected.connect(lambda: settings.set("welcome/shown", "true"))
+    dialog.open()
+    return dialog
+
+
+def needs_welcome(settings: Any) -> bool:
+    return _flag(settings.get("welcome/shown")) is not True
+
+
+# ----- checks in the status bar and the sample bar ---------------------------------------------------
+def _checks_badge(window: Window, extras: WindowExtras) -> None:
+    dock = window.docks.get("checks_dock")
+    if dock is None:
+        return
+    button = QPushButton("Checks")
+    button.setFlat(True)
+    button.setAccessibleName("Checks summary: show the checks")
+    button.setToolTip("Show the checks (Ctrl+7)")
+    pane = next(p for p in extras.panes if p.dock is dock)
+    button.clicked.connect(lambda: go_to(pane))
+    window.statusBar().insertPermanentWidget(0, button)
+    extras.checks_button = button
+
+    def report(report: Any) -> None:
+        from notice_studio.ui.checks.checks_report import counts_sentence
+
+        button.setText(counts_sentence(report))
+
+    dock.report_ready.connect(report)
+
+
+def is_sample(path: Path | None) -> bool:
+    from notice_studio.ui.app import SAMPLE_FOLDER
+    from notice_studio.ui.settings import data_dir
+
+    return path is not None and Path(path).resolve() == (data_dir() / SAMPLE_FOLDER).resolve()
+
+
+def _sample_bar(window: Window, extras: WindowExtras) -> None:
+    bar = QToolBar("Sample notice", window)
+    bar.setObjectName("sample-bar")
+    bar.setMovable(False)
+    bar.setFloatable(False)
+    label = QLabel(
+        "<b>Sample notice</b> — an example to try things on; it is never published. "
+        "Start your own notice with New or Import."
+    )
+    label.setWordWrap(True)
+    label.setAccessibleName("This is the sample notice")
+    label.setContentsMargins(6, 2, 6, 2)
+    bar.addWidget(label)
+    for text, slot in (("New notice…", window.new_notice), ("Import…", window.import_notice)):
+        button = QPushButton(text)
+        button.clicked.connect(slot)
+        bar.addWidget(button)
+    bar.setStyleSheet(
+        "QToolBar#sample-bar { background: palette(alternate-base); border-bottom: 1px solid palette(mid); }"
+    )
+    window.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)
+    window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+    bar.toggleViewAction().setVisible(False)
+    bar.hide()
+    extras.sample_bar = bar
+    window.session_changed.connect(lambda session: bar.setVisible(session is not None and is_sample(session.path)))

@@ -1,0 +1,1 @@
+"""First start: the welcome dialog, the sample-notice bar, Getting started and Settings."""

@@ -1,0 +1,90 @@
+"""The welcome on first start: who you are (recorded on edits), what the sample is, where to begin."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from notice_studio.ui.author_dialog import AuthorForm
+from notice_studio.ui.layout.fit import fit_dialog
+
+# What the user chose to do after the welcome (the window acts on it).
+SAMPLE, NEW, IMPORT, OPEN = "sample", "new", "import", "open"
+
+SAMPLE_TEXT = (
+    "The notice behind this window is a <b>sample</b>, made from the “SaaS company — EU/UK + "
+    "California” template with example values, so you can try everything safely: edit a clause, "
+    "look at the checks, compare versions, publish and export. It lives in your user data folder "
+    "and is never published anywhere unless you export it."
+)
+
+
+class WelcomeDialog(QDialog):
+    """Asks for name and e-mail, explains the sample, offers New / Import / Open / the sample."""
+
+    def __init__(self, name: str, email: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Welcome to Notice Studio")
+        self.choice = SAMPLE
+        layout = QVBoxLayout(self)
+        heading = QLabel("Welcome to Notice Studio")
+        font = QFont(heading.font())
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        heading.setFont(font)
+        layout.addWidget(heading)
+        who = QLabel(
+            "<b>Who you are.</b> Every edit and every published version records your name and e-mail, "
+            "so the history shows who changed what. You can change them later in Edit > Settings."
+        )
+        who.setWordWrap(True)
+        layout.addWidget(who)
+        self.form = AuthorForm(name, email, self)
+        layout.addWidget(self.form)
+        sample = QLabel(SAMPLE_TEXT)
+        sample.setWordWrap(True)
+        sample.setTextFormat(Qt.TextFormat.RichText)
+        sample.setAccessibleName("About the sample notice")
+        layout.addWidget(sample)
+        start = QLabel(
+            "<b>Where to begin.</b> Start your own notice from a template, import the notice you already "
+            "have (.txt, .md, .html or .docx), open a notice folder, or look around the sample first."
+        )
+        start.setWordWrap(True)
+        layout.addWidget(start)
+        layout.addStretch(1)
+
+        row = QHBoxLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        for choice, text, name_for_reader in (
+            (NEW, "&New notice…", "Start a new notice from a template"),
+            (IMPORT, "&Import existing notice…", "Import the notice you already have"),
+            (OPEN, "&Open a notice folder…", "Open a notice folder"),
+            (SAMPLE, "&Look at the sample", "Close this and look at the sample notice"),
+        ):
+            button = QPushButton(text)
+            button.setAccessibleName(name_for_reader)
+            button.clicked.connect(lambda _=False, c=choice: self.choose(c))
+            row.addWidget(button)
+            self.buttons[choice] = button
+        row.insertStretch(3, 1)
+        self.buttons[SAMPLE].setDefault(True)
+        layout.addLayout(row)
+        self.form.validity_changed.connect(self._valid)
+        self._valid(self.form.is_valid())
+        fit_dialog(self, QSize(640, 520))
+        self.form.name.setFocus()
+
+    def _valid(self, valid: bool) -> None:
+        for button in self.buttons.values():
+            button.setEnabled(valid)
+
+    def choose(self, choice: str) -> None:
+        if not self.form.is_valid():
+            return
+        self.choice = choice
+        self.accept()
+
+    def values(self) -> tuple[str, str]:
+        return self.form.values()

@@ -1,0 +1,217 @@
+"""Issue 19: windows fit counsel's laptops, everything works by keyboard, the first start guides."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+from notice_studio.ui.layout import window_setup
+from notice_studio.ui.layout.fit import fit_dialog, fitted_size
+from notice_studio.ui.main_window import MainWindow
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+# ----- fitting the screen ------------------------------------------------------------------------
+@pytest.mark.slow
+@pytest.mark.parametrize("screen", ["1366x768", "1280x800@1.5"])
+def test_every_window_fits_the_laptop_screen(tmp_path: Path, screen: str) -> None:
+    """The real windows on a simulated screen (Qt's offscreen platform, QT_SCALE_FACTOR for 150%)."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    env.pop("QT_QPA_PLATFORM", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "tools.fit_report", screen, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=240,
+        env=env,
+        cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    expected = [1366, 768] if screen == "1366x768" else [853, 533]  # 1280x800 at 150% in logical pixels
+    assert report["available"] == expected
+    assert set(report["windows"]) == {
+        "main-window",
+        "new-notice",
+        "export",
+        "publish",
+        "compare",
+        "import",
+        "welcome",
+        "settings",
+    }
+    for name, window in report["windows"].items():
+        assert window["fits"], (name, window)
+        assert window["minimum_fits"], (name, window)
+        assert window["buttons_visible"], (name, window)
+        image = QImage(str(tmp_path / f"{name}.png"))
+        assert not image.isNull() and image.width() <= expected[0] * 1.5 + 1
+    assert report["editor_chars"] >= 45  # the document gets the room (was ~7 characters at 150%)
+
+
+def test_a_dialog_taller_than_the_screen_scrolls_and_keeps_its_buttons(qtbot) -> None:
+    from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout
+
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    layout = QVBoxLayout(dialog)
+    for i in range(40):
+        layout.addWidget(QLabel(f"Line {i}"))
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    layout.addWidget(buttons)
+    assert dialog.minimumSizeHint().height() > 533
+    fit_dialog(dialog, QSize(700, 900))
+    assert dialog.minimumSizeHint().height() < 300  # the contents scroll instead
+    dialog.resize(fitted_size(QSize(700, 900), QRect(0, 0, 853, 533)))
+    dialog.show()
+    assert dialog.height() <= 533
+    bottom = buttons.mapTo(dialog, buttons.rect().bottomLeft()).y()
+    assert buttons.isVisible() and bottom <= dialog.height()
+
+
+# ----- keyboard ----------------------------------------------------------------------------------
+def _focus(qtbot, widget) -> None:
+    widget.activateWindow()
+    widget.setFocus()
+    qtbot.waitUntil(widget.hasFocus, timeout=3000)
+
+
+def test_tab_goes_outline_title_text_preview_and_the_preview_is_one_stop(qtbot, window) -> None:
+    _focus(qtbot, window.outline_view)
+    chain = []
+    for _ in range(4):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        chain.append(QApplication.focusWidget())
+    assert chain[:3] == [window.editor.title, window.editor.body, window.preview]
+    assert chain[3] is not window.preview  # the notice's links are not Tab stops
+
+
+def test_enter_in_the_outline_goes_to_the_clause_text(qtbot, window) -> None:
+    _focus(qtbot, window.outline_view)
+    qtbot.keyClick(window.outline_view, Qt.Key.Key_Return)
+    assert window.editor.body.hasFocus()
+
+
+def test_pane_keys_show_raise_and_focus(qtbot, window) -> None:
+    extras = window.extras
+    names = [pane.name for pane in extras.panes]
+    assert names[:3] == ["Outline", "Clause text", "Preview"] and "Library" in names and "Tables" in names
+    _focus(qtbot, window.outline_view)
+    qtbot.keyClick(window.outline_view, Qt.Key.Key_F6)
+    assert window.editor.body.hasFocus()
+    qtbot.keyClick(window.editor.body, Qt.Key.Key_F6, Qt.KeyboardModifier.ShiftModifier)
+    assert window.outline_view.hasFocus()
+    for number, name in enumerate(names, start=1):
+        pane = extras.panes[number - 1]
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key(Qt.Key.Key_0 + number), Qt.KeyboardModifier.ControlModifier)
+        focus = QApplication.focusWidget()
+        root = pane.dock if pane.dock is not None else pane.focus()
+        assert focus is not None and (root is focus or root.isAncestorOf(focus)), name
+        if pane.dock is not None:
+            assert pane.dock.isVisible() and not pane.dock.visibleRegion().isEmpty(), name  # raised, not behind
+    view_texts = [a.text().replace("&", "") for a in window.view_menu.actions()]
+    assert "Library" in view_texts and "Checks" in view_texts
+
+
+def test_focus_leaves_the_tables_grid(qtbot, window) -> None:
+    dock = window.docks["tables_panel"]
+    window_setup.go_to(next(p for p in window.extras.panes if p.dock is dock))
+    view = dock.view
+    _focus(qtbot, view)
+    qtbot.keyClick(view, Qt.Key.Key_Tab)
+    assert not view.hasFocus()
+    _focus(qtbot, view)
+    qtbot.keyClick(view, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    assert not view.hasFocus()
+    _focus(qtbot, view)
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert window.editor.body.hasFocus()
+
+
+def test_help_lists_the_shortcuts(qtbot, window) -> None:
+    dialog = window_setup.show_help(window, "shortcuts")
+    qtbot.addWidget(dialog)
+    text = dialog.text.toPlainText()
+    for words in ("Next pane", "F6", "Library", "Ctrl+4", "Publish", "Ctrl+Shift+P", "Settings"):
+        assert words in text
+    started = window_setup.show_help(window, "started")
+    qtbot.addWidget(started)
+    assert "Getting started" in started.text.toPlainText()
+
+
+# ----- room for the document ----------------------------------------------------------------------
+def test_guidance_and_preview_are_collapsible_and_remembered(qtbot, window, settings) -> None:
+    window.extras.act_guidance.setChecked(True)
+    assert window.editor.side.isVisible()
+    qtbot.mouseClick(window.editor.guidance_button, Qt.MouseButton.LeftButton)
+    assert not window.editor.side.isVisible() and not window.extras.act_guidance.isChecked()
+    window.extras.act_preview.setChecked(False)
+    assert not window.preview.isVisible()
+    assert window.editor.body.minimumWidth() >= window.editor.body.fontMetrics().averageCharWidth() * 30
+    again = MainWindow(settings)
+    qtbot.addWidget(again)
+    again.show()
+    assert not again.editor.side.isVisible() and not again.preview.isVisible()
+
+
+def test_long_titles_show_their_beginning_with_a_tooltip(window) -> None:
+    session = window.session
+    clause = session.notice.clauses[0]
+    long_title = "How we handle requests from people in every country where we operate and keep records " * 2
+    window.editor.show_clause(clause.id, long_title.strip(), clause.body)
+    assert window.editor.title.cursorPosition() == 0
+    assert window.editor.title.toolTip() == long_title.strip()
+
+
+# ----- first start ---------------------------------------------------------------------------------
+def test_welcome_records_who_you_are_and_offers_where_to_begin(qtbot, window, settings, monkeypatch) -> None:
+    from notice_studio.ui.welcome.welcome_dialog import OPEN, SAMPLE
+
+    settings.set("author/name", "")
+    settings.set("welcome/shown", "")
+    assert window_setup.needs_welcome(settings)
+    opened: list[str] = []
+    monkeypatch.setattr(window, "choose_notice", lambda: opened.append("open"))
+    dialog = window_setup.show_welcome(window)
+    qtbot.addWidget(dialog)
+    assert not dialog.buttons[OPEN].isEnabled()  # a name first
+    assert "sample" in " ".join(w.text() for w in dialog.findChildren(type(dialog.form.problem))).lower()
+    dialog.form.name.setText("Dana Whitfield")
+    dialog.form.email.setText("dana@northwind.example")
+    assert dialog.buttons[OPEN].isEnabled() and dialog.buttons[SAMPLE].isEnabled()
+    qtbot.mouseClick(dialog.buttons[OPEN], Qt.MouseButton.LeftButton)
+    assert opened == ["open"]
+    assert settings.author_name == "Dana Whitfield" and settings.author_email == "dana@northwind.example"
+    assert window.session.author.name == "Dana Whitfield"
+    assert not window_setup.needs_welcome(settings)
+
+
+def test_the_sample_notice_is_marked_as_the_sample(qtbot, window, notice_folder) -> None:
+    from notice_studio.ui.app import sample_notice_path
+
+    bar = window.extras.sample_bar
+    assert not bar.isVisible()  # an ordinary notice
+    assert window.open_notice(sample_notice_path())
+    assert bar.isVisible()
+    assert window.open_notice(notice_folder)
+    assert not bar.isVisible()
+
+
+def test_settings_dialog_saves_name_email_and_library_folders(qtbot, window, settings, tmp_path) -> None:
+    dialog = window_setup.open_settings(window)
+    qtbot.addWidget(dialog)
+    dialog.form.name.setText("Sam Counsel")
+    dialog._folders = [str(tmp_path)]
+    with qtbot.waitSignal(window.library_loaded, timeout=15000):
+        dialog.accept()
+    assert settings.author_name == "Sam Counsel" and settings.library_folders() == [str(tmp_path)]
+    assert window.session.author.name == "Sam Counsel"
