@@ -190,9 +190,9 @@ def test_cli_fragment_is_styled_by_default_and_bare_on_request(repo, tmp_path) -
     folder = str(repo.path)
     repo.close()
     out = tmp_path / "f.html"
-    assert main(["export", folder, "--format", "fragment", "--out", str(out)]) == 0
+    assert main(["export", folder, "--version", "draft", "--format", "fragment", "--out", str(out)]) == 0
     assert 'style="list-style:none' in out.read_text(encoding="utf-8")
-    assert main(["export", folder, "--format", "fragment", "--bare", "--out", str(out)]) == 0
+    assert main(["export", folder, "--version", "draft", "--format", "fragment", "--bare", "--out", str(out)]) == 0
     assert "style=" not in out.read_text(encoding="utf-8")
 
 
