@@ -145,3 +145,13 @@ def test_a_conflicting_update_needs_an_answer(
     code, out, _ = run(capsys, "library", "update", folder, "retention", "--library-dir", library, "--keep", "library")
     assert code == 0 and "library's wording taken" in out
     assert "90 days" in reload(repo).find("retention").body
+
+
+def test_new_lists_each_template_no_that_leaves_a_requirement_out(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch) -> None:  # noqa: ANN001
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    code, _out, err = run(capsys, "new", tmp_path / "n", "--org", "Acme Ltd")
+    assert code == 0
+    assert "leaves out GDPR Art. 13(1)(b)" in err and "'notice-studio facts DIR dpo_appointed=yes'" in err
+    assert "change the practices" in err  # sale is decided by the practices, not by a typed fact
+    code, _out, err = run(capsys, "new", tmp_path / "m", "--org", "Acme Ltd", "--yes")
+    assert code == 0 and "leaves out" not in err

@@ -8,6 +8,7 @@ import sys
 
 from notice_studio.cli.common import (
     CommandError,
+    Prompt,
     add_folder,
     add_json,
     open_notice,
@@ -33,6 +34,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         default=[],
         metavar="DIR",
         help="an extra clause library folder, read after the shipped one; repeatable",
+    )
+    p.add_argument(
+        "--yes", action="store_true", help="keep the template's answers to the facts that leave requirements out"
     )
     p.set_defaults(func=cmd_new)
 
@@ -91,6 +95,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     notice = build_notice(args.template, args.org, split_list(args.jurisdiction) or None, library=library)
     if args.title:
         notice.title = args.title
+    _confirm_waivers(notice, args.yes)
     with NoticeRepo.create(args.folder, notice, cli_author()) as repo:
         unfilled = notice.unfilled_placeholders()
         print(
@@ -106,6 +111,36 @@ def cmd_new(args: argparse.Namespace) -> int:
                 example = f" (e.g. {spec.example})" if spec and spec.example else ""
                 print(f"  {name.ljust(width)}{label}{example}")
     return 0
+
+
+def _confirm_waivers(notice: Notice, yes: bool) -> None:
+    """Each template 'no' that leaves a legal requirement out is confirmed by counsel: asked on a
+    terminal, else listed on stderr with how to change it (--yes keeps the template's answers)."""
+    from notice_studio.core.library.requirements import load_requirements
+    from notice_studio.core.practices.actions import decided_by_practices
+    from notice_studio.core.practices.facts import effective_facts, waived_requirements
+
+    waivers = waived_requirements(effective_facts(notice), notice.jurisdictions, load_requirements())
+    decided = decided_by_practices(notice)
+    ask = sys.stdin.isatty() and not yes
+    for waiver in waivers:
+        change = (
+            "change the practices ('notice-studio practices set DIR ...')"
+            if waiver.fact in decided
+            else f"run 'notice-studio facts DIR {waiver.fact}=yes'"
+        )
+        cited = ", ".join(citation for _element, _law, citation in waiver.elements)
+        if ask and waiver.fact not in decided:
+            if not Prompt().confirm(
+                f"{waiver.question} The template answers no, which leaves out {cited}. Keep 'no'?", default=True
+            ):
+                notice.facts[waiver.fact] = True
+        elif not yes:
+            print(
+                f"notice-studio: the template answers no to '{waiver.question}', so the notice leaves out "
+                f"{cited}; if that is wrong, {change}.",
+                file=sys.stderr,
+            )
 
 
 # ----- reading ----------------------------------------------------------------------------------

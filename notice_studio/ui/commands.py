@@ -9,6 +9,7 @@ from PySide6.QtGui import QUndoCommand
 
 from notice_studio.core.notice import messages
 from notice_studio.core.notice.model import Clause, Table
+from notice_studio.core.practices.model import Practices
 from notice_studio.core.workspace import LibraryUpdate
 from notice_studio.ui.session import Session
 
@@ -165,3 +166,19 @@ class UpdateFromLibrary(QUndoCommand):
     def undo(self) -> None:
         self.session.set_clause_state(self.update.clause_id, self.update.before, f"Undid: {self.message}")
         self.session.reveal.emit(self.update.clause_id)
+
+
+class SetPractices(QUndoCommand):
+    """A change to the data inventory (the Practices panel)."""
+
+    def __init__(self, session: Session, practices: Practices, message: str) -> None:
+        super().__init__(message)
+        self.session, self.new, self.message = session, copy.deepcopy(practices), message
+        self.old = copy.deepcopy(session.notice.practices)
+
+    def redo(self) -> None:
+        self.session.set_practices(copy.deepcopy(self.new), self.message)
+
+    def undo(self) -> None:
+        if self.old is not None:
+            self.session.set_practices(copy.deepcopy(self.old), f"Undid: {self.message}")

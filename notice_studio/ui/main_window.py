@@ -40,6 +40,8 @@ from notice_studio.ui.tasks import Debouncer, TaskRunner
 
 if TYPE_CHECKING:
     from notice_studio.core.library.catalog import Library
+    from notice_studio.core.practices.model import Practices
+    from notice_studio.ui.practices.practices_dock import PracticesDock
 
 # Docks, each in its feature folder: (key in self.docks, module, class).
 _DOCKS = (
@@ -135,6 +137,14 @@ class MainWindow(QMainWindow):
     def _build_optional_docks(self) -> None:
         right_docks: list[QDockWidget] = []
         bottom_docks: list[QDockWidget] = []
+        from notice_studio.ui.practices.practices_dock import PracticesDock
+
+        practices = PracticesDock(lambda: self.session.notice if self.session else None, self._apply_practices, self)
+        practices.setObjectName("practices_dock-dock")
+        self.docks["practices_dock"] = practices
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, practices)
+        right_docks.append(practices)
+        self.state.session_changed.connect(lambda session: self._follow_practices(session, practices))
         for module_name, module_path, class_name in _DOCKS:
             module = importlib.import_module(module_path)
             dock = getattr(module, class_name)(self.state, self, self)
@@ -730,6 +740,16 @@ class MainWindow(QMainWindow):
             "of approved clauses. Every edit is kept; published versions never change.</p>"
             "<p>The clause library is a drafting aid, not legal advice.</p>",
         )
+
+    def _apply_practices(self, practices: Practices, message: str) -> None:
+        if self.session is not None:
+            self.session.undo_stack.push(commands.SetPractices(self.session, practices, message))
+
+    def _follow_practices(self, session: Session | None, dock: PracticesDock) -> None:
+        dock.refresh()
+        if session is not None:
+            session.practices_changed.connect(dock.refresh)
+            session.notice_replaced.connect(dock.refresh)
 
     def _undo(self) -> None:
         if self.session is not None:

@@ -20,6 +20,7 @@ from notice_studio.core.notice.autosave import AutoSaver
 from notice_studio.core.notice.model import Clause, Notice, Table
 from notice_studio.core.notice.notice_format import notice_files, read_notice
 from notice_studio.core.notice.store import Author, NoticeRepo, Version
+from notice_studio.core.practices.model import Practices
 from notice_studio.core.workspace import ClauseState, Workspace, current_author
 from notice_studio.ui.outline.outline_model import OutlineModel
 from notice_studio.ui.tasks import Debouncer, TaskRunner
@@ -39,6 +40,7 @@ class Session(QObject):
     history_changed = Signal()  # versions or edits changed (after a commit or publish)
     edited = Signal()  # any edit, for the preview and checks debouncers
     reveal = Signal(str)  # undo/redo touched this clause: show it
+    practices_changed = Signal()
 
     _saved_from_thread = Signal(object)
     _failed_from_thread = Signal(object)
@@ -153,6 +155,14 @@ class Session(QObject):
         self.workspace.set_table(name, table)
         self.tables_changed.emit()
         self._note()
+
+    def set_practices(self, practices: Practices, message: str) -> Practices | None:
+        """The data inventory (facts and the tables made from it follow)."""
+        old = self.workspace.set_practices(practices, message)
+        self.tables_changed.emit()
+        self.practices_changed.emit()
+        self._note()
+        return old
 
     def set_clause_state(self, clause_id: str, state: ClauseState, message: str) -> None:
         """A library update (or its undo): title, text and provenance together."""

@@ -64,3 +64,21 @@ def test_malformed_text_is_refused_with_its_line(qtbot) -> None:
     assert not dock.apply_text()
     assert "practices.yaml, line 2" in dock.problem.text() and "Nothing was changed" in dock.problem.text()
     assert host.notice.practices is before and host.messages == []
+
+
+def test_the_windows_practices_panel_edits_through_the_workspace_with_undo(window, qtbot) -> None:
+    """A practice changed in the window is an undoable edit, committed like any other."""
+    import copy
+
+    dock = window.docks["practices_dock"]
+    session = window.session
+    before = copy.deepcopy(session.notice.practices)
+    assert before is not None and dock.practices() == before
+    changed = copy.deepcopy(before)
+    changed.ai_training = not before.ai_training
+    window._apply_practices(changed, "Changed the practices (AI training)")
+    assert session.notice.practices.ai_training is changed.ai_training
+    qtbot.waitUntil(lambda: session.repo.edits()[0].message == "Changed the practices (AI training)", timeout=15000)
+    session.undo_stack.undo()
+    assert session.notice.practices.ai_training is before.ai_training
+    assert dock.practices().ai_training is before.ai_training

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from notice_studio.core.library.catalog import Library
     from notice_studio.core.library.merge import ClauseStatus
     from notice_studio.core.library.requirements import Requirements
+    from notice_studio.core.practices.model import Practices
     from notice_studio.core.render.renderer import RenderedNotice, RenderOptions
 
 
@@ -295,6 +296,16 @@ class Workspace:
                 self._note(f"Forgot the answer to '{name}'")
         elif old != value:
             self._note(set_facts(self.notice, {name: value}))
+        return old
+
+    def set_practices(self, practices: Practices, message: str = "Changed the practices") -> Practices | None:
+        """Make `practices` the notice's data inventory (facts and generated tables follow);
+        returns the old inventory, for undo."""
+        from notice_studio.core.practices.actions import apply_practices
+
+        old = self.notice.practices
+        apply_practices(self.notice, practices)
+        self._note(message)
         return old
 
     def change_practices(self, changes: Sequence[tuple[str, str]]) -> list[str]:
