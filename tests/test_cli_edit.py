@@ -147,7 +147,9 @@ def test_a_conflicting_update_needs_an_answer(
     assert "90 days" in reload(repo).find("retention").body
 
 
-def test_new_lists_each_template_no_that_leaves_a_requirement_out(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch) -> None:  # noqa: ANN001
+def test_new_lists_each_template_no_that_leaves_a_requirement_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch
+) -> None:
     monkeypatch.setattr("sys.stdin", io.StringIO(""))
     code, _out, err = run(capsys, "new", tmp_path / "n", "--org", "Acme Ltd")
     assert code == 0

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from pathlib import Path
 
 import notice_studio.qt_export  # noqa: F401 - registers the PDF exporter
-from notice_studio.cli.common import CommandError, add_folder, open_notice
+from notice_studio.cli.common import CommandError, add_folder, open_notice, open_workspace
 from notice_studio.cli.output import write_output
 from notice_studio.core.export.default_version import default_export_version, draft_export_note, is_draft
 from notice_studio.core.export.formats import BINARY_FORMATS as _BINARY
-from notice_studio.core.export.formats import FORMATS, export_content
+from notice_studio.core.export.formats import FORMATS
 
 _FORMAT_NAMES = {
     "html": "an HTML page",
@@ -58,18 +57,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_site)
 
 
-def load_version(repo, ref: str):
-    """The notice at `ref` and how to label it: published versions carry their effective date."""
-    from notice_studio.core.render.renderer import RenderOptions
-
-    if ref in ("draft", "HEAD"):
-        return repo.load(), RenderOptions()
-    if re.fullmatch(r"v\d+", ref):
-        version = repo.version(ref)
-        return repo.notice_at(ref), RenderOptions(last_updated=version.effective, version_label=version.name)
-    return repo.notice_at(ref), RenderOptions()  # a saved edit is a draft as it was then
-
-
 def cmd_export(args: argparse.Namespace) -> int:
     if args.out == "-" and args.format in _BINARY:
         raise CommandError(f"A {args.format.upper()} file cannot be printed; give a file name with --out")
@@ -78,18 +65,18 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise CommandError(f"The folder {out.parent} does not exist; create it or choose another --out path")
     if args.out != "-" and out.is_dir():
         raise CommandError(f"{out} is a folder; give a file name with --out")
-    with open_notice(args.folder) as repo:
+    with open_workspace(args.folder) as ws:
+        versions = ws.repo.versions()
         if args.at is None:
-            args.at = default_export_version(repo.versions())
+            args.at = default_export_version(versions)
             if args.at is None:
                 raise CommandError(
                     "Nothing is published yet, so there is no version to export; "
                     "publish one, or export the draft for review with --version draft"
                 )
         elif is_draft(args.at):
-            print(f"notice-studio: note: {draft_export_note(repo.versions())}", file=sys.stderr)
-        notice, options = load_version(repo, args.at)
-    content, rendered = export_content(notice, options, args.format, args.width, bare=args.bare)
+            print(f"notice-studio: note: {draft_export_note(versions)}", file=sys.stderr)
+        content, rendered = ws.export(args.format, args.at, width=args.width, bare=args.bare)
     if rendered.unfilled:
         names = list(rendered.unfilled)
         shown = ", ".join(names[:5]) + (" ..." if len(names) > 5 else "")
@@ -104,7 +91,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         sys.stdout.write(content)
         return 0
     write_output(out, content)
-    label = "the draft" if options.version_label is None and args.at in ("draft", "HEAD") else args.at
+    label = "the draft" if is_draft(args.at) else args.at
     print(f"Wrote {label} as {_FORMAT_NAMES[args.format]} to {out}.")
     return 0
 

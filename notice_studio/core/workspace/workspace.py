@@ -605,7 +605,8 @@ class Workspace:
         """The notice (draft or version `at`) in one export format."""
         from notice_studio.core.export.formats import export_content
 
-        return export_content(self.notice_at(at), self.render_options(at), fmt, width=width, bare=bare)
+        options = self.render_options(at)  # names an unknown version before anything is read
+        return export_content(self.notice_at(at), options, fmt, width=width, bare=bare)
 
     def render_options(self, at: str = "draft") -> RenderOptions:
         """How to label a rendering: published versions carry their effective date; drafts do not."""
