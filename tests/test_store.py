@@ -430,3 +430,25 @@ def test_pack_packs_the_history_once_it_has_many_loose_objects(repo: NoticeRepo)
     repo.pack(loose_objects=1)
     assert loose() == 0
     assert_fsck_clean(repo.path)
+
+
+def test_autosave_names_repeated_moves_of_one_clause_for_the_final_position(repo: NoticeRepo) -> None:
+    from notice_studio.core.notice import messages
+
+    saver = AutoSaver(repo, AUTHOR, idle_seconds=60)
+    notice = repo.load()
+    steps = [("Children", "Introduction", None), ("Children", None, None)]
+    notice.move("children", None, 1)
+    saver.edited(notice_files(notice), message=messages.moved(*steps[0]))
+    notice.move("children", None, 0)
+    saver.edited(notice_files(notice), message=messages.moved(*steps[1]))
+    notice.set_body("security", "We protect your data.")
+    saver.edited(notice_files(notice), message=messages.moved("Security", "Children", None))
+    assert saver.flush() is not None
+    assert repo.edits(limit=1)[0].message == (
+        "Moved 'Children' to the start of the notice; Moved 'Security' after 'Children'"
+    )
+    assert messages.coalesce_moves(["Moved 'A' after 'B'", "Edited the cookies table", "Moved 'A' after 'C'"]) == [
+        "Edited the cookies table",
+        "Moved 'A' after 'C'",
+    ]
