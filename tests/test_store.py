@@ -452,3 +452,30 @@ def test_autosave_names_repeated_moves_of_one_clause_for_the_final_position(repo
         "Edited the cookies table",
         "Moved 'A' after 'C'",
     ]
+
+
+def test_changes_made_outside_the_app_are_shown_before_they_are_kept_or_discarded(tmp_path: Path) -> None:
+    folder = tmp_path / "n"
+    with NoticeRepo.create(folder, small_notice(), AUTHOR):
+        pass
+    clause = folder / "clauses" / "security.md"
+    saved = clause.read_text(encoding="utf-8")
+    clause.write_text(saved.replace("encryption", "encryption and locks"), encoding="utf-8")
+    (folder / "tables" / "stray.csv").parent.mkdir(exist_ok=True)
+    (folder / "tables" / "stray.csv").write_text("a,b\n", encoding="utf-8")
+
+    with NoticeRepo.open(folder, write=True, keep_outside_changes=False) as store:
+        before = len(store.edits())
+        assert store.outside_changes() == ["clauses/security.md", "tables/stray.csv"]
+        assert len(store.edits()) == before  # nothing committed without asking
+        store.discard_outside()
+        assert store.outside_changes() == []
+        assert clause.read_text(encoding="utf-8") == saved and not (folder / "tables" / "stray.csv").exists()
+
+    clause.write_text(saved.replace("encryption", "encryption and locks"), encoding="utf-8")
+    with NoticeRepo.open(folder, write=True, keep_outside_changes=False) as store:
+        commit = store.keep_outside(AUTHOR)
+        assert commit and store.outside_changes() == []
+        assert store.edits(limit=1)[0].message == "Kept changes made outside Notice Studio (clauses/security.md)"
+        assert "locks" in store.load().find("security").body
+        assert store.keep_outside(AUTHOR) is None
