@@ -431,3 +431,48 @@ def test_cli_export_refuses_to_guess_when_nothing_is_published(tmp_path: Path, c
     err = capsys.readouterr().err
     assert "Nothing is published yet" in err and "--version draft" in err and "Traceback" not in err
     assert not (tmp_path / "x.txt").exists()
+
+
+def test_pdf_headings_keep_with_their_text(qapp) -> None:
+    from notice_studio.qt_export.pdf import notice_pdf
+
+    notice = Notice(title="Long notice")
+    for i in range(40):  # uneven lengths so some headings would fall at the foot of a page
+        words = "Words for readers to read here. " * (2 + (i * 9) % 19)
+        notice.add(Clause(f"part-{i}", f"Part {i}", f"Opening{i} {words}"))
+    rendered = render(notice, PUBLISHED)
+    reader = PdfReader(io.BytesIO(notice_pdf(rendered)))
+    texts = [_text(reader, n) for n in range(len(reader.pages))]
+    assert len(texts) >= 5
+    for i in range(40):  # the heading and the first words of its text on one page
+        assert any(f"{i + 1}.Part{i}Opening{i}" in text for text in texts), f"heading {i} is apart from its text"
+
+
+def test_pdf_keep_together_moves_headings_that_would_end_a_page(qapp) -> None:
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    from PySide6.QtGui import QPdfWriter, QTextDocument
+
+    from notice_studio.qt_export.pdf import keep_headings_with_text
+
+    html = "".join(f"<h2>Heading {i}</h2><p>{'Text of the section. ' * (3 + i % 11)}</p>" for i in range(60))
+    doc = QTextDocument()
+    doc.setHtml(html)
+    buffer = QBuffer(QByteArray())
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    assert keep_headings_with_text(doc, writer) >= 1
+
+
+def test_pdf_table_cells_wrap_at_word_boundaries(qapp) -> None:
+    from notice_studio.qt_export.pdf import notice_pdf
+
+    notice = Notice(title="Cookies")
+    header = "| " + " | ".join(f"Column{c}" for c in range(7)) + " |\n|" + "---|" * 7 + "\n"
+    row = "| " + " | ".join("Authentication remembers preferences" for _ in range(7)) + " |\n"
+    notice.add(Clause("cookies", "Cookies", header + row * 3))
+    reader = PdfReader(io.BytesIO(notice_pdf(render(notice, PUBLISHED))))
+    text = " ".join(page.extract_text() for page in reader.pages)
+    words = re.findall(r"[A-Za-z]+", text)
+    pieces = [w for w in words if w in ("Authentication", "remembers", "preferences")]
+    assert len(pieces) == 3 * 7 * 3  # every word whole: none broken across lines
+    assert "Column6" in text  # the widest column still on the page (the table's type was set smaller)

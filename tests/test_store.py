@@ -446,3 +446,52 @@ def test_pack_packs_the_history_once_it_has_many_loose_objects(repo: NoticeRepo)
     repo.pack(loose_objects=1)
     assert loose() == 0
     assert_fsck_clean(repo.path)
+
+
+def test_autosave_names_repeated_moves_of_one_clause_for_the_final_position(repo: NoticeRepo) -> None:
+    from notice_studio.core.notice import messages
+
+    saver = AutoSaver(repo, AUTHOR, idle_seconds=60)
+    notice = repo.load()
+    steps = [("Children", "Introduction", None), ("Children", None, None)]
+    notice.move("children", None, 1)
+    saver.edited(notice_files(notice), message=messages.moved(*steps[0]))
+    notice.move("children", None, 0)
+    saver.edited(notice_files(notice), message=messages.moved(*steps[1]))
+    notice.set_body("security", "We protect your data.")
+    saver.edited(notice_files(notice), message=messages.moved("Security", "Children", None))
+    assert saver.flush() is not None
+    assert repo.edits(limit=1)[0].message == (
+        "Moved 'Children' to the start of the notice; Moved 'Security' after 'Children'"
+    )
+    assert messages.coalesce_moves(["Moved 'A' after 'B'", "Edited the cookies table", "Moved 'A' after 'C'"]) == [
+        "Edited the cookies table",
+        "Moved 'A' after 'C'",
+    ]
+
+
+def test_changes_made_outside_the_app_are_shown_before_they_are_kept_or_discarded(tmp_path: Path) -> None:
+    folder = tmp_path / "n"
+    with NoticeRepo.create(folder, small_notice(), AUTHOR):
+        pass
+    clause = folder / "clauses" / "security.md"
+    saved = clause.read_text(encoding="utf-8")
+    clause.write_text(saved.replace("encryption", "encryption and locks"), encoding="utf-8")
+    (folder / "tables" / "stray.csv").parent.mkdir(exist_ok=True)
+    (folder / "tables" / "stray.csv").write_text("a,b\n", encoding="utf-8")
+
+    with NoticeRepo.open(folder, write=True, keep_outside_changes=False) as store:
+        before = len(store.edits())
+        assert store.outside_changes() == ["clauses/security.md", "tables/stray.csv"]
+        assert len(store.edits()) == before  # nothing committed without asking
+        store.discard_outside()
+        assert store.outside_changes() == []
+        assert clause.read_text(encoding="utf-8") == saved and not (folder / "tables" / "stray.csv").exists()
+
+    clause.write_text(saved.replace("encryption", "encryption and locks"), encoding="utf-8")
+    with NoticeRepo.open(folder, write=True, keep_outside_changes=False) as store:
+        commit = store.keep_outside(AUTHOR)
+        assert commit and store.outside_changes() == []
+        assert store.edits(limit=1)[0].message == "Kept changes made outside Notice Studio (clauses/security.md)"
+        assert "locks" in store.load().find("security").body
+        assert store.keep_outside(AUTHOR) is None

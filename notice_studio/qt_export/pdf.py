@@ -3,6 +3,12 @@
 Outside `core/` because it needs Qt. Text stays selectable (Qt embeds the fonts and writes real
 text). QPdfWriter has no API for the outline, so clause headings become PDF bookmarks in a
 second pass with pypdf, placed where Qt put each heading's named destination.
+
+Lines wrap at word boundaries only (table cells included: a cookie name is never split
+mid-word). Qt has no keep-with-next or widow control, so before printing the document is laid
+out on the writer exactly as `print_` will lay it out, and a heading that would end a page (or a
+short paragraph whose last line alone would top the next page) starts the next page instead.
+Qt's PDF writer cannot write a tagged PDF (no structure tree); the README says so.
 """
 
 from __future__ import annotations
@@ -87,7 +93,7 @@ def qt_html(rendered: RenderedNotice) -> str:
 def notice_pdf(rendered: RenderedNotice) -> bytes:
     """The notice as PDF bytes (A4; selectable text; page numbers; bookmarks for clauses)."""
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF
-    from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+    from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument, QTextOption
 
     ensure_gui_application()
     data = QByteArray()
@@ -112,13 +118,103 @@ def notice_pdf(rendered: RenderedNotice) -> bytes:
     font.setPointSizeF(10.5)
     doc.setDefaultFont(font)
     doc.setDefaultStyleSheet(_QT_CSS)
+    option = doc.defaultTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)  # never mid-word, in tables too
+    doc.setDefaultTextOption(option)
     doc.setHtml(qt_html(rendered))
+    keep_headings_with_text(doc, writer)
     # print_() paginates inside Qt and numbers each page at the foot. Painting page by page
     # from Python is avoided on purpose: PySide6 6.12's QPainter bindings drop a reference to
     # None per call on CPython 3.11, which ends in a fatal "deallocating None" on big notices.
     doc.print_(writer)
     buffer.close()
     return _add_outline(bytes(data.data()), rendered)
+
+
+_WIDOW_MAX_LINES = 8  # a paragraph this short moves whole rather than leave its last line alone
+
+
+def keep_headings_with_text(doc, writer) -> int:
+    """Start the next page at a heading that would end a page, or at a short paragraph whose
+    last line alone would top the next page. Returns how many blocks were moved.
+
+    The probe is laid out as `QTextDocument.print_` (Qt 6) lays out its copy: on the writer, a
+    2 cm root-frame margin, page size = the writer's page; so its page breaks are print_'s."""
+    from PySide6.QtCore import QSizeF
+    from PySide6.QtGui import QTextBlockFormat, QTextCursor
+
+    probe = doc.clone()
+    layout = probe.documentLayout()
+    layout.setPaintDevice(writer)
+    frame = probe.rootFrame().frameFormat()
+    # print_'s 2 cm margin, given at Qt's default 96 dpi and scaled to the device by the layout
+    frame.setMargin(int((2 / 2.54) * 96))
+    probe.rootFrame().setFrameFormat(frame)
+    page_height = float(writer.height())
+    probe.setPageSize(QSizeF(writer.width(), page_height))
+
+    def page_of(y: float) -> int:
+        return int(y // page_height)
+
+    _fit_tables(probe, doc, float(writer.width()) - 2 * (2 / 2.54) * writer.logicalDpiX())
+
+    moved = 0
+    block, original = probe.begin(), doc.begin()
+    while block.isValid() and original.isValid():
+        fmt = block.blockFormat()
+        if fmt.pageBreakPolicy() & QTextBlockFormat.PageBreakFlag.PageBreak_AlwaysBefore:
+            block, original = block.next(), original.next()
+            continue
+        rect = layout.blockBoundingRect(block)
+        lines = block.layout().lineCount()
+        target = False
+        if fmt.headingLevel() > 0 and block.next().isValid() and rect.top() > 0:
+            following = block.next()
+            next_rect = layout.blockBoundingRect(following)
+            first_line = following.layout().lineAt(0) if following.layout().lineCount() else None
+            next_top = next_rect.top() + (first_line.y() if first_line is not None else 0)
+            target = page_of(next_top + 1) > page_of(rect.top() + 1)
+        elif 2 <= lines <= _WIDOW_MAX_LINES and block.textList() is None and rect.top() > 0:
+            last = block.layout().lineAt(lines - 1)
+            before = block.layout().lineAt(lines - 2)
+            target = page_of(rect.top() + last.y() + 1) > page_of(rect.top() + before.y() + 1)
+        if target:
+            moving = [block, original]
+            if fmt.headingLevel() == 0 and block.previous().blockFormat().headingLevel() > 0:
+                moving = [block.previous(), original.previous()]  # the heading goes with its text
+            for each in moving:
+                new_format = each.blockFormat()
+                new_format.setPageBreakPolicy(QTextBlockFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                QTextCursor(each).setBlockFormat(new_format)
+            # everything after the moved block shifts down: lay it out again before reading on
+            start = moving[0].position()
+            probe.markContentsDirty(start, probe.characterCount() - start)
+            moved += 1
+        block, original = block.next(), original.next()
+    return moved
+
+
+_TABLE_POINT_SIZES = (9.0, 8.0, 7.0)
+
+
+def _fit_tables(probe, doc, width: float) -> None:
+    """Words never break mid-word, so a table of many columns can grow wider than the page:
+    set such a table in a smaller type until it fits (down to 7 pt)."""
+    from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextTable
+
+    layout = probe.documentLayout()
+    tables = [f for f in probe.rootFrame().childFrames() if isinstance(f, QTextTable)]
+    originals = [f for f in doc.rootFrame().childFrames() if isinstance(f, QTextTable)]
+    for table, original in zip(tables, originals, strict=False):
+        for size in _TABLE_POINT_SIZES:
+            if layout.frameBoundingRect(table).width() <= width + 1:
+                break
+            for each in (table, original):
+                cursor = QTextCursor(each.firstCursorPosition())
+                cursor.setPosition(each.lastCursorPosition().position(), QTextCursor.MoveMode.KeepAnchor)
+                smaller = QTextCharFormat()
+                smaller.setFontPointSize(size)
+                cursor.mergeCharFormat(smaller)
 
 
 def write_pdf(rendered: RenderedNotice, path: str | os.PathLike[str]) -> None:

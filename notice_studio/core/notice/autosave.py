@@ -68,7 +68,7 @@ class AutoSaver:
 
     def _message(self, titles: list[str], other: list[str]) -> str:
         parts = [messages.edited(titles)] if titles else []
-        parts += other
+        parts += messages.coalesce_moves(other)
         if not parts:
             return messages.edited([])
         return "; ".join(parts)

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
+_MOVED_RE = re.compile(r"^Moved '(.*)' (?:after '.*'|to the start of .*)$")
+
 
 def _quote(title: str) -> str:
     return f"'{title}'"
@@ -54,3 +58,19 @@ def updated_from_library(title: str, version: int) -> str:
 
 def table_edited(name: str) -> str:
     return f"Edited the {name.replace('-', ' ')} table"
+
+
+def coalesce_moves(phrases: list[str]) -> list[str]:
+    """Repeated moves of one clause in one save read as one move, to where it ended up:
+    ["Moved 'A' after 'B'", "Moved 'A' after 'C'"] -> ["Moved 'A' after 'C'"]."""
+    last: dict[str, int] = {}
+    for n, phrase in enumerate(phrases):
+        match = _MOVED_RE.match(phrase)
+        if match:
+            last[match.group(1)] = n
+    kept = []
+    for n, phrase in enumerate(phrases):
+        match = _MOVED_RE.match(phrase)
+        if match is None or last[match.group(1)] == n:
+            kept.append(phrase)
+    return kept

@@ -200,8 +200,15 @@ class NoticeRepo:
         return store
 
     @classmethod
-    def open(cls, folder: str | os.PathLike[str], *, write: bool = False) -> NoticeRepo:
-        """Open a notice folder; with `write`, take the lock that keeps other windows out."""
+    def open(
+        cls, folder: str | os.PathLike[str], *, write: bool = False, keep_outside_changes: bool = True
+    ) -> NoticeRepo:
+        """Open a notice folder; with `write`, take the lock that keeps other windows out.
+
+        Files changed in the folder but not committed (a crash, or a hand edit) are committed at
+        once unless `keep_outside_changes` is False: then the caller shows `outside_changes()`
+        ("changed outside Notice Studio: keep / discard") and calls `keep_outside` or
+        `discard_outside`."""
         path = Path(folder).expanduser().absolute()
         if not path.exists():
             raise NotANoticeError(f"There is no folder at {path}; check the path and try again.")
@@ -239,7 +246,8 @@ class NoticeRepo:
 
                     finish_interrupted_sync(store)
                 store.load()  # refuse a damaged notice before committing anything found in the folder
-                store._recover_uncommitted()
+                if keep_outside_changes:
+                    store._recover_uncommitted()
             except BaseException:
                 store.close()
                 raise
@@ -452,6 +460,56 @@ class NoticeRepo:
                 env=_author_env(resolve_author()),
             )
         self.recovery.messages.append("Changes that had not been saved before the last close were found and saved.")
+
+    def outside_changes(self) -> list[str]:
+        """Notice files changed, added or deleted in the folder since the last commit (by hand
+        or by another program), as paths relative to the notice folder."""
+        status = self._git(
+            "status", "--porcelain", "-z", "--untracked-files=all", "--", NOTICE_FILE, *MANAGED_DIRS, strip=False
+        )
+        paths = []
+        entries = iter(status.split("\0"))
+        for entry in entries:
+            if len(entry) < 4:
+                continue
+            code, path = entry[:2], entry[3:]
+            if "R" in code or "C" in code:
+                next(entries, None)  # a rename names its source next
+            paths.append(path)
+        return sorted(set(paths))
+
+    def keep_outside(self, author: Author | None = None) -> str | None:
+        """Commit the changes made outside Notice Studio (the user chose Keep)."""
+        paths = self.outside_changes()
+        if not paths:
+            return None
+        with self._writing():
+            self._git("add", "-A", "--", *paths)
+            names = ", ".join(paths[:3]) + (f" and {len(paths) - 3} more" if len(paths) > 3 else "")
+            self._git(
+                "commit",
+                "-q",
+                "--no-verify",
+                "-m",
+                f"Kept changes made outside Notice Studio ({names})",
+                env=_author_env(author or resolve_author()),
+            )
+            self._committed = {}
+            return self.head()
+
+    def discard_outside(self) -> None:
+        """Put the notice files back as last saved (the user chose Discard)."""
+        paths = self.outside_changes()
+        if not paths:
+            return
+        with self._writing():
+            tracked = set(self._git("ls-files", "-z", "--", *paths, strip=False).split("\0")) - {""}
+            if tracked:
+                self._git("checkout", "HEAD", "--", *sorted(tracked))
+            for rel in paths:
+                if rel not in tracked:
+                    (self.path / rel).unlink(missing_ok=True)
+            self._committed = {}
 
     # ----- history ----------------------------------------------------------------------------
     def head(self) -> str:
