@@ -101,7 +101,8 @@ class Block:
 
     @property
     def visible(self) -> bool:
-        return self.style != "table"
+        """Written as a paragraph: not a table, and some text to show."""
+        return self.style != "table" and any(p.shown for p in self.pieces if p.kind in ("text", "atom", "soft"))
 
     def shown(self) -> str:
         return "".join(p.shown for p in self.pieces)
