@@ -236,6 +236,26 @@ def _clause_text(review: WordReview, text: ClauseText, part: str, accepted: Coll
     return tidy_markdown(apply_edits(found.blocks, edits))
 
 
+def _merged_body(
+    review: WordReview, text: ClauseText, sent: str, now: str, accepted: Collection[str]
+) -> tuple[str, int]:
+    """The draft's body with each accepted change that does not clash with later edits (and
+    how many clashed): each change is merged on its own, so one clash costs only that change."""
+    part = review._parts[(text.clause_id, "body")]
+    mine = [pid for pid in dict.fromkeys(part.owner.values()) if pid in accepted]
+    kept: list[str] = []
+    merged, clashes = now, 0
+    for pid in mine:
+        theirs = tidy_markdown(apply_edits(part.blocks, edits_for(part.chunks, part.owner, [*kept, pid])))
+        attempt, conflicts = merge3(sent, now, theirs)
+        if conflicts:
+            clashes += 1
+            continue
+        kept.append(pid)
+        merged = attempt
+    return merged, clashes
+
+
 def reviewed_notice(review: WordReview, base: Notice, accepted: Collection[str]) -> tuple[Notice, list[str], list[str]]:
     """`base` (the current draft) with the accepted proposals made.
 
@@ -278,14 +298,14 @@ def reviewed_notice(review: WordReview, base: Notice, accepted: Collection[str])
             if now.body == was.body:
                 notice.set_body(text.clause_id, new_body)
             else:
-                merged, conflicts = merge3(was.body, now.body, new_body)
-                if conflicts:
+                merged, clashes = _merged_body(review, text, was.body, now.body, accepted)
+                if clashes:
                     skipped.append(
-                        f"'{was.title}' was edited since the review was sent in the same place the reviewer "
-                        "changed; make that change by hand."
+                        f"'{was.title}' was edited since the review was sent in the same place as {clashes} of "
+                        "the reviewer's changes; make those by hand."
                     )
-                    continue
-                notice.set_body(text.clause_id, merged)
+                if merged != now.body:
+                    notice.set_body(text.clause_id, merged)
         titles.append(was.title)
     return notice, titles, skipped
 

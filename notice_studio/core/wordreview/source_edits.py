@@ -140,7 +140,7 @@ def apply_edits(blocks: list[Block], edits: list[Edit]) -> str:
     return "".join(out)
 
 
-_EMPTY_EMPHASIS = re.compile(r"(\*\*|__)(\s*)\1|(?<![*\w])\*(\s*)\*(?![*\w])")
+_EMPTY_EMPHASIS = re.compile(r"\*\*\*\*|____")
 _EMPTY_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]*$\n?", re.MULTILINE)
 _BLANKS = re.compile(r"\n{3,}")
 
@@ -151,6 +151,6 @@ def tidy_markdown(text: str) -> str:
     previous = None
     while previous != text:
         previous = text
-        text = _EMPTY_EMPHASIS.sub(lambda m: m.group(2) or m.group(3) or "", text)
+        text = _EMPTY_EMPHASIS.sub("", text)
     text = _EMPTY_ITEM.sub("", text)
     return _BLANKS.sub("\n\n", text).strip("\n")
