@@ -85,6 +85,7 @@ def test_round_trip_applies_exactly_the_accepted_changes_attributed(store: Notic
     assert not untracked.tracked and untracked.new_text == "erase"
     backups = by_text(review, "delete", "Backups")
     insert = by_text(review, "insert", "correct")
+    assert insert.author == BEN and insert.new_text == " and correct"
     item = by_text(review, "delete", "object")
     title = by_text(review, "replace", "Cookies")
     assert title.part == "title" and title.new_text == "Cookies and similar tools"

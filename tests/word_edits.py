@@ -114,3 +114,31 @@ def comment_on(document, paragraph: Paragraph, needle: str, text: str, author: s
     from docx.text.run import Run
 
     document.add_comment(Run(r, paragraph), text=text, author=author, initials=author[:1])
+
+
+def resolved_paragraphs(document, accept: bool) -> list[str]:
+    """The body's paragraphs as Word shows them after Accept All (or Reject All) changes."""
+    from notice_studio.core.diff.words import DELETE, INSERT
+    from notice_studio.core.export.docx_revisions import body_paragraphs, paragraph_mark, paragraph_runs
+
+    gone = DELETE if accept else INSERT
+    out: list[str] = []
+    joining = False
+    for p in body_paragraphs(document):
+        text = "".join(r.text for r in paragraph_runs(p) if r.op != gone)
+        if joining and out:
+            out[-1] += text
+        else:
+            out.append(text)
+        joining = paragraph_mark(p).op == gone
+    return [t for t in out if t.strip()]
+
+
+def revision_texts(document, tag: str) -> list[tuple[str, str]]:
+    """(author, text) of each `w:ins`/`w:del`/`w:moveFrom`/`w:moveTo` run wrapper in the body."""
+    found = []
+    for element in document.element.body.iter(qn(f"w:{tag}")):
+        text = "".join(t.text or "" for t in element.iter(qn("w:t"), qn("w:delText")))
+        if text:
+            found.append((element.get(qn("w:author")), text))
+    return found

@@ -14,7 +14,7 @@ import sys
 from notice_studio import __version__
 from notice_studio.cli.common import CommandError, run_command
 
-COMMAND_MODULES = ("notice_cmds", "library_cmd", "check_cmd", "export_cmd", "diff_cmd", "import_cmd")
+COMMAND_MODULES = ("notice_cmds", "library_cmd", "check_cmd", "export_cmd", "diff_cmd", "import_cmd", "review_word_cmd")
 
 
 class _Parser(argparse.ArgumentParser):

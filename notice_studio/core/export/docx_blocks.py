@@ -7,7 +7,6 @@ clause's bookmark reading "section N"; embedded tables become Word tables.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -16,7 +15,7 @@ from docx.oxml.ns import qn
 
 from notice_studio.core.diff.words import EQUAL, Op
 from notice_studio.core.export.docx import restarted_numbering, set_numbering
-from notice_studio.core.export.docx_revisions import Revisions
+from notice_studio.core.export.docx_revisions import Revisions, clean_xml
 from notice_studio.core.export.md_blocks import Block
 from notice_studio.core.notice.model import Table
 
@@ -24,13 +23,6 @@ __all__ = ["View", "add_bookmark", "clean_xml", "identity_view", "write_blocks"]
 
 View = Callable[[Op], "tuple[Op, bool] | None"]
 """How a diff op is written: (op, as a move) or None to leave the text out."""
-
-_NOT_XML_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-
-
-def clean_xml(text: str) -> str:
-    """`text` without the characters XML 1.0 cannot hold (Word would not open the file)."""
-    return _NOT_XML_RE.sub("", text)
 
 
 def identity_view(op: Op) -> tuple[Op, bool]:

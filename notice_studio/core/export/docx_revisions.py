@@ -10,6 +10,7 @@ with comment ranges, so a reviewed copy can be understood without Word.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -28,6 +29,7 @@ __all__ = [
     "Revisions",
     "TextRun",
     "body_paragraphs",
+    "clean_xml",
     "custom_properties",
     "paragraph_mark",
     "paragraph_runs",
@@ -42,6 +44,14 @@ _CUSTOM_CT = "application/vnd.openxmlformats-officedocument.custom-properties+xm
 _CUSTOM_NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
 _VT_NS = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
 _FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
+
+
+_NOT_XML_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def clean_xml(text: str) -> str:
+    """`text` without the characters XML 1.0 cannot hold (Word would not open the file)."""
+    return _NOT_XML_RE.sub("", text)
 
 
 def _iso(when: dt.datetime) -> str:
@@ -64,7 +74,7 @@ class Revisions:
         """A `w:ins`, `w:del`, `w:moveFrom` or `w:moveTo` element with id, author and date."""
         element = OxmlElement(f"w:{tag}")
         element.set(qn("w:id"), self._id())
-        element.set(qn("w:author"), self.author)
+        element.set(qn("w:author"), clean_xml(self.author))
         element.set(qn("w:date"), self.date)
         return element
 
@@ -104,7 +114,7 @@ class Revisions:
             r.append(rpr)
         t = OxmlElement("w:delText" if op == DELETE else "w:t")
         t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-        t.text = text
+        t.text = clean_xml(text)
         r.append(t)
         target = container if container is not None else paragraph._p
         if op == EQUAL:
@@ -150,7 +160,7 @@ class Revisions:
         """A comment by `author` (default: this author) on paragraphs `first`..`last`."""
         name = author or self.author
         initials = "".join(w[0] for w in name.split()[:3]).upper()
-        comment = document.comments.add_comment(text=text, author=name, initials=initials)
+        comment = document.comments.add_comment(text=clean_xml(text), author=clean_xml(name), initials=initials)
         comment._comment_elm.set(qn("w:date"), self.date)
         cid = str(comment.comment_id)
         start = OxmlElement("w:commentRangeStart")
