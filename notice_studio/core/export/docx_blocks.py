@@ -113,7 +113,7 @@ def write_blocks(
             else:
                 revisions.run(paragraph, text, op, moved=moved, bold=piece.bold, italic=piece.italic, code=piece.code)
         ops = [seen[0] for _, seen in runs if seen]
-        mark = view(block.op if block.op != EQUAL else block.mark_op) or (_combined(ops), False)
+        mark = view(block.mark_op) or (_combined(ops), False)
         mark_op, mark_moved = mark
         revisions.mark_paragraph(paragraph, mark_op, moved=mark_moved)
         written.append(paragraph)

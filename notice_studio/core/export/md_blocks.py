@@ -33,6 +33,8 @@ class Atom:
     kind: str
     name: str
     source: str
+    old_side: bool = False
+    """A reference as the earlier version numbered it (when the number changed)."""
 
 
 @dataclass
@@ -40,22 +42,32 @@ class AtomTable:
     """Cross-references and placeholders swapped for single characters, and how to show them."""
 
     numbers: Mapping[str, str] = field(default_factory=dict)
+    old_numbers: Mapping[str, str] | None = None
+    """The earlier version's numbers: a reference whose number changed then reads as changed."""
     variables: Mapping[str, str] = field(default_factory=dict)
     language: str = "en"
     marker_style: str = "name"
     atoms: dict[str, Atom] = field(default_factory=dict)
     _chars: dict[str, str] = field(default_factory=dict)
 
-    def encode(self, text: str) -> str:
-        """`text` with each `[[id]]` and `{{ name }}` replaced by its atom character."""
+    def encode(self, text: str, *, old: bool = False) -> str:
+        """`text` with each `[[id]]` and `{{ name }}` replaced by its atom character (`old`:
+        the text is the earlier version's, numbered by `old_numbers`)."""
 
         def swap(match: re.Match[str], kind: str) -> str:
             source = match.group(0)
-            char = self._chars.get(source)
+            old_side = (
+                old
+                and kind == "ref"
+                and self.old_numbers is not None
+                and self.old_numbers.get(match.group(1)) != self.numbers.get(match.group(1))
+            )
+            key = source + ("\0old" if old_side else "")
+            char = self._chars.get(key)
             if char is None:
                 char = chr(_ATOM_BASE + len(self._chars))
-                self._chars[source] = char
-                self.atoms[char] = Atom(kind, match.group(1), source)
+                self._chars[key] = char
+                self.atoms[char] = Atom(kind, match.group(1), source, old_side)
             return char
 
         text = CROSSREF_RE.sub(lambda m: swap(m, "ref"), text)
@@ -63,7 +75,8 @@ class AtomTable:
 
     def shown(self, atom: Atom, capital: bool) -> str:
         if atom.kind == "ref":
-            return crossref_label(atom.name, self.numbers, self.language, capital)
+            numbers = self.old_numbers if atom.old_side and self.old_numbers is not None else self.numbers
+            return crossref_label(atom.name, numbers, self.language, capital)
         return placeholder_value(self.variables, atom.name) or unfilled_marker(atom.name, self.marker_style)
 
 
@@ -315,9 +328,13 @@ def _replace(obj, **changes):  # dataclasses.replace for slotted frozen classes
 
 
 def _finish(blocks: list[Block]) -> list[Block]:
-    """Set each block's own op, its paragraph-end op, and which breaks show as a new line."""
+    """Set each block's own op, its paragraph-end op, and which breaks show as a new line.
+
+    A paragraph's end is the break that starts the next block; the last paragraph's end is
+    the end of the clause, kept unless the whole clause was added or taken out."""
     out: list[Block] = []
     seen_visible = False
+    every = _joined_op(p.op for b in blocks for p in b.pieces if p.source.strip())
     for k, block in enumerate(blocks):
         pieces = list(block.pieces)
         if pieces and pieces[0].kind == "break":
@@ -326,11 +343,10 @@ def _finish(blocks: list[Block]) -> list[Block]:
         seen_visible = seen_visible or block.visible
         content = [p.op for p in pieces if p.kind in ("text", "atom", "protected") and p.source.strip()]
         op = _joined_op(content) if content else EQUAL
-        mark_op = op
-        if op == EQUAL and k + 1 < len(blocks):
+        mark_op = every
+        if k + 1 < len(blocks):
             nxt = blocks[k + 1].pieces
-            if nxt and nxt[0].kind == "break":
-                mark_op = nxt[0].op
+            mark_op = nxt[0].op if nxt and nxt[0].kind == "break" else EQUAL
         out.append(_replace(block, pieces=tuple(pieces), op=op, mark_op=mark_op))
     return out
 

@@ -192,8 +192,8 @@ def _text_ops(change: ClauseChange, atoms: AtomTable, variables: tuple[dict[str,
     if change.old_body is None:
         return (WordOp(INSERT, atoms.encode(new_body)),) if new_body else ()
     if change.new_body is None:
-        return (WordOp(DELETE, atoms.encode(old_body)),) if old_body else ()
-    return aligned(diff_words(atoms.encode(old_body), atoms.encode(new_body)))
+        return (WordOp(DELETE, atoms.encode(old_body, old=True)),) if old_body else ()
+    return aligned(diff_words(atoms.encode(old_body, old=True), atoms.encode(new_body)))
 
 
 def status_text(change: ClauseChange) -> str:
@@ -335,7 +335,8 @@ class _Context:
         numbers = {c.clause_id: c.old_number for c in diff.clauses if c.old_number}
         numbers.update({c.clause_id: c.new_number for c in diff.clauses if c.new_number})
         language = (new.language if new else None) or "en"
-        self.atoms = AtomTable(numbers=numbers, language=language)  # type: ignore[arg-type]
+        old_numbers = {c.clause_id: c.old_number for c in diff.clauses if c.old_number}
+        self.atoms = AtomTable(numbers=numbers, old_numbers=old_numbers, language=language)  # type: ignore[arg-type]
         self.variables = (dict(old.variables) if old else {}, dict(new.variables) if new else {})
         self.links = frozenset(c.clause_id for c in clauses)
         self.plain = old is None or new is None

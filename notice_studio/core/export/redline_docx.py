@@ -86,7 +86,7 @@ class _RedlineWriter:
         ids += [c.id for c, _, _ in old.walk() if c.id not in set(ids)]
         self.bookmarks = bookmark_names(ids)
         numbers = {**old.numbers(), **new.numbers()}
-        self.atoms = AtomTable(numbers=numbers, language=new.language or "en")
+        self.atoms = AtomTable(numbers=numbers, old_numbers=old.numbers(), language=new.language or "en")
         self.next_bookmark = 1
         self.next_move = 1
         self._moves: dict[str, int] = {}
@@ -97,8 +97,8 @@ class _RedlineWriter:
         if change.old_body is None:
             return (WordOp(INSERT, self.atoms.encode(new_body)),) if new_body else ()
         if change.new_body is None:
-            return (WordOp(DELETE, self.atoms.encode(old_body)),) if old_body else ()
-        return aligned(diff_words(self.atoms.encode(old_body), self.atoms.encode(new_body)))
+            return (WordOp(DELETE, self.atoms.encode(old_body, old=True)),) if old_body else ()
+        return aligned(diff_words(self.atoms.encode(old_body, old=True), self.atoms.encode(new_body)))
 
     def clause(self, change: ClauseChange, place: str, comments: Mapping[str, list[str]]) -> None:
         view: View = _plain
