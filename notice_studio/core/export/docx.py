@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import re
+from typing import Any
 
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
@@ -305,7 +306,7 @@ class _Writer:
         return restarted_numbering(self.doc, style_name, start)
 
 
-def restarted_numbering(doc: Document, style_name: str, start: int) -> int | None:
+def restarted_numbering(doc: Any, style_name: str, start: int) -> int | None:
     """A new Word list instance for `style_name` that starts at `start` (1, 2, 3 ... per list)."""
     style = doc.styles[style_name]
     num_pr = style.element.pPr.numPr if style.element.pPr is not None else None
@@ -316,7 +317,7 @@ def restarted_numbering(doc: Document, style_name: str, start: int) -> int | Non
     num = numbering.add_num(base.abstractNumId.val)
     override = num.add_lvlOverride(ilvl=0)
     override.add_startOverride(start)
-    return num.numId
+    return int(num.numId)
 
 
 def set_numbering(paragraph: Paragraph, num_id: int) -> None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from notice_studio.core.diff.words import DELETE, EQUAL, INSERT, Op, WordOp, diff_words
 from notice_studio.core.notice.model import CROSSREF_RE, PLACEHOLDER_RE, TABLE_RE
@@ -148,7 +148,9 @@ class _Parser:
         self.chars, self.ops, self.table = chars, ops, table
         self.blocks: list[Block] = []
         self.pieces: list[Piece] = []
-        self.style, self.level, self.number, self.table_name = "paragraph", 0, None, None
+        self.style, self.level = "paragraph", 0
+        self.number: int | None = None
+        self.table_name: str | None = None
         self.pending: list[int] = []  # separator characters waiting for the next block
         self.fmt = {INSERT: [False, False, False], DELETE: [False, False, False]}  # new, old views
 
@@ -168,7 +170,7 @@ class _Parser:
         if self.pending and self.blocks:  # trailing newlines stay with the last block
             last = self.blocks[-1]
             tail = Piece(self._text(self.pending), "", _joined_op(self.ops[i] for i in self.pending), "break")
-            self.blocks[-1] = _replace(last, pieces=(*last.pieces, tail))
+            self.blocks[-1] = replace(last, pieces=(*last.pieces, tail))
         elif self.pending:
             source = self._text(self.pending)
             self.blocks.append(Block("paragraph", 0, (Piece(source, "", EQUAL, "break"),)))
@@ -261,7 +263,7 @@ class _Parser:
             and last.kind == "text"
             and (last.op, last.bold, last.italic, last.code) == (op, bold, italic, code)
         ):
-            self.pieces[-1] = _replace(last, source=last.source + source, shown=last.shown + shown)
+            self.pieces[-1] = replace(last, source=last.source + source, shown=last.shown + shown)
             return
         self.pieces.append(Piece(source, shown, op, kind, bold, italic, code, target))
 
@@ -321,12 +323,6 @@ class _Parser:
             i += 1
 
 
-def _replace(obj, **changes):  # dataclasses.replace for slotted frozen classes
-    from dataclasses import replace
-
-    return replace(obj, **changes)
-
-
 def _finish(blocks: list[Block]) -> list[Block]:
     """Set each block's own op, its paragraph-end op, and which breaks show as a new line.
 
@@ -339,7 +335,7 @@ def _finish(blocks: list[Block]) -> list[Block]:
         pieces = list(block.pieces)
         if pieces and pieces[0].kind == "break":
             shows = block.visible and seen_visible
-            pieces[0] = _replace(pieces[0], shown="\n" if shows else "")
+            pieces[0] = replace(pieces[0], shown="\n" if shows else "")
         seen_visible = seen_visible or block.visible
         content = [p.op for p in pieces if p.kind in ("text", "atom", "protected") and p.source.strip()]
         op = _joined_op(content) if content else EQUAL
@@ -347,7 +343,7 @@ def _finish(blocks: list[Block]) -> list[Block]:
         if k + 1 < len(blocks):
             nxt = blocks[k + 1].pieces
             mark_op = nxt[0].op if nxt and nxt[0].kind == "break" else EQUAL
-        out.append(_replace(block, pieces=tuple(pieces), op=op, mark_op=mark_op))
+        out.append(replace(block, pieces=tuple(pieces), op=op, mark_op=mark_op))
     return out
 
 

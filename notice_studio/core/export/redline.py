@@ -185,7 +185,9 @@ def _blocks_html(blocks: list[Block], depth: int, links: Collection[str]) -> str
     return "".join(out)
 
 
-def _text_ops(change: ClauseChange, atoms: AtomTable, variables: tuple[dict[str, str], dict[str, str]]):
+def _text_ops(
+    change: ClauseChange, atoms: AtomTable, variables: tuple[dict[str, str], dict[str, str]]
+) -> tuple[WordOp, ...]:
     """The clause body compared as readers see it, cross-references and placeholders kept whole."""
     old_body = render_placeholders(change.old_body or "", variables[0])
     new_body = render_placeholders(change.new_body or "", variables[1])
@@ -332,11 +334,11 @@ class _Context:
     """What every clause of one redline shares: numbers, placeholder values, which sections show."""
 
     def __init__(self, diff: NoticeDiff, clauses: tuple[ClauseChange, ...], old: Notice | None, new: Notice | None):
-        numbers = {c.clause_id: c.old_number for c in diff.clauses if c.old_number}
+        numbers: dict[str, str] = {c.clause_id: c.old_number for c in diff.clauses if c.old_number}
         numbers.update({c.clause_id: c.new_number for c in diff.clauses if c.new_number})
         language = (new.language if new else None) or "en"
         old_numbers = {c.clause_id: c.old_number for c in diff.clauses if c.old_number}
-        self.atoms = AtomTable(numbers=numbers, old_numbers=old_numbers, language=language)  # type: ignore[arg-type]
+        self.atoms = AtomTable(numbers=numbers, old_numbers=old_numbers, language=language)
         self.variables = (dict(old.variables) if old else {}, dict(new.variables) if new else {})
         self.links = frozenset(c.clause_id for c in clauses)
         self.plain = old is None or new is None

@@ -13,10 +13,12 @@ import zipfile
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from docx import Document
 
 from notice_studio.core.export.docx_revisions import CommentNote, custom_properties, read_comments
+from notice_studio.core.export.md_blocks import Block
 from notice_studio.core.library.merge import merge3
 from notice_studio.core.notice import messages
 from notice_studio.core.notice.model import Notice, NoticeError
@@ -62,7 +64,7 @@ class SentReview:
 
 @dataclass
 class _Part:
-    blocks: list
+    blocks: list[Block]
     chunks: list[Chunk]
     owner: dict[int, str]
 
@@ -122,7 +124,7 @@ def send_for_review(repo: NoticeRepo, out: str | Path, *, sender: str = "") -> S
     return SentReview(path, commit, sum(1 for _ in notice.walk()))
 
 
-def _open(path: Path):
+def _open(path: Path) -> Any:
     try:
         data = path.read_bytes()
     except OSError as exc:
