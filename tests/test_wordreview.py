@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -220,3 +222,33 @@ def test_edits_keep_markup_and_placeholders() -> None:
     assert edit("two", "two\nmore") == body.replace("- two", "- two\n- more")
     assert edit("Acme", "Acme Group") == body.replace("{{ organisation.name }}", "Acme Group")
     assert edit("section 2", "") == body.replace(" [[retention]]", " ").replace(",  .", ", .")
+
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed; .ci/run installs it with apt-get")
+def test_a_copy_saved_again_by_libreoffice_still_maps_back(store: NoticeRepo, tmp_path: Path) -> None:
+    """A word processor re-saving the copy keeps the marker and the bookmarks, and adds no changes."""
+    sent = tmp_path / "sent.docx"
+    send_for_review(store, sent)
+    doc = Document(str(sent))
+    untracked_replace(find_paragraph(doc, "30 days"), "30", "31")
+    doc.save(str(sent))
+    out = tmp_path / "out"
+    subprocess.run(
+        [
+            str(SOFFICE),
+            f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}",
+            "--headless",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+            str(out),
+            str(sent),
+        ],
+        capture_output=True,
+        timeout=240,
+    )
+    review = read_review(store, out / "sent.docx")
+    assert [(p.kind, p.old_text, p.new_text) for p in review.proposals] == [("replace", "30", "31")]
