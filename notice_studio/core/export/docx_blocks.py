@@ -19,7 +19,7 @@ from notice_studio.core.export.docx_revisions import Revisions, clean_xml
 from notice_studio.core.export.md_blocks import Block
 from notice_studio.core.notice.model import Table
 
-__all__ = ["View", "add_bookmark", "clean_xml", "identity_view", "write_blocks"]
+__all__ = ["View", "add_bookmark", "add_styled_paragraph", "clean_xml", "identity_view", "write_blocks"]
 
 View = Callable[[Op], "tuple[Op, bool] | None"]
 """How a diff op is written: (op, as a move) or None to leave the text out."""
@@ -41,6 +41,25 @@ def add_bookmark(paragraph: Any, name: str, bookmark_id: int) -> None:
     else:
         paragraph._p.insert(0, start)
     paragraph._p.append(end)
+
+
+_STYLE_CACHE_ATTR = "_notice_studio_styles"
+
+
+def add_styled_paragraph(document: Any, style: str) -> Any:
+    """`document.add_paragraph(style=...)` with the style's id looked up once per document
+    (python-docx searches every style on each call: most of a long redline's time)."""
+    cache: dict[str, str] | None = getattr(document, _STYLE_CACHE_ATTR, None)
+    if cache is None:
+        cache = {}
+        setattr(document, _STYLE_CACHE_ATTR, cache)
+    style_id = cache.get(style)
+    if style_id is None:
+        style_id = cache[style] = document.styles[style].style_id
+    paragraph = document.add_paragraph()
+    if style != "Normal":
+        paragraph._p.style = style_id
+    return paragraph
 
 
 def _style(document: Any, block: Block, depth: int) -> str:
@@ -83,7 +102,7 @@ def write_blocks(
             if table is not None and seen[0] == EQUAL:
                 _write_table(document, table)
             else:
-                paragraph = document.add_paragraph(style="Normal")
+                paragraph = add_styled_paragraph(document, "Normal")
                 revisions.run(paragraph, f"[Table: {block.table}]", seen[0], moved=seen[1], italic=True)
                 revisions.mark_paragraph(paragraph, seen[0], moved=seen[1])
                 written.append(paragraph)
@@ -93,7 +112,7 @@ def write_blocks(
         if not runs:
             continue
         style = _style(document, block, depth)
-        paragraph = document.add_paragraph(style=style)
+        paragraph = add_styled_paragraph(document, style)
         if block.style == "number":
             key = (style, block.level)
             if previous_style != style or key not in list_started:

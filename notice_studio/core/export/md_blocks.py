@@ -126,6 +126,8 @@ _BULLET = re.compile(r"([ \t]*)[-*+][ \t]+")
 _NUMBER = re.compile(r"([ \t]*)(\d{1,9})[.)][ \t]+")
 _QUOTE = re.compile(r"[ \t]*>[ \t]?")
 _LINK = re.compile(r"\[[^\]\n]*\]\([^)\n]*\)")
+_SPECIAL = frozenset("*_\\`")
+_ATOM_MIN = chr(_ATOM_BASE)
 _PUNCT = set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 
 
@@ -319,8 +321,12 @@ class _Parser:
                     self.toggle(op, {1: (1,), 2: (0,), 3: (0, 1)}[width])
                     i = run
                     continue
-            self.add(ch, ch, op)
-            i += 1
+            j = i + 1  # take the plain characters that follow in one go
+            while j < end and ops[j] == op and chars[j] not in _SPECIAL and chars[j] < _ATOM_MIN and j not in link_ends:
+                j += 1
+            text = "".join(chars[i:j])
+            self.add(text, text, op)
+            i = j
 
 
 def _finish(blocks: list[Block]) -> list[Block]:

@@ -22,7 +22,7 @@ from docx import Document
 from notice_studio.core.diff.notices import ChangeKind, ClauseChange, NoticeDiff, diff_notices, render_placeholders
 from notice_studio.core.diff.words import DELETE, EQUAL, INSERT, Op, WordOp, diff_words
 from notice_studio.core.export.docx import bookmark_names
-from notice_studio.core.export.docx_blocks import View, add_bookmark, clean_xml, write_blocks
+from notice_studio.core.export.docx_blocks import View, add_bookmark, add_styled_paragraph, clean_xml, write_blocks
 from notice_studio.core.export.docx_revisions import Revisions
 from notice_studio.core.export.md_blocks import AtomTable, aligned, blocks_from_ops
 from notice_studio.core.export.redline import status_text
@@ -107,7 +107,7 @@ class _RedlineWriter:
             view, number = _moved_away, change.old_number or ""
         elif change.moved:
             view = _moved_here
-        heading = self.document.add_heading(level=min(change.depth + 1, 9))
+        heading = add_styled_paragraph(self.document, f"Heading {min(change.depth + 1, 9)}")
         number_op: Op = (
             INSERT if change.kind == ChangeKind.ADDED else DELETE if change.kind == ChangeKind.REMOVED else EQUAL
         )

@@ -16,7 +16,7 @@ from typing import Any
 from docx import Document
 
 from notice_studio.core.export.docx import bookmark_names
-from notice_studio.core.export.docx_blocks import add_bookmark, clean_xml, write_blocks
+from notice_studio.core.export.docx_blocks import add_bookmark, add_styled_paragraph, clean_xml, write_blocks
 from notice_studio.core.export.docx_revisions import Revisions, set_custom_properties
 from notice_studio.core.export.md_blocks import AtomTable, Block, source_blocks
 from notice_studio.core.notice.model import Notice
@@ -84,7 +84,7 @@ def review_docx_bytes(notice: Notice, *, notice_id: str, commit: str, sender: st
     texts = clause_texts(notice)
     links = {text.clause_id: text.bookmark for text in texts}
     for text in texts:
-        heading = document.add_heading(level=min(text.depth + 1, 9))
+        heading = add_styled_paragraph(document, f"Heading {min(text.depth + 1, 9)}")
         revisions.run(heading, text.number_prefix)
         for block in text.title_blocks:
             for piece in block.pieces:
