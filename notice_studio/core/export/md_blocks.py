@@ -125,7 +125,9 @@ _HEADING = re.compile(r"(#{1,6})[ \t]+")
 _BULLET = re.compile(r"([ \t]*)[-*+][ \t]+")
 _NUMBER = re.compile(r"([ \t]*)(\d{1,9})[.)][ \t]+")
 _QUOTE = re.compile(r"[ \t]*>[ \t]?")
-_LINK = re.compile(r"\[[^\]\n]*\]\([^)\n]*\)")
+_LINK = re.compile(r"\[(?:[^\[\]\n]|\[[^\]\n]*\])*\]\([^)\n]*\)")
+_SETEXT = re.compile(r"[ \t]*(=+|-+)[ \t]*")
+_INDENT = re.compile(r"[ \t]+")
 _SPECIAL = frozenset("*_\\`")
 _ATOM_MIN = chr(_ATOM_BASE)
 _PUNCT = set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
@@ -205,6 +207,16 @@ class _Parser:
             marker, style, level, number = m, "number", len(m.group(1).expandtabs(4)) // 2, int(m.group(2))
         elif m := _QUOTE.match(view_text):
             marker, style = m, "quote"
+        if (
+            _SETEXT.fullmatch(view_text) and self.pieces and self.style == "paragraph" and not self.pending_blank()
+        ):  # "Title" underlined with === or ---: the paragraph above is a heading
+            newline = self.pending.pop()
+            self.pending = []
+            self.pieces.append(Piece(self._text(range(newline, end)), "", line_op, "markup"))
+            self.style, self.level = "heading", 1 if view_text.strip()[0] == "=" else 2
+            return
+        if marker is None and style == "paragraph":
+            marker = _INDENT.match(view_text)  # leading spaces are not shown
         continuing = (
             self.pieces
             and not self.pending_blank()
