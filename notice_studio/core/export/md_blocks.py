@@ -250,6 +250,12 @@ class _Parser:
             last = view[marker.end() - 1]
             self.pieces.append(Piece(self._text(range(start, last + 1)), "", line_op, "marker"))
             body_start = last + 1
+        indent = body_start
+        while indent < end and self.chars[indent] in " \t":  # spaces before the words, on either side
+            indent += 1
+        if indent > body_start and style == "paragraph":
+            self.pieces.append(Piece(self._text(range(body_start, indent)), "", line_op, "markup"))
+            body_start = indent
         self.inline(body_start, end)
 
     def pending_blank(self) -> bool:
