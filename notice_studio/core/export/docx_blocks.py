@@ -93,7 +93,8 @@ def write_blocks(
     written: list[Any] = []
     list_started: dict[tuple[str, int], int | None] = {}
     previous_style = ""
-    for block in blocks:
+    ends = _paragraph_ends(blocks, view, tables or {})
+    for block, end_op in zip(blocks, ends, strict=True):
         if block.style == "table":
             seen = view(block.op)
             if seen is None:
@@ -132,11 +133,39 @@ def write_blocks(
             else:
                 revisions.run(paragraph, text, op, moved=moved, bold=piece.bold, italic=piece.italic, code=piece.code)
         ops = [seen[0] for _, seen in runs if seen]
-        mark = view(block.mark_op) or (_combined(ops), False)
+        mark = view(end_op) or (_combined(ops), False)
         mark_op, mark_moved = mark
         revisions.mark_paragraph(paragraph, mark_op, moved=mark_moved)
         written.append(paragraph)
     return written
+
+
+def _shows_as(block: Block, view: View, tables: Mapping[str, Table]) -> str:
+    """'paragraph', 'table' (a Word table) or '' (nothing is written for the block)."""
+    if block.style == "table":
+        seen = view(block.op)
+        if seen is None:
+            return ""
+        return "table" if block.table in tables and seen[0] == EQUAL else "paragraph"
+    pieces = (p for p in block.pieces if p.kind in ("text", "atom", "soft") and p.shown)
+    return "paragraph" if any(view(p.op) is not None for p in pieces) else ""
+
+
+def _paragraph_ends(blocks: list[Block], view: View, tables: Mapping[str, Table]) -> list[Op]:
+    """What happened to each written paragraph's end: the break before the next thing written
+    (kept when that is a Word table, which a paragraph cannot join), else the clause's end."""
+    shows = [_shows_as(b, view, tables) for b in blocks]
+    ends: list[Op] = []
+    for k in range(len(blocks)):
+        nxt = next((j for j in range(k + 1, len(blocks)) if shows[j]), None)
+        if nxt is None:
+            ends.append(blocks[-1].mark_op)
+        elif shows[nxt] == "table":
+            ends.append(EQUAL)
+        else:
+            first = blocks[nxt].pieces[0] if blocks[nxt].pieces else None
+            ends.append(first.op if first is not None and first.kind == "break" else EQUAL)
+    return ends
 
 
 def _write_table(document: Any, table: Table) -> None:
