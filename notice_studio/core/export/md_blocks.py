@@ -215,10 +215,20 @@ class _Parser:
             self.pieces.append(Piece(self._text(range(newline, end)), "", line_op, "markup"))
             self.style, self.level = "heading", 1 if view_text.strip()[0] == "=" else 2
             return
-        if marker is None and style == "paragraph":
+        old_marker_end = -1
+        if marker is None and line_op == EQUAL:  # a list or heading mark only the earlier text had
+            old_view = [i for i in indices if self.ops[i] != INSERT]
+            old_text = self._text(old_view)
+            found = _HEADING.match(old_text) or _BULLET.match(old_text) or _NUMBER.match(old_text)
+            if found and found.end() > 0:
+                end_index = old_view[found.end() - 1]
+                if all(self.ops[i] == DELETE for i in range(start, end_index + 1)):
+                    old_marker_end = end_index
+        if marker is None and style == "paragraph" and old_marker_end < 0:
             marker = _INDENT.match(view_text)  # leading spaces are not shown
         continuing = (
             self.pieces
+            and old_marker_end < 0
             and not self.pending_blank()
             and self.style in ("paragraph", "bullet", "number", "quote")
             and (style == "paragraph" or (style == "quote" and self.style == "quote"))
@@ -246,6 +256,9 @@ class _Parser:
             self.pieces.append(Piece(self._text(indices), "", line_op, "protected"))
             return
         body_start = start
+        if old_marker_end >= 0:
+            self.pieces.append(Piece(self._text(range(start, old_marker_end + 1)), "", DELETE, "marker"))
+            body_start = old_marker_end + 1
         if marker is not None and marker.end() > 0:
             last = view[marker.end() - 1]
             self.pieces.append(Piece(self._text(range(start, last + 1)), "", line_op, "marker"))
