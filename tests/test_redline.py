@@ -11,6 +11,7 @@ from pathlib import Path
 import html5lib
 import pytest
 from docx import Document
+from word_edits import resolved_paragraphs, revision_texts
 
 from notice_studio.cli import main
 from notice_studio.core.diff.notices import diff_notices
@@ -63,7 +64,7 @@ def test_redline_marks_insertions_and_deletions_accessibly() -> None:
     hidden = [s for s in inserted.iter(f"{NS}span") if s.get("class") == "visually-hidden"]
     assert [text_of(s) for s in hidden] == ["inserted: ", " (end of insertion)"]
     body = section.find(f".//{NS}div[@class='redline-text']")
-    assert "\n\nThen we delete it." in text_of(body)  # paragraphs kept
+    assert [text_of(p) for p in body.iter(f"{NS}p")][1] == "Then we delete it."  # paragraphs kept
     title = doc.find(f".//{NS}h1")
     assert text_of(title) == "Changes to Privacy Notice"
     assert "version 1" in text_of(doc.find(f".//{NS}header"))
@@ -141,19 +142,22 @@ def test_docx_redline(tmp_path: Path) -> None:
     old, new = pair()
     new.set_body("children", "Not for children under 13.\x01")  # a control character Word cannot hold
     path = tmp_path / "redline.docx"
-    redline_docx(old, new, path, old_label="version 1", new_label="the draft")
+    redline_docx(old, new, path, old_label="version 1", new_label="the draft", author="Jane Counsel")
     document = Document(str(path))
-    runs = _runs(document)
-    struck = [r.text for r in runs if r.font.strike]
-    underlined = [r.text for r in runs if r.font.underline and r.text != "inserted text"]
-    assert "30" in struck and "16." in struck
-    assert "45" in underlined and "13." in underlined  # the control character is dropped
-    assert HOSTILE in underlined  # the whole added clause, as plain text
+    deleted = [text for _, text in revision_texts(document, "del")]
+    inserted = [text for _, text in revision_texts(document, "ins")]
+    assert "30" in deleted and "16." in deleted
+    assert "45" in inserted and "13." in inserted  # the control character is dropped
+    assert any('<script>alert("x")</script> <img src=x' in text for text in inserted)  # hostile text stays text
+    assert {author for author, _ in revision_texts(document, "ins")} == {"Jane Counsel"}
+    # Children moved from section 3 to 1: its old text is "moved from", its new text "moved to".
+    assert ("Jane Counsel", "3 ") in revision_texts(document, "moveFrom")
+    assert any("Not for children under " in text for _, text in revision_texts(document, "moveTo"))
     texts = [p.text for p in document.paragraphs]
     assert "Changes to Privacy Notice" in texts
     assert "Comparing version 1 with the draft." in texts
-    assert "Moved from section 3 to section 1. Text changed." in texts
     assert any(t.startswith("1 Children: Moved") for t in texts)  # the summary
+    assert any(c.text.startswith("We changed how we handle children") for c in document.comments)  # change notice
 
 
 def test_docx_bytes_are_a_word_file() -> None:
@@ -242,7 +246,7 @@ def test_cli_html_and_docx_files(published: str, tmp_path: Path, capsys: pytest.
     assert out.read_text(encoding="utf-8") == page
     docx = tmp_path / "r.docx"
     assert main(["diff", published, "v1", "draft", "--format", "docx", "--out", str(docx)]) == 0
-    assert any(r.font.strike and r.text == "30" for r in _runs(Document(str(docx))))
+    assert any(text == "30" for _, text in revision_texts(Document(str(docx)), "del"))
 
 
 def test_cli_errors_are_one_sentence(published: str, capsys: pytest.CaptureFixture[str]) -> None:
@@ -264,7 +268,11 @@ def test_redline_shows_words_as_readers_see_them_not_markdown_marks() -> None:
     new.add(Clause("keep", "Keeping", "We consider:\n\n- **legal claims:** until 45 days pass;\n- **your choices.**"))
     page = redline_html(old, new, old_label="v1", new_label="draft")
     assert "**" not in page
-    assert "\u2022 legal claims:" in page and "\u2022 your choices." in page
+    assert "\u2022" not in page
+    assert (
+        "<ul><li><strong>legal claims:</strong> until" in page
+        and "<li><strong>your choices.</strong></li></ul>" in page
+    )
     import re
 
     assert re.search(r"<del>.*?30.*?</del>", page) and re.search(r"<ins>.*?45.*?</ins>", page)
@@ -281,5 +289,8 @@ def test_word_redline_has_no_markdown_marks_either(tmp_path) -> None:
     new = Notice(title="N")
     new.add(Clause("keep", "Keeping", "- **legal claims:** until 45 days pass;"))
     redline_docx(old, new, tmp_path / "r.docx", old_label="v1", new_label="draft")
-    text = "\n".join(p.text for p in docx.Document(str(tmp_path / "r.docx")).paragraphs)
-    assert "**" not in text and "\u2022 legal claims: until 3045 days pass;" in text
+    document = docx.Document(str(tmp_path / "r.docx"))
+    assert resolved_paragraphs(document, accept=True)[-1] == "legal claims: until 45 days pass;"
+    assert resolved_paragraphs(document, accept=False)[-1] == "legal claims: until 30 days pass;"
+    item = [p for p in document.paragraphs if p.style.name == "List Bullet"][-1]
+    assert item.runs[0].bold and "**" not in item.text

@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "import_cmd",
     "remote_cmd",
     "practices_cmd",
+    "review_word_cmd",
 )
 
 

@@ -39,6 +39,26 @@ def _label(repo, ref: str) -> str:
     return f"the edit {repo.resolve(ref)[:8]}"
 
 
+def _changed_by(repo, ref: str):
+    """Who made the later version and when: its publisher, or the author of its last edit."""
+    import datetime as dt
+
+    if ref.startswith("v") and ref[1:].isdigit():
+        version = repo.version(ref)
+        try:
+            return version.published_by or "Notice Studio", dt.datetime.fromisoformat(version.published_at)
+        except (TypeError, ValueError):
+            return version.published_by or "Notice Studio", None
+    commit = repo.resolve(ref)
+    for edit in repo.edits(limit=500):
+        if edit.commit == commit:
+            try:
+                return edit.author, dt.datetime.fromisoformat(edit.when)
+            except ValueError:
+                return edit.author, None
+    return None
+
+
 def cmd_diff(args: argparse.Namespace) -> int:
     from notice_studio.core.diff.notices import diff_notices
 
@@ -47,6 +67,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
     with open_notice(args.folder) as repo:
         old, new = repo.notice_at(args.a), repo.notice_at(args.b)
         old_label, new_label = _label(repo, args.a), _label(repo, args.b)
+        changed_by = _changed_by(repo, args.b) if args.format == "docx" else None
     diff = diff_notices(old, new)
 
     if args.format == "json":
@@ -62,8 +83,16 @@ def cmd_diff(args: argparse.Namespace) -> int:
     elif args.format == "docx":
         from notice_studio.core.export.redline_docx import redline_docx_bytes
 
+        who, when = changed_by or ("Notice Studio", None)
         docx_bytes = redline_docx_bytes(
-            old, new, old_label=old_label, new_label=new_label, diff=diff, changes_only=not args.all
+            old,
+            new,
+            old_label=old_label,
+            new_label=new_label,
+            diff=diff,
+            changes_only=not args.all,
+            author=who,
+            when=when,
         )
         write_output(Path(args.out), docx_bytes)
     else:

@@ -205,6 +205,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.act_publish)
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
+        from notice_studio.ui.compare import word_review_menu  # Word review round trip (issue 18)
+
+        word_review_menu.install(self, file_menu)
 
         edit_menu = self.edit_menu = bar.addMenu("&Edit")
         self.act_undo = self._action("&Undo", self._undo, SK.Undo)

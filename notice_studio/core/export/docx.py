@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import re
+from typing import Any
 
 from docx import Document
 from docx.document import Document as DocxDocument
@@ -73,17 +74,22 @@ def notice_docx(rendered: RenderedNotice) -> bytes:
 
 
 def _bookmark_names(rendered: RenderedNotice) -> dict[str, str]:
-    """Word bookmark names (letters, digits, _; at most 40 characters), one per clause anchor."""
+    names = bookmark_names([c.clause_id for c in rendered.clauses])
+    return {c.anchor: names[c.clause_id] for c in rendered.clauses}
+
+
+def bookmark_names(clause_ids: list[str]) -> dict[str, str]:
+    """Word bookmark names (letters, digits, _; at most 40 characters), one per clause id."""
     names: dict[str, str] = {}
     used: set[str] = set()
-    for clause in rendered.clauses:
-        base = "ns_" + re.sub(r"[^A-Za-z0-9]", "_", clause.clause_id)
+    for clause_id in clause_ids:
+        base = "ns_" + re.sub(r"[^A-Za-z0-9]", "_", clause_id)
         name, n = base[:40], 2
         while name in used:
             suffix = f"_{n}"
             name, n = base[: 40 - len(suffix)] + suffix, n + 1
         used.add(name)
-        names[clause.anchor] = name
+        names[clause_id] = name
     return names
 
 
@@ -168,7 +174,7 @@ class _Writer:
                 if any(isinstance(n, Element) or n.strip() for n in inline_nodes):
                     paragraph = container.add_paragraph(style=style if first else "List Continue")
                     if first and num_id is not None:
-                        _set_numbering(paragraph, num_id)
+                        set_numbering(paragraph, num_id)
                     for n in inline_nodes:
                         self._inline_node(paragraph, n, {})
                     first = False
@@ -313,20 +319,25 @@ class _Writer:
         p.append(end)
 
     def _restarted_numbering(self, style_name: str, start: int) -> int | None:
-        """A new Word list instance for `style_name` that starts at `start` (1, 2, 3 ... per list)."""
-        style = self.doc.styles[style_name]
-        num_pr = style.element.pPr.numPr if style.element.pPr is not None else None
-        if num_pr is None or num_pr.numId is None:
-            return None
-        numbering = self.doc.part.numbering_part.numbering_definitions._numbering
-        base = numbering.num_having_numId(num_pr.numId.val)
-        num = numbering.add_num(base.abstractNumId.val)
-        override = num.add_lvlOverride(ilvl=0)
-        override.add_startOverride(start)
-        return int(num.numId)
+        return restarted_numbering(self.doc, style_name, start)
 
 
-def _set_numbering(paragraph: Paragraph, num_id: int) -> None:
+def restarted_numbering(doc: Any, style_name: str, start: int) -> int | None:
+    """A new Word list instance for `style_name` that starts at `start` (1, 2, 3 ... per list)."""
+    style = doc.styles[style_name]
+    num_pr = style.element.pPr.numPr if style.element.pPr is not None else None
+    if num_pr is None or num_pr.numId is None:
+        return None
+    numbering = doc.part.numbering_part.numbering_definitions._numbering
+    base = numbering.num_having_numId(num_pr.numId.val)
+    num = numbering.add_num(base.abstractNumId.val)
+    override = num.add_lvlOverride(ilvl=0)
+    override.add_startOverride(start)
+    return int(num.numId)
+
+
+def set_numbering(paragraph: Paragraph, num_id: int) -> None:
+    """Make `paragraph` an item of the Word list `num_id`."""
     num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
     num_pr.get_or_add_ilvl().val = 0
     num_pr.get_or_add_numId().val = num_id

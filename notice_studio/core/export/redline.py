@@ -2,8 +2,9 @@
 
 Insertions and deletions are `<ins>`/`<del>` with visually hidden "inserted:"/"deleted:" words
 for screen readers; moved clauses say where they came from; a summary at the top links to each
-change. The text compared is what readers see (placeholder values filled in), shown as typed
-(Markdown marks included, line breaks kept). Every text is escaped, and the body is passed
+change. The text compared is what readers see (placeholder values filled in), with its
+formatting: paragraphs, real lists, bold and italics; cross-references read "section N" and
+link to that section when it is on the page. Every text is escaped, and the body is passed
 through the nh3 allow-list before the shared page (`html_page.page_html`, which sanitises it
 again and inlines the shipped CSS) wraps it.
 """
@@ -12,13 +13,15 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Collection
 
 import nh3
 
 from notice_studio.core.diff.changes import placeholder_label
-from notice_studio.core.diff.notices import ChangeKind, ClauseChange, NoticeDiff, diff_notices
-from notice_studio.core.diff.words import DELETE, INSERT, WordOp
+from notice_studio.core.diff.notices import ChangeKind, ClauseChange, NoticeDiff, diff_notices, render_placeholders
+from notice_studio.core.diff.words import DELETE, INSERT, WordOp, diff_words
 from notice_studio.core.export.html_page import page_html
+from notice_studio.core.export.md_blocks import AtomTable, Block, Piece, aligned, blocks_from_ops
 from notice_studio.core.notice.model import Notice
 
 __all__ = ["REDLINE_CSS", "anchor_id", "redline_body", "redline_html", "status_text"]
@@ -53,6 +56,7 @@ _ALLOWED_TAGS = {
     "th",
     "td",
     "code",
+    "blockquote",
 }
 _ALLOWED_ATTRIBUTES = {"*": {"id", "class", "aria-labelledby", "aria-label"}, "a": {"href"}, "th": {"scope"}}
 
@@ -61,7 +65,7 @@ REDLINE_CSS = """
   overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
 .redline ins { background: #d7f5dd; color: #0b4f1c; text-decoration: underline; text-decoration-thickness: 2px; }
 .redline del { background: #fde2e1; color: #7a1111; text-decoration: line-through; }
-.redline-text { white-space: pre-wrap; overflow-wrap: anywhere; }
+.redline-text { overflow-wrap: anywhere; }
 .redline-clause { border-left: 4px solid transparent; padding-left: 0.75rem; margin: 1.25rem 0; }
 .redline-modified { border-left-color: #b58900; }
 .redline-added { border-left-color: #2e7d32; }
@@ -108,25 +112,91 @@ def reader_text(text: str, at_line_start: bool) -> str:
 
 
 def _ops_html(ops: tuple[WordOp, ...]) -> str:
-    out = []
-    at_line_start = True
-    for op in ops:
-        text = _esc(reader_text(op.text, at_line_start))
-        if op.op != DELETE and op.text:
-            at_line_start = op.text.endswith("\n")
-        if op.op == INSERT:
-            out.append(
-                f'<ins><span class="visually-hidden">inserted: </span>{text}'
-                '<span class="visually-hidden"> (end of insertion)</span></ins>'
-            )
-        elif op.op == DELETE:
-            out.append(
-                f'<del><span class="visually-hidden">deleted: </span>{text}'
-                '<span class="visually-hidden"> (end of deletion)</span></del>'
-            )
+    """A title's words with insertions and deletions marked (titles are one line of text)."""
+    return "".join(_mark(op.op, _esc(op.text.replace("\n", " "))) for op in ops)
+
+
+def _mark(op: str, inner: str) -> str:
+    if op == INSERT:
+        return (
+            f'<ins><span class="visually-hidden">inserted: </span>{inner}'
+            '<span class="visually-hidden"> (end of insertion)</span></ins>'
+        )
+    if op == DELETE:
+        return (
+            f'<del><span class="visually-hidden">deleted: </span>{inner}'
+            '<span class="visually-hidden"> (end of deletion)</span></del>'
+        )
+    return inner
+
+
+def _piece_html(piece: Piece, links: Collection[str]) -> str:
+    inner = _esc(piece.shown)
+    if piece.code:
+        inner = f"<code>{inner}</code>"
+    if piece.italic:
+        inner = f"<em>{inner}</em>"
+    if piece.bold:
+        inner = f"<strong>{inner}</strong>"
+    if piece.target and piece.target in links:
+        inner = f'<a href="#{anchor_id(piece.target)}">{inner}</a>'
+    return _mark(piece.op, inner)
+
+
+def _inline_html(block: Block, links: Collection[str]) -> str:
+    return "".join(_piece_html(p, links) for p in block.pieces if p.kind in ("text", "atom", "soft") and p.shown)
+
+
+def _blocks_html(blocks: list[Block], depth: int, links: Collection[str]) -> str:
+    """Clause text as paragraphs, real lists and headings, with the changes marked inside."""
+    out: list[str] = []
+    open_lists: list[tuple[str, int]] = []  # (tag, level)
+
+    def close_to(level: int) -> None:
+        while open_lists and open_lists[-1][1] >= level:
+            out.append(f"</li></{open_lists.pop()[0]}>")
+
+    for block in blocks:
+        if block.style == "table":
+            close_to(0)
+            out.append(_mark(block.op, f'<p class="redline-table"><em>Table: {_esc(block.table or "")}</em></p>'))
+            continue
+        inner = _inline_html(block, links)
+        if not inner:
+            continue
+        if block.style in ("bullet", "number"):
+            tag = "ul" if block.style == "bullet" else "ol"
+            if open_lists and open_lists[-1][1] == block.level and open_lists[-1][0] == tag:
+                out.append(f"</li><li>{inner}")
+                continue
+            if open_lists and open_lists[-1][1] >= block.level:
+                close_to(block.level)
+            out.append(f"<{tag}><li>{inner}")
+            open_lists.append((tag, block.level))
+            continue
+        close_to(0)
+        if block.style == "heading":
+            level = min(depth + 3, 6)
+            out.append(f"<h{level}>{inner}</h{level}>")
+        elif block.style == "quote":
+            out.append(f"<blockquote><p>{inner}</p></blockquote>")
         else:
-            out.append(text)
+            out.append(f"<p>{inner}</p>")
+    close_to(0)
     return "".join(out)
+
+
+def _text_ops(
+    change: ClauseChange, atoms: AtomTable, variables: tuple[dict[str, str], dict[str, str]]
+) -> tuple[WordOp, ...]:
+    """The clause body compared as readers see it, cross-references and placeholders kept whole."""
+    old_body = render_placeholders(change.old_body or "", variables[0])
+    new_body = render_placeholders(change.new_body or "", variables[1])
+    if change.old_body is None:
+        return (WordOp(INSERT, atoms.encode(new_body)),) if new_body else ()
+    if change.new_body is None:
+        return (WordOp(DELETE, atoms.encode(old_body, old=True)),) if old_body else ()
+    return aligned(diff_words(atoms.encode(old_body, old=True), atoms.encode(new_body)))
 
 
 def status_text(change: ClauseChange) -> str:
@@ -182,7 +252,7 @@ def _summary_html(diff: NoticeDiff) -> str:
     return "\n".join(lines)
 
 
-def _clause_html(change: ClauseChange) -> str:
+def _clause_html(change: ClauseChange, context: _Context) -> str:
     level = min(change.depth + 2, 6)
     css = {
         ChangeKind.UNCHANGED: "redline-unchanged",
@@ -204,7 +274,7 @@ def _clause_html(change: ClauseChange) -> str:
                 f"{_ops_html(change.rendered_title_ops)}{badge}</h{level}>"
             ),
             f'<p class="redline-status">{_esc(status)}</p>' if status else "",
-            f'<div class="redline-text">{_ops_html(change.rendered_ops)}</div>',
+            f'<div class="redline-text">{context.body_html(change)}</div>',
             "</section>",
         ]
     )
@@ -262,9 +332,42 @@ def _values_html(diff: NoticeDiff) -> str:
     return "\n".join(parts)
 
 
-def redline_body(diff: NoticeDiff, *, title: str, old_label: str, new_label: str, changes_only: bool = False) -> str:
-    """The redline as a sanitised HTML fragment (header, summary, clauses, values)."""
+class _Context:
+    """What every clause of one redline shares: numbers, placeholder values, which sections show."""
+
+    def __init__(self, diff: NoticeDiff, clauses: tuple[ClauseChange, ...], old: Notice | None, new: Notice | None):
+        numbers: dict[str, str] = {c.clause_id: c.old_number for c in diff.clauses if c.old_number}
+        numbers.update({c.clause_id: c.new_number for c in diff.clauses if c.new_number})
+        language = (new.language if new else None) or "en"
+        old_numbers = {c.clause_id: c.old_number for c in diff.clauses if c.old_number}
+        self.atoms = AtomTable(numbers=numbers, old_numbers=old_numbers, language=language)
+        self.variables = (dict(old.variables) if old else {}, dict(new.variables) if new else {})
+        self.links = frozenset(c.clause_id for c in clauses)
+        self.plain = old is None or new is None
+
+    def body_html(self, change: ClauseChange) -> str:
+        ops = change.rendered_ops if self.plain else _text_ops(change, self.atoms, self.variables)
+        if self.plain:
+            ops = tuple(WordOp(o.op, self.atoms.encode(o.text)) for o in ops)
+        depth = change.depth
+        return _blocks_html(blocks_from_ops(ops, self.atoms), depth, self.links)
+
+
+def redline_body(
+    diff: NoticeDiff,
+    *,
+    title: str,
+    old_label: str,
+    new_label: str,
+    changes_only: bool = False,
+    old: Notice | None = None,
+    new: Notice | None = None,
+) -> str:
+    """The redline as a sanitised HTML fragment (header, summary, clauses, values).
+
+    With the two notices, placeholder values are filled in as each version had them."""
     clauses = diff.changes() if changes_only else diff.clauses
+    context = _Context(diff, clauses, old, new)
     body = "\n".join(
         [
             '<div class="ns-notice redline">',
@@ -281,7 +384,7 @@ def redline_body(diff: NoticeDiff, *, title: str, old_label: str, new_label: str
             "</header>",
             _summary_html(diff),
             "<main>",
-            *(_clause_html(c) for c in clauses),
+            *(_clause_html(c, context) for c in clauses),
             _values_html(diff),
             "</main>",
             "</div>",
@@ -309,6 +412,8 @@ def redline_html(
     """A standalone HTML page marking every change from `old` to `new`."""
     diff = diff if diff is not None else diff_notices(old, new)
     title = new.title or old.title or "the notice"
-    body = redline_body(diff, title=title, old_label=old_label, new_label=new_label, changes_only=changes_only)
+    body = redline_body(
+        diff, title=title, old_label=old_label, new_label=new_label, changes_only=changes_only, old=old, new=new
+    )
     page_title = f"Changes to {title}: {old_label} and {new_label}"
     return page_html(page_title, body, new.language or "en", extra_css=REDLINE_CSS)

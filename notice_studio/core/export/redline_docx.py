@@ -1,82 +1,183 @@
-"""Redline of two versions as a Word document (python-docx).
+"""Redline of two versions as a Word document with real tracked changes.
 
-Insertions are underlined in green, deletions struck through in red, so the marks survive
-printing and any word processor; moved and added/removed sections say so in words. A summary
-of changes comes first. The text compared is what readers see (placeholder values filled in).
+Insertions and deletions are Word revisions (`w:ins`/`w:del` with author and date), so Word
+and LibreOffice can accept or reject each one. A moved clause is a move: its old text sits
+where it was as "moved from" and its new text where it is now as "moved to". Bold, italics,
+lists and headings are kept; cross-references read "section N" and link to the clause. Where
+the change notice explains a change, that sentence is a comment on the clause. A summary of
+changes comes first (not tracked). The text compared is what readers see (placeholder values
+filled in).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import io
-import re
+from collections.abc import Mapping
 from os import PathLike
+from typing import Any
 
 from docx import Document
-from docx.document import Document as DocxDocument
-from docx.shared import RGBColor
-from docx.text.paragraph import Paragraph
 
-from notice_studio.core.diff.notices import NoticeDiff, diff_notices
-from notice_studio.core.diff.words import DELETE, INSERT, WordOp
+from notice_studio.core.diff.notices import ChangeKind, ClauseChange, NoticeDiff, diff_notices, render_placeholders
+from notice_studio.core.diff.words import DELETE, EQUAL, INSERT, Op, WordOp, diff_words
+from notice_studio.core.export.docx import bookmark_names
+from notice_studio.core.export.docx_blocks import View, add_bookmark, add_styled_paragraph, clean_xml, write_blocks
+from notice_studio.core.export.docx_revisions import Revisions
+from notice_studio.core.export.md_blocks import AtomTable, aligned, blocks_from_ops
 from notice_studio.core.export.redline import status_text
 from notice_studio.core.fileio import write_atomic
 from notice_studio.core.notice.model import Notice
 
-__all__ = ["redline_docx", "redline_docx_bytes"]
+__all__ = ["COMMENT_AUTHOR", "build_redline_document", "redline_docx", "redline_docx_bytes"]
 
-_INSERT_COLOUR = RGBColor(0x0B, 0x6B, 0x1F)
-_DELETE_COLOUR = RGBColor(0xB0, 0x12, 0x12)
-# XML 1.0 cannot hold these characters; Word files would not open (python-docx refuses them).
-_NOT_XML_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+COMMENT_AUTHOR = "Change notice"
 
 
-def _clean(text: str) -> str:
-    return _NOT_XML_RE.sub("", text)
+def _plain(op: Op) -> tuple[Op, bool]:
+    return op, False
 
 
-def _add_run(paragraph: Paragraph, text: str, op: str) -> None:
-    if not text:
-        return
-    run = paragraph.add_run(_clean(text))
+def _moved_away(op: Op) -> tuple[Op, bool] | None:
+    """The old place of a moved clause: its text moved from here (words taken out stay deleted)."""
     if op == INSERT:
-        run.font.underline = True
-        run.font.color.rgb = _INSERT_COLOUR
-    elif op == DELETE:
-        run.font.strike = True
-        run.font.color.rgb = _DELETE_COLOUR
+        return None
+    return DELETE, op == EQUAL
 
 
-def _add_ops(document: DocxDocument, ops: tuple[WordOp, ...], style: str | None = None) -> None:
-    """Write runs, starting a new paragraph at each blank line and a line break at single ones."""
-    from notice_studio.core.export.redline import reader_text  # the same reader-facing cleanup as the HTML redline
+def _moved_here(op: Op) -> tuple[Op, bool] | None:
+    """The new place of a moved clause: its text moved to here (new words inserted)."""
+    if op == DELETE:
+        return None
+    return INSERT, op == EQUAL
 
-    paragraph = document.add_paragraph(style=style)
-    at_line_start = True
-    for op in ops:
-        text = reader_text(op.text.replace("\r\n", "\n"), at_line_start)
-        if op.op != DELETE and op.text:
-            at_line_start = op.text.endswith("\n")
-        lines = text.split("\n")
-        for n, line in enumerate(lines):
-            if n and (paragraph.runs or paragraph.text):
-                paragraph = document.add_paragraph(style=style)
-            _add_run(paragraph, line, op.op)
+
+def _ordered(diff: NoticeDiff, old: Notice, changes_only: bool) -> list[tuple[ClauseChange, str]]:
+    """(change, 'here' | 'away') in reading order, each moved clause also at its old place."""
+    shown = [c for c in diff.clauses if c.is_change or not changes_only]
+    moved = {c.clause_id for c in shown if c.moved}
+    if not moved:
+        return [(c, "here") for c in shown]
+    old_order = [clause.id for clause, _, _ in old.walk()]
+    anchor_of: dict[str, str | None] = {}
+    for cid in moved:
+        index = old_order.index(cid)
+        anchor = next((old_order[k] for k in range(index - 1, -1, -1) if old_order[k] not in moved), None)
+        anchor_of[cid] = anchor
+    out: list[tuple[ClauseChange, str]] = []
+    by_anchor: dict[str | None, list[ClauseChange]] = {}
+    for cid in sorted(moved, key=old_order.index):
+        by_anchor.setdefault(anchor_of[cid], []).append(diff.clause(cid))
+    out.extend((c, "away") for c in by_anchor.pop(None, []))
+    for change in diff.clauses:
+        if change in shown:
+            out.append((change, "here"))
+        out.extend((c, "away") for c in by_anchor.pop(change.clause_id, []))
+    for rest in by_anchor.values():
+        out.extend((c, "away") for c in rest)
+    return out
+
+
+class _RedlineWriter:
+    def __init__(self, document: Any, revisions: Revisions, old: Notice, new: Notice) -> None:
+        self.document = document
+        self.revisions = revisions
+        self.old, self.new = old, new
+        ids = [c.id for c, _, _ in new.walk()]
+        ids += [c.id for c, _, _ in old.walk() if c.id not in set(ids)]
+        self.bookmarks = bookmark_names(ids)
+        numbers = {**old.numbers(), **new.numbers()}
+        self.atoms = AtomTable(numbers=numbers, old_numbers=old.numbers(), language=new.language or "en")
+        self.next_bookmark = 1
+        self.next_move = 1
+        self._moves: dict[str, int] = {}
+
+    def ops(self, change: ClauseChange) -> tuple[WordOp, ...]:
+        old_body = render_placeholders(change.old_body or "", self.old.variables)
+        new_body = render_placeholders(change.new_body or "", self.new.variables)
+        if change.old_body is None:
+            return (WordOp(INSERT, self.atoms.encode(new_body)),) if new_body else ()
+        if change.new_body is None:
+            return (WordOp(DELETE, self.atoms.encode(old_body, old=True)),) if old_body else ()
+        return aligned(diff_words(self.atoms.encode(old_body, old=True), self.atoms.encode(new_body)))
+
+    def clause(self, change: ClauseChange, place: str, comments: Mapping[str, list[str]]) -> None:
+        view: View = _plain
+        number = change.new_number or change.old_number or ""
+        if place == "away":
+            view, number = _moved_away, change.old_number or ""
+        elif change.moved:
+            view = _moved_here
+        heading = add_styled_paragraph(self.document, f"Heading {min(change.depth + 1, 9)}")
+        number_op: Op = (
+            INSERT if change.kind == ChangeKind.ADDED else DELETE if change.kind == ChangeKind.REMOVED else EQUAL
+        )
+        if place == "here":
+            add_bookmark(heading, self.bookmarks[change.clause_id], self.next_bookmark)
+            self.next_bookmark += 1
+        seen = view(number_op)
+        if seen is not None:
+            self.revisions.run(heading, f"{number} ", seen[0], moved=seen[1])
+        for op in change.rendered_title_ops:
+            seen = view(op.op)
+            if seen is not None:
+                self.revisions.run(heading, clean_xml(op.text.replace("\n", " ")), seen[0], moved=seen[1])
+        mark = view(number_op)
+        self.revisions.mark_paragraph(heading, mark[0] if mark else DELETE, moved=bool(mark and mark[1]))
+        paragraphs = [heading]
+        if change.is_change and place == "here":
+            status = status_text(change)
+            notes = comments.get(change.clause_id, [])
+            if notes:
+                self.revisions.comment(self.document, heading, heading, " ".join(notes), author=COMMENT_AUTHOR)
+            elif status:
+                self.revisions.comment(self.document, heading, heading, status, author=COMMENT_AUTHOR)
+        blocks = blocks_from_ops(self.ops(change), self.atoms)
+        tables = self.old.tables if change.new_body is None else self.new.tables
+        paragraphs += write_blocks(
+            self.document,
+            blocks,
+            self.revisions,
+            depth=change.depth,
+            view=view,
+            bookmarks=self.bookmarks,
+            tables=tables,
+        )
+        if change.moved:
+            name = f"ns_move_{self._move_number(change)}"
+            self.revisions.move_range(paragraphs[0], paragraphs[-1], DELETE if place == "away" else INSERT, name)
+
+    def _move_number(self, change: ClauseChange) -> int:
+        if change.clause_id not in self._moves:
+            self._moves[change.clause_id] = self.next_move
+            self.next_move += 1
+        return self._moves[change.clause_id]
 
 
 def build_redline_document(
-    diff: NoticeDiff, *, title: str, old_label: str, new_label: str, changes_only: bool = False
-) -> DocxDocument:
+    diff: NoticeDiff,
+    old: Notice,
+    new: Notice,
+    *,
+    title: str,
+    old_label: str,
+    new_label: str,
+    changes_only: bool = False,
+    author: str = "Notice Studio",
+    when: dt.datetime | None = None,
+) -> Any:
     """The python-docx Document for the redline."""
-    document = Document()
-    document.core_properties.title = _clean(f"Changes to {title}")
-    document.add_heading(_clean(f"Changes to {title}"), level=0)
-    document.add_paragraph(_clean(f"Comparing {old_label} with {new_label}."))
-    key = document.add_paragraph("Key: ")
-    _add_run(key, "inserted text", INSERT)
-    key.add_run(", ")
-    _add_run(key, "deleted text", DELETE)
-    key.add_run(".")
+    from notice_studio.core.diff.changes import draft_change_notice
 
+    document = Document()
+    document.core_properties.title = clean_xml(f"Changes to {title}")
+    document.core_properties.author = clean_xml(author)
+    document.add_heading(clean_xml(f"Changes to {title}"), level=0)
+    document.add_paragraph(clean_xml(f"Comparing {old_label} with {new_label}."))
+    document.add_paragraph(
+        "The changes are tracked changes: in Word or LibreOffice, use Review to accept or reject each one. "
+        "Comments explain changes in the words of the change notice."
+    )
     document.add_heading("Summary of changes", level=1)
     if not diff.has_changes:
         document.add_paragraph("There are no changes between these versions.")
@@ -84,33 +185,28 @@ def build_redline_document(
         document.add_paragraph(diff.summary.sentence())
         for change in diff.changes():
             label = f"{change.number} {change.title}".strip()
-            document.add_paragraph(_clean(f"{label}: {status_text(change)}"), style="List Bullet")
+            document.add_paragraph(clean_xml(f"{label}: {status_text(change)}"), style="List Bullet")
         for v in diff.variables:
             document.add_paragraph(
-                _clean(f"Placeholder {v.name}: {v.old_value or '(not set)'} -> {v.new_value or '(not set)'}"),
+                clean_xml(f"Placeholder {v.name}: {v.old_value or '(not set)'} \u2192 {v.new_value or '(not set)'}"),
                 style="List Bullet",
             )
         for t in diff.tables:
             document.add_paragraph(
-                _clean(f"Table {t.name}: {len(t.rows)} row changes ({t.kind.value})."), style="List Bullet"
+                clean_xml(f"Table {t.name}: {len(t.rows)} row changes ({t.kind.value})."), style="List Bullet"
             )
         for f in diff.fields:
             document.add_paragraph(
-                _clean(f"{f.field.capitalize()}: {f.old_value} -> {f.new_value}"), style="List Bullet"
+                clean_xml(f"{f.field.capitalize()}: {f.old_value} \u2192 {f.new_value}"), style="List Bullet"
             )
-
-    for change in diff.changes() if changes_only else diff.clauses:
-        number = change.new_number or f"(was {change.old_number})"
-        heading = document.add_heading(level=min(change.depth + 1, 9))
-        heading.add_run(f"{number} ")
-        for op in change.rendered_title_ops:
-            _add_run(heading, op.text.replace("\n", " "), op.op)
-        if change.is_change:
-            status = status_text(change)
-            if status:
-                note = document.add_paragraph()
-                note.add_run(_clean(status)).italic = True
-        _add_ops(document, change.rendered_ops)
+    comments: dict[str, list[str]] = {}
+    if diff.has_changes:
+        for item in draft_change_notice(diff).items:
+            for clause_id in item.clause_ids:
+                comments.setdefault(clause_id, []).append(item.sentence)
+    writer = _RedlineWriter(document, Revisions(author, when), old, new)
+    for change, place in _ordered(diff, old, changes_only):
+        writer.clause(change, place, comments)
     return document
 
 
@@ -122,31 +218,28 @@ def redline_docx_bytes(
     new_label: str = "the draft",
     diff: NoticeDiff | None = None,
     changes_only: bool = False,
+    author: str = "Notice Studio",
+    when: dt.datetime | None = None,
 ) -> bytes:
     """The redline as the bytes of a .docx file."""
     diff = diff if diff is not None else diff_notices(old, new)
     document = build_redline_document(
         diff,
+        old,
+        new,
         title=new.title or old.title or "the notice",
         old_label=old_label,
         new_label=new_label,
         changes_only=changes_only,
+        author=author,
+        when=when,
     )
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
 
 
-def redline_docx(
-    old: Notice,
-    new: Notice,
-    path: str | PathLike[str],
-    *,
-    old_label: str = "the earlier version",
-    new_label: str = "the draft",
-    diff: NoticeDiff | None = None,
-    changes_only: bool = False,
-) -> None:
+def redline_docx(old: Notice, new: Notice, path: str | PathLike[str], **options: Any) -> None:
     """Write the redline to `path` as a .docx file."""
-    data = redline_docx_bytes(old, new, old_label=old_label, new_label=new_label, diff=diff, changes_only=changes_only)
+    data = redline_docx_bytes(old, new, **options)
     write_atomic(path, data)

@@ -690,6 +690,20 @@ class NoticeRepo:
             if int(counts.get("count", "0")) >= loose_objects:
                 self._git("gc", "--quiet")
 
+    # ----- identity (appended for the Word review round trip) -----------------------------------
+    def identity(self) -> str:
+        """A stable id of this notice: its first saved edit's commit id (same in every clone)."""
+        roots = self._git("rev-list", "--max-parents=0", "HEAD").split()
+        return roots[-1] if roots else ""
+
+    def has_commit(self, commit: str) -> bool:
+        """True when `commit` is a saved edit of this notice."""
+        try:
+            self._git("cat-file", "-e", f"{commit}^{{commit}}")
+        except git.GitCommandError:
+            return False
+        return True
+
 
 def _author_env(who: Author) -> dict[str, str]:
     return {

@@ -1,0 +1,82 @@
+"""`review-send` and `review-import`: the Word review round trip, headless."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from notice_studio.cli.common import CommandError, add_folder, open_notice, print_json
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("review-send", help="write the draft as a Word file to send for review (Track Changes)")
+    add_folder(p)
+    p.add_argument("--out", required=True, metavar="FILE.docx", help="the Word file to write")
+    p.set_defaults(func=cmd_send)
+
+    p = sub.add_parser(
+        "review-import", help="read a reviewed Word file back: tracked changes, comments and untracked edits"
+    )
+    add_folder(p)
+    p.add_argument("file", metavar="FILE.docx", help="the reviewed copy")
+    p.add_argument("--json", action="store_true", help="print the proposed changes as stable JSON")
+    p.add_argument("--accept-all", action="store_true", help="make every proposed change an edit of the draft")
+    p.add_argument(
+        "--accept", action="append", default=[], metavar="ID", help="make this proposed change an edit (repeatable)"
+    )
+    p.set_defaults(func=cmd_import)
+
+
+def cmd_send(args: argparse.Namespace) -> int:
+    from notice_studio.cli.common import author
+    from notice_studio.core.wordreview import send_for_review
+
+    out = Path(args.out)
+    if out.suffix.lower() != ".docx":
+        raise CommandError(f"{out.name} should end in .docx, for example --out review.docx")
+    with open_notice(args.folder) as repo:
+        sent = send_for_review(repo, out, sender=author().name)
+    print(f"Wrote {sent.path} for review: {sent.clauses} sections from the draft as saved ({sent.commit[:8]}).")
+    print("When it comes back, run: notice-studio review-import DIR FILE.docx")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from notice_studio.core.wordreview import NotFromThisNoticeError, apply_review, read_review
+
+    with open_notice(args.folder, write=bool(args.accept_all or args.accept)) as repo:
+        try:
+            review = read_review(repo, args.file)
+        except NotFromThisNoticeError as exc:
+            raise CommandError(
+                f"{exc} (notice-studio import {args.file} NEW_FOLDER makes it a notice of its own)"
+            ) from None
+        known = {p.id for p in review.proposals}
+        unknown = [pid for pid in args.accept if pid not in known]
+        if unknown:
+            raise CommandError(
+                f"There is no proposed change '{unknown[0]}' in {Path(args.file).name}; see the ids with --json"
+            )
+        chosen = [p.id for p in review.proposals] if args.accept_all else list(args.accept)
+        applied = apply_review(repo, review, chosen) if chosen else None
+    if args.json:
+        data = review.as_json()
+        if applied is not None:
+            data["applied"] = {"commits": applied.commits, "proposals": applied.applied, "skipped": applied.skipped}
+        print_json(data)
+        return 0
+    if not review.proposals:
+        print("The reviewed copy has no changes and no comments.")
+        return 0
+    for proposal in review.proposals:
+        print(f"[{proposal.id}] {proposal.sentence()}")
+        for note in proposal.comments if proposal.kind != "comment" else ():
+            print(f"    comment by {note.author}: {note.text}")
+    if applied is None:
+        print("Nothing was changed; accept with --accept ID or --accept-all.")
+        return 0
+    count = len(applied.applied)
+    print(f"Applied {count} change{'s' if count != 1 else ''} as {len(applied.commits)} saved edit(s).")
+    for sentence in applied.skipped:
+        print(f"Not applied: {sentence}")
+    return 0

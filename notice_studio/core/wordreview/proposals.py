@@ -1,0 +1,255 @@
+"""A reviewed clause as proposed changes: tracked insertions and deletions, untracked edits, comments.
+
+The text that was sent (`sent`) is compared with the reviewed text as it stands with every
+tracked change rejected: what differs was typed without Track Changes (an untracked edit).
+The tracked changes sit on top of that. Everything becomes a list of `Chunk`s (old text, new
+text, which proposal) so that any choice of accepted proposals gives the clause's new text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from notice_studio.core.diff.words import DELETE, EQUAL, INSERT, diff_words
+from notice_studio.core.export.docx_revisions import CommentNote, TextRun
+from notice_studio.core.wordreview.source_edits import Edit
+
+__all__ = ["Chunk", "Proposal", "chunks_of", "edits_for", "proposals_of"]
+
+UNTRACKED = "untracked"
+
+
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    old: str
+    new: str
+    key: tuple[str, ...] | None
+    """("tracked", author, date) / ("untracked",) / None for text left as it was."""
+    comments: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """One proposed change (or a comment) in one clause, as the reviewer made it."""
+
+    id: str
+    clause_id: str
+    clause_title: str
+    part: str
+    """'title', 'body' or 'clause' (the whole clause taken out)."""
+    kind: str
+    """'insert', 'delete', 'replace', 'remove' or 'comment'."""
+    author: str
+    date: str
+    tracked: bool
+    old_text: str
+    new_text: str
+    before: str = ""
+    after: str = ""
+    comments: tuple[CommentNote, ...] = ()
+
+    @property
+    def changes_text(self) -> bool:
+        return self.kind != "comment"
+
+    def sentence(self) -> str:
+        """'Anna Reviewer replaced "30" with "45" in 'Retention' (tracked).'"""
+        where = f"'{self.clause_title}'"
+        how = "tracked" if self.tracked else "typed without Track Changes"
+        if self.kind == "insert":
+            said = f'inserted "{_short(self.new_text)}"'
+        elif self.kind == "delete":
+            said = f'deleted "{_short(self.old_text)}"'
+        elif self.kind == "replace":
+            said = f'replaced "{_short(self.old_text)}" with "{_short(self.new_text)}"'
+        elif self.kind == "remove":
+            said = "took out the whole section"
+        else:
+            note = self.comments[0].text if self.comments else ""
+            return f'{self.author} commented on {where}: "{_short(note, 200)}"'
+        part = " (title)" if self.part == "title" else ""
+        return f"{self.author} {said} in {where}{part} ({how})."
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "clause": self.clause_id,
+            "clause_title": self.clause_title,
+            "part": self.part,
+            "kind": self.kind,
+            "author": self.author,
+            "date": self.date,
+            "tracked": self.tracked,
+            "old": self.old_text,
+            "new": self.new_text,
+            "comments": [{"author": c.author, "date": c.date, "text": c.text} for c in self.comments],
+            "sentence": self.sentence(),
+        }
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+
+
+def chunks_of(sent: str, runs: Sequence[TextRun], reviewer: str) -> list[Chunk]:
+    """The reviewed text against the text that was sent, as chunks (see the module docstring)."""
+    r_chars: list[int] = []  # for each char of the reviewed-with-changes-rejected text: its run
+    r_text: list[str] = []
+    inserts_at: dict[int, list[int]] = {}
+    for index, run in enumerate(runs):
+        if run.op == INSERT:
+            inserts_at.setdefault(len(r_text), []).append(index)
+            continue
+        r_chars.extend([index] * len(run.text))
+        r_text.extend(run.text)
+    rejected = "".join(r_text)
+    out: list[Chunk] = []
+
+    def add(old: str, new: str, key: tuple[str, ...] | None, comments: tuple[str, ...]) -> None:
+        if out and out[-1].key == key and out[-1].comments == comments:
+            last = out[-1]
+            out[-1] = Chunk(last.old + old, last.new + new, key, comments)
+        else:
+            out.append(Chunk(old, new, key, comments))
+
+    def tracked_key(run: TextRun) -> tuple[str, ...]:
+        return ("tracked", run.author or reviewer, run.date)
+
+    def flush_inserts(pos: int) -> None:
+        for index in inserts_at.pop(pos, []):
+            run = runs[index]
+            add("", run.text, tracked_key(run), run.comments)
+
+    pos = 0
+    for op in diff_words(sent, rejected):
+        if op.op == DELETE:
+            flush_inserts(pos)
+            add(op.text, "", (UNTRACKED,), ())
+            continue
+        for ch in op.text:
+            flush_inserts(pos)
+            run = runs[r_chars[pos]]
+            if op.op == EQUAL:
+                if run.op == EQUAL:
+                    add(ch, ch, None, run.comments)
+                else:
+                    add(ch, "", tracked_key(run), run.comments)
+            elif run.op == EQUAL:
+                add("", ch, (UNTRACKED,), run.comments)
+            pos += 1
+    for rest in sorted(inserts_at):
+        flush_inserts(rest)
+    return out
+
+
+def proposals_of(
+    chunks: Sequence[Chunk],
+    *,
+    clause_id: str,
+    clause_title: str,
+    part: str,
+    reviewer: str,
+    notes: Mapping[str, CommentNote],
+    start: int = 0,
+) -> tuple[list[Proposal], dict[int, str]]:
+    """Proposals from chunks, and which proposal each changed chunk belongs to."""
+    proposals: list[Proposal] = []
+    owner: dict[int, str] = {}
+    group: list[int] = []
+
+    def close() -> None:
+        if not group:
+            return
+        first = chunks[group[0]]
+        assert first.key is not None
+        old = "".join(chunks[k].old for k in group)
+        new = "".join(chunks[k].new for k in group)
+        if old == new:
+            group.clear()
+            return
+        pid = f"{clause_id}/{part}/{start + len(proposals) + 1}"
+        tracked = first.key[0] != UNTRACKED
+        ids = list(dict.fromkeys(c for k in group for c in chunks[k].comments))
+        sent_before = "".join(c.old for c in chunks[: group[0]])
+        sent_after = "".join(c.old for c in chunks[group[-1] + 1 :])
+        proposals.append(
+            Proposal(
+                id=pid,
+                clause_id=clause_id,
+                clause_title=clause_title,
+                part=part,
+                kind="insert" if not old else "delete" if not new else "replace",
+                author=first.key[1] if tracked else reviewer,
+                date=first.key[2] if tracked else "",
+                tracked=tracked,
+                old_text=old,
+                new_text=new,
+                before=sent_before[-40:],
+                after=sent_after[:40],
+                comments=tuple(notes[c] for c in ids if c in notes),
+            )
+        )
+        for k in group:
+            owner[k] = pid
+        group.clear()
+
+    for k, chunk in enumerate(chunks):
+        if chunk.key is None:
+            close()
+            continue
+        if group:
+            key = chunks[group[-1]].key
+            assert key is not None
+            same = key[0] == chunk.key[0] and (key[0] == UNTRACKED or key[1] == chunk.key[1])
+            if not same:
+                close()
+        group.append(k)
+    close()
+    return _with_nearby_comments(chunks, proposals, owner, notes), owner
+
+
+def _with_nearby_comments(
+    chunks: Sequence[Chunk], proposals: list[Proposal], owner: Mapping[int, str], notes: Mapping[str, CommentNote]
+) -> list[Proposal]:
+    """A comment on unchanged words goes with the change in the same paragraph, if there is one."""
+    paragraph_of_proposal: dict[str, int] = {}
+    paragraph_of_comment: dict[str, int] = {}
+    paragraph = 0
+    for k, chunk in enumerate(chunks):
+        pid = owner.get(k)
+        if pid is not None:
+            paragraph_of_proposal.setdefault(pid, paragraph)
+        else:
+            for cid in chunk.comments:
+                paragraph_of_comment.setdefault(cid, paragraph)
+        paragraph += chunk.old.count("\n") if pid is None else 0
+    attached = {c.comment_id for p in proposals for c in p.comments}
+    out = []
+    for proposal in proposals:
+        extra = tuple(
+            notes[cid]
+            for cid, where in paragraph_of_comment.items()
+            if cid in notes and cid not in attached and where == paragraph_of_proposal.get(proposal.id)
+        )
+        attached.update(c.comment_id for c in extra)
+        out.append(replace(proposal, comments=proposal.comments + extra) if extra else proposal)
+    return out
+
+
+def edits_for(chunks: Sequence[Chunk], owner: Mapping[int, str], accepted: Collection[str]) -> list[Edit]:
+    """Edits (in sent-text coordinates) that make the accepted proposals and nothing else."""
+    edits: list[Edit] = []
+    pos = 0
+    for k, chunk in enumerate(chunks):
+        pid = owner.get(k)
+        if pid is not None and pid in accepted and chunk.old != chunk.new:
+            end = pos + len(chunk.old)
+            if edits and edits[-1].end == pos:
+                last = edits.pop()
+                edits.append(Edit(last.start, end, last.text + chunk.new))
+            else:
+                edits.append(Edit(pos, end, chunk.new))
+        pos += len(chunk.old)
+    return edits

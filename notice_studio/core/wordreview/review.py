@@ -1,0 +1,337 @@
+"""Send the draft for review in Word, read a reviewed copy back, and apply the accepted changes.
+
+`send_for_review` writes the copy; `read_review` turns a returned copy into proposed changes per
+clause; `apply_review` makes the accepted ones ordinary edits of the draft, one saved edit per
+reviewer, recorded under the reviewer's name as Word recorded it.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import zipfile
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from docx import Document
+
+from notice_studio.core.export.docx_revisions import CommentNote, custom_properties, read_comments
+from notice_studio.core.export.md_blocks import Block
+from notice_studio.core.library.merge import merge3
+from notice_studio.core.notice import messages
+from notice_studio.core.notice.model import Notice, NoticeError
+from notice_studio.core.notice.store import NoticeRepo, resolve_author
+from notice_studio.core.wordreview.proposals import Chunk, Proposal, chunks_of, edits_for, proposals_of
+from notice_studio.core.wordreview.reviewed import read_clauses
+from notice_studio.core.wordreview.send import (
+    COMMIT_PROPERTY,
+    NOTICE_PROPERTY,
+    TITLE_PROPERTY,
+    ClauseText,
+    clause_texts,
+    review_docx_bytes,
+)
+from notice_studio.core.wordreview.source_edits import apply_edits, shown_text, tidy_markdown
+
+__all__ = [
+    "AppliedReview",
+    "NotFromThisNoticeError",
+    "SentReview",
+    "WordReview",
+    "apply_review",
+    "read_review",
+    "reviewed_notice",
+    "send_for_review",
+]
+
+
+UNKNOWN_REVIEWER = "Word reviewer"
+"""Who untracked edits are recorded under when the copy does not say who last saved it."""
+
+
+class NotFromThisNoticeError(NoticeError):
+    """The Word file was not sent for review from this notice; offer a plain import instead."""
+
+
+@dataclass(frozen=True)
+class SentReview:
+    path: Path
+    commit: str
+    clauses: int
+
+
+@dataclass
+class _Part:
+    blocks: list[Block]
+    chunks: list[Chunk]
+    owner: dict[int, str]
+
+
+@dataclass
+class WordReview:
+    """A reviewed copy read back: proposed changes, in reading order."""
+
+    path: Path
+    sent_commit: str
+    reviewer: str
+    proposals: list[Proposal]
+    comments: list[CommentNote]
+    _parts: dict[tuple[str, str], _Part] = field(default_factory=dict, repr=False)
+    _sent: Notice | None = field(default=None, repr=False)
+
+    @property
+    def authors(self) -> list[str]:
+        return list(dict.fromkeys(p.author for p in self.proposals if p.changes_text))
+
+    def proposal(self, pid: str) -> Proposal:
+        for p in self.proposals:
+            if p.id == pid:
+                return p
+        raise KeyError(pid)
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "file": str(self.path),
+            "sent_from": self.sent_commit,
+            "reviewers": self.authors,
+            "proposals": [p.as_json() for p in self.proposals],
+        }
+
+
+@dataclass
+class AppliedReview:
+    commits: list[str]
+    applied: list[str]
+    """Ids of the proposals now in the draft."""
+    skipped: list[str]
+    """Plain sentences about accepted changes that could not be applied."""
+
+
+def send_for_review(repo: NoticeRepo, out: str | Path, *, sender: str = "") -> SentReview:
+    """Write the saved draft to `out` as a Word copy marked for a later `read_review`."""
+    commit = repo.head()
+    notice = repo.notice_at(commit)
+    data = review_docx_bytes(notice, notice_id=repo.identity(), commit=commit, sender=sender)
+    path = Path(out)
+    try:
+        path.write_bytes(data)
+    except OSError as exc:
+        raise NoticeError(
+            f"The review copy could not be written to {path} ({exc.strerror}); choose another folder."
+        ) from None
+    return SentReview(path, commit, sum(1 for _ in notice.walk()))
+
+
+def _open(path: Path) -> Any:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise NoticeError(f"{path} could not be read ({exc.strerror}).") from None
+    try:
+        return Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError):
+        raise NoticeError(
+            f"{path.name} is not a Word document (.docx); save it from Word as .docx and try again."
+        ) from None
+
+
+def read_review(repo: NoticeRepo, path: str | Path) -> WordReview:
+    """The reviewed copy at `path` as proposed changes per clause."""
+    path = Path(path)
+    document = _open(path)
+    marker = custom_properties(document)
+    notice_id, commit = marker.get(NOTICE_PROPERTY, ""), marker.get(COMMIT_PROPERTY, "")
+    if not notice_id or not commit:
+        raise NotFromThisNoticeError(
+            f"{path.name} was not sent for review from Notice Studio, so its changes cannot be matched to "
+            "sections; compare it with the draft as a plain import instead (notice-studio import)."
+        )
+    if notice_id != repo.identity() or not repo.has_commit(commit):
+        title = marker.get(TITLE_PROPERTY, "another notice")
+        raise NotFromThisNoticeError(
+            f"{path.name} was sent for review from a different notice ('{title}'); open that notice to import "
+            "it, or compare it with this draft as a plain import."
+        )
+    sent = repo.notice_at(commit)
+    texts = clause_texts(sent)
+    reviewer = (document.core_properties.last_modified_by or "").strip()
+    if not reviewer or reviewer == "Notice Studio":
+        reviewer = UNKNOWN_REVIEWER
+    notes = read_comments(document)
+    found = read_clauses(
+        document, {t.bookmark: t.clause_id for t in texts}, {t.clause_id: t.number_prefix for t in texts}
+    )
+    review = WordReview(path, commit, reviewer, [], [], _sent=sent)
+    used_comments: set[str] = set()
+    for text in texts:
+        clause = sent.find(text.clause_id)
+        reviewed = found.get(text.clause_id)
+        if reviewed is None:
+            review.proposals.append(
+                Proposal(
+                    f"{text.clause_id}/clause/1",
+                    text.clause_id,
+                    clause.title,
+                    "clause",
+                    "remove",
+                    reviewer,
+                    "",
+                    False,
+                    clause.title,
+                    "",
+                )
+            )
+            continue
+        count = 0
+        for part, blocks, runs in (
+            ("title", text.title_blocks, reviewed.heading),
+            ("body", text.body_blocks, reviewed.body),
+        ):
+            chunks = chunks_of(shown_text(blocks), runs, reviewer)
+            found_proposals, owner = proposals_of(
+                chunks,
+                clause_id=text.clause_id,
+                clause_title=clause.title,
+                part=part,
+                reviewer=reviewer,
+                notes=notes,
+                start=count,
+            )
+            count += len(found_proposals)
+            review._parts[(text.clause_id, part)] = _Part(blocks, chunks, owner)
+            review.proposals.extend(found_proposals)
+            used_comments.update(c.comment_id for p in found_proposals for c in p.comments)
+        for cid in dict.fromkeys(reviewed.comment_ids):
+            if cid in notes and cid not in used_comments:
+                used_comments.add(cid)
+                note = notes[cid]
+                count += 1
+                review.proposals.append(
+                    Proposal(
+                        f"{text.clause_id}/comment/{count}",
+                        text.clause_id,
+                        clause.title,
+                        "body",
+                        "comment",
+                        note.author,
+                        note.date,
+                        True,
+                        "",
+                        "",
+                        comments=(note,),
+                    )
+                )
+    review.comments = list(notes.values())
+    return review
+
+
+def _clause_text(review: WordReview, text: ClauseText, part: str, accepted: Collection[str]) -> str | None:
+    """The part's new Markdown with the accepted proposals made; None when none touch it."""
+    found = review._parts.get((text.clause_id, part))
+    if found is None:
+        return None
+    edits = edits_for(found.chunks, found.owner, accepted)
+    if not edits:
+        return None
+    return tidy_markdown(apply_edits(found.blocks, edits))
+
+
+def _merged_body(
+    review: WordReview, text: ClauseText, sent: str, now: str, accepted: Collection[str]
+) -> tuple[str, int]:
+    """The draft's body with each accepted change that does not clash with later edits (and
+    how many clashed): each change is merged on its own, so one clash costs only that change."""
+    part = review._parts[(text.clause_id, "body")]
+    mine = [pid for pid in dict.fromkeys(part.owner.values()) if pid in accepted]
+    kept: list[str] = []
+    merged, clashes = now, 0
+    for pid in mine:
+        theirs = tidy_markdown(apply_edits(part.blocks, edits_for(part.chunks, part.owner, [*kept, pid])))
+        attempt, conflicts = merge3(sent, now, theirs)
+        if conflicts:
+            clashes += 1
+            continue
+        kept.append(pid)
+        merged = attempt
+    return merged, clashes
+
+
+def reviewed_notice(review: WordReview, base: Notice, accepted: Collection[str]) -> tuple[Notice, list[str], list[str]]:
+    """`base` (the current draft) with the accepted proposals made.
+
+    Returns the new notice, the titles of the clauses changed and sentences about accepted
+    changes that could not be made (the clause was edited since in an overlapping place, or
+    is no longer in the draft)."""
+    sent = review._sent
+    assert sent is not None
+    notice = copy.deepcopy(base)
+    titles: list[str] = []
+    skipped: list[str] = []
+    removals = {p.clause_id for p in review.proposals if p.kind == "remove" and p.id in accepted}
+    for text in clause_texts(sent):
+        was = sent.find(text.clause_id)
+        new_title = _clause_text(review, text, "title", accepted)
+        new_body = _clause_text(review, text, "body", accepted)
+        removing = text.clause_id in removals or (new_title == "" and new_body == "")
+        if new_title is None and new_body is None and not removing:
+            continue
+        if not notice.has(text.clause_id):
+            skipped.append(f"'{was.title}' is no longer in the draft, so the reviewer's change to it was not made.")
+            continue
+        now = notice.find(text.clause_id)
+        if removing:
+            if now.body != was.body or now.children:
+                skipped.append(
+                    f"'{was.title}' was edited since the review was sent (or has sub-sections), so it was not "
+                    "taken out; take it out by hand if you agree."
+                )
+                continue
+            notice.remove(text.clause_id)
+            titles.append(was.title)
+            continue
+        if new_title:
+            if now.title == was.title:
+                notice.rename(text.clause_id, " ".join(new_title.split()))
+            else:
+                skipped.append(f"'{was.title}' was renamed since the review was sent; its new title was kept.")
+        if new_body is not None:
+            if now.body == was.body:
+                notice.set_body(text.clause_id, new_body)
+            else:
+                merged, clashes = _merged_body(review, text, was.body, now.body, accepted)
+                if clashes:
+                    skipped.append(
+                        f"'{was.title}' was edited since the review was sent in the same place as {clashes} of "
+                        "the reviewer's changes; make those by hand."
+                    )
+                if merged != now.body:
+                    notice.set_body(text.clause_id, merged)
+        titles.append(was.title)
+    return notice, titles, skipped
+
+
+def apply_review(repo: NoticeRepo, review: WordReview, accepted: Collection[str]) -> AppliedReview:
+    """Make the accepted proposals ordinary edits of the draft, one saved edit per reviewer."""
+    accepted = {pid for pid in accepted if any(p.id == pid and p.changes_text for p in review.proposals)}
+    result = AppliedReview([], [], [])
+    if not accepted:
+        return result
+    base = repo.load()
+    so_far: set[str] = set()
+    skipped: list[str] = []
+    for author in review.authors:
+        mine = {p.id for p in review.proposals if p.author == author and p.id in accepted}
+        if not mine:
+            continue
+        so_far |= mine
+        notice, _, skipped = reviewed_notice(review, base, so_far)
+        titles = [p.clause_title for p in review.proposals if p.id in mine]
+        message = messages.edited(titles) + " (from a Word review)"
+        commit = repo.save(notice, message, resolve_author(author))
+        if commit:
+            result.commits.append(commit)
+    result.applied = sorted(so_far)
+    result.skipped = skipped
+    return result

@@ -1,0 +1,98 @@
+"""The draft as a Word document to send for review.
+
+Each clause starts with its heading, which carries a bookmark named after the clause (so a
+returned copy maps back clause by clause); the body follows with Word formatting, lists and
+tables. Custom document properties record which notice and which saved edit the copy was sent
+from. Reviewers use Track Changes and comments as usual.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass
+from typing import Any
+
+from docx import Document
+
+from notice_studio.core.export.docx import bookmark_names
+from notice_studio.core.export.docx_blocks import add_bookmark, add_styled_paragraph, clean_xml, write_blocks
+from notice_studio.core.export.docx_revisions import Revisions, set_custom_properties
+from notice_studio.core.export.md_blocks import AtomTable, Block, source_blocks
+from notice_studio.core.notice.model import Notice
+from notice_studio.core.render.common import display_number
+
+__all__ = ["COMMIT_PROPERTY", "NOTICE_PROPERTY", "TITLE_PROPERTY", "ClauseText", "clause_texts", "review_docx_bytes"]
+
+NOTICE_PROPERTY = "NoticeStudio.Notice"
+COMMIT_PROPERTY = "NoticeStudio.SentFrom"
+TITLE_PROPERTY = "NoticeStudio.Title"
+
+
+@dataclass(frozen=True)
+class ClauseText:
+    """One clause as the review copy shows it: heading prefix, title and body blocks."""
+
+    clause_id: str
+    number_prefix: str
+    title_blocks: list[Block]
+    body_blocks: list[Block]
+    depth: int
+    bookmark: str
+
+
+def clause_texts(notice: Notice) -> list[ClauseText]:
+    """Every clause as the review copy shows it (the same function reads a copy back)."""
+    atoms = AtomTable(numbers=notice.numbers(), variables=notice.variables, language=notice.language or "en")
+    names = bookmark_names([c.id for c, _, _ in notice.walk()])
+    out = []
+    for clause, depth, number in notice.walk():
+        title = source_blocks(" ".join(clause.title.split()), atoms) if clause.title.strip() else []
+        out.append(
+            ClauseText(
+                clause.id,
+                f"{display_number(number)} ",
+                title,
+                source_blocks(clause.body, atoms),
+                depth,
+                names[clause.id],
+            )
+        )
+    return out
+
+
+def review_docx_bytes(notice: Notice, *, notice_id: str, commit: str, sender: str = "") -> bytes:
+    """The review copy of `notice` (as saved in `commit`) as a .docx file's bytes."""
+    document: Any = Document()
+    props = document.core_properties
+    props.title = clean_xml(notice.title)
+    props.author = clean_xml(sender or "Notice Studio")
+    props.comments = "Sent for review from Notice Studio."
+    set_custom_properties(
+        document, {NOTICE_PROPERTY: notice_id, COMMIT_PROPERTY: commit, TITLE_PROPERTY: clean_xml(notice.title)}
+    )
+    document.add_paragraph(clean_xml(notice.title), style="Title")
+    when = dt.date.today().isoformat()
+    document.add_paragraph(
+        f"Draft sent for review on {when}. Please turn on Track Changes (Review > Track Changes) and use "
+        "comments for questions. Keep the section headings: each one tells Notice Studio which section "
+        "your changes belong to.",
+        style="Subtitle",
+    )
+    revisions = Revisions(sender or "Notice Studio")
+    bookmark_id = 1
+    texts = clause_texts(notice)
+    links = {text.clause_id: text.bookmark for text in texts}
+    for text in texts:
+        heading = add_styled_paragraph(document, f"Heading {min(text.depth + 1, 9)}")
+        revisions.run(heading, text.number_prefix)
+        for block in text.title_blocks:
+            for piece in block.pieces:
+                if piece.kind in ("text", "atom", "soft") and piece.shown:
+                    revisions.run(heading, clean_xml(piece.shown))
+        add_bookmark(heading, text.bookmark, bookmark_id)
+        bookmark_id += 1
+        write_blocks(document, text.body_blocks, revisions, depth=text.depth, bookmarks=links, tables=notice.tables)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()

@@ -1,0 +1,228 @@
+"""A reviewed Word copy in the comparison window: what the reviewer proposes, change by change.
+
+The panes compare the draft as it was sent with the draft as the reviewer would have it (every
+proposal made). Beside them, the list of proposed changes: tick to accept, untick to reject,
+the reviewer's comment shown under the list. "Apply accepted changes" makes the ticked ones
+ordinary edits, saved under each reviewer's name, in the background.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from notice_studio.core.diff.notices import NoticeDiff, diff_notices
+from notice_studio.core.notice.model import Notice
+from notice_studio.core.wordreview import WordReview, apply_review, reviewed_notice
+from notice_studio.core.wordreview.proposals import Proposal
+from notice_studio.ui.app_state import AppState, Navigator
+from notice_studio.ui.compare.diff_window import DiffWindow
+
+
+class WordReviewWindow(DiffWindow):
+    """The comparison window for a reviewed Word copy, with accept/reject for each proposal."""
+
+    applied = Signal(object)  # AppliedReview
+
+    def __init__(self, state: AppState, nav: Navigator, review: WordReview, parent: QWidget | None = None) -> None:
+        self.review: WordReview | None = None  # _start waits for it
+        super().__init__(state, nav, review.sent_commit, "draft", parent)
+        self.review = review
+        name = review.path.name
+        captions = {self.old_long: "The draft as sent for review", self.new_long: f"As reviewed in {name}"}
+        for label in self.findChildren(QLabel):  # the pane captions say what is compared
+            for before, after in captions.items():
+                if label.text() == f"<b>{html.escape(before)}</b>":
+                    label.setText(f"<b>{html.escape(after)}</b>")
+        self.old_name, self.old_long = "as sent", captions[self.old_long]
+        self.new_name, self.new_long = "as reviewed", captions[self.new_long]
+        self.setWindowTitle(f"Review from {name} — Notice Studio")
+        self.header.setText(f"Proposed changes from <b>{html.escape(name)}</b>")
+        self._build_proposals()
+        self._start()
+
+    # ----- the proposals dock -------------------------------------------------------------
+    def _build_proposals(self) -> None:
+        assert self.review is not None
+        self.proposal_list = QListWidget()
+        self.proposal_list.setAccessibleName("Proposed changes: ticked ones are accepted")
+        self.proposal_list.setWordWrap(True)
+        for proposal in self.review.proposals:
+            item = QListWidgetItem(proposal.sentence())
+            item.setData(Qt.ItemDataRole.UserRole, proposal.id)
+            if proposal.changes_text:
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Unchecked)
+            if proposal.comments:
+                item.setToolTip("\n".join(f"{c.author}: {c.text}" for c in proposal.comments))
+            self.proposal_list.addItem(item)
+        self.proposal_list.currentRowChanged.connect(self._proposal_selected)
+        self.proposal_list.itemChanged.connect(lambda _item: self._update_apply())
+
+        self.comment_view = QTextBrowser()
+        self.comment_view.setAccessibleName("The change and the reviewer's comment")
+        self.comment_view.setOpenLinks(False)
+        self.accept_button = QPushButton("Accept")
+        self.accept_button.clicked.connect(lambda: self._decide(Qt.CheckState.Checked))
+        self.reject_button = QPushButton("Reject")
+        self.reject_button.clicked.connect(lambda: self._decide(Qt.CheckState.Unchecked))
+        self.accept_all_button = QPushButton("Accept all")
+        self.accept_all_button.clicked.connect(lambda: self._decide_all(Qt.CheckState.Checked))
+        self.reject_all_button = QPushButton("Reject all")
+        self.reject_all_button.clicked.connect(lambda: self._decide_all(Qt.CheckState.Unchecked))
+        self.apply_button = QPushButton("Apply accepted changes")
+        self.apply_button.setToolTip("Make the accepted changes edits of the draft, saved under the reviewer's name")
+        self.apply_button.clicked.connect(self.apply_accepted)
+
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        title = QLabel(f"<b>Proposed changes</b> ({len(self.review.proposals)})")
+        title.setBuddy(self.proposal_list)
+        layout.addWidget(title)
+        layout.addWidget(self.proposal_list, 3)
+        decide = QHBoxLayout()
+        for button in (self.accept_button, self.reject_button, self.accept_all_button, self.reject_all_button):
+            decide.addWidget(button)
+        layout.addLayout(decide)
+        comment_title = QLabel("<b>Change and comment</b>")
+        comment_title.setBuddy(self.comment_view)
+        layout.addWidget(comment_title)
+        layout.addWidget(self.comment_view, 2)
+        layout.addWidget(self.apply_button)
+        dock = QDockWidget("Proposed changes", self)
+        dock.setObjectName("word_review_proposals")
+        dock.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
+        dock.setWidget(box)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        self.resizeDocks([dock], [420], Qt.Orientation.Horizontal)
+        if not self.review.proposals:
+            self.comment_view.setPlainText("The reviewed copy has no changes and no comments.")
+        self._update_apply()
+
+    def accepted_ids(self) -> list[str]:
+        out = []
+        for row in range(self.proposal_list.count()):
+            item = self.proposal_list.item(row)
+            if item.checkState() == Qt.CheckState.Checked:
+                out.append(str(item.data(Qt.ItemDataRole.UserRole)))
+        return out
+
+    def set_accepted(self, proposal_id: str, accepted: bool) -> None:
+        for row in range(self.proposal_list.count()):
+            item = self.proposal_list.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == proposal_id and item.flags() & Qt.ItemFlag.ItemIsUserCheckable:
+                item.setCheckState(Qt.CheckState.Checked if accepted else Qt.CheckState.Unchecked)
+
+    def _decide(self, state: Qt.CheckState) -> None:
+        item = self.proposal_list.currentItem()
+        if item is not None and item.flags() & Qt.ItemFlag.ItemIsUserCheckable:
+            item.setCheckState(state)
+        row = self.proposal_list.currentRow()
+        if row + 1 < self.proposal_list.count():
+            self.proposal_list.setCurrentRow(row + 1)
+
+    def _decide_all(self, state: Qt.CheckState) -> None:
+        for row in range(self.proposal_list.count()):
+            item = self.proposal_list.item(row)
+            if item.flags() & Qt.ItemFlag.ItemIsUserCheckable:
+                item.setCheckState(state)
+
+    def _update_apply(self) -> None:
+        count = len(self.accepted_ids())
+        self.apply_button.setEnabled(count > 0)
+        self.apply_button.setText(f"Apply {count} accepted change{'s' if count != 1 else ''}")
+
+    def _proposal_selected(self, row: int) -> None:
+        if self.review is None or not 0 <= row < len(self.review.proposals):
+            return
+        proposal = self.review.proposals[row]
+        self.comment_view.setHtml(_proposal_html(proposal))
+        try:
+            index = self.new_pane.row_index(proposal.clause_id)
+        except ValueError:
+            return
+        self.sync.scroll_to_row(index)
+
+    # ----- comparing: sent vs. as reviewed -------------------------------------------------
+    def _start(self) -> None:
+        if getattr(self, "review", None) is None:
+            return
+        review = self.review
+        assert review is not None and review._sent is not None
+        sent = review._sent
+        every = [p.id for p in review.proposals]
+
+        def work() -> tuple[Notice, Notice, NoticeDiff]:
+            proposed, _, _ = reviewed_notice(review, sent, every)
+            return sent, proposed, diff_notices(sent, proposed)
+
+        self.state.tasks.run(work, self._loaded, self._failed)
+
+    # ----- applying -------------------------------------------------------------------------
+    def apply_accepted(self) -> None:
+        session = self.state.session
+        if session is None or self.review is None:
+            return
+        accepted = self.accepted_ids()
+        if not accepted:
+            return
+        review, repo = self.review, session.repo
+        self.apply_button.setEnabled(False)
+        self.statusBar().showMessage("Applying the accepted changes…")
+        session.save_soon()  # typing not yet saved goes first; the write lane keeps the order
+        self.state.tasks.write(lambda: apply_review(repo, review, accepted), self._applied, self._apply_failed)
+
+    def _applied(self, result: object) -> None:
+        session = self.state.session
+        if session is not None:
+            session.reload()
+        if self._closed:
+            return
+        commits = len(getattr(result, "commits", []))
+        skipped = list(getattr(result, "skipped", []))
+        message = f"Applied the accepted changes as {commits} saved edit{'s' if commits != 1 else ''}."
+        if skipped:
+            message += " Not applied: " + " ".join(skipped)
+        self.statusBar().showMessage(message, 15000)
+        self.comment_view.setPlainText(message)
+        self.applied.emit(result)
+
+    def _apply_failed(self, exc: object) -> None:
+        if self._closed:
+            return
+        self._update_apply()
+        self.statusBar().clearMessage()
+        self.nav.show_error(f"The accepted changes could not be applied ({exc}); nothing was changed.")
+
+
+def _proposal_html(proposal: Proposal) -> str:
+    esc = html.escape
+    parts = [f"<p><b>{esc(proposal.author)}</b>"]
+    if proposal.date:
+        parts.append(f" <small>{esc(proposal.date[:10])}</small>")
+    parts.append(f"<br>{esc(proposal.clause_title)}</p>")
+    if proposal.changes_text:
+        parts.append(
+            "<p>"
+            f"{esc(proposal.before)}"
+            f"<s style='color:#b01212'>{esc(proposal.old_text)}</s>"
+            f"<u style='color:#0b6b1f'>{esc(proposal.new_text)}</u>"
+            f"{esc(proposal.after)}</p>"
+        )
+        if not proposal.tracked:
+            parts.append("<p><i>Typed without Track Changes: found by comparing with the copy that was sent.</i></p>")
+    for note in proposal.comments:
+        parts.append(f"<p style='background:#fff6d5'><b>Comment by {esc(note.author)}:</b> {esc(note.text)}</p>")
+    return "".join(parts)

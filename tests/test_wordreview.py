@@ -1,0 +1,254 @@
+"""The Word review round trip: send for review, edit as Word does, import, accept some, apply."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from docx import Document
+from notice_support import AUTHOR, git
+from word_edits import (
+    comment_on,
+    find_paragraph,
+    tracked_delete_paragraph,
+    tracked_insert_after,
+    tracked_replace,
+    untracked_replace,
+)
+
+from notice_studio.cli import main
+from notice_studio.core.export.md_blocks import AtomTable, source_blocks
+from notice_studio.core.notice.model import Clause, Notice
+from notice_studio.core.notice.store import NoticeRepo
+from notice_studio.core.wordreview import NotFromThisNoticeError, apply_review, read_review, send_for_review
+from notice_studio.core.wordreview.source_edits import Edit, apply_edits, shown_text, tidy_markdown
+
+ANNA = "Anna Reviewer"
+BEN = "Ben Outside"
+
+
+def review_notice() -> Notice:
+    notice = Notice(title="Privacy Notice", organisation="Acme Ltd")
+    notice.variables["organisation.name"] = "Acme Ltd"
+    notice.add(
+        Clause("intro", "Introduction", "**{{ organisation.name }}** explains how it uses data. See [[retention]].")
+    )
+    notice.add(
+        Clause("retention", "Retention", "We keep data for 30 days.\n\nThen we delete it.\n\nBackups last longer.")
+    )
+    notice.add(Clause("rights", "Your rights", "You may:\n\n- access your data;\n- object;\n- delete it."))
+    notice.add(Clause("cookies", "Cookies", "We use *few* cookies."))
+    notice.add(Clause("contact", "Contact us", "Write to us."))
+    return notice
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    with NoticeRepo.create(tmp_path / "notice", review_notice(), AUTHOR) as repo:
+        yield repo
+
+
+def reviewed_copy(store: NoticeRepo, tmp_path: Path) -> Path:
+    """Send for review, then make the edits a reviewer makes in Word."""
+    sent = tmp_path / "review.docx"
+    send_for_review(store, sent)
+    doc = Document(str(sent))
+    tracked_replace(find_paragraph(doc, "30 days"), "30", "45", ANNA)  # tracked replace
+    comment_on(doc, find_paragraph(doc, "We keep data"), "days", "Matches the retention schedule.", ANNA)
+    tracked_delete_paragraph(find_paragraph(doc, "Backups"), ANNA)  # a deleted paragraph
+    untracked_replace(find_paragraph(doc, "Then we delete"), "delete", "erase")  # no Track Changes
+    tracked_insert_after(find_paragraph(doc, "access your data"), "access", " and correct", BEN)
+    tracked_delete_paragraph(find_paragraph(doc, "object;"), BEN)  # a whole list item
+    tracked_replace(find_paragraph(doc, "Cookies"), "Cookies", "Cookies and similar tools", ANNA)  # the title
+    tracked_delete_paragraph(find_paragraph(doc, "Contact us"), BEN)  # a whole section
+    tracked_delete_paragraph(find_paragraph(doc, "Write to us."), BEN)
+    comment_on(doc, find_paragraph(doc, "explains"), "explains", "Reads well.", BEN)
+    out = tmp_path / "reviewed.docx"
+    doc.save(str(out))
+    return out
+
+
+def by_text(review, kind: str, needle: str):
+    found = [p for p in review.proposals if p.kind == kind and needle in (p.old_text + p.new_text + p.clause_title)]
+    assert len(found) == 1, [(p.kind, p.old_text, p.new_text) for p in review.proposals]
+    return found[0]
+
+
+def test_round_trip_applies_exactly_the_accepted_changes_attributed(store: NoticeRepo, tmp_path: Path) -> None:
+    review = read_review(store, reviewed_copy(store, tmp_path))
+    replace_30 = by_text(review, "replace", "30")
+    assert (replace_30.author, replace_30.tracked, replace_30.new_text) == (ANNA, True, "45")
+    assert replace_30.date == "2026-03-02T10:00:00Z"
+    assert [c.text for c in replace_30.comments] == ["Matches the retention schedule."]
+    untracked = by_text(review, "replace", "delete")
+    assert not untracked.tracked and untracked.new_text == "erase"
+    backups = by_text(review, "delete", "Backups")
+    insert = by_text(review, "insert", "correct")
+    assert insert.author == BEN and insert.new_text == " and correct"
+    item = by_text(review, "delete", "object")
+    title = by_text(review, "replace", "Cookies")
+    assert title.part == "title" and title.new_text == "Cookies and similar tools"
+    contact = [p for p in review.proposals if p.clause_id == "contact"]
+    assert {p.kind for p in contact} == {"delete"} and all(p.author == BEN for p in contact)
+    comment = by_text(review, "comment", "Introduction")
+    assert comment.author == BEN and comment.comments[0].text == "Reads well."
+
+    accepted = [replace_30.id, untracked.id, backups.id, item.id, title.id, *[p.id for p in contact]]
+    result = apply_review(store, review, accepted)  # the insertion "and correct" is rejected
+    assert result.skipped == []
+    notice = store.load()
+    assert notice.find("retention").body == "We keep data for 45 days.\n\nThen we erase it."
+    assert notice.find("rights").body == "You may:\n\n- access your data;\n- delete it."
+    assert notice.find("cookies").title == "Cookies and similar tools"
+    assert notice.find("cookies").body == "We use *few* cookies."
+    assert not notice.has("contact")
+    assert notice.find("intro").body == review_notice().find("intro").body
+    # One saved edit per reviewer, under the reviewer's name from the revisions.
+    log = git(store.path, "log", "--format=%an|%s", "-n", "4").splitlines()
+    assert [line.split("|")[0] for line in log] == [BEN, "Word reviewer", ANNA, AUTHOR.name]
+    assert all("Word review" in line for line in log[:3])
+    files = {n: sorted(git(store.path, "show", "--name-only", "--format=", f"HEAD~{n}").split()) for n in range(3)}
+    assert files[2] == ["clauses/cookies.md", "clauses/retention.md"]  # Anna: 30 -> 45, Backups, the title
+    assert files[1] == ["clauses/retention.md"]  # the untracked edit
+    assert files[0] == ["clauses/contact.md", "clauses/rights.md", "notice.yaml"]  # Ben
+
+
+def test_accept_nothing_changes_nothing(store: NoticeRepo, tmp_path: Path) -> None:
+    review = read_review(store, reviewed_copy(store, tmp_path))
+    head = store.head()
+    assert apply_review(store, review, []).commits == []
+    assert store.head() == head
+
+
+def test_unchanged_copy_has_no_proposals(store: NoticeRepo, tmp_path: Path) -> None:
+    sent = tmp_path / "review.docx"
+    send_for_review(store, sent)
+    assert read_review(store, sent).proposals == []
+
+
+def test_later_draft_edits_elsewhere_are_kept(store: NoticeRepo, tmp_path: Path) -> None:
+    copy_path = reviewed_copy(store, tmp_path)
+    notice = store.load()
+    notice.set_body("retention", notice.find("retention").body.replace("Backups last longer.", "Backups last 90 days."))
+    store.save(notice, "Edited 'Retention'", AUTHOR)
+    review = read_review(store, copy_path)
+    replace_30 = by_text(review, "replace", "30")
+    backups = by_text(review, "delete", "Backups")
+    result = apply_review(store, review, [replace_30.id, backups.id])
+    assert (
+        store.load().find("retention").body
+        == "We keep data for 45 days.\n\nThen we delete it.\n\nBackups last 90 days."
+    )
+    assert len(result.skipped) == 1 and "same place" in result.skipped[0]
+
+
+def test_a_file_not_sent_from_this_notice_gets_a_clear_sentence(store: NoticeRepo, tmp_path: Path) -> None:
+    plain = tmp_path / "plain.docx"
+    doc = Document()
+    doc.add_paragraph("Someone's own notice.")
+    doc.save(str(plain))
+    with pytest.raises(NotFromThisNoticeError, match="plain import"):
+        read_review(store, plain)
+    other_notice = review_notice()
+    other_notice.title = "Staff privacy notice"
+    with NoticeRepo.create(tmp_path / "other", other_notice, AUTHOR) as other:
+        elsewhere = tmp_path / "other.docx"
+        send_for_review(other, elsewhere)
+    with pytest.raises(NotFromThisNoticeError, match="different notice"):
+        read_review(store, elsewhere)
+    (tmp_path / "bad.docx").write_text("not a zip")
+    with pytest.raises(Exception, match="not a Word document"):
+        read_review(store, tmp_path / "bad.docx")
+
+
+def test_cli_review_send_and_import(store: NoticeRepo, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = str(store.path)
+    store.close()
+    out = tmp_path / "cli.docx"
+    assert main(["review-send", folder, "--out", str(out)]) == 0
+    doc = Document(str(out))
+    tracked_replace(find_paragraph(doc, "30 days"), "30", "60", ANNA)
+    doc.save(str(out))
+    capsys.readouterr()
+    assert main(["review-import", folder, str(out), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [(p["kind"], p["old"], p["new"], p["author"]) for p in data["proposals"]] == [("replace", "30", "60", ANNA)]
+    assert main(["review-import", folder, str(out), "--accept-all"]) == 0
+    printed = capsys.readouterr().out
+    assert "Anna Reviewer replaced" in printed and "1 change" in printed
+    with NoticeRepo.open(folder) as again:
+        assert again.load().find("retention").body.startswith("We keep data for 60 days.")
+    plain = tmp_path / "plain.docx"
+    Document().save(str(plain))
+    assert main(["review-import", folder, str(plain)]) == 1
+    err = capsys.readouterr().err
+    assert "was not sent for review" in err and "Traceback" not in err and err.count("\n") == 1
+
+
+# ----- the mapping from shown text back to Markdown ---------------------------------------------
+BODIES = [
+    "Plain text.",
+    "We are **{{ organisation.name }}**, see [[retention]].\n\n- first *item*\n- second [link](https://x.y)\n  continued",
+    "## Sub heading\n\n[[table:cookies]]\n\n1. one\n2. two snake_case_x\n",
+    "> quoted\n> more\n\nA \\*literal\\* star and 5 * 3.",
+]
+
+
+@pytest.mark.parametrize("body", BODIES)
+def test_pieces_give_the_markdown_back(body: str) -> None:
+    blocks = source_blocks(body, AtomTable(numbers={"retention": "2"}, variables={"organisation.name": "Acme"}))
+    assert "".join(p.source for b in blocks for p in b.pieces) == body
+    assert apply_edits(blocks, []) == body
+    assert "[[" not in shown_text(blocks) and "**" not in shown_text(blocks)
+
+
+def test_edits_keep_markup_and_placeholders() -> None:
+    atoms = AtomTable(numbers={"retention": "2"}, variables={"organisation.name": "Acme"})
+    body = "We are **{{ organisation.name }}**, see [[retention]].\n\n- one\n- two\n- three"
+    blocks = source_blocks(body, atoms)
+    shown = shown_text(blocks)
+    assert shown == "We are Acme, see section 2.\none\ntwo\nthree"
+
+    def edit(old: str, new: str, occurrence: str | None = None) -> str:
+        start = shown.index(occurrence or old) + (occurrence or old).index(old)
+        return tidy_markdown(apply_edits(blocks, [Edit(start, start + len(old), new)]))
+
+    assert edit("We are", "This is") == body.replace("We are", "This is")
+    assert edit("see", "read") == body.replace("see", "read")
+    assert edit("\ntwo", "") == "We are **{{ organisation.name }}**, see [[retention]].\n\n- one\n- three"
+    assert edit("two", "two\nmore") == body.replace("- two", "- two\n- more")
+    assert edit("Acme", "Acme Group") == body.replace("{{ organisation.name }}", "Acme Group")
+    assert edit("section 2", "") == body.replace(" [[retention]]", " ").replace(",  .", ", .")
+
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed; .ci/run installs it with apt-get")
+def test_a_copy_saved_again_by_libreoffice_still_maps_back(store: NoticeRepo, tmp_path: Path) -> None:
+    """A word processor re-saving the copy keeps the marker and the bookmarks, and adds no changes."""
+    sent = tmp_path / "sent.docx"
+    send_for_review(store, sent)
+    doc = Document(str(sent))
+    untracked_replace(find_paragraph(doc, "30 days"), "30", "31")
+    doc.save(str(sent))
+    out = tmp_path / "out"
+    subprocess.run(
+        [
+            str(SOFFICE),
+            f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}",
+            "--headless",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+            str(out),
+            str(sent),
+        ],
+        capture_output=True,
+        timeout=240,
+    )
+    review = read_review(store, out / "sent.docx")
+    assert [(p.kind, p.old_text, p.new_text) for p in review.proposals] == [("replace", "30", "31")]

@@ -1,0 +1,78 @@
+"""The Word review round trip in the app: File menu, the comparison window's proposals, applying."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from docx import Document
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from notice_support import git
+from word_edits import comment_on, tracked_replace
+
+from notice_studio.ui.compare import word_review_menu
+from notice_studio.ui.compare.review_window import WordReviewWindow
+
+ANNA = "Anna Reviewer"
+
+
+def body_paragraph(document):
+    """The first clause paragraph with a few plain words (after the first heading)."""
+    seen_heading = False
+    for p in document.paragraphs:
+        if p.style.name.startswith("Heading"):
+            seen_heading = True
+        elif seen_heading and p.style.name == "Normal" and len(p.runs) == 1 and len(p.text.split()) > 4:
+            return p
+    raise AssertionError("no plain paragraph")
+
+
+def test_send_review_import_accept_and_apply(qtbot, window, tmp_path: Path) -> None:
+    assert window.act_review_send.text().startswith("Send for review")
+    sent = tmp_path / "for-review.docx"
+    word_review_menu.send_to(window, sent)
+    qtbot.waitUntil(sent.exists, timeout=15000)
+    qtbot.waitUntil(lambda: "Saved" in window.statusBar().currentMessage(), timeout=15000)
+
+    document = Document(str(sent))
+    paragraph = body_paragraph(document)
+    first, second = paragraph.text.split()[:2]
+    tracked_replace(paragraph, second, "REVIEWED", ANNA)
+    comment_on(document, paragraph, first, "Please check this wording.", ANNA)
+    reviewed = tmp_path / "reviewed.docx"
+    document.save(str(reviewed))
+
+    word_review_menu.import_from(window, reviewed)
+    qtbot.waitUntil(lambda: getattr(window, "word_review_window", None) is not None, timeout=15000)
+    review_window: WordReviewWindow = window.word_review_window
+    qtbot.addWidget(review_window)
+    qtbot.waitUntil(lambda: review_window.diff is not None, timeout=15000)
+    assert review_window.proposal_list.count() == 1
+    item = review_window.proposal_list.item(0)
+    assert f'{ANNA} replaced "{second}" with "REVIEWED"' in item.text()
+    review_window.proposal_list.setCurrentRow(0)
+    assert "Please check this wording." in review_window.comment_view.toPlainText()
+    assert not review_window.apply_button.isEnabled()
+    review_window.accept_button.click()
+    assert item.checkState() == Qt.CheckState.Checked and review_window.apply_button.isEnabled()
+    review_window.grab().save(str(tmp_path / "review-window.png"))
+
+    with qtbot.waitSignal(review_window.applied, timeout=20000):
+        review_window.apply_button.click()
+    clause_id = review_window.review.proposals[0].clause_id
+    qtbot.waitUntil(lambda: "REVIEWED" in window.session.notice.find(clause_id).body, timeout=10000)
+    assert git(window.session.path, "log", "-1", "--format=%an").strip() == ANNA
+
+
+def test_a_file_not_sent_from_this_notice_offers_a_plain_import(qtbot, window, tmp_path: Path) -> None:
+    plain = tmp_path / "plain.docx"
+    Document().save(str(plain))
+    word_review_menu.import_from(window, plain)
+    qtbot.waitUntil(lambda: getattr(window, "word_review_message", None) is not None, timeout=15000)
+    box: QMessageBox = window.word_review_message
+    assert "was not sent for review" in box.text()
+    assert any(b.text() == "Import as a new notice…" for b in box.buttons())
+    box.reject()
