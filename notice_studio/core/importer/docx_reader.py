@@ -29,8 +29,9 @@ def read_docx(data: bytes, name: str) -> SourceDocument:
         import docx
 
         document = docx.Document(io.BytesIO(data))
-        numbering = _Numbering(document)
-        reader = _DocxReader(numbering)
+        styles = _Styles(document)
+        numbering = _Numbering(document, styles)
+        reader = _DocxReader(numbering, styles)
         for item in document.iter_inner_content():
             reader.add(item)
         title = (document.core_properties.title or "").strip()
@@ -44,8 +45,9 @@ def read_docx(data: bytes, name: str) -> SourceDocument:
 
 
 class _DocxReader:
-    def __init__(self, numbering: _Numbering) -> None:
+    def __init__(self, numbering: _Numbering, styles: _Styles) -> None:
         self.numbering = numbering
+        self.styles = styles
         self.blocks: list[Block] = []
         self.dropped: list[str] = []
         self.index = 0
@@ -62,8 +64,9 @@ class _DocxReader:
             self.paragraph(item)
 
     def paragraph(self, para) -> None:
-        style = para.style.name if para.style is not None else ""
-        markdown, plain, bold = _inline(para)
+        para_style = self.styles.of_paragraph(para)
+        style = para_style.name if para_style is not None else ""
+        markdown, plain, bold = _inline(para, self.styles)
         if not plain:
             self.gap = True
             self.prev_list = False
@@ -127,7 +130,7 @@ class _DocxReader:
                 if id(cell._tc) in seen:  # a merged cell repeats across the columns it spans
                     continue
                 seen.add(id(cell._tc))
-                parts = [_inline(p) for p in cell.paragraphs]
+                parts = [_inline(p, self.styles) for p in cell.paragraphs]
                 cells.append(" ".join(md for md, text, _ in parts if text).replace("|", "\\|"))
                 plain.extend(text for _, text, _ in parts if text)
             if any(c.strip() for c in cells):
@@ -150,23 +153,60 @@ def _style_depth(style: str) -> int:
     return max(0, int(found.group(1)) - 1) if found else 0
 
 
-def _run_bold(run, para) -> bool:
+class _Styles:
+    """Styles looked up once: python-docx searches the whole style sheet on every `.style` access."""
+
+    def __init__(self, document) -> None:
+        from docx.enum.style import WD_STYLE_TYPE
+
+        self.by_id = {style.style_id: style for style in document.styles}
+        self.default_paragraph = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+        self.default_character = document.styles.default(WD_STYLE_TYPE.CHARACTER)
+        self._bold: dict[str, bool | None] = {}
+        self._chain: dict[str, list] = {}
+
+    def of_paragraph(self, para):
+        style_id = para._p.style
+        return self.by_id.get(style_id, self.default_paragraph) if style_id else self.default_paragraph
+
+    def of_run(self, run):
+        style_id = run._r.style
+        return self.by_id.get(style_id, self.default_character) if style_id else self.default_character
+
+    def chain(self, style) -> list:
+        """The style and the styles it is based on."""
+        if style is None:
+            return []
+        key = style.style_id
+        if key not in self._chain:
+            found, seen = [], set()
+            while style is not None and style.style_id not in seen:
+                seen.add(style.style_id)
+                found.append(style)
+                style = style.base_style
+            self._chain[key] = found
+        return self._chain[key]
+
+    def bold(self, style) -> bool | None:
+        if style is None:
+            return None
+        key = style.style_id
+        if key not in self._bold:
+            self._bold[key] = next((bool(s.font.bold) for s in self.chain(style) if s.font.bold is not None), None)
+        return self._bold[key]
+
+
+def _run_bold(run, para, styles: _Styles) -> bool:
     if run.bold is not None:
         return bool(run.bold)
-    style = run.style
-    while style is not None:
-        if style.font.bold is not None:
-            return bool(style.font.bold)
-        style = style.base_style
-    style = para.style
-    while style is not None:
-        if style.font.bold is not None:
-            return bool(style.font.bold)
-        style = style.base_style
+    for style in (styles.of_run(run), styles.of_paragraph(para)):
+        bold = styles.bold(style)
+        if bold is not None:
+            return bold
     return False
 
 
-def _inline(para) -> tuple[str, str, bool]:
+def _inline(para, styles: _Styles) -> tuple[str, str, bool]:
     """A paragraph's Markdown (bold, italic, links), its plain words, and whether all of it is bold."""
     from docx.text.hyperlink import Hyperlink
 
@@ -175,9 +215,9 @@ def _inline(para) -> tuple[str, str, bool]:
         if isinstance(item, Hyperlink):
             url = item.url or ""
             for run in item.runs:
-                pieces.append((run.text, _run_bold(run, para), bool(run.italic), url))
+                pieces.append((run.text, _run_bold(run, para, styles), bool(run.italic), url))
         else:
-            pieces.append((item.text, _run_bold(item, para), bool(item.italic), ""))
+            pieces.append((item.text, _run_bold(item, para, styles), bool(item.italic), ""))
     # Word splits text into runs arbitrarily; join neighbours that look the same.
     merged: list[list] = []
     for text, bold, italic, link in pieces:
@@ -216,7 +256,8 @@ class _Numbering:
 
     _FORMATS = frozenset({"decimal", "lowerLetter", "upperLetter", "lowerRoman", "upperRoman", "decimalZero"})
 
-    def __init__(self, document) -> None:
+    def __init__(self, document, styles: _Styles) -> None:
+        self.styles = styles
         self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}
         self.counters: dict[str, list[int]] = {}
         try:
@@ -245,7 +286,7 @@ class _Numbering:
 
     def number_of(self, para) -> tuple[str | None, bool, int]:
         """(the number shown, e.g. '2.1.' or None, whether it is ordered, the list level)."""
-        num_id, ilvl = _num_pr(para)
+        num_id, ilvl = _num_pr(para, self.styles)
         if num_id is None or num_id == "0" or num_id not in self.levels:
             return None, False, 0
         levels = self.levels[num_id]
@@ -267,14 +308,10 @@ class _Numbering:
         return re.sub(r"%(\d)", shown, text).strip(), True, ilvl
 
 
-def _num_pr(para) -> tuple[str | None, int]:
+def _num_pr(para, styles: _Styles) -> tuple[str | None, int]:
     """numId and level from the paragraph, else from its style (and the styles it is based on)."""
     ns = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-    sources = [para._p.pPr]
-    style = para.style
-    while style is not None:
-        sources.append(style.element.pPr)
-        style = style.base_style
+    sources = [para._p.pPr] + [style.element.pPr for style in styles.chain(styles.of_paragraph(para))]
     num_id: str | None = None
     ilvl: int | None = None
     for ppr in sources:
