@@ -236,9 +236,7 @@ def _hard_wrap(text: str, width: int, indent: str = "", first: str = "") -> list
 def make_pdf_text(pieces: list[Piece], name: str) -> str:
     lines: list[str] = []
     for p in pieces:
-        if p.kind == "heading":
-            lines += _hard_wrap(p.text, 72)
-        elif p.kind == "para":
+        if p.kind == "heading" or p.kind == "para":
             lines += _hard_wrap(p.text, 72)
         elif p.kind == "list":
             for it in p.items:
@@ -377,12 +375,12 @@ def supported(form: str) -> bool:
     return EXTENSIONS[form] in FORMATS
 
 
-def score_corpus(corpus: Path, limit: int | None) -> dict:
+def score_corpus(corpus: Path, limit: int | None, only: list[str]) -> dict:
     """Per policy and form: (matched, counted, expected), or None when the import failed."""
     files = sorted(corpus.glob("*.md"))
     results: dict[str, dict[str, list[int] | None]] = {}
     scored = 0
-    forms = [f for f in FORMS if supported(f)]
+    forms = [f for f in FORMS if supported(f) and (not only or f in only)]
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         for file in files:
@@ -405,7 +403,7 @@ def score_corpus(corpus: Path, limit: int | None) -> dict:
     return results
 
 
-def time_forms(corpus: Path) -> dict[str, float]:
+def time_forms(corpus: Path, only: list[str]) -> dict[str, float]:
     """Seconds to import a 20,000-word notice (policies joined until 20,000 words) in each form."""
     from notice_studio.core.importer import import_file
 
@@ -420,7 +418,7 @@ def time_forms(corpus: Path) -> dict[str, float]:
     times: dict[str, float] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for form in FORMS:
-            if not supported(form):
+            if not supported(form) or (only and form not in only):
                 continue
             path = write_form(form, pieces, "Joined", Path(tmp))
             if path is None:
@@ -435,7 +433,7 @@ def time_forms(corpus: Path) -> dict[str, float]:
 
 
 # ----- the baseline in the same run -------------------------------------------------------------
-def run_baseline(rev: str, corpus: Path, limit: int | None) -> dict | None:
+def run_baseline(rev: str, corpus: Path, limit: int | None, only: list[str], timing: bool) -> dict | None:
     """Score the importer as it was at `rev`: its package is extracted and this script run on it."""
     with tempfile.TemporaryDirectory() as tmp:
         archive = subprocess.run(
@@ -449,8 +447,12 @@ def run_baseline(rev: str, corpus: Path, limit: int | None) -> dict | None:
         subprocess.run(["tar", "-x", "-C", tmp], input=archive.stdout, check=True)
         env = dict(os.environ, PYTHONPATH=tmp)
         args = [sys.executable, str(Path(__file__).resolve()), str(corpus), "--score-only", "--tool-root", tmp]
+        if not timing:
+            args.append("--no-timing")
         if limit:
             args += ["--limit", str(limit)]
+        if only:
+            args += ["--forms", ",".join(only)]
         done = subprocess.run(args, capture_output=True, text=True, env=env, check=False, cwd=tmp)
         if done.returncode:
             print("(baseline failed:", done.stderr.strip().splitlines()[-1:] or "?", ")")
@@ -482,6 +484,8 @@ def main() -> None:
     parser.add_argument("corpus", type=Path, help="folder of policies as Markdown (headings = ground truth)")
     parser.add_argument("--limit", type=int, default=None, help="score only the first N policies with sections")
     parser.add_argument("--baseline", default=BASELINE_REV, help="git revision of the baseline importer ('' for none)")
+    parser.add_argument("--forms", default="", help="comma-separated forms to score (default: all)")
+    parser.add_argument("--no-timing", action="store_true", help="skip timing the 20,000-word import")
     parser.add_argument("--score-only", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--tool-root", default="", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -495,12 +499,16 @@ def main() -> None:
             f"{corpus} is not a folder of policies; give the corpus folder, e.g. ../shared/corpus/privacy-policies."
         )
     start = time.perf_counter()
-    current = {"scores": score_corpus(corpus, args.limit), "times": time_forms(corpus)}
+    only = [f for f in args.forms.split(",") if f]
+    current = {
+        "scores": score_corpus(corpus, args.limit, only),
+        "times": {} if args.no_timing else time_forms(corpus, only),
+    }
     if args.score_only:
         print(json.dumps(current))
         return
     elapsed = time.perf_counter() - start
-    base = run_baseline(args.baseline, corpus, args.limit) if args.baseline else None
+    base = run_baseline(args.baseline, corpus, args.limit, only, not args.no_timing) if args.baseline else None
     now_sum = summary(current)
     base_sum = summary(base) if base else {}
     count = len(current["scores"])
@@ -518,7 +526,7 @@ def main() -> None:
         bt = base["times"].get(form) if base else None
         print(
             f"| {form} | {p:.2f} | {r:.2f} | **{f:.2f}** | {low:.2f} | {bf} | "
-            f"{t:.2f} s | {f'{bt:.2f} s' if bt is not None else '-'} |"
+            f"{f'{t:.2f} s' if t is not None else '-'} | {f'{bt:.2f} s' if bt is not None else '-'} |"
         )
     print()
     per_policy = []

@@ -12,7 +12,7 @@ import re
 import zipfile
 
 from notice_studio.core.importer.blocks import Block, ImportProblem, SourceDocument, is_junk_line, one_line
-from notice_studio.core.importer.markdown_text import SAFE_HREF, escape, escape_start, link_target
+from notice_studio.core.importer.markdown_text import SAFE_HREF, escape, escape_start, link_target, table_markdown
 
 _HEADING_STYLE_RE = re.compile(r"^heading\s*(\d)$", re.IGNORECASE)
 
@@ -131,20 +131,13 @@ class _DocxReader:
                     continue
                 seen.add(id(cell._tc))
                 parts = [_inline(p, self.styles) for p in cell.paragraphs]
-                cells.append(" ".join(md for md, text, _ in parts if text).replace("|", "\\|"))
+                cells.append(" ".join(md for md, text, _ in parts if text))
                 plain.extend(text for _, text, _ in parts if text)
             if any(c.strip() for c in cells):
                 rows_md.append(cells)
         if not rows_md:
             return
-        width = max(len(r) for r in rows_md)
-        lines = []
-        for n, cells in enumerate(rows_md):
-            cells = cells + [""] * (width - len(cells))
-            lines.append("| " + " | ".join(cells) + " |")
-            if n == 0:
-                lines.append("|" + "|".join(" --- " for _ in range(width)) + "|")
-        self._add(Block("table", "\n".join(lines), one_line(" ".join(plain)), 0, self.index))
+        self._add(Block("table", table_markdown(rows_md), one_line(" ".join(plain)), 0, self.index))
         self.prev_list = False
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from notice_studio.core.importer.blocks import Block, ImportProblem, SourceDocument, is_junk_line, one_line
 from notice_studio.core.importer.decoding import decode_html, decode_text
+from notice_studio.core.importer.plain_text import read_plain_text
 
 FORMATS: dict[str, str] = {
     ".txt": "txt",
@@ -96,44 +97,6 @@ def read_bytes(data: bytes, name: str, fmt: str) -> SourceDocument:
     if not any(any(ch.isalpha() for ch in block.plain) for block in document.blocks):
         raise ImportProblem(f"{name} is empty; there is no text in it to import.")
     return document
-
-
-# ----- plain text -------------------------------------------------------------------------------
-_BULLET_RE = re.compile(r"^(?P<indent>[ \t]*)(?P<mark>[•·▪◦●○■□➢►✓–—*+-]|o(?= [A-Z]))[ \t]+(?P<text>\S.*)$")
-
-
-def read_plain_text(text: str, name: str, encoding: str = "utf-8") -> SourceDocument:
-    """One block per non-blank line; `gap_before` records the blank lines that separate paragraphs."""
-    blocks: list[Block] = []
-    dropped: list[str] = []
-    gap = True
-    for number, raw in enumerate(text.split("\n"), start=1):
-        line = raw.rstrip()
-        if not line.strip():
-            gap = True
-            continue
-        if is_junk_line(line):
-            dropped.append(line.strip())
-            continue
-        bullet = _BULLET_RE.match(line)
-        if bullet:
-            indent = len(bullet["indent"].expandtabs(4))
-            depth = min(indent // 2, 3)
-            blocks.append(
-                Block(
-                    "list_item",
-                    "  " * depth + "- " + bullet["text"].strip(),
-                    one_line(bullet["text"]),
-                    depth,
-                    number,
-                    gap,
-                )
-            )
-        else:
-            stripped = line.strip()
-            blocks.append(Block("paragraph", stripped, one_line(stripped), 0, number, gap))
-        gap = False
-    return SourceDocument(name, "txt", tuple(blocks), "", encoding, tuple(dropped))
 
 
 # ----- Markdown ---------------------------------------------------------------------------------
