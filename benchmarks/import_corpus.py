@@ -169,8 +169,10 @@ def make_html(pieces: list[Piece], name: str) -> str:
         f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{html.escape(title_of(pieces, name))}</title></head><body>",
         "<a class='skip-link' href='#main'>Skip to content</a>",
         "<div class='cookie-banner'><p>We use cookies to improve your experience.</p><button>Accept all</button></div>",
-        "<header class='site-header'><nav><ul><li><a href='/'>Home</a></li><li><a href='/products'>Products</a></li>"
-        "<li><a href='/support'>Support</a></li></ul></nav></header><main id='main'>",
+        (
+            "<header class='site-header'><nav><ul><li><a href='/'>Home</a></li><li><a href='/products'>Products</a></li>"
+            "<li><a href='/support'>Support</a></li></ul></nav></header><main id='main'>"
+        ),
     ]
     for p in pieces:
         if p.kind == "heading":

@@ -9,6 +9,7 @@ Markdown tables.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -128,9 +129,7 @@ def wrap_width(lines: list[_Line]) -> int:
         return 0
     # Wrapped text: many lines nearly full and carried on by the next line, not by a blank one.
     carried = sum(
-        1
-        for line, nxt in zip(lines, lines[1:], strict=False)
-        if width * 0.8 <= len(line.text.rstrip()) <= width and not nxt.gap
+        1 for line, nxt in itertools.pairwise(lines) if width * 0.8 <= len(line.text.rstrip()) <= width and not nxt.gap
     )
     return width if carried >= len(lengths) * 0.3 else 0
 
