@@ -13,6 +13,7 @@ import zipfile
 
 from notice_studio.core.importer.blocks import Block, ImportProblem, SourceDocument, is_junk_line, one_line
 from notice_studio.core.importer.markdown_text import SAFE_HREF, escape, escape_start, link_target, table_markdown
+from notice_studio.core.importer.plain_text import BULLET_RE
 
 _HEADING_STYLE_RE = re.compile(r"^heading\s*(\d)$", re.IGNORECASE)
 
@@ -112,8 +113,18 @@ class _DocxReader:
             self.prev_list = True
             self.gap = False
             return
+        elif BULLET_RE.match(plain):
+            # A bullet typed into the text ('• ...') rather than made by Word's list formatting
+            text = BULLET_RE.match(markdown)
+            item = text["text"] if text else markdown
+            self._add(
+                Block("list_item", "- " + item, plain[2:].strip(), 0, self.index, not self.prev_list, bold, style)
+            )
+            self.prev_list = True
+            return
         else:
-            self._add(Block("paragraph", escape_start(markdown), plain, 0, self.index, True, bold, style))
+            size = self.styles.size(para)
+            self._add(Block("paragraph", escape_start(markdown), plain, 0, self.index, True, bold, style, size=size))
         self.prev_list = False
 
     def _add(self, block: Block) -> None:
@@ -179,6 +190,20 @@ class _Styles:
                 style = style.base_style
             self._chain[key] = found
         return self._chain[key]
+
+    def size(self, para) -> float:
+        """The largest font size (points) of the paragraph's text, from its runs or its style."""
+        style = self.of_paragraph(para)
+        if style is None:
+            base = 0.0
+        else:
+            key = "size:" + str(style.style_id)
+            if key not in self._chain:
+                found = next((s.font.size.pt for s in self.chain(style) if s.font.size is not None), 0.0)
+                self._chain[key] = [found]
+            base = self._chain[key][0]
+        sizes = [run.font.size.pt for run in para.runs if run.font.size is not None and run.text.strip()]
+        return max(sizes) if sizes else base
 
     def bold(self, style) -> bool | None:
         if style is None:
