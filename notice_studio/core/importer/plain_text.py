@@ -161,10 +161,42 @@ def _join(prev: str, text: str) -> str:
     return prev + " " + text
 
 
+def _unmarked_items(lines: list[_Line], width: int) -> set[int]:
+    """Lines that are bullets copied without their markers: a run of short lines after one ending in ':'."""
+    found: set[int] = set()
+    if width:
+        return found
+    for i, line in enumerate(lines[:-2]):
+        if not line.text.rstrip().endswith(":"):
+            continue
+        run = []
+        for j in range(i + 1, len(lines)):
+            if lines[j].gap and j > i + 1:
+                break
+            if (
+                BULLET_RE.match(lines[j].text)
+                or len(lines[j].text) > 300
+                or split_number(lines[j].text.strip())[0] is not None
+            ):
+                run = []
+                break
+            run.append(j)
+        if len(run) >= 2:
+            found.update(run)
+    return found
+
+
 def _blocks(lines: list[_Line], width: int) -> list[Block]:
     blocks: list[Block] = []
+    items = _unmarked_items(lines, width)
     i = 0
     while i < len(lines):
+        if i in items:
+            text = lines[i].text.strip()
+            gap = i - 1 not in items
+            blocks.append(Block("list_item", "- " + text, one_line(text), 0, lines[i].number, gap))
+            i += 1
+            continue
         table = _table_run(lines, i)
         if table:
             rows, end = table

@@ -44,6 +44,20 @@ def _find_title(entries: list[Entry], declared: str) -> str:
         if (same == 1 and len(headings) > 1) or _TITLE_WORDS.search(text):
             first.is_title = True
             return first.title
+    second = entries[entries.index(first) + 1] if entries.index(first) + 1 < len(entries) else None
+    if (
+        second is not None
+        and first.block.kind == second.block.kind == "paragraph"
+        and len(text.split()) <= 8
+        and len(second.block.plain.split()) <= 6
+        and not _TITLE_WORDS.search(text)
+        and _TITLE_WORDS.search(second.block.plain)
+        and is_title_shaped(text, allow_colon=False)
+        and is_title_shaped(second.block.plain, allow_colon=False)
+    ):
+        # 'Heronsgate Allotment Society' over 'PRIVACY NOTICE': the two lines are the title
+        first.is_title = second.is_title = True
+        return clean_title(text) + " " + clean_title(second.block.plain)
     if first.block.kind in ("paragraph", "heading") and len(text.split()) <= 12 and _TITLE_WORDS.search(text):
         number, _ = split_number(text)
         if number is None and not text.endswith((".", ",", ";")):
