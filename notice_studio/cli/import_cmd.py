@@ -11,7 +11,7 @@ from notice_studio.cli.common import author as cli_author
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "import",
-        help="make a new notice from an existing one (.txt, .md, .html or .docx)",
+        help="make a new notice from an existing one (.txt, .md, .html, .docx or .pdf)",
         description="Import a published notice: its sections become clauses tagged with topics, and the first "
         "saved version is the imported text, so later changes show as edits.",
     )
@@ -49,6 +49,12 @@ def cmd_import(args: argparse.Namespace) -> int:
         print_json(data)
         return 0
     print(report_text(report))
+    if not report.jurisdictions:
+        print()
+        print(
+            "Hint: name the laws that apply with --jurisdiction, e.g. 'notice-studio import "
+            f"{args.file} {args.folder} --jurisdiction gdpr,uk_gdpr'."
+        )
     if not args.dry_run:
         print()
         print(f"Next: review it with 'notice-studio outline {args.folder}' and 'notice-studio check {args.folder}'.")

@@ -169,7 +169,7 @@ def _unmarked_items(lines: list[_Line], width: int) -> set[int]:
     for i, line in enumerate(lines[:-2]):
         if not line.text.rstrip().endswith(":"):
             continue
-        run = []
+        run: list[int] = []
         for j in range(i + 1, len(lines)):
             if lines[j].gap and j > i + 1:
                 break

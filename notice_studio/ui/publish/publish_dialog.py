@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from notice_studio.core.checks import Finding
+from notice_studio.core.importer.dates import offered_effective_date
 from notice_studio.core.notice.store import Version
 from notice_studio.core.render.renderer import format_date
 from notice_studio.ui.checks.checks_report import (
@@ -184,7 +185,9 @@ class PublishDialog(QDialog):
         earliest = self.latest.effective if self.latest and self.latest.effective else None
         if earliest is not None:
             self.effective.setMinimumDate(QDate(earliest.year, earliest.month, earliest.day))
-        start = max(today, earliest) if earliest else today
+        # An imported notice offers the date its original stated for itself as version 1's date.
+        offered = offered_effective_date(self.session.notice.settings) if self.session and not self.latest else None
+        start = max(today, earliest) if earliest else (offered or today)
         self.effective.setDate(QDate(start.year, start.month, start.day))
         form.addRow("Effective &date:", self.effective)
         self.approved_by = QLineEdit()
