@@ -7,13 +7,14 @@ code the corpus benchmark uses, plus two hand-written copies with their own quir
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 
 import pytest
 
 from benchmarks.import_corpus import make_pdf_text, parse_policy, write_form
-from notice_studio.core.importer import import_file
+from notice_studio.core.importer import ImportProblem, import_file, read_bytes
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
 FENNEL = [
@@ -28,7 +29,7 @@ FENNEL = [
     (1, "Your rights"),
     (1, "Contact"),
 ]
-FORMS = ["html", "browser", "pdftext", "docx", "docxbold"]
+FORMS = ["html", "browser", "pdftext", "docx", "docxbold", "pdf"]
 
 
 def words(text: str) -> list[str]:
@@ -162,3 +163,34 @@ def test_heading_shapes_in_browser_copied_text(headings: list[str], kind: str, t
     outline = import_file(path)
     titles = [s.title for s in outline.sections]
     assert [t.split(". ", 1)[-1] for t in headings] == titles, kind
+
+
+def _blank_pdf() -> bytes:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "fmt", "says"),
+    [
+        (b"", "empty.txt", "txt", "is empty"),
+        (b"   \n\n", "blank.pdf", "pdf", "is empty"),
+        (bytes(range(256)) * 40, "noise.txt", "txt", "binary data"),
+        (b"%PDF-1.4 this is no real pdf", "broken.pdf", "pdf", "not a readable PDF"),
+        (None, "scanned.pdf", "pdf", "no text in it, only images"),
+        (b"Just some words, not a zip.", "notice.docx", "docx", "not a valid Word document"),
+        (b"<html><body>not a pdf</body></html>", "page.pdf", "pdf", "is not a PDF file"),
+    ],
+)
+def test_bad_files_get_one_sentence(data: bytes | None, name: str, fmt: str, says: str) -> None:
+    with pytest.raises(ImportProblem) as caught:
+        read_bytes(_blank_pdf() if data is None else data, name, fmt)
+    message = str(caught.value)
+    assert says in message
+    assert message.count(". ") == 0 and message.endswith(".")  # one sentence
+    assert name in message

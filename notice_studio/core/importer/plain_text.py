@@ -30,39 +30,60 @@ _CONTENTS = re.compile(r"(?:table of )?contents|in this (?:notice|policy)|summar
 
 
 @dataclass
-class _Line:
+class TextLine:
+    """One line of text as the source laid it out."""
+
     number: int
+    """Line number (text) or page number (PDF), for the report."""
     text: str
     gap: bool
-    """A blank line came before it."""
+    """A blank line (or, in a PDF, extra space) came before it."""
+    size: float = 0.0
+    bold: bool = False
+
+
+_Line = TextLine
 
 
 def read_plain_text(text: str, name: str, encoding: str = "utf-8") -> SourceDocument:
     """Blocks from plain text: paragraphs re-flowed when hard-wrapped, furniture left out."""
-    lines, dropped = _without_furniture(text.split("\n"))
-    width = wrap_width(lines)
-    blocks = _blocks(lines, width)
-    return SourceDocument(name, "txt", tuple(blocks), "", encoding, tuple(dict.fromkeys(dropped)))
+    lines: list[TextLine] = []
+    gap = True
+    for number, raw in enumerate(text.split("\n"), start=1):
+        if not raw.strip():
+            gap = True
+            continue
+        lines.append(TextLine(number, raw.rstrip(), gap))
+        gap = False
+    return read_lines(lines, name, "txt", encoding)
+
+
+def read_lines(
+    lines: list[TextLine], name: str, fmt: str, encoding: str = "", title: str = "", *, by_gaps: bool = False
+) -> SourceDocument:
+    """Blocks from laid-out lines; `by_gaps`: paragraphs end at extra space or a change of font (PDF)."""
+    kept, dropped = _without_furniture(lines, paged=by_gaps)
+    width = _typical_width(kept) if by_gaps else wrap_width(kept)
+    blocks = _blocks(kept, width, by_gaps)
+    return SourceDocument(name, fmt, tuple(blocks), title, encoding, tuple(dict.fromkeys(dropped)))
 
 
 # ----- page furniture ------------------------------------------------------------------------------
-def _without_furniture(raw: list[str]) -> tuple[list[_Line], list[str]]:
-    """Non-blank lines without page numbers, running headers and footers, menus and site chrome."""
-    lines: list[_Line] = []
+def _without_furniture(raw: list[TextLine], *, paged: bool = False) -> tuple[list[TextLine], list[str]]:
+    """Lines without page numbers, running headers and footers, menus and site chrome."""
+    lines: list[TextLine] = []
     dropped: list[str] = []
-    gap = True
-    for number, text in enumerate(raw, start=1):
-        text = text.rstrip()
-        if not text.strip():
-            gap = True
+    gap = False
+    for line in raw:
+        if is_junk_line(line.text):
+            dropped.append(line.text.strip())
+            gap = gap or line.gap
             continue
-        if is_junk_line(text):
-            dropped.append(text.strip())
-            continue
-        lines.append(_Line(number, text, gap))
-        gap = False
+        if gap:
+            line.gap, gap = True, False
+        lines.append(line)
     page_marks = [i for i, line in enumerate(lines) if _PAGE_NUMBER.match(line.text)]
-    paged = len(page_marks) >= 2 or any(_PAGE_WORD.match(lines[i].text) for i in page_marks)
+    paged = paged or len(page_marks) >= 2 or any(_PAGE_WORD.match(lines[i].text) for i in page_marks)
     remove: set[int] = set(page_marks) if paged else set()
     if paged:
         # A running header or footer: the same short line, again and again, next to page numbers.
@@ -134,9 +155,20 @@ def wrap_width(lines: list[_Line]) -> int:
     return width if carried >= len(lengths) * 0.3 else 0
 
 
-def _continues(prev: str, line: _Line, width: int, in_item: bool) -> bool:
-    """True when `line` carries on the paragraph that `prev` ended on (a wrapped line)."""
-    if line.gap or not width or BULLET_RE.match(line.text):
+def _typical_width(lines: list[TextLine]) -> int:
+    """The length of a full line of body text (lines laid out in a proportional font)."""
+    lengths = sorted(len(line.text) for line in lines if not line.bold)
+    return lengths[int(len(lengths) * 0.9)] if len(lengths) >= 8 else 0
+
+
+def _continues(before: TextLine, line: TextLine, width: int, in_item: bool, by_gaps: bool = False) -> bool:
+    """True when `line` carries on the paragraph that `before` ended on (a wrapped line)."""
+    prev = before.text.rstrip()
+    if line.gap or BULLET_RE.match(line.text) or (before.size, before.bold) != (line.size, line.bold):
+        return False
+    if by_gaps:
+        return not (width and len(prev) < width * 0.7)  # a short line ends its paragraph
+    if not width:
         return False
     text = line.text.strip()
     if prev.endswith("-") and re.search(r"[A-Za-z]-$", prev) and text[:1].islower():
@@ -186,7 +218,7 @@ def _unmarked_items(lines: list[_Line], width: int) -> set[int]:
     return found
 
 
-def _blocks(lines: list[_Line], width: int) -> list[Block]:
+def _blocks(lines: list[_Line], width: int, by_gaps: bool = False) -> list[Block]:
     blocks: list[Block] = []
     items = _unmarked_items(lines, width)
     i = 0
@@ -216,17 +248,17 @@ def _blocks(lines: list[_Line], width: int) -> list[Block]:
         bullet = BULLET_RE.match(line.text)
         text = (bullet["text"] if bullet else line.text).strip()
         j = i + 1
-        while j < len(lines) and _continues(lines[j - 1].text.rstrip(), lines[j], width, bool(bullet)):
+        while j < len(lines) and _continues(lines[j - 1], lines[j], width, bool(bullet), by_gaps):
             if _table_run(lines, j):
                 break
             text = _join(text, lines[j].text.strip())
             j += 1
-        gap = line.gap or bool(width and not bullet)
+        gap = line.gap or bool((width or by_gaps) and not bullet)
         if bullet:
             depth = min(len(bullet["indent"].expandtabs(4)) // 2, 3)
             blocks.append(Block("list_item", "  " * depth + "- " + text, one_line(text), depth, line.number, gap))
         else:
-            blocks.append(Block("paragraph", text, one_line(text), 0, line.number, gap))
+            blocks.append(Block("paragraph", text, one_line(text), 0, line.number, gap, line.bold, size=line.size))
         i = j
     return blocks
 

@@ -24,14 +24,14 @@ FORMATS: dict[str, str] = {
     ".htm": "html",
     ".xhtml": "html",
     ".docx": "docx",
+    ".pdf": "pdf",
 }
-SUPPORTED_TEXT = ".txt, .md, .html or .docx"
+SUPPORTED_TEXT = ".txt, .md, .html, .docx or .pdf"
 MAX_BYTES = 25 * 1024 * 1024
 
 # Formats people will try, with what to do instead.
 _UNSUPPORTED_HINTS = {
     ".doc": "it is an old Word 97-2003 document; open it in Word and save it as .docx",
-    ".pdf": "PDF files keep no reliable headings; copy the text into a .txt file or save the original as .docx",
     ".rtf": "open it in a word processor and save it as .docx",
     ".odt": "open it in LibreOffice and save it as .docx",
     ".pages": "export it from Pages as .docx",
@@ -68,17 +68,27 @@ def read_document(path: str | os.PathLike[str]) -> SourceDocument:
 
 def read_bytes(data: bytes, name: str, fmt: str) -> SourceDocument:
     """Read file contents already in memory; `fmt` is 'txt', 'md', 'html' or 'docx'."""
+    if not data.strip():
+        raise ImportProblem(f"{name} is empty; there is no text in it to import.")
     if fmt == "docx":
         from notice_studio.core.importer.docx_reader import read_docx
 
         document = read_docx(data, name)
+    elif fmt == "pdf":
+        if not data.startswith(b"%PDF"):
+            raise ImportProblem(
+                f"{name} is not a PDF file; check that it is the right file, or give it its real extension."
+            )
+        from notice_studio.core.importer.pdf_reader import read_pdf
+
+        document = read_pdf(data, name)
     else:
         if data.startswith(b"PK\x03\x04"):
             raise ImportProblem(
                 f"{name} is a Word or zip file, not text; give it a .docx extension if it is a Word document."
             )
         if data.startswith(b"%PDF"):
-            raise ImportProblem(f"{name} is a PDF file; {_UNSUPPORTED_HINTS['.pdf']}.")
+            raise ImportProblem(f"{name} is a PDF file; give it a .pdf extension and import it again.")
         if fmt == "html":
             from notice_studio.core.importer.html_reader import read_html
 
