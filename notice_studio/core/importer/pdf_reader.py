@@ -9,6 +9,7 @@ A scanned PDF has no text layer: it is refused in one sentence.
 from __future__ import annotations
 
 import io
+import itertools
 import math
 import statistics
 from dataclasses import dataclass
@@ -38,7 +39,8 @@ def read_pdf(data: bytes, name: str) -> SourceDocument:
         if reader.is_encrypted and not reader.decrypt(""):
             raise ImportProblem(f"{name} is password-protected; save an unprotected copy of it and import that.")
         pages = [_page_chunks(page) for page in reader.pages]
-        title = one_line(str((reader.metadata or {}).get("/Title", "") or ""))
+        metadata = reader.metadata
+        title = one_line(str(metadata.get("/Title", "") or "")) if metadata else ""
     except ImportProblem:
         raise
     except Exception:  # noqa: BLE001 - pypdf raises many kinds of error for a damaged file
@@ -59,7 +61,7 @@ def read_pdf(data: bytes, name: str) -> SourceDocument:
 def _page_chunks(page: object) -> list[_Chunk]:
     chunks: list[_Chunk] = []
 
-    def visit(text: str, cm: list[float], tm: list[float], font: dict | None, font_size: float) -> None:
+    def visit(text: str, cm: list[float], tm: list[float], font: dict[str, object] | None, font_size: float) -> None:
         if not text or not text.strip("\n"):
             return
         scale_y = math.hypot(cm[2], cm[3]) or 1.0
@@ -83,12 +85,12 @@ def _lines(chunks: list[_Chunk], page: int) -> list[TextLine]:
             rows[-1].append(chunk)
         else:
             rows.append([chunk])
-    steps = [abs(a[0].y - b[0].y) for a, b in zip(rows, rows[1:], strict=False)]
+    steps = [abs(a[0].y - b[0].y) for a, b in itertools.pairwise(rows)]
     usual = statistics.median(steps) if steps else 0.0
     lines: list[TextLine] = []
     for n, row in enumerate(rows):
         text = row[0].text
-        for before, chunk in zip(row, row[1:], strict=False):
+        for before, chunk in itertools.pairwise(row):
             end = before.x + len(before.text) * before.size * 0.5
             space = chunk.x - end
             if space > before.size * 1.5:
