@@ -337,8 +337,10 @@ def test_split_inside_a_paragraph_at_a_sentence_then_drop_and_undo(window, qtbot
     qtbot.mouseClick(preview.split_inside_button, LEFT)
     sections = dialog.outline.sections
     assert sections[index].paragraphs == (
-        "For every plot holder and everyone on the waiting list we hold a name, a postal address, "
-        "a telephone number and the date of joining.",
+        (
+            "For every plot holder and everyone on the waiting list we hold a name, a postal address, "
+            "a telephone number and the date of joining."
+        ),
     )
     assert sections[index + 1].title == "New section"
     assert sections[index + 1].paragraphs[0].startswith("For plot holders we also hold the plot number")
