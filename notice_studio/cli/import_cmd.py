@@ -1,4 +1,4 @@
-"""`notice-studio import FILE DIR`: an existing notice (.txt, .md, .html, .docx) -> a new notice project."""
+"""`notice-studio import FILE DIR`: an existing notice (.txt, .md, .html, .docx, .pdf) -> a new notice project."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Import a published notice: its sections become clauses tagged with topics, and the first "
         "saved version is the imported text, so later changes show as edits.",
     )
-    p.add_argument("file", metavar="FILE", help="the notice to import (.txt, .md, .html or .docx)")
+    p.add_argument("file", metavar="FILE", help="the notice to import (.txt, .md, .html, .docx or .pdf)")
     p.add_argument("folder", metavar="DIR", help="the new notice folder (must not exist, or be empty)")
     p.add_argument(
         "--jurisdiction",
