@@ -81,7 +81,9 @@ def _page_lines(page: Any, number: int) -> list[TextLine]:
         left, bottom, right, top = textpage.get_charbox(i)
         height = max(top - bottom, 1.0)
         row = rows[-1] if rows else None
-        if row is None or abs(bottom - row.bottom) > max(row.height, height) * 0.6:
+        # A new line when the character's middle is outside the line's height (raised quotes are inside).
+        middle = (top + bottom) / 2
+        if row is None or not row.bottom - row.height * 0.3 <= middle <= row.bottom + row.height * 1.1:
             size = float(raw.FPDFText_GetFontSize(textpage.raw, i))
             raw.FPDFText_GetFontInfo(textpage.raw, i, name, len(name), ctypes.byref(flags))
             font = name.value.decode("latin-1", errors="ignore").lower()
