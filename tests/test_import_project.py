@@ -278,7 +278,7 @@ def test_cli_dry_run_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     [
         (["{missing}", "{out}"], "There is no file at"),
         (["{fixtures}", "{out}"], "is a folder"),
-        (["{pdf}", "{out}"], "cannot import '.pdf' files"),
+        (["{pdf}", "{out}"], "is not a readable PDF"),
         (["{numbered}", "{busy}"], "already exists and is not empty"),
         (["{bad_docx}", "{out}"], "is not a valid Word document"),
     ],

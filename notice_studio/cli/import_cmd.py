@@ -1,4 +1,4 @@
-"""`notice-studio import FILE DIR`: an existing notice (.txt, .md, .html, .docx) -> a new notice project."""
+"""`notice-studio import FILE DIR`: an existing notice (.txt, .md, .html, .docx, .pdf) -> a new notice project."""
 
 from __future__ import annotations
 
@@ -11,11 +11,11 @@ from notice_studio.cli.common import author as cli_author
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "import",
-        help="make a new notice from an existing one (.txt, .md, .html or .docx)",
+        help="make a new notice from an existing one (.txt, .md, .html, .docx or .pdf)",
         description="Import a published notice: its sections become clauses tagged with topics, and the first "
         "saved version is the imported text, so later changes show as edits.",
     )
-    p.add_argument("file", metavar="FILE", help="the notice to import (.txt, .md, .html or .docx)")
+    p.add_argument("file", metavar="FILE", help="the notice to import (.txt, .md, .html, .docx or .pdf)")
     p.add_argument("folder", metavar="DIR", help="the new notice folder (must not exist, or be empty)")
     p.add_argument(
         "--jurisdiction",
@@ -49,6 +49,12 @@ def cmd_import(args: argparse.Namespace) -> int:
         print_json(data)
         return 0
     print(report_text(report))
+    if not report.jurisdictions:
+        print()
+        print(
+            "Hint: name the laws that apply with --jurisdiction, e.g. 'notice-studio import "
+            f"{args.file} {args.folder} --jurisdiction gdpr,uk_gdpr'."
+        )
     if not args.dry_run:
         print()
         print(f"Next: review it with 'notice-studio outline {args.folder}' and 'notice-studio check {args.folder}'.")

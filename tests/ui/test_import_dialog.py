@@ -233,7 +233,7 @@ def test_page_furniture_and_notes_are_shown_folded(window, qtbot) -> None:
 @pytest.mark.parametrize(
     ("name", "content", "expected"),
     [
-        ("old-notice.pdf", b"%PDF-1.4", "cannot import '.pdf' files"),
+        ("old-notice.pdf", b"%PDF-1.4", "is not a readable PDF"),
         ("missing.txt", None, "There is no file at"),
         ("empty.txt", b"", ""),
     ],
@@ -315,3 +315,43 @@ def test_demo_state_shows_the_preview(window, qtbot) -> None:
     qtbot.addWidget(dialog)
     assert dialog.pages.currentIndex() == PREVIEW
     assert len(dialog.preview.items()) == len(dialog.outline.sections) > 5
+
+
+def test_split_inside_a_paragraph_at_a_sentence_then_drop_and_undo(window, qtbot) -> None:
+    dialog = open_dialog(window, qtbot)
+    read_in(dialog, qtbot, FIXTURES / "pdf_copy.txt")
+    preview = dialog.preview
+    index = next(n for n, s in enumerate(dialog.outline.sections) if s.title == "WHAT WE HOLD")
+    preview.select(index)
+    view = preview.paragraphs
+    qtbot.mouseClick(view.viewport(), LEFT, pos=view.visualItemRect(view.topLevelItem(0)).center())
+    assert preview.current_paragraph() == 0
+    text = preview.paragraph_text.toPlainText()
+    assert text.startswith("For every plot holder")
+    assert not preview.split_inside_button.isEnabled()  # the cursor is at the start: nothing to split inside
+    # Put the cursor in the middle of the second sentence and split there.
+    cursor = preview.paragraph_text.textCursor()
+    cursor.setPosition(text.index("also hold the plot number"))
+    preview.paragraph_text.setTextCursor(cursor)
+    assert preview.split_inside_button.isEnabled()
+    qtbot.mouseClick(preview.split_inside_button, LEFT)
+    sections = dialog.outline.sections
+    assert sections[index].paragraphs == (
+        (
+            "For every plot holder and everyone on the waiting list we hold a name, a postal address, "
+            "a telephone number and the date of joining."
+        ),
+    )
+    assert sections[index + 1].title == "New section"
+    assert sections[index + 1].paragraphs[0].startswith("For plot holders we also hold the plot number")
+    assert preview.current_index() == index + 1
+    # Drop the new section's paragraph as furniture, then undo both edits.
+    qtbot.mouseClick(view.viewport(), LEFT, pos=view.visualItemRect(view.topLevelItem(0)).center())
+    qtbot.mouseClick(preview.drop_paragraph_button, LEFT)
+    assert dialog.outline.sections[index + 1].paragraphs == ()
+    assert dialog.outline.dropped[-1].startswith("For plot holders")
+    preview.undo()
+    preview.undo()
+    assert dialog.outline.sections[index].title == "WHAT WE HOLD"
+    assert dialog.outline.sections[index + 1].title == "WHY WE HOLD IT"
+    assert "For plot holders we also hold" in dialog.outline.sections[index].paragraphs[0]

@@ -1,4 +1,4 @@
-"""Import an existing notice (.txt, .md, .html, .docx) as a new notice project.
+"""Import an existing notice (.txt, .md, .html, .docx, .pdf) as a new notice project.
 
     outline = import_file("privacy.html")        # read, find sections, tag topics
     outline = merge(outline, 3)                  # adjust in the preview (pure functions)

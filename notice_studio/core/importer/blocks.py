@@ -39,6 +39,8 @@ class Block:
     """What the source called it: 'h2', 'Heading 1', '##', 'List Number' (shown as evidence)."""
     number: str = ""
     """A list or heading number the source computed itself (Word automatic numbering)."""
+    size: float = 0.0
+    """The text's font size in points, where the source says (Word, PDF); 0 when unknown."""
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from notice_studio.core.importer.dates import IMPORTED_EFFECTIVE, stated_date
 from notice_studio.core.importer.outline import ImportedOutline
 from notice_studio.core.library.jurisdictions import normalise
 from notice_studio.core.notice.model import Clause, Notice
@@ -28,6 +29,9 @@ def build_notice(
     )
     if notice.organisation:
         notice.variables["organisation.name"] = notice.organisation
+    stated = stated_date("\n".join(s.body for s in outline.sections))
+    if stated:
+        notice.settings[IMPORTED_EFFECTIVE] = stated[0].isoformat()
     parent: Clause | None = None
     for section in outline.sections:
         clause_title = " ".join(section.title.split()) or "Untitled section"

@@ -26,7 +26,7 @@ from notice_studio.core.importer.headings import (
     split_number,
 )
 
-Key = tuple[str | int, ...]
+Key = tuple[str | int | float, ...]
 """What makes headings the same kind: ("markup", level), ("num", scheme, depth), ("caps",), ("title",) and so on."""
 _TOC_HEADINGS = re.compile(
     r"^(?:table of )?contents|^in this (?:notice|policy)|^on this page|^quick links|^jump to|^index$", re.IGNORECASE
@@ -127,7 +127,11 @@ def classify(block: Block, fmt: str, after_heading: bool = False) -> Entry:
         is_title_shaped(text, allow_colon=False, max_words=10)
         and not text.endswith("?")
         and not looks_like_address_or_detail(text)
-        and (is_title_case(text) or has_heading_vocabulary(text))
+        and (
+            is_title_case(text)
+            or has_heading_vocabulary(text)
+            or (len(text.split()) <= 8 and not any(ch.isdigit() for ch in text))
+        )
     ):
         entry.key, entry.evidence = ("line",), "a short title line followed by text"
     if entry.key:
@@ -203,6 +207,10 @@ def accept_weak(entries: list[Entry]) -> None:
         if nxt is None:
             continue
         if entry.family == "line":
-            entry.accepted = body_like(nxt)
+            after = entries[i + 2] if i + 2 < len(entries) else None
+            entry.accepted = (body_like(nxt) and (nxt.block.gap_before or nxt.block.kind != "list_item")) or (
+                # a heading with no text of its own, straight above its first sub-heading
+                nxt.weak and after is not None and body_like(after) and not (after.key and after.weak)
+            )
         else:
             entry.accepted = not (nxt.key == entry.key and nxt.weak) and (nxt.block.kind != "heading")

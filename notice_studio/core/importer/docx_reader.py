@@ -10,10 +10,11 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from notice_studio.core.importer.blocks import Block, ImportProblem, SourceDocument, is_junk_line, one_line
-from notice_studio.core.importer.markdown_text import SAFE_HREF, escape, escape_start, link_target
+from notice_studio.core.importer.markdown_text import SAFE_HREF, escape, escape_start, link_target, table_markdown
+from notice_studio.core.importer.plain_text import BULLET_RE
 
 if TYPE_CHECKING:  # python-docx loads only when a Word file is read
     from docx.document import Document
@@ -36,8 +37,9 @@ def read_docx(data: bytes, name: str) -> SourceDocument:
         import docx
 
         document = docx.Document(io.BytesIO(data))
-        numbering = _Numbering(document)
-        reader = _DocxReader(numbering)
+        styles = _Styles(document)
+        numbering = _Numbering(document, styles)
+        reader = _DocxReader(numbering, styles)
         for item in document.iter_inner_content():
             reader.add(item)
         title = (document.core_properties.title or "").strip()
@@ -51,8 +53,9 @@ def read_docx(data: bytes, name: str) -> SourceDocument:
 
 
 class _DocxReader:
-    def __init__(self, numbering: _Numbering) -> None:
+    def __init__(self, numbering: _Numbering, styles: _Styles) -> None:
         self.numbering = numbering
+        self.styles = styles
         self.blocks: list[Block] = []
         self.dropped: list[str] = []
         self.index = 0
@@ -69,8 +72,9 @@ class _DocxReader:
             self.paragraph(item)
 
     def paragraph(self, para: Paragraph) -> None:
-        style = para.style.name if para.style is not None else ""
-        markdown, plain, bold = _inline(para)
+        para_style = self.styles.of_paragraph(para)
+        style = para_style.name if para_style is not None else ""
+        markdown, plain, bold = _inline(para, self.styles)
         if not plain:
             self.gap = True
             self.prev_list = False
@@ -116,8 +120,18 @@ class _DocxReader:
             self.prev_list = True
             self.gap = False
             return
+        elif BULLET_RE.match(plain):
+            # A bullet typed into the text ('• ...') rather than made by Word's list formatting
+            text = BULLET_RE.match(markdown)
+            item = text["text"] if text else markdown
+            self._add(
+                Block("list_item", "- " + item, plain[2:].strip(), 0, self.index, not self.prev_list, bold, style)
+            )
+            self.prev_list = True
+            return
         else:
-            self._add(Block("paragraph", escape_start(markdown), plain, 0, self.index, True, bold, style))
+            size = self.styles.size(para)
+            self._add(Block("paragraph", escape_start(markdown), plain, 0, self.index, True, bold, style, size=size))
         self.prev_list = False
 
     def _add(self, block: Block) -> None:
@@ -134,21 +148,14 @@ class _DocxReader:
                 if id(cell._tc) in seen:  # a merged cell repeats across the columns it spans
                     continue
                 seen.add(id(cell._tc))
-                parts = [_inline(p) for p in cell.paragraphs]
-                cells.append(" ".join(md for md, text, _ in parts if text).replace("|", "\\|"))
+                parts = [_inline(p, self.styles) for p in cell.paragraphs]
+                cells.append(" ".join(md for md, text, _ in parts if text))
                 plain.extend(text for _, text, _ in parts if text)
             if any(c.strip() for c in cells):
                 rows_md.append(cells)
         if not rows_md:
             return
-        width = max(len(r) for r in rows_md)
-        lines = []
-        for n, cells in enumerate(rows_md):
-            cells = cells + [""] * (width - len(cells))
-            lines.append("| " + " | ".join(cells) + " |")
-            if n == 0:
-                lines.append("|" + "|".join(" --- " for _ in range(width)) + "|")
-        self._add(Block("table", "\n".join(lines), one_line(" ".join(plain)), 0, self.index))
+        self._add(Block("table", table_markdown(rows_md), one_line(" ".join(plain)), 0, self.index))
         self.prev_list = False
 
 
@@ -157,23 +164,74 @@ def _style_depth(style: str) -> int:
     return max(0, int(found.group(1)) - 1) if found else 0
 
 
-def _run_bold(run: Run, para: Paragraph) -> bool:
+class _Styles:
+    """Styles looked up once: python-docx searches the whole style sheet on every `.style` access."""
+
+    def __init__(self, document: Document) -> None:
+        from docx.enum.style import WD_STYLE_TYPE
+
+        self.by_id = {style.style_id: style for style in document.styles}
+        self.default_paragraph = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+        self.default_character = document.styles.default(WD_STYLE_TYPE.CHARACTER)
+        self._bold: dict[str, bool | None] = {}
+        self._chain: dict[str, list[Any]] = {}
+
+    def of_paragraph(self, para: Paragraph) -> Any:
+        style_id = para._p.style
+        return self.by_id.get(style_id, self.default_paragraph) if style_id else self.default_paragraph
+
+    def of_run(self, run: Run) -> Any:
+        style_id = run._r.style
+        return self.by_id.get(style_id, self.default_character) if style_id else self.default_character
+
+    def chain(self, style: Any) -> list[Any]:
+        """The style and the styles it is based on."""
+        if style is None:
+            return []
+        key = style.style_id
+        if key not in self._chain:
+            found, seen = [], set()
+            while style is not None and style.style_id not in seen:
+                seen.add(style.style_id)
+                found.append(style)
+                style = style.base_style
+            self._chain[key] = found
+        return self._chain[key]
+
+    def size(self, para: Paragraph) -> float:
+        """The largest font size (points) of the paragraph's text, from its runs or its style."""
+        style = self.of_paragraph(para)
+        if style is None:
+            base = 0.0
+        else:
+            key = "size:" + str(style.style_id)
+            if key not in self._chain:
+                found = next((s.font.size.pt for s in self.chain(style) if s.font.size is not None), 0.0)
+                self._chain[key] = [found]
+            base = self._chain[key][0]
+        sizes = [run.font.size.pt for run in para.runs if run.font.size is not None and run.text.strip()]
+        return max(sizes) if sizes else base
+
+    def bold(self, style: Any) -> bool | None:
+        if style is None:
+            return None
+        key = style.style_id
+        if key not in self._bold:
+            self._bold[key] = next((bool(s.font.bold) for s in self.chain(style) if s.font.bold is not None), None)
+        return self._bold[key]
+
+
+def _run_bold(run: Run, para: Paragraph, styles: _Styles) -> bool:
     if run.bold is not None:
         return bool(run.bold)
-    style = run.style
-    while style is not None:
-        if style.font.bold is not None:
-            return bool(style.font.bold)
-        style = style.base_style
-    style = para.style
-    while style is not None:
-        if style.font.bold is not None:
-            return bool(style.font.bold)
-        style = style.base_style
+    for style in (styles.of_run(run), styles.of_paragraph(para)):
+        bold = styles.bold(style)
+        if bold is not None:
+            return bold
     return False
 
 
-def _inline(para: Paragraph) -> tuple[str, str, bool]:
+def _inline(para: Paragraph, styles: _Styles) -> tuple[str, str, bool]:
     """A paragraph's Markdown (bold, italic, links), its plain words, and whether all of it is bold."""
     from docx.text.hyperlink import Hyperlink
 
@@ -182,9 +240,9 @@ def _inline(para: Paragraph) -> tuple[str, str, bool]:
         if isinstance(item, Hyperlink):
             url = item.url or ""
             for run in item.runs:
-                pieces.append((run.text, _run_bold(run, para), bool(run.italic), url))
+                pieces.append((run.text, _run_bold(run, para, styles), bool(run.italic), url))
         else:
-            pieces.append((item.text, _run_bold(item, para), bool(item.italic), ""))
+            pieces.append((item.text, _run_bold(item, para, styles), bool(item.italic), ""))
     # Word splits text into runs arbitrarily; join neighbours that look the same.
     merged: list[tuple[str, bool, bool, str]] = []
     for text, bold, italic, link in pieces:
@@ -223,7 +281,8 @@ class _Numbering:
 
     _FORMATS = frozenset({"decimal", "lowerLetter", "upperLetter", "lowerRoman", "upperRoman", "decimalZero"})
 
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document, styles: _Styles) -> None:
+        self.styles = styles
         self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}
         self.counters: dict[str, list[int]] = {}
         try:
@@ -252,7 +311,7 @@ class _Numbering:
 
     def number_of(self, para: Paragraph) -> tuple[str | None, bool, int]:
         """(the number shown, e.g. '2.1.' or None, whether it is ordered, the list level)."""
-        num_id, ilvl = _num_pr(para)
+        num_id, ilvl = _num_pr(para, self.styles)
         if num_id is None or num_id == "0" or num_id not in self.levels:
             return None, False, 0
         levels = self.levels[num_id]
@@ -274,14 +333,10 @@ class _Numbering:
         return re.sub(r"%(\d)", shown, text).strip(), True, ilvl
 
 
-def _num_pr(para: Paragraph) -> tuple[str | None, int]:
+def _num_pr(para: Paragraph, styles: _Styles) -> tuple[str | None, int]:
     """numId and level from the paragraph, else from its style (and the styles it is based on)."""
     ns = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-    sources = [para._p.pPr]
-    style = para.style
-    while style is not None:
-        sources.append(style.element.pPr)
-        style = style.base_style
+    sources = [para._p.pPr] + [style.element.pPr for style in styles.chain(styles.of_paragraph(para))]
     num_id: str | None = None
     ilvl: int | None = None
     for ppr in sources:

@@ -14,6 +14,7 @@ _NUMBER_RE = re.compile(
     r"""^(?:(?P<word>section|article|part|clause|chapter|schedule)\s+|§\s*)?
     (?:
         (?P<dotted>\d{1,3}(?:\.\d{1,3}){1,3})\.?(?=[\s:)–—-])
+      | (?P<sub>\d{1,3})(?P<subletter>[A-Z])[.):]?(?=\s)
       | (?P<arabic>\d{1,3})(?P<apunct>[.):]?)(?=\s)
       | (?P<letter>[A-Z])[.)](?=\s)
       | (?P<roman>[IVXLC]{2,7})[.)](?=\s)
@@ -69,6 +70,10 @@ def split_number(text: str) -> tuple[Number | None, str]:
             else match.group("dotted")
         )
         return Number(shown, "arabic", parts), rest
+    if match.group("sub"):
+        # '1A. What is this notice?': section 1, its first sub-section
+        values = (int(match.group("sub")), ord(match.group("subletter").upper()) - 64)
+        return Number(match.group("sub") + match.group("subletter"), "arabic", values), rest
     if match.group("arabic"):
         word = bool(match.group("word")) or text.lstrip().startswith("§")
         punct = bool(match.group("apunct")) or word

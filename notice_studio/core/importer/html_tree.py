@@ -234,25 +234,6 @@ class TreeBuilder(HTMLParser):
         self.current.children.append(data)
 
 
-def decode_html(data: bytes, name: str) -> tuple[str, str]:
-    """Bytes -> text using a BOM, else the page's own <meta charset>, else UTF-8/Windows-1252."""
-    from notice_studio.core.importer.readers import _checked, decode_text
-
-    if data[:4].startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
-        return decode_text(data, name)
-    head = data[:4096].decode("ascii", errors="replace")
-    found = re.search(r"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", head, re.IGNORECASE)
-    if found:
-        encoding = found.group(1).lower()
-        if encoding in ("iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii"):
-            encoding = "cp1252"  # browsers treat these labels as Windows-1252
-        try:
-            return _checked(data.decode(encoding, errors="replace"), name), encoding
-        except LookupError:
-            pass
-    return decode_text(data, name)
-
-
 def parse_tree(text: str) -> tuple[Node, str]:
     """The page as a tree of Nodes, and its <title> text."""
     builder = TreeBuilder()

@@ -30,3 +30,15 @@ def link_target(href: str) -> str:
     """A link target that Markdown cannot misread (spaces and brackets encoded)."""
     href = re.sub(r"\s+", "%20", href.strip())
     return href.replace("(", "%28").replace(")", "%29").replace("<", "%3C").replace(">", "%3E")
+
+
+def table_markdown(rows: list[list[str]]) -> str:
+    """Rows of cells (Markdown text) as a Markdown table, the first row as its header."""
+    width = max(len(r) for r in rows)
+    lines = []
+    for n, cells in enumerate(rows):
+        cells = [c.replace("|", "\\|") for c in cells] + [""] * (width - len(cells))
+        lines.append("| " + " | ".join(cells) + " |")
+        if n == 0:
+            lines.append("|" + "|".join(" --- " for _ in range(width)) + "|")
+    return "\n".join(lines)

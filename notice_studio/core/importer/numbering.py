@@ -93,7 +93,8 @@ def accept_numbered(entries: list[Entry]) -> list[Entry]:
         first_seen.setdefault(entry.key, len(out))
         if entry.family == "caps":
             caps_in_use = True
-        if entry.family != "num" and entry.family not in ("title",):
+        if entry.family not in ("num", "title", "line", "question"):
+            # (a title-like line or a question is too weak a sign to restart the numbering on)
             # A numbering that started inside sections of this kind restarts in each of them.
             nested = [
                 k for k, at in first_seen.items() if k is not None and k[0] == "num" and at > first_seen[entry.key]

@@ -188,3 +188,53 @@ def remove(outline: ImportedOutline, index: int) -> ImportedOutline:
     if sections and index == 0 and sections[0].level == 2:
         sections[0] = replace(sections[0], level=1)
     return _with(outline, sections)
+
+
+_BREAK = re.compile(r"\n|(?<=[.!?:;])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
+
+
+def break_points(text: str) -> list[int]:
+    """Where a paragraph can be split: the start of each line and of each sentence after the first."""
+    return [m.end() for m in _BREAK.finditer(text) if text[m.end() :].strip()]
+
+
+def split_inside(
+    outline: ImportedOutline, index: int, paragraph: int, offset: int, title: str | None = None
+) -> ImportedOutline:
+    """Start a new section inside a paragraph, at the line or sentence where `offset` falls.
+
+    The text before that point stays; a first line that reads as a heading becomes the new title.
+    """
+    _check_index(outline, index)
+    section = outline.sections[index]
+    if not 0 <= paragraph < len(section.paragraphs):
+        raise NoticeError(f"Section {index + 1} has no paragraph {paragraph + 1}.")
+    text = section.paragraphs[paragraph]
+    points = [p for p in break_points(text) if p <= offset]
+    at = points[-1] if points and offset > 0 else 0
+    if at == 0:
+        return split(outline, index, paragraph, title)
+    head, tail = text[:at].rstrip().rstrip("\\").rstrip(), text[at:].strip()
+    pieces = list(section.paragraphs)
+    lines = tail.split("\n", 1)
+    if len(lines) == 2 and title is None:
+        pieces[paragraph : paragraph + 1] = [head, lines[0].rstrip("\\").rstrip(), lines[1].strip()]
+    else:
+        pieces[paragraph : paragraph + 1] = [head, tail]
+    widened = _with(
+        outline, [*outline.sections[:index], replace(section, paragraphs=tuple(pieces)), *outline.sections[index + 1 :]]
+    )
+    return split(widened, index, paragraph + 1, title)
+
+
+def drop_paragraph(outline: ImportedOutline, index: int, paragraph: int) -> ImportedOutline:
+    """Leave one paragraph out (page furniture the import kept); it is listed with what was left out."""
+    _check_index(outline, index)
+    section = outline.sections[index]
+    if not 0 <= paragraph < len(section.paragraphs):
+        raise NoticeError(f"Section {index + 1} has no paragraph {paragraph + 1}.")
+    pieces = list(section.paragraphs)
+    gone = pieces.pop(paragraph)
+    sections = list(outline.sections)
+    sections[index] = _retagged(replace(section, paragraphs=tuple(pieces)))
+    return replace(outline, sections=tuple(sections), dropped=(*outline.dropped, " ".join(gone.split())[:80]))

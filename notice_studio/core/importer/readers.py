@@ -6,10 +6,8 @@ refuses, in one sentence, the files none of them can read.
 
 from __future__ import annotations
 
-import codecs
 import os
 import re
-import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,6 +18,8 @@ from notice_studio.core.notice.frontmatter import parse as parse_front_matter
 
 if TYPE_CHECKING:  # markdown-it loads only when a Markdown file is read
     from markdown_it.token import Token
+from notice_studio.core.importer.decoding import decode_html, decode_text
+from notice_studio.core.importer.plain_text import read_plain_text
 
 FORMATS: dict[str, str] = {
     ".txt": "txt",
@@ -31,21 +31,20 @@ FORMATS: dict[str, str] = {
     ".htm": "html",
     ".xhtml": "html",
     ".docx": "docx",
+    ".pdf": "pdf",
 }
-SUPPORTED_TEXT = ".txt, .md, .html or .docx"
+SUPPORTED_TEXT = ".txt, .md, .html, .docx or .pdf"
 MAX_BYTES = 25 * 1024 * 1024
 
 # Formats people will try, with what to do instead.
 _UNSUPPORTED_HINTS = {
     ".doc": "it is an old Word 97-2003 document; open it in Word and save it as .docx",
-    ".pdf": "PDF files keep no reliable headings; copy the text into a .txt file or save the original as .docx",
     ".rtf": "open it in a word processor and save it as .docx",
     ".odt": "open it in LibreOffice and save it as .docx",
     ".pages": "export it from Pages as .docx",
     ".mht": "save the web page as 'Web page, HTML only' (.html)",
     ".mhtml": "save the web page as 'Web page, HTML only' (.html)",
 }
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 
 
 def read_document(path: str | os.PathLike[str]) -> SourceDocument:
@@ -76,20 +75,29 @@ def read_document(path: str | os.PathLike[str]) -> SourceDocument:
 
 def read_bytes(data: bytes, name: str, fmt: str) -> SourceDocument:
     """Read file contents already in memory; `fmt` is 'txt', 'md', 'html' or 'docx'."""
+    if not data.strip():
+        raise ImportProblem(f"{name} is empty; there is no text in it to import.")
     if fmt == "docx":
         from notice_studio.core.importer.docx_reader import read_docx
 
         document = read_docx(data, name)
+    elif fmt == "pdf":
+        if not data.startswith(b"%PDF"):
+            raise ImportProblem(
+                f"{name} is not a PDF file; check that it is the right file, or give it its real extension."
+            )
+        from notice_studio.core.importer.pdf_reader import read_pdf
+
+        document = read_pdf(data, name)
     else:
         if data.startswith(b"PK\x03\x04"):
             raise ImportProblem(
                 f"{name} is a Word or zip file, not text; give it a .docx extension if it is a Word document."
             )
         if data.startswith(b"%PDF"):
-            raise ImportProblem(f"{name} is a PDF file; {_UNSUPPORTED_HINTS['.pdf']}.")
+            raise ImportProblem(f"{name} is a PDF file; give it a .pdf extension and import it again.")
         if fmt == "html":
             from notice_studio.core.importer.html_reader import read_html
-            from notice_studio.core.importer.html_tree import decode_html
 
             text, encoding = decode_html(data, name)
             document = read_html(text, name, encoding)
@@ -106,98 +114,6 @@ def read_bytes(data: bytes, name: str, fmt: str) -> SourceDocument:
     if not any(any(ch.isalpha() for ch in block.plain) for block in document.blocks):
         raise ImportProblem(f"{name} is empty; there is no text in it to import.")
     return document
-
-
-# ----- decoding ---------------------------------------------------------------------------------
-def decode_text(data: bytes, name: str) -> tuple[str, str]:
-    """Bytes -> (text, encoding): BOMs first, then UTF-8, then Windows-1252; refuses binary files."""
-    for bom, encoding in (
-        (codecs.BOM_UTF32_LE, "utf-32-le"),
-        (codecs.BOM_UTF32_BE, "utf-32-be"),
-        (codecs.BOM_UTF8, "utf-8"),
-        (codecs.BOM_UTF16_LE, "utf-16-le"),
-        (codecs.BOM_UTF16_BE, "utf-16-be"),
-    ):
-        if data.startswith(bom):
-            text = data[len(bom) :].decode(encoding, errors="replace")
-            return _checked(text, name), encoding + " (with BOM)"
-    # Before UTF-8: ASCII saved as UTF-16 is also valid UTF-8, full of NUL characters.
-    utf16 = _utf16_without_bom(data)
-    if utf16:
-        return _checked(data.decode(utf16, errors="replace"), name), utf16
-    try:
-        return _checked(data.decode("utf-8"), name), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    return _checked(data.decode("cp1252", errors="replace"), name), "windows-1252"
-
-
-def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 saved without a BOM shows as a NUL in every other byte of ASCII text."""
-    sample = data[:4000]
-    if len(sample) < 4:
-        return None
-    even, odd = sample[0::2], sample[1::2]
-    if odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.05 * len(even):
-        return "utf-16-le"
-    if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
-        return "utf-16-be"
-    return None
-
-
-def _checked(text: str, name: str) -> str:
-    """Normalise line ends and invisible characters; refuse text that is really binary data."""
-    if text:
-        sample = text[:20000]
-        bad = sum(
-            1
-            for ch in sample
-            if ch == "\ufffd" or (unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn") and ch not in "\t\n\r\f\v")
-        )
-        if bad > max(3, len(sample) // 50):
-            raise ImportProblem(
-                f"{name} does not contain readable text (it looks like binary data); check that it is the right file."
-            )
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n").replace("\v", "\n")
-    return text.translate(_ZERO_WIDTH)
-
-
-# ----- plain text -------------------------------------------------------------------------------
-_BULLET_RE = re.compile(r"^(?P<indent>[ \t]*)(?P<mark>[•·▪◦●○■□➢►✓–—*+-]|o(?= [A-Z]))[ \t]+(?P<text>\S.*)$")
-
-
-def read_plain_text(text: str, name: str, encoding: str = "utf-8") -> SourceDocument:
-    """One block per non-blank line; `gap_before` records the blank lines that separate paragraphs."""
-    blocks: list[Block] = []
-    dropped: list[str] = []
-    gap = True
-    for number, raw in enumerate(text.split("\n"), start=1):
-        line = raw.rstrip()
-        if not line.strip():
-            gap = True
-            continue
-        if is_junk_line(line):
-            dropped.append(line.strip())
-            continue
-        bullet = _BULLET_RE.match(line)
-        if bullet:
-            indent = len(bullet["indent"].expandtabs(4))
-            depth = min(indent // 2, 3)
-            blocks.append(
-                Block(
-                    "list_item",
-                    "  " * depth + "- " + bullet["text"].strip(),
-                    one_line(bullet["text"]),
-                    depth,
-                    number,
-                    gap,
-                )
-            )
-        else:
-            stripped = line.strip()
-            blocks.append(Block("paragraph", stripped, one_line(stripped), 0, number, gap))
-        gap = False
-    return SourceDocument(name, "txt", tuple(blocks), "", encoding, tuple(dropped))
 
 
 # ----- Markdown ---------------------------------------------------------------------------------

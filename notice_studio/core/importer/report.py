@@ -10,6 +10,7 @@ import re
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
+from notice_studio.core.importer.dates import IMPORTED_EFFECTIVE, stated_date
 from notice_studio.core.importer.headings import split_number
 from notice_studio.core.importer.outline import ImportedOutline
 from notice_studio.core.notice.model import PLACEHOLDER_RE, Notice
@@ -40,15 +41,6 @@ EXPECTED_BY_LAW: dict[str, tuple[str, ...]] = {
     "pipeda": ("canada",),
     "bc_pipa": ("canada",),
 }
-_DATE_LINE = re.compile(
-    r"(?im)^\W*(?:last\s+(?:updated|revised|modified|reviewed)|effective(?:\s+date)?|(?:this\s+)?(?:notice|policy)\s+(?:was\s+)?(?:last\s+)?updated|date)\b[^\n]{0,80}"
-)
-_DATE = re.compile(
-    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b"
-    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b"
-    r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b",
-    re.IGNORECASE,
-)
 _MARKER = re.compile(
     r"\[(?:insert|enter|add|company|name|date|address|email|e-mail|phone|your|tbc|tbd|x+)\b[^\]\n]{0,60}\]|<<[^>\n]{1,60}>>|\bTBD\b|\bTBC\b|\bX{3,}\b|lorem ipsum",
     re.IGNORECASE,
@@ -59,7 +51,7 @@ _CONTACT_DETAIL = re.compile(
 )
 
 
-_SAME_PROBLEM = {"contact-missing": "import-empty-contact"}
+_SAME_PROBLEM = {"contact-missing": "import-empty-contact", "last-updated-typed": "import-typed-date"}
 """Checks-engine rules that repeat what the import itself reported about the same clause."""
 
 
@@ -117,6 +109,8 @@ class ImportReport:
     checks_engine: bool = False
     created: str | None = None
     """The notice folder, once created (None for a dry run)."""
+    stated_date: str = ""
+    """The original's own 'last updated' or effective date (ISO), offered for the first version."""
 
     def as_dict(self) -> dict[str, object]:
         """The stable JSON shape of `notice-studio import --json`."""
@@ -196,6 +190,7 @@ def make_report(outline: ImportedOutline, notice: Notice, created: str | None = 
         notes=outline.notes,
         checks_engine=engine is not None,
         created=created,
+        stated_date=str(notice.settings.get(IMPORTED_EFFECTIVE, "")),
     )
 
 
@@ -277,17 +272,19 @@ def _import_findings(outline: ImportedOutline, notice: Notice) -> list[ReportFin
                     "import-empty-contact",
                 )
             )
-        for match in _DATE_LINE.finditer(clause.body):
-            if _DATE.search(match.group(0)) and not dated:
-                dated = True
-                found.append(
-                    ReportFinding(
-                        "info",
-                        f"The original states its own date ('{match.group(0).strip(' *#_')[:70]}'); Notice Studio dates each version when you publish, so remove that line before publishing.",
-                        clause.id,
-                        "import-typed-date",
-                    )
+        stated = stated_date(clause.body)
+        if stated and not dated:
+            dated = True
+            found.append(
+                ReportFinding(
+                    "info",
+                    f"The original states its own date ('{stated[1][:70]}'); {stated[0].isoformat()} is offered as "
+                    "the first version's effective date, and Notice Studio dates each version when you publish, "
+                    "so remove that line before publishing.",
+                    clause.id,
+                    "import-typed-date",
                 )
+            )
     if not dated:
         found.append(
             ReportFinding(
@@ -436,6 +433,10 @@ def report_text(report: ImportReport, *, max_findings: int = 25) -> str:
     lines.append(f"Topics found ({len(report.topics_found)}): {', '.join(report.topics_found) or 'none'}")
     if report.jurisdictions:
         lines.append(f"Laws: {', '.join(report.jurisdictions)}")
+    else:
+        lines.append("Laws: none. The text names no law, so no coverage checks apply until you choose the laws.")
+    if report.stated_date:
+        lines.append(f"Date the original states: {report.stated_date} (offered as the first version's effective date)")
     if report.numbering_gaps:
         lines.append("")
         lines.append("Numbering in the original:")

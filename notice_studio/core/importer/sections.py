@@ -20,11 +20,11 @@ from dataclasses import dataclass, field
 
 from notice_studio.core.importer.blocks import ImportProblem, SourceDocument
 from notice_studio.core.importer.candidates import Entry, Key, accept_weak, classify, mark_toc
-from notice_studio.core.importer.headings import clean_title, split_number
+from notice_studio.core.importer.headings import clean_title, is_title_shaped, split_number
 from notice_studio.core.importer.numbering import accept_numbered
 from notice_studio.core.importer.outline import ImportedOutline, ImportedSection
 
-_FAMILY_ORDER = {"markup": 0, "num": 1, "caps": 2, "bold": 3, "runin": 4, "question": 5, "line": 6}
+_FAMILY_ORDER = {"size": 0, "markup": 0, "num": 1, "caps": 2, "bold": 3, "runin": 4, "question": 5, "line": 6}
 _TITLE_WORDS = re.compile(r"privacy|notice|policy|statement|data protection|cookie|gdpr", re.IGNORECASE)
 _MARKDOWN_LIST = re.compile(r"^\s*(?:\d{1,9}[.)]|[-*+])(?:\s|$)")
 
@@ -45,6 +45,20 @@ def _find_title(entries: list[Entry], declared: str) -> str:
         if (same == 1 and len(headings) > 1) or _TITLE_WORDS.search(text):
             first.is_title = True
             return first.title
+    second = entries[entries.index(first) + 1] if entries.index(first) + 1 < len(entries) else None
+    if (
+        second is not None
+        and first.block.kind == second.block.kind == "paragraph"
+        and len(text.split()) <= 8
+        and len(second.block.plain.split()) <= 6
+        and not _TITLE_WORDS.search(text)
+        and _TITLE_WORDS.search(second.block.plain)
+        and is_title_shaped(text, allow_colon=False)
+        and is_title_shaped(second.block.plain, allow_colon=False)
+    ):
+        # 'Heronsgate Allotment Society' over 'PRIVACY NOTICE': the two lines are the title
+        first.is_title = second.is_title = True
+        return clean_title(text) + " " + clean_title(second.block.plain)
     if first.block.kind in ("paragraph", "heading") and len(text.split()) <= 12 and _TITLE_WORDS.search(text):
         number, _ = split_number(text)
         if number is None and not text.endswith((".", ",", ";")):
@@ -84,8 +98,12 @@ def _rank_keys(entries: list[Entry]) -> dict[Key, int]:
             if a[0] == b[0]:
                 return (a[1:] > b[1:]) - (a[1:] < b[1:])
             return -1 if a[0] == "markup" else 1
-        if a[0] == "num" and b[0] == "num" and a[2:] != b[2:]:
-            return -1 if a[2:] < b[2:] else 1  # the depth: ("num", scheme, depth)
+        if a[0] == "size" or b[0] == "size":
+            if a[0] == b[0]:
+                return -1 if float(a[1]) > float(b[1]) else 1
+            return -1 if a[0] == "size" else 1
+        if a[0] == "num" and b[0] == "num" and a[2] != b[2]:
+            return -1 if int(a[2]) < int(b[2]) else 1
         if (count[a] == 1) != (count[b] == 1):
             return 1 if count[a] == 1 else -1
         ca, cb = contains(a, b), contains(b, a)
@@ -97,6 +115,31 @@ def _rank_keys(entries: list[Entry]) -> dict[Key, int]:
 
     ranked = sorted(keys, key=functools.cmp_to_key(compare))
     return {k: (i + 1 if i < 2 else 0) for i, k in enumerate(ranked)}
+
+
+def _key_by_size(entries: list[Entry]) -> None:
+    """Without heading markup, headings in two or more font sizes take their levels from the size."""
+    sized = [e for e in entries if e.accepted and not e.is_title and e.family not in ("markup", "title")]
+    sizes = {e.block.size for e in sized if e.block.size}
+    if len(sizes) < 2:
+        return
+    for entry in entries:
+        block = entry.block
+        if entry.accepted and entry.weak and not block.size:
+            entry.accepted = False  # with headings set in sizes, a plain short line is text
+            continue
+        if entry.is_title or entry.toc or entry.family == "markup" or block.size not in sizes or not block.bold:
+            continue
+        if not entry.accepted:
+            # Bold, in a heading's size, and short: a heading even where its number skips one.
+            number, rest = split_number(block.plain)
+            shown = rest if number and number.scheme != "list" and rest else block.plain
+            if block.kind != "paragraph" or not is_title_shaped(shown, max_words=20):
+                continue
+            entry.title, entry.accepted = clean_title(shown), True
+            entry.number = number if number and number.scheme != "list" and rest else None
+            entry.evidence = "a bold line in a heading's size"
+        entry.key = ("size", block.size)
 
 
 # ----- assembling ------------------------------------------------------------------------------
@@ -224,6 +267,7 @@ def detect_outline(document: SourceDocument) -> ImportedOutline:
     accept_weak(entries)
     entries = accept_numbered(entries)
     title = _find_title(entries, document.title) or document.title or "Privacy Notice"
+    _key_by_size(entries)
     levels = _rank_keys(entries)
     sections = _assemble(entries, levels, document.format)
     if not sections:

@@ -215,8 +215,10 @@ class DetailsPage(QWidget):
         self.laws_hint.setText(
             f"Ticked because the text names them: {named}. Change them if the notice is meant for others."
             if laws
-            else "The text names no law Notice Studio knows; tick the ones the notice is written for."
+            else "The text names no law Notice Studio knows: tick the ones the notice is written for, "
+            "or it gets no coverage checks at all."
         )
+        self.laws_hint.setStyleSheet(f"color: {(muted_color() if laws else severity_color('warning')).name()};")
         self._folder_edited = False
         self.folder.setText(str(default_folder(self.organisation.text(), source_name)))
         self.last_report = None

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QToolButton,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from notice_studio.core.importer import ImportedOutline, merge, remove, rename, set_level, set_topics, split
+from notice_studio.core.importer.outline import drop_paragraph, split_inside
 from notice_studio.core.notice.model import NoticeError
 from notice_studio.ui.checks.checks_report import severity_color
 from notice_studio.ui.importing.import_parts import heading_label, muted_color
@@ -168,6 +170,31 @@ class PreviewPage(QWidget):
         )
         split_row.addWidget(self.split_button, 0, Qt.AlignmentFlag.AlignTop)
         right_layout.addLayout(split_row)
+        # Inside a paragraph: put the cursor in the line or sentence that should begin a section.
+        self.paragraph_text = QPlainTextEdit()
+        self.paragraph_text.setReadOnly(True)
+        self.paragraph_text.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.paragraph_text.setAccessibleName("Text of the selected paragraph")
+        self.paragraph_text.setMaximumHeight(110)
+        self.paragraph_text.setPlaceholderText("Select a paragraph to split it at a line or sentence inside it.")
+        self.paragraph_text.cursorPositionChanged.connect(self._update_buttons)
+        right_layout.addWidget(self.paragraph_text)
+        inside_row = QHBoxLayout()
+        inside_row.addStretch(1)
+        self.split_inside_button = self._button(
+            "Split at c&ursor",
+            "Start a new section at the line or sentence where the cursor is in the paragraph's text",
+            self.split_inside_current,
+        )
+        inside_row.addWidget(self.split_inside_button)
+        self.drop_paragraph_button = self._button(
+            "&Drop paragraph", "Leave the selected paragraph out (page furniture the import kept)", self.drop_current
+        )
+        inside_row.addWidget(self.drop_paragraph_button)
+        right_layout.addLayout(inside_row)
+        self.paragraphs.currentItemChanged.connect(lambda *_: self._show_paragraph())
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
@@ -388,6 +415,10 @@ class PreviewPage(QWidget):
         self.topics_button.setEnabled(has)
         self.remove_button.setEnabled(has and len(sections) > 1)
         self.split_button.setEnabled(has and self.current_paragraph() >= 0)
+        self.split_inside_button.setEnabled(
+            has and self.current_paragraph() >= 0 and self.paragraph_text.textCursor().position() > 0
+        )
+        self.drop_paragraph_button.setEnabled(has and self.current_paragraph() >= 0)
         self.undo_button.setEnabled(bool(self._undo))
         self.undo_button.setToolTip(f"Undo: {self._undo[-1][2]} (Ctrl+Z)" if self._undo else "Nothing to undo")
 
@@ -447,6 +478,38 @@ class PreviewPage(QWidget):
         if index >= 0 and paragraph >= 0:
             self.apply(
                 f"Split “{self._title(index)}” at paragraph {paragraph + 1}", split, index, paragraph, select=index + 1
+            )
+
+    def _show_paragraph(self) -> None:
+        index, paragraph = self.current_index(), self.current_paragraph()
+        text = ""
+        if self.outline is not None and index >= 0 and paragraph >= 0:
+            text = self.outline.sections[index].paragraphs[paragraph]
+        self.paragraph_text.setPlainText(text)
+        self._update_buttons()
+
+    def split_inside_current(self) -> None:
+        index, paragraph = self.current_index(), self.current_paragraph()
+        offset = self.paragraph_text.textCursor().position()
+        if index >= 0 and paragraph >= 0:
+            self.apply(
+                f"Split “{self._title(index)}” inside paragraph {paragraph + 1}",
+                split_inside,
+                index,
+                paragraph,
+                offset,
+                select=index + 1,
+            )
+
+    def drop_current(self) -> None:
+        index, paragraph = self.current_index(), self.current_paragraph()
+        if index >= 0 and paragraph >= 0:
+            self.apply(
+                f"Dropped paragraph {paragraph + 1} of “{self._title(index)}”",
+                drop_paragraph,
+                index,
+                paragraph,
+                select=index,
             )
 
     def start_rename(self) -> None:

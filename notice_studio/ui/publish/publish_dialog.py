@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from notice_studio.core.checks import Finding
 from notice_studio.core.diff.changes import change_notice_heading
+from notice_studio.core.importer.dates import offered_effective_date
 from notice_studio.core.notice.store import Version
 from notice_studio.core.publishing.schedule import advance_notice_days, advance_notice_warning, default_effective_date
 from notice_studio.core.render.renderer import format_date
@@ -189,7 +190,9 @@ class PublishDialog(QDialog):
         earliest = self.latest.effective if self.latest and self.latest.effective else None
         if earliest is not None:
             self.effective.setMinimumDate(QDate(earliest.year, earliest.month, earliest.day))
-        start = default_effective_date(today, earliest)
+        # An imported notice offers the date its original stated for itself as version 1's date.
+        offered = offered_effective_date(self.session.notice.settings) if self.session and not self.latest else None
+        start = offered if offered is not None and earliest is None else default_effective_date(today, earliest)
         self.effective.setDate(QDate(start.year, start.month, start.day))
         form.addRow("Effective &date:", self.effective)
         self.notice_period = QLabel("")

@@ -1,0 +1,548 @@
+"""Import real notices in the forms counsel have, and score the sections found against their headings.
+
+    python benchmarks/import_corpus.py CORPUS_DIR [--limit N] [--baseline REV]
+
+CORPUS_DIR holds policies as Markdown whose headings are the ground truth (e.g.
+../shared/corpus/privacy-policies). Each policy is turned into the forms counsel import:
+
+    html       the policy's web page (with menus, cookie banner and footer around it)
+    browser    text copied from a browser: headings as plain lines, blank lines between blocks,
+               bullets with a marker in half the policies and without in the other half
+    pdftext    text copied from a PDF: lines hard-wrapped at 72 columns, no blank lines, a running
+               header and a page number every 50 lines, long words hyphenated at line ends
+    docx       a Word file with heading styles
+    docxbold   a Word file without styles: headings are bold paragraphs (the top level larger)
+    pdf        a PDF file (printed from the web page by Qt), when the importer reads PDFs
+
+Each is imported and scored: heading precision, recall and F1 over the top two heading levels
+below the title (a found heading matching a deeper heading of the original is not counted
+either way). The same run scores the importer at git revision REV (default: the commit before
+this work) as the baseline, printed beside. Also prints the ten worst policies and the import
+time of a 20,000-word file in each form. The corpus is only measured: nothing of it is kept.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import html
+import io
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FORMS = ("html", "browser", "pdftext", "docx", "docxbold", "pdf")
+BASELINE_REV = "93cb618"
+EXTENSIONS = {
+    "html": ".html",
+    "browser": ".txt",
+    "pdftext": ".txt",
+    "docx": ".docx",
+    "docxbold": ".docx",
+    "pdf": ".pdf",
+}
+
+
+# ----- the ground truth -------------------------------------------------------------------------
+@dataclass
+class Piece:
+    kind: str  # heading, para, list, table, code
+    text: str = ""
+    level: int = 0
+    inline: list[tuple[str, bool]] = field(default_factory=list)  # (text, bold) runs
+    items: list[str] = field(default_factory=list)
+    rows: list[list[str]] = field(default_factory=list)
+    rank: int = 0  # 1 or 2 for a scored heading, 0 otherwise
+    is_title: bool = False
+
+
+def _runs(inline) -> list[tuple[str, bool]]:
+    runs: list[tuple[str, bool]] = []
+    bold = 0
+    for child in inline.children or []:
+        if child.type == "strong_open":
+            bold += 1
+        elif child.type == "strong_close":
+            bold -= 1
+        elif child.type in ("text", "code_inline"):
+            runs.append((child.content, bold > 0))
+        elif child.type in ("softbreak", "hardbreak"):
+            runs.append((" ", bold > 0))
+    return runs
+
+
+def _plain(inline) -> str:
+    return " ".join("".join(t for t, _ in _runs(inline)).split())
+
+
+def parse_policy(text: str) -> list[Piece]:
+    """The policy as pieces, its headings ranked: the title 0, the top two levels below it 1 and 2."""
+    from markdown_it import MarkdownIt
+
+    tokens = MarkdownIt("commonmark").enable("table").parse(text)
+    pieces: list[Piece] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok.level != 0:
+            i += 1
+            continue
+        if tok.type == "heading_open":
+            words = _plain(tokens[i + 1])
+            if words:
+                pieces.append(Piece("heading", words, int(tok.tag[1])))
+            i += 3
+        elif tok.type == "paragraph_open":
+            words = _plain(tokens[i + 1])
+            if words:
+                pieces.append(Piece("para", words, inline=_runs(tokens[i + 1])))
+            i += 3
+        elif tok.type in ("bullet_list_open", "ordered_list_open"):
+            depth, j, items, current = 0, i, [], []
+            while True:
+                t = tokens[j]
+                depth += t.nesting
+                if t.type == "inline":
+                    current.append(_plain(t))
+                if t.type == "list_item_close" and t.level == 1:
+                    items.append(" ".join(w for w in current if w))
+                    current = []
+                if depth == 0:
+                    break
+                j += 1
+            items = [it for it in items if it]
+            if items:
+                pieces.append(Piece("list", items=items))
+            i = j + 1
+        elif tok.type == "table_open":
+            rows, row, j = [], [], i
+            while tokens[j].type != "table_close":
+                t = tokens[j]
+                if t.type == "inline":
+                    row.append(_plain(t))
+                elif t.type == "tr_close":
+                    rows.append(row)
+                    row = []
+                j += 1
+            if rows:
+                pieces.append(Piece("table", rows=rows))
+            i = j + 1
+        elif tok.type in ("fence", "code_block"):
+            words = " ".join(tok.content.split())
+            if words:
+                pieces.append(Piece("para", words, inline=[(words, False)]))
+            i += 1
+        else:
+            i += 1
+    headings = [p for p in pieces if p.kind == "heading"]
+    if headings and pieces[0] is headings[0]:
+        top = min(h.level for h in headings)
+        if headings[0].level == top and sum(h.level == top for h in headings) == 1:
+            headings[0].is_title = True
+    levels = sorted({h.level for h in headings if not h.is_title})
+    for h in headings:
+        if not h.is_title and h.level in levels[:2]:
+            h.rank = levels.index(h.level) + 1
+    return pieces
+
+
+def title_of(pieces: list[Piece], name: str) -> str:
+    return next((p.text for p in pieces if p.is_title), f"{name} Privacy Policy")
+
+
+# ----- the forms ----------------------------------------------------------------------------------
+def _marker(name: str) -> bool:
+    return hashlib.md5(name.encode()).digest()[0] % 2 == 0
+
+
+def make_html(pieces: list[Piece], name: str) -> str:
+    out = [
+        f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{html.escape(title_of(pieces, name))}</title></head><body>",
+        "<a class='skip-link' href='#main'>Skip to content</a>",
+        "<div class='cookie-banner'><p>We use cookies to improve your experience.</p><button>Accept all</button></div>",
+        (
+            "<header class='site-header'><nav><ul><li><a href='/'>Home</a></li><li><a href='/products'>Products</a></li>"
+            "<li><a href='/support'>Support</a></li></ul></nav></header><main id='main'>"
+        ),
+    ]
+    for p in pieces:
+        if p.kind == "heading":
+            tag = f"h{min(p.level, 6)}"
+            out.append(f"<{tag}>{html.escape(p.text)}</{tag}>")
+        elif p.kind == "para":
+            runs = "".join(
+                f"<strong>{html.escape(t)}</strong>" if b and t.strip() else html.escape(t) for t, b in p.inline
+            )
+            out.append(f"<p>{runs}</p>")
+        elif p.kind == "list":
+            out.append("<ul>" + "".join(f"<li>{html.escape(it)}</li>" for it in p.items) + "</ul>")
+        elif p.kind == "table":
+            rows = "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>" for row in p.rows)
+            out.append(f"<table>{rows}</table>")
+    out.append("</main><footer class='site-footer'><p>© 2024 Example Inc. All rights reserved.</p></footer>")
+    out.append("</body></html>")
+    return "\n".join(out)
+
+
+def make_browser_text(pieces: list[Piece], name: str) -> str:
+    marker = "• " if _marker(name) else ""
+    out = ["Skip to main content", "Home", "Products", "Support", "Sign in", ""]
+    for p in pieces:
+        if p.kind in ("heading", "para"):
+            out += [p.text, ""]
+        elif p.kind == "list":
+            out += [marker + it for it in p.items] + [""]
+        elif p.kind == "table":
+            out += ["\t".join(row) for row in p.rows] + [""]
+    out += ["Back to top", "© 2024 Example Inc. All rights reserved."]
+    return "\n".join(out) + "\n"
+
+
+def _hard_wrap(text: str, width: int, indent: str = "", first: str = "") -> list[str]:
+    """Wrap like a PDF's text layer; a long word at a line end is hyphenated now and then."""
+    lines = textwrap.wrap(
+        text,
+        width=width,
+        initial_indent=first,
+        subsequent_indent=indent,
+        break_on_hyphens=False,
+        break_long_words=False,
+    )
+    out: list[str] = []
+    carry = ""
+    for n, line in enumerate(lines):
+        line = carry + line if not carry else indent + carry + line[len(indent) :]
+        carry = ""
+        if n + 1 < len(lines):
+            nxt = lines[n + 1][len(indent) :]
+            word = nxt.split(" ", 1)[0]
+            room = width - len(line) - 1
+            if len(word) >= 9 and word.isalpha() and room >= 5 and (n % 3 == 0):
+                cut = min(room - 1, len(word) - 3)
+                line = f"{line} {word[:cut]}-"
+                rest = nxt[len(word) :]
+                lines[n + 1] = indent + word[cut:] + rest
+        out.append(line)
+    return out
+
+
+def make_pdf_text(pieces: list[Piece], name: str) -> str:
+    lines: list[str] = []
+    for p in pieces:
+        if p.kind == "heading" or p.kind == "para":
+            lines += _hard_wrap(p.text, 72)
+        elif p.kind == "list":
+            for it in p.items:
+                lines += _hard_wrap(it, 72, indent="  ", first="• ")
+        elif p.kind == "table":
+            lines += ["  ".join(row) for row in p.rows]
+    header = f"{title_of(pieces, name)[:60]}"
+    out: list[str] = []
+    pages = (len(lines) + 49) // 50
+    for page in range(pages):
+        if page:
+            out.append(header)
+        out += lines[page * 50 : page * 50 + 50]
+        out.append(f"Page {page + 1} of {pages}" if page % 2 == 0 or True else str(page + 1))
+    return "\n".join(out) + "\n"
+
+
+def make_docx(pieces: list[Piece], styled: bool) -> bytes:
+    import docx
+    from docx.shared import Pt
+
+    document = docx.Document()
+    for p in pieces:
+        if p.kind == "heading":
+            if styled:
+                document.add_heading(p.text, level=0 if p.is_title else min(p.level, 9))
+            else:
+                para = document.add_paragraph()
+                run = para.add_run(p.text)
+                run.bold = True
+                run.font.size = Pt(18 if p.is_title else 14 if p.rank == 1 else 12)
+        elif p.kind == "para":
+            para = document.add_paragraph()
+            for text, bold in p.inline:
+                para.add_run(text).bold = bold or None
+        elif p.kind == "list":
+            for it in p.items:
+                if styled:
+                    document.add_paragraph(it, style="List Bullet")
+                else:
+                    document.add_paragraph("• " + it)
+        elif p.kind == "table":
+            cols = max(len(r) for r in p.rows)
+            table = document.add_table(rows=len(p.rows), cols=cols)
+            for r, row in enumerate(p.rows):
+                for c, cell in enumerate(row):
+                    table.cell(r, c).text = cell
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def make_pdf(html_text: str, path: Path) -> bool:
+    """Print the web page to PDF with Qt (no browser needed); False when Qt cannot be used."""
+    try:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from PySide6.QtCore import QMarginsF
+        from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+        from PySide6.QtWidgets import QApplication
+    except ImportError:
+        return False
+    _app = QApplication.instance() or QApplication([])  # a full application, so widget tests can follow
+    writer = QPdfWriter(str(path))
+    writer.setPageLayout(
+        QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, QMarginsF(15, 15, 15, 15))
+    )
+    doc = QTextDocument()
+    body = re.sub(r"<(header|footer|nav)\b.*?</\1>", "", html_text, flags=re.DOTALL)
+    body = re.sub(r"<div class='cookie-banner'>.*?</div>|<a class='skip-link'.*?</a>", "", body, flags=re.DOTALL)
+    doc.setHtml(body)
+    doc.print_(writer)
+    return True
+
+
+def write_form(form: str, pieces: list[Piece], name: str, folder: Path) -> Path | None:
+    path = folder / f"policy-{form}{EXTENSIONS[form]}"
+    if form == "html":
+        path.write_text(make_html(pieces, name), encoding="utf-8")
+    elif form == "browser":
+        path.write_text(make_browser_text(pieces, name), encoding="utf-8")
+    elif form == "pdftext":
+        path.write_text(make_pdf_text(pieces, name), encoding="utf-8")
+    elif form in ("docx", "docxbold"):
+        path.write_bytes(make_docx(pieces, styled=form == "docx"))
+    elif form == "pdf":
+        if not make_pdf(make_html(pieces, name), path):
+            return None
+    return path
+
+
+# ----- scoring -----------------------------------------------------------------------------------
+_LEAD_NUMBER = re.compile(
+    r"^\s*(?:(?:section|article|part)\s+)?(?:\d{1,3}(?:\.\d{1,3})*[a-z]?|[a-z]|[ivx]{1,6})[.):]?\s+", re.IGNORECASE
+)
+
+
+def norm(text: str) -> str:
+    text = _LEAD_NUMBER.sub("", text.replace("\\", ""))
+    return re.sub(r"[^a-z0-9]+", "", text.lower())
+
+
+def score(pieces: list[Piece], found: list[str]) -> tuple[int, int, int]:
+    """(matched, found-and-counted, expected) for the headings found against the ranked ones."""
+    expected = [norm(p.text) for p in pieces if p.kind == "heading" and p.rank]
+    deeper = {norm(p.text) for p in pieces if p.kind == "heading" and not p.rank}
+    pool: dict[str, int] = {}
+    for key in expected:
+        pool[key] = pool.get(key, 0) + 1
+    matched = counted = 0
+    for title in found:
+        key = norm(title)
+        if pool.get(key, 0) > 0:
+            pool[key] -= 1
+            matched += 1
+            counted += 1
+        elif key not in deeper:
+            counted += 1
+    return matched, counted, len(expected)
+
+
+def f1(matched: int, counted: int, expected: int) -> tuple[float, float, float]:
+    p = matched / counted if counted else (1.0 if not expected else 0.0)
+    r = matched / expected if expected else 1.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def import_headings(path: Path) -> list[str]:
+    from notice_studio.core.importer import detect_outline, read_document
+
+    outline = detect_outline(read_document(path))
+    return [s.title for s in outline.sections if s.evidence != "text before the first heading"]
+
+
+def supported(form: str) -> bool:
+    from notice_studio.core.importer import FORMATS
+
+    return EXTENSIONS[form] in FORMATS
+
+
+def score_corpus(corpus: Path, limit: int | None, only: list[str]) -> dict:
+    """Per policy and form: (matched, counted, expected), or None when the import failed."""
+    files = sorted(corpus.glob("*.md"))
+    results: dict[str, dict[str, list[int] | None]] = {}
+    scored = 0
+    forms = [f for f in FORMS if supported(f) and (not only or f in only)]
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        for file in files:
+            pieces = parse_policy(file.read_text(encoding="utf-8"))
+            if sum(1 for p in pieces if p.rank) < 2:
+                continue  # a policy without sections says nothing about finding them
+            scored += 1
+            if limit and scored > limit:
+                break
+            row: dict[str, list[int] | None] = {}
+            for form in forms:
+                path = write_form(form, pieces, file.stem, folder)
+                if path is None:
+                    continue
+                try:
+                    row[form] = list(score(pieces, import_headings(path)))
+                except Exception:  # noqa: BLE001 - a failed import scores nothing
+                    row[form] = [0, 0, sum(1 for p in pieces if p.rank)]
+            results[file.stem] = row
+    return results
+
+
+def time_forms(corpus: Path, only: list[str]) -> dict[str, float]:
+    """Seconds to import a 20,000-word notice (policies joined until 20,000 words) in each form."""
+    from notice_studio.core.importer import import_file
+
+    pieces: list[Piece] = []
+    words = 0
+    for file in sorted(corpus.glob("*.md")):
+        part = parse_policy(file.read_text(encoding="utf-8"))
+        pieces += [p for p in part if not p.is_title]
+        words += sum(len(p.text.split()) + sum(len(i.split()) for i in p.items) for p in part)
+        if words >= 20000:
+            break
+    times: dict[str, float] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for form in FORMS:
+            if not supported(form) or (only and form not in only):
+                continue
+            path = write_form(form, pieces, "Joined", Path(tmp))
+            if path is None:
+                continue
+            runs = []
+            for _ in range(3):
+                start = time.perf_counter()
+                import_file(path)
+                runs.append(time.perf_counter() - start)
+            times[form] = min(runs)
+    return times
+
+
+# ----- the baseline in the same run -------------------------------------------------------------
+def run_baseline(rev: str, corpus: Path, limit: int | None, only: list[str], timing: bool) -> dict | None:
+    """Score the importer as it was at `rev`: its package is extracted and this script run on it."""
+    with tempfile.TemporaryDirectory() as tmp:
+        archive = subprocess.run(
+            ["git", "-C", str(ROOT), "archive", rev, "notice_studio", "clause_library"],
+            capture_output=True,
+            check=False,
+        )
+        if archive.returncode:
+            print(f"(no baseline: git revision {rev} not found)")
+            return None
+        subprocess.run(["tar", "-x", "-C", tmp], input=archive.stdout, check=True)
+        env = dict(os.environ, PYTHONPATH=tmp)
+        args = [sys.executable, str(Path(__file__).resolve()), str(corpus), "--score-only", "--tool-root", tmp]
+        if not timing:
+            args.append("--no-timing")
+        if limit:
+            args += ["--limit", str(limit)]
+        if only:
+            args += ["--forms", ",".join(only)]
+        done = subprocess.run(args, capture_output=True, text=True, env=env, check=False, cwd=tmp)
+        if done.returncode:
+            print("(baseline failed:", done.stderr.strip().splitlines()[-1:] or "?", ")")
+            return None
+        return json.loads(done.stdout)
+
+
+# ----- report -------------------------------------------------------------------------------------
+def summary(results: dict) -> dict[str, tuple[float, float, float, float, int]]:
+    """Per form: mean precision, recall, F1, the lowest F1 and how many policies were scored."""
+    out = {}
+    for form in FORMS:
+        rows = [r[form] for r in results["scores"].values() if r.get(form)]
+        if not rows:
+            continue
+        values = [f1(*row) for row in rows]
+        out[form] = (
+            statistics.mean(v[0] for v in values),
+            statistics.mean(v[1] for v in values),
+            statistics.mean(v[2] for v in values),
+            min(v[2] for v in values),
+            len(values),
+        )
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("corpus", type=Path, help="folder of policies as Markdown (headings = ground truth)")
+    parser.add_argument("--limit", type=int, default=None, help="score only the first N policies with sections")
+    parser.add_argument("--baseline", default=BASELINE_REV, help="git revision of the baseline importer ('' for none)")
+    parser.add_argument("--forms", default="", help="comma-separated forms to score (default: all)")
+    parser.add_argument("--no-timing", action="store_true", help="skip timing the 20,000-word import")
+    parser.add_argument("--score-only", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--tool-root", default="", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.tool_root:
+        sys.path.insert(0, args.tool_root)
+    else:
+        sys.path.insert(0, str(ROOT))
+    corpus = args.corpus.resolve()
+    if not corpus.is_dir():
+        sys.exit(
+            f"{corpus} is not a folder of policies; give the corpus folder, e.g. ../shared/corpus/privacy-policies."
+        )
+    start = time.perf_counter()
+    only = [f for f in args.forms.split(",") if f]
+    current = {
+        "scores": score_corpus(corpus, args.limit, only),
+        "times": {} if args.no_timing else time_forms(corpus, only),
+    }
+    if args.score_only:
+        print(json.dumps(current))
+        return
+    elapsed = time.perf_counter() - start
+    base = run_baseline(args.baseline, corpus, args.limit, only, not args.no_timing) if args.baseline else None
+    now_sum = summary(current)
+    base_sum = summary(base) if base else {}
+    count = len(current["scores"])
+    print(f"{count} policies with two or more sections, each imported in {len(now_sum)} forms ({elapsed:.0f} s).")
+    print("Heading precision / recall / F1 over the top two levels below the title (baseline at", args.baseline + "):")
+    print()
+    print("| form | precision | recall | mean F1 | lowest F1 | baseline mean F1 | 20,000-word import | baseline |")
+    print("|---|---|---|---|---|---|---|---|")
+    for form in FORMS:
+        if form not in now_sum:
+            continue
+        p, r, f, low, _ = now_sum[form]
+        bf = f"{base_sum[form][2]:.2f}" if form in base_sum else "cannot import"
+        t = current["times"].get(form)
+        bt = base["times"].get(form) if base else None
+        print(
+            f"| {form} | {p:.2f} | {r:.2f} | **{f:.2f}** | {low:.2f} | {bf} | "
+            f"{f'{t:.2f} s' if t is not None else '-'} | {f'{bt:.2f} s' if bt is not None else '-'} |"
+        )
+    print()
+    per_policy = []
+    for name, row in current["scores"].items():
+        values = {form: f1(*v)[2] for form, v in row.items() if v}
+        if values:
+            per_policy.append((statistics.mean(values.values()), name, values))
+    per_policy.sort()
+    print("Ten worst policies (mean F1 over the forms; per form):")
+    for mean, name, values in per_policy[:10]:
+        shown = ", ".join(f"{form} {v:.2f}" for form, v in values.items())
+        print(f"  {mean:.2f}  {name}: {shown}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,84 @@
+"""Bytes -> text: BOMs, UTF-16 without a BOM, UTF-8, Windows-1252 and a web page's own charset.
+
+Binary data is refused in one sentence. Used by every text reader (plain text, Markdown, HTML).
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+
+from notice_studio.core.importer.blocks import ImportProblem
+
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+
+
+def decode_text(data: bytes, name: str) -> tuple[str, str]:
+    """Bytes -> (text, encoding): BOMs first, then UTF-8, then Windows-1252; refuses binary files."""
+    for bom, encoding in (
+        (codecs.BOM_UTF32_LE, "utf-32-le"),
+        (codecs.BOM_UTF32_BE, "utf-32-be"),
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ):
+        if data.startswith(bom):
+            text = data[len(bom) :].decode(encoding, errors="replace")
+            return _checked(text, name), encoding + " (with BOM)"
+    # Before UTF-8: ASCII saved as UTF-16 is also valid UTF-8, full of NUL characters.
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return _checked(data.decode(utf16, errors="replace"), name), utf16
+    try:
+        return _checked(data.decode("utf-8"), name), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    return _checked(data.decode("cp1252", errors="replace"), name), "windows-1252"
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 saved without a BOM shows as a NUL in every other byte of ASCII text."""
+    sample = data[:4000]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.05 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def _checked(text: str, name: str) -> str:
+    """Normalise line ends and invisible characters; refuse text that is really binary data."""
+    if text:
+        sample = text[:20000]
+        bad = sum(
+            1
+            for ch in sample
+            if ch == "\ufffd" or (unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn") and ch not in "\t\n\r\f\v")
+        )
+        if bad > max(3, len(sample) // 50):
+            raise ImportProblem(
+                f"{name} does not contain readable text (it looks like binary data); check that it is the right file."
+            )
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n").replace("\v", "\n")
+    return text.translate(_ZERO_WIDTH)
+
+
+def decode_html(data: bytes, name: str) -> tuple[str, str]:
+    """Bytes -> text using a BOM, else the page's own <meta charset>, else UTF-8/Windows-1252."""
+    if data[:4].startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        return decode_text(data, name)
+    head = data[:4096].decode("ascii", errors="replace")
+    found = re.search(r"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", head, re.IGNORECASE)
+    if found:
+        encoding = found.group(1).lower()
+        if encoding in ("iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii"):
+            encoding = "cp1252"  # browsers treat these labels as Windows-1252
+        try:
+            return _checked(data.decode(encoding, errors="replace"), name), encoding
+        except LookupError:
+            pass
+    return decode_text(data, name)

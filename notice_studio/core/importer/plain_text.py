@@ -1,0 +1,294 @@
+"""Plain text -> blocks: text copied from a browser, and text copied from a PDF.
+
+Browser copies keep one paragraph per line with blank lines between blocks. PDF copies are
+hard-wrapped at a fixed width, often without blank lines, with running headers, page numbers
+and words hyphenated at line ends: those are re-flowed into paragraphs, the page furniture is
+left out (and listed), and hyphenated words are joined. Tab- or space-aligned rows become
+Markdown tables.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from notice_studio.core.importer.blocks import Block, SourceDocument, is_junk_line, one_line
+from notice_studio.core.importer.headings import is_title_shaped, split_number
+from notice_studio.core.importer.markdown_text import table_markdown
+
+BULLET_RE = re.compile(r"^(?P<indent>[ \t]*)(?P<mark>[•·▪◦●○■□➢►✓–—*+-]|o(?= [A-Z]))[ \t]+(?P<text>\S.*)$")
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:[-–—]\s*)?(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?(?:\s*[-–—])?\s*$", re.IGNORECASE
+)
+_PAGE_WORD = re.compile(r"^\s*page\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?:;]['\"”’)]?$")
+_TITLE_WORDS = re.compile(r"privacy|notice|policy|statement|cookie", re.IGNORECASE)
+_CELL_GAP = re.compile(r" {2,}|\t")
+_CONTENTS = re.compile(r"(?:table of )?contents|in this (?:notice|policy)|summary", re.IGNORECASE)
+
+
+@dataclass
+class TextLine:
+    """One line of text as the source laid it out."""
+
+    number: int
+    """Line number (text) or page number (PDF), for the report."""
+    text: str
+    gap: bool
+    """A blank line (or, in a PDF, extra space) came before it."""
+    size: float = 0.0
+    bold: bool = False
+
+
+_Line = TextLine
+
+
+def read_plain_text(text: str, name: str, encoding: str = "utf-8") -> SourceDocument:
+    """Blocks from plain text: paragraphs re-flowed when hard-wrapped, furniture left out."""
+    lines: list[TextLine] = []
+    gap = True
+    for number, raw in enumerate(text.split("\n"), start=1):
+        if not raw.strip():
+            gap = True
+            continue
+        lines.append(TextLine(number, raw.rstrip(), gap))
+        gap = False
+    return read_lines(lines, name, "txt", encoding)
+
+
+def read_lines(
+    lines: list[TextLine], name: str, fmt: str, encoding: str = "", title: str = "", *, by_gaps: bool = False
+) -> SourceDocument:
+    """Blocks from laid-out lines; `by_gaps`: paragraphs end at extra space or a change of font (PDF)."""
+    kept, dropped = _without_furniture(lines, paged=by_gaps)
+    width = _typical_width(kept) if by_gaps else wrap_width(kept)
+    blocks = _blocks(kept, width, by_gaps)
+    return SourceDocument(name, fmt, tuple(blocks), title, encoding, tuple(dict.fromkeys(dropped)))
+
+
+# ----- page furniture ------------------------------------------------------------------------------
+def _without_furniture(raw: list[TextLine], *, paged: bool = False) -> tuple[list[TextLine], list[str]]:
+    """Lines without page numbers, running headers and footers, menus and site chrome."""
+    lines: list[TextLine] = []
+    dropped: list[str] = []
+    gap = False
+    for line in raw:
+        if is_junk_line(line.text):
+            dropped.append(line.text.strip())
+            gap = gap or line.gap
+            continue
+        if gap:
+            line.gap, gap = True, False
+        lines.append(line)
+    page_marks = [i for i, line in enumerate(lines) if _PAGE_NUMBER.match(line.text)]
+    paged = paged or len(page_marks) >= 2 or any(_PAGE_WORD.match(lines[i].text) for i in page_marks)
+    remove: set[int] = set(page_marks) if paged else set()
+    if paged:
+        # A running header or footer: the same short line, again and again, next to page numbers.
+        near = Counter(
+            _shape(lines[j].text)
+            for i in page_marks
+            for j in range(max(0, i - 2), min(len(lines), i + 3))
+            if j not in remove and len(lines[j].text) <= 100
+        )
+        running = {shape for shape, count in near.items() if count >= 2}
+        for i in page_marks:
+            for j in range(max(0, i - 2), min(len(lines), i + 3)):
+                if j not in remove and _shape(lines[j].text) in running:
+                    remove.add(j)
+    remove |= _menu_lines(lines)
+    kept: list[_Line] = []
+    pending_gap = False
+    for i, line in enumerate(lines):
+        if i in remove:
+            dropped.append(line.text.strip())
+            pending_gap = pending_gap or line.gap
+            continue
+        if pending_gap:
+            line.gap = True
+            pending_gap = False
+        kept.append(line)
+    if remove & set(page_marks):
+        dropped = [d for d in dropped if not _PAGE_NUMBER.match(d)] + [f"{len(page_marks)} page numbers"]
+    return kept, dropped
+
+
+def _shape(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.split()).lower())
+
+
+def _menu_lines(lines: list[_Line]) -> set[int]:
+    """A run of three or more one- to three-word lines before the text starts is a site menu."""
+    run: list[int] = []
+    for i, line in enumerate(lines):
+        words = line.text.split()
+        if (
+            len(words) > 3
+            or _SENTENCE_END.search(line.text)
+            or BULLET_RE.match(line.text)
+            or split_number(line.text.strip())[0] is not None
+            or _CONTENTS.match(line.text.strip())
+        ):
+            break
+        run.append(i)
+    if len(run) < 3:
+        return set()
+    return {i for i in run if not _TITLE_WORDS.search(lines[i].text)}
+
+
+# ----- re-flowing hard-wrapped lines --------------------------------------------------------------
+def wrap_width(lines: list[_Line]) -> int:
+    """The width the text was wrapped at, or 0 when its paragraphs are one line each."""
+    every = [len(line.text.rstrip()) for line in lines]
+    lengths = sorted(n for n in every if n <= 130)  # table rows may run longer
+    if len(lengths) < 8 or len(lengths) < len(every) * 0.7:
+        return 0
+    width = lengths[int(len(lengths) * 0.9)]
+    if width < 30:
+        return 0
+    # Wrapped text: many lines nearly full and carried on by the next line, not by a blank one.
+    carried = sum(
+        1 for line, nxt in itertools.pairwise(lines) if width * 0.8 <= len(line.text.rstrip()) <= width and not nxt.gap
+    )
+    return width if carried >= len(lengths) * 0.3 else 0
+
+
+def _typical_width(lines: list[TextLine]) -> int:
+    """The length of a full line of body text (lines laid out in a proportional font)."""
+    lengths = sorted(len(line.text) for line in lines if not line.bold)
+    return lengths[int(len(lengths) * 0.9)] if len(lengths) >= 8 else 0
+
+
+def _continues(before: TextLine, line: TextLine, width: int, in_item: bool, by_gaps: bool = False) -> bool:
+    """True when `line` carries on the paragraph that `before` ended on (a wrapped line)."""
+    prev = before.text.rstrip()
+    if line.gap or BULLET_RE.match(line.text) or (before.size, before.bold) != (line.size, line.bold):
+        return False
+    if by_gaps:
+        return not (width and len(prev) < width * 0.7)  # a short line ends its paragraph
+    if not width:
+        return False
+    text = line.text.strip()
+    if prev.endswith("-") and re.search(r"[A-Za-z]-$", prev) and text[:1].islower():
+        return True
+    first = text.split(" ", 1)[0]
+    if len(prev.rstrip()) + 1 + len(first) <= width - 1:
+        return False  # the next word would have fitted: the line ended where its paragraph did
+    if _SENTENCE_END.search(prev) and _heading_line(text, width):
+        return False
+    return not (in_item and not line.text.startswith((" ", "\t")) and _SENTENCE_END.search(prev))
+
+
+def _heading_line(text: str, width: int) -> bool:
+    number, rest = split_number(text)
+    shown = rest if number and rest else text
+    return len(text) < width * 0.75 and is_title_shaped(shown, allow_colon=True, max_words=14)
+
+
+def _join(prev: str, text: str) -> str:
+    if re.search(r"[A-Za-z]-$", prev) and text[:1].islower():
+        return prev[:-1] + text  # a word hyphenated at the line end
+    return prev + " " + text
+
+
+def _unmarked_items(lines: list[_Line], width: int) -> set[int]:
+    """Lines that are bullets copied without their markers: a run of short lines after one ending in ':'."""
+    found: set[int] = set()
+    if width:
+        return found
+    for i, line in enumerate(lines[:-2]):
+        if not line.text.rstrip().endswith(":"):
+            continue
+        run: list[int] = []
+        for j in range(i + 1, len(lines)):
+            if lines[j].gap and j > i + 1:
+                break
+            if (
+                BULLET_RE.match(lines[j].text)
+                or len(lines[j].text) > 300
+                or split_number(lines[j].text.strip())[0] is not None
+            ):
+                run = []
+                break
+            run.append(j)
+        if len(run) >= 2:
+            found.update(run)
+    return found
+
+
+def _blocks(lines: list[_Line], width: int, by_gaps: bool = False) -> list[Block]:
+    blocks: list[Block] = []
+    items = _unmarked_items(lines, width)
+    i = 0
+    while i < len(lines):
+        if i in items:
+            text = lines[i].text.strip()
+            gap = i - 1 not in items
+            blocks.append(Block("list_item", "- " + text, one_line(text), 0, lines[i].number, gap))
+            i += 1
+            continue
+        table = _table_run(lines, i)
+        if table:
+            rows, end = table
+            blocks.append(
+                Block(
+                    "table",
+                    table_markdown(rows),
+                    one_line(" ".join(" ".join(r) for r in rows)),
+                    0,
+                    lines[i].number,
+                    True,
+                )
+            )
+            i = end
+            continue
+        line = lines[i]
+        bullet = BULLET_RE.match(line.text)
+        text = (bullet["text"] if bullet else line.text).strip()
+        j = i + 1
+        while j < len(lines) and _continues(lines[j - 1], lines[j], width, bool(bullet), by_gaps):
+            if _table_run(lines, j):
+                break
+            text = _join(text, lines[j].text.strip())
+            j += 1
+        gap = line.gap or bool((width or by_gaps) and not bullet)
+        if bullet:
+            depth = min(len(bullet["indent"].expandtabs(4)) // 2, 3)
+            blocks.append(Block("list_item", "  " * depth + "- " + text, one_line(text), depth, line.number, gap))
+        else:
+            blocks.append(Block("paragraph", text, one_line(text), 0, line.number, gap, line.bold, size=line.size))
+        i = j
+    return blocks
+
+
+# ----- tables flattened into text -------------------------------------------------------------------
+def _cells(text: str, tabs_only: bool) -> list[str]:
+    if tabs_only:
+        parts = text.split("\t")
+    else:
+        parts = _CELL_GAP.split(text.strip())
+    return [" ".join(p.split()) for p in parts]
+
+
+def _table_run(lines: list[_Line], start: int) -> tuple[list[list[str]], int] | None:
+    """Rows of cells from `start`: lines split by tabs (2+ rows) or wide spaces (3+ rows), same width."""
+    for tabs_only, minimum in ((True, 2), (False, 3)):
+        first = lines[start].text
+        if tabs_only and "\t" not in first.strip():
+            continue
+        columns = len(_cells(first, tabs_only))
+        if columns < 2:
+            continue
+        end = start
+        while (
+            end < len(lines)
+            and (not tabs_only or "\t" in lines[end].text.strip())
+            and len(_cells(lines[end].text, tabs_only)) == columns
+            and (end == start or not lines[end].gap)
+        ):
+            end += 1
+        if end - start >= minimum:
+            return [_cells(lines[k].text, tabs_only) for k in range(start, end)], end
+    return None

@@ -1,0 +1,196 @@
+"""The forms counsel import (web page, browser copy, PDF copy, Word with and without styles):
+the same sections come out of each, and every word of the body ends up in a clause, in order.
+
+The forms are made from our own fixture (tests/fixtures/import/fennel_notice.md) by the same
+code the corpus benchmark uses, plus two hand-written copies with their own quirks.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+
+from benchmarks.import_corpus import make_pdf_text, parse_policy, write_form
+from notice_studio.core.importer import ImportProblem, import_file, read_bytes
+
+FIXTURES = Path(__file__).parent / "fixtures" / "import"
+FENNEL = [
+    (1, "Introduction"),
+    (1, "Who we are"),
+    (1, "What we collect"),
+    (2, "Information from the bicycles"),
+    (2, "Information from the kiosks"),
+    (1, "How do we use your information?"),
+    (1, "Who we share it with"),
+    (1, "How long we keep it"),
+    (1, "Your rights"),
+    (1, "Contact"),
+]
+FORMS = ["html", "browser", "pdftext", "docx", "docxbold", "pdf"]
+
+
+def words(text: str) -> list[str]:
+    """The words of a text, lower case, without Markdown marks or punctuation."""
+    return re.findall(r"[a-z0-9]+", text.lower().replace("\\", ""))
+
+
+def in_order(expected: list[str], found: list[str]) -> list[str]:
+    """The expected words that do not appear in `found` in the same order (empty: nothing lost)."""
+    missing = []
+    at = 0
+    for word in expected:
+        try:
+            at = found.index(word, at) + 1
+        except ValueError:
+            missing.append(word)
+    return missing
+
+
+@pytest.fixture(scope="module")
+def fennel() -> list:
+    return parse_policy((FIXTURES / "fennel_notice.md").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_each_form_gives_the_same_sections(form: str, fennel: list, tmp_path: Path) -> None:
+    path = write_form(form, fennel, "Fennel", tmp_path)
+    assert path is not None
+    outline = import_file(path)
+    assert outline.title == "Fennel Cycle Hire Privacy Notice"
+    assert [(s.level, s.title) for s in outline.sections] == FENNEL
+    numbers = [s.original_number for s in outline.sections]
+    assert numbers[1:5] == ["1", "2", "2.1", "2.2"]
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_nothing_is_lost(form: str, fennel: list, tmp_path: Path) -> None:
+    path = write_form(form, fennel, "Fennel", tmp_path)
+    assert path is not None
+    outline = import_file(path)
+    source: list[str] = []
+    for piece in fennel:
+        if piece.is_title:
+            continue
+        source += words(piece.text) + [w for item in piece.items for w in words(item)]
+        source += [w for row in piece.rows for cell in row for w in words(cell)]
+    imported = [w for s in outline.sections for w in words(s.heading_text + " " + s.body)]
+    assert in_order(source, imported) == []
+    assert len(imported) >= len(source)
+
+
+def test_pdf_copy_reflowed_and_page_furniture_left_out() -> None:
+    outline = import_file(FIXTURES / "pdf_copy.txt")
+    assert outline.title == "Heronsgate Allotment Society PRIVACY NOTICE"
+    assert [s.title for s in outline.sections] == [
+        "Introduction",
+        "WHAT WE HOLD",
+        "WHY WE HOLD IT",
+        "WHO SEES IT",
+        "HOW LONG WE KEEP IT",
+        "YOUR RIGHTS",
+    ]
+    hold = outline.sections[1].body
+    assert "\n" not in hold  # one paragraph, re-flowed
+    assert "any correspondence about" in hold  # 'correspond-' + 'ence' joined
+    assert "to collect rent" in outline.sections[2].body
+    assert "Heronsgate Allotment Society - Privacy Notice" in outline.dropped
+    assert "2 page numbers" in outline.dropped
+    every = " ".join(s.body for s in outline.sections)
+    assert "Page 1" not in every and "Privacy Notice" not in every
+
+
+def test_pdf_copy_nothing_lost_but_furniture() -> None:
+    text = (FIXTURES / "pdf_copy.txt").read_text(encoding="utf-8")
+    body = [
+        line
+        for line in text.splitlines()[2:]
+        if not line.startswith(("Page ", "Heronsgate Allotment Society - Privacy Notice"))
+    ]
+    source = words(re.sub(r"-\n", "", "\n".join(body)))
+    outline = import_file(FIXTURES / "pdf_copy.txt")
+    imported = [w for s in outline.sections for w in words(s.heading_text + " " + s.body)]
+    assert in_order(source, imported) == []
+
+
+def test_browser_copy_menus_dropped_and_unmarked_bullets_kept_as_a_list() -> None:
+    outline = import_file(FIXTURES / "browser_copy.txt")
+    assert outline.title == "Lantern Choir Privacy Policy"
+    assert [s.title for s in outline.sections] == [
+        "Introduction",
+        "Information We Collect",
+        "How We Use It",
+        "Sharing Your Information",
+        "Contact Us",
+    ]
+    assert "- Voice part and attendance at rehearsals" in outline.sections[1].body.splitlines()
+    assert {"Home", "Log in", "Back to top"} <= set(outline.dropped)
+
+
+def test_hard_wrapped_text_with_questions_and_a_table(tmp_path: Path, fennel: list) -> None:
+    text = make_pdf_text(fennel, "Fennel")
+    assert "\n\n" not in text  # the form really has no blank lines
+    path = tmp_path / "copied.txt"
+    path.write_text(text, encoding="utf-8")
+    outline = import_file(path)
+    sharing = outline.sections[6]
+    assert sharing.title == "Who we share it with"
+    assert "| Quayside Payments | card payments |" in sharing.body
+
+
+@pytest.mark.parametrize(
+    ("headings", "kind"),
+    [
+        (["WHAT WE KEEP", "WHO SEES IT", "YOUR CHOICES"], "ALL CAPS"),
+        (["What do we keep?", "Who sees it?", "What can you do?"], "questions"),
+        (["What We Keep", "Who Sees It", "Your Choices"], "Title Case"),
+        (["1. What we keep", "2. Who sees it", "3. Your choices"], "numbered"),
+    ],
+)
+def test_heading_shapes_in_browser_copied_text(headings: list[str], kind: str, tmp_path: Path) -> None:
+    body = [
+        "The parish magazine keeps the names of its subscribers and where each copy goes.",
+        "The editor and the delivery volunteers see the list; nobody else does.",
+        "Subscribers may ask the editor to take them off the list at any time.",
+    ]
+    text = "Parish Magazine Privacy Notice\n\n" + "\n\n".join(
+        f"{h}\n\n{b}" for h, b in zip(headings, body, strict=True)
+    )
+    path = tmp_path / f"{kind}.txt"
+    path.write_text(text, encoding="utf-8")
+    outline = import_file(path)
+    titles = [s.title for s in outline.sections]
+    assert [t.split(". ", 1)[-1] for t in headings] == titles, kind
+
+
+def _blank_pdf() -> bytes:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "fmt", "says"),
+    [
+        (b"", "empty.txt", "txt", "is empty"),
+        (b"   \n\n", "blank.pdf", "pdf", "is empty"),
+        (bytes(range(256)) * 40, "noise.txt", "txt", "binary data"),
+        (b"%PDF-1.4 this is no real pdf", "broken.pdf", "pdf", "not a readable PDF"),
+        (None, "scanned.pdf", "pdf", "no text in it, only images"),
+        (b"Just some words, not a zip.", "notice.docx", "docx", "not a valid Word document"),
+        (b"<html><body>not a pdf</body></html>", "page.pdf", "pdf", "is not a PDF file"),
+    ],
+)
+def test_bad_files_get_one_sentence(data: bytes | None, name: str, fmt: str, says: str) -> None:
+    with pytest.raises(ImportProblem) as caught:
+        read_bytes(_blank_pdf() if data is None else data, name, fmt)
+    message = str(caught.value)
+    assert says in message
+    assert message.count(". ") == 0 and message.endswith(".")  # one sentence
+    assert name in message
