@@ -14,9 +14,11 @@ def write_atomic(path: str | os.PathLike[str], content: str | bytes) -> None:
     """Write `content` (text as UTF-8 with the line endings given) to `path` in one step.
 
     The bytes go to a temporary file beside `path`, reach the disk, and then replace `path`, so a
-    crash or a full disk leaves the old file whole. A file that exists keeps its permissions.
+    crash or a full disk leaves the old file whole. A file that exists keeps its permissions;
+    missing parent folders are made.
     """
     target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
     data = content.encode("utf-8") if isinstance(content, str) else content
     try:
         mode = target.stat().st_mode & 0o7777
