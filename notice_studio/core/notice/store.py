@@ -8,19 +8,25 @@ with `core.fsync=committed` set in every notice repository. Callers get plain va
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
-import socket
+import shutil
 import tempfile
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+
+# Without this, importing GitPython on a machine with no `git` raises a six-line ImportError;
+# `_require_git` says it in one sentence instead.
+os.environ.setdefault("GIT_PYTHON_REFRESH", "quiet")
 
 import git
 
 from notice_studio.core.notice.frontmatter import FormatError, load_yaml
+from notice_studio.core.notice.lockfile import LockBusy, ProcessLock
 from notice_studio.core.notice.model import Notice, NoticeError
 from notice_studio.core.notice.notice_format import (
     BASE_DIR,
@@ -121,28 +127,64 @@ def resolve_author(name: str | None = None, email: str | None = None) -> Author:
     return Author(_UNKNOWN_NAME, _UNKNOWN_EMAIL)
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_FILE_MODE = 0o666 & ~_umask()  # what open() would give: mkstemp's 0600 hid files from co-workers
+
+
 def _write_atomic(path: Path, text: str) -> None:
+    """Write `text` to `path` so that a crash leaves the old file or the new one, never half.
+
+    The data is flushed to disk before the rename, and the folder after it, so a power cut
+    cannot leave notice.yaml empty.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
+            handle.flush()
+            if hasattr(os, "fchmod"):
+                os.fchmod(handle.fileno(), _FILE_MODE)
+            os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    _fsync_folder(path.parent)
 
 
-def _pid_alive(pid: int) -> bool:
-    if pid <= 0:
-        return False
+def _fsync_folder(folder: Path) -> None:
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:  # Windows cannot open a folder; its rename is durable enough
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _os_sentence(exc: OSError, doing: str = "The edit could not be saved") -> str:
+    """An operating-system error as one plain sentence that says what to do."""
+    if exc.errno == errno.ENOSPC:
+        return f"{doing} because the disk is full; free some space and try again."
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"{doing} because the notice folder cannot be written; make it writable (or open a copy) and try again."
+    return f"{doing} ({exc.strerror or exc}); check the notice folder and try again."
+
+
+def _require_git() -> None:
+    if shutil.which(os.environ.get("GIT_PYTHON_GIT_EXECUTABLE") or "git") is None:
+        raise NoticeError(
+            "Notice Studio needs git, which is not installed or not on the PATH; install git and try again."
+        )
 
 
 class NoticeRepo:
@@ -153,7 +195,7 @@ class NoticeRepo:
         self._repo = repo
         self._write_lock = threading.RLock()
         self._object_lock = threading.Lock()  # GitPython's one `cat-file --batch` pipe is not thread-safe
-        self._owns_process_lock = False
+        self._process_lock = ProcessLock(path / ".git" / LOCK_NAME)
         self._committed: dict[str, str] = {}
         # GitPython keeps one `git cat-file --batch` process per repo; two threads reading it at
         # once garble its stream for good, so object reads take turns.
@@ -173,37 +215,50 @@ class NoticeRepo:
 
         `message` is the first commit's message (default "Created the notice '<title>'").
         """
+        _require_git()
         path = Path(folder).expanduser().absolute()
         if path.exists() and not path.is_dir():
             raise NoticeError(f"{path} is a file; choose a new folder name for the notice.")
         if path.exists() and any(path.iterdir()):
             raise NoticeError(f"{path} is not empty; choose a new or empty folder for the notice.")
-        path.mkdir(parents=True, exist_ok=True)
+        files = notice_files(notice)  # refuses hostile clause ids and table names before any write
+        # Built in a hidden folder beside the target and renamed into place at the end, so a
+        # crash or a refusal never leaves a half-made notice where the user asked for one.
         try:
-            repo = git.Repo.init(path, initial_branch="main")
-        except TypeError:  # older git without --initial-branch
-            repo = git.Repo.init(path)
-        except git.GitCommandError as exc:
-            raise NoticeError(f"Could not create the notice in {path} ({_git_reason(exc)}).") from None
-        store = cls(path, repo)
-        store._configure()
-        _write_atomic(path / ".gitattributes", "* text=auto eol=lf\n")
-        _write_atomic(path / ".gitignore", ".notice-studio-recovery*\n")
-        store.acquire_lock()
-        store._save_files(
-            {
-                ".gitattributes": "* text=auto eol=lf\n",
-                ".gitignore": ".notice-studio-recovery*\n",
-                **notice_files(notice),
-            },
-            message or f"Created the notice '{notice.title}'",
-            author,
-        )
-        return store
+            path.parent.mkdir(parents=True, exist_ok=True)
+            staging = Path(tempfile.mkdtemp(prefix=f".{path.name}.creating-", dir=path.parent))
+            os.chmod(staging, 0o777 & ~_umask())
+        except OSError as exc:
+            raise NoticeError(_os_sentence(exc, f"The notice could not be created in {path}")) from None
+        try:
+            try:
+                repo = git.Repo.init(staging, initial_branch="main")
+            except TypeError:  # older git without --initial-branch
+                repo = git.Repo.init(staging)
+            except git.GitCommandError as exc:
+                raise NoticeError(f"Could not create the notice in {path} ({_git_reason(exc)}).") from None
+            with cls(staging, repo) as store:
+                store._configure()
+                store.acquire_lock()
+                store._save_files(
+                    {".gitattributes": "* text=auto eol=lf\n", ".gitignore": ".notice-studio-recovery*\n", **files},
+                    message or f"Created the notice '{notice.title}'",
+                    author,
+                )
+            os.replace(staging, path)  # an empty folder at `path` is replaced atomically
+            _fsync_folder(path.parent)
+        except OSError as exc:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise NoticeError(_os_sentence(exc, f"The notice could not be created in {path}")) from None
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        return cls.open(path, write=True)
 
     @classmethod
     def open(cls, folder: str | os.PathLike[str], *, write: bool = False) -> NoticeRepo:
         """Open a notice folder; with `write`, take the lock that keeps other windows out."""
+        _require_git()
         path = Path(folder).expanduser().absolute()
         if not path.exists():
             raise NotANoticeError(f"There is no folder at {path}; check the path and try again.")
@@ -235,9 +290,13 @@ class NoticeRepo:
         if write:
             try:
                 store.acquire_lock()
+                store._recover_stale_git_locks()
                 store._configure()
                 store.load()  # refuse a damaged notice before committing anything found in the folder
                 store._recover_uncommitted()
+            except OSError as exc:
+                store.close()
+                raise NoticeError(_os_sentence(exc, f"The notice in {path} could not be opened for editing")) from None
             except BaseException:
                 store.close()
                 raise
@@ -254,52 +313,23 @@ class NoticeRepo:
 
     def acquire_lock(self) -> None:
         """Claim the notice for this process; refuse clearly if another live process holds it."""
-        if self._owns_process_lock:
-            return
-        me = f"{os.getpid()} {socket.gethostname()}\n"
-        for _attempt in range(2):
-            try:
-                fd = os.open(self._lock_path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
-            except FileExistsError:
-                if self._lock_is_stale():
-                    self._lock_path.unlink(missing_ok=True)
-                    self.recovery.messages.append(
-                        "A lock left by a Notice Studio window that closed unexpectedly was cleared."
-                    )
-                    continue
-                raise NoticeLockedError(
-                    f"This notice is open in another Notice Studio window ({self._lock_owner()}); "
-                    "close it there, then try again."
-                ) from None
-            with os.fdopen(fd, "w") as handle:
-                handle.write(me)
-            self._owns_process_lock = True
-            return
-        raise NoticeLockedError(f"Could not lock the notice in {self.path}; try again.")
-
-    def _lock_owner(self) -> str:
         try:
-            pid, host = self._lock_path.read_text().split()[:2]
-        except (OSError, ValueError):
-            return "unknown process"
-        return f"process {pid} on {host}"
+            took_over = self._process_lock.acquire()
+        except LockBusy as busy:
+            raise NoticeLockedError(
+                f"This notice is open in another Notice Studio window ({busy.owner}); close it there, then try again."
+            ) from None
+        except OSError as exc:
+            raise NoticeError(_os_sentence(exc, "The notice could not be locked for editing")) from None
+        if took_over:
+            self.recovery.messages.append("A lock left by a Notice Studio window that closed unexpectedly was cleared.")
 
-    def _lock_is_stale(self) -> bool:
-        try:
-            parts = self._lock_path.read_text().split()
-            pid, host = int(parts[0]), parts[1]
-        except (OSError, ValueError, IndexError):
-            # Unreadable or half-written: stale only if it has been like that for a while.
-            try:
-                return time.time() - self._lock_path.stat().st_mtime > 10
-            except OSError:
-                return True
-        return host == socket.gethostname() and not _pid_alive(pid)
+    @property
+    def _owns_process_lock(self) -> bool:
+        return self._process_lock.held
 
     def release_lock(self) -> None:
-        if self._owns_process_lock:
-            self._lock_path.unlink(missing_ok=True)
-            self._owns_process_lock = False
+        self._process_lock.release()
 
     def close(self) -> None:
         self.release_lock()
@@ -322,34 +352,45 @@ class NoticeRepo:
         with self._write_lock:
             yield
 
-    def _recover_stale_index_lock(self) -> bool:
-        """Remove `.git/index.lock` if it is stale; True when a retry may succeed.
+    def _git_locks(self) -> list[Path]:
+        """git's own lock files (index.lock, HEAD.lock, config.lock, refs/heads/main.lock, ...)."""
+        git_dir = self.path / ".git"
+        found = [p for p in git_dir.glob("*.lock") if p.name != LOCK_NAME]
+        return found + list((git_dir / "refs").rglob("*.lock"))
+
+    def _recover_stale_git_locks(self) -> bool:
+        """Remove git lock files left by a crash; True when a retry may succeed.
 
         We hold the notice lock, so no Notice Studio process is writing; a lock that stays
         untouched for STALE_INDEX_LOCK_SECONDS was left by a crash. A younger one may belong to
         a git command someone runs by hand: wait that long once, then give up (reported).
         """
-        index_lock = self.path / ".git" / "index.lock"
 
-        def age() -> float | None:
-            try:
-                return time.time() - index_lock.stat().st_mtime
-            except FileNotFoundError:
-                return None
+        def youngest_age() -> float | None:
+            ages = []
+            for lock in self._git_locks():
+                try:
+                    ages.append(time.time() - lock.stat().st_mtime)
+                except FileNotFoundError:
+                    pass
+            return min(ages) if ages else None
 
-        current = age()
+        current = youngest_age()
         if current is None:
             return True
         if current < STALE_INDEX_LOCK_SECONDS:
             time.sleep(min(STALE_INDEX_LOCK_SECONDS - max(current, 0.0), STALE_INDEX_LOCK_SECONDS))
-            current = age()
+            current = youngest_age()
             if current is None:
                 return True
             if current < STALE_INDEX_LOCK_SECONDS:
                 return False
-        index_lock.unlink(missing_ok=True)
-        # The index may be behind the last commit if the crash happened mid-write: rebuild it.
-        self._git("reset", "-q", "--mixed", "HEAD")
+        locks = self._git_locks()
+        for lock in locks:
+            lock.unlink(missing_ok=True)
+        if any(lock.name == "index.lock" or lock.name.startswith("next-index-") for lock in locks):
+            # The index may be behind the last commit if the crash happened mid-write: rebuild it.
+            self._git("reset", "-q", "--mixed", "HEAD")
         self.recovery.messages.append(
             "A git lock file left by an earlier crash was removed and the index rebuilt from the last saved edit."
         )
@@ -364,25 +405,49 @@ class NoticeRepo:
                 self._git("commit", "-q", "--no-verify", "-m", message, "--", *paths, env=env)
                 return self.head()
             except git.GitCommandError as exc:
-                if attempt == 0 and "index.lock" in str(exc) and self._recover_stale_index_lock():
+                if attempt == 0 and ".lock" in str(exc) and self._recover_stale_git_locks():
                     continue
-                raise NoticeError(f"The edit could not be saved ({_git_reason(exc)}).") from None
+                raise NoticeError(_git_failure(exc, "The edit could not be saved")) from None
         raise AssertionError("unreachable")
 
     # ----- reading the draft ------------------------------------------------------------------
+    def _file(self, rel: str) -> Path:
+        """The path of `rel` inside the notice; refuses `..`, absolute paths and symbolic links.
+
+        A link would let a file outside the notice reach its exports and its history.
+        """
+        parts = PurePosixPath(rel).parts
+        if not parts or rel.startswith("/") or "\\" in rel or any(p in ("..", ".") for p in parts):
+            raise NoticeError(f"'{rel}' is not a file inside the notice folder; Notice Studio will not write it.")
+        current = self.path
+        for part in parts:
+            current = current / part
+            if current.is_symlink():
+                raise CorruptNoticeError(
+                    f"{'/'.join(parts[: parts.index(part) + 1])} in {self.path} is a symbolic link; "
+                    "replace it with the file or folder itself, since Notice Studio only uses what is inside the notice."
+                )
+        return current
+
     def _read_worktree(self, rel: str) -> str | None:
         try:
-            return (self.path / rel).read_text(encoding="utf-8")
+            return self._file(rel).read_text(encoding="utf-8")
         except FileNotFoundError:
             return None
         except UnicodeDecodeError as exc:
             raise CorruptNoticeError(
                 f"{rel}: the file is not UTF-8 text (byte {exc.start}); re-save it as UTF-8."
             ) from None
+        except IsADirectoryError:
+            raise CorruptNoticeError(
+                f"{rel} in {self.path} is a folder, not a file; move the folder away and reopen the notice."
+            ) from None
+        except OSError as exc:
+            raise CorruptNoticeError(_os_sentence(exc, f"{rel} in {self.path} could not be read")) from None
 
     def load(self) -> Notice:
         """The draft: the notice as it is in the folder now."""
-        tables_dir = self.path / TABLES_DIR
+        tables_dir = self._file(TABLES_DIR)
         names = sorted(p.stem for p in tables_dir.glob("*.csv")) if tables_dir.is_dir() else []
         try:
             notice = read_notice(self._read_worktree, names)
@@ -415,10 +480,17 @@ class NoticeRepo:
             if not changed and not removed:
                 return None
             new_paths = [p for p in changed if p not in self._committed]
-            for rel in changed:
-                _write_atomic(self.path / rel, files[rel])
-            for rel in removed:
-                (self.path / rel).unlink(missing_ok=True)
+            # Order matters for a crash at any point: new clause and table files first, then
+            # notice.yaml (which lists them), then removals. The folder then always reopens:
+            # at worst it holds a file no outline lists yet, which the next open commits.
+            ordered = sorted(changed, key=lambda rel: rel == NOTICE_FILE)
+            try:
+                for rel in ordered:
+                    _write_atomic(self._file(rel), files[rel])
+                for rel in removed:
+                    self._file(rel).unlink(missing_ok=True)
+            except OSError as exc:
+                raise NoticeError(_os_sentence(exc)) from None
             commit = self._commit(message, changed + removed, new_paths, author)
             for rel in changed:
                 self._committed[rel] = files[rel]
@@ -431,8 +503,8 @@ class NoticeRepo:
 
     def _recover_uncommitted(self) -> None:
         """Commit what is in the folder but not yet committed (an edit cut off by a crash)."""
-        if (self.path / ".git" / "index.lock").exists():
-            self._recover_stale_index_lock()
+        if self._git_locks():
+            self._recover_stale_git_locks()
         status = self._git("status", "--porcelain", "-z", "--untracked-files=all", "--", NOTICE_FILE, *MANAGED_DIRS)
         if not status.strip("\0"):
             return
@@ -678,6 +750,17 @@ def _parse_version(number: int, commit: str, tagger: str, tagged_at: str, conten
         published_at=tagged_at,
         acknowledged=tuple(str(a) for a in data.get("acknowledged") or []),
     )
+
+
+def _git_failure(exc: git.GitCommandError, doing: str) -> str:
+    reason = _git_reason(exc)
+    if "No space left" in str(exc):
+        return f"{doing} because the disk is full; free some space and try again."
+    if "Permission denied" in str(exc) or "Read-only file system" in str(exc):
+        return f"{doing} because the notice folder cannot be written; make it writable (or open a copy) and try again."
+    if "corrupt" in reason or "unable to read" in reason or "bad object" in reason:
+        return f"{doing} because the notice's history is damaged ({reason}); restore the folder from a backup."
+    return f"{doing} ({reason}); try again."
 
 
 def _git_reason(exc: BaseException) -> str:
