@@ -15,7 +15,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -369,10 +369,8 @@ class NoticeRepo:
         def youngest_age() -> float | None:
             ages = []
             for lock in self._git_locks():
-                try:
+                with suppress(FileNotFoundError):
                     ages.append(time.time() - lock.stat().st_mtime)
-                except FileNotFoundError:
-                    pass
             return min(ages) if ages else None
 
         current = youngest_age()
