@@ -287,6 +287,10 @@ class NoticeRepo:
                 "restore the folder from a backup."
             ) from None
         store = cls(path, repo)
+        try:
+            store.versions()  # names any damaged version tag in `recovery` before anyone lists them
+        except git.GitCommandError:
+            pass
         if write:
             try:
                 store.acquire_lock()
@@ -556,13 +560,12 @@ class NoticeRepo:
         return result
 
     def versions(self) -> list[Version]:
-        """Published versions, oldest first."""
-        out = self._git(
-            "for-each-ref",
-            "refs/tags/v*",
-            "--format=%(refname:short)%1f%(*objectname)%1f%(objectname)%1f%(taggername)%1f%(taggerdate:iso-strict)%1f%(contents)%1e",
-            strip=False,
-        )
+        """Published versions, oldest first.
+
+        A damaged version tag is never dropped silently: it is left out and named in
+        `recovery.messages`, which the command line prints and the app shows.
+        """
+        out = self._version_records()
         versions = []
         for record in out.split("\x1e"):
             record = record.lstrip("\n")
@@ -571,8 +574,40 @@ class NoticeRepo:
             name, peeled, obj, tagger, tagged_at, contents = (record.split("\x1f") + [""] * 6)[:6]
             if not name[1:].isdigit():
                 continue
+            if (obj and not peeled) or not tagged_at:
+                self._note_damaged(name, "it is not an annotated version tag made by Notice Studio")
+            elif "effective" not in contents:
+                self._note_damaged(name, "its message no longer records the effective date")
             versions.append(_parse_version(int(name[1:]), peeled or obj, tagger, tagged_at, contents))
         return sorted(versions, key=lambda v: v.number)
+
+    _VERSION_FORMAT = (
+        "--format=%(refname:short)%1f%(*objectname)%1f%(objectname)%1f%(taggername)%1f"
+        "%(taggerdate:iso-strict)%1f%(contents)%1e"
+    )
+
+    def _version_records(self) -> str:
+        try:
+            return self._git("for-each-ref", "refs/tags/v*", self._VERSION_FORMAT, strip=False)
+        except git.GitCommandError:
+            pass  # one damaged tag fails the whole listing: read them one by one
+        names = self._git("for-each-ref", "refs/tags/v*", "--format=%(refname)", strip=False).split()
+        records = []
+        for ref in names:
+            try:
+                records.append(self._git("for-each-ref", ref, self._VERSION_FORMAT, strip=False))
+            except git.GitCommandError as exc:
+                self._note_damaged(ref.rsplit("/", 1)[-1], f"git cannot read it: {_git_reason(exc)}", left_out=True)
+        return "".join(records)
+
+    def _note_damaged(self, name: str, why: str, left_out: bool = False) -> None:
+        effect = "it is left out of the history" if left_out else "it is listed without its details"
+        message = (
+            f"The published version {name} is damaged ({why}), so {effect}; "
+            "restore the notice folder from a backup to recover it."
+        )
+        if message not in self.recovery.messages:
+            self.recovery.messages.append(message)
 
     def version(self, name: str) -> Version:
         for version in self.versions():
@@ -599,7 +634,12 @@ class NoticeRepo:
     def files_at(self, ref: str) -> dict[str, str]:
         """Every file of the notice at a version or commit (one ls-tree, one cat-file stream)."""
         commit = self.resolve(ref)
-        listing = self._git("ls-tree", "-r", "-z", "--full-tree", commit, strip=False)
+        try:
+            listing = self._git("ls-tree", "-r", "-z", "--full-tree", commit, strip=False)
+        except git.GitCommandError:
+            raise CorruptNoticeError(
+                f"The notice at {ref} cannot be read because its history is damaged; restore the folder from a backup."
+            ) from None
         files: dict[str, str] = {}
         for entry in listing.split("\0"):
             if not entry:
@@ -608,8 +648,14 @@ class NoticeRepo:
             if rel != NOTICE_FILE and rel.split("/", 1)[0] not in MANAGED_DIRS:
                 continue
             sha = info.split()[2]
-            with self._cat_file_lock:
-                data = self._repo.git.get_object_data(sha)[3]
+            try:
+                with self._cat_file_lock:
+                    data = self._repo.git.get_object_data(sha)[3]
+            except (ValueError, git.GitCommandError):
+                raise CorruptNoticeError(
+                    f"{rel} at {ref} cannot be read because the notice's history is damaged; "
+                    "restore the notice folder from a backup."
+                ) from None
             files[rel] = data.decode("utf-8", "replace")
         return files
 
