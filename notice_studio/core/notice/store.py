@@ -287,10 +287,8 @@ class NoticeRepo:
                 "restore the folder from a backup."
             ) from None
         store = cls(path, repo)
-        try:
+        with suppress(git.GitCommandError):
             store.versions()  # names any damaged version tag in `recovery` before anyone lists them
-        except git.GitCommandError:
-            pass
         if write:
             try:
                 store.acquire_lock()
