@@ -2,8 +2,9 @@
 
     python tests/fault_child.py FOLDER KIND N
 
-Every file write, file removal and git command is a step, counted before and after it runs;
-at step N the process sends itself SIGKILL (no cleanup, no `finally`). Before a git command
+Every file write, file removal and writing git command is a step, counted before it runs
+(after one step is before the next); at step N the process sends itself SIGKILL (no cleanup,
+no `finally`). Before a git command
 that takes git's own locks, one more step leaves those locks behind first, as a git process
 killed mid-write would. Exit 0 and "done" on stdout when the edit finished before step N.
 """
@@ -31,6 +32,7 @@ KIND = sys.argv[2]
 KILL_AT = int(sys.argv[3])
 _step = 0
 _GIT_LOCKS = {"commit": ("index.lock", "refs/heads/main.lock"), "add": ("index.lock",), "config": ("config.lock",)}
+_WRITING = {"init", "commit", "add", "config", "tag", "reset", "rm", "gc", "update-ref"}
 
 
 def tick() -> None:
@@ -46,7 +48,6 @@ _write = store_module._write_atomic
 def write_atomic(path: pathlib.Path, text: str) -> None:
     tick()
     _write(path, text)
-    tick()
 
 
 _unlink = pathlib.Path.unlink
@@ -57,16 +58,16 @@ def unlink(self: pathlib.Path, missing_ok: bool = False) -> None:
     if watched:
         tick()
     _unlink(self, missing_ok=missing_ok)
-    if watched:
-        tick()
 
 
 _execute = git.cmd.Git.execute
 
 
 def execute(self: git.cmd.Git, command: list[str], *args: object, **kwargs: object) -> object:
-    tick()
     verb = next((c for c in command[1:] if not c.startswith("-") and "=" not in c), "")
+    if verb not in _WRITING:
+        return _execute(self, command, *args, **kwargs)  # type: ignore[arg-type]
+    tick()
     locks = _GIT_LOCKS.get(verb, ())
     if locks and _step + 1 == KILL_AT:
         git_dir = pathlib.Path(self._working_dir or FOLDER) / ".git"
@@ -75,9 +76,7 @@ def execute(self: git.cmd.Git, command: list[str], *args: object, **kwargs: obje
             (git_dir / lock).write_text("")
     if locks:
         tick()
-    result = _execute(self, command, *args, **kwargs)  # type: ignore[arg-type]
-    tick()
-    return result
+    return _execute(self, command, *args, **kwargs)  # type: ignore[arg-type]
 
 
 store_module._write_atomic = write_atomic  # type: ignore[assignment]

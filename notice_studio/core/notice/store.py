@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import json
 import os
 import shutil
 import tempfile
@@ -38,6 +39,7 @@ from notice_studio.core.notice.notice_format import (
 )
 
 LOCK_NAME = "notice-studio.lock"
+JOURNAL_NAME = "notice-studio-saving.json"
 STALE_INDEX_LOCK_SECONDS = 3.0
 MANAGED_DIRS = (CLAUSES_DIR, BASE_DIR, TABLES_DIR)
 _GIT_OPTIONS = ["-c", "maintenance.auto=false", "-c", "gc.auto=0", "-c", "core.quotepath=off"]
@@ -294,6 +296,7 @@ class NoticeRepo:
                 store.acquire_lock()
                 store._recover_stale_git_locks()
                 store._configure()
+                store._finish_save()
                 store.load()  # refuse a damaged notice before committing anything found in the folder
                 store._recover_uncommitted()
             except OSError as exc:
@@ -480,23 +483,50 @@ class NoticeRepo:
             if not changed and not removed:
                 return None
             new_paths = [p for p in changed if p not in self._committed]
-            # Order matters for a crash at any point: new clause and table files first, then
-            # notice.yaml (which lists them), then removals. The folder then always reopens:
-            # at worst it holds a file no outline lists yet, which the next open commits.
+            # A save touches several files, so it is journalled: the whole change is written to
+            # one file in .git first, and an open after a crash completes it (`_finish_save`).
+            # The files themselves go new clauses and tables first, then notice.yaml (which
+            # lists them), then removals, so even without the journal the folder reopens.
             ordered = sorted(changed, key=lambda rel: rel == NOTICE_FILE)
             try:
-                for rel in ordered:
-                    _write_atomic(self._file(rel), files[rel])
-                for rel in removed:
-                    self._file(rel).unlink(missing_ok=True)
+                for rel in ordered + removed:
+                    self._file(rel)  # refuse a hostile path before writing anything
+                _write_atomic(self._journal, json.dumps({"write": {r: files[r] for r in ordered}, "remove": removed}))
+                self._apply(ordered, removed, files)
             except OSError as exc:
                 raise NoticeError(_os_sentence(exc)) from None
             commit = self._commit(message, changed + removed, new_paths, author)
+            self._journal.unlink(missing_ok=True)
             for rel in changed:
                 self._committed[rel] = files[rel]
             for rel in removed:
                 self._committed.pop(rel, None)
             return commit
+
+    @property
+    def _journal(self) -> Path:
+        return self.path / ".git" / JOURNAL_NAME
+
+    def _apply(self, written: list[str], removed: list[str], files: dict[str, str]) -> None:
+        for rel in written:
+            _write_atomic(self._file(rel), files[rel])
+        for rel in removed:
+            self._file(rel).unlink(missing_ok=True)
+
+    def _finish_save(self) -> None:
+        """Complete a save that a crash cut off after its journal was written."""
+        try:
+            entry = json.loads(self._journal.read_text(encoding="utf-8"))
+            written = dict(entry["write"])
+            removed = [str(r) for r in entry["remove"]]
+        except FileNotFoundError:
+            return
+        except (ValueError, KeyError, TypeError):
+            self._journal.unlink(missing_ok=True)  # written atomically, so this is not ours: ignore it
+            return
+        self._apply(list(written), removed, written)
+        self._journal.unlink(missing_ok=True)
+        self.recovery.messages.append("An edit that a crash interrupted while it was being saved was completed.")
 
     def _tracked_texts(self) -> dict[str, str]:
         return {rel: self._read_worktree(rel) or "" for rel in self._git("ls-files", "-z").split("\0") if rel}
