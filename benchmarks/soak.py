@@ -5,7 +5,7 @@
 A worker process edits one notice the way the app does: keystrokes every 20-120 ms handed to
 `AutoSaver` (idle pause 1.5 s, and now at most 1 s between commits while typing), and now and
 then a structural edit (add, remove, move, a placeholder, a table) saved at once. The parent
-SIGKILLs the worker after a random 0.2-2.5 s, then checks the folder the way a user would
+SIGKILLs the worker at a random moment 0.05-3 s into its editing, then checks the folder the way a user would
 find it a minute later: `git fsck --strict`, reopening it for editing, and which edit the
 reopened notice holds. It prints kills, fsck failures, unopenable notices, notices in a state
 no edit produced, and the typing lost per kill (edits and seconds). The baseline is the same
@@ -58,6 +58,8 @@ def worker(folder: str, start: int, seed: int, max_wait: float) -> None:
     notice = repo.load()
     n = start
     out = sys.stdout
+    out.write("ready\n")
+    out.flush()
     while True:
         n += 1
         ids = [c.id for c in notice.all_clauses()]
@@ -119,16 +121,21 @@ def soak(edits: int, seed: int, max_wait: float, label: str) -> dict[str, object
             env=env,
         )
         typed: list[tuple[int, float]] = []
+        ready = threading.Event()
 
-        def read(stream=proc.stdout, typed=typed) -> None:  # noqa: ANN001
+        def read(stream=proc.stdout, typed=typed, ready=ready) -> None:  # noqa: ANN001
             for line in stream:
+                if line.startswith("ready"):
+                    ready.set()
+                    continue
                 _, n, digest, when = line.split()
                 states[digest] = (int(n), float(when))
                 typed.append((int(n), float(when)))
 
         reader = threading.Thread(target=read, daemon=True)
         reader.start()
-        time.sleep(rng.uniform(0.2, 2.5) + 0.8)  # 0.8 s: the worker's start-up before it edits
+        ready.wait(60)  # the worker's start-up is not counted: kills fall while it edits
+        time.sleep(rng.uniform(0.05, 3.0))
         killed_at = time.monotonic()
         proc.send_signal(signal.SIGKILL)
         proc.wait()

@@ -11,7 +11,6 @@ import datetime as dt
 import os
 import re
 import shutil
-import signal
 import subprocess
 import sys
 import time
@@ -19,6 +18,7 @@ from pathlib import Path
 
 import html5lib
 import pytest
+from fault_injection import edit_killed_at
 from markdown_it import MarkdownIt
 from notice_support import AUTHOR, assert_fsck_clean, git, small_notice
 
@@ -346,17 +346,6 @@ def _base_repo(tmp_path: Path) -> Path:
     return base
 
 
-def _run_child(folder: Path, kind: str, step: int) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": f"{ROOT}{os.pathsep}{TESTS}"}
-    return subprocess.run(
-        [sys.executable, str(TESTS / "fault_child.py"), str(folder), kind, str(step)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
-
-
 def _age_git_locks(folder: Path) -> None:
     """As if the user reopened the notice a minute after the crash."""
     old = time.time() - 60
@@ -379,18 +368,15 @@ def test_kill_9_at_every_write_step_leaves_a_notice_that_reopens(tmp_path: Path,
     done = tmp_path / "done"
     if kind != "create":
         shutil.copytree(base, done)
-    finished = _run_child(done, kind, 10_000)
-    assert finished.returncode == 0 and "done" in finished.stdout, finished.stderr
+    assert edit_killed_at(done, kind, 10_000)
     after = _notice_state(done)
     kills = 0
     for step in range(1, 200):
         folder = tmp_path / f"kill-{step}"
         if kind != "create":
             shutil.copytree(base, folder)
-        result = _run_child(folder, kind, step)
-        if result.returncode == 0:
+        if edit_killed_at(folder, kind, step):
             break
-        assert result.returncode == -signal.SIGKILL, result.stderr
         kills += 1
         if kind == "create" and not folder.exists():
             continue  # killed before the finished notice was moved into place: nothing half-made

@@ -1,12 +1,11 @@
-"""Child process of the fault harness: applies one kind of edit, killing itself at write step N.
+"""Fault injection for the harness: apply one kind of edit in a forked child that kills itself.
 
-    python tests/fault_child.py FOLDER KIND N
-
-Every file write, file removal and writing git command is a step, counted before it runs
-(after one step is before the next); at step N the process sends itself SIGKILL (no cleanup,
-no `finally`). Before a git command
-that takes git's own locks, one more step leaves those locks behind first, as a git process
-killed mid-write would. Exit 0 and "done" on stdout when the edit finished before step N.
+`edit_killed_at(folder, kind, n)` forks; the child applies the edit, and every file write,
+file removal and writing git command is a step counted before it runs (after one step is
+before the next). At step n the child sends itself SIGKILL: no cleanup, no `finally`. Before
+a git command that takes git's own locks, one more step leaves those locks behind first, as a
+git process killed mid-write would. Forking (rather than starting Python afresh) keeps each
+kill at a few milliseconds, so every step of every edit kind fits in CI.
 """
 
 from __future__ import annotations
@@ -16,20 +15,19 @@ import os
 import pathlib
 import signal
 import sys
+import traceback
 
 import git
-
-sys.path.insert(0, os.path.dirname(__file__))
-
 from notice_support import AUTHOR, small_notice
 
 from notice_studio.core.notice import store as store_module
 from notice_studio.core.notice.model import Clause, Provenance, Table
 from notice_studio.core.notice.store import NoticeRepo
 
-FOLDER = pathlib.Path(sys.argv[1])
-KIND = sys.argv[2]
-KILL_AT = int(sys.argv[3])
+FOLDER = pathlib.Path()
+KILL_AT = 0
+_GIT_LOCKS = {"commit": ("index.lock", "refs/heads/main.lock"), "add": ("index.lock",), "config": ("config.lock",)}
+_WRITING = {"init", "commit", "add", "config", "tag", "reset", "rm", "gc", "update-ref"}
 _step = 0
 _GIT_LOCKS = {"commit": ("index.lock", "refs/heads/main.lock"), "add": ("index.lock",), "config": ("config.lock",)}
 _WRITING = {"init", "commit", "add", "config", "tag", "reset", "rm", "gc", "update-ref"}
@@ -79,39 +77,60 @@ def execute(self: git.cmd.Git, command: list[str], *args: object, **kwargs: obje
     return _execute(self, command, *args, **kwargs)  # type: ignore[arg-type]
 
 
-store_module._write_atomic = write_atomic  # type: ignore[assignment]
-pathlib.Path.unlink = unlink  # type: ignore[method-assign]
-git.cmd.Git.execute = execute  # type: ignore[method-assign]
+def _install(folder: pathlib.Path, kill_at: int) -> None:
+    global FOLDER, KILL_AT
+    FOLDER, KILL_AT = folder, kill_at
+    store_module._write_atomic = write_atomic  # type: ignore[assignment]
+    pathlib.Path.unlink = unlink  # type: ignore[method-assign]
+    git.cmd.Git.execute = execute  # type: ignore[method-assign]
 
 
-def edit(repo: NoticeRepo) -> None:
+def edit(repo: NoticeRepo, kind: str) -> None:
     notice = repo.load()
-    if KIND == "edit":
+    if kind == "edit":
         notice.set_body("security", "We protect your data with encryption and audits.")
-    elif KIND == "add":
+    elif kind == "add":
         notice.add(Clause("complaints", "Complaints", "You may complain to a regulator."))
-    elif KIND == "insert":
+    elif kind == "insert":
         body = "We answer requests within one month."
         notice.add(Clause("requests", "Requests", body, Provenance("requests", 3, body, "Requests")), "security", 0)
-    elif KIND == "remove":
+    elif kind == "remove":
         notice.remove("security")  # and its sub-clause from the library, with its base file
-    elif KIND == "move":
+    elif kind == "move":
         notice.move("children", None, 0)
-    elif KIND == "variable":
+    elif kind == "variable":
         notice.set_variable("organisation.name", "Acme Group plc")
-    elif KIND == "table":
+    elif kind == "table":
         notice.tables["cookies"] = Table(["Name", "Purpose"], [["session", "Keeps you signed in"]])
-    if KIND == "publish":
+    if kind == "publish":
         repo.publish(dt.date(2026, 1, 1), "First version.", True, "Jane Counsel", AUTHOR)
-    elif KIND == "restore":
+    elif kind == "restore":
         repo.restore("HEAD~1", AUTHOR)
     else:
-        repo.save(notice, f"Fault harness: {KIND}", AUTHOR)
+        repo.save(notice, f"Fault harness: {kind}", AUTHOR)
 
 
-if KIND == "create":
-    NoticeRepo.create(FOLDER, small_notice(), AUTHOR).close()
-else:
-    with NoticeRepo.open(FOLDER, write=True) as notice_repo:
-        edit(notice_repo)
-print("done")
+def edit_killed_at(folder: pathlib.Path, kind: str, kill_at: int) -> bool:
+    """Apply `kind` to `folder` in a forked child killed at step `kill_at`; True if it finished."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns into pytest
+        code = 0
+        try:
+            _install(folder, kill_at)
+            if kind == "create":
+                NoticeRepo.create(folder, small_notice(), AUTHOR).close()
+            else:
+                with NoticeRepo.open(folder, write=True) as repo:
+                    edit(repo, kind)
+        except BaseException:  # noqa: BLE001 - reported through the exit status
+            traceback.print_exc()
+            code = 3
+        os._exit(code)
+    _, status = os.waitpid(pid, 0)
+    if os.WIFSIGNALED(status):
+        assert os.WTERMSIG(status) == signal.SIGKILL
+        return False
+    assert os.WEXITSTATUS(status) == 0, f"the {kind} edit failed in the child (see its traceback above)"
+    return True
