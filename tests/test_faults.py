@@ -13,6 +13,7 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from notice_studio.core.export.markdown import _body, markdown_is_inert, notice_
 from notice_studio.core.library.catalog import load_library
 from notice_studio.core.library.parse import parse_clause_file
 from notice_studio.core.library.templates import build_notice, list_templates, load_templates
+from notice_studio.core.notice.autosave import AutoSaver
 from notice_studio.core.notice.frontmatter import FormatError, load_yaml
 from notice_studio.core.notice.model import Clause, Notice, NoticeError, Table
 from notice_studio.core.notice.notice_format import NOTICE_FILE, notice_files
@@ -603,3 +605,48 @@ def test_notice_files_are_readable_by_the_group_like_any_saved_file(tmp_path: Pa
     for path in (tmp_path / "n" / NOTICE_FILE, tmp_path / "n" / "clauses" / "security.md"):
         assert path.stat().st_mode & 0o777 == 0o644
     assert (tmp_path / "n").stat().st_mode & 0o777 == 0o755
+
+
+# ===== 11. Continuous typing is committed at least every second ===================================
+def test_autosave_commits_within_a_second_while_typing_never_pauses(tmp_path: Path) -> None:
+    with NoticeRepo.create(tmp_path / "n", small_notice(), AUTHOR) as repo:
+        saved: list[float] = []
+        saver = AutoSaver(repo, AUTHOR, idle_seconds=1.5, max_wait_seconds=0.5, on_saved=lambda _c: saved.append(1))
+        notice = repo.load()
+        typing = threading.Event()
+        started = time.monotonic()
+        keystrokes = 0
+        while time.monotonic() - started < 2.0:  # a keystroke every 50 ms, never a 1.5 s pause
+            keystrokes += 1
+            notice.set_body("security", "x" * keystrokes)
+            saver.edited(notice_files(notice), clause_title="Security")
+            typing.wait(0.05)
+        committed_while_typing = len(saved)
+        saver.flush()
+        assert committed_while_typing >= 2  # the idle pause alone would have committed nothing yet
+        assert repo.load().find("security").body == "x" * keystrokes
+
+
+# ===== 9 and 12: empty lock files, packing after command-line saves ===============================
+def test_an_empty_lock_file_left_by_a_full_disk_does_not_block_opening(tmp_path: Path) -> None:
+    with NoticeRepo.create(tmp_path / "n", small_notice(), AUTHOR):
+        pass
+    (tmp_path / "n" / ".git" / "notice-studio.lock").write_text("")
+    started = time.monotonic()
+    with NoticeRepo.open(tmp_path / "n", write=True) as repo:
+        assert repo.load().title
+    assert time.monotonic() - started < 5
+
+
+def test_closing_after_saves_packs_the_history(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(NoticeRepo, "PACK_LOOSE_OBJECTS", 10)
+    with NoticeRepo.create(tmp_path / "n", small_notice(), AUTHOR):
+        pass
+    for i in range(4):  # four separate command-line runs, each one save
+        with NoticeRepo.open(tmp_path / "n", write=True) as repo:
+            notice = repo.load()
+            notice.set_variable("organisation.name", f"Acme {i}")
+            repo.save(notice, "Filled in", AUTHOR)
+    loose = dict(line.split(": ") for line in git(tmp_path / "n", "count-objects", "-v").splitlines())
+    assert int(loose["count"]) < 10 and int(loose["in-pack"]) > 0
+    assert_fsck_clean(tmp_path / "n")

@@ -192,12 +192,16 @@ def _require_git() -> None:
 class NoticeRepo:
     """One notice folder. Use as a context manager, or call `close()`."""
 
+    PACK_LOOSE_OBJECTS = 2000
+    """`close()` packs the history of a notice it saved once it has this many loose objects."""
+
     def __init__(self, path: Path, repo: git.Repo) -> None:
         self.path = path
         self._repo = repo
         self._write_lock = threading.RLock()
         self._object_lock = threading.Lock()  # GitPython's one `cat-file --batch` pipe is not thread-safe
         self._process_lock = ProcessLock(path / ".git" / LOCK_NAME)
+        self._saved = False
         self._committed: dict[str, str] = {}
         # GitPython keeps one `git cat-file --batch` process per repo; two threads reading it at
         # once garble its stream for good, so object reads take turns.
@@ -337,6 +341,10 @@ class NoticeRepo:
         self._process_lock.release()
 
     def close(self) -> None:
+        """Release the notice; a writer that saved packs the history first (the CLI too)."""
+        if self._saved and self._owns_process_lock:
+            with suppress(NoticeError, git.GitCommandError, OSError):
+                self.pack(self.PACK_LOOSE_OBJECTS)
         self.release_lock()
         self._repo.close()
 
@@ -496,6 +504,7 @@ class NoticeRepo:
             except OSError as exc:
                 raise NoticeError(_os_sentence(exc)) from None
             commit = self._commit(message, changed + removed, new_paths, author)
+            self._saved = True
             self._journal.unlink(missing_ok=True)
             for rel in changed:
                 self._committed[rel] = files[rel]
