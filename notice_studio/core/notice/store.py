@@ -251,7 +251,9 @@ class NoticeRepo:
                     message or f"Created the notice '{notice.title}'",
                     author,
                 )
-            os.replace(staging, path)  # an empty folder at `path` is replaced atomically
+            if os.name == "nt" and path.is_dir():
+                path.rmdir()  # Windows cannot rename onto a folder, even an empty one
+            os.replace(staging, path)  # elsewhere an empty folder at `path` is replaced atomically
             _fsync_folder(path.parent)
         except OSError as exc:
             shutil.rmtree(staging, ignore_errors=True)
