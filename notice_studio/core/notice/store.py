@@ -461,9 +461,20 @@ class NoticeRepo:
     def load(self) -> Notice:
         """The draft: the notice as it is in the folder now."""
         tables_dir = self._file(TABLES_DIR)
-        names = sorted(p.stem for p in tables_dir.glob("*.csv")) if tables_dir.is_dir() else []
+        names = {p.stem for p in tables_dir.glob("*.csv")} if tables_dir.is_dir() else set()
+        read = self._read_worktree
+        pending = self._pending_save()
+        if pending:  # a save cut off by a crash: read the notice as it completes it
+            written, removed = pending
+            names |= {
+                r[len(TABLES_DIR) + 1 : -4] for r in written if r.startswith(TABLES_DIR + "/") and r.endswith(".csv")
+            }
+
+            def read(rel: str) -> str | None:
+                return written[rel] if rel in written else None if rel in removed else self._read_worktree(rel)
+
         try:
-            notice = read_notice(self._read_worktree, names)
+            notice = read_notice(read, sorted(names))
         except FormatError as exc:
             raise CorruptNoticeError(
                 f"The notice in {self.path} cannot be read: {exc}; fix the file or restore a version."
@@ -526,18 +537,25 @@ class NoticeRepo:
 
     def _finish_save(self) -> None:
         """Complete a save that a crash cut off after its journal was written."""
-        try:
-            entry = json.loads(self._journal.read_text(encoding="utf-8"))
-            written = dict(entry["write"])
-            removed = [str(r) for r in entry["remove"]]
-        except FileNotFoundError:
+        pending = self._pending_save()
+        if pending is None:
+            self._journal.unlink(missing_ok=True)  # absent, or (written atomically) not ours
             return
-        except (ValueError, KeyError, TypeError):
-            self._journal.unlink(missing_ok=True)  # written atomically, so this is not ours: ignore it
-            return
+        written, removed = pending
         self._apply(list(written), removed, written)
         self._journal.unlink(missing_ok=True)
         self.recovery.messages.append("An edit that a crash interrupted while it was being saved was completed.")
+
+    def _pending_save(self) -> tuple[dict[str, str], list[str]] | None:
+        """The files and removals of a save a crash cut off, or None."""
+        try:
+            entry = json.loads(self._journal.read_text(encoding="utf-8"))
+            written = {str(k): str(v) for k, v in dict(entry["write"]).items()}
+            return written, [str(r) for r in entry["remove"]]
+        except FileNotFoundError:
+            return None
+        except (ValueError, KeyError, TypeError, AttributeError):
+            return None
 
     def _tracked_texts(self) -> dict[str, str]:
         return {rel: self._read_worktree(rel) or "" for rel in self._git("ls-files", "-z").split("\0") if rel}
