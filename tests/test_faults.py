@@ -597,6 +597,20 @@ def test_a_full_disk_is_a_sentence_and_loses_nothing(tmp_path: Path) -> None:
         subprocess.run(["umount", str(mount)], capture_output=True)
 
 
+def test_a_read_only_disk_is_a_sentence(tmp_path: Path) -> None:
+    mount = _small_tmpfs(tmp_path)
+    if mount is None:
+        pytest.skip("this machine does not allow mounting a small tmpfs (needs root outside a container)")
+    try:
+        with NoticeRepo.create(mount / "n", small_notice(), AUTHOR):
+            pass
+        assert subprocess.run(["mount", "-o", "remount,ro", str(mount)], capture_output=True).returncode == 0
+        assert_one_sentence(cli("set", str(mount / "n"), "organisation.name=X"), "cannot be written")
+        assert cli("outline", str(mount / "n")).returncode == 0  # reading still works
+    finally:
+        subprocess.run(["umount", str(mount)], capture_output=True)
+
+
 # ===== 12. Smaller ones ==========================================================================
 def test_notice_files_are_readable_by_the_group_like_any_saved_file(tmp_path: Path) -> None:
     old = os.umask(0o022)
