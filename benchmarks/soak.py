@@ -64,16 +64,16 @@ def worker(folder: str, start: int, seed: int, max_wait: float) -> None:
         n += 1
         ids = [c.id for c in notice.all_clauses()]
         roll = rng.random()
-        structural = roll < 0.12
-        if roll < 0.03 or len(ids) < 3:
+        structural = roll < 0.04  # about one structural edit per 25 keystrokes
+        if roll < 0.01 or len(ids) < 3:
             notice.add(Clause(f"added-{n}", f"Added {n}", "New text."))
-        elif roll < 0.05:
+        elif roll < 0.017:
             notice.remove(rng.choice(ids[1:]))
-        elif roll < 0.08:
+        elif roll < 0.025:
             notice.move(rng.choice(ids), None, rng.randrange(len(ids)))
-        elif roll < 0.10:
+        elif roll < 0.032:
             notice.set_variable("organisation.name", f"Soak {n}")
-        elif roll < 0.12:
+        elif roll < 0.04:
             notice.tables["cookies"] = Table(["Name", "Edit"], [["session", str(n)]])
         else:
             clause = notice.find(rng.choice(ids))
@@ -123,7 +123,7 @@ def soak(edits: int, seed: int, max_wait: float, label: str) -> dict[str, object
         typed: list[tuple[int, float]] = []
         ready = threading.Event()
 
-        def read(stream=proc.stdout, typed=typed, ready=ready) -> None:  # noqa: ANN001
+        def read(stream=proc.stdout, typed=typed, ready=ready) -> None:
             for line in stream:
                 if line.startswith("ready"):
                     ready.set()
