@@ -2,7 +2,9 @@
 
 Where the system offers `flock` the lock is a kernel lock on `.git/notice-studio.lock`, taken
 atomically and released by the kernel when its process dies, so a crash leaves nothing to clear
-and two processes can never both hold it. The file only records who holds it, for the message.
+and two processes can never both hold it. The file records who holds it, for the message; it
+is removed on release, and a process that locked a file just removed checks the inode and
+tries again, so removal cannot let two holders in.
 Elsewhere (Windows) it falls back to an exclusively created file, cleared when its owner is dead.
 """
 
@@ -61,13 +63,23 @@ class ProcessLock:
         me = f"{os.getpid()} {socket.gethostname()}\n".encode()
         if fcntl is None:  # pragma: no cover - Windows
             return self._acquire_exclusive_file(me)
-        fd = os.open(self.path, os.O_CREAT | os.O_RDWR, 0o644)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            owner = _describe(os.pread(fd, 200, 0).decode("utf-8", "replace"))
-            os.close(fd)
-            raise LockBusy(owner) from None
+        for _attempt in range(20):
+            fd = os.open(self.path, os.O_CREAT | os.O_RDWR, 0o644)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                owner = _describe(os.pread(fd, 200, 0).decode("utf-8", "replace"))
+                os.close(fd)
+                raise LockBusy(owner) from None
+            try:
+                same = os.fstat(fd).st_ino == os.stat(self.path).st_ino
+            except FileNotFoundError:
+                same = False
+            if same:
+                break
+            os.close(fd)  # the holder removed the file as we locked it: lock the new one
+        else:
+            raise LockBusy("another process")
         left_behind = bool(os.pread(fd, 200, 0).strip())
         os.ftruncate(fd, 0)
         os.pwrite(fd, me, 0)
@@ -83,7 +95,7 @@ class ProcessLock:
             self.path.unlink(missing_ok=True)
             return
         try:
-            os.ftruncate(fd, 0)  # an empty file says "nobody"; kept, so no one can lock a deleted file
+            self.path.unlink(missing_ok=True)  # while still locked; a racer re-checks the inode it locked
         finally:
             os.close(fd)  # closing releases the kernel lock
 
