@@ -43,9 +43,9 @@ def tick() -> None:
 _write = store_module._write_atomic
 
 
-def write_atomic(path: pathlib.Path, text: str) -> None:
+def write_atomic(path: pathlib.Path, text: str, durable: bool = True) -> None:
     tick()
-    _write(path, text)
+    _write(path, text, durable)
 
 
 _unlink = pathlib.Path.unlink

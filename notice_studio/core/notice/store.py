@@ -138,13 +138,16 @@ def _umask() -> int:
 _FILE_MODE = 0o666 & ~_umask()  # what open() would give: mkstemp's 0600 hid files from co-workers
 
 
-def _write_atomic(path: Path, text: str) -> None:
+def _write_atomic(path: Path, text: str, durable: bool = True) -> None:
     """Write `text` to `path` so that a crash leaves the old file or the new one, never half.
 
-    The data is flushed to disk before the rename, and the folder after it, so a power cut
-    cannot leave notice.yaml empty.
+    `durable` flushes the data to disk before the rename (and the folder after it, for a new
+    file), so a power cut cannot leave notice.yaml empty. A clause being typed into skips
+    that: its text is in the commit that follows (git syncs its objects) and journalled
+    filesystems keep a rename over an existing file ordered after its data.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
+    new = not path.exists()
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
@@ -152,12 +155,14 @@ def _write_atomic(path: Path, text: str) -> None:
             handle.flush()
             if hasattr(os, "fchmod"):
                 os.fchmod(handle.fileno(), _FILE_MODE)
-            os.fsync(handle.fileno())
+            if durable or new:
+                os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    _fsync_folder(path.parent)
+    if new:  # a new name must reach the disk too
+        _fsync_folder(path.parent)
 
 
 def _fsync_folder(folder: Path) -> None:
@@ -504,7 +509,7 @@ class NoticeRepo:
             if not changed and not removed:
                 return None
             new_paths = [p for p in changed if p not in self._committed]
-            # A save touches several files, so it is journalled: the whole change is written to
+            # A save that touches several files is journalled: the whole change is written to
             # one file in .git first, and an open after a crash completes it (`_finish_save`).
             # The files themselves go new clauses and tables first, then notice.yaml (which
             # lists them), then removals, so even without the journal the folder reopens.
@@ -512,7 +517,9 @@ class NoticeRepo:
             try:
                 for rel in ordered + removed:
                     self._file(rel)  # refuse a hostile path before writing anything
-                _write_atomic(self._journal, json.dumps({"write": {r: files[r] for r in ordered}, "remove": removed}))
+                if len(ordered) + len(removed) > 1:  # one file is replaced atomically on its own
+                    entry = {"write": {r: files[r] for r in ordered}, "remove": removed}
+                    _write_atomic(self._journal, json.dumps(entry))
                 self._apply(ordered, removed, files)
             except OSError as exc:
                 raise NoticeError(_os_sentence(exc)) from None
@@ -531,7 +538,7 @@ class NoticeRepo:
 
     def _apply(self, written: list[str], removed: list[str], files: dict[str, str]) -> None:
         for rel in written:
-            _write_atomic(self._file(rel), files[rel])
+            _write_atomic(self._file(rel), files[rel], durable=rel == NOTICE_FILE)
         for rel in removed:
             self._file(rel).unlink(missing_ok=True)
 
