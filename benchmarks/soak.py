@@ -15,6 +15,7 @@ run with the commit deadline switched off (the old behaviour: commit only after 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import json
 import os
@@ -97,7 +98,8 @@ def fsck_ok(folder: Path) -> bool:
 def age_git_locks(folder: Path) -> None:
     old = time.time() - 60
     for lock in (folder / ".git").rglob("*.lock"):
-        os.utime(lock, (old, old))
+        with contextlib.suppress(FileNotFoundError):  # a git the killed process started may still finish
+            os.utime(lock, (old, old))
 
 
 def soak(edits: int, seed: int, max_wait: float, label: str) -> dict[str, object]:

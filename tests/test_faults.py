@@ -7,6 +7,7 @@ command-line check runs `python -m notice_studio` in a subprocess.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import re
@@ -352,7 +353,8 @@ def _age_git_locks(folder: Path) -> None:
     """As if the user reopened the notice a minute after the crash."""
     old = time.time() - 60
     for lock in (folder / ".git").rglob("*.lock"):
-        os.utime(lock, (old, old))
+        with contextlib.suppress(FileNotFoundError):  # a git the killed process started may still finish
+            os.utime(lock, (old, old))
 
 
 def _notice_state(folder: Path, write: bool = True) -> tuple[dict[str, str], list[str]]:
