@@ -5,7 +5,7 @@
 A worker process edits one notice the way the app does: keystrokes every 20-120 ms handed to
 `AutoSaver` (idle pause 1.5 s, and now at most 1 s between commits while typing), and now and
 then a structural edit (add, remove, move, a placeholder, a table) saved at once. The parent
-SIGKILLs the worker at a random moment 0.05-3 s into its editing, then checks the folder the way a user would
+SIGKILLs the worker and any git it runs at a random moment 0.05-3 s into its editing, then checks the folder the way a user would
 find it a minute later: `git fsck --strict`, reopening it for editing, and which edit the
 reopened notice holds. It prints kills, fsck failures, unopenable notices, notices in a state
 no edit produced, and the typing lost per kill (edits and seconds). The baseline is the same
@@ -121,6 +121,7 @@ def soak(edits: int, seed: int, max_wait: float, label: str) -> dict[str, object
             stdout=subprocess.PIPE,
             text=True,
             env=env,
+            start_new_session=True,
         )
         typed: list[tuple[int, float]] = []
         ready = threading.Event()
@@ -139,7 +140,7 @@ def soak(edits: int, seed: int, max_wait: float, label: str) -> dict[str, object
         ready.wait(60)  # the worker's start-up is not counted: kills fall while it edits
         time.sleep(rng.uniform(0.05, 3.0))
         killed_at = time.monotonic()
-        proc.send_signal(signal.SIGKILL)
+        os.killpg(proc.pid, signal.SIGKILL)  # the worker and any git it is running, mid-write
         proc.wait()
         reader.join()
         kills += 1
