@@ -335,7 +335,7 @@ def test_files_are_written_atomically(repo: NoticeRepo, monkeypatch: pytest.Monk
         raise OSError("disk full")
 
     monkeypatch.setattr(os, "replace", boom)
-    with pytest.raises(OSError):
+    with pytest.raises(NoticeError, match="could not be saved"):
         repo.save(notice, "Edited", AUTHOR)
     monkeypatch.undo()
     text = (repo.path / "clauses" / "security.md").read_text()

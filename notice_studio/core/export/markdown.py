@@ -1,6 +1,13 @@
 """Markdown export: the notice as one document, numbered, with placeholders and references filled.
 
 Values are backslash-escaped so that a value such as `*x*` or `<b>` stays literal text.
+
+The file must be safe in any CommonMark renderer, including ones that pass raw HTML through
+and check no URLs. Each clause is therefore written, then read back by such a renderer
+(markdown-it with HTML on and its link check off); if that finds raw HTML or a link, image or
+reference definition whose URL (entities and escapes decoded) is not http(s), mailto, tel or
+relative, the clause is written again with all Markdown syntax escaped: its words survive,
+its links do not.
 """
 
 from __future__ import annotations
@@ -8,7 +15,10 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Mapping
+from functools import cache
+from urllib.parse import unquote
 
+from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from notice_studio.core.notice.model import CROSSREF_RE, PLACEHOLDER_RE, Notice, Table
@@ -32,7 +42,7 @@ from notice_studio.core.render.renderer import (
 )
 
 _ESCAPE_RE = re.compile(r"([\\`*_\[\]{}<>|~&#!])")
-_CODE_SPAN_RE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
+_CODE_SPAN_RE = re.compile(r"(?<![`\\])(`+)(?!`).*?(?<!`)\1(?!`)")
 _RAW_HTML_RE = re.compile(r"(?<!\\)<(?=[A-Za-z/!?])")
 _AUTOLINK_RE = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\s]*)>")
 _INLINE_LINK_RE = re.compile(r"\]\(\s*(<[^>\n]*>|[^\s)]*)")
@@ -53,19 +63,83 @@ def notice_markdown_text(notice: Notice, options: RenderOptions | None = None) -
     parts = [f"# {escape_markdown(' '.join(clean_text(notice.title).split()))}", ""]
     status = status_line(options, language)
     parts += [f"*{escape_markdown(status)}*", ""]
+    head = list(parts)
+    bodies: list[tuple[str, str]] = []
     for clause, depth, number in notice.walk():
         level = min(depth + 2, 6)
         title = _fill_line(" ".join(clean_text(clause.title).split()), notice, numbers, options, language, plain=True)
-        parts += [f"{'#' * level} {display_number(number)} {title}".rstrip(), ""]
+        heading = f"{'#' * level} {display_number(number)} {title}".rstrip()
         body = _body(clean_text(clause.body), level, notice, numbers, options, language)
+        if not markdown_is_inert(body):
+            body = _body(clean_text(clause.body), level, notice, numbers, options, language, strict=True)
+        bodies.append((heading, body))
+    text = _join(head, bodies)
+    if not markdown_is_inert(text):  # never seen; a last guard for interplay between clauses
+        text = _join(head, [(h, escape_markdown(b)) for h, b in bodies])
+    return text
+
+
+def _join(head: list[str], bodies: list[tuple[str, str]]) -> str:
+    parts = list(head)
+    for heading, body in bodies:
+        parts += [heading, ""]
         if body.strip():
             parts += [body.strip("\n"), ""]
     return "\n".join(parts).rstrip("\n") + "\n"
 
 
+class _TrustingMarkdown(MarkdownIt):
+    """A renderer as permissive as any: raw HTML on, every link URL accepted."""
+
+    def validateLink(self, url: str) -> bool:  # noqa: N802 - markdown-it's name
+        return True
+
+
+@cache
+def _trusting_markdown() -> MarkdownIt:
+    return _TrustingMarkdown("commonmark", {"html": True}).enable(["table", "strikethrough"])
+
+
+def _url_is_safe_anywhere(url: str) -> bool:
+    """The URL check after every decoding a renderer or browser might do (entities, %-escapes)."""
+    decoded = html.unescape(url)
+    return url_is_safe(decoded) and url_is_safe(unquote(decoded))
+
+
+def markdown_is_inert(text: str) -> bool:
+    """True when no CommonMark renderer that passes raw HTML could make live content of `text`."""
+    env: dict[str, object] = {}
+    tokens = _trusting_markdown().parse(text, env)
+    references = env.get("references")
+    if isinstance(references, dict):
+        for ref in references.values():
+            if isinstance(ref, dict) and not _url_is_safe_anywhere(str(ref.get("href", ""))):
+                return False
+    stack = list(tokens)
+    while stack:
+        token = stack.pop()
+        if token.type in ("html_block", "html_inline"):
+            return False
+        for attr in ("href", "src"):
+            value = token.attrGet(attr)
+            if value is not None and not _url_is_safe_anywhere(str(value)):
+                return False
+        stack.extend(token.children or [])
+    return True
+
+
 def _body(
-    body: str, level: int, notice: Notice, numbers: Mapping[str, str], options: RenderOptions, language: str
+    body: str,
+    level: int,
+    notice: Notice,
+    numbers: Mapping[str, str],
+    options: RenderOptions,
+    language: str,
+    strict: bool = False,
 ) -> str:
+    if strict:  # every character Markdown could read as syntax escaped; values and numbers still filled
+        lines = [_fill_line(line, notice, numbers, options, language, plain=True) for line in body.split("\n")]
+        return "\n".join(line if line.strip() else "" for line in lines)
     tokens = notice_markdown().parse(body, {"tables": {}})
     code_lines: set[int] = set()
     headings: dict[int, int] = {}
@@ -105,14 +179,14 @@ def _defuse_links(line: str) -> str:
 
 
 def _safe_destination(destination: str) -> bool:
-    return url_is_safe(html.unescape(destination.strip().strip("<>")))
+    return _url_is_safe_anywhere(destination.strip().strip("<>"))
 
 
 def _escape_raw_html(line: str) -> str:
     """Raw HTML in a clause is shown as text; escape it so HTML-enabled renderers agree."""
     if "<" not in line:
         return line
-    keep = [m.span() for m in _AUTOLINK_RE.finditer(line) if url_is_safe(m.group(1))]
+    keep = [m.span() for m in _AUTOLINK_RE.finditer(line) if _url_is_safe_anywhere(m.group(1))]
     keep += [m.span() for m in _CODE_SPAN_RE.finditer(line)]
     return _RAW_HTML_RE.sub(lambda m: m.group(0) if any(a <= m.start() < b for a, b in keep) else "\\<", line)
 
@@ -149,7 +223,7 @@ def _fill_line(
 def _placeholder(name: str, before: str, notice: Notice, options: RenderOptions) -> str:
     value = placeholder_value(notice.variables, name)
     if _URL_CONTEXT_RE.search(before):
-        if not url_is_safe(value):
+        if not _url_is_safe_anywhere(value):
             return ""
         return re.sub(r"[\s()<>]", lambda m: f"%{ord(m.group(0)):02X}", value)
     return escape_markdown(value or unfilled_marker(name, options.marker_style))

@@ -18,7 +18,7 @@ from notice_studio.core.library.jurisdictions import JURISDICTIONS, normalise
 from notice_studio.core.library.parse import load_yaml_fast
 from notice_studio.core.library.types import ALL, LibraryProblem
 from notice_studio.core.notice.frontmatter import FormatError
-from notice_studio.core.notice.model import CLAUSE_ID_RE, Notice, NoticeError, Table
+from notice_studio.core.notice.model import CLAUSE_ID_RE, TABLE_NAME_RE, Notice, NoticeError, Table
 from notice_studio.core.practices.facts import derived_facts
 from notice_studio.core.practices.generate import regenerate_tables
 from notice_studio.core.practices.model import Practices
@@ -179,6 +179,11 @@ def _parse_template(path: Path) -> Template:
     if not isinstance(raw_tables, dict):
         raise _TemplateError("'tables' must map table names to columns and rows", line_of("tables"))
     for name, spec in raw_tables.items():
+        if not isinstance(name, str) or not TABLE_NAME_RE.match(name):
+            raise _TemplateError(
+                f"the table name '{name}' is not valid; use lower-case letters, digits and hyphens only",
+                line_of("tables"),
+            )
         columns = spec.get("columns") if isinstance(spec, dict) else None
         rows = spec.get("rows") or [] if isinstance(spec, dict) else None
         if (
@@ -231,6 +236,8 @@ def _parse_outline(items: object, seen: set[str]) -> tuple[OutlineItem, ...]:
         else:
             raise _TemplateError(f"the outline entry {item!r} is neither a clause id nor 'id: [sub-clauses]'")
         clause_id = str(clause_id)
+        if not CLAUSE_ID_RE.match(clause_id):
+            raise _TemplateError(f"the outline names '{clause_id}', which is not a valid clause id")
         if clause_id in seen:
             raise _TemplateError(f"the outline lists '{clause_id}' twice")
         seen.add(clause_id)

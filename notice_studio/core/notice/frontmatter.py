@@ -26,7 +26,31 @@ class Document:
 
 
 class YamlLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """The fast (libyaml) safe loader, keeping dates as plain strings (we parse them ourselves)."""
+    """The fast (libyaml) safe loader, keeping dates as plain strings (we parse them ourselves).
+
+    It refuses aliases (`*name`): our files never need them, and an alias bomb ("billion
+    laughs") or a recursive alias would hang or crash every reader that walks the result.
+    It also refuses a key given twice in one mapping, which YAML would silently let win.
+    """
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> object:
+        if node in self.constructed_objects or node in self.recursive_objects:
+            raise yaml.constructor.ConstructorError(
+                None, None, "it uses an alias ('*name'); write the value out in full", node.start_mark
+            )
+        return super().construct_object(node, deep=deep)
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[object, object]:
+        seen: set[object] = set()
+        for key_node, _value in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                key = key_node.value
+                if key in seen:
+                    raise yaml.constructor.ConstructorError(
+                        None, None, f"the key '{key}' is given twice; keep one", key_node.start_mark
+                    )
+                seen.add(key)
+        return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
 
 
 YamlLoader.yaml_implicit_resolvers = {
@@ -51,7 +75,11 @@ def load_yaml(text: str, path: str, first_line: int = 1, *, front_matter: bool =
         raise FormatError(path, None, f"{what} ({exc})") from None
 
 
-_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)  # libyaml when available: ~10x faster
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+    """libyaml when available (~10x faster); never writes aliases, which our loader refuses."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True
 
 
 def dump_yaml(data: object) -> str:

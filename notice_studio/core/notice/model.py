@@ -23,6 +23,30 @@ TABLE_RE = re.compile(r"^[ \t]*\[\[\s*table:\s*([a-z0-9][a-z0-9-]*)\s*\]\][ \t]*
 """A line holding only `[[table:cookies]]` embeds the notice's table `tables/cookies.csv`."""
 
 CLAUSE_ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
+"""A clause id is also a file name (`clauses/<id>.md`), so it can never hold `/`, `.` or `\\`."""
+
+TABLE_NAME_RE = CLAUSE_ID_RE
+"""A table name is a file name too (`tables/<name>.csv`) and what `[[table:name]]` can embed."""
+
+
+def check_clause_id(clause_id: object, where: str = "") -> str:
+    """`clause_id` if it is a safe slug; otherwise a NoticeError naming where it came from."""
+    if not isinstance(clause_id, str) or not CLAUSE_ID_RE.match(clause_id):
+        origin = f" in {where}" if where else ""
+        raise NoticeError(
+            f"'{clause_id}'{origin} is not a valid clause id; use lower-case letters, digits and hyphens only."
+        )
+    return clause_id
+
+
+def check_table_name(name: object, where: str = "") -> str:
+    """`name` if it is a safe table name; otherwise a NoticeError naming where it came from."""
+    if not isinstance(name, str) or not TABLE_NAME_RE.match(name):
+        origin = f" in {where}" if where else ""
+        raise NoticeError(
+            f"'{name}'{origin} is not a valid table name; use lower-case letters, digits and hyphens only."
+        )
+    return name
 
 
 def placeholders_in(*texts: str) -> list[str]:
@@ -196,8 +220,9 @@ class Notice:
     # ----- editing -------------------------------------------------------------------------
     def add(self, clause: Clause, parent_id: str | None = None, index: int | None = None) -> Position:
         """Insert `clause` (with its children) under `parent_id` at `index` (default: last)."""
-        if not CLAUSE_ID_RE.match(clause.id):
-            raise NoticeError(f"'{clause.id}' is not a valid clause id (use lower-case letters, digits, hyphens).")
+        check_clause_id(clause.id)
+        for child in _descendants(clause):
+            check_clause_id(child.id)
         ids = {c.id for c in self.all_clauses()}
         new_ids = [clause.id] + [c.id for c in _descendants(clause)]
         clash = [i for i in new_ids if i in ids]

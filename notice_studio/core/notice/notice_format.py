@@ -19,7 +19,17 @@ from functools import lru_cache
 from typing import TypeAlias
 
 from notice_studio.core.notice.frontmatter import Document, FormatError, compose, dump_yaml, load_yaml, parse
-from notice_studio.core.notice.model import CLAUSE_ID_RE, Clause, Notice, Provenance, Table
+from notice_studio.core.notice.model import (
+    CLAUSE_ID_RE,
+    TABLE_NAME_RE,
+    Clause,
+    Notice,
+    NoticeError,
+    Provenance,
+    Table,
+    check_clause_id,
+    check_table_name,
+)
 from notice_studio.core.practices.practices_format import PRACTICES_FILE, practices_yaml, read_practices
 
 NOTICE_FILE = "notice.yaml"
@@ -27,6 +37,11 @@ CLAUSES_DIR = "clauses"
 BASE_DIR = "library-base"
 TABLES_DIR = "tables"
 FORMAT_VERSION = 1
+"""The newest notice.yaml format this app reads and writes; a newer one is refused, not rewritten."""
+
+
+class NewerFormatError(NoticeError):
+    """notice.yaml says it was written in a format newer than this app knows."""
 
 
 def clause_path(clause_id: str) -> str:
@@ -102,14 +117,19 @@ def table_text(table: Table) -> str:
 
 
 def notice_files(notice: Notice) -> dict[str, str]:
-    """Every file of the notice, path -> text."""
+    """Every file of the notice, path -> text.
+
+    Every clause id and table name becomes a file name here, whatever made the notice
+    (library, template, notice.yaml, command line, import), so they are checked here: no
+    path this returns can leave the notice folder.
+    """
     files = {NOTICE_FILE: notice_yaml(notice)}
     for clause in notice.all_clauses():
-        files[clause_path(clause.id)] = clause_text(clause)
+        files[clause_path(check_clause_id(clause.id))] = clause_text(clause)
         if clause.provenance:
             files[base_path(clause.id)] = base_text(clause.provenance)
     for name, table in notice.tables.items():
-        files[table_path(name)] = table_text(table)
+        files[table_path(check_table_name(name, "the notice's tables"))] = table_text(table)
     if notice.practices is not None:
         files[PRACTICES_FILE] = practices_yaml(notice.practices)
     return files
@@ -173,6 +193,7 @@ def read_notice(read: Callable[[str], str | None], table_names: Iterable[str] = 
     data = load_yaml(text, NOTICE_FILE)
     if not isinstance(data, dict):
         raise FormatError(NOTICE_FILE, 1, "the file must be a set of 'key: value' lines")
+    check_format_version(data.get("format"), _line_of(text, "format"))
 
     def as_list(key: str) -> list[str]:
         value = data.get(key) or []
@@ -208,6 +229,12 @@ def read_notice(read: Callable[[str], str | None], table_names: Iterable[str] = 
 
     notice.clauses = build(outline)
     for name in table_names:
+        if not TABLE_NAME_RE.match(name):
+            raise FormatError(
+                table_path(name),
+                None,
+                "the file name is not a valid table name (use lower-case letters, digits, hyphens)",
+            )
         table_text_ = read(table_path(name))
         if table_text_ is not None:
             notice.tables[name] = _read_table(table_text_, table_path(name))
@@ -215,6 +242,21 @@ def read_notice(read: Callable[[str], str | None], table_names: Iterable[str] = 
     if practices_text is not None:
         notice.practices = read_practices(practices_text, PRACTICES_FILE)
     return notice
+
+
+def check_format_version(value: object, line: int | None = None) -> None:
+    """Refuse a notice written by a newer Notice Studio: saving it here would drop what it added."""
+    if value is None:
+        return
+    try:
+        number = int(str(value))
+    except ValueError:
+        raise FormatError(NOTICE_FILE, line, f"'format: {value}' must be a whole number") from None
+    if number > FORMAT_VERSION:
+        raise NewerFormatError(
+            f"This notice was made by a newer Notice Studio (format {number}; this app reads format "
+            f"{FORMAT_VERSION}); update the app to open it."
+        )
 
 
 def _read_clause(read: Callable[[str], str | None], clause_id: str, children: list[Clause]) -> Clause:

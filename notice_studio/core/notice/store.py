@@ -8,19 +8,26 @@ with `core.fsync=committed` set in every notice repository. Callers get plain va
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import json
 import os
-import socket
+import shutil
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+
+# Without this, importing GitPython on a machine with no `git` raises a six-line ImportError;
+# `_require_git` says it in one sentence instead.
+os.environ.setdefault("GIT_PYTHON_REFRESH", "quiet")
 
 import git
 
-from notice_studio.core.fileio import write_atomic
 from notice_studio.core.notice.frontmatter import FormatError, load_yaml
+from notice_studio.core.notice.lockfile import LockBusy, ProcessLock
 from notice_studio.core.notice.model import Notice, NoticeError
 from notice_studio.core.notice.notice_format import (
     BASE_DIR,
@@ -35,6 +42,7 @@ from notice_studio.core.practices.practices_format import PRACTICES_FILE
 LOCK_NAME = "notice-studio.lock"
 SYNC_MARKER = "notice-studio-sync.json"
 """In .git/ while a sync moves the draft; if present on opening, a crash cut the move short."""
+JOURNAL_NAME = "notice-studio-saving.json"
 STALE_INDEX_LOCK_SECONDS = 3.0
 MANAGED_DIRS = (CLAUSES_DIR, BASE_DIR, TABLES_DIR)
 
@@ -125,33 +133,84 @@ def resolve_author(name: str | None = None, email: str | None = None) -> Author:
     return Author(_UNKNOWN_NAME, _UNKNOWN_EMAIL)
 
 
-def _write_file(path: Path, text: str) -> None:
-    """Write one file of the notice, creating its folder (clauses/, tables/) if needed."""
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_FILE_MODE = 0o666 & ~_umask()  # what open() would give: mkstemp's 0600 hid files from co-workers
+
+
+def _write_atomic(path: Path, text: str, durable: bool = True) -> None:
+    """Write `text` to `path` so that a crash leaves the old file or the new one, never half.
+
+    `durable` flushes the data to disk before the rename (and the folder after it, for a new
+    file), so a power cut cannot leave notice.yaml empty. A clause being typed into skips
+    that: its text is in the commit that follows (git syncs its objects) and journalled
+    filesystems keep a rename over an existing file ordered after its data.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(path, text)
-
-
-def _pid_alive(pid: int) -> bool:
-    if pid <= 0:
-        return False
+    new = not path.exists()
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            if hasattr(os, "fchmod"):
+                os.fchmod(handle.fileno(), _FILE_MODE)
+            if durable or new:
+                os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    if new:  # a new name must reach the disk too
+        _fsync_folder(path.parent)
+
+
+def _fsync_folder(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:  # Windows cannot open a folder; its rename is durable enough
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _os_sentence(exc: OSError, doing: str = "The edit could not be saved") -> str:
+    """An operating-system error as one plain sentence that says what to do."""
+    if exc.errno == errno.ENOSPC:
+        return f"{doing} because the disk is full; free some space and try again."
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"{doing} because the notice folder cannot be written; make it writable (or open a copy) and try again."
+    return f"{doing} ({exc.strerror or exc}); check the notice folder and try again."
+
+
+def _require_git() -> None:
+    if shutil.which(os.environ.get("GIT_PYTHON_GIT_EXECUTABLE") or "git") is None:
+        raise NoticeError(
+            "Notice Studio needs git, which is not installed or not on the PATH; install git and try again."
+        )
 
 
 class NoticeRepo:
     """One notice folder. Use as a context manager, or call `close()`."""
+
+    PACK_LOOSE_OBJECTS = 2000
+    """`close()` packs the history of a notice it saved once it has this many loose objects."""
 
     def __init__(self, path: Path, repo: git.Repo) -> None:
         self.path = path
         self._repo = repo
         self._write_lock = threading.RLock()
         self._object_lock = threading.Lock()  # GitPython's one `cat-file --batch` pipe is not thread-safe
-        self._owns_process_lock = False
+        self._process_lock = ProcessLock(path / ".git" / LOCK_NAME)
+        self._saved = False
         self._committed: dict[str, str] = {}
         # GitPython keeps one `git cat-file --batch` process per repo; two threads reading it at
         # once garble its stream for good, so object reads take turns.
@@ -171,33 +230,47 @@ class NoticeRepo:
 
         `message` is the first commit's message (default "Created the notice '<title>'").
         """
+        _require_git()
         path = Path(folder).expanduser().absolute()
         if path.exists() and not path.is_dir():
             raise NoticeError(f"{path} is a file; choose a new folder name for the notice.")
         if path.exists() and any(path.iterdir()):
             raise NoticeError(f"{path} is not empty; choose a new or empty folder for the notice.")
-        path.mkdir(parents=True, exist_ok=True)
+        files = notice_files(notice)  # refuses hostile clause ids and table names before any write
+        # Built in a hidden folder beside the target and renamed into place at the end, so a
+        # crash or a refusal never leaves a half-made notice where the user asked for one.
         try:
-            repo = git.Repo.init(path, initial_branch="main")
-        except TypeError:  # older git without --initial-branch
-            repo = git.Repo.init(path)
-        except git.GitCommandError as exc:
-            raise NoticeError(f"Could not create the notice in {path} ({_git_reason(exc)}).") from None
-        store = cls(path, repo)
-        store._configure()
-        _write_file(path / ".gitattributes", "* text=auto eol=lf\n")
-        _write_file(path / ".gitignore", ".notice-studio-recovery*\n")
-        store.acquire_lock()
-        store._save_files(
-            {
-                ".gitattributes": "* text=auto eol=lf\n",
-                ".gitignore": ".notice-studio-recovery*\n",
-                **notice_files(notice),
-            },
-            message or f"Created the notice '{notice.title}'",
-            author,
-        )
-        return store
+            path.parent.mkdir(parents=True, exist_ok=True)
+            staging = Path(tempfile.mkdtemp(prefix=f".{path.name}.creating-", dir=path.parent))
+            os.chmod(staging, 0o777 & ~_umask())
+        except OSError as exc:
+            raise NoticeError(_os_sentence(exc, f"The notice could not be created in {path}")) from None
+        try:
+            try:
+                repo = git.Repo.init(staging, initial_branch="main")
+            except TypeError:  # older git without --initial-branch
+                repo = git.Repo.init(staging)
+            except git.GitCommandError as exc:
+                raise NoticeError(f"Could not create the notice in {path} ({_git_reason(exc)}).") from None
+            with cls(staging, repo) as store:
+                store._configure()
+                store.acquire_lock()
+                store._save_files(
+                    {".gitattributes": "* text=auto eol=lf\n", ".gitignore": ".notice-studio-recovery*\n", **files},
+                    message or f"Created the notice '{notice.title}'",
+                    author,
+                )
+            if os.name == "nt" and path.is_dir():
+                path.rmdir()  # Windows cannot rename onto a folder, even an empty one
+            os.replace(staging, path)  # elsewhere an empty folder at `path` is replaced atomically
+            _fsync_folder(path.parent)
+        except OSError as exc:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise NoticeError(_os_sentence(exc, f"The notice could not be created in {path}")) from None
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
+        return cls.open(path, write=True)
 
     @classmethod
     def open(
@@ -209,6 +282,7 @@ class NoticeRepo:
         once unless `keep_outside_changes` is False: then the caller shows `outside_changes()`
         ("changed outside Notice Studio: keep / discard") and calls `keep_outside` or
         `discard_outside`."""
+        _require_git()
         path = Path(folder).expanduser().absolute()
         if not path.exists():
             raise NotANoticeError(f"There is no folder at {path}; check the path and try again.")
@@ -237,17 +311,24 @@ class NoticeRepo:
                 "restore the folder from a backup."
             ) from None
         store = cls(path, repo)
+        with suppress(git.GitCommandError):
+            store.versions()  # names any damaged version tag in `recovery` before anyone lists them
         if write:
             try:
                 store.acquire_lock()
+                store._recover_stale_git_locks()
                 store._configure()
                 if (path / ".git" / SYNC_MARKER).exists():
                     from notice_studio.core.notice.store_remote import finish_interrupted_sync  # the remote half
 
                     finish_interrupted_sync(store)
+                store._finish_save()
                 store.load()  # refuse a damaged notice before committing anything found in the folder
                 if keep_outside_changes:
                     store._recover_uncommitted()
+            except OSError as exc:
+                store.close()
+                raise NoticeError(_os_sentence(exc, f"The notice in {path} could not be opened for editing")) from None
             except BaseException:
                 store.close()
                 raise
@@ -264,54 +345,29 @@ class NoticeRepo:
 
     def acquire_lock(self) -> None:
         """Claim the notice for this process; refuse clearly if another live process holds it."""
-        if self._owns_process_lock:
-            return
-        me = f"{os.getpid()} {socket.gethostname()}\n"
-        for _attempt in range(2):
-            try:
-                fd = os.open(self._lock_path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
-            except FileExistsError:
-                if self._lock_is_stale():
-                    self._lock_path.unlink(missing_ok=True)
-                    self.recovery.messages.append(
-                        "A lock left by a Notice Studio window that closed unexpectedly was cleared."
-                    )
-                    continue
-                raise NoticeLockedError(
-                    f"This notice is open in another Notice Studio window ({self._lock_owner()}); "
-                    "close it there, then try again."
-                ) from None
-            with os.fdopen(fd, "w") as handle:
-                handle.write(me)
-            self._owns_process_lock = True
-            return
-        raise NoticeLockedError(f"Could not lock the notice in {self.path}; try again.")
-
-    def _lock_owner(self) -> str:
         try:
-            pid, host = self._lock_path.read_text().split()[:2]
-        except (OSError, ValueError):
-            return "unknown process"
-        return f"process {pid} on {host}"
+            took_over = self._process_lock.acquire()
+        except LockBusy as busy:
+            raise NoticeLockedError(
+                f"This notice is open in another Notice Studio window ({busy.owner}); close it there, then try again."
+            ) from None
+        except OSError as exc:
+            raise NoticeError(_os_sentence(exc, "The notice could not be locked for editing")) from None
+        if took_over:
+            self.recovery.messages.append("A lock left by a Notice Studio window that closed unexpectedly was cleared.")
 
-    def _lock_is_stale(self) -> bool:
-        try:
-            parts = self._lock_path.read_text().split()
-            pid, host = int(parts[0]), parts[1]
-        except (OSError, ValueError, IndexError):
-            # Unreadable or half-written: stale only if it has been like that for a while.
-            try:
-                return time.time() - self._lock_path.stat().st_mtime > 10
-            except OSError:
-                return True
-        return host == socket.gethostname() and not _pid_alive(pid)
+    @property
+    def _owns_process_lock(self) -> bool:
+        return self._process_lock.held
 
     def release_lock(self) -> None:
-        if self._owns_process_lock:
-            self._lock_path.unlink(missing_ok=True)
-            self._owns_process_lock = False
+        self._process_lock.release()
 
     def close(self) -> None:
+        """Release the notice; a writer that saved packs the history first (the CLI too)."""
+        if self._saved and self._owns_process_lock:
+            with suppress(NoticeError, git.GitCommandError, OSError):
+                self.pack(self.PACK_LOOSE_OBJECTS)
         self.release_lock()
         self._repo.close()
 
@@ -332,34 +388,43 @@ class NoticeRepo:
         with self._write_lock:
             yield
 
-    def _recover_stale_index_lock(self) -> bool:
-        """Remove `.git/index.lock` if it is stale; True when a retry may succeed.
+    def _git_locks(self) -> list[Path]:
+        """git's own lock files (index.lock, HEAD.lock, config.lock, refs/heads/main.lock, ...)."""
+        git_dir = self.path / ".git"
+        found = [p for p in git_dir.glob("*.lock") if p.name != LOCK_NAME]
+        return found + list((git_dir / "refs").rglob("*.lock"))
+
+    def _recover_stale_git_locks(self) -> bool:
+        """Remove git lock files left by a crash; True when a retry may succeed.
 
         We hold the notice lock, so no Notice Studio process is writing; a lock that stays
         untouched for STALE_INDEX_LOCK_SECONDS was left by a crash. A younger one may belong to
         a git command someone runs by hand: wait that long once, then give up (reported).
         """
-        index_lock = self.path / ".git" / "index.lock"
 
-        def age() -> float | None:
-            try:
-                return time.time() - index_lock.stat().st_mtime
-            except FileNotFoundError:
-                return None
+        def youngest_age() -> float | None:
+            ages = []
+            for lock in self._git_locks():
+                with suppress(FileNotFoundError):
+                    ages.append(time.time() - lock.stat().st_mtime)
+            return min(ages) if ages else None
 
-        current = age()
+        current = youngest_age()
         if current is None:
             return True
         if current < STALE_INDEX_LOCK_SECONDS:
             time.sleep(min(STALE_INDEX_LOCK_SECONDS - max(current, 0.0), STALE_INDEX_LOCK_SECONDS))
-            current = age()
+            current = youngest_age()
             if current is None:
                 return True
             if current < STALE_INDEX_LOCK_SECONDS:
                 return False
-        index_lock.unlink(missing_ok=True)
-        # The index may be behind the last commit if the crash happened mid-write: rebuild it.
-        self._git("reset", "-q", "--mixed", "HEAD")
+        locks = self._git_locks()
+        for lock in locks:
+            lock.unlink(missing_ok=True)
+        if any(lock.name == "index.lock" or lock.name.startswith("next-index-") for lock in locks):
+            # The index may be behind the last commit if the crash happened mid-write: rebuild it.
+            self._git("reset", "-q", "--mixed", "HEAD")
         self.recovery.messages.append(
             "A git lock file left by an earlier crash was removed and the index rebuilt from the last saved edit."
         )
@@ -374,28 +439,63 @@ class NoticeRepo:
                 self._git("commit", "-q", "--no-verify", "-m", message, "--", *paths, env=env)
                 return self.head()
             except git.GitCommandError as exc:
-                if attempt == 0 and "index.lock" in str(exc) and self._recover_stale_index_lock():
+                if attempt == 0 and ".lock" in str(exc) and self._recover_stale_git_locks():
                     continue
-                raise NoticeError(f"The edit could not be saved ({_git_reason(exc)}).") from None
+                raise NoticeError(_git_failure(exc, "The edit could not be saved")) from None
         raise AssertionError("unreachable")
 
     # ----- reading the draft ------------------------------------------------------------------
+    def _file(self, rel: str) -> Path:
+        """The path of `rel` inside the notice; refuses `..`, absolute paths and symbolic links.
+
+        A link would let a file outside the notice reach its exports and its history.
+        """
+        parts = PurePosixPath(rel).parts
+        if not parts or rel.startswith("/") or "\\" in rel or any(p in ("..", ".") for p in parts):
+            raise NoticeError(f"'{rel}' is not a file inside the notice folder; Notice Studio will not write it.")
+        current = self.path
+        for part in parts:
+            current = current / part
+            if current.is_symlink():
+                raise CorruptNoticeError(
+                    f"{'/'.join(parts[: parts.index(part) + 1])} in {self.path} is a symbolic link; "
+                    "replace it with the file or folder itself, since Notice Studio only uses what is inside the notice."
+                )
+        return current
+
     def _read_worktree(self, rel: str) -> str | None:
         try:
-            return (self.path / rel).read_text(encoding="utf-8")
+            return self._file(rel).read_text(encoding="utf-8")
         except FileNotFoundError:
             return None
         except UnicodeDecodeError as exc:
             raise CorruptNoticeError(
                 f"{rel}: the file is not UTF-8 text (byte {exc.start}); re-save it as UTF-8."
             ) from None
+        except IsADirectoryError:
+            raise CorruptNoticeError(
+                f"{rel} in {self.path} is a folder, not a file; move the folder away and reopen the notice."
+            ) from None
+        except OSError as exc:
+            raise CorruptNoticeError(_os_sentence(exc, f"{rel} in {self.path} could not be read")) from None
 
     def load(self) -> Notice:
         """The draft: the notice as it is in the folder now."""
-        tables_dir = self.path / TABLES_DIR
-        names = sorted(p.stem for p in tables_dir.glob("*.csv")) if tables_dir.is_dir() else []
+        tables_dir = self._file(TABLES_DIR)
+        names = {p.stem for p in tables_dir.glob("*.csv")} if tables_dir.is_dir() else set()
+        read = self._read_worktree
+        pending = self._pending_save()
+        if pending:  # a save cut off by a crash: read the notice as it completes it
+            written, removed = pending
+            names |= {
+                r[len(TABLES_DIR) + 1 : -4] for r in written if r.startswith(TABLES_DIR + "/") and r.endswith(".csv")
+            }
+
+            def read(rel: str) -> str | None:
+                return written[rel] if rel in written else None if rel in removed else self._read_worktree(rel)
+
         try:
-            notice = read_notice(self._read_worktree, names)
+            notice = read_notice(read, sorted(names))
         except FormatError as exc:
             raise CorruptNoticeError(
                 f"The notice in {self.path} cannot be read: {exc}; fix the file or restore a version."
@@ -425,24 +525,68 @@ class NoticeRepo:
             if not changed and not removed:
                 return None
             new_paths = [p for p in changed if p not in self._committed]
-            for rel in changed:
-                _write_file(self.path / rel, files[rel])
-            for rel in removed:
-                (self.path / rel).unlink(missing_ok=True)
+            # A save that touches several files is journalled: the whole change is written to
+            # one file in .git first, and an open after a crash completes it (`_finish_save`).
+            # The files themselves go new clauses and tables first, then notice.yaml (which
+            # lists them), then removals, so even without the journal the folder reopens.
+            ordered = sorted(changed, key=lambda rel: rel == NOTICE_FILE)
+            try:
+                for rel in ordered + removed:
+                    self._file(rel)  # refuse a hostile path before writing anything
+                if len(ordered) + len(removed) > 1:  # one file is replaced atomically on its own
+                    entry = {"write": {r: files[r] for r in ordered}, "remove": removed}
+                    _write_atomic(self._journal, json.dumps(entry))
+                self._apply(ordered, removed, files)
+            except OSError as exc:
+                raise NoticeError(_os_sentence(exc)) from None
             commit = self._commit(message, changed + removed, new_paths, author)
+            self._saved = True
+            self._journal.unlink(missing_ok=True)
             for rel in changed:
                 self._committed[rel] = files[rel]
             for rel in removed:
                 self._committed.pop(rel, None)
             return commit
 
+    @property
+    def _journal(self) -> Path:
+        return self.path / ".git" / JOURNAL_NAME
+
+    def _apply(self, written: list[str], removed: list[str], files: dict[str, str]) -> None:
+        for rel in written:
+            _write_atomic(self._file(rel), files[rel], durable=rel == NOTICE_FILE)
+        for rel in removed:
+            self._file(rel).unlink(missing_ok=True)
+
+    def _finish_save(self) -> None:
+        """Complete a save that a crash cut off after its journal was written."""
+        pending = self._pending_save()
+        if pending is None:
+            self._journal.unlink(missing_ok=True)  # absent, or (written atomically) not ours
+            return
+        written, removed = pending
+        self._apply(list(written), removed, written)
+        self._journal.unlink(missing_ok=True)
+        self.recovery.messages.append("An edit that a crash interrupted while it was being saved was completed.")
+
+    def _pending_save(self) -> tuple[dict[str, str], list[str]] | None:
+        """The files and removals of a save a crash cut off, or None."""
+        try:
+            entry = json.loads(self._journal.read_text(encoding="utf-8"))
+            written = {str(k): str(v) for k, v in dict(entry["write"]).items()}
+            return written, [str(r) for r in entry["remove"]]
+        except FileNotFoundError:
+            return None
+        except (ValueError, KeyError, TypeError, AttributeError):
+            return None
+
     def _tracked_texts(self) -> dict[str, str]:
         return {rel: self._read_worktree(rel) or "" for rel in self._git("ls-files", "-z").split("\0") if rel}
 
     def _recover_uncommitted(self) -> None:
         """Commit what is in the folder but not yet committed (an edit cut off by a crash)."""
-        if (self.path / ".git" / "index.lock").exists():
-            self._recover_stale_index_lock()
+        if self._git_locks():
+            self._recover_stale_git_locks()
         status = self._git(
             "status", "--porcelain", "-z", "--untracked-files=all", "--", NOTICE_FILE, PRACTICES_FILE, *MANAGED_DIRS
         )
@@ -549,13 +693,12 @@ class NoticeRepo:
         return result
 
     def versions(self) -> list[Version]:
-        """Published versions, oldest first."""
-        out = self._git(
-            "for-each-ref",
-            "refs/tags/v*",
-            "--format=%(refname:short)%1f%(*objectname)%1f%(objectname)%1f%(taggername)%1f%(taggerdate:iso-strict)%1f%(contents)%1e",
-            strip=False,
-        )
+        """Published versions, oldest first.
+
+        A damaged version tag is never dropped silently: it is left out and named in
+        `recovery.messages`, which the command line prints and the app shows.
+        """
+        out = self._version_records()
         versions = []
         for record in out.split("\x1e"):
             record = record.lstrip("\n")
@@ -564,8 +707,40 @@ class NoticeRepo:
             name, peeled, obj, tagger, tagged_at, contents = (record.split("\x1f") + [""] * 6)[:6]
             if not name[1:].isdigit():
                 continue
+            if (obj and not peeled) or not tagged_at:
+                self._note_damaged(name, "it is not an annotated version tag made by Notice Studio")
+            elif "effective" not in contents:
+                self._note_damaged(name, "its message no longer records the effective date")
             versions.append(_parse_version(int(name[1:]), peeled or obj, tagger, tagged_at, contents))
         return sorted(versions, key=lambda v: v.number)
+
+    _VERSION_FORMAT = (
+        "--format=%(refname:short)%1f%(*objectname)%1f%(objectname)%1f%(taggername)%1f"
+        "%(taggerdate:iso-strict)%1f%(contents)%1e"
+    )
+
+    def _version_records(self) -> str:
+        try:
+            return self._git("for-each-ref", "refs/tags/v*", self._VERSION_FORMAT, strip=False)
+        except git.GitCommandError:
+            pass  # one damaged tag fails the whole listing: read them one by one
+        names = self._git("for-each-ref", "refs/tags/v*", "--format=%(refname)", strip=False).split()
+        records = []
+        for ref in names:
+            try:
+                records.append(self._git("for-each-ref", ref, self._VERSION_FORMAT, strip=False))
+            except git.GitCommandError as exc:
+                self._note_damaged(ref.rsplit("/", 1)[-1], f"git cannot read it: {_git_reason(exc)}", left_out=True)
+        return "".join(records)
+
+    def _note_damaged(self, name: str, why: str, left_out: bool = False) -> None:
+        effect = "it is left out of the history" if left_out else "it is listed without its details"
+        message = (
+            f"The published version {name} is damaged ({why}), so {effect}; "
+            "restore the notice folder from a backup to recover it."
+        )
+        if message not in self.recovery.messages:
+            self.recovery.messages.append(message)
 
     def version(self, name: str) -> Version:
         for version in self.versions():
@@ -592,7 +767,12 @@ class NoticeRepo:
     def files_at(self, ref: str) -> dict[str, str]:
         """Every file of the notice at a version or commit (one ls-tree, one cat-file stream)."""
         commit = self.resolve(ref)
-        listing = self._git("ls-tree", "-r", "-z", "--full-tree", commit, strip=False)
+        try:
+            listing = self._git("ls-tree", "-r", "-z", "--full-tree", commit, strip=False)
+        except git.GitCommandError:
+            raise CorruptNoticeError(
+                f"The notice at {ref} cannot be read because its history is damaged; restore the folder from a backup."
+            ) from None
         files: dict[str, str] = {}
         for entry in listing.split("\0"):
             if not entry:
@@ -601,8 +781,14 @@ class NoticeRepo:
             if rel not in (NOTICE_FILE, PRACTICES_FILE) and rel.split("/", 1)[0] not in MANAGED_DIRS:
                 continue
             sha = info.split()[2]
-            with self._cat_file_lock:
-                data = self._repo.git.get_object_data(sha)[3]
+            try:
+                with self._cat_file_lock:
+                    data = self._repo.git.get_object_data(sha)[3]
+            except (ValueError, git.GitCommandError):
+                raise CorruptNoticeError(
+                    f"{rel} at {ref} cannot be read because the notice's history is damaged; "
+                    "restore the notice folder from a backup."
+                ) from None
             files[rel] = data.decode("utf-8", "replace")
         return files
 
@@ -756,6 +942,17 @@ def _parse_version(number: int, commit: str, tagger: str, tagged_at: str, conten
         published_at=tagged_at,
         acknowledged=tuple(str(a) for a in acknowledged) if isinstance(acknowledged, list) else (),
     )
+
+
+def _git_failure(exc: git.GitCommandError, doing: str) -> str:
+    reason = _git_reason(exc)
+    if "No space left" in str(exc):
+        return f"{doing} because the disk is full; free some space and try again."
+    if "Permission denied" in str(exc) or "Read-only file system" in str(exc):
+        return f"{doing} because the notice folder cannot be written; make it writable (or open a copy) and try again."
+    if "corrupt" in reason or "unable to read" in reason or "bad object" in reason:
+        return f"{doing} because the notice's history is damaged ({reason}); restore the folder from a backup."
+    return f"{doing} ({reason}); try again."
 
 
 def _git_reason(exc: BaseException) -> str:

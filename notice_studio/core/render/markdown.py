@@ -290,9 +290,12 @@ def _adjust_inline(children: list[Token], env: EnvType) -> None:
             token.meta["inside_link"] = True
         elif token.type == "image":
             token.meta = {**(token.meta or {}), "inside_link": bool(open_links)}
+            src = str(token.attrGet("src") or "")
+            if "%7B" in src or "%7b" in src:
+                _fill_href(token, src, variables, env, attr="src")
 
 
-def _fill_href(token: Token, href: str, variables: Mapping[str, str], env: EnvType) -> None:
+def _fill_href(token: Token, href: str, variables: Mapping[str, str], env: EnvType, attr: str = "href") -> None:
     missing: list[str] = []
 
     def value(match: re.Match[str]) -> str:
@@ -309,6 +312,6 @@ def _fill_href(token: Token, href: str, variables: Mapping[str, str], env: EnvTy
     filled_href = notice_markdown().normalizeLink(filled_href)
     if missing or not url_is_safe(filled_href):
         token.meta = {**(token.meta or {}), "disabled": True, "missing": missing}
-        token.attrs.pop("href", None)
+        token.attrs.pop(attr, None)
     else:
-        token.attrSet("href", filled_href)
+        token.attrSet(attr, filled_href)
