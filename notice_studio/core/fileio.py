@@ -1,37 +1,69 @@
-"""Writing a file so that readers see the old contents or the new, never half of either."""
+"""Writing a file so that readers see the old contents or the new, never half of either.
+
+The one atomic writer: the store, exports, redlines, the website builder and the command line
+all write through `write_atomic`.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
 
-_READABLE_BY_ALL = 0o644
-"""New files are readable by everyone (mkstemp makes its temporary file private)."""
+
+def umask() -> int:
+    """The process's file-creation mask (read without changing it for long)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
-def write_atomic(path: str | os.PathLike[str], content: str | bytes) -> None:
-    """Write `content` (text as UTF-8 with the line endings given) to `path` in one step.
+_NEW_FILE_MODE = 0o666 & ~umask()
+"""What open() would give a new file (mkstemp's 0600 would hide notices from co-workers)."""
 
-    The bytes go to a temporary file beside `path`, reach the disk, and then replace `path`, so a
-    crash or a full disk leaves the old file whole. A file that exists keeps its permissions;
-    missing parent folders are made.
+
+def write_atomic(path: str | os.PathLike[str], content: str | bytes, *, durable: bool = True) -> None:
+    """Write `content` (text as UTF-8, line endings as given) to `path` in one step.
+
+    The bytes go to a temporary file beside `path` and then replace it, so a crash or a full
+    disk leaves the old file whole. A file that exists keeps its permissions; missing parent
+    folders are made. `durable` flushes the data to disk before the rename (and, for a new file,
+    the folder after it). A caller may skip that for a file whose text is committed to git right
+    after (git syncs its own objects); a new file is always flushed.
     """
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     data = content.encode("utf-8") if isinstance(content, str) else content
     try:
         mode = target.stat().st_mode & 0o7777
+        new = False
     except FileNotFoundError:
-        mode = _READABLE_BY_ALL
+        mode, new = _NEW_FILE_MODE, True
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable or new:
+                os.fsync(handle.fileno())
         os.chmod(tmp, mode)
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    if new:  # a new name must reach the disk too
+        fsync_folder(target.parent)
+
+
+def fsync_folder(folder: Path) -> None:
+    """Flush a folder's entries to disk (Windows cannot open a folder; its renames are durable)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        with contextlib.suppress(OSError):
+            os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -26,6 +26,7 @@ os.environ.setdefault("GIT_PYTHON_REFRESH", "quiet")
 
 import git
 
+from notice_studio.core.fileio import fsync_folder, umask, write_atomic
 from notice_studio.core.notice.frontmatter import FormatError, load_yaml
 from notice_studio.core.notice.lockfile import LockBusy, ProcessLock
 from notice_studio.core.notice.model import Notice, NoticeError
@@ -133,55 +134,6 @@ def resolve_author(name: str | None = None, email: str | None = None) -> Author:
     return Author(_UNKNOWN_NAME, _UNKNOWN_EMAIL)
 
 
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-_FILE_MODE = 0o666 & ~_umask()  # what open() would give: mkstemp's 0600 hid files from co-workers
-
-
-def _write_atomic(path: Path, text: str, durable: bool = True) -> None:
-    """Write `text` to `path` so that a crash leaves the old file or the new one, never half.
-
-    `durable` flushes the data to disk before the rename (and the folder after it, for a new
-    file), so a power cut cannot leave notice.yaml empty. A clause being typed into skips
-    that: its text is in the commit that follows (git syncs its objects) and journalled
-    filesystems keep a rename over an existing file ordered after its data.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    new = not path.exists()
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            if hasattr(os, "fchmod"):
-                os.fchmod(handle.fileno(), _FILE_MODE)
-            if durable or new:
-                os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    if new:  # a new name must reach the disk too
-        _fsync_folder(path.parent)
-
-
-def _fsync_folder(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:  # Windows cannot open a folder; its rename is durable enough
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def _os_sentence(exc: OSError, doing: str = "The edit could not be saved") -> str:
     """An operating-system error as one plain sentence that says what to do."""
     if exc.errno == errno.ENOSPC:
@@ -242,7 +194,7 @@ class NoticeRepo:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             staging = Path(tempfile.mkdtemp(prefix=f".{path.name}.creating-", dir=path.parent))
-            os.chmod(staging, 0o777 & ~_umask())
+            os.chmod(staging, 0o777 & ~umask())
         except OSError as exc:
             raise NoticeError(_os_sentence(exc, f"The notice could not be created in {path}")) from None
         try:
@@ -263,7 +215,7 @@ class NoticeRepo:
             if os.name == "nt" and path.is_dir():
                 path.rmdir()  # Windows cannot rename onto a folder, even an empty one
             os.replace(staging, path)  # elsewhere an empty folder at `path` is replaced atomically
-            _fsync_folder(path.parent)
+            fsync_folder(path.parent)
         except OSError as exc:
             shutil.rmtree(staging, ignore_errors=True)
             raise NoticeError(_os_sentence(exc, f"The notice could not be created in {path}")) from None
@@ -535,7 +487,7 @@ class NoticeRepo:
                     self._file(rel)  # refuse a hostile path before writing anything
                 if len(ordered) + len(removed) > 1:  # one file is replaced atomically on its own
                     entry = {"write": {r: files[r] for r in ordered}, "remove": removed}
-                    _write_atomic(self._journal, json.dumps(entry))
+                    write_atomic(self._journal, json.dumps(entry))
                 self._apply(ordered, removed, files)
             except OSError as exc:
                 raise NoticeError(_os_sentence(exc)) from None
@@ -554,7 +506,7 @@ class NoticeRepo:
 
     def _apply(self, written: list[str], removed: list[str], files: dict[str, str]) -> None:
         for rel in written:
-            _write_atomic(self._file(rel), files[rel], durable=rel == NOTICE_FILE)
+            write_atomic(self._file(rel), files[rel], durable=rel == NOTICE_FILE)
         for rel in removed:
             self._file(rel).unlink(missing_ok=True)
 
