@@ -146,7 +146,7 @@ def test_rows_line_up_on_both_sides_and_after_a_resize(qtbot, window) -> None:
             for i in range(len(left.frames))
         )
 
-    assert aligned()
+    qtbot.waitUntil(aligned, timeout=5000)  # the window is fitted to the screen after it shows, then re-aligned
     # The added clause is much longer on the new side, yet the next row starts level.
     with qtbot.waitSignal(diff_window.sync.aligned, timeout=5000):
         diff_window.resize(760, 700)
