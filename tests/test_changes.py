@@ -375,3 +375,26 @@ def test_two_new_recipients_are_named_in_one_phrase() -> None:
     )
     sentence = only_item(draft_change_notice(diff_notices(old, new))).sentence
     assert sentence.endswith('we added a new recipient, "couriers" and "auditors".')
+
+
+def test_a_value_changed_with_its_clause_is_described_once() -> None:
+    """The clause's bullet already says 'now 90 days (was 35 days)': no second bullet for the value."""
+    from notice_studio.core.diff.notices import diff_notices
+    from notice_studio.core.notice.model import Clause, Notice
+
+    body = "Backups are kept for up to {{ retention.backup_period }} and then overwritten."
+    old = Notice(title="Notice", jurisdictions=["gdpr"])
+    old.add(Clause("retention", "How long we keep your information", body, topics=["retention"]))
+    old.variables["retention.backup_period"] = "35 days"
+    new = Notice(title="Notice", jurisdictions=["gdpr"])
+    new.add(
+        Clause(
+            "retention",
+            "How long we keep your information",
+            body + " Support tickets go after two years.",
+            topics=["retention"],
+        )
+    )
+    new.variables["retention.backup_period"] = "90 days"
+    text = draft_change_notice(diff_notices(old, new)).text
+    assert text.count("90 days") == 1, text

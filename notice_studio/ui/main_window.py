@@ -137,14 +137,6 @@ class MainWindow(QMainWindow):
     def _build_optional_docks(self) -> None:
         right_docks: list[QDockWidget] = []
         bottom_docks: list[QDockWidget] = []
-        from notice_studio.ui.practices.practices_dock import PracticesDock
-
-        practices = PracticesDock(lambda: self.session.notice if self.session else None, self._apply_practices, self)
-        practices.setObjectName("practices_dock-dock")
-        self.docks["practices_dock"] = practices
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, practices)
-        right_docks.append(practices)
-        self.state.session_changed.connect(lambda session: self._follow_practices(session, practices))
         for module_name, module_path, class_name in _DOCKS:
             module = importlib.import_module(module_path)
             dock = getattr(module, class_name)(self.state, self, self)
@@ -154,6 +146,14 @@ class MainWindow(QMainWindow):
             area = Qt.DockWidgetArea.BottomDockWidgetArea if bottom else Qt.DockWidgetArea.RightDockWidgetArea
             self.addDockWidget(area, dock)
             (bottom_docks if bottom else right_docks).append(dock)
+        from notice_studio.ui.practices.practices_dock import PracticesDock
+
+        practices = PracticesDock(lambda: self.session.notice if self.session else None, self._apply_practices, self)
+        practices.setObjectName("practices_dock-dock")
+        self.docks["practices_dock"] = practices
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, practices)
+        right_docks.append(practices)
+        self.state.session_changed.connect(lambda session: self._follow_practices(session, practices))
         for group in (right_docks, bottom_docks):
             for first, second in itertools.pairwise(group):
                 self.tabifyDockWidget(first, second)

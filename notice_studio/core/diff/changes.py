@@ -706,7 +706,11 @@ def draft_change_notice(
     changes". Left as None, the suggestion decides."""
     topics = _topic_table(topics_info)
     items, editorial = _clause_items(diff, topics)
-    items += [_variable_item(v, diff, topics) for v in diff.variables]
+    described = [item.sentence for item in items]
+    for change in diff.variables:
+        if change.new_value and any(f"now {change.new_value}" in sentence for sentence in described):
+            continue  # the edited clause's own bullet already says what the value is now
+        items.append(_variable_item(change, diff, topics))
     items += [_table_item(t, diff, topics) for t in diff.tables]
     items += _field_items(diff)
     order = {topic: n for n, topic in enumerate(topics)}
