@@ -40,12 +40,12 @@ def tick() -> None:
         os.kill(os.getpid(), signal.SIGKILL)
 
 
-_write = store_module._write_atomic
+_write = store_module.write_atomic  # the store's name for core.fileio.write_atomic
 
 
-def write_atomic(path: pathlib.Path, text: str, durable: bool = True) -> None:
+def write_atomic(path: pathlib.Path, text: str | bytes, *, durable: bool = True) -> None:
     tick()
-    _write(path, text, durable)
+    _write(path, text, durable=durable)
 
 
 _unlink = pathlib.Path.unlink
@@ -80,7 +80,7 @@ def execute(self: git.cmd.Git, command: list[str], *args: object, **kwargs: obje
 def _install(folder: pathlib.Path, kill_at: int) -> None:
     global FOLDER, KILL_AT
     FOLDER, KILL_AT = folder, kill_at
-    store_module._write_atomic = write_atomic  # type: ignore[assignment]
+    store_module.write_atomic = write_atomic  # type: ignore[assignment]
     pathlib.Path.unlink = unlink  # type: ignore[method-assign]
     git.cmd.Git.execute = execute  # type: ignore[method-assign]
 

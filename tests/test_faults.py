@@ -540,7 +540,7 @@ def test_no_git_on_the_path_is_a_sentence(tmp_path: Path) -> None:
         pass
     python_dir = str(Path(sys.executable).parent)
     result = cli("outline", str(tmp_path / "n"), env={"PATH": python_dir})
-    assert_one_sentence(result, "needs git")
+    assert_one_sentence(result, "git program", "install")
 
 
 def test_a_missing_git_object_is_a_sentence(tmp_path: Path) -> None:

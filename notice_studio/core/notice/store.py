@@ -144,10 +144,10 @@ def _os_sentence(exc: OSError, doing: str = "The edit could not be saved") -> st
 
 
 def _require_git() -> None:
-    if shutil.which(os.environ.get("GIT_PYTHON_GIT_EXECUTABLE") or "git") is None:
-        raise NoticeError(
-            "Notice Studio needs git, which is not installed or not on the PATH; install git and try again."
-        )
+    from notice_studio.core.notice.git_program import find_git, missing_git_message  # the one rule and sentence
+
+    if find_git() is None:
+        raise NoticeError(missing_git_message())
 
 
 class NoticeRepo:
