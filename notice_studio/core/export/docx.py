@@ -21,8 +21,9 @@ from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
-from notice_studio.core.export.html_tree import Element, parse_html
 from notice_studio.core.export.sanitize import URL_SCHEMES
+from notice_studio.core.htmltree import Node as Element
+from notice_studio.core.htmltree import parse_html
 from notice_studio.core.render.renderer import RenderedNotice
 
 _INLINE_TAGS = frozenset(
@@ -190,7 +191,7 @@ class _Writer:
                     flush()
                 elif isinstance(child, Element) and child.tag not in _INLINE_TAGS:
                     flush()
-                    self.blocks(Element("div", children=[child]), container=container)
+                    self.blocks(Element("div", {}, 0, children=[child]), container=container)
                 else:
                     inline_nodes.append(child)
             flush()

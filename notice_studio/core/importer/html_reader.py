@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import re
 
+from notice_studio.core.htmltree import BLOCK, Node
 from notice_studio.core.importer.blocks import Block, SourceDocument, is_junk_line, one_line
 from notice_studio.core.importer.html_tree import (
-    BLOCK,
     HEADINGS,
-    Node,
     is_anchor_link_only,
     is_layout_table,
     junk_reason,

@@ -1,4 +1,5 @@
-"""A saved web page as a small tree, and which parts of it are page furniture.
+"""A saved web page read into the core HTML tree (core/htmltree.py), and which parts of it are
+page furniture.
 
 The stdlib HTML parser builds the tree (forgiving: implied end tags, stray end tags ignored);
 the helpers here find the main content and judge elements as furniture (menus, cookie banners,
@@ -8,12 +9,10 @@ headers and footers) by tag, role, class/id and size.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from html.parser import HTMLParser
 
+from notice_studio.core.htmltree import Node, TreeBuilder
 from notice_studio.core.importer.blocks import ImportProblem, one_line
 
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
 SKIP = {
     "script",
     "style",
@@ -36,44 +35,8 @@ SKIP = {
     "head",
     "menu",
 }
-BLOCK = {
-    "address",
-    "article",
-    "blockquote",
-    "body",
-    "dd",
-    "details",
-    "div",
-    "dl",
-    "dt",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "footer",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "header",
-    "hr",
-    "html",
-    "li",
-    "main",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "summary",
-    "table",
-    "ul",
-    "center",
-    "caption",
-}
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 # Tags whose start closes an open <p> (HTML's implied end tags).
-_CLOSES_P = BLOCK - {"body", "html"}
 _SKIP_ROLES = {
     "navigation",
     "banner",
@@ -147,91 +110,6 @@ _VENDOR_RE = re.compile(
     r"onetrust|cookiebot|cookieyes|cookielaw|cookie-law|cky-|cmplz|iubenda|usercentrics|didomi|termly|osano|truste|qc-cmp|cc-window|cc_banner|cookie-notice|cookie-consent|cookieconsent",
     re.I,
 )
-
-
-@dataclass
-class Node:
-    tag: str
-    attrs: dict[str, str]
-    line: int
-    children: list[Node | str] = field(default_factory=list)
-    parent: Node | None = None
-
-
-class TreeBuilder(HTMLParser):
-    """Forgiving tree building: implied end tags for p, li, td and tr; stray end tags ignored."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.root = Node("#root", {}, 1)
-        self.current = self.root
-        self.title = ""
-        self._in_title = False
-
-    def _close(self, tag: str) -> bool:
-        node: Node | None = self.current
-        while node is not None and node is not self.root:
-            if node.tag == tag:
-                self.current = node.parent or self.root
-                return True
-            node = node.parent
-        return False
-
-    def _open_ancestor(self, tags: set[str], stop: set[str]) -> Node | None:
-        node: Node | None = self.current
-        while node is not None and node is not self.root:
-            if node.tag in tags:
-                return node
-            if node.tag in stop:
-                return None
-            node = node.parent
-        return None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "title":
-            self._in_title = True
-            return
-        if tag in _CLOSES_P and self._open_ancestor({"p"}, {"table", "li", "div", "section", "article"}) is not None:
-            self._close("p")
-        if tag == "li":
-            open_li = self._open_ancestor({"li"}, {"ul", "ol"})
-            if open_li is not None:
-                self._close("li")
-        elif tag in ("td", "th"):
-            cell = self._open_ancestor({"td", "th"}, {"tr", "table"})
-            if cell is not None:
-                self._close(cell.tag)
-        elif tag == "tr":
-            row = self._open_ancestor({"tr"}, {"table"})
-            if row is not None:
-                self._close("tr")
-        elif tag in ("dt", "dd"):
-            item = self._open_ancestor({"dt", "dd"}, {"dl"})
-            if item is not None:
-                self._close(item.tag)
-        node = Node(tag, {k: v or "" for k, v in attrs}, self.getpos()[0], parent=self.current)
-        self.current.children.append(node)
-        if tag not in VOID:
-            self.current = node
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-        if tag not in VOID and self.current.tag == tag:
-            self.current = self.current.parent or self.root
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "title":
-            self._in_title = False
-            return
-        if tag == "p" and not self._open_ancestor({"p"}, set()):
-            return
-        self._close(tag)
-
-    def handle_data(self, data: str) -> None:
-        if self._in_title:
-            self.title += data
-            return
-        self.current.children.append(data)
 
 
 def parse_tree(text: str) -> tuple[Node, str]:
