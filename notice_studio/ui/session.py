@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from notice_studio.core.fileio import write_atomic
 from notice_studio.core.notice.autosave import AutoSaver
 from notice_studio.core.notice.model import Clause, Notice, Table
 from notice_studio.core.notice.notice_format import notice_files, read_notice
@@ -264,9 +264,7 @@ class Session(QObject):
 
 
 def _write_recovery(path: Path, files: dict[str, str]) -> None:
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(files, ensure_ascii=False), encoding="utf-8")
-    os.replace(tmp, path)
+    write_atomic(path, json.dumps(files, ensure_ascii=False), durable=False)  # what was typed, until saved
 
 
 def snapshot(notice: Notice) -> Notice:
