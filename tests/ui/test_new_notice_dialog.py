@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QDialogButtonBox
 
 from notice_studio.core.notice.store import NoticeRepo
 from notice_studio.ui.notices.new_notice_dialog import NewNoticeDialog
@@ -32,8 +33,19 @@ def test_creates_a_notice_folder_from_a_template(window, qtbot, tmp_path: Path) 
     assert "lgpd" in dialog.chosen_jurisdictions()
     assert dialog.create_button.isEnabled()
 
+    qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+    # Each template "no" that leaves a legal requirement out is confirmed before anything is created.
+    qtbot.waitUntil(lambda: getattr(dialog, "waivers_dialog", None) is not None, timeout=20000)
+    confirm = dialog.waivers_dialog
+    ok = confirm.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert confirm.choices and not ok.isEnabled()  # nothing is assumed
+    assert not target.exists()
+    facts = list(confirm.choices)
+    for fact, combo in confirm.choices.items():
+        combo.setCurrentIndex(combo.findData("yes" if fact == facts[0] else "no"))
+    assert ok.isEnabled()
     with qtbot.waitSignal(dialog.accepted, timeout=20000):
-        qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
     assert dialog.created_path == target
     assert (target / "notice.yaml").is_file()
     with NoticeRepo.open(target) as repo:
@@ -43,6 +55,7 @@ def test_creates_a_notice_folder_from_a_template(window, qtbot, tmp_path: Path) 
         assert set(notice.jurisdictions) == set(canada.jurisdictions) | {"lgpd"}
         assert notice.clauses
         assert len(repo.edits()) == 1
+        assert notice.facts[facts[0]] is True and all(notice.facts[f] is False for f in facts[1:])
     # The window can open what was created (the folder is not left locked).
     assert window.open_notice(dialog.created_path)
     assert window.session.notice.organisation == "Maple Widgets Inc"

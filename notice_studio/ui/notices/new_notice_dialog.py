@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
 
 from notice_studio.core.library.jurisdictions import JURISDICTIONS
 from notice_studio.core.library.templates import Template
-from notice_studio.core.notice.model import NoticeError, slugify
-from notice_studio.core.notice.store import NoticeRepo, resolve_author
+from notice_studio.core.notice.model import Notice, NoticeError, slugify
+from notice_studio.core.notice.store import Author, NoticeRepo, resolve_author
+from notice_studio.core.practices.facts import Waiver
 from notice_studio.ui.app_state import AppState, Navigator
 from notice_studio.ui.checks.checks_report import severity_color
 from notice_studio.ui.layout.fit import fit_dialog
@@ -275,18 +276,47 @@ class NewNoticeDialog(QDialog):
         settings = self.state.settings
         author = resolve_author(settings.author_name, settings.author_email)
 
-        def work() -> Path:
+        def build() -> tuple[Notice, list[Waiver]]:
+            from notice_studio.core.library.requirements import load_requirements
             from notice_studio.core.library.templates import build_notice
+            from notice_studio.core.practices.actions import decided_by_practices
+            from notice_studio.core.practices.facts import effective_facts, waived_requirements
 
             notice = build_notice(template_id, organisation, jurisdictions, library=library)
-            with NoticeRepo.create(folder, notice, author):
-                pass
-            return folder
+            decided = decided_by_practices(notice)  # those follow from the practices: change them there
+            waivers = waived_requirements(effective_facts(notice), notice.jurisdictions, load_requirements())
+            return notice, [w for w in waivers if w.fact not in decided]
+
+        def built(result: tuple[Notice, list[Waiver]]) -> None:
+            notice, waivers = result
+            if not waivers:
+                self._write(notice, folder, author)
+                return
+            # Counsel confirm each template "no" that leaves a legal requirement out.
+            from notice_studio.ui.practices.waivers_dialog import ConfirmWaiversDialog
+
+            confirm = ConfirmWaiversDialog(waivers, self)
+            self.waivers_dialog = confirm
+            confirm.accepted.connect(lambda: self._write(_answered(notice, confirm.answers()), folder, author))
+            confirm.rejected.connect(
+                lambda: self._failed(NoticeError("Nothing was created; confirm the answers to create the notice."))
+            )
+            confirm.open()
 
         self.creating = True
         self.busy.setVisible(True)
         self._show_problem("")
         self._update_state()
+        self.state.tasks.run(build, built, self._failed)
+
+    def _write(self, notice: Notice, folder: Path, author: Author) -> None:
+        """Create the notice's folder and history in the write lane."""
+
+        def work() -> Path:
+            with NoticeRepo.create(folder, notice, author):
+                pass
+            return folder
+
         self.state.tasks.write(work, self._created, self._failed)
 
     def reject(self) -> None:
@@ -307,3 +337,9 @@ class NewNoticeDialog(QDialog):
             self._show_problem(str(exc))
         else:
             self._show_problem(f"The notice could not be created ({exc}); choose another folder and try again.")
+
+
+def _answered(notice: Notice, answers: dict[str, bool]) -> Notice:
+    """The notice with counsel's confirmed answers to the facts that waive requirements."""
+    notice.facts.update(answers)
+    return notice
