@@ -330,7 +330,10 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("This notice is already open.", 4000)
             return True
         try:
-            repo = NoticeRepo.open(path, write=True)
+            repo = NoticeRepo.open(path, write=True, keep_outside_changes=False)
+            if not self._settle_outside_changes(repo):
+                repo.close()
+                return False
         except NoticeError as exc:
             self.show_error(str(exc))
             return False
@@ -753,6 +756,24 @@ class MainWindow(QMainWindow):
         if session is not None:
             session.practices_changed.connect(dock.refresh)
             session.notice_replaced.connect(dock.refresh)
+
+    def _settle_outside_changes(self, repo: NoticeRepo) -> bool:
+        """Files changed in the folder by another program are shown before anything is saved:
+        keep them (saved as an edit) or discard them. False when the user cancels opening."""
+        changed = repo.outside_changes()
+        if not changed:
+            return True
+        names = ", ".join(changed[:5]) + (f" and {len(changed) - 5} more" if len(changed) > 5 else "")
+        choice = DialogInteraction(self).choose(
+            f"These files in the notice folder were changed outside Notice Studio since the last save: {names}. "
+            "Keep the changes (they are saved as an edit) or discard them?",
+            (("keep", "Keep the changes"), ("discard", "Discard them")),
+        )
+        if choice == "keep":
+            repo.keep_outside(self.author())
+        elif choice == "discard":
+            repo.discard_outside()
+        return choice is not None
 
     def _undo(self) -> None:
         if self.session is not None:

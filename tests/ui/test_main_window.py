@@ -332,3 +332,37 @@ def test_opening_the_notice_that_is_already_open_is_harmless(window, notice_fold
     assert window.open_notice(notice_folder)
     assert window.session is session
     assert "already open" in window.statusBar().currentMessage()
+
+
+@pytest.mark.parametrize("choice", ["keep", "discard", None])
+def test_files_changed_outside_the_app_are_shown_before_they_are_saved(
+    qtbot, settings, notice_folder, monkeypatch, choice
+) -> None:
+    """A hand edit in the folder: the window asks keep / discard first; cancelling does not open."""
+    from notice_studio.ui.interaction import DialogInteraction
+    from notice_studio.ui.main_window import MainWindow
+
+    clause_file = next((notice_folder / "clauses").glob("*.md"))
+    original = clause_file.read_text(encoding="utf-8")
+    clause_file.write_text(original + "\nA sentence typed in another editor.\n", encoding="utf-8")
+    asked: list[str] = []
+
+    def choose(self, question, options):
+        asked.append(question)
+        return choice
+
+    monkeypatch.setattr(DialogInteraction, "choose", choose)
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    opened = window.open_notice(notice_folder)
+    assert asked and clause_file.relative_to(notice_folder).as_posix() in asked[0]
+    assert opened is (choice is not None)
+    text = clause_file.read_text(encoding="utf-8")
+    if choice == "keep":
+        assert "another editor" in text
+        assert window.session.repo.edits()[0].message.startswith("Kept")
+    elif choice == "discard":
+        assert text == original
+    else:
+        assert window.session is None and "another editor" in text  # nothing decided, nothing lost
+    window.close()
