@@ -61,7 +61,7 @@ def test_exported_pages_pass_axe(tmp_path: Path) -> None:
     rendered = render(notice, RenderOptions(last_updated=dt.date(2026, 3, 1), version_label="v1"))
     pages = {
         "page.html": notice_page(rendered),
-        "fragment.html": page_html("Fragment", notice_fragment(rendered, inline_styles=True), "en"),
+        "fragment.html": page_html("Fragment", notice_fragment(rendered), "en"),
     }
     for name, text in pages.items():
         (tmp_path / name).write_text(text, encoding="utf-8")

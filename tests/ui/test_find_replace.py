@@ -119,9 +119,13 @@ def test_replace_all_is_one_undo_step(qtbot, window) -> None:
         timeout=10000,
     )
     some = next(iter(changed))
-    assert (
-        "information"
-        not in (session.path / "clauses" / f"{some}.md").read_text(encoding="utf-8").split("---")[-1].lower()
+    # Autosave commits at least once a second, so a large replacement may arrive in two saves.
+    qtbot.waitUntil(
+        lambda: (
+            "information"
+            not in (session.path / "clauses" / f"{some}.md").read_text(encoding="utf-8").split("---")[-1].lower()
+        ),
+        timeout=10000,
     )
 
     session.undo_stack.undo()

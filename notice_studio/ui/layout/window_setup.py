@@ -41,6 +41,7 @@ _DOCK_PANES = (
     ("history_dock", "History"),
     ("checks_dock", "Checks"),
     ("tables_panel", "Tables"),
+    ("practices_dock", "Practices"),
 )
 
 
@@ -160,7 +161,7 @@ def first_layout(window: Window, extras: WindowExtras) -> None:
     area = available_area(window)
     hidden = ["checks_dock", "tables_panel"]  # collapsed until there is something to see
     if area.width() < WIDE_ENOUGH_FOR_DOCKS:
-        hidden += ["library_browser", "variables_panel", "history_dock"]
+        hidden += ["library_browser", "variables_panel", "history_dock", "practices_dock"]
     for key in hidden:
         dock = window.docks.get(key)
         if dock is not None:
