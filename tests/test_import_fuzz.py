@@ -204,3 +204,11 @@ def test_random_word_documents(paragraphs: list[tuple[str, str]]) -> None:
     out = io.BytesIO()
     d.save(out)
     import_or_refuse(out.getvalue(), "docx")
+
+
+def test_two_short_lines_and_nothing_else_are_not_all_title() -> None:
+    """Found by the fuzz run in CI: 'WE' over 'COOKIES' became a two-line title with no notice left."""
+    outline = import_or_refuse(b"WE\nCOOKIES", "txt")
+    assert outline is not None
+    kept = " ".join([outline.title, *[f"{s.title} {s.body}" for s in outline.sections]])
+    assert "WE" in kept and "COOKIES" in kept

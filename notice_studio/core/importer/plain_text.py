@@ -65,7 +65,7 @@ def read_lines(
     kept, dropped = _without_furniture(lines, paged=by_gaps)
     width = _typical_width(kept) if by_gaps else wrap_width(kept)
     blocks = _blocks(kept, width, by_gaps)
-    return SourceDocument(name, fmt, tuple(blocks), title, encoding, tuple(dict.fromkeys(dropped)))
+    return SourceDocument(name, fmt, tuple(blocks), title, encoding, tuple(dropped))  # every occurrence: nothing lost
 
 
 # ----- page furniture ------------------------------------------------------------------------------

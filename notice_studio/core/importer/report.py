@@ -7,6 +7,7 @@ is the one place that touches them); without them the report says what the impor
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
@@ -443,7 +444,9 @@ def report_text(report: ImportReport, *, max_findings: int = 25) -> str:
         lines += [f"  - {gap}" for gap in report.numbering_gaps]
     if report.dropped:
         lines.append("")
-        shown = list(report.dropped[:8]) + ([f"and {len(report.dropped) - 8} more"] if len(report.dropped) > 8 else [])
+        repeats = Counter(report.dropped)  # a line repeated on every page is listed once, with its count
+        folded = [text if n == 1 else f"{text} ({n} times)" for text, n in repeats.items()]
+        shown = folded[:8] + ([f"and {len(folded) - 8} more"] if len(folded) > 8 else [])
         lines.append("Left out as page furniture: " + "; ".join(shown) + ".")
     for note in report.notes:
         lines.append("")

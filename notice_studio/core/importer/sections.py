@@ -45,9 +45,11 @@ def _find_title(entries: list[Entry], declared: str) -> str:
         if (same == 1 and len(headings) > 1) or _TITLE_WORDS.search(text):
             first.is_title = True
             return first.title
-    second = entries[entries.index(first) + 1] if entries.index(first) + 1 < len(entries) else None
+    after = entries.index(first) + 1
+    second = entries[after] if after < len(entries) else None
     if (
         second is not None
+        and after + 1 < len(entries)  # a two-line title needs a notice below it
         and first.block.kind == second.block.kind == "paragraph"
         and len(text.split()) <= 8
         and len(second.block.plain.split()) <= 6
