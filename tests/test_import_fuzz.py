@@ -212,3 +212,9 @@ def test_two_short_lines_and_nothing_else_are_not_all_title() -> None:
     assert outline is not None
     kept = " ".join([outline.title, *[f"{s.title} {s.body}" for s in outline.sections]])
     assert "WE" in kept and "COOKIES" in kept
+
+
+def test_short_lines_with_nothing_below_are_not_a_site_menu() -> None:
+    """Found by a longer fuzz hunt: three short lines and nothing else were all dropped as a menu."""
+    outline = import_or_refuse(b"WE\nWE\nWE", "txt")
+    assert outline is not None

@@ -133,7 +133,7 @@ def _menu_lines(lines: list[_Line]) -> set[int]:
         ):
             break
         run.append(i)
-    if len(run) < 3:
+    if len(run) < 3 or len(run) == len(lines):  # a menu is followed by the text it sits above
         return set()
     return {i for i in run if not _TITLE_WORDS.search(lines[i].text)}
 
