@@ -148,8 +148,10 @@ def test_rows_line_up_on_both_sides_and_after_a_resize(qtbot, window) -> None:
 
     qtbot.waitUntil(aligned, timeout=5000)  # the window is fitted to the screen after it shows, then re-aligned
     # The added clause is much longer on the new side, yet the next row starts level.
+    diff_window.showNormal()  # on a short screen the window opens maximised, where resize() does nothing
+    width = 760 if abs(diff_window.width() - 760) > 40 else 980
     with qtbot.waitSignal(diff_window.sync.aligned, timeout=5000):
-        diff_window.resize(760, 700)
+        diff_window.resize(width, 600)
     assert aligned()
     right.verticalScrollBar().setValue(right.verticalScrollBar().maximum() // 2)
     assert left.verticalScrollBar().value() == right.verticalScrollBar().value()
