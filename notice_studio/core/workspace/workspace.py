@@ -289,8 +289,7 @@ class Workspace:
         from notice_studio.core.practices.actions import set_facts
 
         old = self.notice.facts.get(name)
-        if value is None:
-            set_facts(self.notice, {})  # still refuses nothing: forgetting is always allowed
+        if value is None:  # forgetting an answer is always allowed
             self.notice.facts.pop(name, None)
             if old is not None:
                 self._note(f"Forgot the answer to '{name}'")
