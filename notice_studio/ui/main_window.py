@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import itertools
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -324,8 +325,10 @@ class MainWindow(QMainWindow):
         )
 
     # ----- opening notices --------------------------------------------------------------------
-    def open_notice(self, path: str | Path) -> bool:
-        """Open a notice folder; refuse clearly (locked, not a notice, damaged)."""
+    def open_notice(self, path: str | Path, report: Callable[[str], None] | None = None) -> bool:
+        """Open a notice folder; refuse clearly (locked, not a notice, damaged): the sentence goes
+        to `report`, by default a message box."""
+        report = report or self.show_error
         if self.session is not None and Path(path).expanduser().absolute() == self.session.path:
             self.statusBar().showMessage("This notice is already open.", 4000)
             return True
@@ -335,13 +338,13 @@ class MainWindow(QMainWindow):
                 repo.close()
                 return False
         except NoticeError as exc:
-            self.show_error(str(exc))
+            report(str(exc))
             return False
         try:
             session = Session(repo, self.tasks, self.author(), self.settings.whole_number("autosave/idle_ms"), self)
         except NoticeError as exc:
             repo.close()
-            self.show_error(str(exc))
+            report(str(exc))
             return False
         self._close_session()
         self.session = session
