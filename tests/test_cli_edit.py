@@ -157,3 +157,52 @@ def test_new_lists_each_template_no_that_leaves_a_requirement_out(
     assert "change the practices" in err  # sale is decided by the practices, not by a typed fact
     code, _out, err = run(capsys, "new", tmp_path / "m", "--org", "Acme Ltd", "--yes")
     assert code == 0 and "leaves out" not in err
+
+
+def test_settings_command_sets_the_publishing_rules_as_one_commit(
+    repo: NoticeRepo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from notice_studio.core.publishing.schedule import advance_notice_days
+    from notice_studio.core.remote.reviews import requires_approval
+
+    folder = repo.path
+    before = len(repo.edits(limit=50))
+    repo.close()
+    code, out, _ = run(capsys, "settings", folder)
+    assert code == 0 and "advance-notice-days: not set" in out and "require-approval: no" in out
+    code, out, _ = run(capsys, "settings", folder, "advance-notice-days=30", "require-approval=yes")
+    assert code == 0 and out.strip() == "Saved."
+    with NoticeRepo.open(folder) as fresh:
+        notice = fresh.load()
+        edits = fresh.edits(limit=50)
+    assert advance_notice_days(notice) == 30 and requires_approval(notice)
+    assert len(edits) == before + 1
+    assert "Advance notice of material changes: 30 days" in edits[0].message
+    code, out, _ = run(capsys, "settings", folder, "--json")
+    values = {s["name"]: s["value"] for s in json.loads(out)["settings"]}
+    assert values == {"advance-notice-days": 30, "require-approval": True}
+    code, out, _ = run(capsys, "settings", folder, "advance-notice-days=none")
+    assert code == 0 and reload(repo).settings.get("publishing") is None
+    code, out, _ = run(capsys, "settings", folder, "advance-notice-days=30")
+    assert out.strip() == "Saved."
+    code, out, _ = run(capsys, "settings", folder, "advance-notice-days=30")
+    assert out.strip() == "Nothing changed."
+
+
+@pytest.mark.parametrize(
+    ("assignment", "words"),
+    [
+        ("advance-notice-days=lots", "is not a number of days"),
+        ("advance-notice-days=900", "is not a number of days"),
+        ("require-approval=maybe", "is not yes or no"),
+        ("colour=blue", "There is no notice setting 'colour'"),
+        ("advance-notice-days", "is not NAME=VALUE"),
+    ],
+)
+def test_settings_command_refuses_bad_values_in_a_sentence(
+    repo: NoticeRepo, capsys: pytest.CaptureFixture[str], assignment: str, words: str
+) -> None:
+    folder = repo.path
+    repo.close()
+    code, _, err = run(capsys, "settings", folder, assignment)
+    assert code == 1 and words in err and "Traceback" not in err and len(err.strip().splitlines()) == 1

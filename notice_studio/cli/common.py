@@ -133,3 +133,16 @@ def open_workspace(
         for message in ws.repo.recovery.messages:
             print(f"notice-studio: {message}", file=sys.stderr)
         yield ws
+
+
+def name_values(
+    items: Sequence[str], example: str, *, form: str = "NAME=VALUE", strip: bool = True
+) -> list[tuple[str, str]]:
+    """'name=value' arguments as pairs; anything else is refused with an example to follow."""
+    pairs = []
+    for item in items:
+        name, eq, value = item.partition("=")
+        if not eq or not name.strip():
+            raise CommandError(f"'{item}' is not {form}; write for example {example}")
+        pairs.append((name.strip(), value.strip() if strip else value))
+    return pairs

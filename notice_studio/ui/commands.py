@@ -182,3 +182,18 @@ class SetPractices(QUndoCommand):
     def undo(self) -> None:
         if self.old is not None:
             self.session.set_practices(copy.deepcopy(self.old), f"Undid: {self.message}")
+
+
+class SetNoticeSetting(QUndoCommand):
+    """One of the notice's publishing rules (File > Notice settings)."""
+
+    def __init__(self, session: Session, name: str, value: object, label: str) -> None:
+        super().__init__(f"Change '{label}'")
+        self.session, self.name, self.value = session, name, value
+        self.old: object = None
+
+    def redo(self) -> None:
+        self.old = self.session.set_setting(self.name, self.value)
+
+    def undo(self) -> None:
+        self.session.set_setting(self.name, self.old)

@@ -13,6 +13,7 @@ from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QDockWidget,
     QFileDialog,
     QInputDialog,
@@ -191,6 +192,12 @@ class MainWindow(QMainWindow):
         self.act_publish = self._action(
             "&Publish…", self.publish, QKeySequence("Ctrl+Shift+P"), "Publish the draft as a new version"
         )
+        self.act_notice_settings = self._action(
+            "Notice &settings…",
+            self.notice_settings,
+            None,
+            "Publishing rules for this notice: advance notice of material changes, approval before publishing",
+        )
         self.act_quit = self._action("&Quit", self.close, SK.Quit)
         for item in (self.act_new, self.act_open):
             file_menu.addAction(item)
@@ -204,6 +211,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.act_export)
         file_menu.addAction(self.act_publish)
+        file_menu.addAction(self.act_notice_settings)
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
         from notice_studio.ui.compare import word_review_menu  # Word review round trip (issue 18)
@@ -660,6 +668,31 @@ class MainWindow(QMainWindow):
             dialog = dialog_class(self.state, self, self)
             if dialog.exec() and dialog.created_path:
                 self.open_notice(dialog.created_path)
+
+    def notice_settings(self) -> QDialog | None:
+        """The notice's publishing rules; each change is one undoable edit."""
+        session = self.session
+        if session is None:
+            return None
+        from notice_studio.core.workspace.notice_settings import SETTINGS
+        from notice_studio.ui.publish.notice_settings_dialog import NoticeSettingsDialog
+
+        dialog = NoticeSettingsDialog(session.notice, self)
+
+        def apply() -> None:
+            changed = [
+                (name, value) for name, value in dialog.values().items() if SETTINGS[name].read(session.notice) != value
+            ]
+            if not changed:
+                return
+            session.undo_stack.beginMacro("Change the notice settings")
+            for name, value in changed:
+                session.undo_stack.push(commands.SetNoticeSetting(session, name, value, SETTINGS[name].label))
+            session.undo_stack.endMacro()
+
+        dialog.accepted.connect(apply)
+        dialog.open()
+        return dialog
 
     def publish(self) -> None:
         if self.session is None:

@@ -167,6 +167,12 @@ class Session(QObject):
         self._note()
         return old
 
+    def set_setting(self, name: str, value: object) -> object:
+        """One of the notice's publishing rules (advance notice, required approval)."""
+        old = self.workspace.set_setting(name, value)
+        self._note()
+        return old
+
     def set_clause_state(self, clause_id: str, state: ClauseState, message: str) -> None:
         """A library update (or its undo): title, text and provenance together."""
         self.workspace.set_clause_state(clause_id, state, message)

@@ -317,6 +317,20 @@ class Workspace:
         self._note(f"Changed the practices ({', '.join(path for path, _value in changes)})")
         return tables
 
+    def set_setting(self, name: str, value: object) -> object:
+        """Change one of the notice's publishing rules (core.workspace.notice_settings: the
+        advance-notice period, required approval); returns the old value, for undo. A string is
+        parsed the way the command line takes it ('30', 'yes')."""
+        from notice_studio.core.workspace.notice_settings import setting
+
+        rule = setting(name)
+        new = rule.parse(value) if isinstance(value, str) else value
+        old = rule.read(self.notice)
+        if new != old:
+            rule.write(self.notice, new)
+            self._note(f"{rule.label}: {rule.shown(new)}")
+        return old
+
     def set_laws(self, laws: Sequence[str]) -> list[str]:
         """Choose the laws the notice must satisfy; returns the previous choice."""
         from notice_studio.core.library.jurisdictions import JURISDICTIONS, normalise
