@@ -85,6 +85,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_json(p)
     p.set_defaults(func=cmd_settings)
 
+    p = sub.add_parser(
+        "outside-changes",
+        help="files changed outside Notice Studio since the last save: show them, keep them or discard them",
+    )
+    add_folder(p)
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--keep", action="store_true", help="save the changes as an edit")
+    group.add_argument("--discard", action="store_true", help="put the files back as last saved")
+    add_json(p)
+    p.set_defaults(func=cmd_outside_changes)
+
     table = sub.add_parser("table", help="show, set, import or export a table (cookies, service providers)")
     table_actions = table.add_subparsers(dest="table_action", metavar="ACTION", required=True)
     p = table_actions.add_parser("show", help="print a table (or list the tables when NAME is left out)")
@@ -255,6 +266,30 @@ def cmd_settings(args: argparse.Namespace) -> int:
     elif not changes:
         for name, rule in SETTINGS.items():
             print(f"{name}: {rule.shown(values[name])} — {rule.meaning}")
+    return 0
+
+
+def cmd_outside_changes(args: argparse.Namespace) -> int:
+    from notice_studio.cli.common import author
+    from notice_studio.core.notice.store import NoticeRepo
+    from notice_studio.core.workspace.outside import DISCARD, KEEP, settle_outside_changes
+
+    settle = args.keep or args.discard
+    with NoticeRepo.open(args.folder, write=settle, keep_outside_changes=False) as repo:
+        paths = repo.outside_changes()
+        diff = repo.outside_diff() if paths and not settle else ""
+        if settle and paths:
+            settle_outside_changes(repo, Prompt(choice=KEEP if args.keep else DISCARD), author())
+    if args.json:
+        print_json({"changed": paths, "kept": bool(paths and args.keep), "discarded": bool(paths and args.discard)})
+    elif not paths:
+        print("No files were changed outside Notice Studio since the last save.")
+    elif settle:
+        print(("Kept as an edit: " if args.keep else "Put back as last saved: ") + ", ".join(paths))
+    else:
+        print("Changed outside Notice Studio since the last save: " + ", ".join(paths))
+        sys.stdout.write(diff)
+        print("Keep them with --keep (saved as an edit) or discard them with --discard.")
     return 0
 
 

@@ -796,20 +796,9 @@ class MainWindow(QMainWindow):
     def _settle_outside_changes(self, repo: NoticeRepo) -> bool:
         """Files changed in the folder by another program are shown before anything is saved:
         keep them (saved as an edit) or discard them. False when the user cancels opening."""
-        changed = repo.outside_changes()
-        if not changed:
-            return True
-        names = ", ".join(changed[:5]) + (f" and {len(changed) - 5} more" if len(changed) > 5 else "")
-        choice = DialogInteraction(self).choose(
-            f"These files in the notice folder were changed outside Notice Studio since the last save: {names}. "
-            "Keep the changes (they are saved as an edit) or discard them?",
-            (("keep", "Keep the changes"), ("discard", "Discard them")),
-        )
-        if choice == "keep":
-            repo.keep_outside(self.author())
-        elif choice == "discard":
-            repo.discard_outside()
-        return choice is not None
+        from notice_studio.core.workspace.outside import settle_outside_changes
+
+        return settle_outside_changes(repo, DialogInteraction(self), self.author())
 
     def _undo(self) -> None:
         if self.session is not None:

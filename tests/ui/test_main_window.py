@@ -348,7 +348,7 @@ def test_files_changed_outside_the_app_are_shown_before_they_are_saved(
     clause_file.write_text(original + "\nA sentence typed in another editor.\n", encoding="utf-8")
     asked: list[str] = []
 
-    def choose(self, question, options):
+    def choose(self, question, options, unattended=""):
         asked.append(question)
         return choice
 
