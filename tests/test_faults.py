@@ -301,6 +301,30 @@ def test_markdown_export_is_inert_in_a_raw_html_commonmark_renderer(body: str) -
         assert markdown_is_inert(exported)
 
 
+def test_a_hostile_paragraph_is_escaped_and_the_rest_of_its_clause_keeps_its_formatting() -> None:
+    notice = Notice(title="T")
+    body = (
+        "We **never** sell your data.\n\n"
+        "- first item\n- second item\n\n"
+        "Hostile <img src=x onerror=alert(1)> text.\n\n"
+        "```\ncode with a blank line\n\nstill code\n```\n\n"
+        "See [our site](https://ok.example)."
+    )
+    notice.add(Clause("a", "A", body))
+    exported = notice_markdown_text(notice)
+    assert markdown_is_inert(exported) and live_content(TRUSTING.render(exported)) == []
+    assert "We **never** sell" in exported and "- first item" in exported
+    assert "[our site](https://ok.example)" in exported
+    assert "code with a blank line\n\nstill code" in exported
+    assert "\\<img" in exported  # the hostile paragraph alone is escaped
+    # An unsafe reference definition is escaped where it is, and the reference stays plain text.
+    together = Notice(title="T")
+    together.add(Clause("a", "A", "See [x][r].\n\n**Bold**\n\n[r]: javascript&colon;alert(1)"))
+    exported = notice_markdown_text(together)
+    assert markdown_is_inert(exported) and "**Bold**" in exported and "\\[r]: javascript" in exported
+    assert live_content(TRUSTING.render(exported)) == []
+
+
 def test_markdown_safety_net_spots_raw_html_and_unsafe_definitions() -> None:
     assert not markdown_is_inert("<img src=x onerror=alert(1)>")
     assert not markdown_is_inert("[r]\n\n[r]: javascript&colon;alert(1)")  # defined, even if unused
