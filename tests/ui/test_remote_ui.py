@@ -12,6 +12,7 @@ from remote_support import OTHER, edit, shared_notice, sync
 from notice_studio.core.notice.store import NoticeRepo
 from notice_studio.core.remote.merge import EDIT, THEIRS, YOURS, merge_notices
 from notice_studio.core.remote.reviews import set_requires_approval
+from notice_studio.core.workspace import Workspace
 from notice_studio.ui.remote.conflict_view import ConflictDialog
 from notice_studio.ui.remote.reviews_dock import ReviewsDock
 from notice_studio.ui.remote.sync_action import SyncController
@@ -80,7 +81,7 @@ def test_sync_runs_in_the_background_and_stops_on_conflicts(qtbot, tmp_path: Pat
     tasks = TaskRunner()
     flushed: list[bool] = []
     with NoticeRepo.open(yours, write=True) as repo:
-        controller = SyncController(repo, tasks, AUTHOR, before_sync=lambda: flushed.append(True))
+        controller = SyncController(Workspace(repo, author=AUTHOR), tasks, before_sync=lambda: flushed.append(True))
         with qtbot.waitSignal(controller.conflicts, timeout=30000) as blocker:
             controller.action.trigger()
             assert controller.busy and not controller.action.isEnabled()  # returned at once
@@ -114,7 +115,7 @@ def test_reviews_dock_ask_comment_approve(qtbot, tmp_path: Path) -> None:
         set_requires_approval(notice, True)
         repo.save(notice, "Publishing needs an approval", AUTHOR)
         tasks = TaskRunner()
-        dock = ReviewsDock(repo, tasks, AUTHOR, current_clause=lambda: "retention")
+        dock = ReviewsDock(Workspace(repo, author=AUTHOR), tasks, current_clause=lambda: "retention")
         qtbot.addWidget(dock)
         dock.show()
         dock.refresh()

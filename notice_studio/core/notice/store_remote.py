@@ -13,6 +13,7 @@ Published tags are sent and received, never moved; review records are chains of 
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import os
@@ -46,6 +47,7 @@ REVIEWS = "refs/notice-reviews/"
 _OPTIONS = ["-c", "maintenance.auto=false", "-c", "gc.auto=0", "-c", "core.quotepath=off"]
 _NETWORK_OPTIONS = ["-c", "http.lowSpeedLimit=1", "-c", "http.lowSpeedTime=60"]
 _PENDING = "notice-studio-merge.json"
+_CONTACT = "notice-studio-contact.json"
 _EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
 _ZERO = "0" * 40
 
@@ -73,10 +75,6 @@ class HistoryRewrittenError(RemoteError):
     """Edits already synced are gone from the server."""
 
 
-class DivergedTagsError(RemoteError):
-    """The same version was published differently here and on the server."""
-
-
 @dataclass(frozen=True)
 class RemoteInfo:
     name: str
@@ -89,6 +87,12 @@ class RemoteInfo:
     last_synced: str
     """The server's draft commit at the last sync ('' before the first)."""
     pending_conflicts: int = 0
+    contacted: str = ""
+    """When the server last answered a sync or fetch (ISO 8601, UTC; '' never)."""
+    fetched: bool = False
+    """True when ahead/behind were just checked with the server."""
+    fetch_problem: str = ""
+    """Why asking the server just now failed (one sentence); the figures are then as of `contacted`."""
 
 
 @dataclass(frozen=True)
@@ -106,6 +110,22 @@ class SyncResult:
     reviews_changed: int = 0
     draft_changed: bool = False
     """The draft in the folder changed: reload it."""
+    diverged_versions: tuple[str, ...] = ()
+    """Versions published differently here and on the server: left as they are on each side."""
+
+    @property
+    def diverged_sentence(self) -> str:
+        """One sentence about versions published differently on each side ('' when there are none)."""
+        if not self.diverged_versions:
+            return ""
+        names = ", ".join(self.diverged_versions)
+        one = len(self.diverged_versions) == 1
+        return (
+            f"{'Version' if one else 'Versions'} {names} {'was' if one else 'were'} published both here and on "
+            "the server for different drafts, and published versions never move, so "
+            f"{'it was' if one else 'they were'} left as {'it is' if one else 'they are'} on each side "
+            "(everything else was synced): agree which one stands and publish the next version from it."
+        )
 
     @property
     def sentence(self) -> str:
@@ -127,9 +147,10 @@ class SyncResult:
         if self.reviews_changed:
             parts.append(f"brought {self.reviews_changed} review{'s' if self.reviews_changed != 1 else ''} up to date")
         if not parts:
-            return "Already up to date with the server."
-        text = "Synced: " + ", ".join(parts)
-        return text + (" (both sides' edits merged)." if self.merged else ".")
+            text = "Already up to date with the server."
+        else:
+            text = "Synced: " + ", ".join(parts) + (" (both sides' edits merged)." if self.merged else ".")
+        return f"{text} {self.diverged_sentence}" if self.diverged_versions else text
 
 
 # ----- running git ------------------------------------------------------------------------------
@@ -295,6 +316,7 @@ def remove_remote(repo: NoticeRepo, name: str = DEFAULT_REMOTE) -> None:
         if refs:
             _run(repo.path, "update-ref", "--stdin", input="".join(f"delete {r}\n" for r in refs))
         (repo.path / ".git" / _PENDING).unlink(missing_ok=True)
+        _record_contact(repo, name, forget=True)
 
 
 def _branch(repo: NoticeRepo) -> str:
@@ -326,9 +348,20 @@ def _count(repo: NoticeRepo, spec: str) -> int:
     return int(_run(repo.path, "rev-list", "--count", spec).out.strip() or 0)
 
 
-def remote_info(repo: NoticeRepo, name: str = DEFAULT_REMOTE) -> RemoteInfo:
-    """The server and how the draft stands against it, as of the last sync (no network)."""
-    url = public_url(_remote_url(repo, name))
+def remote_info(
+    repo: NoticeRepo, name: str = DEFAULT_REMOTE, *, fetch: bool = False, interactive: bool = False
+) -> RemoteInfo:
+    """The server and how the draft stands against it: as of the last sync, or (with `fetch`)
+    after asking the server what it has now (nothing is merged or sent)."""
+    url = _remote_url(repo, name)
+    problem = ""
+    if fetch:
+        try:
+            with repo._writing():
+                _fetch(repo, name, url, interactive)
+                _record_contact(repo, name)
+        except RemoteError as exc:
+            problem = str(exc)
     branch = _branch(repo)
     theirs = _rev(repo, f"refs/remotes/{name}/{branch}")
     head = repo.head()
@@ -336,7 +369,35 @@ def remote_info(repo: NoticeRepo, name: str = DEFAULT_REMOTE) -> RemoteInfo:
     behind = _count(repo, f"{head}..{theirs}") if theirs else 0
     last = _rev(repo, f"refs/notice-sync/{name}/{branch}") or ""
     pending = pending_merge(repo)
-    return RemoteInfo(name, url, branch, ahead, behind, last, len(pending.open_conflicts) if pending else 0)
+    return RemoteInfo(
+        name,
+        public_url(url),
+        branch,
+        ahead,
+        behind,
+        last,
+        len(pending.open_conflicts) if pending else 0,
+        contacted=_contacts(repo).get(name, ""),
+        fetched=fetch and not problem,
+        fetch_problem=problem,
+    )
+
+
+def _contacts(repo: NoticeRepo) -> dict[str, str]:
+    try:
+        data = json.loads((repo.path / ".git" / _CONTACT).read_text())
+    except (OSError, ValueError):
+        return {}
+    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+
+
+def _record_contact(repo: NoticeRepo, name: str, *, forget: bool = False) -> None:
+    """Remember when the server last answered (what 'as of the last sync' means in status)."""
+    contacts = _contacts(repo)
+    contacts.pop(name, None)
+    if not forget:
+        contacts[name] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    _write_atomic(repo.path / ".git" / _CONTACT, json.dumps(contacts, sort_keys=True), durable=False)
 
 
 # ----- clone ------------------------------------------------------------------------------------
@@ -388,6 +449,7 @@ def clone(url: str, folder: str | os.PathLike[str], *, interactive: bool = False
         branch = _branch(repo)
         head = repo.head()
         _run(repo.path, "update-ref", f"refs/notice-sync/{DEFAULT_REMOTE}/{branch}", head)
+        _record_contact(repo, DEFAULT_REMOTE)
     return target
 
 
@@ -420,26 +482,20 @@ def _refs(repo: NoticeRepo, prefix: str) -> dict[str, str]:
     return result
 
 
-def _compare_tags(repo: NoticeRepo, name: str, refs: dict[str, str]) -> tuple[dict[str, str], list[str]]:
-    """(versions to receive: name -> tag object, versions to send); refuses diverged versions."""
+def _compare_tags(
+    repo: NoticeRepo, name: str, refs: dict[str, str]
+) -> tuple[dict[str, str], list[str], tuple[str, ...]]:
+    """(versions to receive: name -> tag object, versions to send, versions published differently
+    here and on the server). A diverged version is neither received nor sent: tags never move."""
     prefix = f"notice-remote/{name}/tags/"
     theirs = {
         r[len(prefix) :]: sha for r, sha in refs.items() if r.startswith(prefix) and _is_version(r[len(prefix) :])
     }
     ours = {r[5:]: sha for r, sha in refs.items() if r.startswith("tags/") and _is_version(r[5:])}
-    for tag, sha in sorted(theirs.items()):
-        if tag in ours and ours[tag] != sha:
-            who = _run(
-                repo.path, "for-each-ref", "--format=%(taggername) on %(taggerdate:short)", f"refs/{prefix}{tag}"
-            ).out.strip()
-            raise DivergedTagsError(
-                f"Version {tag} was published both here and on the server (there by {who or 'someone else'}) for "
-                "different drafts; published versions never move, so nothing was synced: agree which one stands, "
-                f"then delete the other from this folder's history by hand ('git tag -d {tag}')."
-            )
+    diverged = tuple(sorted((t for t in theirs if t in ours and ours[t] != theirs[t]), key=lambda t: int(t[1:])))
     receive = {t: sha for t, sha in theirs.items() if t not in ours}
     send = sorted((t for t in ours if t not in theirs), key=lambda t: int(t[1:]))
-    return receive, send
+    return receive, send, diverged
 
 
 def _is_version(tag: str) -> bool:
@@ -508,6 +564,7 @@ def _sync_once(
     branch = _branch(repo)
     _at("before-fetch")
     _fetch(repo, name, url, interactive)
+    _record_contact(repo, name)
     _at("fetched")
     refs = _refs(repo, "refs/")
     theirs = refs.get(f"remotes/{name}/{branch}")
@@ -525,7 +582,7 @@ def _sync_once(
             _history_rewritten(last)
     elif theirs is None and last is not None:
         _history_rewritten(last)
-    receive_tags, send_tags = _compare_tags(repo, name, refs)
+    receive_tags, send_tags, diverged = _compare_tags(repo, name, refs)
 
     ours = repo.head()
     received = merged = 0
@@ -544,7 +601,7 @@ def _sync_once(
             outcome = _integrate(repo, base, ours, theirs, resolutions, author, name)
             if isinstance(outcome, MergeResult):
                 _write_pending(repo, name, theirs)
-                return SyncResult(received=received, conflicts=outcome.open_conflicts)
+                return SyncResult(received=received, conflicts=outcome.open_conflicts, diverged_versions=diverged)
             _at("merge-written")
             _move_draft(repo, outcome)
             merged = 1
@@ -581,6 +638,7 @@ def _sync_once(
         versions_sent=tuple(send_tags),
         reviews_changed=len(review_send) + reviews_received,
         draft_changed=draft_changed,
+        diverged_versions=diverged,
     )
 
 
@@ -1031,7 +1089,6 @@ def add_ci_recipe(repo: NoticeRepo, kind: str, package: str = "notice-studio", a
 
 __all__ = [
     "AuthenticationError",
-    "DivergedTagsError",
     "HistoryRewrittenError",
     "NotANoticeRemoteError",
     "RemoteError",

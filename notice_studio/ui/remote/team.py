@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
-from notice_studio.core.notice import store_remote
+from notice_studio.core.notice.store_remote import SyncResult
 from notice_studio.ui.app_state import AppState, Navigator
 from notice_studio.ui.remote.conflict_view import ConflictDialog
 from notice_studio.ui.remote.open_from_server import OpenFromServerDialog
@@ -49,17 +49,17 @@ class TeamWork(QObject):
             self.reviews.hide()
             self._retired.append(self.reviews)
             self.reviews = None
-        has_remote = session is not None and bool(store_remote.remotes(session.repo))
+        has_remote = session is not None and bool(session.workspace.remotes())
         self.sync_action.setEnabled(session is not None)
         if session is None:
             return
-        controller = SyncController(session.repo, self.state.tasks, session.author, session.save_soon, parent=self)
+        controller = SyncController(session.workspace, self.state.tasks, session.save_soon, parent=self)
         controller.synced.connect(lambda result: self._synced(session, result))
         controller.conflicts.connect(self._conflicts)
         controller.failed.connect(self.nav.show_error)
         self.controller = controller
         if has_remote:
-            dock = ReviewsDock(session.repo, self.state.tasks, session.author, self.nav.current_clause_id, self.window)
+            dock = ReviewsDock(session.workspace, self.state.tasks, self.nav.current_clause_id, self.window)
             dock.setObjectName("reviews-dock")
             dock.compare_requested.connect(lambda version, draft: self.nav.compare(version or draft, "draft"))
             dock.failed.connect(self.nav.show_error)
@@ -71,22 +71,16 @@ class TeamWork(QObject):
     def sync(self) -> None:
         if self.controller is None:
             return
-        if self.state.session is not None and not store_remote.remotes(self.state.session.repo):
-            self.nav.show_error(
-                "This notice is not connected to a server yet; connect it with "
-                "'notice-studio remote add DIR URL', then sync again."
-            )
-            return
-        self.controller.sync()
+        self.controller.sync()  # the workspace says so in one sentence when there is no server
 
-    def _synced(self, session: Session, result: store_remote.SyncResult) -> None:
+    def _synced(self, session: Session, result: SyncResult) -> None:
         if result.draft_changed and self.state.session is session:
             session.reload()
         self.nav.status(f"Synced: {result.received} edit(s) received, {result.sent} sent.", 6000)
         if self.reviews is not None:
             self.reviews.refresh()
 
-    def _conflicts(self, result: store_remote.SyncResult) -> None:
+    def _conflicts(self, result: SyncResult) -> None:
         dialog = ConflictDialog(result.conflicts, self.window)
         if self.controller is not None:
             dialog.decided.connect(self.controller.sync)
