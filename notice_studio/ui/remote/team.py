@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QMainWindow
 
 from notice_studio.core.notice.store_remote import SyncResult
 from notice_studio.ui.app_state import AppState, Navigator
-from notice_studio.ui.remote.conflict_view import ConflictDialog
 from notice_studio.ui.remote.open_from_server import OpenFromServerDialog
 from notice_studio.ui.remote.reviews_dock import ReviewsDock
 from notice_studio.ui.remote.sync_action import SyncController
@@ -81,10 +80,13 @@ class TeamWork(QObject):
             self.reviews.refresh()
 
     def _conflicts(self, result: SyncResult) -> None:
-        dialog = ConflictDialog(result.conflicts, self.window)
-        if self.controller is not None:
-            dialog.decided.connect(self.controller.sync)
-        dialog.open()
+        """Open the comparison window in conflict mode: theirs / yours / result."""
+        from notice_studio.ui.compare.diff_window import DiffWindow  # loaded when first needed, as for Compare
+
+        window = DiffWindow.for_conflicts(self.state, self.nav, result.conflicts, self.window)
+        if self.controller is not None and window.conflict_mode is not None:
+            window.conflict_mode.decided.connect(self.controller.sync)
+        window.show()
 
     def open_from_server(self) -> None:
         dialog = OpenFromServerDialog(self.state.tasks, Path.home(), self.window)
