@@ -28,7 +28,9 @@ def test_the_workspace_names_agree_with_the_review_model_and_the_store() -> None
 def test_add_show_remove_a_server_and_sync_with_none(tmp_path: Path) -> None:
     server = bare(tmp_path / "srv.git")
     with _new(tmp_path / "n") as ws:
-        with pytest.raises(NoticeError, match="not connected to a server yet"):
+        with pytest.raises(
+            NoticeError, match="has no server named 'origin'; connect one with 'notice-studio remote add DIR URL'"
+        ):
             ws.sync()
         assert ws.add_remote(f"https://jane:secret@git.example.com/{server.name}") == (
             f"https://git.example.com/{server.name}"

@@ -276,6 +276,24 @@ def _remote_url(repo: NoticeRepo, name: str) -> str:
     return out.out.strip()
 
 
+class _Server:
+    """A connected server by name; its address is read only when a message needs it (one
+    process fewer per sync). A name with no server behind it fails at the first use."""
+
+    def __init__(self, repo: NoticeRepo, name: str, url: str | None = None) -> None:
+        self.repo, self.name, self._url = repo, name, url
+
+    @property
+    def url(self) -> str:
+        if self._url is None:
+            self._url = _remote_url(self.repo, self.name)
+        return self._url
+
+    @property
+    def where(self) -> str:
+        return public_url(self.url)
+
+
 def remotes(repo: NoticeRepo) -> dict[str, str]:
     """Server name -> address (without passwords)."""
     out = _run(repo.path, "config", "--get-regexp", r"^remote\..*\.url$", check=False).out
@@ -344,6 +362,12 @@ def _is_ancestor(repo: NoticeRepo, a: str, b: str) -> bool:
     return _run(repo.path, "merge-base", "--is-ancestor", a, b, check=False).status == 0
 
 
+def _ahead_behind(repo: NoticeRepo, ours: str, theirs: str) -> tuple[int, int]:
+    """(edits here the server lacks, edits there not here), in one process."""
+    left, _, right = _run(repo.path, "rev-list", "--left-right", "--count", f"{ours}...{theirs}").out.partition("\t")
+    return int(left or 0), int(right or 0)
+
+
 def _count(repo: NoticeRepo, spec: str) -> int:
     return int(_run(repo.path, "rev-list", "--count", spec).out.strip() or 0)
 
@@ -358,15 +382,14 @@ def remote_info(
     if fetch:
         try:
             with repo._writing():
-                _fetch(repo, name, url, interactive)
+                _fetch(repo, _Server(repo, name, url), interactive)
                 _record_contact(repo, name)
         except RemoteError as exc:
             problem = str(exc)
     branch = _branch(repo)
     theirs = _rev(repo, f"refs/remotes/{name}/{branch}")
     head = repo.head()
-    ahead = _count(repo, f"{theirs}..{head}") if theirs else _count(repo, head)
-    behind = _count(repo, f"{head}..{theirs}") if theirs else 0
+    ahead, behind = _ahead_behind(repo, head, theirs) if theirs else (_count(repo, head), 0)
     last = _rev(repo, f"refs/notice-sync/{name}/{branch}") or ""
     pending = pending_merge(repo)
     return RemoteInfo(
@@ -444,7 +467,7 @@ def clone(url: str, folder: str | os.PathLike[str], *, interactive: bool = False
             f"The repository at {public_url(url)} is not a notice (it has no {NOTICE_FILE}); choose the repository that holds the notice."
         )
     with NoticeRepo.open(target, write=True) as repo:
-        _fetch(repo, DEFAULT_REMOTE, url, interactive)
+        _fetch(repo, _Server(repo, DEFAULT_REMOTE, url), interactive)
         _adopt_reviews(repo, DEFAULT_REMOTE)
         branch = _branch(repo)
         head = repo.head()
@@ -454,7 +477,8 @@ def clone(url: str, folder: str | os.PathLike[str], *, interactive: bool = False
 
 
 # ----- sync -------------------------------------------------------------------------------------
-def _fetch(repo: NoticeRepo, name: str, url: str, interactive: bool) -> None:
+def _fetch(repo: NoticeRepo, server: _Server, interactive: bool) -> None:
+    name = server.name
     out = _run(
         repo.path,
         *_NETWORK_OPTIONS,
@@ -470,7 +494,7 @@ def _fetch(repo: NoticeRepo, name: str, url: str, interactive: bool) -> None:
         check=False,
     )
     if out.status != 0:
-        raise _network_error(url, out.err)
+        raise _network_error(server.url, out.err)
 
 
 def _refs(repo: NoticeRepo, prefix: str) -> dict[str, str]:
@@ -536,13 +560,13 @@ def sync(
     Open conflicts stop the sync before anything is merged or sent; call again with
     `resolutions` (conflict key -> choice). Raises a RemoteError subclass with one sentence.
     """
-    url = _remote_url(repo, name)
+    server = _Server(repo, name)
     with repo._writing():
         finish_interrupted_sync(repo)
         _commit_dirty(repo, author)
         for attempt in range(2):
             try:
-                return _sync_once(repo, name, url, author, resolutions or {}, interactive)
+                return _sync_once(repo, server, author, resolutions or {}, interactive)
             except _PushRejected:
                 if attempt == 1:
                     raise RemoteError("Someone sent edits to the server while you were syncing; sync again.") from None
@@ -555,15 +579,15 @@ class _PushRejected(Exception):
 
 def _sync_once(
     repo: NoticeRepo,
-    name: str,
-    url: str,
+    server: _Server,
     author: Author | None,
     resolutions: Mapping[str, Resolution],
     interactive: bool,
 ) -> SyncResult:
+    name = server.name
     branch = _branch(repo)
     _at("before-fetch")
-    _fetch(repo, name, url, interactive)
+    _fetch(repo, server, interactive)
     _record_contact(repo, name)
     _at("fetched")
     refs = _refs(repo, "refs/")
@@ -571,12 +595,12 @@ def _sync_once(
     last = refs.get(f"notice-sync/{name}/{branch}")
     if theirs is None and any(r.startswith(f"remotes/{name}/") for r in refs):
         raise NotANoticeRemoteError(
-            f"The repository at {public_url(url)} has no '{branch}' draft, so it is not this notice; choose the repository that holds it."
+            f"The repository at {server.where} has no '{branch}' draft, so it is not this notice; choose the repository that holds it."
         )
     if theirs is not None and theirs != last:
         if _run(repo.path, "cat-file", "-e", f"{theirs}:{NOTICE_FILE}", check=False).status != 0:
             raise NotANoticeRemoteError(
-                f"The repository at {public_url(url)} is not a notice (it has no {NOTICE_FILE}); choose the repository that holds it."
+                f"The repository at {server.where} is not a notice (it has no {NOTICE_FILE}); choose the repository that holds it."
             )
         if last is not None and not _is_ancestor(repo, last, theirs):
             _history_rewritten(last)
@@ -585,17 +609,19 @@ def _sync_once(
     receive_tags, send_tags, diverged = _compare_tags(repo, name, refs)
 
     ours = repo.head()
-    received = merged = 0
+    ahead = received = merged = 0
     draft_changed = False
-    if theirs is not None and theirs != ours and theirs != last and not _is_ancestor(repo, theirs, ours):
-        received = _count(repo, f"{ours}..{theirs}")
-        if _is_ancestor(repo, ours, theirs):
+    if theirs is not None and theirs != ours and theirs != last:
+        ahead, received = _ahead_behind(repo, ours, theirs)
+    if received:
+        assert theirs is not None
+        if not ahead:
             _move_draft(repo, theirs)
         else:
             base = _run(repo.path, "merge-base", ours, theirs, check=False).out.strip()
             if not base:
                 raise NotANoticeRemoteError(
-                    f"The repository at {public_url(url)} holds a different notice (its history shares nothing with this one); "
+                    f"The repository at {server.where} holds a different notice (its history shares nothing with this one); "
                     "connect this notice to an empty repository, or clone that one instead."
                 )
             outcome = _integrate(repo, base, ours, theirs, resolutions, author, name)
@@ -624,7 +650,7 @@ def _sync_once(
     mirror = [f"update refs/notice-sync/{name}/{branch} {head}"]
     if refspecs:
         _at("before-push")
-        _push(repo, name, url, refspecs, interactive)
+        _push(repo, server, refspecs, interactive)
         # What the server now has, as a fetch would record it.
         mirror.append(f"update refs/remotes/{name}/{branch} {head}")
         mirror += [f"update refs/notice-remote/{name}/tags/{t} {refs['tags/' + t]}" for t in send_tags]
@@ -650,9 +676,16 @@ def _history_rewritten(last: str) -> None:
     )
 
 
-def _push(repo: NoticeRepo, name: str, url: str, refspecs: list[str], interactive: bool) -> None:
+def _push(repo: NoticeRepo, server: _Server, refspecs: list[str], interactive: bool) -> None:
     out = _run(
-        repo.path, *_NETWORK_OPTIONS, "push", "--porcelain", name, *refspecs, interactive=interactive, check=False
+        repo.path,
+        *_NETWORK_OPTIONS,
+        "push",
+        "--porcelain",
+        server.name,
+        *refspecs,
+        interactive=interactive,
+        check=False,
     )
     if out.status == 0:
         # Remember what the server now has (the remote-tracking refs follow on the next fetch).
@@ -662,9 +695,9 @@ def _push(repo: NoticeRepo, name: str, url: str, refspecs: list[str], interactiv
         raise _PushRejected()
     if "[remote rejected]" in text:
         raise RemoteError(
-            f"The server at {public_url(url)} refused the edits ({_first_line(out.err or out.out)}); ask its administrator."
+            f"The server at {server.where} refused the edits ({_first_line(out.err or out.out)}); ask its administrator."
         )
-    raise _network_error(url, out.err)
+    raise _network_error(server.url, out.err)
 
 
 # ----- writing the merge ------------------------------------------------------------------------

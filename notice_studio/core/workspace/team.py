@@ -130,16 +130,12 @@ class TeamWork:
         """Receive the team's edits, merge them clause by clause, send ours.
 
         Conflicts are decided by `resolutions` (key -> choice); `take` ('yours' or 'theirs')
-        decides the rest. With conflicts still open nothing is merged or sent. Saved edits only
+        decides the rest (a server name not connected is one sentence saying how to connect one).
+        With conflicts still open nothing is merged or sent. Saved edits only
         are sent (the command line has none pending; the app's autosave runs first). With
         `reload`, the draft is read again when edits arrived; the app passes False from its
         background lane and reloads on the window's thread.
         """
-        if not self.remotes():
-            raise NoticeError(
-                "This notice is not connected to a server yet; connect it with "
-                "'notice-studio remote add DIR URL', then sync again."
-            )
         chosen = dict(resolutions or {})
         result = store_remote.sync(self.repo, name, author=self.author, resolutions=chosen, interactive=interactive)
         if result.conflicts and take:
