@@ -20,7 +20,7 @@ import os
 import re
 import shutil
 import subprocess
-import tempfile
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -804,53 +804,72 @@ def _integrate(
     result, (t_base, t_ours, t_theirs) = _merge_result(repo, base, ours, theirs, resolutions)
     if result is not None and result.open_conflicts:
         return result
-    updates: list[str] = []
-    new_blobs: dict[str, bytes] = {}
+    changes: list[str] = []  # git fast-import file commands
     if result is not None:
-        known = {sha for _, sha in t_ours.values()} | {sha for _, sha in t_theirs.values()}
         files = notice_files(result.notice)
         for rel, text in files.items():
             data = text.encode("utf-8")
-            sha = _blob_id(data)
-            if t_ours.get(rel, ("", ""))[1] != sha:
-                updates.append(f"100644 {sha}\t{rel}")
-                if sha not in known:
-                    new_blobs[sha] = data
-        updates += [f"0 {_ZERO}\t{rel}" for rel in t_ours if _managed(rel) and rel not in files]
+            if t_ours.get(rel, ("", ""))[1] != _blob_id(data):
+                changes.append(f"M 100644 inline {_import_path(rel)}\ndata {len(data)}\n{text}")
+        changes += [f"D {_import_path(rel)}" for rel in t_ours if _managed(rel) and rel not in files]
     # Files changed on one side only, as they are (all of them when no file changed on both sides;
     # otherwise those outside the notice's own files: git settings, CI workflows).
-    for rel in set(t_ours) | set(t_theirs):
+    for rel in sorted(set(t_ours) | set(t_theirs)):
         if result is not None and _managed(rel):
             continue
         b, o, t = t_base.get(rel), t_ours.get(rel), t_theirs.get(rel)
         if o == b and t != b:
-            updates.append(f"{t[0]} {t[1]}\t{rel}" if t else f"0 {_ZERO}\t{rel}")
-    if new_blobs:
-        with tempfile.TemporaryDirectory(dir=repo.path / ".git") as tmp:
-            paths = []
-            for sha, data in new_blobs.items():
-                path = Path(tmp) / sha
-                path.write_bytes(data)
-                paths.append(str(path))
-            written = _run(
-                repo.path, "hash-object", "-w", "--no-filters", "--stdin-paths", input="\n".join(paths) + "\n"
-            ).out.split()
-            if written != list(new_blobs):
-                raise RemoteError("The merged notice could not be stored; try syncing again.")
-    index = repo.path / ".git" / "notice-studio-merge.index"
-    index_env = {"GIT_INDEX_FILE": str(index)}
-    try:
-        _run(repo.path, "read-tree", ours, env=index_env)
-        if updates:
-            _run(repo.path, "update-index", "--index-info", input="\n".join(updates) + "\n", env=index_env)
-        tree = _run(repo.path, "write-tree", env=index_env).out.strip()
-    finally:
-        index.unlink(missing_ok=True)
+            changes.append(f"M {t[0]} {t[1]} {_import_path(rel)}" if t else f"D {_import_path(rel)}")
     names = sorted(set(_run(repo.path, "log", "--format=%an", f"{ours}..{theirs}").out.split("\n")) - {""})
     by = f" by {', '.join(names)}" if names else ""
     message = f"Merged edits{by} from the server\n\nServer '{name}', its draft {theirs[:12]}.\n"
-    env = _author_env(author or resolve_author())
-    return _run(repo.path, "commit-tree", tree, "-p", ours, "-p", theirs, "-F", "-", input=message, env=env).out.strip()
+    return _write_merge(repo, ours, theirs, changes, message, author or resolve_author())
+
+
+def _import_path(rel: str) -> str:
+    """A path as git fast-import reads it (C-style quoted when it would be misread)."""
+    if not rel.startswith('"') and "\n" not in rel:
+        return rel
+    return '"' + rel.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+def _ident(who: Author) -> str:
+    """'Name <email> seconds +hhmm' for git fast-import (the characters git would refuse removed)."""
+
+    def clean(text: str) -> str:
+        return " ".join(text.replace("<", "").replace(">", "").split())
+
+    offset = time.localtime().tm_gmtoff // 60
+    sign = "+" if offset >= 0 else "-"
+    zone = f"{sign}{abs(offset) // 60:02d}{abs(offset) % 60:02d}"
+    return f"{clean(who.name) or 'Unknown author'} <{clean(who.email)}> {int(time.time())} {zone}"
+
+
+def _write_merge(repo: NoticeRepo, ours: str, theirs: str, changes: list[str], message: str, who: Author) -> str:
+    """The merge commit (parents: ours, theirs; ours' files with `changes`), written by one
+    `git fast-import` run: new files, trees and the commit in a single process."""
+    ident = _ident(who)
+    stream = "\n".join(
+        [
+            "commit refs/notice-sync/merging",
+            "mark :1",
+            f"author {ident}",
+            f"committer {ident}",
+            f"data {len(message.encode('utf-8'))}",
+            message,
+            f"from {ours}",
+            f"merge {theirs}",
+            *changes,
+            "",
+            "get-mark :1",
+            "done",
+            "",
+        ]
+    )
+    out = _run(repo.path, "fast-import", "--quiet", "--force", "--done", input=stream).out.split()
+    if len(out) != 1 or not re.fullmatch(r"[0-9a-f]{40}", out[0]):
+        raise RemoteError("The merged notice could not be stored; try syncing again.")
+    return out[0]
 
 
 def _move_draft(repo: NoticeRepo, target: str) -> None:
