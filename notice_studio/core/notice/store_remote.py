@@ -721,11 +721,16 @@ def _managed(rel: str) -> bool:
 
 
 def _blob_texts(repo: NoticeRepo, shas: set[str], on_disk: Mapping[str, str] | None = None) -> dict[str, str]:
-    """Many blobs: from the folder where the file there is that blob (`on_disk`: sha -> path),
-    the rest in one `git cat-file --batch` run (reading loose objects one by one is slow)."""
+    """Many blobs: from the store's memory of what it last committed or from the folder, where
+    that is the blob (`on_disk`: sha -> path), the rest in one `git cat-file --batch` run
+    (reading loose objects one by one is slow)."""
     texts: dict[str, str] = {}
     for sha, rel in (on_disk or {}).items():
         if sha not in shas:
+            continue
+        known = repo._committed.get(rel)  # the text the store last committed, when it has it
+        if known is not None and _blob_id(known.encode("utf-8")) == sha:
+            texts[sha] = known
             continue
         try:
             data = (repo.path / rel).read_bytes()
