@@ -856,7 +856,7 @@ def _write_merge(repo: NoticeRepo, ours: str, theirs: str, changes: list[str], m
     ident = _ident(who)
     stream = "\n".join(
         [
-            "commit refs/notice-sync/merging",
+            "commit refs/notice-merge/last",  # fast-import writes a ref; outside the per-server names
             "mark :1",
             f"author {ident}",
             f"committer {ident}",
