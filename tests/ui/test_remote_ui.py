@@ -134,7 +134,8 @@ def test_sync_runs_in_the_background_and_stops_on_conflicts(qtbot, main_window, 
         with qtbot.waitSignal(controller.synced, timeout=30000) as done:
             qtbot.mouseClick(window.conflict_mode.merge_button, Qt.MouseButton.LeftButton)
         assert done.args[0].merged and done.args[0].draft_changed
-        notice = repo.load()
+        notice = done.args[1]  # read again in the background, for the window to swap in
+        assert notice == repo.load()
         assert notice.find("security").body == "We protect your data with firewalls."
         assert notice.find("children").body == "Theirs: under 13."
         # an unreachable server is one sentence, and the action is usable again

@@ -2,7 +2,7 @@
 
 The window hands over what sync needs (the open notice's workspace, the task runner, and a way
 to save pending typing first); it never waits for the network. The workspace decides; the
-draft is reloaded on the window's thread by whoever receives `synced`.
+draft, read again in the background when edits arrived, is handed to whoever receives `synced`.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 
-from notice_studio.core.notice.model import NoticeError
+from notice_studio.core.notice.model import Notice, NoticeError
 from notice_studio.core.notice.store_remote import DEFAULT_REMOTE, SyncResult
 from notice_studio.core.remote.merge import Resolution
 from notice_studio.core.workspace import Workspace
@@ -23,7 +23,7 @@ class SyncController(QObject):
     """Runs sync for one open notice; `action` is the menu/toolbar entry."""
 
     started = Signal()
-    synced = Signal(object)  # SyncResult without conflicts; reload the notice if draft_changed
+    synced = Signal(object, object)  # SyncResult without conflicts; the draft as it now is (None: unchanged)
     conflicts = Signal(object)  # SyncResult whose conflicts the user must decide
     failed = Signal(str)  # one sentence
 
@@ -59,20 +59,25 @@ class SyncController(QObject):
         self.action.setEnabled(False)
         self.started.emit()
         workspace, remote, chosen = self._workspace, self._remote, dict(resolutions or {})
-        self._tasks.write(
-            lambda: workspace.sync(remote, resolutions=chosen, reload=False),
-            self._done,
-            self._error,
-        )
+
+        def work() -> tuple[SyncResult, Notice | None]:
+            result = workspace.sync(remote, resolutions=chosen, reload=False)  # the window's tree is not ours to touch
+            return result, workspace.repo.load() if result.draft_changed else None
+
+        self._tasks.write(work, self._done, self._error)
         return True
 
     def _finish(self) -> None:
         self._busy = False
         self.action.setEnabled(True)
 
-    def _done(self, result: SyncResult) -> None:
+    def _done(self, outcome: tuple[SyncResult, Notice | None]) -> None:
         self._finish()
-        (self.conflicts if result.conflicts else self.synced).emit(result)
+        result, notice = outcome
+        if result.conflicts:
+            self.conflicts.emit(result)
+        else:
+            self.synced.emit(result, notice)
 
     def _error(self, exc: BaseException) -> None:
         self._finish()

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
+from notice_studio.core.notice.model import Notice
 from notice_studio.core.notice.store_remote import SyncResult
 from notice_studio.ui.app_state import AppState, Navigator
 from notice_studio.ui.remote.open_from_server import OpenFromServerDialog
@@ -53,7 +54,7 @@ class TeamWork(QObject):
         if session is None:
             return
         controller = SyncController(session.workspace, self.state.tasks, session.save_soon, parent=self)
-        controller.synced.connect(lambda result: self._synced(session, result))
+        controller.synced.connect(lambda result, notice: self._synced(session, result, notice))
         controller.conflicts.connect(self._conflicts)
         controller.failed.connect(self.nav.show_error)
         self.controller = controller
@@ -72,10 +73,12 @@ class TeamWork(QObject):
             return
         self.controller.sync()  # the workspace says so in one sentence when there is no server
 
-    def _synced(self, session: Session, result: SyncResult) -> None:
-        if result.draft_changed and self.state.session is session:
-            session.reload()
-        self.nav.status(f"Synced: {result.received} edit(s) received, {result.sent} sent.", 6000)
+    def _synced(self, session: Session, result: SyncResult, notice: Notice | None) -> None:
+        if notice is not None and self.state.session is session:
+            session.replace_notice(notice)  # read in the background: the window only swaps it in
+        self.nav.status(result.sentence, 8000)
+        if result.diverged_versions:
+            self.nav.show_error(result.diverged_sentence)  # needs a person's decision: not only a passing status
         if self.reviews is not None:
             self.reviews.refresh()
 
