@@ -321,3 +321,23 @@ def test_two_people_adding_to_one_review_at_once_keeps_both(tmp_path: Path) -> N
         server, "rev-parse", f"refs/notice-reviews/{review_id}"
     )
     consistent(yours, theirs, server)
+
+
+def test_the_three_listings_from_one_diff_match_git_ls_tree(tmp_path: Path) -> None:
+    """The merge reads the ancestor's and theirs' file lists from ours plus one diff-tree run."""
+    _, yours, theirs = shared_notice(tmp_path)
+    edit(yours, lambda n: n.add(Clause("appeals", "Appeals", "Write to us.")))
+    edit(yours, lambda n: n.set_body("security", "Ours."))
+    edit(theirs, lambda n: n.remove("children"), author=OTHER)
+    (theirs / "extra file.txt").write_text("outside the notice\n")
+    git(theirs, "add", "extra file.txt")
+    git(theirs, "-c", "user.name=O", "-c", "user.email=o@x", "commit", "-qm", "extra")
+    sync(theirs, OTHER)
+    git(yours, "fetch", "-q", "origin")
+    ours, other = git(yours, "rev-parse", "HEAD").strip(), git(yours, "rev-parse", "origin/main").strip()
+    base = git(yours, "merge-base", ours, other).strip()
+    with NoticeRepo.open(yours) as repo:
+        listed = store_remote._trees(repo, base, ours, other)
+        assert listed == [store_remote._tree(repo, c) for c in (base, ours, other)]
+        assert "extra file.txt" in listed[2] and "clauses/children.md" not in listed[2]
+        assert "clauses/appeals.md" in listed[1] and "clauses/appeals.md" not in listed[0]

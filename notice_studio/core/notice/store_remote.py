@@ -716,6 +716,42 @@ def _tree(repo: NoticeRepo, commit: str) -> dict[str, tuple[str, str]]:
     return entries
 
 
+def _trees(repo: NoticeRepo, base: str, ours: str, theirs: str) -> list[dict[str, tuple[str, str]]]:
+    """The file listings of the ancestor, ours and theirs in two processes: ours in full, and
+    both sides' changes from the ancestor in one `git diff-tree --stdin` run."""
+    t_ours = _tree(repo, ours)
+    raw = _run(
+        repo.path, "diff-tree", "-r", "-z", "--no-renames", "--stdin", input=f"{ours} {base}\n{theirs} {base}\n"
+    ).out
+    changes: dict[str, dict[str, tuple[str, str, str, str]]] = {ours: {}, theirs: {}}
+    current: dict[str, tuple[str, str, str, str]] = {}
+    fields = raw.split("\0")
+    i = 0
+    while i < len(fields):
+        token = fields[i]
+        if token.startswith(":"):
+            old_mode, new_mode, old_sha, new_sha, _status = token[1:].split()
+            current[fields[i + 1]] = (old_mode, old_sha, new_mode, new_sha)
+            i += 2
+            continue
+        if token.strip():
+            current = changes.setdefault(token.strip(), {})
+        i += 1
+    t_base = dict(t_ours)
+    for rel, (old_mode, old_sha, _new_mode, _new_sha) in changes[ours].items():
+        if old_mode == "000000":
+            t_base.pop(rel, None)  # added on our side
+        else:
+            t_base[rel] = (old_mode, old_sha)
+    t_theirs = dict(t_base)
+    for rel, (_old_mode, _old_sha, new_mode, new_sha) in changes[theirs].items():
+        if new_mode == "000000":
+            t_theirs.pop(rel, None)
+        else:
+            t_theirs[rel] = (new_mode, new_sha)
+    return [t_base, t_ours, t_theirs]
+
+
 def _managed(rel: str) -> bool:
     return rel == NOTICE_FILE or rel.split("/", 1)[0] in MANAGED_DIRS
 
@@ -783,7 +819,7 @@ def _merge_result(
     repo: NoticeRepo, base: str, ours: str, theirs: str, resolutions: Mapping[str, Resolution]
 ) -> tuple[MergeResult | None, list[dict[str, tuple[str, str]]]]:
     """The clause-level merge, or None when no file was changed on both sides (files then merge as they are)."""
-    trees = [_tree(repo, base), _tree(repo, ours), _tree(repo, theirs)]
+    trees = _trees(repo, base, ours, theirs)
     tb, to, tt = trees
     both = [
         rel
@@ -934,7 +970,7 @@ def pending_merge(repo: NoticeRepo, resolutions: Mapping[str, Resolution] | None
     if pending is None:
         return None
     commits = [pending[0], repo.head(), pending[1]]
-    b, o, t = _notices(repo, commits, [_tree(repo, c) for c in commits])
+    b, o, t = _notices(repo, commits, _trees(repo, *commits))
     return merge_notices(b, o, t, resolutions)
 
 
