@@ -771,6 +771,7 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         if self.session is not None:
             self.session.author = self.author()
+            self.session.workspace.author = self.session.author  # sync and reviews record the new name
             self.session._saver.set_author(self.session.author)
         self.statusBar().showMessage(f"Your edits are now recorded as {name}.", 5000)
 

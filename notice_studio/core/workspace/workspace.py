@@ -23,6 +23,7 @@ from notice_studio.core.notice.store import Author, Edit, NoticeRepo, Version
 from notice_studio.core.workspace.identity import current_author
 from notice_studio.core.workspace.interaction import Interaction, Unattended
 from notice_studio.core.workspace.publishing import PublishReview, review
+from notice_studio.core.workspace.team import TeamWork
 from notice_studio.core.workspace.tree import NoticeTree, TreeEditor
 
 if TYPE_CHECKING:
@@ -61,8 +62,8 @@ CONFLICT_CHOICES = (
 )
 
 
-class Workspace:
-    """An open notice and the actions a person can take on it."""
+class Workspace(TeamWork):
+    """An open notice and the actions a person can take on it (team actions: `TeamWork`)."""
 
     def __init__(
         self,
@@ -109,6 +110,28 @@ class Workspace:
             yield cls(repo, author=author, library_folders=library_folders, interaction=interaction)
         finally:
             repo.close()
+
+    @classmethod
+    @contextmanager
+    def clone(
+        cls,
+        url: str,
+        folder: str | os.PathLike[str],
+        *,
+        interactive: bool = False,
+        write: bool = False,
+        author: Author | None = None,
+        library_folders: Sequence[str | os.PathLike[str]] = (),
+        interaction: Interaction | None = None,
+    ) -> Iterator[Workspace]:
+        """Copy a notice from a server into a new folder and open it there."""
+        from notice_studio.core.notice.store_remote import clone
+
+        path = clone(url, folder, interactive=interactive)
+        with cls.open(
+            path, write=write, author=author, library_folders=library_folders, interaction=interaction
+        ) as workspace:
+            yield workspace
 
     @property
     def path(self) -> Path:
@@ -534,9 +557,7 @@ class Workspace:
         latest = versions[-1] if versions else None
         published = self.repo.notice_at(latest.name) if latest else None
         gate = review(draft, report, latest, published)
-        from notice_studio.core.notice.store_remote import publish_approval_problem
-
-        waiting = publish_approval_problem(self.repo)  # the notice may require a reviewer's approval
+        waiting = self.approval_problem()  # the notice may require a reviewer's approval
         return replace(gate, blocking=(*gate.blocking, waiting)) if waiting else gate
 
     def publish(
