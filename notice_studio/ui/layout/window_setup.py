@@ -223,11 +223,19 @@ def open_settings(window: Window) -> Any:
     from notice_studio.ui.welcome.settings_dialog import SettingsDialog
 
     settings = window.settings
-    dialog = SettingsDialog(settings.author_name, settings.author_email, settings.library_folders(), window)
+    dialog = SettingsDialog(
+        settings.author_name,
+        settings.author_email,
+        settings.library_folders(),
+        window,
+        language=str(settings.get("ui/language")),
+    )
 
     def save() -> None:
         name, email, folders = dialog.values()
         window._set_author(name, email)
+        settings.set("ui/language", dialog.language())  # read at the next start
+        settings.sync()
         if folders != settings.library_folders():
             settings.set("library/folders", folders)
             settings.sync()
