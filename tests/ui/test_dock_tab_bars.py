@@ -69,9 +69,8 @@ def restart(qtbot, window: MainWindow, settings, notice_folder: Path) -> MainWin
     return again
 
 
-def test_a_tabbed_dock_closed_with_its_button_leaves_one_panel_and_no_tab_bar(qtbot, window, tmp_path) -> None:
-    settle(qtbot, window)
-    assert drawn_tab_bars(window) == []  # the first start keeps every side panel closed
+def tab_two_then_close_one(qtbot, window: MainWindow) -> None:
+    """Placeholders and History tabbed together (one tab bar), then History closed with its button."""
     show(window, "Placeholders")
     history = show(window, "History")
     settle(qtbot, window)
@@ -80,6 +79,12 @@ def test_a_tabbed_dock_closed_with_its_button_leaves_one_panel_and_no_tab_bar(qt
     settle(qtbot, window)
     assert open_panels(window) == {"Placeholders"}
     assert drawn_tab_bars(window) == []  # one panel left: no tabs
+
+
+def test_a_tabbed_dock_closed_with_its_button_leaves_one_panel_and_no_tab_bar(qtbot, window, tmp_path) -> None:
+    settle(qtbot, window)
+    assert drawn_tab_bars(window) == []  # the first start keeps every side panel closed
+    tab_two_then_close_one(qtbot, window)
     window.grab().save(str(tmp_path / "after-close.png"))
 
 
@@ -93,14 +98,7 @@ def test_panels_closed_last_time_stay_closed_and_leave_no_tab_bar(
     again.grab().save(str(tmp_path / "next-start.png"))
     assert open_panels(again) == set()  # were: Placeholders, History and Practices, tabbed
     assert drawn_tab_bars(again) == []  # were: two stray bars naming closed panels
-    # Opening two of them again gives one group with one tab bar, beside the panels.
-    show(again, "Placeholders")
-    history = show(again, "History")
-    settle(qtbot, again)
-    assert drawn_tab_bars(again) == [["Placeholders", "History"]]
-    click_close_button(qtbot, history)
-    settle(qtbot, again)
-    assert drawn_tab_bars(again) == [] and open_panels(again) == {"Placeholders"}
+    tab_two_then_close_one(qtbot, again)  # after a restored layout too
 
 
 def test_a_group_left_open_comes_back_with_one_tab_bar(qtbot, window, settings, notice_folder) -> None:
