@@ -4,6 +4,8 @@
     python packaging/build.py --smoke    also start the built app offscreen on the sample notice,
                                          render it, export HTML and check it exits 0
     --dist DIR / --work DIR              where to put the build (default: dist/, build/)
+    --git auto|mingit|host|deb|none      the git carried in dist/notice-studio/git (see bundle_git.py;
+                                         auto: MinGit on Windows, the build machine's git on Linux)
 
 Needs the `package` extra: pip install -e ".[package]". The Windows installer
 (packaging/windows/notice-studio.iss) and the macOS bundle (made by the spec on macOS) wrap
@@ -20,12 +22,14 @@ import tempfile
 import time
 from pathlib import Path
 
+from bundle_git import bundle_git
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 
 
 def folder_size(path: Path) -> int:
-    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+    return sum(p.lstat().st_size for p in path.rglob("*") if p.is_file() and not p.is_symlink())
 
 
 def build(dist: Path, work: Path) -> Path:
@@ -80,11 +84,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dist", type=Path, default=ROOT / "dist")
     parser.add_argument("--work", type=Path, default=ROOT / "build")
     parser.add_argument("--smoke", action="store_true", help="start the built app and export the sample notice")
+    parser.add_argument("--git", default="auto", help="auto, mingit, host, deb or none (default: auto)")
     args = parser.parse_args(argv)
     start = time.monotonic()
     app = build(args.dist, args.work)
+    git = bundle_git(app, args.git, cache=args.work)
     seconds = time.monotonic() - start
     print(f"built {app} in {seconds:.0f} s; {folder_size(app) / 1e6:.0f} MB")
+    if git is not None:
+        print(f"bundled git: {git.relative_to(app)} ({folder_size(app / 'git') / 1e6:.0f} MB)")
     if args.smoke:
         print(smoke(app))
     return 0

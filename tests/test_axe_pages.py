@@ -62,6 +62,7 @@ def test_exported_pages_pass_axe(tmp_path: Path) -> None:
     pages = {
         "page.html": notice_page(rendered),
         "fragment.html": page_html("Fragment", notice_fragment(rendered), "en"),
+        "fragment-bare.html": page_html("Bare fragment", notice_fragment(rendered, bare=True), "en"),
     }
     for name, text in pages.items():
         (tmp_path / name).write_text(text, encoding="utf-8")

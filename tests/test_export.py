@@ -164,7 +164,15 @@ def test_fragment_has_no_page_chrome_and_namespaced_names() -> None:
     classes = {c for el in elements for c in (el.get("class") or "").split()}
     assert classes and all(c.startswith("ns-") for c in classes)
     assert all(el.get("id").startswith("ns-") for el in elements if el.get("id"))
-    assert "style=" not in fragment
+    assert_only_target_size_styles(elements)
+
+
+def assert_only_target_size_styles(elements: list) -> None:
+    """Bare markup: the one style left makes each contents link a 24 px target (WCAG 2.2, 2.5.8)."""
+    styled = [el for el in elements if el.get("style")]
+    links = [el for el in elements if "ns-toc-link" in (el.get("class") or "")]
+    assert links and styled == links
+    assert all(el.get("style") == "display:inline-block;min-height:24px;padding:2px 0" for el in styled)
 
 
 def test_fragment_carries_its_styles_unless_bare() -> None:
@@ -183,7 +191,8 @@ def test_fragment_carries_its_styles_unless_bare() -> None:
     # A numbered list the clause itself contains keeps its numbers.
     body_lists = [ol for ol in doc.iter(NS + "ol") if ol not in lists]
     assert body_lists and all("list-style" not in (ol.get("style") or "") for ol in body_lists)
-    assert "style=" not in notice_fragment(render(notice, PUBLISHED), bare=True)
+    bare = html5lib.parseFragment(notice_fragment(render(notice, PUBLISHED), bare=True), namespaceHTMLElements=True)
+    assert_only_target_size_styles(list(bare.iter()))
 
 
 def test_cli_fragment_is_styled_by_default_and_bare_on_request(repo, tmp_path) -> None:
@@ -193,7 +202,8 @@ def test_cli_fragment_is_styled_by_default_and_bare_on_request(repo, tmp_path) -
     assert main(["export", folder, "--version", "draft", "--format", "fragment", "--out", str(out)]) == 0
     assert 'style="list-style:none' in out.read_text(encoding="utf-8")
     assert main(["export", folder, "--version", "draft", "--format", "fragment", "--bare", "--out", str(out)]) == 0
-    assert "style=" not in out.read_text(encoding="utf-8")
+    bare = out.read_text(encoding="utf-8")
+    assert "list-style" not in bare and bare.count("style=") == bare.count('class="ns-toc-link"') > 0
 
 
 # ----- markdown and text ------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from notice_studio.core.notice.git_program import bundled_git, missing_git_message
+from notice_studio.core.notice.git_program import bundled_git, bundled_git_environment, missing_git_message
 
 
 def _run(args: list[str], tmp_path: Path, **extra: str) -> subprocess.CompletedProcess[str]:
@@ -56,3 +56,16 @@ def test_a_bundled_git_is_found_in_the_app_folder(tmp_path: Path) -> None:
     program.parent.mkdir(parents=True)
     program.write_text("")
     assert bundled_git(tmp_path) == program
+
+
+def test_a_bundled_linux_git_is_pointed_at_its_own_helpers(tmp_path: Path) -> None:
+    program = tmp_path / "git" / "bin" / "git"
+    program.parent.mkdir(parents=True)
+    program.write_text("")
+    assert bundled_git(tmp_path) == program
+    assert bundled_git_environment(program) == {}  # relocatable (MinGit): nothing to say
+    (tmp_path / "git" / "libexec" / "git-core").mkdir(parents=True)
+    assert bundled_git_environment(program) == {
+        "GIT_EXEC_PATH": str(tmp_path / "git" / "libexec" / "git-core"),
+        "GIT_TEMPLATE_DIR": str(tmp_path / "git" / "share" / "git-core" / "templates"),
+    }

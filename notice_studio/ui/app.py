@@ -89,9 +89,11 @@ def run_app(argv: list[str]) -> int:
         )
         return 1
     app = make_application([])
+    from notice_studio.ui.language import install_translations
     from notice_studio.ui.main_window import MainWindow
 
     settings = Settings()
+    install_translations(str(settings.get("ui/language")))
     window = MainWindow(settings)
     window.show()
     problem = open_first_notice(window, initial_notice(settings, argv))

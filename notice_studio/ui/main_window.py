@@ -905,6 +905,9 @@ class MainWindow(QMainWindow):
         place_main_window(self, restored)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        from notice_studio.ui.layout.panes import keep_closed_docks_in_layout
+
+        keep_closed_docks_in_layout(self)  # else closed panels come back open at the next start
         self.settings.set("window/geometry", self.saveGeometry())
         self.settings.set("window/state", self.saveState())
         self.settings.sync()

@@ -22,6 +22,7 @@ DEFAULTS: dict[str, object] = {
     "view/preview": "",
     "view/guidance": "",
     "welcome/shown": "",
+    "ui/language": "en",  # the language of menus and dialogs (notice_studio/ui/language.py), read at start
 }
 MAX_RECENT = 8
 

@@ -11,18 +11,33 @@ import shutil
 import sys
 from pathlib import Path
 
-# Where a packaged app may carry its own git (MinGit's layout on Windows, a relocatable git elsewhere).
+# Where a packaged app may carry its own git (MinGit's layout on Windows; on Linux git/bin/git with
+# its helpers in git/libexec/git-core, laid out by packaging/bundle_git.py).
 _BUNDLED = ("git/cmd/git.exe", "git/bin/git.exe", "git/bin/git")
 
 
 def bundled_git(base: Path | None = None) -> Path | None:
-    """The git shipped inside a frozen app, if there is one."""
-    root = base if base is not None else Path(getattr(sys, "_MEIPASS", "") or Path(sys.executable).parent)
-    for relative in _BUNDLED:
-        candidate = root / relative
-        if candidate.is_file():
-            return candidate
+    """The git shipped inside a frozen app (beside the program, or in its data folder), if there is one."""
+    roots = [base] if base is not None else [Path(sys.executable).parent, Path(getattr(sys, "_MEIPASS", "") or ".")]
+    for root in roots:
+        for relative in _BUNDLED:
+            candidate = root / relative
+            if candidate.is_file():
+                return candidate
     return None
+
+
+def bundled_git_environment(program: Path) -> dict[str, str]:
+    """What a bundled git needs in its environment to find its own helpers and templates.
+
+    MinGit finds them from where it runs; a Linux distribution's git looks in the folders it was
+    built for (/usr/lib/git-core), so it is pointed at the copies beside it.
+    """
+    root = program.parent.parent
+    helpers = root / "libexec" / "git-core"
+    if not helpers.is_dir():
+        return {}
+    return {"GIT_EXEC_PATH": str(helpers), "GIT_TEMPLATE_DIR": str(root / "share" / "git-core" / "templates")}
 
 
 def find_git() -> str | None:
@@ -35,6 +50,7 @@ def find_git() -> str | None:
         if bundled is not None:
             os.environ["PATH"] = str(bundled.parent) + os.pathsep + os.environ.get("PATH", "")
             os.environ["GIT_PYTHON_GIT_EXECUTABLE"] = str(bundled)
+            os.environ.update(bundled_git_environment(bundled))
             return str(bundled)
     return shutil.which("git")
 

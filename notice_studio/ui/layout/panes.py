@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QMainWindow, QMenu, QTabBar, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QMainWindow, QMenu, QWidget
 
 
 @dataclass(frozen=True)
@@ -71,19 +71,6 @@ def put_back(dock: QDockWidget, area: Qt.DockWidgetArea) -> None:
         window.resizeDocks([dock], [max(window.width() // 4, 260)], Qt.Orientation.Horizontal)
 
 
-def hide_orphan_tab_bars(window: QMainWindow) -> None:
-    """Hide the tab bars Qt leaves drawn for groups of tabbed docks that are all hidden."""
-    shown = {
-        d.windowTitle()
-        for d in window.findChildren(QDockWidget)
-        if d.isVisibleTo(window) and window.dockWidgetArea(d) != Qt.DockWidgetArea.NoDockWidgetArea
-    }
-    for bar in window.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly):
-        titles = {bar.tabText(i) for i in range(bar.count())}
-        if not titles & shown:
-            bar.hide()
-
-
 class _PutBackWhenShown(QObject):
     def __init__(self, dock: QDockWidget, area: Qt.DockWidgetArea) -> None:
         super().__init__(dock)
@@ -100,8 +87,29 @@ def take_out(window: QMainWindow, dock: QDockWidget) -> Qt.DockWidgetArea:
     showing it again, by any means, puts it back in its area."""
     area = window.dockWidgetArea(dock)
     window.removeDockWidget(dock)
-    dock.installEventFilter(_PutBackWhenShown(dock, area))
+    keeper = dock.findChild(_PutBackWhenShown)
+    if keeper is None:
+        dock.installEventFilter(_PutBackWhenShown(dock, area))
+    elif area != Qt.DockWidgetArea.NoDockWidgetArea:
+        keeper.area = area
     return area
+
+
+def keep_closed_docks_in_layout(window: QMainWindow) -> None:
+    """Before the layout is saved: docks taken out of it go back to their area, still closed.
+
+    A dock missing from the saved layout comes back open at the next start, tabbed in front of
+    the ones the user left open.
+    """
+    for dock in window.findChildren(QDockWidget):
+        keeper = dock.findChild(_PutBackWhenShown)
+        if keeper is None or window.dockWidgetArea(dock) != Qt.DockWidgetArea.NoDockWidgetArea:
+            continue
+        neighbours = [d for d in window.findChildren(QDockWidget) if window.dockWidgetArea(d) == keeper.area]
+        window.addDockWidget(keeper.area, dock)
+        if neighbours:
+            window.tabifyDockWidget(neighbours[0], dock)
+        dock.hide()
 
 
 def go_to(pane: Pane) -> QWidget | None:

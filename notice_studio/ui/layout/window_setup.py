@@ -14,13 +14,13 @@ from PySide6.QtCore import QByteArray, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QPushButton, QSplitter, QToolBar, QWidget
 
+from notice_studio.ui.layout.dock_tabs import TabBarTidier, tidy_tab_bars
 from notice_studio.ui.layout.fit import available_area
 from notice_studio.ui.layout.panes import (
     Pane,
     PaneKeys,
     dock_focus,
     go_to,
-    hide_orphan_tab_bars,
     let_grid_release_focus,
     redirect_keys,
     take_out,
@@ -64,6 +64,7 @@ class WindowExtras(QObject):
         self.act_guidance: QAction | None = None
         self.checks_button: QPushButton | None = None
         self.sample_bar: QToolBar | None = None
+        self.tab_bars: TabBarTidier | None = None
 
 
 def install(window: Window) -> WindowExtras:
@@ -76,8 +77,9 @@ def install(window: Window) -> WindowExtras:
     _sample_bar(window, extras)
     if not isinstance(window.settings.get("window/state"), QByteArray):
         first_layout(window, extras)
-    else:  # docks the user closed last time must not leave their tab bars behind
-        QTimer.singleShot(0, lambda: hide_orphan_tab_bars(window))
+    else:  # the tab bars Qt made before restoring the saved layout must not stay drawn
+        QTimer.singleShot(0, lambda: tidy_tab_bars(window))
+    extras.tab_bars = TabBarTidier(window)
     return extras
 
 
@@ -166,8 +168,7 @@ def first_layout(window: Window, extras: WindowExtras) -> None:
         dock = window.docks.get(key)
         if dock is not None:
             take_out(window, dock)
-    hide_orphan_tab_bars(window)
-    QTimer.singleShot(0, lambda: hide_orphan_tab_bars(window))  # Qt may lay them out again on first show
+    QTimer.singleShot(0, lambda: tidy_tab_bars(window))  # once Qt has laid the window out
     outline = window.docks["outline"]
     window.resizeDocks([outline], [max(180, min(300, area.width() // 5))], Qt.Orientation.Horizontal)
 
@@ -223,11 +224,19 @@ def open_settings(window: Window) -> Any:
     from notice_studio.ui.welcome.settings_dialog import SettingsDialog
 
     settings = window.settings
-    dialog = SettingsDialog(settings.author_name, settings.author_email, settings.library_folders(), window)
+    dialog = SettingsDialog(
+        settings.author_name,
+        settings.author_email,
+        settings.library_folders(),
+        window,
+        language=str(settings.get("ui/language")),
+    )
 
     def save() -> None:
         name, email, folders = dialog.values()
         window._set_author(name, email)
+        settings.set("ui/language", dialog.language())  # read at the next start
+        settings.sync()
         if folders != settings.library_folders():
             settings.set("library/folders", folders)
             settings.sync()
