@@ -42,9 +42,8 @@ def frozen_app(tmp_path_factory: pytest.TempPathFactory) -> Path:
         )
     if shutil.which("pyinstaller") is None and not (Path(sys.executable).parent / "pyinstaller").is_file():
         pytest.skip("PyInstaller is not installed (pip install -e '.[package]')")
-    from bundle_git import bundle_git
-
     import build as packaging_build
+    from bundle_git import bundle_git
 
     work = tmp_path_factory.mktemp("frozen")
     app = packaging_build.build(work / "dist", work / "work")
