@@ -11,7 +11,7 @@ import copy
 import datetime as dt
 import os
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -22,7 +22,7 @@ from notice_studio.core.notice.model import Clause, Notice, NoticeError, Positio
 from notice_studio.core.notice.store import Author, Edit, NoticeRepo, Version
 from notice_studio.core.workspace.identity import current_author
 from notice_studio.core.workspace.interaction import Interaction, Unattended
-from notice_studio.core.workspace.publishing import PublishReview, review
+from notice_studio.core.workspace.publishing import PublishReview, given_reasons, missing_reason, review
 from notice_studio.core.workspace.tree import NoticeTree, TreeEditor
 
 if TYPE_CHECKING:
@@ -528,12 +528,16 @@ class Workspace:
         approved_by: str = "",
         acknowledged: Sequence[str] | None = None,
         acknowledge_all: bool = False,
+        reasons: Mapping[str, str] | None = None,
         save_first: bool = True,
     ) -> Version:
         """Publish the saved draft as the next version, through the one gate.
 
         Refused while an error blocks; every warning must be in `acknowledged` (or
-        `acknowledge_all`, the command line's --force). The drafted change notice and the
+        `acknowledge_all`, the command line's --force). A warning that needs a reason (a clause
+        that lost what a law requires, `PublishReview.needs_reason`) is acknowledged only by a
+        reason in `reasons` under its key, even with `acknowledge_all`; the reasons are recorded
+        in the version's tag. The drafted change notice and the
         material/editorial suggestion are used where the caller gives none. The app saves through
         its autosave first and passes `save_first=False`.
         """
@@ -554,7 +558,10 @@ class Workspace:
 
         period = advance_notice_warning(chosen_material, effective, dt.date.today(), advance_notice_days(self.notice))
         warnings = [*gate.warnings, *([period] if period else [])]
-        given = set(acknowledged or ())
+        refused = missing_reason(gate.needs_reason, reasons or {})
+        if refused:
+            raise NoticeError(refused)
+        given = set(acknowledged or ()) | {item.warning for item in gate.needs_reason}
         missing = [w for w in warnings if w not in given]
         if missing and not acknowledge_all:
             raise NoticeError(
@@ -572,6 +579,7 @@ class Workspace:
             approved_by,
             self.author,
             acknowledged=warnings,
+            reasons=given_reasons(gate.needs_reason, reasons or {}),
         )
 
     def restore(self, ref: str) -> str | None:
