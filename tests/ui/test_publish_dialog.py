@@ -16,6 +16,8 @@ def fill_placeholders(window) -> None:
     """Fill every placeholder from the clause library's examples (as the user would)."""
     session = window.session
     for name in session.notice.placeholders():
+        if name.startswith("practices."):
+            continue  # written from the practices, never typed
         spec = window.library.variable_spec(name)
         session.undo_stack.push(commands.SetVariable(session, name, spec.example if spec and spec.example else name))
 

@@ -275,7 +275,15 @@ class Workspace:
         return self.move(clause_id, to.parent_id, to.index)
 
     def set_variable(self, name: str, value: str) -> str | None:
-        """Fill in (or clear, with '') a placeholder; returns the old value."""
+        """Fill in (or clear, with '') a placeholder; returns the old value. A statement written
+        from the practices (`{{ practices.… }}`) is refused: change the practices instead."""
+        from notice_studio.core.practices.statements import is_generated
+
+        if is_generated(name):
+            raise NoticeError(
+                f"'{name}' is written from the practices; change them instead "
+                "(notice-studio practices set DIR ..., or the Practices panel)."
+            )
         old = self.notice.set_variable(name, value)
         if (old or "") != value:
             self._note(messages.variables_set([name]))
