@@ -3,6 +3,7 @@ change, refused as typed values, stale (an error) when practices.yaml changed by
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -89,3 +90,54 @@ def test_a_hand_edited_practices_file_leaves_the_statement_stale_until_synced(fo
     with NoticeRepo.open(folder) as repo:
         synced = repo.load()
     assert "§1798.120" in synced.variables[OPT_OUT_STATEMENT]
+
+
+# ----- variants chosen by the practices, as a user action ---------------------------------------
+def test_variant_swaps_are_offered_and_applied_as_one_edit(folder: Path, capsys) -> None:
+    assert main(["practices", "variants", str(folder)]) == 0
+    assert "Every clause variant fits the practices." in capsys.readouterr().out
+    assert main(["practices", "set", str(folder), "sold.categories=identifiers"]) == 0
+    capsys.readouterr()
+
+    with Workspace.open(folder, author=AUTHOR) as ws:
+        swaps = ws.variant_swaps()
+    assert {(s.clause_id, s.current, s.wanted) for s in swaps} == {
+        ("ccpa-no-sale", "ccpa-no-sale", "ccpa-disclosed-sold-shared"),
+        ("dnt-gpc-no-sale", "dnt-gpc-no-sale", "dnt-gpc"),
+    }
+    assert all("the practices record personal information sold or shared" in s.sentence for s in swaps)
+    assert main(["practices", "variants", str(folder), "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert listed["applied"] is False and len(listed["swaps"]) == 2
+    with NoticeRepo.open(folder) as repo:
+        assert repo.load().find("ccpa-no-sale").provenance.library_id == "ccpa-no-sale"  # listing changed nothing
+
+    commits = len(NoticeRepo.open(folder).edits())
+    assert main(["practices", "variants", str(folder), "--apply"]) == 0
+    assert "Saved." in capsys.readouterr().out
+    with NoticeRepo.open(folder) as repo:
+        notice = repo.load()
+        edits = repo.edits()
+    assert len(edits) == commits + 1 and edits[0].message.startswith("Chose the clause variants that fit the practices")
+    swapped = notice.find("ccpa-no-sale")  # the id (and every reference to it) is kept
+    assert swapped.provenance.library_id == "ccpa-disclosed-sold-shared"
+    assert "{{ practices.sale_statement }}" in swapped.body
+    assert (
+        "In the past 12 months, we sold contact and account identifiers to third parties"
+        in notice.variables["practices.sale_statement"]
+    )
+    report = run_checks(notice, load_context())
+    assert not [f for f in report.blocking if f.rule in ("practice-sale-contradicted", "practice-statement-stale")]
+    assert main(["practices", "variants", str(folder)]) == 0
+    assert "Every clause variant fits" in capsys.readouterr().out
+
+
+def test_a_swap_says_when_it_replaces_edited_text(folder: Path) -> None:
+    with Workspace.open(folder, write=True, author=AUTHOR) as ws:
+        ws.edit_body("dnt-gpc-no-sale", ws.notice.find("dnt-gpc-no-sale").body + "\n\nOur own words.")
+        ws.change_practices([("shared.categories", "identifiers")])
+        swap = next(s for s in ws.variant_swaps() if s.clause_id == "dnt-gpc-no-sale")
+        assert swap.edited and "Your edits to it are replaced (they stay in the history)" in swap.sentence
+        ws.apply_variant_swaps([swap])
+        assert ws.notice.find("dnt-gpc-no-sale").provenance.library_id == "dnt-gpc"
+        assert [s.clause_id for s in ws.variant_swaps()] == ["ccpa-no-sale"]  # only what was chosen

@@ -13,7 +13,7 @@ from notice_studio.core.workspace.identity import current_author, save_identity,
 from notice_studio.core.workspace.interaction import Interaction, Unattended
 from notice_studio.core.workspace.publishing import FIRST_VERSION_TEXT, PublishReview, finding_sentence
 from notice_studio.core.workspace.tree import NoticeTree, TreeEditor
-from notice_studio.core.workspace.workspace import ClauseState, LibraryUpdate, Workspace
+from notice_studio.core.workspace.workspace import ClauseState, LibraryUpdate, VariantSwap, Workspace
 
 __all__ = [
     "FIRST_VERSION_TEXT",
@@ -24,6 +24,7 @@ __all__ = [
     "PublishReview",
     "TreeEditor",
     "Unattended",
+    "VariantSwap",
     "Workspace",
     "current_author",
     "finding_sentence",

@@ -54,6 +54,30 @@ class LibraryUpdate:
     """'' (no conflict), or how a conflict was settled: 'mine', 'library' or 'both'."""
 
 
+@dataclass(frozen=True)
+class VariantSwap:
+    """A clause whose library variant no longer fits the practices, and the variant that does."""
+
+    clause_id: str
+    current: str
+    """The library clause it came from ('ccpa-no-sale')."""
+    wanted: str
+    """The variant that fits ('ccpa-disclosed-sold-shared')."""
+    reason: str
+    before: ClauseState
+    after: ClauseState
+    edited: bool
+    """True when the clause's text was edited after it came from the library (the swap replaces it)."""
+
+    @property
+    def sentence(self) -> str:
+        edited = " Your edits to it are replaced (they stay in the history)." if self.edited else ""
+        return (
+            f"'{self.before.title}' ({self.current}) should be {self.wanted} ('{self.after.title}'): "
+            f"{self.reason}.{edited}"
+        )
+
+
 CONFLICT_CHOICES = (
     ("both", "Keep both wordings (yours, then the library's) and edit them together"),
     ("mine", "Keep your wording where the two overlap"),
@@ -469,6 +493,45 @@ class Workspace:
         )
         return LibraryUpdate(clause_id, before, after, source.version, kept)
 
+    # ----- variants chosen by the practices ---------------------------------------------------
+    def variant_swaps(self) -> list[VariantSwap]:
+        """The clauses whose variant no longer fits the practices (e.g. 'we do not sell' while
+        they record a sale), each with the library variant that does; changes nothing."""
+        from notice_studio.core.practices.variants import WHY, variant_swaps
+
+        swaps = []
+        for clause_id, wanted in variant_swaps(self.notice):
+            clause = self.notice.find(clause_id)
+            if self.library.get(wanted) is None or clause.provenance is None:
+                continue  # the user's library has no such variant: nothing to offer
+            made = self.library.make_clause(wanted, self.notice)
+            swaps.append(
+                VariantSwap(
+                    clause_id,
+                    clause.provenance.library_id,
+                    wanted,
+                    WHY.get(wanted, "it fits the practices"),
+                    self.clause_state(clause_id),
+                    ClauseState(made.title, made.body, made.provenance),
+                    clause.body.strip() != clause.provenance.base_body.strip(),
+                )
+            )
+        return swaps
+
+    def apply_variant_swaps(self, swaps: Sequence[VariantSwap] | None = None) -> list[VariantSwap]:
+        """Put the fitting variant in place of each clause (its id and place kept, so references
+        still work); the statements and tables made from the practices follow. One edit."""
+        from notice_studio.core.practices.generate import regenerate_from_practices
+
+        chosen = list(self.variant_swaps() if swaps is None else swaps)
+        if not chosen:
+            return []
+        message = messages_for_swaps(chosen)
+        for swap in chosen:
+            self.set_clause_state(swap.clause_id, swap.after, message)
+        regenerate_from_practices(self.notice)
+        return chosen
+
     # ----- checks and publishing --------------------------------------------------------------
     def check_context(
         self,
@@ -631,6 +694,12 @@ class Workspace:
             version = self.repo.version(at)
             return RenderOptions(last_updated=version.effective, version_label=version.name)
         return RenderOptions()  # the draft, or a saved edit: a draft as it was then
+
+
+def messages_for_swaps(swaps: Sequence[VariantSwap]) -> str:
+    """The one commit message for a set of variant swaps."""
+    names = ", ".join(f"'{s.before.title}' is now {s.wanted}" for s in swaps)
+    return f"Chose the clause variants that fit the practices ({names})"
 
 
 def _combined(pending: list[str]) -> str:
