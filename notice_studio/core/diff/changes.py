@@ -16,6 +16,7 @@ from difflib import SequenceMatcher
 from functools import cache
 
 from notice_studio.core.diff.notices import ChangeKind, ClauseChange, NoticeDiff, RowChange, TableChange, VariableChange
+from notice_studio.core.diff.practices import PracticeChange
 from notice_studio.core.diff.words import DELETE, EQUAL, INSERT, WordOp, new_text
 
 __all__ = [
@@ -662,6 +663,18 @@ def _table_item(change: TableChange, diff: NoticeDiff, topics: Mapping[str, Topi
     return ChangeItem(topic, sentence, material, change.used_in)
 
 
+def _made_from_practices() -> frozenset[str]:
+    """Names of the tables and statements written from the practices."""
+    from notice_studio.core.practices.generate import GENERATED
+    from notice_studio.core.practices.statements import STATEMENTS
+
+    return frozenset(GENERATED) | frozenset(STATEMENTS)
+
+
+def _practice_item(change: PracticeChange, topics: Mapping[str, TopicInfo]) -> ChangeItem:
+    return ChangeItem(change.topic, change.sentence, topics.get(change.topic, TopicInfo("", True)).material)
+
+
 def _editorial_item(changes: list[ClauseChange]) -> ChangeItem | None:
     if not changes:
         return None
@@ -707,11 +720,16 @@ def draft_change_notice(
     topics = _topic_table(topics_info)
     items, editorial = _clause_items(diff, topics)
     described = [item.sentence for item in items]
+    # The practices say directly what the tables and statements made from them only show again.
+    made = _made_from_practices() if diff.practices else frozenset()
     for change in diff.variables:
         if change.new_value and any(f"now {change.new_value}" in sentence for sentence in described):
             continue  # the edited clause's own bullet already says what the value is now
+        if change.name in made:
+            continue
         items.append(_variable_item(change, diff, topics))
-    items += [_table_item(t, diff, topics) for t in diff.tables]
+    items += [_table_item(t, diff, topics) for t in diff.tables if t.name not in made]
+    items += [_practice_item(p, topics) for p in diff.practices]
     items += _field_items(diff)
     order = {topic: n for n, topic in enumerate(topics)}
     # Material first, then grouped by topic in the library's order; stable within a topic.
