@@ -186,8 +186,8 @@ def _fill(
             if pane is left:
                 row.line("", [WordOp(EQUAL, f"As they were in {old_name}.")])
                 continue
-            for change in diff.practices:  # said once each, in readers' words
-                row.line("", [WordOp(INSERT, change.sentence)])
+            for practice in diff.practices:  # said once each, in readers' words
+                row.line("", [WordOp(INSERT, practice.sentence)])
     for v in diff.variables:
         _value_row(left, right, v, colours)
     for t in diff.tables:
