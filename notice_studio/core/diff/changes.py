@@ -18,6 +18,7 @@ from functools import cache
 from notice_studio.core.diff.notices import ChangeKind, ClauseChange, NoticeDiff, RowChange, TableChange, VariableChange
 from notice_studio.core.diff.practices import PracticeChange
 from notice_studio.core.diff.words import DELETE, EQUAL, INSERT, WordOp, new_text
+from notice_studio.core.practices.statements import lower_label as lower_first
 
 __all__ = [
     "ChangeItem",
@@ -443,13 +444,6 @@ _NEW_THING: dict[str, str] = {
     "rights": "a new right",
     "marketing": "a new kind of marketing",
 }
-
-
-def lower_first(text: str) -> str:
-    """'Contact e-mail' -> 'contact e-mail', but 'DPO e-mail' and 'EU representative' stay as they are."""
-    if not text or (len(text) > 1 and (text[1].isupper() or text[1].isdigit())):
-        return text
-    return text[0].lower() + text[1:]
 
 
 def _plain(text: str) -> str:

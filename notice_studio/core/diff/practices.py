@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from notice_studio.core.practices.model import Category, Practices, SaleOrSharing
+from notice_studio.core.practices.statements import listed, lower_label
 
 SAFEGUARD_WORDS = {
     "adequacy": "an adequacy decision",
@@ -78,20 +79,9 @@ class PracticeChange:
     sentence: str
 
 
-def _lower(label: str) -> str:
-    if not label or (len(label) > 1 and (label[1].isupper() or label[1].isdigit())):
-        return label
-    return label[0].lower() + label[1:]
-
-
-def _listed(items: list[str]) -> str:
-    items = list(dict.fromkeys(i for i in items if i))
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
-
-
 def _names(p: Practices, kind: str, ids: list[str]) -> str:
     find = {"recipient": p.recipient, "purpose": p.purpose, "source": p.source, "category": p.category}[kind]
-    return _listed([_lower(str(getattr(find(i), "label", i))) for i in ids])
+    return listed([lower_label(str(getattr(find(i), "label", i))) for i in ids])
 
 
 def _flag(p: Practices, path: str) -> bool:
@@ -114,13 +104,13 @@ def _changes(old: Practices, new: Practices) -> Iterator[PracticeChange]:
         was = before.get(category.id)
         if was is None:
             examples = f" ({category.examples})" if category.examples else ""
-            yield PracticeChange("data-provided", f"We now collect {_lower(category.label)}{examples}.")
+            yield PracticeChange("data-provided", f"We now collect {lower_label(category.label)}{examples}.")
         else:
             yield from _category_changes(old, new, was, category)
     after = {c.id for c in new.categories}
     for category in old.categories:
         if category.id not in after:
-            yield PracticeChange("data-provided", f"We no longer collect {_lower(category.label)}.")
+            yield PracticeChange("data-provided", f"We no longer collect {lower_label(category.label)}.")
     for block, verb, to in (("sold", "sell", "to"), ("shared", "share", "with")):
         yield from _sale_changes(old, new, getattr(old, block), getattr(new, block), verb, to)
     yield from _transfer_changes(old, new)
@@ -131,7 +121,7 @@ def _changes(old: Practices, new: Practices) -> Iterator[PracticeChange]:
             previous = f" (was {BASIS_WORDS.get(was_purpose.legal_basis, was_purpose.legal_basis)})"
             yield PracticeChange(
                 "legal-bases",
-                f"For {_lower(purpose.label)}, we now rely on {BASIS_WORDS.get(purpose.legal_basis, purpose.legal_basis)}"
+                f"For {lower_label(purpose.label)}, we now rely on {BASIS_WORDS.get(purpose.legal_basis, purpose.legal_basis)}"
                 + (previous if was_purpose.legal_basis else "")
                 + ".",
             )
@@ -143,7 +133,7 @@ def _changes(old: Practices, new: Practices) -> Iterator[PracticeChange]:
 
 
 def _category_changes(old: Practices, new: Practices, was: Category, now: Category) -> Iterator[PracticeChange]:
-    label = _lower(now.label)
+    label = lower_label(now.label)
     for field, kind, topic, added, removed in (
         (
             "disclosed_to",
@@ -169,8 +159,8 @@ def _category_changes(old: Practices, new: Practices, was: Category, now: Catego
         if lost:
             yield PracticeChange(topic, removed.format(what=label, whom=_names(old, kind, lost)))
     if was.retention != now.retention and now.retention:
-        previous = f" (was {_lower(was.retention)})" if was.retention else ""
-        yield PracticeChange("retention", f"Retention of {label} is now {_lower(now.retention)}{previous}.")
+        previous = f" (was {lower_label(was.retention)})" if was.retention else ""
+        yield PracticeChange("retention", f"Retention of {label} is now {lower_label(now.retention)}{previous}.")
     if bool(was.sensitive) != bool(now.sensitive):
         yield PracticeChange(
             "data-provided",

@@ -25,14 +25,15 @@ def is_generated(name: str) -> bool:
     return name.startswith(PREFIX)
 
 
-def _lower(label: str) -> str:
-    """'Advertising partners' -> 'advertising partners'; 'EU affiliates' stays as it is."""
+def lower_label(label: str) -> str:
+    """A label inside a sentence: 'Advertising partners' -> 'advertising partners'; 'EU affiliates' stays."""
     if not label or (len(label) > 1 and (label[1].isupper() or label[1].isdigit())):
         return label
     return label[0].lower() + label[1:]
 
 
-def _listed(items: list[str]) -> str:
+def listed(items: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c' (each once)."""
     items = list(dict.fromkeys(i for i in items if i))
     if len(items) <= 1:
         return "".join(items)
@@ -41,9 +42,9 @@ def _listed(items: list[str]) -> str:
 
 def _what(p: Practices, block: SaleOrSharing) -> tuple[str, str, str]:
     """(categories, recipients, purposes) of a sale or sharing, in readers' words."""
-    categories = _listed([_lower(getattr(p.category(c), "label", c)) for c in block.categories])
-    recipients = _listed([_lower(getattr(p.recipient(r), "label", r)) for r in block.to]) or "third parties"
-    purposes = _listed([_lower(getattr(p.purpose(r), "label", r)) for r in block.purposes])
+    categories = listed([lower_label(getattr(p.category(c), "label", c)) for c in block.categories])
+    recipients = listed([lower_label(getattr(p.recipient(r), "label", r)) for r in block.to]) or "third parties"
+    purposes = listed([lower_label(getattr(p.purpose(r), "label", r)) for r in block.purposes])
     return categories, recipients, purposes
 
 
@@ -65,12 +66,12 @@ def sale_statement(p: Practices) -> str:
         sentences.append(f"In the past 12 months, we {verb} {categories} {to} {recipients}{extra}{why}.")
     sentences[0] = sentences[0][:-1] + " (Cal. Civ. Code §1798.115(c))."
     sold_ids = set(p.sold.categories) | set(p.shared.categories)
-    others = [_lower(c.label) for c in p.categories if c.id not in sold_ids]
+    others = [lower_label(c.label) for c in p.categories if c.id not in sold_ids]
     if others:
-        sentences.append(f"We did not sell or share any other personal information ({_listed(others)}).")
-    sensitive = [_lower(c.label) for c in p.categories if c.sensitive and c.id in sold_ids]
+        sentences.append(f"We did not sell or share any other personal information ({listed(others)}).")
+    sensitive = [lower_label(c.label) for c in p.categories if c.sensitive and c.id in sold_ids]
     if sensitive:
-        sentences.append(f"This includes sensitive personal information: {_listed(sensitive)}.")
+        sentences.append(f"This includes sensitive personal information: {listed(sensitive)}.")
     else:
         sentences.append("We do not sell or share sensitive personal information.")
     if p.children.under_16_sold_or_shared:
