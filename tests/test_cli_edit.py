@@ -157,3 +157,109 @@ def test_new_lists_each_template_no_that_leaves_a_requirement_out(
     assert "change the practices" in err  # sale is decided by the practices, not by a typed fact
     code, _out, err = run(capsys, "new", tmp_path / "m", "--org", "Acme Ltd", "--yes")
     assert code == 0 and "leaves out" not in err
+
+
+def test_settings_command_sets_the_publishing_rules_as_one_commit(
+    repo: NoticeRepo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from notice_studio.core.publishing.schedule import advance_notice_days
+    from notice_studio.core.remote.reviews import requires_approval
+
+    folder = repo.path
+    before = len(repo.edits(limit=50))
+    repo.close()
+    code, out, _ = run(capsys, "settings", folder)
+    assert code == 0 and "advance-notice-days: not set" in out and "require-approval: no" in out
+    code, out, _ = run(capsys, "settings", folder, "advance-notice-days=30", "require-approval=yes")
+    assert code == 0 and out.strip() == "Saved."
+    with NoticeRepo.open(folder) as fresh:
+        notice = fresh.load()
+        edits = fresh.edits(limit=50)
+    assert advance_notice_days(notice) == 30 and requires_approval(notice)
+    assert len(edits) == before + 1
+    assert "Advance notice of material changes: 30 days" in edits[0].message
+    code, out, _ = run(capsys, "settings", folder, "--json")
+    values = {s["name"]: s["value"] for s in json.loads(out)["settings"]}
+    assert values == {"advance-notice-days": 30, "require-approval": True}
+    code, out, _ = run(capsys, "settings", folder, "advance-notice-days=none")
+    assert code == 0 and reload(repo).settings.get("publishing") is None
+    code, out, _ = run(capsys, "settings", folder, "advance-notice-days=30")
+    assert out.strip() == "Saved."
+    code, out, _ = run(capsys, "settings", folder, "advance-notice-days=30")
+    assert out.strip() == "Nothing changed."
+
+
+@pytest.mark.parametrize(
+    ("assignment", "words"),
+    [
+        ("advance-notice-days=lots", "is not a number of days"),
+        ("advance-notice-days=900", "is not a number of days"),
+        ("require-approval=maybe", "is not yes or no"),
+        ("colour=blue", "There is no notice setting 'colour'"),
+        ("advance-notice-days", "is not NAME=VALUE"),
+    ],
+)
+def test_settings_command_refuses_bad_values_in_a_sentence(
+    repo: NoticeRepo, capsys: pytest.CaptureFixture[str], assignment: str, words: str
+) -> None:
+    folder = repo.path
+    repo.close()
+    code, _, err = run(capsys, "settings", folder, assignment)
+    assert code == 1 and words in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_files_changed_outside_are_shown_before_any_command_commits_them(
+    repo: NoticeRepo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = repo.path
+    edits_before = [e.message for e in repo.edits(limit=50)]
+    repo.close()
+    clause = folder / "clauses" / "security.md"
+    saved = clause.read_text(encoding="utf-8")
+    clause.write_text(saved + "\nA line typed in another editor.\n", encoding="utf-8")
+    (folder / "practices.yaml").write_text("version: 1\n", encoding="utf-8")
+
+    # A write command run by a script (no terminal) commits nothing and says how to decide.
+    code, out, err = run(capsys, "set", folder, "organisation.name=Beta Ltd")
+    assert code == 1 and len(err.strip().splitlines()) == 1
+    assert "changed outside Notice Studio" in err and "clauses/security.md" in err and "practices.yaml" in err
+    assert f"notice-studio outside-changes {folder} --keep" in err
+    with NoticeRepo.open(folder) as fresh:
+        assert [e.message for e in fresh.edits(limit=50)] == edits_before
+        assert fresh.load().variables["organisation.name"] == "Acme Ltd"
+    assert "another editor" in clause.read_text(encoding="utf-8")
+
+    code, out, _ = run(capsys, "outside-changes", folder)  # shown first, with what changed
+    assert code == 0 and "+A line typed in another editor." in out and "practices.yaml" in out
+    code, out, _ = run(capsys, "outside-changes", folder, "--keep")
+    assert code == 0 and out.startswith("Kept as an edit")
+    with NoticeRepo.open(folder) as fresh:
+        assert fresh.edits(limit=1)[0].message.startswith("Kept changes made outside Notice Studio")
+        assert "another editor" in fresh.load().find("security").body
+    code, out, _ = run(capsys, "set", folder, "organisation.name=Beta Ltd")
+    assert code == 0
+
+    clause.write_text(saved, encoding="utf-8")
+    code, out, _ = run(capsys, "outside-changes", folder, "--discard")
+    assert code == 0 and "clauses/security.md" in out
+    assert "another editor" in clause.read_text(encoding="utf-8")  # back as last saved
+    code, out, _ = run(capsys, "outside-changes", folder, "--json")
+    assert json.loads(out)["changed"] == []
+
+
+def test_the_workspace_asks_once_and_cancel_leaves_the_files(repo: NoticeRepo) -> None:
+    from notice_studio.core.notice.model import NoticeError
+    from notice_studio.core.workspace import Unattended, Workspace
+
+    folder = repo.path
+    repo.close()
+    clause = folder / "clauses" / "security.md"
+    clause.write_text(clause.read_text(encoding="utf-8") + "\nHand edit.\n", encoding="utf-8")
+    cancel = Unattended()
+    with pytest.raises(NoticeError, match="left as they are"), Workspace.open(folder, write=True, interaction=cancel):
+        pass
+    assert len(cancel.questions) == 1 and "clauses/security.md" in cancel.questions[0]
+    assert "Hand edit." in clause.read_text(encoding="utf-8")
+    with Workspace.open(folder, write=True, interaction=Unattended(choice="discard")) as ws:
+        assert "Hand edit." not in ws.notice.find("security").body
+    assert "Hand edit." not in clause.read_text(encoding="utf-8")

@@ -446,6 +446,12 @@ def test_pdf_headings_keep_with_their_text(qapp) -> None:
     assert len(texts) >= 5
     for i in range(40):  # the heading and the first words of its text on one page
         assert any(f"{i + 1}.Part{i}Opening{i}" in text for text in texts), f"heading {i} is apart from its text"
+    # Each bookmark opens the page its heading is on, also for headings moved to the next page.
+    assert len(reader.outline) == 40
+    for i, item in enumerate(reader.outline):
+        page = reader.get_destination_page_number(item)
+        assert f"{i + 1}.Part{i}Opening{i}" in texts[page], (i, page)
+        assert item.top is None or float(item.top) > 100  # not the foot of the page before
 
 
 def test_pdf_keep_together_moves_headings_that_would_end_a_page(qapp) -> None:

@@ -63,6 +63,13 @@ def assert_one_sentence(result: subprocess.CompletedProcess[str], *words: str) -
         assert word in lines[0], lines[0]
 
 
+def assert_sentence(message: str, *words: str) -> None:
+    """A single plain sentence (no traceback, no line breaks) that contains `words`."""
+    assert "\n" not in message and "Traceback" not in message and message.endswith("."), message
+    for word in words:
+        assert word in message, message
+
+
 def files_in(folder: Path) -> set[Path]:
     return {p for p in folder.rglob("*") if ".git" not in p.parts}
 
@@ -292,6 +299,30 @@ def test_markdown_export_is_inert_in_a_raw_html_commonmark_renderer(body: str) -
         exported = notice_markdown_text(notice)
         assert live_content(TRUSTING.render(exported)) == [], (body, value, exported)
         assert markdown_is_inert(exported)
+
+
+def test_a_hostile_paragraph_is_escaped_and_the_rest_of_its_clause_keeps_its_formatting() -> None:
+    notice = Notice(title="T")
+    body = (
+        "We **never** sell your data.\n\n"
+        "- first item\n- second item\n\n"
+        "Hostile <img src=x onerror=alert(1)> text.\n\n"
+        "```\ncode with a blank line\n\nstill code\n```\n\n"
+        "See [our site](https://ok.example)."
+    )
+    notice.add(Clause("a", "A", body))
+    exported = notice_markdown_text(notice)
+    assert markdown_is_inert(exported) and live_content(TRUSTING.render(exported)) == []
+    assert "We **never** sell" in exported and "- first item" in exported
+    assert "[our site](https://ok.example)" in exported
+    assert "code with a blank line\n\nstill code" in exported
+    assert "\\<img" in exported  # the hostile paragraph alone is escaped
+    # An unsafe reference definition is escaped where it is, and the reference stays plain text.
+    together = Notice(title="T")
+    together.add(Clause("a", "A", "See [x][r].\n\n**Bold**\n\n[r]: javascript&colon;alert(1)"))
+    exported = notice_markdown_text(together)
+    assert markdown_is_inert(exported) and "**Bold**" in exported and "\\[r]: javascript" in exported
+    assert live_content(TRUSTING.render(exported)) == []
 
 
 def test_markdown_safety_net_spots_raw_html_and_unsafe_definitions() -> None:
@@ -669,3 +700,84 @@ def test_closing_after_saves_packs_the_history(tmp_path: Path, monkeypatch: pyte
     loose = dict(line.split(": ") for line in git(tmp_path / "n", "count-objects", "-v").splitlines())
     assert int(loose["count"]) < 10 and int(loose["in-pack"]) > 0
     assert_fsck_clean(tmp_path / "n")
+
+
+# ===== 10. Imports and checks stay bounded on huge or hostile input ===============================
+def test_html_nested_thousands_deep_imports_without_a_recursion_error(tmp_path: Path) -> None:
+    from notice_studio.core.importer import import_file
+
+    page = tmp_path / "deep.html"
+    depth = 20_000
+    page.write_text(
+        "<html><body><h1>Privacy notice</h1><h2>Who we are</h2><p>We are a small shop.</p>"
+        + "<div>" * depth
+        + "<p>Deep words survive.</p>"
+        + "</div>" * depth
+        + "<h2>Your rights</h2><p>You may ask for a copy.</p></body></html>",
+        encoding="utf-8",
+    )
+    outline = import_file(page)
+    assert [s.title for s in outline.sections] == ["Who we are", "Your rights"]
+    assert "Deep words survive." in outline.sections[0].body
+
+
+def _padded_docx(path: Path, padding: int) -> None:
+    """A real Word file whose document part carries `padding` spaces: tiny packed, huge unpacked."""
+    import zipfile
+
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("We are a small shop.")
+    plain = path.with_suffix(".plain.docx")
+    document.save(str(plain))
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for member in source.infolist():
+            data = source.read(member.filename)
+            if member.filename == "word/document.xml":
+                data = data.replace(b"<w:body>", b"<w:body>" + b" " * padding, 1)
+            out.writestr(member, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=9)
+
+
+def test_a_word_file_that_unpacks_huge_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    from notice_studio.core import zipguard
+    from notice_studio.core.importer import ImportProblem, import_file
+
+    bomb = tmp_path / "bomb.docx"
+    _padded_docx(bomb, zipguard.MAX_UNPACKED + 1024)
+    assert bomb.stat().st_size < 1024 * 1024  # small on disk
+    with pytest.raises(ImportProblem) as problem:
+        import_file(bomb)
+    assert_sentence(str(problem.value), "far more than any notice")
+    ordinary = tmp_path / "ordinary.docx"
+    _padded_docx(ordinary, 1024)
+    assert "small shop" in import_file(ordinary).sections[0].body
+
+
+def test_a_word_review_copy_that_unpacks_huge_is_refused(tmp_path: Path) -> None:
+    from notice_studio.core import zipguard
+    from notice_studio.core.wordreview import read_review
+
+    bomb = tmp_path / "review.docx"
+    _padded_docx(bomb, zipguard.MAX_UNPACKED + 1024)
+    with NoticeRepo.create(tmp_path / "n", small_notice(), AUTHOR) as repo, pytest.raises(NoticeError) as problem:
+        read_review(repo, bomb)
+    assert_sentence(str(problem.value), "far more than any notice")
+
+
+def test_checking_a_section_of_many_megabytes_reads_only_its_first_million_characters() -> None:
+    from notice_studio.core.checks import run_checks
+    from notice_studio.core.checks.scan import CHECKED_CHARS
+
+    notice = small_notice()
+    sentence = "We keep records as long as needed, then delete them. "
+    notice.set_body("security", sentence * (3 * CHECKED_CHARS // len(sentence)) + "[TBD]")
+    report = run_checks(notice)
+    too_large = [f for f in report.findings if f.rule == "clause-too-large"]
+    assert len(too_large) == 1 and too_large[0].clause_id == "security" and too_large[0].severity == "error"
+    assert f"{CHECKED_CHARS:,}" in too_large[0].message
+    assert not [f for f in report.findings if f.rule == "drafting-marker"]  # past the checked part
+    assert all((f.end or 0) <= CHECKED_CHARS for f in report.findings if f.clause_id == "security")
+    notice.set_body("security", "We protect your data. [TBD]")
+    rules = {f.rule for f in run_checks(notice).findings}
+    assert "drafting-marker" in rules and "clause-too-large" not in rules

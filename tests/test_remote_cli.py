@@ -111,3 +111,36 @@ def test_ci_recipe_is_committed_and_travels(tmp_path: Path, capsys: pytest.Captu
     assert (theirs / ".github" / "workflows" / "notice-site.yml").read_text() == workflow
     run(capsys, "ci-recipe", "gitlab", str(theirs))
     assert "CI_COMMIT_TAG" in (theirs / ".gitlab-ci.yml").read_text()
+
+
+def test_status_says_when_its_figures_are_from_and_fetch_asks_the_server(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, yours, theirs = shared_notice(tmp_path)
+    edit(theirs, lambda n: n.set_body("security", "Theirs."))
+    assert run(capsys, "sync", str(theirs))[0] == 0
+    code, out, _ = run(capsys, "status", str(yours))
+    assert code == 0 and "0 on the server not yet here (as of the last sync, 20" in out and " UTC" in out
+    assert "'status --fetch' asks the server" in out
+    code, out, _ = run(capsys, "status", str(yours), "--fetch")
+    assert code == 0 and "1 on the server not yet here (checked with the server just now)." in out
+    code, out, _ = run(capsys, "remote", "show", str(yours), "--json")
+    (row,) = json.loads(out)["remotes"]
+    assert row["behind"] == 1 and row["as_of"].startswith("20") and row["fetch_problem"] is None
+    assert load(yours).find("security").body != "Theirs."  # status never merges
+
+
+def test_a_diverged_version_is_one_sentence_and_the_rest_syncs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, yours, theirs = shared_notice(tmp_path)
+    publish = ("--effective", "2026-03-01", "--force", "--approved-by", "GC")
+    edit(theirs, lambda n: n.set_body("children", "Theirs."))
+    assert run(capsys, "publish", str(theirs), *publish)[0] == 0
+    assert run(capsys, "sync", str(theirs))[0] == 0
+    edit(yours, lambda n: n.set_body("security", "Yours."))
+    assert run(capsys, "publish", str(yours), *publish)[0] == 0
+    code, out, _ = run(capsys, "sync", str(yours), "--json")
+    assert code == 0 and json.loads(out)["versions_diverged"] == ["v1"] and json.loads(out)["merged"]
+    code, out, _ = run(capsys, "sync", str(yours))
+    assert code == 0 and out.count("\n") == 1 and "Version v1 was published both here and on the server" in out

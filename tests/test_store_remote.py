@@ -149,20 +149,38 @@ def test_a_publish_on_each_side(tmp_path: Path) -> None:
     consistent(yours, theirs, server)
 
 
-def test_the_same_version_published_on_both_sides_is_refused(tmp_path: Path) -> None:
-    _, yours, theirs = shared_notice(tmp_path)
+def test_the_same_version_published_on_both_sides_is_reported_and_the_rest_syncs(tmp_path: Path) -> None:
+    server, yours, theirs = shared_notice(tmp_path)
     edit(yours, lambda n: n.set_body("security", "Yours."))
     edit(theirs, lambda n: n.set_body("children", "Theirs."))
     with NoticeRepo.open(theirs, write=True) as repo:
         repo.publish(dt.date(2026, 1, 1), "Theirs.", True, "GC", OTHER)
+    edit(theirs, lambda n: n.set_body("retention", "Kept for a year."), author=OTHER)
+    with NoticeRepo.open(theirs, write=True) as repo:
+        repo.publish(dt.date(2026, 2, 1), "Retention.", False, "GC", OTHER)
     sync(theirs, OTHER)
     with NoticeRepo.open(yours, write=True) as repo:
         repo.publish(dt.date(2026, 1, 1), "Yours.", True, "GC", AUTHOR)
-        before = git(yours, "rev-parse", "HEAD", "v1")
-        with pytest.raises(store_remote.DivergedTagsError, match="v1 was published both here and on the server"):
-            store_remote.sync(repo, author=AUTHOR)
-    assert git(yours, "rev-parse", "HEAD", "v1") == before  # nothing moved
-    consistent(yours)
+        review_id = store_remote.request_review(repo, "Please look", AUTHOR)
+    ours_v1, server_v1 = git(yours, "rev-parse", "v1"), git(server, "rev-parse", "v1")
+
+    result = sync(yours)
+    assert result.diverged_versions == ("v1",) and result.merged and result.versions_received == ("v2",)
+    assert result.reviews_changed == 1 and result.sent >= 1
+    assert "Version v1 was published both here and on the server" in result.sentence
+    assert "everything else was synced" in result.sentence and result.sentence.count("v1") == 1
+    assert git(yours, "rev-parse", "v1") == ours_v1 and git(server, "rev-parse", "v1") == server_v1  # never moved
+    notice = load(yours)
+    assert (notice.find("security").body, notice.find("children").body) == ("Yours.", "Theirs.")
+    assert notice.find("retention").body == "Kept for a year."
+    assert git(server, "rev-parse", "main") == git(yours, "rev-parse", "HEAD")
+    assert git(server, "rev-parse", f"refs/notice-reviews/{review_id}")
+
+    again = sync(theirs, OTHER)  # the other side's v1 is the server's: it just gets the merged draft
+    assert again.diverged_versions == () and again.draft_changed
+    assert load(theirs).find("security").body == "Yours."
+    assert git(theirs, "rev-parse", "v1") == server_v1
+    consistent(yours, theirs, server)
 
 
 def test_history_rewritten_on_the_server_is_refused(tmp_path: Path) -> None:
@@ -303,3 +321,23 @@ def test_two_people_adding_to_one_review_at_once_keeps_both(tmp_path: Path) -> N
         server, "rev-parse", f"refs/notice-reviews/{review_id}"
     )
     consistent(yours, theirs, server)
+
+
+def test_the_three_listings_from_one_diff_match_git_ls_tree(tmp_path: Path) -> None:
+    """The merge reads the ancestor's and theirs' file lists from ours plus one diff-tree run."""
+    _, yours, theirs = shared_notice(tmp_path)
+    edit(yours, lambda n: n.add(Clause("appeals", "Appeals", "Write to us.")))
+    edit(yours, lambda n: n.set_body("security", "Ours."))
+    edit(theirs, lambda n: n.remove("children"), author=OTHER)
+    (theirs / "extra file.txt").write_text("outside the notice\n")
+    git(theirs, "add", "extra file.txt")
+    git(theirs, "-c", "user.name=O", "-c", "user.email=o@x", "commit", "-qm", "extra")
+    sync(theirs, OTHER)
+    git(yours, "fetch", "-q", "origin")
+    ours, other = git(yours, "rev-parse", "HEAD").strip(), git(yours, "rev-parse", "origin/main").strip()
+    base = git(yours, "merge-base", ours, other).strip()
+    with NoticeRepo.open(yours) as repo:
+        listed = store_remote._trees(repo, base, ours, other)
+        assert listed == [store_remote._tree(repo, c) for c in (base, ours, other)]
+        assert "extra file.txt" in listed[2] and "clauses/children.md" not in listed[2]
+        assert "clauses/appeals.md" in listed[1] and "clauses/appeals.md" not in listed[0]

@@ -52,11 +52,14 @@ def _sentence(text: str) -> str:
 def open_notice(folder: str, write: bool = False) -> Iterator:
     """Open a notice folder for a command; reports repairs the store made on stderr."""
     from notice_studio.core.notice.store import NoticeRepo
+    from notice_studio.core.workspace.outside import settle_outside_changes
 
-    repo = NoticeRepo.open(folder, write=write)
+    repo = NoticeRepo.open(folder, write=write, keep_outside_changes=False)
     try:
         for message in repo.recovery.messages:
             print(f"notice-studio: {message}", file=sys.stderr)
+        if write and not settle_outside_changes(repo, Prompt(), author()):
+            raise CommandError(NOTHING_DONE)
         yield repo
     finally:
         repo.close()
@@ -90,6 +93,9 @@ def author() -> Author:
     return current_author()
 
 
+NOTHING_DONE = "Nothing was done; the files changed outside Notice Studio are left as they are"
+
+
 class Prompt:
     """The command line's answers to the workspace's questions: flags first, else ask on a terminal."""
 
@@ -104,12 +110,12 @@ class Prompt:
         answer = input(f"{question} [{'Y/n' if default else 'y/N'}] ").strip().lower()
         return default if not answer else answer in ("y", "yes")
 
-    def choose(self, question: str, options: Sequence[tuple[str, str]]) -> str | None:
+    def choose(self, question: str, options: Sequence[tuple[str, str]], *, unattended: str = "") -> str | None:
         keys = [key for key, _label in options]
         if self.choice in keys:
             return self.choice
         if not sys.stdin.isatty():
-            raise CommandError(f"{question} Run again with --keep {'|'.join(keys)}")
+            raise CommandError(f"{question} {unattended or 'Run again with --keep ' + '|'.join(keys)}")
         print(question, file=sys.stderr)
         for key, label in options:
             print(f"  {key}: {label}", file=sys.stderr)
@@ -133,3 +139,16 @@ def open_workspace(
         for message in ws.repo.recovery.messages:
             print(f"notice-studio: {message}", file=sys.stderr)
         yield ws
+
+
+def name_values(
+    items: Sequence[str], example: str, *, form: str = "NAME=VALUE", strip: bool = True
+) -> list[tuple[str, str]]:
+    """'name=value' arguments as pairs; anything else is refused with an example to follow."""
+    pairs = []
+    for item in items:
+        name, eq, value = item.partition("=")
+        if not eq or not name.strip():
+            raise CommandError(f"'{item}' is not {form}; write for example {example}")
+        pairs.append((name.strip(), value.strip() if strip else value))
+    return pairs

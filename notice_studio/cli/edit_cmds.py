@@ -1,4 +1,4 @@
-"""Editing commands: clause add|insert|move|remove|rename|edit, laws, table, restore, history.
+"""Editing commands: clause add|insert|move|remove|rename|edit, laws, settings, table, restore, history.
 
 Each parses its arguments, calls one workspace action and saves: the same rules as the app.
 """
@@ -10,7 +10,15 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from notice_studio.cli.common import CommandError, Prompt, add_folder, add_json, open_workspace, print_json
+from notice_studio.cli.common import (
+    CommandError,
+    Prompt,
+    add_folder,
+    add_json,
+    name_values,
+    open_workspace,
+    print_json,
+)
 
 if TYPE_CHECKING:
     from notice_studio.core.workspace import Workspace
@@ -67,6 +75,26 @@ def register(sub: argparse._SubParsersAction) -> None:
     group.add_argument("--remove", metavar="LIST", help="remove these laws")
     add_json(p)
     p.set_defaults(func=cmd_laws)
+
+    p = sub.add_parser(
+        "settings",
+        help="show or change the notice's publishing rules: advance-notice-days=N, require-approval=yes|no",
+    )
+    add_folder(p)
+    p.add_argument("assignments", nargs="*", metavar="NAME=VALUE", help="e.g. advance-notice-days=30")
+    add_json(p)
+    p.set_defaults(func=cmd_settings)
+
+    p = sub.add_parser(
+        "outside-changes",
+        help="files changed outside Notice Studio since the last save: show them, keep them or discard them",
+    )
+    add_folder(p)
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--keep", action="store_true", help="save the changes as an edit")
+    group.add_argument("--discard", action="store_true", help="put the files back as last saved")
+    add_json(p)
+    p.set_defaults(func=cmd_outside_changes)
 
     table = sub.add_parser("table", help="show, set, import or export a table (cookies, service providers)")
     table_actions = table.add_subparsers(dest="table_action", metavar="ACTION", required=True)
@@ -222,6 +250,49 @@ def cmd_laws(args: argparse.Namespace) -> int:
     return 0
 
 
+# ----- the notice's publishing rules ------------------------------------------------------------
+def cmd_settings(args: argparse.Namespace) -> int:
+    from notice_studio.core.workspace.notice_settings import SETTINGS
+
+    changes = name_values(args.assignments, "advance-notice-days=30")
+    with open_workspace(args.folder, write=bool(changes)) as ws:
+        for name, value in changes:
+            ws.set_setting(name, value)
+        if changes:
+            _saved(ws, "Saved.")
+        values = {name: rule.read(ws.notice) for name, rule in SETTINGS.items()}
+    if args.json:
+        print_json({"settings": [{"name": n, "value": values[n], "meaning": SETTINGS[n].meaning} for n in SETTINGS]})
+    elif not changes:
+        for name, rule in SETTINGS.items():
+            print(f"{name}: {rule.shown(values[name])} — {rule.meaning}")
+    return 0
+
+
+def cmd_outside_changes(args: argparse.Namespace) -> int:
+    from notice_studio.cli.common import author
+    from notice_studio.core.notice.store import NoticeRepo
+    from notice_studio.core.workspace.outside import DISCARD, KEEP, settle_outside_changes
+
+    settle = args.keep or args.discard
+    with NoticeRepo.open(args.folder, write=settle, keep_outside_changes=False) as repo:
+        paths = repo.outside_changes()
+        diff = repo.outside_diff() if paths and not settle else ""
+        if settle and paths:
+            settle_outside_changes(repo, Prompt(choice=KEEP if args.keep else DISCARD), author())
+    if args.json:
+        print_json({"changed": paths, "kept": bool(paths and args.keep), "discarded": bool(paths and args.discard)})
+    elif not paths:
+        print("No files were changed outside Notice Studio since the last save.")
+    elif settle:
+        print(("Kept as an edit: " if args.keep else "Put back as last saved: ") + ", ".join(paths))
+    else:
+        print("Changed outside Notice Studio since the last save: " + ", ".join(paths))
+        sys.stdout.write(diff)
+        print("Keep them with --keep (saved as an edit) or discard them with --discard.")
+    return 0
+
+
 # ----- tables ----------------------------------------------------------------------------------
 def cmd_table_show(args: argparse.Namespace) -> int:
     with open_workspace(args.folder) as ws:
@@ -247,12 +318,7 @@ def cmd_table_show(args: argparse.Namespace) -> int:
 
 
 def cmd_table_set(args: argparse.Namespace) -> int:
-    values: dict[str, str] = {}
-    for item in args.cells:
-        column, eq, value = item.partition("=")
-        if not eq or not column.strip():
-            raise CommandError(f"'{item}' is not COLUMN=VALUE")
-        values[column.strip()] = value
+    values = dict(name_values(args.cells, "Purpose=Sign-in", form="COLUMN=VALUE", strip=False))
     if args.row == "new":
         row = None
     elif args.row.isdigit():

@@ -11,6 +11,7 @@ from notice_studio.cli.common import (
     Prompt,
     add_folder,
     add_json,
+    name_values,
     open_notice,
     open_workspace,
     print_json,
@@ -250,12 +251,7 @@ def cmd_vars(args: argparse.Namespace) -> int:
 
 # ----- writing ----------------------------------------------------------------------------------
 def cmd_set(args: argparse.Namespace) -> int:
-    pairs = []
-    for item in args.assignments:
-        name, eq, value = item.partition("=")
-        if not eq or not name.strip():
-            raise CommandError(f"'{item}' is not NAME=VALUE; write for example contact.email=privacy@example.com")
-        pairs.append((name.strip(), value))
+    pairs = name_values(args.assignments, "contact.email=privacy@example.com", strip=False)
     with open_workspace(args.folder, write=True) as ws:
         used = set(ws.notice.placeholders())
         for name, value in pairs:

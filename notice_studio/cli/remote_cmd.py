@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from notice_studio.cli.common import CommandError, add_folder, add_json, open_notice, print_json
+from notice_studio.cli.common import CommandError, add_folder, add_json, open_workspace, print_json
 from notice_studio.cli.common import author as cli_author
 
 JSON_FORMAT = 1
@@ -27,6 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     q = actions.add_parser("show", help="the servers and how the draft stands against them")
     add_folder(q)
     add_json(q)
+    add_fetch(q)
     q.set_defaults(func=cmd_remote_show)
 
     p = sub.add_parser("clone", help="open a notice from a server into a new folder")
@@ -79,6 +80,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("status", help="edits not yet sent or received, open reviews, what blocks publishing")
     add_folder(p)
     add_json(p)
+    add_fetch(p)
     p.set_defaults(func=cmd_status)
 
     p = sub.add_parser("ci-recipe", help="add a CI workflow that publishes the website when a version is pushed")
@@ -88,24 +90,24 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_ci_recipe)
 
 
-def _remote():
-    from notice_studio.core.notice import store_remote
-
-    return store_remote
+def add_fetch(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--fetch",
+        action="store_true",
+        help="ask the server what it has now (otherwise the figures are as of the last sync)",
+    )
 
 
 def cmd_remote_add(args: argparse.Namespace) -> int:
-    with open_notice(args.folder, write=True) as repo:
-        _remote().add_remote(repo, args.url, args.name)
-    print(
-        f"Connected to {_remote().public_url(args.url)} as '{args.name}'; 'notice-studio sync {args.folder}' sends the notice."
-    )
+    with open_workspace(args.folder, write=True) as ws:
+        where = ws.add_remote(args.url, args.name)
+    print(f"Connected to {where} as '{args.name}'; 'notice-studio sync {args.folder}' sends the notice.")
     return 0
 
 
 def cmd_remote_remove(args: argparse.Namespace) -> int:
-    with open_notice(args.folder, write=True) as repo:
-        _remote().remove_remote(repo, args.name)
+    with open_workspace(args.folder, write=True) as ws:
+        ws.remove_remote(args.name)
     print(f"Disconnected '{args.name}'; the notice and its history stay here.")
     return 0
 
@@ -119,32 +121,34 @@ def _info_row(info) -> dict:
         "behind": info.behind,
         "last_synced": info.last_synced or None,
         "pending_conflicts": info.pending_conflicts,
+        "as_of": "now" if info.fetched else (info.contacted or None),
+        "fetch_problem": info.fetch_problem or None,
     }
 
 
 def cmd_remote_show(args: argparse.Namespace) -> int:
-    with open_notice(args.folder) as repo:
-        rows = [_info_row(_remote().remote_info(repo, name)) for name in _remote().remotes(repo)]
+    from notice_studio.core.workspace import standing
+
+    with open_workspace(args.folder, write=args.fetch) as ws:
+        infos = ws.show_remotes(fetch=args.fetch, interactive=sys.stdin.isatty())
     if args.json:
-        print_json({"format": JSON_FORMAT, "remotes": rows})
-    elif not rows:
+        print_json({"format": JSON_FORMAT, "remotes": [_info_row(i) for i in infos]})
+        return 0
+    if not infos:
         print("This notice is not connected to a server; 'notice-studio remote add DIR URL' connects one.")
-    for row in [] if args.json else rows:
-        print(f"{row['name']}  {row['url']}")
-        print(f"    {_standing(row)}")
+    for info in infos:
+        print(f"{info.name}  {info.url}")
+        print(f"    {standing(info)}")
     return 0
 
 
-def _standing(row: dict) -> str:
-    text = f"{row['ahead']} edits not yet sent, {row['behind']} received and not yet merged (as of the last sync)"
-    if row["pending_conflicts"]:
-        text += f"; {row['pending_conflicts']} conflicts to decide"
-    return text
-
-
 def cmd_clone(args: argparse.Namespace) -> int:
-    path = _remote().clone(args.url, args.folder, interactive=sys.stdin.isatty())
-    print(f"Opened the notice from {_remote().public_url(args.url)} in {path}.")
+    from notice_studio.core.notice.store_remote import public_url
+    from notice_studio.core.workspace import Workspace
+
+    with Workspace.clone(args.url, args.folder, interactive=sys.stdin.isatty(), author=cli_author()) as ws:
+        path = ws.path
+    print(f"Opened the notice from {public_url(args.url)} in {path}.")
     return 0
 
 
@@ -169,16 +173,8 @@ def cmd_sync(args: argparse.Namespace) -> int:
         if not sep or choice not in ("yours", "theirs"):
             raise CommandError(f"'{item}' is not KEY=yours or KEY=theirs")
         choices[key] = Resolution(choice)
-    with open_notice(args.folder, write=True) as repo:
-        store_remote = _remote()
-        result = store_remote.sync(
-            repo, args.name, author=cli_author(), resolutions=choices, interactive=sys.stdin.isatty()
-        )
-        if result.conflicts and args.take:
-            choices.update({c.key: Resolution(args.take) for c in result.conflicts if c.key not in choices})
-            result = store_remote.sync(
-                repo, args.name, author=cli_author(), resolutions=choices, interactive=sys.stdin.isatty()
-            )
+    with open_workspace(args.folder, write=True) as ws:
+        result = ws.sync(args.name, resolutions=choices, take=args.take, interactive=sys.stdin.isatty())
     if args.json:
         print_json(
             {
@@ -188,6 +184,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
                 "merged": result.merged,
                 "versions_received": list(result.versions_received),
                 "versions_sent": list(result.versions_sent),
+                "versions_diverged": list(result.diverged_versions),
                 "reviews_changed": result.reviews_changed,
                 "conflicts": [_conflict_row(c) for c in result.conflicts],
             }
@@ -227,9 +224,9 @@ def _review_row(review) -> dict:
 
 
 def cmd_review_request(args: argparse.Namespace) -> int:
-    with open_notice(args.folder, write=True) as repo:
-        review_id = _remote().request_review(repo, args.note, cli_author())
-        shared = bool(_remote().remotes(repo))
+    with open_workspace(args.folder, write=True) as ws:
+        review_id = ws.request_review(args.note)
+        shared = bool(ws.remotes())
     print(
         f"Asked for review {review_id}."
         + (f" 'notice-studio sync {args.folder}' shares it with the team." if shared else "")
@@ -238,10 +235,8 @@ def cmd_review_request(args: argparse.Namespace) -> int:
 
 
 def cmd_review_list(args: argparse.Namespace) -> int:
-    from notice_studio.core.remote.reviews import OPEN
-
-    with open_notice(args.folder) as repo:
-        rows = [_review_row(r) for r in _remote().reviews(repo) if args.all or r.state == OPEN]
+    with open_workspace(args.folder) as ws:
+        rows = [_review_row(r) for r in ws.reviews(include_closed=args.all)]
     if args.json:
         print_json({"format": JSON_FORMAT, "reviews": rows})
         return 0
@@ -262,51 +257,47 @@ _VERB = {"request": "asked again", "comment": "commented", "approve": "approved"
 
 
 def cmd_review_event(args: argparse.Namespace) -> int:
-    with open_notice(args.folder, write=True) as repo:
-        review = _remote().add_review_event(repo, args.review, args.kind, args.text, args.clause, cli_author())
+    with open_workspace(args.folder, write=True) as ws:
+        review = ws.review_event(args.review, args.kind, args.text, args.clause)
     print(f"Review {review.id}: {_VERB[args.kind]} ({review.state}).")
     return 0
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from notice_studio.core.remote.reviews import OPEN
+    from notice_studio.core.workspace import standing
 
-    with open_notice(args.folder) as repo:
-        store_remote = _remote()
-        rows = [_info_row(store_remote.remote_info(repo, name)) for name in store_remote.remotes(repo)]
-        open_reviews = [_review_row(r) for r in store_remote.reviews(repo) if r.state == OPEN]
-        blocked = store_remote.publish_approval_problem(repo)
-        approver = store_remote.draft_approver(repo)
-        signatures = {name: s.state for name, s in store_remote.version_signatures(repo).items()}
+    with open_workspace(args.folder, write=args.fetch) as ws:
+        status = ws.status(fetch=args.fetch, interactive=sys.stdin.isatty())
     if args.json:
         print_json(
             {
                 "format": JSON_FORMAT,
-                "remotes": rows,
-                "open_reviews": open_reviews,
-                "approved_by": approver,
-                "publish_blocked_by": blocked,
-                "signatures": signatures,
+                "remotes": [_info_row(i) for i in status.remotes],
+                "open_reviews": [_review_row(r) for r in status.open_reviews],
+                "approved_by": status.approved_by,
+                "publish_blocked_by": status.publish_blocked_by,
+                "signatures": status.signatures,
             }
         )
         return 0
-    if not rows:
+    if not status.remotes:
         print("Not connected to a server.")
-    for row in rows:
-        print(f"{row['name']} ({row['url']}): {_standing(row)}.")
-    print(f"{len(open_reviews)} open review{'s' if len(open_reviews) != 1 else ''}.")
-    if approver:
-        print(f"The draft as it is now was approved by {approver}.")
-    if blocked:
-        print(f"Publishing: {blocked}")
-    signed = [f"{name} {state}" for name, state in signatures.items() if state != "unsigned"]
+    for info in status.remotes:
+        print(f"{info.name} ({info.url}): {standing(info)}.")
+    n = len(status.open_reviews)
+    print(f"{n} open review{'s' if n != 1 else ''}.")
+    if status.approved_by:
+        print(f"The draft as it is now was approved by {status.approved_by}.")
+    if status.publish_blocked_by:
+        print(f"Publishing: {status.publish_blocked_by}")
+    signed = [f"{name} {state}" for name, state in status.signatures.items() if state != "unsigned"]
     if signed:
         print("Signed versions: " + ", ".join(signed) + ".")
     return 0
 
 
 def cmd_ci_recipe(args: argparse.Namespace) -> int:
-    with open_notice(args.folder, write=True) as repo:
-        path = _remote().add_ci_recipe(repo, args.host, args.package, cli_author())
+    with open_workspace(args.folder, write=True) as ws:
+        path = ws.add_ci_recipe(args.host, args.package)
     print(f"Wrote and saved {path}; after 'notice-studio sync', each published version rebuilds the website.")
     return 0

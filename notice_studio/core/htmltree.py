@@ -56,6 +56,7 @@ class Node:
     line: int
     children: list[Node | str] = field(default_factory=list)
     parent: Node | None = None
+    depth: int = 0
 
     def classes(self) -> list[str]:
         return self.attrs.get("class", "").split()
@@ -77,8 +78,15 @@ class Node:
         return None
 
 
+# Deeper elements are not nested further: their text joins the element at this depth. Real pages
+# stay far below it; a hostile page nested thousands deep would otherwise exhaust the recursion of
+# every reader of the tree.
+MAX_DEPTH = 160
+
+
 class TreeBuilder(HTMLParser):
-    """Forgiving tree building: implied end tags for p, li, td and tr; stray end tags ignored."""
+    """Forgiving tree building: implied end tags for p, li, td and tr; stray end tags ignored;
+    nesting capped at MAX_DEPTH."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -86,6 +94,7 @@ class TreeBuilder(HTMLParser):
         self.current = self.root
         self.title = ""
         self._in_title = False
+        self._flattened: dict[str, int] = {}
 
     def _close(self, tag: str) -> bool:
         node: Node | None = self.current
@@ -128,7 +137,12 @@ class TreeBuilder(HTMLParser):
             item = self._open_ancestor({"dt", "dd"}, {"dl"})
             if item is not None:
                 self._close(item.tag)
-        node = Node(tag, {k: v or "" for k, v in attrs}, self.getpos()[0], parent=self.current)
+        if self.current.depth >= MAX_DEPTH and tag not in VOID:
+            self._flattened[tag] = self._flattened.get(tag, 0) + 1
+            return
+        node = Node(
+            tag, {k: v or "" for k, v in attrs}, self.getpos()[0], parent=self.current, depth=self.current.depth + 1
+        )
         self.current.children.append(node)
         if tag not in VOID:
             self.current = node
@@ -141,6 +155,9 @@ class TreeBuilder(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "title":
             self._in_title = False
+            return
+        if self._flattened.get(tag):
+            self._flattened[tag] -= 1
             return
         if tag == "p" and not self._open_ancestor({"p"}, set()):
             return

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
@@ -13,6 +14,9 @@ from PySide6.QtWidgets import QApplication
 from notice_studio import __version__
 from notice_studio.paths import resources_folder
 from notice_studio.ui.settings import Settings, data_dir
+
+if TYPE_CHECKING:
+    from notice_studio.ui.main_window import MainWindow
 
 SAMPLE_FOLDER = "Sample notice"
 SAMPLE_ORG = "Northwind Analytics"
@@ -90,12 +94,35 @@ def run_app(argv: list[str]) -> int:
     settings = Settings()
     window = MainWindow(settings)
     window.show()
-    window.open_notice(initial_notice(settings, argv))
+    problem = open_first_notice(window, initial_notice(settings, argv))
     from notice_studio.ui.layout import window_setup
 
-    if window_setup.needs_welcome(settings):
-        window_setup.show_welcome(window)
+    if problem or window_setup.needs_welcome(settings):
+        window_setup.show_welcome(window, problem)
     return app.exec()
+
+
+def open_first_notice(window: MainWindow, path: Path) -> str:
+    """Open the notice to show at start. When it cannot be opened (damaged, locked, moved, a
+    newer format), the built-in sample opens instead and the sentence saying why is returned for
+    the welcome; the app never dies on the notice it last had open."""
+    problems: list[str] = []
+    try:
+        if window.open_notice(path, problems.append):
+            return ""
+    except Exception as exc:  # noqa: BLE001 - whatever went wrong, the window must still start
+        problems.append(f"{type(exc).__name__}: {exc}.")
+    reason = problems[0] if problems else f"The notice at {path} could not be opened."
+    if str(path) not in reason:
+        reason = f"The notice at {path} could not be opened: {reason}"
+    problem = f"{reason} The sample notice is open instead; open yours again (File > Open) once that is fixed."
+    try:
+        sample = sample_notice_path()
+        if path != sample:
+            window.open_notice(sample, problems.append)
+    except Exception:  # noqa: BLE001 - the welcome still offers New, Import and Open
+        pass
+    return problem
 
 
 def initial_notice(settings: Settings, argv: list[str]) -> Path:

@@ -201,3 +201,18 @@ class SwapVariants(QUndoCommand):
         for swap in self.swaps:
             self.session.set_clause_state(swap.clause_id, swap.before, f"Undid: {self.message}")
         self.session.practices_changed.emit()  # the panel proposes the swaps again
+
+
+class SetNoticeSetting(QUndoCommand):
+    """One of the notice's publishing rules (File > Notice settings)."""
+
+    def __init__(self, session: Session, name: str, value: object, label: str) -> None:
+        super().__init__(f"Change '{label}'")
+        self.session, self.name, self.value = session, name, value
+        self.old: object = None
+
+    def redo(self) -> None:
+        self.old = self.session.set_setting(self.name, self.value)
+
+    def undo(self) -> None:
+        self.session.set_setting(self.name, self.old)

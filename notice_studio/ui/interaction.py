@@ -20,7 +20,7 @@ class DialogInteraction:
             QMessageBox.StandardButton.Yes
         )
 
-    def choose(self, question: str, options: Sequence[tuple[str, str]]) -> str | None:
+    def choose(self, question: str, options: Sequence[tuple[str, str]], *, unattended: str = "") -> str | None:
         box = QMessageBox(QMessageBox.Icon.Question, "Notice Studio", question, parent=self.parent)
         buttons: dict[object, str] = {}
         for key, label in options:

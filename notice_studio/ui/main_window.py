@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import itertools
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -12,6 +13,7 @@ from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QDockWidget,
     QFileDialog,
     QInputDialog,
@@ -197,6 +199,12 @@ class MainWindow(QMainWindow):
         self.act_publish = self._action(
             "&Publish…", self.publish, QKeySequence("Ctrl+Shift+P"), "Publish the draft as a new version"
         )
+        self.act_notice_settings = self._action(
+            "Notice &settings…",
+            self.notice_settings,
+            None,
+            "Publishing rules for this notice: advance notice of material changes, approval before publishing",
+        )
         self.act_quit = self._action("&Quit", self.close, SK.Quit)
         for item in (self.act_new, self.act_open):
             file_menu.addAction(item)
@@ -210,6 +218,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.act_export)
         file_menu.addAction(self.act_publish)
+        file_menu.addAction(self.act_notice_settings)
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
         from notice_studio.ui.compare import word_review_menu  # Word review round trip (issue 18)
@@ -331,8 +340,10 @@ class MainWindow(QMainWindow):
         )
 
     # ----- opening notices --------------------------------------------------------------------
-    def open_notice(self, path: str | Path) -> bool:
-        """Open a notice folder; refuse clearly (locked, not a notice, damaged)."""
+    def open_notice(self, path: str | Path, report: Callable[[str], None] | None = None) -> bool:
+        """Open a notice folder; refuse clearly (locked, not a notice, damaged): the sentence goes
+        to `report`, by default a message box."""
+        report = report or self.show_error
         if self.session is not None and Path(path).expanduser().absolute() == self.session.path:
             self.statusBar().showMessage("This notice is already open.", 4000)
             return True
@@ -342,13 +353,13 @@ class MainWindow(QMainWindow):
                 repo.close()
                 return False
         except NoticeError as exc:
-            self.show_error(str(exc))
+            report(str(exc))
             return False
         try:
             session = Session(repo, self.tasks, self.author(), self.settings.whole_number("autosave/idle_ms"), self)
         except NoticeError as exc:
             repo.close()
-            self.show_error(str(exc))
+            report(str(exc))
             return False
         self._close_session()
         self.session = session
@@ -665,6 +676,31 @@ class MainWindow(QMainWindow):
             if dialog.exec() and dialog.created_path:
                 self.open_notice(dialog.created_path)
 
+    def notice_settings(self) -> QDialog | None:
+        """The notice's publishing rules; each change is one undoable edit."""
+        session = self.session
+        if session is None:
+            return None
+        from notice_studio.core.workspace.notice_settings import SETTINGS
+        from notice_studio.ui.publish.notice_settings_dialog import NoticeSettingsDialog
+
+        dialog = NoticeSettingsDialog(session.notice, self)
+
+        def apply() -> None:
+            changed = [
+                (name, value) for name, value in dialog.values().items() if SETTINGS[name].read(session.notice) != value
+            ]
+            if not changed:
+                return
+            session.undo_stack.beginMacro("Change the notice settings")
+            for name, value in changed:
+                session.undo_stack.push(commands.SetNoticeSetting(session, name, value, SETTINGS[name].label))
+            session.undo_stack.endMacro()
+
+        dialog.accepted.connect(apply)
+        dialog.open()
+        return dialog
+
     def publish(self) -> None:
         if self.session is None:
             return
@@ -742,6 +778,7 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         if self.session is not None:
             self.session.author = self.author()
+            self.session.workspace.author = self.session.author  # sync and reviews record the new name
             self.session._saver.set_author(self.session.author)
         self.statusBar().showMessage(f"Your edits are now recorded as {name}.", 5000)
 
@@ -777,20 +814,9 @@ class MainWindow(QMainWindow):
     def _settle_outside_changes(self, repo: NoticeRepo) -> bool:
         """Files changed in the folder by another program are shown before anything is saved:
         keep them (saved as an edit) or discard them. False when the user cancels opening."""
-        changed = repo.outside_changes()
-        if not changed:
-            return True
-        names = ", ".join(changed[:5]) + (f" and {len(changed) - 5} more" if len(changed) > 5 else "")
-        choice = DialogInteraction(self).choose(
-            f"These files in the notice folder were changed outside Notice Studio since the last save: {names}. "
-            "Keep the changes (they are saved as an edit) or discard them?",
-            (("keep", "Keep the changes"), ("discard", "Discard them")),
-        )
-        if choice == "keep":
-            repo.keep_outside(self.author())
-        elif choice == "discard":
-            repo.discard_outside()
-        return choice is not None
+        from notice_studio.core.workspace.outside import settle_outside_changes
+
+        return settle_outside_changes(repo, DialogInteraction(self), self.author())
 
     def _undo(self) -> None:
         if self.session is not None:

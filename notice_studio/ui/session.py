@@ -26,6 +26,7 @@ from notice_studio.ui.outline.outline_model import OutlineModel
 from notice_studio.ui.tasks import Debouncer, TaskRunner
 
 RECOVERY_FILE = ".notice-studio-recovery.json"
+RECOVERY_MAX_WAIT_MS = 700
 
 
 class Session(QObject):
@@ -74,7 +75,9 @@ class Session(QObject):
         )
         self._saved_from_thread.connect(self._on_saved)
         self._failed_from_thread.connect(self._on_failed)
-        self._pause = Debouncer(300, self._typing_paused, self)
+        # The recovery file follows typing within RECOVERY_MAX_WAIT_MS even when no pause comes, so
+        # a crash loses at most about the last second of typing.
+        self._pause = Debouncer(300, self._typing_paused, self, max_wait_ms=RECOVERY_MAX_WAIT_MS)
         self._pending_titles: list[str] = []
         self._pending_messages: list[str] = []
         self.last_error = ""
@@ -172,6 +175,12 @@ class Session(QObject):
         self.variables_changed.emit()
         self.practices_changed.emit()
         self._note()
+
+    def set_setting(self, name: str, value: object) -> object:
+        """One of the notice's publishing rules (advance notice, required approval)."""
+        old = self.workspace.set_setting(name, value)
+        self._note()
+        return old
 
     def set_clause_state(self, clause_id: str, state: ClauseState, message: str) -> None:
         """A library update (or its undo): title, text and provenance together."""

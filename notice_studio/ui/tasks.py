@@ -102,22 +102,37 @@ class TaskRunner(QObject):
 
 
 class Debouncer(QObject):
-    """Calls `fn` once, `delay_ms` after the last `poke()`."""
+    """Calls `fn` once, `delay_ms` after the last `poke()`; with `max_wait_ms`, also at the latest
+    that long after the first poke it has not yet answered, however closely the pokes follow."""
 
-    def __init__(self, delay_ms: int, fn: Callable[[], None], parent: QObject | None = None) -> None:
+    def __init__(
+        self, delay_ms: int, fn: Callable[[], None], parent: QObject | None = None, max_wait_ms: int = 0
+    ) -> None:
         super().__init__(parent)
+        self._fn = fn
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
-        self._timer.timeout.connect(fn)
+        self._timer.timeout.connect(self._fire)
+        self._deadline = QTimer(self)
+        self._deadline.setSingleShot(True)
+        self._deadline.setInterval(max_wait_ms)
+        self._deadline.timeout.connect(self._fire)
+        self._max_wait = max_wait_ms > 0
+
+    def _fire(self) -> None:
+        self._timer.stop()
+        self._deadline.stop()
+        self._fn()
 
     def poke(self) -> None:
         self._timer.start()
+        if self._max_wait and not self._deadline.isActive():
+            self._deadline.start()
 
     def fire_now(self) -> None:
         if self._timer.isActive():
-            self._timer.stop()
-            self._timer.timeout.emit()
+            self._fire()
 
     @property
     def pending(self) -> bool:

@@ -157,3 +157,36 @@ def test_the_apps_library_update_takes_the_librarys_new_title(qtbot, window, tmp
     )
     session.undo_stack.undo()
     assert session.notice.find(clause.id).title == lib.title
+
+
+@pytest.mark.parametrize("damage", ["newer format", "yaml", "missing clause"])
+def test_a_last_notice_that_cannot_open_gives_the_welcome_with_the_sentence(
+    qtbot, settings: Settings, notice_folder: Path, damage: str
+) -> None:
+    from notice_studio.ui.app import open_first_notice
+    from notice_studio.ui.layout import window_setup
+    from notice_studio.ui.main_window import MainWindow
+
+    yaml_file = notice_folder / "notice.yaml"
+    if damage == "newer format":
+        yaml_file.write_text(yaml_file.read_text(encoding="utf-8").replace("format: 1", "format: 7"), encoding="utf-8")
+    elif damage == "yaml":
+        yaml_file.write_text("title: [unclosed\n", encoding="utf-8")
+    else:
+        next((notice_folder / "clauses").glob("*.md")).unlink()
+    settings.add_recent(str(notice_folder))
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.show()
+    shown: list[str] = []
+    window.show_error = shown.append  # type: ignore[method-assign]  # no modal box may stop the start
+    problem = open_first_notice(window, initial_notice(settings, []))
+    assert not shown
+    assert str(notice_folder) in problem and "sample notice is open instead" in problem
+    assert "Traceback" not in problem and "\n" not in problem
+    assert window.session is not None and window.session.path == sample_notice_path()  # a usable window
+    dialog = window_setup.show_welcome(window, problem)
+    qtbot.waitUntil(dialog.isVisible, timeout=3000)
+    assert dialog.problem.isVisible() and dialog.problem.text() == problem
+    dialog.reject()
+    window.close()

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QModelIndex, Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMessageBox
 from ui_support import make_notice_folder
 
@@ -347,7 +348,7 @@ def test_files_changed_outside_the_app_are_shown_before_they_are_saved(
     clause_file.write_text(original + "\nA sentence typed in another editor.\n", encoding="utf-8")
     asked: list[str] = []
 
-    def choose(self, question, options):
+    def choose(self, question, options, unattended=""):
         asked.append(question)
         return choice
 
@@ -366,3 +367,43 @@ def test_files_changed_outside_the_app_are_shown_before_they_are_saved(
     else:
         assert window.session is None and "another editor" in text  # nothing decided, nothing lost
     window.close()
+
+
+def test_typing_without_a_pause_still_reaches_the_disk_about_every_second(qtbot, window) -> None:
+    """The recovery file (or a commit) follows typing that never pauses, so a crash loses at most
+    about the last second: before, the recovery file waited for a 300 ms pause that never came."""
+    import json
+    import time
+
+    session = window.session
+    clause = session.notice.clauses[0]
+    window.select_clause(clause.id)
+    body = window.editor.body
+    body.setFocus()
+    body.moveCursor(QTextCursor.MoveOperation.End)
+    base = body.toPlainText()
+    path = session.path / RECOVERY_FILE
+    clause_file = f"clauses/{clause.id}.md"
+
+    def on_disk() -> int:
+        """How many typed characters are safe on disk: in the recovery file or committed."""
+        best = 0
+        try:
+            text = json.loads(path.read_text(encoding="utf-8")).get(clause_file, "")
+            best = max(best, text.count("q"))
+        except (OSError, ValueError):
+            pass
+        committed = session.repo.load().find(clause.id)
+        return max(best, committed.body.count("q") if committed else 0)
+
+    assert "q" not in base
+    typed: list[tuple[float, int]] = []
+    started = time.monotonic()
+    while time.monotonic() - started < 3.0:  # a keystroke every ~60 ms: never a 300 ms pause
+        qtbot.keyClick(body, "q")
+        typed.append((time.monotonic(), len(typed) + 1))
+        qtbot.wait(60)
+    now = time.monotonic()
+    safe = on_disk()
+    due = max(count for when, count in typed if when <= now - 1.5)
+    assert safe >= due, (safe, due, len(typed))

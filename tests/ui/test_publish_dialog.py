@@ -7,6 +7,7 @@ import datetime as dt
 from PySide6.QtCore import QDate, QPoint, Qt
 
 from notice_studio.core.notice.model import Clause
+from notice_studio.core.notice.store import NoticeRepo
 from notice_studio.core.workspace import FIRST_VERSION_TEXT
 from notice_studio.ui import commands
 from notice_studio.ui.publish.publish_dialog import PublishDialog
@@ -292,3 +293,30 @@ def test_a_clause_that_lost_what_a_law_requires_needs_a_reason_recorded_in_the_t
     entry = version_entry(v1)
     assert entry.reasons_line == "1 warning acknowledged with a reason"
     assert "Reason: The regulator is named in our contact section" in entry.accessible_text
+
+
+def test_notice_settings_dialog_sets_the_publishing_rules_as_an_undoable_edit(qtbot, window) -> None:
+    from notice_studio.core.publishing.schedule import advance_notice_days
+    from notice_studio.core.remote.reviews import requires_approval
+
+    session = window.session
+    assert advance_notice_days(session.notice) is None and not requires_approval(session.notice)
+    dialog = window.notice_settings()
+    qtbot.waitUntil(dialog.isVisible, timeout=3000)
+    assert dialog.advance.text() == "Not required"
+    dialog.advance.setValue(30)
+    dialog.approval.setChecked(True)
+    dialog.accept()
+    assert advance_notice_days(session.notice) == 30 and requires_approval(session.notice)
+    qtbot.waitUntil(
+        lambda: any("Advance notice of material changes: 30 days" in e.message for e in session.repo.edits(limit=5)),
+        timeout=10000,
+    )
+    with NoticeRepo.open(session.path) as fresh:  # saved in notice.yaml, where the CLI reads it
+        saved = fresh.load()
+    assert advance_notice_days(saved) == 30 and requires_approval(saved)
+    session.undo_stack.undo()  # one step undoes both
+    assert advance_notice_days(session.notice) is None and not requires_approval(session.notice)
+    again = window.notice_settings()
+    assert again.advance.value() == 0 and not again.approval.isChecked()
+    again.reject()

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import copy
+import os
 from pathlib import Path
 
+import pytest
 from notice_support import AUTHOR, small_notice
 from PySide6.QtCore import Qt
 from remote_support import OTHER, edit, shared_notice, sync
@@ -12,7 +14,8 @@ from remote_support import OTHER, edit, shared_notice, sync
 from notice_studio.core.notice.store import NoticeRepo
 from notice_studio.core.remote.merge import EDIT, THEIRS, YOURS, merge_notices
 from notice_studio.core.remote.reviews import set_requires_approval
-from notice_studio.ui.remote.conflict_view import ConflictDialog
+from notice_studio.core.workspace import Workspace
+from notice_studio.ui.compare.diff_window import DiffWindow
 from notice_studio.ui.remote.reviews_dock import ReviewsDock
 from notice_studio.ui.remote.sync_action import SyncController
 from notice_studio.ui.tasks import TaskRunner
@@ -30,34 +33,71 @@ def three_conflicts():
     return base, yours, theirs
 
 
-def test_conflict_view_take_theirs_yours_and_edit(qtbot, tmp_path: Path) -> None:
+@pytest.fixture
+def main_window(qtbot, settings):
+    from notice_studio.ui.main_window import MainWindow
+
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    yield window
+    window.close()
+
+
+def conflict_window(qtbot, main_window, conflicts) -> DiffWindow:
+    """The comparison window in conflict mode, as File > Sync with server opens it."""
+    window = DiffWindow.for_conflicts(main_window.state, main_window, conflicts, main_window)
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_conflicts_open_in_the_comparison_window_take_theirs_yours_and_edit(qtbot, main_window, tmp_path: Path) -> None:
     base, yours, theirs = three_conflicts()
     result = merge_notices(base, yours, theirs)
-    dialog = ConflictDialog(result.open_conflicts)
-    qtbot.addWidget(dialog)
-    dialog.show()
+    window = conflict_window(qtbot, main_window, result.open_conflicts)
+    mode = window.conflict_mode
+    assert mode is not None and not window.export_button.isVisible()
     keys = [c.key for c in result.open_conflicts]
-    assert dialog.list.count() == 3 and not dialog.merge_button.isEnabled()
+    assert window.summary.count() == 3 and not mode.merge_button.isEnabled()
+    assert [window.summary.item(i).checkState() for i in range(3)] == [Qt.CheckState.Unchecked] * 3
 
-    dialog.list.setCurrentRow(keys.index("clause/security/text/1"))
-    assert (dialog.theirs.toPlainText(), dialog.yours.toPlainText()) == ("firewalls", "hashing")
-    qtbot.mouseClick(dialog.take_theirs, Qt.MouseButton.LeftButton)
-    assert dialog.result_edit.toPlainText() == "firewalls"
+    # theirs and yours in the comparison's own panes, each against the ancestor, rows aligned
+    row = keys.index("clause/security/text/1")
+    window.summary.setCurrentRow(row)
+    assert window.current_change_index == row
+    theirs_runs = window.old_pane.row_formats(window.old_pane.row_index(keys[row]))
+    yours_runs = window.new_pane.row_formats(window.new_pane.row_index(keys[row]))
+    assert [t for t, f in theirs_runs if f.fontUnderline()] == ["firewalls"]
+    assert [t for t, f in yours_runs if f.fontUnderline()] == ["hashing"]
+    qtbot.waitUntil(
+        lambda: window.old_pane.row_top(row) == window.new_pane.row_top(row), timeout=5000
+    )  # side by side, as in a comparison
+    qtbot.mouseClick(mode.take_theirs, Qt.MouseButton.LeftButton)
+    assert mode.result_edit.toPlainText() == "firewalls"
+    assert window.summary.item(row).checkState() == Qt.CheckState.Checked
 
-    dialog.list.setCurrentRow(keys.index("variable/organisation.name"))
-    qtbot.mouseClick(dialog.edit, Qt.MouseButton.LeftButton)
-    assert not dialog.result_edit.isReadOnly()
-    dialog.result_edit.setPlainText("Acme Società")  # non-ASCII set directly, not typed
+    assert keys.index("variable/organisation.name") == row - 1
+    window.previous_change()  # Shift+F8 moves through the conflicts like through changes
+    assert mode.base.text().startswith("Before either change:")
+    qtbot.mouseClick(mode.edit, Qt.MouseButton.LeftButton)
+    assert not mode.result_edit.isReadOnly()
+    mode.result_edit.setPlainText("Acme Società")  # non-ASCII set directly, not typed
 
-    dialog.list.setCurrentRow(keys.index("clause/children/removed"))
-    assert not dialog.edit.isEnabled()  # a removal is kept or taken, not edited
-    assert not dialog.merge_button.isEnabled()
-    qtbot.mouseClick(dialog.take_yours, Qt.MouseButton.LeftButton)
-    assert dialog.merge_button.isEnabled()
-    dialog.grab().save(str(tmp_path / "conflicts.png"))
+    window.summary.setCurrentRow(keys.index("clause/children/removed"))
+    assert not mode.edit.isEnabled()  # a removal is kept or taken, not edited
+    assert not mode.merge_button.isEnabled()
+    qtbot.mouseClick(mode.take_yours, Qt.MouseButton.LeftButton)
+    assert mode.merge_button.isEnabled()
+    window.summary.setCurrentRow(row)
+    window.grab().save(str(tmp_path / "conflicts.png"))
+    shots = os.environ.get("NOTICE_STUDIO_SHOTS")
+    if shots:
+        window.grab().save(str(Path(shots) / "conflicts.png"))
 
-    with qtbot.waitSignal(dialog.decided) as blocker:
-        qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(mode.decided) as blocker:
+        qtbot.mouseClick(mode.merge_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.isVisible())
     chosen = blocker.args[0]
     assert {k: r.choice for k, r in chosen.items()} == {
         "clause/security/text/1": THEIRS,
@@ -71,7 +111,7 @@ def test_conflict_view_take_theirs_yours_and_edit(qtbot, tmp_path: Path) -> None
     assert not merged.notice.has("children")
 
 
-def test_sync_runs_in_the_background_and_stops_on_conflicts(qtbot, tmp_path: Path) -> None:
+def test_sync_runs_in_the_background_and_stops_on_conflicts(qtbot, main_window, tmp_path: Path) -> None:
     _, yours, theirs = shared_notice(tmp_path)
     edit(theirs, lambda n: n.set_body("security", "We protect your data with firewalls."), author=OTHER)
     edit(theirs, lambda n: n.set_body("children", "Theirs: under 13."), author=OTHER)
@@ -80,20 +120,22 @@ def test_sync_runs_in_the_background_and_stops_on_conflicts(qtbot, tmp_path: Pat
     tasks = TaskRunner()
     flushed: list[bool] = []
     with NoticeRepo.open(yours, write=True) as repo:
-        controller = SyncController(repo, tasks, AUTHOR, before_sync=lambda: flushed.append(True))
+        controller = SyncController(Workspace(repo, author=AUTHOR), tasks, before_sync=lambda: flushed.append(True))
         with qtbot.waitSignal(controller.conflicts, timeout=30000) as blocker:
             controller.action.trigger()
             assert controller.busy and not controller.action.isEnabled()  # returned at once
         assert flushed == [True]
         (conflict,) = blocker.args[0].conflicts
         assert conflict.key == "clause/security/text/1"
-        dialog = ConflictDialog(blocker.args[0].conflicts)
-        qtbot.addWidget(dialog)
-        qtbot.mouseClick(dialog.take_theirs, Qt.MouseButton.LeftButton)
+        window = conflict_window(qtbot, main_window, blocker.args[0].conflicts)
+        assert window.conflict_mode is not None
+        window.conflict_mode.decided.connect(controller.sync)  # as the app wires it
+        qtbot.mouseClick(window.conflict_mode.take_theirs, Qt.MouseButton.LeftButton)
         with qtbot.waitSignal(controller.synced, timeout=30000) as done:
-            controller.sync(dialog.resolutions())
+            qtbot.mouseClick(window.conflict_mode.merge_button, Qt.MouseButton.LeftButton)
         assert done.args[0].merged and done.args[0].draft_changed
-        notice = repo.load()
+        notice = done.args[1]  # read again in the background, for the window to swap in
+        assert notice == repo.load()
         assert notice.find("security").body == "We protect your data with firewalls."
         assert notice.find("children").body == "Theirs: under 13."
         # an unreachable server is one sentence, and the action is usable again
@@ -114,7 +156,7 @@ def test_reviews_dock_ask_comment_approve(qtbot, tmp_path: Path) -> None:
         set_requires_approval(notice, True)
         repo.save(notice, "Publishing needs an approval", AUTHOR)
         tasks = TaskRunner()
-        dock = ReviewsDock(repo, tasks, AUTHOR, current_clause=lambda: "retention")
+        dock = ReviewsDock(Workspace(repo, author=AUTHOR), tasks, current_clause=lambda: "retention")
         qtbot.addWidget(dock)
         dock.show()
         dock.refresh()

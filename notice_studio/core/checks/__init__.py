@@ -51,6 +51,7 @@ def run_checks(notice: Notice, context: CheckContext | None = None) -> CheckRepo
         found += drafting.markers(info)
         found += drafting.dangling_contact(info)
         found += drafting.empty(info)
+        found += drafting.too_large(info)
         found += drafting.missing_tables(info, notice.tables)
     found += drafting.duplicate_headings(s)
     found += drafting.typed_numbers(s)

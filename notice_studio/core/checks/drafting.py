@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Mapping
 
-from notice_studio.core.checks.scan import ClauseInfo, Scan
+from notice_studio.core.checks.scan import CHECKED_CHARS, ClauseInfo, Scan
 from notice_studio.core.checks.text import quote
 from notice_studio.core.checks.types import Finding, Location
 from notice_studio.core.notice.model import PLACEHOLDER_RE, TABLE_RE, Table
@@ -226,6 +226,23 @@ def empty(info: ClauseInfo) -> Iterator[Finding]:
         None,
         "body",
         clause.title,
+    )
+
+
+def too_large(info: ClauseInfo) -> Iterator[Finding]:
+    if not info.full_length:
+        return
+    yield Finding(
+        "clause-too-large",
+        "error",
+        f"Section {info.number} '{info.clause.title}' is {info.full_length:,} characters long, far longer than "
+        f"any notice; only its first {CHECKED_CHARS:,} were checked.",
+        "Remove text pasted in by mistake, or split the section into smaller ones.",
+        info.clause.id,
+        None,
+        None,
+        "body",
+        info.clause.title,
     )
 
 

@@ -244,6 +244,13 @@ def _stem(word: str) -> str:
 
 
 def _known_headings(scan: Scan) -> list[frozenset[str]]:
+    cached = scan.memo.get("known_headings")
+    if cached is None:
+        cached = scan.memo["known_headings"] = _headings_of(scan)
+    return cached  # type: ignore[return-value]
+
+
+def _headings_of(scan: Scan) -> list[frozenset[str]]:
     found = [_stems(info.clause.title) for info in scan.clauses]
     for info in scan.clauses:
         for m in _HEADING_LINE_RE.finditer(info.clause.body):

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from notice_studio.core.checks import sources
 from notice_studio.core.checks.text import plain
 from notice_studio.core.checks.topics import topics_in
 from notice_studio.core.notice.model import Clause, Notice
+
+# Checks read at most this much of one section (a 20,000-word notice is about 130,000 characters in
+# all), so a section pasted in by mistake at many megabytes cannot make checking take minutes; the
+# check 'clause-too-large' says so and blocks publishing.
+CHECKED_CHARS = 1_000_000
 
 if TYPE_CHECKING:
     from notice_studio.core.library.catalog import Library
@@ -31,6 +36,8 @@ class ClauseInfo:
     topics: frozenset[str]
     """own_topics plus every ancestor's."""
     library_clause: LibraryClause | None
+    full_length: int = 0
+    """The body's real length when only its first CHECKED_CHARS are checked, else 0."""
 
     @property
     def id(self) -> str:
@@ -42,6 +49,8 @@ class Scan:
     notice: Notice
     clauses: tuple[ClauseInfo, ...]
     by_id: dict[str, ClauseInfo]
+    memo: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
+    """Notice-wide values a per-clause rule needs, worked out once per scan."""
 
     def order(self, clause_id: str | None) -> int:
         info = self.by_id.get(clause_id or "")
@@ -62,6 +71,9 @@ def scan(notice: Notice, library: Library | None) -> Scan:
             topics = set(own)
             for parent in parents:
                 topics |= parent.own_topics
+            full_length = len(clause.body) if len(clause.body) > CHECKED_CHARS else 0
+            if full_length:
+                clause = replace(clause, body=clause.body[:CHECKED_CHARS])
             info = ClauseInfo(
                 clause=clause,
                 index=len(infos),
@@ -73,6 +85,7 @@ def scan(notice: Notice, library: Library | None) -> Scan:
                 own_topics=frozenset(own),
                 topics=frozenset(topics),
                 library_clause=lib,
+                full_length=full_length,
             )
             infos.append(info)
             visit(clause.children, depth + 1, number + ".", (*parents, info))

@@ -84,7 +84,8 @@ def diff_words(old: str, new: str, *, engine: str = "auto") -> tuple[WordOp, ...
         pairs = [(_FAST_OPS[op], chars) for op, chars in raw]
     else:
         pairs = _python_diff(old_chars, new_chars)
-    return _merge((op, "".join(vocabulary[ord(ch) - _code_base(ord(ch))] for ch in chars)) for op, chars in pairs)
+    token_of = dict(zip(map(_token_char, range(len(vocabulary))), vocabulary, strict=True))
+    return _merge((op, "".join(map(token_of.__getitem__, chars))) for op, chars in pairs)
 
 
 _FAST_OPS: dict[str, Op] = {"=": EQUAL, "+": INSERT, "-": DELETE}
@@ -108,11 +109,6 @@ def _token_char(n: int) -> str:
     return chr(code)
 
 
-def _code_base(code: int) -> int:
-    """Offset from a token character back to its token number."""
-    return 1 + len(_SURROGATES) if code >= _SURROGATES.stop else 1
-
-
 def _max_token_code(limit: int) -> int:
     """How many distinct tokens fit below code point `limit`."""
     return limit - len(_SURROGATES) if limit >= _SURROGATES.stop else min(limit, _SURROGATES.start - 1)
@@ -123,15 +119,12 @@ def _tokens_to_chars(old: str, new: str) -> tuple[str, str, list[str]]:
     index: dict[str, str] = {}
 
     def encode(text: str) -> str:
-        out = []
-        for token in TOKEN_RE.findall(text):
-            ch = index.get(token)
-            if ch is None:
-                ch = _token_char(len(vocabulary))
-                index[token] = ch
+        tokens = TOKEN_RE.findall(text)
+        for token in tokens:
+            if token not in index:
+                index[token] = _token_char(len(vocabulary))
                 vocabulary.append(token)
-            out.append(ch)
-        return "".join(out)
+        return "".join(map(index.__getitem__, tokens))
 
     old_chars = encode(old)
     new_chars = encode(new)

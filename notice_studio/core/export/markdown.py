@@ -71,12 +71,49 @@ def notice_markdown_text(notice: Notice, options: RenderOptions | None = None) -
         heading = f"{'#' * level} {display_number(number)} {title}".rstrip()
         body = _body(clean_text(clause.body), level, notice, numbers, options, language)
         if not markdown_is_inert(body):
-            body = _body(clean_text(clause.body), level, notice, numbers, options, language, strict=True)
+            body = _defused(clean_text(clause.body), level, notice, numbers, options, language)
         bodies.append((heading, body))
     text = _join(head, bodies)
     if not markdown_is_inert(text):  # never seen; a last guard for interplay between clauses
         text = _join(head, [(h, escape_markdown(b)) for h, b in bodies])
     return text
+
+
+def _defused(
+    body: str, level: int, notice: Notice, numbers: Mapping[str, str], options: RenderOptions, language: str
+) -> str:
+    """A clause that is not inert as a whole: only its paragraphs that are not inert on their own
+    are written with every syntax character escaped, so the rest keeps its formatting. When the
+    paragraphs only misbehave together (a reference defined in one and used in another), the
+    whole clause is escaped."""
+    blocks = []
+    for block in _paragraphs(body):
+        written = _body(block, level, notice, numbers, options, language)
+        if not markdown_is_inert(written):
+            written = _body(block, level, notice, numbers, options, language, strict=True)
+        blocks.append(written)
+    joined = "\n\n".join(blocks)
+    if markdown_is_inert(joined):
+        return joined
+    return _body(body, level, notice, numbers, options, language, strict=True)
+
+
+def _paragraphs(body: str) -> list[str]:
+    """The body split at blank lines, except inside fenced code."""
+    blocks: list[list[str]] = [[]]
+    fence = ""
+    for line in body.split("\n"):
+        stripped = line.lstrip()
+        if fence and stripped.startswith(fence):
+            fence = ""
+        elif not fence and stripped[:3] in ("```", "~~~"):
+            fence = stripped[:3]
+        if not line.strip() and not fence:
+            if blocks[-1]:
+                blocks.append([])
+            continue
+        blocks[-1].append(line)
+    return ["\n".join(block) for block in blocks if block]
 
 
 def _join(head: list[str], bodies: list[tuple[str, str]]) -> str:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from notice_studio.core.importer.blocks import Block, ImportProblem, SourceDocument, is_junk_line, one_line
 from notice_studio.core.importer.markdown_text import SAFE_HREF, escape, escape_start, link_target, table_markdown
 from notice_studio.core.importer.plain_text import BULLET_RE
+from notice_studio.core.zipguard import unpacked_size_problem
 
 if TYPE_CHECKING:  # python-docx loads only when a Word file is read
     from docx.document import Document
@@ -33,6 +34,9 @@ def read_docx(data: bytes, name: str) -> SourceDocument:
         )
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise ImportProblem(f"{name} is not a valid Word document; open it in Word, save it as .docx and try again.")
+    too_large = unpacked_size_problem(data, name)
+    if too_large:
+        raise ImportProblem(too_large)
     try:
         import docx
 

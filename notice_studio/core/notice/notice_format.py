@@ -11,6 +11,7 @@ so any version can be read from any source (working tree, a commit, a test's dic
 
 from __future__ import annotations
 
+import copy
 import csv
 import io
 import json
@@ -190,7 +191,7 @@ def read_notice(read: Callable[[str], str | None], table_names: Iterable[str] = 
     text = read(NOTICE_FILE)
     if text is None:
         raise FormatError(NOTICE_FILE, None, "the file is missing")
-    data = load_yaml(text, NOTICE_FILE)
+    data = copy.deepcopy(_notice_data(text))  # a copy: the notice's settings and values become its own
     if not isinstance(data, dict):
         raise FormatError(NOTICE_FILE, 1, "the file must be a set of 'key: value' lines")
     check_format_version(data.get("format"), _line_of(text, "format"))
@@ -287,6 +288,13 @@ def _read_clause(read: Callable[[str], str | None], clause_id: str, children: li
             provenance.base_title = str(base_doc.meta.get("title") or "")
     body = doc.body.rstrip()
     return Clause(clause_id, title, body, provenance, [str(t) for t in topics], meta, children)
+
+
+@lru_cache(maxsize=8)
+def _notice_data(text: str) -> object:
+    """Cached: a sync reads three versions of notice.yaml, mostly the same text, and reloads it
+    after (the YAML parser is most of reading a notice's outline). Callers copy the result."""
+    return load_yaml(text, NOTICE_FILE)
 
 
 @lru_cache(maxsize=2048)

@@ -566,7 +566,15 @@ class NoticeRepo:
         """Notice files changed, added or deleted in the folder since the last commit (by hand
         or by another program), as paths relative to the notice folder."""
         status = self._git(
-            "status", "--porcelain", "-z", "--untracked-files=all", "--", NOTICE_FILE, *MANAGED_DIRS, strip=False
+            "status",
+            "--porcelain",
+            "-z",
+            "--untracked-files=all",
+            "--",
+            NOTICE_FILE,
+            PRACTICES_FILE,
+            *MANAGED_DIRS,
+            strip=False,
         )
         paths = []
         entries = iter(status.split("\0"))
@@ -578,6 +586,11 @@ class NoticeRepo:
                 next(entries, None)  # a rename names its source next
             paths.append(path)
         return sorted(set(paths))
+
+    def outside_diff(self) -> str:
+        """What changed outside Notice Studio, as a unified diff of the tracked notice files
+        (files that are new are listed by `outside_changes` only)."""
+        return self._git("diff", "HEAD", "--no-color", "--", NOTICE_FILE, PRACTICES_FILE, *MANAGED_DIRS, strip=False)
 
     def keep_outside(self, author: Author | None = None) -> str | None:
         """Commit the changes made outside Notice Studio (the user chose Keep)."""

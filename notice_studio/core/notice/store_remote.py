@@ -13,13 +13,14 @@ Published tags are sent and received, never moved; review records are chains of 
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import os
 import re
 import shutil
 import subprocess
-import tempfile
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,6 +47,7 @@ REVIEWS = "refs/notice-reviews/"
 _OPTIONS = ["-c", "maintenance.auto=false", "-c", "gc.auto=0", "-c", "core.quotepath=off"]
 _NETWORK_OPTIONS = ["-c", "http.lowSpeedLimit=1", "-c", "http.lowSpeedTime=60"]
 _PENDING = "notice-studio-merge.json"
+_CONTACT = "notice-studio-contact.json"
 _EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
 _ZERO = "0" * 40
 
@@ -73,10 +75,6 @@ class HistoryRewrittenError(RemoteError):
     """Edits already synced are gone from the server."""
 
 
-class DivergedTagsError(RemoteError):
-    """The same version was published differently here and on the server."""
-
-
 @dataclass(frozen=True)
 class RemoteInfo:
     name: str
@@ -89,6 +87,12 @@ class RemoteInfo:
     last_synced: str
     """The server's draft commit at the last sync ('' before the first)."""
     pending_conflicts: int = 0
+    contacted: str = ""
+    """When the server last answered a sync or fetch (ISO 8601, UTC; '' never)."""
+    fetched: bool = False
+    """True when ahead/behind were just checked with the server."""
+    fetch_problem: str = ""
+    """Why asking the server just now failed (one sentence); the figures are then as of `contacted`."""
 
 
 @dataclass(frozen=True)
@@ -106,6 +110,22 @@ class SyncResult:
     reviews_changed: int = 0
     draft_changed: bool = False
     """The draft in the folder changed: reload it."""
+    diverged_versions: tuple[str, ...] = ()
+    """Versions published differently here and on the server: left as they are on each side."""
+
+    @property
+    def diverged_sentence(self) -> str:
+        """One sentence about versions published differently on each side ('' when there are none)."""
+        if not self.diverged_versions:
+            return ""
+        names = ", ".join(self.diverged_versions)
+        one = len(self.diverged_versions) == 1
+        return (
+            f"{'Version' if one else 'Versions'} {names} {'was' if one else 'were'} published both here and on "
+            "the server for different drafts, and published versions never move, so "
+            f"{'it was' if one else 'they were'} left as {'it is' if one else 'they are'} on each side "
+            "(everything else was synced): agree which one stands and publish the next version from it."
+        )
 
     @property
     def sentence(self) -> str:
@@ -127,9 +147,10 @@ class SyncResult:
         if self.reviews_changed:
             parts.append(f"brought {self.reviews_changed} review{'s' if self.reviews_changed != 1 else ''} up to date")
         if not parts:
-            return "Already up to date with the server."
-        text = "Synced: " + ", ".join(parts)
-        return text + (" (both sides' edits merged)." if self.merged else ".")
+            text = "Already up to date with the server."
+        else:
+            text = "Synced: " + ", ".join(parts) + (" (both sides' edits merged)." if self.merged else ".")
+        return f"{text} {self.diverged_sentence}" if self.diverged_versions else text
 
 
 # ----- running git ------------------------------------------------------------------------------
@@ -255,6 +276,24 @@ def _remote_url(repo: NoticeRepo, name: str) -> str:
     return out.out.strip()
 
 
+class _Server:
+    """A connected server by name; its address is read only when a message needs it (one
+    process fewer per sync). A name with no server behind it fails at the first use."""
+
+    def __init__(self, repo: NoticeRepo, name: str, url: str | None = None) -> None:
+        self.repo, self.name, self._url = repo, name, url
+
+    @property
+    def url(self) -> str:
+        if self._url is None:
+            self._url = _remote_url(self.repo, self.name)
+        return self._url
+
+    @property
+    def where(self) -> str:
+        return public_url(self.url)
+
+
 def remotes(repo: NoticeRepo) -> dict[str, str]:
     """Server name -> address (without passwords)."""
     out = _run(repo.path, "config", "--get-regexp", r"^remote\..*\.url$", check=False).out
@@ -295,6 +334,7 @@ def remove_remote(repo: NoticeRepo, name: str = DEFAULT_REMOTE) -> None:
         if refs:
             _run(repo.path, "update-ref", "--stdin", input="".join(f"delete {r}\n" for r in refs))
         (repo.path / ".git" / _PENDING).unlink(missing_ok=True)
+        _record_contact(repo, name, forget=True)
 
 
 def _branch(repo: NoticeRepo) -> str:
@@ -322,21 +362,65 @@ def _is_ancestor(repo: NoticeRepo, a: str, b: str) -> bool:
     return _run(repo.path, "merge-base", "--is-ancestor", a, b, check=False).status == 0
 
 
+def _ahead_behind(repo: NoticeRepo, ours: str, theirs: str) -> tuple[int, int]:
+    """(edits here the server lacks, edits there not here), in one process."""
+    left, _, right = _run(repo.path, "rev-list", "--left-right", "--count", f"{ours}...{theirs}").out.partition("\t")
+    return int(left or 0), int(right or 0)
+
+
 def _count(repo: NoticeRepo, spec: str) -> int:
     return int(_run(repo.path, "rev-list", "--count", spec).out.strip() or 0)
 
 
-def remote_info(repo: NoticeRepo, name: str = DEFAULT_REMOTE) -> RemoteInfo:
-    """The server and how the draft stands against it, as of the last sync (no network)."""
-    url = public_url(_remote_url(repo, name))
+def remote_info(
+    repo: NoticeRepo, name: str = DEFAULT_REMOTE, *, fetch: bool = False, interactive: bool = False
+) -> RemoteInfo:
+    """The server and how the draft stands against it: as of the last sync, or (with `fetch`)
+    after asking the server what it has now (nothing is merged or sent)."""
+    url = _remote_url(repo, name)
+    problem = ""
+    if fetch:
+        try:
+            with repo._writing():
+                _fetch(repo, _Server(repo, name, url), interactive)
+                _record_contact(repo, name)
+        except RemoteError as exc:
+            problem = str(exc)
     branch = _branch(repo)
     theirs = _rev(repo, f"refs/remotes/{name}/{branch}")
     head = repo.head()
-    ahead = _count(repo, f"{theirs}..{head}") if theirs else _count(repo, head)
-    behind = _count(repo, f"{head}..{theirs}") if theirs else 0
+    ahead, behind = _ahead_behind(repo, head, theirs) if theirs else (_count(repo, head), 0)
     last = _rev(repo, f"refs/notice-sync/{name}/{branch}") or ""
     pending = pending_merge(repo)
-    return RemoteInfo(name, url, branch, ahead, behind, last, len(pending.open_conflicts) if pending else 0)
+    return RemoteInfo(
+        name,
+        public_url(url),
+        branch,
+        ahead,
+        behind,
+        last,
+        len(pending.open_conflicts) if pending else 0,
+        contacted=_contacts(repo).get(name, ""),
+        fetched=fetch and not problem,
+        fetch_problem=problem,
+    )
+
+
+def _contacts(repo: NoticeRepo) -> dict[str, str]:
+    try:
+        data = json.loads((repo.path / ".git" / _CONTACT).read_text())
+    except (OSError, ValueError):
+        return {}
+    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+
+
+def _record_contact(repo: NoticeRepo, name: str, *, forget: bool = False) -> None:
+    """Remember when the server last answered (what 'as of the last sync' means in status)."""
+    contacts = _contacts(repo)
+    contacts.pop(name, None)
+    if not forget:
+        contacts[name] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    _write_atomic(repo.path / ".git" / _CONTACT, json.dumps(contacts, sort_keys=True), durable=False)
 
 
 # ----- clone ------------------------------------------------------------------------------------
@@ -383,16 +467,18 @@ def clone(url: str, folder: str | os.PathLike[str], *, interactive: bool = False
             f"The repository at {public_url(url)} is not a notice (it has no {NOTICE_FILE}); choose the repository that holds the notice."
         )
     with NoticeRepo.open(target, write=True) as repo:
-        _fetch(repo, DEFAULT_REMOTE, url, interactive)
+        _fetch(repo, _Server(repo, DEFAULT_REMOTE, url), interactive)
         _adopt_reviews(repo, DEFAULT_REMOTE)
         branch = _branch(repo)
         head = repo.head()
         _run(repo.path, "update-ref", f"refs/notice-sync/{DEFAULT_REMOTE}/{branch}", head)
+        _record_contact(repo, DEFAULT_REMOTE)
     return target
 
 
 # ----- sync -------------------------------------------------------------------------------------
-def _fetch(repo: NoticeRepo, name: str, url: str, interactive: bool) -> None:
+def _fetch(repo: NoticeRepo, server: _Server, interactive: bool) -> None:
+    name = server.name
     out = _run(
         repo.path,
         *_NETWORK_OPTIONS,
@@ -408,7 +494,7 @@ def _fetch(repo: NoticeRepo, name: str, url: str, interactive: bool) -> None:
         check=False,
     )
     if out.status != 0:
-        raise _network_error(url, out.err)
+        raise _network_error(server.url, out.err)
 
 
 def _refs(repo: NoticeRepo, prefix: str) -> dict[str, str]:
@@ -420,26 +506,20 @@ def _refs(repo: NoticeRepo, prefix: str) -> dict[str, str]:
     return result
 
 
-def _compare_tags(repo: NoticeRepo, name: str, refs: dict[str, str]) -> tuple[dict[str, str], list[str]]:
-    """(versions to receive: name -> tag object, versions to send); refuses diverged versions."""
+def _compare_tags(
+    repo: NoticeRepo, name: str, refs: dict[str, str]
+) -> tuple[dict[str, str], list[str], tuple[str, ...]]:
+    """(versions to receive: name -> tag object, versions to send, versions published differently
+    here and on the server). A diverged version is neither received nor sent: tags never move."""
     prefix = f"notice-remote/{name}/tags/"
     theirs = {
         r[len(prefix) :]: sha for r, sha in refs.items() if r.startswith(prefix) and _is_version(r[len(prefix) :])
     }
     ours = {r[5:]: sha for r, sha in refs.items() if r.startswith("tags/") and _is_version(r[5:])}
-    for tag, sha in sorted(theirs.items()):
-        if tag in ours and ours[tag] != sha:
-            who = _run(
-                repo.path, "for-each-ref", "--format=%(taggername) on %(taggerdate:short)", f"refs/{prefix}{tag}"
-            ).out.strip()
-            raise DivergedTagsError(
-                f"Version {tag} was published both here and on the server (there by {who or 'someone else'}) for "
-                "different drafts; published versions never move, so nothing was synced: agree which one stands, "
-                f"then delete the other from this folder's history by hand ('git tag -d {tag}')."
-            )
+    diverged = tuple(sorted((t for t in theirs if t in ours and ours[t] != theirs[t]), key=lambda t: int(t[1:])))
     receive = {t: sha for t, sha in theirs.items() if t not in ours}
     send = sorted((t for t in ours if t not in theirs), key=lambda t: int(t[1:]))
-    return receive, send
+    return receive, send, diverged
 
 
 def _is_version(tag: str) -> bool:
@@ -480,13 +560,13 @@ def sync(
     Open conflicts stop the sync before anything is merged or sent; call again with
     `resolutions` (conflict key -> choice). Raises a RemoteError subclass with one sentence.
     """
-    url = _remote_url(repo, name)
+    server = _Server(repo, name)
     with repo._writing():
         finish_interrupted_sync(repo)
         _commit_dirty(repo, author)
         for attempt in range(2):
             try:
-                return _sync_once(repo, name, url, author, resolutions or {}, interactive)
+                return _sync_once(repo, server, author, resolutions or {}, interactive)
             except _PushRejected:
                 if attempt == 1:
                     raise RemoteError("Someone sent edits to the server while you were syncing; sync again.") from None
@@ -499,52 +579,55 @@ class _PushRejected(Exception):
 
 def _sync_once(
     repo: NoticeRepo,
-    name: str,
-    url: str,
+    server: _Server,
     author: Author | None,
     resolutions: Mapping[str, Resolution],
     interactive: bool,
 ) -> SyncResult:
+    name = server.name
     branch = _branch(repo)
     _at("before-fetch")
-    _fetch(repo, name, url, interactive)
+    _fetch(repo, server, interactive)
+    _record_contact(repo, name)
     _at("fetched")
     refs = _refs(repo, "refs/")
     theirs = refs.get(f"remotes/{name}/{branch}")
     last = refs.get(f"notice-sync/{name}/{branch}")
     if theirs is None and any(r.startswith(f"remotes/{name}/") for r in refs):
         raise NotANoticeRemoteError(
-            f"The repository at {public_url(url)} has no '{branch}' draft, so it is not this notice; choose the repository that holds it."
+            f"The repository at {server.where} has no '{branch}' draft, so it is not this notice; choose the repository that holds it."
         )
     if theirs is not None and theirs != last:
         if _run(repo.path, "cat-file", "-e", f"{theirs}:{NOTICE_FILE}", check=False).status != 0:
             raise NotANoticeRemoteError(
-                f"The repository at {public_url(url)} is not a notice (it has no {NOTICE_FILE}); choose the repository that holds it."
+                f"The repository at {server.where} is not a notice (it has no {NOTICE_FILE}); choose the repository that holds it."
             )
         if last is not None and not _is_ancestor(repo, last, theirs):
             _history_rewritten(last)
     elif theirs is None and last is not None:
         _history_rewritten(last)
-    receive_tags, send_tags = _compare_tags(repo, name, refs)
+    receive_tags, send_tags, diverged = _compare_tags(repo, name, refs)
 
     ours = repo.head()
-    received = merged = 0
+    ahead = received = merged = 0
     draft_changed = False
-    if theirs is not None and theirs != ours and theirs != last and not _is_ancestor(repo, theirs, ours):
-        received = _count(repo, f"{ours}..{theirs}")
-        if _is_ancestor(repo, ours, theirs):
+    if theirs is not None and theirs != ours and theirs != last:
+        ahead, received = _ahead_behind(repo, ours, theirs)
+    if received:
+        assert theirs is not None
+        if not ahead:
             _move_draft(repo, theirs)
         else:
             base = _run(repo.path, "merge-base", ours, theirs, check=False).out.strip()
             if not base:
                 raise NotANoticeRemoteError(
-                    f"The repository at {public_url(url)} holds a different notice (its history shares nothing with this one); "
+                    f"The repository at {server.where} holds a different notice (its history shares nothing with this one); "
                     "connect this notice to an empty repository, or clone that one instead."
                 )
             outcome = _integrate(repo, base, ours, theirs, resolutions, author, name)
             if isinstance(outcome, MergeResult):
                 _write_pending(repo, name, theirs)
-                return SyncResult(received=received, conflicts=outcome.open_conflicts)
+                return SyncResult(received=received, conflicts=outcome.open_conflicts, diverged_versions=diverged)
             _at("merge-written")
             _move_draft(repo, outcome)
             merged = 1
@@ -567,7 +650,7 @@ def _sync_once(
     mirror = [f"update refs/notice-sync/{name}/{branch} {head}"]
     if refspecs:
         _at("before-push")
-        _push(repo, name, url, refspecs, interactive)
+        _push(repo, server, refspecs, interactive)
         # What the server now has, as a fetch would record it.
         mirror.append(f"update refs/remotes/{name}/{branch} {head}")
         mirror += [f"update refs/notice-remote/{name}/tags/{t} {refs['tags/' + t]}" for t in send_tags]
@@ -581,6 +664,7 @@ def _sync_once(
         versions_sent=tuple(send_tags),
         reviews_changed=len(review_send) + reviews_received,
         draft_changed=draft_changed,
+        diverged_versions=diverged,
     )
 
 
@@ -592,9 +676,16 @@ def _history_rewritten(last: str) -> None:
     )
 
 
-def _push(repo: NoticeRepo, name: str, url: str, refspecs: list[str], interactive: bool) -> None:
+def _push(repo: NoticeRepo, server: _Server, refspecs: list[str], interactive: bool) -> None:
     out = _run(
-        repo.path, *_NETWORK_OPTIONS, "push", "--porcelain", name, *refspecs, interactive=interactive, check=False
+        repo.path,
+        *_NETWORK_OPTIONS,
+        "push",
+        "--porcelain",
+        server.name,
+        *refspecs,
+        interactive=interactive,
+        check=False,
     )
     if out.status == 0:
         # Remember what the server now has (the remote-tracking refs follow on the next fetch).
@@ -604,9 +695,9 @@ def _push(repo: NoticeRepo, name: str, url: str, refspecs: list[str], interactiv
         raise _PushRejected()
     if "[remote rejected]" in text:
         raise RemoteError(
-            f"The server at {public_url(url)} refused the edits ({_first_line(out.err or out.out)}); ask its administrator."
+            f"The server at {server.where} refused the edits ({_first_line(out.err or out.out)}); ask its administrator."
         )
-    raise _network_error(url, out.err)
+    raise _network_error(server.url, out.err)
 
 
 # ----- writing the merge ------------------------------------------------------------------------
@@ -625,16 +716,57 @@ def _tree(repo: NoticeRepo, commit: str) -> dict[str, tuple[str, str]]:
     return entries
 
 
+def _trees(repo: NoticeRepo, base: str, ours: str, theirs: str) -> list[dict[str, tuple[str, str]]]:
+    """The file listings of the ancestor, ours and theirs in two processes: ours in full, and
+    both sides' changes from the ancestor in one `git diff-tree --stdin` run."""
+    t_ours = _tree(repo, ours)
+    raw = _run(
+        repo.path, "diff-tree", "-r", "-z", "--no-renames", "--stdin", input=f"{ours} {base}\n{theirs} {base}\n"
+    ).out
+    changes: dict[str, dict[str, tuple[str, str, str, str]]] = {ours: {}, theirs: {}}
+    current: dict[str, tuple[str, str, str, str]] = {}
+    fields = raw.split("\0")
+    i = 0
+    while i < len(fields):
+        token = fields[i]
+        if token.startswith(":"):
+            old_mode, new_mode, old_sha, new_sha, _status = token[1:].split()
+            current[fields[i + 1]] = (old_mode, old_sha, new_mode, new_sha)
+            i += 2
+            continue
+        if token.strip():
+            current = changes.setdefault(token.strip(), {})
+        i += 1
+    t_base = dict(t_ours)
+    for rel, (old_mode, old_sha, _new_mode, _new_sha) in changes[ours].items():
+        if old_mode == "000000":
+            t_base.pop(rel, None)  # added on our side
+        else:
+            t_base[rel] = (old_mode, old_sha)
+    t_theirs = dict(t_base)
+    for rel, (_old_mode, _old_sha, new_mode, new_sha) in changes[theirs].items():
+        if new_mode == "000000":
+            t_theirs.pop(rel, None)
+        else:
+            t_theirs[rel] = (new_mode, new_sha)
+    return [t_base, t_ours, t_theirs]
+
+
 def _managed(rel: str) -> bool:
     return rel == NOTICE_FILE or rel.split("/", 1)[0] in MANAGED_DIRS
 
 
 def _blob_texts(repo: NoticeRepo, shas: set[str], on_disk: Mapping[str, str] | None = None) -> dict[str, str]:
-    """Many blobs: from the folder where the file there is that blob (`on_disk`: sha -> path),
-    the rest in one `git cat-file --batch` run (reading loose objects one by one is slow)."""
+    """Many blobs: from the store's memory of what it last committed or from the folder, where
+    that is the blob (`on_disk`: sha -> path), the rest in one `git cat-file --batch` run
+    (reading loose objects one by one is slow)."""
     texts: dict[str, str] = {}
     for sha, rel in (on_disk or {}).items():
         if sha not in shas:
+            continue
+        known = repo._committed.get(rel)  # the text the store last committed, when it has it
+        if known is not None and _blob_id(known.encode("utf-8")) == sha:
+            texts[sha] = known
             continue
         try:
             data = (repo.path / rel).read_bytes()
@@ -687,7 +819,7 @@ def _merge_result(
     repo: NoticeRepo, base: str, ours: str, theirs: str, resolutions: Mapping[str, Resolution]
 ) -> tuple[MergeResult | None, list[dict[str, tuple[str, str]]]]:
     """The clause-level merge, or None when no file was changed on both sides (files then merge as they are)."""
-    trees = [_tree(repo, base), _tree(repo, ours), _tree(repo, theirs)]
+    trees = _trees(repo, base, ours, theirs)
     tb, to, tt = trees
     both = [
         rel
@@ -713,53 +845,72 @@ def _integrate(
     result, (t_base, t_ours, t_theirs) = _merge_result(repo, base, ours, theirs, resolutions)
     if result is not None and result.open_conflicts:
         return result
-    updates: list[str] = []
-    new_blobs: dict[str, bytes] = {}
+    changes: list[str] = []  # git fast-import file commands
     if result is not None:
-        known = {sha for _, sha in t_ours.values()} | {sha for _, sha in t_theirs.values()}
         files = notice_files(result.notice)
         for rel, text in files.items():
             data = text.encode("utf-8")
-            sha = _blob_id(data)
-            if t_ours.get(rel, ("", ""))[1] != sha:
-                updates.append(f"100644 {sha}\t{rel}")
-                if sha not in known:
-                    new_blobs[sha] = data
-        updates += [f"0 {_ZERO}\t{rel}" for rel in t_ours if _managed(rel) and rel not in files]
+            if t_ours.get(rel, ("", ""))[1] != _blob_id(data):
+                changes.append(f"M 100644 inline {_import_path(rel)}\ndata {len(data)}\n{text}")
+        changes += [f"D {_import_path(rel)}" for rel in t_ours if _managed(rel) and rel not in files]
     # Files changed on one side only, as they are (all of them when no file changed on both sides;
     # otherwise those outside the notice's own files: git settings, CI workflows).
-    for rel in set(t_ours) | set(t_theirs):
+    for rel in sorted(set(t_ours) | set(t_theirs)):
         if result is not None and _managed(rel):
             continue
         b, o, t = t_base.get(rel), t_ours.get(rel), t_theirs.get(rel)
         if o == b and t != b:
-            updates.append(f"{t[0]} {t[1]}\t{rel}" if t else f"0 {_ZERO}\t{rel}")
-    if new_blobs:
-        with tempfile.TemporaryDirectory(dir=repo.path / ".git") as tmp:
-            paths = []
-            for sha, data in new_blobs.items():
-                path = Path(tmp) / sha
-                path.write_bytes(data)
-                paths.append(str(path))
-            written = _run(
-                repo.path, "hash-object", "-w", "--no-filters", "--stdin-paths", input="\n".join(paths) + "\n"
-            ).out.split()
-            if written != list(new_blobs):
-                raise RemoteError("The merged notice could not be stored; try syncing again.")
-    index = repo.path / ".git" / "notice-studio-merge.index"
-    index_env = {"GIT_INDEX_FILE": str(index)}
-    try:
-        _run(repo.path, "read-tree", ours, env=index_env)
-        if updates:
-            _run(repo.path, "update-index", "--index-info", input="\n".join(updates) + "\n", env=index_env)
-        tree = _run(repo.path, "write-tree", env=index_env).out.strip()
-    finally:
-        index.unlink(missing_ok=True)
+            changes.append(f"M {t[0]} {t[1]} {_import_path(rel)}" if t else f"D {_import_path(rel)}")
     names = sorted(set(_run(repo.path, "log", "--format=%an", f"{ours}..{theirs}").out.split("\n")) - {""})
     by = f" by {', '.join(names)}" if names else ""
     message = f"Merged edits{by} from the server\n\nServer '{name}', its draft {theirs[:12]}.\n"
-    env = _author_env(author or resolve_author())
-    return _run(repo.path, "commit-tree", tree, "-p", ours, "-p", theirs, "-F", "-", input=message, env=env).out.strip()
+    return _write_merge(repo, ours, theirs, changes, message, author or resolve_author())
+
+
+def _import_path(rel: str) -> str:
+    """A path as git fast-import reads it (C-style quoted when it would be misread)."""
+    if not rel.startswith('"') and "\n" not in rel:
+        return rel
+    return '"' + rel.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+def _ident(who: Author) -> str:
+    """'Name <email> seconds +hhmm' for git fast-import (the characters git would refuse removed)."""
+
+    def clean(text: str) -> str:
+        return " ".join(text.replace("<", "").replace(">", "").split())
+
+    offset = time.localtime().tm_gmtoff // 60
+    sign = "+" if offset >= 0 else "-"
+    zone = f"{sign}{abs(offset) // 60:02d}{abs(offset) % 60:02d}"
+    return f"{clean(who.name) or 'Unknown author'} <{clean(who.email)}> {int(time.time())} {zone}"
+
+
+def _write_merge(repo: NoticeRepo, ours: str, theirs: str, changes: list[str], message: str, who: Author) -> str:
+    """The merge commit (parents: ours, theirs; ours' files with `changes`), written by one
+    `git fast-import` run: new files, trees and the commit in a single process."""
+    ident = _ident(who)
+    stream = "\n".join(
+        [
+            "commit refs/notice-merge/last",  # fast-import writes a ref; outside the per-server names
+            "mark :1",
+            f"author {ident}",
+            f"committer {ident}",
+            f"data {len(message.encode('utf-8'))}",
+            message,
+            f"from {ours}",
+            f"merge {theirs}",
+            *changes,
+            "",
+            "get-mark :1",
+            "done",
+            "",
+        ]
+    )
+    out = _run(repo.path, "fast-import", "--quiet", "--force", "--done", input=stream).out.split()
+    if len(out) != 1 or not re.fullmatch(r"[0-9a-f]{40}", out[0]):
+        raise RemoteError("The merged notice could not be stored; try syncing again.")
+    return out[0]
 
 
 def _move_draft(repo: NoticeRepo, target: str) -> None:
@@ -819,7 +970,7 @@ def pending_merge(repo: NoticeRepo, resolutions: Mapping[str, Resolution] | None
     if pending is None:
         return None
     commits = [pending[0], repo.head(), pending[1]]
-    b, o, t = _notices(repo, commits, [_tree(repo, c) for c in commits])
+    b, o, t = _notices(repo, commits, _trees(repo, *commits))
     return merge_notices(b, o, t, resolutions)
 
 
@@ -1031,7 +1182,6 @@ def add_ci_recipe(repo: NoticeRepo, kind: str, package: str = "notice-studio", a
 
 __all__ = [
     "AuthenticationError",
-    "DivergedTagsError",
     "HistoryRewrittenError",
     "NotANoticeRemoteError",
     "RemoteError",

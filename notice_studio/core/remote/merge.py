@@ -22,6 +22,8 @@ YOURS = "yours"
 THEIRS = "theirs"
 EDIT = "edit"
 CHOICES = (YOURS, THEIRS, EDIT)
+REMOVED = "(removed)"
+"""A conflict's side for a clause that side removed."""
 
 T = TypeVar("T")
 
@@ -336,8 +338,8 @@ def _merge_clauses(m: _Merger, base_notice: Notice, yours_notice: Notice, theirs
                 "removed",
                 f"'{kept.title}' was removed by {'them' if yours_kept else 'you'} and edited by {'you' if yours_kept else 'them'}",
                 cb.body,
-                cy.body if cy else "(removed)",
-                ct.body if ct else "(removed)",
+                cy.body if cy else REMOVED,
+                ct.body if ct else REMOVED,
                 cid,
                 resolution,
             )

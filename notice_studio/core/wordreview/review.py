@@ -34,6 +34,7 @@ from notice_studio.core.wordreview.send import (
     review_docx_bytes,
 )
 from notice_studio.core.wordreview.source_edits import apply_edits, shown_text, tidy_markdown
+from notice_studio.core.zipguard import unpacked_size_problem
 
 __all__ = [
     "AppliedReview",
@@ -129,6 +130,9 @@ def _open(path: Path) -> Any:
         data = path.read_bytes()
     except OSError as exc:
         raise NoticeError(f"{path} could not be read ({exc.strerror}).") from None
+    too_large = unpacked_size_problem(data, path.name)
+    if too_large:
+        raise NoticeError(too_large)
     try:
         return Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError):

@@ -15,8 +15,9 @@ class Interaction(Protocol):
         """Yes or no."""
         ...
 
-    def choose(self, question: str, options: Sequence[tuple[str, str]]) -> str | None:
-        """One of the option keys ((key, label) pairs), or None when the user cancels."""
+    def choose(self, question: str, options: Sequence[tuple[str, str]], *, unattended: str = "") -> str | None:
+        """One of the option keys ((key, label) pairs), or None when the user cancels.
+        `unattended` says how to give the answer where nobody can be asked (a script)."""
         ...
 
     def inform(self, message: str) -> None:
@@ -37,7 +38,7 @@ class Unattended:
         self.questions.append(question)
         return self.yes or default
 
-    def choose(self, question: str, options: Sequence[tuple[str, str]]) -> str | None:
+    def choose(self, question: str, options: Sequence[tuple[str, str]], *, unattended: str = "") -> str | None:
         self.questions.append(question)
         keys = [key for key, _label in options]
         return self.choice if self.choice in keys else None

@@ -23,6 +23,7 @@ from notice_studio.core.notice.store import Author, Edit, NoticeRepo, Version
 from notice_studio.core.workspace.identity import current_author
 from notice_studio.core.workspace.interaction import Interaction, Unattended
 from notice_studio.core.workspace.publishing import PublishReview, given_reasons, missing_reason, review
+from notice_studio.core.workspace.team import TeamWork
 from notice_studio.core.workspace.tree import NoticeTree, TreeEditor
 
 if TYPE_CHECKING:
@@ -85,8 +86,8 @@ CONFLICT_CHOICES = (
 )
 
 
-class Workspace:
-    """An open notice and the actions a person can take on it."""
+class Workspace(TeamWork):
+    """An open notice and the actions a person can take on it (team actions: `TeamWork`)."""
 
     def __init__(
         self,
@@ -121,12 +122,40 @@ class Workspace:
         library_folders: Sequence[str | os.PathLike[str]] = (),
         interaction: Interaction | None = None,
     ) -> Iterator[Workspace]:
-        """Open a notice folder for a while (`write=True` takes the notice's lock)."""
-        repo = NoticeRepo.open(folder, write=write)
+        """Open a notice folder for a while (`write=True` takes the notice's lock). With an
+        `interaction`, files changed outside Notice Studio are shown first (keep / discard;
+        core.workspace.outside); without one they are kept as an edit."""
+        from notice_studio.core.workspace.outside import settle_outside_changes
+
+        repo = NoticeRepo.open(folder, write=write, keep_outside_changes=interaction is None)
         try:
+            if write and interaction is not None and not settle_outside_changes(repo, interaction, author):
+                raise NoticeError("Nothing was done; the files changed outside Notice Studio are left as they are.")
             yield cls(repo, author=author, library_folders=library_folders, interaction=interaction)
         finally:
             repo.close()
+
+    @classmethod
+    @contextmanager
+    def clone(
+        cls,
+        url: str,
+        folder: str | os.PathLike[str],
+        *,
+        interactive: bool = False,
+        write: bool = False,
+        author: Author | None = None,
+        library_folders: Sequence[str | os.PathLike[str]] = (),
+        interaction: Interaction | None = None,
+    ) -> Iterator[Workspace]:
+        """Copy a notice from a server into a new folder and open it there."""
+        from notice_studio.core.notice.store_remote import clone
+
+        path = clone(url, folder, interactive=interactive)
+        with cls.open(
+            path, write=write, author=author, library_folders=library_folders, interaction=interaction
+        ) as workspace:
+            yield workspace
 
     @property
     def path(self) -> Path:
@@ -348,6 +377,20 @@ class Workspace:
         tables = apply_practices(self.notice, practices)
         self._note(f"Changed the practices ({', '.join(path for path, _value in changes)})")
         return tables
+
+    def set_setting(self, name: str, value: object) -> object:
+        """Change one of the notice's publishing rules (core.workspace.notice_settings: the
+        advance-notice period, required approval); returns the old value, for undo. A string is
+        parsed the way the command line takes it ('30', 'yes')."""
+        from notice_studio.core.workspace.notice_settings import setting
+
+        rule = setting(name)
+        new = rule.parse(value) if isinstance(value, str) else value
+        old = rule.read(self.notice)
+        if new != old:
+            rule.write(self.notice, new)
+            self._note(f"{rule.label}: {rule.shown(new)}")
+        return old
 
     def set_laws(self, laws: Sequence[str]) -> list[str]:
         """Choose the laws the notice must satisfy; returns the previous choice."""
@@ -585,9 +628,7 @@ class Workspace:
         latest = versions[-1] if versions else None
         published = self.repo.notice_at(latest.name) if latest else None
         gate = review(draft, report, latest, published)
-        from notice_studio.core.notice.store_remote import publish_approval_problem
-
-        waiting = publish_approval_problem(self.repo)  # the notice may require a reviewer's approval
+        waiting = self.approval_problem()  # the notice may require a reviewer's approval
         return replace(gate, blocking=(*gate.blocking, waiting)) if waiting else gate
 
     def publish(

@@ -32,6 +32,8 @@ from PySide6.QtWidgets import QApplication, QScrollBar, QTextBrowser, QWidget
 from notice_studio.core.diff.words import DELETE, EQUAL, INSERT, WordOp
 
 OLD, NEW = "old", "new"
+BOTH = "both"
+"""A side that shows deleted and added words (a conflict: each side against the common ancestor)."""
 
 # Row kinds; each has a colour (frame border, tag, summary icon).
 UNCHANGED, MODIFIED, ADDED, REMOVED, MOVED, OTHER = "unchanged", "modified", "added", "removed", "moved", "other"
@@ -211,6 +213,11 @@ def _paint_frame(
     fmt.setBackground(QBrush(colours.gap if gap else base))
 
 
+def _skipped(side: str) -> str | None:
+    """The word changes a side does not show: the old side has no added words, the new no deleted."""
+    return {OLD: INSERT, NEW: DELETE}.get(side)
+
+
 class RowWriter:
     """Writes the inside of one row: heading, tags, notes and word-marked text."""
 
@@ -252,11 +259,15 @@ class RowWriter:
     def _ops(self, ops: Iterable[WordOp], base: QTextCharFormat, one_line: bool = False) -> None:
         from notice_studio.core.export.redline import reader_text  # words as readers see them
 
-        skip = INSERT if self.side == OLD else DELETE
+        skip = _skipped(self.side)
         at_line_start = True
+        previous = EQUAL
         for op in ops:
             if op.op == skip or not op.text:
                 continue
+            if previous == DELETE and op.op == INSERT and not at_line_start:
+                self.cursor.insertText(" ", self.plain)  # both shown: keep the removed and added words apart
+            previous = op.op
             raw = op.text.replace("\r\n", "\n")
             text = reader_text(raw, at_line_start)
             at_line_start = raw.endswith("\n")
@@ -295,7 +306,7 @@ class RowWriter:
 
     def text(self, ops: Iterable[WordOp], empty: str = "(no text)") -> None:
         """The body, with deleted words marked on the old side and inserted words on the new."""
-        ops = [op for op in ops if op.op != (INSERT if self.side == OLD else DELETE)]
+        ops = [op for op in ops if op.op != _skipped(self.side)]
         self._block(top=2, line_height=118)
         if not "".join(op.text for op in ops).strip():
             self.note_inline(empty)

@@ -4,12 +4,16 @@ A list of changes on the left; the earlier version and the later one in two pane
 together, clause beside clause, deleted words struck through in red on the old side and added
 words underlined in green on the new side. The comparison runs in the background; closing the
 window while it runs simply drops the answer.
+
+The same window decides sync conflicts (`DiffWindow.for_conflicts`): theirs and yours in the two
+panes, the result in a third column (`conflict_mode`).
 """
 
 from __future__ import annotations
 
 import html
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QIcon, QKeySequence, QPainter, QPixmap
@@ -33,10 +37,14 @@ from PySide6.QtWidgets import (
 from notice_studio.core.diff.notices import NoticeDiff, diff_notices
 from notice_studio.core.notice.model import Notice, slugify
 from notice_studio.ui.app_state import AppState, Navigator
-from notice_studio.ui.compare.diff_panes import NEW, OLD, ComparePane, PaneSync, colours_for
+from notice_studio.ui.compare.diff_panes import NEW, OLD, Colours, ComparePane, PaneSync, colours_for
 from notice_studio.ui.compare.diff_rows import SummaryEntry, fill_panes, summary_entries, summary_sentence
 from notice_studio.ui.layout.fit import size_window
 from notice_studio.ui.session import snapshot
+
+if TYPE_CHECKING:
+    from notice_studio.core.remote.merge import Conflict
+    from notice_studio.ui.compare.conflict_mode import ConflictMode
 
 _LOADING, _READY, _FAILED = 0, 1, 2
 
@@ -63,14 +71,30 @@ class DiffWindow(QMainWindow):
 
     loaded = Signal()
     export_finished = Signal(str)  # the file written
+    change_shown = Signal(int)  # the index of the change now current
 
-    def __init__(self, state: AppState, nav: Navigator, a_ref: str, b_ref: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        state: AppState,
+        nav: Navigator,
+        a_ref: str,
+        b_ref: str,
+        parent: QWidget | None = None,
+        *,
+        conflicts: tuple[Conflict, ...] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.state, self.nav = state, nav
         self.a_ref, self.b_ref = a_ref, b_ref
-        self.old_name, self.old_long = ref_label(state, nav, a_ref)
-        self.new_name, self.new_long = ref_label(state, nav, b_ref)
+        if conflicts is None:
+            self.old_name, self.old_long = ref_label(state, nav, a_ref)
+            self.new_name, self.new_long = ref_label(state, nav, b_ref)
+        else:
+            from notice_studio.ui.compare.conflict_mode import THEIRS_LABEL, YOURS_LABEL
+
+            self.old_name, self.old_long = "theirs", THEIRS_LABEL
+            self.new_name, self.new_long = "yours", YOURS_LABEL
         self.diff: NoticeDiff | None = None
         self.old_notice: Notice | None = None
         self.new_notice: Notice | None = None
@@ -82,7 +106,26 @@ class DiffWindow(QMainWindow):
         if size_window(self, QSize(1280, 820)):
             self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
         self._build()
-        self._start()
+        self.conflict_mode: ConflictMode | None = None
+        if conflicts is None:
+            self._start()
+            return
+        from notice_studio.ui.compare.conflict_mode import ConflictMode
+
+        self.setWindowTitle("Both of you changed the same words — Notice Studio")
+        self.header.setText("Decide what to keep: <b>theirs</b>, <b>yours</b>, or an edited <b>result</b>")
+        self.conflict_mode = ConflictMode(self, conflicts)
+
+    @classmethod
+    def for_conflicts(
+        cls, state: AppState, nav: Navigator, conflicts: tuple[Conflict, ...], parent: QWidget | None = None
+    ) -> DiffWindow:
+        """The window in conflict mode: theirs / yours / result for each place both sides changed."""
+        return cls(state, nav, "theirs", "yours", parent, conflicts=conflicts)
+
+    @property
+    def colours(self) -> Colours:
+        return self._colours
 
     # ----- building ---------------------------------------------------------------------------
     def _build(self) -> None:
@@ -122,7 +165,7 @@ class DiffWindow(QMainWindow):
         self.export_button.setAccessibleName("Export redline")
         self.export_button.setToolTip("Save the changes as a Word document or a web page to send for review")
         self.export_button.clicked.connect(self.export_redline)
-        legend = QLabel(
+        self.legend = legend = QLabel(
             "Key: "
             f"<span style='color:{self._colours.deleted_fg.name()}; background:{self._colours.deleted_bg.name()};"
             " text-decoration: line-through'>&nbsp;deleted words&nbsp;</span>&nbsp;&nbsp;"
@@ -131,7 +174,7 @@ class DiffWindow(QMainWindow):
         )
         legend.setAccessibleName("Key: deleted words are struck through in red, added words are underlined in green")
 
-        bar = QHBoxLayout()
+        self.bar = bar = QHBoxLayout()
         bar.addWidget(self.previous_button)
         bar.addWidget(self.next_button)
         bar.addSpacing(12)
@@ -164,7 +207,7 @@ class DiffWindow(QMainWindow):
         self.new_pane.setAccessibleName(f"Later version: {self.new_long}")
         self.sync = PaneSync(self.old_pane, self.new_pane, self)  # one scroll bar moves both
         panes = QWidget()
-        grid = QHBoxLayout(panes)
+        self.pane_row = grid = QHBoxLayout(panes)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(6)
         for pane, caption in ((self.old_pane, self.old_long), (self.new_pane, self.new_long)):
@@ -271,19 +314,23 @@ class DiffWindow(QMainWindow):
         self.old_notice, self.new_notice, self.diff = result
         self.entries = summary_entries(result[2])
         self.summary_label.setText(summary_sentence(result[2]))
-        self._fill_summary()
+        self.fill_summary()
+        self._refill()
+        self.show_ready()
+        self.loaded.emit()
+
+    def show_ready(self) -> None:
+        """The panes are filled: show them, at the first change."""
         self.stack.setCurrentIndex(_READY)
         self._set_controls(True)
         has = bool(self.entries)
         for widget in (self.next_button, self.previous_button, self.act_next, self.act_previous):
             widget.setEnabled(has)
-        self._refill()
         self.summary.setFocus()
         if self.entries:  # open at the first change
             self._show_change(0)
-        self.loaded.emit()
 
-    def _fill_summary(self) -> None:
+    def fill_summary(self) -> None:
         self.summary.clear()
         for entry in self.entries:
             item = QListWidgetItem(_kind_icon(self._colours.kind(entry.kind)), entry.text)
@@ -348,6 +395,7 @@ class DiffWindow(QMainWindow):
         if self.summary.currentRow() != index:
             self.summary.setCurrentRow(index)
         self.statusBar().showMessage(f"Change {index + 1} of {len(self.entries)}: {self.entries[index].text}")
+        self.change_shown.emit(index)
 
     def _row_of(self, index: int) -> int | None:
         if not 0 <= index < len(self.entries):

@@ -238,12 +238,13 @@ def open_settings(window: Window) -> Any:
     return dialog
 
 
-def show_welcome(window: Window) -> Any:
-    """The welcome: name and e-mail, what the sample is, and where to begin."""
+def show_welcome(window: Window, problem: str = "") -> Any:
+    """The welcome: name and e-mail, what the sample is, and where to begin; `problem` says why
+    the notice counsel last had open is not shown."""
     from notice_studio.ui.welcome.welcome_dialog import IMPORT, NEW, OPEN, WelcomeDialog
 
     settings = window.settings
-    dialog = WelcomeDialog(settings.author_name, settings.author_email, window)
+    dialog = WelcomeDialog(settings.author_name, settings.author_email, window, problem)
 
     def done() -> None:
         settings.set("welcome/shown", "true")

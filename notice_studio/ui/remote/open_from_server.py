@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from notice_studio.core.notice import store_remote
 from notice_studio.core.notice.model import NoticeError
+from notice_studio.core.workspace import Workspace
 from notice_studio.ui.tasks import TaskRunner
 
 
@@ -79,7 +79,7 @@ class OpenFromServerDialog(QDialog):
             return
         self.open_button.setEnabled(False)
         self.status.setText("Copying the notice from the server…")
-        self._tasks.run(lambda: store_remote.clone(url, folder), self._done, self._error)
+        self._tasks.run(lambda: _clone(url, folder), self._done, self._error)
 
     def _done(self, path: Path) -> None:
         self.status.setText("")
@@ -89,3 +89,8 @@ class OpenFromServerDialog(QDialog):
     def _error(self, exc: BaseException) -> None:
         self.open_button.setEnabled(True)
         self.status.setText(str(exc) if isinstance(exc, NoticeError) else f"The notice could not be copied ({exc}).")
+
+
+def _clone(url: str, folder: Path) -> Path:
+    with Workspace.clone(url, folder) as workspace:
+        return workspace.path

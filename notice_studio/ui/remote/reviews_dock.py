@@ -1,7 +1,7 @@
 """The Reviews dock: open reviews and their state, comments, approve or ask for changes.
 
 Reads and writes run through the task runner (records are git commits); the dock receives the
-open notice's store, the runner, who is reviewing, and which clause is selected.
+open notice's workspace (which decides), the runner, and which clause is selected.
 """
 
 from __future__ import annotations
@@ -21,10 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from notice_studio.core.notice import store_remote
 from notice_studio.core.notice.model import NoticeError
-from notice_studio.core.notice.store import Author, NoticeRepo
 from notice_studio.core.remote.reviews import APPROVE, CHANGES, COMMENT, Review
+from notice_studio.core.workspace import Workspace
 from notice_studio.ui.tasks import TaskRunner
 
 _VERB = {"request": "asked again", COMMENT: "commented", APPROVE: "approved", CHANGES: "asked for changes"}
@@ -39,15 +38,14 @@ class ReviewsDock(QDockWidget):
 
     def __init__(
         self,
-        repo: NoticeRepo,
+        workspace: Workspace,
         tasks: TaskRunner,
-        author: Author | None = None,
         current_clause: Callable[[], str | None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__("Reviews", parent)
         self.setObjectName("ReviewsDock")
-        self._repo, self._tasks, self._author = repo, tasks, author
+        self._workspace, self._tasks = workspace, tasks
         self._current_clause = current_clause or (lambda: None)
         self.reviews: list[Review] = []
 
@@ -92,10 +90,10 @@ class ReviewsDock(QDockWidget):
 
     # ----- reading ----------------------------------------------------------------------------
     def refresh(self) -> None:
-        repo = self._repo
+        workspace = self._workspace
 
         def load() -> list:
-            return [store_remote.reviews(repo), store_remote.publish_approval_problem(repo)]
+            return [workspace.reviews(include_closed=True), workspace.approval_problem()]
 
         self._tasks.latest("reviews", load, self._show, self._error)
 
@@ -139,21 +137,18 @@ class ReviewsDock(QDockWidget):
 
     # ----- writing ----------------------------------------------------------------------------
     def ask_for_review(self) -> None:
-        repo, author, note = self._repo, self._author, self.text.text()
-        self._tasks.write(lambda: store_remote.request_review(repo, note, author), self._written, self._error)
+        workspace, note = self._workspace, self.text.text()
+        self._tasks.write(lambda: workspace.request_review(note), self._written, self._error)
 
     def _add(self, kind: str) -> None:
         review_id = self.selected_review_id()
         if review_id is None:
             return
         text = self.text.text()
-        if kind in (COMMENT, CHANGES) and not text.strip():
-            self.status.setText("Write the comment first, then press the button again.")
-            return
         clause = self._current_clause() if kind == COMMENT else ""
-        repo, author = self._repo, self._author
+        workspace = self._workspace
         self._tasks.write(
-            lambda: store_remote.add_review_event(repo, review_id, kind, text, clause or "", author),
+            lambda: workspace.review_event(review_id, kind, text, clause or ""),
             self._written,
             self._error,
         )

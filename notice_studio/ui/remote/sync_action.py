@@ -1,7 +1,8 @@
 """The Sync action: fetch, merge and send in the write lane, results back on the UI thread.
 
-The window hands over what sync needs (the open notice's store, the task runner, who is
-editing, and a way to save pending typing first); it never waits for the network.
+The window hands over what sync needs (the open notice's workspace, the task runner, and a way
+to save pending typing first); it never waits for the network. The workspace decides; the
+draft, read again in the background when edits arrived, is handed to whoever receives `synced`.
 """
 
 from __future__ import annotations
@@ -11,10 +12,10 @@ from collections.abc import Callable, Mapping
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 
-from notice_studio.core.notice import store_remote
-from notice_studio.core.notice.model import NoticeError
-from notice_studio.core.notice.store import Author, NoticeRepo
+from notice_studio.core.notice.model import Notice, NoticeError
+from notice_studio.core.notice.store_remote import DEFAULT_REMOTE, SyncResult
 from notice_studio.core.remote.merge import Resolution
+from notice_studio.core.workspace import Workspace
 from notice_studio.ui.tasks import TaskRunner
 
 
@@ -22,21 +23,20 @@ class SyncController(QObject):
     """Runs sync for one open notice; `action` is the menu/toolbar entry."""
 
     started = Signal()
-    synced = Signal(object)  # SyncResult without conflicts; reload the notice if draft_changed
+    synced = Signal(object, object)  # SyncResult without conflicts; the draft as it now is (None: unchanged)
     conflicts = Signal(object)  # SyncResult whose conflicts the user must decide
     failed = Signal(str)  # one sentence
 
     def __init__(
         self,
-        repo: NoticeRepo,
+        workspace: Workspace,
         tasks: TaskRunner,
-        author: Author | None = None,
         before_sync: Callable[[], None] | None = None,
-        remote: str = store_remote.DEFAULT_REMOTE,
+        remote: str = DEFAULT_REMOTE,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._repo, self._tasks, self._author = repo, tasks, author
+        self._workspace, self._tasks = workspace, tasks
         self._before_sync = before_sync
         self._remote = remote
         self._busy = False
@@ -58,21 +58,26 @@ class SyncController(QObject):
         self._busy = True
         self.action.setEnabled(False)
         self.started.emit()
-        repo, author, remote, chosen = self._repo, self._author, self._remote, dict(resolutions or {})
-        self._tasks.write(
-            lambda: store_remote.sync(repo, remote, author=author, resolutions=chosen),
-            self._done,
-            self._error,
-        )
+        workspace, remote, chosen = self._workspace, self._remote, dict(resolutions or {})
+
+        def work() -> tuple[SyncResult, Notice | None]:
+            result = workspace.sync(remote, resolutions=chosen, reload=False)  # the window's tree is not ours to touch
+            return result, workspace.repo.load() if result.draft_changed else None
+
+        self._tasks.write(work, self._done, self._error)
         return True
 
     def _finish(self) -> None:
         self._busy = False
         self.action.setEnabled(True)
 
-    def _done(self, result: store_remote.SyncResult) -> None:
+    def _done(self, outcome: tuple[SyncResult, Notice | None]) -> None:
         self._finish()
-        (self.conflicts if result.conflicts else self.synced).emit(result)
+        result, notice = outcome
+        if result.conflicts:
+            self.conflicts.emit(result)
+        else:
+            self.synced.emit(result, notice)
 
     def _error(self, exc: BaseException) -> None:
         self._finish()

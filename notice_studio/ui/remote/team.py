@@ -11,9 +11,9 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
-from notice_studio.core.notice import store_remote
+from notice_studio.core.notice.model import Notice
+from notice_studio.core.notice.store_remote import SyncResult
 from notice_studio.ui.app_state import AppState, Navigator
-from notice_studio.ui.remote.conflict_view import ConflictDialog
 from notice_studio.ui.remote.open_from_server import OpenFromServerDialog
 from notice_studio.ui.remote.reviews_dock import ReviewsDock
 from notice_studio.ui.remote.sync_action import SyncController
@@ -49,17 +49,17 @@ class TeamWork(QObject):
             self.reviews.hide()
             self._retired.append(self.reviews)
             self.reviews = None
-        has_remote = session is not None and bool(store_remote.remotes(session.repo))
+        has_remote = session is not None and bool(session.workspace.remotes())
         self.sync_action.setEnabled(session is not None)
         if session is None:
             return
-        controller = SyncController(session.repo, self.state.tasks, session.author, session.save_soon, parent=self)
-        controller.synced.connect(lambda result: self._synced(session, result))
+        controller = SyncController(session.workspace, self.state.tasks, session.save_soon, parent=self)
+        controller.synced.connect(lambda result, notice: self._synced(session, result, notice))
         controller.conflicts.connect(self._conflicts)
         controller.failed.connect(self.nav.show_error)
         self.controller = controller
         if has_remote:
-            dock = ReviewsDock(session.repo, self.state.tasks, session.author, self.nav.current_clause_id, self.window)
+            dock = ReviewsDock(session.workspace, self.state.tasks, self.nav.current_clause_id, self.window)
             dock.setObjectName("reviews-dock")
             dock.compare_requested.connect(lambda version, draft: self.nav.compare(version or draft, "draft"))
             dock.failed.connect(self.nav.show_error)
@@ -71,26 +71,25 @@ class TeamWork(QObject):
     def sync(self) -> None:
         if self.controller is None:
             return
-        if self.state.session is not None and not store_remote.remotes(self.state.session.repo):
-            self.nav.show_error(
-                "This notice is not connected to a server yet; connect it with "
-                "'notice-studio remote add DIR URL', then sync again."
-            )
-            return
-        self.controller.sync()
+        self.controller.sync()  # the workspace says so in one sentence when there is no server
 
-    def _synced(self, session: Session, result: store_remote.SyncResult) -> None:
-        if result.draft_changed and self.state.session is session:
-            session.reload()
-        self.nav.status(f"Synced: {result.received} edit(s) received, {result.sent} sent.", 6000)
+    def _synced(self, session: Session, result: SyncResult, notice: Notice | None) -> None:
+        if notice is not None and self.state.session is session:
+            session.replace_notice(notice)  # read in the background: the window only swaps it in
+        self.nav.status(result.sentence, 8000)
+        if result.diverged_versions:
+            self.nav.show_error(result.diverged_sentence)  # needs a person's decision: not only a passing status
         if self.reviews is not None:
             self.reviews.refresh()
 
-    def _conflicts(self, result: store_remote.SyncResult) -> None:
-        dialog = ConflictDialog(result.conflicts, self.window)
-        if self.controller is not None:
-            dialog.decided.connect(self.controller.sync)
-        dialog.open()
+    def _conflicts(self, result: SyncResult) -> None:
+        """Open the comparison window in conflict mode: theirs / yours / result."""
+        from notice_studio.ui.compare.diff_window import DiffWindow  # loaded when first needed, as for Compare
+
+        window = DiffWindow.for_conflicts(self.state, self.nav, result.conflicts, self.window)
+        if self.controller is not None and window.conflict_mode is not None:
+            window.conflict_mode.decided.connect(self.controller.sync)
+        window.show()
 
     def open_from_server(self) -> None:
         dialog = OpenFromServerDialog(self.state.tasks, Path.home(), self.window)

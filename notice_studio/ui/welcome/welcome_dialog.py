@@ -23,7 +23,7 @@ SAMPLE_TEXT = (
 class WelcomeDialog(QDialog):
     """Asks for name and e-mail, explains the sample, offers New / Import / Open / the sample."""
 
-    def __init__(self, name: str, email: str, parent: QWidget | None = None) -> None:
+    def __init__(self, name: str, email: str, parent: QWidget | None = None, problem: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle("Welcome to Notice Studio")
         self.choice = SAMPLE
@@ -34,6 +34,15 @@ class WelcomeDialog(QDialog):
         font.setBold(True)
         heading.setFont(font)
         layout.addWidget(heading)
+        self.problem = QLabel(problem)
+        self.problem.setWordWrap(True)
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)
+        self.problem.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.problem.setAccessibleName("Why your last notice is not open")
+        self.problem.setFrameShape(QLabel.Shape.StyledPanel)
+        self.problem.setStyleSheet("QLabel { padding: 6px; }")
+        self.problem.setVisible(bool(problem))
+        layout.addWidget(self.problem)
         who = QLabel(
             "<b>Who you are.</b> Every edit and every published version records your name and e-mail, "
             "so the history shows who changed what. You can change them later in Edit > Settings."

@@ -1,0 +1,60 @@
+"""File > Notice settings…: the notice's publishing rules (advance notice of material changes,
+approval before publishing). The rules are named once in core.workspace.notice_settings; each
+change is an undoable edit committed like any other."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
+
+from notice_studio.core.notice.model import Notice
+from notice_studio.core.publishing.schedule import MAX_ADVANCE_NOTICE
+from notice_studio.core.workspace.notice_settings import SETTINGS
+from notice_studio.ui.layout.fit import fit_dialog
+
+ADVANCE, APPROVAL = "advance-notice-days", "require-approval"
+
+
+class NoticeSettingsDialog(QDialog):
+    def __init__(self, notice: Notice, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Notice settings")
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            "Rules for publishing this notice. They are saved with the notice, so everyone who works on "
+            "it (and the command line) follows them."
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.advance = QSpinBox()
+        self.advance.setRange(0, MAX_ADVANCE_NOTICE)
+        self.advance.setSuffix(" days")
+        self.advance.setSpecialValueText("Not required")
+        self.advance.setValue(int(str(SETTINGS[ADVANCE].read(notice) or 0)))
+        self.advance.setToolTip(SETTINGS[ADVANCE].meaning.capitalize() + ".")
+        self.advance.setAccessibleName(SETTINGS[ADVANCE].label)
+        form.addRow(SETTINGS[ADVANCE].label + ":", self.advance)
+        self.approval = QCheckBox("Required")
+        self.approval.setToolTip(SETTINGS[APPROVAL].meaning.capitalize() + ".")
+        self.approval.setChecked(bool(SETTINGS[APPROVAL].read(notice)))
+        self.approval.setAccessibleName(SETTINGS[APPROVAL].label)
+        form.addRow(SETTINGS[APPROVAL].label + ":", self.approval)
+        layout.addLayout(form)
+        hint = QLabel(
+            "The publish dialog warns when a material change takes effect sooner than the advance notice "
+            "allows. Approvals are given in the Reviews panel (or notice-studio review approve)."
+        )
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        layout.addStretch(1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        fit_dialog(self, QSize(520, 280))
+
+    def values(self) -> dict[str, object]:
+        """Each rule as the workspace takes it."""
+        return {ADVANCE: self.advance.value() or None, APPROVAL: self.approval.isChecked()}
