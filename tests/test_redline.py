@@ -195,7 +195,18 @@ def test_cli_text(published: str, capsys: pytest.CaptureFixture[str]) -> None:
 def test_cli_json_is_stable(published: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["diff", published, "v1", "draft", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert set(data) == {"format", "from", "to", "summary", "clauses", "variables", "tables", "fields", "change_notice"}
+    assert set(data) == {
+        "format",
+        "from",
+        "to",
+        "summary",
+        "clauses",
+        "practices",
+        "variables",
+        "tables",
+        "fields",
+        "change_notice",
+    }
     assert data["format"] == 1 and (data["from"], data["to"]) == ("v1", "draft")
     assert data["summary"] == {
         "unchanged": 2,
@@ -207,6 +218,7 @@ def test_cli_json_is_stable(published: str, capsys: pytest.CaptureFixture[str]) 
         "variables": 0,
         "tables": 0,
         "fields": 0,
+        "practices": 0,
         "changed": 3,
         "total": 3,
     }

@@ -24,6 +24,7 @@ from notice_studio.core.library.templates import (
 from notice_studio.core.notice.model import NoticeError
 from notice_studio.core.notice.store import NoticeRepo
 from notice_studio.core.practices.facts import derived_facts
+from notice_studio.core.practices.statements import stale_statements
 from notice_studio.paths import library_folder
 
 SHIPPED = {
@@ -63,7 +64,9 @@ def test_every_template_builds_a_consistent_notice(template_id: str, library: Li
     derived = derived_facts(notice.practices) if notice.practices is not None else {}
     assert notice.facts == {**template.facts, **derived}
     assert all(template.facts.get(k, v) == v for k, v in derived.items())  # the template agrees with its practices
-    assert notice.organisation == "Acme Ltd" and notice.variables == {"organisation.name": "Acme Ltd"}
+    typed = {k: v for k, v in notice.variables.items() if not k.startswith("practices.")}
+    assert notice.organisation == "Acme Ltd" and typed == {"organisation.name": "Acme Ltd"}
+    assert stale_statements(notice) == []  # the statements the clauses use are written from the practices
     ids = {c.id for c in clauses}
     for clause in clauses:
         source = library.clause(clause.id)  # every clause exists in the library, under its own id

@@ -133,6 +133,7 @@ def diff_json(diff, a: str, b: str, notice=None, include_unchanged: bool = False
             "variables": s.variables,
             "tables": s.tables,
             "fields": s.fields,
+            "practices": s.practices,
             "changed": s.changed,
             "total": s.total,
         },
@@ -158,6 +159,7 @@ def diff_json(diff, a: str, b: str, notice=None, include_unchanged: bool = False
             }
             for c in clauses
         ],
+        "practices": [{"topic": p.topic, "sentence": p.sentence} for p in diff.practices],
         "variables": [
             {"name": v.name, "kind": v.kind.value, "old": v.old_value, "new": v.new_value, "used_in": list(v.used_in)}
             for v in diff.variables
@@ -250,6 +252,9 @@ def diff_text(diff, old_label: str, new_label: str, change_notice: str | None = 
             lines.append("    values changed: " + ", ".join(c.variables_changed))
         if c.tables_changed:
             lines.append("    tables changed: " + ", ".join(c.tables_changed))
+    if diff.practices:
+        lines += ["", "Practices:"]
+        lines += [f"  {p.sentence}" for p in diff.practices]
     if diff.variables:
         lines += ["", "Placeholder values:"]
         for v in diff.variables:

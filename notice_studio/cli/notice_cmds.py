@@ -20,6 +20,7 @@ from notice_studio.cli.common import (
 from notice_studio.cli.common import author as cli_author
 from notice_studio.core.notice import messages
 from notice_studio.core.notice.model import Clause, Notice
+from notice_studio.core.workspace.publishing import PublishReview, missing_reason
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -71,6 +72,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--summary", default=None, help="the change notice readers see")
     p.add_argument("--approved-by", default="", metavar="NAME", help="who approved this version")
     p.add_argument("--force", action="store_true", help="publish even though checks report warnings")
+    p.add_argument(
+        "--acknowledge",
+        action="append",
+        default=[],
+        metavar="KEY=REASON",
+        help="acknowledge a warning that needs a reason (a clause that no longer says what a law requires); "
+        "KEY is the requirement's id, as --dry-run lists it; the reason is recorded with the version",
+    )
     p.add_argument(
         "--dry-run",
         action="store_true",
@@ -263,12 +272,15 @@ def cmd_publish(args: argparse.Namespace) -> int:
         ) from None
     if args.dry_run:
         return _publish_review(args)
+    given = _given_reasons(args.acknowledge)
     with open_workspace(args.folder, write=True) as ws:
         gate = ws.review_publish()
-        if gate.warnings and not gate.blocking and not args.force:
+        reasons = _reasons(gate, given) if not gate.blocking else given
+        others = [w for w in gate.warnings if w not in {item.warning for item in gate.needs_reason}]
+        if others and not gate.blocking and not args.force:
             raise CommandError(
-                f"The draft has {len(gate.warnings)} warnings to acknowledge, starting with: "
-                f"{gate.warnings[0].rstrip('.')}; review them with 'notice-studio check' and publish again "
+                f"The draft has {len(others)} warnings to acknowledge, starting with: "
+                f"{others[0].rstrip('.')}; review them with 'notice-studio check' and publish again "
                 "with --force to acknowledge them"
             )
         version = ws.publish(
@@ -277,6 +289,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
             material=args.material,
             approved_by=args.approved_by,
             acknowledge_all=args.force,
+            reasons=reasons,
         )
     kind = "material" if version.material else "editorial"
     print(f"Published {version.name} ({kind}), effective {effective.isoformat()}.")
@@ -284,6 +297,42 @@ def cmd_publish(args: argparse.Namespace) -> int:
     for line in version.change_notice.splitlines() or ["(none)"]:
         print(f"  {line}")
     return 0
+
+
+def _given_reasons(items: list[str]) -> dict[str, str]:
+    reasons: dict[str, str] = {}
+    for item in items:
+        key, eq, reason = item.partition("=")
+        if not eq or not key.strip() or not reason.strip():
+            raise CommandError(f"'{item}' is not KEY=REASON; write for example --acknowledge gdpr_retention=\"REASON\"")
+        reasons[key.strip()] = " ".join(reason.split())
+    return reasons
+
+
+def _reasons(gate: PublishReview, given: dict[str, str]) -> dict[str, str]:
+    """The reasons given with --acknowledge, and on a terminal, asked for those missing."""
+    keys = {item.key for item in gate.needs_reason}
+    unknown = [k for k in given if k not in keys]
+    if unknown:
+        known = ", ".join(sorted(keys)) or "none"
+        raise CommandError(f"No warning needs a reason under '{unknown[0]}'; the keys that do are: {known}")
+    reasons = dict(given)
+    for item in gate.needs_reason:
+        if reasons.get(item.key) or not sys.stdin.isatty():
+            continue
+        print(f"Warning: {item.warning}")
+        answer = input(f"Why may it be published as it is? Reason for '{item.key}': ")
+        reasons[item.key] = " ".join(answer.split())
+    refused = missing_reason(gate.needs_reason, reasons)
+    if refused:
+        raise CommandError(
+            f"{refused.rstrip('.')}; publish again with --acknowledge {_first_missing(gate, reasons)}=REASON"
+        )
+    return reasons
+
+
+def _first_missing(gate: PublishReview, reasons: dict[str, str]) -> str:
+    return next((item.key for item in gate.needs_reason if not reasons.get(item.key)), "")
 
 
 def _publish_review(args: argparse.Namespace) -> int:
@@ -295,6 +344,9 @@ def _publish_review(args: argparse.Namespace) -> int:
         "can_publish": gate.can_publish,
         "blocking": list(gate.blocking),
         "warnings": list(gate.warnings),
+        "needs_reason": [
+            {"key": item.key, "warning": item.warning, "citation": item.citation} for item in gate.needs_reason
+        ],
         "has_changes": gate.has_changes,
         "change_notice": gate.change_notice,
         "material": gate.material,
@@ -312,6 +364,10 @@ def _publish_review(args: argparse.Namespace) -> int:
                 print(title)
                 for item in items:
                     print(f"  {item}")
+        if gate.needs_reason:
+            print("Warnings acknowledged only with a reason (--acknowledge KEY=REASON):")
+            for needed in gate.needs_reason:
+                print(f"  {needed.key}: {needed.warning}")
         if not gate.has_changes:
             print("Nothing has changed since the last published version.")
         print("Drafted change notice:")
@@ -338,6 +394,7 @@ def cmd_log(args: argparse.Namespace) -> int:
                         "published_by": v.published_by,
                         "published_at": v.published_at,
                         "acknowledged": list(v.acknowledged),
+                        "reasons": [{"warning": w, "reason": r} for w, r in v.reasons],
                     }
                     for v in reversed(versions)
                 ],
@@ -364,6 +421,9 @@ def cmd_log(args: argparse.Namespace) -> int:
             print(f"  {v.name}  effective {v.effective}  {kind}  approved by {v.approved_by or '-'}")
             for line in v.change_notice.splitlines():
                 print(f"      {line}")
+            for warning in v.acknowledged:
+                reason = v.reason_for(warning)
+                print(f"      Acknowledged: {warning}" + (f" Reason: {reason}" if reason else ""))
     else:
         print("Not published yet.")
     print("Edits (newest first):")

@@ -5,6 +5,7 @@ facts, shown and changed headless. Every change is one commit, like any edit.
     practices set DIR PATH=VALUE...        e.g. sold.categories=identifiers,usage
     practices load DIR FILE                 replace practices.yaml with a checked file
     practices sync DIR                      remake the tables and facts made from the practices
+    practices variants DIR [--apply]        clauses whose variant no longer fits the practices
     facts DIR [--json] [--waived] [NAME=yes|no ...]
 """
 
@@ -16,7 +17,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from notice_studio.cli.common import CommandError, add_folder, add_json, open_notice, print_json
+from notice_studio.cli.common import CommandError, add_folder, add_json, open_notice, open_workspace, print_json
 from notice_studio.cli.common import author as cli_author
 from notice_studio.core.library.facts import FACTS
 from notice_studio.core.notice.frontmatter import FormatError
@@ -47,6 +48,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     sync = actions.add_parser("sync", help="remake the tables and facts made from the practices")
     add_folder(sync)
     sync.set_defaults(func=cmd_sync)
+    variants = actions.add_parser(
+        "variants", help="list the clauses whose variant no longer fits the practices (--apply swaps them)"
+    )
+    add_folder(variants)
+    add_json(variants)
+    variants.add_argument("--apply", action="store_true", help="put the fitting variants in place (one edit)")
+    variants.set_defaults(func=cmd_variants)
     practices.set_defaults(func=lambda args: practices.print_help())
 
     facts = sub.add_parser("facts", help="show the yes/no facts, or answer them: NAME=yes|no")
@@ -121,6 +129,35 @@ def cmd_sync(args: argparse.Namespace) -> int:
         if notice.practices is None:
             raise CommandError(f"{args.folder} has no {PRACTICES_FILE}; there is nothing to make tables from")
         _save(repo, notice, "Remade the tables from the practices")
+    return 0
+
+
+def cmd_variants(args: argparse.Namespace) -> int:
+    with open_workspace(args.folder, write=args.apply) as ws:
+        swaps = ws.variant_swaps()
+        if args.apply and swaps:
+            ws.apply_variant_swaps(swaps)
+            ws.save()
+    if args.json:
+        print_json(
+            {
+                "applied": bool(args.apply and swaps),
+                "swaps": [
+                    {"clause": s.clause_id, "from": s.current, "to": s.wanted, "reason": s.reason, "edited": s.edited}
+                    for s in swaps
+                ],
+            }
+        )
+        return 0
+    if not swaps:
+        print("Every clause variant fits the practices.")
+        return 0
+    for swap in swaps:
+        print(swap.sentence)
+    if args.apply:
+        print("Saved.")
+    else:
+        print("Swap them with: notice-studio practices variants DIR --apply")
     return 0
 
 

@@ -10,7 +10,7 @@ from PySide6.QtGui import QUndoCommand
 from notice_studio.core.notice import messages
 from notice_studio.core.notice.model import Clause, Table
 from notice_studio.core.practices.model import Practices
-from notice_studio.core.workspace import LibraryUpdate
+from notice_studio.core.workspace import LibraryUpdate, VariantSwap
 from notice_studio.ui.session import Session
 
 _MERGE_SECONDS = 2.0
@@ -182,6 +182,25 @@ class SetPractices(QUndoCommand):
     def undo(self) -> None:
         if self.old is not None:
             self.session.set_practices(copy.deepcopy(self.old), f"Undid: {self.message}")
+
+
+class SwapVariants(QUndoCommand):
+    """Clauses replaced by the library variants that fit the practices (the Practices panel)."""
+
+    def __init__(self, session: Session, swaps: list[VariantSwap]) -> None:
+        from notice_studio.core.workspace.workspace import messages_for_swaps
+
+        self.message = messages_for_swaps(swaps)
+        super().__init__("Use the clause variants that fit the practices")
+        self.session, self.swaps = session, list(swaps)
+
+    def redo(self) -> None:
+        self.session.apply_variant_swaps(self.swaps)
+
+    def undo(self) -> None:
+        for swap in self.swaps:
+            self.session.set_clause_state(swap.clause_id, swap.before, f"Undid: {self.message}")
+        self.session.practices_changed.emit()  # the panel proposes the swaps again
 
 
 class SetNoticeSetting(QUndoCommand):

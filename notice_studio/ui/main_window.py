@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from notice_studio import __version__
 from notice_studio.core.notice.model import Clause, NoticeError
 from notice_studio.core.notice.store import NoticeRepo
-from notice_studio.core.workspace import current_author
+from notice_studio.core.workspace import VariantSwap, current_author
 from notice_studio.ui import commands
 from notice_studio.ui.app_state import AppState
 from notice_studio.ui.editor.editor import ClauseEditor
@@ -150,7 +150,14 @@ class MainWindow(QMainWindow):
             (bottom_docks if bottom else right_docks).append(dock)
         from notice_studio.ui.practices.practices_dock import PracticesDock
 
-        practices = PracticesDock(lambda: self.session.notice if self.session else None, self._apply_practices, self)
+        practices = PracticesDock(
+            lambda: self.session.notice if self.session else None,
+            self._apply_practices,
+            self,
+            variants=self._variant_swaps,
+            apply_variants=self._apply_variant_swaps,
+        )
+        self.state.library_loaded.connect(lambda *_: practices.refresh())
         practices.setObjectName("practices_dock-dock")
         self.docks["practices_dock"] = practices
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, practices)
@@ -787,6 +794,16 @@ class MainWindow(QMainWindow):
     def _apply_practices(self, practices: Practices, message: str) -> None:
         if self.session is not None:
             self.session.undo_stack.push(commands.SetPractices(self.session, practices, message))
+
+    def _variant_swaps(self) -> list[VariantSwap]:
+        """The workspace's proposal, once the library is loaded (never loaded on this thread)."""
+        if self.session is None or self.library is None:
+            return []
+        return self.session.workspace.variant_swaps()
+
+    def _apply_variant_swaps(self, swaps: list[VariantSwap]) -> None:
+        if self.session is not None:
+            self.session.undo_stack.push(commands.SwapVariants(self.session, swaps))
 
     def _follow_practices(self, session: Session | None, dock: PracticesDock) -> None:
         dock.refresh()

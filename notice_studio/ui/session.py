@@ -21,7 +21,7 @@ from notice_studio.core.notice.model import Clause, Notice, Table
 from notice_studio.core.notice.notice_format import notice_files, read_notice
 from notice_studio.core.notice.store import Author, NoticeRepo, Version
 from notice_studio.core.practices.model import Practices
-from notice_studio.core.workspace import ClauseState, Workspace, current_author
+from notice_studio.core.workspace import ClauseState, VariantSwap, Workspace, current_author
 from notice_studio.ui.outline.outline_model import OutlineModel
 from notice_studio.ui.tasks import Debouncer, TaskRunner
 
@@ -166,6 +166,15 @@ class Session(QObject):
         self.practices_changed.emit()
         self._note()
         return old
+
+    def apply_variant_swaps(self, swaps: list[VariantSwap]) -> None:
+        """Clauses replaced by the variants that fit the practices (statements follow)."""
+        self.workspace.apply_variant_swaps(swaps)
+        for swap in swaps:
+            self.clause_changed.emit(swap.clause_id)
+        self.variables_changed.emit()
+        self.practices_changed.emit()
+        self._note()
 
     def set_setting(self, name: str, value: object) -> object:
         """One of the notice's publishing rules (advance notice, required approval)."""

@@ -125,6 +125,8 @@ def test_outline_marks_clear_when_the_problem_is_fixed(window, qtbot) -> None:
     session = window.session
     # Fill every placeholder so that only the marker is left to mark the clause.
     for name in session.notice.placeholders():
+        if name.startswith("practices."):
+            continue  # written from the practices, never typed
         spec = window.library.variable_spec(name)
         session.undo_stack.push(commands.SetVariable(session, name, spec.example if spec and spec.example else "x"))
     clause_id, _offset = _add_marker(window)

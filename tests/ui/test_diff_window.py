@@ -248,3 +248,18 @@ def test_panes_show_words_as_readers_see_them(qtbot, window) -> None:
         text = pane.row_text(pane.row_index(clause.id))
         assert "**" not in text and "\u2022 " in text
     assert "A new closing sentence." in diff_window.new_pane.row_text(diff_window.new_pane.row_index(clause.id))
+
+
+def test_practices_changes_are_described_in_readers_words(qtbot, window) -> None:
+    import copy
+
+    session = window.session
+    changed = copy.deepcopy(session.notice.practices)
+    changed.ai_training = True
+    window._apply_practices(changed, "Changed the practices (AI training)")
+    diff_window = open_compare(qtbot, window, session.repo.head(), "draft")
+    entry = next(e for e in diff_window.entries if e.key == "practices")
+    assert entry.text == "Practices: We now use personal information to train machine-learning models."
+    row = diff_window.new_pane.row_index("practices")
+    assert "We now use personal information to train machine-learning models." in diff_window.new_pane.row_text(row)
+    diff_window.close()

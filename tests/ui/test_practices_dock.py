@@ -3,6 +3,8 @@ one callback; a malformed text is refused with its line."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
 from notice_studio.core.library.templates import build_notice
 from notice_studio.core.notice.model import Notice
 from notice_studio.core.practices.actions import apply_practices
@@ -82,3 +84,37 @@ def test_the_windows_practices_panel_edits_through_the_workspace_with_undo(windo
     session.undo_stack.undo()
     assert session.notice.practices.ai_training is before.ai_training
     assert dock.practices().ai_training is before.ai_training
+
+
+def test_the_panel_proposes_the_variants_that_fit_and_applies_them_with_undo(window, qtbot, tmp_path) -> None:
+    """Selling starts: the panel offers the sold-and-shared variants; one click swaps them, undo restores."""
+    import copy
+
+    dock = window.docks["practices_dock"]
+    session = window.session
+    dock.show()
+    assert not dock.variants_box.isVisibleTo(dock) and dock.swaps == []
+    changed = copy.deepcopy(session.notice.practices)
+    changed.sold.categories = ["identifiers"]
+    window._apply_practices(changed, "Changed the practices (sold)")
+    assert {s.clause_id for s in dock.swaps} == {"ccpa-no-sale", "dnt-gpc-no-sale"}
+    assert dock.variants_box.isVisibleTo(dock) and dock.apply_variants_button.isEnabled()
+    assert "should be ccpa-disclosed-sold-shared" in dock.variants_text.text()
+    dock.grab().save(str(tmp_path / "practices-variants.png"))
+
+    qtbot.mouseClick(dock.apply_variants_button, Qt.MouseButton.LeftButton)
+    notice = session.notice
+    assert notice.find("ccpa-no-sale").provenance.library_id == "ccpa-disclosed-sold-shared"
+    assert notice.find("dnt-gpc-no-sale").provenance.library_id == "dnt-gpc"
+    assert "we sold" in notice.variables["practices.sale_statement"]
+    assert dock.swaps == [] and not dock.variants_box.isVisibleTo(dock)
+    qtbot.waitUntil(
+        lambda: any(
+            "Chose the clause variants that fit the practices" in e.message for e in session.repo.edits(limit=3)
+        ),
+        timeout=15000,
+    )
+
+    session.undo_stack.undo()
+    assert session.notice.find("ccpa-no-sale").provenance.library_id == "ccpa-no-sale"
+    assert {s.clause_id for s in dock.swaps} == {"ccpa-no-sale", "dnt-gpc-no-sale"}

@@ -17,6 +17,8 @@ def fill_placeholders(window) -> None:
     """Fill every placeholder from the clause library's examples (as the user would)."""
     session = window.session
     for name in session.notice.placeholders():
+        if name.startswith("practices."):
+            continue  # written from the practices, never typed
         spec = window.library.variable_spec(name)
         session.undo_stack.push(commands.SetVariable(session, name, spec.example if spec and spec.example else name))
 
@@ -257,6 +259,40 @@ def test_effective_date_default_advance_notice_warning_and_editorial_heading(win
     assert dialog.notice_period.text() == ""
     assert dialog.change_notice.toPlainText().startswith("We have updated this notice:\n- ")
     assert "important" not in dialog.change_notice.toPlainText()
+
+
+def test_a_clause_that_lost_what_a_law_requires_needs_a_reason_recorded_in_the_tag(window, qtbot, tmp_path) -> None:
+    from notice_studio.ui.history.history_entries import version_entry
+
+    fill_placeholders(window)
+    session = window.session
+    old = session.notice.find("complaints-eu").body
+    session.undo_stack.push(commands.EditBody(session, "complaints-eu", old, "If you are unhappy, contact us."))
+    dialog = open_dialog(window, qtbot)
+    assert not dialog.checked.report.blocking
+    assert [n.key for n in dialog.needs_reason] == ["gdpr_right_complaint_supervisory_authority"]
+    field = dialog.reason_fields["gdpr_right_complaint_supervisory_authority"]
+    assert dialog.reasons_box.isVisible() and "GDPR Art. 13(2)(d)" in field.accessibleName()
+    qtbot.keyClicks(dialog.approved_by, "Jane Smith, General Counsel")
+    for item in dialog.warning_items():
+        tick(dialog, qtbot, item)
+    # Ticked but no reason: refused, in one sentence that says what to do.
+    assert not dialog.publish_button.isEnabled()
+    assert dialog.why.text().startswith("Give a reason for acknowledging")
+    assert dialog.why.text().endswith("recorded with the version.") and "\n" not in dialog.why.text()
+    dialog.grab().save(str(tmp_path / "publish-reason.png"))
+    qtbot.keyClicks(field, "The regulator is named in our contact section")
+    assert dialog.publish_button.isEnabled(), dialog.why.text()
+    with qtbot.waitSignal(dialog.published, timeout=15000):
+        qtbot.mouseClick(dialog.publish_button, Qt.MouseButton.LeftButton)
+    [v1] = session.repo.versions()
+    [(warning, reason)] = v1.reasons
+    assert reason == "The regulator is named in our contact section"
+    assert "no longer says what GDPR Art. 13(2)(d)" in warning and warning in v1.acknowledged
+    # ... and the history shows it where the version's acknowledgements are.
+    entry = version_entry(v1)
+    assert entry.reasons_line == "1 warning acknowledged with a reason"
+    assert "Reason: The regulator is named in our contact section" in entry.accessible_text
 
 
 def test_notice_settings_dialog_sets_the_publishing_rules_as_an_undoable_edit(qtbot, window) -> None:

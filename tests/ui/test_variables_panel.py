@@ -103,3 +103,15 @@ def test_new_and_unused_placeholders_follow_the_notice(qtbot, window) -> None:
     assert "Not used" in dock.rows["legacy.thing"].help.text()
     session.undo_stack.undo()
     assert "legacy.thing" not in dock.rows
+
+
+def test_statements_written_from_the_practices_are_shown_read_only(window, qtbot) -> None:
+    dock = dock_of(window)
+    row = dock.rows["practices.opt_out_statement"]
+    assert row.field.isReadOnly()
+    assert row.field.text() == window.session.notice.variables["practices.opt_out_statement"]
+    assert "written from the practices" in row.label.text()
+    before = window.session.undo_stack.count()
+    qtbot.keyClicks(row.field, "typed over")
+    assert window.session.undo_stack.count() == before  # nothing typed reaches the notice
+    assert "typed over" not in window.session.notice.variables["practices.opt_out_statement"]

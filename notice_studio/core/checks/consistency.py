@@ -19,6 +19,7 @@ from notice_studio.core.notice.model import Notice
 from notice_studio.core.practices.facts import fact_conflicts, laws_required
 from notice_studio.core.practices.generate import stale_tables
 from notice_studio.core.practices.model import Practices
+from notice_studio.core.practices.statements import stale_statements
 
 _NEG = r"(?:do not|don't|does not|never|did not|have not|will not|won't)"
 # "We do not sell or share personal information" (and its narrower forms, see _scope).
@@ -246,6 +247,16 @@ def tables_vs_practices(notice: Notice, p: Practices) -> Iterator[Finding]:
             "error",
             f"The table '{name}' no longer matches the practices it is made from.",
             "Regenerate it from the practices (notice-studio practices sync DIR, or save in the Practices panel).",
+            None,
+            location="notice",
+            excerpt=name,
+        )
+    for name in stale_statements(notice):
+        yield Finding(
+            "practice-statement-stale",
+            "error",
+            f"The statement {{{{ {name} }}}} no longer matches the practices it is made from.",
+            "Remake it from the practices (notice-studio practices sync DIR, or save in the Practices panel).",
             None,
             location="notice",
             excerpt=name,

@@ -10,6 +10,7 @@ from notice_studio.core.checks.scan import CHECKED_CHARS, ClauseInfo, Scan
 from notice_studio.core.checks.text import quote
 from notice_studio.core.checks.types import Finding, Location
 from notice_studio.core.notice.model import PLACEHOLDER_RE, TABLE_RE, Table
+from notice_studio.core.practices.statements import is_generated
 
 # ----- placeholders ----------------------------------------------------------------------------
 _BROKEN_PLACEHOLDER_RE = re.compile(r"\{\{(?![^{}\n]*\}\})[^{}\n]{0,40}|(?<!\{)\{\s*[A-Za-z_][\w.]*\s*\}\}")
@@ -27,6 +28,8 @@ def placeholders(scan: Scan, variables: dict[str, str]) -> Iterator[Finding]:
                 if not variables.get(match.group(1), "").strip():
                     uses.setdefault(match.group(1), []).append((info, location, match))
     for name, found in uses.items():
+        if is_generated(name) and scan.notice.practices is not None:
+            continue  # written from the practices: 'practice-statement-stale' says how to remake it
         info, location, match = found[0]
         sections = list(dict.fromkeys(i.number for i, _, _ in found))
         elsewhere = (
@@ -40,7 +43,12 @@ def placeholders(scan: Scan, variables: dict[str, str]) -> Iterator[Finding]:
             f"The placeholder {{{{ {name} }}}} has no value, so readers would see a blank marker"
             + (" in the title." if location == "title" else ".")
             + elsewhere,
-            f"Fill it in (notice-studio set DIR {name}=VALUE) or reword the sentence without it.",
+            (
+                "It is written from the practices: add them (notice-studio practices set DIR ..., or the "
+                "Practices panel)."
+                if is_generated(name)
+                else f"Fill it in (notice-studio set DIR {name}=VALUE) or reword the sentence without it."
+            ),
             info.id,
             match.start(),
             match.end(),

@@ -16,7 +16,9 @@ from difflib import SequenceMatcher
 from functools import cache
 
 from notice_studio.core.diff.notices import ChangeKind, ClauseChange, NoticeDiff, RowChange, TableChange, VariableChange
+from notice_studio.core.diff.practices import PracticeChange
 from notice_studio.core.diff.words import DELETE, EQUAL, INSERT, WordOp, new_text
+from notice_studio.core.practices.statements import lower_label as lower_first
 
 __all__ = [
     "ChangeItem",
@@ -444,13 +446,6 @@ _NEW_THING: dict[str, str] = {
 }
 
 
-def lower_first(text: str) -> str:
-    """'Contact e-mail' -> 'contact e-mail', but 'DPO e-mail' and 'EU representative' stay as they are."""
-    if not text or (len(text) > 1 and (text[1].isupper() or text[1].isdigit())):
-        return text
-    return text[0].lower() + text[1:]
-
-
 def _plain(text: str) -> str:
     """Readable words from a Markdown snippet: link text kept, markup and outer punctuation dropped."""
     text = _MARKUP_RE.sub(" ", _LINK_RE.sub(r"\1", text))
@@ -662,6 +657,18 @@ def _table_item(change: TableChange, diff: NoticeDiff, topics: Mapping[str, Topi
     return ChangeItem(topic, sentence, material, change.used_in)
 
 
+def _made_from_practices() -> frozenset[str]:
+    """Names of the tables and statements written from the practices."""
+    from notice_studio.core.practices.generate import GENERATED
+    from notice_studio.core.practices.statements import STATEMENTS
+
+    return frozenset(GENERATED) | frozenset(STATEMENTS)
+
+
+def _practice_item(change: PracticeChange, topics: Mapping[str, TopicInfo]) -> ChangeItem:
+    return ChangeItem(change.topic, change.sentence, topics.get(change.topic, TopicInfo("", True)).material)
+
+
 def _editorial_item(changes: list[ClauseChange]) -> ChangeItem | None:
     if not changes:
         return None
@@ -707,11 +714,16 @@ def draft_change_notice(
     topics = _topic_table(topics_info)
     items, editorial = _clause_items(diff, topics)
     described = [item.sentence for item in items]
+    # The practices say directly what the tables and statements made from them only show again.
+    made = _made_from_practices() if diff.practices else frozenset()
     for change in diff.variables:
         if change.new_value and any(f"now {change.new_value}" in sentence for sentence in described):
             continue  # the edited clause's own bullet already says what the value is now
+        if change.name in made:
+            continue
         items.append(_variable_item(change, diff, topics))
-    items += [_table_item(t, diff, topics) for t in diff.tables]
+    items += [_table_item(t, diff, topics) for t in diff.tables if t.name not in made]
+    items += [_practice_item(p, topics) for p in diff.practices]
     items += _field_items(diff)
     order = {topic: n for n, topic in enumerate(topics)}
     # Material first, then grouped by topic in the library's order; stable within a topic.

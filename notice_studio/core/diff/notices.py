@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from notice_studio.core.diff.practices import PracticeChange, practices_changes
 from notice_studio.core.diff.words import WordOp, diff_words, has_changes
 from notice_studio.core.notice.model import PLACEHOLDER_RE, TABLE_RE, Clause, Notice, Table
 
@@ -182,11 +183,13 @@ class DiffSummary:
 
     changed: int
     """Clauses with any change (a moved-and-modified clause counts once)."""
+    practices: int = 0
+    """Changes to the practices (what is collected, shared, sold, kept, transferred …)."""
 
     @property
     def total(self) -> int:
-        """Number of changes a reviewer looks at: clauses, values, tables and notice details."""
-        return self.changed + self.variables + self.tables + self.fields
+        """Number of changes a reviewer looks at: clauses, values, tables, notice details, practices."""
+        return self.changed + self.variables + self.tables + self.fields + self.practices
 
     def sentence(self) -> str:
         """'Sections: 2 changed, 1 added, 1 moved; 1 placeholder value changed.' (zero counts left out)."""
@@ -203,6 +206,7 @@ class DiffSummary:
             (self.variables, "placeholder value", "placeholder values"),
             (self.tables, "table", "tables"),
             (self.fields, "notice detail", "notice details"),
+            (self.practices, "practice", "practices"),
         ):
             if n:
                 parts.append(f"{n} {one if n == 1 else many} changed")
@@ -219,10 +223,12 @@ class NoticeDiff:
     tables: tuple[TableChange, ...]
     fields: tuple[FieldChange, ...]
     summary: DiffSummary
+    practices: tuple[PracticeChange, ...] = ()
+    """The practices' changes in readers' words (`core/diff/practices.py`)."""
 
     @property
     def has_changes(self) -> bool:
-        return bool(self.variables or self.tables or self.fields) or any(
+        return bool(self.variables or self.tables or self.fields or self.practices) or any(
             c.kind != ChangeKind.UNCHANGED for c in self.clauses
         )
 
@@ -408,6 +414,7 @@ def diff_notices(old: Notice, new: Notice) -> NoticeDiff:
             )
         )
     fields = _field_changes(old, new)
+    practices = practices_changes(old.practices, new.practices)
     kinds = [c.kind for c in changes]
     summary = DiffSummary(
         unchanged=kinds.count(ChangeKind.UNCHANGED),
@@ -420,8 +427,9 @@ def diff_notices(old: Notice, new: Notice) -> NoticeDiff:
         tables=len(tables),
         fields=len(fields),
         changed=len(kinds) - kinds.count(ChangeKind.UNCHANGED),
+        practices=len(practices),
     )
-    return NoticeDiff(tuple(changes), variables, tables, fields, summary)
+    return NoticeDiff(tuple(changes), variables, tables, fields, summary, practices)
 
 
 def diff_versions(repo: NoticeRepo, a: str, b: str) -> NoticeDiff:

@@ -20,7 +20,7 @@ from notice_studio.core.library.types import ALL, LibraryProblem
 from notice_studio.core.notice.frontmatter import FormatError
 from notice_studio.core.notice.model import CLAUSE_ID_RE, TABLE_NAME_RE, Notice, NoticeError, Table
 from notice_studio.core.practices.facts import derived_facts
-from notice_studio.core.practices.generate import regenerate_tables
+from notice_studio.core.practices.generate import regenerate_from_practices
 from notice_studio.core.practices.model import Practices
 from notice_studio.core.practices.practices_format import from_mapping
 
@@ -311,7 +311,7 @@ def build_notice(
     if template.practices is not None:
         notice.practices = copy.deepcopy(template.practices)
         notice.facts.update(derived_facts(notice.practices))
-        regenerate_tables(notice)
+        regenerate_from_practices(notice)
     return notice
 
 

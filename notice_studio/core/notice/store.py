@@ -87,6 +87,11 @@ class Version:
     published_by: str
     published_at: str
     acknowledged: tuple[str, ...] = ()
+    reasons: tuple[tuple[str, str], ...] = ()
+    """(warning, reason) for each warning acknowledged with a reason."""
+
+    def reason_for(self, warning: str) -> str:
+        return dict(self.reasons).get(warning, "")
 
     @property
     def name(self) -> str:
@@ -796,8 +801,10 @@ class NoticeRepo:
         approved_by: str,
         author: Author | None = None,
         acknowledged: list[str] | None = None,
+        reasons: list[tuple[str, str]] | None = None,
     ) -> Version:
-        """Tag the draft as the next published version, recording what the reader is told."""
+        """Tag the draft as the next published version, recording what the reader is told (and
+        which warnings were acknowledged, with the reasons given)."""
         with self._writing():
             versions = self.versions()
             head = self.head()
@@ -812,7 +819,9 @@ class NoticeRepo:
                 )
             number = versions[-1].number + 1 if versions else 1
             who = author or resolve_author()
-            message = _version_message(number, effective, change_notice, material, approved_by, acknowledged or [])
+            message = _version_message(
+                number, effective, change_notice, material, approved_by, acknowledged or [], reasons or []
+            )
             env = _author_env(who)
             try:
                 self._repo.git.execute(
@@ -866,7 +875,13 @@ def _author_env(who: Author) -> dict[str, str]:
 
 
 def _version_message(
-    number: int, effective: dt.date, change_notice: str, material: bool, approved_by: str, acknowledged: list[str]
+    number: int,
+    effective: dt.date,
+    change_notice: str,
+    material: bool,
+    approved_by: str,
+    acknowledged: list[str],
+    reasons: list[tuple[str, str]],
 ) -> str:
     import yaml  # local: only publishing needs it here
 
@@ -877,6 +892,8 @@ def _version_message(
         "change_notice": change_notice.strip(),
         "acknowledged": list(acknowledged),
     }
+    if reasons:
+        data["reasons"] = [{"warning": warning, "reason": reason} for warning, reason in reasons]
     header = f"Version {number}, effective {effective.isoformat()}"
     return header + "\n\n" + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
 
@@ -896,6 +913,12 @@ def _parse_version(number: int, commit: str, tagger: str, tagged_at: str, conten
         effective = None
     tagger_name = tagger.rsplit("<", 1)[0].strip()
     acknowledged = data.get("acknowledged")
+    reasons = data.get("reasons")
+    given = tuple(
+        (str(r.get("warning", "")), str(r.get("reason", "")))
+        for r in (reasons if isinstance(reasons, list) else [])
+        if isinstance(r, dict)
+    )
     return Version(
         number=number,
         commit=commit,
@@ -906,6 +929,7 @@ def _parse_version(number: int, commit: str, tagger: str, tagged_at: str, conten
         published_by=tagger_name,
         published_at=tagged_at,
         acknowledged=tuple(str(a) for a in acknowledged) if isinstance(acknowledged, list) else (),
+        reasons=given,
     )
 
 

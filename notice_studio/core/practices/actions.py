@@ -18,7 +18,7 @@ from notice_studio.core.library.facts import FACTS
 from notice_studio.core.notice.frontmatter import FormatError
 from notice_studio.core.notice.model import Notice, NoticeError
 from notice_studio.core.practices.facts import derived_facts
-from notice_studio.core.practices.generate import regenerate_tables
+from notice_studio.core.practices.generate import regenerate_from_practices
 from notice_studio.core.practices.model import Practices
 from notice_studio.core.practices.practices_format import practices_yaml, read_practices
 
@@ -27,11 +27,11 @@ LIST_FIELDS = ("sources", "purposes", "disclosed_to", "countries", "categories",
 
 
 def apply_practices(notice: Notice, practices: Practices) -> list[str]:
-    """Make `practices` the notice's: facts they decide follow, generated tables are remade.
-    Returns the names of the tables that changed."""
+    """Make `practices` the notice's: facts they decide follow, generated tables and statements are
+    remade. Returns the names of the tables and statements that changed."""
     notice.practices = practices
     notice.facts.update(derived_facts(practices))
-    return regenerate_tables(notice)
+    return regenerate_from_practices(notice)
 
 
 def set_practices(notice: Notice, practices: Practices, what: str = "") -> str:

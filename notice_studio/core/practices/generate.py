@@ -135,6 +135,13 @@ def stale_tables(notice: Notice) -> list[str]:
     return stale
 
 
+def regenerate_from_practices(notice: Notice) -> list[str]:
+    """Remake the tables and statements the notice uses from its practices; names of those changed."""
+    from notice_studio.core.practices.statements import regenerate_statements
+
+    return regenerate_tables(notice) + regenerate_statements(notice)
+
+
 def regenerate_tables(notice: Notice) -> list[str]:
     """Make every generated table the notice embeds from its practices; names of those changed."""
     changed = stale_tables(notice)

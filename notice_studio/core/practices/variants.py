@@ -16,6 +16,13 @@ VARIANT_CHOICES: tuple[tuple[tuple[str, str], Callable[[Practices], bool]], ...]
     (("dnt-gpc", "dnt-gpc-no-sale"), lambda p: p.sells_or_shares),
 )
 """((variant when the test holds, variant when it does not), test on the practices)."""
+WHY: dict[str, str] = {
+    "ccpa-disclosed-sold-shared": "the practices record personal information sold or shared",
+    "ccpa-no-sale": "the practices record nothing sold or shared",
+    "dnt-gpc": "the practices record personal information sold or shared, so a GPC signal is an opt-out",
+    "dnt-gpc-no-sale": "the practices record nothing sold or shared, so a GPC signal changes nothing",
+}
+"""Why a variant fits, in counsel's words (for the proposal)."""
 
 
 def variant_for(library_id: str, practices: Practices) -> str:

@@ -14,7 +14,7 @@ from notice_studio.core.workspace.interaction import Interaction, Unattended
 from notice_studio.core.workspace.publishing import FIRST_VERSION_TEXT, PublishReview, finding_sentence
 from notice_studio.core.workspace.team import TeamStatus, as_of, standing
 from notice_studio.core.workspace.tree import NoticeTree, TreeEditor
-from notice_studio.core.workspace.workspace import ClauseState, LibraryUpdate, Workspace
+from notice_studio.core.workspace.workspace import ClauseState, LibraryUpdate, VariantSwap, Workspace
 
 __all__ = [
     "FIRST_VERSION_TEXT",
@@ -26,6 +26,7 @@ __all__ = [
     "TeamStatus",
     "TreeEditor",
     "Unattended",
+    "VariantSwap",
     "Workspace",
     "as_of",
     "current_author",

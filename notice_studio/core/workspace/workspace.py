@@ -11,7 +11,7 @@ import copy
 import datetime as dt
 import os
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -22,7 +22,7 @@ from notice_studio.core.notice.model import Clause, Notice, NoticeError, Positio
 from notice_studio.core.notice.store import Author, Edit, NoticeRepo, Version
 from notice_studio.core.workspace.identity import current_author
 from notice_studio.core.workspace.interaction import Interaction, Unattended
-from notice_studio.core.workspace.publishing import PublishReview, review
+from notice_studio.core.workspace.publishing import PublishReview, given_reasons, missing_reason, review
 from notice_studio.core.workspace.team import TeamWork
 from notice_studio.core.workspace.tree import NoticeTree, TreeEditor
 
@@ -53,6 +53,30 @@ class LibraryUpdate:
     version: int
     kept: str
     """'' (no conflict), or how a conflict was settled: 'mine', 'library' or 'both'."""
+
+
+@dataclass(frozen=True)
+class VariantSwap:
+    """A clause whose library variant no longer fits the practices, and the variant that does."""
+
+    clause_id: str
+    current: str
+    """The library clause it came from ('ccpa-no-sale')."""
+    wanted: str
+    """The variant that fits ('ccpa-disclosed-sold-shared')."""
+    reason: str
+    before: ClauseState
+    after: ClauseState
+    edited: bool
+    """True when the clause's text was edited after it came from the library (the swap replaces it)."""
+
+    @property
+    def sentence(self) -> str:
+        edited = " Your edits to it are replaced (they stay in the history)." if self.edited else ""
+        return (
+            f"'{self.before.title}' ({self.current}) should be {self.wanted} ('{self.after.title}'): "
+            f"{self.reason}.{edited}"
+        )
 
 
 CONFLICT_CHOICES = (
@@ -304,7 +328,15 @@ class Workspace(TeamWork):
         return self.move(clause_id, to.parent_id, to.index)
 
     def set_variable(self, name: str, value: str) -> str | None:
-        """Fill in (or clear, with '') a placeholder; returns the old value."""
+        """Fill in (or clear, with '') a placeholder; returns the old value. A statement written
+        from the practices (`{{ practices.… }}`) is refused: change the practices instead."""
+        from notice_studio.core.practices.statements import is_generated
+
+        if is_generated(name):
+            raise NoticeError(
+                f"'{name}' is written from the practices; change them instead "
+                "(notice-studio practices set DIR ..., or the Practices panel)."
+            )
         old = self.notice.set_variable(name, value)
         if (old or "") != value:
             self._note(messages.variables_set([name]))
@@ -504,6 +536,45 @@ class Workspace(TeamWork):
         )
         return LibraryUpdate(clause_id, before, after, source.version, kept)
 
+    # ----- variants chosen by the practices ---------------------------------------------------
+    def variant_swaps(self) -> list[VariantSwap]:
+        """The clauses whose variant no longer fits the practices (e.g. 'we do not sell' while
+        they record a sale), each with the library variant that does; changes nothing."""
+        from notice_studio.core.practices.variants import WHY, variant_swaps
+
+        swaps = []
+        for clause_id, wanted in variant_swaps(self.notice):
+            clause = self.notice.find(clause_id)
+            if self.library.get(wanted) is None or clause.provenance is None:
+                continue  # the user's library has no such variant: nothing to offer
+            made = self.library.make_clause(wanted, self.notice)
+            swaps.append(
+                VariantSwap(
+                    clause_id,
+                    clause.provenance.library_id,
+                    wanted,
+                    WHY.get(wanted, "it fits the practices"),
+                    self.clause_state(clause_id),
+                    ClauseState(made.title, made.body, made.provenance),
+                    clause.body.strip() != clause.provenance.base_body.strip(),
+                )
+            )
+        return swaps
+
+    def apply_variant_swaps(self, swaps: Sequence[VariantSwap] | None = None) -> list[VariantSwap]:
+        """Put the fitting variant in place of each clause (its id and place kept, so references
+        still work); the statements and tables made from the practices follow. One edit."""
+        from notice_studio.core.practices.generate import regenerate_from_practices
+
+        chosen = list(self.variant_swaps() if swaps is None else swaps)
+        if not chosen:
+            return []
+        message = messages_for_swaps(chosen)
+        for swap in chosen:
+            self.set_clause_state(swap.clause_id, swap.after, message)
+        regenerate_from_practices(self.notice)
+        return chosen
+
     # ----- checks and publishing --------------------------------------------------------------
     def check_context(
         self,
@@ -569,12 +640,16 @@ class Workspace(TeamWork):
         approved_by: str = "",
         acknowledged: Sequence[str] | None = None,
         acknowledge_all: bool = False,
+        reasons: Mapping[str, str] | None = None,
         save_first: bool = True,
     ) -> Version:
         """Publish the saved draft as the next version, through the one gate.
 
         Refused while an error blocks; every warning must be in `acknowledged` (or
-        `acknowledge_all`, the command line's --force). The drafted change notice and the
+        `acknowledge_all`, the command line's --force). A warning that needs a reason (a clause
+        that lost what a law requires, `PublishReview.needs_reason`) is acknowledged only by a
+        reason in `reasons` under its key, even with `acknowledge_all`; the reasons are recorded
+        in the version's tag. The drafted change notice and the
         material/editorial suggestion are used where the caller gives none. The app saves through
         its autosave first and passes `save_first=False`.
         """
@@ -595,7 +670,10 @@ class Workspace(TeamWork):
 
         period = advance_notice_warning(chosen_material, effective, dt.date.today(), advance_notice_days(self.notice))
         warnings = [*gate.warnings, *([period] if period else [])]
-        given = set(acknowledged or ())
+        refused = missing_reason(gate.needs_reason, reasons or {})
+        if refused:
+            raise NoticeError(refused)
+        given = set(acknowledged or ()) | {item.warning for item in gate.needs_reason}
         missing = [w for w in warnings if w not in given]
         if missing and not acknowledge_all:
             raise NoticeError(
@@ -613,6 +691,7 @@ class Workspace(TeamWork):
             approved_by,
             self.author,
             acknowledged=warnings,
+            reasons=given_reasons(gate.needs_reason, reasons or {}),
         )
 
     def restore(self, ref: str) -> str | None:
@@ -656,6 +735,12 @@ class Workspace(TeamWork):
             version = self.repo.version(at)
             return RenderOptions(last_updated=version.effective, version_label=version.name)
         return RenderOptions()  # the draft, or a saved edit: a draft as it was then
+
+
+def messages_for_swaps(swaps: Sequence[VariantSwap]) -> str:
+    """The one commit message for a set of variant swaps."""
+    names = ", ".join(f"'{s.before.title}' is now {s.wanted}" for s in swaps)
+    return f"Chose the clause variants that fit the practices ({names})"
 
 
 def _combined(pending: list[str]) -> str:

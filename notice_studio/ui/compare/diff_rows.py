@@ -25,6 +25,9 @@ from notice_studio.ui.compare.diff_panes import (
     RowWriter,
 )
 
+PRACTICES_KEY = "practices"
+"""The row (and first list entry) for the changes to the practices."""
+
 
 @dataclass(frozen=True)
 class SummaryEntry:
@@ -98,6 +101,10 @@ def summary_entries(diff: NoticeDiff) -> list[SummaryEntry]:
             text += " \u2014 renamed"
         detail = f"Section {number}: {change.title}"
         entries.append(SummaryEntry(change.clause_id, row_kind(change), text, detail))
+    if diff.practices:
+        more = len(diff.practices) - 1
+        text = "Practices: " + diff.practices[0].sentence + (f" (and {more} more)" if more else "")
+        entries.append(SummaryEntry(PRACTICES_KEY, OTHER, text, "\n".join(p.sentence for p in diff.practices)))
     for v in diff.variables:
         verb = {ChangeKind.ADDED: "Value filled in", ChangeKind.REMOVED: "Value removed"}.get(v.kind, "Value changed")
         entries.append(
@@ -172,6 +179,15 @@ def _fill(
         if changed_only and not change.is_change:
             continue
         _clause_row(left, right, change, old_name, new_name, colours)
+    if diff.practices:
+        for pane in (left, right):
+            row = pane.add_row(PRACTICES_KEY, OTHER, colours)
+            row.heading("", [WordOp(EQUAL, "What the practices say")], [("Changed", colours.kind(OTHER))])
+            if pane is left:
+                row.line("", [WordOp(EQUAL, f"As they were in {old_name}.")])
+                continue
+            for practice in diff.practices:  # said once each, in readers' words
+                row.line("", [WordOp(INSERT, practice.sentence)])
     for v in diff.variables:
         _value_row(left, right, v, colours)
     for t in diff.tables:

@@ -55,7 +55,7 @@ class HistoryDelegate(QStyledItemDelegate):
         }
 
     def _lines(self, entry: HistoryEntry) -> list[str]:
-        return [entry.title, entry.detail] + ([entry.extra] if entry.extra else [])
+        return [entry.title, entry.detail] + [line for line in (entry.extra, entry.reasons_line) if line]
 
     def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:
         entry = index.data(_ENTRY_ROLE)
@@ -120,6 +120,15 @@ class HistoryDelegate(QStyledItemDelegate):
                 else entry.extra
             )
             self._text(painter, shown, QRect(rect.left(), y, rect.width(), line_height))
+        if entry.reasons_line:
+            y += line_height
+            painter.setFont(option.font)
+            painter.setPen(muted)
+            self._text(
+                painter,
+                entry.reasons_line + " (hover for the reasons)",
+                QRect(rect.left(), y, rect.width(), line_height),
+            )
         painter.restore()
 
     @staticmethod
@@ -407,5 +416,6 @@ def _tooltip(entry: HistoryEntry) -> str:
         return "The notice as it is now. Select a version or edit and press Compare to see what changed since."
     if entry.kind == VERSION:
         change = "Material change" if entry.material else "Editorial change"
-        return f"{entry.title} ({change})\n{entry.detail}\nChange notice: {entry.extra}"
+        acknowledged = "".join(f"\nAcknowledged: {reason}" for reason in entry.reasons)
+        return f"{entry.title} ({change})\n{entry.detail}\nChange notice: {entry.extra}{acknowledged}"
     return f"{entry.title}\n{entry.detail}" + (f"\n{entry.extra}" if entry.extra else "")

@@ -27,6 +27,13 @@ class HistoryEntry:
     tags: tuple[str, ...] = ()
     """Version names published from this edit."""
     material: bool = False
+    reasons: tuple[str, ...] = ()
+    """Warnings acknowledged with a reason when the version was published ('warning Reason: …')."""
+
+    @property
+    def reasons_line(self) -> str:
+        n = len(self.reasons)
+        return f"{n} warning{'s' if n != 1 else ''} acknowledged with a reason" if n else ""
 
     @property
     def label(self) -> str:
@@ -44,6 +51,7 @@ class HistoryEntry:
             parts.insert(1, "Material change" if self.material else "Editorial change")
         if self.tags:
             parts.append("Published as " + ", ".join(self.tags))
+        parts += [f"Acknowledged: {r}" for r in self.reasons]
         return ". ".join(p for p in parts if p)
 
 
@@ -78,6 +86,7 @@ def version_entry(version: Version, now: dt.datetime | None = None) -> HistoryEn
         detail[0].upper() + detail[1:],
         notice or "No change notice was written.",
         material=version.material,
+        reasons=tuple(f"{warning.rstrip('.')}. Reason: {reason}" for warning, reason in version.reasons),
     )
 
 

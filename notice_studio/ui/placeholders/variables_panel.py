@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from notice_studio.core.practices.statements import is_generated
 from notice_studio.ui import commands
 from notice_studio.ui.app_state import AppState, Navigator
 from notice_studio.ui.palette import is_dark
@@ -205,8 +206,11 @@ class VariablesDock(QDockWidget):
         label.setTextFormat(Qt.TextFormat.PlainText)  # labels and help come from library files
         label.setWordWrap(True)  # a long label wraps instead of widening the form past the panel
         field = QLineEdit()
-        field.setClearButtonEnabled(True)
-        field.textEdited.connect(lambda text, n=name: self._edited(n, text))
+        if is_generated(name):  # written from the practices: shown, never typed over
+            field.setReadOnly(True)
+        else:
+            field.setClearButtonEnabled(True)
+            field.textEdited.connect(lambda text, n=name: self._edited(n, text))
         label.setBuddy(field)
         help_label = QLabel("")
         help_label.setTextFormat(Qt.TextFormat.PlainText)

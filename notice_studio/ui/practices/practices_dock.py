@@ -32,9 +32,12 @@ from notice_studio.core.notice.model import Notice
 from notice_studio.core.practices.generate import sale_column
 from notice_studio.core.practices.model import CCPA_CATEGORIES, COOKIE_CONSENT, Practices
 from notice_studio.core.practices.practices_format import PRACTICES_FILE, practices_yaml, read_practices
+from notice_studio.core.workspace import VariantSwap
 
 ApplyPractices = Callable[[Practices, str], None]
 """Make these the notice's practices and save them, with this commit message."""
+ApplyVariants = Callable[[list[VariantSwap]], None]
+"""Put these variant swaps in place (one undoable edit)."""
 
 _FLAGS: tuple[tuple[str, str], ...] = (
     ("children.directed_to_children", "Directed to children under 13 (COPPA)"),
@@ -63,10 +66,20 @@ def _set(p: Practices, path: str, value: bool) -> None:
 class PracticesDock(QDockWidget):
     """Edit the practices of the open notice; `load` returns it, `apply` saves a change."""
 
-    def __init__(self, load: Callable[[], Notice | None], apply: ApplyPractices, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        load: Callable[[], Notice | None],
+        apply: ApplyPractices,
+        parent: QWidget | None = None,
+        *,
+        variants: Callable[[], list[VariantSwap]] | None = None,
+        apply_variants: ApplyVariants | None = None,
+    ) -> None:
         super().__init__("Practices", parent)
         self.setObjectName("practices-dock")
         self._load, self._apply = load, apply
+        self._variants, self._apply_variants = variants, apply_variants
+        self.swaps: list[VariantSwap] = []
         self._showing = False
 
         self.flags: dict[str, QCheckBox] = {}
@@ -113,9 +126,26 @@ class PracticesDock(QDockWidget):
         buttons.addWidget(self.problem, 1)
         buttons.addWidget(self.save_text)
 
+        # Clause variants that no longer fit the practices: proposed, applied by one button.
+        self.variants_text = QLabel("")
+        self.variants_text.setWordWrap(True)
+        self.variants_text.setTextFormat(Qt.TextFormat.PlainText)
+        self.variants_text.setAccessibleName("Clause variants that no longer fit the practices")
+        self.apply_variants_button = QPushButton("Use the &fitting variants")
+        self.apply_variants_button.setAccessibleName("Replace these clauses with the variants that fit the practices")
+        self.apply_variants_button.clicked.connect(self.apply_swaps)
+        variants_row = QVBoxLayout()  # the panel is narrow: the text gets the full width
+        variants_row.setContentsMargins(0, 0, 0, 0)
+        variants_row.addWidget(self.variants_text)
+        variants_row.addWidget(self.apply_variants_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.variants_box = QWidget()
+        self.variants_box.setLayout(variants_row)
+        self.variants_box.setVisible(False)
+
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.addLayout(form)
+        layout.addWidget(self.variants_box)
         layout.addWidget(self.categories, 1)
         layout.addWidget(QLabel("Everything else (sources, purposes, recipients, transfers) as YAML:"))
         layout.addWidget(self.text, 2)
@@ -159,8 +189,18 @@ class PracticesDock(QDockWidget):
             self.problem.setText(
                 "" if practices else f"This notice has no {PRACTICES_FILE} yet; write one below and apply it."
             )
+            self._show_swaps()
         finally:
             self._showing = False
+
+    def _show_swaps(self) -> None:
+        self.swaps = self._variants() if self._variants is not None else []
+        if self.swaps:
+            lines = [f"{len(self.swaps)} clause(s) no longer fit the practices:"]
+            lines += [f"• {swap.sentence}" for swap in self.swaps]
+            self.variants_text.setText("\n".join(lines))
+        self.apply_variants_button.setEnabled(bool(self.swaps) and self._apply_variants is not None)
+        self.variants_box.setVisible(bool(self.swaps))
 
     @staticmethod
     def _sale_text(practices: Practices | None) -> str:
@@ -192,6 +232,11 @@ class PracticesDock(QDockWidget):
         changed = copy.deepcopy(practices)
         changed.cookies.consent = str(self.cookies.currentData())
         self._apply(changed, f"Cookies are now {self.cookies.currentText().lower()} in the practices")
+
+    def apply_swaps(self) -> None:
+        """Put the proposed variants in place (one undoable edit, through the window)."""
+        if self.swaps and self._apply_variants is not None:
+            self._apply_variants(list(self.swaps))
 
     def apply_text(self) -> bool:
         """Check the YAML and apply it; a problem is shown with its line and nothing changes."""

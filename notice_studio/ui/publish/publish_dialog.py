@@ -38,6 +38,7 @@ from notice_studio.core.notice.store import Version
 from notice_studio.core.publishing.schedule import advance_notice_days, advance_notice_warning, default_effective_date
 from notice_studio.core.render.renderer import format_date
 from notice_studio.core.workspace import finding_sentence
+from notice_studio.core.workspace.publishing import ReasonNeeded, missing_reason
 from notice_studio.ui.app_state import AppState, Navigator
 from notice_studio.ui.checks.checks_report import (
     CheckedNotice,
@@ -131,6 +132,14 @@ class PublishDialog(QDialog):
         self.findings.setMinimumHeight(lines * 5)
         self.findings.setMaximumHeight(lines * 11)
         checks_layout.addWidget(self.findings, 1)
+        # A clause that lost what a law requires is acknowledged only with a reason (kept in the tag).
+        self.reasons_box = QWidget()
+        self.reasons_form = QFormLayout(self.reasons_box)
+        self.reasons_form.setContentsMargins(0, 0, 0, 0)
+        self.reasons_box.setVisible(False)
+        checks_layout.addWidget(self.reasons_box)
+        self.reason_fields: dict[str, QLineEdit] = {}
+        self.needs_reason: tuple[ReasonNeeded, ...] = ()
         layout.addWidget(checks, 0)
 
         # What changed
@@ -278,8 +287,9 @@ class PublishDialog(QDialog):
             return
         self.state.tasks.write(review_job(self.session), self._review_done, lambda exc: self._failed("checks", exc))
 
-    def _review_done(self, result: tuple[CheckedNotice, Comparison]) -> None:
-        checked, comparison = result
+    def _review_done(self, result: tuple[CheckedNotice, Comparison, tuple[ReasonNeeded, ...]]) -> None:
+        checked, comparison, needs_reason = result
+        self._reason_fields(needs_reason)
         self._checks_done(checked)
         self._comparison_done(comparison)
 
@@ -333,6 +343,38 @@ class PublishDialog(QDialog):
             self.checks_status.setText("No errors or warnings." + notes_text)
             self.checks_status.setStyleSheet("")
         self._update_state()
+
+    def _reason_fields(self, needed: tuple[ReasonNeeded, ...]) -> None:
+        """One reason field per warning that is acknowledged only with a reason."""
+        self.needs_reason = needed
+        while self.reasons_form.rowCount():
+            self.reasons_form.removeRow(0)
+        self.reason_fields = {}
+        if needed:
+            intro = QLabel(
+                "Some sections no longer say what a law requires. If the text is still right, say why: "
+                "the reason is recorded with the version."
+            )
+            intro.setWordWrap(True)
+            self.reasons_form.addRow(intro)
+        for item in needed:
+            if item.key in self.reason_fields:
+                continue  # one reason covers each warning about the same requirement
+            field = QLineEdit()
+            field.setAccessibleName(f"Reason for acknowledging: {item.citation or item.key}")
+            field.setPlaceholderText("Why the text may be published as it is")
+            field.setToolTip(item.warning)
+            field.textChanged.connect(self._update_state)
+            label = QLabel(f"Reason ({item.citation or item.key}):")
+            label.setWordWrap(True)
+            label.setBuddy(field)
+            self.reasons_form.addRow(label, field)
+            self.reason_fields[item.key] = field
+        self.reasons_box.setVisible(bool(needed))
+
+    def reasons(self) -> dict[str, str]:
+        """The reasons typed, by the key the publishing gate names them with."""
+        return {key: field.text().strip() for key, field in self.reason_fields.items() if field.text().strip()}
 
     def _add_finding(self, result: CheckedNotice, finding: Finding, checkable: bool) -> None:
         where = result.where(finding)
@@ -407,6 +449,9 @@ class PublishDialog(QDialog):
         left = sum(1 for item in self.warning_items() if item.checkState() != Qt.CheckState.Checked)
         if left:
             return f"Tick each warning once you have reviewed it ({left} left)."
+        refused = missing_reason(self.needs_reason, self.reasons())
+        if refused:
+            return refused
         if not self.change_notice.toPlainText().strip():
             return "Write the change notice readers will see."
         if not self.approved_by.text().strip():
@@ -470,6 +515,7 @@ class PublishDialog(QDialog):
         material = self.material.isChecked()
         approved_by = " ".join(self.approved_by.text().split())
         acknowledged = self.acknowledged()
+        reasons = self.reasons()
         if self.advance_notice_text():  # shown beside the date: publishing now acknowledges it
             acknowledged.append(self.advance_notice_text())
         workspace = session.workspace
@@ -483,6 +529,7 @@ class PublishDialog(QDialog):
                 material=material,
                 approved_by=approved_by,
                 acknowledged=acknowledged,
+                reasons=reasons,
                 save_first=False,
             ),
             self._published,

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from notice_studio.core.notice.store import Version
 from notice_studio.core.render.renderer import format_date
+from notice_studio.core.workspace.publishing import ReasonNeeded
 from notice_studio.ui.checks.checks_report import CheckedNotice
 from notice_studio.ui.session import snapshot
 
@@ -64,7 +65,7 @@ def review_job(session):
     workspace = session.workspace
     versions = list(session.versions)
 
-    def work() -> tuple[CheckedNotice, Comparison]:
+    def work() -> tuple[CheckedNotice, Comparison, tuple[ReasonNeeded, ...]]:
         review = workspace.review_publish(notice=notice, versions=versions)
         titles = {clause.id: clause.title for clause in notice.all_clauses()}
         checked = CheckedNotice(review.report, notice.numbers(), titles)
@@ -73,6 +74,6 @@ def review_job(session):
         else:
             summary = summary_sentence(review.diff, review.latest)
         comparison = Comparison(review.latest, summary, review.change_notice, review.material, review.has_changes)
-        return checked, comparison
+        return checked, comparison, review.needs_reason
 
     return work
