@@ -222,7 +222,7 @@ class _Parser:
             found = _HEADING.match(old_text) or _BULLET.match(old_text) or _NUMBER.match(old_text)
             if found and found.end() > 0:
                 end_index = old_view[found.end() - 1]
-                if all(self.ops[i] == DELETE for i in range(start, end_index + 1)):
+                if all(self.ops[i] == DELETE or self.chars[i] in " \t" for i in range(start, end_index + 1)):
                     old_marker_end = end_index
         if marker is None and style == "paragraph" and old_marker_end < 0:
             marker = _INDENT.match(view_text)  # leading spaces are not shown
@@ -261,6 +261,10 @@ class _Parser:
             body_start = old_marker_end + 1
         if marker is not None and marker.end() > 0:
             last = view[marker.end() - 1]
+            if marker.re is _INDENT:  # only the line's own spaces: words the other side had stay words
+                last = start - 1
+                while last + 1 < end and self.chars[last + 1] in " \t":
+                    last += 1
             self.pieces.append(Piece(self._text(range(start, last + 1)), "", line_op, "marker"))
             body_start = last + 1
         indent = body_start
@@ -305,19 +309,40 @@ class _Parser:
             for k in which:
                 self.fmt[view][k] = not self.fmt[view][k]
 
+    def is_mark(self, i: int, run: int, side: Op) -> bool:
+        """Whether `*`/`_` characters [i, run) are emphasis marks as `side` reads the line."""
+        before = self.neighbour(i - 1, -1, side)
+        after = self.neighbour(run, 1, side)
+        intraword = self.chars[i] == "_" and before.isalnum() and after.isalnum()
+        return not (before.isspace() and after.isspace()) and not intraword
+
+    def neighbour(self, i: int, step: int, op: Op) -> str:
+        """The character next to a mark as the mark's side reads the text: words only the other
+        side has are skipped (a line break too), a line's end reads as a space."""
+        other = INSERT if op == DELETE else DELETE
+        while 0 <= i < len(self.chars) and self.ops[i] == other:
+            i += step
+        if not 0 <= i < len(self.chars) or self.chars[i] == "\n":
+            return " "
+        return self.chars[i]
+
     def inline(self, start: int, end: int) -> None:
         chars, ops = self.chars, self.ops
-        line = "".join(chars[start:end])
-        link_ends: dict[int, int] = {}  # index of "](" -> index after ")"
-        for m in _LINK.finditer(line):
-            close = line.rfind("](", m.start(), m.end())
-            link_ends[start + m.start()] = -1  # the "[" is markup
-            link_ends[start + close] = start + m.end()
+        link_marks: set[int] = set()  # a link's "[" and its "](address)"
+        for other in (DELETE, INSERT):  # links as each side reads them (a link may have changed)
+            view = [i for i in range(start, end) if ops[i] != other]
+            line = "".join(chars[i] for i in view)
+            for m in _LINK.finditer(line):
+                close = line.rfind("](", m.start(), m.end())
+                link_marks.add(view[m.start()])
+                link_marks.update(view[close : m.end()])
         i = start
         while i < end:
             ch, op = chars[i], ops[i]
-            if i in link_ends:
-                stop = link_ends[i] if link_ends[i] > 0 else i + 1
+            if i in link_marks:
+                stop = i + 1
+                while stop < end and stop in link_marks and ops[stop] == op and chars[i] != "[":
+                    stop += 1
                 self.add("".join(chars[i:stop]), "", op, "markup")
                 i = stop
                 continue
@@ -342,18 +367,24 @@ class _Parser:
                 run = i
                 while run < end and chars[run] == ch and ops[run] == op and run - i < 3:
                     run += 1
-                before = chars[i - 1] if i > start else " "
-                after = chars[run] if run < end else " "
-                intraword = ch == "_" and before.isalnum() and after.isalnum()
-                flanking = not (before.isspace() and after.isspace())
-                if flanking and not intraword:
+                marks = [side for side in self.views(op) if self.is_mark(i, run, side)]
+                if marks:
+                    mark_op = op if len(marks) == len(self.views(op)) else marks[0]
+                    if mark_op != op:  # a mark on one side only: the other side shows the characters
+                        shown = "".join(chars[i:run])
+                        self.add(shown, shown, DELETE if mark_op == INSERT else INSERT)
                     width = run - i
-                    self.add(ch * width, "", op, "markup")
-                    self.toggle(op, {1: (1,), 2: (0,), 3: (0, 1)}[width])
+                    self.add(ch * width, "", mark_op, "markup")
+                    self.toggle(mark_op, {1: (1,), 2: (0,), 3: (0, 1)}[width])
                     i = run
                     continue
+                self.add("".join(chars[i:run]), "".join(chars[i:run]), op)  # "**" between spaces: characters
+                i = run
+                continue
             j = i + 1  # take the plain characters that follow in one go
-            while j < end and ops[j] == op and chars[j] not in _SPECIAL and chars[j] < _ATOM_MIN and j not in link_ends:
+            while (
+                j < end and ops[j] == op and chars[j] not in _SPECIAL and chars[j] < _ATOM_MIN and j not in link_marks
+            ):
                 j += 1
             text = "".join(chars[i:j])
             self.add(text, text, op)

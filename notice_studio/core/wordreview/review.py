@@ -33,7 +33,7 @@ from notice_studio.core.wordreview.send import (
     clause_texts,
     review_docx_bytes,
 )
-from notice_studio.core.wordreview.source_edits import apply_edits, shown_text, tidy_markdown
+from notice_studio.core.wordreview.source_edits import edited_markdown, shown_text
 
 __all__ = [
     "AppliedReview",
@@ -235,7 +235,7 @@ def _clause_text(review: WordReview, text: ClauseText, part: str, accepted: Coll
     edits = edits_for(found.chunks, found.owner, accepted)
     if not edits:
         return None
-    return tidy_markdown(apply_edits(found.blocks, edits))
+    return edited_markdown(found.blocks, edits)
 
 
 def _merged_body(
@@ -248,7 +248,7 @@ def _merged_body(
     kept: list[str] = []
     merged, clashes = now, 0
     for pid in mine:
-        theirs = tidy_markdown(apply_edits(part.blocks, edits_for(part.chunks, part.owner, [*kept, pid])))
+        theirs = edited_markdown(part.blocks, edits_for(part.chunks, part.owner, [*kept, pid]))
         attempt, conflicts = merge3(sent, now, theirs)
         if conflicts:
             clashes += 1
