@@ -233,6 +233,18 @@ class Session(QObject):
     def reload(self) -> None:
         self.replace_notice(self.repo.load())
 
+    def take_saved(self, base: Notice, saved: Notice) -> list[str]:
+        """Work saved in the write lane (`saved`, started from `base`) replaces the draft on
+        screen; anything typed meanwhile is kept and saved again (see Workspace.take_saved)."""
+        typed = notice_files(self.notice) != notice_files(base)
+        overlaps = self.workspace.take_saved(base, saved)
+        self.undo_stack.clear()
+        self.notice_replaced.emit()
+        self.refresh_history()
+        if typed:
+            self._note(message="Kept text typed while other changes were saved")
+        return overlaps
+
     def pending_recovery(self) -> Notice | None:
         """What the recovery file holds, if it differs from what was saved."""
         path = self.path / RECOVERY_FILE

@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
 
 from notice_studio.core.diff.notices import NoticeDiff, diff_notices
 from notice_studio.core.notice.model import Notice
-from notice_studio.core.wordreview import WordReview, apply_review, reviewed_notice
+from notice_studio.core.wordreview import AppliedReview, WordReview, apply_review, reviewed_notice
 from notice_studio.core.wordreview.proposals import Proposal
 from notice_studio.ui.app_state import AppState, Navigator
 from notice_studio.ui.compare.diff_window import DiffWindow
+from notice_studio.ui.session import snapshot
 
 
 class WordReviewWindow(DiffWindow):
@@ -182,16 +183,26 @@ class WordReviewWindow(DiffWindow):
         self.apply_button.setEnabled(False)
         self.statusBar().showMessage("Applying the accepted changes…")
         session.save_soon()  # typing not yet saved goes first; the write lane keeps the order
-        self.state.tasks.write(lambda: apply_review(repo, review, accepted), self._applied, self._apply_failed)
+        base = snapshot(session.notice)
 
-    def _applied(self, result: object) -> None:
+        def work() -> tuple[AppliedReview, Notice]:
+            return apply_review(repo, review, accepted), repo.load()
+
+        self.state.tasks.write(work, lambda done: self._applied(base, *done), self._apply_failed)
+
+    def _applied(self, base: Notice, result: AppliedReview, saved: Notice) -> None:
         session = self.state.session
+        skipped = list(result.skipped)
         if session is not None:
-            session.reload()
+            # Typing that arrived while the changes were applied is kept, not overwritten.
+            overlaps = session.take_saved(base, saved)
+            skipped += [
+                f"Your typing in {label} overlapped a reviewer's change there; your text was kept."
+                for label in overlaps
+            ]
         if self._closed:
             return
-        commits = len(getattr(result, "commits", []))
-        skipped = list(getattr(result, "skipped", []))
+        commits = len(result.commits)
         message = f"Applied the accepted changes as {commits} saved edit{'s' if commits != 1 else ''}."
         if skipped:
             message += " Not applied: " + " ".join(skipped)
