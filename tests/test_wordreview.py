@@ -15,6 +15,7 @@ from word_edits import (
     find_paragraph,
     tracked_delete_paragraph,
     tracked_insert_after,
+    tracked_new_paragraph,
     tracked_replace,
     untracked_replace,
 )
@@ -252,3 +253,43 @@ def test_a_copy_saved_again_by_libreoffice_still_maps_back(store: NoticeRepo, tm
     )
     review = read_review(store, out / "sent.docx")
     assert [(p.kind, p.old_text, p.new_text) for p in review.proposals] == [("replace", "30", "31")]
+
+
+# ----- a section the reviewer added -----------------------------------------------------------
+@pytest.mark.parametrize("author", [ANNA, None], ids=["tracked", "untracked"])
+def test_a_heading_added_in_word_becomes_a_new_section(store: NoticeRepo, tmp_path: Path, author) -> None:
+    sent = tmp_path / "review.docx"
+    send_for_review(store, sent)
+    doc = Document(str(sent))
+    heading = tracked_new_paragraph(find_paragraph(doc, "Backups"), "Archived records", author, "Heading 1")
+    tracked_new_paragraph(heading, "Old records are kept offline for 2 years.", author)
+    last_item = next(p for p in doc.paragraphs if p.text == "delete it.")
+    tracked_new_paragraph(last_item, "Rights of *children*", author, "Heading 2")
+    doc.save(str(tmp_path / "reviewed.docx"))
+
+    review = read_review(store, tmp_path / "reviewed.docx")
+    added = [p for p in review.proposals if p.kind == "add"]
+    assert [p.kind for p in review.proposals] == ["add", "add"], [(p.kind, p.new_text) for p in review.proposals]
+    assert added[0].clause_title == "Archived records" and added[0].tracked == (author is not None)
+    assert added[0].sentence() == (
+        f"{author or 'Word reviewer'} added a new section \"Archived records\" after 'Retention' "
+        f"({'tracked' if author else 'typed without Track Changes'})."
+    )
+    before = store.load()
+    apply_review(store, review, [added[0].id, added[1].id])
+    notice = store.load()
+    order = [(c.title, depth) for c, depth, _ in notice.walk()]
+    assert order == [
+        ("Introduction", 0),
+        ("Retention", 0),
+        ("Archived records", 0),
+        ("Your rights", 0),
+        ("Rights of *children*", 1),
+        ("Cookies", 0),
+        ("Contact us", 0),
+    ]
+    assert notice.find("retention").body == before.find("retention").body  # not text of the section before
+    new_id = next(c.id for c, _, _ in notice.walk() if c.title == "Archived records")
+    assert notice.find(new_id).body == "Old records are kept offline for 2 years."
+    children = next(c for c, _, _ in notice.walk() if c.title.startswith("Rights of"))
+    assert children.body == ""

@@ -101,6 +101,25 @@ def tracked_delete_paragraph(paragraph: Paragraph, author: str) -> None:
     ppr.append(rpr)
 
 
+def tracked_new_paragraph(after: Paragraph, text: str, author: str | None, style: str | None = None) -> Paragraph:
+    """A paragraph typed after `after` (tracked when `author` is given: its text and its mark
+    are insertions, as Word records a new paragraph), in `style` (e.g. "Heading 1")."""
+    new = after._p.makeelement(qn("w:p"), {})
+    after._p.addnext(new)
+    paragraph = Paragraph(new, after._parent)
+    if style:
+        paragraph.style = style
+    run = paragraph.add_run(text)
+    if author:
+        insertion = _mark("ins", author)
+        run._r.addprevious(insertion)
+        insertion.append(run._r)
+        rpr = OxmlElement("w:rPr")
+        rpr.append(_mark("ins", author))
+        paragraph._p.get_or_add_pPr().append(rpr)
+    return paragraph
+
+
 def untracked_replace(paragraph: Paragraph, old: str, new: str) -> None:
     for t in paragraph._p.iter(qn("w:t")):
         if old in (t.text or ""):

@@ -39,7 +39,7 @@ class Proposal:
     part: str
     """'title', 'body' or 'clause' (the whole clause taken out)."""
     kind: str
-    """'insert', 'delete', 'replace', 'remove' or 'comment'."""
+    """'insert', 'delete', 'replace', 'remove', 'add' (a new section) or 'comment'."""
     author: str
     date: str
     tracked: bool
@@ -65,6 +65,9 @@ class Proposal:
             said = f'replaced "{_short(self.old_text)}" with "{_short(self.new_text)}"'
         elif self.kind == "remove":
             said = "took out the whole section"
+        elif self.kind == "add":
+            place = f" after '{self.before}'" if self.before else " at the start"
+            return f'{self.author} added a new section "{_short(self.clause_title)}"{place} ({how}).'
         else:
             note = self.comments[0].text if self.comments else ""
             return f'{self.author} commented on {where}: "{_short(note, 200)}"'

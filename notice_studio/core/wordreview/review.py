@@ -17,14 +17,15 @@ from typing import Any
 
 from docx import Document
 
+from notice_studio.core.diff.words import DELETE, INSERT
 from notice_studio.core.export.docx_revisions import CommentNote, custom_properties, read_comments
 from notice_studio.core.export.md_blocks import Block
 from notice_studio.core.library.merge import merge3
 from notice_studio.core.notice import messages
-from notice_studio.core.notice.model import Notice, NoticeError
+from notice_studio.core.notice.model import Clause, Notice, NoticeError
 from notice_studio.core.notice.store import NoticeRepo, resolve_author
 from notice_studio.core.wordreview.proposals import Chunk, Proposal, chunks_of, edits_for, proposals_of
-from notice_studio.core.wordreview.reviewed import read_clauses
+from notice_studio.core.wordreview.reviewed import ReviewedClause, read_clauses
 from notice_studio.core.wordreview.send import (
     COMMIT_PROPERTY,
     NOTICE_PROPERTY,
@@ -33,7 +34,7 @@ from notice_studio.core.wordreview.send import (
     clause_texts,
     review_docx_bytes,
 )
-from notice_studio.core.wordreview.source_edits import edited_markdown, shown_text
+from notice_studio.core.wordreview.source_edits import edited_markdown, literal_markdown, shown_text
 
 __all__ = [
     "AppliedReview",
@@ -69,6 +70,16 @@ class _Part:
     owner: dict[int, str]
 
 
+@dataclass(frozen=True)
+class NewSection:
+    """A section the reviewer added: its title and text as Markdown, where it goes."""
+
+    title: str
+    body: str
+    after: str | None
+    level: int
+
+
 @dataclass
 class WordReview:
     """A reviewed copy read back: proposed changes, in reading order."""
@@ -79,6 +90,7 @@ class WordReview:
     proposals: list[Proposal]
     comments: list[CommentNote]
     _parts: dict[tuple[str, str], _Part] = field(default_factory=dict, repr=False)
+    _new: dict[str, NewSection] = field(default_factory=dict, repr=False)
     _sent: Notice | None = field(default=None, repr=False)
 
     @property
@@ -161,7 +173,11 @@ def read_review(repo: NoticeRepo, path: str | Path) -> WordReview:
         reviewer = UNKNOWN_REVIEWER
     notes = read_comments(document)
     found = read_clauses(
-        document, {t.bookmark: t.clause_id for t in texts}, {t.clause_id: t.number_prefix for t in texts}
+        document,
+        {t.bookmark: t.clause_id for t in texts},
+        {t.clause_id: t.number_prefix for t in texts},
+        {t.clause_id: t.depth + 1 for t in texts},
+        {t.clause_id: {" ".join(b.shown().split()) for b in t.body_blocks if b.style == "heading"} for t in texts},
     )
     review = WordReview(path, commit, reviewer, [], [], _sent=sent)
     used_comments: set[str] = set()
@@ -223,8 +239,47 @@ def read_review(repo: NoticeRepo, path: str | Path) -> WordReview:
                         comments=(note,),
                     )
                 )
+    for key, reviewed in found.items():
+        if reviewed.is_new:
+            review.proposals.append(_new_section(review, key, reviewed, sent, notes))
+    order = {t.clause_id: k for k, t in enumerate(texts)}
+
+    def place(p: Proposal) -> float:  # a new section reads after the section it follows
+        section = review._new.get(p.clause_id)
+        if section is None:
+            return order.get(p.clause_id, 0)
+        return order[section.after] + 0.5 if section.after in order else -0.5
+
+    review.proposals.sort(key=place)
     review.comments = list(notes.values())
     return review
+
+
+def _new_section(
+    review: WordReview, key: str, reviewed: ReviewedClause, sent: Notice, notes: dict[str, CommentNote]
+) -> Proposal:
+    """A section the reviewer added becomes one proposal: add it, title and text."""
+    title = " ".join("".join(r.text for r in reviewed.heading).split())
+    kept = [r for r in reviewed.body if r.op != DELETE]
+    paragraphs = [" ".join(line.split()) for line in "".join(r.text for r in kept).split("\n")]
+    body = "\n\n".join(literal_markdown(line) for line in paragraphs if line)
+    review._new[key] = NewSection(title, body, reviewed.after, reviewed.level)
+    inserted = next((r for r in [*reviewed.heading, *kept] if r.op == INSERT), None)
+    after = sent.find(reviewed.after).title if reviewed.after and sent.has(reviewed.after) else ""
+    return Proposal(
+        f"{key}/clause/1",
+        key,
+        title,
+        "clause",
+        "add",
+        (inserted.author if inserted else "") or review.reviewer,
+        inserted.date if inserted else "",
+        inserted is not None,
+        "",
+        "\n".join([title, *[line for line in paragraphs if line]]),
+        before=after,
+        comments=tuple(notes[c] for c in dict.fromkeys(reviewed.comment_ids) if c in notes),
+    )
 
 
 def _clause_text(review: WordReview, text: ClauseText, part: str, accepted: Collection[str]) -> str | None:
@@ -309,7 +364,39 @@ def reviewed_notice(review: WordReview, base: Notice, accepted: Collection[str])
                 if merged != now.body:
                     notice.set_body(text.clause_id, merged)
         titles.append(was.title)
+    titles += _add_sections(review, notice, accepted)
     return notice, titles, skipped
+
+
+def _add_sections(review: WordReview, notice: Notice, accepted: Collection[str]) -> list[str]:
+    """The accepted sections the reviewer added, each placed after the section it followed in
+    the copy, at its heading's level. Returns their titles."""
+    titles: list[str] = []
+    placed: dict[str | None, int] = {}  # sections already added after the same one
+    for proposal in review.proposals:
+        section = review._new.get(proposal.clause_id)
+        if section is None or proposal.id not in accepted:
+            continue
+        clause = Clause(notice.new_clause_id(section.title or "section"), section.title or "New section", section.body)
+        parent: str | None = None
+        index = 0
+        if section.after is not None and notice.has(section.after):
+            chain = [section.after]
+            while (up := notice.position(chain[-1]).parent_id) is not None:
+                chain.append(up)
+            chain.reverse()  # from the top level down to the section it follows
+            if section.level > len(chain):  # one level below: its first sub-section
+                parent, index = chain[-1], 0
+            else:
+                where = notice.position(chain[section.level - 1])
+                parent, index = where.parent_id, where.index + 1
+        elif section.after is not None:
+            index = len(notice.clauses)
+        index += placed.get(section.after, 0)
+        placed[section.after] = placed.get(section.after, 0) + 1
+        notice.add(clause, parent, index)
+        titles.append(clause.title)
+    return titles
 
 
 def apply_review(repo: NoticeRepo, review: WordReview, accepted: Collection[str]) -> AppliedReview:

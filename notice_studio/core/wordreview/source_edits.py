@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from notice_studio.core.export.md_blocks import Block, Piece
 
-__all__ = ["Edit", "apply_edits", "edited_markdown", "shown_text", "tidy_markdown"]
+__all__ = ["Edit", "apply_edits", "edited_markdown", "literal_markdown", "shown_text", "tidy_markdown"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +78,7 @@ def _insert_source(text: str, style: str, closers: str = "", openers: str = "") 
     open where the text goes (a link, bold) is closed before each new paragraph and opened
     again after it, so a paragraph typed inside a link does not break the link's Markdown."""
     lines = text.split("\n")
-    lines = [_literal(line, k > 0) for k, line in enumerate(lines)]
+    lines = [literal_markdown(line, k > 0) for k, line in enumerate(lines)]
     joiner = {"bullet": "\n- ", "number": "\n1. "}.get(style, "\n\n")
     return (closers + joiner + openers).join(lines)
 
@@ -87,7 +87,7 @@ _INLINE_MARKS = re.compile(r"[*`]|\\(?=[!-/:-@\[-`{-~])|(?<![0-9A-Za-z])_|_(?![0
 _LINE_MARKS = re.compile(r"^([ \t]*)(#{1,6}(?=[ \t]|$)|[-+>=]|\d{1,9}(?=[.)]))")
 
 
-def _literal(text: str, line_start: bool) -> str:
+def literal_markdown(text: str, line_start: bool = True) -> str:
     """Words a reviewer typed, as Markdown that shows them as typed (a "*" or a "1." at a
     line's start stays a character, not emphasis or a list)."""
     text = _INLINE_MARKS.sub(lambda m: "\\" + m.group(0), text)
