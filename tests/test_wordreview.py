@@ -21,10 +21,12 @@ from word_edits import (
 )
 
 from notice_studio.cli import main
+from notice_studio.core.export.docx_revisions import custom_properties, set_custom_properties
 from notice_studio.core.export.md_blocks import AtomTable, source_blocks
 from notice_studio.core.notice.model import Clause, Notice
 from notice_studio.core.notice.store import NoticeRepo
 from notice_studio.core.wordreview import NotFromThisNoticeError, apply_review, read_review, send_for_review
+from notice_studio.core.wordreview.send import NOTICE_PROPERTY
 from notice_studio.core.wordreview.source_edits import Edit, apply_edits, shown_text, tidy_markdown
 
 ANNA = "Anna Reviewer"
@@ -293,3 +295,36 @@ def test_a_heading_added_in_word_becomes_a_new_section(store: NoticeRepo, tmp_pa
     assert notice.find(new_id).body == "Old records are kept offline for 2 years."
     children = next(c for c, _, _ in notice.walk() if c.title.startswith("Rights of"))
     assert children.body == ""
+
+
+# ----- which notice a copy came from ---------------------------------------------------------
+def test_a_copy_carries_the_notice_id_and_older_copies_still_match(store: NoticeRepo, tmp_path: Path) -> None:
+    """New notices have an id in notice.yaml; a copy carries it. A copy marked the older way
+    (the first saved edit) still imports, and so does one sent before the id was lost."""
+    notice_id = store.load().notice_id
+    assert len(notice_id) == 32 and f"id: {notice_id}" in (store.path / "notice.yaml").read_text(encoding="utf-8")
+    sent = tmp_path / "sent.docx"
+    send_for_review(store, sent)
+    doc = Document(str(sent))
+    assert custom_properties(doc)[NOTICE_PROPERTY] == notice_id
+    untracked_replace(find_paragraph(doc, "30 days"), "30", "31")
+    doc.save(str(sent))
+
+    older = tmp_path / "older.docx"
+    first_commit = git(store.path, "rev-list", "--max-parents=0", "HEAD").strip()
+    set_custom_properties(doc, {NOTICE_PROPERTY: first_commit})
+    doc.save(str(older))
+    for copy in (sent, older):
+        assert [(p.old_text, p.new_text) for p in read_review(store, copy).proposals] == [("30", "31")]
+
+    text = (store.path / "notice.yaml").read_text(encoding="utf-8").replace(f"id: {notice_id}\n", "")
+    (store.path / "notice.yaml").write_text(text, encoding="utf-8")
+    git(store.path, "-c", "user.name=Tester", "-c", "user.email=t@example.com", "commit", "-qam", "Dropped the id")
+    assert store.load().notice_id == ""
+    assert [(p.old_text, p.new_text) for p in read_review(store, sent).proposals] == [("30", "31")]
+
+    forged = tmp_path / "forged.docx"
+    set_custom_properties(doc, {NOTICE_PROPERTY: "0" * 32})
+    doc.save(str(forged))
+    with pytest.raises(NotFromThisNoticeError, match="different notice"):
+        read_review(store, forged)

@@ -160,7 +160,7 @@ def read_review(repo: NoticeRepo, path: str | Path) -> WordReview:
             f"{path.name} was not sent for review from Notice Studio, so its changes cannot be matched to "
             "sections; compare it with the draft as a plain import instead (notice-studio import)."
         )
-    if notice_id != repo.identity() or not repo.has_commit(commit):
+    if not repo.is_identity(notice_id, commit):
         title = marker.get(TITLE_PROPERTY, "another notice")
         raise NotFromThisNoticeError(
             f"{path.name} was sent for review from a different notice ('{title}'); open that notice to import "
