@@ -12,8 +12,9 @@ Cross-references and placeholders are first replaced by one private-use characte
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from notice_studio.core.diff.words import DELETE, EQUAL, INSERT, Op, WordOp, diff_words
@@ -129,6 +130,7 @@ _LINK = re.compile(r"\[(?:[^\[\]\n]|\[[^\]\n]*\])*\]\([^)\n]*\)")
 _SETEXT = re.compile(r"[ \t]*(=+|-+)[ \t]*")
 _INDENT = re.compile(r"[ \t]+")
 _SPECIAL = frozenset("*_\\`")
+_STOP = re.compile("[*_\\\\`\U000f0000-\U0010ffff]")
 _ATOM_MIN = chr(_ATOM_BASE)
 _PUNCT = set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 
@@ -148,8 +150,11 @@ def _joined_op(ops: Iterable[Op]) -> Op:
 
 
 class _Parser:
-    def __init__(self, chars: list[str], ops: list[Op], table: AtomTable) -> None:
+    def __init__(self, chars: list[str], ops: list[Op], table: AtomTable, codes: str, run_end: list[int]) -> None:
         self.chars, self.ops, self.table = chars, ops, table
+        # The same text as one string, with one letter per character for its op and where its
+        # op's run ends: slices and searches on these keep long unchanged text fast.
+        self.text, self.codes, self.run_end = "".join(chars), codes, run_end
         self.blocks: list[Block] = []
         self.pieces: list[Piece] = []
         self.style, self.level = "paragraph", 0
@@ -163,9 +168,8 @@ class _Parser:
         n = len(self.chars)
         start = 0
         while start <= n:
-            end = start
-            while end < n and self.chars[end] != "\n":
-                end += 1
+            end = self.text.find("\n", start)
+            end = n if end < 0 else end
             self.line(start, end)
             if end < n:
                 self.pending.append(end)  # the newline itself
@@ -181,15 +185,27 @@ class _Parser:
         return _finish(self.blocks)
 
     def _text(self, indices: Iterable[int]) -> str:
+        if isinstance(indices, range) and indices.step == 1:
+            return self.text[indices.start : indices.stop]
         return "".join(self.chars[i] for i in indices)
 
+    def uniform(self, start: int, end: int) -> bool:
+        """Whether characters [start, end) all have the same op."""
+        codes = self.codes[start:end]
+        return codes == codes[:1] * len(codes)
+
     def line(self, start: int, end: int) -> None:
-        indices = list(range(start, end))
-        ops = [self.ops[i] for i in indices]
-        text = [self.chars[i] for i in indices]
-        line_op = _line_op(ops, text)
-        view = [i for i in indices if self.ops[i] != (INSERT if line_op == DELETE else DELETE)]
-        view_text = self._text(view)
+        indices = range(start, end)
+        uniform = self.uniform(start, end)
+        view: Sequence[int]
+        if uniform:
+            view_text = self.text[start:end]
+            line_op = self.ops[start] if view_text.strip() else EQUAL
+            view = indices
+        else:
+            line_op = _line_op([self.ops[i] for i in indices], self.chars[start:end])
+            view = [i for i in indices if self.ops[i] != (INSERT if line_op == DELETE else DELETE)]
+            view_text = self._text(view)
         if not view_text.strip():
             self.close_block()
             self.pending.extend(indices)
@@ -216,7 +232,7 @@ class _Parser:
             self.style, self.level = "heading", 1 if view_text.strip()[0] == "=" else 2
             return
         old_marker_end = -1
-        if marker is None and line_op == EQUAL:  # a list or heading mark only the earlier text had
+        if marker is None and line_op == EQUAL and not uniform:  # a mark only the earlier text had
             old_view = [i for i in indices if self.ops[i] != INSERT]
             old_text = self._text(old_view)
             found = _HEADING.match(old_text) or _BULLET.match(old_text) or _NUMBER.match(old_text)
@@ -329,13 +345,17 @@ class _Parser:
     def inline(self, start: int, end: int) -> None:
         chars, ops = self.chars, self.ops
         link_marks: set[int] = set()  # a link's "[" and its "](address)"
-        for other in (DELETE, INSERT):  # links as each side reads them (a link may have changed)
-            view = [i for i in range(start, end) if ops[i] != other]
-            line = "".join(chars[i] for i in view)
+        uniform = self.uniform(start, end)
+        for other in (DELETE,) if uniform else (DELETE, INSERT):  # links as each side reads them
+            view: Sequence[int] = range(start, end) if uniform else [i for i in range(start, end) if ops[i] != other]
+            line = self._text(view)
+            if "](" not in line:
+                continue
             for m in _LINK.finditer(line):
                 close = line.rfind("](", m.start(), m.end())
                 link_marks.add(view[m.start()])
                 link_marks.update(view[close : m.end()])
+        link_stops = sorted(link_marks)
         i = start
         while i < end:
             ch, op = chars[i], ops[i]
@@ -381,11 +401,12 @@ class _Parser:
                 self.add("".join(chars[i:run]), "".join(chars[i:run]), op)  # "**" between spaces: characters
                 i = run
                 continue
-            j = i + 1  # take the plain characters that follow in one go
-            while (
-                j < end and ops[j] == op and chars[j] not in _SPECIAL and chars[j] < _ATOM_MIN and j not in link_marks
-            ):
-                j += 1
+            # take the plain characters that follow in one go: up to a mark, an atom, a link's
+            # mark or the end of this op's run
+            found = _STOP.search(self.text, i + 1, end)
+            j = min(found.start() if found else end, self.run_end[i])
+            k = bisect.bisect_right(link_stops, i)
+            j = min(j, link_stops[k]) if k < len(link_stops) else j
             text = "".join(chars[i:j])
             self.add(text, text, op)
             i = j
@@ -446,13 +467,17 @@ def blocks_from_ops(ops: Iterable[WordOp], table: AtomTable) -> list[Block]:
     """Blocks of a compared clause body: each piece says whether it was kept, added or taken out."""
     chars: list[str] = []
     char_ops: list[Op] = []
+    codes: list[str] = []
+    run_end: list[int] = []
     for op in ops:
         text = op.text.replace("\r\n", "\n")
         chars.extend(text)
         char_ops.extend([op.op] * len(text))
+        codes.append(op.op[0] * len(text))
+        run_end.extend([len(chars)] * len(text))
     if not chars:
         return []
-    return _Parser(chars, char_ops, table).run()
+    return _Parser(chars, char_ops, table, "".join(codes), run_end).run()
 
 
 def source_blocks(body: str, table: AtomTable) -> list[Block]:
