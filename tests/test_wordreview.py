@@ -328,3 +328,38 @@ def test_a_copy_carries_the_notice_id_and_older_copies_still_match(store: Notice
     doc.save(str(forged))
     with pytest.raises(NotFromThisNoticeError, match="different notice"):
         read_review(store, forged)
+
+
+# ----- a placeholder's value rewritten in Word -------------------------------------------------
+def test_a_rewritten_placeholder_value_is_proposed_as_its_new_value(store: NoticeRepo, tmp_path: Path) -> None:
+    sent = tmp_path / "review.docx"
+    send_for_review(store, sent)
+    doc = Document(str(sent))
+    tracked_insert_after(find_paragraph(doc, "explains how"), "Acme", " Group", ANNA)  # inside the value
+    untracked_replace(find_paragraph(doc, "explains how"), "explains how", "sets out how")
+    doc.save(str(tmp_path / "reviewed.docx"))
+
+    review = read_review(store, tmp_path / "reviewed.docx")
+    value = by_text(review, "value", "Group")
+    assert (value.placeholder, value.old_text, value.value) == ("organisation.name", "", "Acme Group Ltd")
+    assert value.sentence().startswith(f'{ANNA} changed {{{{ organisation.name }}}} from "" to "Acme Group Ltd"')
+    words = by_text(review, "replace", "sets out")
+    assert words.placeholder == ""
+    apply_review(store, review, [value.id, words.id])
+    notice = store.load()
+    assert notice.variables["organisation.name"] == "Acme Group Ltd"
+    assert notice.find("intro").body == "**{{ organisation.name }}** sets out how it uses data. See [[retention]]."
+
+
+def test_words_replacing_a_placeholder_and_more_say_so(store: NoticeRepo, tmp_path: Path) -> None:
+    sent = tmp_path / "review.docx"
+    send_for_review(store, sent)
+    doc = Document(str(sent))
+    paragraph = find_paragraph(doc, "explains how")
+    untracked_replace(paragraph, "Acme Ltd", "We")  # the value's words (bold run) become other words
+    untracked_replace(paragraph, "explains how it", "explain how we")
+    doc.save(str(tmp_path / "reviewed.docx"))
+    review = read_review(store, tmp_path / "reviewed.docx")
+    flagged = [p for p in review.proposals if p.placeholder]
+    assert [(p.kind, p.old_text, p.new_text) for p in flagged] == [("replace", "Acme Ltd explains", "We explain")]
+    assert flagged[0].sentence().endswith("accepting writes them in place of the placeholder.")

@@ -35,6 +35,7 @@ from notice_studio.core.wordreview.send import (
     review_docx_bytes,
 )
 from notice_studio.core.wordreview.source_edits import edited_markdown, literal_markdown, shown_text
+from notice_studio.core.wordreview.values import with_values
 
 __all__ = [
     "AppliedReview",
@@ -215,6 +216,7 @@ def read_review(repo: NoticeRepo, path: str | Path) -> WordReview:
                 notes=notes,
                 start=count,
             )
+            found_proposals = with_values(found_proposals, chunks, owner, blocks)
             count += len(found_proposals)
             review._parts[(text.clause_id, part)] = _Part(blocks, chunks, owner)
             review.proposals.extend(found_proposals)
@@ -325,6 +327,17 @@ def reviewed_notice(review: WordReview, base: Notice, accepted: Collection[str])
     titles: list[str] = []
     skipped: list[str] = []
     removals = {p.clause_id for p in review.proposals if p.kind == "remove" and p.id in accepted}
+    values = [p for p in review.proposals if p.kind == "value" and p.id in accepted]
+    for proposal in values:  # a new value for a placeholder, not words in place of it
+        if notice.variables.get(proposal.placeholder, "") != sent.variables.get(proposal.placeholder, ""):
+            skipped.append(
+                f"{{{{ {proposal.placeholder} }}}} was changed since the review was sent, so its new value "
+                f'"{proposal.value}" was not set.'
+            )
+        else:
+            notice.set_variable(proposal.placeholder, proposal.value)
+            titles.append(proposal.clause_title)
+    accepted = set(accepted) - {p.id for p in values}
     for text in clause_texts(sent):
         was = sent.find(text.clause_id)
         new_title = _clause_text(review, text, "title", accepted)
