@@ -14,6 +14,7 @@ from word_edits import (
     comment_on,
     find_paragraph,
     tracked_delete_paragraph,
+    tracked_delete_row,
     tracked_insert_after,
     tracked_new_paragraph,
     tracked_replace,
@@ -23,7 +24,7 @@ from word_edits import (
 from notice_studio.cli import main
 from notice_studio.core.export.docx_revisions import custom_properties, set_custom_properties
 from notice_studio.core.export.md_blocks import AtomTable, source_blocks
-from notice_studio.core.notice.model import Clause, Notice
+from notice_studio.core.notice.model import Clause, Notice, Table
 from notice_studio.core.notice.store import NoticeRepo
 from notice_studio.core.wordreview import NotFromThisNoticeError, apply_review, read_review, send_for_review
 from notice_studio.core.wordreview.send import NOTICE_PROPERTY
@@ -363,3 +364,46 @@ def test_words_replacing_a_placeholder_and_more_say_so(store: NoticeRepo, tmp_pa
     flagged = [p for p in review.proposals if p.placeholder]
     assert [(p.kind, p.old_text, p.new_text) for p in flagged] == [("replace", "Acme Ltd explains", "We explain")]
     assert flagged[0].sentence().endswith("accepting writes them in place of the placeholder.")
+
+
+# ----- notice tables edited in the copy --------------------------------------------------------
+def test_table_cells_and_rows_edited_in_word_come_back_as_table_proposals(tmp_path: Path) -> None:
+    notice = Notice(title="Privacy Notice", organisation="Acme Ltd")
+    notice.add(Clause("cookies", "Cookies", "We use these cookies:\n\n[[table:cookies]]\n\nAsk us about them."))
+    notice.tables["cookies"] = Table(
+        ["Name", "Purpose", "Kept for"],
+        [
+            ["sid", "Signing in", "Until you close the page"],
+            ["pref", "Settings", "1 year"],
+            ["stat", "Counting", "2 years"],
+        ],
+    )
+    with NoticeRepo.create(tmp_path / "notice", notice, AUTHOR) as store:
+        send_for_review(store, tmp_path / "review.docx")
+        doc = Document(str(tmp_path / "review.docx"))
+        grid = doc.tables[0]
+        untracked_replace(grid.cell(2, 2).paragraphs[0], "1 year", "6 months")
+        tracked_delete_row(grid.rows[3], ANNA)
+        added = grid.add_row()
+        for cell, text in zip(added.cells, ["ads", "Advertising", "90 days"], strict=True):
+            cell.paragraphs[0].add_run(text)
+        doc.save(str(tmp_path / "reviewed.docx"))
+
+        review = read_review(store, tmp_path / "reviewed.docx")
+        found = [(p.part, p.kind, p.old_text, p.new_text, p.author) for p in review.proposals]
+        assert found == [
+            ("table", "replace", "1 year", "6 months", "Word reviewer"),
+            ("table", "delete", "stat | Counting | 2 years", "", ANNA),
+            ("table", "insert", "", "ads | Advertising | 90 days", "Word reviewer"),
+        ]
+        assert review.proposals[0].sentence() == (
+            "Word reviewer replaced \"1 year\" with \"6 months\" in 'Cookies' (table 'cookies', row 2, column "
+            "'Kept for') (typed without Track Changes)."
+        )
+        apply_review(store, review, [review.proposals[0].id, review.proposals[1].id, review.proposals[2].id])
+        assert store.load().tables["cookies"].rows == [
+            ["sid", "Signing in", "Until you close the page"],
+            ["pref", "Settings", "6 months"],
+            ["ads", "Advertising", "90 days"],
+        ]
+        assert store.load().find("cookies").body == notice.find("cookies").body

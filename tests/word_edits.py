@@ -120,6 +120,14 @@ def tracked_new_paragraph(after: Paragraph, text: str, author: str | None, style
     return paragraph
 
 
+def tracked_delete_row(row, author: str) -> None:
+    """A table row taken out with Track Changes: its text and the row itself are deletions."""
+    for cell in row.cells:
+        for paragraph in cell.paragraphs:
+            tracked_delete_paragraph(paragraph, author)
+    row._tr.get_or_add_trPr().append(_mark("del", author))
+
+
 def untracked_replace(paragraph: Paragraph, old: str, new: str) -> None:
     for t in paragraph._p.iter(qn("w:t")):
         if old in (t.text or ""):

@@ -37,7 +37,8 @@ class Proposal:
     clause_id: str
     clause_title: str
     part: str
-    """'title', 'body' or 'clause' (the whole clause taken out)."""
+    """'title', 'body', 'clause' (the whole clause taken out or added) or 'table' (a notice
+    table's cell or row; `before` says which)."""
     kind: str
     """'insert', 'delete', 'replace', 'remove', 'add' (a new section), 'value' (a placeholder's
     new value) or 'comment'."""
@@ -80,7 +81,13 @@ class Proposal:
         else:
             note = self.comments[0].text if self.comments else ""
             return f'{self.author} commented on {where}: "{_short(note, 200)}"'
-        part = " (title)" if self.part == "title" else ""
+        if self.part == "table" and not (self.old_text and self.new_text):
+            said = (
+                f'added the row "{_short(self.new_text)}"'
+                if self.new_text
+                else f'took out the row "{_short(self.old_text)}"'
+            )
+        part = {"title": " (title)", "table": f" ({self.before})"}.get(self.part, "")
         warning = (
             f" This changes the words shown for {{{{ {self.placeholder} }}}}: accepting writes them in place of "
             "the placeholder."

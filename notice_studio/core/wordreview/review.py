@@ -35,6 +35,7 @@ from notice_studio.core.wordreview.send import (
     review_docx_bytes,
 )
 from notice_studio.core.wordreview.source_edits import edited_markdown, literal_markdown, shown_text
+from notice_studio.core.wordreview.tables import TableChange, apply_tables, table_proposals
 from notice_studio.core.wordreview.values import with_values
 
 __all__ = [
@@ -92,6 +93,7 @@ class WordReview:
     comments: list[CommentNote]
     _parts: dict[tuple[str, str], _Part] = field(default_factory=dict, repr=False)
     _new: dict[str, NewSection] = field(default_factory=dict, repr=False)
+    _tables: dict[str, TableChange] = field(default_factory=dict, repr=False)
     _sent: Notice | None = field(default=None, repr=False)
 
     @property
@@ -241,6 +243,8 @@ def read_review(repo: NoticeRepo, path: str | Path) -> WordReview:
                         comments=(note,),
                     )
                 )
+    table_changes, review._tables = table_proposals(document, texts, sent, reviewer)
+    review.proposals.extend(table_changes)
     for key, reviewed in found.items():
         if reviewed.is_new:
             review.proposals.append(_new_section(review, key, reviewed, sent, notes))
@@ -378,7 +382,8 @@ def reviewed_notice(review: WordReview, base: Notice, accepted: Collection[str])
                     notice.set_body(text.clause_id, merged)
         titles.append(was.title)
     titles += _add_sections(review, notice, accepted)
-    return notice, titles, skipped
+    table_titles, table_skipped = apply_tables(notice, sent, review.proposals, review._tables, accepted)
+    return notice, titles + table_titles, skipped + table_skipped
 
 
 def _add_sections(review: WordReview, notice: Notice, accepted: Collection[str]) -> list[str]:
