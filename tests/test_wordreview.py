@@ -15,6 +15,7 @@ from word_edits import (
     find_paragraph,
     tracked_delete_paragraph,
     tracked_delete_row,
+    tracked_format,
     tracked_insert_after,
     tracked_new_paragraph,
     tracked_replace,
@@ -407,3 +408,23 @@ def test_table_cells_and_rows_edited_in_word_come_back_as_table_proposals(tmp_pa
             ["ads", "Advertising", "90 days"],
         ]
         assert store.load().find("cookies").body == notice.find("cookies").body
+
+
+# ----- formatting changed with Track Changes -------------------------------------------------------
+def test_words_made_bold_in_word_become_an_emphasis_proposal(store: NoticeRepo, tmp_path: Path) -> None:
+    sent = tmp_path / "review.docx"
+    send_for_review(store, sent)
+    doc = Document(str(sent))
+    tracked_format(find_paragraph(doc, "explains how"), "how it uses data", ANNA, bold=True)
+    tracked_format(find_paragraph(doc, "explains how"), "Acme Ltd", BEN, bold=False)
+    doc.save(str(tmp_path / "reviewed.docx"))
+
+    review = read_review(store, tmp_path / "reviewed.docx")
+    found = [(p.kind, p.old_text, p.value, p.author) for p in review.proposals]
+    assert found == [("format", "Acme Ltd", "not bold", BEN), ("format", "how it uses data", "bold", ANNA)]
+    assert review.proposals[1].sentence() == f"{ANNA} made \"how it uses data\" bold in 'Introduction' (tracked)."
+    result = apply_review(store, review, [p.id for p in review.proposals])
+    assert store.load().find("intro").body == (
+        "**{{ organisation.name }}** explains **how it uses data**. See [[retention]]."
+    )
+    assert any("Acme Ltd" in s and "by hand" in s for s in result.skipped)

@@ -120,6 +120,24 @@ def tracked_new_paragraph(after: Paragraph, text: str, author: str | None, style
     return paragraph
 
 
+def tracked_format(paragraph: Paragraph, needle: str, author: str, *, bold: bool) -> None:
+    """Make `needle` bold (or not bold) with Track Changes on: Word keeps the run's earlier
+    formatting in w:rPrChange."""
+    r = _split(paragraph, needle)
+    rpr = r.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        r.insert(0, rpr)
+    before = copy.deepcopy(rpr)
+    for b in rpr.findall(qn("w:b")):
+        rpr.remove(b)
+    if bold:
+        rpr.insert(0, OxmlElement("w:b"))
+    change = _mark("rPrChange", author)
+    change.append(before)
+    rpr.append(change)
+
+
 def tracked_delete_row(row, author: str) -> None:
     """A table row taken out with Track Changes: its text and the row itself are deletions."""
     for cell in row.cells:

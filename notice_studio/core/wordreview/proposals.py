@@ -41,7 +41,7 @@ class Proposal:
     table's cell or row; `before` says which)."""
     kind: str
     """'insert', 'delete', 'replace', 'remove', 'add' (a new section), 'value' (a placeholder's
-    new value) or 'comment'."""
+    new value), 'format' (words made bold or italic, or not: `value` says which) or 'comment'."""
     author: str
     date: str
     tracked: bool
@@ -70,6 +70,8 @@ class Proposal:
             said = f'replaced "{_short(self.old_text)}" with "{_short(self.new_text)}"'
         elif self.kind == "remove":
             said = "took out the whole section"
+        elif self.kind == "format":
+            said = f'made "{_short(self.old_text)}" {self.value}'
         elif self.kind == "value":
             return (
                 f'{self.author} changed {{{{ {self.placeholder} }}}} from "{_short(self.old_text)}" to '

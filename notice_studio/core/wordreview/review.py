@@ -24,6 +24,7 @@ from notice_studio.core.library.merge import merge3
 from notice_studio.core.notice import messages
 from notice_studio.core.notice.model import Clause, Notice, NoticeError
 from notice_studio.core.notice.store import NoticeRepo, resolve_author
+from notice_studio.core.wordreview.formats import FORMATS_MARKDOWN_ADDS, FormatChange, format_edits, format_proposals
 from notice_studio.core.wordreview.proposals import Chunk, Proposal, chunks_of, edits_for, proposals_of
 from notice_studio.core.wordreview.reviewed import ReviewedClause, read_clauses
 from notice_studio.core.wordreview.send import (
@@ -34,7 +35,7 @@ from notice_studio.core.wordreview.send import (
     clause_texts,
     review_docx_bytes,
 )
-from notice_studio.core.wordreview.source_edits import edited_markdown, literal_markdown, shown_text
+from notice_studio.core.wordreview.source_edits import Edit, edited_markdown, literal_markdown, shown_text
 from notice_studio.core.wordreview.tables import TableChange, apply_tables, table_proposals
 from notice_studio.core.wordreview.values import with_values
 
@@ -70,6 +71,12 @@ class _Part:
     blocks: list[Block]
     chunks: list[Chunk]
     owner: dict[int, str]
+    formats: dict[str, FormatChange] = field(default_factory=dict)
+
+    def edits(self, accepted: Collection[str]) -> list[Edit]:
+        """The accepted text changes, and emphasis for accepted formatting that touches none."""
+        edits = edits_for(self.chunks, self.owner, accepted)
+        return edits + format_edits(self.formats, accepted, edits)
 
 
 @dataclass(frozen=True)
@@ -219,8 +226,12 @@ def read_review(repo: NoticeRepo, path: str | Path) -> WordReview:
                 start=count,
             )
             found_proposals = with_values(found_proposals, chunks, owner, blocks)
+            formatting, formats = format_proposals(
+                runs, chunks, clause_id=text.clause_id, clause_title=clause.title, part=part, reviewer=reviewer
+            )
+            found_proposals += formatting
             count += len(found_proposals)
-            review._parts[(text.clause_id, part)] = _Part(blocks, chunks, owner)
+            review._parts[(text.clause_id, part)] = _Part(blocks, chunks, owner, formats)
             review.proposals.extend(found_proposals)
             used_comments.update(c.comment_id for p in found_proposals for c in p.comments)
         for cid in dict.fromkeys(reviewed.comment_ids):
@@ -293,7 +304,7 @@ def _clause_text(review: WordReview, text: ClauseText, part: str, accepted: Coll
     found = review._parts.get((text.clause_id, part))
     if found is None:
         return None
-    edits = edits_for(found.chunks, found.owner, accepted)
+    edits = found.edits(accepted)
     if not edits:
         return None
     return edited_markdown(found.blocks, edits)
@@ -305,11 +316,11 @@ def _merged_body(
     """The draft's body with each accepted change that does not clash with later edits (and
     how many clashed): each change is merged on its own, so one clash costs only that change."""
     part = review._parts[(text.clause_id, "body")]
-    mine = [pid for pid in dict.fromkeys(part.owner.values()) if pid in accepted]
+    mine = [pid for pid in [*dict.fromkeys(part.owner.values()), *part.formats] if pid in accepted]
     kept: list[str] = []
     merged, clashes = now, 0
     for pid in mine:
-        theirs = edited_markdown(part.blocks, edits_for(part.chunks, part.owner, [*kept, pid]))
+        theirs = edited_markdown(part.blocks, part.edits([*kept, pid]))
         attempt, conflicts = merge3(sent, now, theirs)
         if conflicts:
             clashes += 1
@@ -342,6 +353,12 @@ def reviewed_notice(review: WordReview, base: Notice, accepted: Collection[str])
             notice.set_variable(proposal.placeholder, proposal.value)
             titles.append(proposal.clause_title)
     accepted = set(accepted) - {p.id for p in values}
+    for proposal in review.proposals:
+        if proposal.kind == "format" and proposal.id in accepted and proposal.value not in FORMATS_MARKDOWN_ADDS:
+            skipped.append(
+                f"\"{proposal.old_text}\" in '{proposal.clause_title}' is to be {proposal.value}: Markdown emphasis "
+                "cannot be taken from part of a stretch automatically, so change it by hand."
+            )
     for text in clause_texts(sent):
         was = sent.find(text.clause_id)
         new_title = _clause_text(review, text, "title", accepted)

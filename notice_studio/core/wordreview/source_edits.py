@@ -26,6 +26,8 @@ class Edit:
     start: int
     end: int
     text: str
+    markdown: bool = False
+    """`text` is Markdown to write as it is (emphasis marks), not words a reviewer typed."""
 
 
 def shown_text(blocks: list[Block]) -> str:
@@ -69,8 +71,12 @@ def _widen(edits: list[Edit], spans: list[_Span], shown: str) -> list[Edit]:
             last = out.pop()
             text = last.text + shown[last.end : start] + text if start >= last.end else last.text + text
             start, end = last.start, max(end, last.end)
-        out.append(Edit(start, end, text))
+        out.append(Edit(start, end, text, edit.markdown))
     return out
+
+
+_MARKDOWN = "markdown"
+"""The style recorded for an edit whose text is Markdown already."""
 
 
 def _insert_source(text: str, style: str, closers: str = "", openers: str = "") -> str:
@@ -165,6 +171,7 @@ def apply_edits(blocks: list[Block], edits: list[Edit]) -> str:
         if not edit.text:
             continue
         style = next((s.style for s in spans if s.start <= max(edit.start - 1, 0) < s.end), "paragraph")
+        style = _MARKDOWN if edit.markdown else style
         prev = edit.start - 1
         if edit.end == edit.start and _paragraph_start(shown, edit.start) and edit.text.endswith("\n"):
             lead.setdefault(edit.start, []).append((edit.text, style))
@@ -178,7 +185,9 @@ def apply_edits(blocks: list[Block], edits: list[Edit]) -> str:
 
     def put(texts: list[tuple[str, str]]) -> None:
         closers, openers = (markup.closers(), markup.openers()) if markup else ("", "")
-        out.extend(_insert_source(text, style, closers, openers) for text, style in texts)
+        out.extend(
+            text if style == _MARKDOWN else _insert_source(text, style, closers, openers) for text, style in texts
+        )
 
     gone_blocks = _deleted_blocks(blocks, deleted)
     break_deleted = False
