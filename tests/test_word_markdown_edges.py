@@ -80,6 +80,9 @@ def side(blocks: list[Block], hidden: str) -> str:
             "You can save trips, and more.\n\n    With an account you earn points.",
             "You can save trips and lists. We help you plan.",
         ),
+        # a blank line only the later version has splits a paragraph the earlier one had whole
+        ("Terms for members.\nRead this first.", "Terms for members.\n\nRead this first."),
+        ("Terms for members.\n\nRead this first.", "Terms for members.\nRead this first."),
         # the closing underscore of an italic line is kept while the words before it change
         ("_Updated: May 2025_\n\nText.", "_Updated: June 2026_\n\nText."),
     ],

@@ -259,12 +259,14 @@ class _Parser:
             start = indent
         else:
             self.close_block()
+            one_side = self.one_sided_break() if style == self.style == "paragraph" and self.blocks else None
             self.style, self.level, self.number = style, level, number
             self.table_name = table.group(1) if table else None
             if self.pending or self.blocks:
-                self.pieces.append(
-                    Piece(self._text(self.pending), "\n", _joined_op(self.ops[i] for i in self.pending), "break")
-                )
+                op = one_side or _joined_op(self.ops[i] for i in self.pending)
+                self.pieces.append(Piece(self._text(self.pending), "\n", op, "break"))
+                if one_side:  # the other side reads one paragraph: a line break there shows as a space
+                    self.pieces.append(Piece("", " ", DELETE if one_side == INSERT else INSERT, "soft"))
             self.pending = []
             for view_ops in self.fmt.values():
                 view_ops[:] = [False, False, False]
@@ -290,6 +292,17 @@ class _Parser:
             self.pieces.append(Piece(self._text(range(body_start, indent)), "", line_op, "markup"))
             body_start = indent
         self.inline(body_start, end)
+
+    def one_sided_break(self) -> Op | None:
+        """INSERT when only the later text has a blank line here (it splits a paragraph the
+        earlier text had whole), DELETE for the reverse; None when both sides agree."""
+        old_lines = sum(1 for i in self.pending if self.chars[i] == "\n" and self.ops[i] != INSERT)
+        new_lines = sum(1 for i in self.pending if self.chars[i] == "\n" and self.ops[i] != DELETE)
+        if old_lines == 1 and new_lines > 1:
+            return INSERT
+        if new_lines == 1 and old_lines > 1:
+            return DELETE
+        return None
 
     def pending_blank(self) -> bool:
         return len(self.pending) > 1
