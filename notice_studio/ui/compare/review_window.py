@@ -184,6 +184,7 @@ class WordReviewWindow(DiffWindow):
         self.statusBar().showMessage("Applying the accepted changes…")
         session.save_soon()  # typing not yet saved goes first; the write lane keeps the order
         base = snapshot(session.notice)
+        session.hold_saves()  # typing from now on is committed after the review, on top of it
 
         def work() -> tuple[AppliedReview, Notice]:
             return apply_review(repo, review, accepted), repo.load()
@@ -211,6 +212,8 @@ class WordReviewWindow(DiffWindow):
         self.applied.emit(result)
 
     def _apply_failed(self, exc: object) -> None:
+        if self.state.session is not None:
+            self.state.session.release_saves()
         if self._closed:
             return
         self._update_apply()
