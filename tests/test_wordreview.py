@@ -428,3 +428,22 @@ def test_words_made_bold_in_word_become_an_emphasis_proposal(store: NoticeRepo, 
         "**{{ organisation.name }}** explains **how it uses data**. See [[retention]]."
     )
     assert any("Acme Ltd" in s and "by hand" in s for s in result.skipped)
+
+
+def test_a_heading_typed_mid_section_adds_a_section_without_moving_words(store: NoticeRepo, tmp_path: Path) -> None:
+    """The section's own paragraphs under the new heading stay the section's text: no deletion
+    is proposed for them and the new section holds only what the reviewer wrote."""
+    sent = tmp_path / "review.docx"
+    send_for_review(store, sent)
+    doc = Document(str(sent))
+    heading = tracked_new_paragraph(find_paragraph(doc, "30 days"), "Archived records", ANNA, "Heading 1")
+    tracked_new_paragraph(heading, "Old records are kept offline.", ANNA)
+    doc.save(str(tmp_path / "reviewed.docx"))
+    review = read_review(store, tmp_path / "reviewed.docx")
+    assert [(p.kind, p.new_text) for p in review.proposals] == [
+        ("add", "Archived records\nOld records are kept offline.")
+    ]
+    apply_review(store, review, [review.proposals[0].id])
+    notice = store.load()
+    assert notice.find("retention").body == review_notice().find("retention").body
+    assert [c.title for c, _, _ in notice.walk()][1:3] == ["Retention", "Archived records"]

@@ -188,6 +188,7 @@ def read_review(repo: NoticeRepo, path: str | Path) -> WordReview:
         {t.clause_id: t.number_prefix for t in texts},
         {t.clause_id: t.depth + 1 for t in texts},
         {t.clause_id: {" ".join(b.shown().split()) for b in t.body_blocks if b.style == "heading"} for t in texts},
+        {t.clause_id: {" ".join(line.split()) for line in shown_text(t.body_blocks).split("\n")} for t in texts},
     )
     review = WordReview(path, commit, reviewer, [], [], _sent=sent)
     used_comments: set[str] = set()

@@ -105,16 +105,19 @@ def read_clauses(
     prefixes: Mapping[str, str],
     levels: Mapping[str, int] | None = None,
     body_headings: Mapping[str, Collection[str]] | None = None,
+    sent_paragraphs: Mapping[str, Collection[str]] | None = None,
 ) -> dict[str, ReviewedClause]:
     """Clauses found in the copy, by id. `bookmarks`: bookmark name -> clause id;
     `prefixes`: clause id -> the number printed before its title; `levels`: clause id -> its
     heading level; `body_headings`: clause id -> the headings its text had. A heading the
     reviewer added (no bookmark) at a section's level or one below, and not one of the text's
-    own headings, starts a new section, keyed `NEW_SECTION` + a number."""
+    own headings, starts a new section, keyed `NEW_SECTION` + a number. Under it, a paragraph the
+    section before had as sent (`sent_paragraphs`), unchanged, stays that section's text: a
+    heading typed in the middle of a section adds a section, it does not move words."""
     found: dict[str, ReviewedClause] = {}
     current: ReviewedClause | None = None
     last_sent: str | None = None
-    previous_mark: TextRun | None = None
+    marks: dict[str, TextRun] = {}  # each clause's last paragraph end so far
     levels = levels or {}
     for p in body_paragraphs(document):
         names = [b.get(qn("w:name")) for b in p.iter(qn("w:bookmarkStart"))]
@@ -126,7 +129,6 @@ def read_clauses(
             last_sent = current.clause_id
             current.heading = _drop_prefix(runs, prefixes.get(current.clause_id, ""))
             current.comment_ids.extend(comment_starts(p))
-            previous_mark = None
             continue
         level = heading_level(p)
         if level and current is not None and _starts_section(current, level, runs, levels, body_headings or {}):
@@ -135,18 +137,27 @@ def read_clauses(
             found[current.clause_id] = current
             current.heading = [r for r in runs if r.op != DELETE]
             current.comment_ids.extend(comment_starts(p))
-            previous_mark = None
             continue
         if current is None:
             continue
-        current.comment_ids.extend(comment_starts(p))
         mark = paragraph_mark(p)
         if _is_blank(runs, mark):
+            current.comment_ids.extend(comment_starts(p))
             continue
-        if previous_mark is not None:
-            current.body.append(
-                TextRun("\n", previous_mark.op, previous_mark.author, previous_mark.date, previous_mark.revision)
-            )
-        current.body.extend(runs)
-        previous_mark = mark
+        target = current
+        if current.is_new and last_sent is not None and _kept(runs, mark, (sent_paragraphs or {}).get(last_sent, ())):
+            target = found[last_sent]
+        target.comment_ids.extend(comment_starts(p))
+        before = marks.get(target.clause_id)
+        if before is not None:
+            target.body.append(TextRun("\n", before.op, before.author, before.date, before.revision))
+        target.body.extend(runs)
+        marks[target.clause_id] = mark
     return found
+
+
+def _kept(runs: list[TextRun], mark: TextRun, sent: Collection[str]) -> bool:
+    """An unchanged paragraph the clause had when it was sent."""
+    if mark.op != EQUAL or any(r.op != EQUAL for r in runs):
+        return False
+    return " ".join("".join(r.text for r in runs).split()) in sent
