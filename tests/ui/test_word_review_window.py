@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from notice_support import git
-from word_edits import comment_on, tracked_replace
+from word_edits import comment_on, tracked_new_paragraph, tracked_replace
 
 from notice_studio.ui.compare import word_review_menu
 from notice_studio.ui.compare.review_window import WordReviewWindow
@@ -123,3 +123,19 @@ def test_typing_while_the_review_is_applied_is_kept(qtbot, window, tmp_path: Pat
     # no save of the draft as it was before the review landed on top of it
     last = git(window.session.path, "log", "-1", "--format=%an", "--", f"clauses/{reviewed_id}.md").strip()
     assert last == ANNA
+
+
+def test_a_section_the_reviewer_added_is_listed_and_described(qtbot, window, tmp_path: Path) -> None:
+    sent = tmp_path / "for-review.docx"
+    word_review_menu.send_to(window, sent)
+    qtbot.waitUntil(sent.exists, timeout=15000)
+    document = Document(str(sent))
+    heading = tracked_new_paragraph(body_paragraph(document), "Archived records", ANNA, "Heading 1")
+    tracked_new_paragraph(heading, "Old records are kept offline.", ANNA)
+    document.save(str(tmp_path / "added.docx"))
+    review_window = open_review(qtbot, window, tmp_path / "added.docx")
+    assert review_window.proposal_list.count() == 1
+    assert review_window.proposal_list.item(0).text().startswith(f'{ANNA} added a new section "Archived records"')
+    review_window.proposal_list.setCurrentRow(0)
+    shown = review_window.comment_view.toPlainText()
+    assert "A new section after" in shown and "Old records are kept offline." in shown

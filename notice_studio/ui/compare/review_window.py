@@ -227,14 +227,21 @@ def _proposal_html(proposal: Proposal) -> str:
     if proposal.date:
         parts.append(f" <small>{esc(proposal.date[:10])}</small>")
     parts.append(f"<br>{esc(proposal.clause_title)}</p>")
+    removed = f"<s style='color:#b01212'>{esc(proposal.old_text)}</s>"
+    added = f"<u style='color:#0b6b1f'>{esc(proposal.new_text)}</u>"
+    if proposal.kind == "add":
+        parts.append(f"<p>A new section after '{esc(proposal.before)}':</p><p>{added}</p>")
+    elif proposal.kind == "value":
+        name = esc("{{ " + proposal.placeholder + " }}")
+        parts.append(f"<p>{name} becomes <u style='color:#0b6b1f'>{esc(proposal.value)}</u> wherever it is shown.</p>")
+    elif proposal.kind == "format":
+        parts.append(f"<p>{esc(proposal.before)}<u>{esc(proposal.old_text)}</u>{esc(proposal.after)}</p>")
+        parts.append(f"<p>Made {esc(proposal.value)}.</p>")
+    elif proposal.part == "table":
+        parts.append(f"<p>In the {esc(proposal.before)}:</p><p>{removed} {added}</p>")
+    elif proposal.changes_text:
+        parts.append(f"<p>{esc(proposal.before)}{removed}{added}{esc(proposal.after)}</p>")
     if proposal.changes_text:
-        parts.append(
-            "<p>"
-            f"{esc(proposal.before)}"
-            f"<s style='color:#b01212'>{esc(proposal.old_text)}</s>"
-            f"<u style='color:#0b6b1f'>{esc(proposal.new_text)}</u>"
-            f"{esc(proposal.after)}</p>"
-        )
         if not proposal.tracked:
             parts.append("<p><i>Typed without Track Changes: found by comparing with the copy that was sent.</i></p>")
     for note in proposal.comments:
