@@ -39,7 +39,7 @@ from notice_studio.core.notice.model import Notice
 from notice_studio.core.render.renderer import render
 from notice_studio.core.wordreview.proposals import chunks_of, edits_for, proposals_of
 from notice_studio.core.wordreview.send import clause_texts
-from notice_studio.core.wordreview.source_edits import apply_edits, shown_text, tidy_markdown
+from notice_studio.core.wordreview.source_edits import edited_markdown, shown_text
 
 
 def import_text(text: str, folder: Path) -> Notice:
@@ -126,9 +126,7 @@ def main() -> int:
                 proposals, owner = proposals_of(
                     chunks, clause_id=text.clause_id, clause_title="", part="body", reviewer="R", notes={}
                 )
-                result = tidy_markdown(
-                    apply_edits(text.body_blocks, edits_for(chunks, owner, [p.id for p in proposals]))
-                )
+                result = edited_markdown(text.body_blocks, edits_for(chunks, owner, [p.id for p in proposals]))
                 shown_back = shown_text(
                     clause_texts(_with_body(old, text.clause_id, result))[_index(old, text.clause_id)].body_blocks
                 )

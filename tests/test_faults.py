@@ -390,7 +390,9 @@ def _age_git_locks(folder: Path) -> None:
 
 def _notice_state(folder: Path, write: bool = True) -> tuple[dict[str, str], list[str]]:
     with NoticeRepo.open(folder, write=write) as repo:
-        files = notice_files(repo.load())
+        notice = repo.load()
+        notice.notice_id = ""  # made afresh by each create: not part of what was saved
+        files = notice_files(notice)
         tags = [v.name for v in repo.versions()]
         if write:
             assert git(folder, "status", "--porcelain", "--", NOTICE_FILE, "clauses", "library-base", "tables") == ""

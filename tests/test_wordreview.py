@@ -14,16 +14,21 @@ from word_edits import (
     comment_on,
     find_paragraph,
     tracked_delete_paragraph,
+    tracked_delete_row,
+    tracked_format,
     tracked_insert_after,
+    tracked_new_paragraph,
     tracked_replace,
     untracked_replace,
 )
 
 from notice_studio.cli import main
+from notice_studio.core.export.docx_revisions import custom_properties, set_custom_properties
 from notice_studio.core.export.md_blocks import AtomTable, source_blocks
-from notice_studio.core.notice.model import Clause, Notice
+from notice_studio.core.notice.model import Clause, Notice, Table
 from notice_studio.core.notice.store import NoticeRepo
 from notice_studio.core.wordreview import NotFromThisNoticeError, apply_review, read_review, send_for_review
+from notice_studio.core.wordreview.send import NOTICE_PROPERTY
 from notice_studio.core.wordreview.source_edits import Edit, apply_edits, shown_text, tidy_markdown
 
 ANNA = "Anna Reviewer"
@@ -252,3 +257,193 @@ def test_a_copy_saved_again_by_libreoffice_still_maps_back(store: NoticeRepo, tm
     )
     review = read_review(store, out / "sent.docx")
     assert [(p.kind, p.old_text, p.new_text) for p in review.proposals] == [("replace", "30", "31")]
+
+
+# ----- a section the reviewer added -----------------------------------------------------------
+@pytest.mark.parametrize("author", [ANNA, None], ids=["tracked", "untracked"])
+def test_a_heading_added_in_word_becomes_a_new_section(store: NoticeRepo, tmp_path: Path, author) -> None:
+    sent = tmp_path / "review.docx"
+    send_for_review(store, sent)
+    doc = Document(str(sent))
+    heading = tracked_new_paragraph(find_paragraph(doc, "Backups"), "Archived records", author, "Heading 1")
+    tracked_new_paragraph(heading, "Old records are kept offline for 2 years.", author)
+    last_item = next(p for p in doc.paragraphs if p.text == "delete it.")
+    tracked_new_paragraph(last_item, "Rights of *children*", author, "Heading 2")
+    doc.save(str(tmp_path / "reviewed.docx"))
+
+    review = read_review(store, tmp_path / "reviewed.docx")
+    added = [p for p in review.proposals if p.kind == "add"]
+    assert [p.kind for p in review.proposals] == ["add", "add"], [(p.kind, p.new_text) for p in review.proposals]
+    assert added[0].clause_title == "Archived records" and added[0].tracked == (author is not None)
+    assert added[0].sentence() == (
+        f"{author or 'Word reviewer'} added a new section \"Archived records\" after 'Retention' "
+        f"({'tracked' if author else 'typed without Track Changes'})."
+    )
+    before = store.load()
+    apply_review(store, review, [added[0].id, added[1].id])
+    notice = store.load()
+    order = [(c.title, depth) for c, depth, _ in notice.walk()]
+    assert order == [
+        ("Introduction", 0),
+        ("Retention", 0),
+        ("Archived records", 0),
+        ("Your rights", 0),
+        ("Rights of *children*", 1),
+        ("Cookies", 0),
+        ("Contact us", 0),
+    ]
+    assert notice.find("retention").body == before.find("retention").body  # not text of the section before
+    new_id = next(c.id for c, _, _ in notice.walk() if c.title == "Archived records")
+    assert notice.find(new_id).body == "Old records are kept offline for 2 years."
+    children = next(c for c, _, _ in notice.walk() if c.title.startswith("Rights of"))
+    assert children.body == ""
+
+
+# ----- which notice a copy came from ---------------------------------------------------------
+def test_a_copy_carries_the_notice_id_and_older_copies_still_match(store: NoticeRepo, tmp_path: Path) -> None:
+    """New notices have an id in notice.yaml; a copy carries it. A copy marked the older way
+    (the first saved edit) still imports, and so does one sent before the id was lost."""
+    notice_id = store.load().notice_id
+    assert len(notice_id) == 32 and f"id: {notice_id}" in (store.path / "notice.yaml").read_text(encoding="utf-8")
+    sent = tmp_path / "sent.docx"
+    send_for_review(store, sent)
+    doc = Document(str(sent))
+    assert custom_properties(doc)[NOTICE_PROPERTY] == notice_id
+    untracked_replace(find_paragraph(doc, "30 days"), "30", "31")
+    doc.save(str(sent))
+
+    older = tmp_path / "older.docx"
+    first_commit = git(store.path, "rev-list", "--max-parents=0", "HEAD").strip()
+    set_custom_properties(doc, {NOTICE_PROPERTY: first_commit})
+    doc.save(str(older))
+    for copy in (sent, older):
+        assert [(p.old_text, p.new_text) for p in read_review(store, copy).proposals] == [("30", "31")]
+
+    text = (store.path / "notice.yaml").read_text(encoding="utf-8").replace(f"id: {notice_id}\n", "")
+    (store.path / "notice.yaml").write_text(text, encoding="utf-8")
+    git(store.path, "-c", "user.name=Tester", "-c", "user.email=t@example.com", "commit", "-qam", "Dropped the id")
+    assert store.load().notice_id == ""
+    assert [(p.old_text, p.new_text) for p in read_review(store, sent).proposals] == [("30", "31")]
+
+    forged = tmp_path / "forged.docx"
+    set_custom_properties(doc, {NOTICE_PROPERTY: "0" * 32})
+    doc.save(str(forged))
+    with pytest.raises(NotFromThisNoticeError, match="different notice"):
+        read_review(store, forged)
+
+
+# ----- a placeholder's value rewritten in Word -------------------------------------------------
+def test_a_rewritten_placeholder_value_is_proposed_as_its_new_value(store: NoticeRepo, tmp_path: Path) -> None:
+    sent = tmp_path / "review.docx"
+    send_for_review(store, sent)
+    doc = Document(str(sent))
+    tracked_insert_after(find_paragraph(doc, "explains how"), "Acme", " Group", ANNA)  # inside the value
+    untracked_replace(find_paragraph(doc, "explains how"), "explains how", "sets out how")
+    doc.save(str(tmp_path / "reviewed.docx"))
+
+    review = read_review(store, tmp_path / "reviewed.docx")
+    value = by_text(review, "value", "Group")
+    assert (value.placeholder, value.old_text, value.value) == ("organisation.name", "", "Acme Group Ltd")
+    assert value.sentence().startswith(f'{ANNA} changed {{{{ organisation.name }}}} from "" to "Acme Group Ltd"')
+    words = by_text(review, "replace", "sets out")
+    assert words.placeholder == ""
+    apply_review(store, review, [value.id, words.id])
+    notice = store.load()
+    assert notice.variables["organisation.name"] == "Acme Group Ltd"
+    assert notice.find("intro").body == "**{{ organisation.name }}** sets out how it uses data. See [[retention]]."
+
+
+def test_words_replacing_a_placeholder_and_more_say_so(store: NoticeRepo, tmp_path: Path) -> None:
+    sent = tmp_path / "review.docx"
+    send_for_review(store, sent)
+    doc = Document(str(sent))
+    paragraph = find_paragraph(doc, "explains how")
+    untracked_replace(paragraph, "Acme Ltd", "We")  # the value's words (bold run) become other words
+    untracked_replace(paragraph, "explains how it", "explain how we")
+    doc.save(str(tmp_path / "reviewed.docx"))
+    review = read_review(store, tmp_path / "reviewed.docx")
+    flagged = [p for p in review.proposals if p.placeholder]
+    assert [(p.kind, p.old_text, p.new_text) for p in flagged] == [("replace", "Acme Ltd explains", "We explain")]
+    assert flagged[0].sentence().endswith("accepting writes them in place of the placeholder.")
+
+
+# ----- notice tables edited in the copy --------------------------------------------------------
+def test_table_cells_and_rows_edited_in_word_come_back_as_table_proposals(tmp_path: Path) -> None:
+    notice = Notice(title="Privacy Notice", organisation="Acme Ltd")
+    notice.add(Clause("cookies", "Cookies", "We use these cookies:\n\n[[table:cookies]]\n\nAsk us about them."))
+    notice.tables["cookies"] = Table(
+        ["Name", "Purpose", "Kept for"],
+        [
+            ["sid", "Signing in", "Until you close the page"],
+            ["pref", "Settings", "1 year"],
+            ["stat", "Counting", "2 years"],
+        ],
+    )
+    with NoticeRepo.create(tmp_path / "notice", notice, AUTHOR) as store:
+        send_for_review(store, tmp_path / "review.docx")
+        doc = Document(str(tmp_path / "review.docx"))
+        grid = doc.tables[0]
+        untracked_replace(grid.cell(2, 2).paragraphs[0], "1 year", "6 months")
+        tracked_delete_row(grid.rows[3], ANNA)
+        added = grid.add_row()
+        for cell, text in zip(added.cells, ["ads", "Advertising", "90 days"], strict=True):
+            cell.paragraphs[0].add_run(text)
+        doc.save(str(tmp_path / "reviewed.docx"))
+
+        review = read_review(store, tmp_path / "reviewed.docx")
+        found = [(p.part, p.kind, p.old_text, p.new_text, p.author) for p in review.proposals]
+        assert found == [
+            ("table", "replace", "1 year", "6 months", "Word reviewer"),
+            ("table", "delete", "stat | Counting | 2 years", "", ANNA),
+            ("table", "insert", "", "ads | Advertising | 90 days", "Word reviewer"),
+        ]
+        assert review.proposals[0].sentence() == (
+            "Word reviewer replaced \"1 year\" with \"6 months\" in 'Cookies' (table 'cookies', row 2, column "
+            "'Kept for') (typed without Track Changes)."
+        )
+        apply_review(store, review, [review.proposals[0].id, review.proposals[1].id, review.proposals[2].id])
+        assert store.load().tables["cookies"].rows == [
+            ["sid", "Signing in", "Until you close the page"],
+            ["pref", "Settings", "6 months"],
+            ["ads", "Advertising", "90 days"],
+        ]
+        assert store.load().find("cookies").body == notice.find("cookies").body
+
+
+# ----- formatting changed with Track Changes -------------------------------------------------------
+def test_words_made_bold_in_word_become_an_emphasis_proposal(store: NoticeRepo, tmp_path: Path) -> None:
+    sent = tmp_path / "review.docx"
+    send_for_review(store, sent)
+    doc = Document(str(sent))
+    tracked_format(find_paragraph(doc, "explains how"), "how it uses data", ANNA, bold=True)
+    tracked_format(find_paragraph(doc, "explains how"), "Acme Ltd", BEN, bold=False)
+    doc.save(str(tmp_path / "reviewed.docx"))
+
+    review = read_review(store, tmp_path / "reviewed.docx")
+    found = [(p.kind, p.old_text, p.value, p.author) for p in review.proposals]
+    assert found == [("format", "Acme Ltd", "not bold", BEN), ("format", "how it uses data", "bold", ANNA)]
+    assert review.proposals[1].sentence() == f"{ANNA} made \"how it uses data\" bold in 'Introduction' (tracked)."
+    result = apply_review(store, review, [p.id for p in review.proposals])
+    assert store.load().find("intro").body == (
+        "**{{ organisation.name }}** explains **how it uses data**. See [[retention]]."
+    )
+    assert any("Acme Ltd" in s and "by hand" in s for s in result.skipped)
+
+
+def test_a_heading_typed_mid_section_adds_a_section_without_moving_words(store: NoticeRepo, tmp_path: Path) -> None:
+    """The section's own paragraphs under the new heading stay the section's text: no deletion
+    is proposed for them and the new section holds only what the reviewer wrote."""
+    sent = tmp_path / "review.docx"
+    send_for_review(store, sent)
+    doc = Document(str(sent))
+    heading = tracked_new_paragraph(find_paragraph(doc, "30 days"), "Archived records", ANNA, "Heading 1")
+    tracked_new_paragraph(heading, "Old records are kept offline.", ANNA)
+    doc.save(str(tmp_path / "reviewed.docx"))
+    review = read_review(store, tmp_path / "reviewed.docx")
+    assert [(p.kind, p.new_text) for p in review.proposals] == [
+        ("add", "Archived records\nOld records are kept offline.")
+    ]
+    apply_review(store, review, [review.proposals[0].id])
+    notice = store.load()
+    assert notice.find("retention").body == review_notice().find("retention").body
+    assert [c.title for c, _, _ in notice.walk()][1:3] == ["Retention", "Archived records"]

@@ -101,6 +101,51 @@ def tracked_delete_paragraph(paragraph: Paragraph, author: str) -> None:
     ppr.append(rpr)
 
 
+def tracked_new_paragraph(after: Paragraph, text: str, author: str | None, style: str | None = None) -> Paragraph:
+    """A paragraph typed after `after` (tracked when `author` is given: its text and its mark
+    are insertions, as Word records a new paragraph), in `style` (e.g. "Heading 1")."""
+    new = after._p.makeelement(qn("w:p"), {})
+    after._p.addnext(new)
+    paragraph = Paragraph(new, after._parent)
+    if style:
+        paragraph.style = style
+    run = paragraph.add_run(text)
+    if author:
+        insertion = _mark("ins", author)
+        run._r.addprevious(insertion)
+        insertion.append(run._r)
+        rpr = OxmlElement("w:rPr")
+        rpr.append(_mark("ins", author))
+        paragraph._p.get_or_add_pPr().append(rpr)
+    return paragraph
+
+
+def tracked_format(paragraph: Paragraph, needle: str, author: str, *, bold: bool) -> None:
+    """Make `needle` bold (or not bold) with Track Changes on: Word keeps the run's earlier
+    formatting in w:rPrChange."""
+    r = _split(paragraph, needle)
+    rpr = r.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        r.insert(0, rpr)
+    before = copy.deepcopy(rpr)
+    for b in rpr.findall(qn("w:b")):
+        rpr.remove(b)
+    if bold:
+        rpr.insert(0, OxmlElement("w:b"))
+    change = _mark("rPrChange", author)
+    change.append(before)
+    rpr.append(change)
+
+
+def tracked_delete_row(row, author: str) -> None:
+    """A table row taken out with Track Changes: its text and the row itself are deletions."""
+    for cell in row.cells:
+        for paragraph in cell.paragraphs:
+            tracked_delete_paragraph(paragraph, author)
+    row._tr.get_or_add_trPr().append(_mark("del", author))
+
+
 def untracked_replace(paragraph: Paragraph, old: str, new: str) -> None:
     for t in paragraph._p.iter(qn("w:t")):
         if old in (t.text or ""):

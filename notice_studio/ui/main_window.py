@@ -511,7 +511,10 @@ class MainWindow(QMainWindow):
 
     def _notice_replaced(self) -> None:
         self.outline_view.expandAll()
-        if self.session and self.session.notice.clauses:
+        shown = self.editor.clause_id
+        if self.session and shown is not None and self.session.notice.has(shown):
+            self.select_clause(shown)  # the clause being edited stays in front of the user
+        elif self.session and self.session.notice.clauses:
             self.select_clause(self.session.notice.clauses[0].id)
         else:
             self.editor.show_clause(None)

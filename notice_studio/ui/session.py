@@ -79,6 +79,7 @@ class Session(QObject):
         # a crash loses at most about the last second of typing.
         self._pause = Debouncer(300, self._typing_paused, self, max_wait_ms=RECOVERY_MAX_WAIT_MS)
         self._pending_titles: list[str] = []
+        self._held = False
         self._pending_messages: list[str] = []
         self.last_error = ""
         self.refresh_history()
@@ -201,6 +202,10 @@ class Session(QObject):
     def _typing_paused(self) -> None:
         """After a short pause: snapshot the files, protect them, and queue the commit."""
         files = notice_files(self.notice)
+        if self._held:  # whole-notice work is being saved: keep the typing safe, commit it after
+            path = self.path / RECOVERY_FILE
+            self.tasks.write(lambda: _write_recovery(path, files))
+            return
         titles, others = self._pending_titles, self._pending_messages
         self._pending_titles, self._pending_messages = [], []
         for title in titles:
@@ -250,6 +255,31 @@ class Session(QObject):
 
     def reload(self) -> None:
         self.replace_notice(self.repo.load())
+
+    def hold_saves(self) -> None:
+        """Whole-notice work is about to be saved in the write lane (a Word review applied):
+        typing from now on goes to the recovery file only, and is committed by `take_saved`
+        (or `release_saves`), so no autosave of the older draft lands on top of that work."""
+        self._held = True
+
+    def release_saves(self) -> None:
+        """The held work failed: commit the typing kept meanwhile as usual."""
+        self._held = False
+        if self._pending_titles or self._pending_messages:
+            self._pause.poke()
+
+    def take_saved(self, base: Notice, saved: Notice) -> list[str]:
+        """Work saved in the write lane (`saved`, started from `base`) replaces the draft on
+        screen; anything typed meanwhile is kept and saved again (see Workspace.take_saved)."""
+        self._held = False
+        typed = notice_files(self.notice) != notice_files(base)
+        overlaps = self.workspace.take_saved(base, saved)
+        self.undo_stack.clear()
+        self.notice_replaced.emit()
+        self.refresh_history()
+        if typed:
+            self._note(message="Kept text typed while other changes were saved")
+        return overlaps
 
     def pending_recovery(self) -> Notice | None:
         """What the recovery file holds, if it differs from what was saved."""

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import sys
+import threading
 from pathlib import Path
 
 from docx import Document
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMessageBox
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from notice_support import git
-from word_edits import comment_on, tracked_replace
+from word_edits import comment_on, tracked_new_paragraph, tracked_replace
 
 from notice_studio.ui.compare import word_review_menu
 from notice_studio.ui.compare.review_window import WordReviewWindow
@@ -30,6 +32,16 @@ def body_paragraph(document):
     raise AssertionError("no plain paragraph")
 
 
+def open_review(qtbot, window, reviewed: Path) -> WordReviewWindow:
+    """Import `reviewed` through the File menu's path and wait for its comparison window."""
+    word_review_menu.import_from(window, reviewed)
+    qtbot.waitUntil(lambda: getattr(window, "word_review_window", None) is not None, timeout=15000)
+    review_window: WordReviewWindow = window.word_review_window
+    qtbot.addWidget(review_window)
+    qtbot.waitUntil(lambda: review_window.diff is not None, timeout=15000)
+    return review_window
+
+
 def test_send_review_import_accept_and_apply(qtbot, window, tmp_path: Path) -> None:
     assert window.act_review_send.text().startswith("Send for review")
     sent = tmp_path / "for-review.docx"
@@ -45,11 +57,7 @@ def test_send_review_import_accept_and_apply(qtbot, window, tmp_path: Path) -> N
     reviewed = tmp_path / "reviewed.docx"
     document.save(str(reviewed))
 
-    word_review_menu.import_from(window, reviewed)
-    qtbot.waitUntil(lambda: getattr(window, "word_review_window", None) is not None, timeout=15000)
-    review_window: WordReviewWindow = window.word_review_window
-    qtbot.addWidget(review_window)
-    qtbot.waitUntil(lambda: review_window.diff is not None, timeout=15000)
+    review_window = open_review(qtbot, window, reviewed)
     assert review_window.proposal_list.count() == 1
     item = review_window.proposal_list.item(0)
     assert f'{ANNA} replaced "{second}" with "REVIEWED"' in item.text()
@@ -76,3 +84,58 @@ def test_a_file_not_sent_from_this_notice_offers_a_plain_import(qtbot, window, t
     assert "was not sent for review" in box.text()
     assert any(b.text() == "Import as a new notice…" for b in box.buttons())
     box.reject()
+
+
+def test_typing_while_the_review_is_applied_is_kept(qtbot, window, tmp_path: Path) -> None:
+    """Text typed after Apply is clicked (before the changes are saved) survives the reload."""
+    sent = tmp_path / "for-review.docx"
+    word_review_menu.send_to(window, sent)
+    qtbot.waitUntil(sent.exists, timeout=15000)
+    document = Document(str(sent))
+    paragraph = body_paragraph(document)
+    tracked_replace(paragraph, paragraph.text.split()[1], "REVIEWED", ANNA)
+    document.save(str(tmp_path / "edited.docx"))
+    review_window = open_review(qtbot, window, tmp_path / "edited.docx")
+    review_window.proposal_list.setCurrentRow(0)
+    review_window.accept_button.click()
+    reviewed_id = review_window.review.proposals[0].clause_id
+    typed_id = next(c.id for c, _, _ in window.session.notice.walk() if c.id != reviewed_id and c.body.strip())
+    window.select_clause(typed_id)
+    qtbot.waitUntil(lambda: window.editor.clause_id == typed_id, timeout=5000)
+
+    gate = threading.Event()
+    window.tasks.write(lambda: gate.wait(20))  # the write lane is busy: Apply waits its turn
+    with qtbot.waitSignal(review_window.applied, timeout=30000):
+        review_window.apply_button.click()
+        window.editor.body.moveCursor(QTextCursor.MoveOperation.End)
+        qtbot.keyClicks(window.editor.body, " Typed during apply.")
+        gate.set()
+    notice = window.session.notice
+    assert "REVIEWED" in notice.find(reviewed_id).body
+    assert notice.find(typed_id).body.endswith(" Typed during apply.")
+    qtbot.waitUntil(lambda: window.editor.body.toPlainText().endswith(" Typed during apply."), timeout=5000)
+
+    def saved_body(clause_id: str) -> str:
+        return (window.session.path / "clauses" / f"{clause_id}.md").read_text(encoding="utf-8")
+
+    qtbot.waitUntil(lambda: "Typed during apply." in saved_body(typed_id), timeout=15000)
+    assert "REVIEWED" in saved_body(reviewed_id)
+    # no save of the draft as it was before the review landed on top of it
+    last = git(window.session.path, "log", "-1", "--format=%an", "--", f"clauses/{reviewed_id}.md").strip()
+    assert last == ANNA
+
+
+def test_a_section_the_reviewer_added_is_listed_and_described(qtbot, window, tmp_path: Path) -> None:
+    sent = tmp_path / "for-review.docx"
+    word_review_menu.send_to(window, sent)
+    qtbot.waitUntil(sent.exists, timeout=15000)
+    document = Document(str(sent))
+    heading = tracked_new_paragraph(body_paragraph(document), "Archived records", ANNA, "Heading 1")
+    tracked_new_paragraph(heading, "Old records are kept offline.", ANNA)
+    document.save(str(tmp_path / "added.docx"))
+    review_window = open_review(qtbot, window, tmp_path / "added.docx")
+    assert review_window.proposal_list.count() == 1
+    assert review_window.proposal_list.item(0).text().startswith(f'{ANNA} added a new section "Archived records"')
+    review_window.proposal_list.setCurrentRow(0)
+    shown = review_window.comment_view.toPlainText()
+    assert "A new section after" in shown and "Old records are kept offline." in shown

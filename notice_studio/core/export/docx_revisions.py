@@ -246,6 +246,10 @@ class TextRun:
     revision: str = ""
     comments: tuple[str, ...] = ()
     """Ids of the comments whose range covers this text."""
+    formatted: str = ""
+    """A tracked formatting change on this text (w:rPrChange): 'bold', 'italic', 'not bold'... joined by ', '."""
+    format_author: str = ""
+    format_date: str = ""
 
 
 _TRACK = {"ins": INSERT, "moveTo": INSERT, "del": DELETE, "moveFrom": DELETE}
@@ -257,15 +261,50 @@ def _local(element: Any) -> str:
     return tag.split("}", 1)[1] if isinstance(tag, str) and "}" in tag else ""
 
 
+_CHARACTERS = {"tab": "\t", "br": " ", "cr": " ", "noBreakHyphen": "-"}
+
+
+def _on(rpr: Any, tag: str) -> bool:
+    found = rpr.find(qn(tag)) if rpr is not None else None
+    return found is not None and (found.get(qn("w:val")) or "true").lower() not in ("0", "false", "off", "none")
+
+
+def _format_change(run: Any) -> tuple[str, str, str]:
+    """('bold', author, date) when Word recorded that the run was made bold (w:rPrChange); bold
+    and italic only, the formatting Markdown keeps."""
+    rpr = run.find(qn("w:rPr"))
+    change = rpr.find(qn("w:rPrChange")) if rpr is not None else None
+    if change is None:
+        return "", "", ""
+    before = change.find(qn("w:rPr"))
+    said = []
+    for tag, word in (("w:b", "bold"), ("w:i", "italic")):
+        now, was = _on(rpr, tag), _on(before, tag)
+        if now != was:
+            said.append(word if now else f"not {word}")
+    return ", ".join(said), change.get(qn("w:author")) or "", change.get(qn("w:date")) or ""
+
+
 def paragraph_runs(p: Any) -> list[TextRun]:
     """The paragraph's text in order, each piece with its revision (if any) and comments."""
     out: list[TextRun] = []
     open_comments: list[str] = []
 
+    fmt: list[tuple[str, str, str]] = [("", "", "")]  # the formatting change of the run being read
+
+    def add(text: str, op: Op, author: str, date: str, revision: str) -> None:
+        formatted, by, when = fmt[-1]
+        out.append(TextRun(text, op, author, date, revision, tuple(open_comments), formatted, by, when))
+
     def walk(element: Any, op: Op, author: str, date: str, revision: str) -> None:
         for child in element:
             name = _local(child)
             if name in _SKIP or not name:
+                continue
+            if name == "r":
+                fmt.append(_format_change(child))
+                walk(child, op, author, date, revision)
+                fmt.pop()
                 continue
             if name in _TRACK and child.tag == f"{{{_W}}}{name}":
                 walk(
@@ -282,15 +321,10 @@ def paragraph_runs(p: Any) -> list[TextRun]:
                 if cid in open_comments:
                     open_comments.remove(cid)
             elif name in ("t", "delText"):
-                text = child.text or ""
-                if text:
-                    out.append(TextRun(text, op, author, date, revision, tuple(open_comments)))
-            elif name == "tab":
-                out.append(TextRun("\t", op, author, date, revision, tuple(open_comments)))
-            elif name in ("br", "cr"):
-                out.append(TextRun(" ", op, author, date, revision, tuple(open_comments)))
-            elif name == "noBreakHyphen":
-                out.append(TextRun("-", op, author, date, revision, tuple(open_comments)))
+                if child.text:
+                    add(child.text, op, author, date, revision)
+            elif name in _CHARACTERS:
+                add(_CHARACTERS[name], op, author, date, revision)
             else:
                 walk(child, op, author, date, revision)
 

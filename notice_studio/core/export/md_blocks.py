@@ -12,8 +12,9 @@ Cross-references and placeholders are first replaced by one private-use characte
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from notice_studio.core.diff.words import DELETE, EQUAL, INSERT, Op, WordOp, diff_words
@@ -129,6 +130,7 @@ _LINK = re.compile(r"\[(?:[^\[\]\n]|\[[^\]\n]*\])*\]\([^)\n]*\)")
 _SETEXT = re.compile(r"[ \t]*(=+|-+)[ \t]*")
 _INDENT = re.compile(r"[ \t]+")
 _SPECIAL = frozenset("*_\\`")
+_STOP = re.compile("[*_\\\\`\U000f0000-\U0010ffff]")
 _ATOM_MIN = chr(_ATOM_BASE)
 _PUNCT = set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 
@@ -148,8 +150,11 @@ def _joined_op(ops: Iterable[Op]) -> Op:
 
 
 class _Parser:
-    def __init__(self, chars: list[str], ops: list[Op], table: AtomTable) -> None:
+    def __init__(self, chars: list[str], ops: list[Op], table: AtomTable, codes: str, run_end: list[int]) -> None:
         self.chars, self.ops, self.table = chars, ops, table
+        # The same text as one string, with one letter per character for its op and where its
+        # op's run ends: slices and searches on these keep long unchanged text fast.
+        self.text, self.codes, self.run_end = "".join(chars), codes, run_end
         self.blocks: list[Block] = []
         self.pieces: list[Piece] = []
         self.style, self.level = "paragraph", 0
@@ -163,9 +168,8 @@ class _Parser:
         n = len(self.chars)
         start = 0
         while start <= n:
-            end = start
-            while end < n and self.chars[end] != "\n":
-                end += 1
+            end = self.text.find("\n", start)
+            end = n if end < 0 else end
             self.line(start, end)
             if end < n:
                 self.pending.append(end)  # the newline itself
@@ -181,15 +185,27 @@ class _Parser:
         return _finish(self.blocks)
 
     def _text(self, indices: Iterable[int]) -> str:
+        if isinstance(indices, range) and indices.step == 1:
+            return self.text[indices.start : indices.stop]
         return "".join(self.chars[i] for i in indices)
 
+    def uniform(self, start: int, end: int) -> bool:
+        """Whether characters [start, end) all have the same op."""
+        codes = self.codes[start:end]
+        return codes == codes[:1] * len(codes)
+
     def line(self, start: int, end: int) -> None:
-        indices = list(range(start, end))
-        ops = [self.ops[i] for i in indices]
-        text = [self.chars[i] for i in indices]
-        line_op = _line_op(ops, text)
-        view = [i for i in indices if self.ops[i] != (INSERT if line_op == DELETE else DELETE)]
-        view_text = self._text(view)
+        indices = range(start, end)
+        uniform = self.uniform(start, end)
+        view: Sequence[int]
+        if uniform:
+            view_text = self.text[start:end]
+            line_op = self.ops[start] if view_text.strip() else EQUAL
+            view = indices
+        else:
+            line_op = _line_op([self.ops[i] for i in indices], self.chars[start:end])
+            view = [i for i in indices if self.ops[i] != (INSERT if line_op == DELETE else DELETE)]
+            view_text = self._text(view)
         if not view_text.strip():
             self.close_block()
             self.pending.extend(indices)
@@ -216,13 +232,13 @@ class _Parser:
             self.style, self.level = "heading", 1 if view_text.strip()[0] == "=" else 2
             return
         old_marker_end = -1
-        if marker is None and line_op == EQUAL:  # a list or heading mark only the earlier text had
+        if marker is None and line_op == EQUAL and not uniform:  # a mark only the earlier text had
             old_view = [i for i in indices if self.ops[i] != INSERT]
             old_text = self._text(old_view)
             found = _HEADING.match(old_text) or _BULLET.match(old_text) or _NUMBER.match(old_text)
             if found and found.end() > 0:
                 end_index = old_view[found.end() - 1]
-                if all(self.ops[i] == DELETE for i in range(start, end_index + 1)):
+                if all(self.ops[i] == DELETE or self.chars[i] in " \t" for i in range(start, end_index + 1)):
                     old_marker_end = end_index
         if marker is None and style == "paragraph" and old_marker_end < 0:
             marker = _INDENT.match(view_text)  # leading spaces are not shown
@@ -243,12 +259,14 @@ class _Parser:
             start = indent
         else:
             self.close_block()
+            one_side = self.one_sided_break() if style == self.style == "paragraph" and self.blocks else None
             self.style, self.level, self.number = style, level, number
             self.table_name = table.group(1) if table else None
             if self.pending or self.blocks:
-                self.pieces.append(
-                    Piece(self._text(self.pending), "\n", _joined_op(self.ops[i] for i in self.pending), "break")
-                )
+                op = one_side or _joined_op(self.ops[i] for i in self.pending)
+                self.pieces.append(Piece(self._text(self.pending), "\n", op, "break"))
+                if one_side:  # the other side reads one paragraph: a line break there shows as a space
+                    self.pieces.append(Piece("", " ", DELETE if one_side == INSERT else INSERT, "soft"))
             self.pending = []
             for view_ops in self.fmt.values():
                 view_ops[:] = [False, False, False]
@@ -261,6 +279,10 @@ class _Parser:
             body_start = old_marker_end + 1
         if marker is not None and marker.end() > 0:
             last = view[marker.end() - 1]
+            if marker.re is _INDENT:  # only the line's own spaces: words the other side had stay words
+                last = start - 1
+                while last + 1 < end and self.chars[last + 1] in " \t":
+                    last += 1
             self.pieces.append(Piece(self._text(range(start, last + 1)), "", line_op, "marker"))
             body_start = last + 1
         indent = body_start
@@ -270,6 +292,17 @@ class _Parser:
             self.pieces.append(Piece(self._text(range(body_start, indent)), "", line_op, "markup"))
             body_start = indent
         self.inline(body_start, end)
+
+    def one_sided_break(self) -> Op | None:
+        """INSERT when only the later text has a blank line here (it splits a paragraph the
+        earlier text had whole), DELETE for the reverse; None when both sides agree."""
+        old_lines = sum(1 for i in self.pending if self.chars[i] == "\n" and self.ops[i] != INSERT)
+        new_lines = sum(1 for i in self.pending if self.chars[i] == "\n" and self.ops[i] != DELETE)
+        if old_lines == 1 and new_lines > 1:
+            return INSERT
+        if new_lines == 1 and old_lines > 1:
+            return DELETE
+        return None
 
     def pending_blank(self) -> bool:
         return len(self.pending) > 1
@@ -305,19 +338,44 @@ class _Parser:
             for k in which:
                 self.fmt[view][k] = not self.fmt[view][k]
 
+    def is_mark(self, i: int, run: int, side: Op) -> bool:
+        """Whether `*`/`_` characters [i, run) are emphasis marks as `side` reads the line."""
+        before = self.neighbour(i - 1, -1, side)
+        after = self.neighbour(run, 1, side)
+        intraword = self.chars[i] == "_" and before.isalnum() and after.isalnum()
+        return not (before.isspace() and after.isspace()) and not intraword
+
+    def neighbour(self, i: int, step: int, op: Op) -> str:
+        """The character next to a mark as the mark's side reads the text: words only the other
+        side has are skipped (a line break too), a line's end reads as a space."""
+        other = INSERT if op == DELETE else DELETE
+        while 0 <= i < len(self.chars) and self.ops[i] == other:
+            i += step
+        if not 0 <= i < len(self.chars) or self.chars[i] == "\n":
+            return " "
+        return self.chars[i]
+
     def inline(self, start: int, end: int) -> None:
         chars, ops = self.chars, self.ops
-        line = "".join(chars[start:end])
-        link_ends: dict[int, int] = {}  # index of "](" -> index after ")"
-        for m in _LINK.finditer(line):
-            close = line.rfind("](", m.start(), m.end())
-            link_ends[start + m.start()] = -1  # the "[" is markup
-            link_ends[start + close] = start + m.end()
+        link_marks: set[int] = set()  # a link's "[" and its "](address)"
+        uniform = self.uniform(start, end)
+        for other in (DELETE,) if uniform else (DELETE, INSERT):  # links as each side reads them
+            view: Sequence[int] = range(start, end) if uniform else [i for i in range(start, end) if ops[i] != other]
+            line = self._text(view)
+            if "](" not in line:
+                continue
+            for m in _LINK.finditer(line):
+                close = line.rfind("](", m.start(), m.end())
+                link_marks.add(view[m.start()])
+                link_marks.update(view[close : m.end()])
+        link_stops = sorted(link_marks)
         i = start
         while i < end:
             ch, op = chars[i], ops[i]
-            if i in link_ends:
-                stop = link_ends[i] if link_ends[i] > 0 else i + 1
+            if i in link_marks:
+                stop = i + 1
+                while stop < end and stop in link_marks and ops[stop] == op and chars[i] != "[":
+                    stop += 1
                 self.add("".join(chars[i:stop]), "", op, "markup")
                 i = stop
                 continue
@@ -342,19 +400,26 @@ class _Parser:
                 run = i
                 while run < end and chars[run] == ch and ops[run] == op and run - i < 3:
                     run += 1
-                before = chars[i - 1] if i > start else " "
-                after = chars[run] if run < end else " "
-                intraword = ch == "_" and before.isalnum() and after.isalnum()
-                flanking = not (before.isspace() and after.isspace())
-                if flanking and not intraword:
+                marks = [side for side in self.views(op) if self.is_mark(i, run, side)]
+                if marks:
+                    mark_op = op if len(marks) == len(self.views(op)) else marks[0]
+                    if mark_op != op:  # a mark on one side only: the other side shows the characters
+                        shown = "".join(chars[i:run])
+                        self.add(shown, shown, DELETE if mark_op == INSERT else INSERT)
                     width = run - i
-                    self.add(ch * width, "", op, "markup")
-                    self.toggle(op, {1: (1,), 2: (0,), 3: (0, 1)}[width])
+                    self.add(ch * width, "", mark_op, "markup")
+                    self.toggle(mark_op, {1: (1,), 2: (0,), 3: (0, 1)}[width])
                     i = run
                     continue
-            j = i + 1  # take the plain characters that follow in one go
-            while j < end and ops[j] == op and chars[j] not in _SPECIAL and chars[j] < _ATOM_MIN and j not in link_ends:
-                j += 1
+                self.add("".join(chars[i:run]), "".join(chars[i:run]), op)  # "**" between spaces: characters
+                i = run
+                continue
+            # take the plain characters that follow in one go: up to a mark, an atom, a link's
+            # mark or the end of this op's run
+            found = _STOP.search(self.text, i + 1, end)
+            j = min(found.start() if found else end, self.run_end[i])
+            k = bisect.bisect_right(link_stops, i)
+            j = min(j, link_stops[k]) if k < len(link_stops) else j
             text = "".join(chars[i:j])
             self.add(text, text, op)
             i = j
@@ -415,13 +480,17 @@ def blocks_from_ops(ops: Iterable[WordOp], table: AtomTable) -> list[Block]:
     """Blocks of a compared clause body: each piece says whether it was kept, added or taken out."""
     chars: list[str] = []
     char_ops: list[Op] = []
+    codes: list[str] = []
+    run_end: list[int] = []
     for op in ops:
         text = op.text.replace("\r\n", "\n")
         chars.extend(text)
         char_ops.extend([op.op] * len(text))
+        codes.append(op.op[0] * len(text))
+        run_end.extend([len(chars)] * len(text))
     if not chars:
         return []
-    return _Parser(chars, char_ops, table).run()
+    return _Parser(chars, char_ops, table, "".join(codes), run_end).run()
 
 
 def source_blocks(body: str, table: AtomTable) -> list[Block]:

@@ -150,6 +150,8 @@ class Notice:
     tables: dict[str, Table] = field(default_factory=dict)
     practices: Practices | None = None
     """The data inventory (practices.yaml); None for a notice that has none yet."""
+    notice_id: str = field(default="", compare=False)
+    """A stable id made when the notice is created (notice.yaml `id`); '' for older notices."""
 
     # ----- reading -------------------------------------------------------------------------
     def walk(self) -> Iterator[tuple[Clause, int, str]]:

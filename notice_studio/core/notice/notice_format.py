@@ -63,8 +63,10 @@ def _outline(clauses: list[Clause]) -> list[object]:
 
 
 def notice_yaml(notice: Notice) -> str:
-    data: dict[str, object] = {
-        "format": FORMAT_VERSION,
+    data: dict[str, object] = {"format": FORMAT_VERSION}
+    if notice.notice_id:
+        data["id"] = notice.notice_id
+    data |= {
         "title": notice.title,
         "organisation": notice.organisation,
         "language": notice.language,
@@ -219,6 +221,7 @@ def read_notice(read: Callable[[str], str | None], table_names: Iterable[str] = 
         variables={str(k): "" if v is None else str(v) for k, v in as_dict("variables").items()},
         facts={str(k): bool(v) for k, v in as_dict("facts").items()},
         settings=as_dict("settings"),
+        notice_id=str(data.get("id") or ""),
     )
     try:
         outline = _parse_outline(data.get("outline"), NOTICE_FILE, set())

@@ -15,6 +15,7 @@ import shutil
 import tempfile
 import threading
 import time
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
@@ -193,6 +194,8 @@ class NoticeRepo:
             raise NoticeError(f"{path} is a file; choose a new folder name for the notice.")
         if path.exists() and any(path.iterdir()):
             raise NoticeError(f"{path} is not empty; choose a new or empty folder for the notice.")
+        if not notice.notice_id:  # the notice's identity from now on (Word review copies carry it)
+            notice.notice_id = uuid.uuid4().hex
         files = notice_files(notice)  # refuses hostile clause ids and table names before any write
         # Built in a hidden folder beside the target and renamed into place at the end, so a
         # crash or a refusal never leaves a half-made notice where the user asked for one.
@@ -852,7 +855,19 @@ class NoticeRepo:
 
     # ----- identity (appended for the Word review round trip) -----------------------------------
     def identity(self) -> str:
-        """A stable id of this notice: its first saved edit's commit id (same in every clone)."""
+        """A stable id of this notice (same in every clone): the id in notice.yaml, or for a
+        notice made before notices had one, its first saved edit's commit id."""
+        return self.load().notice_id or self._first_commit()
+
+    def is_identity(self, notice_id: str, commit: str) -> bool:
+        """True when a copy marked `notice_id`, sent from saved edit `commit`, came from this
+        notice: `commit` is in its history and `notice_id` is the id the notice had then (or
+        has now, or its first commit: ids made before notice.yaml had one)."""
+        if not notice_id or not self.has_commit(commit):
+            return False
+        return notice_id in {self.notice_at(commit).notice_id, self.load().notice_id, self._first_commit()}
+
+    def _first_commit(self) -> str:
         roots = self._git("rev-list", "--max-parents=0", "HEAD").split()
         return roots[-1] if roots else ""
 

@@ -139,7 +139,7 @@ def merge_notices(
 ) -> MergeResult:
     """Merge `theirs` into `yours` with `base` as the common ancestor (the inputs are not changed)."""
     m = _Merger(resolutions or {})
-    merged = Notice()
+    merged = Notice(notice_id=yours.notice_id or theirs.notice_id or base.notice_id)
     for name in ("title", "organisation", "language", "template"):
         setattr(
             merged,

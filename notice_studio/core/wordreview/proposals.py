@@ -37,9 +37,11 @@ class Proposal:
     clause_id: str
     clause_title: str
     part: str
-    """'title', 'body' or 'clause' (the whole clause taken out)."""
+    """'title', 'body', 'clause' (the whole clause taken out or added) or 'table' (a notice
+    table's cell or row; `before` says which)."""
     kind: str
-    """'insert', 'delete', 'replace', 'remove' or 'comment'."""
+    """'insert', 'delete', 'replace', 'remove', 'add' (a new section), 'value' (a placeholder's
+    new value), 'format' (words made bold or italic, or not: `value` says which) or 'comment'."""
     author: str
     date: str
     tracked: bool
@@ -48,6 +50,9 @@ class Proposal:
     before: str = ""
     after: str = ""
     comments: tuple[CommentNote, ...] = ()
+    placeholder: str = ""
+    """The placeholder whose words this changes ('value': its new value is `value`)."""
+    value: str = ""
 
     @property
     def changes_text(self) -> bool:
@@ -65,11 +70,33 @@ class Proposal:
             said = f'replaced "{_short(self.old_text)}" with "{_short(self.new_text)}"'
         elif self.kind == "remove":
             said = "took out the whole section"
+        elif self.kind == "format":
+            said = f'made "{_short(self.old_text)}" {self.value}'
+        elif self.kind == "value":
+            return (
+                f'{self.author} changed {{{{ {self.placeholder} }}}} from "{_short(self.old_text)}" to '
+                f'"{_short(self.value)}" in {where}: accepting sets the value everywhere it is shown ({how}).'
+            )
+        elif self.kind == "add":
+            place = f" after '{self.before}'" if self.before else " at the start"
+            return f'{self.author} added a new section "{_short(self.clause_title)}"{place} ({how}).'
         else:
             note = self.comments[0].text if self.comments else ""
             return f'{self.author} commented on {where}: "{_short(note, 200)}"'
-        part = " (title)" if self.part == "title" else ""
-        return f"{self.author} {said} in {where}{part} ({how})."
+        if self.part == "table" and not (self.old_text and self.new_text):
+            said = (
+                f'added the row "{_short(self.new_text)}"'
+                if self.new_text
+                else f'took out the row "{_short(self.old_text)}"'
+            )
+        part = {"title": " (title)", "table": f" ({self.before})"}.get(self.part, "")
+        warning = (
+            f" This changes the words shown for {{{{ {self.placeholder} }}}}: accepting writes them in place of "
+            "the placeholder."
+            if self.placeholder
+            else ""
+        )
+        return f"{self.author} {said} in {where}{part} ({how}).{warning}"
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -84,6 +111,8 @@ class Proposal:
             "old": self.old_text,
             "new": self.new_text,
             "comments": [{"author": c.author, "date": c.date, "text": c.text} for c in self.comments],
+            "placeholder": self.placeholder,
+            "value": self.value,
             "sentence": self.sentence(),
         }
 

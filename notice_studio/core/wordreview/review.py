@@ -17,14 +17,16 @@ from typing import Any
 
 from docx import Document
 
+from notice_studio.core.diff.words import DELETE, INSERT
 from notice_studio.core.export.docx_revisions import CommentNote, custom_properties, read_comments
 from notice_studio.core.export.md_blocks import Block
 from notice_studio.core.library.merge import merge3
 from notice_studio.core.notice import messages
-from notice_studio.core.notice.model import Notice, NoticeError
+from notice_studio.core.notice.model import Clause, Notice, NoticeError
 from notice_studio.core.notice.store import NoticeRepo, resolve_author
+from notice_studio.core.wordreview.formats import FORMATS_MARKDOWN_ADDS, FormatChange, format_edits, format_proposals
 from notice_studio.core.wordreview.proposals import Chunk, Proposal, chunks_of, edits_for, proposals_of
-from notice_studio.core.wordreview.reviewed import read_clauses
+from notice_studio.core.wordreview.reviewed import ReviewedClause, read_clauses
 from notice_studio.core.wordreview.send import (
     COMMIT_PROPERTY,
     NOTICE_PROPERTY,
@@ -33,7 +35,9 @@ from notice_studio.core.wordreview.send import (
     clause_texts,
     review_docx_bytes,
 )
-from notice_studio.core.wordreview.source_edits import apply_edits, shown_text, tidy_markdown
+from notice_studio.core.wordreview.source_edits import Edit, edited_markdown, literal_markdown, shown_text
+from notice_studio.core.wordreview.tables import TableChange, apply_tables, table_proposals
+from notice_studio.core.wordreview.values import with_values
 from notice_studio.core.zipguard import unpacked_size_problem
 
 __all__ = [
@@ -68,6 +72,22 @@ class _Part:
     blocks: list[Block]
     chunks: list[Chunk]
     owner: dict[int, str]
+    formats: dict[str, FormatChange] = field(default_factory=dict)
+
+    def edits(self, accepted: Collection[str]) -> list[Edit]:
+        """The accepted text changes, and emphasis for accepted formatting that touches none."""
+        edits = edits_for(self.chunks, self.owner, accepted)
+        return edits + format_edits(self.formats, accepted, edits)
+
+
+@dataclass(frozen=True)
+class NewSection:
+    """A section the reviewer added: its title and text as Markdown, where it goes."""
+
+    title: str
+    body: str
+    after: str | None
+    level: int
 
 
 @dataclass
@@ -80,6 +100,8 @@ class WordReview:
     proposals: list[Proposal]
     comments: list[CommentNote]
     _parts: dict[tuple[str, str], _Part] = field(default_factory=dict, repr=False)
+    _new: dict[str, NewSection] = field(default_factory=dict, repr=False)
+    _tables: dict[str, TableChange] = field(default_factory=dict, repr=False)
     _sent: Notice | None = field(default=None, repr=False)
 
     @property
@@ -152,7 +174,7 @@ def read_review(repo: NoticeRepo, path: str | Path) -> WordReview:
             f"{path.name} was not sent for review from Notice Studio, so its changes cannot be matched to "
             "sections; compare it with the draft as a plain import instead (notice-studio import)."
         )
-    if notice_id != repo.identity() or not repo.has_commit(commit):
+    if not repo.is_identity(notice_id, commit):
         title = marker.get(TITLE_PROPERTY, "another notice")
         raise NotFromThisNoticeError(
             f"{path.name} was sent for review from a different notice ('{title}'); open that notice to import "
@@ -165,7 +187,12 @@ def read_review(repo: NoticeRepo, path: str | Path) -> WordReview:
         reviewer = UNKNOWN_REVIEWER
     notes = read_comments(document)
     found = read_clauses(
-        document, {t.bookmark: t.clause_id for t in texts}, {t.clause_id: t.number_prefix for t in texts}
+        document,
+        {t.bookmark: t.clause_id for t in texts},
+        {t.clause_id: t.number_prefix for t in texts},
+        {t.clause_id: t.depth + 1 for t in texts},
+        {t.clause_id: {" ".join(b.shown().split()) for b in t.body_blocks if b.style == "heading"} for t in texts},
+        {t.clause_id: {" ".join(line.split()) for line in shown_text(t.body_blocks).split("\n")} for t in texts},
     )
     review = WordReview(path, commit, reviewer, [], [], _sent=sent)
     used_comments: set[str] = set()
@@ -203,8 +230,13 @@ def read_review(repo: NoticeRepo, path: str | Path) -> WordReview:
                 notes=notes,
                 start=count,
             )
+            found_proposals = with_values(found_proposals, chunks, owner, blocks)
+            formatting, formats = format_proposals(
+                runs, chunks, clause_id=text.clause_id, clause_title=clause.title, part=part, reviewer=reviewer
+            )
+            found_proposals += formatting
             count += len(found_proposals)
-            review._parts[(text.clause_id, part)] = _Part(blocks, chunks, owner)
+            review._parts[(text.clause_id, part)] = _Part(blocks, chunks, owner, formats)
             review.proposals.extend(found_proposals)
             used_comments.update(c.comment_id for p in found_proposals for c in p.comments)
         for cid in dict.fromkeys(reviewed.comment_ids):
@@ -227,8 +259,49 @@ def read_review(repo: NoticeRepo, path: str | Path) -> WordReview:
                         comments=(note,),
                     )
                 )
+    table_changes, review._tables = table_proposals(document, texts, sent, reviewer)
+    review.proposals.extend(table_changes)
+    for key, reviewed in found.items():
+        if reviewed.is_new:
+            review.proposals.append(_new_section(review, key, reviewed, sent, notes))
+    order = {t.clause_id: k for k, t in enumerate(texts)}
+
+    def place(p: Proposal) -> float:  # a new section reads after the section it follows
+        section = review._new.get(p.clause_id)
+        if section is None:
+            return order.get(p.clause_id, 0)
+        return order[section.after] + 0.5 if section.after in order else -0.5
+
+    review.proposals.sort(key=place)
     review.comments = list(notes.values())
     return review
+
+
+def _new_section(
+    review: WordReview, key: str, reviewed: ReviewedClause, sent: Notice, notes: dict[str, CommentNote]
+) -> Proposal:
+    """A section the reviewer added becomes one proposal: add it, title and text."""
+    title = " ".join("".join(r.text for r in reviewed.heading).split())
+    kept = [r for r in reviewed.body if r.op != DELETE]
+    paragraphs = [" ".join(line.split()) for line in "".join(r.text for r in kept).split("\n")]
+    body = "\n\n".join(literal_markdown(line) for line in paragraphs if line)
+    review._new[key] = NewSection(title, body, reviewed.after, reviewed.level)
+    inserted = next((r for r in [*reviewed.heading, *kept] if r.op == INSERT), None)
+    after = sent.find(reviewed.after).title if reviewed.after and sent.has(reviewed.after) else ""
+    return Proposal(
+        f"{key}/clause/1",
+        key,
+        title,
+        "clause",
+        "add",
+        (inserted.author if inserted else "") or review.reviewer,
+        inserted.date if inserted else "",
+        inserted is not None,
+        "",
+        "\n".join([title, *[line for line in paragraphs if line]]),
+        before=after,
+        comments=tuple(notes[c] for c in dict.fromkeys(reviewed.comment_ids) if c in notes),
+    )
 
 
 def _clause_text(review: WordReview, text: ClauseText, part: str, accepted: Collection[str]) -> str | None:
@@ -236,10 +309,10 @@ def _clause_text(review: WordReview, text: ClauseText, part: str, accepted: Coll
     found = review._parts.get((text.clause_id, part))
     if found is None:
         return None
-    edits = edits_for(found.chunks, found.owner, accepted)
+    edits = found.edits(accepted)
     if not edits:
         return None
-    return tidy_markdown(apply_edits(found.blocks, edits))
+    return edited_markdown(found.blocks, edits)
 
 
 def _merged_body(
@@ -248,11 +321,11 @@ def _merged_body(
     """The draft's body with each accepted change that does not clash with later edits (and
     how many clashed): each change is merged on its own, so one clash costs only that change."""
     part = review._parts[(text.clause_id, "body")]
-    mine = [pid for pid in dict.fromkeys(part.owner.values()) if pid in accepted]
+    mine = [pid for pid in [*dict.fromkeys(part.owner.values()), *part.formats] if pid in accepted]
     kept: list[str] = []
     merged, clashes = now, 0
     for pid in mine:
-        theirs = tidy_markdown(apply_edits(part.blocks, edits_for(part.chunks, part.owner, [*kept, pid])))
+        theirs = edited_markdown(part.blocks, part.edits([*kept, pid]))
         attempt, conflicts = merge3(sent, now, theirs)
         if conflicts:
             clashes += 1
@@ -274,6 +347,23 @@ def reviewed_notice(review: WordReview, base: Notice, accepted: Collection[str])
     titles: list[str] = []
     skipped: list[str] = []
     removals = {p.clause_id for p in review.proposals if p.kind == "remove" and p.id in accepted}
+    values = [p for p in review.proposals if p.kind == "value" and p.id in accepted]
+    for proposal in values:  # a new value for a placeholder, not words in place of it
+        if notice.variables.get(proposal.placeholder, "") != sent.variables.get(proposal.placeholder, ""):
+            skipped.append(
+                f"{{{{ {proposal.placeholder} }}}} was changed since the review was sent, so its new value "
+                f'"{proposal.value}" was not set.'
+            )
+        else:
+            notice.set_variable(proposal.placeholder, proposal.value)
+            titles.append(proposal.clause_title)
+    accepted = set(accepted) - {p.id for p in values}
+    for proposal in review.proposals:
+        if proposal.kind == "format" and proposal.id in accepted and proposal.value not in FORMATS_MARKDOWN_ADDS:
+            skipped.append(
+                f"\"{proposal.old_text}\" in '{proposal.clause_title}' is to be {proposal.value}: Markdown emphasis "
+                "cannot be taken from part of a stretch automatically, so change it by hand."
+            )
     for text in clause_texts(sent):
         was = sent.find(text.clause_id)
         new_title = _clause_text(review, text, "title", accepted)
@@ -313,7 +403,40 @@ def reviewed_notice(review: WordReview, base: Notice, accepted: Collection[str])
                 if merged != now.body:
                     notice.set_body(text.clause_id, merged)
         titles.append(was.title)
-    return notice, titles, skipped
+    titles += _add_sections(review, notice, accepted)
+    table_titles, table_skipped = apply_tables(notice, sent, review.proposals, review._tables, accepted)
+    return notice, titles + table_titles, skipped + table_skipped
+
+
+def _add_sections(review: WordReview, notice: Notice, accepted: Collection[str]) -> list[str]:
+    """The accepted sections the reviewer added, each placed after the section it followed in
+    the copy, at its heading's level. Returns their titles."""
+    titles: list[str] = []
+    placed: dict[str | None, int] = {}  # sections already added after the same one
+    for proposal in review.proposals:
+        section = review._new.get(proposal.clause_id)
+        if section is None or proposal.id not in accepted:
+            continue
+        clause = Clause(notice.new_clause_id(section.title or "section"), section.title or "New section", section.body)
+        parent: str | None = None
+        index = 0
+        if section.after is not None and notice.has(section.after):
+            chain = [section.after]
+            while (up := notice.position(chain[-1]).parent_id) is not None:
+                chain.append(up)
+            chain.reverse()  # from the top level down to the section it follows
+            if section.level > len(chain):  # one level below: its first sub-section
+                parent, index = chain[-1], 0
+            else:
+                where = notice.position(chain[section.level - 1])
+                parent, index = where.parent_id, where.index + 1
+        elif section.after is not None:
+            index = len(notice.clauses)
+        index += placed.get(section.after, 0)
+        placed[section.after] = placed.get(section.after, 0) + 1
+        notice.add(clause, parent, index)
+        titles.append(clause.title)
+    return titles
 
 
 def apply_review(repo: NoticeRepo, review: WordReview, accepted: Collection[str]) -> AppliedReview:

@@ -8,13 +8,14 @@ paragraph's end (so a tracked paragraph split or join is a tracked newline).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from docx.oxml.ns import qn
 
-from notice_studio.core.diff.words import EQUAL, INSERT
+from notice_studio.core.diff.words import DELETE, EQUAL, INSERT
 from notice_studio.core.export.docx_revisions import (
     TextRun,
     body_paragraphs,
@@ -23,7 +24,7 @@ from notice_studio.core.export.docx_revisions import (
     paragraph_runs,
 )
 
-__all__ = ["ReviewedClause", "read_clauses"]
+__all__ = ["NEW_SECTION", "ReviewedClause", "heading_level", "read_clauses"]
 
 
 @dataclass
@@ -32,6 +33,28 @@ class ReviewedClause:
     heading: list[TextRun] = field(default_factory=list)
     body: list[TextRun] = field(default_factory=list)
     comment_ids: list[str] = field(default_factory=list)
+    after: str | None = None
+    """For a section the reviewer added: the sent clause it follows (None: before the first)."""
+    level: int = 0
+    """For a section the reviewer added: its heading level (1 = top)."""
+
+    @property
+    def is_new(self) -> bool:
+        return self.level > 0
+
+
+NEW_SECTION = "new-section-"
+"""Key prefix of sections a reviewer added (a heading paragraph with no section bookmark)."""
+
+_HEADING_STYLE = re.compile(r"heading\s*([1-9])$", re.IGNORECASE)
+
+
+def heading_level(p: Any) -> int:
+    """The paragraph's heading level from its style (0: not a heading)."""
+    ppr = p.find(qn("w:pPr"))
+    style = ppr.find(qn("w:pStyle")) if ppr is not None else None
+    found = _HEADING_STYLE.match((style.get(qn("w:val")) or "") if style is not None else "")
+    return int(found.group(1)) if found else 0
 
 
 def _drop_prefix(runs: list[TextRun], prefix: str) -> list[TextRun]:
@@ -59,12 +82,43 @@ def _is_blank(runs: list[TextRun], mark: TextRun) -> bool:
     return mark.op == EQUAL and not "".join(r.text for r in runs).strip()
 
 
-def read_clauses(document: Any, bookmarks: Mapping[str, str], prefixes: Mapping[str, str]) -> dict[str, ReviewedClause]:
+def _starts_section(
+    current: ReviewedClause,
+    level: int,
+    runs: list[TextRun],
+    levels: Mapping[str, int],
+    body_headings: Mapping[str, Collection[str]],
+) -> bool:
+    text = " ".join("".join(r.text for r in runs if r.op != DELETE).split())
+    if not text:
+        return False
+    section_level = current.level if current.is_new else levels.get(current.clause_id, 0)
+    if level <= section_level:
+        return True
+    own = body_headings.get(current.clause_id, ())
+    return level == section_level + 1 and text not in own
+
+
+def read_clauses(
+    document: Any,
+    bookmarks: Mapping[str, str],
+    prefixes: Mapping[str, str],
+    levels: Mapping[str, int] | None = None,
+    body_headings: Mapping[str, Collection[str]] | None = None,
+    sent_paragraphs: Mapping[str, Collection[str]] | None = None,
+) -> dict[str, ReviewedClause]:
     """Clauses found in the copy, by id. `bookmarks`: bookmark name -> clause id;
-    `prefixes`: clause id -> the number printed before its title."""
+    `prefixes`: clause id -> the number printed before its title; `levels`: clause id -> its
+    heading level; `body_headings`: clause id -> the headings its text had. A heading the
+    reviewer added (no bookmark) at a section's level or one below, and not one of the text's
+    own headings, starts a new section, keyed `NEW_SECTION` + a number. Under it, a paragraph the
+    section before had as sent (`sent_paragraphs`), unchanged, stays that section's text: a
+    heading typed in the middle of a section adds a section, it does not move words."""
     found: dict[str, ReviewedClause] = {}
     current: ReviewedClause | None = None
-    previous_mark: TextRun | None = None
+    last_sent: str | None = None
+    marks: dict[str, TextRun] = {}  # each clause's last paragraph end so far
+    levels = levels or {}
     for p in body_paragraphs(document):
         names = [b.get(qn("w:name")) for b in p.iter(qn("w:bookmarkStart"))]
         starts = [bookmarks[n] for n in names if n in bookmarks and bookmarks[n] not in found]
@@ -72,20 +126,38 @@ def read_clauses(document: Any, bookmarks: Mapping[str, str], prefixes: Mapping[
         if starts:
             current = ReviewedClause(starts[0])
             found[current.clause_id] = current
+            last_sent = current.clause_id
             current.heading = _drop_prefix(runs, prefixes.get(current.clause_id, ""))
             current.comment_ids.extend(comment_starts(p))
-            previous_mark = None
+            continue
+        level = heading_level(p)
+        if level and current is not None and _starts_section(current, level, runs, levels, body_headings or {}):
+            current = ReviewedClause(f"{NEW_SECTION}{sum(c.is_new for c in found.values()) + 1}", after=last_sent)
+            current.level = level
+            found[current.clause_id] = current
+            current.heading = [r for r in runs if r.op != DELETE]
+            current.comment_ids.extend(comment_starts(p))
             continue
         if current is None:
             continue
-        current.comment_ids.extend(comment_starts(p))
         mark = paragraph_mark(p)
         if _is_blank(runs, mark):
+            current.comment_ids.extend(comment_starts(p))
             continue
-        if previous_mark is not None:
-            current.body.append(
-                TextRun("\n", previous_mark.op, previous_mark.author, previous_mark.date, previous_mark.revision)
-            )
-        current.body.extend(runs)
-        previous_mark = mark
+        target = current
+        if current.is_new and last_sent is not None and _kept(runs, mark, (sent_paragraphs or {}).get(last_sent, ())):
+            target = found[last_sent]
+        target.comment_ids.extend(comment_starts(p))
+        before = marks.get(target.clause_id)
+        if before is not None:
+            target.body.append(TextRun("\n", before.op, before.author, before.date, before.revision))
+        target.body.extend(runs)
+        marks[target.clause_id] = mark
     return found
+
+
+def _kept(runs: list[TextRun], mark: TextRun, sent: Collection[str]) -> bool:
+    """An unchanged paragraph the clause had when it was sent."""
+    if mark.op != EQUAL or any(r.op != EQUAL for r in runs):
+        return False
+    return " ".join("".join(r.text for r in runs).split()) in sent

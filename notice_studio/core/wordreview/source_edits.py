@@ -11,11 +11,12 @@ placeholder). Deleting a paragraph break also deletes the list or heading mark a
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from notice_studio.core.export.md_blocks import Block, Piece
 
-__all__ = ["Edit", "apply_edits", "shown_text", "tidy_markdown"]
+__all__ = ["Edit", "apply_edits", "edited_markdown", "literal_markdown", "shown_text", "tidy_markdown"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +26,8 @@ class Edit:
     start: int
     end: int
     text: str
+    markdown: bool = False
+    """`text` is Markdown to write as it is (emphasis marks), not words a reviewer typed."""
 
 
 def shown_text(blocks: list[Block]) -> str:
@@ -68,16 +71,85 @@ def _widen(edits: list[Edit], spans: list[_Span], shown: str) -> list[Edit]:
             last = out.pop()
             text = last.text + shown[last.end : start] + text if start >= last.end else last.text + text
             start, end = last.start, max(end, last.end)
-        out.append(Edit(start, end, text))
+        out.append(Edit(start, end, text, edit.markdown))
     return out
 
 
-def _insert_source(text: str, style: str) -> str:
-    """Reviewer text as Markdown: a new paragraph in a list becomes a new item."""
-    if "\n" not in text:
-        return text
+_MARKDOWN = "markdown"
+"""The style recorded for an edit whose text is Markdown already."""
+
+
+def _insert_source(text: str, style: str, closers: str = "", openers: str = "") -> str:
+    """Reviewer text as Markdown: a new paragraph in a list becomes a new item. Inline markup
+    open where the text goes (a link, bold) is closed before each new paragraph and opened
+    again after it, so a paragraph typed inside a link does not break the link's Markdown."""
+    lines = text.split("\n")
+    lines = [literal_markdown(line, k > 0) for k, line in enumerate(lines)]
     joiner = {"bullet": "\n- ", "number": "\n1. "}.get(style, "\n\n")
-    return joiner.join(text.split("\n"))
+    return (closers + joiner + openers).join(lines)
+
+
+_INLINE_MARKS = re.compile(r"[*`]|\\(?=[!-/:-@\[-`{-~])|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])|\[(?=.*\]\()")
+_LINE_MARKS = re.compile(r"^([ \t]*)(#{1,6}(?=[ \t]|$)|[-+>=]|\d{1,9}(?=[.)]))")
+
+
+def literal_markdown(text: str, line_start: bool = True) -> str:
+    """Words a reviewer typed, as Markdown that shows them as typed (a "*" or a "1." at a
+    line's start stays a character, not emphasis or a list)."""
+    text = _INLINE_MARKS.sub(lambda m: "\\" + m.group(0), text)
+    if line_start:
+        found = _LINE_MARKS.match(text)
+        if found:
+            mark = found.group(2)
+            escaped = mark + "\\" if mark[0].isdigit() else "\\" + mark
+            text = found.group(1) + escaped + text[found.end() :]
+    return text
+
+
+class _OpenMarkup:
+    """Which inline markup (emphasis, code, a link's text) is open at a point of one block."""
+
+    def __init__(self, block: Block) -> None:
+        self.stack: list[tuple[str, str]] = []  # (opener, closer)
+        self.link_closer: dict[int, str] = {}  # index of a "[" piece -> its "](...)" piece
+        pieces = block.pieces
+        for k, piece in enumerate(pieces):
+            if piece.kind == "markup" and piece.source == "[":
+                close = next(
+                    (q.source for q in pieces[k + 1 :] if q.kind == "markup" and q.source.startswith("](")), ""
+                )
+                self.link_closer[k] = close
+
+    def step(self, index: int, piece: Piece) -> None:
+        if piece.kind != "markup":
+            return
+        source = piece.source
+        if index in self.link_closer:
+            if self.link_closer[index]:
+                self.stack.append(("[", self.link_closer[index]))
+        elif source.startswith("]("):
+            self._close(source)
+        elif source and set(source) <= set("*_`") and len(set(source)) == 1:
+            if any(opener == source for opener, _ in self.stack):
+                self._close(source)
+            else:
+                self.stack.append((source, source))
+
+    def _close(self, closer: str) -> None:
+        for k in range(len(self.stack) - 1, -1, -1):
+            if self.stack[k][1] == closer:
+                del self.stack[k:]
+                return
+
+    def closers(self) -> str:
+        return "".join(closer for _, closer in reversed(self.stack))
+
+    def openers(self) -> str:
+        return "".join(opener for opener, _ in self.stack)
+
+
+def _paragraph_start(shown: str, pos: int) -> bool:
+    return pos == 0 or shown[pos - 1] == "\n"
 
 
 def apply_edits(blocks: list[Block], edits: list[Edit]) -> str:
@@ -90,67 +162,128 @@ def apply_edits(blocks: list[Block], edits: list[Edit]) -> str:
         for k in range(edit.start, edit.end):
             deleted[k] = True
     # Where each edit's new text goes: before shown char `start` for replacements and for
-    # insertions at a paragraph's start; right after char start-1 for other insertions.
-    before: dict[int, list[str]] = {}
-    after: dict[int, list[str]] = {}
+    # insertions at a paragraph's start; right after char start-1 for other insertions. New
+    # paragraphs typed at a paragraph's start go before its emphasis or link marks (`lead`).
+    before: dict[int, list[tuple[str, str]]] = {}
+    after: dict[int, list[tuple[str, str]]] = {}
+    lead: dict[int, list[tuple[str, str]]] = {}
     for edit in edits:
         if not edit.text:
             continue
         style = next((s.style for s in spans if s.start <= max(edit.start - 1, 0) < s.end), "paragraph")
-        text = _insert_source(edit.text, style)
+        style = _MARKDOWN if edit.markdown else style
         prev = edit.start - 1
-        if edit.end > edit.start or prev < 0 or shown[prev] == "\n":
-            before.setdefault(edit.start, []).append(text)
+        if edit.end == edit.start and _paragraph_start(shown, edit.start) and edit.text.endswith("\n"):
+            lead.setdefault(edit.start, []).append((edit.text, style))
+        elif edit.end > edit.start or prev < 0 or shown[prev] == "\n":
+            before.setdefault(edit.start, []).append((edit.text, style))
         else:
-            after.setdefault(prev, []).append(text)
+            after.setdefault(prev, []).append((edit.text, style))
 
     out: list[str] = []
+    markup: _OpenMarkup | None = None
+
+    def put(texts: list[tuple[str, str]]) -> None:
+        closers, openers = (markup.closers(), markup.openers()) if markup else ("", "")
+        out.extend(
+            text if style == _MARKDOWN else _insert_source(text, style, closers, openers) for text, style in texts
+        )
+
+    gone_blocks = _deleted_blocks(blocks, deleted)
     break_deleted = False
-    for span in spans:
-        piece = span.piece
-        if span.start == span.end:
-            if piece.kind == "marker" and break_deleted:
-                continue
-            if piece.kind == "break" and break_deleted:
-                continue
-            out.append(piece.source)
-            continue
-        if span.start in before:
-            out.extend(before.pop(span.start))
-        if piece.kind in ("atom", "break", "soft"):
-            gone = all(deleted[span.start : span.end])
-            break_deleted = piece.kind == "break" and gone
-            if not gone:
+    index = 0
+    for block_no, block in enumerate(blocks):
+        markup = _OpenMarkup(block)
+        drop = block_no in gone_blocks
+        for piece_no, piece in enumerate(block.pieces):
+            span = spans[index]
+            index += 1
+            if span.start == span.end:
+                if piece.kind == "markup" and span.start in lead and _paragraph_start(shown, span.start):
+                    put(lead.pop(span.start))
+                markup.step(piece_no, piece)
+                if drop or (piece.kind in ("marker", "break") and break_deleted):
+                    continue
                 out.append(piece.source)
-            for k in range(span.start, span.end):
+                continue
+            if span.start in lead:
+                put(lead.pop(span.start))
+            if span.start in before:
+                put(before.pop(span.start))
+            if piece.kind in ("atom", "break", "soft"):
+                gone = all(deleted[span.start : span.end])
+                break_deleted = piece.kind == "break" and gone
+                if not gone:
+                    out.append(piece.source)
+                for k in range(span.start, span.end):
+                    if k in after:
+                        put(after.pop(k))
+                continue
+            break_deleted = False
+            for offset, ch in enumerate(piece.shown):
+                k = span.start + offset
+                if k != span.start and k in before:
+                    put(before.pop(k))
+                if not deleted[k]:
+                    out.append(ch)
                 if k in after:
-                    out.extend(after.pop(k))
-            continue
-        break_deleted = False
-        for offset, ch in enumerate(piece.shown):
-            k = span.start + offset
-            if k != span.start and k in before:
-                out.extend(before.pop(k))
-            if not deleted[k]:
-                out.append(ch)
-            if k in after:
-                out.extend(after.pop(k))
-    for rest in (*before.values(), *after.values()):
-        out.extend(rest)
+                    put(after.pop(k))
+    markup = None
+    for rest in (*lead.values(), *before.values(), *after.values()):
+        put(rest)
     return "".join(out)
 
 
+def _deleted_blocks(blocks: list[Block], deleted: list[bool]) -> set[int]:
+    """Blocks whose every shown character (their paragraph break too) was deleted: their
+    markup (list marks, emphasis, a link's address) goes with them."""
+    out: set[int] = set()
+    pos = 0
+    for k, block in enumerate(blocks):
+        size = sum(len(p.shown) for p in block.pieces)
+        if size and all(deleted[pos : pos + size]) and block.style != "table":
+            out.add(k)
+        pos += size
+    return out
+
+
+def edited_markdown(blocks: list[Block], edits: list[Edit]) -> str:
+    """The clause's Markdown with `edits` made, tidied (see `tidy_markdown`)."""
+    original = "".join(p.source for b in blocks for p in b.pieces)
+    return tidy_markdown(apply_edits(blocks, edits), original)
+
+
 _EMPTY_EMPHASIS = re.compile(r"\*\*\*\*|____")
+_EMPTY_LINK = re.compile(r"(?<!\\)\[\]\([^)\n]*\)")
 _EMPTY_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]*$\n?", re.MULTILINE)
 _BLANKS = re.compile(r"\n{3,}")
 
 
-def tidy_markdown(text: str) -> str:
-    """Remove what deleting words can leave behind: empty emphasis, empty list items, extra
-    blank lines."""
+def _shape(markup: str) -> str:
+    """Markup without its address or indent: an empty link is an empty link wherever it points."""
+    return re.sub(r"\(.*\)", "()", markup.strip())
+
+
+def _drop_new(pattern: re.Pattern[str], text: str, original: str) -> str:
+    """`text` without the matches of `pattern` that `original` did not have as many of."""
+    kept = Counter(_shape(m.group(0)) for m in pattern.finditer(original))
+
+    def swap(match: re.Match[str]) -> str:
+        if kept[_shape(match.group(0))] > 0:
+            kept[_shape(match.group(0))] -= 1
+            return match.group(0)
+        return ""
+
+    return pattern.sub(swap, text)
+
+
+def tidy_markdown(text: str, original: str = "") -> str:
+    """Remove what deleting words can leave behind: empty emphasis and links, empty list items,
+    extra blank lines; those the clause had before (`original`) stay."""
     previous = None
     while previous != text:
         previous = text
-        text = _EMPTY_EMPHASIS.sub("", text)
-    text = _EMPTY_ITEM.sub("", text)
+        text = _drop_new(_EMPTY_EMPHASIS, text, original)
+        text = _drop_new(_EMPTY_LINK, text, original)
+    text = _drop_new(_EMPTY_ITEM, text, original)
     return _BLANKS.sub("\n\n", text).strip("\n")

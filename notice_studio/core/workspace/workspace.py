@@ -475,6 +475,23 @@ class Workspace(TeamWork):
         self.notice = notice
         self.tree.reset_notice(notice)
 
+    def take_saved(self, base: Notice, saved: Notice) -> list[str]:
+        """Saved work done in the background (a Word review applied) over the draft, keeping
+        what was typed since that work started from `base`: both are merged clause by clause,
+        and where they touch the same words the typing wins. Returns the titles of clauses where
+        that happened (the saved change there is left out of the draft on screen)."""
+        from notice_studio.core.notice.notice_format import notice_files
+        from notice_studio.core.remote.merge import merge_notices
+
+        if notice_files(self.notice) == notice_files(base):
+            self.replace_notice(saved)
+            return []
+        result = merge_notices(base, self.notice, saved)
+        merged = result.notice
+        merged.practices = saved.practices if self.notice.practices == base.practices else self.notice.practices
+        self.replace_notice(merged)
+        return list(dict.fromkeys(c.label for c in result.conflicts))
+
     # ----- library ---------------------------------------------------------------------------
     def library_status(self) -> list[tuple[Clause, ClauseStatus]]:
         """Every clause that came from the library, with how it stands against the library now."""

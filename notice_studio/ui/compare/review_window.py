@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
 
 from notice_studio.core.diff.notices import NoticeDiff, diff_notices
 from notice_studio.core.notice.model import Notice
-from notice_studio.core.wordreview import WordReview, apply_review, reviewed_notice
+from notice_studio.core.wordreview import AppliedReview, WordReview, apply_review, reviewed_notice
 from notice_studio.core.wordreview.proposals import Proposal
 from notice_studio.ui.app_state import AppState, Navigator
 from notice_studio.ui.compare.diff_window import DiffWindow
+from notice_studio.ui.session import snapshot
 
 
 class WordReviewWindow(DiffWindow):
@@ -182,16 +183,27 @@ class WordReviewWindow(DiffWindow):
         self.apply_button.setEnabled(False)
         self.statusBar().showMessage("Applying the accepted changes…")
         session.save_soon()  # typing not yet saved goes first; the write lane keeps the order
-        self.state.tasks.write(lambda: apply_review(repo, review, accepted), self._applied, self._apply_failed)
+        base = snapshot(session.notice)
+        session.hold_saves()  # typing from now on is committed after the review, on top of it
 
-    def _applied(self, result: object) -> None:
+        def work() -> tuple[AppliedReview, Notice]:
+            return apply_review(repo, review, accepted), repo.load()
+
+        self.state.tasks.write(work, lambda done: self._applied(base, *done), self._apply_failed)
+
+    def _applied(self, base: Notice, result: AppliedReview, saved: Notice) -> None:
         session = self.state.session
+        skipped = list(result.skipped)
         if session is not None:
-            session.reload()
+            # Typing that arrived while the changes were applied is kept, not overwritten.
+            overlaps = session.take_saved(base, saved)
+            skipped += [
+                f"Your typing in {label} overlapped a reviewer's change there; your text was kept."
+                for label in overlaps
+            ]
         if self._closed:
             return
-        commits = len(getattr(result, "commits", []))
-        skipped = list(getattr(result, "skipped", []))
+        commits = len(result.commits)
         message = f"Applied the accepted changes as {commits} saved edit{'s' if commits != 1 else ''}."
         if skipped:
             message += " Not applied: " + " ".join(skipped)
@@ -200,6 +212,8 @@ class WordReviewWindow(DiffWindow):
         self.applied.emit(result)
 
     def _apply_failed(self, exc: object) -> None:
+        if self.state.session is not None:
+            self.state.session.release_saves()
         if self._closed:
             return
         self._update_apply()
@@ -213,14 +227,21 @@ def _proposal_html(proposal: Proposal) -> str:
     if proposal.date:
         parts.append(f" <small>{esc(proposal.date[:10])}</small>")
     parts.append(f"<br>{esc(proposal.clause_title)}</p>")
+    removed = f"<s style='color:#b01212'>{esc(proposal.old_text)}</s>"
+    added = f"<u style='color:#0b6b1f'>{esc(proposal.new_text)}</u>"
+    if proposal.kind == "add":
+        parts.append(f"<p>A new section after '{esc(proposal.before)}':</p><p>{added}</p>")
+    elif proposal.kind == "value":
+        name = esc("{{ " + proposal.placeholder + " }}")
+        parts.append(f"<p>{name} becomes <u style='color:#0b6b1f'>{esc(proposal.value)}</u> wherever it is shown.</p>")
+    elif proposal.kind == "format":
+        parts.append(f"<p>{esc(proposal.before)}<u>{esc(proposal.old_text)}</u>{esc(proposal.after)}</p>")
+        parts.append(f"<p>Made {esc(proposal.value)}.</p>")
+    elif proposal.part == "table":
+        parts.append(f"<p>In the {esc(proposal.before)}:</p><p>{removed} {added}</p>")
+    elif proposal.changes_text:
+        parts.append(f"<p>{esc(proposal.before)}{removed}{added}{esc(proposal.after)}</p>")
     if proposal.changes_text:
-        parts.append(
-            "<p>"
-            f"{esc(proposal.before)}"
-            f"<s style='color:#b01212'>{esc(proposal.old_text)}</s>"
-            f"<u style='color:#0b6b1f'>{esc(proposal.new_text)}</u>"
-            f"{esc(proposal.after)}</p>"
-        )
         if not proposal.tracked:
             parts.append("<p><i>Typed without Track Changes: found by comparing with the copy that was sent.</i></p>")
     for note in proposal.comments:

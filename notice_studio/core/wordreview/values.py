@@ -1,0 +1,64 @@
+"""A reviewer who rewrites a placeholder's value in Word (the organisation's name, an address)
+proposes a new value for the placeholder, not new words in place of it.
+
+A change that lies inside the words a placeholder shows becomes a 'value' proposal: accepting
+it sets the placeholder's value, so every place that shows it changes together and the clause
+keeps its placeholder. A change that runs past those words is left as a text change and says
+that accepting it writes the words in place of the placeholder.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+from notice_studio.core.export.md_blocks import Block
+from notice_studio.core.notice.model import PLACEHOLDER_RE
+from notice_studio.core.wordreview.proposals import Chunk, Proposal
+
+__all__ = ["with_values"]
+
+
+def _placeholders(blocks: Sequence[Block]) -> list[tuple[int, int, str]]:
+    """(start, end, name) of each placeholder's words in the shown text."""
+    out = []
+    pos = 0
+    for block in blocks:
+        for piece in block.pieces:
+            found = PLACEHOLDER_RE.fullmatch(piece.source) if piece.kind == "atom" else None
+            if found and piece.shown:
+                out.append((pos, pos + len(piece.shown), found.group(1)))
+            pos += len(piece.shown)
+    return out
+
+
+def with_values(
+    proposals: Sequence[Proposal], chunks: Sequence[Chunk], owner: Mapping[int, str], blocks: Sequence[Block]
+) -> list[Proposal]:
+    """`proposals` with changes to a placeholder's words made value proposals (or flagged)."""
+    spans = _placeholders(blocks)
+    if not spans:
+        return list(proposals)
+    where: dict[str, tuple[int, int]] = {}  # proposal -> its range in the sent text
+    pos = 0
+    for k, chunk in enumerate(chunks):
+        pid = owner.get(k)
+        if pid is not None:
+            start, end = where.get(pid, (pos, pos))
+            where[pid] = (min(start, pos), pos + len(chunk.old))
+        pos += len(chunk.old)
+    shown = "".join(c.old for c in chunks)
+    out = []
+    for proposal in proposals:
+        start, end = where.get(proposal.id, (-1, -1))
+        for s, e, name in spans:
+            inside = s <= start and end <= e and (start < e or end > s) and (start, end) != (s, s)
+            if inside and not (start == end and start in (s, e)):
+                value = shown[s:start] + proposal.new_text + shown[end:e]
+                proposal = replace(proposal, kind="value", placeholder=name, value=" ".join(value.split()))
+                break
+            if start < e and s < end:
+                proposal = replace(proposal, placeholder=name)
+                break
+        out.append(proposal)
+    return out
