@@ -1,6 +1,6 @@
 """Import real notices in the forms counsel have, and score the sections found against their headings.
 
-    python benchmarks/import_corpus.py CORPUS_DIR [--limit N] [--baseline REV]
+    python benchmarks/import_corpus.py CORPUS_DIR [--offset N] [--limit N] [--baseline REV]
 
 CORPUS_DIR holds policies as Markdown whose headings are the ground truth (e.g.
 ../shared/corpus/privacy-policies). Each policy is turned into the forms counsel import:
@@ -378,7 +378,7 @@ def supported(form: str) -> bool:
     return EXTENSIONS[form] in FORMATS
 
 
-def score_corpus(corpus: Path, limit: int | None, only: list[str]) -> dict:
+def score_corpus(corpus: Path, limit: int | None, only: list[str], offset: int = 0) -> dict:
     """Per policy and form: (matched, counted, expected), or None when the import failed."""
     files = sorted(corpus.glob("*.md"))
     results: dict[str, dict[str, list[int] | None]] = {}
@@ -391,7 +391,9 @@ def score_corpus(corpus: Path, limit: int | None, only: list[str]) -> dict:
             if sum(1 for p in pieces if p.rank) < 2:
                 continue  # a policy without sections says nothing about finding them
             scored += 1
-            if limit and scored > limit:
+            if scored <= offset:
+                continue  # another slice of the corpus: tune on one, check on another
+            if limit and scored > offset + limit:
                 break
             row: dict[str, list[int] | None] = {}
             for form in forms:
@@ -436,7 +438,9 @@ def time_forms(corpus: Path, only: list[str]) -> dict[str, float]:
 
 
 # ----- the baseline in the same run -------------------------------------------------------------
-def run_baseline(rev: str, corpus: Path, limit: int | None, only: list[str], timing: bool) -> dict | None:
+def run_baseline(
+    rev: str, corpus: Path, limit: int | None, only: list[str], timing: bool, offset: int = 0
+) -> dict | None:
     """Score the importer as it was at `rev`: its package is extracted and this script run on it."""
     with tempfile.TemporaryDirectory() as tmp:
         archive = subprocess.run(
@@ -454,6 +458,8 @@ def run_baseline(rev: str, corpus: Path, limit: int | None, only: list[str], tim
             args.append("--no-timing")
         if limit:
             args += ["--limit", str(limit)]
+        if offset:
+            args += ["--offset", str(offset)]
         if only:
             args += ["--forms", ",".join(only)]
         done = subprocess.run(args, capture_output=True, text=True, env=env, check=False, cwd=tmp)
@@ -486,6 +492,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus", type=Path, help="folder of policies as Markdown (headings = ground truth)")
     parser.add_argument("--limit", type=int, default=None, help="score only the first N policies with sections")
+    parser.add_argument("--offset", type=int, default=0, help="skip the first N policies with sections")
     parser.add_argument("--baseline", default=BASELINE_REV, help="git revision of the baseline importer ('' for none)")
     parser.add_argument("--forms", default="", help="comma-separated forms to score (default: all)")
     parser.add_argument("--no-timing", action="store_true", help="skip timing the 20,000-word import")
@@ -504,14 +511,14 @@ def main() -> None:
     start = time.perf_counter()
     only = [f for f in args.forms.split(",") if f]
     current = {
-        "scores": score_corpus(corpus, args.limit, only),
+        "scores": score_corpus(corpus, args.limit, only, args.offset),
         "times": {} if args.no_timing else time_forms(corpus, only),
     }
     if args.score_only:
         print(json.dumps(current))
         return
     elapsed = time.perf_counter() - start
-    base = run_baseline(args.baseline, corpus, args.limit, only, not args.no_timing) if args.baseline else None
+    base = run_baseline(args.baseline, corpus, args.limit, only, not args.no_timing, args.offset) if args.baseline else None
     now_sum = summary(current)
     base_sum = summary(base) if base else {}
     count = len(current["scores"])

@@ -40,6 +40,9 @@ class TextLine:
     """A blank line (or, in a PDF, extra space) came before it."""
     size: float = 0.0
     bold: bool = False
+    left: float = 0.0
+    right: float = 0.0
+    """Where the line starts and ends on the page in points (PDF); 0 when unknown."""
 
 
 _Line = TextLine
@@ -63,7 +66,7 @@ def read_lines(
 ) -> SourceDocument:
     """Blocks from laid-out lines; `by_gaps`: paragraphs end at extra space or a change of font (PDF)."""
     kept, dropped = _without_furniture(lines, paged=by_gaps)
-    width = _typical_width(kept) if by_gaps else wrap_width(kept)
+    width = _typical_width(kept) if by_gaps else float(wrap_width(kept))
     blocks = _blocks(kept, width, by_gaps)
     return SourceDocument(name, fmt, tuple(blocks), title, encoding, tuple(dropped))  # every occurrence: nothing lost
 
@@ -155,19 +158,32 @@ def wrap_width(lines: list[_Line]) -> int:
     return width if carried >= len(lengths) * 0.3 else 0
 
 
-def _typical_width(lines: list[TextLine]) -> int:
-    """The length of a full line of body text (lines laid out in a proportional font)."""
+def _typical_width(lines: list[TextLine]) -> float:
+    """Where a full line of body text ends: its right edge on the page, or else its length in characters."""
+    if any(line.right for line in lines):
+        edges = sorted(line.right for line in lines if not line.bold)
+        return edges[int(len(edges) * 0.95)] if len(edges) >= 8 else 0.0
     lengths = sorted(len(line.text) for line in lines if not line.bold)
-    return lengths[int(len(lengths) * 0.9)] if len(lengths) >= 8 else 0
+    return lengths[int(len(lengths) * 0.9)] if len(lengths) >= 8 else 0.0
 
 
-def _continues(before: TextLine, line: TextLine, width: int, in_item: bool, by_gaps: bool = False) -> bool:
+def _fills_line(before: TextLine, nxt: str, margin: float) -> bool:
+    """True when `before` ran to the right margin: the first word of `nxt` would not have fitted after it."""
+    text = before.text.rstrip()
+    per_char = (before.right - before.left) / max(len(text), 1)
+    word = nxt.split(" ", 1)[0]
+    return before.right + per_char * (len(word) + 1) > margin - 2 * per_char  # ragged right: room to spare
+
+
+def _continues(before: TextLine, line: TextLine, width: float, in_item: bool, by_gaps: bool = False) -> bool:
     """True when `line` carries on the paragraph that `before` ended on (a wrapped line)."""
     prev = before.text.rstrip()
     if line.gap or BULLET_RE.match(line.text) or (before.size, before.bold) != (line.size, line.bold):
         return False
     if by_gaps:
-        return not (width and len(prev) < width * 0.7)  # a short line ends its paragraph
+        if before.right and width:
+            return _fills_line(before, line.text.strip(), width)  # a line that stops short ends its paragraph
+        return not (width and len(prev) < width * 0.7)
     if not width:
         return False
     text = line.text.strip()
@@ -181,7 +197,7 @@ def _continues(before: TextLine, line: TextLine, width: int, in_item: bool, by_g
     return not (in_item and not line.text.startswith((" ", "\t")) and _SENTENCE_END.search(prev))
 
 
-def _heading_line(text: str, width: int) -> bool:
+def _heading_line(text: str, width: float) -> bool:
     number, rest = split_number(text)
     shown = rest if number and rest else text
     return len(text) < width * 0.75 and is_title_shaped(shown, allow_colon=True, max_words=14)
@@ -193,7 +209,7 @@ def _join(prev: str, text: str) -> str:
     return prev + " " + text
 
 
-def _unmarked_items(lines: list[_Line], width: int) -> set[int]:
+def _unmarked_items(lines: list[_Line], width: float) -> set[int]:
     """Lines that are bullets copied without their markers: a run of short lines after one ending in ':'."""
     found: set[int] = set()
     if width:
@@ -218,7 +234,7 @@ def _unmarked_items(lines: list[_Line], width: int) -> set[int]:
     return found
 
 
-def _blocks(lines: list[_Line], width: int, by_gaps: bool = False) -> list[Block]:
+def _blocks(lines: list[_Line], width: float, by_gaps: bool = False) -> list[Block]:
     blocks: list[Block] = []
     items = _unmarked_items(lines, width)
     i = 0
