@@ -11,11 +11,12 @@ from __future__ import annotations
 import itertools
 import re
 import statistics
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
 from notice_studio.core.importer.blocks import ImportProblem, SourceDocument, one_line
-from notice_studio.core.importer.plain_text import TextLine, read_lines
+from notice_studio.core.importer.plain_text import BULLET_RE, TextLine, fills_line, read_lines
 
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"})
 _BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demibold")
@@ -68,6 +69,7 @@ class _Row:
 
 
 def _finish(row: _Row, pieces: list[str], right: float, last: int) -> _Row:
+    """The row with its text and where it ends."""
     row.text = "".join(pieces).translate(_CONTROLS)
     row.right, row.last = right, last
     return row
@@ -108,24 +110,31 @@ def _page_lines(page: Any, number: int) -> list[TextLine]:
         size = round(height * 2) / 2  # the font size as the line's height: PDFs scale fonts in many ways
         return _Row(bottom, height, size, is_bold(i), left, i)
 
-    def cells(row: _Row) -> str:
-        """The row again, character by character: a wide space between two characters is a column gap."""
-        out: list[str] = []
-        right = 0.0
-        space = False
+    def rescan(row: _Row) -> list[_Row]:
+        """The row again, character by character: split where the baseline moves, a tab at a column gap."""
+        out: list[_Row] = []
+        current = row
+        chars: list[str] = []
+        right, space = 0.0, False
         for i in range(row.first, row.last + 1):
             ch = text[i]
             if ch.isspace():
                 space = True
                 continue
-            left, char_right, _, _ = box(i)
-            if out and left - right > row.height * 1.2:
-                out.append("\t")
-            elif out and space:
-                out.append(" ")
-            out.append(ch)
+            left, char_right, bottom, _ = box(i)
+            if chars and abs(bottom - current.bottom) > current.height * 0.5:
+                out.append(_finish(current, chars, right, i - 1))
+                current, chars = start_row(i), []
+            elif chars and left - right > current.size:
+                chars.append("\t")
+            elif chars and space:
+                chars.append(" ")
+            chars.append(ch)
             right, space = char_right, False
-        return "".join(out).translate(_CONTROLS)
+        out.append(_finish(current, chars, right, row.last))
+        if row.text.startswith("• "):
+            out[0].text = "• " + out[0].text
+        return out
 
     rows: list[_Row] = []
     marker = False  # a list marker waiting for the line it stands before
@@ -153,10 +162,17 @@ def _page_lines(page: Any, number: int) -> list[TextLine]:
                 rows.append(_finish(row, pieces, before_right, a - 1))
                 row, pieces = start_row(b), []
             else:
-                pieces.append("\t" if after_left - before_right > row.height * 1.5 else " ")
+                pieces.append("\t" if after_left - before_right > row.size else " ")
         else:
             pieces.append(text[at : last + 1])
-        rows.append(_finish(row, pieces, box(last)[1], last))
+        _, right, bottom, _ = box(last)
+        row = _finish(row, pieces, right, last)
+        # Ends off its baseline (lines run together with no space between) or much wider than its
+        # characters need (table cells set apart with no space): read it again character by character.
+        if abs(bottom - row.bottom) > row.height * 0.5 or (row.right - row.left) > len(row.text) * row.size * 0.75:
+            rows += rescan(row)
+        else:
+            rows.append(row)
         if (
             len(rows) > 1
             and abs(rows[-2].bottom - rows[-1].bottom) < min(rows[-2].height, rows[-1].height) * 0.5
@@ -169,14 +185,6 @@ def _page_lines(page: Any, number: int) -> list[TextLine]:
     # A line is bold when it starts and ends bold (a bold lead-in does not make its paragraph a heading).
     for row in rows:
         row.bold = row.bold and is_bold(row.last)
-    # A line much wider than its characters need has cells set apart with no space between them.
-    widths: dict[float, list[float]] = {}
-    for row in rows:
-        widths.setdefault(row.size, []).append((row.right - row.left) / max(len(row.text), 1))
-    usual_width = {size: statistics.median(values) for size, values in widths.items()}
-    for row in rows:
-        if (row.right - row.left) / max(len(row.text), 1) > usual_width[row.size] * 1.3:
-            row.text = cells(row)
     textpage.close()
     # Extra space between lines ends a paragraph; what is usual depends on the font size.
     steps: dict[float, list[float]] = {}
@@ -195,4 +203,31 @@ def _page_lines(page: Any, number: int) -> list[TextLine]:
         shown = row.text.rstrip().translate(_LIGATURES)
         if shown:
             lines.append(TextLine(number, shown, gap, row.size, row.bold, row.left, row.right))
+    _mark_indented_items(lines)
     return lines
+
+
+def _mark_indented_items(lines: list[TextLine]) -> None:
+    """Lines set in from the text's left edge are list items whose markers were drawn, not written."""
+    if len(lines) < 3:
+        return
+    edge = Counter(round(line.left) for line in lines).most_common(1)[0][0]
+    rights = sorted(line.right for line in lines)
+    margin = rights[int(len(rights) * 0.95)]
+    before: TextLine | None = None
+    for line in lines:
+        indented = (
+            edge + line.size * 1.5 < line.left < (edge + margin) / 2  # set in, but not a centred or right-hand line
+            and "\t" not in line.text
+            and not line.bold
+        )
+        if indented and not BULLET_RE.match(line.text):
+            carried = (
+                before is not None
+                and abs(before.left - line.left) < line.size * 0.5
+                and not line.gap
+                and fills_line(before, line.text, margin)
+            )
+            if not carried:
+                line.text = "• " + line.text
+        before = line if indented else None

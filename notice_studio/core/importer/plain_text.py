@@ -167,7 +167,7 @@ def _typical_width(lines: list[TextLine]) -> float:
     return lengths[int(len(lengths) * 0.9)] if len(lengths) >= 8 else 0.0
 
 
-def _fills_line(before: TextLine, nxt: str, margin: float) -> bool:
+def fills_line(before: TextLine, nxt: str, margin: float) -> bool:
     """True when `before` ran to the right margin: the first word of `nxt` would not have fitted after it."""
     text = before.text.rstrip()
     per_char = (before.right - before.left) / max(len(text), 1)
@@ -182,7 +182,7 @@ def _continues(before: TextLine, line: TextLine, width: float, in_item: bool, by
         return False
     if by_gaps:
         if before.right and width:
-            return _fills_line(before, line.text.strip(), width)  # a line that stops short ends its paragraph
+            return fills_line(before, line.text.strip(), width)  # a line that stops short ends its paragraph
         return not (width and len(prev) < width * 0.7)
     if not width:
         return False
@@ -245,7 +245,7 @@ def _blocks(lines: list[_Line], width: float, by_gaps: bool = False) -> list[Blo
             blocks.append(Block("list_item", "- " + text, one_line(text), 0, lines[i].number, gap))
             i += 1
             continue
-        table = _table_run(lines, i)
+        table = _table_run(lines, i, by_gaps)
         if table:
             rows, end = table
             blocks.append(
@@ -265,7 +265,7 @@ def _blocks(lines: list[_Line], width: float, by_gaps: bool = False) -> list[Blo
         text = (bullet["text"] if bullet else line.text).strip()
         j = i + 1
         while j < len(lines) and _continues(lines[j - 1], lines[j], width, bool(bullet), by_gaps):
-            if _table_run(lines, j):
+            if _table_run(lines, j, by_gaps):
                 break
             text = _join(text, lines[j].text.strip())
             j += 1
@@ -288,8 +288,10 @@ def _cells(text: str, tabs_only: bool) -> list[str]:
     return [" ".join(p.split()) for p in parts]
 
 
-def _table_run(lines: list[_Line], start: int) -> tuple[list[list[str]], int] | None:
-    """Rows of cells from `start`: lines split by tabs (2+ rows) or wide spaces (3+ rows), same width."""
+def _table_run(lines: list[_Line], start: int, spaced: bool = False) -> tuple[list[list[str]], int] | None:
+    """Rows of cells from `start`: lines split by tabs (2+ rows) or wide spaces (3+ rows), same width.
+
+    `spaced`: rows split by tabs may have space between them (a PDF's table)."""
     for tabs_only, minimum in ((True, 2), (False, 3)):
         first = lines[start].text
         if tabs_only and "\t" not in first.strip():
@@ -302,7 +304,7 @@ def _table_run(lines: list[_Line], start: int) -> tuple[list[list[str]], int] | 
             end < len(lines)
             and (not tabs_only or "\t" in lines[end].text.strip())
             and len(_cells(lines[end].text, tabs_only)) == columns
-            and (end == start or not lines[end].gap)
+            and (end == start or not lines[end].gap or (spaced and tabs_only))
         ):
             end += 1
         if end - start >= minimum:
