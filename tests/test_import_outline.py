@@ -630,6 +630,22 @@ def test_numbers_with_a_trailing_dot_and_section_words() -> None:
     ]
 
 
+def test_numbered_all_caps_headings_closed_with_a_full_stop() -> None:
+    text = (
+        "1. WHO WE ARE.\nWe are Oriel Opticians, a family practice in Bath.\n\n"
+        "2. WHAT WE COLLECT.\nWe record your prescriptions and eye test results.\n\n"
+        "3. Keep your receipt.\nA sentence with a number in front is an item, not a heading.\n\n"
+        "4. YOUR RIGHTS.\nYou can ask for a copy of your records at any time.\n"
+    )
+    outline = outline_of(text)
+    assert [(s.title, s.original_number) for s in outline.sections] == [
+        ("WHO WE ARE", "1"),
+        ("WHAT WE COLLECT", "2"),
+        ("YOUR RIGHTS", "4"),
+    ]
+    assert "Keep your receipt." in outline.sections[1].body
+
+
 def test_all_caps_heading_run_into_the_end_of_a_paragraph() -> None:
     text = (
         "WHO WE ARE\nWe are Oriel Opticians, a family practice in Bath.\n\n"

@@ -19,6 +19,7 @@ from notice_studio.core.importer.headings import (
     has_heading_vocabulary,
     is_all_caps,
     is_question,
+    is_stopped_title,
     is_title_case,
     is_title_shaped,
     looks_like_address_or_detail,
@@ -86,7 +87,7 @@ def classify(block: Block, fmt: str, after_heading: bool = False) -> Entry:
     number, rest = split_number(text)
     if number and number.scheme != "list" and rest and number.depth <= 2:
         if (
-            is_title_shaped(rest)
+            (is_title_shaped(rest) or (is_all_caps(rest) and is_stopped_title(rest)))
             and (number.punctuated or block.gap_before)
             and not (not number.punctuated and looks_like_address_or_detail(rest))
         ):

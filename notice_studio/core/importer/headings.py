@@ -171,6 +171,18 @@ def is_title_shaped(text: str, *, allow_colon: bool = True, max_words: int = 14)
     return not _WEB.search(text)
 
 
+def is_stopped_title(text: str, *, max_words: int = 10) -> bool:
+    """A short title closed with a full stop ('6. SECURITY.'): taken only where the line is marked out
+    otherwise (ALL CAPS after a number, or set in a heading's size)."""
+    text = text.strip()
+    return (
+        text.endswith(".")
+        and not text.endswith("..")
+        and len(text.split()) <= max_words
+        and is_title_shaped(text[:-1], max_words=max_words)
+    )
+
+
 def is_all_caps(text: str) -> bool:
     letters = [ch for ch in text if ch.isalpha()]
     if len(letters) < 3 or not all(ch.isupper() for ch in letters):

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from notice_studio.core.importer.blocks import ImportProblem, SourceDocument
 from notice_studio.core.importer.candidates import Entry, Key, accept_weak, classify, mark_toc
-from notice_studio.core.importer.headings import clean_title, is_title_shaped, split_number
+from notice_studio.core.importer.headings import clean_title, is_stopped_title, is_title_shaped, split_number
 from notice_studio.core.importer.numbering import accept_numbered
 from notice_studio.core.importer.outline import ImportedOutline, ImportedSection
 
@@ -136,7 +136,7 @@ def _key_by_size(entries: list[Entry]) -> None:
             # Bold, in a heading's size, and short: a heading even where its number skips one.
             number, rest = split_number(block.plain)
             shown = rest if number and number.scheme != "list" and rest else block.plain
-            if block.kind != "paragraph" or not is_title_shaped(shown, max_words=20):
+            if block.kind != "paragraph" or not (is_title_shaped(shown, max_words=20) or is_stopped_title(shown)):
                 continue
             entry.title, entry.accepted = clean_title(shown), True
             entry.number = number if number and number.scheme != "list" and rest else None
