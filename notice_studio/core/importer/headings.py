@@ -130,7 +130,8 @@ _MINOR = {
     "who",
 }
 _QUESTION_START = re.compile(
-    r"^(?:what|how|why|who|whom|whose|when|where|which|do|does|did|can|could|will|would|is|are|should|shall|may|have|has)\b",
+    r"^(?:(?:for|to|with|from|in|on|by|under|about|at)\s+(?:what|whom|which|how|whose)\b"  # 'To whom ...?'
+    r"|(?:what|how|why|who|whom|whose|when|where|which|do|does|did|can|could|will|would|is|are|should|shall|may|have|has)\b)",
     re.IGNORECASE,
 )
 _VOCABULARY = re.compile(

@@ -56,7 +56,7 @@ def read_plain_text(text: str, name: str, encoding: str = "utf-8") -> SourceDocu
         if not raw.strip():
             gap = True
             continue
-        lines.append(TextLine(number, raw.rstrip(), gap))
+        lines.append(TextLine(number, raw.rstrip(" \r\f\v"), gap))  # a tab at the end is an empty table cell
         gap = False
     return read_lines(lines, name, "txt", encoding)
 
@@ -282,7 +282,7 @@ def _blocks(lines: list[_Line], width: float, by_gaps: bool = False) -> list[Blo
 # ----- tables flattened into text -------------------------------------------------------------------
 def _cells(text: str, tabs_only: bool) -> list[str]:
     if tabs_only:
-        parts = text.split("\t")
+        parts = text.strip(" ").split("\t")
     else:
         parts = _CELL_GAP.split(text.strip())
     return [" ".join(p.split()) for p in parts]
@@ -294,7 +294,7 @@ def _table_run(lines: list[_Line], start: int, spaced: bool = False) -> tuple[li
     `spaced`: rows split by tabs may have space between them (a PDF's table)."""
     for tabs_only, minimum in ((True, 2), (False, 3)):
         first = lines[start].text
-        if tabs_only and "\t" not in first.strip():
+        if tabs_only and "\t" not in first.strip(" "):
             continue
         columns = len(_cells(first, tabs_only))
         if columns < 2:
@@ -302,11 +302,15 @@ def _table_run(lines: list[_Line], start: int, spaced: bool = False) -> tuple[li
         end = start
         while (
             end < len(lines)
-            and (not tabs_only or "\t" in lines[end].text.strip())
-            and len(_cells(lines[end].text, tabs_only)) == columns
+            and (not tabs_only or "\t" in lines[end].text.strip(" "))
+            # rows split by tabs may leave out empty cells at the end or span columns; by spaces, never
+            and (tabs_only or len(_cells(lines[end].text, tabs_only)) == columns)
             and (end == start or not lines[end].gap or (spaced and tabs_only))
         ):
             end += 1
         if end - start >= minimum:
+            rows = [_cells(lines[k].text, tabs_only) for k in range(start, end)]
+            width = max(len(r) for r in rows)
+            return [r + [""] * (width - len(r)) for r in rows], end
             return [_cells(lines[k].text, tabs_only) for k in range(start, end)], end
     return None
