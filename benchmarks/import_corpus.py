@@ -15,8 +15,9 @@ CORPUS_DIR holds policies as Markdown whose headings are the ground truth (e.g.
     pdf        a PDF file (printed from the web page by Qt), when the importer reads PDFs
 
 Each is imported and scored: heading precision, recall and F1 over the top two heading levels
-below the title (a found heading matching a deeper heading of the original is not counted
-either way). The same run scores the importer at git revision REV (default: the commit before
+below the title (a found heading matching a deeper heading of the original, or a wholly bold
+short paragraph - a heading of unstated level - is not counted either way; --strict-bold counts
+the bold ones as wrong). The same run scores the importer at git revision REV (default: the commit before
 this work) as the baseline, printed beside. Also prints the ten worst policies and the import
 time of a 20,000-word file in each form. The corpus is only measured: nothing of it is kept.
 """
@@ -340,10 +341,26 @@ def norm(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "", text.lower())
 
 
+STRICT_BOLD = False
+"""--strict-bold: a wholly bold short paragraph found as a heading counts as a wrong heading."""
+
+
+def bold_line(piece: Piece) -> bool:
+    """A paragraph that is bold from end to end and short: a heading to any reader, of a level the
+    Markdown does not say (the policy's author wrote **...** instead of a heading mark)."""
+    runs = [(t, b) for t, b in piece.inline if t.strip()]
+    return piece.kind == "para" and bool(runs) and all(b for _, b in runs) and len(piece.text.split()) <= 14
+
+
 def score(pieces: list[Piece], found: list[str]) -> tuple[int, int, int]:
-    """(matched, found-and-counted, expected) for the headings found against the ranked ones."""
+    """(matched, found-and-counted, expected) for the headings found against the ranked ones.
+
+    Like a heading below the top two levels, a wholly bold short paragraph counts neither way
+    (unless STRICT_BOLD): finding it or leaving it in the text are both right."""
     expected = [norm(p.text) for p in pieces if p.kind == "heading" and p.rank]
     deeper = {norm(p.text) for p in pieces if p.kind == "heading" and not p.rank}
+    if not STRICT_BOLD:
+        deeper |= {norm(p.text) for p in pieces if bold_line(p)}
     pool: dict[str, int] = {}
     for key in expected:
         pool[key] = pool.get(key, 0) + 1
@@ -460,6 +477,8 @@ def run_baseline(
             args += ["--limit", str(limit)]
         if offset:
             args += ["--offset", str(offset)]
+        if STRICT_BOLD:
+            args.append("--strict-bold")
         if only:
             args += ["--forms", ",".join(only)]
         done = subprocess.run(args, capture_output=True, text=True, env=env, check=False, cwd=tmp)
@@ -496,9 +515,12 @@ def main() -> None:
     parser.add_argument("--baseline", default=BASELINE_REV, help="git revision of the baseline importer ('' for none)")
     parser.add_argument("--forms", default="", help="comma-separated forms to score (default: all)")
     parser.add_argument("--no-timing", action="store_true", help="skip timing the 20,000-word import")
+    parser.add_argument("--strict-bold", action="store_true", help="count wholly bold lines found as headings as wrong")
     parser.add_argument("--score-only", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--tool-root", default="", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    global STRICT_BOLD
+    STRICT_BOLD = args.strict_bold
     if args.tool_root:
         sys.path.insert(0, args.tool_root)
     else:
