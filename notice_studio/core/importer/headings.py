@@ -185,6 +185,8 @@ def is_stopped_title(text: str, *, max_words: int = 10) -> bool:
 
 
 def is_all_caps(text: str) -> bool:
+    if not text.isupper():
+        return False  # a lower-case letter, or no letters with a case at all (quick, on long paragraphs)
     letters = [ch for ch in text if ch.isalpha()]
     if len(letters) < 3 or not all(ch.isupper() for ch in letters):
         return False

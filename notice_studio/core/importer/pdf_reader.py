@@ -88,8 +88,14 @@ def _page_lines(page: Any, number: int) -> list[TextLine]:
     textpage = page.get_textpage()
     handle = textpage.raw
     count = textpage.count_chars()
-    # One character at a time: PDFium's whole-page text can drift from the character indices.
-    text = "".join(map(chr, map(raw.FPDFText_GetUnicode, itertools.repeat(handle, count), range(count))))
+    text = ""
+    if count:
+        buffer = (ctypes.c_ushort * (count + 1))()
+        got = raw.FPDFText_GetText(handle, 0, count, buffer)
+        text = bytes(buffer)[: 2 * max(got - 1, 0)].decode("utf-16-le", errors="replace")
+    if len(text) != count:
+        # Characters outside the basic plane take two places in UTF-16: go one character at a time.
+        text = "".join(map(chr, map(raw.FPDFText_GetUnicode, itertools.repeat(handle, count), range(count))))
     rect = raw.FS_RECTF()
     name = ctypes.create_string_buffer(128)
     flags = ctypes.c_int()
