@@ -703,3 +703,39 @@ def test_word_document_with_bold_paragraphs_and_no_heading_styles() -> None:
         ("About us", ("controller",)),
         ("How we use your data", ("purposes",)),
     ]
+
+
+def test_word_headings_in_a_larger_size_over_bold_lines_in_the_text_size() -> None:
+    from docx.shared import Pt
+
+    d = docx.Document()
+
+    def bold(text: str, size: float | None = None) -> None:
+        run = d.add_paragraph().add_run(text)
+        run.bold = True
+        if size:
+            run.font.size = Pt(size)
+
+    def run_in(lead: str, text: str) -> None:
+        para = d.add_paragraph()
+        para.add_run(lead).bold = True
+        para.add_run(" " + text)
+
+    bold("What we hold", 14)
+    bold("From members")
+    run_in("Names.", "We keep the name each member gives when joining the choir.")
+    run_in("Voice parts.", "We note who sings soprano, alto, tenor or bass.")
+    bold("From visitors")
+    d.add_paragraph("Visitors to open rehearsals sign a sheet that we destroy after a month.")
+    bold("Your rights", 14)
+    run_in("Copies.", "Ask the secretary for a copy of what we hold about you.")
+    out = io.BytesIO()
+    d.save(out)
+    outline = outline_from_document(read_bytes(out.getvalue(), "choir.docx", "docx"))
+    assert [(s.level, s.title) for s in outline.sections] == [
+        (1, "What we hold"),
+        (2, "From members"),
+        (2, "From visitors"),
+        (1, "Your rights"),
+    ]
+    assert "Voice parts." in outline.sections[1].body  # run-in headings stay in their section's text

@@ -122,8 +122,8 @@ def _rank_keys(entries: list[Entry]) -> dict[Key, int]:
 def _key_by_size(entries: list[Entry]) -> None:
     """Without heading markup, headings in two or more font sizes take their levels from the size."""
     sized = [e for e in entries if e.accepted and not e.is_title and e.family not in ("markup", "title")]
-    sizes = {e.block.size for e in sized if e.block.size}
-    if len(sizes) < 2:
+    sizes = {e.block.size for e in sized if e.block.size or e.block.bold}  # unsized bold: the text's size
+    if len(sizes) < 2 or not any(sizes):
         return
     for entry in entries:
         block = entry.block
