@@ -739,3 +739,16 @@ def test_word_headings_in_a_larger_size_over_bold_lines_in_the_text_size() -> No
         (1, "Your rights"),
     ]
     assert "Voice parts." in outline.sections[1].body  # run-in headings stay in their section's text
+
+
+def test_link_words_and_carried_on_lines_are_not_headings() -> None:
+    text = (
+        "Our members\n\nThe rowing club keeps a register of its members and their boat licences.\n\n"
+        "Go to your account settings\n\nYou can change your address there at any time.\n\n"
+        "Download the full register rules\n\nThe rules are also pinned up in the boathouse.\n\n"
+        "Safety records\n\nWe log every capsize so that the coaches can learn from it.\n\n"
+        "And who reads the log\n\nOnly the two safety officers read the capsize log.\n"
+    )
+    outline = outline_of(text)
+    assert [s.title for s in outline.sections] == ["Our members", "Safety records"]
+    assert "Go to your account settings" in outline.sections[0].body

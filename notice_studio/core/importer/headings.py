@@ -216,8 +216,18 @@ def has_heading_vocabulary(text: str) -> bool:
     return bool(_VOCABULARY.search(text))
 
 
+_LINK_OR_CARRY_ON = re.compile(
+    r"^(?:go to|view|download|click|tap|learn more|read more|find out more|visit|back to|sign (?:in|up)|log in"
+    r"|and|but|or|so|then)\b",
+    re.IGNORECASE,
+)
+
+
 def looks_like_address_or_detail(text: str) -> bool:
-    """Lines of a postal address, phone number or label such as 'Email: ...'."""
+    """Lines of a postal address, phone number or label such as 'Email: ...'; the words of a link or
+    button ('Go to your account', 'Download the PDF'); a line carrying on the one before ('And ...')."""
+    if _LINK_OR_CARRY_ON.match(text.strip()):
+        return True
     digits = sum(ch.isdigit() for ch in text)
     if digits and digits >= len(text.replace(" ", "")) * 0.25:
         return True
