@@ -540,7 +540,11 @@ def main() -> None:
         print(json.dumps(current))
         return
     elapsed = time.perf_counter() - start
-    base = run_baseline(args.baseline, corpus, args.limit, only, not args.no_timing, args.offset) if args.baseline else None
+    base = (
+        run_baseline(args.baseline, corpus, args.limit, only, not args.no_timing, args.offset)
+        if args.baseline
+        else None
+    )
     now_sum = summary(current)
     base_sum = summary(base) if base else {}
     count = len(current["scores"])

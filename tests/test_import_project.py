@@ -351,8 +351,9 @@ def test_tables_found_are_offered_and_made_into_notice_tables(tmp_path: Path) ->
     offered = preview_report(outline)
     assert offered.tables_found == ("'Cookies': 3 columns, 2 rows",)
     assert offered.tables_made == ()
-    assert "Tables: 1 found, kept as text in their clauses ('Cookies': 3 columns, 2 rows)." in report_module.report_text(
-        offered
+    assert (
+        "Tables: 1 found, kept as text in their clauses ('Cookies': 3 columns, 2 rows)."
+        in report_module.report_text(offered)
     )
 
     report = create_notice(outline, tmp_path / "tidewell", author=AUTHOR, tables=True)
@@ -372,9 +373,7 @@ def test_tables_found_are_offered_and_made_into_notice_tables(tmp_path: Path) ->
     assert_fsck_clean(folder)
 
 
-def test_cli_import_offers_tables_and_makes_them_on_request(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_cli_import_offers_tables_and_makes_them_on_request(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     page = str(FIXTURES / "saved_page.html")
     assert main(["import", page, str(tmp_path / "a"), "--dry-run"]) == 0
     out = capsys.readouterr().out

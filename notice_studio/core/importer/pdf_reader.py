@@ -157,7 +157,7 @@ def _page_lines(page: Any, number: int) -> list[TextLine]:
             a, b = space.start(), space.end()
             pieces.append(text[at:a])
             _, before_right, before_bottom, _ = box(a - 1)
-            after_left, after_right, after_bottom, _ = box(b)
+            after_left, _, after_bottom, _ = box(b)
             at = b
             if abs(after_bottom - before_bottom) > row.height * 0.5:
                 # PDFium ran two lines together: a new line starts after this space
@@ -194,9 +194,9 @@ def _page_lines(page: Any, number: int) -> list[TextLine]:
     textpage.close()
     # Extra space between lines ends a paragraph; what is usual depends on the font size.
     steps: dict[float, list[float]] = {}
-    for a, b in itertools.pairwise(rows):
-        if a.size == b.size:
-            steps.setdefault(b.size, []).append(abs(a.bottom - b.bottom))
+    for above, below in itertools.pairwise(rows):
+        if above.size == below.size:
+            steps.setdefault(below.size, []).append(abs(above.bottom - below.bottom))
     usual_all = statistics.median([x for v in steps.values() for x in v]) if steps else 0.0
     sizes = [r.size for r in rows]
     body = statistics.median(sizes) if sizes else 0.0
