@@ -752,3 +752,37 @@ def test_link_words_and_carried_on_lines_are_not_headings() -> None:
     outline = outline_of(text)
     assert [s.title for s in outline.sections] == ["Our members", "Safety records"]
     assert "Go to your account settings" in outline.sections[0].body
+
+
+def test_run_in_headings_rank_below_numbered_sub_sections() -> None:
+    d = docx.Document()
+
+    def bold(text: str) -> None:
+        d.add_paragraph().add_run(text).bold = True
+
+    def run_in(lead: str, text: str) -> None:
+        para = d.add_paragraph()
+        para.add_run(lead).bold = True
+        para.add_run(" " + text)
+
+    bold("1. Who we are")
+    run_in("Controller.", "The allotment society decides how members' details are used.")
+    run_in("Secretary.", "The secretary answers questions about this notice.")
+    bold("2. What we hold")
+    d.add_paragraph("We hold what members give us when they take on a plot.")
+    bold("2.1 Plot holders")
+    d.add_paragraph("Name, address and the number of the plot.")
+    bold("2.2 Waiting list")
+    d.add_paragraph("Name and the date you joined the list.")
+    bold("3. Your rights")
+    run_in("Copies.", "Ask the secretary for a copy of what we hold.")
+    out = io.BytesIO()
+    d.save(out)
+    outline = outline_from_document(read_bytes(out.getvalue(), "plots.docx", "docx"))
+    assert [(s.level, s.title, s.original_number) for s in outline.sections] == [
+        (1, "Who we are", "1"),
+        (1, "What we hold", "2"),
+        (2, "Plot holders", "2.1"),
+        (2, "Waiting list", "2.2"),
+        (1, "Your rights", "3"),
+    ]

@@ -104,6 +104,8 @@ def _rank_keys(entries: list[Entry]) -> dict[Key, int]:
             if a[0] == b[0]:
                 return -1 if float(a[1]) > float(b[1]) else 1
             return -1 if a[0] == "size" else 1
+        if (a[0] == "runin") != (b[0] == "runin"):
+            return 1 if a[0] == "runin" else -1  # a heading run into its paragraph is below any on a line of its own
         if a[0] == "num" and b[0] == "num" and a[2] != b[2]:
             return -1 if int(a[2]) < int(b[2]) else 1
         if (count[a] == 1) != (count[b] == 1):
