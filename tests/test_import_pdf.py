@@ -29,6 +29,8 @@ reported when a tool comes back</li></ul>
 <p>Member records are kept in a locked cabinet in the shed office and on one laptop that never leaves it.</p>
 <table cellpadding="6"><tr><td>Record</td><td>Kept for</td></tr><tr><td>Loan sheets</td><td>two years</td></tr>
 <tr><td>Membership forms</td><td>while you are a member</td></tr></table>
+<p>Visiting hours</p>
+<p>The shed is open to members on Saturday mornings, when a volunteer keeps the loan sheets.</p>
 <h2>Contact</h2>
 <p>Write to the volunteer secretary at the shed office on any open day.</p>
 </body></html>"""
@@ -48,6 +50,8 @@ def test_wrapped_heading_is_one_section_and_bold_lead_in_stays_text(pdf: Path) -
     assert titles == ["Introduction", "What we record", LONG_HEADING, "Contact"]
     record = outline.sections[1].body
     assert "Loans. Each loan is written down" in record.replace("*", "")
+    # A short line in the text's own font is text in a PDF (headings there are set apart by font).
+    assert "Visiting hours" in outline.sections[2].body
 
 
 def test_paragraphs_reflowed_and_list_markers_kept_with_their_items(pdf: Path) -> None:

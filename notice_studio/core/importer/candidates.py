@@ -125,7 +125,8 @@ def classify(block: Block, fmt: str, after_heading: bool = False) -> Entry:
     elif is_question(text):
         entry.key, entry.evidence = ("question",), "a question on a line of its own"
     elif (
-        is_title_shaped(text, allow_colon=False, max_words=10)
+        fmt != "pdf"  # a PDF sets its headings apart by font; a plain short line there is text (or a table cell)
+        and is_title_shaped(text, allow_colon=False, max_words=10)
         and not text.endswith("?")
         and not looks_like_address_or_detail(text)
         and (
