@@ -786,3 +786,24 @@ def test_run_in_headings_rank_below_numbered_sub_sections() -> None:
         (2, "Waiting list", "2.2"),
         (1, "Your rights", "3"),
     ]
+
+
+def test_a_third_kind_of_heading_line_is_a_sub_section_not_lost_in_the_text() -> None:
+    text = (
+        "WHO WE ARE\n\nThe Riverside Food Bank is run by volunteers from three churches.\n\n"
+        "Our volunteers\n\nEvery volunteer signs the confidentiality pledge before a first shift.\n\n"
+        "Who can see your details?\n\nOnly the two coordinators see the referral forms.\n\n"
+        "WHAT WE KEEP\n\nWe keep the referral form that your agency sends us.\n\n"
+        "Paper forms\n\nForms are kept in a locked box in the church office.\n\n"
+        "How long do we keep them?\n\nWe shred each form after six months.\n"
+    )
+    outline = outline_of(text)
+    assert [s.title for s in outline.sections] == [
+        "WHO WE ARE",
+        "Our volunteers",
+        "Who can see your details?",
+        "WHAT WE KEEP",
+        "Paper forms",
+        "How long do we keep them?",
+    ]
+    assert [s.level for s in outline.sections] == [1, 2, 2, 1, 2, 2]

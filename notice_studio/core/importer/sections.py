@@ -26,6 +26,7 @@ from notice_studio.core.importer.outline import ImportedOutline, ImportedSection
 
 _FAMILY_ORDER = {"size": 0, "markup": 0, "num": 1, "caps": 2, "bold": 3, "runin": 4, "question": 5, "line": 6}
 _TITLE_WORDS = re.compile(r"privacy|notice|policy|statement|data protection|cookie|gdpr", re.IGNORECASE)
+_SHAPE_ONLY = frozenset({"caps", "question", "line"})
 _MARKDOWN_LIST = re.compile(r"^\s*(?:\d{1,9}[.)]|[-*+])(?:\s|$)")
 
 
@@ -118,7 +119,10 @@ def _rank_keys(entries: list[Entry]) -> dict[Key, int]:
         return -1 if fa < fb else 1
 
     ranked = sorted(keys, key=functools.cmp_to_key(compare))
-    return {k: (i + 1 if i < 2 else 0) for i, k in enumerate(ranked)}
+    # Below two levels, headings stay in the text; but lines that only look like headings (ALL CAPS,
+    # questions, title lines) say nothing about depth: losing them would hide a section, so they are
+    # sub-sections.
+    return {k: (i + 1 if i < 2 else 2 if k[0] in _SHAPE_ONLY else 0) for i, k in enumerate(ranked)}
 
 
 def _key_by_size(entries: list[Entry]) -> None:
