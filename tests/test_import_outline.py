@@ -807,3 +807,27 @@ def test_a_third_kind_of_heading_line_is_a_sub_section_not_lost_in_the_text() ->
         "How long do we keep them?",
     ]
     assert [s.level for s in outline.sections] == [1, 2, 2, 1, 2, 2]
+
+
+def test_numbered_sections_rank_above_title_lines_that_come_first() -> None:
+    text = (
+        "How to reach us\n\nWrite to the harbour office at the end of the north quay.\n\n"
+        "1. WHAT WE COLLECT\n\nWe collect what you give us when you book a mooring.\n\n"
+        "Booking details\n\nYour name, boat name and the dates of your stay.\n\n"
+        "Payments\n\nCard payments are taken by the bank, which we never see.\n\n"
+        "2. HOW WE USE IT\n\nTo allocate berths and to send the bill.\n\n"
+        "3. WHO WE SHARE IT WITH\n\nThe harbour master sees the list of boats due each day.\n\n"
+        "Harbour authority\n\nThe authority receives a yearly count of visiting boats.\n\n"
+        "4. YOUR RIGHTS\n\nYou may ask for a copy of your booking records.\n"
+    )
+    outline = outline_of(text)
+    assert [(s.level, s.title) for s in outline.sections] == [
+        (1, "How to reach us"),
+        (1, "WHAT WE COLLECT"),
+        (2, "Booking details"),
+        (2, "Payments"),
+        (1, "HOW WE USE IT"),
+        (1, "WHO WE SHARE IT WITH"),
+        (2, "Harbour authority"),
+        (1, "YOUR RIGHTS"),
+    ]

@@ -114,6 +114,8 @@ def _rank_keys(entries: list[Entry]) -> dict[Key, int]:
         ca, cb = contains(a, b), contains(b, a)
         if abs(ca - cb) > 0.2:
             return -1 if ca > cb else 1
+        if (a[0] == "num" and b[0] in _SHAPE_ONLY) or (b[0] == "num" and a[0] in _SHAPE_ONLY):
+            return -1 if a[0] == "num" else 1  # numbering is the stronger sign of structure than a line's look
         if first[a] != first[b]:
             return -1 if first[a] < first[b] else 1
         return -1 if fa < fb else 1
