@@ -741,10 +741,11 @@ def test_word_headings_in_a_larger_size_over_bold_lines_in_the_text_size() -> No
     assert "Voice parts." in outline.sections[1].body  # run-in headings stay in their section's text
 
 
-def test_link_words_and_carried_on_lines_are_not_headings() -> None:
+def test_link_words_date_lines_and_carried_on_lines_are_not_headings() -> None:
     text = (
         "Our members\n\nThe rowing club keeps a register of its members and their boat licences.\n\n"
         "Go to your account settings\n\nYou can change your address there at any time.\n\n"
+        "Effective from 3 March 2025\n\nThis version replaces the one from last spring.\n\n"
         "Download the full register rules\n\nThe rules are also pinned up in the boathouse.\n\n"
         "Safety records\n\nWe log every capsize so that the coaches can learn from it.\n\n"
         "And who reads the log\n\nOnly the two safety officers read the capsize log.\n"
@@ -752,6 +753,7 @@ def test_link_words_and_carried_on_lines_are_not_headings() -> None:
     outline = outline_of(text)
     assert [s.title for s in outline.sections] == ["Our members", "Safety records"]
     assert "Go to your account settings" in outline.sections[0].body
+    assert "Effective from 3 March 2025" in outline.sections[0].body  # the notice's date line
 
 
 def test_run_in_headings_rank_below_numbered_sub_sections() -> None:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from notice_studio.core.importer.blocks import Block
+from notice_studio.core.importer.dates import stated_date
 from notice_studio.core.importer.headings import (
     Number,
     bold_lead_in,
@@ -129,6 +130,7 @@ def classify(block: Block, fmt: str, after_heading: bool = False) -> Entry:
         and is_title_shaped(text, allow_colon=False, max_words=10)
         and not text.endswith("?")
         and not looks_like_address_or_detail(text)
+        and stated_date(text) is None  # 'Effective as of 1 June 2024': the notice's date, not a heading
         and (
             is_title_case(text)
             or has_heading_vocabulary(text)
