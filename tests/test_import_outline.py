@@ -833,3 +833,21 @@ def test_numbered_sections_rank_above_title_lines_that_come_first() -> None:
         (2, "Harbour authority"),
         (1, "YOUR RIGHTS"),
     ]
+
+
+def test_questions_opening_with_a_preposition_and_tab_rows_with_empty_cells() -> None:
+    text = (
+        "What we collect\n\nThe lido records swimmers' names and the lane they booked.\n\n"
+        "Lane\tSession\tNotes\n1\tEarly\tcoached\n2\tLunch\t\n\tEvening\tclub only\n\n"
+        "To whom do we give your details?\n\nTo nobody outside the lido's own staff.\n\n"
+        "For how long do we keep them?\n\nUntil the end of the swimming season.\n"
+    )
+    outline = outline_of(text)
+    assert [s.title for s in outline.sections] == [
+        "What we collect",
+        "To whom do we give your details?",
+        "For how long do we keep them?",
+    ]
+    table = outline.sections[0].body
+    assert "| 2 | Lunch |  |" in table  # the empty last cell kept
+    assert "|  | Evening | club only |" in table  # and the empty first one
