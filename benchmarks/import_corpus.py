@@ -1,6 +1,6 @@
 """Import real notices in the forms counsel have, and score the sections found against their headings.
 
-    python benchmarks/import_corpus.py CORPUS_DIR [--limit N] [--baseline REV]
+    python benchmarks/import_corpus.py CORPUS_DIR [--offset N] [--limit N] [--baseline REV]
 
 CORPUS_DIR holds policies as Markdown whose headings are the ground truth (e.g.
 ../shared/corpus/privacy-policies). Each policy is turned into the forms counsel import:
@@ -15,8 +15,9 @@ CORPUS_DIR holds policies as Markdown whose headings are the ground truth (e.g.
     pdf        a PDF file (printed from the web page by Qt), when the importer reads PDFs
 
 Each is imported and scored: heading precision, recall and F1 over the top two heading levels
-below the title (a found heading matching a deeper heading of the original is not counted
-either way). The same run scores the importer at git revision REV (default: the commit before
+below the title (a found heading matching a deeper heading of the original, or a wholly bold
+short paragraph - a heading of unstated level - is not counted either way; --strict-bold counts
+the bold ones as wrong). The same run scores the importer at git revision REV (default: the commit before
 this work) as the baseline, printed beside. Also prints the ten worst policies and the import
 time of a 20,000-word file in each form. The corpus is only measured: nothing of it is kept.
 """
@@ -340,10 +341,26 @@ def norm(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "", text.lower())
 
 
+STRICT_BOLD = False
+"""--strict-bold: a wholly bold short paragraph found as a heading counts as a wrong heading."""
+
+
+def bold_line(piece: Piece) -> bool:
+    """A paragraph that is bold from end to end and short: a heading to any reader, of a level the
+    Markdown does not say (the policy's author wrote **...** instead of a heading mark)."""
+    runs = [(t, b) for t, b in piece.inline if t.strip()]
+    return piece.kind == "para" and bool(runs) and all(b for _, b in runs) and len(piece.text.split()) <= 14
+
+
 def score(pieces: list[Piece], found: list[str]) -> tuple[int, int, int]:
-    """(matched, found-and-counted, expected) for the headings found against the ranked ones."""
+    """(matched, found-and-counted, expected) for the headings found against the ranked ones.
+
+    Like a heading below the top two levels, a wholly bold short paragraph counts neither way
+    (unless STRICT_BOLD): finding it or leaving it in the text are both right."""
     expected = [norm(p.text) for p in pieces if p.kind == "heading" and p.rank]
     deeper = {norm(p.text) for p in pieces if p.kind == "heading" and not p.rank}
+    if not STRICT_BOLD:
+        deeper |= {norm(p.text) for p in pieces if bold_line(p)}
     pool: dict[str, int] = {}
     for key in expected:
         pool[key] = pool.get(key, 0) + 1
@@ -378,7 +395,7 @@ def supported(form: str) -> bool:
     return EXTENSIONS[form] in FORMATS
 
 
-def score_corpus(corpus: Path, limit: int | None, only: list[str]) -> dict:
+def score_corpus(corpus: Path, limit: int | None, only: list[str], offset: int = 0) -> dict:
     """Per policy and form: (matched, counted, expected), or None when the import failed."""
     files = sorted(corpus.glob("*.md"))
     results: dict[str, dict[str, list[int] | None]] = {}
@@ -391,7 +408,9 @@ def score_corpus(corpus: Path, limit: int | None, only: list[str]) -> dict:
             if sum(1 for p in pieces if p.rank) < 2:
                 continue  # a policy without sections says nothing about finding them
             scored += 1
-            if limit and scored > limit:
+            if scored <= offset:
+                continue  # another slice of the corpus: tune on one, check on another
+            if limit and scored > offset + limit:
                 break
             row: dict[str, list[int] | None] = {}
             for form in forms:
@@ -436,7 +455,9 @@ def time_forms(corpus: Path, only: list[str]) -> dict[str, float]:
 
 
 # ----- the baseline in the same run -------------------------------------------------------------
-def run_baseline(rev: str, corpus: Path, limit: int | None, only: list[str], timing: bool) -> dict | None:
+def run_baseline(
+    rev: str, corpus: Path, limit: int | None, only: list[str], timing: bool, offset: int = 0
+) -> dict | None:
     """Score the importer as it was at `rev`: its package is extracted and this script run on it."""
     with tempfile.TemporaryDirectory() as tmp:
         archive = subprocess.run(
@@ -454,6 +475,10 @@ def run_baseline(rev: str, corpus: Path, limit: int | None, only: list[str], tim
             args.append("--no-timing")
         if limit:
             args += ["--limit", str(limit)]
+        if offset:
+            args += ["--offset", str(offset)]
+        if STRICT_BOLD:
+            args.append("--strict-bold")
         if only:
             args += ["--forms", ",".join(only)]
         done = subprocess.run(args, capture_output=True, text=True, env=env, check=False, cwd=tmp)
@@ -486,12 +511,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus", type=Path, help="folder of policies as Markdown (headings = ground truth)")
     parser.add_argument("--limit", type=int, default=None, help="score only the first N policies with sections")
+    parser.add_argument("--offset", type=int, default=0, help="skip the first N policies with sections")
     parser.add_argument("--baseline", default=BASELINE_REV, help="git revision of the baseline importer ('' for none)")
     parser.add_argument("--forms", default="", help="comma-separated forms to score (default: all)")
     parser.add_argument("--no-timing", action="store_true", help="skip timing the 20,000-word import")
+    parser.add_argument("--strict-bold", action="store_true", help="count wholly bold lines found as headings as wrong")
     parser.add_argument("--score-only", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--tool-root", default="", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    global STRICT_BOLD
+    STRICT_BOLD = args.strict_bold
     if args.tool_root:
         sys.path.insert(0, args.tool_root)
     else:
@@ -504,14 +533,18 @@ def main() -> None:
     start = time.perf_counter()
     only = [f for f in args.forms.split(",") if f]
     current = {
-        "scores": score_corpus(corpus, args.limit, only),
+        "scores": score_corpus(corpus, args.limit, only, args.offset),
         "times": {} if args.no_timing else time_forms(corpus, only),
     }
     if args.score_only:
         print(json.dumps(current))
         return
     elapsed = time.perf_counter() - start
-    base = run_baseline(args.baseline, corpus, args.limit, only, not args.no_timing) if args.baseline else None
+    base = (
+        run_baseline(args.baseline, corpus, args.limit, only, not args.no_timing, args.offset)
+        if args.baseline
+        else None
+    )
     now_sum = summary(current)
     base_sum = summary(base) if base else {}
     count = len(current["scores"])

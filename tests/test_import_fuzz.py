@@ -43,6 +43,12 @@ def import_or_refuse(data: bytes, fmt: str):
     notice = build_notice(outline)
     files = notice_files(notice)
     assert len([p for p in files if p.startswith("clauses/")]) == len(outline.sections)
+    # The tables found, made into notice tables: valid files, each embedded once where it stood.
+    with_tables = build_notice(outline, tables=True)
+    table_files = [p for p in notice_files(with_tables) if p.startswith("tables/")]
+    assert len(table_files) == len(with_tables.tables)
+    embedded = [name for clause in with_tables.all_clauses() for name in clause.tables()]
+    assert sorted(embedded) == sorted(with_tables.tables)
     if len(outline.sections) > 1:
         merge(outline, 1)
     first = outline.sections[0]

@@ -630,6 +630,22 @@ def test_numbers_with_a_trailing_dot_and_section_words() -> None:
     ]
 
 
+def test_numbered_all_caps_headings_closed_with_a_full_stop() -> None:
+    text = (
+        "1. WHO WE ARE.\nWe are Oriel Opticians, a family practice in Bath.\n\n"
+        "2. WHAT WE COLLECT.\nWe record your prescriptions and eye test results.\n\n"
+        "3. Keep your receipt.\nA sentence with a number in front is an item, not a heading.\n\n"
+        "4. YOUR RIGHTS.\nYou can ask for a copy of your records at any time.\n"
+    )
+    outline = outline_of(text)
+    assert [(s.title, s.original_number) for s in outline.sections] == [
+        ("WHO WE ARE", "1"),
+        ("WHAT WE COLLECT", "2"),
+        ("YOUR RIGHTS", "4"),
+    ]
+    assert "Keep your receipt." in outline.sections[1].body
+
+
 def test_all_caps_heading_run_into_the_end_of_a_paragraph() -> None:
     text = (
         "WHO WE ARE\nWe are Oriel Opticians, a family practice in Bath.\n\n"
@@ -687,3 +703,151 @@ def test_word_document_with_bold_paragraphs_and_no_heading_styles() -> None:
         ("About us", ("controller",)),
         ("How we use your data", ("purposes",)),
     ]
+
+
+def test_word_headings_in_a_larger_size_over_bold_lines_in_the_text_size() -> None:
+    from docx.shared import Pt
+
+    d = docx.Document()
+
+    def bold(text: str, size: float | None = None) -> None:
+        run = d.add_paragraph().add_run(text)
+        run.bold = True
+        if size:
+            run.font.size = Pt(size)
+
+    def run_in(lead: str, text: str) -> None:
+        para = d.add_paragraph()
+        para.add_run(lead).bold = True
+        para.add_run(" " + text)
+
+    bold("What we hold", 14)
+    bold("From members")
+    run_in("Names.", "We keep the name each member gives when joining the choir.")
+    run_in("Voice parts.", "We note who sings soprano, alto, tenor or bass.")
+    bold("From visitors")
+    d.add_paragraph("Visitors to open rehearsals sign a sheet that we destroy after a month.")
+    bold("Your rights", 14)
+    run_in("Copies.", "Ask the secretary for a copy of what we hold about you.")
+    out = io.BytesIO()
+    d.save(out)
+    outline = outline_from_document(read_bytes(out.getvalue(), "choir.docx", "docx"))
+    assert [(s.level, s.title) for s in outline.sections] == [
+        (1, "What we hold"),
+        (2, "From members"),
+        (2, "From visitors"),
+        (1, "Your rights"),
+    ]
+    assert "Voice parts." in outline.sections[1].body  # run-in headings stay in their section's text
+
+
+def test_link_words_date_lines_and_carried_on_lines_are_not_headings() -> None:
+    text = (
+        "Our members\n\nThe rowing club keeps a register of its members and their boat licences.\n\n"
+        "Go to your account settings\n\nYou can change your address there at any time.\n\n"
+        "Effective from 3 March 2025\n\nThis version replaces the one from last spring.\n\n"
+        "Download the full register rules\n\nThe rules are also pinned up in the boathouse.\n\n"
+        "Safety records\n\nWe log every capsize so that the coaches can learn from it.\n\n"
+        "And who reads the log\n\nOnly the two safety officers read the capsize log.\n"
+    )
+    outline = outline_of(text)
+    assert [s.title for s in outline.sections] == ["Our members", "Safety records"]
+    assert "Go to your account settings" in outline.sections[0].body
+    assert "Effective from 3 March 2025" in outline.sections[0].body  # the notice's date line
+
+
+def test_run_in_headings_rank_below_numbered_sub_sections() -> None:
+    d = docx.Document()
+
+    def bold(text: str) -> None:
+        d.add_paragraph().add_run(text).bold = True
+
+    def run_in(lead: str, text: str) -> None:
+        para = d.add_paragraph()
+        para.add_run(lead).bold = True
+        para.add_run(" " + text)
+
+    bold("1. Who we are")
+    run_in("Controller.", "The allotment society decides how members' details are used.")
+    run_in("Secretary.", "The secretary answers questions about this notice.")
+    bold("2. What we hold")
+    d.add_paragraph("We hold what members give us when they take on a plot.")
+    bold("2.1 Plot holders")
+    d.add_paragraph("Name, address and the number of the plot.")
+    bold("2.2 Waiting list")
+    d.add_paragraph("Name and the date you joined the list.")
+    bold("3. Your rights")
+    run_in("Copies.", "Ask the secretary for a copy of what we hold.")
+    out = io.BytesIO()
+    d.save(out)
+    outline = outline_from_document(read_bytes(out.getvalue(), "plots.docx", "docx"))
+    assert [(s.level, s.title, s.original_number) for s in outline.sections] == [
+        (1, "Who we are", "1"),
+        (1, "What we hold", "2"),
+        (2, "Plot holders", "2.1"),
+        (2, "Waiting list", "2.2"),
+        (1, "Your rights", "3"),
+    ]
+
+
+def test_a_third_kind_of_heading_line_is_a_sub_section_not_lost_in_the_text() -> None:
+    text = (
+        "WHO WE ARE\n\nThe Riverside Food Bank is run by volunteers from three churches.\n\n"
+        "Our volunteers\n\nEvery volunteer signs the confidentiality pledge before a first shift.\n\n"
+        "Who can see your details?\n\nOnly the two coordinators see the referral forms.\n\n"
+        "WHAT WE KEEP\n\nWe keep the referral form that your agency sends us.\n\n"
+        "Paper forms\n\nForms are kept in a locked box in the church office.\n\n"
+        "How long do we keep them?\n\nWe shred each form after six months.\n"
+    )
+    outline = outline_of(text)
+    assert [s.title for s in outline.sections] == [
+        "WHO WE ARE",
+        "Our volunteers",
+        "Who can see your details?",
+        "WHAT WE KEEP",
+        "Paper forms",
+        "How long do we keep them?",
+    ]
+    assert [s.level for s in outline.sections] == [1, 2, 2, 1, 2, 2]
+
+
+def test_numbered_sections_rank_above_title_lines_that_come_first() -> None:
+    text = (
+        "How to reach us\n\nWrite to the harbour office at the end of the north quay.\n\n"
+        "1. WHAT WE COLLECT\n\nWe collect what you give us when you book a mooring.\n\n"
+        "Booking details\n\nYour name, boat name and the dates of your stay.\n\n"
+        "Payments\n\nCard payments are taken by the bank, which we never see.\n\n"
+        "2. HOW WE USE IT\n\nTo allocate berths and to send the bill.\n\n"
+        "3. WHO WE SHARE IT WITH\n\nThe harbour master sees the list of boats due each day.\n\n"
+        "Harbour authority\n\nThe authority receives a yearly count of visiting boats.\n\n"
+        "4. YOUR RIGHTS\n\nYou may ask for a copy of your booking records.\n"
+    )
+    outline = outline_of(text)
+    assert [(s.level, s.title) for s in outline.sections] == [
+        (1, "How to reach us"),
+        (1, "WHAT WE COLLECT"),
+        (2, "Booking details"),
+        (2, "Payments"),
+        (1, "HOW WE USE IT"),
+        (1, "WHO WE SHARE IT WITH"),
+        (2, "Harbour authority"),
+        (1, "YOUR RIGHTS"),
+    ]
+
+
+def test_questions_opening_with_a_preposition_and_tab_rows_with_empty_cells() -> None:
+    text = (
+        "What we collect\n\nThe lido records swimmers' names and the lane they booked.\n\n"
+        "Lane\tSession\tNotes\n1\tEarly\tcoached\n2\tLunch\t\n\tEvening\tclub only\n\n"
+        "To whom do we give your details?\n\nTo nobody outside the lido's own staff.\n\n"
+        "For how long do we keep them?\n\nUntil the end of the swimming season.\n"
+    )
+    outline = outline_of(text)
+    assert [s.title for s in outline.sections] == [
+        "What we collect",
+        "To whom do we give your details?",
+        "For how long do we keep them?",
+    ]
+    table = outline.sections[0].body
+    assert "| 2 | Lunch |  |" in table  # the empty last cell kept
+    assert "|  | Evening | club only |" in table  # and the empty first one

@@ -341,3 +341,45 @@ def test_report_says_an_empty_contact_line_once() -> None:
     report = preview_report(import_file(FIXTURES / "numbered.txt"), jurisdictions=["uk_gdpr"])
     about_contact = [f.rule for f in report.findings if f.clause_id == "contact-us"]
     assert about_contact.count("import-empty-contact") == 1 and "contact-missing" not in about_contact
+
+
+# ----- tables found in the text, offered as notice tables --------------------------------------------
+def test_tables_found_are_offered_and_made_into_notice_tables(tmp_path: Path) -> None:
+    from notice_studio.core.render.renderer import render
+
+    outline = import_file(FIXTURES / "saved_page.html")
+    offered = preview_report(outline)
+    assert offered.tables_found == ("'Cookies': 3 columns, 2 rows",)
+    assert offered.tables_made == ()
+    assert (
+        "Tables: 1 found, kept as text in their clauses ('Cookies': 3 columns, 2 rows)."
+        in report_module.report_text(offered)
+    )
+
+    report = create_notice(outline, tmp_path / "tidewell", author=AUTHOR, tables=True)
+    assert report.tables_made == ("cookies",)
+    folder = tmp_path / "tidewell"
+    csv_text = (folder / "tables" / "cookies.csv").read_text(encoding="utf-8")
+    assert csv_text.splitlines()[:2] == ["Cookie,Purpose,Expires", "tw_session,Keeps you logged in,End of session"]
+    with NoticeRepo.open(folder) as repo:
+        notice = repo.load()
+    cookies = notice.find("cookies")
+    assert "[[table:cookies]]" in cookies.body
+    assert "| Cookie |" not in cookies.body
+    assert cookies.body.startswith("We use the cookies below.")  # the text around the table is kept
+    assert notice.tables["cookies"].columns == ["Cookie", "Purpose", "Expires"]
+    html = render(notice).html
+    assert "<td>tw_session</td>" in html and "<td>_ga</td>" in html and "counts visits | pages" in html
+    assert_fsck_clean(folder)
+
+
+def test_cli_import_offers_tables_and_makes_them_on_request(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    page = str(FIXTURES / "saved_page.html")
+    assert main(["import", page, str(tmp_path / "a"), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "Tables: 1 found, kept as text" in out
+    assert "Hint: add --tables to make the tables found into notice tables" in out
+    assert main(["import", page, str(tmp_path / "b"), "--tables", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["tables_made"] == ["cookies"]
+    assert (tmp_path / "b" / "tables" / "cookies.csv").is_file()

@@ -25,6 +25,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--org", default="", metavar="NAME", help="the organisation's name")
     p.add_argument("--title", default=None, help="the notice's title (default: the title found in the file)")
+    p.add_argument(
+        "--tables",
+        action="store_true",
+        help="make the tables found in the text into notice tables (tables/*.csv) instead of text",
+    )
     p.add_argument("--dry-run", action="store_true", help="show what would be imported without creating anything")
     add_json(p)
     p.set_defaults(func=cmd_import)
@@ -38,7 +43,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         check_destination(args.folder)  # refuse before the (possibly slow) reading
     outline = import_file(args.file)
     jurisdictions = split_list(args.jurisdiction) or None
-    options = {"organisation": args.org, "jurisdictions": jurisdictions, "title": args.title}
+    options = {"organisation": args.org, "jurisdictions": jurisdictions, "title": args.title, "tables": args.tables}
     if args.dry_run:
         report = preview_report(outline, **options)
     else:
@@ -55,6 +60,9 @@ def cmd_import(args: argparse.Namespace) -> int:
             "Hint: name the laws that apply with --jurisdiction, e.g. 'notice-studio import "
             f"{args.file} {args.folder} --jurisdiction gdpr,uk_gdpr'."
         )
+    if report.tables_found and not report.tables_made:
+        print()
+        print("Hint: add --tables to make the tables found into notice tables you can edit as tables.")
     if not args.dry_run:
         print()
         print(f"Next: review it with 'notice-studio outline {args.folder}' and 'notice-studio check {args.folder}'.")

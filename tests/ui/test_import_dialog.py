@@ -355,3 +355,36 @@ def test_split_inside_a_paragraph_at_a_sentence_then_drop_and_undo(window, qtbot
     assert dialog.outline.sections[index].title == "WHAT WE HOLD"
     assert dialog.outline.sections[index + 1].title == "WHY WE HOLD IT"
     assert "For plot holders we also hold" in dialog.outline.sections[index].paragraphs[0]
+
+
+def test_tables_found_are_offered_and_made_into_notice_tables(window, qtbot, tmp_path: Path) -> None:
+    dialog = open_dialog(window, qtbot)
+    read_in(dialog, qtbot, FIXTURES / "saved_page.html")
+    qtbot.mouseClick(dialog.next_button, LEFT)
+    details = dialog.details
+    target = tmp_path / "tidewell"
+    details.folder.setText(str(target))
+    qtbot.waitUntil(lambda: details.last_report is not None and not details.report_busy.isVisible(), timeout=15000)
+    assert not details.make_tables.isHidden()  # offered: the summary found a table
+    assert "1 table found, kept as text" in details.report_view.toPlainText()
+    details.make_tables.setChecked(True)
+    qtbot.waitUntil(
+        lambda: details.last_report is not None and details.last_report.tables_made == ("cookies",), timeout=15000
+    )
+    assert "1 notice table made from the tables found (cookies)" in details.report_view.toPlainText()
+    with qtbot.waitSignal(dialog.accepted, timeout=20000):
+        qtbot.mouseClick(dialog.next_button, LEFT)
+    with NoticeRepo.open(target) as repo:
+        notice = repo.load()
+    assert notice.tables["cookies"].columns == ["Cookie", "Purpose", "Expires"]
+    assert "[[table:cookies]]" in notice.find("cookies").body
+
+
+def test_no_tables_no_offer(window, qtbot) -> None:
+    dialog = open_dialog(window, qtbot)
+    read_in(dialog, qtbot, FIXTURES / "questions.txt")
+    qtbot.mouseClick(dialog.next_button, LEFT)
+    details = dialog.details
+    qtbot.waitUntil(lambda: details.last_report is not None and not details.report_busy.isVisible(), timeout=15000)
+    assert details.make_tables.isHidden()
+    assert details.values()["tables"] is False

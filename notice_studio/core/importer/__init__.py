@@ -31,6 +31,7 @@ from notice_studio.core.importer.outline import (
 from notice_studio.core.importer.readers import FORMATS, SUPPORTED_TEXT, read_bytes, read_document
 from notice_studio.core.importer.report import ImportReport, make_report
 from notice_studio.core.importer.sections import detect_outline
+from notice_studio.core.importer.tables import FoundTable, found_tables
 from notice_studio.core.importer.topics import known_topics, mentioned_jurisdictions, tag_section
 
 if TYPE_CHECKING:
@@ -76,9 +77,10 @@ def preview_report(
     organisation: str = "",
     jurisdictions: Sequence[str] | None = None,
     title: str | None = None,
+    tables: bool = False,
 ) -> ImportReport:
     """The report for an outline without creating anything (the CLI's --dry-run, the UI preview)."""
-    notice = build_notice(outline, organisation=organisation, jurisdictions=jurisdictions, title=title)
+    notice = build_notice(outline, organisation=organisation, jurisdictions=jurisdictions, title=title, tables=tables)
     return make_report(outline, notice)
 
 
@@ -90,12 +92,15 @@ def create_notice(
     jurisdictions: Sequence[str] | None = None,
     title: str | None = None,
     author: Author | None = None,
+    tables: bool = False,
 ) -> ImportReport:
-    """Create the notice project in `folder` (new or empty): first commit "Imported '<file>'"."""
+    """Create the notice project in `folder` (new or empty): first commit "Imported '<file>'".
+
+    `tables`: the tables found in the text become the notice's tables (see importer/tables.py)."""
     from notice_studio.core.notice.store import NoticeRepo
 
     check_destination(folder)
-    notice = build_notice(outline, organisation=organisation, jurisdictions=jurisdictions, title=title)
+    notice = build_notice(outline, organisation=organisation, jurisdictions=jurisdictions, title=title, tables=tables)
     with NoticeRepo.create(folder, notice, author, message=commit_message(outline)) as repo:
         path = str(repo.path)
     return make_report(outline, notice, created=path)
@@ -105,6 +110,7 @@ __all__ = [
     "FORMATS",
     "SUPPORTED_TEXT",
     "Block",
+    "FoundTable",
     "ImportProblem",
     "ImportReport",
     "ImportedOutline",
@@ -115,6 +121,7 @@ __all__ = [
     "commit_message",
     "create_notice",
     "detect_outline",
+    "found_tables",
     "import_file",
     "known_topics",
     "make_report",

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from notice_studio.core.importer.blocks import Block
+from notice_studio.core.importer.dates import stated_date
 from notice_studio.core.importer.headings import (
     Number,
     bold_lead_in,
@@ -19,6 +20,7 @@ from notice_studio.core.importer.headings import (
     has_heading_vocabulary,
     is_all_caps,
     is_question,
+    is_stopped_title,
     is_title_case,
     is_title_shaped,
     looks_like_address_or_detail,
@@ -86,7 +88,7 @@ def classify(block: Block, fmt: str, after_heading: bool = False) -> Entry:
     number, rest = split_number(text)
     if number and number.scheme != "list" and rest and number.depth <= 2:
         if (
-            is_title_shaped(rest)
+            (is_title_shaped(rest) or (is_all_caps(rest) and is_stopped_title(rest)))
             and (number.punctuated or block.gap_before)
             and not (not number.punctuated and looks_like_address_or_detail(rest))
         ):
@@ -124,9 +126,11 @@ def classify(block: Block, fmt: str, after_heading: bool = False) -> Entry:
     elif is_question(text):
         entry.key, entry.evidence = ("question",), "a question on a line of its own"
     elif (
-        is_title_shaped(text, allow_colon=False, max_words=10)
+        fmt != "pdf"  # a PDF sets its headings apart by font; a plain short line there is text (or a table cell)
+        and is_title_shaped(text, allow_colon=False, max_words=10)
         and not text.endswith("?")
         and not looks_like_address_or_detail(text)
+        and stated_date(text) is None  # 'Effective as of 1 June 2024': the notice's date, not a heading
         and (
             is_title_case(text)
             or has_heading_vocabulary(text)

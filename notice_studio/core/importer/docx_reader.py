@@ -21,7 +21,6 @@ if TYPE_CHECKING:  # python-docx loads only when a Word file is read
     from docx.document import Document
     from docx.table import Table
     from docx.text.paragraph import Paragraph
-    from docx.text.run import Run
 
 _HEADING_STYLE_RE = re.compile(r"^heading\s*(\d)$", re.IGNORECASE)
 
@@ -78,7 +77,7 @@ class _DocxReader:
     def paragraph(self, para: Paragraph) -> None:
         para_style = self.styles.of_paragraph(para)
         style = para_style.name if para_style is not None else ""
-        markdown, plain, bold = _inline(para, self.styles)
+        markdown, plain, bold, run_size = _inline(para, self.styles)
         if not plain:
             self.gap = True
             self.prev_list = False
@@ -134,7 +133,7 @@ class _DocxReader:
             self.prev_list = True
             return
         else:
-            size = self.styles.size(para)
+            size = run_size or self.styles.size_of_style(para)
             self._add(Block("paragraph", escape_start(markdown), plain, 0, self.index, True, bold, style, size=size))
         self.prev_list = False
 
@@ -153,8 +152,8 @@ class _DocxReader:
                     continue
                 seen.add(id(cell._tc))
                 parts = [_inline(p, self.styles) for p in cell.paragraphs]
-                cells.append(" ".join(md for md, text, _ in parts if text))
-                plain.extend(text for _, text, _ in parts if text)
+                cells.append(" ".join(md for md, text, _, _ in parts if text))
+                plain.extend(text for _, text, _, _ in parts if text)
             if any(c.strip() for c in cells):
                 rows_md.append(cells)
         if not rows_md:
@@ -184,10 +183,6 @@ class _Styles:
         style_id = para._p.style
         return self.by_id.get(style_id, self.default_paragraph) if style_id else self.default_paragraph
 
-    def of_run(self, run: Run) -> Any:
-        style_id = run._r.style
-        return self.by_id.get(style_id, self.default_character) if style_id else self.default_character
-
     def chain(self, style: Any) -> list[Any]:
         """The style and the styles it is based on."""
         if style is None:
@@ -202,19 +197,16 @@ class _Styles:
             self._chain[key] = found
         return self._chain[key]
 
-    def size(self, para: Paragraph) -> float:
-        """The largest font size (points) of the paragraph's text, from its runs or its style."""
+    def size_of_style(self, para: Paragraph) -> float:
+        """The font size (points) the paragraph's style sets, 0 when none does."""
         style = self.of_paragraph(para)
         if style is None:
-            base = 0.0
-        else:
-            key = "size:" + str(style.style_id)
-            if key not in self._chain:
-                found = next((s.font.size.pt for s in self.chain(style) if s.font.size is not None), 0.0)
-                self._chain[key] = [found]
-            base = self._chain[key][0]
-        sizes = [run.font.size.pt for run in para.runs if run.font.size is not None and run.text.strip()]
-        return max(sizes) if sizes else base
+            return 0.0
+        key = "size:" + str(style.style_id)
+        if key not in self._chain:
+            found = next((s.font.size.pt for s in self.chain(style) if s.font.size is not None), 0.0)
+            self._chain[key] = [found]
+        return float(self._chain[key][0])
 
     def bold(self, style: Any) -> bool | None:
         if style is None:
@@ -225,28 +217,77 @@ class _Styles:
         return self._bold[key]
 
 
-def _run_bold(run: Run, para: Paragraph, styles: _Styles) -> bool:
-    if run.bold is not None:
-        return bool(run.bold)
-    for style in (styles.of_run(run), styles.of_paragraph(para)):
-        bold = styles.bold(style)
-        if bold is not None:
-            return bold
-    return False
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_OFF = frozenset({"0", "false", "off", "none"})
 
 
-def _inline(para: Paragraph, styles: _Styles) -> tuple[str, str, bool]:
-    """A paragraph's Markdown (bold, italic, links), its plain words, and whether all of it is bold."""
+def _flag(props: Any, tag: str) -> bool | None:
+    """A run property that is on or off ('w:b', 'w:i'), or None when the run does not say."""
+    node = props.find(_W + tag) if props is not None else None
+    if node is None:
+        return None
+    return node.get(_W + "val", "true").lower() not in _OFF
+
+
+def _run_text(run: Any) -> str:
+    """A run's text read straight from its XML (python-docx's proxies are slow on long documents)."""
+    out: list[str] = []
+    for node in run:
+        tag = node.tag
+        if tag == _W + "t":
+            out.append(node.text or "")
+        elif tag in (_W + "tab", _W + "ptab"):
+            out.append("\t")
+        elif tag == _W + "br":
+            if node.get(_W + "type", "textWrapping") == "textWrapping":
+                out.append("\n")
+        elif tag == _W + "cr":
+            out.append("\n")
+        elif tag == _W + "noBreakHyphen":
+            out.append("-")
+    return "".join(out)
+
+
+def _runs(para: Paragraph, styles: _Styles) -> list[tuple[str, bool, bool, str, float]]:
+    """(text, bold, italic, link, size in points or 0) of each run, links included."""
     from docx.text.hyperlink import Hyperlink
 
-    pieces: list[tuple[str, bool, bool, str]] = []  # text, bold, italic, link
-    for item in para.iter_inner_content():
-        if isinstance(item, Hyperlink):
-            url = item.url or ""
-            for run in item.runs:
-                pieces.append((run.text, _run_bold(run, para, styles), bool(run.italic), url))
-        else:
-            pieces.append((item.text, _run_bold(item, para, styles), bool(item.italic), ""))
+    para_bold = styles.bold(styles.of_paragraph(para))
+    out: list[tuple[str, bool, bool, str, float]] = []
+
+    def add(run: Any, url: str) -> None:
+        props = run.find(_W + "rPr")
+        bold = _flag(props, "b")
+        if bold is None:
+            style = props.find(_W + "rStyle") if props is not None else None
+            style_id = style.get(_W + "val") if style is not None else None
+            run_style = styles.by_id.get(style_id, styles.default_character) if style_id else styles.default_character
+            bold = styles.bold(run_style)
+        if bold is None:
+            bold = para_bold
+        size_node = props.find(_W + "sz") if props is not None else None
+        try:
+            size = int(size_node.get(_W + "val", "0")) / 2 if size_node is not None else 0.0
+        except ValueError:
+            size = 0.0
+        out.append((_run_text(run), bool(bold), bool(_flag(props, "i")), url, size))
+
+    for node in para._p:
+        if node.tag == _W + "r":
+            add(node, "")
+        elif node.tag == _W + "hyperlink":
+            url = Hyperlink(node, para).url or ""
+            for run in node.iterchildren(_W + "r"):
+                add(run, url)
+    return out
+
+
+def _inline(para: Paragraph, styles: _Styles) -> tuple[str, str, bool, float]:
+    """A paragraph's Markdown (bold, italic, links), its plain words, whether all of it is bold,
+    and the largest font size set on its runs (0 when none is)."""
+    runs = _runs(para, styles)
+    pieces = [(text, bold, italic, link) for text, bold, italic, link, _ in runs]
+    size = max((size for text, _, _, _, size in runs if size and text.strip()), default=0.0)
     # Word splits text into runs arbitrarily; join neighbours that look the same.
     merged: list[tuple[str, bool, bool, str]] = []
     for text, bold, italic, link in pieces:
@@ -277,7 +318,7 @@ def _inline(para: Paragraph, styles: _Styles) -> tuple[str, str, bool]:
     plain = one_line("".join(plain_parts))
     markdown = re.sub(r"[ ]{2,}", " ", "".join(md_parts)).strip(" \x00")
     markdown = re.sub(r"\s*\x00\s*", "\\\n", markdown)  # Word line breaks -> Markdown hard breaks
-    return markdown, plain, bool(plain) and all_bold
+    return markdown, plain, bool(plain) and all_bold, size
 
 
 class _Numbering:

@@ -130,7 +130,8 @@ _MINOR = {
     "who",
 }
 _QUESTION_START = re.compile(
-    r"^(?:what|how|why|who|whom|whose|when|where|which|do|does|did|can|could|will|would|is|are|should|shall|may|have|has)\b",
+    r"^(?:(?:for|to|with|from|in|on|by|under|about|at)\s+(?:what|whom|which|how|whose)\b"  # 'To whom ...?'
+    r"|(?:what|how|why|who|whom|whose|when|where|which|do|does|did|can|could|will|would|is|are|should|shall|may|have|has)\b)",
     re.IGNORECASE,
 )
 _VOCABULARY = re.compile(
@@ -171,7 +172,21 @@ def is_title_shaped(text: str, *, allow_colon: bool = True, max_words: int = 14)
     return not _WEB.search(text)
 
 
+def is_stopped_title(text: str, *, max_words: int = 10) -> bool:
+    """A short title closed with a full stop ('6. SECURITY.'): taken only where the line is marked out
+    otherwise (ALL CAPS after a number, or set in a heading's size)."""
+    text = text.strip()
+    return (
+        text.endswith(".")
+        and not text.endswith("..")
+        and len(text.split()) <= max_words
+        and is_title_shaped(text[:-1], max_words=max_words)
+    )
+
+
 def is_all_caps(text: str) -> bool:
+    if not text.isupper():
+        return False  # a lower-case letter, or no letters with a case at all (quick, on long paragraphs)
     letters = [ch for ch in text if ch.isalpha()]
     if len(letters) < 3 or not all(ch.isupper() for ch in letters):
         return False
@@ -201,8 +216,18 @@ def has_heading_vocabulary(text: str) -> bool:
     return bool(_VOCABULARY.search(text))
 
 
+_LINK_OR_CARRY_ON = re.compile(
+    r"^(?:go to|view|download|click|tap|learn more|read more|find out more|visit|back to|sign (?:in|up)|log in"
+    r"|and|but|or|so|then)\b",
+    re.IGNORECASE,
+)
+
+
 def looks_like_address_or_detail(text: str) -> bool:
-    """Lines of a postal address, phone number or label such as 'Email: ...'."""
+    """Lines of a postal address, phone number or label such as 'Email: ...'; the words of a link or
+    button ('Go to your account', 'Download the PDF'); a line carrying on the one before ('And ...')."""
+    if _LINK_OR_CARRY_ON.match(text.strip()):
+        return True
     digits = sum(ch.isdigit() for ch in text)
     if digits and digits >= len(text.replace(" ", "")) * 0.25:
         return True

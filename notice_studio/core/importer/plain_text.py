@@ -40,6 +40,9 @@ class TextLine:
     """A blank line (or, in a PDF, extra space) came before it."""
     size: float = 0.0
     bold: bool = False
+    left: float = 0.0
+    right: float = 0.0
+    """Where the line starts and ends on the page in points (PDF); 0 when unknown."""
 
 
 _Line = TextLine
@@ -53,7 +56,7 @@ def read_plain_text(text: str, name: str, encoding: str = "utf-8") -> SourceDocu
         if not raw.strip():
             gap = True
             continue
-        lines.append(TextLine(number, raw.rstrip(), gap))
+        lines.append(TextLine(number, raw.rstrip(" \r\f\v"), gap))  # a tab at the end is an empty table cell
         gap = False
     return read_lines(lines, name, "txt", encoding)
 
@@ -63,7 +66,7 @@ def read_lines(
 ) -> SourceDocument:
     """Blocks from laid-out lines; `by_gaps`: paragraphs end at extra space or a change of font (PDF)."""
     kept, dropped = _without_furniture(lines, paged=by_gaps)
-    width = _typical_width(kept) if by_gaps else wrap_width(kept)
+    width = _typical_width(kept) if by_gaps else float(wrap_width(kept))
     blocks = _blocks(kept, width, by_gaps)
     return SourceDocument(name, fmt, tuple(blocks), title, encoding, tuple(dropped))  # every occurrence: nothing lost
 
@@ -155,19 +158,32 @@ def wrap_width(lines: list[_Line]) -> int:
     return width if carried >= len(lengths) * 0.3 else 0
 
 
-def _typical_width(lines: list[TextLine]) -> int:
-    """The length of a full line of body text (lines laid out in a proportional font)."""
+def _typical_width(lines: list[TextLine]) -> float:
+    """Where a full line of body text ends: its right edge on the page, or else its length in characters."""
+    if any(line.right for line in lines):
+        edges = sorted(line.right for line in lines if not line.bold)
+        return edges[int(len(edges) * 0.95)] if len(edges) >= 8 else 0.0
     lengths = sorted(len(line.text) for line in lines if not line.bold)
-    return lengths[int(len(lengths) * 0.9)] if len(lengths) >= 8 else 0
+    return lengths[int(len(lengths) * 0.9)] if len(lengths) >= 8 else 0.0
 
 
-def _continues(before: TextLine, line: TextLine, width: int, in_item: bool, by_gaps: bool = False) -> bool:
+def fills_line(before: TextLine, nxt: str, margin: float) -> bool:
+    """True when `before` ran to the right margin: the first word of `nxt` would not have fitted after it."""
+    text = before.text.rstrip()
+    per_char = (before.right - before.left) / max(len(text), 1)
+    word = nxt.split(" ", 1)[0]
+    return before.right + per_char * (len(word) + 1) > margin - 2 * per_char  # ragged right: room to spare
+
+
+def _continues(before: TextLine, line: TextLine, width: float, in_item: bool, by_gaps: bool = False) -> bool:
     """True when `line` carries on the paragraph that `before` ended on (a wrapped line)."""
     prev = before.text.rstrip()
     if line.gap or BULLET_RE.match(line.text) or (before.size, before.bold) != (line.size, line.bold):
         return False
     if by_gaps:
-        return not (width and len(prev) < width * 0.7)  # a short line ends its paragraph
+        if before.right and width:
+            return fills_line(before, line.text.strip(), width)  # a line that stops short ends its paragraph
+        return not (width and len(prev) < width * 0.7)
     if not width:
         return False
     text = line.text.strip()
@@ -181,7 +197,7 @@ def _continues(before: TextLine, line: TextLine, width: int, in_item: bool, by_g
     return not (in_item and not line.text.startswith((" ", "\t")) and _SENTENCE_END.search(prev))
 
 
-def _heading_line(text: str, width: int) -> bool:
+def _heading_line(text: str, width: float) -> bool:
     number, rest = split_number(text)
     shown = rest if number and rest else text
     return len(text) < width * 0.75 and is_title_shaped(shown, allow_colon=True, max_words=14)
@@ -193,7 +209,7 @@ def _join(prev: str, text: str) -> str:
     return prev + " " + text
 
 
-def _unmarked_items(lines: list[_Line], width: int) -> set[int]:
+def _unmarked_items(lines: list[_Line], width: float) -> set[int]:
     """Lines that are bullets copied without their markers: a run of short lines after one ending in ':'."""
     found: set[int] = set()
     if width:
@@ -218,7 +234,7 @@ def _unmarked_items(lines: list[_Line], width: int) -> set[int]:
     return found
 
 
-def _blocks(lines: list[_Line], width: int, by_gaps: bool = False) -> list[Block]:
+def _blocks(lines: list[_Line], width: float, by_gaps: bool = False) -> list[Block]:
     blocks: list[Block] = []
     items = _unmarked_items(lines, width)
     i = 0
@@ -229,7 +245,7 @@ def _blocks(lines: list[_Line], width: int, by_gaps: bool = False) -> list[Block
             blocks.append(Block("list_item", "- " + text, one_line(text), 0, lines[i].number, gap))
             i += 1
             continue
-        table = _table_run(lines, i)
+        table = _table_run(lines, i, by_gaps)
         if table:
             rows, end = table
             blocks.append(
@@ -249,7 +265,7 @@ def _blocks(lines: list[_Line], width: int, by_gaps: bool = False) -> list[Block
         text = (bullet["text"] if bullet else line.text).strip()
         j = i + 1
         while j < len(lines) and _continues(lines[j - 1], lines[j], width, bool(bullet), by_gaps):
-            if _table_run(lines, j):
+            if _table_run(lines, j, by_gaps):
                 break
             text = _join(text, lines[j].text.strip())
             j += 1
@@ -266,17 +282,19 @@ def _blocks(lines: list[_Line], width: int, by_gaps: bool = False) -> list[Block
 # ----- tables flattened into text -------------------------------------------------------------------
 def _cells(text: str, tabs_only: bool) -> list[str]:
     if tabs_only:
-        parts = text.split("\t")
+        parts = text.strip(" ").split("\t")
     else:
         parts = _CELL_GAP.split(text.strip())
     return [" ".join(p.split()) for p in parts]
 
 
-def _table_run(lines: list[_Line], start: int) -> tuple[list[list[str]], int] | None:
-    """Rows of cells from `start`: lines split by tabs (2+ rows) or wide spaces (3+ rows), same width."""
+def _table_run(lines: list[_Line], start: int, spaced: bool = False) -> tuple[list[list[str]], int] | None:
+    """Rows of cells from `start`: lines split by tabs (2+ rows) or wide spaces (3+ rows), same width.
+
+    `spaced`: rows split by tabs may have space between them (a PDF's table)."""
     for tabs_only, minimum in ((True, 2), (False, 3)):
         first = lines[start].text
-        if tabs_only and "\t" not in first.strip():
+        if tabs_only and "\t" not in first.strip(" "):
             continue
         columns = len(_cells(first, tabs_only))
         if columns < 2:
@@ -284,11 +302,15 @@ def _table_run(lines: list[_Line], start: int) -> tuple[list[list[str]], int] | 
         end = start
         while (
             end < len(lines)
-            and (not tabs_only or "\t" in lines[end].text.strip())
-            and len(_cells(lines[end].text, tabs_only)) == columns
-            and (end == start or not lines[end].gap)
+            and (not tabs_only or "\t" in lines[end].text.strip(" "))
+            # rows split by tabs may leave out empty cells at the end or span columns; by spaces, never
+            and (tabs_only or len(_cells(lines[end].text, tabs_only)) == columns)
+            and (end == start or not lines[end].gap or (spaced and tabs_only))
         ):
             end += 1
         if end - start >= minimum:
+            rows = [_cells(lines[k].text, tabs_only) for k in range(start, end)]
+            width = max(len(r) for r in rows)
+            return [r + [""] * (width - len(r)) for r in rows], end
             return [_cells(lines[k].text, tabs_only) for k in range(start, end)], end
     return None

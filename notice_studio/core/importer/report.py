@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from notice_studio.core.importer.dates import IMPORTED_EFFECTIVE, stated_date
 from notice_studio.core.importer.headings import split_number
 from notice_studio.core.importer.outline import ImportedOutline
+from notice_studio.core.importer.tables import found_tables
 from notice_studio.core.notice.model import PLACEHOLDER_RE, Notice
 
 if TYPE_CHECKING:
@@ -112,6 +113,10 @@ class ImportReport:
     """The notice folder, once created (None for a dry run)."""
     stated_date: str = ""
     """The original's own 'last updated' or effective date (ISO), offered for the first version."""
+    tables_found: tuple[str, ...] = ()
+    """The tables found in the text ("'Cookies': 3 columns, 4 rows"), which can become notice tables."""
+    tables_made: tuple[str, ...] = ()
+    """The notice tables made from them (their names), when the import was asked to."""
 
     def as_dict(self) -> dict[str, object]:
         """The stable JSON shape of `notice-studio import --json`."""
@@ -192,6 +197,8 @@ def make_report(outline: ImportedOutline, notice: Notice, created: str | None = 
         checks_engine=engine is not None,
         created=created,
         stated_date=str(notice.settings.get(IMPORTED_EFFECTIVE, "")),
+        tables_found=tuple(t.summary for t in found_tables(outline)),
+        tables_made=tuple(notice.tables),
     )
 
 
@@ -438,6 +445,18 @@ def report_text(report: ImportReport, *, max_findings: int = 25) -> str:
         lines.append("Laws: none. The text names no law, so no coverage checks apply until you choose the laws.")
     if report.stated_date:
         lines.append(f"Date the original states: {report.stated_date} (offered as the first version's effective date)")
+    if report.tables_made:
+        lines.append(
+            f"Tables: {len(report.tables_made)} made into notice tables ({', '.join(report.tables_made)}); "
+            "each stands in its clause as [[table:name]]."
+        )
+    elif report.tables_found:
+        lines.append(
+            f"Tables: {len(report.tables_found)} found, kept as text in their clauses ("
+            + "; ".join(report.tables_found[:5])
+            + (f"; and {len(report.tables_found) - 5} more" if len(report.tables_found) > 5 else "")
+            + ")."
+        )
     if report.numbering_gaps:
         lines.append("")
         lines.append("Numbering in the original:")

@@ -20,12 +20,13 @@ from dataclasses import dataclass, field
 
 from notice_studio.core.importer.blocks import ImportProblem, SourceDocument
 from notice_studio.core.importer.candidates import Entry, Key, accept_weak, classify, mark_toc
-from notice_studio.core.importer.headings import clean_title, is_title_shaped, split_number
+from notice_studio.core.importer.headings import clean_title, is_stopped_title, is_title_shaped, split_number
 from notice_studio.core.importer.numbering import accept_numbered
 from notice_studio.core.importer.outline import ImportedOutline, ImportedSection
 
 _FAMILY_ORDER = {"size": 0, "markup": 0, "num": 1, "caps": 2, "bold": 3, "runin": 4, "question": 5, "line": 6}
 _TITLE_WORDS = re.compile(r"privacy|notice|policy|statement|data protection|cookie|gdpr", re.IGNORECASE)
+_SHAPE_ONLY = frozenset({"caps", "question", "line"})
 _MARKDOWN_LIST = re.compile(r"^\s*(?:\d{1,9}[.)]|[-*+])(?:\s|$)")
 
 
@@ -104,6 +105,8 @@ def _rank_keys(entries: list[Entry]) -> dict[Key, int]:
             if a[0] == b[0]:
                 return -1 if float(a[1]) > float(b[1]) else 1
             return -1 if a[0] == "size" else 1
+        if (a[0] == "runin") != (b[0] == "runin"):
+            return 1 if a[0] == "runin" else -1  # a heading run into its paragraph is below any on a line of its own
         if a[0] == "num" and b[0] == "num" and a[2] != b[2]:
             return -1 if int(a[2]) < int(b[2]) else 1
         if (count[a] == 1) != (count[b] == 1):
@@ -111,19 +114,24 @@ def _rank_keys(entries: list[Entry]) -> dict[Key, int]:
         ca, cb = contains(a, b), contains(b, a)
         if abs(ca - cb) > 0.2:
             return -1 if ca > cb else 1
+        if (a[0] == "num" and b[0] in _SHAPE_ONLY) or (b[0] == "num" and a[0] in _SHAPE_ONLY):
+            return -1 if a[0] == "num" else 1  # numbering is the stronger sign of structure than a line's look
         if first[a] != first[b]:
             return -1 if first[a] < first[b] else 1
         return -1 if fa < fb else 1
 
     ranked = sorted(keys, key=functools.cmp_to_key(compare))
-    return {k: (i + 1 if i < 2 else 0) for i, k in enumerate(ranked)}
+    # Below two levels, headings stay in the text; but lines that only look like headings (ALL CAPS,
+    # questions, title lines) say nothing about depth: losing them would hide a section, so they are
+    # sub-sections.
+    return {k: (i + 1 if i < 2 else 2 if k[0] in _SHAPE_ONLY else 0) for i, k in enumerate(ranked)}
 
 
 def _key_by_size(entries: list[Entry]) -> None:
     """Without heading markup, headings in two or more font sizes take their levels from the size."""
     sized = [e for e in entries if e.accepted and not e.is_title and e.family not in ("markup", "title")]
-    sizes = {e.block.size for e in sized if e.block.size}
-    if len(sizes) < 2:
+    sizes = {e.block.size for e in sized if e.block.size or e.block.bold}  # unsized bold: the text's size
+    if len(sizes) < 2 or not any(sizes):
         return
     for entry in entries:
         block = entry.block
@@ -136,7 +144,7 @@ def _key_by_size(entries: list[Entry]) -> None:
             # Bold, in a heading's size, and short: a heading even where its number skips one.
             number, rest = split_number(block.plain)
             shown = rest if number and number.scheme != "list" and rest else block.plain
-            if block.kind != "paragraph" or not is_title_shaped(shown, max_words=20):
+            if block.kind != "paragraph" or not (is_title_shaped(shown, max_words=20) or is_stopped_title(shown)):
                 continue
             entry.title, entry.accepted = clean_title(shown), True
             entry.number = number if number and number.scheme != "list" and rest else None

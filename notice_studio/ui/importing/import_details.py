@@ -62,6 +62,16 @@ def report_html(report: ImportReport) -> str:
     laws = ", ".join(short_law(j) for j in report.jurisdictions)
     laws_html = html.escape(laws) if laws else f"<span style='color:{muted}'>no law ticked</span>"
     out.append(f"<p><b>Checked against:</b> {laws_html}</p>")
+    if report.tables_made:
+        out.append(
+            f"<p><b>Tables:</b> {_count(len(report.tables_made), 'notice table')} made from the tables found "
+            f"({html.escape(', '.join(report.tables_made))})</p>"
+        )
+    elif report.tables_found:
+        out.append(
+            f"<p><b>Tables:</b> {_count(len(report.tables_found), 'table')} found, kept as text "
+            f"<span style='color:{muted}'>(tick the box on the left to make them notice tables)</span></p>"
+        )
     if report.numbering_gaps:
         out.append(
             "<p><b>Numbering in the original</b></p><ul>"
@@ -175,6 +185,15 @@ class DetailsPage(QWidget):
         self.laws_hint.setStyleSheet(f"color: {muted_color().name()};")
         laws_layout.addWidget(self.laws_hint)
         left.addWidget(laws)
+        self.make_tables = QCheckBox("&Make the tables found into the notice's own tables")
+        self.make_tables.setAccessibleName("Make the tables found into notice tables")
+        self.make_tables.setToolTip(
+            "Each table found in the text becomes a notice table you edit as a table, shown in its clause "
+            "where it stood. Left unticked, the tables stay as text in their clauses."
+        )
+        self.make_tables.setVisible(False)  # offered once the summary shows tables were found
+        self.make_tables.toggled.connect(lambda _on: self.edited.emit())
+        left.addWidget(self.make_tables)
         left.addStretch(1)
         columns.addLayout(left, 4)
 
@@ -221,6 +240,10 @@ class DetailsPage(QWidget):
         self.laws_hint.setStyleSheet(f"color: {(muted_color() if laws else severity_color('warning')).name()};")
         self._folder_edited = False
         self.folder.setText(str(default_folder(self.organisation.text(), source_name)))
+        self.make_tables.blockSignals(True)
+        self.make_tables.setChecked(False)
+        self.make_tables.setVisible(False)
+        self.make_tables.blockSignals(False)
         self.last_report = None
         self.edited.emit()
 
@@ -233,6 +256,7 @@ class DetailsPage(QWidget):
             "organisation": " ".join(self.organisation.text().split()),
             "jurisdictions": self.chosen_jurisdictions(),
             "title": " ".join(self.title.text().split()) or None,
+            "tables": not self.make_tables.isHidden() and self.make_tables.isChecked(),
         }
 
     def folder_path(self) -> Path | None:
@@ -281,6 +305,8 @@ class DetailsPage(QWidget):
         self.last_report = report if current else None
         if report is not None:
             self.report_view.setHtml(report_html(report))
+            if current:
+                self.make_tables.setVisible(bool(report.tables_found))
         else:
             self.report_view.setHtml(f"<p style='color:{severity_color('error').name()}'>{html.escape(error)}</p>")
 
