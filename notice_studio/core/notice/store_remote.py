@@ -112,6 +112,8 @@ class SyncResult:
     """The draft in the folder changed: reload it."""
     diverged_versions: tuple[str, ...] = ()
     """Versions published differently here and on the server: left as they are on each side."""
+    not_sent: str = ""
+    """Why the merge of decided conflicts is saved here but not yet sent (the server's sentence)."""
 
     @property
     def diverged_sentence(self) -> str:
@@ -129,6 +131,9 @@ class SyncResult:
 
     @property
     def sentence(self) -> str:
+        if self.not_sent:
+            reason = self.not_sent[:1].lower() + self.not_sent[1:]
+            return f"Your choices were merged and saved here but not sent: {reason}"
         if self.conflicts:
             n = len(self.conflicts)
             return (
