@@ -144,3 +144,23 @@ def test_a_diverged_version_is_one_sentence_and_the_rest_syncs(
     assert code == 0 and json.loads(out)["versions_diverged"] == ["v1"] and json.loads(out)["merged"]
     code, out, _ = run(capsys, "sync", str(yours))
     assert code == 0 and out.count("\n") == 1 and "Version v1 was published both here and on the server" in out
+
+
+def test_sync_decides_conflicts_offline_and_sends_them_later(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    server, yours, theirs = shared_notice(tmp_path)
+    edit(theirs, lambda n: n.set_body("security", "Theirs."))
+    assert run(capsys, "sync", str(theirs))[0] == 0
+    edit(yours, lambda n: n.set_body("security", "Yours."))
+    code, out, _ = run(capsys, "sync", str(yours), "--json")
+    (conflict,) = json.loads(out)["conflicts"]
+    assert code == 1
+    git(yours, "remote", "set-url", "origin", "http://127.0.0.1:9/n.git")  # offline
+    code, out, _ = run(capsys, "sync", str(yours), "--choose", f"{conflict['key']}=yours", "--json")
+    assert code == 0 and json.loads(out)["not_sent"].startswith("The server at http://127.0.0.1:9/n.git could not")
+    assert load(yours).find("security").body == "Yours."
+    git(yours, "remote", "set-url", "origin", server.as_uri())
+    code, out, _ = run(capsys, "sync", str(yours))
+    assert code == 0 and out.startswith("Synced: sent ")
+    assert run(capsys, "sync", str(theirs))[0] == 0 and load(theirs).find("security").body == "Yours."

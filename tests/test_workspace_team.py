@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from notice_support import AUTHOR, git, small_notice
+from notice_support import AUTHOR, assert_fsck_clean, git, small_notice
 from remote_support import OTHER, bare, edit, shared_notice, sync
 
 from notice_studio.core.notice import store_remote
@@ -117,3 +117,45 @@ def test_reviews_through_the_workspace(tmp_path: Path) -> None:
         assert ws.reviews() == [] and [r.id for r in ws.reviews(include_closed=True)] == [review_id]
         assert ws.status().approved_by == f"{AUTHOR.name} <{AUTHOR.email}>"
         assert ws.approval_problem() is None
+
+
+def test_conflicts_decided_offline_are_merged_here_and_sent_at_the_next_sync(tmp_path: Path) -> None:
+    server, yours, theirs = shared_notice(tmp_path)
+    edit(theirs, lambda n: n.set_body("security", "We protect your data with firewalls."), author=OTHER)
+    sync(theirs, OTHER)
+    edit(
+        yours, lambda n: (n.set_body("security", "We protect your data with hashing."), n.set_body("children", "Ours."))
+    )
+    with Workspace.open(yours, write=True, author=AUTHOR) as ws:
+        stopped = ws.sync()
+        assert (
+            [c.key for c in ws.pending_conflicts()] == [c.key for c in stopped.conflicts] == ["clause/security/text/1"]
+        )
+        head = ws.repo.head()
+        assert not ws.decide_conflicts({})  # undecided: nothing changes
+        assert ws.repo.head() == head and ws.pending_conflicts()
+    config = yours / ".git" / "config"
+    address = server.as_uri()
+    config.write_text(config.read_text().replace(address, "http://127.0.0.1:9/n.git"))  # offline
+    with Workspace.open(yours, write=True, author=AUTHOR) as ws:
+        with pytest.raises(store_remote.UnreachableError):
+            ws.sync()  # no choices given: the usual sentence, nothing decided
+        result = ws.sync(take="theirs")
+        assert result.merged and result.draft_changed and result.sent == 0
+        assert result.sentence.startswith("Your choices were merged and saved here but not sent: the server at ")
+        assert result.sentence.endswith("will be sent when you sync again.")
+        assert ws.notice.find("security").body == "We protect your data with firewalls."  # reloaded
+        assert ws.notice.find("children").body == "Ours."
+        assert ws.pending_conflicts() == () and not ws.decide_conflicts({}, take="yours")  # nothing left to decide
+        assert git(server, "rev-parse", "main").strip() != ws.repo.head()
+    config.write_text(config.read_text().replace("http://127.0.0.1:9/n.git", address))
+    with Workspace.open(yours, write=True, author=AUTHOR) as ws:
+        result = ws.sync()
+        assert result.sent >= 1 and not result.conflicts and not result.not_sent
+        assert git(server, "rev-parse", "main").strip() == ws.repo.head()
+    assert sync(theirs, OTHER).draft_changed
+    with Workspace.open(theirs) as other, Workspace.open(yours) as mine:
+        assert other.notice.find("children").body == "Ours." == mine.notice.find("children").body
+        assert other.repo.head() == mine.repo.head()
+    for folder in (server, yours, theirs):
+        assert_fsck_clean(folder)

@@ -38,7 +38,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("sync", help="receive the team's edits, merge them clause by clause, send yours")
     add_folder(p)
     p.add_argument("--name", default="origin", help="which server (default: origin)")
-    p.add_argument("--take", choices=("yours", "theirs"), help="decide every conflict this way")
+    p.add_argument(
+        "--take",
+        choices=("yours", "theirs"),
+        help="decide every conflict this way (with the server out of reach, the merge is saved here and sent later)",
+    )
     p.add_argument(
         "--choose",
         action="append",
@@ -187,6 +191,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
                 "versions_diverged": list(result.diverged_versions),
                 "reviews_changed": result.reviews_changed,
                 "conflicts": [_conflict_row(c) for c in result.conflicts],
+                "not_sent": result.not_sent or None,
             }
         )
     else:

@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
-from notice_support import AUTHOR, small_notice
+from notice_support import AUTHOR, assert_fsck_clean, git, small_notice
 from PySide6.QtCore import Qt
 from remote_support import OTHER, edit, shared_notice, sync
 
@@ -218,4 +218,64 @@ def test_the_window_syncs_and_shows_reviews(qtbot, tmp_path: Path, settings) -> 
     with qtbot.waitSignal(window.team.controller.synced, timeout=20000):
         window.team.sync_action.trigger()
     qtbot.waitUntil(lambda: window.session.notice.find("children").body.startswith("Not meant"), timeout=10000)
+    window.close()
+
+
+@pytest.mark.parametrize("offline", [False, True], ids=["online", "offline"])
+def test_file_sync_ending_in_a_conflict_opens_the_comparison_window_and_merges(
+    qtbot, tmp_path: Path, settings, monkeypatch, offline: bool
+) -> None:
+    """A real sync over a file:// server stops at a conflict; the window decides it and syncs.
+
+    Offline (the server went away after the conflicts showed), the choices are merged and saved
+    here, the window says they were not sent, and the next sync sends them."""
+    from notice_studio.ui.main_window import MainWindow
+
+    server, yours, theirs = shared_notice(tmp_path)
+    edit(theirs, lambda n: n.set_body("security", "We protect your data with firewalls."), author=OTHER)
+    sync(theirs, author=OTHER)
+    edit(yours, lambda n: n.set_body("security", "We protect your data with hashing."))
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_notice(yours)
+    file_menu = next(a.menu() for a in window.menuBar().actions() if a.text().replace("&", "") == "File")
+    (sync_item,) = [a for a in file_menu.actions() if a.text().replace("&", "") == "Sync with server"]
+    controller = window.team.controller
+    with qtbot.waitSignal(controller.conflicts, timeout=30000):
+        sync_item.trigger()
+    if offline:
+        git(yours, "remote", "set-url", "origin", "http://127.0.0.1:9/n.git")
+    messages: list[str] = []
+    monkeypatch.setattr(window, "show_error", messages.append)
+    qtbot.waitUntil(lambda: any(w.isVisible() for w in window.findChildren(DiffWindow)), timeout=10000)
+    (compare,) = [w for w in window.findChildren(DiffWindow) if w.isVisible()]
+    mode = compare.conflict_mode
+    assert mode is not None and [c.key for c in mode.conflicts] == ["clause/security/text/1"]
+    assert not mode.merge_button.isEnabled()
+    assert window.session.notice.find("security").body.endswith("hashing.")  # nothing merged while undecided
+    qtbot.mouseClick(mode.take_theirs, Qt.MouseButton.LeftButton)
+    assert mode.result_edit.toPlainText() == "firewalls" and mode.merge_button.isEnabled()  # the words in conflict
+    with qtbot.waitSignal(controller.synced, timeout=30000) as done:
+        qtbot.mouseClick(mode.merge_button, Qt.MouseButton.LeftButton)
+    assert done.args[0].merged and bool(done.args[0].sent) != offline
+    assert not [w for w in window.findChildren(DiffWindow) if w.isVisible()]  # the window closed itself
+    qtbot.waitUntil(lambda: window.session.notice.find("security").body.endswith("firewalls."), timeout=10000)
+    if offline:
+        (message,) = messages
+        assert message.startswith(
+            "Your choices were merged and saved here but not sent: the server at http://127.0.0.1:9"
+        )
+        git(yours, "remote", "set-url", "origin", server.as_uri())
+        with qtbot.waitSignal(controller.synced, timeout=30000) as done:
+            sync_item.trigger()
+        assert done.args[0].sent and not done.args[0].conflicts
+    assert len(messages) == int(offline)  # online, no message box: the status bar says it
+    assert window.statusBar().currentMessage().startswith("Synced:")
+    assert sync(theirs, author=OTHER).draft_changed
+    with NoticeRepo.open(yours) as mine, NoticeRepo.open(theirs) as other:
+        assert mine.head() == other.head() == git(server, "rev-parse", "main").strip()
+        assert mine.load() == other.load() == window.session.notice
+    for folder in (server, yours, theirs):
+        assert_fsck_clean(folder)
     window.close()

@@ -112,6 +112,8 @@ class SyncResult:
     """The draft in the folder changed: reload it."""
     diverged_versions: tuple[str, ...] = ()
     """Versions published differently here and on the server: left as they are on each side."""
+    not_sent: str = ""
+    """Why the merge of decided conflicts is saved here but not yet sent (the server's sentence)."""
 
     @property
     def diverged_sentence(self) -> str:
@@ -129,6 +131,9 @@ class SyncResult:
 
     @property
     def sentence(self) -> str:
+        if self.not_sent:
+            reason = self.not_sent[:1].lower() + self.not_sent[1:]
+            return f"Your choices were merged and saved here but not sent: {reason}"
         if self.conflicts:
             n = len(self.conflicts)
             return (
@@ -167,8 +172,21 @@ def _env(interactive: bool) -> dict[str, str]:
     env["LANGUAGE"] = "C"
     if not interactive:
         env["GIT_TERMINAL_PROMPT"] = "0"
-        env.setdefault("GIT_SSH_COMMAND", "ssh -o BatchMode=yes")
     return env
+
+
+def _batch_ssh(cwd: Path | None, env: dict[str, str]) -> None:
+    """Make ssh fail at once rather than wait for a password nobody can type, keeping the
+    user's own ssh command (core.sshCommand: a key, a port, a known-hosts file) when set."""
+    if "GIT_SSH_COMMAND" in env or "GIT_SSH" in env:
+        return
+    command = ["git", "config", "--get", "core.sshCommand"]
+    if cwd is not None:
+        command[1:1] = ["-C", str(cwd)]
+    configured = subprocess.run(command, capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL)
+    ssh = configured.stdout.strip() or "ssh"
+    if Path(ssh.split()[0]).stem == "ssh":  # a wrapper of the user's own is left as it is
+        env["GIT_SSH_COMMAND"] = f"{ssh} -o BatchMode=yes"
 
 
 def _run(
@@ -185,6 +203,8 @@ def _run(
     run_env = _env(interactive)
     if env:
         run_env.update(env)
+    if not interactive and args[: len(_NETWORK_OPTIONS)] == tuple(_NETWORK_OPTIONS):
+        _batch_ssh(cwd, run_env)
     proc = subprocess.run(
         command,
         input=input,

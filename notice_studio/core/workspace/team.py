@@ -8,7 +8,7 @@ once. Network and git work runs in `core.notice.store_remote`; nothing here touc
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from notice_studio.core.notice.model import Notice
     from notice_studio.core.notice.store import Author, NoticeRepo
     from notice_studio.core.notice.store_remote import RemoteInfo, SyncResult
-    from notice_studio.core.remote.merge import Resolution
+    from notice_studio.core.remote.merge import Conflict, Resolution
     from notice_studio.core.remote.reviews import Review
 
 DEFAULT_REMOTE = "origin"
@@ -77,6 +77,16 @@ def as_of(info: RemoteInfo) -> str:
     if not info.contacted:
         return "never synced"
     return f"as of the last sync, {_when(info.contacted)}; 'status --fetch' asks the server"
+
+
+def _taking(conflicts: Sequence[Conflict], chosen: Mapping[str, Resolution], take: str | None) -> dict[str, Resolution]:
+    """The choices made, with `take` ('yours' or 'theirs') deciding every conflict they leave open."""
+    decided = dict(chosen)
+    if take:
+        from notice_studio.core.remote.merge import Resolution
+
+        decided.update({c.key: Resolution(take) for c in conflicts if c.key not in decided})
+    return decided
 
 
 def _when(iso: str) -> str:
@@ -137,15 +147,42 @@ class TeamWork:
         background lane and reloads on the window's thread.
         """
         chosen = dict(resolutions or {})
-        result = store_remote.sync(self.repo, name, author=self.author, resolutions=chosen, interactive=interactive)
+        try:
+            result = store_remote.sync(self.repo, name, author=self.author, resolutions=chosen, interactive=interactive)
+        except store_remote.UnreachableError as offline:
+            if not (chosen or take) or not self.decide_conflicts(chosen, take=take, reload=reload):
+                raise
+            return store_remote.SyncResult(merged=True, draft_changed=True, not_sent=str(offline))
         if result.conflicts and take:
-            from notice_studio.core.remote.merge import Resolution
-
-            chosen.update({c.key: Resolution(take) for c in result.conflicts if c.key not in chosen})
+            chosen = _taking(result.conflicts, chosen, take)
             result = store_remote.sync(self.repo, name, author=self.author, resolutions=chosen, interactive=interactive)
         if reload and result.draft_changed:
             self.replace_notice(self.repo.load())
         return result
+
+    def pending_conflicts(self) -> tuple[Conflict, ...]:
+        """The conflicts the last sync stopped at, still to decide (worked out here, no server)."""
+        pending = store_remote.pending_merge(self.repo)
+        return pending.open_conflicts if pending else ()
+
+    def decide_conflicts(
+        self, resolutions: Mapping[str, Resolution], *, take: str | None = None, reload: bool = True
+    ) -> bool:
+        """Decide the conflicts the last sync stopped at and save the merge here, without the
+        server (offline); the next sync sends it. `take` decides those `resolutions` leave open.
+
+        False when no sync is waiting for decisions or a conflict is left undecided (nothing is
+        changed then). `sync` falls back to this when the server cannot be reached.
+        """
+        chosen = _taking(self.pending_conflicts(), resolutions, take)
+        pending = store_remote.pending_merge(self.repo, chosen)
+        if pending is None or pending.open_conflicts:
+            return False
+        if store_remote.complete_merge(self.repo, chosen, self.author) is None:
+            return False
+        if reload:
+            self.replace_notice(self.repo.load())
+        return True
 
     # ----- reviews ----------------------------------------------------------------------------
     def reviews(self, *, include_closed: bool = False) -> list[Review]:

@@ -79,6 +79,8 @@ class TeamWork(QObject):
         self.nav.status(result.sentence, 8000)
         if result.diverged_versions:
             self.nav.show_error(result.diverged_sentence)  # needs a person's decision: not only a passing status
+        if result.not_sent:
+            self.nav.show_error(result.sentence)  # merged here while offline: say plainly it was not sent
         if self.reviews is not None:
             self.reviews.refresh()
 

@@ -1,0 +1,122 @@
+"""Publish tags signed with a real gpg key (a temporary GNUPGHOME, a key without passphrase);
+status shows whether each version's signature verifies here."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from notice_support import assert_fsck_clean, git
+from remote_support import OTHER, edit, shared_notice, sync
+
+from notice_studio.cli import main
+from notice_studio.core.notice import store_remote
+from notice_studio.core.notice.store import NoticeRepo
+
+pytestmark = pytest.mark.skipif(
+    shutil.which("gpg") is None, reason="GnuPG (gpg) is needed (Debian: apt-get install gnupg)"
+)
+PUBLISH = ("--effective", "2026-03-01", "--force", "--approved-by", "GC")
+
+
+def _gpg(home: Path, *args: str) -> str:
+    return subprocess.run(
+        ["gpg", "--homedir", str(home), "--batch", *args], check=True, capture_output=True, text=True
+    ).stdout
+
+
+@pytest.fixture
+def gpg_homes() -> Iterator[tuple[Path, str, Path, str]]:
+    """Two GNUPGHOMEs, each with its own signing key: (home, fingerprint) for Jane and for an outsider.
+
+    Short paths under /tmp: gpg-agent's socket path must stay under the system's limit.
+    """
+    homes = []
+    try:
+        found: list[Path | str] = []
+        for who in ("Jane Counsel <jane@example.com>", "Omar Outside <omar@example.com>"):
+            home = Path(tempfile.mkdtemp(prefix="nsg"))
+            home.chmod(0o700)
+            homes.append(home)
+            _gpg(
+                home,
+                "--passphrase",
+                "",
+                "--pinentry-mode",
+                "loopback",
+                "--quick-gen-key",
+                who,
+                "ed25519",
+                "sign",
+                "never",
+            )
+            fingerprint = next(
+                line.split(":")[9]
+                for line in _gpg(home, "--with-colons", "--list-secret-keys").splitlines()
+                if line.startswith("fpr:")
+            )
+            found += [home, fingerprint]
+        yield (Path(found[0]), str(found[1]), Path(found[2]), str(found[3]))
+    finally:
+        for home in homes:
+            subprocess.run(["gpgconf", "--homedir", str(home), "--kill", "all"], capture_output=True)
+            shutil.rmtree(home, ignore_errors=True)
+
+
+def _sign_with(folder: Path, fingerprint: str) -> None:
+    git(folder, "config", "tag.gpgSign", "true")
+    git(folder, "config", "user.signingkey", fingerprint)
+
+
+def _status(capsys: pytest.CaptureFixture[str], folder: Path) -> tuple[dict[str, str], str]:
+    assert main(["status", str(folder), "--json"]) == 0
+    signatures = json.loads(capsys.readouterr().out)["signatures"]
+    assert main(["status", str(folder)]) == 0
+    return signatures, capsys.readouterr().out
+
+
+def test_publish_signs_the_tag_with_gpg_and_status_shows_which_verify(
+    tmp_path: Path, gpg_homes: tuple[Path, str, Path, str], monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    jane_home, jane_key, outsider_home, outsider_key = gpg_homes
+    server, yours, theirs = shared_notice(tmp_path)
+    monkeypatch.setenv("GNUPGHOME", str(jane_home))
+    _sign_with(yours, jane_key)
+    edit(yours, lambda n: n.set_body("security", "We protect your data with encryption at rest."))
+    assert main(["publish", str(yours), *PUBLISH]) == 0
+    capsys.readouterr()
+    raw = git(yours, "cat-file", "-p", "v1")
+    assert "-----BEGIN PGP SIGNATURE-----" in raw  # the tag itself carries the signature
+    verify = subprocess.run(["git", "-C", str(yours), "verify-tag", "v1"], capture_output=True, text=True)
+    assert verify.returncode == 0 and "Good signature" in verify.stderr and "Jane Counsel" in verify.stderr
+    with NoticeRepo.open(yours) as repo:
+        assert store_remote.signing_configured(repo)
+        signature = store_remote.version_signatures(repo)["v1"]
+        assert signature.state == "verified" and "jane@example.com" in signature.signer
+    signatures, text = _status(capsys, yours)
+    assert signatures == {"v1": "verified"} and "Signed versions: v1 verified." in text
+    assert sync(yours).sent
+
+    # An outsider publishes v2 with a key this keyring has never seen.
+    monkeypatch.setenv("GNUPGHOME", str(outsider_home))
+    sync(theirs, OTHER)
+    _sign_with(theirs, outsider_key)
+    edit(theirs, lambda n: n.set_body("children", "Not meant for anyone under 13."), author=OTHER)
+    assert main(["publish", str(theirs), "--effective", "2026-04-01", *PUBLISH[2:]]) == 0
+    capsys.readouterr()
+    assert sync(theirs, OTHER).sent
+    signatures, _ = _status(capsys, theirs)
+    assert signatures == {"v1": "not verified", "v2": "verified"}  # the outsider does not know Jane's key
+
+    monkeypatch.setenv("GNUPGHOME", str(jane_home))
+    sync(yours)
+    signatures, text = _status(capsys, yours)
+    assert signatures == {"v1": "verified", "v2": "not verified"}
+    assert "Signed versions: v1 verified, v2 not verified." in text
+    for folder in (server, yours, theirs):
+        assert_fsck_clean(folder)
