@@ -182,7 +182,7 @@ class WordReviewWindow(DiffWindow):
         review, repo = self.review, session.repo
         self.apply_button.setEnabled(False)
         self.statusBar().showMessage("Applying the accepted changes…")
-        session.save_soon()  # typing not yet saved goes first; the write lane keeps the order
+        self.nav.save_typing()  # typing not yet saved (a title without Enter too) goes first, in order
         base = snapshot(session.notice)
         session.hold_saves()  # typing from now on is committed after the review, on top of it
 

@@ -55,7 +55,7 @@ def send_to(window, path: str | Path) -> None:
         return
     target = Path(path) if str(path).lower().endswith(".docx") else Path(str(path) + ".docx")
     repo, sender = session.repo, session.author.name
-    session.save_soon()
+    window.save_typing()
     window.statusBar().showMessage("Writing the review copy…")
     window.tasks.write(
         lambda: send_for_review(repo, target, sender=sender),
