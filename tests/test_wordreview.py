@@ -447,3 +447,44 @@ def test_a_heading_typed_mid_section_adds_a_section_without_moving_words(store: 
     notice = store.load()
     assert notice.find("retention").body == review_notice().find("retention").body
     assert [c.title for c, _, _ in notice.walk()][1:3] == ["Retention", "Archived records"]
+
+
+def test_a_cross_reference_rewritten_around_keeps_the_reference(store: NoticeRepo, tmp_path: Path) -> None:
+    """The reviewer retypes the sentence holding "section 2" but keeps those words: the
+    clause keeps its [[retention]] reference, and the proposal does not warn."""
+    sent = tmp_path / "review.docx"
+    send_for_review(store, sent)
+    doc = Document(str(sent))
+    paragraph = find_paragraph(doc, "explains how")
+    tracked_replace(paragraph, "See ", "Read ", ANNA)
+    tracked_replace(paragraph, "section 2", "section 2 first", ANNA)  # the reference retyped, words kept
+    doc.save(str(tmp_path / "reviewed.docx"))
+
+    review = read_review(store, tmp_path / "reviewed.docx")
+    change = by_text(review, "replace", "Read section 2 first")
+    assert change.old_text == "See section 2"
+    assert change.reference == "" and "cross-reference" not in change.sentence()
+    apply_review(store, review, [change.id])
+    assert (
+        store.load().find("intro").body
+        == "**{{ organisation.name }}** explains how it uses data. Read [[retention]] first."
+    )
+
+
+def test_a_cross_reference_whose_words_change_says_it_becomes_plain_words(store: NoticeRepo, tmp_path: Path) -> None:
+    sent = tmp_path / "review.docx"
+    send_for_review(store, sent)
+    doc = Document(str(sent))
+    tracked_replace(find_paragraph(doc, "explains how"), "section 2", "the retention rules", ANNA)
+    doc.save(str(tmp_path / "reviewed.docx"))
+
+    review = read_review(store, tmp_path / "reviewed.docx")
+    change = by_text(review, "replace", "the retention rules")
+    assert change.reference == "section 2"
+    assert 'rewrites the cross-reference "section 2": accepting replaces the reference with plain words' in (
+        change.sentence()
+    )
+    assert change.as_json()["reference"] == "section 2"
+    apply_review(store, review, [change.id])  # counsel accepted knowingly: the words are written
+    body = store.load().find("intro").body
+    assert body.endswith("See the retention rules.") and "[[retention]]" not in body

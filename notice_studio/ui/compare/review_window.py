@@ -241,6 +241,11 @@ def _proposal_html(proposal: Proposal) -> str:
         parts.append(f"<p>In the {esc(proposal.before)}:</p><p>{removed} {added}</p>")
     elif proposal.changes_text:
         parts.append(f"<p>{esc(proposal.before)}{removed}{added}{esc(proposal.after)}</p>")
+    if proposal.reference:
+        parts.append(
+            f"<p><b>Cross-reference:</b> accepting replaces the reference '{esc(proposal.reference)}' with plain "
+            "words, which no longer follow that section if it is renumbered.</p>"
+        )
     if proposal.changes_text:
         if not proposal.tracked:
             parts.append("<p><i>Typed without Track Changes: found by comparing with the copy that was sent.</i></p>")
