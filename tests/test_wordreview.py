@@ -410,6 +410,39 @@ def test_table_cells_and_rows_edited_in_word_come_back_as_table_proposals(tmp_pa
         assert store.load().find("cookies").body == notice.find("cookies").body
 
 
+def test_a_table_the_reviewer_adds_does_not_shift_the_notice_tables_and_renamed_columns_come_back(
+    tmp_path: Path,
+) -> None:
+    notice = Notice(title="Privacy Notice", organisation="Acme Ltd")
+    notice.add(Clause("sharing", "Sharing", "Who gets data:\n\n[[table:vendors]]"))
+    notice.add(Clause("cookies", "Cookies", "Cookies we set:\n\n[[table:cookies]]"))
+    notice.tables["vendors"] = Table(["Vendor", "Service"], [["Postbox", "Mail"], ["Ledger", "Billing"]])
+    notice.tables["cookies"] = Table(["Name", "Purpose"], [["sid", "Signing in"], ["pref", "Settings"]])
+    with NoticeRepo.create(tmp_path / "notice", notice, AUTHOR) as store:
+        send_for_review(store, tmp_path / "review.docx")
+        doc = Document(str(tmp_path / "review.docx"))
+        vendors, cookies = doc.tables
+        extra = doc.add_table(rows=2, cols=2)  # the reviewer's own table, put before the notice's
+        for cell, text in zip(extra._cells, ["Step", "Owner", "Check", "Legal"], strict=True):
+            cell.paragraphs[0].add_run(text)
+        vendors._tbl.addprevious(extra._tbl)
+        untracked_replace(vendors.cell(2, 1).paragraphs[0], "Billing", "Invoices")
+        untracked_replace(cookies.cell(0, 1).paragraphs[0], "Purpose", "What it does")  # a column renamed
+        doc.save(str(tmp_path / "reviewed.docx"))
+
+        review = read_review(store, tmp_path / "reviewed.docx")
+        found = [(p.clause_id, p.old_text, p.new_text, p.before) for p in review.proposals]
+        assert found == [
+            ("sharing", "Billing", "Invoices", "table 'vendors', row 2, column 'Service'"),
+            ("cookies", "Purpose", "What it does", "table 'cookies', the name of column 2"),
+        ]
+        apply_review(store, review, [p.id for p in review.proposals])
+        saved = store.load()
+        assert saved.tables["vendors"].rows == [["Postbox", "Mail"], ["Ledger", "Invoices"]]
+        assert saved.tables["cookies"].columns == ["Name", "What it does"]
+        assert saved.tables["cookies"].rows == notice.tables["cookies"].rows
+
+
 # ----- formatting changed with Track Changes -------------------------------------------------------
 def test_words_made_bold_in_word_become_an_emphasis_proposal(store: NoticeRepo, tmp_path: Path) -> None:
     sent = tmp_path / "review.docx"
