@@ -19,6 +19,7 @@ from word_edits import (
     tracked_insert_after,
     tracked_new_paragraph,
     tracked_replace,
+    untracked_format,
     untracked_replace,
 )
 
@@ -461,6 +462,32 @@ def test_words_made_bold_in_word_become_an_emphasis_proposal(store: NoticeRepo, 
         "**{{ organisation.name }}** explains **how it uses data**. See [[retention]]."
     )
     assert any("Acme Ltd" in s and "by hand" in s for s in result.skipped)
+
+
+def test_bold_changed_without_track_changes_is_found_by_comparing_with_the_copy_sent(
+    store: NoticeRepo, tmp_path: Path
+) -> None:
+    sent = tmp_path / "review.docx"
+    send_for_review(store, sent)
+    doc = Document(str(sent))
+    untracked_format(find_paragraph(doc, "explains how"), "uses data", bold=True)
+    untracked_format(find_paragraph(doc, "explains how"), "Acme Ltd", bold=False)
+    doc.core_properties.last_modified_by = BEN
+    doc.save(str(tmp_path / "reviewed.docx"))
+
+    review = read_review(store, tmp_path / "reviewed.docx")
+    found = [(p.kind, p.old_text, p.value, p.author, p.tracked) for p in review.proposals]
+    assert found == [
+        ("format", "Acme Ltd", "not bold", BEN, False),
+        ("format", "uses data", "bold", BEN, False),
+    ]
+    assert review.proposals[1].sentence() == (
+        f"{BEN} made \"uses data\" bold in 'Introduction' (typed without Track Changes)."
+    )
+    apply_review(store, review, [review.proposals[1].id])
+    assert store.load().find("intro").body == (
+        "**{{ organisation.name }}** explains how it **uses data**. See [[retention]]."
+    )
 
 
 def test_a_heading_typed_mid_section_adds_a_section_without_moving_words(store: NoticeRepo, tmp_path: Path) -> None:

@@ -232,7 +232,7 @@ def read_review(repo: NoticeRepo, path: str | Path) -> WordReview:
             )
             found_proposals = with_values(found_proposals, chunks, owner, blocks)
             formatting, formats = format_proposals(
-                runs, chunks, clause_id=text.clause_id, clause_title=clause.title, part=part, reviewer=reviewer
+                runs, chunks, blocks, clause_id=text.clause_id, clause_title=clause.title, part=part, reviewer=reviewer
             )
             found_proposals += formatting
             count += len(found_proposals)
