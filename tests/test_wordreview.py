@@ -27,7 +27,7 @@ from notice_studio.cli import main
 from notice_studio.core.export.docx_revisions import custom_properties, set_custom_properties
 from notice_studio.core.export.md_blocks import AtomTable, source_blocks
 from notice_studio.core.notice.model import Clause, Notice, Table
-from notice_studio.core.notice.store import NoticeRepo
+from notice_studio.core.notice.store import NOTICE_ID_RECORDED, NoticeRepo
 from notice_studio.core.wordreview import NotFromThisNoticeError, apply_review, read_review, send_for_review
 from notice_studio.core.wordreview.send import NOTICE_PROPERTY
 from notice_studio.core.wordreview.source_edits import Edit, apply_edits, shown_text, tidy_markdown
@@ -331,6 +331,59 @@ def test_a_copy_carries_the_notice_id_and_older_copies_still_match(store: Notice
     doc.save(str(forged))
     with pytest.raises(NotFromThisNoticeError, match="different notice"):
         read_review(store, forged)
+
+
+def test_a_notice_made_before_ids_gets_one_on_its_next_save_and_a_restore_keeps_it(tmp_path: Path) -> None:
+    with NoticeRepo.create(tmp_path / "notice", review_notice(), AUTHOR) as store:
+        path = store.path
+    text = (path / "notice.yaml").read_text(encoding="utf-8")  # make it a notice from before ids
+    given = next(line for line in text.splitlines() if line.startswith("id: "))
+    (path / "notice.yaml").write_text(text.replace(given + "\n", ""), encoding="utf-8")
+    git(path, "-c", "user.name=Old App", "-c", "user.email=old@example.com", "commit", "-qam", "Older notice")
+    before_ids = git(path, "rev-parse", "HEAD").strip()
+    first_commit = git(path, "rev-list", "--max-parents=0", "HEAD").strip()
+
+    with NoticeRepo.open(path) as store:
+        assert store.load().notice_id == "" and store.identity() == first_commit
+        sent = tmp_path / "sent.docx"
+        send_for_review(store, sent)  # a copy sent before the id was recorded
+        notice = store.load()
+        notice.set_body("contact", "Write to our office.")
+        store.save(notice, "Edited 'Contact us'", AUTHOR)
+        log = git(path, "log", "-2", "--format=%s", "--name-only").split("\n")
+        recorded = git(path, "show", "HEAD~1", "--format=", "--name-only").split()
+        assert [line for line in log if line and not line.startswith(("clauses/", "notice.yaml"))] == [
+            "Edited 'Contact us'",
+            NOTICE_ID_RECORDED,
+        ]
+        assert recorded == ["notice.yaml"]  # the id is an edit of its own, recorded once
+        assert store.load().notice_id == first_commit == store.identity()
+        assert read_review(store, sent).proposals == []  # the earlier copy still matches
+
+        store.restore(before_ids, AUTHOR)  # a version from before ids keeps the current id
+        assert store.load().notice_id == first_commit
+        assert store.load().find("contact").body == "Write to us."
+        subjects = git(path, "log", "--format=%s").splitlines()
+        assert subjects.count(NOTICE_ID_RECORDED) == 1
+
+
+def test_the_review_actions_are_workspace_methods(tmp_path: Path) -> None:
+    from notice_studio.core.notice.model import NoticeError
+    from notice_studio.core.workspace import Workspace
+
+    NoticeRepo.create(tmp_path / "notice", review_notice(), AUTHOR).close()
+    with Workspace.open(tmp_path / "notice", write=True, author=AUTHOR) as ws:
+        sent = ws.send_for_review(tmp_path / "sent.docx")
+        doc = Document(str(sent.path))
+        assert doc.core_properties.author == AUTHOR.name
+        tracked_replace(find_paragraph(doc, "30 days"), "30", "60", ANNA)
+        doc.save(str(sent.path))
+        review = ws.read_word_review(sent.path)
+        with pytest.raises(NoticeError, match="There is no proposed change 'retention/body/9'"):
+            ws.apply_word_review(review, ["retention/body/9"])
+        applied = ws.apply_word_review(review, [], every=True)
+        assert applied.applied == [review.proposals[0].id]
+        assert "60 days" in ws.repo.load().find("retention").body
 
 
 # ----- a placeholder's value rewritten in Word -------------------------------------------------

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from notice_studio.core.diff.notices import NoticeDiff, diff_notices
 from notice_studio.core.notice.model import Notice
-from notice_studio.core.wordreview import AppliedReview, WordReview, apply_review, reviewed_notice
+from notice_studio.core.wordreview import AppliedReview, WordReview, reviewed_notice
 from notice_studio.core.wordreview.proposals import Proposal
 from notice_studio.ui.app_state import AppState, Navigator
 from notice_studio.ui.compare.diff_window import DiffWindow
@@ -179,7 +179,7 @@ class WordReviewWindow(DiffWindow):
         accepted = self.accepted_ids()
         if not accepted:
             return
-        review, repo = self.review, session.repo
+        review, workspace, repo = self.review, session.workspace, session.repo
         self.apply_button.setEnabled(False)
         self.statusBar().showMessage("Applying the accepted changes…")
         self.nav.save_typing()  # typing not yet saved (a title without Enter too) goes first, in order
@@ -187,7 +187,7 @@ class WordReviewWindow(DiffWindow):
         session.hold_saves()  # typing from now on is committed after the review, on top of it
 
         def work() -> tuple[AppliedReview, Notice]:
-            return apply_review(repo, review, accepted), repo.load()
+            return workspace.apply_word_review(review, accepted), repo.load()
 
         self.state.tasks.write(work, lambda done: self._applied(base, *done), self._apply_failed)
 
