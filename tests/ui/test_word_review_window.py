@@ -173,3 +173,27 @@ def test_apply_saves_a_title_typed_without_pressing_enter(qtbot, window, tmp_pat
     at_review = window.session.repo.notice_at(reviewer_edit)
     assert at_review.find(titled_id).title == "Renamed before apply"
     assert "REVIEWED" in at_review.find(reviewed_id).body
+
+
+def test_a_rewritten_cross_reference_is_flagged_in_the_list_and_the_panel(qtbot, window, tmp_path: Path) -> None:
+    clauses = [c for c, _, _ in window.session.notice.walk()]
+    source, target = clauses[0], clauses[-1]
+    window.select_clause(source.id)
+    qtbot.waitUntil(lambda: window.editor.clause_id == source.id, timeout=5000)
+    window.editor.body.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(window.editor.body, f" See [[{target.id}]].")
+    sent = tmp_path / "for-review.docx"
+    word_review_menu.send_to(window, sent)
+    qtbot.waitUntil(lambda: "Saved" in window.statusBar().currentMessage(), timeout=15000)
+    document = Document(str(sent))
+    number = window.session.notice.numbers()[target.id]
+    paragraph = next(p for p in document.paragraphs if f"See section {number}." in p.text)
+    tracked_replace(paragraph, f"section {number}", "the last part", ANNA)
+    document.save(str(tmp_path / "reviewed.docx"))
+
+    review_window = open_review(qtbot, window, tmp_path / "reviewed.docx")
+    assert review_window.proposal_list.count() == 1
+    assert f'rewrites the cross-reference "section {number}"' in review_window.proposal_list.item(0).text()
+    review_window.proposal_list.setCurrentRow(0)
+    assert "accepting replaces the reference" in review_window.comment_view.toPlainText()
+    review_window.grab().save(str(tmp_path / "cross-reference.png"))
