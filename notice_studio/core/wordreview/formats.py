@@ -101,6 +101,11 @@ def format_proposals(
             if where and -1 not in where and where[-1] - where[0] == len(where) - 1:
                 note(where[0], where[-1] + 1, run, True)
             continue
+        now = (run.bold, run.italic)
+        if where and where[0] >= 0 and where[-1] - where[0] == len(where) - 1:
+            seg = looks[where[0] : where[-1] + 1]
+            if seg.count(now) == len(seg):  # the usual case, checked in one step: as sent
+                continue
         for pos, ch in zip(where, run.text, strict=True):  # formatting changed without Track Changes
             if pos < 0 or ch.isspace() or pos >= len(looks):
                 continue
