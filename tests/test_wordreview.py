@@ -19,6 +19,7 @@ from word_edits import (
     tracked_insert_after,
     tracked_new_paragraph,
     tracked_replace,
+    untracked_format,
     untracked_replace,
 )
 
@@ -26,7 +27,7 @@ from notice_studio.cli import main
 from notice_studio.core.export.docx_revisions import custom_properties, set_custom_properties
 from notice_studio.core.export.md_blocks import AtomTable, source_blocks
 from notice_studio.core.notice.model import Clause, Notice, Table
-from notice_studio.core.notice.store import NoticeRepo
+from notice_studio.core.notice.store import NOTICE_ID_RECORDED, NoticeRepo
 from notice_studio.core.wordreview import NotFromThisNoticeError, apply_review, read_review, send_for_review
 from notice_studio.core.wordreview.send import NOTICE_PROPERTY
 from notice_studio.core.wordreview.source_edits import Edit, apply_edits, shown_text, tidy_markdown
@@ -332,6 +333,59 @@ def test_a_copy_carries_the_notice_id_and_older_copies_still_match(store: Notice
         read_review(store, forged)
 
 
+def test_a_notice_made_before_ids_gets_one_on_its_next_save_and_a_restore_keeps_it(tmp_path: Path) -> None:
+    with NoticeRepo.create(tmp_path / "notice", review_notice(), AUTHOR) as store:
+        path = store.path
+    text = (path / "notice.yaml").read_text(encoding="utf-8")  # make it a notice from before ids
+    given = next(line for line in text.splitlines() if line.startswith("id: "))
+    (path / "notice.yaml").write_text(text.replace(given + "\n", ""), encoding="utf-8")
+    git(path, "-c", "user.name=Old App", "-c", "user.email=old@example.com", "commit", "-qam", "Older notice")
+    before_ids = git(path, "rev-parse", "HEAD").strip()
+    first_commit = git(path, "rev-list", "--max-parents=0", "HEAD").strip()
+
+    with NoticeRepo.open(path) as store:
+        assert store.load().notice_id == "" and store.identity() == first_commit
+        sent = tmp_path / "sent.docx"
+        send_for_review(store, sent)  # a copy sent before the id was recorded
+        notice = store.load()
+        notice.set_body("contact", "Write to our office.")
+        store.save(notice, "Edited 'Contact us'", AUTHOR)
+        log = git(path, "log", "-2", "--format=%s", "--name-only").split("\n")
+        recorded = git(path, "show", "HEAD~1", "--format=", "--name-only").split()
+        assert [line for line in log if line and not line.startswith(("clauses/", "notice.yaml"))] == [
+            "Edited 'Contact us'",
+            NOTICE_ID_RECORDED,
+        ]
+        assert recorded == ["notice.yaml"]  # the id is an edit of its own, recorded once
+        assert store.load().notice_id == first_commit == store.identity()
+        assert read_review(store, sent).proposals == []  # the earlier copy still matches
+
+        store.restore(before_ids, AUTHOR)  # a version from before ids keeps the current id
+        assert store.load().notice_id == first_commit
+        assert store.load().find("contact").body == "Write to us."
+        subjects = git(path, "log", "--format=%s").splitlines()
+        assert subjects.count(NOTICE_ID_RECORDED) == 1
+
+
+def test_the_review_actions_are_workspace_methods(tmp_path: Path) -> None:
+    from notice_studio.core.notice.model import NoticeError
+    from notice_studio.core.workspace import Workspace
+
+    NoticeRepo.create(tmp_path / "notice", review_notice(), AUTHOR).close()
+    with Workspace.open(tmp_path / "notice", write=True, author=AUTHOR) as ws:
+        sent = ws.send_for_review(tmp_path / "sent.docx")
+        doc = Document(str(sent.path))
+        assert doc.core_properties.author == AUTHOR.name
+        tracked_replace(find_paragraph(doc, "30 days"), "30", "60", ANNA)
+        doc.save(str(sent.path))
+        review = ws.read_word_review(sent.path)
+        with pytest.raises(NoticeError, match="There is no proposed change 'retention/body/9'"):
+            ws.apply_word_review(review, ["retention/body/9"])
+        applied = ws.apply_word_review(review, [], every=True)
+        assert applied.applied == [review.proposals[0].id]
+        assert "60 days" in ws.repo.load().find("retention").body
+
+
 # ----- a placeholder's value rewritten in Word -------------------------------------------------
 def test_a_rewritten_placeholder_value_is_proposed_as_its_new_value(store: NoticeRepo, tmp_path: Path) -> None:
     sent = tmp_path / "review.docx"
@@ -410,6 +464,39 @@ def test_table_cells_and_rows_edited_in_word_come_back_as_table_proposals(tmp_pa
         assert store.load().find("cookies").body == notice.find("cookies").body
 
 
+def test_a_table_the_reviewer_adds_does_not_shift_the_notice_tables_and_renamed_columns_come_back(
+    tmp_path: Path,
+) -> None:
+    notice = Notice(title="Privacy Notice", organisation="Acme Ltd")
+    notice.add(Clause("sharing", "Sharing", "Who gets data:\n\n[[table:vendors]]"))
+    notice.add(Clause("cookies", "Cookies", "Cookies we set:\n\n[[table:cookies]]"))
+    notice.tables["vendors"] = Table(["Vendor", "Service"], [["Postbox", "Mail"], ["Ledger", "Billing"]])
+    notice.tables["cookies"] = Table(["Name", "Purpose"], [["sid", "Signing in"], ["pref", "Settings"]])
+    with NoticeRepo.create(tmp_path / "notice", notice, AUTHOR) as store:
+        send_for_review(store, tmp_path / "review.docx")
+        doc = Document(str(tmp_path / "review.docx"))
+        vendors, cookies = doc.tables
+        extra = doc.add_table(rows=2, cols=2)  # the reviewer's own table, put before the notice's
+        for cell, text in zip(extra._cells, ["Step", "Owner", "Check", "Legal"], strict=True):
+            cell.paragraphs[0].add_run(text)
+        vendors._tbl.addprevious(extra._tbl)
+        untracked_replace(vendors.cell(2, 1).paragraphs[0], "Billing", "Invoices")
+        untracked_replace(cookies.cell(0, 1).paragraphs[0], "Purpose", "What it does")  # a column renamed
+        doc.save(str(tmp_path / "reviewed.docx"))
+
+        review = read_review(store, tmp_path / "reviewed.docx")
+        found = [(p.clause_id, p.old_text, p.new_text, p.before) for p in review.proposals]
+        assert found == [
+            ("sharing", "Billing", "Invoices", "table 'vendors', row 2, column 'Service'"),
+            ("cookies", "Purpose", "What it does", "table 'cookies', the name of column 2"),
+        ]
+        apply_review(store, review, [p.id for p in review.proposals])
+        saved = store.load()
+        assert saved.tables["vendors"].rows == [["Postbox", "Mail"], ["Ledger", "Invoices"]]
+        assert saved.tables["cookies"].columns == ["Name", "What it does"]
+        assert saved.tables["cookies"].rows == notice.tables["cookies"].rows
+
+
 # ----- formatting changed with Track Changes -------------------------------------------------------
 def test_words_made_bold_in_word_become_an_emphasis_proposal(store: NoticeRepo, tmp_path: Path) -> None:
     sent = tmp_path / "review.docx"
@@ -430,6 +517,32 @@ def test_words_made_bold_in_word_become_an_emphasis_proposal(store: NoticeRepo, 
     assert any("Acme Ltd" in s and "by hand" in s for s in result.skipped)
 
 
+def test_bold_changed_without_track_changes_is_found_by_comparing_with_the_copy_sent(
+    store: NoticeRepo, tmp_path: Path
+) -> None:
+    sent = tmp_path / "review.docx"
+    send_for_review(store, sent)
+    doc = Document(str(sent))
+    untracked_format(find_paragraph(doc, "explains how"), "uses data", bold=True)
+    untracked_format(find_paragraph(doc, "explains how"), "Acme Ltd", bold=False)
+    doc.core_properties.last_modified_by = BEN
+    doc.save(str(tmp_path / "reviewed.docx"))
+
+    review = read_review(store, tmp_path / "reviewed.docx")
+    found = [(p.kind, p.old_text, p.value, p.author, p.tracked) for p in review.proposals]
+    assert found == [
+        ("format", "Acme Ltd", "not bold", BEN, False),
+        ("format", "uses data", "bold", BEN, False),
+    ]
+    assert review.proposals[1].sentence() == (
+        f"{BEN} made \"uses data\" bold in 'Introduction' (typed without Track Changes)."
+    )
+    apply_review(store, review, [review.proposals[1].id])
+    assert store.load().find("intro").body == (
+        "**{{ organisation.name }}** explains how it **uses data**. See [[retention]]."
+    )
+
+
 def test_a_heading_typed_mid_section_adds_a_section_without_moving_words(store: NoticeRepo, tmp_path: Path) -> None:
     """The section's own paragraphs under the new heading stay the section's text: no deletion
     is proposed for them and the new section holds only what the reviewer wrote."""
@@ -447,3 +560,44 @@ def test_a_heading_typed_mid_section_adds_a_section_without_moving_words(store: 
     notice = store.load()
     assert notice.find("retention").body == review_notice().find("retention").body
     assert [c.title for c, _, _ in notice.walk()][1:3] == ["Retention", "Archived records"]
+
+
+def test_a_cross_reference_rewritten_around_keeps_the_reference(store: NoticeRepo, tmp_path: Path) -> None:
+    """The reviewer retypes the sentence holding "section 2" but keeps those words: the
+    clause keeps its [[retention]] reference, and the proposal does not warn."""
+    sent = tmp_path / "review.docx"
+    send_for_review(store, sent)
+    doc = Document(str(sent))
+    paragraph = find_paragraph(doc, "explains how")
+    tracked_replace(paragraph, "See ", "Read ", ANNA)
+    tracked_replace(paragraph, "section 2", "section 2 first", ANNA)  # the reference retyped, words kept
+    doc.save(str(tmp_path / "reviewed.docx"))
+
+    review = read_review(store, tmp_path / "reviewed.docx")
+    change = by_text(review, "replace", "Read section 2 first")
+    assert change.old_text == "See section 2"
+    assert change.reference == "" and "cross-reference" not in change.sentence()
+    apply_review(store, review, [change.id])
+    assert (
+        store.load().find("intro").body
+        == "**{{ organisation.name }}** explains how it uses data. Read [[retention]] first."
+    )
+
+
+def test_a_cross_reference_whose_words_change_says_it_becomes_plain_words(store: NoticeRepo, tmp_path: Path) -> None:
+    sent = tmp_path / "review.docx"
+    send_for_review(store, sent)
+    doc = Document(str(sent))
+    tracked_replace(find_paragraph(doc, "explains how"), "section 2", "the retention rules", ANNA)
+    doc.save(str(tmp_path / "reviewed.docx"))
+
+    review = read_review(store, tmp_path / "reviewed.docx")
+    change = by_text(review, "replace", "the retention rules")
+    assert change.reference == "section 2"
+    assert 'rewrites the cross-reference "section 2": accepting replaces the reference with plain words' in (
+        change.sentence()
+    )
+    assert change.as_json()["reference"] == "section 2"
+    apply_review(store, review, [change.id])  # counsel accepted knowingly: the words are written
+    body = store.load().find("intro").body
+    assert body.endswith("See the retention rules.") and "[[retention]]" not in body

@@ -138,6 +138,19 @@ def tracked_format(paragraph: Paragraph, needle: str, author: str, *, bold: bool
     rpr.append(change)
 
 
+def untracked_format(paragraph: Paragraph, needle: str, *, bold: bool) -> None:
+    """Make `needle` bold (or not bold) with Track Changes off: Word records nothing."""
+    r = _split(paragraph, needle)
+    rpr = r.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        r.insert(0, rpr)
+    for b in rpr.findall(qn("w:b")):
+        rpr.remove(b)
+    if bold:
+        rpr.insert(0, OxmlElement("w:b"))
+
+
 def tracked_delete_row(row, author: str) -> None:
     """A table row taken out with Track Changes: its text and the row itself are deletions."""
     for cell in row.cells:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from notice_studio.cli.common import CommandError, add_folder, open_notice, print_json
+from notice_studio.cli.common import CommandError, add_folder, open_workspace, print_json
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -28,37 +28,28 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_send(args: argparse.Namespace) -> int:
-    from notice_studio.cli.common import author
-    from notice_studio.core.wordreview import send_for_review
-
     out = Path(args.out)
     if out.suffix.lower() != ".docx":
         raise CommandError(f"{out.name} should end in .docx, for example --out review.docx")
-    with open_notice(args.folder) as repo:
-        sent = send_for_review(repo, out, sender=author().name)
+    with open_workspace(args.folder) as ws:
+        sent = ws.send_for_review(out)
     print(f"Wrote {sent.path} for review: {sent.clauses} sections from the draft as saved ({sent.commit[:8]}).")
     print("When it comes back, run: notice-studio review-import DIR FILE.docx")
     return 0
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from notice_studio.core.wordreview import NotFromThisNoticeError, apply_review, read_review
+    from notice_studio.core.wordreview import NotFromThisNoticeError
 
-    with open_notice(args.folder, write=bool(args.accept_all or args.accept)) as repo:
+    with open_workspace(args.folder, write=bool(args.accept_all or args.accept)) as ws:
         try:
-            review = read_review(repo, args.file)
+            review = ws.read_word_review(args.file)
         except NotFromThisNoticeError as exc:
             raise CommandError(
                 f"{exc} (notice-studio import {args.file} NEW_FOLDER makes it a notice of its own)"
             ) from None
-        known = {p.id for p in review.proposals}
-        unknown = [pid for pid in args.accept if pid not in known]
-        if unknown:
-            raise CommandError(
-                f"There is no proposed change '{unknown[0]}' in {Path(args.file).name}; see the ids with --json"
-            )
-        chosen = [p.id for p in review.proposals] if args.accept_all else list(args.accept)
-        applied = apply_review(repo, review, chosen) if chosen else None
+        chosen = args.accept_all or args.accept
+        applied = ws.apply_word_review(review, args.accept, every=args.accept_all) if chosen else None
     if args.json:
         data = review.as_json()
         if applied is not None:

@@ -53,6 +53,10 @@ class Navigator(Protocol):
 
     def show_error(self, message: str) -> None: ...
 
+    def save_typing(self) -> None:
+        """Hand over what the editor holds (a title typed without Enter) and queue its save."""
+        ...
+
     def status(self, message: str, timeout_ms: int = 4000) -> None: ...
 
     def insert_library_clause(

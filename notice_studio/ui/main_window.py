@@ -454,8 +454,7 @@ class MainWindow(QMainWindow):
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self.session is None:
             return
-        self.editor.flush_title()
-        self.session.save_soon()
+        self.save_typing()
         clause_id = self.session.outline.clause_id(current)
         if clause_id is None:
             self.editor.show_clause(None)
@@ -709,7 +708,7 @@ class MainWindow(QMainWindow):
             return
         dialog_class = self._dialog("publish_dialog", "PublishDialog")
         if dialog_class is not None:
-            self.session.save_soon()
+            self.save_typing()
             dialog_class(self.state, self, self).exec()
 
     def export_notice(self) -> None:
@@ -740,7 +739,7 @@ class MainWindow(QMainWindow):
         window_class = self._dialog("diff_window", "DiffWindow")
         if window_class is None or self.session is None:
             return None
-        self.session.save_soon()
+        self.save_typing()
         window = window_class(self.state, self, a, b, self)
         window.show()
         return window
@@ -848,6 +847,14 @@ class MainWindow(QMainWindow):
 
     def status(self, message: str, timeout_ms: int = 4000) -> None:
         self.statusBar().showMessage(message, timeout_ms)
+
+    def save_typing(self) -> None:
+        """Hand over what the editor holds (a title typed without pressing Enter is an edit
+        too) and queue its save ahead of whatever the caller puts in the write lane next."""
+        if self.session is None:
+            return
+        self.editor.flush_title()
+        self.session.save_soon()
 
     def selected_text(self) -> str:
         """The words selected in the clause editor ('' when none)."""

@@ -139,3 +139,61 @@ def test_a_section_the_reviewer_added_is_listed_and_described(qtbot, window, tmp
     review_window.proposal_list.setCurrentRow(0)
     shown = review_window.comment_view.toPlainText()
     assert "A new section after" in shown and "Old records are kept offline." in shown
+
+
+def test_apply_saves_a_title_typed_without_pressing_enter(qtbot, window, tmp_path: Path) -> None:
+    """A clause title still being typed when Apply is clicked is saved with the review, not lost."""
+    sent = tmp_path / "for-review.docx"
+    word_review_menu.send_to(window, sent)
+    qtbot.waitUntil(sent.exists, timeout=15000)
+    document = Document(str(sent))
+    paragraph = body_paragraph(document)
+    tracked_replace(paragraph, paragraph.text.split()[1], "REVIEWED", ANNA)
+    document.save(str(tmp_path / "edited.docx"))
+    review_window = open_review(qtbot, window, tmp_path / "edited.docx")
+    review_window.proposal_list.setCurrentRow(0)
+    review_window.accept_button.click()
+    reviewed_id = review_window.review.proposals[0].clause_id
+    titled_id = next(c.id for c, _, _ in window.session.notice.walk() if c.id != reviewed_id)
+    window.select_clause(titled_id)
+    qtbot.waitUntil(lambda: window.editor.clause_id == titled_id, timeout=5000)
+
+    window.editor.title.selectAll()
+    qtbot.keyClicks(window.editor.title, "Renamed before apply")  # no Enter, focus stays put
+    assert window.session.notice.find(titled_id).title != "Renamed before apply"
+    with qtbot.waitSignal(review_window.applied, timeout=30000):
+        review_window.apply_button.click()
+    notice = window.session.notice
+    assert notice.find(titled_id).title == "Renamed before apply"
+    assert "REVIEWED" in notice.find(reviewed_id).body
+
+    # The title was typed before Apply, so it is saved before the reviewer's edit, not after it
+    # as if typed during the apply (where it would silently win over a reviewer's new title).
+    reviewer_edit = git(window.session.path, "log", "-1", f"--author={ANNA}", "--format=%H").strip()
+    at_review = window.session.repo.notice_at(reviewer_edit)
+    assert at_review.find(titled_id).title == "Renamed before apply"
+    assert "REVIEWED" in at_review.find(reviewed_id).body
+
+
+def test_a_rewritten_cross_reference_is_flagged_in_the_list_and_the_panel(qtbot, window, tmp_path: Path) -> None:
+    clauses = [c for c, _, _ in window.session.notice.walk()]
+    source, target = clauses[0], clauses[-1]
+    window.select_clause(source.id)
+    qtbot.waitUntil(lambda: window.editor.clause_id == source.id, timeout=5000)
+    window.editor.body.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(window.editor.body, f" See [[{target.id}]].")
+    sent = tmp_path / "for-review.docx"
+    word_review_menu.send_to(window, sent)
+    qtbot.waitUntil(lambda: "Saved" in window.statusBar().currentMessage(), timeout=15000)
+    document = Document(str(sent))
+    number = window.session.notice.numbers()[target.id]
+    paragraph = next(p for p in document.paragraphs if f"See section {number}." in p.text)
+    tracked_replace(paragraph, f"section {number}", "the last part", ANNA)
+    document.save(str(tmp_path / "reviewed.docx"))
+
+    review_window = open_review(qtbot, window, tmp_path / "reviewed.docx")
+    assert review_window.proposal_list.count() == 1
+    assert f'rewrites the cross-reference "section {number}"' in review_window.proposal_list.item(0).text()
+    review_window.proposal_list.setCurrentRow(0)
+    assert "accepting replaces the reference" in review_window.comment_view.toPlainText()
+    review_window.grab().save(str(tmp_path / "cross-reference.png"))

@@ -250,6 +250,9 @@ class TextRun:
     """A tracked formatting change on this text (w:rPrChange): 'bold', 'italic', 'not bold'... joined by ', '."""
     format_author: str = ""
     format_date: str = ""
+    bold: bool = False
+    """The run is bold now (its own formatting, not its paragraph style's); `italic` likewise."""
+    italic: bool = False
 
 
 _TRACK = {"ins": INSERT, "moveTo": INSERT, "del": DELETE, "moveFrom": DELETE}
@@ -291,10 +294,12 @@ def paragraph_runs(p: Any) -> list[TextRun]:
     open_comments: list[str] = []
 
     fmt: list[tuple[str, str, str]] = [("", "", "")]  # the formatting change of the run being read
+    looks: list[tuple[bool, bool]] = [(False, False)]  # bold, italic of the run being read
 
     def add(text: str, op: Op, author: str, date: str, revision: str) -> None:
         formatted, by, when = fmt[-1]
-        out.append(TextRun(text, op, author, date, revision, tuple(open_comments), formatted, by, when))
+        bold, italic = looks[-1]
+        out.append(TextRun(text, op, author, date, revision, tuple(open_comments), formatted, by, when, bold, italic))
 
     def walk(element: Any, op: Op, author: str, date: str, revision: str) -> None:
         for child in element:
@@ -303,8 +308,11 @@ def paragraph_runs(p: Any) -> list[TextRun]:
                 continue
             if name == "r":
                 fmt.append(_format_change(child))
+                rpr = child.find(qn("w:rPr"))
+                looks.append((_on(rpr, "w:b"), _on(rpr, "w:i")))
                 walk(child, op, author, date, revision)
                 fmt.pop()
+                looks.pop()
                 continue
             if name in _TRACK and child.tag == f"{{{_W}}}{name}":
                 walk(

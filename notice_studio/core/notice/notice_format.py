@@ -15,6 +15,7 @@ import copy
 import csv
 import io
 import json
+import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import TypeAlias
@@ -81,6 +82,23 @@ def notice_yaml(notice: Notice) -> str:
         data["settings"] = notice.settings
     data["outline"] = _outline(notice.clauses)
     return dump_yaml(data)
+
+
+_ID_LINE = re.compile(r"^id:[ \t]*['\"]?([^'\"\s]+)['\"]?[ \t]*$", re.MULTILINE)
+_FORMAT_LINE = re.compile(r"^format:.*\n", re.MULTILINE)
+
+
+def yaml_notice_id(text: str) -> str:
+    """The notice's id as notice.yaml's text gives it ('' when it has none)."""
+    found = _ID_LINE.search(text)
+    return found.group(1) if found else ""
+
+
+def with_notice_id(text: str, notice_id: str) -> str:
+    """notice.yaml's text with `id` set where `notice_yaml` writes it (after `format`)."""
+    line = f"id: {dump_yaml(notice_id).strip()}\n"
+    found = _FORMAT_LINE.search(text)
+    return text[: found.end()] + line + text[found.end() :] if found else line + text
 
 
 def clause_text(clause: Clause) -> str:

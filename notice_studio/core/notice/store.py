@@ -38,8 +38,13 @@ from notice_studio.core.notice.notice_format import (
     TABLES_DIR,
     notice_files,
     read_notice,
+    with_notice_id,
+    yaml_notice_id,
 )
 from notice_studio.core.practices.practices_format import PRACTICES_FILE
+
+NOTICE_ID_RECORDED = "Recorded the notice's id in notice.yaml (Word review copies are matched by it)"
+"""The one-time edit that gives a notice made before notices had ids its id."""
 
 LOCK_NAME = "notice-studio.lock"
 SYNC_MARKER = "notice-studio-sync.json"
@@ -476,37 +481,55 @@ class NoticeRepo:
         with self._writing():
             if not self._committed and (self.path / NOTICE_FILE).exists():
                 self._committed = self._tracked_texts()
-            changed = [p for p, text in files.items() if self._committed.get(p) != text]
-            removed = [
-                p
-                for p in self._committed
-                if p not in files and (p == NOTICE_FILE or p.split("/", 1)[0] in MANAGED_DIRS)
-            ]
-            if not changed and not removed:
-                return None
-            new_paths = [p for p in changed if p not in self._committed]
-            # A save that touches several files is journalled: the whole change is written to
-            # one file in .git first, and an open after a crash completes it (`_finish_save`).
-            # The files themselves go new clauses and tables first, then notice.yaml (which
-            # lists them), then removals, so even without the journal the folder reopens.
-            ordered = sorted(changed, key=lambda rel: rel == NOTICE_FILE)
-            try:
-                for rel in ordered + removed:
-                    self._file(rel)  # refuse a hostile path before writing anything
-                if len(ordered) + len(removed) > 1:  # one file is replaced atomically on its own
-                    entry = {"write": {r: files[r] for r in ordered}, "remove": removed}
-                    write_atomic(self._journal, json.dumps(entry))
-                self._apply(ordered, removed, files)
-            except OSError as exc:
-                raise NoticeError(_os_sentence(exc)) from None
-            commit = self._commit(message, changed + removed, new_paths, author)
-            self._saved = True
-            self._journal.unlink(missing_ok=True)
-            for rel in changed:
-                self._committed[rel] = files[rel]
-            for rel in removed:
-                self._committed.pop(rel, None)
-            return commit
+            files = self._identified(files, author)
+            return self._write_and_commit(files, message, author)
+
+    def _identified(self, files: dict[str, str], author: Author | None) -> dict[str, str]:
+        """`files` with the notice's id kept in notice.yaml. A draft saved without one (a
+        version from before notices had ids, restored) keeps the id the notice has; a notice
+        that never had one is given its first commit's id (the same in every clone, and what
+        earlier review copies carry) in an edit of its own, recorded once, before this save."""
+        text = files.get(NOTICE_FILE)
+        if text is None or yaml_notice_id(text):
+            return files
+        committed = self._committed.get(NOTICE_FILE, "")
+        kept = yaml_notice_id(committed)
+        if committed and not kept and (first := self._first_commit()):
+            kept = first
+            record = {**self._committed, NOTICE_FILE: with_notice_id(committed, kept)}
+            self._write_and_commit(record, NOTICE_ID_RECORDED, author)
+        return {**files, NOTICE_FILE: with_notice_id(text, kept)} if kept else files
+
+    def _write_and_commit(self, files: dict[str, str], message: str, author: Author | None) -> str | None:
+        changed = [p for p, text in files.items() if self._committed.get(p) != text]
+        removed = [
+            p for p in self._committed if p not in files and (p == NOTICE_FILE or p.split("/", 1)[0] in MANAGED_DIRS)
+        ]
+        if not changed and not removed:
+            return None
+        new_paths = [p for p in changed if p not in self._committed]
+        # A save that touches several files is journalled: the whole change is written to
+        # one file in .git first, and an open after a crash completes it (`_finish_save`).
+        # The files themselves go new clauses and tables first, then notice.yaml (which
+        # lists them), then removals, so even without the journal the folder reopens.
+        ordered = sorted(changed, key=lambda rel: rel == NOTICE_FILE)
+        try:
+            for rel in ordered + removed:
+                self._file(rel)  # refuse a hostile path before writing anything
+            if len(ordered) + len(removed) > 1:  # one file is replaced atomically on its own
+                entry = {"write": {r: files[r] for r in ordered}, "remove": removed}
+                write_atomic(self._journal, json.dumps(entry))
+            self._apply(ordered, removed, files)
+        except OSError as exc:
+            raise NoticeError(_os_sentence(exc)) from None
+        commit = self._commit(message, changed + removed, new_paths, author)
+        self._saved = True
+        self._journal.unlink(missing_ok=True)
+        for rel in changed:
+            self._committed[rel] = files[rel]
+        for rel in removed:
+            self._committed.pop(rel, None)
+        return commit
 
     @property
     def _journal(self) -> Path:

@@ -1,14 +1,17 @@
-"""Formatting a reviewer changed with Track Changes on (w:rPrChange): words made bold or italic
-become proposals to add Markdown emphasis around them. Emphasis taken away is proposed too, and
-says it is to be removed by hand (the words may sit inside a longer bold stretch)."""
+"""Formatting a reviewer changed: words made bold or italic become proposals to add Markdown
+emphasis around them. Emphasis taken away is proposed too, and says it is to be removed by hand
+(the words may sit inside a longer bold stretch). With Track Changes on, Word records the change
+(w:rPrChange); without it, the words' bold and italic are compared with what was sent, the way
+untracked word edits are found."""
 
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from notice_studio.core.diff.words import INSERT
 from notice_studio.core.export.docx_revisions import TextRun
+from notice_studio.core.export.md_blocks import Block
 from notice_studio.core.wordreview.proposals import UNTRACKED, Chunk, Proposal
 from notice_studio.core.wordreview.source_edits import Edit
 
@@ -46,9 +49,24 @@ def _sent_positions(chunks: Sequence[Chunk]) -> list[int]:
     return out
 
 
+def _untracked(run: TextRun, was: tuple[bool, bool]) -> str:
+    """How a run's bold and italic differ from what was sent there ('bold', 'not italic'...)."""
+    said = []
+    for word, now, before in (("bold", run.bold, was[0]), ("italic", run.italic, was[1])):
+        if now != before:
+            said.append(word if now else f"not {word}")
+    return ", ".join(said)
+
+
+def _sent_looks(blocks: Sequence[Block]) -> list[tuple[bool, bool]]:
+    """Bold and italic of each shown character as the copy was sent."""
+    return [(p.bold, p.italic) for b in blocks for p in b.pieces for _ in p.shown]
+
+
 def format_proposals(
     runs: Sequence[TextRun],
     chunks: Sequence[Chunk],
+    blocks: Sequence[Block],
     *,
     clause_id: str,
     clause_title: str,
@@ -58,28 +76,45 @@ def format_proposals(
     """Proposals for formatting changes on words that were sent (not on words the reviewer typed)."""
     sent_of = _sent_positions(chunks)
     sent = "".join(c.old for c in chunks)
-    found: list[tuple[int, int, TextRun]] = []
+    looks = _sent_looks(blocks)
+    found: list[tuple[int, int, TextRun, bool]] = []  # start, end, run, tracked
+
+    def note(start: int, end: int, run: TextRun, tracked: bool) -> None:
+        last = found[-1] if found else None
+        same = last is not None and (last[2].formatted, last[2].format_author, last[3]) == (
+            run.formatted,
+            run.format_author,
+            tracked,
+        )
+        if last is not None and same and (last[1] == start or not sent[last[1] : start].strip()):
+            found[-1] = (last[0], end, last[2], tracked)
+        else:
+            found.append((start, end, run, tracked))
+
     r = 0
     for run in runs:
         if run.op == INSERT:
             continue
         where = sent_of[r : r + len(run.text)]
         r += len(run.text)
-        if not run.formatted or not where or -1 in where or where[-1] - where[0] != len(where) - 1:
+        if run.formatted:
+            if where and -1 not in where and where[-1] - where[0] == len(where) - 1:
+                note(where[0], where[-1] + 1, run, True)
             continue
-        start, end = where[0], where[-1] + 1
-        last = found[-1] if found else None
-        if (
-            last
-            and last[1] == start
-            and (last[2].formatted, last[2].format_author) == (run.formatted, run.format_author)
-        ):
-            found[-1] = (last[0], end, last[2])
-        else:
-            found.append((start, end, run))
+        now = (run.bold, run.italic)
+        if where and where[0] >= 0 and where[-1] - where[0] == len(where) - 1:
+            seg = looks[where[0] : where[-1] + 1]
+            if seg.count(now) == len(seg):  # the usual case, checked in one step: as sent
+                continue
+        for pos, ch in zip(where, run.text, strict=True):  # formatting changed without Track Changes
+            if pos < 0 or ch.isspace() or pos >= len(looks):
+                continue
+            said = _untracked(run, looks[pos])
+            if said:
+                note(pos, pos + 1, replace(run, formatted=said, format_author="", format_date=""), False)
     proposals: list[Proposal] = []
     changes: dict[str, FormatChange] = {}
-    for n, (start, end, run) in enumerate(found, start=1):
+    for n, (start, end, run, tracked) in enumerate(found, start=1):
         while start < end and sent[start].isspace():
             start += 1
         while end > start and sent[end - 1].isspace():
@@ -97,7 +132,7 @@ def format_proposals(
                 "format",
                 run.format_author or reviewer,
                 run.format_date,
-                True,
+                tracked,
                 sent[start:end],
                 sent[start:end],
                 before=sent[max(0, start - 40) : start],

@@ -53,6 +53,9 @@ class Proposal:
     placeholder: str = ""
     """The placeholder whose words this changes ('value': its new value is `value`)."""
     value: str = ""
+    reference: str = ""
+    """The words of a cross-reference ("section 3") this change rewrites: accepting writes
+    plain words in place of the reference."""
 
     @property
     def changes_text(self) -> bool:
@@ -96,6 +99,11 @@ class Proposal:
             if self.placeholder
             else ""
         )
+        if self.reference:
+            warning += (
+                f' This rewrites the cross-reference "{self.reference}": accepting replaces the reference with '
+                "plain words, which no longer follow the section if it is renumbered."
+            )
         return f"{self.author} {said} in {where}{part} ({how}).{warning}"
 
     def as_json(self) -> dict[str, object]:
@@ -113,6 +121,7 @@ class Proposal:
             "comments": [{"author": c.author, "date": c.date, "text": c.text} for c in self.comments],
             "placeholder": self.placeholder,
             "value": self.value,
+            "reference": self.reference,
             "sentence": self.sentence(),
         }
 

@@ -20,6 +20,7 @@ from docx import Document
 from notice_studio.core.diff.words import DELETE, INSERT
 from notice_studio.core.export.docx_revisions import CommentNote, custom_properties, read_comments
 from notice_studio.core.export.md_blocks import Block
+from notice_studio.core.fileio import write_atomic
 from notice_studio.core.library.merge import merge3
 from notice_studio.core.notice import messages
 from notice_studio.core.notice.model import Clause, Notice, NoticeError
@@ -139,7 +140,7 @@ def send_for_review(repo: NoticeRepo, out: str | Path, *, sender: str = "") -> S
     data = review_docx_bytes(notice, notice_id=repo.identity(), commit=commit, sender=sender)
     path = Path(out)
     try:
-        path.write_bytes(data)
+        write_atomic(path, data)  # never a half-written copy for a reviewer (or a watcher) to open
     except OSError as exc:
         raise NoticeError(
             f"The review copy could not be written to {path} ({exc.strerror}); choose another folder."
@@ -232,7 +233,7 @@ def read_review(repo: NoticeRepo, path: str | Path) -> WordReview:
             )
             found_proposals = with_values(found_proposals, chunks, owner, blocks)
             formatting, formats = format_proposals(
-                runs, chunks, clause_id=text.clause_id, clause_title=clause.title, part=part, reviewer=reviewer
+                runs, chunks, blocks, clause_id=text.clause_id, clause_title=clause.title, part=part, reviewer=reviewer
             )
             found_proposals += formatting
             count += len(found_proposals)

@@ -2,7 +2,8 @@
 
 Each clause starts with its heading, which carries a bookmark named after the clause (so a
 returned copy maps back clause by clause); the body follows with Word formatting, lists and
-tables. Custom document properties record which notice and which saved edit the copy was sent
+tables. Each notice table's first cell carries a bookmark too (`shown_tables`), so a table the
+reviewer adds does not shift which Word table is which. Custom document properties record which notice and which saved edit the copy was sent
 from. Reviewers use Track Changes and comments as usual.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -22,7 +24,16 @@ from notice_studio.core.export.md_blocks import AtomTable, Block, source_blocks
 from notice_studio.core.notice.model import Notice
 from notice_studio.core.render.common import display_number
 
-__all__ = ["COMMIT_PROPERTY", "NOTICE_PROPERTY", "TITLE_PROPERTY", "ClauseText", "clause_texts", "review_docx_bytes"]
+__all__ = [
+    "COMMIT_PROPERTY",
+    "NOTICE_PROPERTY",
+    "TITLE_PROPERTY",
+    "ClauseText",
+    "ShownTable",
+    "clause_texts",
+    "review_docx_bytes",
+    "shown_tables",
+]
 
 NOTICE_PROPERTY = "NoticeStudio.Notice"
 COMMIT_PROPERTY = "NoticeStudio.SentFrom"
@@ -61,6 +72,31 @@ def clause_texts(notice: Notice) -> list[ClauseText]:
     return out
 
 
+@dataclass(frozen=True)
+class ShownTable:
+    """A notice table as the review copy shows it: a Word table whose first cell carries
+    `bookmark`, so it is found again even if the reviewer adds tables of their own."""
+
+    clause_id: str
+    name: str
+    bookmark: str
+
+
+def shown_tables(texts: list[ClauseText], notice: Notice) -> list[ShownTable]:
+    """The notice tables the copy shows as Word tables, in reading order."""
+    shown = [
+        (text.clause_id, block.table)
+        for text in texts
+        for block in text.body_blocks
+        if block.style == "table" and block.table in notice.tables and notice.tables[block.table].columns
+    ]
+    return [
+        ShownTable(clause_id, name, f"nt{k}_{re.sub(r'[^A-Za-z0-9]', '_', name)}"[:40])
+        for k, (clause_id, name) in enumerate(shown, start=1)
+        if name is not None
+    ]
+
+
 def review_docx_bytes(notice: Notice, *, notice_id: str, commit: str, sender: str = "") -> bytes:
     """The review copy of `notice` (as saved in `commit`) as a .docx file's bytes."""
     document: Any = Document()
@@ -93,6 +129,10 @@ def review_docx_bytes(notice: Notice, *, notice_id: str, commit: str, sender: st
         add_bookmark(heading, text.bookmark, bookmark_id)
         bookmark_id += 1
         write_blocks(document, text.body_blocks, revisions, depth=text.depth, bookmarks=links, tables=notice.tables)
+    grids = document.tables  # only the notice's own tables so far, in reading order
+    for shown, grid in zip(shown_tables(texts, notice), grids, strict=True):
+        add_bookmark(grid.cell(0, 0).paragraphs[0], shown.bookmark, bookmark_id)
+        bookmark_id += 1
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

@@ -5,7 +5,8 @@ placeholder's value, "section N"), markup (`**`, list and heading marks: shown a
 breaks between paragraphs. An edit in shown-text coordinates replaces the source of the shown
 characters it covers and keeps the markup around them; an edit that cuts into an atom turns
 that atom into plain text (a reviewer who rewrites a placeholder's value writes words, not a
-placeholder). Deleting a paragraph break also deletes the list or heading mark after it.
+placeholder), unless it is a cross-reference whose words the new text still shows whole:
+that stays a reference. Deleting a paragraph break also deletes the list or heading mark after it.
 """
 
 from __future__ import annotations
@@ -16,7 +17,15 @@ from dataclasses import dataclass
 
 from notice_studio.core.export.md_blocks import Block, Piece
 
-__all__ = ["Edit", "apply_edits", "edited_markdown", "literal_markdown", "shown_text", "tidy_markdown"]
+__all__ = [
+    "Edit",
+    "apply_edits",
+    "edited_markdown",
+    "kept_words_at",
+    "literal_markdown",
+    "shown_text",
+    "tidy_markdown",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +60,37 @@ def _spans(blocks: list[Block]) -> list[_Span]:
             spans.append(_Span(piece, pos, pos + len(piece.shown), block.style))
             pos += len(piece.shown)
     return spans
+
+
+def kept_words_at(text: str, words: str, near: int) -> int:
+    """Where `words` stand whole in `text` (the occurrence nearest `near`), or -1."""
+    found = [
+        m.start()
+        for m in re.finditer(re.escape(words), text)
+        if not (m.start() > 0 and text[m.start() - 1].isalnum())
+        and not (m.end() < len(text) and text[m.end()].isalnum())
+    ]
+    return min(found, key=lambda k: abs(k - near)) if found else -1
+
+
+def _keep_references(edits: list[Edit], spans: list[_Span], shown: str) -> list[Edit]:
+    """A cross-reference inside an edit whose new text still shows its words ("section 3")
+    stays a reference: the edit is split around it instead of writing the words in its place."""
+    out: list[Edit] = []
+    for edit in edits:
+        start, text = edit.start, edit.text
+        for span in spans:
+            inside = start <= span.start and span.end <= edit.end and span.start < span.end
+            if span.piece.target is None or not inside or edit.markdown:
+                continue
+            words = shown[span.start : span.end]
+            at = kept_words_at(text, words, span.start - start)
+            if at < 0:
+                continue
+            out.append(Edit(start, span.start, text[:at]))
+            start, text = span.end, text[at + len(words) :]
+        out.append(Edit(start, edit.end, text, edit.markdown))
+    return [e for e in out if e.start != e.end or e.text]
 
 
 def _widen(edits: list[Edit], spans: list[_Span], shown: str) -> list[Edit]:
@@ -156,7 +196,7 @@ def apply_edits(blocks: list[Block], edits: list[Edit]) -> str:
     """The clause's Markdown with `edits` (in shown-text coordinates) made."""
     spans = _spans(blocks)
     shown = shown_text(blocks)
-    edits = _widen([e for e in edits if e.start != e.end or e.text], spans, shown)
+    edits = _keep_references(_widen([e for e in edits if e.start != e.end or e.text], spans, shown), spans, shown)
     deleted = [False] * len(shown)
     for edit in edits:
         for k in range(edit.start, edit.end):

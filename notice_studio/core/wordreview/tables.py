@@ -1,10 +1,12 @@
 """Notice tables (cookies, service providers) edited in the review copy come back as table
 proposals: a changed cell, a row added, a row taken out.
 
-The copy writes each `[[table:name]]` of the draft as a Word table, in reading order, so the
-n-th Word table is the n-th table the draft shows (a table whose header no longer matches is
-left alone). Rows are matched by their text, so a row added or taken out in the middle does not
-turn every row after it into changed cells.
+The copy writes each `[[table:name]]` of the draft as a Word table whose first cell carries a
+bookmark naming it (send.shown_tables), so a Word table is matched to the notice table by that
+bookmark, wherever it now stands, and a table the reviewer added is ignored; a renamed column
+is proposed too. Copies sent before the bookmarks existed are matched by position, and a table
+whose header no longer matches is then left alone. Rows are matched by their text, so a row
+added or taken out in the middle does not turn every row after it into changed cells.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from notice_studio.core.diff.words import DELETE, EQUAL
 from notice_studio.core.export.docx_revisions import TextRun, paragraph_runs
 from notice_studio.core.notice.model import Notice, Table
 from notice_studio.core.wordreview.proposals import Proposal
-from notice_studio.core.wordreview.send import ClauseText
+from notice_studio.core.wordreview.send import ClauseText, ShownTable, shown_tables
 
 __all__ = ["TableChange", "apply_tables", "table_proposals"]
 
@@ -31,7 +33,8 @@ class TableChange:
 
     table: str
     row: int
-    """Index into the sent rows (for an added row: the sent row it goes before)."""
+    """Index into the sent rows (for an added row: the sent row it goes before); -1 for the
+    header (a column's name)."""
     column: int
     """-1 for a whole row added or taken out."""
     cells: tuple[str, ...] = ()
@@ -40,11 +43,15 @@ class TableChange:
 _Cell = list[TextRun]
 
 
-def _word_tables(document: Any) -> list[list[tuple[list[_Cell], bool]]]:
-    """Each Word table as rows of cells (each cell's runs, paragraphs joined by spaces), with
-    whether the row is a tracked deletion."""
+_Rows = list[tuple[list[_Cell], bool]]
+
+
+def _word_tables(document: Any) -> list[tuple[set[str], _Rows]]:
+    """Each Word table's bookmarks and rows of cells (each cell's runs, paragraphs joined by
+    spaces), with whether the row is a tracked deletion."""
     out = []
     for tbl in document.element.body.iter(qn("w:tbl")):
+        marks = {b.get(qn("w:name"), "") for b in tbl.iter(qn("w:bookmarkStart"))}
         rows = []
         for tr in tbl.iter(qn("w:tr")):
             trpr = tr.find(qn("w:trPr"))
@@ -58,8 +65,18 @@ def _word_tables(document: Any) -> list[list[tuple[list[_Cell], bool]]]:
                     runs.extend(paragraph_runs(p))
                 cells.append(runs)
             rows.append((cells, deleted))
-        out.append(rows)
+        out.append((marks, rows))
     return out
+
+
+def _matched(
+    shown: Sequence[ShownTable], word_tables: list[tuple[set[str], _Rows]]
+) -> list[tuple[ShownTable, _Rows, bool]]:
+    """Each notice table with its Word table, and whether that was found by its bookmark."""
+    by_mark = {mark: rows for marks, rows in word_tables for mark in marks}
+    if any(table.bookmark in by_mark for table in shown):
+        return [(table, by_mark[table.bookmark], True) for table in shown if table.bookmark in by_mark]
+    return [(table, rows, False) for table, (_, rows) in zip(shown, word_tables, strict=False)]
 
 
 def _text(cell: _Cell) -> str:
@@ -74,19 +91,24 @@ def _who(cells: Sequence[_Cell], reviewer: str) -> tuple[str, str, bool]:
 
 
 def _changes(
-    table: Table, name: str, word_rows: list[tuple[list[_Cell], bool]]
+    table: Table, name: str, word_rows: _Rows, known: bool
 ) -> list[tuple[str, TableChange, str, str, list[_Cell]]]:
-    """(kind, where, old, new, cells) for each change the reviewer made to one table."""
+    """(kind, where, old, new, cells) for each change the reviewer made to one table; `known`:
+    the Word table is this table for certain (its bookmark), so a changed header is a change."""
     rows = [cells for cells, deleted in word_rows if not deleted]
     taken_out = [cell for cells, deleted in word_rows if deleted for cell in cells]
-    if not rows or [_text(c) for c in rows[0]][: len(table.columns)] != table.columns:
+    header = [_text(c) for c in rows[0]][: len(table.columns)] if rows else []
+    if not rows or (header != table.columns and not known):
         return []  # not the table that was sent here (or its header was rewritten)
     width = len(table.columns)
+    out: list[tuple[str, TableChange, str, str, list[_Cell]]] = []
+    for c, (was_name, now_name) in enumerate(zip(table.columns, header, strict=False)):
+        if was_name != now_name and now_name:
+            out.append(("replace", TableChange(name, -1, c, (now_name,)), was_name, now_name, [rows[0][c]]))
     sent_rows = [(list(row) + [""] * width)[:width] for row in table.rows]
     now_rows = [(row + [[]] * width)[:width] for row in rows[1:]]
     was = [" | ".join(row) for row in sent_rows]
     now = [" | ".join(_text(c) for c in row) for row in now_rows]
-    out = []
     for tag, a1, a2, b1, b2 in difflib.SequenceMatcher(a=was, b=now, autojunk=False).get_opcodes():
         if tag == "equal":
             continue
@@ -125,23 +147,19 @@ def table_proposals(
     document: Any, texts: Sequence[ClauseText], sent: Notice, reviewer: str
 ) -> tuple[list[Proposal], dict[str, TableChange]]:
     """Proposals for the notice tables the reviewer changed, and where each applies."""
-    shown = [
-        (text.clause_id, block.table)
-        for text in texts
-        for block in text.body_blocks
-        if block.style == "table" and block.table in sent.tables and sent.tables[block.table].columns
-    ]
     proposals: list[Proposal] = []
     where: dict[str, TableChange] = {}
-    for (clause_id, name), word_rows in zip(shown, _word_tables(document), strict=False):
-        assert name is not None
+    for shown, word_rows, known in _matched(shown_tables(list(texts), sent), _word_tables(document)):
+        clause_id, name = shown.clause_id, shown.name
         table = sent.tables[name]
-        for count, (kind, change, old, new, cells) in enumerate(_changes(table, name, word_rows), start=1):
+        for count, (kind, change, old, new, cells) in enumerate(_changes(table, name, word_rows, known), start=1):
             author, date, tracked = _who(cells, reviewer)
             pid = f"{clause_id}/table/{name}/{count}"
             where[pid] = change
             column = f", column '{table.columns[change.column]}'" if change.column >= 0 else ""
             place = f"table '{name}', row {change.row + 1}{column}"
+            if change.row < 0:
+                place = f"table '{name}', the name of column {change.column + 1}"
             title = sent.find(clause_id).title
             proposals.append(
                 Proposal(pid, clause_id, title, "table", kind, author, date, tracked, old, new, before=place)
@@ -173,11 +191,14 @@ def apply_tables(
             )
             continue
         width = len(before.columns)
+        columns = list(before.columns)
         rows = [(list(row) + [""] * width)[:width] for row in before.rows]
         gone = {c.row for _, c in changes if c.column < 0 and not c.cells}
         added: dict[int, list[list[str]]] = {}
         for _, change in changes:
-            if change.column >= 0:
+            if change.row < 0:
+                columns[change.column] = change.cells[0]
+            elif change.column >= 0:
                 rows[change.row][change.column] = change.cells[0]
             elif change.cells:
                 added.setdefault(change.row, []).append(list(change.cells))
@@ -186,6 +207,6 @@ def apply_tables(
             out.extend(added.get(k, []))
             if k < len(rows) and k not in gone:
                 out.append(rows[k])
-        notice.tables[name] = Table(list(before.columns), out)
+        notice.tables[name] = Table(columns, out)
         titles.extend(p.clause_title for p, _ in changes)
     return titles, skipped

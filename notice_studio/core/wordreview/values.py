@@ -15,6 +15,7 @@ from dataclasses import replace
 from notice_studio.core.export.md_blocks import Block
 from notice_studio.core.notice.model import PLACEHOLDER_RE
 from notice_studio.core.wordreview.proposals import Chunk, Proposal
+from notice_studio.core.wordreview.source_edits import kept_words_at
 
 __all__ = ["with_values"]
 
@@ -32,21 +33,61 @@ def _placeholders(blocks: Sequence[Block]) -> list[tuple[int, int, str]]:
     return out
 
 
-def with_values(
-    proposals: Sequence[Proposal], chunks: Sequence[Chunk], owner: Mapping[int, str], blocks: Sequence[Block]
-) -> list[Proposal]:
-    """`proposals` with changes to a placeholder's words made value proposals (or flagged)."""
-    spans = _placeholders(blocks)
-    if not spans:
-        return list(proposals)
-    where: dict[str, tuple[int, int]] = {}  # proposal -> its range in the sent text
+def _references(blocks: Sequence[Block]) -> list[tuple[int, int, str]]:
+    """(start, end, words) of each cross-reference's words ("section 3") in the shown text."""
+    out = []
+    pos = 0
+    for block in blocks:
+        for piece in block.pieces:
+            if piece.kind == "atom" and piece.target is not None and piece.shown:
+                out.append((pos, pos + len(piece.shown), piece.shown))
+            pos += len(piece.shown)
+    return out
+
+
+def _ranges(chunks: Sequence[Chunk], owner: Mapping[int, str]) -> dict[str, tuple[int, int]]:
+    """Each proposal's range in the sent text."""
+    where: dict[str, tuple[int, int]] = {}
     pos = 0
     for k, chunk in enumerate(chunks):
         pid = owner.get(k)
         if pid is not None:
-            start, end = where.get(pid, (pos, pos))
+            start = where.get(pid, (pos, pos))[0]
             where[pid] = (min(start, pos), pos + len(chunk.old))
         pos += len(chunk.old)
+    return where
+
+
+def _with_references(
+    proposals: Sequence[Proposal], where: Mapping[str, tuple[int, int]], blocks: Sequence[Block]
+) -> list[Proposal]:
+    """Changes that rewrite a cross-reference's words say so (`Proposal.reference`); a change
+    whose new words still show the reference's words whole keeps the reference (see
+    source_edits) and says nothing."""
+    spans = _references(blocks)
+    out = []
+    for proposal in proposals:
+        start, end = where.get(proposal.id, (-1, -1))
+        for s, e, words in spans:
+            touches = (start < e and s < end) or (start == end and s < start < e)
+            whole = start <= s and e <= end
+            if touches and not (whole and kept_words_at(proposal.new_text, words, s - start) >= 0):
+                proposal = replace(proposal, reference=words)
+                break
+        out.append(proposal)
+    return out
+
+
+def with_values(
+    proposals: Sequence[Proposal], chunks: Sequence[Chunk], owner: Mapping[int, str], blocks: Sequence[Block]
+) -> list[Proposal]:
+    """`proposals` with changes to a placeholder's words made value proposals (or flagged),
+    and changes that rewrite a cross-reference flagged."""
+    proposals = _with_references(proposals, _ranges(chunks, owner), blocks)
+    spans = _placeholders(blocks)
+    if not spans:
+        return list(proposals)
+    where = _ranges(chunks, owner)
     shown = "".join(c.old for c in chunks)
     out = []
     for proposal in proposals:

@@ -25,6 +25,7 @@ from notice_studio.core.workspace.interaction import Interaction, Unattended
 from notice_studio.core.workspace.publishing import PublishReview, given_reasons, missing_reason, review
 from notice_studio.core.workspace.team import TeamWork
 from notice_studio.core.workspace.tree import NoticeTree, TreeEditor
+from notice_studio.core.workspace.word_review import WordReviewWork
 
 if TYPE_CHECKING:
     from notice_studio.core.checks import CheckContext, CheckReport
@@ -86,8 +87,9 @@ CONFLICT_CHOICES = (
 )
 
 
-class Workspace(TeamWork):
-    """An open notice and the actions a person can take on it (team actions: `TeamWork`)."""
+class Workspace(TeamWork, WordReviewWork):
+    """An open notice and the actions a person can take on it (team actions: `TeamWork`; the
+    Word review round trip: `WordReviewWork`)."""
 
     def __init__(
         self,

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from notice_studio.core.diff.notices import NoticeDiff, diff_notices
 from notice_studio.core.notice.model import Notice
-from notice_studio.core.wordreview import AppliedReview, WordReview, apply_review, reviewed_notice
+from notice_studio.core.wordreview import AppliedReview, WordReview, reviewed_notice
 from notice_studio.core.wordreview.proposals import Proposal
 from notice_studio.ui.app_state import AppState, Navigator
 from notice_studio.ui.compare.diff_window import DiffWindow
@@ -179,15 +179,15 @@ class WordReviewWindow(DiffWindow):
         accepted = self.accepted_ids()
         if not accepted:
             return
-        review, repo = self.review, session.repo
+        review, workspace, repo = self.review, session.workspace, session.repo
         self.apply_button.setEnabled(False)
         self.statusBar().showMessage("Applying the accepted changes…")
-        session.save_soon()  # typing not yet saved goes first; the write lane keeps the order
+        self.nav.save_typing()  # typing not yet saved (a title without Enter too) goes first, in order
         base = snapshot(session.notice)
         session.hold_saves()  # typing from now on is committed after the review, on top of it
 
         def work() -> tuple[AppliedReview, Notice]:
-            return apply_review(repo, review, accepted), repo.load()
+            return workspace.apply_word_review(review, accepted), repo.load()
 
         self.state.tasks.write(work, lambda done: self._applied(base, *done), self._apply_failed)
 
@@ -241,6 +241,11 @@ def _proposal_html(proposal: Proposal) -> str:
         parts.append(f"<p>In the {esc(proposal.before)}:</p><p>{removed} {added}</p>")
     elif proposal.changes_text:
         parts.append(f"<p>{esc(proposal.before)}{removed}{added}{esc(proposal.after)}</p>")
+    if proposal.reference:
+        parts.append(
+            f"<p><b>Cross-reference:</b> accepting replaces the reference '{esc(proposal.reference)}' with plain "
+            "words, which no longer follow that section if it is renumbered.</p>"
+        )
     if proposal.changes_text:
         if not proposal.tracked:
             parts.append("<p><i>Typed without Track Changes: found by comparing with the copy that was sent.</i></p>")

@@ -48,17 +48,15 @@ def choose_and_send(window) -> None:
 
 def send_to(window, path: str | Path) -> None:
     """Write the review copy to `path` once pending typing is saved."""
-    from notice_studio.core.wordreview import send_for_review
-
     session = window.session
     if session is None:
         return
     target = Path(path) if str(path).lower().endswith(".docx") else Path(str(path) + ".docx")
-    repo, sender = session.repo, session.author.name
-    session.save_soon()
+    workspace = session.workspace
+    window.save_typing()
     window.statusBar().showMessage("Writing the review copy…")
     window.tasks.write(
-        lambda: send_for_review(repo, target, sender=sender),
+        lambda: workspace.send_for_review(target),
         lambda sent: window.statusBar().showMessage(
             f"Saved {sent.path.name} for review. When it comes back, use File > Import reviewed Word file.", 15000
         ),
@@ -76,12 +74,10 @@ def choose_and_import(window) -> None:
 
 def import_from(window, path: str | Path) -> None:
     """Read the reviewed copy in the background and open it in the comparison window."""
-    from notice_studio.core.wordreview import read_review
-
     session = window.session
     if session is None:
         return
-    repo = session.repo
+    workspace = session.workspace
     window.statusBar().showMessage("Reading the reviewed copy…")
 
     def opened(review: WordReview) -> None:
@@ -92,7 +88,7 @@ def import_from(window, path: str | Path) -> None:
         review_window.show()
         window.word_review_window = review_window
 
-    window.tasks.run(lambda: read_review(repo, path), opened, lambda exc: _not_imported(window, exc))
+    window.tasks.run(lambda: workspace.read_word_review(path), opened, lambda exc: _not_imported(window, exc))
 
 
 def _not_imported(window, exc: object) -> None:

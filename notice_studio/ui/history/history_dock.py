@@ -374,7 +374,7 @@ class HistoryDock(QDockWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         # Pending typing is queued in the write lane first; the lane is serial, so it lands first.
-        session.save_soon()
+        self.nav.save_typing()
         repo, author, ref = session.repo, session.author, entry.ref
         self.restore_button.setEnabled(False)
         self.status.setText("Restoring…")

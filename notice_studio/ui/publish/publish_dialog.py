@@ -499,7 +499,7 @@ class PublishDialog(QDialog):
         except ImportError:
             self.nav.show_error("The comparison view is not available in this build.")
             return
-        self.session.save_soon()
+        self.nav.save_typing()
         self.diff_window = DiffWindow(self.state, self.nav, self.latest.name, "draft", parent=self.parentWidget())
         self.diff_window.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.diff_window.show()
@@ -521,7 +521,7 @@ class PublishDialog(QDialog):
         workspace = session.workspace
         self.publishing = True
         self._update_state()
-        session.save_soon()
+        self.nav.save_typing()
         self.state.tasks.write(
             lambda: workspace.publish(
                 effective,
