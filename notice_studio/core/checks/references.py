@@ -329,9 +329,14 @@ def _named_refs(text: str) -> tuple[tuple[tuple[int, int, str], ...], tuple[tupl
     named = []
     lowered = text.lower()
     if "section" in lowered or "heading" in lowered or "part" in lowered:
-        for pattern in _NAMED_REF_RES:
-            named += [(m.start(), m.end(), m.group(1).strip()) for m in pattern.finditer(text)]
+        # Each pattern needs a quotation mark, or 'below'/'above': a quick look spares the slow scan.
+        quoted = any(q in text for q in _QUOTE_OPEN + _QUOTE_CLOSE)
+        placed = "below" in lowered or "above" in lowered
+        for pattern, needed in zip(_NAMED_REF_RES, (quoted, quoted, placed), strict=True):
+            if needed:
+                named += [(m.start(), m.end(), m.group(1).strip()) for m in pattern.finditer(text)]
     below = []
-    for pattern, what in ((_TABLE_BELOW_RE, "a table"), (_CONTACT_BELOW_RE, "contact details")):
-        below += [(m.start(), m.end(), what) for m in pattern.finditer(text)]
+    if "below" in lowered:
+        for pattern, what in ((_TABLE_BELOW_RE, "a table"), (_CONTACT_BELOW_RE, "contact details")):
+            below += [(m.start(), m.end(), what) for m in pattern.finditer(text)]
     return tuple(named), tuple(below)
