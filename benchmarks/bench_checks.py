@@ -2,21 +2,29 @@
 pause in typing). Prints cold (text caches empty) and warm (one clause edited) figures.
 
     .venv/bin/python benchmarks/bench_checks.py      (or: python -m benchmarks.bench_checks)
+    .venv/bin/python benchmarks/bench_checks.py --baseline DIR
+        the same figures for the code in DIR (e.g. `git archive COMMIT | tar -x -C DIR`) beside this
+        code's, in one run: two rounds, each measuring DIR then this tree in a fresh process.
 """
 
 from __future__ import annotations
 
+import json
+import os
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+# BENCH_CHECKS_CODE: measure the code in that folder instead (set by --baseline for its child runs).
+sys.path.insert(0, os.environ.get("BENCH_CHECKS_CODE") or str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.generate import make_notice
 from notice_studio.core.checks import load_context, run_checks
 from notice_studio.core.checks import text as text_cache
 
+HERE = Path(__file__).resolve().parent.parent
 TARGET_MS = 300.0
 
 
@@ -36,6 +44,9 @@ def _ms(func, repeat: int) -> list[float]:
 
 
 def main() -> None:
+    if "--baseline" in sys.argv:
+        _compare(Path(sys.argv[sys.argv.index("--baseline") + 1]).resolve())
+        return
     start = time.perf_counter()
     context = load_context()
     load_ms = (time.perf_counter() - start) * 1000
@@ -43,10 +54,41 @@ def main() -> None:
     clauses = notice.all_clauses()
     # Same run, same notice: once without practices (baseline), then with the default template's
     # practices, so the consistency checks run over every clause.
-    for label, practices in (("without practices (baseline)", None), ("with practices", _template_practices())):
+    for label, practices in (("without practices", None), ("with practices", _template_practices())):
         notice.practices = practices
         print(f"--- {label}")
-        _measure(notice, clauses, context, load_ms)
+        figures = _measure(notice, clauses, context, load_ms)
+        if "--json" in sys.argv:
+            print("JSON " + json.dumps({"label": label, **figures}))
+
+
+def _compare(baseline: Path) -> None:
+    """This tree's figures beside `baseline`'s, alternating fresh processes on the same machine."""
+    runs: dict[tuple[str, str], list[dict[str, float]]] = {}
+    for _ in range(2):
+        for code in (baseline, HERE):
+            env = {**os.environ, "BENCH_CHECKS_CODE": str(code), "PYTHONPATH": str(code)}
+            out = subprocess.run(
+                [sys.executable, str(Path(__file__).resolve()), "--json"], env=env, capture_output=True, text=True
+            )
+            if out.returncode:
+                sys.exit(f"The benchmark failed on {code}:\n{out.stderr}")
+            for line in out.stdout.splitlines():
+                if line.startswith("JSON "):
+                    figures = json.loads(line[5:])
+                    runs.setdefault((str(code), figures.pop("label")), []).append(figures)
+    print(
+        f"baseline: {baseline}\nthis tree: {HERE}\n(medians over two rounds; CPU time is what counts on a shared machine)"
+    )
+    header = f"{'code':<10} {'notice':<30} {'after one edit: CPU ms':>23} {'wall ms':>8} {'cold CPU ms':>12}"
+    print(header)
+    for (code, label), figures in runs.items():
+        name = "baseline" if code == str(baseline) else "this tree"
+        cpu = statistics.median(f["warm_cpu"] for f in figures)
+        wall = statistics.median(f["warm_wall"] for f in figures)
+        cold = statistics.median(f["cold_cpu"] for f in figures)
+        verdict = "OK" if cpu <= TARGET_MS else "TOO SLOW"
+        print(f"{name:<10} {label:<30} {cpu:>20.0f} {verdict:<2} {wall:>8.0f} {cold:>12.0f}")
 
 
 def _template_practices():
@@ -55,11 +97,14 @@ def _template_practices():
     return get_template("saas-eu-uk-ca").practices
 
 
-def _measure(notice, clauses, context, load_ms: float) -> None:
+def _measure(notice, clauses, context, load_ms: float) -> dict[str, float]:
 
     def cold() -> None:
-        text_cache.plain.cache_clear()
-        text_cache.sentences.cache_clear()
+        if hasattr(text_cache, "clear_caches"):
+            text_cache.clear_caches()
+        else:  # code from before the per-text caches
+            text_cache.plain.cache_clear()
+            text_cache.sentences.cache_clear()
         run_checks(notice, context)
 
     counter = iter(range(10**6))
@@ -71,6 +116,7 @@ def _measure(notice, clauses, context, load_ms: float) -> None:
 
     run_checks(notice, context)  # warm up imports and the keyword index
     cold_ms = _ms(cold, 7)
+    cold_cpu = list(_CPU)
     warm_ms = _ms(after_typing, 15)
     warm_cpu = list(_CPU)
     report = run_checks(notice, context)
@@ -89,6 +135,11 @@ def _measure(notice, clauses, context, load_ms: float) -> None:
         f"(target <= {TARGET_MS:.0f} ms) {'OK' if max(warm_ms) <= TARGET_MS else 'TOO SLOW'}; "
         f"CPU time median {statistics.median(warm_cpu):.0f} ms, max {max(warm_cpu):.0f} ms"
     )
+    return {
+        "warm_cpu": statistics.median(warm_cpu),
+        "warm_wall": statistics.median(warm_ms),
+        "cold_cpu": statistics.median(cold_cpu),
+    }
 
 
 if __name__ == "__main__":

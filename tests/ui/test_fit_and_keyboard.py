@@ -79,6 +79,37 @@ def test_a_dialog_taller_than_the_screen_scrolls_and_keeps_its_buttons(qtbot) ->
 
 
 # ----- keyboard ----------------------------------------------------------------------------------
+def test_a_scrolled_dialog_makes_room_for_what_appears_after_it_is_shown(qtbot) -> None:
+    """A section that gains rows once the dialog is open grows; it is not kept at its first height."""
+    from PySide6.QtWidgets import QDialog, QGroupBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    layout = QVBoxLayout(dialog)
+    group = QGroupBox("Checks")
+    inner = QVBoxLayout(group)
+    status = QLabel("Checking…")
+    status.setWordWrap(True)  # wrapped text: the layout sizes by height for width
+    inner.addWidget(status)
+    later = QWidget()
+    later_layout = QVBoxLayout(later)
+    fields = [QLineEdit() for _ in range(3)]
+    for field in fields:
+        later_layout.addWidget(field)
+    later.setVisible(False)
+    inner.addWidget(later)
+    layout.addWidget(group)
+    layout.addWidget(QLabel("Below the checks"), 1)
+    layout.addWidget(QDialogButtonBox(QDialogButtonBox.StandardButton.Ok))
+    fit_dialog(dialog, QSize(600, 500))
+    dialog.show()
+    qtbot.waitUntil(lambda: group.height() > 0)
+    status.setText("No errors. Review each of the warnings below and give a reason for each. " * 3)
+    later.setVisible(True)
+    qtbot.waitUntil(lambda: all(f.visibleRegion().boundingRect() == f.rect() for f in fields), timeout=3000)
+    assert group.height() >= group.heightForWidth(group.width())
+
+
 def _focus(qtbot, widget) -> None:
     widget.activateWindow()
     widget.setFocus()

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QPoint, Qt
+import pytest
+from PySide6.QtCore import QDate, QPoint, QRect, QSize, Qt
+from PySide6.QtWidgets import QScrollArea
 
 from notice_studio.core.notice.model import Clause
 from notice_studio.core.notice.store import NoticeRepo
 from notice_studio.core.workspace import FIRST_VERSION_TEXT
 from notice_studio.ui import commands
+from notice_studio.ui.layout.fit import size_window
 from notice_studio.ui.publish.publish_dialog import PublishDialog
 
 
@@ -293,6 +296,36 @@ def test_a_clause_that_lost_what_a_law_requires_needs_a_reason_recorded_in_the_t
     entry = version_entry(v1)
     assert entry.reasons_line == "1 warning acknowledged with a reason"
     assert "Reason: The regulator is named in our contact section" in entry.accessible_text
+
+
+def _shown_whole(widget, viewport) -> bool:
+    """`widget` is shown, unclipped, inside the scroll area's visible viewport."""
+    top_left = widget.mapTo(viewport, QPoint(0, 0))
+    inside = viewport.rect().contains(QRect(top_left, widget.size()))
+    return widget.isVisible() and inside and widget.visibleRegion().boundingRect() == widget.rect()
+
+
+@pytest.mark.parametrize("screen", [QRect(0, 0, 1366, 768), QRect(0, 0, 853, 533)])  # 853x533: 1280x800 at 150%
+def test_the_findings_and_the_reason_field_are_in_view_when_the_checks_come_back(window, qtbot, screen) -> None:
+    """The Checks area grows when findings arrive, so the reason field is not laid out clipped."""
+    fill_placeholders(window)
+    session = window.session
+    old = session.notice.find("complaints-eu").body
+    session.undo_stack.push(commands.EditBody(session, "complaints-eu", old, "If you are unhappy, contact us."))
+    dialog = PublishDialog(window.state, window, window)
+    qtbot.addWidget(dialog)
+    size_window(dialog, QSize(760, 780), screen)  # the dialog's default size on that laptop screen
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.ready, timeout=15000)
+    viewport = dialog.findChild(QScrollArea, "dialog-scroll").viewport()
+    field = dialog.reason_fields["gdpr_right_complaint_supervisory_authority"]
+    qtbot.waitUntil(lambda: _shown_whole(field, viewport), timeout=3000)
+    assert dialog.height() <= screen.height()
+    assert _shown_whole(dialog.findings, viewport)
+    [item] = dialog.warning_items()
+    row = dialog.findings.visualItemRect(item)
+    assert dialog.findings.viewport().rect().contains(row)  # the warning's whole text, not two cut lines
+    assert field.height() >= field.sizeHint().height()
 
 
 def test_notice_settings_dialog_sets_the_publishing_rules_as_an_undoable_edit(qtbot, window) -> None:

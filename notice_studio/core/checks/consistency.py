@@ -9,10 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
 from notice_studio.core.checks.scan import ClauseInfo, Scan
-from notice_studio.core.checks.text import plain, quote
+from notice_studio.core.checks.text import per_text, plain, quote
 from notice_studio.core.checks.types import Finding
 from notice_studio.core.library.jurisdictions import JURISDICTIONS
 from notice_studio.core.notice.model import Notice
@@ -121,7 +120,7 @@ def prose_vs_practices(info: ClauseInfo, p: Practices | ProseFacts) -> tuple[Fin
     return _prose(info.id, info.clause.body, facts)
 
 
-@lru_cache(maxsize=4096)
+@per_text
 def _prose(clause_id: str, body: str, p: ProseFacts) -> tuple[Finding, ...]:
     return tuple(_prose_findings(clause_id, body, p))
 

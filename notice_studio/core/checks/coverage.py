@@ -15,13 +15,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from notice_studio.core.checks import keywords, sources
 from notice_studio.core.checks.dates import is_stale
 from notice_studio.core.checks.scan import Scan
-from notice_studio.core.checks.text import plain
+from notice_studio.core.checks.text import per_text, plain
 from notice_studio.core.checks.types import CheckContext, Coverage, Finding
 from notice_studio.core.notice.model import placeholders_in, tables_in
 
@@ -171,8 +170,10 @@ def main_topics(element: Element) -> frozenset[str]:
     return frozenset(own[:1]) | frozenset(LAW_TOPICS.get(element.law, ()))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class _Index:
+    """Compared (and hashed) by identity, so results can be cached per index and text."""
+
     keywords: keywords.KeywordIndex
     topics: dict[str, frozenset[str]]
     main: dict[str, frozenset[str]]
@@ -190,7 +191,7 @@ def _evidence_pattern(element: object) -> re.Pattern[str] | None:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None
 
 
-@lru_cache(maxsize=4096)
+@per_text
 def evidence_text(body: str) -> str:
     """What evidence is looked for in: the text (not the title: a heading alone says nothing)
     without markup, with placeholder names and embedded tables spelled out ('table:cookies')."""
@@ -198,7 +199,7 @@ def evidence_text(body: str) -> str:
     return f"{' '.join(plain(body).split())}\n{names}"
 
 
-@lru_cache(maxsize=16384)
+@per_text
 def _carries(pattern: re.Pattern[str], text: str) -> bool:
     return pattern.search(text) is not None
 
@@ -258,18 +259,25 @@ def detected(scan: Scan, requirements: Requirements, wanted: set[str]) -> dict[s
     for info in scan.clauses:
         if info.library_clause is not None:
             continue  # a library clause says what it satisfies; its words prove nothing more
-        hits = keywords.hits(index.keywords, info.clause.title + "\n" + info.plain)
-        for keyword in hits:
-            strong = keyword in index.keywords.strong
-            topics = index.main if keyword in index.keywords.generic else index.topics
-            for element_id in index.keywords.elements.get(keyword, ()):
-                if element_id not in wanted:
-                    continue
-                if strong or topics.get(element_id, frozenset()) & info.topics:
-                    ids = found.setdefault(element_id, [])
-                    if info.id not in ids:
-                        ids.append(info.id)
+        for element_id in _shown(index, info.clause.title + "\n" + info.plain, info.topics):
+            if element_id in wanted:
+                ids = found.setdefault(element_id, [])
+                if info.id not in ids:
+                    ids.append(info.id)
     return found
+
+
+@per_text
+def _shown(index: _Index, text: str, topics: frozenset[str]) -> tuple[str, ...]:
+    """Element ids that `text`, in a section about `topics`, shows by its keywords."""
+    shown = []
+    for keyword in keywords.hits(index.keywords, text):
+        strong = keyword in index.keywords.strong
+        wanted_topics = index.main if keyword in index.keywords.generic else index.topics
+        for element_id in index.keywords.elements.get(keyword, ()):
+            if strong or wanted_topics.get(element_id, frozenset()) & topics:
+                shown.append(element_id)
+    return tuple(shown)
 
 
 def coverage(

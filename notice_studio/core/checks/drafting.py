@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 
 from notice_studio.core.checks.scan import CHECKED_CHARS, ClauseInfo, Scan
-from notice_studio.core.checks.text import quote
+from notice_studio.core.checks.text import per_text, quote
 from notice_studio.core.checks.types import Finding, Location
 from notice_studio.core.notice.model import PLACEHOLDER_RE, TABLE_RE, Table
 from notice_studio.core.practices.statements import is_generated
@@ -63,18 +63,24 @@ def malformed_placeholders(info: ClauseInfo) -> Iterator[Finding]:
     for location, text in places:
         if "{" not in text and "}" not in text:
             continue
-        for match in _BROKEN_PLACEHOLDER_RE.finditer(text):
+        for start, end in _spans(_BROKEN_PLACEHOLDER_RE, text):
             yield Finding(
                 "placeholder-malformed",
                 "error",
-                f"'{quote(match.group(0), 40)}' looks like a placeholder but is not written as {{{{ name }}}}.",
+                f"'{quote(text[start:end], 40)}' looks like a placeholder but is not written as {{{{ name }}}}.",
                 "Write placeholders with two braces on each side, e.g. {{ contact.email }}.",
                 clause.id,
-                match.start(),
-                match.end(),
+                start,
+                end,
                 location,
-                match.group(0),
+                text[start:end],
             )
+
+
+@per_text
+def _spans(pattern: re.Pattern[str], text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each match of `pattern` in `text`."""
+    return tuple(m.span() for m in pattern.finditer(text))
 
 
 # ----- drafting markers ------------------------------------------------------------------------
@@ -110,30 +116,38 @@ def markers(info: ClauseInfo) -> Iterator[Finding]:
     clause = info.clause
     places: tuple[tuple[Location, str], ...] = (("title", clause.title), ("body", clause.body))
     for location, text in places:
-        taken: list[tuple[int, int]] = []
-        for pattern, quick in _MARKER_RES:
-            if not quick(text):
+        for start, end in _markers(text, location == "body"):
+            marker = text[start:end].strip()
+            yield Finding(
+                "drafting-marker",
+                "error",
+                f"The drafting marker '{quote(marker, 50)}' is still in the "
+                + ("title." if location == "title" else "text."),
+                "Replace it with the real wording or delete it.",
+                clause.id,
+                start,
+                end,
+                location,
+                marker,
+            )
+
+
+@per_text
+def _markers(text: str, body: bool) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each drafting marker in `text`, none overlapping; in a `body`, not on a
+    line that embeds a table."""
+    taken: list[tuple[int, int]] = []
+    for pattern, quick in _MARKER_RES:
+        if not quick(text):
+            continue
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(s < end and start < e for s, e in taken):
                 continue
-            for match in pattern.finditer(text):
-                start, end = match.span()
-                if any(s < end and start < e for s, e in taken):
-                    continue
-                if location == "body" and TABLE_RE.match(text, _line_start(text, start)):
-                    continue
-                taken.append((start, end))
-                marker = match.group(0).strip()
-                yield Finding(
-                    "drafting-marker",
-                    "error",
-                    f"The drafting marker '{quote(marker, 50)}' is still in the "
-                    + ("title." if location == "title" else "text."),
-                    "Replace it with the real wording or delete it.",
-                    clause.id,
-                    start,
-                    end,
-                    location,
-                    marker,
-                )
+            if body and TABLE_RE.match(text, _line_start(text, start)):
+                continue
+            taken.append((start, end))
+    return tuple(taken)
 
 
 def _line_start(text: str, offset: int) -> int:
@@ -168,31 +182,21 @@ _EMPTY_LABEL_RE = re.compile(
 
 
 def dangling_contact(info: ClauseInfo) -> Iterator[Finding]:
-    text = info.plain
     body = info.clause.body
-    for match in _EMPTY_LABEL_RE.finditer(text):
-        found = match.group(0)
-        start = match.start() + len(found) - len(found.lstrip())
-        label = body[start : start + len(found.strip())]
-        yield Finding(
-            "contact-missing",
-            "error",
-            f"'{label}' introduces contact details, but none follow.",
-            "Add the details after the label, or remove the line.",
-            info.id,
-            start,
-            start + len(label),
-            "body",
-            label,
-        )
-    for match in _DANGLING_RE.finditer(text):
-        if match.group(0).rstrip().endswith(":") and text[match.end() :].strip():
-            continue  # "Contact us at:" followed by a list or paragraph with the details
-        window_start = max(0, match.start() - 60)
-        verb = _CONTACT_VERB_RE.search(text, window_start, match.start())
-        if verb is None:
+    for start, end, label in _dangling_contacts(info.plain):
+        if label:
+            yield Finding(
+                "contact-missing",
+                "error",
+                f"'{body[start:end]}' introduces contact details, but none follow.",
+                "Add the details after the label, or remove the line.",
+                info.id,
+                start,
+                end,
+                "body",
+                body[start:end],
+            )
             continue
-        start, end = verb.start(), match.end()
         yield Finding(
             "contact-missing",
             "error",
@@ -204,6 +208,25 @@ def dangling_contact(info: ClauseInfo) -> Iterator[Finding]:
             "body",
             body[start:end],
         )
+
+
+@per_text
+def _dangling_contacts(text: str) -> tuple[tuple[int, int, bool], ...]:
+    """(start, end, is an empty label) of each place in `text` that promises contact details
+    and gives none: a label such as 'Email:' alone on its line, or 'contact us at' with a blank."""
+    found = []
+    for match in _EMPTY_LABEL_RE.finditer(text):
+        label = match.group(0)
+        start = match.start() + len(label) - len(label.lstrip())
+        found.append((start, start + len(label.strip()), True))
+    for match in _DANGLING_RE.finditer(text):
+        if match.group(0).rstrip().endswith(":") and text[match.end() :].strip():
+            continue  # "Contact us at:" followed by a list or paragraph with the details
+        window_start = max(0, match.start() - 60)
+        verb = _CONTACT_VERB_RE.search(text, window_start, match.start())
+        if verb is not None:
+            found.append((verb.start(), match.end(), False))
+    return tuple(found)
 
 
 # ----- empty clauses -----------------------------------------------------------------------------
@@ -398,28 +421,40 @@ _NUMBERED_LINE_RE = re.compile(r"^[ \t]{0,3}(\d{1,2}(?:\.\d{1,2})*)[.)][ \t]+\S"
 def _body_heading_gaps(info: ClauseInfo) -> Iterator[Finding]:
     """Imported notices keep numbered headings and numbered paragraphs inside one clause: every
     level is checked ("2.1, 2.3" as well as "1, 2, 4"), each within its parent number."""
-    body = info.clause.body
-    for pattern, lists in ((_BODY_HEADING_RE, False), (_NUMBERED_LINE_RE, True)):
-        found = list(pattern.finditer(body))
+    for found, lists in zip(_body_numbers(info.clause.body), (False, True), strict=True):
         if len(found) < 2:
             continue
         runs: dict[str, list[tuple[ClauseInfo, int, str]]] = {}
         offsets: dict[str, list[tuple[int, int]]] = {}
-        for match in found:
-            parts = match.group(1).split(".")
+        for label, span in found:
+            parts = label.split(".")
             parent = ".".join(parts[:-1])
             value = int(parts[-1])
             if lists and value == 1 and runs.get(parent):
                 # a new list starts again at 1: check the finished one, then begin afresh
                 yield from _gaps(runs.pop(parent), body=True, offsets=offsets.pop(parent), forward_only=True)
-            runs.setdefault(parent, []).append((info, value, match.group(1)))
-            offsets.setdefault(parent, []).append(match.span(1))
+            runs.setdefault(parent, []).append((info, value, label))
+            offsets.setdefault(parent, []).append(span)
         for parent, items in runs.items():
             yield from _gaps(items, body=True, offsets=offsets[parent], forward_only=lists)
 
 
+_Numbers = tuple[tuple[str, tuple[int, int]], ...]
+
+
+@per_text
+def _body_numbers(body: str) -> tuple[_Numbers, _Numbers]:
+    """(number, its span) of each numbered heading, and of each numbered paragraph, in `body`."""
+    return (
+        tuple((m.group(1), m.span(1)) for m in _BODY_HEADING_RE.finditer(body)),
+        tuple((m.group(1), m.span(1)) for m in _NUMBERED_LINE_RE.finditer(body)),
+    )
+
+
 # ----- embedded tables ---------------------------------------------------------------------------
 def missing_tables(info: ClauseInfo, tables: Mapping[str, Table]) -> Iterator[Finding]:
+    if "table:" not in info.clause.body:
+        return
     for match in TABLE_RE.finditer(info.clause.body):
         name = match.group(1)
         if name in tables:

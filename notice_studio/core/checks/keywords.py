@@ -10,6 +10,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from notice_studio.core.checks.text import per_text
+
 if TYPE_CHECKING:
     from notice_studio.core.library.requirements import Element
 
@@ -145,8 +147,10 @@ def tokens(text: str) -> tuple[str, ...]:
     return tuple(_TOKEN_RE.findall(text.lower()))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class KeywordIndex:
+    """Compared (and hashed) by identity, so results can be cached per index and text."""
+
     first: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]
     """First token -> (keyword, its tokens), longest first."""
     symbols: tuple[str, ...]
@@ -198,7 +202,8 @@ def build(elements: Iterable[Element], extra: dict[str, tuple[str, ...]] | None 
     )
 
 
-def hits(index: KeywordIndex, text: str) -> set[str]:
+@per_text
+def hits(index: KeywordIndex, text: str) -> frozenset[str]:
     """Every keyword found in `text` (any case; punctuation between words is ignored)."""
     words = tokens(text)
     present = set(words)
@@ -218,4 +223,4 @@ def hits(index: KeywordIndex, text: str) -> set[str]:
     if index.symbols:
         lowered = text.lower()
         found.update(k for k in index.symbols if k in lowered)
-    return found
+    return frozenset(found)

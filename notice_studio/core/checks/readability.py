@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import lru_cache
 
 from notice_studio.core.checks.scan import ClauseInfo
-from notice_studio.core.checks.text import WORD_RE, quote, sentences
+from notice_studio.core.checks.text import WORD_RE, per_text, quote, sentences
 from notice_studio.core.checks.types import ClauseReadability, Finding
 
 HARD_EASE = 40.0
@@ -58,7 +59,13 @@ def grade(words: int, sentences_: int, syllables_: int) -> float:
 
 def score(info: ClauseInfo) -> ClauseReadability | None:
     """Scores for one clause; None when it has no sentences to score."""
-    spans = sentences(info.clause.body, False)
+    scored = _score(info.clause.body)
+    return None if scored is None else replace(scored, clause_id=info.id)
+
+
+@per_text
+def _score(body: str) -> ClauseReadability | None:
+    spans = sentences(body, False)
     total_words = total_syllables = 0
     counted = 0
     worst = None
@@ -83,7 +90,7 @@ def score(info: ClauseInfo) -> ClauseReadability | None:
     if worst is None:
         worst = max((s for s in spans if WORD_RE.search(s.text)), key=lambda s: len(s.text))
     return ClauseReadability(
-        clause_id=info.id,
+        clause_id="",
         words=total_words,
         sentences=counted,
         reading_ease=round(ease(total_words, counted, total_syllables), 1),

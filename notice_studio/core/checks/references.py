@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from notice_studio.core.checks.drafting import heading_key, original_number
 from notice_studio.core.checks.scan import ClauseInfo, Scan
-from notice_studio.core.checks.text import quote
+from notice_studio.core.checks.text import per_text, quote
 from notice_studio.core.checks.topics import cue_hits, related, topics_in
 from notice_studio.core.checks.types import Finding
 from notice_studio.core.notice.model import CROSSREF_RE
@@ -55,17 +55,9 @@ def typed(
     info: ClauseInfo, scan: Scan, typed_numbers: dict[str, ClauseInfo], computed: dict[str, ClauseInfo]
 ) -> Iterator[Finding]:
     """Section numbers typed into the text ("see section 9"): common in imported notices."""
-    text = info.plain
-    lowered = text.lower()
-    if not any(word in lowered for word in ("section", "clause", "paragraph", "part")):
-        return
-    for match in _TYPED_REF_RE.finditer(text):
-        around = text[max(0, match.start() - 30) : match.end() + 40]
-        if _LEGAL_NEARBY_RE.search(around):
-            continue
-        number = match.group(1)
+    for start, end, number in _typed_refs(info.plain):
         target = (typed_numbers or computed).get(number)
-        excerpt = info.clause.body[match.start() : match.end()]
+        excerpt = info.clause.body[start:end]
         if target is None:
             yield Finding(
                 "crossref-typed-broken",
@@ -73,8 +65,8 @@ def typed(
                 f"The text refers to '{excerpt}', but the notice has no section numbered {number}.",
                 "Replace the typed number with a cross-reference to the section ([[section-id]]).",
                 info.id,
-                match.start(),
-                match.end(),
+                start,
+                end,
                 "body",
                 excerpt,
             )
@@ -89,12 +81,26 @@ def typed(
                 f"readers now see that section as {target.number}.",
                 f"Replace '{excerpt}' with the cross-reference [[{target.id}]] so the number stays right.",
                 info.id,
-                match.start(),
-                match.end(),
+                start,
+                end,
                 "body",
                 excerpt,
             )
-        yield from _topic_mismatch(info, target, match.start(), match.end(), excerpt, "crossref-topic")
+        yield from _topic_mismatch(info, target, start, end, excerpt, "crossref-topic")
+
+
+@per_text
+def _typed_refs(text: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, number) of each typed section number in `text` that is not a legal citation."""
+    lowered = text.lower()
+    if not any(word in lowered for word in ("section", "clause", "paragraph", "part")):
+        return ()
+    found = []
+    for match in _TYPED_REF_RE.finditer(text):
+        around = text[max(0, match.start() - 30) : match.end() + 40]
+        if not _LEGAL_NEARBY_RE.search(around):
+            found.append((match.start(), match.end(), match.group(1)))
+    return tuple(found)
 
 
 def typed_title_numbers(scan: Scan) -> dict[str, ClauseInfo]:
@@ -232,6 +238,7 @@ _NAME_STOPWORDS = frozenset(
 )
 
 
+@per_text
 def _stems(text: str) -> frozenset[str]:
     return frozenset(_stem(w) for w in heading_key(text).split() if len(w) > 2 and w not in _NAME_STOPWORDS)
 
@@ -253,11 +260,19 @@ def _known_headings(scan: Scan) -> list[frozenset[str]]:
 def _headings_of(scan: Scan) -> list[frozenset[str]]:
     found = [_stems(info.clause.title) for info in scan.clauses]
     for info in scan.clauses:
-        for m in _HEADING_LINE_RE.finditer(info.clause.body):
-            line = m.group(1) or m.group(2) or m.group(3) or ""
-            if len(line.split()) <= 14:
-                found.append(_stems(line))
+        found += _body_headings(info.clause.body)
     return [f for f in found if f]
+
+
+@per_text
+def _body_headings(body: str) -> tuple[frozenset[str], ...]:
+    """Content words of each line inside a clause body that reads as a heading."""
+    found = []
+    for m in _HEADING_LINE_RE.finditer(body):
+        line = m.group(1) or m.group(2) or m.group(3) or ""
+        if len(line.split()) <= 14:
+            found.append(_stems(line))
+    return tuple(found)
 
 
 def _names_a_heading(name: str, headings: list[frozenset[str]]) -> bool:
@@ -269,44 +284,59 @@ def _names_a_heading(name: str, headings: list[frozenset[str]]) -> bool:
 def missing_targets(info: ClauseInfo, scan: Scan) -> Iterator[Finding]:
     """References by name to a section, a table or contact details that the notice does not have:
     'see the "Your rights" section', 'the table below', 'contact details below'."""
-    text, body = info.plain, info.clause.body
-    if "section" in text.lower() or "heading" in text.lower() or "part" in text.lower():
+    body = info.clause.body
+    named, below = _named_refs(info.plain)
+    if named:
         headings = _known_headings(scan)
-        for pattern in _NAMED_REF_RES:
-            for match in pattern.finditer(text):
-                name = match.group(1).strip()
-                if _names_a_heading(name, headings):
-                    continue
-                excerpt = body[match.start() : match.end()]
-                yield Finding(
-                    "crossref-named-broken",
-                    "warning",
-                    f"The text refers to a section '{quote(name, 50)}', but the notice has no section with that heading.",
-                    "Point the reader at an existing section with a cross-reference ([[section-id]]), or add the section.",
-                    info.id,
-                    match.start(),
-                    match.end(),
-                    "body",
-                    excerpt,
-                )
-    later = [i for i in scan.clauses if i.index > info.index]
-    for pattern, present, what in (
-        (_TABLE_BELOW_RE, _TABLE_LINE_RE, "a table"),
-        (_CONTACT_BELOW_RE, _CONTACT_DETAIL_RE, "contact details"),
-    ):
-        for match in pattern.finditer(text):
-            following = [body[match.end() :]] + [i.clause.body for i in later[:3]]
-            if any(present.search(part) for part in following):
+        for start, end, name in named:
+            if _names_a_heading(name, headings):
                 continue
-            excerpt = body[match.start() : match.end()]
             yield Finding(
                 "crossref-named-broken",
                 "warning",
-                f"The text says '{excerpt}', but no {what.split(' ', 1)[-1]} follow{'s' if what == 'a table' else ''} it.",
-                f"Add {what} after this sentence, or reword it.",
+                f"The text refers to a section '{quote(name, 50)}', but the notice has no section with that heading.",
+                "Point the reader at an existing section with a cross-reference ([[section-id]]), or add the section.",
                 info.id,
-                match.start(),
-                match.end(),
+                start,
+                end,
                 "body",
-                excerpt,
+                body[start:end],
             )
+    following_clauses = scan.clauses[info.index + 1 : info.index + 4]
+    for start, end, what in below:
+        present = _TABLE_LINE_RE if what == "a table" else _CONTACT_DETAIL_RE
+        following = [body[end:]] + [i.clause.body for i in following_clauses]
+        if any(present.search(part) for part in following):
+            continue
+        excerpt = body[start:end]
+        yield Finding(
+            "crossref-named-broken",
+            "warning",
+            f"The text says '{excerpt}', but no {what.split(' ', 1)[-1]} follow{'s' if what == 'a table' else ''} it.",
+            f"Add {what} after this sentence, or reword it.",
+            info.id,
+            start,
+            end,
+            "body",
+            excerpt,
+        )
+
+
+@per_text
+def _named_refs(text: str) -> tuple[tuple[tuple[int, int, str], ...], tuple[tuple[int, int, str], ...]]:
+    """In `text`: (start, end, name) of each reference to a section by its heading, and
+    (start, end, what) of each 'the table below' / 'contact details below'."""
+    named = []
+    lowered = text.lower()
+    if "section" in lowered or "heading" in lowered or "part" in lowered:
+        # Each pattern needs a quotation mark, or 'below'/'above': a quick look spares the slow scan.
+        quoted = any(q in text for q in _QUOTE_OPEN + _QUOTE_CLOSE)
+        placed = "below" in lowered or "above" in lowered
+        for pattern, needed in zip(_NAMED_REF_RES, (quoted, quoted, placed), strict=True):
+            if needed:
+                named += [(m.start(), m.end(), m.group(1).strip()) for m in pattern.finditer(text)]
+    below = []
+    if "below" in lowered:
+        for pattern, what in ((_TABLE_BELOW_RE, "a table"), (_CONTACT_BELOW_RE, "contact details")):
+            below += [(m.start(), m.end(), what) for m in pattern.finditer(text)]
+    return tuple(named), tuple(below)

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from notice_studio.core.checks.scan import ClauseInfo, Scan
-from notice_studio.core.checks.text import plain, quote
+from notice_studio.core.checks.text import per_text, plain, quote
 from notice_studio.core.checks.types import Finding
 
 # ----- definitions -------------------------------------------------------------------------------
@@ -47,24 +47,33 @@ class Definition:
 def definitions(scan: Scan) -> list[Definition]:
     found: list[Definition] = []
     for info in scan.clauses:
-        body = info.clause.body
-        for match in _PAREN_RE.finditer(body):
-            inner = match.group(1)
-            if not _PAREN_LEAD_RE.match(inner):
-                continue
-            for quoted in _QUOTED_IN_PAREN_RE.finditer(inner):
-                found.append(Definition(quoted.group(1).strip(), info.id, match.start(), match.end()))
-        for pattern in (_MEANS_RE, _BOLD_MEANS_RE):
-            for match in pattern.finditer(body):
-                found.append(Definition(match.group(1).strip(), info.id, match.start(1), match.end(1) + 1))
-        if _DEFINITION_TITLES_RE.search(info.clause.title) or "definitions" in info.own_topics:
-            for match in _LIST_DEFINITION_RE.finditer(body):
-                found.append(Definition(match.group(1).strip(), info.id, match.start(1), match.end(1) + 1))
+        listed = bool(_DEFINITION_TITLES_RE.search(info.clause.title)) or "definitions" in info.own_topics
+        found += (Definition(term, info.id, start, end) for term, start, end in _defined_in(info.clause.body, listed))
     unique: dict[tuple[str, str, int], Definition] = {}
     for definition in found:
         if definition.term:
             unique.setdefault((definition.term, definition.clause_id, definition.start), definition)
     return list(unique.values())
+
+
+@per_text
+def _defined_in(body: str, listed: bool) -> tuple[tuple[str, int, int], ...]:
+    """(term, start, end of the defining text) of each definition in `body`; with `listed`
+    (a definitions section), bold terms that start a line count too."""
+    found = []
+    for match in _PAREN_RE.finditer(body):
+        inner = match.group(1)
+        if not _PAREN_LEAD_RE.match(inner):
+            continue
+        for quoted in _QUOTED_IN_PAREN_RE.finditer(inner):
+            found.append((quoted.group(1).strip(), match.start(), match.end()))
+    for pattern in (_MEANS_RE, _BOLD_MEANS_RE):
+        for match in pattern.finditer(body):
+            found.append((match.group(1).strip(), match.start(1), match.end(1) + 1))
+    if listed:
+        for match in _LIST_DEFINITION_RE.finditer(body):
+            found.append((match.group(1).strip(), match.start(1), match.end(1) + 1))
+    return tuple(found)
 
 
 def _usage_re(term: str) -> re.Pattern[str]:
@@ -226,22 +235,13 @@ def undefined(scan: Scan, defs: list[Definition], known_names: set[str]) -> Iter
     title_words = scan.notice.title.lower()
     reported: dict[str, list[tuple[ClauseInfo, int, int]]] = {}
     for info in scan.clauses:
-        text = plain(info.clause.body, False)
-        for match in _CAPITAL_RUN_RE.finditer(text):
-            words = match.group(0).split()
-            if not all(w.lower() in _TERM_WORDS for w in words):
-                continue
-            if words[-1].lower() in _DOCUMENT_NAMES:
-                continue
-            if _starts_sentence(text, match.start()) or _in_proper_name(text, match.start(), match.end()):
-                continue
-            term = " ".join(words)
+        for term, start, end in _capitalised_terms(info.clause.body):
             key = _singular(term.lower())
-            if key in defined or key in exempt or (len(words) > 1 and term.lower() in title_words):
+            if key in defined or key in exempt or (" " in term and term.lower() in title_words):
                 continue
             if any(key in d or d in key for d in defined if " " in d or " " in key):
                 continue
-            reported.setdefault(term, []).append((info, match.start(), match.end()))
+            reported.setdefault(term, []).append((info, start, end))
     for term, places in reported.items():
         info, start, end = places[0]
         more = f" (and {len(places) - 1} more times)" if len(places) > 1 else ""
@@ -256,6 +256,24 @@ def undefined(scan: Scan, defs: list[Definition], known_names: set[str]) -> Iter
             "body",
             term,
         )
+
+
+@per_text
+def _capitalised_terms(body: str) -> tuple[tuple[str, int, int], ...]:
+    """(term, start, end) of each run of capitalised generic words mid-sentence in `body` that
+    is not part of a longer proper name: the candidates for 'term-undefined'."""
+    text = plain(body, False)
+    found = []
+    for match in _CAPITAL_RUN_RE.finditer(text):
+        words = match.group(0).split()
+        if not all(w.lower() in _TERM_WORDS for w in words):
+            continue
+        if words[-1].lower() in _DOCUMENT_NAMES:
+            continue
+        if _starts_sentence(text, match.start()) or _in_proper_name(text, match.start(), match.end()):
+            continue
+        found.append((" ".join(words), match.start(), match.end()))
+    return tuple(found)
 
 
 _CONNECTORS = r"(?:of|the|and|for|on|in|&)"
@@ -372,24 +390,7 @@ def organisation_names(scan: Scan) -> Iterator[Finding]:
     pattern = re.compile(rf"(?<![\w@./-])({anchors})(?![\w@-]|\.\w)", re.IGNORECASE)
     reported: set[str] = set()
     for info in scan.clauses:
-        text = info.plain
-        for match in pattern.finditer(text):
-            anchor, core_words, suffix, end = match.group(1), [match.group(1)], "", match.end()
-            pos = match.end()
-            for _ in range(4):
-                token = _NAME_TOKEN_RE.match(text, pos)
-                if not token:
-                    break
-                word = token.group(1)
-                if _norm_suffix(word) in _SUFFIX_SET and (word[0].isupper() or word.isupper()):
-                    suffix, end = _norm_suffix(word), token.end()
-                    break
-                if not word[0].isupper():
-                    break
-                core_words.append(word.rstrip("."))
-                pos = token.end()
-            form = text[match.start() : end].strip()
-            core = " ".join(core_words)
+        for anchor, core, suffix, start, form in _name_uses(pattern, info.plain):
             expected = by_lower[anchor.lower()]
             problem = None
             if anchor != expected and not (anchor.isupper() and expected.isupper()):
@@ -405,11 +406,35 @@ def organisation_names(scan: Scan) -> Iterator[Finding]:
                 f"The organisation {problem}.",
                 "Use one name throughout, ideally the placeholder {{ organisation.name }}.",
                 info.id,
-                match.start(),
-                match.start() + len(form),
+                start,
+                start + len(form),
                 "body",
                 form,
             )
+
+
+@per_text
+def _name_uses(pattern: re.Pattern[str], text: str) -> tuple[tuple[str, str, str, int, str], ...]:
+    """(anchor word as written, core name, company suffix, start, whole name as written) of each
+    use in `text` of a name `pattern` finds: 'Acme Widgets Inc' -> ('Acme', 'Acme Widgets', 'inc', ...)."""
+    found = []
+    for match in pattern.finditer(text):
+        anchor, core_words, suffix, end = match.group(1), [match.group(1)], "", match.end()
+        pos = match.end()
+        for _ in range(4):
+            token = _NAME_TOKEN_RE.match(text, pos)
+            if not token:
+                break
+            word = token.group(1)
+            if _norm_suffix(word) in _SUFFIX_SET and (word[0].isupper() or word.isupper()):
+                suffix, end = _norm_suffix(word), token.end()
+                break
+            if not word[0].isupper():
+                break
+            core_words.append(word.rstrip("."))
+            pos = token.end()
+        found.append((anchor, " ".join(core_words), suffix, match.start(), text[match.start() : end].strip()))
+    return tuple(found)
 
 
 def _names(names: list[str]) -> str:

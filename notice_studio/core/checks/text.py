@@ -7,8 +7,10 @@ with spaces: the plain text has exactly the body's length and every index means 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import ParamSpec, TypeVar
 
 from notice_studio.core.notice.model import CROSSREF_RE, PLACEHOLDER_RE, TABLE_RE
 
@@ -24,6 +26,29 @@ _AUTOLINK_RE = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
 _CODE_RE = re.compile(r"`+")
 _EMPHASIS_RE = re.compile(r"[*_]{1,3}")
 _ESCAPE_RE = re.compile(r"\\(?=[\\`*_{}\[\]()#+\-.!|>\n])")
+
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+_CLEARS: list[Callable[[], None]] = []
+
+
+def per_text(func: Callable[_P, _R]) -> Callable[_P, _R]:
+    """Cache a function of clause text alone (and other hashable, notice-independent arguments).
+
+    After one edit only the edited clause's text is new, so a rule that keeps its text-only
+    work in such a function re-reads one clause instead of all of them. The function must not
+    read anything but its arguments. `clear_caches()` empties every one (cold-cache benchmark).
+    """
+    cached = lru_cache(maxsize=4096)(func)
+    _CLEARS.append(cached.cache_clear)
+    return cached  # type: ignore[return-value]
+
+
+def clear_caches() -> None:
+    """Forget every per-text result (the next check re-reads every clause)."""
+    for clear in _CLEARS:
+        clear()
 
 
 def _blank(match: re.Match[str]) -> str:
@@ -45,7 +70,7 @@ def _emphasis(match: re.Match[str]) -> str:
     return " " * (end - start) if opens or closes else match.group(0)
 
 
-@lru_cache(maxsize=4096)
+@per_text
 def plain(body: str, tables: bool = True) -> str:
     """`body` with markup replaced by spaces (same length); tables blanked when `tables` is False."""
     text = body
@@ -179,7 +204,7 @@ def _block_spans(body: str) -> list[tuple[int, int]]:
     return spans
 
 
-@lru_cache(maxsize=4096)
+@per_text
 def sentences(body: str, tables: bool = False) -> tuple[Sentence, ...]:
     """Sentences of a clause body as spans of the body; headings and list items end sentences."""
     text = plain(body, tables)

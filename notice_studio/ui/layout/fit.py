@@ -6,6 +6,7 @@ chosen from the screen's *available* area (without task bar and docked panels), 
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -107,6 +108,11 @@ def _add_item(layout: QBoxLayout, item: QLayoutItem, stretch: int) -> None:
     widget = item.widget()
     child: QLayout | None = item.layout()
     if widget is not None:
+        # The taken item must be gone before the widget gets its new one: a widget tells only the
+        # first item made for it when its size changes, so an item made while the old one lives
+        # keeps the height it had at first (the publish dialog's Checks group stayed as tall as
+        # "Checking the notice…" and clipped the findings and reason fields that came later).
+        shiboken6.delete(item)
         layout.addWidget(widget, stretch)
     elif child is not None:
         child.setParent(None)
