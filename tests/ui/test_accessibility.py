@@ -80,7 +80,8 @@ def test_dialogs_name_every_control(qtbot, window) -> None:
 
     for dialog_class in (ExportDialog, FindReplaceDialog, ImportDialog, NewNoticeDialog, PublishDialog):
         dialog = dialog_class(window.state, window, window)
-        qtbot.addWidget(dialog)
+        if not dialog.testAttribute(Qt.WidgetAttribute.WA_DeleteOnClose):  # else Qt deletes it on close
+            qtbot.addWidget(dialog)
         dialog.show()
         assert unnamed_controls(dialog) == [], dialog_class.__name__
         dialog.close()
