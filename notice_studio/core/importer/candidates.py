@@ -127,7 +127,11 @@ def classify(block: Block, fmt: str, after_heading: bool = False) -> Entry:
         entry.key, entry.evidence = ("question",), "a question on a line of its own"
     elif (
         fmt != "pdf"  # a PDF sets its headings apart by font; a plain short line there is text (or a table cell)
-        and is_title_shaped(text, allow_colon=False, max_words=10)
+        and (
+            is_title_shaped(text, allow_colon=False, max_words=10)
+            # 'A Note for Parents:' - Title Case over its paragraph (a lead-in to a list is checked below)
+            or (text.endswith(":") and is_title_shaped(text, max_words=8) and is_title_case(text))
+        )
         and not text.endswith("?")
         and not looks_like_address_or_detail(text)
         and stated_date(text) is None  # 'Effective as of 1 June 2024': the notice's date, not a heading
@@ -212,6 +216,8 @@ def accept_weak(entries: list[Entry]) -> None:
             continue
         if entry.family == "line":
             after = entries[i + 2] if i + 2 < len(entries) else None
+            if entry.block.plain.rstrip().endswith(":") and nxt.block.kind != "paragraph":
+                continue  # 'Examples:' over a list or table introduces it
             entry.accepted = (body_like(nxt) and (nxt.block.gap_before or nxt.block.kind != "list_item")) or (
                 # a heading with no text of its own, straight above its first sub-heading
                 nxt.weak and after is not None and body_like(after) and not (after.key and after.weak)
