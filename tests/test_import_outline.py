@@ -953,3 +953,22 @@ def test_hard_wrapped_text_lists_under_heading_lines_and_numbered_lines_at_a_lin
         "x",
     ).blocks
     assert [b.plain[:5] for b in blocks] == ["The w", "4.2 R", "4.2.1", "The w"]
+
+
+def test_table_rows_links_and_unpunctuated_list_lines_are_not_headings() -> None:
+    blocks = [
+        "Members",
+        "The tennis club keeps a record of its members and of the courts they book.",
+        "Court bookings are kept for a season\nLesson bookings are kept until the coach has been paid",
+        "Record  Kept for  Who sees it",  # a table's row, its cells set apart by spaces
+        "The table above is reviewed by the committee each winter.",
+        "Read the full booking rules here",
+        "The rules are also on the noticeboard by the courts.",
+        "Complaints",
+        "Tell the club secretary first; you can also complain to the regulator.",
+    ]
+    outline = outline_of("\n\n".join(blocks) + "\n")
+    assert [s.title for s in outline.sections] == ["Members", "Complaints"]
+    body = outline.sections[0].body
+    for line in ("Court bookings are kept for a season", "Record  Kept for", "Read the full booking rules here"):
+        assert line in body

@@ -228,7 +228,8 @@ _LINK_OR_CARRY_ON = re.compile(
     r"|see\s+(?:more|less|all|details|also|here|below)|and|but|or|so|then)\b"
     # a button acting on the reader's own data: 'Export your data', 'Delete your account'
     r"|^(?:export|delete|download|manage|edit|change|update|review)\s+(?-i:your\s+[a-z]\w*(?:\s+[a-z]\w*)?)$"
-    r"|^(?:yes|no|n/?a|none|true|false)$",  # a table's cell
+    r"|^(?:yes|no|n/?a|none|true|false)$"  # a table's cell
+    r"|.*\b(?:click|tap|see|read|find|available|found)\b.*\bhere$",  # a link's words: '... click here'
     re.IGNORECASE,
 )
 _NUMBER_GROUP = re.compile(r"(?<![\d.])\d{2,}(?![\d.])")
