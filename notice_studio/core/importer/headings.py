@@ -228,18 +228,21 @@ _LINK_OR_CARRY_ON = re.compile(
     r"|see\s+(?:more|less|all|details|also|here|below)|and|but|or|so|then)\b"
     # a button acting on the reader's own data: 'Export your data', 'Delete your account'
     r"|^(?:export|delete|download|manage|edit|change|update|review)\s+(?-i:your\s+[a-z]\w*(?:\s+[a-z]\w*)?)$"
-    r"|^(?:yes|no|n/?a|none|true|false)$"  # a table's cell
-    r"|.*\b(?:click|tap|see|read|find|available|found)\b.*\bhere$",  # a link's words: '... click here'
+    r"|^(?:yes|no|n/?a|none|true|false)$",  # a table's cell
     re.IGNORECASE,
 )
+_LINK_HERE = re.compile(r"\b(?:click|tap|see|read|find|available|found)\b", re.IGNORECASE)
 _NUMBER_GROUP = re.compile(r"(?<![\d.])\d{2,}(?![\d.])")
 
 
 def looks_like_address_or_detail(text: str) -> bool:
     """Lines of a postal address, phone number or label such as 'Email: ...'; the words of a link or
     button ('Go to your account', 'Download the PDF'); a line carrying on the one before ('And ...')."""
-    if _LINK_OR_CARRY_ON.match(text.strip()):
+    text = text.strip()
+    if _LINK_OR_CARRY_ON.match(text):
         return True
+    if re.search(r"\bhere$", text, re.IGNORECASE) and _LINK_HERE.search(text):
+        return True  # a link's words: 'Read the full rules here'
     digits = sum(ch.isdigit() for ch in text)
     if digits and digits >= len(text.replace(" ", "")) * 0.25:
         return True
