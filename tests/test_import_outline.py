@@ -953,6 +953,24 @@ def test_hard_wrapped_text_lists_under_heading_lines_and_numbered_lines_at_a_lin
         "x",
     ).blocks
     assert [b.plain[:5] for b in blocks] == ["The w", "4.2 R", "4.2.1", "The w"]
+    # a numbered heading at a line's start ends the paragraph before, even with no full stop there;
+    # a number after 'section' at a line's end is a reference that the sentence goes on with
+    lines = [
+        *_wrapped([filler + " " + filler]).splitlines(),
+        "Legal basis for keeping the day book: the co-op's legitimate interests",
+        "5. Lost Property",
+        "Anything left in the workshop is kept for a month, as set out in section",
+        "6. Members Keep Their Own Keys",
+        *_wrapped([filler + " " + filler]).splitlines(),
+    ]
+    blocks = read_plain_text("\n".join(lines) + "\n", "x").blocks
+    assert [b.plain[:12] for b in blocks] == [
+        "The workshop",
+        "Legal basis ",
+        "5. Lost Prop",
+        "Anything lef",
+        "The workshop",
+    ]
 
 
 def test_table_rows_links_and_unpunctuated_list_lines_are_not_headings() -> None:

@@ -26,6 +26,11 @@ _PAGE_WORD = re.compile(r"^\s*page\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.
 _SENTENCE_END = re.compile(r"[.!?:;]['\"”’)]?$")
 _TITLE_WORDS = re.compile(r"privacy|notice|policy|statement|cookie", re.IGNORECASE)
 _CELL_GAP = re.compile(r" {2,}|\t")
+_REFERS_ON = re.compile(
+    r"(?:\b(?:section|sections|clause|clauses|article|articles|paragraph|part|point|item|see|in|under|of|to|and|or"
+    r"|at|on|with|by|from|than|about|over|up|page)|[,;(–—-])$",
+    re.IGNORECASE,
+)
 _CONTENTS = re.compile(r"(?:table of )?contents|in this (?:notice|policy)|summary", re.IGNORECASE)
 
 
@@ -196,6 +201,8 @@ def _continues(before: TextLine, line: TextLine, width: float, in_item: bool, by
         return False
     if _numbered_heading_start(text) and _numbered_heading_start(before.text.strip()):
         return False  # '3.2 A long sub-section title' over '3.2.1 Its first part': two headings, not one
+    if _numbered_heading(text) and not _REFERS_ON.search(prev):
+        return False  # '6. Your rights' at a line's start: a numbered heading, not a sentence going on
     return not (in_item and not line.text.startswith((" ", "\t")) and _SENTENCE_END.search(prev))
 
 
@@ -257,7 +264,7 @@ def _blocks(lines: list[_Line], width: float, by_gaps: bool = False) -> list[Blo
     blocks: list[Block] = []
     items = _unmarked_items(lines, width)
     # Hard-wrapped text with no blank lines at all: a list starting is as set apart as a paragraph.
-    gapless = bool(width) and sum(line.gap for line in lines) <= max(2, len(lines) // 50)
+    gapless = bool(width) and not by_gaps and sum(line.gap for line in lines) <= max(2, len(lines) // 50)
     i = 0
     while i < len(lines):
         if i in items:
@@ -288,7 +295,13 @@ def _blocks(lines: list[_Line], width: float, by_gaps: bool = False) -> list[Blo
         while j < len(lines) and _continues(lines[j - 1], lines[j], width, bool(bullet), by_gaps):
             if _table_run(lines, j, by_gaps):
                 break
-            if j == i + 1 and width and not bullet and _numbered_heading(text) and len(lines[j].text) >= width * 0.8:
+            if (
+                j == i + 1
+                and width
+                and not (by_gaps or bullet)
+                and _numbered_heading(text)
+                and len(lines[j].text) >= width * 0.8
+            ):
                 break  # '4. A numbered title' over a full line of text: the title's paragraph starts
             text = _join(text, lines[j].text.strip())
             j += 1
