@@ -19,6 +19,7 @@ from notice_studio.core.importer import (
     outline_from_document,
     read_bytes,
 )
+from notice_studio.core.importer.plain_text import read_plain_text
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
 
@@ -851,3 +852,141 @@ def test_questions_opening_with_a_preposition_and_tab_rows_with_empty_cells() ->
     table = outline.sections[0].body
     assert "| 2 | Lunch |  |" in table  # the empty last cell kept
     assert "|  | Evening | club only |" in table  # and the empty first one
+
+
+def test_lines_left_mid_sentence_buttons_table_cells_and_addresses_are_not_headings() -> None:
+    text = (
+        "Plot holders\n\nThe allotment society keeps a list of everyone who rents a plot.\n\n"
+        "Your plot number, and\n\nthe date your tenancy began are kept on that list.\n\n"
+        "We write to you each spring so that we can\n\nremind you of the rent and the water rota.\n\n"
+        "Export your records\n\nYou can take a copy of everything we hold about you.\n\n"
+        "See more\n\nThe society's rules explain the rota in detail.\n\n"
+        "Shed keys\n\nKey\tHolder\nNorth shed\tYes\n\nYes\n\nOnly committee members hold a spare key.\n\n"
+        "Orchard Lane 14 3312 Eastbrook\n\nPost your rent to the treasurer at the address above.\n\n"
+        "Manage Your Plot\n\nTell the secretary before you share or give up your plot.\n"
+    )
+    outline = outline_of(text)
+    assert [s.title for s in outline.sections] == ["Plot holders", "Shed keys", "Manage Your Plot"]
+    body = outline.sections[0].body
+    for line in ("Your plot number, and", "so that we can", "Export your records", "See more"):
+        assert line in body  # kept as text, where it was
+    assert "Orchard Lane 14 3312 Eastbrook" in outline.sections[1].body
+
+
+def test_title_case_headings_closed_by_a_colon_but_not_lead_ins_to_a_list() -> None:
+    text = (
+        "Who we are\n\nThe Fenwick Cycle Co-op repairs and lends bicycles to its members.\n\n"
+        "A Note for Volunteers:\n\nVolunteers' names appear on the workshop rota, which members can see.\n\n"
+        "Spare Parts Donated:\n\n• Inner tubes\n• Brake blocks\n\n"
+        "Keeping records\n\nWe keep repair records for two years.\n"
+    )
+    outline = outline_of(text)
+    assert [s.title for s in outline.sections] == ["Who we are", "A Note for Volunteers", "Keeping records"]
+    assert "Spare Parts Donated:" in outline.sections[1].body  # it introduces the list under it
+
+
+def _wrapped(paragraphs: list[str]) -> str:
+    """Text as copied from a PDF: each paragraph wrapped at 72 columns, no blank lines."""
+    import textwrap
+
+    lines: list[str] = []
+    for paragraph in paragraphs:
+        if paragraph.startswith("• "):
+            lines += textwrap.wrap(paragraph, 72, subsequent_indent="  ")
+        else:
+            lines += textwrap.wrap(paragraph, 72)
+    return "\n".join(lines) + "\n"
+
+
+def test_hard_wrapped_text_lists_under_heading_lines_and_numbered_lines_at_a_line_start() -> None:
+    filler = (
+        "The workshop is open on weekday evenings and on Saturday mornings, and every visit is written "
+        "in the day book by whoever is on duty, together with the bicycle that was brought in."
+    )
+    text = _wrapped(
+        [
+            "1. About the Co-op",
+            filler,
+            (
+                "1.1 This notice applies when a member or a visitor brings a bicycle to the workshop for "
+                "a repair, and to the records the duty mechanic keeps about that repair afterwards."
+            ),
+            "2. What We Record",
+            filler,
+            "Tools we lend",
+            "• Pumps, tyre levers and chain tools, signed out against your membership card.",
+            "• Work stands, which stay in the workshop and are booked by the hour.",
+            filler,
+            "3. Sharing",
+            filler,
+            "3.1 Insurance Claims Made by Members After an Accident on a Lent Bicycle",  # a full line
+            filler,
+            "3.2 Police Requests",
+            filler,
+        ]
+    )
+    outline = outline_of(text)
+    titles = [s.title for s in outline.sections]
+    assert titles == [
+        "About the Co-op",
+        "What We Record",
+        "Tools we lend",
+        "Sharing",
+        "Insurance Claims Made by Members After an Accident on a Lent Bicycle",
+        "Police Requests",
+    ]
+    # the numbered paragraph over a full line is one paragraph of the first section
+    assert "1.1 This notice applies when a member or a visitor brings a bicycle to the workshop for a repair" in (
+        outline.sections[0].body
+    )
+    assert outline.sections[2].body.startswith("- Pumps, tyre levers")
+    # a numbered line filling its line over the next numbered one: two lines, not one run together
+    blocks = read_plain_text(
+        _wrapped(
+            [
+                filler,
+                "4.2 Repairs Booked Online Through the Members' Area of the Website",
+                "4.2.1 Booking Details Kept",
+                filler,
+            ]
+        ),
+        "x",
+    ).blocks
+    assert [b.plain[:5] for b in blocks] == ["The w", "4.2 R", "4.2.1", "The w"]
+    # a numbered heading at a line's start ends the paragraph before, even with no full stop there;
+    # a number after 'section' at a line's end is a reference that the sentence goes on with
+    lines = [
+        *_wrapped([filler + " " + filler]).splitlines(),
+        "Legal basis for keeping the day book: the co-op's legitimate interests",
+        "5. Lost Property",
+        "Anything left in the workshop is kept for a month, as set out in section",
+        "6. Members Keep Their Own Keys",
+        *_wrapped([filler + " " + filler]).splitlines(),
+    ]
+    blocks = read_plain_text("\n".join(lines) + "\n", "x").blocks
+    assert [b.plain[:12] for b in blocks] == [
+        "The workshop",
+        "Legal basis ",
+        "5. Lost Prop",
+        "Anything lef",
+        "The workshop",
+    ]
+
+
+def test_table_rows_links_and_unpunctuated_list_lines_are_not_headings() -> None:
+    blocks = [
+        "Members",
+        "The tennis club keeps a record of its members and of the courts they book.",
+        "Court bookings are kept for a season\nLesson bookings are kept until the coach has been paid",
+        "Record  Kept for  Who sees it",  # a table's row, its cells set apart by spaces
+        "The table above is reviewed by the committee each winter.",
+        "Read the full booking rules here",
+        "The rules are also on the noticeboard by the courts.",
+        "Complaints",
+        "Tell the club secretary first; you can also complain to the regulator.",
+    ]
+    outline = outline_of("\n\n".join(blocks) + "\n")
+    assert [s.title for s in outline.sections] == ["Members", "Complaints"]
+    body = outline.sections[0].body
+    for line in ("Court bookings are kept for a season", "Record  Kept for", "Read the full booking rules here"):
+        assert line in body

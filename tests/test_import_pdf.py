@@ -70,3 +70,49 @@ def test_table_cells_set_apart_come_back_as_a_table(pdf: Path) -> None:
     tables = [b for b in read_document(pdf).blocks if b.kind == "table"]
     assert len(tables) == 1
     assert "| Loan sheets | two years |" in tables[0].markdown
+
+
+NUMBERED_PAGE = """<!DOCTYPE html><html><body>
+<h1>Larkspur Community Choir Privacy Notice</h1>
+<h4>1. WHO WE ARE</h4>
+<p>The choir is run by volunteers who keep a register of singers so that rehearsals can be planned.</p>
+<h4>Our committee</h4>
+<p>Four elected members look after the register between the annual meetings of the choir.</p>
+<h4>Our conductor</h4>
+<p>The conductor sees the register only to plan which parts each piece needs.</p>
+<h4>2. WHAT WE KEEP</h4>
+<p>1. Your name and the part you sing, so that the music can be ordered in the right numbers.</p>
+<p>2. A telephone number, so that a cancelled rehearsal can be announced the same day.</p>
+<p>3. Any access needs you tell us about, so that the hall can be arranged for you.</p>
+<h4>Old registers</h4>
+<p>Registers from past seasons are shredded once the accounts for that season are signed off.</p>
+<h4>3. SHARING</h4>
+<p>Nobody outside the committee sees the register, and it is never lent or given to another group.</p>
+<h4>Concert venues</h4>
+<p>A venue may be told how many singers will come, but never who they are.</p>
+<h4>Tours abroad</h4>
+<p>For a tour, the travel agent is given the names of the singers who sign up for it, and nothing else.</p>
+<h4>4. YOUR RIGHTS</h4>
+<p>Ask the secretary for a copy of your entry in the register, or for it to be corrected.</p>
+<h4>5. CONTACT</h4>
+<p>Write to the secretary care of the church hall where the choir rehearses.</p>
+</body></html>"""
+
+
+def test_numbered_sections_in_bold_continue_past_a_numbered_list_and_bold_sub_headings(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "choir.pdf"
+    assert make_pdf(NUMBERED_PAGE, path)
+    outline = import_file(path)
+    assert outline.title == "Larkspur Community Choir Privacy Notice"
+    top = [(s.original_number, s.title) for s in outline.sections if s.level == 1]
+    assert top == [
+        ("1", "WHO WE ARE"),
+        ("2", "WHAT WE KEEP"),
+        ("3", "SHARING"),
+        ("4", "YOUR RIGHTS"),
+        ("5", "CONTACT"),
+    ]
+    keep = next(s for s in outline.sections if s.title == "WHAT WE KEEP")
+    assert "3. Any access needs you tell us about" in keep.body  # the list stays in its section's text

@@ -35,6 +35,9 @@ _TOC_HEADINGS = re.compile(
 )
 
 
+_CELL_BREAK = re.compile(r"\t|\S {2,}\S")
+
+
 @dataclass
 class Entry:
     block: Block
@@ -85,6 +88,8 @@ def classify(block: Block, fmt: str, after_heading: bool = False) -> Entry:
         return entry
     text, md = block.plain, block.markdown
     entry.heading_md = md
+    if fmt == "txt" and _CELL_BREAK.search(split_number(md.strip())[1]):
+        return entry  # cells split by a tab or a run of spaces: a table's row, not a heading ('2.  Rights' is one)
     number, rest = split_number(text)
     if number and number.scheme != "list" and rest and number.depth <= 2:
         if (
@@ -127,7 +132,11 @@ def classify(block: Block, fmt: str, after_heading: bool = False) -> Entry:
         entry.key, entry.evidence = ("question",), "a question on a line of its own"
     elif (
         fmt != "pdf"  # a PDF sets its headings apart by font; a plain short line there is text (or a table cell)
-        and is_title_shaped(text, allow_colon=False, max_words=10)
+        and (
+            is_title_shaped(text, allow_colon=False, max_words=10)
+            # 'A Note for Parents:' - Title Case over its paragraph (a lead-in to a list is checked below)
+            or (text.endswith(":") and is_title_shaped(text, max_words=8) and is_title_case(text))
+        )
         and not text.endswith("?")
         and not looks_like_address_or_detail(text)
         and stated_date(text) is None  # 'Effective as of 1 June 2024': the notice's date, not a heading
@@ -203,7 +212,13 @@ def body_like(entry: Entry) -> bool:
     return len(text.split()) >= 6 or text.rstrip().endswith((".", "!", ":", ";", ")"))
 
 
+def _ends_sentence(entry: Entry) -> bool:
+    return entry.block.plain.rstrip().endswith((".", "!", "?", ":", ";", ")", ".”", '."'))
+
+
 def accept_weak(entries: list[Entry]) -> None:
+    paragraphs = [e.block.gap_before for e in entries if e.block.kind == "paragraph"]
+    spaced = sum(paragraphs) >= 0.6 * len(paragraphs)
     for i, entry in enumerate(entries):
         if not entry.weak or entry.toc:
             continue
@@ -211,7 +226,11 @@ def accept_weak(entries: list[Entry]) -> None:
         if nxt is None:
             continue
         if entry.family == "line":
+            if spaced and nxt.block.kind == "paragraph" and not nxt.block.gap_before and not _ends_sentence(nxt):
+                continue  # in text spaced by blank lines, lines run together with no full stop are list items
             after = entries[i + 2] if i + 2 < len(entries) else None
+            if entry.block.plain.rstrip().endswith(":") and nxt.block.kind != "paragraph":
+                continue  # 'Examples:' over a list or table introduces it
             entry.accepted = (body_like(nxt) and (nxt.block.gap_before or nxt.block.kind != "list_item")) or (
                 # a heading with no text of its own, straight above its first sub-heading
                 nxt.weak and after is not None and body_like(after) and not (after.key and after.weak)

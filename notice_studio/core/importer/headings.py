@@ -145,6 +145,11 @@ _VOCABULARY = re.compile(
 _SENTENCE_END = re.compile(r"[.,;]$")
 _INNER_SENTENCE_END = re.compile(r"\b\w{2,}[.!?]\s+\S")
 _WEB = re.compile(r"@|https?:|www\.|\.com\b|\.co\.uk\b|\.org\b", re.IGNORECASE)
+_CARRIES_ON = re.compile(
+    r"\b(?:and|or|but|nor|the|an|of|that|which|can|may|will|must|should|could|would|shall|our|your|their"
+    r"|including|such as|as well as|whether|if|because|e\.g\.|i\.e\.)$",
+    re.IGNORECASE,
+)
 
 
 def words(text: str) -> list[str]:
@@ -163,6 +168,8 @@ def is_title_shaped(text: str, *, allow_colon: bool = True, max_words: int = 14)
         return False
     if _INNER_SENTENCE_END.search(text):
         return False  # "We keep records. YOUR RIGHTS" is a sentence with something after it
+    if _CARRIES_ON.search(text) or text.endswith(" a"):
+        return False  # 'Your account details, and' / 'We use it so that we can': the sentence goes on
     letters = [ch for ch in text if ch.isalpha()]
     if len(letters) < 2:
         return False
@@ -218,19 +225,29 @@ def has_heading_vocabulary(text: str) -> bool:
 
 _LINK_OR_CARRY_ON = re.compile(
     r"^(?:go to|view|download|click|tap|learn more|read more|find out more|visit|back to|sign (?:in|up)|log in"
-    r"|and|but|or|so|then)\b",
+    r"|see\s+(?:more|less|all|details|also|here|below)|and|but|or|so|then)\b"
+    # a button acting on the reader's own data: 'Export your data', 'Delete your account'
+    r"|^(?:export|delete|download|manage|edit|change|update|review)\s+(?-i:your\s+[a-z]\w*(?:\s+[a-z]\w*)?)$"
+    r"|^(?:yes|no|n/?a|none|true|false)$",  # a table's cell
     re.IGNORECASE,
 )
+_LINK_HERE = re.compile(r"\b(?:click|tap|see|read|find|available|found)\b", re.IGNORECASE)
+_NUMBER_GROUP = re.compile(r"(?<![\d.])\d{2,}(?![\d.])")
 
 
 def looks_like_address_or_detail(text: str) -> bool:
     """Lines of a postal address, phone number or label such as 'Email: ...'; the words of a link or
     button ('Go to your account', 'Download the PDF'); a line carrying on the one before ('And ...')."""
-    if _LINK_OR_CARRY_ON.match(text.strip()):
+    text = text.strip()
+    if _LINK_OR_CARRY_ON.match(text):
         return True
+    if re.search(r"\bhere$", text, re.IGNORECASE) and _LINK_HERE.search(text):
+        return True  # a link's words: 'Read the full rules here'
     digits = sum(ch.isdigit() for ch in text)
     if digits and digits >= len(text.replace(" ", "")) * 0.25:
         return True
+    if len(_NUMBER_GROUP.findall(text)) >= 2:
+        return True  # 'Harbour Road 12 4021 Seaton': a street number and a postcode
     return ":" in text.rstrip(":") or bool(_WEB.search(text))
 
 

@@ -7,6 +7,7 @@ exactly the next one.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from notice_studio.core.importer.blocks import Block
@@ -87,9 +88,15 @@ def accept_numbered(entries: list[Entry]) -> list[Entry]:
     run: _Run | None = None  # the current numbered list
     first_seen: dict[Key | None, int] = {}
     caps_in_use = False
+    opening = next((e for e in entries if not e.toc), None)
+    # The notice's name on its first line ('Harbour Club Privacy Notice', in bold) is its title, not
+    # a kind of section that the numbering below would restart in.
+    title = opening if opening is not None and _names_the_notice(opening.block.plain) else None
 
     def note_accepted(entry: Entry) -> None:
         nonlocal caps_in_use
+        if entry is title:
+            return
         first_seen.setdefault(entry.key, len(out))
         if entry.family == "caps":
             caps_in_use = True
@@ -180,6 +187,14 @@ def accept_numbered(entries: list[Entry]) -> list[Entry]:
         if entry.block.kind == "paragraph" and not entry.key:
             take_trailing(entry, entry.block.markdown, entry.block.plain)
     return out
+
+
+_NOTICE_NAME = re.compile(r"\b(?:privacy|notice|policy|statement|data protection)\b", re.IGNORECASE)
+
+
+def _names_the_notice(text: str) -> bool:
+    number, _ = split_number(text)
+    return number is None and len(text.split()) <= 12 and bool(_NOTICE_NAME.search(text))
 
 
 def _split_trailing(

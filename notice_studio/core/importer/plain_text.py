@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from notice_studio.core.importer.blocks import Block, SourceDocument, is_junk_line, one_line
-from notice_studio.core.importer.headings import is_title_shaped, split_number
+from notice_studio.core.importer.headings import is_all_caps, is_title_case, is_title_shaped, split_number
 from notice_studio.core.importer.markdown_text import table_markdown
 
 BULLET_RE = re.compile(r"^(?P<indent>[ \t]*)(?P<mark>[•·▪◦●○■□➢►✓–—*+-]|o(?= [A-Z]))[ \t]+(?P<text>\S.*)$")
@@ -26,6 +26,11 @@ _PAGE_WORD = re.compile(r"^\s*page\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.
 _SENTENCE_END = re.compile(r"[.!?:;]['\"”’)]?$")
 _TITLE_WORDS = re.compile(r"privacy|notice|policy|statement|cookie", re.IGNORECASE)
 _CELL_GAP = re.compile(r" {2,}|\t")
+_REFERS_ON = re.compile(
+    r"(?:\b(?:section|sections|clause|clauses|article|articles|paragraph|part|point|item|see|in|under|of|to|and|or"
+    r"|at|on|with|by|from|than|about|over|up|page)|[,;(–—-])$",
+    re.IGNORECASE,
+)
 _CONTENTS = re.compile(r"(?:table of )?contents|in this (?:notice|policy)|summary", re.IGNORECASE)
 
 
@@ -194,7 +199,28 @@ def _continues(before: TextLine, line: TextLine, width: float, in_item: bool, by
         return False  # the next word would have fitted: the line ended where its paragraph did
     if _SENTENCE_END.search(prev) and _heading_line(text, width):
         return False
+    if _numbered_heading_start(text) and _numbered_heading_start(before.text.strip()):
+        return False  # '3.2 A long sub-section title' over '3.2.1 Its first part': two headings, not one
+    if _numbered_heading(text) and not _REFERS_ON.search(prev):
+        return False  # '6. Your rights' at a line's start: a numbered heading, not a sentence going on
     return not (in_item and not line.text.startswith((" ", "\t")) and _SENTENCE_END.search(prev))
+
+
+def _numbered_heading_start(text: str) -> bool:
+    number, rest = split_number(text)
+    return (
+        number is not None and number.scheme != "list" and number.punctuated and bool(rest) and not rest[:1].islower()
+    )
+
+
+def _numbered_heading(text: str) -> bool:
+    rest = split_number(text)[1]
+    return (
+        _numbered_heading_start(text)
+        and is_title_shaped(rest, allow_colon=False)
+        # '1.1 This notice applies when the service...' over its next line is one numbered paragraph
+        and (is_title_case(rest) or is_all_caps(rest) or rest.endswith("?") or len(rest.split()) <= 8)
+    )
 
 
 def _heading_line(text: str, width: float) -> bool:
@@ -237,6 +263,8 @@ def _unmarked_items(lines: list[_Line], width: float) -> set[int]:
 def _blocks(lines: list[_Line], width: float, by_gaps: bool = False) -> list[Block]:
     blocks: list[Block] = []
     items = _unmarked_items(lines, width)
+    # Hard-wrapped text with no blank lines at all: a list starting is as set apart as a paragraph.
+    gapless = bool(width) and not by_gaps and sum(line.gap for line in lines) <= max(2, len(lines) // 50)
     i = 0
     while i < len(lines):
         if i in items:
@@ -267,9 +295,19 @@ def _blocks(lines: list[_Line], width: float, by_gaps: bool = False) -> list[Blo
         while j < len(lines) and _continues(lines[j - 1], lines[j], width, bool(bullet), by_gaps):
             if _table_run(lines, j, by_gaps):
                 break
+            if (
+                j == i + 1
+                and width
+                and not (by_gaps or bullet)
+                and _numbered_heading(text)
+                and len(lines[j].text) >= width * 0.8
+            ):
+                break  # '4. A numbered title' over a full line of text: the title's paragraph starts
             text = _join(text, lines[j].text.strip())
             j += 1
         gap = line.gap or bool((width or by_gaps) and not bullet)
+        if bullet and gapless and not (blocks and blocks[-1].kind == "list_item"):
+            gap = True
         if bullet:
             depth = min(len(bullet["indent"].expandtabs(4)) // 2, 3)
             blocks.append(Block("list_item", "  " * depth + "- " + text, one_line(text), depth, line.number, gap))
