@@ -17,17 +17,15 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from notice_studio.cli.common import CommandError, add_folder, add_json, open_notice, open_workspace, print_json
-from notice_studio.cli.common import author as cli_author
+from notice_studio.cli.common import CommandError, add_folder, add_json, name_values, open_workspace, print_json
 from notice_studio.core.library.facts import FACTS
 from notice_studio.core.notice.frontmatter import FormatError
-from notice_studio.core.practices.actions import apply_practices, change_practices, decided_by_practices, set_facts
+from notice_studio.core.practices.actions import decided_by_practices
 from notice_studio.core.practices.facts import effective_facts, waived_requirements
+from notice_studio.core.practices.practices_format import PRACTICES_FILE, practices_yaml, read_practices
 
 if TYPE_CHECKING:
-    from notice_studio.core.notice.model import Notice
-    from notice_studio.core.notice.store import NoticeRepo
-from notice_studio.core.practices.practices_format import PRACTICES_FILE, practices_yaml, read_practices
+    from notice_studio.core.workspace import Workspace
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -65,19 +63,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     facts.set_defaults(func=cmd_facts)
 
 
-def _pairs(items: list[str], example: str) -> list[tuple[str, str]]:
-    pairs = []
-    for item in items:
-        name, eq, value = item.partition("=")
-        if not eq or not name.strip():
-            raise CommandError(f"'{item}' is not NAME=VALUE; write for example {example}")
-        pairs.append((name.strip(), value.strip()))
-    return pairs
-
-
 def cmd_show(args: argparse.Namespace) -> int:
-    with open_notice(args.folder) as repo:
-        notice = repo.load()
+    with open_workspace(args.folder) as ws:
+        notice = ws.notice
     if notice.practices is None:
         raise CommandError(
             f"{args.folder} has no {PRACTICES_FILE} yet; add practices with 'notice-studio practices set'"
@@ -89,20 +77,17 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
-def _save(repo: NoticeRepo, notice: Notice, message: str) -> None:
-    tables = apply_practices(notice, notice.practices) if notice.practices is not None else []
-    commit = repo.save(notice, message, cli_author())
+def _saved(ws: Workspace, tables: list[str]) -> None:
+    commit = ws.save()
     if tables:
         print(f"Remade from the practices: {', '.join(tables)}.")
     print("Saved." if commit else "Nothing changed.")
 
 
 def cmd_set(args: argparse.Namespace) -> int:
-    pairs = _pairs(args.assignments, "sold.categories=identifiers,usage")
-    with open_notice(args.folder, write=True) as repo:
-        notice = repo.load()
-        notice.practices = change_practices(notice.practices, pairs)
-        _save(repo, notice, f"Changed the practices ({', '.join(p for p, _ in pairs)})")
+    pairs = name_values(args.assignments, "sold.categories=identifiers,usage")
+    with open_workspace(args.folder, write=True) as ws:
+        _saved(ws, ws.change_practices(pairs))
     return 0
 
 
@@ -116,19 +101,17 @@ def cmd_load(args: argparse.Namespace) -> int:
         practices = read_practices(text, str(path))
     except FormatError as exc:
         raise CommandError(f"{exc}; nothing was changed") from None
-    with open_notice(args.folder, write=True) as repo:
-        notice = repo.load()
-        notice.practices = practices
-        _save(repo, notice, f"Replaced the practices with {path.name}")
+    with open_workspace(args.folder, write=True) as ws:
+        ws.notice.practices = practices
+        _saved(ws, ws.remake_from_practices(f"Replaced the practices with {path.name}"))
     return 0
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
-    with open_notice(args.folder, write=True) as repo:
-        notice = repo.load()
-        if notice.practices is None:
+    with open_workspace(args.folder, write=True) as ws:
+        if ws.notice.practices is None:
             raise CommandError(f"{args.folder} has no {PRACTICES_FILE}; there is nothing to make tables from")
-        _save(repo, notice, "Remade the tables from the practices")
+        _saved(ws, ws.remake_from_practices())
     return 0
 
 
@@ -163,16 +146,16 @@ def cmd_variants(args: argparse.Namespace) -> int:
 
 def cmd_facts(args: argparse.Namespace) -> int:
     answers = {}
-    for name, value in _pairs(args.answers, "dpo_appointed=yes"):
+    for name, value in name_values(args.answers, "dpo_appointed=yes"):
         if value.lower() not in ("yes", "no", "true", "false"):
             raise CommandError(f"Answer '{name}' with yes or no, not '{value}'")
         answers[name] = value.lower() in ("yes", "true")
-    with open_notice(args.folder, write=bool(answers)) as repo:
-        notice = repo.load()
+    with open_workspace(args.folder, write=bool(answers)) as ws:
+        notice = ws.notice
         if answers:
-            message = set_facts(notice, answers)
-            commit = repo.save(notice, message, cli_author())
-            print("Saved." if commit else "Nothing changed.")
+            for name, given in answers.items():
+                ws.set_fact(name, given)
+            print("Saved." if ws.save() else "Nothing changed.")
             return 0
     facts = effective_facts(notice)
     decided = decided_by_practices(notice)

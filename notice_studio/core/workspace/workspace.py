@@ -370,6 +370,18 @@ class Workspace(TeamWork, WordReviewWork):
         self._note(message)
         return old
 
+    def remake_from_practices(self, message: str = "Remade the tables from the practices") -> list[str]:
+        """Make the tables, statements and facts that follow from the practices again (after a
+        hand edit of practices.yaml); returns what was remade."""
+        from notice_studio.core.practices.actions import apply_practices
+
+        practices = self.notice.practices
+        if practices is None:
+            raise NoticeError("This notice has no practices yet, so there is nothing to make tables from.")
+        remade = apply_practices(self.notice, practices)
+        self._note(message)
+        return remade
+
     def change_practices(self, changes: Sequence[tuple[str, str]]) -> list[str]:
         """Change the data inventory ('sold.categories=identifiers', ...); facts and the tables made
         from the practices follow. Returns the names of the tables that changed."""
