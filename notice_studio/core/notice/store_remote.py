@@ -1164,6 +1164,13 @@ class Signature:
     """'verified', 'not verified' or 'unsigned'."""
     signer: str = ""
 
+    @property
+    def words(self) -> str:
+        """How history names it: 'signed, verified (jane@example.org)', 'signed, NOT verified', '' if unsigned."""
+        if self.state == "verified":
+            return "signed, verified" + (f" ({self.signer})" if self.signer else "")
+        return "signed, NOT verified" if self.state == "not verified" else ""
+
 
 def version_signatures(repo: NoticeRepo) -> dict[str, Signature]:
     """For each published version: whether its tag is signed and the signature verifies."""
