@@ -1174,7 +1174,12 @@ class Signature:
 
 def version_signatures(repo: NoticeRepo) -> dict[str, Signature]:
     """For each published version: whether its tag is signed and the signature verifies."""
-    out = _run(repo.path, "for-each-ref", "refs/tags/v*", "--format=%(refname:short)%1f%(contents:signature)%1e").out
+    form = "--format=%(refname:short)%1f%(contents:signature)%1e"
+    listing = _run(repo.path, "for-each-ref", "refs/tags/v*", form, check=False)
+    out = listing.out
+    if listing.status != 0:  # a damaged tag fails the whole listing (the history names it): read them one by one
+        names = _run(repo.path, "for-each-ref", "refs/tags/v*", "--format=%(refname)").out.split()
+        out = "".join(_run(repo.path, "for-each-ref", name, form, check=False).out for name in names)
     result: dict[str, Signature] = {}
     for record in out.split("\x1e"):
         record = record.strip("\n")
