@@ -16,6 +16,7 @@ from remote_support import OTHER, edit, shared_notice, sync
 from notice_studio.cli import main
 from notice_studio.core.notice import store_remote
 from notice_studio.core.notice.store import NoticeRepo
+from notice_studio.core.workspace import Workspace
 
 pytestmark = pytest.mark.skipif(NO_GPG, reason=WHY)
 PUBLISH = ("--effective", "2026-03-01", "--force", "--approved-by", "GC")
@@ -85,5 +86,13 @@ def test_publish_signs_the_tag_with_gpg_and_status_shows_which_verify(
         "v1": {"state": "verified", "signer": "Jane Counsel <jane@example.com>"},
         "v2": {"state": "not verified", "signer": ""},
     }
+    # An open notice verifies each tag once (the History panel reads this after every save);
+    # opening it again checks again, here with the outsider's keyring, which does not know Jane.
+    with Workspace.open(yours) as ws:
+        assert ws.version_signatures()["v1"].state == "verified"
+        monkeypatch.setenv("GNUPGHOME", str(outsider_home))
+        assert ws.version_signatures()["v1"].state == "verified"
+    with Workspace.open(yours) as ws:
+        assert ws.version_signatures()["v1"].state == "not verified"
     for folder in (server, yours, theirs):
         assert_fsck_clean(folder)

@@ -102,6 +102,7 @@ class TeamWork:
 
     repo: NoticeRepo
     author: Author
+    _signatures_known: dict[str, Signature]
 
     if TYPE_CHECKING:
 
@@ -222,8 +223,10 @@ class TeamWork:
     def version_signatures(self) -> dict[str, Signature]:
         """Each published version's signature: verified (with the signer), not verified, or unsigned.
 
-        Runs `git verify-tag` for each signed version, so the app calls it off the window's thread."""
-        return store_remote.version_signatures(self.repo)
+        Runs `git verify-tag` for each signed version, so the app calls it off the window's thread.
+        Each tag is verified once while the workspace is open (the History panel reads this after
+        every save); opening the notice again checks again, after a key is added to the keyring."""
+        return store_remote.version_signatures(self.repo, self._signatures_known)
 
     # ----- status -----------------------------------------------------------------------------
     def status(self, *, fetch: bool = False, interactive: bool = False) -> TeamStatus:
