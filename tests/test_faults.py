@@ -465,6 +465,8 @@ def test_a_damaged_version_tag_is_reported_by_log_and_site(tmp_path: Path) -> No
         result = cli(command[0], str(folder), *command[1:])
         assert "v2 is damaged" in result.stderr and "v3 is damaged" in result.stderr, result.stderr
         assert "Traceback" not in result.stderr
+        if command == ["log"]:  # the readable versions are still listed (their signatures read one by one)
+            assert result.returncode == 0 and "  v1  effective 2026-01-01" in result.stdout, result.stdout
 
 
 # ===== 7. The notice lock is taken atomically =====================================================

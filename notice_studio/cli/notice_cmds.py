@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from typing import TYPE_CHECKING
 
 from notice_studio.cli.common import (
     CommandError,
@@ -21,6 +22,9 @@ from notice_studio.cli.common import author as cli_author
 from notice_studio.core.notice import messages
 from notice_studio.core.notice.model import Clause, Notice
 from notice_studio.core.workspace.publishing import PublishReview, missing_reason
+
+if TYPE_CHECKING:
+    from notice_studio.core.notice.store_remote import Signature
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -376,10 +380,18 @@ def _publish_review(args: argparse.Namespace) -> int:
     return 0 if gate.can_publish else 1
 
 
+def _signature_json(signature: Signature | None) -> dict[str, str]:
+    """'verified' (with the signer), 'not verified' or 'unsigned'."""
+    if signature is None:
+        return {"state": "unsigned", "signer": ""}
+    return {"state": signature.state, "signer": signature.signer}
+
+
 def cmd_log(args: argparse.Namespace) -> int:
-    with open_notice(args.folder) as repo:
-        versions = repo.versions()
-        edits = repo.edits(limit=args.limit)
+    with open_workspace(args.folder) as ws:
+        versions = ws.repo.versions()
+        edits = ws.repo.edits(limit=args.limit)
+        signatures = ws.version_signatures()
     if args.json:
         print_json(
             {
@@ -395,6 +407,7 @@ def cmd_log(args: argparse.Namespace) -> int:
                         "published_at": v.published_at,
                         "acknowledged": list(v.acknowledged),
                         "reasons": [{"warning": w, "reason": r} for w, r in v.reasons],
+                        "signature": _signature_json(signatures.get(v.name)),
                     }
                     for v in reversed(versions)
                 ],
@@ -418,7 +431,9 @@ def cmd_log(args: argparse.Namespace) -> int:
         print("Published versions:")
         for v in reversed(versions):
             kind = "material" if v.material else "editorial"
-            print(f"  {v.name}  effective {v.effective}  {kind}  approved by {v.approved_by or '-'}")
+            signed = signatures[v.name].words if v.name in signatures else ""
+            signed = f"  {signed}" if signed else ""
+            print(f"  {v.name}  effective {v.effective}  {kind}  approved by {v.approved_by or '-'}{signed}")
             for line in v.change_notice.splitlines():
                 print(f"      {line}")
             for warning in v.acknowledged:

@@ -11,6 +11,7 @@ import datetime as dt
 import errno
 import json
 import os
+import re
 import shutil
 import tempfile
 import threading
@@ -936,7 +937,12 @@ def _version_message(
     return header + "\n\n" + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
 
 
+_TAG_SIGNATURE = re.compile(r"^-----BEGIN [A-Z ]*SIGNATURE-----$", re.MULTILINE)
+
+
 def _parse_version(number: int, commit: str, tagger: str, tagged_at: str, contents: str) -> Version:
+    # A signed tag's message ends with its gpg or ssh signature, which is not part of the record.
+    contents = _TAG_SIGNATURE.split(contents, maxsplit=1)[0]
     _, _, body = contents.partition("\n\n")
     data: dict[str, object] = {}
     try:

@@ -1164,30 +1164,51 @@ class Signature:
     """'verified', 'not verified' or 'unsigned'."""
     signer: str = ""
 
+    @property
+    def words(self) -> str:
+        """How history names it: 'signed, verified (jane@example.org)', 'signed, NOT verified', '' if unsigned."""
+        if self.state == "verified":
+            return "signed, verified" + (f" ({self.signer})" if self.signer else "")
+        return "signed, NOT verified" if self.state == "not verified" else ""
 
-def version_signatures(repo: NoticeRepo) -> dict[str, Signature]:
-    """For each published version: whether its tag is signed and the signature verifies."""
-    out = _run(repo.path, "for-each-ref", "refs/tags/v*", "--format=%(refname:short)%1f%(contents:signature)%1e").out
+
+def version_signatures(repo: NoticeRepo, known: dict[str, Signature] | None = None) -> dict[str, Signature]:
+    """For each published version: whether its tag is signed and the signature verifies.
+
+    `known` (tag object id -> Signature) remembers answers: a tag whose object is in it is not
+    verified again (git verify-tag costs some 10 ms each); new answers are added to it."""
+    form = "--format=%(refname:short)%1f%(objectname)%1f%(contents:signature)%1e"
+    listing = _run(repo.path, "for-each-ref", "refs/tags/v*", form, check=False)
+    out = listing.out
+    if listing.status != 0:  # a damaged tag fails the whole listing (the history names it): read them one by one
+        names = _run(repo.path, "for-each-ref", "refs/tags/v*", "--format=%(refname)").out.split()
+        out = "".join(_run(repo.path, "for-each-ref", name, form, check=False).out for name in names)
     result: dict[str, Signature] = {}
     for record in out.split("\x1e"):
-        record = record.strip("\n")
-        if not record:
-            continue
-        tag, _, signature = record.partition("\x1f")
+        tag, _, rest = record.strip("\n").partition("\x1f")
+        obj, _, signature = rest.partition("\x1f")
         if not _is_version(tag):
             continue
-        if not signature.strip():
-            result[tag] = Signature(tag, "unsigned")
+        if known is not None and obj in known and known[obj].version == tag:
+            result[tag] = known[obj]
             continue
-        check = _run(repo.path, "verify-tag", "--raw", tag, check=False)
-        signer = ""
-        match = re.search(r'Good "git" signature (?:for|with) (\S+)', check.err) or re.search(
-            r"GOODSIG \S+ (.+)", check.err
-        )
-        if match:
-            signer = match.group(1).strip()
-        result[tag] = Signature(tag, "verified" if check.status == 0 else "not verified", signer)
+        result[tag] = _signature(repo, tag, bool(signature.strip()))
+        if known is not None:
+            known[obj] = result[tag]
     return result
+
+
+def _signature(repo: NoticeRepo, tag: str, signed: bool) -> Signature:
+    if not signed:
+        return Signature(tag, "unsigned")
+    check = _run(repo.path, "verify-tag", "--raw", tag, check=False)
+    signer = ""
+    match = re.search(r'Good "git" signature (?:for|with) (\S+)', check.err) or re.search(
+        r"GOODSIG \S+ (.+)", check.err
+    )
+    if match:
+        signer = match.group(1).strip()
+    return Signature(tag, "verified" if check.status == 0 else "not verified", signer)
 
 
 # ----- CI recipe --------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from notice_studio.core.notice import store_remote
     from notice_studio.core.notice.model import Notice
     from notice_studio.core.notice.store import Author, NoticeRepo
-    from notice_studio.core.notice.store_remote import RemoteInfo, SyncResult
+    from notice_studio.core.notice.store_remote import RemoteInfo, Signature, SyncResult
     from notice_studio.core.remote.merge import Conflict, Resolution
     from notice_studio.core.remote.reviews import Review
 
@@ -102,6 +102,7 @@ class TeamWork:
 
     repo: NoticeRepo
     author: Author
+    _signatures_known: dict[str, Signature]
 
     if TYPE_CHECKING:
 
@@ -218,6 +219,15 @@ class TeamWork:
         """Why publishing must wait for an approval (one sentence), or None."""
         return store_remote.publish_approval_problem(self.repo)
 
+    # ----- signatures -------------------------------------------------------------------------
+    def version_signatures(self) -> dict[str, Signature]:
+        """Each published version's signature: verified (with the signer), not verified, or unsigned.
+
+        Runs `git verify-tag` for each signed version, so the app calls it off the window's thread.
+        Each tag is verified once while the workspace is open (the History panel reads this after
+        every save); opening the notice again checks again, after a key is added to the keyring."""
+        return store_remote.version_signatures(self.repo, self._signatures_known)
+
     # ----- status -----------------------------------------------------------------------------
     def status(self, *, fetch: bool = False, interactive: bool = False) -> TeamStatus:
         """Servers (as of the last sync, or asked just now with `fetch`), open reviews, approval, signatures."""
@@ -226,7 +236,7 @@ class TeamWork:
             open_reviews=tuple(self.reviews()),
             approved_by=store_remote.draft_approver(self.repo),
             publish_blocked_by=self.approval_problem(),
-            signatures={name: s.state for name, s in store_remote.version_signatures(self.repo).items()},
+            signatures={name: s.state for name, s in self.version_signatures().items()},
         )
 
     def add_ci_recipe(self, host: str, package: str = "notice-studio") -> str:

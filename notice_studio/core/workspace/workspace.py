@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from notice_studio.core.library.catalog import Library
     from notice_studio.core.library.merge import ClauseStatus
     from notice_studio.core.library.requirements import Requirements
+    from notice_studio.core.notice.store_remote import Signature
     from notice_studio.core.practices.model import Practices
     from notice_studio.core.render.renderer import RenderedNotice, RenderOptions
 
@@ -111,6 +112,8 @@ class Workspace(TeamWork, WordReviewWork):
         self.tree: TreeEditor = NoticeTree(self.notice)
         self.pending: list[str] = []
         """Messages of edits made since the last save, in order."""
+        self._signatures_known: dict[str, Signature] = {}
+        """Tag object id -> its signature, verified once while this workspace is open."""
 
     # ----- opening and closing ---------------------------------------------------------------
     @classmethod

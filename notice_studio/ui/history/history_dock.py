@@ -55,7 +55,9 @@ class HistoryDelegate(QStyledItemDelegate):
         }
 
     def _lines(self, entry: HistoryEntry) -> list[str]:
-        return [entry.title, entry.detail] + [line for line in (entry.extra, entry.reasons_line) if line]
+        return [entry.title, entry.detail] + [
+            line for line in (entry.signature, entry.extra, entry.reasons_line) if line
+        ]
 
     def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:
         entry = index.data(_ENTRY_ROLE)
@@ -108,6 +110,9 @@ class HistoryDelegate(QStyledItemDelegate):
         painter.setFont(option.font)
         painter.setPen(muted)
         self._text(painter, entry.detail, QRect(rect.left(), y, rect.width(), line_height))
+        if entry.signature:  # in words, so it never rests on colour alone
+            y += line_height
+            self._text(painter, entry.signature, QRect(rect.left(), y, rect.width(), line_height))
         if entry.extra:
             y += line_height
             italic = QFont(option.font)
@@ -254,13 +259,16 @@ class HistoryDock(QDockWidget):
         self.status.setText("Loading the history…" if not self.entries else "")
 
         titles = {c.id: c.title for c in session.notice.all_clauses()}
+        workspace = session.workspace
 
         def work() -> tuple[list[HistoryEntry], bool]:
             edits = repo.edits(limit=limit)
             versions = repo.versions()
             since = repo.edits_since(versions[-1].name) if versions else None
             more = limit is not None and len(edits) >= limit
-            return timeline(edits, versions, titles, since), more
+            # git verify-tag for each signed version: here, off the window's thread.
+            signed = {name: s.words for name, s in workspace.version_signatures().items()} if versions else {}
+            return timeline(edits, versions, titles, since, signatures=signed), more
 
         def done(result: tuple[list[HistoryEntry], bool]) -> None:
             if self.session is not session:
@@ -417,5 +425,6 @@ def _tooltip(entry: HistoryEntry) -> str:
     if entry.kind == VERSION:
         change = "Material change" if entry.material else "Editorial change"
         acknowledged = "".join(f"\nAcknowledged: {reason}" for reason in entry.reasons)
-        return f"{entry.title} ({change})\n{entry.detail}\nChange notice: {entry.extra}{acknowledged}"
+        signed = f"\n{entry.signature}" if entry.signature else ""
+        return f"{entry.title} ({change})\n{entry.detail}{signed}\nChange notice: {entry.extra}{acknowledged}"
     return f"{entry.title}\n{entry.detail}" + (f"\n{entry.extra}" if entry.extra else "")

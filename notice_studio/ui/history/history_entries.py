@@ -7,6 +7,7 @@ turns them into these entries there.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from notice_studio.core.notice.store import Edit, Version
@@ -29,6 +30,9 @@ class HistoryEntry:
     material: bool = False
     reasons: tuple[str, ...] = ()
     """Warnings acknowledged with a reason when the version was published ('warning Reason: …')."""
+    signature: str = ""
+    """A version's signed tag in words ('Signed, verified (jane@example.org)', 'Signed, NOT verified');
+    empty when the tag is not signed."""
 
     @property
     def reasons_line(self) -> str:
@@ -49,6 +53,7 @@ class HistoryEntry:
         parts = [self.title, self.detail, self.extra]
         if self.kind == VERSION:
             parts.insert(1, "Material change" if self.material else "Editorial change")
+        parts.append(self.signature)
         if self.tags:
             parts.append("Published as " + ", ".join(self.tags))
         parts += [f"Acknowledged: {r}" for r in self.reasons]
@@ -70,7 +75,8 @@ def local_time(when: str, now: dt.datetime | None = None) -> str:
     return f"{moment.day} {moment.strftime('%b %Y')}, {clock}"
 
 
-def version_entry(version: Version, now: dt.datetime | None = None) -> HistoryEntry:
+def version_entry(version: Version, now: dt.datetime | None = None, signature: str = "") -> HistoryEntry:
+    """`signature`: the Workspace's words for the version's signature ('signed, verified (…)', or '')."""
     effective = version.effective.isoformat() if version.effective else "no effective date"
     title = f"Version {version.number} \u2014 effective {effective}"
     notice = " ".join(version.change_notice.split())
@@ -87,6 +93,7 @@ def version_entry(version: Version, now: dt.datetime | None = None) -> HistoryEn
         notice or "No change notice was written.",
         material=version.material,
         reasons=tuple(f"{warning.rstrip('.')}. Reason: {reason}" for warning, reason in version.reasons),
+        signature=signature[:1].upper() + signature[1:],
     )
 
 
@@ -129,8 +136,12 @@ def timeline(
     titles: dict[str, str],
     edits_since: int | None = None,
     now: dt.datetime | None = None,
+    signatures: Mapping[str, str] | None = None,
 ) -> list[HistoryEntry]:
-    """Draft first, then edits newest first, each version just above the edit it tags."""
+    """Draft first, then edits newest first, each version just above the edit it tags.
+
+    `signatures`: version name -> its signature in words (unsigned versions may be left out)."""
+    signed = signatures or {}
     by_commit: dict[str, list[Version]] = {}
     for version in versions:
         by_commit.setdefault(version.commit, []).append(version)
@@ -139,11 +150,11 @@ def timeline(
     for edit in edits:
         tagged = sorted(by_commit.get(edit.commit, []), key=lambda v: v.number, reverse=True)
         for version in tagged:
-            entries.append(version_entry(version, now))
+            entries.append(version_entry(version, now, signed.get(version.name, "")))
             placed.add(version.number)
         entries.append(edit_entry(edit, titles, tuple(v.name for v in tagged), now))
     # Versions published from edits older than those loaded still belong in the list.
     for version in sorted(versions, key=lambda v: v.number, reverse=True):
         if version.number not in placed:
-            entries.append(version_entry(version, now))
+            entries.append(version_entry(version, now, signed.get(version.name, "")))
     return entries
