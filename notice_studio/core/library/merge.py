@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
+from notice_studio.core.diff.three_way import Clash, Hunk, merge_hunks
 from notice_studio.core.library.types import LibraryClause
 from notice_studio.core.notice.model import Clause, Provenance
 
@@ -120,66 +121,19 @@ def merge3(base: str, ours: str, theirs: str, on_conflict: str = "ours") -> tupl
         return ours, []
     if ours == base:
         return theirs, []
-    a, o, t = base.split("\n"), ours.split("\n"), theirs.split("\n")
-    hunks = sorted(_hunks(a, o, "ours") + _hunks(a, t, "theirs"), key=lambda h: (h.start, h.end))
-    groups: list[list[_Hunk]] = []
-    for hunk in hunks:
-        if groups and _touches(hunk, groups[-1][0].start, max(h.end for h in groups[-1])):
-            groups[-1].append(hunk)
-        else:
-            groups.append([hunk])
-
+    a = tuple(base.split("\n"))
     out: list[str] = []
     conflicts: list[Conflict] = []
-    position = 0
-    for group in groups:
-        start, end = group[0].start, max(h.end for h in group)
-        out.extend(a[position:start])
-        mine = _apply(a, start, end, [h for h in group if h.side == "ours"])
-        other = _apply(a, start, end, [h for h in group if h.side == "theirs"])
-        sides = {h.side for h in group}
-        if sides == {"ours"} or mine == other:
-            out.extend(mine)
-        elif sides == {"theirs"}:
-            out.extend(other)
-        else:
-            out.extend({"ours": mine, "theirs": other, "both": [*mine, "", *other]}[on_conflict])
-            conflicts.append(Conflict("\n".join(a[start:end]), "\n".join(mine), "\n".join(other)))
-        position = end
-    out.extend(a[position:])
+    for piece in merge_hunks(a, _hunks(a, ours, True), _hunks(a, theirs, False)):
+        if not isinstance(piece, Clash):
+            out.extend(piece)
+            continue
+        out.extend({"ours": piece.ours, "theirs": piece.theirs, "both": (*piece.ours, "", *piece.theirs)}[on_conflict])
+        conflicts.append(Conflict("\n".join(piece.base), "\n".join(piece.ours), "\n".join(piece.theirs)))
     return "\n".join(out), conflicts
 
 
-@dataclass(frozen=True)
-class _Hunk:
-    start: int
-    end: int
-    """Base lines [start, end) are replaced by `lines` (start == end: an insertion)."""
-    lines: tuple[str, ...]
-    side: str
-
-
-def _hunks(base: list[str], other: list[str], side: str) -> list[_Hunk]:
+def _hunks(base: tuple[str, ...], text: str, ours: bool) -> list[Hunk[tuple[str, ...]]]:
+    other = text.split("\n")
     matcher = SequenceMatcher(None, base, other, autojunk=False)
-    return [_Hunk(i1, i2, tuple(other[j1:j2]), side) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
-
-
-def _touches(hunk: _Hunk, start: int, end: int) -> bool:
-    """Whether `hunk` overlaps the base range [start, end) of a group of changes."""
-    if hunk.start == hunk.end:  # an insertion: inside the range, or at the same insertion point
-        return start < hunk.start < end or start == end == hunk.start
-    if start == end:
-        return hunk.start < start < hunk.end
-    return max(start, hunk.start) < min(end, hunk.end)
-
-
-def _apply(base: list[str], start: int, end: int, hunks: list[_Hunk]) -> list[str]:
-    """Base lines [start, end) with one side's hunks applied."""
-    out: list[str] = []
-    position = start
-    for hunk in hunks:
-        out.extend(base[position : hunk.start])
-        out.extend(hunk.lines)
-        position = hunk.end
-    out.extend(base[position:end])
-    return out
+    return [Hunk(i1, i2, tuple(other[j1:j2]), ours) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from notice_studio.core.diff.three_way import Clash, Hunk, merge_hunks
 from notice_studio.core.diff.words import DELETE, EQUAL, INSERT, diff_words
 
 
@@ -27,17 +28,8 @@ Piece = str | TextConflict
 """Merged text is a run of pieces: agreed text, or a conflict still to be decided."""
 
 
-@dataclass(frozen=True, slots=True)
-class _Hunk:
-    start: int
-    end: int
-    """Ancestor characters [start, end) are replaced by `text` (start == end: an insertion)."""
-    text: str
-    yours: bool
-
-
-def _hunks(base: str, other: str, yours: bool) -> list[_Hunk]:
-    hunks: list[_Hunk] = []
+def _hunks(base: str, other: str, yours: bool) -> list[Hunk[str]]:
+    hunks: list[Hunk[str]] = []
     position = 0
     for op in diff_words(base, other):
         if op.op == EQUAL:
@@ -52,30 +44,10 @@ def _hunks(base: str, other: str, yours: bool) -> list[_Hunk]:
             text = op.text
         last = hunks[-1] if hunks else None
         if last is not None and last.end == start:  # a delete followed by an insert: one replacement
-            hunks[-1] = _Hunk(last.start, end, last.text + text, yours)
+            hunks[-1] = Hunk(last.start, end, last.new + text, yours)
         else:
-            hunks.append(_Hunk(start, end, text, yours))
+            hunks.append(Hunk(start, end, text, yours))
     return hunks
-
-
-def _overlaps(hunk: _Hunk, start: int, end: int) -> bool:
-    """Whether `hunk` touches the ancestor range [start, end) of a group of changes."""
-    if hunk.start == hunk.end:  # an insertion: inside the range, or at the same point
-        return start < hunk.start < end or start == end == hunk.start
-    if start == end:
-        return hunk.start < start < hunk.end
-    return max(start, hunk.start) < min(end, hunk.end)
-
-
-def _apply(base: str, start: int, end: int, hunks: list[_Hunk]) -> str:
-    out: list[str] = []
-    position = start
-    for hunk in hunks:
-        out.append(base[position : hunk.start])
-        out.append(hunk.text)
-        position = hunk.end
-    out.append(base[position:end])
-    return "".join(out)
 
 
 def merge_text(base: str, yours: str, theirs: str) -> list[Piece]:
@@ -84,29 +56,9 @@ def merge_text(base: str, yours: str, theirs: str) -> list[Piece]:
         return [yours]
     if yours == base:
         return [theirs]
-    hunks = sorted(_hunks(base, yours, True) + _hunks(base, theirs, False), key=lambda h: (h.start, h.end))
-    groups: list[list[_Hunk]] = []
-    for hunk in hunks:
-        if groups and _overlaps(hunk, groups[-1][0].start, max(h.end for h in groups[-1])):
-            groups[-1].append(hunk)
-        else:
-            groups.append([hunk])
     pieces: list[Piece] = []
-    position = 0
-    for group in groups:
-        start, end = group[0].start, max(h.end for h in group)
-        pieces.append(base[position:start])
-        mine = _apply(base, start, end, [h for h in group if h.yours])
-        other = _apply(base, start, end, [h for h in group if not h.yours])
-        sides = {h.yours for h in group}
-        if sides == {True} or mine == other:
-            pieces.append(mine)
-        elif sides == {False}:
-            pieces.append(other)
-        else:
-            pieces.append(TextConflict(base[start:end], mine, other))
-        position = end
-    pieces.append(base[position:])
+    for piece in merge_hunks(base, _hunks(base, yours, True), _hunks(base, theirs, False)):
+        pieces.append(TextConflict(piece.base, piece.ours, piece.theirs) if isinstance(piece, Clash) else piece)
     return _join(pieces)
 
 
