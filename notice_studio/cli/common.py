@@ -52,14 +52,14 @@ def _sentence(text: str) -> str:
 def open_notice(folder: str, write: bool = False) -> Iterator:
     """Open a notice folder for a command; reports repairs the store made on stderr."""
     from notice_studio.core.notice.store import NoticeRepo
-    from notice_studio.core.workspace.outside import settle_outside_changes
+    from notice_studio.core.workspace.outside import NOT_SETTLED, settle_outside_changes
 
     repo = NoticeRepo.open(folder, write=write, keep_outside_changes=False)
     try:
         for message in repo.recovery.messages:
             print(f"notice-studio: {message}", file=sys.stderr)
         if write and not settle_outside_changes(repo, Prompt(), author()):
-            raise CommandError(NOTHING_DONE)
+            raise CommandError(NOT_SETTLED)
         yield repo
     finally:
         repo.close()
@@ -91,9 +91,6 @@ def author() -> Author:
     from notice_studio.core.workspace.identity import current_author
 
     return current_author()
-
-
-NOTHING_DONE = "Nothing was done; the files changed outside Notice Studio are left as they are"
 
 
 class Prompt:

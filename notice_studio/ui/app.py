@@ -113,7 +113,7 @@ def open_first_notice(window: MainWindow, path: Path) -> str:
         if window.open_notice(path, problems.append):
             return ""
     except Exception as exc:  # noqa: BLE001 - whatever went wrong, the window must still start
-        problems.append(f"{type(exc).__name__}: {exc}.")
+        problems.append(f"something unexpected went wrong while opening it ({exc}).")
     reason = problems[0] if problems else f"The notice at {path} could not be opened."
     if str(path) not in reason:
         reason = f"The notice at {path} could not be opened: {reason}"

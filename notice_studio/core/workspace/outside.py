@@ -9,6 +9,10 @@ from notice_studio.core.notice.store import Author, NoticeRepo
 from notice_studio.core.workspace.interaction import Interaction
 
 KEEP, DISCARD = "keep", "discard"
+NOT_SETTLED = (
+    "Nothing was done and the files changed outside Notice Studio are left as they are; run it again and "
+    "keep or discard them."
+)
 CHOICES = ((KEEP, "Keep the changes (saved as an edit)"), (DISCARD, "Discard them (back to the last save)"))
 
 

@@ -130,12 +130,12 @@ class Workspace(TeamWork, WordReviewWork):
         """Open a notice folder for a while (`write=True` takes the notice's lock). With an
         `interaction`, files changed outside Notice Studio are shown first (keep / discard;
         core.workspace.outside); without one they are kept as an edit."""
-        from notice_studio.core.workspace.outside import settle_outside_changes
+        from notice_studio.core.workspace.outside import NOT_SETTLED, settle_outside_changes
 
         repo = NoticeRepo.open(folder, write=write, keep_outside_changes=interaction is None)
         try:
             if write and interaction is not None and not settle_outside_changes(repo, interaction, author):
-                raise NoticeError("Nothing was done; the files changed outside Notice Studio are left as they are.")
+                raise NoticeError(NOT_SETTLED)
             yield cls(repo, author=author, library_folders=library_folders, interaction=interaction)
         finally:
             repo.close()
