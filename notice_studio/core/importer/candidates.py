@@ -21,6 +21,7 @@ from notice_studio.core.importer.headings import (
     is_all_caps,
     is_question,
     is_stopped_title,
+    is_strict_title_case,
     is_title_case,
     is_title_shaped,
     looks_like_address_or_detail,
@@ -136,6 +137,15 @@ def classify(block: Block, fmt: str, after_heading: bool = False) -> Entry:
             is_title_shaped(text, allow_colon=False, max_words=10)
             # 'A Note for Parents:' - Title Case over its paragraph (a lead-in to a list is checked below)
             or (text.endswith(":") and is_title_shaped(text, max_words=8) and is_title_case(text))
+            # Title Case carries a longer heading: 'Right to Opt Out of the Sale or Sharing of Your Data'
+            or (
+                is_title_shaped(text, allow_colon=False, max_words=14)
+                and is_title_case(text)
+                and has_heading_vocabulary(text)
+                and not any(ch.isdigit() for ch in text)
+            )
+            # 'Information You Provide Us.' - a short Title Case heading closed with a full stop
+            or (fmt == "txt" and is_stopped_title(text, max_words=6) and is_strict_title_case(text))
         )
         and not text.endswith("?")
         and not looks_like_address_or_detail(text)

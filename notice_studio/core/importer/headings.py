@@ -20,6 +20,7 @@ _NUMBER_RE = re.compile(
       | (?P<roman>[IVXLC]{2,7})[.)](?=\s)
       | \((?P<paren>[A-Za-z0-9]{1,4})\)(?=\s)
       | (?P<lower>[a-z]|[ivx]{2,5})[.)](?=\s)
+      | (?<=[a-z]\s)(?P<wletter>[A-Z])(?=:?\s)
     )
     [ \t]*(?:[:–—-][ \t]+|\)[ \t]+)?(?P<rest>\S.*)?$""",
     re.IGNORECASE | re.VERBOSE,
@@ -38,7 +39,7 @@ class Number:
     punctuated: bool = True
     """False for a bare '2 Information we collect' (weaker: addresses look like that too)."""
     alternative: tuple[str, tuple[int, ...]] | None = None
-    """'I', 'V', 'X', 'C', 'L' read as a letter can also be a roman numeral."""
+    """Another reading: 'I', 'V', 'X' as a letter can also be roman; 'Section 2' can be a plain '2'."""
 
     @property
     def depth(self) -> int:
@@ -79,7 +80,17 @@ def split_number(text: str) -> tuple[Number | None, str]:
         punct = bool(match.group("apunct")) or word
         # "Section 3" keeps its word: the original number is shown as the original wrote it.
         shown = text[: match.end("arabic")].strip() if word else match.group("arabic")
-        return Number(shown, "arabic", (int(match.group("arabic")),), punct), rest
+        # 'Article 4' numbers its own series: a plain '1.', '2.' inside it starts again in each article.
+        # ('Section 2' after a plain '1.' still reads as the next of that numbering.)
+        single: tuple[int, ...] = (int(match.group("arabic")),)
+        if match.group("word"):
+            return Number(shown, match.group("word").lower(), single, punct, ("arabic", single)), rest
+        return Number(shown, "arabic", single, punct), rest
+    if match.group("wletter"):
+        if not match.group("word") or not match.group("wletter").isupper():
+            return None, text  # a bare capital is a word ('A new...'), not a number, without 'Section'
+        letter = match.group("wletter")
+        return Number(text[: match.end("wletter")].strip(), "upper", (ord(letter) - 64,)), rest
     if match.group("letter"):
         letter = match.group("letter")
         if letter.islower():
@@ -219,6 +230,18 @@ def is_title_case(text: str) -> bool:
     return capitalised / len(major) >= 0.75 and text.lstrip()[:1].isupper()
 
 
+_ARTICLES_AND_PREPOSITIONS = frozenset(
+    {"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "with"}
+)
+
+
+def is_strict_title_case(text: str) -> bool:
+    """Every word but articles and prepositions capitalised ('Information You Provide Us'), which a
+    sentence ('We are Ashdown Builders') is not."""
+    found = re.findall(r"[A-Za-z][A-Za-z'’-]*", text)
+    return bool(found) and all(w[0].isupper() or w.lower() in _ARTICLES_AND_PREPOSITIONS for w in found)
+
+
 def has_heading_vocabulary(text: str) -> bool:
     return bool(_VOCABULARY.search(text))
 
@@ -248,7 +271,27 @@ def looks_like_address_or_detail(text: str) -> bool:
         return True
     if len(_NUMBER_GROUP.findall(text)) >= 2:
         return True  # 'Harbour Road 12 4021 Seaton': a street number and a postcode
-    return ":" in text.rstrip(":") or bool(_WEB.search(text))
+    if _WEB.search(text):
+        return True
+    label, colon, after = text.rstrip(":").partition(":")
+    # 'Email: ...', 'Controller: Harbour Club Ltd' are details; 'Section A: Your Rights and Choices'
+    # and 'Processing Purposes: How We Use Your Data' are headings in two parts.
+    return bool(colon) and not _two_part_heading(label, after)
+
+
+def _two_part_heading(label: str, after: str) -> bool:
+    """'Section A: Your Rights and Choices', 'Processing Purposes: How We Use Your Data': a label of two
+    or more words in Title Case, then three or more words, no figures (unlike 'Head Office: 12 Quay St')."""
+    label, after = label.strip(), after.strip()
+    return (
+        len(label.split()) >= 2
+        and len(after.split()) >= 3
+        and "," not in label
+        and not any(ch.isdigit() for ch in after)
+        and not _CARRIES_ON.search(label)
+        and is_title_case(label)
+        and (is_title_case(after) or is_all_caps(after))
+    )
 
 
 def clean_title(text: str) -> str:

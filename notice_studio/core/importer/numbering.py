@@ -23,6 +23,9 @@ class Numbering:
     def __init__(self) -> None:
         self.top: dict[str, int] = {}  # scheme -> last depth-1 value
         self.sub: tuple[int, int] | None = None  # last (section, sub-section) for "2.1"
+        self.before: tuple[dict[str, int], tuple[int, int] | None] | None = None
+        """The numbering before the last restart, in case the restart was wrong: an ALL CAPS line
+        inside section 3 is not a new part, and '4.' after it still continues 1-3."""
 
     def fits(self, scheme: str, values: tuple[int, ...], exact: bool = False) -> bool:
         gap = 1 if exact else _MAX_GAP
@@ -50,19 +53,35 @@ class Numbering:
         elif len(values) == 2:
             self.sub = (values[0], values[1])
 
-    def reset(self) -> None:
-        self.top.clear()
-        self.sub = None
+    def reset(self, schemes: set[str] | None = None) -> None:
+        """Start the numbering again (only `schemes`' top level, if given)."""
+        if self.top or self.sub:
+            self.before = (dict(self.top), self.sub)
+        if schemes is None:
+            self.top.clear()
+            self.sub = None
+        else:
+            for scheme in schemes:
+                self.top.pop(scheme, None)
 
-    def interpret(self, number: Number) -> tuple[str, tuple[int, ...]] | None:
-        """The reading of the number ('I' as letter or roman) that continues a numbering, if any."""
+    def interpret(self, number: Number, romans: bool = False) -> tuple[str, tuple[int, ...]] | None:
+        """The reading of the number ('I' as letter or roman) that continues a numbering, if any;
+        `romans`: the text has numbers that can only be roman ('II', 'IV'), so 'I' and 'V' are too."""
         readings = [(number.scheme, number.values)]
         if number.alternative:
             alt = number.alternative
-            readings = [alt, readings[0]] if alt[0] in self.top and number.scheme not in self.top else [*readings, alt]
+            first = (alt[0] in self.top or (romans and alt[0] == "roman")) and number.scheme not in self.top
+            readings = [alt, readings[0]] if first else [*readings, alt]
         for scheme, values in readings:
             if self.fits(scheme, values):
                 return scheme, values
+        if self.before is not None:
+            now, self.top, self.sub = (self.top, self.sub), dict(self.before[0]), self.before[1]
+            for scheme, values in readings:
+                if self.fits(scheme, values):
+                    self.before = None  # the numbering goes on from before the restart
+                    return scheme, values
+            self.top, self.sub = now
         return None
 
 
@@ -88,6 +107,7 @@ def accept_numbered(entries: list[Entry]) -> list[Entry]:
     run: _Run | None = None  # the current numbered list
     first_seen: dict[Key | None, int] = {}
     caps_in_use = False
+    romans = any(e.family == "num" and e.number is not None and e.number.scheme == "roman" for e in entries)
     opening = next((e for e in entries if not e.toc), None)
     # The notice's name on its first line ('Harbour Club Privacy Notice', in bold) is its title, not
     # a kind of section that the numbering below would restart in.
@@ -100,7 +120,16 @@ def accept_numbered(entries: list[Entry]) -> list[Entry]:
         first_seen.setdefault(entry.key, len(out))
         if entry.family == "caps":
             caps_in_use = True
-        if entry.family not in ("num", "title", "line", "question"):
+        if entry.family == "num" and entry.key is not None:
+            # 'Article 5' after 'Article 4', '1.', '2.': the plain numbering inside starts again.
+            inner = {
+                str(k[1])
+                for k, at in first_seen.items()
+                if k is not None and k[0] == "num" and k[1] != entry.key[1] and at > first_seen[entry.key]
+            }
+            if inner:
+                numbering.reset(inner)
+        elif entry.family not in ("title", "line", "question"):
             # (a title-like line or a question is too weak a sign to restart the numbering on)
             # A numbering that started inside sections of this kind restarts in each of them.
             nested = [
@@ -157,7 +186,7 @@ def accept_numbered(entries: list[Entry]) -> list[Entry]:
                 and not nxt.body_after
                 and not entry.body_after
             )
-            reading = numbering.interpret(number)
+            reading = numbering.interpret(number, romans)
             gapped_heading = entry.block.gap_before and run is not None and run.count == 1 and reading is not None
             if (continues_run and not (gapped_heading and not list_follows)) or list_follows or reading is None:
                 entry.accepted = False
@@ -169,6 +198,8 @@ def accept_numbered(entries: list[Entry]) -> list[Entry]:
                 out.append(entry)
                 continue
             scheme, values = reading
+            if scheme != number.scheme:
+                entry.key = ("num", scheme, depth)  # 'V.' read as roman five ranks with 'IV.', not with 'A.'
             numbering.take(scheme, values)
             entry.accepted = True
             run = None

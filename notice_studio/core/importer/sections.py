@@ -120,11 +120,28 @@ def _rank_keys(entries: list[Entry]) -> dict[Key, int]:
             return -1 if first[a] < first[b] else 1
         return -1 if fa < fb else 1
 
-    ranked = sorted(keys, key=functools.cmp_to_key(compare))
+    ranked = _sub_numbers_first(sorted(keys, key=functools.cmp_to_key(compare)))
     # Below two levels, headings stay in the text; but lines that only look like headings (ALL CAPS,
     # questions, title lines) say nothing about depth: losing them would hide a section, so they are
     # sub-sections.
     return {k: (i + 1 if i < 2 else 2 if k[0] in _SHAPE_ONLY else 0) for i, k in enumerate(ranked)}
+
+
+def _sub_numbers_first(ranked: list[Key]) -> list[Key]:
+    """'2.1' headings rank straight below the '2.' headings they number into, above lines that only
+    look like headings (a short line, ALL CAPS, a question): the numbers state the depth, the look
+    does not, and ranked the other way round the numbered sub-sections fell below the two levels."""
+    out = list(ranked)
+    for key in ranked:
+        if key[0] != "num" or int(key[2]) != 1:
+            continue
+        child = ("num", key[1], 2)
+        if child not in out:
+            continue
+        at, want = out.index(child), out.index(key) + 1
+        if at > want and all(k[0] in _SHAPE_ONLY for k in out[want:at]):
+            out.insert(want, out.pop(at))
+    return out
 
 
 def _key_by_size(entries: list[Entry]) -> None:
