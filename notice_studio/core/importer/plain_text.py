@@ -180,8 +180,16 @@ def fills_line(before: TextLine, nxt: str, margin: float) -> bool:
     return before.right + per_char * (len(word) + 1) > margin - 2 * per_char  # ragged right: room to spare
 
 
-def _continues(before: TextLine, line: TextLine, width: float, in_item: bool, by_gaps: bool = False) -> bool:
-    """True when `line` carries on the paragraph that `before` ended on (a wrapped line)."""
+def _continues(
+    before: TextLine,
+    line: TextLine,
+    width: float,
+    in_item: bool,
+    by_gaps: bool = False,
+    after: TextLine | None = None,
+) -> bool:
+    """True when `line` carries on the paragraph that `before` ended on (a wrapped line); `after` is
+    the line below `line`, if any."""
     prev = before.text.rstrip()
     if line.gap or BULLET_RE.match(line.text) or (before.size, before.bold) != (line.size, line.bold):
         return False
@@ -199,11 +207,36 @@ def _continues(before: TextLine, line: TextLine, width: float, in_item: bool, by
         return False  # the next word would have fitted: the line ended where its paragraph did
     if _SENTENCE_END.search(prev) and _heading_line(text, width):
         return False
+    if (
+        (len(prev) > width or in_item or _ENDS_WITH_LINK.search(prev))
+        and not _REFERS_ON.search(prev)
+        and _title_over_text(text, width, after)
+    ):
+        # After a line that could not wrap (a long link, a table row) or a list item ending without a
+        # full stop, a short title line over the start of a full line of text is a heading.
+        return False
     if _numbered_heading_start(text) and _numbered_heading_start(before.text.strip()):
         return False  # '3.2 A long sub-section title' over '3.2.1 Its first part': two headings, not one
     if _numbered_heading(text) and not _REFERS_ON.search(prev):
         return False  # '6. Your rights' at a line's start: a numbered heading, not a sentence going on
     return not (in_item and not line.text.startswith((" ", "\t")) and _SENTENCE_END.search(prev))
+
+
+_ENDS_WITH_LINK = re.compile(r"(?:https?://|www\.)\S+$", re.IGNORECASE)
+
+
+def _title_over_text(text: str, width: float, after: TextLine | None) -> bool:
+    if after is None or after.gap or BULLET_RE.match(after.text):
+        return False
+    below = after.text.strip()
+    return (
+        len(text.split()) >= 2
+        and not text.endswith(")")
+        and _heading_line(text, width)
+        and (is_title_case(text) or is_all_caps(text) or text.endswith("?"))
+        and below[:1].isupper()
+        and len(below) >= width * 0.8
+    )
 
 
 def _numbered_heading_start(text: str) -> bool:
@@ -292,7 +325,9 @@ def _blocks(lines: list[_Line], width: float, by_gaps: bool = False) -> list[Blo
         bullet = BULLET_RE.match(line.text)
         text = (bullet["text"] if bullet else line.text).strip()
         j = i + 1
-        while j < len(lines) and _continues(lines[j - 1], lines[j], width, bool(bullet), by_gaps):
+        while j < len(lines) and _continues(
+            lines[j - 1], lines[j], width, bool(bullet), by_gaps, lines[j + 1] if j + 1 < len(lines) else None
+        ):
             if _table_run(lines, j, by_gaps):
                 break
             if (

@@ -109,6 +109,10 @@ def _rank_keys(entries: list[Entry]) -> dict[Key, int]:
             return 1 if a[0] == "runin" else -1  # a heading run into its paragraph is below any on a line of its own
         if a[0] == "num" and b[0] == "num" and a[2] != b[2]:
             return -1 if int(a[2]) < int(b[2]) else 1
+        if {a[0], b[0]} in ({"num", "line"}, {"num", "question"}):
+            # A short line or a question only looks like a heading; numbering states the structure
+            # (two such lines around numbered sections do not make the numbered ones sub-sections).
+            return -1 if a[0] == "num" else 1
         if (count[a] == 1) != (count[b] == 1):
             return 1 if count[a] == 1 else -1
         ca, cb = contains(a, b), contains(b, a)

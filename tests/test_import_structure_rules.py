@@ -1,0 +1,252 @@
+"""Heading rules found by measuring the importer on real published notices (benchmarks/import_corpus.py).
+
+Each test is one rule, on text written here for invented organisations, in the form counsel paste:
+text copied from a browser (a line per block, blank lines between) or from a PDF (hard-wrapped,
+no blank lines). Every test failed on the importer before its rule.
+"""
+
+from __future__ import annotations
+
+from notice_studio.core.importer import ImportedOutline, outline_from_document, read_bytes
+
+
+def outline_of(text: str) -> ImportedOutline:
+    return outline_from_document(read_bytes(text.encode("utf-8"), "x.txt", "txt"))
+
+
+def shape(outline: ImportedOutline) -> list[tuple[int, str, str]]:
+    return [(s.level, s.title, s.original_number) for s in outline.sections]
+
+
+def browser_text(*blocks: str) -> str:
+    return "\n\n".join(blocks) + "\n"
+
+
+def test_numbered_sub_sections_stay_sections_below_unnumbered_opening_headings() -> None:
+    # Two short title lines open the notice before its numbering starts; '1.1' used to fall below
+    # them into the text, because a line's look was ranked above the sub-numbering.
+    text = browser_text(
+        "Overview",
+        "Fernhill Cycling Club keeps a small amount of information about its members.",
+        "About Us",
+        "We are a volunteer-run club registered in Wales.",
+        "1. Information We Collect",
+        "We collect what you give us when you join.",
+        "1.1 Information you give us when you join",
+        "Your name, your address and an emergency contact.",
+        "1.2 Information from ride leaders",
+        "Attendance at club rides, recorded by the leader.",
+        "2. How We Use It",
+        "To run the club and to keep riders safe.",
+        "2.1 Safety on club rides",
+        "Leaders carry the emergency contacts of the riders in their group.",
+        "Our Ride Leaders",
+        "Every leader has agreed to keep these contacts to themselves.",
+        "3. Your Rights",
+        "You may see what we hold about you.",
+        "Contact Us",
+        "Write to the club secretary.",
+    )
+    assert shape(outline_of(text))[2:] == [
+        (1, "Information We Collect", "1"),
+        (2, "Information you give us when you join", "1.1"),
+        (2, "Information from ride leaders", "1.2"),
+        (1, "How We Use It", "2"),
+        (2, "Safety on club rides", "2.1"),
+        (2, "Our Ride Leaders", ""),
+        (1, "Your Rights", "3"),
+        (2, "Contact Us", ""),
+    ]
+    assert [s.title for s in outline_of(text).sections[:2]] == ["Overview", "About Us"]
+
+
+def test_plain_numbering_restarts_inside_each_article() -> None:
+    text = browser_text(
+        "Article 1 : Who we are",
+        "Brackenridge Credit Union is the controller of your personal data.",
+        "Article 2 : Purposes and retention",
+        "We process your data for the purposes below.",
+        "1. Opening an account",
+        "We check your identity before we open an account for you.",
+        "2. Lending",
+        "We assess whether a loan is affordable for you.",
+        "Article 3 : Recipients",
+        "Only our staff and our card processor see your data.",
+        "Article 4 : Direct marketing",
+        "We send offers only if you agree to them.",
+        "1. Marketing by email",
+        "You can unsubscribe from any email we send.",
+        "2. Marketing by telephone",
+        "We never call members who asked us not to.",
+    )
+    assert shape(outline_of(text)) == [
+        (1, "Who we are", "Article 1"),
+        (1, "Purposes and retention", "Article 2"),
+        (2, "Opening an account", "1"),
+        (2, "Lending", "2"),
+        (1, "Recipients", "Article 3"),
+        (1, "Direct marketing", "Article 4"),
+        (2, "Marketing by email", "1"),
+        (2, "Marketing by telephone", "2"),
+    ]
+
+
+def test_a_section_word_still_continues_a_plain_numbering() -> None:
+    # (a guard for the rule above: 'Section 2' is not a series of its own when it goes on from '1.')
+    text = browser_text(
+        "1. Scope",
+        "This notice covers the Millbrook community orchard.",
+        "Section 2 Contact",
+        "Write to the orchard secretary.",
+    )
+    assert shape(outline_of(text)) == [(1, "Scope", "1"), (1, "Contact", "Section 2")]
+
+
+def test_lettered_sections_with_a_colon_and_two_part_titles() -> None:
+    text = browser_text(
+        "Section A: What We Collect and Why",
+        "Ridgeway Veterinary Practice records the details of the animals in its care.",
+        "Section B: Your Rights and Choices",
+        "You may ask for a copy of your pet's records at any time.",
+        "Processing Purposes: How We Use Your Details",
+        "We use your address to send vaccination reminders.",
+        "Head Office: 12 Quay Street",
+        "Our practice manager handles requests about your data.",
+    )
+    assert shape(outline_of(text)) == [
+        (1, "What We Collect and Why", "Section A"),
+        (1, "Your Rights and Choices", "Section B"),
+        (2, "Processing Purposes: How We Use Your Details", ""),
+    ]
+    # the address line stayed in the text
+    assert "Head Office: 12 Quay Street" in outline_of(text).sections[-1].body
+
+
+def test_long_title_case_headings_up_to_fourteen_words() -> None:
+    text = browser_text(
+        "Who We Are",
+        "Saltmarsh Theatre Company runs the box office at the Harbour Playhouse.",
+        "Your Right to Opt Out of the Sale or Sharing of Your Personal Information",
+        "We do not sell the details of ticket buyers, and we do not share them for advertising.",
+    )
+    assert [s.title for s in outline_of(text).sections] == [
+        "Who We Are",
+        "Your Right to Opt Out of the Sale or Sharing of Your Personal Information",
+    ]
+
+
+def test_short_title_case_headings_closed_with_a_full_stop() -> None:
+    text = browser_text(
+        "Information You Provide Us.",
+        "When you book a table at Copperbeech Bistro we keep your name and telephone number.",
+        "Automatically Collected Information.",
+        "Our booking page records the time of your booking.",
+    )
+    assert [s.title for s in outline_of(text).sections] == [
+        "Information You Provide Us",
+        "Automatically Collected Information",
+    ]
+    # A sentence is not one: 'are' is not capitalised.
+    sentence = browser_text("Who we are", "We are Ashdown Builders.", "How long we keep quotes", "A year.")
+    assert "We are Ashdown Builders" not in [s.title for s in outline_of(sentence).sections]
+
+
+def test_roman_numbers_that_read_as_letters_rank_with_the_other_romans() -> None:
+    text = browser_text(
+        "I. COLLECTION OF INFORMATION",
+        "Larchfield Dental Surgery collects your medical history.",
+        "II. USE OF INFORMATION",
+        "We use it to treat you safely.",
+        "III. DISCLOSURE",
+        "We share it with the hospital only when we refer you.",
+        "IV. SECURITY",
+        "Records are kept in a locked system.",
+        "V. YOUR CHOICES",
+        "You may ask us to correct your record.",
+        "VI. INTERNATIONAL PATIENTS",
+        "Your record stays in the United Kingdom.",
+        "VII. CONTACT",
+        "Ask at reception for the practice manager.",
+    )
+    outline = outline_of(text)
+    assert [(s.level, s.original_number) for s in outline.sections] == [
+        (1, "I"),
+        (1, "II"),
+        (1, "III"),
+        (1, "IV"),
+        (1, "V"),
+        (1, "VI"),
+        (1, "VII"),
+    ]
+
+
+def test_an_all_caps_line_inside_a_section_does_not_restart_the_numbering() -> None:
+    text = browser_text(
+        "INTRODUCTION",
+        "Kestrel Lane Nursery looks after children aged two to five.",
+        "1. WHAT WE COLLECT",
+        "Your child's name, date of birth and allergies.",
+        "2. HOW WE USE IT",
+        "To care for your child during the day.",
+        "3. WHO WE SHARE IT WITH",
+        "The local authority, when the law requires it.",
+        "4. WHY WE USE IT",
+        "Because the law on early years care requires us to keep these records.",
+        "CHANGE OF PURPOSE",
+        "We will tell you before we use your details for anything new.",
+        "5. HOW LONG WE KEEP IT",
+        "Three years after your child leaves the nursery.",
+        "6. YOUR RIGHTS",
+        "You may see your child's record at any time.",
+    )
+    titles = [s.title for s in outline_of(text).sections]
+    assert "HOW LONG WE KEEP IT" in titles
+    assert "YOUR RIGHTS" in titles
+
+
+def test_two_title_lines_around_numbered_sections_do_not_push_them_out() -> None:
+    # A title line inside section 2 and an address line at the end used to outrank the numbering,
+    # which then fell below two levels into the text.
+    text = browser_text(
+        "1. What's in this notice?",
+        "This notice is for visitors to the Oakmere Wetland Centre.",
+        "2. How do we protect your details?",
+        "Only our membership team can see them.",
+        "Where we store your information",
+        "On servers in the United Kingdom.",
+        "3. Will we contact you?",
+        "Only about your membership, unless you ask for our newsletter.",
+        "4. What are your rights?",
+        "You can ask for a copy of what we hold about you.",
+        "Contact Our Membership Team",
+        "Write to us with any question about your details.",
+    )
+    levels = {s.title: s.level for s in outline_of(text).sections}
+    for heading in ("What's in this notice?", "How do we protect your details?", "Will we contact you?"):
+        assert levels[heading] == 1
+
+
+def test_pdf_text_heading_after_a_line_that_could_not_wrap() -> None:
+    # Hard-wrapped at 72 columns with no blank lines; a long link cannot wrap, so its line runs past
+    # the width, and the title line below it used to be joined onto the link.
+    body = (
+        "Greyfriars Lettings keeps the details of its tenants and landlords for\n"
+        "as long as a tenancy runs and for six years afterwards, so that it can\n"
+        "answer any claim about the deposit or the condition of the property.\n"
+        "The deposit scheme that holds your deposit publishes its own rules at\n"
+        "https://deposit-protection.example.org/rules/tenants/what-happens-to-your-deposit\n"
+        "How We Share Your Information\n"
+        "We share the details of a tenancy with the deposit scheme and with the\n"
+        "landlord of the property, and with nobody else unless the law requires\n"
+        "it of us or you ask us to do so. The people we share details with are:\n"
+        "• Deposit scheme: the registration of the deposit (see its own rules)\n"
+        "• Landlord: the tenant's name and the rent paid (see the tenancy terms)\n"
+        "Your Rights Over Your Information\n"
+        "You may ask for a copy of everything we hold about you, and for anything\n"
+        "that is wrong to be put right. Write to the office manager and we will\n"
+        "answer within one month of receiving your request, free of any charge.\n"
+        "We may ask you to prove who you are before we send you a copy of it.\n"
+    )
+    titles = [s.title for s in outline_of(body * 1).sections]
+    assert "How We Share Your Information" in titles
+    assert "Your Rights Over Your Information" in titles
