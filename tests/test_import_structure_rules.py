@@ -250,3 +250,45 @@ def test_pdf_text_heading_after_a_line_that_could_not_wrap() -> None:
     titles = [s.title for s in outline_of(body * 1).sections]
     assert "How We Share Your Information" in titles
     assert "Your Rights Over Your Information" in titles
+
+
+def test_a_notice_heading_over_its_own_date_line() -> None:
+    text = browser_text(
+        "Who We Are",
+        "Pebblebrook Books sells second-hand books online and from its shop.",
+        "California Privacy Notice",
+        "Last updated: 1 May 2025",
+        "This part applies to customers who live in California.",
+    )
+    assert [s.title for s in outline_of(text).sections] == ["Who We Are", "California Privacy Notice"]
+
+
+def test_questions_that_do_not_start_with_a_question_word() -> None:
+    text = browser_text(
+        "Thornbury Rowing Club Privacy Notice",
+        "Data protection questions?",
+        "Write to the data protection lead at Thornbury Rowing Club.",
+        "Qu'est-ce qu'un cookie ?",
+        "Un petit fichier que votre navigateur garde pour nous.",
+        "Why do we collect your details and how do we use them in the club?",
+        "To organise crews and to tell you about races.",
+    )
+    assert [s.title for s in outline_of(text).sections] == [
+        "Data protection questions?",
+        "Qu'est-ce qu'un cookie ?",
+        "Why do we collect your details and how do we use them in the club?",
+    ]
+
+
+def test_an_abbreviation_inside_a_heading_is_not_a_sentence_end() -> None:
+    text = browser_text(
+        "Hollowmead Garden Centre Privacy Notice",
+        "Use of Cookies etc. for Measuring Visits",
+        "Hollowmead Garden Centre counts visits to its pages with a first-party cookie.",
+        "Use of Cookies etc. for Remembering Your Basket",
+        "A second cookie keeps your basket while you browse.",
+    )
+    assert [s.title for s in outline_of(text).sections] == [
+        "Use of Cookies etc. for Measuring Visits",
+        "Use of Cookies etc. for Remembering Your Basket",
+    ]

@@ -129,7 +129,7 @@ def classify(block: Block, fmt: str, after_heading: bool = False) -> Entry:
         return entry
     if is_all_caps(text) and is_title_shaped(text, max_words=12):
         entry.key, entry.evidence = ("caps",), "an ALL CAPS line"
-    elif is_question(text):
+    elif is_question(text, any_start=fmt == "txt"):
         entry.key, entry.evidence = ("question",), "a question on a line of its own"
     elif (
         fmt != "pdf"  # a PDF sets its headings apart by font; a plain short line there is text (or a table cell)
@@ -226,6 +226,14 @@ def _ends_sentence(entry: Entry) -> bool:
     return entry.block.plain.rstrip().endswith((".", "!", "?", ":", ";", ")", ".”", '."'))
 
 
+_NOTICE_WORDS = re.compile(r"\b(?:privacy|notice|policy|statement)\b", re.IGNORECASE)
+
+
+def _date_line(entry: Entry) -> bool:
+    text = entry.block.plain
+    return entry.block.kind == "paragraph" and len(text.split()) <= 8 and stated_date(text) is not None
+
+
 def accept_weak(entries: list[Entry]) -> None:
     paragraphs = [e.block.gap_before for e in entries if e.block.kind == "paragraph"]
     spaced = sum(paragraphs) >= 0.6 * len(paragraphs)
@@ -236,6 +244,8 @@ def accept_weak(entries: list[Entry]) -> None:
         if nxt is None:
             continue
         if entry.family == "line":
+            if _date_line(nxt) and _NOTICE_WORDS.search(entry.block.plain) and i + 2 < len(entries):
+                nxt = entries[i + 2]  # 'California Notice' over 'Last updated: 1 May 2025' and then its text
             if spaced and nxt.block.kind == "paragraph" and not nxt.block.gap_before and not _ends_sentence(nxt):
                 continue  # in text spaced by blank lines, lines run together with no full stop are list items
             after = entries[i + 2] if i + 2 < len(entries) else None

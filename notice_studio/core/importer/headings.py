@@ -154,7 +154,7 @@ _VOCABULARY = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.,;]$")
-_INNER_SENTENCE_END = re.compile(r"\b\w{2,}[.!?]\s+\S")
+_INNER_SENTENCE_END = re.compile(r"\b(?!(?:etc|e\.g|i\.e|inc|ltd|co|no|vs)\.)\w{2,}[.!?]\s+\S", re.IGNORECASE)
 _WEB = re.compile(r"@|https?:|www\.|\.com\b|\.co\.uk\b|\.org\b", re.IGNORECASE)
 _CARRIES_ON = re.compile(
     r"\b(?:and|or|but|nor|the|an|of|that|which|can|may|will|must|should|could|would|shall|our|your|their"
@@ -211,14 +211,17 @@ def is_all_caps(text: str) -> bool:
     return any(sum(ch.isalpha() for ch in w) >= 3 for w in text.split())
 
 
-def is_question(text: str) -> bool:
+def is_question(text: str, *, any_start: bool = False) -> bool:
+    """A question ('How do we use your data?'); `any_start`: also one that does not start with a
+    question word ('Data privacy questions?', 'Qu'est-ce qu'un cookie ?'), which only a line of its own
+    over text makes a heading."""
     text = text.strip()
-    return (
-        text.endswith("?")
-        and 2 <= len(text.split()) <= 16
-        and bool(_QUESTION_START.match(text))
-        and not _WEB.search(text)
-    )
+    if not text.endswith("?") or _WEB.search(text):
+        return False
+    count = len(text.split())
+    if _QUESTION_START.match(text):
+        return 2 <= count <= 16
+    return any_start and 2 <= count <= 12 and text[:1].isupper() and "?" not in text[:-1]
 
 
 def is_title_case(text: str) -> bool:
