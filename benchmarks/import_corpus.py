@@ -35,7 +35,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import textwrap
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -209,31 +208,29 @@ def make_browser_text(pieces: list[Piece], name: str) -> str:
 
 
 def _hard_wrap(text: str, width: int, indent: str = "", first: str = "") -> list[str]:
-    """Wrap like a PDF's text layer; a long word at a line end is hyphenated now and then."""
-    lines = textwrap.wrap(
-        text,
-        width=width,
-        initial_indent=first,
-        subsequent_indent=indent,
-        break_on_hyphens=False,
-        break_long_words=False,
-    )
-    out: list[str] = []
-    carry = ""
-    for n, line in enumerate(lines):
-        line = carry + line if not carry else indent + carry + line[len(indent) :]
-        carry = ""
-        if n + 1 < len(lines):
-            nxt = lines[n + 1][len(indent) :]
-            word = nxt.split(" ", 1)[0]
-            room = width - len(line) - 1
-            if len(word) >= 9 and word.isalpha() and room >= 5 and (n % 3 == 0):
+    """Wrap like a PDF's text layer: lines filled word by word to `width`; now and then a long word
+    that does not fit is hyphenated, its first part ending the line and the rest starting the next,
+    which is filled on from there (as a typesetter does; the lines are not wrapped first and the
+    words moved afterwards, which left the line after each break short and looked like a paragraph
+    end)."""
+    lines: list[str] = []
+    prefix, line = first, ""
+    for word in text.split():
+        while True:
+            if not line or len(prefix) + len(line) + 1 + len(word) <= width:
+                line = f"{line} {word}" if line else word
+                break
+            room = width - len(prefix) - len(line) - 1
+            if len(word) >= 9 and word.isalpha() and room >= 5 and len(lines) % 3 == 0:
                 cut = min(room - 1, len(word) - 3)
-                line = f"{line} {word[:cut]}-"
-                rest = nxt[len(word) :]
-                lines[n + 1] = indent + word[cut:] + rest
-        out.append(line)
-    return out
+                lines.append(f"{prefix}{line} {word[:cut]}-")
+                word = word[cut:]
+            else:
+                lines.append(prefix + line)
+            prefix, line = indent, ""
+    if line:
+        lines.append(prefix + line)
+    return lines
 
 
 def make_pdf_text(pieces: list[Piece], name: str) -> str:

@@ -292,3 +292,23 @@ def test_an_abbreviation_inside_a_heading_is_not_a_sentence_end() -> None:
         "Use of Cookies etc. for Measuring Visits",
         "Use of Cookies etc. for Remembering Your Basket",
     ]
+
+
+def test_pieces_of_a_sentence_and_address_lines_are_not_headings() -> None:
+    # Each of these lines sits on its own over text, as the end of a wrapped paragraph or a line of an
+    # address does in copied text; none is a heading.
+    text = browser_text(
+        "Who We Are",
+        "Marlowe Street Pharmacy dispenses prescriptions for patients of the Marlowe practice",
+        "Former Patients)",
+        "Records of former patients are kept for eight years.",
+        "(UWG).",
+        "Our delivery driver sees only your name and address.",
+        "Palo Alto, CA 94301",
+        "Write to us at that address.",
+        "London W1A 1AA",
+        "Or at our London office.",
+        "Your Rights",
+        "You may ask for a copy of your records.",
+    )
+    assert [s.title for s in outline_of(text).sections] == ["Who We Are", "Your Rights"]

@@ -181,6 +181,8 @@ def is_title_shaped(text: str, *, allow_colon: bool = True, max_words: int = 14)
         return False  # "We keep records. YOUR RIGHTS" is a sentence with something after it
     if _CARRIES_ON.search(text) or text.endswith(" a"):
         return False  # 'Your account details, and' / 'We use it so that we can': the sentence goes on
+    if text.count("(") != text.count(")"):
+        return False  # 'Former Employees)', '... Representation (Art': a piece of a wrapped sentence
     letters = [ch for ch in text if ch.isalpha()]
     if len(letters) < 2:
         return False
@@ -196,6 +198,8 @@ def is_stopped_title(text: str, *, max_words: int = 10) -> bool:
     text = text.strip()
     return (
         text.endswith(".")
+        and text[:1].isalpha()
+        and sum(ch.isalpha() for ch in text) >= 4
         and not text.endswith("..")
         and len(text.split()) <= max_words
         and is_title_shaped(text[:-1], max_words=max_words)
@@ -259,6 +263,8 @@ _LINK_OR_CARRY_ON = re.compile(
 )
 _LINK_HERE = re.compile(r"\b(?:click|tap|see|read|find|available|found)\b", re.IGNORECASE)
 _NUMBER_GROUP = re.compile(r"(?<![\d.])\d{2,}(?![\d.])")
+_POSTCODE = re.compile(r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|\b[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}\b")
+"""A US state and ZIP code ('CA 94107') or a UK postcode ('W1A 1AA')."""
 
 
 def looks_like_address_or_detail(text: str) -> bool:
@@ -272,7 +278,7 @@ def looks_like_address_or_detail(text: str) -> bool:
     digits = sum(ch.isdigit() for ch in text)
     if digits and digits >= len(text.replace(" ", "")) * 0.25:
         return True
-    if len(_NUMBER_GROUP.findall(text)) >= 2:
+    if len(_NUMBER_GROUP.findall(text)) >= 2 or _POSTCODE.search(text):
         return True  # 'Harbour Road 12 4021 Seaton': a street number and a postcode
     if _WEB.search(text):
         return True
