@@ -312,3 +312,18 @@ def test_pieces_of_a_sentence_and_address_lines_are_not_headings() -> None:
         "You may ask for a copy of your records.",
     )
     assert [s.title for s in outline_of(text).sections] == ["Who We Are", "Your Rights"]
+
+
+def test_a_contents_list_worded_a_little_unlike_its_headings_stays_text() -> None:
+    headings = ["What We Collect", "How We Use It", "Sharing", "Links to Other Sites", "Your Rights", "Contact"]
+    contents = ["What We Collect", "How We Use It", "Sharing", "Links", "Your Rights", "Contact"]
+    body = [
+        "Wrenfield Pottery Studio Privacy Notice",
+        "This notice says what the studio does with the details of the people who book classes.",
+        *contents,
+    ]
+    for heading in headings:
+        body += [heading, f"The studio's rules on this subject ({heading.lower()}) are set out here in full."]
+    outline = outline_of(browser_text(*body))
+    assert [s.title for s in outline.sections] == ["Introduction", *headings]
+    assert "Links" in outline.sections[0].body  # the contents list stayed in the introduction

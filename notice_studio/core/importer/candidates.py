@@ -190,21 +190,34 @@ def mark_toc(entries: list[Entry]) -> bool:
         if key and entry.key:
             last_heading_at[key] = i
     found = False
+
+    def listed(k: int) -> bool:
+        return bool(keys[k]) and last_heading_at.get(keys[k], -1) > k and entries[k].block.kind != "table"
+
     i = 0
     while i < len(entries):
         j = i
-        while (
-            j < len(entries) and keys[j] and last_heading_at.get(keys[j], -1) > j and entries[j].block.kind != "table"
-        ):
-            j += 1
+        while j < len(entries):
+            if listed(j) or (
+                # an entry worded a little differently from its heading ('Links' for 'Links; Other
+                # Sites'): one or two short lines the list goes on after
+                j > i and _bare_line(entries[j]) and any(listed(k) for k in range(j + 1, min(j + 3, len(entries))))
+            ):
+                j += 1
+            else:
+                break
         run = range(i, j)
-        if len(run) >= 3 and all(last_heading_at[keys[k]] >= j for k in run):
-            for k in run:
+        matched = [k for k in run if listed(k)]
+        if len(matched) >= 3 and all(last_heading_at[keys[k]] >= j for k in matched):
+            start = i
+            while start > 0 and _bare_line(entries[start - 1]) and not entries[start - 1].key:
+                start -= 1  # the list's own first lines, worded unlike any heading
+            for k in range(start, j):
                 entries[k].toc = True
                 entries[k].key = None
                 entries[k].accepted = False
-            if i > 0 and _TOC_HEADINGS.match(entries[i - 1].block.plain):
-                entries[i - 1].toc, entries[i - 1].key, entries[i - 1].accepted = True, None, False
+            if start > 0 and _TOC_HEADINGS.match(entries[start - 1].block.plain):
+                entries[start - 1].toc, entries[start - 1].key, entries[start - 1].accepted = True, None, False
             found = True
             i = j
         else:
@@ -212,8 +225,21 @@ def mark_toc(entries: list[Entry]) -> bool:
     return found
 
 
+def _bare_line(entry: Entry) -> bool:
+    """A short line that could be a contents entry (no full stop, a dozen words at most)."""
+    text = entry.block.plain.strip()
+    return (
+        entry.block.kind in ("paragraph", "list_item")
+        and not entry.toc
+        and 0 < len(text.split()) <= 12
+        and not text.endswith((".", "!", ":", ";", ","))
+    )
+
+
 # ----- weak headings ------------------------------------------------------------------
 def body_like(entry: Entry) -> bool:
+    if entry.toc:
+        return False  # a contents entry is not text under a heading
     if entry.block.kind in ("list_item", "table"):
         return True
     if entry.key and entry.family != "num":
@@ -249,6 +275,15 @@ def accept_weak(entries: list[Entry]) -> None:
             if spaced and nxt.block.kind == "paragraph" and not nxt.block.gap_before and not _ends_sentence(nxt):
                 continue  # in text spaced by blank lines, lines run together with no full stop are list items
             after = entries[i + 2] if i + 2 < len(entries) else None
+            if (
+                spaced
+                and nxt.block.kind == "paragraph"
+                and not nxt.block.gap_before
+                and after is not None
+                and after.block.kind == "paragraph"
+                and not after.block.gap_before
+            ):
+                continue  # three lines run together: the first item of a list whose markers were lost
             if entry.block.plain.rstrip().endswith(":") and nxt.block.kind != "paragraph":
                 continue  # 'Examples:' over a list or table introduces it
             entry.accepted = (body_like(nxt) and (nxt.block.gap_before or nxt.block.kind != "list_item")) or (
