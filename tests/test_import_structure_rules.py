@@ -327,3 +327,41 @@ def test_a_contents_list_worded_a_little_unlike_its_headings_stays_text() -> Non
     outline = outline_of(browser_text(*body))
     assert [s.title for s in outline.sections] == ["Introduction", *headings]
     assert "Links" in outline.sections[0].body  # the contents list stayed in the introduction
+
+
+def test_lettered_sub_sections_start_again_under_each_title_line() -> None:
+    text = browser_text(
+        "What We Collect",
+        "Amberley Ferry Company sells tickets on board and online.",
+        "A. Passengers",
+        "We keep the name on each ticket until the crossing has taken place.",
+        "B. Account Holders",
+        "We keep your account details until you close the account.",
+        "Your Choices",
+        "You decide what we send you.",
+        "A. Email Offers",
+        "Every offer has a link that stops the next one.",
+        "B. Text Messages",
+        "Reply STOP to any message.",
+    )
+    assert [(s.level, s.title) for s in outline_of(text).sections] == [
+        (1, "What We Collect"),
+        (2, "Passengers"),
+        (2, "Account Holders"),
+        (1, "Your Choices"),
+        (2, "Email Offers"),
+        (2, "Text Messages"),
+    ]
+
+
+def test_lines_run_together_without_markers_are_a_list_not_a_heading() -> None:
+    text = browser_text(
+        "How We Use Your Details",
+        "We use what you tell us to:",
+        "Book Your Table\nSend a reminder the day before (by text)\nKeep a note of allergies (if you tell us)",
+        "Who Sees Them",
+        "Only the staff on duty that evening.",
+    )
+    outline = outline_of(text)
+    assert [s.title for s in outline.sections] == ["How We Use Your Details", "Who Sees Them"]
+    assert "Book Your Table" in outline.sections[0].body

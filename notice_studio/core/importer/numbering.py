@@ -23,9 +23,10 @@ class Numbering:
     def __init__(self) -> None:
         self.top: dict[str, int] = {}  # scheme -> last depth-1 value
         self.sub: tuple[int, int] | None = None  # last (section, sub-section) for "2.1"
-        self.before: tuple[dict[str, int], tuple[int, int] | None] | None = None
-        """The numbering before the last restart, in case the restart was wrong: an ALL CAPS line
-        inside section 3 is not a new part, and '4.' after it still continues 1-3."""
+        self.before: dict[str, int] = {}
+        self.before_sub: tuple[int, int] | None = None
+        """Each numbering as it was before it last restarted, in case the restart was wrong: an ALL
+        CAPS line inside section 3 is not a new part, and '4.' after it still continues 1-3."""
 
     def fits(self, scheme: str, values: tuple[int, ...], exact: bool = False) -> bool:
         gap = 1 if exact else _MAX_GAP
@@ -55,14 +56,11 @@ class Numbering:
 
     def reset(self, schemes: set[str] | None = None) -> None:
         """Start the numbering again (only `schemes`' top level, if given)."""
-        if self.top or self.sub:
-            self.before = (dict(self.top), self.sub)
-        if schemes is None:
-            self.top.clear()
-            self.sub = None
-        else:
-            for scheme in schemes:
-                self.top.pop(scheme, None)
+        for scheme in list(self.top) if schemes is None else schemes:
+            if scheme in self.top:
+                self.before[scheme] = self.top.pop(scheme)
+        if schemes is None and self.sub is not None:
+            self.before_sub, self.sub = self.sub, None
 
     def interpret(self, number: Number, romans: bool = False) -> tuple[str, tuple[int, ...]] | None:
         """The reading of the number ('I' as letter or roman) that continues a numbering, if any;
@@ -75,13 +73,17 @@ class Numbering:
         for scheme, values in readings:
             if self.fits(scheme, values):
                 return scheme, values
-        if self.before is not None:
-            now, self.top, self.sub = (self.top, self.sub), dict(self.before[0]), self.before[1]
-            for scheme, values in readings:
-                if self.fits(scheme, values):
-                    self.before = None  # the numbering goes on from before the restart
-                    return scheme, values
-            self.top, self.sub = now
+        for scheme, values in readings:
+            if scheme not in self.before:
+                continue
+            now, now_sub = dict(self.top), self.sub
+            self.top[scheme] = self.before[scheme]
+            if len(values) == 2 and self.before_sub is not None:
+                self.sub = self.before_sub
+            if self.fits(scheme, values):
+                del self.before[scheme]  # the numbering goes on from before the restart
+                return scheme, values
+            self.top, self.sub = now, now_sub
         return None
 
 
@@ -129,14 +131,19 @@ def accept_numbered(entries: list[Entry]) -> list[Entry]:
             }
             if inner:
                 numbering.reset(inner)
-        elif entry.family not in ("title", "line", "question"):
-            # (a title-like line or a question is too weak a sign to restart the numbering on)
-            # A numbering that started inside sections of this kind restarts in each of them.
-            nested = [
-                k for k, at in first_seen.items() if k is not None and k[0] == "num" and at > first_seen[entry.key]
-            ]
+        elif entry.family != "title":
+            # A numbering that started inside sections of this kind restarts in each of them. A title-like
+            # line or a question is too weak a sign to restart numbers on, but lettered sub-sections
+            # ('A. All users') under such lines start again at A in each.
+            nested = {
+                str(k[1])
+                for k, at in first_seen.items()
+                if k is not None and k[0] == "num" and at > first_seen[entry.key]
+            }
+            if entry.family in ("line", "question"):
+                nested &= {"upper"}
             if nested:
-                numbering.reset()
+                numbering.reset(None if entry.family not in ("line", "question") else nested)
         if entry.number and entry.number.scheme != "list" and entry.family == "markup":
             numbering.take(entry.number.scheme, entry.number.values)
 

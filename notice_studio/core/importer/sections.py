@@ -78,6 +78,14 @@ def _rank_keys(entries: list[Entry]) -> dict[Key, int]:
     if not keys:
         return {}
     count = {k: order.count(k) for k in keys}
+    # Numbered headings that start again ('A.', 'B.', then 'A.' again) are inside whatever starts them again.
+    restarting: set[Key] = set()
+    last_value: dict[Key, int] = {}
+    for e in entries:
+        if e.accepted and e.key and e.key[0] == "num" and e.number is not None:
+            if e.number.values[-1] <= last_value.get(e.key, 0):
+                restarting.add(e.key)
+            last_value[e.key] = e.number.values[-1]
     first = {k: order.index(k) for k in keys}
 
     def contains(a: Key, b: Key) -> float:
@@ -109,7 +117,7 @@ def _rank_keys(entries: list[Entry]) -> dict[Key, int]:
             return 1 if a[0] == "runin" else -1  # a heading run into its paragraph is below any on a line of its own
         if a[0] == "num" and b[0] == "num" and a[2] != b[2]:
             return -1 if int(a[2]) < int(b[2]) else 1
-        if {a[0], b[0]} in ({"num", "line"}, {"num", "question"}):
+        if {a[0], b[0]} in ({"num", "line"}, {"num", "question"}) and not ({a, b} & restarting):
             # A short line or a question only looks like a heading; numbering states the structure
             # (two such lines around numbered sections do not make the numbered ones sub-sections).
             return -1 if a[0] == "num" else 1
