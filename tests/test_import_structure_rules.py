@@ -365,3 +365,21 @@ def test_lines_run_together_without_markers_are_a_list_not_a_heading() -> None:
     outline = outline_of(text)
     assert [s.title for s in outline.sections] == ["How We Use Your Details", "Who Sees Them"]
     assert "Book Your Table" in outline.sections[0].body
+
+
+def test_the_words_of_page_controls_are_furniture_and_headings_over_them_stay() -> None:
+    text = browser_text(
+        "Larkspur Kennels Privacy Notice",
+        "What We Keep About Your Dog",
+        "Open",
+        "Its name, its vaccinations and your emergency number.",
+        "How Long We Keep It",
+        "Open",
+        "Two years after the last stay.",
+        "GET STARTED",
+        "Book a stay online or call the kennels.",
+    )
+    outline = outline_of(text)
+    assert [s.title for s in outline.sections] == ["What We Keep About Your Dog", "How Long We Keep It"]
+    assert outline.dropped.count("Open") == 2
+    assert "Open" not in " ".join(s.body for s in outline.sections)

@@ -71,6 +71,8 @@ JUNK_LINE_RE = re.compile(
       | (?:built|created|designed|hosted)\s+(?:with|by|on)\s+(?:wordpress|wix|squarespace|webflow|shopify|ghost|notion|jekyll|hugo|weebly|godaddy).{0,40}
       | share\s+(?:this|on)\b.{0,40}
       | print\s+(?:this\s+)?page
+      | open | close | hide | toggle | expand(?:\s+all)? | collapse(?:\s+all)?
+      | (?:show|read|see|view|learn)\s+(?:more|less|all)(?:\.\.\.|…)?
       | on\s+this\s+page
       | (?:accept|reject|allow|deny|decline|refuse)(?:\s+all)?(?:\s+(?:non-essential|optional|additional))?(?:\s+cookies)?
       | (?:cookie|privacy)\s+(?:settings|preferences)

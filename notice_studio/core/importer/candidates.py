@@ -127,7 +127,7 @@ def classify(block: Block, fmt: str, after_heading: bool = False) -> Entry:
         return entry
     if not block.gap_before and not after_heading:
         return entry
-    if is_all_caps(text) and is_title_shaped(text, max_words=12):
+    if is_all_caps(text) and is_title_shaped(text, max_words=12) and not looks_like_address_or_detail(text):
         entry.key, entry.evidence = ("caps",), "an ALL CAPS line"
     elif is_question(text, any_start=fmt == "txt"):
         entry.key, entry.evidence = ("question",), "a question on a line of its own"

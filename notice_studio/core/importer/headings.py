@@ -256,6 +256,7 @@ def has_heading_vocabulary(text: str) -> bool:
 _LINK_OR_CARRY_ON = re.compile(
     r"^(?:go to|view|download|click|tap|learn more|read more|find out more|visit|back to|sign (?:in|up)|log in"
     r"|see\s+(?:more|less|all|details|also|here|below)|and|but|or|so|then)\b"
+    r"|^(?:get started|read case study|contact sales|subscribe)$"
     # a button acting on the reader's own data: 'Export your data', 'Delete your account'
     r"|^(?:export|delete|download|manage|edit|change|update|review)\s+(?-i:your\s+[a-z]\w*(?:\s+[a-z]\w*)?)$"
     r"|^(?:yes|no|n/?a|none|true|false)$",  # a table's cell
