@@ -868,8 +868,9 @@ def test_lines_left_mid_sentence_buttons_table_cells_and_addresses_are_not_headi
     outline = outline_of(text)
     assert [s.title for s in outline.sections] == ["Plot holders", "Shed keys", "Manage Your Plot"]
     body = outline.sections[0].body
-    for line in ("Your plot number, and", "so that we can", "Export your records", "See more"):
+    for line in ("Your plot number, and", "so that we can", "Export your records"):
         assert line in body  # kept as text, where it was
+    assert "See more" not in body and "See more" in outline.dropped  # a page control: left out, and listed
     assert "Orchard Lane 14 3312 Eastbrook" in outline.sections[1].body
 
 
