@@ -383,3 +383,13 @@ def test_the_words_of_page_controls_are_furniture_and_headings_over_them_stay() 
     assert [s.title for s in outline.sections] == ["What We Keep About Your Dog", "How Long We Keep It"]
     assert outline.dropped.count("Open") == 2
     assert "Open" not in " ".join(s.body for s in outline.sections)
+
+
+def test_a_numbered_title_case_heading_closed_with_a_full_stop() -> None:
+    text = browser_text(
+        "1. Who We Are.",
+        "Fallowfield Housing Co-operative lets flats to its members.",
+        "2. Choices for Access, Correction, Deletion and Objection for Members in Scotland.",
+        "Members in Scotland may ask the secretary for any of these.",
+    )
+    assert [s.original_number for s in outline_of(text).sections] == ["1", "2"]

@@ -94,7 +94,12 @@ def classify(block: Block, fmt: str, after_heading: bool = False) -> Entry:
     number, rest = split_number(text)
     if number and number.scheme != "list" and rest and number.depth <= 2:
         if (
-            (is_title_shaped(rest) or (is_all_caps(rest) and is_stopped_title(rest)))
+            (
+                is_title_shaped(rest)
+                or (is_all_caps(rest) and is_stopped_title(rest))
+                # '9. Choices for Access, Deletion and Opt-Out.' - a numbered Title Case heading with a full stop
+                or (number.punctuated and is_stopped_title(rest, max_words=16) and is_strict_title_case(rest))
+            )
             and (number.punctuated or block.gap_before)
             and not (not number.punctuated and looks_like_address_or_detail(rest))
         ):
