@@ -393,3 +393,17 @@ def test_a_numbered_title_case_heading_closed_with_a_full_stop() -> None:
         "Members in Scotland may ask the secretary for any of these.",
     )
     assert [s.original_number for s in outline_of(text).sections] == ["1", "2"]
+
+
+def test_a_site_menu_ends_where_the_notice_title_starts() -> None:
+    text = browser_text(
+        "Home\nShop\nVisit\nAbout",
+        "Privacy Notice",
+        "Overview",
+        "Kingfisher Nurseries grows and sells plants from its site near the river.",
+        "Deliveries",
+        "Our drivers see your address and telephone number on the day of delivery.",
+    )
+    outline = outline_of(text)
+    assert [s.title for s in outline.sections] == ["Overview", "Deliveries"]
+    assert "Home" in outline.dropped and "Overview" not in outline.dropped

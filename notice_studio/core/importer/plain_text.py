@@ -138,6 +138,7 @@ def _menu_lines(lines: list[_Line]) -> set[int]:
             or BULLET_RE.match(line.text)
             or split_number(line.text.strip())[0] is not None
             or _CONTENTS.match(line.text.strip())
+            or (len(words) >= 2 and _TITLE_WORDS.search(line.text))  # 'Privacy Notice': the notice starts
         ):
             break
         run.append(i)
