@@ -261,6 +261,19 @@ def test_a_notice_heading_over_its_own_date_line() -> None:
         "This part applies to customers who live in California.",
     )
     assert [s.title for s in outline_of(text).sections] == ["Who We Are", "California Privacy Notice"]
+    # ... also when its own first numbered section follows the date straight away
+    text = browser_text(
+        "Who We Are",
+        "Pebblebrook Books sells second-hand books online and from its shop.",
+        "Privacy Notice for Book Club Members",
+        "Effective from 16/09/2025",
+        "1. About this Notice",
+        "It covers the monthly book club.",
+        "2. What We Keep",
+        "Your name and the books you have had.",
+    )
+    titles = [s.title for s in outline_of(text).sections]
+    assert titles[:2] == ["Who We Are", "Privacy Notice for Book Club Members"]
 
 
 def test_questions_that_do_not_start_with_a_question_word() -> None:

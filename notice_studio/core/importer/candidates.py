@@ -276,7 +276,10 @@ def accept_weak(entries: list[Entry]) -> None:
             continue
         if entry.family == "line":
             if _date_line(nxt) and _NOTICE_WORDS.search(entry.block.plain) and i + 2 < len(entries):
-                nxt = entries[i + 2]  # 'California Notice' over 'Last updated: 1 May 2025' and then its text
+                # 'California Privacy Notice' over 'Last updated: 1 May 2025': a notice within the notice,
+                # whatever comes next (its text, or its own first heading)
+                entry.accepted = True
+                continue
             if spaced and nxt.block.kind == "paragraph" and not nxt.block.gap_before and not _ends_sentence(nxt):
                 continue  # in text spaced by blank lines, lines run together with no full stop are list items
             after = entries[i + 2] if i + 2 < len(entries) else None
