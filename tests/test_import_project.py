@@ -11,6 +11,7 @@ from notice_support import AUTHOR, assert_fsck_clean, git
 
 from notice_studio.cli import main
 from notice_studio.core.importer import (
+    ImportProblem,
     build_notice,
     create_notice,
     import_file,
@@ -349,10 +350,10 @@ def test_tables_found_are_offered_and_made_into_notice_tables(tmp_path: Path) ->
 
     outline = import_file(FIXTURES / "saved_page.html")
     offered = preview_report(outline)
-    assert offered.tables_found == ("'Cookies': 3 columns, 2 rows",)
+    assert offered.tables_found == ("1. 'Cookies': 3 columns, 2 rows",)
     assert offered.tables_made == ()
     assert (
-        "Tables: 1 found, kept as text in their clauses ('Cookies': 3 columns, 2 rows)."
+        "Tables: 1 found, kept as text in their clauses (1. 'Cookies': 3 columns, 2 rows)."
         in report_module.report_text(offered)
     )
 
@@ -383,3 +384,64 @@ def test_cli_import_offers_tables_and_makes_them_on_request(tmp_path: Path, caps
     data = json.loads(capsys.readouterr().out)
     assert data["tables_made"] == ["cookies"]
     assert (tmp_path / "b" / "tables" / "cookies.csv").is_file()
+
+
+THREE_TABLES = (
+    "Orchard Vale Cider Privacy Notice\n\n"
+    "Cookies\n\nOur shop uses these cookies.\n\n"
+    "Cookie\tPurpose\nov_basket\tKeeps your basket\nov_age\tRemembers you are over 18\n\n"
+    "Processors\n\nThese firms handle orders for us.\n\n"
+    "Firm\tRole\nParcelwise\tDelivers orders\nTillpoint\tTakes payments\n\n"
+    "Keep the | bar here: the text table below stays exactly as written.\n\n"
+    "Retention\n\nWe keep records for these periods.\n\n"
+    "Record\tKept for\nOrders\tSix years\nEmails\tTwo years\n"
+)
+
+
+def test_only_the_tables_chosen_become_notice_tables(tmp_path: Path) -> None:
+    source = tmp_path / "cider.txt"
+    source.write_text(THREE_TABLES, encoding="utf-8")
+    outline = import_file(source)
+    offered = preview_report(outline)
+    assert [t.split(".")[0] for t in offered.tables_found] == ["1", "2", "3"]
+    kept_text = outline.sections[1].body  # the processors' table as the import wrote it
+
+    report = create_notice(outline, tmp_path / "cider", author=AUTHOR, tables=[1, 3])
+    assert report.tables_made == ("cookies", "retention")
+    assert "1 more kept as text in their clauses" in report_module.report_text(report)
+    with NoticeRepo.open(tmp_path / "cider") as repo:
+        notice = repo.load()
+    assert "[[table:cookies]]" in notice.find("cookies").body
+    assert "[[table:retention]]" in notice.find("retention").body
+    assert notice.find("processors").body == kept_text.strip("\n")  # unchosen: not touched at all
+    assert "| Firm | Role |" in notice.find("processors").body
+    assert sorted(notice.tables) == ["cookies", "retention"]
+    assert_fsck_clean(tmp_path / "cider")
+
+
+def test_a_table_number_that_was_not_found_is_refused_in_one_sentence(tmp_path: Path) -> None:
+    source = tmp_path / "cider.txt"
+    source.write_text(THREE_TABLES, encoding="utf-8")
+    outline = import_file(source)
+    with pytest.raises(ImportProblem) as caught:
+        create_notice(outline, tmp_path / "cider", author=AUTHOR, tables=[2, 7])
+    assert str(caught.value) == (
+        "There is no table 7 in the text (3 tables, numbered 1 to 3 in the import report); choose among those."
+    )
+    assert not (tmp_path / "cider").exists() or not any((tmp_path / "cider").iterdir())
+
+
+def test_cli_import_makes_the_tables_listed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "cider.txt"
+    source.write_text(THREE_TABLES, encoding="utf-8")
+    assert main(["import", str(source), str(tmp_path / "a"), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "1. 'Cookies': 2 columns, 2 rows; 2. 'Processors'" in out
+    assert "--tables 1,2 for some of them" in out
+    assert main(["import", str(source), str(tmp_path / "b"), "--tables", "2", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["tables_made"] == ["processors"]
+    assert main(["import", str(source), str(tmp_path / "c"), "--tables", "one"]) == 1
+    err = capsys.readouterr().err
+    assert "'one' is not a table number" in err and "Traceback" not in err
+    assert main(["import", str(source), str(tmp_path / "d"), "--tables", "4"]) == 1
+    assert "There is no table 4 in the text" in capsys.readouterr().err

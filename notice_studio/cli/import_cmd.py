@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from notice_studio.cli.common import add_json, print_json, split_list
+from notice_studio.cli.common import CommandError, add_json, print_json, split_list
 from notice_studio.cli.common import author as cli_author
 
 
@@ -27,8 +27,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--title", default=None, help="the notice's title (default: the title found in the file)")
     p.add_argument(
         "--tables",
-        action="store_true",
-        help="make the tables found in the text into notice tables (tables/*.csv) instead of text",
+        nargs="?",
+        const="all",
+        default=None,
+        metavar="LIST",
+        help="make the tables found in the text into notice tables (tables/*.csv) instead of text: all of "
+        "them, or those numbered in LIST as the report (or --dry-run) numbers them, e.g. --tables 1,3",
     )
     p.add_argument("--dry-run", action="store_true", help="show what would be imported without creating anything")
     add_json(p)
@@ -43,7 +47,12 @@ def cmd_import(args: argparse.Namespace) -> int:
         check_destination(args.folder)  # refuse before the (possibly slow) reading
     outline = import_file(args.file)
     jurisdictions = split_list(args.jurisdiction) or None
-    options = {"organisation": args.org, "jurisdictions": jurisdictions, "title": args.title, "tables": args.tables}
+    options = {
+        "organisation": args.org,
+        "jurisdictions": jurisdictions,
+        "title": args.title,
+        "tables": _table_choice(args.tables),
+    }
     if args.dry_run:
         report = preview_report(outline, **options)
     else:
@@ -62,8 +71,27 @@ def cmd_import(args: argparse.Namespace) -> int:
         )
     if report.tables_found and not report.tables_made:
         print()
-        print("Hint: add --tables to make the tables found into notice tables you can edit as tables.")
+        print(
+            "Hint: add --tables to make the tables found into notice tables you can edit as tables, "
+            "or --tables 1,2 for some of them (numbered as above)."
+        )
     if not args.dry_run:
         print()
         print(f"Next: review it with 'notice-studio outline {args.folder}' and 'notice-studio check {args.folder}'.")
     return 0
+
+
+def _table_choice(value: str | None) -> bool | list[int]:
+    """--tables: absent (none), bare or 'all' (every table), or a list of table numbers."""
+    if value is None:
+        return False
+    if value.strip().lower() == "all":
+        return True
+    numbers = []
+    for part in split_list([value]):
+        if not part.isdigit() or int(part) < 1:
+            raise CommandError(
+                f"'{part}' is not a table number; give the numbers the import report shows, e.g. --tables 1,3."
+            )
+        numbers.append(int(part))
+    return numbers

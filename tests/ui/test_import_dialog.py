@@ -388,3 +388,45 @@ def test_no_tables_no_offer(window, qtbot) -> None:
     qtbot.waitUntil(lambda: details.last_report is not None and not details.report_busy.isVisible(), timeout=15000)
     assert details.make_tables.isHidden()
     assert details.values()["tables"] is False
+
+
+def test_counsel_choose_which_tables_become_notice_tables(window, qtbot, tmp_path: Path) -> None:
+    source = tmp_path / "cider.txt"
+    source.write_text(
+        "Orchard Vale Cider Privacy Notice\n\n"
+        "Cookies\n\nOur shop uses these cookies.\n\n"
+        "Cookie\tPurpose\nov_basket\tKeeps your basket\nov_age\tRemembers you are over 18\n\n"
+        "Processors\n\nThese firms handle orders for us.\n\n"
+        "Firm\tRole\nParcelwise\tDelivers orders\nTillpoint\tTakes payments\n\n"
+        "Retention\n\nWe keep records for these periods.\n\n"
+        "Record\tKept for\nOrders\tSix years\nEmails\tTwo years\n",
+        encoding="utf-8",
+    )
+    dialog = open_dialog(window, qtbot)
+    read_in(dialog, qtbot, source)
+    qtbot.mouseClick(dialog.next_button, LEFT)
+    details = dialog.details
+    target = tmp_path / "cider"
+    details.folder.setText(str(target))
+    qtbot.waitUntil(lambda: details.last_report is not None and not details.report_busy.isVisible(), timeout=15000)
+    listed = [details.table_list.item(n).text() for n in range(details.table_list.count())]
+    assert listed[0].startswith("1. 'Cookies'") and listed[2].startswith("3. 'Retention'")
+    # Tick the second table only, from the keyboard.
+    details.table_list.setFocus()
+    details.table_list.setCurrentRow(1)
+    qtbot.keyClick(details.table_list, Qt.Key.Key_Space)
+    assert details.chosen_tables() == [2]
+    assert details.make_tables.checkState() == Qt.CheckState.PartiallyChecked
+    qtbot.waitUntil(
+        lambda: details.last_report is not None and details.last_report.tables_made == ("processors",),
+        timeout=15000,
+    )
+    assert "1 notice table made from the tables found (processors); 2 kept as text" in (
+        details.report_view.toPlainText()
+    )
+    with qtbot.waitSignal(dialog.accepted, timeout=20000):
+        qtbot.mouseClick(dialog.next_button, LEFT)
+    with NoticeRepo.open(target) as repo:
+        notice = repo.load()
+    assert sorted(notice.tables) == ["processors"]
+    assert "| Cookie | Purpose |" in notice.find("cookies").body  # left as text

@@ -31,7 +31,7 @@ from notice_studio.core.importer.outline import (
 from notice_studio.core.importer.readers import FORMATS, SUPPORTED_TEXT, read_bytes, read_document
 from notice_studio.core.importer.report import ImportReport, make_report
 from notice_studio.core.importer.sections import detect_outline
-from notice_studio.core.importer.tables import FoundTable, found_tables
+from notice_studio.core.importer.tables import FoundTable, TableChoice, found_tables
 from notice_studio.core.importer.topics import known_topics, mentioned_jurisdictions, tag_section
 
 if TYPE_CHECKING:
@@ -77,7 +77,7 @@ def preview_report(
     organisation: str = "",
     jurisdictions: Sequence[str] | None = None,
     title: str | None = None,
-    tables: bool = False,
+    tables: TableChoice = False,
 ) -> ImportReport:
     """The report for an outline without creating anything (the CLI's --dry-run, the UI preview)."""
     notice = build_notice(outline, organisation=organisation, jurisdictions=jurisdictions, title=title, tables=tables)
@@ -92,11 +92,12 @@ def create_notice(
     jurisdictions: Sequence[str] | None = None,
     title: str | None = None,
     author: Author | None = None,
-    tables: bool = False,
+    tables: TableChoice = False,
 ) -> ImportReport:
     """Create the notice project in `folder` (new or empty): first commit "Imported '<file>'".
 
-    `tables`: the tables found in the text become the notice's tables (see importer/tables.py)."""
+    `tables`: the tables found in the text that become the notice's tables: all, none or the numbers
+    the report gives them (see importer/tables.py)."""
     from notice_studio.core.notice.store import NoticeRepo
 
     check_destination(folder)
@@ -116,6 +117,7 @@ __all__ = [
     "ImportedOutline",
     "ImportedSection",
     "SourceDocument",
+    "TableChoice",
     "build_notice",
     "check_destination",
     "commit_message",

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from notice_studio.core.importer.dates import IMPORTED_EFFECTIVE, stated_date
 from notice_studio.core.importer.outline import ImportedOutline
-from notice_studio.core.importer.tables import move_tables_out
+from notice_studio.core.importer.tables import TableChoice, move_tables_out
 from notice_studio.core.library.jurisdictions import normalise
 from notice_studio.core.notice.model import Clause, Notice
 
@@ -17,12 +17,13 @@ def build_notice(
     organisation: str = "",
     jurisdictions: Sequence[str] | None = None,
     title: str | None = None,
-    tables: bool = False,
+    tables: TableChoice = False,
 ) -> Notice:
     """The notice for an outline. `jurisdictions` None means: the laws the text itself names.
 
-    `tables`: the tables found in the text become notice tables (tables/*.csv), each embedded
-    in its clause where it stood; otherwise they stay Markdown tables in the clause text."""
+    `tables`: which tables found in the text become notice tables (tables/*.csv), each embedded
+    in its clause where it stood: all (True), none (False) or the numbers the report gives them;
+    the others stay Markdown tables in the clause text."""
     if jurisdictions is None:
         from notice_studio.core.importer.topics import mentioned_jurisdictions
 
@@ -56,7 +57,7 @@ def build_notice(
             notice.add(clause)
             parent = clause
     if tables:
-        move_tables_out(notice)
+        move_tables_out(notice, tables)
     return notice
 
 

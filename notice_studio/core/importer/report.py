@@ -197,7 +197,7 @@ def make_report(outline: ImportedOutline, notice: Notice, created: str | None = 
         checks_engine=engine is not None,
         created=created,
         stated_date=str(notice.settings.get(IMPORTED_EFFECTIVE, "")),
-        tables_found=tuple(t.summary for t in found_tables(outline)),
+        tables_found=tuple(f"{n}. {t.summary}" for n, t in enumerate(found_tables(outline), start=1)),
         tables_made=tuple(notice.tables),
     )
 
@@ -446,9 +446,11 @@ def report_text(report: ImportReport, *, max_findings: int = 25) -> str:
     if report.stated_date:
         lines.append(f"Date the original states: {report.stated_date} (offered as the first version's effective date)")
     if report.tables_made:
+        kept = len(report.tables_found) - len(report.tables_made)
         lines.append(
             f"Tables: {len(report.tables_made)} made into notice tables ({', '.join(report.tables_made)}); "
             "each stands in its clause as [[table:name]]."
+            + (f" {kept} more kept as text in their clauses." if kept > 0 else "")
         )
     elif report.tables_found:
         lines.append(

@@ -10,10 +10,16 @@ a table and is rendered and checked like any other.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
+from notice_studio.core.importer.blocks import ImportProblem
 from notice_studio.core.importer.outline import ImportedOutline
 from notice_studio.core.notice.model import Notice, Table
+
+TableChoice = bool | Collection[int]
+"""Which tables found become notice tables: all (True), none (False), or these numbers (1 = the first
+found, in reading order, as the import report numbers them)."""
 
 _ROW = re.compile(r"^\|.*\|[ \t]*$")
 _RULE = re.compile(r"^\|(?:\s*:?-{3,}:?\s*\|)+[ \t]*$")
@@ -42,8 +48,13 @@ def _cells(line: str) -> list[str]:
 
 def split_tables(body: str) -> list[str | tuple[list[str], list[list[str]]]]:
     """The body as pieces: text (str) and Markdown tables as (columns, rows), in order."""
+    return [p if isinstance(p, str) else (p[0], p[1]) for p in _pieces(body)]
+
+
+def _pieces(body: str) -> list[str | tuple[list[str], list[list[str]], str]]:
+    """split_tables, each table also with its lines as written."""
     lines = body.split("\n")
-    pieces: list[str | tuple[list[str], list[list[str]]]] = []
+    pieces: list[str | tuple[list[str], list[list[str]], str]] = []
     text: list[str] = []
     i = 0
     while i < len(lines):
@@ -58,7 +69,7 @@ def split_tables(body: str) -> list[str | tuple[list[str], list[list[str]]]]:
                 if text:
                     pieces.append("\n".join(text))
                     text = []
-                pieces.append((columns, rows))
+                pieces.append((columns, rows, "\n".join(lines[i:end])))
                 i = end
                 continue
         text.append(lines[i])
@@ -79,28 +90,55 @@ def found_tables(outline: ImportedOutline) -> list[FoundTable]:
     return found
 
 
-def move_tables_out(notice: Notice) -> list[str]:
-    """Turn each Markdown table in the clause texts into a notice table embedded where it stood.
+def chosen_numbers(choice: TableChoice, found: int) -> set[int]:
+    """The table numbers `choice` stands for, among `found` tables; a number not found is refused."""
+    if choice is True:
+        return set(range(1, found + 1))
+    if choice is False:
+        return set()
+    numbers = set(choice)
+    wrong = sorted(n for n in numbers if not 1 <= n <= found)
+    if wrong:
+        have = "no tables" if not found else f"{found} table{'s' if found != 1 else ''}, numbered 1 to {found}"
+        raise ImportProblem(
+            f"There is no table {wrong[0]} in the text ({have} in the import report); choose among those."
+        )
+    return numbers
+
+
+def move_tables_out(notice: Notice, choice: TableChoice = True) -> list[str]:
+    """Turn the Markdown tables in the clause texts that `choice` names into notice tables embedded where
+    they stood; the others stay text.
 
     Returns the new tables' names. A header cell left empty gets a name ('Column 2') so that
     every column can be edited and rendered."""
+    clauses = [(clause, _pieces(clause.body)) for clause in notice.all_clauses()]
+    found = sum(1 for _, pieces in clauses for p in pieces if isinstance(p, tuple))
+    wanted = chosen_numbers(choice, found)
     names: list[str] = []
-    for clause in notice.all_clauses():
-        pieces = split_tables(clause.body)
+    number = 0
+    for clause, pieces in clauses:
         if not any(isinstance(p, tuple) for p in pieces):
             continue
         out: list[str] = []
+        changed = False
         for piece in pieces:
             if isinstance(piece, str):
                 out.append(piece)
                 continue
-            columns, rows = piece
+            number += 1
+            columns, rows, written = piece
+            if number not in wanted:
+                out.append(written)  # stays text, as it was
+                continue
+            changed = True
             columns = [c or f"Column {n}" for n, c in enumerate(columns, start=1)]
             name = _table_name(clause.id, notice)
             notice.tables[name] = Table(columns=columns, rows=[list(r) for r in rows])
             names.append(name)
             out.append(f"\n[[table:{name}]]\n")
-        clause.body = re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip("\n")
+        if changed:
+            clause.body = re.sub(r"\n{3,}", "\n\n", "\n".join(out)).strip("\n")
     return names
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QTextBrowser,
     QVBoxLayout,
@@ -63,14 +65,15 @@ def report_html(report: ImportReport) -> str:
     laws_html = html.escape(laws) if laws else f"<span style='color:{muted}'>no law ticked</span>"
     out.append(f"<p><b>Checked against:</b> {laws_html}</p>")
     if report.tables_made:
+        kept = len(report.tables_found) - len(report.tables_made)
         out.append(
             f"<p><b>Tables:</b> {_count(len(report.tables_made), 'notice table')} made from the tables found "
-            f"({html.escape(', '.join(report.tables_made))})</p>"
+            f"({html.escape(', '.join(report.tables_made))})" + (f"; {kept} kept as text" if kept > 0 else "") + "</p>"
         )
     elif report.tables_found:
         out.append(
             f"<p><b>Tables:</b> {_count(len(report.tables_found), 'table')} found, kept as text "
-            f"<span style='color:{muted}'>(tick the box on the left to make them notice tables)</span></p>"
+            f"<span style='color:{muted}'>(tick them on the left to make them notice tables)</span></p>"
         )
     if report.numbering_gaps:
         out.append(
@@ -192,8 +195,14 @@ class DetailsPage(QWidget):
             "where it stood. Left unticked, the tables stay as text in their clauses."
         )
         self.make_tables.setVisible(False)  # offered once the summary shows tables were found
-        self.make_tables.toggled.connect(lambda _on: self.edited.emit())
+        self.make_tables.stateChanged.connect(self._all_box_changed)
         left.addWidget(self.make_tables)
+        self.table_list = QListWidget()
+        self.table_list.setAccessibleName("Tables found: tick those to make into notice tables")
+        self.table_list.setMaximumHeight(96)
+        self.table_list.setVisible(False)
+        self.table_list.itemChanged.connect(self._table_ticked)
+        left.addWidget(self.table_list)
         left.addStretch(1)
         columns.addLayout(left, 4)
 
@@ -244,6 +253,10 @@ class DetailsPage(QWidget):
         self.make_tables.setChecked(False)
         self.make_tables.setVisible(False)
         self.make_tables.blockSignals(False)
+        self.table_list.blockSignals(True)
+        self.table_list.clear()
+        self.table_list.setVisible(False)
+        self.table_list.blockSignals(False)
         self.last_report = None
         self.edited.emit()
 
@@ -256,8 +269,66 @@ class DetailsPage(QWidget):
             "organisation": " ".join(self.organisation.text().split()),
             "jurisdictions": self.chosen_jurisdictions(),
             "title": " ".join(self.title.text().split()) or None,
-            "tables": not self.make_tables.isHidden() and self.make_tables.isChecked(),
+            "tables": self.chosen_tables() or False,
         }
+
+    def chosen_tables(self) -> list[int]:
+        """The numbers of the tables found that are ticked (the report numbers them from 1)."""
+        if self.table_list.isHidden():
+            return []
+        return [
+            n
+            for n in range(1, self.table_list.count() + 1)
+            if self.table_list.item(n - 1).checkState() == Qt.CheckState.Checked
+        ]
+
+    def _all_box_changed(self, state: int) -> None:
+        if state != Qt.CheckState.PartiallyChecked.value:
+            self._all_tables(state == Qt.CheckState.Checked.value)
+
+    def _all_tables(self, on: bool) -> None:
+        """The box over the list ticks or clears every table found."""
+        self.table_list.blockSignals(True)
+        for n in range(self.table_list.count()):
+            self.table_list.item(n).setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+        self.table_list.blockSignals(False)
+        self._sync_all_box()
+        self.edited.emit()
+
+    def _table_ticked(self, _item: QListWidgetItem) -> None:
+        self._sync_all_box()
+        self.edited.emit()
+
+    def _sync_all_box(self) -> None:
+        ticked, count = len(self.chosen_tables()), self.table_list.count()
+        self.make_tables.blockSignals(True)
+        self.make_tables.setTristate(0 < ticked < count)
+        self.make_tables.setCheckState(
+            Qt.CheckState.Checked
+            if count and ticked == count
+            else Qt.CheckState.PartiallyChecked
+            if ticked
+            else Qt.CheckState.Unchecked
+        )
+        self.make_tables.blockSignals(False)
+
+    def _offer_tables(self, found: tuple[str, ...]) -> None:
+        """List the tables found (kept ticked by their number while the same tables are found)."""
+        shown = [self.table_list.item(n).text() for n in range(self.table_list.count())]
+        self.make_tables.setVisible(bool(found))
+        self.table_list.setVisible(bool(found))
+        if list(found) == shown:
+            return
+        ticked = set(self.chosen_tables())
+        self.table_list.blockSignals(True)
+        self.table_list.clear()
+        for n, summary in enumerate(found, start=1):
+            item = QListWidgetItem(summary)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if n in ticked else Qt.CheckState.Unchecked)
+            self.table_list.addItem(item)
+        self.table_list.blockSignals(False)
+        self._sync_all_box()
 
     def folder_path(self) -> Path | None:
         text = self.folder.text().strip()
@@ -306,7 +377,7 @@ class DetailsPage(QWidget):
         if report is not None:
             self.report_view.setHtml(report_html(report))
             if current:
-                self.make_tables.setVisible(bool(report.tables_found))
+                self._offer_tables(report.tables_found)
         else:
             self.report_view.setHtml(f"<p style='color:{severity_color('error').name()}'>{html.escape(error)}</p>")
 
