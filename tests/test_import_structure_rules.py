@@ -370,7 +370,7 @@ def test_lettered_sub_sections_start_again_under_each_title_line() -> None:
 def test_lines_run_together_without_markers_are_a_list_not_a_heading() -> None:
     text = browser_text(
         "How We Use Your Details",
-        "We use what you tell us to:",
+        "We use what you tell us for the three things below.",
         "Book Your Table\nSend a reminder the day before (by text)\nKeep a note of allergies (if you tell us)",
         "Who Sees Them",
         "Only the staff on duty that evening.",

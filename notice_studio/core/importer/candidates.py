@@ -292,6 +292,8 @@ def accept_weak(entries: list[Entry]) -> None:
                 and not after.block.gap_before
             ):
                 continue  # three lines run together: the first item of a list whose markers were lost
+            if spaced and not entry.block.gap_before and i > 0 and entries[i - 1].block.kind == "paragraph":
+                continue  # ... and its last item, with no blank line between it and the line above
             if entry.block.plain.rstrip().endswith(":") and nxt.block.kind != "paragraph":
                 continue  # 'Examples:' over a list or table introduces it
             entry.accepted = (body_like(nxt) and (nxt.block.gap_before or nxt.block.kind != "list_item")) or (
