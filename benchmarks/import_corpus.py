@@ -18,8 +18,9 @@ Each is imported and scored: heading precision, recall and F1 over the top two h
 below the title (a found heading matching a deeper heading of the original, or a wholly bold
 short paragraph - a heading of unstated level - is not counted either way; --strict-bold counts
 the bold ones as wrong). The same run scores the importer at git revision REV (default: the commit before
-this work) as the baseline, printed beside. Also prints the ten worst policies and the import
-time of a 20,000-word file in each form. The corpus is only measured: nothing of it is kept.
+this work) as the baseline, printed beside. Also prints how many of the originals' tables each
+form's import recovers (to offer as notice tables), the ten worst policies and the import time
+of a 20,000-word file in each form. The corpus is only measured: nothing of it is kept.
 """
 
 from __future__ import annotations
@@ -380,10 +381,26 @@ def f1(matched: int, counted: int, expected: int) -> tuple[float, float, float]:
 
 
 def import_headings(path: Path) -> list[str]:
+    return import_result(path)[0]
+
+
+def import_result(path: Path) -> tuple[list[str], int]:
+    """The headings found, and how many tables the import recovered (0 for an importer without tables)."""
     from notice_studio.core.importer import detect_outline, read_document
 
     outline = detect_outline(read_document(path))
-    return [s.title for s in outline.sections if s.evidence != "text before the first heading"]
+    try:
+        from notice_studio.core.importer import found_tables
+    except ImportError:  # a baseline from before tables were offered
+        tables = 0
+    else:
+        tables = len(found_tables(outline))
+    return [s.title for s in outline.sections if s.evidence != "text before the first heading"], tables
+
+
+def source_tables(pieces: list[Piece]) -> int:
+    """Tables in the original with two rows and two columns or more (a table to recover)."""
+    return sum(1 for p in pieces if p.kind == "table" and len(p.rows) >= 2 and max(len(r) for r in p.rows) >= 2)
 
 
 def supported(form: str) -> bool:
@@ -414,10 +431,12 @@ def score_corpus(corpus: Path, limit: int | None, only: list[str], offset: int =
                 path = write_form(form, pieces, file.stem, folder)
                 if path is None:
                     continue
+                tables = source_tables(pieces)
                 try:
-                    row[form] = list(score(pieces, import_headings(path)))
+                    headings, recovered = import_result(path)
+                    row[form] = [*score(pieces, headings), min(recovered, tables), tables]
                 except Exception:  # noqa: BLE001 - a failed import scores nothing
-                    row[form] = [0, 0, sum(1 for p in pieces if p.rank)]
+                    row[form] = [0, 0, sum(1 for p in pieces if p.rank), 0, tables]
             results[file.stem] = row
     return results
 
@@ -493,7 +512,7 @@ def summary(results: dict) -> dict[str, tuple[float, float, float, float, int]]:
         rows = [r[form] for r in results["scores"].values() if r.get(form)]
         if not rows:
             continue
-        values = [f1(*row) for row in rows]
+        values = [f1(*row[:3]) for row in rows]
         out[form] = (
             statistics.mean(v[0] for v in values),
             statistics.mean(v[1] for v in values),
@@ -502,6 +521,12 @@ def summary(results: dict) -> dict[str, tuple[float, float, float, float, int]]:
             len(values),
         )
     return out
+
+
+def recovered_tables(results: dict, form: str) -> tuple[int, int]:
+    """(tables recovered, tables in the originals) over the policies scored in `form`."""
+    rows = [r[form] for r in results["scores"].values() if r.get(form)]
+    return sum(row[3] for row in rows if len(row) > 3), sum(row[4] for row in rows if len(row) > 3)
 
 
 def main() -> None:
@@ -562,9 +587,24 @@ def main() -> None:
             f"{f'{t:.2f} s' if t is not None else '-'} | {f'{bt:.2f} s' if bt is not None else '-'} |"
         )
     print()
+    print("Tables recovered (of those in the originals with 2+ rows and 2+ columns; offered as notice tables):")
+    print()
+    print("| form | tables recovered | baseline |")
+    print("|---|---|---|")
+    for form in FORMS:
+        if form not in now_sum:
+            continue
+        got, had = recovered_tables(current, form)
+        if base and form in base_sum:
+            b_got, b_had = recovered_tables(base, form)
+            shown_base = f"{b_got} of {b_had}"
+        else:
+            shown_base = "-"
+        print(f"| {form} | {got} of {had} ({got / had:.0%}) | {shown_base} |" if had else f"| {form} | - | - |")
+    print()
     per_policy = []
     for name, row in current["scores"].items():
-        values = {form: f1(*v)[2] for form, v in row.items() if v}
+        values = {form: f1(*v[:3])[2] for form, v in row.items() if v}
         if values:
             per_policy.append((statistics.mean(values.values()), name, values))
     per_policy.sort()
