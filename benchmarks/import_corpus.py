@@ -380,10 +380,6 @@ def f1(matched: int, counted: int, expected: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def import_headings(path: Path) -> list[str]:
-    return import_result(path)[0]
-
-
 def import_result(path: Path) -> tuple[list[str], int]:
     """The headings found, and how many tables the import recovered (0 for an importer without tables)."""
     from notice_studio.core.importer import detect_outline, read_document

@@ -73,6 +73,7 @@ JUNK_LINE_RE = re.compile(
       | print\s+(?:this\s+)?page
       | open | close | hide | toggle | expand(?:\s+all)? | collapse(?:\s+all)?
       | (?:show|read|see|view|learn)\s+(?:more|less|all)(?:\.\.\.|…)?
+      | get\s+started | contact\s+sales | subscribe | read\s+(?:the\s+)?case\s+study
       | on\s+this\s+page
       | (?:accept|reject|allow|deny|decline|refuse)(?:\s+all)?(?:\s+(?:non-essential|optional|additional))?(?:\s+cookies)?
       | (?:cookie|privacy)\s+(?:settings|preferences)

@@ -25,6 +25,7 @@ from notice_studio.core.importer.headings import (
     is_title_case,
     is_title_shaped,
     looks_like_address_or_detail,
+    names_the_notice,
     run_in_from_text,
     split_number,
 )
@@ -257,9 +258,6 @@ def _ends_sentence(entry: Entry) -> bool:
     return entry.block.plain.rstrip().endswith((".", "!", "?", ":", ";", ")", ".”", '."'))
 
 
-_NOTICE_WORDS = re.compile(r"\b(?:privacy|notice|policy|statement)\b", re.IGNORECASE)
-
-
 def _date_line(entry: Entry) -> bool:
     text = entry.block.plain
     return entry.block.kind == "paragraph" and len(text.split()) <= 8 and stated_date(text) is not None
@@ -275,7 +273,7 @@ def accept_weak(entries: list[Entry]) -> None:
         if nxt is None:
             continue
         if entry.family == "line":
-            if _date_line(nxt) and _NOTICE_WORDS.search(entry.block.plain) and i + 2 < len(entries):
+            if _date_line(nxt) and names_the_notice(entry.block.plain) and i + 2 < len(entries):
                 # 'California Privacy Notice' over 'Last updated: 1 May 2025': a notice within the notice,
                 # whatever comes next (its text, or its own first heading)
                 entry.accepted = True

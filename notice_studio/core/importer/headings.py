@@ -249,6 +249,16 @@ def is_strict_title_case(text: str) -> bool:
     return bool(found) and all(w[0].isupper() or w.lower() in _ARTICLES_AND_PREPOSITIONS for w in found)
 
 
+_NOTICE_NAME = re.compile(r"\b(?:privacy|notice|policy|statement|data protection)\b", re.IGNORECASE)
+
+
+def names_the_notice(text: str) -> bool:
+    """An un-numbered short line naming a notice ('Harbour Club Privacy Notice', 'California Privacy
+    Notice'): the notice's title, or the title of a notice within it."""
+    number, _ = split_number(text)
+    return number is None and len(text.split()) <= 12 and bool(_NOTICE_NAME.search(text))
+
+
 def has_heading_vocabulary(text: str) -> bool:
     return bool(_VOCABULARY.search(text))
 
@@ -256,7 +266,6 @@ def has_heading_vocabulary(text: str) -> bool:
 _LINK_OR_CARRY_ON = re.compile(
     r"^(?:go to|view|download|click|tap|learn more|read more|find out more|visit|back to|sign (?:in|up)|log in"
     r"|see\s+(?:more|less|all|details|also|here|below)|and|but|or|so|then)\b"
-    r"|^(?:get started|read case study|contact sales|subscribe)$"
     # a button acting on the reader's own data: 'Export your data', 'Delete your account'
     r"|^(?:export|delete|download|manage|edit|change|update|review)\s+(?-i:your\s+[a-z]\w*(?:\s+[a-z]\w*)?)$"
     r"|^(?:yes|no|n/?a|none|true|false)$",  # a table's cell

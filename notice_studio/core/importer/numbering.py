@@ -7,12 +7,11 @@ exactly the next one.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from notice_studio.core.importer.blocks import Block
 from notice_studio.core.importer.candidates import Entry, Key
-from notice_studio.core.importer.headings import Number, clean_title, split_number, trailing_heading
+from notice_studio.core.importer.headings import Number, clean_title, names_the_notice, split_number, trailing_heading
 
 _MAX_GAP = 3
 
@@ -113,7 +112,7 @@ def accept_numbered(entries: list[Entry]) -> list[Entry]:
     opening = next((e for e in entries if not e.toc), None)
     # The notice's name on its first line ('Harbour Club Privacy Notice', in bold) is its title, not
     # a kind of section that the numbering below would restart in.
-    title = opening if opening is not None and _names_the_notice(opening.block.plain) else None
+    title = opening if opening is not None and names_the_notice(opening.block.plain) else None
 
     def note_accepted(entry: Entry) -> None:
         nonlocal caps_in_use
@@ -140,10 +139,11 @@ def accept_numbered(entries: list[Entry]) -> list[Entry]:
                 for k, at in first_seen.items()
                 if k is not None and k[0] == "num" and at > first_seen[entry.key]
             }
-            if entry.family in ("line", "question"):
-                nested &= {"upper"}
-            if nested:
-                numbering.reset(None if entry.family not in ("line", "question") else nested)
+            weak = entry.family in ("line", "question")
+            if weak and "upper" in nested:
+                numbering.reset({"upper"})
+            elif nested and not weak:
+                numbering.reset()
         if entry.number and entry.number.scheme != "list" and entry.family == "markup":
             numbering.take(entry.number.scheme, entry.number.values)
 
@@ -225,14 +225,6 @@ def accept_numbered(entries: list[Entry]) -> list[Entry]:
         if entry.block.kind == "paragraph" and not entry.key:
             take_trailing(entry, entry.block.markdown, entry.block.plain)
     return out
-
-
-_NOTICE_NAME = re.compile(r"\b(?:privacy|notice|policy|statement|data protection)\b", re.IGNORECASE)
-
-
-def _names_the_notice(text: str) -> bool:
-    number, _ = split_number(text)
-    return number is None and len(text.split()) <= 12 and bool(_NOTICE_NAME.search(text))
 
 
 def _split_trailing(

@@ -46,13 +46,9 @@ def _cells(line: str) -> list[str]:
     return [cell.strip().replace("\\|", "|") for cell in _CELL_SPLIT.split(inner)]
 
 
-def split_tables(body: str) -> list[str | tuple[list[str], list[list[str]]]]:
-    """The body as pieces: text (str) and Markdown tables as (columns, rows), in order."""
-    return [p if isinstance(p, str) else (p[0], p[1]) for p in _pieces(body)]
-
-
-def _pieces(body: str) -> list[str | tuple[list[str], list[list[str]], str]]:
-    """split_tables, each table also with its lines as written."""
+def split_tables(body: str) -> list[str | tuple[list[str], list[list[str]], str]]:
+    """The body as pieces, in order: text (str), and Markdown tables as (columns, rows, the table's
+    lines as written)."""
     lines = body.split("\n")
     pieces: list[str | tuple[list[str], list[list[str]], str]] = []
     text: list[str] = []
@@ -85,7 +81,7 @@ def found_tables(outline: ImportedOutline) -> list[FoundTable]:
     for index, section in enumerate(outline.sections):
         for piece in split_tables(section.body):
             if isinstance(piece, tuple):
-                columns, rows = piece
+                columns, rows, _written = piece
                 found.append(FoundTable(index, section.title, tuple(columns), tuple(tuple(r) for r in rows)))
     return found
 
@@ -112,7 +108,7 @@ def move_tables_out(notice: Notice, choice: TableChoice = True) -> list[str]:
 
     Returns the new tables' names. A header cell left empty gets a name ('Column 2') so that
     every column can be edited and rendered."""
-    clauses = [(clause, _pieces(clause.body)) for clause in notice.all_clauses()]
+    clauses = [(clause, split_tables(clause.body)) for clause in notice.all_clauses()]
     found = sum(1 for _, pieces in clauses for p in pieces if isinstance(p, tuple))
     wanted = chosen_numbers(choice, found)
     names: list[str] = []
