@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+from notice_studio.core.library.catalog import load_library
 from notice_studio.core.notice.model import Clause, Notice, Provenance
 from notice_studio.core.notice.store import Author
 
@@ -35,6 +36,17 @@ def small_notice() -> Notice:
         ),
         parent_id="security",
     )
+    return notice
+
+
+def filled(notice: Notice) -> Notice:
+    """Every placeholder left empty filled with the library's example value (the clause's own spec first)."""
+    library = load_library()
+    for clause in notice.all_clauses():
+        for name in clause.placeholders():
+            spec = library.variable_spec(name, clause.provenance.library_id if clause.provenance else None)
+            if spec is not None and spec.example and not notice.variables.get(name):
+                notice.variables[name] = spec.example
     return notice
 
 

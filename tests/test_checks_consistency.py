@@ -4,6 +4,7 @@ each case counsel met is a test that now fails the way they need (flagged, named
 from __future__ import annotations
 
 import pytest
+from notice_support import filled
 
 from notice_studio.core.checks import load_context, run_checks
 from notice_studio.core.library.catalog import load_library
@@ -16,16 +17,6 @@ from notice_studio.core.practices.model import Category, Recipient, Transfer
 @pytest.fixture(scope="module")
 def context():
     return load_context()
-
-
-def filled(notice: Notice) -> Notice:
-    library = load_library()
-    for clause in notice.all_clauses():
-        for name in clause.placeholders():
-            spec = library.variable_spec(name, clause.provenance.library_id if clause.provenance else None)
-            if spec is not None and spec.example and not notice.variables.get(name):
-                notice.variables[name] = spec.example
-    return notice
 
 
 def saas() -> Notice:

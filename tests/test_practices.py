@@ -6,14 +6,12 @@ from __future__ import annotations
 import copy
 
 import pytest
-from notice_support import AUTHOR, git
+from notice_support import AUTHOR, filled, git
 
 from notice_studio.core.checks import load_context, run_checks
-from notice_studio.core.library.catalog import load_library
 from notice_studio.core.library.requirements import load_requirements
 from notice_studio.core.library.templates import build_notice, list_templates
 from notice_studio.core.notice.frontmatter import FormatError
-from notice_studio.core.notice.model import Notice
 from notice_studio.core.notice.store import NoticeRepo
 from notice_studio.core.practices.facts import derived_facts, laws_required, waived_requirements
 from notice_studio.core.practices.generate import CCPA_TABLE, RETENTION_TABLE, regenerate_tables
@@ -36,17 +34,6 @@ categories:
     disclosed_to: [hosting]
     retention: Two years after you close your account
 """
-
-
-def filled(notice: Notice) -> Notice:
-    """Every placeholder filled with the library's example value."""
-    library = load_library()
-    for clause in notice.all_clauses():
-        for name in clause.placeholders():
-            spec = library.variable_spec(name, clause.provenance.library_id if clause.provenance else None)
-            if spec is not None and spec.example and not notice.variables.get(name):
-                notice.variables[name] = spec.example
-    return notice
 
 
 @pytest.fixture(scope="module")

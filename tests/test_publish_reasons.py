@@ -8,10 +8,9 @@ import json
 from pathlib import Path
 
 import pytest
-from notice_support import AUTHOR, git
+from notice_support import AUTHOR, filled, git
 
 from notice_studio.cli import main
-from notice_studio.core.library.catalog import load_library
 from notice_studio.core.library.templates import build_notice
 from notice_studio.core.notice.model import Notice, NoticeError
 from notice_studio.core.notice.store import NoticeRepo
@@ -22,14 +21,7 @@ REASON = "The regulator is named in the contact section instead."
 
 
 def filled_saas() -> Notice:
-    notice = build_notice("saas-eu-uk-ca", "Acme Ltd")
-    library = load_library()
-    for clause in notice.all_clauses():
-        for name in clause.placeholders():
-            spec = library.variable_spec(name, clause.provenance.library_id if clause.provenance else None)
-            if spec is not None and spec.example and not notice.variables.get(name):
-                notice.variables[name] = spec.example
-    return notice
+    return filled(build_notice("saas-eu-uk-ca", "Acme Ltd"))
 
 
 @pytest.fixture

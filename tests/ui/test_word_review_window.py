@@ -86,8 +86,9 @@ def test_a_file_not_sent_from_this_notice_offers_a_plain_import(qtbot, window, t
     box.reject()
 
 
-def test_typing_while_the_review_is_applied_is_kept(qtbot, window, tmp_path: Path) -> None:
-    """Text typed after Apply is clicked (before the changes are saved) survives the reload."""
+def one_change_accepted(qtbot, window, tmp_path: Path):
+    """Send the notice to Word, have Anna replace a word in the first clause, read it back and accept
+    the change (not yet applied): the review window and the reviewed clause's id."""
     sent = tmp_path / "for-review.docx"
     word_review_menu.send_to(window, sent)
     qtbot.waitUntil(sent.exists, timeout=15000)
@@ -99,6 +100,12 @@ def test_typing_while_the_review_is_applied_is_kept(qtbot, window, tmp_path: Pat
     review_window.proposal_list.setCurrentRow(0)
     review_window.accept_button.click()
     reviewed_id = review_window.review.proposals[0].clause_id
+    return review_window, reviewed_id
+
+
+def test_typing_while_the_review_is_applied_is_kept(qtbot, window, tmp_path: Path) -> None:
+    """Text typed after Apply is clicked (before the changes are saved) survives the reload."""
+    review_window, reviewed_id = one_change_accepted(qtbot, window, tmp_path)
     typed_id = next(c.id for c, _, _ in window.session.notice.walk() if c.id != reviewed_id and c.body.strip())
     window.select_clause(typed_id)
     qtbot.waitUntil(lambda: window.editor.clause_id == typed_id, timeout=5000)
@@ -143,17 +150,7 @@ def test_a_section_the_reviewer_added_is_listed_and_described(qtbot, window, tmp
 
 def test_apply_saves_a_title_typed_without_pressing_enter(qtbot, window, tmp_path: Path) -> None:
     """A clause title still being typed when Apply is clicked is saved with the review, not lost."""
-    sent = tmp_path / "for-review.docx"
-    word_review_menu.send_to(window, sent)
-    qtbot.waitUntil(sent.exists, timeout=15000)
-    document = Document(str(sent))
-    paragraph = body_paragraph(document)
-    tracked_replace(paragraph, paragraph.text.split()[1], "REVIEWED", ANNA)
-    document.save(str(tmp_path / "edited.docx"))
-    review_window = open_review(qtbot, window, tmp_path / "edited.docx")
-    review_window.proposal_list.setCurrentRow(0)
-    review_window.accept_button.click()
-    reviewed_id = review_window.review.proposals[0].clause_id
+    review_window, reviewed_id = one_change_accepted(qtbot, window, tmp_path)
     titled_id = next(c.id for c, _, _ in window.session.notice.walk() if c.id != reviewed_id)
     window.select_clause(titled_id)
     qtbot.waitUntil(lambda: window.editor.clause_id == titled_id, timeout=5000)
