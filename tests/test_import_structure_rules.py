@@ -126,12 +126,12 @@ def test_long_title_case_headings_up_to_fourteen_words() -> None:
     text = browser_text(
         "Who We Are",
         "Saltmarsh Theatre Company runs the box office at the Harbour Playhouse.",
-        "Your Right to Opt Out of the Sale or Sharing of Your Personal Information",
+        "Your Right to Stop Us Selling or Sharing the Details of Ticket Buyers",
         "We do not sell the details of ticket buyers, and we do not share them for advertising.",
     )
     assert [s.title for s in outline_of(text).sections] == [
         "Who We Are",
-        "Your Right to Opt Out of the Sale or Sharing of Your Personal Information",
+        "Your Right to Stop Us Selling or Sharing the Details of Ticket Buyers",
     ]
 
 

@@ -143,7 +143,7 @@ def classify(block: Block, fmt: str, after_heading: bool = False) -> Entry:
             is_title_shaped(text, allow_colon=False, max_words=10)
             # 'A Note for Parents:' - Title Case over its paragraph (a lead-in to a list is checked below)
             or (text.endswith(":") and is_title_shaped(text, max_words=8) and is_title_case(text))
-            # Title Case carries a longer heading: 'Right to Opt Out of the Sale or Sharing of Your Data'
+            # Title Case carries a longer heading: 'Your Right to Stop Us Selling or Sharing Your Details'
             or (
                 is_title_shaped(text, allow_colon=False, max_words=14)
                 and is_title_case(text)

@@ -96,7 +96,7 @@ def opt_out_statement(p: Practices) -> str:
             " (Cal. Civ. Code §1798.135(b))."
         )
     return (
-        "You have the right to tell us not to sell or share your personal information (Cal. Civ. Code §1798.120)."
+        "You may direct us not to sell or share your personal information (Cal. Civ. Code §1798.120)."
         " Use the “Do Not Sell or Share My Personal Information” link on our website, or turn on Global Privacy"
         " Control (GPC) in a browser or extension that supports it: we treat a GPC signal as a valid request to"
         " opt out for that browser or device, and for your account when we know it is you (Cal. Civ. Code"
