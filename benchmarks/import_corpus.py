@@ -330,8 +330,9 @@ def write_form(form: str, pieces: list[Piece], name: str, folder: Path) -> Path 
 
 # ----- scoring -----------------------------------------------------------------------------------
 _LEAD_NUMBER = re.compile(
-    r"^\s*(?:(?:section|article|part)\s+)?(?:\d{1,3}(?:\.\d{1,3})*[a-z]?|[a-z]|[ivx]{1,6})[.):]?\s+", re.IGNORECASE
-)
+    r"^\s*(?:(?:section|article|part)\s+)?(?:(?:\d{1,3}(?:\.\d{1,3})*[a-z]?|[a-z]|[ivx]{1,6})[.):]?\s+|\d{1,3}\.(?=[a-z]))",
+    re.IGNORECASE,
+)  # '5.Retention', written without a space, is numbered too
 
 
 def norm(text: str) -> str:

@@ -420,3 +420,25 @@ def test_a_site_menu_ends_where_the_notice_title_starts() -> None:
     outline = outline_of(text)
     assert [s.title for s in outline.sections] == ["Overview", "Deliveries"]
     assert "Home" in outline.dropped and "Overview" not in outline.dropped
+
+
+def test_numbers_written_without_a_space_before_the_heading() -> None:
+    # '2.Retention' (no space after the number) was a title line without its number, and a
+    # decimal such as '3.5 tonnes' must stay a number with a fraction, not a heading number.
+    text = browser_text(
+        "Brackenbury Seed Exchange Privacy Notice",
+        "1.WHO WE ARE",
+        "The exchange is run by three volunteers from a village hall.",
+        "2.What we keep",
+        "The names of members who send or take seeds, and what they sent.",
+        "3.5 kilograms of seed went out last spring, to forty-one members.",
+        "3.How long we keep it",
+        "Three seasons, then the list is shredded at the autumn meeting.",
+    )
+    outline = outline_of(text)
+    assert shape(outline) == [
+        (1, "WHO WE ARE", "1"),
+        (1, "What we keep", "2"),
+        (1, "How long we keep it", "3"),
+    ]
+    assert outline.sections[1].body.endswith("3.5 kilograms of seed went out last spring, to forty-one members.")

@@ -15,7 +15,7 @@ _NUMBER_RE = re.compile(
     (?:
         (?P<dotted>\d{1,3}(?:\.\d{1,3}){1,3})\.?(?=[\s:)–—-])
       | (?P<sub>\d{1,3})(?P<subletter>[A-Z])[.):]?(?=\s)
-      | (?P<arabic>\d{1,3})(?P<apunct>[.):]?)(?=\s)
+      | (?P<arabic>\d{1,3})(?P<apunct>[.):]?)(?=\s|(?<=\.)(?-i:[A-ZÀ-Þ])\w)  # '3.Legal basis' too
       | (?P<letter>[A-Z])[.)](?=\s)
       | (?P<roman>[IVXLC]{2,7})[.)](?=\s)
       | \((?P<paren>[A-Za-z0-9]{1,4})\)(?=\s)
