@@ -442,3 +442,54 @@ def test_numbers_written_without_a_space_before_the_heading() -> None:
         (1, "How long we keep it", "3"),
     ]
     assert outline.sections[1].body.endswith("3.5 kilograms of seed went out last spring, to forty-one members.")
+
+
+def test_a_second_notice_on_the_page_starts_its_own_numbering() -> None:
+    # A page holding two notices, each under its name and a bare date line: the second's '1.'
+    # used to be taken for a list because it did not continue the first notice's numbers.
+    text = browser_text(
+        "Kestrel Ferries Privacy Notice",
+        "12 January 2026",
+        "1. Who we are",
+        "Kestrel Ferries runs the crossing between the two harbours.",
+        "2. What we record",
+        "Bookings, with the names of the passengers travelling.",
+        "3. Changes to this notice",
+        "We post a new version here when anything changes.",
+        "Camera Recording Notice",
+        "4 March 2025",
+        "1. Where the cameras are",
+        "On the car deck and at both ticket offices.",
+        "2. How long recordings are kept",
+        "Thirty days, unless an incident is being looked into.",
+    )
+    assert shape(outline_of(text))[1:] == [
+        (1, "Who we are", "1"),
+        (1, "What we record", "2"),
+        (1, "Changes to this notice", "3"),
+        (1, "Camera Recording Notice", ""),
+        (1, "Where the cameras are", "1"),
+        (1, "How long recordings are kept", "2"),
+    ]
+
+
+def test_a_heading_about_this_notice_over_a_date_does_not_restart_the_numbering() -> None:
+    text = browser_text(
+        "Kestrel Ferries Privacy Notice",
+        "1. Who we are",
+        "Kestrel Ferries runs the crossing between the two harbours.",
+        "2. What we record",
+        "Bookings, with the names of the passengers travelling.",
+        "Last Changes to this Privacy Notice",
+        "12 January 2026",
+        "1. Bookings are now kept for two years instead of three.",
+        "2. The list of ferry agents was brought up to date.",
+        "3. Your rights",
+        "You may ask for a copy of your booking record.",
+    )
+    assert shape(outline_of(text)) == [
+        (1, "Who we are", "1"),
+        (1, "What we record", "2"),
+        (2, "Last Changes to this Privacy Notice", ""),
+        (1, "Your rights", "3"),
+    ]

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from notice_studio.core.importer.blocks import Block
-from notice_studio.core.importer.dates import stated_date
+from notice_studio.core.importer.dates import is_bare_date, stated_date
 from notice_studio.core.importer.headings import (
     Number,
     bold_lead_in,
@@ -37,6 +37,7 @@ _TOC_HEADINGS = re.compile(
 )
 
 
+_REFERS_BACK = re.compile(r"\b(?:this|these|our)\b", re.IGNORECASE)
 _CELL_BREAK = re.compile(r"\t|\S {2,}\S")
 
 
@@ -56,6 +57,8 @@ class Entry:
     toc: bool = False
     level: int = 0
     is_title: bool = False
+    starts_notice: bool = False
+    """The name of a notice within the notice, over its own date: its numbering starts again."""
 
     @property
     def family(self) -> str:
@@ -260,7 +263,11 @@ def _ends_sentence(entry: Entry) -> bool:
 
 def _date_line(entry: Entry) -> bool:
     text = entry.block.plain
-    return entry.block.kind == "paragraph" and len(text.split()) <= 8 and stated_date(text) is not None
+    return (
+        entry.block.kind == "paragraph"
+        and len(text.split()) <= 8
+        and (stated_date(text) is not None or is_bare_date(text))
+    )
 
 
 def accept_weak(entries: list[Entry]) -> None:
@@ -276,7 +283,11 @@ def accept_weak(entries: list[Entry]) -> None:
             if _date_line(nxt) and names_the_notice(entry.block.plain) and i + 2 < len(entries):
                 # 'California Privacy Notice' over 'Last updated: 1 May 2025': a notice within the notice,
                 # whatever comes next (its text, or its own first heading)
+                # ('Changes to this Privacy Policy' over a date is a heading of this notice, not another one)
                 entry.accepted = True
+                if not _REFERS_BACK.search(entry.block.plain):
+                    entry.starts_notice = True
+                    entry.evidence = "the name of a notice over its own date"
                 continue
             if spaced and nxt.block.kind == "paragraph" and not nxt.block.gap_before and not _ends_sentence(nxt):
                 continue  # in text spaced by blank lines, lines run together with no full stop are list items

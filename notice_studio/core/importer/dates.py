@@ -68,6 +68,11 @@ def parse_date(text: str, *, day_first: bool = True) -> dt.date | None:
     return None
 
 
+def is_bare_date(text: str) -> bool:
+    """A line that is a date and nothing else ('17 June 2025', 'Oct. 1st, 2021'): a notice's date under its name."""
+    return any(pattern.fullmatch(text.strip(" .*_")) for pattern in _FORMS[:4])
+
+
 def _as_date(match: re.Match[str], day_first: bool) -> dt.date | None:
     groups = match.groupdict()
     year = int(groups["year"])

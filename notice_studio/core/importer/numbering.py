@@ -121,7 +121,9 @@ def accept_numbered(entries: list[Entry]) -> list[Entry]:
         first_seen.setdefault(entry.key, len(out))
         if entry.family == "caps":
             caps_in_use = True
-        if entry.family == "num" and entry.key is not None:
+        if entry.starts_notice:
+            numbering.reset()  # a second notice on the page ('CCTV Notice', its date, '1. Controller')
+        elif entry.family == "num" and entry.key is not None:
             # 'Article 5' after 'Article 4', '1.', '2.': the plain numbering inside starts again.
             inner = {
                 str(k[1])
