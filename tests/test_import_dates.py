@@ -52,3 +52,21 @@ def test_imported_date_offered_as_first_version_date() -> None:
 def test_no_date_no_offer() -> None:
     assert offered_effective_date({}) is None
     assert offered_effective_date({"imported_effective": "not a date"}) is None
+
+
+def test_a_date_alone_under_the_title_is_the_notice_date(tmp_path: Path) -> None:
+    path = tmp_path / "ferries.txt"
+    path.write_text(
+        "Kestrel Ferries Privacy Notice\n\n4 March 2025\n\nWe run the crossing between the two harbours.\n\n"
+        "Bookings\n\nWe keep bookings for two years, counted from 1 May 2019 onwards.\n\n"
+        "Cameras\n\n17 June 2024\n\nThe car deck is filmed.\n",
+        encoding="utf-8",
+    )
+    outline = import_file(path)
+    assert offered_effective_date(build_notice(outline).settings) == dt.date(2025, 3, 4)
+    report = preview_report(outline)
+    typed = [f for f in report.findings if f.rule == "import-typed-date"]
+    assert report.stated_date == "2025-03-04" and len(typed) == 1 and "'4 March 2025'" in typed[0].message
+    # further down, a date alone on a line is not the notice's date, nor one inside a sentence
+    assert stated_date("We run ferries.\n\n17 June 2024", opening=True) is None
+    assert stated_date("17 June 2024", opening=False) is None

@@ -35,7 +35,7 @@ def build_notice(
     )
     if notice.organisation:
         notice.variables["organisation.name"] = notice.organisation
-    stated = stated_date("\n".join(s.body for s in outline.sections))
+    stated = stated_date("\n".join(s.body for s in outline.sections), opening=True)
     if stated:
         notice.settings[IMPORTED_EFFECTIVE] = stated[0].isoformat()
     parent: Clause | None = None

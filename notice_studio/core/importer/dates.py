@@ -90,14 +90,23 @@ def _as_date(match: re.Match[str], day_first: bool) -> dt.date | None:
         return None
 
 
-def stated_date(text: str, *, day_first: bool = True) -> tuple[dt.date, str] | None:
-    """The notice's own 'last updated' or effective date, and the line that states it."""
-    for line in text.splitlines()[:400]:
+def stated_date(text: str, *, day_first: bool = True, opening: bool = False) -> tuple[dt.date, str] | None:
+    """The notice's own 'last updated' or effective date, and the line that states it.
+
+    `opening`: `text` starts where the notice starts, so a date alone on its first line ('21 April
+    2026' under the title) is the notice's date too, when no line says 'last updated'."""
+    lines = text.splitlines()
+    for line in lines[:400]:
         for lead in _LEAD.finditer(line):
             found = parse_date(line[lead.end() :][:40], day_first=day_first)
             if found:
                 shown = line if len(line) <= 120 else line[max(0, lead.start() - 20) : lead.end() + 40]
                 return found, " ".join(shown.strip(" *#_>").split())
+    if opening:
+        first = next((line for line in lines if line.strip()), "")
+        date = parse_date(first, day_first=day_first) if is_bare_date(first) else None
+        if date:
+            return date, " ".join(first.strip(" *#_>").split())
     return None
 
 

@@ -261,7 +261,7 @@ def _import_findings(outline: ImportedOutline, notice: Notice) -> list[ReportFin
     """What only the import can tell: untagged sections, the original's own date, empty contact lines."""
     found: list[ReportFinding] = []
     dated = False
-    for clause in notice.all_clauses():
+    for index, clause in enumerate(notice.all_clauses()):
         if not clause.topics:
             found.append(
                 ReportFinding(
@@ -280,7 +280,7 @@ def _import_findings(outline: ImportedOutline, notice: Notice) -> list[ReportFin
                     "import-empty-contact",
                 )
             )
-        stated = stated_date(clause.body)
+        stated = stated_date(clause.body, opening=index == 0)
         if stated and not dated:
             dated = True
             found.append(
