@@ -194,3 +194,37 @@ def test_bad_files_get_one_sentence(data: bytes | None, name: str, fmt: str, say
     assert says in message
     assert message.count(". ") == 0 and message.endswith(".")  # one sentence
     assert name in message
+
+
+def test_pdf_copy_keeps_figures_that_are_not_page_numbers_and_joins_only_broken_words() -> None:
+    # A number alone on a line out of the pages' order is text (it was dropped as a page number);
+    # a word broken after a non-ASCII letter is joined; a hyphen left before 'and' is not a break;
+    # a word the text writes with a hyphen elsewhere keeps it when a line break falls there.
+    lines = [
+        "Lindqvist Rope Works Privacy Notice",
+        "ABOUT US",
+        "We make rope and rigging in a small works by the harbour and keep",
+        "the records in our office in Zü-",
+        "rich, where the bookkeeper works three days a week for us.",
+        "2",
+        "REQUESTS",
+        "Requests received from customers in the last year, in total:",
+        "595",
+        "Requests we answered within a month of receiving them:",
+        "all of them",
+        "HOW LONG WE KEEP RECORDS",
+        "We keep short- and long-term records apart, and delete the short-",
+        "term ones when each order has been paid for and delivered to you,",
+        "unless a customer asks us to keep a short-term order's record.",
+        "3",
+    ]
+    outline = read_bytes("\n".join(lines).encode("utf-8"), "rope.txt", "txt")
+    from notice_studio.core.importer import outline_from_document
+
+    result = outline_from_document(outline)
+    bodies = {s.title: s.body for s in result.sections}
+    assert "office in Zürich, where" in bodies["ABOUT US"]
+    assert "595" in bodies["REQUESTS"]
+    assert "keep short- and long-term records apart" in bodies["HOW LONG WE KEEP RECORDS"]
+    assert "delete the short-term ones" in bodies["HOW LONG WE KEEP RECORDS"]
+    assert "2 page numbers" in result.dropped

@@ -25,6 +25,8 @@ _PAGE_NUMBER = re.compile(
 _PAGE_WORD = re.compile(r"^\s*page\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?:;]['\"”’)]?$")
 _TITLE_WORDS = re.compile(r"privacy|notice|policy|statement|cookie", re.IGNORECASE)
+_HYPHENATED = re.compile(r"[^\W\d_]-$")  # a word broken at the line's end ('ausdrü-', 'inform-')
+_CONJUNCTION = re.compile(r"(?:and|or|und|oder|bzw|et|ou|y|o|e|és)\b")
 _CELL_GAP = re.compile(r" {2,}|\t")
 _REFERS_ON = re.compile(
     r"(?:\b(?:section|sections|clause|clauses|article|articles|paragraph|part|point|item|see|in|under|of|to|and|or"
@@ -90,7 +92,7 @@ def _without_furniture(raw: list[TextLine], *, paged: bool = False) -> tuple[lis
         if gap:
             line.gap, gap = True, False
         lines.append(line)
-    page_marks = [i for i, line in enumerate(lines) if _PAGE_NUMBER.match(line.text)]
+    page_marks = _page_marks(lines)
     paged = paged or len(page_marks) >= 2 or any(_PAGE_WORD.match(lines[i].text) for i in page_marks)
     remove: set[int] = set(page_marks) if paged else set()
     if paged:
@@ -121,6 +123,22 @@ def _without_furniture(raw: list[TextLine], *, paged: bool = False) -> tuple[lis
     if remove & set(page_marks):
         dropped = [d for d in dropped if not _PAGE_NUMBER.match(d)] + [f"{len(page_marks)} page numbers"]
     return kept, dropped
+
+
+def _page_marks(lines: list[_Line]) -> list[int]:
+    """The lines that are page numbers: each goes on from the one before ('3' after '2'; 'Page 4 of
+    9' whatever its place). A number alone on a line out of that order ('595', a figure in a list)
+    is text."""
+    marks: list[int] = []
+    last = 0
+    for i, line in enumerate(lines):
+        if not _PAGE_NUMBER.match(line.text):
+            continue
+        value = int(re.findall(r"\d+", line.text)[0])
+        if last < value <= last + 2 or (not marks and value <= 3) or _PAGE_WORD.match(line.text):
+            marks.append(i)
+            last = value
+    return marks
 
 
 def _shape(text: str) -> str:
@@ -201,7 +219,7 @@ def _continues(
     if not width:
         return False
     text = line.text.strip()
-    if prev.endswith("-") and re.search(r"[A-Za-z]-$", prev) and text[:1].islower():
+    if _broken_word(prev, text):
         return True
     first = text.split(" ", 1)[0]
     if len(prev.rstrip()) + 1 + len(first) <= width - 1:
@@ -263,9 +281,28 @@ def _heading_line(text: str, width: float) -> bool:
     return len(text) < width * 0.75 and is_title_shaped(shown, allow_colon=True, max_words=14)
 
 
-def _join(prev: str, text: str) -> str:
-    if re.search(r"[A-Za-z]-$", prev) and text[:1].islower():
-        return prev[:-1] + text  # a word hyphenated at the line end
+def _broken_word(prev: str, text: str) -> bool:
+    """`prev` ends in a word hyphenated across the line break, which `text` finishes ('inform-' +
+    'ation'); not a hyphen left hanging before a conjunction ('short- and long-term', 'Forschungs- und')."""
+    return bool(_HYPHENATED.search(prev)) and text[:1].islower() and not _CONJUNCTION.match(text)
+
+
+_HYPHEN_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+
+
+def _hyphened_words(lines: list[_Line]) -> set[str]:
+    """Words the text writes with a hyphen inside a line ('third-party', 'opt-out'), in lower case."""
+    return {word.lower() for line in lines for word in _HYPHEN_WORD.findall(line.text)}
+
+
+def _join(prev: str, text: str, hyphened: set[str]) -> str:
+    """Two wrapped lines as one: a word broken at the line end is joined, keeping its hyphen when
+    the text writes it with one elsewhere ('third-' + 'party')."""
+    if _broken_word(prev, text):
+        head = prev.rsplit(None, 1)[-1]
+        tail = text.split(None, 1)[0]
+        whole = re.sub(r"[^\w-]+$", "", head + tail).lower()
+        return prev + text if whole in hyphened else prev[:-1] + text
     return prev + " " + text
 
 
@@ -297,6 +334,7 @@ def _unmarked_items(lines: list[_Line], width: float) -> set[int]:
 def _blocks(lines: list[_Line], width: float, by_gaps: bool = False) -> list[Block]:
     blocks: list[Block] = []
     items = _unmarked_items(lines, width)
+    hyphened = _hyphened_words(lines)
     # Hard-wrapped text with no blank lines at all: a list starting is as set apart as a paragraph.
     gapless = bool(width) and not by_gaps and sum(line.gap for line in lines) <= max(2, len(lines) // 50)
     i = 0
@@ -339,7 +377,7 @@ def _blocks(lines: list[_Line], width: float, by_gaps: bool = False) -> list[Blo
                 and len(lines[j].text) >= width * 0.8
             ):
                 break  # '4. A numbered title' over a full line of text: the title's paragraph starts
-            text = _join(text, lines[j].text.strip())
+            text = _join(text, lines[j].text.strip(), hyphened)
             j += 1
         gap = line.gap or bool((width or by_gaps) and not bullet)
         if bullet and gapless and not (blocks and blocks[-1].kind == "list_item"):
