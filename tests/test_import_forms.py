@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.import_corpus import make_pdf_text, parse_policy, write_form
-from notice_studio.core.importer import ImportProblem, import_file, read_bytes
+from notice_studio.core.importer import ImportProblem, import_file, outline_from_document, read_bytes
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
 FENNEL = [
@@ -218,13 +218,31 @@ def test_pdf_copy_keeps_figures_that_are_not_page_numbers_and_joins_only_broken_
         "unless a customer asks us to keep a short-term order's record.",
         "3",
     ]
-    outline = read_bytes("\n".join(lines).encode("utf-8"), "rope.txt", "txt")
-    from notice_studio.core.importer import outline_from_document
-
-    result = outline_from_document(outline)
+    result = outline_from_document(read_bytes("\n".join(lines).encode("utf-8"), "rope.txt", "txt"))
     bodies = {s.title: s.body for s in result.sections}
     assert "office in Zürich, where" in bodies["ABOUT US"]
     assert "595" in bodies["REQUESTS"]
     assert "keep short- and long-term records apart" in bodies["HOW LONG WE KEEP RECORDS"]
     assert "delete the short-term ones" in bodies["HOW LONG WE KEEP RECORDS"]
     assert "2 page numbers" in result.dropped
+
+
+def test_pdf_copy_keeps_a_sentence_ending_in_button_words_and_text_repeated_by_the_page() -> None:
+    # 'Cookie Settings.' finishing a wrapped sentence is text, though alone it is a page's button;
+    # two lines that happen to stand near two page breaks (the notice repeats an address) are not a
+    # running header unless they recur on half the pages.
+    page = [
+        "We keep the order book for six years, as the tax office asks of every",
+        "trader, and you may change the cookies we set at any time under",
+        "Cookie Settings.",
+        "Write to: Lindqvist Rope Works, 4 Quay Lane, Harwich",
+    ]
+    lines = ["Lindqvist Rope Works Privacy Notice", "ORDERS"]
+    for number in range(1, 7):
+        lines += page if number in (2, 5) else [f"Line {number} of the order rules, kept as written here."]
+        lines += [f"Page {number} of 6", "Lindqvist Rope Works"]
+    outline = outline_from_document(read_bytes("\n".join(lines).encode("utf-8"), "rope.txt", "txt"))
+    every = " ".join(s.body for s in outline.sections)
+    assert every.count("at any time under Cookie Settings.") == 2
+    assert every.count("Write to: Lindqvist Rope Works, 4 Quay Lane, Harwich") == 2
+    assert "Lindqvist Rope Works" in outline.dropped and "6 page numbers" in outline.dropped

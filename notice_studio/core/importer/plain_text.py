@@ -84,8 +84,12 @@ def _without_furniture(raw: list[TextLine], *, paged: bool = False) -> tuple[lis
     lines: list[TextLine] = []
     dropped: list[str] = []
     gap = False
+    above: TextLine | None = None
     for line in raw:
-        if is_junk_line(line.text):
+        carried = above is not None and _ends_a_sentence_above(above, line)
+        above = line
+        if is_junk_line(line.text) and not carried:
+            above = None
             dropped.append(line.text.strip())
             gap = gap or line.gap
             continue
@@ -103,7 +107,8 @@ def _without_furniture(raw: list[TextLine], *, paged: bool = False) -> tuple[lis
             for j in range(max(0, i - 2), min(len(lines), i + 3))
             if j not in remove and len(lines[j].text) <= 100
         )
-        running = {shape for shape, count in near.items() if count >= 2}
+        # on half the pages or more: a text that repeats itself (a page copied twice) is not one
+        running = {shape for shape, count in near.items() if count >= 2 and count * 2 >= len(page_marks)}
         for i in page_marks:
             for j in range(max(0, i - 2), min(len(lines), i + 3)):
                 if j not in remove and _shape(lines[j].text) in running:
@@ -123,6 +128,17 @@ def _without_furniture(raw: list[TextLine], *, paged: bool = False) -> tuple[lis
     if remove & set(page_marks):
         dropped = [d for d in dropped if not _PAGE_NUMBER.match(d)] + [f"{len(page_marks)} page numbers"]
     return kept, dropped
+
+
+def _ends_a_sentence_above(above: TextLine, line: TextLine) -> bool:
+    """`line` finishes the sentence wrapped on the line `above` it ('... change them under' +
+    'Privacy Settings.'), so its words are text even where they look like a page's button."""
+    text = line.text.strip()
+    return (
+        not line.gap
+        and not _SENTENCE_END.search(above.text.rstrip())
+        and (text[:1].islower() or text.endswith((".", ",", ";")))
+    )
 
 
 def _page_marks(lines: list[_Line]) -> list[int]:
