@@ -493,3 +493,29 @@ def test_a_heading_about_this_notice_over_a_date_does_not_restart_the_numbering(
         (2, "Last Changes to this Privacy Notice", ""),
         (1, "Your rights", "3"),
     ]
+
+
+def test_a_heading_set_apart_below_a_site_menu_is_not_part_of_it() -> None:
+    # The menu's words run together; the notice's first heading stands apart under them, with no
+    # title line in between. A date over a numbered first heading is not a two-line title either.
+    text = browser_text(
+        "Home\nShop\nVisit\nAbout",
+        "Overview",
+        "Kingfisher Nurseries grows and sells plants from its site near the river.",
+        "Deliveries",
+        "Our drivers see your address and telephone number on the day of delivery.",
+    )
+    outline = outline_of(text)
+    assert [s.title for s in outline.sections] == ["Overview", "Deliveries"]
+    assert "Home" in outline.dropped and "Overview" not in outline.dropped
+    dated = outline_of(
+        browser_text(
+            "9 May 2026",
+            "1. Our Privacy Promise",
+            "Kingfisher Nurseries grows and sells plants from its site near the river.",
+            "2. Deliveries",
+            "Our drivers see your address and telephone number on the day of delivery.",
+        )
+    )
+    assert [s.title for s in dated.sections] == ["Introduction", "Our Privacy Promise", "Deliveries"]
+    assert dated.sections[0].body == "9 May 2026"

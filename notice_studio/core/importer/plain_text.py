@@ -173,6 +173,8 @@ def _menu_lines(lines: list[_Line]) -> set[int]:
             or split_number(line.text.strip())[0] is not None
             or _CONTENTS.match(line.text.strip())
             or (len(words) >= 2 and _TITLE_WORDS.search(line.text))  # 'Privacy Notice': the notice starts
+            # a menu's lines run together: a line set apart after them is the notice's first heading
+            or (len(run) >= 3 and line.gap and not any(lines[k].gap for k in run[1:]))
         ):
             break
         run.append(i)

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from notice_studio.core.importer.blocks import ImportProblem, SourceDocument
 from notice_studio.core.importer.candidates import Entry, Key, accept_weak, classify, mark_toc
+from notice_studio.core.importer.dates import is_bare_date
 from notice_studio.core.importer.headings import clean_title, is_stopped_title, is_title_shaped, split_number
 from notice_studio.core.importer.numbering import accept_numbered
 from notice_studio.core.importer.outline import ImportedOutline, ImportedSection
@@ -58,6 +59,8 @@ def _find_title(entries: list[Entry], declared: str) -> str:
         and _TITLE_WORDS.search(second.block.plain)
         and is_title_shaped(text, allow_colon=False)
         and is_title_shaped(second.block.plain, allow_colon=False)
+        and not is_bare_date(text)  # 'May 9, 2023' over '1. Our Privacy Commitment': a date, then a section
+        and split_number(second.block.plain)[0] is None
     ):
         # 'Heronsgate Allotment Society' over 'PRIVACY NOTICE': the two lines are the title
         first.is_title = second.is_title = True
