@@ -235,9 +235,9 @@ def _page_lines(page: Any, number: int) -> list[TextLine]:
 
     ordered = _beside(rows)
     tables: dict[int, _Table] = {}  # the table each line of a table is part of, by the line's id
-    for table in _find_tables(ordered, split):
-        for line in ordered[table.start : table.end]:
-            tables.update((id(part), table) for part in line.parts or [line])
+    for found in _find_tables(ordered, split, text):
+        for line in ordered[found.start : found.end]:
+            tables.update((id(part), found) for part in line.parts or [line])
     textpage.close()
     # Extra space between lines ends a paragraph; what is usual depends on the font size.
     steps: dict[float, list[float]] = {}
@@ -359,6 +359,25 @@ def _starts_at(row: _Row, x: float, split: _Split) -> bool:
     )
 
 
+def _wide_gap_at(row: _Row, x: float, split: _Split) -> bool:
+    """True when a word of the row starts at x with more white before it than a space (or with no
+    space at all, run into the word before): the gap between two cells."""
+    for before, word in itertools.pairwise(row.words):
+        if abs(word.left - x) <= _ALIGN:
+            return word.left - before.right >= 0.4 * row.size
+    return any(w.left < x - _ALIGN and w.right > x + _ALIGN and split(w, x) is not None for w in row.words)
+
+
+_ITEM_MARK = re.compile(r"^(?:[•·▪◦●○■□➢►✓–—*+o-]|\(?\d{1,2}[.)]?|\(?[a-z][.)])$")
+
+
+def _is_list(rows: list[list[list[_Word]]], text: str) -> bool:
+    """True when the 'table' is a list whose markers stand apart from its items: its first column holds
+    only list markers or item numbers."""
+    firsts = [_cell_text(row[0], text) for row in rows if row[0]]
+    return bool(firsts) and all(_ITEM_MARK.match(cell) for cell in firsts)
+
+
 def _near(x: float, edges: list[float]) -> bool:
     return any(abs(x - e) <= _ALIGN for e in edges)
 
@@ -385,7 +404,7 @@ def _seed_edges(rows: list[_Row], r: int, split: _Split) -> list[float]:
         at = bisect.bisect_left(starts, word.left - _ALIGN)
         if at < len(starts) and starts[at] <= word.left + _ALIGN:
             out.append(word.left)
-    return out
+    return [x for x in out if _wide_gap_at(above, x, split) or _wide_gap_at(below, x, split)]
 
 
 def _joins(row: _Row, inside: _Row, edges: list[float], split: _Split, widest: float) -> bool:
@@ -411,7 +430,11 @@ def _more_edges(run: list[_Row], edges: list[float], split: _Split) -> list[floa
         if x <= edges[0] + run[0].size or _near(x, found):
             continue
         support = sum(1 for row in run if any(abs(w.left - x) <= _ALIGN for w in row.words))
-        if support >= max(2, heads / 2) and not any(_crossed(row, x, split) for row in run):
+        if (
+            support >= max(2, heads / 2)
+            and any(_wide_gap_at(row, x, split) for row in run)
+            and not any(_crossed(row, x, split) for row in run)
+        ):
             found.append(x)
     return sorted(found)
 
@@ -445,7 +468,7 @@ def _set_apart(cells: list[list[_Word]], size: float) -> bool:
     return any(b[0].run_in or b[0].left - a[-1].right >= 0.4 * size for a, b in itertools.pairwise(filled))
 
 
-def _table_from(rows: list[_Row], r: int, x: float, floor: int, split: _Split) -> _Table | None:
+def _table_from(rows: list[_Row], r: int, x: float, floor: int, split: _Split, text: str) -> _Table | None:
     """The table around lines r and r + 1 with a column starting at x, or None when it is not one."""
     edges = [rows[r].left, x]
     start, end = r, r + 2
@@ -461,10 +484,10 @@ def _table_from(rows: list[_Row], r: int, x: float, floor: int, split: _Split) -
         if more == edges:
             break
         edges = more
-    return _read_table(rows, start, end, edges, split)
+    return _read_table(rows, start, end, edges, split, text)
 
 
-def _read_table(rows: list[_Row], start: int, end: int, edges: list[float], split: _Split) -> _Table | None:
+def _read_table(rows: list[_Row], start: int, end: int, edges: list[float], split: _Split, text: str) -> _Table | None:
     """The lines start to end read as a table with columns starting at `edges`, or None when they do not
     make one: fewer than two lines with text in two columns, no white between cells wider than a space,
     or two columns of running text."""
@@ -478,7 +501,10 @@ def _read_table(rows: list[_Row], start: int, end: int, edges: list[float], spli
         return None
     if len(run) >= 8 and len(side) >= 0.8 * len(run) and all(len(cells[0]) >= 5 for cells in side):
         return None  # two columns of running text, not a table
-    return _Table(start, end, _table_rows(run, grid, size), edges, max(row.right for row in run))
+    rows_read = _table_rows(run, grid, size)
+    if _is_list(rows_read, text):
+        return None
+    return _Table(start, end, rows_read, edges, max(row.right for row in run))
 
 
 @dataclass
@@ -510,7 +536,7 @@ def _table_rows(run: list[_Row], grid: list[list[list[_Word]]], size: float) -> 
     by_steps = not all(wide) and (sum(wide) >= 2 or (any(wide) and carried))
     out = [[list(c) for c in grid[0]]]
     for w, cells in zip(wide, grid[1:], strict=True):
-        if (w if by_steps else bool(cells[0])):
+        if w if by_steps else bool(cells[0]):
             out.append([list(c) for c in cells])
         else:
             for mine, more in zip(out[-1], cells, strict=True):
@@ -518,14 +544,14 @@ def _table_rows(run: list[_Row], grid: list[list[list[_Word]]], size: float) -> 
     return out
 
 
-def _find_tables(rows: list[_Row], split: _Split) -> list[_Table]:
+def _find_tables(rows: list[_Row], split: _Split, text: str) -> list[_Table]:
     """The page's tables whose columns line up from line to line, in reading order."""
     found: list[_Table] = []
     r = 0
     while r + 1 < len(rows):
         floor = found[-1].end if found else 0
         table = next(
-            (t for x in _seed_edges(rows, r, split) if (t := _table_from(rows, r, x, floor, split))),
+            (t for x in _seed_edges(rows, r, split) if (t := _table_from(rows, r, x, floor, split, text))),
             None,
         )
         if table is None:
@@ -534,7 +560,7 @@ def _find_tables(rows: list[_Row], split: _Split) -> list[_Table]:
         before = found[-1] if found else None
         if before and before.end == table.start and all(_near(e, table.edges) for e in before.edges):
             # the table's first lines carry on cells (at the top of a page): read them with its columns
-            table = _read_table(rows, before.start, table.end, table.edges, split) or table
+            table = _read_table(rows, before.start, table.end, table.edges, split, text) or table
             if table.start == before.start:
                 found.pop()
         found.append(table)

@@ -398,7 +398,9 @@ def _rows_over_pages(rows: list[list[str]], pages: list[int]) -> list[list[str]]
     for row, page, before in zip(rows[1:], pages[1:], pages[:-1], strict=True):
         if page != before and not row[0]:
             last = out[-1] + [""] * (len(row) - len(out[-1]))
-            out[-1] = [" ".join(filter(None, (a, b))) for a, b in zip(last, row + [""] * (len(last) - len(row)), strict=True)]
+            out[-1] = [
+                " ".join(filter(None, (a, b))) for a, b in zip(last, row + [""] * (len(last) - len(row)), strict=True)
+            ]
         else:
             out.append(row)
     return out
