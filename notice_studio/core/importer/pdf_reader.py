@@ -3,6 +3,9 @@
 Chosen on measurement: pypdf (already needed for export) took about a minute for a 20,000-word
 notice on these machines; PDFium reads it in well under a second. Lines are grouped into
 paragraphs by the extra space between them and by changes of font, and then read like copied text (page numbers and running headers left out, hyphenation joined).
+Tables are found by where words start: a column's lines start at the same x, line after line, with
+white before it that no line runs across; each line is read against those column edges, and a line
+with nothing in the first column carries on the row above (a cell wrapped over several lines).
 A scanned PDF has no text layer: it is refused in one sentence.
 """
 
