@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.import_corpus import make_pdf
-from notice_studio.core.importer import import_file, read_document
+from notice_studio.core.importer import found_tables, import_file, read_document
 
 LONG_HEADING = "How the lending library keeps the names and postal addresses of its members"
 PAGE = f"""<!DOCTYPE html><html><body>
@@ -116,3 +116,93 @@ def test_numbered_sections_in_bold_continue_past_a_numbered_list_and_bold_sub_he
     ]
     keep = next(s for s in outline.sections if s.title == "WHAT WE KEEP")
     assert "3. Any access needs you tell us about" in keep.body  # the list stays in its section's text
+
+
+BAKERY_COOKIES = [
+    ("Cookie", "What it does"),
+    (
+        "Basket keeper",
+        (
+            "Remembers the loaves, buns and cakes you have put in your basket while you carry on looking round the"
+            " rest of the shop, so that nothing goes missing when you move from one page to another or come back"
+            " later the same afternoon to finish your order before the ovens are lit."
+        ),
+    ),
+    (
+        "Oven slot",
+        (
+            "Holds the collection time you picked so that the bakers know when your order has to come out of the"
+            " oven, and so that we can warn you if that slot fills up before you have paid for it."
+        ),
+    ),
+    (
+        "Crumb counter",
+        (
+            "Counts how many people look at each page, without knowing who they are, so that we can tell which"
+            " recipes are worth putting on the front page each week and which ones nobody reads."
+        ),
+    ),
+]
+BAKERY_RETENTION = [
+    ("Record", "Kept for", "Who sees it"),
+    ("Orders", "six years", "the shop manager and our accountant"),
+    ("Allergy notes", "until you ask us to remove them", ""),
+    ("Card payments", "not kept by us at all", "the card company only"),
+]
+
+
+def _table_html(rows: list[tuple[str, ...]]) -> str:
+    return "<table>" + "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows) + "</table>"
+
+
+BAKERY_PAGE = f"""<!DOCTYPE html><html><body>
+<h1>Crumb and Crust Bakery Privacy Notice</h1>
+<p>This notice explains the small files our ordering website leaves in your browser and what each one is for.</p>
+<h2>Cookies we use</h2>
+{_table_html(BAKERY_COOKIES)}
+<p>You can clear these cookies in your browser settings at any time; the basket will then be empty.</p>
+<h2>How long we keep things</h2>
+{_table_html(BAKERY_RETENTION)}
+<ul><li>order slips are shredded at the end of each month</li><li>old allergy notes are deleted on request</li></ul>
+<p>When we no longer need something we shred the paper copy and delete the file.</p>
+<p>Ask at the counter if you would like to know what we hold about you.</p>
+<h2>Contact</h2>
+<p>Write to the bakery at the shop address, marked for the attention of the manager.</p>
+</body></html>"""
+
+
+@pytest.fixture(scope="module")
+def bakery(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("pdf") / "bakery.pdf"
+    assert make_pdf(BAKERY_PAGE, path)
+    return path
+
+
+def test_table_cells_that_wrap_over_several_lines_come_back_whole(bakery: Path) -> None:
+    tables = found_tables(import_file(bakery))
+    assert len(tables) == 2
+    cookies = tables[0]
+    assert cookies.columns == BAKERY_COOKIES[0]
+    assert list(cookies.rows) == BAKERY_COOKIES[1:]
+
+
+def test_three_column_table_with_an_empty_cell(bakery: Path) -> None:
+    retention = found_tables(import_file(bakery))[1]
+    assert retention.columns == BAKERY_RETENTION[0]
+    assert list(retention.rows) == BAKERY_RETENTION[1:]
+
+
+def test_text_around_wrapped_tables_stays_text_and_nothing_is_lost(bakery: Path) -> None:
+    blocks = read_document(bakery).blocks
+    items = [b.plain for b in blocks if b.kind == "list_item"]
+    assert items == ["order slips are shredded at the end of each month", "old allergy notes are deleted on request"]
+    paragraphs = [b.plain for b in blocks if b.kind == "paragraph"]
+    assert "You can clear these cookies in your browser settings at any time; the basket will then be empty." in (
+        paragraphs
+    )
+    assert "Ask at the counter if you would like to know what we hold about you." in paragraphs
+    words = " ".join(b.plain for b in blocks).split()
+    for row in BAKERY_COOKIES + BAKERY_RETENTION:
+        for cell in row:
+            for word in cell.split():
+                assert word in words

@@ -3,16 +3,21 @@
 Chosen on measurement: pypdf (already needed for export) took about a minute for a 20,000-word
 notice on these machines; PDFium reads it in well under a second. Lines are grouped into
 paragraphs by the extra space between them and by changes of font, and then read like copied text (page numbers and running headers left out, hyphenation joined).
+Tables are found by where words start: a column's lines start at the same x, line after line, with
+white before it that no line runs across; each line is read against those column edges, and a line
+with nothing in the first column carries on the row above (a cell wrapped over several lines).
 A scanned PDF has no text layer: it is refused in one sentence.
 """
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 import statistics
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from notice_studio.core.importer.blocks import ImportProblem, SourceDocument, one_line
@@ -56,6 +61,18 @@ def read_pdf(data: bytes, name: str) -> SourceDocument:
 
 
 @dataclass
+class _Word:
+    """Characters between two spaces: where they start and end on the line, and which they are."""
+
+    left: float
+    right: float
+    first: int
+    last: int
+    run_in: bool = False
+    """Set against the word before it with no space between (two table cells run together)."""
+
+
+@dataclass
 class _Row:
     bottom: float
     height: float
@@ -66,6 +83,9 @@ class _Row:
     text: str = ""
     right: float = 0.0
     last: int = 0
+    words: list[_Word] = field(default_factory=list)
+    parts: list[_Row] = field(default_factory=list)
+    """The lines it was put together from, when lines drawn one after another stand side by side."""
 
 
 def _finish(row: _Row, pieces: list[str], right: float, last: int) -> _Row:
@@ -120,8 +140,10 @@ def _page_lines(page: Any, number: int) -> list[TextLine]:
         """The row again, character by character: split where the baseline moves, a tab at a column gap."""
         out: list[_Row] = []
         current = row
+        current.words = []
         chars: list[str] = []
-        right, space = 0.0, False
+        right, space, last = 0.0, False, row.first
+        word: _Word | None = None
         for i in range(row.first, row.last + 1):
             ch = text[i]
             if ch.isspace():
@@ -129,14 +151,19 @@ def _page_lines(page: Any, number: int) -> list[TextLine]:
                 continue
             left, char_right, bottom, _ = box(i)
             if chars and abs(bottom - current.bottom) > current.height * 0.5:
-                out.append(_finish(current, chars, right, i - 1))
+                out.append(_finish(current, chars, right, last))
                 current, chars = start_row(i), []
             elif chars and left - right > current.size:
                 chars.append("\t")
             elif chars and space:
                 chars.append(" ")
+            if not chars or space or left - right > current.size:
+                word = _Word(left, char_right, i, i)
+                current.words.append(word)
+            elif word is not None:
+                word.right, word.last = char_right, i
             chars.append(ch)
-            right, space = char_right, False
+            right, space, last = char_right, False, i
         out.append(_finish(current, chars, right, row.last))
         if row.text.startswith("• "):
             out[0].text = "• " + out[0].text
@@ -152,13 +179,14 @@ def _page_lines(page: Any, number: int) -> list[TextLine]:
         row = start_row(first)
         pieces: list[str] = ["• "] if marker else []
         marker = False
-        at = first
+        at, word_left = first, row.left
         for space in _SPACES.finditer(text, first, last + 1):
             a, b = space.start(), space.end()
             pieces.append(text[at:a])
             _, before_right, before_bottom, _ = box(a - 1)
             after_left, _, after_bottom, _ = box(b)
-            at = b
+            row.words.append(_Word(word_left, before_right, at, a - 1))
+            at, word_left = b, after_left
             if abs(after_bottom - before_bottom) > row.height * 0.5:
                 # PDFium ran two lines together: a new line starts after this space
                 if b == last and text[b] in _MARKS:
@@ -172,6 +200,8 @@ def _page_lines(page: Any, number: int) -> list[TextLine]:
         else:
             pieces.append(text[at : last + 1])
         _, right, bottom, _ = box(last)
+        if at <= last:
+            row.words.append(_Word(word_left, right, at, last))
         row = _finish(row, pieces, right, last)
         # Ends off its baseline (lines run together with no space between) or much wider than its
         # characters need (table cells set apart with no space): read it again character by character.
@@ -188,9 +218,29 @@ def _page_lines(page: Any, number: int) -> list[TextLine]:
             cell = rows.pop()
             rows[-1].text += "\t" + cell.text
             rows[-1].right, rows[-1].last = cell.right, cell.last
+            rows[-1].words += cell.words
+    height = page.get_height()
+    rows = [row for row in rows if row.bottom < height and row.bottom + row.height > 0]  # not clipped away
     # A line is bold when it starts and ends bold (a bold lead-in does not make its paragraph a heading).
     for row in rows:
         row.bold = row.bold and is_bold(row.last)
+    letters: dict[int, list[tuple[float, float]]] = {}
+
+    def split(word: _Word, x: float) -> int | None:
+        """The character of `word` starting at x with white before it (cells run together), if any."""
+        sides = letters.get(word.first)
+        if sides is None:
+            sides = letters[word.first] = [box(i)[:2] for i in range(word.first, word.last + 1)]
+        for k in range(1, len(sides)):
+            if abs(sides[k][0] - x) <= _ALIGN and sides[k][0] - sides[k - 1][1] >= _RUN_IN_GAP:
+                return word.first + k
+        return None
+
+    ordered = _beside(rows)
+    tables: dict[int, _Table] = {}  # the table each line of a table is part of, by the line's id
+    for found in _find_tables(ordered, split, text):
+        for line in ordered[found.start : found.end]:
+            tables.update((id(part), found) for part in line.parts or [line])
     textpage.close()
     # Extra space between lines ends a paragraph; what is usual depends on the font size.
     steps: dict[float, list[float]] = {}
@@ -201,16 +251,67 @@ def _page_lines(page: Any, number: int) -> list[TextLine]:
     sizes = [r.size for r in rows]
     body = statistics.median(sizes) if sizes else 0.0
     lines: list[TextLine] = []
+    done: set[int] = set()  # tables already read, by id
     for n, row in enumerate(rows):
+        table = tables.get(id(row))
+        if table is not None and id(table) in done:
+            continue  # a line of a table already read
         usual = statistics.median(steps[row.size]) if len(steps.get(row.size, ())) >= 2 else 0.0
         if not usual and body:
             usual = usual_all * row.size / body
         gap = n == 0 or (usual > 0 and abs(rows[n - 1].bottom - row.bottom) > usual * 1.3)
+        if table is not None:
+            done.add(id(table))
+            for cells in table.rows:
+                shown = "\t".join(_cell_text(words, text) for words in cells)
+                lines.append(TextLine(number, shown, gap, row.size, False, table.left, table.right))
+                gap = False
+            continue
         shown = row.text.rstrip().translate(_LIGATURES)
         if shown:
             lines.append(TextLine(number, shown, gap, row.size, row.bold, row.left, row.right))
     _mark_indented_items(lines)
     return lines
+
+
+def _beside(rows: list[_Row]) -> list[_Row]:
+    """The rows in the order they stand on the page, for finding tables: each line that PDFium gives
+    after the lines to its left is put back beside them.
+
+    A table comes cell by cell, so the lines of a cell come after those of the cell to its left; a
+    line on the same baseline as one already read (and further right) is joined to it (a new row,
+    made of both), and one between two of them goes in its place. The rows given are not changed."""
+    out: list[_Row] = []
+    for row in rows:
+        if not _put_back(out, row):
+            out.append(row)
+    return out
+
+
+def _put_back(out: list[_Row], row: _Row) -> bool:
+    """Put `row` beside the lines of `out` to its left that it was drawn after; False when it comes next."""
+    if not out or row.bottom < out[-1].bottom - row.height * 0.5:
+        return False  # below the last line: in order
+    i = len(out) - 1
+    while i >= 0 and out[i].bottom <= row.bottom + row.height * 0.5:
+        if out[i].right > row.left + _ALIGN:
+            return False  # not beside them: text over text
+        if abs(out[i].bottom - row.bottom) < min(out[i].height, row.height) * 0.5:
+            left = out[i]
+            out[i] = replace(
+                left,
+                text=left.text + "\t" + row.text,
+                right=row.right,
+                last=row.last,
+                words=left.words + row.words,
+                parts=(left.parts or [left]) + (row.parts or [row]),
+            )
+            return True
+        i -= 1
+    if i < 0:
+        return False
+    out.insert(i + 1, row)
+    return True
 
 
 def _mark_indented_items(lines: list[TextLine]) -> None:
@@ -237,3 +338,239 @@ def _mark_indented_items(lines: list[TextLine]) -> None:
             if not carried:
                 line.text = "• " + line.text
         before = line if indented else None
+
+
+# ----- tables whose cells wrap over several lines ----------------------------------------------------
+_ALIGN = 0.6
+"""Points: the lines of one table column start at the same x, to within this."""
+_RUN_IN_GAP = 0.8
+"""Points of white between two letters with no space between them: two cells run together."""
+
+_Split = Callable[[_Word, float], int | None]
+"""The character of a word that starts at x with white before it (two cells run together), if any."""
+
+
+def _crossed(row: _Row, x: float, split: _Split) -> bool:
+    """True when a word of the row runs across x, so that no column can start there."""
+    return any(w.left < x - _ALIGN and w.right > x + _ALIGN and split(w, x) is None for w in row.words)
+
+
+def _starts_at(row: _Row, x: float, split: _Split) -> bool:
+    """True when text to the left of x is followed by a word (or a cell run into it) starting at x."""
+    return any(abs(w.left - x) <= _ALIGN for w in row.words[1:]) or any(
+        w.left < x - _ALIGN and w.right > x + _ALIGN and split(w, x) is not None for w in row.words
+    )
+
+
+def _wide_gap_at(row: _Row, x: float, split: _Split) -> bool:
+    """True when a word of the row starts at x with more white before it than a space (or with no
+    space at all, run into the word before): the gap between two cells."""
+    for before, word in itertools.pairwise(row.words):
+        if abs(word.left - x) <= _ALIGN:
+            return word.left - before.right >= 0.4 * row.size
+    return any(w.left < x - _ALIGN and w.right > x + _ALIGN and split(w, x) is not None for w in row.words)
+
+
+_ITEM_MARK = re.compile(r"^(?:[•·▪◦●○■□➢►✓–—*+o-]|\(?\d{1,2}[.)]?|\(?[a-z][.)])$")
+
+
+def _is_list(rows: list[list[list[_Word]]], text: str) -> bool:
+    """True when the 'table' is a list whose markers stand apart from its items: its first column holds
+    only list markers or item numbers."""
+    firsts = [_cell_text(row[0], text) for row in rows if row[0]]
+    return bool(firsts) and all(_ITEM_MARK.match(cell) for cell in firsts)
+
+
+def _near(x: float, edges: list[float]) -> bool:
+    return any(abs(x - e) <= _ALIGN for e in edges)
+
+
+def _follows(above: _Row, below: _Row) -> bool:
+    """True when `below` is the next line down in the same size of text (not a line far below)."""
+    step = above.bottom - below.bottom
+    return abs(above.size - below.size) <= 0.6 and 0 < step <= 3 * above.size
+
+
+def _seed_edges(rows: list[_Row], r: int, split: _Split) -> list[float]:
+    """Where a table column may start, seen from two lines: the second set in to where a word of the
+    first starts (a cell's text wrapped), or both lines with a word starting at the same place."""
+    above, below = rows[r], rows[r + 1]
+    if not _follows(above, below):
+        return []
+    if below.left > above.left + above.size:
+        return [below.left] if _starts_at(above, below.left, split) else []
+    if abs(below.left - above.left) > _ALIGN:
+        return []
+    starts = sorted(w.left for w in below.words[1:])
+    out = []
+    for word in above.words[1:]:
+        at = bisect.bisect_left(starts, word.left - _ALIGN)
+        if at < len(starts) and starts[at] <= word.left + _ALIGN:
+            out.append(word.left)
+    return [x for x in out if _wide_gap_at(above, x, split) or _wide_gap_at(below, x, split)]
+
+
+def _joins(row: _Row, inside: _Row, edges: list[float], split: _Split, widest: float) -> bool:
+    """True when `row`, the line above or below `inside` (a line of the table), is a line of the table too:
+    it starts where a column does and runs across none; a line with text in the first column only
+    must be below, no further from the line above than the table's rows are from each other."""
+    above = row.bottom > inside.bottom
+    if not (_follows(row, inside) if above else _follows(inside, row)):
+        return False
+    if not _near(row.left, edges) or any(_crossed(row, e, split) for e in edges[1:]):
+        return False
+    if row.left > edges[0] + _ALIGN or any(_starts_at(row, e, split) for e in edges[1:]):
+        return True
+    return not above and inside.bottom - row.bottom <= widest + 0.5
+
+
+def _more_edges(run: list[_Row], edges: list[float], split: _Split) -> list[float]:
+    """The table's column edges: those given, and any other x where lines of the run start a word
+    (as many as half the table's rows do) and that no line runs across."""
+    heads = sum(1 for row in run if abs(row.left - edges[0]) <= _ALIGN)
+    found = list(edges)
+    for x in sorted({round(w.left, 1) for row in run for w in row.words}):
+        if x <= edges[0] + run[0].size or _near(x, found):
+            continue
+        support = sum(1 for row in run if any(abs(w.left - x) <= _ALIGN for w in row.words))
+        if (
+            support >= max(2, heads / 2)
+            and any(_wide_gap_at(row, x, split) for row in run)
+            and not any(_crossed(row, x, split) for row in run)
+        ):
+            found.append(x)
+    return sorted(found)
+
+
+def _split_word(word: _Word, edges: list[float], split: _Split) -> list[_Word]:
+    """The word, cut where it runs across a column edge with white between two letters."""
+    pieces = [word]
+    for edge in edges[1:]:
+        last = pieces[-1]
+        if last.left < edge - _ALIGN and last.right > edge + _ALIGN:
+            k = split(word, edge)
+            if k is not None and last.first < k <= last.last:
+                pieces[-1] = _Word(last.left, edge, last.first, k - 1)
+                pieces.append(_Word(edge, last.right, k, last.last, run_in=True))
+    return pieces
+
+
+def _line_cells(row: _Row, edges: list[float], split: _Split) -> list[list[_Word]]:
+    """The line's words sorted into the columns starting at `edges`."""
+    cells: list[list[_Word]] = [[] for _ in edges]
+    for word in row.words:
+        for piece in _split_word(word, edges, split):
+            cells[sum(1 for e in edges[1:] if piece.left >= e - _ALIGN)].append(piece)
+    return cells
+
+
+def _set_apart(cells: list[list[_Word]], size: float) -> bool:
+    """True when two neighbouring cells of the line have more white between them than a space, or
+    were run together with no space at all."""
+    filled = [c for c in cells if c]
+    return any(b[0].run_in or b[0].left - a[-1].right >= 0.4 * size for a, b in itertools.pairwise(filled))
+
+
+def _table_from(rows: list[_Row], r: int, x: float, floor: int, split: _Split, text: str) -> _Table | None:
+    """The table around lines r and r + 1 with a column starting at x, or None when it is not one."""
+    edges = [rows[r].left, x]
+    start, end = r, r + 2
+    widest = rows[r].bottom - rows[r + 1].bottom
+    for _ in range(3):  # columns found in the lines found let more lines be found
+        while start > floor and _joins(rows[start - 1], rows[start], edges, split, widest):
+            start -= 1
+            widest = max(widest, rows[start].bottom - rows[start + 1].bottom)
+        while end < len(rows) and _joins(rows[end], rows[end - 1], edges, split, widest):
+            widest = max(widest, rows[end - 1].bottom - rows[end].bottom)
+            end += 1
+        more = _more_edges(rows[start:end], edges, split)
+        if more == edges:
+            break
+        edges = more
+    return _read_table(rows, start, end, edges, split, text)
+
+
+def _read_table(rows: list[_Row], start: int, end: int, edges: list[float], split: _Split, text: str) -> _Table | None:
+    """The lines start to end read as a table with columns starting at `edges`, or None when they do not
+    make one: fewer than two lines with text in two columns, no white between cells wider than a space,
+    or two columns of running text."""
+    run = rows[start:end]
+    grid = [_line_cells(row, edges, split) for row in run]
+    size = run[0].size
+    side = [cells for cells in grid if sum(1 for c in cells if c) >= 2]
+    wrapped = sum(1 for row in run if row.left > edges[0] + _ALIGN)
+    apart = sum(1 for cells in side if _set_apart(cells, size))
+    if len(side) < 2 or apart == 0 or (not wrapped and (len(side) < 3 or apart * 2 < len(side))):
+        return None
+    if len(run) >= 8 and len(side) >= 0.8 * len(run) and all(len(cells[0]) >= 5 for cells in side):
+        return None  # two columns of running text, not a table
+    rows_read = _table_rows(run, grid, size)
+    if _is_list(rows_read, text):
+        return None
+    return _Table(start, end, rows_read, edges, max(row.right for row in run))
+
+
+@dataclass
+class _Table:
+    """A table found on a page: its lines (start to end, not included) and its rows of cells."""
+
+    start: int
+    end: int
+    rows: list[list[list[_Word]]]
+    edges: list[float]
+    """Where its columns start, left to right."""
+    right: float
+
+    @property
+    def left(self) -> float:
+        return self.edges[0]
+
+
+def _table_rows(run: list[_Row], grid: list[list[list[_Word]]], size: float) -> list[list[list[_Word]]]:
+    """The table's lines grouped into its rows.
+
+    When some lines are further apart than the rest (more than once, or once and some of the closer
+    ones carry on a cell, the first column empty), the wider steps are where rows start; otherwise a
+    row starts at each line with text in the first column."""
+    steps = [above.bottom - below.bottom for above, below in itertools.pairwise(run)]
+    least = min(steps)
+    wide = [step > least + 0.1 * size for step in steps]
+    carried = any(not w and not cells[0] for w, cells in zip(wide, grid[1:], strict=True))
+    by_steps = not all(wide) and (sum(wide) >= 2 or (any(wide) and carried))
+    out = [[list(c) for c in grid[0]]]
+    for w, cells in zip(wide, grid[1:], strict=True):
+        if w if by_steps else bool(cells[0]):
+            out.append([list(c) for c in cells])
+        else:
+            for mine, more in zip(out[-1], cells, strict=True):
+                mine += more
+    return out
+
+
+def _find_tables(rows: list[_Row], split: _Split, text: str) -> list[_Table]:
+    """The page's tables whose columns line up from line to line, in reading order."""
+    found: list[_Table] = []
+    r = 0
+    while r + 1 < len(rows):
+        floor = found[-1].end if found else 0
+        table = next(
+            (t for x in _seed_edges(rows, r, split) if (t := _table_from(rows, r, x, floor, split, text))),
+            None,
+        )
+        if table is None:
+            r += 1
+            continue
+        before = found[-1] if found else None
+        if before and before.end == table.start and all(_near(e, table.edges) for e in before.edges):
+            # the table's first lines carry on cells (at the top of a page): read them with its columns
+            table = _read_table(rows, before.start, table.end, table.edges, split, text) or table
+            if table.start == before.start:
+                found.pop()
+        found.append(table)
+        r = table.end
+    return found
+
+
+def _cell_text(words: list[_Word], text: str) -> str:
+    """A cell's words as text, one space between them."""
+    return " ".join(text[w.first : w.last + 1].translate(_CONTROLS).translate(_LIGATURES) for w in words)

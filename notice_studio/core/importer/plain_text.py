@@ -440,7 +440,23 @@ def _table_run(lines: list[_Line], start: int, spaced: bool = False) -> tuple[li
             end += 1
         if end - start >= minimum:
             rows = [_cells(lines[k].text, tabs_only) for k in range(start, end)]
+            if spaced and tabs_only:
+                rows = _rows_over_pages(rows, [lines[k].number for k in range(start, end)])
             width = max(len(r) for r in rows)
             return [r + [""] * (width - len(r)) for r in rows], end
-            return [_cells(lines[k].text, tabs_only) for k in range(start, end)], end
     return None
+
+
+def _rows_over_pages(rows: list[list[str]], pages: list[int]) -> list[list[str]]:
+    """The rows with a row cut by a page break put back together: a page whose first row has nothing
+    in its first column carries on the last row of the page before."""
+    out = [rows[0]]
+    for row, page, before in zip(rows[1:], pages[1:], pages[:-1], strict=True):
+        if page != before and not row[0]:
+            last = out[-1] + [""] * (len(row) - len(out[-1]))
+            out[-1] = [
+                " ".join(filter(None, (a, b))) for a, b in zip(last, row + [""] * (len(last) - len(row)), strict=True)
+            ]
+        else:
+            out.append(row)
+    return out
