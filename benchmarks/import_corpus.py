@@ -19,7 +19,8 @@ below the title (a found heading matching a deeper heading of the original, or a
 short paragraph - a heading of unstated level - is not counted either way; --strict-bold counts
 the bold ones as wrong). The same run scores the importer at git revision REV (default: the commit before
 this work) as the baseline, printed beside. Also prints how many of the originals' tables each
-form's import recovers (to offer as notice tables), the ten worst policies and the import time
+form's import recovers (to offer as notice tables) and how many of those have every cell right
+(compared cell by cell with the original), the ten worst policies and the import time
 of a 20,000-word file in each form. The corpus is only measured: nothing of it is kept.
 """
 
@@ -381,23 +382,40 @@ def f1(matched: int, counted: int, expected: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def import_result(path: Path) -> tuple[list[str], int]:
-    """The headings found, and how many tables the import recovered (0 for an importer without tables)."""
+def import_result(path: Path) -> tuple[list[str], list[list[list[str]]]]:
+    """The headings found, and the tables the import recovered, each as rows of cells with its column
+    names first (none for an importer without tables)."""
     from notice_studio.core.importer import detect_outline, read_document
 
     outline = detect_outline(read_document(path))
     try:
         from notice_studio.core.importer import found_tables
     except ImportError:  # a baseline from before tables were offered
-        tables = 0
+        tables = []
     else:
-        tables = len(found_tables(outline))
+        tables = [[list(t.columns)] + [list(r) for r in t.rows] for t in found_tables(outline)]
     return [s.title for s in outline.sections if s.evidence != "text before the first heading"], tables
 
 
-def source_tables(pieces: list[Piece]) -> int:
+def source_tables(pieces: list[Piece]) -> list[list[list[str]]]:
     """Tables in the original with two rows and two columns or more (a table to recover)."""
-    return sum(1 for p in pieces if p.kind == "table" and len(p.rows) >= 2 and max(len(r) for r in p.rows) >= 2)
+    return [p.rows for p in pieces if p.kind == "table" and len(p.rows) >= 2 and max(len(r) for r in p.rows) >= 2]
+
+
+def _cells(rows: list[list[str]]) -> list[list[str]]:
+    """A table's rows compared cell by cell: text without Markdown marks, short rows filled, empty rows left out."""
+    width = max(len(r) for r in rows)
+    cells = [
+        [" ".join(c.replace("\\", "").replace("*", "").split()).lower() for c in r] + [""] * (width - len(r))
+        for r in rows
+    ]
+    return [r for r in cells if any(r)]
+
+
+def exact_tables(original: list[list[list[str]]], found: list[list[list[str]]]) -> int:
+    """How many of the original's tables the import recovered with every cell right."""
+    got = [_cells(t) for t in found if t]
+    return sum(1 for t in original if _cells(t) in got)
 
 
 def supported(form: str) -> bool:
@@ -431,9 +449,14 @@ def score_corpus(corpus: Path, limit: int | None, only: list[str], offset: int =
                 tables = source_tables(pieces)
                 try:
                     headings, recovered = import_result(path)
-                    row[form] = [*score(pieces, headings), min(recovered, tables), tables]
+                    row[form] = [
+                        *score(pieces, headings),
+                        min(len(recovered), len(tables)),
+                        len(tables),
+                        exact_tables(tables, recovered),
+                    ]
                 except Exception:  # noqa: BLE001 - a failed import scores nothing
-                    row[form] = [0, 0, sum(1 for p in pieces if p.rank), 0, tables]
+                    row[form] = [0, 0, sum(1 for p in pieces if p.rank), 0, len(tables), 0]
             results[file.stem] = row
     return results
 
@@ -520,10 +543,10 @@ def summary(results: dict) -> dict[str, tuple[float, float, float, float, int]]:
     return out
 
 
-def recovered_tables(results: dict, form: str) -> tuple[int, int]:
-    """(tables recovered, tables in the originals) over the policies scored in `form`."""
-    rows = [r[form] for r in results["scores"].values() if r.get(form)]
-    return sum(row[3] for row in rows if len(row) > 3), sum(row[4] for row in rows if len(row) > 3)
+def recovered_tables(results: dict, form: str) -> tuple[int, int, int]:
+    """(tables found, found with every cell right, tables in the originals) over the policies scored in `form`."""
+    rows = [r[form] for r in results["scores"].values() if r.get(form) and len(r[form]) > 5]
+    return sum(row[3] for row in rows), sum(row[5] for row in rows), sum(row[4] for row in rows)
 
 
 def main() -> None:
@@ -584,20 +607,27 @@ def main() -> None:
             f"{f'{t:.2f} s' if t is not None else '-'} | {f'{bt:.2f} s' if bt is not None else '-'} |"
         )
     print()
-    print("Tables recovered (of those in the originals with 2+ rows and 2+ columns; offered as notice tables):")
+    print(
+        "Tables recovered (of those in the originals with 2+ rows and 2+ columns; offered as notice tables): "
+        "as many found as the original has, and of those, found with every cell right:"
+    )
     print()
-    print("| form | tables recovered | baseline |")
-    print("|---|---|---|")
+    print("| form | tables found | every cell right | baseline found | baseline every cell right |")
+    print("|---|---|---|---|---|")
     for form in FORMS:
         if form not in now_sum:
             continue
-        got, had = recovered_tables(current, form)
+        got, exact, had = recovered_tables(current, form)
+        shown_base = "- | -"
         if base and form in base_sum:
-            b_got, b_had = recovered_tables(base, form)
-            shown_base = f"{b_got} of {b_had}"
+            b_got, b_exact, b_had = recovered_tables(base, form)
+            shown_base = f"{b_got} of {b_had} | {b_exact} of {b_had}"
+        if had:
+            print(
+                f"| {form} | {got} of {had} ({got / had:.0%}) | {exact} of {had} ({exact / had:.0%}) | {shown_base} |"
+            )
         else:
-            shown_base = "-"
-        print(f"| {form} | {got} of {had} ({got / had:.0%}) | {shown_base} |" if had else f"| {form} | - | - |")
+            print(f"| {form} | - | - | - | - |")
     print()
     per_policy = []
     for name, row in current["scores"].items():
