@@ -225,6 +225,11 @@ def test_pdf_copy_keeps_figures_that_are_not_page_numbers_and_joins_only_broken_
     assert "keep short- and long-term records apart" in bodies["HOW LONG WE KEEP RECORDS"]
     assert "delete the short-term ones" in bodies["HOW LONG WE KEEP RECORDS"]
     assert "2 page numbers" in result.dropped
+    # pages copied out of a longer document: their numbers start at 12 and are still page numbers
+    extract = ["ORDERS", *lines[7:12], "12", *lines[12:15], "13"]
+    pages = outline_from_document(read_bytes("\n".join(extract).encode("utf-8"), "rope.txt", "txt"))
+    assert pages.dropped == ("2 page numbers",)  # a line near both of two close page numbers is no running header
+    assert "595" in pages.sections[0].body and "delete the short-term ones" in pages.sections[-1].body
 
 
 def test_pdf_copy_keeps_a_sentence_ending_in_button_words_and_text_repeated_by_the_page() -> None:

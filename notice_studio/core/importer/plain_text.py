@@ -101,12 +101,13 @@ def _without_furniture(raw: list[TextLine], *, paged: bool = False) -> tuple[lis
     remove: set[int] = set(page_marks) if paged else set()
     if paged:
         # A running header or footer: the same short line, again and again, next to page numbers.
-        near = Counter(
-            _shape(lines[j].text)
+        close = {  # each line once, though it may stand near two page numbers of short pages
+            j
             for i in page_marks
             for j in range(max(0, i - 2), min(len(lines), i + 3))
             if j not in remove and len(lines[j].text) <= 100
-        )
+        }
+        near = Counter(_shape(lines[j].text) for j in close)
         # on half the pages or more: a text that repeats itself (a page copied twice) is not one
         running = {shape for shape, count in near.items() if count >= 2 and count * 2 >= len(page_marks)}
         for i in page_marks:
@@ -142,16 +143,18 @@ def _ends_a_sentence_above(above: TextLine, line: TextLine) -> bool:
 
 
 def _page_marks(lines: list[_Line]) -> list[int]:
-    """The lines that are page numbers: each goes on from the one before ('3' after '2'; 'Page 4 of
-    9' whatever its place). A number alone on a line out of that order ('595', a figure in a list)
-    is text."""
+    """The lines that are page numbers: each goes on from the one before ('3' after '2'), or the
+    first of a series that goes on ('12' before '13', an extract); 'Page 4 of 9' wherever it is. A
+    number alone on a line out of that order ('595', a figure in a list) is text."""
+    found = [
+        (i, int(re.findall(r"\d+", line.text)[0])) for i, line in enumerate(lines) if _PAGE_NUMBER.match(line.text)
+    ]
     marks: list[int] = []
-    last = 0
-    for i, line in enumerate(lines):
-        if not _PAGE_NUMBER.match(line.text):
-            continue
-        value = int(re.findall(r"\d+", line.text)[0])
-        if last < value <= last + 2 or (not marks and value <= 3) or _PAGE_WORD.match(line.text):
+    last: int | None = None
+    for k, (i, value) in enumerate(found):
+        goes_on = last is not None and last < value <= last + 2
+        starts = last is None and (value <= 3 or (k + 1 < len(found) and value < found[k + 1][1] <= value + 2))
+        if goes_on or starts or _PAGE_WORD.match(lines[i].text):
             marks.append(i)
             last = value
     return marks
