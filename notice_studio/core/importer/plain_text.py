@@ -25,7 +25,6 @@ _PAGE_NUMBER = re.compile(
 _PAGE_WORD = re.compile(r"^\s*page\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?:;]['\"”’)]?$")
 _TITLE_WORDS = re.compile(r"privacy|notice|policy|statement|cookie", re.IGNORECASE)
-_HYPHENATED = re.compile(r"[^\W\d_]-$")  # a word broken at the line's end ('ausdrü-', 'inform-')
 _CONJUNCTION = re.compile(r"(?:and|or|und|oder|bzw|et|ou|y|o|e|és)\b")
 _CELL_GAP = re.compile(r" {2,}|\t")
 _REFERS_ON = re.compile(
@@ -305,7 +304,7 @@ def _heading_line(text: str, width: float) -> bool:
 def _broken_word(prev: str, text: str) -> bool:
     """`prev` ends in a word hyphenated across the line break, which `text` finishes ('inform-' +
     'ation'); not a hyphen left hanging before a conjunction ('short- and long-term', 'Forschungs- und')."""
-    return bool(_HYPHENATED.search(prev)) and text[:1].islower() and not _CONJUNCTION.match(text)
+    return prev[-2:-1].isalpha() and prev.endswith("-") and text[:1].islower() and not _CONJUNCTION.match(text)
 
 
 _HYPHEN_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
