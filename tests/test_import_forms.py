@@ -251,3 +251,23 @@ def test_pdf_copy_keeps_a_sentence_ending_in_button_words_and_text_repeated_by_t
     assert every.count("at any time under Cookie Settings.") == 2
     assert every.count("Write to: Lindqvist Rope Works, 4 Quay Lane, Harwich") == 2
     assert "Lindqvist Rope Works" in outline.dropped and "6 page numbers" in outline.dropped
+
+
+def test_pdf_copy_keeps_the_hyphen_of_a_compound_broken_at_its_hyphen() -> None:
+    # 'co-' + 'worker' where the text writes 'co-owners' elsewhere: a compound broken at its own
+    # hyphen keeps it; 'inven-' + 'tory' (no such first part anywhere) is one word again.
+    lines = [
+        "Lindqvist Rope Works Privacy Notice",
+        "WHO SEES YOUR ORDER",
+        "The two co-owners of the works see every order, and when a large order",
+        "comes in for rigging, one co-",
+        "worker from the loft checks the measurements against our stock inven-",
+        "tory before anything is cut to length for you. The order book is kept in",
+        "the loft office in a locked drawer, and the copy on the office computer",
+        "is kept for six years, as the tax office asks of every trader, after",
+        "which it is deleted at the end of the year together with the invoices",
+        "and the delivery notes that belong to it, unless a claim is still open.",
+    ]
+    outline = outline_from_document(read_bytes("\n".join(lines).encode("utf-8"), "rope.txt", "txt"))
+    body = outline.sections[-1].body
+    assert "one co-worker from the loft" in body and "stock inventory before" in body

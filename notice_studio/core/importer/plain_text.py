@@ -311,18 +311,21 @@ _HYPHEN_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
 
 
 def _hyphened_words(lines: list[_Line]) -> set[str]:
-    """Words the text writes with a hyphen inside a line ('third-party', 'opt-out'), in lower case."""
-    return {word.lower() for line in lines for word in _HYPHEN_WORD.findall(line.text)}
+    """Words the text writes with a hyphen inside a line ('third-party', 'co-workers'), in lower case,
+    and the first part of each with its hyphen ('third-', 'co-')."""
+    words = {word.lower() for line in lines for word in _HYPHEN_WORD.findall(line.text)}
+    return words | {word.split("-", 1)[0] + "-" for word in words}
 
 
 def _join(prev: str, text: str, hyphened: set[str]) -> str:
     """Two wrapped lines as one: a word broken at the line end is joined, keeping its hyphen when
-    the text writes it with one elsewhere ('third-' + 'party')."""
+    the text writes the word, or its first part, with one elsewhere ('third-' + 'party', 'co-' +
+    'worker')."""
     if _broken_word(prev, text):
-        head = prev.rsplit(None, 1)[-1]
-        tail = text.split(None, 1)[0]
-        whole = re.sub(r"[^\w-]+$", "", head + tail).lower()
-        return prev + text if whole in hyphened else prev[:-1] + text
+        head = re.sub(r"^\W+", "", prev.rsplit(None, 1)[-1]).lower()
+        tail = re.match(r"[\w-]*", text)
+        whole = head + (tail.group(0).lower() if tail else "")
+        return prev + text if whole in hyphened or head in hyphened else prev[:-1] + text
     return prev + " " + text
 
 
