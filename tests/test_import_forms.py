@@ -254,8 +254,9 @@ def test_pdf_copy_keeps_a_sentence_ending_in_button_words_and_text_repeated_by_t
 
 
 def test_pdf_copy_keeps_the_hyphen_of_a_compound_broken_at_its_hyphen() -> None:
-    # 'co-' + 'worker' where the text writes 'co-owners' elsewhere: a compound broken at its own
-    # hyphen keeps it; 'inven-' + 'tory' (no such first part anywhere) is one word again.
+    # 'co-' + 'worker' where the text writes 'co-owners' elsewhere, or 'on-' + 'going' where both
+    # are words of the text: a compound broken at its own hyphen keeps it; 'inven-' + 'tory' is
+    # one word again.
     lines = [
         "Lindqvist Rope Works Privacy Notice",
         "WHO SEES YOUR ORDER",
@@ -267,7 +268,10 @@ def test_pdf_copy_keeps_the_hyphen_of_a_compound_broken_at_its_hyphen() -> None:
         "is kept for six years, as the tax office asks of every trader, after",
         "which it is deleted at the end of the year together with the invoices",
         "and the delivery notes that belong to it, unless a claim is still open.",
+        "Before going out, each coil passes our on-",
+        "going checks on the quay, which name nobody.",
     ]
     outline = outline_from_document(read_bytes("\n".join(lines).encode("utf-8"), "rope.txt", "txt"))
     body = outline.sections[-1].body
     assert "one co-worker from the loft" in body and "stock inventory before" in body
+    assert "our on-going checks" in body  # two words of the text, never written as one

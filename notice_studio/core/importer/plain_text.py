@@ -25,6 +25,7 @@ _PAGE_NUMBER = re.compile(
 _PAGE_WORD = re.compile(r"^\s*page\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?:;]['\"”’)]?$")
 _TITLE_WORDS = re.compile(r"privacy|notice|policy|statement|cookie", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_]+")
 _CONJUNCTION = re.compile(r"(?:and|or|und|oder|bzw|et|ou|y|o|e|és)\b")
 _CELL_GAP = re.compile(r" {2,}|\t")
 _REFERS_ON = re.compile(
@@ -310,22 +311,55 @@ def _broken_word(prev: str, text: str) -> bool:
 _HYPHEN_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
 
 
-def _hyphened_words(lines: list[_Line]) -> set[str]:
-    """Words the text writes with a hyphen inside a line ('third-party', 'co-workers'), in lower case,
-    and the first part of each with its hyphen ('third-', 'co-')."""
-    words = {word.lower() for line in lines for word in _HYPHEN_WORD.findall(line.text)}
-    return words | {word.split("-", 1)[0] + "-" for word in words}
+@dataclass(frozen=True)
+class _Hyphens:
+    """How the text writes its words, to read a hyphen at a line's end: the words it writes with a
+    hyphen ('third-party', 'co-workers') with the first part of each ('third-', 'co-'), and its
+    other words."""
+
+    hyphened: set[str]
+    words: set[str]
+
+    def keeps(self, head: str, tail: str) -> bool:
+        """True when 'head-' at a line's end and 'tail' on the next are a compound that keeps its
+        hyphen: written so elsewhere; or, unless the text writes it as one word elsewhere, with a
+        first part it hyphens elsewhere ('co-' of 'co-owners' + 'worker') or of two words of the
+        text ('on-' + 'going'). 'inven-' + 'tory' is joined."""
+        if head + "-" + tail in self.hyphened:
+            return True
+        if head + tail in self.words:
+            return False
+        return head + "-" in self.hyphened or (head in self.words and tail in self.words)
 
 
-def _join(prev: str, text: str, hyphened: set[str]) -> str:
+def _hyphens(lines: list[_Line]) -> _Hyphens:
+    hyphened = {word.lower() for line in lines for word in _HYPHEN_WORD.findall(line.text)}
+    hyphened |= {word.split("-", 1)[0] + "-" for word in hyphened}
+    words: set[str] = set()
+    broken = False  # the line before ended in a hyphen: this line's first word is the second part
+    for line in lines:
+        text = line.text.strip()
+        found = _WORD.findall(text)
+        ends = text.endswith("-")
+        words.update(w.lower() for w in found[1 if broken else 0 : -1 if ends else None])
+        broken = ends
+    return _Hyphens(hyphened, words)
+
+
+def _word_parts(prev: str, text: str) -> tuple[str, str]:
+    """The broken word's two parts, in lower case: before the hyphen at the end of `prev`, and the
+    start of `text`."""
+    head = re.sub(r"^\W+", "", prev.rsplit(None, 1)[-1][:-1]).lower()
+    tail = re.match(r"[\w-]*", text)
+    return head, (tail.group(0).lower() if tail else "")
+
+
+def _join(prev: str, text: str, hyphens: _Hyphens) -> str:
     """Two wrapped lines as one: a word broken at the line end is joined, keeping its hyphen when
     the text writes the word, or its first part, with one elsewhere ('third-' + 'party', 'co-' +
-    'worker')."""
+    'worker'), or when its two parts are words of the text it never writes as one."""
     if _broken_word(prev, text):
-        head = re.sub(r"^\W+", "", prev.rsplit(None, 1)[-1]).lower()
-        tail = re.match(r"[\w-]*", text)
-        whole = head + (tail.group(0).lower() if tail else "")
-        return prev + text if whole in hyphened or head in hyphened else prev[:-1] + text
+        return prev + text if hyphens.keeps(*_word_parts(prev, text)) else prev[:-1] + text
     return prev + " " + text
 
 
@@ -357,7 +391,7 @@ def _unmarked_items(lines: list[_Line], width: float) -> set[int]:
 def _blocks(lines: list[_Line], width: float, by_gaps: bool = False) -> list[Block]:
     blocks: list[Block] = []
     items = _unmarked_items(lines, width)
-    hyphened = _hyphened_words(lines)
+    hyphens = _hyphens(lines)
     # Hard-wrapped text with no blank lines at all: a list starting is as set apart as a paragraph.
     gapless = bool(width) and not by_gaps and sum(line.gap for line in lines) <= max(2, len(lines) // 50)
     i = 0
@@ -400,7 +434,7 @@ def _blocks(lines: list[_Line], width: float, by_gaps: bool = False) -> list[Blo
                 and len(lines[j].text) >= width * 0.8
             ):
                 break  # '4. A numbered title' over a full line of text: the title's paragraph starts
-            text = _join(text, lines[j].text.strip(), hyphened)
+            text = _join(text, lines[j].text.strip(), hyphens)
             j += 1
         gap = line.gap or bool((width or by_gaps) and not bullet)
         if bullet and gapless and not (blocks and blocks[-1].kind == "list_item"):
