@@ -206,3 +206,45 @@ def test_text_around_wrapped_tables_stays_text_and_nothing_is_lost(bakery: Path)
         for cell in row:
             for word in cell.split():
                 assert word in words
+
+
+ALLOTMENT_RECORDS = [
+    ("Kind of record", "What is in it", "Why we keep it", "Kept for"),
+    (
+        "Plot register",
+        (
+            "name, plot number, e-mail and/or telephone number, next-of-kin details, water-butt count, shed-key number,"
+            " co-worker names"
+        ),
+        "to send water-rota reminders, year-end invoices, end-of-season notices and well-being check-ins to tenants",
+        "while you rent a plot and for one year after you leave the society",
+    ),
+    (
+        "Waiting list",
+        "name and e-mail address",
+        "to offer plots in first-come, first-served order",
+        "until you are offered a plot",
+    ),
+]
+ALLOTMENT_PAGE = f"""<!DOCTYPE html><html><body>
+<h1>Allotment Society Privacy Notice</h1>
+<p>The society keeps a few records about the people who rent its plots and those waiting for one.</p>
+<h2>Records we keep</h2>
+{_table_html(ALLOTMENT_RECORDS)}
+<p>Paper copies are kept in the locked hut by the main gate.</p>
+<h2>Contact</h2>
+<p>Leave a note for the secretary in the hut letterbox.</p>
+</body></html>"""
+
+
+@pytest.fixture(scope="module")
+def allotment(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("pdf") / "allotment.pdf"
+    assert make_pdf(ALLOTMENT_PAGE, path)
+    return path
+
+
+def test_word_wrapped_after_its_hyphen_in_a_cell_is_whole_again(allotment: Path) -> None:
+    records = found_tables(import_file(allotment))[0]  # 'water-' ends a line of its cell, 'butt' starts the next
+    assert records.columns == ALLOTMENT_RECORDS[0]
+    assert list(records.rows) == ALLOTMENT_RECORDS[1:]

@@ -571,6 +571,20 @@ def _find_tables(rows: list[_Row], split: _Split, text: str) -> list[_Table]:
     return found
 
 
+_BROKEN_AT_END = re.compile(r"\w[-/]$")
+"""A word that a cell's line ends in and the next line finishes: 'e-' + 'mail', 'and/' + 'or'."""
+
+
 def _cell_text(words: list[_Word], text: str) -> str:
-    """A cell's words as text, one space between them."""
-    return " ".join(text[w.first : w.last + 1].translate(_CONTROLS).translate(_LIGATURES) for w in words)
+    """A cell's words as text, one space between them; a word wrapped after its hyphen or slash is
+    joined again (the PDF marks a hyphen at a line's end as a soft one: it was written, so it is kept)."""
+    parts: list[str] = []
+    before: _Word | None = None
+    for word in words:
+        piece = text[word.first : word.last + 1].replace("\ufffe", "-").translate(_CONTROLS).translate(_LIGATURES)
+        if before is not None and word.left < before.right - _ALIGN and _BROKEN_AT_END.search(parts[-1]):
+            parts[-1] += piece  # the line above ended in the middle of this word
+        else:
+            parts.append(piece)
+        before = word
+    return " ".join(parts)
