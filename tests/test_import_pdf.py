@@ -248,3 +248,38 @@ def test_word_wrapped_after_its_hyphen_in_a_cell_is_whole_again(allotment: Path)
     records = found_tables(import_file(allotment))[0]  # 'water-' ends a line of its cell, 'butt' starts the next
     assert records.columns == ALLOTMENT_RECORDS[0]
     assert list(records.rows) == ALLOTMENT_RECORDS[1:]
+
+
+LOAN_TOOLS = ["Hedge trimmer", "Ladder", "Wheelbarrow", "Lawn mower", "Pressure washer", "Chainsaw", "Tile cutter"]
+LOAN_TOOLS += ["Drill", "Sander", "Cement mixer", "Scaffold tower", "Log splitter", "Hammer", "Saw", "Spade", "Rake"]
+LOAN_RECORDS = [("Loan record", "What we write down", "Why")] + [
+    (
+        f"{tool} loans and any notes about its condition when it went out and came back",
+        (
+            f"the borrower's name, the day it went out, the day it came back and whether the {tool.lower()} needed"
+            " cleaning or repair afterwards"
+        ),
+        "So that we can trace a damaged tool to the last person who borrowed it",
+    )
+    for tool in LOAN_TOOLS
+]
+LOAN_INTRO = (
+    "<p>Members borrow tools for a week at a time and bring them back clean, and the volunteers check each one.</p>"
+)
+LOAN_PAGE = f"""<!DOCTYPE html><html><body>
+<h1>Tool Library Loans Notice</h1>
+{LOAN_INTRO * 2}
+<h2>Loan records</h2>
+{_table_html(LOAN_RECORDS)}
+<p>The loan sheets are kept in the shed office.</p>
+<h2>Contact</h2>
+<p>Ask a volunteer on any open day.</p>
+</body></html>"""
+
+
+def test_row_cut_by_a_page_break_inside_its_first_cell_is_one_row(tmp_path: Path) -> None:
+    path = tmp_path / "loans.pdf"
+    assert make_pdf(LOAN_PAGE, path)
+    (loans,) = found_tables(import_file(path))  # the log splitter's row starts at a page's foot
+    assert loans.columns == LOAN_RECORDS[0]
+    assert list(loans.rows) == LOAN_RECORDS[1:]
