@@ -226,12 +226,21 @@ ALLOTMENT_RECORDS = [
         "until you are offered a plot",
     ),
 ]
+ALLOTMENT_USES = [
+    ("Why we use your details", "What lets us do it"),
+    (
+        "To send the water rota, the seed swap dates and the yearly invoice for your plot rent to you by post or e-mail",
+        "The tenancy you signed with the society when you took on your plot, which needs these letters to work",
+    ),
+]
 ALLOTMENT_PAGE = f"""<!DOCTYPE html><html><body>
 <h1>Allotment Society Privacy Notice</h1>
 <p>The society keeps a few records about the people who rent its plots and those waiting for one.</p>
 <h2>Records we keep</h2>
 {_table_html(ALLOTMENT_RECORDS)}
 <p>Paper copies are kept in the locked hut by the main gate.</p>
+<h2>What we use them for</h2>
+{_table_html(ALLOTMENT_USES)}
 <h2>Contact</h2>
 <p>Leave a note for the secretary in the hut letterbox.</p>
 </body></html>"""
@@ -283,3 +292,9 @@ def test_row_cut_by_a_page_break_inside_its_first_cell_is_one_row(tmp_path: Path
     (loans,) = found_tables(import_file(path))  # the log splitter's row starts at a page's foot
     assert loans.columns == LOAN_RECORDS[0]
     assert list(loans.rows) == LOAN_RECORDS[1:]
+
+
+def test_one_row_whose_cells_wrap_side_by_side_is_one_row(allotment: Path) -> None:
+    uses = found_tables(import_file(allotment))[1]  # every line has text in the first column
+    assert uses.columns == ALLOTMENT_USES[0]
+    assert list(uses.rows) == ALLOTMENT_USES[1:]

@@ -504,7 +504,7 @@ def _read_table(rows: list[_Row], start: int, end: int, edges: list[float], spli
         return None
     if len(run) >= 8 and len(side) >= 0.8 * len(run) and all(len(cells[0]) >= 5 for cells in side):
         return None  # two columns of running text, not a table
-    rows_read = _table_rows(run, grid, size)
+    rows_read = _table_rows(run, grid, size, text)
     if _is_list(rows_read, text):
         return None
     return _Table(start, end, rows_read, edges, max(row.right for row in run))
@@ -526,17 +526,17 @@ class _Table:
         return self.edges[0]
 
 
-def _table_rows(run: list[_Row], grid: list[list[list[_Word]]], size: float) -> list[list[list[_Word]]]:
+def _table_rows(run: list[_Row], grid: list[list[list[_Word]]], size: float, text: str) -> list[list[list[_Word]]]:
     """The table's lines grouped into its rows.
 
-    When some lines are further apart than the rest (more than once, or once and some of the closer
-    ones carry on a cell, the first column empty), the wider steps are where rows start; otherwise a
-    row starts at each line with text in the first column."""
+    When some lines are further apart than the rest (a cell's lines are closer than its rows), the wider
+    steps are where rows start - unless there is only one, right under the first line, and every line
+    below it is a row of its own (all cells filled, the first starting with a capital or figure: a header
+    set apart over rows of one line). Otherwise a row starts at each line with text in the first column."""
     steps = [above.bottom - below.bottom for above, below in itertools.pairwise(run)]
     least = min(steps)
     wide = [step > least + 0.1 * size for step in steps]
-    carried = any(not w and not cells[0] for w, cells in zip(wide, grid[1:], strict=True))
-    by_steps = not all(wide) and (sum(wide) >= 2 or (any(wide) and carried))
+    by_steps = not all(wide) and (sum(wide) >= 2 or (any(wide) and not _header_over_single_lines(wide, grid, text)))
     out = [[list(c) for c in grid[0]]]
     for w, cells in zip(wide, grid[1:], strict=True):
         if w if by_steps else bool(cells[0]):
@@ -545,6 +545,14 @@ def _table_rows(run: list[_Row], grid: list[list[list[_Word]]], size: float) -> 
             for mine, more in zip(out[-1], cells, strict=True):
                 mine += more
     return out
+
+
+def _header_over_single_lines(wide: list[bool], grid: list[list[list[_Word]]], text: str) -> bool:
+    """True when the only wide step is under the first line and each line below it has every cell
+    filled, the first starting with a capital or a figure, nothing carried on."""
+    if not wide[0] or any(wide[1:]):
+        return False
+    return all(all(cells) and not text[cells[0][0].first].islower() for cells in grid[1:])
 
 
 def _find_tables(rows: list[_Row], split: _Split, text: str) -> list[_Table]:

@@ -451,7 +451,8 @@ def _rows_over_pages(rows: list[list[str]], pages: list[int]) -> list[list[str]]
     """The rows with a row cut by a page break put back together: a page whose first row has nothing
     in its first column, or starts a cell in lower case in a column whose cells start in capitals,
     carries on the last row of the page before."""
-    capitals = _capital_columns(rows[1:])
+    starts = [page != before for page, before in itertools.pairwise(pages)]
+    capitals = _capital_columns([row for row, top in zip(rows[1:], starts, strict=True) if not top])
     out = [rows[0]]
     for row, page, before in zip(rows[1:], pages[1:], pages[:-1], strict=True):
         carried = not row[0] or any(
@@ -466,13 +467,14 @@ def _rows_over_pages(rows: list[list[str]], pages: list[int]) -> list[list[str]]
 
 
 def _capital_columns(rows: list[list[str]]) -> list[bool]:
-    """For each column, whether its cells start with a capital letter or a figure (nine in ten of them,
-    and at least three): a cell there starting in lower case is the rest of one cut off above."""
+    """For each column, whether its cells start with a capital letter or a figure (four in five of them,
+    and at least three): a cell there starting in lower case is the rest of one cut off above. The rows
+    given are those not at the top of a page (those may carry on a row)."""
     width = max((len(r) for r in rows), default=0)
     out = []
     for j in range(width):
         starts = [r[j][0] for r in rows if j < len(r) and r[j]]
-        out.append(len(starts) >= 3 and sum(not c.islower() for c in starts) >= 0.9 * len(starts))
+        out.append(len(starts) >= 3 and sum(not c.islower() for c in starts) >= 0.8 * len(starts))
     return out
 
 
