@@ -233,6 +233,33 @@ ALLOTMENT_USES = [
         "The tenancy you signed with the society when you took on your plot, which needs these letters to work",
     ),
 ]
+ALLOTMENT_SHARING = [
+    ("What we do with your details", "Which details", "Basis"),
+    (
+        (
+            "We keep the plot register up to date, write down who holds which plot and which shed key, and note any"
+            " complaints from neighbouring plot holders about hedges, bonfires or wandering hens"
+        ),
+        "Name and plot number",
+        "Tenancy",
+    ),
+    (
+        (
+            "We pass your name to the water board when a leak on your plot has to be repaired, and to the council when"
+            " it asks who holds a plot next to a public footpath"
+        ),
+        "Name",
+        "Law",
+    ),
+    (
+        (
+            "We put your name on the seed swap list when you ask us to, and take it off again at the end of the season"
+            " unless you tell us you want to stay on it"
+        ),
+        "Name and e-mail",
+        "Consent",
+    ),
+]
 ALLOTMENT_PAGE = f"""<!DOCTYPE html><html><body>
 <h1>Allotment Society Privacy Notice</h1>
 <p>The society keeps a few records about the people who rent its plots and those waiting for one.</p>
@@ -241,6 +268,8 @@ ALLOTMENT_PAGE = f"""<!DOCTYPE html><html><body>
 <p>Paper copies are kept in the locked hut by the main gate.</p>
 <h2>What we use them for</h2>
 {_table_html(ALLOTMENT_USES)}
+<h2>Who else sees them</h2>
+{_table_html(ALLOTMENT_SHARING)}
 <h2>Contact</h2>
 <p>Leave a note for the secretary in the hut letterbox.</p>
 </body></html>"""
@@ -298,3 +327,9 @@ def test_one_row_whose_cells_wrap_side_by_side_is_one_row(allotment: Path) -> No
     uses = found_tables(import_file(allotment))[1]  # every line has text in the first column
     assert uses.columns == ALLOTMENT_USES[0]
     assert list(uses.rows) == ALLOTMENT_USES[1:]
+
+
+def test_narrow_last_column_beside_a_long_wrapped_first_column_is_found(allotment: Path) -> None:
+    sharing = found_tables(import_file(allotment))[2]  # 'Which details' and 'Basis' stand close together
+    assert sharing.columns == ALLOTMENT_SHARING[0]
+    assert list(sharing.rows) == ALLOTMENT_SHARING[1:]

@@ -426,20 +426,31 @@ def _joins(row: _Row, inside: _Row, edges: list[float], split: _Split, widest: f
 
 def _more_edges(run: list[_Row], edges: list[float], split: _Split) -> list[float]:
     """The table's column edges: those given, and any other x where lines of the run start a word
-    (as many as half the table's rows do) and that no line runs across."""
+    and that no line runs across: as many lines as half the table's rows, or two or more that all have
+    a cell's white before it, the first line (the header) among them."""
     heads = sum(1 for row in run if abs(row.left - edges[0]) <= _ALIGN)
     found = list(edges)
     for x in sorted({round(w.left, 1) for row in run for w in row.words}):
         if x <= edges[0] + run[0].size or _near(x, found):
             continue
-        support = sum(1 for row in run if any(abs(w.left - x) <= _ALIGN for w in row.words))
+        support = [row for row in run if any(abs(w.left - x) <= _ALIGN for w in row.words)]
         if (
-            support >= max(2, heads / 2)
-            and any(_wide_gap_at(row, x, split) for row in run)
+            len(support) >= 2
+            and (len(support) >= heads / 2 or _headed_column(run[0], support, x, split))
+            and any(_wide_gap_at(row, x, split) for row in support)
             and not any(_crossed(row, x, split) for row in run)
         ):
             found.append(x)
     return sorted(found)
+
+
+def _headed_column(header: _Row, support: list[_Row], x: float, split: _Split) -> bool:
+    """True when a column starting at x has a header cell (the first line has a word there) and two more
+    lines start a word there, or each line with a word there has more white before it than a space: a
+    column whose cells are short (a cell that fills its column may leave only a space before the next)."""
+    if not any(row is header for row in support):
+        return False
+    return len(support) >= 3 or all(_wide_gap_at(row, x, split) for row in support)
 
 
 def _split_word(word: _Word, edges: list[float], split: _Split) -> list[_Word]:
