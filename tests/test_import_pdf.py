@@ -260,6 +260,16 @@ ALLOTMENT_SHARING = [
         "Consent",
     ),
 ]
+ALLOTMENT_KEPT = (
+    "We keep this record for as long as the plot is rented and for one further year so that any unpaid rent or"
+    " damage can be settled fairly with the tenant who left"
+)
+ALLOTMENT_FILES = [
+    ("Record", "Stored in the file named", "How long we keep it"),
+    ("Rent book", "plotregisterbackupcopyfortheyearlyauditbythetreasurerandthechairman", ALLOTMENT_KEPT),
+    ("Shed keys", "shedkeyholderlistkeptbythesecretaryonlyandneverlenttoanyoneelseatall", ALLOTMENT_KEPT),
+    ("Water rota", "waterrotasignupsheetsforthesummerseasonpinnedtothenoticeboardbythegate", ALLOTMENT_KEPT),
+]
 ALLOTMENT_PAGE = f"""<!DOCTYPE html><html><body>
 <h1>Allotment Society Privacy Notice</h1>
 <p>The society keeps a few records about the people who rent its plots and those waiting for one.</p>
@@ -270,6 +280,8 @@ ALLOTMENT_PAGE = f"""<!DOCTYPE html><html><body>
 {_table_html(ALLOTMENT_USES)}
 <h2>Who else sees them</h2>
 {_table_html(ALLOTMENT_SHARING)}
+<h2>Where they are filed</h2>
+{_table_html(ALLOTMENT_FILES)}
 <h2>Contact</h2>
 <p>Leave a note for the secretary in the hut letterbox.</p>
 </body></html>"""
@@ -333,3 +345,9 @@ def test_narrow_last_column_beside_a_long_wrapped_first_column_is_found(allotmen
     sharing = found_tables(import_file(allotment))[2]  # 'Which details' and 'Basis' stand close together
     assert sharing.columns == ALLOTMENT_SHARING[0]
     assert list(sharing.rows) == ALLOTMENT_SHARING[1:]
+
+
+def test_name_too_long_for_its_column_is_whole_again(allotment: Path) -> None:
+    files = found_tables(import_file(allotment))[3]  # each file name is broken where its column is full
+    assert files.columns == ALLOTMENT_FILES[0]
+    assert list(files.rows) == ALLOTMENT_FILES[1:]

@@ -262,8 +262,11 @@ def _page_lines(page: Any, number: int) -> list[TextLine]:
         gap = n == 0 or (usual > 0 and abs(rows[n - 1].bottom - row.bottom) > usual * 1.3)
         if table is not None:
             done.add(id(table))
+            limits = _column_limits(table, row.size)
             for cells in table.rows:
-                shown = "\t".join(_cell_text(words, text) for words in cells)
+                shown = "\t".join(
+                    _cell_text(words, text, limit, row.size) for words, limit in zip(cells, limits, strict=True)
+                )
                 lines.append(TextLine(number, shown, gap, row.size, False, table.left, table.right))
                 gap = False
             continue
@@ -590,20 +593,50 @@ def _find_tables(rows: list[_Row], split: _Split, text: str) -> list[_Table]:
     return found
 
 
+def _column_limits(table: _Table, size: float) -> list[float]:
+    """Where each column's text may reach: the right end of its widest line, when two lines or more
+    reach it (to within half a letter) - a column full to its edge, where a word may have been broken;
+    0 for a column with only one line that wide (it may be a long word that fits)."""
+    out = []
+    for j in range(len(table.edges)):
+        ends = [
+            w.right
+            for cells in table.rows
+            for w, after in _pairs_to_end(cells[j])
+            if after is None or after.left < w.right
+        ]
+        widest = max(ends, default=0.0)
+        out.append(widest if sum(1 for e in ends if e >= widest - size / 2) >= 2 else 0.0)
+    return out
+
+
+def _pairs_to_end(words: list[_Word]) -> list[tuple[_Word, _Word | None]]:
+    """Each word with the one after it (None after the last)."""
+    return list(itertools.zip_longest(words, words[1:]))
+
+
 _BROKEN_AT_END = re.compile(r"\w[-/]$")
 """A word that a cell's line ends in and the next line finishes: 'e-' + 'mail', 'and/' + 'or'."""
 
 
-def _cell_text(words: list[_Word], text: str) -> str:
+def _cell_text(words: list[_Word], text: str, limit: float = 0.0, size: float = 0.0) -> str:
     """A cell's words as text, one space between them; a word wrapped after its hyphen or slash is
-    joined again (the PDF marks a hyphen at a line's end as a soft one: it was written, so it is kept)."""
+    joined again (the PDF marks a hyphen at a line's end as a soft one: it was written, so it is kept),
+    and so is one too wide for its column, broken where the line was full: alone on its line and
+    reaching to within half a letter of `limit`, the right end of the column's widest line."""
     parts: list[str] = []
+    alone = True  # the word before stands first on its line
     before: _Word | None = None
     for word in words:
         piece = text[word.first : word.last + 1].replace("\ufffe", "-").translate(_CONTROLS).translate(_LIGATURES)
-        if before is not None and word.left < before.right - _ALIGN and _BROKEN_AT_END.search(parts[-1]):
+        below = before is not None and word.left < before.right - _ALIGN  # the word starts a line
+        if below and (
+            _BROKEN_AT_END.search(parts[-1])
+            or (alone and limit and before is not None and before.right >= limit - size / 2)
+        ):
             parts[-1] += piece  # the line above ended in the middle of this word
         else:
             parts.append(piece)
+        alone = before is None or below
         before = word
     return " ".join(parts)
