@@ -351,3 +351,45 @@ def test_name_too_long_for_its_column_is_whole_again(allotment: Path) -> None:
     files = found_tables(import_file(allotment))[3]  # each file name is broken where its column is full
     assert files.columns == ALLOTMENT_FILES[0]
     assert list(files.rows) == ALLOTMENT_FILES[1:]
+
+
+RETURN_RECORDS = [("Tool", "What we note when it comes back")] + [
+    (
+        tool,
+        (
+            f"Whether the {tool.lower()} came back clean, whether any part was missing or broken, who returned it and"
+            " on which day, and whether the volunteer on duty had to send it for repair before it could go out again"
+            " to the next member on the waiting list"
+        ),
+    )
+    for tool in LOAN_TOOLS
+]
+
+
+def _returns_page(intro: int) -> str:
+    """A page with `intro` short paragraphs before the returns table, to move where its pages break."""
+    paragraph = "<p>Members borrow tools for a week at a time and bring them back clean.</p>"
+    return f"""<!DOCTYPE html><html><body>
+<h1>Tool Library Returns Notice</h1>
+{paragraph * intro}
+<h2>Returns</h2>
+{_table_html(RETURN_RECORDS)}
+<p>After the table.</p>
+<h2>Contact</h2>
+<p>Ask a volunteer on any open day.</p>
+</body></html>"""
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        2,  # the rake's second cell runs on to the next page, its first cell done
+        3,  # the rake's row stands alone at the top of the next page
+    ],
+)
+def test_table_going_on_over_a_page_break_keeps_its_last_rows(tmp_path: Path, intro: int) -> None:
+    path = tmp_path / "returns.pdf"
+    assert make_pdf(_returns_page(intro), path)
+    (returns,) = found_tables(import_file(path))
+    assert returns.columns == RETURN_RECORDS[0]
+    assert list(returns.rows) == RETURN_RECORDS[1:]

@@ -24,6 +24,7 @@ from notice_studio.core.importer.blocks import ImportProblem, SourceDocument, on
 from notice_studio.core.importer.plain_text import BULLET_RE, TextLine, fills_line, read_lines
 
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"})
+_PAGE_NUMBER = re.compile(r"(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?", re.IGNORECASE)
 _BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demibold")
 _LINE = re.compile(r"\S(?:[^\r\n]*\S)?")  # PDFium ends each line it finds with \r\n
 _SPACES = re.compile(r"[ \t\xa0]+")
@@ -47,8 +48,10 @@ def read_pdf(data: bytes, name: str) -> SourceDocument:
         ) from None
     try:
         lines: list[TextLine] = []
+        edges: list[float] | None = None  # the columns of a table that ends a page
         for number in range(len(document)):
-            lines += _page_lines(document[number], number + 1)
+            page_lines, edges = _page_lines(document[number], number + 1, edges)
+            lines += page_lines
         title = one_line(str(document.get_metadata_dict().get("Title", "") or ""))
     finally:
         document.close()
@@ -95,8 +98,12 @@ def _finish(row: _Row, pieces: list[str], right: float, last: int) -> _Row:
     return row
 
 
-def _page_lines(page: Any, number: int) -> list[TextLine]:
-    """The page's lines as PDFium breaks them, with their position and the font they start in.
+def _page_lines(
+    page: Any, number: int, carried: list[float] | None = None
+) -> tuple[list[TextLine], list[float] | None]:
+    """The page's lines as PDFium breaks them, with their position and the font they start in; and the
+    column edges of a table that ends the page (`carried`: those of the page before, whose last row
+    the first lines of this page may carry on).
 
     Positions are asked for only where they matter - a line's first and last character and the
     two sides of each space (a wide one is a column gap: a table cell) - not for every character.
@@ -238,9 +245,12 @@ def _page_lines(page: Any, number: int) -> list[TextLine]:
 
     ordered = _beside(rows)
     tables: dict[int, _Table] = {}  # the table each line of a table is part of, by the line's id
-    for found in _find_tables(ordered, split, text):
+    page_tables = _find_tables(ordered, split, text, carried)
+    for found in page_tables:
         for line in ordered[found.start : found.end]:
             tables.update((id(part), found) for part in line.parts or [line])
+    final = page_tables[-1] if page_tables else None
+    ends_page = final is not None and all(_PAGE_NUMBER.fullmatch(row.text.strip()) for row in ordered[final.end :])
     textpage.close()
     # Extra space between lines ends a paragraph; what is usual depends on the font size.
     steps: dict[float, list[float]] = {}
@@ -274,7 +284,7 @@ def _page_lines(page: Any, number: int) -> list[TextLine]:
         if shown:
             lines.append(TextLine(number, shown, gap, row.size, row.bold, row.left, row.right))
     _mark_indented_items(lines)
-    return lines
+    return lines, (final.edges if final is not None and ends_page else None)
 
 
 def _beside(rows: list[_Row]) -> list[_Row]:
@@ -569,10 +579,12 @@ def _header_over_single_lines(wide: list[bool], grid: list[list[list[_Word]]], t
     return all(all(cells) and not text[cells[0][0].first].islower() for cells in grid[1:])
 
 
-def _find_tables(rows: list[_Row], split: _Split, text: str) -> list[_Table]:
-    """The page's tables whose columns line up from line to line, in reading order."""
-    found: list[_Table] = []
-    r = 0
+def _find_tables(rows: list[_Row], split: _Split, text: str, carried: list[float] | None = None) -> list[_Table]:
+    """The page's tables whose columns line up from line to line, in reading order (the first one may
+    carry on the last row of a table that ended the page before, with `carried` its columns)."""
+    head = _carried_on(rows, carried, split, text) if carried else None
+    found: list[_Table] = [head] if head else []
+    r = head.end if head else 0
     while r + 1 < len(rows):
         floor = found[-1].end if found else 0
         table = next(
@@ -591,6 +603,37 @@ def _find_tables(rows: list[_Row], split: _Split, text: str) -> list[_Table]:
         found.append(table)
         r = table.end
     return found
+
+
+def _carried_on(rows: list[_Row], edges: list[float], split: _Split, text: str) -> _Table | None:
+    """The page's first lines as the rest of a table that ended the page before, with columns starting
+    at `edges`: lines set in to a column edge past the first, running across none (the rest of its last
+    row), or a first line with its cells starting at those edges (a row of its own); and the lines of
+    the table that follow them."""
+    end = 0
+    while (
+        end < len(rows)
+        and rows[end].left > edges[0] + _ALIGN
+        and _near(rows[end].left, edges)
+        and not any(_crossed(rows[end], e, split) for e in edges[1:])
+        and (end == 0 or _follows(rows[end - 1], rows[end]))
+    ):
+        end += 1
+    if not end:
+        first = rows[0] if rows else None
+        if first is None or abs(first.left - edges[0]) > _ALIGN or any(_crossed(first, e, split) for e in edges[1:]):
+            return None
+        if not any(_starts_at(first, e, split) for e in edges[1:]):
+            return None
+        end = 1
+    widest = max((a.bottom - b.bottom for a, b in itertools.pairwise(rows[:end])), default=0.0)
+    while end < len(rows) and _joins(rows[end], rows[end - 1], edges, split, widest):
+        widest = max(widest, rows[end - 1].bottom - rows[end].bottom)
+        end += 1
+    run = rows[:end]
+    grid = [_line_cells(row, edges, split) for row in run]
+    cells = _table_rows(run, grid, run[0].size, text) if end > 1 else grid
+    return _Table(0, end, cells, edges, max(row.right for row in run))
 
 
 def _column_limits(table: _Table, size: float) -> list[float]:
