@@ -420,7 +420,32 @@ def _seed_edges(rows: list[_Row], r: int, split: _Split) -> list[float]:
         at = bisect.bisect_left(starts, word.left - _ALIGN)
         if at < len(starts) and starts[at] <= word.left + _ALIGN:
             out.append(word.left)
-    return [x for x in out if _wide_gap_at(above, x, split) or _wide_gap_at(below, x, split)]
+    return [x for x in out if _wide_gap_at(above, x, split) or _wide_gap_at(below, x, split)] or _seed_over_wraps(
+        rows, r, split
+    )
+
+
+def _seed_over_wraps(rows: list[_Row], r: int, split: _Split) -> list[float]:
+    """Where a table column may start, seen from line r and one a few lines below it that has a word
+    starting at the same place, with a cell's white before it in one of them, the lines between (the
+    first cell's text wrapped) starting where line r does and ending before that place."""
+    above = rows[r]
+    between: list[_Row] = []
+    for k in range(r + 1, min(r + 5, len(rows))):
+        lower = rows[k]
+        if not _follows(rows[k - 1], lower) or abs(lower.left - above.left) > _ALIGN:
+            return []
+        shared = [
+            w.left
+            for w in above.words[1:]
+            if any(abs(v.left - w.left) <= _ALIGN for v in lower.words[1:])
+            and (_wide_gap_at(above, w.left, split) or _wide_gap_at(lower, w.left, split))
+            and all(line.right < w.left - _ALIGN for line in between)
+        ]
+        if shared:
+            return shared
+        between.append(lower)
+    return []
 
 
 def _joins(row: _Row, inside: _Row, edges: list[float], split: _Split, widest: float) -> bool:
@@ -607,31 +632,32 @@ def _find_tables(rows: list[_Row], split: _Split, text: str, carried: list[float
 
 def _carried_on(rows: list[_Row], edges: list[float], split: _Split, text: str) -> _Table | None:
     """The page's first lines as the rest of a table that ended the page before, with columns starting
-    at `edges`: lines set in to a column edge past the first, running across none (the rest of its last
-    row), or a first line with its cells starting at those edges (a row of its own); and the lines of
-    the table that follow them."""
+    at `edges`: lines that start at one of its column edges and run across none (the rest of its last
+    row, or rows of their own), and the lines of the table that follow them. Unless the first is set
+    in past the first column, one of them must have text in two columns, and the first must start in
+    lower case (the rest of a cell) or have text in two columns itself."""
     end = 0
     while (
         end < len(rows)
-        and rows[end].left > edges[0] + _ALIGN
         and _near(rows[end].left, edges)
         and not any(_crossed(rows[end], e, split) for e in edges[1:])
         and (end == 0 or _follows(rows[end - 1], rows[end]))
     ):
         end += 1
     if not end:
-        first = rows[0] if rows else None
-        if first is None or abs(first.left - edges[0]) > _ALIGN or any(_crossed(first, e, split) for e in edges[1:]):
-            return None
+        return None
+    first = rows[0]
+    if first.left <= edges[0] + _ALIGN and not first.text[:1].islower():
         if not any(_starts_at(first, e, split) for e in edges[1:]):
-            return None
-        end = 1
+            return None  # a line of the first column only, in capitals: a title or a new table's first row
     widest = max((a.bottom - b.bottom for a, b in itertools.pairwise(rows[:end])), default=0.0)
     while end < len(rows) and _joins(rows[end], rows[end - 1], edges, split, widest):
         widest = max(widest, rows[end - 1].bottom - rows[end].bottom)
         end += 1
     run = rows[:end]
     grid = [_line_cells(row, edges, split) for row in run]
+    if run[0].left <= edges[0] + _ALIGN and not any(sum(1 for c in cells if c) >= 2 for cells in grid):
+        return None
     cells = _table_rows(run, grid, run[0].size, text) if end > 1 else grid
     return _Table(0, end, cells, edges, max(row.right for row in run))
 
