@@ -430,21 +430,22 @@ def _seed_over_wraps(rows: list[_Row], r: int, split: _Split) -> list[float]:
     starting at the same place, with a cell's white before it in one of them, the lines between (the
     first cell's text wrapped) starting where line r does and ending before that place."""
     above = rows[r]
-    between: list[_Row] = []
+    places = [w.left for w in above.words[1:]]
     for k in range(r + 1, min(r + 5, len(rows))):
         lower = rows[k]
-        if not _follows(rows[k - 1], lower) or abs(lower.left - above.left) > _ALIGN:
+        if not places or not _follows(rows[k - 1], lower) or abs(lower.left - above.left) > _ALIGN:
             return []
+        starts = sorted(w.left for w in lower.words[1:])
         shared = [
-            w.left
-            for w in above.words[1:]
-            if any(abs(v.left - w.left) <= _ALIGN for v in lower.words[1:])
-            and (_wide_gap_at(above, w.left, split) or _wide_gap_at(lower, w.left, split))
-            and all(line.right < w.left - _ALIGN for line in between)
+            x
+            for x in places
+            if (at := bisect.bisect_left(starts, x - _ALIGN)) < len(starts)
+            and starts[at] <= x + _ALIGN
+            and (_wide_gap_at(above, x, split) or _wide_gap_at(lower, x, split))
         ]
         if shared:
             return shared
-        between.append(lower)
+        places = [x for x in places if lower.right < x - _ALIGN]  # a line between must end before it
     return []
 
 
