@@ -206,3 +206,246 @@ def test_text_around_wrapped_tables_stays_text_and_nothing_is_lost(bakery: Path)
         for cell in row:
             for word in cell.split():
                 assert word in words
+
+
+ALLOTMENT_RECORDS = [
+    ("Kind of record", "What is in it", "Why we keep it", "Kept for"),
+    (
+        "Plot register",
+        (
+            "name, plot number, e-mail and/or telephone number, next-of-kin details, water-butt count, shed-key number,"
+            " co-worker names"
+        ),
+        "to send water-rota reminders, year-end invoices, end-of-season notices and well-being check-ins to tenants",
+        "while you rent a plot and for one year after you leave the society",
+    ),
+    (
+        "Waiting list",
+        "name and e-mail address",
+        "to offer plots in first-come, first-served order",
+        "until you are offered a plot",
+    ),
+]
+ALLOTMENT_USES = [
+    ("Why we use your details", "What lets us do it"),
+    (
+        "To send the water rota, the seed swap dates and the yearly invoice for your plot rent to you by post or e-mail",
+        "The tenancy you signed with the society when you took on your plot, which needs these letters to work",
+    ),
+]
+ALLOTMENT_SHARING = [
+    ("What we do with your details", "Which details", "Basis"),
+    (
+        (
+            "We keep the plot register up to date, write down who holds which plot and which shed key, and note any"
+            " complaints from neighbouring plot holders about hedges, bonfires or wandering hens"
+        ),
+        "Name and plot number",
+        "Tenancy",
+    ),
+    (
+        (
+            "We pass your name to the water board when a leak on your plot has to be repaired, and to the council when"
+            " it asks who holds a plot next to a public footpath"
+        ),
+        "Name",
+        "Law",
+    ),
+    (
+        (
+            "We put your name on the seed swap list when you ask us to, and take it off again at the end of the season"
+            " unless you tell us you want to stay on it"
+        ),
+        "Name and e-mail",
+        "Consent",
+    ),
+]
+ALLOTMENT_KEPT = (
+    "We keep this record for as long as the plot is rented and for one further year so that any unpaid rent or"
+    " damage can be settled fairly with the tenant who left"
+)
+ALLOTMENT_FILES = [
+    ("Record", "Stored in the file named", "How long we keep it"),
+    ("Rent book", "plotregisterbackupcopyfortheyearlyauditbythetreasurerandthechairman", ALLOTMENT_KEPT),
+    ("Shed keys", "shedkeyholderlistkeptbythesecretaryonlyandneverlenttoanyoneelseatall", ALLOTMENT_KEPT),
+    ("Water rota", "waterrotasignupsheetsforthesummerseasonpinnedtothenoticeboardbythegate", ALLOTMENT_KEPT),
+]
+ALLOTMENT_BASES = [
+    ("What we use your details for (the list of uses above says more about each one)", "Basis in law"),
+    (
+        (
+            "Sending you the water rota, the seed swap dates, the notices about the annual meeting and the yearly invoice"
+            " for your plot rent, by post or by e-mail as you prefer"
+        ),
+        "Tenancy agreement",
+    ),
+    (
+        (
+            "Telling the council who holds the plots along the public footpath when it asks, and answering the water"
+            " board about leaks on your plot"
+        ),
+        "Legal duty",
+    ),
+    (
+        (
+            "Putting your name on the seed swap list and the list of members who share tools, when you have asked us"
+            " to do so"
+        ),
+        "Your consent",
+    ),
+]
+ALLOTMENT_PAGE = f"""<!DOCTYPE html><html><body>
+<h1>Allotment Society Privacy Notice</h1>
+<p>The society keeps a few records about the people who rent its plots and those waiting for one.</p>
+<h2>Records we keep</h2>
+{_table_html(ALLOTMENT_RECORDS)}
+<p>Paper copies are kept in the locked hut by the main gate.</p>
+<h2>What we use them for</h2>
+{_table_html(ALLOTMENT_USES)}
+<h2>Who else sees them</h2>
+{_table_html(ALLOTMENT_SHARING)}
+<h2>Where they are filed</h2>
+{_table_html(ALLOTMENT_FILES)}
+<h2>What lets us do it</h2>
+{_table_html(ALLOTMENT_BASES)}
+<h2>Contact</h2>
+<p>Leave a note for the secretary in the hut letterbox.</p>
+</body></html>"""
+
+
+@pytest.fixture(scope="module")
+def allotment(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("pdf") / "allotment.pdf"
+    assert make_pdf(ALLOTMENT_PAGE, path)
+    return path
+
+
+def test_word_wrapped_after_its_hyphen_in_a_cell_is_whole_again(allotment: Path) -> None:
+    records = found_tables(import_file(allotment))[0]  # 'water-' ends a line of its cell, 'butt' starts the next
+    assert records.columns == ALLOTMENT_RECORDS[0]
+    assert list(records.rows) == ALLOTMENT_RECORDS[1:]
+
+
+LOAN_TOOLS = ["Hedge trimmer", "Ladder", "Wheelbarrow", "Lawn mower", "Pressure washer", "Chainsaw", "Tile cutter"]
+LOAN_TOOLS += ["Drill", "Sander", "Cement mixer", "Scaffold tower", "Log splitter", "Hammer", "Saw", "Spade", "Rake"]
+LOAN_RECORDS = [("Loan record", "What we write down", "Why")] + [
+    (
+        f"{tool} loans and any notes about its condition when it went out and came back",
+        (
+            f"the borrower's name, the day it went out, the day it came back and whether the {tool.lower()} needed"
+            " cleaning or repair afterwards"
+        ),
+        "So that we can trace a damaged tool to the last person who borrowed it",
+    )
+    for tool in LOAN_TOOLS
+]
+LOAN_INTRO = (
+    "<p>Members borrow tools for a week at a time and bring them back clean, and the volunteers check each one.</p>"
+)
+LOAN_PAGE = f"""<!DOCTYPE html><html><body>
+<h1>Tool Library Loans Notice</h1>
+{LOAN_INTRO * 2}
+<h2>Loan records</h2>
+{_table_html(LOAN_RECORDS)}
+<p>The loan sheets are kept in the shed office.</p>
+<h2>Contact</h2>
+<p>Ask a volunteer on any open day.</p>
+</body></html>"""
+
+
+def test_row_cut_by_a_page_break_inside_its_first_cell_is_one_row(tmp_path: Path) -> None:
+    path = tmp_path / "loans.pdf"
+    assert make_pdf(LOAN_PAGE, path)
+    (loans,) = found_tables(import_file(path))  # the log splitter's row starts at a page's foot
+    assert loans.columns == LOAN_RECORDS[0]
+    assert list(loans.rows) == LOAN_RECORDS[1:]
+
+
+def test_one_row_whose_cells_wrap_side_by_side_is_one_row(allotment: Path) -> None:
+    uses = found_tables(import_file(allotment))[1]  # every line has text in the first column
+    assert uses.columns == ALLOTMENT_USES[0]
+    assert list(uses.rows) == ALLOTMENT_USES[1:]
+
+
+def test_narrow_last_column_beside_a_long_wrapped_first_column_is_found(allotment: Path) -> None:
+    sharing = found_tables(import_file(allotment))[2]  # 'Which details' and 'Basis' stand close together
+    assert sharing.columns == ALLOTMENT_SHARING[0]
+    assert list(sharing.rows) == ALLOTMENT_SHARING[1:]
+
+
+def test_name_too_long_for_its_column_is_whole_again(allotment: Path) -> None:
+    files = found_tables(import_file(allotment))[3]  # each file name is broken where its column is full
+    assert files.columns == ALLOTMENT_FILES[0]
+    assert list(files.rows) == ALLOTMENT_FILES[1:]
+
+
+RETURN_RECORDS = [("Tool", "What we note when it comes back")] + [
+    (
+        tool,
+        (
+            f"Whether the {tool.lower()} came back clean, whether any part was missing or broken, who returned it and"
+            " on which day, and whether the volunteer on duty had to send it for repair before it could go out again"
+            " to the next member on the waiting list"
+        ),
+    )
+    for tool in LOAN_TOOLS
+]
+
+
+def _returns_page(intro: int) -> str:
+    """A page with `intro` short paragraphs before the returns table, to move where its pages break."""
+    paragraph = "<p>Members borrow tools for a week at a time and bring them back clean.</p>"
+    return f"""<!DOCTYPE html><html><body>
+<h1>Tool Library Returns Notice</h1>
+{paragraph * intro}
+<h2>Returns</h2>
+{_table_html(RETURN_RECORDS)}
+<p>After the table.</p>
+<h2>Contact</h2>
+<p>Ask a volunteer on any open day.</p>
+</body></html>"""
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        2,  # the rake's second cell runs on to the next page, its first cell done
+        3,  # the rake's row stands alone at the top of the next page
+    ],
+)
+def test_table_going_on_over_a_page_break_keeps_its_last_rows(tmp_path: Path, intro: int) -> None:
+    path = tmp_path / "returns.pdf"
+    assert make_pdf(_returns_page(intro), path)
+    (returns,) = found_tables(import_file(path))
+    assert returns.columns == RETURN_RECORDS[0]
+    assert list(returns.rows) == RETURN_RECORDS[1:]
+
+
+def test_table_whose_second_column_never_wraps_is_found(allotment: Path) -> None:
+    bases = found_tables(import_file(allotment))[4]  # every line starts at the first column; no line is set in
+    assert bases.columns == ALLOTMENT_BASES[0]
+    assert list(bases.rows) == ALLOTMENT_BASES[1:]
+
+
+NOTES_TOOLS = LOAN_TOOLS + [f"{tool} stand" for tool in LOAN_TOOLS]
+NOTES_RECORDS = [("What we note when a tool comes back", "Kept for")] + [
+    (
+        (
+            f"Whether the {tool.lower()} came back clean, whether any part was missing or broken, who returned it and on"
+            " which day, and whether the volunteer on duty had to send it for repair before it could go out again"
+        ),
+        "One year",
+    )
+    for tool in NOTES_TOOLS
+]
+
+
+def test_first_cell_going_on_at_the_top_of_a_page_stays_in_its_row(tmp_path: Path) -> None:
+    paragraph = "<p>Members borrow tools for a week at a time and bring them back clean.</p>"
+    page = f"<html><body><h1>Tool Library Notes</h1>{paragraph}<h2>Notes</h2>{_table_html(NOTES_RECORDS)}"
+    page += "<p>After the table.</p><h2>Contact</h2><p>Ask a volunteer.</p></body></html>"
+    path = tmp_path / "notes.pdf"
+    assert make_pdf(page, path)
+    (notes,) = found_tables(import_file(path))  # a first cell's last lines start the next page, lower case
+    assert notes.columns == NOTES_RECORDS[0]
+    assert list(notes.rows) == NOTES_RECORDS[1:]

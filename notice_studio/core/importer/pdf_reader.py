@@ -24,6 +24,7 @@ from notice_studio.core.importer.blocks import ImportProblem, SourceDocument, on
 from notice_studio.core.importer.plain_text import BULLET_RE, TextLine, fills_line, read_lines
 
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"})
+_PAGE_NUMBER = re.compile(r"(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?", re.IGNORECASE)
 _BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demibold")
 _LINE = re.compile(r"\S(?:[^\r\n]*\S)?")  # PDFium ends each line it finds with \r\n
 _SPACES = re.compile(r"[ \t\xa0]+")
@@ -47,8 +48,10 @@ def read_pdf(data: bytes, name: str) -> SourceDocument:
         ) from None
     try:
         lines: list[TextLine] = []
+        edges: list[float] | None = None  # the columns of a table that ends a page
         for number in range(len(document)):
-            lines += _page_lines(document[number], number + 1)
+            page_lines, edges = _page_lines(document[number], number + 1, edges)
+            lines += page_lines
         title = one_line(str(document.get_metadata_dict().get("Title", "") or ""))
     finally:
         document.close()
@@ -95,8 +98,12 @@ def _finish(row: _Row, pieces: list[str], right: float, last: int) -> _Row:
     return row
 
 
-def _page_lines(page: Any, number: int) -> list[TextLine]:
-    """The page's lines as PDFium breaks them, with their position and the font they start in.
+def _page_lines(
+    page: Any, number: int, carried: list[float] | None = None
+) -> tuple[list[TextLine], list[float] | None]:
+    """The page's lines as PDFium breaks them, with their position and the font they start in; and the
+    column edges of a table that ends the page (`carried`: those of the page before, whose last row
+    the first lines of this page may carry on).
 
     Positions are asked for only where they matter - a line's first and last character and the
     two sides of each space (a wide one is a column gap: a table cell) - not for every character.
@@ -238,9 +245,12 @@ def _page_lines(page: Any, number: int) -> list[TextLine]:
 
     ordered = _beside(rows)
     tables: dict[int, _Table] = {}  # the table each line of a table is part of, by the line's id
-    for found in _find_tables(ordered, split, text):
+    page_tables = _find_tables(ordered, split, text, carried)
+    for found in page_tables:
         for line in ordered[found.start : found.end]:
             tables.update((id(part), found) for part in line.parts or [line])
+    final = page_tables[-1] if page_tables else None
+    ends_page = final is not None and all(_PAGE_NUMBER.fullmatch(row.text.strip()) for row in ordered[final.end :])
     textpage.close()
     # Extra space between lines ends a paragraph; what is usual depends on the font size.
     steps: dict[float, list[float]] = {}
@@ -262,8 +272,11 @@ def _page_lines(page: Any, number: int) -> list[TextLine]:
         gap = n == 0 or (usual > 0 and abs(rows[n - 1].bottom - row.bottom) > usual * 1.3)
         if table is not None:
             done.add(id(table))
+            limits = _column_limits(table, row.size)
             for cells in table.rows:
-                shown = "\t".join(_cell_text(words, text) for words in cells)
+                shown = "\t".join(
+                    _cell_text(words, text, limit, row.size) for words, limit in zip(cells, limits, strict=True)
+                )
                 lines.append(TextLine(number, shown, gap, row.size, False, table.left, table.right))
                 gap = False
             continue
@@ -271,7 +284,7 @@ def _page_lines(page: Any, number: int) -> list[TextLine]:
         if shown:
             lines.append(TextLine(number, shown, gap, row.size, row.bold, row.left, row.right))
     _mark_indented_items(lines)
-    return lines
+    return lines, (final.edges if final is not None and ends_page else None)
 
 
 def _beside(rows: list[_Row]) -> list[_Row]:
@@ -407,7 +420,33 @@ def _seed_edges(rows: list[_Row], r: int, split: _Split) -> list[float]:
         at = bisect.bisect_left(starts, word.left - _ALIGN)
         if at < len(starts) and starts[at] <= word.left + _ALIGN:
             out.append(word.left)
-    return [x for x in out if _wide_gap_at(above, x, split) or _wide_gap_at(below, x, split)]
+    return [x for x in out if _wide_gap_at(above, x, split) or _wide_gap_at(below, x, split)] or _seed_over_wraps(
+        rows, r, split
+    )
+
+
+def _seed_over_wraps(rows: list[_Row], r: int, split: _Split) -> list[float]:
+    """Where a table column may start, seen from line r and one a few lines below it that has a word
+    starting at the same place, with a cell's white before it in one of them, the lines between (the
+    first cell's text wrapped) starting where line r does and ending before that place."""
+    above = rows[r]
+    places = [w.left for w in above.words[1:]]
+    for k in range(r + 1, min(r + 5, len(rows))):
+        lower = rows[k]
+        if not places or not _follows(rows[k - 1], lower) or abs(lower.left - above.left) > _ALIGN:
+            return []
+        starts = sorted(w.left for w in lower.words[1:])
+        shared = [
+            x
+            for x in places
+            if (at := bisect.bisect_left(starts, x - _ALIGN)) < len(starts)
+            and starts[at] <= x + _ALIGN
+            and (_wide_gap_at(above, x, split) or _wide_gap_at(lower, x, split))
+        ]
+        if shared:
+            return shared
+        places = [x for x in places if lower.right < x - _ALIGN]  # a line between must end before it
+    return []
 
 
 def _joins(row: _Row, inside: _Row, edges: list[float], split: _Split, widest: float) -> bool:
@@ -426,20 +465,31 @@ def _joins(row: _Row, inside: _Row, edges: list[float], split: _Split, widest: f
 
 def _more_edges(run: list[_Row], edges: list[float], split: _Split) -> list[float]:
     """The table's column edges: those given, and any other x where lines of the run start a word
-    (as many as half the table's rows do) and that no line runs across."""
+    and that no line runs across: as many lines as half the table's rows, or two or more that all have
+    a cell's white before it, the first line (the header) among them."""
     heads = sum(1 for row in run if abs(row.left - edges[0]) <= _ALIGN)
     found = list(edges)
     for x in sorted({round(w.left, 1) for row in run for w in row.words}):
         if x <= edges[0] + run[0].size or _near(x, found):
             continue
-        support = sum(1 for row in run if any(abs(w.left - x) <= _ALIGN for w in row.words))
+        support = [row for row in run if any(abs(w.left - x) <= _ALIGN for w in row.words)]
         if (
-            support >= max(2, heads / 2)
-            and any(_wide_gap_at(row, x, split) for row in run)
+            len(support) >= 2
+            and (len(support) >= heads / 2 or _headed_column(run[0], support, x, split))
+            and any(_wide_gap_at(row, x, split) for row in support)
             and not any(_crossed(row, x, split) for row in run)
         ):
             found.append(x)
     return sorted(found)
+
+
+def _headed_column(header: _Row, support: list[_Row], x: float, split: _Split) -> bool:
+    """True when a column starting at x has a header cell (the first line has a word there) and two more
+    lines start a word there, or each line with a word there has more white before it than a space: a
+    column whose cells are short (a cell that fills its column may leave only a space before the next)."""
+    if not any(row is header for row in support):
+        return False
+    return len(support) >= 3 or all(_wide_gap_at(row, x, split) for row in support)
 
 
 def _split_word(word: _Word, edges: list[float], split: _Split) -> list[_Word]:
@@ -504,7 +554,7 @@ def _read_table(rows: list[_Row], start: int, end: int, edges: list[float], spli
         return None
     if len(run) >= 8 and len(side) >= 0.8 * len(run) and all(len(cells[0]) >= 5 for cells in side):
         return None  # two columns of running text, not a table
-    rows_read = _table_rows(run, grid, size)
+    rows_read = _table_rows(run, grid, size, text)
     if _is_list(rows_read, text):
         return None
     return _Table(start, end, rows_read, edges, max(row.right for row in run))
@@ -526,17 +576,17 @@ class _Table:
         return self.edges[0]
 
 
-def _table_rows(run: list[_Row], grid: list[list[list[_Word]]], size: float) -> list[list[list[_Word]]]:
+def _table_rows(run: list[_Row], grid: list[list[list[_Word]]], size: float, text: str) -> list[list[list[_Word]]]:
     """The table's lines grouped into its rows.
 
-    When some lines are further apart than the rest (more than once, or once and some of the closer
-    ones carry on a cell, the first column empty), the wider steps are where rows start; otherwise a
-    row starts at each line with text in the first column."""
+    When some lines are further apart than the rest (a cell's lines are closer than its rows), the wider
+    steps are where rows start - unless there is only one, right under the first line, and every line
+    below it is a row of its own (all cells filled, the first starting with a capital or figure: a header
+    set apart over rows of one line). Otherwise a row starts at each line with text in the first column."""
     steps = [above.bottom - below.bottom for above, below in itertools.pairwise(run)]
     least = min(steps)
     wide = [step > least + 0.1 * size for step in steps]
-    carried = any(not w and not cells[0] for w, cells in zip(wide, grid[1:], strict=True))
-    by_steps = not all(wide) and (sum(wide) >= 2 or (any(wide) and carried))
+    by_steps = not all(wide) and (sum(wide) >= 2 or (any(wide) and not _header_over_single_lines(wide, grid, text)))
     out = [[list(c) for c in grid[0]]]
     for w, cells in zip(wide, grid[1:], strict=True):
         if w if by_steps else bool(cells[0]):
@@ -547,10 +597,20 @@ def _table_rows(run: list[_Row], grid: list[list[list[_Word]]], size: float) -> 
     return out
 
 
-def _find_tables(rows: list[_Row], split: _Split, text: str) -> list[_Table]:
-    """The page's tables whose columns line up from line to line, in reading order."""
-    found: list[_Table] = []
-    r = 0
+def _header_over_single_lines(wide: list[bool], grid: list[list[list[_Word]]], text: str) -> bool:
+    """True when the only wide step is under the first line and each line below it has every cell
+    filled, the first starting with a capital or a figure, nothing carried on."""
+    if not wide[0] or any(wide[1:]):
+        return False
+    return all(all(cells) and not text[cells[0][0].first].islower() for cells in grid[1:])
+
+
+def _find_tables(rows: list[_Row], split: _Split, text: str, carried: list[float] | None = None) -> list[_Table]:
+    """The page's tables whose columns line up from line to line, in reading order (the first one may
+    carry on the last row of a table that ended the page before, with `carried` its columns)."""
+    head = _carried_on(rows, carried, split, text) if carried else None
+    found: list[_Table] = [head] if head else []
+    r = head.end if head else 0
     while r + 1 < len(rows):
         floor = found[-1].end if found else 0
         table = next(
@@ -571,6 +631,82 @@ def _find_tables(rows: list[_Row], split: _Split, text: str) -> list[_Table]:
     return found
 
 
-def _cell_text(words: list[_Word], text: str) -> str:
-    """A cell's words as text, one space between them."""
-    return " ".join(text[w.first : w.last + 1].translate(_CONTROLS).translate(_LIGATURES) for w in words)
+def _carried_on(rows: list[_Row], edges: list[float], split: _Split, text: str) -> _Table | None:
+    """The page's first lines as the rest of a table that ended the page before, with columns starting
+    at `edges`: lines that start at one of its column edges and run across none (the rest of its last
+    row, or rows of their own), and the lines of the table that follow them. Unless the first is set
+    in past the first column, one of them must have text in two columns, and the first must start in
+    lower case (the rest of a cell) or have text in two columns itself."""
+    end = 0
+    while (
+        end < len(rows)
+        and _near(rows[end].left, edges)
+        and not any(_crossed(rows[end], e, split) for e in edges[1:])
+        and (end == 0 or _follows(rows[end - 1], rows[end]))
+    ):
+        end += 1
+    if not end:
+        return None
+    first = rows[0]
+    if first.left <= edges[0] + _ALIGN and not first.text[:1].islower():
+        if not any(_starts_at(first, e, split) for e in edges[1:]):
+            return None  # a line of the first column only, in capitals: a title or a new table's first row
+    widest = max((a.bottom - b.bottom for a, b in itertools.pairwise(rows[:end])), default=0.0)
+    while end < len(rows) and _joins(rows[end], rows[end - 1], edges, split, widest):
+        widest = max(widest, rows[end - 1].bottom - rows[end].bottom)
+        end += 1
+    run = rows[:end]
+    grid = [_line_cells(row, edges, split) for row in run]
+    if run[0].left <= edges[0] + _ALIGN and not any(sum(1 for c in cells if c) >= 2 for cells in grid):
+        return None
+    cells = _table_rows(run, grid, run[0].size, text) if end > 1 else grid
+    return _Table(0, end, cells, edges, max(row.right for row in run))
+
+
+def _column_limits(table: _Table, size: float) -> list[float]:
+    """Where each column's text may reach: the right end of its widest line, when two lines or more
+    reach it (to within half a letter) - a column full to its edge, where a word may have been broken;
+    0 for a column with only one line that wide (it may be a long word that fits)."""
+    out = []
+    for j in range(len(table.edges)):
+        ends = [
+            w.right
+            for cells in table.rows
+            for w, after in _pairs_to_end(cells[j])
+            if after is None or after.left < w.right
+        ]
+        widest = max(ends, default=0.0)
+        out.append(widest if sum(1 for e in ends if e >= widest - size / 2) >= 2 else 0.0)
+    return out
+
+
+def _pairs_to_end(words: list[_Word]) -> list[tuple[_Word, _Word | None]]:
+    """Each word with the one after it (None after the last)."""
+    return list(itertools.zip_longest(words, words[1:]))
+
+
+_BROKEN_AT_END = re.compile(r"\w[-/]$")
+"""A word that a cell's line ends in and the next line finishes: 'e-' + 'mail', 'and/' + 'or'."""
+
+
+def _cell_text(words: list[_Word], text: str, limit: float = 0.0, size: float = 0.0) -> str:
+    """A cell's words as text, one space between them; a word wrapped after its hyphen or slash is
+    joined again (the PDF marks a hyphen at a line's end as a soft one: it was written, so it is kept),
+    and so is one too wide for its column, broken where the line was full: alone on its line and
+    reaching to within half a letter of `limit`, the right end of the column's widest line."""
+    parts: list[str] = []
+    alone = True  # the word before stands first on its line
+    before: _Word | None = None
+    for word in words:
+        piece = text[word.first : word.last + 1].replace("\ufffe", "-").translate(_CONTROLS).translate(_LIGATURES)
+        below = before is not None and word.left < before.right - _ALIGN  # the word starts a line
+        if below and (
+            _BROKEN_AT_END.search(parts[-1])
+            or (alone and limit and before is not None and before.right >= limit - size / 2)
+        ):
+            parts[-1] += piece  # the line above ended in the middle of this word
+        else:
+            parts.append(piece)
+        alone = before is None or below
+        before = word
+    return " ".join(parts)

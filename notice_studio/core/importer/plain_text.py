@@ -488,14 +488,37 @@ def _table_run(lines: list[_Line], start: int, spaced: bool = False) -> tuple[li
 
 def _rows_over_pages(rows: list[list[str]], pages: list[int]) -> list[list[str]]:
     """The rows with a row cut by a page break put back together: a page whose first row has nothing
-    in its first column carries on the last row of the page before."""
+    in its first column, or starts a cell in lower case in a column whose cells start in capitals,
+    carries on the last row of the page before."""
+    starts = [page != before for page, before in itertools.pairwise(pages)]
+    capitals = _capital_columns([row for row, top in zip(rows[1:], starts, strict=True) if not top])
     out = [rows[0]]
     for row, page, before in zip(rows[1:], pages[1:], pages[:-1], strict=True):
-        if page != before and not row[0]:
+        carried = not row[0] or any(
+            cell[:1].islower() and capital for cell, capital in zip(row, capitals, strict=False)
+        )
+        if page != before and carried:
             last = out[-1] + [""] * (len(row) - len(out[-1]))
-            out[-1] = [
-                " ".join(filter(None, (a, b))) for a, b in zip(last, row + [""] * (len(last) - len(row)), strict=True)
-            ]
+            out[-1] = [_rejoin(a, b) for a, b in zip(last, row + [""] * (len(last) - len(row)), strict=True)]
         else:
             out.append(row)
     return out
+
+
+def _capital_columns(rows: list[list[str]]) -> list[bool]:
+    """For each column, whether its cells start with a capital letter or a figure (four in five of them,
+    and at least three): a cell there starting in lower case is the rest of one cut off above. The rows
+    given are those not at the top of a page (those may carry on a row)."""
+    width = max((len(r) for r in rows), default=0)
+    out = []
+    for j in range(width):
+        starts = [r[j][0] for r in rows if j < len(r) and r[j]]
+        out.append(len(starts) >= 3 and sum(not c.islower() for c in starts) >= 0.8 * len(starts))
+    return out
+
+
+def _rejoin(above: str, below: str) -> str:
+    """A cell's text cut by a page break, whole again: a word broken after its hyphen or slash is joined."""
+    if not above or not below:
+        return above or below
+    return above + below if re.search(r"\w[-/]$", above) else f"{above} {below}"
