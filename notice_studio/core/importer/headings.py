@@ -199,9 +199,9 @@ def is_stopped_title(text: str, *, max_words: int = 10) -> bool:
     return (
         text.endswith(".")
         and text[:1].isalpha()
+        and len(text.split()) <= max_words
         and sum(ch.isalpha() for ch in text) >= 4
         and not text.endswith("..")
-        and len(text.split()) <= max_words
         and is_title_shaped(text[:-1], max_words=max_words)
     )
 

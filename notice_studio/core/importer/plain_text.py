@@ -9,6 +9,7 @@ Markdown tables.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections import Counter
@@ -311,14 +312,30 @@ def _broken_word(prev: str, text: str) -> bool:
 _HYPHEN_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
 
 
-@dataclass(frozen=True)
 class _Hyphens:
     """How the text writes its words, to read a hyphen at a line's end: the words it writes with a
     hyphen ('third-party', 'co-workers') with the first part of each ('third-', 'co-'), and its
-    other words."""
+    other words. Read from the lines only when a line ends in a hyphen."""
 
-    hyphened: set[str]
-    words: set[str]
+    def __init__(self, lines: list[_Line]) -> None:
+        self._lines = lines
+
+    @functools.cached_property
+    def hyphened(self) -> set[str]:
+        found = set(_HYPHEN_WORD.findall("\n".join(line.text for line in self._lines).lower()))
+        return found | {word.split("-", 1)[0] + "-" for word in found}
+
+    @functools.cached_property
+    def words(self) -> set[str]:
+        every = Counter(_WORD.findall("\n".join(line.text for line in self._lines).lower()))
+        # the two parts of each word broken over a line end are not words of their own
+        parts = Counter(
+            part
+            for above, below in itertools.pairwise(self._lines)
+            if above.text.rstrip().endswith("-")
+            for part in _word_parts(above.text.rstrip(), below.text.strip())
+        )
+        return {word for word, count in (every - parts).items() if count > 0}
 
     def keeps(self, head: str, tail: str) -> bool:
         """True when 'head-' at a line's end and 'tail' on the next are a compound that keeps its
@@ -330,20 +347,6 @@ class _Hyphens:
         if head + tail in self.words:
             return False
         return head + "-" in self.hyphened or (head in self.words and tail in self.words)
-
-
-def _hyphens(lines: list[_Line]) -> _Hyphens:
-    hyphened = {word.lower() for line in lines for word in _HYPHEN_WORD.findall(line.text)}
-    hyphened |= {word.split("-", 1)[0] + "-" for word in hyphened}
-    words: set[str] = set()
-    broken = False  # the line before ended in a hyphen: this line's first word is the second part
-    for line in lines:
-        text = line.text.strip()
-        found = _WORD.findall(text)
-        ends = text.endswith("-")
-        words.update(w.lower() for w in found[1 if broken else 0 : -1 if ends else None])
-        broken = ends
-    return _Hyphens(hyphened, words)
 
 
 def _word_parts(prev: str, text: str) -> tuple[str, str]:
@@ -391,7 +394,7 @@ def _unmarked_items(lines: list[_Line], width: float) -> set[int]:
 def _blocks(lines: list[_Line], width: float, by_gaps: bool = False) -> list[Block]:
     blocks: list[Block] = []
     items = _unmarked_items(lines, width)
-    hyphens = _hyphens(lines)
+    hyphens = _Hyphens(lines)
     # Hard-wrapped text with no blank lines at all: a list starting is as set apart as a paragraph.
     gapless = bool(width) and not by_gaps and sum(line.gap for line in lines) <= max(2, len(lines) // 50)
     i = 0
