@@ -38,6 +38,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -382,9 +383,36 @@ def f1(matched: int, counted: int, expected: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def import_result(path: Path) -> tuple[list[str], list[list[list[str]]]]:
-    """The headings found, and the tables the import recovered, each as rows of cells with its column
-    names first (none for an importer without tables)."""
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _words(text: str) -> Counter[str]:
+    return Counter(w.lower() for w in _WORD.findall(text.replace("\xad", "").replace("\\", "")))
+
+
+def original_words(pieces: list[Piece], path: Path, form: str) -> Counter[str]:
+    """The words of the original's text; for a text form, those of them the form still holds whole
+    (a word the PDF-copied form hyphenates across a page break is not one word any more)."""
+    words: Counter[str] = Counter()
+    for p in pieces:
+        words += _words(" ".join([p.text, *p.items, *(" ".join(row) for row in p.rows)]))
+    if form in ("browser", "pdftext"):
+        words &= _words(path.read_text(encoding="utf-8").replace("-\n", ""))
+    return words
+
+
+def kept_words(outline) -> Counter[str]:
+    """Every word the import keeps: the title, the sections' headings and text, the numbers taken
+    off headings, and the furniture it lists as left out."""
+    kept = [outline.title, *outline.dropped]
+    for s in outline.sections:
+        kept += [s.heading_text or s.title, s.body, s.original_number]
+    return _words("\n".join(kept))
+
+
+def import_result(path: Path) -> tuple[list[str], list[list[list[str]]], Counter[str]]:
+    """The headings found; the tables the import recovered, each as rows of cells with its column
+    names first (none for an importer without tables); and the words it kept."""
     from notice_studio.core.importer import detect_outline, read_document
 
     outline = detect_outline(read_document(path))
@@ -394,7 +422,8 @@ def import_result(path: Path) -> tuple[list[str], list[list[list[str]]]]:
         tables = []
     else:
         tables = [[list(t.columns)] + [list(r) for r in t.rows] for t in found_tables(outline)]
-    return [s.title for s in outline.sections if s.evidence != "text before the first heading"], tables
+    headings = [s.title for s in outline.sections if s.evidence != "text before the first heading"]
+    return headings, tables, kept_words(outline)
 
 
 def source_tables(pieces: list[Piece]) -> list[list[list[str]]]:
@@ -448,12 +477,15 @@ def score_corpus(corpus: Path, limit: int | None, only: list[str], offset: int =
                     continue
                 tables = source_tables(pieces)
                 try:
-                    headings, recovered = import_result(path)
+                    headings, recovered, kept = import_result(path)
+                    original = original_words(pieces, path, form)
                     row[form] = [
                         *score(pieces, headings),
                         min(len(recovered), len(tables)),
                         len(tables),
                         exact_tables(tables, recovered),
+                        sum((original - kept).values()),
+                        sum(original.values()),
                     ]
                 except Exception:  # noqa: BLE001 - a failed import scores nothing
                     row[form] = [0, 0, sum(1 for p in pieces if p.rank), 0, len(tables), 0]
@@ -549,6 +581,12 @@ def recovered_tables(results: dict, form: str) -> tuple[int, int, int]:
     return sum(row[3] for row in rows), sum(row[5] for row in rows), sum(row[4] for row in rows)
 
 
+def lost_words(results: dict, form: str) -> tuple[int, int, int]:
+    """(words not found again, policies with any, words in all) over the policies scored in `form`."""
+    rows = [r[form] for r in results["scores"].values() if r.get(form) and len(r[form]) > 7]
+    return sum(row[6] for row in rows), sum(1 for row in rows if row[6]), sum(row[7] for row in rows)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus", type=Path, help="folder of policies as Markdown (headings = ground truth)")
@@ -628,6 +666,20 @@ def main() -> None:
             )
         else:
             print(f"| {form} | - | - | - | - |")
+    print()
+    print(
+        "Words of the originals not found again in the import (its clauses, titles, heading numbers "
+        "and the furniture it lists as left out); a PDF's count includes what its fonts lose:"
+    )
+    print()
+    print("| form | words not found | policies with any | words in all | baseline not found |")
+    print("|---|---|---|---|---|")
+    for form in FORMS:
+        if form not in now_sum:
+            continue
+        lost, policies, total = lost_words(current, form)
+        shown_base = str(lost_words(base, form)[0]) if base and form in base_sum else "-"
+        print(f"| {form} | {lost} | {policies} | {total} | {shown_base} |")
     print()
     per_policy = []
     for name, row in current["scores"].items():

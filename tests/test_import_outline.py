@@ -17,9 +17,11 @@ from notice_studio.core.importer import (
     ImportedOutline,
     import_file,
     outline_from_document,
+    preview_report,
     read_bytes,
 )
 from notice_studio.core.importer.plain_text import read_plain_text
+from notice_studio.core.importer.report import report_text
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
 
@@ -991,3 +993,17 @@ def test_table_rows_links_and_unpunctuated_list_lines_are_not_headings() -> None
     body = outline.sections[0].body
     for line in ("Court bookings are kept for a season", "Record  Kept for", "Read the full booking rules here"):
         assert line in body
+
+
+def test_page_furniture_repeated_on_a_web_page_is_listed_each_time_and_counted_in_the_report() -> None:
+    # Every word of the page is in a clause or in the list of what was left out: a control
+    # repeated under each section is listed each time, and the report folds the repeats.
+    page = (
+        "<html><body><main><h1>Quayside Bakery Privacy Notice</h1>"
+        "<h2>Orders</h2><p>We keep your order until it is collected.</p><p>Back to top</p>"
+        "<h2>Allergies</h2><p>We note allergies you tell us about.</p><p>Back to top</p>"
+        "</main></body></html>"
+    )
+    outline = outline_from_document(read_bytes(page.encode("utf-8"), "bakery.html", "html"))
+    assert outline.dropped.count("Back to top") == 2
+    assert "Back to top (2 times)" in report_text(preview_report(outline))

@@ -35,7 +35,12 @@ def read_html(text: str, name: str, encoding: str = "utf-8") -> SourceDocument:
     walker.walk_children(content)
     walker.flush()
     return SourceDocument(
-        name, "html", tuple(walker.blocks), page_title(title), encoding, tuple(dict.fromkeys(walker.dropped))
+        name,
+        "html",
+        tuple(walker.blocks),
+        page_title(title),
+        encoding,
+        tuple(walker.dropped),  # each time: the report counts them
     )
 
 
