@@ -193,6 +193,7 @@ def test_three_column_table_with_an_empty_cell(bakery: Path) -> None:
 
 
 def test_text_around_wrapped_tables_stays_text_and_nothing_is_lost(bakery: Path) -> None:
+    assert import_file(bakery).dropped == ("1 page number",)  # the page's number, said in good English
     blocks = read_document(bakery).blocks
     items = [b.plain for b in blocks if b.kind == "list_item"]
     assert items == ["order slips are shredded at the end of each month", "old allergy notes are deleted on request"]

@@ -128,7 +128,9 @@ def _without_furniture(raw: list[TextLine], *, paged: bool = False) -> tuple[lis
             pending_gap = False
         kept.append(line)
     if remove & set(page_marks):
-        dropped = [d for d in dropped if not _PAGE_NUMBER.match(d)] + [f"{len(page_marks)} page numbers"]
+        dropped = [d for d in dropped if not _PAGE_NUMBER.match(d)] + [
+            f"{len(page_marks)} page number{'s' if len(page_marks) != 1 else ''}"
+        ]
     return kept, dropped
 
 
