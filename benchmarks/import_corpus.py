@@ -390,15 +390,20 @@ def _words(text: str) -> Counter[str]:
     return Counter(w.lower() for w in _WORD.findall(text.replace("\xad", "").replace("\\", "")))
 
 
-def original_words(pieces: list[Piece], path: Path, form: str) -> Counter[str]:
-    """The words of the original's text; for a text form, those of them the form still holds whole
-    (a word the PDF-copied form hyphenates across a page break is not one word any more)."""
+def original_words(pieces: list[Piece]) -> Counter[str]:
+    """The words of the original's text."""
     words: Counter[str] = Counter()
     for p in pieces:
         words += _words(" ".join([p.text, *p.items, *(" ".join(row) for row in p.rows)]))
-    if form in ("browser", "pdftext"):
-        words &= _words(path.read_text(encoding="utf-8").replace("-\n", ""))
     return words
+
+
+def form_words(original: Counter[str], path: Path, form: str) -> Counter[str]:
+    """The original's words to look for in a form's import: for a text form, those the form still
+    holds whole (a word the PDF-copied form hyphenates across a page break is not one word any more)."""
+    if form in ("browser", "pdftext"):
+        return original & _words(path.read_text(encoding="utf-8").replace("-\n", ""))
+    return original
 
 
 def kept_words(outline) -> Counter[str]:
@@ -471,14 +476,15 @@ def score_corpus(corpus: Path, limit: int | None, only: list[str], offset: int =
             if limit and scored > offset + limit:
                 break
             row: dict[str, list[int] | None] = {}
+            tables = source_tables(pieces)
+            words = original_words(pieces)
             for form in forms:
                 path = write_form(form, pieces, file.stem, folder)
                 if path is None:
                     continue
-                tables = source_tables(pieces)
                 try:
                     headings, recovered, kept = import_result(path)
-                    original = original_words(pieces, path, form)
+                    original = form_words(words, path, form)
                     row[form] = [
                         *score(pieces, headings),
                         min(len(recovered), len(tables)),

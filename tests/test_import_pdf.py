@@ -450,3 +450,26 @@ def test_first_cell_going_on_at_the_top_of_a_page_stays_in_its_row(tmp_path: Pat
     (notes,) = found_tables(import_file(path))  # a first cell's last lines start the next page, lower case
     assert notes.columns == NOTES_RECORDS[0]
     assert list(notes.rows) == NOTES_RECORDS[1:]
+
+
+COMPOUNDS = ["well-kept", "hand-written", "up-to-date", "long-standing", "ready-made"]
+COMPOUNDS += ["part-time", "short-lived", "first-hand", "year-round", "old-fashioned"]
+
+
+def test_a_compound_broken_at_its_hyphen_at_a_lines_end_keeps_it(tmp_path: Path) -> None:
+    # PDFium gives the hyphen at a line's end as a mark of its own; it was dropped, so 'short-' +
+    # 'lived' came back as 'shortlived'. Words of varied length move the compounds along the lines.
+    records = " ".join(f"our {w} {'x' * (i % 7 + 1)} records" for i, w in enumerate(COMPOUNDS * 6))
+    page = (
+        "<html><body><h1>Harbour Rope Works Privacy Notice</h1><h2>Records</h2>"
+        f"<p>We keep {records}.</p><h2>Contact</h2><p>Write to the works office.</p></body></html>"
+    )
+    path = tmp_path / "rope.pdf"
+    assert make_pdf(page, path)
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(str(path))
+    assert "\ufffe" in document[0].get_textpage().get_text_range()  # a line does end at a hyphen
+    document.close()
+    body = import_file(path).sections[0].body
+    assert body.split() == f"We keep {records}.".split()

@@ -21,15 +21,24 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from notice_studio.core.importer.blocks import ImportProblem, SourceDocument, one_line
-from notice_studio.core.importer.plain_text import BULLET_RE, TextLine, fills_line, read_lines
+from notice_studio.core.importer.plain_text import (
+    BROKEN_AT_END,
+    BULLET_RE,
+    PAGE_NUMBER,
+    TextLine,
+    fills_line,
+    read_lines,
+)
 
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"})
-_PAGE_NUMBER = re.compile(r"(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?", re.IGNORECASE)
 _BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demibold")
 _LINE = re.compile(r"\S(?:[^\r\n]*\S)?")  # PDFium ends each line it finds with \r\n
 _SPACES = re.compile(r"[ \t\xa0]+")
 _MARKS = "•·▪◦●○■□➢►✓"
-_CONTROLS = dict.fromkeys([*range(9), *range(10, 32), 0xFFFE, 0xFFFF])  # keeps the tab
+_CONTROLS: dict[int, str | None] = {
+    **dict.fromkeys([*range(9), *range(10, 32), 0xFFFF]),  # keeps the tab
+    0xFFFE: "-",  # PDFium's mark for a hyphen at a line's end: the hyphen drawn there ('De-' + 'identified')
+}
 
 
 def read_pdf(data: bytes, name: str) -> SourceDocument:
@@ -250,7 +259,7 @@ def _page_lines(
         for line in ordered[found.start : found.end]:
             tables.update((id(part), found) for part in line.parts or [line])
     final = page_tables[-1] if page_tables else None
-    ends_page = final is not None and all(_PAGE_NUMBER.fullmatch(row.text.strip()) for row in ordered[final.end :])
+    ends_page = final is not None and all(PAGE_NUMBER.match(row.text) for row in ordered[final.end :])
     textpage.close()
     # Extra space between lines ends a paragraph; what is usual depends on the font size.
     steps: dict[float, list[float]] = {}
@@ -685,7 +694,6 @@ def _pairs_to_end(words: list[_Word]) -> list[tuple[_Word, _Word | None]]:
     return list(itertools.zip_longest(words, words[1:]))
 
 
-_BROKEN_AT_END = re.compile(r"\w[-/]$")
 """A word that a cell's line ends in and the next line finishes: 'e-' + 'mail', 'and/' + 'or'."""
 
 
@@ -698,10 +706,10 @@ def _cell_text(words: list[_Word], text: str, limit: float = 0.0, size: float = 
     alone = True  # the word before stands first on its line
     before: _Word | None = None
     for word in words:
-        piece = text[word.first : word.last + 1].replace("\ufffe", "-").translate(_CONTROLS).translate(_LIGATURES)
+        piece = text[word.first : word.last + 1].translate(_CONTROLS).translate(_LIGATURES)
         below = before is not None and word.left < before.right - _ALIGN  # the word starts a line
         if below and (
-            _BROKEN_AT_END.search(parts[-1])
+            BROKEN_AT_END.search(parts[-1])
             or (alone and limit and before is not None and before.right >= limit - size / 2)
         ):
             parts[-1] += piece  # the line above ended in the middle of this word

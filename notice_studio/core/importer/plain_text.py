@@ -20,13 +20,16 @@ from notice_studio.core.importer.headings import is_all_caps, is_title_case, is_
 from notice_studio.core.importer.markdown_text import table_markdown
 
 BULLET_RE = re.compile(r"^(?P<indent>[ \t]*)(?P<mark>[•·▪◦●○■□➢►✓–—*+-]|o(?= [A-Z]))[ \t]+(?P<text>\S.*)$")
-_PAGE_NUMBER = re.compile(
-    r"^\s*(?:[-–—]\s*)?(?:page\s+)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?(?:\s*[-–—])?\s*$", re.IGNORECASE
+PAGE_NUMBER = re.compile(
+    r"^\s*(?:[-–—]\s*)?(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?(?:\s*[-–—])?\s*$", re.IGNORECASE
 )
+"""A line that is only a page number ('7', '- 7 -', 'Page 7 of 9'), in copied text or on a PDF's page."""
 _PAGE_WORD = re.compile(r"^\s*page\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?:;]['\"”’)]?$")
 _TITLE_WORDS = re.compile(r"privacy|notice|policy|statement|cookie", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+")
+BROKEN_AT_END = re.compile(r"\w[-/]$")
+"""A table cell's line ending inside a word after its hyphen or slash ('water-', 'and/'): the word goes on below."""
 _CONJUNCTION = re.compile(r"(?:and|or|und|oder|bzw|et|ou|y|o|e|és)\b")
 _CELL_GAP = re.compile(r" {2,}|\t")
 _REFERS_ON = re.compile(
@@ -128,7 +131,7 @@ def _without_furniture(raw: list[TextLine], *, paged: bool = False) -> tuple[lis
             pending_gap = False
         kept.append(line)
     if remove & set(page_marks):
-        dropped = [d for d in dropped if not _PAGE_NUMBER.match(d)] + [
+        dropped = [d for d in dropped if not PAGE_NUMBER.match(d)] + [
             f"{len(page_marks)} page number{'s' if len(page_marks) != 1 else ''}"
         ]
     return kept, dropped
@@ -149,9 +152,7 @@ def _page_marks(lines: list[_Line]) -> list[int]:
     """The lines that are page numbers: each goes on from the one before ('3' after '2'), or the
     first of a series that goes on ('12' before '13', an extract); 'Page 4 of 9' wherever it is. A
     number alone on a line out of that order ('595', a figure in a list) is text."""
-    found = [
-        (i, int(re.findall(r"\d+", line.text)[0])) for i, line in enumerate(lines) if _PAGE_NUMBER.match(line.text)
-    ]
+    found = [(i, int(re.findall(r"\d+", line.text)[0])) for i, line in enumerate(lines) if PAGE_NUMBER.match(line.text)]
     marks: list[int] = []
     last: int | None = None
     for k, (i, value) in enumerate(found):
@@ -323,13 +324,17 @@ class _Hyphens:
         self._lines = lines
 
     @functools.cached_property
+    def _text(self) -> str:
+        return "\n".join(line.text for line in self._lines).lower()
+
+    @functools.cached_property
     def hyphened(self) -> set[str]:
-        found = set(_HYPHEN_WORD.findall("\n".join(line.text for line in self._lines).lower()))
+        found = set(_HYPHEN_WORD.findall(self._text))
         return found | {word.split("-", 1)[0] + "-" for word in found}
 
     @functools.cached_property
     def words(self) -> set[str]:
-        every = Counter(_WORD.findall("\n".join(line.text for line in self._lines).lower()))
+        every = Counter(_WORD.findall(self._text))
         # the two parts of each word broken over a line end are not words of their own
         parts = Counter(
             part
@@ -337,15 +342,15 @@ class _Hyphens:
             if above.text.rstrip().endswith("-")
             for part in _word_parts(above.text.rstrip(), below.text.strip())
         )
-        return {word for word, count in (every - parts).items() if count > 0}
+        return set(every - parts)
 
     def keeps(self, head: str, tail: str) -> bool:
         """True when 'head-' at a line's end and 'tail' on the next are a compound that keeps its
-        hyphen: written so elsewhere; or, unless the text writes it as one word elsewhere, with a
+        hyphen: written so elsewhere, or going on with another hyphen; or, unless the text writes it as one word elsewhere, with a
         first part it hyphens elsewhere ('co-' of 'co-owners' + 'worker') or of two words of the
         text ('on-' + 'going'). 'inven-' + 'tory' is joined."""
-        if head + "-" + tail in self.hyphened:
-            return True
+        if "-" in tail or head + "-" + tail in self.hyphened:
+            return True  # 'work-' + 'from-home' goes on as a compound
         if head + tail in self.words:
             return False
         return head + "-" in self.hyphened or (head in self.words and tail in self.words)
@@ -526,4 +531,4 @@ def _rejoin(above: str, below: str) -> str:
     """A cell's text cut by a page break, whole again: a word broken after its hyphen or slash is joined."""
     if not above or not below:
         return above or below
-    return above + below if re.search(r"\w[-/]$", above) else f"{above} {below}"
+    return above + below if BROKEN_AT_END.search(above) else f"{above} {below}"

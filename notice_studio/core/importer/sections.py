@@ -234,7 +234,7 @@ def _assemble(entries: list[Entry], levels: dict[Key, int], fmt: str) -> list[Im
         if entry.is_title:
             continue
         level = levels.get(entry.key, 0) if entry.accepted and entry.key else 0
-        if entry.starts_notice and entry.accepted:
+        if entry.starts_notice:
             level = 1  # a second notice on the page is a part of its own, not inside the section before it
         if level:
             current = _Draft(
