@@ -519,3 +519,131 @@ def test_a_heading_set_apart_below_a_site_menu_is_not_part_of_it() -> None:
     )
     assert [s.title for s in dated.sections] == ["Introduction", "Our Privacy Promise", "Deliveries"]
     assert dated.sections[0].body == "9 May 2026"
+
+
+def test_an_empty_numbered_section_before_the_next_is_a_heading_not_a_list() -> None:
+    # '3.' has no text of its own before '4.'; both are set apart and '3' is exactly the next section
+    # number, so they are two headings (a list would start at 1).
+    text = browser_text(
+        "1. Who We Are",
+        "Tanglewood Bee Farm sells honey at markets and by post.",
+        "2. What We Collect",
+        "Your name and address when you order by post.",
+        "3. Our Legal Basis for Using It",
+        "4. Who Sees It",
+        "The courier who brings your parcel.",
+    )
+    assert [s.title for s in outline_of(text).sections] == [
+        "Who We Are",
+        "What We Collect",
+        "Our Legal Basis for Using It",
+        "Who Sees It",
+    ]
+    # Inside section 2, lines numbered from 1 again are a list, set apart or not.
+    listed = outline_of(
+        browser_text(
+            "1. Who We Are",
+            "Tanglewood Bee Farm sells honey at markets and by post.",
+            "2. What We Collect",
+            "1. Your name",
+            "2. Your address",
+            "3. Your telephone number",
+            "We need these to send your order.",
+        )
+    )
+    assert [s.title for s in listed.sections] == ["Who We Are", "What We Collect"]
+
+
+def test_a_sub_section_numbered_into_a_section_without_a_heading_line() -> None:
+    # Section 3 has no line of its own: its first sub-section '3.1' follows section 2 directly.
+    text = browser_text(
+        "1. Definitions",
+        "'Farm' means Tanglewood Bee Farm.",
+        "2. Scope of this Notice",
+        "This notice covers orders by post and at markets.",
+        "3.1 Data Collected at Markets",
+        "Nothing, unless you ask us to post your order.",
+        "3.2 Data Collected by Post",
+        "Your name and address.",
+        "4. Security",
+        "Order slips are kept in a locked box.",
+    )
+    assert [s.title for s in outline_of(text).sections] == [
+        "Definitions",
+        "Scope of this Notice",
+        "Data Collected at Markets",
+        "Data Collected by Post",
+        "Security",
+    ]
+
+
+def test_an_article_reference_inside_a_heading_is_not_a_sentence_end() -> None:
+    text = browser_text(
+        "1. Who We Are",
+        "Tanglewood Bee Farm sells honey at markets and by post.",
+        "2. Our Representative in the EU (Art. 27 GDPR)",
+        "Our representative in Ireland answers questions from customers in the EU.",
+    )
+    assert [s.title for s in outline_of(text).sections] == ["Who We Are", "Our Representative in the EU (Art. 27 GDPR)"]
+
+
+def test_a_line_in_brackets_is_an_aside_not_a_heading() -> None:
+    text = browser_text(
+        "Tanglewood Bee Farm Privacy Notice",
+        "(See the earlier version)",
+        "Tanglewood Bee Farm sells honey at markets and by post.",
+        "What We Collect",
+        "Your name and address when you order by post.",
+    )
+    assert [s.title for s in outline_of(text).sections] == ["Introduction", "What We Collect"]
+
+
+def _with_contents(contents: list[str], body: list[str]) -> str:
+    return browser_text(
+        "Tanglewood Bee Farm Privacy Notice",
+        "This notice says what the farm does with its customers' details.",
+        "Contents",
+        "\n".join(contents),
+        *body,
+    )
+
+
+def test_the_table_of_contents_says_which_headings_are_sections() -> None:
+    # Copied text sets every heading apart alike; the contents list the sections, so a heading it does
+    # not list is a sub-section of the one before, and a listed line too long for a title line (it has
+    # a comma and eleven words) is still a section. A listed heading worded in another order counts.
+    contents = [
+        "What We Collect",
+        "How and when we use your details, including for our newsletter",
+        "Keeping Your Details Safe",
+        "Retention and Security",
+        "Contact Us",
+    ]
+    body = [
+        "What We Collect",
+        "What you give us when you order.",
+        "Orders by Post",
+        "Your name and address.",
+        "Orders at Markets",
+        "Nothing, unless you ask us to post your order.",
+        "How and when we use your details, including for our newsletter",
+        "To send your order and, if you ask, our newsletter.",
+        "Keeping Your Details Safe",
+        "Order slips are kept in a locked box.",
+        "Security and Retention",
+        "Slips are shredded after a year.",
+        "Contact Us",
+        "Write to the farm at its market stall.",
+    ]
+    outline = outline_of(_with_contents(contents, body))
+    assert [(s.level, s.title) for s in outline.sections] == [
+        (1, "Introduction"),
+        (1, "What We Collect"),
+        (2, "Orders by Post"),
+        (2, "Orders at Markets"),
+        (1, "How and when we use your details, including for our newsletter"),
+        (1, "Keeping Your Details Safe"),
+        (1, "Security and Retention"),
+        (1, "Contact Us"),
+    ]
+    assert "Keeping Your Details Safe" in outline.sections[0].body  # the contents stayed in the text

@@ -9,6 +9,7 @@ as headings is a table of contents and stays text.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from notice_studio.core.importer.blocks import Block
@@ -59,6 +60,8 @@ class Entry:
     is_title: bool = False
     starts_notice: bool = False
     """The name of a notice within the notice, over its own date: its numbering starts again."""
+    listed: bool = False
+    """A heading that the notice's table of contents lists: one of its top sections."""
 
     @property
     def family(self) -> str:
@@ -157,6 +160,7 @@ def classify(block: Block, fmt: str, after_heading: bool = False) -> Entry:
             or (fmt == "txt" and is_stopped_title(text, max_words=6) and is_strict_title_case(text))
         )
         and not text.endswith("?")
+        and not (text.startswith("(") and text.endswith(")"))  # '(Previous version)': an aside or a link
         and not looks_like_address_or_detail(text)
         and stated_date(text) is None  # 'Effective as of 1 June 2024': the notice's date, not a heading
         and (
@@ -227,11 +231,63 @@ def mark_toc(entries: list[Entry]) -> bool:
                 entries[k].accepted = False
             if start > 0 and _TOC_HEADINGS.match(entries[start - 1].block.plain):
                 entries[start - 1].toc, entries[start - 1].key, entries[start - 1].accepted = True, None, False
+            _headings_listed(entries, [entries[k].block.plain for k in run if keys[k]], matched, j)
             found = True
             i = j
         else:
             i = max(j, i + 1)
     return found
+
+
+def _headings_listed(entries: list[Entry], listed: list[str], matched: list[int], end: int) -> None:
+    """Make the lines after a table of contents that it lists headings, though their shape alone
+    did not ('How and when we use your information, including for marketing' is too long for a title
+    line): the contents say they are sections. They rank with the headings the contents matched."""
+    headings = _last_listed(entries, matched, end)
+    for at in headings:
+        entries[at].listed = True
+    kinds = Counter(entries[at].key for at in headings if entries[at].key)
+    key = kinds.most_common(1)[0][0] if kinds else None
+    if key is None or key[0] in ("num", "markup"):
+        return  # numbered headings: a line without its number is not one of them; marked-up headings say which they are
+    wanted = {_word_bag(text) for text in listed} - {_word_bag(entries[at].block.plain) for at in headings}
+    for entry in entries[end:]:
+        text = entry.block.plain.strip()
+        bag = _word_bag(text)
+        if bag not in wanted:
+            continue
+        if entry.key and not entry.listed:
+            entry.listed = True  # 'Security and Retention' listed as 'Retention & Security'
+            wanted.discard(bag)
+        elif (
+            entry.key is None
+            and not entry.toc
+            and entry.block.kind == "paragraph"
+            and entry.block.gap_before
+            and len(text.split()) <= 20
+            and not text.endswith((".", ",", ";"))
+            and not looks_like_address_or_detail(text)
+            and not any(ch.isdigit() for ch in text)  # a street and number repeated: an address, not a section
+        ):
+            wanted.discard(bag)
+            entry.key, entry.title, entry.accepted, entry.listed = key, clean_title(text), True, True
+            entry.evidence = "a line the table of contents lists"
+
+
+def _word_bag(text: str) -> frozenset[str]:
+    """A contents line's words in any order ('Retention & Security' lists 'Security and Retention')."""
+    number, rest = split_number(text)
+    words = re.findall(r"[^\W\d_]+", (rest if number else text).lower().replace("&", " and "))
+    return frozenset(words)
+
+
+def _last_listed(entries: list[Entry], matched: list[int], end: int) -> list[int]:
+    """Where each matched contents line reappears as a heading after the contents."""
+    out = []
+    for k in matched:
+        key = _toc_key(entries[k].block.plain)
+        out += [i for i in range(end, len(entries)) if entries[i].key and _toc_key(entries[i].block.plain) == key][:1]
+    return out
 
 
 def _bare_line(entry: Entry) -> bool:

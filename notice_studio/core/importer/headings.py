@@ -154,7 +154,9 @@ _VOCABULARY = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.,;]$")
-_INNER_SENTENCE_END = re.compile(r"\b(?!(?:etc|e\.g|i\.e|inc|ltd|co|no|vs)\.)\w{2,}[.!?]\s+\S", re.IGNORECASE)
+_INNER_SENTENCE_END = re.compile(
+    r"\b(?!(?:etc|e\.g|i\.e|inc|ltd|co|no|vs|art|arts|sec|para|cf|st|dr|mr|mrs|ms)\.)\w{2,}[.!?]\s+\S", re.IGNORECASE
+)
 _WEB = re.compile(r"@|https?:|www\.|\.com\b|\.co\.uk\b|\.org\b", re.IGNORECASE)
 _CARRIES_ON = re.compile(
     r"\b(?:and|or|but|nor|the|an|of|that|which|can|may|will|must|should|could|would|shall|our|your|their"

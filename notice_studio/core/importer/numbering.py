@@ -37,6 +37,8 @@ class Numbering:
         a, b = values
         parent = self.top.get("arabic")
         if parent is not None:
+            if a == parent + 1 and b == 1:
+                return True  # '3.1' straight after section 2: section 3 has no heading line of its own
             if a != parent:
                 return False
             last_b = self.sub[1] if self.sub and self.sub[0] == a else 0
@@ -52,6 +54,8 @@ class Numbering:
             self.top[scheme] = values[0]
         elif len(values) == 2:
             self.sub = (values[0], values[1])
+            if self.top.get("arabic", values[0]) < values[0]:
+                self.top["arabic"] = values[0]  # '3.1' after '2': '3.2' and '4.' follow on from it
 
     def reset(self, schemes: set[str] | None = None) -> None:
         """Start the numbering again (only `schemes`' top level, if given)."""
@@ -194,6 +198,14 @@ def accept_numbered(entries: list[Entry]) -> list[Entry]:
                 and nxt.number.values[-1] == number.values[-1] + 1
                 and not nxt.body_after
                 and not entry.body_after
+                # '6. Legal basis' left empty over '7. Sharing': both set apart and '6' exactly the next
+                # section number - two headings, not a list (a list starts at 1, not at the next section)
+                and not (
+                    entry.block.gap_before
+                    and nxt.block.gap_before
+                    and number.scheme in numbering.top
+                    and numbering.fits(number.scheme, number.values, exact=True)
+                )
             )
             reading = numbering.interpret(number, romans)
             gapped_heading = entry.block.gap_before and run is not None and run.count == 1 and reading is not None

@@ -159,6 +159,26 @@ def _sub_numbers_first(ranked: list[Key]) -> list[Key]:
     return out
 
 
+def _below_contents(entries: list[Entry]) -> None:
+    """Where a table of contents lists the top sections, a heading of the same look that it does not
+    list is inside the section before it: copied text sets 'Your choices' and 'Cookies we use' apart
+    alike, and only the contents say which is a section and which a sub-section. Numbering and
+    heading markup state their own depth, and are left as they are."""
+    listed = [i for i, e in enumerate(entries) if e.listed and e.accepted and not e.is_title]
+    if len(listed) < 3:
+        return
+    shape_only = _SHAPE_ONLY | {"bold"}
+    kinds = {entries[i].key for i in listed if entries[i].family in shape_only}
+    for entry in entries[listed[0] :]:
+        if not entry.accepted or entry.is_title or entry.key not in kinds or not entry.key:
+            continue
+        if entry.listed:
+            entry.key = ("line",)  # listed questions and title lines are one level: the contents' entries
+        else:
+            entry.key = (*entry.key, "unlisted")
+            entry.evidence += ", not in the table of contents"
+
+
 def _key_by_size(entries: list[Entry]) -> None:
     """Without heading markup, headings in two or more font sizes take their levels from the size."""
     sized = [e for e in entries if e.accepted and not e.is_title and e.family not in ("markup", "title")]
@@ -312,6 +332,7 @@ def detect_outline(document: SourceDocument) -> ImportedOutline:
     entries = accept_numbered(entries)
     title = _find_title(entries, document.title) or document.title or "Privacy Notice"
     _key_by_size(entries)
+    _below_contents(entries)
     levels = _rank_keys(entries)
     sections = _assemble(entries, levels, document.format)
     if not sections:
