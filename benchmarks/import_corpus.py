@@ -30,6 +30,7 @@ import argparse
 import hashlib
 import html
 import io
+import itertools
 import json
 import os
 import re
@@ -415,9 +416,31 @@ def kept_words(outline) -> Counter[str]:
     return _words("\n".join(kept))
 
 
-def import_result(path: Path) -> tuple[list[str], list[list[list[str]]], Counter[str]]:
+def nesting(pieces: list[Piece], found: list[str], levels: list[int]) -> tuple[int, int]:
+    """(steps right, steps) between consecutive found headings that match ranked ones: whether the
+    next is at the same level, deeper or back up, as in the original. A step compares two headings,
+    so a notice whose top sections all sit one level lower (under a 'Privacy Policy' heading the
+    import takes as the title) is still nested right."""
+    pool: dict[str, list[int]] = {}
+    for p in pieces:
+        if p.kind == "heading" and p.rank:
+            pool.setdefault(norm(p.text), []).append(p.rank)
+    pairs = []
+    for title, level in zip(found, levels, strict=True):
+        ranks = pool.get(norm(title))
+        if ranks:
+            pairs.append((ranks.pop(0), level))
+
+    def step(a: int, b: int) -> int:
+        return (b > a) - (b < a)
+
+    right = sum(step(a[0], b[0]) == step(a[1], b[1]) for a, b in itertools.pairwise(pairs))
+    return right, max(len(pairs) - 1, 0)
+
+
+def import_result(path: Path) -> tuple[list[str], list[list[list[str]]], Counter[str], list[int]]:
     """The headings found; the tables the import recovered, each as rows of cells with its column
-    names first (none for an importer without tables); and the words it kept."""
+    names first (none for an importer without tables); the words it kept; and each heading's level."""
     from notice_studio.core.importer import detect_outline, read_document
 
     outline = detect_outline(read_document(path))
@@ -427,8 +450,8 @@ def import_result(path: Path) -> tuple[list[str], list[list[list[str]]], Counter
         tables = []
     else:
         tables = [[list(t.columns)] + [list(r) for r in t.rows] for t in found_tables(outline)]
-    headings = [s.title for s in outline.sections if s.evidence != "text before the first heading"]
-    return headings, tables, kept_words(outline)
+    found = [s for s in outline.sections if s.evidence != "text before the first heading"]
+    return [s.title for s in found], tables, kept_words(outline), [s.level for s in found]
 
 
 def source_tables(pieces: list[Piece]) -> list[list[list[str]]]:
@@ -483,7 +506,7 @@ def score_corpus(corpus: Path, limit: int | None, only: list[str], offset: int =
                 if path is None:
                     continue
                 try:
-                    headings, recovered, kept = import_result(path)
+                    headings, recovered, kept, levels = import_result(path)
                     original = form_words(words, path, form)
                     row[form] = [
                         *score(pieces, headings),
@@ -492,9 +515,10 @@ def score_corpus(corpus: Path, limit: int | None, only: list[str], offset: int =
                         exact_tables(tables, recovered),
                         sum((original - kept).values()),
                         sum(original.values()),
+                        *nesting(pieces, headings, levels),
                     ]
                 except Exception:  # noqa: BLE001 - a failed import scores nothing
-                    row[form] = [0, 0, sum(1 for p in pieces if p.rank), 0, len(tables), 0]
+                    row[form] = [0, 0, sum(1 for p in pieces if p.rank), 0, len(tables), 0, 0, 0, 0, 0]
             results[file.stem] = row
     return results
 
@@ -593,6 +617,12 @@ def lost_words(results: dict, form: str) -> tuple[int, int, int]:
     return sum(row[6] for row in rows), sum(1 for row in rows if row[6]), sum(row[7] for row in rows)
 
 
+def nested_right(results: dict, form: str) -> tuple[int, int]:
+    """(steps between consecutive headings nested as in the original, steps) in `form`."""
+    rows = [r[form] for r in results["scores"].values() if r.get(form) and len(r[form]) > 9]
+    return sum(row[8] for row in rows), sum(row[9] for row in rows)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus", type=Path, help="folder of policies as Markdown (headings = ground truth)")
@@ -686,6 +716,25 @@ def main() -> None:
         lost, policies, total = lost_words(current, form)
         shown_base = str(lost_words(base, form)[0]) if base and form in base_sum else "-"
         print(f"| {form} | {lost} | {policies} | {total} | {shown_base} |")
+    print()
+    print(
+        "Headings nested right: of each two headings found one after the other (both matching the "
+        "original's top two levels), the second is at the same level, deeper or back up as in the original:"
+    )
+    print()
+    print("| form | steps right | baseline |")
+    print("|---|---|---|")
+    for form in FORMS:
+        if form not in now_sum:
+            continue
+        right, steps = nested_right(current, form)
+        shown_base = "-"
+        if base and form in base_sum:
+            b_right, b_steps = nested_right(base, form)
+            shown_base = f"{b_right} of {b_steps} ({b_right / b_steps:.1%})" if b_steps else "-"
+        print(
+            f"| {form} | {right} of {steps} ({right / steps:.1%}) | {shown_base} |" if steps else f"| {form} | - | - |"
+        )
     print()
     per_policy = []
     for name, row in current["scores"].items():

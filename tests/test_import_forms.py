@@ -275,3 +275,17 @@ def test_pdf_copy_keeps_the_hyphen_of_a_compound_broken_at_its_hyphen() -> None:
     body = outline.sections[-1].body
     assert "one co-worker from the loft" in body and "stock inventory before" in body
     assert "our on-going checks" in body  # two words of the text, never written as one
+
+
+def test_the_benchmark_scores_how_headings_nest(fennel: list) -> None:
+    # benchmarks/import_corpus.py counts, for each two headings found one after the other, whether
+    # the second is at the same level, deeper or back up as in the original.
+    from benchmarks.import_corpus import nesting
+
+    titles = [title for _, title in FENNEL[1:]]
+    right_levels = [level for level, _ in FENNEL[1:]]
+    assert nesting(fennel, titles, right_levels) == (8, 8)
+    flat = [1] * len(titles)  # the two sub-sections at the top level: the steps into and out of them are wrong
+    assert nesting(fennel, titles, flat) == (6, 8)
+    shifted = [level + 1 for level in right_levels]  # every heading one level down is still nested right
+    assert nesting(fennel, titles, shifted) == (8, 8)
