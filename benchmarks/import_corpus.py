@@ -79,8 +79,10 @@ def _runs(inline) -> list[tuple[str, bool]]:
             bold -= 1
         elif child.type in ("text", "code_inline"):
             runs.append((child.content, bold > 0))
-        elif child.type in ("softbreak", "hardbreak"):
-            runs.append((" ", bold > 0))
+        elif child.type in ("softbreak", "hardbreak") or (
+            child.type == "html_inline" and re.fullmatch(r"<br\s*/?>", child.content.strip(), re.IGNORECASE)
+        ):
+            runs.append((" ", bold > 0))  # a line break written '<br>' (in table cells): words either side stay apart
     return runs
 
 
