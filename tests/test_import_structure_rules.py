@@ -647,3 +647,33 @@ def test_the_table_of_contents_says_which_headings_are_sections() -> None:
         (1, "Contact Us"),
     ]
     assert "Keeping Your Details Safe" in outline.sections[0].body  # the contents stayed in the text
+
+
+def test_a_lead_in_ending_such_as_is_not_a_heading() -> None:
+    text = browser_text(
+        "1. WHAT WE COLLECT",
+        "Tanglewood Bee Farm keeps what it needs to send your honey.",
+        "2. WHEN YOU ORDER BY POST, SUCH AS:",
+        "• your name\n• your address",
+        "3. WHO SEES IT",
+        "The courier who brings your parcel.",
+    )
+    assert [s.title for s in outline_of(text).sections] == ["WHAT WE COLLECT", "WHO SEES IT"]
+
+
+def test_a_town_or_country_under_an_address_line_is_not_a_heading() -> None:
+    text = browser_text(
+        "Contact Us",
+        "Write to the farm at:",
+        "Tanglewood Bee Farm",
+        "Unit 4, 12 Orchard Lane",
+        "D02 XY45 Dublin 2",
+        "Republic of Ireland",
+        "We answer letters within a month.",
+        "Last updated: 3 March 2026",
+        "Welcome!",
+        "This notice covers orders by post and at markets.",
+    )
+    titles = [s.title for s in outline_of(text).sections]
+    assert "Republic of Ireland" not in titles
+    assert "Welcome!" in titles  # under a date line, not an address: still a heading

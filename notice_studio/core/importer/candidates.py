@@ -326,6 +326,21 @@ def _date_line(entry: Entry) -> bool:
     )
 
 
+def _ends_an_address(above: Entry, entry: Entry) -> bool:
+    """A line of one to three words, none of a heading's, under a line of an address ('LT-01234 Vilnius',
+    '29 Harbour Road'): a town or a country, not a heading."""
+    text, line = entry.block.plain.strip(), above.block.plain.strip()
+    return (
+        len(text.split()) <= 3
+        and not has_heading_vocabulary(text)
+        and above.block.kind == "paragraph"
+        and len(line.split()) <= 6
+        and any(ch.isdigit() for ch in line)
+        and looks_like_address_or_detail(line)
+        and not _date_line(above)  # 'Last updated: 1 May 2025' over 'Welcome!'
+    )
+
+
 def accept_weak(entries: list[Entry]) -> None:
     paragraphs = [e.block.gap_before for e in entries if e.block.kind == "paragraph"]
     spaced = sum(paragraphs) >= 0.6 * len(paragraphs)
@@ -361,6 +376,8 @@ def accept_weak(entries: list[Entry]) -> None:
                 continue  # ... and its last item, with no blank line between it and the line above
             if entry.block.plain.rstrip().endswith(":") and nxt.block.kind != "paragraph":
                 continue  # 'Examples:' over a list or table introduces it
+            if i > 0 and _ends_an_address(entries[i - 1], entry):
+                continue  # 'Republic of Ireland' under 'Dublin 2': the address's last line
             entry.accepted = (body_like(nxt) and (nxt.block.gap_before or nxt.block.kind != "list_item")) or (
                 # a heading with no text of its own, straight above its first sub-heading
                 nxt.weak and after is not None and body_like(after) and not (after.key and after.weak)

@@ -181,7 +181,7 @@ def is_title_shaped(text: str, *, allow_colon: bool = True, max_words: int = 14)
         return False
     if _INNER_SENTENCE_END.search(text):
         return False  # "We keep records. YOUR RIGHTS" is a sentence with something after it
-    if _CARRIES_ON.search(text) or text.endswith(" a"):
+    if _CARRIES_ON.search(text.rstrip(":").rstrip()) or text.endswith(" a"):
         return False  # 'Your account details, and' / 'We use it so that we can': the sentence goes on
     if text.count("(") != text.count(")"):
         return False  # 'Former Employees)', '... Representation (Art': a piece of a wrapped sentence
