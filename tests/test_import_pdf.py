@@ -473,3 +473,29 @@ def test_a_compound_broken_at_its_hyphen_at_a_lines_end_keeps_it(tmp_path: Path)
     document.close()
     body = import_file(path).sections[0].body
     assert body.split() == f"We keep {records}.".split()
+
+
+SHEET_TOOLS = ["Hedge trimmer", "Ladder", "Wheelbarrow", "Lawn mower", "Pressure washer", "Chainsaw", "Tile cutter"]
+SHEET_RECORDS = [("What we keep about a loan", "Why we keep it")] + [
+    (
+        f"The {tool.lower()} loan sheet with the borrower's name, the day it went out, the day it came back and any notes",
+        f"So that a {tool.lower()} returned damaged can be traced to the member who last borrowed it and mended in time",
+    )
+    for tool in [*SHEET_TOOLS, "Drill"]
+]
+
+
+def test_last_lines_of_a_row_alone_at_the_top_of_a_page_stay_one_row(tmp_path: Path) -> None:
+    # Both cells wrap, so every line of a row has text in its first column; the drill's row goes on at
+    # the top of the next page with nothing after it in the table. Those lines are as close together as
+    # a cell's lines on the page before: one row, not a row per line.
+    paragraph = "<p>Members borrow tools for a week at a time and bring them back clean.</p>"
+    page = f"<html><body><h1>Tool Library</h1>{paragraph * 20}<h2>Loans</h2>{_table_html(SHEET_RECORDS)}"
+    page += (
+        "<p>After the table the volunteers file the sheets.</p><h2>Contact</h2><p>Ask a volunteer.</p></body></html>"
+    )
+    path = tmp_path / "sheets.pdf"
+    assert make_pdf(page, path)
+    (sheets,) = found_tables(import_file(path))
+    assert sheets.columns == SHEET_RECORDS[0]
+    assert list(sheets.rows) == SHEET_RECORDS[1:]

@@ -57,9 +57,9 @@ def read_pdf(data: bytes, name: str) -> SourceDocument:
         ) from None
     try:
         lines: list[TextLine] = []
-        edges: list[float] | None = None  # the columns of a table that ends a page
+        ending: _Table | None = None  # a table that ends a page
         for number in range(len(document)):
-            page_lines, edges = _page_lines(document[number], number + 1, edges)
+            page_lines, ending = _page_lines(document[number], number + 1, ending)
             lines += page_lines
         title = one_line(str(document.get_metadata_dict().get("Title", "") or ""))
     finally:
@@ -107,12 +107,10 @@ def _finish(row: _Row, pieces: list[str], right: float, last: int) -> _Row:
     return row
 
 
-def _page_lines(
-    page: Any, number: int, carried: list[float] | None = None
-) -> tuple[list[TextLine], list[float] | None]:
-    """The page's lines as PDFium breaks them, with their position and the font they start in; and the
-    column edges of a table that ends the page (`carried`: those of the page before, whose last row
-    the first lines of this page may carry on).
+def _page_lines(page: Any, number: int, carried: _Table | None = None) -> tuple[list[TextLine], _Table | None]:
+    """The page's lines as PDFium breaks them, with their position and the font they start in; and a
+    table that ends the page (`carried`: the one that ended the page before, whose last row the first
+    lines of this page may carry on).
 
     Positions are asked for only where they matter - a line's first and last character and the
     two sides of each space (a wide one is a column gap: a table cell) - not for every character.
@@ -293,7 +291,7 @@ def _page_lines(
         if shown:
             lines.append(TextLine(number, shown, gap, row.size, row.bold, row.left, row.right))
     _mark_indented_items(lines)
-    return lines, (final.edges if final is not None and ends_page else None)
+    return lines, (final if final is not None and ends_page else None)
 
 
 def _beside(rows: list[_Row]) -> list[_Row]:
@@ -549,10 +547,12 @@ def _table_from(rows: list[_Row], r: int, x: float, floor: int, split: _Split, t
     return _read_table(rows, start, end, edges, split, text)
 
 
-def _read_table(rows: list[_Row], start: int, end: int, edges: list[float], split: _Split, text: str) -> _Table | None:
+def _read_table(
+    rows: list[_Row], start: int, end: int, edges: list[float], split: _Split, text: str, line_step: float = 0.0
+) -> _Table | None:
     """The lines start to end read as a table with columns starting at `edges`, or None when they do not
     make one: fewer than two lines with text in two columns, no white between cells wider than a space,
-    or two columns of running text."""
+    or two columns of running text. `line_step`: that of the table the lines carry on (see _table_rows)."""
     run = rows[start:end]
     grid = [_line_cells(row, edges, split) for row in run]
     size = run[0].size
@@ -563,10 +563,10 @@ def _read_table(rows: list[_Row], start: int, end: int, edges: list[float], spli
         return None
     if len(run) >= 8 and len(side) >= 0.8 * len(run) and all(len(cells[0]) >= 5 for cells in side):
         return None  # two columns of running text, not a table
-    rows_read = _table_rows(run, grid, size, text)
+    rows_read, step = _table_rows(run, grid, size, text, line_step)
     if _is_list(rows_read, text):
         return None
-    return _Table(start, end, rows_read, edges, max(row.right for row in run))
+    return _Table(start, end, rows_read, edges, max(row.right for row in run), step)
 
 
 @dataclass
@@ -579,23 +579,35 @@ class _Table:
     edges: list[float]
     """Where its columns start, left to right."""
     right: float
+    line_step: float = 0.0
+    """The step between two lines of one cell, when its rows are set further apart than that (0 when not)."""
 
     @property
     def left(self) -> float:
         return self.edges[0]
 
 
-def _table_rows(run: list[_Row], grid: list[list[list[_Word]]], size: float, text: str) -> list[list[list[_Word]]]:
-    """The table's lines grouped into its rows.
+def _table_rows(
+    run: list[_Row], grid: list[list[list[_Word]]], size: float, text: str, line_step: float = 0.0
+) -> tuple[list[list[list[_Word]]], float]:
+    """The table's lines grouped into its rows, and the step between two lines of one cell when the rows
+    are set further apart than that (0 when they are not).
 
     When some lines are further apart than the rest (a cell's lines are closer than its rows), the wider
     steps are where rows start - unless there is only one, right under the first line, and every line
     below it is a row of its own (all cells filled, the first starting with a capital or figure: a header
-    set apart over rows of one line). Otherwise a row starts at each line with text in the first column."""
+    set apart over rows of one line). Otherwise a row starts at each line with text in the first column.
+    `line_step`: that of the table on the page before that these lines carry on; the lines of one row
+    at the top of a page are all that close, and each may have text in the first column."""
     steps = [above.bottom - below.bottom for above, below in itertools.pairwise(run)]
-    least = min(steps)
-    wide = [step > least + 0.1 * size for step in steps]
-    by_steps = not all(wide) and (sum(wide) >= 2 or (any(wide) and not _header_over_single_lines(wide, grid, text)))
+    least = min(steps, default=0.0)
+    if line_step and least >= line_step - 0.1 * size:
+        least = line_step  # no step here is closer than a cell's lines on the page before
+        wide = [step > least + 0.1 * size for step in steps]
+        by_steps = not all(wide)
+    else:
+        wide = [step > least + 0.1 * size for step in steps]
+        by_steps = not all(wide) and (sum(wide) >= 2 or (any(wide) and not _header_over_single_lines(wide, grid, text)))
     out = [[list(c) for c in grid[0]]]
     for w, cells in zip(wide, grid[1:], strict=True):
         if w if by_steps else bool(cells[0]):
@@ -603,7 +615,7 @@ def _table_rows(run: list[_Row], grid: list[list[list[_Word]]], size: float, tex
         else:
             for mine, more in zip(out[-1], cells, strict=True):
                 mine += more
-    return out
+    return out, (least if by_steps or line_step else 0.0)
 
 
 def _header_over_single_lines(wide: list[bool], grid: list[list[list[_Word]]], text: str) -> bool:
@@ -614,9 +626,9 @@ def _header_over_single_lines(wide: list[bool], grid: list[list[list[_Word]]], t
     return all(all(cells) and not text[cells[0][0].first].islower() for cells in grid[1:])
 
 
-def _find_tables(rows: list[_Row], split: _Split, text: str, carried: list[float] | None = None) -> list[_Table]:
+def _find_tables(rows: list[_Row], split: _Split, text: str, carried: _Table | None = None) -> list[_Table]:
     """The page's tables whose columns line up from line to line, in reading order (the first one may
-    carry on the last row of a table that ended the page before, with `carried` its columns)."""
+    carry on the last row of `carried`, a table that ended the page before)."""
     head = _carried_on(rows, carried, split, text) if carried else None
     found: list[_Table] = [head] if head else []
     r = head.end if head else 0
@@ -632,7 +644,8 @@ def _find_tables(rows: list[_Row], split: _Split, text: str, carried: list[float
         before = found[-1] if found else None
         if before and before.end == table.start and all(_near(e, table.edges) for e in before.edges):
             # the table's first lines carry on cells (at the top of a page): read them with its columns
-            table = _read_table(rows, before.start, table.end, table.edges, split, text) or table
+            step = before.line_step if before is head else 0.0
+            table = _read_table(rows, before.start, table.end, table.edges, split, text, step) or table
             if table.start == before.start:
                 found.pop()
         found.append(table)
@@ -640,12 +653,13 @@ def _find_tables(rows: list[_Row], split: _Split, text: str, carried: list[float
     return found
 
 
-def _carried_on(rows: list[_Row], edges: list[float], split: _Split, text: str) -> _Table | None:
-    """The page's first lines as the rest of a table that ended the page before, with columns starting
-    at `edges`: lines that start at one of its column edges and run across none (the rest of its last
+def _carried_on(rows: list[_Row], carried: _Table, split: _Split, text: str) -> _Table | None:
+    """The page's first lines as the rest of `carried`, a table that ended the page before, with its
+    column edges: lines that start at one of its column edges and run across none (the rest of its last
     row, or rows of their own), and the lines of the table that follow them. Unless the first is set
     in past the first column, one of them must have text in two columns, and the first must start in
     lower case (the rest of a cell) or have text in two columns itself."""
+    edges = carried.edges
     end = 0
     while (
         end < len(rows)
@@ -668,8 +682,8 @@ def _carried_on(rows: list[_Row], edges: list[float], split: _Split, text: str) 
     grid = [_line_cells(row, edges, split) for row in run]
     if run[0].left <= edges[0] + _ALIGN and not any(sum(1 for c in cells if c) >= 2 for cells in grid):
         return None
-    cells = _table_rows(run, grid, run[0].size, text) if end > 1 else grid
-    return _Table(0, end, cells, edges, max(row.right for row in run))
+    cells, step = _table_rows(run, grid, run[0].size, text, carried.line_step)
+    return _Table(0, end, cells, edges, max(row.right for row in run), step)
 
 
 def _column_limits(table: _Table, size: float) -> list[float]:
