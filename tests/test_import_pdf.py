@@ -499,3 +499,35 @@ def test_last_lines_of_a_row_alone_at_the_top_of_a_page_stay_one_row(tmp_path: P
     (sheets,) = found_tables(import_file(path))
     assert sheets.columns == SHEET_RECORDS[0]
     assert list(sheets.rows) == SHEET_RECORDS[1:]
+
+
+MARKED_TOOLS = ["Hedge trimmer", "Ladder", "Wheelbarrow", "Lawn mower", "Pressure washer", "Chainsaw"]
+MARKED_OUT = [("What we note when a tool goes out", "Why we note it")] + [
+    (
+        f"The {tool.lower()} and who took it",
+        (
+            f"So that a {tool.lower()} that comes back damaged can be traced to the member who last borrowed it and"
+            " mended before it goes out again"
+        ),
+    )
+    for tool in MARKED_TOOLS
+]
+MARKED_SHEETS = [("", ""), ("Lending records", ""), ("Record", "Kept for")]
+MARKED_SHEETS += [(f"{tool} sheet", "One year") for tool in MARKED_TOOLS[:3]]
+
+
+@pytest.mark.parametrize("intro", [59, 62, 67])  # the first table's last rows go on at the next page's top
+def test_table_after_a_blank_row_past_a_page_break_is_not_carried_on(tmp_path: Path, intro: int) -> None:
+    # The second table starts with an empty row and a title in its first column: the white of that row
+    # sets it apart from the first table's rows carried on at the top of the page, though its lines
+    # start where the first table's first column does.
+    paragraph = "<p>Members borrow tools for a week at a time and bring them back clean.</p>"
+    page = f"<html><body><h1>Tool Library</h1>{paragraph * intro}<h2>Loans</h2>"
+    page += f"{_table_html(MARKED_OUT)}{_table_html(MARKED_SHEETS)}<p>After the tables.</p></body></html>"
+    path = tmp_path / "marked.pdf"
+    assert make_pdf(page, path)
+    out, sheets = found_tables(import_file(path))
+    assert out.columns == MARKED_OUT[0]
+    assert list(out.rows) == MARKED_OUT[1:]
+    assert sheets.columns == MARKED_SHEETS[2]  # the title row comes back as a line of text above it
+    assert list(sheets.rows) == MARKED_SHEETS[3:]

@@ -566,7 +566,7 @@ def _read_table(
     rows_read, step = _table_rows(run, grid, size, text, line_step)
     if _is_list(rows_read, text):
         return None
-    return _Table(start, end, rows_read, edges, max(row.right for row in run), step)
+    return _Table(start, end, rows_read, edges, max(row.right for row in run), step, _widest(run))
 
 
 @dataclass
@@ -581,6 +581,8 @@ class _Table:
     right: float
     line_step: float = 0.0
     """The step between two lines of one cell, when its rows are set further apart than that (0 when not)."""
+    widest: float = 0.0
+    """The widest step between two of its lines."""
 
     @property
     def left(self) -> float:
@@ -659,13 +661,18 @@ def _carried_on(rows: list[_Row], carried: _Table, split: _Split, text: str) -> 
     row, or rows of their own), and the lines of the table that follow them. Unless the first is set
     in past the first column, one of them must have text in two columns, and the first must start in
     lower case (the rest of a cell) or have text in two columns itself."""
+    if not rows:
+        return None
     edges = carried.edges
+    # No further from the line above than the table's lines were on the page before, nor than half a
+    # line's height more than one cell's lines: more white than that sets a new table or a title apart.
+    reach = max(carried.widest + 0.5, carried.line_step + 0.5 * rows[0].size)
     end = 0
     while (
         end < len(rows)
         and _near(rows[end].left, edges)
         and not any(_crossed(rows[end], e, split) for e in edges[1:])
-        and (end == 0 or _follows(rows[end - 1], rows[end]))
+        and (end == 0 or (_follows(rows[end - 1], rows[end]) and rows[end - 1].bottom - rows[end].bottom <= reach))
     ):
         end += 1
     if not end:
@@ -675,7 +682,11 @@ def _carried_on(rows: list[_Row], carried: _Table, split: _Split, text: str) -> 
         if not any(_starts_at(first, e, split) for e in edges[1:]):
             return None  # a line of the first column only, in capitals: a title or a new table's first row
     widest = max((a.bottom - b.bottom for a, b in itertools.pairwise(rows[:end])), default=0.0)
-    while end < len(rows) and _joins(rows[end], rows[end - 1], edges, split, widest):
+    while (
+        end < len(rows)
+        and rows[end - 1].bottom - rows[end].bottom <= reach
+        and _joins(rows[end], rows[end - 1], edges, split, widest)
+    ):
         widest = max(widest, rows[end - 1].bottom - rows[end].bottom)
         end += 1
     run = rows[:end]
@@ -683,7 +694,12 @@ def _carried_on(rows: list[_Row], carried: _Table, split: _Split, text: str) -> 
     if run[0].left <= edges[0] + _ALIGN and not any(sum(1 for c in cells if c) >= 2 for cells in grid):
         return None
     cells, step = _table_rows(run, grid, run[0].size, text, carried.line_step)
-    return _Table(0, end, cells, edges, max(row.right for row in run), step)
+    return _Table(0, end, cells, edges, max(row.right for row in run), step, max(_widest(run), carried.widest))
+
+
+def _widest(run: list[_Row]) -> float:
+    """The widest step between two lines of the run, one under the other."""
+    return max((above.bottom - below.bottom for above, below in itertools.pairwise(run)), default=0.0)
 
 
 def _column_limits(table: _Table, size: float) -> list[float]:
