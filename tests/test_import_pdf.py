@@ -531,3 +531,16 @@ def test_table_after_a_blank_row_past_a_page_break_is_not_carried_on(tmp_path: P
     assert list(out.rows) == MARKED_OUT[1:]
     assert sheets.columns == MARKED_SHEETS[2]  # the title row comes back as a line of text above it
     assert list(sheets.rows) == MARKED_SHEETS[3:]
+
+
+def test_header_row_alone_at_the_foot_of_a_page_heads_the_table_on_the_next(tmp_path: Path) -> None:
+    # Only the header row fits at the foot of the page; the rows start the next page. Its cells start
+    # where the columns of the table below do: it is their header, not a line of text.
+    paragraph = "<p>Members borrow tools for a week at a time and bring them back clean.</p>"
+    page = f"<html><body><h1>Tool Library</h1>{paragraph * 68}<h2>Loans</h2>"
+    page += f"{_table_html(MARKED_OUT)}<p>After the table.</p></body></html>"
+    path = tmp_path / "header.pdf"
+    assert make_pdf(page, path)
+    (out,) = found_tables(import_file(path))
+    assert out.columns == MARKED_OUT[0]
+    assert list(out.rows) == MARKED_OUT[1:]

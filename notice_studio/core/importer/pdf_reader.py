@@ -57,7 +57,7 @@ def read_pdf(data: bytes, name: str) -> SourceDocument:
         ) from None
     try:
         lines: list[TextLine] = []
-        ending: _Table | None = None  # a table that ends a page
+        ending = _PageEnd()  # how the page before ended: a table, or a line that may be a table's header
         for number in range(len(document)):
             page_lines, ending = _page_lines(document[number], number + 1, ending)
             lines += page_lines
@@ -107,10 +107,28 @@ def _finish(row: _Row, pieces: list[str], right: float, last: int) -> _Row:
     return row
 
 
-def _page_lines(page: Any, number: int, carried: _Table | None = None) -> tuple[list[TextLine], _Table | None]:
-    """The page's lines as PDFium breaks them, with their position and the font they start in; and a
-    table that ends the page (`carried`: the one that ended the page before, whose last row the first
-    lines of this page may carry on).
+@dataclass
+class _LastLine:
+    """The last line of a page, not in a table: the header of a table that starts the next page, maybe."""
+
+    line: TextLine
+    size: float
+    words: list[tuple[float, float, str]]
+    """Where each word starts and ends, and its text."""
+
+
+@dataclass
+class _PageEnd:
+    """How a page ends: with a table (whose last row the next page may carry on), or with a line of text."""
+
+    table: _Table | None = None
+    last: _LastLine | None = None
+
+
+def _page_lines(page: Any, number: int, ending: _PageEnd | None = None) -> tuple[list[TextLine], _PageEnd]:
+    """The page's lines as PDFium breaks them, with their position and the font they start in; and how
+    the page ends (`ending`: how the page before did: a table whose last row the first lines of this
+    page may carry on, or a line that may be the header of a table that starts this page).
 
     Positions are asked for only where they matter - a line's first and last character and the
     two sides of each space (a wide one is a column gap: a table cell) - not for every character.
@@ -252,12 +270,25 @@ def _page_lines(page: Any, number: int, carried: _Table | None = None) -> tuple[
 
     ordered = _beside(rows)
     tables: dict[int, _Table] = {}  # the table each line of a table is part of, by the line's id
-    page_tables = _find_tables(ordered, split, text, carried)
+    ending = ending or _PageEnd()
+    page_tables = _find_tables(ordered, split, text, ending.table)
+    if ending.last is not None and page_tables and page_tables[0].start == 0 and ending.table is None:
+        header = _header_above(ending.last, page_tables[0], ordered[0].size)
+        if header is not None:
+            ending.last.line.text, ending.last.line.bold = header, False
     for found in page_tables:
         for line in ordered[found.start : found.end]:
             tables.update((id(part), found) for part in line.parts or [line])
     final = page_tables[-1] if page_tables else None
     ends_page = final is not None and all(PAGE_NUMBER.match(row.text) for row in ordered[final.end :])
+    texts = [n for n, row in enumerate(ordered) if not PAGE_NUMBER.match(row.text)]
+    last_row = ordered[texts[-1]] if texts and not ends_page else None
+    if last_row is not None and (last_row.parts or id(last_row) in tables or len(last_row.words) < 2):
+        last_row = None  # in a table, or not one line as PDFium gave it
+    last_words = [
+        (w.left, w.right, text[w.first : w.last + 1].translate(_CONTROLS).translate(_LIGATURES))
+        for w in (last_row.words if last_row is not None else [])
+    ]
     textpage.close()
     # Extra space between lines ends a paragraph; what is usual depends on the font size.
     steps: dict[float, list[float]] = {}
@@ -268,6 +299,7 @@ def _page_lines(page: Any, number: int, carried: _Table | None = None) -> tuple[
     sizes = [r.size for r in rows]
     body = statistics.median(sizes) if sizes else 0.0
     lines: list[TextLine] = []
+    last_line: _LastLine | None = None
     done: set[int] = set()  # tables already read, by id
     for n, row in enumerate(rows):
         table = tables.get(id(row))
@@ -290,8 +322,27 @@ def _page_lines(page: Any, number: int, carried: _Table | None = None) -> tuple[
         shown = row.text.rstrip().translate(_LIGATURES)
         if shown:
             lines.append(TextLine(number, shown, gap, row.size, row.bold, row.left, row.right))
+            if row is last_row:
+                last_line = _LastLine(lines[-1], row.size, last_words)
     _mark_indented_items(lines)
-    return lines, (final if final is not None and ends_page else None)
+    return lines, _PageEnd(final if final is not None and ends_page else None, last_line)
+
+
+def _header_above(last: _LastLine, table: _Table, size: float) -> str | None:
+    """The last line of the page before as the header row of `table`, which starts this page, with a tab
+    between its cells; None when it is not one: in another size of text, ending a sentence, not starting
+    at the table's first column, a word running across a column edge or no word starting at one."""
+    edges = table.edges
+    if abs(last.size - size) > 0.6 or last.words[-1][2].endswith(".") or abs(last.words[0][0] - edges[0]) > _ALIGN:
+        return None
+    if any(left < e - _ALIGN and right > e + _ALIGN for left, right, _ in last.words for e in edges[1:]):
+        return None
+    if not all(any(abs(left - e) <= _ALIGN for left, _, _ in last.words) for e in edges[1:]):
+        return None
+    cells: list[list[str]] = [[] for _ in edges]
+    for left, _, word in last.words:
+        cells[sum(1 for e in edges[1:] if left >= e - _ALIGN)].append(word)
+    return "\t".join(" ".join(cell) for cell in cells)
 
 
 def _beside(rows: list[_Row]) -> list[_Row]:
