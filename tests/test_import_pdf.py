@@ -544,3 +544,34 @@ def test_header_row_alone_at_the_foot_of_a_page_heads_the_table_on_the_next(tmp_
     (out,) = found_tables(import_file(path))
     assert out.columns == MARKED_OUT[0]
     assert list(out.rows) == MARKED_OUT[1:]
+
+
+PLOT_PAPERS = "the committee keeps these papers in the locked cupboard of the hut by the gate until the season ends"
+
+
+@pytest.mark.parametrize("name", ["allotmentgateaccesscodes", "annualmeetingattendance"])
+def test_long_word_filling_its_line_by_chance_is_not_joined_to_the_next(tmp_path: Path, name: str) -> None:
+    # The file name ends where the column is full, so it looked like a word broken there; but the word
+    # after it ('notes') stands on its own elsewhere on the page, and the two together are no word of it.
+    rows = [("Record", "What is in it", "Why we keep it", "Who sees it")]
+    rows += [
+        (f"Record {i}", f"the {name} notes of every plot and {PLOT_PAPERS}", PLOT_PAPERS, PLOT_PAPERS) for i in range(3)
+    ]
+    page = "<html><body><h1>Allotments</h1><p>The notes of each plot are kept.</p><h2>Files</h2>"
+    page += f"{_table_html(rows)}<p>After.</p></body></html>"
+    path = tmp_path / "files.pdf"
+    assert make_pdf(page, path)
+    (files,) = found_tables(import_file(path))
+    assert files.columns == rows[0]
+    assert list(files.rows) == rows[1:]
+
+
+def test_the_same_long_name_broken_the_same_way_twice_is_whole_in_both_rows(tmp_path: Path) -> None:
+    # The end of the broken name starts a line in both rows, and nowhere else: it is no word of its own.
+    name = "plotregisterbackupcopyfortheyearlyauditbythetreasurer"
+    rows = [("Record", "Stored in the file named", "How long we keep it")]
+    rows += [(record, name, ALLOTMENT_KEPT) for record in ("Rent book", "Spare copy")]
+    path = tmp_path / "copies.pdf"
+    assert make_pdf(f"<html><body><h1>Allotments</h1><h2>Files</h2>{_table_html(rows)}</body></html>", path)
+    (files,) = found_tables(import_file(path))
+    assert list(files.rows) == rows[1:]

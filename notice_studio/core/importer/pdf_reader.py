@@ -298,6 +298,7 @@ def _page_lines(page: Any, number: int, ending: _PageEnd | None = None) -> tuple
     usual_all = statistics.median([x for v in steps.values() for x in v]) if steps else 0.0
     sizes = [r.size for r in rows]
     body = statistics.median(sizes) if sizes else 0.0
+    vocabulary = _page_words(rows, text) if tables else None
     lines: list[TextLine] = []
     last_line: _LastLine | None = None
     done: set[int] = set()  # tables already read, by id
@@ -314,7 +315,8 @@ def _page_lines(page: Any, number: int, ending: _PageEnd | None = None) -> tuple
             limits = _column_limits(table, row.size)
             for cells in table.rows:
                 shown = "\t".join(
-                    _cell_text(words, text, limit, row.size) for words, limit in zip(cells, limits, strict=True)
+                    _cell_text(words, text, limit, row.size, vocabulary)
+                    for words, limit in zip(cells, limits, strict=True)
                 )
                 lines.append(TextLine(number, shown, gap, row.size, False, table.left, table.right))
                 gap = False
@@ -778,11 +780,14 @@ def _pairs_to_end(words: list[_Word]) -> list[tuple[_Word, _Word | None]]:
 """A word that a cell's line ends in and the next line finishes: 'e-' + 'mail', 'and/' + 'or'."""
 
 
-def _cell_text(words: list[_Word], text: str, limit: float = 0.0, size: float = 0.0) -> str:
+def _cell_text(
+    words: list[_Word], text: str, limit: float = 0.0, size: float = 0.0, vocabulary: _Vocabulary | None = None
+) -> str:
     """A cell's words as text, one space between them; a word wrapped after its hyphen or slash is
     joined again (the PDF marks a hyphen at a line's end as a soft one: it was written, so it is kept),
     and so is one too wide for its column, broken where the line was full: alone on its line and
-    reaching to within half a letter of `limit`, the right end of the column's widest line."""
+    reaching to within half a letter of `limit`, the right end of the column's widest line - unless
+    the page's words (`vocabulary`) say it ended there (see _broken_word)."""
     parts: list[str] = []
     alone = True  # the word before stands first on its line
     before: _Word | None = None
@@ -791,7 +796,13 @@ def _cell_text(words: list[_Word], text: str, limit: float = 0.0, size: float = 
         below = before is not None and word.left < before.right - _ALIGN  # the word starts a line
         if below and (
             BROKEN_AT_END.search(parts[-1])
-            or (alone and limit and before is not None and before.right >= limit - size / 2)
+            or (
+                alone
+                and limit
+                and before is not None
+                and before.right >= limit - size / 2
+                and _broken_word(parts[-1], piece, vocabulary)
+            )
         ):
             parts[-1] += piece  # the line above ended in the middle of this word
         else:
@@ -799,3 +810,43 @@ def _cell_text(words: list[_Word], text: str, limit: float = 0.0, size: float = 
         alone = before is None or below
         before = word
     return " ".join(parts)
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+"""A run of letters: a word without the figures and punctuation around it."""
+
+
+@dataclass
+class _Vocabulary:
+    """A page's words, as runs of letters in lower case: all of them, and those that stand inside a line
+    (after a word with a space between, not at a line's or a cell's start)."""
+
+    every: Counter[str]
+    inside: Counter[str]
+
+
+def _page_words(rows: list[_Row], text: str) -> _Vocabulary:
+    inside: Counter[str] = Counter()
+    for row in rows:
+        for before, word in itertools.pairwise(row.words):
+            if not word.run_in and word.left - before.right < 0.4 * row.size:  # a space, not a cell's white
+                run = _LETTERS.match(text, word.first, word.last + 1)
+                if run:
+                    inside[run.group().lower()] += 1
+    return _Vocabulary(Counter(w.lower() for w in _LETTERS.findall(text)), inside)
+
+
+def _broken_word(head: str, tail: str, vocabulary: _Vocabulary | None) -> bool:
+    """True when `head`, alone on a cell's full line, and `tail`, starting the next, are one word broken
+    where the line was full, as far as the page's words tell: the letters either side of the break make
+    a word found on the page, or the tail's first letters stand nowhere on it inside a line. A long
+    first word may fill its line by chance and end there ('gatecodes' + 'notes': 'notes' stands inside
+    lines elsewhere); the end of a word broken in two is found only at the start of a line (of this
+    cell, or of another where the same word is broken the same way)."""
+    if vocabulary is None:
+        return True
+    before, after = _LETTERS.findall(head), _LETTERS.findall(tail)
+    if not before or not after or not head[-1].isalpha() or not tail[0].isalpha():
+        return True  # figures or marks at the break: nothing to tell by
+    first = after[0].lower()
+    return vocabulary.every[(before[-1] + first).lower()] > 0 or not vocabulary.inside[first]
