@@ -575,3 +575,25 @@ def test_the_same_long_name_broken_the_same_way_twice_is_whole_in_both_rows(tmp_
     assert make_pdf(f"<html><body><h1>Allotments</h1><h2>Files</h2>{_table_html(rows)}</body></html>", path)
     (files,) = found_tables(import_file(path))
     assert list(files.rows) == rows[1:]
+
+
+SHED_HOSTS = ["Lending desk", "Tool shed", "Repair cafe", "Seed bank"]
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "{host} https://tools.example.org/about/privacy",  # broken after 'https://'
+        "https://tools.example.org/loanhistoryandreturns?member=1&tool=2",  # broken after its '?'
+    ],
+)
+def test_web_address_broken_in_a_cell_is_whole_again(tmp_path: Path, address: str) -> None:
+    rows = [("Kind", "Name", "Set by", "Why", "Kept for")]
+    rows += [
+        ("Cookie", f"shed_{i}", address.format(host=host), "To keep you signed in while you book", "One day")
+        for i, host in enumerate(SHED_HOSTS)
+    ]
+    path = tmp_path / "cookies.pdf"
+    assert make_pdf(f"<html><body><h1>Tool Library</h1><h2>Cookies</h2>{_table_html(rows)}</body></html>", path)
+    (cookies,) = found_tables(import_file(path))
+    assert list(cookies.rows) == rows[1:]

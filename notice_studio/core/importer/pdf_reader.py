@@ -796,6 +796,7 @@ def _cell_text(
         below = before is not None and word.left < before.right - _ALIGN  # the word starts a line
         if below and (
             BROKEN_AT_END.search(parts[-1])
+            or _ADDRESS_BROKEN.search(parts[-1])
             or (
                 alone
                 and limit
@@ -812,6 +813,9 @@ def _cell_text(
     return " ".join(parts)
 
 
+_ADDRESS_BROKEN = re.compile(r"(?:://|\bwww\.)\S*[/?&=#_-]$|://$")
+"""A web address that a cell's line ends in the middle of, after one of the marks it may be broken at
+('https://' + 'www...', '...page?' + 'id=2'): it goes on below with no space."""
 _LETTERS = re.compile(r"[^\W\d_]+")
 """A run of letters: a word without the figures and punctuation around it."""
 
