@@ -597,3 +597,32 @@ def test_web_address_broken_in_a_cell_is_whole_again(tmp_path: Path, address: st
     assert make_pdf(f"<html><body><h1>Tool Library</h1><h2>Cookies</h2>{_table_html(rows)}</body></html>", path)
     (cookies,) = found_tables(import_file(path))
     assert list(cookies.rows) == rows[1:]
+
+
+BASIS = "we need it to run the loan scheme and the waiting list and the repair cafe under rule"
+
+
+@pytest.mark.parametrize(
+    ("reference", "words"),
+    [
+        ("6(1)(b)", 7),  # broken after '6(1)'
+        ("(iv)(a)(2)", 12),  # broken after '(iv)'
+        ("6 (1) (b)", 7),  # written with spaces: they stay
+    ],
+)
+def test_reference_broken_between_its_marks_in_a_cell_is_whole_again(
+    tmp_path: Path, reference: str, words: int
+) -> None:
+    basis = " ".join(BASIS.split()[:words]) + f" {reference} of the society's rules"
+    rows = [("What we keep", "Why", "Basis")] + [
+        (
+            f"Loan record {i} with the name of the member and the tool",
+            "To trace damaged tools to the member who borrowed them last and to ask them about it",
+            basis,
+        )
+        for i in range(3)
+    ]
+    path = tmp_path / "bases.pdf"
+    assert make_pdf(f"<html><body><h1>Tool Library</h1><h2>Bases</h2>{_table_html(rows)}</body></html>", path)
+    (bases,) = found_tables(import_file(path))
+    assert list(bases.rows) == rows[1:]

@@ -797,6 +797,7 @@ def _cell_text(
         if below and (
             BROKEN_AT_END.search(parts[-1])
             or _ADDRESS_BROKEN.search(parts[-1])
+            or _reference_broken(parts[-1], piece)
             or (
                 alone
                 and limit
@@ -816,6 +817,23 @@ def _cell_text(
 _ADDRESS_BROKEN = re.compile(r"(?:://|\bwww\.)\S*[/?&=#_-]$|://$")
 """A web address that a cell's line ends in the middle of, after one of the marks it may be broken at
 ('https://' + 'www...', '...page?' + 'id=2'): it goes on below with no space."""
+_REFERENCE_MARK = re.compile(r"\([^()\s]{1,4}\)")
+"""A short mark in brackets in a reference to a paragraph: '(1)', '(b)', '(iv)'."""
+_REFERENCE_END = re.compile(_REFERENCE_MARK.pattern + "$")
+
+
+def _reference_broken(head: str, tail: str) -> bool:
+    """True when a cell's line ends in a word ending with a mark in brackets and the next starts with one,
+    and the reference is written with no space between its marks: the mark above is set against what
+    comes before it ('6(1)' + '(b)'), or the one below against the next ('(iv)' + '(a)(2)'). Written
+    with spaces ('6 (1) (b)'), the two stay apart."""
+    end = _REFERENCE_END.search(head)
+    start = _REFERENCE_MARK.match(tail)
+    if end is None or start is None:
+        return False
+    return end.start() > 0 or _REFERENCE_MARK.match(tail, start.end()) is not None
+
+
 _LETTERS = re.compile(r"[^\W\d_]+")
 """A run of letters: a word without the figures and punctuation around it."""
 
