@@ -626,3 +626,40 @@ def test_reference_broken_between_its_marks_in_a_cell_is_whole_again(
     assert make_pdf(f"<html><body><h1>Tool Library</h1><h2>Bases</h2>{_table_html(rows)}</body></html>", path)
     (bases,) = found_tables(import_file(path))
     assert list(bases.rows) == rows[1:]
+
+
+RETURN_TOOLS = ["hedge trimmer", "ladder", "wheelbarrow"]
+LOANS_KEPT = [
+    (
+        f"Loans of the {tool} to members",
+        f"The member's name and the day the {tool} went out and came back",
+        f"So that a damaged {tool} can be traced to the member who had it last",
+        f"Kept for a year after the {tool} came back",
+    )
+    for tool in RETURN_TOOLS
+]
+RETURNS_CHECKED = [
+    (
+        f"Checking the {tool} when it comes back from a member's garden",
+        f"The {tool}'s number, what was broken or missing and the name of the volunteer on duty",
+        f"To send the {tool} for repair and to ask the member about it before lending it again",
+        "Contract"
+        if tool == "hedge trimmer"
+        else f"Our membership agreement, which says how the {tool} is to be looked after",
+    )
+    for tool in RETURN_TOOLS
+]
+
+
+def test_first_row_of_a_table_at_a_pages_foot_is_read_like_the_table_above(tmp_path: Path) -> None:
+    # Only the returns table's first row fits at the page's foot: its last column has a word on one line
+    # only, and all its lines are as close as a cell's lines. The loans table above it on the page, with
+    # the same columns, tells that the fourth column starts there and that those lines are one row.
+    paragraph = "<p>Members borrow tools for a week at a time and bring them back clean.</p>"
+    page = f"<html><body><h1>Tool Library</h1>{paragraph * 58}<h2>Loans</h2>{_table_html(LOANS_KEPT)}"
+    page += f"<h3>Returns</h3>{_table_html(RETURNS_CHECKED)}<p>After the tables.</p></body></html>"
+    path = tmp_path / "returns.pdf"
+    assert make_pdf(page, path)
+    loans, returns = found_tables(import_file(path))
+    assert [loans.columns, *loans.rows] == LOANS_KEPT
+    assert [returns.columns, *returns.rows] == RETURNS_CHECKED

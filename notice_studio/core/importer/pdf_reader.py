@@ -703,9 +703,32 @@ def _find_tables(rows: list[_Row], split: _Split, text: str, carried: _Table | N
             table = _read_table(rows, before.start, table.end, table.edges, split, text, step) or table
             if table.start == before.start:
                 found.pop()
+        elif before is not None:
+            table = _like_before(rows, table, before, split, text) or table
         found.append(table)
         r = table.end
     return found
+
+
+def _like_before(rows: list[_Row], table: _Table, before: _Table, split: _Split, text: str) -> _Table | None:
+    """`table` read again like `before`, a table above it on the page whose columns start where its own do
+    and at more places: with those of them where a line of it starts a word, when none runs across any
+    (a column with a word in one line only is not found from the table's own lines); and, when it
+    ends the page with lines all as close as one cell's lines in `before`, as one row going on over the
+    page break (a few lines at a page's foot cannot tell a cell's lines from its rows). None when it is
+    read as it was."""
+    if not all(_near(e, before.edges) for e in table.edges):
+        return None  # columns of its own
+    run = rows[table.start : table.end]
+    extra = [e for e in before.edges if not _near(e, table.edges)]
+    if any(_crossed(row, e, split) for row in run for e in extra):
+        return None
+    extra = [e for e in extra if any(_starts_at(row, e, split) for row in run)]
+    ends_page = all(PAGE_NUMBER.match(row.text) for row in rows[table.end :])
+    step = before.line_step if ends_page and not table.line_step else 0.0
+    if not extra and not step:
+        return None
+    return _read_table(rows, table.start, table.end, sorted(table.edges + extra), split, text, step)
 
 
 def _carried_on(rows: list[_Row], carried: _Table, split: _Split, text: str) -> _Table | None:
