@@ -663,3 +663,24 @@ def test_first_row_of_a_table_at_a_pages_foot_is_read_like_the_table_above(tmp_p
     loans, returns = found_tables(import_file(path))
     assert [loans.columns, *loans.rows] == LOANS_KEPT
     assert [returns.columns, *returns.rows] == RETURNS_CHECKED
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        55,  # the wheelbarrow's row goes on at the next page's top, its cells in lower case there
+        59,  # the first row goes on: the only row of the table before the break
+        60,  # only the first row's first line fits at the foot of the page
+    ],
+)
+def test_row_going_on_at_the_top_of_a_page_of_a_short_table_stays_one_row(tmp_path: Path, intro: int) -> None:
+    # Too few rows for the text's reader to tell that the first column's cells start in capitals; the
+    # PDF's reader puts the rest of the row back itself: its cells start in lower case under capitals.
+    paragraph = "<p>Members borrow tools for a week at a time and bring them back clean.</p>"
+    page = f"<html><body><h1>Tool Library</h1>{paragraph * intro}<h2>Loans</h2>{_table_html(LOANS_KEPT)}"
+    page += f"<h3>Returns</h3>{_table_html(RETURNS_CHECKED)}<p>After the tables.</p></body></html>"
+    path = tmp_path / "returns.pdf"
+    assert make_pdf(page, path)
+    loans, returns = found_tables(import_file(path))
+    assert [loans.columns, *loans.rows] == LOANS_KEPT
+    assert [returns.columns, *returns.rows] == RETURNS_CHECKED

@@ -123,6 +123,10 @@ class _PageEnd:
 
     table: _Table | None = None
     last: _LastLine | None = None
+    rows: list[list[str]] = field(default_factory=list)
+    """The text of the cells of the table's rows read so far (on this page and those before it)."""
+    row_line: TextLine | None = None
+    """The line of its last row."""
 
 
 def _page_lines(page: Any, number: int, ending: _PageEnd | None = None) -> tuple[list[TextLine], _PageEnd]:
@@ -276,6 +280,9 @@ def _page_lines(page: Any, number: int, ending: _PageEnd | None = None) -> tuple
         header = _header_above(ending.last, page_tables[0], ordered[0].size)
         if header is not None:
             ending.last.line.text, ending.last.line.bold = header, False
+            # read on as a table from that line: its first row here may be the rest of that line's row
+            ending.rows, ending.row_line = [header.split("\t")], ending.last.line
+            page_tables[0].carried_on = True
     for found in page_tables:
         for line in ordered[found.start : found.end]:
             tables.update((id(part), found) for part in line.parts or [line])
@@ -301,6 +308,8 @@ def _page_lines(page: Any, number: int, ending: _PageEnd | None = None) -> tuple
     vocabulary = _page_words(rows, text) if tables else None
     lines: list[TextLine] = []
     last_line: _LastLine | None = None
+    final_rows: list[list[str]] = []  # the cells of the table that ends the page, and its last row's line
+    final_line: TextLine | None = None
     done: set[int] = set()  # tables already read, by id
     for n, row in enumerate(rows):
         table = tables.get(id(row))
@@ -313,13 +322,24 @@ def _page_lines(page: Any, number: int, ending: _PageEnd | None = None) -> tuple
         if table is not None:
             done.add(id(table))
             limits = _column_limits(table, row.size)
-            for cells in table.rows:
-                shown = "\t".join(
+            read: list[list[str]] = list(ending.rows) if table.carried_on else []
+            row_line = ending.row_line if table.carried_on else None
+            for k, cells in enumerate(table.rows):
+                cell_texts = [
                     _cell_text(words, text, limit, row.size, vocabulary)
                     for words, limit in zip(cells, limits, strict=True)
-                )
-                lines.append(TextLine(number, shown, gap, row.size, False, table.left, table.right))
+                ]
+                if k == 0 and row_line is not None and read and _goes_on(cell_texts, read, table, text):
+                    # the rest of the last row of the page before: put it there
+                    read[-1] = [_join_cells(a, b) for a, b in itertools.zip_longest(read[-1], cell_texts, fillvalue="")]
+                    row_line.text = "\t".join(read[-1])
+                    continue
+                row_line = TextLine(number, "\t".join(cell_texts), gap, row.size, False, table.left, table.right)
+                lines.append(row_line)
+                read.append(cell_texts)
                 gap = False
+            if table is final:
+                final_rows, final_line = read, row_line
             continue
         shown = row.text.rstrip().translate(_LIGATURES)
         if shown:
@@ -327,7 +347,41 @@ def _page_lines(page: Any, number: int, ending: _PageEnd | None = None) -> tuple
             if row is last_row:
                 last_line = _LastLine(lines[-1], row.size, last_words)
     _mark_indented_items(lines)
-    return lines, _PageEnd(final if final is not None and ends_page else None, last_line)
+    if final is None or not ends_page:
+        return lines, _PageEnd(None, last_line)
+    return lines, _PageEnd(final, last_line, final_rows, final_line)
+
+
+def _goes_on(first: list[str], rows: list[list[str]], table: _Table, text: str) -> bool:
+    """True when `first`, the cells of the first row of `table` at the top of a page, are the rest of the
+    last of `rows`, the table's rows on the pages before: nothing in its first column, or a cell starting
+    in lower case in a column whose cells start in capitals (four in five of them, and at least two;
+    the table's rows before the break, its header among them, tell which), or two cells or more, all
+    those it has, starting in lower case under cells of the row above starting in capitals. Not when a row follows it
+    on the page that starts with nothing in its first column or a cell in lower case: the text's reader
+    takes the first row of a page like that for the rest of the row above it, and would take that one."""
+    if len(table.rows) > 1:
+        below = [_cell_text(cell, text) for cell in table.rows[1]]
+        if not below[0] or any(cell[:1].islower() for cell in below):
+            return False
+    if not first or not first[0]:
+        return True
+    for j, cell in enumerate(first):
+        starts = [row[j][0] for row in rows if j < len(row) and row[j]]
+        capital = len(starts) >= 2 and sum(not c.islower() for c in starts) >= 0.8 * len(starts)
+        if capital and cell[:1].islower():
+            return True
+    filled = [(cell, above) for cell, above in zip(first, rows[-1], strict=False) if cell]
+    return len(filled) >= 2 and all(cell[0].islower() and above[:1].isupper() for cell, above in filled)
+
+
+def _join_cells(above: str, below: str) -> str:
+    """A cell's text before a page break and its rest after it, as one."""
+    if not above or not below:
+        return above or below
+    if BROKEN_AT_END.search(above) or _ADDRESS_BROKEN.search(above):
+        return above + below
+    return f"{above} {below}"
 
 
 def _header_above(last: _LastLine, table: _Table, size: float) -> str | None:
@@ -636,6 +690,8 @@ class _Table:
     """The step between two lines of one cell, when its rows are set further apart than that (0 when not)."""
     widest: float = 0.0
     """The widest step between two of its lines."""
+    carried_on: bool = False
+    """The rest of a table from the page before."""
 
     @property
     def left(self) -> float:
@@ -703,6 +759,7 @@ def _find_tables(rows: list[_Row], split: _Split, text: str, carried: _Table | N
             table = _read_table(rows, before.start, table.end, table.edges, split, text, step) or table
             if table.start == before.start:
                 found.pop()
+                table.carried_on = before.carried_on
         elif before is not None:
             table = _like_before(rows, table, before, split, text) or table
         found.append(table)
@@ -770,7 +827,8 @@ def _carried_on(rows: list[_Row], carried: _Table, split: _Split, text: str) -> 
     if run[0].left <= edges[0] + _ALIGN and not any(sum(1 for c in cells if c) >= 2 for cells in grid):
         return None
     cells, step = _table_rows(run, grid, run[0].size, text, carried.line_step)
-    return _Table(0, end, cells, edges, max(row.right for row in run), step, max(_widest(run), carried.widest))
+    right = max(row.right for row in run)
+    return _Table(0, end, cells, edges, right, step, max(_widest(run), carried.widest), carried_on=True)
 
 
 def _widest(run: list[_Row]) -> float:
