@@ -684,3 +684,28 @@ def test_row_going_on_at_the_top_of_a_page_of_a_short_table_stays_one_row(tmp_pa
     loans, returns = found_tables(import_file(path))
     assert [loans.columns, *loans.rows] == LOANS_KEPT
     assert [returns.columns, *returns.rows] == RETURNS_CHECKED
+
+
+SHED = "The Shed By The Gate"
+EVENT_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Holiday"]
+EVENT_USES = [("Why We Use It", "What We Use")] + [
+    (
+        f"To Tell Members About Lending Days, Repair Cafe Evenings And Seed Swaps Held On {day} Mornings At {SHED}",
+        "Contact Information",
+    )
+    for day in EVENT_DAYS
+]
+
+
+@pytest.mark.parametrize("intro", [64, 65, 66])  # a first cell's last lines start the next page
+def test_first_cell_going_on_in_capitals_at_the_top_of_a_page_stays_in_its_row(tmp_path: Path, intro: int) -> None:
+    # Every word has a capital, so the rest of the first cell at the top of the page looks like a title
+    # or a new row; but its lines are as close as a cell's lines, and the next row follows as close as
+    # rows do: it is the rest of the cell.
+    paragraph = "<p>Members borrow tools for a week at a time and bring them back clean.</p>"
+    page = f"<html><body><h1>Tool Library</h1>{paragraph * intro}<h2>Uses</h2>{_table_html(EVENT_USES)}"
+    page += "<p>After the table.</p></body></html>"
+    path = tmp_path / "uses.pdf"
+    assert make_pdf(page, path)
+    (uses,) = found_tables(import_file(path))
+    assert [uses.columns, *uses.rows] == EVENT_USES

@@ -357,14 +357,15 @@ def _goes_on(first: list[str], rows: list[list[str]], table: _Table, text: str) 
     last of `rows`, the table's rows on the pages before: nothing in its first column, or a cell starting
     in lower case in a column whose cells start in capitals (four in five of them, and at least two;
     the table's rows before the break, its header among them, tell which), or two cells or more, all
-    those it has, starting in lower case under cells of the row above starting in capitals. Not when a row follows it
+    those it has, starting in lower case under cells of the row above starting in capitals; or when its
+    lines said so (`table.goes_on`). Not when a row follows it
     on the page that starts with nothing in its first column or a cell in lower case: the text's reader
     takes the first row of a page like that for the rest of the row above it, and would take that one."""
     if len(table.rows) > 1:
         below = [_cell_text(cell, text) for cell in table.rows[1]]
         if not below[0] or any(cell[:1].islower() for cell in below):
             return False
-    if not first or not first[0]:
+    if table.goes_on or not first or not first[0]:
         return True
     for j, cell in enumerate(first):
         starts = [row[j][0] for row in rows if j < len(row) and row[j]]
@@ -692,6 +693,8 @@ class _Table:
     """The widest step between two of its lines."""
     carried_on: bool = False
     """The rest of a table from the page before."""
+    goes_on: bool = False
+    """Its first row is the rest of the last row of the table on the page before (the lines say so)."""
 
     @property
     def left(self) -> float:
@@ -811,9 +814,12 @@ def _carried_on(rows: list[_Row], carried: _Table, split: _Split, text: str) -> 
     if not end:
         return None
     first = rows[0]
+    goes_on = False
     if first.left <= edges[0] + _ALIGN and not first.text[:1].islower():
         if not any(_starts_at(first, e, split) for e in edges[1:]):
-            return None  # a line of the first column only, in capitals: a title or a new table's first row
+            goes_on = _cell_goes_on(rows[:end], carried, split)
+            if not goes_on:
+                return None  # a line of the first column only, in capitals: a title or a new table's first row
     widest = max((a.bottom - b.bottom for a, b in itertools.pairwise(rows[:end])), default=0.0)
     while (
         end < len(rows)
@@ -828,7 +834,23 @@ def _carried_on(rows: list[_Row], carried: _Table, split: _Split, text: str) -> 
         return None
     cells, step = _table_rows(run, grid, run[0].size, text, carried.line_step)
     right = max(row.right for row in run)
-    return _Table(0, end, cells, edges, right, step, max(_widest(run), carried.widest), carried_on=True)
+    return _Table(0, end, cells, edges, right, step, max(_widest(run), carried.widest), True, goes_on)
+
+
+def _cell_goes_on(run: list[_Row], carried: _Table, split: _Split) -> bool:
+    """True when the first lines of `run`, the page's lines at the columns of `carried`, with text in its
+    first column only, are the rest of a cell of its last row: as close together as one cell's lines
+    there, and followed, no further than its rows were apart, by a line with text in two columns."""
+    if not carried.line_step:
+        return False
+    size = run[0].size
+    for above, below in itertools.pairwise(run):
+        step = above.bottom - below.bottom
+        if any(_starts_at(below, e, split) for e in carried.edges[1:]):
+            return carried.line_step + 0.1 * size < step <= carried.widest + 0.5
+        if abs(step - carried.line_step) > 0.1 * size:
+            return False
+    return False
 
 
 def _widest(run: list[_Row]) -> float:
