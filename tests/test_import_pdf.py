@@ -709,3 +709,16 @@ def test_first_cell_going_on_in_capitals_at_the_top_of_a_page_stays_in_its_row(t
     assert make_pdf(page, path)
     (uses,) = found_tables(import_file(path))
     assert [uses.columns, *uses.rows] == EVENT_USES
+
+
+def test_title_row_over_a_tables_header_stays_its_first_row(tmp_path: Path) -> None:
+    # The table's first row has a title in its first cell only: it is as close to the header as the
+    # rows are to each other, closer than the paragraph above is to it.
+    rows = [("Lending records", ""), ("Record", "Kept for")]
+    rows += [(f"{tool} sheet", "One year after the tool comes back") for tool in MARKED_TOOLS]
+    page = "<html><body><h1>Tool Library</h1><h2>Records</h2><p>The volunteers keep these records.</p>"
+    page += f"{_table_html(rows)}<p>After the table.</p></body></html>"
+    path = tmp_path / "titled.pdf"
+    assert make_pdf(page, path)
+    (records,) = found_tables(import_file(path))
+    assert [records.columns, *records.rows] == rows

@@ -652,7 +652,23 @@ def _table_from(rows: list[_Row], r: int, x: float, floor: int, split: _Split, t
         if more == edges:
             break
         edges = more
+    # Not right under another table: the text's reader would take the two for one table.
+    if start - 1 > floor and _title_row(rows[start - 1], rows[start], edges, split, widest):
+        start -= 1
     return _read_table(rows, start, end, edges, split, text)
+
+
+def _title_row(row: _Row, first: _Row, edges: list[float], split: _Split, widest: float) -> bool:
+    """True when `row`, the line above a table's first line (`first`, with text in two columns), is its
+    first row all the same: a line of the first column only, no further above than its rows are apart
+    (a title row over the header; a paragraph before a table has more white under it)."""
+    return (
+        _follows(row, first)
+        and abs(row.left - edges[0]) <= _ALIGN
+        and row.bottom - first.bottom <= widest + 0.5
+        and not any(_crossed(row, e, split) or _starts_at(row, e, split) for e in edges[1:])
+        and any(_starts_at(first, e, split) for e in edges[1:])
+    )
 
 
 def _read_table(
