@@ -812,7 +812,8 @@ def _carried_on(rows: list[_Row], carried: _Table, split: _Split, text: str) -> 
     column edges: lines that start at one of its column edges and run across none (the rest of its last
     row, or rows of their own), and the lines of the table that follow them. Unless the first is set
     in past the first column, one of them must have text in two columns, and the first must start in
-    lower case (the rest of a cell) or have text in two columns itself."""
+    lower case (the rest of a cell), have text in two columns itself, or be spaced as the rest of a cell
+    of the last row (see _cell_goes_on)."""
     if not rows:
         return None
     edges = carried.edges
