@@ -473,3 +473,252 @@ def test_a_compound_broken_at_its_hyphen_at_a_lines_end_keeps_it(tmp_path: Path)
     document.close()
     body = import_file(path).sections[0].body
     assert body.split() == f"We keep {records}.".split()
+
+
+SHEET_TOOLS = ["Hedge trimmer", "Ladder", "Wheelbarrow", "Lawn mower", "Pressure washer", "Chainsaw", "Tile cutter"]
+SHEET_RECORDS = [("What we keep about a loan", "Why we keep it")] + [
+    (
+        f"The {tool.lower()} loan sheet with the borrower's name, the day it went out, the day it came back and any notes",
+        f"So that a {tool.lower()} returned damaged can be traced to the member who last borrowed it and mended in time",
+    )
+    for tool in [*SHEET_TOOLS, "Drill"]
+]
+
+
+def test_last_lines_of_a_row_alone_at_the_top_of_a_page_stay_one_row(tmp_path: Path) -> None:
+    # Both cells wrap, so every line of a row has text in its first column; the drill's row goes on at
+    # the top of the next page with nothing after it in the table. Those lines are as close together as
+    # a cell's lines on the page before: one row, not a row per line.
+    paragraph = "<p>Members borrow tools for a week at a time and bring them back clean.</p>"
+    page = f"<html><body><h1>Tool Library</h1>{paragraph * 20}<h2>Loans</h2>{_table_html(SHEET_RECORDS)}"
+    page += (
+        "<p>After the table the volunteers file the sheets.</p><h2>Contact</h2><p>Ask a volunteer.</p></body></html>"
+    )
+    path = tmp_path / "sheets.pdf"
+    assert make_pdf(page, path)
+    (sheets,) = found_tables(import_file(path))
+    assert sheets.columns == SHEET_RECORDS[0]
+    assert list(sheets.rows) == SHEET_RECORDS[1:]
+
+
+MARKED_TOOLS = ["Hedge trimmer", "Ladder", "Wheelbarrow", "Lawn mower", "Pressure washer", "Chainsaw"]
+MARKED_OUT = [("What we note when a tool goes out", "Why we note it")] + [
+    (
+        f"The {tool.lower()} and who took it",
+        (
+            f"So that a {tool.lower()} that comes back damaged can be traced to the member who last borrowed it and"
+            " mended before it goes out again"
+        ),
+    )
+    for tool in MARKED_TOOLS
+]
+MARKED_SHEETS = [("", ""), ("Lending records", ""), ("Record", "Kept for")]
+MARKED_SHEETS += [(f"{tool} sheet", "One year") for tool in MARKED_TOOLS[:3]]
+
+
+@pytest.mark.parametrize("intro", [59, 62, 67])  # the first table's last rows go on at the next page's top
+def test_table_after_a_blank_row_past_a_page_break_is_not_carried_on(tmp_path: Path, intro: int) -> None:
+    # The second table starts with an empty row and a title in its first column: the white of that row
+    # sets it apart from the first table's rows carried on at the top of the page, though its lines
+    # start where the first table's first column does.
+    paragraph = "<p>Members borrow tools for a week at a time and bring them back clean.</p>"
+    page = f"<html><body><h1>Tool Library</h1>{paragraph * intro}<h2>Loans</h2>"
+    page += f"{_table_html(MARKED_OUT)}{_table_html(MARKED_SHEETS)}<p>After the tables.</p></body></html>"
+    path = tmp_path / "marked.pdf"
+    assert make_pdf(page, path)
+    out, sheets = found_tables(import_file(path))
+    assert out.columns == MARKED_OUT[0]
+    assert list(out.rows) == MARKED_OUT[1:]
+    assert sheets.columns == MARKED_SHEETS[2]  # the title row comes back as a line of text above it
+    assert list(sheets.rows) == MARKED_SHEETS[3:]
+
+
+def test_header_row_alone_at_the_foot_of_a_page_heads_the_table_on_the_next(tmp_path: Path) -> None:
+    # Only the header row fits at the foot of the page; the rows start the next page. Its cells start
+    # where the columns of the table below do: it is their header, not a line of text.
+    paragraph = "<p>Members borrow tools for a week at a time and bring them back clean.</p>"
+    page = f"<html><body><h1>Tool Library</h1>{paragraph * 68}<h2>Loans</h2>"
+    page += f"{_table_html(MARKED_OUT)}<p>After the table.</p></body></html>"
+    path = tmp_path / "header.pdf"
+    assert make_pdf(page, path)
+    (out,) = found_tables(import_file(path))
+    assert out.columns == MARKED_OUT[0]
+    assert list(out.rows) == MARKED_OUT[1:]
+
+
+PLOT_PAPERS = "the committee keeps these papers in the locked cupboard of the hut by the gate until the season ends"
+
+
+@pytest.mark.parametrize("name", ["allotmentgateaccesscodes", "annualmeetingattendance"])
+def test_long_word_filling_its_line_by_chance_is_not_joined_to_the_next(tmp_path: Path, name: str) -> None:
+    # The file name ends where the column is full, so it looked like a word broken there; but the word
+    # after it ('notes') stands on its own elsewhere on the page, and the two together are no word of it.
+    rows = [("Record", "What is in it", "Why we keep it", "Who sees it")]
+    rows += [
+        (f"Record {i}", f"the {name} notes of every plot and {PLOT_PAPERS}", PLOT_PAPERS, PLOT_PAPERS) for i in range(3)
+    ]
+    page = "<html><body><h1>Allotments</h1><p>The notes of each plot are kept.</p><h2>Files</h2>"
+    page += f"{_table_html(rows)}<p>After.</p></body></html>"
+    path = tmp_path / "files.pdf"
+    assert make_pdf(page, path)
+    (files,) = found_tables(import_file(path))
+    assert files.columns == rows[0]
+    assert list(files.rows) == rows[1:]
+
+
+def test_the_same_long_name_broken_the_same_way_twice_is_whole_in_both_rows(tmp_path: Path) -> None:
+    # The end of the broken name starts a line in both rows, and nowhere else: it is no word of its own.
+    name = "plotregisterbackupcopyfortheyearlyauditbythetreasurer"
+    rows = [("Record", "Stored in the file named", "How long we keep it")]
+    rows += [(record, name, ALLOTMENT_KEPT) for record in ("Rent book", "Spare copy")]
+    path = tmp_path / "copies.pdf"
+    assert make_pdf(f"<html><body><h1>Allotments</h1><h2>Files</h2>{_table_html(rows)}</body></html>", path)
+    (files,) = found_tables(import_file(path))
+    assert list(files.rows) == rows[1:]
+
+
+SHED_HOSTS = ["Lending desk", "Tool shed", "Repair cafe", "Seed bank"]
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "{host} https://tools.example.org/about/privacy",  # broken after 'https://'
+        "https://tools.example.org/loanhistoryandreturns?member=1&tool=2",  # broken after its '?'
+    ],
+)
+def test_web_address_broken_in_a_cell_is_whole_again(tmp_path: Path, address: str) -> None:
+    rows = [("Kind", "Name", "Set by", "Why", "Kept for")]
+    rows += [
+        ("Cookie", f"shed_{i}", address.format(host=host), "To keep you signed in while you book", "One day")
+        for i, host in enumerate(SHED_HOSTS)
+    ]
+    path = tmp_path / "cookies.pdf"
+    assert make_pdf(f"<html><body><h1>Tool Library</h1><h2>Cookies</h2>{_table_html(rows)}</body></html>", path)
+    (cookies,) = found_tables(import_file(path))
+    assert list(cookies.rows) == rows[1:]
+
+
+BASIS = "we need it to run the loan scheme and the waiting list and the repair cafe under rule"
+
+
+@pytest.mark.parametrize(
+    ("reference", "words"),
+    [
+        ("6(1)(b)", 7),  # broken after '6(1)'
+        ("(iv)(a)(2)", 12),  # broken after '(iv)'
+        ("6 (1) (b)", 7),  # written with spaces: they stay
+    ],
+)
+def test_reference_broken_between_its_marks_in_a_cell_is_whole_again(
+    tmp_path: Path, reference: str, words: int
+) -> None:
+    basis = " ".join(BASIS.split()[:words]) + f" {reference} of the society's rules"
+    rows = [("What we keep", "Why", "Basis")] + [
+        (
+            f"Loan record {i} with the name of the member and the tool",
+            "To trace damaged tools to the member who borrowed them last and to ask them about it",
+            basis,
+        )
+        for i in range(3)
+    ]
+    path = tmp_path / "bases.pdf"
+    assert make_pdf(f"<html><body><h1>Tool Library</h1><h2>Bases</h2>{_table_html(rows)}</body></html>", path)
+    (bases,) = found_tables(import_file(path))
+    assert list(bases.rows) == rows[1:]
+
+
+RETURN_TOOLS = ["hedge trimmer", "ladder", "wheelbarrow"]
+LOANS_KEPT = [
+    (
+        f"Loans of the {tool} to members",
+        f"The member's name and the day the {tool} went out and came back",
+        f"So that a damaged {tool} can be traced to the member who had it last",
+        f"Kept for a year after the {tool} came back",
+    )
+    for tool in RETURN_TOOLS
+]
+RETURNS_CHECKED = [
+    (
+        f"Checking the {tool} when it comes back from a member's garden",
+        f"The {tool}'s number, what was broken or missing and the name of the volunteer on duty",
+        f"To send the {tool} for repair and to ask the member about it before lending it again",
+        "Contract"
+        if tool == "hedge trimmer"
+        else f"Our membership agreement, which says how the {tool} is to be looked after",
+    )
+    for tool in RETURN_TOOLS
+]
+
+
+def test_first_row_of_a_table_at_a_pages_foot_is_read_like_the_table_above(tmp_path: Path) -> None:
+    # Only the returns table's first row fits at the page's foot: its last column has a word on one line
+    # only, and all its lines are as close as a cell's lines. The loans table above it on the page, with
+    # the same columns, tells that the fourth column starts there and that those lines are one row.
+    paragraph = "<p>Members borrow tools for a week at a time and bring them back clean.</p>"
+    page = f"<html><body><h1>Tool Library</h1>{paragraph * 58}<h2>Loans</h2>{_table_html(LOANS_KEPT)}"
+    page += f"<h3>Returns</h3>{_table_html(RETURNS_CHECKED)}<p>After the tables.</p></body></html>"
+    path = tmp_path / "returns.pdf"
+    assert make_pdf(page, path)
+    loans, returns = found_tables(import_file(path))
+    assert [loans.columns, *loans.rows] == LOANS_KEPT
+    assert [returns.columns, *returns.rows] == RETURNS_CHECKED
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        55,  # the wheelbarrow's row goes on at the next page's top, its cells in lower case there
+        59,  # the first row goes on: the only row of the table before the break
+        60,  # only the first row's first line fits at the foot of the page
+    ],
+)
+def test_row_going_on_at_the_top_of_a_page_of_a_short_table_stays_one_row(tmp_path: Path, intro: int) -> None:
+    # Too few rows for the text's reader to tell that the first column's cells start in capitals; the
+    # PDF's reader puts the rest of the row back itself: its cells start in lower case under capitals.
+    paragraph = "<p>Members borrow tools for a week at a time and bring them back clean.</p>"
+    page = f"<html><body><h1>Tool Library</h1>{paragraph * intro}<h2>Loans</h2>{_table_html(LOANS_KEPT)}"
+    page += f"<h3>Returns</h3>{_table_html(RETURNS_CHECKED)}<p>After the tables.</p></body></html>"
+    path = tmp_path / "returns.pdf"
+    assert make_pdf(page, path)
+    loans, returns = found_tables(import_file(path))
+    assert [loans.columns, *loans.rows] == LOANS_KEPT
+    assert [returns.columns, *returns.rows] == RETURNS_CHECKED
+
+
+SHED = "The Shed By The Gate"
+EVENT_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Holiday"]
+EVENT_USES = [("Why We Use It", "What We Use")] + [
+    (
+        f"To Tell Members About Lending Days, Repair Cafe Evenings And Seed Swaps Held On {day} Mornings At {SHED}",
+        "Contact Information",
+    )
+    for day in EVENT_DAYS
+]
+
+
+@pytest.mark.parametrize("intro", [64, 65, 66])  # a first cell's last lines start the next page
+def test_first_cell_going_on_in_capitals_at_the_top_of_a_page_stays_in_its_row(tmp_path: Path, intro: int) -> None:
+    # Every word has a capital, so the rest of the first cell at the top of the page looks like a title
+    # or a new row; but its lines are as close as a cell's lines, and the next row follows as close as
+    # rows do: it is the rest of the cell.
+    paragraph = "<p>Members borrow tools for a week at a time and bring them back clean.</p>"
+    page = f"<html><body><h1>Tool Library</h1>{paragraph * intro}<h2>Uses</h2>{_table_html(EVENT_USES)}"
+    page += "<p>After the table.</p></body></html>"
+    path = tmp_path / "uses.pdf"
+    assert make_pdf(page, path)
+    (uses,) = found_tables(import_file(path))
+    assert [uses.columns, *uses.rows] == EVENT_USES
+
+
+def test_title_row_over_a_tables_header_stays_its_first_row(tmp_path: Path) -> None:
+    # The table's first row has a title in its first cell only: it is as close to the header as the
+    # rows are to each other, closer than the paragraph above is to it.
+    rows = [("Lending records", ""), ("Record", "Kept for")]
+    rows += [(f"{tool} sheet", "One year after the tool comes back") for tool in MARKED_TOOLS]
+    page = "<html><body><h1>Tool Library</h1><h2>Records</h2><p>The volunteers keep these records.</p>"
+    page += f"{_table_html(rows)}<p>After the table.</p></body></html>"
+    path = tmp_path / "titled.pdf"
+    assert make_pdf(page, path)
+    (records,) = found_tables(import_file(path))
+    assert [records.columns, *records.rows] == rows

@@ -57,9 +57,9 @@ def read_pdf(data: bytes, name: str) -> SourceDocument:
         ) from None
     try:
         lines: list[TextLine] = []
-        edges: list[float] | None = None  # the columns of a table that ends a page
+        ending = _PageEnd()  # how the page before ended: a table, or a line that may be a table's header
         for number in range(len(document)):
-            page_lines, edges = _page_lines(document[number], number + 1, edges)
+            page_lines, ending = _page_lines(document[number], number + 1, ending)
             lines += page_lines
         title = one_line(str(document.get_metadata_dict().get("Title", "") or ""))
     finally:
@@ -107,12 +107,32 @@ def _finish(row: _Row, pieces: list[str], right: float, last: int) -> _Row:
     return row
 
 
-def _page_lines(
-    page: Any, number: int, carried: list[float] | None = None
-) -> tuple[list[TextLine], list[float] | None]:
-    """The page's lines as PDFium breaks them, with their position and the font they start in; and the
-    column edges of a table that ends the page (`carried`: those of the page before, whose last row
-    the first lines of this page may carry on).
+@dataclass
+class _LastLine:
+    """The last line of a page, not in a table: the header of a table that starts the next page, maybe."""
+
+    line: TextLine
+    size: float
+    words: list[tuple[float, float, str]]
+    """Where each word starts and ends, and its text."""
+
+
+@dataclass
+class _PageEnd:
+    """How a page ends: with a table (whose last row the next page may carry on), or with a line of text."""
+
+    table: _Table | None = None
+    last: _LastLine | None = None
+    rows: list[list[str]] = field(default_factory=list)
+    """The text of the cells of the table's rows read so far (on this page and those before it)."""
+    row_line: TextLine | None = None
+    """The line of its last row."""
+
+
+def _page_lines(page: Any, number: int, ending: _PageEnd | None = None) -> tuple[list[TextLine], _PageEnd]:
+    """The page's lines as PDFium breaks them, with their position and the font they start in; and how
+    the page ends (`ending`: how the page before did: a table whose last row the first lines of this
+    page may carry on, or a line that may be the header of a table that starts this page).
 
     Positions are asked for only where they matter - a line's first and last character and the
     two sides of each space (a wide one is a column gap: a table cell) - not for every character.
@@ -254,12 +274,28 @@ def _page_lines(
 
     ordered = _beside(rows)
     tables: dict[int, _Table] = {}  # the table each line of a table is part of, by the line's id
-    page_tables = _find_tables(ordered, split, text, carried)
+    ending = ending or _PageEnd()
+    page_tables = _find_tables(ordered, split, text, ending.table)
+    if ending.last is not None and page_tables and page_tables[0].start == 0 and ending.table is None:
+        header = _header_above(ending.last, page_tables[0], ordered[0].size)
+        if header is not None:
+            ending.last.line.text, ending.last.line.bold = header, False
+            # read on as a table from that line: its first row here may be the rest of that line's row
+            ending.rows, ending.row_line = [header.split("\t")], ending.last.line
+            page_tables[0].carried_on = True
     for found in page_tables:
         for line in ordered[found.start : found.end]:
             tables.update((id(part), found) for part in line.parts or [line])
     final = page_tables[-1] if page_tables else None
     ends_page = final is not None and all(PAGE_NUMBER.match(row.text) for row in ordered[final.end :])
+    texts = [n for n, row in enumerate(ordered) if not PAGE_NUMBER.match(row.text)]
+    last_row = ordered[texts[-1]] if texts and not ends_page else None
+    if last_row is not None and (last_row.parts or id(last_row) in tables or len(last_row.words) < 2):
+        last_row = None  # in a table, or not one line as PDFium gave it
+    last_words = [
+        (w.left, w.right, text[w.first : w.last + 1].translate(_CONTROLS).translate(_LIGATURES))
+        for w in (last_row.words if last_row is not None else [])
+    ]
     textpage.close()
     # Extra space between lines ends a paragraph; what is usual depends on the font size.
     steps: dict[float, list[float]] = {}
@@ -269,7 +305,11 @@ def _page_lines(
     usual_all = statistics.median([x for v in steps.values() for x in v]) if steps else 0.0
     sizes = [r.size for r in rows]
     body = statistics.median(sizes) if sizes else 0.0
+    vocabulary = _page_words(rows, text) if tables else None
     lines: list[TextLine] = []
+    last_line: _LastLine | None = None
+    final_rows: list[list[str]] = []  # the cells of the table that ends the page, and its last row's line
+    final_line: TextLine | None = None
     done: set[int] = set()  # tables already read, by id
     for n, row in enumerate(rows):
         table = tables.get(id(row))
@@ -282,18 +322,84 @@ def _page_lines(
         if table is not None:
             done.add(id(table))
             limits = _column_limits(table, row.size)
-            for cells in table.rows:
-                shown = "\t".join(
-                    _cell_text(words, text, limit, row.size) for words, limit in zip(cells, limits, strict=True)
-                )
-                lines.append(TextLine(number, shown, gap, row.size, False, table.left, table.right))
+            read: list[list[str]] = list(ending.rows) if table.carried_on else []
+            row_line = ending.row_line if table.carried_on else None
+            for k, cells in enumerate(table.rows):
+                cell_texts = [
+                    _cell_text(words, text, limit, row.size, vocabulary)
+                    for words, limit in zip(cells, limits, strict=True)
+                ]
+                if k == 0 and row_line is not None and read and _goes_on(cell_texts, read, table, text):
+                    # the rest of the last row of the page before: put it there
+                    read[-1] = [_join_cells(a, b) for a, b in itertools.zip_longest(read[-1], cell_texts, fillvalue="")]
+                    row_line.text = "\t".join(read[-1])
+                    continue
+                row_line = TextLine(number, "\t".join(cell_texts), gap, row.size, False, table.left, table.right)
+                lines.append(row_line)
+                read.append(cell_texts)
                 gap = False
+            if table is final:
+                final_rows, final_line = read, row_line
             continue
         shown = row.text.rstrip().translate(_LIGATURES)
         if shown:
             lines.append(TextLine(number, shown, gap, row.size, row.bold, row.left, row.right))
+            if row is last_row:
+                last_line = _LastLine(lines[-1], row.size, last_words)
     _mark_indented_items(lines)
-    return lines, (final.edges if final is not None and ends_page else None)
+    if final is None or not ends_page:
+        return lines, _PageEnd(None, last_line)
+    return lines, _PageEnd(final, last_line, final_rows, final_line)
+
+
+def _goes_on(first: list[str], rows: list[list[str]], table: _Table, text: str) -> bool:
+    """True when `first`, the cells of the first row of `table` at the top of a page, are the rest of the
+    last of `rows`, the table's rows on the pages before: nothing in its first column, or a cell starting
+    in lower case in a column whose cells start in capitals (four in five of them, and at least two;
+    the table's rows before the break, its header among them, tell which), or two cells or more, all
+    those it has, starting in lower case under cells of the row above starting in capitals; or when its
+    lines said so (`table.goes_on`). Not when a row follows it
+    on the page that starts with nothing in its first column or a cell in lower case: the text's reader
+    takes the first row of a page like that for the rest of the row above it, and would take that one."""
+    if len(table.rows) > 1:
+        below = [_cell_text(cell, text) for cell in table.rows[1]]
+        if not below[0] or any(cell[:1].islower() for cell in below):
+            return False
+    if table.goes_on or not first or not first[0]:
+        return True
+    for j, cell in enumerate(first):
+        starts = [row[j][0] for row in rows if j < len(row) and row[j]]
+        capital = len(starts) >= 2 and sum(not c.islower() for c in starts) >= 0.8 * len(starts)
+        if capital and cell[:1].islower():
+            return True
+    filled = [(cell, above) for cell, above in zip(first, rows[-1], strict=False) if cell]
+    return len(filled) >= 2 and all(cell[0].islower() and above[:1].isupper() for cell, above in filled)
+
+
+def _join_cells(above: str, below: str) -> str:
+    """A cell's text before a page break and its rest after it, as one."""
+    if not above or not below:
+        return above or below
+    if BROKEN_AT_END.search(above) or _ADDRESS_BROKEN.search(above):
+        return above + below
+    return f"{above} {below}"
+
+
+def _header_above(last: _LastLine, table: _Table, size: float) -> str | None:
+    """The last line of the page before as the header row of `table`, which starts this page, with a tab
+    between its cells; None when it is not one: in another size of text, ending a sentence, not starting
+    at the table's first column, a word running across a column edge or no word starting at one."""
+    edges = table.edges
+    if abs(last.size - size) > 0.6 or last.words[-1][2].endswith(".") or abs(last.words[0][0] - edges[0]) > _ALIGN:
+        return None
+    if any(left < e - _ALIGN and right > e + _ALIGN for left, right, _ in last.words for e in edges[1:]):
+        return None
+    if not all(any(abs(left - e) <= _ALIGN for left, _, _ in last.words) for e in edges[1:]):
+        return None
+    cells: list[list[str]] = [[] for _ in edges]
+    for left, _, word in last.words:
+        cells[sum(1 for e in edges[1:] if left >= e - _ALIGN)].append(word)
+    return "\t".join(" ".join(cell) for cell in cells)
 
 
 def _beside(rows: list[_Row]) -> list[_Row]:
@@ -546,13 +652,31 @@ def _table_from(rows: list[_Row], r: int, x: float, floor: int, split: _Split, t
         if more == edges:
             break
         edges = more
+    # Not right under another table: the text's reader would take the two for one table.
+    if start - 1 > floor and _title_row(rows[start - 1], rows[start], edges, split, widest):
+        start -= 1
     return _read_table(rows, start, end, edges, split, text)
 
 
-def _read_table(rows: list[_Row], start: int, end: int, edges: list[float], split: _Split, text: str) -> _Table | None:
+def _title_row(row: _Row, first: _Row, edges: list[float], split: _Split, widest: float) -> bool:
+    """True when `row`, the line above a table's first line (`first`, with text in two columns), is its
+    first row all the same: a line of the first column only, no further above than its rows are apart
+    (a title row over the header; a paragraph before a table has more white under it)."""
+    return (
+        _follows(row, first)
+        and abs(row.left - edges[0]) <= _ALIGN
+        and row.bottom - first.bottom <= widest + 0.5
+        and not any(_crossed(row, e, split) or _starts_at(row, e, split) for e in edges[1:])
+        and any(_starts_at(first, e, split) for e in edges[1:])
+    )
+
+
+def _read_table(
+    rows: list[_Row], start: int, end: int, edges: list[float], split: _Split, text: str, line_step: float = 0.0
+) -> _Table | None:
     """The lines start to end read as a table with columns starting at `edges`, or None when they do not
     make one: fewer than two lines with text in two columns, no white between cells wider than a space,
-    or two columns of running text."""
+    or two columns of running text. `line_step`: that of the table the lines carry on (see _table_rows)."""
     run = rows[start:end]
     grid = [_line_cells(row, edges, split) for row in run]
     size = run[0].size
@@ -563,10 +687,10 @@ def _read_table(rows: list[_Row], start: int, end: int, edges: list[float], spli
         return None
     if len(run) >= 8 and len(side) >= 0.8 * len(run) and all(len(cells[0]) >= 5 for cells in side):
         return None  # two columns of running text, not a table
-    rows_read = _table_rows(run, grid, size, text)
+    rows_read, step = _table_rows(run, grid, size, text, line_step)
     if _is_list(rows_read, text):
         return None
-    return _Table(start, end, rows_read, edges, max(row.right for row in run))
+    return _Table(start, end, rows_read, edges, max(row.right for row in run), step, _widest(run))
 
 
 @dataclass
@@ -579,23 +703,41 @@ class _Table:
     edges: list[float]
     """Where its columns start, left to right."""
     right: float
+    line_step: float = 0.0
+    """The step between two lines of one cell, when its rows are set further apart than that (0 when not)."""
+    widest: float = 0.0
+    """The widest step between two of its lines."""
+    carried_on: bool = False
+    """The rest of a table from the page before."""
+    goes_on: bool = False
+    """Its first row is the rest of the last row of the table on the page before (the lines say so)."""
 
     @property
     def left(self) -> float:
         return self.edges[0]
 
 
-def _table_rows(run: list[_Row], grid: list[list[list[_Word]]], size: float, text: str) -> list[list[list[_Word]]]:
-    """The table's lines grouped into its rows.
+def _table_rows(
+    run: list[_Row], grid: list[list[list[_Word]]], size: float, text: str, line_step: float = 0.0
+) -> tuple[list[list[list[_Word]]], float]:
+    """The table's lines grouped into its rows, and the step between two lines of one cell when the rows
+    are set further apart than that (0 when they are not).
 
     When some lines are further apart than the rest (a cell's lines are closer than its rows), the wider
     steps are where rows start - unless there is only one, right under the first line, and every line
     below it is a row of its own (all cells filled, the first starting with a capital or figure: a header
-    set apart over rows of one line). Otherwise a row starts at each line with text in the first column."""
+    set apart over rows of one line). Otherwise a row starts at each line with text in the first column.
+    `line_step`: that of the table on the page before that these lines carry on; the lines of one row
+    at the top of a page are all that close, and each may have text in the first column."""
     steps = [above.bottom - below.bottom for above, below in itertools.pairwise(run)]
-    least = min(steps)
-    wide = [step > least + 0.1 * size for step in steps]
-    by_steps = not all(wide) and (sum(wide) >= 2 or (any(wide) and not _header_over_single_lines(wide, grid, text)))
+    least = min(steps, default=0.0)
+    if line_step and least >= line_step - 0.1 * size:
+        least = line_step  # no step here is closer than a cell's lines on the page before
+        wide = [step > least + 0.1 * size for step in steps]
+        by_steps = not all(wide)
+    else:
+        wide = [step > least + 0.1 * size for step in steps]
+        by_steps = not all(wide) and (sum(wide) >= 2 or (any(wide) and not _header_over_single_lines(wide, grid, text)))
     out = [[list(c) for c in grid[0]]]
     for w, cells in zip(wide, grid[1:], strict=True):
         if w if by_steps else bool(cells[0]):
@@ -603,7 +745,7 @@ def _table_rows(run: list[_Row], grid: list[list[list[_Word]]], size: float, tex
         else:
             for mine, more in zip(out[-1], cells, strict=True):
                 mine += more
-    return out
+    return out, (least if by_steps or line_step else 0.0)
 
 
 def _header_over_single_lines(wide: list[bool], grid: list[list[list[_Word]]], text: str) -> bool:
@@ -614,9 +756,9 @@ def _header_over_single_lines(wide: list[bool], grid: list[list[list[_Word]]], t
     return all(all(cells) and not text[cells[0][0].first].islower() for cells in grid[1:])
 
 
-def _find_tables(rows: list[_Row], split: _Split, text: str, carried: list[float] | None = None) -> list[_Table]:
+def _find_tables(rows: list[_Row], split: _Split, text: str, carried: _Table | None = None) -> list[_Table]:
     """The page's tables whose columns line up from line to line, in reading order (the first one may
-    carry on the last row of a table that ended the page before, with `carried` its columns)."""
+    carry on the last row of `carried`, a table that ended the page before)."""
     head = _carried_on(rows, carried, split, text) if carried else None
     found: list[_Table] = [head] if head else []
     r = head.end if head else 0
@@ -632,44 +774,105 @@ def _find_tables(rows: list[_Row], split: _Split, text: str, carried: list[float
         before = found[-1] if found else None
         if before and before.end == table.start and all(_near(e, table.edges) for e in before.edges):
             # the table's first lines carry on cells (at the top of a page): read them with its columns
-            table = _read_table(rows, before.start, table.end, table.edges, split, text) or table
+            step = before.line_step if before is head else 0.0
+            table = _read_table(rows, before.start, table.end, table.edges, split, text, step) or table
             if table.start == before.start:
                 found.pop()
+                table.carried_on = before.carried_on
+        elif before is not None:
+            table = _like_before(rows, table, before, split, text) or table
         found.append(table)
         r = table.end
     return found
 
 
-def _carried_on(rows: list[_Row], edges: list[float], split: _Split, text: str) -> _Table | None:
-    """The page's first lines as the rest of a table that ended the page before, with columns starting
-    at `edges`: lines that start at one of its column edges and run across none (the rest of its last
+def _like_before(rows: list[_Row], table: _Table, before: _Table, split: _Split, text: str) -> _Table | None:
+    """`table` read again like `before`, a table above it on the page whose columns start where its own do
+    and at more places: with those of them where a line of it starts a word, when none runs across any
+    (a column with a word in one line only is not found from the table's own lines); and, when it
+    ends the page with lines all as close as one cell's lines in `before`, as one row going on over the
+    page break (a few lines at a page's foot cannot tell a cell's lines from its rows). None when it is
+    read as it was."""
+    if not all(_near(e, before.edges) for e in table.edges):
+        return None  # columns of its own
+    run = rows[table.start : table.end]
+    extra = [e for e in before.edges if not _near(e, table.edges)]
+    if any(_crossed(row, e, split) for row in run for e in extra):
+        return None
+    extra = [e for e in extra if any(_starts_at(row, e, split) for row in run)]
+    ends_page = all(PAGE_NUMBER.match(row.text) for row in rows[table.end :])
+    step = before.line_step if ends_page and not table.line_step else 0.0
+    if not extra and not step:
+        return None
+    return _read_table(rows, table.start, table.end, sorted(table.edges + extra), split, text, step)
+
+
+def _carried_on(rows: list[_Row], carried: _Table, split: _Split, text: str) -> _Table | None:
+    """The page's first lines as the rest of `carried`, a table that ended the page before, with its
+    column edges: lines that start at one of its column edges and run across none (the rest of its last
     row, or rows of their own), and the lines of the table that follow them. Unless the first is set
     in past the first column, one of them must have text in two columns, and the first must start in
-    lower case (the rest of a cell) or have text in two columns itself."""
+    lower case (the rest of a cell), have text in two columns itself, or be spaced as the rest of a cell
+    of the last row (see _cell_goes_on)."""
+    if not rows:
+        return None
+    edges = carried.edges
+    # No further from the line above than the table's lines were on the page before, nor than half a
+    # line's height more than one cell's lines: more white than that sets a new table or a title apart.
+    reach = max(carried.widest + 0.5, carried.line_step + 0.5 * rows[0].size)
     end = 0
     while (
         end < len(rows)
         and _near(rows[end].left, edges)
         and not any(_crossed(rows[end], e, split) for e in edges[1:])
-        and (end == 0 or _follows(rows[end - 1], rows[end]))
+        and (end == 0 or (_follows(rows[end - 1], rows[end]) and rows[end - 1].bottom - rows[end].bottom <= reach))
     ):
         end += 1
     if not end:
         return None
     first = rows[0]
+    goes_on = False
     if first.left <= edges[0] + _ALIGN and not first.text[:1].islower():
         if not any(_starts_at(first, e, split) for e in edges[1:]):
-            return None  # a line of the first column only, in capitals: a title or a new table's first row
+            goes_on = _cell_goes_on(rows[:end], carried, split)
+            if not goes_on:
+                return None  # a line of the first column only, in capitals: a title or a new table's first row
     widest = max((a.bottom - b.bottom for a, b in itertools.pairwise(rows[:end])), default=0.0)
-    while end < len(rows) and _joins(rows[end], rows[end - 1], edges, split, widest):
+    while (
+        end < len(rows)
+        and rows[end - 1].bottom - rows[end].bottom <= reach
+        and _joins(rows[end], rows[end - 1], edges, split, widest)
+    ):
         widest = max(widest, rows[end - 1].bottom - rows[end].bottom)
         end += 1
     run = rows[:end]
     grid = [_line_cells(row, edges, split) for row in run]
     if run[0].left <= edges[0] + _ALIGN and not any(sum(1 for c in cells if c) >= 2 for cells in grid):
         return None
-    cells = _table_rows(run, grid, run[0].size, text) if end > 1 else grid
-    return _Table(0, end, cells, edges, max(row.right for row in run))
+    cells, step = _table_rows(run, grid, run[0].size, text, carried.line_step)
+    right = max(row.right for row in run)
+    return _Table(0, end, cells, edges, right, step, max(_widest(run), carried.widest), True, goes_on)
+
+
+def _cell_goes_on(run: list[_Row], carried: _Table, split: _Split) -> bool:
+    """True when the first lines of `run`, the page's lines at the columns of `carried`, with text in its
+    first column only, are the rest of a cell of its last row: as close together as one cell's lines
+    there, and followed, no further than its rows were apart, by a line with text in two columns."""
+    if not carried.line_step:
+        return False
+    size = run[0].size
+    for above, below in itertools.pairwise(run):
+        step = above.bottom - below.bottom
+        if any(_starts_at(below, e, split) for e in carried.edges[1:]):
+            return carried.line_step + 0.1 * size < step <= carried.widest + 0.5
+        if abs(step - carried.line_step) > 0.1 * size:
+            return False
+    return False
+
+
+def _widest(run: list[_Row]) -> float:
+    """The widest step between two lines of the run, one under the other."""
+    return max((above.bottom - below.bottom for above, below in itertools.pairwise(run)), default=0.0)
 
 
 def _column_limits(table: _Table, size: float) -> list[float]:
@@ -697,11 +900,14 @@ def _pairs_to_end(words: list[_Word]) -> list[tuple[_Word, _Word | None]]:
 """A word that a cell's line ends in and the next line finishes: 'e-' + 'mail', 'and/' + 'or'."""
 
 
-def _cell_text(words: list[_Word], text: str, limit: float = 0.0, size: float = 0.0) -> str:
+def _cell_text(
+    words: list[_Word], text: str, limit: float = 0.0, size: float = 0.0, vocabulary: _Vocabulary | None = None
+) -> str:
     """A cell's words as text, one space between them; a word wrapped after its hyphen or slash is
     joined again (the PDF marks a hyphen at a line's end as a soft one: it was written, so it is kept),
     and so is one too wide for its column, broken where the line was full: alone on its line and
-    reaching to within half a letter of `limit`, the right end of the column's widest line."""
+    reaching to within half a letter of `limit`, the right end of the column's widest line - unless
+    the page's words (`vocabulary`) say it ended there (see _broken_word)."""
     parts: list[str] = []
     alone = True  # the word before stands first on its line
     before: _Word | None = None
@@ -710,7 +916,15 @@ def _cell_text(words: list[_Word], text: str, limit: float = 0.0, size: float = 
         below = before is not None and word.left < before.right - _ALIGN  # the word starts a line
         if below and (
             BROKEN_AT_END.search(parts[-1])
-            or (alone and limit and before is not None and before.right >= limit - size / 2)
+            or _ADDRESS_BROKEN.search(parts[-1])
+            or _reference_broken(parts[-1], piece)
+            or (
+                alone
+                and limit
+                and before is not None
+                and before.right >= limit - size / 2
+                and _broken_word(parts[-1], piece, vocabulary)
+            )
         ):
             parts[-1] += piece  # the line above ended in the middle of this word
         else:
@@ -718,3 +932,63 @@ def _cell_text(words: list[_Word], text: str, limit: float = 0.0, size: float = 
         alone = before is None or below
         before = word
     return " ".join(parts)
+
+
+_ADDRESS_BROKEN = re.compile(r"(?:://|\bwww\.)\S*[/?&=#_-]$|://$")
+"""A web address that a cell's line ends in the middle of, after one of the marks it may be broken at
+('https://' + 'www...', '...page?' + 'id=2'): it goes on below with no space."""
+_REFERENCE_MARK = re.compile(r"\([^()\s]{1,4}\)")
+"""A short mark in brackets in a reference to a paragraph: '(1)', '(b)', '(iv)'."""
+_REFERENCE_END = re.compile(_REFERENCE_MARK.pattern + "$")
+
+
+def _reference_broken(head: str, tail: str) -> bool:
+    """True when a cell's line ends in a word ending with a mark in brackets and the next starts with one,
+    and the reference is written with no space between its marks: the mark above is set against what
+    comes before it ('6(1)' + '(b)'), or the one below against the next ('(iv)' + '(a)(2)'). Written
+    with spaces ('6 (1) (b)'), the two stay apart."""
+    end = _REFERENCE_END.search(head)
+    start = _REFERENCE_MARK.match(tail)
+    if end is None or start is None:
+        return False
+    return end.start() > 0 or _REFERENCE_MARK.match(tail, start.end()) is not None
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+"""A run of letters: a word without the figures and punctuation around it."""
+
+
+@dataclass
+class _Vocabulary:
+    """A page's words, as runs of letters in lower case: all of them, and those that stand inside a line
+    (after a word with a space between, not at a line's or a cell's start)."""
+
+    every: Counter[str]
+    inside: Counter[str]
+
+
+def _page_words(rows: list[_Row], text: str) -> _Vocabulary:
+    inside: Counter[str] = Counter()
+    for row in rows:
+        for before, word in itertools.pairwise(row.words):
+            if not word.run_in and word.left - before.right < 0.4 * row.size:  # a space, not a cell's white
+                run = _LETTERS.match(text, word.first, word.last + 1)
+                if run:
+                    inside[run.group().lower()] += 1
+    return _Vocabulary(Counter(w.lower() for w in _LETTERS.findall(text)), inside)
+
+
+def _broken_word(head: str, tail: str, vocabulary: _Vocabulary | None) -> bool:
+    """True when `head`, alone on a cell's full line, and `tail`, starting the next, are one word broken
+    where the line was full, as far as the page's words tell: the letters either side of the break make
+    a word found on the page, or the tail's first letters stand nowhere on it inside a line. A long
+    first word may fill its line by chance and end there ('gatecodes' + 'notes': 'notes' stands inside
+    lines elsewhere); the end of a word broken in two is found only at the start of a line (of this
+    cell, or of another where the same word is broken the same way)."""
+    if vocabulary is None:
+        return True
+    before, after = _LETTERS.findall(head), _LETTERS.findall(tail)
+    if not before or not after or not head[-1].isalpha() or not tail[0].isalpha():
+        return True  # figures or marks at the break: nothing to tell by
+    first = after[0].lower()
+    return vocabulary.every[(before[-1] + first).lower()] > 0 or not vocabulary.inside[first]
