@@ -646,7 +646,8 @@ def test_the_table_of_contents_says_which_headings_are_sections() -> None:
         (1, "Security and Retention"),
         (1, "Contact Us"),
     ]
-    assert "Keeping Your Details Safe" in outline.sections[0].body  # the contents stayed in the text
+    # The contents stayed in the text, an entry a line, the long one too.
+    assert "our newsletter\\\nKeeping Your Details Safe\\\nRetention and Security" in outline.sections[0].body
 
 
 def test_a_lead_in_ending_such_as_is_not_a_heading() -> None:

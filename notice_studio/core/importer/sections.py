@@ -220,9 +220,9 @@ def _paragraphs(pieces: list[tuple[str, bool, str]], fmt: str) -> tuple[str, ...
         for (prev, prev_kind), (cur, kind) in itertools.pairwise(group):
             short = (
                 fmt == "txt"
-                and prev_kind == "paragraph"
-                and kind == "paragraph"
-                and len(prev) < 50
+                and prev_kind in ("paragraph", "contents")
+                and kind in ("paragraph", "contents")
+                and (len(prev) < 50 or prev_kind == kind == "contents")  # a contents entry keeps its line
                 and not _MARKDOWN_LIST.match(prev)
                 and not _MARKDOWN_LIST.match(cur)
             )
@@ -273,7 +273,8 @@ def _assemble(entries: list[Entry], levels: dict[Key, int], fmt: str) -> list[Im
                 current.pieces.append((entry.body_after, True, "paragraph"))
             continue
         markdown = entry.heading_md if entry.block.kind == "heading" else entry.block.markdown
-        current.pieces.append((markdown, entry.block.gap_before, entry.block.kind))
+        kind = "contents" if entry.toc and entry.block.kind == "paragraph" else entry.block.kind
+        current.pieces.append((markdown, entry.block.gap_before, kind))
     result: list[ImportedSection] = []
     if any(m.strip() for m, _, _ in intro.pieces):
         sections.insert(0, intro)
