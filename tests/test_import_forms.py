@@ -277,6 +277,27 @@ def test_pdf_copy_keeps_the_hyphen_of_a_compound_broken_at_its_hyphen() -> None:
     assert "our on-going checks" in body  # two words of the text, never written as one
 
 
+def test_pdf_copy_joins_a_name_or_capitals_broken_at_a_lines_end() -> None:
+    # 'Rope-' + 'Track' where the text writes 'RopeTrack' elsewhere, and 'RESPON-' + 'SIBLE' where it
+    # writes 'responsible', are one word again; 'Anglo-' + 'Saxon' keeps its hyphen, with no space.
+    lines = [
+        "Lindqvist Rope Works Privacy Notice",
+        "WHO SEES YOUR ORDER",
+        "Orders are kept in RopeTrack, our order book, which runs on the office computer",
+        "in the loft and is copied each night to a second disk in a locked drawer. Rope-",
+        "Track keeps your name, your address and the lengths you ordered, and nothing at",
+        "all else; the rigging team sees the lengths only. WE ARE NOT ANSWERABLE OR RESPON-",
+        "SIBLE FOR ROPE CUT TO YOUR OWN MEASUREMENTS, though we are responsible for ours;",
+        "the loft still follows the old measures for the heritage boats, the old Anglo-",
+        "Saxon measures, and metres for everything else that we make at the quay.",
+    ]
+    outline = outline_from_document(read_bytes("\n".join(lines).encode("utf-8"), "rope.txt", "txt"))
+    body = outline.sections[-1].body
+    assert "drawer. RopeTrack keeps" in body
+    assert "NOT ANSWERABLE OR RESPONSIBLE FOR" in body
+    assert "the old Anglo-Saxon measures" in body
+
+
 def test_the_benchmark_scores_how_headings_nest(fennel: list) -> None:
     # benchmarks/import_corpus.py counts, for each two headings found one after the other, whether
     # the second is at the same level, deeper or back up as in the original.

@@ -344,6 +344,11 @@ class _Hyphens:
         )
         return set(every - parts)
 
+    @functools.cached_property
+    def as_written(self) -> set[str]:
+        """The text's words as written, capitals and all."""
+        return set(_WORD.findall("\n".join(line.text for line in self._lines)))
+
     def keeps(self, head: str, tail: str) -> bool:
         """True when 'head-' at a line's end and 'tail' on the next are a compound that keeps its
         hyphen: written so elsewhere, or going on with another hyphen; or, unless the text writes it as one word elsewhere, with a
@@ -370,6 +375,15 @@ def _join(prev: str, text: str, hyphens: _Hyphens) -> str:
     'worker'), or when its two parts are words of the text it never writes as one."""
     if _broken_word(prev, text):
         return prev + text if hyphens.keeps(*_word_parts(prev, text)) else prev[:-1] + text
+    if prev.endswith("-") and prev[-2:-1].isalpha() and text[:1].isupper():
+        # 'Mail-' + 'Chimp', 'CALI-' + 'FORNIA': a name or a word in capitals broken at the line end,
+        # joined where the text writes it whole elsewhere; otherwise a compound ('Anglo-' + 'Saxon',
+        # 'EU-' + 'US') that keeps its hyphen, with no space in it
+        head = re.sub(r"^\W+", "", prev.rsplit(None, 1)[-1][:-1])
+        tail = re.match(r"\w*", text)
+        whole = head + tail.group(0) if tail else ""
+        capitals = whole.isupper() and whole.lower() in hyphens.words  # 'RESPONSI-' + 'BLE', 'responsible' elsewhere
+        return prev[:-1] + text if whole in hyphens.as_written or capitals else prev + text
     return prev + " " + text
 
 
