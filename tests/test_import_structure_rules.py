@@ -646,6 +646,7 @@ def test_the_table_of_contents_says_which_headings_are_sections() -> None:
         (1, "Security and Retention"),
         (1, "Contact Us"),
     ]
+    assert any("headings it does not list are sub-sections" in note for note in outline.notes)
     # The contents stayed in the text, an entry a line, the long one too.
     assert "our newsletter\\\nKeeping Your Details Safe\\\nRetention and Security" in outline.sections[0].body
 

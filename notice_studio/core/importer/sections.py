@@ -159,16 +159,17 @@ def _sub_numbers_first(ranked: list[Key]) -> list[Key]:
     return out
 
 
-def _below_contents(entries: list[Entry]) -> None:
+def _below_contents(entries: list[Entry]) -> int:
     """Where a table of contents lists the top sections, a heading of the same look that it does not
     list is inside the section before it: copied text sets 'Your choices' and 'Cookies we use' apart
     alike, and only the contents say which is a section and which a sub-section. Numbering and
     heading markup state their own depth, and are left as they are."""
     listed = [i for i, e in enumerate(entries) if e.listed and e.accepted and not e.is_title]
     if len(listed) < 3:
-        return
+        return 0
     shape_only = _SHAPE_ONLY | {"bold"}
     kinds = {entries[i].key for i in listed if entries[i].family in shape_only}
+    moved = 0
     for entry in entries[listed[0] :]:
         if not entry.accepted or entry.is_title or entry.key not in kinds or not entry.key:
             continue
@@ -177,6 +178,8 @@ def _below_contents(entries: list[Entry]) -> None:
         else:
             entry.key = (*entry.key, "unlisted")
             entry.evidence += ", not in the table of contents"
+            moved += 1
+    return moved
 
 
 def _key_by_size(entries: list[Entry]) -> None:
@@ -333,7 +336,11 @@ def detect_outline(document: SourceDocument) -> ImportedOutline:
     entries = accept_numbered(entries)
     title = _find_title(entries, document.title) or document.title or "Privacy Notice"
     _key_by_size(entries)
-    _below_contents(entries)
+    if _below_contents(entries):
+        notes.append(
+            "The sections its table of contents lists are the top level; headings it does not list are "
+            "sub-sections of the listed one before them."
+        )
     levels = _rank_keys(entries)
     sections = _assemble(entries, levels, document.format)
     if not sections:
