@@ -128,6 +128,8 @@ def test_layout_tables_are_read_as_text() -> None:
         "Copyright 2024 Acme",
         "Accept all cookies",
         "On this page",
+        "Cookies Settings",
+        "Read our blog",
     ],
 )
 def test_page_furniture_lines(line: str) -> None:

@@ -73,10 +73,10 @@ JUNK_LINE_RE = re.compile(
       | print\s+(?:this\s+)?page
       | open | close | hide | toggle | expand(?:\s+all)? | collapse(?:\s+all)?
       | (?:show|read|see|view|learn)\s+(?:more|less|all)(?:\.\.\.|…)?
-      | get\s+started | contact\s+sales | subscribe | read\s+(?:the\s+)?case\s+study
+      | get\s+started | contact\s+sales | subscribe | read\s+(?:the\s+|our\s+)?(?:case\s+study|blog)
       | on\s+this\s+page
       | (?:accept|reject|allow|deny|decline|refuse)(?:\s+all)?(?:\s+(?:non-essential|optional|additional))?(?:\s+cookies)?
-      | (?:cookie|privacy)\s+(?:settings|preferences)
+      | (?:cookies?|privacy)\s+(?:settings|preferences)
       | manage\s+(?:cookies|preferences|cookie\s+settings|consent)
       | jump\s+to(?:\s+(?:a\s+)?section)?
       | was\s+this\s+(?:page|article)\s+helpful\??.{0,40}
