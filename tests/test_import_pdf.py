@@ -722,3 +722,22 @@ def test_title_row_over_a_tables_header_stays_its_first_row(tmp_path: Path) -> N
     assert make_pdf(page, path)
     (records,) = found_tables(import_file(path))
     assert [records.columns, *records.rows] == rows
+
+
+LOAVES = ["Sourdough loaf", "Rye bread", "Seeded roll", "Brioche bun", "Spelt loaf", "Fruit scone"]
+LOAF_CARDS = [
+    [("Bread", loaf), ("Flour", "Wheat and rye"), ("Baked", "Every morning before six"), ("Kept", "Two days")]
+    for loaf in LOAVES
+]
+
+
+def test_tables_stacked_with_only_white_between_them_stay_apart(tmp_path: Path) -> None:
+    # Each card is a table of its own with an empty first row: only that white sets one card apart from
+    # the next, with the same columns. The labels are short: each line is a row, not a cell's lines.
+    page = "<html><body><h1>Crumb and Crust Bakery</h1><h2>Our loaves</h2><p>Each loaf has a card.</p>"
+    page += "".join(_table_html([("", ""), *card]) for card in LOAF_CARDS)
+    page += "<p>After the cards.</p></body></html>"
+    path = tmp_path / "cards.pdf"
+    assert make_pdf(page, path)
+    tables = found_tables(import_file(path))
+    assert [[t.columns, *t.rows] for t in tables] == LOAF_CARDS

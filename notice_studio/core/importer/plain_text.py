@@ -54,6 +54,8 @@ class TextLine:
     left: float = 0.0
     right: float = 0.0
     """Where the line starts and ends on the page in points (PDF); 0 when unknown."""
+    new_table: bool = False
+    """The first row of a table of its own (PDF): the table above, if any, ends before it."""
 
 
 _Line = TextLine
@@ -485,6 +487,8 @@ def _table_run(lines: list[_Line], start: int, spaced: bool = False) -> tuple[li
             # rows split by tabs may leave out empty cells at the end or span columns; by spaces, never
             and (tabs_only or len(_cells(lines[end].text, tabs_only)) == columns)
             and (end == start or not lines[end].gap or (spaced and tabs_only))
+            # a PDF's reader sees where one table ends and the next begins, with only white between
+            and (end == start or not lines[end].new_table)
         ):
             end += 1
         if end - start >= minimum:
