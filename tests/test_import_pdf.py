@@ -741,3 +741,23 @@ def test_tables_stacked_with_only_white_between_them_stay_apart(tmp_path: Path) 
     assert make_pdf(page, path)
     tables = found_tables(import_file(path))
     assert [[t.columns, *t.rows] for t in tables] == LOAF_CARDS
+
+
+BASKET_CARD = [
+    ("Name", "oven_slot"),
+    ("Type", "Lasting"),
+    ("Purpose", "Keeps your place in the queue for the oven."),
+    ("Lifetime", "Two days"),
+    ("Domain", "crumbandcrust.example"),
+]
+
+
+def test_short_labels_with_only_a_space_after_some_are_still_a_table(tmp_path: Path) -> None:
+    # The label column is as wide as its widest label: after the longer labels there is no more white
+    # than a space, after the shorter ones more. Every value starts at the column's edge: a table.
+    page = "<html><body><h1>Crumb and Crust Bakery</h1><p>Our ordering page leaves one small file.</p>"
+    page += f"{_table_html([('', ''), *BASKET_CARD])}<p>After the card.</p></body></html>"
+    path = tmp_path / "card.pdf"
+    assert make_pdf(page, path)
+    (card,) = found_tables(import_file(path))
+    assert [card.columns, *card.rows] == BASKET_CARD

@@ -632,6 +632,11 @@ def _line_cells(row: _Row, edges: list[float], split: _Split) -> list[list[_Word
     return cells
 
 
+def _on_edges(cells: list[list[_Word]], edges: list[float]) -> bool:
+    """True when each of the line's cells past the first with text in it starts at its column's edge."""
+    return all(abs(cell[0].left - edge) <= _ALIGN for cell, edge in zip(cells[1:], edges[1:], strict=True) if cell)
+
+
 def _set_apart(cells: list[list[_Word]], size: float) -> bool:
     """True when two neighbouring cells of the line have more white between them than a space, or
     were run together with no space at all."""
@@ -694,6 +699,8 @@ def _read_table(
     side = [cells for cells in grid if sum(1 for c in cells if c) >= 2]
     wrapped = sum(1 for row in run if row.left > edges[0] + _ALIGN)
     apart = sum(1 for cells in side if _set_apart(cells, size))
+    if apart * 2 < len(side) and apart >= 2 and len(side) >= 4 and all(_on_edges(cells, edges) for cells in side):
+        apart = len(side)  # short labels: a space is all the white some leave, but every cell starts at its edge
     if len(side) < 2 or (not part and (apart == 0 or (not wrapped and (len(side) < 3 or apart * 2 < len(side))))):
         return None
     if len(run) >= 8 and len(side) >= 0.8 * len(run) and all(len(cells[0]) >= 5 for cells in side):
