@@ -529,8 +529,8 @@ def test_table_after_a_blank_row_past_a_page_break_is_not_carried_on(tmp_path: P
     out, sheets = found_tables(import_file(path))
     assert out.columns == MARKED_OUT[0]
     assert list(out.rows) == MARKED_OUT[1:]
-    assert sheets.columns == MARKED_SHEETS[2]  # the title row comes back as a line of text above it
-    assert list(sheets.rows) == MARKED_SHEETS[3:]
+    assert sheets.columns == MARKED_SHEETS[1]  # the title row under the empty one is the table's first row
+    assert list(sheets.rows) == MARKED_SHEETS[2:]
 
 
 def test_header_row_alone_at_the_foot_of_a_page_heads_the_table_on_the_next(tmp_path: Path) -> None:
@@ -761,3 +761,29 @@ def test_short_labels_with_only_a_space_after_some_are_still_a_table(tmp_path: P
     assert make_pdf(page, path)
     (card,) = found_tables(import_file(path))
     assert [card.columns, *card.rows] == BASKET_CARD
+
+
+SHOP_RECORDS = [
+    ("Record", "Kept for"),
+    ("Order slips", "One month"),
+    ("Allergy notes", "Until you ask us to delete them"),
+    ("Card receipts", "Six years"),
+]
+DELIVERY_RECORDS = [
+    ("Delivery records", ""),
+    ("Record", "Kept for"),
+    ("Van rota", "One year"),
+    ("Delivery addresses", "Three months"),
+    ("Driver logs", "Two years"),
+]
+
+
+def test_title_row_of_a_table_right_under_another_stays_its_first_row(tmp_path: Path) -> None:
+    # The second table's title, in its first column only, stands right under the first table's last row.
+    page = "<html><body><h1>Crumb and Crust Bakery</h1><h2>Records</h2><p>We keep these records.</p>"
+    page += f"{_table_html(SHOP_RECORDS)}{_table_html(DELIVERY_RECORDS)}<p>After the tables.</p></body></html>"
+    path = tmp_path / "records.pdf"
+    assert make_pdf(page, path)
+    shop, delivery = found_tables(import_file(path))
+    assert [shop.columns, *shop.rows] == SHOP_RECORDS
+    assert [delivery.columns, *delivery.rows] == DELIVERY_RECORDS

@@ -660,8 +660,8 @@ def _table_from(rows: list[_Row], r: int, x: float, floor: int, split: _Split, t
         if more == edges:
             break
         edges = more
-    # Not right under another table: the text's reader would take the two for one table.
-    if start - 1 > floor and _title_row(rows[start - 1], rows[start], edges, split, widest):
+    # Right under another table too: its first row says a table starts there (TextLine.new_table).
+    if start - 1 >= floor and _title_row(rows[start - 1], rows[start], edges, split, widest):
         start -= 1
     return _read_table(rows, start, end, edges, split, text)
 
