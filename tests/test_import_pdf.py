@@ -787,3 +787,30 @@ def test_title_row_of_a_table_right_under_another_stays_its_first_row(tmp_path: 
     shop, delivery = found_tables(import_file(path))
     assert [shop.columns, *shop.rows] == SHOP_RECORDS
     assert [delivery.columns, *delivery.rows] == DELIVERY_RECORDS
+
+
+ORDER_ITEMS = ["sourdough", "rye bread", "seeded rolls", "brioche", "spelt loaves", "fruit scones", "oat biscuits"]
+ORDERS_NOTED = [("what we note down when you order", "Why", "Kept for")] + [
+    (
+        (
+            f"the {item} you ordered, the day you collect them, the name you gave and a telephone number for"
+            f" when the {item} are ready"
+        ),
+        "To bake enough",
+        "One month",
+    )
+    for item in ORDER_ITEMS
+]
+
+
+@pytest.mark.parametrize("intro", [64, 65, 66])  # a first cell's last lines start the next page
+def test_rest_of_a_lower_case_cell_alone_at_the_top_of_a_page_stays_in_its_row(tmp_path: Path, intro: int) -> None:
+    # The first column's cells start in lower case, so case cannot tell that the line at the top of the
+    # page goes on; but it fills one cell only where every other row fills all three.
+    paragraph = "<p>Members borrow tools for a week at a time and bring them back clean.</p>"
+    page = f"<html><body><h1>Bakery</h1>{paragraph * intro}<h2>Orders</h2>{_table_html(ORDERS_NOTED)}"
+    page += "<p>After the table.</p></body></html>"
+    path = tmp_path / "orders.pdf"
+    assert make_pdf(page, path)
+    (orders,) = found_tables(import_file(path))
+    assert [orders.columns, *orders.rows] == ORDERS_NOTED
