@@ -504,7 +504,7 @@ def _rows_over_pages(rows: list[list[str]], pages: list[int]) -> list[list[str]]
     """The rows with a row cut by a page break put back together: a page whose first row has nothing
     in its first column, or starts a cell in lower case in a column whose cells start in capitals, or
     has text in one cell only, under a cell with text, where every other row has two or more (see
-    _one_cell_rows), carries on the last row of the page before."""
+    _rest_of_one_cell), carries on the last row of the page before."""
     starts = [page != before for page, before in itertools.pairwise(pages)]
     inside = [row for row, top in zip(rows[1:], starts, strict=True) if not top]
     capitals = _capital_columns(inside)
