@@ -814,3 +814,22 @@ def test_rest_of_a_lower_case_cell_alone_at_the_top_of_a_page_stays_in_its_row(t
     assert make_pdf(page, path)
     (orders,) = found_tables(import_file(path))
     assert [orders.columns, *orders.rows] == ORDERS_NOTED
+
+
+GARDEN_TOOLS = ["spade", "rake", "hoe", "ladder", "saw", "drill", "sander", "mower", "trimmer", "barrow"]
+
+
+@pytest.mark.parametrize("intro", [21, 23])  # a marker's paragraph is the last thing on the first page
+def test_list_marker_drawn_just_before_a_page_number_leaves_it_a_page_number(tmp_path: Path, intro: int) -> None:
+    # Markers written as paragraphs of their own, each before its item: the one at the page's foot comes
+    # right before the page's number, whose line it must not be put on ('• 1' is not a page number).
+    paragraph = "<p>Members borrow tools for a week at a time and bring them back clean.</p>"
+    items = "".join(
+        f"<p>\u25cf</p><p>the {tool}: it goes out for a week and comes back clean and dry.</p>" for tool in GARDEN_TOOLS
+    )
+    page = f"<html><body><h1>Tool Library</h1>{paragraph * intro}{items * 2}<p>After the list.</p></body></html>"
+    path = tmp_path / "markers.pdf"
+    assert make_pdf(page, path)
+    document = import_file(path)
+    assert document.dropped[-1] == "2 page numbers"
+    assert not any(block.plain.strip("• ") == "1" for block in read_document(path).blocks)

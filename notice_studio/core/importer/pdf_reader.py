@@ -213,8 +213,9 @@ def _page_lines(page: Any, number: int, ending: _PageEnd | None = None) -> tuple
             marker = True  # PDFium put the marker on a line of its own
             continue
         row = start_row(first)
-        pieces: list[str] = ["• "] if marker else []
-        marker = False
+        # Not before the page's number (its item starts the next page): a number with a marker is text.
+        pieces: list[str] = ["• "] if marker and not PAGE_NUMBER.match(text[first : last + 1]) else []
+        marker = marker and not pieces
         at, word_left = first, row.left
         for space in _SPACES.finditer(text, first, last + 1):
             a, b = space.start(), space.end()
