@@ -752,6 +752,19 @@ BASKET_CARD = [
 ]
 
 
+@pytest.mark.parametrize("intro", [53, 56])  # a card's empty first row is the next page's first
+def test_table_after_white_at_the_top_of_a_page_is_not_the_rest_of_the_one_before(tmp_path: Path, intro: int) -> None:
+    # The card at the foot of a page ends there; the next starts the next page below its empty row. The
+    # white above it, where the text of a page starts higher, sets it apart from the card before.
+    cards = [[*card[:3], ("Kept", f"Two days for the {card[0][1].lower()}")] for card in LOAF_CARDS]
+    paragraph = "<p>Members borrow tools for a week at a time and bring them back clean.</p>"
+    page = f"<html><body><h1>Crumb and Crust Bakery</h1>{paragraph * intro}<h2>Our loaves</h2>"
+    page += "".join(_table_html([("", ""), *card]) for card in cards) + "<p>After the cards.</p></body></html>"
+    path = tmp_path / "cards.pdf"
+    assert make_pdf(page, path)
+    assert [[t.columns, *t.rows] for t in found_tables(import_file(path))] == cards
+
+
 def test_short_labels_with_only_a_space_after_some_are_still_a_table(tmp_path: Path) -> None:
     # The label column is as wide as its widest label: after the longer labels there is no more white
     # than a space, after the shorter ones more. Every value starts at the column's edge: a table.

@@ -127,6 +127,8 @@ class _PageEnd:
     """The text of the cells of the table's rows read so far (on this page and those before it)."""
     row_line: TextLine | None = None
     """The line of its last row."""
+    top: float = 0.0
+    """How high the text starts on a page: the top of the highest first line of the pages read so far."""
 
 
 def _page_lines(page: Any, number: int, ending: _PageEnd | None = None) -> tuple[list[TextLine], _PageEnd]:
@@ -276,7 +278,9 @@ def _page_lines(page: Any, number: int, ending: _PageEnd | None = None) -> tuple
     ordered = _beside(rows)
     tables: dict[int, _Table] = {}  # the table each line of a table is part of, by the line's id
     ending = ending or _PageEnd()
-    page_tables = _find_tables(ordered, split, text, ending.table)
+    # How high the text starts on a page: the highest first line of the pages so far (this one among them).
+    top = max([ending.top] + [row.bottom + row.height for row in ordered[:1]])
+    page_tables = _find_tables(ordered, split, text, ending.table, top)
     if ending.last is not None and page_tables and page_tables[0].start == 0 and ending.table is None:
         header = _header_above(ending.last, page_tables[0], ordered[0].size)
         if header is not None:
@@ -352,8 +356,8 @@ def _page_lines(page: Any, number: int, ending: _PageEnd | None = None) -> tuple
                 last_line = _LastLine(lines[-1], row.size, last_words)
     _mark_indented_items(lines)
     if final is None or not ends_page:
-        return lines, _PageEnd(None, last_line)
-    return lines, _PageEnd(final, last_line, final_rows, final_line)
+        return lines, _PageEnd(None, last_line, top=top)
+    return lines, _PageEnd(final, last_line, final_rows, final_line, top)
 
 
 def _goes_on(first: list[str], rows: list[list[str]], table: _Table, text: str) -> bool:
@@ -834,10 +838,12 @@ def _header_over_single_lines(wide: list[bool], grid: list[list[list[_Word]]], t
     return all(all(cells) and not text[cells[0][0].first].islower() for cells in grid[1:])
 
 
-def _find_tables(rows: list[_Row], split: _Split, text: str, carried: _Table | None = None) -> list[_Table]:
+def _find_tables(
+    rows: list[_Row], split: _Split, text: str, carried: _Table | None = None, top: float = 0.0
+) -> list[_Table]:
     """The page's tables whose columns line up from line to line, in reading order (the first one may
     carry on the last row of `carried`, a table that ended the page before)."""
-    head = _carried_on(rows, carried, split, text) if carried else None
+    head = _carried_on(rows, carried, split, text, top) if carried else None
     found: list[_Table] = [head] if head else []
     r = head.end if head else 0
     while r + 1 < len(rows):
@@ -909,14 +915,15 @@ def _like_before(rows: list[_Row], table: _Table, before: _Table, split: _Split,
     return _read_table(rows, table.start, table.end, sorted(table.edges + extra), split, text, step)
 
 
-def _carried_on(rows: list[_Row], carried: _Table, split: _Split, text: str) -> _Table | None:
+def _carried_on(rows: list[_Row], carried: _Table, split: _Split, text: str, top: float = 0.0) -> _Table | None:
     """The page's first lines as the rest of `carried`, a table that ended the page before, with its
     column edges: lines that start at one of its column edges and run across none (the rest of its last
     row, or rows of their own), and the lines of the table that follow them. Unless the first is set
     in past the first column, one of them must have text in two columns, and the first must start in
     lower case (the rest of a cell), have text in two columns itself, or be spaced as the rest of a cell
-    of the last row (see _cell_goes_on)."""
-    if not rows:
+    of the last row (see _cell_goes_on). Not when the first line stands a line's height or more below
+    `top`, where the text starts on a page: white at the top of the page (an empty row) sets it apart."""
+    if not rows or (top and top - (rows[0].bottom + rows[0].height) >= rows[0].size):
         return None
     edges = carried.edges
     # No further from the line above than the table's lines were on the page before, nor than half a
