@@ -529,8 +529,8 @@ def test_table_after_a_blank_row_past_a_page_break_is_not_carried_on(tmp_path: P
     out, sheets = found_tables(import_file(path))
     assert out.columns == MARKED_OUT[0]
     assert list(out.rows) == MARKED_OUT[1:]
-    assert sheets.columns == MARKED_SHEETS[2]  # the title row comes back as a line of text above it
-    assert list(sheets.rows) == MARKED_SHEETS[3:]
+    assert sheets.columns == MARKED_SHEETS[1]  # the title row under the empty one is the table's first row
+    assert list(sheets.rows) == MARKED_SHEETS[2:]
 
 
 def test_header_row_alone_at_the_foot_of_a_page_heads_the_table_on_the_next(tmp_path: Path) -> None:
@@ -722,3 +722,127 @@ def test_title_row_over_a_tables_header_stays_its_first_row(tmp_path: Path) -> N
     assert make_pdf(page, path)
     (records,) = found_tables(import_file(path))
     assert [records.columns, *records.rows] == rows
+
+
+LOAVES = ["Sourdough loaf", "Rye bread", "Seeded roll", "Brioche bun", "Spelt loaf", "Fruit scone"]
+LOAF_CARDS = [
+    [("Bread", loaf), ("Flour", "Wheat and rye"), ("Baked", "Every morning before six"), ("Kept", "Two days")]
+    for loaf in LOAVES
+]
+
+
+def test_tables_stacked_with_only_white_between_them_stay_apart(tmp_path: Path) -> None:
+    # Each card is a table of its own with an empty first row: only that white sets one card apart from
+    # the next, with the same columns. The labels are short: each line is a row, not a cell's lines.
+    page = "<html><body><h1>Crumb and Crust Bakery</h1><h2>Our loaves</h2><p>Each loaf has a card.</p>"
+    page += "".join(_table_html([("", ""), *card]) for card in LOAF_CARDS)
+    page += "<p>After the cards.</p></body></html>"
+    path = tmp_path / "cards.pdf"
+    assert make_pdf(page, path)
+    tables = found_tables(import_file(path))
+    assert [[t.columns, *t.rows] for t in tables] == LOAF_CARDS
+
+
+BASKET_CARD = [
+    ("Name", "oven_slot"),
+    ("Type", "Lasting"),
+    ("Purpose", "Keeps your place in the queue for the oven."),
+    ("Lifetime", "Two days"),
+    ("Domain", "crumbandcrust.example"),
+]
+
+
+@pytest.mark.parametrize("intro", [53, 56])  # a card's empty first row is the next page's first
+def test_table_after_white_at_the_top_of_a_page_is_not_the_rest_of_the_one_before(tmp_path: Path, intro: int) -> None:
+    # The card at the foot of a page ends there; the next starts the next page below its empty row. The
+    # white above it, where the text of a page starts higher, sets it apart from the card before.
+    cards = [[*card[:3], ("Kept", f"Two days for the {card[0][1].lower()}")] for card in LOAF_CARDS]
+    paragraph = "<p>Members borrow tools for a week at a time and bring them back clean.</p>"
+    page = f"<html><body><h1>Crumb and Crust Bakery</h1>{paragraph * intro}<h2>Our loaves</h2>"
+    page += "".join(_table_html([("", ""), *card]) for card in cards) + "<p>After the cards.</p></body></html>"
+    path = tmp_path / "cards.pdf"
+    assert make_pdf(page, path)
+    assert [[t.columns, *t.rows] for t in found_tables(import_file(path))] == cards
+
+
+def test_short_labels_with_only_a_space_after_some_are_still_a_table(tmp_path: Path) -> None:
+    # The label column is as wide as its widest label: after the longer labels there is no more white
+    # than a space, after the shorter ones more. Every value starts at the column's edge: a table.
+    page = "<html><body><h1>Crumb and Crust Bakery</h1><p>Our ordering page leaves one small file.</p>"
+    page += f"{_table_html([('', ''), *BASKET_CARD])}<p>After the card.</p></body></html>"
+    path = tmp_path / "card.pdf"
+    assert make_pdf(page, path)
+    (card,) = found_tables(import_file(path))
+    assert [card.columns, *card.rows] == BASKET_CARD
+
+
+SHOP_RECORDS = [
+    ("Record", "Kept for"),
+    ("Order slips", "One month"),
+    ("Allergy notes", "Until you ask us to delete them"),
+    ("Card receipts", "Six years"),
+]
+DELIVERY_RECORDS = [
+    ("Delivery records", ""),
+    ("Record", "Kept for"),
+    ("Van rota", "One year"),
+    ("Delivery addresses", "Three months"),
+    ("Driver logs", "Two years"),
+]
+
+
+def test_title_row_of_a_table_right_under_another_stays_its_first_row(tmp_path: Path) -> None:
+    # The second table's title, in its first column only, stands right under the first table's last row.
+    page = "<html><body><h1>Crumb and Crust Bakery</h1><h2>Records</h2><p>We keep these records.</p>"
+    page += f"{_table_html(SHOP_RECORDS)}{_table_html(DELIVERY_RECORDS)}<p>After the tables.</p></body></html>"
+    path = tmp_path / "records.pdf"
+    assert make_pdf(page, path)
+    shop, delivery = found_tables(import_file(path))
+    assert [shop.columns, *shop.rows] == SHOP_RECORDS
+    assert [delivery.columns, *delivery.rows] == DELIVERY_RECORDS
+
+
+ORDER_ITEMS = ["sourdough", "rye bread", "seeded rolls", "brioche", "spelt loaves", "fruit scones", "oat biscuits"]
+ORDERS_NOTED = [("what we note down when you order", "Why", "Kept for")] + [
+    (
+        (
+            f"the {item} you ordered, the day you collect them, the name you gave and a telephone number for"
+            f" when the {item} are ready"
+        ),
+        "To bake enough",
+        "One month",
+    )
+    for item in ORDER_ITEMS
+]
+
+
+@pytest.mark.parametrize("intro", [64, 65, 66])  # a first cell's last lines start the next page
+def test_rest_of_a_lower_case_cell_alone_at_the_top_of_a_page_stays_in_its_row(tmp_path: Path, intro: int) -> None:
+    # The first column's cells start in lower case, so case cannot tell that the line at the top of the
+    # page goes on; but it fills one cell only where every other row fills all three.
+    paragraph = "<p>Members borrow tools for a week at a time and bring them back clean.</p>"
+    page = f"<html><body><h1>Bakery</h1>{paragraph * intro}<h2>Orders</h2>{_table_html(ORDERS_NOTED)}"
+    page += "<p>After the table.</p></body></html>"
+    path = tmp_path / "orders.pdf"
+    assert make_pdf(page, path)
+    (orders,) = found_tables(import_file(path))
+    assert [orders.columns, *orders.rows] == ORDERS_NOTED
+
+
+GARDEN_TOOLS = ["spade", "rake", "hoe", "ladder", "saw", "drill", "sander", "mower", "trimmer", "barrow"]
+
+
+@pytest.mark.parametrize("intro", [21, 23])  # a marker's paragraph is the last thing on the first page
+def test_list_marker_drawn_just_before_a_page_number_leaves_it_a_page_number(tmp_path: Path, intro: int) -> None:
+    # Markers written as paragraphs of their own, each before its item: the one at the page's foot comes
+    # right before the page's number, whose line it must not be put on ('• 1' is not a page number).
+    paragraph = "<p>Members borrow tools for a week at a time and bring them back clean.</p>"
+    items = "".join(
+        f"<p>\u25cf</p><p>the {tool}: it goes out for a week and comes back clean and dry.</p>" for tool in GARDEN_TOOLS
+    )
+    page = f"<html><body><h1>Tool Library</h1>{paragraph * intro}{items * 2}<p>After the list.</p></body></html>"
+    path = tmp_path / "markers.pdf"
+    assert make_pdf(page, path)
+    document = import_file(path)
+    assert document.dropped[-1] == "2 page numbers"
+    assert not any(block.plain.strip("• ") == "1" for block in read_document(path).blocks)

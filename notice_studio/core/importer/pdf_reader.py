@@ -127,6 +127,8 @@ class _PageEnd:
     """The text of the cells of the table's rows read so far (on this page and those before it)."""
     row_line: TextLine | None = None
     """The line of its last row."""
+    top: float = 0.0
+    """How high the text starts on a page: the top of the highest first line of the pages read so far."""
 
 
 def _page_lines(page: Any, number: int, ending: _PageEnd | None = None) -> tuple[list[TextLine], _PageEnd]:
@@ -213,8 +215,9 @@ def _page_lines(page: Any, number: int, ending: _PageEnd | None = None) -> tuple
             marker = True  # PDFium put the marker on a line of its own
             continue
         row = start_row(first)
-        pieces: list[str] = ["• "] if marker else []
-        marker = False
+        # Not before the page's number (its item starts the next page): a number with a marker is text.
+        pieces: list[str] = ["• "] if marker and not PAGE_NUMBER.match(text[first : last + 1]) else []
+        marker = marker and not pieces
         at, word_left = first, row.left
         for space in _SPACES.finditer(text, first, last + 1):
             a, b = space.start(), space.end()
@@ -275,11 +278,14 @@ def _page_lines(page: Any, number: int, ending: _PageEnd | None = None) -> tuple
     ordered = _beside(rows)
     tables: dict[int, _Table] = {}  # the table each line of a table is part of, by the line's id
     ending = ending or _PageEnd()
-    page_tables = _find_tables(ordered, split, text, ending.table)
+    # How high the text starts on a page: the highest first line of the pages so far (this one among them).
+    top = max([ending.top] + [row.bottom + row.height for row in ordered[:1]])
+    page_tables = _find_tables(ordered, split, text, ending.table, top)
     if ending.last is not None and page_tables and page_tables[0].start == 0 and ending.table is None:
         header = _header_above(ending.last, page_tables[0], ordered[0].size)
         if header is not None:
             ending.last.line.text, ending.last.line.bold = header, False
+            ending.last.line.new_table = True
             # read on as a table from that line: its first row here may be the rest of that line's row
             ending.rows, ending.row_line = [header.split("\t")], ending.last.line
             page_tables[0].carried_on = True
@@ -324,6 +330,7 @@ def _page_lines(page: Any, number: int, ending: _PageEnd | None = None) -> tuple
             limits = _column_limits(table, row.size)
             read: list[list[str]] = list(ending.rows) if table.carried_on else []
             row_line = ending.row_line if table.carried_on else None
+            starts = not table.carried_on  # its first row says so: the text's reader stops the table above
             for k, cells in enumerate(table.rows):
                 cell_texts = [
                     _cell_text(words, text, limit, row.size, vocabulary)
@@ -335,6 +342,7 @@ def _page_lines(page: Any, number: int, ending: _PageEnd | None = None) -> tuple
                     row_line.text = "\t".join(read[-1])
                     continue
                 row_line = TextLine(number, "\t".join(cell_texts), gap, row.size, False, table.left, table.right)
+                row_line.new_table, starts = starts, False
                 lines.append(row_line)
                 read.append(cell_texts)
                 gap = False
@@ -348,8 +356,8 @@ def _page_lines(page: Any, number: int, ending: _PageEnd | None = None) -> tuple
                 last_line = _LastLine(lines[-1], row.size, last_words)
     _mark_indented_items(lines)
     if final is None or not ends_page:
-        return lines, _PageEnd(None, last_line)
-    return lines, _PageEnd(final, last_line, final_rows, final_line)
+        return lines, _PageEnd(None, last_line, top=top)
+    return lines, _PageEnd(final, last_line, final_rows, final_line, top)
 
 
 def _goes_on(first: list[str], rows: list[list[str]], table: _Table, text: str) -> bool:
@@ -629,6 +637,11 @@ def _line_cells(row: _Row, edges: list[float], split: _Split) -> list[list[_Word
     return cells
 
 
+def _on_edges(cells: list[list[_Word]], edges: list[float]) -> bool:
+    """True when each of the line's cells past the first with text in it starts at its column's edge."""
+    return all(abs(cell[0].left - edge) <= _ALIGN for cell, edge in zip(cells[1:], edges[1:], strict=True) if cell)
+
+
 def _set_apart(cells: list[list[_Word]], size: float) -> bool:
     """True when two neighbouring cells of the line have more white between them than a space, or
     were run together with no space at all."""
@@ -652,8 +665,8 @@ def _table_from(rows: list[_Row], r: int, x: float, floor: int, split: _Split, t
         if more == edges:
             break
         edges = more
-    # Not right under another table: the text's reader would take the two for one table.
-    if start - 1 > floor and _title_row(rows[start - 1], rows[start], edges, split, widest):
+    # Right under another table too: its first row says a table starts there (TextLine.new_table).
+    if start - 1 >= floor and _title_row(rows[start - 1], rows[start], edges, split, widest):
         start -= 1
     return _read_table(rows, start, end, edges, split, text)
 
@@ -672,25 +685,38 @@ def _title_row(row: _Row, first: _Row, edges: list[float], split: _Split, widest
 
 
 def _read_table(
-    rows: list[_Row], start: int, end: int, edges: list[float], split: _Split, text: str, line_step: float = 0.0
+    rows: list[_Row],
+    start: int,
+    end: int,
+    edges: list[float],
+    split: _Split,
+    text: str,
+    line_step: float = 0.0,
+    part: bool = False,
 ) -> _Table | None:
     """The lines start to end read as a table with columns starting at `edges`, or None when they do not
     make one: fewer than two lines with text in two columns, no white between cells wider than a space,
-    or two columns of running text. `line_step`: that of the table the lines carry on (see _table_rows)."""
+    or two columns of running text. `line_step`: that of the table the lines carry on (see _table_rows).
+    `part`: the lines are part of a table already found (one of tables stacked): only the first test."""
     run = rows[start:end]
     grid = [_line_cells(row, edges, split) for row in run]
     size = run[0].size
     side = [cells for cells in grid if sum(1 for c in cells if c) >= 2]
     wrapped = sum(1 for row in run if row.left > edges[0] + _ALIGN)
     apart = sum(1 for cells in side if _set_apart(cells, size))
-    if len(side) < 2 or apart == 0 or (not wrapped and (len(side) < 3 or apart * 2 < len(side))):
+    if apart * 2 < len(side) and apart >= 2 and len(side) >= 4 and all(_on_edges(cells, edges) for cells in side):
+        apart = len(side)  # short labels: a space is all the white some leave, but every cell starts at its edge
+    if len(side) < 2 or (not part and (apart == 0 or (not wrapped and (len(side) < 3 or apart * 2 < len(side))))):
         return None
     if len(run) >= 8 and len(side) >= 0.8 * len(run) and all(len(cells[0]) >= 5 for cells in side):
         return None  # two columns of running text, not a table
-    rows_read, step = _table_rows(run, grid, size, text, line_step)
+    starts, step = _row_starts(run, grid, size, text, line_step)
+    rows_read = _grouped(grid, starts)
     if _is_list(rows_read, text):
         return None
-    return _Table(start, end, rows_read, edges, max(row.right for row in run), step, _widest(run))
+    table = _Table(start, end, rows_read, edges, max(row.right for row in run), step, _widest(run))
+    table.breaks = _breaks(run, starts, size)
+    return table
 
 
 @dataclass
@@ -711,6 +737,9 @@ class _Table:
     """The rest of a table from the page before."""
     goes_on: bool = False
     """Its first row is the rest of the last row of the table on the page before (the lines say so)."""
+    breaks: list[int] = field(default_factory=list)
+    """Lines (counted from its first) where a row starts further below the row above than its rows are
+    apart: where one of tables stacked one under the other starts (see _stacked)."""
 
     @property
     def left(self) -> float:
@@ -721,12 +750,34 @@ def _table_rows(
     run: list[_Row], grid: list[list[list[_Word]]], size: float, text: str, line_step: float = 0.0
 ) -> tuple[list[list[list[_Word]]], float]:
     """The table's lines grouped into its rows, and the step between two lines of one cell when the rows
-    are set further apart than that (0 when they are not).
+    are set further apart than that (0 when they are not); see _row_starts."""
+    starts, step = _row_starts(run, grid, size, text, line_step)
+    return _grouped(grid, starts), step
+
+
+def _grouped(grid: list[list[list[_Word]]], starts: list[bool]) -> list[list[list[_Word]]]:
+    """The lines' cells grouped into rows: a row starts at the first line and at each line `starts` marks."""
+    out = [[list(c) for c in grid[0]]]
+    for new, cells in zip(starts, grid[1:], strict=True):
+        if new:
+            out.append([list(c) for c in cells])
+        else:
+            for mine, more in zip(out[-1], cells, strict=True):
+                mine += more
+    return out
+
+
+def _row_starts(
+    run: list[_Row], grid: list[list[list[_Word]]], size: float, text: str, line_step: float = 0.0
+) -> tuple[list[bool], float]:
+    """For each line of the table after its first, whether it starts a row; and the step between two
+    lines of one cell when the rows are set further apart than that (0 when they are not).
 
     When some lines are further apart than the rest (a cell's lines are closer than its rows), the wider
     steps are where rows start - unless there is only one, right under the first line, and every line
     below it is a row of its own (all cells filled, the first starting with a capital or figure: a header
-    set apart over rows of one line). Otherwise a row starts at each line with text in the first column.
+    set apart over rows of one line), or the closer lines are rows of their own too (see _lines_are_rows).
+    Otherwise a row starts at each line with text in the first column.
     `line_step`: that of the table on the page before that these lines carry on; the lines of one row
     at the top of a page are all that close, and each may have text in the first column."""
     steps = [above.bottom - below.bottom for above, below in itertools.pairwise(run)]
@@ -738,14 +789,45 @@ def _table_rows(
     else:
         wide = [step > least + 0.1 * size for step in steps]
         by_steps = not all(wide) and (sum(wide) >= 2 or (any(wide) and not _header_over_single_lines(wide, grid, text)))
-    out = [[list(c) for c in grid[0]]]
-    for w, cells in zip(wide, grid[1:], strict=True):
-        if w if by_steps else bool(cells[0]):
-            out.append([list(c) for c in cells])
-        else:
-            for mine, more in zip(out[-1], cells, strict=True):
-                mine += more
-    return out, (least if by_steps or line_step else 0.0)
+        by_steps = by_steps and not _lines_are_rows(grid, wide, size)
+    starts = [w if by_steps else bool(cells[0]) for w, cells in zip(wide, grid[1:], strict=True)]
+    return starts, (least if by_steps or line_step else 0.0)
+
+
+def _lines_are_rows(grid: list[list[list[_Word]]], wide: list[bool], size: float) -> bool:
+    """True when the lines set closest together are rows of their own, not a cell's lines wrapped: in
+    half of those pairs or more, both lines have text in every column, and in one column at least the
+    lower line's first word would have fitted on the line above (before the right end of the column's
+    widest line). A cell's text goes on to the next line only when its line is full; rows stacked with
+    more white between some of them (tables one under the other) are not."""
+    limits = [max((w.right for cells in grid for w in cells[j]), default=0.0) for j in range(len(grid[0]))]
+    close = fits = 0
+    for above, below, apart in zip(grid, grid[1:], wide, strict=False):
+        if apart:
+            continue
+        close += 1
+        if (
+            all(above)
+            and all(below)
+            and any(
+                a[-1].right + 0.25 * size + b[0].right - b[0].left <= limit
+                for a, b, limit in zip(above, below, limits, strict=True)
+            )
+        ):
+            fits += 1
+    return close > 0 and fits * 2 >= close
+
+
+def _breaks(run: list[_Row], starts: list[bool], size: float) -> list[int]:
+    """The lines of the run (counted from its first) where a row starts more than half a line further
+    below the line above than the closest rows are apart: white that sets one table apart from another
+    stacked on it (an empty row, or the space between two tables)."""
+    steps = [(k + 1, above.bottom - below.bottom) for k, (above, below) in enumerate(itertools.pairwise(run))]
+    at_rows = [(k, step) for (k, step), new in zip(steps, starts, strict=True) if new]
+    if len(at_rows) < 2:
+        return []
+    usual = min(step for _, step in at_rows)
+    return [k for k, step in at_rows if step > usual + 0.5 * size]
 
 
 def _header_over_single_lines(wide: list[bool], grid: list[list[list[_Word]]], text: str) -> bool:
@@ -756,10 +838,12 @@ def _header_over_single_lines(wide: list[bool], grid: list[list[list[_Word]]], t
     return all(all(cells) and not text[cells[0][0].first].islower() for cells in grid[1:])
 
 
-def _find_tables(rows: list[_Row], split: _Split, text: str, carried: _Table | None = None) -> list[_Table]:
+def _find_tables(
+    rows: list[_Row], split: _Split, text: str, carried: _Table | None = None, top: float = 0.0
+) -> list[_Table]:
     """The page's tables whose columns line up from line to line, in reading order (the first one may
     carry on the last row of `carried`, a table that ended the page before)."""
-    head = _carried_on(rows, carried, split, text) if carried else None
+    head = _carried_on(rows, carried, split, text, top) if carried else None
     found: list[_Table] = [head] if head else []
     r = head.end if head else 0
     while r + 1 < len(rows):
@@ -781,9 +865,33 @@ def _find_tables(rows: list[_Row], split: _Split, text: str, carried: _Table | N
                 table.carried_on = before.carried_on
         elif before is not None:
             table = _like_before(rows, table, before, split, text) or table
-        found.append(table)
+        found += _stacked(rows, table, split, text)
         r = table.end
     return found
+
+
+def _stacked(rows: list[_Row], table: _Table, split: _Split, text: str) -> list[_Table]:
+    """The table as the tables stacked in it, one under the other with more white between them than
+    between its rows (its `breaks`), each read with the columns its own lines start words at; a break
+    is kept only where the lines either side of it make a table each."""
+    cuts = [table.start + k for k in table.breaks]
+    while cuts:
+        bounds = [table.start, *cuts, table.end]
+        parts = [_part(rows, a, b, table.edges, split, text) for a, b in itertools.pairwise(bounds)]
+        bad = [cut for cut, above, below in zip(cuts, parts, parts[1:], strict=False) if above is None or below is None]
+        if not bad:
+            tables = [part for part in parts if part is not None]
+            tables[0].carried_on, tables[0].goes_on = table.carried_on, table.goes_on
+            return tables
+        cuts.remove(bad[0])
+    return [table]
+
+
+def _part(rows: list[_Row], start: int, end: int, edges: list[float], split: _Split, text: str) -> _Table | None:
+    """Lines start to end read as a table with those of `edges` where one of its lines starts a word."""
+    run = rows[start:end]
+    own = [edges[0]] + [e for e in edges[1:] if any(_starts_at(row, e, split) or _near(row.left, [e]) for row in run)]
+    return _read_table(rows, start, end, own, split, text, part=True) if len(own) >= 2 else None
 
 
 def _like_before(rows: list[_Row], table: _Table, before: _Table, split: _Split, text: str) -> _Table | None:
@@ -807,14 +915,15 @@ def _like_before(rows: list[_Row], table: _Table, before: _Table, split: _Split,
     return _read_table(rows, table.start, table.end, sorted(table.edges + extra), split, text, step)
 
 
-def _carried_on(rows: list[_Row], carried: _Table, split: _Split, text: str) -> _Table | None:
+def _carried_on(rows: list[_Row], carried: _Table, split: _Split, text: str, top: float = 0.0) -> _Table | None:
     """The page's first lines as the rest of `carried`, a table that ended the page before, with its
     column edges: lines that start at one of its column edges and run across none (the rest of its last
     row, or rows of their own), and the lines of the table that follow them. Unless the first is set
     in past the first column, one of them must have text in two columns, and the first must start in
     lower case (the rest of a cell), have text in two columns itself, or be spaced as the rest of a cell
-    of the last row (see _cell_goes_on)."""
-    if not rows:
+    of the last row (see _cell_goes_on). Not when the first line stands a line's height or more below
+    `top`, where the text starts on a page: white at the top of the page (an empty row) sets it apart."""
+    if not rows or (top and top - (rows[0].bottom + rows[0].height) >= rows[0].size):
         return None
     edges = carried.edges
     # No further from the line above than the table's lines were on the page before, nor than half a

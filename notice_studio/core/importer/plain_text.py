@@ -54,6 +54,8 @@ class TextLine:
     left: float = 0.0
     right: float = 0.0
     """Where the line starts and ends on the page in points (PDF); 0 when unknown."""
+    new_table: bool = False
+    """The first row of a table of its own (PDF): the table above, if any, ends before it."""
 
 
 _Line = TextLine
@@ -499,6 +501,8 @@ def _table_run(lines: list[_Line], start: int, spaced: bool = False) -> tuple[li
             # rows split by tabs may leave out empty cells at the end or span columns; by spaces, never
             and (tabs_only or len(_cells(lines[end].text, tabs_only)) == columns)
             and (end == start or not lines[end].gap or (spaced and tabs_only))
+            # a PDF's reader sees where one table ends and the next begins, with only white between
+            and (end == start or not lines[end].new_table)
         ):
             end += 1
         if end - start >= minimum:
@@ -512,14 +516,18 @@ def _table_run(lines: list[_Line], start: int, spaced: bool = False) -> tuple[li
 
 def _rows_over_pages(rows: list[list[str]], pages: list[int]) -> list[list[str]]:
     """The rows with a row cut by a page break put back together: a page whose first row has nothing
-    in its first column, or starts a cell in lower case in a column whose cells start in capitals,
-    carries on the last row of the page before."""
+    in its first column, or starts a cell in lower case in a column whose cells start in capitals, or
+    has text in one cell only, under a cell with text, where every other row has two or more (see
+    _rest_of_one_cell), carries on the last row of the page before."""
     starts = [page != before for page, before in itertools.pairwise(pages)]
-    capitals = _capital_columns([row for row, top in zip(rows[1:], starts, strict=True) if not top])
+    inside = [row for row, top in zip(rows[1:], starts, strict=True) if not top]
+    capitals = _capital_columns(inside)
     out = [rows[0]]
     for row, page, before in zip(rows[1:], pages[1:], pages[:-1], strict=True):
-        carried = not row[0] or any(
-            cell[:1].islower() and capital for cell, capital in zip(row, capitals, strict=False)
+        carried = (
+            not row[0]
+            or any(cell[:1].islower() and capital for cell, capital in zip(row, capitals, strict=False))
+            or _rest_of_one_cell(row, out[-1], inside)
         )
         if page != before and carried:
             last = out[-1] + [""] * (len(row) - len(out[-1]))
@@ -527,6 +535,20 @@ def _rows_over_pages(rows: list[list[str]], pages: list[int]) -> list[list[str]]
         else:
             out.append(row)
     return out
+
+
+def _rest_of_one_cell(row: list[str], above: list[str], inside: list[list[str]]) -> bool:
+    """True when `row`, the first on its page, has text in one cell only, starting in lower case, under
+    a cell of `above` with text, and each of the table's rows not at the top of a page (`inside`, two or
+    more) has text in two cells or more: the rest of a cell the page break cut, in a column whose cells
+    start in lower case too (a column of capitals is told by _capital_columns). A cell in capitals alone
+    at a page's top may be a row of its own with its other cells empty."""
+    filled = [j for j, cell in enumerate(row) if cell]
+    if len(filled) != 1 or filled[0] >= len(above) or not above[filled[0]] or len(inside) < 2:
+        return False
+    if not row[filled[0]][:1].islower():
+        return False
+    return all(sum(1 for cell in other if cell) >= 2 for other in inside)
 
 
 def _capital_columns(rows: list[list[str]]) -> list[bool]:
