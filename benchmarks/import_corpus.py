@@ -607,21 +607,38 @@ def summary(results: dict) -> dict[str, tuple[float, float, float, float, int]]:
     return out
 
 
+def _form_rows(results: dict, form: str, width: int) -> list[list[int]]:
+    """Each policy's figures in `form`, from results that hold `width` of them or more (a baseline from
+    before a measure was added holds fewer, and is left out of it)."""
+    return [r[form] for r in results["scores"].values() if r.get(form) and len(r[form]) >= width]
+
+
+def _print_table(intro: str, columns: list[str], forms: list[str], row) -> None:
+    """A Markdown table with a row per form: `row(form)` gives its cells after the form's name."""
+    print(intro)
+    print()
+    print("| " + " | ".join(["form", *columns]) + " |")
+    print("|" + "---|" * (len(columns) + 1))
+    for form in forms:
+        print("| " + " | ".join([form, *row(form)]) + " |")
+    print()
+
+
 def recovered_tables(results: dict, form: str) -> tuple[int, int, int]:
     """(tables found, found with every cell right, tables in the originals) over the policies scored in `form`."""
-    rows = [r[form] for r in results["scores"].values() if r.get(form) and len(r[form]) > 5]
+    rows = _form_rows(results, form, 6)
     return sum(row[3] for row in rows), sum(row[5] for row in rows), sum(row[4] for row in rows)
 
 
 def lost_words(results: dict, form: str) -> tuple[int, int, int]:
     """(words not found again, policies with any, words in all) over the policies scored in `form`."""
-    rows = [r[form] for r in results["scores"].values() if r.get(form) and len(r[form]) > 7]
+    rows = _form_rows(results, form, 8)
     return sum(row[6] for row in rows), sum(1 for row in rows if row[6]), sum(row[7] for row in rows)
 
 
 def nested_right(results: dict, form: str) -> tuple[int, int]:
     """(steps between consecutive headings nested as in the original, steps) in `form`."""
-    rows = [r[form] for r in results["scores"].values() if r.get(form) and len(r[form]) > 9]
+    rows = _form_rows(results, form, 10)
     return sum(row[8] for row in rows), sum(row[9] for row in rows)
 
 
@@ -683,61 +700,53 @@ def main() -> None:
             f"{f'{t:.2f} s' if t is not None else '-'} | {f'{bt:.2f} s' if bt is not None else '-'} |"
         )
     print()
-    print(
-        "Tables recovered (of those in the originals with 2+ rows and 2+ columns; offered as notice tables): "
-        "as many found as the original has, and of those, found with every cell right:"
-    )
-    print()
-    print("| form | tables found | every cell right | baseline found | baseline every cell right |")
-    print("|---|---|---|---|---|")
-    for form in FORMS:
-        if form not in now_sum:
-            continue
+    forms = [form for form in FORMS if form in now_sum]
+    with_base = bool(base)
+
+    def tables_row(form: str) -> list[str]:
         got, exact, had = recovered_tables(current, form)
-        shown_base = "- | -"
-        if base and form in base_sum:
+        if not had:
+            return ["-"] * 4
+        shown = [f"{got} of {had} ({got / had:.0%})", f"{exact} of {had} ({exact / had:.0%})"]
+        if with_base and form in base_sum:
             b_got, b_exact, b_had = recovered_tables(base, form)
-            shown_base = f"{b_got} of {b_had} | {b_exact} of {b_had}"
-        if had:
-            print(
-                f"| {form} | {got} of {had} ({got / had:.0%}) | {exact} of {had} ({exact / had:.0%}) | {shown_base} |"
-            )
-        else:
-            print(f"| {form} | - | - | - | - |")
-    print()
-    print(
-        "Words of the originals not found again in the import (its clauses, titles, heading numbers "
-        "and the furniture it lists as left out); a PDF's count includes what its fonts lose:"
+            return [*shown, f"{b_got} of {b_had}", f"{b_exact} of {b_had}"]
+        return [*shown, "-", "-"]
+
+    _print_table(
+        "Tables recovered (of those in the originals with 2+ rows and 2+ columns; offered as notice tables): "
+        "as many found as the original has, and of those, found with every cell right:",
+        ["tables found", "every cell right", "baseline found", "baseline every cell right"],
+        forms,
+        tables_row,
     )
-    print()
-    print("| form | words not found | policies with any | words in all | baseline not found |")
-    print("|---|---|---|---|---|")
-    for form in FORMS:
-        if form not in now_sum:
-            continue
+
+    def words_row(form: str) -> list[str]:
         lost, policies, total = lost_words(current, form)
-        shown_base = str(lost_words(base, form)[0]) if base and form in base_sum else "-"
-        print(f"| {form} | {lost} | {policies} | {total} | {shown_base} |")
-    print()
-    print(
-        "Headings nested right: of each two headings found one after the other (both matching the "
-        "original's top two levels), the second is at the same level, deeper or back up as in the original:"
+        shown_base = str(lost_words(base, form)[0]) if with_base and form in base_sum else "-"
+        return [str(lost), str(policies), str(total), shown_base]
+
+    _print_table(
+        "Words of the originals not found again in the import (its clauses, titles, heading numbers "
+        "and the furniture it lists as left out); a PDF's count includes what its fonts lose:",
+        ["words not found", "policies with any", "words in all", "baseline not found"],
+        forms,
+        words_row,
     )
-    print()
-    print("| form | steps right | baseline |")
-    print("|---|---|---|")
-    for form in FORMS:
-        if form not in now_sum:
-            continue
-        right, steps = nested_right(current, form)
-        shown_base = "-"
-        if base and form in base_sum:
-            b_right, b_steps = nested_right(base, form)
-            shown_base = f"{b_right} of {b_steps} ({b_right / b_steps:.1%})" if b_steps else "-"
-        print(
-            f"| {form} | {right} of {steps} ({right / steps:.1%}) | {shown_base} |" if steps else f"| {form} | - | - |"
-        )
-    print()
+
+    def share(right: int, steps: int) -> str:
+        return f"{right} of {steps} ({right / steps:.1%})" if steps else "-"
+
+    _print_table(
+        "Headings nested right: of each two headings found one after the other (both matching the "
+        "original's top two levels), the second is at the same level, deeper or back up as in the original:",
+        ["steps right", "baseline"],
+        forms,
+        lambda form: [
+            share(*nested_right(current, form)),
+            share(*nested_right(base, form)) if with_base and form in base_sum else "-",
+        ],
+    )
     per_policy = []
     for name, row in current["scores"].items():
         values = {form: f1(*v[:3])[2] for form, v in row.items() if v}

@@ -155,6 +155,13 @@ def _table_html(rows: list[tuple[str, ...]]) -> str:
     return "<table>" + "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows) + "</table>"
 
 
+def _tables_in(page: str, tmp_path: Path) -> list:
+    """The tables the import offers from `page` printed to a PDF by Qt."""
+    path = tmp_path / "page.pdf"
+    assert make_pdf(page, path)
+    return found_tables(import_file(path))
+
+
 BAKERY_PAGE = f"""<!DOCTYPE html><html><body>
 <h1>Crumb and Crust Bakery Privacy Notice</h1>
 <p>This notice explains the small files our ordering website leaves in your browser and what each one is for.</p>
@@ -445,9 +452,7 @@ def test_first_cell_going_on_at_the_top_of_a_page_stays_in_its_row(tmp_path: Pat
     paragraph = "<p>Members borrow tools for a week at a time and bring them back clean.</p>"
     page = f"<html><body><h1>Tool Library Notes</h1>{paragraph}<h2>Notes</h2>{_table_html(NOTES_RECORDS)}"
     page += "<p>After the table.</p><h2>Contact</h2><p>Ask a volunteer.</p></body></html>"
-    path = tmp_path / "notes.pdf"
-    assert make_pdf(page, path)
-    (notes,) = found_tables(import_file(path))  # a first cell's last lines start the next page, lower case
+    (notes,) = _tables_in(page, tmp_path)  # a first cell's last lines start the next page, lower case
     assert notes.columns == NOTES_RECORDS[0]
     assert list(notes.rows) == NOTES_RECORDS[1:]
 
@@ -494,9 +499,7 @@ def test_last_lines_of_a_row_alone_at_the_top_of_a_page_stay_one_row(tmp_path: P
     page += (
         "<p>After the table the volunteers file the sheets.</p><h2>Contact</h2><p>Ask a volunteer.</p></body></html>"
     )
-    path = tmp_path / "sheets.pdf"
-    assert make_pdf(page, path)
-    (sheets,) = found_tables(import_file(path))
+    (sheets,) = _tables_in(page, tmp_path)
     assert sheets.columns == SHEET_RECORDS[0]
     assert list(sheets.rows) == SHEET_RECORDS[1:]
 
@@ -524,9 +527,7 @@ def test_table_after_a_blank_row_past_a_page_break_is_not_carried_on(tmp_path: P
     paragraph = "<p>Members borrow tools for a week at a time and bring them back clean.</p>"
     page = f"<html><body><h1>Tool Library</h1>{paragraph * intro}<h2>Loans</h2>"
     page += f"{_table_html(MARKED_OUT)}{_table_html(MARKED_SHEETS)}<p>After the tables.</p></body></html>"
-    path = tmp_path / "marked.pdf"
-    assert make_pdf(page, path)
-    out, sheets = found_tables(import_file(path))
+    out, sheets = _tables_in(page, tmp_path)
     assert out.columns == MARKED_OUT[0]
     assert list(out.rows) == MARKED_OUT[1:]
     assert sheets.columns == MARKED_SHEETS[1]  # the title row under the empty one is the table's first row
@@ -539,9 +540,7 @@ def test_header_row_alone_at_the_foot_of_a_page_heads_the_table_on_the_next(tmp_
     paragraph = "<p>Members borrow tools for a week at a time and bring them back clean.</p>"
     page = f"<html><body><h1>Tool Library</h1>{paragraph * 68}<h2>Loans</h2>"
     page += f"{_table_html(MARKED_OUT)}<p>After the table.</p></body></html>"
-    path = tmp_path / "header.pdf"
-    assert make_pdf(page, path)
-    (out,) = found_tables(import_file(path))
+    (out,) = _tables_in(page, tmp_path)
     assert out.columns == MARKED_OUT[0]
     assert list(out.rows) == MARKED_OUT[1:]
 
@@ -559,9 +558,7 @@ def test_long_word_filling_its_line_by_chance_is_not_joined_to_the_next(tmp_path
     ]
     page = "<html><body><h1>Allotments</h1><p>The notes of each plot are kept.</p><h2>Files</h2>"
     page += f"{_table_html(rows)}<p>After.</p></body></html>"
-    path = tmp_path / "files.pdf"
-    assert make_pdf(page, path)
-    (files,) = found_tables(import_file(path))
+    (files,) = _tables_in(page, tmp_path)
     assert files.columns == rows[0]
     assert list(files.rows) == rows[1:]
 
@@ -658,9 +655,7 @@ def test_first_row_of_a_table_at_a_pages_foot_is_read_like_the_table_above(tmp_p
     paragraph = "<p>Members borrow tools for a week at a time and bring them back clean.</p>"
     page = f"<html><body><h1>Tool Library</h1>{paragraph * 58}<h2>Loans</h2>{_table_html(LOANS_KEPT)}"
     page += f"<h3>Returns</h3>{_table_html(RETURNS_CHECKED)}<p>After the tables.</p></body></html>"
-    path = tmp_path / "returns.pdf"
-    assert make_pdf(page, path)
-    loans, returns = found_tables(import_file(path))
+    loans, returns = _tables_in(page, tmp_path)
     assert [loans.columns, *loans.rows] == LOANS_KEPT
     assert [returns.columns, *returns.rows] == RETURNS_CHECKED
 
@@ -679,9 +674,7 @@ def test_row_going_on_at_the_top_of_a_page_of_a_short_table_stays_one_row(tmp_pa
     paragraph = "<p>Members borrow tools for a week at a time and bring them back clean.</p>"
     page = f"<html><body><h1>Tool Library</h1>{paragraph * intro}<h2>Loans</h2>{_table_html(LOANS_KEPT)}"
     page += f"<h3>Returns</h3>{_table_html(RETURNS_CHECKED)}<p>After the tables.</p></body></html>"
-    path = tmp_path / "returns.pdf"
-    assert make_pdf(page, path)
-    loans, returns = found_tables(import_file(path))
+    loans, returns = _tables_in(page, tmp_path)
     assert [loans.columns, *loans.rows] == LOANS_KEPT
     assert [returns.columns, *returns.rows] == RETURNS_CHECKED
 
@@ -705,9 +698,7 @@ def test_first_cell_going_on_in_capitals_at_the_top_of_a_page_stays_in_its_row(t
     paragraph = "<p>Members borrow tools for a week at a time and bring them back clean.</p>"
     page = f"<html><body><h1>Tool Library</h1>{paragraph * intro}<h2>Uses</h2>{_table_html(EVENT_USES)}"
     page += "<p>After the table.</p></body></html>"
-    path = tmp_path / "uses.pdf"
-    assert make_pdf(page, path)
-    (uses,) = found_tables(import_file(path))
+    (uses,) = _tables_in(page, tmp_path)
     assert [uses.columns, *uses.rows] == EVENT_USES
 
 
@@ -718,9 +709,7 @@ def test_title_row_over_a_tables_header_stays_its_first_row(tmp_path: Path) -> N
     rows += [(f"{tool} sheet", "One year after the tool comes back") for tool in MARKED_TOOLS]
     page = "<html><body><h1>Tool Library</h1><h2>Records</h2><p>The volunteers keep these records.</p>"
     page += f"{_table_html(rows)}<p>After the table.</p></body></html>"
-    path = tmp_path / "titled.pdf"
-    assert make_pdf(page, path)
-    (records,) = found_tables(import_file(path))
+    (records,) = _tables_in(page, tmp_path)
     assert [records.columns, *records.rows] == rows
 
 
@@ -737,9 +726,7 @@ def test_tables_stacked_with_only_white_between_them_stay_apart(tmp_path: Path) 
     page = "<html><body><h1>Crumb and Crust Bakery</h1><h2>Our loaves</h2><p>Each loaf has a card.</p>"
     page += "".join(_table_html([("", ""), *card]) for card in LOAF_CARDS)
     page += "<p>After the cards.</p></body></html>"
-    path = tmp_path / "cards.pdf"
-    assert make_pdf(page, path)
-    tables = found_tables(import_file(path))
+    tables = _tables_in(page, tmp_path)
     assert [[t.columns, *t.rows] for t in tables] == LOAF_CARDS
 
 
@@ -770,9 +757,7 @@ def test_short_labels_with_only_a_space_after_some_are_still_a_table(tmp_path: P
     # than a space, after the shorter ones more. Every value starts at the column's edge: a table.
     page = "<html><body><h1>Crumb and Crust Bakery</h1><p>Our ordering page leaves one small file.</p>"
     page += f"{_table_html([('', ''), *BASKET_CARD])}<p>After the card.</p></body></html>"
-    path = tmp_path / "card.pdf"
-    assert make_pdf(page, path)
-    (card,) = found_tables(import_file(path))
+    (card,) = _tables_in(page, tmp_path)
     assert [card.columns, *card.rows] == BASKET_CARD
 
 
@@ -795,9 +780,7 @@ def test_title_row_of_a_table_right_under_another_stays_its_first_row(tmp_path: 
     # The second table's title, in its first column only, stands right under the first table's last row.
     page = "<html><body><h1>Crumb and Crust Bakery</h1><h2>Records</h2><p>We keep these records.</p>"
     page += f"{_table_html(SHOP_RECORDS)}{_table_html(DELIVERY_RECORDS)}<p>After the tables.</p></body></html>"
-    path = tmp_path / "records.pdf"
-    assert make_pdf(page, path)
-    shop, delivery = found_tables(import_file(path))
+    shop, delivery = _tables_in(page, tmp_path)
     assert [shop.columns, *shop.rows] == SHOP_RECORDS
     assert [delivery.columns, *delivery.rows] == DELIVERY_RECORDS
 
@@ -823,9 +806,7 @@ def test_rest_of_a_lower_case_cell_alone_at_the_top_of_a_page_stays_in_its_row(t
     paragraph = "<p>Members borrow tools for a week at a time and bring them back clean.</p>"
     page = f"<html><body><h1>Bakery</h1>{paragraph * intro}<h2>Orders</h2>{_table_html(ORDERS_NOTED)}"
     page += "<p>After the table.</p></body></html>"
-    path = tmp_path / "orders.pdf"
-    assert make_pdf(page, path)
-    (orders,) = found_tables(import_file(path))
+    (orders,) = _tables_in(page, tmp_path)
     assert [orders.columns, *orders.rows] == ORDERS_NOTED
 
 

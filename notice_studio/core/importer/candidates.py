@@ -241,7 +241,7 @@ def mark_toc(entries: list[Entry]) -> bool:
 
 def _headings_listed(entries: list[Entry], listed: list[str], matched: list[int], end: int) -> None:
     """Make the lines after a table of contents that it lists headings, though their shape alone
-    did not ('How and when we use your information, including for marketing' is too long for a title
+    did not ('How and when we use your details, including for our newsletter' is too long for a title
     line): the contents say they are sections. They rank with the headings the contents matched."""
     headings = _last_listed(entries, matched, end)
     for at in headings:

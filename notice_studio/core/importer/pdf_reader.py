@@ -28,6 +28,7 @@ from notice_studio.core.importer.plain_text import (
     TextLine,
     fills_line,
     read_lines,
+    rejoin_cell,
 )
 
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"})
@@ -338,7 +339,7 @@ def _page_lines(page: Any, number: int, ending: _PageEnd | None = None) -> tuple
                 ]
                 if k == 0 and row_line is not None and read and _goes_on(cell_texts, read, table, text):
                     # the rest of the last row of the page before: put it there
-                    read[-1] = [_join_cells(a, b) for a, b in itertools.zip_longest(read[-1], cell_texts, fillvalue="")]
+                    read[-1] = [rejoin_cell(a, b) for a, b in itertools.zip_longest(read[-1], cell_texts, fillvalue="")]
                     row_line.text = "\t".join(read[-1])
                     continue
                 row_line = TextLine(number, "\t".join(cell_texts), gap, row.size, False, table.left, table.right)
@@ -382,15 +383,6 @@ def _goes_on(first: list[str], rows: list[list[str]], table: _Table, text: str) 
             return True
     filled = [(cell, above) for cell, above in zip(first, rows[-1], strict=False) if cell]
     return len(filled) >= 2 and all(cell[0].islower() and above[:1].isupper() for cell, above in filled)
-
-
-def _join_cells(above: str, below: str) -> str:
-    """A cell's text before a page break and its rest after it, as one."""
-    if not above or not below:
-        return above or below
-    if BROKEN_AT_END.search(above) or _ADDRESS_BROKEN.search(above):
-        return above + below
-    return f"{above} {below}"
 
 
 def _header_above(last: _LastLine, table: _Table, size: float) -> str | None:
@@ -1025,7 +1017,6 @@ def _cell_text(
         below = before is not None and word.left < before.right - _ALIGN  # the word starts a line
         if below and (
             BROKEN_AT_END.search(parts[-1])
-            or _ADDRESS_BROKEN.search(parts[-1])
             or _reference_broken(parts[-1], piece)
             or (
                 alone
@@ -1043,9 +1034,6 @@ def _cell_text(
     return " ".join(parts)
 
 
-_ADDRESS_BROKEN = re.compile(r"(?:://|\bwww\.)\S*[/?&=#_-]$|://$")
-"""A web address that a cell's line ends in the middle of, after one of the marks it may be broken at
-('https://' + 'www...', '...page?' + 'id=2'): it goes on below with no space."""
 _REFERENCE_MARK = re.compile(r"\([^()\s]{1,4}\)")
 """A short mark in brackets in a reference to a paragraph: '(1)', '(b)', '(iv)'."""
 _REFERENCE_END = re.compile(_REFERENCE_MARK.pattern + "$")

@@ -28,8 +28,10 @@ _PAGE_WORD = re.compile(r"^\s*page\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.
 _SENTENCE_END = re.compile(r"[.!?:;]['\"”’)]?$")
 _TITLE_WORDS = re.compile(r"privacy|notice|policy|statement|cookie", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+")
-BROKEN_AT_END = re.compile(r"\w[-/]$")
-"""A table cell's line ending inside a word after its hyphen or slash ('water-', 'and/'): the word goes on below."""
+BROKEN_AT_END = re.compile(r"\w[-/]$|(?:://|\bwww\.)\S*[/?&=#_-]$|://$")
+"""A table cell's line ending inside a word after its hyphen or slash ('water-', 'and/'), or inside a web
+address after one of the marks it may be broken at ('https://' + 'www...', '...page?' + 'id=2'): it
+goes on below with no space."""
 _CONJUNCTION = re.compile(r"(?:and|or|und|oder|bzw|et|ou|y|o|e|és)\b")
 _CELL_GAP = re.compile(r" {2,}|\t")
 _REFERS_ON = re.compile(
@@ -308,10 +310,15 @@ def _heading_line(text: str, width: float) -> bool:
     return len(text) < width * 0.75 and is_title_shaped(shown, allow_colon=True, max_words=14)
 
 
+def _ends_hyphened(prev: str) -> bool:
+    """`prev` ends in a letter and a hyphen: a word may be broken there."""
+    return prev.endswith("-") and prev[-2:-1].isalpha()
+
+
 def _broken_word(prev: str, text: str) -> bool:
     """`prev` ends in a word hyphenated across the line break, which `text` finishes ('inform-' +
     'ation'); not a hyphen left hanging before a conjunction ('short- and long-term', 'Forschungs- und')."""
-    return prev[-2:-1].isalpha() and prev.endswith("-") and text[:1].islower() and not _CONJUNCTION.match(text)
+    return _ends_hyphened(prev) and text[:1].islower() and not _CONJUNCTION.match(text)
 
 
 _HYPHEN_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
@@ -326,8 +333,12 @@ class _Hyphens:
         self._lines = lines
 
     @functools.cached_property
+    def _written(self) -> str:
+        return "\n".join(line.text for line in self._lines)
+
+    @functools.cached_property
     def _text(self) -> str:
-        return "\n".join(line.text for line in self._lines).lower()
+        return self._written.lower()
 
     @functools.cached_property
     def hyphened(self) -> set[str]:
@@ -342,14 +353,14 @@ class _Hyphens:
             part
             for above, below in itertools.pairwise(self._lines)
             if above.text.rstrip().endswith("-")
-            for part in _word_parts(above.text.rstrip(), below.text.strip())
+            for part in _word_parts(above.text.rstrip(), below.text.strip(), lower=True)
         )
         return set(every - parts)
 
     @functools.cached_property
     def as_written(self) -> set[str]:
         """The text's words as written, capitals and all."""
-        return set(_WORD.findall("\n".join(line.text for line in self._lines)))
+        return set(_WORD.findall(self._written))
 
     def keeps(self, head: str, tail: str) -> bool:
         """True when 'head-' at a line's end and 'tail' on the next are a compound that keeps its
@@ -363,12 +374,13 @@ class _Hyphens:
         return head + "-" in self.hyphened or (head in self.words and tail in self.words)
 
 
-def _word_parts(prev: str, text: str) -> tuple[str, str]:
-    """The broken word's two parts, in lower case: before the hyphen at the end of `prev`, and the
-    start of `text`."""
-    head = re.sub(r"^\W+", "", prev.rsplit(None, 1)[-1][:-1]).lower()
+def _word_parts(prev: str, text: str, *, lower: bool) -> tuple[str, str]:
+    """The broken word's two parts (in lower case if `lower`): before the hyphen at the end of `prev`,
+    and the start of `text`."""
+    head = re.sub(r"^\W+", "", prev.rsplit(None, 1)[-1][:-1])
     tail = re.match(r"[\w-]*", text)
-    return head, (tail.group(0).lower() if tail else "")
+    parts = head, (tail.group(0) if tail else "")
+    return (parts[0].lower(), parts[1].lower()) if lower else parts
 
 
 def _join(prev: str, text: str, hyphens: _Hyphens) -> str:
@@ -376,15 +388,13 @@ def _join(prev: str, text: str, hyphens: _Hyphens) -> str:
     the text writes the word, or its first part, with one elsewhere ('third-' + 'party', 'co-' +
     'worker'), or when its two parts are words of the text it never writes as one."""
     if _broken_word(prev, text):
-        return prev + text if hyphens.keeps(*_word_parts(prev, text)) else prev[:-1] + text
-    if prev.endswith("-") and prev[-2:-1].isalpha() and text[:1].isupper():
-        # 'Mail-' + 'Chimp', 'CALI-' + 'FORNIA': a name or a word in capitals broken at the line end,
+        return prev + text if hyphens.keeps(*_word_parts(prev, text, lower=True)) else prev[:-1] + text
+    if _ends_hyphened(prev) and text[:1].isupper():
+        # 'Rope-' + 'Track', 'HARB-' + 'OUR': a name or a word in capitals broken at the line end,
         # joined where the text writes it whole elsewhere; otherwise a compound ('Anglo-' + 'Saxon',
         # 'EU-' + 'US') that keeps its hyphen, with no space in it
-        head = re.sub(r"^\W+", "", prev.rsplit(None, 1)[-1][:-1])
-        tail = re.match(r"\w*", text)
-        whole = head + tail.group(0) if tail else ""
-        capitals = whole.isupper() and whole.lower() in hyphens.words  # 'RESPONSI-' + 'BLE', 'responsible' elsewhere
+        whole = "".join(_word_parts(prev, text, lower=False))
+        capitals = whole.isupper() and whole.lower() in hyphens.words  # 'HARB-' + 'OUR', 'harbour' elsewhere
         return prev[:-1] + text if whole in hyphens.as_written or capitals else prev + text
     return prev + " " + text
 
@@ -531,7 +541,7 @@ def _rows_over_pages(rows: list[list[str]], pages: list[int]) -> list[list[str]]
         )
         if page != before and carried:
             last = out[-1] + [""] * (len(row) - len(out[-1]))
-            out[-1] = [_rejoin(a, b) for a, b in zip(last, row + [""] * (len(last) - len(row)), strict=True)]
+            out[-1] = [rejoin_cell(a, b) for a, b in zip(last, row + [""] * (len(last) - len(row)), strict=True)]
         else:
             out.append(row)
     return out
@@ -563,8 +573,9 @@ def _capital_columns(rows: list[list[str]]) -> list[bool]:
     return out
 
 
-def _rejoin(above: str, below: str) -> str:
-    """A cell's text cut by a page break, whole again: a word broken after its hyphen or slash is joined."""
+def rejoin_cell(above: str, below: str) -> str:
+    """A cell's text cut by a page break, whole again: a word or web address broken at its line's end
+    (BROKEN_AT_END) is joined; otherwise a space goes between."""
     if not above or not below:
         return above or below
     return above + below if BROKEN_AT_END.search(above) else f"{above} {below}"
