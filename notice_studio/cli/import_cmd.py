@@ -1,11 +1,19 @@
-"""`notice-studio import FILE DIR`: an existing notice (.txt, .md, .html, .docx, .pdf) -> a new notice project."""
+"""`notice-studio import FILE DIR`: an existing notice (.txt, .md, .html, .docx, .pdf) -> a new notice project.
+
+FILE `-` reads the notice from standard input: plain text, or HTML such as a browser's clipboard
+holds (`xclip -o -selection clipboard -t text/html | notice-studio import - DIR`)."""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from typing import TYPE_CHECKING
 
 from notice_studio.cli.common import CommandError, add_json, print_json, split_list
 from notice_studio.cli.common import author as cli_author
+
+if TYPE_CHECKING:
+    from notice_studio.core.importer import ImportedOutline
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -15,7 +23,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Import a published notice: its sections become clauses tagged with topics, and the first "
         "saved version is the imported text, so later changes show as edits.",
     )
-    p.add_argument("file", metavar="FILE", help="the notice to import (.txt, .md, .html, .docx or .pdf)")
+    p.add_argument(
+        "file",
+        metavar="FILE",
+        help="the notice to import (.txt, .md, .html, .docx or .pdf), or - to read it (text or HTML) "
+        "from standard input",
+    )
     p.add_argument("folder", metavar="DIR", help="the new notice folder (must not exist, or be empty)")
     p.add_argument(
         "--jurisdiction",
@@ -40,12 +53,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from notice_studio.core.importer import check_destination, create_notice, import_file, preview_report
+    from notice_studio.core.importer import check_destination, create_notice, preview_report
     from notice_studio.core.importer.report import report_text
 
     if not args.dry_run:
         check_destination(args.folder)  # refuse before the (possibly slow) reading
-    outline = import_file(args.file)
+    outline = _read(args.file)
     jurisdictions = split_list(args.jurisdiction) or None
     options = {
         "organisation": args.org,
@@ -79,6 +92,22 @@ def cmd_import(args: argparse.Namespace) -> int:
         print()
         print(f"Next: review it with 'notice-studio outline {args.folder}' and 'notice-studio check {args.folder}'.")
     return 0
+
+
+def _read(file: str) -> ImportedOutline:
+    from notice_studio.core.importer import import_file, outline_from_document, read_bytes
+
+    if file != "-":
+        return import_file(file)
+    if sys.stdin.isatty():
+        print("Paste the notice, then press Ctrl+D (on Windows Ctrl+Z, then Enter).", file=sys.stderr)
+    # Text that starts like a web page is read as one (read_bytes looks), so copied HTML keeps its headings.
+    data = sys.stdin.buffer.read()
+    if not data.strip():
+        raise CommandError(
+            "Nothing came in on standard input; pipe the notice in, e.g. 'notice-studio import - DIR < notice.txt'."
+        )
+    return outline_from_document(read_bytes(data, "standard input", "txt"))
 
 
 def _table_choice(value: str | None) -> bool | list[int]:

@@ -430,3 +430,72 @@ def test_counsel_choose_which_tables_become_notice_tables(window, qtbot, tmp_pat
         notice = repo.load()
     assert sorted(notice.tables) == ["processors"]
     assert "| Cookie | Purpose |" in notice.find("cookies").body  # left as text
+
+
+def copy_to_clipboard(text: str, html: str = "") -> None:
+    """Put text (and HTML, as a browser or Word does) on the clipboard."""
+    from PySide6.QtCore import QMimeData
+    from PySide6.QtGui import QGuiApplication
+
+    data = QMimeData()
+    data.setText(text)
+    if html:
+        data.setHtml(html)
+    QGuiApplication.clipboard().setMimeData(data)
+
+
+def test_paste_the_copied_notice_keeps_its_headings(window, qtbot, tmp_path: Path) -> None:
+    copy_to_clipboard(
+        (FIXTURES / "pasted_browser.txt").read_text(encoding="utf-8"),
+        (FIXTURES / "pasted_browser.html").read_text(encoding="utf-8"),
+    )
+    dialog = open_dialog(window, qtbot)
+    assert dialog.paste_button.isEnabled()
+    qtbot.mouseClick(dialog.paste_button, LEFT)
+    qtbot.waitUntil(lambda: not dialog.importing, timeout=15000)
+    assert dialog.pages.currentIndex() == PREVIEW
+    assert rows(dialog) == [
+        ("Introduction", 1, ""),
+        ("Who we are", 1, ""),
+        ("What we collect", 1, ""),
+        ("From our couriers", 2, ""),
+        ("Your rights", 1, ""),
+    ]
+    assert "the pasted text" in dialog.preview.summary.text()
+    qtbot.mouseClick(dialog.next_button, LEFT)
+    # No file name to go on: the folder offered is named after the notice's title.
+    assert Path(dialog.details.folder.text()).name.startswith("beefarm-privacy-notice")
+    dialog.details.folder.setText(str(tmp_path / "beefarm"))
+    qtbot.mouseClick(dialog.next_button, LEFT)
+    qtbot.waitUntil(lambda: dialog.created_path is not None, timeout=20000)
+    with NoticeRepo.open(tmp_path / "beefarm") as repo:
+        assert repo.edits()[0].message == "Imported 'the pasted text'"
+        notice = repo.load()
+    assert notice.title == "Beefarm Privacy Notice"
+    assert [(clause.title, depth + 1) for clause, depth, _n in notice.walk()] == [
+        (title, level) for title, level, _n in rows(dialog)
+    ]
+
+
+def test_ctrl_v_in_the_file_box_pastes_a_notice_but_a_path_stays_a_path(window, qtbot) -> None:
+    dialog = open_dialog(window, qtbot)
+    path = str(FIXTURES / "run_in.txt")
+    copy_to_clipboard(path)
+    qtbot.keyClick(dialog.path_edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.path_edit.text() == path and not dialog.importing
+    dialog.path_edit.clear()
+    copy_to_clipboard((FIXTURES / "pasted_browser.txt").read_text(encoding="utf-8"))
+    qtbot.keyClick(dialog.path_edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == PREVIEW, timeout=15000)
+    assert dialog.path_edit.text() == ""
+    assert {"Who we are", "Your rights"} <= {title for title, _level, _n in rows(dialog)}
+
+
+def test_nothing_to_paste_is_said_in_one_sentence(window, qtbot) -> None:
+    copy_to_clipboard("   ")
+    dialog = open_dialog(window, qtbot)
+    qtbot.mouseClick(dialog.paste_button, LEFT)
+    qtbot.waitUntil(lambda: not dialog.importing, timeout=15000)
+    assert dialog.pages.currentIndex() == FILE and dialog.outline is None
+    message = dialog.file_status.text()
+    assert dialog.file_status.isVisible() and message.startswith("There is nothing to paste;")

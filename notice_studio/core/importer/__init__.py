@@ -28,7 +28,14 @@ from notice_studio.core.importer.outline import (
     set_topics,
     split,
 )
-from notice_studio.core.importer.readers import FORMATS, SUPPORTED_TEXT, read_bytes, read_document
+from notice_studio.core.importer.readers import (
+    FORMATS,
+    PASTED,
+    SUPPORTED_TEXT,
+    read_bytes,
+    read_document,
+    read_pasted,
+)
 from notice_studio.core.importer.report import ImportReport, make_report
 from notice_studio.core.importer.sections import detect_outline
 from notice_studio.core.importer.tables import FoundTable, TableChoice, found_tables
@@ -57,6 +64,12 @@ def outline_from_document(document: SourceDocument) -> ImportedOutline:
 def import_file(path: str | os.PathLike[str]) -> ImportedOutline:
     """Read a notice file and find its sections and topics; raises ImportProblem for bad files."""
     return outline_from_document(read_document(path))
+
+
+def import_pasted(text: str, html: str = "") -> ImportedOutline:
+    """The notice counsel copied and pasted: the clipboard's HTML if any (it keeps the headings),
+    else its plain text; raises ImportProblem when there is nothing to import."""
+    return outline_from_document(read_pasted(text, html))
 
 
 def check_destination(folder: str | os.PathLike[str]) -> Path:
@@ -109,6 +122,7 @@ def create_notice(
 
 __all__ = [
     "FORMATS",
+    "PASTED",
     "SUPPORTED_TEXT",
     "Block",
     "FoundTable",
@@ -125,6 +139,7 @@ __all__ = [
     "detect_outline",
     "found_tables",
     "import_file",
+    "import_pasted",
     "known_topics",
     "make_report",
     "mentioned_jurisdictions",
@@ -133,6 +148,7 @@ __all__ = [
     "preview_report",
     "read_bytes",
     "read_document",
+    "read_pasted",
     "remove",
     "rename",
     "set_level",

@@ -12,6 +12,8 @@ from notice_studio.core.htmltree import BLOCK, Node
 from notice_studio.core.importer.blocks import Block, SourceDocument, is_junk_line, one_line
 from notice_studio.core.importer.html_tree import (
     HEADINGS,
+    WORD_LIST_ITEM,
+    WORD_LIST_MARKER,
     is_anchor_link_only,
     is_layout_table,
     junk_reason,
@@ -138,6 +140,8 @@ class _Walker:
             self.in_content -= 1
         elif tag in HEADINGS:
             self.heading(node)
+        elif tag == "p" and self.mode == "paragraph" and WORD_LIST_ITEM.search(node.attrs.get("style", "")):
+            self.word_list_item(node)
         elif tag in ("ul", "ol"):
             self.list(node)
         elif tag == "table" and self.mode not in ("cell", "heading") and not is_layout_table(node):
@@ -243,6 +247,20 @@ class _Walker:
 
     _li_number: str | None = None
 
+    def word_list_item(self, node: Node) -> None:
+        """A list item as Word writes it: a paragraph with its level in its style and its bullet or
+        number in a span of its own."""
+        self.flush()
+        if not self.blocks or self.blocks[-1].kind != "list_item":
+            self.gap_next = True
+        level = int(WORD_LIST_ITEM.search(node.attrs.get("style", "")).group(1)) - 1  # type: ignore[union-attr]
+        number = re.match(r"\s*(\d{1,3})[.)]", _word_marker(node))
+        self.inline.line = node.line
+        self.mode = "li"
+        self.walk_children(node)
+        self.mode = "paragraph"
+        self.flush("list_item", max(level, 0), "li", number.group(1) if number else None)
+
     def flush_li(self) -> None:
         self.flush("list_item", max(self.list_depth, 0), "li", self._li_number)
 
@@ -324,6 +342,17 @@ class _Walker:
         trail = inner[len(inner.rstrip(" ")) :]
         target = link_target(href)
         self.inline.md.append(f"{lead}[{inner.strip()}]({target}){trail}")
+
+
+def _word_marker(node: Node) -> str:
+    """The text of the span holding a Word list paragraph's bullet or number ('' if none)."""
+    for child in node.elements():
+        if WORD_LIST_MARKER.search(child.attrs.get("style", "")):
+            return child.text()
+        found = _word_marker(child)
+        if found:
+            return found
+    return ""
 
 
 def _tidy(markdown: str) -> str:

@@ -106,6 +106,10 @@ _BANNER_TOKENS = {
     "sdk",
     "notice",
 }
+# Word writes a list item as a paragraph styled "mso-list:l0 level2 lfo1", its bullet or number
+# in a span styled "mso-list:Ignore".
+WORD_LIST_ITEM = re.compile(r"mso-list\s*:\s*l\d+\s+level(\d+)", re.IGNORECASE)
+WORD_LIST_MARKER = re.compile(r"mso-list\s*:\s*ignore", re.IGNORECASE)
 _VENDOR_RE = re.compile(
     r"onetrust|cookiebot|cookieyes|cookielaw|cookie-law|cky-|cmplz|iubenda|usercentrics|didomi|termly|osano|truste|qc-cmp|cc-window|cc_banner|cookie-notice|cookie-consent|cookieconsent",
     re.I,
@@ -115,6 +119,9 @@ _VENDOR_RE = re.compile(
 def parse_tree(text: str) -> tuple[Node, str]:
     """The page as a tree of Nodes, and its <title> text."""
     builder = TreeBuilder()
+    # Word's HTML (saved, or on the clipboard) wraps list markers in "<![if !supportLists]>" ...
+    # "<![endif]>": the markers are kept, the wrapping is not text.
+    text = re.sub(r"<!\[(?:if\b[^\]>]*|endif)\]>", "", text, flags=re.IGNORECASE)
     # The stdlib parser raises on a few malformed "<![" declarations; they are never notice text.
     text = re.sub(r"<!\[(?!CDATA\[)", "&lt;![", text)
     try:
@@ -194,6 +201,8 @@ def junk_reason(node: Node, in_content: bool) -> str | None:
         return ""
     if re.search(r"display\s*:\s*none|visibility\s*:\s*hidden", attrs.get("style", ""), re.IGNORECASE):
         return ""
+    if WORD_LIST_MARKER.search(attrs.get("style", "")):
+        return ""  # Word's own bullet or number, read by the list paragraph (word_list_item)
     if attrs.get("role", "").lower() in _SKIP_ROLES:
         return "a " + attrs["role"].lower() + " area"
     tokens = _tokens(node)

@@ -103,10 +103,10 @@ def read_bytes(data: bytes, name: str, fmt: str) -> SourceDocument:
             document = read_html(text, name, encoding)
         else:
             text, encoding = decode_text(data, name)
-            if fmt == "txt" and re.match(r"\s*<(?:!doctype\s+html|html)\b", text[:1000], re.IGNORECASE):
+            if fmt == "txt" and looks_like_html(text):
                 from notice_studio.core.importer.html_reader import read_html
 
-                document = read_html(text, name, encoding)  # a web page saved as .txt
+                document = read_html(text, name, encoding)  # a web page saved as .txt, or piped in
             elif fmt == "md":
                 document = read_markdown(text, name, encoding)
             else:
@@ -114,6 +114,37 @@ def read_bytes(data: bytes, name: str, fmt: str) -> SourceDocument:
     if not any(any(ch.isalpha() for ch in block.plain) for block in document.blocks):
         raise ImportProblem(f"{name} is empty; there is no text in it to import.")
     return document
+
+
+# A web page, or the HTML a browser or Word puts on the clipboard (which starts with a <meta>
+# or straight with the copied element), rather than text that happens to start with '<'.
+_HTML_START = re.compile(
+    r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|div|section|article|main|h[1-6]|p|ul|ol|table)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+PASTED = "the pasted text"
+
+
+def looks_like_html(text: str) -> bool:
+    return bool(_HTML_START.match(text[:1000]))
+
+
+def read_pasted(text: str, html: str = "", name: str = PASTED) -> SourceDocument:
+    """What counsel pasted: the clipboard's HTML when it has some (a browser or Word puts it there
+    beside the plain text, and it keeps the headings), its plain text otherwise."""
+    if not (text.strip() or html.strip()):
+        raise ImportProblem(
+            "There is nothing to paste; copy the notice on its web page or in its document first, then paste it."
+        )
+    if len(text) > MAX_BYTES or len(html) > MAX_BYTES:
+        raise ImportProblem("The pasted text is larger than 25 MB, too large to be a notice; copy only the notice.")
+    if html.strip():
+        from notice_studio.core.importer.html_reader import read_html
+
+        document = read_html(html, name)
+        if any(any(ch.isalpha() for ch in block.plain) for block in document.blocks):
+            return document
+    return read_bytes(text.encode("utf-8"), name, "txt")
 
 
 # ----- Markdown ---------------------------------------------------------------------------------

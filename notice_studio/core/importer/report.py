@@ -429,7 +429,11 @@ def report_text(report: ImportReport, *, max_findings: int = 25) -> str:
         lines.append(f"Dry run, nothing created: '{report.source}' ({kind}{encoding}) would become '{report.title}'.")
     top = sum(1 for s in report.sections if s.level == 1)
     lines.append("")
-    lines.append(f"Sections found: {len(report.sections)} ({top} sections, {len(report.sections) - top} sub-sections)")
+    subs = len(report.sections) - top
+    lines.append(
+        f"Sections found: {len(report.sections)} ({top} section{'s' if top != 1 else ''}, "
+        f"{subs} sub-section{'s' if subs != 1 else ''})"
+    )
     width = max((len(s.title) for s in report.sections), default=10)
     width = min(width, 48)
     for s in report.sections:

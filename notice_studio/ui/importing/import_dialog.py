@@ -1,4 +1,5 @@
-"""File > Import existing notice: choose a file, check the sections found, create the project.
+"""File > Import existing notice: choose a file (or paste the notice), check the sections found,
+create the project.
 
 The reading, the live summary and the creating run in workers (the creating in the write
 lane); the adjustments in between are the importer's pure edit functions (import_preview.py).
@@ -7,10 +8,11 @@ lane); the adjustments in between are the importer's pure edit functions (import
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -23,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from notice_studio.core.importer import FORMATS, SUPPORTED_TEXT, ImportedOutline, ImportReport
+from notice_studio.core.importer import FORMATS, PASTED, SUPPORTED_TEXT, ImportedOutline, ImportReport
 from notice_studio.core.notice.model import NoticeError
 from notice_studio.ui.app_state import AppState, Navigator
 from notice_studio.ui.checks.checks_report import severity_color
@@ -35,6 +37,8 @@ from notice_studio.ui.settings import documents_dir
 from notice_studio.ui.tasks import Debouncer
 
 STEPS = ("Choose the file", "Check the sections", "Create the project")
+# What a file's path never is: a path is one line and at most 260 characters on Windows.
+_LONGEST_PATH = 260
 FILE, PREVIEW, DETAILS = range(3)
 FILE_FILTER = f"Notices ({' '.join('*' + ext for ext in FORMATS)});;All files (*)"
 
@@ -125,7 +129,8 @@ class ImportDialog(QDialog):
         layout.addWidget(heading_label("Import an existing notice"))
         intro = QLabel(
             "Bring in the privacy notice you already have, as a text file, a Markdown file, a web page saved "
-            f"from your site or a Word document ({SUPPORTED_TEXT}). Nothing is created until the last step."
+            f"from your site or a Word document ({SUPPORTED_TEXT}), or copy it from its web page or document "
+            "and paste it. Nothing is created until the last step."
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -137,6 +142,7 @@ class ImportDialog(QDialog):
         self.path_edit.setClearButtonEnabled(True)
         self.path_edit.textChanged.connect(lambda _t: self._update_buttons())
         self.path_edit.returnPressed.connect(self.load_file)
+        self.path_edit.installEventFilter(self)  # Ctrl+V with a notice copied pastes the notice
         label.setBuddy(self.path_edit)
         self.browse_button = QPushButton("B&rowse…")
         self.browse_button.setAccessibleName("Choose the notice file")
@@ -146,6 +152,19 @@ class ImportDialog(QDialog):
         row.addWidget(self.path_edit, 1)
         row.addWidget(self.browse_button)
         layout.addLayout(row)
+        paste_row = QHBoxLayout()
+        paste_label = QLabel(
+            "Or select the whole notice on its web page or in its document, copy it, and paste it here; "
+            "the headings come with it."
+        )
+        paste_label.setWordWrap(True)
+        self.paste_button = QPushButton("&Paste the copied notice")
+        self.paste_button.setAccessibleName("Paste the notice copied to the clipboard")
+        self.paste_button.setAutoDefault(False)
+        self.paste_button.clicked.connect(self.paste)
+        paste_row.addWidget(paste_label, 1)
+        paste_row.addWidget(self.paste_button)
+        layout.addLayout(paste_row)
         self.file_status = QLabel("")
         self.file_status.setWordWrap(True)
         self.file_status.setAccessibleName("Reading the file")
@@ -226,6 +245,7 @@ class ImportDialog(QDialog):
         self.next_button.setEnabled(enabled and not working)
         self.path_edit.setEnabled(not self.importing)
         self.browse_button.setEnabled(not self.importing)
+        self.paste_button.setEnabled(not self.importing)
 
     def _show_problem(self, text: str) -> None:
         self.problem_label.setStyleSheet(f"color: {severity_color('error').name()};")
@@ -253,22 +273,65 @@ class ImportDialog(QDialog):
             self.go_to(PREVIEW)  # the same file again: keep the adjustments made to it
             return
 
-        def work() -> tuple[ImportedOutline, list[str]]:
-            from notice_studio.core.importer import import_file, mentioned_jurisdictions
+        def read() -> ImportedOutline:
+            from notice_studio.core.importer import import_file
 
-            outline = import_file(source)
+            return import_file(source)
+
+        self._read(source, source.name, read)
+
+    def paste(self) -> None:
+        """Import the notice on the clipboard: its HTML when a browser or Word put some there (it
+        keeps the headings), its plain text otherwise."""
+        if self.importing:
+            return
+        data = QGuiApplication.clipboard().mimeData()
+        html_text = data.html() if data is not None and data.hasHtml() else ""
+        text = data.text() if data is not None and data.hasText() else ""
+
+        def read() -> ImportedOutline:
+            from notice_studio.core.importer import import_pasted
+
+            return import_pasted(text, html_text)
+
+        self._read(None, PASTED, read)
+
+    def _clipboard_holds_a_notice(self) -> bool:
+        data = QGuiApplication.clipboard().mimeData()
+        text = data.text() if data is not None and data.hasText() else ""
+        return "\n" in text.strip() or len(text) > _LONGEST_PATH
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.path_edit
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.matches(QKeySequence.StandardKey.Paste)
+            and self._clipboard_holds_a_notice()
+        ):
+            self.paste()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _read(self, source: Path | None, shown: str, read: Callable[[], ImportedOutline]) -> None:
+        """Read the notice in a worker (`read` gives its outline) and show its sections next."""
+
+        def work() -> tuple[ImportedOutline, list[str]]:
+            from notice_studio.core.importer import mentioned_jurisdictions
+
+            outline = read()
             laws = mentioned_jurisdictions("\n".join(s.title + "\n" + s.body for s in outline.sections))
             return outline, laws
 
         self.importing = True
         self.file_busy.setVisible(True)
-        self._file_message(f"Reading {source.name} and finding its sections…")
+        self._file_message(f"Reading {shown} and finding its sections…")
         self._update_buttons()
         self.state.tasks.latest(
             "import-dialog-file", work, lambda result: self._imported(source, result), self._import_failed
         )
 
-    def _imported(self, source: Path, result: tuple[ImportedOutline, list[str]]) -> None:
+    def _imported(self, source: Path | None, result: tuple[ImportedOutline, list[str]]) -> None:
         if self._finished:
             return
         outline, laws = result
@@ -277,7 +340,8 @@ class ImportDialog(QDialog):
         self._file_message("")
         self._imported_from = source
         self.preview.load(outline)
-        self.details.prefill(outline.title, outline.source_name, laws)
+        # Pasted text has no file name to suggest a folder from; the notice's title does as well.
+        self.details.prefill(outline.title, outline.source_name if source else outline.title, laws)
         self.go_to(PREVIEW)
 
     def _import_failed(self, exc: object) -> None:

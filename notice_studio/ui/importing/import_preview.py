@@ -26,7 +26,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from notice_studio.core.importer import ImportedOutline, merge, remove, rename, set_level, set_topics, split
+from notice_studio.core.importer import (
+    PASTED,
+    ImportedOutline,
+    merge,
+    remove,
+    rename,
+    set_level,
+    set_topics,
+    split,
+)
 from notice_studio.core.importer.outline import drop_paragraph, split_inside
 from notice_studio.core.notice.model import NoticeError
 from notice_studio.ui.checks.checks_report import severity_color
@@ -40,7 +49,13 @@ from notice_studio.ui.importing.import_widgets import (
     topic_labels,
 )
 
-FORMAT_NAMES = {"txt": "plain text", "md": "Markdown", "html": "a saved web page", "docx": "a Word document"}
+FORMAT_NAMES = {
+    "txt": "plain text",
+    "md": "Markdown",
+    "html": "a saved web page",
+    "docx": "a Word document",
+    "pdf": "a PDF file",
+}
 _INDEX = INDEX_ROLE
 
 
@@ -340,6 +355,8 @@ class PreviewPage(QWidget):
             return
         subs = sum(1 for s in outline.sections if s.level == 2)
         kind = FORMAT_NAMES.get(outline.format, outline.format)
+        if outline.source_name == PASTED:
+            kind = "with its headings" if outline.format == "html" else "as plain text"
         parts = f"{len(outline.sections) - subs} sections" + (f" and {subs} sub-sections" if subs else "")
         self.summary.setText(
             f"Found {parts} in <b>{html.escape(outline.source_name)}</b> ({kind}), titled "
