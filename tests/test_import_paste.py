@@ -116,3 +116,25 @@ def test_cli_nothing_on_standard_input_is_one_sentence(tmp_path: Path) -> None:
     assert result.returncode == 1 and result.stdout == b""
     assert err.startswith("notice-studio: Nothing came in on standard input;") and "\n" not in err
     assert not (tmp_path / "x").exists()
+
+
+def test_the_paste_benchmark_scores_the_clipboard_html_against_the_plain_text(tmp_path: Path) -> None:
+    # A heading worded as a long sentence: plain text cannot tell it from a paragraph; HTML marks it.
+    (tmp_path / "beefarm.md").write_text(
+        "# Beefarm Privacy Notice\n\n## Who we are\n\nBeefarm Ltd keeps bees in Kent.\n\n"
+        "## When you order honey from us on our website we use the details you give us in these ways\n\n"
+        "We use them to send your order.\n\n## Your rights\n\nYou may ask for a copy of your data.\n",
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [sys.executable, str(Path(__file__).parents[1] / "benchmarks" / "import_paste.py"), str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Mean heading F1 over 1 policies, pasted:"
+    assert lines[1].split()[-1] == "1.000"  # with the HTML: all three headings
+    assert lines[2].split()[-1] == "0.800"  # as text: the sentence-long heading stays text
+    assert lines[3].split()[-3:] == ["1", "/", "0"]
