@@ -138,3 +138,17 @@ def test_the_paste_benchmark_scores_the_clipboard_html_against_the_plain_text(tm
     assert lines[1].split()[-1] == "1.000"  # with the HTML: all three headings
     assert lines[2].split()[-1] == "0.800"  # as text: the sentence-long heading stays text
     assert lines[3].split()[-3:] == ["1", "/", "0"]
+
+
+def test_google_docs_html_is_bold_only_where_the_text_is() -> None:
+    # Google Docs wraps the whole copy in <b style="font-weight:normal"> and sets bold with a style.
+    outline = import_pasted("", (FIXTURES / "pasted_gdocs.html").read_text(encoding="utf-8"))
+    assert outline.title == "Beefarm Privacy Notice"
+    assert sections(outline) == [
+        (1, "Introduction"),
+        (1, "Who we are"),
+        (2, "What we collect"),
+        (1, "Your rights"),
+    ]
+    assert outline.sections[0].body == "Last updated: 4 May 2026"
+    assert "We use them to send **your order**." in outline.sections[2].body

@@ -26,6 +26,9 @@ from notice_studio.core.importer.markdown_text import SAFE_HREF, escape, escape_
 
 _INLINE_MARK = {"strong": "**", "b": "**", "em": "*", "i": "*", "code": "`"}
 _BR = "\x00"
+# Bold set by a style rather than a tag (text copied from Google Docs), and a tag's bold undone.
+_BOLD = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b", re.IGNORECASE)
+_NOT_BOLD = re.compile(r"font-weight\s*:\s*(?:normal|lighter|[1-5]00)\b", re.IGNORECASE)
 
 
 def read_html(text: str, name: str, encoding: str = "utf-8") -> SourceDocument:
@@ -171,10 +174,14 @@ class _Walker:
         elif tag == "a":
             self.link(node)
         elif tag in _INLINE_MARK:
-            if tag in ("strong", "b"):
+            if tag in ("strong", "b") and not _NOT_BOLD.search(node.attrs.get("style", "")):
                 self.bold_wrap(node)
+            elif tag in ("strong", "b"):
+                self.walk_children(node)  # Google Docs wraps a whole copy in <b style="font-weight:normal">
             else:
                 self.wrap(node, _INLINE_MARK[tag])
+        elif tag == "span" and _BOLD.search(node.attrs.get("style", "")):
+            self.bold_wrap(node)  # bold as Google Docs writes it
         elif tag in BLOCK or tag in ("tr", "td", "th", "tbody", "thead", "tfoot", "table"):
             if self.mode == "paragraph":
                 self.block_children(node)
