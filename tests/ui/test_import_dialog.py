@@ -499,3 +499,43 @@ def test_nothing_to_paste_is_said_in_one_sentence(window, qtbot) -> None:
     assert dialog.pages.currentIndex() == FILE and dialog.outline is None
     message = dialog.file_status.text()
     assert dialog.file_status.isVisible() and message.startswith("There is nothing to paste;")
+
+
+def _drop_on(dialog: ImportDialog, data) -> bool:
+    """Drag `data` over the dialog and drop it there, as the window system delivers it; True if taken."""
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+    from PySide6.QtWidgets import QApplication
+
+    action = Qt.DropAction.CopyAction
+    enter = QDragEnterEvent(QPoint(20, 20), action, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(dialog, enter)
+    if not enter.isAccepted():
+        return False
+    drop = QDropEvent(QPointF(20, 20), action, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(dialog, drop)
+    return drop.isAccepted()
+
+
+def test_drop_a_notice_file_or_a_dragged_selection(window, qtbot) -> None:
+    from PySide6.QtCore import QMimeData, QUrl
+
+    dialog = open_dialog(window, qtbot)
+    assert dialog.acceptDrops()
+    link = QMimeData()
+    link.setUrls([QUrl("https://example.com/privacy")])
+    link.setText("https://example.com/privacy")
+    assert not _drop_on(dialog, link)  # a link to a page is not the notice
+    file = QMimeData()
+    file.setUrls([QUrl.fromLocalFile(str(FIXTURES / "numbered.txt"))])
+    assert _drop_on(dialog, file)
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == PREVIEW, timeout=15000)
+    assert rows(dialog) == outline_rows(import_file(FIXTURES / "numbered.txt"))
+    assert not _drop_on(dialog, file)  # only on the first page
+    qtbot.mouseClick(dialog.back_button, LEFT)
+    selection = QMimeData()
+    selection.setText((FIXTURES / "pasted_browser.txt").read_text(encoding="utf-8"))
+    selection.setHtml((FIXTURES / "pasted_browser.html").read_text(encoding="utf-8"))
+    assert _drop_on(dialog, selection)
+    qtbot.waitUntil(lambda: dialog.pages.currentIndex() == PREVIEW and not dialog.importing, timeout=15000)
+    assert ("From our couriers", 2, "") in rows(dialog)

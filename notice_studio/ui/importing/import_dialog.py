@@ -11,8 +11,8 @@ import html
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt
-from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtCore import QEvent, QMimeData, QObject, QSize, Qt
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -43,6 +43,21 @@ FILE, PREVIEW, DETAILS = range(3)
 FILE_FILTER = f"Notices ({' '.join('*' + ext for ext in FORMATS)});;All files (*)"
 
 
+def _copied_notice(data: QMimeData | None) -> bool:
+    """Copied text long enough to be a notice rather than a file's path or a link."""
+    text = data.text() if data is not None and data.hasText() else ""
+    return "\n" in text.strip() or len(text) > _LONGEST_PATH
+
+
+def _dropped(data: QMimeData | None) -> Path | bool:
+    """What a drop brings: a local file's path, True for a copied notice, False for nothing to import."""
+    if data is not None and data.hasUrls():
+        files = [url.toLocalFile() for url in data.urls() if url.isLocalFile()]
+        if files:
+            return Path(files[0])
+    return _copied_notice(data)
+
+
 class ImportDialog(QDialog):
     """Turns an existing notice file into a new notice project; `created_path` is set on success."""
 
@@ -55,6 +70,7 @@ class ImportDialog(QDialog):
         self._imported_from: Path | None = None
         self._finished = False
         self.setWindowTitle("Import an existing notice")
+        self.setAcceptDrops(True)
         self._report_soon = Debouncer(400, self.refresh_report, self)
         self._build()
         fit_dialog(self, QSize(1120, 760))
@@ -283,9 +299,11 @@ class ImportDialog(QDialog):
     def paste(self) -> None:
         """Import the notice on the clipboard: its HTML when a browser or Word put some there (it
         keeps the headings), its plain text otherwise."""
+        self._read_copied(QGuiApplication.clipboard().mimeData())
+
+    def _read_copied(self, data: QMimeData | None) -> None:
         if self.importing:
             return
-        data = QGuiApplication.clipboard().mimeData()
         html_text = data.html() if data is not None and data.hasHtml() else ""
         text = data.text() if data is not None and data.hasText() else ""
 
@@ -296,10 +314,24 @@ class ImportDialog(QDialog):
 
         self._read(None, PASTED, read)
 
-    def _clipboard_holds_a_notice(self) -> bool:
-        data = QGuiApplication.clipboard().mimeData()
-        text = data.text() if data is not None and data.hasText() else ""
-        return "\n" in text.strip() or len(text) > _LONGEST_PATH
+    # A notice file dropped on the dialog is read as if chosen; a selection dragged from a browser
+    # or a document is read as if pasted.
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.pages.currentIndex() == FILE and not self.importing and _dropped(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        dropped = _dropped(event.mimeData()) if self.pages.currentIndex() == FILE else None
+        if not dropped:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        if isinstance(dropped, Path):
+            self.load_file(dropped)
+        else:
+            self._read_copied(event.mimeData())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
@@ -307,7 +339,7 @@ class ImportDialog(QDialog):
             and event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
             and event.matches(QKeySequence.StandardKey.Paste)
-            and self._clipboard_holds_a_notice()
+            and _copied_notice(QGuiApplication.clipboard().mimeData())
         ):
             self.paste()
             return True
