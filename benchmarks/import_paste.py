@@ -27,14 +27,21 @@ from benchmarks.import_corpus import f1, make_browser_text, make_html, parse_pol
 _STYLE = 'style="color: rgb(33, 33, 33); font-family: Arial, sans-serif; font-size: 16px;"'
 
 
-def clipboard_html(page: str) -> str:
-    """What a browser puts on the clipboard for the page's main content selected whole."""
-    body = page[page.index("<main id='main'>") + len("<main id='main'>") : page.index("</main>")]
-    return "<meta charset='utf-8'>" + re.sub(r"<(h\d|p|ul|li|table|td)>", rf"<\1 {_STYLE}>", body)
+def clipboard_html(page: str, whole_page: bool = False) -> str:
+    """What a browser puts on the clipboard for the notice selected (its main content), or for the
+    whole page selected with Ctrl+A (menus, cookie banner and footer with it, their tags kept)."""
+    if whole_page:
+        body = page[page.index("<body>") + len("<body>") : page.index("</body>")]
+    else:
+        body = page[page.index("<main id='main'>") + len("<main id='main'>") : page.index("</main>")]
+    return "<meta charset='utf-8'>" + re.sub(
+        r"<(h\d|p|ul|li|table|td|div|nav|header|footer)([ >])", rf"<\1 {_STYLE}\2", body
+    )
 
 
-def score_policy(markdown: str, name: str) -> tuple[float, float] | None:
-    """(F1 pasted with the clipboard's HTML, F1 pasted as plain text), or None for a policy without sections."""
+def score_policy(markdown: str, name: str) -> tuple[float, float, float] | None:
+    """(F1 pasted with the clipboard's HTML of the notice selected, of the whole page selected, and
+    pasted as plain text), or None for a policy without sections."""
     from notice_studio.core.importer import detect_outline, read_pasted
 
     pieces = parse_policy(markdown)
@@ -42,11 +49,12 @@ def score_policy(markdown: str, name: str) -> tuple[float, float] | None:
         return None
     text = make_browser_text(pieces, name)
     scores = []
-    for html_text in (clipboard_html(make_html(pieces, name)), ""):
+    page = make_html(pieces, name)
+    for html_text in (clipboard_html(page), clipboard_html(page, whole_page=True), ""):
         outline = detect_outline(read_pasted(text, html_text))
         found = [s.title for s in outline.sections if s.evidence != "text before the first heading"]
         scores.append(f1(*score(pieces, found))[2])
-    return scores[0], scores[1]
+    return scores[0], scores[1], scores[2]
 
 
 def main() -> None:
@@ -63,14 +71,14 @@ def main() -> None:
             break
     if not results:
         sys.exit(f"No policy with two or more sections in {args.corpus}; give the folder of Markdown policies.")
-    html_mean = statistics.mean(r[0] for r in results)
-    text_mean = statistics.mean(r[1] for r in results)
+    means = [statistics.mean(r[n] for r in results) for n in range(3)]
     print(f"Mean heading F1 over {len(results)} policies, pasted:")
-    print(f"  with the clipboard's HTML (what Paste reads)   {html_mean:.3f}")
-    print(f"  as plain text alone (same-run baseline)        {text_mean:.3f}")
-    print(
-        f"  policies better / worse with the HTML          {sum(h > t for h, t in results)} / {sum(h < t for h, t in results)}"
-    )
+    print(f"  the notice selected, with the clipboard's HTML (what Paste reads)   {means[0]:.3f}")
+    print(f"  the whole page selected (Ctrl+A), with its HTML                     {means[1]:.3f}")
+    print(f"  as plain text alone (same-run baseline)                             {means[2]:.3f}")
+    better = sum(r[0] > r[2] for r in results)
+    worse = sum(r[0] < r[2] for r in results)
+    print(f"  policies better / worse with the HTML (notice selected)             {better} / {worse}")
 
 
 if __name__ == "__main__":
