@@ -1,5 +1,6 @@
 """A notice copied and pasted (the import dialog's Paste, the CLI's `import -`): the clipboard's
-HTML when there is some, from a browser or from Word, else its plain text."""
+HTML when there is some, from a browser, Word or Google Docs, else its plain text; and the HTML
+those programs write to a file."""
 
 from __future__ import annotations
 
@@ -153,3 +154,16 @@ def test_google_docs_html_is_bold_only_where_the_text_is() -> None:
     ]
     assert outline.sections[0].body == "Last updated: 4 May 2026"
     assert "We use them to send **your order**." in outline.sections[2].body
+
+
+def test_a_google_docs_download_is_bold_where_its_style_sheet_says() -> None:
+    from notice_studio.core.importer import import_file
+
+    # Google Docs' "Download as web page" sets bold through a class in its own <style> sheet.
+    outline = import_file(FIXTURES / "gdocs_download.html")
+    assert sections(outline) == [
+        (1, "Introduction"),
+        (1, "Who we are"),
+        (2, "What we collect"),
+        (1, "Your rights"),
+    ]

@@ -29,11 +29,14 @@ _BR = "\x00"
 # Bold set by a style rather than a tag (text copied from Google Docs), and a tag's bold undone.
 _BOLD = re.compile(r"font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b", re.IGNORECASE)
 _NOT_BOLD = re.compile(r"font-weight\s*:\s*(?:normal|lighter|[1-5]00)\b", re.IGNORECASE)
+# A class the page's own style sheet makes bold (".c7{font-weight:700}", as a Google Docs
+# download writes its bold text).
+_BOLD_CLASS = re.compile(r"\.([\w-]+)\s*\{[^}]*?font-weight\s*:\s*(?:bold|bolder|[6-9]00)\b", re.IGNORECASE)
 
 
 def read_html(text: str, name: str, encoding: str = "utf-8") -> SourceDocument:
     root, title = parse_tree(text)
-    walker = _Walker()
+    walker = _Walker(_bold_classes(root))
     content = main_content(root)
     if content is not root:
         walker.dropped.append("everything outside the page's main content (menus, header, footer)")
@@ -63,7 +66,8 @@ class _Inline:
 
 
 class _Walker:
-    def __init__(self) -> None:
+    def __init__(self, bold_classes: frozenset[str] = frozenset()) -> None:
+        self.bold_classes = bold_classes
         self.blocks: list[Block] = []
         self.dropped: list[str] = []
         self.inline = _Inline()
@@ -180,8 +184,8 @@ class _Walker:
                 self.walk_children(node)  # Google Docs wraps a whole copy in <b style="font-weight:normal">
             else:
                 self.wrap(node, _INLINE_MARK[tag])
-        elif tag == "span" and _BOLD.search(node.attrs.get("style", "")):
-            self.bold_wrap(node)  # bold as Google Docs writes it
+        elif tag == "span" and (_BOLD.search(node.attrs.get("style", "")) or self.bold_classes & set(node.classes())):
+            self.bold_wrap(node)  # bold as Google Docs writes it, in a style or a class
         elif tag in BLOCK or tag in ("tr", "td", "th", "tbody", "thead", "tfoot", "table"):
             if self.mode == "paragraph":
                 self.block_children(node)
@@ -349,6 +353,21 @@ class _Walker:
         trail = inner[len(inner.rstrip(" ")) :]
         target = link_target(href)
         self.inline.md.append(f"{lead}[{inner.strip()}]({target}){trail}")
+
+
+def _bold_classes(root: Node) -> frozenset[str]:
+    """The classes the page's <style> sheets make bold."""
+    found: set[str] = set()
+
+    def visit(node: Node) -> None:
+        for child in node.elements():
+            if child.tag == "style":
+                found.update(_BOLD_CLASS.findall(child.text()))
+            else:
+                visit(child)
+
+    visit(root)
+    return frozenset(found)
 
 
 def _word_marker(node: Node) -> str:
