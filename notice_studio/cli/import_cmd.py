@@ -1,6 +1,7 @@
 """`notice-studio import FILE DIR`: an existing notice (.txt, .md, .html, .docx, .pdf) -> a new notice project.
 
-FILE `-` reads the notice from standard input: plain text, or HTML such as a browser's clipboard
+FILE may be the notice's web address (https://...), fetched and read as its type says. FILE `-`
+reads the notice from standard input: plain text, or HTML such as a browser's clipboard
 holds (`xclip -o -selection clipboard -t text/html | notice-studio import - DIR`)."""
 
 from __future__ import annotations
@@ -26,8 +27,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "file",
         metavar="FILE",
-        help="the notice to import (.txt, .md, .html, .docx or .pdf), or - to read it (text or HTML) "
-        "from standard input",
+        help="the notice to import (.txt, .md, .html, .docx or .pdf), its web address (https://...), "
+        "or - to read it (text or HTML) from standard input",
     )
     p.add_argument("folder", metavar="DIR", help="the new notice folder (must not exist, or be empty)")
     p.add_argument(
@@ -95,10 +96,10 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def _read(file: str) -> ImportedOutline:
-    from notice_studio.core.importer import import_file, outline_from_document, read_bytes
+    from notice_studio.core.importer import import_source, outline_from_document, read_bytes
 
     if file != "-":
-        return import_file(file)
+        return import_source(file)
     if sys.stdin.isatty():
         print("Paste the notice, then press Ctrl+D (on Windows Ctrl+Z, then Enter).", file=sys.stderr)
     # Text that starts like a web page is read as one (read_bytes looks), so copied HTML keeps its headings.

@@ -25,7 +25,7 @@ def open_dialog(window, qtbot) -> ImportDialog:
     return dialog
 
 
-def read_in(dialog: ImportDialog, qtbot, path: Path) -> None:
+def read_in(dialog: ImportDialog, qtbot, path: Path | str) -> None:
     """Type the path in and press Import, as a user would; wait for the sections."""
     dialog.path_edit.setText(str(path))
     assert dialog.next_button.isEnabled()
@@ -539,3 +539,17 @@ def test_drop_a_notice_file_or_a_dragged_selection(window, qtbot) -> None:
     assert _drop_on(dialog, selection)
     qtbot.waitUntil(lambda: dialog.pages.currentIndex() == PREVIEW and not dialog.importing, timeout=15000)
     assert ("From our couriers", 2, "") in rows(dialog)
+
+
+def test_a_web_address_in_the_file_box_is_fetched_and_read(window, qtbot) -> None:
+    from web_support import notice_site
+
+    dialog = open_dialog(window, qtbot)
+    with notice_site() as site:
+        read_in(dialog, qtbot, f"{site}/gone")
+        assert dialog.pages.currentIndex() == FILE
+        assert "answered '404 Not Found'" in dialog.file_status.text()
+        read_in(dialog, qtbot, f"{site}/privacy")
+    assert dialog.pages.currentIndex() == PREVIEW
+    assert rows(dialog) == outline_rows(import_file(FIXTURES / "saved_page.html"))
+    assert "127.0.0.1/privacy" in dialog.preview.summary.text()

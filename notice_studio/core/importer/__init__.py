@@ -1,6 +1,7 @@
 """Import an existing notice (.txt, .md, .html, .docx, .pdf) as a new notice project.
 
     outline = import_file("privacy.html")        # read, find sections, tag topics
+    outline = import_source("https://example.com/privacy")   # a file's path or a web address
     outline = merge(outline, 3)                  # adjust in the preview (pure functions)
     report = create_notice(outline, "acme-notice", organisation="Acme Ltd")
 
@@ -64,6 +65,16 @@ def outline_from_document(document: SourceDocument) -> ImportedOutline:
 def import_file(path: str | os.PathLike[str]) -> ImportedOutline:
     """Read a notice file and find its sections and topics; raises ImportProblem for bad files."""
     return outline_from_document(read_document(path))
+
+
+def import_source(source: str | os.PathLike[str]) -> ImportedOutline:
+    """A notice file's path, or the web address of the notice's page (or PDF or Word file), read
+    and outlined; raises ImportProblem in one sentence. The app and the command line both call it."""
+    from notice_studio.core.importer.fetch import fetch_document, is_web_address
+
+    if isinstance(source, str) and is_web_address(source):
+        return outline_from_document(fetch_document(source))
+    return import_file(source)
 
 
 def import_pasted(text: str, html: str = "") -> ImportedOutline:
@@ -140,6 +151,7 @@ __all__ = [
     "found_tables",
     "import_file",
     "import_pasted",
+    "import_source",
     "known_topics",
     "make_report",
     "mentioned_jurisdictions",

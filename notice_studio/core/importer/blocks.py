@@ -20,6 +20,10 @@ class ImportProblem(NoticeError):
     """The file cannot be imported; the message is one plain sentence saying why and what to do."""
 
 
+class NoText(ImportProblem):
+    """The file holds no text to import (empty, or only markup and scripts)."""
+
+
 @dataclass(frozen=True)
 class Block:
     kind: BlockKind

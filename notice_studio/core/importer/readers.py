@@ -12,7 +12,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from notice_studio.core.importer.blocks import Block, BlockKind, ImportProblem, SourceDocument, is_junk_line, one_line
+from notice_studio.core.importer.blocks import (
+    Block,
+    BlockKind,
+    ImportProblem,
+    NoText,
+    SourceDocument,
+    is_junk_line,
+    one_line,
+)
 from notice_studio.core.notice.frontmatter import FormatError
 from notice_studio.core.notice.frontmatter import parse as parse_front_matter
 
@@ -76,7 +84,7 @@ def read_document(path: str | os.PathLike[str]) -> SourceDocument:
 def read_bytes(data: bytes, name: str, fmt: str) -> SourceDocument:
     """Read file contents already in memory; `fmt` is 'txt', 'md', 'html' or 'docx'."""
     if not data.strip():
-        raise ImportProblem(f"{name} is empty; there is no text in it to import.")
+        raise NoText(f"{name} is empty; there is no text in it to import.")
     if fmt == "docx":
         from notice_studio.core.importer.docx_reader import read_docx
 
@@ -112,7 +120,7 @@ def read_bytes(data: bytes, name: str, fmt: str) -> SourceDocument:
             else:
                 document = read_plain_text(text, name, encoding)
     if not any(any(ch.isalpha() for ch in block.plain) for block in document.blocks):
-        raise ImportProblem(f"{name} is empty; there is no text in it to import.")
+        raise NoText(f"{name} is empty; there is no text in it to import.")
     return document
 
 

@@ -36,7 +36,7 @@ from notice_studio.ui.layout.fit import fit_dialog
 from notice_studio.ui.settings import documents_dir
 from notice_studio.ui.tasks import Debouncer
 
-STEPS = ("Choose the file", "Check the sections", "Create the project")
+STEPS = ("Choose the notice", "Check the sections", "Create the project")
 # What a file's path never is: a path is one line and at most 260 characters on Windows.
 _LONGEST_PATH = 260
 FILE, PREVIEW, DETAILS = range(3)
@@ -67,7 +67,7 @@ class ImportDialog(QDialog):
         self.created_path: Path | None = None
         self.importing = False
         self.creating = False
-        self._imported_from: Path | None = None
+        self._imported_from: str | None = None  # the file's path or the page's web address
         self._finished = False
         self.setWindowTitle("Import an existing notice")
         self.setAcceptDrops(True)
@@ -145,16 +145,16 @@ class ImportDialog(QDialog):
         layout.addWidget(heading_label("Import an existing notice"))
         intro = QLabel(
             "Bring in the privacy notice you already have, as a text file, a Markdown file, a web page saved "
-            f"from your site or a Word document ({SUPPORTED_TEXT}), or copy it from its web page or document "
-            "and paste it. Nothing is created until the last step."
+            f"from your site or a Word document ({SUPPORTED_TEXT}), or give its web address, or copy it from its "
+            "web page or document and paste it. Nothing is created until the last step."
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         row = QHBoxLayout()
-        label = QLabel("&File:")
+        label = QLabel("&File or web address:")
         self.path_edit = QLineEdit()
-        self.path_edit.setAccessibleName("Notice file to import")
-        self.path_edit.setPlaceholderText("Type or paste the file's path, or choose it with Browse…")
+        self.path_edit.setAccessibleName("Notice file or web address to import")
+        self.path_edit.setPlaceholderText("Type or paste the file's path or the notice's web address, or Browse…")
         self.path_edit.setClearButtonEnabled(True)
         self.path_edit.textChanged.connect(lambda _t: self._update_buttons())
         self.path_edit.returnPressed.connect(self.load_file)
@@ -284,17 +284,20 @@ class ImportDialog(QDialog):
         text = self.path_edit.text().strip().strip('"')
         if not text or self.importing:
             return
-        source = Path(text).expanduser().absolute()
+        from notice_studio.core.importer.fetch import is_web_address
+
+        web = is_web_address(text)
+        source = text if web else str(Path(text).expanduser().absolute())
         if source == self._imported_from and self.outline is not None:
-            self.go_to(PREVIEW)  # the same file again: keep the adjustments made to it
+            self.go_to(PREVIEW)  # the same file or page again: keep the adjustments made to it
             return
 
         def read() -> ImportedOutline:
-            from notice_studio.core.importer import import_file
+            from notice_studio.core.importer import import_source
 
-            return import_file(source)
+            return import_source(source)
 
-        self._read(source, source.name, read)
+        self._read(source, source if web else Path(source).name, read, file=not web)
 
     def paste(self) -> None:
         """Import the notice on the clipboard: its HTML when a browser or Word put some there (it
@@ -345,8 +348,9 @@ class ImportDialog(QDialog):
             return True
         return super().eventFilter(watched, event)
 
-    def _read(self, source: Path | None, shown: str, read: Callable[[], ImportedOutline]) -> None:
-        """Read the notice in a worker (`read` gives its outline) and show its sections next."""
+    def _read(self, source: str | None, shown: str, read: Callable[[], ImportedOutline], file: bool = False) -> None:
+        """Read the notice in a worker (`read` gives its outline) and show its sections next.
+        `source` says where it came from (None: pasted), `file` whether it has a file name."""
 
         def work() -> tuple[ImportedOutline, list[str]]:
             from notice_studio.core.importer import mentioned_jurisdictions
@@ -360,10 +364,10 @@ class ImportDialog(QDialog):
         self._file_message(f"Reading {shown} and finding its sections…")
         self._update_buttons()
         self.state.tasks.latest(
-            "import-dialog-file", work, lambda result: self._imported(source, result), self._import_failed
+            "import-dialog-file", work, lambda result: self._imported(source, file, result), self._import_failed
         )
 
-    def _imported(self, source: Path | None, result: tuple[ImportedOutline, list[str]]) -> None:
+    def _imported(self, source: str | None, file: bool, result: tuple[ImportedOutline, list[str]]) -> None:
         if self._finished:
             return
         outline, laws = result
@@ -372,8 +376,8 @@ class ImportDialog(QDialog):
         self._file_message("")
         self._imported_from = source
         self.preview.load(outline)
-        # Pasted text has no file name to suggest a folder from; the notice's title does as well.
-        self.details.prefill(outline.title, outline.source_name if source else outline.title, laws)
+        # Pasted text or a web page has no file name to suggest a folder from; the notice's title does.
+        self.details.prefill(outline.title, outline.source_name if file else outline.title, laws)
         self.go_to(PREVIEW)
 
     def _import_failed(self, exc: object) -> None:
