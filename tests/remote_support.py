@@ -5,13 +5,13 @@ from __future__ import annotations
 import base64
 import os
 import subprocess
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 from notice_support import AUTHOR, git, small_notice
+from web_support import serve
 
 from notice_studio.core.notice import store_remote
 from notice_studio.core.notice.model import Notice
@@ -140,12 +140,5 @@ class _GitHandler(BaseHTTPRequestHandler):
 def http_server(root: Path, credentials: str = "") -> Iterator[str]:
     """Serve the bare repositories under `root` on 127.0.0.1; yields the base URL."""
     handler = type("Handler", (_GitHandler,), {"root": root, "credentials": credentials})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with serve(handler) as address:
+        yield address

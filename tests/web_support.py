@@ -59,9 +59,9 @@ class NoticeSite(BaseHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def notice_site() -> Iterator[str]:
-    """The site on a free port of 127.0.0.1, served from a thread; its address, e.g. http://127.0.0.1:5123."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), NoticeSite)
+def serve(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
+    """Serve `handler` on a free port of 127.0.0.1 from a thread; yields the base address."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -69,3 +69,9 @@ def notice_site() -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+        thread.join()
+
+
+def notice_site() -> contextlib.AbstractContextManager[str]:
+    """The notice site, e.g. at http://127.0.0.1:5123."""
+    return serve(NoticeSite)
