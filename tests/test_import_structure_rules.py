@@ -679,3 +679,43 @@ def test_a_town_or_country_under_an_address_line_is_not_a_heading() -> None:
     titles = [s.title for s in outline_of(text).sections]
     assert "Republic of Ireland" not in titles
     assert "Welcome!" in titles  # under a date line, not an address: still a heading
+
+
+def test_pdf_text_long_title_line_after_a_full_line_ending_a_sentence() -> None:
+    # The paragraph above ends on a full line, so the title's first word could not have gone up
+    # onto it; the title is too long to be taken as short, but it stops where the word after it
+    # would still have fitted: a line of its own, not the start of a wrapped paragraph.
+    text = (
+        "Beefarm Ltd runs beekeeping courses at its farm near Ludlow and sells\n"
+        "honey from its shop and from its website. This notice explains what we\n"
+        "keep about the people who book a course or buy honey from us, and why.\n"
+        "What the Course Booking System Keeps About You, and for How Long\n"
+        "We keep your name, your email address and the dates of the courses you\n"
+        "book, and we keep them for three years after your last course, so that\n"
+        "we can answer any question about a course you took with us in the past.\n"
+        "Details kept when you buy honey through the Beefarm website\n"
+        "We use a card processor for payments and a courier for deliveries, and\n"
+        "each of them keeps its own record of the sale under its own notice.\n"
+    )
+    titles = [s.title for s in outline_of(text).sections]
+    assert titles[1:] == [
+        "What the Course Booking System Keeps About You, and for How Long",
+        "Details kept when you buy honey through the Beefarm website",
+    ]
+
+
+def test_pdf_text_question_filling_a_line_over_its_paragraph() -> None:
+    # The question is as long as a line, and the first word below would not have fitted after it;
+    # ending in a question mark at the start of its paragraph, it is a heading of its own.
+    text = (
+        "Beefarm Ltd runs beekeeping courses at its farm near Ludlow and sells\n"
+        "honey from its shop and from its website. This notice explains what we\n"
+        "keep about the people who book a course or buy honey from us, and why.\n"
+        "Can you ask us to delete what we hold about you and your bees?\n"
+        "Certainly. Beefarm deletes your details within a month of your asking,\n"
+        "unless the law requires us to keep them longer, as it does the records\n"
+        "of a sale, which we keep for six years for the tax authorities. We tell\n"
+        "you when the deletion is done, and which records we have had to keep.\n"
+    )
+    titles = [s.title for s in outline_of(text).sections]
+    assert titles[1:] == ["Can you ask us to delete what we hold about you and your bees?"]
