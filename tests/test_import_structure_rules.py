@@ -719,3 +719,27 @@ def test_pdf_text_question_filling_a_line_over_its_paragraph() -> None:
     )
     titles = [s.title for s in outline_of(text).sections]
     assert titles[1:] == ["Can you ask us to delete what we hold about you and your bees?"]
+
+
+def test_pdf_text_heading_under_a_line_ending_in_an_address() -> None:
+    # A postcode or an email address ends its paragraph without a full stop; the line below, though
+    # the next word could have gone up onto that full line, starts a section (one word, or in
+    # sentence case) - unless it carries a comma, as the rest of an address does.
+    text = (
+        "Beefarm Ltd keeps the names and addresses of the people who buy honey\n"
+        "from its website, so that it can send the jars and answer any question.\n"
+        "Write to Beefarm Ltd, Clover Lane 14, Ludlow, or ring us on 01584 960123\n"
+        "Updates\n"
+        "We change this notice when the way we sell honey changes, and we write\n"
+        "to every customer who has bought from us in the last year to say so.\n"
+        "Questions about an order go to the order desk at orders@beefarm.example\n"
+        "Couriers and card payments\n"
+        "A courier takes each parcel to you, and a card processor takes payment,\n"
+        "and each of them keeps its own record of the sale under its own notice.\n"
+        "The registered office is Beefarm Ltd, Clover Lane 14, Ludlow 40213\n"
+        "Shropshire, England\n"
+        "The farm is open to visitors on Saturdays from May until the end of the\n"
+        "honey harvest in September, and visitors sign the book at the gate.\n"
+    )
+    titles = [s.title for s in outline_of(text).sections]
+    assert titles[1:] == ["Updates", "Couriers and card payments"]

@@ -263,13 +263,16 @@ def _continues(
         _heading_line(text, width) or _short_title_line(text, width, after) or _question_line(text)
     ):
         return False
+    # under an address's last line, a line with a comma is the address going on ('Leeds, England')
+    after_address = bool(_ENDS_WITH_ADDRESS.search(prev)) and "," not in text
     if (
-        (len(prev) > width or in_item or _ENDS_WITH_LINK.search(prev))
+        (len(prev) > width or in_item or after_address or _ENDS_WITH_LINK.search(prev))
         and not _REFERS_ON.search(prev)
-        and _title_over_text(text, width, after)
+        and _title_over_text(text, width, after, any_case=after_address)
     ):
-        # After a line that could not wrap (a long link, a table row) or a list item ending without a
-        # full stop, a short title line over the start of a full line of text is a heading.
+        # After a line that could not wrap (a long link, a table row), a list item ending without a
+        # full stop, or an email address or a long number (a postcode), a short title line over the
+        # start of a full line of text is a heading.
         return False
     if _numbered_heading_start(text) and _numbered_heading_start(before.text.strip()):
         return False  # '3.2 A long sub-section title' over '3.2.1 Its first part': two headings, not one
@@ -279,17 +282,22 @@ def _continues(
 
 
 _ENDS_WITH_LINK = re.compile(r"(?:https?://|www\.)\S+$", re.IGNORECASE)
+_ENDS_WITH_ADDRESS = re.compile(r"\S@\S+\.[a-z]{2,}$|\d{3,}$", re.IGNORECASE)
+"""A line ending in an email address or a long number (a postcode, a telephone or company number):
+the end of a paragraph that takes no full stop."""
 
 
-def _title_over_text(text: str, width: float, after: TextLine | None) -> bool:
+def _title_over_text(text: str, width: float, after: TextLine | None, *, any_case: bool = False) -> bool:
+    """`text` is a short title line over a full line of text; `any_case`: in sentence case too, and a
+    single word ('Payments'), as under a line ending in an address."""
     if after is None or after.gap or BULLET_RE.match(after.text):
         return False
     below = after.text.strip()
     return (
-        len(text.split()) >= 2
+        (len(text.split()) >= 2 or any_case)
         and not text.endswith(")")
         and _heading_line(text, width)
-        and (is_title_case(text) or is_all_caps(text) or text.endswith("?"))
+        and (any_case or is_title_case(text) or is_all_caps(text) or text.endswith("?"))
         and below[:1].isupper()
         and len(below) >= width * 0.8
     )
