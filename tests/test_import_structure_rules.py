@@ -743,3 +743,39 @@ def test_pdf_text_heading_under_a_line_ending_in_an_address() -> None:
     )
     titles = [s.title for s in outline_of(text).sections]
     assert titles[1:] == ["Updates", "Couriers and card payments"]
+
+
+def test_a_long_notice_name_over_its_own_date_in_another_language() -> None:
+    # A second notice on the page, for customers abroad: its name is too long for a title line and
+    # its date line is labelled in its own language; its numbering starts again.
+    text = browser_text(
+        "1. Who We Are",
+        "Beefarm Ltd sells honey and runs beekeeping courses near Ludlow.",
+        "2. What We Keep",
+        "Your name, your address and the courses you book.",
+        "Datenschutzhinweise für Kundinnen und Kunden von Beefarm mit Wohnsitz in der Europäischen Union",
+        "Stand: 01.05.2025",
+        "Diese Hinweise gelten für Bestellungen aus der Europäischen Union.",
+        "1. Wer wir sind",
+        "Beefarm Ltd verkauft Honig und bietet Imkerkurse an.",
+        "2. Ihre Rechte",
+        "Sie können jederzeit Auskunft über Ihre Daten verlangen.",
+    )
+    assert shape(outline_of(text)) == [
+        (1, "Who We Are", "1"),
+        (1, "What We Keep", "2"),
+        (1, "Datenschutzhinweise für Kundinnen und Kunden von Beefarm mit Wohnsitz in der Europäischen Union", ""),
+        (1, "Wer wir sind", "1"),
+        (1, "Ihre Rechte", "2"),
+    ]
+
+
+def test_a_heading_over_its_own_date_line() -> None:
+    text = browser_text(
+        "Your Rights",
+        "You may ask Beefarm Ltd for a copy of what it holds about you.",
+        "Shared Pages with a Social Network",
+        "3 March 2025",
+        "The farm's page on a social network is run jointly with the network, which sees who visits it.",
+    )
+    assert [s.title for s in outline_of(text).sections] == ["Your Rights", "Shared Pages with a Social Network"]
