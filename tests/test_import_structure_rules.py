@@ -779,3 +779,18 @@ def test_a_heading_over_its_own_date_line() -> None:
         "The farm's page on a social network is run jointly with the network, which sees who visits it.",
     )
     assert [s.title for s in outline_of(text).sections] == ["Your Rights", "Shared Pages with a Social Network"]
+
+
+def test_the_same_numbered_notice_twice_on_one_page() -> None:
+    # A page that holds the notice twice (a print version under the web one): the numbering starts
+    # again at the same first heading, word for word, and the second copy's sections are sections too.
+    notice = [
+        "1. Who We Are",
+        "Beefarm Ltd sells honey and runs beekeeping courses near Ludlow.",
+        "2. What We Keep",
+        "Your name, your address and the courses you book.",
+        "3. Your Rights",
+        "You may ask for a copy of what we hold about you.",
+    ]
+    titles = [s.title for s in outline_of(browser_text(*notice, *notice)).sections]
+    assert titles == ["Who We Are", "What We Keep", "Your Rights"] * 2
