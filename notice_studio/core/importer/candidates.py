@@ -415,8 +415,16 @@ def accept_weak(entries: list[Entry]) -> None:
                     # a heading with no text of its own, straight above its first sub-heading
                     nxt.weak and after is not None and body_like(after) and not (after.key and after.weak)
                 )
-                # 'Shared Pages with a Social Network' over its own date, then its text
-                or (_date_line(nxt) and after is not None and body_like(after) and not after.key)
+                # 'Shared Pages with a Social Network' over its own date, then its text (under text: a
+                # name over a date straight under the notice's title is part of that title)
+                or (
+                    _date_line(nxt)
+                    and after is not None
+                    and body_like(after)
+                    and not after.key
+                    and i > 0
+                    and body_like(entries[i - 1])
+                )
             )
         else:
             entry.accepted = not (nxt.key == entry.key and nxt.weak) and (nxt.block.kind != "heading")
