@@ -794,3 +794,22 @@ def test_the_same_numbered_notice_twice_on_one_page() -> None:
     ]
     titles = [s.title for s in outline_of(browser_text(*notice, *notice)).sections]
     assert titles == ["Who We Are", "What We Keep", "Your Rights"] * 2
+
+
+def test_pdf_text_sentence_case_heading_under_a_list_item_without_a_full_stop() -> None:
+    # The list's items wrap onto indented lines; a line at the margin under the last item, short and
+    # over a full line of text, starts a section though neither it nor the item has a full stop.
+    text = (
+        "Beefarm Ltd uses the details you give it when you book a course for the\n"
+        "purposes below, and for no other purpose unless the law requires it:\n"
+        "• Sending you the joining instructions and the map of the farm before\n"
+        "  the day of your course\n"
+        "• Telling you when a course you booked has to move to another date\n"
+        "Sharing with our partners\n"
+        "We share your name with the caterer who makes lunch on the course day,\n"
+        "and with nobody else, and the caterer deletes it when the day is over.\n"
+        "Beefarm keeps the booking itself for six years, as the tax rules ask.\n"
+    )
+    sections = outline_of(text).sections
+    assert [s.title for s in sections][1:] == ["Sharing with our partners"]
+    assert "the day of your course" in sections[0].body

@@ -268,11 +268,14 @@ def _continues(
     if (
         (len(prev) > width or in_item or after_address or _ENDS_WITH_LINK.search(prev))
         and not _REFERS_ON.search(prev)
-        and _title_over_text(text, width, after, any_case=after_address)
+        and _title_over_text(
+            text, width, after, any_case=after_address or (in_item and not line.text.startswith((" ", "\t")))
+        )
     ):
         # After a line that could not wrap (a long link, a table row), a list item ending without a
         # full stop, or an email address or a long number (a postcode), a short title line over the
-        # start of a full line of text is a heading.
+        # start of a full line of text is a heading; under an item, a line at the margin (the item's
+        # own lines go on indented) in sentence case too.
         return False
     if _numbered_heading_start(text) and _numbered_heading_start(before.text.strip()):
         return False  # '3.2 A long sub-section title' over '3.2.1 Its first part': two headings, not one
