@@ -813,3 +813,18 @@ def test_pdf_text_sentence_case_heading_under_a_list_item_without_a_full_stop() 
     sections = outline_of(text).sections
     assert [s.title for s in sections][1:] == ["Sharing with our partners"]
     assert "the day of your course" in sections[0].body
+
+
+def test_a_long_line_over_a_date_is_text_where_headings_are_marked_up() -> None:
+    # With heading markup, the notice says which lines are headings: a long line over a date is a
+    # sentence of its text (here a strap line under the page's title).
+    markdown = (
+        "# Beefarm Privacy\n\n"
+        "We look after the details of everyone who buys our honey or books a course\n\n"
+        "Updated: 01.05.2025\n\n"
+        "Beefarm Ltd sells honey and runs beekeeping courses near Ludlow.\n\n"
+        "## What We Keep\n\nYour name, your address and the courses you book.\n\n"
+        "## Your Rights\n\nYou may ask for a copy of what we hold about you.\n"
+    )
+    outline = outline_from_document(read_bytes(markdown.encode("utf-8"), "x.md", "md"))
+    assert [s.title for s in outline.sections] == ["Introduction", "What We Keep", "Your Rights"]

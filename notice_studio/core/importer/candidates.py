@@ -351,7 +351,9 @@ def _long_notice_names(entries: list[Entry]) -> None:
     """A line too long for a title line, with no full stop, over a date line and then text: the name of
     a notice within the notice, over its own date ('Privacy notice for members who live in the
     European Union or in Switzerland', or the same notice in another language); its numbering
-    starts again."""
+    starts again. Not where headings are marked up: there a line not marked as one is text."""
+    if sum(1 for e in entries if e.family == "markup") >= 2:
+        return
     for i, entry in enumerate(entries[:-2]):
         text = entry.block.plain.strip()
         if (
