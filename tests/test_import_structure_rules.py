@@ -828,3 +828,17 @@ def test_a_long_line_over_a_date_is_text_where_headings_are_marked_up() -> None:
     )
     outline = outline_from_document(read_bytes(markdown.encode("utf-8"), "x.md", "md"))
     assert [s.title for s in outline.sections] == ["Introduction", "What We Keep", "Your Rights"]
+
+
+def test_a_strap_line_under_the_title_over_the_date_is_not_a_notice() -> None:
+    text = browser_text(
+        "Beefarm Privacy Notice",
+        "We look after the details of everyone who buys our honey or books a course",
+        "Last updated: 01.05.2025",
+        "Beefarm Ltd sells honey and runs beekeeping courses near Ludlow.",
+        "1. What We Keep",
+        "Your name, your address and the courses you book.",
+        "2. Your Rights",
+        "You may ask for a copy of what we hold about you.",
+    )
+    assert [s.title for s in outline_of(text).sections] == ["Introduction", "What We Keep", "Your Rights"]

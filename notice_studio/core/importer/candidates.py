@@ -357,7 +357,8 @@ def _long_notice_names(entries: list[Entry]) -> None:
     for i, entry in enumerate(entries[:-2]):
         text = entry.block.plain.strip()
         if (
-            entry.key is None
+            i > 1  # straight under the notice's own title: a strap line over the notice's date
+            and entry.key is None
             and not entry.toc
             and entry.block.kind == "paragraph"
             and entry.block.gap_before
