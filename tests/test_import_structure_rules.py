@@ -679,3 +679,166 @@ def test_a_town_or_country_under_an_address_line_is_not_a_heading() -> None:
     titles = [s.title for s in outline_of(text).sections]
     assert "Republic of Ireland" not in titles
     assert "Welcome!" in titles  # under a date line, not an address: still a heading
+
+
+def test_pdf_text_long_title_line_after_a_full_line_ending_a_sentence() -> None:
+    # The paragraph above ends on a full line, so the title's first word could not have gone up
+    # onto it; the title is too long to be taken as short, but it stops where the word after it
+    # would still have fitted: a line of its own, not the start of a wrapped paragraph.
+    text = (
+        "Beefarm Ltd runs beekeeping courses at its farm near Ludlow and sells\n"
+        "honey from its shop and from its website. This notice explains what we\n"
+        "keep about the people who book a course or buy honey from us, and why.\n"
+        "What the Course Booking System Keeps About You, and for How Long\n"
+        "We keep your name, your email address and the dates of the courses you\n"
+        "book, and we keep them for three years after your last course, so that\n"
+        "we can answer any question about a course you took with us in the past.\n"
+        "Details kept when you buy honey through the Beefarm website\n"
+        "We use a card processor for payments and a courier for deliveries, and\n"
+        "each of them keeps its own record of the sale under its own notice.\n"
+    )
+    titles = [s.title for s in outline_of(text).sections]
+    assert titles[1:] == [
+        "What the Course Booking System Keeps About You, and for How Long",
+        "Details kept when you buy honey through the Beefarm website",
+    ]
+
+
+def test_pdf_text_question_filling_a_line_over_its_paragraph() -> None:
+    # The question is as long as a line, and the first word below would not have fitted after it;
+    # ending in a question mark at the start of its paragraph, it is a heading of its own.
+    text = (
+        "Beefarm Ltd runs beekeeping courses at its farm near Ludlow and sells\n"
+        "honey from its shop and from its website. This notice explains what we\n"
+        "keep about the people who book a course or buy honey from us, and why.\n"
+        "Can you ask us to delete what we hold about you and your bees?\n"
+        "Certainly. Beefarm deletes your details within a month of your asking,\n"
+        "unless the law requires us to keep them longer, as it does the records\n"
+        "of a sale, which we keep for six years for the tax authorities. We tell\n"
+        "you when the deletion is done, and which records we have had to keep.\n"
+    )
+    titles = [s.title for s in outline_of(text).sections]
+    assert titles[1:] == ["Can you ask us to delete what we hold about you and your bees?"]
+
+
+def test_pdf_text_heading_under_a_line_ending_in_an_address() -> None:
+    # A postcode or an email address ends its paragraph without a full stop; the line below, though
+    # the next word could have gone up onto that full line, starts a section (one word, or in
+    # sentence case) - unless it carries a comma, as the rest of an address does.
+    text = (
+        "Beefarm Ltd keeps the names and addresses of the people who buy honey\n"
+        "from its website, so that it can send the jars and answer any question.\n"
+        "Write to Beefarm Ltd, Clover Lane 14, Ludlow, or ring us on 01584 960123\n"
+        "Updates\n"
+        "We change this notice when the way we sell honey changes, and we write\n"
+        "to every customer who has bought from us in the last year to say so.\n"
+        "Questions about an order go to the order desk at orders@beefarm.example\n"
+        "Couriers and card payments\n"
+        "A courier takes each parcel to you, and a card processor takes payment,\n"
+        "and each of them keeps its own record of the sale under its own notice.\n"
+        "The registered office is Beefarm Ltd, Clover Lane 14, Ludlow 40213\n"
+        "Shropshire, England\n"
+        "The farm is open to visitors on Saturdays from May until the end of the\n"
+        "honey harvest in September, and visitors sign the book at the gate.\n"
+    )
+    titles = [s.title for s in outline_of(text).sections]
+    assert titles[1:] == ["Updates", "Couriers and card payments"]
+
+
+def test_a_long_notice_name_over_its_own_date_in_another_language() -> None:
+    # A second notice on the page, for customers abroad: its name is too long for a title line and
+    # its date line is labelled in its own language; its numbering starts again.
+    text = browser_text(
+        "1. Who We Are",
+        "Beefarm Ltd sells honey and runs beekeeping courses near Ludlow.",
+        "2. What We Keep",
+        "Your name, your address and the courses you book.",
+        "Datenschutzhinweise für Kundinnen und Kunden von Beefarm mit Wohnsitz in der Europäischen Union",
+        "Stand: 01.05.2025",
+        "Diese Hinweise gelten für Bestellungen aus der Europäischen Union.",
+        "1. Wer wir sind",
+        "Beefarm Ltd verkauft Honig und bietet Imkerkurse an.",
+        "2. Ihre Rechte",
+        "Sie können jederzeit Auskunft über Ihre Daten verlangen.",
+    )
+    assert shape(outline_of(text)) == [
+        (1, "Who We Are", "1"),
+        (1, "What We Keep", "2"),
+        (1, "Datenschutzhinweise für Kundinnen und Kunden von Beefarm mit Wohnsitz in der Europäischen Union", ""),
+        (1, "Wer wir sind", "1"),
+        (1, "Ihre Rechte", "2"),
+    ]
+
+
+def test_a_heading_over_its_own_date_line() -> None:
+    text = browser_text(
+        "Your Rights",
+        "You may ask Beefarm Ltd for a copy of what it holds about you.",
+        "Shared Pages with a Social Network",
+        "3 March 2025",
+        "The farm's page on a social network is run jointly with the network, which sees who visits it.",
+    )
+    assert [s.title for s in outline_of(text).sections] == ["Your Rights", "Shared Pages with a Social Network"]
+
+
+def test_the_same_numbered_notice_twice_on_one_page() -> None:
+    # A page that holds the notice twice (a print version under the web one): the numbering starts
+    # again at the same first heading, word for word, and the second copy's sections are sections too.
+    notice = [
+        "1. Who We Are",
+        "Beefarm Ltd sells honey and runs beekeeping courses near Ludlow.",
+        "2. What We Keep",
+        "Your name, your address and the courses you book.",
+        "3. Your Rights",
+        "You may ask for a copy of what we hold about you.",
+    ]
+    titles = [s.title for s in outline_of(browser_text(*notice, *notice)).sections]
+    assert titles == ["Who We Are", "What We Keep", "Your Rights"] * 2
+
+
+def test_pdf_text_sentence_case_heading_under_a_list_item_without_a_full_stop() -> None:
+    # The list's items wrap onto indented lines; a line at the margin under the last item, short and
+    # over a full line of text, starts a section though neither it nor the item has a full stop.
+    text = (
+        "Beefarm Ltd uses the details you give it when you book a course for the\n"
+        "purposes below, and for no other purpose unless the law requires it:\n"
+        "• Sending you the joining instructions and the map of the farm before\n"
+        "  the day of your course\n"
+        "• Telling you when a course you booked has to move to another date\n"
+        "Sharing with our partners\n"
+        "We share your name with the caterer who makes lunch on the course day,\n"
+        "and with nobody else, and the caterer deletes it when the day is over.\n"
+        "Beefarm keeps the booking itself for six years, as the tax rules ask.\n"
+    )
+    sections = outline_of(text).sections
+    assert [s.title for s in sections][1:] == ["Sharing with our partners"]
+    assert "the day of your course" in sections[0].body
+
+
+def test_a_long_line_over_a_date_is_text_where_headings_are_marked_up() -> None:
+    # With heading markup, the notice says which lines are headings: a long line over a date is a
+    # sentence of its text (here a strap line under the page's title).
+    markdown = (
+        "# Beefarm Privacy\n\n"
+        "We look after the details of everyone who buys our honey or books a course\n\n"
+        "Updated: 01.05.2025\n\n"
+        "Beefarm Ltd sells honey and runs beekeeping courses near Ludlow.\n\n"
+        "## What We Keep\n\nYour name, your address and the courses you book.\n\n"
+        "## Your Rights\n\nYou may ask for a copy of what we hold about you.\n"
+    )
+    outline = outline_from_document(read_bytes(markdown.encode("utf-8"), "x.md", "md"))
+    assert [s.title for s in outline.sections] == ["Introduction", "What We Keep", "Your Rights"]
+
+
+def test_a_strap_line_under_the_title_over_the_date_is_not_a_notice() -> None:
+    text = browser_text(
+        "Beefarm Privacy Notice",
+        "We look after the details of everyone who buys our honey or books a course",
+        "Last updated: 01.05.2025",
+        "Beefarm Ltd sells honey and runs beekeeping courses near Ludlow.",
+        "1. What We Keep",
+        "Your name, your address and the courses you book.",
+        "2. Your Rights",
+        "You may ask for a copy of what we hold about you.",
+    )
+    assert [s.title for s in outline_of(text).sections] == ["Introduction", "What We Keep", "Your Rights"]

@@ -319,10 +319,16 @@ def _ends_sentence(entry: Entry) -> bool:
 
 def _date_line(entry: Entry) -> bool:
     text = entry.block.plain
+    label, colon, date = text.partition(":")
     return (
         entry.block.kind == "paragraph"
         and len(text.split()) <= 8
-        and (stated_date(text) is not None or is_bare_date(text))
+        and (
+            stated_date(text) is not None
+            or is_bare_date(text)
+            # 'Stand: 01.05.2025', 'Mise à jour : 1 May 2025': a date after a label in any language
+            or (bool(colon) and len(label.split()) <= 4 and is_bare_date(date.strip()))
+        )
     )
 
 
@@ -341,9 +347,37 @@ def _ends_an_address(above: Entry, entry: Entry) -> bool:
     )
 
 
+def _long_notice_names(entries: list[Entry]) -> None:
+    """A line too long for a title line, with no full stop, over a date line and then text: the name of
+    a notice within the notice, over its own date ('Privacy notice for members who live in the
+    European Union or in Switzerland', or the same notice in another language); its numbering
+    starts again. Not where headings are marked up: there a line not marked as one is text."""
+    if sum(1 for e in entries if e.family == "markup") >= 2:
+        return
+    for i, entry in enumerate(entries[:-2]):
+        text = entry.block.plain.strip()
+        if (
+            i > 1  # straight under the notice's own title: a strap line over the notice's date
+            and entry.key is None
+            and not entry.toc
+            and entry.block.kind == "paragraph"
+            and entry.block.gap_before
+            and 4 <= len(text.split()) <= 25
+            and text[:1].isupper()
+            and not text.endswith((".", ",", ";", ":", "!", "?", ")"))
+            and not looks_like_address_or_detail(text)
+            and not any(ch.isdigit() for ch in text)
+            and _date_line(entries[i + 1])
+            and not _date_line(entries[i + 2])
+        ):
+            entry.key, entry.title, entry.accepted, entry.starts_notice = ("line",), clean_title(text), True, True
+            entry.evidence = "the name of a notice over its own date"
+
+
 def accept_weak(entries: list[Entry]) -> None:
     paragraphs = [e.block.gap_before for e in entries if e.block.kind == "paragraph"]
     spaced = sum(paragraphs) >= 0.6 * len(paragraphs)
+    _long_notice_names(entries)
     for i, entry in enumerate(entries):
         if not entry.weak or entry.toc:
             continue
@@ -378,9 +412,22 @@ def accept_weak(entries: list[Entry]) -> None:
                 continue  # 'Examples:' over a list or table introduces it
             if i > 0 and _ends_an_address(entries[i - 1], entry):
                 continue  # 'Republic of Ireland' under 'Dublin 2': the address's last line
-            entry.accepted = (body_like(nxt) and (nxt.block.gap_before or nxt.block.kind != "list_item")) or (
-                # a heading with no text of its own, straight above its first sub-heading
-                nxt.weak and after is not None and body_like(after) and not (after.key and after.weak)
+            entry.accepted = (
+                (body_like(nxt) and (nxt.block.gap_before or nxt.block.kind != "list_item"))
+                or (
+                    # a heading with no text of its own, straight above its first sub-heading
+                    nxt.weak and after is not None and body_like(after) and not (after.key and after.weak)
+                )
+                # 'Shared Pages with a Social Network' over its own date, then its text (under text: a
+                # name over a date straight under the notice's title is part of that title)
+                or (
+                    _date_line(nxt)
+                    and after is not None
+                    and body_like(after)
+                    and not after.key
+                    and i > 0
+                    and body_like(entries[i - 1])
+                )
             )
         else:
             entry.accepted = not (nxt.key == entry.key and nxt.weak) and (nxt.block.kind != "heading")

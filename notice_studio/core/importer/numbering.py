@@ -208,6 +208,9 @@ def accept_numbered(entries: list[Entry]) -> list[Entry]:
                 )
             )
             reading = numbering.interpret(number, romans)
+            if reading is None and _starts_again(entry, out):
+                numbering.reset()  # the notice again from its first section: the page holds it twice
+                reading = numbering.interpret(number, romans)
             gapped_heading = entry.block.gap_before and run is not None and run.count == 1 and reading is not None
             if (continues_run and not (gapped_heading and not list_follows)) or list_follows or reading is None:
                 entry.accepted = False
@@ -239,6 +242,13 @@ def accept_numbered(entries: list[Entry]) -> list[Entry]:
         if entry.block.kind == "paragraph" and not entry.key:
             take_trailing(entry, entry.block.markdown, entry.block.plain)
     return out
+
+
+def _starts_again(entry: Entry, accepted: list[Entry]) -> bool:
+    """`entry` is word for word the first numbered heading accepted so far ('1. Who we are' again
+    after '9. Contact us'): the notice starts again, copied twice onto one page."""
+    first = next((e for e in accepted if e.family == "num" and e.accepted), None)
+    return first is not None and " ".join(first.block.plain.split()) == " ".join(entry.block.plain.split())
 
 
 def _split_trailing(

@@ -16,7 +16,13 @@ from collections import Counter
 from dataclasses import dataclass
 
 from notice_studio.core.importer.blocks import Block, SourceDocument, is_junk_line, one_line
-from notice_studio.core.importer.headings import is_all_caps, is_title_case, is_title_shaped, split_number
+from notice_studio.core.importer.headings import (
+    is_all_caps,
+    is_title_case,
+    is_title_shaped,
+    looks_like_address_or_detail,
+    split_number,
+)
 from notice_studio.core.importer.markdown_text import table_markdown
 
 BULLET_RE = re.compile(r"^(?P<indent>[ \t]*)(?P<mark>[•·▪◦●○■□➢►✓–—*+-]|o(?= [A-Z]))[ \t]+(?P<text>\S.*)$")
@@ -253,15 +259,23 @@ def _continues(
     first = text.split(" ", 1)[0]
     if len(prev.rstrip()) + 1 + len(first) <= width - 1:
         return False  # the next word would have fitted: the line ended where its paragraph did
-    if _SENTENCE_END.search(prev) and _heading_line(text, width):
-        return False
-    if (
-        (len(prev) > width or in_item or _ENDS_WITH_LINK.search(prev))
-        and not _REFERS_ON.search(prev)
-        and _title_over_text(text, width, after)
+    if _SENTENCE_END.search(prev) and (
+        _heading_line(text, width) or _short_title_line(text, width, after) or _question_line(text)
     ):
-        # After a line that could not wrap (a long link, a table row) or a list item ending without a
-        # full stop, a short title line over the start of a full line of text is a heading.
+        return False
+    # under an address's last line, a line with a comma is the address going on ('Leeds, England')
+    after_address = bool(_ENDS_WITH_ADDRESS.search(prev)) and "," not in text
+    if (
+        (len(prev) > width or in_item or after_address or _ENDS_WITH_LINK.search(prev))
+        and not _REFERS_ON.search(prev)
+        and _title_over_text(
+            text, width, after, any_case=after_address or (in_item and not line.text.startswith((" ", "\t")))
+        )
+    ):
+        # After a line that could not wrap (a long link, a table row), a list item ending without a
+        # full stop, or an email address or a long number (a postcode), a short title line over the
+        # start of a full line of text is a heading; under an item, a line at the margin (the item's
+        # own lines go on indented) in sentence case too.
         return False
     if _numbered_heading_start(text) and _numbered_heading_start(before.text.strip()):
         return False  # '3.2 A long sub-section title' over '3.2.1 Its first part': two headings, not one
@@ -271,17 +285,22 @@ def _continues(
 
 
 _ENDS_WITH_LINK = re.compile(r"(?:https?://|www\.)\S+$", re.IGNORECASE)
+_ENDS_WITH_ADDRESS = re.compile(r"\S@\S+\.[a-z]{2,}$|\d{3,}$", re.IGNORECASE)
+"""A line ending in an email address or a long number (a postcode, a telephone or company number):
+the end of a paragraph that takes no full stop."""
 
 
-def _title_over_text(text: str, width: float, after: TextLine | None) -> bool:
+def _title_over_text(text: str, width: float, after: TextLine | None, *, any_case: bool = False) -> bool:
+    """`text` is a short title line over a full line of text; `any_case`: in sentence case too, and a
+    single word ('Payments'), as under a line ending in an address."""
     if after is None or after.gap or BULLET_RE.match(after.text):
         return False
     below = after.text.strip()
     return (
-        len(text.split()) >= 2
+        (len(text.split()) >= 2 or any_case)
         and not text.endswith(")")
         and _heading_line(text, width)
-        and (is_title_case(text) or is_all_caps(text) or text.endswith("?"))
+        and (any_case or is_title_case(text) or is_all_caps(text) or text.endswith("?"))
         and below[:1].isupper()
         and len(below) >= width * 0.8
     )
@@ -304,10 +323,37 @@ def _numbered_heading(text: str) -> bool:
     )
 
 
-def _heading_line(text: str, width: float) -> bool:
+def _title_part(text: str) -> str:
+    """A line's words after its number, if it has one ('2.1 Your rights' -> 'Your rights')."""
     number, rest = split_number(text)
-    shown = rest if number and rest else text
-    return len(text) < width * 0.75 and is_title_shaped(shown, allow_colon=True, max_words=14)
+    return rest if number and rest else text
+
+
+def _heading_line(text: str, width: float) -> bool:
+    return len(text) < width * 0.75 and is_title_shaped(_title_part(text), allow_colon=True, max_words=14)
+
+
+def _short_title_line(text: str, width: float, after: TextLine | None) -> bool:
+    """A title line too long for `_heading_line` ('What details does the app keep and how long
+    for?') that stops short of the width, the next line's first word fitting after it: a line of its
+    own, not the start of a wrapped paragraph."""
+    if after is None or after.gap:
+        return False
+    shown = _title_part(text)
+    first = after.text.strip().split(" ", 1)[0]
+    return len(text) + 1 + len(first) <= width - 1 and is_title_shaped(shown, allow_colon=False, max_words=14)
+
+
+def _question_line(text: str) -> bool:
+    """A question of a line's length or nearly ('How long do we keep the recordings of your calls to
+    us?'): at the start of a paragraph, a heading of its own, though a wrapped sentence could have
+    gone on after it."""
+    shown = _title_part(text)
+    return (
+        is_title_shaped(shown, allow_colon=False, max_words=14)
+        and shown.endswith("?")
+        and not looks_like_address_or_detail(shown)
+    )
 
 
 def _ends_hyphened(prev: str) -> bool:
@@ -466,10 +512,10 @@ def _blocks(lines: list[_Line], width: float, by_gaps: bool = False) -> list[Blo
                 j == i + 1
                 and width
                 and not (by_gaps or bullet)
-                and _numbered_heading(text)
+                and (_numbered_heading(text) or _question_line(text))
                 and len(lines[j].text) >= width * 0.8
             ):
-                break  # '4. A numbered title' over a full line of text: the title's paragraph starts
+                break  # '4. A numbered title' (or a question) over a full line of text: the title's paragraph starts
             text = _join(text, lines[j].text.strip(), hyphens)
             j += 1
         gap = line.gap or bool((width or by_gaps) and not bullet)
