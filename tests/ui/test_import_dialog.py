@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -432,19 +433,25 @@ def test_counsel_choose_which_tables_become_notice_tables(window, qtbot, tmp_pat
     assert "| Cookie | Purpose |" in notice.find("cookies").body  # left as text
 
 
-def copy_to_clipboard(text: str, html: str = "") -> None:
-    """Put text (and HTML, as a browser or Word does) on the clipboard."""
+@pytest.fixture
+def copy_to_clipboard() -> Iterator[Callable[..., None]]:
+    """Puts text (and HTML, as a browser or Word does) on the clipboard; empties it afterwards, as
+    Qt's offscreen clipboard still holding data set from Python crashes the process at its exit."""
     from PySide6.QtCore import QMimeData
     from PySide6.QtGui import QGuiApplication
 
-    data = QMimeData()
-    data.setText(text)
-    if html:
-        data.setHtml(html)
-    QGuiApplication.clipboard().setMimeData(data)
+    def copy(text: str, html: str = "") -> None:
+        data = QMimeData()
+        data.setText(text)
+        if html:
+            data.setHtml(html)
+        QGuiApplication.clipboard().setMimeData(data)
+
+    yield copy
+    QGuiApplication.clipboard().clear()
 
 
-def test_paste_the_copied_notice_keeps_its_headings(window, qtbot, tmp_path: Path) -> None:
+def test_paste_the_copied_notice_keeps_its_headings(window, qtbot, tmp_path: Path, copy_to_clipboard) -> None:
     copy_to_clipboard(
         (FIXTURES / "pasted_browser.txt").read_text(encoding="utf-8"),
         (FIXTURES / "pasted_browser.html").read_text(encoding="utf-8"),
@@ -477,7 +484,7 @@ def test_paste_the_copied_notice_keeps_its_headings(window, qtbot, tmp_path: Pat
     ]
 
 
-def test_ctrl_v_in_the_file_box_pastes_a_notice_but_a_path_stays_a_path(window, qtbot) -> None:
+def test_ctrl_v_in_the_file_box_pastes_a_notice_but_a_path_stays_a_path(window, qtbot, copy_to_clipboard) -> None:
     dialog = open_dialog(window, qtbot)
     path = str(FIXTURES / "run_in.txt")
     copy_to_clipboard(path)
@@ -491,7 +498,7 @@ def test_ctrl_v_in_the_file_box_pastes_a_notice_but_a_path_stays_a_path(window, 
     assert {"Who we are", "Your rights"} <= {title for title, _level, _n in rows(dialog)}
 
 
-def test_nothing_to_paste_is_said_in_one_sentence(window, qtbot) -> None:
+def test_nothing_to_paste_is_said_in_one_sentence(window, qtbot, copy_to_clipboard) -> None:
     copy_to_clipboard("   ")
     dialog = open_dialog(window, qtbot)
     qtbot.mouseClick(dialog.paste_button, LEFT)
