@@ -596,6 +596,38 @@ def test_web_address_broken_in_a_cell_is_whole_again(tmp_path: Path, address: st
     assert list(cookies.rows) == rows[1:]
 
 
+HIVE_CONTACTS = [
+    ("Office", "Who", "Address", "Email"),
+    (
+        "Hive One",
+        "The keeper of the north meadow hives",
+        "Clover Lane 4, Honeyton",
+        "Email: swarm.reports@beefarmnorthmeadow.example",
+    ),
+    (
+        "Hive Two",
+        "The keeper of the south meadow hives",
+        "Clover Lane 6, Honeyton",
+        "Email: swarm.reports@beefarmsouthmeadow.example",
+    ),
+    (
+        "Shop",
+        "The honey shop on the market square",
+        "Market Square 1, Honeyton",
+        "Email: shop.orders@beefarmhoneyshop.example",
+    ),
+]
+
+
+def test_email_address_broken_in_a_cell_is_whole_again(tmp_path: Path) -> None:
+    # Each address is too long for its column and broken before its domain's first dot; the word after
+    # the break ('meadow') stands inside lines elsewhere, so only the address tells that it goes on.
+    page = "<html><body><h1>Beefarm Ltd</h1><h2>Who to write to</h2>"
+    page += f"{_table_html(HIVE_CONTACTS)}<p>After the table.</p></body></html>"
+    (contacts,) = _tables_in(page, tmp_path)
+    assert [contacts.columns, *contacts.rows] == HIVE_CONTACTS
+
+
 BASIS = "we need it to run the loan scheme and the waiting list and the repair cafe under rule"
 
 
