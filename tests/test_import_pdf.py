@@ -859,3 +859,24 @@ def test_list_marker_drawn_just_before_a_page_number_leaves_it_a_page_number(tmp
     document = import_file(path)
     assert document.dropped[-1] == "2 page numbers"
     assert not any(block.plain.strip("• ") == "1" for block in read_document(path).blocks)
+
+
+HIRING_RECORDS = [
+    ("Purposes", "What we keep", "Basis", "How long", "Who may see these papers"),
+    (
+        "Appointment",
+        "Identity and address, letters from the applicant, a list of hives kept and any notes from the trial day",
+        "Steps taken before a contract at the applicant's request",
+        "Six months after the post is filled, then shredded in the office by the gate",
+        "The head keeper and the office manager only",
+    ),
+]
+
+
+def test_first_column_run_into_the_second_on_the_only_row_under_the_header_is_found(tmp_path: Path) -> None:
+    # The first column is as wide as its one word, which runs into the second cell's text with no space;
+    # only the header starts a word where the second column does, and the last header cell wraps.
+    page = "<html><body><h1>Beefarm Ltd</h1><h2>Hiring</h2><p>We also keep what applicants send us.</p>"
+    page += f"{_table_html(HIRING_RECORDS)}<p>After the table.</p></body></html>"
+    (hiring,) = _tables_in(page, tmp_path)
+    assert [hiring.columns, *hiring.rows] == HIRING_RECORDS

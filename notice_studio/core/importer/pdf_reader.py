@@ -579,15 +579,16 @@ def _joins(row: _Row, inside: _Row, edges: list[float], split: _Split, widest: f
 
 
 def _more_edges(run: list[_Row], edges: list[float], split: _Split) -> list[float]:
-    """The table's column edges: those given, and any other x where lines of the run start a word
-    and that no line runs across: as many lines as half the table's rows, or two or more that all have
-    a cell's white before it, the first line (the header) among them."""
+    """The table's column edges: those given, and any other x where lines of the run start a word (or a
+    cell run into the word before it: see _starts_at) and that no line runs across: as many lines as half
+    the table's rows, or two or more that all have a cell's white before it, the first line (the header)
+    among them."""
     heads = sum(1 for row in run if abs(row.left - edges[0]) <= _ALIGN)
     found = list(edges)
     for x in sorted({round(w.left, 1) for row in run for w in row.words}):
         if x <= edges[0] + run[0].size or _near(x, found):
             continue
-        support = [row for row in run if any(abs(w.left - x) <= _ALIGN for w in row.words)]
+        support = [row for row in run if _near(row.left, [x]) or _starts_at(row, x, split)]
         if (
             len(support) >= 2
             and (len(support) >= heads / 2 or _headed_column(run[0], support, x, split))
