@@ -880,3 +880,37 @@ def test_first_column_run_into_the_second_on_the_only_row_under_the_header_is_fo
     page += f"{_table_html(HIRING_RECORDS)}<p>After the table.</p></body></html>"
     (hiring,) = _tables_in(page, tmp_path)
     assert [hiring.columns, *hiring.rows] == HIRING_RECORDS
+
+
+HIVE_SHARING = [
+    ("Who we tell and why", "What we tell them"),
+    (
+        "The vet - to check the hives in spring and to advise on any sickness found in a colony before it spreads",
+        "Your name, the number of hives you keep and where they stand, and what we saw at the last visit",
+    ),
+    (
+        "The carrier - to bring the honey jars to your door on the day you chose when you ordered them",
+        "Your name, address and telephone number, and the note you left for the driver about the gate",
+    ),
+]
+HIVE_SHARING_MORE = [
+    HIVE_SHARING[0],
+    (
+        "The bank - to take payment for the jars you ordered and to give it back when a jar arrives broken",
+        "Your name, the card you paid with and the sum, and the order it was for and the day you paid",
+    ),
+    (
+        "The council - when the law asks us to tell it who keeps bees within the town and where they stand",
+        "What the law asks for, which is most often your name and the place where your hives stand",
+    ),
+]
+
+
+def test_table_with_the_same_header_right_under_another_is_a_table_of_its_own(tmp_path: Path) -> None:
+    # Two tables with the same columns, one right under the other with no more white between them than
+    # between rows: the second's header, the same as the first's, is where it starts.
+    page = "<html><body><h1>Beefarm Ltd</h1><h2>Who we share with</h2><p>We share some of what we keep.</p>"
+    page += f"{_table_html(HIVE_SHARING)}{_table_html(HIVE_SHARING_MORE)}<p>After the tables.</p></body></html>"
+    first, second = _tables_in(page, tmp_path)
+    assert [first.columns, *first.rows] == HIVE_SHARING
+    assert [second.columns, *second.rows] == HIVE_SHARING_MORE

@@ -343,7 +343,9 @@ def _page_lines(page: Any, number: int, ending: _PageEnd | None = None) -> tuple
                     row_line.text = "\t".join(read[-1])
                     continue
                 row_line = TextLine(number, "\t".join(cell_texts), gap, row.size, False, table.left, table.right)
-                row_line.new_table, starts = starts, False
+                # A row the same as the table's first (its header), not where a page repeats it: a table under it.
+                repeated = not (k == 0 and table.carried_on) and _same_header(cell_texts, read)
+                row_line.new_table, starts = starts or repeated, False
                 lines.append(row_line)
                 read.append(cell_texts)
                 gap = False
@@ -359,6 +361,12 @@ def _page_lines(page: Any, number: int, ending: _PageEnd | None = None) -> tuple
     if final is None or not ends_page:
         return lines, _PageEnd(None, last_line, top=top)
     return lines, _PageEnd(final, last_line, final_rows, final_line, top)
+
+
+def _same_header(cells: list[str], rows: list[list[str]]) -> bool:
+    """True when `cells`, a row of a table, are those of its first row (`rows`: those read so far), two of
+    them filled at least: the header of another table with the same columns, stacked under it."""
+    return bool(rows) and cells == rows[0] and sum(1 for cell in cells if cell) >= 2
 
 
 def _goes_on(first: list[str], rows: list[list[str]], table: _Table, text: str) -> bool:
