@@ -914,3 +914,32 @@ def test_table_with_the_same_header_right_under_another_is_a_table_of_its_own(tm
     first, second = _tables_in(page, tmp_path)
     assert [first.columns, *first.rows] == HIVE_SHARING
     assert [second.columns, *second.rows] == HIVE_SHARING_MORE
+
+
+HIVE_RECORDS = [
+    (
+        "Why we keep the record of your hives",
+        "What the record of your hives holds",
+        "Where the record of your hives comes from",
+        "Why the law lets us keep it for as long as we do",
+    )
+] + [
+    (
+        f"To send a keeper to the {place} hives when a swarm is reported",
+        f"The place of the {place} hives and your telephone number",
+        "You give it to us when you join",
+        "We need it to do what we agreed with you when you joined",
+    )
+    for place in ["north", "south", "east", "west", "upper", "lower"]
+]
+
+
+def test_first_tables_header_wrapped_alone_at_the_foot_of_a_page_is_one_row(tmp_path: Path) -> None:
+    # The document's first table: only its header fits at the foot of the first page, its lines all as
+    # close together as any lines there. The table's rows on the next page, set further apart than the
+    # lines of their cells, tell that those lines are one row.
+    lines = "Members borrow tools for a week at a time.<br>" * 56
+    page = f"<html><body><h1>Beefarm Ltd</h1><p>{lines}</p><h2>Hives</h2>"
+    page += f"{_table_html(HIVE_RECORDS)}<p>After the table.</p></body></html>"
+    (hives,) = _tables_in(page, tmp_path)
+    assert [hives.columns, *hives.rows] == HIVE_RECORDS

@@ -12,6 +12,7 @@ A scanned PDF has no text layer: it is refused in one sentence.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 import statistics
@@ -70,6 +71,7 @@ def read_pdf(data: bytes, name: str) -> SourceDocument:
             f"{name} has no text in it, only images (a scanned document); run it through text recognition "
             "(OCR) or import the original Word file instead."
         )
+    lines = [line for line in lines if line.text]  # a table's lines read again as one row leave the rest empty
     return read_lines(lines, name, "pdf", "pdf", title if len(title.split()) > 1 else "", by_gaps=True)
 
 
@@ -128,6 +130,8 @@ class _PageEnd:
     """The text of the cells of the table's rows read so far (on this page and those before it)."""
     row_line: TextLine | None = None
     """The line of its last row."""
+    lines: list[TextLine] = field(default_factory=list)
+    """The lines of its rows on this page."""
     top: float = 0.0
     """How high the text starts on a page: the top of the highest first line of the pages read so far."""
 
@@ -317,6 +321,7 @@ def _page_lines(page: Any, number: int, ending: _PageEnd | None = None) -> tuple
     last_line: _LastLine | None = None
     final_rows: list[list[str]] = []  # the cells of the table that ends the page, and its last row's line
     final_line: TextLine | None = None
+    final_lines: list[TextLine] = []
     done: set[int] = set()  # tables already read, by id
     for n, row in enumerate(rows):
         table = tables.get(id(row))
@@ -331,6 +336,14 @@ def _page_lines(page: Any, number: int, ending: _PageEnd | None = None) -> tuple
             limits = _column_limits(table, row.size)
             read: list[list[str]] = list(ending.rows) if table.carried_on else []
             row_line = ending.row_line if table.carried_on else None
+            if table.carried_on and _one_row_at_foot(ending, table, row.size):
+                # its rows at the foot of the page before are the lines of one row, as close as a cell's here
+                for extra in ending.lines[1:]:
+                    extra.text = ""  # left out (read_pdf)
+                read = [functools.reduce(_rejoin_row, read)]
+                row_line = ending.lines[0]
+                row_line.text = "\t".join(read[0])
+            row_lines: list[TextLine] = []
             starts = not table.carried_on  # its first row says so: the text's reader stops the table above
             for k, cells in enumerate(table.rows):
                 cell_texts = [
@@ -339,7 +352,7 @@ def _page_lines(page: Any, number: int, ending: _PageEnd | None = None) -> tuple
                 ]
                 if k == 0 and row_line is not None and read and _goes_on(cell_texts, read, table, text):
                     # the rest of the last row of the page before: put it there
-                    read[-1] = [rejoin_cell(a, b) for a, b in itertools.zip_longest(read[-1], cell_texts, fillvalue="")]
+                    read[-1] = _rejoin_row(read[-1], cell_texts)
                     row_line.text = "\t".join(read[-1])
                     continue
                 row_line = TextLine(number, "\t".join(cell_texts), gap, row.size, False, table.left, table.right)
@@ -347,10 +360,11 @@ def _page_lines(page: Any, number: int, ending: _PageEnd | None = None) -> tuple
                 repeated = not (k == 0 and table.carried_on) and _same_header(cell_texts, read)
                 row_line.new_table, starts = starts or repeated, False
                 lines.append(row_line)
+                row_lines.append(row_line)
                 read.append(cell_texts)
                 gap = False
             if table is final:
-                final_rows, final_line = read, row_line
+                final_rows, final_line, final_lines = read, row_line, row_lines
             continue
         shown = row.text.rstrip().translate(_LIGATURES)
         if shown:
@@ -360,7 +374,28 @@ def _page_lines(page: Any, number: int, ending: _PageEnd | None = None) -> tuple
     _mark_indented_items(lines)
     if final is None or not ends_page:
         return lines, _PageEnd(None, last_line, top=top)
-    return lines, _PageEnd(final, last_line, final_rows, final_line, top)
+    return lines, _PageEnd(final, last_line, final_rows, final_line, final_lines, top)
+
+
+def _rejoin_row(above: list[str], below: list[str]) -> list[str]:
+    """The cells of a row whose lines were read as two rows, `above` and `below`, joined again."""
+    return [rejoin_cell(a, b) for a, b in itertools.zip_longest(above, below, fillvalue="")]
+
+
+def _one_row_at_foot(ending: _PageEnd, table: _Table, size: float) -> bool:
+    """True when the rows of the table that ended the page before (`ending`), which started on that page
+    at its foot, are the lines of one row: all as close as one cell's lines in `table`, the rest of it on
+    this page, with its rows set further apart. The page before could not tell (no table above it there
+    to learn from); this one can."""
+    before = ending.table
+    return (
+        before is not None
+        and not before.carried_on
+        and not before.line_step
+        and len(ending.lines) > 1
+        and table.line_step > 0
+        and before.widest <= table.line_step + 0.1 * size
+    )
 
 
 def _same_header(cells: list[str], rows: list[list[str]]) -> bool:
