@@ -943,3 +943,21 @@ def test_first_tables_header_wrapped_alone_at_the_foot_of_a_page_is_one_row(tmp_
     page += f"{_table_html(HIVE_RECORDS)}<p>After the table.</p></body></html>"
     (hives,) = _tables_in(page, tmp_path)
     assert [hives.columns, *hives.rows] == HIVE_RECORDS
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        40,  # a card's first row alone at the foot of a page, its other rows at the top of the next
+        43,  # a card's last row alone at the top of a page, the next card below it after its empty row
+        51,  # the same, and the card's first row alone at the foot of the page before, under another card
+    ],
+)
+def test_cards_stacked_over_a_page_break_stay_apart(tmp_path: Path, intro: int) -> None:
+    # The rest of a card at the top of a page is followed, after the white of an empty row, by the next
+    # card with the same columns: the white sets it apart there as anywhere on a page.
+    cards = [[*card[:3], ("Kept", f"Two days for the {card[0][1].lower()}")] for card in LOAF_CARDS]
+    lines = "Members borrow tools for a week at a time.<br>" * intro
+    page = f"<html><body><h1>Bakery</h1><p>{lines}</p><h2>Our loaves</h2>"
+    page += "".join(_table_html([("", ""), *card]) for card in cards) + "<p>After the cards.</p></body></html>"
+    assert [[t.columns, *t.rows] for t in _tables_in(page, tmp_path)] == cards

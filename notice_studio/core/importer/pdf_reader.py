@@ -729,11 +729,13 @@ def _read_table(
     text: str,
     line_step: float = 0.0,
     part: bool = False,
+    at_foot: bool = False,
 ) -> _Table | None:
     """The lines start to end read as a table with columns starting at `edges`, or None when they do not
     make one: fewer than two lines with text in two columns, no white between cells wider than a space,
-    or two columns of running text. `line_step`: that of the table the lines carry on (see _table_rows).
-    `part`: the lines are part of a table already found (one of tables stacked): only the first test."""
+    or two columns of running text. `line_step`: that of the table the lines carry on (see _row_starts).
+    `part`: the lines are part of a table already found (one of tables stacked): only the first test, which
+    one line passes when they end the page (`at_foot`: the rest of that table is on the next)."""
     run = rows[start:end]
     grid = [_line_cells(row, edges, split) for row in run]
     size = run[0].size
@@ -742,7 +744,9 @@ def _read_table(
     apart = sum(1 for cells in side if _set_apart(cells, size))
     if apart * 2 < len(side) and apart >= 2 and len(side) >= 4 and all(_on_edges(cells, edges) for cells in side):
         apart = len(side)  # short labels: a space is all the white some leave, but every cell starts at its edge
-    if len(side) < 2 or (not part and (apart == 0 or (not wrapped and (len(side) < 3 or apart * 2 < len(side))))):
+    if len(side) < (1 if at_foot else 2) or (
+        not part and (apart == 0 or (not wrapped and (len(side) < 3 or apart * 2 < len(side))))
+    ):
         return None
     if len(run) >= 8 and len(side) >= 0.8 * len(run) and all(len(cells[0]) >= 5 for cells in side):
         return None  # two columns of running text, not a table
@@ -776,19 +780,12 @@ class _Table:
     breaks: list[int] = field(default_factory=list)
     """Lines (counted from its first) where a row starts further below the row above than its rows are
     apart: where one of tables stacked one under the other starts (see _stacked)."""
+    white_below: bool = False
+    """It ends where white sets apart a table stacked under it (see _carried_on)."""
 
     @property
     def left(self) -> float:
         return self.edges[0]
-
-
-def _table_rows(
-    run: list[_Row], grid: list[list[list[_Word]]], size: float, text: str, line_step: float = 0.0
-) -> tuple[list[list[list[_Word]]], float]:
-    """The table's lines grouped into its rows, and the step between two lines of one cell when the rows
-    are set further apart than that (0 when they are not); see _row_starts."""
-    starts, step = _row_starts(run, grid, size, text, line_step)
-    return _grouped(grid, starts), step
 
 
 def _grouped(grid: list[list[list[_Word]]], starts: list[bool]) -> list[list[list[_Word]]]:
@@ -892,7 +889,12 @@ def _find_tables(
             r += 1
             continue
         before = found[-1] if found else None
-        if before and before.end == table.start and all(_near(e, table.edges) for e in before.edges):
+        if (
+            before
+            and before.end == table.start
+            and not before.white_below
+            and all(_near(e, table.edges) for e in before.edges)
+        ):
             # the table's first lines carry on cells (at the top of a page): read them with its columns
             step = before.line_step if before is head else 0.0
             table = _read_table(rows, before.start, table.end, table.edges, split, text, step) or table
@@ -911,9 +913,12 @@ def _stacked(rows: list[_Row], table: _Table, split: _Split, text: str) -> list[
     between its rows (its `breaks`), each read with the columns its own lines start words at; a break
     is kept only where the lines either side of it make a table each."""
     cuts = [table.start + k for k in table.breaks]
+    foot = all(PAGE_NUMBER.match(row.text) for row in rows[table.end :])  # the last part may go on overleaf
     while cuts:
         bounds = [table.start, *cuts, table.end]
-        parts = [_part(rows, a, b, table.edges, split, text) for a, b in itertools.pairwise(bounds)]
+        parts = [
+            _part(rows, a, b, table.edges, split, text, foot and b == table.end) for a, b in itertools.pairwise(bounds)
+        ]
         bad = [cut for cut, above, below in zip(cuts, parts, parts[1:], strict=False) if above is None or below is None]
         if not bad:
             tables = [part for part in parts if part is not None]
@@ -923,11 +928,14 @@ def _stacked(rows: list[_Row], table: _Table, split: _Split, text: str) -> list[
     return [table]
 
 
-def _part(rows: list[_Row], start: int, end: int, edges: list[float], split: _Split, text: str) -> _Table | None:
-    """Lines start to end read as a table with those of `edges` where one of its lines starts a word."""
+def _part(
+    rows: list[_Row], start: int, end: int, edges: list[float], split: _Split, text: str, at_foot: bool = False
+) -> _Table | None:
+    """Lines start to end read as a table with those of `edges` where one of its lines starts a word
+    (`at_foot`: they end the page; see _read_table)."""
     run = rows[start:end]
     own = [edges[0]] + [e for e in edges[1:] if any(_starts_at(row, e, split) or _near(row.left, [e]) for row in run)]
-    return _read_table(rows, start, end, own, split, text, part=True) if len(own) >= 2 else None
+    return _read_table(rows, start, end, own, split, text, part=True, at_foot=at_foot) if len(own) >= 2 else None
 
 
 def _like_before(rows: list[_Row], table: _Table, before: _Table, split: _Split, text: str) -> _Table | None:
@@ -958,7 +966,8 @@ def _carried_on(rows: list[_Row], carried: _Table, split: _Split, text: str, top
     in past the first column, one of them must have text in two columns, and the first must start in
     lower case (the rest of a cell), have text in two columns itself, or be spaced as the rest of a cell
     of the last row (see _cell_goes_on). Not when the first line stands a line's height or more below
-    `top`, where the text starts on a page: white at the top of the page (an empty row) sets it apart."""
+    `top`, where the text starts on a page: white at the top of the page (an empty row) sets it apart.
+    It ends where more white than between its rows sets apart a table stacked under it (see _breaks)."""
     if not rows or (top and top - (rows[0].bottom + rows[0].height) >= rows[0].size):
         return None
     edges = carried.edges
@@ -994,9 +1003,19 @@ def _carried_on(rows: list[_Row], carried: _Table, split: _Split, text: str, top
     grid = [_line_cells(row, edges, split) for row in run]
     if run[0].left <= edges[0] + _ALIGN and not any(sum(1 for c in cells if c) >= 2 for cells in grid):
         return None
-    cells, step = _table_rows(run, grid, run[0].size, text, carried.line_step)
+    size = run[0].size
+    starts, step = _row_starts(run, grid, size, text, carried.line_step)
+    # White between two rows sets a table stacked under it apart (its empty row, say): the rest is its own.
+    cut = next((k for k in _breaks(run, starts, size) if _part(rows, k, end, edges, split, text)), None)
+    if cut is not None:
+        end, run, grid = cut, run[:cut], grid[:cut]
+        starts, step = _row_starts(run, grid, size, text, carried.line_step)
     right = max(row.right for row in run)
-    return _Table(0, end, cells, edges, right, step, max(_widest(run), carried.widest), True, goes_on)
+    table = _Table(0, end, _grouped(grid, starts), edges, right, step, max(_widest(run), carried.widest), True, goes_on)
+    # More white under it than it may have, and than there is under the line below it: a table stacked under it.
+    steps = [above.bottom - below.bottom for above, below in itertools.pairwise(rows[end - 1 : end + 2])]
+    table.white_below = cut is not None or (len(steps) == 2 and steps[0] > max(reach, steps[1] + 0.5 * size))
+    return table
 
 
 def _cell_goes_on(run: list[_Row], carried: _Table, split: _Split) -> bool:
