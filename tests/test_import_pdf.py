@@ -961,3 +961,30 @@ def test_cards_stacked_over_a_page_break_stay_apart(tmp_path: Path, intro: int) 
     page = f"<html><body><h1>Bakery</h1><p>{lines}</p><h2>Our loaves</h2>"
     page += "".join(_table_html([("", ""), *card]) for card in cards) + "<p>After the cards.</p></body></html>"
     assert [[t.columns, *t.rows] for t in _tables_in(page, tmp_path)] == cards
+
+
+HIVE_SITES = [
+    ("Site", "Cookies", "Party", "Lifespan"),
+    (
+        "shop.beefarm.example",
+        "hive_basket , hive_session , hive_consent , hive_language , hive_currency",
+        "First Party",
+        "One day, one year, one year, thirty days, thirty days",
+    ),
+    ("hivemonitoringdashboard.beefarm.example", "swarm_alert , swarm_seen", "First Party", "Two days, a few seconds"),
+    (
+        "beefarm.example",
+        "pollen_map , nectar_flow , queen_id , drone_count",
+        "First Party",
+        "One year, one year, two days, a few seconds",
+    ),
+]
+
+
+def test_name_broken_at_its_columns_edge_in_the_only_line_that_wide_is_whole_again(tmp_path: Path) -> None:
+    # No other line of the first column is as wide as the broken name's first line: it is full up to the
+    # next column's edge all the same, so the name was broken there.
+    page = "<html><body><h1>Beefarm Ltd</h1><h2>Cookies</h2><p>Our sites set these cookies.</p>"
+    page += f"{_table_html(HIVE_SITES)}<p>After the table.</p></body></html>"
+    (sites,) = _tables_in(page, tmp_path)
+    assert [sites.columns, *sites.rows] == HIVE_SITES

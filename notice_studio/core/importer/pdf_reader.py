@@ -1041,8 +1041,9 @@ def _widest(run: list[_Row]) -> float:
 
 def _column_limits(table: _Table, size: float) -> list[float]:
     """Where each column's text may reach: the right end of its widest line, when two lines or more
-    reach it (to within half a letter) - a column full to its edge, where a word may have been broken;
-    0 for a column with only one line that wide (it may be a long word that fits)."""
+    reach it (to within half a letter), or that one line reaches the next column's edge (to within half
+    a letter) - a column full to its edge, where a word may have been broken; 0 for a column with only
+    one line that wide and white after it (it may be a long word that fits)."""
     out = []
     for j in range(len(table.edges)):
         ends = [
@@ -1052,7 +1053,8 @@ def _column_limits(table: _Table, size: float) -> list[float]:
             if after is None or after.left < w.right
         ]
         widest = max(ends, default=0.0)
-        out.append(widest if sum(1 for e in ends if e >= widest - size / 2) >= 2 else 0.0)
+        full = j + 1 < len(table.edges) and widest >= table.edges[j + 1] - size / 2
+        out.append(widest if full or sum(1 for e in ends if e >= widest - size / 2) >= 2 else 0.0)
     return out
 
 
