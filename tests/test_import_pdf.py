@@ -988,3 +988,29 @@ def test_name_broken_at_its_columns_edge_in_the_only_line_that_wide_is_whole_aga
     page += f"{_table_html(HIVE_SITES)}<p>After the table.</p></body></html>"
     (sites,) = _tables_in(page, tmp_path)
     assert [sites.columns, *sites.rows] == HIVE_SITES
+
+
+HIVE_COOKIES = [
+    ("Purpose", "Cookies", "Lifespan", "Who sets them"),
+    (
+        "To keep your basket while you shop for honey and candles",
+        "basket, basketsessionlength, basketconsentgiven, basketlanguage",
+        "One day",
+        "Beefarm Ltd, on the shop pages only",
+    ),
+    (
+        "To show the hive cameras without asking you again",
+        "camera, cameraqualitychoice, camerapositionchoice, camerasound",
+        "One year",
+        "Beefarm Ltd, on the hive camera pages",
+    ),
+]
+
+
+def test_name_ending_in_a_comma_that_fills_its_line_keeps_the_space_after_it(tmp_path: Path) -> None:
+    # Each long name stands alone on a line of the names column, full to its edge; the comma after it
+    # says the list goes on after a space, not that the name was broken there.
+    page = "<html><body><h1>Beefarm Ltd</h1><h2>Cookies</h2><p>Our sites set these cookies.</p>"
+    page += f"{_table_html(HIVE_COOKIES)}<p>After the table.</p></body></html>"
+    (cookies,) = _tables_in(page, tmp_path)
+    assert [cookies.columns, *cookies.rows] == HIVE_COOKIES

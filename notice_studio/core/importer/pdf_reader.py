@@ -1146,7 +1146,10 @@ def _broken_word(head: str, tail: str, vocabulary: _Vocabulary | None) -> bool:
     a word found on the page, or the tail's first letters stand nowhere on it inside a line. A long
     first word may fill its line by chance and end there ('gatecodes' + 'notes': 'notes' stands inside
     lines elsewhere); the end of a word broken in two is found only at the start of a line (of this
-    cell, or of another where the same word is broken the same way)."""
+    cell, or of another where the same word is broken the same way). Never after a comma or semicolon
+    with a letter below ('height,' + 'width'): a space follows those, in a list of names too."""
+    if head.endswith((",", ";")) and tail[:1].isalpha():
+        return False
     if vocabulary is None:
         return True
     before, after = _LETTERS.findall(head), _LETTERS.findall(tail)
