@@ -1012,3 +1012,21 @@ def test_name_ending_in_a_comma_that_fills_its_line_keeps_the_space_after_it(tmp
     # says the list goes on after a space, not that the name was broken there.
     (cookies,) = _tables_in(_page("Beefarm Ltd", "Cookies", HIVE_COOKIES, note=SITES_NOTE), tmp_path)
     assert [cookies.columns, *cookies.rows] == HIVE_COOKIES
+
+
+def test_title_row_wrapped_over_its_first_column_stays_whole(tmp_path: Path) -> None:
+    # The title row's one cell wraps over three lines, closer together than the title is to the header
+    # under it (a cell's lines, not rows); the paragraph above is further away.
+    rows = [("Records the volunteers keep about each tool that goes out on loan to a member of the library", "", "")]
+    rows += [("Record", "Kept for", "Why")]
+    rows += [
+        (
+            f"{tool} sheet",
+            "One year after the tool comes back to the shed",
+            "So that damage can be traced to the member",
+        )
+        for tool in MARKED_TOOLS
+    ]
+    page = _page("Tool Library", "Records", rows, note="<p>The volunteers keep these records.</p>")
+    (records,) = _tables_in(page, tmp_path)
+    assert [records.columns, *records.rows] == rows

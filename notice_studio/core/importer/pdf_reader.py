@@ -704,6 +704,15 @@ def _table_from(rows: list[_Row], r: int, x: float, floor: int, split: _Split, t
     # Right under another table too: its first row says a table starts there (TextLine.new_table).
     if start - 1 >= floor and _title_row(rows[start - 1], rows[start], edges, split, widest):
         start -= 1
+        apart = rows[start].bottom - rows[start + 1].bottom
+        # A title wrapped over lines closer together than it is to the row under it: its lines above too.
+        while (
+            start - 1 >= floor
+            and _follows(rows[start - 1], rows[start])
+            and rows[start - 1].bottom - rows[start].bottom < apart - 0.1 * rows[start].size
+            and _first_column_only(rows[start - 1], edges, split)
+        ):
+            start -= 1
     return _read_table(rows, start, end, edges, split, text)
 
 
@@ -713,10 +722,16 @@ def _title_row(row: _Row, first: _Row, edges: list[float], split: _Split, widest
     (a title row over the header; a paragraph before a table has more white under it)."""
     return (
         _follows(row, first)
-        and abs(row.left - edges[0]) <= _ALIGN
         and row.bottom - first.bottom <= widest + 0.5
-        and not any(_crossed(row, e, split) or _starts_at(row, e, split) for e in edges[1:])
+        and _first_column_only(row, edges, split)
         and any(_starts_at(first, e, split) for e in edges[1:])
+    )
+
+
+def _first_column_only(row: _Row, edges: list[float], split: _Split) -> bool:
+    """True when the line starts at the first column's edge and has no word at, nor across, another's."""
+    return abs(row.left - edges[0]) <= _ALIGN and not any(
+        _crossed(row, e, split) or _starts_at(row, e, split) for e in edges[1:]
     )
 
 
