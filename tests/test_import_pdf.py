@@ -1030,3 +1030,25 @@ def test_title_row_wrapped_over_its_first_column_stays_whole(tmp_path: Path) -> 
     page = _page("Tool Library", "Records", rows, note="<p>The volunteers keep these records.</p>")
     (records,) = _tables_in(page, tmp_path)
     assert [records.columns, *records.rows] == rows
+
+
+HIVE_PROCESSORS = [
+    ("Processor", "Purpose", "Country"),
+    (
+        "Hive Software Ltd",
+        (
+            "Keeps the hive records of every member and sends the swarm alerts. Only what you enter in the hive log"
+            " is stored by it."
+        ),
+        "Portugal",
+    ),
+]
+
+
+def test_header_alone_at_the_foot_of_a_page_over_the_tables_one_row_on_the_next(tmp_path: Path) -> None:
+    # One row is too little to tell a table by; under a header whose cells start where its cells do, at
+    # the foot of the page before, it is one. Its first cell wraps: its lines there are the row's.
+    after = "<p>Processors keep nothing else.</p>"
+    page = _page("Beefarm Ltd", "Processors", HIVE_PROCESSORS, lead=_lines(58), after=after)
+    (processors,) = _tables_in(page, tmp_path)
+    assert [processors.columns, *processors.rows] == HIVE_PROCESSORS

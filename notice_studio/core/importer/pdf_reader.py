@@ -286,6 +286,11 @@ def _page_lines(page: Any, number: int, ending: _PageEnd | None = None) -> tuple
     # How high the text starts on a page: the highest first line of the pages so far (this one among them).
     top = max([ending.top] + [row.bottom + row.height for row in ordered[:1]])
     page_tables = _find_tables(ordered, split, text, ending.table, top)
+    if ending.last is not None and ending.table is None and not (page_tables and page_tables[0].start == 0):
+        # One row at the top of the page is too little to tell a table by, but not under its header.
+        lone = _under_header(ordered, ending.last, split, text)
+        if lone is not None and (not page_tables or page_tables[0].start >= lone.end):
+            page_tables.insert(0, lone)
     if ending.last is not None and page_tables and page_tables[0].start == 0 and ending.table is None:
         header = _header_above(ending.last, page_tables[0], ordered[0].size)
         if header is not None:
@@ -443,6 +448,32 @@ def _header_above(last: _LastLine, table: _Table, size: float) -> str | None:
     for left, _, word in last.words:
         cells[sum(1 for e in edges[1:] if left >= e - _ALIGN)].append(word)
     return "\t".join(" ".join(cell) for cell in cells)
+
+
+def _under_header(rows: list[_Row], last: _LastLine, split: _Split, text: str) -> _Table | None:
+    """The page's first lines as a table of one row or more whose header is `last`, the last line of the
+    page before: columns where the first line starts a word under one of its words, with more white than
+    a space before it in one of the two lines (wider than a letter before one of them in `last`, and
+    somewhere in the first line), and the lines that go on with them (see _joins); one line with text in
+    two of them will do - then all are that row's - when `last` reads as its header (see _header_above)."""
+    first = rows[0]
+    if len(rows) < 2 or abs(first.left - last.words[0][0]) > _ALIGN:
+        return None
+    gaps = {word[0]: word[0] - before[1] for before, word in itertools.pairwise(last.words)}
+    edges = [first.left] + [
+        x
+        for x, gap in gaps.items()
+        if _starts_at(first, x, split) and (gap >= 0.4 * last.size or _wide_gap_at(first, x, split))
+    ]
+    cells = any(gaps[x] > last.size and "\t" in first.text for x in edges[1:])
+    if len(edges) < 2 or not cells:
+        return None
+    widest, end = first.bottom - rows[1].bottom, 1
+    while end < len(rows) and _joins(rows[end], rows[end - 1], edges, split, widest):
+        end += 1
+    alone = not any(sum(1 for c in _line_cells(row, edges, split) if c) >= 2 for row in rows[1:end])
+    table = _read_table(rows, 0, end, edges, split, text, widest if alone else 0.0, part=True, single=True)
+    return table if table is not None and _header_above(last, table, rows[0].size) is not None else None
 
 
 def _beside(rows: list[_Row]) -> list[_Row]:
@@ -744,13 +775,14 @@ def _read_table(
     text: str,
     line_step: float = 0.0,
     part: bool = False,
-    at_foot: bool = False,
+    single: bool = False,
 ) -> _Table | None:
     """The lines start to end read as a table with columns starting at `edges`, or None when they do not
     make one: fewer than two lines with text in two columns, no white between cells wider than a space,
     or two columns of running text. `line_step`: that of the table the lines carry on (see _row_starts).
-    `part`: the lines are part of a table already found (one of tables stacked): only the first test, which
-    one line passes when they end the page (`at_foot`: the rest of that table is on the next)."""
+    `part`: the lines are part of a table already found (one of tables stacked, say): only the first test,
+    which one line passes when `single` (a part alone at a page's foot, or a row under its header on the
+    page before)."""
     run = rows[start:end]
     grid = [_line_cells(row, edges, split) for row in run]
     size = run[0].size
@@ -759,7 +791,7 @@ def _read_table(
     apart = sum(1 for cells in side if _set_apart(cells, size))
     if apart * 2 < len(side) and apart >= 2 and len(side) >= 4 and all(_on_edges(cells, edges) for cells in side):
         apart = len(side)  # short labels: a space is all the white some leave, but every cell starts at its edge
-    if len(side) < (1 if at_foot else 2) or (
+    if len(side) < (1 if single else 2) or (
         not part and (apart == 0 or (not wrapped and (len(side) < 3 or apart * 2 < len(side))))
     ):
         return None
@@ -950,7 +982,7 @@ def _part(
     (`at_foot`: they end the page; see _read_table)."""
     run = rows[start:end]
     own = [edges[0]] + [e for e in edges[1:] if any(_starts_at(row, e, split) or _near(row.left, [e]) for row in run)]
-    return _read_table(rows, start, end, own, split, text, part=True, at_foot=at_foot) if len(own) >= 2 else None
+    return _read_table(rows, start, end, own, split, text, part=True, single=at_foot) if len(own) >= 2 else None
 
 
 def _like_before(rows: list[_Row], table: _Table, before: _Table, split: _Split, text: str) -> _Table | None:
