@@ -1052,3 +1052,49 @@ def test_header_alone_at_the_foot_of_a_page_over_the_tables_one_row_on_the_next(
     page = _page("Beefarm Ltd", "Processors", HIVE_PROCESSORS, lead=_lines(58), after=after)
     (processors,) = _tables_in(page, tmp_path)
     assert [processors.columns, *processors.rows] == HIVE_PROCESSORS
+
+
+HIVE_PLACES = ["North", "South", "East", "West", "Upper", "Lower", "Middle", "Orchard"]
+HIVE_USES = [("What we keep", "Why we keep it", "Who we share it with")] + [
+    (
+        (
+            f"• Hive records (the place of the {place} hives and the day they were last opened) • Swarm reports"
+            " (which colony left and where it settled) • Jar orders • Letters"
+        ),
+        (
+            f"• Sending a keeper to the {place} hives when a swarm is reported • Planning the honey harvest • Sending"
+            " your jars • Answering letters"
+        ),
+        "• The local beekeepers' society • The carrier who brings your jars • Our bank, for payments",
+    )
+    for place in HIVE_PLACES
+]
+
+
+def test_list_item_after_a_marker_at_the_foot_of_a_page_stays_in_its_cell(tmp_path: Path) -> None:
+    # The last row's first cell ends at the page's foot with a list marker; its item, in capitals, is
+    # alone at the top of the next page in the first column: the rest of that cell, not a title.
+    (uses,) = _tables_in(_page("Beefarm Ltd", "What we keep", HIVE_USES, lead=_lines(10)), tmp_path)
+    assert [uses.columns, *uses.rows] == HIVE_USES
+
+
+MEADOW_KEPT = ["Hive records", "Swarm reports", "Jar orders", "Letters to us", "Visits to the apiary", "Wax orders"]
+MEADOW_USES = ["Sending keepers", "Planning harvests", "Sending jars", "Answering letters", "Booking visits"]
+MEADOW_LISTS = [("What we keep", "Why we keep it")] + [
+    (
+        " ".join(f"• {kept} Of The {meadow} Meadow" for kept in [*MEADOW_KEPT, "Queen sales", "Pollen notes"]),
+        " ".join(
+            f"• {use} For The {meadow} Meadow"
+            for use in [*MEADOW_USES, "Selling wax", "Raising queens", "Mapping flowers"]
+        ),
+    )
+    for meadow in ["North", "South", "East"]
+]
+
+
+@pytest.mark.parametrize("lines", [40, 48])  # a row's cells go on at the next page's top
+def test_cells_going_on_after_a_list_marker_at_a_pages_foot_stay_in_their_row(tmp_path: Path, lines: int) -> None:
+    # Every item starts with a capital, so case cannot tell that the lines at the top of the page go on;
+    # a cell of the row above ending in a list marker at the page's foot does: its item is there.
+    (meadows,) = _tables_in(_page("Beefarm Ltd", "What we keep", MEADOW_LISTS, lead=_lines(lines)), tmp_path)
+    assert [meadows.columns, *meadows.rows] == MEADOW_LISTS

@@ -370,6 +370,7 @@ def _page_lines(page: Any, number: int, ending: _PageEnd | None = None) -> tuple
                 gap = False
             if table is final:
                 final_rows, final_line, final_lines = read, row_line, row_lines
+                table.marked = bool(read and read[-1] and read[-1][0].endswith(tuple(_MARKS)))
             continue
         shown = row.text.rstrip().translate(_LIGATURES)
         if shown:
@@ -414,8 +415,9 @@ def _goes_on(first: list[str], rows: list[list[str]], table: _Table, text: str) 
     last of `rows`, the table's rows on the pages before: nothing in its first column, or a cell starting
     in lower case in a column whose cells start in capitals (four in five of them, and at least two;
     the table's rows before the break, its header among them, tell which), or two cells or more, all
-    those it has, starting in lower case under cells of the row above starting in capitals; or when its
-    lines said so (`table.goes_on`). Not when a row follows it
+    those it has, starting in lower case under cells of the row above starting in capitals; or a cell
+    under one of the row above that ends in a list marker (its item goes on here); or when its lines said
+    so (`table.goes_on`). Not when a row follows it
     on the page that starts with nothing in its first column or a cell in lower case: the text's reader
     takes the first row of a page like that for the rest of the row above it, and would take that one."""
     if len(table.rows) > 1:
@@ -424,6 +426,8 @@ def _goes_on(first: list[str], rows: list[list[str]], table: _Table, text: str) 
             return False
     if table.goes_on or not first or not first[0]:
         return True
+    if any(cell and above.endswith(tuple(_MARKS)) for cell, above in zip(first, rows[-1], strict=False)):
+        return True  # a cell above ends in a list marker: its item is here
     for j, cell in enumerate(first):
         starts = [row[j][0] for row in rows if j < len(row) and row[j]]
         capital = len(starts) >= 2 and sum(not c.islower() for c in starts) >= 0.8 * len(starts)
@@ -829,6 +833,8 @@ class _Table:
     apart: where one of tables stacked one under the other starts (see _stacked)."""
     white_below: bool = False
     """It ends where white sets apart a table stacked under it (see _carried_on)."""
+    marked: bool = False
+    """The first cell of its last row (so far) ends in a list marker: that item goes on overleaf."""
 
     @property
     def left(self) -> float:
@@ -1011,8 +1017,8 @@ def _carried_on(rows: list[_Row], carried: _Table, split: _Split, text: str, top
     column edges: lines that start at one of its column edges and run across none (the rest of its last
     row, or rows of their own), and the lines of the table that follow them. Unless the first is set
     in past the first column, one of them must have text in two columns, and the first must start in
-    lower case (the rest of a cell), have text in two columns itself, or be spaced as the rest of a cell
-    of the last row (see _cell_goes_on). Not when the first line stands a line's height or more below
+    lower case (the rest of a cell), have text in two columns itself, be spaced as the rest of a cell of
+    the last row (see _cell_goes_on) or follow the list marker that ends its first cell. Not when the first line stands a line's height or more below
     `top`, where the text starts on a page: white at the top of the page (an empty row) sets it apart.
     It ends where more white than between its rows sets apart a table stacked under it (see _breaks)."""
     if not rows or (top and top - (rows[0].bottom + rows[0].height) >= rows[0].size):
@@ -1035,7 +1041,7 @@ def _carried_on(rows: list[_Row], carried: _Table, split: _Split, text: str, top
     goes_on = False
     if first.left <= edges[0] + _ALIGN and not first.text[:1].islower():
         if not any(_starts_at(first, e, split) for e in edges[1:]):
-            goes_on = _cell_goes_on(rows[:end], carried, split)
+            goes_on = carried.marked or _cell_goes_on(rows[:end], carried, split)
             if not goes_on:
                 return None  # a line of the first column only, in capitals: a title or a new table's first row
     widest = max((a.bottom - b.bottom for a, b in itertools.pairwise(rows[:end])), default=0.0)
@@ -1048,7 +1054,7 @@ def _carried_on(rows: list[_Row], carried: _Table, split: _Split, text: str, top
         end += 1
     run = rows[:end]
     grid = [_line_cells(row, edges, split) for row in run]
-    if run[0].left <= edges[0] + _ALIGN and not any(sum(1 for c in cells if c) >= 2 for cells in grid):
+    if not goes_on and run[0].left <= edges[0] + _ALIGN and not any(sum(1 for c in cells if c) >= 2 for cells in grid):
         return None
     size = run[0].size
     starts, step = _row_starts(run, grid, size, text, carried.line_step)
