@@ -155,6 +155,28 @@ def _table_html(rows: list[tuple[str, ...]]) -> str:
     return "<table>" + "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows) + "</table>"
 
 
+MEMBERS = "<p>Members borrow tools for a week at a time and bring them back clean.</p>"
+"""A paragraph of one line: so many of them before a table move where its pages break."""
+
+Rows = list[tuple[str, ...]]
+
+
+def _page(
+    title: str,
+    heading: str,
+    *blocks: Rows | str,
+    lead: str = "",
+    note: str = "",
+    after: str = "<p>After the table.</p>",
+) -> str:
+    """A page of our own: a title, `lead` (paragraphs that move where the pages break), a heading (none
+    when empty), `note` (a paragraph under it), the blocks one under the other (a table for each list of
+    rows, other HTML as it is) and `after`."""
+    body = "".join(block if isinstance(block, str) else _table_html(block) for block in blocks)
+    head = f"<h2>{heading}</h2>" if heading else ""
+    return f"<html><body><h1>{title}</h1>{lead}{head}{note}{body}{after}</body></html>"
+
+
 def _tables_in(page: str, tmp_path: Path) -> list:
     """The tables the import offers from `page` printed to a PDF by Qt."""
     path = tmp_path / "page.pdf"
@@ -402,10 +424,9 @@ RETURN_RECORDS = [("Tool", "What we note when it comes back")] + [
 
 def _returns_page(intro: int) -> str:
     """A page with `intro` short paragraphs before the returns table, to move where its pages break."""
-    paragraph = "<p>Members borrow tools for a week at a time and bring them back clean.</p>"
     return f"""<!DOCTYPE html><html><body>
 <h1>Tool Library Returns Notice</h1>
-{paragraph * intro}
+{MEMBERS * intro}
 <h2>Returns</h2>
 {_table_html(RETURN_RECORDS)}
 <p>After the table.</p>
@@ -449,9 +470,8 @@ NOTES_RECORDS = [("What we note when a tool comes back", "Kept for")] + [
 
 
 def test_first_cell_going_on_at_the_top_of_a_page_stays_in_its_row(tmp_path: Path) -> None:
-    paragraph = "<p>Members borrow tools for a week at a time and bring them back clean.</p>"
-    page = f"<html><body><h1>Tool Library Notes</h1>{paragraph}<h2>Notes</h2>{_table_html(NOTES_RECORDS)}"
-    page += "<p>After the table.</p><h2>Contact</h2><p>Ask a volunteer.</p></body></html>"
+    after = "<p>After the table.</p><h2>Contact</h2><p>Ask a volunteer.</p>"
+    page = _page("Tool Library Notes", "Notes", NOTES_RECORDS, lead=MEMBERS, after=after)
     (notes,) = _tables_in(page, tmp_path)  # a first cell's last lines start the next page, lower case
     assert notes.columns == NOTES_RECORDS[0]
     assert list(notes.rows) == NOTES_RECORDS[1:]
@@ -494,12 +514,8 @@ def test_last_lines_of_a_row_alone_at_the_top_of_a_page_stay_one_row(tmp_path: P
     # Both cells wrap, so every line of a row has text in its first column; the drill's row goes on at
     # the top of the next page with nothing after it in the table. Those lines are as close together as
     # a cell's lines on the page before: one row, not a row per line.
-    paragraph = "<p>Members borrow tools for a week at a time and bring them back clean.</p>"
-    page = f"<html><body><h1>Tool Library</h1>{paragraph * 20}<h2>Loans</h2>{_table_html(SHEET_RECORDS)}"
-    page += (
-        "<p>After the table the volunteers file the sheets.</p><h2>Contact</h2><p>Ask a volunteer.</p></body></html>"
-    )
-    (sheets,) = _tables_in(page, tmp_path)
+    after = "<p>After the table the volunteers file the sheets.</p><h2>Contact</h2><p>Ask a volunteer.</p>"
+    (sheets,) = _tables_in(_page("Tool Library", "Loans", SHEET_RECORDS, lead=MEMBERS * 20, after=after), tmp_path)
     assert sheets.columns == SHEET_RECORDS[0]
     assert list(sheets.rows) == SHEET_RECORDS[1:]
 
@@ -524,9 +540,7 @@ def test_table_after_a_blank_row_past_a_page_break_is_not_carried_on(tmp_path: P
     # The second table starts with an empty row and a title in its first column: the white of that row
     # sets it apart from the first table's rows carried on at the top of the page, though its lines
     # start where the first table's first column does.
-    paragraph = "<p>Members borrow tools for a week at a time and bring them back clean.</p>"
-    page = f"<html><body><h1>Tool Library</h1>{paragraph * intro}<h2>Loans</h2>"
-    page += f"{_table_html(MARKED_OUT)}{_table_html(MARKED_SHEETS)}<p>After the tables.</p></body></html>"
+    page = _page("Tool Library", "Loans", MARKED_OUT, MARKED_SHEETS, lead=MEMBERS * intro, after=AFTER_TABLES)
     out, sheets = _tables_in(page, tmp_path)
     assert out.columns == MARKED_OUT[0]
     assert list(out.rows) == MARKED_OUT[1:]
@@ -537,10 +551,7 @@ def test_table_after_a_blank_row_past_a_page_break_is_not_carried_on(tmp_path: P
 def test_header_row_alone_at_the_foot_of_a_page_heads_the_table_on_the_next(tmp_path: Path) -> None:
     # Only the header row fits at the foot of the page; the rows start the next page. Its cells start
     # where the columns of the table below do: it is their header, not a line of text.
-    paragraph = "<p>Members borrow tools for a week at a time and bring them back clean.</p>"
-    page = f"<html><body><h1>Tool Library</h1>{paragraph * 68}<h2>Loans</h2>"
-    page += f"{_table_html(MARKED_OUT)}<p>After the table.</p></body></html>"
-    (out,) = _tables_in(page, tmp_path)
+    (out,) = _tables_in(_page("Tool Library", "Loans", MARKED_OUT, lead=MEMBERS * 68), tmp_path)
     assert out.columns == MARKED_OUT[0]
     assert list(out.rows) == MARKED_OUT[1:]
 
@@ -556,8 +567,7 @@ def test_long_word_filling_its_line_by_chance_is_not_joined_to_the_next(tmp_path
     rows += [
         (f"Record {i}", f"the {name} notes of every plot and {PLOT_PAPERS}", PLOT_PAPERS, PLOT_PAPERS) for i in range(3)
     ]
-    page = "<html><body><h1>Allotments</h1><p>The notes of each plot are kept.</p><h2>Files</h2>"
-    page += f"{_table_html(rows)}<p>After.</p></body></html>"
+    page = _page("Allotments", "Files", rows, lead="<p>The notes of each plot are kept.</p>", after="<p>After.</p>")
     (files,) = _tables_in(page, tmp_path)
     assert files.columns == rows[0]
     assert list(files.rows) == rows[1:]
@@ -594,6 +604,36 @@ def test_web_address_broken_in_a_cell_is_whole_again(tmp_path: Path, address: st
     assert make_pdf(f"<html><body><h1>Tool Library</h1><h2>Cookies</h2>{_table_html(rows)}</body></html>", path)
     (cookies,) = found_tables(import_file(path))
     assert list(cookies.rows) == rows[1:]
+
+
+HIVE_CONTACTS = [
+    ("Office", "Who", "Address", "Email"),
+    (
+        "Hive One",
+        "The keeper of the north meadow hives",
+        "Clover Lane 4, Honeyton",
+        "Email: swarm.reports@beefarmnorthmeadow.example",
+    ),
+    (
+        "Hive Two",
+        "The keeper of the south meadow hives",
+        "Clover Lane 6, Honeyton",
+        "Email: swarm.reports@beefarmsouthmeadow.example",
+    ),
+    (
+        "Shop",
+        "The honey shop on the market square",
+        "Market Square 1, Honeyton",
+        "Email: shop.orders@beefarmhoneyshop.example",
+    ),
+]
+
+
+def test_email_address_broken_in_a_cell_is_whole_again(tmp_path: Path) -> None:
+    # Each address is too long for its column and broken before its domain's first dot; the word after
+    # the break ('meadow') stands inside lines elsewhere, so only the address tells that it goes on.
+    (contacts,) = _tables_in(_page("Beefarm Ltd", "Who to write to", HIVE_CONTACTS), tmp_path)
+    assert [contacts.columns, *contacts.rows] == HIVE_CONTACTS
 
 
 BASIS = "we need it to run the loan scheme and the waiting list and the repair cafe under rule"
@@ -648,13 +688,15 @@ RETURNS_CHECKED = [
 ]
 
 
+LOANS_AND_RETURNS = (LOANS_KEPT, "<h3>Returns</h3>", RETURNS_CHECKED)
+AFTER_TABLES = "<p>After the tables.</p>"
+
+
 def test_first_row_of_a_table_at_a_pages_foot_is_read_like_the_table_above(tmp_path: Path) -> None:
     # Only the returns table's first row fits at the page's foot: its last column has a word on one line
     # only, and all its lines are as close as a cell's lines. The loans table above it on the page, with
     # the same columns, tells that the fourth column starts there and that those lines are one row.
-    paragraph = "<p>Members borrow tools for a week at a time and bring them back clean.</p>"
-    page = f"<html><body><h1>Tool Library</h1>{paragraph * 58}<h2>Loans</h2>{_table_html(LOANS_KEPT)}"
-    page += f"<h3>Returns</h3>{_table_html(RETURNS_CHECKED)}<p>After the tables.</p></body></html>"
+    page = _page("Tool Library", "Loans", *LOANS_AND_RETURNS, lead=MEMBERS * 58, after=AFTER_TABLES)
     loans, returns = _tables_in(page, tmp_path)
     assert [loans.columns, *loans.rows] == LOANS_KEPT
     assert [returns.columns, *returns.rows] == RETURNS_CHECKED
@@ -671,9 +713,7 @@ def test_first_row_of_a_table_at_a_pages_foot_is_read_like_the_table_above(tmp_p
 def test_row_going_on_at_the_top_of_a_page_of_a_short_table_stays_one_row(tmp_path: Path, intro: int) -> None:
     # Too few rows for the text's reader to tell that the first column's cells start in capitals; the
     # PDF's reader puts the rest of the row back itself: its cells start in lower case under capitals.
-    paragraph = "<p>Members borrow tools for a week at a time and bring them back clean.</p>"
-    page = f"<html><body><h1>Tool Library</h1>{paragraph * intro}<h2>Loans</h2>{_table_html(LOANS_KEPT)}"
-    page += f"<h3>Returns</h3>{_table_html(RETURNS_CHECKED)}<p>After the tables.</p></body></html>"
+    page = _page("Tool Library", "Loans", *LOANS_AND_RETURNS, lead=MEMBERS * intro, after=AFTER_TABLES)
     loans, returns = _tables_in(page, tmp_path)
     assert [loans.columns, *loans.rows] == LOANS_KEPT
     assert [returns.columns, *returns.rows] == RETURNS_CHECKED
@@ -695,10 +735,7 @@ def test_first_cell_going_on_in_capitals_at_the_top_of_a_page_stays_in_its_row(t
     # Every word has a capital, so the rest of the first cell at the top of the page looks like a title
     # or a new row; but its lines are as close as a cell's lines, and the next row follows as close as
     # rows do: it is the rest of the cell.
-    paragraph = "<p>Members borrow tools for a week at a time and bring them back clean.</p>"
-    page = f"<html><body><h1>Tool Library</h1>{paragraph * intro}<h2>Uses</h2>{_table_html(EVENT_USES)}"
-    page += "<p>After the table.</p></body></html>"
-    (uses,) = _tables_in(page, tmp_path)
+    (uses,) = _tables_in(_page("Tool Library", "Uses", EVENT_USES, lead=MEMBERS * intro), tmp_path)
     assert [uses.columns, *uses.rows] == EVENT_USES
 
 
@@ -707,8 +744,7 @@ def test_title_row_over_a_tables_header_stays_its_first_row(tmp_path: Path) -> N
     # rows are to each other, closer than the paragraph above is to it.
     rows = [("Lending records", ""), ("Record", "Kept for")]
     rows += [(f"{tool} sheet", "One year after the tool comes back") for tool in MARKED_TOOLS]
-    page = "<html><body><h1>Tool Library</h1><h2>Records</h2><p>The volunteers keep these records.</p>"
-    page += f"{_table_html(rows)}<p>After the table.</p></body></html>"
+    page = _page("Tool Library", "Records", rows, note="<p>The volunteers keep these records.</p>")
     (records,) = _tables_in(page, tmp_path)
     assert [records.columns, *records.rows] == rows
 
@@ -720,12 +756,15 @@ LOAF_CARDS = [
 ]
 
 
+CRUMB = "Crumb and Crust Bakery"
+AFTER_CARDS = "<p>After the cards.</p>"
+
+
 def test_tables_stacked_with_only_white_between_them_stay_apart(tmp_path: Path) -> None:
     # Each card is a table of its own with an empty first row: only that white sets one card apart from
     # the next, with the same columns. The labels are short: each line is a row, not a cell's lines.
-    page = "<html><body><h1>Crumb and Crust Bakery</h1><h2>Our loaves</h2><p>Each loaf has a card.</p>"
-    page += "".join(_table_html([("", ""), *card]) for card in LOAF_CARDS)
-    page += "<p>After the cards.</p></body></html>"
+    cards = [[("", ""), *card] for card in LOAF_CARDS]
+    page = _page(CRUMB, "Our loaves", *cards, note="<p>Each loaf has a card.</p>", after=AFTER_CARDS)
     tables = _tables_in(page, tmp_path)
     assert [[t.columns, *t.rows] for t in tables] == LOAF_CARDS
 
@@ -744,9 +783,7 @@ def test_table_after_white_at_the_top_of_a_page_is_not_the_rest_of_the_one_befor
     # The card at the foot of a page ends there; the next starts the next page below its empty row. The
     # white above it, where the text of a page starts higher, sets it apart from the card before.
     cards = [[*card[:3], ("Kept", f"Two days for the {card[0][1].lower()}")] for card in LOAF_CARDS]
-    paragraph = "<p>Members borrow tools for a week at a time and bring them back clean.</p>"
-    page = f"<html><body><h1>Crumb and Crust Bakery</h1>{paragraph * intro}<h2>Our loaves</h2>"
-    page += "".join(_table_html([("", ""), *card]) for card in cards) + "<p>After the cards.</p></body></html>"
+    page = _page(CRUMB, "Our loaves", *[[("", ""), *card] for card in cards], lead=MEMBERS * intro, after=AFTER_CARDS)
     path = tmp_path / "cards.pdf"
     assert make_pdf(page, path)
     assert [[t.columns, *t.rows] for t in found_tables(import_file(path))] == cards
@@ -755,9 +792,10 @@ def test_table_after_white_at_the_top_of_a_page_is_not_the_rest_of_the_one_befor
 def test_short_labels_with_only_a_space_after_some_are_still_a_table(tmp_path: Path) -> None:
     # The label column is as wide as its widest label: after the longer labels there is no more white
     # than a space, after the shorter ones more. Every value starts at the column's edge: a table.
-    page = "<html><body><h1>Crumb and Crust Bakery</h1><p>Our ordering page leaves one small file.</p>"
-    page += f"{_table_html([('', ''), *BASKET_CARD])}<p>After the card.</p></body></html>"
-    (card,) = _tables_in(page, tmp_path)
+    lead = "<p>Our ordering page leaves one small file.</p>"
+    (card,) = _tables_in(
+        _page(CRUMB, "", [("", ""), *BASKET_CARD], lead=lead, after="<p>After the card.</p>"), tmp_path
+    )
     assert [card.columns, *card.rows] == BASKET_CARD
 
 
@@ -778,8 +816,8 @@ DELIVERY_RECORDS = [
 
 def test_title_row_of_a_table_right_under_another_stays_its_first_row(tmp_path: Path) -> None:
     # The second table's title, in its first column only, stands right under the first table's last row.
-    page = "<html><body><h1>Crumb and Crust Bakery</h1><h2>Records</h2><p>We keep these records.</p>"
-    page += f"{_table_html(SHOP_RECORDS)}{_table_html(DELIVERY_RECORDS)}<p>After the tables.</p></body></html>"
+    note = "<p>We keep these records.</p>"
+    page = _page(CRUMB, "Records", SHOP_RECORDS, DELIVERY_RECORDS, note=note, after=AFTER_TABLES)
     shop, delivery = _tables_in(page, tmp_path)
     assert [shop.columns, *shop.rows] == SHOP_RECORDS
     assert [delivery.columns, *delivery.rows] == DELIVERY_RECORDS
@@ -803,10 +841,7 @@ ORDERS_NOTED = [("what we note down when you order", "Why", "Kept for")] + [
 def test_rest_of_a_lower_case_cell_alone_at_the_top_of_a_page_stays_in_its_row(tmp_path: Path, intro: int) -> None:
     # The first column's cells start in lower case, so case cannot tell that the line at the top of the
     # page goes on; but it fills one cell only where every other row fills all three.
-    paragraph = "<p>Members borrow tools for a week at a time and bring them back clean.</p>"
-    page = f"<html><body><h1>Bakery</h1>{paragraph * intro}<h2>Orders</h2>{_table_html(ORDERS_NOTED)}"
-    page += "<p>After the table.</p></body></html>"
-    (orders,) = _tables_in(page, tmp_path)
+    (orders,) = _tables_in(_page("Bakery", "Orders", ORDERS_NOTED, lead=MEMBERS * intro), tmp_path)
     assert [orders.columns, *orders.rows] == ORDERS_NOTED
 
 
@@ -817,13 +852,249 @@ GARDEN_TOOLS = ["spade", "rake", "hoe", "ladder", "saw", "drill", "sander", "mow
 def test_list_marker_drawn_just_before_a_page_number_leaves_it_a_page_number(tmp_path: Path, intro: int) -> None:
     # Markers written as paragraphs of their own, each before its item: the one at the page's foot comes
     # right before the page's number, whose line it must not be put on ('• 1' is not a page number).
-    paragraph = "<p>Members borrow tools for a week at a time and bring them back clean.</p>"
     items = "".join(
         f"<p>\u25cf</p><p>the {tool}: it goes out for a week and comes back clean and dry.</p>" for tool in GARDEN_TOOLS
     )
-    page = f"<html><body><h1>Tool Library</h1>{paragraph * intro}{items * 2}<p>After the list.</p></body></html>"
+    page = f"<html><body><h1>Tool Library</h1>{MEMBERS * intro}{items * 2}<p>After the list.</p></body></html>"
     path = tmp_path / "markers.pdf"
     assert make_pdf(page, path)
     document = import_file(path)
     assert document.dropped[-1] == "2 page numbers"
     assert not any(block.plain.strip("• ") == "1" for block in read_document(path).blocks)
+
+
+HIRING_RECORDS = [
+    ("Purposes", "What we keep", "Basis", "How long", "Who may see these papers"),
+    (
+        "Appointment",
+        "Identity and address, letters from the applicant, a list of hives kept and any notes from the trial day",
+        "Steps taken before a contract at the applicant's request",
+        "Six months after the post is filled, then shredded in the office by the gate",
+        "The head keeper and the office manager only",
+    ),
+]
+
+
+def test_first_column_run_into_the_second_on_the_only_row_under_the_header_is_found(tmp_path: Path) -> None:
+    # The first column is as wide as its one word, which runs into the second cell's text with no space;
+    # only the header starts a word where the second column does, and the last header cell wraps.
+    page = _page("Beefarm Ltd", "Hiring", HIRING_RECORDS, note="<p>We also keep what applicants send us.</p>")
+    (hiring,) = _tables_in(page, tmp_path)
+    assert [hiring.columns, *hiring.rows] == HIRING_RECORDS
+
+
+HIVE_SHARING = [
+    ("Who we tell and why", "What we tell them"),
+    (
+        "The vet - to check the hives in spring and to advise on any sickness found in a colony before it spreads",
+        "Your name, the number of hives you keep and where they stand, and what we saw at the last visit",
+    ),
+    (
+        "The carrier - to bring the honey jars to your door on the day you chose when you ordered them",
+        "Your name, address and telephone number, and the note you left for the driver about the gate",
+    ),
+]
+HIVE_SHARING_MORE = [
+    HIVE_SHARING[0],
+    (
+        "The bank - to take payment for the jars you ordered and to give it back when a jar arrives broken",
+        "Your name, the card you paid with and the sum, and the order it was for and the day you paid",
+    ),
+    (
+        "The council - when the law asks us to tell it who keeps bees within the town and where they stand",
+        "What the law asks for, which is most often your name and the place where your hives stand",
+    ),
+]
+
+
+def test_table_with_the_same_header_right_under_another_is_a_table_of_its_own(tmp_path: Path) -> None:
+    # Two tables with the same columns, one right under the other with no more white between them than
+    # between rows: the second's header, the same as the first's, is where it starts.
+    note = "<p>We share some of what we keep.</p>"
+    page = _page("Beefarm Ltd", "Who we share with", HIVE_SHARING, HIVE_SHARING_MORE, note=note, after=AFTER_TABLES)
+    first, second = _tables_in(page, tmp_path)
+    assert [first.columns, *first.rows] == HIVE_SHARING
+    assert [second.columns, *second.rows] == HIVE_SHARING_MORE
+
+
+HIVE_RECORDS = [
+    (
+        "Why we keep the record of your hives",
+        "What the record of your hives holds",
+        "Where the record of your hives comes from",
+        "Why the law lets us keep it for as long as we do",
+    )
+] + [
+    (
+        f"To send a keeper to the {place} hives when a swarm is reported",
+        f"The place of the {place} hives and your telephone number",
+        "You give it to us when you join",
+        "We need it to do what we agreed with you when you joined",
+    )
+    for place in ["north", "south", "east", "west", "upper", "lower"]
+]
+
+
+def _lines(count: int) -> str:
+    """One paragraph of `count` short lines: moves where the pages break a line at a time."""
+    return f"<p>{'Members borrow tools for a week at a time.<br>' * count}</p>"
+
+
+def test_first_tables_header_wrapped_alone_at_the_foot_of_a_page_is_one_row(tmp_path: Path) -> None:
+    # The document's first table: only its header fits at the foot of the first page, its lines all as
+    # close together as any lines there. The table's rows on the next page, set further apart than the
+    # lines of their cells, tell that those lines are one row.
+    (hives,) = _tables_in(_page("Beefarm Ltd", "Hives", HIVE_RECORDS, lead=_lines(56)), tmp_path)
+    assert [hives.columns, *hives.rows] == HIVE_RECORDS
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        40,  # a card's first row alone at the foot of a page, its other rows at the top of the next
+        43,  # a card's last row alone at the top of a page, the next card below it after its empty row
+        51,  # the same, and the card's first row alone at the foot of the page before, under another card
+    ],
+)
+def test_cards_stacked_over_a_page_break_stay_apart(tmp_path: Path, intro: int) -> None:
+    # The rest of a card at the top of a page is followed, after the white of an empty row, by the next
+    # card with the same columns: the white sets it apart there as anywhere on a page.
+    cards = [[*card[:3], ("Kept", f"Two days for the {card[0][1].lower()}")] for card in LOAF_CARDS]
+    page = _page("Bakery", "Our loaves", *[[("", ""), *card] for card in cards], lead=_lines(intro), after=AFTER_CARDS)
+    assert [[t.columns, *t.rows] for t in _tables_in(page, tmp_path)] == cards
+
+
+SITES_NOTE = "<p>Our sites set these cookies.</p>"
+HIVE_SITES = [
+    ("Site", "Cookies", "Party", "Lifespan"),
+    (
+        "shop.beefarm.example",
+        "hive_basket , hive_session , hive_consent , hive_language , hive_currency",
+        "First Party",
+        "One day, one year, one year, thirty days, thirty days",
+    ),
+    ("hivemonitoringdashboard.beefarm.example", "swarm_alert , swarm_seen", "First Party", "Two days, a few seconds"),
+    (
+        "beefarm.example",
+        "pollen_map , nectar_flow , queen_id , drone_count",
+        "First Party",
+        "One year, one year, two days, a few seconds",
+    ),
+]
+
+
+def test_name_broken_at_its_columns_edge_in_the_only_line_that_wide_is_whole_again(tmp_path: Path) -> None:
+    # No other line of the first column is as wide as the broken name's first line: it is full up to the
+    # next column's edge all the same, so the name was broken there.
+    (sites,) = _tables_in(_page("Beefarm Ltd", "Cookies", HIVE_SITES, note=SITES_NOTE), tmp_path)
+    assert [sites.columns, *sites.rows] == HIVE_SITES
+
+
+HIVE_COOKIES = [
+    ("Purpose", "Cookies", "Lifespan", "Who sets them"),
+    (
+        "To keep your basket while you shop for honey and candles",
+        "basket, basketsessionlength, basketconsentgiven, basketlanguage",
+        "One day",
+        "Beefarm Ltd, on the shop pages only",
+    ),
+    (
+        "To show the hive cameras without asking you again",
+        "camera, cameraqualitychoice, camerapositionchoice, camerasound",
+        "One year",
+        "Beefarm Ltd, on the hive camera pages",
+    ),
+]
+
+
+def test_name_ending_in_a_comma_that_fills_its_line_keeps_the_space_after_it(tmp_path: Path) -> None:
+    # Each long name stands alone on a line of the names column, full to its edge; the comma after it
+    # says the list goes on after a space, not that the name was broken there.
+    (cookies,) = _tables_in(_page("Beefarm Ltd", "Cookies", HIVE_COOKIES, note=SITES_NOTE), tmp_path)
+    assert [cookies.columns, *cookies.rows] == HIVE_COOKIES
+
+
+def test_title_row_wrapped_over_its_first_column_stays_whole(tmp_path: Path) -> None:
+    # The title row's one cell wraps over three lines, closer together than the title is to the header
+    # under it (a cell's lines, not rows); the paragraph above is further away.
+    rows = [("Records the volunteers keep about each tool that goes out on loan to a member of the library", "", "")]
+    rows += [("Record", "Kept for", "Why")]
+    rows += [
+        (
+            f"{tool} sheet",
+            "One year after the tool comes back to the shed",
+            "So that damage can be traced to the member",
+        )
+        for tool in MARKED_TOOLS
+    ]
+    page = _page("Tool Library", "Records", rows, note="<p>The volunteers keep these records.</p>")
+    (records,) = _tables_in(page, tmp_path)
+    assert [records.columns, *records.rows] == rows
+
+
+HIVE_PROCESSORS = [
+    ("Processor", "Purpose", "Country"),
+    (
+        "Hive Software Ltd",
+        (
+            "Keeps the hive records of every member and sends the swarm alerts. Only what you enter in the hive log"
+            " is stored by it."
+        ),
+        "Portugal",
+    ),
+]
+
+
+def test_header_alone_at_the_foot_of_a_page_over_the_tables_one_row_on_the_next(tmp_path: Path) -> None:
+    # One row is too little to tell a table by; under a header whose cells start where its cells do, at
+    # the foot of the page before, it is one. Its first cell wraps: its lines there are the row's.
+    after = "<p>Processors keep nothing else.</p>"
+    page = _page("Beefarm Ltd", "Processors", HIVE_PROCESSORS, lead=_lines(58), after=after)
+    (processors,) = _tables_in(page, tmp_path)
+    assert [processors.columns, *processors.rows] == HIVE_PROCESSORS
+
+
+HIVE_PLACES = ["North", "South", "East", "West", "Upper", "Lower", "Middle", "Orchard"]
+HIVE_USES = [("What we keep", "Why we keep it", "Who we share it with")] + [
+    (
+        (
+            f"• Hive records (the place of the {place} hives and the day they were last opened) • Swarm reports"
+            " (which colony left and where it settled) • Jar orders • Letters"
+        ),
+        (
+            f"• Sending a keeper to the {place} hives when a swarm is reported • Planning the honey harvest • Sending"
+            " your jars • Answering letters"
+        ),
+        "• The local beekeepers' society • The carrier who brings your jars • Our bank, for payments",
+    )
+    for place in HIVE_PLACES
+]
+
+
+def test_list_item_after_a_marker_at_the_foot_of_a_page_stays_in_its_cell(tmp_path: Path) -> None:
+    # The last row's first cell ends at the page's foot with a list marker; its item, in capitals, is
+    # alone at the top of the next page in the first column: the rest of that cell, not a title.
+    (uses,) = _tables_in(_page("Beefarm Ltd", "What we keep", HIVE_USES, lead=_lines(10)), tmp_path)
+    assert [uses.columns, *uses.rows] == HIVE_USES
+
+
+MEADOW_KEPT = ["Hive records", "Swarm reports", "Jar orders", "Letters to us", "Visits to the apiary", "Wax orders"]
+MEADOW_USES = ["Sending keepers", "Planning harvests", "Sending jars", "Answering letters", "Booking visits"]
+MEADOW_LISTS = [("What we keep", "Why we keep it")] + [
+    (
+        " ".join(f"• {kept} Of The {meadow} Meadow" for kept in [*MEADOW_KEPT, "Queen sales", "Pollen notes"]),
+        " ".join(
+            f"• {use} For The {meadow} Meadow"
+            for use in [*MEADOW_USES, "Selling wax", "Raising queens", "Mapping flowers"]
+        ),
+    )
+    for meadow in ["North", "South", "East"]
+]
+
+
+@pytest.mark.parametrize("lines", [40, 48])  # a row's cells go on at the next page's top
+def test_cells_going_on_after_a_list_marker_at_a_pages_foot_stay_in_their_row(tmp_path: Path, lines: int) -> None:
+    # Every item starts with a capital, so case cannot tell that the lines at the top of the page go on;
+    # a cell of the row above ending in a list marker at the page's foot does: its item is there.
+    (meadows,) = _tables_in(_page("Beefarm Ltd", "What we keep", MEADOW_LISTS, lead=_lines(lines)), tmp_path)
+    assert [meadows.columns, *meadows.rows] == MEADOW_LISTS

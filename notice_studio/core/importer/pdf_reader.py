@@ -12,6 +12,7 @@ A scanned PDF has no text layer: it is refused in one sentence.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 import statistics
@@ -70,6 +71,7 @@ def read_pdf(data: bytes, name: str) -> SourceDocument:
             f"{name} has no text in it, only images (a scanned document); run it through text recognition "
             "(OCR) or import the original Word file instead."
         )
+    lines = [line for line in lines if line.text]  # a table's lines read again as one row leave the rest empty
     return read_lines(lines, name, "pdf", "pdf", title if len(title.split()) > 1 else "", by_gaps=True)
 
 
@@ -128,6 +130,8 @@ class _PageEnd:
     """The text of the cells of the table's rows read so far (on this page and those before it)."""
     row_line: TextLine | None = None
     """The line of its last row."""
+    lines: list[TextLine] = field(default_factory=list)
+    """The lines of its rows on this page."""
     top: float = 0.0
     """How high the text starts on a page: the top of the highest first line of the pages read so far."""
 
@@ -282,6 +286,11 @@ def _page_lines(page: Any, number: int, ending: _PageEnd | None = None) -> tuple
     # How high the text starts on a page: the highest first line of the pages so far (this one among them).
     top = max([ending.top] + [row.bottom + row.height for row in ordered[:1]])
     page_tables = _find_tables(ordered, split, text, ending.table, top)
+    if ending.last is not None and ending.table is None and not (page_tables and page_tables[0].start == 0):
+        # One row at the top of the page is too little to tell a table by, but not under its header.
+        lone = _under_header(ordered, ending.last, split, text)
+        if lone is not None and (not page_tables or page_tables[0].start >= lone.end):
+            page_tables.insert(0, lone)
     if ending.last is not None and page_tables and page_tables[0].start == 0 and ending.table is None:
         header = _header_above(ending.last, page_tables[0], ordered[0].size)
         if header is not None:
@@ -317,6 +326,7 @@ def _page_lines(page: Any, number: int, ending: _PageEnd | None = None) -> tuple
     last_line: _LastLine | None = None
     final_rows: list[list[str]] = []  # the cells of the table that ends the page, and its last row's line
     final_line: TextLine | None = None
+    final_lines: list[TextLine] = []
     done: set[int] = set()  # tables already read, by id
     for n, row in enumerate(rows):
         table = tables.get(id(row))
@@ -331,6 +341,14 @@ def _page_lines(page: Any, number: int, ending: _PageEnd | None = None) -> tuple
             limits = _column_limits(table, row.size)
             read: list[list[str]] = list(ending.rows) if table.carried_on else []
             row_line = ending.row_line if table.carried_on else None
+            if table.carried_on and _one_row_at_foot(ending, table, row.size):
+                # its rows at the foot of the page before are the lines of one row, as close as a cell's here
+                for extra in ending.lines[1:]:
+                    extra.text = ""  # left out (read_pdf)
+                read = [functools.reduce(_rejoin_row, read)]
+                row_line = ending.lines[0]
+                row_line.text = "\t".join(read[0])
+            row_lines: list[TextLine] = []
             starts = not table.carried_on  # its first row says so: the text's reader stops the table above
             for k, cells in enumerate(table.rows):
                 cell_texts = [
@@ -339,16 +357,20 @@ def _page_lines(page: Any, number: int, ending: _PageEnd | None = None) -> tuple
                 ]
                 if k == 0 and row_line is not None and read and _goes_on(cell_texts, read, table, text):
                     # the rest of the last row of the page before: put it there
-                    read[-1] = [rejoin_cell(a, b) for a, b in itertools.zip_longest(read[-1], cell_texts, fillvalue="")]
+                    read[-1] = _rejoin_row(read[-1], cell_texts)
                     row_line.text = "\t".join(read[-1])
                     continue
                 row_line = TextLine(number, "\t".join(cell_texts), gap, row.size, False, table.left, table.right)
-                row_line.new_table, starts = starts, False
+                # A row the same as the table's first (its header), not where a page repeats it: a table under it.
+                repeated = not (k == 0 and table.carried_on) and _same_header(cell_texts, read)
+                row_line.new_table, starts = starts or repeated, False
                 lines.append(row_line)
+                row_lines.append(row_line)
                 read.append(cell_texts)
                 gap = False
             if table is final:
-                final_rows, final_line = read, row_line
+                final_rows, final_line, final_lines = read, row_line, row_lines
+                table.marked = bool(read and read[-1] and read[-1][0].endswith(tuple(_MARKS)))
             continue
         shown = row.text.rstrip().translate(_LIGATURES)
         if shown:
@@ -358,7 +380,34 @@ def _page_lines(page: Any, number: int, ending: _PageEnd | None = None) -> tuple
     _mark_indented_items(lines)
     if final is None or not ends_page:
         return lines, _PageEnd(None, last_line, top=top)
-    return lines, _PageEnd(final, last_line, final_rows, final_line, top)
+    return lines, _PageEnd(final, last_line, final_rows, final_line, final_lines, top)
+
+
+def _rejoin_row(above: list[str], below: list[str]) -> list[str]:
+    """The cells of a row whose lines were read as two rows, `above` and `below`, joined again."""
+    return [rejoin_cell(a, b) for a, b in itertools.zip_longest(above, below, fillvalue="")]
+
+
+def _one_row_at_foot(ending: _PageEnd, table: _Table, size: float) -> bool:
+    """True when the rows of the table that ended the page before (`ending`), which started on that page
+    at its foot, are the lines of one row: all as close as one cell's lines in `table`, the rest of it on
+    this page, with its rows set further apart. The page before could not tell (no table above it there
+    to learn from); this one can."""
+    before = ending.table
+    return (
+        before is not None
+        and not before.carried_on
+        and not before.line_step
+        and len(ending.lines) > 1
+        and table.line_step > 0
+        and before.widest <= table.line_step + 0.1 * size
+    )
+
+
+def _same_header(cells: list[str], rows: list[list[str]]) -> bool:
+    """True when `cells`, a row of a table, are those of its first row (`rows`: those read so far), two of
+    them filled at least: the header of another table with the same columns, stacked under it."""
+    return bool(rows) and cells == rows[0] and sum(1 for cell in cells if cell) >= 2
 
 
 def _goes_on(first: list[str], rows: list[list[str]], table: _Table, text: str) -> bool:
@@ -366,8 +415,9 @@ def _goes_on(first: list[str], rows: list[list[str]], table: _Table, text: str) 
     last of `rows`, the table's rows on the pages before: nothing in its first column, or a cell starting
     in lower case in a column whose cells start in capitals (four in five of them, and at least two;
     the table's rows before the break, its header among them, tell which), or two cells or more, all
-    those it has, starting in lower case under cells of the row above starting in capitals; or when its
-    lines said so (`table.goes_on`). Not when a row follows it
+    those it has, starting in lower case under cells of the row above starting in capitals; or a cell
+    under one of the row above that ends in a list marker (its item goes on here); or when its lines said
+    so (`table.goes_on`). Not when a row follows it
     on the page that starts with nothing in its first column or a cell in lower case: the text's reader
     takes the first row of a page like that for the rest of the row above it, and would take that one."""
     if len(table.rows) > 1:
@@ -376,6 +426,8 @@ def _goes_on(first: list[str], rows: list[list[str]], table: _Table, text: str) 
             return False
     if table.goes_on or not first or not first[0]:
         return True
+    if any(cell and above.endswith(tuple(_MARKS)) for cell, above in zip(first, rows[-1], strict=False)):
+        return True  # a cell above ends in a list marker: its item is here
     for j, cell in enumerate(first):
         starts = [row[j][0] for row in rows if j < len(row) and row[j]]
         capital = len(starts) >= 2 and sum(not c.islower() for c in starts) >= 0.8 * len(starts)
@@ -400,6 +452,32 @@ def _header_above(last: _LastLine, table: _Table, size: float) -> str | None:
     for left, _, word in last.words:
         cells[sum(1 for e in edges[1:] if left >= e - _ALIGN)].append(word)
     return "\t".join(" ".join(cell) for cell in cells)
+
+
+def _under_header(rows: list[_Row], last: _LastLine, split: _Split, text: str) -> _Table | None:
+    """The page's first lines as a table of one row or more whose header is `last`, the last line of the
+    page before: columns where the first line starts a word under one of its words, with more white than
+    a space before it in one of the two lines (wider than a letter before one of them in `last`, and
+    somewhere in the first line), and the lines that go on with them (see _joins); one line with text in
+    two of them will do - then all are that row's - when `last` reads as its header (see _header_above)."""
+    first = rows[0]
+    if len(rows) < 2 or abs(first.left - last.words[0][0]) > _ALIGN:
+        return None
+    gaps = {word[0]: word[0] - before[1] for before, word in itertools.pairwise(last.words)}
+    edges = [first.left] + [
+        x
+        for x, gap in gaps.items()
+        if _starts_at(first, x, split) and (gap >= 0.4 * last.size or _wide_gap_at(first, x, split))
+    ]
+    cells = any(gaps[x] > last.size and "\t" in first.text for x in edges[1:])
+    if len(edges) < 2 or not cells:
+        return None
+    widest, end = first.bottom - rows[1].bottom, 1
+    while end < len(rows) and _joins(rows[end], rows[end - 1], edges, split, widest):
+        end += 1
+    alone = not any(sum(1 for c in _line_cells(row, edges, split) if c) >= 2 for row in rows[1:end])
+    table = _read_table(rows, 0, end, edges, split, text, widest if alone else 0.0, part=True, single=True)
+    return table if table is not None and _header_above(last, table, rows[0].size) is not None else None
 
 
 def _beside(rows: list[_Row]) -> list[_Row]:
@@ -579,15 +657,16 @@ def _joins(row: _Row, inside: _Row, edges: list[float], split: _Split, widest: f
 
 
 def _more_edges(run: list[_Row], edges: list[float], split: _Split) -> list[float]:
-    """The table's column edges: those given, and any other x where lines of the run start a word
-    and that no line runs across: as many lines as half the table's rows, or two or more that all have
-    a cell's white before it, the first line (the header) among them."""
+    """The table's column edges: those given, and any other x where lines of the run start a word (or a
+    cell run into the word before it: see _starts_at) and that no line runs across: as many lines as half
+    the table's rows, or two or more that all have a cell's white before it, the first line (the header)
+    among them."""
     heads = sum(1 for row in run if abs(row.left - edges[0]) <= _ALIGN)
     found = list(edges)
     for x in sorted({round(w.left, 1) for row in run for w in row.words}):
         if x <= edges[0] + run[0].size or _near(x, found):
             continue
-        support = [row for row in run if any(abs(w.left - x) <= _ALIGN for w in row.words)]
+        support = [row for row in run if _near(row.left, [x]) or _starts_at(row, x, split)]
         if (
             len(support) >= 2
             and (len(support) >= heads / 2 or _headed_column(run[0], support, x, split))
@@ -660,6 +739,15 @@ def _table_from(rows: list[_Row], r: int, x: float, floor: int, split: _Split, t
     # Right under another table too: its first row says a table starts there (TextLine.new_table).
     if start - 1 >= floor and _title_row(rows[start - 1], rows[start], edges, split, widest):
         start -= 1
+        apart = rows[start].bottom - rows[start + 1].bottom
+        # A title wrapped over lines closer together than it is to the row under it: its lines above too.
+        while (
+            start - 1 >= floor
+            and _follows(rows[start - 1], rows[start])
+            and rows[start - 1].bottom - rows[start].bottom < apart - 0.1 * rows[start].size
+            and _first_column_only(rows[start - 1], edges, split)
+        ):
+            start -= 1
     return _read_table(rows, start, end, edges, split, text)
 
 
@@ -669,10 +757,16 @@ def _title_row(row: _Row, first: _Row, edges: list[float], split: _Split, widest
     (a title row over the header; a paragraph before a table has more white under it)."""
     return (
         _follows(row, first)
-        and abs(row.left - edges[0]) <= _ALIGN
         and row.bottom - first.bottom <= widest + 0.5
-        and not any(_crossed(row, e, split) or _starts_at(row, e, split) for e in edges[1:])
+        and _first_column_only(row, edges, split)
         and any(_starts_at(first, e, split) for e in edges[1:])
+    )
+
+
+def _first_column_only(row: _Row, edges: list[float], split: _Split) -> bool:
+    """True when the line starts at the first column's edge and has no word at, nor across, another's."""
+    return abs(row.left - edges[0]) <= _ALIGN and not any(
+        _crossed(row, e, split) or _starts_at(row, e, split) for e in edges[1:]
     )
 
 
@@ -685,11 +779,14 @@ def _read_table(
     text: str,
     line_step: float = 0.0,
     part: bool = False,
+    single: bool = False,
 ) -> _Table | None:
     """The lines start to end read as a table with columns starting at `edges`, or None when they do not
     make one: fewer than two lines with text in two columns, no white between cells wider than a space,
-    or two columns of running text. `line_step`: that of the table the lines carry on (see _table_rows).
-    `part`: the lines are part of a table already found (one of tables stacked): only the first test."""
+    or two columns of running text. `line_step`: that of the table the lines carry on (see _row_starts).
+    `part`: the lines are part of a table already found (one of tables stacked, say): only the first test,
+    which one line passes when `single` (a part alone at a page's foot, or a row under its header on the
+    page before)."""
     run = rows[start:end]
     grid = [_line_cells(row, edges, split) for row in run]
     size = run[0].size
@@ -698,7 +795,9 @@ def _read_table(
     apart = sum(1 for cells in side if _set_apart(cells, size))
     if apart * 2 < len(side) and apart >= 2 and len(side) >= 4 and all(_on_edges(cells, edges) for cells in side):
         apart = len(side)  # short labels: a space is all the white some leave, but every cell starts at its edge
-    if len(side) < 2 or (not part and (apart == 0 or (not wrapped and (len(side) < 3 or apart * 2 < len(side))))):
+    if len(side) < (1 if single else 2) or (
+        not part and (apart == 0 or (not wrapped and (len(side) < 3 or apart * 2 < len(side))))
+    ):
         return None
     if len(run) >= 8 and len(side) >= 0.8 * len(run) and all(len(cells[0]) >= 5 for cells in side):
         return None  # two columns of running text, not a table
@@ -732,19 +831,14 @@ class _Table:
     breaks: list[int] = field(default_factory=list)
     """Lines (counted from its first) where a row starts further below the row above than its rows are
     apart: where one of tables stacked one under the other starts (see _stacked)."""
+    white_below: bool = False
+    """It ends where white sets apart a table stacked under it (see _carried_on)."""
+    marked: bool = False
+    """The first cell of its last row (so far) ends in a list marker: that item goes on overleaf."""
 
     @property
     def left(self) -> float:
         return self.edges[0]
-
-
-def _table_rows(
-    run: list[_Row], grid: list[list[list[_Word]]], size: float, text: str, line_step: float = 0.0
-) -> tuple[list[list[list[_Word]]], float]:
-    """The table's lines grouped into its rows, and the step between two lines of one cell when the rows
-    are set further apart than that (0 when they are not); see _row_starts."""
-    starts, step = _row_starts(run, grid, size, text, line_step)
-    return _grouped(grid, starts), step
 
 
 def _grouped(grid: list[list[list[_Word]]], starts: list[bool]) -> list[list[list[_Word]]]:
@@ -848,7 +942,12 @@ def _find_tables(
             r += 1
             continue
         before = found[-1] if found else None
-        if before and before.end == table.start and all(_near(e, table.edges) for e in before.edges):
+        if (
+            before
+            and before.end == table.start
+            and not before.white_below
+            and all(_near(e, table.edges) for e in before.edges)
+        ):
             # the table's first lines carry on cells (at the top of a page): read them with its columns
             step = before.line_step if before is head else 0.0
             table = _read_table(rows, before.start, table.end, table.edges, split, text, step) or table
@@ -867,9 +966,12 @@ def _stacked(rows: list[_Row], table: _Table, split: _Split, text: str) -> list[
     between its rows (its `breaks`), each read with the columns its own lines start words at; a break
     is kept only where the lines either side of it make a table each."""
     cuts = [table.start + k for k in table.breaks]
+    foot = all(PAGE_NUMBER.match(row.text) for row in rows[table.end :])  # the last part may go on overleaf
     while cuts:
         bounds = [table.start, *cuts, table.end]
-        parts = [_part(rows, a, b, table.edges, split, text) for a, b in itertools.pairwise(bounds)]
+        parts = [
+            _part(rows, a, b, table.edges, split, text, foot and b == table.end) for a, b in itertools.pairwise(bounds)
+        ]
         bad = [cut for cut, above, below in zip(cuts, parts, parts[1:], strict=False) if above is None or below is None]
         if not bad:
             tables = [part for part in parts if part is not None]
@@ -879,11 +981,14 @@ def _stacked(rows: list[_Row], table: _Table, split: _Split, text: str) -> list[
     return [table]
 
 
-def _part(rows: list[_Row], start: int, end: int, edges: list[float], split: _Split, text: str) -> _Table | None:
-    """Lines start to end read as a table with those of `edges` where one of its lines starts a word."""
+def _part(
+    rows: list[_Row], start: int, end: int, edges: list[float], split: _Split, text: str, at_foot: bool = False
+) -> _Table | None:
+    """Lines start to end read as a table with those of `edges` where one of its lines starts a word
+    (`at_foot`: they end the page; see _read_table)."""
     run = rows[start:end]
     own = [edges[0]] + [e for e in edges[1:] if any(_starts_at(row, e, split) or _near(row.left, [e]) for row in run)]
-    return _read_table(rows, start, end, own, split, text, part=True) if len(own) >= 2 else None
+    return _read_table(rows, start, end, own, split, text, part=True, single=at_foot) if len(own) >= 2 else None
 
 
 def _like_before(rows: list[_Row], table: _Table, before: _Table, split: _Split, text: str) -> _Table | None:
@@ -912,9 +1017,10 @@ def _carried_on(rows: list[_Row], carried: _Table, split: _Split, text: str, top
     column edges: lines that start at one of its column edges and run across none (the rest of its last
     row, or rows of their own), and the lines of the table that follow them. Unless the first is set
     in past the first column, one of them must have text in two columns, and the first must start in
-    lower case (the rest of a cell), have text in two columns itself, or be spaced as the rest of a cell
-    of the last row (see _cell_goes_on). Not when the first line stands a line's height or more below
-    `top`, where the text starts on a page: white at the top of the page (an empty row) sets it apart."""
+    lower case (the rest of a cell), have text in two columns itself, be spaced as the rest of a cell of
+    the last row (see _cell_goes_on) or follow the list marker that ends its first cell. Not when the first line stands a line's height or more below
+    `top`, where the text starts on a page: white at the top of the page (an empty row) sets it apart.
+    It ends where more white than between its rows sets apart a table stacked under it (see _breaks)."""
     if not rows or (top and top - (rows[0].bottom + rows[0].height) >= rows[0].size):
         return None
     edges = carried.edges
@@ -935,7 +1041,7 @@ def _carried_on(rows: list[_Row], carried: _Table, split: _Split, text: str, top
     goes_on = False
     if first.left <= edges[0] + _ALIGN and not first.text[:1].islower():
         if not any(_starts_at(first, e, split) for e in edges[1:]):
-            goes_on = _cell_goes_on(rows[:end], carried, split)
+            goes_on = carried.marked or _cell_goes_on(rows[:end], carried, split)
             if not goes_on:
                 return None  # a line of the first column only, in capitals: a title or a new table's first row
     widest = max((a.bottom - b.bottom for a, b in itertools.pairwise(rows[:end])), default=0.0)
@@ -948,11 +1054,21 @@ def _carried_on(rows: list[_Row], carried: _Table, split: _Split, text: str, top
         end += 1
     run = rows[:end]
     grid = [_line_cells(row, edges, split) for row in run]
-    if run[0].left <= edges[0] + _ALIGN and not any(sum(1 for c in cells if c) >= 2 for cells in grid):
+    if not goes_on and run[0].left <= edges[0] + _ALIGN and not any(sum(1 for c in cells if c) >= 2 for cells in grid):
         return None
-    cells, step = _table_rows(run, grid, run[0].size, text, carried.line_step)
+    size = run[0].size
+    starts, step = _row_starts(run, grid, size, text, carried.line_step)
+    # White between two rows sets a table stacked under it apart (its empty row, say): the rest is its own.
+    cut = next((k for k in _breaks(run, starts, size) if _part(rows, k, end, edges, split, text)), None)
+    if cut is not None:
+        end, run, grid = cut, run[:cut], grid[:cut]
+        starts, step = _row_starts(run, grid, size, text, carried.line_step)
     right = max(row.right for row in run)
-    return _Table(0, end, cells, edges, right, step, max(_widest(run), carried.widest), True, goes_on)
+    table = _Table(0, end, _grouped(grid, starts), edges, right, step, max(_widest(run), carried.widest), True, goes_on)
+    # More white under it than it may have, and than there is under the line below it: a table stacked under it.
+    steps = [above.bottom - below.bottom for above, below in itertools.pairwise(rows[end - 1 : end + 2])]
+    table.white_below = cut is not None or (len(steps) == 2 and steps[0] > max(reach, steps[1] + 0.5 * size))
+    return table
 
 
 def _cell_goes_on(run: list[_Row], carried: _Table, split: _Split) -> bool:
@@ -978,8 +1094,9 @@ def _widest(run: list[_Row]) -> float:
 
 def _column_limits(table: _Table, size: float) -> list[float]:
     """Where each column's text may reach: the right end of its widest line, when two lines or more
-    reach it (to within half a letter) - a column full to its edge, where a word may have been broken;
-    0 for a column with only one line that wide (it may be a long word that fits)."""
+    reach it (to within half a letter), or that one line reaches the next column's edge (to within half
+    a letter) - a column full to its edge, where a word may have been broken; 0 for a column with only
+    one line that wide and white after it (it may be a long word that fits)."""
     out = []
     for j in range(len(table.edges)):
         ends = [
@@ -989,7 +1106,8 @@ def _column_limits(table: _Table, size: float) -> list[float]:
             if after is None or after.left < w.right
         ]
         widest = max(ends, default=0.0)
-        out.append(widest if sum(1 for e in ends if e >= widest - size / 2) >= 2 else 0.0)
+        full = j + 1 < len(table.edges) and widest >= table.edges[j + 1] - size / 2
+        out.append(widest if full or sum(1 for e in ends if e >= widest - size / 2) >= 2 else 0.0)
     return out
 
 
@@ -1081,7 +1199,10 @@ def _broken_word(head: str, tail: str, vocabulary: _Vocabulary | None) -> bool:
     a word found on the page, or the tail's first letters stand nowhere on it inside a line. A long
     first word may fill its line by chance and end there ('gatecodes' + 'notes': 'notes' stands inside
     lines elsewhere); the end of a word broken in two is found only at the start of a line (of this
-    cell, or of another where the same word is broken the same way)."""
+    cell, or of another where the same word is broken the same way). Never after a comma or semicolon
+    with a letter below ('height,' + 'width'): a space follows those, in a list of names too."""
+    if head.endswith((",", ";")) and tail[:1].isalpha():
+        return False
     if vocabulary is None:
         return True
     before, after = _LETTERS.findall(head), _LETTERS.findall(tail)

@@ -34,9 +34,10 @@ _PAGE_WORD = re.compile(r"^\s*page\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.
 _SENTENCE_END = re.compile(r"[.!?:;]['\"”’)]?$")
 _TITLE_WORDS = re.compile(r"privacy|notice|policy|statement|cookie", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+")
-BROKEN_AT_END = re.compile(r"\w[-/]$|(?:://|\bwww\.)\S*[/?&=#_-]$|://$")
-"""A table cell's line ending inside a word after its hyphen or slash ('water-', 'and/'), or inside a web
-address after one of the marks it may be broken at ('https://' + 'www...', '...page?' + 'id=2'): it
+BROKEN_AT_END = re.compile(r"\w[-/]$|(?:://|\bwww\.)\S*[/?&=#_-]$|://$|\w@[\w-]*$")
+"""A table cell's line ending inside a word after its hyphen or slash ('water-', 'and/'), inside a web
+address after one of the marks it may be broken at ('https://' + 'www...', '...page?' + 'id=2'), or
+inside an email address before the first dot of its domain ('hives@beefarm' + 'north.example'): it
 goes on below with no space."""
 _CONJUNCTION = re.compile(r"(?:and|or|und|oder|bzw|et|ou|y|o|e|és)\b")
 _CELL_GAP = re.compile(r" {2,}|\t")
