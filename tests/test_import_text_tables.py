@@ -162,3 +162,16 @@ def test_spaces_at_the_end_of_every_line_say_nothing() -> None:
     )
     assert _tables(text)[0][0] == ["Cookie", "Purpose", "Expiry"]
     assert "Needed cookies" in _paragraphs(text)
+
+
+def test_a_table_of_one_row_under_its_column_names() -> None:
+    text = INTRO + "Cookie  Purpose  Expiry\nhive_session  Keeps you signed in to your account  1 day\n" + OUTRO
+    assert _tables(text) == [
+        [["Cookie", "Purpose", "Expiry"], ["hive_session", "Keeps you signed in to your account", "1 day"]]
+    ]
+
+
+def test_two_lines_of_sentences_with_wide_spaces_are_not_a_table() -> None:
+    # two spaces after a full stop, on two lines running: text, not a row of cells under column names
+    text = INTRO + "We sell honey.  We also sell wax.\nBoth come from our hives.  None is imported.\n" + OUTRO
+    assert _tables(text) == []

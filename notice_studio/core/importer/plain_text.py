@@ -576,8 +576,9 @@ def _table_run(lines: list[_Line], start: int, spaced: bool = False) -> tuple[li
 
 
 def _space_run(lines: list[_Line], start: int) -> tuple[list[list[str]], int] | None:
-    """Rows of cells from `start` split by wide spaces: three rows or more, two or more of them full
-    (as many cells as the table has columns), with no blank line between. A row that ended in a gap
+    """Rows of cells from `start` split by wide spaces: three rows or more (two under a row of column
+    names), two or more of them full (as many cells as the table has columns), with no blank line
+    between. A row that ended in a gap
     between cells (`open_end`: its last cells empty, the spaces after its text kept) may have fewer
     cells: a title row with text in its first cell only, inside the table, over its rows or under
     them. Such rows right over rows of another width head that table, not this one; before the
@@ -603,7 +604,9 @@ def _space_run(lines: list[_Line], start: int) -> tuple[list[list[str]], int] | 
             break  # open rows end the table before its first row again, the header of a table of its own
     # rows that all end in gaps (every table's last column empty): as many columns as the widest
     columns = columns or max(len(row) for row in cells)
-    if columns < 2 or sum(1 for row in cells if len(row) == columns) < 2 or len(cells) < 3:
+    # two rows will do under a row of column names ('Cookie  Purpose  Expiry'), not under sentences
+    named = len(cells[0]) == columns and all(is_title_shaped(cell, allow_colon=False, max_words=8) for cell in cells[0])
+    if columns < 2 or sum(1 for row in cells if len(row) == columns) < 2 or len(cells) < (2 if named else 3):
         return None
     return [row + [""] * (columns - len(row)) for row in cells], end
 
