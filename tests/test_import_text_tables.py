@@ -175,3 +175,31 @@ def test_two_lines_of_sentences_with_wide_spaces_are_not_a_table() -> None:
     # two spaces after a full stop, on two lines running: text, not a row of cells under column names
     text = INTRO + "We sell honey.  We also sell wax.\nBoth come from our hives.  None is imported.\n" + OUTRO
     assert _tables(text) == []
+
+
+def test_a_row_whose_first_cell_is_empty_keeps_its_columns() -> None:
+    # the second row of a purpose goes on under it: the gap before its text stands for the empty cell
+    text = (
+        INTRO
+        + "Purpose  What we do  How to stop it\n"
+        + "Selling honey  We send your order  Close your account\n"
+        + "  We send your receipt  Ask us by email\n"
+        + "Keeping hives  We log each visit  Not possible\n"
+        + OUTRO
+    )
+    assert _tables(text)[0][1:3] == [
+        ["Selling honey", "We send your order", "Close your account"],
+        ["", "We send your receipt", "Ask us by email"],
+    ]
+
+
+def test_an_indented_line_after_a_table_is_not_a_row() -> None:
+    text = (
+        INTRO
+        + "Cookie  Purpose\n"
+        + "hive_session  Keeps you signed in\n"
+        + "hive_basket  Remembers your basket\n"
+        + "  Both are deleted when you sign out of the shop.\n"
+        + OUTRO
+    )
+    assert len(_tables(text)[0]) == 3

@@ -590,6 +590,8 @@ def _space_run(lines: list[_Line], start: int) -> tuple[list[list[str]], int] | 
     end = start + 1
     while end < len(lines) and not lines[end].gap and not lines[end].new_table:
         row = _cells(lines[end].text, False)
+        if 2 <= len(row) < columns and _CELL_GAP.match(lines[end].text):
+            row = ["", *row]  # a gap before its cells: the row's first cell is empty (an indented line is not)
         if not lines[end].open_end:
             if len(row) < 2 or (columns and len(row) != columns):
                 break
