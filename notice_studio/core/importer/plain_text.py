@@ -65,6 +65,9 @@ class TextLine:
     """Where the line starts and ends on the page in points (PDF); 0 when unknown."""
     new_table: bool = False
     """The first row of a table of its own (PDF): the table above, if any, ends before it."""
+    open_end: bool = False
+    """The line ended in a gap between cells, two spaces or more (text): a table's row whose last
+    cells are empty, such as a title row with text in its first cell only."""
 
 
 _Line = TextLine
@@ -78,8 +81,15 @@ def read_plain_text(text: str, name: str, encoding: str = "utf-8") -> SourceDocu
         if not raw.strip():
             gap = True
             continue
-        lines.append(TextLine(number, raw.rstrip(" \r\f\v"), gap))  # a tab at the end is an empty table cell
+        shown = raw.rstrip(" \r\f\v")  # a tab at the end is an empty table cell
+        open_end = raw.rstrip("\r\f\v").endswith("  ")
+        lines.append(TextLine(number, shown, gap, open_end=open_end))
         gap = False
+    # Where most lines of one cell end in spaces (the copy pads every line), the spaces say nothing.
+    single = [line for line in lines if len(_cells(line.text, False)) == 1]
+    if sum(line.open_end for line in single) * 2 > len(single):
+        for line in lines:
+            line.open_end = False
     return read_lines(lines, name, "txt", encoding)
 
 
@@ -541,34 +551,78 @@ def _cells(text: str, tabs_only: bool) -> list[str]:
 
 
 def _table_run(lines: list[_Line], start: int, spaced: bool = False) -> tuple[list[list[str]], int] | None:
-    """Rows of cells from `start`: lines split by tabs (2+ rows) or wide spaces (3+ rows), same width.
+    """Rows of cells from `start`: lines split by tabs (2+ rows), or else by wide spaces (see _space_run).
 
     `spaced`: rows split by tabs may have space between them (a PDF's table)."""
-    for tabs_only, minimum in ((True, 2), (False, 3)):
-        first = lines[start].text
-        if tabs_only and "\t" not in first.strip(" "):
-            continue
-        columns = len(_cells(first, tabs_only))
-        if columns < 2:
-            continue
+    first = lines[start].text
+    if "\t" in first.strip(" ") and len(_cells(first, True)) >= 2:
         end = start
         while (
             end < len(lines)
-            and (not tabs_only or "\t" in lines[end].text.strip(" "))
-            # rows split by tabs may leave out empty cells at the end or span columns; by spaces, never
-            and (tabs_only or len(_cells(lines[end].text, tabs_only)) == columns)
-            and (end == start or not lines[end].gap or (spaced and tabs_only))
+            # rows split by tabs may leave out empty cells at the end or span columns
+            and "\t" in lines[end].text.strip(" ")
+            and (end == start or not lines[end].gap or spaced)
             # a PDF's reader sees where one table ends and the next begins, with only white between
             and (end == start or not lines[end].new_table)
         ):
             end += 1
-        if end - start >= minimum:
-            rows = [_cells(lines[k].text, tabs_only) for k in range(start, end)]
-            if spaced and tabs_only:
+        if end - start >= 2:
+            rows = [_cells(lines[k].text, True) for k in range(start, end)]
+            if spaced:
                 rows = _rows_over_pages(rows, [lines[k].number for k in range(start, end)])
             width = max(len(r) for r in rows)
             return [r + [""] * (width - len(r)) for r in rows], end
-    return None
+    return _space_run(lines, start)
+
+
+def _space_run(lines: list[_Line], start: int) -> tuple[list[list[str]], int] | None:
+    """Rows of cells from `start` split by wide spaces: three rows or more (two under a row of column
+    names), two or more of them full (as many cells as the table has columns), with no blank line
+    between. A row that ended in a gap
+    between cells (`open_end`: its last cells empty, the spaces after its text kept) may have fewer
+    cells: a title row with text in its first cell only, inside the table, over its rows or under
+    them. Such rows right over rows of another width head that table, not this one; before the
+    table's first row written again, they end it."""
+    cells = [_cells(lines[start].text, False)]
+    if len(cells[0]) < 2 and not lines[start].open_end:
+        return None
+    columns = 0 if lines[start].open_end else len(cells[0])
+    end = start + 1
+    while end < len(lines) and not lines[end].gap and not lines[end].new_table:
+        row = _cells(lines[end].text, False)
+        if 2 <= len(row) < columns and _CELL_GAP.match(lines[end].text):
+            row = ["", *row]  # a gap before its cells: the row's first cell is empty (an indented line is not)
+        if not lines[end].open_end:
+            if len(row) < 2 or (columns and len(row) != columns):
+                break
+            if not columns and any(len(above) > len(row) for above in cells):
+                return None  # open rows wider than the rows below them: not this table's
+            columns = columns or len(row)
+        elif columns and (len(row) > columns or _heads_other_rows(lines, end, columns)):
+            break
+        cells.append(row)
+        end += 1
+        if lines[end - 1].open_end and end < len(lines) and _cells(lines[end].text, False) == cells[0]:
+            break  # open rows end the table before its first row again, the header of a table of its own
+    # rows that all end in gaps (every table's last column empty): as many columns as the widest
+    columns = columns or max(len(row) for row in cells)
+    # two rows will do under a row of column names ('Cookie  Purpose  Expiry'), not under sentences
+    named = len(cells[0]) == columns and all(is_title_shaped(cell, allow_colon=False, max_words=8) for cell in cells[0])
+    if columns < 2 or sum(1 for row in cells if len(row) == columns) < 2 or len(cells) < (2 if named else 3):
+        return None
+    return [row + [""] * (columns - len(row)) for row in cells], end
+
+
+def _heads_other_rows(lines: list[_Line], at: int, columns: int) -> bool:
+    """True when the open rows from `at` (see _space_run) stand right over a row of a width other
+    than `columns`: they head the next table."""
+    k = at
+    while k < len(lines) and lines[k].open_end and not (k > at and (lines[k].gap or lines[k].new_table)):
+        k += 1
+    if k >= len(lines) or lines[k].gap or lines[k].new_table:
+        return False
+    width = len(_cells(lines[k].text, False))
+    return width >= 2 and width != columns
 
 
 def _rows_over_pages(rows: list[list[str]], pages: list[int]) -> list[list[str]]:
