@@ -86,7 +86,7 @@ def read_plain_text(text: str, name: str, encoding: str = "utf-8") -> SourceDocu
         lines.append(TextLine(number, shown, gap, open_end=open_end))
         gap = False
     # Where most lines of one cell end in spaces (the copy pads every line), the spaces say nothing.
-    single = [line for line in lines if len(_cells(line.text, False)) == 1]
+    single = [line for line in lines if not _CELL_GAP.search(line.text.strip())]  # lines of one cell
     if sum(line.open_end for line in single) * 2 > len(single):
         for line in lines:
             line.open_end = False
