@@ -32,6 +32,11 @@ FENNEL = [
 FORMS = ["html", "browser", "pdftext", "docx", "docxbold", "pdf"]
 
 
+def copied_text(lines: list[str]):
+    """The outline of copied text given line by line."""
+    return outline_from_document(read_bytes("\n".join(lines).encode("utf-8"), "rope.txt", "txt"))
+
+
 def words(text: str) -> list[str]:
     """The words of a text, lower case, without Markdown marks or punctuation."""
     return re.findall(r"[a-z0-9]+", text.lower().replace("\\", ""))
@@ -218,7 +223,7 @@ def test_pdf_copy_keeps_figures_that_are_not_page_numbers_and_joins_only_broken_
         "unless a customer asks us to keep a short-term order's record.",
         "3",
     ]
-    result = outline_from_document(read_bytes("\n".join(lines).encode("utf-8"), "rope.txt", "txt"))
+    result = copied_text(lines)
     bodies = {s.title: s.body for s in result.sections}
     assert "office in Zürich, where" in bodies["ABOUT US"]
     assert "595" in bodies["REQUESTS"]
@@ -246,7 +251,7 @@ def test_pdf_copy_keeps_a_sentence_ending_in_button_words_and_text_repeated_by_t
     for number in range(1, 7):
         lines += page if number in (2, 5) else [f"Line {number} of the order rules, kept as written here."]
         lines += [f"Page {number} of 6", "Lindqvist Rope Works"]
-    outline = outline_from_document(read_bytes("\n".join(lines).encode("utf-8"), "rope.txt", "txt"))
+    outline = copied_text(lines)
     every = " ".join(s.body for s in outline.sections)
     assert every.count("at any time under Cookie Settings.") == 2
     assert every.count("Write to: Lindqvist Rope Works, 4 Quay Lane, Harwich") == 2
@@ -271,7 +276,7 @@ def test_pdf_copy_keeps_the_hyphen_of_a_compound_broken_at_its_hyphen() -> None:
         "Before going out, each coil passes our on-",
         "going checks on the quay, which name nobody.",
     ]
-    outline = outline_from_document(read_bytes("\n".join(lines).encode("utf-8"), "rope.txt", "txt"))
+    outline = copied_text(lines)
     body = outline.sections[-1].body
     assert "one co-worker from the loft" in body and "stock inventory before" in body
     assert "our on-going checks" in body  # two words of the text, never written as one
@@ -291,7 +296,7 @@ def test_pdf_copy_joins_a_name_or_capitals_broken_at_a_lines_end() -> None:
         "the loft still follows the old measures for the heritage boats, the old Anglo-",
         "Saxon measures, and metres for everything else that we make at the quay.",
     ]
-    outline = outline_from_document(read_bytes("\n".join(lines).encode("utf-8"), "rope.txt", "txt"))
+    outline = copied_text(lines)
     body = outline.sections[-1].body
     assert "drawer. RopeTrack keeps" in body
     assert "NOT ANSWERABLE OR RESPONSIBLE FOR" in body

@@ -16,7 +16,7 @@ import urllib.parse
 import urllib.request
 
 from notice_studio.core.importer.blocks import ImportProblem, NoText, SourceDocument
-from notice_studio.core.importer.readers import FORMATS, MAX_BYTES, read_bytes
+from notice_studio.core.importer.readers import FORMATS, MAX_BYTES, TOO_LARGE, read_bytes
 
 TIMEOUT_S = 20.0
 _FEWEST_WORDS = 40  # a page with fewer words is a shell its scripts fill in, not a notice
@@ -44,6 +44,7 @@ def fetch_document(address: str, timeout: float = TIMEOUT_S) -> SourceDocument:
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         raise ImportProblem(f"'{address}' is not a web address; give one starting with https://.")
     host = parts.hostname
+    too_large = ImportProblem(f"The page at {host} {TOO_LARGE}; check the address.")
     request = urllib.request.Request(
         address, headers={"User-Agent": "NoticeStudio/1 (privacy notice import)", "Accept": "*/*"}
     )
@@ -51,9 +52,7 @@ def fetch_document(address: str, timeout: float = TIMEOUT_S) -> SourceDocument:
         with urllib.request.urlopen(request, timeout=timeout) as response:  # http(s) only, checked above
             length = response.headers.get("Content-Length")
             if length and length.isdigit() and int(length) > MAX_BYTES:
-                raise ImportProblem(
-                    f"The page at {host} is larger than 25 MB, too large to be a notice; check the address."
-                )
+                raise too_large  # said before reading it
             data = response.read(MAX_BYTES + 1)
             kind = response.headers.get_content_type()
             final = response.geturl()
@@ -77,7 +76,7 @@ def fetch_document(address: str, timeout: float = TIMEOUT_S) -> SourceDocument:
             f"{host} could not be reached ({why}); check the address and your connection, {_INSTEAD}."
         ) from None
     if len(data) > MAX_BYTES:
-        raise ImportProblem(f"The page at {host} is larger than 25 MB, too large to be a notice; check the address.")
+        raise too_large
     fmt = _TYPES.get(kind) or FORMATS.get(_extension(final))
     if fmt is None:
         raise ImportProblem(

@@ -147,8 +147,12 @@ class _Walker:
             self.in_content -= 1
         elif tag in HEADINGS:
             self.heading(node)
-        elif tag == "p" and self.mode == "paragraph" and WORD_LIST_ITEM.search(node.attrs.get("style", "")):
-            self.word_list_item(node)
+        elif (
+            tag == "p"
+            and self.mode == "paragraph"
+            and (word_item := WORD_LIST_ITEM.search(node.attrs.get("style", "")))
+        ):
+            self.word_list_item(node, int(word_item.group(1)) - 1)
         elif tag in ("ul", "ol"):
             self.list(node)
         elif tag == "table" and self.mode not in ("cell", "heading") and not is_layout_table(node):
@@ -258,13 +262,12 @@ class _Walker:
 
     _li_number: str | None = None
 
-    def word_list_item(self, node: Node) -> None:
-        """A list item as Word writes it: a paragraph with its level in its style and its bullet or
-        number in a span of its own."""
+    def word_list_item(self, node: Node, level: int) -> None:
+        """A list item as Word writes it: a paragraph with its level (from 0) in its style and its
+        bullet or number in a span of its own."""
         self.flush()
         if not self.blocks or self.blocks[-1].kind != "list_item":
             self.gap_next = True
-        level = int(WORD_LIST_ITEM.search(node.attrs.get("style", "")).group(1)) - 1  # type: ignore[union-attr]
         number = re.match(r"\s*(\d{1,3})[.)]", _word_marker(node))
         self.inline.line = node.line
         self.mode = "li"

@@ -43,6 +43,7 @@ FORMATS: dict[str, str] = {
 }
 SUPPORTED_TEXT = ".txt, .md, .html, .docx or .pdf"
 MAX_BYTES = 25 * 1024 * 1024
+TOO_LARGE = "is larger than 25 MB, too large to be a notice"  # after the file's (or page's) name
 
 # Formats people will try, with what to do instead.
 _UNSUPPORTED_HINTS = {
@@ -72,13 +73,16 @@ def read_document(path: str | os.PathLike[str]) -> SourceDocument:
         )
     try:
         if path.stat().st_size > MAX_BYTES:
-            raise ImportProblem(
-                f"{path.name} is larger than 25 MB, too large to be a notice; check that it is the right file."
-            )
+            raise ImportProblem(f"{path.name} {TOO_LARGE}; check that it is the right file.")
         data = path.read_bytes()
     except OSError as exc:
         raise ImportProblem(f"{path} could not be read ({exc.strerror or exc}); check that you can open it.") from None
     return read_bytes(data, path.name, FORMATS[ext])
+
+
+def has_text(document: SourceDocument) -> bool:
+    """Some block holds a letter: there is text to import, not only markup, figures or marks."""
+    return any(any(ch.isalpha() for ch in block.plain) for block in document.blocks)
 
 
 def read_bytes(data: bytes, name: str, fmt: str) -> SourceDocument:
@@ -119,7 +123,7 @@ def read_bytes(data: bytes, name: str, fmt: str) -> SourceDocument:
                 document = read_markdown(text, name, encoding)
             else:
                 document = read_plain_text(text, name, encoding)
-    if not any(any(ch.isalpha() for ch in block.plain) for block in document.blocks):
+    if not has_text(document):
         raise NoText(f"{name} is empty; there is no text in it to import.")
     return document
 
@@ -145,12 +149,12 @@ def read_pasted(text: str, html: str = "", name: str = PASTED) -> SourceDocument
             "There is nothing to paste; copy the notice on its web page or in its document first, then paste it."
         )
     if len(text) > MAX_BYTES or len(html) > MAX_BYTES:
-        raise ImportProblem("The pasted text is larger than 25 MB, too large to be a notice; copy only the notice.")
+        raise ImportProblem(f"The pasted text {TOO_LARGE}; copy only the notice.")
     if html.strip():
         from notice_studio.core.importer.html_reader import read_html
 
         document = read_html(html, name)
-        if any(any(ch.isalpha() for ch in block.plain) for block in document.blocks):
+        if has_text(document):
             return document
     return read_bytes(text.encode("utf-8"), name, "txt")
 
