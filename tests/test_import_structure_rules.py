@@ -842,3 +842,64 @@ def test_a_strap_line_under_the_title_over_the_date_is_not_a_notice() -> None:
         "You may ask for a copy of what we hold about you.",
     )
     assert [s.title for s in outline_of(text).sections] == ["Introduction", "What We Keep", "Your Rights"]
+
+
+def _purpose(name: str, use: str, basis: str, kept: str) -> tuple[str, ...]:
+    return (name, use, "Legal basis", basis, "How long we keep it", kept)
+
+
+def test_the_field_names_of_a_repeated_record_stay_text_in_their_section() -> None:
+    # Each purpose of a bee-keeping society has the same two labelled parts; before, every
+    # 'Legal basis' and 'How long we keep it' became a section of its own, three of each.
+    text = browser_text(
+        "Why we use your information",
+        "We use what members tell us for the purposes below.",
+        *_purpose(
+            "Running your membership",
+            "Your name, address and hive locations.",
+            "Our contract with you as a member.",
+            "For two years after your membership ends.",
+        ),
+        *_purpose(
+            "Swarm collection calls",
+            "The phone number you give when you report a swarm.",
+            "Our legitimate interest in rehoming swarms quickly.",
+            "For one season.",
+        ),
+        *_purpose(
+            "Apiary inspections",
+            "Notes from the inspector's visit to your hives.",
+            "The legal duty to report notifiable bee diseases.",
+            "For six years, as the inspectorate asks.",
+        ),
+        "Your rights",
+        "You may ask for a copy of what we hold about you.",
+    )
+    outline = outline_of(text)
+    titles = [s.title for s in outline.sections]
+    assert titles == [
+        "Why we use your information",
+        "Running your membership",
+        "Swarm collection calls",
+        "Apiary inspections",
+        "Your rights",
+    ]
+    inspections = outline.sections[3]
+    assert "Legal basis" in inspections.body and "How long we keep it" in inspections.body
+    assert "For six years, as the inspectorate asks." in inspections.body
+    assert any("'Legal basis'" in note and "'How long we keep it'" in note for note in outline.notes)
+
+
+def test_one_line_repeated_over_each_section_stays_a_heading() -> None:
+    # A single title repeated (a banner or a summary line in each section) is not a record's
+    # field names: it stays a heading, as the page set it.
+    blocks: list[str] = []
+    for name, text in (
+        ("Membership", "We keep your name and address."),
+        ("Swarms", "We keep the number you call from."),
+        ("Inspections", "We keep the inspector's notes."),
+    ):
+        blocks += [name, text, "In short", f"{text.split(' ', 2)[2].capitalize()}"]
+    outline = outline_of(browser_text(*blocks))
+    assert [s.title for s in outline.sections].count("In short") == 3
+    assert not any("label the parts" in note for note in outline.notes)

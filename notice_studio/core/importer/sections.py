@@ -207,6 +207,26 @@ def _key_by_size(entries: list[Entry]) -> None:
         entry.key = ("size", block.size)
 
 
+def _record_labels(entries: list[Entry]) -> list[str]:
+    """Lines that label the parts of a record the notice repeats ('Legal basis' and 'Retention period'
+    under each purpose, 'Category' and 'Visibility' under each recipient) stay text in the section
+    they label: two or more titles set apart only by their look, each three times or more, are a
+    record's field names, not sections. One title repeated alone (a banner over each section, a
+    summary line after each) is left as it is. Returns the labels, most frequent first."""
+    looks = _SHAPE_ONLY | {"bold"}
+    seen: dict[str, list[Entry]] = {}
+    for entry in entries:
+        if entry.accepted and not entry.is_title and entry.family in looks and not entry.number:
+            seen.setdefault(entry.title.casefold(), []).append(entry)
+    labels = {title: found for title, found in seen.items() if len(found) >= 3}
+    if len(labels) < 2:
+        return []
+    for found in labels.values():
+        for entry in found:
+            entry.accepted = False
+    return [found[0].title for found in sorted(labels.values(), key=len, reverse=True)]
+
+
 # ----- assembling ------------------------------------------------------------------------------
 def _paragraphs(pieces: list[tuple[str, bool, str]], fmt: str) -> tuple[str, ...]:
     """Group blocks into Markdown paragraphs; short plain-text lines keep their line breaks."""
@@ -340,6 +360,13 @@ def detect_outline(document: SourceDocument) -> ImportedOutline:
         notes.append(
             "The sections its table of contents lists are the top level; headings it does not list are "
             "sub-sections of the listed one before them."
+        )
+    labels = _record_labels(entries)
+    if labels:
+        shown = ", ".join(f"'{label[:40]}'" for label in labels[:3])
+        notes.append(
+            f"Lines repeated under many sections ({shown}) label the parts of each one and were kept as "
+            "lines of text in their section; Split turns one into a section."
         )
     levels = _rank_keys(entries)
     sections = _assemble(entries, levels, document.format)
