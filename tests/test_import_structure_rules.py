@@ -903,3 +903,24 @@ def test_one_line_repeated_over_each_section_stays_a_heading() -> None:
     outline = outline_of(browser_text(*blocks))
     assert [s.title for s in outline.sections].count("In short") == 3
     assert not any("label the parts" in note for note in outline.notes)
+
+
+def test_a_frequently_asked_question_is_a_heading_however_long() -> None:
+    # A help-centre notice asks its readers' questions in their own words: long ones, and ones said
+    # before they are asked. Before, a question over 16 words, or one after a sentence, stayed text.
+    text = browser_text(
+        "Kestrel Ferries Privacy Questions",
+        "Kestrel Ferries answers the questions passengers ask most about their details.",
+        "Why do you need my date of birth and my nationality when I book a crossing to one of the islands?",
+        "The harbour authority asks for both on every passenger list.",
+        "I booked for my whole family. Can each of them see what you hold about them?",
+        "Yes. Each passenger may ask for their own details, whoever made the booking.",
+        "Your ferry will leave from berth two. Please arrive early.",
+        "The timetable is on the notice board at the quay.",
+    )
+    titles = [s.title for s in outline_of(text).sections]
+    assert titles == [
+        "Introduction",
+        "Why do you need my date of birth and my nationality when I book a crossing to one of the islands?",
+        "I booked for my whole family. Can each of them see what you hold about them?",
+    ]
