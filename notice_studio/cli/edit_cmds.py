@@ -19,6 +19,7 @@ from notice_studio.cli.common import (
     open_workspace,
     print_json,
 )
+from notice_studio.core.wording import plural
 
 if TYPE_CHECKING:
     from notice_studio.core.workspace import Workspace
@@ -200,9 +201,7 @@ def cmd_clause_remove(args: argparse.Namespace) -> int:
     with open_workspace(args.folder, write=True, interaction=Prompt(yes=args.yes)) as ws:
         clause = ws.notice.find(args.clause_id)
         subs = len(clause.children)
-        if subs and not ws.interaction.confirm(
-            f"Delete '{clause.title}' and its {subs} sub-clause{'s' if subs != 1 else ''}?"
-        ):
+        if subs and not ws.interaction.confirm(f"Delete '{clause.title}' and its {plural(subs, 'sub-clause')}?"):
             print("Nothing deleted.")
             return 0
         ws.remove(args.clause_id)

@@ -12,6 +12,7 @@ from notice_studio.cli.output import write_output
 from notice_studio.core.export.default_version import default_export_version, draft_export_note, is_draft
 from notice_studio.core.export.formats import BINARY_FORMATS as _BINARY
 from notice_studio.core.export.formats import FORMATS
+from notice_studio.core.wording import plural
 
 _FORMAT_NAMES = {
     "html": "an HTML page",
@@ -103,7 +104,7 @@ def cmd_site(args: argparse.Namespace) -> int:
     with open_notice(args.folder) as repo:
         result = build_site(repo, args.out, base_url=args.base_url)
     print(
-        f"Website folder {result.folder}: {len(result.written)} file{'s' if len(result.written) != 1 else ''} "
+        f"Website folder {result.folder}: {plural(len(result.written), 'file')} "
         f"written, {len(result.unchanged)} unchanged."
     )
     if result.next_build is not None:

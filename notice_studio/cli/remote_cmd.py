@@ -7,6 +7,7 @@ import sys
 
 from notice_studio.cli.common import CommandError, add_folder, add_json, open_workspace, print_json
 from notice_studio.cli.common import author as cli_author
+from notice_studio.core.wording import plural
 
 JSON_FORMAT = 1
 """Bumped only if the JSON output changes incompatibly."""
@@ -290,7 +291,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     for info in status.remotes:
         print(f"{info.name} ({info.url}): {standing(info)}.")
     n = len(status.open_reviews)
-    print(f"{n} open review{'s' if n != 1 else ''}.")
+    print(f"{plural(n, 'open review')}.")
     if status.approved_by:
         print(f"The draft as it is now was approved by {status.approved_by}.")
     if status.publish_blocked_by:

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from notice_studio.cli.common import CommandError, add_folder, open_workspace, print_json
+from notice_studio.core.wording import plural
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -67,7 +68,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         print("Nothing was changed; accept with --accept ID or --accept-all.")
         return 0
     count = len(applied.applied)
-    print(f"Applied {count} change{'s' if count != 1 else ''} as {len(applied.commits)} saved edit(s).")
+    print(f"Applied {plural(count, 'change')} as {len(applied.commits)} saved edit(s).")
     for sentence in applied.skipped:
         print(f"Not applied: {sentence}")
     return 0

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from notice_studio import __version__
 from notice_studio.core.notice.model import Clause, NoticeError
 from notice_studio.core.notice.store import NoticeRepo
+from notice_studio.core.wording import plural
 from notice_studio.core.workspace import VariantSwap, current_author
 from notice_studio.ui import commands
 from notice_studio.ui.app_state import AppState
@@ -894,7 +895,7 @@ class MainWindow(QMainWindow):
             self.status_version.setText("Draft — not published yet")
         else:
             count = getattr(session, "edits_since_version", 0)
-            changes = f"{count} change{'s' if count != 1 else ''}" if count else "no changes"
+            changes = plural(count, "change") if count else "no changes"
             self.status_version.setText(f"Draft — {changes} since {latest.name} (effective {latest.effective})")
 
     def _rows_inserted(self, *_args: object) -> None:

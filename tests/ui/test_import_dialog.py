@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -76,6 +77,14 @@ def test_reads_a_file_and_lists_the_sections_the_core_found(window, qtbot) -> No
         expected.sections[0].paragraphs[1],
     ]
     assert dialog.preview.paragraphs.topLevelItem(1).text(0) == "2"
+
+
+def test_the_summary_says_one_section_in_the_singular(window, qtbot) -> None:
+    outline = import_file(FIXTURES / "numbered.txt")
+    assert outline.sections[0].level == 1
+    dialog = open_dialog(window, qtbot)
+    dialog.preview.load(replace(outline, sections=outline.sections[:1]))
+    assert dialog.preview.summary.text().startswith("Found 1 section in ")
 
 
 def test_adjust_the_outline_and_create_the_project(window, qtbot, tmp_path: Path) -> None:
@@ -469,6 +478,7 @@ def test_paste_the_copied_notice_keeps_its_headings(window, qtbot, tmp_path: Pat
         ("Your rights", 1, ""),
     ]
     assert "the pasted text" in dialog.preview.summary.text()
+    assert dialog.preview.summary.text().startswith("Found 4 sections and 1 sub-section in ")
     qtbot.mouseClick(dialog.next_button, LEFT)
     # No file name to go on: the folder offered is named after the notice's title.
     assert Path(dialog.details.folder.text()).name.startswith("beefarm-privacy-notice")

@@ -11,6 +11,7 @@ from notice_studio.core.checks.text import per_text, quote
 from notice_studio.core.checks.types import Finding, Location
 from notice_studio.core.notice.model import PLACEHOLDER_RE, TABLE_RE, Table
 from notice_studio.core.practices.statements import is_generated
+from notice_studio.core.wording import plural_word
 
 # ----- placeholders ----------------------------------------------------------------------------
 _BROKEN_PLACEHOLDER_RE = re.compile(r"\{\{(?![^{}\n]*\}\})[^{}\n]{0,40}|(?<!\{)\{\s*[A-Za-z_][\w.]*\s*\}\}")
@@ -33,7 +34,7 @@ def placeholders(scan: Scan, variables: dict[str, str]) -> Iterator[Finding]:
         info, location, match = found[0]
         sections = list(dict.fromkeys(i.number for i, _, _ in found))
         elsewhere = (
-            f" It is used {len(found)} times, in section{'s' if len(sections) > 1 else ''} {', '.join(sections)}."
+            f" It is used {len(found)} times, in {plural_word(len(sections), 'section')} {', '.join(sections)}."
             if len(found) > 1
             else ""
         )

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from notice_studio.core.diff.practices import PracticeChange, practices_changes
 from notice_studio.core.diff.words import WordOp, diff_words, has_changes
 from notice_studio.core.notice.model import PLACEHOLDER_RE, TABLE_RE, Clause, Notice, Table
+from notice_studio.core.wording import plural
 
 if TYPE_CHECKING:  # the store imports git; the engine itself stays pure
     from notice_studio.core.notice.store import NoticeRepo
@@ -209,7 +210,7 @@ class DiffSummary:
             (self.practices, "practice", "practices"),
         ):
             if n:
-                parts.append(f"{n} {one if n == 1 else many} changed")
+                parts.append(f"{plural(n, one, many)} changed")
         return "; ".join(parts) + "."
 
 

@@ -37,6 +37,7 @@ from notice_studio.core.notice.store import Version
 from notice_studio.core.publishing.schedule import Schedule, schedule, takes_effect_after
 from notice_studio.core.render.markdown import clean_text, plain_markdown
 from notice_studio.core.render.renderer import RenderOptions, format_date, labels, render
+from notice_studio.core.wording import plural
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 Redline = Callable[[Notice, Notice, str, str], str]
@@ -225,7 +226,7 @@ def _changes_page(versions: Sequence[Version], front: Notice, language: str, red
         f'<article class="ns-notice ns-changes" lang="{escapeHtml(language)}">',
         '<header class="ns-header">',
         f'<h1 class="ns-title">Changes to {escapeHtml(title)}</h1>',
-        f'<p class="ns-status">{len(versions)} published version{"s" if len(versions) != 1 else ""}, newest first.</p>',
+        f'<p class="ns-status">{plural(len(versions), "published version")}, newest first.</p>',
         "</header>",
     ]
     for version in reversed(versions):

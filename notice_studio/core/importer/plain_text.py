@@ -24,6 +24,7 @@ from notice_studio.core.importer.headings import (
     split_number,
 )
 from notice_studio.core.importer.markdown_text import table_markdown
+from notice_studio.core.wording import plural
 
 BULLET_RE = re.compile(r"^(?P<indent>[ \t]*)(?P<mark>[•·▪◦●○■□➢►✓–—*+-]|o(?= [A-Z]))[ \t]+(?P<text>\S.*)$")
 PAGE_NUMBER = re.compile(
@@ -152,9 +153,7 @@ def _without_furniture(raw: list[TextLine], *, paged: bool = False) -> tuple[lis
             pending_gap = False
         kept.append(line)
     if remove & set(page_marks):
-        dropped = [d for d in dropped if not PAGE_NUMBER.match(d)] + [
-            f"{len(page_marks)} page number{'s' if len(page_marks) != 1 else ''}"
-        ]
+        dropped = [d for d in dropped if not PAGE_NUMBER.match(d)] + [plural(len(page_marks), "page number")]
     return kept, dropped
 
 

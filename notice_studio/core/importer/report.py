@@ -16,6 +16,7 @@ from notice_studio.core.importer.headings import split_number
 from notice_studio.core.importer.outline import ImportedOutline
 from notice_studio.core.importer.tables import found_tables
 from notice_studio.core.notice.model import PLACEHOLDER_RE, Notice
+from notice_studio.core.wording import plural
 
 if TYPE_CHECKING:
     from notice_studio.core.library.catalog import Library
@@ -430,10 +431,7 @@ def report_text(report: ImportReport, *, max_findings: int = 25) -> str:
     top = sum(1 for s in report.sections if s.level == 1)
     lines.append("")
     subs = len(report.sections) - top
-    lines.append(
-        f"Sections found: {len(report.sections)} ({top} section{'s' if top != 1 else ''}, "
-        f"{subs} sub-section{'s' if subs != 1 else ''})"
-    )
+    lines.append(f"Sections found: {len(report.sections)} ({plural(top, 'section')}, {plural(subs, 'sub-section')})")
     width = max((len(s.title) for s in report.sections), default=10)
     width = min(width, 48)
     for s in report.sections:
@@ -480,7 +478,7 @@ def report_text(report: ImportReport, *, max_findings: int = 25) -> str:
     counts = {sev: sum(1 for f in report.findings if f.severity == sev) for sev in ("error", "warning", "info")}
     lines.append("")
     lines.append(
-        f"Checks: {_count(counts['error'], 'error')}, {_count(counts['warning'], 'warning')}, {_count(counts['info'], 'note')}."
+        f"Checks: {plural(counts['error'], 'error')}, {plural(counts['warning'], 'warning')}, {plural(counts['info'], 'note')}."
     )
     order = {"error": 0, "warning": 1, "info": 2}
     findings = sorted(report.findings, key=lambda f: order.get(f.severity, 3))
@@ -496,7 +494,3 @@ def report_text(report: ImportReport, *, max_findings: int = 25) -> str:
             clauses = ", ".join(f"{cid} ('{title}')" for cid, title in suggestion.clauses) or "no library clause yet"
             lines.append(f"  {suggestion.label} [{suggestion.topic}]: {clauses}")
     return "\n".join(lines)
-
-
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}" + ("" if n == 1 else "s")

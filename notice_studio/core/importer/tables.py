@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from notice_studio.core.importer.blocks import ImportProblem
 from notice_studio.core.importer.outline import ImportedOutline
 from notice_studio.core.notice.model import Notice, Table
+from notice_studio.core.wording import plural
 
 TableChoice = bool | Collection[int]
 """Which tables found become notice tables: all (True), none (False), or these numbers (1 = the first
@@ -95,7 +96,7 @@ def chosen_numbers(choice: TableChoice, found: int) -> set[int]:
     numbers = set(choice)
     wrong = sorted(n for n in numbers if not 1 <= n <= found)
     if wrong:
-        have = "no tables" if not found else f"{found} table{'s' if found != 1 else ''}, numbered 1 to {found}"
+        have = "no tables" if not found else f"{plural(found, 'table')}, numbered 1 to {found}"
         raise ImportProblem(
             f"There is no table {wrong[0]} in the text ({have} in the import report); choose among those."
         )

@@ -17,6 +17,7 @@ from notice_studio.core.library.jurisdictions import JURISDICTIONS
 from notice_studio.core.library.types import ALL, LibraryClause, LibraryProblem, VariableSpec
 from notice_studio.core.notice.frontmatter import FormatError, YamlLoader, load_yaml, split
 from notice_studio.core.notice.model import CLAUSE_ID_RE, CROSSREF_RE, PLACEHOLDER_RE
+from notice_studio.core.wording import plural_word
 
 _VARIABLE_NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*$")
 _HEADING_RE = re.compile(r"^#{1,6}\s")
@@ -101,7 +102,7 @@ def parse_clause_file(text: str, path: Path) -> ParsedFile:
     missing = [name for name in REQUIRED_FIELDS if meta.get(name) in (None, "", [])]
     if missing:
         names = ", ".join(f"'{m}'" for m in missing)
-        return fail(2, f"the front matter lacks the required field{'s' if len(missing) > 1 else ''} {names}", "field")
+        return fail(2, f"the front matter lacks the required {plural_word(len(missing), 'field')} {names}", "field")
 
     clause_id = meta["id"]
     id_line = where.key("id")

@@ -41,6 +41,7 @@ from notice_studio.core.notice.store import (
 from notice_studio.core.remote import reviews as review_model
 from notice_studio.core.remote.ci import recipe
 from notice_studio.core.remote.merge import Conflict, MergeResult, Resolution, merge_notices
+from notice_studio.core.wording import plural
 
 DEFAULT_REMOTE = "origin"
 REVIEWS = "refs/notice-reviews/"
@@ -137,20 +138,20 @@ class SyncResult:
         if self.conflicts:
             n = len(self.conflicts)
             return (
-                f"You and someone else changed the same thing in {n} place{'s' if n != 1 else ''}; "
+                f"You and someone else changed the same thing in {plural(n, 'place')}; "
                 "choose what to keep, then sync again (nothing was lost or sent)."
             )
         parts = []
         if self.received:
-            parts.append(f"received {self.received} edit{'s' if self.received != 1 else ''}")
+            parts.append(f"received {plural(self.received, 'edit')}")
         if self.sent:
-            parts.append(f"sent {self.sent} edit{'s' if self.sent != 1 else ''}")
+            parts.append(f"sent {plural(self.sent, 'edit')}")
         if self.versions_received:
             parts.append("received " + ", ".join(self.versions_received))
         if self.versions_sent:
             parts.append("sent " + ", ".join(self.versions_sent))
         if self.reviews_changed:
-            parts.append(f"brought {self.reviews_changed} review{'s' if self.reviews_changed != 1 else ''} up to date")
+            parts.append(f"brought {plural(self.reviews_changed, 'review')} up to date")
         if not parts:
             text = "Already up to date with the server."
         else:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from notice_studio.core.notice.model import Notice, NoticeError
 from notice_studio.core.notice.store import Version
+from notice_studio.core.wording import plural
 
 PUBLISHING = "publishing"
 ADVANCE_NOTICE = "advance_notice_days"
@@ -107,7 +108,7 @@ def advance_notice_warning(material: bool, effective: dt.date, today: dt.date, d
     if effective >= earliest:
         return None
     given = (effective - today).days
-    sooner = "today" if given <= 0 else f"in {given} day{'s' if given != 1 else ''}"
+    sooner = "today" if given <= 0 else f"in {plural(given, 'day')}"
     return (
         f"This material change takes effect {sooner}, but this notice gives {days} days' notice of material "
         f"changes; choose {earliest.isoformat()} or later, or publish it as editorial if it is."

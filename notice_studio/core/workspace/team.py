@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from notice_studio.core.notice.model import NoticeError
+from notice_studio.core.wording import plural
 
 if TYPE_CHECKING:
     from notice_studio.core.notice import store_remote
@@ -58,12 +59,9 @@ class TeamStatus:
 
 def standing(info: RemoteInfo) -> str:
     """'2 edits not yet sent, 1 received and not yet merged (as of the last sync, 2026-12-02 05:40 UTC)'."""
-    text = (
-        f"{info.ahead} edit{'s' if info.ahead != 1 else ''} not yet sent, "
-        f"{info.behind} on the server not yet here ({as_of(info)})"
-    )
+    text = f"{plural(info.ahead, 'edit')} not yet sent, {info.behind} on the server not yet here ({as_of(info)})"
     if info.pending_conflicts:
-        text += f"; {info.pending_conflicts} conflict{'s' if info.pending_conflicts != 1 else ''} to decide"
+        text += f"; {plural(info.pending_conflicts, 'conflict')} to decide"
     return text
 
 

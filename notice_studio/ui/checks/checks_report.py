@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from notice_studio.core.checks import CheckReport, Coverage, Finding
 from notice_studio.core.library.jurisdictions import JURISDICTIONS
+from notice_studio.core.wording import plural
 from notice_studio.ui.app_state import AppState, Navigator
 from notice_studio.ui.palette import is_dark, muted_color
 from notice_studio.ui.session import snapshot
@@ -86,7 +87,7 @@ def counts_sentence(report: CheckReport) -> str:
     words = []
     for severity, singular in (("error", "error"), ("warning", "warning"), ("info", "note")):
         n = counts[severity]
-        words.append(f"{n} {singular}{'' if n == 1 else 's'}")
+        words.append(plural(n, singular))
     return ", ".join(words) + "."
 
 
@@ -120,7 +121,7 @@ def problem_marks(result: CheckedNotice) -> dict[str, str]:
         found.sort(key=lambda f: SEVERITIES.index(f.severity))
         errors = sum(1 for f in found if f.severity == "error")
         warnings = len(found) - errors
-        counted = [f"{n} {word}{'' if n == 1 else 's'}" for n, word in ((errors, "error"), (warnings, "warning")) if n]
+        counted = [plural(n, word) for n, word in ((errors, "error"), (warnings, "warning")) if n]
         marks[clause_id] = f"{' and '.join(counted)}: {found[0].message}"
     return marks
 

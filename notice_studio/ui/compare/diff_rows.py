@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from notice_studio.core.diff.notices import ChangeKind, ClauseChange, NoticeDiff, TableChange, VariableChange
 from notice_studio.core.diff.words import DELETE, EQUAL, INSERT, WordOp, diff_words
+from notice_studio.core.wording import plural
 from notice_studio.ui.compare.diff_panes import (
     ADDED,
     MODIFIED,
@@ -122,7 +123,7 @@ def summary_entries(diff: NoticeDiff) -> list[SummaryEntry]:
             SummaryEntry(
                 f"table:{t.name}",
                 OTHER,
-                f"{verb}: {_table_name(t.name)}" + (f" ({rows} row{'s' if rows != 1 else ''})" if rows else ""),
+                f"{verb}: {_table_name(t.name)}" + (f" ({plural(rows, 'row')})" if rows else ""),
                 f"Table {t.name}",
             )
         )
@@ -238,7 +239,7 @@ def _value_row(left: ComparePane, right: ComparePane, v: VariableChange, colours
         else:
             row.line("", ops)
         if v.used_in and pane is right:
-            row.note(f"Used in {len(v.used_in)} section{'s' if len(v.used_in) != 1 else ''}.")
+            row.note(f"Used in {plural(len(v.used_in), 'section')}.")
 
 
 def _table_row(left: ComparePane, right: ComparePane, t: TableChange, colours: Colours) -> None:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from notice_studio.core.diff.notices import NoticeDiff, diff_notices
 from notice_studio.core.notice.model import Notice
+from notice_studio.core.wording import plural
 from notice_studio.core.wordreview import AppliedReview, WordReview, reviewed_notice
 from notice_studio.core.wordreview.proposals import Proposal
 from notice_studio.ui.app_state import AppState, Navigator
@@ -143,7 +144,7 @@ class WordReviewWindow(DiffWindow):
     def _update_apply(self) -> None:
         count = len(self.accepted_ids())
         self.apply_button.setEnabled(count > 0)
-        self.apply_button.setText(f"Apply {count} accepted change{'s' if count != 1 else ''}")
+        self.apply_button.setText(f"Apply {plural(count, 'accepted change')}")
 
     def _proposal_selected(self, row: int) -> None:
         if self.review is None or not 0 <= row < len(self.review.proposals):
@@ -204,7 +205,7 @@ class WordReviewWindow(DiffWindow):
         if self._closed:
             return
         commits = len(result.commits)
-        message = f"Applied the accepted changes as {commits} saved edit{'s' if commits != 1 else ''}."
+        message = f"Applied the accepted changes as {plural(commits, 'saved edit')}."
         if skipped:
             message += " Not applied: " + " ".join(skipped)
         self.statusBar().showMessage(message, 15000)

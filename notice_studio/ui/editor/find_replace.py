@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from notice_studio.core.notice.model import Notice
+from notice_studio.core.wording import plural
 from notice_studio.ui import commands
 from notice_studio.ui.app_state import AppState, Navigator
 from notice_studio.ui.session import Session
@@ -211,11 +212,11 @@ class FindReplaceDialog(QDialog):
         elif not found:
             self.count.setText("No matches")
         else:
-            where = f"{clauses} clause{'s' if clauses != 1 else ''}"
+            where = plural(clauses, "clause")
             prefix = ""
             if self.current is not None and self.current in found:
                 prefix = f"Match {found.index(self.current) + 1} of "
-            self.count.setText(f"{prefix}{len(found)} match{'es' if len(found) != 1 else ''} in {where}")
+            self.count.setText(f"{prefix}{plural(len(found), 'match', 'matches')} in {where}")
         for button in (self.next_button, self.previous_button, self.replace_button, self.replace_all_button):
             button.setEnabled(bool(found))
 
@@ -339,8 +340,8 @@ class FindReplaceDialog(QDialog):
             else ""
         )
         self.status.setText(
-            f"Replaced {count} match{'es' if count != 1 else ''} in {clauses} "
-            f"clause{'s' if clauses != 1 else ''}. Undo (Ctrl+Z) puts them all back.{note}"
+            f"Replaced {plural(count, 'match', 'matches')} in {plural(clauses, 'clause')}. "
+            f"Undo (Ctrl+Z) puts them all back.{note}"
         )
         self.update_count()
         return count

@@ -33,6 +33,7 @@ from notice_studio.core.export.default_version import default_export_version, dr
 from notice_studio.core.notice.model import NoticeError
 from notice_studio.core.notice.store import Version
 from notice_studio.core.render.renderer import RenderOptions, format_date
+from notice_studio.core.wording import plural
 from notice_studio.ui.app_state import AppState, Navigator
 from notice_studio.ui.checks.checks_report import severity_color
 from notice_studio.ui.export.export_jobs import (
@@ -321,7 +322,7 @@ class ExportDialog(QDialog):
             if unfilled:
                 shown = ", ".join(unfilled[:3]) + (", …" if len(unfilled) > 3 else "")
                 warning = (
-                    f"The draft has {len(unfilled)} unfilled placeholder{'s' if len(unfilled) != 1 else ''} "
+                    f"The draft has {plural(len(unfilled), 'unfilled placeholder')} "
                     f"({shown}); {'they show' if len(unfilled) != 1 else 'it shows'} as a visible marker "
                     "in the export. You can still export it for review."
                 )
@@ -409,16 +410,13 @@ class ExportDialog(QDialog):
         self.export_result = result
         if self.website.isChecked():
             text = (
-                f"Website folder written to {result.path}: {result.written} file{'s' if result.written != 1 else ''} "
+                f"Website folder written to {result.path}: {plural(result.written, 'file')} "
                 f"updated, {result.unchanged} unchanged."
             )
         else:
             text = f"Exported to {result.path}"
             if result.unfilled:
-                text += (
-                    f" ({len(result.unfilled)} unfilled placeholder{'s' if len(result.unfilled) != 1 else ''} "
-                    "shown as markers)."
-                )
+                text += f" ({plural(len(result.unfilled), 'unfilled placeholder')} shown as markers)."
         self.message.setText(text)
         self.open_folder.setVisible(True)
         self.open_folder.setFocus()

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from notice_studio.core.notice.store import Edit, Version
+from notice_studio.core.wording import plural
 
 DRAFT, VERSION, EDIT = "draft", "version", "edit"
 
@@ -37,7 +38,7 @@ class HistoryEntry:
     @property
     def reasons_line(self) -> str:
         n = len(self.reasons)
-        return f"{n} warning{'s' if n != 1 else ''} acknowledged with a reason" if n else ""
+        return f"{plural(n, 'warning')} acknowledged with a reason" if n else ""
 
     @property
     def label(self) -> str:
@@ -122,9 +123,7 @@ def draft_entry(versions: list[Version], edits_since: int | None) -> HistoryEntr
     if not versions:
         detail = "The text you are editing · not published yet"
     elif edits_since:
-        detail = (
-            f"The text you are editing · {edits_since} edit{'s' if edits_since != 1 else ''} since {versions[-1].name}"
-        )
+        detail = f"The text you are editing · {plural(edits_since, 'edit')} since {versions[-1].name}"
     else:
         detail = f"The text you are editing · same as {versions[-1].name}"
     return HistoryEntry(DRAFT, "draft", "Draft (unpublished changes)", detail)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from notice_studio.core.importer import ImportProblem, ImportReport, check_destination
 from notice_studio.core.library.jurisdictions import JURISDICTIONS
+from notice_studio.core.wording import plural
 from notice_studio.ui.checks.checks_report import severity_color
 from notice_studio.ui.importing.import_parts import busy_bar, default_folder, heading_label, muted_color
 from notice_studio.ui.importing.import_widgets import topic_labels
@@ -32,10 +33,6 @@ from notice_studio.ui.settings import documents_dir
 
 _SEVERITY_WORDS = {"error": "Error", "warning": "Warning", "info": "Note"}
 MAX_FINDINGS = 8
-
-
-def _count(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def in_app_words(message: str) -> str:
@@ -55,8 +52,8 @@ def report_html(report: ImportReport) -> str:
     top = sum(1 for s in report.sections if s.level == 1)
     subs = len(report.sections) - top
     out = [
-        f"<p><b>{_count(len(report.sections), 'clause')}</b> will be created: {_count(top, 'section')}"
-        + (f" and {_count(subs, 'sub-section')}" if subs else "")
+        f"<p><b>{plural(len(report.sections), 'clause')}</b> will be created: {plural(top, 'section')}"
+        + (f" and {plural(subs, 'sub-section')}" if subs else "")
         + ".</p>"
     ]
     topics = topic_labels(report.topics_found)
@@ -67,12 +64,12 @@ def report_html(report: ImportReport) -> str:
     if report.tables_made:
         kept = len(report.tables_found) - len(report.tables_made)
         out.append(
-            f"<p><b>Tables:</b> {_count(len(report.tables_made), 'notice table')} made from the tables found "
+            f"<p><b>Tables:</b> {plural(len(report.tables_made), 'notice table')} made from the tables found "
             f"({html.escape(', '.join(report.tables_made))})" + (f"; {kept} kept as text" if kept > 0 else "") + "</p>"
         )
     elif report.tables_found:
         out.append(
-            f"<p><b>Tables:</b> {_count(len(report.tables_found), 'table')} found, kept as text "
+            f"<p><b>Tables:</b> {plural(len(report.tables_found), 'table')} found, kept as text "
             f"<span style='color:{muted}'>(tick them on the left to make them notice tables)</span></p>"
         )
     if report.numbering_gaps:
@@ -85,8 +82,8 @@ def report_html(report: ImportReport) -> str:
         out.append(f"<p><b>Numbering in the original:</b> <span style='color:{muted}'>no gaps</span></p>")
     counts = {sev: sum(1 for f in report.findings if f.severity == sev) for sev in _SEVERITY_WORDS}
     out.append(
-        f"<p><b>Problems found:</b> {_count(counts['error'], 'error')}, {_count(counts['warning'], 'warning')}, "
-        f"{_count(counts['info'], 'note')}</p>"
+        f"<p><b>Problems found:</b> {plural(counts['error'], 'error')}, {plural(counts['warning'], 'warning')}, "
+        f"{plural(counts['info'], 'note')}</p>"
     )
     titles = {s.clause_id: s.title for s in report.sections}
     order = {"error": 0, "warning": 1, "info": 2}

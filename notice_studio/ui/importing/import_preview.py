@@ -38,6 +38,7 @@ from notice_studio.core.importer import (
 )
 from notice_studio.core.importer.outline import drop_paragraph, split_inside
 from notice_studio.core.notice.model import NoticeError
+from notice_studio.core.wording import plural
 from notice_studio.ui.checks.checks_report import severity_color
 from notice_studio.ui.importing.import_parts import heading_label, muted_color
 from notice_studio.ui.importing.import_widgets import (
@@ -357,7 +358,9 @@ class PreviewPage(QWidget):
         kind = FORMAT_NAMES.get(outline.format, outline.format)
         if outline.source_name == PASTED:
             kind = "with its headings" if outline.format == "html" else "as plain text"
-        parts = f"{len(outline.sections) - subs} sections" + (f" and {subs} sub-sections" if subs else "")
+        parts = plural(len(outline.sections) - subs, "section")
+        if subs:
+            parts += f" and {plural(subs, 'sub-section')}"
         self.summary.setText(
             f"Found {parts} in <b>{html.escape(outline.source_name)}</b> ({kind}), titled "
             f"<b>{html.escape(outline.title)}</b>. Each section becomes one clause. Where the import guessed "
@@ -400,9 +403,9 @@ class PreviewPage(QWidget):
         notes = outline.notes if outline else ()
         parts = []
         if dropped:
-            parts.append(f"{len(dropped)} piece{'s' if len(dropped) != 1 else ''} of page furniture left out")
+            parts.append(f"{plural(len(dropped), 'piece')} of page furniture left out")
         if notes:
-            parts.append(f"{len(notes)} note{'s' if len(notes) != 1 else ''} from the import")
+            parts.append(f"{plural(len(notes), 'note')} from the import")
         self.extra_toggle.setText(" and ".join(parts).capitalize())
         self.extra_toggle.setVisible(bool(parts))
         self.extra_toggle.setChecked(False)

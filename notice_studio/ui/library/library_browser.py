@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from notice_studio.core.library.jurisdictions import JURISDICTIONS
 from notice_studio.core.library.types import LibraryProblem
 from notice_studio.core.notice.model import Table
+from notice_studio.core.wording import plural
 from notice_studio.ui.app_state import AppState, Navigator
 from notice_studio.ui.library.library_preview import clause_preview_html, laws_long
 from notice_studio.ui.library.library_results import (
@@ -380,7 +381,7 @@ class LibraryDock(QDockWidget):
         n = len(problems)
         in_user = all(shipped is None or not problem.path.is_relative_to(shipped) for problem in problems)
         where = "in your library folders" if in_user else "in the clause library"
-        self.problems_toggle.setText(f"⚠ {n} problem{'s' if n != 1 else ''} {where}")
+        self.problems_toggle.setText(f"⚠ {plural(n, 'problem')} {where}")
         self.problems_toggle.setVisible(n > 0)
         self.problems_list.setVisible(n > 0 and self.problems_toggle.isChecked())
 

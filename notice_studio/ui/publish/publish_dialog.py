@@ -37,6 +37,7 @@ from notice_studio.core.importer.dates import offered_effective_date
 from notice_studio.core.notice.store import Version
 from notice_studio.core.publishing.schedule import advance_notice_days, advance_notice_warning, default_effective_date
 from notice_studio.core.render.renderer import format_date
+from notice_studio.core.wording import plural
 from notice_studio.core.workspace import finding_sentence
 from notice_studio.core.workspace.publishing import ReasonNeeded, missing_reason
 from notice_studio.ui.app_state import AppState, Navigator
@@ -48,7 +49,7 @@ from notice_studio.ui.checks.checks_report import (
     severity_icon,
 )
 from notice_studio.ui.layout.fit import fit_dialog
-from notice_studio.ui.publish.publish_summary import Comparison, plural, review_job
+from notice_studio.ui.publish.publish_summary import Comparison, review_job
 
 FindingRole = Qt.ItemDataRole.UserRole + 1
 

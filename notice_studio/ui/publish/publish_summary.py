@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from notice_studio.core.notice.store import Version
 from notice_studio.core.render.renderer import format_date
+from notice_studio.core.wording import plural
 from notice_studio.core.workspace.publishing import ReasonNeeded
 from notice_studio.ui.checks.checks_report import CheckedNotice
 from notice_studio.ui.session import snapshot
@@ -20,11 +21,6 @@ class Comparison:
     change_notice: str
     material: bool
     has_changes: bool
-
-
-def plural(n: int, word: str, many: str | None = None) -> str:
-    """'1 section', '2 sections'."""
-    return f"{n} {word if n == 1 else (many or word + 's')}"
 
 
 def summary_sentence(diff, latest: Version) -> str:
