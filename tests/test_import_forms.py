@@ -282,6 +282,27 @@ def test_pdf_copy_keeps_the_hyphen_of_a_compound_broken_at_its_hyphen() -> None:
     assert "our on-going checks" in body  # two words of the text, never written as one
 
 
+def test_pdf_copy_keeps_the_hyphen_of_english_words_that_make_no_word_together() -> None:
+    # 'prize-' + 'winning' and 'two-' + 'step' are written nowhere else in the text: two English
+    # words that make no word together are a compound broken at its hyphen, where 'inven-' + 'tory'
+    # and 'measure-' + 'ments' are words the line end broke.
+    lines = [
+        "Lindqvist Rope Works Privacy Notice",
+        "HOW WE KEEP YOUR ACCOUNT SAFE",
+        "Most of our customers order the splice that won at the harbour show, the",
+        "prize-",
+        "winning eye splice, from the web shop, and the shop asks for a two-",
+        "step sign-in before it shows an order, a delivery address or the inven-",
+        "tory of the loft to anyone. The loft then checks the measure-",
+        "ments of every coil by hand before it goes out to the quay, and the copy",
+        "of each order kept on the office computer is deleted after six years, as",
+        "the tax office asks of every trader, unless a claim is still open then.",
+    ]
+    body = copied_text(lines).sections[-1].body
+    assert "the prize-winning eye splice" in body and "a two-step sign-in" in body
+    assert "the inventory of the loft" in body and "the measurements of every coil" in body
+
+
 def test_pdf_copy_joins_a_name_or_capitals_broken_at_a_lines_end() -> None:
     # 'Rope-' + 'Track' where the text writes 'RopeTrack' elsewhere, and 'RESPON-' + 'SIBLE' where it
     # writes 'responsible', are one word again; 'Anglo-' + 'Saxon' keeps its hyphen, with no space.

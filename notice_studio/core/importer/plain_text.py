@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from notice_studio.core.importer.blocks import Block, SourceDocument, is_junk_line, one_line
+from notice_studio.core.importer.english import english_words
 from notice_studio.core.importer.headings import (
     is_all_caps,
     is_title_case,
@@ -420,14 +421,20 @@ class _Hyphens:
 
     def keeps(self, head: str, tail: str) -> bool:
         """True when 'head-' at a line's end and 'tail' on the next are a compound that keeps its
-        hyphen: written so elsewhere, or going on with another hyphen; or, unless the text writes it as one word elsewhere, with a
-        first part it hyphens elsewhere ('co-' of 'co-owners' + 'worker') or of two words of the
-        text ('on-' + 'going'). 'inven-' + 'tory' is joined."""
-        if "-" in tail or head + "-" + tail in self.hyphened:
-            return True  # 'work-' + 'from-home' goes on as a compound
+        hyphen: written so elsewhere, or going on from or with another hyphen; or, unless the text
+        writes it as one word elsewhere, with a first part it hyphens elsewhere ('co-' of 'co-owners' + 'worker') or of two words of the
+        text ('on-' + 'going'), or of two English words that are none together ('award-' +
+        'winning'). 'inven-' + 'tory' is joined."""
+        if "-" in tail or "-" in head or head + "-" + tail in self.hyphened:
+            return True  # 'work-' + 'from-home' or 'case-by-' + 'case' goes on as a compound
         if head + tail in self.words:
             return False
-        return head + "-" in self.hyphened or (head in self.words and tail in self.words)
+        if head + "-" in self.hyphened or (head in self.words and tail in self.words):
+            return True
+        # Where the text does not say, English does: two words that make no word together are a
+        # compound broken at its hyphen ('award-' + 'winning'); 'inven-' + 'tory' is a word broken.
+        english = english_words()
+        return head + tail not in english and head in english and tail in english
 
 
 def _word_parts(prev: str, text: str, *, lower: bool) -> tuple[str, str]:

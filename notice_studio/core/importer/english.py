@@ -1,0 +1,20 @@
+"""English words (resources/words), for the one question the notice's own text cannot always answer:
+whether a word broken at a line's end after a hyphen keeps it ('award-' + 'winning')."""
+
+from __future__ import annotations
+
+import functools
+import gzip
+
+from notice_studio.paths import resources_folder
+
+
+@functools.cache
+def english_words() -> frozenset[str]:
+    """The shipped list, in lower case; empty where an installation lacks it (the text's own words
+    then decide alone, as they did before the list)."""
+    try:
+        data = (resources_folder() / "words" / "english.txt.gz").read_bytes()
+    except OSError:
+        return frozenset()
+    return frozenset(gzip.decompress(data).decode("utf-8").split())
