@@ -303,6 +303,23 @@ def test_pdf_copy_keeps_the_hyphen_of_english_words_that_make_no_word_together()
     assert "the inventory of the loft" in body and "the measurements of every coil" in body
 
 
+def test_pdf_copy_joins_a_word_in_capitals_the_text_writes_nowhere_else() -> None:
+    # 'LIMI-' + 'TATIONS' is one English word; 'OPT-' + 'OUT' makes none and keeps its hyphen.
+    lines = [
+        "Lindqvist Rope Works Privacy Notice",
+        "WHAT WE ANSWER FOR",
+        "The works answers for rope it cuts to its own measures, and for nothing",
+        "else: the works answers for that rope only and ONLY WITHIN THE LIMI-",
+        "TATIONS the law sets for a small trader like us. Note that you may OPT-",
+        "OUT of the letters about new rope at any time by writing to the loft.",
+        "The loft answers within a week and keeps no copy of the letter once it",
+        "has replied to you, as the harbour office keeps none of the letters it",
+        "answers either, and the works sends no letters at all in the winter.",
+    ]
+    body = copied_text(lines).sections[-1].body
+    assert "ONLY WITHIN THE LIMITATIONS the law" in body and "you may OPT-OUT of the letters" in body
+
+
 def test_pdf_copy_joins_a_name_or_capitals_broken_at_a_lines_end() -> None:
     # 'Rope-' + 'Track' where the text writes 'RopeTrack' elsewhere, and 'RESPON-' + 'SIBLE' where it
     # writes 'responsible', are one word again; 'Anglo-' + 'Saxon' keeps its hyphen, with no space.

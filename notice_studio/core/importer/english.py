@@ -18,3 +18,19 @@ def english_words() -> frozenset[str]:
     except OSError:
         return frozenset()
     return frozenset(gzip.decompress(data).decode("utf-8").split())
+
+
+_ENDINGS = ("s", "es", "d", "ed", "ing", "er", "ers", "ly", "ship", "ness", "ment", "ments", "able", "ity", "ions")
+
+
+def is_english_word(word: str) -> bool:
+    """`word` (lower case) is on the list, or is a listed word with an ending the list leaves out
+    ('encrypting', 'viewership')."""
+    english = english_words()
+    if word in english:
+        return True
+    for ending in _ENDINGS:
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) >= 3 and (stem in english or stem + "e" in english):
+            return True
+    return False

@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from notice_studio.core.importer.blocks import Block, SourceDocument, is_junk_line, one_line
-from notice_studio.core.importer.english import english_words
+from notice_studio.core.importer.english import english_words, is_english_word
 from notice_studio.core.importer.headings import (
     is_all_caps,
     is_title_case,
@@ -434,7 +434,7 @@ class _Hyphens:
         # Where the text does not say, English does: two words that make no word together are a
         # compound broken at its hyphen ('award-' + 'winning'); 'inven-' + 'tory' is a word broken.
         english = english_words()
-        return head + tail not in english and head in english and tail in english
+        return head in english and tail in english and not is_english_word(head + tail)
 
 
 def _word_parts(prev: str, text: str, *, lower: bool) -> tuple[str, str]:
@@ -457,7 +457,8 @@ def _join(prev: str, text: str, hyphens: _Hyphens) -> str:
         # joined where the text writes it whole elsewhere; otherwise a compound ('Anglo-' + 'Saxon',
         # 'EU-' + 'US') that keeps its hyphen, with no space in it
         whole = "".join(_word_parts(prev, text, lower=False))
-        capitals = whole.isupper() and whole.lower() in hyphens.words  # 'HARB-' + 'OUR', 'harbour' elsewhere
+        # 'HARB-' + 'OUR' with 'harbour' elsewhere, or 'LIMI-' + 'TATIONS', an English word
+        capitals = whole.isupper() and (whole.lower() in hyphens.words or is_english_word(whole.lower()))
         return prev[:-1] + text if whole in hyphens.as_written or capitals else prev + text
     return prev + " " + text
 
