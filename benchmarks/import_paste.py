@@ -23,6 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.import_corpus import f1, make_browser_text, make_html, parse_policy, score
+from notice_studio.core.wording import plural
 
 _STYLE = 'style="color: rgb(33, 33, 33); font-family: Arial, sans-serif; font-size: 16px;"'
 
@@ -72,7 +73,7 @@ def main() -> None:
     if not results:
         sys.exit(f"No policy with two or more sections in {args.corpus}; give the folder of Markdown policies.")
     means = [statistics.mean(r[n] for r in results) for n in range(3)]
-    print(f"Mean heading F1 over {len(results)} policies, pasted:")
+    print(f"Mean heading F1 over {plural(len(results), 'policy', 'policies')}, pasted:")
     print(f"  the notice selected, with the clipboard's HTML (what Paste reads)   {means[0]:.3f}")
     print(f"  the whole page selected (Ctrl+A), with its HTML                     {means[1]:.3f}")
     print(f"  as plain text alone (same-run baseline)                             {means[2]:.3f}")

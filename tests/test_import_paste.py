@@ -135,7 +135,7 @@ def test_the_paste_benchmark_scores_the_clipboard_html_against_the_plain_text(tm
     )
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0] == "Mean heading F1 over 1 policies, pasted:"
+    assert lines[0] == "Mean heading F1 over 1 policy, pasted:"
     assert lines[1].split()[-1] == "1.000"  # with the HTML: all three headings
     assert lines[2].split()[-1] == "1.000"  # the whole page: its menus and banner are left out
     assert lines[3].split()[-1] == "0.800"  # as text: the sentence-long heading stays text
