@@ -1098,3 +1098,20 @@ def test_cells_going_on_after_a_list_marker_at_a_pages_foot_stay_in_their_row(tm
     # a cell of the row above ending in a list marker at the page's foot does: its item is there.
     (meadows,) = _tables_in(_page("Beefarm Ltd", "What we keep", MEADOW_LISTS, lead=_lines(lines)), tmp_path)
     assert [meadows.columns, *meadows.rows] == MEADOW_LISTS
+
+
+def test_two_english_words_each_ending_a_cells_line_stay_two_words() -> None:
+    # A word alone on a full line of a cell, and the next line's first: one word broken where the
+    # line was full ('persisten' + 't', 'inven' + 'tory'), unless both are English words that make
+    # none together ('work' + 'samples', 'cloud' + 'storage'), which the page's own words may not tell.
+    from collections import Counter
+
+    from notice_studio.core.importer.pdf_reader import _broken_word, _Vocabulary
+
+    # 'samples' and 'storage' start lines only: the page's words alone took them for a word's end
+    page = _Vocabulary(every=Counter({"work": 2, "samples": 1, "storage": 1}), inside=Counter({"work": 1}))
+    assert _broken_word("persisten", "t", page)
+    assert _broken_word("inven", "tory", page)
+    assert not _broken_word("work", "samples", page)
+    assert not _broken_word("assignments/work", "samples (to evaluate skills)", page)
+    assert not _broken_word("cloud", "storage", page)

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from notice_studio.core.importer.blocks import ImportProblem, SourceDocument, one_line
+from notice_studio.core.importer.english import english_words, is_english_word
 from notice_studio.core.importer.plain_text import (
     BROKEN_AT_END,
     BULLET_RE,
@@ -1196,7 +1197,8 @@ def _page_words(rows: list[_Row], text: str) -> _Vocabulary:
 def _broken_word(head: str, tail: str, vocabulary: _Vocabulary | None) -> bool:
     """True when `head`, alone on a cell's full line, and `tail`, starting the next, are one word broken
     where the line was full, as far as the page's words tell: the letters either side of the break make
-    a word found on the page, or the tail's first letters stand nowhere on it inside a line. A long
+    a word found on the page or an English one; two English words that make none together are two
+    words; otherwise the tail's first letters stand nowhere on the page inside a line. A long
     first word may fill its line by chance and end there ('gatecodes' + 'notes': 'notes' stands inside
     lines elsewhere); the end of a word broken in two is found only at the start of a line (of this
     cell, or of another where the same word is broken the same way). Never after a comma or semicolon
@@ -1208,5 +1210,9 @@ def _broken_word(head: str, tail: str, vocabulary: _Vocabulary | None) -> bool:
     before, after = _LETTERS.findall(head), _LETTERS.findall(tail)
     if not before or not after or not head[-1].isalpha() or not tail[0].isalpha():
         return True  # figures or marks at the break: nothing to tell by
-    first = after[0].lower()
-    return vocabulary.every[(before[-1] + first).lower()] > 0 or not vocabulary.inside[first]
+    last, first = before[-1].lower(), after[0].lower()
+    if vocabulary.every[last + first] > 0 or is_english_word(last + first):
+        return True  # 'persisten' + 't'
+    if last in english_words() and first in english_words():
+        return False  # 'work' + 'samples', 'cloud' + 'storage': two words, each ending its line
+    return not vocabulary.inside[first]
