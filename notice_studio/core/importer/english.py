@@ -1,5 +1,7 @@
 """English words (resources/words), for the one question the notice's own text cannot always answer:
-whether a word broken at a line's end after a hyphen keeps it ('award-' + 'winning')."""
+whether the end of a line and the start of the next are one word or two - a hyphen at the end kept
+('award-' + 'winning') or a word hyphenated ('inven-' + 'tory'), a word broken at a table cell's edge
+('persisten' + 't') or two words ('work' + 'samples')."""
 
 from __future__ import annotations
 
