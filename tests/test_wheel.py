@@ -93,6 +93,19 @@ def test_installed_wheel_reads_its_own_library(tmp_path: Path) -> None:
     assert where.returncode == 0, where.stderr
     assert Path(where.stdout.strip()) == package_data
 
+    # the importer's English word list ships with it, read from the installed package
+    words = run(
+        python,
+        "-c",
+        "from notice_studio.core.importer.english import english_words as w; import notice_studio.paths as p; "
+        "print(len(w()), p.resources_folder())",
+        cwd=elsewhere,
+        env=env,
+    )
+    assert words.returncode == 0, words.stderr
+    count, folder = words.stdout.split()
+    assert int(count) > 50_000 and Path(folder) == purelib / "notice_studio" / "_data" / "resources"
+
     version = run(exe, "--version", cwd=elsewhere, env=env)
     assert version.returncode == 0, version.stderr
     assert version.stdout.strip().startswith("notice-studio ")
