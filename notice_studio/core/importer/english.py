@@ -36,3 +36,10 @@ def is_english_word(word: str) -> bool:
         if word.endswith(ending) and len(stem) >= 3 and (stem in english or stem + "e" in english):
             return True
     return False
+
+
+def two_words(head: str, tail: str) -> bool:
+    """True when `head` ending a line and `tail` starting the next (lower case) are two English words
+    that make no word together ('award' + 'winning', 'work' + 'samples'): two words, not one broken."""
+    english = english_words()
+    return head in english and tail in english and not is_english_word(head + tail)

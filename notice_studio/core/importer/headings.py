@@ -140,6 +140,8 @@ _MINOR = {
     "what",
     "who",
 }
+_QUESTION_WORDS = 24
+"""The longest question taken for a heading: a help centre asks its readers' questions in full."""
 _LAST_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 """Where a sentence ends and the next begins."""
 _QUESTION_START = re.compile(
@@ -228,14 +230,14 @@ def is_question(text: str, *, any_start: bool = False) -> bool:
         return False
     count = len(text.split())
     if _QUESTION_START.match(text):
-        return 2 <= count <= 24
+        return 2 <= count <= _QUESTION_WORDS
     if not any_start or not text[:1].isupper():
         return False
     if 2 <= count <= 12 and "?" not in text[:-1]:
         return True
     # a reader's question as a heading, said before it is asked ('I moved abroad. Can I still ...?')
     sentences = _LAST_SENTENCE.split(text)
-    return len(sentences) == 2 and count <= 24 and bool(_QUESTION_START.match(sentences[1]))
+    return len(sentences) == 2 and count <= _QUESTION_WORDS and bool(_QUESTION_START.match(sentences[1]))
 
 
 def is_title_case(text: str) -> bool:

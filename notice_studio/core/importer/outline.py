@@ -8,9 +8,11 @@ the user chose their topics by hand).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from notice_studio.core.notice.model import NoticeError
+from notice_studio.core.wording import plural
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,19 @@ class ImportedOutline:
 
 
 # ----- edits for the preview --------------------------------------------------------------------
+def section_counts(levels: Iterable[int]) -> tuple[int, int]:
+    """How many sections (level 1) and sub-sections (level 2) an outline's levels hold."""
+    levels = list(levels)
+    top = sum(1 for level in levels if level == 1)
+    return top, len(levels) - top
+
+
+def sections_in_words(levels: Iterable[int]) -> str:
+    """'3 sections and 1 sub-section' ('1 section' with none below it), for the dialog's sentences."""
+    top, subs = section_counts(levels)
+    return plural(top, "section") + (f" and {plural(subs, 'sub-section')}" if subs else "")
+
+
 def _check_index(outline: ImportedOutline, index: int) -> None:
     if not 0 <= index < len(outline.sections):
         raise NoticeError(f"There is no section {index + 1}; the outline has {len(outline.sections)}.")

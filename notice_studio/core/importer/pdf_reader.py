@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from notice_studio.core.importer.blocks import ImportProblem, SourceDocument, one_line
-from notice_studio.core.importer.english import english_words, is_english_word
+from notice_studio.core.importer.english import is_english_word, two_words
 from notice_studio.core.importer.plain_text import (
     BROKEN_AT_END,
     BULLET_RE,
@@ -1213,6 +1213,6 @@ def _broken_word(head: str, tail: str, vocabulary: _Vocabulary | None) -> bool:
     last, first = before[-1].lower(), after[0].lower()
     if vocabulary.every[last + first] > 0 or is_english_word(last + first):
         return True  # 'persisten' + 't'
-    if last in english_words() and first in english_words():
-        return False  # 'work' + 'samples', 'cloud' + 'storage': two words, each ending its line
+    if two_words(last, first):
+        return False  # 'work' + 'samples', 'cloud' + 'storage', each ending its line
     return not vocabulary.inside[first]

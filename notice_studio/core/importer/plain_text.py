@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from notice_studio.core.importer.blocks import Block, SourceDocument, is_junk_line, one_line
-from notice_studio.core.importer.english import english_words, is_english_word
+from notice_studio.core.importer.english import is_english_word, two_words
 from notice_studio.core.importer.headings import (
     is_all_caps,
     is_title_case,
@@ -422,9 +422,9 @@ class _Hyphens:
     def keeps(self, head: str, tail: str) -> bool:
         """True when 'head-' at a line's end and 'tail' on the next are a compound that keeps its
         hyphen: written so elsewhere, or going on from or with another hyphen; or, unless the text
-        writes it as one word elsewhere, with a first part it hyphens elsewhere ('co-' of 'co-owners' + 'worker') or of two words of the
-        text ('on-' + 'going'), or of two English words that are none together ('award-' +
-        'winning'). 'inven-' + 'tory' is joined."""
+        writes it as one word elsewhere, with a first part it hyphens elsewhere ('co-' of 'co-owners'
+        + 'worker'), or of two words of the text ('on-' + 'going'), or of two English words that are
+        none together ('award-' + 'winning'). 'inven-' + 'tory' is joined."""
         if "-" in tail or "-" in head or head + "-" + tail in self.hyphened:
             return True  # 'work-' + 'from-home' or 'case-by-' + 'case' goes on as a compound
         if head + tail in self.words:
@@ -433,8 +433,7 @@ class _Hyphens:
             return True
         # Where the text does not say, English does: two words that make no word together are a
         # compound broken at its hyphen ('award-' + 'winning'); 'inven-' + 'tory' is a word broken.
-        english = english_words()
-        return head in english and tail in english and not is_english_word(head + tail)
+        return two_words(head, tail)
 
 
 def _word_parts(prev: str, text: str, *, lower: bool) -> tuple[str, str]:
@@ -585,10 +584,9 @@ def _table_run(lines: list[_Line], start: int, spaced: bool = False) -> tuple[li
 def _space_run(lines: list[_Line], start: int) -> tuple[list[list[str]], int] | None:
     """Rows of cells from `start` split by wide spaces: three rows or more (two under a row of column
     names), two or more of them full (as many cells as the table has columns), with no blank line
-    between. A row that ended in a gap
-    between cells (`open_end`: its last cells empty, the spaces after its text kept) may have fewer
-    cells: a title row with text in its first cell only, inside the table, over its rows or under
-    them. Such rows right over rows of another width head that table, not this one; before the
+    between. A row that ended in a gap between cells (`open_end`: its last cells empty, the spaces
+    after its text kept) may have fewer cells: a title row with text in its first cell only, inside
+    the table, over its rows or under them. Such rows right over rows of another width head that table, not this one; before the
     table's first row written again, they end it."""
     cells = [_cells(lines[start].text, False)]
     if len(cells[0]) < 2 and not lines[start].open_end:

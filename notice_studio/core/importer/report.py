@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from notice_studio.core.importer.dates import IMPORTED_EFFECTIVE, stated_date
 from notice_studio.core.importer.headings import split_number
-from notice_studio.core.importer.outline import ImportedOutline
+from notice_studio.core.importer.outline import ImportedOutline, section_counts
 from notice_studio.core.importer.tables import found_tables
 from notice_studio.core.notice.model import PLACEHOLDER_RE, Notice
 from notice_studio.core.wording import plural
@@ -428,9 +428,8 @@ def report_text(report: ImportReport, *, max_findings: int = 25) -> str:
         lines.append(f"Imported '{report.source}' ({kind}{encoding}) as '{report.title}' in {report.created}.")
     else:
         lines.append(f"Dry run, nothing created: '{report.source}' ({kind}{encoding}) would become '{report.title}'.")
-    top = sum(1 for s in report.sections if s.level == 1)
+    top, subs = section_counts(s.level for s in report.sections)
     lines.append("")
-    subs = len(report.sections) - top
     lines.append(f"Sections found: {len(report.sections)} ({plural(top, 'section')}, {plural(subs, 'sub-section')})")
     width = max((len(s.title) for s in report.sections), default=10)
     width = min(width, 48)

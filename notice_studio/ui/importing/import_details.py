@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from notice_studio.core.importer import ImportProblem, ImportReport, check_destination
+from notice_studio.core.importer.outline import sections_in_words
 from notice_studio.core.library.jurisdictions import JURISDICTIONS
 from notice_studio.core.wording import plural
 from notice_studio.ui.checks.checks_report import severity_color
@@ -49,13 +50,8 @@ def short_law(jid: str) -> str:
 def report_html(report: ImportReport) -> str:
     """The import report as the summary counsel reads before creating the project."""
     muted = muted_color().name()
-    top = sum(1 for s in report.sections if s.level == 1)
-    subs = len(report.sections) - top
-    out = [
-        f"<p><b>{plural(len(report.sections), 'clause')}</b> will be created: {plural(top, 'section')}"
-        + (f" and {plural(subs, 'sub-section')}" if subs else "")
-        + ".</p>"
-    ]
+    made = sections_in_words(s.level for s in report.sections)
+    out = [f"<p><b>{plural(len(report.sections), 'clause')}</b> will be created: {made}.</p>"]
     topics = topic_labels(report.topics_found)
     out.append(f"<p><b>Topics found ({len(topics)}):</b> " + (html.escape(", ".join(topics)) or "none") + "</p>")
     laws = ", ".join(short_law(j) for j in report.jurisdictions)

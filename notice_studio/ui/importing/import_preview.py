@@ -36,7 +36,7 @@ from notice_studio.core.importer import (
     set_topics,
     split,
 )
-from notice_studio.core.importer.outline import drop_paragraph, split_inside
+from notice_studio.core.importer.outline import drop_paragraph, sections_in_words, split_inside
 from notice_studio.core.notice.model import NoticeError
 from notice_studio.core.wording import plural
 from notice_studio.ui.checks.checks_report import severity_color
@@ -354,13 +354,10 @@ class PreviewPage(QWidget):
         outline = self.outline
         if outline is None:
             return
-        subs = sum(1 for s in outline.sections if s.level == 2)
         kind = FORMAT_NAMES.get(outline.format, outline.format)
         if outline.source_name == PASTED:
             kind = "with its headings" if outline.format == "html" else "as plain text"
-        parts = plural(len(outline.sections) - subs, "section")
-        if subs:
-            parts += f" and {plural(subs, 'sub-section')}"
+        parts = sections_in_words(s.level for s in outline.sections)
         self.summary.setText(
             f"Found {parts} in <b>{html.escape(outline.source_name)}</b> ({kind}), titled "
             f"<b>{html.escape(outline.title)}</b>. Each section becomes one clause. Where the import guessed "
