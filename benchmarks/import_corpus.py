@@ -406,7 +406,23 @@ def form_words(original: Counter[str], path: Path, form: str) -> Counter[str]:
     holds whole (a word the PDF-copied form hyphenates across a page break is not one word any more)."""
     if form in ("browser", "pdftext"):
         return original & _words(path.read_text(encoding="utf-8").replace("-\n", ""))
+    if form == "pdf":
+        # a word in a script the printing font has no glyphs for is not in the PDF at all: count only
+        # words whose every letter the PDF's text layer holds somewhere
+        letters = _pdf_letters(path)
+        return Counter({w: n for w, n in original.items() if set(w) <= letters})
     return original
+
+
+def _pdf_letters(path: Path) -> set[str]:
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(str(path))
+    try:
+        text = "".join(document[i].get_textpage().get_text_range() for i in range(len(document)))
+    finally:
+        document.close()
+    return set(text.lower())
 
 
 def kept_words(outline) -> Counter[str]:

@@ -333,3 +333,45 @@ def test_a_gap_inside_a_level_names_the_missing_numbers() -> None:
     )
     [gap] = findings(notice, "numbering-gap")
     assert gap.clause_id == "c" and gap.message.endswith("jump from 4.2 to 4.5, so 4.3, 4.4 are missing.")
+
+
+# ----- found by importing real published notices and checking them ---------------------------------
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the preposition belongs to something other than the contact verb
+        "Contact the club for more information on, or to object to, the way it ranks riders.",
+        "We will only call you when we need to or when you have asked us to.",
+        "We never give advertisers your name or email, unless you ask us to.",
+        # the details follow, as their own paragraph
+        "You can change your details by emailing us at\n\nmembers@fernhill.example.",
+        "Or write to us at\n\n- 4 Mill Lane, Fernhill",
+        "Call us on\n\n+44 1632 960 000",
+    ],
+)
+def test_contact_wording_that_promises_nothing_missing(body: str) -> None:
+    assert one(body, "contact-missing") == []
+
+
+def test_contact_still_missing_when_the_next_paragraph_gives_no_details() -> None:
+    body = "You can change your details by emailing us at\n\nWe reply within a week."
+    [finding] = one(body, "contact-missing")
+    assert body[finding.start : finding.end] == "emailing us at"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "We share it with:\n\n●\n\nour couriers\n\n●\n\nour payment provider",
+        "● Our couriers\n● Our payment provider",
+        "We post the programme. ● Online: on the club's site.",
+    ],
+)
+def test_a_bullet_sign_is_not_a_drafting_marker(body: str) -> None:
+    assert one(body, "drafting-marker") == []
+
+
+@pytest.mark.parametrize("body", ["The agreement dated ● 2025 applies.", "Our registered number is ●."])
+def test_a_bare_blank_sign_inside_a_sentence_is_still_a_marker(body: str) -> None:
+    [finding] = one(body, "drafting-marker")
+    assert body[finding.start : finding.end] == "●"

@@ -547,7 +547,7 @@ def test_table_of_contents_is_not_taken_for_the_sections() -> None:
     )
     outline = outline_of(text)
     assert [(s.title, s.original_number) for s in outline.sections] == [
-        ("Introduction", ""),
+        ("Contents", ""),  # the text before the first heading is the contents, named so
         ("Introduction", "1"),
         ("What we collect", "2"),
         ("Your rights", "3"),

@@ -924,3 +924,33 @@ def test_a_frequently_asked_question_is_a_heading_however_long() -> None:
         "Why do you need my date of birth and my nationality when I book a crossing to one of the islands?",
         "I booked for my whole family. Can each of them see what you hold about them?",
     ]
+
+
+def test_text_before_the_first_heading_is_named_for_what_it_is() -> None:
+    # Found on real notices: the original's contents, kept as text before the first heading, came in as a
+    # section called 'Introduction' right above the notice's own 'Introduction'.
+    headings = ["Introduction", "What We Keep", "Who Sees It", "Your Choices"]
+    body = [
+        "Introduction",
+        "Marsh Lane Allotments lets plots to local growers.",
+        "What We Keep",
+        "Your name, your plot number and how to reach you.",
+        "Who Sees It",
+        "Only the committee and the plot inspector.",
+        "Your Choices",
+        "You may ask us to correct or delete what we hold.",
+    ]
+    contents = browser_text(
+        "Marsh Lane Allotments Privacy Notice", "Updated 3 March 2025", "Contents", *headings, *body
+    )
+    outline = outline_of(contents)
+    assert [s.title for s in outline.sections] == ["Contents", *headings]
+    assert "What We Keep" in outline.sections[0].body
+    # Opening words that are not a contents list keep their usual name unless the notice has an
+    # 'Introduction' of its own.
+    opening = browser_text("Marsh Lane Allotments Privacy Notice", "Please read this before you take on a plot.", *body)
+    assert [s.title for s in outline_of(opening).sections] == ["Opening text", *headings]
+    plain = browser_text(
+        "Marsh Lane Allotments Privacy Notice", "Please read this before you take on a plot.", *body[2:]
+    )
+    assert [s.title for s in outline_of(plain).sections] == ["Introduction", *headings[1:]]

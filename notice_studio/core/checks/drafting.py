@@ -147,12 +147,22 @@ def _markers(text: str, body: bool) -> tuple[tuple[int, int], ...]:
                 continue
             if body and TABLE_RE.match(text, _line_start(text, start)):
                 continue
+            if text[start] == "●" and _bullet_place(text, start, end):
+                continue
             taken.append((start, end))
     return tuple(taken)
 
 
 def _line_start(text: str, offset: int) -> int:
     return text.rfind("\n", 0, offset) + 1
+
+
+def _bullet_place(text: str, start: int, end: int) -> bool:
+    """A bare '●' where a list's bullet stands, not a blank left to fill in: alone on its line, at the
+    start of a line, or after a sentence's end ('... by post. ● Online: ...'), as notices copied
+    from a web page or a PDF carry them."""
+    before = text[_line_start(text, start) : start].rstrip(" \t")
+    return (not before or before.endswith((".", ":", ";", "!", "?"))) and (end == len(text) or text[end] in " \t\n")
 
 
 # ----- contact details promised and not given ------------------------------------------------------
@@ -173,6 +183,20 @@ _CONTACT_VERB_RE = re.compile(
     re.IGNORECASE,
 )
 
+
+# ... unless the words between say the preposition belongs to something else: 'we will contact you
+# when we need to', 'contact the Bank for more information on, or to ask about, ...', 'your name or
+# email, unless you ask us to'.
+_ASIDE_RE = re.compile(
+    r"^\w+\s+you\b|\b(?:for|about|regarding|concerning|unless|if|when|whenever|because|since|need|needs|ask|want)\b",
+    re.IGNORECASE,
+)
+# The details themselves (an address, e-mail, number, link or placeholder), after the blank line that
+# ended the sentence.
+_DETAILS_AFTER_RE = re.compile(
+    r"\s*(?:[-*•●]\s+)?(?:\{\{|<|\[[^\]\n]*\]\((?:mailto|https?|tel):|https?://|www\.|[\w.+-]+@[\w-]+\.\w|\+?\(?\d[\d ()-]{5,}|\d{1,5}[A-Za-z]?,?\s+[A-Z])",
+    re.IGNORECASE,
+)
 
 # "Email:" or "Telephone:" on a line with nothing after it.
 _EMPTY_LABEL_RE = re.compile(
@@ -225,8 +249,11 @@ def _dangling_contacts(text: str) -> tuple[tuple[int, int, bool], ...]:
             continue  # "Contact us at:" followed by a list or paragraph with the details
         window_start = max(0, match.start() - 60)
         verb = _CONTACT_VERB_RE.search(text, window_start, match.start())
-        if verb is not None:
-            found.append((verb.start(), match.end(), False))
+        if verb is None or _ASIDE_RE.search(verb.group(0)):
+            continue
+        if _DETAILS_AFTER_RE.match(text, match.end()):
+            continue  # 'email us at', and the address as the next paragraph
+        found.append((verb.start(), match.end(), False))
     return tuple(found)
 
 

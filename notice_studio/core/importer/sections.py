@@ -300,6 +300,7 @@ def _assemble(entries: list[Entry], levels: dict[Key, int], fmt: str) -> list[Im
         current.pieces.append((markdown, entry.block.gap_before, kind))
     result: list[ImportedSection] = []
     if any(m.strip() for m, _, _ in intro.pieces):
+        intro.title = _intro_title(intro, sections)
         sections.insert(0, intro)
     for s in sections:
         result.append(
@@ -315,6 +316,21 @@ def _assemble(entries: list[Entry], levels: dict[Key, int], fmt: str) -> list[Im
             )
         )
     return result
+
+
+def _intro_title(intro: _Draft, sections: list[_Draft]) -> str:
+    """What to call the text before the first heading: 'Contents' when it is the original's table of
+    contents (with no sentence of its own); 'Opening text' when a section is already the 'Introduction'."""
+    contents = sum(kind == "contents" for _, _, kind in intro.pieces)
+    sentences = any(
+        kind != "contents" and len(markdown.split()) >= 5 and markdown.rstrip().endswith((".", "!", "?"))
+        for markdown, _, kind in intro.pieces
+    )
+    if contents >= 3 and not sentences:
+        return "Contents"  # a date or a line of links above it is no introduction
+    if any(s.title.strip().casefold() == "introduction" for s in sections):
+        return "Opening text"
+    return intro.title
 
 
 def _heading_part(entry: Entry) -> str:
