@@ -570,3 +570,40 @@ def test_a_web_address_in_the_file_box_is_fetched_and_read(window, qtbot) -> Non
     assert dialog.pages.currentIndex() == PREVIEW
     assert rows(dialog) == outline_rows(import_file(FIXTURES / "saved_page.html"))
     assert "127.0.0.1/privacy" in dialog.preview.summary.text()
+
+
+def test_a_section_with_no_text_says_so_and_what_to_do(window, qtbot, tmp_path: Path) -> None:
+    # Copied text sets a heading and the headings it groups apart alike, so the group heading comes
+    # in as a section with no text; it would block publishing, and the row says so.
+    path = tmp_path / "orchard.txt"
+    path.write_text(
+        "Orchard Street Library Privacy Notice\n\n"
+        "What We Record\n\n"
+        "Loans and Returns\n\nThe books you borrow and when you bring them back.\n\n"
+        "Room Bookings\n\nThe name given when a study room is booked.\n\n"
+        "Your Rights\n\nYou may ask for a copy of your borrowing history.\n",
+        encoding="utf-8",
+    )
+    dialog = open_dialog(window, qtbot)
+    read_in(dialog, qtbot, path)
+    items = {item.text(0): item for item in dialog.preview.items()}
+    assert set(items) == {"What We Record", "Loans and Returns", "Room Bookings", "Your Rights"}
+    empty = items["What We Record"]
+    assert empty.text(3) == "no text"
+    assert "blocks publishing" in empty.toolTip(3) and "sub-sections" in empty.toolTip(3)
+    assert empty.toolTip(0).startswith("What We Record\n")  # the whole title, however narrow the column
+    assert items["Your Rights"].text(3) == "10" and not items["Your Rights"].toolTip(3)
+    assert "1 section with no text</b> would block publishing" in dialog.preview.summary.text()
+    dialog.preview.select(0)
+    [advice] = paragraphs_shown(dialog)
+    assert advice.startswith("This section has no text, which blocks publishing.") and "sub-sections" in advice
+    # Made the group it is, it has sub-sections and nothing to fix.
+    dialog.preview.select(1)
+    qtbot.mouseClick(dialog.preview.indent_button, LEFT)
+    dialog.preview.select(2)
+    qtbot.mouseClick(dialog.preview.indent_button, LEFT)
+    first = dialog.preview.items()[0]
+    assert first.text(3) == "0" and not first.toolTip(3)
+    assert "no text" not in dialog.preview.summary.text()
+    dialog.preview.select(0)
+    assert paragraphs_shown(dialog) == ["This section has no text of its own; its sub-sections follow it."]

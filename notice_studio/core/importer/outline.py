@@ -64,6 +64,12 @@ class ImportedOutline:
     def __len__(self) -> int:
         return len(self.sections)
 
+    def without_text(self, index: int) -> bool:
+        """Section `index` has no text and no sub-sections: as a clause it would block publishing."""
+        section = self.sections[index]
+        below = index + 1 < len(self.sections) and section.level == 1 and self.sections[index + 1].level == 2
+        return not below and not any(ch.isalnum() for p in section.paragraphs for ch in p)
+
 
 # ----- edits for the preview --------------------------------------------------------------------
 def section_counts(levels: Iterable[int]) -> tuple[int, int]:

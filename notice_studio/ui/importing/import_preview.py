@@ -276,19 +276,22 @@ class PreviewPage(QWidget):
             muted = muted_color()
             for index, section in enumerate(outline.sections):
                 labels = topic_labels(section.topics)
+                empty = outline.without_text(index)
                 item = QTreeWidgetItem(
                     [
                         section.title,
                         section.original_number or "—",
                         ", ".join(labels) or "none found",
-                        f"{section.word_count:,}",
+                        "no text" if empty else f"{section.word_count:,}",
                     ]
                 )
+                if empty:
+                    item.setToolTip(3, _no_text(section.level))
                 item.setData(0, _INDEX, index)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
                 item.setTextAlignment(3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 item.setTextAlignment(1, Qt.AlignmentFlag.AlignCenter)
-                tip = f"Taken as a heading: {section.evidence or 'chosen by hand'}."
+                tip = f"{section.title}\n\nTaken as a heading: {section.evidence or 'chosen by hand'}."
                 if section.source is not None:
                     where = "paragraph" if outline.format == "docx" else "line"
                     tip += f"\nIn the original at {where} {section.source}."
@@ -358,10 +361,12 @@ class PreviewPage(QWidget):
         if outline.source_name == PASTED:
             kind = "with its headings" if outline.format == "html" else "as plain text"
         parts = sections_in_words(s.level for s in outline.sections)
+        empty = sum(outline.without_text(index) for index in range(len(outline)))
         self.summary.setText(
             f"Found {parts} in <b>{html.escape(outline.source_name)}</b> ({kind}), titled "
             f"<b>{html.escape(outline.title)}</b>. Each section becomes one clause. Where the import guessed "
             "wrong, merge, split, rename or re-level a section; hover over a row to see why it was taken as a heading."
+            + (f" <b>{plural(empty, 'section')} with no text</b> would block publishing." if empty else "")
         )
 
     def _show_current(self) -> None:
@@ -384,9 +389,9 @@ class PreviewPage(QWidget):
             placeholder = QTreeWidgetItem(
                 [
                     "",
-                    "This section has no text of its own; its sub-sections follow it."
-                    if index + 1 < len(self.outline.sections) and self.outline.sections[index + 1].level == 2
-                    else "This section has no text.",
+                    _no_text(section.level)
+                    if self.outline.without_text(index)
+                    else "This section has no text of its own; its sub-sections follow it.",
                 ]
             )
             placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
@@ -577,3 +582,13 @@ class PreviewPage(QWidget):
         index = self.current_index()
         if index >= 0:
             self.apply(f"Left out “{self._title(index)}”", remove, index)
+
+
+def _no_text(level: int) -> str:
+    """What to do about a section with no text (it would block publishing)."""
+    if level == 1:
+        return (
+            "This section has no text, which blocks publishing. Often the original grouped the headings "
+            "below it: make those its sub-sections, merge it with the next one, or remove it."
+        )
+    return "This section has no text, which blocks publishing: merge it with the next one, or remove it."
