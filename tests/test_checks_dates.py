@@ -115,3 +115,12 @@ def test_dates_that_are_not_the_notice_date() -> None:
     notice = Notice(title="Privacy Notice")
     notice.add(Clause("intro", "Introduction", "We keep records for 6 years. The law took effect in 2018."))
     assert [f.rule for f in dated(notice)] == ["last-updated-missing"]
+
+
+def test_a_typed_date_in_bold_is_quoted_as_the_reader_sees_it() -> None:
+    body = "**Effective Date:** 2 June 2025\n\nThis notice explains what we do."
+    notice = Notice(title="Privacy Notice")
+    notice.add(Clause("intro", "Introduction", body))
+    [finding] = dated(notice)[:1]
+    assert "('Effective Date: 2 June 2025')" in finding.message
+    assert "**" in body[finding.start : finding.end]  # the highlight still covers the text as written

@@ -87,6 +87,14 @@ def test_defined_and_used_including_plurals_and_other_clauses() -> None:
     assert findings(notice, "term-unused") == []
 
 
+def test_a_comma_inside_the_quotes_is_not_part_of_the_term() -> None:
+    # American style sets the comma inside the quotes; found on a real imported notice, where the
+    # check said "'we,' is defined but never used" of a notice that says "we" throughout.
+    body = "Larkspur Ferries Ltd (“Larkspur,” “we,” or “us”) runs the island crossings."
+    notice = notice_of(body, "We keep booking records for six years; ask us for yours. Larkspur sells no data.")
+    assert findings(notice, "term-unused") == []
+
+
 def test_defined_term_used_only_in_lower_case_is_unused() -> None:
     notice = notice_of('This covers our websites (the "Sites").', "Our sites use cookies.")
     [finding] = findings(notice, "term-unused")

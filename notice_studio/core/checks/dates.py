@@ -39,10 +39,11 @@ def typed_dates(scan: Scan) -> Iterator[Finding]:
             continue
         for match in _TYPED_DATE_RE.finditer(info.plain):
             excerpt = info.clause.body[match.start() : match.end()]
+            shown = " ".join(match.group(0).split())  # as the reader sees it ('Effective Date:** 1 May' has markup)
             yield Finding(
                 "last-updated-typed",
                 "warning",
-                f"The text states its own date ('{excerpt}'), which will be wrong after the next version; "
+                f"The text states its own date ('{shown}'), which will be wrong after the next version; "
                 "the app prints the 'Last updated' date of each published version itself.",
                 "Remove the typed date.",
                 info.id,

@@ -66,7 +66,8 @@ def _defined_in(body: str, listed: bool) -> tuple[tuple[str, int, int], ...]:
         if not _PAREN_LEAD_RE.match(inner):
             continue
         for quoted in _QUOTED_IN_PAREN_RE.finditer(inner):
-            found.append((quoted.group(1).strip(), match.start(), match.end()))
+            # ('"we," or "us"'): a comma set inside the quotes, American style, is not part of the term
+            found.append((quoted.group(1).strip().rstrip(",;").rstrip(), match.start(), match.end()))
     for pattern in (_MEANS_RE, _BOLD_MEANS_RE):
         for match in pattern.finditer(body):
             found.append((match.group(1).strip(), match.start(1), match.end(1) + 1))
