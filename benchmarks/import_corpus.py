@@ -427,8 +427,8 @@ def _pdf_letters(path: Path) -> set[str]:
 
 def kept_words(outline) -> Counter[str]:
     """Every word the import keeps: the title, the sections' headings and text, the numbers taken
-    off headings, and the furniture it lists as left out."""
-    kept = [outline.title, *outline.dropped]
+    off headings, the furniture it lists as left out and the date line it takes out (and says so)."""
+    kept = [outline.title, *outline.dropped, getattr(outline, "date_line", "")]
     for s in outline.sections:
         kept += [s.heading_text or s.title, s.body, s.original_number]
     return _words("\n".join(kept))

@@ -171,6 +171,12 @@ def test_common_words_need_the_elements_own_topic(requirements) -> None:
     assert "gdpr_right_object_direct_marketing" not in found  # 'at any time' alone proves nothing
 
 
+def test_verifying_a_request_in_a_rights_section_counts_as_the_verification_process(requirements) -> None:
+    said = "Before we act on a request we verify that you are the person it is about, by email."
+    assert "ccpa_verification_process" in _detected("Your California rights", said, requirements, "ccpa")
+    assert "ccpa_verification_process" not in _detected("Security", said, requirements, "ccpa")
+
+
 def test_parent_section_gives_context(requirements) -> None:
     notice = Notice(title="Privacy Notice", jurisdictions=["ccpa"])
     parent = Clause("california", "California residents", "This section is for Californians.")

@@ -7,10 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from notice_studio.core.importer import build_notice, import_file, preview_report
-from notice_studio.core.importer.dates import offered_effective_date, parse_date, stated_date
+from notice_studio.core.importer import build_notice, import_file, outline_from_document, preview_report, read_bytes
+from notice_studio.core.importer.dates import date_statement, offered_effective_date, parse_date, stated_date
+from notice_studio.core.importer.report import report_text
 
 FIXTURES = Path(__file__).parent / "fixtures" / "import"
+
+
+def import_text(text: str):
+    return outline_from_document(read_bytes(text.encode("utf-8"), "notice.txt", "txt"))
 
 
 @pytest.mark.parametrize(
@@ -44,9 +49,50 @@ def test_imported_date_offered_as_first_version_date() -> None:
     assert offered_effective_date(notice.settings) == dt.date(2021, 10, 1)
     report = preview_report(outline)
     assert report.stated_date == "2021-10-01"
-    typed = [f for f in report.findings if f.rule == "import-typed-date"]
-    assert len(typed) == 1 and "2021-10-01" in typed[0].message
-    assert not any(f.rule == "last-updated-typed" for f in report.findings)  # said once, not twice
+    # the line stating it is taken out of the text, and a note says so: no finding asks to remove it
+    assert outline.date_line == "Last updated on 1 October 2021"
+    assert "Last updated on" not in "\n".join(s.body for s in outline.sections)
+    assert any("'Last updated on 1 October 2021' was taken out of the text" in n for n in report.notes)
+    assert not any(f.rule in ("import-typed-date", "last-updated-typed", "import-no-date") for f in report.findings)
+    assert "taken out of the text" in report_text(report)
+
+
+def test_a_date_inside_a_sentence_stays_and_the_report_asks_to_remove_it() -> None:
+    outline = import_text("Heading\n\nThis notice was last updated on 2 May 2024, after our move to Leith.\n")
+    assert outline.stated_date == "2024-05-02" and not outline.date_line
+    typed = [f for f in preview_report(outline).findings if f.rule == "import-typed-date"]
+    assert len(typed) == 1 and "remove that line" in typed[0].message
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("Last updated: 1 October 2021", dt.date(2021, 10, 1)),
+        ("*Effective as of July 6, 2026*", dt.date(2026, 7, 6)),
+        ("**Effective Date:** 2021-10-01", dt.date(2021, 10, 1)),
+        ("This policy was last revised on Oct. 1st, 2021.", dt.date(2021, 10, 1)),
+        ("This Cycle Hire Notice is effective as of 3 June 2024.", dt.date(2024, 6, 3)),
+        ("Effective starting: August 17, 2026", dt.date(2026, 8, 17)),
+        ("Last updated: 1 October 2021. We changed the retention periods.", None),
+        ("Effective from June 2023 for all members", None),
+        ("We keep records since 12 May 2019.", None),
+    ],
+)
+def test_a_paragraph_that_only_states_the_date(paragraph: str, expected: dt.date | None) -> None:
+    assert date_statement(paragraph) == expected
+
+
+def test_a_section_holding_only_the_date() -> None:
+    # a section called for the date goes with its line; any other section keeps the line rather than stand empty
+    called = import_text("Effective date\n\n1 May 2024\n\nWho we are\n\nWe mend clocks in Hexham.\n")
+    assert [s.title for s in called.sections] == ["Who we are"] and called.date_line == "Effective date 1 May 2024"
+    page = "# Clockmakers\n\n## Effective Date\n\nJanuary 1, 2024\n\n## Who we are\n\nWe mend clocks in Hexham.\n"
+    heading = outline_from_document(read_bytes(page.encode("utf-8"), "notice.md", "md"))
+    assert [s.title for s in heading.sections] == ["Who we are"] and heading.stated_date == "2024-01-01"
+    page = "# Clockmakers\n\n## Changes\n\nLast updated: 1 May 2024\n\n## Who we are\n\nWe mend clocks in Hexham.\n"
+    other = outline_from_document(read_bytes(page.encode("utf-8"), "notice.md", "md"))
+    assert [s.title for s in other.sections] == ["Changes", "Who we are"] and not other.date_line
+    assert other.stated_date == "2024-05-01" and other.sections[0].body == "Last updated: 1 May 2024"
 
 
 def test_no_date_no_offer() -> None:
@@ -64,9 +110,8 @@ def test_a_date_alone_under_the_title_is_the_notice_date(tmp_path: Path) -> None
     )
     outline = import_file(path)
     assert offered_effective_date(build_notice(outline).settings) == dt.date(2025, 3, 4)
-    report = preview_report(outline)
-    typed = [f for f in report.findings if f.rule == "import-typed-date"]
-    assert report.stated_date == "2025-03-04" and len(typed) == 1 and "'4 March 2025'" in typed[0].message
+    assert outline.date_line == "4 March 2025" and outline.sections[0].body.startswith("We run the crossing")
+    assert "17 June 2024" in "\n".join(s.body for s in outline.sections)  # further down it is text
     # further down, a date alone on a line is not the notice's date, nor one inside a sentence
     assert stated_date("We run ferries.\n\n17 June 2024", opening=True) is None
     assert stated_date("17 June 2024", opening=False) is None

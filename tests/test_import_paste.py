@@ -32,13 +32,13 @@ def test_pasted_html_keeps_the_headings_the_plain_text_loses() -> None:
     assert outline.format == "html" and outline.source_name == PASTED
     assert outline.title == "Beefarm Privacy Notice"
     assert sections(outline) == [
-        (1, "Introduction"),
         (1, "Who we are"),
         (1, "What we collect"),
         (2, "From our couriers"),
         (1, "Your rights"),
-    ]
-    assert "- your name and address\n- what you ordered" in outline.sections[2].body
+    ]  # the date line under the title is taken out: the notice's date, offered for version 1
+    assert outline.date_line == "Last updated: 4 May 2026" and outline.stated_date == "2026-05-04"
+    assert "- your name and address\n- what you ordered" in outline.sections[1].body
 
 
 def test_pasted_plain_text_is_read_as_copied_text() -> None:
@@ -57,13 +57,8 @@ def test_html_without_words_falls_back_to_the_plain_text() -> None:
 def test_word_html_lists_come_as_lists_without_words_leftovers() -> None:
     outline = import_pasted("", WORD_HTML)
     assert outline.title == "Beefarm Privacy Notice"
-    assert [title for _level, title in sections(outline)] == [
-        "Introduction",
-        "Who we are",
-        "What we collect",
-        "How we use it",
-    ]
-    collect, use = outline.sections[2].body, outline.sections[3].body
+    assert [title for _level, title in sections(outline)] == ["Who we are", "What we collect", "How we use it"]
+    collect, use = outline.sections[1].body, outline.sections[2].body
     assert collect == "- your name and address\n  - and the name on the doorbell\n- what you ordered"
     assert use.startswith("1. to send your honey\n2. to answer your questions")
     assert "We keep order records for six years." in use
@@ -101,7 +96,7 @@ def test_cli_reads_the_notice_from_standard_input(tmp_path: Path) -> None:
     out = result.stdout.decode("utf-8")
     assert result.returncode == 0, result.stderr
     assert "Imported 'standard input' (a web page, utf-8) as 'Beefarm Privacy Notice'" in out
-    assert "Sections found: 5 (4 sections, 1 sub-section)" in out
+    assert "Sections found: 4 (3 sections, 1 sub-section)" in out
     assert git(folder, "log", "--format=%s").strip() == "Imported 'standard input'"
 
 
@@ -146,14 +141,9 @@ def test_google_docs_html_is_bold_only_where_the_text_is() -> None:
     # Google Docs wraps the whole copy in <b style="font-weight:normal"> and sets bold with a style.
     outline = import_pasted("", (FIXTURES / "pasted_gdocs.html").read_text(encoding="utf-8"))
     assert outline.title == "Beefarm Privacy Notice"
-    assert sections(outline) == [
-        (1, "Introduction"),
-        (1, "Who we are"),
-        (2, "What we collect"),
-        (1, "Your rights"),
-    ]
-    assert outline.sections[0].body == "Last updated: 4 May 2026"
-    assert "We use them to send **your order**." in outline.sections[2].body
+    assert sections(outline) == [(1, "Who we are"), (2, "What we collect"), (1, "Your rights")]
+    assert outline.date_line == "Last updated: 4 May 2026"
+    assert "We use them to send **your order**." in outline.sections[1].body
 
 
 def test_a_google_docs_download_is_bold_where_its_style_sheet_says() -> None:
@@ -161,9 +151,4 @@ def test_a_google_docs_download_is_bold_where_its_style_sheet_says() -> None:
 
     # Google Docs' "Download as web page" sets bold through a class in its own <style> sheet.
     outline = import_file(FIXTURES / "gdocs_download.html")
-    assert sections(outline) == [
-        (1, "Introduction"),
-        (1, "Who we are"),
-        (2, "What we collect"),
-        (1, "Your rights"),
-    ]
+    assert sections(outline) == [(1, "Who we are"), (2, "What we collect"), (1, "Your rights")]

@@ -463,7 +463,9 @@ def test_a_second_notice_on_the_page_starts_its_own_numbering() -> None:
         "2. How long recordings are kept",
         "Thirty days, unless an incident is being looked into.",
     )
-    assert shape(outline_of(text))[1:] == [
+    outline = outline_of(text)
+    assert outline.date_line == "12 January 2026"  # the first notice's date, taken out of the text
+    assert shape(outline) == [
         (1, "Who we are", "1"),
         (1, "What we record", "2"),
         (1, "Changes to this notice", "3"),
@@ -517,8 +519,8 @@ def test_a_heading_set_apart_below_a_site_menu_is_not_part_of_it() -> None:
             "Our drivers see your address and telephone number on the day of delivery.",
         )
     )
-    assert [s.title for s in dated.sections] == ["Introduction", "Our Privacy Promise", "Deliveries"]
-    assert dated.sections[0].body == "9 May 2026"
+    assert [s.title for s in dated.sections] == ["Our Privacy Promise", "Deliveries"]
+    assert dated.date_line == "9 May 2026" and dated.stated_date == "2026-05-09"
 
 
 def test_an_empty_numbered_section_before_the_next_is_a_heading_not_a_list() -> None:

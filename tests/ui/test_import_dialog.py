@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -471,14 +472,15 @@ def test_paste_the_copied_notice_keeps_its_headings(window, qtbot, tmp_path: Pat
     qtbot.waitUntil(lambda: not dialog.importing, timeout=15000)
     assert dialog.pages.currentIndex() == PREVIEW
     assert rows(dialog) == [
-        ("Introduction", 1, ""),
         ("Who we are", 1, ""),
         ("What we collect", 1, ""),
         ("From our couriers", 2, ""),
         ("Your rights", 1, ""),
     ]
     assert "the pasted text" in dialog.preview.summary.text()
-    assert dialog.preview.summary.text().startswith("Found 4 sections and 1 sub-section in ")
+    assert dialog.preview.summary.text().startswith("Found 3 sections and 1 sub-section in ")
+    # the line under the title that only gave the notice's date is out of the text, and the dialog says so
+    assert "'Last updated: 4 May 2026' was taken out of the text" in html.unescape(dialog.preview.extra.text())
     qtbot.mouseClick(dialog.next_button, LEFT)
     # No file name to go on: the folder offered is named after the notice's title.
     assert Path(dialog.details.folder.text()).name.startswith("beefarm-privacy-notice")

@@ -35,9 +35,9 @@ def build_notice(
     )
     if notice.organisation:
         notice.variables["organisation.name"] = notice.organisation
-    stated = stated_date("\n".join(s.body for s in outline.sections), opening=True)
+    stated = outline.stated_date or _stated(outline)
     if stated:
-        notice.settings[IMPORTED_EFFECTIVE] = stated[0].isoformat()
+        notice.settings[IMPORTED_EFFECTIVE] = stated
     parent: Clause | None = None
     for section in outline.sections:
         clause_title = " ".join(section.title.split()) or "Untitled section"
@@ -59,6 +59,12 @@ def build_notice(
     if tables:
         move_tables_out(notice, tables)
     return notice
+
+
+def _stated(outline: ImportedOutline) -> str:
+    """The date the text states for itself (ISO), for an outline not read by detect_outline."""
+    stated = stated_date("\n".join(s.body for s in outline.sections), opening=True)
+    return stated[0].isoformat() if stated else ""
 
 
 def commit_message(outline: ImportedOutline) -> str:

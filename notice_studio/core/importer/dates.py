@@ -2,13 +2,18 @@
 
 Counsel type dates every way: '1 October 2021', 'Oct. 1st, 2021', '2021-10-01',
 'Effective from June 01, 2023', '10/01/2021'. The imported notice offers the date found as
-its first version's effective date.
+its first version's effective date, and a line that states that date and nothing else is taken
+out of the text: Notice Studio prints the date of each version it publishes, so a typed one
+would be a second date, wrong from the next version on.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
+
+from notice_studio.core.importer.outline import BEFORE_FIRST_HEADING, ImportedOutline
 
 IMPORTED_EFFECTIVE = "imported_effective"
 """The notice setting holding the original's own date (ISO), offered as version 1's effective date."""
@@ -96,18 +101,97 @@ def stated_date(text: str, *, day_first: bool = True, opening: bool = False) -> 
     `opening`: `text` starts where the notice starts, so a date alone on its first line ('21 April
     2026' under the title) is the notice's date too, when no line says 'last updated'."""
     lines = text.splitlines()
-    for line in lines[:400]:
+    for k, line in enumerate(lines[:400]):
         for lead in _LEAD.finditer(line):
             found = parse_date(line[lead.end() :][:40], day_first=day_first)
             if found:
                 shown = line if len(line) <= 120 else line[max(0, lead.start() - 20) : lead.end() + 40]
                 return found, " ".join(shown.strip(" *#_>").split())
+        if lead_alone(line):  # 'Effective date' on a line of its own, the date on the next
+            after = next((n for n in lines[k + 1 : k + 3] if n.strip()), "")
+            date = parse_date(after, day_first=day_first) if is_bare_date(after) else None
+            if date:
+                return date, f"{_clean(line)} {_clean(after)}"
     if opening:
         first = next((line for line in lines if line.strip()), "")
         date = parse_date(first, day_first=day_first) if is_bare_date(first) else None
         if date:
             return date, " ".join(first.strip(" *#_>").split())
     return None
+
+
+def _clean(line: str) -> str:
+    """A line as the reader sees it: no emphasis marks, escapes or heading signs around it."""
+    return " ".join(line.replace("\\", "").strip(" *_#>").split())
+
+
+def lead_alone(line: str) -> bool:
+    """The line says 'Effective date', 'Last updated:' and nothing more (its date follows it)."""
+    text = _clean(line).rstrip(" :")
+    return bool(text) and _LEAD.fullmatch(text) is not None
+
+
+_AFTER_LEAD = re.compile(r"^[\s:.\-\u2013\u2014]*(?:(?:on|as\s+of|from|since|starting|is)\b[\s:]*)?", re.IGNORECASE)
+_THIS_NOTICE_IS = re.compile(
+    r"^this\s+(?:[\w-]+\s+){0,3}?(?:notice|policy|statement)\s+is\s+(?=effective)", re.IGNORECASE
+)
+
+
+def date_statement(paragraph: str, *, day_first: bool = True) -> dt.date | None:
+    """The date of a paragraph that states the notice's date and nothing else ('Last updated: 1 May
+    2025', '*Effective as of July 6, 2026*', 'This policy was last revised on Oct. 1st, 2021.')."""
+    text = " ".join(re.sub(r"[*_\\]", " ", paragraph).split()).strip(" #>")
+    text = _THIS_NOTICE_IS.sub("", text)  # 'This Privacy Policy is effective as of ...'
+    lead = _LEAD.match(text)
+    if lead is None:
+        return None
+    rest = text[lead.end() :]
+    rest = rest[_AFTER_LEAD.match(rest).end() :].rstrip(" .")  # type: ignore[union-attr]
+    if not any(pattern.fullmatch(rest) for pattern in _FORMS):
+        return None
+    return parse_date(rest, day_first=day_first)
+
+
+def take_out_date_line(outline: ImportedOutline, *, day_first: bool = True) -> ImportedOutline:
+    """The outline with its own date recorded (`stated_date`) and, where a paragraph states that date
+    and nothing else, that paragraph taken out of the text (`date_line`, and a note that says so).
+
+    A section left with no text goes too when it was only the text before the first heading or is
+    itself called 'Last updated' or the like; any other section keeps its date line rather than
+    standing empty."""
+    sections = list(outline.sections)
+    text = "\n".join((s.title + "\n" if lead_alone(s.title) else "") + s.body for s in sections)
+    stated = stated_date(text, day_first=day_first, opening=True)
+    if stated is None:
+        return outline
+    found = replace(outline, stated_date=stated[0].isoformat())
+    for i, section in enumerate(sections):
+        for j, paragraph in enumerate(section.paragraphs):
+            span, date = 1, date_statement(paragraph, day_first=day_first)
+            after = section.paragraphs[j + 1] if j + 1 < len(section.paragraphs) else ""
+            if is_bare_date(paragraph) and ((i == 0 and j == 0) or (j == 0 and lead_alone(section.title))):
+                date = parse_date(paragraph, day_first=day_first)  # under the notice's name, or under 'Effective date'
+            elif lead_alone(paragraph) and is_bare_date(after):
+                span, date = 2, parse_date(after, day_first=day_first)
+            if date != stated[0]:
+                continue
+            rest = section.paragraphs[:j] + section.paragraphs[j + span :]
+            below = i + 1 < len(sections) and sections[i + 1].level > section.level
+            if any(ch.isalnum() for p in rest for ch in p) or below:
+                sections[i] = replace(section, paragraphs=rest)
+            elif len(sections) > 1 and (
+                section.evidence == BEFORE_FIRST_HEADING or _LEAD.fullmatch(section.title.strip(" :"))
+            ):
+                del sections[i]
+            else:
+                return found  # the section would stand empty: the line stays, and the report says so
+            line = " ".join(_clean(p) for p in section.paragraphs[j : j + span])
+            note = (
+                f"The line '{line[:70]}' was taken out of the text: its date is offered as the first version's "
+                "effective date, and Notice Studio prints the date of each version it publishes."
+            )
+            return replace(found, sections=tuple(sections), date_line=line, notes=(*outline.notes, note))
+    return found
 
 
 def offered_effective_date(settings: dict[str, object]) -> dt.date | None:

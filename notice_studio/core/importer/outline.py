@@ -14,6 +14,9 @@ from dataclasses import dataclass, field, replace
 from notice_studio.core.notice.model import NoticeError
 from notice_studio.core.wording import plural
 
+BEFORE_FIRST_HEADING = "text before the first heading"
+"""The evidence of the section made of the text before the first heading (an introduction)."""
+
 
 @dataclass(frozen=True)
 class ImportedSection:
@@ -60,6 +63,10 @@ class ImportedOutline:
     """Page furniture left out (menus, cookie banner, 'Back to top')."""
     notes: tuple[str, ...] = field(default_factory=tuple)
     """Other things the user should know (a table of contents kept in the introduction, ...)."""
+    stated_date: str = ""
+    """The date the original states for itself (ISO), offered as the first version's effective date."""
+    date_line: str = ""
+    """The line stating that date, taken out of the text (the app prints each version's date)."""
 
     def __len__(self) -> int:
         return len(self.sections)

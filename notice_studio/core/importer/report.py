@@ -261,7 +261,7 @@ def _show(value: int, scheme: str) -> str:
 def _import_findings(outline: ImportedOutline, notice: Notice) -> list[ReportFinding]:
     """What only the import can tell: untagged sections, the original's own date, empty contact lines."""
     found: list[ReportFinding] = []
-    dated = False
+    dated = bool(outline.date_line)  # taken out of the text, and a note says so
     for index, clause in enumerate(notice.all_clauses()):
         if not clause.topics:
             found.append(

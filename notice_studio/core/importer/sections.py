@@ -20,10 +20,10 @@ from dataclasses import dataclass, field
 
 from notice_studio.core.importer.blocks import ImportProblem, SourceDocument
 from notice_studio.core.importer.candidates import Entry, Key, accept_weak, classify, mark_toc
-from notice_studio.core.importer.dates import is_bare_date
+from notice_studio.core.importer.dates import is_bare_date, take_out_date_line
 from notice_studio.core.importer.headings import clean_title, is_stopped_title, is_title_shaped, split_number
 from notice_studio.core.importer.numbering import accept_numbered
-from notice_studio.core.importer.outline import ImportedOutline, ImportedSection
+from notice_studio.core.importer.outline import BEFORE_FIRST_HEADING, ImportedOutline, ImportedSection
 
 _FAMILY_ORDER = {"size": 0, "markup": 0, "num": 1, "caps": 2, "bold": 3, "runin": 4, "question": 5, "line": 6}
 _TITLE_WORDS = re.compile(r"privacy|notice|policy|statement|data protection|cookie|gdpr", re.IGNORECASE)
@@ -271,7 +271,7 @@ class _Draft:
 
 def _assemble(entries: list[Entry], levels: dict[Key, int], fmt: str) -> list[ImportedSection]:
     sections: list[_Draft] = []
-    intro = _Draft("Introduction", 1, "text before the first heading")
+    intro = _Draft("Introduction", 1, BEFORE_FIRST_HEADING)
     current = intro
     for entry in entries:
         if entry.is_title:
@@ -388,7 +388,7 @@ def detect_outline(document: SourceDocument) -> ImportedOutline:
     sections = _assemble(entries, levels, document.format)
     if not sections:
         raise ImportProblem(f"{document.name} has only a title ('{title[:60]}') and no notice text to import.")
-    if not any(s.evidence != "text before the first heading" for s in sections):
+    if not any(s.evidence != BEFORE_FIRST_HEADING for s in sections):
         notes.append("No headings were found, so the whole text is one clause; split it in the preview.")
     deeper = sorted(
         {
@@ -403,7 +403,7 @@ def detect_outline(document: SourceDocument) -> ImportedOutline:
             + "; ".join(deeper[:3])
             + ")."
         )
-    return ImportedOutline(
+    outline = ImportedOutline(
         source_name=document.name,
         format=document.format,
         title=title,
@@ -412,3 +412,4 @@ def detect_outline(document: SourceDocument) -> ImportedOutline:
         dropped=document.dropped,
         notes=tuple(notes),
     )
+    return take_out_date_line(outline)
