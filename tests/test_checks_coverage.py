@@ -175,6 +175,30 @@ def test_verifying_a_request_in_a_rights_section_counts_as_the_verification_proc
     said = "Before we act on a request we verify that you are the person it is about, by email."
     assert "ccpa_verification_process" in _detected("Your California rights", said, requirements, "ccpa")
     assert "ccpa_verification_process" not in _detected("Security", said, requirements, "ccpa")
+    verified = "A request is answered once the requester has been verified by a code we post to them."
+    assert "ccpa_verification_process" in _detected("Your California rights", verified, requirements, "ccpa")
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "You will not be discriminated against for using any of these rights.",
+        "Using these rights never leads to discriminatory treatment.",
+        "Nondiscrimination: we treat every requester the same.",
+    ],
+)
+def test_a_keyword_is_found_in_the_forms_notices_write_it(said: str, requirements) -> None:
+    assert "ccpa_right_non_discrimination" in _detected("Your California rights", said, requirements, "ccpa")
+
+
+def test_a_plural_keyword_wants_the_plural_and_a_singular_one_takes_both(requirements) -> None:
+    title = "Information we collect"
+    sources = _detected(title, "Information about riders comes to us from these sources: shops.", requirements, "ccpa")
+    assert "ccpa_categories_sources" in sources
+    software = _detected(title, "Error reports reach us through open-source software.", requirements, "ccpa")
+    assert "ccpa_categories_sources" not in software  # 'sources' is not 'open-source'
+    opt_outs = _detected("Your California rights", "Use the opt-outs in each email.", requirements, "ccpa")
+    assert "ccpa_right_opt_out_sale_sharing" in opt_outs  # 'opt out' takes 'opt-outs'
 
 
 def test_parent_section_gives_context(requirements) -> None:

@@ -151,8 +151,9 @@ EXTRA_KEYWORDS: dict[str, tuple[str, ...]] = {
     "gdpr_right_access": ("ask for a copy", "copy of your information", "copy of the information"),
     "uk_gdpr_right_access": ("ask for a copy", "copy of your information", "copy of the information"),
     "pipeda_access_means": ("ask for a copy",),
-    # "we will verify that you are authorized": the reference list has the noun and one phrase only
-    "ccpa_verification_process": ("verify", "verifying", "verified"),
+    # the reference list has the verb and one noun; notices write the other forms as often
+    "ccpa_right_non_discrimination": ("discrimination", "discriminatory", "nondiscrimination"),
+    "ccpa_verification_process": ("verify",),
 }
 GENERATED = "generated"
 """Evidence for date elements: the app prints the 'Last updated' line itself."""

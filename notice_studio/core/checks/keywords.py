@@ -1,10 +1,16 @@
 """Find requirements.yaml keywords in clause text quickly: one trie-shaped regex for all of them.
 
-Keywords are hints, not proof (requirements.md): coverage.py decides what a hit is worth.
+Keywords are hints, not proof (requirements.md): coverage.py decides what a hit is worth. Words
+are compared without their inflections, so a keyword finds the forms real notices write:
+'discriminate' finds 'discriminated', 'verify' finds 'verified' and 'verifying', 'cookie' finds
+'cookies'; a keyword in the plural wants the plural. Other forms of a word ('deletion' for
+'delete', 'obligation' for 'obligatory') can mean something else and count only where a keyword
+lists them.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -147,12 +153,55 @@ def tokens(text: str) -> tuple[str, ...]:
     return tuple(_TOKEN_RE.findall(text.lower()))
 
 
+_SUFFIXES = (("ing", ""), ("ied", "i"), ("ies", "i"), ("ed", ""), ("es", ""))
+_SHORTEST_STEM = 4
+
+
+@functools.lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A word without its inflection, the same for all of them ('delete', 'deleted', 'deleting' ->
+    'delet'; 'verify', 'verified', 'verifying' -> 'verifi'; 'cookie', 'cookies' -> 'cooki';
+    'access', 'accesses' -> 'access'). Only a comparison key: never shown."""
+    for suffix, instead in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= _SHORTEST_STEM:
+            word = word[: -len(suffix)] + instead
+            break
+    else:
+        if word.endswith(("s", "e")) and not word.endswith("ss") and len(word) > _SHORTEST_STEM:
+            word = word[:-1]
+    if word.endswith("y") and len(word) > _SHORTEST_STEM:
+        word = word[:-1] + "i"
+    return word
+
+
+@functools.lru_cache(maxsize=65536)
+def word_key(word: str) -> str:
+    """What a word is compared by: its stem, marked '+s' when the word is a plural ('sources' ->
+    'sourc+s'). A keyword written in the plural wants the plural ('sources' is not 'open-source');
+    one in the singular takes either."""
+    base = stem(word)
+    if len(word) > 2 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return (word[:-1] if base == word else base) + "+s"  # 'outs' -> 'out+s', 'sources' -> 'sourc+s'
+    return base
+
+
+def word_keys(text: str) -> tuple[str, ...]:
+    """The keys of the word tokens of `text`, in order."""
+    return tuple(word_key(t) for t in tokens(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _phrase(keys: tuple[str, ...]) -> re.Pattern[str]:
+    """A keyword's words among a text's keys: a singular word also matches the plural."""
+    return re.compile(" " + " ".join(re.escape(k) + ("" if k.endswith("+s") else r"(?:\+s)?") for k in keys) + " ")
+
+
 @dataclass(frozen=True, eq=False)
 class KeywordIndex:
     """Compared (and hashed) by identity, so results can be cached per index and text."""
 
     first: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]
-    """First token -> (keyword, its tokens), longest first."""
+    """First word's key -> (keyword, its words' keys), longest first (see word_key)."""
     symbols: tuple[str, ...]
     """Keywords that are mostly punctuation ('@', 'dpo@'): matched as substrings."""
     elements: dict[str, tuple[str, ...]]
@@ -188,7 +237,7 @@ def build(elements: Iterable[Element], extra: dict[str, tuple[str, ...]] | None 
     first: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
     symbols = []
     for keyword in owners:
-        words = tokens(keyword)
+        words = word_keys(keyword)
         if not words or "@" in keyword:
             symbols.append(keyword)
             continue
@@ -204,10 +253,10 @@ def build(elements: Iterable[Element], extra: dict[str, tuple[str, ...]] | None 
 
 @per_text
 def hits(index: KeywordIndex, text: str) -> frozenset[str]:
-    """Every keyword found in `text` (any case; punctuation between words is ignored)."""
-    words = tokens(text)
+    """Every keyword found in `text` (any case, any form of its words; punctuation between words is ignored)."""
+    words = word_keys(text)
     present = set(words)
-    present.update([w[:-1] for w in present if len(w) > 3 and w.endswith("s")])  # plurals
+    present.update([w[:-2] for w in present if w.endswith("+s")])  # a plural is also the word
     found: set[str] = set()
     joined = ""
     for word in present.intersection(index.first):
@@ -217,8 +266,7 @@ def hits(index: KeywordIndex, text: str) -> frozenset[str]:
             elif present.issuperset(keyword_words):
                 if not joined:
                     joined = " " + " ".join(words) + " "
-                phrase = " " + " ".join(keyword_words)
-                if phrase + " " in joined or phrase + "s " in joined:
+                if _phrase(keyword_words).search(joined):
                     found.add(keyword)
     if index.symbols:
         lowered = text.lower()
