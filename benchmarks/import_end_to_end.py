@@ -23,19 +23,49 @@ import io
 import json
 import multiprocessing
 import os
-import re
 import subprocess
 import sys
 import tempfile
 import traceback
 from collections import Counter
+from html.parser import HTMLParser
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 FORMS = ["html", "browser", "pdftext", "docx", "docxbold", "pdf"]
-_RUNNABLE = re.compile(
-    r"<script(?![^>]*application/ld\+json)|\son[a-z]+\s*=|javascript:|<iframe|<object|<embed", re.IGNORECASE
-)
+_EMBEDS = {"iframe", "object", "embed", "frame", "applet"}
+_URL_ATTRIBUTES = {"href", "src", "action", "formaction", "data", "xlink:href"}
+
+
+class _Runnable(HTMLParser):
+    """Counts what a browser would run in a page: a script (not JSON-LD data), an event attribute,
+    a javascript: address, an embedded frame or object. Text that merely mentions them ('javascript:'
+    written in a sentence, shown as text) runs nothing and is not counted."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "script" and "ld+json" not in (values.get("type") or ""):
+            self.found += 1
+        if tag in _EMBEDS:
+            self.found += 1
+        for name, value in attrs:
+            address = "".join((value or "").split()).lower()
+            if name.startswith("on") or (name in _URL_ATTRIBUTES and address.startswith(("javascript:", "vbscript:"))):
+                self.found += 1
+
+    handle_startendtag = handle_starttag
+
+
+def runnable(page: str) -> int:
+    """How many things in an exported page a browser would run."""
+    parser = _Runnable()
+    parser.feed(page)
+    parser.close()
+    return parser.found
 
 
 def _cli(args: list[str]) -> tuple[object, str, str]:
@@ -103,7 +133,7 @@ def _one(task: tuple[str, str]) -> dict:
                 row["crash"] = f"{args[0]}: " + (err.strip().splitlines() or ["?"])[-1][:200]
                 return row
         page = (folder / "notice.html").read_text(encoding="utf-8")
-        row["runnable"] = len(_RUNNABLE.findall(page))
+        row["runnable"] = runnable(page)
     return row
 
 
