@@ -347,6 +347,15 @@ def test_a_gap_inside_a_level_names_the_missing_numbers() -> None:
         "You can change your details by emailing us at\n\nmembers@fernhill.example.",
         "Or write to us at\n\n- 4 Mill Lane, Fernhill",
         "Call us on\n\n+44 1632 960 000",
+        "Address:\n\nFernhill Cycle Club Ltd\n\n4 Mill Lane, Fernhill",
+        # the preposition has another object, or belongs to another verb
+        "No e-mail sent to or from us is ever wholly secure.",
+        "We keep the messages you send to and receive from other riders for a year.",
+        "We read its position when your phone has location services turned on.",
+        "We log which mast your phone connected to.",
+        "Your contacts list shows the riders you send money to.",
+        "We hold billing contact details and ship-to and bill-to addresses.",
+        "Otherwise you can contact us here should you wish to object to or restrict any of it.",
     ],
 )
 def test_contact_wording_that_promises_nothing_missing(body: str) -> None:

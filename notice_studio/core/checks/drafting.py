@@ -188,7 +188,21 @@ _CONTACT_VERB_RE = re.compile(
 # when we need to', 'contact the Bank for more information on, or to ask about, ...', 'your name or
 # email, unless you ask us to'.
 _ASIDE_RE = re.compile(
-    r"^\w+\s+you\b|\b(?:for|about|regarding|concerning|unless|if|when|whenever|because|since|need|needs|ask|want)\b",
+    r"^\w+\s+you\b|\b(?:for|about|regarding|concerning|unless|if|when|whenever|because|since|need|needs|ask|want"
+    r"|wish|like|choose|prefer|would)\b",
+    re.IGNORECASE,
+)
+# ... or that the preposition is part of something else: 'e-mail sent to or from us', 'messages you
+# send to and receive from', 'location services turned on', 'the cell site you connected to', 'ship-to'.
+_SHARED_OBJECT_RE = re.compile(r"[ \t]+(?:or|and)[ \t]+(?:from|through|within|receive|to)\b", re.IGNORECASE)
+_PARTICIPLE_BEFORE_RE = re.compile(r"(?:\b\w{2,}ed|\bsent|-)[ \t]*$", re.IGNORECASE)
+# 'Send' promises contact details only when what is sent is a request or the like ('send your request
+# to', 'send it to'), not 'send money to' or 'send appointments to'.
+_SEND_RE = re.compile(r"^send(?:ing)?\b", re.IGNORECASE)
+_SENT_FOR_US_RE = re.compile(
+    r"^send(?:ing)?(?:\s+(?:it|them|this|that|us|(?:us\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:requests?|complaints?|questions?|enquir(?:y|ies)|inquir(?:y|ies)|letters?|forms?|objections?|notices?"
+    r"|messages?|e-?mails?|claims?|quer(?:y|ies)|comments?)))?\s*$",
     re.IGNORECASE,
 )
 # The details themselves (an address, e-mail, number, link or placeholder), after the blank line that
@@ -204,6 +218,11 @@ _EMPTY_LABEL_RE = re.compile(
     r"[ \t]*:[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
+
+
+_ADDRESS_LABEL_RE = re.compile(r"\s*(?:postal\s+)?address|\s*post\b", re.IGNORECASE)
+# A short line that starts with a capital and is not itself a label: a name or an address line.
+_NAME_LINE_RE = re.compile(r"\s*\n(?:[ \t]*\n)*[ \t]*[A-Z][^\n:]{1,60}$", re.MULTILINE)
 
 
 def dangling_contact(info: ClauseInfo) -> Iterator[Finding]:
@@ -242,6 +261,10 @@ def _dangling_contacts(text: str) -> tuple[tuple[int, int, bool], ...]:
     found = []
     for match in _EMPTY_LABEL_RE.finditer(text):
         label = match.group(0)
+        if _DETAILS_AFTER_RE.match(text, match.end()) or (
+            _ADDRESS_LABEL_RE.match(label) and _NAME_LINE_RE.match(text, match.end())
+        ):
+            continue  # 'Address:' and, as the next paragraph, the company and street it names
         start = match.start() + len(label) - len(label.lstrip())
         found.append((start, start + len(label.strip()), True))
     for match in _DANGLING_RE.finditer(text):
@@ -250,6 +273,12 @@ def _dangling_contacts(text: str) -> tuple[tuple[int, int, bool], ...]:
         window_start = max(0, match.start() - 60)
         verb = _CONTACT_VERB_RE.search(text, window_start, match.start())
         if verb is None or _ASIDE_RE.search(verb.group(0)):
+            continue
+        if _SHARED_OBJECT_RE.match(text, match.end()):
+            continue
+        if _PARTICIPLE_BEFORE_RE.search(text, window_start, match.start()):
+            continue
+        if _SEND_RE.match(verb.group(0)) and not _SENT_FOR_US_RE.match(verb.group(0)):
             continue
         if _DETAILS_AFTER_RE.match(text, match.end()):
             continue  # 'email us at', and the address as the next paragraph
