@@ -84,6 +84,8 @@ def test_drafting_markers_are_errors(marker: str) -> None:
 def test_blank_lines_to_fill_in() -> None:
     [finding] = one("Our registered number is ________.", "drafting-marker")
     assert "____" in finding.excerpt
+    [signed] = one("Signed by the witness ____", "drafting-marker")
+    assert signed.excerpt == "____"
 
 
 @pytest.mark.parametrize(
@@ -374,13 +376,30 @@ def test_contact_still_missing_when_the_next_paragraph_gives_no_details() -> Non
         "We share it with:\n\n●\n\nour couriers\n\n●\n\nour payment provider",
         "● Our couriers\n● Our payment provider",
         "We post the programme. ● Online: on the club's site.",
+        # a list flattened into a table cell
+        "| What | From whom |\n| --- | --- |\n| ● Names● Addresses● Race times | ● You● Other clubs |",
+        "We collect: names● Addresses●Race times",
+        # the twentieth and thirtieth items of a list numbered in roman numerals
+        "xix. to plan races;\n\nxx. to keep the club's records;\n\nxxx. for anything else we tell you of.",
+        "(xx) to keep the club's records.",
+        # a list item's own bullet after the list sign, or left at the end of the line before it
+        "- ● our couriers\n- ●\xa0our payment provider",
+        "You have these rights under the Fernhill law ●\nto see your data.",
+        # a name whose varying part is written as X's
+        "The cookies `_fh_XXXXXXX` and `fh.visitor.XXXXX` count visits.",
+        # underscores inside a name or address, and a rule of them across the page
+        "Cookies: fh_seen ,___fhvisit ,fh_count",
+        "Complain to the regulator at https://regulator.example/Complaints___FAQ/ if you wish.",
+        "__________\n\nWelcome to the club's notice.",
     ],
 )
 def test_a_bullet_sign_is_not_a_drafting_marker(body: str) -> None:
     assert one(body, "drafting-marker") == []
 
 
-@pytest.mark.parametrize("body", ["The agreement dated ● 2025 applies.", "Our registered number is ●."])
+@pytest.mark.parametrize(
+    "body", ["The agreement dated ● 2025 applies.", "Our registered number is ●.", "The club●, of Fernhill, runs it."]
+)
 def test_a_bare_blank_sign_inside_a_sentence_is_still_a_marker(body: str) -> None:
     [finding] = one(body, "drafting-marker")
     assert body[finding.start : finding.end] == "●"

@@ -105,10 +105,16 @@ _MARKER_RES: tuple[tuple[re.Pattern[str], Callable[[str], bool]], ...] = (
         lambda t: "<" in t,
     ),
     (
-        re.compile(r"(?<![\w-])(?:TBD|TBC|TBA|TODO|FIXME|XXX+|XX|xx+|X{2}(?:/X{2})+)(?![\w-])"),
+        # not inside a name written with its varying part as X's ('_ga_XXXXXXX', 'visitor_id.XXXXX')
+        re.compile(r"(?<![\w.-])(?:TBD|TBC|TBA|TODO|FIXME|XXX+|XX|xx+|X{2}(?:/X{2})+)(?![\w-]|\.\w)"),
         lambda t: "TB" in t or "TODO" in t or "FIXME" in t or "XX" in t or "xx" in t,
     ),
-    (re.compile(r"(?<=\S)[ \t]?_{3,}|_{3,}(?=[ \t]?\S)"), lambda t: "___" in t),
+    # a blank line to write on ('Name: ______'), not a rule of underscores across the page, nor
+    # underscores inside a name ('___utmv', 'Complaints___FAQ')
+    (
+        re.compile(r"(?:(?<=[^\s_][ \t])|(?<=[^\s\w_]))_{3,}(?![\w_])|(?<![\w_])_{3,}(?=[ \t]*[^\s_])(?![\w_])"),
+        lambda t: "___" in t,
+    ),
     (re.compile(r"\blorem ipsum\b", re.IGNORECASE), lambda t: "orem" in t),
 )
 
@@ -149,6 +155,12 @@ def _markers(text: str, body: bool) -> tuple[tuple[int, int], ...]:
                 continue
             if text[start] == "●" and _bullet_place(text, start, end):
                 continue
+            if (
+                text[start] in "xX"
+                and _ROMAN_LABEL_RE.match(text, start)
+                and not text[_line_start(text, start) : start].strip(" \t(")
+            ):
+                continue  # 'xx. to prevent ...': the twentieth item of a list numbered i., ii., ...
             taken.append((start, end))
     return tuple(taken)
 
@@ -157,12 +169,27 @@ def _line_start(text: str, offset: int) -> int:
     return text.rfind("\n", 0, offset) + 1
 
 
+_LIST_ITEM_START_RE = re.compile(r"[ \t]*(?:[-*+]|\d{1,3}[.)])")
+_ROMAN_LABEL_RE = re.compile(r"(?:xx|xxx|XX|XXX)[.)][ \t]+\S")
+
+
 def _bullet_place(text: str, start: int, end: int) -> bool:
     """A bare '●' where a list's bullet stands, not a blank left to fill in: alone on its line, at the
-    start of a line, or after a sentence's end ('... by post. ● Online: ...'), as notices copied
-    from a web page or a PDF carry them."""
-    before = text[_line_start(text, start) : start].rstrip(" \t")
-    return (not before or before.endswith((".", ":", ";", "!", "?"))) and (end == len(text) or text[end] in " \t\n")
+    start of a line or of a table cell, after a sentence's end ('... by post. ● Online: ...'), or
+    glued to the item before and starting the next ('Contact details● Network details',
+    'details●Network details'), as
+    notices copied from a web page or a PDF carry them."""
+    line_before = text[_line_start(text, start) : start]
+    if end < len(text) and text[end] not in " \t\n\xa0":
+        # 'neighbourhoods●Setting up': a bullet between two items run together
+        return text[end].isupper() and line_before[-1:].isalnum()
+    before = line_before.rstrip(" \t")
+    if not before or before.endswith((".", ":", ";", "!", "?", "|")) or _LIST_ITEM_START_RE.fullmatch(before):
+        return True
+    if end == len(text) or text[end] == "\n":
+        return True  # the last thing on its line: the bullet of the item on the next line
+    glued = line_before == before and before[-1].isalnum()
+    return glued and text[end : end + 3].strip()[:1].isupper()
 
 
 # ----- contact details promised and not given ------------------------------------------------------
