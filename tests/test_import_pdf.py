@@ -13,6 +13,7 @@ import pytest
 
 from benchmarks.import_corpus import make_pdf
 from notice_studio.core.importer import found_tables, import_file, read_document
+from notice_studio.core.importer.plain_text import TextLine, read_lines
 
 LONG_HEADING = "How the lending library keeps the names and postal addresses of its members"
 PAGE = f"""<!DOCTYPE html><html><body>
@@ -1115,3 +1116,28 @@ def test_two_english_words_each_ending_a_cells_line_stay_two_words() -> None:
     assert not _broken_word("work", "samples", page)
     assert not _broken_word("assignments/work", "samples (to evaluate skills)", page)
     assert not _broken_word("cloud", "storage", page)
+
+
+def test_a_paragraph_going_on_over_a_page_break_stays_one_paragraph() -> None:
+    # Lines as the PDF reader lays them out: the first line of each page has the space of the page's top.
+    def line(page: int, text: str, gap: bool = False, right: float = 520.0) -> TextLine:
+        return TextLine(page, text, gap, 10.0, False, 72.0, right)
+
+    full = "the volunteers count the spades that came back and note which of them need mending, and by"
+    lines = [
+        line(1, "Tool Library Notice", True, 300.0),
+        line(1, "Every Saturday " + full, True),
+        line(1, full),  # fills its line and ends no sentence: the paragraph goes on over the page
+        line(2, "whom, before the shed closes at noon.", True, 260.0),
+        line(2, "Loans", True, 110.0),
+        line(2, "A loan is written down on the day's sheet with the tool and the member's name, and", True),
+        line(2, "crossed out when the tool comes back.", right=240.0),
+        line(3, "Members may borrow three tools at once.", True, 280.0),  # the sentence before ended
+    ] + [
+        line(3, f"Line {n} of the rest of the notice, written out so that the page has its usual width.")
+        for n in range(8)
+    ]
+    texts = [" ".join(block.plain.split()) for block in read_lines(lines, "notice.pdf", "pdf", by_gaps=True).blocks]
+    assert "Every Saturday " + full + " " + full + " whom, before the shed closes at noon." in texts
+    assert "Members may borrow three tools at once." in texts[texts.index("Loans") + 2]
+    assert not any(text.endswith("comes back. Members may borrow three tools at once.") for text in texts)

@@ -13,7 +13,7 @@ import functools
 import itertools
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from notice_studio.core.importer.blocks import Block, SourceDocument, is_junk_line, one_line
 from notice_studio.core.importer.english import is_english_word, two_words
@@ -101,6 +101,8 @@ def read_lines(
     """Blocks from laid-out lines; `by_gaps`: paragraphs end at extra space or a change of font (PDF)."""
     kept, dropped = _without_furniture(lines, paged=by_gaps)
     width = _typical_width(kept) if by_gaps else float(wrap_width(kept))
+    if by_gaps and width:
+        kept = _over_page_breaks(kept, width)
     blocks = _blocks(kept, width, by_gaps)
     return SourceDocument(name, fmt, tuple(blocks), title, encoding, tuple(dropped))  # every occurrence: nothing lost
 
@@ -235,6 +237,32 @@ def _typical_width(lines: list[TextLine]) -> float:
         return edges[int(len(edges) * 0.95)] if len(edges) >= 8 else 0.0
     lengths = sorted(len(line.text) for line in lines if not line.bold)
     return lengths[int(len(lengths) * 0.9)] if len(lengths) >= 8 else 0.0
+
+
+_NUMBERED_START = re.compile(r"\s*\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]\s")
+
+
+def _over_page_breaks(lines: list[TextLine], margin: float) -> list[TextLine]:
+    """A paragraph going on over a page break stays one paragraph (PDF): the first line of a page
+    loses the space its page's top gave it when the line before it, the last of the page before
+    (running headers and page numbers already left out), filled its line, ended no sentence and is
+    set in the same font at the same place ('... your contact details to' + 'that Exhibitor ...')."""
+    out = list(lines)
+    for i in range(1, len(out)):
+        before, line = out[i - 1], out[i]
+        if (
+            line.gap
+            and line.number != before.number
+            and "\t" not in line.text + before.text
+            and not BULLET_RE.match(line.text)
+            and not _NUMBERED_START.match(line.text)
+            and (line.size, line.bold) == (before.size, before.bold)
+            and abs(line.left - before.left) <= 2
+            and not _SENTENCE_END.search(before.text.rstrip())
+            and fills_line(before, line.text, margin)
+        ):
+            out[i] = replace(line, gap=False)
+    return out
 
 
 def fills_line(before: TextLine, nxt: str, margin: float) -> bool:
