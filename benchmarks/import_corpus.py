@@ -576,8 +576,14 @@ def run_baseline(
 ) -> dict | None:
     """Score the importer as it was at `rev`: its package is extracted and this script run on it."""
     with tempfile.TemporaryDirectory() as tmp:
+        # the resources too (the English word list the importer reads), where the revision has them:
+        # without them a baseline scores worse for want of data, not of code
+        has_resources = not subprocess.run(
+            ["git", "-C", str(ROOT), "cat-file", "-e", f"{rev}:resources"], capture_output=True, check=False
+        ).returncode
         archive = subprocess.run(
-            ["git", "-C", str(ROOT), "archive", rev, "notice_studio", "clause_library"],
+            ["git", "-C", str(ROOT), "archive", rev, "notice_studio", "clause_library"]
+            + (["resources"] if has_resources else []),
             capture_output=True,
             check=False,
         )
