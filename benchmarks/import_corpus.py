@@ -571,26 +571,33 @@ def time_forms(corpus: Path, only: list[str]) -> dict[str, float]:
 
 
 # ----- the baseline in the same run -------------------------------------------------------------
+def extract_revision(rev: str, folder: str) -> bool:
+    """The package as it was at git revision `rev`, written into `folder` (False, and a line saying so,
+    when there is no such revision). The resources come too (the English word list the importer
+    reads), where the revision has them: without them a baseline scores worse for want of data."""
+    has_resources = not subprocess.run(
+        ["git", "-C", str(ROOT), "cat-file", "-e", f"{rev}:resources"], capture_output=True, check=False
+    ).returncode
+    archive = subprocess.run(
+        ["git", "-C", str(ROOT), "archive", rev, "notice_studio", "clause_library"]
+        + (["resources"] if has_resources else []),
+        capture_output=True,
+        check=False,
+    )
+    if archive.returncode:
+        print(f"(no baseline: git revision {rev} not found)")
+        return False
+    subprocess.run(["tar", "-x", "-C", folder], input=archive.stdout, check=True)
+    return True
+
+
 def run_baseline(
     rev: str, corpus: Path, limit: int | None, only: list[str], timing: bool, offset: int = 0
 ) -> dict | None:
     """Score the importer as it was at `rev`: its package is extracted and this script run on it."""
     with tempfile.TemporaryDirectory() as tmp:
-        # the resources too (the English word list the importer reads), where the revision has them:
-        # without them a baseline scores worse for want of data, not of code
-        has_resources = not subprocess.run(
-            ["git", "-C", str(ROOT), "cat-file", "-e", f"{rev}:resources"], capture_output=True, check=False
-        ).returncode
-        archive = subprocess.run(
-            ["git", "-C", str(ROOT), "archive", rev, "notice_studio", "clause_library"]
-            + (["resources"] if has_resources else []),
-            capture_output=True,
-            check=False,
-        )
-        if archive.returncode:
-            print(f"(no baseline: git revision {rev} not found)")
+        if not extract_revision(rev, tmp):
             return None
-        subprocess.run(["tar", "-x", "-C", tmp], input=archive.stdout, check=True)
         env = dict(os.environ, PYTHONPATH=tmp)
         args = [sys.executable, str(Path(__file__).resolve()), str(corpus), "--score-only", "--tool-root", tmp]
         if not timing:

@@ -155,16 +155,12 @@ def run(corpus: Path, forms: list[str], limit: int | None, workers: int, tool_ro
 
 def run_baseline(rev: str, corpus: Path, forms: list[str], limit: int | None, workers: int) -> list[dict] | None:
     """The same run with the package as it was at `rev` (extracted with git archive)."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from import_corpus import extract_revision
+
     with tempfile.TemporaryDirectory() as tmp:
-        archive = subprocess.run(
-            ["git", "-C", str(ROOT), "archive", rev, "notice_studio", "clause_library", "resources"],
-            capture_output=True,
-            check=False,
-        )
-        if archive.returncode:
-            print(f"(no baseline: git revision {rev} not found)")
+        if not extract_revision(rev, tmp):
             return None
-        subprocess.run(["tar", "-x", "-C", tmp], input=archive.stdout, check=True)
         args = [sys.executable, str(Path(__file__).resolve()), str(corpus), "--rows-only", "--tool-root", tmp]
         args += ["--forms", ",".join(forms), "--workers", str(workers)] + (["--limit", str(limit)] if limit else [])
         done = subprocess.run(args, capture_output=True, text=True, check=False, cwd=tmp)

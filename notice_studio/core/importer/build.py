@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from notice_studio.core.importer.dates import IMPORTED_EFFECTIVE, stated_date
+from notice_studio.core.importer.dates import IMPORTED_EFFECTIVE
 from notice_studio.core.importer.outline import ImportedOutline
 from notice_studio.core.importer.tables import TableChoice, move_tables_out
 from notice_studio.core.library.jurisdictions import normalise
@@ -35,9 +35,8 @@ def build_notice(
     )
     if notice.organisation:
         notice.variables["organisation.name"] = notice.organisation
-    stated = outline.stated_date or _stated(outline)
-    if stated:
-        notice.settings[IMPORTED_EFFECTIVE] = stated
+    if outline.stated_date:
+        notice.settings[IMPORTED_EFFECTIVE] = outline.stated_date
     parent: Clause | None = None
     for section in outline.sections:
         clause_title = " ".join(section.title.split()) or "Untitled section"
@@ -59,12 +58,6 @@ def build_notice(
     if tables:
         move_tables_out(notice, tables)
     return notice
-
-
-def _stated(outline: ImportedOutline) -> str:
-    """The date the text states for itself (ISO), for an outline not read by detect_outline."""
-    stated = stated_date("\n".join(s.body for s in outline.sections), opening=True)
-    return stated[0].isoformat() if stated else ""
 
 
 def commit_message(outline: ImportedOutline) -> str:

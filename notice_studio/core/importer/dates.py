@@ -179,9 +179,7 @@ def take_out_date_line(outline: ImportedOutline, *, day_first: bool = True) -> I
             below = i + 1 < len(sections) and sections[i + 1].level > section.level
             if any(ch.isalnum() for p in rest for ch in p) or below:
                 sections[i] = replace(section, paragraphs=rest)
-            elif len(sections) > 1 and (
-                section.evidence == BEFORE_FIRST_HEADING or _LEAD.fullmatch(section.title.strip(" :"))
-            ):
+            elif len(sections) > 1 and (section.evidence == BEFORE_FIRST_HEADING or lead_alone(section.title)):
                 del sections[i]
             else:
                 return found  # the section would stand empty: the line stays, and the report says so

@@ -239,9 +239,6 @@ def _typical_width(lines: list[TextLine]) -> float:
     return lengths[int(len(lengths) * 0.9)] if len(lengths) >= 8 else 0.0
 
 
-_NUMBERED_START = re.compile(r"\s*\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]\s")
-
-
 def _over_page_breaks(lines: list[TextLine], margin: float) -> list[TextLine]:
     """A paragraph going on over a page break stays one paragraph (PDF): the first line of a page
     loses the space its page's top gave it when the line before it, the last of the page before
@@ -254,8 +251,7 @@ def _over_page_breaks(lines: list[TextLine], margin: float) -> list[TextLine]:
             line.gap
             and line.number != before.number
             and "\t" not in line.text + before.text
-            and not BULLET_RE.match(line.text)
-            and not _NUMBERED_START.match(line.text)
+            and not _starts_item(line.text)
             and (line.size, line.bold) == (before.size, before.bold)
             and abs(line.left - before.left) <= 2
             and not _SENTENCE_END.search(before.text.rstrip())
@@ -263,6 +259,12 @@ def _over_page_breaks(lines: list[TextLine], margin: float) -> list[TextLine]:
         ):
             out[i] = replace(line, gap=False)
     return out
+
+
+def _starts_item(text: str) -> bool:
+    """The line starts a list item: a bullet, or a number written with its mark ('3.', '(b)', 'ii.')."""
+    number = split_number(text.strip())[0]
+    return bool(BULLET_RE.match(text)) or (number is not None and number.punctuated)
 
 
 def fills_line(before: TextLine, nxt: str, margin: float) -> bool:
