@@ -351,13 +351,13 @@ def test_a_gap_inside_a_level_names_the_missing_numbers() -> None:
         "Call us on\n\n+44 1632 960 000",
         "Address:\n\nFernhill Cycle Club Ltd\n\n4 Mill Lane, Fernhill",
         # the preposition has another object, or belongs to another verb
-        "No e-mail sent to or from us is ever wholly secure.",
-        "We keep the messages you send to and receive from other riders for a year.",
-        "We read its position when your phone has location services turned on.",
+        "An e-mail passed to or from the club is kept for a year.",
+        "What riders send to and receive from each other stays in the app.",
+        "The app reads the bike's position only while the phone's location setting is switched on.",
         "We log which mast your phone connected to.",
         "Your contacts list shows the riders you send money to.",
-        "We hold billing contact details and ship-to and bill-to addresses.",
-        "Otherwise you can contact us here should you wish to object to or restrict any of it.",
+        "For deliveries we ask for contact numbers, a ship-to and a bill-to.",
+        "Email us should you prefer to object to or limit any of it.",
     ],
 )
 def test_contact_wording_that_promises_nothing_missing(body: str) -> None:
@@ -389,7 +389,7 @@ def test_contact_still_missing_when_the_next_paragraph_gives_no_details() -> Non
         "The cookies `_fh_XXXXXXX` and `fh.visitor.XXXXX` count visits.",
         # underscores inside a name or address, and a rule of them across the page
         "Cookies: fh_seen ,___fhvisit ,fh_count",
-        "Complain to the regulator at https://regulator.example/Complaints___FAQ/ if you wish.",
+        "Complain to the regulator at https://regulator.example/Help___Questions/ if you wish.",
         "__________\n\nWelcome to the club's notice.",
     ],
 )

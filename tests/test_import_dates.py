@@ -68,11 +68,11 @@ def test_a_date_inside_a_sentence_stays_and_the_report_asks_to_remove_it() -> No
     ("paragraph", "expected"),
     [
         ("Last updated: 1 October 2021", dt.date(2021, 10, 1)),
-        ("*Effective as of July 6, 2026*", dt.date(2026, 7, 6)),
+        ("*Effective as of March 2, 2026*", dt.date(2026, 3, 2)),
         ("**Effective Date:** 2021-10-01", dt.date(2021, 10, 1)),
         ("This policy was last revised on Oct. 1st, 2021.", dt.date(2021, 10, 1)),
         ("This Cycle Hire Notice is effective as of 3 June 2024.", dt.date(2024, 6, 3)),
-        ("Effective starting: August 17, 2026", dt.date(2026, 8, 17)),
+        ("Effective starting: November 9, 2025", dt.date(2025, 11, 9)),
         ("Last updated: 1 October 2021. We changed the retention periods.", None),
         ("Effective from June 2023 for all members", None),
         ("We keep records since 12 May 2019.", None),

@@ -105,12 +105,12 @@ _MARKER_RES: tuple[tuple[re.Pattern[str], Callable[[str], bool]], ...] = (
         lambda t: "<" in t,
     ),
     (
-        # not inside a name written with its varying part as X's ('_ga_XXXXXXX', 'visitor_id.XXXXX')
+        # not inside a name written with its varying part as X's ('_fh_XXXXXXX', 'fh.visitor.XXXXX')
         re.compile(r"(?<![\w.-])(?:TBD|TBC|TBA|TODO|FIXME|XXX+|XX|xx+|X{2}(?:/X{2})+)(?![\w-]|\.\w)"),
         lambda t: "TB" in t or "TODO" in t or "FIXME" in t or "XX" in t or "xx" in t,
     ),
     # a blank line to write on ('Name: ______'), not a rule of underscores across the page, nor
-    # underscores inside a name ('___utmv', 'Complaints___FAQ')
+    # underscores inside a name ('___fhvisit', 'Help___Questions')
     (
         re.compile(r"(?:(?<=[^\s_][ \t])|(?<=[^\s\w_]))_{3,}(?![\w_])|(?<![\w_])_{3,}(?=[ \t]*[^\s_])(?![\w_])"),
         lambda t: "___" in t,
@@ -176,12 +176,11 @@ _ROMAN_LABEL_RE = re.compile(r"(?:xx|xxx|XX|XXX)[.)][ \t]+\S")
 def _bullet_place(text: str, start: int, end: int) -> bool:
     """A bare '●' where a list's bullet stands, not a blank left to fill in: alone on its line, at the
     start of a line or of a table cell, after a sentence's end ('... by post. ● Online: ...'), or
-    glued to the item before and starting the next ('Contact details● Network details',
-    'details●Network details'), as
+    glued to the item before and starting the next ('names● Addresses', 'names●Addresses'), as
     notices copied from a web page or a PDF carry them."""
     line_before = text[_line_start(text, start) : start]
     if end < len(text) and text[end] not in " \t\n\xa0":
-        # 'neighbourhoods●Setting up': a bullet between two items run together
+        # 'names●Addresses': a bullet between two items run together
         return text[end].isupper() and line_before[-1:].isalnum()
     before = line_before.rstrip(" \t")
     if not before or before.endswith((".", ":", ";", "!", "?", "|")) or _LIST_ITEM_START_RE.fullmatch(before):
@@ -219,12 +218,13 @@ _ASIDE_RE = re.compile(
     r"|wish|like|choose|prefer|would)\b",
     re.IGNORECASE,
 )
-# ... or that the preposition is part of something else: 'e-mail sent to or from us', 'messages you
-# send to and receive from', 'location services turned on', 'the cell site you connected to', 'ship-to'.
+# ... or that the preposition is part of something else: 'an e-mail passed to or from the club', 'what
+# riders send to and receive from each other', 'the setting is switched on', 'the mast it connected
+# to', 'a ship-to'.
 _SHARED_OBJECT_RE = re.compile(r"[ \t]+(?:or|and)[ \t]+(?:from|through|within|receive|to)\b", re.IGNORECASE)
 _PARTICIPLE_BEFORE_RE = re.compile(r"(?:\b\w{2,}ed|\bsent|-)[ \t]*$", re.IGNORECASE)
 # 'Send' promises contact details only when what is sent is a request or the like ('send your request
-# to', 'send it to'), not 'send money to' or 'send appointments to'.
+# to', 'send it to'), not 'the riders you send money to'.
 _SEND_RE = re.compile(r"^send(?:ing)?\b", re.IGNORECASE)
 _SENT_FOR_US_RE = re.compile(
     r"^send(?:ing)?(?:\s+(?:it|them|this|that|us|(?:us\s+)?(?:[\w-]+\s+){0,3}?"

@@ -139,7 +139,7 @@ _THIS_NOTICE_IS = re.compile(
 
 def date_statement(paragraph: str, *, day_first: bool = True) -> dt.date | None:
     """The date of a paragraph that states the notice's date and nothing else ('Last updated: 1 May
-    2025', '*Effective as of July 6, 2026*', 'This policy was last revised on Oct. 1st, 2021.')."""
+    2025', '*Effective as of March 2, 2026*', 'This policy was last revised on Oct. 1st, 2021.')."""
     text = " ".join(re.sub(r"[*_\\]", " ", paragraph).split()).strip(" #>")
     text = _THIS_NOTICE_IS.sub("", text)  # 'This Privacy Policy is effective as of ...'
     lead = _LEAD.match(text)

@@ -243,7 +243,7 @@ def _over_page_breaks(lines: list[TextLine], margin: float) -> list[TextLine]:
     """A paragraph going on over a page break stays one paragraph (PDF): the first line of a page
     loses the space its page's top gave it when the line before it, the last of the page before
     (running headers and page numbers already left out), filled its line, ended no sentence and is
-    set in the same font at the same place ('... your contact details to' + 'that Exhibitor ...')."""
+    set in the same font at the same place ('... we pass your name to' + 'the race organiser ...')."""
     out = list(lines)
     for i in range(1, len(out)):
         before, line = out[i - 1], out[i]
