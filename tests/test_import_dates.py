@@ -115,3 +115,38 @@ def test_a_date_alone_under_the_title_is_the_notice_date(tmp_path: Path) -> None
     # further down, a date alone on a line is not the notice's date, nor one inside a sentence
     assert stated_date("We run ferries.\n\n17 June 2024", opening=True) is None
     assert stated_date("17 June 2024", opening=False) is None
+
+
+@pytest.mark.parametrize(
+    "date_line",
+    ["Effective as of 2 February 2026", "Revised 2 February 2026", "Date of last revision: 02.02.2026"],
+)
+def test_a_date_line_above_the_notices_name_is_no_part_of_it(date_line: str) -> None:
+    outline = import_text(
+        f"{date_line}\n\nPrivacy Notice\n\nWe run a small riding school for children and adults.\n\n"
+        "Lessons\n\nWe keep the names of riders and the lessons they book.\n\n"
+        "Ponies\n\nWe keep the vet's notes on each pony, never on riders.\n"
+    )
+    assert outline.title == "Privacy Notice"
+    assert outline.stated_date == "2026-02-02"
+    assert [s.title for s in outline.sections][1:] == ["Lessons", "Ponies"]
+
+
+def test_a_date_line_under_a_name_that_fills_a_pdf_line_is_its_own_paragraph() -> None:
+    # text copied from a PDF: no blank lines, and the name runs close to the margin, so the date
+    # line's first word would not have fitted after it
+    lines = [
+        "Data Protection Notice of the Fenland Riding School for Young Riders",
+        "Effective Date: 02.02.2026",
+        "We run a small riding school for children and adults in the fens. We",
+        "keep the names of riders, the lessons they book and what they pay.",
+        "1. Lessons",
+        "We keep the names of riders and the lessons they book, and the notes",
+        "their teachers write after each lesson about how far they have come.",
+        "2. Ponies",
+        "We keep the vet's notes on each pony and never any notes on riders.",
+    ]
+    outline = import_text("\n".join(lines) + "\n")
+    assert outline.title == "Data Protection Notice of the Fenland Riding School for Young Riders"
+    assert outline.stated_date == "2026-02-02" and outline.date_line == "Effective Date: 02.02.2026"
+    assert [s.title for s in outline.sections][1:] == ["Lessons", "Ponies"]

@@ -53,7 +53,7 @@ _LEAD = re.compile(
     r"(?:last\s+(?:updated|revised|modified|reviewed|amended|changed)|(?:date\s+of\s+)?(?:last\s+)?(?:(?:update|revision)\b|updated\s*:)"
     r"|effective(?:\s+(?:date|as\s+of|from|since|on))?|(?:updated|revised|modified|amended)\s+(?:on|as\s+of)"
     r"|(?:in\s+force|valid)\s+(?:from|since|as\s+of)|(?:this\s+)?(?:notice|policy|statement)\s+(?:was\s+)?(?:last\s+)?"
-    r"(?:updated|revised|modified|amended)|version\s+(?:date|of))",
+    r"(?:updated|revised|modified|amended)|version\s+(?:date|of)|^\W*(?:updated|revised)(?=\s+(?:\d|[a-z]{3})))",
     re.IGNORECASE,
 )
 

@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from notice_studio.core.importer.blocks import Block, SourceDocument, is_junk_line, one_line
+from notice_studio.core.importer.dates import date_statement
 from notice_studio.core.importer.english import is_english_word, two_words
 from notice_studio.core.importer.headings import (
     is_all_caps,
@@ -300,6 +301,8 @@ def _continues(
     first = text.split(" ", 1)[0]
     if len(prev.rstrip()) + 1 + len(first) <= width - 1:
         return False  # the next word would have fitted: the line ended where its paragraph did
+    if text[:1].isupper() and date_statement(text) is not None:
+        return False  # 'Effective Date: 08.08.2023' under the notice's name: its date line, not the name going on
     if _SENTENCE_END.search(prev) and (
         _heading_line(text, width) or _short_title_line(text, width, after) or _question_line(text)
     ):
