@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator, Mapping
 from notice_studio.core.checks.scan import CHECKED_CHARS, ClauseInfo, Scan
 from notice_studio.core.checks.text import per_text, quote
 from notice_studio.core.checks.types import Finding, Location
-from notice_studio.core.notice.model import PLACEHOLDER_RE, TABLE_RE, Table
+from notice_studio.core.notice.model import PLACEHOLDER_RE, TABLE_RE, Clause, Table
 from notice_studio.core.practices.statements import is_generated
 from notice_studio.core.wording import plural_word
 
@@ -394,7 +394,11 @@ _ORIGINAL_NUMBER_RE = re.compile(r"^\d{1,3}(?:\.\d{1,3})*$")
 
 def original_number(info: ClauseInfo) -> str | None:
     """The number the section had in an imported document (the importer keeps it in the front matter)."""
-    value = str(info.clause.meta.get("original_number") or "").strip().rstrip(".")
+    return clause_original_number(info.clause)
+
+
+def clause_original_number(clause: Clause) -> str | None:
+    value = str(clause.meta.get("original_number") or "").strip().rstrip(".")
     return value if _ORIGINAL_NUMBER_RE.match(value) else None
 
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
-from notice_studio.core.checks.drafting import heading_key, original_number
+from notice_studio.core.checks.drafting import clause_original_number, heading_key, original_number
 from notice_studio.core.checks.scan import ClauseInfo, Scan
-from notice_studio.core.checks.text import per_text, quote
+from notice_studio.core.checks.text import per_text, plain, quote
 from notice_studio.core.checks.topics import cue_hits, related, topics_in
 from notice_studio.core.checks.types import Finding
-from notice_studio.core.notice.model import CROSSREF_RE
+from notice_studio.core.notice.model import CROSSREF_RE, Notice
 
 # "see section 9", "Section 4.2 above", "clause 7" - but not "section 1798.100 of the Civil Code".
 _TYPED_REF_RE = re.compile(
@@ -101,6 +102,56 @@ def _typed_refs(text: str) -> tuple[tuple[int, int, str], ...]:
         if not _LEGAL_NEARBY_RE.search(around):
             found.append((match.start(), match.end(), match.group(1)))
     return tuple(found)
+
+
+@dataclass(frozen=True)
+class TypedLink:
+    """A typed 'section N' that names a section by the number it had in an imported document."""
+
+    clause_id: str
+    start: int
+    end: int
+    excerpt: str
+    target_id: str
+
+
+_INSIDE_LINK_TEXT = re.compile(r"\[[^\]\n]*$")
+_LINK_TEXT_ENDS = re.compile(r"[^\[\n]*\]\(")
+
+
+def typed_links(notice: Notice) -> list[TypedLink]:
+    """The typed 'section N' references in `notice` written against an imported document's own
+    numbering, each naming one section unmistakably (no other section had that number) and not the
+    one it stands in: the ones a cross-reference can replace, so the number readers see stays right.
+
+    'Clause 7' or 'paragraph 3' stays as typed (a cross-reference reads 'section'), as does a
+    number inside a link's text; the typed-reference checks still report those."""
+    clauses = [clause for clause, _, _ in notice.walk()]
+    by_number: dict[str, list[str]] = {}
+    for clause in clauses:
+        number = clause_original_number(clause)
+        if number:
+            by_number.setdefault(number, []).append(clause.id)
+    links: list[TypedLink] = []
+    for clause in clauses:
+        body = clause.body
+        for start, end, number in _typed_refs(plain(body)):
+            if not body[start:end].lower().startswith("section") or (
+                _INSIDE_LINK_TEXT.search(body, 0, start) and _LINK_TEXT_ENDS.match(body, end)
+            ):
+                continue
+            spans = [(start, end, number)]
+            while more := _MORE_NUMBERS.match(body, spans[-1][1]):  # 'section 3.2 and 4.1': both, or neither
+                spans.append((more.start(1), more.end(1), more.group(1)))
+            targets = [by_number.get(n, []) for _, _, n in spans]
+            if all(len(t) == 1 and t[0] != clause.id for t in targets):
+                links += [
+                    TypedLink(clause.id, a, b, body[a:b], t[0]) for (a, b, _), t in zip(spans, targets, strict=True)
+                ]
+    return links
+
+
+_MORE_NUMBERS = re.compile(r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(\d{1,2}(?:\.\d{1,2}){0,2})(?![\d.]*\d)")
 
 
 def typed_title_numbers(scan: Scan) -> dict[str, ClauseInfo]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from notice_studio.core.checks.references import typed_links
 from notice_studio.core.importer.dates import IMPORTED_EFFECTIVE
 from notice_studio.core.importer.outline import ImportedOutline
 from notice_studio.core.importer.tables import TableChoice, move_tables_out
@@ -57,7 +58,23 @@ def build_notice(
             parent = clause
     if tables:
         move_tables_out(notice, tables)
+    link_typed_references(notice)
     return notice
+
+
+def link_typed_references(notice: Notice) -> None:
+    """Replace each typed 'section N' that names a section by its number in the original with a
+    cross-reference to it: Notice Studio numbers sections itself (the opening text is section 1),
+    so a typed number would point one section early, and go stale whenever sections move."""
+    found: dict[str, list[tuple[int, int, str]]] = {}
+    for link in typed_links(notice):
+        found.setdefault(link.clause_id, []).append((link.start, link.end, link.target_id))
+    for clause_id, spans in found.items():
+        clause = notice.find(clause_id)
+        body = clause.body
+        for start, end, target in reversed(spans):
+            body = f"{body[:start]}[[{target}]]{body[end:]}"
+        clause.body = body
 
 
 def commit_message(outline: ImportedOutline) -> str:

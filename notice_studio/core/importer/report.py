@@ -15,7 +15,7 @@ from notice_studio.core.importer.dates import IMPORTED_EFFECTIVE, stated_date
 from notice_studio.core.importer.headings import split_number
 from notice_studio.core.importer.outline import ImportedOutline, section_counts
 from notice_studio.core.importer.tables import found_tables
-from notice_studio.core.notice.model import PLACEHOLDER_RE, Notice
+from notice_studio.core.notice.model import CROSSREF_RE, PLACEHOLDER_RE, Notice
 from notice_studio.core.wording import plural
 
 if TYPE_CHECKING:
@@ -194,13 +194,30 @@ def make_report(outline: ImportedOutline, notice: Notice, created: str | None = 
         findings=tuple(findings),
         suggestions=tuple(suggestions),
         dropped=outline.dropped,
-        notes=outline.notes,
+        notes=(*outline.notes, *_linked_references(outline, notice)),
         checks_engine=engine is not None,
         created=created,
         stated_date=str(notice.settings.get(IMPORTED_EFFECTIVE, "")),
         tables_found=tuple(f"{n}. {t.summary}" for n, t in enumerate(found_tables(outline), start=1)),
         tables_made=tuple(notice.tables),
     )
+
+
+def _linked_references(outline: ImportedOutline, notice: Notice) -> list[str]:
+    """A note on the typed section numbers the import turned into cross-references (build_notice)."""
+    titles = {clause.id: clause.title for clause, _, _ in notice.walk()}
+    made: list[str] = []
+    for section, (clause, _, _) in zip(outline.sections, notice.walk(), strict=False):
+        had = Counter(CROSSREF_RE.findall(section.body))
+        made += list((Counter(CROSSREF_RE.findall(clause.body)) - had).elements())
+    if not made:
+        return []
+    note = (
+        f"{plural(len(made), 'typed section number')} written against the original's numbering "
+        f"(the first points to '{titles.get(made[0], made[0])[:50]}') became cross-references: Notice "
+        "Studio numbers the sections itself, so the numbers readers see stay right when sections move."
+    )
+    return [note]
 
 
 # ----- numbering in the original ------------------------------------------------------------------
