@@ -67,6 +67,23 @@ def test_hard_clause_names_its_hardest_sentence_with_offsets() -> None:
     assert "Notwithstanding" in finding.message
 
 
+def test_the_hardest_sentence_is_quoted_with_its_references_and_placeholders_as_typed() -> None:
+    body = (
+        "Notwithstanding [[other]], the organisation's processing operations, including international "
+        "transfers undertaken pursuant to appropriate contractual safeguards, may necessitate additional "
+        "authorisation, documentation and verification procedures determined proportionately by "
+        "{{ org.compliance_team }}. You can ask us about it."
+    )
+    notice = Notice(title="Privacy Notice")
+    notice.add(Clause("c", "Section", body))
+    notice.add(Clause("other", "Other", "We keep your data safe."))
+    report = run_checks(notice, CheckContext())
+    [finding] = [f for f in report.findings if f.rule == "readability"]
+    assert '"Notwithstanding [[other]], the organisation' in finding.message  # not "Notwithstanding x,"
+    [score] = [r for r in report.readability if r.clause_id == "c"]
+    assert score.worst_sentence.endswith("determined proportionately by {{ org.compliance_team }}.")
+
+
 def test_long_sentence_is_reported_even_in_plain_words() -> None:
     long = " ".join(["we keep it"] * 13) + "."
     report = _report(long.capitalize())

@@ -36,6 +36,23 @@ def read_in(dialog: ImportDialog, qtbot, path: Path | str) -> None:
     qtbot.waitUntil(lambda: not dialog.importing, timeout=15000)
 
 
+def open_with_text(window, qtbot, source: Path, text: str) -> ImportDialog:
+    """The dialog with `text` saved as `source` and read in."""
+    source.write_text(text, encoding="utf-8")
+    dialog = open_dialog(window, qtbot)
+    read_in(dialog, qtbot, source)
+    return dialog
+
+
+def to_details(dialog: ImportDialog, qtbot, folder: Path):
+    """On to the last step, the project folder typed in; wait for the report."""
+    qtbot.mouseClick(dialog.next_button, LEFT)
+    details = dialog.details
+    details.folder.setText(str(folder))
+    qtbot.waitUntil(lambda: details.last_report is not None and not details.report_busy.isVisible(), timeout=15000)
+    return details
+
+
 def rows(dialog: ImportDialog) -> list[tuple[str, int, str]]:
     """(title, level, original number) for each row of the sections list."""
     result = []
@@ -402,8 +419,10 @@ def test_no_tables_no_offer(window, qtbot) -> None:
 
 
 def test_counsel_choose_which_tables_become_notice_tables(window, qtbot, tmp_path: Path) -> None:
-    source = tmp_path / "cider.txt"
-    source.write_text(
+    dialog = open_with_text(
+        window,
+        qtbot,
+        tmp_path / "cider.txt",
         "Orchard Vale Cider Privacy Notice\n\n"
         "Cookies\n\nOur shop uses these cookies.\n\n"
         "Cookie\tPurpose\nov_basket\tKeeps your basket\nov_age\tRemembers you are over 18\n\n"
@@ -411,15 +430,9 @@ def test_counsel_choose_which_tables_become_notice_tables(window, qtbot, tmp_pat
         "Firm\tRole\nParcelwise\tDelivers orders\nTillpoint\tTakes payments\n\n"
         "Retention\n\nWe keep records for these periods.\n\n"
         "Record\tKept for\nOrders\tSix years\nEmails\tTwo years\n",
-        encoding="utf-8",
     )
-    dialog = open_dialog(window, qtbot)
-    read_in(dialog, qtbot, source)
-    qtbot.mouseClick(dialog.next_button, LEFT)
-    details = dialog.details
     target = tmp_path / "cider"
-    details.folder.setText(str(target))
-    qtbot.waitUntil(lambda: details.last_report is not None and not details.report_busy.isVisible(), timeout=15000)
+    details = to_details(dialog, qtbot, target)
     listed = [details.table_list.item(n).text() for n in range(details.table_list.count())]
     assert listed[0].startswith("1. 'Cookies'") and listed[2].startswith("3. 'Retention'")
     # Tick the second table only, from the keyboard.
@@ -609,3 +622,24 @@ def test_a_section_with_no_text_says_so_and_what_to_do(window, qtbot, tmp_path: 
     assert "no text" not in dialog.preview.summary.text()
     dialog.preview.select(0)
     assert paragraphs_shown(dialog) == ["This section has no text of its own; its sub-sections follow it."]
+
+
+def test_the_last_step_says_which_typed_numbers_became_cross_references(window, qtbot, tmp_path: Path) -> None:
+    dialog = open_with_text(
+        window,
+        qtbot,
+        tmp_path / "school.txt",
+        "Privacy Notice of the Fenland Riding School\n\nWe run a small riding school. Section 2 tells you "
+        "how to reach us.\n\n1. What we keep\n\nThe names of riders and the lessons they book.\n\n"
+        "2. Contact us\n\nWrite to the office at the stables.\n",
+    )
+    assert "Section 2 tells you" in dialog.outline.sections[0].body  # the preview shows the original
+    details = to_details(dialog, qtbot, tmp_path / "school-notice")
+    summary = details.report_view.toPlainText()
+    assert "What the import changed" in summary
+    assert "1 typed section number written against the original's numbering" in summary
+    with qtbot.waitSignal(dialog.accepted, timeout=20000):
+        qtbot.mouseClick(dialog.next_button, LEFT)
+    with NoticeRepo.open(tmp_path / "school-notice") as repo:
+        intro = repo.load().clauses[0]
+    assert intro.body.startswith("We run a small riding school. [[contact-us]] tells you")

@@ -12,7 +12,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from notice_studio.core.checks.scan import ClauseInfo
-from notice_studio.core.checks.text import WORD_RE, per_text, quote, sentences
+from notice_studio.core.checks.text import WORD_RE, as_typed, per_text, quote, sentences
 from notice_studio.core.checks.types import ClauseReadability, Finding
 
 HARD_EASE = 40.0
@@ -98,7 +98,7 @@ def _score(body: str) -> ClauseReadability | None:
         longest_sentence_words=longest,
         worst_start=worst.start,
         worst_end=worst.end,
-        worst_sentence=worst.text,
+        worst_sentence=as_typed(body, worst.start, worst.end),
     )
 
 

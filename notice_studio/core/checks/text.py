@@ -245,6 +245,18 @@ def _add(result: list[Sentence], text: str, start: int, end: int) -> None:
     result.append(Sentence(start, end, " ".join(stripped.split())))
 
 
+def as_typed(body: str, start: int, end: int) -> str:
+    """`body[start:end]` on one line without its markup, but with the placeholders and
+    cross-references inside it as typed (`{{ name }}`, `[[clause-id]]`), not the one-letter stand-ins
+    the checks read: what a finding quotes to counsel."""
+    text = plain(body)[start:end]
+    for pattern in (CROSSREF_RE, PLACEHOLDER_RE):
+        for match in reversed(list(pattern.finditer(body, start, end))):
+            a, b = match.start() - start, match.end() - start
+            text = text[:a] + match.group(0) + text[b:]
+    return " ".join(text.split())
+
+
 def quote(text: str, limit: int = 120) -> str:
     """A short one-line quotation of `text`."""
     text = " ".join(text.split())

@@ -76,6 +76,12 @@ def report_html(report: ImportReport) -> str:
         )
     else:
         out.append(f"<p><b>Numbering in the original:</b> <span style='color:{muted}'>no gaps</span></p>")
+    if report.notes:
+        out.append(
+            "<p><b>What the import changed</b></p><ul>"
+            + "".join(f"<li>{html.escape(n)}</li>" for n in report.notes)
+            + "</ul>"
+        )
     counts = {sev: sum(1 for f in report.findings if f.severity == sev) for sev in _SEVERITY_WORDS}
     out.append(
         f"<p><b>Problems found:</b> {plural(counts['error'], 'error')}, {plural(counts['warning'], 'warning')}, "
