@@ -100,6 +100,11 @@ def test_published_version_coverage_marks_stale_ccpa_date_missing() -> None:
         "Last revised 2024-05-01",
         "Updated on 01/02/2024",
         "Last updated: March 2025",
+        # the same lead-ins the importer reads the notice's own date from
+        "Valid from 7th of May 2020",
+        "This notice was last revised on Oct. 1st, 2021",
+        "Revised 12 August 2025",
+        "In force since 1 September 2023",
     ],
 )
 def test_typed_last_updated_line_is_a_warning(line: str) -> None:
@@ -115,6 +120,21 @@ def test_dates_that_are_not_the_notice_date() -> None:
     notice = Notice(title="Privacy Notice")
     notice.add(Clause("intro", "Introduction", "We keep records for 6 years. The law took effect in 2018."))
     assert [f.rule for f in dated(notice)] == ["last-updated-missing"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Under the Federal Act on Data Protection, in force since 1 September 2023, you may ask us.",
+        "The Standard Contractual Clauses version 2.1, effective on 21 March 2022, cover transfers.",
+        "Our records are kept effective before 2020 rules changed.",
+        "| Revision | Date |\n|---|---|\n| 3 | 1 May 2025 |",
+    ],
+)
+def test_a_laws_date_or_a_revision_table_is_not_the_notices_typed_date(body: str) -> None:
+    notice = Notice(title="Privacy Notice")
+    notice.add(Clause("intro", "Introduction", body))
+    assert not [f for f in dated(notice) if f.rule == "last-updated-typed"]
 
 
 def test_a_typed_date_in_bold_is_quoted_as_the_reader_sees_it() -> None:

@@ -150,3 +150,13 @@ def test_a_date_line_under_a_name_that_fills_a_pdf_line_is_its_own_paragraph() -
     assert outline.title == "Data Protection Notice of the Fenland Riding School for Young Riders"
     assert outline.stated_date == "2026-02-02" and outline.date_line == "Effective Date: 02.02.2026"
     assert [s.title for s in outline.sections][1:] == ["Lessons", "Ponies"]
+
+
+def test_a_laws_effective_date_is_not_the_notices() -> None:
+    text = (
+        "We run a riding school.\nThe Data Protection Act, effective on 1 July 2020, gives you rights.\n"
+        "The Regulation (GDPR) valid from 25 May 2018 applies too."
+    )
+    assert stated_date(text) is None
+    # 'last updated' is said of a notice, never of a law, whatever stands before it
+    assert stated_date("Use of our records (GDPR) Last updated: October 2021")[0] == dt.date(2021, 10, 1)

@@ -7,39 +7,26 @@ version has no effective date; CCPA also wants the date no older than 12 months.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterator
 
 from notice_studio.core.checks.scan import Scan
+from notice_studio.core.checks.text import per_text
 from notice_studio.core.checks.types import CheckContext, Finding
+from notice_studio.core.importer.dates import typed_dates as stated_dates
 from notice_studio.core.notice.model import Notice
 
-# "Last updated: 3 March 2025", "Effective date: 1 January 2024" typed into the text.
-_TYPED_DATE_RE = re.compile(
-    r"\b(?:last\s+(?:updated|revised|modified|reviewed)|effective(?:\s+date|\s+as\s+of|\s+from)?|"
-    r"updated\s+on|date\s+of\s+(?:this|last)\s+(?:notice|policy|update))\s*:?[ \t]*"
-    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9},?\s+\d{4}|[A-Za-z]{3,9}\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|"
-    r"\d{4}-\d{2}-\d{2}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|[A-Za-z]{3,9}\s+\d{4})",
-    re.IGNORECASE,
-)
+
+@per_text
+def _stated_dates(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(stated_dates(text))
 
 
 def typed_dates(scan: Scan) -> Iterator[Finding]:
     """A date typed into the text goes stale: the app prints the published version's date."""
     for info in scan.clauses:
-        lowered = info.plain.lower()
-        if (
-            "updated" not in lowered
-            and "effective" not in lowered
-            and "revised" not in lowered
-            and "modified" not in lowered
-            and "reviewed" not in lowered
-            and "date of" not in lowered
-        ):
-            continue
-        for match in _TYPED_DATE_RE.finditer(info.plain):
-            excerpt = info.clause.body[match.start() : match.end()]
-            shown = " ".join(match.group(0).split())  # as the reader sees it ('Effective Date:** 1 May' has markup)
+        for start, end in _stated_dates(info.plain):
+            excerpt = info.clause.body[start:end]
+            shown = " ".join(info.plain[start:end].split())  # as the reader sees it, without markup
             yield Finding(
                 "last-updated-typed",
                 "warning",
@@ -47,8 +34,8 @@ def typed_dates(scan: Scan) -> Iterator[Finding]:
                 "the app prints the 'Last updated' date of each published version itself.",
                 "Remove the typed date.",
                 info.id,
-                match.start(),
-                match.end(),
+                start,
+                end,
                 "body",
                 excerpt,
             )

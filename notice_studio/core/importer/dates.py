@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 
 from notice_studio.core.importer.outline import BEFORE_FIRST_HEADING, ImportedOutline
@@ -50,12 +51,15 @@ _FORMS = [
     re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),  # October 2021
 ]
 _LEAD = re.compile(
+    r"(?:\b(?=[a-z])|^)"  # at a word's start (or a line's): three times faster, and not 'outdated:'
     r"(?:last\s+(?:updated|revised|modified|reviewed|amended|changed)|(?:date\s+of\s+)?(?:last\s+)?(?:(?:update|revision)\b|updated\s*:)"
     r"|effective(?:\s+(?:date|as\s+of|from|since|on))?|(?:updated|revised|modified|amended)\s+(?:on|as\s+of)"
     r"|(?:in\s+force|valid)\s+(?:from|since|as\s+of)|(?:this\s+)?(?:notice|policy|statement)\s+(?:was\s+)?(?:last\s+)?"
-    r"(?:updated|revised|modified|amended)|version\s+(?:date|of)|^\W*(?:updated|revised)(?=\s+(?:\d|[a-z]{3})))",
-    re.IGNORECASE,
+    r"(?:updated|revised|modified|amended)|version\s+(?:date|of)|date\s+of\s+(?:this|last)\s+(?:notice|policy|update)"
+    r"|^\W*(?:updated|revised)(?=\s+(?:\d|[a-z]{3})))",
+    re.IGNORECASE | re.MULTILINE,
 )
+"""What leads in to the notice's own date: 'Last updated', 'Effective as of', 'This policy was revised'."""
 
 
 def parse_date(text: str, *, day_first: bool = True) -> dt.date | None:
@@ -102,7 +106,7 @@ def stated_date(text: str, *, day_first: bool = True, opening: bool = False) -> 
     2026' under the title) is the notice's date too, when no line says 'last updated'."""
     lines = text.splitlines()
     for k, line in enumerate(lines[:400]):
-        for lead in _LEAD.finditer(line):
+        for lead in _leads(line):
             found = parse_date(line[lead.end() :][:40], day_first=day_first)
             if found:
                 shown = line if len(line) <= 120 else line[max(0, lead.start() - 20) : lead.end() + 40]
@@ -131,10 +135,51 @@ def lead_alone(line: str) -> bool:
     return bool(text) and _LEAD.fullmatch(text) is not None
 
 
-_AFTER_LEAD = re.compile(r"^[\s:.\-\u2013\u2014]*(?:(?:on|as\s+of|from|since|starting|is)\b[\s:]*)?", re.IGNORECASE)
+_AFTER_LEAD = re.compile(r"[ \t:.\-\u2013\u2014]*(?:(?:on|as\s+of|from|since|starting|is)\b[ \t:]*)?", re.IGNORECASE)
 _THIS_NOTICE_IS = re.compile(
     r"^this\s+(?:[\w-]+\s+){0,3}?(?:notice|policy|statement)\s+is\s+(?=effective)", re.IGNORECASE
 )
+
+
+_ABOUT_A_LAW = re.compile(
+    r"\b(?:Act|Code|Regulation|Directive|Law|Clauses|Addendum|Framework|GDPR|DSGVO|CCPA|CPRA)\b(?:[^.;:]|\.\d){0,60}$"
+)
+
+
+def _leads(text: str) -> Iterator[re.Match[str]]:
+    """The lead-ins to a date in `text`, except those about a law ('the Swiss Act in force since
+    1 September 2023' gives the law's date, not the notice's)."""
+    if _DIGIT.search(text) is None:
+        return
+    lowered = text.lower()
+    for line in _LINE_WITH_DIGIT.finditer(text):  # a date has digits: a line without any states none
+        if any(word in lowered[line.start() : line.end()] for word in _LEAD_WORDS):
+            yield from _leads_in(text, line.start(), line.end())
+
+
+_DIGIT = re.compile(r"\d")
+_LINE_WITH_DIGIT = re.compile(r"^[^\n\d]*\d[^\n]*", re.MULTILINE)
+_LEAD_WORDS = ("updat", "effective", "revis", "modif", "review", "amend", "chang", "force", "valid", "version")
+"""Every lead-in has one of these: a quick test before the full pattern."""
+
+
+def _leads_in(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    for lead in _LEAD.finditer(text, start, end):
+        takes_effect = lead.group(0)[:1].lower() in "eiv"  # 'effective', 'in force', 'valid': said of laws too
+        if not (takes_effect and _ABOUT_A_LAW.search(text, max(0, lead.start() - 80), lead.start())):
+            yield lead
+
+
+def typed_dates(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each date `text` states for itself with a lead-in ('Last updated: 1 May 2025',
+    'effective as of Oct. 1st, 2021'): from the lead-in to the end of the date that follows it."""
+    for lead in _leads(text):
+        at = _AFTER_LEAD.match(text, lead.end()).end()  # type: ignore[union-attr]
+        for pattern in _FORMS:
+            date = pattern.match(text, at)
+            if date:
+                yield lead.start(), date.end()
+                break
 
 
 def date_statement(paragraph: str, *, day_first: bool = True) -> dt.date | None:
