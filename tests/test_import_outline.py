@@ -890,6 +890,19 @@ def test_title_case_headings_closed_by_a_colon_but_not_lead_ins_to_a_list() -> N
     assert "Spare Parts Donated:" in outline.sections[1].body  # it introduces the list under it
 
 
+@pytest.mark.parametrize("colon", [":", "\uff1a"])
+def test_a_lead_in_closed_by_a_fullwidth_colon_introduces_its_list(colon: str) -> None:
+    # East Asian text closes a lead-in with a fullwidth colon; it introduces the lines under it as ':' does
+    text = (
+        "Who we are\n\nThe Fenwick Cycle Co-op repairs and lends bicycles to its members.\n\n"
+        f"Parts Members Donate{colon}\n\n• Inner tubes from the spring sale\n• Brake blocks and cables\n\n"
+        "Keeping records\n\nWe keep repair records for two years.\n"
+    )
+    outline = outline_of(text)
+    assert [s.title for s in outline.sections] == ["Who we are", "Keeping records"]
+    assert f"Parts Members Donate{colon}" in outline.sections[0].body
+
+
 def _wrapped(paragraphs: list[str]) -> str:
     """Text as copied from a PDF: each paragraph wrapped at 72 columns, no blank lines."""
     import textwrap

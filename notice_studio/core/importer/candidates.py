@@ -18,6 +18,7 @@ from notice_studio.core.importer.headings import (
     Number,
     bold_lead_in,
     clean_title,
+    ends_with_colon,
     has_heading_vocabulary,
     is_all_caps,
     is_question,
@@ -148,7 +149,7 @@ def classify(block: Block, fmt: str, after_heading: bool = False) -> Entry:
         and (
             is_title_shaped(text, allow_colon=False, max_words=10)
             # 'A Note for Parents:' - Title Case over its paragraph (a lead-in to a list is checked below)
-            or (text.endswith(":") and is_title_shaped(text, max_words=8) and is_title_case(text))
+            or (ends_with_colon(text) and is_title_shaped(text, max_words=8) and is_title_case(text))
             # Title Case carries a longer heading: 'Your Right to Stop Us Selling or Sharing Your Details'
             or (
                 is_title_shaped(text, allow_colon=False, max_words=14)
@@ -408,7 +409,7 @@ def accept_weak(entries: list[Entry]) -> None:
                 continue  # three lines run together: the first item of a list whose markers were lost
             if spaced and not entry.block.gap_before and i > 0 and entries[i - 1].block.kind == "paragraph":
                 continue  # ... and its last item, with no blank line between it and the line above
-            if entry.block.plain.rstrip().endswith(":") and nxt.block.kind != "paragraph":
+            if ends_with_colon(entry.block.plain) and nxt.block.kind != "paragraph":
                 continue  # 'Examples:' over a list or table introduces it
             if i > 0 and _ends_an_address(entries[i - 1], entry):
                 continue  # 'Republic of Ireland' under 'Dublin 2': the address's last line

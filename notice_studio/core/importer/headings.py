@@ -173,6 +173,11 @@ def words(text: str) -> list[str]:
     return text.split()
 
 
+def ends_with_colon(text: str) -> bool:
+    """The line ends with a colon, the ASCII one or the fullwidth one East Asian text uses ('：')."""
+    return text.rstrip().endswith((":", "\uff1a"))
+
+
 def is_title_shaped(text: str, *, allow_colon: bool = True, max_words: int = 14) -> bool:
     """Short, starts with a capital or a digit, and does not end like a sentence or clause."""
     text = text.strip()
@@ -181,7 +186,7 @@ def is_title_shaped(text: str, *, allow_colon: bool = True, max_words: int = 14)
         return False
     if _SENTENCE_END.search(text) and not text.endswith("etc."):
         return False
-    if text.endswith(":") and not allow_colon:
+    if ends_with_colon(text) and not allow_colon:
         return False
     if _INNER_SENTENCE_END.search(text):
         return False  # "We keep records. YOUR RIGHTS" is a sentence with something after it

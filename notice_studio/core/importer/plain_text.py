@@ -19,6 +19,7 @@ from notice_studio.core.importer.blocks import Block, SourceDocument, is_junk_li
 from notice_studio.core.importer.dates import date_statement
 from notice_studio.core.importer.english import is_english_word, two_words
 from notice_studio.core.importer.headings import (
+    ends_with_colon,
     is_all_caps,
     is_title_case,
     is_title_shaped,
@@ -501,7 +502,7 @@ def _unmarked_items(lines: list[_Line], width: float) -> set[int]:
     if width:
         return found
     for i, line in enumerate(lines[:-2]):
-        if not line.text.rstrip().endswith(":"):
+        if not ends_with_colon(line.text):
             continue
         run: list[int] = []
         for j in range(i + 1, len(lines)):
