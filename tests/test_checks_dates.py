@@ -105,6 +105,7 @@ def test_published_version_coverage_marks_stale_ccpa_date_missing() -> None:
         "This notice was last revised on Oct. 1st, 2021",
         "Revised 12 August 2025",
         "In force since 1 September 2023",
+        "Date of this notice: 2 May 2025",
     ],
 )
 def test_typed_last_updated_line_is_a_warning(line: str) -> None:

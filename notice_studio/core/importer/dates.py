@@ -159,7 +159,19 @@ def _leads(text: str) -> Iterator[re.Match[str]]:
 
 _DIGIT = re.compile(r"\d")
 _LINE_WITH_DIGIT = re.compile(r"^[^\n\d]*\d[^\n]*", re.MULTILINE)
-_LEAD_WORDS = ("updat", "effective", "revis", "modif", "review", "amend", "chang", "force", "valid", "version")
+_LEAD_WORDS = (
+    "updat",
+    "effective",
+    "revis",
+    "modif",
+    "review",
+    "amend",
+    "chang",
+    "force",
+    "valid",
+    "version",
+    "date of",
+)
 """Every lead-in has one of these: a quick test before the full pattern."""
 
 
