@@ -60,6 +60,14 @@ def test_we_do_not_sell_while_the_practices_say_sold_blocks_publishing(context) 
     assert "ccpa-disclosed-sold-shared" in no_sale.fix
 
 
+def test_the_sentence_quoted_shows_placeholders_and_references_as_typed(context) -> None:
+    notice = saas()
+    clause(notice, "ccpa-no-sale").body = "At {{ org.name }} we may sell your data to the firms in [[ccpa-no-sale]]."
+    report = run_checks(notice, context)
+    [unrecorded] = [f for f in report.findings if f.rule == "practice-sale-unrecorded"]
+    assert "sell your data to the firms in [[ccpa-no-sale]]" in unrecorded.message  # not "... firms in x"
+
+
 def test_a_table_not_regenerated_after_the_practices_changed_is_an_error(context) -> None:
     notice = saas()
     start_selling(notice)

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from notice_studio.core.checks.scan import ClauseInfo, Scan
-from notice_studio.core.checks.text import per_text, plain, quote
+from notice_studio.core.checks.text import as_typed, per_text, plain, quote
 from notice_studio.core.checks.types import Finding
 from notice_studio.core.library.jurisdictions import JURISDICTIONS
 from notice_studio.core.notice.model import Notice
@@ -61,8 +61,12 @@ PRACTICES_HINT = "notice-studio practices set DIR ... or the Practices panel"
 
 
 def _sentence_rest(text: str, start: int) -> str:
+    return text[start : _sentence_end(text, start)]
+
+
+def _sentence_end(text: str, start: int) -> int:
     end = _SENTENCE_END_RE.search(text, start)
-    return text[start : end.start() if end else len(text)]
+    return end.start() if end else len(text)
 
 
 def _finding(rule: str, message: str, fix: str, clause: tuple[str, str], start: int, end: int) -> Finding:
@@ -137,7 +141,7 @@ def _prose_findings(clause_id: str, body: str, p: ProseFacts) -> Iterator[Findin
             what = "sold" if word == "sell" else "shared" if word == "share" else "sold or shared"
             yield _finding(
                 "practice-sale-contradicted",
-                f"The text says '{quote(match.group(0), 40)}', but the practices record personal information {what}"
+                f"The text says '{quote(as_typed(body, match.start(), match.end()), 40)}', but the practices record personal information {what}"
                 f" ({', '.join(dict.fromkeys(p.sold + p.shared))}).",
                 "Make the text say what is sold or shared (use the clause 'ccpa-disclosed-sold-shared'), "
                 f"or correct 'sold'/'shared' in practices.yaml ({PRACTICES_HINT}).",
@@ -151,7 +155,7 @@ def _prose_findings(clause_id: str, body: str, p: ProseFacts) -> Iterator[Findin
                     continue
                 yield _finding(
                     "practice-sale-unrecorded",
-                    f"The text says '{quote(_sentence_rest(text, match.start()), 60)}', but the practices record"
+                    f"The text says '{quote(as_typed(body, match.start(), _sentence_end(text, match.start())), 60)}', but the practices record"
                     " no personal information sold.",
                     "Record what is sold, to whom and why under 'sold' in practices.yaml, or remove the sentence.",
                     (clause_id, body),
@@ -162,7 +166,7 @@ def _prose_findings(clause_id: str, body: str, p: ProseFacts) -> Iterator[Findin
         for match in _ADS_RE.finditer(text):
             yield _finding(
                 "practice-advertising-unrecorded",
-                f"The text describes advertising based on activity elsewhere ('{quote(match.group(0), 50)}'),"
+                f"The text describes advertising based on activity elsewhere ('{quote(as_typed(body, match.start(), match.end()), 50)}'),"
                 " but the practices record nothing shared for cross-context behavioural advertising.",
                 "Record the sharing under 'shared' in practices.yaml, or remove the advertising wording.",
                 (clause_id, body),
@@ -172,7 +176,7 @@ def _prose_findings(clause_id: str, body: str, p: ProseFacts) -> Iterator[Findin
         for match in _OPT_OUT_SALE_RE.finditer(text):
             yield _finding(
                 "practice-opt-out-without-sale",
-                f"The text offers an opt-out of selling or sharing ('{quote(match.group(0), 50)}'),"
+                f"The text offers an opt-out of selling or sharing ('{quote(as_typed(body, match.start(), match.end()), 50)}'),"
                 " but the practices record nothing sold or shared, so the promise is empty.",
                 "Use the clause variant for a business that does not sell or share (e.g. 'dnt-gpc-no-sale'),"
                 " or record the sale or sharing in practices.yaml.",
@@ -184,7 +188,7 @@ def _prose_findings(clause_id: str, body: str, p: ProseFacts) -> Iterator[Findin
         for match in _NO_LOCATION_RE.finditer(text):
             yield _finding(
                 "practice-location-contradicted",
-                f"The text says '{quote(match.group(0), 60)}', but the practices record precise location collected.",
+                f"The text says '{quote(as_typed(body, match.start(), match.end()), 60)}', but the practices record precise location collected.",
                 "Correct the sentence, or remove the 'precise-location' category from practices.yaml.",
                 (clause_id, body),
                 match.start(),
@@ -229,7 +233,7 @@ def _prose_findings(clause_id: str, body: str, p: ProseFacts) -> Iterator[Findin
     for match in _CONSENT_RE.finditer(text):
         yield _finding(
             "practice-consent-contradicted",
-            f"The text says '{quote(match.group(0), 50)}', but the practices record no processing based on"
+            f"The text says '{quote(as_typed(body, match.start(), match.end()), 50)}', but the practices record no processing based on"
             f" consent and cookies set on an {p.cookie_consent} basis.",
             "Describe the opt-out choices the service really offers, or record the consent in practices.yaml"
             " (a purpose with legal_basis: consent, or cookies consent: opt-in).",
