@@ -956,3 +956,20 @@ def test_text_before_the_first_heading_is_named_for_what_it_is() -> None:
         "Marsh Lane Allotments Privacy Notice", "Please read this before you take on a plot.", *body[2:]
     )
     assert [s.title for s in outline_of(plain).sections] == ["Introduction", *headings[1:]]
+
+
+def test_a_long_numbered_question_is_a_heading_in_its_numbering() -> None:
+    # '4.' asks a question of 17 words: too long for a title line, but numbered between 3 and 5
+    text = browser_text(
+        "1. Who we are",
+        "Fernhill Cycling Club is run by volunteers in Wales.",
+        "2. What do we keep?",
+        "Your name, your address and an emergency contact.",
+        "3. Where does it come from?",
+        "From the form you fill in when you join the club.",
+        "4. For which purposes do we use your details, and on what legal basis do we rely for each of them?",
+        "To run the club, on our contract with you, and to keep riders safe, in our legitimate interest.",
+        "5. How long do we keep it?",
+        "For two years after you leave.",
+    )
+    assert [n for _, _, n in shape(outline_of(text))] == ["1", "2", "3", "4", "5"]

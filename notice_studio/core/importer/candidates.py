@@ -107,6 +107,8 @@ def classify(block: Block, fmt: str, after_heading: bool = False) -> Entry:
                 or (is_all_caps(rest) and is_stopped_title(rest))
                 # '9. Choices for Access, Deletion and Opt-Out.' - a numbered Title Case heading with a full stop
                 or (number.punctuated and is_stopped_title(rest, max_words=16) and is_strict_title_case(rest))
+                # '4. What purposes do we use your data for and what is our legal basis?' - a long numbered question
+                or (number.punctuated and is_question(rest) and len(rest.split()) <= 24)
             )
             and (number.punctuated or block.gap_before)
             and not (not number.punctuated and looks_like_address_or_detail(rest))
