@@ -236,6 +236,25 @@ def test_numbering_gaps_repeats_and_late_starts() -> None:
     assert [s.original_number for s in report.sections] == ["2", "2.1", "2.3", "3"]
 
 
+def test_roman_numbering_with_i_v_and_x_has_no_gaps() -> None:
+    # 'I', 'V' and 'X' are also letters; among 'II', 'IV', 'VI' they are roman numerals
+    titles = ["Who We Are", "What We Keep", "Why We Keep It", "Who Sees It", "How Long", "Your Rights"]
+    numerals = ["I", "II", "III", "IV", "V", "VI"]
+    text = "".join(
+        f"{n}. {t}\n\nThe riding school's notes on this, written for members.\n\n"
+        for n, t in zip(numerals, titles, strict=True)
+    )
+    report = preview_report(outline_of(text))
+    assert [s.original_number for s in report.sections] == numerals
+    assert report.numbering_gaps == ()
+    # ... while in lettered sections 'I' after 'H' is the letter
+    names = ["Ponies", "Lessons", "Tack", "Fees", "Shows", "Vets", "Farriers", "Insurance", "Accidents", "Contact"]
+    letters = "".join(f"{n}. {t}\n\nNotes kept for members.\n\n" for n, t in zip("ABCDEFGHIJ", names, strict=True))
+    lettered = preview_report(outline_of(letters))
+    assert [s.original_number for s in lettered.sections][-3:] == ["H", "I", "J"]
+    assert lettered.numbering_gaps == ()
+
+
 # ----- command line --------------------------------------------------------------------------------
 def test_cli_import(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     folder = tmp_path / "bakery"

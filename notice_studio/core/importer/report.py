@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
 from notice_studio.core.importer.dates import IMPORTED_EFFECTIVE, stated_date
-from notice_studio.core.importer.headings import split_number
+from notice_studio.core.importer.headings import Number, split_number
 from notice_studio.core.importer.outline import ImportedOutline, section_counts
 from notice_studio.core.importer.tables import found_tables
 from notice_studio.core.notice.model import CROSSREF_RE, PLACEHOLDER_RE, Notice
@@ -226,17 +226,14 @@ def numbering_gaps(outline: ImportedOutline) -> list[str]:
     gaps: list[str] = []
     last_top: dict[str, int] = {}
     last_sub: tuple[int, int] | None = None
-    for section in outline.sections:
-        if not section.original_number:
-            continue
-        number, _ = split_number(section.original_number + ". x")
+    numbers = [split_number(s.original_number + ". x")[0] if s.original_number else None for s in outline.sections]
+    for k, (section, number) in enumerate(zip(outline.sections, numbers, strict=True)):
         if number is None or number.scheme == "list":
             continue
         label = section.original_number
         if number.depth == 1:
-            value = number.values[0]
-            prev = last_top.get(number.scheme)
-            scheme = number.scheme
+            scheme, (value,) = _in_context(number, numbers[k + 1 :], last_top)
+            prev = last_top.get(scheme)
 
             def shown(v: int, scheme: str = scheme) -> str:
                 return _show(v, scheme)
@@ -250,7 +247,7 @@ def numbering_gaps(outline: ImportedOutline) -> list[str]:
             elif prev is not None and value > prev + 1:
                 missing = ", ".join(shown(v) for v in range(prev + 1, value))
                 gaps.append(f"The original numbering jumps from {shown(prev)} to {label} (no section {missing}).")
-            last_top[number.scheme] = value
+            last_top[scheme] = value
             last_sub = None
         elif number.depth == 2:
             a, b = number.values
@@ -262,6 +259,22 @@ def numbering_gaps(outline: ImportedOutline) -> list[str]:
                 gaps.append(f"The original numbers {label} twice or out of order ('{section.title}').")
             last_sub = (a, b)
     return gaps
+
+
+def _in_context(number: Number, after: list[Number | None], last_top: dict[str, int]) -> tuple[str, tuple[int, ...]]:
+    """The scheme and value of a top-level number, reading 'I', 'V', 'X' as roman numerals when the
+    numbering around them is roman ('I' before 'II', 'V' after 'IV'), else as letters."""
+    if number.alternative is None:
+        return number.scheme, number.values
+    alt_scheme, alt_values = number.alternative
+    if number.scheme in last_top:
+        return number.scheme, number.values
+    if alt_scheme in last_top:
+        return number.alternative
+    nxt = next((n for n in after if n is not None and n.depth == 1 and n.alternative is None), None)
+    if nxt is not None and nxt.scheme == alt_scheme:
+        return alt_scheme, alt_values
+    return number.scheme, number.values
 
 
 def _show(value: int, scheme: str) -> str:
