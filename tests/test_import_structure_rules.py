@@ -973,3 +973,48 @@ def test_a_long_numbered_question_is_a_heading_in_its_numbering() -> None:
         "For two years after you leave.",
     )
     assert [n for _, _, n in shape(outline_of(text))] == ["1", "2", "3", "4", "5"]
+
+
+def test_lettered_parts_start_again_under_title_lines_that_outnumber_them() -> None:
+    # most title lines have no lettered parts; those that do start again at 'A.' under each one
+    text = browser_text(
+        "Scope",
+        "This notice covers the Amberley Ferry Company's crossings and its website.",
+        "What We Collect",
+        "We collect what you give us and what the crossing records.",
+        "A. Passengers",
+        "We keep the name on each ticket until the crossing has taken place.",
+        "B. Account Holders",
+        "We keep your account details until you close the account.",
+        "C. Vehicles",
+        "We keep the number plate of a car brought on board for a month.",
+        "How We Use It",
+        "To sell tickets and to run the crossing safely.",
+        "Who We Share It With",
+        "Only those who help us run the crossing.",
+        "A. The Harbour Office",
+        "The harbour office sees the passenger list for each crossing.",
+        "B. Our Card Processor",
+        "Card payments pass through one processor.",
+        "Security",
+        "Tickets are stored encrypted.",
+        "Children",
+        "Children travel on a ticket bought by an adult.",
+        "Contact Us",
+        "Write to the harbour office.",
+    )
+    levels = [(s.level, s.title) for s in outline_of(text).sections]
+    assert levels == [
+        (1, "Scope"),
+        (1, "What We Collect"),
+        (2, "Passengers"),
+        (2, "Account Holders"),
+        (2, "Vehicles"),
+        (1, "How We Use It"),
+        (1, "Who We Share It With"),
+        (2, "The Harbour Office"),
+        (2, "Our Card Processor"),
+        (1, "Security"),
+        (1, "Children"),
+        (1, "Contact Us"),
+    ]

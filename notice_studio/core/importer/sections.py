@@ -95,11 +95,29 @@ def _rank_keys(entries: list[Entry]) -> dict[Key, int]:
     # Numbered headings that start again ('A.', 'B.', then 'A.' again) are inside whatever starts them again.
     restarting: set[Key] = set()
     last_value: dict[Key, int] = {}
+    # the kinds of heading standing between a numbering and each of its restarts ('C.', then
+    # 'How We Share', then 'A.' again): if one kind stands before every restart, it holds them
+    between: dict[Key, set[Key]] = {}
+    holders: dict[Key, list[set[Key]]] = {}
     for e in entries:
-        if e.accepted and e.key and e.key[0] == "num" and e.number is not None:
-            if e.number.values[-1] <= last_value.get(e.key, 0):
+        if not (e.accepted and e.key) or e.is_title:
+            continue
+        for seen in between.values():
+            seen.add(e.key)
+        if e.key[0] == "num" and e.number is not None:
+            # 'I' and 'V' are letters too: their value in the scheme the numbering was read in
+            alternative = e.number.alternative
+            value = (alternative[1] if alternative and alternative[0] == e.key[1] else e.number.values)[-1]
+            if value <= last_value.get(e.key, 0):
                 restarting.add(e.key)
-            last_value[e.key] = e.number.values[-1]
+                holders.setdefault(e.key, []).append(between.get(e.key, set()) - {e.key})
+            last_value[e.key] = value
+            between[e.key] = set()
+    held_by = {  # lettered parts only: arabic numbering that starts again is a second notice's
+        key: set.intersection(*found)
+        for key, found in holders.items()
+        if key[1] != "arabic" and set.intersection(*found)
+    }
     first = {k: order.index(k) for k in keys}
 
     def contains(a: Key, b: Key) -> float:
@@ -131,6 +149,8 @@ def _rank_keys(entries: list[Entry]) -> dict[Key, int]:
             return 1 if a[0] == "runin" else -1  # a heading run into its paragraph is below any on a line of its own
         if a[0] == "num" and b[0] == "num" and a[2] != b[2]:
             return -1 if int(a[2]) < int(b[2]) else 1
+        if b in held_by.get(a, ()) or a in held_by.get(b, ()):
+            return 1 if b in held_by.get(a, ()) else -1  # lettered parts start again under each of these
         if {a[0], b[0]} in ({"num", "line"}, {"num", "question"}) and not ({a, b} & restarting):
             # A short line or a question only looks like a heading; numbering states the structure
             # (two such lines around numbered sections do not make the numbered ones sub-sections).
