@@ -95,28 +95,24 @@ def _rank_keys(entries: list[Entry]) -> dict[Key, int]:
     # Numbered headings that start again ('A.', 'B.', then 'A.' again) are inside whatever starts them again.
     restarting: set[Key] = set()
     last_value: dict[Key, int] = {}
-    # the kinds of heading standing between a numbering and each of its restarts ('C.', then
-    # 'How We Share', then 'A.' again): if one kind stands before every restart, it holds them
-    between: dict[Key, set[Key]] = {}
-    holders: dict[Key, list[set[Key]]] = {}
+    # the kind of heading straight above each restart ('C.', then 'How We Share', then 'A.' again):
+    # if it is the same kind every time, that kind holds the parts
+    holders: dict[Key, set[Key]] = {}
+    above: Key | None = None
     for e in entries:
         if not (e.accepted and e.key) or e.is_title:
             continue
-        for seen in between.values():
-            seen.add(e.key)
         if e.key[0] == "num" and e.number is not None:
             # 'I' and 'V' are letters too: their value in the scheme the numbering was read in
             alternative = e.number.alternative
             value = (alternative[1] if alternative and alternative[0] == e.key[1] else e.number.values)[-1]
             if value <= last_value.get(e.key, 0):
                 restarting.add(e.key)
-                holders.setdefault(e.key, []).append(between.get(e.key, set()) - {e.key})
+                holders.setdefault(e.key, set()).add(above or e.key)
             last_value[e.key] = value
-            between[e.key] = set()
+        above = e.key
     held_by = {  # lettered parts only: arabic numbering that starts again is a second notice's
-        key: set.intersection(*found)
-        for key, found in holders.items()
-        if key[1] != "arabic" and set.intersection(*found)
+        key: found for key, found in holders.items() if key[1] != "arabic" and len(found) == 1 and key not in found
     }
     first = {k: order.index(k) for k in keys}
 
