@@ -12,19 +12,19 @@ from collections.abc import Iterator
 from notice_studio.core.checks.scan import Scan
 from notice_studio.core.checks.text import per_text
 from notice_studio.core.checks.types import CheckContext, Finding
-from notice_studio.core.importer.dates import typed_dates as stated_dates
+from notice_studio.core.importer.dates import typed_date_spans
 from notice_studio.core.notice.model import Notice
 
 
 @per_text
-def _stated_dates(text: str) -> tuple[tuple[int, int], ...]:
-    return tuple(stated_dates(text))
+def _date_spans(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(typed_date_spans(text))
 
 
 def typed_dates(scan: Scan) -> Iterator[Finding]:
     """A date typed into the text goes stale: the app prints the published version's date."""
     for info in scan.clauses:
-        for start, end in _stated_dates(info.plain):
+        for start, end in _date_spans(info.plain):
             excerpt = info.clause.body[start:end]
             shown = " ".join(info.plain[start:end].split())  # as the reader sees it, without markup
             yield Finding(

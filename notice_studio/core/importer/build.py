@@ -66,15 +66,10 @@ def link_typed_references(notice: Notice) -> None:
     """Replace each typed 'section N' that names a section by its number in the original with a
     cross-reference to it: Notice Studio numbers sections itself (the opening text is section 1),
     so a typed number would point one section early, and go stale whenever sections move."""
-    found: dict[str, list[tuple[int, int, str]]] = {}
-    for link in typed_links(notice):
-        found.setdefault(link.clause_id, []).append((link.start, link.end, link.target_id))
-    for clause_id, spans in found.items():
-        clause = notice.find(clause_id)
-        body = clause.body
-        for start, end, target in reversed(spans):
-            body = f"{body[:start]}[[{target}]]{body[end:]}"
-        clause.body = body
+    clauses = {clause.id: clause for clause, _, _ in notice.walk()}
+    for link in reversed(typed_links(notice)):  # from the end, so the offsets before each still hold
+        clause = clauses[link.clause_id]
+        clause.body = f"{clause.body[: link.start]}[[{link.target_id}]]{clause.body[link.end :]}"
 
 
 def commit_message(outline: ImportedOutline) -> str:

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from notice_studio.core.importer.blocks import Block
-from notice_studio.core.importer.dates import is_bare_date, stated_date
+from notice_studio.core.importer.dates import is_bare_date, parse_date, stated_date
 from notice_studio.core.importer.headings import (
     Number,
     bold_lead_in,
@@ -320,7 +320,8 @@ def _ends_sentence(entry: Entry) -> bool:
     return entry.block.plain.rstrip().endswith((".", "!", "?", ":", ";", ")", ".”", '."'))
 
 
-def _date_line(entry: Entry) -> bool:
+def is_date_line(entry: Entry) -> bool:
+    """A short paragraph that gives a date: 'Last updated: 1 May 2025', '9 May 2023', 'June 2020'."""
     text = entry.block.plain
     label, colon, date = text.partition(":")
     return (
@@ -329,6 +330,7 @@ def _date_line(entry: Entry) -> bool:
         and (
             stated_date(text) is not None
             or is_bare_date(text)
+            or (len(text.split()) <= 3 and parse_date(text) is not None)  # 'June 2020'
             # 'Stand: 01.05.2025', 'Mise à jour : 1 May 2025': a date after a label in any language
             or (bool(colon) and len(label.split()) <= 4 and is_bare_date(date.strip()))
         )
@@ -346,7 +348,7 @@ def _ends_an_address(above: Entry, entry: Entry) -> bool:
         and len(line.split()) <= 6
         and any(ch.isdigit() for ch in line)
         and looks_like_address_or_detail(line)
-        and not _date_line(above)  # 'Last updated: 1 May 2025' over 'Welcome!'
+        and not is_date_line(above)  # 'Last updated: 1 May 2025' over 'Welcome!'
     )
 
 
@@ -370,8 +372,8 @@ def _long_notice_names(entries: list[Entry]) -> None:
             and not text.endswith((".", ",", ";", ":", "!", "?", ")"))
             and not looks_like_address_or_detail(text)
             and not any(ch.isdigit() for ch in text)
-            and _date_line(entries[i + 1])
-            and not _date_line(entries[i + 2])
+            and is_date_line(entries[i + 1])
+            and not is_date_line(entries[i + 2])
         ):
             entry.key, entry.title, entry.accepted, entry.starts_notice = ("line",), clean_title(text), True, True
             entry.evidence = "the name of a notice over its own date"
@@ -388,7 +390,7 @@ def accept_weak(entries: list[Entry]) -> None:
         if nxt is None:
             continue
         if entry.family == "line":
-            if _date_line(nxt) and names_the_notice(entry.block.plain) and i + 2 < len(entries):
+            if is_date_line(nxt) and names_the_notice(entry.block.plain) and i + 2 < len(entries):
                 # 'California Privacy Notice' over 'Last updated: 1 May 2025': a notice within the notice,
                 # whatever comes next (its text, or its own first heading)
                 # ('Changes to this Privacy Policy' over a date is a heading of this notice, not another one)
@@ -424,7 +426,7 @@ def accept_weak(entries: list[Entry]) -> None:
                 # 'Shared Pages with a Social Network' over its own date, then its text (under text: a
                 # name over a date straight under the notice's title is part of that title)
                 or (
-                    _date_line(nxt)
+                    is_date_line(nxt)
                     and after is not None
                     and body_like(after)
                     and not after.key

@@ -151,28 +151,12 @@ def _leads(text: str) -> Iterator[re.Match[str]]:
     1 September 2023' gives the law's date, not the notice's)."""
     if _DIGIT.search(text) is None:
         return
-    lowered = text.lower()
     for line in _LINE_WITH_DIGIT.finditer(text):  # a date has digits: a line without any states none
-        if any(word in lowered[line.start() : line.end()] for word in _LEAD_WORDS):
-            yield from _leads_in(text, line.start(), line.end())
+        yield from _leads_in(text, line.start(), line.end())
 
 
 _DIGIT = re.compile(r"\d")
 _LINE_WITH_DIGIT = re.compile(r"^[^\n\d]*\d[^\n]*", re.MULTILINE)
-_LEAD_WORDS = (
-    "updat",
-    "effective",
-    "revis",
-    "modif",
-    "review",
-    "amend",
-    "chang",
-    "force",
-    "valid",
-    "version",
-    "date of",
-)
-"""Every lead-in has one of these: a quick test before the full pattern."""
 
 
 def _leads_in(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
@@ -182,7 +166,7 @@ def _leads_in(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
             yield lead
 
 
-def typed_dates(text: str) -> Iterator[tuple[int, int]]:
+def typed_date_spans(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each date `text` states for itself with a lead-in ('Last updated: 1 May 2025',
     'effective as of Oct. 1st, 2021'): from the lead-in to the end of the date that follows it."""
     for lead in _leads(text):

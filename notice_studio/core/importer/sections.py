@@ -19,8 +19,8 @@ import re
 from dataclasses import dataclass, field
 
 from notice_studio.core.importer.blocks import ImportProblem, SourceDocument
-from notice_studio.core.importer.candidates import Entry, Key, accept_weak, classify, mark_toc
-from notice_studio.core.importer.dates import parse_date, take_out_date_line
+from notice_studio.core.importer.candidates import Entry, Key, accept_weak, classify, is_date_line, mark_toc
+from notice_studio.core.importer.dates import take_out_date_line
 from notice_studio.core.importer.headings import clean_title, is_stopped_title, is_title_shaped, split_number
 from notice_studio.core.importer.numbering import accept_numbered
 from notice_studio.core.importer.outline import BEFORE_FIRST_HEADING, ImportedOutline, ImportedSection
@@ -37,7 +37,10 @@ def _find_title(entries: list[Entry], declared: str) -> str:
         if entry.key == ("title",):
             entry.is_title = True
             return entry.title
-    first = next((e for e in entries if not e.toc and not _date_line(e)), None)
+    # a date line above the notice's name is no part of it ('Privacy Policy (last update 1.5.2023)' is the name)
+    first = next(
+        (e for e in entries if not e.toc and not (is_date_line(e) and not _TITLE_WORDS.search(e.block.plain))), None
+    )
     if first is None:
         return declared
     headings = [e for e in entries if e.accepted]
@@ -70,18 +73,6 @@ def _find_title(entries: list[Entry], declared: str) -> str:
             first.is_title = True
             return clean_title(text)
     return declared
-
-
-def _date_line(entry: Entry) -> bool:
-    """A short line with a date in it ('May 9, 2023', 'Updated January 4, 2023'): the notice's date,
-    above its name or its first section, never a part of the name."""
-    text = entry.block.plain
-    return (
-        entry.block.kind == "paragraph"
-        and len(text.split()) <= 12
-        and not _TITLE_WORDS.search(text)  # 'Privacy Policy (last update 19.01.2023)' is the name, dated
-        and parse_date(text) is not None
-    )
 
 
 # ----- levels ------------------------------------------------------------------------------------
