@@ -101,10 +101,10 @@ def test_published_version_coverage_marks_stale_ccpa_date_missing() -> None:
         "Updated on 01/02/2024",
         "Last updated: March 2025",
         # the same lead-ins the importer reads the notice's own date from
-        "Valid from 7th of May 2020",
+        "Valid from 3rd of March 2021",
         "This notice was last revised on Oct. 1st, 2021",
         "Revised 12 August 2025",
-        "In force since 1 September 2023",
+        "In force since 1 March 2024",
         "Date of this notice: 2 May 2025",
     ],
 )
@@ -126,8 +126,8 @@ def test_dates_that_are_not_the_notice_date() -> None:
 @pytest.mark.parametrize(
     "body",
     [
-        "Under the Federal Act on Data Protection, in force since 1 September 2023, you may ask us.",
-        "The Standard Contractual Clauses version 2.1, effective on 21 March 2022, cover transfers.",
+        "Under the Federal Act on Data Protection, in force since 1 March 2024, you may ask us.",
+        "The Standard Contractual Clauses version 2.1, effective on 4 February 2021, cover transfers.",
         "Our records are kept effective before 2020 rules changed.",
         "| Revision | Date |\n|---|---|\n| 3 | 1 May 2025 |",
     ],

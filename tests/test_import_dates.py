@@ -154,7 +154,7 @@ def test_a_date_line_under_a_name_that_fills_a_pdf_line_is_its_own_paragraph() -
 
 def test_a_laws_effective_date_is_not_the_notices() -> None:
     text = (
-        "We run a riding school.\nThe Data Protection Act, effective on 1 July 2020, gives you rights.\n"
+        "We run a riding school.\nThe Data Protection Act, effective on 1 April 2019, gives you rights.\n"
         "The Regulation (GDPR) valid from 25 May 2018 applies too."
     )
     assert stated_date(text) is None

@@ -107,7 +107,7 @@ def classify(block: Block, fmt: str, after_heading: bool = False) -> Entry:
                 or (is_all_caps(rest) and is_stopped_title(rest))
                 # '9. Choices for Access, Deletion and Opt-Out.' - a numbered Title Case heading with a full stop
                 or (number.punctuated and is_stopped_title(rest, max_words=16) and is_strict_title_case(rest))
-                # '4. What purposes do we use your data for and what is our legal basis?' - a long numbered question
+                # '4. For which purposes do we use your details, and on what basis?' - a long numbered question
                 or (number.punctuated and is_question(rest) and len(rest.split()) <= 24)
             )
             and (number.punctuated or block.gap_before)
@@ -321,7 +321,7 @@ def _ends_sentence(entry: Entry) -> bool:
 
 
 def is_date_line(entry: Entry) -> bool:
-    """A short paragraph that gives a date: 'Last updated: 1 May 2025', '9 May 2023', 'June 2020'."""
+    """A short paragraph that gives a date: 'Last updated: 1 May 2025', '9 May 2023', 'March 2021'."""
     text = entry.block.plain
     label, colon, date = text.partition(":")
     return (
@@ -330,7 +330,7 @@ def is_date_line(entry: Entry) -> bool:
         and (
             stated_date(text) is not None
             or is_bare_date(text)
-            or (len(text.split()) <= 3 and parse_date(text) is not None)  # 'June 2020'
+            or (len(text.split()) <= 3 and parse_date(text) is not None)  # 'March 2021'
             # 'Stand: 01.05.2025', 'Mise à jour : 1 May 2025': a date after a label in any language
             or (bool(colon) and len(label.split()) <= 4 and is_bare_date(date.strip()))
         )

@@ -148,7 +148,7 @@ _ABOUT_A_LAW = re.compile(
 
 def _leads(text: str) -> Iterator[re.Match[str]]:
     """The lead-ins to a date in `text`, except those about a law ('the Swiss Act in force since
-    1 September 2023' gives the law's date, not the notice's)."""
+    1 March 2024' gives the law's date, not the notice's)."""
     if _DIGIT.search(text) is None:
         return
     for line in _LINE_WITH_DIGIT.finditer(text):  # a date has digits: a line without any states none
