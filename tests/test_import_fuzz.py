@@ -39,7 +39,10 @@ def import_or_refuse(data: bytes, fmt: str):
         return None
     assert outline.sections
     assert outline.sections[0].level == 1
-    assert all(s.level in (1, 2) and s.title.strip() for s in outline.sections)
+    assert all(s.title.strip() for s in outline.sections)
+    # levels 1 to 3, none more than one below the section before it
+    levels = [s.level for s in outline.sections]
+    assert all(1 <= b <= min(3, a + 1) for a, b in zip([0, *levels], levels, strict=False))
     notice = build_notice(outline)
     files = notice_files(notice)
     assert len([p for p in files if p.startswith("clauses/")]) == len(outline.sections)

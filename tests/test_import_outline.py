@@ -15,6 +15,7 @@ import pytest
 
 from notice_studio.core.importer import (
     ImportedOutline,
+    build_notice,
     import_file,
     outline_from_document,
     preview_report,
@@ -131,7 +132,9 @@ UNNUMBERED: Expected = [
         "the law requires it.",
     ),
     (1, "Keeping your information", "", ("retention",), "We keep membership records", "after your last class."),
-    (1, "Your rights", "", ("rights", "right-access", "consent"), "Under the UK GDPR", "within one month."),
+    (1, "Your rights", "", ("rights", "right-access", "consent"), "Under the UK GDPR", "at any time."),
+    # an h4 straight under an h2 is one level down: a sub-section, not a level below nothing
+    (2, "Making a request", "", (), "Email us and we will reply", "within one month."),
     (1, "Contact", "", ("contact",), "Email privacy@fernhill-yoga.example", "Bristol BS3 4QT."),
 ]
 
@@ -146,10 +149,8 @@ def test_markdown_headings_keep_the_source_text_exactly() -> None:
             assert paragraph in source, paragraph  # every paragraph is the file's own text
     uses = outline.sections[5]
     assert "**Newsletter.** You can unsubscribe" in uses.body  # third-level run-in heading kept as text
-    rights = outline.sections[8]
-    assert "#### Making a request" in rights.paragraphs
     assert outline.dropped == ("Back to top",)
-    assert any("below the second level" in note for note in outline.notes)
+    assert any("below the third level" in note and "run into" in note for note in outline.notes)
 
 
 def test_markdown_bullets_and_table_stay_markdown() -> None:
@@ -602,11 +603,17 @@ def test_text_without_headings_is_one_clause() -> None:
     assert any("No headings were found" in note for note in outline.notes)
 
 
-def test_deeper_markdown_levels_below_two_stay_in_the_text() -> None:
-    md = "# Privacy\n\n## One\n\nText one here.\n\n### Two\n\nText two.\n\n#### Three\n\nText three.\n"
+def test_markdown_levels_below_three_stay_in_the_text() -> None:
+    md = (
+        "# Privacy\n\n## One\n\nText one here.\n\n### Two\n\nText two.\n\n#### Three\n\nText three.\n\n"
+        "##### Four\n\nText four.\n\n## Five\n\nText five.\n"
+    )
     outline = outline_of(md, "md")
-    assert [(s.title, s.level) for s in outline.sections] == [("One", 1), ("Two", 2)]
-    assert outline.sections[1].paragraphs == ("Text two.", "#### Three", "Text three.")
+    assert [(s.title, s.level) for s in outline.sections] == [("One", 1), ("Two", 2), ("Three", 3), ("Five", 1)]
+    assert outline.sections[2].paragraphs == ("Text three.", "##### Four", "Text four.")
+    assert any("below the third level" in note for note in outline.notes)
+    notice = build_notice(outline)
+    assert [(c.title, depth) for c, depth, _ in notice.walk()] == [("One", 0), ("Two", 1), ("Three", 2), ("Five", 0)]
 
 
 def test_single_level_markup_with_numbered_sub_sections() -> None:
@@ -796,6 +803,7 @@ def test_run_in_headings_rank_below_numbered_sub_sections() -> None:
 
 
 def test_a_third_kind_of_heading_line_is_a_sub_section_not_lost_in_the_text() -> None:
+    # and not a third level: the look alone does not say the questions are inside the title lines
     text = (
         "WHO WE ARE\n\nThe Riverside Food Bank is run by volunteers from three churches.\n\n"
         "Our volunteers\n\nEvery volunteer signs the confidentiality pledge before a first shift.\n\n"

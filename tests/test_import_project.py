@@ -103,7 +103,8 @@ def test_rename_set_level_set_topics_remove() -> None:
         (lambda o: split(o, 0, 5), "choose one of them"),
         (lambda o: rename(o, 0, "   "), "needs a title"),
         (lambda o: set_level(o, 0, 2), "first section cannot be a sub-section"),
-        (lambda o: set_level(o, 1, 3), "level is 1"),
+        (lambda o: set_level(o, 1, 4), "level is 1"),
+        (lambda o: set_level(o, 1, 3), "only one level below the section above it"),
         (lambda o: set_topics(o, 1, ["not-a-topic"]), "not a library topic"),
     ],
 )

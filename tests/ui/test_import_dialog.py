@@ -57,7 +57,9 @@ def rows(dialog: ImportDialog) -> list[tuple[str, int, str]]:
     """(title, level, original number) for each row of the sections list."""
     result = []
     for item in dialog.preview.items():
-        level = 2 if item.parent() is not None else 1
+        level, parent = 1, item.parent()
+        while parent is not None:  # the row's depth in the tree
+            level, parent = level + 1, parent.parent()
         number = item.text(1) if item.text(1) != "—" else ""
         result.append((item.text(0), level, number))
     return result
@@ -201,13 +203,20 @@ def test_adjust_the_outline_and_create_the_project(window, qtbot, tmp_path: Path
     assert "You can ask for a copy of your information" in choices.body
 
 
-def test_split_at_a_missed_heading_takes_it_as_the_title(window, qtbot) -> None:
+def test_split_at_a_missed_heading_takes_it_as_the_title(window, qtbot, tmp_path: Path) -> None:
+    path = tmp_path / "yoga.md"
+    path.write_text(
+        "# Privacy Policy\n\n## Your rights\n\nYou can ask for a copy of your information.\n\n"
+        "Making a request\n\nEmail us and we will reply within one month.\n\n"
+        "## Contact\n\nWrite to the studio at 4 Quay Street.\n",
+        encoding="utf-8",
+    )
     dialog = open_dialog(window, qtbot)
-    read_in(dialog, qtbot, FIXTURES / "unnumbered.md")
+    read_in(dialog, qtbot, path)
     index = next(n for n, s in enumerate(dialog.outline.sections) if s.title == "Your rights")
     dialog.preview.select(index)
     shown = paragraphs_shown(dialog)
-    assert shown[1] == "#### Making a request"
+    assert shown[1] == "Making a request"
     # Double-clicking a paragraph splits there.
     view = dialog.preview.paragraphs
     item = view.topLevelItem(1)
@@ -220,6 +229,37 @@ def test_split_at_a_missed_heading_takes_it_as_the_title(window, qtbot) -> None:
     assert new.paragraphs == ("Email us and we will reply within one month.",)
     assert dialog.preview.current_index() == index + 1
     assert paragraphs_shown(dialog) == ["Email us and we will reply within one month."]
+
+
+def test_three_levels_shown_and_moved_a_level_at_a_time(window, qtbot) -> None:
+    dialog = open_dialog(window, qtbot)
+    read_in(dialog, qtbot, FIXTURES / "three_levels.md")
+    preview = dialog.preview
+    assert rows(dialog) == outline_rows(dialog.outline)
+    assert rows(dialog)[3:7] == [
+        ("From members", 2, "2.1"),
+        ("When you join", 3, "2.1.1"),
+        ("On the water", 3, "2.1.2"),
+        ("From coaches", 2, "2.2"),
+    ]
+    members = preview.items()[3]
+    assert members.text(3) == "0" and not members.toolTip(3)  # its parts follow it: nothing to fix
+    preview.select(4)  # 'When you join': as deep as a section goes, and first under its section
+    assert not preview.indent_button.isEnabled() and preview.outdent_button.isEnabled()
+    preview.select(6)  # 'From coaches' can go into 'From members', beside its two parts
+    assert preview.indent_button.isEnabled() and preview.outdent_button.isEnabled()
+    preview.tree.setFocus()
+    qtbot.keyClick(preview.tree, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert rows(dialog)[6] == ("From coaches", 3, "2.2")
+    assert not preview.indent_button.isEnabled()
+    # 'From members' up to a section of its own: its parts, and now 'From coaches', come with it
+    preview.select(3)
+    qtbot.mouseClick(preview.outdent_button, LEFT)
+    assert [level for _, level, _ in rows(dialog)[2:8]] == [1, 1, 2, 2, 2, 2]
+    assert preview.current_index() == 3 and not preview.outdent_button.isEnabled()
+    qtbot.mouseClick(preview.undo_button, LEFT)
+    qtbot.mouseClick(preview.undo_button, LEFT)
+    assert rows(dialog) == outline_rows(import_file(FIXTURES / "three_levels.md"))
 
 
 def test_topics_are_chosen_from_the_library_topics(window, qtbot, monkeypatch) -> None:

@@ -38,7 +38,7 @@ def build_notice(
         notice.variables["organisation.name"] = notice.organisation
     if outline.stated_date:
         notice.settings[IMPORTED_EFFECTIVE] = outline.stated_date
-    parent: Clause | None = None
+    above: list[Clause] = []  # the clause at each level above the next one
     for section in outline.sections:
         clause_title = " ".join(section.title.split()) or "Untitled section"
         clause = Clause(
@@ -51,11 +51,9 @@ def build_notice(
             clause.meta["original_number"] = section.original_number
         if section.topic_evidence:
             clause.meta["topic_evidence"] = section.topic_evidence
-        if section.level == 2 and parent is not None:
-            notice.add(clause, parent_id=parent.id)
-        else:
-            notice.add(clause)
-            parent = clause
+        del above[max(0, min(section.level, len(above) + 1) - 1) :]
+        notice.add(clause, parent_id=above[-1].id if above else None)
+        above.append(clause)
     if tables:
         move_tables_out(notice, tables)
     link_typed_references(notice)

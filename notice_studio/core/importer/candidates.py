@@ -31,6 +31,7 @@ from notice_studio.core.importer.headings import (
     run_in_from_text,
     split_number,
 )
+from notice_studio.core.importer.outline import MAX_LEVEL
 
 Key = tuple[str | int | float, ...]
 """What makes headings the same kind: ("markup", level), ("num", scheme, depth), ("caps",), ("title",) and so on."""
@@ -100,7 +101,7 @@ def classify(block: Block, fmt: str, after_heading: bool = False) -> Entry:
     if fmt == "txt" and _CELL_BREAK.search(split_number(md.strip())[1]):
         return entry  # cells split by a tab or a run of spaces: a table's row, not a heading ('2.  Rights' is one)
     number, rest = split_number(text)
-    if number and number.scheme != "list" and rest and number.depth <= 2:
+    if number and number.scheme != "list" and rest and number.depth <= MAX_LEVEL:
         if (
             (
                 is_title_shaped(rest)
@@ -128,7 +129,7 @@ def classify(block: Block, fmt: str, after_heading: bool = False) -> Entry:
             inner, body = lead
             inner_plain = re.sub(r"[*_\\]", "", inner)
             n2, rest2 = split_number(inner_plain)
-            if n2 and n2.scheme != "list" and rest2 and n2.depth <= 2:
+            if n2 and n2.scheme != "list" and rest2 and n2.depth <= MAX_LEVEL:
                 entry.key, entry.number, entry.title = ("num", n2.scheme, n2.depth), n2, clean_title(rest2)
             else:
                 entry.key, entry.title = ("runin",), clean_title(inner_plain)

@@ -22,6 +22,7 @@ class Numbering:
     def __init__(self) -> None:
         self.top: dict[str, int] = {}  # scheme -> last depth-1 value
         self.sub: tuple[int, int] | None = None  # last (section, sub-section) for "2.1"
+        self.deep: tuple[int, int, int] | None = None  # last "2.1.3"
         self.before: dict[str, int] = {}
         self.before_sub: tuple[int, int] | None = None
         """Each numbering as it was before it last restarted, in case the restart was wrong: an ALL
@@ -34,7 +35,14 @@ class Numbering:
             if last is None:
                 return not exact and values[0] <= _MAX_GAP
             return last < values[0] <= last + gap
-        a, b = values
+        if len(values) == 3:
+            a, b, c = values
+            if self.sub == (a, b):
+                last_c = self.deep[2] if self.deep and self.deep[:2] == (a, b) else 0
+                return last_c < c <= last_c + gap
+            # '3.2.1' where '3.2' has no heading line of its own: its first part, after '3.1' or '3.'
+            return c == 1 and self.fits("arabic", (a, b), exact=True)
+        a, b = values[:2]
         parent = self.top.get("arabic")
         if parent is not None:
             if a == parent + 1 and b == 1:
@@ -52,6 +60,10 @@ class Numbering:
     def take(self, scheme: str, values: tuple[int, ...]) -> None:
         if len(values) == 1:
             self.top[scheme] = values[0]
+        elif len(values) == 3:
+            if self.sub != values[:2]:
+                self.take(scheme, values[:2])
+            self.deep = (values[0], values[1], values[2])
         elif len(values) == 2:
             self.sub = (values[0], values[1])
             if self.top.get("arabic", values[0]) < values[0]:
@@ -63,7 +75,7 @@ class Numbering:
             if scheme in self.top:
                 self.before[scheme] = self.top.pop(scheme)
         if schemes is None and self.sub is not None:
-            self.before_sub, self.sub = self.sub, None
+            self.before_sub, self.sub, self.deep = self.sub, None, None
 
     def interpret(self, number: Number, romans: bool = False) -> tuple[str, tuple[int, ...]] | None:
         """The reading of the number ('I' as letter or roman) that continues a numbering, if any;

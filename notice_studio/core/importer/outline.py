@@ -17,6 +17,9 @@ from notice_studio.core.wording import plural
 BEFORE_FIRST_HEADING = "text before the first heading"
 """The evidence of the section made of the text before the first heading (an introduction)."""
 
+MAX_LEVEL = 3
+"""How deep an import nests: sections, their sub-sections, and those sub-sections' own."""
+
 
 @dataclass(frozen=True)
 class ImportedSection:
@@ -24,7 +27,8 @@ class ImportedSection:
 
     title: str
     level: int
-    """1 for a section, 2 for a sub-section of the section before it."""
+    """1 for a section, 2 for a sub-section of the section before it, 3 for a sub-section of a
+    sub-section (never deeper than one below the section before it)."""
     paragraphs: tuple[str, ...] = ()
     """The body as Markdown paragraphs (blocks separated by a blank line)."""
     original_number: str = ""
@@ -74,7 +78,7 @@ class ImportedOutline:
     def without_text(self, index: int) -> bool:
         """Section `index` has no text and no sub-sections: as a clause it would block publishing."""
         section = self.sections[index]
-        below = index + 1 < len(self.sections) and section.level == 1 and self.sections[index + 1].level == 2
+        below = index + 1 < len(self.sections) and self.sections[index + 1].level > section.level
         return not below and not any(ch.isalnum() for p in section.paragraphs for ch in p)
 
 
@@ -97,8 +101,22 @@ def _check_index(outline: ImportedOutline, index: int) -> None:
         raise NoticeError(f"There is no section {index + 1}; the outline has {len(outline.sections)}.")
 
 
+def levelled(sections: list[ImportedSection]) -> list[ImportedSection]:
+    """The sections with levels an outline can hold: the first a section, and none more than one
+    level below the section before it (a sub-section whose parent went is one level higher)."""
+    out: list[ImportedSection] = []
+    for section in sections:
+        most = out[-1].level + 1 if out else 1
+        out.append(
+            section
+            if 1 <= section.level <= min(most, MAX_LEVEL)
+            else replace(section, level=max(1, min(section.level, most, MAX_LEVEL)))
+        )
+    return out
+
+
 def _with(outline: ImportedOutline, sections: list[ImportedSection]) -> ImportedOutline:
-    return replace(outline, sections=tuple(sections))
+    return replace(outline, sections=tuple(levelled(sections)))
 
 
 def _retagged(section: ImportedSection) -> ImportedSection:
@@ -124,8 +142,18 @@ def merge(outline: ImportedOutline, index: int) -> ImportedOutline:
     else:
         paragraphs.insert(0, heading)
     sections[index - 1] = _retagged(replace(previous, paragraphs=previous.paragraphs + tuple(paragraphs)))
+    _lift_sub_sections(sections, index, section.level - previous.level)
     del sections[index]
     return _with(outline, sections)
+
+
+def _lift_sub_sections(sections: list[ImportedSection], index: int, by: int) -> None:
+    """Section `index` is going: its sub-sections move up `by` levels, to stay under the section above."""
+    level = sections[index].level
+    at = index + 1
+    while by > 0 and at < len(sections) and sections[at].level > level:
+        sections[at] = replace(sections[at], level=sections[at].level - by)
+        at += 1
 
 
 def split(outline: ImportedOutline, index: int, at_paragraph: int, title: str | None = None) -> ImportedOutline:
@@ -179,14 +207,26 @@ def rename(outline: ImportedOutline, index: int, title: str) -> ImportedOutline:
 
 
 def set_level(outline: ImportedOutline, index: int, level: int) -> ImportedOutline:
-    """Make a section a top-level section (1) or a sub-section of the section before it (2)."""
+    """Make a section a top-level section (1), a sub-section (2) or a sub-section of a sub-section
+    (3); its own sub-sections move with it."""
     _check_index(outline, index)
-    if level not in (1, 2):
-        raise NoticeError("A section's level is 1 (a section) or 2 (a sub-section).")
-    if level == 2 and index == 0:
+    if not 1 <= level <= MAX_LEVEL:
+        raise NoticeError(f"A section's level is 1 (a section) to {MAX_LEVEL} (a sub-section of a sub-section).")
+    if level > 1 and index == 0:
         raise NoticeError("The first section cannot be a sub-section; there is no section before it.")
     sections = list(outline.sections)
-    sections[index] = replace(sections[index], level=level)
+    above = sections[index - 1].level if index else 0
+    if level > above + 1:
+        raise NoticeError(
+            f"'{sections[index].title[:60]}' can go only one level below the section above it; "
+            "make that one a sub-section first."
+        )
+    old = sections[index].level
+    end = index + 1
+    while end < len(sections) and sections[end].level > old:
+        end += 1
+    for at in range(index, end):  # the section and its own sub-sections, as far as levels go
+        sections[at] = replace(sections[at], level=max(1, min(MAX_LEVEL, sections[at].level + level - old)))
     return _with(outline, sections)
 
 
@@ -212,9 +252,8 @@ def remove(outline: ImportedOutline, index: int) -> ImportedOutline:
     if len(outline.sections) == 1:
         raise NoticeError("A notice needs at least one section; this is the only one.")
     sections = list(outline.sections)
+    _lift_sub_sections(sections, index, 1)
     del sections[index]
-    if sections and index == 0 and sections[0].level == 2:
-        sections[0] = replace(sections[0], level=1)
     return _with(outline, sections)
 
 

@@ -463,11 +463,12 @@ def report_text(report: ImportReport, *, max_findings: int = 25) -> str:
     lines.append(f"Sections found: {len(report.sections)} ({plural(top, 'section')}, {plural(subs, 'sub-section')})")
     width = max((len(s.title) for s in report.sections), default=10)
     width = min(width, 48)
-    for s in report.sections:
+    numbers = ["  " * (s.level - 1) + s.number for s in report.sections]  # indented under the section above
+    number_width = max((len(n) for n in numbers), default=5)
+    for s, number in zip(report.sections, numbers, strict=True):
         was = f"[was {s.original_number}]" if s.original_number else ""
         title = s.title if len(s.title) <= 48 else s.title[:45] + "..."
-        indent = "  " if s.level == 2 else ""
-        lines.append(f"  {indent}{s.number:<5} {title:<{width}}  {was:<11} {', '.join(s.topics) or '(no topic)'}")
+        lines.append(f"  {number:<{number_width}} {title:<{width}}  {was:<11} {', '.join(s.topics) or '(no topic)'}")
     lines.append("")
     lines.append(f"Topics found ({len(report.topics_found)}): {', '.join(report.topics_found) or 'none'}")
     if report.jurisdictions:

@@ -1,4 +1,4 @@
-"""Blocks -> an outline: which blocks are headings, at which of two levels, and what text is theirs.
+"""Blocks -> an outline: which blocks are headings, at which of three levels, and what text is theirs.
 
 The steps:
 1. candidates.py: what each block would be as a heading (markup, numbered, bold, ALL CAPS,
@@ -7,7 +7,7 @@ The steps:
 2. numbering.py: numbered headings must continue the numbering (list items restart at 1 or
    continue a list run); a numbered heading run into the end of a paragraph is split off;
 3. here: the notice title is set aside; keys are ranked (markup by level, others by which
-   contains which) into levels 1 and 2, deeper ones staying in the text; sections are
+   contains which) into levels 1 to 3, deeper ones staying in the text; sections are
    assembled, text before the first heading becoming an introduction.
 """
 
@@ -23,7 +23,7 @@ from notice_studio.core.importer.candidates import Entry, Key, accept_weak, clas
 from notice_studio.core.importer.dates import take_out_date_line
 from notice_studio.core.importer.headings import clean_title, is_stopped_title, is_title_shaped, split_number
 from notice_studio.core.importer.numbering import accept_numbered
-from notice_studio.core.importer.outline import BEFORE_FIRST_HEADING, ImportedOutline, ImportedSection
+from notice_studio.core.importer.outline import BEFORE_FIRST_HEADING, MAX_LEVEL, ImportedOutline, ImportedSection
 
 _FAMILY_ORDER = {"size": 0, "markup": 0, "num": 1, "caps": 2, "bold": 3, "runin": 4, "question": 5, "line": 6}
 _TITLE_WORDS = re.compile(r"privacy|notice|policy|statement|data protection|cookie|gdpr", re.IGNORECASE)
@@ -77,7 +77,7 @@ def _find_title(entries: list[Entry], declared: str) -> str:
 
 # ----- levels ------------------------------------------------------------------------------------
 def _rank_keys(entries: list[Entry]) -> dict[Key, int]:
-    """Levels for each heading key: the top key 1, the next 2, any deeper 0 (kept as text)."""
+    """Levels for each heading key: the top key 1, the next 2 and 3, any deeper 0 (kept as text)."""
     order = [e.key for e in entries if e.accepted and not e.is_title and e.key and e.key[0] != "title"]
     keys = list(dict.fromkeys(order))
     if not keys:
@@ -130,6 +130,8 @@ def _rank_keys(entries: list[Entry]) -> dict[Key, int]:
             return -1 if a[0] == "markup" else 1
         if a[0] == "size" or b[0] == "size":
             if a[0] == b[0]:
+                if a[1] == b[1]:
+                    return -1 if len(a) < len(b) or (len(a) == len(b) == 3 and int(a[2]) < int(b[2])) else 1
                 return -1 if float(a[1]) > float(b[1]) else 1
             return -1 if a[0] == "size" else 1
         if (a[0] == "runin") != (b[0] == "runin"):
@@ -154,10 +156,18 @@ def _rank_keys(entries: list[Entry]) -> dict[Key, int]:
         return -1 if fa < fb else 1
 
     ranked = _sub_numbers_first(sorted(keys, key=functools.cmp_to_key(compare)))
-    # Below two levels, headings stay in the text; but lines that only look like headings (ALL CAPS,
-    # questions, title lines) say nothing about depth: losing them would hide a section, so they are
-    # sub-sections.
-    return {k: (i + 1 if i < 2 else 2 if k[0] in _SHAPE_ONLY else 0) for i, k in enumerate(ranked)}
+    # Below three levels, headings stay in the text; but lines that only look like headings (ALL
+    # CAPS, questions, title lines) say nothing about depth: losing them would hide a section, so
+    # they are at the lowest level that is sure.
+    third = ranked[2] if len(ranked) > 2 else None
+    # a third level only where its depth is stated the way the second level's is: a number
+    # ('2.1.3' under '2.1'), heading markup or a font size of its own. A line's look alone ('A line,
+    # then a question' repeated) reads as well as two of a kind, and a numbered paragraph under
+    # marked-up headings is the page's text (a link to the next section); measured on real
+    # notices, both nested wrong more often than right.
+    sure = third is not None and third[0] in ("num", "markup", "size") and third[0] == ranked[1][0]
+    lowest = MAX_LEVEL if sure else MAX_LEVEL - 1
+    return {k: (i + 1 if i < lowest else lowest if k[0] in _SHAPE_ONLY else 0) for i, k in enumerate(ranked)}
 
 
 def _sub_numbers_first(ranked: list[Key]) -> list[Key]:
@@ -223,6 +233,16 @@ def _key_by_size(entries: list[Entry]) -> None:
             entry.number = number if number and number.scheme != "list" and rest else None
             entry.evidence = "a bold line in a heading's size"
         entry.key = ("size", block.size)
+    # in one size, numbers a level deeper than the size's own ('2.1.1' set like '2.1') are a level down
+    shallowest: dict[float, int] = {}
+    for entry in entries:
+        if entry.key and entry.key[0] == "size" and entry.number:
+            shallowest[entry.block.size] = min(shallowest.get(entry.block.size, 9), entry.number.depth)
+    for entry in entries:
+        if entry.key and entry.key[0] == "size" and entry.number:
+            below = entry.number.depth - shallowest[entry.block.size]
+            if below:
+                entry.key = ("size", entry.block.size, below)
 
 
 def _record_labels(entries: list[Entry]) -> list[str]:
@@ -291,6 +311,7 @@ def _assemble(entries: list[Entry], levels: dict[Key, int], fmt: str) -> list[Im
     sections: list[_Draft] = []
     intro = _Draft("Introduction", 1, BEFORE_FIRST_HEADING)
     current = intro
+    open_levels: list[int] = []  # the ranked level of each heading open above the next one
     for entry in entries:
         if entry.is_title:
             continue
@@ -307,8 +328,12 @@ def _assemble(entries: list[Entry], levels: dict[Key, int], fmt: str) -> list[Im
                 heading=entry.heading_md if not entry.body_after else _heading_part(entry),
                 run_in=bool(entry.body_after),
             )
-            if not sections and level == 2:
-                current.level = 1
+            # the level among the headings open above it: a third-level kind straight under a
+            # section is its sub-section, and so are the others of its kind after it
+            while open_levels and open_levels[-1] >= level:
+                open_levels.pop()
+            current.level = len(open_levels) + 1
+            open_levels.append(level)
             sections.append(current)
             if entry.body_after:
                 current.pieces.append((entry.body_after, True, "paragraph"))
@@ -417,7 +442,7 @@ def detect_outline(document: SourceDocument) -> ImportedOutline:
     )
     if deeper:
         notes.append(
-            "Headings below the second level were kept as bold or heading lines inside their section ("
+            "Headings below the third level were kept as bold or heading lines inside their section ("
             + "; ".join(deeper[:3])
             + ")."
         )

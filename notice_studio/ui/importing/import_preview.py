@@ -36,7 +36,7 @@ from notice_studio.core.importer import (
     set_topics,
     split,
 )
-from notice_studio.core.importer.outline import drop_paragraph, sections_in_words, split_inside
+from notice_studio.core.importer.outline import MAX_LEVEL, drop_paragraph, sections_in_words, split_inside
 from notice_studio.core.notice.model import NoticeError
 from notice_studio.core.wording import plural
 from notice_studio.ui.checks.checks_report import severity_color
@@ -94,11 +94,13 @@ class PreviewPage(QWidget):
         )
         self.indent_button = self._button(
             "Make s&ub-section",
-            "Make it a sub-section of the section above (Alt+Shift+Right)",
-            lambda: self.set_level_current(2),
+            "Move it one level down, into the section above it (Alt+Shift+Right)",
+            lambda: self.set_level_current(1),
         )
         self.outdent_button = self._button(
-            "Make main &section", "Make it a section of its own (Alt+Shift+Left)", lambda: self.set_level_current(1)
+            "Move up a &level",
+            "Move it one level up, with its own sub-sections (Alt+Shift+Left)",
+            lambda: self.set_level_current(-1),
         )
         self.topics_button = self._button("&Topics…", "Choose the topics this section covers", self.choose_topics)
         self.remove_button = self._button(
@@ -200,7 +202,7 @@ class PreviewPage(QWidget):
         inside_row = QHBoxLayout()
         inside_row.addStretch(1)
         self.split_inside_button = self._button(
-            "Split at c&ursor",
+            "Split at curs&or",
             "Start a new section at the line or sentence where the cursor is in the paragraph's text",
             self.split_inside_current,
         )
@@ -238,8 +240,8 @@ class PreviewPage(QWidget):
         layout.addWidget(self.extra)
 
         for key, slot in (
-            ("Alt+Shift+Right", lambda: self.set_level_current(2)),
-            ("Alt+Shift+Left", lambda: self.set_level_current(1)),
+            ("Alt+Shift+Right", lambda: self.set_level_current(1)),
+            ("Alt+Shift+Left", lambda: self.set_level_current(-1)),
             ("Delete", self.remove_current),
         ):
             action = QAction(self.tree)
@@ -272,7 +274,7 @@ class PreviewPage(QWidget):
         self._filling = True
         try:
             self.tree.clear()
-            parent: QTreeWidgetItem | None = None
+            above: list[QTreeWidgetItem] = []  # the row at each level above the next one
             muted = muted_color()
             for index, section in enumerate(outline.sections):
                 labels = topic_labels(section.topics)
@@ -310,11 +312,12 @@ class PreviewPage(QWidget):
                     font = QFont(item.font(0))
                     font.setBold(True)
                     item.setFont(0, font)
-                if section.level == 2 and parent is not None:
-                    parent.addChild(item)
+                del above[section.level - 1 :]
+                if above:
+                    above[-1].addChild(item)
                 else:
                     self.tree.addTopLevelItem(item)
-                    parent = item
+                above.append(item)
             self.tree.expandAll()
             self.tree.setColumnHidden(1, not any(s.original_number for s in outline.sections))
         finally:
@@ -325,12 +328,15 @@ class PreviewPage(QWidget):
     def items(self) -> list[QTreeWidgetItem]:
         """The section rows in outline order."""
         result: list[QTreeWidgetItem] = []
+
+        def visit(item: QTreeWidgetItem | None) -> None:
+            if item is not None:
+                result.append(item)
+                for n in range(item.childCount()):
+                    visit(item.child(n))
+
         for top in range(self.tree.topLevelItemCount()):
-            item = self.tree.topLevelItem(top)
-            if item is None:
-                continue
-            result.append(item)
-            result += [child for n in range(item.childCount()) if (child := item.child(n)) is not None]
+            visit(self.tree.topLevelItem(top))
         return result
 
     def select(self, index: int) -> None:
@@ -432,8 +438,9 @@ class PreviewPage(QWidget):
         level = sections[index].level if has else 0
         self.merge_button.setEnabled(has and index > 0)
         self.rename_button.setEnabled(has)
-        self.indent_button.setEnabled(has and index > 0 and level == 1)
-        self.outdent_button.setEnabled(has and level == 2)
+        # one level down goes into the section above: not below that section's own level
+        self.indent_button.setEnabled(has and index > 0 and level < MAX_LEVEL and level <= sections[index - 1].level)
+        self.outdent_button.setEnabled(has and level > 1)
         self.topics_button.setEnabled(has)
         self.remove_button.setEnabled(has and len(sections) > 1)
         self.split_button.setEnabled(has and self.current_paragraph() >= 0)
@@ -561,12 +568,22 @@ class PreviewPage(QWidget):
         if not self.rename_current(title):
             self._show_outline(self.outline, index)  # empty or unchanged: show the title as it is
 
-    def set_level_current(self, level: int) -> None:
+    def set_level_current(self, step: int) -> None:
+        """One level down (1) or up (-1), where the outline can hold it."""
         index = self.current_index()
-        if index < 0 or self.outline is None or self.outline.sections[index].level == level:
+        button = self.indent_button if step > 0 else self.outdent_button
+        if index < 0 or self.outline is None or not button.isEnabled():
             return
-        what = "a sub-section" if level == 2 else "a main section"
-        self.apply(f"Made “{self._title(index)}” {what}", set_level, index, level)
+        level = self.outline.sections[index].level + step
+        title = self._title(index)
+        done = (
+            f"Made “{title}” a sub-section"
+            if step > 0
+            else f"Made “{title}” a section of its own"
+            if level == 1
+            else f"Moved “{title}” up a level"
+        )
+        self.apply(done, set_level, index, level)
 
     def choose_topics(self) -> None:
         index = self.current_index()
@@ -586,7 +603,7 @@ class PreviewPage(QWidget):
 
 def _no_text(level: int) -> str:
     """What to do about a section with no text (it would block publishing)."""
-    if level == 1:
+    if level < MAX_LEVEL:
         return (
             "This section has no text, which blocks publishing. Often the original grouped the headings "
             "below it: make those its sub-sections, merge it with the next one, or remove it."

@@ -1,0 +1,164 @@
+"""A notice with three levels of headings ('2.', '2.1', '2.1.1') imports with three levels in every
+form, nests three deep in the notice, and the preview's edits keep the levels an outline can hold.
+
+The forms are made from our own fixture (tests/fixtures/import/three_levels.md) by the code the
+corpus benchmark uses."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from benchmarks.import_corpus import parse_policy, write_form
+from notice_studio.core.importer import (
+    ImportedOutline,
+    build_notice,
+    import_file,
+    merge,
+    outline_from_document,
+    read_bytes,
+    remove,
+    set_level,
+)
+from notice_studio.core.importer.report import report_text
+from notice_studio.core.notice.model import NoticeError
+
+FIXTURES = Path(__file__).parent / "fixtures" / "import"
+KESTREL = [
+    (1, "Introduction", ""),
+    (1, "Who we are", "1"),
+    (1, "What we collect", "2"),
+    (2, "From members", "2.1"),
+    (3, "When you join", "2.1.1"),
+    (3, "On the water", "2.1.2"),
+    (2, "From coaches", "2.2"),
+    (2, "From visitors", "2.3"),
+    (1, "How we use it", "3"),
+    (1, "Your rights", "4"),
+]
+
+
+def shape(outline: ImportedOutline) -> list[tuple[int, str, str]]:
+    return [(s.level, s.title, s.original_number) for s in outline.sections]
+
+
+def outline_of(text: str, fmt: str = "txt") -> ImportedOutline:
+    return outline_from_document(read_bytes(text.encode("utf-8"), f"x.{fmt}", fmt))
+
+
+@pytest.mark.parametrize("form", ["html", "browser", "pdftext", "docx", "docxbold", "pdf"])
+def test_three_numbered_levels_in_every_form(form: str, tmp_path: Path) -> None:
+    pieces = parse_policy((FIXTURES / "three_levels.md").read_text(encoding="utf-8"))
+    path = write_form(form, pieces, "kestrel", tmp_path)
+    if path is None:
+        pytest.skip("PySide6 cannot print a PDF here")
+    outline = import_file(path)
+    assert shape(outline) == KESTREL
+    members = outline.sections[3]
+    assert members.paragraphs == ()
+    assert not outline.without_text(3)  # its sub-sections follow it: nothing blocks publishing
+    assert outline.sections[4].body.startswith("Your name, date of birth")
+
+
+def test_the_notice_nests_three_deep_and_the_report_shows_it() -> None:
+    outline = import_file(FIXTURES / "three_levels.md")
+    notice = build_notice(outline)
+    walked = [(clause.title, depth, number) for clause, depth, number in notice.walk()]
+    assert walked[2:6] == [
+        ("What we collect", 0, "3"),
+        ("From members", 1, "3.1"),
+        ("When you join", 2, "3.1.1"),
+        ("On the water", 2, "3.1.2"),
+    ]
+    assert walked[6] == ("From coaches", 1, "3.2")
+    from notice_studio.core.importer import preview_report
+
+    text = report_text(preview_report(outline))
+    rows = {line.split()[0]: line for line in text.splitlines() if line.startswith("  ") and "[was" in line}
+    assert rows["3"].startswith("  3 ")
+    assert rows["3.1"].startswith("    3.1 ")  # indented under 3
+    assert rows["3.1.1"].startswith("      3.1.1 ")  # indented under 3.1
+    assert len({line.index("[was") for line in rows.values()}) == 1  # the original numbers in one column
+
+
+def test_a_third_level_number_without_its_parent_heading_is_one_level_down() -> None:
+    text = (
+        "1. Who we are\n\nThe Lantern Book Club meets on Thursdays.\n\n"
+        "2. What we keep\n\nA list of members.\n\n"
+        "2.1.1 Names\n\nYour name and the books you borrowed.\n\n"
+        "2.1.2 Addresses\n\nWhere to send the newsletter.\n\n"
+        "3. Your rights\n\nAsk the secretary for a copy.\n"
+    )
+    assert shape(outline_of(text)) == [
+        (1, "Who we are", "1"),
+        (1, "What we keep", "2"),
+        (2, "Names", "2.1.1"),
+        (2, "Addresses", "2.1.2"),
+        (1, "Your rights", "3"),
+    ]
+
+
+def test_a_third_level_number_out_of_sequence_stays_text() -> None:
+    text = (
+        "1. Who we are\n\nThe Lantern Book Club meets on Thursdays.\n\n"
+        "1.1 The committee\n\nThree members elected each spring.\n\n"
+        "1.4.7 Treasurer's report\n\nRead at each meeting.\n\n"
+        "2. Your rights\n\nAsk the secretary for a copy.\n"
+    )
+    outline = outline_of(text)
+    assert shape(outline) == [(1, "Who we are", "1"), (2, "The committee", "1.1"), (1, "Your rights", "2")]
+    assert "1.4.7 Treasurer's report" in outline.sections[1].body
+
+
+def test_a_deeper_heading_straight_under_a_section_is_its_sub_section_as_are_its_siblings() -> None:
+    md = (
+        "# Notice\n\n## Members\n\nWho can join.\n\n#### Juniors\n\nUnder eighteen.\n\n#### Seniors\n\nOver sixty.\n\n"
+        "## Boats\n\nThe fleet.\n\n### Singles\n\nOne rower.\n\n#### Sculls\n\nTwo oars each.\n"
+    )
+    assert [(s.level, s.title) for s in outline_of(md, "md").sections] == [
+        (1, "Members"),
+        (2, "Juniors"),
+        (2, "Seniors"),
+        (1, "Boats"),
+        (2, "Singles"),
+        (3, "Sculls"),
+    ]
+
+
+# ----- the preview's edits -------------------------------------------------------------------------
+def kestrel() -> ImportedOutline:
+    return import_file(FIXTURES / "three_levels.md")
+
+
+def test_a_section_moves_with_its_sub_sections() -> None:
+    outline = set_level(kestrel(), 3, 1)  # 'From members' up to a section: its parts come with it
+    assert [s.level for s in outline.sections][2:8] == [1, 1, 2, 2, 2, 2]
+    outline = set_level(outline, 3, 2)  # and back down, with what is now under it
+    assert [s.level for s in outline.sections][2:8] == [1, 2, 3, 3, 3, 3]
+    demoted = set_level(kestrel(), 4, 2)  # 'When you join' up a level: 'On the water' becomes its part
+    assert [s.level for s in demoted.sections][3:7] == [2, 2, 3, 2]
+    deeper = set_level(kestrel(), 6, 3)  # 'From coaches' under 'From members', as its third part
+    assert [s.level for s in deeper.sections][3:8] == [2, 3, 3, 3, 2]
+
+
+def test_levels_an_outline_cannot_hold_are_refused() -> None:
+    outline = kestrel()
+    with pytest.raises(NoticeError, match="only one level below the section above it"):
+        set_level(outline, 2, 3)  # 'What we collect' three levels down under the section 'Who we are'
+    with pytest.raises(NoticeError, match="level is 1"):
+        set_level(outline, 4, 4)
+    with pytest.raises(NoticeError, match="first section cannot be a sub-section"):
+        set_level(outline, 0, 2)
+
+
+def test_removing_or_merging_a_parent_lifts_its_sub_sections_a_level() -> None:
+    removed = remove(kestrel(), 3)  # 'From members' left out: its two parts are sub-sections of 'What we collect'
+    assert [(s.level, s.title) for s in removed.sections][2:5] == [
+        (1, "What we collect"),
+        (2, "When you join"),
+        (2, "On the water"),
+    ]
+    merged = merge(kestrel(), 3)  # 'From members' merged into 'What we collect': the same
+    assert [s.level for s in merged.sections][2:5] == [1, 2, 2]
+    assert merged.sections[2].paragraphs[-1] == "### 2.1 From members"
