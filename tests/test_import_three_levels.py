@@ -16,6 +16,7 @@ from notice_studio.core.importer import (
     build_notice,
     import_file,
     merge,
+    move_levels,
     outline_from_document,
     read_bytes,
     remove,
@@ -162,3 +163,56 @@ def test_removing_or_merging_a_parent_lifts_its_sub_sections_a_level() -> None:
     merged = merge(kestrel(), 3)  # 'From members' merged into 'What we collect': the same
     assert [s.level for s in merged.sections][2:5] == [1, 2, 2]
     assert merged.sections[2].paragraphs[-1] == "### 2.1 From members"
+
+
+# ----- several sections at once ----------------------------------------------------------------------
+SWIMMING = (
+    "Privacy Notice\n\nWho we are\n\nThe Brightwater Swimming Club is run by volunteers.\n\n"
+    "What we hold\n\nMembership\n\nYour name, date of birth and the squad you swim in.\n\n"
+    "Gala entries\n\nThe events you enter and your times.\n\n"
+    "Lane bookings\n\nThe sessions you book.\n\n"
+    "Your rights\n\nAsk the secretary for a copy of what we hold.\n"
+)
+
+
+def test_the_headings_an_empty_section_grouped_move_under_it_together() -> None:
+    outline = outline_of(SWIMMING)
+    assert [(s.level, s.title) for s in outline.sections] == [
+        (1, "Who we are"),
+        (1, "What we hold"),
+        (1, "Membership"),
+        (1, "Gala entries"),
+        (1, "Lane bookings"),
+        (1, "Your rights"),
+    ]
+    assert outline.without_text(1)  # it would block publishing
+    grouped = move_levels(outline, [2, 3, 4], 1)
+    assert [s.level for s in grouped.sections] == [1, 1, 2, 2, 2, 1]
+    assert not grouped.without_text(1)
+    deeper = move_levels(grouped, [3, 4], 1)  # into 'Membership', as far as three levels go
+    assert [s.level for s in deeper.sections] == [1, 1, 2, 3, 3, 1]
+    assert [s.level for s in move_levels(deeper, [2], -1).sections] == [1, 1, 1, 2, 2, 1]  # with its parts
+
+
+def test_moving_sections_that_cannot_go_further_is_refused_in_a_sentence() -> None:
+    outline = outline_of(SWIMMING)
+    with pytest.raises(NoticeError, match="already main sections"):
+        move_levels(outline, [1, 2], -1)
+    with pytest.raises(NoticeError, match="as far down as they can go"):
+        move_levels(outline, [0], 1)  # the first section has no section above it
+    with pytest.raises(NoticeError, match="There is no section 10"):
+        move_levels(outline, [2, 9], 1)
+
+
+def test_several_sections_left_out_at_once_their_parts_move_up() -> None:
+    outline = import_file(FIXTURES / "three_levels.md")
+    fewer = remove(outline, [1, 3])  # 'Who we are' and 'From members'
+    assert [(s.level, s.title) for s in fewer.sections][:5] == [
+        (1, "Introduction"),
+        (1, "What we collect"),
+        (2, "When you join"),
+        (2, "On the water"),
+        (2, "From coaches"),
+    ]
+    with pytest.raises(NoticeError, match="at least one section; leave out fewer"):
+        remove(outline, list(range(len(outline.sections))))

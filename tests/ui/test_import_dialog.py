@@ -262,6 +262,56 @@ def test_three_levels_shown_and_moved_a_level_at_a_time(window, qtbot) -> None:
     assert rows(dialog) == outline_rows(import_file(FIXTURES / "three_levels.md"))
 
 
+def test_several_rows_chosen_move_under_an_empty_section_in_one_step(window, qtbot, tmp_path: Path) -> None:
+    path = tmp_path / "swimming.txt"
+    path.write_text(
+        "Privacy Notice\n\nWho we are\n\nThe Brightwater Swimming Club is run by volunteers.\n\n"
+        "What we hold\n\nMembership\n\nYour name, date of birth and the squad you swim in.\n\n"
+        "Gala entries\n\nThe events you enter and your times.\n\nLane bookings\n\nThe sessions you book.\n\n"
+        "Your rights\n\nAsk the secretary for a copy of what we hold.\n",
+        encoding="utf-8",
+    )
+    dialog = open_dialog(window, qtbot)
+    read_in(dialog, qtbot, path)
+    preview = dialog.preview
+    assert [title for title, _, _ in rows(dialog)][1:5] == [
+        "What we hold",
+        "Membership",
+        "Gala entries",
+        "Lane bookings",
+    ]
+    assert "1 section with no text</b>" in preview.summary.text()
+    # Click 'Membership', Shift+click 'Gala entries': both chosen, and moved under 'What we hold' at once.
+    view = preview.tree
+    items = preview.items()
+    qtbot.mouseClick(view.viewport(), LEFT, pos=view.visualItemRect(items[2]).center())
+    qtbot.mouseClick(
+        view.viewport(), LEFT, Qt.KeyboardModifier.ShiftModifier, pos=view.visualItemRect(items[3]).center()
+    )
+    assert preview.chosen_indices() == [2, 3]
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert [level for _, level, _ in rows(dialog)] == [1, 1, 2, 2, 1, 1]
+    assert "no text" not in preview.summary.text()
+    assert preview.chosen_indices() == [2, 3]  # still chosen, to move again
+    assert preview.status.text() == "Made 2 sections sub-sections. Ctrl+Z undoes it."
+    # One undo puts both back.
+    qtbot.mouseClick(preview.undo_button, LEFT)
+    assert [level for _, level, _ in rows(dialog)] == [1] * 6
+    # Ctrl+click chooses rows apart; Delete leaves them out together.
+    qtbot.mouseClick(view.viewport(), LEFT, pos=view.visualItemRect(preview.items()[0]).center())
+    qtbot.mouseClick(
+        view.viewport(),
+        LEFT,
+        Qt.KeyboardModifier.ControlModifier,
+        pos=view.visualItemRect(preview.items()[4]).center(),
+    )
+    assert preview.chosen_indices() == [0, 4]
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert [title for title, _, _ in rows(dialog)] == ["What we hold", "Membership", "Gala entries", "Your rights"]
+    assert preview.status.text() == "Left out 2 sections. Ctrl+Z undoes it."
+
+
 def test_topics_are_chosen_from_the_library_topics(window, qtbot, monkeypatch) -> None:
     dialog = open_dialog(window, qtbot)
     read_in(dialog, qtbot, FIXTURES / "utf16.txt")

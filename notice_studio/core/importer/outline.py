@@ -8,7 +8,7 @@ the user chose their topics by hand).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from notice_studio.core.notice.model import NoticeError
@@ -221,13 +221,40 @@ def set_level(outline: ImportedOutline, index: int, level: int) -> ImportedOutli
             f"'{sections[index].title[:60]}' can go only one level below the section above it; "
             "make that one a sub-section first."
         )
-    old = sections[index].level
-    end = index + 1
-    while end < len(sections) and sections[end].level > old:
-        end += 1
-    for at in range(index, end):  # the section and its own sub-sections, as far as levels go
-        sections[at] = replace(sections[at], level=max(1, min(MAX_LEVEL, sections[at].level + level - old)))
+    return _with(outline, _shifted(sections, [index], level - sections[index].level))
+
+
+def move_levels(outline: ImportedOutline, indices: Sequence[int], step: int) -> ImportedOutline:
+    """Move sections one level down (`step` 1: each into the section above it) or up (-1), each with
+    its own sub-sections: the headings a section with no text grouped, chosen together and moved
+    under it at once. A section that can go no further stays where it is."""
+    for index in indices:
+        _check_index(outline, index)
+    if step not in (1, -1) or not indices:
+        raise NoticeError("Choose the sections to move, and move them one level down or up.")
+    sections = levelled(_shifted(list(outline.sections), indices, step))
+    if [s.level for s in sections] == [s.level for s in outline.sections]:
+        raise NoticeError(
+            "These sections are as far down as they can go: a section goes at most one level below the one above it."
+            if step > 0
+            else "These sections are already main sections."
+        )
     return _with(outline, sections)
+
+
+def _shifted(sections: list[ImportedSection], indices: Sequence[int], step: int) -> list[ImportedSection]:
+    """The sections at `indices` and their own sub-sections `step` levels down (up if negative),
+    each moved once and kept within levels 1 to MAX_LEVEL."""
+    moving: set[int] = set()
+    for index in indices:
+        moving.add(index)
+        end = index + 1
+        while end < len(sections) and sections[end].level > sections[index].level:
+            moving.add(end)
+            end += 1
+    return [
+        replace(s, level=max(1, min(MAX_LEVEL, s.level + step))) if at in moving else s for at, s in enumerate(sections)
+    ]
 
 
 def set_topics(outline: ImportedOutline, index: int, topics: list[str] | tuple[str, ...]) -> ImportedOutline:
@@ -246,14 +273,22 @@ def set_topics(outline: ImportedOutline, index: int, topics: list[str] | tuple[s
     return _with(outline, sections)
 
 
-def remove(outline: ImportedOutline, index: int) -> ImportedOutline:
-    """Leave a section (and its text) out of the notice, e.g. page furniture the import kept."""
-    _check_index(outline, index)
-    if len(outline.sections) == 1:
-        raise NoticeError("A notice needs at least one section; this is the only one.")
+def remove(outline: ImportedOutline, index: int | Sequence[int]) -> ImportedOutline:
+    """Leave a section, or several, (and their text) out of the notice, e.g. page furniture the
+    import kept; their sub-sections move up a level."""
+    indices = sorted({index} if isinstance(index, int) else set(index))
+    for at in indices:
+        _check_index(outline, at)
+    if len(indices) >= len(outline.sections):
+        raise NoticeError(
+            "A notice needs at least one section; this is the only one."
+            if len(outline.sections) == 1
+            else "A notice needs at least one section; leave out fewer."
+        )
     sections = list(outline.sections)
-    _lift_sub_sections(sections, index, 1)
-    del sections[index]
+    for at in reversed(indices):  # from the end, so the places before each still hold
+        _lift_sub_sections(sections, at, 1)
+        del sections[at]
     return _with(outline, sections)
 
 

@@ -30,9 +30,9 @@ from notice_studio.core.importer import (
     PASTED,
     ImportedOutline,
     merge,
+    move_levels,
     remove,
     rename,
-    set_level,
     set_topics,
     split,
 )
@@ -94,18 +94,19 @@ class PreviewPage(QWidget):
         )
         self.indent_button = self._button(
             "Make s&ub-section",
-            "Move it one level down, into the section above it (Alt+Shift+Right)",
+            "Move the chosen sections one level down, each into the section above it (Alt+Shift+Right); "
+            "Shift+click or Ctrl+click rows to choose several",
             lambda: self.set_level_current(1),
         )
         self.outdent_button = self._button(
             "Move up a &level",
-            "Move it one level up, with its own sub-sections (Alt+Shift+Left)",
+            "Move the chosen sections one level up, each with its own sub-sections (Alt+Shift+Left)",
             lambda: self.set_level_current(-1),
         )
         self.topics_button = self._button("&Topics…", "Choose the topics this section covers", self.choose_topics)
         self.remove_button = self._button(
             "Remo&ve",
-            "Leave this section and its text out, e.g. page furniture the import kept (Delete)",
+            "Leave the chosen sections and their text out, e.g. page furniture the import kept (Delete)",
             self.remove_current,
         )
         for button in (
@@ -132,11 +133,14 @@ class PreviewPage(QWidget):
         self.tree.setItemsExpandable(False)
         self.tree.setAlternatingRowColors(True)
         self.tree.setItemDelegate(Roomy(self.tree))
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # several rows at once (Shift or Ctrl+click): the headings an empty section grouped, moved
+        # under it together, or page furniture left out together
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.tree.setEditTriggers(
             QAbstractItemView.EditTrigger.EditKeyPressed | QAbstractItemView.EditTrigger.DoubleClicked
         )
         self.tree.currentItemChanged.connect(lambda *_: self._show_current())
+        self.tree.itemSelectionChanged.connect(self._update_buttons)
         self.tree.itemChanged.connect(self._item_edited)
         header = self.tree.header()
         header.setStretchLastSection(False)
@@ -346,6 +350,22 @@ class PreviewPage(QWidget):
             self.tree.scrollToItem(items[index])
         self._show_current()
 
+    def chosen_indices(self) -> list[int]:
+        """The rows chosen (several with Shift or Ctrl+click), in outline order; else the current row."""
+        chosen = sorted(int(item.data(0, _INDEX)) for item in self.tree.selectedItems())
+        current = self.current_index()
+        return chosen or ([current] if current >= 0 else [])
+
+    def choose(self, indices: list[int]) -> None:
+        """Select these rows, the first one current."""
+        items = self.items()
+        wanted = [items[i] for i in indices if 0 <= i < len(items)]
+        if not wanted:
+            return
+        self.tree.setCurrentItem(wanted[0])
+        for item in wanted[1:]:
+            item.setSelected(True)
+
     def current_index(self) -> int:
         item = self.tree.currentItem()
         return int(item.data(0, _INDEX)) if item is not None else -1
@@ -435,14 +455,16 @@ class PreviewPage(QWidget):
         outline, index = self.outline, self.current_index()
         sections = outline.sections if outline is not None else ()
         has = 0 <= index < len(sections)
-        level = sections[index].level if has else 0
         self.merge_button.setEnabled(has and index > 0)
         self.rename_button.setEnabled(has)
+        chosen = self.chosen_indices() if has else []
         # one level down goes into the section above: not below that section's own level
-        self.indent_button.setEnabled(has and index > 0 and level < MAX_LEVEL and level <= sections[index - 1].level)
-        self.outdent_button.setEnabled(has and level > 1)
+        self.indent_button.setEnabled(
+            any(i > 0 and sections[i].level < MAX_LEVEL and sections[i].level <= sections[i - 1].level for i in chosen)
+        )
+        self.outdent_button.setEnabled(any(sections[i].level > 1 for i in chosen))
         self.topics_button.setEnabled(has)
-        self.remove_button.setEnabled(has and len(sections) > 1)
+        self.remove_button.setEnabled(has and len(chosen) < len(sections))
         self.split_button.setEnabled(has and self.current_paragraph() >= 0)
         self.split_inside_button.setEnabled(
             has and self.current_paragraph() >= 0 and self.paragraph_text.textCursor().position() > 0
@@ -569,21 +591,26 @@ class PreviewPage(QWidget):
             self._show_outline(self.outline, index)  # empty or unchanged: show the title as it is
 
     def set_level_current(self, step: int) -> None:
-        """One level down (1) or up (-1), where the outline can hold it."""
-        index = self.current_index()
+        """The chosen rows one level down (1) or up (-1), where the outline can hold them."""
+        chosen = self.chosen_indices()
         button = self.indent_button if step > 0 else self.outdent_button
-        if index < 0 or self.outline is None or not button.isEnabled():
+        if not chosen or self.outline is None or not button.isEnabled():
             return
-        level = self.outline.sections[index].level + step
-        title = self._title(index)
-        done = (
-            f"Made “{title}” a sub-section"
-            if step > 0
-            else f"Made “{title}” a section of its own"
-            if level == 1
-            else f"Moved “{title}” up a level"
-        )
-        self.apply(done, set_level, index, level)
+        if len(chosen) > 1:
+            what = f"{len(chosen)} sections"
+            done = f"Made {what} sub-sections" if step > 0 else f"Moved {what} up a level"
+        else:
+            title = self._title(chosen[0])
+            level = self.outline.sections[chosen[0]].level + step
+            done = (
+                f"Made “{title}” a sub-section"
+                if step > 0
+                else f"Made “{title}” a section of its own"
+                if level == 1
+                else f"Moved “{title}” up a level"
+            )
+        if self.apply(done, move_levels, chosen, step, select=chosen[0]):
+            self.choose(chosen)  # still chosen: press again to move them further
 
     def choose_topics(self) -> None:
         index = self.current_index()
@@ -596,9 +623,10 @@ class PreviewPage(QWidget):
                 self.apply(f"Chose the topics of “{self._title(index)}”", set_topics, index, chosen)
 
     def remove_current(self) -> None:
-        index = self.current_index()
-        if index >= 0:
-            self.apply(f"Left out “{self._title(index)}”", remove, index)
+        chosen = self.chosen_indices()
+        if chosen:
+            what = f"“{self._title(chosen[0])}”" if len(chosen) == 1 else f"{len(chosen)} sections"
+            self.apply(f"Left out {what}", remove, chosen, select=chosen[0])
 
 
 def _no_text(level: int) -> str:
@@ -606,6 +634,7 @@ def _no_text(level: int) -> str:
     if level < MAX_LEVEL:
         return (
             "This section has no text, which blocks publishing. Often the original grouped the headings "
-            "below it: make those its sub-sections, merge it with the next one, or remove it."
+            "below it: make those its sub-sections (Shift+click the last one to choose them all, then "
+            "Make sub-section), merge it with the next one, or remove it."
         )
     return "This section has no text, which blocks publishing: merge it with the next one, or remove it."
