@@ -127,6 +127,25 @@ def test_a_deeper_heading_straight_under_a_section_is_its_sub_section_as_are_its
     ]
 
 
+def test_an_empty_heading_at_the_third_level_stays_a_line_of_text() -> None:
+    # an empty heading over the ones beside it: as a section of its own it would only block publishing
+    md = (
+        "# Notice\n\n## Your account\n\nWhat the account holds.\n\n### Controls\n\nYou choose what is kept.\n\n"
+        "#### In one place\n\n#### Activity\n\nWhat you searched for.\n\n#### Location\n\nWhere you were.\n\n"
+        "## Contact\n\nWrite to us.\n"
+    )
+    outline = outline_of(md, "md")
+    assert [(s.level, s.title) for s in outline.sections] == [
+        (1, "Your account"),
+        (2, "Controls"),
+        (3, "Activity"),
+        (3, "Location"),
+        (1, "Contact"),
+    ]
+    assert outline.sections[1].paragraphs == ("You choose what is kept.", "#### In one place")
+    assert not any(outline.without_text(i) for i in range(len(outline)))
+
+
 # ----- the preview's edits -------------------------------------------------------------------------
 def kestrel() -> ImportedOutline:
     return import_file(FIXTURES / "three_levels.md")

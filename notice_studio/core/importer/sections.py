@@ -305,6 +305,10 @@ class _Draft:
     run_in: bool = False
     pieces: list[tuple[str, bool, str]] = field(default_factory=list)
     """(Markdown, a blank line before it, block kind)."""
+    ranked: int = 0
+    """The level its kind of heading ranks at (the level it has may be higher: see _assemble)."""
+    as_text: tuple[str, bool, str] = ("", False, "paragraph")
+    """The heading as a piece of text, had it stayed one."""
 
 
 def _assemble(entries: list[Entry], levels: dict[Key, int], fmt: str) -> list[ImportedSection]:
@@ -327,6 +331,8 @@ def _assemble(entries: list[Entry], levels: dict[Key, int], fmt: str) -> list[Im
                 source=entry.block.source,
                 heading=entry.heading_md if not entry.body_after else _heading_part(entry),
                 run_in=bool(entry.body_after),
+                ranked=level,
+                as_text=_as_text(entry),
             )
             # the level among the headings open above it: a third-level kind straight under a
             # section is its sub-section, and so are the others of its kind after it
@@ -338,9 +344,8 @@ def _assemble(entries: list[Entry], levels: dict[Key, int], fmt: str) -> list[Im
             if entry.body_after:
                 current.pieces.append((entry.body_after, True, "paragraph"))
             continue
-        markdown = entry.heading_md if entry.block.kind == "heading" else entry.block.markdown
-        kind = "contents" if entry.toc and entry.block.kind == "paragraph" else entry.block.kind
-        current.pieces.append((markdown, entry.block.gap_before, kind))
+        current.pieces.append(_as_text(entry))
+    sections = _fold_empty_lowest(sections, intro)
     result: list[ImportedSection] = []
     if any(m.strip() for m, _, _ in intro.pieces):
         intro.title = _intro_title(intro, sections)
@@ -359,6 +364,31 @@ def _assemble(entries: list[Entry], levels: dict[Key, int], fmt: str) -> list[Im
             )
         )
     return result
+
+
+def _as_text(entry: Entry) -> tuple[str, bool, str]:
+    """An entry as a piece of its section's text: (Markdown, a blank line before it, block kind)."""
+    markdown = entry.heading_md if entry.block.kind == "heading" else entry.block.markdown
+    kind = "contents" if entry.toc and entry.block.kind == "paragraph" else entry.block.kind
+    return markdown, entry.block.gap_before, kind
+
+
+def _fold_empty_lowest(drafts: list[_Draft], intro: _Draft) -> list[_Draft]:
+    """A heading of the lowest level with no text and no parts of its own (an empty heading in the
+    original, a label over the headings beside it) stays a line of text where it stood, as it
+    would below three levels: as a section of its own it would only block publishing."""
+    kept: list[_Draft] = []
+    for at, draft in enumerate(drafts):
+        after = drafts[at + 1] if at + 1 < len(drafts) else None
+        if (
+            draft.ranked == MAX_LEVEL
+            and not any(markdown.strip() for markdown, _, _ in draft.pieces)
+            and not (after is not None and after.level > draft.level)
+        ):
+            (kept[-1] if kept else intro).pieces.append(draft.as_text)
+            continue
+        kept.append(draft)
+    return kept
 
 
 def _intro_title(intro: _Draft, sections: list[_Draft]) -> str:
