@@ -101,7 +101,7 @@ def _check_index(outline: ImportedOutline, index: int) -> None:
         raise NoticeError(f"There is no section {index + 1}; the outline has {len(outline.sections)}.")
 
 
-def levelled(sections: list[ImportedSection]) -> list[ImportedSection]:
+def _levelled(sections: list[ImportedSection]) -> list[ImportedSection]:
     """The sections with levels an outline can hold: the first a section, and none more than one
     level below the section before it (a sub-section whose parent went is one level higher)."""
     out: list[ImportedSection] = []
@@ -116,7 +116,7 @@ def levelled(sections: list[ImportedSection]) -> list[ImportedSection]:
 
 
 def _with(outline: ImportedOutline, sections: list[ImportedSection]) -> ImportedOutline:
-    return replace(outline, sections=tuple(levelled(sections)))
+    return replace(outline, sections=tuple(_levelled(sections)))
 
 
 def _retagged(section: ImportedSection) -> ImportedSection:
@@ -232,7 +232,7 @@ def move_levels(outline: ImportedOutline, indices: Sequence[int], step: int) -> 
         _check_index(outline, index)
     if step not in (1, -1) or not indices:
         raise NoticeError("Choose the sections to move, and move them one level down or up.")
-    sections = levelled(_shifted(list(outline.sections), indices, step))
+    sections = _levelled(_shifted(list(outline.sections), indices, step))
     if [s.level for s in sections] == [s.level for s in outline.sections]:
         raise NoticeError(
             "These sections are as far down as they can go: a section goes at most one level below the one above it."
