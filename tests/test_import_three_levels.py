@@ -235,3 +235,21 @@ def test_several_sections_left_out_at_once_their_parts_move_up() -> None:
     ]
     with pytest.raises(NoticeError, match="at least one section; leave out fewer"):
         remove(outline, list(range(len(outline.sections))))
+
+
+def test_a_third_level_number_of_a_section_already_closed_stays_text() -> None:
+    text = (
+        "1. Who we are\n\nThe Lantern Book Club meets on Thursdays.\n\n"
+        "1.1 The committee\n\nThree members elected each spring.\n\n"
+        "1.1.1 Officers\n\nA chair, a secretary and a treasurer.\n\n"
+        "2. Your rights\n\nAsk the secretary for a copy.\n\n"
+        "1.1.2 Elections\n\nHeld at the spring meeting.\n"
+    )
+    outline = outline_of(text)
+    assert shape(outline) == [
+        (1, "Who we are", "1"),
+        (2, "The committee", "1.1"),
+        (3, "Officers", "1.1.1"),
+        (1, "Your rights", "2"),
+    ]
+    assert "1.1.2 Elections" in outline.sections[3].body

@@ -37,7 +37,7 @@ class Numbering:
             return last < values[0] <= last + gap
         if len(values) == 3:
             a, b, c = values
-            if self.sub == (a, b):
+            if self.sub == (a, b) and self.top.get("arabic", a) == a:  # not '2.1.3' once section 3 began
                 last_c = self.deep[2] if self.deep and self.deep[:2] == (a, b) else 0
                 return last_c < c <= last_c + gap
             # '3.2.1' where '3.2' has no heading line of its own: its first part, after '3.1' or '3.'

@@ -147,13 +147,18 @@ def merge(outline: ImportedOutline, index: int) -> ImportedOutline:
     return _with(outline, sections)
 
 
+def _parts(sections: list[ImportedSection], index: int) -> range:
+    """Where section `index`'s own sub-sections are: the sections after it deeper than it."""
+    end = index + 1
+    while end < len(sections) and sections[end].level > sections[index].level:
+        end += 1
+    return range(index + 1, end)
+
+
 def _lift_sub_sections(sections: list[ImportedSection], index: int, by: int) -> None:
     """Section `index` is going: its sub-sections move up `by` levels, to stay under the section above."""
-    level = sections[index].level
-    at = index + 1
-    while by > 0 and at < len(sections) and sections[at].level > level:
+    for at in _parts(sections, index) if by > 0 else ():
         sections[at] = replace(sections[at], level=sections[at].level - by)
-        at += 1
 
 
 def split(outline: ImportedOutline, index: int, at_paragraph: int, title: str | None = None) -> ImportedOutline:
@@ -247,11 +252,7 @@ def _shifted(sections: list[ImportedSection], indices: Sequence[int], step: int)
     each moved once and kept within levels 1 to MAX_LEVEL."""
     moving: set[int] = set()
     for index in indices:
-        moving.add(index)
-        end = index + 1
-        while end < len(sections) and sections[end].level > sections[index].level:
-            moving.add(end)
-            end += 1
+        moving.update([index, *_parts(sections, index)])
     return [
         replace(s, level=max(1, min(MAX_LEVEL, s.level + step))) if at in moving else s for at, s in enumerate(sections)
     ]
