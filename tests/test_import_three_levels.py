@@ -22,6 +22,7 @@ from notice_studio.core.importer import (
     remove,
     set_level,
 )
+from notice_studio.core.importer.outline import can_move
 from notice_studio.core.importer.report import report_text
 from notice_studio.core.notice.model import NoticeError
 
@@ -160,6 +161,14 @@ def test_a_section_moves_with_its_sub_sections() -> None:
     assert [s.level for s in demoted.sections][3:7] == [2, 2, 3, 2]
     deeper = set_level(kestrel(), 6, 3)  # 'From coaches' under 'From members', as its third part
     assert [s.level for s in deeper.sections][3:8] == [2, 3, 3, 3, 2]
+
+
+def test_a_section_that_cannot_move_keeps_its_parts_where_they_are() -> None:
+    outline = set_level(kestrel(), 3, 1)  # 'From members' a section, its parts and the next two under it
+    assert not can_move(outline, [3], -1) and can_move(outline, [4], -1)
+    with pytest.raises(NoticeError, match="already main sections"):
+        move_levels(outline, [3], -1)  # before, its parts went up without it
+    assert [s.level for s in move_levels(outline, [3, 4], -1).sections][3:8] == [1, 1, 2, 2, 2]
 
 
 def test_levels_an_outline_cannot_hold_are_refused() -> None:

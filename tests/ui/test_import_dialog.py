@@ -204,15 +204,14 @@ def test_adjust_the_outline_and_create_the_project(window, qtbot, tmp_path: Path
 
 
 def test_split_at_a_missed_heading_takes_it_as_the_title(window, qtbot, tmp_path: Path) -> None:
-    path = tmp_path / "yoga.md"
-    path.write_text(
+    dialog = open_with_text(
+        window,
+        qtbot,
+        tmp_path / "yoga.md",
         "# Privacy Policy\n\n## Your rights\n\nYou can ask for a copy of your information.\n\n"
         "Making a request\n\nEmail us and we will reply within one month.\n\n"
         "## Contact\n\nWrite to the studio at 4 Quay Street.\n",
-        encoding="utf-8",
     )
-    dialog = open_dialog(window, qtbot)
-    read_in(dialog, qtbot, path)
     index = next(n for n, s in enumerate(dialog.outline.sections) if s.title == "Your rights")
     dialog.preview.select(index)
     shown = paragraphs_shown(dialog)
@@ -263,16 +262,15 @@ def test_three_levels_shown_and_moved_a_level_at_a_time(window, qtbot) -> None:
 
 
 def test_several_rows_chosen_move_under_an_empty_section_in_one_step(window, qtbot, tmp_path: Path) -> None:
-    path = tmp_path / "swimming.txt"
-    path.write_text(
+    dialog = open_with_text(
+        window,
+        qtbot,
+        tmp_path / "swimming.txt",
         "Privacy Notice\n\nWho we are\n\nThe Brightwater Swimming Club is run by volunteers.\n\n"
         "What we hold\n\nMembership\n\nYour name, date of birth and the squad you swim in.\n\n"
         "Gala entries\n\nThe events you enter and your times.\n\nLane bookings\n\nThe sessions you book.\n\n"
         "Your rights\n\nAsk the secretary for a copy of what we hold.\n",
-        encoding="utf-8",
     )
-    dialog = open_dialog(window, qtbot)
-    read_in(dialog, qtbot, path)
     preview = dialog.preview
     assert [title for title, _, _ in rows(dialog)][1:5] == [
         "What we hold",
@@ -680,17 +678,16 @@ def test_a_web_address_in_the_file_box_is_fetched_and_read(window, qtbot) -> Non
 def test_a_section_with_no_text_says_so_and_what_to_do(window, qtbot, tmp_path: Path) -> None:
     # Copied text sets a heading and the headings it groups apart alike, so the group heading comes
     # in as a section with no text; it would block publishing, and the row says so.
-    path = tmp_path / "orchard.txt"
-    path.write_text(
+    dialog = open_with_text(
+        window,
+        qtbot,
+        tmp_path / "orchard.txt",
         "Orchard Street Library Privacy Notice\n\n"
         "What We Record\n\n"
         "Loans and Returns\n\nThe books you borrow and when you bring them back.\n\n"
         "Room Bookings\n\nThe name given when a study room is booked.\n\n"
         "Your Rights\n\nYou may ask for a copy of your borrowing history.\n",
-        encoding="utf-8",
     )
-    dialog = open_dialog(window, qtbot)
-    read_in(dialog, qtbot, path)
     items = {item.text(0): item for item in dialog.preview.items()}
     assert set(items) == {"What We Record", "Loans and Returns", "Room Bookings", "Your Rights"}
     empty = items["What We Record"]

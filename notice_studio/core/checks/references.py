@@ -141,7 +141,7 @@ def typed_links(notice: Notice) -> list[TypedLink]:
             ):
                 continue
             spans = [(start, end, number)]
-            while more := _MORE_NUMBERS.match(body, spans[-1][1]):  # 'section 3.2 and 4.1': both, or neither
+            while more := _MORE_NUMBERS.match(body, spans[-1][1]):  # 'section 2.3 and 5.1': both, or neither
                 spans.append((more.start(1), more.end(1), more.group(1)))
             targets = [by_number.get(n, []) for _, _, n in spans]
             if all(len(t) == 1 and t[0] != clause.id for t in targets):

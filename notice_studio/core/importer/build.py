@@ -51,7 +51,7 @@ def build_notice(
             clause.meta["original_number"] = section.original_number
         if section.topic_evidence:
             clause.meta["topic_evidence"] = section.topic_evidence
-        del above[max(0, min(section.level, len(above) + 1) - 1) :]
+        del above[max(section.level, 1) - 1 :]  # under the clause one level up (or the deepest open)
         notice.add(clause, parent_id=above[-1].id if above else None)
         above.append(clause)
     if tables:

@@ -79,7 +79,12 @@ class ImportedOutline:
         """Section `index` has no text and no sub-sections: as a clause it would block publishing."""
         section = self.sections[index]
         below = index + 1 < len(self.sections) and self.sections[index + 1].level > section.level
-        return not below and not any(ch.isalnum() for p in section.paragraphs for ch in p)
+        return not below and no_words(section.paragraphs)
+
+
+def no_words(texts: Iterable[str]) -> bool:
+    """Nothing to read in these pieces of text (blank, or only marks): as a section's text, none."""
+    return not any(ch.isalnum() for text in texts for ch in text)
 
 
 # ----- edits for the preview --------------------------------------------------------------------
@@ -101,22 +106,21 @@ def _check_index(outline: ImportedOutline, index: int) -> None:
         raise NoticeError(f"There is no section {index + 1}; the outline has {len(outline.sections)}.")
 
 
-def _levelled(sections: list[ImportedSection]) -> list[ImportedSection]:
-    """The sections with levels an outline can hold: the first a section, and none more than one
-    level below the section before it (a sub-section whose parent went is one level higher)."""
-    out: list[ImportedSection] = []
-    for section in sections:
-        most = out[-1].level + 1 if out else 1
-        out.append(
-            section
-            if 1 <= section.level <= min(most, MAX_LEVEL)
-            else replace(section, level=max(1, min(section.level, most, MAX_LEVEL)))
-        )
+def _held(levels: list[int]) -> list[int]:
+    """Levels an outline can hold: the first a section, and none more than one level below the
+    section before it (a sub-section whose parent went is one level higher)."""
+    out: list[int] = []
+    for level in levels:
+        out.append(max(1, min(level, out[-1] + 1 if out else 1, MAX_LEVEL)))
     return out
 
 
+def _at_levels(sections: list[ImportedSection], levels: list[int]) -> list[ImportedSection]:
+    return [s if s.level == level else replace(s, level=level) for s, level in zip(sections, levels, strict=True)]
+
+
 def _with(outline: ImportedOutline, sections: list[ImportedSection]) -> ImportedOutline:
-    return replace(outline, sections=tuple(_levelled(sections)))
+    return replace(outline, sections=tuple(_at_levels(sections, _held([s.level for s in sections]))))
 
 
 def _retagged(section: ImportedSection) -> ImportedSection:
@@ -226,7 +230,22 @@ def set_level(outline: ImportedOutline, index: int, level: int) -> ImportedOutli
             f"'{sections[index].title[:60]}' can go only one level below the section above it; "
             "make that one a sub-section first."
         )
-    return _with(outline, _shifted(sections, [index], level - sections[index].level))
+    return _with(outline, _at_levels(sections, _shifted(sections, [index], level - sections[index].level)))
+
+
+def can_move(outline: ImportedOutline, indices: Sequence[int], step: int) -> bool:
+    """Whether move_levels would move any of these sections (the preview's buttons ask)."""
+    sections = list(outline.sections)
+    return any(0 <= i < len(sections) and _goes(sections, i, step) for i in indices)
+
+
+def _goes(sections: list[ImportedSection], index: int, step: int) -> bool:
+    """Section `index` can move a level up (`step` < 0), or down: into the section above it, so not
+    below that section's own level, nor below the third level."""
+    level = sections[index].level
+    if step < 0:
+        return level > 1
+    return index > 0 and level < MAX_LEVEL and level <= sections[index - 1].level
 
 
 def move_levels(outline: ImportedOutline, indices: Sequence[int], step: int) -> ImportedOutline:
@@ -237,25 +256,25 @@ def move_levels(outline: ImportedOutline, indices: Sequence[int], step: int) -> 
         _check_index(outline, index)
     if step not in (1, -1) or not indices:
         raise NoticeError("Choose the sections to move, and move them one level down or up.")
-    sections = _levelled(_shifted(list(outline.sections), indices, step))
-    if [s.level for s in sections] == [s.level for s in outline.sections]:
+    if not can_move(outline, indices, step):
         raise NoticeError(
             "These sections are as far down as they can go: a section goes at most one level below the one above it."
             if step > 0
             else "These sections are already main sections."
         )
-    return _with(outline, sections)
+    sections = list(outline.sections)
+    return _with(outline, _at_levels(sections, _shifted(sections, indices, step)))
 
 
-def _shifted(sections: list[ImportedSection], indices: Sequence[int], step: int) -> list[ImportedSection]:
-    """The sections at `indices` and their own sub-sections `step` levels down (up if negative),
-    each moved once and kept within levels 1 to MAX_LEVEL."""
+def _shifted(sections: list[ImportedSection], indices: Sequence[int], step: int) -> list[int]:
+    """The levels with the sections at `indices` and their own sub-sections `step` levels down (up
+    if negative), each moved once and kept within levels 1 to MAX_LEVEL; a section that cannot
+    move stays where it is, and so do its parts."""
     moving: set[int] = set()
     for index in indices:
-        moving.update([index, *_parts(sections, index)])
-    return [
-        replace(s, level=max(1, min(MAX_LEVEL, s.level + step))) if at in moving else s for at, s in enumerate(sections)
-    ]
+        if _goes(sections, index, step):
+            moving.update([index, *_parts(sections, index)])
+    return [max(1, min(MAX_LEVEL, s.level + step)) if at in moving else s.level for at, s in enumerate(sections)]
 
 
 def set_topics(outline: ImportedOutline, index: int, topics: list[str] | tuple[str, ...]) -> ImportedOutline:

@@ -23,7 +23,13 @@ from notice_studio.core.importer.candidates import Entry, Key, accept_weak, clas
 from notice_studio.core.importer.dates import take_out_date_line
 from notice_studio.core.importer.headings import clean_title, is_stopped_title, is_title_shaped, split_number
 from notice_studio.core.importer.numbering import accept_numbered
-from notice_studio.core.importer.outline import BEFORE_FIRST_HEADING, MAX_LEVEL, ImportedOutline, ImportedSection
+from notice_studio.core.importer.outline import (
+    BEFORE_FIRST_HEADING,
+    MAX_LEVEL,
+    ImportedOutline,
+    ImportedSection,
+    no_words,
+)
 
 _FAMILY_ORDER = {"size": 0, "markup": 0, "num": 1, "caps": 2, "bold": 3, "runin": 4, "question": 5, "line": 6}
 _TITLE_WORDS = re.compile(r"privacy|notice|policy|statement|data protection|cookie|gdpr", re.IGNORECASE)
@@ -234,15 +240,13 @@ def _key_by_size(entries: list[Entry]) -> None:
             entry.evidence = "a bold line in a heading's size"
         entry.key = ("size", block.size)
     # in one size, numbers a level deeper than the size's own ('2.1.1' set like '2.1') are a level down
+    numbered = [(e, e.number.depth) for e in entries if e.key and e.key[0] == "size" and e.number]
     shallowest: dict[float, int] = {}
-    for entry in entries:
-        if entry.key and entry.key[0] == "size" and entry.number:
-            shallowest[entry.block.size] = min(shallowest.get(entry.block.size, 9), entry.number.depth)
-    for entry in entries:
-        if entry.key and entry.key[0] == "size" and entry.number:
-            below = entry.number.depth - shallowest[entry.block.size]
-            if below:
-                entry.key = ("size", entry.block.size, below)
+    for entry, depth in numbered:
+        shallowest[entry.block.size] = min(shallowest.get(entry.block.size, depth), depth)
+    for entry, depth in numbered:
+        if depth > shallowest[entry.block.size]:
+            entry.key = ("size", entry.block.size, depth - shallowest[entry.block.size])
 
 
 def _record_labels(entries: list[Entry]) -> list[str]:
@@ -307,8 +311,8 @@ class _Draft:
     """(Markdown, a blank line before it, block kind)."""
     ranked: int = 0
     """The level its kind of heading ranks at (the level it has may be higher: see _assemble)."""
-    as_text: tuple[str, bool, str] = ("", False, "paragraph")
-    """The heading as a piece of text, had it stayed one."""
+    entry: Entry | None = None
+    """The heading's entry (the introduction has none)."""
 
 
 def _assemble(entries: list[Entry], levels: dict[Key, int], fmt: str) -> list[ImportedSection]:
@@ -332,7 +336,7 @@ def _assemble(entries: list[Entry], levels: dict[Key, int], fmt: str) -> list[Im
                 heading=entry.heading_md if not entry.body_after else _heading_part(entry),
                 run_in=bool(entry.body_after),
                 ranked=level,
-                as_text=_as_text(entry),
+                entry=entry,
             )
             # the level among the headings open above it: a third-level kind straight under a
             # section is its sub-section, and so are the others of its kind after it
@@ -382,10 +386,11 @@ def _fold_empty_lowest(drafts: list[_Draft], intro: _Draft) -> list[_Draft]:
         after = drafts[at + 1] if at + 1 < len(drafts) else None
         if (
             draft.ranked == MAX_LEVEL
-            and not any(markdown.strip() for markdown, _, _ in draft.pieces)
+            and draft.entry is not None
+            and no_words(markdown for markdown, _, _ in draft.pieces)  # what the preview marks 'no text'
             and not (after is not None and after.level > draft.level)
         ):
-            (kept[-1] if kept else intro).pieces.append(draft.as_text)
+            (kept[-1] if kept else intro).pieces.append(_as_text(draft.entry))
             continue
         kept.append(draft)
     return kept

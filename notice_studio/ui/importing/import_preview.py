@@ -36,7 +36,7 @@ from notice_studio.core.importer import (
     set_topics,
     split,
 )
-from notice_studio.core.importer.outline import MAX_LEVEL, drop_paragraph, sections_in_words, split_inside
+from notice_studio.core.importer.outline import MAX_LEVEL, can_move, drop_paragraph, sections_in_words, split_inside
 from notice_studio.core.notice.model import NoticeError
 from notice_studio.core.wording import plural
 from notice_studio.ui.checks.checks_report import severity_color
@@ -458,11 +458,8 @@ class PreviewPage(QWidget):
         self.merge_button.setEnabled(has and index > 0)
         self.rename_button.setEnabled(has)
         chosen = self.chosen_indices() if has else []
-        # one level down goes into the section above: not below that section's own level
-        self.indent_button.setEnabled(
-            any(i > 0 and sections[i].level < MAX_LEVEL and sections[i].level <= sections[i - 1].level for i in chosen)
-        )
-        self.outdent_button.setEnabled(any(sections[i].level > 1 for i in chosen))
+        self.indent_button.setEnabled(outline is not None and can_move(outline, chosen, 1))
+        self.outdent_button.setEnabled(outline is not None and can_move(outline, chosen, -1))
         self.topics_button.setEnabled(has)
         self.remove_button.setEnabled(has and len(chosen) < len(sections))
         self.split_button.setEnabled(has and self.current_paragraph() >= 0)
