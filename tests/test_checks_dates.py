@@ -128,6 +128,7 @@ def test_dates_that_are_not_the_notice_date() -> None:
     [
         "Under the Federal Act on Data Protection, in force since 1 March 2024, you may ask us.",
         "The Standard Contractual Clauses version 2.1, effective on 4 February 2021, cover transfers.",
+        "Brazilian users have the rights of the LGPD, in force since 18 September 2020.",
         "Our records are kept effective before 2020 rules changed.",
         "| Revision | Date |\n|---|---|\n| 3 | 1 May 2025 |",
     ],

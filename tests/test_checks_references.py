@@ -98,6 +98,8 @@ def test_typed_number_pointing_at_the_wrong_topic() -> None:
         "As section 5 of the Personal Data Act provides, the age is 13.",
         "Under section 8(3) of British Columbia's Act we rely on deemed consent.",
         "Paragraph 2 of Schedule 1 to the Data Protection Act applies.",
+        "Transfers rely on clause 9 of the Standard Contractual Clauses as adopted.",
+        "The DPA Addendum, at part 3, covers onward transfers.",
     ],
 )
 def test_legal_citations_are_not_section_references(body: str) -> None:
@@ -115,3 +117,20 @@ def test_typed_reference_to_an_original_number_that_moved() -> None:
     assert stale.excerpt == "section 2" and "now see that section as 3" in stale.message
     assert "[[cookies]]" in stale.fix
     assert findings(notice, "crossref-topic", "crossref-typed-broken") == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a law named beside it, but 'below' says the section is this notice's
+        "Under the Data Act, as set out in section 14 below, you may complain to us.",
+        "Brazilian residents have the rights the LGPD gives them; see section 14 above.",
+        # the law is named in the next paragraph (a heading), not beside the reference
+        "To ask us, follow section 14.\n\n9.2 What the Data Act gives you",
+    ],
+)
+def test_a_reference_to_this_notice_beside_a_named_law(body: str) -> None:
+    notice = Notice(title="Privacy Notice")
+    notice.add(Clause("a", "Intro", body))
+    [finding] = findings(notice, "crossref-typed-broken")
+    assert finding.excerpt == "section 14"

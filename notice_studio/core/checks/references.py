@@ -11,6 +11,7 @@ from notice_studio.core.checks.scan import ClauseInfo, Scan
 from notice_studio.core.checks.text import per_text, plain, quote
 from notice_studio.core.checks.topics import cue_hits, related, topics_in
 from notice_studio.core.checks.types import Finding
+from notice_studio.core.importer.dates import LAW_WORD
 from notice_studio.core.notice.model import CROSSREF_RE, Notice
 
 # "see section 9", "Section 4.2 above", "clause 7" - but not "section 1798.100 of the Civil Code".
@@ -19,9 +20,9 @@ _TYPED_REF_RE = re.compile(
     r"(?!\s+(?:of|to|in|under)\s+(?:the\s+)?(?-i:[A-Z]))",
     re.IGNORECASE,
 )
-_LEGAL_NEARBY_RE = re.compile(
-    r"\b(?:Act|Code|Regulation|GDPR|CCPA|CPRA|LGPD|PIPEDA|PIPA|Directive|Law|CFR|U\.S\.C|Schedule)\b"
-)
+_LEGAL_NEARBY_RE = re.compile(LAW_WORD)
+_HERE_RE = re.compile(r"\s+(?:above|below)\b", re.IGNORECASE)
+"""'Section 6 below': a section of this notice, whatever law is named beside it."""
 _TYPED_TITLE_NUMBER_RE = re.compile(
     r"^\s*(?:(?:section|clause|part)\s+)?(\d{1,2}(?:\.\d{1,2})*)[.):]?\s", re.IGNORECASE
 )
@@ -98,10 +99,16 @@ def _typed_refs(text: str) -> tuple[tuple[int, int, str], ...]:
         return ()
     found = []
     for match in _TYPED_REF_RE.finditer(text):
-        around = text[max(0, match.start() - 30) : match.end() + 40]
-        if not _LEGAL_NEARBY_RE.search(around):
+        if _HERE_RE.match(text, match.end()) or not _LEGAL_NEARBY_RE.search(_around(text, match)):
             found.append((match.start(), match.end(), match.group(1)))
     return tuple(found)
+
+
+def _around(text: str, match: re.Match[str]) -> str:
+    """The words beside a typed number, within its paragraph: a law named there is the one it cites."""
+    start = max(0, match.start() - 30, text.rfind("\n\n", 0, match.start()))
+    end = text.find("\n\n", match.end(), match.end() + 40)
+    return text[start : end if end >= 0 else match.end() + 40]
 
 
 @dataclass(frozen=True)

@@ -141,9 +141,14 @@ _THIS_NOTICE_IS = re.compile(
 )
 
 
-_ABOUT_A_LAW = re.compile(
-    r"\b(?:Act|Code|Regulation|Directive|Law|Clauses|Addendum|Framework|GDPR|DSGVO|CCPA|CPRA)\b(?:[^.;:]|\.\d){0,60}$"
+LAW_WORD = (
+    r"\b(?:Act|Code|Regulation|Directive|Law|Clauses|Addendum|Framework|Schedule|CFR|U\.S\.C"
+    r"|GDPR|DSGVO|CCPA|CPRA|LGPD|PIPEDA|PIPA)\b"
 )
+"""A word that names a law or a legal instrument ('the Act', 'GDPR', 'Standard Contractual Clauses'):
+near it, a date is the law's and a section number is the law's section. One list for the import's
+dates and the typed-reference check."""
+_ABOUT_A_LAW = re.compile(LAW_WORD + r"(?:[^.;:]|\.\d){0,60}$")
 
 
 def _leads(text: str) -> Iterator[re.Match[str]]:
