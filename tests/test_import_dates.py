@@ -28,6 +28,15 @@ def import_text(text: str):
         ("Last revised: 3rd of March 2020", dt.date(2020, 3, 3)),
         ("Last revised: 01/10/2021", dt.date(2021, 10, 1)),
         ("Updated on September 2022", dt.date(2022, 9, 1)),
+        ("Revised: 3 March 2025", dt.date(2025, 3, 3)),
+        ("Amended: Mar. 3, 2025", dt.date(2025, 3, 3)),
+        ("Modified: 3 March 2025", dt.date(2025, 3, 3)),
+        ("Last updated: 2025/03/04", dt.date(2025, 3, 4)),
+        ("Last updated: 2025.03.04", dt.date(2025, 3, 4)),
+        ("Last updated: 04-Mar-2025", dt.date(2025, 3, 4)),
+        ("Last updated: 4/3/25", dt.date(2025, 3, 4)),
+        ("Revision date: 4 March 2025", dt.date(2025, 3, 4)),
+        ("Last updated: Tuesday, 4 March 2025", dt.date(2025, 3, 4)),
     ],
 )
 def test_typed_dates_are_recognised(line: str, expected: dt.date) -> None:
@@ -73,6 +82,8 @@ def test_a_date_inside_a_sentence_stays_and_the_report_asks_to_remove_it() -> No
         ("This policy was last revised on Oct. 1st, 2021.", dt.date(2021, 10, 1)),
         ("This Cycle Hire Notice is effective as of 3 June 2024.", dt.date(2024, 6, 3)),
         ("Effective starting: November 9, 2025", dt.date(2025, 11, 9)),
+        ("Revision date: 4 March 2025", dt.date(2025, 3, 4)),
+        ("Last updated: Tuesday, 4 March 2025", dt.date(2025, 3, 4)),
         ("Last updated: 1 October 2021. We changed the retention periods.", None),
         ("Effective from June 2023 for all members", None),
         ("We keep records since 12 May 2019.", None),
@@ -160,3 +171,38 @@ def test_a_laws_effective_date_is_not_the_notices() -> None:
     assert stated_date(text) is None
     # 'last updated' is said of a notice, never of a law, whatever stands before it
     assert stated_date("Use of our records (GDPR) Last updated: October 2021")[0] == dt.date(2021, 10, 1)
+
+
+def test_a_day_the_month_does_not_have_is_no_date() -> None:
+    # not the month alone either: a typo must not become another legal date
+    assert stated_date("Our riders come first.\nLast updated: 31 February 2025\nWe hire bicycles.") is None
+    outline = import_text("Last updated: 30 February 2025\n\nWho we are\n\nWe hire bicycles in Alnmouth.\n")
+    assert outline.stated_date == "" and "30 February 2025" in outline.sections[0].body
+
+
+BIKES = "Who we are\n\nWe hire bicycles in Alnmouth{law}.\n\nYour rights\n\nAsk us for a copy of what we hold.\n"
+
+
+@pytest.mark.parametrize(
+    ("extra", "law", "expected", "why"),
+    [
+        ("", " under the California Consumer Privacy Act", "2024-01-12", "the month first, as notices under United States law"),
+        ("", "", "2024-12-01", "the day first, as dates are written outside the United States"),
+        ("", " under the CCPA and the GDPR", "2024-12-01", "the day first"),
+        ("Our last notice ran from 13/05/2023.\n\n", " under the CCPA", "2024-12-01", "as the notice writes its other dates"),
+        ("Our last notice ran from May 13, 2023.\n\n", "", "2024-01-12", "as the notice writes its other dates"),
+    ],
+)
+def test_a_date_that_reads_both_ways_follows_the_notice_and_the_report_says_how(
+    extra: str, law: str, expected: str, why: str
+) -> None:
+    outline = import_text("Effective date: 01/12/2024\n\n" + extra + BIKES.format(law=law))
+    assert outline.stated_date == expected
+    [note] = [n for n in outline.notes if n.startswith("'01/12/2024' was read as")]
+    assert why in note and "change the effective date when you publish" in note
+
+
+def test_a_numeric_date_that_reads_one_way_has_no_note() -> None:
+    outline = import_text("Effective date: 21/12/2024\n\n" + BIKES.format(law=" under the CCPA"))
+    assert outline.stated_date == "2024-12-21"
+    assert not [n for n in outline.notes if "was read as" in n]

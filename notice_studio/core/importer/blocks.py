@@ -60,6 +60,8 @@ class SourceDocument:
     encoding: str = ""
     dropped: tuple[str, ...] = field(default_factory=tuple)
     """Page furniture the reader left out ('Back to top', cookie banners), for the report."""
+    notes: tuple[str, ...] = ()
+    """What the reader wants the report to say about how it read the file (tracked changes)."""
 
 
 # Lines that are page furniture wherever they appear: navigation aids and site credits.

@@ -44,36 +44,48 @@ _MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _FORMS = [
-    re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),  # 1 October 2021
+    re.compile(
+        rf"\b{_DAY}(?:\s+of\s+|\s+|-){_MONTH}(?:,?\s+|-){_YEAR}\b", re.IGNORECASE
+    ),  # 1 October 2021, 01-Oct-2021
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),  # Oct. 1st, 2021
-    re.compile(rf"\b{_YEAR}-(?P<m>\d{{1,2}})-(?P<day>\d{{1,2}})\b"),  # 2021-10-01
-    re.compile(rf"\b(?P<a>\d{{1,2}})[/.](?P<b>\d{{1,2}})[/.]{_YEAR}\b"),  # 01/10/2021
+    re.compile(rf"\b{_YEAR}(?P<sep>[-/.])(?P<m>\d{{1,2}})(?P=sep)(?P<day>\d{{1,2}})\b"),  # 2021-10-01, 2021/10/01
+    re.compile(
+        rf"\b(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P=sep)(?:{_YEAR}|(?P<yy>\d{{2}}))(?![\d/.-]*\d)"
+    ),  # 01/10/2021, 1/10/21
     re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),  # October 2021
 ]
+_NUMERIC = 3
+"""The form that writes day and month as two numbers, in an order only the notice's habits tell."""
 _LEAD = re.compile(
     r"(?:\b(?=[a-z])|^)"  # at a word's start (or a line's): three times faster, and not 'outdated:'
-    r"(?:last\s+(?:updated|revised|modified|reviewed|amended|changed)|(?:date\s+of\s+)?(?:last\s+)?(?:(?:update|revision)\b|updated\s*:)"
+    r"(?:last\s+(?:updated|revised|modified|reviewed|amended|changed)|(?:date\s+of\s+)?(?:last\s+)?(?:(?:update|revision)(?:\s+date)?\b|updated\s*:)"
     r"|effective(?:\s+(?:date|as\s+of|from|since|on))?|(?:updated|revised|modified|amended)\s+(?:on|as\s+of)"
     r"|(?:in\s+force|valid)\s+(?:from|since|as\s+of)|(?:this\s+)?(?:notice|policy|statement)\s+(?:was\s+)?(?:last\s+)?"
     r"(?:updated|revised|modified|amended)|version\s+(?:date|of)|date\s+of\s+(?:this|last)\s+(?:notice|policy|update)"
-    r"|^\W*(?:updated|revised)(?=\s+(?:\d|[a-z]{3})))",
+    r"|^\W*(?:updated|revised|modified|amended)(?=\s*:?\s+(?:\d|[a-z]{3})))",
     re.IGNORECASE | re.MULTILINE,
 )
 """What leads in to the notice's own date: 'Last updated', 'Effective as of', 'This policy was revised'."""
 
 
 def parse_date(text: str, *, day_first: bool = True) -> dt.date | None:
-    """The first date written in `text` in any common form (a month and year alone last), or None."""
-    for patterns in (_FORMS[:4], _FORMS[4:]):
-        found = []
-        for pattern in patterns:
-            for match in pattern.finditer(text):
-                date = _as_date(match, day_first)
-                if date:
-                    found.append((match.start(), date))
-                    break
-        if found:
-            return min(found)[1]
+    """The first date written in `text` in any common form (a month and year alone last), or None.
+
+    A day that month does not have ('31 February 2025') is no date: not the month alone either."""
+    found = []
+    impossible: list[tuple[int, int]] = []
+    for pattern in _FORMS[:4]:
+        for match in pattern.finditer(text):
+            date = _as_date(match, day_first)
+            if date:
+                found.append((match.start(), date))
+                break
+            impossible.append(match.span())
+    if found:
+        return min(found)[1]
+    for match in _FORMS[4].finditer(text):
+        if not any(start < match.end() and match.start() < end for start, end in impossible):
+            return _as_date(match, day_first)
     return None
 
 
@@ -84,7 +96,7 @@ def is_bare_date(text: str) -> bool:
 
 def _as_date(match: re.Match[str], day_first: bool) -> dt.date | None:
     groups = match.groupdict()
-    year = int(groups["year"])
+    year = int(groups["year"]) if groups.get("year") else 2000 + int(groups["yy"])
     if groups.get("month"):
         month = _MONTHS.get(groups["month"].lower().rstrip("."), 0)
         day = int(groups["day"]) if groups.get("day") else 1
@@ -135,7 +147,11 @@ def lead_alone(line: str) -> bool:
     return bool(text) and _LEAD.fullmatch(text) is not None
 
 
-_AFTER_LEAD = re.compile(r"[ \t:.\-\u2013\u2014]*(?:(?:on|as\s+of|from|since|starting|is)\b[ \t:]*)?", re.IGNORECASE)
+_AFTER_LEAD = re.compile(
+    r"[ \t:.\-\u2013\u2014]*(?:(?:on|as\s+of|from|since|starting|is)\b[ \t:]*)?"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?[ \t]+)?",  # 'Last updated: Monday, 3 March 2025'
+    re.IGNORECASE,
+)
 _THIS_NOTICE_IS = re.compile(
     r"^this\s+(?:[\w-]+\s+){0,3}?(?:notice|policy|statement)\s+is\s+(?=effective)", re.IGNORECASE
 )
@@ -198,7 +214,36 @@ def date_statement(paragraph: str, *, day_first: bool = True) -> dt.date | None:
     return parse_date(rest, day_first=day_first)
 
 
-def take_out_date_line(outline: ImportedOutline, *, day_first: bool = True) -> ImportedOutline:
+_US_ONLY = frozenset({"ccpa", "caloppa", "coppa"})
+
+
+def date_order(text: str) -> tuple[bool, str]:
+    """Whether '04/03/2025' in this notice is 4 March (day first) or April 3 (month first), and why.
+
+    The notice's other dates say it where they can ('13/02/2025', 'March 4, 2025' against
+    '4 March 2025'); failing them, a notice that names only United States laws writes the month
+    first, and any other the day first."""
+    votes = sum(1 for _ in _FORMS[0].finditer(text)) - sum(1 for _ in _FORMS[1].finditer(text))
+    for match in _FORMS[_NUMERIC].finditer(text):
+        a, b = int(match["a"]), int(match["b"])
+        votes += (a > 12 >= b) - (b > 12 >= a)
+    if votes:
+        return votes > 0, "as the notice writes its other dates"
+    from notice_studio.core.importer.topics import mentioned_jurisdictions
+
+    laws = set(mentioned_jurisdictions(text))
+    if laws and laws <= _US_ONLY:
+        return False, "as notices under United States law write dates"
+    return True, "as dates are written outside the United States"
+
+
+def _ambiguous(line: str) -> re.Match[str] | None:
+    """The numeric date in `line` whose day and month could be read either way ('04/03/2025')."""
+    match = _FORMS[_NUMERIC].search(line)
+    return match if match and match["a"] != match["b"] and max(int(match["a"]), int(match["b"])) <= 12 else None
+
+
+def take_out_date_line(outline: ImportedOutline, *, day_first: bool | None = None) -> ImportedOutline:
     """The outline with its own date recorded (`stated_date`) and, where a paragraph states that date
     and nothing else, that paragraph taken out of the text (`date_line`, and a note that says so).
 
@@ -207,10 +252,23 @@ def take_out_date_line(outline: ImportedOutline, *, day_first: bool = True) -> I
     standing empty."""
     sections = list(outline.sections)
     text = "\n".join((s.title + "\n" if lead_alone(s.title) else "") + s.body for s in sections)
+    why = ""
+    if day_first is None:
+        day_first, why = date_order(text)
     stated = stated_date(text, day_first=day_first, opening=True)
     if stated is None:
         return outline
     found = replace(outline, stated_date=stated[0].isoformat())
+    either_way = _ambiguous(stated[1])
+    if either_way and why:
+        other = _as_date(either_way, not day_first) or stated[0]  # both numbers are 12 or less: a date
+        read = f"{stated[0].day} {stated[0]:%B %Y}"
+        order = "the day first" if day_first else "the month first"
+        note = (
+            f"'{either_way[0]}' was read as {read} ({order}, {why}); if it means "
+            f"{other.day} {other:%B %Y}, change the effective date when you publish."
+        )
+        found = replace(found, notes=(*outline.notes, note))
     for i, section in enumerate(sections):
         for j, paragraph in enumerate(section.paragraphs):
             span, date = 1, date_statement(paragraph, day_first=day_first)
@@ -234,7 +292,7 @@ def take_out_date_line(outline: ImportedOutline, *, day_first: bool = True) -> I
                 f"The line '{line[:70]}' was taken out of the text: its date is offered as the first version's "
                 "effective date, and Notice Studio prints the date of each version it publishes."
             )
-            return replace(found, sections=tuple(sections), date_line=line, notes=(*outline.notes, note))
+            return replace(found, sections=tuple(sections), date_line=line, notes=(*found.notes, note))
     return found
 
 

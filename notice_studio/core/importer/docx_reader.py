@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from notice_studio.core.importer.blocks import Block, ImportProblem, SourceDocument, is_junk_line, one_line
@@ -42,8 +43,8 @@ def read_docx(data: bytes, name: str) -> SourceDocument:
         document = docx.Document(io.BytesIO(data))
         styles = _Styles(document)
         numbering = _Numbering(document, styles)
-        reader = _DocxReader(numbering, styles)
-        for item in document.iter_inner_content():
+        reader = _DocxReader(numbering, styles, _notes_of(document))
+        for item in _content(document.element.body, document._body):
             reader.add(item)
         title = (document.core_properties.title or "").strip()
     except ImportProblem:
@@ -52,13 +53,86 @@ def read_docx(data: bytes, name: str) -> SourceDocument:
         raise ImportProblem(
             f"{name} is not a valid Word document (it may be damaged); open it in Word, save it as .docx and try again."
         ) from None
-    return SourceDocument(name, "docx", tuple(reader.blocks), one_line(title), "docx", tuple(reader.dropped))
+    notes = (_TRACKED_NOTE,) if reader.tracked else ()
+    return SourceDocument(
+        name, "docx", tuple(reader.blocks), one_line(title), "docx", tuple(reader.dropped), notes=notes
+    )
+
+
+_TRACKED_NOTE = (
+    "The Word file has tracked changes nobody has accepted or rejected; the import reads it as if they "
+    "were all accepted (insertions kept, deletions left out). Check the text, or accept or reject them "
+    "in Word and import it again."
+)
+# Where text sits in Word's XML besides a paragraph's own runs: content controls, smart tags, simple
+# fields, custom XML, tracked insertions and moves. Deleted and moved-away text is left out.
+_GONE = frozenset({"del", "moveFrom"})
+_TRACKED = frozenset({"ins", "del", "moveTo", "moveFrom"})
+_NOT_TEXT = frozenset({"pPr", "rPr", "sdtPr", "sdtEndPr", "tblPr", "tcPr", "trPr", "tblGrid", "fldData", "Fallback"})
+"""Never text; 'Fallback' repeats its 'Choice' for older Word versions."""
+
+
+def _local(node: Any) -> str:
+    tag = node.tag
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _content(element: Any, parent: Any) -> Iterator[Paragraph | Table]:
+    """The paragraphs and tables under `element` in reading order, inside content controls and
+    tracked insertions too (python-docx's own walk stops at a content control)."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    for child in element:
+        name = _local(child)
+        if name == "p":
+            yield Paragraph(child, parent)
+        elif name == "tbl":
+            yield Table(child, parent)
+        elif name in ("sdt", "sdtContent", "customXml", "ins", "moveTo"):
+            yield from _content(child, parent)
+
+
+def _notes_of(document: Document) -> dict[tuple[str, str], str]:
+    """The text of each footnote and endnote by (kind, id): ('footnote', '1') -> 'Registered ...'."""
+    from docx.oxml import parse_xml
+
+    found: dict[tuple[str, str], str] = {}
+    for rel in document.part.rels.values():
+        kind = rel.reltype.rsplit("/", 1)[-1]
+        if kind not in ("footnotes", "endnotes") or rel.is_external:
+            continue
+        root = parse_xml(rel.target_part.blob)
+        for note in root.iterchildren(_W + kind[:-1]):
+            if note.get(_W + "type") in ("separator", "continuationSeparator", "continuationNotice"):
+                continue
+            text = " ".join(one_line(_plain_text(p)) for p in note.iter(_W + "p"))
+            found[(kind[:-1], note.get(_W + "id", ""))] = text.strip()
+    return found
+
+
+def _plain_text(element: Any) -> str:
+    """The text of a paragraph or run as Word shows it, tracked changes accepted."""
+    out: list[str] = []
+    for child in element:
+        name = _local(child)
+        if name in _GONE or name in _NOT_TEXT:
+            continue
+        if child.tag == _W + "r":
+            out.append(_run_text(child))
+        else:
+            out.append(_plain_text(child))
+    return "".join(out)
 
 
 class _DocxReader:
-    def __init__(self, numbering: _Numbering, styles: _Styles) -> None:
+    def __init__(self, numbering: _Numbering, styles: _Styles, notes: dict[tuple[str, str], str]) -> None:
         self.numbering = numbering
         self.styles = styles
+        self.notes = notes
+        """Footnote and endnote texts, each given as a paragraph after the one that refers to it."""
+        self.noted = 0
+        self.tracked = False
         self.blocks: list[Block] = []
         self.dropped: list[str] = []
         self.index = 0
@@ -75,9 +149,17 @@ class _DocxReader:
             self.paragraph(item)
 
     def paragraph(self, para: Paragraph) -> None:
+        refs: list[tuple[str, str]] = []
+        self._one_paragraph(para, refs)
+        for ref in refs:  # a footnote's text follows its paragraph, under the number the text shows
+            self._add(Block("paragraph", escape_start(f"[{ref[0]}] {ref[1]}"), f"[{ref[0]}] {ref[1]}", 0, self.index))
+            self.prev_list = False
+
+    def _one_paragraph(self, para: Paragraph, refs: list[tuple[str, str]]) -> None:
         para_style = self.styles.of_paragraph(para)
         style = para_style.name if para_style is not None else ""
-        markdown, plain, bold, run_size = _inline(para, self.styles)
+        markdown, plain, bold, run_size = _inline(para, self.styles, self._footnote(refs))
+        self.tracked = self.tracked or _has_tracked(para._p)
         if not plain:
             self.gap = True
             self.prev_list = False
@@ -141,6 +223,19 @@ class _DocxReader:
         self.blocks.append(block)
         self.gap = False
 
+    def _footnote(self, refs: list[tuple[str, str]]) -> Callable[[Any], str]:
+        """What a footnote or endnote reference shows in the text ('[1]'), noting its text for later."""
+
+        def shown(node: Any) -> str:
+            text = self.notes.get((_local(node)[: -len("Reference")], node.get(_W + "id", "")))
+            if text is None:
+                return ""
+            self.noted += 1
+            refs.append((str(self.noted), text))
+            return f"[{self.noted}]"
+
+        return shown
+
     def table(self, table: Table) -> None:
         rows_md: list[list[str]] = []
         plain: list[str] = []
@@ -151,7 +246,8 @@ class _DocxReader:
                 if id(cell._tc) in seen:  # a merged cell repeats across the columns it spans
                     continue
                 seen.add(id(cell._tc))
-                parts = [_inline(p, self.styles) for p in cell.paragraphs]
+                self.tracked = self.tracked or _has_tracked(cell._tc)
+                parts = [_inline(p, self.styles) for p in _cell_paragraphs(cell._tc, cell)]
                 cells.append(" ".join(md for md, text, _, _ in parts if text))
                 plain.extend(text for _, text, _, _ in parts if text)
             if any(c.strip() for c in cells):
@@ -160,6 +256,23 @@ class _DocxReader:
             return
         self._add(Block("table", table_markdown(rows_md), one_line(" ".join(plain)), 0, self.index))
         self.prev_list = False
+
+
+def _cell_paragraphs(element: Any, parent: Any) -> Iterator[Paragraph]:
+    """A cell's paragraphs, those of a table nested in it included (their words join the cell's)."""
+    from docx.table import Table
+
+    for item in _content(element, parent):
+        if isinstance(item, Table):
+            for row in item._tbl.tr_lst:
+                for tc in row.tc_lst:
+                    yield from _cell_paragraphs(tc, parent)
+        else:
+            yield item
+
+
+def _has_tracked(element: Any) -> bool:
+    return any(_local(node) in _TRACKED for node in element.iter())
 
 
 def _style_depth(style: str) -> int:
@@ -229,11 +342,15 @@ def _flag(props: Any, tag: str) -> bool | None:
     return node.get(_W + "val", "true").lower() not in _OFF
 
 
-def _run_text(run: Any) -> str:
-    """A run's text read straight from its XML (python-docx's proxies are slow on long documents)."""
+def _run_text(run: Any, footnote: Callable[[Any], str] | None = None) -> str:
+    """A run's text read straight from its XML (python-docx's proxies are slow on long documents);
+    `footnote` gives what a footnote or endnote reference shows."""
     out: list[str] = []
     for node in run:
         tag = node.tag
+        if footnote is not None and tag in (_W + "footnoteReference", _W + "endnoteReference"):
+            out.append(footnote(node))
+            continue
         if tag == _W + "t":
             out.append(node.text or "")
         elif tag in (_W + "tab", _W + "ptab"):
@@ -248,8 +365,11 @@ def _run_text(run: Any) -> str:
     return "".join(out)
 
 
-def _runs(para: Paragraph, styles: _Styles) -> list[tuple[str, bool, bool, str, float]]:
-    """(text, bold, italic, link, size in points or 0) of each run, links included."""
+def _runs(
+    para: Paragraph, styles: _Styles, footnote: Callable[[Any], str] | None = None
+) -> list[tuple[str, bool, bool, str, float]]:
+    """(text, bold, italic, link, size in points or 0) of each run, links included, and runs inside
+    content controls, smart tags, fields and tracked insertions (tracked deletions left out)."""
     from docx.text.hyperlink import Hyperlink
 
     para_bold = styles.bold(styles.of_paragraph(para))
@@ -270,22 +390,28 @@ def _runs(para: Paragraph, styles: _Styles) -> list[tuple[str, bool, bool, str, 
             size = int(size_node.get(_W + "val", "0")) / 2 if size_node is not None else 0.0
         except ValueError:
             size = 0.0
-        out.append((_run_text(run), bool(bold), bool(_flag(props, "i")), url, size))
+        out.append((_run_text(run, footnote), bool(bold), bool(_flag(props, "i")), url, size))
 
-    for node in para._p:
-        if node.tag == _W + "r":
-            add(node, "")
-        elif node.tag == _W + "hyperlink":
-            url = Hyperlink(node, para).url or ""
-            for run in node.iterchildren(_W + "r"):
-                add(run, url)
+    def walk(element: Any, url: str) -> None:
+        for node in element:
+            name = _local(node)
+            if node.tag == _W + "r":
+                add(node, url)
+            elif node.tag == _W + "hyperlink":
+                walk(node, Hyperlink(node, para).url or "")
+            elif name not in _GONE and name not in _NOT_TEXT:
+                walk(node, url)
+
+    walk(para._p, "")
     return out
 
 
-def _inline(para: Paragraph, styles: _Styles) -> tuple[str, str, bool, float]:
+def _inline(
+    para: Paragraph, styles: _Styles, footnote: Callable[[Any], str] | None = None
+) -> tuple[str, str, bool, float]:
     """A paragraph's Markdown (bold, italic, links), its plain words, whether all of it is bold,
     and the largest font size set on its runs (0 when none is)."""
-    runs = _runs(para, styles)
+    runs = _runs(para, styles, footnote)
     pieces = [(text, bold, italic, link) for text, bold, italic, link, _ in runs]
     size = max((size for text, _, _, _, size in runs if size and text.strip()), default=0.0)
     # Word splits text into runs arbitrarily; join neighbours that look the same.

@@ -317,7 +317,8 @@ def _import_findings(outline: ImportedOutline, notice: Notice) -> list[ReportFin
             found.append(
                 ReportFinding(
                     "info",
-                    f"The original states its own date ('{stated[1][:70]}'); {stated[0].isoformat()} is offered as "
+                    f"The original states its own date ('{stated[1][:70]}'); "
+                    f"{outline.stated_date or stated[0].isoformat()} is offered as "
                     "the first version's effective date, and Notice Studio dates each version when you publish, "
                     "so remove that line before publishing.",
                     clause.id,

@@ -440,7 +440,7 @@ def detect_outline(document: SourceDocument) -> ImportedOutline:
         for entry in entries:
             if entry.weak:
                 entry.key, entry.weak, entry.accepted = None, False, False
-    notes: list[str] = []
+    notes: list[str] = list(document.notes)
     if mark_toc(entries):
         notes.append(
             "The original's table of contents was kept as text at the start; you can delete it, "
