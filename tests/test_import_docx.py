@@ -133,3 +133,44 @@ def test_a_table_inside_a_table_cell_keeps_its_words() -> None:
     inner.cell(0, 0).text = "to publish race results"
     text, _ = _imported(d)
     assert "to publish race results" in text
+
+
+SECTIONS = [
+    ("Who we are", "The club is run by a volunteer board from the Fen Road clubhouse."),
+    ("What we collect", "We collect names, ages and the rides you sign up for."),
+    ("Your rights", "You may ask for a copy of your data at any time."),
+]
+
+
+def test_numbered_bold_list_items_on_their_own_are_headings_in_word() -> None:
+    d = docx.Document()
+    d.add_paragraph("Fenland Wheelers keeps a little data about its riders.")
+    for title, body in SECTIONS:
+        d.add_paragraph(style="List Number").add_run(title).bold = True  # Word numbers it itself
+        d.add_paragraph(body)
+    _, outline = _imported(d)
+    found = [(s.title, s.original_number) for s in outline.sections[1:]]
+    assert found == [("Who we are", "1"), ("What we collect", "2"), ("Your rights", "3")]
+    assert outline.sections[2].body == SECTIONS[1][1]
+
+
+def test_numbered_bold_list_items_on_their_own_are_headings_in_a_web_page() -> None:
+    items = "".join(
+        f'<ol start="{n}"><li><strong>{title}</strong></li></ol><p>{body}</p>'
+        for n, (title, body) in enumerate(SECTIONS, start=1)
+    )
+    page = f"<h1>Privacy Notice</h1><p>Fenland Wheelers keeps a little data about its riders.</p>{items}"
+    outline = outline_from_document(read_bytes(page.encode(), "club.html", "html"))
+    assert [s.title for s in outline.sections[1:]] == [t for t, _ in SECTIONS]
+
+
+def test_a_list_of_bold_items_stays_a_list() -> None:
+    d = docx.Document()
+    d.add_heading("What we collect", 1)
+    d.add_paragraph("We collect:")
+    for title in ("Names", "Ages", "Ride bookings"):
+        d.add_paragraph(style="List Number").add_run(title).bold = True
+    d.add_paragraph("We collect nothing else.")
+    text, outline = _imported(d)
+    assert [s.title for s in outline.sections] == ["What we collect"]
+    assert "**Ride bookings**" in text

@@ -8,6 +8,7 @@ as headings is a table of contents and stays text.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -94,6 +95,8 @@ def classify(block: Block, fmt: str, after_heading: bool = False) -> Entry:
         entry.accepted = True
         entry.heading_md = ("#" * block.level + " " + block.markdown) if fmt == "md" else f"**{block.markdown}**"
         return entry
+    if block.kind == "list_item":
+        return _numbered_item(block, entry)
     if block.kind != "paragraph":
         return entry
     text, md = block.plain, block.markdown
@@ -177,6 +180,37 @@ def classify(block: Block, fmt: str, after_heading: bool = False) -> Entry:
     if entry.key:
         entry.title, entry.weak = clean_title(text), True
     return entry
+
+
+_ITEM_NUMBER = re.compile(r"(\d{1,3})\.\s")
+
+
+def _numbered_item(block: Block, entry: Entry) -> Entry:
+    """A numbered list item that is bold from end to end and shaped like a title ('1. **Who we
+    are**' in Word's List Number style, or an HTML list of one item) may be a numbered heading; it
+    is one only when its list holds it alone (see `one_item_lists`) and it continues the numbering."""
+    found = _ITEM_NUMBER.match(block.markdown)
+    if not (found and block.bold and block.level == 0 and block.gap_before and is_title_shaped(block.plain)):
+        return entry
+    number, rest = split_number(f"{found.group(1)}. {block.plain}")
+    if number is None or not rest:
+        return entry
+    entry.key, entry.number, entry.title = ("num", number.scheme, number.depth), number, clean_title(rest)
+    entry.evidence = f"numbered '{number.text}', a bold list item on its own"
+    entry.heading_md = f"**{block.markdown[found.end() :].strip()}**"
+    return entry
+
+
+def one_item_lists(entries: list[Entry]) -> None:
+    """A numbered bold item followed by more items of its list is a list's item, not a heading."""
+    for entry, after in itertools.pairwise(entries):
+        if (
+            entry.block.kind == "list_item"
+            and entry.key
+            and after.block.kind == "list_item"
+            and not after.block.gap_before
+        ):
+            entry.key, entry.number, entry.title, entry.evidence = None, None, "", ""
 
 
 def _markdown_from(markdown: str, body_plain: str) -> str:

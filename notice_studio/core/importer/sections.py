@@ -19,7 +19,15 @@ import re
 from dataclasses import dataclass, field
 
 from notice_studio.core.importer.blocks import ImportProblem, SourceDocument
-from notice_studio.core.importer.candidates import Entry, Key, accept_weak, classify, is_date_line, mark_toc
+from notice_studio.core.importer.candidates import (
+    Entry,
+    Key,
+    accept_weak,
+    classify,
+    is_date_line,
+    mark_toc,
+    one_item_lists,
+)
 from notice_studio.core.importer.dates import take_out_date_line
 from notice_studio.core.importer.headings import clean_title, is_stopped_title, is_title_shaped, split_number
 from notice_studio.core.importer.numbering import accept_numbered
@@ -424,6 +432,7 @@ def detect_outline(document: SourceDocument) -> ImportedOutline:
     entries: list[Entry] = []
     for block in document.blocks:
         entries.append(classify(block, document.format, bool(entries and entries[-1].key)))
+    one_item_lists(entries)
     markup_entries = [e for e in entries if e.family == "markup"]
     markup = len(markup_entries) >= 2
     if (
