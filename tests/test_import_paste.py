@@ -106,6 +106,18 @@ def test_cli_plain_text_from_standard_input(tmp_path: Path) -> None:
     assert "'standard input' (plain text, utf-8) would become" in result.stdout.decode("utf-8")
 
 
+def test_cli_markdown_from_standard_input_keeps_its_headings(tmp_path: Path) -> None:
+    markdown = (
+        "# Beefarm Privacy Notice\n\n## 1. Who we are\n\nBeefarm Ltd keeps bees in Kent.\n\n"
+        "## 2. What we collect\n\nNames of visitors.\n\n### 2.1 From school trips\n\nThe school's name.\n"
+    )
+    result = _cli(["-", str(tmp_path / "x"), "--dry-run"], markdown.encode("utf-8"))
+    out = result.stdout.decode("utf-8")
+    assert result.returncode == 0, result.stderr
+    assert "'standard input' (Markdown, utf-8) would become 'Beefarm Privacy Notice'" in out
+    assert "Sections found: 3 (2 sections, 1 sub-section)" in out and "#" not in out.split("Sections found")[1]
+
+
 def test_cli_nothing_on_standard_input_is_one_sentence(tmp_path: Path) -> None:
     result = _cli(["-", str(tmp_path / "x")], b"  \n")
     err = result.stderr.decode("utf-8").strip()

@@ -39,6 +39,26 @@ def test_text_encodings_and_crlf(data: bytes, encoding: str) -> None:
     assert [b.gap_before for b in document.blocks] == [True, True, False]
 
 
+@pytest.mark.parametrize("fmt", ["txt", "md", "html"])
+def test_joiners_that_spell_words_are_kept_and_copy_noise_goes(fmt: str) -> None:
+    persian = "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u06cc\u0645"  # one word, spelt with a non-joiner
+    family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"  # one emoji, three people joined
+    text = f"Privacy Notice\n\nWe keep per\u200dsonal\u200b data. {persian} {family}\n"
+    document = read_bytes(text.encode("utf-8"), f"n.{fmt}", fmt)
+    words = " ".join(b.plain for b in document.blocks)
+    assert "We keep personal data." in words
+    assert persian in words and family in words
+
+
+def test_markdown_in_a_text_file_is_read_as_markdown_but_marks_in_table_cells_are_not() -> None:
+    markdown = "# Privacy Notice\n\n## Who we are\n\nA bakery.\n\n## Contact\n\nAsk in the shop.\n"
+    assert read_bytes(markdown.encode(), "n.txt", "txt").format == "md"
+    underlined = "Privacy Notice\n==============\n\nWho we are\n==========\n\nA bakery.\n"
+    assert read_bytes(underlined.encode(), "n.txt", "txt").format == "md"
+    cells = "Cookies\n\n#### Name\t#### Purpose\nsid\tlogin\n\n#### Name  #### Purpose\nlang  language\n"
+    assert read_bytes(cells.encode(), "n.txt", "txt").format == "txt"
+
+
 def test_plain_text_bullets_become_markdown_lists() -> None:
     document = read_bytes("We collect:\n• your name\n   ◦ first name\n– your email\n".encode(), "n.txt", "txt")
     assert [(b.kind, b.markdown) for b in document.blocks] == [

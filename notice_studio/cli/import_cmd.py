@@ -1,7 +1,7 @@
 """`notice-studio import FILE DIR`: an existing notice (.txt, .md, .html, .docx, .pdf) -> a new notice project.
 
 FILE may be the notice's web address (https://...), fetched and read as its type says. FILE `-`
-reads the notice from standard input: plain text, or HTML such as a browser's clipboard
+reads the notice from standard input: plain text, Markdown, or HTML such as a browser's clipboard
 holds (`xclip -o -selection clipboard -t text/html | notice-studio import - DIR`)."""
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "file",
         metavar="FILE",
         help="the notice to import (.txt, .md, .html, .docx or .pdf), its web address (https://...), "
-        "or - to read it (text or HTML) from standard input",
+        "or - to read it (text, Markdown or HTML) from standard input",
     )
     p.add_argument("folder", metavar="DIR", help="the new notice folder (must not exist, or be empty)")
     p.add_argument(
@@ -102,7 +102,8 @@ def _read(file: str) -> ImportedOutline:
         return import_source(file)
     if sys.stdin.isatty():
         print("Paste the notice, then press Ctrl+D (on Windows Ctrl+Z, then Enter).", file=sys.stderr)
-    # Text that starts like a web page is read as one (read_bytes looks), so copied HTML keeps its headings.
+    # Text that starts like a web page, or has Markdown's '#' headings, is read as such (read_bytes
+    # looks), so copied HTML and piped Markdown keep their headings.
     data = sys.stdin.buffer.read()
     if not data.strip():
         raise CommandError(

@@ -11,7 +11,10 @@ import unicodedata
 
 from notice_studio.core.importer.blocks import ImportProblem
 
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u2060\ufeff\u00ad"))
+# Joiners spell words in Persian, Arabic and Indic scripts and join emoji ('\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u06cc\u0645');
+# between Latin letters they are copy-and-paste noise that splits a word for the checks.
+_LATIN_JOINER = re.compile(r"(?<=[\x00-\u024f])[\u200c\u200d](?=[\x00-\u024f])")
 
 
 def decode_text(data: bytes, name: str) -> tuple[str, str]:
@@ -64,7 +67,7 @@ def _checked(text: str, name: str) -> str:
                 f"{name} does not contain readable text (it looks like binary data); check that it is the right file."
             )
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n").replace("\v", "\n")
-    return text.translate(_ZERO_WIDTH)
+    return _LATIN_JOINER.sub("", text.translate(_ZERO_WIDTH))
 
 
 def decode_html(data: bytes, name: str) -> tuple[str, str]:

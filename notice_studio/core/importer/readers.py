@@ -119,7 +119,7 @@ def read_bytes(data: bytes, name: str, fmt: str) -> SourceDocument:
                 from notice_studio.core.importer.html_reader import read_html
 
                 document = read_html(text, name, encoding)  # a web page saved as .txt, or piped in
-            elif fmt == "md":
+            elif fmt == "md" or (fmt == "txt" and looks_like_markdown(text)):
                 document = read_markdown(text, name, encoding)
             else:
                 document = read_plain_text(text, name, encoding)
@@ -139,6 +139,19 @@ PASTED = "the pasted text"
 
 def looks_like_html(text: str) -> bool:
     return bool(_HTML_START.match(text[:1000]))
+
+
+_MARKDOWN_HEADING = re.compile(
+    r"(?:\A|\n[ \t]*\n) {0,3}#{1,6} +(?![^\n]*(?: {2}\S| #))[^\t\n]*\S *(?=\n|\Z)|\n[^\n\t]*\S[^\n\t]*\n={3,} *(?=\n|\Z)"
+)
+"""A '#' heading line on its own after a blank line (not marks left in a table's cells, split by
+tabs or runs of spaces), or a line underlined with '==='."""
+
+
+def looks_like_markdown(text: str) -> bool:
+    """Two or more Markdown heading lines: Markdown saved as .txt or piped in (copied text has none)."""
+    found = _MARKDOWN_HEADING.finditer(text[:200_000])
+    return next(found, None) is not None and next(found, None) is not None
 
 
 def read_pasted(text: str, html: str = "", name: str = PASTED) -> SourceDocument:
