@@ -142,7 +142,7 @@ def looks_like_html(text: str) -> bool:
 
 
 _MARKDOWN_HEADING = re.compile(
-    r"(?:\A|\n[ \t]*\n) {0,3}#{1,6} +(?![^\n]*(?: {2}\S| #))[^\t\n]*\S *(?=\n|\Z)|\n[^\n\t]*\S[^\n\t]*\n={3,} *(?=\n|\Z)"
+    r"(?:\A|\n[ \t]*\n) {0,3}#{1,6} +(?![^\n]*(?: {2}\S| #))[^\t\n]*\S *(?=\n|\Z)|(?:\A|\n)[^\n\t]*\S[^\n\t]*\n={3,} *(?=\n|\Z)"
 )
 """A '#' heading line on its own after a blank line (not marks left in a table's cells, split by
 tabs or runs of spaces), or a line underlined with '==='."""
