@@ -109,6 +109,29 @@ def test_pdf_copy_reflowed_and_page_furniture_left_out() -> None:
     assert "Page 1" not in every and "Privacy Notice" not in every
 
 
+def test_pdf_copy_in_a_proportional_font_joins_a_line_cut_short_mid_sentence() -> None:
+    # Lines wrapped by the page's width, not by a count of characters: the first stops early
+    # ('the' would have fitted by characters) but its sentence goes on.
+    text = (
+        "Marsh Lane Allotments Privacy Notice\n"
+        "The allotment committee keeps a register of plot holders on behalf of\n"
+        "the parish council. This notice explains what the register holds and why we\n"
+        "keep it, who can see it and how long it is kept after a plot is given up.\n"
+        "1. What the register holds\n"
+        "The name, address and plot number of each holder, and the rent they paid on\n"
+        "each rent day, with any notes about plots left untended or shared with others.\n"
+        "2. Who can see it\n"
+        "The committee secretary keeps the register on a laptop locked with a password,\n"
+        "and the treasurer sees the rent column when the accounts are drawn up at the end\n"
+        "of the year. Nobody else sees it unless the law requires us to show it to them,\n"
+        "and we never sell it or lend it to anyone for their own use or their own mailings.\n"
+    )
+    outline = outline_from_document(read_bytes(text.encode(), "copied.txt", "txt"))
+    [intro] = outline.sections[0].paragraphs
+    assert intro.startswith("The allotment committee keeps a register of plot holders on behalf of the parish council.")
+    assert [s.title for s in outline.sections[1:]] == ["What the register holds", "Who can see it"]
+
+
 def test_pdf_copy_nothing_lost_but_furniture() -> None:
     text = (FIXTURES / "pdf_copy.txt").read_text(encoding="utf-8")
     body = [

@@ -50,6 +50,8 @@ _REFERS_ON = re.compile(
     r"|at|on|with|by|from|than|about|over|up|page)|[,;(–—-])$",
     re.IGNORECASE,
 )
+_DANGLING = re.compile(r"\b(?:of|the|a|an|our|your|their|its|these|those)$", re.IGNORECASE)
+"""A word no sentence or list item ends on (not 'and', 'or', or 'on' as in 'what you commented on')."""
 _CONTENTS = re.compile(r"(?:table of )?contents|in this (?:notice|policy)|summary", re.IGNORECASE)
 
 
@@ -277,6 +279,18 @@ def fills_line(before: TextLine, nxt: str, margin: float) -> bool:
     return before.right + per_char * (len(word) + 1) > margin - 2 * per_char  # ragged right: room to spare
 
 
+def _cut_short(prev: str, text: str, width: float) -> bool:
+    """A nearly full line that stops mid-sentence ('... for the people of' over 'the town. This ...'):
+    a PDF set in a proportional font wraps lines of different lengths, so a word that would have
+    fitted by the count of characters may not have fitted on the page."""
+    return (
+        len(prev) >= 0.75 * width
+        and text[:1].islower()
+        and bool(_DANGLING.search(prev))
+        and not _numbered_heading_start(text)  # 'b. What about ...': a lettered heading
+    )
+
+
 def _continues(
     before: TextLine,
     line: TextLine,
@@ -300,7 +314,7 @@ def _continues(
     if _broken_word(prev, text):
         return True
     first = text.split(" ", 1)[0]
-    if len(prev.rstrip()) + 1 + len(first) <= width - 1:
+    if len(prev.rstrip()) + 1 + len(first) <= width - 1 and not _cut_short(prev, text, width):
         return False  # the next word would have fitted: the line ended where its paragraph did
     if text[:1].isupper() and date_statement(text) is not None:
         return False  # 'Effective Date: 08.08.2023' under the notice's name: its date line, not the name going on
