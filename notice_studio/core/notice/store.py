@@ -715,7 +715,11 @@ class NoticeRepo:
         return self._git("rev-parse", "HEAD")
 
     def edits(self, limit: int | None = None, path: str | None = None) -> list[Edit]:
-        """Saved edits, newest first, each with the clauses it touched."""
+        """Saved edits, newest first, each with the clauses it touched (the newest `limit`, 1 or more)."""
+        if limit is not None and limit < 1:
+            raise NoticeError(
+                f"The number of edits to show must be 1 or more ({limit} was given); leave the limit out to see them all."
+            )
         args = ["log", "--no-renames", "--format=%x1e%H%x1f%an%x1f%ae%x1f%aI%x1f%s", "--name-only"]
         if limit:
             args.append(f"-n{limit}")

@@ -727,7 +727,7 @@ class Workspace(TeamWork, WordReviewWork):
         missing = [w for w in warnings if w not in given]
         if missing and not acknowledge_all:
             raise NoticeError(
-                f"The draft has {len(missing)} warning(s) to acknowledge, starting with: {missing[0].rstrip('.')}; "
+                f"The draft has {plural(len(missing), 'warning')} to acknowledge, starting with: {missing[0].rstrip('.')}; "
                 "review them and acknowledge each one to publish."
             )
         if not approved_by:
