@@ -48,6 +48,20 @@ def test_check_with_an_error_exits_1_and_names_section_and_fix(
     assert "Publishing is blocked" in out
 
 
+def test_check_counts_one_error_and_one_warning_in_the_singular(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    notice = clean_notice()
+    notice.find("contact").body = "If you have questions, contact us at."  # one error
+    notice.add(Clause("contact-2", "Contact us", "Or call the front desk."))  # one warning: the heading twice
+    folder = make(tmp_path, notice)
+    assert main(["check", folder, "--json"]) == 1
+    severities = [f["severity"] for f in json.loads(capsys.readouterr().out)["findings"]]
+    assert (severities.count("error"), severities.count("warning"), severities.count("info")) == (1, 1, 1)
+    assert main(["check", folder]) == 1
+    assert capsys.readouterr().out.splitlines()[0] == "Privacy Notice (draft): 1 error, 1 warning, 1 note."
+
+
 def test_check_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     notice = clean_notice()
     notice.jurisdictions = ["gdpr"]
@@ -103,7 +117,7 @@ def test_publish_asks_to_acknowledge_warnings_then_records_them(
     folder = make(tmp_path, notice)
     assert main(["publish", folder, "--effective", "2026-01-01"]) == 1
     err = capsys.readouterr().err
-    assert "1 warnings to acknowledge" in err and "--force" in err
+    assert "The draft has 1 warning to acknowledge" in err and "--force" in err
     with NoticeRepo.open(folder) as repo:
         assert repo.versions() == []
     assert main(["publish", folder, "--effective", "2026-01-01", "--force"]) == 0

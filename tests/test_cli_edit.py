@@ -14,10 +14,11 @@ from notice_studio.core.notice.store import NoticeRepo
 
 
 def run(
-    capsys: pytest.CaptureFixture[str], *argv: str, stdin: str | None = None, monkeypatch=None
+    capsys: pytest.CaptureFixture[str], *argv: str, stdin: str | bytes | None = None, monkeypatch=None
 ) -> tuple[int, str, str]:
-    if stdin is not None and monkeypatch is not None:
-        monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+    if stdin is not None and monkeypatch is not None:  # bytes, as a pipe delivers them
+        data = stdin.encode("utf-8") if isinstance(stdin, str) else stdin
+        monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data), encoding="utf-8"))
     code = main([str(a) for a in argv])
     out, err = capsys.readouterr()
     return code, out, err

@@ -40,8 +40,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def _print_text(report, notice, at: str) -> None:
     numbers = notice.numbers()
     titles = {c.id: c.title for c in notice.all_clauses()}
-    counts = report.counts()
-    print(f"{notice.title} ({at}): {counts['error']} errors, {counts['warning']} warnings, {counts['info']} notes.")
+    print(f"{notice.title} ({at}): {report.tally()}.")
     for severity in ("error", "warning", "info"):
         findings = [f for f in report.findings if f.severity == severity]
         if not findings:

@@ -23,6 +23,7 @@ class CommandError(Exception):
 
 def run_command(func: Callable[[argparse.Namespace], int | None], args: argparse.Namespace, debug: bool = False) -> int:
     try:
+        _check_arguments(args)
         return int(func(args) or 0)
     except (CommandError, NoticeError, FormatError) as exc:
         print(f"notice-studio: {_sentence(str(exc))}", file=sys.stderr)
@@ -41,6 +42,16 @@ def run_command(func: Callable[[argparse.Namespace], int | None], args: argparse
             file=sys.stderr,
         )
         return 1
+
+
+def _check_arguments(args: argparse.Namespace) -> None:
+    """Refuse an argument that is not UTF-8 (as files and standard input are) before anything runs."""
+    from notice_studio.core.text_input import shown, utf8_text
+
+    for value in vars(args).values():
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, str):
+                utf8_text(item, f"The argument '{shown(item)}'", "give it as UTF-8 text and try again")
 
 
 def _sentence(text: str) -> str:

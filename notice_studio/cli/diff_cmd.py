@@ -9,6 +9,7 @@ from pathlib import Path
 
 from notice_studio.cli.common import CommandError, add_folder, open_notice
 from notice_studio.cli.output import write_output
+from notice_studio.core.fileio import output_file
 
 FORMATS = ("text", "json", "html", "docx")
 JSON_FORMAT_VERSION = 1
@@ -64,6 +65,8 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
     if args.format == "docx" and not args.out:
         raise CommandError("A Word redline is a file; add --out PATH, for example --out changes.docx")
+    if args.out:
+        output_file(args.out)  # refuse a path that cannot be written before comparing
     with open_notice(args.folder) as repo:
         old, new = repo.notice_at(args.a), repo.notice_at(args.b)
         old_label, new_label = _label(repo, args.a), _label(repo, args.b)
@@ -94,7 +97,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
             author=who,
             when=when,
         )
-        write_output(Path(args.out), docx_bytes)
+        _emit(args.out, docx_bytes)
     else:
         from notice_studio.core.diff.changes import draft_change_notice
 
@@ -102,11 +105,12 @@ def cmd_diff(args: argparse.Namespace) -> int:
     return 0
 
 
-def _emit(out: str | None, text: str) -> None:
+def _emit(out: str | None, content: str | bytes) -> None:
     if out is None:
-        sys.stdout.write(text)
+        assert isinstance(content, str)  # a Word redline needs --out (refused above)
+        sys.stdout.write(content)
         return
-    write_output(Path(out), text)
+    write_output(Path(out), content)
     print(f"Wrote {out}.")
 
 

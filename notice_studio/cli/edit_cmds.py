@@ -19,7 +19,6 @@ from notice_studio.cli.common import (
     open_workspace,
     print_json,
 )
-from notice_studio.core.wording import plural
 
 if TYPE_CHECKING:
     from notice_studio.core.workspace import Workspace
@@ -66,6 +65,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_folder(p)
     p.add_argument("clause_id", metavar="ID")
     _add_body_source(p)
+    p.add_argument("--allow-empty", action="store_true", help="empty the clause when the text given is empty")
     p.set_defaults(func=cmd_clause_edit)
 
     p = sub.add_parser("laws", help="show the laws the notice covers, or change them")
@@ -144,19 +144,20 @@ def _add_place(p: argparse.ArgumentParser) -> None:
     p.add_argument("--under", metavar="ID", default=None, help="place it as the last sub-clause of this clause")
 
 
-def _read_body(args: argparse.Namespace, required: bool) -> str:
+def _read_body(args: argparse.Namespace, required: bool) -> tuple[str, str]:
+    """The clause text from --file or standard input, and where it came from (for messages)."""
+    from notice_studio.core.text_input import utf8_text
+
     if args.file:
         try:
-            return Path(args.file).read_text(encoding="utf-8")
+            return utf8_text(Path(args.file).read_bytes(), args.file), args.file
         except OSError as exc:
             raise CommandError(f"{args.file} could not be read ({exc.strerror}); check the path") from None
-        except UnicodeDecodeError:
-            raise CommandError(f"{args.file} is not UTF-8 text; save it as UTF-8 and try again") from None
     if sys.stdin.isatty():
         if required:
             raise CommandError("Give the clause's text with --file F, or pipe it in on standard input")
-        return ""
-    return sys.stdin.read()
+        return "", "standard input"
+    return utf8_text(sys.stdin.buffer.read(), "Standard input", "convert it to UTF-8 and try again"), "standard input"
 
 
 def _saved(ws: Workspace, done: str) -> int:
@@ -167,7 +168,7 @@ def _saved(ws: Workspace, done: str) -> int:
 
 # ----- clauses -----------------------------------------------------------------------------
 def cmd_clause_add(args: argparse.Namespace) -> int:
-    body = _read_body(args, required=False)
+    body, _source = _read_body(args, required=False)
     with open_workspace(args.folder, write=True) as ws:
         clause = ws.add_clause(args.title, body, after=args.after, before=args.before, under=args.under)
         return _saved(ws, f"Added '{clause.title}' as section {ws.notice.numbers()[clause.id]} (id {clause.id}).")
@@ -200,8 +201,7 @@ def cmd_clause_move(args: argparse.Namespace) -> int:
 def cmd_clause_remove(args: argparse.Namespace) -> int:
     with open_workspace(args.folder, write=True, interaction=Prompt(yes=args.yes)) as ws:
         clause = ws.notice.find(args.clause_id)
-        subs = len(clause.children)
-        if subs and not ws.interaction.confirm(f"Delete '{clause.title}' and its {plural(subs, 'sub-clause')}?"):
+        if not ws.confirm_remove(args.clause_id):
             print("Nothing deleted.")
             return 0
         ws.remove(args.clause_id)
@@ -215,9 +215,11 @@ def cmd_clause_rename(args: argparse.Namespace) -> int:
 
 
 def cmd_clause_edit(args: argparse.Namespace) -> int:
-    body = _read_body(args, required=True)
-    with open_workspace(args.folder, write=True) as ws:
-        ws.edit_body(args.clause_id, body)
+    body, source = _read_body(args, required=True)
+    with open_workspace(args.folder, write=True, interaction=Prompt(yes=args.allow_empty, flag="--allow-empty")) as ws:
+        if ws.replace_body(args.clause_id, body, source) is None:
+            print("Nothing changed.")
+            return 0
         return _saved(ws, f"Saved the new text of '{ws.notice.find(args.clause_id).title}'.")
 
 
@@ -330,13 +332,13 @@ def cmd_table_set(args: argparse.Namespace) -> int:
 
 
 def cmd_table_import(args: argparse.Namespace) -> int:
+    from notice_studio.core.text_input import utf8_text
+
     path = Path(args.csv)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = utf8_text(path.read_bytes(), str(path), "save the CSV as UTF-8 and try again")
     except OSError as exc:
         raise CommandError(f"{path} could not be read ({exc.strerror}); check the path") from None
-    except UnicodeDecodeError:
-        raise CommandError(f"{path} is not UTF-8 text; save the CSV as UTF-8 and try again") from None
     with open_workspace(args.folder, write=True) as ws:
         table = ws.import_table(args.name, text, str(path))
         return _saved(ws, f"Imported {len(table.rows)} rows into the table '{args.name}'.")

@@ -12,6 +12,7 @@ from notice_studio.cli.output import write_output
 from notice_studio.core.export.default_version import default_export_version, draft_export_note, is_draft
 from notice_studio.core.export.formats import BINARY_FORMATS as _BINARY
 from notice_studio.core.export.formats import FORMATS
+from notice_studio.core.fileio import output_file
 from notice_studio.core.wording import plural
 
 _FORMAT_NAMES = {
@@ -62,11 +63,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def cmd_export(args: argparse.Namespace) -> int:
     if args.out == "-" and args.format in _BINARY:
         raise CommandError(f"A {args.format.upper()} file cannot be printed; give a file name with --out")
-    out = Path(args.out)
-    if args.out != "-" and not out.parent.is_dir():
-        raise CommandError(f"The folder {out.parent} does not exist; create it or choose another --out path")
-    if args.out != "-" and out.is_dir():
-        raise CommandError(f"{out} is a folder; give a file name with --out")
+    out = Path(args.out) if args.out == "-" else output_file(args.out)
     with open_workspace(args.folder) as ws:
         versions = ws.repo.versions()
         if args.at is None:

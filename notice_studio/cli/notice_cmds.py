@@ -21,6 +21,7 @@ from notice_studio.cli.common import (
 from notice_studio.cli.common import author as cli_author
 from notice_studio.core.notice import messages
 from notice_studio.core.notice.model import Clause, Notice
+from notice_studio.core.wording import plural
 from notice_studio.core.workspace.publishing import PublishReview, missing_reason
 
 if TYPE_CHECKING:
@@ -283,7 +284,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
         others = [w for w in gate.warnings if w not in {item.warning for item in gate.needs_reason}]
         if others and not gate.blocking and not args.force:
             raise CommandError(
-                f"The draft has {len(others)} warnings to acknowledge, starting with: "
+                f"The draft has {plural(len(others), 'warning')} to acknowledge, starting with: "
                 f"{others[0].rstrip('.')}; review them with 'notice-studio check' and publish again "
                 "with --force to acknowledge them"
             )

@@ -11,6 +11,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from notice_studio.core.notice.model import NoticeError
+
 
 def umask() -> int:
     """The process's file-creation mask (read without changing it for long)."""
@@ -54,6 +56,22 @@ def write_atomic(path: str | os.PathLike[str], content: str | bytes, *, durable:
         raise
     if new:  # a new name must reach the disk too
         fsync_folder(target.parent)
+
+
+def output_file(out: str | os.PathLike[str]) -> Path:
+    """Where an export or a comparison is written, checked before any work is done: the file's
+    folder must already exist (a mistyped path makes no folders) and the path must not be a folder."""
+    path = Path(out)
+    if path.is_dir():
+        raise NoticeError(f"{path} is a folder; give a file name, e.g. {path / 'notice.html'}.")
+    existing = path.parent
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if existing.exists() and not existing.is_dir():
+        raise NoticeError(f"{existing} is a file, not a folder; choose another path for {path.name}.")
+    if existing != path.parent:
+        raise NoticeError(f"The folder {path.parent} does not exist; create it or choose another path.")
+    return path
 
 
 def fsync_folder(folder: Path) -> None:

@@ -174,13 +174,19 @@ def test_cancelling_writes_nothing(window, qtbot, tmp_path: Path) -> None:
     assert not list(tmp_path.glob(".cancelled.docx.*"))
 
 
-@pytest.mark.parametrize("problem", ["folder", "missing"])
-def test_bad_destinations_are_refused_with_a_sentence(window, qtbot, tmp_path: Path, problem: str) -> None:
+@pytest.mark.parametrize(
+    ("problem", "expected"),
+    [("folder", "is a folder; give a file name"), ("missing", "does not exist"), ("file", "is a file, not a folder")],
+)
+def test_bad_destinations_are_refused_with_a_sentence(
+    window, qtbot, tmp_path: Path, problem: str, expected: str
+) -> None:
+    """The command line's rule for --out (core.fileio.output_file), in the same words."""
     dialog = open_dialog(window, qtbot)
-    target = tmp_path if problem == "folder" else tmp_path / "nowhere" / "x.html"
-    dialog.destination.setText(str(target))
+    (tmp_path / "notes.txt").write_text("a file, not a folder", encoding="utf-8")
+    target = {"folder": tmp_path, "missing": tmp_path / "nowhere" / "x.html", "file": tmp_path / "notes.txt" / "x.html"}
+    dialog.destination.setText(str(target[problem]))
     assert not dialog.export_button.isEnabled()
-    expected = "is a folder; give a file name" if problem == "folder" else "does not exist"
     assert expected in dialog.warning.text()
 
 

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
+
+from notice_studio.core.wording import plural
 
 if TYPE_CHECKING:
     from notice_studio.core.library.catalog import Library
@@ -14,6 +18,8 @@ if TYPE_CHECKING:
 Severity = Literal["error", "warning", "info"]
 Location = Literal["body", "title", "notice"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+_COUNTED = {"error": "error", "warning": "warning", "info": "note"}
+"""What the reports call one finding of each severity."""
 
 
 @dataclass(frozen=True)
@@ -105,6 +111,16 @@ class CheckReport:
 
     def counts(self) -> dict[str, int]:
         return {s: sum(1 for f in self.findings if f.severity == s) for s in SEVERITIES}
+
+    def tally(self) -> str:
+        """'1 error, 2 warnings, 0 notes': the counts as the check and import reports word them."""
+        return tally(f.severity for f in self.findings)
+
+
+def tally(severities: Iterable[str]) -> str:
+    """'1 error, 2 warnings, 0 notes' for the severities of some findings."""
+    counts = Counter(severities)
+    return ", ".join(plural(counts[s], _COUNTED[s]) for s in SEVERITIES)
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
+from notice_studio.core.checks.types import tally
 from notice_studio.core.importer.dates import IMPORTED_EFFECTIVE, stated_date
 from notice_studio.core.importer.headings import Number, split_number
 from notice_studio.core.importer.outline import ImportedOutline, section_counts
@@ -506,11 +507,8 @@ def report_text(report: ImportReport, *, max_findings: int = 25) -> str:
         lines.append("")
         lines.append(f"Note: {note}")
     titles = {s.clause_id: s.title for s in report.sections}
-    counts = {sev: sum(1 for f in report.findings if f.severity == sev) for sev in ("error", "warning", "info")}
     lines.append("")
-    lines.append(
-        f"Checks: {plural(counts['error'], 'error')}, {plural(counts['warning'], 'warning')}, {plural(counts['info'], 'note')}."
-    )
+    lines.append(f"Checks: {tally(f.severity for f in report.findings)}.")
     order = {"error": 0, "warning": 1, "info": 2}
     findings = sorted(report.findings, key=lambda f: order.get(f.severity, 3))
     for finding in findings[:max_findings]:

@@ -108,6 +108,12 @@ class Clause:
     def tables(self) -> list[str]:
         return tables_in(self.body)
 
+    def descendants(self) -> Iterator[Clause]:
+        """Its sub-clauses at every level, in outline order."""
+        for child in self.children:
+            yield child
+            yield from child.descendants()
+
     def is_customised(self) -> bool:
         """True when the body or title differs from the library text it was inserted from."""
         if self.provenance is None:
@@ -223,10 +229,10 @@ class Notice:
     def add(self, clause: Clause, parent_id: str | None = None, index: int | None = None) -> Position:
         """Insert `clause` (with its children) under `parent_id` at `index` (default: last)."""
         check_clause_id(clause.id)
-        for child in _descendants(clause):
+        for child in clause.descendants():
             check_clause_id(child.id)
         ids = {c.id for c in self.all_clauses()}
-        new_ids = [clause.id] + [c.id for c in _descendants(clause)]
+        new_ids = [clause.id] + [c.id for c in clause.descendants()]
         clash = [i for i in new_ids if i in ids]
         if clash:
             raise NoticeError(f"The notice already has a clause with the id '{clash[0]}'.")
@@ -244,7 +250,7 @@ class Notice:
     def move(self, clause_id: str, parent_id: str | None, index: int) -> Position:
         """Move a clause under `parent_id` at `index` (index counted after removal)."""
         if parent_id is not None:
-            if parent_id == clause_id or any(c.id == parent_id for c in _descendants(self.find(clause_id))):
+            if parent_id == clause_id or any(c.id == parent_id for c in self.find(clause_id).descendants()):
                 raise NoticeError("A clause cannot be moved inside itself.")
             self.find(parent_id)
         old = self.position(clause_id)
@@ -321,9 +327,3 @@ class Notice:
         else:
             self.variables[name] = value
         return old
-
-
-def _descendants(clause: Clause) -> Iterator[Clause]:
-    for child in clause.children:
-        yield child
-        yield from _descendants(child)

@@ -43,6 +43,7 @@ from notice_studio.core.notice.notice_format import (
     yaml_notice_id,
 )
 from notice_studio.core.practices.practices_format import PRACTICES_FILE
+from notice_studio.core.text_input import utf8_text
 
 NOTICE_ID_RECORDED = "Recorded the notice's id in notice.yaml (Word review copies are matched by it)"
 """The one-time edit that gives a notice made before notices had ids its id."""
@@ -513,17 +514,25 @@ class NoticeRepo:
         # one file in .git first, and an open after a crash completes it (`_finish_save`).
         # The files themselves go new clauses and tables first, then notice.yaml (which
         # lists them), then removals, so even without the journal the folder reopens.
+        # A save that fails part-way is rolled back (`_roll_back`): the folder is left as the
+        # last commit has it, never half-written, and the caller still holds the edit.
         ordered = sorted(changed, key=lambda rel: rel == NOTICE_FILE)
+        for rel in ordered + removed:
+            self._file(rel)  # refuse a hostile path before writing anything
+        for rel in ordered:  # and text no file can hold (lone surrogates), naming the file
+            utf8_text(files[rel], rel, "the edit was not saved; type the text again")
         try:
-            for rel in ordered + removed:
-                self._file(rel)  # refuse a hostile path before writing anything
             if len(ordered) + len(removed) > 1:  # one file is replaced atomically on its own
                 entry = {"write": {r: files[r] for r in ordered}, "remove": removed}
                 write_atomic(self._journal, json.dumps(entry))
             self._apply(ordered, removed, files)
+            commit = self._commit(message, changed + removed, new_paths, author)
         except OSError as exc:
+            self._roll_back(ordered + removed)
             raise NoticeError(_os_sentence(exc)) from None
-        commit = self._commit(message, changed + removed, new_paths, author)
+        except BaseException:
+            self._roll_back(ordered + removed)
+            raise
         self._saved = True
         self._journal.unlink(missing_ok=True)
         for rel in changed:
@@ -542,27 +551,66 @@ class NoticeRepo:
         for rel in removed:
             self._file(rel).unlink(missing_ok=True)
 
+    def _roll_back(self, paths: list[str]) -> None:
+        """Put `paths` back as the last commit has them, after a save failed part-way.
+
+        If even that fails (the disk is full), the journal stays: the next open completes the
+        save, as after a crash."""
+        try:
+            kept = set(self._git("ls-tree", "-r", "-z", "--name-only", "HEAD", "--", *paths).split("\0")) - {""}
+            self._git("reset", "-q", "HEAD", "--", *paths)
+            if kept:
+                self._git("checkout", "HEAD", "--", *sorted(kept))
+            for rel in paths:
+                if rel not in kept:
+                    self._file(rel).unlink(missing_ok=True)
+            self._journal.unlink(missing_ok=True)
+        except (OSError, NoticeError, git.GitCommandError):
+            pass
+
     def _finish_save(self) -> None:
         """Complete a save that a crash cut off after its journal was written."""
-        pending = self._pending_save()
+        pending = self._read_journal()
         if pending is None:
             self._journal.unlink(missing_ok=True)  # absent, or (written atomically) not ours
             return
         written, removed = pending
+        if not self._can_write(written):  # left by a save that failed on its text: undo it
+            self._roll_back([*written, *removed])
+            self.recovery.messages.append(
+                "An edit that could not be saved (its text was not valid) was undone; the notice is as last saved."
+            )
+            return
         self._apply(list(written), removed, written)
         self._journal.unlink(missing_ok=True)
         self.recovery.messages.append("An edit that a crash interrupted while it was being saved was completed.")
 
+    @staticmethod
+    def _can_write(files: dict[str, str]) -> bool:
+        try:
+            for rel, text in files.items():
+                utf8_text(text, rel)
+        except NoticeError:
+            return False
+        return True
+
     def _pending_save(self) -> tuple[dict[str, str], list[str]] | None:
         """The files and removals of a save a crash cut off, or None."""
+        journal = self._read_journal()
+        # A journal whose text no file can hold (left by a version that checked too late) is
+        # not a save to complete: `_finish_save` undoes it, and reading ignores it.
+        return journal if journal and self._can_write(journal[0]) else None
+
+    def _read_journal(self) -> tuple[dict[str, str], list[str]] | None:
         try:
             entry = json.loads(self._journal.read_text(encoding="utf-8"))
             written = {str(k): str(v) for k, v in dict(entry["write"]).items()}
-            return written, [str(r) for r in entry["remove"]]
+            removed = [str(r) for r in entry["remove"]]
         except FileNotFoundError:
             return None
         except (ValueError, KeyError, TypeError, AttributeError):
             return None
+        return written, removed
 
     def _tracked_texts(self) -> dict[str, str]:
         return {rel: self._read_worktree(rel) or "" for rel in self._git("ls-files", "-z").split("\0") if rel}
@@ -667,7 +715,11 @@ class NoticeRepo:
         return self._git("rev-parse", "HEAD")
 
     def edits(self, limit: int | None = None, path: str | None = None) -> list[Edit]:
-        """Saved edits, newest first, each with the clauses it touched."""
+        """Saved edits, newest first, each with the clauses it touched (the newest `limit`, 1 or more)."""
+        if limit is not None and limit < 1:
+            raise NoticeError(
+                f"The number of edits to show must be 1 or more ({limit} was given); leave the limit out to see them all."
+            )
         args = ["log", "--no-renames", "--format=%x1e%H%x1f%an%x1f%ae%x1f%aI%x1f%s", "--name-only"]
         if limit:
             args.append(f"-n{limit}")

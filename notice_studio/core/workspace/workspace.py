@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from notice_studio.core.notice import messages
 from notice_studio.core.notice.model import Clause, Notice, NoticeError, Position, Provenance, Table
 from notice_studio.core.notice.store import Author, Edit, NoticeRepo, Version
+from notice_studio.core.wording import plural
 from notice_studio.core.workspace.identity import current_author
 from notice_studio.core.workspace.interaction import Interaction, Unattended
 from notice_studio.core.workspace.publishing import PublishReview, given_reasons, missing_reason, review
@@ -215,6 +216,21 @@ class Workspace(TeamWork, WordReviewWork):
         if old != body:
             self._note(messages.edited([self.notice.find(clause_id).title]))
         return old
+
+    def replace_body(self, clause_id: str, body: str, source: str) -> str | None:
+        """Replace a clause's text with text handed over whole (a file, standard input); returns
+        the old text, or None when `source` held no text and the user would not empty the clause."""
+        clause = self.notice.find(clause_id)
+        if not body.strip() and clause.body.strip():
+            if not self.interaction.confirm(f"No text came from {source}; empty the text of '{clause.title}'?"):
+                return None
+        return self.edit_body(clause_id, body)
+
+    def confirm_remove(self, clause_id: str) -> bool:
+        """Ask before deleting a clause with sub-clauses, counting them at every level."""
+        clause = self.notice.find(clause_id)
+        subs = sum(1 for _ in clause.descendants())
+        return not subs or self.interaction.confirm(f"Delete '{clause.title}' and its {plural(subs, 'sub-clause')}?")
 
     def rename(self, clause_id: str, title: str) -> str:
         """Give a clause a new title (its id never changes); returns the old title."""
@@ -711,7 +727,7 @@ class Workspace(TeamWork, WordReviewWork):
         missing = [w for w in warnings if w not in given]
         if missing and not acknowledge_all:
             raise NoticeError(
-                f"The draft has {len(missing)} warning(s) to acknowledge, starting with: {missing[0].rstrip('.')}; "
+                f"The draft has {plural(len(missing), 'warning')} to acknowledge, starting with: {missing[0].rstrip('.')}; "
                 "review them and acknowledge each one to publish."
             )
         if not approved_by:

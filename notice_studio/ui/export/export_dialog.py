@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from notice_studio.core.export.default_version import default_export_version, draft_export_note
+from notice_studio.core.fileio import output_file
 from notice_studio.core.notice.model import NoticeError
 from notice_studio.core.notice.store import Version
 from notice_studio.core.render.renderer import RenderOptions, format_date
@@ -308,10 +309,10 @@ class ExportDialog(QDialog):
             if path.exists() and not path.is_dir():
                 return f"{path} is a file; choose a folder for the website."
             return ""
-        if path.is_dir():
-            return f"{path} is a folder; give a file name."
-        if not path.parent.is_dir():
-            return f"The folder {path.parent} does not exist; create it or choose another place."
+        try:
+            output_file(path)  # the command line's rule for --out
+        except NoticeError as exc:
+            return str(exc)
         return ""
 
     def _update_state(self) -> None:
