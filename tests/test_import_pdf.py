@@ -7,6 +7,8 @@ markers drawn after the text they stand before.
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -1141,3 +1143,49 @@ def test_a_paragraph_going_on_over_a_page_break_stays_one_paragraph() -> None:
     assert "Every Saturday " + full + " " + full + " whom, before the shed closes at noon." in texts
     assert "Members may borrow three tools at once." in texts[texts.index("Loans") + 2]
     assert not any(text.endswith("comes back. Members may borrow three tools at once.") for text in texts)
+
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed; .ci/run installs it with apt-get")
+def test_a_word_processors_pdf_keeps_one_heading_size_whatever_the_first_letter(tmp_path: Path) -> None:
+    # LibreOffice embeds its fonts: each glyph's box has its own height ('4' lower than '3'), so a
+    # size read from the first letter's box put '4. Sharing' below '3. How we use it'.
+    import docx
+    from docx.shared import Pt
+
+    d = docx.Document()
+    d.styles["Heading 1"].font.size = Pt(14)
+    d.styles["Heading 2"].font.size = Pt(12)
+    d.add_paragraph("Millbrook Dental keeps records of the patients it treats at its two surgeries.")
+    headings = [
+        ("1.", "Who we are", 1),
+        ("2.", "What we collect", 1),
+        ("2.1", "Children", 2),
+        ("3.", "How we use it", 1),
+    ]
+    headings += [("4.", "Sharing", 1), ("5.", "Keeping records", 1), ("7.", "Contact", 1)]
+    for number, title, level in headings:
+        d.add_heading(f"{number} {title}", level)
+        d.add_paragraph(f"This part says what we do about {title.lower()}, in a sentence of ordinary text.")
+    d.save(str(tmp_path / "dental.docx"))
+    result = subprocess.run(
+        [
+            str(SOFFICE),
+            f"-env:UserInstallation=file://{tmp_path / 'lo'}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(tmp_path / "dental.docx"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=240,
+        check=False,
+    )
+    assert (tmp_path / "dental.pdf").exists(), result.stderr
+    sections = import_file(tmp_path / "dental.pdf").sections
+    assert [(s.level, s.title) for s in sections[1:]] == [(level, title) for _, title, level in headings]

@@ -174,11 +174,23 @@ def _page_lines(page: Any, number: int, ending: _PageEnd | None = None) -> tuple
         font = name.value.decode("latin-1", errors="ignore").lower()
         return any(b in font for b in _BOLD_NAMES)
 
+    matrix = raw.FS_MATRIX()
+
+    def font_size(i: int, height: float) -> float:
+        """The character's font size as set on the page: its font's size times the scale the PDF
+        draws it at (a generator may set 1 pt text scaled up, or 150 pt scaled down). Failing
+        that, its box's height, which differs from glyph to glyph by a fraction of a point."""
+        size = raw.FPDFText_GetFontSize(handle, i)
+        if size > 0 and raw.FPDFText_GetMatrix(handle, i, matrix):
+            scaled = size * abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
+            if 2 <= scaled <= 200:
+                return round(scaled * 2) / 2
+        return round(height * 2) / 2
+
     def start_row(i: int) -> _Row:
         left, _, bottom, top = box(i)
         height = max(top - bottom, 1.0)
-        size = round(height * 2) / 2  # the font size as the line's height: PDFs scale fonts in many ways
-        return _Row(bottom, height, size, is_bold(i), left, i)
+        return _Row(bottom, height, font_size(i, height), is_bold(i), left, i)
 
     def rescan(row: _Row) -> list[_Row]:
         """The row again, character by character: split where the baseline moves, a tab at a column gap."""
