@@ -186,10 +186,20 @@ BIKES = "Who we are\n\nWe hire bicycles in Alnmouth{law}.\n\nYour rights\n\nAsk 
 @pytest.mark.parametrize(
     ("extra", "law", "expected", "why"),
     [
-        ("", " under the California Consumer Privacy Act", "2024-01-12", "the month first, as notices under United States law"),
+        (
+            "",
+            " under the California Consumer Privacy Act",
+            "2024-01-12",
+            "the month first, as notices under United States law",
+        ),
         ("", "", "2024-12-01", "the day first, as dates are written outside the United States"),
         ("", " under the CCPA and the GDPR", "2024-12-01", "the day first"),
-        ("Our last notice ran from 13/05/2023.\n\n", " under the CCPA", "2024-12-01", "as the notice writes its other dates"),
+        (
+            "Our last notice ran from 13/05/2023.\n\n",
+            " under the CCPA",
+            "2024-12-01",
+            "as the notice writes its other dates",
+        ),
         ("Our last notice ran from May 13, 2023.\n\n", "", "2024-01-12", "as the notice writes its other dates"),
     ],
 )

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from notice_studio.core.notice import messages
-from notice_studio.core.notice.model import Clause, Notice, NoticeError, Position, Provenance, Table
+from notice_studio.core.notice.model import Clause, Notice, NoticeError, Position, Provenance, Table, UnknownTableError
 from notice_studio.core.notice.store import Author, Edit, NoticeRepo, Version
 from notice_studio.core.workspace.identity import current_author
 from notice_studio.core.workspace.interaction import Interaction, Unattended
@@ -435,13 +435,18 @@ class Workspace(TeamWork, WordReviewWork):
         self._note(message or messages.table_edited(name))
         return old
 
-    def set_cell(self, name: str, row: int | None, values: dict[str, str]) -> Table:
-        """Set cells of row `row` (1-based; None adds a row) of a table, by column name."""
+    def table(self, name: str) -> Table:
+        """The notice's table `name`; refused, listing the tables there are, when it has none."""
         table = self.notice.tables.get(name)
         if table is None:
-            raise NoticeError(
+            raise UnknownTableError(
                 f"The notice has no table '{name}'; its tables are: {', '.join(self.notice.tables) or 'none'}."
             )
+        return table
+
+    def set_cell(self, name: str, row: int | None, values: dict[str, str]) -> Table:
+        """Set cells of row `row` (1-based; None adds a row) of a table, by column name."""
+        table = self.table(name)
         unknown = [c for c in values if c not in table.columns]
         if unknown:
             raise NoticeError(
@@ -458,11 +463,17 @@ class Workspace(TeamWork, WordReviewWork):
         self.set_table(name, new)
         return new
 
-    def import_table(self, name: str, csv_text: str, path: str = "the CSV file") -> Table:
-        """Replace a table with the contents of a CSV file (header row first)."""
-        from notice_studio.core.notice.notice_format import read_table
+    def import_table(
+        self, name: str, csv_text: str, path: str = "the CSV file", *, create: bool = False, new_columns: bool = False
+    ) -> Table:
+        """Replace a table with the contents of a CSV file (header row first; commas, semicolons
+        or tabs). Refused for a table the notice does not have unless `create` (a mistyped name
+        would otherwise make a table no clause shows), and for a header that does not name the
+        table's columns unless `new_columns`."""
+        from notice_studio.core.notice.table_csv import read_import
 
-        table = read_table(csv_text, path)
+        old = self.notice.tables.get(name) if create else self.table(name)
+        table = read_import(csv_text, path, None if old is None or new_columns else old.columns)
         if not table.columns:
             raise NoticeError(f"{path} has no header row; the first line must name the columns.")
         self.set_table(name, table, f"Imported the {name.replace('-', ' ')} table")
