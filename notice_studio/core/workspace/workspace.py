@@ -22,7 +22,14 @@ from notice_studio.core.notice.model import Clause, Notice, NoticeError, Positio
 from notice_studio.core.notice.store import Author, Edit, NoticeRepo, Version
 from notice_studio.core.workspace.identity import current_author
 from notice_studio.core.workspace.interaction import Interaction, Unattended
-from notice_studio.core.workspace.publishing import PublishReview, given_reasons, missing_reason, review
+from notice_studio.core.workspace.publishing import (
+    PublishChoice,
+    PublishReview,
+    choose,
+    given_reasons,
+    missing_reason,
+    review,
+)
 from notice_studio.core.workspace.team import TeamWork
 from notice_studio.core.workspace.tree import NoticeTree, TreeEditor
 from notice_studio.core.workspace.word_review import WordReviewWork
@@ -676,6 +683,28 @@ class Workspace(TeamWork, WordReviewWork):
         waiting = self.approval_problem()  # the notice may require a reviewer's approval
         return replace(gate, blocking=(*gate.blocking, waiting)) if waiting else gate
 
+    def publish_choice(
+        self,
+        gate: PublishReview,
+        effective: dt.date,
+        *,
+        change_notice: str | None = None,
+        material: bool | None = None,
+        reasons: Mapping[str, str] | None = None,
+    ) -> PublishChoice:
+        """What publishing `gate`'s draft with these choices would record, or why it is refused
+        (the same answer for `publish` and a dry run)."""
+        from notice_studio.core.publishing.schedule import advance_notice_days
+
+        return choose(
+            gate,
+            effective,
+            change_notice=change_notice,
+            material=material,
+            reasons=reasons,
+            notice_days=advance_notice_days(self.notice),
+        )
+
     def publish(
         self,
         effective: dt.date,
@@ -706,20 +735,14 @@ class Workspace(TeamWork, WordReviewWork):
             raise NoticeError(f"The draft cannot be published yet: {gate.blocking[0].rstrip('.')}{more}.")
         if not gate.has_changes:
             raise NoticeError("Nothing has changed since the last published version; edit the draft first.")
-        chosen_material = gate.material if material is None else material
-        if change_notice is None and material is not None and gate.diff is not None:
-            from notice_studio.core.diff.changes import draft_change_notice
-
-            change_notice = draft_change_notice(gate.diff, material=material).text  # heading follows the choice
-        from notice_studio.core.publishing.schedule import advance_notice_days, advance_notice_warning
-
-        period = advance_notice_warning(chosen_material, effective, dt.date.today(), advance_notice_days(self.notice))
-        warnings = [*gate.warnings, *([period] if period else [])]
+        choice = self.publish_choice(gate, effective, change_notice=change_notice, material=material, reasons=reasons)
+        if choice.problem:
+            raise NoticeError(choice.problem)
         refused = missing_reason(gate.needs_reason, reasons or {})
         if refused:
             raise NoticeError(refused)
         given = set(acknowledged or ()) | {item.warning for item in gate.needs_reason}
-        missing = [w for w in warnings if w not in given]
+        missing = [w for w in choice.warnings if w not in given]
         if missing and not acknowledge_all:
             raise NoticeError(
                 f"The draft has {len(missing)} warning(s) to acknowledge, starting with: {missing[0].rstrip('.')}; "
@@ -731,11 +754,11 @@ class Workspace(TeamWork, WordReviewWork):
             approved_by = draft_approver(self.repo) or ""
         return self.repo.publish(
             effective,
-            gate.change_notice if change_notice is None else change_notice,
-            chosen_material,
+            choice.change_notice,
+            choice.material,
             approved_by,
             self.author,
-            acknowledged=warnings,
+            acknowledged=list(choice.warnings),
             reasons=given_reasons(gate.needs_reason, reasons or {}),
         )
 
