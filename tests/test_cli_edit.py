@@ -95,7 +95,7 @@ def test_facts_laws_and_tables(repo: NoticeRepo, capsys: pytest.CaptureFixture[s
 
     csv_file = tmp_path / "cookies.csv"
     csv_file.write_text("Name,Purpose,Duration\nsession,keeps you signed in,until you sign out\n", encoding="utf-8")
-    assert run(capsys, "table", "import", folder, "cookies", csv_file)[0] == 0
+    assert run(capsys, "table", "import", folder, "cookies", csv_file, "--new")[0] == 0
     assert run(capsys, "table", "set", folder, "cookies", "new", "Name=theme", "Purpose=remembers dark mode")[0] == 0
     assert run(capsys, "table", "set", folder, "cookies", "1", "Duration=12 hours")[0] == 0
     code, out, _ = run(capsys, "table", "show", folder, "cookies", "--json")

@@ -12,7 +12,7 @@ import pytest
 from notice_support import AUTHOR, small_notice
 
 from notice_studio.cli import main
-from notice_studio.core.export.site import build_site, default_redline
+from notice_studio.core.export.site import MANIFEST, SiteOverwriteError, base_url_problem, build_site, default_redline
 from notice_studio.core.notice.model import NoticeError
 from notice_studio.core.notice.store import NoticeRepo
 
@@ -55,7 +55,7 @@ def test_site_has_current_archive_changes_and_feed(two_versions: NoticeRepo, tmp
     expected = {"index.html", "v1.html", "v2.html", "changes.html", "feed.xml"} | (
         {"redline-v2.html"} if HAS_REDLINE else set()
     )
-    assert {p.name for p in out.iterdir()} == expected
+    assert {p.name for p in out.iterdir()} == expected | {MANIFEST}  # and the list of the files it wrote
     assert set(result.written) == expected and result.unchanged == ()
     for name in expected:
         assert "SECRET DRAFT WORDING" not in read(out, name)
@@ -173,3 +173,76 @@ def test_cli_site_without_versions(tmp_path: Path, capsys) -> None:
     assert main(["site", str(tmp_path / "n"), "--out", str(tmp_path / "web")]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "publish one with 'notice-studio publish'" in err
+
+
+# ----- files Notice Studio did not write ------------------------------------------------------------
+OWN_PAGE = "<h1>Thimble & Thread: our own home page</h1>\n"
+
+
+def test_a_page_notice_studio_did_not_write_is_never_replaced_silently(
+    two_versions: NoticeRepo, tmp_path: Path
+) -> None:
+    out = tmp_path / "mysite"
+    out.mkdir()
+    (out / "index.html").write_text(OWN_PAGE, encoding="utf-8")
+    with pytest.raises(SiteOverwriteError) as refused:
+        build_site(two_versions, out)
+    assert str(refused.value) == (
+        f"{out / 'index.html'} was not written by Notice Studio, or was changed since; "
+        "choose another folder for the website or move it away."
+    )
+    assert [p.name for p in out.iterdir()] == ["index.html"]  # refused before anything was written
+    assert read(out, "index.html") == OWN_PAGE
+    build_site(two_versions, out, force=True)
+    assert "Thimble" not in read(out, "index.html")
+
+
+def test_a_page_changed_by_hand_after_a_build_is_refused_too(two_versions: NoticeRepo, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    build_site(two_versions, out)
+    (out / "changes.html").write_text(read(out, "changes.html") + "<p>Note from the web team.</p>\n", "utf-8")
+    edit_and_publish(two_versions, "Children under 18 need consent.", dt.date(2026, 6, 1), "Consent for minors.")
+    with pytest.raises(SiteOverwriteError, match=r"changes.html was not written by Notice Studio"):
+        build_site(two_versions, out)
+    assert "Note from the web team" in read(out, "changes.html") and not (out / "v3.html").exists()
+
+
+def test_a_folder_built_before_the_list_was_kept_is_still_updated(two_versions: NoticeRepo, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    build_site(two_versions, out)
+    (out / MANIFEST).unlink()  # as an earlier Notice Studio left it
+    edit_and_publish(two_versions, "Children under 18 need consent.", dt.date(2026, 6, 1), "Consent for minors.")
+    assert "index.html" in build_site(two_versions, out).written
+    assert "under 18" in read(out, "index.html") and (out / MANIFEST).is_file()
+
+
+def test_cli_site_refuses_to_replace_a_page_and_force_replaces_it(
+    two_versions: NoticeRepo, tmp_path: Path, capsys
+) -> None:
+    folder = str(two_versions.path)
+    two_versions.close()
+    out = tmp_path / "mysite"
+    out.mkdir()
+    (out / "index.html").write_text(OWN_PAGE, encoding="utf-8")
+    (out / "v1.html").write_text("<p>our archive</p>\n", encoding="utf-8")
+    assert main(["site", folder, "--out", str(out)]) == 1
+    assert capsys.readouterr().err == (
+        f"notice-studio: {out / 'index.html'} (and 1 other file) was not written by Notice Studio, or was changed "
+        "since; choose another folder for the website or move it away, or build again with --force to replace it.\n"
+    )
+    assert read(out, "index.html") == OWN_PAGE
+    assert main(["site", folder, "--out", str(out), "--force"]) == 0
+    assert "Thimble" not in read(out, "index.html")
+
+
+@pytest.mark.parametrize("url", ["larkspur.example/privacy", "not a url", "javascript:alert(1)", "ftp://x.example/"])
+def test_the_base_url_must_be_a_web_address(two_versions: NoticeRepo, tmp_path: Path, capsys, url: str) -> None:
+    folder = str(two_versions.path)
+    two_versions.close()
+    assert main(["site", folder, "--out", str(tmp_path / "web"), "--base-url", url]) == 1
+    assert capsys.readouterr().err == (
+        f"notice-studio: '{url}' is not a web address; give the folder's public address starting with "
+        "http:// or https:// (for example https://www.example.com/privacy/).\n"
+    )
+    assert not (tmp_path / "web").exists()
+    assert base_url_problem("https://thimble.example/privacy/") == base_url_problem("http://thimble.example") == ""

@@ -19,6 +19,7 @@ from notice_studio.cli.common import (
     open_workspace,
     print_json,
 )
+from notice_studio.core.wording import plural
 
 if TYPE_CHECKING:
     from notice_studio.core.workspace import Workspace
@@ -110,10 +111,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("row", metavar="ROW")
     p.add_argument("cells", nargs="+", metavar="COLUMN=VALUE")
     p.set_defaults(func=cmd_table_set)
-    p = table_actions.add_parser("import", help="replace a table with a CSV file (header row first)")
+    p = table_actions.add_parser(
+        "import", help="replace a table with a CSV file (header row first; commas, semicolons or tabs)"
+    )
     add_folder(p)
     p.add_argument("name", metavar="NAME")
     p.add_argument("csv", metavar="CSV")
+    p.add_argument("--new", action="store_true", help="make a new table NAME (a clause shows it with [[table:NAME]])")
+    p.add_argument(
+        "--new-columns", action="store_true", help="take the file's columns even where they differ from the table's"
+    )
     p.set_defaults(func=cmd_table_import)
     p = table_actions.add_parser("export", help="write a table as CSV ('-' prints it)")
     add_folder(p)
@@ -298,7 +305,8 @@ def cmd_outside_changes(args: argparse.Namespace) -> int:
 def cmd_table_show(args: argparse.Namespace) -> int:
     with open_workspace(args.folder) as ws:
         tables = dict(ws.notice.tables)
-    if args.name is None:
+        table = ws.table(args.name) if args.name is not None else None
+    if table is None:
         if args.json:
             print_json({"tables": [{"name": n, "columns": t.columns, "rows": len(t.rows)} for n, t in tables.items()]})
         elif not tables:
@@ -307,9 +315,6 @@ def cmd_table_show(args: argparse.Namespace) -> int:
             for name, each in tables.items():
                 print(f"{name}  ({len(each.rows)} rows: {', '.join(each.columns)})")
         return 0
-    table = tables.get(args.name)
-    if table is None:
-        raise CommandError(f"The notice has no table '{args.name}'; its tables are: {', '.join(tables) or 'none'}")
     if args.json:
         print_json({"name": args.name, "columns": table.columns, "rows": table.as_dicts()})
         return 0
@@ -332,6 +337,8 @@ def cmd_table_set(args: argparse.Namespace) -> int:
 
 
 def cmd_table_import(args: argparse.Namespace) -> int:
+    from notice_studio.core.notice.model import UnknownTableError
+    from notice_studio.core.notice.table_csv import ColumnsDifferError
     from notice_studio.core.text_input import utf8_text
 
     path = Path(args.csv)
@@ -340,19 +347,28 @@ def cmd_table_import(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise CommandError(f"{path} could not be read ({exc.strerror}); check the path") from None
     with open_workspace(args.folder, write=True) as ws:
-        table = ws.import_table(args.name, text, str(path))
-        return _saved(ws, f"Imported {len(table.rows)} rows into the table '{args.name}'.")
+        try:
+            table = ws.import_table(args.name, text, str(path), create=args.new, new_columns=args.new_columns)
+        except UnknownTableError as exc:
+            raise CommandError(f"{str(exc).rstrip('.')}; to make a new table, import with --new") from None
+        except ColumnsDifferError as exc:
+            raise CommandError(
+                f"{str(exc).rstrip('.')}; to change the table's columns, import with --new-columns"
+            ) from None
+        code = _saved(ws, f"Imported {plural(len(table.rows), 'row')} into the table '{args.name}'.")
+        if not ws.notice.showing(args.name):
+            print(
+                f"notice-studio: note: no clause shows it yet; add a line [[table:{args.name}]] to a clause.",
+                file=sys.stderr,
+            )
+        return code
 
 
 def cmd_table_export(args: argparse.Namespace) -> int:
-    from notice_studio.core.notice.notice_format import table_text
+    from notice_studio.core.notice.table_csv import table_text
 
     with open_workspace(args.folder) as ws:
-        table = ws.notice.tables.get(args.name)
-        if table is None:
-            raise CommandError(
-                f"The notice has no table '{args.name}'; its tables are: {', '.join(ws.notice.tables) or 'none'}"
-            )
+        table = ws.table(args.name)
     text = table_text(table)
     if args.csv == "-":
         sys.stdout.write(text)

@@ -55,7 +55,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_folder(p)
     p.add_argument("--out", required=True, metavar="FOLDER", help="the folder to create or update")
     p.add_argument(
-        "--base-url", default=None, metavar="URL", help="the folder's public address, for absolute feed links"
+        "--base-url",
+        default=None,
+        metavar="URL",
+        help="the folder's public address (http:// or https://), for absolute feed links",
+    )
+    p.add_argument(
+        "--force", action="store_true", help="replace files in the folder that Notice Studio did not write there"
     )
     p.set_defaults(func=cmd_site)
 
@@ -96,10 +102,13 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_site(args: argparse.Namespace) -> int:
-    from notice_studio.core.export.site import build_site
+    from notice_studio.core.export.site import SiteOverwriteError, build_site
 
     with open_notice(args.folder) as repo:
-        result = build_site(repo, args.out, base_url=args.base_url)
+        try:
+            result = build_site(repo, args.out, base_url=args.base_url, force=args.force)
+        except SiteOverwriteError as exc:
+            raise CommandError(f"{str(exc).rstrip('.')}, or build again with --force to replace it") from None
     print(
         f"Website folder {result.folder}: {plural(len(result.written), 'file')} "
         f"written, {len(result.unchanged)} unchanged."

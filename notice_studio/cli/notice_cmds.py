@@ -22,7 +22,12 @@ from notice_studio.cli.common import author as cli_author
 from notice_studio.core.notice import messages
 from notice_studio.core.notice.model import Clause, Notice
 from notice_studio.core.wording import plural
-from notice_studio.core.workspace.publishing import PublishReview, missing_reason
+from notice_studio.core.workspace.publishing import (
+    PublishChoice,
+    PublishReview,
+    change_notice_problem,
+    missing_reason,
+)
 
 if TYPE_CHECKING:
     from notice_studio.core.notice.store_remote import Signature
@@ -275,13 +280,16 @@ def cmd_publish(args: argparse.Namespace) -> int:
         raise CommandError(
             f"'{args.effective}' is not a date; write it as YYYY-MM-DD, for example 2026-01-31"
         ) from None
-    if args.dry_run:
-        return _publish_review(args)
     given = _given_reasons(args.acknowledge)
+    if args.dry_run:
+        return _publish_review(args, effective, given)
     with open_workspace(args.folder, write=True) as ws:
         gate = ws.review_publish()
+        choice = ws.publish_choice(gate, effective, change_notice=args.summary, material=args.material, reasons=given)
+        if choice.problem and not gate.blocking:
+            raise CommandError(_with_hint(choice))
         reasons = _reasons(gate, given) if not gate.blocking else given
-        others = [w for w in gate.warnings if w not in {item.warning for item in gate.needs_reason}]
+        others = [w for w in choice.warnings if w not in {item.warning for item in gate.needs_reason}]
         if others and not gate.blocking and not args.force:
             raise CommandError(
                 f"The draft has {plural(len(others), 'warning')} to acknowledge, starting with: "
@@ -316,11 +324,6 @@ def _given_reasons(items: list[str]) -> dict[str, str]:
 
 def _reasons(gate: PublishReview, given: dict[str, str]) -> dict[str, str]:
     """The reasons given with --acknowledge, and on a terminal, asked for those missing."""
-    keys = {item.key for item in gate.needs_reason}
-    unknown = [k for k in given if k not in keys]
-    if unknown:
-        known = ", ".join(sorted(keys)) or "none"
-        raise CommandError(f"No warning needs a reason under '{unknown[0]}'; the keys that do are: {known}")
     reasons = dict(given)
     for item in gate.needs_reason:
         if reasons.get(item.key) or not sys.stdin.isatty():
@@ -336,48 +339,62 @@ def _reasons(gate: PublishReview, given: dict[str, str]) -> dict[str, str]:
     return reasons
 
 
+def _with_hint(choice: PublishChoice) -> str:
+    """The refusal, with the option that mends it when that is the change notice."""
+    if choice.problem != change_notice_problem(choice.material, choice.change_notice):
+        return choice.problem
+    return f"{choice.problem.rstrip('.')}; write it with --summary, or leave --summary out to use the drafted one"
+
+
 def _first_missing(gate: PublishReview, reasons: dict[str, str]) -> str:
     return next((item.key for item in gate.needs_reason if not reasons.get(item.key)), "")
 
 
-def _publish_review(args: argparse.Namespace) -> int:
-    """`publish --dry-run`: the publishing gate's answer, changing nothing (exit 1 when blocked)."""
+def _publish_review(args: argparse.Namespace, effective: dt.date, given: dict[str, str]) -> int:
+    """`publish --dry-run`: the publishing gate's answer for these choices, changing nothing (exit 1
+    when publishing would be refused)."""
     with open_workspace(args.folder) as ws:
         gate = ws.review_publish()
+        choice = ws.publish_choice(gate, effective, change_notice=args.summary, material=args.material, reasons=given)
     data = {
         "next_version": f"v{gate.latest.number + 1}" if gate.latest else "v1",
-        "can_publish": gate.can_publish,
+        "can_publish": gate.can_publish and not choice.problem,
+        "problem": choice.problem,
         "blocking": list(gate.blocking),
-        "warnings": list(gate.warnings),
+        "warnings": list(choice.warnings),
         "needs_reason": [
             {"key": item.key, "warning": item.warning, "citation": item.citation} for item in gate.needs_reason
         ],
         "has_changes": gate.has_changes,
-        "change_notice": gate.change_notice,
-        "material": gate.material,
+        "change_notice": choice.change_notice,
+        "material": choice.material,
     }
     if args.json:
         print_json(data)
-    else:
-        kind = "material" if gate.material else "editorial"
-        print(f"Publishing would make {data['next_version']} ({kind} suggested).")
-        for title, items in (
-            ("Errors (fix first):", gate.blocking),
-            ("Warnings (acknowledge with --force):", gate.warnings),
-        ):
-            if items:
-                print(title)
-                for item in items:
-                    print(f"  {item}")
-        if gate.needs_reason:
-            print("Warnings acknowledged only with a reason (--acknowledge KEY=REASON):")
-            for needed in gate.needs_reason:
-                print(f"  {needed.key}: {needed.warning}")
-        if not gate.has_changes:
-            print("Nothing has changed since the last published version.")
-        print("Drafted change notice:")
-        for line in gate.change_notice.splitlines() or ["(none)"]:
-            print(f"  {line}")
+        return 0 if data["can_publish"] else 1
+    kind = "material" if choice.material else "editorial"
+    print(
+        f"Publishing would make {data['next_version']} ({kind} {'suggested' if args.material is None else 'chosen'})."
+    )
+    for title, items in (
+        ("Errors (fix first):", gate.blocking),
+        ("Warnings (acknowledge with --force):", choice.warnings),
+    ):
+        if items:
+            print(title)
+            for item in items:
+                print(f"  {item}")
+    if gate.needs_reason:
+        print("Warnings acknowledged only with a reason (--acknowledge KEY=REASON):")
+        for needed in gate.needs_reason:
+            print(f"  {needed.key}: {needed.warning}")
+    if not gate.has_changes:
+        print("Nothing has changed since the last published version.")
+    print("Drafted change notice:" if args.summary is None else "Change notice readers would see:")
+    for line in choice.change_notice.splitlines() or ["(none)"]:
+        print(f"  {line}")
+    if choice.problem:
+        raise CommandError(_with_hint(choice))
     return 0 if gate.can_publish else 1
 
 

@@ -217,3 +217,39 @@ def test_export_defaults_to_the_latest_published_version_and_asks_before_the_dra
     qtbot.waitUntil(lambda: bool(asked), timeout=5000)
     assert "unpublished draft, not the published version v1" in asked[0]
     assert not dialog.running and not path.exists()  # No: nothing written
+
+
+def test_the_website_folder_asks_before_replacing_a_page_it_did_not_write(window, qtbot, tmp_path: Path) -> None:
+    """The refusal comes from the core (build_site); the dialog asks, and only Yes replaces."""
+    publish_v1(window, qtbot)
+    folder = tmp_path / "mysite"
+    folder.mkdir()
+    own = "<h1>Thimble & Thread: our own home page</h1>\n"
+    (folder / "index.html").write_text(own, encoding="utf-8")
+    dialog = open_dialog(window, qtbot)
+    dialog.website.setChecked(True)
+    dialog.destination.setText(str(folder))
+    asked: list[str] = []
+    answer_question(QMessageBox.StandardButton.No, asked)
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(asked) and not dialog.running, timeout=30000)
+    assert asked[0].startswith(f"{folder / 'index.html'} was not written by Notice Studio")
+    assert (folder / "index.html").read_text(encoding="utf-8") == own
+    answer_question(QMessageBox.StandardButton.Yes, asked)
+    with qtbot.waitSignal(dialog.exported, timeout=30000):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert len(asked) == 2 and "Thimble" not in (folder / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("url", ["thimble.example/privacy", "javascript:alert(1)"])
+def test_the_website_address_must_be_a_web_address(window, qtbot, url: str) -> None:
+    from notice_studio.core.export.site import base_url_problem
+
+    publish_v1(window, qtbot)
+    dialog = open_dialog(window, qtbot)
+    dialog.website.setChecked(True)
+    dialog.base_url.setText(url)
+    assert not dialog.export_button.isEnabled()
+    assert dialog.warning.text() == base_url_problem(url) and "not a web address" in dialog.warning.text()
+    dialog.base_url.setText("https://thimble.example/privacy/")
+    assert dialog.export_button.isEnabled()

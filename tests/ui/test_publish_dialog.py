@@ -35,6 +35,24 @@ def open_dialog(window, qtbot) -> PublishDialog:
     return dialog
 
 
+def publish_v1(window, qtbot):
+    """Fill the placeholders and publish v1 (effective 1 January 2024); the session."""
+    fill_placeholders(window)
+    session = window.session
+    session.flush()
+    session.repo.publish(dt.date(2024, 1, 1), "First.", False, "Jane Smith", author=session.author)
+    session.refresh_history()
+    qtbot.waitUntil(lambda: session.latest_version is not None, timeout=10000)
+    return session
+
+
+def open_after_a_material_change(window, qtbot) -> PublishDialog:
+    """v1 published, then the backup period changed (a material change): the dialog for v2."""
+    session = publish_v1(window, qtbot)
+    session.undo_stack.push(commands.SetVariable(session, "retention.backup_period", "90 days"))
+    return open_dialog(window, qtbot)
+
+
 def add_duplicate_heading(window) -> None:
     """A second section titled like the first: a warning, not an error."""
     session = window.session
@@ -136,12 +154,7 @@ def test_after_publishing_export_html_is_offered_for_the_new_version(window, qtb
 
 
 def test_second_version_compares_with_the_first(window, qtbot) -> None:
-    fill_placeholders(window)
-    session = window.session
-    session.flush()
-    session.repo.publish(dt.date(2024, 1, 1), "First.", False, "Jane Smith", author=session.author)
-    session.refresh_history()
-    qtbot.waitUntil(lambda: session.latest_version is not None, timeout=10000)
+    session = publish_v1(window, qtbot)
 
     dialog = open_dialog(window, qtbot)
     assert "has not changed since v1" in dialog.why.text()
@@ -183,14 +196,7 @@ def test_publish_errors_are_shown_as_a_sentence(window, qtbot, monkeypatch) -> N
 
 
 def test_show_the_changes_opens_the_comparison_above_the_dialog(window, qtbot) -> None:
-    fill_placeholders(window)
-    session = window.session
-    session.flush()
-    session.repo.publish(dt.date(2024, 1, 1), "First.", False, "Jane Smith", author=session.author)
-    session.refresh_history()
-    qtbot.waitUntil(lambda: session.latest_version is not None, timeout=10000)
-    session.undo_stack.push(commands.SetVariable(session, "retention.backup_period", "90 days"))
-    dialog = open_dialog(window, qtbot)
+    dialog = open_after_a_material_change(window, qtbot)
     assert dialog.compare_button.isEnabled()
     qtbot.mouseClick(dialog.compare_button, Qt.MouseButton.LeftButton)
     diff = dialog.diff_window
@@ -353,3 +359,17 @@ def test_notice_settings_dialog_sets_the_publishing_rules_as_an_undoable_edit(qt
     again = window.notice_settings()
     assert again.advance.value() == 0 and not again.approval.isChecked()
     again.reject()
+
+
+def test_an_empty_change_notice_is_refused_in_the_cores_words(window, qtbot) -> None:
+    """The dialog asks the core (change_notice_problem) as publish and its dry run do."""
+    from notice_studio.core.workspace.publishing import change_notice_problem
+
+    dialog = open_after_a_material_change(window, qtbot)
+    qtbot.keyClicks(dialog.approved_by, "Jane Smith")
+    assert dialog.material.isChecked() and dialog.publish_button.isEnabled()
+    dialog.change_notice.setPlainText("  \n ")
+    assert not dialog.publish_button.isEnabled()
+    assert dialog.why.text() == change_notice_problem(True, "") and "material change" in dialog.why.text()
+    qtbot.mouseClick(dialog.editorial, Qt.MouseButton.LeftButton, pos=QPoint(8, dialog.editorial.height() // 2))
+    assert dialog.why.text() == change_notice_problem(False, "") and not dialog.publish_button.isEnabled()

@@ -13,19 +13,25 @@ version in force until that date. The page in force is chosen when the site is b
 build reports the day it must run again (`SiteResult.next_build`).
 
 Only published versions are read; the draft never reaches the folder. Re-running rewrites the
-files whose content changed and leaves the rest untouched.
+files whose content changed and leaves the rest untouched. A list of the files written, with a
+fingerprint of each (`.notice-studio-site`), lets a later run tell them from a person's own page
+of the same name, which it refuses to replace unless asked to (`force`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import os
+import re
 import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
+from urllib.parse import urlsplit
 
 from markdown_it.common.utils import escapeHtml
 
@@ -41,6 +47,16 @@ from notice_studio.core.wording import plural
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 Redline = Callable[[Notice, Notice, str, str], str]
+MANIFEST = ".notice-studio-site"
+"""The website folder's list of the files Notice Studio wrote there, each with its SHA-256."""
+
+
+_SITE_FILE_RE = re.compile(r"index\.html|changes\.html|feed\.xml|(redline-)?v\d+\.html")
+"""The names a website folder's files have (to recognise a folder built before the list was kept)."""
+
+
+class SiteOverwriteError(NoticeError):
+    """The website folder holds a file of the same name that Notice Studio did not write."""
 
 
 @dataclass(frozen=True)
@@ -76,14 +92,34 @@ class PublishedVersions(Protocol):
     def notice_at(self, ref: str) -> Notice: ...
 
 
+def base_url_problem(base_url: str | None) -> str:
+    """Why `base_url` cannot be the website folder's public address ('' when it can, or is left out)."""
+    if not base_url:
+        return ""
+    parts = urlsplit(base_url)
+    if parts.scheme.lower() in ("http", "https") and parts.netloc and not any(c.isspace() for c in base_url):
+        return ""
+    return (
+        f"'{base_url}' is not a web address; give the folder's public address starting with http:// or https:// "
+        "(for example https://www.example.com/privacy/)."
+    )
+
+
 def build_site(
     repo: PublishedVersions,
     folder: str | os.PathLike[str],
     base_url: str | None = None,
     redline: Redline | None = None,
     today: dt.date | None = None,
+    force: bool = False,
 ) -> SiteResult:
-    """Write (or update) the website folder for the notice's published versions as of `today`."""
+    """Write (or update) the website folder for the notice's published versions as of `today`.
+
+    A file of the same name that Notice Studio did not write there (or that was changed since)
+    is refused, before anything is written, unless `force`."""
+    problem = base_url_problem(base_url)
+    if problem:
+        raise NoticeError(problem)
     versions = repo.versions()
     if not versions:
         raise NoticeError(
@@ -94,7 +130,7 @@ def build_site(
     notices = {v.name: repo.notice_at(v.name) for v in versions}
     redline = redline if redline is not None else default_redline()
     files = site_files(versions, notices, base_url=base_url, redline=redline, today=day)
-    result = _write_files(Path(folder), files, redlines=redline is not None)
+    result = _write_files(Path(folder), files, redlines=redline is not None, force=force)
     return SiteResult(
         result.folder, result.written, result.unchanged, result.redlines, schedule(versions, day).next_change
     )
@@ -338,19 +374,59 @@ def _instant(stamp: str) -> dt.datetime:
 
 
 # ----- writing ----------------------------------------------------------------------------------
-def _write_files(folder: Path, files: Mapping[str, str], redlines: bool) -> SiteResult:
+def _write_files(folder: Path, files: Mapping[str, str], redlines: bool, force: bool = False) -> SiteResult:
     if folder.exists() and not folder.is_dir():
         raise NoticeError(f"{folder} is a file; choose a folder for the website.")
+    ours = _written_before(folder)
+    changed = {rel: text for rel, text in files.items() if _bytes(folder / rel) != text.encode("utf-8")}
+    others = [
+        rel for rel in changed if (folder / rel).exists() and not (rel in ours and _ours(folder / rel, ours[rel]))
+    ]
+    if others and not force:
+        more = f" (and {plural(len(others) - 1, 'other file')})" if len(others) > 1 else ""
+        raise SiteOverwriteError(
+            f"{folder / others[0]}{more} was not written by Notice Studio, or was changed since; "
+            "choose another folder for the website or move it away."
+        )
     folder.mkdir(parents=True, exist_ok=True)
-    written, unchanged = [], []
-    for rel, text in files.items():
-        path = folder / rel
-        try:
-            if path.read_text(encoding="utf-8") == text:
-                unchanged.append(rel)
-                continue
-        except (FileNotFoundError, UnicodeDecodeError):
-            pass
-        write_atomic(path, text)
-        written.append(rel)
-    return SiteResult(folder, tuple(written), tuple(unchanged), redlines)
+    for rel, text in changed.items():
+        write_atomic(folder / rel, text)
+    listed = {rel: sha for rel, sha in ours.items() if sha} | {
+        rel: _fingerprint(text.encode("utf-8")) for rel, text in files.items()
+    }
+    manifest = json.dumps({"written by": "Notice Studio", "files": listed}, indent=1) + "\n"
+    if _bytes(folder / MANIFEST) != manifest.encode("utf-8"):
+        write_atomic(folder / MANIFEST, manifest)
+    unchanged = tuple(rel for rel in files if rel not in changed)
+    return SiteResult(folder, tuple(changed), unchanged, redlines)
+
+
+def _written_before(folder: Path) -> dict[str, str | None]:
+    """The files an earlier build wrote (name -> fingerprint). A folder built before builds kept
+    the list is recognised by its feed; the pages named as a build names them are taken as
+    Notice Studio's (None: no fingerprint to compare)."""
+    try:
+        data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        files = data["files"]
+        return {str(rel): str(sha) for rel, sha in files.items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        pass
+    feed = _bytes(folder / "feed.xml") or b""
+    if b"<generator>Notice Studio</generator>" in feed and not (folder / MANIFEST).exists():
+        return dict.fromkeys((p.name for p in folder.iterdir() if _SITE_FILE_RE.fullmatch(p.name)), None)
+    return {}
+
+
+def _ours(path: Path, fingerprint: str | None) -> bool:
+    return fingerprint is None or _fingerprint(_bytes(path) or b"") == fingerprint
+
+
+def _bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def _fingerprint(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()

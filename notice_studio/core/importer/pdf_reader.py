@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import math
 import re
 import statistics
 from collections import Counter
@@ -180,9 +181,9 @@ def _page_lines(page: Any, number: int, ending: _PageEnd | None = None) -> tuple
         """The character's font size as set on the page: its font's size times the scale the PDF
         draws it at (a generator may set 1 pt text scaled up, or 150 pt scaled down). Failing
         that, its box's height, which differs from glyph to glyph by a fraction of a point."""
-        size = raw.FPDFText_GetFontSize(handle, i)
+        size = float(raw.FPDFText_GetFontSize(handle, i))
         if size > 0 and raw.FPDFText_GetMatrix(handle, i, matrix):
-            scaled = size * abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5
+            scaled = size * math.sqrt(abs(matrix.a * matrix.d - matrix.b * matrix.c))
             if 2 <= scaled <= 200:
                 return round(scaled * 2) / 2
         return round(height * 2) / 2

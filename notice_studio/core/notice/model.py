@@ -70,6 +70,10 @@ class NoticeError(Exception):
     """A problem the user can act on; the message is one plain sentence."""
 
 
+class UnknownTableError(NoticeError):
+    """A table name the notice does not have (the message lists the tables it has)."""
+
+
 def slugify(text: str, max_length: int = 60) -> str:
     """A lower-case ASCII slug for a clause id ("Cookies & tracking" -> "cookies-tracking")."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
@@ -173,6 +177,10 @@ class Notice:
 
     def all_clauses(self) -> list[Clause]:
         return [clause for clause, _, _ in self.walk()]
+
+    def showing(self, table: str) -> list[Clause]:
+        """The clauses that show the table `table` (a line [[table:NAME]])."""
+        return [clause for clause in self.all_clauses() if table in clause.tables()]
 
     def numbers(self) -> dict[str, str]:
         return {clause.id: number for clause, _, number in self.walk()}

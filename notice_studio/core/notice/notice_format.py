@@ -12,8 +12,6 @@ so any version can be read from any source (working tree, a commit, a test's dic
 from __future__ import annotations
 
 import copy
-import csv
-import io
 import json
 import re
 from collections.abc import Callable, Iterable
@@ -28,10 +26,10 @@ from notice_studio.core.notice.model import (
     Notice,
     NoticeError,
     Provenance,
-    Table,
     check_clause_id,
     check_table_name,
 )
+from notice_studio.core.notice.table_csv import read_table, table_text
 from notice_studio.core.practices.practices_format import PRACTICES_FILE, practices_yaml, read_practices
 
 NOTICE_FILE = "notice.yaml"
@@ -129,14 +127,6 @@ def _base_text(title: str, version: int, body: str) -> str:
     return compose({"title": title, "version": version}, body)
 
 
-def table_text(table: Table) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(table.columns)
-    writer.writerows(table.rows)
-    return out.getvalue()
-
-
 def notice_files(notice: Notice) -> dict[str, str]:
     """Every file of the notice, path -> text.
 
@@ -183,27 +173,6 @@ def _parse_outline(items: object, path: str, seen: set[str]) -> list[_OutlineEnt
         seen.add(clause_id)
         result.append((clause_id, children))
     return result
-
-
-def read_table(text: str, path: str) -> Table:
-    """A table from CSV text (header row first); `path` names the file in error messages."""
-    return _read_table(text, path)
-
-
-def _read_table(text: str, path: str) -> Table:
-    try:
-        rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
-    except csv.Error as exc:
-        raise FormatError(path, None, f"the table is not valid CSV ({exc})") from None
-    rows = [row for row in rows if any(cell.strip() for cell in row)]
-    if not rows:
-        return Table(columns=[], rows=[])
-    columns = [c.strip() for c in rows[0]]
-    width = len(columns)
-    for number, row in enumerate(rows[1:], start=2):
-        if len(row) > width:
-            raise FormatError(path, number, f"this row has {len(row)} cells but the header has {width} columns")
-    return Table(columns=columns, rows=[row + [""] * (width - len(row)) for row in rows[1:]])
 
 
 def read_notice(read: Callable[[str], str | None], table_names: Iterable[str] = ()) -> Notice:
@@ -259,7 +228,7 @@ def read_notice(read: Callable[[str], str | None], table_names: Iterable[str] = 
             )
         table_text_ = read(table_path(name))
         if table_text_ is not None:
-            notice.tables[name] = _read_table(table_text_, table_path(name))
+            notice.tables[name] = read_table(table_text_, table_path(name))
     practices_text = read(PRACTICES_FILE)
     if practices_text is not None:
         notice.practices = read_practices(practices_text, PRACTICES_FILE)

@@ -105,6 +105,15 @@ class Version:
     def name(self) -> str:
         return f"v{self.number}"
 
+    def effective_problem(self, effective: dt.date) -> str:
+        """Why the next version may not take effect on `effective` ('' when it may)."""
+        if self.effective is None or effective >= self.effective:
+            return ""
+        return (
+            f"The effective date {effective.isoformat()} is earlier than {self.name}'s "
+            f"({self.effective.isoformat()}); choose the same date or a later one."
+        )
+
 
 @dataclass(frozen=True)
 class Edit:
@@ -891,11 +900,8 @@ class NoticeRepo:
                 raise NoticeError(
                     f"The draft has not changed since {versions[-1].name} was published; edit it before publishing again."
                 )
-            if versions and versions[-1].effective and effective < versions[-1].effective:
-                raise NoticeError(
-                    f"The effective date {effective.isoformat()} is earlier than {versions[-1].name}'s "
-                    f"({versions[-1].effective.isoformat()}); choose the same date or a later one."
-                )
+            if versions and versions[-1].effective_problem(effective):
+                raise NoticeError(versions[-1].effective_problem(effective))
             number = versions[-1].number + 1 if versions else 1
             who = author or resolve_author()
             message = _version_message(

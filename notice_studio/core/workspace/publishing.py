@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -109,6 +110,76 @@ def missing_reason(needed: tuple[ReasonNeeded, ...], reasons: Mapping[str, str])
     return ""
 
 
+def unknown_reason(needed: tuple[ReasonNeeded, ...], reasons: Mapping[str, str]) -> str:
+    """The one sentence refusing a reason given under a key no warning needs ('' if none is)."""
+    keys = sorted(item.key for item in needed)
+    unknown = [key for key in reasons if key not in keys]
+    if not unknown:
+        return ""
+    return f"No warning needs a reason under '{unknown[0]}'; the keys that do are: {', '.join(keys) or 'none'}."
+
+
 def given_reasons(needed: tuple[ReasonNeeded, ...], reasons: Mapping[str, str]) -> list[tuple[str, str]]:
     """(warning, reason) for each warning that needs a reason, as the version's tag records them."""
     return [(item.warning, " ".join(reasons[item.key].split())) for item in needed if reasons.get(item.key, "").strip()]
+
+
+@dataclass(frozen=True)
+class PublishChoice:
+    """What publishing the draft with a person's choices would record, or why it is refused.
+
+    The one answer for the real run, `publish --dry-run` and the app's dialog."""
+
+    change_notice: str
+    """The change notice readers would see: the person's own, or the drafted one."""
+    material: bool
+    warnings: tuple[str, ...]
+    """Every warning to acknowledge: the gate's, and a material change taking effect too soon."""
+    problem: str
+    """Why these choices cannot be published, in one sentence ('' when they can)."""
+
+
+def choose(
+    gate: PublishReview,
+    effective: dt.date,
+    *,
+    change_notice: str | None = None,
+    material: bool | None = None,
+    reasons: Mapping[str, str] | None = None,
+    notice_days: int | None = None,
+    today: dt.date | None = None,
+) -> PublishChoice:
+    """The change notice, kind and warnings publishing `gate`'s draft would record, and the first
+    problem with the choices: an effective date before the latest version's, a reason given for a
+    warning that needs none, an empty change notice. `None` takes the gate's suggestion (the
+    drafted notice, its heading following a chosen kind)."""
+    from notice_studio.core.publishing.schedule import advance_notice_warning
+
+    chosen = gate.material if material is None else material
+    if change_notice is None and material is not None and gate.diff is not None:
+        from notice_studio.core.diff.changes import draft_change_notice
+
+        change_notice = draft_change_notice(gate.diff, material=material).text  # heading follows the choice
+    text = gate.change_notice if change_notice is None else change_notice
+    period = advance_notice_warning(chosen, effective, today or dt.date.today(), notice_days)
+    warnings = (*gate.warnings, *([period] if period else []))
+    problems = (
+        gate.latest.effective_problem(effective) if gate.latest else "",
+        unknown_reason(gate.needs_reason, reasons or {}),
+        change_notice_problem(chosen, text),
+    )
+    problem = next((p for p in problems if p), "")
+    return PublishChoice(text, chosen, warnings, problem)
+
+
+def change_notice_problem(material: bool, text: str) -> str:
+    """Why a version may not be published with this change notice ('' when it may).
+
+    Every version tells readers what changed: the changes page and the feed show the notice
+    beside the version. A material change above all: readers are owed notice of it, and a
+    version marked material with nothing said hides the change it announces."""
+    if " ".join(text.split()):
+        return ""
+    if material:
+        return "A material change must tell readers what changed, so its change notice cannot be empty."
+    return "The change notice readers will see cannot be empty; for an editorial version one line is enough."

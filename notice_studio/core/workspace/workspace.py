@@ -18,12 +18,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from notice_studio.core.notice import messages
-from notice_studio.core.notice.model import Clause, Notice, NoticeError, Position, Provenance, Table
+from notice_studio.core.notice.model import Clause, Notice, NoticeError, Position, Provenance, Table, UnknownTableError
 from notice_studio.core.notice.store import Author, Edit, NoticeRepo, Version
 from notice_studio.core.wording import plural
 from notice_studio.core.workspace.identity import current_author
 from notice_studio.core.workspace.interaction import Interaction, Unattended
-from notice_studio.core.workspace.publishing import PublishReview, given_reasons, missing_reason, review
+from notice_studio.core.workspace.publishing import (
+    PublishChoice,
+    PublishReview,
+    choose,
+    given_reasons,
+    missing_reason,
+    review,
+)
 from notice_studio.core.workspace.team import TeamWork
 from notice_studio.core.workspace.tree import NoticeTree, TreeEditor
 from notice_studio.core.workspace.word_review import WordReviewWork
@@ -451,13 +458,18 @@ class Workspace(TeamWork, WordReviewWork):
         self._note(message or messages.table_edited(name))
         return old
 
-    def set_cell(self, name: str, row: int | None, values: dict[str, str]) -> Table:
-        """Set cells of row `row` (1-based; None adds a row) of a table, by column name."""
+    def table(self, name: str) -> Table:
+        """The notice's table `name`; refused, listing the tables there are, when it has none."""
         table = self.notice.tables.get(name)
         if table is None:
-            raise NoticeError(
+            raise UnknownTableError(
                 f"The notice has no table '{name}'; its tables are: {', '.join(self.notice.tables) or 'none'}."
             )
+        return table
+
+    def set_cell(self, name: str, row: int | None, values: dict[str, str]) -> Table:
+        """Set cells of row `row` (1-based; None adds a row) of a table, by column name."""
+        table = self.table(name)
         unknown = [c for c in values if c not in table.columns]
         if unknown:
             raise NoticeError(
@@ -474,11 +486,17 @@ class Workspace(TeamWork, WordReviewWork):
         self.set_table(name, new)
         return new
 
-    def import_table(self, name: str, csv_text: str, path: str = "the CSV file") -> Table:
-        """Replace a table with the contents of a CSV file (header row first)."""
-        from notice_studio.core.notice.notice_format import read_table
+    def import_table(
+        self, name: str, csv_text: str, path: str = "the CSV file", *, create: bool = False, new_columns: bool = False
+    ) -> Table:
+        """Replace a table with the contents of a CSV file (header row first; commas, semicolons
+        or tabs). Refused for a table the notice does not have unless `create` (a mistyped name
+        would otherwise make a table no clause shows), and for a header that does not name the
+        table's columns unless `new_columns`."""
+        from notice_studio.core.notice.table_csv import read_import
 
-        table = read_table(csv_text, path)
+        old = self.notice.tables.get(name) if create else self.table(name)
+        table = read_import(csv_text, path, None if old is None or new_columns else old.columns)
         if not table.columns:
             raise NoticeError(f"{path} has no header row; the first line must name the columns.")
         self.set_table(name, table, f"Imported the {name.replace('-', ' ')} table")
@@ -681,6 +699,28 @@ class Workspace(TeamWork, WordReviewWork):
         waiting = self.approval_problem()  # the notice may require a reviewer's approval
         return replace(gate, blocking=(*gate.blocking, waiting)) if waiting else gate
 
+    def publish_choice(
+        self,
+        gate: PublishReview,
+        effective: dt.date,
+        *,
+        change_notice: str | None = None,
+        material: bool | None = None,
+        reasons: Mapping[str, str] | None = None,
+    ) -> PublishChoice:
+        """What publishing `gate`'s draft with these choices would record, or why it is refused
+        (the same answer for `publish` and a dry run)."""
+        from notice_studio.core.publishing.schedule import advance_notice_days
+
+        return choose(
+            gate,
+            effective,
+            change_notice=change_notice,
+            material=material,
+            reasons=reasons,
+            notice_days=advance_notice_days(self.notice),
+        )
+
     def publish(
         self,
         effective: dt.date,
@@ -711,20 +751,14 @@ class Workspace(TeamWork, WordReviewWork):
             raise NoticeError(f"The draft cannot be published yet: {gate.blocking[0].rstrip('.')}{more}.")
         if not gate.has_changes:
             raise NoticeError("Nothing has changed since the last published version; edit the draft first.")
-        chosen_material = gate.material if material is None else material
-        if change_notice is None and material is not None and gate.diff is not None:
-            from notice_studio.core.diff.changes import draft_change_notice
-
-            change_notice = draft_change_notice(gate.diff, material=material).text  # heading follows the choice
-        from notice_studio.core.publishing.schedule import advance_notice_days, advance_notice_warning
-
-        period = advance_notice_warning(chosen_material, effective, dt.date.today(), advance_notice_days(self.notice))
-        warnings = [*gate.warnings, *([period] if period else [])]
+        choice = self.publish_choice(gate, effective, change_notice=change_notice, material=material, reasons=reasons)
+        if choice.problem:
+            raise NoticeError(choice.problem)
         refused = missing_reason(gate.needs_reason, reasons or {})
         if refused:
             raise NoticeError(refused)
         given = set(acknowledged or ()) | {item.warning for item in gate.needs_reason}
-        missing = [w for w in warnings if w not in given]
+        missing = [w for w in choice.warnings if w not in given]
         if missing and not acknowledge_all:
             raise NoticeError(
                 f"The draft has {plural(len(missing), 'warning')} to acknowledge, starting with: {missing[0].rstrip('.')}; "
@@ -736,11 +770,11 @@ class Workspace(TeamWork, WordReviewWork):
             approved_by = draft_approver(self.repo) or ""
         return self.repo.publish(
             effective,
-            gate.change_notice if change_notice is None else change_notice,
-            chosen_material,
+            choice.change_notice,
+            choice.material,
             approved_by,
             self.author,
-            acknowledged=warnings,
+            acknowledged=list(choice.warnings),
             reasons=given_reasons(gate.needs_reason, reasons or {}),
         )
 

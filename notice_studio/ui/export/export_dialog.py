@@ -94,6 +94,7 @@ class ExportDialog(QDialog):
         self.running = False
         self._cancelled = threading.Event()
         self._path_edited = False
+        self._replace = False
         self._progress = _Progress(self)
         self._progress.step.connect(self._show_step)
         self.setWindowTitle("Export the notice")
@@ -188,6 +189,7 @@ class ExportDialog(QDialog):
         self.base_url.setPlaceholderText("Optional, e.g. https://www.example.com/privacy/ (for the feed's links)")
         self.base_url_label = QLabel("Web &address:")
         self.base_url_label.setBuddy(self.base_url)
+        self.base_url.textChanged.connect(lambda _t: self._update_state())
         form.addRow(self.base_url_label, self.base_url)
         layout.addLayout(form)
 
@@ -308,7 +310,9 @@ class ExportDialog(QDialog):
                 return "Nothing is published yet; the website folder holds published versions only. Publish first."
             if path.exists() and not path.is_dir():
                 return f"{path} is a file; choose a folder for the website."
-            return ""
+            from notice_studio.core.export.site import base_url_problem
+
+            return base_url_problem(self.base_url.text().strip())
         try:
             output_file(path)  # the command line's rule for --out
         except NoticeError as exc:
@@ -355,13 +359,14 @@ class ExportDialog(QDialog):
         repo, tasks = self.session.repo, self.state.tasks
         versions = list(self.versions)
         site, ref, fmt, inline = self.website.isChecked(), self.ref, self.fmt, self.inline_styles.isChecked()
+        replace, self._replace = self._replace, False  # asked for once, after a refusal
 
         # Reading stored versions goes through the serial git lane (one git reader at a time);
         # laying out and writing the files runs in the pool.
         def make(notices: object) -> None:
             assert isinstance(notices, dict)
             if site:
-                job = site_job(versions, notices, path, self.base_url.text().strip(), report, cancelled)
+                job = site_job(versions, notices, path, self.base_url.text().strip(), report, cancelled, replace)
             elif ref == DRAFT:
                 job = file_job(notices[DRAFT], RenderOptions(), fmt, path, inline, report, cancelled)
             else:
@@ -427,6 +432,18 @@ class ExportDialog(QDialog):
         self._finish()
         if isinstance(exc, Cancelled):
             self.message.setText("Export cancelled; nothing was written.")
+            return
+        from notice_studio.core.export.site import SiteOverwriteError
+
+        if isinstance(exc, SiteOverwriteError):
+            self.message.setText("")
+            from notice_studio.ui.interaction import DialogInteraction
+
+            if DialogInteraction(self).confirm(
+                f"{str(exc).rstrip('.')}. Replace what is there with the website's pages?"
+            ):
+                self._replace = True
+                self.start()
             return
         if isinstance(exc, NoticeError):
             message = str(exc)

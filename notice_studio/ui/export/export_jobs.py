@@ -115,15 +115,19 @@ def site_job(
     base_url: str | None,
     report: Callable[[int, int, str], None],
     cancelled: threading.Event,
+    replace: bool = False,
 ) -> Callable[[], ExportResult]:
-    """A function for a worker: the website folder (current notice, earlier versions, changes, feed)."""
+    """A function for a worker: the website folder (current notice, earlier versions, changes, feed);
+    `replace` replaces files of the same name Notice Studio did not write there."""
 
     def work() -> ExportResult:
         from notice_studio.core.export.site import build_site
 
         total = len(versions) + 1
         report(len(versions), total, "Writing the website folder…")
-        result = build_site(_StoredVersions(versions, notices, cancelled), folder, base_url=base_url or None)
+        result = build_site(
+            _StoredVersions(versions, notices, cancelled), folder, base_url=base_url or None, force=replace
+        )
         report(total, total, "Done.")
         return ExportResult(Path(result.folder), (), len(result.written), len(result.unchanged))
 

@@ -39,7 +39,7 @@ from notice_studio.core.publishing.schedule import advance_notice_days, advance_
 from notice_studio.core.render.renderer import format_date
 from notice_studio.core.wording import plural
 from notice_studio.core.workspace import finding_sentence
-from notice_studio.core.workspace.publishing import ReasonNeeded, missing_reason
+from notice_studio.core.workspace.publishing import ReasonNeeded, change_notice_problem, missing_reason
 from notice_studio.ui.app_state import AppState, Navigator
 from notice_studio.ui.checks.checks_report import (
     CheckedNotice,
@@ -453,8 +453,9 @@ class PublishDialog(QDialog):
         refused = missing_reason(self.needs_reason, self.reasons())
         if refused:
             return refused
-        if not self.change_notice.toPlainText().strip():
-            return "Write the change notice readers will see."
+        unsaid = change_notice_problem(self.material.isChecked(), self.change_notice.toPlainText())
+        if unsaid:
+            return unsaid
         if not self.approved_by.text().strip():
             return "Enter the name of the person who approved this version."
         return ""
@@ -477,6 +478,7 @@ class PublishDialog(QDialog):
         if text.startswith(old + "\n"):
             self.change_notice.setPlainText(new + text[len(old) :])
         self._update_notice_period()
+        self._update_state()  # an empty change notice is refused in other words for a material change
 
     def _update_state(self) -> None:
         reason = self.blocked_reason()

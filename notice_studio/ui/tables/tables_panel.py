@@ -214,7 +214,7 @@ class TablesDock(QDockWidget):
             self.where.setText("")
             return
         numbers = self.session.notice.numbers()
-        shown = [(numbers[c.id], c.title) for c in self.session.notice.all_clauses() if name in c.tables()]
+        shown = [(numbers[c.id], c.title) for c in self.session.notice.showing(name)]
         if shown:
             places = "; ".join(f"section {n} ‘{t}’" for n, t in shown)
             self.where.setText(f"Shown in {places}.")
