@@ -59,6 +59,20 @@ def test_markdown_in_a_text_file_is_read_as_markdown_but_marks_in_table_cells_ar
     assert read_bytes(cells.encode(), "n.txt", "txt").format == "txt"
 
 
+def test_markdown_reference_links_keep_their_addresses() -> None:
+    text = (
+        "# Privacy Notice\n\nSee our [cookie list][cl], the [Terms] and [our shop][].\n\n"
+        "[cl]: https://bakery.example/cookies 'Cookies'\n[terms]: <https://bakery.example/terms>\n"
+        "[Our Shop]: https://bakery.example/\n\nA [bracket] that names nothing stays as written.\n"
+    )
+    paragraphs = [b.markdown for b in read_bytes(text.encode(), "n.md", "md").blocks]
+    assert paragraphs[1] == (
+        'See our [cookie list](<https://bakery.example/cookies> "Cookies"), the [Terms](<https://bakery.example/terms>)'
+        " and [our shop](<https://bakery.example/>)."
+    )
+    assert paragraphs[2] == "A [bracket] that names nothing stays as written."
+
+
 def test_plain_text_bullets_become_markdown_lists() -> None:
     document = read_bytes("We collect:\n• your name\n   ◦ first name\n– your email\n".encode(), "n.txt", "txt")
     assert [(b.kind, b.markdown) for b in document.blocks] == [

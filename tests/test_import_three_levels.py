@@ -113,6 +113,22 @@ def test_a_third_level_number_out_of_sequence_stays_text() -> None:
     assert "1.4.7 Treasurer's report" in outline.sections[1].body
 
 
+def test_a_fourth_level_number_is_a_bold_line_in_its_section() -> None:
+    outline = outline_of(
+        "Privacy Notice\n\n1. Who we are\n\nWe row on the lake.\n\n1.1 Our boathouses\n\nThere are two.\n\n"
+        "1.1.1 The north boathouse\n\nIt has a camera.\n\n1.1.1.1 How long we keep footage\n\nThirty days.\n\n"
+        "1.1.2 The south boathouse\n\nIt has none.\n"
+    )
+    assert shape(outline) == [
+        (1, "Who we are", "1"),
+        (2, "Our boathouses", "1.1"),
+        (3, "The north boathouse", "1.1.1"),
+        (3, "The south boathouse", "1.1.2"),
+    ]
+    assert outline.sections[2].body == "It has a camera.\n\n**1.1.1.1 How long we keep footage**\n\nThirty days."
+    assert any("below the third level" in note for note in outline.notes)
+
+
 def test_a_deeper_heading_straight_under_a_section_is_its_sub_section_as_are_its_siblings() -> None:
     md = (
         "# Notice\n\n## Members\n\nWho can join.\n\n#### Juniors\n\nUnder eighteen.\n\n#### Seniors\n\nOver sixty.\n\n"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from notice_studio.core.importer.blocks import Block
 from notice_studio.core.importer.dates import is_bare_date, parse_date, stated_date
@@ -65,6 +65,8 @@ class Entry:
     """The name of a notice within the notice, over its own date: its numbering starts again."""
     listed: bool = False
     """A heading that the notice's table of contents lists: one of its top sections."""
+    too_deep: bool = False
+    """A numbered heading below the third level ('1.1.1.1 CCTV'), kept as a bold line of text."""
 
     @property
     def family(self) -> str:
@@ -104,6 +106,11 @@ def classify(block: Block, fmt: str, after_heading: bool = False) -> Entry:
     if fmt == "txt" and _CELL_BREAK.search(split_number(md.strip())[1]):
         return entry  # cells split by a tab or a run of spaces: a table's row, not a heading ('2.  Rights' is one)
     number, rest = split_number(text)
+    if number and number.scheme == "arabic" and number.depth > MAX_LEVEL and is_title_shaped(rest):
+        # '1.1.1.1 CCTV retention': a heading below the levels a notice has, a bold line in its section
+        deeper = Entry(replace(block, markdown=f"**{md.strip()}**"))
+        deeper.too_deep = True
+        return deeper
     if number and number.scheme != "list" and rest and number.depth <= MAX_LEVEL:
         if (
             (

@@ -10,7 +10,7 @@ import os
 import re
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from notice_studio.core.importer.blocks import (
     Block,
@@ -189,12 +189,15 @@ def read_markdown(text: str, name: str, encoding: str = "utf-8") -> SourceDocume
         title = str(front.meta.get("title") or "")
         text = "\n" * (front.body_line - 1) + front.body  # keep line numbers true to the file
     lines = text.split("\n")
-    tokens = MarkdownIt("commonmark").enable("table").parse(text)
+    env: dict[str, Any] = {}
+    tokens = MarkdownIt("commonmark").enable("table").parse(text, env)
+    references: dict[str, dict[str, str]] = env.get("references", {})
     blocks: list[Block] = []
     dropped: list[str] = []
 
     def source(start: int, end: int) -> str:
-        return "\n".join(line.rstrip() for line in lines[start:end]).strip("\n")
+        written = "\n".join(line.rstrip() for line in lines[start:end]).strip("\n")
+        return _inline_references(written, references) if references and "]" in written else written
 
     def blank_before(start: int) -> bool:
         return start == 0 or not lines[start - 1].strip()
@@ -267,6 +270,26 @@ def read_markdown(text: str, name: str, encoding: str = "utf-8") -> SourceDocume
             add(Block(block_kind, source(start, end), plain, 0, start + 1, gap))
             i = _skip_to_close(tokens, i) + 1 if token.nesting == 1 else i + 1
     return SourceDocument(name, "md", tuple(blocks), title, encoding, tuple(dropped))
+
+
+_REFERENCE_LINK = re.compile(r"(?<![\\!])\[([^\[\]\n]+)\](?:\[([^\[\]\n]*)\]|(?![\[(:]))")
+
+
+def _inline_references(markdown: str, references: dict[str, dict[str, str]]) -> str:
+    """'[cookie policy][cp]' with '[cp]: https://...' elsewhere in the file -> '[cookie policy](https://...)':
+    the definition's line belongs to no paragraph, so a clause would keep the link without its address."""
+    from markdown_it.common.utils import normalizeReference
+
+    def inline(match: re.Match[str]) -> str:
+        label = match.group(2) or match.group(1)
+        found = references.get(normalizeReference(label))
+        if found is None:
+            return match.group(0)
+        title = found.get("title", "")
+        shown = f' "{title}"' if title and '"' not in title else ""
+        return f"[{match.group(1)}](<{found['href']}>{shown})"
+
+    return _REFERENCE_LINK.sub(inline, markdown)
 
 
 def _skip_to_close(tokens: Sequence[Token], i: int) -> int:

@@ -484,6 +484,7 @@ def detect_outline(document: SourceDocument) -> ImportedOutline:
             if e.accepted and e.key and levels.get(e.key) == 0 and not e.is_title
         }
     )
+    deeper += sorted({"numbered below the third level"} if any(e.too_deep for e in entries) else set())
     if deeper:
         notes.append(
             "Headings below the third level were kept as bold or heading lines inside their section ("
