@@ -91,6 +91,22 @@ def test_web_page_saved_as_txt_is_read_as_html() -> None:
     assert document.blocks[0].kind == "heading"
 
 
+def test_a_page_that_says_utf8_but_is_windows_1252_is_read_right_and_the_report_says_so() -> None:
+    page = "<html><head><meta charset='utf-8'></head><body><h1>Privacy Notice</h1><p>Our “loyalty card” costs €2 – café.</p></body></html>"
+    document = read_bytes(page.encode("cp1252"), "n.html", "html")
+    assert "Our “loyalty card” costs €2 – café." in [b.plain for b in document.blocks]
+    assert document.encoding == "windows-1252, though the page says utf-8"
+    assert any("read as Windows-1252" in note for note in document.notes)
+
+
+def test_text_pasted_together_from_utf8_and_windows_1252_keeps_both_right() -> None:
+    data = "Privacy Notice\n\nThe café on Mill Lane. ".encode() + "Our “loyalty” card costs €2.\n".encode("cp1252")
+    document = read_bytes(data, "n.txt", "txt")
+    assert document.blocks[1].plain == "The café on Mill Lane. Our “loyalty” card costs €2."
+    assert document.encoding == "utf-8 with some windows-1252" and document.notes
+    assert read_bytes(SAMPLE.encode("cp1252"), "n.txt", "txt").notes == ()  # all Windows-1252: nothing to say
+
+
 def test_html_charset_from_meta() -> None:
     page = '<html><head><meta charset="windows-1252"></head><body><p>Caf\xe9 \x93Blue\x94</p></body></html>'
     document = read_bytes(page.encode("latin-1"), "p.html", "html")

@@ -33,11 +33,41 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
     utf16 = _utf16_without_bom(data)
     if utf16:
         return _checked(data.decode(utf16, errors="replace"), name), utf16
+    return _utf8_or_cp1252(data, name)
+
+
+MIXED = "utf-8 with some windows-1252"
+"""The encoding of a file saved partly in each (text pasted together from two programs)."""
+MISREAD_NOTE = (
+    "Parts of the file are not in the encoding it says or that most of it uses; they were read as "
+    "Windows-1252, so check accented letters, quotes and symbols such as the euro sign."
+)
+
+
+def misread_note(encoding: str) -> str:
+    """The note for the report when some of a file's bytes were read in another encoding, or ''."""
+    return MISREAD_NOTE if encoding == MIXED or encoding.endswith("though the page says utf-8") else ""
+
+
+def _utf8_or_cp1252(data: bytes, name: str) -> tuple[str, str]:
+    """UTF-8; bytes that are not UTF-8 are read as Windows-1252 (all of them: a Windows-1252
+    file; some: a file pasted together from both, whose UTF-8 words stay right)."""
     try:
         return _checked(data.decode("utf-8"), name), "utf-8"
     except UnicodeDecodeError:
         pass
-    return _checked(data.decode("cp1252", errors="replace"), name), "windows-1252"
+    text = data.decode("utf-8", errors=_CP1252_FALLBACK)
+    whole = data.decode("cp1252", errors="replace")
+    return (_checked(whole, name), "windows-1252") if text == whole else (_checked(text, name), MIXED)
+
+
+def _as_cp1252(error: UnicodeError) -> tuple[str, int]:
+    assert isinstance(error, UnicodeDecodeError)
+    return error.object[error.start : error.end].decode("cp1252", errors="replace"), error.end
+
+
+_CP1252_FALLBACK = "notice-studio-cp1252"
+codecs.register_error(_CP1252_FALLBACK, _as_cp1252)
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -80,6 +110,9 @@ def decode_html(data: bytes, name: str) -> tuple[str, str]:
         encoding = found.group(1).lower()
         if encoding in ("iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii"):
             encoding = "cp1252"  # browsers treat these labels as Windows-1252
+        if encoding in ("utf-8", "utf8"):
+            text, actual = _utf8_or_cp1252(data, name)  # a page that says UTF-8 and is not, wholly
+            return text, "utf-8" if actual == "utf-8" else f"{actual}, though the page says utf-8"
         try:
             return _checked(data.decode(encoding, errors="replace"), name), encoding
         except LookupError:

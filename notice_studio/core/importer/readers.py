@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,7 +27,7 @@ from notice_studio.core.notice.frontmatter import parse as parse_front_matter
 
 if TYPE_CHECKING:  # markdown-it loads only when a Markdown file is read
     from markdown_it.token import Token
-from notice_studio.core.importer.decoding import decode_html, decode_text
+from notice_studio.core.importer.decoding import decode_html, decode_text, misread_note
 from notice_studio.core.importer.plain_text import read_plain_text
 
 FORMATS: dict[str, str] = {
@@ -125,7 +126,8 @@ def read_bytes(data: bytes, name: str, fmt: str) -> SourceDocument:
                 document = read_plain_text(text, name, encoding)
     if not has_text(document):
         raise NoText(f"{name} is empty; there is no text in it to import.")
-    return document
+    note = misread_note(document.encoding)
+    return replace(document, notes=(*document.notes, note)) if note else document
 
 
 # A web page, or the HTML a browser or Word puts on the clipboard (which starts with a <meta>
