@@ -51,7 +51,8 @@ def test_a_moved_page_is_followed(site: str) -> None:
     ("path", "expected"),
     [
         ("/gone", "answered '404 Not Found' for that address; check the address in your browser"),
-        ("/app", "has almost no text until its scripts run in a browser"),
+        ("/app", "has almost no text until its scripts run in a browser; save the page from your browser"),
+        ("/stub", "has only 6 words of text, too few for a notice; check the address, or save the page"),
         ("/huge", "is larger than 25 MB"),
         ("/archive.zip", "gives a 'application/zip' file, which Notice Studio cannot import"),
     ],

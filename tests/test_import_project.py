@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from notice_support import AUTHOR, assert_fsck_clean, git
 
+from benchmarks.import_corpus import make_pdf
 from notice_studio.cli import main
 from notice_studio.core.importer import (
     ImportProblem,
@@ -294,6 +295,18 @@ def test_cli_dry_run_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     assert data["dropped"] == ["Back to top"]
 
 
+def test_cli_a_blank_title_keeps_the_title_found_and_a_pdf_is_named_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["import", str(FIXTURES / "unnumbered.md"), str(tmp_path / "a"), "--dry-run", "--title", "   "]) == 0
+    first = capsys.readouterr().out.splitlines()[0]
+    assert first.endswith("would become 'Privacy Policy'.")  # the title the file gives
+    pdf = tmp_path / "notice.pdf"
+    assert make_pdf("<h1>Privacy Notice</h1><h2>Who we are</h2><p>We bake bread in Hexham.</p>", pdf)
+    assert main(["import", str(pdf), str(tmp_path / "b"), "--dry-run"]) == 0
+    assert "'notice.pdf' (a PDF) would become" in capsys.readouterr().out
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
@@ -399,7 +412,7 @@ def test_cli_import_offers_tables_and_makes_them_on_request(tmp_path: Path, caps
     assert main(["import", page, str(tmp_path / "a"), "--dry-run"]) == 0
     out = capsys.readouterr().out
     assert "Tables: 1 found, kept as text" in out
-    assert "Hint: add --tables to make the tables found into notice tables" in out
+    assert "Hint: add --tables to make the table found into a notice table" in out  # one table: no numbers
     assert main(["import", page, str(tmp_path / "b"), "--tables", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["tables_made"] == ["cookies"]
@@ -460,6 +473,10 @@ def test_cli_import_makes_the_tables_listed(tmp_path: Path, capsys: pytest.Captu
     assert "--tables 1,2 for some of them" in out
     assert main(["import", str(source), str(tmp_path / "b"), "--tables", "2", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["tables_made"] == ["processors"]
+    source.write_text(THREE_TABLES.split("Processors")[0], encoding="utf-8")  # one table: no numbers to give
+    assert main(["import", str(source), str(tmp_path / "c"), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "Hint: add --tables to make the table found into a notice table" in out and "1,2" not in out
     assert main(["import", str(source), str(tmp_path / "c"), "--tables", "one"]) == 1
     err = capsys.readouterr().err
     assert "'one' is not a table number" in err and "Traceback" not in err

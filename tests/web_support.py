@@ -32,6 +32,7 @@ class NoticeSite(BaseHTTPRequestHandler):
             "/notice.txt": ("text/plain", (FIXTURES / "numbered.txt").read_bytes()),
             "/files/notice.md": ("application/octet-stream", (FIXTURES / "unnumbered.md").read_bytes()),
             "/app": ("text/html", SCRIPTED),
+            "/stub": ("text/html", b"<html><body><h1>Privacy</h1><p>Our notice is being updated.</p></body></html>"),
             "/archive.zip": ("application/zip", b"PK\x03\x04 not a notice"),
         }
         if self.path == "/old-privacy":

@@ -85,10 +85,13 @@ def cmd_import(args: argparse.Namespace) -> int:
         )
     if report.tables_found and not report.tables_made:
         print()
-        print(
-            "Hint: add --tables to make the tables found into notice tables you can edit as tables, "
-            "or --tables 1,2 for some of them (numbered as above)."
-        )
+        if len(report.tables_found) == 1:
+            print("Hint: add --tables to make the table found into a notice table you can edit as a table.")
+        else:
+            print(
+                "Hint: add --tables to make the tables found into notice tables you can edit as tables, "
+                "or --tables 1,2 for some of them (numbered as above)."
+            )
     if not args.dry_run:
         print()
         print(f"Next: review it with 'notice-studio outline {args.folder}' and 'notice-studio check {args.folder}'.")

@@ -30,7 +30,7 @@ def build_notice(
 
         jurisdictions = mentioned_jurisdictions("\n".join(s.title + "\n" + s.body for s in outline.sections))
     notice = Notice(
-        title=" ".join((title or outline.title or "Privacy Notice").split()),
+        title=" ".join((title or "").split()) or " ".join(outline.title.split()) or "Privacy Notice",
         organisation=organisation.strip(),
         jurisdictions=normalise(list(jurisdictions)),
     )

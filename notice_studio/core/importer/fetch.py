@@ -30,7 +30,8 @@ _TYPES = {
     "application/pdf": "pdf",
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "docx",
 }
-_INSTEAD = "or save the page from your browser and import the file, or copy the notice and paste it"
+_SAVE_IT = "save the page from your browser and import the file, or copy the notice and paste it"
+_INSTEAD = "or " + _SAVE_IT
 
 
 def is_web_address(text: str) -> bool:
@@ -83,16 +84,25 @@ def fetch_document(address: str, timeout: float = TIMEOUT_S) -> SourceDocument:
             f"The address gives a '{kind}' file, which Notice Studio cannot import; give the address of the "
             "notice's web page, PDF or Word file."
         )
-    scripted = ImportProblem(f"The page at {host} has almost no text until its scripts run in a browser; {_INSTEAD}.")
     try:
         document = read_bytes(data, _name(final), fmt)
     except NoText:
         if fmt == "html" and data.strip():
-            raise scripted from None
+            raise _too_little(host, data, 0) from None
         raise
-    if fmt == "html" and sum(len(block.plain.split()) for block in document.blocks) < _FEWEST_WORDS:
-        raise scripted
+    words = sum(len(block.plain.split()) for block in document.blocks) if fmt == "html" else _FEWEST_WORDS
+    if words < _FEWEST_WORDS:
+        raise _too_little(host, data, words)
     return document
+
+
+def _too_little(host: str, page: bytes, words: int) -> ImportProblem:
+    """Why a page with almost no text cannot be the notice: its scripts write it, or it is short."""
+    if re.search(rb"<script\b", page, re.IGNORECASE):
+        return ImportProblem(f"The page at {host} has almost no text until its scripts run in a browser; {_SAVE_IT}.")
+    return ImportProblem(
+        f"The page at {host} has only {words} words of text, too few for a notice; check the address, {_INSTEAD}."
+    )
 
 
 def _extension(address: str) -> str:

@@ -449,13 +449,13 @@ def _checks_and_library(notice: Notice) -> tuple[list[ReportFinding], Library | 
 
 
 # ----- as text (the CLI prints this; the UI may show it as a summary) ---------------------------------
-_FORMAT_NAMES = {"txt": "plain text", "md": "Markdown", "html": "a web page", "docx": "a Word document"}
+_FORMAT_NAMES = {"txt": "plain text", "md": "Markdown", "html": "a web page", "docx": "a Word document", "pdf": "a PDF"}
 
 
 def report_text(report: ImportReport, *, max_findings: int = 25) -> str:
     lines: list[str] = []
     kind = _FORMAT_NAMES.get(report.format, report.format)
-    encoding = f", {report.encoding}" if report.encoding and report.format != "docx" else ""
+    encoding = f", {report.encoding}" if report.encoding and report.format not in ("docx", "pdf") else ""
     if report.created:
         lines.append(f"Imported '{report.source}' ({kind}{encoding}) as '{report.title}' in {report.created}.")
     else:
