@@ -613,5 +613,6 @@ def test_cli_library_problems_exit_status(
     ]
     code, out, err = run_cli(capsys, "library", "--problems")
     assert code == 1 and f"{bad / 'clauses' / 'broken.md'}, line 2: the front matter lacks" in out
+    assert err.strip() == "1 problem."
     code, out, err = run_cli(capsys, "library")
-    assert code == 0 and "library --problems" in err
+    assert code == 0 and "library --problems" in err and "note: 1 problem in library files" in err

@@ -7,6 +7,7 @@ import sys
 import textwrap
 
 from notice_studio.cli.common import CommandError, add_json, print_json
+from notice_studio.core.wording import plural
 
 JSON_FORMAT = 1
 """Bumped only if the JSON output changes incompatibly."""
@@ -73,12 +74,12 @@ def cmd_library(args: argparse.Namespace) -> int:
         if args.json:
             print_json({"format": JSON_FORMAT, "roots": roots, "problems": problems})
         elif not problems:
-            print(f"No problems in {len(library)} clauses and {len(templates)} templates.")
+            print(f"No problems in {plural(len(library), 'clause')} and {plural(len(templates), 'template')}.")
         else:
             for row in problems:
                 where = f"{row['path']}, line {row['line']}" if row["line"] else row["path"]
                 print(f"{where}: {row['message']}")
-            print(f"{len(problems)} problems.", file=sys.stderr)
+            print(f"{plural(len(problems), 'problem')}.", file=sys.stderr)
         return 1 if problems else 0
 
     if args.templates:
@@ -132,7 +133,7 @@ def cmd_library(args: argparse.Namespace) -> int:
         print(f"  {clause.id}  {clause.title}  ({', '.join(clause.jurisdictions)}; v{clause.version}){mark}")
     if problems:
         print(
-            f"notice-studio: note: {len(problems)} problems in library files; "
+            f"notice-studio: note: {plural(len(problems), 'problem')} in library files; "
             "'notice-studio library --problems' lists them.",
             file=sys.stderr,
         )
