@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -58,3 +59,29 @@ def assert_fsck_clean(path: Path) -> None:
     result = subprocess.run(["git", "-C", str(path), "fsck", "--strict"], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert "error" not in result.stderr.lower()
+
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+"""LibreOffice, to open what we write as a word processor would (.ci/run installs it)."""
+NO_SOFFICE = "LibreOffice (soffice) is not installed; .ci/run installs it with apt-get"
+
+
+def libreoffice_convert(source: Path, to: str, outdir: Path) -> subprocess.CompletedProcess[str]:
+    """Convert `source` with LibreOffice headless ('pdf', 'docx:MS Word 2007 XML') into `outdir`,
+    with a profile of its own inside it, so no run shares a user profile."""
+    return subprocess.run(
+        [
+            str(SOFFICE),
+            f"-env:UserInstallation=file://{outdir / '.lo-profile'}",
+            "--headless",
+            "--convert-to",
+            to,
+            "--outdir",
+            str(outdir),
+            str(source),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=240,
+        check=False,
+    )

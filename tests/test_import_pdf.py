@@ -7,11 +7,10 @@ markers drawn after the text they stand before.
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
+from notice_support import NO_SOFFICE, SOFFICE, libreoffice_convert
 
 from benchmarks.import_corpus import make_pdf
 from notice_studio.core.importer import found_tables, import_file, read_document
@@ -1145,10 +1144,7 @@ def test_a_paragraph_going_on_over_a_page_break_stays_one_paragraph() -> None:
     assert not any(text.endswith("comes back. Members may borrow three tools at once.") for text in texts)
 
 
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-
-
-@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed; .ci/run installs it with apt-get")
+@pytest.mark.skipif(SOFFICE is None, reason=NO_SOFFICE)
 def test_a_word_processors_pdf_keeps_one_heading_size_whatever_the_first_letter(tmp_path: Path) -> None:
     # LibreOffice embeds its fonts: each glyph's box has its own height ('4' lower than '3'), so a
     # size read from the first letter's box put '4. Sharing' below '3. How we use it'.
@@ -1170,22 +1166,7 @@ def test_a_word_processors_pdf_keeps_one_heading_size_whatever_the_first_letter(
         d.add_heading(f"{number} {title}", level)
         d.add_paragraph(f"This part says what we do about {title.lower()}, in a sentence of ordinary text.")
     d.save(str(tmp_path / "dental.docx"))
-    result = subprocess.run(
-        [
-            str(SOFFICE),
-            f"-env:UserInstallation=file://{tmp_path / 'lo'}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(tmp_path / "dental.docx"),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=240,
-        check=False,
-    )
+    result = libreoffice_convert(tmp_path / "dental.docx", "pdf", tmp_path)
     assert (tmp_path / "dental.pdf").exists(), result.stderr
     sections = import_file(tmp_path / "dental.pdf").sections
     assert [(s.level, s.title) for s in sections[1:]] == [(level, title) for _, title, level in headings]

@@ -11,12 +11,11 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from notice_support import NO_SOFFICE, SOFFICE, libreoffice_convert
 from word_edits import resolved_paragraphs, revision_texts
 
 from notice_studio.core.export.redline_docx import redline_docx
 from notice_studio.core.notice.model import Clause, Notice, Table
-
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
 
 def versions() -> tuple[Notice, Notice]:
@@ -86,26 +85,11 @@ def test_revisions_carry_author_and_date(tmp_path: Path) -> None:
     assert {h.get(f"{w}anchor") for h in links} >= {"ns_rights", "ns_retention"}
 
 
-@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed; .ci/run installs it with apt-get")
+@pytest.mark.skipif(SOFFICE is None, reason=NO_SOFFICE)
 def test_libreoffice_opens_the_redline(tmp_path: Path) -> None:
     old, new = versions()
     redline_docx(old, new, tmp_path / "redline.docx", author="Jane Counsel")
-    profile = tmp_path / "lo-profile"
-    result = subprocess.run(
-        [
-            str(SOFFICE),
-            f"-env:UserInstallation=file://{profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(tmp_path / "redline.docx"),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=240,
-    )
+    result = libreoffice_convert(tmp_path / "redline.docx", "pdf", tmp_path)
     pdf = tmp_path / "redline.pdf"
     assert pdf.exists(), result.stderr
     assert pdf.read_bytes()[:5] == b"%PDF-"

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 from docx import Document
-from notice_support import AUTHOR, git
+from notice_support import AUTHOR, NO_SOFFICE, SOFFICE, git, libreoffice_convert
 from word_edits import (
     comment_on,
     find_paragraph,
@@ -230,10 +228,7 @@ def test_edits_keep_markup_and_placeholders() -> None:
     assert edit("section 2", "") == body.replace(" [[retention]]", " ").replace(",  .", ", .")
 
 
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-
-
-@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed; .ci/run installs it with apt-get")
+@pytest.mark.skipif(SOFFICE is None, reason=NO_SOFFICE)
 def test_a_copy_saved_again_by_libreoffice_still_maps_back(store: NoticeRepo, tmp_path: Path) -> None:
     """A word processor re-saving the copy keeps the marker and the bookmarks, and adds no changes."""
     sent = tmp_path / "sent.docx"
@@ -242,20 +237,7 @@ def test_a_copy_saved_again_by_libreoffice_still_maps_back(store: NoticeRepo, tm
     untracked_replace(find_paragraph(doc, "30 days"), "30", "31")
     doc.save(str(sent))
     out = tmp_path / "out"
-    subprocess.run(
-        [
-            str(SOFFICE),
-            f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}",
-            "--headless",
-            "--convert-to",
-            "docx:MS Word 2007 XML",
-            "--outdir",
-            str(out),
-            str(sent),
-        ],
-        capture_output=True,
-        timeout=240,
-    )
+    libreoffice_convert(sent, "docx:MS Word 2007 XML", out)
     review = read_review(store, out / "sent.docx")
     assert [(p.kind, p.old_text, p.new_text) for p in review.proposals] == [("replace", "30", "31")]
 
