@@ -107,6 +107,16 @@ def test_text_pasted_together_from_utf8_and_windows_1252_keeps_both_right() -> N
     assert read_bytes(SAMPLE.encode("cp1252"), "n.txt", "txt").notes == ()  # all Windows-1252: nothing to say
 
 
+def test_an_images_description_is_listed_as_left_out() -> None:
+    page = (
+        b"<h1>Privacy Notice</h1><p>We film the quay. <img src='m.png' alt='Map of the quay cameras'>"
+        b"<img src='logo.png' alt='logo'></p><h2>Who we are</h2><p>A bakery on the quay.</p>"
+    )
+    document = read_bytes(page, "n.html", "html")
+    assert document.dropped == ("an image: 'Map of the quay cameras'",)  # a one-word 'logo' says nothing
+    assert "Map" not in " ".join(b.plain for b in document.blocks)
+
+
 def test_html_charset_from_meta() -> None:
     page = '<html><head><meta charset="windows-1252"></head><body><p>Caf\xe9 \x93Blue\x94</p></body></html>'
     document = read_bytes(page.encode("latin-1"), "p.html", "html")

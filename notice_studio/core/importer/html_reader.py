@@ -174,7 +174,11 @@ class _Walker:
         elif tag == "hr":
             self.flush() if self.mode == "paragraph" else None
         elif tag == "img":
-            pass  # images carry no notice text; alt text would only add noise
+            # An image carries no notice text, but its description may say what it showed (a map,
+            # a chart of retention periods): not put in a clause, but listed as left out.
+            alt = one_line(node.attrs.get("alt", ""))
+            if len(alt.split()) >= 2:
+                self.dropped.append(f"an image: '{alt[:80]}'")
         elif tag == "dt" and self.mode == "paragraph":
             self.flush()
             self.bold_wrap(node)
