@@ -5,6 +5,7 @@ are put back as last saved, and a version can be restored (real git repositories
 from __future__ import annotations
 
 import json
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -64,7 +65,19 @@ def not_utf8(folder: Path) -> str:
     return "clauses/your-rights.md: the file is not UTF-8 text"
 
 
-DAMAGES = [broken_yaml, deleted_clause, not_utf8]
+def conflict_left(folder: Path) -> str:
+    """A merge conflict pasted back from another tool: as text it would reach the website."""
+    clause = folder / "clauses" / "your-rights.md"
+    text = clause.read_text(encoding="utf-8").replace(
+        "You may ask for a copy of your data, correct it or ask us to delete it.",
+        "<<<<<<< ours\nYou may ask for a copy of your data.\n=======\nYou may ask us to delete your data.\n>>>>>>> theirs",
+    )
+    clause.write_text(text, encoding="utf-8")
+    line = text.splitlines().index("<<<<<<< ours") + 1
+    return f"clauses/your-rights.md, line {line}: a merge conflict was left in the file"
+
+
+DAMAGES = [broken_yaml, deleted_clause, not_utf8, conflict_left]
 
 
 def saved_files(folder: Path) -> dict[str, bytes]:
@@ -143,3 +156,33 @@ def test_restore_works_when_the_last_saved_edit_cannot_be_read(
     with NoticeRepo.open(larkspur) as repo:
         assert repo.edits(limit=1)[0].message == "Restored v1 as the draft"
         assert repo.load().find("your-rights").body.startswith("You may ask for a copy")
+
+
+def test_a_merge_run_by_hand_and_left_in_conflict_is_undone_by_discard(
+    larkspur: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """git itself left the conflict (and an unfinished merge): discard puts the last save back
+    and ends the merge, so the next edit can be saved."""
+    hand = ["-c", "user.name=Hand", "-c", "user.email=hand@larkspur-rowing.example"]
+    rights = larkspur / "clauses" / "your-rights.md"
+    saved = rights.read_text(encoding="utf-8")
+    git(larkspur, "checkout", "-q", "-b", "coach")
+    rights.write_text(saved.replace("delete it.", "delete it, free of charge."), encoding="utf-8")
+    git(larkspur, *hand, "commit", "-qam", "coach's wording")
+    git(larkspur, "checkout", "-q", "main")
+    rights.write_text(saved.replace("delete it.", "erase it."), encoding="utf-8")
+    git(larkspur, *hand, "commit", "-qam", "secretary's wording")
+    mine = rights.read_text(encoding="utf-8")
+    with pytest.raises(subprocess.CalledProcessError):
+        git(larkspur, *hand, "merge", "coach")
+
+    code, _, err = run(capsys, "check", larkspur)
+    assert code == 1 and "clauses/your-rights.md, line" in err and "merge conflict" in err
+    assert f"notice-studio outside-changes {larkspur} --discard" in err
+    code, out, _ = run(capsys, "outside-changes", larkspur, "--discard")
+    assert code == 0 and "clauses/your-rights.md" in out and rights.read_text(encoding="utf-8") == mine
+    assert not (larkspur / ".git" / "MERGE_HEAD").exists()
+    code, _, err = run(capsys, "set", larkspur, "organisation.name=Larkspur Rowing Club")
+    assert code == 0, err
+    with NoticeRepo.open(larkspur) as repo:
+        assert repo.load().variables["organisation.name"] == "Larkspur Rowing Club"

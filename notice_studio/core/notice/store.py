@@ -37,6 +37,7 @@ from notice_studio.core.notice.notice_format import (
     CLAUSES_DIR,
     NOTICE_FILE,
     TABLES_DIR,
+    merge_conflict_line,
     notice_files,
     read_notice,
     with_notice_id,
@@ -440,7 +441,7 @@ class NoticeRepo:
 
     def _read_worktree(self, rel: str) -> str | None:
         try:
-            return self._file(rel).read_text(encoding="utf-8")
+            text = self._file(rel).read_text(encoding="utf-8")
         except FileNotFoundError:
             return None
         except UnicodeDecodeError as exc:
@@ -453,6 +454,10 @@ class NoticeRepo:
             ) from None
         except OSError as exc:
             raise CorruptNoticeError(_os_sentence(exc, f"{rel} in {self.path} could not be read")) from None
+        conflict = merge_conflict_line(text)
+        if conflict is not None:  # read as text it would reach the website; Notice Studio never writes one
+            raise self._unreadable(rel, f"{rel}, line {conflict}: a merge conflict was left in the file")
+        return text
 
     def load(self) -> Notice:
         """The draft: the notice as it is in the folder now."""
@@ -672,11 +677,14 @@ class NoticeRepo:
 
     def discard_outside(self) -> None:
         """Put the notice files back as last saved (the user chose Discard)."""
-        paths = self.outside_changes()
-        if not paths:
-            return
         with self._writing():
-            tracked = set(self._git("ls-files", "-z", "--", *paths, strip=False).split("\0")) - {""}
+            if (self.path / ".git" / "MERGE_HEAD").exists():  # a merge run by hand and left unfinished
+                try:
+                    self._git("merge", "--abort")
+                except git.GitCommandError as exc:
+                    raise NoticeError(_git_failure(exc, "The unfinished merge could not be undone")) from None
+            paths = self.outside_changes()
+            tracked = set(self._git("ls-files", "-z", "--", *paths, strip=False).split("\0")) - {""} if paths else set()
             if tracked:
                 self._git("checkout", "HEAD", "--", *sorted(tracked))
             for rel in paths:
