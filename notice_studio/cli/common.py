@@ -136,13 +136,23 @@ class Prompt:
 
 @contextmanager
 def open_workspace(
-    folder: str, write: bool = False, interaction: Prompt | None = None, library_dirs: Sequence[str] = ()
+    folder: str,
+    write: bool = False,
+    interaction: Prompt | None = None,
+    library_dirs: Sequence[str] = (),
+    read_draft: bool = True,
 ) -> Iterator[Workspace]:
-    """Open a notice folder as a workspace for one command; repairs the store made go to stderr."""
+    """Open a notice folder as a workspace for one command; repairs the store made go to stderr.
+    `read_draft=False` for commands that work from the history alone (log, restore)."""
     from notice_studio.core.workspace import Workspace
 
     with Workspace.open(
-        folder, write=write, author=author(), interaction=interaction or Prompt(), library_folders=library_dirs
+        folder,
+        write=write,
+        author=author(),
+        interaction=interaction or Prompt(),
+        library_folders=library_dirs,
+        read_draft=read_draft,
     ) as ws:
         for message in ws.repo.recovery.messages:
             print(f"notice-studio: {message}", file=sys.stderr)

@@ -382,7 +382,7 @@ def cmd_table_export(args: argparse.Namespace) -> int:
 
 # ----- history -----------------------------------------------------------------------------------
 def cmd_restore(args: argparse.Namespace) -> int:
-    with open_workspace(args.folder, write=True) as ws:
+    with open_workspace(args.folder, write=True, read_draft=False) as ws:
         commit = ws.restore(args.version)
     print(
         f"The draft is now {args.version} again (saved as a new edit)." if commit else "The draft already matches it."

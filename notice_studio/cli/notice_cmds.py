@@ -406,7 +406,7 @@ def _signature_json(signature: Signature | None) -> dict[str, str]:
 
 
 def cmd_log(args: argparse.Namespace) -> int:
-    with open_workspace(args.folder) as ws:
+    with open_workspace(args.folder, read_draft=False) as ws:
         versions = ws.repo.versions()
         edits = ws.repo.edits(limit=args.limit)
         signatures = ws.version_signatures()

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMessageBox
+from ui_support import answer_question
 
 from notice_studio.core.notice.store import NoticeRepo
 from notice_studio.ui import commands
@@ -180,8 +181,13 @@ def test_a_last_notice_that_cannot_open_gives_the_welcome_with_the_sentence(
     window.show()
     shown: list[str] = []
     window.show_error = shown.append  # type: ignore[method-assign]  # no modal box may stop the start
+    asked: list[tuple[str, list[str]]] = []
+    if damage != "newer format":  # changed outside the app: asked first, as any outside change (Cancel here)
+        answer_question("Cancel", asked)
     problem = open_first_notice(window, initial_notice(settings, []))
     assert not shown
+    if asked:
+        assert "Discard them (back to the last save)" in asked[0][1] and "cannot be read" in asked[0][0]
     assert str(notice_folder) in problem and "sample notice is open instead" in problem
     assert "Traceback" not in problem and "\n" not in problem
     assert window.session is not None and window.session.path == sample_notice_path()  # a usable window

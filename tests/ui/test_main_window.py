@@ -311,20 +311,38 @@ def test_your_name_dialog_changes_who_is_recorded(qtbot, window) -> None:
 def test_a_damaged_notice_file_gets_one_sentence_naming_file_and_line(
     qtbot, settings, notice_folder: Path, monkeypatch
 ) -> None:
+    """Damage saved by hand with git (a damaged file changed outside the app gets the outside-changes
+    question instead: test_open_damaged.py)."""
     from notice_studio.ui.main_window import MainWindow
 
     (notice_folder / "notice.yaml").write_text("title: Broken\noutline:\n  - a\n  b: [\n", encoding="utf-8")
+    subprocess.run(
+        [
+            "git",
+            "-C",
+            str(notice_folder),
+            "-c",
+            "user.name=Hand",
+            "-c",
+            "user.email=h@example.org",
+            "commit",
+            "-qam",
+            "x",
+        ],
+        check=True,
+    )
     win = MainWindow(settings)
     qtbot.addWidget(win)
     errors: list[str] = []
     monkeypatch.setattr(win, "show_error", errors.append)
     assert not win.open_notice(notice_folder)
     assert len(errors) == 1 and "notice.yaml, line" in errors[0] and "Traceback" not in errors[0]
+    assert "notice-studio restore" in errors[0]  # the way out that works: the history has the versions
     assert win.session is None
     # Nothing was committed over the damaged file, and the notice is not left locked.
     assert not (notice_folder / ".git" / "notice-studio.lock").exists()
     with NoticeRepo.open(notice_folder) as repo:
-        assert repo.edits(limit=1)[0].message.startswith("Created")
+        assert repo.edits(limit=1)[0].message == "x"
     win.close()
 
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
 from notice_studio.core.notice.store import Author, NoticeRepo
 
 UI_AUTHOR = Author("Uma Interface", "uma@example.com")
@@ -17,3 +20,20 @@ def make_notice_folder(path: Path, template: str | None = None, org: str = "Acme
     with NoticeRepo.create(path, notice, UI_AUTHOR):
         pass
     return path
+
+
+def answer_question(label: str, seen: list[tuple[str, list[str]]]) -> None:
+    """Click the button `label` ('Cancel' for the cancel button) in the next question box, and
+    record the question and the buttons it offered."""
+
+    def answer(tries: int = 250) -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            if tries:  # gives up after about 5 seconds, so a failing test leaves no timer behind
+                QTimer.singleShot(20, lambda: answer(tries - 1))
+            return
+        buttons = {b.text().replace("&", ""): b for b in box.buttons()}
+        seen.append((box.text(), sorted(buttons)))
+        buttons.get(label, box.buttons()[-1]).click()
+
+    QTimer.singleShot(0, answer)

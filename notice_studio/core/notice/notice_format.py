@@ -92,6 +92,15 @@ def yaml_notice_id(text: str) -> str:
     return found.group(1) if found else ""
 
 
+_CONFLICT = re.compile(r"^<{7}(?: [^\n]*)?$(?s:.*?)^>{7}(?: [^\n]*)?$", re.MULTILINE)
+
+
+def merge_conflict_line(text: str) -> int | None:
+    """The line where a merge conflict left in a file by git starts (<<<<<<< ... >>>>>>>), or None."""
+    found = _CONFLICT.search(text)
+    return text.count("\n", 0, found.start()) + 1 if found else None
+
+
 def with_notice_id(text: str, notice_id: str) -> str:
     """notice.yaml's text with `id` set where `notice_yaml` writes it (after `format`)."""
     line = f"id: {dump_yaml(notice_id).strip()}\n"

@@ -37,6 +37,7 @@ from notice_studio.core.notice.notice_format import (
     CLAUSES_DIR,
     NOTICE_FILE,
     TABLES_DIR,
+    merge_conflict_line,
     notice_files,
     read_notice,
     with_notice_id,
@@ -66,6 +67,15 @@ class NotANoticeError(NoticeError):
 
 class CorruptNoticeError(NoticeError):
     """The folder is a notice but its files or history cannot be read."""
+
+
+class UnreadableDraftError(CorruptNoticeError):
+    """The notice's files in the folder cannot be read; `problem` names the file (and line), and the
+    sentence adds the way out that works (fix it, or put the last save back, or restore a version)."""
+
+    def __init__(self, problem: str, sentence: str) -> None:
+        super().__init__(sentence)
+        self.problem = problem
 
 
 class NoticeLockedError(NoticeError):
@@ -299,8 +309,8 @@ class NoticeRepo:
 
                     finish_interrupted_sync(store)
                 store._finish_save()
-                store.load()  # refuse a damaged notice before committing anything found in the folder
                 if keep_outside_changes:
+                    store.load()  # refuse a damaged notice before committing anything found in the folder
                     store._recover_uncommitted()
             except OSError as exc:
                 store.close()
@@ -441,12 +451,12 @@ class NoticeRepo:
 
     def _read_worktree(self, rel: str) -> str | None:
         try:
-            return self._file(rel).read_text(encoding="utf-8")
+            text = self._file(rel).read_text(encoding="utf-8")
         except FileNotFoundError:
             return None
         except UnicodeDecodeError as exc:
-            raise CorruptNoticeError(
-                f"{rel}: the file is not UTF-8 text (byte {exc.start}); re-save it as UTF-8."
+            raise self._unreadable(
+                rel, f"{rel}: the file is not UTF-8 text (byte {exc.start})", "re-save it as UTF-8"
             ) from None
         except IsADirectoryError:
             raise CorruptNoticeError(
@@ -454,6 +464,10 @@ class NoticeRepo:
             ) from None
         except OSError as exc:
             raise CorruptNoticeError(_os_sentence(exc, f"{rel} in {self.path} could not be read")) from None
+        conflict = merge_conflict_line(text)
+        if conflict is not None:  # read as text it would reach the website; Notice Studio never writes one
+            raise self._unreadable(rel, f"{rel}, line {conflict}: a merge conflict was left in the file")
+        return text
 
     def load(self) -> Notice:
         """The draft: the notice as it is in the folder now."""
@@ -473,11 +487,31 @@ class NoticeRepo:
         try:
             notice = read_notice(read, sorted(names))
         except FormatError as exc:
-            raise CorruptNoticeError(
-                f"The notice in {self.path} cannot be read: {exc}; fix the file or restore a version."
-            ) from None
+            raise self._unreadable(exc.path, str(exc)) from None
         self._committed = notice_files(notice)
         return notice
+
+    def _unreadable(self, rel: str, problem: str, fix: str = "fix the file") -> UnreadableDraftError:
+        """The sentence for a draft that cannot be read, naming the way out that works: putting the
+        last save back when the file was changed outside Notice Studio, else restoring a version."""
+        if rel in self.outside_changes():
+            way_out = f"run 'notice-studio outside-changes {self.path} --discard' to put back the last saved version"
+        else:
+            way_out = (
+                f"make an earlier version the draft with 'notice-studio restore {self.path} VERSION' "
+                f"(see the versions with 'notice-studio log {self.path}')"
+            )
+        return UnreadableDraftError(
+            problem, f"The notice in {self.path} cannot be read: {problem}; {fix}, or {way_out}."
+        )
+
+    def draft_problem(self) -> UnreadableDraftError | None:
+        """Why the notice in the folder cannot be read, or None when it can."""
+        try:
+            self.load()
+        except UnreadableDraftError as exc:
+            return exc
+        return None
 
     # ----- saving -----------------------------------------------------------------------------
     def save(self, notice: Notice, message: str, author: Author | None = None) -> str | None:
@@ -673,14 +707,17 @@ class NoticeRepo:
 
     def outside_diff(self) -> str:
         """What changed outside Notice Studio, as a unified diff of the tracked notice files
-        (files that are new are listed by `outside_changes` only)."""
-        return self._git("diff", "HEAD", "--no-color", "--", NOTICE_FILE, PRACTICES_FILE, *MANAGED_DIRS, strip=False)
+        (files that are new are listed by `outside_changes` only). Bytes that are not UTF-8 (a file
+        saved in another encoding) show as the replacement character, so the diff can be printed."""
+        diff = self._git("diff", "HEAD", "--no-color", "--", NOTICE_FILE, PRACTICES_FILE, *MANAGED_DIRS, strip=False)
+        return diff.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
     def keep_outside(self, author: Author | None = None) -> str | None:
         """Commit the changes made outside Notice Studio (the user chose Keep)."""
         paths = self.outside_changes()
         if not paths:
             return None
+        self.load()  # nothing is committed over a file that cannot be read
         with self._writing():
             self._git("add", "-A", "--", *paths)
             names = ", ".join(paths[:3]) + (f" and {len(paths) - 3} more" if len(paths) > 3 else "")
@@ -697,11 +734,14 @@ class NoticeRepo:
 
     def discard_outside(self) -> None:
         """Put the notice files back as last saved (the user chose Discard)."""
-        paths = self.outside_changes()
-        if not paths:
-            return
         with self._writing():
-            tracked = set(self._git("ls-files", "-z", "--", *paths, strip=False).split("\0")) - {""}
+            if (self.path / ".git" / "MERGE_HEAD").exists():  # a merge run by hand and left unfinished
+                try:
+                    self._git("merge", "--abort")
+                except git.GitCommandError as exc:
+                    raise NoticeError(_git_failure(exc, "The unfinished merge could not be undone")) from None
+            paths = self.outside_changes()
+            tracked = set(self._git("ls-files", "-z", "--", *paths, strip=False).split("\0")) - {""} if paths else set()
             if tracked:
                 self._git("checkout", "HEAD", "--", *sorted(tracked))
             for rel in paths:
@@ -922,6 +962,8 @@ class NoticeRepo:
         old = self.notice_at(ref)
         label = ref if ref.startswith("v") and ref[1:].isdigit() else f"the edit {self.resolve(ref)[:8]}"
         files = notice_files(old)
+        # Compared with the last save, not the folder: a draft that cannot be read is replaced too.
+        self._committed = self.files_at("HEAD")
         return self._save_files(files, f"Restored {label} as the draft", author)
 
     def pack(self, loose_objects: int = 2000) -> None:
@@ -1062,6 +1104,7 @@ __all__ = [
     "NotANoticeError",
     "NoticeLockedError",
     "NoticeRepo",
+    "UnreadableDraftError",
     "Version",
     "resolve_author",
 ]

@@ -1,7 +1,9 @@
 """Files changed in the notice folder by another program (a hand edit, a crash mid-save) are shown
 to counsel before anything is committed: keep them as an edit, or put the files back as last
 saved. One rule for the app (a dialog at open) and the command line (a prompt on a terminal,
-else `notice-studio outside-changes DIR --keep|--discard` first)."""
+else `notice-studio outside-changes DIR --keep|--discard` first). When the notice in the folder
+cannot be read, only Discard is offered: nothing is saved over a damaged file, and putting the
+last save back needs nothing but the history."""
 
 from __future__ import annotations
 
@@ -16,11 +18,21 @@ NOT_SETTLED = (
 CHOICES = ((KEEP, "Keep the changes (saved as an edit)"), (DISCARD, "Discard them (back to the last save)"))
 
 
+def _names(paths: list[str]) -> str:
+    return ", ".join(paths[:5]) + (f" and {len(paths) - 5} more" if len(paths) > 5 else "")
+
+
 def outside_question(repo: NoticeRepo, paths: list[str]) -> str:
-    names = ", ".join(paths[:5]) + (f" and {len(paths) - 5} more" if len(paths) > 5 else "")
     return (
-        f"These files in the notice folder were changed outside Notice Studio since the last save: {names}. "
+        f"These files in the notice folder were changed outside Notice Studio since the last save: {_names(paths)}. "
         "Keep the changes (they are saved as an edit) or discard them?"
+    )
+
+
+def unreadable_question(paths: list[str], problem: str) -> str:
+    return (
+        f"The notice cannot be read: {problem}. Files changed outside Notice Studio since the last save: "
+        f"{_names(paths)}. Discard the changes to put back the last saved version (or cancel and fix the file)?"
     )
 
 
@@ -31,13 +43,25 @@ def unattended_hint(repo: NoticeRepo) -> str:
     )
 
 
+def discard_hint(repo: NoticeRepo) -> str:
+    return (
+        f"Put it back with 'notice-studio outside-changes {repo.path} --discard', or fix the file, "
+        "then run the command again."
+    )
+
+
 def settle_outside_changes(repo: NoticeRepo, interaction: Interaction, author: Author | None) -> bool:
     """Ask about files changed outside Notice Studio, if any, and keep or discard them.
     False when counsel cancel: nothing was committed and the files are as they were."""
     changed = repo.outside_changes()
     if not changed:
         return True
-    choice = interaction.choose(outside_question(repo, changed), CHOICES, unattended=unattended_hint(repo))
+    unreadable = repo.draft_problem()
+    if unreadable is None:
+        choice = interaction.choose(outside_question(repo, changed), CHOICES, unattended=unattended_hint(repo))
+    else:
+        question = unreadable_question(changed, unreadable.problem)
+        choice = interaction.choose(question, CHOICES[1:], unattended=discard_hint(repo))
     if choice == KEEP:
         repo.keep_outside(author)
     elif choice == DISCARD:

@@ -111,13 +111,13 @@ class Workspace(TeamWork, WordReviewWork):
         notice: Notice | None = None,
     ) -> None:
         self.repo = repo
-        self.notice: Notice = notice if notice is not None else repo.load()
+        self._notice = notice
         self.author = author or current_author()
         self.interaction: Interaction = interaction or Unattended()
         self.library_folders = list(library_folders)
         self._library = library
         self._requirements: Requirements | None = None
-        self.tree: TreeEditor = NoticeTree(self.notice)
+        self._tree: TreeEditor | None = None
         self.pending: list[str] = []
         """Messages of edits made since the last save, in order."""
         self._signatures_known: dict[str, Signature] = {}
@@ -134,17 +134,23 @@ class Workspace(TeamWork, WordReviewWork):
         author: Author | None = None,
         library_folders: Sequence[str | os.PathLike[str]] = (),
         interaction: Interaction | None = None,
+        read_draft: bool = True,
     ) -> Iterator[Workspace]:
         """Open a notice folder for a while (`write=True` takes the notice's lock). With an
         `interaction`, files changed outside Notice Studio are shown first (keep / discard;
-        core.workspace.outside); without one they are kept as an edit."""
+        core.workspace.outside); without one they are kept as an edit. The draft is read at once
+        (a damaged one is refused here) unless `read_draft` is False: then only when first
+        needed, so the history lists and a version is restored even when the draft cannot be read."""
         from notice_studio.core.workspace.outside import NOT_SETTLED, settle_outside_changes
 
         repo = NoticeRepo.open(folder, write=write, keep_outside_changes=interaction is None)
         try:
             if write and interaction is not None and not settle_outside_changes(repo, interaction, author):
                 raise NoticeError(NOT_SETTLED)
-            yield cls(repo, author=author, library_folders=library_folders, interaction=interaction)
+            workspace = cls(repo, author=author, library_folders=library_folders, interaction=interaction)
+            if read_draft:
+                workspace.notice  # noqa: B018 - read now: a damaged draft is refused before any work
+            yield workspace
         finally:
             repo.close()
 
@@ -173,6 +179,21 @@ class Workspace(TeamWork, WordReviewWork):
     @property
     def path(self) -> Path:
         return self.repo.path
+
+    @property
+    def notice(self) -> Notice:
+        """The draft, read from the folder when first needed: the history can be listed and a
+        version restored even when the draft in the folder cannot be read."""
+        if self._notice is None:
+            self._notice = self.repo.load()
+        return self._notice
+
+    @property
+    def tree(self) -> TreeEditor:
+        """Where structural edits go: the app's outline adapter once attached, else the draft itself."""
+        if self._tree is None:
+            self._tree = NoticeTree(self.notice)
+        return self._tree
 
     @property
     def library(self) -> Library:
@@ -204,7 +225,7 @@ class Workspace(TeamWork, WordReviewWork):
 
     def attach_tree(self, tree: TreeEditor) -> None:
         """Route structural edits through `tree` (the app's outline adapter)."""
-        self.tree = tree
+        self._tree = tree
 
     # ----- edits -------------------------------------------------------------------------------
     def _note(self, message: str) -> str:
@@ -517,14 +538,17 @@ class Workspace(TeamWork, WordReviewWork):
 
     def save(self, message: str | None = None) -> str | None:
         """Commit the draft with the pending edits' messages; None when nothing changed."""
+        if self._notice is None:
+            return None  # never read, so never edited
         pending = self.take_pending()
         text = message or (pending[0] if len(pending) == 1 else _combined(pending))
         return self.repo.save(self.notice, text, self.author)
 
     def replace_notice(self, notice: Notice) -> None:
         """The draft was reloaded (restore, recovery): every view starts again from `notice`."""
-        self.notice = notice
-        self.tree.reset_notice(notice)
+        self._notice = notice
+        if self._tree is not None:
+            self._tree.reset_notice(notice)
 
     def take_saved(self, base: Notice, saved: Notice) -> list[str]:
         """Saved work done in the background (a Word review applied) over the draft, keeping
