@@ -119,3 +119,18 @@ def test_the_dry_run_shows_the_change_notice_and_kind_the_real_run_records(
     with NoticeRepo.open(folder) as repo:
         v2 = repo.versions()[-1]
     assert (v2.material, v2.change_notice) == (dry["material"], dry["change_notice"])
+
+
+def test_the_dry_run_without_force_stops_where_the_real_run_stops(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["publish", folder, "--effective", "2024-10-01"]
+    real_code, _, real_err = run(capsys, *argv)
+    assert real_code == 1 and "to acknowledge, starting with:" in real_err  # the draft has warnings
+    sentence = real_err.strip().removeprefix("notice-studio: ").rstrip(".")
+    dry_code, dry_out, _ = run(capsys, *argv, "--dry-run")
+    assert dry_code == 1 and f"Publishing with these options would stop: {sentence}." in dry_out
+    code, out, _ = run(capsys, *argv, "--dry-run", "--json")
+    assert code == 1 and json.loads(out)["would_stop"] == sentence
+    assert run(capsys, *argv, "--force", "--dry-run")[0] == 0
+    assert versions(folder) == ["v1"]

@@ -74,9 +74,10 @@ def test_the_reason_is_recorded_in_the_tag(folder: Path) -> None:
 
 
 def test_cli_publish_asks_for_the_reason_by_key_and_log_shows_it(folder: Path, capsys) -> None:
-    assert main(["publish", str(folder), "--effective", "2026-01-01", "--dry-run", "--json"]) == 0
+    # the dry run says the real run with these options would stop (no reason given)
+    assert main(["publish", str(folder), "--effective", "2026-01-01", "--dry-run", "--json"]) == 1
     dry = json.loads(capsys.readouterr().out)
-    assert [n["key"] for n in dry["needs_reason"]] == [ELEMENT]
+    assert [n["key"] for n in dry["needs_reason"]] == [ELEMENT] and dry["would_stop"]
 
     # --force alone does not acknowledge it (stdin is not a terminal here: no prompt)
     assert main(["publish", str(folder), "--effective", "2026-01-01", "--force"]) == 1

@@ -289,13 +289,9 @@ def cmd_publish(args: argparse.Namespace) -> int:
         if choice.problem and not gate.blocking:
             raise CommandError(_with_hint(choice))
         reasons = _reasons(gate, given) if not gate.blocking else given
-        others = [w for w in choice.warnings if w not in {item.warning for item in gate.needs_reason}]
-        if others and not gate.blocking and not args.force:
-            raise CommandError(
-                f"The draft has {plural(len(others), 'warning')} to acknowledge, starting with: "
-                f"{others[0].rstrip('.')}; review them with 'notice-studio check' and publish again "
-                "with --force to acknowledge them"
-            )
+        unacknowledged = _unacknowledged(gate, choice, args.force)
+        if unacknowledged:
+            raise CommandError(unacknowledged)
         version = ws.publish(
             effective,
             change_notice=args.summary,
@@ -310,6 +306,18 @@ def cmd_publish(args: argparse.Namespace) -> int:
     for line in version.change_notice.splitlines() or ["(none)"]:
         print(f"  {line}")
     return 0
+
+
+def _unacknowledged(gate: PublishReview, choice: PublishChoice, force: bool) -> str:
+    """Why publishing stops at the warnings not acknowledged (without --force), or ''."""
+    others = [w for w in choice.warnings if w not in {item.warning for item in gate.needs_reason}]
+    if not others or gate.blocking or force:
+        return ""
+    return (
+        f"The draft has {plural(len(others), 'warning')} to acknowledge, starting with: "
+        f"{others[0].rstrip('.')}; review them with 'notice-studio check' and publish again "
+        "with --force to acknowledge them"
+    )
 
 
 def _given_reasons(items: list[str]) -> dict[str, str]:
@@ -356,10 +364,15 @@ def _publish_review(args: argparse.Namespace, effective: dt.date, given: dict[st
     with open_workspace(args.folder) as ws:
         gate = ws.review_publish()
         choice = ws.publish_choice(gate, effective, change_notice=args.summary, material=args.material, reasons=given)
+    # what the real run with these options would refuse besides errors: warnings without --force,
+    # a warning that needs a reason without one (a terminal would ask for it)
+    stop = "" if gate.blocking or choice.problem else _unacknowledged(gate, choice, args.force)
+    stop = stop or ("" if gate.blocking else missing_reason(gate.needs_reason, given).rstrip("."))
     data = {
         "next_version": f"v{gate.latest.number + 1}" if gate.latest else "v1",
         "can_publish": gate.can_publish and not choice.problem,
         "problem": choice.problem,
+        "would_stop": stop,
         "blocking": list(gate.blocking),
         "warnings": list(choice.warnings),
         "needs_reason": [
@@ -371,7 +384,7 @@ def _publish_review(args: argparse.Namespace, effective: dt.date, given: dict[st
     }
     if args.json:
         print_json(data)
-        return 0 if data["can_publish"] else 1
+        return 0 if data["can_publish"] and not stop else 1
     kind = "material" if choice.material else "editorial"
     print(
         f"Publishing would make {data['next_version']} ({kind} {'suggested' if args.material is None else 'chosen'})."
@@ -395,6 +408,9 @@ def _publish_review(args: argparse.Namespace, effective: dt.date, given: dict[st
         print(f"  {line}")
     if choice.problem:
         raise CommandError(_with_hint(choice))
+    if stop:
+        print(f"Publishing with these options would stop: {stop}.")
+        return 1
     return 0 if gate.can_publish else 1
 
 
