@@ -253,9 +253,12 @@ def take_out_date_line(outline: ImportedOutline, *, day_first: bool | None = Non
     sections = list(outline.sections)
     text = "\n".join((s.title + "\n" if lead_alone(s.title) else "") + s.body for s in sections)
     why = ""
+    stated = stated_date(text, day_first=day_first is not False, opening=True)
     if day_first is None:
-        day_first, why = date_order(text)
-    stated = stated_date(text, day_first=day_first, opening=True)
+        day_first = True
+        if stated and _ambiguous(stated[1]):  # only then is the notice's way of writing dates asked
+            day_first, why = date_order(text)
+            stated = stated_date(text, day_first=day_first, opening=True)
     if stated is None:
         return outline
     found = replace(outline, stated_date=stated[0].isoformat())

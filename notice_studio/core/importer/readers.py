@@ -143,17 +143,28 @@ def looks_like_html(text: str) -> bool:
     return bool(_HTML_START.match(text[:1000]))
 
 
-_MARKDOWN_HEADING = re.compile(
-    r"(?:\A|\n[ \t]*\n) {0,3}#{1,6} +(?![^\n]*(?: {2}\S| #))[^\t\n]*\S *(?=\n|\Z)|(?:\A|\n)[^\n\t]*\S[^\n\t]*\n={3,} *(?=\n|\Z)"
-)
-"""A '#' heading line on its own after a blank line (not marks left in a table's cells, split by
-tabs or runs of spaces), or a line underlined with '==='."""
+_ATX_MARKS = re.compile(r" {0,3}#{1,6} +")
+_CELL_GAP = re.compile(r" {2}\S| #")
 
 
 def looks_like_markdown(text: str) -> bool:
-    """Two or more Markdown heading lines: Markdown saved as .txt or piped in (copied text has none)."""
-    found = _MARKDOWN_HEADING.finditer(text[:200_000])
-    return next(found, None) is not None and next(found, None) is not None
+    """Two or more Markdown heading lines: Markdown saved as .txt or piped in (copied text has none).
+
+    A heading line is a '#' line after a blank line (not marks left in a table's cells, split by
+    tabs or runs of spaces), or a line underlined with '==='. Read line by line: linear in the text."""
+    found = 0
+    above = ""
+    for line in text[:200_000].split("\n"):
+        marks = _ATX_MARKS.match(line)
+        if marks and not above.strip():
+            rest = line[marks.end() :]
+            found += bool(rest.strip()) and "\t" not in rest and not _CELL_GAP.search(rest)
+        elif above.strip() and "\t" not in above and len(line.strip()) >= 3 and not line.strip().strip("="):
+            found += 1
+        if found >= 2:
+            return True
+        above = line
+    return False
 
 
 def read_pasted(text: str, html: str = "", name: str = PASTED) -> SourceDocument:
