@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # python-docx loads only when a Word file is read
     from docx.text.paragraph import Paragraph
 
 _HEADING_STYLE_RE = re.compile(r"^heading\s*(\d)$", re.IGNORECASE)
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def read_docx(data: bytes, name: str) -> SourceDocument:
@@ -53,7 +54,7 @@ def read_docx(data: bytes, name: str) -> SourceDocument:
         raise ImportProblem(
             f"{name} is not a valid Word document (it may be damaged); open it in Word, save it as .docx and try again."
         ) from None
-    notes = (_TRACKED_NOTE,) if reader.tracked else ()
+    notes = (_TRACKED_NOTE,) if _has_tracked(document.element.body) else ()
     return SourceDocument(
         name, "docx", tuple(reader.blocks), one_line(title), "docx", tuple(reader.dropped), notes=notes
     )
@@ -70,6 +71,11 @@ _GONE = frozenset({"del", "moveFrom"})
 _TRACKED = frozenset({"ins", "del", "moveTo", "moveFrom"})
 _NOT_TEXT = frozenset({"pPr", "rPr", "sdtPr", "sdtEndPr", "tblPr", "tcPr", "trPr", "tblGrid", "fldData", "Fallback"})
 """Never text; 'Fallback' repeats its 'Choice' for older Word versions."""
+
+
+_RUN, _LINK = _W + "r", _W + "hyperlink"
+_SKIPPED = frozenset(_W + name for name in _GONE | _NOT_TEXT)
+"""Word's own elements that hold no text to read, by their full names (the common case, fast)."""
 
 
 def _local(node: Any) -> str:
@@ -132,7 +138,6 @@ class _DocxReader:
         self.notes = notes
         """Footnote and endnote texts, each given as a paragraph after the one that refers to it."""
         self.noted = 0
-        self.tracked = False
         self.blocks: list[Block] = []
         self.dropped: list[str] = []
         self.index = 0
@@ -159,7 +164,6 @@ class _DocxReader:
         para_style = self.styles.of_paragraph(para)
         style = para_style.name if para_style is not None else ""
         markdown, plain, bold, run_size = _inline(para, self.styles, self._footnote(refs))
-        self.tracked = self.tracked or _has_tracked(para._p)
         if not plain:
             self.gap = True
             self.prev_list = False
@@ -246,7 +250,6 @@ class _DocxReader:
                 if id(cell._tc) in seen:  # a merged cell repeats across the columns it spans
                     continue
                 seen.add(id(cell._tc))
-                self.tracked = self.tracked or _has_tracked(cell._tc)
                 parts = [_inline(p, self.styles) for p in _cell_paragraphs(cell._tc, cell)]
                 cells.append(" ".join(md for md, text, _, _ in parts if text))
                 plain.extend(text for _, text, _, _ in parts if text)
@@ -272,7 +275,8 @@ def _cell_paragraphs(element: Any, parent: Any) -> Iterator[Paragraph]:
 
 
 def _has_tracked(element: Any) -> bool:
-    return any(_local(node) in _TRACKED for node in element.iter())
+    """Tracked changes anywhere under `element` (one pass of lxml's own search)."""
+    return next(element.iter(*(_W + name for name in _TRACKED)), None) is not None
 
 
 def _style_depth(style: str) -> int:
@@ -330,7 +334,6 @@ class _Styles:
         return self._bold[key]
 
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _OFF = frozenset({"0", "false", "off", "none"})
 
 
@@ -394,12 +397,12 @@ def _runs(
 
     def walk(element: Any, url: str) -> None:
         for node in element:
-            name = _local(node)
-            if node.tag == _W + "r":
+            tag = node.tag
+            if tag == _RUN:
                 add(node, url)
-            elif node.tag == _W + "hyperlink":
+            elif tag == _LINK:
                 walk(node, Hyperlink(node, para).url or "")
-            elif name not in _GONE and name not in _NOT_TEXT:
+            elif tag not in _SKIPPED and _local(node) not in _NOT_TEXT:
                 walk(node, url)
 
     walk(para._p, "")
