@@ -113,8 +113,11 @@ def test_restore_and_library_update(repo: NoticeRepo, capsys: pytest.CaptureFixt
     repo.close()
     assert run(capsys, "publish", folder, "--effective", "2026-01-01", "--force")[0] == 0
     assert run(capsys, "clause", "rename", folder, "security", "Keeping data safe")[0] == 0
-    code, out, _ = run(capsys, "restore", folder, "v1")
+    code, out, _ = run(capsys, "restore", folder, "V1")  # a version typed in capitals is the same version
     assert code == 0 and reload(repo).find("security").title == "Security"
+    assert "The draft is now v1 again" in out
+    code, out, _ = run(capsys, "show", folder, "--version", " V1 ")
+    assert code == 0 and "Security" in out
 
     library = library_folder(tmp_path, "How long we keep data", "We keep account data for 60 days after you close it.")
     code, out, _ = run(capsys, "library", "status", folder, "--library-dir", library, "--json")

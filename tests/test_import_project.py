@@ -16,6 +16,7 @@ from notice_studio.core.importer import (
     build_notice,
     create_notice,
     import_file,
+    import_source,
     merge,
     outline_from_document,
     preview_report,
@@ -339,6 +340,14 @@ def test_cli_refusals_are_one_sentence(
     err = captured.err.strip()
     assert err.startswith("notice-studio: ") and message in err and "\n" not in err and "Traceback" not in err
     assert not (tmp_path / "out").exists()
+
+
+def test_a_file_given_by_its_file_address_is_imported(tmp_path: Path) -> None:
+    # a file manager drops 'file:///home/.../my%20notice.md' into a terminal
+    source = tmp_path / "my notice.md"
+    source.write_bytes((FIXTURES / "unnumbered.md").read_bytes())
+    outline = import_source(source.as_uri())
+    assert outline.source_name == "my notice.md" and len(outline.sections) > 3
 
 
 def test_cli_runs_as_a_program(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -87,6 +88,13 @@ def add_folder(parser: argparse.ArgumentParser) -> None:
 
 def add_json(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print stable JSON instead of text")
+
+
+def version_ref(text: str) -> str:
+    """A version as typed on the command line: 'V2' and ' v2 ' are v2, 'Draft' is the draft; a
+    saved edit's commit id is kept as given."""
+    shown = text.strip()
+    return shown.lower() if re.fullmatch(r"[vV]\d+|[dD][rR][aA][fF][tT]", shown) else shown
 
 
 def split_list(values: list[str] | None) -> list[str]:

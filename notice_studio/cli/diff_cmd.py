@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from notice_studio.cli.common import CommandError, add_folder, open_notice
+from notice_studio.cli.common import CommandError, add_folder, open_notice, version_ref
 from notice_studio.cli.output import write_output
 from notice_studio.core.fileio import output_file
 
@@ -18,8 +18,8 @@ JSON_FORMAT_VERSION = 1
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("diff", help="compare two versions clause by clause")
     add_folder(p)
-    p.add_argument("a", metavar="A", help="the earlier version: v1, v2, ..., draft, or a saved edit")
-    p.add_argument("b", metavar="B", help="the later version: v1, v2, ..., draft, or a saved edit")
+    p.add_argument("a", metavar="A", type=version_ref, help="the earlier version: v1, v2, ..., draft, or a saved edit")
+    p.add_argument("b", metavar="B", type=version_ref, help="the later version: v1, v2, ..., draft, or a saved edit")
     p.add_argument(
         "--format", choices=FORMATS, default="text", help="text (default), json, html (a redline page) or docx"
     )

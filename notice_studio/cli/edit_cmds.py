@@ -18,6 +18,7 @@ from notice_studio.cli.common import (
     name_values,
     open_workspace,
     print_json,
+    version_ref,
 )
 from notice_studio.core.wording import plural
 
@@ -130,7 +131,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("restore", help="make an earlier version (or saved edit) the new draft; history is kept")
     add_folder(p)
-    p.add_argument("version", metavar="VERSION", help="v1, v2, ... or a saved edit's commit id")
+    p.add_argument("version", metavar="VERSION", type=version_ref, help="v1, v2, ... or a saved edit's commit id")
     p.set_defaults(func=cmd_restore)
 
     p = sub.add_parser("history", help="the saved edits of one clause, newest first")

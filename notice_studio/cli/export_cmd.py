@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import notice_studio.qt_export  # noqa: F401 - registers the PDF exporter
-from notice_studio.cli.common import CommandError, add_folder, open_notice, open_workspace
+from notice_studio.cli.common import CommandError, add_folder, open_notice, open_workspace, version_ref
 from notice_studio.cli.output import write_output
 from notice_studio.core.export.default_version import default_export_version, draft_export_note, is_draft
 from notice_studio.core.export.formats import BINARY_FORMATS as _BINARY
@@ -33,6 +33,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         dest="at",
         default=None,
         metavar="V",
+        type=version_ref,
         help="v1, v2, ..., draft, or a saved edit (default: the latest published version; the draft only when asked)",
     )
     p.add_argument("--format", required=True, choices=FORMATS, help="what to write")

@@ -75,6 +75,12 @@ def import_source(source: str | os.PathLike[str]) -> ImportedOutline:
 
     if isinstance(source, str) and is_web_address(source):
         return outline_from_document(fetch_document(source))
+    if isinstance(source, str) and source.strip().lower().startswith("file://"):
+        # a file dragged from a file manager into a terminal: its address, not its path
+        import urllib.parse
+        import urllib.request
+
+        source = urllib.request.url2pathname(urllib.parse.urlsplit(source.strip()).path)
     return import_file(source)
 
 
