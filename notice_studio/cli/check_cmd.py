@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from notice_studio.cli.common import add_folder, add_json, open_workspace, print_json, version_ref
+from notice_studio.cli.common import add_folder, add_json, add_version, open_workspace, print_json
 from notice_studio.core.checks.sources import law_name
 
 _HEADINGS = {
@@ -17,14 +17,7 @@ _HEADINGS = {
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("check", help="check the notice before publishing (exit 1 when an error blocks publishing)")
     add_folder(p)
-    p.add_argument(
-        "--version",
-        dest="at",
-        default="draft",
-        metavar="V",
-        type=version_ref,
-        help="v1, v2, ..., draft (default), or a saved edit",
-    )
+    add_version(p)
     add_json(p)
     p.set_defaults(func=cmd_check)
 

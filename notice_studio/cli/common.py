@@ -97,6 +97,18 @@ def version_ref(text: str) -> str:
     return shown.lower() if re.fullmatch(r"[vV]\d+|[dD][rR][aA][fF][tT]", shown) else shown
 
 
+def add_version(parser: argparse.ArgumentParser, default: str | None = "draft", help: str = "") -> None:
+    """--version V (stored as `at`): which version a command reads."""
+    parser.add_argument(
+        "--version",
+        dest="at",
+        default=default,
+        metavar="V",
+        type=version_ref,
+        help=help or "v1, v2, ..., draft (default), or a saved edit",
+    )
+
+
 def split_list(values: list[str] | None) -> list[str]:
     """`--jurisdiction gdpr,ccpa --jurisdiction uk_gdpr` -> ['gdpr', 'ccpa', 'uk_gdpr']."""
     result: list[str] = []

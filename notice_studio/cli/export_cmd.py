@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import notice_studio.qt_export  # noqa: F401 - registers the PDF exporter
-from notice_studio.cli.common import CommandError, add_folder, open_notice, open_workspace, version_ref
+from notice_studio.cli.common import CommandError, add_folder, add_version, open_notice, open_workspace
 from notice_studio.cli.output import write_output
 from notice_studio.core.export.default_version import default_export_version, draft_export_note, is_draft
 from notice_studio.core.export.formats import BINARY_FORMATS as _BINARY
@@ -28,13 +28,10 @@ _FORMAT_NAMES = {
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("export", help="export a version as HTML, an HTML fragment, Markdown, text, PDF or Word")
     add_folder(p)
-    p.add_argument(
-        "--version",
-        dest="at",
-        default=None,
-        metavar="V",
-        type=version_ref,
-        help="v1, v2, ..., draft, or a saved edit (default: the latest published version; the draft only when asked)",
+    add_version(
+        p,
+        None,
+        "v1, v2, ..., draft, or a saved edit (default: the latest published version; the draft only when asked)",
     )
     p.add_argument("--format", required=True, choices=FORMATS, help="what to write")
     p.add_argument(

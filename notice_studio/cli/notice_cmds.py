@@ -12,12 +12,12 @@ from notice_studio.cli.common import (
     Prompt,
     add_folder,
     add_json,
+    add_version,
     name_values,
     open_notice,
     open_workspace,
     print_json,
     split_list,
-    version_ref,
 )
 from notice_studio.cli.common import author as cli_author
 from notice_studio.core.notice import messages
@@ -55,27 +55,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("outline", help="print the numbered outline")
     add_folder(p)
-    p.add_argument(
-        "--version",
-        dest="at",
-        default="draft",
-        metavar="V",
-        type=version_ref,
-        help="v1, v2, ..., draft, or a saved edit",
-    )
+    add_version(p)
     add_json(p)
     p.set_defaults(func=cmd_outline)
 
     p = sub.add_parser("show", help="print the notice as Markdown")
     add_folder(p)
-    p.add_argument(
-        "--version",
-        dest="at",
-        default="draft",
-        metavar="V",
-        type=version_ref,
-        help="v1, v2, ..., draft, or a saved edit",
-    )
+    add_version(p)
     p.set_defaults(func=cmd_show)
 
     p = sub.add_parser("vars", help="list placeholders, their values and which are unfilled")
