@@ -80,8 +80,11 @@ def test_no_answer_in_time_and_no_server_are_one_sentence(site: str) -> None:
 def test_only_web_addresses_are_fetched(tmp_path: Path) -> None:
     assert is_web_address("https://example.com/privacy") and is_web_address(" http://example.com ")
     assert not is_web_address("ftp://example.com/x") and not is_web_address(str(tmp_path / "x.html"))
-    with pytest.raises(ImportProblem, match="There is no file at"):
-        import_source("file:///etc/passwd")  # not fetched: taken as a (missing) file name
+    # a file:// address is never fetched: it is read as the file it names, with a file's rules
+    with pytest.raises(ImportProblem, match="cannot import files without an extension"):
+        import_source("file:///etc/passwd")
+    with pytest.raises(ImportProblem, match=f"There is no file at {tmp_path / 'gone.html'}"):
+        import_source((tmp_path / "gone.html").as_uri())
 
 
 def test_cli_imports_from_a_web_address(site: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
