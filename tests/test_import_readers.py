@@ -127,6 +127,18 @@ def test_markdown_front_matter_gives_the_title_and_keeps_line_numbers() -> None:
     document = read_bytes(b"---\ntitle: 'Our Privacy Notice'\n---\n\n## Data\n\nWe hold data.\n", "n.md", "md")
     assert document.title == "Our Privacy Notice"
     assert [(b.kind, b.source) for b in document.blocks] == [("heading", 5), ("paragraph", 7)]
+    assert document.notes == ()  # the title is all it held
+
+
+def test_markdown_front_matter_fields_left_out_are_named() -> None:
+    data = b"---\ntitle: Bakery Notice\nauthor: J. Crumb\nlayout: page\n---\n\n## Data\n\nWe hold data.\n"
+    document = read_bytes(data, "n.md", "md")
+    assert document.title == "Bakery Notice"
+    [note] = document.notes
+    assert note == (
+        "The file's front matter gave the title; its other fields (author, layout) are not part of the notice "
+        "and were not imported."
+    )
 
 
 def test_markdown_that_opens_with_a_rule_keeps_the_text_between_rules() -> None:

@@ -198,9 +198,18 @@ def read_markdown(text: str, name: str, encoding: str = "utf-8") -> SourceDocume
         front = parse_front_matter(text, name)
     except FormatError:
         front = None  # a '---' rule, not front matter: read it all as Markdown
+    notes: tuple[str, ...] = ()
     if front is not None and front.meta:
         title = str(front.meta.get("title") or "")
         text = "\n" * (front.body_line - 1) + front.body  # keep line numbers true to the file
+        others = [str(key) for key in front.meta if key != "title"]
+        if others:
+            shown = ", ".join(others[:5]) + (f" and {len(others) - 5} more" if len(others) > 5 else "")
+            note = (
+                f"The file's front matter gave the title; its other fields ({shown}) are not part of the "
+                "notice and were not imported."
+            )
+            notes = (note,)
     lines = text.split("\n")
     env: dict[str, Any] = {}
     tokens = MarkdownIt("commonmark").enable("table").parse(text, env)
@@ -282,7 +291,7 @@ def read_markdown(text: str, name: str, encoding: str = "utf-8") -> SourceDocume
                 plain = one_line(_TAGS_RE.sub(" ", token.content))
             add(Block(block_kind, source(start, end), plain, 0, start + 1, gap))
             i = _skip_to_close(tokens, i) + 1 if token.nesting == 1 else i + 1
-    return SourceDocument(name, "md", tuple(blocks), title, encoding, tuple(dropped))
+    return SourceDocument(name, "md", tuple(blocks), title, encoding, tuple(dropped), notes=notes)
 
 
 _REFERENCE_LINK = re.compile(r"(?<![\\!])\[([^\[\]\n]+)\](?:\[([^\[\]\n]*)\]|(?![\[(:]))")
