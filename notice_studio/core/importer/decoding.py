@@ -38,6 +38,8 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
 
 MIXED = "utf-8 with some windows-1252"
 """The encoding of a file saved partly in each (text pasted together from two programs)."""
+_SAYS_UTF8 = ", though the page says utf-8"
+"""Added to the encoding of a page whose charset says UTF-8 and is not, wholly."""
 MISREAD_NOTE = (
     "Parts of the file are not in the encoding it says or that most of it uses; they were read as "
     "Windows-1252, so check accented letters, quotes and symbols such as the euro sign."
@@ -46,7 +48,7 @@ MISREAD_NOTE = (
 
 def misread_note(encoding: str) -> str:
     """The note for the report when some of a file's bytes were read in another encoding, or ''."""
-    return MISREAD_NOTE if encoding == MIXED or encoding.endswith("though the page says utf-8") else ""
+    return MISREAD_NOTE if encoding == MIXED or encoding.endswith(_SAYS_UTF8) else ""
 
 
 def _utf8_or_cp1252(data: bytes, name: str) -> tuple[str, str]:
@@ -112,7 +114,7 @@ def decode_html(data: bytes, name: str) -> tuple[str, str]:
             encoding = "cp1252"  # browsers treat these labels as Windows-1252
         if encoding in ("utf-8", "utf8"):
             text, actual = _utf8_or_cp1252(data, name)  # a page that says UTF-8 and is not, wholly
-            return text, "utf-8" if actual == "utf-8" else f"{actual}, though the page says utf-8"
+            return text, "utf-8" if actual == "utf-8" else actual + _SAYS_UTF8
         try:
             return _checked(data.decode(encoding, errors="replace"), name), encoding
         except LookupError:

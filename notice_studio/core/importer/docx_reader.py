@@ -118,17 +118,22 @@ def _notes_of(document: Document) -> dict[tuple[str, str], str]:
 
 
 def _plain_text(element: Any) -> str:
-    """The text of a paragraph or run as Word shows it, tracked changes accepted."""
-    out: list[str] = []
-    for child in element:
-        name = _local(child)
-        if name in _GONE or name in _NOT_TEXT:
-            continue
-        if child.tag == _W + "r":
-            out.append(_run_text(child))
-        else:
-            out.append(_plain_text(child))
-    return "".join(out)
+    """The text of a paragraph as Word shows it, tracked changes accepted."""
+    return "".join(_run_text(run) for run, _ in _runs_in(element))
+
+
+def _runs_in(element: Any, link: Any = None) -> Iterator[tuple[Any, Any]]:
+    """Each run under `element` in reading order, with the hyperlink it sits in (or None): the one
+    rule for where Word keeps text (content controls, fields, smart tags, tracked insertions), for
+    paragraphs and footnotes alike."""
+    for node in element:
+        tag = node.tag
+        if tag == _RUN:
+            yield node, link
+        elif tag == _LINK:
+            yield from _runs_in(node, node)
+        elif tag not in _SKIPPED and _local(node) not in _NOT_TEXT:
+            yield from _runs_in(node, link)
 
 
 class _DocxReader:
@@ -395,17 +400,11 @@ def _runs(
             size = 0.0
         out.append((_run_text(run, footnote), bool(bold), bool(_flag(props, "i")), url, size))
 
-    def walk(element: Any, url: str) -> None:
-        for node in element:
-            tag = node.tag
-            if tag == _RUN:
-                add(node, url)
-            elif tag == _LINK:
-                walk(node, Hyperlink(node, para).url or "")
-            elif tag not in _SKIPPED and _local(node) not in _NOT_TEXT:
-                walk(node, url)
-
-    walk(para._p, "")
+    urls: dict[Any, str] = {}
+    for run, link in _runs_in(para._p):
+        if link is not None and link not in urls:
+            urls[link] = Hyperlink(link, para).url or ""
+        add(run, urls.get(link, "") if link is not None else "")
     return out
 
 
