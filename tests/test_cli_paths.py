@@ -62,3 +62,38 @@ def test_a_limit_below_one_is_refused(
     one_sentence(err, f"must be 1 or more ({limit} was given)")
     code, out, _err = run(capsys, name, folder, *rest, "--limit", "1")
     assert code == 0 and out.count("Created the notice") == 1
+
+
+def test_a_copy_for_review_and_a_table_export_refuse_the_same_bad_paths(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = tmp_path / "plots.csv"
+    rows.write_text("Plot,Holder\n7,Ada\n", encoding="utf-8")
+    assert run(capsys, "table", "import", folder, "plots", rows, "--new")[0] == 0
+    missing = tmp_path / "missing" / "dir"
+    for command, name in (
+        (("review-send", folder, "--out"), "review.docx"),
+        (("table", "export", folder, "plots"), "plots.csv"),
+    ):
+        code, out_text, err = run(capsys, *command, missing / name)
+        assert code == 1 and out_text == ""
+        one_sentence(err, f"The folder {missing} does not exist")
+        code, out_text, err = run(capsys, *command, tmp_path)
+        assert code == 1 and out_text == ""
+        one_sentence(err, f"{tmp_path} is a folder; give a file name, e.g. {tmp_path / name}")
+    assert not (tmp_path / "missing").exists()  # no folder made for a mistyped path
+    code, out_text, _err = run(capsys, "table", "export", folder, "plots", tmp_path / "out.csv")
+    assert code == 0 and (tmp_path / "out.csv").read_text(encoding="utf-8").startswith("Plot,Holder")
+
+
+def test_the_website_folder_may_be_new_but_not_its_parent(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _out, err = run(capsys, "publish", folder, "--effective", "2026-01-05", "--force", "--approved-by", "Clerk")
+    assert code == 0, err
+    code, out_text, err = run(capsys, "site", folder, "--out", tmp_path / "pubilc" / "privacy")
+    assert code == 1 and out_text == ""
+    one_sentence(err, f"The folder {tmp_path / 'pubilc'} does not exist")
+    assert not (tmp_path / "pubilc").exists()
+    code, out_text, _err = run(capsys, "site", folder, "--out", tmp_path / "privacy")
+    assert code == 0 and (tmp_path / "privacy" / "index.html").exists()

@@ -132,3 +132,17 @@ def test_a_stored_table_with_a_broken_quote_names_its_line() -> None:
         read_table('Name,Purpose\n\n"oops,Basket\nx,y\n', "tables/cookies.csv")
     with pytest.raises(FormatError, match=r"line 4: this row has 3 cells"):
         read_table('Name,Purpose\n"two\nlines",b\na,b,c\n', "tables/cookies.csv")
+
+
+def test_a_windows_csv_is_refused_with_the_way_to_save_it_from_excel(
+    bakery: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    before = saved_tables(bakery)
+    excel = tmp_path / "excel.csv"
+    excel.write_bytes("Name,Provider,Purpose,Duration\ncrème,Loaf & Ladle,Keeps your basket,1 day\n".encode("cp1252"))
+    code, out, err = run(capsys, "table", "import", bakery, "cookies-we-use", excel)
+    assert code == 1 and out == "" and saved_tables(bakery) == before
+    assert err.strip() == (
+        f"notice-studio: {excel} is not UTF-8 text (byte 33); save it as UTF-8 (in Excel, Save As > CSV UTF-8) "
+        "and try again."
+    )

@@ -344,7 +344,7 @@ def cmd_table_import(args: argparse.Namespace) -> int:
 
     path = Path(args.csv)
     try:
-        text = utf8_text(path.read_bytes(), str(path), "save the CSV as UTF-8 and try again")
+        text = utf8_text(path.read_bytes(), str(path), "save it as UTF-8 (in Excel, Save As > CSV UTF-8) and try again")
     except OSError as exc:
         raise CommandError(f"{path} could not be read ({exc.strerror}); check the path") from None
     with open_workspace(args.folder, write=True) as ws:
@@ -366,17 +366,17 @@ def cmd_table_import(args: argparse.Namespace) -> int:
 
 
 def cmd_table_export(args: argparse.Namespace) -> int:
+    from notice_studio.core.fileio import output_file, write_atomic
     from notice_studio.core.notice.table_csv import table_text
 
+    out = None if args.csv == "-" else output_file(args.csv, f"{args.name}.csv")
     with open_workspace(args.folder) as ws:
         table = ws.table(args.name)
     text = table_text(table)
-    if args.csv == "-":
+    if out is None:
         sys.stdout.write(text)
         return 0
-    from notice_studio.core.fileio import write_atomic
-
-    write_atomic(Path(args.csv), text)
+    write_atomic(out, text)
     print(f"Wrote the table '{args.name}' to {args.csv}.")
     return 0
 

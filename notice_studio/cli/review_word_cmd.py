@@ -30,7 +30,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_send(args: argparse.Namespace) -> int:
     out = Path(args.out)
-    if out.suffix.lower() != ".docx":
+    if out.suffix.lower() != ".docx" and not out.is_dir():  # a folder is refused with the path rule's sentence
         raise CommandError(f"{out.name} should end in .docx, for example --out review.docx")
     with open_workspace(args.folder) as ws:
         sent = ws.send_for_review(out)

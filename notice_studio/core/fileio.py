@@ -58,12 +58,28 @@ def write_atomic(path: str | os.PathLike[str], content: str | bytes, *, durable:
         fsync_folder(target.parent)
 
 
-def output_file(out: str | os.PathLike[str]) -> Path:
-    """Where an export or a comparison is written, checked before any work is done: the file's
-    folder must already exist (a mistyped path makes no folders) and the path must not be a folder."""
+def output_file(out: str | os.PathLike[str], example: str = "notice.html") -> Path:
+    """Where an export, a comparison or a copy for review is written, checked before any work is
+    done: the file's folder must already exist (a mistyped path makes no folders) and the path must
+    not be a folder. `example`: a file name to suggest when a folder is given."""
     path = Path(out)
     if path.is_dir():
-        raise NoticeError(f"{path} is a folder; give a file name, e.g. {path / 'notice.html'}.")
+        raise NoticeError(f"{path} is a folder; give a file name, e.g. {path / example}.")
+    _parent_exists(path)
+    return path
+
+
+def output_folder(out: str | os.PathLike[str]) -> Path:
+    """A folder to write files into (the website), checked the same way: it may be new, but the
+    folder it goes in must exist, and it must not be a file."""
+    path = Path(out)
+    if path.exists() and not path.is_dir():
+        raise NoticeError(f"{path} is a file; choose a folder for the website.")
+    _parent_exists(path)
+    return path
+
+
+def _parent_exists(path: Path) -> None:
     existing = path.parent
     while not existing.exists() and existing != existing.parent:
         existing = existing.parent
@@ -71,7 +87,6 @@ def output_file(out: str | os.PathLike[str]) -> Path:
         raise NoticeError(f"{existing} is a file, not a folder; choose another path for {path.name}.")
     if existing != path.parent:
         raise NoticeError(f"The folder {path.parent} does not exist; create it or choose another path.")
-    return path
 
 
 def fsync_folder(folder: Path) -> None:

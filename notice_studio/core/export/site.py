@@ -37,7 +37,7 @@ from markdown_it.common.utils import escapeHtml
 
 from notice_studio.core.export.html_page import notice_page, page_html
 from notice_studio.core.export.sanitize import sanitize_html
-from notice_studio.core.fileio import write_atomic
+from notice_studio.core.fileio import output_folder, write_atomic
 from notice_studio.core.notice.model import Notice, NoticeError
 from notice_studio.core.notice.store import Version
 from notice_studio.core.publishing.schedule import Schedule, schedule, takes_effect_after
@@ -120,6 +120,7 @@ def build_site(
     problem = base_url_problem(base_url)
     if problem:
         raise NoticeError(problem)
+    target = output_folder(folder)
     versions = repo.versions()
     if not versions:
         raise NoticeError(
@@ -130,7 +131,7 @@ def build_site(
     notices = {v.name: repo.notice_at(v.name) for v in versions}
     redline = redline if redline is not None else default_redline()
     files = site_files(versions, notices, base_url=base_url, redline=redline, today=day)
-    result = _write_files(Path(folder), files, redlines=redline is not None, force=force)
+    result = _write_files(target, files, redlines=redline is not None, force=force)
     return SiteResult(
         result.folder, result.written, result.unchanged, result.redlines, schedule(versions, day).next_change
     )
@@ -375,8 +376,6 @@ def _instant(stamp: str) -> dt.datetime:
 
 # ----- writing ----------------------------------------------------------------------------------
 def _write_files(folder: Path, files: Mapping[str, str], redlines: bool, force: bool = False) -> SiteResult:
-    if folder.exists() and not folder.is_dir():
-        raise NoticeError(f"{folder} is a file; choose a folder for the website.")
     ours = _written_before(folder)
     changed = {rel: text for rel, text in files.items() if _bytes(folder / rel) != text.encode("utf-8")}
     others = [

@@ -27,9 +27,10 @@ class WordReviewWork:
 
     def send_for_review(self, out: str | Path) -> SentReview:
         """Write the saved draft to `out` as a Word copy for reviewers, sent in the author's name."""
+        from notice_studio.core.fileio import output_file
         from notice_studio.core.wordreview import send_for_review
 
-        return send_for_review(self.repo, out, sender=self.author.name)
+        return send_for_review(self.repo, output_file(out, "review.docx"), sender=self.author.name)
 
     def read_word_review(self, path: str | Path) -> WordReview:
         """A reviewed copy as proposed changes (NotFromThisNoticeError: not sent from this notice)."""
