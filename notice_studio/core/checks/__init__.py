@@ -60,6 +60,7 @@ def run_checks(notice: Notice, context: CheckContext | None = None) -> CheckRepo
     computed = {info.number: info for info in s.clauses}
     for info in s.clauses:
         found += references.broken(info, s)
+        found += references.dead_links(info, s)
         found += references.typed(info, s, typed_titles, computed)
         found += references.missing_targets(info, s)
 

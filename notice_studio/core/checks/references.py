@@ -13,6 +13,7 @@ from notice_studio.core.checks.topics import cue_hits, related, topics_in
 from notice_studio.core.checks.types import Finding
 from notice_studio.core.importer.dates import LAW_WORD
 from notice_studio.core.notice.model import CROSSREF_RE, Notice
+from notice_studio.core.render.markdown import PAGE_LINK_RE, page_anchor
 
 # "see section 9", "Section 4.2 above", "clause 7" - but not "section 1798.100 of the Civil Code".
 _TYPED_REF_RE = re.compile(
@@ -51,6 +52,33 @@ def broken(info: ClauseInfo, scan: Scan) -> Iterator[Finding]:
             )
             continue
         yield from _topic_mismatch(info, target, match.start(), match.end(), match.group(0), "crossref-topic")
+
+
+def dead_links(info: ClauseInfo, scan: Scan) -> Iterator[Finding]:
+    """In-page links ('[our rights](#rights)') that lead to no section: a typo, a section removed
+    since, or an anchor of the page a notice was imported from (a footnote's '#fn1')."""
+    body = info.clause.body
+    if "](" not in body:
+        return
+    for match in PAGE_LINK_RE.finditer(body):
+        if page_anchor(match.group(1), scan.by_id) is not None:
+            continue
+        start = body.rfind("[", 0, match.start())
+        start = match.start() if start < 0 else start
+        end = body.find(")", match.end())
+        end = match.end() if end < 0 else end + 1
+        yield Finding(
+            "link-in-page-broken",
+            "warning",
+            f"The link to '#{match.group(1)}' leads to no section of the notice, so readers who follow it go nowhere.",
+            "Link to a section by its id (shown in the outline), e.g. (#cookies), use a cross-reference "
+            "[[section-id]], or remove the link and keep its words.",
+            info.id,
+            start,
+            end,
+            "body",
+            body[start:end],
+        )
 
 
 def typed(

@@ -29,6 +29,7 @@ RULES: dict[str, Rule] = {
         Rule("numbering-gap", "warning", "Typed section numbers skip, repeat or go backwards"),
         Rule("crossref-broken", "error", "A cross-reference points to a section that is not in the notice"),
         Rule("crossref-typed-broken", "warning", "A typed 'section N' names a number no section has"),
+        Rule("link-in-page-broken", "warning", "A link to a place on the page leads to no section of the notice"),
         Rule(
             "crossref-typed-stale", "warning", "A typed 'section N' from an imported document now names another number"
         ),

@@ -45,6 +45,9 @@ class Block:
     """A list or heading number the source computed itself (Word automatic numbering)."""
     size: float = 0.0
     """The text's font size in points, where the source says (Word, PDF); 0 when unknown."""
+    anchors: tuple[str, ...] = ()
+    """The original's names for this place (a web page's element ids, Word's bookmarks): where
+    its in-page links ('#your-rights') lead. See page_links.py."""
 
 
 @dataclass(frozen=True)

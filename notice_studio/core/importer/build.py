@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from notice_studio.core.checks.references import typed_links
 from notice_studio.core.importer.dates import IMPORTED_EFFECTIVE
 from notice_studio.core.importer.outline import ImportedOutline
+from notice_studio.core.importer.page_links import relink, targets
 from notice_studio.core.importer.tables import TableChoice, move_tables_out
 from notice_studio.core.library.jurisdictions import normalise
 from notice_studio.core.notice.model import Clause, Notice
@@ -39,6 +40,7 @@ def build_notice(
     if outline.stated_date:
         notice.settings[IMPORTED_EFFECTIVE] = outline.stated_date
     above: list[Clause] = []  # the clause at each level above the next one
+    made: list[Clause] = []
     for section in outline.sections:
         clause_title = " ".join(section.title.split()) or "Untitled section"
         clause = Clause(
@@ -54,6 +56,10 @@ def build_notice(
         del above[max(section.level, 1) - 1 :]  # under the clause one level up (or the deepest open)
         notice.add(clause, parent_id=above[-1].id if above else None)
         above.append(clause)
+        made.append(clause)
+    places = targets(outline.sections)
+    for clause in made:
+        clause.body = relink(clause.body, places, [c.id for c in made])
     if tables:
         move_tables_out(notice, tables)
     link_typed_references(notice)

@@ -11,6 +11,7 @@ import io
 import re
 import zipfile
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from notice_studio.core.importer.blocks import Block, ImportProblem, SourceDocument, is_junk_line, one_line
@@ -148,6 +149,8 @@ class _DocxReader:
         self.index = 0
         self.gap = True
         self.prev_list = False
+        self.bookmarks: list[str] = []
+        """Bookmarks not yet given to a block (links within the document lead to them)."""
 
     def add(self, item: Paragraph | Table) -> None:
         from docx.table import Table
@@ -159,6 +162,9 @@ class _DocxReader:
             self.paragraph(item)
 
     def paragraph(self, para: Paragraph) -> None:
+        self.bookmarks += [
+            name for mark in para._p.iter(_W + "bookmarkStart") if (name := mark.get(_W + "name", "")) != "_GoBack"
+        ]
         refs: list[tuple[str, str]] = []
         self._one_paragraph(para, refs)
         for ref in refs:  # a footnote's text follows its paragraph, under the number the text shows
@@ -229,6 +235,9 @@ class _DocxReader:
         self.prev_list = False
 
     def _add(self, block: Block) -> None:
+        if self.bookmarks:
+            block = replace(block, anchors=tuple(self.bookmarks))
+            self.bookmarks = []
         self.blocks.append(block)
         self.gap = False
 
@@ -403,7 +412,9 @@ def _runs(
     urls: dict[Any, str] = {}
     for run, link in _runs_in(para._p):
         if link is not None and link not in urls:
-            urls[link] = Hyperlink(link, para).url or ""
+            jump = Hyperlink(link, para)
+            # a link within the document (a contents entry) leads to a bookmark: '#_Toc12'
+            urls[link] = jump.url or (f"#{jump.fragment}" if jump.fragment else "")
         add(run, urls.get(link, "") if link is not None else "")
     return out
 

@@ -7,6 +7,7 @@ listed for the report. Lists, tables, emphasis and safe links are kept as Markdo
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from notice_studio.core.htmltree import BLOCK, Node
 from notice_studio.core.importer.blocks import Block, SourceDocument, is_junk_line, one_line
@@ -78,6 +79,8 @@ class _Walker:
         self.mode = "paragraph"  # 'paragraph', 'li', 'heading', 'cell'
         self.gap_next = True
         self.link_depth = 0
+        self.anchors: list[tuple[str, int]] = []
+        """Element ids met and not yet given to a block: (id, blocks to let pass first)."""
 
     # ----- emitting blocks ------------------------------------------------------------------------
     def flush(
@@ -108,10 +111,21 @@ class _Walker:
         self._add(Block("paragraph", md, plain, 0, inline.line, True, bold, style))
 
     def _add(self, block: Block) -> None:
+        ready = [name for name, wait in self.anchors if not wait]
+        self.anchors = [(name, wait - 1) for name, wait in self.anchors if wait]
         if block.kind != "table" and is_junk_line(block.plain):
             self.dropped.append(block.plain)
+            self.anchors[:0] = [(name, 0) for name in ready]  # they name the place of the next block
             return
-        self.blocks.append(block)
+        self.blocks.append(replace(block, anchors=tuple(ready)) if ready else block)
+
+    def anchor(self, node: Node) -> None:
+        """Note an element's id (or an old-style <a name>): in-page links lead there. An id on a
+        block element names the block it starts, not the text still waiting before it."""
+        name = node.attrs.get("id", "").strip() or (node.attrs.get("name", "").strip() if node.tag == "a" else "")
+        if name:
+            before = node.tag in BLOCK or node.tag in HEADINGS or node.tag in ("ul", "ol", "table", "pre")
+            self.anchors.append((name, 1 if before and self.mode == "paragraph" and not self.inline.empty() else 0))
 
     # ----- walking ----------------------------------------------------------------------------------
     def walk_children(self, node: Node) -> None:
@@ -139,6 +153,7 @@ class _Walker:
                 self.dropped.append(reason)
             return
         tag = node.tag
+        self.anchor(node)
         if not self.inline.line:
             self.inline.line = node.line
         if tag in ("main", "article"):

@@ -44,6 +44,9 @@ class ImportedSection:
     topics: tuple[str, ...] = ()
     topic_evidence: str = ""
     topics_by_hand: bool = False
+    anchors: tuple[str, ...] = ()
+    """The original's names for places in this section (element ids, bookmarks), which its
+    in-page links lead to (page_links.py)."""
 
     @property
     def body(self) -> str:
@@ -145,7 +148,11 @@ def merge(outline: ImportedOutline, index: int) -> ImportedOutline:
         paragraphs[0] = f"{heading} {paragraphs[0]}"
     else:
         paragraphs.insert(0, heading)
-    sections[index - 1] = _retagged(replace(previous, paragraphs=previous.paragraphs + tuple(paragraphs)))
+    sections[index - 1] = _retagged(
+        replace(
+            previous, paragraphs=previous.paragraphs + tuple(paragraphs), anchors=previous.anchors + section.anchors
+        )
+    )
     _lift_sub_sections(sections, index, section.level - previous.level)
     del sections[index]
     return _with(outline, sections)

@@ -15,6 +15,7 @@ from notice_studio.core.checks.types import tally
 from notice_studio.core.importer.dates import IMPORTED_EFFECTIVE, stated_date
 from notice_studio.core.importer.headings import Number, split_number
 from notice_studio.core.importer.outline import ImportedOutline, section_counts
+from notice_studio.core.importer.page_links import page_links
 from notice_studio.core.importer.tables import found_tables
 from notice_studio.core.notice.model import CROSSREF_RE, PLACEHOLDER_RE, Notice
 from notice_studio.core.wording import plural
@@ -195,7 +196,7 @@ def make_report(outline: ImportedOutline, notice: Notice, created: str | None = 
         findings=tuple(findings),
         suggestions=tuple(suggestions),
         dropped=outline.dropped,
-        notes=(*outline.notes, *_linked_references(outline, notice)),
+        notes=(*outline.notes, *_linked_references(outline, notice), *_page_links_note(outline)),
         checks_engine=engine is not None,
         created=created,
         stated_date=str(notice.settings.get(IMPORTED_EFFECTIVE, "")),
@@ -219,6 +220,23 @@ def _linked_references(outline: ImportedOutline, notice: Notice) -> list[str]:
         "Studio numbers the sections itself, so the numbers readers see stay right when sections move."
     )
     return [note]
+
+
+def _page_links_note(outline: ImportedOutline) -> list[str]:
+    """A note on the links within the original page: where they lead now (build_notice)."""
+    links = page_links(outline)
+    said: list[str] = []
+    if links.leading:
+        said.append(f"{plural(links.leading, 'link')} within the original page now lead to their sections")
+    if links.nowhere:
+        named = ", ".join(f"'#{name}'" if name else "a bare '#'" for name in links.nowhere[:3]) + (
+            ", ..." if len(links.nowhere) > 3 else ""
+        )
+        said.append(
+            f"links to {plural(len(links.nowhere), 'place')} the notice does not have ({named}: footnotes, "
+            "page scripts, parts of the page left out) were kept as plain words"
+        )
+    return ["; ".join(said)[:1].upper() + "; ".join(said)[1:] + "."] if said else []
 
 
 # ----- numbering in the original ------------------------------------------------------------------

@@ -321,6 +321,8 @@ class _Draft:
     """The level its kind of heading ranks at (the level it has may be higher: see _assemble)."""
     entry: Entry | None = None
     """The heading's entry (the introduction has none)."""
+    anchors: list[str] = field(default_factory=list)
+    """The original's names for places in it (its heading's and its text's)."""
 
 
 def _assemble(entries: list[Entry], levels: dict[Key, int], fmt: str) -> list[ImportedSection]:
@@ -352,11 +354,13 @@ def _assemble(entries: list[Entry], levels: dict[Key, int], fmt: str) -> list[Im
                 open_levels.pop()
             current.level = len(open_levels) + 1
             open_levels.append(level)
+            current.anchors += entry.block.anchors
             sections.append(current)
             if entry.body_after:
                 current.pieces.append((entry.body_after, True, "paragraph"))
             continue
         current.pieces.append(_as_text(entry))
+        current.anchors += entry.block.anchors
     sections = _fold_empty_lowest(sections, intro)
     result: list[ImportedSection] = []
     if any(m.strip() for m, _, _ in intro.pieces):
@@ -373,6 +377,7 @@ def _assemble(entries: list[Entry], levels: dict[Key, int], fmt: str) -> list[Im
                 source=s.source,
                 heading_text=s.heading or s.title,
                 run_in=s.run_in,
+                anchors=tuple(dict.fromkeys(s.anchors)),
             )
         )
     return result
@@ -398,7 +403,9 @@ def _fold_empty_lowest(drafts: list[_Draft], intro: _Draft) -> list[_Draft]:
             and no_words(markdown for markdown, _, _ in draft.pieces)  # what the preview marks 'no text'
             and not (after is not None and after.level > draft.level)
         ):
-            (kept[-1] if kept else intro).pieces.append(_as_text(draft.entry))
+            into = kept[-1] if kept else intro
+            into.pieces.append(_as_text(draft.entry))
+            into.anchors += draft.anchors
             continue
         kept.append(draft)
     return kept

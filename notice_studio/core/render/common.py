@@ -14,7 +14,6 @@ from notice_studio.core.notice.model import Table
 from notice_studio.core.render.markdown import clean_text
 
 MARKER_STYLES = ("name", "braces", "blank")
-ANCHOR_PREFIX = "ns-clause-"
 _RTL_LANGUAGES = frozenset({"ar", "dv", "fa", "he", "ku", "ps", "sd", "ug", "ur", "yi"})
 
 LABELS: Mapping[str, Mapping[str, str]] = MappingProxyType(
@@ -65,11 +64,6 @@ def format_date(date: dt.date, language: str = "en") -> str:
 
 def text_direction(language: str) -> str:
     return "rtl" if language.split("-")[0].lower() in _RTL_LANGUAGES else "ltr"
-
-
-def anchor_for(clause_id: str) -> str:
-    """The stable element id of a clause's section (`ns-clause-<id>`)."""
-    return ANCHOR_PREFIX + clause_id
 
 
 def display_number(number: str) -> str:

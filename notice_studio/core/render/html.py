@@ -12,7 +12,6 @@ from markdown_it.utils import EnvType, OptionsDict
 
 from notice_studio.core.render.common import (
     RenderContext,
-    anchor_for,
     crossref_label_in,
     display_number,
     labels,
@@ -22,7 +21,7 @@ from notice_studio.core.render.common import (
     unfilled_marker,
 )
 from notice_studio.core.render.links import linkify_html
-from notice_studio.core.render.markdown import notice_markdown
+from notice_studio.core.render.markdown import anchor_for, notice_markdown
 from notice_studio.core.render.text import inline_text
 
 if TYPE_CHECKING:

@@ -238,6 +238,26 @@ def table_caption(name: str) -> str:
     return words[:1].upper() + words[1:]
 
 
+ANCHOR_PREFIX = "ns-clause-"
+PAGE_LINK_RE = re.compile(r"\]\(\s*<?#([^\s)>]*)")
+"""An in-page link in a clause's Markdown: '[your rights](#your-rights)' -> 'your-rights'."""
+
+
+def anchor_for(clause_id: str) -> str:
+    """The stable element id of a clause's section (`ns-clause-<id>`)."""
+    return ANCHOR_PREFIX + clause_id
+
+
+def page_anchor(fragment: str, clause_ids: Mapping[str, object]) -> str | None:
+    """Where an in-page link '#fragment' leads in the exported notice: a section named by its
+    clause id ('#cookies') or by its element id ('#ns-clause-cookies'), or the top of the page
+    ('#top', '#', as browsers do). None: nowhere, a dead link."""
+    if fragment in ("", "top"):
+        return fragment
+    target = fragment.removeprefix(ANCHOR_PREFIX)
+    return anchor_for(target) if target in clause_ids else None
+
+
 def _adjust(state: StateCore) -> None:
     """Heading levels under the clause heading, accessible table headers, links, block ids."""
     if state.inlineMode:
@@ -281,6 +301,10 @@ def _adjust_inline(children: list[Token], env: EnvType) -> None:
             href = str(token.attrGet("href") or "")
             if "%7B" in href or "%7b" in href:
                 _fill_href(token, href, variables, env)
+            elif href.startswith("#") and "clause_ids" in env:
+                reached = page_anchor(href[1:], env["clause_ids"])
+                if reached:
+                    token.attrSet("href", "#" + reached)
             open_links.append(token)
         elif token.type == "link_close" and open_links:
             opener = open_links.pop()

@@ -21,11 +21,9 @@ from markdown_it.utils import EnvType
 
 from notice_studio.core.notice.model import CROSSREF_RE, PLACEHOLDER_RE, TABLE_RE, Clause, Notice, NoticeError
 from notice_studio.core.render.common import (
-    ANCHOR_PREFIX,
     LABELS,
     MARKER_STYLES,
     RenderContext,
-    anchor_for,
     crossref_label,
     crossref_label_in,
     display_number,
@@ -38,7 +36,14 @@ from notice_studio.core.render.common import (
     unfilled_marker,
 )
 from notice_studio.core.render.html import ClauseHtmlRenderer, contents_html
-from notice_studio.core.render.markdown import clean_text, notice_markdown, starts_sentence
+from notice_studio.core.render.markdown import (
+    ANCHOR_PREFIX,
+    PAGE_LINK_RE,
+    anchor_for,
+    clean_text,
+    notice_markdown,
+    starts_sentence,
+)
 from notice_studio.core.render.text import tokens_to_lines
 
 __all__ = [
@@ -266,6 +271,8 @@ def _clause_key(clause: Clause, depth: int, number: str, ctx: RenderContext) -> 
     names = (
         tuple((n, ctx.variables.get(n)) for n in dict.fromkeys(PLACEHOLDER_RE.findall(text))) if "{{" in text else ()
     )
+    if "](" in text:  # an in-page link's href depends on whether its section exists
+        refs += tuple((f"#{f}", ctx.numbers.get(f)) for f in dict.fromkeys(PAGE_LINK_RE.findall(text)))
     return (
         clause.id,
         clause.title,
@@ -289,6 +296,7 @@ def _render_clause(clause: Clause, depth: int, number: str, ctx: RenderContext) 
         "heading_base": level,
         "variables": ctx.variables,
         "tables": ctx.tables,
+        "clause_ids": ctx.numbers,
     }
     tokens = md.parse(clean_text(clause.body), env)
     unfilled: dict[str, None] = {}
