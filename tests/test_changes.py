@@ -398,3 +398,27 @@ def test_a_value_changed_with_its_clause_is_described_once() -> None:
     new.variables["retention.backup_period"] = "90 days"
     text = draft_change_notice(diff_notices(old, new)).text
     assert text.count("90 days") == 1, text
+
+
+def test_a_rewritten_sentence_around_a_number_is_no_figure_change() -> None:
+    """A sentence rewritten around the same age is not 'now 16 (was 16 and)': a figure is named
+    only when the figure changed."""
+
+    def rewrite(n: Notice) -> None:
+        n.variables["kids.age"] = "16"
+        n.add(
+            Clause(
+                "kids",
+                "Children",
+                "Our stables are for riders aged {{ kids.age }} and over; we ask for a parent's consent below 13.",
+                topics=["children"],
+            )
+        )
+
+    old = base()
+    rewrite(old)
+    new = copy.deepcopy(old)
+    new.set_body("kids", "Our stables are for adult riders. We do not knowingly take bookings from riders under {{ kids.age }}.")
+    item = only_item(draft_change_notice(diff_notices(old, new)))
+    assert "(was" not in item.sentence and " and)" not in item.sentence, item.sentence
+    assert item.sentence.startswith("We changed how we handle children's information"), item.sentence

@@ -428,6 +428,9 @@ _MARKUP_RE = re.compile(r"[*_`#>|]+|^\s*[-+]\s+", re.MULTILINE)
 _EDGE_RE = re.compile(r"^[\s,;:.\-\u2013\u2014(]+|[\s,;:.\-\u2013\u2014)]+$")
 _LEADING_JOINER_RE = re.compile(r"^(?:and|or|as well as|including|also|plus)\s+", re.IGNORECASE)
 _NUMBER_RE = re.compile(r"[\w.,-]*\d[\w.,-]*")
+_JOINING_WORDS = frozenset(
+    "and or but nor to of the a an in on at for from by with under over than up as if is are we you".split()
+)
 # What an addition is, in readers' words, for the topics where the added words name a new thing.
 _NEW_THING: dict[str, str] = {
     "sharing": "a new recipient",
@@ -461,7 +464,8 @@ def _with_unit(text: str, after: str) -> str:
     """'30' followed by ' days after' -> '30 days', so readers see the quantity."""
     text = text.strip()
     m = _UNIT_RE.match(after)
-    if text and text[-1].isdigit() and m:
+    # '16 and over' is no unit: the figure is 16 ('16 and' read as a changed figure was a defect)
+    if text and text[-1].isdigit() and m and m.group(2).casefold() not in _JOINING_WORDS:
         return f"{text} {m.group(2)}"
     return text
 
