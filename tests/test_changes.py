@@ -418,7 +418,9 @@ def test_a_rewritten_sentence_around_a_number_is_no_figure_change() -> None:
     old = base()
     rewrite(old)
     new = copy.deepcopy(old)
-    new.set_body("kids", "Our stables are for adult riders. We do not knowingly take bookings from riders under {{ kids.age }}.")
+    new.set_body(
+        "kids", "Our stables are for adult riders. We do not knowingly take bookings from riders under {{ kids.age }}."
+    )
     item = only_item(draft_change_notice(diff_notices(old, new)))
     assert "(was" not in item.sentence and " and)" not in item.sentence, item.sentence
     assert item.sentence.startswith("We changed how we handle children's information"), item.sentence

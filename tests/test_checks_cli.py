@@ -13,6 +13,8 @@ from notice_studio.cli import main
 from notice_studio.core.notice.model import Clause, Notice
 from notice_studio.core.notice.store import NoticeRepo
 
+TODAY = dt.date.today().isoformat()  # a date in the past would add a warning of its own
+
 
 def clean_notice() -> Notice:
     """A small notice with no errors and no warnings (no laws selected, so no coverage)."""
@@ -102,7 +104,7 @@ def test_publish_refuses_errors(tmp_path: Path, capsys: pytest.CaptureFixture[st
     notice = clean_notice()
     notice.find("contact").body = "Contact us at {{ contact.email }}. See [[gone]]."
     folder = make(tmp_path, notice)
-    assert main(["publish", folder, "--effective", "2026-01-01", "--force"]) == 1
+    assert main(["publish", folder, "--effective", TODAY, "--force"]) == 1
     err = capsys.readouterr().err
     assert "cannot be published yet: section 2:" in err and "contact.email" in err
     assert "(and 1 more" in err
@@ -115,12 +117,12 @@ def test_publish_asks_to_acknowledge_warnings_then_records_them(
     notice.add(Clause("security", "Security", "We protect data."))
     notice.add(Clause("security-2", "Security", "We also train staff."))
     folder = make(tmp_path, notice)
-    assert main(["publish", folder, "--effective", "2026-01-01"]) == 1
+    assert main(["publish", folder, "--effective", TODAY]) == 1
     err = capsys.readouterr().err
     assert "The draft has 1 warning to acknowledge" in err and "--force" in err
     with NoticeRepo.open(folder) as repo:
         assert repo.versions() == []
-    assert main(["publish", folder, "--effective", "2026-01-01", "--force"]) == 0
+    assert main(["publish", folder, "--effective", TODAY, "--force"]) == 0
     with NoticeRepo.open(folder) as repo:
         [v1] = repo.versions()
     assert v1.acknowledged == ("Section 4 has the same heading as section 3: 'Security'.",)
@@ -128,6 +130,6 @@ def test_publish_asks_to_acknowledge_warnings_then_records_them(
 
 def test_publish_clean_notice_needs_no_force(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     folder = make(tmp_path, clean_notice())
-    assert main(["publish", folder, "--effective", "2026-01-01"]) == 0
+    assert main(["publish", folder, "--effective", TODAY]) == 0
     with NoticeRepo.open(folder) as repo:
         assert repo.versions()[0].acknowledged == ()

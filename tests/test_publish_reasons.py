@@ -61,9 +61,7 @@ def test_the_reason_is_recorded_in_the_tag(folder: Path) -> None:
         gate = ws.review_publish()
         others = [w for w in gate.warnings if w != gate.needs_reason[0].warning]
         # the reason acknowledges its warning: the others are ticked one by one
-        version = ws.publish(
-            dt.date(2026, 1, 1), acknowledged=others, reasons={ELEMENT: f"  {REASON}  "}, approved_by="GC"
-        )
+        version = ws.publish(dt.date.today(), acknowledged=others, reasons={ELEMENT: f"  {REASON}  "}, approved_by="GC")
     warning = gate.needs_reason[0].warning
     assert version.reasons == ((warning, REASON),)
     assert warning in version.acknowledged and version.reason_for(warning) == REASON

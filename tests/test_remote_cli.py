@@ -58,7 +58,7 @@ def test_sync_stops_on_a_conflict_then_take_decides(tmp_path: Path, capsys: pyte
 
 
 def test_review_request_comment_approve_and_the_publishing_gate(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _, yours, theirs = shared_notice(tmp_path)
     with NoticeRepo.open(yours, write=True) as repo:
@@ -78,14 +78,21 @@ def test_review_request_comment_approve_and_the_publishing_gate(
     (review,) = json.loads(out)["reviews"]
     assert review["id"] == review_id and review["state"] == "open" and review["note"] == "Retention wording"
     assert run(capsys, "review", "comment", str(theirs), review_id[:6], "Say 30 days.", "--clause", "retention")[0] == 0
-    code, out, _ = run(capsys, "review", "approve", str(theirs), review_id)
+    code, _, err = run(capsys, "review", "approve", str(theirs), review_id)
+    assert code == 1 and "You asked for this review" in err  # one identity on this machine: no second person
+    colleague = tmp_path / "colleague-home"
+    colleague.mkdir()
+    (colleague / ".gitconfig").write_text("[user]\n\tname = Omar Outside\n\temail = omar@example.com\n")
+    with monkeypatch.context() as other:
+        other.setenv("HOME", str(colleague))
+        code, out, _ = run(capsys, "review", "approve", str(theirs), review_id)
     assert code == 0 and "(approved)" in out
     run(capsys, "sync", str(theirs))
     run(capsys, "sync", str(yours))
     code, out, _ = run(capsys, "status", str(yours), "--json")
     status = json.loads(out)
     assert status["publish_blocked_by"] is None and status["open_reviews"] == []
-    assert status["approved_by"].startswith("Unknown author") or "<" in status["approved_by"]
+    assert status["approved_by"] == "Omar Outside <omar@example.com>"
     code, out, _ = run(capsys, "review", "list", str(yours), "--all", "--json")
     events = json.loads(out)["reviews"][0]["events"]
     assert [(e["kind"], e["clause"]) for e in events] == [("comment", "retention"), ("approve", None)]

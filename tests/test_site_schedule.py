@@ -106,3 +106,30 @@ def test_the_command_line_says_when_to_build_again(scheduled: NoticeRepo, tmp_pa
     assert main(["site", folder, "--out", str(tmp_path / "web")]) == 0
     out = capsys.readouterr().out
     assert f"takes effect on {V1.isoformat()}: build the website folder again on that day" in out
+
+
+def date_words(day: dt.date) -> str:
+    return f"{day.day} {day.strftime('%B %Y')}"
+
+
+def test_a_version_not_yet_in_force_says_takes_effect_not_last_updated(scheduled: NoticeRepo, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    build_site(scheduled, out, today=V1 + dt.timedelta(days=2))
+    assert f"Last updated: {date_words(V1)}" in visible(out, "index.html")
+    assert f"Takes effect: {date_words(V2)}" in visible(out, "v2.html")
+    assert "Last updated" not in visible(out, "v2.html")
+
+
+def test_export_of_a_version_still_to_come_says_so_and_names_the_one_in_force(
+    scheduled: NoticeRepo, tmp_path: Path, capsys
+) -> None:
+    """Export without --version takes the latest published version (never the draft); when that
+    version's date has not come, its page and a note say so (found by the team bug bash)."""
+    folder = str(scheduled.path)
+    scheduled.close()
+    page = tmp_path / "privacy.html"
+    assert main(["export", folder, "--format", "html", "--out", str(page)]) == 0
+    err = capsys.readouterr().err
+    assert f"note: v2 takes effect on {date_words(V2)}, and its page says so" in err
+    assert "no version is in force before it" in err  # V1 lies ahead of today too
+    assert f"Takes effect: {date_words(V2)}" in visible(tmp_path, "privacy.html")

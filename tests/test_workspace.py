@@ -145,15 +145,15 @@ def test_review_publish_is_the_one_gate(ws: Workspace) -> None:
     blocked = ws.review_publish()
     assert blocked.blocking and "contact.email" in blocked.blocking[0] and blocked.blocking[0].startswith("section 2")
     with pytest.raises(NoticeError, match="cannot be published yet"):
-        ws.publish(dt.date(2026, 1, 1))
+        ws.publish(dt.date.today())
 
     ws.set_variable("contact.email", "privacy@acme.example")
     gate = ws.review_publish()
     assert not gate.blocking
     if gate.warnings:
         with pytest.raises(NoticeError, match="to acknowledge"):
-            ws.publish(dt.date(2026, 1, 1))
-    version = ws.publish(dt.date(2026, 1, 1), acknowledged=list(gate.warnings), approved_by="General Counsel")
+            ws.publish(dt.date.today())
+    version = ws.publish(dt.date.today(), acknowledged=list(gate.warnings), approved_by="General Counsel")
     assert version.name == "v1" and version.material is False and version.change_notice == FIRST_VERSION_TEXT
     assert list(version.acknowledged) == list(gate.warnings)
 
@@ -166,7 +166,7 @@ def test_review_publish_is_the_one_gate(ws: Workspace) -> None:
 def test_restore_history_and_compare(ws: Workspace) -> None:
     ws.edit_body("security", "We protect your data with encryption and access controls.")
     ws.save()
-    ws.publish(dt.date(2026, 1, 1), acknowledge_all=True)
+    ws.publish(dt.date.today(), acknowledge_all=True)
     ws.edit_body("security", "Nothing.")
     ws.save()
     assert [e.message for e in ws.clause_history("security")][:2] == ["Edited 'Security'", "Edited 'Security'"]

@@ -103,7 +103,7 @@ def test_clone_sync_take_and_reload(tmp_path: Path) -> None:
 
 def test_reviews_through_the_workspace(tmp_path: Path) -> None:
     with _new(tmp_path / "n") as ws:
-        review_id = ws.request_review("Retention wording")
+        review_id = store_remote.request_review(ws.repo, "Retention wording", OTHER)  # a colleague asks
         (open_review,) = ws.reviews()
         assert open_review.id == review_id and open_review.request.text == "Retention wording"
         with pytest.raises(NoticeError, match="Write the comment first"):
@@ -159,3 +159,20 @@ def test_conflicts_decided_offline_are_merged_here_and_sent_at_the_next_sync(tmp
         assert other.repo.head() == mine.repo.head()
     for folder in (server, yours, theirs):
         assert_fsck_clean(folder)
+
+
+def test_an_approval_is_a_second_persons_check(tmp_path: Path) -> None:
+    """Whoever asked for the review cannot approve it, nor can someone approve their own edits
+    saved since it was asked for (found by the team bug bash)."""
+    with _new(tmp_path / "n") as ws:
+        own = ws.request_review("Please check the retention wording")
+        with pytest.raises(NoticeError, match="You asked for this review, so your approval would not be a second"):
+            ws.approve(own)
+        theirs = store_remote.request_review(ws.repo, "And the security section", OTHER)
+        ws.notice.set_body("security", "We protect your data with encryption at rest.")
+        ws.save("Edited 'Security'")
+        with pytest.raises(NoticeError, match="The draft has 1 edit of yours saved since this review was asked for"):
+            ws.approve(theirs)
+        assert [r.state for r in ws.reviews(include_closed=True)] == [review_model.OPEN, review_model.OPEN]
+        fresh = store_remote.request_review(ws.repo, "The draft with my edit", OTHER)
+        assert ws.approve(fresh).state == review_model.APPROVED  # asked for by a colleague; nothing of mine since

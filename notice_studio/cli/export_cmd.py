@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
 import notice_studio.qt_export  # noqa: F401 - registers the PDF exporter
 from notice_studio.cli.common import CommandError, add_folder, add_version, open_notice, open_workspace
 from notice_studio.cli.output import write_output
-from notice_studio.core.export.default_version import default_export_version, draft_export_note, is_draft
+from notice_studio.core.export.default_version import (
+    default_export_version,
+    draft_export_note,
+    is_draft,
+    upcoming_export_note,
+)
 from notice_studio.core.export.formats import BINARY_FORMATS as _BINARY
 from notice_studio.core.export.formats import FORMATS
 from notice_studio.core.fileio import output_file
@@ -79,6 +85,9 @@ def cmd_export(args: argparse.Namespace) -> int:
                 )
         elif is_draft(args.at):
             print(f"notice-studio: note: {draft_export_note(versions)}", file=sys.stderr)
+        later = upcoming_export_note(args.at, versions, dt.date.today())
+        if later:
+            print(f"notice-studio: note: {later}", file=sys.stderr)
         content, rendered = ws.export(args.format, args.at, width=args.width, bare=args.bare)
     if rendered.unfilled:
         names = list(rendered.unfilled)

@@ -224,7 +224,8 @@ def test_the_app_and_the_command_line_give_the_same_publishing_review(window, qt
     session.flush()
 
     dialog = open_dialog(window, qtbot)
-    assert main(["publish", str(session.path), "--dry-run", "--json", "--effective", "2026-12-01"]) in (0, 1)
+    effective = dialog.effective.date().toString("yyyy-MM-dd")  # the same date in both
+    assert main(["publish", str(session.path), "--dry-run", "--json", "--effective", effective]) in (0, 1)
     cli = json.loads(capsys.readouterr().out)
     assert cli["next_version"] == "v2" == dialog.next_name
     assert dialog.change_notice.toPlainText() == cli["change_notice"]
@@ -268,6 +269,12 @@ def test_effective_date_default_advance_notice_warning_and_editorial_heading(win
     assert dialog.notice_period.text() == ""
     assert dialog.change_notice.toPlainText().startswith("We have updated this notice:\n- ")
     assert "important" not in dialog.change_notice.toPlainText()
+    # A date in the past is said beside the date, for either kind (the core's one rule).
+    past = dt.date.today() - dt.timedelta(days=3)
+    dialog.effective.setDate(QDate(past.year, past.month, past.day))
+    assert dialog.notice_period.text().startswith(f"The effective date {past.isoformat()} is 3 days ago")
+    dialog.material.setChecked(True)
+    assert dialog.notice_period.text().startswith("This material change would take effect on")
 
 
 def test_a_clause_that_lost_what_a_law_requires_needs_a_reason_recorded_in_the_tag(window, qtbot, tmp_path) -> None:

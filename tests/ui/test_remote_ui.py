@@ -11,6 +11,7 @@ from notice_support import AUTHOR, assert_fsck_clean, git, small_notice
 from PySide6.QtCore import Qt
 from remote_support import OTHER, edit, shared_notice, sync
 
+from notice_studio.core.notice import store_remote
 from notice_studio.core.notice.store import NoticeRepo
 from notice_studio.core.remote.merge import EDIT, THEIRS, YOURS, merge_notices
 from notice_studio.core.remote.reviews import set_requires_approval
@@ -177,8 +178,21 @@ def test_reviews_dock_ask_comment_approve(qtbot, tmp_path: Path) -> None:
         qtbot.waitUntil(lambda: dock.tree.topLevelItem(0).childCount() == 1, timeout=10000)
         assert dock.tree.topLevelItem(0).child(0).text(0) == "commented on 'retention': Say 30 days."
 
+        qtbot.mouseClick(dock.approve, Qt.MouseButton.LeftButton)  # one's own request: refused, said
+        qtbot.waitUntil(lambda: "You asked for this review" in dock.status.text(), timeout=10000)
+        assert dock.tree.topLevelItem(0).text(1) == "open"
+
+        theirs = store_remote.request_review(repo, "Please look at retention", OTHER)  # a colleague asks
+        dock.refresh()
+        qtbot.waitUntil(lambda: dock.tree.topLevelItemCount() == 2, timeout=10000)
+
+        def colleagues():
+            items = [dock.tree.topLevelItem(i) for i in range(dock.tree.topLevelItemCount())]
+            return next(i for i in items if i.data(0, Qt.ItemDataRole.UserRole) == theirs)
+
+        dock.tree.setCurrentItem(colleagues())
         qtbot.mouseClick(dock.approve, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: dock.tree.topLevelItem(0).text(1) == "approved", timeout=10000)
+        qtbot.waitUntil(lambda: colleagues().text(1) == "approved", timeout=10000)
         qtbot.waitUntil(lambda: dock.status.text() == "", timeout=10000)  # publishing no longer blocked
         dock.grab().save(str(tmp_path / "reviews.png"))
         tasks.wait()

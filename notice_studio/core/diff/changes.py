@@ -429,7 +429,34 @@ _EDGE_RE = re.compile(r"^[\s,;:.\-\u2013\u2014(]+|[\s,;:.\-\u2013\u2014)]+$")
 _LEADING_JOINER_RE = re.compile(r"^(?:and|or|as well as|including|also|plus)\s+", re.IGNORECASE)
 _NUMBER_RE = re.compile(r"[\w.,-]*\d[\w.,-]*")
 _JOINING_WORDS = frozenset(
-    "and or but nor to of the a an in on at for from by with under over than up as if is are we you".split()
+    [
+        "and",
+        "or",
+        "but",
+        "nor",
+        "to",
+        "of",
+        "the",
+        "a",
+        "an",
+        "in",
+        "on",
+        "at",
+        "for",
+        "from",
+        "by",
+        "with",
+        "under",
+        "over",
+        "than",
+        "up",
+        "as",
+        "if",
+        "is",
+        "are",
+        "we",
+        "you",
+    ]
 )
 # What an addition is, in readers' words, for the topics where the added words name a new thing.
 _NEW_THING: dict[str, str] = {

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import Protocol
+
+from notice_studio.core.notice.store import Version
+from notice_studio.core.render.common import format_date
 
 DRAFT = "draft"
 
@@ -31,3 +35,21 @@ def draft_export_note(versions: Sequence[_Named]) -> str:
         f"This exports the unpublished draft, not the published version {latest}; "
         "readers should see a draft only for review."
     )
+
+
+def upcoming_export_note(name: str, versions: Sequence[Version], today: dt.date) -> str:
+    """One sentence when version `name` has not taken effect on `today` ('' otherwise): its page
+    says when it takes effect, and which version readers have until then."""
+    from notice_studio.core.publishing.schedule import schedule, takes_effect_after
+
+    chosen = next((v for v in versions if v.name == name), None)
+    if chosen is None or chosen.effective is None or not takes_effect_after(chosen, today):
+        return ""
+    in_force = schedule(versions, today).in_force
+    until = (
+        f"{in_force.name} is in force until then (export it with --version {in_force.name}; "
+        "'site' builds the website with both)"
+        if in_force is not None
+        else "no version is in force before it"
+    )
+    return f"{name} takes effect on {format_date(chosen.effective)}, and its page says so; {until}."

@@ -151,7 +151,13 @@ def site_files(
     front = plan.in_force or plan.upcoming[0]
     files: dict[str, str] = {}
     rendered = {
-        v.name: render(notices[v.name], RenderOptions(last_updated=v.effective, version_label=v.name)) for v in versions
+        v.name: render(
+            notices[v.name],
+            RenderOptions(
+                last_updated=v.effective, version_label=v.name, takes_effect_later=takes_effect_after(v, plan.today)
+            ),
+        )
+        for v in versions
     }
     language = rendered[front.name].language
     has_redline = redline is not None

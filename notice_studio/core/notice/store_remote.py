@@ -1078,11 +1078,37 @@ def add_review_event(
     review = find_review(repo, review_id)
     if clause_id and not repo.load().has(clause_id):
         raise RemoteError(f"There is no clause with the id '{clause_id}' in this notice.")
+    if kind == review_model.APPROVE:
+        _second_person(repo, review, author or resolve_author())
     if kind == review_model.APPROVE and review.draft and not _same_content(repo, review.draft, repo.head()):
         text = text or "Approved the draft as it is now (it changed after the review was asked for)."
     message = review_model.event_message(kind, repo.head(), text.strip(), clause_id)
     _record_event(repo, f"{REVIEWS}{review.id}", message, author)
     return find_review(repo, review.id)
+
+
+def _second_person(repo: NoticeRepo, review: review_model.Review, approver: Author) -> None:
+    """An approval is a second person's check: not the one who asked for the review, and not of
+    edits the approver saved since it was asked for (the draft an approval records is the draft now)."""
+
+    def same(name: str, email: str) -> bool:
+        return (email.casefold() == approver.email.casefold()) if email and approver.email else name == approver.name
+
+    if same(review.request.author, review.request.email):
+        raise RemoteError(
+            "You asked for this review, so your approval would not be a second person's check; "
+            "ask a colleague to approve it."
+        )
+    if not review.draft:
+        return
+    log = _run(repo.path, "log", "--format=%an%x1f%ae", f"{review.draft}..HEAD", check=False).out
+    own = sum(1 for line in log.splitlines() if line and same(*line.split("\x1f", 1)))
+    if own:
+        raise RemoteError(
+            f"The draft has {plural(own, 'edit')} of yours saved since this review was asked for, and an approval "
+            "covers the draft as it is now; ask for a new review (notice-studio review request) for a colleague "
+            "to approve."
+        )
 
 
 def _same_content(repo: NoticeRepo, a: str, b: str) -> bool:

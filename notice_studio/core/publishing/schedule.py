@@ -100,8 +100,23 @@ def set_advance_notice_days(notice: Notice, days: int | None) -> None:
         notice.settings.pop(PUBLISHING, None)
 
 
-def advance_notice_warning(material: bool, effective: dt.date, today: dt.date, days: int | None) -> str | None:
-    """One sentence when a material change would take effect sooner than the notice period allows."""
+def advance_notice_warning(
+    material: bool, effective: dt.date, today: dt.date, days: int | None, *, stated: dt.date | None = None
+) -> str | None:
+    """One sentence when the effective date needs a second look: a date in the past (but for the
+    date an imported notice states for itself, `stated`, on its first version), or a material
+    change taking effect sooner than the notice period allows."""
+    if effective < today and effective != stated:
+        ago = plural((today - effective).days, "day")
+        if material:
+            return (
+                f"This material change would take effect on {effective.isoformat()}, {ago} ago, before readers "
+                f"could be told of it; choose {today.isoformat()} or later, unless it truly applied from then."
+            )
+        return (
+            f"The effective date {effective.isoformat()} is {ago} ago: the page would say it was last updated then, "
+            "though it is published today; keep it only if this text truly took effect on that day."
+        )
     if not material or not days:
         return None
     earliest = today + dt.timedelta(days=days)

@@ -80,6 +80,8 @@ class RenderOptions:
     """The effective date of the version being rendered (the store's Version.effective)."""
     version_label: str | None = None
     """"v3" for a published version; None renders the draft ("Draft — not published")."""
+    takes_effect_later: bool = False
+    """A published version whose date has not come: its page says "Takes effect", not "Last updated"."""
     language: str | None = None
     """The language of labels and the `lang` attribute; None uses the notice's language."""
     marker_style: str = "name"
@@ -213,7 +215,11 @@ def status_line(options: RenderOptions, language: str) -> str:
     if options.version_label is None:
         return words["draft"]
     when = format_date(options.last_updated, language) if options.last_updated else words["no_date"]
-    return f"{words['last_updated']}: {when}"
+    return f"{words[_date_label(options)]}: {when}"
+
+
+def _date_label(options: RenderOptions) -> str:
+    return "takes_effect" if options.takes_effect_later and options.last_updated else "last_updated"
 
 
 # ----- rendering -------------------------------------------------------------------------------
@@ -407,7 +413,7 @@ def _assemble(
         if options.version_label is not None and options.last_updated:
             when = format_date(options.last_updated, language)
             status_html = (
-                f"{escapeHtml(labels(language)['last_updated'])}: "
+                f"{escapeHtml(labels(language)[_date_label(options)])}: "
                 f'<time datetime="{options.last_updated.isoformat()}">{escapeHtml(when)}</time>'
             )
         header_html = (

@@ -148,6 +148,7 @@ def choose(
     reasons: Mapping[str, str] | None = None,
     notice_days: int | None = None,
     today: dt.date | None = None,
+    stated: dt.date | None = None,
 ) -> PublishChoice:
     """The change notice, kind and warnings publishing `gate`'s draft would record, and the first
     problem with the choices: an effective date before the latest version's, a reason given for a
@@ -161,7 +162,10 @@ def choose(
 
         change_notice = draft_change_notice(gate.diff, material=material).text  # heading follows the choice
     text = gate.change_notice if change_notice is None else change_notice
-    period = advance_notice_warning(chosen, effective, today or dt.date.today(), notice_days)
+    first = gate.latest is None
+    period = advance_notice_warning(
+        chosen, effective, today or dt.date.today(), notice_days, stated=stated if first else None
+    )
     warnings = (*gate.warnings, *([period] if period else []))
     problems = (
         gate.latest.effective_problem(effective) if gate.latest else "",

@@ -734,6 +734,7 @@ class Workspace(TeamWork, WordReviewWork):
     ) -> PublishChoice:
         """What publishing `gate`'s draft with these choices would record, or why it is refused
         (the same answer for `publish` and a dry run)."""
+        from notice_studio.core.importer.dates import offered_effective_date
         from notice_studio.core.publishing.schedule import advance_notice_days
 
         return choose(
@@ -743,6 +744,7 @@ class Workspace(TeamWork, WordReviewWork):
             material=material,
             reasons=reasons,
             notice_days=advance_notice_days(self.notice),
+            stated=offered_effective_date(self.notice.settings),
         )
 
     def publish(
@@ -840,8 +842,11 @@ class Workspace(TeamWork, WordReviewWork):
         from notice_studio.core.render.renderer import RenderOptions
 
         if re.fullmatch(r"v\d+", at):
+            from notice_studio.core.publishing.schedule import takes_effect_after
+
             version = self.repo.version(at)
-            return RenderOptions(last_updated=version.effective, version_label=version.name)
+            later = takes_effect_after(version, dt.date.today())
+            return RenderOptions(last_updated=version.effective, version_label=version.name, takes_effect_later=later)
         return RenderOptions()  # the draft, or a saved edit: a draft as it was then
 
 

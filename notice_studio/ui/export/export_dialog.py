@@ -6,6 +6,7 @@ no file behind (each file is written to a temporary name and moved into place at
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from pathlib import Path
 
@@ -33,6 +34,7 @@ from notice_studio.core.export.default_version import default_export_version, dr
 from notice_studio.core.fileio import output_file
 from notice_studio.core.notice.model import NoticeError
 from notice_studio.core.notice.store import Version
+from notice_studio.core.publishing.schedule import schedule
 from notice_studio.core.render.renderer import RenderOptions, format_date
 from notice_studio.core.wording import plural
 from notice_studio.ui.app_state import AppState, Navigator
@@ -147,10 +149,17 @@ class ExportDialog(QDialog):
         self.version_box = QComboBox()
         self.version_box.setAccessibleName("Version to export")
         self.version_box.addItem("Draft (not published)", DRAFT)
+        plan = schedule(self.versions, dt.date.today())
         for version in reversed(self.versions):
-            when = f", effective {format_date(version.effective)}" if version.effective else ""
+            later = version in plan.upcoming
+            when = (
+                f", {'takes effect' if later else 'effective'} {format_date(version.effective)}"
+                if version.effective
+                else ""
+            )
             latest = " — latest" if version is self.versions[-1] else ""
-            self.version_box.addItem(f"{version.name}{when}{latest}", version.name)
+            now = " — in force" if version is plan.in_force and plan.upcoming else ""
+            self.version_box.addItem(f"{version.name}{when}{latest}{now}", version.name)
         self.version_box.currentIndexChanged.connect(self._choice_changed)
         self.version_label = QLabel("&Version:")
         self.version_label.setBuddy(self.version_box)

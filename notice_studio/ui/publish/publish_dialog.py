@@ -461,12 +461,14 @@ class PublishDialog(QDialog):
         return ""
 
     def advance_notice_text(self) -> str:
-        """The warning when a material change takes effect sooner than the notice's period."""
+        """The warning beside the date: a date in the past, or a material change taking effect sooner
+        than the notice's period (the core's one rule, as `publish` applies it)."""
         notice = getattr(self.session, "notice", None)
         days = advance_notice_days(notice) if notice is not None else None
         qdate = self.effective.date()
         effective = dt.date(qdate.year(), qdate.month(), qdate.day())
-        return advance_notice_warning(self.material.isChecked(), effective, dt.date.today(), days) or ""
+        stated = offered_effective_date(notice.settings) if notice is not None and not self.latest else None
+        return advance_notice_warning(self.material.isChecked(), effective, dt.date.today(), days, stated=stated) or ""
 
     def _update_notice_period(self, *_args: object) -> None:
         self.notice_period.setText(self.advance_notice_text())

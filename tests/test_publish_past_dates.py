@@ -1,0 +1,41 @@
+"""An effective date in the past needs a second look (found by the app's bug bash): a material
+change dated before today would have applied before readers could be told; any other version
+would claim a 'last updated' day before it was published. The date an imported notice states
+for itself is its first version's own date and is not questioned."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from notice_studio.core.publishing.schedule import advance_notice_warning
+
+TODAY = dt.date(2026, 12, 3)
+
+
+def test_a_material_change_dated_in_the_past_is_a_warning() -> None:
+    said = advance_notice_warning(True, dt.date(2026, 11, 20), TODAY, None)
+    assert said == (
+        "This material change would take effect on 2026-11-20, 13 days ago, before readers could be told of it; "
+        "choose 2026-12-03 or later, unless it truly applied from then."
+    )
+
+
+def test_any_version_dated_in_the_past_is_a_warning() -> None:
+    said = advance_notice_warning(False, dt.date(2019, 3, 1), TODAY, None)
+    assert said is not None and said.startswith("The effective date 2019-03-01 is 2834 days ago")
+    assert advance_notice_warning(False, TODAY - dt.timedelta(days=1), TODAY, 30).startswith(  # type: ignore[union-attr]
+        "The effective date 2026-12-02 is 1 day ago"
+    )
+
+
+def test_today_the_future_and_an_imported_notices_own_date_are_fine() -> None:
+    assert advance_notice_warning(True, TODAY, TODAY, None) is None
+    assert advance_notice_warning(False, dt.date(2027, 1, 4), TODAY, None) is None
+    stated = dt.date(2024, 5, 1)
+    assert advance_notice_warning(False, stated, TODAY, None, stated=stated) is None
+    assert advance_notice_warning(False, dt.date(2024, 5, 2), TODAY, None, stated=stated) is not None
+
+
+def test_the_advance_notice_rule_still_applies_to_future_dates() -> None:
+    said = advance_notice_warning(True, TODAY + dt.timedelta(days=5), TODAY, 30)
+    assert said is not None and said.startswith("This material change takes effect in 5 days")
