@@ -424,3 +424,12 @@ def test_a_rewritten_sentence_around_a_number_is_no_figure_change() -> None:
     item = only_item(draft_change_notice(diff_notices(old, new)))
     assert "(was" not in item.sentence and " and)" not in item.sentence, item.sentence
     assert item.sentence.startswith("We changed how we handle children's information"), item.sentence
+
+
+def test_the_introduction_is_named_as_readers_say_it() -> None:
+    def edit(n: Notice) -> None:
+        n.find("sale").topics = ["introduction"]
+        n.set_body("sale", "We do not sell or rent your personal information to anyone.")
+
+    item = only_item(notice_for(edit))
+    assert item.sentence.startswith('We changed the introduction ("Selling information")'), item.sentence

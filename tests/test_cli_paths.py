@@ -97,3 +97,21 @@ def test_the_website_folder_may_be_new_but_not_its_parent(
     assert not (tmp_path / "pubilc").exists()
     code, out_text, _err = run(capsys, "site", folder, "--out", tmp_path / "privacy")
     assert code == 0 and (tmp_path / "privacy" / "index.html").exists()
+
+
+@pytest.mark.parametrize("command", [("clause", "add"), ("clause", "rename")])
+def test_a_title_that_is_really_a_paragraph_is_refused(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], command: tuple[str, ...]
+) -> None:
+    long_title = "Plots " + "and the sheds beside them " * 9  # 239 characters once trimmed
+    text = tmp_path / "sheds.md"
+    text.write_text("Sheds are shared.\n", encoding="utf-8")
+    if command[1] == "add":
+        argv: tuple[object, ...] = (*command, folder, "--title", long_title, "--file", text)
+    else:
+        argv = (*command, folder, "keeping", long_title)
+    code, out, err = run(capsys, *argv)
+    assert code == 1 and out == ""
+    one_sentence(err, "A clause title of 239 characters is too long for a heading; keep it to 200")
+    code, out, _err = run(capsys, "log", folder)
+    assert out.count("\n") >= 1 and "sheds" not in out  # nothing saved

@@ -202,6 +202,8 @@ _PHRASES: dict[str, tuple[str, str]] = {
     "security": ("how we protect your information", "We changed how we protect your information"),
     "controller": ("who we are", "We updated who we are"),
     "contact": ("how to contact us", "We updated how to contact us"),
+    "introduction": ("the introduction", "We changed the introduction"),  # not 'the section on introduction'
+    "changes": ("how we tell you about changes", "We changed how we tell you about changes to this notice"),
 }
 
 

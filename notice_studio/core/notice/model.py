@@ -146,6 +146,19 @@ class Position:
     index: int
 
 
+MAX_TITLE = 200
+"""The longest clause title, in characters: a heading a reader can take in (a long one is text)."""
+
+
+def check_title_length(title: str) -> None:
+    """Refuse a title typed as a heading that is really a paragraph."""
+    if len(title) > MAX_TITLE:
+        raise NoticeError(
+            f"A clause title of {len(title)} characters is too long for a heading; keep it to {MAX_TITLE} "
+            "and put the rest in the clause's text."
+        )
+
+
 @dataclass
 class Notice:
     title: str = "Privacy Notice"
@@ -316,6 +329,7 @@ class Notice:
         title = " ".join(title.split())
         if not title:
             raise NoticeError("A clause needs a title.")
+        check_title_length(title)
         clause = self.find(clause_id)
         old, clause.title = clause.title, title
         return old

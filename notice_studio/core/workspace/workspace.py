@@ -18,7 +18,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from notice_studio.core.notice import messages
-from notice_studio.core.notice.model import Clause, Notice, NoticeError, Position, Provenance, Table, UnknownTableError
+from notice_studio.core.notice.model import (
+    Clause,
+    Notice,
+    NoticeError,
+    Position,
+    Provenance,
+    Table,
+    UnknownTableError,
+    check_title_length,
+)
 from notice_studio.core.notice.store import Author, Edit, NoticeRepo, Version
 from notice_studio.core.wording import plural
 from notice_studio.core.workspace.identity import current_author
@@ -284,6 +293,7 @@ class Workspace(TeamWork, WordReviewWork):
         title = " ".join(title.split())
         if not title:
             raise NoticeError("A clause needs a title; give one with --title.")
+        check_title_length(title)
         clause = Clause(id=self.notice.new_clause_id(title), title=title, body=body)
         parent_id, index = self._where(parent_id, index, place)
         self.insert(clause, parent_id, index, messages.added(title))
