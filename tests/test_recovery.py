@@ -186,3 +186,40 @@ def test_a_merge_run_by_hand_and_left_in_conflict_is_undone_by_discard(
     assert code == 0, err
     with NoticeRepo.open(larkspur) as repo:
         assert repo.load().variables["organisation.name"] == "Larkspur Rowing Club"
+
+
+@pytest.mark.parametrize("operation", ["cherry-pick", "revert", "rebase"])
+def test_a_cherry_pick_revert_or_rebase_left_in_conflict_is_ended_by_discard(
+    larkspur: Path, capsys: pytest.CaptureFixture[str], operation: str
+) -> None:
+    """Like a merge: git left the operation unfinished in conflict; discard ends it and saves work again."""
+    hand = ["-c", "user.name=Hand", "-c", "user.email=hand@larkspur-rowing.example"]
+    rights = larkspur / "clauses" / "your-rights.md"
+    saved = rights.read_text(encoding="utf-8")
+    git(larkspur, "checkout", "-q", "-b", "coach")
+    rights.write_text(saved.replace("delete it.", "delete it, free of charge."), encoding="utf-8")
+    git(larkspur, *hand, "commit", "-qam", "coach's wording")
+    git(larkspur, "checkout", "-q", "main")
+    rights.write_text(saved.replace("delete it.", "erase it."), encoding="utf-8")
+    git(larkspur, *hand, "commit", "-qam", "secretary's wording")
+    if operation == "revert":
+        rights.write_text(saved.replace("delete it.", "wipe it."), encoding="utf-8")
+        git(larkspur, *hand, "commit", "-qam", "treasurer's wording")
+    mine = rights.read_text(encoding="utf-8")
+    head = git(larkspur, "rev-parse", "HEAD").strip()
+    args = {
+        "cherry-pick": ["cherry-pick", "coach"],
+        "revert": ["revert", "--no-edit", "HEAD~1"],
+        "rebase": ["rebase", "coach"],
+    }
+    with pytest.raises(subprocess.CalledProcessError):
+        git(larkspur, *hand, *args[operation])
+
+    code, out, _ = run(capsys, "outside-changes", larkspur, "--discard")
+    assert code == 0, out
+    assert rights.read_text(encoding="utf-8") == mine and git(larkspur, "rev-parse", "HEAD").strip() == head
+    assert not any(
+        (larkspur / ".git" / m).exists() for m in ("CHERRY_PICK_HEAD", "REVERT_HEAD", "rebase-merge", "rebase-apply")
+    )
+    code, _, err = run(capsys, "set", larkspur, "organisation.name=Larkspur Rowing Club")
+    assert code == 0, err

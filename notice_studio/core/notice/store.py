@@ -147,6 +147,16 @@ class RecoveryLog:
     messages: list[str] = field(default_factory=list)
 
 
+_UNFINISHED = (
+    ("MERGE_HEAD", "merge", "merge"),
+    ("CHERRY_PICK_HEAD", "cherry-pick", "cherry-pick"),
+    ("REVERT_HEAD", "revert", "revert"),
+    ("rebase-merge", "rebase", "rebase"),
+    ("rebase-apply", "rebase", "rebase"),
+)
+"""git's marks of an operation left unfinished, and the command that ends it (Discard ends them)."""
+
+
 def resolve_author(name: str | None = None, email: str | None = None) -> Author:
     """The author for commits: from settings, else global git config, else a clear prompt value."""
     if name and name.strip():
@@ -735,11 +745,12 @@ class NoticeRepo:
     def discard_outside(self) -> None:
         """Put the notice files back as last saved (the user chose Discard)."""
         with self._writing():
-            if (self.path / ".git" / "MERGE_HEAD").exists():  # a merge run by hand and left unfinished
-                try:
-                    self._git("merge", "--abort")
-                except git.GitCommandError as exc:
-                    raise NoticeError(_git_failure(exc, "The unfinished merge could not be undone")) from None
+            for marker, command, what in _UNFINISHED:  # run by hand and left unfinished (in conflict)
+                if (self.path / ".git" / marker).exists():
+                    try:
+                        self._git(command, "--abort")
+                    except git.GitCommandError as exc:
+                        raise NoticeError(_git_failure(exc, f"The unfinished {what} could not be undone")) from None
             paths = self.outside_changes()
             tracked = set(self._git("ls-files", "-z", "--", *paths, strip=False).split("\0")) - {""} if paths else set()
             if tracked:
