@@ -6,7 +6,7 @@ answers; the caller sets them as the new notice's facts. Holds no rule.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from notice_studio.core.practices.facts import Waiver
+from notice_studio.ui.layout.fit import size_window
 
 UNANSWERED, NO, YES = "", "no", "yes"
 
@@ -69,6 +70,9 @@ class ConfirmWaiversDialog(QDialog):
         layout.addWidget(scroll, 1)
         layout.addWidget(self.buttons)
         self._update()
+        # room for the questions (a waiver's citations run to several lines), within the screen;
+        # the list scrolls inside its own box and the buttons stay in view
+        size_window(self, QSize(760, min(720, 150 + 50 * len(waivers))))
 
     def _update(self) -> None:
         done = all(combo.currentData() != UNANSWERED for combo in self.choices.values())
