@@ -36,6 +36,17 @@ def test_remote_add_sync_clone_and_show(tmp_path: Path, capsys: pytest.CaptureFi
     assert code == 1 and err.count("\n") == 1 and "already connected" in err
 
 
+def test_clone_from_a_server_made_by_plain_git_init_bare(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    server = bare(tmp_path / "srv.git", branch="master")  # git's own default HEAD
+    assert run(capsys, "new", str(tmp_path / "acme"), "--org", "Acme Ltd")[0] == 0
+    assert run(capsys, "remote", "add", str(tmp_path / "acme"), str(server))[0] == 0
+    assert run(capsys, "sync", str(tmp_path / "acme"))[0] == 0
+    git(server, "symbolic-ref", "HEAD", "refs/heads/master")  # as a server set up before this sync
+    code, out, err = run(capsys, "clone", str(server), str(tmp_path / "bob"))
+    assert (code, err) == (0, "") and out.startswith("Opened the notice from")
+    assert (tmp_path / "bob" / "notice.yaml").is_file()
+
+
 def test_sync_stops_on_a_conflict_then_take_decides(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _, yours, theirs = shared_notice(tmp_path)
     edit(yours, lambda n: n.set_body("security", "We protect your data with hashing."))

@@ -219,6 +219,43 @@ def test_a_repository_that_is_not_a_notice(tmp_path: Path) -> None:
             store_remote.sync(repo, "other")
 
 
+def test_a_bare_repository_whose_head_names_master_clones_the_notice(tmp_path: Path) -> None:
+    # made as plain `git init --bare` makes it (HEAD names 'master'); the notice is sent as 'main'
+    server = bare(tmp_path / "server.git", branch="master")
+    with NoticeRepo.create(tmp_path / "first", __import__("notice_support").small_notice(), AUTHOR) as repo:
+        store_remote.add_remote(repo, str(server))
+        assert store_remote.sync(repo, author=AUTHOR).sent == 1
+    # the first sync pointed the folder server's HEAD, which named no branch, at the draft
+    assert git(server, "symbolic-ref", "HEAD").strip() == "refs/heads/main"
+    subprocess.run(["git", "clone", "-q", str(server), str(tmp_path / "plain")], check=True)
+    assert (tmp_path / "plain" / "notice.yaml").is_file()
+    # a server that cannot be told (another host, or made before this): HEAD still names 'master'
+    git(server, "symbolic-ref", "HEAD", "refs/heads/master")
+    copy = store_remote.clone(server.as_uri(), tmp_path / "copy")
+    assert (copy / "notice.yaml").is_file() and git(copy, "symbolic-ref", "--short", "HEAD").strip() == "main"
+    assert git(copy, "branch", "--list").strip() == "* main"
+    edit(copy, lambda n: n.set_body("security", "Sent from the copy."), author=OTHER)
+    assert sync(copy, OTHER).sent == 1
+    assert sync(tmp_path / "first").received == 1
+    # a 'master' with something else on it (a README) and the notice on 'main': the notice is opened
+    other = tmp_path / "readme"
+    git(tmp_path, "clone", "-q", str(server), str(other))
+    git(other, "checkout", "-q", "--orphan", "master")
+    git(other, "rm", "-rqf", ".")
+    (other / "README").write_text("Legal team notices.\n")
+    git(other, "add", "README")
+    git(other, "-c", "user.name=x", "-c", "user.email=x@x", "commit", "-qm", "Readme")
+    git(other, "push", "-q", "origin", "master")
+    git(server, "symbolic-ref", "HEAD", "refs/heads/master")
+    again = store_remote.clone(str(server), tmp_path / "again")
+    assert load(again).find("security").body == "Sent from the copy."
+    assert git(again, "branch", "--list").strip() == "* main"
+    edit(again, lambda n: n.set_body("security", "Sent again."))
+    assert sync(again).sent == 1
+    assert git(server, "symbolic-ref", "HEAD").strip() == "refs/heads/master"  # a HEAD naming a branch stays
+    consistent(copy, again)
+
+
 def test_unreachable_server_keeps_edits_and_catches_up(tmp_path: Path) -> None:
     server, yours, theirs = shared_notice(tmp_path)
     edit(yours, lambda n: n.set_body("security", "Offline edit."))

@@ -25,6 +25,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
+from urllib.request import url2pathname
 
 from notice_studio.core.fileio import write_atomic as _write_atomic
 from notice_studio.core.notice.frontmatter import FormatError
@@ -236,6 +237,11 @@ def public_url(url: str) -> str:
     if parts.scheme and parts.netloc and "@" in parts.netloc:
         return urlunsplit(parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]))
     return url
+
+
+_SCP_LIKE = re.compile(r"[^/:\s]+:")
+"""git's short ssh form, [user@]host:path: a colon before any slash (a drive letter is a folder)."""
+_DRIVE = re.compile(r"[A-Za-z]:[\\/]")
 
 
 _AUTH = (
@@ -476,6 +482,8 @@ def clone(url: str, folder: str | os.PathLike[str], *, interactive: bool = False
     if out.status != 0:
         discard()
         raise _network_error(url, out.err)
+    if not (target / NOTICE_FILE).is_file():
+        _check_out_the_notice(target)
     if "empty repository" in out.err.lower() or not (target / NOTICE_FILE).is_file():
         empty = "empty repository" in out.err.lower()
         discard()
@@ -495,6 +503,31 @@ def clone(url: str, folder: str | os.PathLike[str], *, interactive: bool = False
         _run(repo.path, "update-ref", f"refs/notice-sync/{DEFAULT_REMOTE}/{branch}", head)
         _record_contact(repo, DEFAULT_REMOTE)
     return target
+
+
+def _check_out_the_notice(target: Path) -> None:
+    """Check out the server's branch that holds the notice when the one its HEAD names does not
+    (a bare repository made by plain `git init --bare` names 'master', which may not exist, while
+    a notice is sent as 'main'): 'main' if it holds a notice, else the only branch that does."""
+    listed = _run(target, "for-each-ref", "--format=%(refname:strip=3)", f"refs/remotes/{DEFAULT_REMOTE}/").out
+    branches = [b for b in listed.split() if b != "HEAD"]
+    holding = [
+        b
+        for b in branches
+        if _run(target, "cat-file", "-e", f"refs/remotes/{DEFAULT_REMOTE}/{b}:{NOTICE_FILE}", check=False).status == 0
+    ]
+    chosen = "main" if "main" in holding else holding[0] if len(holding) == 1 else None
+    if chosen is None:
+        return
+    before = _run(target, "symbolic-ref", "-q", "--short", "HEAD", check=False).out.strip()
+    if _run(target, "checkout", "-q", "-B", chosen, "--track", f"{DEFAULT_REMOTE}/{chosen}", check=False).status:
+        return
+    if before and before != chosen and _rev_in(target, f"refs/heads/{before}"):
+        _run(target, "branch", "-q", "-D", before)  # the clone's copy of the server's other branch
+
+
+def _rev_in(folder: Path, ref: str) -> bool:
+    return _run(folder, "rev-parse", "--verify", "-q", ref, check=False).status == 0
 
 
 # ----- sync -------------------------------------------------------------------------------------
@@ -672,6 +705,8 @@ def _sync_once(
     if refspecs:
         _at("before-push")
         _push(repo, server, refspecs, interactive)
+        if theirs != head:
+            _name_the_draft_on_a_folder_server(server.url, branch)
         # What the server now has, as a fetch would record it.
         mirror.append(f"update refs/remotes/{name}/{branch} {head}")
         mirror += [f"update refs/notice-remote/{name}/tags/{t} {refs['tags/' + t]}" for t in send_tags]
@@ -687,6 +722,36 @@ def _sync_once(
         draft_changed=draft_changed,
         diverged_versions=diverged,
     )
+
+
+def _folder_server(url: str) -> Path | None:
+    """The bare repository a folder or file:// address names (None for a network server)."""
+    if url.startswith("file://"):
+        return Path(url2pathname(urlsplit(url).path))
+    if "://" in url or (_SCP_LIKE.match(url) and not _DRIVE.match(url)):
+        return None
+    return Path(url) if Path(url).is_absolute() else None  # 'remote add' makes a folder absolute
+
+
+def _name_the_draft_on_a_folder_server(url: str, branch: str) -> None:
+    """Point a bare repository's HEAD at the draft's branch when it names a branch that does not
+    exist (plain `git init --bare` names 'master'), so that a plain `git clone` of it checks out
+    the notice too. Only a folder server can be told; a HEAD naming an existing branch is never
+    changed, and a server that cannot be changed (another owner, read-only) is left as it is."""
+    folder = _folder_server(url)
+    if folder is None:
+        return
+    try:
+        head = (folder / "HEAD").read_text().strip()
+    except OSError:
+        return
+    named = head.removeprefix("ref: ")
+    if named == head or named == f"refs/heads/{branch}" or _rev_in(folder, named):
+        return
+    if _run(folder, "rev-parse", "--is-bare-repository", check=False).out.strip() != "true":
+        return
+    if _rev_in(folder, f"refs/heads/{branch}"):
+        _run(folder, "symbolic-ref", "HEAD", f"refs/heads/{branch}", check=False)
 
 
 def _history_rewritten(last: str) -> None:
