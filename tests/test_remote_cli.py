@@ -47,6 +47,26 @@ def test_clone_from_a_server_made_by_plain_git_init_bare(tmp_path: Path, capsys:
     assert (tmp_path / "bob" / "notice.yaml").is_file()
 
 
+def test_remote_add_and_clone_refuse_a_password_and_an_unknown_kind_of_address(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    acme = str(tmp_path / "acme")
+    assert run(capsys, "new", acme, "--org", "Acme Ltd")[0] == 0
+    for argv in (
+        ("remote", "add", acme, "https://alice:ghp_SECRET123@127.0.0.1:9/n.git"),
+        ("clone", "https://alice:ghp_SECRET123@127.0.0.1:9/n.git", str(tmp_path / "copy")),
+    ):
+        code, out, err = run(capsys, *argv)
+        assert code == 1 and out == "" and err.count("\n") == 1 and "SECRET123" not in err
+        assert "never stores; give the address without it (https://alice@127.0.0.1:9/n.git)" in err
+    assert "SECRET123" not in (tmp_path / "acme" / ".git" / "config").read_text()
+    assert not (tmp_path / "copy").exists()
+    code, out, err = run(capsys, "remote", "add", acme, "htps://git.example/legal/n.git")
+    assert code == 1 and err.count("\n") == 1 and "(it starts 'htps://')" in err and "git@host:path" in err
+    code, out, _ = run(capsys, "remote", "show", acme)
+    assert "not connected to a server" in out
+
+
 def test_sync_stops_on_a_conflict_then_take_decides(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _, yours, theirs = shared_notice(tmp_path)
     edit(yours, lambda n: n.set_body("security", "We protect your data with hashing."))

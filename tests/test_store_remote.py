@@ -278,7 +278,7 @@ def test_unreachable_server_keeps_edits_and_catches_up(tmp_path: Path) -> None:
 def test_remote_add_show_remove(tmp_path: Path) -> None:
     server = bare(tmp_path / "s.git")
     with NoticeRepo.create(tmp_path / "n", __import__("notice_support").small_notice(), AUTHOR) as repo:
-        store_remote.add_remote(repo, "https://user:secret@git.example/acme/notice.git")
+        store_remote.add_remote(repo, "https://user@git.example/acme/notice.git")
         assert store_remote.remotes(repo) == {"origin": "https://git.example/acme/notice.git"}
         with pytest.raises(store_remote.RemoteError, match="already connected"):
             store_remote.add_remote(repo, server.as_uri())
@@ -293,6 +293,59 @@ def test_remote_add_show_remove(tmp_path: Path) -> None:
         repo.save(edit_notice, "Added 'Contact'", AUTHOR)
         info = store_remote.remote_info(repo)
         assert (info.ahead, info.behind) == (1, 0)
+
+
+@pytest.mark.parametrize(
+    ("address", "without"),
+    [
+        ("https://alice:ghp_SECRET123@git.example/legal/n.git", "(https://alice@git.example/legal/n.git)"),
+        ("https://ghp_SECRET123@git.example/legal/n.git", "(https://git.example/legal/n.git)"),
+        ("http://alice:SECRET123@127.0.0.1:9/n.git", "(http://alice@127.0.0.1:9/n.git)"),
+        ("ssh://git:SECRET123@git.example/legal/n.git", "(ssh://git@git.example/legal/n.git)"),
+        ("alice:SECRET123@git.example:legal/n.git", "(alice@git.example:legal/n.git)"),
+    ],
+)
+def test_an_address_with_a_password_in_it_is_refused_and_never_stored(
+    tmp_path: Path, address: str, without: str
+) -> None:
+    with NoticeRepo.create(tmp_path / "n", __import__("notice_support").small_notice(), AUTHOR) as repo:
+        with pytest.raises(store_remote.RemoteError, match="has a password or token written into it") as refused:
+            store_remote.add_remote(repo, address)
+        assert without in str(refused.value) and "SECRET123" not in str(refused.value)
+        assert store_remote.remotes(repo) == {}
+    assert "SECRET123" not in (tmp_path / "n" / ".git" / "config").read_text()
+    with pytest.raises(store_remote.RemoteError, match="has a password or token written into it"):
+        store_remote.clone(address, tmp_path / "copy")
+    assert not (tmp_path / "copy").exists()
+
+
+@pytest.mark.parametrize("address", ["htps://git.example/legal/n.git", "git://git.example/n.git", "ftp://x/n.git"])
+def test_an_address_of_an_unknown_kind_is_refused(tmp_path: Path, address: str) -> None:
+    accepted = "give an https://, http:// or ssh:// address, git@host:path, a folder, or a file:// address."
+    with NoticeRepo.create(tmp_path / "n", __import__("notice_support").small_notice(), AUTHOR) as repo:
+        with pytest.raises(store_remote.RemoteError, match="is not a server address Notice Studio knows") as refused:
+            store_remote.add_remote(repo, address)
+        assert str(refused.value).endswith(accepted)
+        assert store_remote.remotes(repo) == {}
+    with pytest.raises(store_remote.RemoteError, match="is not a server address Notice Studio knows"):
+        store_remote.clone(address, tmp_path / "copy")
+    assert not (tmp_path / "copy").exists()
+
+
+def test_the_addresses_a_server_may_have(tmp_path: Path) -> None:
+    for address in (
+        "https://git.example/legal/n.git",
+        "https://alice@git.example/legal/n.git",  # a user name is no secret: the credential helper uses it
+        "HTTP://127.0.0.1:8080/n.git",
+        "ssh://git@git.example:2222/legal/n.git",
+        "git@git.example:legal/n.git",
+        "git.example:legal/n.git",
+        "git@git.example:legal/n@2.git",
+        "file:///srv/notices/n.git",
+    ):
+        assert store_remote.server_address(f" {address} ") == address
+    assert store_remote.server_address(str(tmp_path / "n.git")) == str(tmp_path / "n.git")
+    assert store_remote.server_address("C:\\Shares\\n.git").endswith("C:\\Shares\\n.git")  # a folder on Windows
 
 
 def test_edits_not_yet_committed_are_kept_by_a_sync(tmp_path: Path) -> None:

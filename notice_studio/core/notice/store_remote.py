@@ -239,9 +239,63 @@ def public_url(url: str) -> str:
     return url
 
 
+_SCHEMES = ("https", "http", "ssh", "file")
 _SCP_LIKE = re.compile(r"[^/:\s]+:")
 """git's short ssh form, [user@]host:path: a colon before any slash (a drive letter is a folder)."""
 _DRIVE = re.compile(r"[A-Za-z]:[\\/]")
+_TOKEN_PREFIXES = ("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "glpat-", "gldt-", "glptt-")
+"""How GitHub's and GitLab's access tokens begin: written as the user name, they are a password."""
+_ACCEPTED = "an https://, http:// or ssh:// address, git@host:path, a folder, or a file:// address"
+
+
+def server_address(text: str) -> str:
+    """The server address to remember for what the user typed (`remote add`, `clone`, the app's
+    dialogs), or a RemoteError saying why it cannot be used: an unknown kind of address, or a
+    password or token written into it (it would be kept in plain text in the notice's git
+    settings; git's credential helper or the ssh agent supplies it instead). A folder becomes an
+    absolute path."""
+    url = text.strip()
+    if not url:
+        raise RemoteError(f"Give the server's address: {_ACCEPTED}.")
+    scheme, sep, _ = url.partition("://")
+    if sep:
+        if scheme.lower() not in _SCHEMES:
+            raise RemoteError(
+                f"'{public_url(url)}' is not a server address Notice Studio knows (it starts '{scheme}://'); "
+                f"give {_ACCEPTED}."
+            )
+        if scheme.lower() != "file":
+            _refuse_a_password(url, ssh=scheme.lower() == "ssh")
+        return url
+    if _DRIVE.match(url) or not _SCP_LIKE.match(url):
+        return str(Path(url).expanduser().absolute())  # a folder: remember where, whatever the current folder
+    user, at, rest = url.partition("@")
+    if at and (":" in user or user.startswith(_TOKEN_PREFIXES)) and _SCP_LIKE.match(rest):
+        name = user.split(":", 1)[0] if ":" in user else ""
+        raise _password_in(f"{name}@{rest}" if name else rest, ssh=True)
+    return url
+
+
+def _refuse_a_password(url: str, *, ssh: bool) -> None:
+    try:
+        parts = urlsplit(url)
+        user, password = parts.username or "", parts.password or ""
+    except ValueError:
+        return
+    token_as_user = user.startswith(_TOKEN_PREFIXES)
+    if password or token_as_user:
+        shown = public_url(url)
+        if password and not token_as_user:
+            shown = shown.replace("://", f"://{user}@", 1)
+        raise _password_in(shown, ssh=ssh)
+
+
+def _password_in(without: str, *, ssh: bool) -> RemoteError:
+    supplier = "your ssh key supply the access" if ssh else "git's credential helper supply the password"
+    return RemoteError(
+        "The address has a password or token written into it, which Notice Studio never stores; "
+        f"give the address without it ({without}) and let {supplier}."
+    )
 
 
 _AUTH = (
@@ -335,11 +389,7 @@ def add_remote(repo: NoticeRepo, url: str, name: str = DEFAULT_REMOTE) -> None:
     """Connect the notice to a server (https, ssh, a path or file URL); works offline."""
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", name):
         raise RemoteError(f"'{name}' is not a usable server name; use letters, digits, '-', '_' or '.'.")
-    url = url.strip()
-    if not url:
-        raise RemoteError("Give the server's address (https://..., git@host:path, or a folder).")
-    if "://" not in url and ":" not in url.split("/", 1)[0]:
-        url = str(Path(url).expanduser().absolute())  # a folder: remember where, whatever the current folder
+    url = server_address(url)
     existing = remotes(repo)
     if name in existing:
         raise RemoteError(
@@ -456,9 +506,8 @@ def clone(url: str, folder: str | os.PathLike[str], *, interactive: bool = False
     target = Path(folder).expanduser().absolute()
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise RemoteError(f"{target} is not empty; choose a new or empty folder for the notice.")
+    url = server_address(url)
     created = not target.exists()
-    if "://" not in url and ":" not in url.split("/", 1)[0]:
-        url = str(Path(url).expanduser().absolute())
     out = _run(
         None,
         *_NETWORK_OPTIONS,
@@ -1311,6 +1360,7 @@ __all__ = [
     "remove_remote",
     "request_review",
     "reviews",
+    "server_address",
     "signing_configured",
     "sync",
     "version_signatures",
