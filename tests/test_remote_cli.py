@@ -81,8 +81,16 @@ def test_sync_stops_on_a_conflict_then_take_decides(tmp_path: Path, capsys: pyte
         "firewalls",
     )
     assert "--take yours|theirs" in err and "Traceback" not in err
+    before = git(yours, "rev-parse", "HEAD")
+    code, out, err = run(capsys, "sync", str(yours), "--choose", "clause/security/text/9=theirs", "--take", "yours")
+    assert (code, out) == (1, "") and err == (
+        "notice-studio: There is no conflict 'clause/security/text/9'; the conflicts are: clause/security/text/1.\n"
+    )
+    assert git(yours, "rev-parse", "HEAD") == before  # nothing merged or sent, --take not applied either
     code, out, _ = run(capsys, "sync", str(yours), "--choose", "clause/security/text/1=theirs")
     assert code == 0 and "merged" in out
+    code, out, err = run(capsys, "sync", str(yours), "--choose", "clause/security/text/1=theirs")
+    assert code == 1 and "There is no conflict 'clause/security/text/1'; no sync is waiting for a decision" in err
     assert load(yours).find("security").body == "We protect your data with firewalls."
     code, _, err = run(capsys, "sync", str(yours), "--choose", "nonsense")
     assert code == 1 and "KEY=yours" in err

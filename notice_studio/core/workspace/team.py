@@ -146,6 +146,8 @@ class TeamWork:
         background lane and reloads on the window's thread.
         """
         chosen = dict(resolutions or {})
+        if chosen:
+            self._check_choices(chosen)
         try:
             result = store_remote.sync(self.repo, name, author=self.author, resolutions=chosen, interactive=interactive)
         except store_remote.UnreachableError as offline:
@@ -158,6 +160,21 @@ class TeamWork:
         if reload and result.draft_changed:
             self.replace_notice(self.repo.load())
         return result
+
+    def _check_choices(self, chosen: Mapping[str, Resolution]) -> None:
+        """Refuse a choice for a conflict the last sync did not stop at (a mistyped key would
+        otherwise be ignored and the conflict it meant left open or decided by `take`)."""
+        keys = [c.key for c in self.pending_conflicts()]
+        unknown = [key for key in chosen if key not in keys]
+        if not unknown:
+            return
+        names = " or ".join(f"'{key}'" for key in unknown)
+        there = (
+            f"the conflicts are: {', '.join(keys)}"
+            if keys
+            else "no sync is waiting for a decision, so sync without choosing"
+        )
+        raise NoticeError(f"There is no conflict {names}; {there}.")
 
     def pending_conflicts(self) -> tuple[Conflict, ...]:
         """The conflicts the last sync stopped at, still to decide (worked out here, no server)."""
