@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -65,6 +67,42 @@ def test_remote_add_and_clone_refuse_a_password_and_an_unknown_kind_of_address(
     assert code == 1 and err.count("\n") == 1 and "(it starts 'htps://')" in err and "git@host:path" in err
     code, out, _ = run(capsys, "remote", "show", acme)
     assert "not connected to a server" in out
+
+
+_SYNC_HELD_AT_FETCHED = """
+import sys
+from notice_studio.cli import main
+from notice_studio.core.notice import store_remote
+
+def stop(stage):
+    if stage == "fetched":
+        print("at", stage, flush=True)
+        sys.stdin.read()
+
+store_remote.checkpoint = stop
+sys.exit(main(["sync", sys.argv[1]]))
+"""
+
+
+def test_a_notice_held_by_a_command_says_to_wait_for_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, yours, _ = shared_notice(tmp_path)
+    with subprocess.Popen(
+        [sys.executable, "-c", _SYNC_HELD_AT_FETCHED, str(yours)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    ) as proc:
+        assert proc.stdout is not None and proc.stdout.readline().strip() == "at fetched"
+        code, _, err = run(capsys, "review", "request", str(yours))
+        proc.communicate("")
+    assert code == 1 and err.count("\n") == 1
+    assert f"This notice is being changed by the command 'notice-studio sync' (process {proc.pid} on " in err
+    assert err.endswith("; wait for it to finish, then try again.\n") and "window" not in err
+    assert proc.returncode == 0
+    assert run(capsys, "review", "request", str(yours))[0] == 0
+    with NoticeRepo.open(yours, write=True):  # a window (no command) holding it: close it there
+        code, _, err = run(capsys, "review", "request", str(yours))
+    assert code == 1 and "open in another Notice Studio window" in err and "close it there" in err
 
 
 def test_sync_stops_on_a_conflict_then_take_decides(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -338,6 +338,11 @@ class NoticeRepo:
         try:
             took_over = self._process_lock.acquire()
         except LockBusy as busy:
+            if busy.command:
+                raise NoticeLockedError(
+                    f"This notice is being changed by the command '{busy.command}' ({busy.owner}); "
+                    "wait for it to finish, then try again."
+                ) from None
             raise NoticeLockedError(
                 f"This notice is open in another Notice Studio window ({busy.owner}); close it there, then try again."
             ) from None
