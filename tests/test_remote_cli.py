@@ -207,6 +207,46 @@ def test_status_says_when_its_figures_are_from_and_fetch_asks_the_server(
     assert load(yours).find("security").body != "Theirs."  # status never merges
 
 
+def test_status_fetch_with_the_server_down_fails_plainly_and_keeps_the_last_figures(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, yours, _ = shared_notice(tmp_path)
+    git(yours, "remote", "set-url", "origin", "http://127.0.0.1:9/notice.git")  # nothing listens there
+    code, out, err = run(capsys, "status", str(yours), "--fetch")
+    assert code == 1 and "0 on the server not yet here (as of the last sync, 20" in out
+    assert "could not be reached" not in out and err.count("\n") == 1
+    assert err.startswith("notice-studio: The server at http://127.0.0.1:9/notice.git could not be reached (")
+    assert err.endswith("; the figures shown are as of the last sync; try again when it can be reached.\n")
+    code, out, err = run(capsys, "status", str(yours), "--fetch", "--json")
+    (row,) = json.loads(out)["remotes"]
+    assert code == 1 and "could not be reached" in row["fetch_problem"] and "could not be reached" in err
+    code, out, err = run(capsys, "remote", "show", str(yours), "--fetch")
+    assert code == 1 and "could not be reached" in err and "could not be reached" not in out
+    assert run(capsys, "status", str(yours))[0] == 0  # without --fetch nothing is asked, nothing failed
+
+
+def test_clone_from_a_server_that_is_down_says_nothing_was_copied(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, "clone", "http://127.0.0.1:9/notice.git", str(tmp_path / "copy"))
+    assert code == 1 and out == "" and err.count("\n") == 1
+    assert "could not be reached" in err and "edits" not in err
+    assert err.endswith("; nothing was copied; check the address and your connection, then try again.\n")
+    assert not (tmp_path / "copy").exists()
+
+
+def test_remote_add_names_the_sync_command_for_that_server(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    server = bare(tmp_path / "web.git")
+    acme = str(tmp_path / "acme")
+    assert run(capsys, "new", acme, "--org", "Acme Ltd")[0] == 0
+    code, out, _ = run(capsys, "remote", "add", acme, str(server), "--name", "web")
+    assert code == 0 and out.endswith(f"'notice-studio sync {acme} --name web' sends the notice.\n")
+    code, out, _ = run(capsys, "sync", acme, "--name", "web")
+    assert code == 0 and out.startswith("Synced: sent 1 edit")
+    code, out, _ = run(capsys, "remote", "add", acme, str(server))
+    assert code == 0 and out.endswith(f"'notice-studio sync {acme}' sends the notice.\n")
+
+
 def test_a_diverged_version_is_one_sentence_and_the_rest_syncs(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

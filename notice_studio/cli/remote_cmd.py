@@ -106,7 +106,8 @@ def add_fetch(parser: argparse.ArgumentParser) -> None:
 def cmd_remote_add(args: argparse.Namespace) -> int:
     with open_workspace(args.folder, write=True) as ws:
         where = ws.add_remote(args.url, args.name)
-    print(f"Connected to {where} as '{args.name}'; 'notice-studio sync {args.folder}' sends the notice.")
+    which = "" if args.name == "origin" else f" --name {args.name}"
+    print(f"Connected to {where} as '{args.name}'; 'notice-studio sync {args.folder}{which}' sends the notice.")
     return 0
 
 
@@ -138,13 +139,21 @@ def cmd_remote_show(args: argparse.Namespace) -> int:
         infos = ws.show_remotes(fetch=args.fetch, interactive=sys.stdin.isatty())
     if args.json:
         print_json({"format": JSON_FORMAT, "remotes": [_info_row(i) for i in infos]})
-        return 0
+        return _fetch_failures(infos)
     if not infos:
         print("This notice is not connected to a server; 'notice-studio remote add DIR URL' connects one.")
     for info in infos:
         print(f"{info.name}  {info.url}")
         print(f"    {standing(info)}")
-    return 0
+    return _fetch_failures(infos)
+
+
+def _fetch_failures(infos) -> int:
+    """With --fetch: each server that could not be asked, as the failure it is (stderr, exit 1)."""
+    failed = [info for info in infos if info.fetch_problem]
+    for info in failed:
+        print(f"notice-studio: {info.fetch_problem}", file=sys.stderr)
+    return 1 if failed else 0
 
 
 def cmd_clone(args: argparse.Namespace) -> int:
@@ -285,7 +294,7 @@ def cmd_status(args: argparse.Namespace) -> int:
                 "signatures": status.signatures,
             }
         )
-        return 0
+        return _fetch_failures(status.remotes)
     if not status.remotes:
         print("Not connected to a server.")
     for info in status.remotes:
@@ -299,7 +308,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     signed = [f"{name} {state}" for name, state in status.signatures.items() if state != "unsigned"]
     if signed:
         print("Signed versions: " + ", ".join(signed) + ".")
-    return 0
+    return _fetch_failures(status.remotes)
 
 
 def cmd_ci_recipe(args: argparse.Namespace) -> int:

@@ -324,22 +324,45 @@ _UNREACHABLE = (
 _NOT_FOUND = ("does not appear to be a git repository", "not found", "does not exist", "no such file")
 
 
-def _network_error(url: str, err: str) -> RemoteError:
+@dataclass(frozen=True)
+class _Doing:
+    """What the user was doing when the server failed, for the end of the sentence: what to do next."""
+
+    again: str
+    unreachable: str
+    failed: str
+
+
+_SYNCING = _Doing(
+    "then sync again", "your edits are kept here and will be sent when you sync again", "Syncing with {where}"
+)
+_CLONING = _Doing(
+    "then try again",
+    "nothing was copied; check the address and your connection, then try again",
+    "Copying the notice from {where}",
+)
+_ASKING = _Doing(
+    "then try again",
+    "the figures shown are as of the last sync; try again when it can be reached",
+    "Asking {where} what it has",
+)
+
+
+def _network_error(url: str, err: str, doing: _Doing = _SYNCING) -> RemoteError:
     low = err.lower()
     where = public_url(url)
     if any(s in low for s in _AUTH):
         return AuthenticationError(
             f"The server at {where} refused your credentials; check your user name and password or token "
-            "(kept by git's credential helper) or your ssh key, then sync again."
+            f"(kept by git's credential helper) or your ssh key, {doing.again}."
         )
     if any(s in low for s in _UNREACHABLE):
         return UnreachableError(
-            f"The server at {where} could not be reached ({_first_line(err)}); your edits are kept here "
-            "and will be sent when you sync again."
+            f"The server at {where} could not be reached ({_first_line(err)}); {doing.unreachable}."
         )
     if any(s in low for s in _NOT_FOUND):
         return NotANoticeRemoteError(f"There is no repository at {where}; check the address and try again.")
-    return RemoteError(f"Syncing with {where} failed ({_first_line(err)}); try again later.")
+    return RemoteError(f"{doing.failed.format(where=where)} failed ({_first_line(err)}); try again later.")
 
 
 def _at(stage: str) -> None:
@@ -459,7 +482,7 @@ def remote_info(
     if fetch:
         try:
             with repo._writing():
-                _fetch(repo, _Server(repo, name, url), interactive)
+                _fetch(repo, _Server(repo, name, url), interactive, _ASKING)
                 _record_contact(repo, name)
         except RemoteError as exc:
             problem = str(exc)
@@ -530,7 +553,7 @@ def clone(url: str, folder: str | os.PathLike[str], *, interactive: bool = False
 
     if out.status != 0:
         discard()
-        raise _network_error(url, out.err)
+        raise _network_error(url, out.err, _CLONING)
     if not (target / NOTICE_FILE).is_file():
         _check_out_the_notice(target)
     if "empty repository" in out.err.lower() or not (target / NOTICE_FILE).is_file():
@@ -580,7 +603,7 @@ def _rev_in(folder: Path, ref: str) -> bool:
 
 
 # ----- sync -------------------------------------------------------------------------------------
-def _fetch(repo: NoticeRepo, server: _Server, interactive: bool) -> None:
+def _fetch(repo: NoticeRepo, server: _Server, interactive: bool, doing: _Doing = _SYNCING) -> None:
     name = server.name
     out = _run(
         repo.path,
@@ -597,7 +620,7 @@ def _fetch(repo: NoticeRepo, server: _Server, interactive: bool) -> None:
         check=False,
     )
     if out.status != 0:
-        raise _network_error(server.url, out.err)
+        raise _network_error(server.url, out.err, doing)
 
 
 def _refs(repo: NoticeRepo, prefix: str) -> dict[str, str]:

@@ -69,9 +69,8 @@ def as_of(info: RemoteInfo) -> str:
     """When the figures were true: just now, or the last time the server answered."""
     if info.fetched:
         return "checked with the server just now"
-    if info.fetch_problem:
-        since = f"as of the last sync, {_when(info.contacted)}" if info.contacted else "never synced"
-        return f"{since}; {info.fetch_problem.rstrip('.')}"
+    if info.fetch_problem:  # said on its own: the front end shows `fetch_problem` as the failure it is
+        return f"as of the last sync, {_when(info.contacted)}" if info.contacted else "never synced"
     if not info.contacted:
         return "never synced"
     return f"as of the last sync, {_when(info.contacted)}; 'status --fetch' asks the server"
