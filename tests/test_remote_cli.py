@@ -105,6 +105,29 @@ def test_a_notice_held_by_a_command_says_to_wait_for_it(tmp_path: Path, capsys: 
     assert code == 1 and "open in another Notice Studio window" in err and "close it there" in err
 
 
+def test_a_review_is_recorded_under_the_notice_studio_identity_not_the_folders_git_config(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from notice_studio.core.workspace import save_identity
+
+    _, yours, _ = shared_notice(tmp_path)
+    save_identity("Jane Counsel", "jane@example.org")
+    git(yours, "config", "user.name", "Alice (Work)")
+    git(yours, "config", "user.email", "alice@work.example")
+    assert run(capsys, "review", "request", str(yours), "--note", "Retention wording")[0] == 0
+    review_id = json.loads(run(capsys, "review", "list", str(yours), "--json")[1])["reviews"][0]["id"]
+    assert run(capsys, "review", "approve", str(yours), review_id)[0] == 0
+    (review,) = json.loads(run(capsys, "review", "list", str(yours), "--all", "--json")[1])["reviews"]
+    assert review["requested_by"] == "Jane Counsel <jane@example.org>"
+    assert [e["by"] for e in review["events"]] == ["Jane Counsel <jane@example.org>"]
+    code, out, _ = run(capsys, "review", "approve", "--help")
+    text = " ".join(out.split())
+    assert code == 0
+    assert "git identity" not in text
+    assert "recorded under your name and e-mail as set in Notice Studio (Edit > Your name and e-mail)" in text
+    assert "a git config set in the notice's own folder is not used" in text
+
+
 def test_sync_stops_on_a_conflict_then_take_decides(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _, yours, theirs = shared_notice(tmp_path)
     edit(yours, lambda n: n.set_body("security", "We protect your data with hashing."))

@@ -71,7 +71,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     q.add_argument("text", metavar="TEXT")
     q.add_argument("--clause", default="", metavar="ID", help="the clause the comment is about")
     q.set_defaults(func=cmd_review_event, kind="comment")
-    q = actions.add_parser("approve", help="approve the draft as it is now (recorded with your git identity)")
+    q = actions.add_parser(
+        "approve", help=_APPROVE_HELP, description=_APPROVE_HELP[:1].upper() + _APPROVE_HELP[1:] + "."
+    )
     add_folder(q)
     q.add_argument("review", metavar="REVIEW")
     q.add_argument("--note", dest="text", default="")
@@ -93,6 +95,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_folder(p)
     p.add_argument("--package", default="notice-studio", help="what CI installs (default: notice-studio)")
     p.set_defaults(func=cmd_ci_recipe)
+
+
+_APPROVE_HELP = (
+    "approve the draft as it is now, recorded under your name and e-mail as set in Notice Studio "
+    "(Edit > Your name and e-mail), else user.name and user.email from your global git config; "
+    "a git config set in the notice's own folder is not used"
+)
 
 
 def add_fetch(parser: argparse.ArgumentParser) -> None:

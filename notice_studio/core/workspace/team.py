@@ -223,7 +223,8 @@ class TeamWork:
         return self.review_event(review_id, COMMENT, text, clause_id)
 
     def approve(self, review_id: str, note: str = "") -> Review:
-        """Approve the draft as it is now (recorded with this person's git identity)."""
+        """Approve the draft as it is now, recorded under the workspace's author (the identity set in
+        Notice Studio, else the global git config: `identity.current_author`)."""
         return self.review_event(review_id, APPROVE, note)
 
     def ask_for_changes(self, review_id: str, text: str) -> Review:
