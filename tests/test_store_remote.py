@@ -336,7 +336,6 @@ def test_the_addresses_a_server_may_have(tmp_path: Path) -> None:
     for address in (
         "https://git.example/legal/n.git",
         "https://alice@git.example/legal/n.git",  # a user name is no secret: the credential helper uses it
-        "HTTP://127.0.0.1:8080/n.git",
         "ssh://git@git.example:2222/legal/n.git",
         "git@git.example:legal/n.git",
         "git.example:legal/n.git",
@@ -344,6 +343,7 @@ def test_the_addresses_a_server_may_have(tmp_path: Path) -> None:
         "file:///srv/notices/n.git",
     ):
         assert store_remote.server_address(f" {address} ") == address
+    assert store_remote.server_address("HTTPS://git.example/n.git") == "https://git.example/n.git"  # as git needs it
     assert store_remote.server_address(str(tmp_path / "n.git")) == str(tmp_path / "n.git")
     assert store_remote.server_address("C:\\Shares\\n.git").endswith("C:\\Shares\\n.git")  # a folder on Windows
 

@@ -264,6 +264,7 @@ def server_address(text: str) -> str:
                 f"'{public_url(url)}' is not a server address Notice Studio knows (it starts '{scheme}://'); "
                 f"give {_ACCEPTED}."
             )
+        url = scheme.lower() + url[len(scheme) :]  # git knows 'https', not 'HTTPS'
         if scheme.lower() != "file":
             _refuse_a_password(url, ssh=scheme.lower() == "ssh")
         return url
