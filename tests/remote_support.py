@@ -20,8 +20,9 @@ from notice_studio.core.notice.store import Author, NoticeRepo
 OTHER = Author("Omar Outside", "omar@example.com")
 
 
-def bare(path: Path) -> Path:
-    subprocess.run(["git", "init", "-q", "--bare", "--initial-branch=main", str(path)], check=True)
+def bare(path: Path, branch: str = "main") -> Path:
+    """A bare repository whose HEAD names `branch`; plain `git init --bare` names 'master'."""
+    subprocess.run(["git", "init", "-q", "--bare", f"--initial-branch={branch}", str(path)], check=True)
     return path
 
 

@@ -52,6 +52,25 @@ def test_two_clones_sync_over_http_with_basic_auth(tmp_path: Path) -> None:
         assert "s3cret" not in (yours / ".git" / "config").read_text()
 
 
+def test_clone_over_http_from_a_bare_repository_whose_head_names_master(tmp_path: Path) -> None:
+    root = tmp_path / "srv"
+    root.mkdir()
+    bare(root / "notice.git", branch="master")  # as plain `git init --bare` makes it
+    with http_server(root) as base:
+        url = f"{base}/notice.git"
+        with NoticeRepo.create(tmp_path / "first", small_notice(), AUTHOR) as repo:
+            store_remote.add_remote(repo, url)
+            assert store_remote.sync(repo, author=AUTHOR).sent == 1
+        # a network server's HEAD is the server's business: it still names 'master'
+        assert git(root / "notice.git", "symbolic-ref", "HEAD").strip() == "refs/heads/master"
+        copy = store_remote.clone(url, tmp_path / "copy")
+        assert load(copy).has("security") and git(copy, "symbolic-ref", "--short", "HEAD").strip() == "main"
+        edit(copy, lambda n: n.set_body("security", "Encrypted at rest."), author=OTHER)
+        assert sync(copy, OTHER).sent == 1
+        assert sync(tmp_path / "first").received == 1
+        assert_fsck_clean(copy)
+
+
 def test_refused_credentials_are_one_sentence(tmp_path: Path) -> None:
     root = tmp_path / "srv"
     root.mkdir()

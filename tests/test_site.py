@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import stat
+import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -173,6 +174,32 @@ def test_cli_site_without_versions(tmp_path: Path, capsys) -> None:
     assert main(["site", str(tmp_path / "n"), "--out", str(tmp_path / "web")]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "publish one with 'notice-studio publish'" in err
+
+
+def test_a_shallow_clone_is_refused_until_its_history_is_fetched(
+    two_versions: NoticeRepo, tmp_path: Path, capsys
+) -> None:
+    # CI's default checkout: one commit, the versions before it missing
+    source = two_versions.path.as_uri()
+    two_versions.close()
+    shallow = tmp_path / "shallow"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", "--branch", "v2", source, str(shallow)], check=True)
+    out = tmp_path / "web"
+    for argv in (
+        ["site", str(shallow), "--out", str(out)],
+        ["publish", str(shallow), "--effective", "2026-06-01", "--editorial", "--summary", "Wording."],
+        ["log", str(shallow)],
+        ["export", str(shallow), "--version", "v2", "--format", "html", "--out", str(tmp_path / "v2.html")],
+    ):
+        assert main(argv) == 1
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "has only part of its history (it is a shallow git clone)" in err
+        assert "'git fetch --unshallow --tags'" in err and "fetch-depth: 0" in err and "Traceback" not in err
+    assert not out.exists() and not (tmp_path / "v2.html").exists()
+    assert subprocess.run(["git", "-C", str(shallow), "tag"], capture_output=True, text=True).stdout == "v2\n"
+    subprocess.run(["git", "-C", str(shallow), "fetch", "-q", "--unshallow", "--tags"], check=True)
+    assert main(["site", str(shallow), "--out", str(out)]) == 0
+    assert (out / "v1.html").is_file() and (out / "v2.html").is_file()
 
 
 # ----- files Notice Studio did not write ------------------------------------------------------------

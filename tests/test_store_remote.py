@@ -219,6 +219,43 @@ def test_a_repository_that_is_not_a_notice(tmp_path: Path) -> None:
             store_remote.sync(repo, "other")
 
 
+def test_a_bare_repository_whose_head_names_master_clones_the_notice(tmp_path: Path) -> None:
+    # made as plain `git init --bare` makes it (HEAD names 'master'); the notice is sent as 'main'
+    server = bare(tmp_path / "server.git", branch="master")
+    with NoticeRepo.create(tmp_path / "first", __import__("notice_support").small_notice(), AUTHOR) as repo:
+        store_remote.add_remote(repo, str(server))
+        assert store_remote.sync(repo, author=AUTHOR).sent == 1
+    # the first sync pointed the folder server's HEAD, which named no branch, at the draft
+    assert git(server, "symbolic-ref", "HEAD").strip() == "refs/heads/main"
+    subprocess.run(["git", "clone", "-q", str(server), str(tmp_path / "plain")], check=True)
+    assert (tmp_path / "plain" / "notice.yaml").is_file()
+    # a server that cannot be told (another host, or made before this): HEAD still names 'master'
+    git(server, "symbolic-ref", "HEAD", "refs/heads/master")
+    copy = store_remote.clone(server.as_uri(), tmp_path / "copy")
+    assert (copy / "notice.yaml").is_file() and git(copy, "symbolic-ref", "--short", "HEAD").strip() == "main"
+    assert git(copy, "branch", "--list").strip() == "* main"
+    edit(copy, lambda n: n.set_body("security", "Sent from the copy."), author=OTHER)
+    assert sync(copy, OTHER).sent == 1
+    assert sync(tmp_path / "first").received == 1
+    # a 'master' with something else on it (a README) and the notice on 'main': the notice is opened
+    other = tmp_path / "readme"
+    git(tmp_path, "clone", "-q", str(server), str(other))
+    git(other, "checkout", "-q", "--orphan", "master")
+    git(other, "rm", "-rqf", ".")
+    (other / "README").write_text("Legal team notices.\n")
+    git(other, "add", "README")
+    git(other, "-c", "user.name=x", "-c", "user.email=x@x", "commit", "-qm", "Readme")
+    git(other, "push", "-q", "origin", "master")
+    git(server, "symbolic-ref", "HEAD", "refs/heads/master")
+    again = store_remote.clone(str(server), tmp_path / "again")
+    assert load(again).find("security").body == "Sent from the copy."
+    assert git(again, "branch", "--list").strip() == "* main"
+    edit(again, lambda n: n.set_body("security", "Sent again."))
+    assert sync(again).sent == 1
+    assert git(server, "symbolic-ref", "HEAD").strip() == "refs/heads/master"  # a HEAD naming a branch stays
+    consistent(copy, again)
+
+
 def test_unreachable_server_keeps_edits_and_catches_up(tmp_path: Path) -> None:
     server, yours, theirs = shared_notice(tmp_path)
     edit(yours, lambda n: n.set_body("security", "Offline edit."))
@@ -241,7 +278,7 @@ def test_unreachable_server_keeps_edits_and_catches_up(tmp_path: Path) -> None:
 def test_remote_add_show_remove(tmp_path: Path) -> None:
     server = bare(tmp_path / "s.git")
     with NoticeRepo.create(tmp_path / "n", __import__("notice_support").small_notice(), AUTHOR) as repo:
-        store_remote.add_remote(repo, "https://user:secret@git.example/acme/notice.git")
+        store_remote.add_remote(repo, "https://user@git.example/acme/notice.git")
         assert store_remote.remotes(repo) == {"origin": "https://git.example/acme/notice.git"}
         with pytest.raises(store_remote.RemoteError, match="already connected"):
             store_remote.add_remote(repo, server.as_uri())
@@ -256,6 +293,59 @@ def test_remote_add_show_remove(tmp_path: Path) -> None:
         repo.save(edit_notice, "Added 'Contact'", AUTHOR)
         info = store_remote.remote_info(repo)
         assert (info.ahead, info.behind) == (1, 0)
+
+
+@pytest.mark.parametrize(
+    ("address", "without"),
+    [
+        ("https://alice:ghp_SECRET123@git.example/legal/n.git", "(https://alice@git.example/legal/n.git)"),
+        ("https://ghp_SECRET123@git.example/legal/n.git", "(https://git.example/legal/n.git)"),
+        ("http://alice:SECRET123@127.0.0.1:9/n.git", "(http://alice@127.0.0.1:9/n.git)"),
+        ("ssh://git:SECRET123@git.example/legal/n.git", "(ssh://git@git.example/legal/n.git)"),
+        ("alice:SECRET123@git.example:legal/n.git", "(alice@git.example:legal/n.git)"),
+    ],
+)
+def test_an_address_with_a_password_in_it_is_refused_and_never_stored(
+    tmp_path: Path, address: str, without: str
+) -> None:
+    with NoticeRepo.create(tmp_path / "n", __import__("notice_support").small_notice(), AUTHOR) as repo:
+        with pytest.raises(store_remote.RemoteError, match="has a password or token written into it") as refused:
+            store_remote.add_remote(repo, address)
+        assert without in str(refused.value) and "SECRET123" not in str(refused.value)
+        assert store_remote.remotes(repo) == {}
+    assert "SECRET123" not in (tmp_path / "n" / ".git" / "config").read_text()
+    with pytest.raises(store_remote.RemoteError, match="has a password or token written into it"):
+        store_remote.clone(address, tmp_path / "copy")
+    assert not (tmp_path / "copy").exists()
+
+
+@pytest.mark.parametrize("address", ["htps://git.example/legal/n.git", "git://git.example/n.git", "ftp://x/n.git"])
+def test_an_address_of_an_unknown_kind_is_refused(tmp_path: Path, address: str) -> None:
+    accepted = "give an https://, http:// or ssh:// address, git@host:path, a folder, or a file:// address."
+    with NoticeRepo.create(tmp_path / "n", __import__("notice_support").small_notice(), AUTHOR) as repo:
+        with pytest.raises(store_remote.RemoteError, match="is not a server address Notice Studio knows") as refused:
+            store_remote.add_remote(repo, address)
+        assert str(refused.value).endswith(accepted)
+        assert store_remote.remotes(repo) == {}
+    with pytest.raises(store_remote.RemoteError, match="is not a server address Notice Studio knows"):
+        store_remote.clone(address, tmp_path / "copy")
+    assert not (tmp_path / "copy").exists()
+
+
+def test_the_addresses_a_server_may_have(tmp_path: Path) -> None:
+    for address in (
+        "https://git.example/legal/n.git",
+        "https://alice@git.example/legal/n.git",  # a user name is no secret: the credential helper uses it
+        "ssh://git@git.example:2222/legal/n.git",
+        "git@git.example:legal/n.git",
+        "git.example:legal/n.git",
+        "git@git.example:legal/n@2.git",
+        "file:///srv/notices/n.git",
+    ):
+        assert store_remote.server_address(f" {address} ") == address
+    assert store_remote.server_address("HTTPS://git.example/n.git") == "https://git.example/n.git"  # as git needs it
+    assert store_remote.server_address(str(tmp_path / "n.git")) == str(tmp_path / "n.git")
+    assert store_remote.server_address("C:\\Shares\\n.git").endswith("C:\\Shares\\n.git")  # a folder on Windows
 
 
 def test_edits_not_yet_committed_are_kept_by_a_sync(tmp_path: Path) -> None:

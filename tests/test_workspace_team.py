@@ -32,10 +32,13 @@ def test_add_show_remove_a_server_and_sync_with_none(tmp_path: Path) -> None:
             NoticeError, match="has no server named 'origin'; connect one with 'notice-studio remote add DIR URL'"
         ):
             ws.sync()
-        assert ws.add_remote(f"https://jane:secret@git.example.com/{server.name}") == (
+        with pytest.raises(NoticeError, match="password or token written into it"):
+            ws.add_remote(f"https://jane:secret@git.example.com/{server.name}")  # never stored
+        assert ws.remotes() == {}
+        assert ws.add_remote(f"https://jane@git.example.com/{server.name}") == (
             f"https://git.example.com/{server.name}"
         )
-        assert ws.remotes() == {"origin": f"https://git.example.com/{server.name}"}  # no password kept in view
+        assert ws.remotes() == {"origin": f"https://git.example.com/{server.name}"}  # the user name not shown
         ws.remove_remote()
         ws.add_remote(str(server))
         (info,) = ws.show_remotes()

@@ -13,6 +13,7 @@ import sys
 
 from notice_studio import __version__
 from notice_studio.cli.common import CommandError, run_command
+from notice_studio.core.notice.lockfile import held_by_command
 
 COMMAND_MODULES = (
     "notice_cmds",
@@ -61,7 +62,8 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 0
-    return run_command(args.func, args, debug=bool(os.environ.get("NOTICE_STUDIO_DEBUG")))
+    with held_by_command(f"notice-studio {args.command}"):
+        return run_command(args.func, args, debug=bool(os.environ.get("NOTICE_STUDIO_DEBUG")))
 
 
 __all__ = ["CommandError", "build_parser", "main"]

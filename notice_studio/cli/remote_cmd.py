@@ -71,7 +71,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     q.add_argument("text", metavar="TEXT")
     q.add_argument("--clause", default="", metavar="ID", help="the clause the comment is about")
     q.set_defaults(func=cmd_review_event, kind="comment")
-    q = actions.add_parser("approve", help="approve the draft as it is now (recorded with your git identity)")
+    q = actions.add_parser(
+        "approve", help=_APPROVE_HELP, description=_APPROVE_HELP[:1].upper() + _APPROVE_HELP[1:] + "."
+    )
     add_folder(q)
     q.add_argument("review", metavar="REVIEW")
     q.add_argument("--note", dest="text", default="")
@@ -95,6 +97,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_ci_recipe)
 
 
+_APPROVE_HELP = (
+    "approve the draft as it is now, recorded under your name and e-mail as set in Notice Studio "
+    "(Edit > Your name and e-mail), else user.name and user.email from your global git config; "
+    "a git config set in the notice's own folder is not used"
+)
+
+
 def add_fetch(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--fetch",
@@ -106,7 +115,8 @@ def add_fetch(parser: argparse.ArgumentParser) -> None:
 def cmd_remote_add(args: argparse.Namespace) -> int:
     with open_workspace(args.folder, write=True) as ws:
         where = ws.add_remote(args.url, args.name)
-    print(f"Connected to {where} as '{args.name}'; 'notice-studio sync {args.folder}' sends the notice.")
+    which = "" if args.name == "origin" else f" --name {args.name}"
+    print(f"Connected to {where} as '{args.name}'; 'notice-studio sync {args.folder}{which}' sends the notice.")
     return 0
 
 
@@ -138,13 +148,21 @@ def cmd_remote_show(args: argparse.Namespace) -> int:
         infos = ws.show_remotes(fetch=args.fetch, interactive=sys.stdin.isatty())
     if args.json:
         print_json({"format": JSON_FORMAT, "remotes": [_info_row(i) for i in infos]})
-        return 0
+        return _fetch_failures(infos)
     if not infos:
         print("This notice is not connected to a server; 'notice-studio remote add DIR URL' connects one.")
     for info in infos:
         print(f"{info.name}  {info.url}")
         print(f"    {standing(info)}")
-    return 0
+    return _fetch_failures(infos)
+
+
+def _fetch_failures(infos) -> int:
+    """With --fetch: each server that could not be asked, as the failure it is (stderr, exit 1)."""
+    failed = [info for info in infos if info.fetch_problem]
+    for info in failed:
+        print(f"notice-studio: {info.fetch_problem}", file=sys.stderr)
+    return 1 if failed else 0
 
 
 def cmd_clone(args: argparse.Namespace) -> int:
@@ -285,7 +303,7 @@ def cmd_status(args: argparse.Namespace) -> int:
                 "signatures": status.signatures,
             }
         )
-        return 0
+        return _fetch_failures(status.remotes)
     if not status.remotes:
         print("Not connected to a server.")
     for info in status.remotes:
@@ -299,7 +317,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     signed = [f"{name} {state}" for name, state in status.signatures.items() if state != "unsigned"]
     if signed:
         print("Signed versions: " + ", ".join(signed) + ".")
-    return 0
+    return _fetch_failures(status.remotes)
 
 
 def cmd_ci_recipe(args: argparse.Namespace) -> int:

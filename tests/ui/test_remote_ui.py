@@ -217,6 +217,20 @@ def test_open_from_server_copies_in_the_background(qtbot, tmp_path: Path) -> Non
     tasks.wait()
 
 
+def test_open_from_server_refuses_an_address_with_a_token(qtbot, tmp_path: Path) -> None:
+    from notice_studio.ui.remote.open_from_server import OpenFromServerDialog
+
+    tasks = TaskRunner()
+    dialog = OpenFromServerDialog(tasks, tmp_path / "copies")
+    qtbot.addWidget(dialog)
+    dialog.url.setText("https://counsel:ghp_SECRET123@127.0.0.1:9/notice.git")
+    dialog.start()
+    qtbot.waitUntil(lambda: "password or token" in dialog.status.text(), timeout=20000)
+    assert "SECRET123" not in dialog.status.text() and dialog.open_button.isEnabled()
+    assert not (tmp_path / "copies" / "notice").exists()
+    tasks.wait()
+
+
 def test_the_window_syncs_and_shows_reviews(qtbot, tmp_path: Path, settings) -> None:
     """File > Sync with server in the real window: the other clone's edit arrives in the open notice."""
     from notice_studio.ui.main_window import MainWindow

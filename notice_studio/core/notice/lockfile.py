@@ -13,6 +13,8 @@ from __future__ import annotations
 import os
 import socket
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 try:
@@ -21,12 +23,31 @@ except ImportError:  # pragma: no cover - Windows
     fcntl = None  # type: ignore[assignment]
 
 
-class LockBusy(Exception):
-    """Another live process holds the lock; `owner` says which, in words."""
+_command = ""
+"""The command this process runs ('notice-studio sync'), recorded in the lock so that another
+process refused by it can say to wait for the command; '' in the app, whose window holds a notice
+until it is closed."""
 
-    def __init__(self, owner: str) -> None:
+
+@contextmanager
+def held_by_command(command: str) -> Iterator[None]:
+    """Locks taken meanwhile record that a command, not a window, holds the notice."""
+    global _command
+    before, _command = _command, " ".join(command.split())
+    try:
+        yield
+    finally:
+        _command = before
+
+
+class LockBusy(Exception):
+    """Another live process holds the lock; `owner` says which, in words; `command` is the command
+    it runs ('' for the app's window, or a lock recorded before commands were named)."""
+
+    def __init__(self, owner: str, command: str = "") -> None:
         super().__init__(owner)
         self.owner = owner
+        self.command = command
 
 
 def _pid_alive(pid: int) -> bool:
@@ -46,6 +67,11 @@ def _describe(text: str) -> str:
     return f"process {parts[0]} on {parts[1]}" if len(parts) >= 2 else "another process"
 
 
+def _busy(text: str) -> LockBusy:
+    """The refusal for a lock whose file reads `text` ('pid host' and, for a command, the command)."""
+    return LockBusy(_describe(text), " ".join(text.split()[2:]))
+
+
 class ProcessLock:
     """`acquire()` returns True when it took over a lock left by a process that died."""
 
@@ -60,7 +86,7 @@ class ProcessLock:
     def acquire(self) -> bool:
         if self._fd is not None:
             return False
-        me = f"{os.getpid()} {socket.gethostname()}\n".encode()
+        me = f"{os.getpid()} {socket.gethostname()} {_command}".strip().encode() + b"\n"
         if fcntl is None:  # pragma: no cover - Windows
             return self._acquire_exclusive_file(me)
         for _attempt in range(20):
@@ -68,9 +94,9 @@ class ProcessLock:
             try:
                 fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError:
-                owner = _describe(os.pread(fd, 200, 0).decode("utf-8", "replace"))
+                busy = _busy(os.pread(fd, 400, 0).decode("utf-8", "replace"))
                 os.close(fd)
-                raise LockBusy(owner) from None
+                raise busy from None
             try:
                 same = os.fstat(fd).st_ino == os.stat(self.path).st_ino
             except FileNotFoundError:
@@ -80,7 +106,7 @@ class ProcessLock:
             os.close(fd)  # the holder removed the file as we locked it: lock the new one
         else:
             raise LockBusy("another process")
-        left_behind = bool(os.pread(fd, 200, 0).strip())
+        left_behind = bool(os.pread(fd, 400, 0).strip())
         os.ftruncate(fd, 0)
         os.pwrite(fd, me, 0)
         self._fd = fd
@@ -99,11 +125,11 @@ class ProcessLock:
         finally:
             os.close(fd)  # closing releases the kernel lock
 
-    def owner(self) -> str:
+    def owner(self) -> LockBusy:
         try:
-            return _describe(self.path.read_text(encoding="utf-8", errors="replace"))
+            return _busy(self.path.read_text(encoding="utf-8", errors="replace"))
         except OSError:
-            return "another process"
+            return LockBusy("another process")
 
     # ----- fallback without flock ----------------------------------------------------------
     def _acquire_exclusive_file(self, me: bytes) -> bool:  # pragma: no cover - Windows
@@ -114,11 +140,11 @@ class ProcessLock:
                 if self._stale():
                     self.path.unlink(missing_ok=True)
                     continue
-                raise LockBusy(self.owner()) from None
+                raise self.owner() from None
             os.write(fd, me)
             self._fd = fd
             return _attempt > 0
-        raise LockBusy(self.owner())
+        raise self.owner()
 
     def _stale(self) -> bool:  # pragma: no cover - Windows
         try:

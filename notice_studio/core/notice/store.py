@@ -78,6 +78,10 @@ class UnreadableDraftError(CorruptNoticeError):
         self.problem = problem
 
 
+class PartialHistoryError(NoticeError):
+    """The folder is a shallow git clone: its history, and so its published versions, are incomplete."""
+
+
 class NoticeLockedError(NoticeError):
     """Another Notice Studio process is writing this notice."""
 
@@ -344,6 +348,11 @@ class NoticeRepo:
         try:
             took_over = self._process_lock.acquire()
         except LockBusy as busy:
+            if busy.command:
+                raise NoticeLockedError(
+                    f"This notice is being changed by the command '{busy.command}' ({busy.owner}); "
+                    "wait for it to finish, then try again."
+                ) from None
             raise NoticeLockedError(
                 f"This notice is open in another Notice Studio window ({busy.owner}); close it there, then try again."
             ) from None
@@ -786,6 +795,7 @@ class NoticeRepo:
         args.append("HEAD")
         if path:
             args += ["--", path]
+        self.require_full_history()
         out = self._git(*args, strip=False)
         result: list[Edit] = []
         for record in out.split("\x1e")[1:]:
@@ -807,6 +817,7 @@ class NoticeRepo:
         A damaged version tag is never dropped silently: it is left out and named in
         `recovery.messages`, which the command line prints and the app shows.
         """
+        self.require_full_history()
         out = self._version_records()
         versions = []
         for record in out.split("\x1e"):
@@ -822,6 +833,17 @@ class NoticeRepo:
                 self._note_damaged(name, "its message no longer records the effective date")
             versions.append(_parse_version(int(name[1:]), peeled or obj, tagger, tagged_at, contents))
         return sorted(versions, key=lambda v: v.number)
+
+    def require_full_history(self) -> None:
+        """Refuse to read the history of a shallow clone (`git clone --depth 1`, CI's default
+        checkout): it lacks earlier edits and versions, so the website, a publish, the log and the
+        change notices would each be built from part of it without a word."""
+        if (self.path / ".git" / "shallow").exists():
+            raise PartialHistoryError(
+                "This copy of the notice has only part of its history (it is a shallow git clone), so earlier "
+                "edits and published versions are missing from it; fetch the rest with 'git fetch --unshallow "
+                "--tags' in the notice folder (in CI, check out with fetch-depth: 0) and try again."
+            )
 
     _VERSION_FORMAT = (
         "--format=%(refname:short)%1f%(*objectname)%1f%(objectname)%1f%(taggername)%1f"
@@ -1115,6 +1137,7 @@ __all__ = [
     "NotANoticeError",
     "NoticeLockedError",
     "NoticeRepo",
+    "PartialHistoryError",
     "UnreadableDraftError",
     "Version",
     "resolve_author",

@@ -25,6 +25,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
+from urllib.request import url2pathname
 
 from notice_studio.core.fileio import write_atomic as _write_atomic
 from notice_studio.core.notice.frontmatter import FormatError
@@ -238,6 +239,66 @@ def public_url(url: str) -> str:
     return url
 
 
+_SCHEMES = ("https", "http", "ssh", "file")
+_SCP_LIKE = re.compile(r"[^/:\s]+:")
+"""git's short ssh form, [user@]host:path: a colon before any slash (a drive letter is a folder)."""
+_DRIVE = re.compile(r"[A-Za-z]:[\\/]")
+_TOKEN_PREFIXES = ("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "glpat-", "gldt-", "glptt-")
+"""How GitHub's and GitLab's access tokens begin: written as the user name, they are a password."""
+_ACCEPTED = "an https://, http:// or ssh:// address, git@host:path, a folder, or a file:// address"
+
+
+def server_address(text: str) -> str:
+    """The server address to remember for what the user typed (`remote add`, `clone`, the app's
+    dialogs), or a RemoteError saying why it cannot be used: an unknown kind of address, or a
+    password or token written into it (it would be kept in plain text in the notice's git
+    settings; git's credential helper or the ssh agent supplies it instead). A folder becomes an
+    absolute path."""
+    url = text.strip()
+    if not url:
+        raise RemoteError(f"Give the server's address: {_ACCEPTED}.")
+    scheme, sep, _ = url.partition("://")
+    if sep:
+        if scheme.lower() not in _SCHEMES:
+            raise RemoteError(
+                f"'{public_url(url)}' is not a server address Notice Studio knows (it starts '{scheme}://'); "
+                f"give {_ACCEPTED}."
+            )
+        url = scheme.lower() + url[len(scheme) :]  # git knows 'https', not 'HTTPS'
+        if scheme.lower() != "file":
+            _refuse_a_password(url, ssh=scheme.lower() == "ssh")
+        return url
+    if _DRIVE.match(url) or not _SCP_LIKE.match(url):
+        return str(Path(url).expanduser().absolute())  # a folder: remember where, whatever the current folder
+    user, at, rest = url.partition("@")
+    if at and (":" in user or user.startswith(_TOKEN_PREFIXES)) and _SCP_LIKE.match(rest):
+        name = user.split(":", 1)[0] if ":" in user else ""
+        raise _password_in(f"{name}@{rest}" if name else rest, ssh=True)
+    return url
+
+
+def _refuse_a_password(url: str, *, ssh: bool) -> None:
+    try:
+        parts = urlsplit(url)
+        user, password = parts.username or "", parts.password or ""
+    except ValueError:
+        return
+    token_as_user = user.startswith(_TOKEN_PREFIXES)
+    if password or token_as_user:
+        shown = public_url(url)
+        if password and not token_as_user:
+            shown = shown.replace("://", f"://{user}@", 1)
+        raise _password_in(shown, ssh=ssh)
+
+
+def _password_in(without: str, *, ssh: bool) -> RemoteError:
+    supplier = "your ssh key supply the access" if ssh else "git's credential helper supply the password"
+    return RemoteError(
+        "The address has a password or token written into it, which Notice Studio never stores; "
+        f"give the address without it ({without}) and let {supplier}."
+    )
+
+
 _AUTH = (
     "authentication failed",
     "could not read username",
@@ -264,22 +325,45 @@ _UNREACHABLE = (
 _NOT_FOUND = ("does not appear to be a git repository", "not found", "does not exist", "no such file")
 
 
-def _network_error(url: str, err: str) -> RemoteError:
+@dataclass(frozen=True)
+class _Doing:
+    """What the user was doing when the server failed, for the end of the sentence: what to do next."""
+
+    again: str
+    unreachable: str
+    failed: str
+
+
+_SYNCING = _Doing(
+    "then sync again", "your edits are kept here and will be sent when you sync again", "Syncing with {where}"
+)
+_CLONING = _Doing(
+    "then try again",
+    "nothing was copied; check the address and your connection, then try again",
+    "Copying the notice from {where}",
+)
+_ASKING = _Doing(
+    "then try again",
+    "the figures shown are as of the last sync; try again when it can be reached",
+    "Asking {where} what it has",
+)
+
+
+def _network_error(url: str, err: str, doing: _Doing = _SYNCING) -> RemoteError:
     low = err.lower()
     where = public_url(url)
     if any(s in low for s in _AUTH):
         return AuthenticationError(
             f"The server at {where} refused your credentials; check your user name and password or token "
-            "(kept by git's credential helper) or your ssh key, then sync again."
+            f"(kept by git's credential helper) or your ssh key, {doing.again}."
         )
     if any(s in low for s in _UNREACHABLE):
         return UnreachableError(
-            f"The server at {where} could not be reached ({_first_line(err)}); your edits are kept here "
-            "and will be sent when you sync again."
+            f"The server at {where} could not be reached ({_first_line(err)}); {doing.unreachable}."
         )
     if any(s in low for s in _NOT_FOUND):
         return NotANoticeRemoteError(f"There is no repository at {where}; check the address and try again.")
-    return RemoteError(f"Syncing with {where} failed ({_first_line(err)}); try again later.")
+    return RemoteError(f"{doing.failed.format(where=where)} failed ({_first_line(err)}); try again later.")
 
 
 def _at(stage: str) -> None:
@@ -329,11 +413,7 @@ def add_remote(repo: NoticeRepo, url: str, name: str = DEFAULT_REMOTE) -> None:
     """Connect the notice to a server (https, ssh, a path or file URL); works offline."""
     if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", name):
         raise RemoteError(f"'{name}' is not a usable server name; use letters, digits, '-', '_' or '.'.")
-    url = url.strip()
-    if not url:
-        raise RemoteError("Give the server's address (https://..., git@host:path, or a folder).")
-    if "://" not in url and ":" not in url.split("/", 1)[0]:
-        url = str(Path(url).expanduser().absolute())  # a folder: remember where, whatever the current folder
+    url = server_address(url)
     existing = remotes(repo)
     if name in existing:
         raise RemoteError(
@@ -403,7 +483,7 @@ def remote_info(
     if fetch:
         try:
             with repo._writing():
-                _fetch(repo, _Server(repo, name, url), interactive)
+                _fetch(repo, _Server(repo, name, url), interactive, _ASKING)
                 _record_contact(repo, name)
         except RemoteError as exc:
             problem = str(exc)
@@ -450,9 +530,8 @@ def clone(url: str, folder: str | os.PathLike[str], *, interactive: bool = False
     target = Path(folder).expanduser().absolute()
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise RemoteError(f"{target} is not empty; choose a new or empty folder for the notice.")
+    url = server_address(url)
     created = not target.exists()
-    if "://" not in url and ":" not in url.split("/", 1)[0]:
-        url = str(Path(url).expanduser().absolute())
     out = _run(
         None,
         *_NETWORK_OPTIONS,
@@ -475,7 +554,9 @@ def clone(url: str, folder: str | os.PathLike[str], *, interactive: bool = False
 
     if out.status != 0:
         discard()
-        raise _network_error(url, out.err)
+        raise _network_error(url, out.err, _CLONING)
+    if not (target / NOTICE_FILE).is_file():
+        _check_out_the_notice(target)
     if "empty repository" in out.err.lower() or not (target / NOTICE_FILE).is_file():
         empty = "empty repository" in out.err.lower()
         discard()
@@ -497,8 +578,33 @@ def clone(url: str, folder: str | os.PathLike[str], *, interactive: bool = False
     return target
 
 
+def _check_out_the_notice(target: Path) -> None:
+    """Check out the server's branch that holds the notice when the one its HEAD names does not
+    (a bare repository made by plain `git init --bare` names 'master', which may not exist, while
+    a notice is sent as 'main'): 'main' if it holds a notice, else the only branch that does."""
+    listed = _run(target, "for-each-ref", "--format=%(refname:strip=3)", f"refs/remotes/{DEFAULT_REMOTE}/").out
+    branches = [b for b in listed.split() if b != "HEAD"]
+    holding = [
+        b
+        for b in branches
+        if _run(target, "cat-file", "-e", f"refs/remotes/{DEFAULT_REMOTE}/{b}:{NOTICE_FILE}", check=False).status == 0
+    ]
+    chosen = "main" if "main" in holding else holding[0] if len(holding) == 1 else None
+    if chosen is None:
+        return
+    before = _run(target, "symbolic-ref", "-q", "--short", "HEAD", check=False).out.strip()
+    if _run(target, "checkout", "-q", "-B", chosen, "--track", f"{DEFAULT_REMOTE}/{chosen}", check=False).status:
+        return
+    if before and before != chosen and _rev_in(target, f"refs/heads/{before}"):
+        _run(target, "branch", "-q", "-D", before)  # the clone's copy of the server's other branch
+
+
+def _rev_in(folder: Path, ref: str) -> bool:
+    return _run(folder, "rev-parse", "--verify", "-q", ref, check=False).status == 0
+
+
 # ----- sync -------------------------------------------------------------------------------------
-def _fetch(repo: NoticeRepo, server: _Server, interactive: bool) -> None:
+def _fetch(repo: NoticeRepo, server: _Server, interactive: bool, doing: _Doing = _SYNCING) -> None:
     name = server.name
     out = _run(
         repo.path,
@@ -515,7 +621,7 @@ def _fetch(repo: NoticeRepo, server: _Server, interactive: bool) -> None:
         check=False,
     )
     if out.status != 0:
-        raise _network_error(server.url, out.err)
+        raise _network_error(server.url, out.err, doing)
 
 
 def _refs(repo: NoticeRepo, prefix: str) -> dict[str, str]:
@@ -672,6 +778,8 @@ def _sync_once(
     if refspecs:
         _at("before-push")
         _push(repo, server, refspecs, interactive)
+        if theirs != head:
+            _name_the_draft_on_a_folder_server(server.url, branch)
         # What the server now has, as a fetch would record it.
         mirror.append(f"update refs/remotes/{name}/{branch} {head}")
         mirror += [f"update refs/notice-remote/{name}/tags/{t} {refs['tags/' + t]}" for t in send_tags]
@@ -687,6 +795,36 @@ def _sync_once(
         draft_changed=draft_changed,
         diverged_versions=diverged,
     )
+
+
+def _folder_server(url: str) -> Path | None:
+    """The bare repository a folder or file:// address names (None for a network server)."""
+    if url.startswith("file://"):
+        return Path(url2pathname(urlsplit(url).path))
+    if "://" in url or (_SCP_LIKE.match(url) and not _DRIVE.match(url)):
+        return None
+    return Path(url) if Path(url).is_absolute() else None  # 'remote add' makes a folder absolute
+
+
+def _name_the_draft_on_a_folder_server(url: str, branch: str) -> None:
+    """Point a bare repository's HEAD at the draft's branch when it names a branch that does not
+    exist (plain `git init --bare` names 'master'), so that a plain `git clone` of it checks out
+    the notice too. Only a folder server can be told; a HEAD naming an existing branch is never
+    changed, and a server that cannot be changed (another owner, read-only) is left as it is."""
+    folder = _folder_server(url)
+    if folder is None:
+        return
+    try:
+        head = (folder / "HEAD").read_text().strip()
+    except OSError:
+        return
+    named = head.removeprefix("ref: ")
+    if named == head or named == f"refs/heads/{branch}" or _rev_in(folder, named):
+        return
+    if _run(folder, "rev-parse", "--is-bare-repository", check=False).out.strip() != "true":
+        return
+    if _rev_in(folder, f"refs/heads/{branch}"):
+        _run(folder, "symbolic-ref", "HEAD", f"refs/heads/{branch}", check=False)
 
 
 def _history_rewritten(last: str) -> None:
@@ -1272,6 +1410,7 @@ __all__ = [
     "remove_remote",
     "request_review",
     "reviews",
+    "server_address",
     "signing_configured",
     "sync",
     "version_signatures",

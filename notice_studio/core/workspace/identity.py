@@ -1,7 +1,8 @@
 """Who is recorded on edits: one small settings file shared by the app and the command line.
 
 The file lives in the user's configuration folder (NOTICE_STUDIO_CONFIG_DIR overrides it);
-without it, git's own user.name / user.email are used, else a clear prompt value.
+without it, user.name / user.email from the global git config (~/.gitconfig; a notice's own
+.git/config is not read, so one person is recorded alike in every notice), else a clear prompt value.
 """
 
 from __future__ import annotations

@@ -69,9 +69,8 @@ def as_of(info: RemoteInfo) -> str:
     """When the figures were true: just now, or the last time the server answered."""
     if info.fetched:
         return "checked with the server just now"
-    if info.fetch_problem:
-        since = f"as of the last sync, {_when(info.contacted)}" if info.contacted else "never synced"
-        return f"{since}; {info.fetch_problem.rstrip('.')}"
+    if info.fetch_problem:  # said on its own: the front end shows `fetch_problem` as the failure it is
+        return f"as of the last sync, {_when(info.contacted)}" if info.contacted else "never synced"
     if not info.contacted:
         return "never synced"
     return f"as of the last sync, {_when(info.contacted)}; 'status --fetch' asks the server"
@@ -146,6 +145,8 @@ class TeamWork:
         background lane and reloads on the window's thread.
         """
         chosen = dict(resolutions or {})
+        if chosen:
+            self._check_choices(chosen)
         try:
             result = store_remote.sync(self.repo, name, author=self.author, resolutions=chosen, interactive=interactive)
         except store_remote.UnreachableError as offline:
@@ -158,6 +159,21 @@ class TeamWork:
         if reload and result.draft_changed:
             self.replace_notice(self.repo.load())
         return result
+
+    def _check_choices(self, chosen: Mapping[str, Resolution]) -> None:
+        """Refuse a choice for a conflict the last sync did not stop at (a mistyped key would
+        otherwise be ignored and the conflict it meant left open or decided by `take`)."""
+        keys = [c.key for c in self.pending_conflicts()]
+        unknown = [key for key in chosen if key not in keys]
+        if not unknown:
+            return
+        names = " or ".join(f"'{key}'" for key in unknown)
+        there = (
+            f"the conflicts are: {', '.join(keys)}"
+            if keys
+            else "no sync is waiting for a decision, so sync without choosing"
+        )
+        raise NoticeError(f"There is no conflict {names}; {there}.")
 
     def pending_conflicts(self) -> tuple[Conflict, ...]:
         """The conflicts the last sync stopped at, still to decide (worked out here, no server)."""
@@ -207,7 +223,8 @@ class TeamWork:
         return self.review_event(review_id, COMMENT, text, clause_id)
 
     def approve(self, review_id: str, note: str = "") -> Review:
-        """Approve the draft as it is now (recorded with this person's git identity)."""
+        """Approve the draft as it is now, recorded under the workspace's author (the identity set in
+        Notice Studio, else the global git config: `identity.current_author`)."""
         return self.review_event(review_id, APPROVE, note)
 
     def ask_for_changes(self, review_id: str, text: str) -> Review:
