@@ -116,7 +116,7 @@ def test_a_review_is_recorded_under_the_notice_studio_identity_not_the_folders_g
     git(yours, "config", "user.email", "alice@work.example")
     assert run(capsys, "review", "request", str(yours), "--note", "Retention wording")[0] == 0
     review_id = json.loads(run(capsys, "review", "list", str(yours), "--json")[1])["reviews"][0]["id"]
-    assert run(capsys, "review", "approve", str(yours), review_id)[0] == 0
+    assert run(capsys, "review", "comment", str(yours), review_id, "Say 30 days.")[0] == 0  # not approve: one's own
     (review,) = json.loads(run(capsys, "review", "list", str(yours), "--all", "--json")[1])["reviews"]
     assert review["requested_by"] == "Jane Counsel <jane@example.org>"
     assert [e["by"] for e in review["events"]] == ["Jane Counsel <jane@example.org>"]
