@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from notice_studio import __version__
 from notice_studio.core.notice.model import Clause, NoticeError
 from notice_studio.core.notice.store import NoticeRepo
+from notice_studio.core.render.common import format_date
 from notice_studio.core.wording import plural
 from notice_studio.core.workspace import VariantSwap, current_author
 from notice_studio.ui import commands
@@ -891,12 +892,19 @@ class MainWindow(QMainWindow):
             self.status_version.setText("")
             return
         latest = session.latest_version
+        self.status_version.setToolTip(session.changes_summary)
         if latest is None:
             self.status_version.setText("Draft — not published yet")
+            return
+        effective = f" (effective {format_date(latest.effective)})" if latest.effective else ""
+        count = session.changes_since_version
+        if count is None:
+            standing = f"comparing with {latest.name}…"
+        elif count:
+            standing = f"{plural(count, 'change')} since {latest.name}"
         else:
-            count = getattr(session, "edits_since_version", 0)
-            changes = plural(count, "change") if count else "no changes"
-            self.status_version.setText(f"Draft — {changes} since {latest.name} (effective {latest.effective})")
+            standing = f"same as {latest.name}"
+        self.status_version.setText(f"Draft — {standing}{effective}")
 
     def _rows_inserted(self, *_args: object) -> None:
         self.outline_view.expandAll()

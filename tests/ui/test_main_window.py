@@ -261,6 +261,28 @@ def test_outline_marks_clauses_changed_since_the_last_version(qtbot, window) -> 
     assert "1 change since v1" in window.status_version.text()
 
 
+def test_status_bar_compares_content_not_saved_edits(qtbot, window) -> None:
+    """An edit undone leaves two saved edits but no change: the status bar says so, as `diff`
+    and the publish dialog do (one rule: NoticeDiff.change_count)."""
+    import datetime as dt
+
+    session = window.session
+    clause = session.notice.clauses[1]
+    session.repo.publish(dt.date(2019, 3, 1), "First.", True, "GC", session.author)
+    session.refresh_history()
+    qtbot.waitUntil(lambda: window.status_version.text().startswith("Draft — same as v1"), timeout=10000)
+    assert window.status_version.text() == "Draft — same as v1 (effective 1 March 2019)"
+    session.undo_stack.push(commands.EditBody(session, clause.id, clause.body, clause.body + " Temporary words.", 0))
+    wait_saved(qtbot, window, f"Edited '{clause.title}'")
+    qtbot.waitUntil(lambda: "1 change since v1" in window.status_version.text(), timeout=10000)
+    assert window.status_version.toolTip() == "Sections: 1 changed."
+    session.undo_stack.undo()
+    qtbot.waitUntil(lambda: session.repo.edits_since("v1") == 2, timeout=10000)  # typed, then undone
+    qtbot.waitUntil(lambda: "same as v1" in window.status_version.text(), timeout=10000)
+    assert not session.workspace.compare("v1", "draft").has_changes
+    assert window.status_version.toolTip() == ""
+
+
 def test_a_title_typed_without_enter_is_kept_on_close(qtbot, settings, notice_folder: Path) -> None:
     from notice_studio.ui.main_window import MainWindow
 
