@@ -248,12 +248,14 @@ def open_settings(window: Window) -> Any:
 
 
 def show_welcome(window: Window, problem: str = "") -> Any:
-    """The welcome: name and e-mail, what the sample is, and where to begin; `problem` says why
-    the notice counsel last had open is not shown."""
+    """The welcome: name and e-mail, what the sample is (when the sample is open), and where to
+    begin; `problem` says why the notice counsel last had open is not shown."""
     from notice_studio.ui.welcome.welcome_dialog import IMPORT, NEW, OPEN, WelcomeDialog
 
     settings = window.settings
-    dialog = WelcomeDialog(settings.author_name, settings.author_email, window, problem)
+    session = window.session
+    sample = session is not None and is_sample(session.path)
+    dialog = WelcomeDialog(settings.author_name, settings.author_email, window, problem, sample=sample)
 
     def done() -> None:
         settings.set("welcome/shown", "true")
