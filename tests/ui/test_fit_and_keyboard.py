@@ -260,6 +260,25 @@ def test_the_sample_notice_is_marked_as_the_sample(qtbot, window, notice_folder)
     assert not bar.isVisible()
 
 
+def test_the_sample_bar_text_takes_the_bar_width(qtbot, window) -> None:
+    """One line on a laptop screen, two on a narrow window; never a narrow column of five."""
+    from notice_studio.ui.app import sample_notice_path
+
+    bar = window.extras.sample_bar
+    window.showNormal()
+    window.resize(1366, 740)
+    assert window.open_notice(sample_notice_path())
+    label = bar.widgetForAction(bar.actions()[0])
+    line = label.fontMetrics().lineSpacing()
+    qtbot.waitUntil(lambda: bar.isVisible() and label.width() > bar.width() // 2, timeout=3000)
+    qtbot.waitUntil(lambda: label.height() < 2 * line, timeout=3000)  # one line
+    window.resize(860, 740)
+    qtbot.waitUntil(lambda: label.width() < 700, timeout=3000)
+    qtbot.waitUntil(lambda: line * 2 <= label.height() < 3 * line, timeout=3000)  # two lines
+    assert label.width() > bar.width() // 2
+    assert bar.height() < 3 * line + 12
+
+
 def test_settings_dialog_saves_name_email_and_library_folders(qtbot, window, settings, tmp_path) -> None:
     dialog = window_setup.open_settings(window)
     qtbot.addWidget(dialog)
