@@ -870,8 +870,8 @@ class MainWindow(QMainWindow):
         if focus is not None:
             focus(name)
 
-    def describe_ref(self, ref: str) -> str | None:
-        """How the history names a saved edit ('the edit of Today, 14:05'), if it knows it."""
+    def describe_ref(self, ref: str) -> tuple[str, str] | None:
+        """How the history names a saved edit, in a sentence and in a heading, if it knows it."""
         describe = getattr(self.docks.get("history_dock"), "describe_ref", None)
         return describe(ref) if describe is not None else None
 

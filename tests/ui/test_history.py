@@ -135,7 +135,7 @@ def test_compare_buttons_and_enter_open_the_comparison(qtbot, window) -> None:
     second = next(w for w in window.findChildren(DiffWindow) if w is not diff_window)
     assert (second.a_ref, second.b_ref) == ("v1", newest_edit)
     qtbot.waitUntil(lambda: second.diff is not None, timeout=10000)
-    assert second.new_long.startswith("The edit of Today, ") and second.new_name.startswith("the edit of")
+    assert second.new_long.startswith("Edit of Today, ") and second.new_name.startswith("the edit of Today, ")
     for w in (diff_window, second):
         w.close()
 
@@ -258,3 +258,41 @@ def test_local_time_reads_like_a_person_would_say_it() -> None:
     assert local_time((today - dt.timedelta(days=1)).isoformat(), now) == "Yesterday, 14:05"
     assert local_time((today - dt.timedelta(days=30)).isoformat(), now) == "1 Feb 2026, 14:05"
     assert local_time("not a date", now) == "not a date"
+
+
+def test_two_edits_of_the_same_minute_are_told_apart_in_the_comparison(qtbot, window) -> None:
+    """Seconds, the short id and what each edit did name it; the columns say which is earlier."""
+    dock = dock_of(window)
+    first = edit_clause(qtbot, window, 1, "information", "personal data")
+    second = edit_clause(qtbot, window, 2, "we", "we always")
+    wait_for(qtbot, dock, lambda entries: entries[1].kind == EDIT and entries[2].kind == EDIT)
+    newer, older = dock.entries[1], dock.entries[2]
+    titles = {c.id: c.title for c in window.session.notice.clauses}
+    assert newer.title == f"Edited '{titles[second]}'" and older.title == f"Edited '{titles[first]}'"
+    dock.select_refs(newer.ref, older.ref)
+    assert dock.compare_refs() == (older.ref, newer.ref)
+    dock.compare_selected()
+    compare = next(w for w in window.findChildren(DiffWindow))
+    qtbot.waitUntil(lambda: compare.diff is not None, timeout=10000)
+    assert compare.old_name == f"the edit of {older.moment} ({older.ref[:7]})"
+    assert compare.old_long == f"Edit of {older.moment} ({older.ref[:7]}): Edited '{titles[first]}'"
+    assert compare.new_long == f"Edit of {newer.moment} ({newer.ref[:7]}): Edited '{titles[second]}'"
+    assert compare.old_long in compare.windowTitle() and compare.new_long in compare.windowTitle()
+    left, right = (label.caption for label in compare.column_labels)
+    assert left == f"Earlier: {compare.old_long}" and right == f"Later: {compare.new_long}"
+    assert compare.column_labels[0].toolTip() == left
+    compare.close()
+
+
+def test_an_edit_is_named_to_the_second_with_its_id_and_message() -> None:
+    now = dt.datetime(2026, 3, 3, 18, 0).astimezone()
+    when = now.replace(hour=14, minute=27, second=5).isoformat()
+    long_message = "Chose the clause variants that fit the practices ('Cookies' is now strictly necessary only)"
+    (_draft, entry, other) = timeline(
+        [_edit("3f2a9c1d0e", "Edited 'Cookies'", when), _edit("9d8e7f6a5b", long_message, when)], [], {}, now=now
+    )
+    assert entry.label == "the edit of Today, 14:27:05 (3f2a9c1)"
+    assert entry.heading == "Edit of Today, 14:27:05 (3f2a9c1): Edited 'Cookies'"
+    assert other.heading.startswith("Edit of Today, 14:27:05 (9d8e7f6): Chose the clause variants")
+    assert other.heading.endswith("…") and len(other.heading) < 100
+    assert local_time(when, now, seconds=True) == "Today, 14:27:05"

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QColor, QIcon, QKeySequence, QPainter, QPixmap
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QIcon, QKeySequence, QPainter, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -62,8 +63,35 @@ def ref_label(state: AppState, nav: Navigator, ref: str) -> tuple[str, str]:
         return ref, ref
     described = nav.describe_ref(ref)
     if described:
-        return described, described[0].upper() + described[1:]
-    return f"the edit {ref[:8]}", f"Edit {ref[:8]}"
+        return described
+    return f"the edit {ref[:7]}", f"Edit {ref[:7]}"
+
+
+class ColumnCaption(QLabel):
+    """A column's heading on one line, cut short with '…' when the column is narrower than it
+    (the tooltip and `caption` hold it whole), so a long edit name never widens the window."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.caption = ""
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.font()
+        font.setBold(True)
+        self.setFont(font)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def set_caption(self, caption: str) -> None:
+        self.caption = caption
+        self.setToolTip(caption)
+        self.setAccessibleName(caption)
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        self.setText(self.fontMetrics().elidedText(self.caption, Qt.TextElideMode.ElideRight, max(self.width(), 40)))
 
 
 class DiffWindow(QMainWindow):
@@ -112,6 +140,7 @@ class DiffWindow(QMainWindow):
             return
         from notice_studio.ui.compare.conflict_mode import ConflictMode
 
+        self.set_captions(self.old_long, self.new_long, sides=False)  # neither side is older
         self.setWindowTitle("Both of you changed the same words — Notice Studio")
         self.header.setText("Decide what to keep: <b>theirs</b>, <b>yours</b>, or an edited <b>result</b>")
         self.conflict_mode = ConflictMode(self, conflicts)
@@ -123,6 +152,11 @@ class DiffWindow(QMainWindow):
         """The window in conflict mode: theirs / yours / result for each place both sides changed."""
         return cls(state, nav, "theirs", "yours", parent, conflicts=conflicts)
 
+    def set_captions(self, old: str, new: str, *, sides: bool) -> None:
+        """The two columns' headings; with `sides`, which one is older ('Earlier: v1 (…)', 'Later: Draft')."""
+        for label, side, caption in zip(self.column_labels, ("Earlier", "Later"), (old, new), strict=True):
+            label.set_caption(f"{side}: {caption}" if sides else caption)
+
     @property
     def colours(self) -> Colours:
         return self._colours
@@ -131,6 +165,7 @@ class DiffWindow(QMainWindow):
     def _build(self) -> None:
         self.header = QLabel(f"Comparing <b>{html.escape(self.old_long)}</b> with <b>{html.escape(self.new_long)}</b>")
         self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.header.setWordWrap(True)  # two long edit names wrap rather than widen the window
         self.header.setAccessibleName("What is being compared")
         font = self.header.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)
@@ -210,14 +245,16 @@ class DiffWindow(QMainWindow):
         self.pane_row = grid = QHBoxLayout(panes)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(6)
-        for pane, caption in ((self.old_pane, self.old_long), (self.new_pane, self.new_long)):
+        self.column_labels: list[ColumnCaption] = []
+        for pane in (self.old_pane, self.new_pane):
             column = QVBoxLayout()
-            label = QLabel(f"<b>{html.escape(caption)}</b>")
-            label.setTextFormat(Qt.TextFormat.RichText)
+            label = ColumnCaption()
+            self.column_labels.append(label)
             label.setBuddy(pane)
             column.addWidget(label)
             column.addWidget(pane, 1)
             grid.addLayout(column, 1)
+        self.set_captions(self.old_long, self.new_long, sides=True)
         bar_column = QVBoxLayout()
         bar_column.addSpacing(label.sizeHint().height() + column.spacing())
         bar_column.addWidget(self.sync.bar, 1)

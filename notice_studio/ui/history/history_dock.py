@@ -329,10 +329,11 @@ class HistoryDock(QDockWidget):
     def entry_for(self, ref: str) -> HistoryEntry | None:
         return next((e for e in self.entries if e.ref == ref), None)
 
-    def describe_ref(self, ref: str) -> str | None:
-        """How the comparison window should name a commit id ('the edit of Today, 14:05')."""
+    def describe_ref(self, ref: str) -> tuple[str, str] | None:
+        """How the comparison window should name a commit id, in a sentence and in a heading
+        ('the edit of Today, 14:05:09 (3f2a9c1)', 'Edit of Today, 14:05:09 (3f2a9c1): Edited 'Cookies'')."""
         entry = next((e for e in self.entries if e.ref == ref or (e.kind == EDIT and e.ref.startswith(ref))), None)
-        return entry.label if entry is not None and entry.kind == EDIT else None
+        return (entry.label, entry.heading) if entry is not None and entry.kind == EDIT else None
 
     def compare_refs(self) -> tuple[str, str] | None:
         """(earlier, later) for the current selection, or None if it cannot be compared."""
