@@ -263,3 +263,42 @@ def test_practices_changes_are_described_in_readers_words(qtbot, window) -> None
     row = diff_window.new_pane.row_index("practices")
     assert "We now use personal information to train machine-learning models." in diff_window.new_pane.row_text(row)
     diff_window.close()
+
+
+def test_cross_references_read_as_the_published_text_reads_them(qtbot, window) -> None:
+    """'see [[x]]' shows as 'see section N', each side with its own numbers; a reference changed
+    to another is one struck label and one underlined label, never half-marked markup."""
+    session = window.session
+    first, second, third = (c.id for c in session.notice.clauses[:3])
+    clause = session.notice.clauses[3]
+    body = f"Our contact details are in [[{second}]]. [[{first}]] says who we are."
+    session.undo_stack.push(commands.EditBody(session, clause.id, clause.body, body))
+    publish_v1(window)
+    wait_version(qtbot, window)
+    session.undo_stack.push(commands.MoveClause(session, first, None, 2))  # second is now 1, first is 3
+    changed = body.replace(f"[[{second}]]", f"[[{third}]]")
+    session.undo_stack.push(commands.EditBody(session, clause.id, body, changed))
+    diff_window = open_compare(qtbot, window)
+    old_text = diff_window.old_pane.row_text(diff_window.old_pane.row_index(clause.id))
+    new_text = diff_window.new_pane.row_text(diff_window.new_pane.row_index(clause.id))
+    assert "[[" not in old_text + new_text
+    assert "Our contact details are in section 2. Section 1 says who we are." in old_text
+    assert "Our contact details are in section 2. Section 3 says who we are." in new_text
+    struck = [t for t, f in runs(diff_window.old_pane, clause.id) if f.fontStrikeOut()]
+    underlined = [t for t, f in runs(diff_window.new_pane, clause.id) if f.fontUnderline()]
+    assert struck == ["section 2"] and underlined == ["section 2"]  # second was 2; third is 2 now
+    diff_window.close()
+
+
+def test_read_references_joins_a_reference_the_word_diff_split() -> None:
+    from notice_studio.core.diff.words import DELETE, EQUAL, INSERT, WordOp
+    from notice_studio.ui.compare.diff_panes import NEW, OLD, References, read_references
+
+    ops = [WordOp(EQUAL, "see [[cookie-"), WordOp(DELETE, "list"), WordOp(INSERT, "table"), WordOp(EQUAL, "]] now")]
+    numbers = References({"cookie-list": "4", "cookie-table": "4.2"})
+    old = read_references([op for op in ops if op.op != INSERT], OLD, numbers)
+    new = read_references([op for op in ops if op.op != DELETE], NEW, numbers)
+    assert old == [WordOp(EQUAL, "see "), WordOp(DELETE, "section 4"), WordOp(EQUAL, " now")]
+    assert new == [WordOp(EQUAL, "see "), WordOp(INSERT, "section 4.2"), WordOp(EQUAL, " now")]
+    missing = read_references([WordOp(EQUAL, "[[gone]] is missing.")], NEW, numbers)
+    assert "".join(op.text for op in missing) == "[missing section: gone] is missing."

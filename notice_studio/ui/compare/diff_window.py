@@ -390,6 +390,7 @@ class DiffWindow(QMainWindow):
             new_name=self.new_name,
             colours=self._colours,
             changed_only=self.changed_only.isChecked(),
+            language=(self.new_notice.language if self.new_notice else None) or "en",
         )
         self.sync.align_now()
         if 0 <= self.current_change_index < len(self.entries):
