@@ -598,6 +598,10 @@ class MainWindow(QMainWindow):
         clause_id = self.current_clause_id()
         if self.session is None or clause_id is None:
             return
+        workspace = self.session.workspace
+        workspace.interaction = DialogInteraction(self)
+        if not workspace.confirm_remove(clause_id):  # asks, as `clause remove` does, when it has sub-clauses
+            return
         self.session.undo_stack.push(commands.RemoveClause(self.session, clause_id))
         self.statusBar().showMessage("Clause deleted. Undo (Ctrl+Z) brings it back.", 6000)
 

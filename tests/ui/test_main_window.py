@@ -12,6 +12,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMessageBox
 from ui_support import make_notice_folder
 
+from notice_studio.core.notice.model import Clause
 from notice_studio.core.notice.store import NoticeRepo
 from notice_studio.ui import commands
 from notice_studio.ui.outline.outline_model import CLAUSE_MIME, OutlineModel
@@ -130,6 +131,41 @@ def test_new_clause_delete_and_undo(qtbot, window, monkeypatch) -> None:
     session.undo_stack.undo()
     assert session.notice.has("our-promise")
     wait_saved(qtbot, window, "Added 'Our Promise'")
+
+
+def test_deleting_a_section_with_sub_sections_asks_first(qtbot, window) -> None:
+    """As `clause remove` asks: how many sub-sections, counted at every level; No is the default."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    session = window.session
+    parent = next(c for c in session.notice.clauses if c.children)
+    child = parent.children[0]
+    session.undo_stack.push(commands.AddClause(session, Clause("deeper-part", "Deeper part", "Words."), child.id, 0))
+    subs = len(list(parent.descendants()))
+    assert subs == len(parent.children) + 1 + sum(len(list(c.descendants())) for c in parent.children[1:])
+    asked: list[tuple[str, str]] = []
+
+    def answer(label: str, tries: int = 250) -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            if tries:
+                QTimer.singleShot(20, lambda: answer(label, tries - 1))
+            return
+        asked.append((box.text(), box.defaultButton().text().replace("&", "")))
+        next(b for b in box.buttons() if b.text().replace("&", "") == label).click()
+
+    window.select_clause(parent.id)
+    QTimer.singleShot(0, lambda: answer("No"))
+    window.act_delete.trigger()
+    assert asked == [(f"Delete '{parent.title}' and its {subs} sub-clauses?", "No")]
+    assert session.notice.has(parent.id) and session.notice.has("deeper-part")
+
+    QTimer.singleShot(0, lambda: answer("Yes"))
+    window.act_delete.trigger()
+    assert len(asked) == 2 and not session.notice.has(parent.id) and not session.notice.has("deeper-part")
+    session.undo_stack.undo()
+    assert session.notice.has(parent.id) and session.notice.has("deeper-part")
 
 
 def test_insert_from_library_records_provenance(qtbot, window) -> None:
