@@ -275,6 +275,15 @@ class Session(QObject):
     def reload(self) -> None:
         self.replace_notice(self.repo.load())
 
+    def swap_draft(self, notice: Notice, message: str | None) -> None:
+        """Show `notice` as the draft and keep the undo history (a restore, its undo or redo, see
+        commands.RestoreDraft); `message`: save it as an edit so described (None: already saved)."""
+        self.workspace.replace_notice(notice)
+        if message is not None:  # before the views follow: reselecting a clause saves what is pending
+            self._note(message=message)
+        self.notice_replaced.emit()
+        self.refresh_history()
+
     def hold_saves(self) -> None:
         """Whole-notice work is about to be saved in the write lane (a Word review applied):
         typing from now on goes to the recovery file only, and is committed by `take_saved`

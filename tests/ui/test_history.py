@@ -265,7 +265,8 @@ def test_two_edits_of_the_same_minute_are_told_apart_in_the_comparison(qtbot, wi
     dock = dock_of(window)
     first = edit_clause(qtbot, window, 1, "information", "personal data")
     second = edit_clause(qtbot, window, 2, "we", "we always")
-    wait_for(qtbot, dock, lambda entries: entries[1].kind == EDIT and entries[2].kind == EDIT)
+    head = window.session.repo.head()
+    wait_for(qtbot, dock, lambda entries: entries[1].ref == head and entries[2].kind == EDIT)
     newer, older = dock.entries[1], dock.entries[2]
     titles = {c.id: c.title for c in window.session.notice.clauses}
     assert newer.title == f"Edited '{titles[second]}'" and older.title == f"Edited '{titles[first]}'"
@@ -296,3 +297,33 @@ def test_an_edit_is_named_to_the_second_with_its_id_and_message() -> None:
     assert other.heading.startswith("Edit of Today, 14:27:05 (9d8e7f6): Chose the clause variants")
     assert other.heading.endswith("…") and len(other.heading) < 100
     assert local_time(when, now, seconds=True) == "Today, 14:27:05"
+
+
+def test_restore_is_one_undo_step_and_earlier_steps_stay(qtbot, window, monkeypatch) -> None:
+    dock = dock_of(window)
+    session = window.session
+    publish_v1(window)
+    first = edit_clause(qtbot, window, 1, "information", "personal data")
+    second = edit_clause(qtbot, window, 2, "we", "we always")
+    edited = {cid: session.notice.find(cid).body for cid in (first, second)}
+    v1 = session.repo.notice_at("v1")
+    wait_for(qtbot, dock, lambda entries: any(e.ref == "v1" for e in entries))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    dock.select_refs("v1")
+    with qtbot.waitSignal(dock.restored, timeout=10000):
+        dock.restore_selected()
+    assert all(session.notice.find(cid).body == v1.find(cid).body for cid in edited)
+    assert window.act_undo.isEnabled() and window.act_undo.text() == "&Undo Restored v1 as the draft"
+
+    window.act_undo.trigger()  # the draft as it was before the restore, in one step
+    assert {cid: session.notice.find(cid).body for cid in edited} == edited
+    qtbot.waitUntil(lambda: session.repo.edits(limit=1)[0].message == "Undid: Restored v1 as the draft", timeout=10000)
+    assert session.repo.load().find(second).body == edited[second]
+    window.act_undo.trigger()  # the step before the restore is still there
+    assert session.notice.find(second).body == v1.find(second).body
+    assert session.notice.find(first).body == edited[first]
+    window.act_redo.trigger()
+    window.act_redo.trigger()
+    assert all(session.notice.find(cid).body == v1.find(cid).body for cid in edited)
+    qtbot.waitUntil(lambda: "Restored v1 as the draft" in session.repo.edits(limit=1)[0].message, timeout=10000)
+    assert session.repo.load().find(second).body == v1.find(second).body
