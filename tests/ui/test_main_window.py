@@ -319,6 +319,21 @@ def test_status_bar_compares_content_not_saved_edits(qtbot, window) -> None:
     assert window.status_version.toolTip() == ""
 
 
+def test_an_emptied_title_puts_the_saved_one_back_and_says_why(qtbot, window) -> None:
+    session = window.session
+    clause = session.notice.clauses[1]
+    window.select_clause(clause.id)
+    title = window.editor.title
+    title.setFocus()
+    title.setText("Who we are")
+    qtbot.keyClick(title, Qt.Key.Key_Return)
+    assert session.notice.find(clause.id).title == "Who we are"
+    title.setText("   ")
+    qtbot.keyClick(title, Qt.Key.Key_Return)
+    assert title.text() == "Who we are" == session.notice.find(clause.id).title
+    assert window.statusBar().currentMessage() == "A clause needs a title, so its saved title is back."
+
+
 def test_a_title_typed_without_enter_is_kept_on_close(qtbot, settings, notice_folder: Path) -> None:
     from notice_studio.ui.main_window import MainWindow
 
