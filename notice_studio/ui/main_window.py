@@ -358,13 +358,13 @@ class MainWindow(QMainWindow):
                 repo.close()
                 return False
         except NoticeError as exc:
-            report(str(exc))
+            report(exc.in_app)  # 'File > New notice', not the command line's 'notice-studio new'
             return False
         try:
             session = Session(repo, self.tasks, self.author(), self.settings.whole_number("autosave/idle_ms"), self)
         except NoticeError as exc:
             repo.close()
-            report(str(exc))
+            report(exc.in_app)
             return False
         self._close_session()
         self.session = session

@@ -248,8 +248,14 @@ def test_not_a_notice_gets_one_sentence(qtbot, settings, tmp_path, monkeypatch) 
     monkeypatch.setattr(win, "show_error", errors.append)
     assert not win.open_notice(tmp_path)
     assert errors == [
-        f"{tmp_path} is not a notice (it has no notice.yaml); open a notice folder or create one with 'notice-studio new'."
+        f"{tmp_path} is not a notice (it has no notice.yaml); open a notice folder or create one with File > New notice."
     ]
+    (tmp_path / "notice.yaml").write_text("title: Kept by hand\n", encoding="utf-8")
+    assert not win.open_notice(tmp_path)
+    assert errors[1] == (
+        f"{tmp_path} has a notice.yaml but no history; import it with File > Import existing notice or create one "
+        "with File > New notice."
+    )
     win.close()
 
 
