@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from notice_studio import __version__
+from notice_studio.core.importer.readers import SUPPORTED_TEXT
 from notice_studio.core.notice.model import Clause, NoticeError
 from notice_studio.core.notice.store import NoticeRepo
 from notice_studio.core.render.common import format_date
@@ -196,7 +197,7 @@ class MainWindow(QMainWindow):
             "&Import existing notice…",
             self.import_notice,
             None,
-            "Turn a .txt, .md, .html or .docx notice into a project",
+            f"Turn a {SUPPORTED_TEXT} notice into a project",
         )
         self.act_export = self._action(
             "&Export…", self.export_notice, QKeySequence("Ctrl+E"), "Export HTML, Markdown, text, PDF or Word"

@@ -217,7 +217,9 @@ def test_welcome_records_who_you_are_and_offers_where_to_begin(qtbot, window, se
     dialog = window_setup.show_welcome(window)
     qtbot.addWidget(dialog)
     assert not dialog.buttons[OPEN].isEnabled()  # a name first
-    assert "sample" in " ".join(w.text() for w in dialog.findChildren(type(dialog.form.problem))).lower()
+    words = " ".join(w.text() for w in dialog.findChildren(type(dialog.form.problem)))
+    assert "sample" in words.lower()
+    assert "(.txt, .md, .html, .docx or .pdf)" in words and "or .pdf" in window.act_import.toolTip()
     dialog.form.name.setText("Dana Whitfield")
     dialog.form.email.setText("dana@northwind.example")
     assert dialog.buttons[OPEN].isEnabled() and dialog.buttons[SAMPLE].isEnabled()
@@ -236,6 +238,7 @@ def test_welcome_over_your_own_notice_does_not_call_it_the_sample(qtbot, window)
     qtbot.addWidget(dialog)
     words = " ".join(label.text() for label in dialog.findChildren(QLabel) if label.isVisibleTo(dialog))
     assert "sample" not in words.lower()
+    assert "(.txt, .md, .html, .docx or .pdf)" in words  # every form the import reads
     assert SAMPLE not in dialog.buttons and dialog.buttons[STAY].text() == "&Close"
     assert dialog.buttons[STAY].isDefault()
     qtbot.mouseClick(dialog.buttons[STAY], Qt.MouseButton.LeftButton)

@@ -6,6 +6,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from notice_studio.core.importer.readers import SUPPORTED_TEXT
 from notice_studio.ui.author_dialog import AuthorForm
 from notice_studio.ui.layout.fit import fit_dialog
 
@@ -63,11 +64,11 @@ class WelcomeDialog(QDialog):
             self.sample_text.setAccessibleName("About the sample notice")
             layout.addWidget(self.sample_text)
         where = (
-            "Start your own notice from a template, import the notice you already have (.txt, .md, .html or "
-            ".docx), open a notice folder, or look around the sample first."
+            f"Start your own notice from a template, import the notice you already have ({SUPPORTED_TEXT}), "
+            "open a notice folder, or look around the sample first."
             if sample
-            else "Start another notice from a template, import a notice you already have (.txt, .md, .html or "
-            ".docx), or open a notice folder."
+            else f"Start another notice from a template, import a notice you already have ({SUPPORTED_TEXT}), "
+            "or open a notice folder."
         )
         start = QLabel(f"<b>Where to begin.</b> {where}")
         start.setWordWrap(True)
