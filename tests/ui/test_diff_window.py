@@ -59,7 +59,7 @@ def test_compare_v1_with_draft_marks_words_and_steps_through_changes(qtbot, wind
     wait_version(qtbot, window)
     ids = change_draft(window)
     diff_window = open_compare(qtbot, window)
-    assert diff_window.header.text() == "Comparing <b>v1 (effective 2026-01-15)</b> with <b>Draft</b>"
+    assert diff_window.header.text() == "Comparing <b>v1 (effective 15 January 2026)</b> with <b>Draft</b>"
     assert [e.key for e in diff_window.entries] == [ids["moved"], ids["edited"], ids["added"]]
     texts = [diff_window.summary.item(i).text() for i in range(diff_window.summary.count())]
     assert texts[0].startswith("Moved 1 ") and texts[1].startswith("Changed ") and texts[2].startswith("Added ")
@@ -196,7 +196,7 @@ def test_export_redline_as_web_page_and_word(qtbot, window, monkeypatch, tmp_pat
     with qtbot.waitSignal(diff_window.export_finished, timeout=10000):
         qtbot.mouseClick(diff_window.export_button, Qt.MouseButton.LeftButton)
     page = target.read_text(encoding="utf-8")
-    assert "<ins>" in page and "personal data" in page and "v1 (effective 2026-01-15)" in page
+    assert "<ins>" in page and "personal data" in page and "v1 (effective 15 January 2026)" in page
 
     from docx import Document
 

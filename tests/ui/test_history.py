@@ -128,7 +128,7 @@ def test_compare_buttons_and_enter_open_the_comparison(qtbot, window) -> None:
     diff_window = windows[0]
     assert (diff_window.a_ref, diff_window.b_ref) == ("v1", "draft")
     qtbot.waitUntil(lambda: diff_window.diff is not None, timeout=10000)
-    assert "v1 (effective 2026-01-15)" in diff_window.header.text()
+    assert "v1 (effective 15 January 2026)" in diff_window.header.text()
 
     dock.select_refs("v1", newest_edit)
     qtbot.mouseClick(dock.compare_button, Qt.MouseButton.LeftButton)

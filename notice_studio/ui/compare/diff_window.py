@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from notice_studio.core.diff.notices import NoticeDiff, diff_notices
 from notice_studio.core.notice.model import Notice, slugify
+from notice_studio.core.render.common import format_date
 from notice_studio.ui.app_state import AppState, Navigator
 from notice_studio.ui.compare.diff_panes import NEW, OLD, Colours, ComparePane, PaneSync, colours_for
 from notice_studio.ui.compare.diff_rows import SummaryEntry, fill_panes, summary_entries, summary_sentence
@@ -51,14 +52,15 @@ _LOADING, _READY, _FAILED = 0, 1, 2
 
 
 def ref_label(state: AppState, nav: Navigator, ref: str) -> tuple[str, str]:
-    """(short name, long name) for a ref: ('v1', 'v1 (effective 2026-01-15)'), ('Draft', 'Draft')."""
+    """(short name, long name) for a ref: ('v1', 'v1 (effective 15 January 2026)'), ('the draft', 'Draft');
+    the date as the publish dialog and the published page write it."""
     if ref in ("draft", "HEAD"):
         return "the draft", "Draft"
     session = state.session
     if ref.startswith("v") and ref[1:].isdigit():
         for version in session.versions if session else ():
             if version.name == ref:
-                effective = f" (effective {version.effective.isoformat()})" if version.effective else ""
+                effective = f" (effective {format_date(version.effective)})" if version.effective else ""
                 return ref, f"{ref}{effective}"
         return ref, ref
     described = nav.describe_ref(ref)
