@@ -200,8 +200,11 @@ def test_open_refuses_a_file(tmp_path: Path) -> None:
 
 
 def test_open_refuses_a_plain_folder(tmp_path: Path) -> None:
-    with pytest.raises(NotANoticeError, match="is not a notice \\(it has no notice.yaml\\)"):
+    with pytest.raises(NotANoticeError, match="is not a notice \\(it has no notice.yaml\\)") as refused:
         NoticeRepo.open(tmp_path)
+    # The command line names its command; the app names its menu (the same sentence otherwise).
+    assert str(refused.value).endswith("create one with 'notice-studio new'.")
+    assert refused.value.in_app == str(refused.value).replace("'notice-studio new'", "File > New notice")
 
 
 def test_open_refuses_a_git_repo_that_is_not_a_notice(tmp_path: Path) -> None:

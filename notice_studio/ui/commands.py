@@ -8,7 +8,7 @@ import time
 from PySide6.QtGui import QUndoCommand
 
 from notice_studio.core.notice import messages
-from notice_studio.core.notice.model import Clause, Table
+from notice_studio.core.notice.model import Clause, Notice, Table
 from notice_studio.core.practices.model import Practices
 from notice_studio.core.workspace import LibraryUpdate, VariantSwap
 from notice_studio.ui.session import Session
@@ -216,3 +216,21 @@ class SetNoticeSetting(QUndoCommand):
 
     def undo(self) -> None:
         self.session.set_setting(self.name, self.old)
+
+
+class RestoreDraft(QUndoCommand):
+    """History > Restore…: an earlier version or edit became the draft, already saved by the store
+    (`message` is that edit's). Undo puts back the draft as it was before, as one saved edit, and
+    the steps before it stay undoable: they were made on that very draft (the same objects)."""
+
+    def __init__(self, session: Session, before: Notice, after: Notice, message: str) -> None:
+        super().__init__(message)
+        self.session, self.before, self.after, self.message = session, before, after, message
+        self._saved = True  # the first redo shows what the store already saved
+
+    def redo(self) -> None:
+        self.session.swap_draft(self.after, None if self._saved else self.message)
+        self._saved = False
+
+    def undo(self) -> None:
+        self.session.swap_draft(self.before, f"Undid: {self.message}")

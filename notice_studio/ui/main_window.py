@@ -28,8 +28,10 @@ from PySide6.QtWidgets import (
 )
 
 from notice_studio import __version__
+from notice_studio.core.importer.readers import SUPPORTED_TEXT
 from notice_studio.core.notice.model import Clause, NoticeError
 from notice_studio.core.notice.store import NoticeRepo
+from notice_studio.core.render.common import format_date
 from notice_studio.core.wording import plural
 from notice_studio.core.workspace import VariantSwap, current_author
 from notice_studio.ui import commands
@@ -99,6 +101,9 @@ class MainWindow(QMainWindow):
         self.editor = ClauseEditor()
         self.editor.body_edited.connect(self._body_edited)
         self.editor.title_edited.connect(self._title_edited)
+        self.editor.title_refused.connect(
+            lambda: self.statusBar().showMessage("A clause needs a title, so its saved title is back.", 6000)
+        )
         self.editor.update_requested.connect(self._update_from_library)
         self.editor.compare_requested.connect(self.compare_with_library)
         self.editor.body.undo_requested.connect(self._undo)
@@ -192,7 +197,7 @@ class MainWindow(QMainWindow):
             "&Import existing notice…",
             self.import_notice,
             None,
-            "Turn a .txt, .md, .html or .docx notice into a project",
+            f"Turn a {SUPPORTED_TEXT} notice into a project",
         )
         self.act_export = self._action(
             "&Export…", self.export_notice, QKeySequence("Ctrl+E"), "Export HTML, Markdown, text, PDF or Word"
@@ -354,13 +359,13 @@ class MainWindow(QMainWindow):
                 repo.close()
                 return False
         except NoticeError as exc:
-            report(str(exc))
+            report(exc.in_app)  # 'File > New notice', not the command line's 'notice-studio new'
             return False
         try:
             session = Session(repo, self.tasks, self.author(), self.settings.whole_number("autosave/idle_ms"), self)
         except NoticeError as exc:
             repo.close()
-            report(str(exc))
+            report(exc.in_app)
             return False
         self._close_session()
         self.session = session
@@ -596,6 +601,10 @@ class MainWindow(QMainWindow):
     def delete_clause(self) -> None:
         clause_id = self.current_clause_id()
         if self.session is None or clause_id is None:
+            return
+        workspace = self.session.workspace
+        workspace.interaction = DialogInteraction(self)
+        if not workspace.confirm_remove(clause_id):  # asks, as `clause remove` does, when it has sub-clauses
             return
         self.session.undo_stack.push(commands.RemoveClause(self.session, clause_id))
         self.statusBar().showMessage("Clause deleted. Undo (Ctrl+Z) brings it back.", 6000)
@@ -869,8 +878,8 @@ class MainWindow(QMainWindow):
         if focus is not None:
             focus(name)
 
-    def describe_ref(self, ref: str) -> str | None:
-        """How the history names a saved edit ('the edit of Today, 14:05'), if it knows it."""
+    def describe_ref(self, ref: str) -> tuple[str, str] | None:
+        """How the history names a saved edit, in a sentence and in a heading, if it knows it."""
         describe = getattr(self.docks.get("history_dock"), "describe_ref", None)
         return describe(ref) if describe is not None else None
 
@@ -891,12 +900,19 @@ class MainWindow(QMainWindow):
             self.status_version.setText("")
             return
         latest = session.latest_version
+        self.status_version.setToolTip(session.changes_summary)
         if latest is None:
             self.status_version.setText("Draft — not published yet")
+            return
+        effective = f" (effective {format_date(latest.effective)})" if latest.effective else ""
+        count = session.changes_since_version
+        if count is None:
+            standing = f"comparing with {latest.name}…"
+        elif count:
+            standing = f"{plural(count, 'change')} since {latest.name}"
         else:
-            count = getattr(session, "edits_since_version", 0)
-            changes = plural(count, "change") if count else "no changes"
-            self.status_version.setText(f"Draft — {changes} since {latest.name} (effective {latest.effective})")
+            standing = f"same as {latest.name}"
+        self.status_version.setText(f"Draft — {standing}{effective}")
 
     def _rows_inserted(self, *_args: object) -> None:
         self.outline_view.expandAll()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -27,6 +28,17 @@ from notice_studio.ui.tasks import Debouncer, TaskRunner
 
 RECOVERY_FILE = ".notice-studio-recovery.json"
 RECOVERY_MAX_WAIT_MS = 700
+
+
+@dataclass(frozen=True)
+class _HistoryFacts:
+    """What `Session.refresh_history` reads in the background."""
+
+    versions: list[Version]
+    changed: set[str]
+    count: int | None
+    summary: str
+    published: tuple[str, Notice] | None  # (commit, notice) of the latest version
 
 
 class Session(QObject):
@@ -64,7 +76,8 @@ class Session(QObject):
         self.undo_stack = QUndoStack(self)
         self.versions: list[Version] = repo.versions()
         self.changed_clause_ids: set[str] = set()
-        self.edits_since_version = 0
+        self.changes_since_version: int | None = None  # None until the first comparison is back
+        self.changes_summary = ""  # the comparison in `diff`'s words ("Sections: 1 changed.")
         self._published: tuple[str, Notice] | None = None  # (commit, notice) of the latest version
         self._saver = AutoSaver(
             repo,
@@ -98,25 +111,31 @@ class Session(QObject):
         return self.versions[-1] if self.versions else None
 
     def refresh_history(self) -> None:
-        """Re-read versions and which clauses changed since the last one (in the background)."""
+        """Re-read versions and compare the draft with the last one (in the background): which
+        clauses changed, and how many changes in all, by content (a restore or an undone edit
+        leaves none), counted as `diff` and publishing count them."""
         repo = self.repo
         draft = snapshot(self.notice)
         cached = self._published  # a published version never changes: read it once
 
-        def work() -> tuple[list[Version], set[str], int, tuple[str, Notice] | None]:
+        def work() -> _HistoryFacts:
             from notice_studio.core.diff.notices import diff_notices
 
             versions = repo.versions()
             if not versions:
-                return versions, set(), 0, None
+                return _HistoryFacts(versions, set(), None, "", None)
             latest = versions[-1]
             base = cached[1] if cached and cached[0] == latest.commit else repo.notice_at(latest.name)
+            diff = diff_notices(base, draft)
             # Moves, renames and new placeholder values count as changes too, not just file edits.
-            changed = {c.clause_id for c in diff_notices(base, draft).changes() if c.kind.value != "removed"}
-            return versions, changed, repo.edits_since(latest.name), (latest.commit, base)
+            changed = {c.clause_id for c in diff.changes() if c.kind.value != "removed"}
+            summary = diff.summary.sentence() if diff.has_changes else ""
+            return _HistoryFacts(versions, changed, diff.change_count, summary, (latest.commit, base))
 
-        def done(result: tuple[list[Version], set[str], int, tuple[str, Notice] | None]) -> None:
-            self.versions, self.changed_clause_ids, self.edits_since_version, self._published = result
+        def done(facts: _HistoryFacts) -> None:
+            self.versions, self.changed_clause_ids = facts.versions, facts.changed
+            self.changes_since_version, self.changes_summary = facts.count, facts.summary
+            self._published = facts.published
             self.outline.set_marks(changed=self.changed_clause_ids)
             self.history_changed.emit()
 
@@ -255,6 +274,15 @@ class Session(QObject):
 
     def reload(self) -> None:
         self.replace_notice(self.repo.load())
+
+    def swap_draft(self, notice: Notice, message: str | None) -> None:
+        """Show `notice` as the draft and keep the undo history (a restore, its undo or redo, see
+        commands.RestoreDraft); `message`: save it as an edit so described (None: already saved)."""
+        self.workspace.replace_notice(notice)
+        if message is not None:  # before the views follow: reselecting a clause saves what is pending
+            self._note(message=message)
+        self.notice_replaced.emit()
+        self.refresh_history()
 
     def hold_saves(self) -> None:
         """Whole-notice work is about to be saved in the write lane (a Word review applied):

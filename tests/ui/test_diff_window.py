@@ -59,7 +59,7 @@ def test_compare_v1_with_draft_marks_words_and_steps_through_changes(qtbot, wind
     wait_version(qtbot, window)
     ids = change_draft(window)
     diff_window = open_compare(qtbot, window)
-    assert diff_window.header.text() == "Comparing <b>v1 (effective 2026-01-15)</b> with <b>Draft</b>"
+    assert diff_window.header.text() == "Comparing <b>v1 (effective 15 January 2026)</b> with <b>Draft</b>"
     assert [e.key for e in diff_window.entries] == [ids["moved"], ids["edited"], ids["added"]]
     texts = [diff_window.summary.item(i).text() for i in range(diff_window.summary.count())]
     assert texts[0].startswith("Moved 1 ") and texts[1].startswith("Changed ") and texts[2].startswith("Added ")
@@ -196,7 +196,7 @@ def test_export_redline_as_web_page_and_word(qtbot, window, monkeypatch, tmp_pat
     with qtbot.waitSignal(diff_window.export_finished, timeout=10000):
         qtbot.mouseClick(diff_window.export_button, Qt.MouseButton.LeftButton)
     page = target.read_text(encoding="utf-8")
-    assert "<ins>" in page and "personal data" in page and "v1 (effective 2026-01-15)" in page
+    assert "<ins>" in page and "personal data" in page and "v1 (effective 15 January 2026)" in page
 
     from docx import Document
 
@@ -263,3 +263,42 @@ def test_practices_changes_are_described_in_readers_words(qtbot, window) -> None
     row = diff_window.new_pane.row_index("practices")
     assert "We now use personal information to train machine-learning models." in diff_window.new_pane.row_text(row)
     diff_window.close()
+
+
+def test_cross_references_read_as_the_published_text_reads_them(qtbot, window) -> None:
+    """'see [[x]]' shows as 'see section N', each side with its own numbers; a reference changed
+    to another is one struck label and one underlined label, never half-marked markup."""
+    session = window.session
+    first, second, third = (c.id for c in session.notice.clauses[:3])
+    clause = session.notice.clauses[3]
+    body = f"Our contact details are in [[{second}]]. [[{first}]] says who we are."
+    session.undo_stack.push(commands.EditBody(session, clause.id, clause.body, body))
+    publish_v1(window)
+    wait_version(qtbot, window)
+    session.undo_stack.push(commands.MoveClause(session, first, None, 2))  # second is now 1, first is 3
+    changed = body.replace(f"[[{second}]]", f"[[{third}]]")
+    session.undo_stack.push(commands.EditBody(session, clause.id, body, changed))
+    diff_window = open_compare(qtbot, window)
+    old_text = diff_window.old_pane.row_text(diff_window.old_pane.row_index(clause.id))
+    new_text = diff_window.new_pane.row_text(diff_window.new_pane.row_index(clause.id))
+    assert "[[" not in old_text + new_text
+    assert "Our contact details are in section 2. Section 1 says who we are." in old_text
+    assert "Our contact details are in section 2. Section 3 says who we are." in new_text
+    struck = [t for t, f in runs(diff_window.old_pane, clause.id) if f.fontStrikeOut()]
+    underlined = [t for t, f in runs(diff_window.new_pane, clause.id) if f.fontUnderline()]
+    assert struck == ["section 2"] and underlined == ["section 2"]  # second was 2; third is 2 now
+    diff_window.close()
+
+
+def test_read_references_joins_a_reference_the_word_diff_split() -> None:
+    from notice_studio.core.diff.words import DELETE, EQUAL, INSERT, WordOp
+    from notice_studio.ui.compare.diff_panes import NEW, OLD, References, read_references
+
+    ops = [WordOp(EQUAL, "see [[cookie-"), WordOp(DELETE, "list"), WordOp(INSERT, "table"), WordOp(EQUAL, "]] now")]
+    numbers = References({"cookie-list": "4", "cookie-table": "4.2"})
+    old = read_references([op for op in ops if op.op != INSERT], OLD, numbers)
+    new = read_references([op for op in ops if op.op != DELETE], NEW, numbers)
+    assert old == [WordOp(EQUAL, "see "), WordOp(DELETE, "section 4"), WordOp(EQUAL, " now")]
+    assert new == [WordOp(EQUAL, "see "), WordOp(INSERT, "section 4.2"), WordOp(EQUAL, " now")]
+    missing = read_references([WordOp(EQUAL, "[[gone]] is missing.")], NEW, numbers)
+    assert "".join(op.text for op in missing) == "[missing section: gone] is missing."

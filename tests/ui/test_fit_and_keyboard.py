@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
 
 from notice_studio.ui.layout import window_setup
 from notice_studio.ui.layout.fit import fit_dialog, fitted_size
@@ -205,17 +205,21 @@ def test_long_titles_show_their_beginning_with_a_tooltip(window) -> None:
 
 # ----- first start ---------------------------------------------------------------------------------
 def test_welcome_records_who_you_are_and_offers_where_to_begin(qtbot, window, settings, monkeypatch) -> None:
+    from notice_studio.ui.app import sample_notice_path
     from notice_studio.ui.welcome.welcome_dialog import OPEN, SAMPLE
 
     settings.set("author/name", "")
     settings.set("welcome/shown", "")
     assert window_setup.needs_welcome(settings)
+    assert window.open_notice(sample_notice_path())  # the first start shows the sample
     opened: list[str] = []
     monkeypatch.setattr(window, "choose_notice", lambda: opened.append("open"))
     dialog = window_setup.show_welcome(window)
     qtbot.addWidget(dialog)
     assert not dialog.buttons[OPEN].isEnabled()  # a name first
-    assert "sample" in " ".join(w.text() for w in dialog.findChildren(type(dialog.form.problem))).lower()
+    words = " ".join(w.text() for w in dialog.findChildren(type(dialog.form.problem)))
+    assert "sample" in words.lower()
+    assert "(.txt, .md, .html, .docx or .pdf)" in words and "or .pdf" in window.act_import.toolTip()
     dialog.form.name.setText("Dana Whitfield")
     dialog.form.email.setText("dana@northwind.example")
     assert dialog.buttons[OPEN].isEnabled() and dialog.buttons[SAMPLE].isEnabled()
@@ -224,6 +228,28 @@ def test_welcome_records_who_you_are_and_offers_where_to_begin(qtbot, window, se
     assert settings.author_name == "Dana Whitfield" and settings.author_email == "dana@northwind.example"
     assert window.session.author.name == "Dana Whitfield"
     assert not window_setup.needs_welcome(settings)
+
+
+def test_welcome_over_your_own_notice_does_not_call_it_the_sample(qtbot, window) -> None:
+    from notice_studio.ui.app import sample_notice_path
+    from notice_studio.ui.welcome.welcome_dialog import SAMPLE, STAY
+
+    dialog = window_setup.show_welcome(window)  # Help > Welcome… over the user's own notice
+    qtbot.addWidget(dialog)
+    words = " ".join(label.text() for label in dialog.findChildren(QLabel) if label.isVisibleTo(dialog))
+    assert "sample" not in words.lower()
+    assert "(.txt, .md, .html, .docx or .pdf)" in words  # every form the import reads
+    assert SAMPLE not in dialog.buttons and dialog.buttons[STAY].text() == "&Close"
+    assert dialog.buttons[STAY].isDefault()
+    qtbot.mouseClick(dialog.buttons[STAY], Qt.MouseButton.LeftButton)
+    assert dialog.result() == dialog.DialogCode.Accepted and window.session.path.name == "acme-notice"
+
+    assert window.open_notice(sample_notice_path())
+    dialog = window_setup.show_welcome(window)
+    qtbot.addWidget(dialog)
+    assert dialog.sample_text is not None and dialog.sample_text.isVisibleTo(dialog)
+    assert dialog.buttons[SAMPLE].isDefault() and STAY not in dialog.buttons
+    dialog.reject()
 
 
 def test_the_sample_notice_is_marked_as_the_sample(qtbot, window, notice_folder) -> None:
@@ -235,6 +261,25 @@ def test_the_sample_notice_is_marked_as_the_sample(qtbot, window, notice_folder)
     assert bar.isVisible()
     assert window.open_notice(notice_folder)
     assert not bar.isVisible()
+
+
+def test_the_sample_bar_text_takes_the_bar_width(qtbot, window) -> None:
+    """One line on a laptop screen, two on a narrow window; never a narrow column of five."""
+    from notice_studio.ui.app import sample_notice_path
+
+    bar = window.extras.sample_bar
+    window.showNormal()
+    window.resize(1366, 740)
+    assert window.open_notice(sample_notice_path())
+    label = bar.widgetForAction(bar.actions()[0])
+    line = label.fontMetrics().lineSpacing()
+    qtbot.waitUntil(lambda: bar.isVisible() and label.width() > bar.width() // 2, timeout=3000)
+    qtbot.waitUntil(lambda: label.height() < 2 * line, timeout=3000)  # one line
+    window.resize(860, 740)
+    qtbot.waitUntil(lambda: label.width() < 700, timeout=3000)
+    qtbot.waitUntil(lambda: line * 2 <= label.height() < 3 * line, timeout=3000)  # two lines
+    assert label.width() > bar.width() // 2
+    assert bar.height() < 3 * line + 12
 
 
 def test_settings_dialog_saves_name_email_and_library_folders(qtbot, window, settings, tmp_path) -> None:

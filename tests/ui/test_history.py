@@ -128,14 +128,14 @@ def test_compare_buttons_and_enter_open_the_comparison(qtbot, window) -> None:
     diff_window = windows[0]
     assert (diff_window.a_ref, diff_window.b_ref) == ("v1", "draft")
     qtbot.waitUntil(lambda: diff_window.diff is not None, timeout=10000)
-    assert "v1 (effective 2026-01-15)" in diff_window.header.text()
+    assert "v1 (effective 15 January 2026)" in diff_window.header.text()
 
     dock.select_refs("v1", newest_edit)
     qtbot.mouseClick(dock.compare_button, Qt.MouseButton.LeftButton)
     second = next(w for w in window.findChildren(DiffWindow) if w is not diff_window)
     assert (second.a_ref, second.b_ref) == ("v1", newest_edit)
     qtbot.waitUntil(lambda: second.diff is not None, timeout=10000)
-    assert second.new_long.startswith("The edit of Today, ") and second.new_name.startswith("the edit of")
+    assert second.new_long.startswith("Edit of Today, ") and second.new_name.startswith("the edit of Today, ")
     for w in (diff_window, second):
         w.close()
 
@@ -258,3 +258,72 @@ def test_local_time_reads_like_a_person_would_say_it() -> None:
     assert local_time((today - dt.timedelta(days=1)).isoformat(), now) == "Yesterday, 14:05"
     assert local_time((today - dt.timedelta(days=30)).isoformat(), now) == "1 Feb 2026, 14:05"
     assert local_time("not a date", now) == "not a date"
+
+
+def test_two_edits_of_the_same_minute_are_told_apart_in_the_comparison(qtbot, window) -> None:
+    """Seconds, the short id and what each edit did name it; the columns say which is earlier."""
+    dock = dock_of(window)
+    first = edit_clause(qtbot, window, 1, "information", "personal data")
+    second = edit_clause(qtbot, window, 2, "we", "we always")
+    head = window.session.repo.head()
+    wait_for(qtbot, dock, lambda entries: entries[1].ref == head and entries[2].kind == EDIT)
+    newer, older = dock.entries[1], dock.entries[2]
+    titles = {c.id: c.title for c in window.session.notice.clauses}
+    assert newer.title == f"Edited '{titles[second]}'" and older.title == f"Edited '{titles[first]}'"
+    dock.select_refs(newer.ref, older.ref)
+    assert dock.compare_refs() == (older.ref, newer.ref)
+    dock.compare_selected()
+    compare = next(w for w in window.findChildren(DiffWindow))
+    qtbot.waitUntil(lambda: compare.diff is not None, timeout=10000)
+    assert compare.old_name == f"the edit of {older.moment} ({older.ref[:7]})"
+    assert compare.old_long == f"Edit of {older.moment} ({older.ref[:7]}): Edited '{titles[first]}'"
+    assert compare.new_long == f"Edit of {newer.moment} ({newer.ref[:7]}): Edited '{titles[second]}'"
+    assert compare.old_long in compare.windowTitle() and compare.new_long in compare.windowTitle()
+    left, right = (label.caption for label in compare.column_labels)
+    assert left == f"Earlier: {compare.old_long}" and right == f"Later: {compare.new_long}"
+    assert compare.column_labels[0].toolTip() == left
+    compare.close()
+
+
+def test_an_edit_is_named_to_the_second_with_its_id_and_message() -> None:
+    now = dt.datetime(2026, 3, 3, 18, 0).astimezone()
+    when = now.replace(hour=14, minute=27, second=5).isoformat()
+    long_message = "Chose the clause variants that fit the practices ('Cookies' is now strictly necessary only)"
+    (_draft, entry, other) = timeline(
+        [_edit("3f2a9c1d0e", "Edited 'Cookies'", when), _edit("9d8e7f6a5b", long_message, when)], [], {}, now=now
+    )
+    assert entry.label == "the edit of Today, 14:27:05 (3f2a9c1)"
+    assert entry.heading == "Edit of Today, 14:27:05 (3f2a9c1): Edited 'Cookies'"
+    assert other.heading.startswith("Edit of Today, 14:27:05 (9d8e7f6): Chose the clause variants")
+    assert other.heading.endswith("…") and len(other.heading) < 100
+    assert local_time(when, now, seconds=True) == "Today, 14:27:05"
+
+
+def test_restore_is_one_undo_step_and_earlier_steps_stay(qtbot, window, monkeypatch) -> None:
+    dock = dock_of(window)
+    session = window.session
+    publish_v1(window)
+    first = edit_clause(qtbot, window, 1, "information", "personal data")
+    second = edit_clause(qtbot, window, 2, "we", "we always")
+    edited = {cid: session.notice.find(cid).body for cid in (first, second)}
+    v1 = session.repo.notice_at("v1")
+    wait_for(qtbot, dock, lambda entries: any(e.ref == "v1" for e in entries))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    dock.select_refs("v1")
+    with qtbot.waitSignal(dock.restored, timeout=10000):
+        dock.restore_selected()
+    assert all(session.notice.find(cid).body == v1.find(cid).body for cid in edited)
+    assert window.act_undo.isEnabled() and window.act_undo.text() == "&Undo Restored v1 as the draft"
+
+    window.act_undo.trigger()  # the draft as it was before the restore, in one step
+    assert {cid: session.notice.find(cid).body for cid in edited} == edited
+    qtbot.waitUntil(lambda: session.repo.edits(limit=1)[0].message == "Undid: Restored v1 as the draft", timeout=10000)
+    assert session.repo.load().find(second).body == edited[second]
+    window.act_undo.trigger()  # the step before the restore is still there
+    assert session.notice.find(second).body == v1.find(second).body
+    assert session.notice.find(first).body == edited[first]
+    window.act_redo.trigger()
+    window.act_redo.trigger()
+    assert all(session.notice.find(cid).body == v1.find(cid).body for cid in edited)
+    qtbot.waitUntil(lambda: "Restored v1 as the draft" in session.repo.edits(limit=1)[0].message, timeout=10000)
+    assert session.repo.load().find(second).body == v1.find(second).body

@@ -12,6 +12,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMessageBox
 from ui_support import make_notice_folder
 
+from notice_studio.core.notice.model import Clause
 from notice_studio.core.notice.store import NoticeRepo
 from notice_studio.ui import commands
 from notice_studio.ui.outline.outline_model import CLAUSE_MIME, OutlineModel
@@ -132,6 +133,41 @@ def test_new_clause_delete_and_undo(qtbot, window, monkeypatch) -> None:
     wait_saved(qtbot, window, "Added 'Our Promise'")
 
 
+def test_deleting_a_section_with_sub_sections_asks_first(qtbot, window) -> None:
+    """As `clause remove` asks: how many sub-sections, counted at every level; No is the default."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    session = window.session
+    parent = next(c for c in session.notice.clauses if c.children)
+    child = parent.children[0]
+    session.undo_stack.push(commands.AddClause(session, Clause("deeper-part", "Deeper part", "Words."), child.id, 0))
+    subs = len(list(parent.descendants()))
+    assert subs == len(parent.children) + 1 + sum(len(list(c.descendants())) for c in parent.children[1:])
+    asked: list[tuple[str, str]] = []
+
+    def answer(label: str, tries: int = 250) -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            if tries:
+                QTimer.singleShot(20, lambda: answer(label, tries - 1))
+            return
+        asked.append((box.text(), box.defaultButton().text().replace("&", "")))
+        next(b for b in box.buttons() if b.text().replace("&", "") == label).click()
+
+    window.select_clause(parent.id)
+    QTimer.singleShot(0, lambda: answer("No"))
+    window.act_delete.trigger()
+    assert asked == [(f"Delete '{parent.title}' and its {subs} sub-clauses?", "No")]
+    assert session.notice.has(parent.id) and session.notice.has("deeper-part")
+
+    QTimer.singleShot(0, lambda: answer("Yes"))
+    window.act_delete.trigger()
+    assert len(asked) == 2 and not session.notice.has(parent.id) and not session.notice.has("deeper-part")
+    session.undo_stack.undo()
+    assert session.notice.has(parent.id) and session.notice.has("deeper-part")
+
+
 def test_insert_from_library_records_provenance(qtbot, window) -> None:
     session = window.session
     window.select_clause(session.notice.clauses[0].id)
@@ -212,8 +248,14 @@ def test_not_a_notice_gets_one_sentence(qtbot, settings, tmp_path, monkeypatch) 
     monkeypatch.setattr(win, "show_error", errors.append)
     assert not win.open_notice(tmp_path)
     assert errors == [
-        f"{tmp_path} is not a notice (it has no notice.yaml); open a notice folder or create one with 'notice-studio new'."
+        f"{tmp_path} is not a notice (it has no notice.yaml); open a notice folder or create one with File > New notice."
     ]
+    (tmp_path / "notice.yaml").write_text("title: Kept by hand\n", encoding="utf-8")
+    assert not win.open_notice(tmp_path)
+    assert errors[1] == (
+        f"{tmp_path} has a notice.yaml but no history; import it with File > Import existing notice or create one "
+        "with File > New notice."
+    )
     win.close()
 
 
@@ -259,6 +301,43 @@ def test_outline_marks_clauses_changed_since_the_last_version(qtbot, window) -> 
     )
     assert model.data(model.index_of(ids[0]), Qt.ItemDataRole.DecorationRole) is not None
     assert "1 change since v1" in window.status_version.text()
+
+
+def test_status_bar_compares_content_not_saved_edits(qtbot, window) -> None:
+    """An edit undone leaves two saved edits but no change: the status bar says so, as `diff`
+    and the publish dialog do (one rule: NoticeDiff.change_count)."""
+    import datetime as dt
+
+    session = window.session
+    clause = session.notice.clauses[1]
+    session.repo.publish(dt.date(2019, 3, 1), "First.", True, "GC", session.author)
+    session.refresh_history()
+    qtbot.waitUntil(lambda: window.status_version.text().startswith("Draft — same as v1"), timeout=10000)
+    assert window.status_version.text() == "Draft — same as v1 (effective 1 March 2019)"
+    session.undo_stack.push(commands.EditBody(session, clause.id, clause.body, clause.body + " Temporary words.", 0))
+    wait_saved(qtbot, window, f"Edited '{clause.title}'")
+    qtbot.waitUntil(lambda: "1 change since v1" in window.status_version.text(), timeout=10000)
+    assert window.status_version.toolTip() == "Sections: 1 changed."
+    session.undo_stack.undo()
+    qtbot.waitUntil(lambda: session.repo.edits_since("v1") == 2, timeout=10000)  # typed, then undone
+    qtbot.waitUntil(lambda: "same as v1" in window.status_version.text(), timeout=10000)
+    assert not session.workspace.compare("v1", "draft").has_changes
+    assert window.status_version.toolTip() == ""
+
+
+def test_an_emptied_title_puts_the_saved_one_back_and_says_why(qtbot, window) -> None:
+    session = window.session
+    clause = session.notice.clauses[1]
+    window.select_clause(clause.id)
+    title = window.editor.title
+    title.setFocus()
+    title.setText("Who we are")
+    qtbot.keyClick(title, Qt.Key.Key_Return)
+    assert session.notice.find(clause.id).title == "Who we are"
+    title.setText("   ")
+    qtbot.keyClick(title, Qt.Key.Key_Return)
+    assert title.text() == "Who we are" == session.notice.find(clause.id).title
+    assert window.statusBar().currentMessage() == "A clause needs a title, so its saved title is back."
 
 
 def test_a_title_typed_without_enter_is_kept_on_close(qtbot, settings, notice_folder: Path) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QScrollArea
 
 from notice_studio.core.notice.model import Clause
 from notice_studio.core.notice.store import NoticeRepo
+from notice_studio.core.render.common import format_date
 from notice_studio.core.workspace import FIRST_VERSION_TEXT
 from notice_studio.ui import commands
 from notice_studio.ui.layout.fit import size_window
@@ -135,7 +136,7 @@ def test_warnings_need_ticking_then_publishing_records_v1(window, qtbot) -> None
     qtbot.waitUntil(lambda: session.latest_version is not None, timeout=10000)
     assert session.latest_version.effective == effective
     qtbot.waitUntil(lambda: "v1" in window.status_version.text(), timeout=10000)
-    assert effective.isoformat() in window.status_version.text()
+    assert format_date(effective) in window.status_version.text()  # as the published page writes it
 
 
 def test_after_publishing_export_html_is_offered_for_the_new_version(window, qtbot, monkeypatch) -> None:
@@ -380,3 +381,27 @@ def test_an_empty_change_notice_is_refused_in_the_cores_words(window, qtbot) -> 
     assert dialog.why.text() == change_notice_problem(True, "") and "material change" in dialog.why.text()
     qtbot.mouseClick(dialog.editorial, Qt.MouseButton.LeftButton, pos=QPoint(8, dialog.editorial.height() // 2))
     assert dialog.why.text() == change_notice_problem(False, "") and not dialog.publish_button.isEnabled()
+
+
+def test_a_change_to_the_practices_alone_is_named_not_nothing() -> None:
+    """The dialog's sentence goes by the same rule as the status bar and publishing."""
+    import copy
+    from dataclasses import replace
+
+    from notice_studio.core.diff.notices import diff_notices
+    from notice_studio.core.diff.practices import practices_changes
+    from notice_studio.core.library.templates import build_notice
+    from notice_studio.core.notice.store import Version
+    from notice_studio.ui.publish.publish_summary import summary_sentence
+
+    notice = build_notice("saas-eu-uk-ca", "Acme Ltd")
+    practices = copy.deepcopy(notice.practices)
+    assert practices is not None and notice.practices is not None
+    practices.ai_training = not practices.ai_training
+    (change,) = practices_changes(notice.practices, practices)
+    same = diff_notices(notice, notice)
+    diff = replace(same, practices=(change,), summary=replace(same.summary, practices=1))
+    latest = Version(1, "c0ffee", dt.date(2019, 3, 1), True, "First.", "GC", "GC", "2019-03-01")
+    assert diff.has_changes and diff.change_count == 1
+    assert summary_sentence(diff, latest) == "Compared with v1 (effective 1 March 2019): 1 practice changed."
+    assert summary_sentence(same, latest) == "Compared with v1 (effective 1 March 2019): nothing has changed."

@@ -174,3 +174,22 @@ def test_table_model_passes_qtmodeltester(qtmodeltester, window) -> None:
     dock.view.setCurrentIndex(dock.model.index(0, 0))
     dock.add_row()
     qtmodeltester.check(dock.model)
+
+
+def test_add_row_shows_and_selects_the_new_row(qtbot, window) -> None:
+    """In a short panel of tall rows, the row added at the end is scrolled into view (below it a
+    problem line appears, as the new row is still empty) and selected, ready to type."""
+    from notice_studio.ui.layout.panes import go_to
+
+    dock = dock_of(window)
+    go_to(next(p for p in window.extras.panes if p.dock is dock))  # View > Tables
+    window.resizeDocks([dock], [230], Qt.Orientation.Vertical)
+    qtbot.waitUntil(lambda: dock.view.isVisible() and dock.view.viewport().height() < 150, timeout=3000)
+    assert dock.view.rowHeight(0) > 30  # wrapped text
+    rows = dock.model.rowCount()
+    dock.add_row()
+    added = dock.model.index(rows, 0)
+    assert names(window)[rows] == "" and dock.problems.isVisible()
+    assert dock.view.currentIndex() == added
+    assert dock.view.selectionModel().isSelected(added)
+    qtbot.waitUntil(lambda: dock.view.viewport().rect().contains(dock.view.visualRect(added)), timeout=3000)

@@ -228,10 +228,14 @@ class NoticeDiff:
     """The practices' changes in readers' words (`core/diff/practices.py`)."""
 
     @property
+    def change_count(self) -> int:
+        """How many changes a reviewer looks at (`DiffSummary.total`); 0 exactly when the two
+        notices read the same. The status bar, `diff` and publishing all go by this one count."""
+        return self.summary.total
+
+    @property
     def has_changes(self) -> bool:
-        return bool(self.variables or self.tables or self.fields or self.practices) or any(
-            c.kind != ChangeKind.UNCHANGED for c in self.clauses
-        )
+        return self.change_count > 0
 
     def changes(self) -> tuple[ClauseChange, ...]:
         """Only the clauses a reviewer needs to look at."""

@@ -67,7 +67,13 @@ def tables_in(body: str) -> list[str]:
 
 
 class NoticeError(Exception):
-    """A problem the user can act on; the message is one plain sentence."""
+    """A problem the user can act on; the message is one plain sentence. `in_app` is the same
+    sentence in the app's words where the message names a command ('File > New notice' for
+    'notice-studio new'); it is the message itself otherwise."""
+
+    def __init__(self, message: str = "", *, in_app: str = "") -> None:
+        super().__init__(message)
+        self.in_app = in_app or message
 
 
 class UnknownTableError(NoticeError):

@@ -295,12 +295,13 @@ class NoticeRepo:
                 f"{path} is a git repository but not a notice (it has no {NOTICE_FILE}); open a notice folder instead."
             )
         if not has_yaml:
-            raise NotANoticeError(
-                f"{path} is not a notice (it has no {NOTICE_FILE}); open a notice folder or create one with 'notice-studio new'."
-            )
+            not_a_notice = f"{path} is not a notice (it has no {NOTICE_FILE}); open a notice folder or create one with"
+            raise NotANoticeError(f"{not_a_notice} 'notice-studio new'.", in_app=f"{not_a_notice} File > New notice.")
         if not has_git:
+            no_history = f"{path} has a {NOTICE_FILE} but no history; import it with"
             raise NotANoticeError(
-                f"{path} has a {NOTICE_FILE} but no history; import it with 'notice-studio import' or create a new notice."
+                f"{no_history} 'notice-studio import' or create a new notice.",
+                in_app=f"{no_history} File > Import existing notice or create one with File > New notice.",
             )
         try:
             repo = git.Repo(path)

@@ -9,7 +9,8 @@ never as HTML, so whatever a clause contains is shown literally.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -30,6 +31,9 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication, QScrollBar, QTextBrowser, QWidget
 
 from notice_studio.core.diff.words import DELETE, EQUAL, INSERT, WordOp
+from notice_studio.core.notice.model import CROSSREF_RE
+from notice_studio.core.render.common import crossref_label
+from notice_studio.core.render.markdown import starts_sentence
 
 OLD, NEW = "old", "new"
 BOTH = "both"
@@ -119,6 +123,8 @@ class ComparePane(QTextBrowser):
         self.frames: list[QTextFrame] = []
         self.keys: list[str] = []
         self.kinds: list[str] = []
+        self.references: References | None = None
+        """How this side numbers its sections; None leaves `[[clause-id]]` as typed."""
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -186,7 +192,7 @@ class ComparePane(QTextBrowser):
         self.frames.append(frame)
         self.keys.append(key)
         self.kinds.append(kind)
-        return RowWriter(frame, self.side, colours, self.document().defaultFont())
+        return RowWriter(frame, self.side, colours, self.document().defaultFont(), self.references)
 
     def mark_current(self, index: int | None, previous: int | None, colours: Colours) -> None:
         """Outline the current change (border and tint); the frame keeps its height."""
@@ -218,12 +224,63 @@ def _skipped(side: str) -> str | None:
     return {OLD: INSERT, NEW: DELETE}.get(side)
 
 
+@dataclass(frozen=True)
+class References:
+    """One side's section numbers, to read each `[[clause-id]]` as the published text does."""
+
+    numbers: Mapping[str, str]
+    language: str = "en"
+
+
+def read_references(ops: list[WordOp], side: str, references: References) -> list[WordOp]:
+    """`ops` (one side's, the other side's words left out) with each `[[clause-id]]` shown as
+    "section N" (the renderer's `crossref_label`, capital at a sentence's start). A reference
+    whose words were changed is one marked label, even when the word diff split its markup."""
+    text = "".join(op.text for op in ops)
+    if "[[" not in text:
+        return ops
+    if side == BOTH:  # deleted and added words interleave: only references kept whole in one run
+        return [WordOp(op.op, _labels(op.text, references)) for op in ops]
+    codes = [op.op for op in ops for _ in op.text]
+    out: list[WordOp] = []
+
+    def keep(start: int, end: int) -> None:
+        while start < end:
+            stop = start
+            while stop < end and codes[stop] == codes[start]:
+                stop += 1
+            out.append(WordOp(codes[start], text[start:stop]))
+            start = stop
+
+    at = 0
+    for match in CROSSREF_RE.finditer(text):
+        keep(at, match.start())
+        changed = [code for code in codes[match.start() : match.end()] if code != EQUAL]
+        line = text[text.rfind("\n", 0, match.start()) + 1 : match.start()]
+        label = crossref_label(match.group(1), references.numbers, references.language, starts_sentence(line))
+        out.append(WordOp(changed[0] if changed else EQUAL, label))
+        at = match.end()
+    keep(at, len(text))
+    return out
+
+
+def _labels(text: str, references: References) -> str:
+    def label(match: re.Match[str]) -> str:
+        line = text[text.rfind("\n", 0, match.start()) + 1 : match.start()]
+        return crossref_label(match.group(1), references.numbers, references.language, starts_sentence(line))
+
+    return CROSSREF_RE.sub(label, text)
+
+
 class RowWriter:
     """Writes the inside of one row: heading, tags, notes and word-marked text."""
 
-    def __init__(self, frame: QTextFrame, side: str, colours: Colours, font: QFont) -> None:
+    def __init__(
+        self, frame: QTextFrame, side: str, colours: Colours, font: QFont, references: References | None = None
+    ) -> None:
         self.cursor = frame.firstCursorPosition()
         self.side = side
+        self.references = references
         self.colours = colours
         self._first = True
         self._base_size = font.pointSizeF()
@@ -260,11 +317,12 @@ class RowWriter:
         from notice_studio.core.export.redline import reader_text  # words as readers see them
 
         skip = _skipped(self.side)
+        shown = [op for op in ops if op.op != skip and op.text]
+        if self.references is not None:
+            shown = read_references(shown, self.side, self.references)
         at_line_start = True
         previous = EQUAL
-        for op in ops:
-            if op.op == skip or not op.text:
-                continue
+        for op in shown:
             if previous == DELETE and op.op == INSERT and not at_line_start:
                 self.cursor.insertText(" ", self.plain)  # both shown: keep the removed and added words apart
             previous = op.op

@@ -23,6 +23,7 @@ from notice_studio.ui.compare.diff_panes import (
     UNCHANGED,
     Colours,
     ComparePane,
+    References,
     RowWriter,
 )
 
@@ -159,10 +160,14 @@ def fill_panes(
     new_name: str,
     colours: Colours,
     changed_only: bool = False,
+    language: str = "en",
 ) -> None:
-    """Write every row into both panes (both start empty)."""
+    """Write every row into both panes (both start empty); each side reads its cross-references
+    with its own section numbers, as its published text did."""
     left.reset()
     right.reset()
+    left.references = References({c.clause_id: c.old_number for c in diff.clauses if c.old_number}, language)
+    right.references = References({c.clause_id: c.new_number for c in diff.clauses if c.new_number}, language)
     with left.editing(), right.editing():  # one layout pass at the end, not one per insertion
         _fill(left, right, diff, old_name, new_name, colours, changed_only)
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QColor, QIcon, QKeySequence, QPainter, QPixmap
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QIcon, QKeySequence, QPainter, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -36,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from notice_studio.core.diff.notices import NoticeDiff, diff_notices
 from notice_studio.core.notice.model import Notice, slugify
+from notice_studio.core.render.common import format_date
 from notice_studio.ui.app_state import AppState, Navigator
 from notice_studio.ui.compare.diff_panes import NEW, OLD, Colours, ComparePane, PaneSync, colours_for
 from notice_studio.ui.compare.diff_rows import SummaryEntry, fill_panes, summary_entries, summary_sentence
@@ -50,20 +52,48 @@ _LOADING, _READY, _FAILED = 0, 1, 2
 
 
 def ref_label(state: AppState, nav: Navigator, ref: str) -> tuple[str, str]:
-    """(short name, long name) for a ref: ('v1', 'v1 (effective 2026-01-15)'), ('Draft', 'Draft')."""
+    """(short name, long name) for a ref: ('v1', 'v1 (effective 15 January 2026)'), ('the draft', 'Draft');
+    the date as the publish dialog and the published page write it."""
     if ref in ("draft", "HEAD"):
         return "the draft", "Draft"
     session = state.session
     if ref.startswith("v") and ref[1:].isdigit():
         for version in session.versions if session else ():
             if version.name == ref:
-                effective = f" (effective {version.effective.isoformat()})" if version.effective else ""
+                effective = f" (effective {format_date(version.effective)})" if version.effective else ""
                 return ref, f"{ref}{effective}"
         return ref, ref
     described = nav.describe_ref(ref)
     if described:
-        return described, described[0].upper() + described[1:]
-    return f"the edit {ref[:8]}", f"Edit {ref[:8]}"
+        return described
+    return f"the edit {ref[:7]}", f"Edit {ref[:7]}"
+
+
+class ColumnCaption(QLabel):
+    """A column's heading on one line, cut short with '…' when the column is narrower than it
+    (the tooltip and `caption` hold it whole), so a long edit name never widens the window."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.caption = ""
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.font()
+        font.setBold(True)
+        self.setFont(font)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def set_caption(self, caption: str) -> None:
+        self.caption = caption
+        self.setToolTip(caption)
+        self.setAccessibleName(caption)
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        self.setText(self.fontMetrics().elidedText(self.caption, Qt.TextElideMode.ElideRight, max(self.width(), 40)))
 
 
 class DiffWindow(QMainWindow):
@@ -112,6 +142,7 @@ class DiffWindow(QMainWindow):
             return
         from notice_studio.ui.compare.conflict_mode import ConflictMode
 
+        self.set_captions(self.old_long, self.new_long, sides=False)  # neither side is older
         self.setWindowTitle("Both of you changed the same words — Notice Studio")
         self.header.setText("Decide what to keep: <b>theirs</b>, <b>yours</b>, or an edited <b>result</b>")
         self.conflict_mode = ConflictMode(self, conflicts)
@@ -123,6 +154,11 @@ class DiffWindow(QMainWindow):
         """The window in conflict mode: theirs / yours / result for each place both sides changed."""
         return cls(state, nav, "theirs", "yours", parent, conflicts=conflicts)
 
+    def set_captions(self, old: str, new: str, *, sides: bool) -> None:
+        """The two columns' headings; with `sides`, which one is older ('Earlier: v1 (…)', 'Later: Draft')."""
+        for label, side, caption in zip(self.column_labels, ("Earlier", "Later"), (old, new), strict=True):
+            label.set_caption(f"{side}: {caption}" if sides else caption)
+
     @property
     def colours(self) -> Colours:
         return self._colours
@@ -131,6 +167,7 @@ class DiffWindow(QMainWindow):
     def _build(self) -> None:
         self.header = QLabel(f"Comparing <b>{html.escape(self.old_long)}</b> with <b>{html.escape(self.new_long)}</b>")
         self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.header.setWordWrap(True)  # two long edit names wrap rather than widen the window
         self.header.setAccessibleName("What is being compared")
         font = self.header.font()
         font.setPointSizeF(font.pointSizeF() * 1.25)
@@ -210,14 +247,16 @@ class DiffWindow(QMainWindow):
         self.pane_row = grid = QHBoxLayout(panes)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(6)
-        for pane, caption in ((self.old_pane, self.old_long), (self.new_pane, self.new_long)):
+        self.column_labels: list[ColumnCaption] = []
+        for pane in (self.old_pane, self.new_pane):
             column = QVBoxLayout()
-            label = QLabel(f"<b>{html.escape(caption)}</b>")
-            label.setTextFormat(Qt.TextFormat.RichText)
+            label = ColumnCaption()
+            self.column_labels.append(label)
             label.setBuddy(pane)
             column.addWidget(label)
             column.addWidget(pane, 1)
             grid.addLayout(column, 1)
+        self.set_captions(self.old_long, self.new_long, sides=True)
         bar_column = QVBoxLayout()
         bar_column.addSpacing(label.sizeHint().height() + column.spacing())
         bar_column.addWidget(self.sync.bar, 1)
@@ -353,6 +392,7 @@ class DiffWindow(QMainWindow):
             new_name=self.new_name,
             colours=self._colours,
             changed_only=self.changed_only.isChecked(),
+            language=(self.new_notice.language if self.new_notice else None) or "en",
         )
         self.sync.align_now()
         if 0 <= self.current_change_index < len(self.entries):

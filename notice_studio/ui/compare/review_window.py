@@ -43,13 +43,9 @@ class WordReviewWindow(DiffWindow):
         super().__init__(state, nav, review.sent_commit, "draft", parent)
         self.review = review
         name = review.path.name
-        captions = {self.old_long: "The draft as sent for review", self.new_long: f"As reviewed in {name}"}
-        for label in self.findChildren(QLabel):  # the pane captions say what is compared
-            for before, after in captions.items():
-                if label.text() == f"<b>{html.escape(before)}</b>":
-                    label.setText(f"<b>{html.escape(after)}</b>")
-        self.old_name, self.old_long = "as sent", captions[self.old_long]
-        self.new_name, self.new_long = "as reviewed", captions[self.new_long]
+        self.old_name, self.old_long = "as sent", "The draft as sent for review"
+        self.new_name, self.new_long = "as reviewed", f"As reviewed in {name}"
+        self.set_captions(self.old_long, self.new_long, sides=False)  # the pane captions say what is compared
         self.setWindowTitle(f"Review from {name} — Notice Studio")
         self.header.setText(f"Proposed changes from <b>{html.escape(name)}</b>")
         self._build_proposals()

@@ -115,6 +115,7 @@ class ClauseEditor(QWidget):
 
     body_edited = Signal(str, str, str, int)  # clause id, old body, new body, cursor position
     title_edited = Signal(str, str)  # clause id, new title
+    title_refused = Signal()  # the title was emptied: the saved one is back in the field
     update_requested = Signal(str)  # clause id: take the newer library version
     compare_requested = Signal(str)  # clause id: show inserted / current / library texts
     guidance_toggled = Signal(bool)  # the user showed or hid the guidance column
@@ -123,6 +124,7 @@ class ClauseEditor(QWidget):
         super().__init__(parent)
         self.clause_id: str | None = None
         self._body_before = ""
+        self._shown_title = ""
         self._loading = False
 
         self.title = QLineEdit()
@@ -224,6 +226,7 @@ class ClauseEditor(QWidget):
 
     def sync_from_model(self, title: str, body: str) -> None:
         """The model changed under us (undo, replace): show it, keeping the cursor near."""
+        self._shown_title = title
         if self.title.text() != title:
             self._set_title(title)
         if self.body.toPlainText() == body:
@@ -242,6 +245,7 @@ class ClauseEditor(QWidget):
 
     def _set_title(self, title: str) -> None:
         # Long titles show their beginning (setText leaves the cursor, and the view, at the end).
+        self._shown_title = title
         self.title.setText(title)
         self.title.setCursorPosition(0)
         self.title.setToolTip(title)
@@ -300,5 +304,10 @@ class ClauseEditor(QWidget):
         self._title_done()
 
     def _title_done(self) -> None:
-        if self.clause_id is not None and self.title.text().strip():
+        if self.clause_id is None:
+            return
+        if self.title.text().strip():
             self.title_edited.emit(self.clause_id, self.title.text())
+        elif self._shown_title:  # a clause needs a title: never leave the field blank over a kept one
+            self._set_title(self._shown_title)
+            self.title_refused.emit()

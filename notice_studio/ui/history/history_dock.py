@@ -3,7 +3,7 @@
 A version sits just above the edit it was published from (that edit also carries its tag), so
 the list reads as one timeline. "Draft (unpublished changes)" heads the list. Select one entry
 to compare it with the draft, or two to compare them; "Restore…" makes an old text the new
-draft, as a new edit (nothing is ever removed from the history).
+draft, as a new edit (nothing is ever removed from the history) and one undo step.
 """
 
 from __future__ import annotations
@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from notice_studio.core.notice.model import Notice
+from notice_studio.ui import commands
 from notice_studio.ui.app_state import AppState, Navigator
 from notice_studio.ui.history.history_entries import DRAFT, EDIT, VERSION, HistoryEntry, timeline
 from notice_studio.ui.palette import is_dark
@@ -329,10 +331,11 @@ class HistoryDock(QDockWidget):
     def entry_for(self, ref: str) -> HistoryEntry | None:
         return next((e for e in self.entries if e.ref == ref), None)
 
-    def describe_ref(self, ref: str) -> str | None:
-        """How the comparison window should name a commit id ('the edit of Today, 14:05')."""
+    def describe_ref(self, ref: str) -> tuple[str, str] | None:
+        """How the comparison window should name a commit id, in a sentence and in a heading
+        ('the edit of Today, 14:05:09 (3f2a9c1)', 'Edit of Today, 14:05:09 (3f2a9c1): Edited 'Cookies'')."""
         entry = next((e for e in self.entries if e.ref == ref or (e.kind == EDIT and e.ref.startswith(ref))), None)
-        return entry.label if entry is not None and entry.kind == EDIT else None
+        return (entry.label, entry.heading) if entry is not None and entry.kind == EDIT else None
 
     def compare_refs(self) -> tuple[str, str] | None:
         """(earlier, later) for the current selection, or None if it cannot be compared."""
@@ -387,14 +390,21 @@ class HistoryDock(QDockWidget):
         self.restore_button.setEnabled(False)
         self.status.setText("Restoring…")
 
-        def done(commit: object) -> None:
+        def restore() -> tuple[str | None, Notice, str]:
+            commit = repo.restore(ref, author)
+            saved = repo.edits(limit=1)[0].message if commit else ""
+            return commit, repo.load(), saved
+
+        def done(result: tuple[str | None, Notice, str]) -> None:
             if self.state.session is not session:
                 return
-            session.reload()
+            commit, restored, saved = result
+            if commit:  # one undo step: Edit > Undo puts back the draft as it was just now
+                session.undo_stack.push(commands.RestoreDraft(session, session.notice, restored, saved))
             name = f"Version {ref}" if entry.kind == VERSION else "The earlier text"
             self.status.setText("")
             message = (
-                f"{name} is now the draft. The previous draft is kept in the history."
+                f"{name} is now the draft. The previous draft is kept in the history; Undo (Ctrl+Z) brings it back."
                 if commit
                 else "The draft already has that text; nothing changed."
             )
@@ -407,7 +417,7 @@ class HistoryDock(QDockWidget):
             self._update_buttons()
             self.nav.show_error(f"The text could not be restored: {exc}")
 
-        self.state.tasks.write(lambda: repo.restore(ref, author), done, failed)
+        self.state.tasks.write(restore, done, failed)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.list and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):

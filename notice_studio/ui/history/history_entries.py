@@ -14,6 +14,7 @@ from notice_studio.core.notice.store import Edit, Version
 from notice_studio.core.wording import plural
 
 DRAFT, VERSION, EDIT = "draft", "version", "edit"
+HEADING_MESSAGE_CHARS = 60
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,8 @@ class HistoryEntry:
     signature: str = ""
     """A version's signed tag in words ('Signed, verified (jane@example.org)', 'Signed, NOT verified');
     empty when the tag is not signed."""
+    moment: str = ""
+    """An edit's time to the second ('Today, 14:27:05'): two edits of the same minute differ."""
 
     @property
     def reasons_line(self) -> str:
@@ -42,12 +45,22 @@ class HistoryEntry:
 
     @property
     def label(self) -> str:
-        """How the comparison window names this entry."""
+        """How a sentence names this entry ('the edit of Today, 14:27:05 (3f2a9c1)')."""
         if self.kind == DRAFT:
             return "Draft"
         if self.kind == VERSION:
             return self.ref
-        return f"the edit of {self.detail.split(' · ')[-1]}"
+        when = self.moment or self.detail.split(" · ")[-1]
+        return f"the edit of {when} ({self.ref[:7]})"
+
+    @property
+    def heading(self) -> str:
+        """How a heading names this entry: an edit with what it did ('Edit of Today, 14:27:05
+        (3f2a9c1): Edited 'Cookies'')."""
+        if self.kind != EDIT:
+            return self.label
+        what = self.title if len(self.title) <= HEADING_MESSAGE_CHARS else self.title[: HEADING_MESSAGE_CHARS - 1] + "…"
+        return f"Edit of {self.label.removeprefix('the edit of ')}: {what}"
 
     @property
     def accessible_text(self) -> str:
@@ -61,14 +74,15 @@ class HistoryEntry:
         return ". ".join(p for p in parts if p)
 
 
-def local_time(when: str, now: dt.datetime | None = None) -> str:
-    """An ISO time as the reader's local time: 'Today, 14:05', 'Yesterday, 09:12', '3 Mar 2026, 14:05'."""
+def local_time(when: str, now: dt.datetime | None = None, *, seconds: bool = False) -> str:
+    """An ISO time as the reader's local time: 'Today, 14:05', 'Yesterday, 09:12', '3 Mar 2026, 14:05'
+    (with `seconds`, 'Today, 14:05:09')."""
     try:
         moment = dt.datetime.fromisoformat(when).astimezone()
     except ValueError:
         return when
     now = now or dt.datetime.now().astimezone()
-    clock = moment.strftime("%H:%M")
+    clock = moment.strftime("%H:%M:%S" if seconds else "%H:%M")
     if moment.date() == now.date():
         return f"Today, {clock}"
     if moment.date() == now.date() - dt.timedelta(days=1):
@@ -116,6 +130,7 @@ def edit_entry(
         f"{edit.author} · {local_time(edit.when, now)}",
         extra,
         tags,
+        moment=local_time(edit.when, now, seconds=True),
     )
 
 

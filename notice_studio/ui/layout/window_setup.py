@@ -10,9 +10,18 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QPushButton, QSplitter, QToolBar, QWidget
+from PySide6.QtCore import QByteArray, QObject, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QTextDocument
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QToolBar,
+    QWidget,
+)
 
 from notice_studio.ui.layout.dock_tabs import TabBarTidier, tidy_tab_bars
 from notice_studio.ui.layout.fit import available_area
@@ -248,12 +257,14 @@ def open_settings(window: Window) -> Any:
 
 
 def show_welcome(window: Window, problem: str = "") -> Any:
-    """The welcome: name and e-mail, what the sample is, and where to begin; `problem` says why
-    the notice counsel last had open is not shown."""
+    """The welcome: name and e-mail, what the sample is (when the sample is open), and where to
+    begin; `problem` says why the notice counsel last had open is not shown."""
     from notice_studio.ui.welcome.welcome_dialog import IMPORT, NEW, OPEN, WelcomeDialog
 
     settings = window.settings
-    dialog = WelcomeDialog(settings.author_name, settings.author_email, window, problem)
+    session = window.session
+    sample = session is not None and is_sample(session.path)
+    dialog = WelcomeDialog(settings.author_name, settings.author_email, window, problem, sample=sample)
 
     def done() -> None:
         settings.set("welcome/shown", "true")
@@ -302,16 +313,46 @@ def is_sample(path: Path | None) -> bool:
     return path is not None and Path(path).resolve() == (data_dir() / SAMPLE_FOLDER).resolve()
 
 
+class BarText(QLabel):
+    """Text in a tool bar that takes the bar's free width: one line where it fits, wrapped only
+    when the bar is narrower. (A tool bar sizes a word-wrapped label by Qt's guess, a narrow
+    column several lines tall, and never asks its height for the width it was given.)"""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setWordWrap(True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self._height = 0
+
+    def _one_line_width(self) -> int:
+        doc = QTextDocument()
+        doc.setDefaultFont(self.font())
+        doc.setHtml(self.text())
+        margins = self.contentsMargins()
+        return int(doc.idealWidth()) + margins.left() + margins.right() + 2 * self.margin()
+
+    def sizeHint(self) -> QSize:
+        width = self._one_line_width()
+        given = self.width() if self.isVisible() and self.width() > self.minimumSizeHint().width() else width
+        return QSize(width, self.heightForWidth(min(given, width)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        height = self.heightForWidth(event.size().width())
+        if height != self._height:  # the bar grows to two lines (or back) as its width changes
+            self._height = height
+            self.updateGeometry()
+
+
 def _sample_bar(window: Window, extras: WindowExtras) -> None:
     bar = QToolBar("Sample notice", window)
     bar.setObjectName("sample-bar")
     bar.setMovable(False)
     bar.setFloatable(False)
-    label = QLabel(
+    label = BarText(
         "<b>Sample notice</b> — an example to try things on; it is never published. "
         "Start your own notice with New or Import."
     )
-    label.setWordWrap(True)
     label.setAccessibleName("This is the sample notice")
     label.setContentsMargins(6, 2, 6, 2)
     bar.addWidget(label)

@@ -27,6 +27,8 @@ def summary_sentence(diff, latest: Version) -> str:
     """'Compared with v1 (effective 1 March 2026): 2 sections edited, 1 added; 1 value changed.'"""
     s = diff.summary
     when = f" (effective {format_date(latest.effective)})" if latest.effective else ""
+    if not diff.has_changes:  # the one rule the status bar and publishing go by
+        return f"Compared with {latest.name}{when}: nothing has changed."
     sections = []
     if s.modified:
         sections.append(f"{plural(s.modified, 'section')} edited")
@@ -45,10 +47,10 @@ def summary_sentence(diff, latest: Version) -> str:
         others.append(f"{plural(s.tables, 'table')} changed")
     if s.fields:
         others.append(f"{plural(s.fields, 'notice detail')} changed")
+    if s.practices:
+        others.append(f"{plural(s.practices, 'practice')} changed")
     parts = [", ".join(sections)] if sections else []
     parts += [", ".join(others)] if others else []
-    if not parts:
-        return f"Compared with {latest.name}{when}: nothing has changed."
     text = "; ".join(parts)
     if not sections and s.changed:
         text = f"{plural(s.changed, 'section')} read differently; " + text

@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import copy
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -183,10 +183,11 @@ class TablesDock(QDockWidget):
         notice = self.session.notice if self.session else None
         table = notice.tables.get(name) if notice and name else None
         self.model.set_table(name, table, cookie_categories(notice))
+        chosen = None
         if self._select_after is not None and self.model.rowCount():
             row, column = self._select_after
-            row = max(0, min(row, self.model.rowCount() - 1))
-            self.view.setCurrentIndex(self.model.index(row, column))
+            chosen = self.model.index(max(0, min(row, self.model.rowCount() - 1)), column)
+            self.view.setCurrentIndex(chosen)
         self._select_after = None
         if table is not None and table.columns:
             # Narrow columns with wrapped text read better in a side dock than a wide scroll.
@@ -207,6 +208,17 @@ class TablesDock(QDockWidget):
         self._describe()
         self._show_problems()
         self._update_buttons()
+        if chosen is not None:  # the row just added (or moved) is where the user looks next
+            self._scroll_to(chosen)
+
+    def _scroll_to(self, index: QModelIndex) -> None:
+        """Bring `index` into view once the panel is laid out: rows grow to their wrapped text and
+        a problem line may appear under the grid, both after the view chose where to scroll."""
+        layout = self.widget().layout() if self.widget() is not None else None
+        if layout is not None:
+            layout.activate()
+        self.view.updateGeometries()
+        self.view.scrollTo(index)
 
     def _describe(self) -> None:
         name = self.current_name()

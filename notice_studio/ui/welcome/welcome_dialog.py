@@ -6,11 +6,12 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from notice_studio.core.importer.readers import SUPPORTED_TEXT
 from notice_studio.ui.author_dialog import AuthorForm
 from notice_studio.ui.layout.fit import fit_dialog
 
-# What the user chose to do after the welcome (the window acts on it).
-SAMPLE, NEW, IMPORT, OPEN = "sample", "new", "import", "open"
+# What the user chose to do after the welcome (the window acts on it; SAMPLE and STAY just close it).
+SAMPLE, NEW, IMPORT, OPEN, STAY = "sample", "new", "import", "open", "stay"
 
 SAMPLE_TEXT = (
     "The notice behind this window is a <b>sample</b>, made from the “SaaS company — EU/UK + "
@@ -21,12 +22,16 @@ SAMPLE_TEXT = (
 
 
 class WelcomeDialog(QDialog):
-    """Asks for name and e-mail, explains the sample, offers New / Import / Open / the sample."""
+    """Asks for name and e-mail and offers New / Import / Open; over the sample notice it also
+    explains the sample and offers to look at it, over the user's own notice it offers to close."""
 
-    def __init__(self, name: str, email: str, parent: QWidget | None = None, problem: str = "") -> None:
+    def __init__(
+        self, name: str, email: str, parent: QWidget | None = None, problem: str = "", *, sample: bool = True
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Welcome to Notice Studio")
-        self.choice = SAMPLE
+        stay = SAMPLE if sample else STAY
+        self.choice = stay
         layout = QVBoxLayout(self)
         heading = QLabel("Welcome to Notice Studio")
         font = QFont(heading.font())
@@ -51,15 +56,21 @@ class WelcomeDialog(QDialog):
         layout.addWidget(who)
         self.form = AuthorForm(name, email, self)
         layout.addWidget(self.form)
-        sample = QLabel(SAMPLE_TEXT)
-        sample.setWordWrap(True)
-        sample.setTextFormat(Qt.TextFormat.RichText)
-        sample.setAccessibleName("About the sample notice")
-        layout.addWidget(sample)
-        start = QLabel(
-            "<b>Where to begin.</b> Start your own notice from a template, import the notice you already "
-            "have (.txt, .md, .html or .docx), open a notice folder, or look around the sample first."
+        self.sample_text: QLabel | None = None
+        if sample:
+            self.sample_text = QLabel(SAMPLE_TEXT)
+            self.sample_text.setWordWrap(True)
+            self.sample_text.setTextFormat(Qt.TextFormat.RichText)
+            self.sample_text.setAccessibleName("About the sample notice")
+            layout.addWidget(self.sample_text)
+        where = (
+            f"Start your own notice from a template, import the notice you already have ({SUPPORTED_TEXT}), "
+            "open a notice folder, or look around the sample first."
+            if sample
+            else f"Start another notice from a template, import a notice you already have ({SUPPORTED_TEXT}), "
+            "or open a notice folder."
         )
+        start = QLabel(f"<b>Where to begin.</b> {where}")
         start.setWordWrap(True)
         layout.addWidget(start)
         layout.addStretch(1)
@@ -70,7 +81,9 @@ class WelcomeDialog(QDialog):
             (NEW, "&New notice…", "Start a new notice from a template"),
             (IMPORT, "&Import existing notice…", "Import the notice you already have"),
             (OPEN, "&Open a notice folder…", "Open a notice folder"),
-            (SAMPLE, "&Look at the sample", "Close this and look at the sample notice"),
+            (SAMPLE, "&Look at the sample", "Close this and look at the sample notice")
+            if sample
+            else (STAY, "&Close", "Close this and go back to your notice"),
         ):
             button = QPushButton(text)
             button.setAccessibleName(name_for_reader)
@@ -78,7 +91,7 @@ class WelcomeDialog(QDialog):
             row.addWidget(button)
             self.buttons[choice] = button
         row.insertStretch(3, 1)
-        self.buttons[SAMPLE].setDefault(True)
+        self.buttons[stay].setDefault(True)
         layout.addLayout(row)
         self.form.validity_changed.connect(self._valid)
         self._valid(self.form.is_valid())
