@@ -101,9 +101,7 @@ class MainWindow(QMainWindow):
         self.editor = ClauseEditor()
         self.editor.body_edited.connect(self._body_edited)
         self.editor.title_edited.connect(self._title_edited)
-        self.editor.title_refused.connect(
-            lambda: self.statusBar().showMessage("A clause needs a title, so its saved title is back.", 6000)
-        )
+        self.editor.title_refused.connect(lambda why: self.statusBar().showMessage(why, 8000))
         self.editor.update_requested.connect(self._update_from_library)
         self.editor.compare_requested.connect(self.compare_with_library)
         self.editor.body.undo_requested.connect(self._undo)

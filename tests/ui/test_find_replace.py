@@ -163,3 +163,13 @@ def test_opening_again_replaces_the_open_dialog(qtbot, window) -> None:
     assert second.find_edit.text() == "cookies" and second.replace_edit.text() == "tracking tools"
     assert second.words_box.isChecked()
     assert [d for d in window.findChildren(FindReplaceDialog) if d.isVisible()] == [second]
+
+
+def test_a_replacement_that_would_make_a_title_a_paragraph_leaves_the_title(qtbot, window) -> None:
+    original_titles = titles(window)
+    long = "details " * 30  # 239 characters once trimmed
+    dialog = open_dialog(qtbot, window, "information", long)
+    assert any(m.field == TITLE for m in dialog.matches())
+    qtbot.mouseClick(dialog.replace_all_button, Qt.MouseButton.LeftButton)
+    assert titles(window) == original_titles  # bodies may take it; titles may not
+    assert "left: a title cannot be empty or longer than 200 characters" in dialog.status.text()

@@ -338,6 +338,10 @@ def test_an_emptied_title_puts_the_saved_one_back_and_says_why(qtbot, window) ->
     qtbot.keyClick(title, Qt.Key.Key_Return)
     assert title.text() == "Who we are" == session.notice.find(clause.id).title
     assert window.statusBar().currentMessage() == "A clause needs a title, so its saved title is back."
+    title.setText("Plots " + "and the sheds beside them " * 9)  # a paragraph typed as a title
+    qtbot.keyClick(title, Qt.Key.Key_Return)
+    assert title.text() == "Who we are" == session.notice.find(clause.id).title
+    assert window.statusBar().currentMessage().startswith("A clause title of 239 characters is too long")
 
 
 def test_a_title_typed_without_enter_is_kept_on_close(qtbot, settings, notice_folder: Path) -> None:

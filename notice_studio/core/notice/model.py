@@ -156,13 +156,25 @@ MAX_TITLE = 200
 """The longest clause title, in characters: a heading a reader can take in (a long one is text)."""
 
 
-def check_title_length(title: str) -> None:
-    """Refuse a title typed as a heading that is really a paragraph."""
+def title_problem(title: str) -> str:
+    """Why `title` cannot be a clause's title ('' when it can): empty, or a paragraph typed as a
+    heading. The one rule for renaming, adding, replacing and the editor's title field."""
+    title = " ".join(title.split())
+    if not title:
+        return "A clause needs a title."
     if len(title) > MAX_TITLE:
-        raise NoticeError(
+        return (
             f"A clause title of {len(title)} characters is too long for a heading; keep it to {MAX_TITLE} "
             "and put the rest in the clause's text."
         )
+    return ""
+
+
+def check_title_length(title: str) -> None:
+    """Refuse a title typed as a heading that is really a paragraph (an empty one is each caller's to word)."""
+    problem = title_problem(title)
+    if problem and title.strip():
+        raise NoticeError(problem)
 
 
 @dataclass

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from notice_studio.core.notice.model import NoticeError, check_title_length
 from notice_studio.ui.editor.highlighter import MarkdownHighlighter
 
 _OPEN_PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z0-9_.]*)$")
@@ -115,7 +116,7 @@ class ClauseEditor(QWidget):
 
     body_edited = Signal(str, str, str, int)  # clause id, old body, new body, cursor position
     title_edited = Signal(str, str)  # clause id, new title
-    title_refused = Signal()  # the title was emptied: the saved one is back in the field
+    title_refused = Signal(str)  # why the typed title was refused: the saved one is back in the field
     update_requested = Signal(str)  # clause id: take the newer library version
     compare_requested = Signal(str)  # clause id: show inserted / current / library texts
     guidance_toggled = Signal(bool)  # the user showed or hid the guidance column
@@ -306,8 +307,15 @@ class ClauseEditor(QWidget):
     def _title_done(self) -> None:
         if self.clause_id is None:
             return
-        if self.title.text().strip():
+        typed = " ".join(self.title.text().split())
+        try:
+            check_title_length(typed)  # the core's rule, said before anything is saved
+        except NoticeError as exc:
+            self._set_title(self._shown_title)
+            self.title_refused.emit(str(exc))
+            return
+        if typed:
             self.title_edited.emit(self.clause_id, self.title.text())
         elif self._shown_title:  # a clause needs a title: never leave the field blank over a kept one
             self._set_title(self._shown_title)
-            self.title_refused.emit()
+            self.title_refused.emit("A clause needs a title, so its saved title is back.")

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from notice_studio.core.notice.model import Notice
+from notice_studio.core.notice.model import MAX_TITLE, Notice, title_problem
 from notice_studio.core.wording import plural
 from notice_studio.ui import commands
 from notice_studio.ui.app_state import AppState, Navigator
@@ -288,10 +288,12 @@ class FindReplaceDialog(QDialog):
         new = text[: match.start] + replacement + text[match.end :]
         if match.field == BODY:
             session.undo_stack.push(commands.EditBody(session, clause.id, text, new, match.start + len(replacement)))
-        elif new.strip():
+        elif not title_problem(new):
             session.undo_stack.push(commands.Rename(session, clause.id, new))
         else:
-            self.status.setText("A clause needs a title; that match was left as it is.")
+            self.status.setText(
+                f"A clause needs a title of at most {MAX_TITLE} characters; that match was left as it is."
+            )
         # Continue after the replacement, so replacing "a" with "aa" does not loop.
         after = match.start + len(replacement) - 1
         self.current = Match(match.clause_id, match.field, after, after, match.order)
@@ -311,7 +313,7 @@ class FindReplaceDialog(QDialog):
                 new, n = pattern.subn(lambda _m: replacement, text)
                 if not n:
                     continue
-                if field == TITLE and not " ".join(new.split()):
+                if field == TITLE and title_problem(new):
                     skipped += n
                     continue
                 edits.append((clause.id, field, text, new))
@@ -335,7 +337,8 @@ class FindReplaceDialog(QDialog):
             session.undo_stack.endMacro()
         self.current = None
         note = (
-            f" {skipped} title match{'es were' if skipped != 1 else ' was'} left: a title cannot be empty."
+            f" {skipped} title match{'es were' if skipped != 1 else ' was'} left: a title cannot be empty or longer "
+            f"than {MAX_TITLE} characters."
             if skipped
             else ""
         )
