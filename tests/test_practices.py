@@ -216,6 +216,7 @@ def test_changing_practices_by_path_adds_sets_clears_and_removes() -> None:
             ("categories.usage.retention", ""),
             ("children.minors_users", "yes"),
         ],
+        new=True,
     )
     assert changed.collects_precise_location() and changed.children.minors_users
     assert changed.category("usage").retention == ""  # type: ignore[union-attr]
