@@ -13,6 +13,7 @@ import sys
 
 from notice_studio import __version__
 from notice_studio.cli.common import CommandError, run_command
+from notice_studio.cli.output import terminal_safe_output
 
 COMMAND_MODULES = (
     "notice_cmds",
@@ -53,6 +54,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    with terminal_safe_output():
+        return _main(argv)
+
+
+def _main(argv: list[str] | None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

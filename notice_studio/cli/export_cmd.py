@@ -8,7 +8,7 @@ from pathlib import Path
 
 import notice_studio.qt_export  # noqa: F401 - registers the PDF exporter
 from notice_studio.cli.common import CommandError, add_folder, add_version, open_notice, open_workspace
-from notice_studio.cli.output import write_output
+from notice_studio.cli.output import write_data, write_output
 from notice_studio.core.export.default_version import default_export_version, draft_export_note, is_draft
 from notice_studio.core.export.formats import BINARY_FORMATS as _BINARY
 from notice_studio.core.export.formats import FORMATS
@@ -91,7 +91,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         )
     if args.out == "-":
         assert isinstance(content, str)  # binary formats were refused above
-        sys.stdout.write(content)
+        write_data(content)
         return 0
     write_output(out, content)
     label = "the draft" if is_draft(args.at) else args.at

@@ -12,12 +12,12 @@ facts, shown and changed headless. Every change is one commit, like any edit.
 from __future__ import annotations
 
 import argparse
-import sys
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from notice_studio.cli.common import CommandError, add_folder, add_json, name_values, open_workspace, print_json
+from notice_studio.cli.output import write_data
 from notice_studio.core.library.facts import FACTS
 from notice_studio.core.notice.frontmatter import FormatError
 from notice_studio.core.practices.actions import decided_by_practices
@@ -79,7 +79,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     if args.json:
         print_json(asdict(notice.practices))
     else:
-        sys.stdout.write(practices_yaml(notice.practices))
+        write_data(practices_yaml(notice.practices))
     return 0
 
 
