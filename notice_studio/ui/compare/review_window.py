@@ -62,9 +62,10 @@ class WordReviewWindow(DiffWindow):
         self.proposal_list.setAccessibleName("Proposed changes: ticked ones are accepted")
         self.proposal_list.setWordWrap(True)
         for proposal in self.review.proposals:
-            item = QListWidgetItem(proposal.sentence())
+            already = proposal.id in self.review.in_draft
+            item = QListWidgetItem(proposal.sentence() + (" Already in the draft." if already else ""))
             item.setData(Qt.ItemDataRole.UserRole, proposal.id)
-            if proposal.changes_text:
+            if proposal.changes_text and not already:  # the draft has it: nothing to accept
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Unchecked)
             if proposal.comments:
@@ -204,8 +205,7 @@ class WordReviewWindow(DiffWindow):
             ]
         if self._closed:
             return
-        commits = len(result.commits)
-        message = f"Applied the accepted changes as {plural(commits, 'saved edit')}."
+        message = result.summary()
         if skipped:
             message += " Not applied: " + " ".join(skipped)
         self.statusBar().showMessage(message, 15000)
