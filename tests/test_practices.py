@@ -55,7 +55,7 @@ def test_practices_round_trip_through_their_file() -> None:
         (GOOD.replace("legal_basis: contract", "legal_basis: because"), 4, "'legal_basis: because' is not one of"),
         (GOOD + "sold:\n  categories: [nothing]\n", 16, "'sold' names 'nothing'"),
         (GOOD + "automated_decisions: sometimes\n", 1, "must be true or false"),
-        (GOOD.replace("  - {id: you, label: You}", "  - {id: you, label: You"), 3, "the YAML is not valid"),
+        (GOOD.replace("  - {id: you, label: You}", "  - {id: you, label: You"), 2, "the YAML is not valid"),
     ],
 )
 def test_a_malformed_practices_file_is_named_with_its_line(text: str, line: int, words: str) -> None:
