@@ -67,7 +67,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 def cmd_export(args: argparse.Namespace) -> int:
     if args.out == "-" and args.format in _BINARY:
         raise CommandError(f"A {args.format.upper()} file cannot be printed; give a file name with --out")
-    out = Path(args.out) if args.out == "-" else output_file(args.out)
+    from notice_studio.core.export.formats import SUFFIXES
+
+    out = Path(args.out) if args.out == "-" else output_file(args.out, kind=args.format, suffixes=SUFFIXES)
     with open_workspace(args.folder) as ws:
         versions = ws.repo.versions()
         if args.at is None:
