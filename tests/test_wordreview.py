@@ -241,6 +241,76 @@ def test_a_section_added_in_word_is_not_added_twice(store: NoticeRepo, tmp_path:
     assert [c.title for c, _, _ in store.load().walk()].count("Archived records") == 1
 
 
+# ----- a table typed in a clause (Markdown) -------------------------------------------------------
+BASES = (
+    "We rely on these bases.\n\n"
+    "| Purpose | Legal basis |\n|---|---|\n"
+    "| Bookings | Contract, where you book a kennel with us. |\n"
+    "| Newsletter | Consent |\n\nAsk us about any of them."
+)
+
+
+@pytest.fixture
+def bases(tmp_path: Path):
+    notice = review_notice()
+    notice.add(Clause("bases", "Legal bases", BASES))
+    with NoticeRepo.create(tmp_path / "bases", notice, AUTHOR) as repo:
+        sent = tmp_path / "bases.docx"
+        send_for_review(repo, sent)
+        yield repo, sent
+
+
+def test_a_markdown_table_goes_as_a_word_table_and_comes_back_unchanged(bases, tmp_path: Path) -> None:
+    repo, sent = bases
+    doc = Document(str(sent))
+    (grid,) = doc.tables
+    assert [[c.text for c in row.cells] for row in grid.rows] == [
+        ["Purpose", "Legal basis"],
+        ["Bookings", "Contract, where you book a kennel with us."],
+        ["Newsletter", "Consent"],
+    ]
+    assert not any(p.text.lstrip().startswith("|") for p in doc.paragraphs)  # no paragraph of pipes
+    assert read_review(repo, sent).proposals == []
+    if SOFFICE is None:
+        pytest.skip(NO_SOFFICE)
+    out = tmp_path / "lo"
+    out.mkdir()
+    assert libreoffice_convert(sent, "docx:MS Word 2007 XML", out).returncode == 0  # opened and saved by LibreOffice
+    assert read_review(repo, out / "bases.docx").proposals == []
+
+
+@pytest.mark.parametrize("tracked", [False, True], ids=["typed", "tracked"])
+def test_an_edit_in_a_cell_maps_back_to_the_markdown_line(bases, tracked: bool) -> None:
+    repo, sent = bases
+    doc = Document(str(sent))
+    cell = doc.tables[0].cell(1, 1).paragraphs[0]
+    if tracked:
+        tracked_replace(cell, "kennel", "room", ANNA)
+    else:
+        untracked_replace(cell, "kennel", "room")
+    doc.save(str(sent))
+    review = read_review(repo, sent)
+    (change,) = review.proposals
+    assert (change.clause_id, change.old_text, change.new_text, change.tracked) == ("bases", "kennel", "room", tracked)
+    apply_review(repo, review, [change.id])
+    assert repo.load().find("bases").body == BASES.replace("kennel", "room")  # the table's line, nothing else
+
+
+def test_a_row_added_in_word_is_reported_not_lost_or_misread(bases, capsys: pytest.CaptureFixture[str]) -> None:
+    repo, sent = bases
+    doc = Document(str(sent))
+    doc.tables[0].add_row().cells[0].text = "Security"
+    doc.save(str(sent))
+    review = read_review(repo, sent)
+    assert review.proposals == []  # never a proposal to delete the table's text
+    (sentence,) = review.unread
+    assert sentence.startswith("A table in 'Legal bases' had rows or columns added or taken out")
+    folder = str(repo.path)
+    repo.close()
+    assert main(["review-import", folder, str(sent)]) == 0
+    assert capsys.readouterr().out.startswith("Not read: A table in 'Legal bases'")
+
+
 def test_cli_import_summaries_are_true_and_a_refusal_exits_1(
     store: NoticeRepo, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -63,8 +63,11 @@ def cmd_import(args: argparse.Namespace) -> int:
             }
         print_json(data)
         return failed
+    for sentence in review.unread:
+        print(f"Not read: {sentence}")
     if not review.proposals:
-        print("The reviewed copy has no changes and no comments.")
+        if not review.unread:
+            print("The reviewed copy has no changes and no comments.")
         return 0
     for proposal in review.proposals:
         already = " Already in the draft." if proposal.id in review.in_draft else ""

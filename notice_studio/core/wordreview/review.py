@@ -27,6 +27,7 @@ from notice_studio.core.notice.model import Clause, Notice, NoticeError
 from notice_studio.core.notice.store import NoticeRepo, resolve_author
 from notice_studio.core.wording import plural
 from notice_studio.core.wordreview.formats import FORMATS_MARKDOWN_ADDS, FormatChange, format_edits, format_proposals
+from notice_studio.core.wordreview.md_tables import as_sent_lines, markdown_table, md_table_bookmark
 from notice_studio.core.wordreview.proposals import Chunk, Proposal, chunks_of, edits_for, proposals_of
 from notice_studio.core.wordreview.reviewed import ReviewedClause, read_clauses
 from notice_studio.core.wordreview.send import (
@@ -106,6 +107,9 @@ class WordReview:
     _tables: dict[str, TableChange] = field(default_factory=dict, repr=False)
     _sent: Notice | None = field(default=None, repr=False)
     _texts: list[ClauseText] | None = field(default=None, repr=False)
+    unread: list[str] = field(default_factory=list)
+    """Sentences about changes in the copy that could not be read as proposals (a table typed in a
+    clause whose rows or columns changed): counsel makes those by hand."""
     in_draft: frozenset[str] = frozenset()
     """Ids of the proposed changes the draft already has when the copy was read (a copy imported
     again, or a change counsel made by hand): shown as such, never proposed again."""
@@ -126,6 +130,7 @@ class WordReview:
             "sent_from": self.sent_commit,
             "reviewers": self.authors,
             "proposals": [{**p.as_json(), "in_draft": p.id in self.in_draft} for p in self.proposals],
+            "not_read": self.unread,
         }
 
     @property
@@ -222,6 +227,13 @@ def read_review(repo: NoticeRepo, path: str | Path) -> WordReview:
     if not reviewer or reviewer == "Notice Studio":
         reviewer = UNKNOWN_REVIEWER
     notes = read_comments(document)
+    markdown_tables = {
+        md_table_bookmark(t.bookmark, k): (table, sent.find(t.clause_id).title)
+        for t in texts
+        for k, block in enumerate(t.body_blocks)
+        if (table := markdown_table(block)) is not None
+    }
+    unread = as_sent_lines(document, markdown_tables)  # tables typed in a clause: read as its lines
     found = read_clauses(
         document,
         {t.bookmark: t.clause_id for t in texts},
@@ -230,7 +242,7 @@ def read_review(repo: NoticeRepo, path: str | Path) -> WordReview:
         {t.clause_id: {" ".join(b.shown().split()) for b in t.body_blocks if b.style == "heading"} for t in texts},
         {t.clause_id: {" ".join(line.split()) for line in shown_text(t.body_blocks).split("\n")} for t in texts},
     )
-    review = WordReview(path, commit, reviewer, [], [], _sent=sent)
+    review = WordReview(path, commit, reviewer, [], [], _sent=sent, unread=unread)
     used_comments: set[str] = set()
     for text in texts:
         clause = sent.find(text.clause_id)

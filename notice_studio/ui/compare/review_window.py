@@ -110,7 +110,9 @@ class WordReviewWindow(DiffWindow):
         dock.setWidget(box)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         self.resizeDocks([dock], [420], Qt.Orientation.Horizontal)
-        if not self.review.proposals:
+        if self.review.unread:
+            self.comment_view.setPlainText("Not read: " + " ".join(self.review.unread))
+        elif not self.review.proposals:
             self.comment_view.setPlainText("The reviewed copy has no changes and no comments.")
         self._update_apply()
 
