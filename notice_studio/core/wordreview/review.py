@@ -416,12 +416,12 @@ def reviewed_notice(review: WordReview, base: Notice, accepted: Collection[str])
                 "cannot be taken from part of a stretch automatically, so change it by hand."
             )
     for text in review.sent_texts():
-        was = sent.find(text.clause_id)
         new_title = _clause_text(review, text, "title", accepted)
         new_body = _clause_text(review, text, "body", accepted)
         removing = text.clause_id in removals or (new_title == "" and new_body == "")
         if new_title is None and new_body is None and not removing:
             continue
+        was = sent.find(text.clause_id)  # only for clauses with changes: find walks the outline
         if not notice.has(text.clause_id):
             if not removing:  # a section the reviewer took out that is out already: nothing to say
                 skipped.append(f"'{was.title}' is no longer in the draft, so the reviewer's change to it was not made.")
@@ -512,14 +512,28 @@ def proposal_states(review: WordReview, draft: Notice, ids: Collection[str] | No
         if not proposal.changes_text or (ids is not None and proposal.id not in ids):
             continue
         unit = _taken_out_with(review, proposal, ids) or {proposal.id}
-        notice, _, skipped = reviewed_notice(review, draft, unit)
-        if notice != draft:
+        mine, theirs = _around(draft, proposal), _around(sent, proposal)
+        notice, _, skipped = reviewed_notice(review, mine, unit)
+        if notice != mine:
             states[proposal.id] = NEW
         elif skipped and not _part_as_reviewed(review, draft, proposal, ids):
             states[proposal.id] = REFUSED
         else:
-            states[proposal.id] = IN_DRAFT if reviewed_notice(review, sent, unit)[0] != sent else NEW
+            states[proposal.id] = IN_DRAFT if reviewed_notice(review, theirs, unit)[0] != theirs else NEW
     return states
+
+
+def _around(notice: Notice, proposal: Proposal) -> Notice:
+    """`notice` cut down to what accepting `proposal` reads and changes: its clause (with its
+    sub-clauses), the placeholders and tables. A change to one clause leaves the others as they
+    are, so judging it on this is judging it on the whole notice, without copying every clause
+    once per proposal (a 300-clause notice with 100 changes took seconds). A new section needs
+    the whole outline to find its place."""
+    if proposal.kind == "add":
+        return notice
+    slim = copy.copy(notice)
+    slim.clauses = [notice.find(proposal.clause_id)] if notice.has(proposal.clause_id) else []
+    return slim
 
 
 def _part_as_reviewed(review: WordReview, draft: Notice, proposal: Proposal, ids: Collection[str] | None) -> bool:
