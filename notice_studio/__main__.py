@@ -2,14 +2,39 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
+from types import FrameType
+
+from notice_studio.core.wording import STOPPED
 
 # Commands that never open a notice, so they work without the git program.
 _NO_GIT_NEEDED = {"library", "--help", "-h", "--version"}
+_APP = ("--open", "open", "--self-test")
 
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else list(argv)
+    if args and args[0] not in _APP and signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+        signal.signal(signal.SIGINT, _stopped_while_starting)
+    return _main(args)
+
+
+def _stopped_while_starting(signum: int, frame: FrameType | None) -> None:
+    """Ctrl+C while a command's modules load: nothing has been done yet, so stop at once with the
+    same sentence as later. (A KeyboardInterrupt raised mid-import can surface as another error,
+    or be printed and ignored, so none is raised.) `run_command` puts Python's handler back
+    before the command starts, so an edit being saved is rolled back as usual."""
+    sys.stderr.write(f"notice-studio: {STOPPED}\n")
+    sys.stderr.flush()
+    os._exit(130)
+
+
+_stopped_while_starting.while_starting = True  # type: ignore[attr-defined]  # run_command's cue
+
+
+def _main(args: list[str]) -> int:
     if not args[:1] or args[0] not in _NO_GIT_NEEDED:
         from notice_studio.core.notice.git_program import find_git, missing_git_message
 

@@ -115,3 +115,32 @@ def test_a_title_that_is_really_a_paragraph_is_refused(
     one_sentence(err, "A clause title of 239 characters is too long for a heading; keep it to 200")
     code, out, _err = run(capsys, "log", folder)
     assert out.count("\n") >= 1 and "sheds" not in out  # nothing saved
+
+
+@pytest.mark.parametrize(
+    ("fmt", "name", "words"),
+    [
+        ("pdf", "notice.html", "notice.html ends in .html, but the file will be PDF; name it notice.pdf"),
+        ("docx", "notice.pdf", "notice.pdf ends in .pdf, but the file will be DOCX; name it notice.docx"),
+        ("html", "notice.docx", "notice.docx ends in .docx, but the file will be HTML; name it notice.html"),
+        ("txt", "notice.md", "notice.md ends in .md, but the file will be TXT; name it notice.txt"),
+    ],
+)
+def test_export_refuses_a_file_name_of_another_format(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str, name: str, words: str
+) -> None:
+    """A PDF written as notice.html opened as a broken page, without a word."""
+    code, out, err = run(capsys, "export", folder, "--version", "draft", "--format", fmt, "--out", tmp_path / name)
+    assert code == 1 and out == "" and not (tmp_path / name).exists()
+    one_sentence(err, words)
+
+
+@pytest.mark.parametrize(
+    ("fmt", "name"),
+    [("html", "page.HTM"), ("fragment", "part.html"), ("md", "notes.txt"), ("txt", "plain"), ("docx", "x.out")],
+)
+def test_export_takes_its_own_endings_and_names_no_format_uses(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], fmt: str, name: str
+) -> None:
+    code, _out, err = run(capsys, "export", folder, "--version", "draft", "--format", fmt, "--out", tmp_path / name)
+    assert code == 0 and (tmp_path / name).stat().st_size > 0, err

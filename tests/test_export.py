@@ -11,6 +11,8 @@ import io
 import itertools
 import os
 import re
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -477,6 +479,39 @@ def test_pdf_keep_together_moves_headings_that_would_end_a_page(qapp) -> None:
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
     assert keep_headings_with_text(doc, writer) >= 1
+
+
+def read_pgm(path: Path) -> tuple[int, int, bytes]:
+    """A greyscale page as pdftoppm writes it (binary PGM: 'P5', width, height, 255, pixels)."""
+    data = path.read_bytes()
+    magic, width, height, _top, pixels = data.split(maxsplit=4)
+    assert magic == b"P5"
+    return int(width), int(height), pixels
+
+
+LONG_TOKEN = "a8f3c9e1b7d24f6a" * 9  # a URL's token of 144 characters, no place to break
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="pdftoppm (poppler-utils) draws the page to look at")
+def test_pdf_breaks_a_word_wider_than_the_page_instead_of_cutting_it_off(qapp, tmp_path: Path) -> None:
+    """A long URL token and a 1,000-character word used to run past the right edge of the page."""
+    from notice_studio.qt_export.pdf import notice_pdf
+
+    notice = Notice(title="Long words")
+    body = f"Opt out at https://optout.example/u?token={LONG_TOKEN} today.\n\n" + "x" * 1000 + " end."
+    notice.add(Clause("opt-out", "Opt-out link", body))
+    pdf = tmp_path / "long.pdf"
+    pdf.write_bytes(notice_pdf(render(notice, PUBLISHED)))
+    subprocess.run(
+        ["pdftoppm", "-r", "60", "-gray", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page")], check=True
+    )
+    width, height, pixels = read_pgm(next(tmp_path.glob("page*.pgm")))
+    margin = range(int(width * 190 / 210), width)  # the page's last 20 mm, right of the text
+    inked = [x for x in margin for y in range(height) if pixels[y * width + x] < 128]
+    assert inked == [], f"{len(inked)} dark pixels in the right margin: text runs off the page"
+    pages = PdfReader(io.BytesIO(pdf.read_bytes())).pages
+    text = re.sub(r"[\s\u200b]+", "", "".join(p.extract_text() for p in pages))
+    assert LONG_TOKEN in text and "x" * 1000 + "end." in text  # broken across lines, nothing lost
 
 
 def test_pdf_table_cells_wrap_at_word_boundaries(qapp) -> None:

@@ -445,6 +445,9 @@ def test_a_stale_git_lock_of_any_kind_is_recovered(tmp_path: Path, lock: str) ->
     result = cli("set", str(tmp_path / "n"), "organisation.name=Acme Group")
     assert result.returncode == 0, result.stderr
     assert "lock file left by an earlier crash" in result.stderr
+    assert f"removed ({lock})" in result.stderr  # the lock cleared is named ...
+    rebuilt = "index rebuilt" in result.stderr  # ... and the index said rebuilt only when its lock was the one
+    assert rebuilt == (lock == "index.lock" or lock.startswith("next-index-")), result.stderr
     assert not path.exists()
     assert "Acme Group" in git(tmp_path / "n", "show", "HEAD:notice.yaml")
     assert_fsck_clean(tmp_path / "n")

@@ -55,7 +55,7 @@ def test_practices_round_trip_through_their_file() -> None:
         (GOOD.replace("legal_basis: contract", "legal_basis: because"), 4, "'legal_basis: because' is not one of"),
         (GOOD + "sold:\n  categories: [nothing]\n", 16, "'sold' names 'nothing'"),
         (GOOD + "automated_decisions: sometimes\n", 1, "must be true or false"),
-        (GOOD.replace("  - {id: you, label: You}", "  - {id: you, label: You"), 3, "the YAML is not valid"),
+        (GOOD.replace("  - {id: you, label: You}", "  - {id: you, label: You"), 2, "the YAML is not valid"),
     ],
 )
 def test_a_malformed_practices_file_is_named_with_its_line(text: str, line: int, words: str) -> None:
@@ -216,6 +216,7 @@ def test_changing_practices_by_path_adds_sets_clears_and_removes() -> None:
             ("categories.usage.retention", ""),
             ("children.minors_users", "yes"),
         ],
+        new=True,
     )
     assert changed.collects_precise_location() and changed.children.minors_users
     assert changed.category("usage").retention == ""  # type: ignore[union-attr]

@@ -42,6 +42,7 @@ def test_set_changes_the_practices_in_one_commit_and_remakes_the_table(folder, c
             "shared.to=ads",  # named before it is added below: checked once all changes are made
             "recipients.ads.label=Advertising partners",
             "recipients.ads.kind=advertising",
+            "--new",
         ]
     )
     assert code == 0
@@ -56,6 +57,48 @@ def test_set_changes_the_practices_in_one_commit_and_remakes_the_table(folder, c
     assert main(["check", str(folder), "--json"]) == 1
     rules = {f["rule"] for f in json.loads(capsys.readouterr().out)["findings"]}
     assert "practice-sale-contradicted" in rules
+
+
+@pytest.mark.parametrize(
+    ("assignment", "named", "known"),
+    [
+        # a mistyped field of a category, of a section, and an unknown top-level practice
+        (
+            "categories.usage.retension=2 years",
+            "'retension' is not a field of a category",
+            "use retention, or one of: id",
+        ),
+        ("children.minor_users=true", "'minor_users' is not a field of 'children'", "use minors_users, or one of:"),
+        ("automated_decision=true", "'automated_decision' is not a part of", "use automated_decisions, or one of:"),
+        # a mistyped category id is not a new category unless asked for
+        ("categories.usge.retention=2 years", "There is no category 'usge'", "(use usage, or one of: identifiers"),
+    ],
+)
+def test_a_mistyped_name_is_refused_naming_the_known_ones_closest_first(
+    folder, capsys, assignment, named, known
+) -> None:
+    before = commits(folder)
+    assert main(["practices", "set", str(folder), assignment]) == 1
+    err = capsys.readouterr().err
+    assert named in err and known in err, err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert commits(folder) == before
+    with NoticeRepo.open(folder) as repo:
+        assert repo.load().practices.category("usge") is None  # type: ignore[union-attr]
+
+
+def test_a_new_category_is_added_only_when_asked_for_with_new(folder, capsys) -> None:
+    assert main(["practices", "set", str(folder), "categories.gps.label=Precise location"]) == 1
+    assert "to add it as a new category, run practices set again with --new" in capsys.readouterr().err
+    assert main(["practices", "set", str(folder), "--new", "categories.gps.label=Precise location"]) == 0
+    assert main(["practices", "set", str(folder), "categories.gps.retention=30 days"]) == 0  # known now
+    assert (
+        main(["practices", "set", str(folder), "--new", "categories.gps.retension=30 days"]) == 1
+    )  # --new names ids, not fields
+    assert "'retension' is not a field of a category" in capsys.readouterr().err
+    with NoticeRepo.open(folder) as repo:
+        gps = repo.load().practices.category("gps")  # type: ignore[union-attr]
+    assert gps is not None and (gps.label, gps.retention) == ("Precise location", "30 days")
 
 
 def test_a_bad_change_is_refused_in_one_sentence_and_nothing_is_committed(folder, capsys) -> None:

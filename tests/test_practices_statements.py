@@ -55,7 +55,8 @@ def test_the_statement_follows_the_practices_in_the_same_commit(folder: Path) ->
                 ("recipients.ads.kind", "advertising"),
                 ("shared.categories", "identifiers"),
                 ("shared.to", "ads"),
-            ]
+            ],
+            new=True,
         )
         assert OPT_OUT_STATEMENT in changed
         ws.save()

@@ -10,10 +10,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from notice_support import git
+from notice_support import AUTHOR, git
 
 from notice_studio.cli import main
-from notice_studio.core.notice.model import NoticeError
+from notice_studio.core.notice.model import Notice, NoticeError
 from notice_studio.core.notice.store import NoticeRepo
 from notice_studio.core.workspace import Unattended, Workspace
 
@@ -52,7 +52,7 @@ def larkspur(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
 
 def broken_yaml(folder: Path) -> str:
     (folder / "notice.yaml").write_text("title: [unclosed\n  - x: :\n", encoding="utf-8")
-    return "notice.yaml, line 2: the YAML is not valid"
+    return "notice.yaml, line 1: the YAML is not valid"  # where the '[' was opened and never closed
 
 
 def deleted_clause(folder: Path) -> str:
@@ -223,3 +223,34 @@ def test_a_cherry_pick_revert_or_rebase_left_in_conflict_is_ended_by_discard(
     )
     code, _, err = run(capsys, "set", larkspur, "organisation.name=Larkspur Rowing Club")
     assert code == 0, err
+
+
+NOTICE_LINES = "format: 1\nid: x\n{line3}\norganisation: Paws\nlanguage: en\n"
+
+
+@pytest.mark.parametrize(
+    "line3",
+    [
+        "title: [unclosed",  # the parser notices on line 4, where the next key starts
+        "title: {unclosed: 1",
+        'title: "unclosed',
+        "title: a: b",
+        "  title: indented",
+        "\ttitle: a tab",
+    ],
+)
+def test_a_yaml_error_names_the_line_to_fix(tmp_path: Path, capsys: pytest.CaptureFixture[str], line3: str) -> None:
+    with NoticeRepo.create(tmp_path / "n", Notice(title="Paws", organisation="Paws"), AUTHOR):
+        pass
+    (tmp_path / "n" / "notice.yaml").write_text(NOTICE_LINES.format(line3=line3), encoding="utf-8")
+    assert main(["outline", str(tmp_path / "n")]) == 1
+    assert "notice.yaml, line 3: the YAML is not valid" in capsys.readouterr().err
+
+
+def test_a_yaml_error_in_front_matter_names_the_line_of_the_file() -> None:
+    from notice_studio.core.notice.frontmatter import FormatError, parse
+
+    text = "---\ntitle: Cookies\nsource: [library\nversion: 2\n---\nBody.\n"
+    with pytest.raises(FormatError) as caught:
+        parse(text, "clauses/cookies.md")
+    assert caught.value.line == 3  # the file's line 3, where '[' is opened

@@ -192,6 +192,163 @@ def test_cli_review_send_and_import(store: NoticeRepo, tmp_path: Path, capsys: p
     assert "was not sent for review" in err and "Traceback" not in err and err.count("\n") == 1
 
 
+# ----- what an import says it did ---------------------------------------------------------------
+def test_a_copy_imported_again_is_reported_as_already_in_the_draft(store: NoticeRepo, tmp_path: Path) -> None:
+    copy_path = reviewed_copy(store, tmp_path)
+    first = read_review(store, copy_path)
+    assert first.in_draft == frozenset()
+    every = [p.id for p in first.proposals]
+    done = apply_review(store, first, every)
+    assert (len(done.applied), len(done.commits), done.already, done.refused) == (8, 3, [], [])
+    assert done.summary() == "Applied 8 changes as 3 saved edits."
+    head = store.head()
+
+    again = read_review(store, copy_path)  # the same copy, imported a second time
+    assert again.in_draft == {p.id for p in again.proposals if p.changes_text}
+    assert again.to_propose == []
+    result = apply_review(store, again, every)
+    assert (result.applied, result.commits, len(result.already)) == ([], [], 8)
+    assert result.summary() == "Nothing was applied; 8 changes were already in the draft."
+    assert store.head() == head
+
+
+def test_a_refused_change_is_counted_as_not_made(store: NoticeRepo, tmp_path: Path) -> None:
+    copy_path = reviewed_copy(store, tmp_path)
+    notice = store.load()
+    notice.set_body("retention", notice.find("retention").body.replace("Backups last longer.", "Backups last 90 days."))
+    store.save(notice, "Edited 'Retention'", AUTHOR)
+    review = read_review(store, copy_path)
+    replace_30, backups = by_text(review, "replace", "30"), by_text(review, "delete", "Backups")
+    result = apply_review(store, review, [replace_30.id, backups.id])
+    assert (result.applied, result.refused) == ([replace_30.id], [backups.id])
+    assert result.summary() == "Applied 1 change as 1 saved edit; 1 change was not made."
+    only_refused = apply_review(store, read_review(store, copy_path), [backups.id])
+    assert only_refused.summary() == "Nothing was applied; 1 change was not made."
+
+
+def test_a_section_added_in_word_is_not_added_twice(store: NoticeRepo, tmp_path: Path) -> None:
+    sent = tmp_path / "review.docx"
+    send_for_review(store, sent)
+    doc = Document(str(sent))
+    heading = tracked_new_paragraph(find_paragraph(doc, "Backups"), "Archived records", ANNA, "Heading 1")
+    tracked_new_paragraph(heading, "Old records are kept offline for 2 years.", ANNA)
+    doc.save(str(tmp_path / "reviewed.docx"))
+    (added,) = read_review(store, tmp_path / "reviewed.docx").proposals
+    apply_review(store, read_review(store, tmp_path / "reviewed.docx"), [added.id])
+    again = read_review(store, tmp_path / "reviewed.docx")
+    assert again.in_draft == {added.id}
+    assert apply_review(store, again, [added.id]).already == [added.id]
+    assert [c.title for c, _, _ in store.load().walk()].count("Archived records") == 1
+
+
+# ----- a table typed in a clause (Markdown) -------------------------------------------------------
+BASES = (
+    "We rely on these bases.\n\n"
+    "| Purpose | Legal basis |\n|---|---|\n"
+    "| Bookings | Contract, where you book a kennel with us. |\n"
+    "| Newsletter | Consent |\n\nAsk us about any of them."
+)
+
+
+@pytest.fixture
+def bases(tmp_path: Path):
+    notice = review_notice()
+    notice.add(Clause("bases", "Legal bases", BASES))
+    with NoticeRepo.create(tmp_path / "bases", notice, AUTHOR) as repo:
+        sent = tmp_path / "bases.docx"
+        send_for_review(repo, sent)
+        yield repo, sent
+
+
+def test_a_markdown_table_goes_as_a_word_table_and_comes_back_unchanged(bases, tmp_path: Path) -> None:
+    repo, sent = bases
+    doc = Document(str(sent))
+    (grid,) = doc.tables
+    assert [[c.text for c in row.cells] for row in grid.rows] == [
+        ["Purpose", "Legal basis"],
+        ["Bookings", "Contract, where you book a kennel with us."],
+        ["Newsletter", "Consent"],
+    ]
+    assert not any(p.text.lstrip().startswith("|") for p in doc.paragraphs)  # no paragraph of pipes
+    assert read_review(repo, sent).proposals == []
+    if SOFFICE is None:
+        pytest.skip(NO_SOFFICE)
+    out = tmp_path / "lo"
+    out.mkdir()
+    assert libreoffice_convert(sent, "docx:MS Word 2007 XML", out).returncode == 0  # opened and saved by LibreOffice
+    assert read_review(repo, out / "bases.docx").proposals == []
+
+
+@pytest.mark.parametrize("tracked", [False, True], ids=["typed", "tracked"])
+def test_an_edit_in_a_cell_maps_back_to_the_markdown_line(bases, tracked: bool) -> None:
+    repo, sent = bases
+    doc = Document(str(sent))
+    cell = doc.tables[0].cell(1, 1).paragraphs[0]
+    if tracked:
+        tracked_replace(cell, "kennel", "room", ANNA)
+    else:
+        untracked_replace(cell, "kennel", "room")
+    doc.save(str(sent))
+    review = read_review(repo, sent)
+    (change,) = review.proposals
+    assert (change.clause_id, change.old_text, change.new_text, change.tracked) == ("bases", "kennel", "room", tracked)
+    apply_review(repo, review, [change.id])
+    assert repo.load().find("bases").body == BASES.replace("kennel", "room")  # the table's line, nothing else
+
+
+def test_a_row_added_in_word_is_reported_not_lost_or_misread(bases, capsys: pytest.CaptureFixture[str]) -> None:
+    repo, sent = bases
+    doc = Document(str(sent))
+    doc.tables[0].add_row().cells[0].text = "Security"
+    doc.save(str(sent))
+    review = read_review(repo, sent)
+    assert review.proposals == []  # never a proposal to delete the table's text
+    (sentence,) = review.unread
+    assert sentence.startswith("A table in 'Legal bases' had rows or columns added or taken out")
+    folder = str(repo.path)
+    repo.close()
+    assert main(["review-import", folder, str(sent)]) == 0
+    assert capsys.readouterr().out.startswith("Not read: A table in 'Legal bases'")
+
+
+def test_cli_import_summaries_are_true_and_a_refusal_exits_1(
+    store: NoticeRepo, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = str(store.path)
+    store.close()
+    out = tmp_path / "cli.docx"
+    assert main(["review-send", folder, "--out", str(out)]) == 0
+    doc = Document(str(out))
+    tracked_replace(find_paragraph(doc, "30 days"), "30", "60", ANNA)
+    doc.save(str(out))
+    assert main(["review-import", folder, str(out), "--accept-all"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "Applied 1 change as 1 saved edit."
+    assert main(["review-import", folder, str(out)]) == 0  # the same copy again, only listed
+    printed = capsys.readouterr().out.splitlines()
+    assert printed[0].endswith("(tracked). Already in the draft.")
+    assert printed[-1] == "The draft already has the change in the copy."
+    assert main(["review-import", folder, str(out), "--accept-all"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "Nothing was applied; 1 change was already in the draft."
+    assert main(["review-import", folder, str(out), "--json"]) == 0
+    assert [p["in_draft"] for p in json.loads(capsys.readouterr().out)["proposals"]] == [True]
+
+    # A second copy, whose change clashes with an edit made since it was sent: exit 1, and said.
+    second = tmp_path / "second.docx"
+    assert main(["review-send", folder, "--out", str(second)]) == 0
+    doc = Document(str(second))
+    tracked_replace(find_paragraph(doc, "60 days"), "60", "90", ANNA)
+    doc.save(str(second))
+    with NoticeRepo.open(folder, write=True) as repo:
+        notice = repo.load()
+        notice.set_body("retention", notice.find("retention").body.replace("60 days", "two months"))
+        repo.save(notice, "Edited 'Retention'", AUTHOR)
+    capsys.readouterr()
+    assert main(["review-import", folder, str(second), "--accept-all"]) == 1
+    printed = capsys.readouterr().out.splitlines()
+    assert printed[-2] == "Nothing was applied; 1 change was not made."
+    assert printed[-1].startswith("Not applied: 'Retention' was edited since the review was sent in the same place")
+
+
 # ----- the mapping from shown text back to Markdown ---------------------------------------------
 BODIES = [
     "Plain text.",

@@ -13,6 +13,7 @@ import sys
 
 from notice_studio import __version__
 from notice_studio.cli.common import CommandError, run_command
+from notice_studio.cli.output import terminal_safe_output
 from notice_studio.core.notice.lockfile import held_by_command
 
 COMMAND_MODULES = (
@@ -54,6 +55,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    with terminal_safe_output():
+        return _main(argv)
+
+
+def _main(argv: list[str] | None) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

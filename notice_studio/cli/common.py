@@ -5,13 +5,15 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from typing import TYPE_CHECKING
 
 from notice_studio.core.notice.frontmatter import FormatError
 from notice_studio.core.notice.model import NoticeError
+from notice_studio.core.wording import STOPPED
 
 if TYPE_CHECKING:
     from notice_studio.core.notice.store import Author
@@ -23,6 +25,7 @@ class CommandError(Exception):
 
 
 def run_command(func: Callable[[argparse.Namespace], int | None], args: argparse.Namespace, debug: bool = False) -> int:
+    _interrupt_raises()
     try:
         _check_arguments(args)
         return int(func(args) or 0)
@@ -30,11 +33,14 @@ def run_command(func: Callable[[argparse.Namespace], int | None], args: argparse
         print(f"notice-studio: {_sentence(str(exc))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("notice-studio: stopped.", file=sys.stderr)
+        print(f"notice-studio: {STOPPED}", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
     except Exception as exc:
+        if _interrupted(exc):  # Ctrl+C inside a module loaded on the way (3.11 wraps it in a RuntimeError)
+            print(f"notice-studio: {STOPPED}", file=sys.stderr)
+            return 130
         if debug:
             raise
         print(
@@ -43,6 +49,25 @@ def run_command(func: Callable[[argparse.Namespace], int | None], args: argparse
             file=sys.stderr,
         )
         return 1
+
+
+def _interrupt_raises() -> None:
+    """From here Ctrl+C raises KeyboardInterrupt (caught above), so a save it cuts into is rolled
+    back; the entry point's start-up handler, which stops at once, is replaced."""
+    with suppress(ValueError):  # not the main thread: signals are not ours to change
+        if getattr(signal.getsignal(signal.SIGINT), "while_starting", False):
+            signal.signal(signal.SIGINT, signal.default_int_handler)
+
+
+def _interrupted(exc: BaseException) -> bool:
+    seen: BaseException | None = exc
+    for _ in range(10):
+        if seen is None:
+            return False
+        if isinstance(seen, KeyboardInterrupt):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
 
 
 def _check_arguments(args: argparse.Namespace) -> None:

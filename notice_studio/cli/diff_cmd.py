@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from notice_studio.cli.common import CommandError, add_folder, open_notice, version_ref
-from notice_studio.cli.output import write_output
+from notice_studio.cli.output import write_data, write_output
 from notice_studio.core.fileio import output_file
 
 FORMATS = ("text", "json", "html", "docx")
@@ -82,7 +82,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
         from notice_studio.core.export.redline import redline_html
 
         page = redline_html(old, new, old_label=old_label, new_label=new_label, diff=diff, changes_only=not args.all)
-        _emit(args.out, page)
+        _emit(args.out, page, data=True)
     elif args.format == "docx":
         from notice_studio.core.export.redline_docx import redline_docx_bytes
 
@@ -105,10 +105,11 @@ def cmd_diff(args: argparse.Namespace) -> int:
     return 0
 
 
-def _emit(out: str | None, content: str | bytes) -> None:
+def _emit(out: str | None, content: str | bytes, *, data: bool = False) -> None:
+    """`content` to the --out file, else printed (`data`, the HTML page: exact into a file or pipe)."""
     if out is None:
         assert isinstance(content, str)  # a Word redline needs --out (refused above)
-        sys.stdout.write(content)
+        (write_data if data else sys.stdout.write)(content)
         return
     write_output(Path(out), content)
     print(f"Wrote {out}.")

@@ -20,6 +20,7 @@ from notice_studio.cli.common import (
     print_json,
     version_ref,
 )
+from notice_studio.cli.output import write_data
 from notice_studio.core.wording import plural
 
 if TYPE_CHECKING:
@@ -374,7 +375,7 @@ def cmd_table_export(args: argparse.Namespace) -> int:
         table = ws.table(args.name)
     text = table_text(table)
     if out is None:
-        sys.stdout.write(text)
+        write_data(text)
         return 0
     write_atomic(out, text)
     print(f"Wrote the table '{args.name}' to {args.csv}.")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import notice_studio.qt_export  # noqa: F401 - registers the PDF exporter
 from notice_studio.cli.common import CommandError, add_folder, add_version, open_notice, open_workspace
-from notice_studio.cli.output import write_output
+from notice_studio.cli.output import write_data, write_output
 from notice_studio.core.export.default_version import (
     default_export_version,
     draft_export_note,
@@ -73,7 +73,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 def cmd_export(args: argparse.Namespace) -> int:
     if args.out == "-" and args.format in _BINARY:
         raise CommandError(f"A {args.format.upper()} file cannot be printed; give a file name with --out")
-    out = Path(args.out) if args.out == "-" else output_file(args.out)
+    from notice_studio.core.export.formats import SUFFIXES
+
+    out = Path(args.out) if args.out == "-" else output_file(args.out, kind=args.format, suffixes=SUFFIXES)
     with open_workspace(args.folder) as ws:
         versions = ws.repo.versions()
         if args.at is None:
@@ -100,7 +102,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         )
     if args.out == "-":
         assert isinstance(content, str)  # binary formats were refused above
-        sys.stdout.write(content)
+        write_data(content)
         return 0
     write_output(out, content)
     label = "the draft" if is_draft(args.at) else args.at

@@ -20,6 +20,7 @@ from notice_studio.cli.common import (
     split_list,
 )
 from notice_studio.cli.common import author as cli_author
+from notice_studio.cli.output import write_data
 from notice_studio.core.notice import messages
 from notice_studio.core.notice.model import Clause, Notice
 from notice_studio.core.wording import plural
@@ -223,7 +224,7 @@ def notice_markdown(notice: Notice) -> str:
 def cmd_show(args: argparse.Namespace) -> int:
     with open_notice(args.folder) as repo:
         notice = repo.notice_at(args.at)
-    sys.stdout.write(notice_markdown(notice))
+    write_data(notice_markdown(notice))
     return 0
 
 

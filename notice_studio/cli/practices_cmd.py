@@ -2,7 +2,7 @@
 facts, shown and changed headless. Every change is one commit, like any edit.
 
     practices show DIR [--json]
-    practices set DIR PATH=VALUE...        e.g. sold.categories=identifiers,usage
+    practices set DIR PATH=VALUE... [--new] e.g. sold.categories=identifiers,usage (--new: add an id)
     practices load DIR FILE                 replace practices.yaml with a checked file
     practices sync DIR                      remake the tables and facts made from the practices
     practices variants DIR [--apply]        clauses whose variant no longer fits the practices
@@ -12,12 +12,12 @@ facts, shown and changed headless. Every change is one commit, like any edit.
 from __future__ import annotations
 
 import argparse
-import sys
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from notice_studio.cli.common import CommandError, add_folder, add_json, name_values, open_workspace, print_json
+from notice_studio.cli.output import write_data
 from notice_studio.core.library.facts import FACTS
 from notice_studio.core.notice.frontmatter import FormatError
 from notice_studio.core.practices.actions import decided_by_practices
@@ -38,6 +38,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     set_ = actions.add_parser("set", help="change practices: PATH=VALUE (lists comma-separated; empty clears)")
     add_folder(set_)
     set_.add_argument("assignments", nargs="+", metavar="PATH=VALUE")
+    set_.add_argument(
+        "--new",
+        action="store_true",
+        help="add the categories, sources, purposes or recipients named by an id the practices do not have yet",
+    )
     set_.set_defaults(func=cmd_set)
     load = actions.add_parser("load", help="replace the practices with a YAML file (checked first)")
     add_folder(load)
@@ -68,12 +73,13 @@ def cmd_show(args: argparse.Namespace) -> int:
         notice = ws.notice
     if notice.practices is None:
         raise CommandError(
-            f"{args.folder} has no {PRACTICES_FILE} yet; add practices with 'notice-studio practices set'"
+            f"{args.folder} has no {PRACTICES_FILE} yet; add practices with 'notice-studio practices load' "
+            "or 'notice-studio practices set --new'"
         )
     if args.json:
         print_json(asdict(notice.practices))
     else:
-        sys.stdout.write(practices_yaml(notice.practices))
+        write_data(practices_yaml(notice.practices))
     return 0
 
 
@@ -87,7 +93,7 @@ def _saved(ws: Workspace, tables: list[str]) -> None:
 def cmd_set(args: argparse.Namespace) -> int:
     pairs = name_values(args.assignments, "sold.categories=identifiers,usage")
     with open_workspace(args.folder, write=True) as ws:
-        _saved(ws, ws.change_practices(pairs))
+        _saved(ws, ws.change_practices(pairs, new=args.new))
     return 0
 
 

@@ -6,7 +6,6 @@ import argparse
 from pathlib import Path
 
 from notice_studio.cli.common import CommandError, add_folder, open_workspace, print_json
-from notice_studio.core.wording import plural
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -51,24 +50,37 @@ def cmd_import(args: argparse.Namespace) -> int:
             ) from None
         chosen = args.accept_all or args.accept
         applied = ws.apply_word_review(review, args.accept, every=args.accept_all) if chosen else None
+    failed = 1 if applied is not None and applied.refused else 0  # a change accepted but not made
     if args.json:
         data = review.as_json()
         if applied is not None:
-            data["applied"] = {"commits": applied.commits, "proposals": applied.applied, "skipped": applied.skipped}
+            data["applied"] = {
+                "commits": applied.commits,
+                "proposals": applied.applied,
+                "already_in_draft": applied.already,
+                "not_applied": applied.refused,
+                "skipped": applied.skipped,
+            }
         print_json(data)
-        return 0
+        return failed
+    for sentence in review.unread:
+        print(f"Not read: {sentence}")
     if not review.proposals:
-        print("The reviewed copy has no changes and no comments.")
+        if not review.unread:
+            print("The reviewed copy has no changes and no comments.")
         return 0
     for proposal in review.proposals:
-        print(f"[{proposal.id}] {proposal.sentence()}")
+        already = " Already in the draft." if proposal.id in review.in_draft else ""
+        print(f"[{proposal.id}] {proposal.sentence()}{already}")
         for note in proposal.comments if proposal.kind != "comment" else ():
             print(f"    comment by {note.author}: {note.text}")
     if applied is None:
-        print("Nothing was changed; accept with --accept ID or --accept-all.")
+        if review.to_propose:
+            print("Nothing was changed; accept with --accept ID or --accept-all.")
+        elif review.in_draft:
+            print(f"The draft already has {'the' if len(review.in_draft) == 1 else 'every'} change in the copy.")
         return 0
-    count = len(applied.applied)
-    print(f"Applied {plural(count, 'change')} as {len(applied.commits)} saved edit(s).")
+    print(applied.summary())
     for sentence in applied.skipped:
         print(f"Not applied: {sentence}")
-    return 0
+    return failed

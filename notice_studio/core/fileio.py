@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
 from notice_studio.core.notice.model import NoticeError
@@ -58,13 +59,29 @@ def write_atomic(path: str | os.PathLike[str], content: str | bytes, *, durable:
         fsync_folder(target.parent)
 
 
-def output_file(out: str | os.PathLike[str], example: str = "notice.html") -> Path:
+def output_file(
+    out: str | os.PathLike[str],
+    example: str = "notice.html",
+    *,
+    kind: str = "",
+    suffixes: Mapping[str, tuple[str, ...]] | None = None,
+) -> Path:
     """Where an export, a comparison or a copy for review is written, checked before any work is
     done: the file's folder must already exist (a mistyped path makes no folders) and the path must
-    not be a folder. `example`: a file name to suggest when a folder is given."""
+    not be a folder. `example`: a file name to suggest when a folder is given. With `kind` (a
+    format) and `suffixes` (each format's file name endings), a name that ends as another
+    format's file (a PDF called x.html) is refused: opened by its name, it would not open."""
     path = Path(out)
     if path.is_dir():
         raise NoticeError(f"{path} is a folder; give a file name, e.g. {path / example}.")
+    if kind and suffixes:
+        ending = path.suffix.lower()
+        mine = suffixes.get(kind, ())
+        if ending and ending not in mine and any(ending in theirs for theirs in suffixes.values()):
+            raise NoticeError(
+                f"{path.name} ends in {ending}, but the file will be {kind.upper()}; name it "
+                f"{path.with_suffix(mine[0]).name if mine else path.stem} or choose the format that {ending} is for."
+            )
     _parent_exists(path)
     return path
 

@@ -1,4 +1,15 @@
-"""Counting words in messages: one rule for '1 section' against '2 sections'."""
+"""Words in messages: one rule for '1 section' against '2 sections', one for naming the known
+names when a typed one is unknown (closest first), and the sentence for a command stopped by Ctrl+C.
+
+Imported first thing by the program's entry point, so it imports nothing at load time."""
+
+from collections.abc import Sequence
+
+STOPPED = (
+    "stopped by Ctrl+C before it finished; the notice is as it was last saved (an edit being saved is "
+    "put back, a sync stopped part-way is finished by the next one), so run the command again to finish it."
+)
+"""What a command interrupted at any moment says, from start-up to its last line (exit status 130)."""
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:
@@ -9,3 +20,16 @@ def plural(n: int, word: str, many: str | None = None) -> str:
 def plural_word(n: int, word: str, many: str | None = None) -> str:
     """The word alone, singular only for exactly one: 'section' or 'sections'."""
     return word if n == 1 else (many or word + "s")
+
+
+def use_one_of(name: str, known: Sequence[str]) -> str:
+    """The end of a refusal of an unknown name: 'use retention, or one of: id, label'."""
+    from difflib import get_close_matches
+
+    close = get_close_matches(name, known, n=3, cutoff=0.6)
+    rest = [k for k in known if k not in close]
+    if not close:
+        return f"use one of: {', '.join(known)}"
+    if not rest:
+        return f"use {' or '.join(close)}"
+    return f"use {' or '.join(close)}, or one of: {', '.join(rest)}"

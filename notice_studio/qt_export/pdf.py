@@ -87,7 +87,29 @@ def qt_html(rendered: RenderedNotice) -> str:
         html,
         flags=re.S,
     )
+    html = re.sub(r">([^<]+)<", lambda m: ">" + _breakable(m.group(1)) + "<", html)
     return f'<html><head><meta charset="utf-8"></head><body>{html}</body></html>'
+
+
+LONG_WORD = 32
+"""Characters in a word past which it may break anywhere (CSS overflow-wrap: anywhere): a URL's
+token or a pasted hash, never a real word. Qt's wrap modes are document-wide, and breaking
+anywhere everywhere would split words in table cells, so such words get break points instead."""
+_BREAK_EVERY = 16
+_UNITS = re.compile(r"&[#\w]+;|.", re.S)  # an entity is one character of text
+
+
+def _breakable(text: str) -> str:
+    """`text` (HTML between tags) with a zero-width break opportunity every few characters of
+    each word longer than LONG_WORD, so the PDF wraps it instead of cutting it off at the edge."""
+
+    def split(match: re.Match[str]) -> str:
+        units = _UNITS.findall(match.group(0))
+        if len(units) <= LONG_WORD:
+            return match.group(0)
+        return "\u200b".join("".join(units[i : i + _BREAK_EVERY]) for i in range(0, len(units), _BREAK_EVERY))
+
+    return re.sub(rf"\S{{{LONG_WORD + 1},}}", split, text)
 
 
 def notice_pdf(rendered: RenderedNotice) -> bytes:
@@ -119,7 +141,7 @@ def notice_pdf(rendered: RenderedNotice) -> bytes:
     doc.setDefaultFont(font)
     doc.setDefaultStyleSheet(_QT_CSS)
     option = doc.defaultTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WordWrap)  # never mid-word, in tables too
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)  # never mid-word, in tables too (see _breakable)
     doc.setDefaultTextOption(option)
     doc.setHtml(qt_html(rendered))
     keep_headings_with_text(doc, writer)

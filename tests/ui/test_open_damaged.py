@@ -38,7 +38,7 @@ def test_a_notice_damaged_outside_the_app_opens_after_putting_back_the_last_save
     answer_question("Cancel", seen)
     assert not window.open_notice(notice_folder)
     question, buttons = seen[0]
-    assert "notice.yaml, line 2: the YAML is not valid" in question
+    assert "notice.yaml, line 1: the YAML is not valid" in question  # where the "[" was opened
     assert buttons == ["Cancel", "Discard them (back to the last save)"]  # keeping a damaged file is not offered
     assert window.session is None and not errors
     assert notice_file.read_text(encoding="utf-8").startswith("title: [unclosed")

@@ -17,6 +17,16 @@ if TYPE_CHECKING:  # the renderer loads markdown-it: only when something is expo
 
 FORMATS = ("html", "fragment", "md", "txt", "pdf", "docx")
 BINARY_FORMATS = ("pdf", "docx")
+SUFFIXES: dict[str, tuple[str, ...]] = {
+    "html": (".html", ".htm"),
+    "fragment": (".html", ".htm"),
+    "md": (".md", ".markdown", ".txt"),  # Markdown is plain text too
+    "txt": (".txt",),
+    "pdf": (".pdf",),
+    "docx": (".docx",),
+}
+"""The file name endings each format is saved under (a name ending otherwise, or not at all, is
+the user's choice; a name ending as another format's file is refused by `fileio.output_file`)."""
 
 Exporter = Callable[["Notice", "RenderOptions", "RenderedNotice", int, bool], "str | bytes"]
 

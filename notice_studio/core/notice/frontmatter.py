@@ -59,16 +59,29 @@ YamlLoader.yaml_implicit_resolvers = {
 }
 
 
+_UNCLOSED = ("while parsing a flow", "while scanning a quoted scalar")
+"""Errors about something opened and never closed ('[', '{', a quote): the parser notices on a
+later line (where the next key starts), but the line to fix is where it was opened."""
+
+
+def yaml_error_line(exc: yaml.MarkedYAMLError, text: str) -> int | None:
+    """The line (from 1) of `text` to name for a YAML syntax error: where the problem is, or,
+    for something left unclosed, the line it was opened on."""
+    mark = exc.problem_mark or exc.context_mark
+    if exc.context_mark is not None and mark is not None:
+        if mark.line >= text.count("\n") or (exc.context or "").startswith(_UNCLOSED):
+            mark = exc.context_mark
+    return mark.line + 1 if mark else None
+
+
 def load_yaml(text: str, path: str, first_line: int = 1, *, front_matter: bool = False) -> object:
     """Parse YAML; a syntax error becomes a FormatError naming `path` and the line."""
     what = "the front matter is not valid YAML" if front_matter else "the YAML is not valid"
     try:
         return yaml.load(text, Loader=YamlLoader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        if exc.context_mark is not None and mark is not None and mark.line >= text.count("\n"):
-            mark = exc.context_mark  # the parser ran to the end: where the unclosed thing starts helps more
-        line = first_line + mark.line if mark else None
+        found = yaml_error_line(exc, text)
+        line = first_line + found - 1 if found else None
         problem = (exc.problem or exc.context or "invalid YAML").strip()
         raise FormatError(path, line, f"{what} ({problem})") from None
     except yaml.YAMLError as exc:

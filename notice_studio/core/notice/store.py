@@ -428,12 +428,20 @@ class NoticeRepo:
         locks = self._git_locks()
         for lock in locks:
             lock.unlink(missing_ok=True)
+        names = ", ".join(sorted(lock.relative_to(self.path / ".git").as_posix() for lock in locks))
+        what = (
+            "A git lock file left by an earlier crash was"
+            if len(locks) == 1
+            else "Git lock files left by an earlier crash were"
+        )
         if any(lock.name == "index.lock" or lock.name.startswith("next-index-") for lock in locks):
             # The index may be behind the last commit if the crash happened mid-write: rebuild it.
             self._git("reset", "-q", "--mixed", "HEAD")
-        self.recovery.messages.append(
-            "A git lock file left by an earlier crash was removed and the index rebuilt from the last saved edit."
-        )
+            self.recovery.messages.append(
+                f"{what} removed ({names}) and the index rebuilt from the last saved edit; your history is intact."
+            )
+        else:
+            self.recovery.messages.append(f"{what} removed ({names}); your history is intact.")
         return True
 
     def _commit(self, message: str, paths: list[str], new_paths: list[str], author: Author | None) -> str:

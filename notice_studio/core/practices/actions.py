@@ -11,6 +11,7 @@ the store's `save` (one commit, like any edit).
 from __future__ import annotations
 
 import copy
+from dataclasses import fields
 
 import yaml
 
@@ -19,10 +20,19 @@ from notice_studio.core.notice.frontmatter import FormatError
 from notice_studio.core.notice.model import Notice, NoticeError
 from notice_studio.core.practices.facts import derived_facts
 from notice_studio.core.practices.generate import regenerate_from_practices
-from notice_studio.core.practices.model import Practices
+from notice_studio.core.practices.model import (
+    Category,
+    Children,
+    Cookies,
+    Practices,
+    Purpose,
+    Recipient,
+    SaleOrSharing,
+    Source,
+)
 from notice_studio.core.practices.practices_format import practices_yaml, read_practices
+from notice_studio.core.wording import use_one_of
 
-LIST_SECTIONS = ("categories", "sources", "purposes", "recipients")
 LIST_FIELDS = ("sources", "purposes", "disclosed_to", "countries", "categories", "to")
 
 
@@ -51,63 +61,110 @@ def _value(text: str, key: str) -> object:
     return text
 
 
-def change_practice(practices: Practices | None, path: str, value: str) -> Practices:
+def change_practice(practices: Practices | None, path: str, value: str, *, new: bool = False) -> Practices:
     """A copy of `practices` with one field set; see `change_practices`."""
-    return change_practices(practices, [(path, value)])
+    return change_practices(practices, [(path, value)], new=new)
 
 
-def change_practices(practices: Practices | None, changes: list[tuple[str, str]]) -> Practices:
+def change_practices(practices: Practices | None, changes: list[tuple[str, str]], *, new: bool = False) -> Practices:
     """A copy of `practices` with fields set, checked once all are made (so a recipient can be
     added in the same change that names it). A path is dotted: 'automated_decisions',
-    'sold.categories', 'children.minors_users', 'categories.<id>.retention' (an unknown id adds
-    an entry). An empty value clears the field (or, for 'categories.<id>', removes the entry)."""
+    'sold.categories', 'children.minors_users', 'categories.<id>.retention'. A name the practices
+    do not have is refused, naming the known ones; an unknown id is refused too unless `new` (the
+    user asked for a new entry: 'practices set --new'), so a typo never adds a category. An empty
+    value clears the field (or, for 'categories.<id>', removes the entry)."""
     data = yaml.safe_load(practices_yaml(practices or Practices())) or {}
     for path, value in changes:
-        _change(data, path, value)
+        _change(data, path, value, new)
     try:
         return read_practices(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
     except FormatError as exc:
         raise NoticeError(f"The practices cannot be changed that way: {exc.problem}.") from None
 
 
-def _change(data: dict[str, object], path: str, value: str) -> None:
+ENTRY_TYPES: dict[str, type] = {"categories": Category, "sources": Source, "purposes": Purpose, "recipients": Recipient}
+"""The lists whose entries are named by id: 'categories.<id>.<field>'."""
+BLOCK_TYPES: dict[str, type] = {
+    "sold": SaleOrSharing,
+    "shared": SaleOrSharing,
+    "children": Children,
+    "cookies": Cookies,
+}
+"""The sections set field by field: 'children.minors_users'."""
+ENTRY_WORDS = {"categories": "category", "sources": "source", "purposes": "purpose", "recipients": "recipient"}
+
+
+def _names(kind: type) -> list[str]:
+    return [f.name for f in fields(kind)]
+
+
+def _known(name: str, known: list[str], what: str) -> None:
+    if name not in known:
+        raise NoticeError(f"'{name}' is not {what}; {use_one_of(name, known)}.")
+
+
+def _change(data: dict[str, object], path: str, value: str, new: bool) -> None:
     parts = [p for p in path.split(".") if p]
     if not parts:
         raise NoticeError("Name the practice to change, for example sold.categories or automated_decisions.")
     section = parts[0]
-    if section not in LIST_SECTIONS:
-        _assign(data, parts, value, path)
+    _known(section, _names(Practices), "a part of the practices")
+    if section in BLOCK_TYPES:
+        if len(parts) != 2:
+            raise NoticeError(
+                f"Name one field of '{section}', for example {section}.{_names(BLOCK_TYPES[section])[0]}."
+            )
+        _known(parts[1], _names(BLOCK_TYPES[section]), f"a field of '{section}' in the practices")
+        block = data.get(section)
+        if not isinstance(block, dict):
+            block = {}
+            data[section] = block
+        _assign(block, parts[1], value)
         return
+    if section not in ENTRY_TYPES:
+        if section == "transfers":
+            raise NoticeError(
+                "Transfers are a list without ids and cannot be set one field at a time; "
+                "edit them in the practices file (notice-studio practices load, or View > Practices)."
+            )
+        if len(parts) != 1:
+            raise NoticeError(f"'{section}' is a single value; set it as {section}=true or {section}=false.")
+        _assign(data, section, value)
+        return
+    word = ENTRY_WORDS[section]
     if len(parts) < 2:
         raise NoticeError(f"Name the entry of '{section}' to change, for example {section}.<id>.label.")
     entries = data.get(section) or []
     if not isinstance(entries, list):
         raise NoticeError(f"'{section}' in the practices is not a list.")
     data[section] = entries
+    ids = [str(e.get("id")) for e in entries if isinstance(e, dict)]
     entry = next((e for e in entries if isinstance(e, dict) and str(e.get("id")) == parts[1]), None)
     if len(parts) == 2:
         if value.strip():
             raise NoticeError(f"Set a field of '{path}' (for example {path}.label), or give no value to remove it.")
         if entry is None:
-            raise NoticeError(f"There is no '{parts[1]}' under {section}.")
+            raise NoticeError(
+                f"There is no {word} '{parts[1]}' in the practices to remove; {use_one_of(parts[1], ids)}."
+            )
         entries.remove(entry)
         return
+    if len(parts) > 3:
+        raise NoticeError(f"'{path}' does not name a practice; write {section}.{parts[1]}.<field>.")
+    _known(parts[2], _names(ENTRY_TYPES[section]), f"a field of a {word} in the practices")
     if entry is None:
+        if not new:
+            known = f" ({use_one_of(parts[1], ids)})" if ids else ""
+            raise NoticeError(
+                f"There is no {word} '{parts[1]}' in the practices{known}; "
+                f"to add it as a new {word}, run practices set again with --new."
+            )
         entry = {"id": parts[1]}
         entries.append(entry)
-    _assign(entry, parts[2:], value, path)
+    _assign(entry, parts[2], value)
 
 
-def _assign(target: dict[str, object], parts: list[str], value: str, path: str) -> None:
-    for part in parts[:-1]:
-        child = target.get(part)
-        if child is None:
-            child = {}
-            target[part] = child
-        if not isinstance(child, dict):
-            raise NoticeError(f"'{path}' does not name a practice (its '{part}' is not a section).")
-        target = child
-    key = parts[-1]
+def _assign(target: dict[str, object], key: str, value: str) -> None:
     if value == "":
         target.pop(key, None)
     else:

@@ -8,7 +8,7 @@ from typing import TypeVar
 
 import yaml
 
-from notice_studio.core.notice.frontmatter import FormatError, dump_yaml
+from notice_studio.core.notice.frontmatter import FormatError, dump_yaml, yaml_error_line
 from notice_studio.core.practices.model import (
     CCPA_CATEGORIES,
     COOKIE_CONSENT,
@@ -118,8 +118,7 @@ def read_practices(text: str, path: str = PRACTICES_FILE) -> Practices:
     try:
         data = yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        raise FormatError(path, mark.line + 1 if mark else None, f"the YAML is not valid ({exc.problem})") from None
+        raise FormatError(path, yaml_error_line(exc, text), f"the YAML is not valid ({exc.problem})") from None
     if data is None:
         return Practices()
     if not isinstance(data, _Map):

@@ -25,7 +25,9 @@ from notice_studio.core.library.merge import merge3
 from notice_studio.core.notice import messages
 from notice_studio.core.notice.model import Clause, Notice, NoticeError
 from notice_studio.core.notice.store import NoticeRepo, resolve_author
+from notice_studio.core.wording import plural
 from notice_studio.core.wordreview.formats import FORMATS_MARKDOWN_ADDS, FormatChange, format_edits, format_proposals
+from notice_studio.core.wordreview.md_tables import as_sent_lines, markdown_table, md_table_bookmark
 from notice_studio.core.wordreview.proposals import Chunk, Proposal, chunks_of, edits_for, proposals_of
 from notice_studio.core.wordreview.reviewed import ReviewedClause, read_clauses
 from notice_studio.core.wordreview.send import (
@@ -104,6 +106,13 @@ class WordReview:
     _new: dict[str, NewSection] = field(default_factory=dict, repr=False)
     _tables: dict[str, TableChange] = field(default_factory=dict, repr=False)
     _sent: Notice | None = field(default=None, repr=False)
+    _texts: list[ClauseText] | None = field(default=None, repr=False)
+    unread: list[str] = field(default_factory=list)
+    """Sentences about changes in the copy that could not be read as proposals (a table typed in a
+    clause whose rows or columns changed): counsel makes those by hand."""
+    in_draft: frozenset[str] = frozenset()
+    """Ids of the proposed changes the draft already has when the copy was read (a copy imported
+    again, or a change counsel made by hand): shown as such, never proposed again."""
 
     @property
     def authors(self) -> list[str]:
@@ -120,17 +129,48 @@ class WordReview:
             "file": str(self.path),
             "sent_from": self.sent_commit,
             "reviewers": self.authors,
-            "proposals": [p.as_json() for p in self.proposals],
+            "proposals": [{**p.as_json(), "in_draft": p.id in self.in_draft} for p in self.proposals],
+            "not_read": self.unread,
         }
+
+    @property
+    def to_propose(self) -> list[str]:
+        """The ids 'accept all' accepts: every change the draft does not have yet."""
+        return [p.id for p in self.proposals if p.changes_text and p.id not in self.in_draft]
+
+    def sent_texts(self) -> list[ClauseText]:
+        """The sent draft's clauses as the copy showed them (made once per review)."""
+        if self._texts is None:
+            assert self._sent is not None
+            self._texts = clause_texts(self._sent)
+        return self._texts
 
 
 @dataclass
 class AppliedReview:
     commits: list[str]
     applied: list[str]
-    """Ids of the proposals now in the draft."""
+    """Ids of the accepted proposals this import made."""
     skipped: list[str]
     """Plain sentences about accepted changes that could not be applied."""
+    already: list[str] = field(default_factory=list)
+    """Ids of accepted proposals the draft already had: nothing to make."""
+    refused: list[str] = field(default_factory=list)
+    """Ids of accepted proposals not made (`skipped` says why): the draft changed in the same place."""
+
+    def summary(self) -> str:
+        """One sentence on what the import did, true in every count: 'Applied 2 changes as 1
+        saved edit; 1 change was already in the draft.'"""
+        made = len(self.applied)
+        head = f"Applied {plural(made, 'change')} as {plural(len(self.commits), 'saved edit')}" if made else ""
+        tails = [
+            f"{plural(n, 'change')} {'was' if n == 1 else 'were'} {what}"
+            for n, what in ((len(self.already), "already in the draft"), (len(self.refused), "not made"))
+            if n
+        ]
+        if not head:
+            head = "Nothing was applied"
+        return head + ("; " + " and ".join(tails) if tails else "") + "."
 
 
 def send_for_review(repo: NoticeRepo, out: str | Path, *, sender: str = "") -> SentReview:
@@ -187,6 +227,13 @@ def read_review(repo: NoticeRepo, path: str | Path) -> WordReview:
     if not reviewer or reviewer == "Notice Studio":
         reviewer = UNKNOWN_REVIEWER
     notes = read_comments(document)
+    markdown_tables = {
+        md_table_bookmark(t.bookmark, k): (table, sent.find(t.clause_id).title)
+        for t in texts
+        for k, block in enumerate(t.body_blocks)
+        if (table := markdown_table(block)) is not None
+    }
+    unread = as_sent_lines(document, markdown_tables)  # tables typed in a clause: read as its lines
     found = read_clauses(
         document,
         {t.bookmark: t.clause_id for t in texts},
@@ -195,7 +242,7 @@ def read_review(repo: NoticeRepo, path: str | Path) -> WordReview:
         {t.clause_id: {" ".join(b.shown().split()) for b in t.body_blocks if b.style == "heading"} for t in texts},
         {t.clause_id: {" ".join(line.split()) for line in shown_text(t.body_blocks).split("\n")} for t in texts},
     )
-    review = WordReview(path, commit, reviewer, [], [], _sent=sent)
+    review = WordReview(path, commit, reviewer, [], [], _sent=sent, unread=unread)
     used_comments: set[str] = set()
     for text in texts:
         clause = sent.find(text.clause_id)
@@ -275,6 +322,9 @@ def read_review(repo: NoticeRepo, path: str | Path) -> WordReview:
 
     review.proposals.sort(key=place)
     review.comments = list(notes.values())
+    review._texts = texts
+    states = proposal_states(review, repo.load())
+    review.in_draft = frozenset(pid for pid, state in states.items() if state == IN_DRAFT)
     return review
 
 
@@ -365,15 +415,16 @@ def reviewed_notice(review: WordReview, base: Notice, accepted: Collection[str])
                 f"\"{proposal.old_text}\" in '{proposal.clause_title}' is to be {proposal.value}: Markdown emphasis "
                 "cannot be taken from part of a stretch automatically, so change it by hand."
             )
-    for text in clause_texts(sent):
-        was = sent.find(text.clause_id)
+    for text in review.sent_texts():
         new_title = _clause_text(review, text, "title", accepted)
         new_body = _clause_text(review, text, "body", accepted)
         removing = text.clause_id in removals or (new_title == "" and new_body == "")
         if new_title is None and new_body is None and not removing:
             continue
+        was = sent.find(text.clause_id)  # only for clauses with changes: find walks the outline
         if not notice.has(text.clause_id):
-            skipped.append(f"'{was.title}' is no longer in the draft, so the reviewer's change to it was not made.")
+            if not removing:  # a section the reviewer took out that is out already: nothing to say
+                skipped.append(f"'{was.title}' is no longer in the draft, so the reviewer's change to it was not made.")
             continue
         now = notice.find(text.clause_id)
         if removing:
@@ -387,7 +438,9 @@ def reviewed_notice(review: WordReview, base: Notice, accepted: Collection[str])
             titles.append(was.title)
             continue
         if new_title:
-            if now.title == was.title:
+            if now.title == " ".join(new_title.split()):
+                pass  # the draft has the reviewer's title already
+            elif now.title == was.title:
                 notice.rename(text.clause_id, " ".join(new_title.split()))
             else:
                 skipped.append(f"'{was.title}' was renamed since the review was sent; its new title was kept.")
@@ -418,6 +471,9 @@ def _add_sections(review: WordReview, notice: Notice, accepted: Collection[str])
         section = review._new.get(proposal.clause_id)
         if section is None or proposal.id not in accepted:
             continue
+        title = section.title or "New section"
+        if any(c.title == title and c.body.strip() == section.body.strip() for c, _, _ in notice.walk()):
+            continue  # added already (the copy imported before): never a second one
         clause = Clause(notice.new_clause_id(section.title or "section"), section.title or "New section", section.body)
         parent: str | None = None
         index = 0
@@ -440,13 +496,86 @@ def _add_sections(review: WordReview, notice: Notice, accepted: Collection[str])
     return titles
 
 
+NEW, IN_DRAFT, REFUSED = "new", "in_draft", "refused"
+
+
+def proposal_states(review: WordReview, draft: Notice, ids: Collection[str] | None = None) -> dict[str, str]:
+    """What accepting each proposed change (of `ids`, default all) would do to `draft`: NEW (it
+    changes the draft), IN_DRAFT (the draft already has it: it changes the sent text, not the
+    draft) or REFUSED (the draft was edited there since; `reviewed_notice` says why). One rule,
+    `reviewed_notice`, decides all three. Each change is judged on its own, but a section taken
+    out (its title and text deleted) is judged whole, as it is made."""
+    sent = review._sent
+    assert sent is not None
+    states: dict[str, str] = {}
+    for proposal in review.proposals:
+        if not proposal.changes_text or (ids is not None and proposal.id not in ids):
+            continue
+        unit = _taken_out_with(review, proposal, ids) or {proposal.id}
+        mine, theirs = _around(draft, proposal), _around(sent, proposal)
+        notice, _, skipped = reviewed_notice(review, mine, unit)
+        if notice != mine:
+            states[proposal.id] = NEW
+        elif skipped and not _part_as_reviewed(review, draft, proposal, ids):
+            states[proposal.id] = REFUSED
+        else:
+            states[proposal.id] = IN_DRAFT if reviewed_notice(review, theirs, unit)[0] != theirs else NEW
+    return states
+
+
+def _around(notice: Notice, proposal: Proposal) -> Notice:
+    """`notice` cut down to what accepting `proposal` reads and changes: its clause (with its
+    sub-clauses), the placeholders and tables. A change to one clause leaves the others as they
+    are, so judging it on this is judging it on the whole notice, without copying every clause
+    once per proposal (a 300-clause notice with 100 changes took seconds). A new section needs
+    the whole outline to find its place."""
+    if proposal.kind == "add":
+        return notice
+    slim = copy.copy(notice)
+    slim.clauses = [notice.find(proposal.clause_id)] if notice.has(proposal.clause_id) else []
+    return slim
+
+
+def _part_as_reviewed(review: WordReview, draft: Notice, proposal: Proposal, ids: Collection[str] | None) -> bool:
+    """True when the draft's text of `proposal`'s clause is the reviewer's, every change made (the
+    copy applied before): changes side by side clash when merged one at a time, yet all are in."""
+    if proposal.part != "body" or not draft.has(proposal.clause_id):
+        return False
+    text = next((t for t in review.sent_texts() if t.clause_id == proposal.clause_id), None)
+    if text is None:
+        return False
+    every = [p.id for p in review.proposals if p.clause_id == proposal.clause_id and (ids is None or p.id in ids)]
+    return _clause_text(review, text, "body", every) == draft.find(proposal.clause_id).body
+
+
+def _taken_out_with(review: WordReview, proposal: Proposal, ids: Collection[str] | None) -> set[str]:
+    """The proposals that together take `proposal`'s section out (title and text deleted), if it is one."""
+    if proposal.kind not in ("delete", "remove") or proposal.part not in ("title", "body", "clause"):
+        return set()
+    together = {
+        p.id
+        for p in review.proposals
+        if p.clause_id == proposal.clause_id
+        and p.changes_text
+        and p.part in ("title", "body", "clause")
+        and (ids is None or p.id in ids)
+    }
+    assert review._sent is not None
+    return together if not reviewed_notice(review, review._sent, together)[0].has(proposal.clause_id) else set()
+
+
 def apply_review(repo: NoticeRepo, review: WordReview, accepted: Collection[str]) -> AppliedReview:
-    """Make the accepted proposals ordinary edits of the draft, one saved edit per reviewer."""
+    """Make the accepted proposals ordinary edits of the draft, one saved edit per reviewer.
+    Those the draft already has are counted as such, not made again; those refused are named."""
     accepted = {pid for pid in accepted if any(p.id == pid and p.changes_text for p in review.proposals)}
     result = AppliedReview([], [], [])
     if not accepted:
         return result
     base = repo.load()
+    states = proposal_states(review, base, accepted)
+    result.already = sorted(pid for pid, state in states.items() if state == IN_DRAFT)
+    result.refused = sorted(pid for pid, state in states.items() if state == REFUSED)
+    accepted -= set(result.already)
     so_far: set[str] = set()
     skipped: list[str] = []
     for author in review.authors:
@@ -460,6 +589,6 @@ def apply_review(repo: NoticeRepo, review: WordReview, accepted: Collection[str]
         commit = repo.save(notice, message, resolve_author(author))
         if commit:
             result.commits.append(commit)
-    result.applied = sorted(so_far)
+    result.applied = sorted(so_far - set(result.refused))
     result.skipped = skipped
     return result

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from docx import Document
+from docx.oxml.ns import qn
 
 from notice_studio.core.export.docx import bookmark_names
 from notice_studio.core.export.docx_blocks import add_bookmark, add_styled_paragraph, clean_xml, write_blocks
@@ -23,6 +24,12 @@ from notice_studio.core.export.docx_revisions import Revisions, set_custom_prope
 from notice_studio.core.export.md_blocks import AtomTable, Block, source_blocks
 from notice_studio.core.notice.model import Notice
 from notice_studio.core.render.common import display_number
+from notice_studio.core.wordreview.md_tables import (
+    MarkdownTable,
+    markdown_table,
+    md_table_bookmark,
+    write_markdown_table,
+)
 
 __all__ = [
     "COMMIT_PROPERTY",
@@ -128,11 +135,29 @@ def review_docx_bytes(notice: Notice, *, notice_id: str, commit: str, sender: st
                     revisions.run(heading, clean_xml(piece.shown))
         add_bookmark(heading, text.bookmark, bookmark_id)
         bookmark_id += 1
-        write_blocks(document, text.body_blocks, revisions, depth=text.depth, bookmarks=links, tables=notice.tables)
-    grids = document.tables  # only the notice's own tables so far, in reading order
+        pending: list[Block] = []
+        for number, (block, table) in enumerate(markdown_tables(text.body_blocks)):
+            if table is None:
+                pending.append(block)
+                continue
+            write_blocks(document, pending, revisions, depth=text.depth, bookmarks=links, tables=notice.tables)
+            pending = []
+            write_markdown_table(document, table, md_table_bookmark(text.bookmark, number), bookmark_id)
+            bookmark_id += 1
+        write_blocks(document, pending, revisions, depth=text.depth, bookmarks=links, tables=notice.tables)
+    grids = [g for g in document.tables if not _is_markdown_table(g)]  # the notice's own, in reading order
     for shown, grid in zip(shown_tables(texts, notice), grids, strict=True):
         add_bookmark(grid.cell(0, 0).paragraphs[0], shown.bookmark, bookmark_id)
         bookmark_id += 1
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def markdown_tables(blocks: list[Block]) -> list[tuple[Block, MarkdownTable | None]]:
+    """Each body block with the Markdown table it holds (None for the rest)."""
+    return [(block, markdown_table(block)) for block in blocks]
+
+
+def _is_markdown_table(grid: Any) -> bool:
+    return any((b.get(qn("w:name")) or "").startswith("nsmd") for b in grid._tbl.iter(qn("w:bookmarkStart")))

@@ -439,12 +439,13 @@ class Workspace(TeamWork, WordReviewWork):
         self._note(message)
         return remade
 
-    def change_practices(self, changes: Sequence[tuple[str, str]]) -> list[str]:
+    def change_practices(self, changes: Sequence[tuple[str, str]], *, new: bool = False) -> list[str]:
         """Change the data inventory ('sold.categories=identifiers', ...); facts and the tables made
-        from the practices follow. Returns the names of the tables that changed."""
+        from the practices follow. An id the practices lack is refused unless `new` (add it).
+        Returns the names of the tables that changed."""
         from notice_studio.core.practices.actions import apply_practices, change_practices
 
-        practices = change_practices(self.notice.practices, list(changes))
+        practices = change_practices(self.notice.practices, list(changes), new=new)
         tables = apply_practices(self.notice, practices)
         self._note(f"Changed the practices ({', '.join(path for path, _value in changes)})")
         return tables

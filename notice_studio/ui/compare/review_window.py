@@ -58,9 +58,10 @@ class WordReviewWindow(DiffWindow):
         self.proposal_list.setAccessibleName("Proposed changes: ticked ones are accepted")
         self.proposal_list.setWordWrap(True)
         for proposal in self.review.proposals:
-            item = QListWidgetItem(proposal.sentence())
+            already = proposal.id in self.review.in_draft
+            item = QListWidgetItem(proposal.sentence() + (" Already in the draft." if already else ""))
             item.setData(Qt.ItemDataRole.UserRole, proposal.id)
-            if proposal.changes_text:
+            if proposal.changes_text and not already:  # the draft has it: nothing to accept
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Unchecked)
             if proposal.comments:
@@ -105,7 +106,9 @@ class WordReviewWindow(DiffWindow):
         dock.setWidget(box)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         self.resizeDocks([dock], [420], Qt.Orientation.Horizontal)
-        if not self.review.proposals:
+        if self.review.unread:
+            self.comment_view.setPlainText("Not read: " + " ".join(self.review.unread))
+        elif not self.review.proposals:
             self.comment_view.setPlainText("The reviewed copy has no changes and no comments.")
         self._update_apply()
 
@@ -200,8 +203,7 @@ class WordReviewWindow(DiffWindow):
             ]
         if self._closed:
             return
-        commits = len(result.commits)
-        message = f"Applied the accepted changes as {plural(commits, 'saved edit')}."
+        message = result.summary()
         if skipped:
             message += " Not applied: " + " ".join(skipped)
         self.statusBar().showMessage(message, 15000)
