@@ -110,7 +110,10 @@ def test_an_exported_page_reaches_the_section_a_link_names() -> None:
 def test_a_link_that_leads_nowhere_is_a_warning_with_its_place() -> None:
     notice = Notice(title="Privacy Notice")
     notice.add(Clause("keeping", "Keeping orders", "Six years."))
-    body = "See [keeping](#keeping), the [top](#top), [the footnote](#fn1) and [x](#ns-clause-nope)."
+    body = (
+        "See [keeping](#keeping), the [top](#top), [the footnote](#fn1) and [x](#ns-clause-nope). "
+        "Written out, not a link: \\[our form\\](#form)."
+    )
     notice.add(Clause("rights", "Your rights", body))
     found = [f for f in run_checks(notice, CheckContext()).findings if f.rule == "link-in-page-broken"]
     assert [(f.severity, body[f.start : f.end]) for f in found] == [
@@ -118,3 +121,17 @@ def test_a_link_that_leads_nowhere_is_a_warning_with_its_place() -> None:
         ("warning", "[x](#ns-clause-nope)"),
     ]
     assert re.search(r"'#fn1' leads to no section", found[0].message)
+
+
+def test_a_link_whose_words_break_over_lines_is_read_too() -> None:
+    """A contents entry holding a heading and a line under it ('<a href="#item-4"><h3>…</h3><p>…</p></a>')
+    comes in with a line break inside the link's words; it still leads somewhere or becomes words."""
+    page = """<html><body><main><h1>Bakery privacy</h1>
+<ul><li><a href="#item-4"><strong>What we keep</strong><br>Orders and the names on them.</a></li>
+<li><a href="#keeping"><strong>How long</strong><br>Six years.</a></li></ul>
+<h2 id="keeping">How long we keep orders</h2><p>Six years, for the tax office.</p>
+<h2>Your rights</h2><p>Ask us for a copy.</p></main></body></html>"""
+    notice = build_notice(outline_from_document(read_bytes(page.encode(), "bakery.html", "html")))
+    text = "\n".join(bodies(notice).values())
+    assert "(#item-4)" not in text and "What we keep" in text and "Orders and the names on them." in text
+    assert not [f for f in run_checks(notice, CheckContext()).findings if f.rule == "link-in-page-broken"]

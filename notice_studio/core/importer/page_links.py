@@ -17,8 +17,9 @@ from dataclasses import dataclass
 
 from notice_studio.core.importer.outline import ImportedOutline, ImportedSection
 
-_LINK = re.compile(r"(?<!\\)(?<!!)\[((?:[^\[\]\\]|\\.)*)\]\(\s*<?#([^\s)>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
-"""An in-page Markdown link: its words and its fragment (no image, no escaped bracket)."""
+_LINK = re.compile(r"(?<!\\)(?<!!)\[((?:[^\[\]\\]|\\.)*)\]\(\s*<?#([^\s)>]*)>?(?:\s+\"[^\"]*\")?\s*\)", re.DOTALL)
+"""An in-page Markdown link: its words (a line break written '\\' inside them too) and its
+fragment (no image, no escaped bracket)."""
 _TOP = "top"
 _NUMBER = re.compile(r"^(?:[\dIVXivx]+[.)]?)+\s+")
 

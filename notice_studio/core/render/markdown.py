@@ -239,8 +239,9 @@ def table_caption(name: str) -> str:
 
 
 ANCHOR_PREFIX = "ns-clause-"
-PAGE_LINK_RE = re.compile(r"\]\(\s*<?#([^\s)>]*)")
-"""An in-page link in a clause's Markdown: '[your rights](#your-rights)' -> 'your-rights'."""
+PAGE_LINK_RE = re.compile(r"(?<!\\)\]\(\s*<?#([^\s)>]*)")
+"""An in-page link in a clause's Markdown: '[your rights](#your-rights)' -> 'your-rights' (not
+words written with escaped brackets, '\\[text\\](#x)', which are no link)."""
 
 
 def anchor_for(clause_id: str) -> str:
