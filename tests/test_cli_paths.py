@@ -144,3 +144,19 @@ def test_export_takes_its_own_endings_and_names_no_format_uses(
 ) -> None:
     code, _out, err = run(capsys, "export", folder, "--version", "draft", "--format", fmt, "--out", tmp_path / name)
     assert code == 0 and (tmp_path / name).stat().st_size > 0, err
+
+
+def test_diff_refuses_a_file_name_of_another_format(
+    folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As export does: a Word redline called changes.html would not open by its name (noticed in session 14)."""
+    code, out_text, err = run(
+        capsys, "diff", folder, "draft", "draft", "--all", "--format", "docx", "--out", tmp_path / "changes.html"
+    )
+    assert code == 1 and out_text == ""
+    one_sentence(err, "changes.html ends in .html, but the file will be DOCX; name it changes.docx")
+    assert not (tmp_path / "changes.html").exists()
+    code, _out, err = run(
+        capsys, "diff", folder, "draft", "draft", "--all", "--format", "html", "--out", tmp_path / "changes.htm"
+    )
+    assert code == 0, err

@@ -124,3 +124,19 @@ def test_on_a_real_terminal_even_the_notice_text_is_shown_safely(received: Path)
     os.close(leader)
     text = seen.decode("utf-8")
     assert "Links\\u001b[31m red\\u009b2J" in text and not RAW.search(text.replace("\r\n", "\n")), text
+
+
+def test_bidirectional_overrides_are_shown_not_obeyed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """U+202E turns the rest of a line around on screen: a title 'Cookies\\u202e 03 syad' would read
+    'Cookies days 30'. Shown as its escape, like the other controls (noticed in session 14)."""
+    from notice_support import AUTHOR, small_notice
+
+    with NoticeRepo.create(tmp_path / "n", small_notice(), AUTHOR) as repo:
+        notice = repo.load()
+        notice.rename("security", "Security\u202e 03 syad\u2066x\u2069")
+        repo.save(notice, "Renamed", AUTHOR)
+    code, out, _ = run(capsys, "outline", str(tmp_path / "n"))
+    assert code == 0 and "Security\\u202e 03 syad\\u2066x\\u2069" in out
+    assert not re.search("[\u202a-\u202e\u2066-\u2069]", out)
+    code, out, _ = run(capsys, "outline", str(tmp_path / "n"), "--json")
+    assert any("Security\u202e 03 syad" in text for text in strings(json.loads(out)))  # exact once read back

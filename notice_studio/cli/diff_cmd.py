@@ -60,13 +60,17 @@ def _changed_by(repo, ref: str):
     return None
 
 
+_SUFFIXES = {"text": (".txt",), "json": (".json",), "html": (".html", ".htm"), "docx": (".docx",)}
+"""The file name endings of each comparison format (export's rule: `fileio.output_file`)."""
+
+
 def cmd_diff(args: argparse.Namespace) -> int:
     from notice_studio.core.diff.notices import diff_notices
 
     if args.format == "docx" and not args.out:
         raise CommandError("A Word redline is a file; add --out PATH, for example --out changes.docx")
-    if args.out:
-        output_file(args.out)  # refuse a path that cannot be written before comparing
+    if args.out:  # refuse a path that cannot be written, or names another format's file, before comparing
+        output_file(args.out, "changes.html", kind=args.format, suffixes=_SUFFIXES)
     with open_notice(args.folder) as repo:
         old, new = repo.notice_at(args.a), repo.notice_at(args.b)
         old_label, new_label = _label(repo, args.a), _label(repo, args.b)

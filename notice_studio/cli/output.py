@@ -22,8 +22,14 @@ from typing import TextIO
 from notice_studio.cli.common import CommandError
 from notice_studio.core.fileio import write_atomic
 
-_SHOWN = {c: f"\\u{c:04x}" for c in (*range(0x20), *range(0x7F, 0xA0)) if chr(c) not in "\t\n"}
-"""C0 controls but tab and newline, DEL and the C1 controls (0x9b is a one-byte ESC [ to some terminals)."""
+_SHOWN = {
+    c: f"\\u{c:04x}"
+    for c in (*range(0x20), *range(0x7F, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A))
+    if chr(c) not in "\t\n"
+}
+"""C0 controls but tab and newline, DEL and the C1 controls (0x9b is a one-byte ESC [ to some terminals),
+and the bidirectional embeddings, overrides and isolates, which make a line read in another order
+than it is written (U+202E turns the rest of the line around)."""
 
 
 def shown_safely(text: str) -> str:
