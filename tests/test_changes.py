@@ -429,7 +429,7 @@ def test_a_rewritten_sentence_around_a_number_is_no_figure_change() -> None:
 def test_the_introduction_is_named_as_readers_say_it() -> None:
     def edit(n: Notice) -> None:
         n.find("sale").topics = ["introduction"]
-        n.set_body("sale", "We do not sell or rent your personal information to anyone.")
+        n.set_body("sale", "No buyer or broker ever gets the names on our order book.")
 
     item = only_item(notice_for(edit))
     assert item.sentence.startswith('We changed the introduction ("Selling information")'), item.sentence

@@ -27,7 +27,7 @@ BAKERY_PAGE = """<!doctype html><html><head><title>Privacy at Quay Street Bakery
 <p>We keep order slips for six years, as <a href="#rights-part">section 3</a> explains,
 and <a href="#">our basket widget</a> shows.</p>
 <div id="rights-part"><h2>3. Your rights</h2>
-<p>You may ask for a copy of your orders; see <a href="#how-long-we-keep-orders">how long we keep them</a>
+<p>Ask the counter staff for a list of your orders; see <a href="#how-long-we-keep-orders">how long we keep them</a>
 or go <a href="#top">back to the top</a>.</p>
 <p id="complaints">Complaints go to the regulator.</p></div>
 <h2>4. Contact</h2>

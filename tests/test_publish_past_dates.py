@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from notice_studio.core.publishing.schedule import advance_notice_warning
+from notice_studio.core.publishing.schedule import effective_date_warning
 
 TODAY = dt.date(2026, 12, 3)
 
 
 def test_a_material_change_dated_in_the_past_is_a_warning() -> None:
-    said = advance_notice_warning(True, dt.date(2026, 11, 20), TODAY, None)
+    said = effective_date_warning(True, dt.date(2026, 11, 20), TODAY, None)
     assert said == (
         "This material change would take effect on 2026-11-20, 13 days ago, before readers could be told of it; "
         "choose 2026-12-03 or later, unless it truly applied from then."
@@ -21,21 +21,36 @@ def test_a_material_change_dated_in_the_past_is_a_warning() -> None:
 
 
 def test_any_version_dated_in_the_past_is_a_warning() -> None:
-    said = advance_notice_warning(False, dt.date(2019, 3, 1), TODAY, None)
+    said = effective_date_warning(False, dt.date(2019, 3, 1), TODAY, None)
     assert said is not None and said.startswith("The effective date 2019-03-01 is 2834 days ago")
-    assert advance_notice_warning(False, TODAY - dt.timedelta(days=1), TODAY, 30).startswith(  # type: ignore[union-attr]
+    assert effective_date_warning(False, TODAY - dt.timedelta(days=1), TODAY, 30).startswith(  # type: ignore[union-attr]
         "The effective date 2026-12-02 is 1 day ago"
     )
 
 
 def test_today_the_future_and_an_imported_notices_own_date_are_fine() -> None:
-    assert advance_notice_warning(True, TODAY, TODAY, None) is None
-    assert advance_notice_warning(False, dt.date(2027, 1, 4), TODAY, None) is None
+    assert effective_date_warning(True, TODAY, TODAY, None) is None
+    assert effective_date_warning(False, dt.date(2027, 1, 4), TODAY, None) is None
     stated = dt.date(2024, 5, 1)
-    assert advance_notice_warning(False, stated, TODAY, None, stated=stated) is None
-    assert advance_notice_warning(False, dt.date(2024, 5, 2), TODAY, None, stated=stated) is not None
+    assert effective_date_warning(False, stated, TODAY, None, stated=stated) is None
+    assert effective_date_warning(False, dt.date(2024, 5, 2), TODAY, None, stated=stated) is not None
 
 
 def test_the_advance_notice_rule_still_applies_to_future_dates() -> None:
-    said = advance_notice_warning(True, TODAY + dt.timedelta(days=5), TODAY, 30)
+    said = effective_date_warning(True, TODAY + dt.timedelta(days=5), TODAY, 30)
     assert said is not None and said.startswith("This material change takes effect in 5 days")
+
+
+def test_publish_says_to_change_the_date_when_that_is_the_warning(tmp_path, capsys) -> None:
+    """The date's warning is not the checks': the sentence says to choose another date, not to run check."""
+    from test_checks_cli import clean_notice, make
+
+    from notice_studio.cli import main
+
+    folder = make(tmp_path, clean_notice())
+    past = (dt.date.today() - dt.timedelta(days=3)).isoformat()
+    assert main(["publish", folder, "--effective", past]) == 1
+    err = capsys.readouterr().err
+    assert f"The effective date {past} is 3 days ago" in err
+    assert "choose another --effective date, or publish again with --force to acknowledge it" in err
+    assert "notice-studio check" not in err and err.count("\n") == 1

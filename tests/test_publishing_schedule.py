@@ -11,8 +11,8 @@ from notice_studio.core.notice.model import NoticeError
 from notice_studio.core.notice.store import NoticeRepo, Version
 from notice_studio.core.publishing.schedule import (
     advance_notice_days,
-    advance_notice_warning,
     default_effective_date,
+    effective_date_warning,
     schedule,
     set_advance_notice_days,
 )
@@ -38,15 +38,15 @@ def test_default_effective_date(today: dt.date, previous: dt.date | None, expect
     assert default_effective_date(today, previous) == expected
 
 
-def test_advance_notice_warning() -> None:
-    assert advance_notice_warning(True, WEDNESDAY + dt.timedelta(days=10), WEDNESDAY, None) is None
-    assert advance_notice_warning(False, WEDNESDAY, WEDNESDAY, 30) is None
-    assert advance_notice_warning(True, WEDNESDAY + dt.timedelta(days=30), WEDNESDAY, 30) is None
-    warning = advance_notice_warning(True, WEDNESDAY + dt.timedelta(days=10), WEDNESDAY, 30)
+def test_effective_date_warning() -> None:
+    assert effective_date_warning(True, WEDNESDAY + dt.timedelta(days=10), WEDNESDAY, None) is None
+    assert effective_date_warning(False, WEDNESDAY, WEDNESDAY, 30) is None
+    assert effective_date_warning(True, WEDNESDAY + dt.timedelta(days=30), WEDNESDAY, 30) is None
+    warning = effective_date_warning(True, WEDNESDAY + dt.timedelta(days=10), WEDNESDAY, 30)
     assert warning is not None
     assert warning.startswith("This material change takes effect in 10 days, but this notice gives 30 days' notice")
     assert "choose 2027-01-01 or later" in warning
-    assert "takes effect today" in (advance_notice_warning(True, WEDNESDAY, WEDNESDAY, 30) or "")
+    assert "takes effect today" in (effective_date_warning(True, WEDNESDAY, WEDNESDAY, 30) or "")
 
 
 def test_advance_notice_setting_is_kept_in_notice_yaml(repo: NoticeRepo) -> None:

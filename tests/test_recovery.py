@@ -29,7 +29,7 @@ We collect your name, date of birth and emergency contact when you join.
 
 ## 3. Your rights
 
-You may ask for a copy of your data, correct it or ask us to delete it.
+Members may see what the club holds on them, correct it or ask us to delete it.
 """
 
 
@@ -69,8 +69,8 @@ def conflict_left(folder: Path) -> str:
     """A merge conflict pasted back from another tool: as text it would reach the website."""
     clause = folder / "clauses" / "your-rights.md"
     text = clause.read_text(encoding="utf-8").replace(
-        "You may ask for a copy of your data, correct it or ask us to delete it.",
-        "<<<<<<< ours\nYou may ask for a copy of your data.\n=======\nYou may ask us to delete your data.\n>>>>>>> theirs",
+        "Members may see what the club holds on them, correct it or ask us to delete it.",
+        "<<<<<<< ours\nMembers may see what the club holds on them.\n=======\nMembers may have their records erased.\n>>>>>>> theirs",
     )
     clause.write_text(text, encoding="utf-8")
     line = text.splitlines().index("<<<<<<< ours") + 1
@@ -143,7 +143,7 @@ def test_restore_works_when_the_last_saved_edit_cannot_be_read(
     """Damage saved by hand with git: putting the last save back cannot help, restoring a version does."""
     saved = saved_files(larkspur)
     problem = broken_yaml(larkspur)
-    git(larkspur, "-c", "user.name=Hand", "-c", "user.email=hand@larkspur-rowing.example", "commit", "-qam", "by hand")
+    git(larkspur, *HAND, "commit", "-qam", "by hand")
 
     code, _, err = run(capsys, "check", larkspur)
     assert code == 1 and problem in err and f"notice-studio restore {larkspur} VERSION" in err
@@ -155,7 +155,25 @@ def test_restore_works_when_the_last_saved_edit_cannot_be_read(
     assert git(larkspur, "status", "--porcelain") == ""
     with NoticeRepo.open(larkspur) as repo:
         assert repo.edits(limit=1)[0].message == "Restored v1 as the draft"
-        assert repo.load().find("your-rights").body.startswith("You may ask for a copy")
+        assert repo.load().find("your-rights").body.startswith("Members may see what the club holds")
+
+
+HAND = ["-c", "user.name=Hand", "-c", "user.email=hand@larkspur-rowing.example"]
+"""Someone committing with git by hand, outside Notice Studio."""
+
+
+def two_wordings(larkspur: Path) -> tuple[Path, str]:
+    """The rights clause worded one way on a branch 'coach' and another on main, both committed
+    by hand: what a merge, cherry-pick or rebase stops on. Returns the file and its saved text."""
+    rights = larkspur / "clauses" / "your-rights.md"
+    saved = rights.read_text(encoding="utf-8")
+    git(larkspur, "checkout", "-q", "-b", "coach")
+    rights.write_text(saved.replace("delete it.", "delete it, free of charge."), encoding="utf-8")
+    git(larkspur, *HAND, "commit", "-qam", "coach's wording")
+    git(larkspur, "checkout", "-q", "main")
+    rights.write_text(saved.replace("delete it.", "erase it."), encoding="utf-8")
+    git(larkspur, *HAND, "commit", "-qam", "secretary's wording")
+    return rights, saved
 
 
 def test_a_merge_run_by_hand_and_left_in_conflict_is_undone_by_discard(
@@ -163,18 +181,10 @@ def test_a_merge_run_by_hand_and_left_in_conflict_is_undone_by_discard(
 ) -> None:
     """git itself left the conflict (and an unfinished merge): discard puts the last save back
     and ends the merge, so the next edit can be saved."""
-    hand = ["-c", "user.name=Hand", "-c", "user.email=hand@larkspur-rowing.example"]
-    rights = larkspur / "clauses" / "your-rights.md"
-    saved = rights.read_text(encoding="utf-8")
-    git(larkspur, "checkout", "-q", "-b", "coach")
-    rights.write_text(saved.replace("delete it.", "delete it, free of charge."), encoding="utf-8")
-    git(larkspur, *hand, "commit", "-qam", "coach's wording")
-    git(larkspur, "checkout", "-q", "main")
-    rights.write_text(saved.replace("delete it.", "erase it."), encoding="utf-8")
-    git(larkspur, *hand, "commit", "-qam", "secretary's wording")
+    rights, _saved = two_wordings(larkspur)
     mine = rights.read_text(encoding="utf-8")
     with pytest.raises(subprocess.CalledProcessError):
-        git(larkspur, *hand, "merge", "coach")
+        git(larkspur, *HAND, "merge", "coach")
 
     code, _, err = run(capsys, "check", larkspur)
     assert code == 1 and "clauses/your-rights.md, line" in err and "merge conflict" in err
@@ -193,18 +203,10 @@ def test_a_cherry_pick_revert_or_rebase_left_in_conflict_is_ended_by_discard(
     larkspur: Path, capsys: pytest.CaptureFixture[str], operation: str
 ) -> None:
     """Like a merge: git left the operation unfinished in conflict; discard ends it and saves work again."""
-    hand = ["-c", "user.name=Hand", "-c", "user.email=hand@larkspur-rowing.example"]
-    rights = larkspur / "clauses" / "your-rights.md"
-    saved = rights.read_text(encoding="utf-8")
-    git(larkspur, "checkout", "-q", "-b", "coach")
-    rights.write_text(saved.replace("delete it.", "delete it, free of charge."), encoding="utf-8")
-    git(larkspur, *hand, "commit", "-qam", "coach's wording")
-    git(larkspur, "checkout", "-q", "main")
-    rights.write_text(saved.replace("delete it.", "erase it."), encoding="utf-8")
-    git(larkspur, *hand, "commit", "-qam", "secretary's wording")
+    rights, saved = two_wordings(larkspur)
     if operation == "revert":
         rights.write_text(saved.replace("delete it.", "wipe it."), encoding="utf-8")
-        git(larkspur, *hand, "commit", "-qam", "treasurer's wording")
+        git(larkspur, *HAND, "commit", "-qam", "treasurer's wording")
     mine = rights.read_text(encoding="utf-8")
     head = git(larkspur, "rev-parse", "HEAD").strip()
     args = {
@@ -213,7 +215,7 @@ def test_a_cherry_pick_revert_or_rebase_left_in_conflict_is_ended_by_discard(
         "rebase": ["rebase", "coach"],
     }
     with pytest.raises(subprocess.CalledProcessError):
-        git(larkspur, *hand, *args[operation])
+        git(larkspur, *HAND, *args[operation])
 
     code, out, _ = run(capsys, "outside-changes", larkspur, "--discard")
     assert code == 0, out

@@ -13,6 +13,7 @@ from notice_support import AUTHOR
 from notice_studio.cli import main
 from notice_studio.core.export.site import build_site, default_redline
 from notice_studio.core.notice.store import NoticeRepo
+from notice_studio.core.render.common import format_date
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 HAS_REDLINE = default_redline() is not None
@@ -108,15 +109,11 @@ def test_the_command_line_says_when_to_build_again(scheduled: NoticeRepo, tmp_pa
     assert f"takes effect on {V1.isoformat()}: build the website folder again on that day" in out
 
 
-def date_words(day: dt.date) -> str:
-    return f"{day.day} {day.strftime('%B %Y')}"
-
-
 def test_a_version_not_yet_in_force_says_takes_effect_not_last_updated(scheduled: NoticeRepo, tmp_path: Path) -> None:
     out = tmp_path / "site"
     build_site(scheduled, out, today=V1 + dt.timedelta(days=2))
-    assert f"Last updated: {date_words(V1)}" in visible(out, "index.html")
-    assert f"Takes effect: {date_words(V2)}" in visible(out, "v2.html")
+    assert f"Last updated: {format_date(V1)}" in visible(out, "index.html")
+    assert f"Takes effect: {format_date(V2)}" in visible(out, "v2.html")
     assert "Last updated" not in visible(out, "v2.html")
 
 
@@ -130,6 +127,6 @@ def test_export_of_a_version_still_to_come_says_so_and_names_the_one_in_force(
     page = tmp_path / "privacy.html"
     assert main(["export", folder, "--format", "html", "--out", str(page)]) == 0
     err = capsys.readouterr().err
-    assert f"note: v2 takes effect on {date_words(V2)}, and its page says so" in err
+    assert f"note: v2 takes effect on {format_date(V2)}, and its page says so" in err
     assert "no version is in force before it" in err  # V1 lies ahead of today too
-    assert f"Takes effect: {date_words(V2)}" in visible(tmp_path, "privacy.html")
+    assert f"Takes effect: {format_date(V2)}" in visible(tmp_path, "privacy.html")

@@ -315,10 +315,16 @@ def _unacknowledged(gate: PublishReview, choice: PublishChoice, force: bool) -> 
     others = [w for w in choice.warnings if w not in {item.warning for item in gate.needs_reason}]
     if not others or gate.blocking or force:
         return ""
+    # the effective date's own warning is the choice's, not the check's: a date to change
+    what = (
+        "review them with 'notice-studio check' and"
+        if others[0] in gate.warnings
+        else "choose another --effective date, or"
+    )
     return (
         f"The draft has {plural(len(others), 'warning')} to acknowledge, starting with: "
-        f"{others[0].rstrip('.')}; review them with 'notice-studio check' and publish again "
-        "with --force to acknowledge them"
+        f"{others[0].rstrip('.')}; {what} publish again with --force to acknowledge "
+        f"{'them' if len(others) > 1 else 'it'}"
     )
 
 

@@ -239,7 +239,7 @@ def test_the_app_and_the_command_line_give_the_same_publishing_review(window, qt
     assert sorted(dialog.acknowledged()) == sorted(cli["warnings"])
 
 
-def test_effective_date_default_advance_notice_warning_and_editorial_heading(window, qtbot) -> None:
+def test_effective_date_default_effective_date_warning_and_editorial_heading(window, qtbot) -> None:
     from notice_studio.core.publishing.schedule import default_effective_date, set_advance_notice_days
 
     fill_placeholders(window)

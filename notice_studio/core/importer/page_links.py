@@ -34,7 +34,9 @@ class PageLinks:
 
 
 def slug(text: str) -> str:
-    """A heading as sites write it in an address: 'How we use your data' -> 'how-we-use-your-data'."""
+    """A heading as sites write it in an address: 'How we use your data' -> 'how-we-use-your-data'.
+    Not model.slugify, which makes clause ids: it folds to ASCII and cuts at 60 characters, so a
+    long or non-Latin heading would not match the address its page gave it."""
     return re.sub(r"[\W_]+", "-", re.sub(r"[*`\\]", "", text).casefold()).strip("-")
 
 

@@ -345,9 +345,9 @@ class Notice:
 
     def rename(self, clause_id: str, title: str) -> str:
         title = " ".join(title.split())
-        if not title:
-            raise NoticeError("A clause needs a title.")
-        check_title_length(title)
+        problem = title_problem(title)
+        if problem:
+            raise NoticeError(problem)
         clause = self.find(clause_id)
         old, clause.title = clause.title, title
         return old

@@ -100,7 +100,7 @@ def set_advance_notice_days(notice: Notice, days: int | None) -> None:
         notice.settings.pop(PUBLISHING, None)
 
 
-def advance_notice_warning(
+def effective_date_warning(
     material: bool, effective: dt.date, today: dt.date, days: int | None, *, stated: dt.date | None = None
 ) -> str | None:
     """One sentence when the effective date needs a second look: a date in the past (but for the

@@ -154,7 +154,7 @@ def choose(
     problem with the choices: an effective date before the latest version's, a reason given for a
     warning that needs none, an empty change notice. `None` takes the gate's suggestion (the
     drafted notice, its heading following a chosen kind)."""
-    from notice_studio.core.publishing.schedule import advance_notice_warning
+    from notice_studio.core.publishing.schedule import effective_date_warning
 
     chosen = gate.material if material is None else material
     if change_notice is None and material is not None and gate.diff is not None:
@@ -163,7 +163,7 @@ def choose(
         change_notice = draft_change_notice(gate.diff, material=material).text  # heading follows the choice
     text = gate.change_notice if change_notice is None else change_notice
     first = gate.latest is None
-    period = advance_notice_warning(
+    period = effective_date_warning(
         chosen, effective, today or dt.date.today(), notice_days, stated=stated if first else None
     )
     warnings = (*gate.warnings, *([period] if period else []))

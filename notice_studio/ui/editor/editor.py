@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from notice_studio.core.notice.model import NoticeError, check_title_length
+from notice_studio.core.notice.model import title_problem
 from notice_studio.ui.editor.highlighter import MarkdownHighlighter
 
 _OPEN_PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z0-9_.]*)$")
@@ -307,15 +307,9 @@ class ClauseEditor(QWidget):
     def _title_done(self) -> None:
         if self.clause_id is None:
             return
-        typed = " ".join(self.title.text().split())
-        try:
-            check_title_length(typed)  # the core's rule, said before anything is saved
-        except NoticeError as exc:
-            self._set_title(self._shown_title)
-            self.title_refused.emit(str(exc))
-            return
-        if typed:
+        problem = title_problem(self.title.text())  # the core's rule, said before anything is saved
+        if not problem:
             self.title_edited.emit(self.clause_id, self.title.text())
-        elif self._shown_title:  # a clause needs a title: never leave the field blank over a kept one
+        elif self._shown_title:  # never leave the field blank (or a paragraph) over the kept title
             self._set_title(self._shown_title)
-            self.title_refused.emit("A clause needs a title, so its saved title is back.")
+            self.title_refused.emit(problem.replace("a title.", "a title, so its saved title is back."))

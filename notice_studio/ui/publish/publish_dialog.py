@@ -35,7 +35,7 @@ from notice_studio.core.checks import Finding
 from notice_studio.core.diff.changes import change_notice_heading
 from notice_studio.core.importer.dates import offered_effective_date
 from notice_studio.core.notice.store import Version
-from notice_studio.core.publishing.schedule import advance_notice_days, advance_notice_warning, default_effective_date
+from notice_studio.core.publishing.schedule import advance_notice_days, default_effective_date, effective_date_warning
 from notice_studio.core.render.renderer import format_date
 from notice_studio.core.wording import plural
 from notice_studio.core.workspace import finding_sentence
@@ -468,7 +468,7 @@ class PublishDialog(QDialog):
         qdate = self.effective.date()
         effective = dt.date(qdate.year(), qdate.month(), qdate.day())
         stated = offered_effective_date(notice.settings) if notice is not None and not self.latest else None
-        return advance_notice_warning(self.material.isChecked(), effective, dt.date.today(), days, stated=stated) or ""
+        return effective_date_warning(self.material.isChecked(), effective, dt.date.today(), days, stated=stated) or ""
 
     def _update_notice_period(self, *_args: object) -> None:
         self.notice_period.setText(self.advance_notice_text())
