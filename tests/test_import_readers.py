@@ -104,7 +104,21 @@ def test_text_pasted_together_from_utf8_and_windows_1252_keeps_both_right() -> N
     document = read_bytes(data, "n.txt", "txt")
     assert document.blocks[1].plain == "The café on Mill Lane. Our “loyalty” card costs €2."
     assert document.encoding == "utf-8 with some windows-1252" and document.notes
-    assert read_bytes(SAMPLE.encode("cp1252"), "n.txt", "txt").notes == ()  # all Windows-1252: nothing to say
+    assert read_bytes(SAMPLE.encode("utf-8"), "n.txt", "txt").notes == ()  # UTF-8: nothing to say
+
+
+def test_a_file_read_as_windows_1252_asks_for_its_letters_to_be_checked() -> None:
+    """Windows-1252 is a guess for any file that is not UTF-8: Polish saved as Windows-1250 reads
+    without an error, with wrong letters, so the report asks for a check."""
+    polish = "Polityka prywatności\r\n\r\n1. Kim jesteśmy\r\nPiekarnia w Łodzi.\r\n".encode("cp1250")
+    document = read_bytes(polish, "n.txt", "txt")
+    assert document.encoding == "windows-1252"
+    [note] = document.notes
+    assert "read as Windows-1252" in note and "save it as UTF-8" in note
+    _one_sentence(note)
+    # A page that names its charset is not a guess.
+    page = '<html><head><meta charset="windows-1252"></head><body><h1>Caf\xe9</h1><p>Text.</p></body></html>'
+    assert read_bytes(page.encode("cp1252"), "n.html", "html").notes == ()
 
 
 def test_an_images_description_is_listed_as_left_out() -> None:

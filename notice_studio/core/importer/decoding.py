@@ -40,15 +40,27 @@ MIXED = "utf-8 with some windows-1252"
 """The encoding of a file saved partly in each (text pasted together from two programs)."""
 _SAYS_UTF8 = ", though the page says utf-8"
 """Added to the encoding of a page whose charset says UTF-8 and is not, wholly."""
+_PAGE_SAYS = ", as the page says"
+"""Added to the encoding a page names in its charset (other than UTF-8): named, not guessed."""
 MISREAD_NOTE = (
     "Parts of the file are not in the encoding it says or that most of it uses; they were read as "
     "Windows-1252, so check accented letters, quotes and symbols such as the euro sign."
 )
 
 
+GUESSED_NOTE = (
+    "The file is not UTF-8, so it was read as Windows-1252 (Western European); if it was saved in "
+    "another encoding its accented letters are wrong, so check them, or save it as UTF-8 and import it again."
+)
+
+
 def misread_note(encoding: str) -> str:
-    """The note for the report when some of a file's bytes were read in another encoding, or ''."""
-    return MISREAD_NOTE if encoding == MIXED or encoding.endswith(_SAYS_UTF8) else ""
+    """The note for the report when some or all of a file's bytes were read in an encoding the file
+    does not name (Windows-1252 is a guess: Central European text saved as Windows-1250 reads as
+    Windows-1252 without an error, with wrong letters), or ''."""
+    if encoding == MIXED or encoding.endswith(_SAYS_UTF8):
+        return MISREAD_NOTE
+    return GUESSED_NOTE if encoding == "windows-1252" else ""
 
 
 def _utf8_or_cp1252(data: bytes, name: str) -> tuple[str, str]:
@@ -116,7 +128,9 @@ def decode_html(data: bytes, name: str) -> tuple[str, str]:
             text, actual = _utf8_or_cp1252(data, name)  # a page that says UTF-8 and is not, wholly
             return text, "utf-8" if actual == "utf-8" else actual + _SAYS_UTF8
         try:
-            return _checked(data.decode(encoding, errors="replace"), name), encoding
+            text = _checked(data.decode(encoding, errors="replace"), name)
         except LookupError:
             pass
+        else:
+            return text, encoding + _PAGE_SAYS  # named by the page, not guessed: no note
     return decode_text(data, name)
