@@ -5,7 +5,8 @@ notice on these machines; PDFium reads it in well under a second. Lines are grou
 paragraphs by the extra space between them and by changes of font, and then read like copied text (page numbers and running headers left out, hyphenation joined).
 Tables are found by where words start: a column's lines start at the same x, line after line, with
 white before it that no line runs across; each line is read against those column edges, and a line
-with nothing in the first column carries on the row above (a cell wrapped over several lines).
+with nothing in the first column carries on the row above (a cell wrapped over several lines);
+where lines are drawn between a table's rows (its borders), its rows are where those lines are.
 A scanned PDF has no text layer: it is refused in one sentence.
 """
 
@@ -24,6 +25,7 @@ from typing import Any
 
 from notice_studio.core.importer.blocks import ImportProblem, SourceDocument, one_line
 from notice_studio.core.importer.english import is_english_word, two_words
+from notice_studio.core.importer.headings import split_number
 from notice_studio.core.importer.plain_text import (
     BROKEN_AT_END,
     BULLET_RE,
@@ -39,6 +41,13 @@ _BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demibold")
 _LINE = re.compile(r"\S(?:[^\r\n]*\S)?")  # PDFium ends each line it finds with \r\n
 _SPACES = re.compile(r"[ \t\xa0]+")
 _MARKS = "•·▪◦●○■□➢►✓"
+_SYMBOL_MARKS = str.maketrans({"\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢", "\uf0fc": "✓"})
+"""List markers a word processor draws in the Symbol or Wingdings font, which PDFium gives as the font's
+own private codes (LibreOffice's and Word's default bullet is U+F0B7): the marks they stand for, one
+character for one, so that a list reads as a list and not as a table of markers beside their items.
+Only codes that are no letter in either font (Symbol's letters are Greek ones)."""
+_BULLET_MARK = re.compile(r"[•·▪◦●○■□➢►✓–—*+o-]")
+"""A bullet standing alone before its item's text (Word's second level is an 'o')."""
 _CONTROLS: dict[int, str | None] = {
     **dict.fromkeys([*range(9), *range(10, 32), 0xFFFF]),  # keeps the tab
     0xFFFE: "-",  # PDFium's mark for a hyphen at a line's end: the hyphen drawn there ('De-' + 'identified')
@@ -161,6 +170,7 @@ def _page_lines(page: Any, number: int, ending: _PageEnd | None = None) -> tuple
     if len(text) != count:
         # Characters outside the basic plane take two places in UTF-16: go one character at a time.
         text = "".join(map(chr, map(raw.FPDFText_GetUnicode, itertools.repeat(handle, count), range(count))))
+    text = text.translate(_SYMBOL_MARKS)
     rect = raw.FS_RECTF()
     name = ctypes.create_string_buffer(128)
     flags = ctypes.c_int()
@@ -313,7 +323,9 @@ def _page_lines(page: Any, number: int, ending: _PageEnd | None = None) -> tuple
             # read on as a table from that line: its first row here may be the rest of that line's row
             ending.rows, ending.row_line = [header.split("\t")], ending.last.line
             page_tables[0].carried_on = True
+    rules = _rules(page) if page_tables else []
     for found in page_tables:
+        _rows_by_rules(found, ordered, rules, split)
         for line in ordered[found.start : found.end]:
             tables.update((id(part), found) for part in line.parts or [line])
     final = page_tables[-1] if page_tables else None
@@ -342,6 +354,7 @@ def _page_lines(page: Any, number: int, ending: _PageEnd | None = None) -> tuple
     final_line: TextLine | None = None
     final_lines: list[TextLine] = []
     done: set[int] = set()  # tables already read, by id
+    second_words: dict[int, float] = {}  # where each line's second word starts, by the line's id
     for n, row in enumerate(rows):
         table = tables.get(id(row))
         if table is not None and id(table) in done:
@@ -387,11 +400,16 @@ def _page_lines(page: Any, number: int, ending: _PageEnd | None = None) -> tuple
                 table.marked = bool(read and read[-1] and read[-1][0].endswith(tuple(_MARKS)))
             continue
         shown = row.text.rstrip().translate(_LIGATURES)
+        mark, tab, rest = shown.partition("\t")
+        if tab and _BULLET_MARK.fullmatch(mark):
+            shown = mark + " " + rest  # a list item whose bullet stands apart from its text: no table cell
         if shown:
             lines.append(TextLine(number, shown, gap, row.size, row.bold, row.left, row.right))
+            if len(row.words) > 1:
+                second_words[id(lines[-1])] = row.words[1].left
             if row is last_row:
                 last_line = _LastLine(lines[-1], row.size, last_words)
-    _mark_indented_items(lines)
+    _mark_indented_items(lines, second_words)
     if final is None or not ends_page:
         return lines, _PageEnd(None, last_line, top=top)
     return lines, _PageEnd(final, last_line, final_rows, final_line, final_lines, top)
@@ -534,22 +552,36 @@ def _put_back(out: list[_Row], row: _Row) -> bool:
     return True
 
 
-def _mark_indented_items(lines: list[TextLine]) -> None:
-    """Lines set in from the text's left edge are list items whose markers were drawn, not written."""
+def _mark_indented_items(lines: list[TextLine], second_words: dict[int, float]) -> None:
+    """Lines set in from the text's left edge are list items whose markers were drawn, not written;
+    but not the wrapped lines of an item whose marker was written, set in under its text (a hanging
+    indent: `second_words` says where each line's text after its marker starts, by the line's id).
+    A numbered item under a line of the item before it starts an item of its own, as a bullet does."""
     if len(lines) < 3:
         return
     edge = Counter(round(line.left) for line in lines).most_common(1)[0][0]
     rights = sorted(line.right for line in lines)
     margin = rights[int(len(rights) * 0.95)]
     before: TextLine | None = None
+    above: TextLine | None = None
+    hang: float | None = None  # where the text of the list item on the line above starts, after its marker
     for line in lines:
         indented = (
             edge + line.size * 1.5 < line.left < (edge + margin) / 2  # set in, but not a centred or right-hand line
             and "\t" not in line.text
             and not line.bold
         )
+        marked = bool(BULLET_RE.match(line.text)) or _numbered_item(line.text)
+        wrapped = (
+            hang is not None
+            and above is not None
+            and not marked
+            and not line.gap
+            and abs(line.left - hang) < line.size * 0.5
+            and fills_line(above, line.text, margin)
+        )
         if indented and not BULLET_RE.match(line.text):
-            carried = (
+            carried = wrapped or (
                 before is not None
                 and abs(before.left - line.left) < line.size * 0.5
                 and not line.gap
@@ -557,7 +589,18 @@ def _mark_indented_items(lines: list[TextLine]) -> None:
             )
             if not carried:
                 line.text = "• " + line.text
+        if marked and hang is not None and not wrapped and not BULLET_RE.match(line.text):
+            line.gap = True  # the next numbered item, under a full line of the one before: not that item going on
+        if not wrapped:
+            hang = second_words.get(id(line)) if marked else None
         before = line if indented else None
+        above = line
+
+
+def _numbered_item(text: str) -> bool:
+    """The line starts with a number written with its mark ('2.', '(b)', 'iv)'): a numbered list's item."""
+    number = split_number(text.strip())[0]
+    return number is not None and number.punctuated
 
 
 # ----- tables whose cells wrap over several lines ----------------------------------------------------
@@ -1099,6 +1142,48 @@ def _cell_goes_on(run: list[_Row], carried: _Table, split: _Split) -> bool:
         if abs(step - carried.line_step) > 0.1 * size:
             return False
     return False
+
+
+def _rules(page: Any) -> list[tuple[float, float, float]]:
+    """The lines drawn across the page (a table's borders), as where each is drawn up the page and
+    where it starts and ends: paths no more than 2 points high and far wider than that."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    out = []
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    for i in range(raw.FPDFPage_CountObjects(page.raw)):
+        drawn = raw.FPDFPage_GetObject(page.raw, i)
+        if raw.FPDFPageObj_GetType(drawn) != raw.FPDF_PAGEOBJ_PATH or not raw.FPDFPageObj_GetBounds(
+            drawn, ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right), ctypes.byref(top)
+        ):
+            continue
+        if top.value - bottom.value <= 2 and right.value - left.value >= 10:
+            out.append(((top.value + bottom.value) / 2, left.value, right.value))
+    return out
+
+
+def _rows_by_rules(table: _Table, rows: list[_Row], rules: list[tuple[float, float, float]], split: _Split) -> None:
+    """A table with a line drawn between its rows (a grid) has its rows where the lines are: a row starts
+    under each line drawn across its first column between two of its lines, and nowhere else, when there
+    are two such lines or more. A cell's lines and its rows may be set the same distance apart (a border
+    adds less than the step between two lines varies), so the white between lines cannot tell them."""
+    run = rows[table.start : table.end]
+    if len(run) < 3 or len(table.edges) < 2:
+        return
+    first, second = table.edges[0], table.edges[1]
+    ruled = [
+        any(
+            below.bottom + below.height - 0.5 <= y <= above.bottom + 0.5
+            and left <= first
+            and right >= second - above.size
+            for y, left, right in rules
+        )
+        for above, below in itertools.pairwise(run)
+    ]
+    if sum(ruled) >= 2:
+        table.rows = _grouped([_line_cells(row, table.edges, split) for row in run], ruled)
 
 
 def _widest(run: list[_Row]) -> float:

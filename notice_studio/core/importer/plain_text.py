@@ -427,6 +427,7 @@ def _broken_word(prev: str, text: str) -> bool:
 
 
 _HYPHEN_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+_PLAIN_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
 class _Hyphens:
@@ -472,9 +473,12 @@ class _Hyphens:
         hyphen: written so elsewhere, or going on from or with another hyphen; or, unless the text
         writes it as one word elsewhere, with a first part it hyphens elsewhere ('co-' of 'co-owners'
         + 'worker'), or of two words of the text ('on-' + 'going'), or of two English words that are
-        none together ('award-' + 'winning'). 'inven-' + 'tory' is joined."""
+        none together ('award-' + 'winning'). 'inven-' + 'tory' is joined. And of anything that is not a plain
+        word: an e-mail or web address ('privacy@harbour-' + 'dental.example'), 'U.S.-' + 'based'."""
         if "-" in tail or "-" in head or head + "-" + tail in self.hyphened:
             return True  # 'work-' + 'from-home' or 'case-by-' + 'case' goes on as a compound
+        if not _PLAIN_WORD.fullmatch(head):
+            return True  # an address's hyphen: a word processor breaks no address inside a word
         if head + tail in self.words:
             return False
         if head + "-" in self.hyphened or (head in self.words and tail in self.words):
