@@ -14,6 +14,7 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import html5lib
@@ -540,3 +541,52 @@ def test_pdf_table_cells_wrap_at_word_boundaries(qapp) -> None:
     pieces = [w for w in words if w in ("Authentication", "remembers", "preferences")]
     assert len(pieces) == 3 * 7 * 3  # every word whole: none broken across lines
     assert "Column6" in text  # the widest column still on the page (the table's type was set smaller)
+
+
+# ----- letters no font here can show -----------------------------------------------------------
+CJK_LINE = "会员资料保存两年。会員情報は二年間保管します。회원 정보는 2년간 보관합니다."  # our own wording
+
+
+@pytest.fixture
+def no_cjk_fonts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The font lookup finds only the PDF's own font, which has no Chinese, Japanese or Korean."""
+    from notice_studio.qt_export import fonts
+
+    monkeypatch.setattr(fonts, "font_families", lambda: [fonts.PDF_FONT])
+
+
+def test_pdf_export_warns_of_letters_no_font_can_show(qapp, no_cjk_fonts, tmp_path: Path, capsys) -> None:
+    """Boxes in place of Chinese, Japanese or Korean text are named in one sentence, from core,
+    to the command line (stderr) and to the app's export job alike; Latin text with accents is fine."""
+    import notice_studio.qt_export  # noqa: F401 - registers the PDF exporter
+    from notice_studio.core.export.formats import export_content
+    from notice_studio.ui.export.export_jobs import file_job
+
+    latin = Notice(title="Déclaration de confidentialité")
+    latin.add(Clause("members", "Données des membres", "Nous conservons les données « deux ans » — à Zürich."))
+    assert export_content(latin, PUBLISHED, "pdf").warnings == ()
+
+    notice = copy_with_line(latin)
+    warnings = export_content(notice, PUBLISHED, "pdf").warnings
+    assert len(warnings) == 1
+    (sentence,) = warnings
+    assert sentence.startswith("The PDF shows ") and "(会, 员, 资, …) as empty boxes" in sentence
+    assert "fonts-noto-cjk" in sentence and sentence.count(". ") == 0 and sentence.endswith("export again.")
+
+    result = file_job(notice, PUBLISHED, "pdf", tmp_path / "job.pdf", False, lambda *a: None, threading.Event())()
+    assert result.warnings == warnings
+
+    folder = tmp_path / "acme"
+    with NoticeRepo.create(folder, notice, AUTHOR):
+        pass
+    out = tmp_path / "cli.pdf"
+    assert main(["export", str(folder), "--version", "draft", "--format", "pdf", "--out", str(out)]) == 0
+    assert f"notice-studio: warning: {sentence}\n" in capsys.readouterr().err
+
+
+def copy_with_line(notice: Notice) -> Notice:
+    import copy
+
+    other = copy.deepcopy(notice)
+    other.set_body("members", other.find("members").body + "\n\n" + CJK_LINE)
+    return other
