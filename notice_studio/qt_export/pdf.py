@@ -305,7 +305,8 @@ def write_pdf(rendered: RenderedNotice, path: str | os.PathLike[str]) -> None:
 
 
 def _add_outline(pdf: bytes, rendered: RenderedNotice) -> bytes:
-    """Bookmarks for clause headings and the document language, added with pypdf if available.
+    """Bookmarks for clause headings, the document language and text that copies out as the
+    notice spells it (`pdf_text`), added with pypdf if available.
 
     Qt writes a named destination for every element id, so each clause heading's page is read
     back from the PDF itself rather than guessed from a second layout.
@@ -327,6 +328,9 @@ def _add_outline(pdf: bytes, rendered: RenderedNotice) -> bytes:
             fit = Fit.xyz(left=destination.left, top=destination.top) if destination.top is not None else Fit.fit()
             headings.append((f"{display_number(entry.number)} {entry.title}", entry.level, page, fit))
     writer = PdfWriter(clone_from=reader)
+    from notice_studio.qt_export.pdf_text import fix_copied_text
+
+    fix_copied_text(writer)
     parents: dict[int, IndirectObject] = {}
     last_page = len(writer.pages) - 1
     for label, level, page, fit in headings:
