@@ -148,8 +148,10 @@ def keep_headings_with_text(doc, writer) -> int:
     """Start the next page at a heading that would end a page, or at a short paragraph whose
     last line alone would top the next page. Returns how many blocks were moved.
 
-    First, as print_ will lay the page out: tables too wide are set smaller, and a word too
-    long for its line is broken where the line ends (`_break_overflowing_lines`).
+    First, as print_ will lay the page out: tables too wide are set smaller; and, block by
+    block as the pages are read, a word too long for its line is broken where the line ends
+    (`_break_overflowing_lines`: in the same pass, as a full layout first would make each later
+    move lay out the rest of the document again at once).
 
     The probe is laid out as `QTextDocument.print_` (Qt 6) lays out its copy: on the writer, a
     2 cm root-frame margin, page size = the writer's page; so its page breaks are print_'s."""
@@ -173,11 +175,12 @@ def keep_headings_with_text(doc, writer) -> int:
     text_width = float(writer.width()) - 2 * (2 / 2.54) * writer.logicalDpiX()
     if _fit_tables(probe, doc, text_width):
         _fit_tables(probe, doc, text_width)  # long words in its cells are broken now: try again
-    _break_overflowing_lines(probe, doc, float(writer.width()) - margin * writer.logicalDpiX() / 96)
+    right = float(writer.width()) - margin * writer.logicalDpiX() / 96  # where the page's text ends
 
     moved = 0
     block, original = probe.begin(), doc.begin()
     while block.isValid() and original.isValid():
+        _break_overflowing_lines(probe, doc, block, right)
         fmt = block.blockFormat()
         if fmt.pageBreakPolicy() & QTextBlockFormat.PageBreakFlag.PageBreak_AlwaysBefore:
             block, original = block.next(), original.next()
@@ -254,26 +257,26 @@ def _break_long_words(probe, doc, start: int, end: int) -> bool:
     return bool(breaks)
 
 
-def _break_overflowing_lines(probe, doc, right: float) -> int:
-    """Break each word too wide for its line where the line ends (CSS overflow-wrap: anywhere),
-    with a line break as <br> makes: the PDF's text keeps the word's characters and no other
-    (a zero-width space there was copied out with the text). Returns how many breaks.
+def _break_overflowing_lines(probe, doc, block, right: float) -> int:
+    """Break each word too wide for its line in `block` where the line ends (CSS overflow-wrap:
+    anywhere), with a line break as <br> makes: the PDF's text keeps the word's characters and
+    no other (a zero-width space there was copied out with the text). Returns how many breaks.
 
     Qt widens a line (and the page's frame) that holds such a word to the word's width, so the
     line is measured against `right`, where the page's text ends. Table cells are left alone:
     a column is as wide as its longest word (`_fit_tables` deals with tables too wide)."""
     from PySide6.QtGui import QTextCursor, QTextLine, QTextTable
 
-    layout_of = probe.documentLayout()
+    if isinstance(QTextCursor(block).currentFrame(), QTextTable):
+        return 0
     breaks = 0
-    block = probe.begin()
-    while block.isValid():
-        box = layout_of.blockBoundingRect(block)  # lays the block out (again, after a break)
-        layout = block.layout()
+    overflowing = True
+    while overflowing:
+        overflowing = False
+        box = probe.documentLayout().blockBoundingRect(block)  # lays the block out (again, after a break)
+        layout, text = block.layout(), block.text()
         edge = right - block.blockFormat().rightMargin() - box.x()
-        in_table = isinstance(QTextCursor(block).currentFrame(), QTextTable)
-        text = block.text()
-        for n in range(0 if in_table or layout is None else layout.lineCount()):
+        for n in range(layout.lineCount() if layout is not None else 0):
             line = layout.lineAt(n)
             # where its last character ends: a trailing space or line break is no overflow
             shown = len(text[line.textStart() : line.textStart() + line.textLength()].rstrip())
@@ -285,9 +288,8 @@ def _break_overflowing_lines(probe, doc, right: float) -> int:
             if line.textStart() < cut < line.textStart() + line.textLength():
                 _insert_line_break(probe, doc, block.position() + cut)
                 breaks += 1
-                break  # the block is laid out again: look at its lines anew
-        else:
-            block = block.next()
+                overflowing = True  # the block is laid out again: look at its lines anew
+                break
     return breaks
 
 
