@@ -238,13 +238,19 @@ def test_topics_come_from_the_shipped_library() -> None:
     assert not topics["security"].material and not topics["contact"].material
 
 
-def test_publish_uses_the_suggested_change_notice(repo: NoticeRepo, capsys: pytest.CaptureFixture[str]) -> None:
+def edited_after_v1(repo: NoticeRepo, clause_id: str, body: str) -> str:
+    """Publish v1, then save `body` as the clause's text in the draft; the folder (repo closed)."""
     repo.publish(dt.date(2026, 1, 1), "First version.", True, "GC", AUTHOR)
     notice = repo.load()
-    notice.set_body("retention", "We keep account data for 90 days after you close your account.")
-    repo.save(notice, "Edited 'Retention'", AUTHOR)
+    notice.set_body(clause_id, body)
+    repo.save(notice, f"Edited '{clause_id}'", AUTHOR)
     folder = str(repo.path)
     repo.close()
+    return folder
+
+
+def test_publish_uses_the_suggested_change_notice(repo: NoticeRepo, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = edited_after_v1(repo, "retention", "We keep account data for 90 days after you close your account.")
     assert main(["publish", folder, "--effective", "2026-02-01", "--force"]) == 0
     out = capsys.readouterr().out
     assert "Published v2 (material)" in out
@@ -256,12 +262,7 @@ def test_publish_uses_the_suggested_change_notice(repo: NoticeRepo, capsys: pyte
 
 
 def test_publish_suggests_editorial_for_a_typo(repo: NoticeRepo, capsys: pytest.CaptureFixture[str]) -> None:
-    repo.publish(dt.date(2026, 1, 1), "First version.", True, "GC", AUTHOR)
-    notice = repo.load()
-    notice.set_body("security", "We protect your data with encryption!")
-    repo.save(notice, "Edited 'Security'", AUTHOR)
-    folder = str(repo.path)
-    repo.close()
+    folder = edited_after_v1(repo, "security", "We protect your data with encryption!")
     assert main(["publish", folder, "--effective", "2026-02-01", "--force"]) == 0
     assert "Published v2 (editorial)" in capsys.readouterr().out
 
@@ -433,3 +434,79 @@ def test_the_introduction_is_named_as_readers_say_it() -> None:
 
     item = only_item(notice_for(edit))
     assert item.sentence.startswith('We changed the introduction ("Selling information")'), item.sentence
+
+
+# ----- placeholders with no value: readers saw a blank marker, never "{{ name }}" ----------------
+def _backup_clause(body: str) -> Clause:
+    return Clause("backups", "Backups", body, topics=["retention"])
+
+
+def rewritten(clause: Clause, new_body: str) -> str:
+    """The one sentence drafted when `clause`, added to the base notice, gets `new_body`."""
+    old = base()
+    old.add(clause)
+    new = copy.deepcopy(old)
+    new.set_body(clause.id, new_body)
+    return only_item(draft_change_notice(diff_notices(old, new))).sentence
+
+
+def test_a_value_readers_never_saw_is_not_named_as_the_old_one() -> None:
+    """The published text had a blank where the backup period goes: the notice says what it is
+    now and leaves out "(was …)" rather than quoting the blank marker."""
+    sentence = rewritten(
+        _backup_clause("Copies linger in our backups for up to {{ retention.backup_period }} at most."),
+        "Copies linger in our backups for up to 30 days at most.",
+    )
+    assert sentence == 'We changed how long we keep your information ("Backups"): now 30 days.'
+
+
+def test_wording_that_filled_a_blank_is_told_as_added() -> None:
+    """Readers saw a blank where the courier's name goes: the name is new to them."""
+    sentence = rewritten(
+        Clause("couriers", "Couriers", "Parcels go out through {{ courier.name }} only.", topics=["sharing"]),
+        "Parcels go out through Swiftbox Deliveries only.",
+    )
+    assert (
+        sentence
+        == 'We changed who we share your information with ("Couriers"): we added a new recipient, "Swiftbox Deliveries".'
+    )
+
+
+def test_a_draft_with_a_blank_names_no_new_wording() -> None:
+    """Readers will see the value once it is filled in; until then the draft says what changed
+    but quotes nothing with a blank in it (publishing waits for the value)."""
+    sentence = rewritten(
+        _backup_clause("Copies linger in our backups for up to 35 days at most."),
+        "Copies linger in our backups for up to {{ retention.backup_window }} at most.",
+    )
+    assert sentence == 'We changed how long we keep your information ("Backups").'
+
+
+def test_a_title_with_a_blank_shows_a_gap() -> None:
+    old = base()
+    new = copy.deepcopy(old)
+    new.add(Clause("app", "The {{ service.name }} app", "The app sends crash reports to us.", topics=["purposes"]))
+    text = draft_change_notice(diff_notices(old, new)).text
+    assert "{{" not in text and '"The \u2026 app"' in text, text
+
+
+def test_a_published_blank_never_reaches_the_recorded_notice_or_the_website(
+    repo: NoticeRepo, tmp_path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A version published with a blank (by an older release, or by hand), then the wording filled
+    in: the recorded change notice, the changes page and the dry run all say 'now 30 days.'."""
+    notice = repo.load()
+    notice.add(_backup_clause("Copies linger in our backups for up to {{ retention.backup_period }} at most."))
+    repo.save(notice, "Added 'Backups'", AUTHOR)
+    folder = edited_after_v1(repo, "backups", "Copies linger in our backups for up to 30 days at most.")
+    assert main(["publish", folder, "--effective", "2026-02-01", "--dry-run", "--force"]) == 0
+    dry = capsys.readouterr().out
+    assert main(["publish", folder, "--effective", "2026-02-01", "--force"]) == 0
+    assert main(["site", folder, "--out", str(tmp_path / "site")]) == 0
+    capsys.readouterr()
+    with NoticeRepo.open(folder) as reopened:
+        recorded = reopened.version("v2").change_notice
+    changes_page = (tmp_path / "site" / "changes.html").read_text(encoding="utf-8")
+    for said in (dry, recorded):
+        assert '("Backups"): now 30 days.' in said and "{{" not in said and "(was" not in said, said
+    assert "now 30 days." in changes_page and "{{" not in changes_page and "backup_period" not in changes_page

@@ -14,6 +14,7 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import html5lib
@@ -492,13 +493,23 @@ def read_pgm(path: Path) -> tuple[int, int, bytes]:
 LONG_TOKEN = "a8f3c9e1b7d24f6a" * 9  # a URL's token of 144 characters, no place to break
 
 
+WORD_60 = "Kundenzufriedenheitsbefragungsauswertungsverantwortlichkeite"  # 60 letters, one word
+
+
 @pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="pdftoppm (poppler-utils) draws the page to look at")
 def test_pdf_breaks_a_word_wider_than_the_page_instead_of_cutting_it_off(qapp, tmp_path: Path) -> None:
-    """A long URL token and a 1,000-character word used to run past the right edge of the page."""
+    """A long URL token and a 1,000-character word used to run past the right edge of the page;
+    then they were broken with zero-width spaces, which were copied out with the text. Now the
+    text copied from the PDF is the notice's own: only line ends between the pieces."""
     from notice_studio.qt_export.pdf import notice_pdf
 
+    assert len(WORD_60) == 60
     notice = Notice(title="Long words")
-    body = f"Opt out at https://optout.example/u?token={LONG_TOKEN} today.\n\n" + "x" * 1000 + " end."
+    body = (
+        f"Opt out at https://optout.example/u?token={LONG_TOKEN} today.\n\n"
+        + "x" * 1000
+        + f" end.\n\n## {WORD_60}\n\n- A {WORD_60 * 2} item."
+    )
     notice.add(Clause("opt-out", "Opt-out link", body))
     pdf = tmp_path / "long.pdf"
     pdf.write_bytes(notice_pdf(render(notice, PUBLISHED)))
@@ -509,9 +520,11 @@ def test_pdf_breaks_a_word_wider_than_the_page_instead_of_cutting_it_off(qapp, t
     margin = range(int(width * 190 / 210), width)  # the page's last 20 mm, right of the text
     inked = [x for x in margin for y in range(height) if pixels[y * width + x] < 128]
     assert inked == [], f"{len(inked)} dark pixels in the right margin: text runs off the page"
-    pages = PdfReader(io.BytesIO(pdf.read_bytes())).pages
-    text = re.sub(r"[\s\u200b]+", "", "".join(p.extract_text() for p in pages))
-    assert LONG_TOKEN in text and "x" * 1000 + "end." in text  # broken across lines, nothing lost
+    copied = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf.read_bytes())).pages)
+    assert "\u200b" not in copied, copied
+    joined = copied.replace("\n", "")  # a line end is all that stands between the pieces
+    assert f"token={LONG_TOKEN} today." in joined and "x" * 1000 + " end." in joined  # nothing lost
+    assert WORD_60 in joined and WORD_60 * 2 + "item." in joined  # (a line end at a space drops it)
 
 
 def test_pdf_table_cells_wrap_at_word_boundaries(qapp) -> None:
@@ -527,3 +540,80 @@ def test_pdf_table_cells_wrap_at_word_boundaries(qapp) -> None:
     pieces = [w for w in words if w in ("Authentication", "remembers", "preferences")]
     assert len(pieces) == 3 * 7 * 3  # every word whole: none broken across lines
     assert "Column6" in text  # the widest column still on the page (the table's type was set smaller)
+
+
+# ----- letters no font here can show -----------------------------------------------------------
+CJK_LINE = "会员资料保存两年。会員情報は二年間保管します。회원 정보는 2년간 보관합니다."  # our own wording
+
+
+@pytest.fixture
+def no_cjk_fonts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The font lookup finds only the PDF's own font, which has no Chinese, Japanese or Korean."""
+    from notice_studio.qt_export import fonts
+
+    monkeypatch.setattr(fonts, "font_families", lambda: [fonts.PDF_FONT])
+
+
+def test_pdf_export_warns_of_letters_no_font_can_show(qapp, no_cjk_fonts, tmp_path: Path, capsys) -> None:
+    """Boxes in place of Chinese, Japanese or Korean text are named in one sentence, from core,
+    to the command line (stderr) and to the app's export job alike; Latin text with accents is fine."""
+    import notice_studio.qt_export  # noqa: F401 - registers the PDF exporter
+    from notice_studio.core.export.formats import export_content
+    from notice_studio.ui.export.export_jobs import file_job
+
+    latin = Notice(title="Déclaration de confidentialité")
+    latin.add(Clause("members", "Données des membres", "Nous conservons les données « deux ans » — à Zürich."))
+    assert export_content(latin, PUBLISHED, "pdf").warnings == ()
+
+    notice = copy_with_line(latin)
+    warnings = export_content(notice, PUBLISHED, "pdf").warnings
+    assert len(warnings) == 1
+    (sentence,) = warnings
+    assert sentence.startswith("The PDF shows ") and "(会, 员, 资, …) as empty boxes" in sentence
+    assert "fonts-noto-cjk" in sentence and sentence.count(". ") == 0 and sentence.endswith("export again.")
+
+    result = file_job(notice, PUBLISHED, "pdf", tmp_path / "job.pdf", False, lambda *a: None, threading.Event())()
+    assert result.warnings == warnings
+
+    folder = tmp_path / "acme"
+    with NoticeRepo.create(folder, notice, AUTHOR):
+        pass
+    out = tmp_path / "cli.pdf"
+    assert main(["export", str(folder), "--version", "draft", "--format", "pdf", "--out", str(out)]) == 0
+    assert f"notice-studio: warning: {sentence}\n" in capsys.readouterr().err
+
+
+def copy_with_line(notice: Notice) -> Notice:
+    import copy
+
+    other = copy.deepcopy(notice)
+    other.set_body("members", other.find("members").body + "\n\n" + CJK_LINE)
+    return other
+
+
+def test_pdf_text_copies_out_with_spaces_and_plain_letters(qapp) -> None:
+    """Qt mapped the space glyph back to a tab and ligatures to U+FB00-FB06: copied out, every
+    space was a tab and 'effect' read 'e\ufb00ect', which search does not find."""
+    from notice_studio.qt_export.pdf import notice_pdf
+
+    notice = Notice(title="Effective from today")
+    notice.add(Clause("office", "Our office", "The official flow of affluent staff is effortless."))
+    reader = PdfReader(io.BytesIO(notice_pdf(render(notice, PUBLISHED))))
+    copied = "".join(page.extract_text() for page in reader.pages)
+    assert "\t" not in copied and not re.search("[\ufb00-\ufb06]", copied), repr(copied)
+    assert "official flow of affluent staff is effortless." in copied  # (pypdf splits 'T|he' at the kerning)
+
+
+def test_only_the_text_side_of_a_glyph_map_is_rewritten() -> None:
+    from notice_studio.qt_export.pdf_text import readable_to_unicode
+
+    cmap = (
+        b"2 beginbfchar\n<0009> <0041>\n<000A> <0009>\nendbfchar\n"
+        b"2 beginbfrange\n<0001> <0003> [<0009> <FB01> <0062>]\n<0004> <0004> <fb00>\n"
+        b"<0005> <0006> <0009>\nendbfrange\n"
+    )
+    assert readable_to_unicode(cmap) == (
+        b"2 beginbfchar\n<0009> <0041>\n<000A> <0020>\nendbfchar\n"
+        b"2 beginbfrange\n<0001> <0003> [<0020> <00660069> <0062>]\n<0004> <0004> <00660066>\n"
+        b"<0005> <0006> <0009>\nendbfrange\n"
+    )

@@ -90,7 +90,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         later = upcoming_export_note(args.at, versions, dt.date.today())
         if later:
             print(f"notice-studio: note: {later}", file=sys.stderr)
-        content, rendered = ws.export(args.format, args.at, width=args.width, bare=args.bare)
+        exported = ws.export(args.format, args.at, width=args.width, bare=args.bare)
+    content, rendered = exported.content, exported.rendered
+    for warning in exported.warnings:
+        print(f"notice-studio: warning: {warning}", file=sys.stderr)
     if rendered.unfilled:
         names = list(rendered.unfilled)
         shown = ", ".join(names[:5]) + (" ..." if len(names) > 5 else "")

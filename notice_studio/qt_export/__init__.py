@@ -17,4 +17,10 @@ def _pdf(notice: Notice, options: RenderOptions, rendered: RenderedNotice, width
     return notice_pdf(rendered)
 
 
-register_exporter("pdf", _pdf)
+def _pdf_warnings(rendered: RenderedNotice) -> tuple[str, ...]:
+    from notice_studio.qt_export.fonts import pdf_font_warnings
+
+    return pdf_font_warnings(rendered)
+
+
+register_exporter("pdf", _pdf, _pdf_warnings)

@@ -5,7 +5,8 @@ text). QPdfWriter has no API for the outline, so clause headings become PDF book
 second pass with pypdf, placed where Qt put each heading's named destination.
 
 Lines wrap at word boundaries only (table cells included: a cookie name is never split
-mid-word). Qt has no keep-with-next or widow control, so before printing the document is laid
+mid-word); a word too long for its line is broken where the line ends, with a line break and
+no added character, so text copied out of the PDF is the notice's own. Qt has no keep-with-next or widow control, so before printing the document is laid
 out on the writer exactly as `print_` will lay it out, and a heading that would end a page (or a
 short paragraph whose last line alone would top the next page) starts the next page instead.
 Qt's PDF writer cannot write a tagged PDF (no structure tree); the README says so.
@@ -87,29 +88,16 @@ def qt_html(rendered: RenderedNotice) -> str:
         html,
         flags=re.S,
     )
-    html = re.sub(r">([^<]+)<", lambda m: ">" + _breakable(m.group(1)) + "<", html)
     return f'<html><head><meta charset="utf-8"></head><body>{html}</body></html>'
 
 
 LONG_WORD = 32
-"""Characters in a word past which it may break anywhere (CSS overflow-wrap: anywhere): a URL's
+"""Characters in a word past which a table cell may break it (CSS overflow-wrap: anywhere): a URL's
 token or a pasted hash, never a real word. Qt's wrap modes are document-wide, and breaking
-anywhere everywhere would split words in table cells, so such words get break points instead."""
+anywhere everywhere would split words in table cells, so such words are broken by hand."""
 _BREAK_EVERY = 16
-_UNITS = re.compile(r"&[#\w]+;|.", re.S)  # an entity is one character of text
-
-
-def _breakable(text: str) -> str:
-    """`text` (HTML between tags) with a zero-width break opportunity every few characters of
-    each word longer than LONG_WORD, so the PDF wraps it instead of cutting it off at the edge."""
-
-    def split(match: re.Match[str]) -> str:
-        units = _UNITS.findall(match.group(0))
-        if len(units) <= LONG_WORD:
-            return match.group(0)
-        return "\u200b".join("".join(units[i : i + _BREAK_EVERY]) for i in range(0, len(units), _BREAK_EVERY))
-
-    return re.sub(rf"\S{{{LONG_WORD + 1},}}", split, text)
+_LINE_BREAK = "\u2028"  # what <br> becomes: a new line, and no character in the PDF's text
+_LONG_WORD_RE = re.compile(rf"\S{{{LONG_WORD + 1},}}")
 
 
 def notice_pdf(rendered: RenderedNotice) -> bytes:
@@ -141,7 +129,7 @@ def notice_pdf(rendered: RenderedNotice) -> bytes:
     doc.setDefaultFont(font)
     doc.setDefaultStyleSheet(_QT_CSS)
     option = doc.defaultTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WordWrap)  # never mid-word, in tables too (see _breakable)
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)  # never mid-word; see _break_overflowing_lines
     doc.setDefaultTextOption(option)
     doc.setHtml(qt_html(rendered))
     keep_headings_with_text(doc, writer)
@@ -160,6 +148,11 @@ def keep_headings_with_text(doc, writer) -> int:
     """Start the next page at a heading that would end a page, or at a short paragraph whose
     last line alone would top the next page. Returns how many blocks were moved.
 
+    First, as print_ will lay the page out: tables too wide are set smaller; and, block by
+    block as the pages are read, a word too long for its line is broken where the line ends
+    (`_break_overflowing_lines`: in the same pass, as a full layout first would make each later
+    move lay out the rest of the document again at once).
+
     The probe is laid out as `QTextDocument.print_` (Qt 6) lays out its copy: on the writer, a
     2 cm root-frame margin, page size = the writer's page; so its page breaks are print_'s."""
     from PySide6.QtCore import QSizeF
@@ -170,7 +163,8 @@ def keep_headings_with_text(doc, writer) -> int:
     layout.setPaintDevice(writer)
     frame = probe.rootFrame().frameFormat()
     # print_'s 2 cm margin, given at Qt's default 96 dpi and scaled to the device by the layout
-    frame.setMargin(int((2 / 2.54) * 96))
+    margin = int((2 / 2.54) * 96)
+    frame.setMargin(margin)
     probe.rootFrame().setFrameFormat(frame)
     page_height = float(writer.height())
     probe.setPageSize(QSizeF(writer.width(), page_height))
@@ -178,11 +172,15 @@ def keep_headings_with_text(doc, writer) -> int:
     def page_of(y: float) -> int:
         return int(y // page_height)
 
-    _fit_tables(probe, doc, float(writer.width()) - 2 * (2 / 2.54) * writer.logicalDpiX())
+    text_width = float(writer.width()) - 2 * (2 / 2.54) * writer.logicalDpiX()
+    if _fit_tables(probe, doc, text_width):
+        _fit_tables(probe, doc, text_width)  # long words in its cells are broken now: try again
+    right = float(writer.width()) - margin * writer.logicalDpiX() / 96  # where the page's text ends
 
     moved = 0
     block, original = probe.begin(), doc.begin()
     while block.isValid() and original.isValid():
+        _break_overflowing_lines(probe, doc, block, right)
         fmt = block.blockFormat()
         if fmt.pageBreakPolicy() & QTextBlockFormat.PageBreakFlag.PageBreak_AlwaysBefore:
             block, original = block.next(), original.next()
@@ -219,14 +217,16 @@ def keep_headings_with_text(doc, writer) -> int:
 _TABLE_POINT_SIZES = (9.0, 8.0, 7.0)
 
 
-def _fit_tables(probe, doc, width: float) -> None:
+def _fit_tables(probe, doc, width: float) -> bool:
     """Words never break mid-word, so a table of many columns can grow wider than the page:
-    set such a table in a smaller type until it fits (down to 7 pt)."""
+    set such a table in a smaller type until it fits (down to 7 pt). A table still too wide
+    has its long words (a hash, a URL's token) broken every few characters; True if any was."""
     from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextTable
 
     layout = probe.documentLayout()
     tables = [f for f in probe.rootFrame().childFrames() if isinstance(f, QTextTable)]
     originals = [f for f in doc.rootFrame().childFrames() if isinstance(f, QTextTable)]
+    broke = False
     for table, original in zip(tables, originals, strict=False):
         for size in _TABLE_POINT_SIZES:
             if layout.frameBoundingRect(table).width() <= width + 1:
@@ -237,6 +237,69 @@ def _fit_tables(probe, doc, width: float) -> None:
                 smaller = QTextCharFormat()
                 smaller.setFontPointSize(size)
                 cursor.mergeCharFormat(smaller)
+        if layout.frameBoundingRect(table).width() > width + 1:
+            broke = _break_long_words(probe, doc, table.firstPosition(), table.lastPosition()) or broke
+    return broke
+
+
+def _break_long_words(probe, doc, start: int, end: int) -> bool:
+    """A line break every few characters of each word longer than LONG_WORD between `start`
+    and `end`, in both documents (the same positions); True if any word was."""
+    breaks: list[int] = []
+    block = probe.findBlock(start)
+    while block.isValid() and block.position() <= end:
+        for match in _LONG_WORD_RE.finditer(block.text()):
+            at = block.position() + match.start()
+            breaks.extend(at + k for k in range(_BREAK_EVERY, len(match.group(0)), _BREAK_EVERY))
+        block = block.next()
+    for position in reversed(breaks):  # from the end, so earlier positions stay where they were
+        _insert_line_break(probe, doc, position)
+    return bool(breaks)
+
+
+def _break_overflowing_lines(probe, doc, block, right: float) -> int:
+    """Break each word too wide for its line in `block` where the line ends (CSS overflow-wrap:
+    anywhere), with a line break as <br> makes: the PDF's text keeps the word's characters and
+    no other (a zero-width space there was copied out with the text). Returns how many breaks.
+
+    Qt widens a line (and the page's frame) that holds such a word to the word's width, so the
+    line is measured against `right`, where the page's text ends. Table cells are left alone:
+    a column is as wide as its longest word (`_fit_tables` deals with tables too wide)."""
+    from PySide6.QtGui import QTextCursor, QTextLine, QTextTable
+
+    if isinstance(QTextCursor(block).currentFrame(), QTextTable):
+        return 0
+    breaks = 0
+    overflowing = True
+    while overflowing:
+        overflowing = False
+        box = probe.documentLayout().blockBoundingRect(block)  # lays the block out (again, after a break)
+        layout, text = block.layout(), block.text()
+        edge = right - block.blockFormat().rightMargin() - box.x()
+        for n in range(layout.lineCount() if layout is not None else 0):
+            line = layout.lineAt(n)
+            # where its last character ends: a trailing space or line break is no overflow
+            shown = len(text[line.textStart() : line.textStart() + line.textLength()].rstrip())
+            if line.cursorToX(line.textStart() + shown)[0] <= edge + 0.5:
+                continue
+            cut = line.xToCursor(edge, QTextLine.CursorPosition.CursorBetweenCharacters)
+            while cut > line.textStart() + 1 and line.cursorToX(cut)[0] > edge:
+                cut -= 1
+            if line.textStart() < cut < line.textStart() + line.textLength():
+                _insert_line_break(probe, doc, block.position() + cut)
+                breaks += 1
+                overflowing = True  # the block is laid out again: look at its lines anew
+                break
+    return breaks
+
+
+def _insert_line_break(probe, doc, position: int) -> None:
+    from PySide6.QtGui import QTextCursor
+
+    for each in (probe, doc):
+        cursor = QTextCursor(each)
+        cursor.setPosition(position)
+        cursor.insertText(_LINE_BREAK)
 
 
 def write_pdf(rendered: RenderedNotice, path: str | os.PathLike[str]) -> None:
@@ -244,7 +307,8 @@ def write_pdf(rendered: RenderedNotice, path: str | os.PathLike[str]) -> None:
 
 
 def _add_outline(pdf: bytes, rendered: RenderedNotice) -> bytes:
-    """Bookmarks for clause headings and the document language, added with pypdf if available.
+    """Bookmarks for clause headings, the document language and text that copies out as the
+    notice spells it (`pdf_text`), added with pypdf if available.
 
     Qt writes a named destination for every element id, so each clause heading's page is read
     back from the PDF itself rather than guessed from a second layout.
@@ -266,6 +330,9 @@ def _add_outline(pdf: bytes, rendered: RenderedNotice) -> bytes:
             fit = Fit.xyz(left=destination.left, top=destination.top) if destination.top is not None else Fit.fit()
             headings.append((f"{display_number(entry.number)} {entry.title}", entry.level, page, fit))
     writer = PdfWriter(clone_from=reader)
+    from notice_studio.qt_export.pdf_text import fix_copied_text
+
+    fix_copied_text(writer)
     parents: dict[int, IndirectObject] = {}
     last_page = len(writer.pages) - 1
     for label, level, page, fit in headings:

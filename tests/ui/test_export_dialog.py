@@ -253,3 +253,20 @@ def test_the_website_address_must_be_a_web_address(window, qtbot, url: str) -> N
     assert dialog.warning.text() == base_url_problem(url) and "not a web address" in dialog.warning.text()
     dialog.base_url.setText("https://thimble.example/privacy/")
     assert dialog.export_button.isEnabled()
+
+
+def test_a_pdf_with_letters_no_font_has_says_so(window, qtbot, tmp_path: Path, monkeypatch) -> None:
+    """The dialog shows core's sentence after the result (here no font is found for Korean)."""
+    from notice_studio.qt_export import fonts
+
+    monkeypatch.setattr(fonts, "font_families", lambda: [fonts.PDF_FONT])
+    session = window.session
+    clause = session.notice.clauses[0]
+    new = clause.body + "\n\n회원 정보는 2년간 보관합니다.\n"  # set directly: keyClicks cannot type it
+    session.undo_stack.push(commands.EditBody(session, clause.id, clause.body, new, len(new)))
+    dialog = open_dialog(window, qtbot)
+    path = tmp_path / "korean.pdf"
+    export(dialog, qtbot, path, "pdf", DRAFT)
+    text = dialog.message.text()
+    assert text.startswith(f"Exported to {path}") and "fonts-noto-cjk" in text, text
+    assert "(회, 원, 정, …) as empty boxes" in text, text

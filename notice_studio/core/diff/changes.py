@@ -15,7 +15,15 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache
 
-from notice_studio.core.diff.notices import ChangeKind, ClauseChange, NoticeDiff, RowChange, TableChange, VariableChange
+from notice_studio.core.diff.notices import (
+    UNFILLED,
+    ChangeKind,
+    ClauseChange,
+    NoticeDiff,
+    RowChange,
+    TableChange,
+    VariableChange,
+)
 from notice_studio.core.diff.practices import PracticeChange
 from notice_studio.core.diff.words import DELETE, EQUAL, INSERT, WordOp, new_text
 from notice_studio.core.practices.statements import lower_label as lower_first
@@ -521,19 +529,28 @@ def _quantity(region: _Region) -> tuple[str, str]:
 
 def _detail(change: ClauseChange, topic: str = "") -> str:
     """What concretely changed, for the sentence: a new figure, a new recipient or purpose, or
-    the words added or removed. Empty when the edit is too scattered to name briefly."""
+    the words added or removed. Empty when the edit is too scattered to name briefly.
+
+    Read from the wording readers see (`reader_ops`): a placeholder with no value was a blank
+    marker to them, never wording, so it is neither quoted nor named as a figure. New wording
+    with a blank in it is not told at all (publishing waits for the value); an old blank leaves
+    out the "(was …)", since readers were never told a value there."""
     regions = [
-        r for r in _regions(change.rendered_ops) if _meaningful_words(r.deleted) != _meaningful_words(r.inserted)
+        r
+        for r in _regions(change.reader_ops)
+        if UNFILLED not in r.inserted and _meaningful_words(r.deleted) != _meaningful_words(r.inserted)
     ]
     for r in regions:
         if any(ch.isdigit() for ch in r.deleted + r.inserted):
             new, old = _quantity(r)
+            if new and UNFILLED in r.deleted:
+                return f": now {new}"
             if new and old and new != old:
                 return f": now {new} (was {old})"
             if new and not old:
                 break
     added = [r for r in regions if _words(r.inserted) and not _words(r.deleted)]
-    removed = [r for r in regions if _words(r.deleted) and not _words(r.inserted)]
+    removed = [r for r in regions if _words(r.deleted) and not _words(r.inserted) and UNFILLED not in r.deleted]
     replaced = [r for r in regions if _words(r.deleted) and _words(r.inserted)]
     parts: list[str] = []
     if len(regions) <= 3:
@@ -545,7 +562,9 @@ def _detail(change: ClauseChange, topic: str = "") -> str:
             parts.append("we added " + " and ".join(quoted))
         for r in replaced[:1]:
             new, old = _short(r.inserted, 10), _short(r.deleted, 10)
-            if new and old:
+            if new and UNFILLED in r.deleted:
+                parts.append(f'it now says "{new}"')
+            elif new and old:
                 parts.append(f'it now says "{new}" instead of "{old}"')
         for r in removed[:1]:
             words = _short(r.deleted)
@@ -557,10 +576,11 @@ def _detail(change: ClauseChange, topic: str = "") -> str:
 
 
 def _rendered_title(change: ClauseChange) -> str:
-    text = new_text(change.rendered_title_ops)
+    """The section's title as readers see it; a placeholder with no value is a gap, '…'."""
+    text = new_text(change.reader_title_ops)
     if change.new_title is None:  # removed: the old title
-        text = "".join(o.text for o in change.rendered_title_ops if o.op != INSERT)
-    return " ".join(text.split()) or change.clause_id
+        text = "".join(o.text for o in change.reader_title_ops if o.op != INSERT)
+    return " ".join(text.replace(UNFILLED, "\u2026").split()) or change.clause_id
 
 
 def _titles(titles: list[str]) -> str:

@@ -11,6 +11,7 @@ notice are all drawn from a `NoticeDiff`.
 from __future__ import annotations
 
 import difflib
+import re
 from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ if TYPE_CHECKING:  # the store imports git; the engine itself stays pure
     from notice_studio.core.notice.store import NoticeRepo
 
 __all__ = [
+    "UNFILLED",
     "ChangeKind",
     "ClauseChange",
     "DiffSummary",
@@ -38,6 +40,7 @@ __all__ = [
     "diff_clause",
     "diff_notices",
     "diff_versions",
+    "reader_wording",
     "render_placeholders",
 ]
 
@@ -78,6 +81,10 @@ class ClauseChange:
     rendered_title_ops: tuple[WordOp, ...]
     rendered_ops: tuple[WordOp, ...]
     """The body with each side's placeholder values filled in, word by word."""
+    reader_title_ops: tuple[WordOp, ...] = ()
+    reader_ops: tuple[WordOp, ...] = ()
+    """The body as readers see it, word by word: values filled in and each unfilled placeholder
+    as one `UNFILLED` mark, never its `{{ name }}` (what change notices quote)."""
     variables_changed: tuple[str, ...] = ()
     """Placeholders this clause uses whose value changed."""
     tables_changed: tuple[str, ...] = ()
@@ -256,6 +263,23 @@ def render_placeholders(text: str, values: Mapping[str, str]) -> str:
     return PLACEHOLDER_RE.sub(lambda m: values.get(m.group(1)) or m.group(0), text)
 
 
+UNFILLED = "\ufffc"
+"""Where a placeholder has no value, in `reader_wording`: readers see a blank marker there, no
+wording, so a change notice may neither quote it nor name it as a former or new value."""
+
+
+def reader_wording(text: str, values: Mapping[str, str]) -> str:
+    """`text` with each placeholder's value, or `UNFILLED` for one that has none."""
+    if "{{" not in text:
+        return text
+
+    def value(m: re.Match[str]) -> str:
+        filled = values.get(m.group(1)) or ""
+        return filled if filled.strip() else UNFILLED
+
+    return PLACEHOLDER_RE.sub(value, text)
+
+
 # ----- one clause ------------------------------------------------------------------------------
 def diff_clause(
     old: Clause | None,
@@ -316,6 +340,12 @@ def _clause_change(
         )
     else:
         rendered_title_ops, rendered_ops = title_ops, word_ops
+    reader_title_ops, reader_ops = rendered_title_ops, rendered_ops
+    if uses and any(not (side.get(n) or "").strip() for n in uses for side in (old_vars, new_vars)):
+        reader_title_ops = diff_words(
+            reader_wording(old_title or "", old_vars), reader_wording(new_title or "", new_vars)
+        )
+        reader_ops = diff_words(reader_wording(old_body or "", old_vars), reader_wording(new_body or "", new_vars))
     if changed_vars is None:
         changed_vars = frozenset(n for n in uses if old_vars.get(n) != new_vars.get(n))
     variables_changed = tuple(n for n in uses if n in changed_vars)
@@ -356,6 +386,8 @@ def _clause_change(
         word_ops=word_ops,
         rendered_title_ops=rendered_title_ops,
         rendered_ops=rendered_ops,
+        reader_title_ops=reader_title_ops,
+        reader_ops=reader_ops,
         variables_changed=variables_changed,
         tables_changed=changed_tables,
     )

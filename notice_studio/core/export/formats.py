@@ -8,6 +8,7 @@ sentence instead of a PDF).
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from notice_studio.core.notice.model import Notice, NoticeError
@@ -29,6 +30,19 @@ SUFFIXES: dict[str, tuple[str, ...]] = {
 the user's choice; a name ending as another format's file is refused by `fileio.output_file`)."""
 
 Exporter = Callable[["Notice", "RenderOptions", "RenderedNotice", int, bool], "str | bytes"]
+Warner = Callable[["RenderedNotice"], tuple[str, ...]]
+"""What a format cannot show of a rendered notice, one sentence each (PDF: letters no font has)."""
+
+
+@dataclass(frozen=True)
+class Exported:
+    """One notice in one format, with what the format could not show."""
+
+    content: str | bytes
+    """Text formats as str, PDF and Word as bytes."""
+    rendered: RenderedNotice
+    warnings: tuple[str, ...] = ()
+    """One sentence each, for the command line and the app to show beside the result."""
 
 
 def _html(notice: Notice, options: RenderOptions, rendered: RenderedNotice, width: int, bare: bool) -> str:
@@ -70,15 +84,18 @@ EXPORTERS: dict[str, Exporter] = {
 }
 
 
-def register_exporter(fmt: str, exporter: Exporter) -> None:
-    """Add an exporter that lives outside core (PDF, which needs Qt)."""
+WARNERS: dict[str, Warner] = {}
+
+
+def register_exporter(fmt: str, exporter: Exporter, warner: Warner | None = None) -> None:
+    """Add an exporter that lives outside core (PDF, which needs Qt), and what it warns of."""
     EXPORTERS[fmt] = exporter
+    if warner is not None:
+        WARNERS[fmt] = warner
 
 
-def export_content(
-    notice: Notice, options: RenderOptions, fmt: str, width: int = 78, bare: bool = False
-) -> tuple[str | bytes, RenderedNotice]:
-    """(content, rendered notice) for one format: text formats as str, PDF and Word as bytes.
+def export_content(notice: Notice, options: RenderOptions, fmt: str, width: int = 78, bare: bool = False) -> Exported:
+    """The notice in one format, the rendered notice, and what the format warns of.
 
     `bare`: the fragment as markup only (no styles), for sites whose own CSS styles it."""
     if fmt not in FORMATS:
@@ -89,4 +106,6 @@ def export_content(
     from notice_studio.core.render.renderer import render
 
     rendered = render(notice, options)
-    return exporter(notice, options, rendered, width, bare), rendered
+    content = exporter(notice, options, rendered, width, bare)
+    warner = WARNERS.get(fmt)
+    return Exported(content, rendered, warner(rendered) if warner else ())

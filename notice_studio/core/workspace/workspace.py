@@ -47,12 +47,13 @@ from notice_studio.core.workspace.word_review import WordReviewWork
 if TYPE_CHECKING:
     from notice_studio.core.checks import CheckContext, CheckReport
     from notice_studio.core.diff.notices import NoticeDiff
+    from notice_studio.core.export.formats import Exported
     from notice_studio.core.library.catalog import Library
     from notice_studio.core.library.merge import ClauseStatus
     from notice_studio.core.library.requirements import Requirements
     from notice_studio.core.notice.store_remote import Signature
     from notice_studio.core.practices.model import Practices
-    from notice_studio.core.render.renderer import RenderedNotice, RenderOptions
+    from notice_studio.core.render.renderer import RenderOptions
 
 
 @dataclass(frozen=True)
@@ -839,10 +840,8 @@ class Workspace(TeamWork, WordReviewWork):
         self.notice.find(clause_id)
         return self.repo.edits(limit=limit, path=clause_path(clause_id))
 
-    def export(
-        self, fmt: str, at: str = "draft", *, width: int = 78, bare: bool = False
-    ) -> tuple[str | bytes, RenderedNotice]:
-        """The notice (draft or version `at`) in one export format."""
+    def export(self, fmt: str, at: str = "draft", *, width: int = 78, bare: bool = False) -> Exported:
+        """The notice (draft or version `at`) in one export format, with what the format warns of."""
         from notice_studio.core.export.formats import export_content
 
         options = self.render_options(at)  # names an unknown version before anything is read

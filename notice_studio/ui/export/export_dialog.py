@@ -432,6 +432,8 @@ class ExportDialog(QDialog):
             text = f"Exported to {result.path}"
             if result.unfilled:
                 text += f" ({plural(len(result.unfilled), 'unfilled placeholder')} shown as markers)."
+            if result.warnings:  # each its own sentence after the result's
+                text = " ".join((text if text.endswith(".") else text + ".", *result.warnings))
         self.message.setText(text)
         self.open_folder.setVisible(True)
         self.open_folder.setFocus()

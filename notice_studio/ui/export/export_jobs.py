@@ -40,6 +40,8 @@ class ExportResult:
     path: Path
     """The file written, or the website folder."""
     unfilled: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+    """What the format could not show (a PDF's letters no font has), one sentence each."""
     written: int = 0
     unchanged: int = 0
 
@@ -84,11 +86,11 @@ def file_job(
 
     def work() -> ExportResult:
         step(1, "Laying out the notice…")
-        content, rendered = export_content(notice, options, fmt, bare=bare)
+        exported = export_content(notice, options, fmt, bare=bare)
         step(2, "Writing the file…")
-        write_atomic(path, content)
+        write_atomic(path, exported.content)
         report(3, 3, "Done.")
-        return ExportResult(path, tuple(rendered.unfilled))
+        return ExportResult(path, tuple(exported.rendered.unfilled), exported.warnings)
 
     return work
 
@@ -129,6 +131,6 @@ def site_job(
             _StoredVersions(versions, notices, cancelled), folder, base_url=base_url or None, force=replace
         )
         report(total, total, "Done.")
-        return ExportResult(Path(result.folder), (), len(result.written), len(result.unchanged))
+        return ExportResult(Path(result.folder), (), (), len(result.written), len(result.unchanged))
 
     return work
