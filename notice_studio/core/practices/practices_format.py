@@ -194,23 +194,25 @@ def read_practices(text: str, path: str = PRACTICES_FILE) -> Practices:
     return p
 
 
-_ENTRIES: dict[str, tuple[type, str]] = {
-    "sources": (Source, "a field of a source"),
-    "purposes": (Purpose, "a field of a purpose"),
-    "recipients": (Recipient, "a field of a recipient"),
-    "categories": (Category, "a field of a category"),
-    "transfers": (Transfer, "a field of a transfer"),
+ENTRY_TYPES: dict[str, type] = {"categories": Category, "sources": Source, "purposes": Purpose, "recipients": Recipient}
+"""The lists whose entries are named by id: 'categories.<id>.<field>'."""
+ENTRY_WORDS = {"categories": "category", "sources": "source", "purposes": "purpose", "recipients": "recipient"}
+BLOCK_TYPES: dict[str, type] = {
+    "sold": SaleOrSharing,
+    "shared": SaleOrSharing,
+    "children": Children,
+    "cookies": Cookies,
 }
-_BLOCKS: dict[str, type] = {"sold": SaleOrSharing, "shared": SaleOrSharing, "children": Children, "cookies": Cookies}
+"""The sections set field by field: 'children.minors_users'."""
 
 
 def _check_keys(data: _Map, r: _Reader) -> None:
     """Every key must be one the practices have: nothing typed is dropped without a word."""
     r.known_keys(data, Practices, "a part of the practices", extra=("format",))
-    for section, (kind, what) in _ENTRIES.items():
+    for section, kind in [*ENTRY_TYPES.items(), ("transfers", Transfer)]:
         for entry in r.items(data, section):
-            r.known_keys(entry, kind, what)
-    for name, kind in _BLOCKS.items():
+            r.known_keys(entry, kind, f"a field of a {ENTRY_WORDS.get(section, 'transfer')}")
+    for name, kind in BLOCK_TYPES.items():
         r.known_keys(r.mapping(data.get(name), name, data), kind, f"a field of '{name}'")
 
 
