@@ -221,7 +221,7 @@ def test_files_changed_outside_are_shown_before_any_command_commits_them(
     clause = folder / "clauses" / "security.md"
     saved = clause.read_text(encoding="utf-8")
     clause.write_text(saved + "\nA line typed in another editor.\n", encoding="utf-8")
-    (folder / "practices.yaml").write_text("version: 1\n", encoding="utf-8")
+    (folder / "practices.yaml").write_text("format: 1\nai_training: true\n", encoding="utf-8")
 
     # A write command run by a script (no terminal) commits nothing and says how to decide.
     code, out, err = run(capsys, "set", folder, "organisation.name=Beta Ltd")

@@ -203,6 +203,44 @@ def test_each_kind_of_problem_names_file_and_line(tmp_path: Path) -> None:
     assert text.startswith(f"{root / 'clauses' / 'topic.md'}, line 4: ")
 
 
+# Each file below leaves a bracket or a quote open on line 3; the parser notices only lines later.
+UNCLOSED_CLAUSE = (
+    "---\nid: opened\ntitle: [Where we keep\ntopic: contact\njurisdictions: [all]\nversion: 1\n---\nText.\n"
+)
+UNCLOSED_TOPICS = TOPICS.replace("material: true}", "material: true")
+UNCLOSED_VARIABLES = VARIABLES.replace("Privacy e-mail,", '"Privacy e-mail,') + "  contact.phone: {label: Phone}\n"
+UNCLOSED_TEMPLATE = (
+    "id: opened\ntitle: Our notice\njurisdictions: [gdpr\nfacts:\n  uses_consent: true\noutline:\n  - good\n"
+)
+UNCLOSED_REQUIREMENTS = "elements:\n  - id: a\n    law: [GDPR\n    title: A\n  - id: b\n    law: GDPR\n"
+
+
+def test_a_bracket_or_quote_left_open_is_named_at_the_line_it_opens_in_every_library_file(tmp_path: Path) -> None:
+    """One rule (frontmatter.yaml_error_line) for clauses, topics, variables, templates and requirements,
+    as for notice files: the line to fix, not the later line where the YAML parser noticed."""
+    from notice_studio.core.library.templates import load_templates
+    from notice_studio.core.notice.frontmatter import FormatError
+
+    root = make_root(
+        tmp_path / "lib",
+        {"opened.md": UNCLOSED_CLAUSE, "good.md": clause_file("good")},
+        UNCLOSED_TOPICS,
+        UNCLOSED_VARIABLES,
+    )
+    (root / "templates").mkdir()
+    (root / "templates" / "opened.yaml").write_text(UNCLOSED_TEMPLATE, encoding="utf-8")
+    library = Library.load([root])
+    for name in ("opened.md", "topics.yaml", "variables.yaml"):
+        [(line, kind, message, _)] = problems_of(library, root, name)
+        assert (line, kind) == (3, "yaml") and "not valid" in message, (name, message)
+    [problem] = load_templates([root])[1]
+    assert (problem.path.name, problem.line) == ("opened.yaml", 3) and "not valid" in problem.message
+    (tmp_path / "requirements.yaml").write_text(UNCLOSED_REQUIREMENTS, encoding="utf-8")
+    with pytest.raises(FormatError) as caught:
+        load_requirements(tmp_path / "requirements.yaml")
+    assert caught.value.line == 3 and "not valid" in caught.value.problem
+
+
 def test_not_utf8_and_missing_folder_are_problems(tmp_path: Path) -> None:
     root = make_root(tmp_path / "lib", {"good.md": clause_file("good")})
     (root / "clauses" / "latin.md").write_bytes(b"---\nid: latin\ntitle: Caf\xe9\n---\n")

@@ -66,6 +66,58 @@ def test_a_malformed_practices_file_is_named_with_its_line(text: str, line: int,
     assert words in str(caught.value)
 
 
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        (
+            GOOD.replace("    retention:", "    retension:"),
+            14,
+            "'retension' is not a field of a category (use retention,",
+        ),
+        (
+            GOOD + "automated_decision: true\n",
+            15,
+            "'automated_decision' is not a part of the practices (use automated_decisions,",
+        ),
+        (
+            GOOD + "sold:\n  categories: [contact]\n  recipients: [hosting]\n",
+            17,
+            "'recipients' is not a field of 'sold'",
+        ),
+        (
+            GOOD + "children:\n  minors_user: true\n",
+            16,
+            "'minors_user' is not a field of 'children' (use minors_users,",
+        ),
+        (
+            GOOD.replace("  - {id: you, label: You}", "  - {id: you, label: You, where: form}"),
+            2,
+            "'where' is not a field of a source",
+        ),
+        (
+            GOOD + "transfers:\n  - to: India\n    safegard: scc\n",
+            17,
+            "'safegard' is not a field of a transfer (use safeguard",
+        ),
+    ],
+)
+def test_a_key_the_practices_do_not_have_is_refused_at_its_line_with_the_closest(
+    text: str, line: int, words: str
+) -> None:
+    """A mistyped key is never dropped without a word: the file, its line and the key it may mean."""
+    with pytest.raises(FormatError) as caught:
+        read_practices(text, PRACTICES_FILE)
+    assert (caught.value.path, caught.value.line) == (PRACTICES_FILE, line), str(caught.value)
+    assert words in str(caught.value)
+
+
+def test_every_key_the_practices_write_is_one_they_read() -> None:
+    """`format` and every field survive a round trip: the refusal of unknown keys refuses none of ours."""
+    for template in list_templates():
+        assert template.practices is not None
+        assert read_practices(practices_yaml(template.practices)) == template.practices
+
+
 def test_practices_are_saved_committed_and_read_back_at_a_version(tmp_path) -> None:
     notice = build_notice("website-eea", "Acme Ltd")
     repo = NoticeRepo.create(tmp_path / "n", notice, AUTHOR)

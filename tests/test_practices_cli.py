@@ -10,6 +10,7 @@ from notice_support import AUTHOR, git
 from notice_studio.cli import main
 from notice_studio.core.library.templates import build_notice
 from notice_studio.core.notice.store import NoticeRepo
+from notice_studio.core.practices.practices_format import practices_yaml
 
 
 @pytest.fixture
@@ -114,6 +115,23 @@ def test_load_names_the_file_and_line_of_a_problem(folder, tmp_path, capsys) -> 
     bad.write_text("purposes:\n  - {id: x, label: X, legal_basis: whim}\n", encoding="utf-8")
     assert main(["practices", "load", str(folder), str(bad)]) == 1
     assert f"{bad}, line 2" in capsys.readouterr().err
+
+
+def test_load_refuses_a_key_it_does_not_know_naming_the_line_and_the_closest(folder, tmp_path, capsys) -> None:
+    """A mistyped key is not dropped with exit 0: the file is refused and nothing is committed."""
+    before = commits(folder)
+    with NoticeRepo.open(folder) as repo:
+        text = practices_yaml(repo.load().practices)  # type: ignore[arg-type]
+    lines = text.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.strip().startswith("retention:"))
+    lines[at] = lines[at].replace("retention:", "retension:")
+    typo = tmp_path / "practices.yaml"
+    typo.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert main(["practices", "load", str(folder), str(typo)]) == 1
+    err = capsys.readouterr().err
+    assert f"{typo}, line {at + 1}: 'retension' is not a field of a category (use retention," in err
+    assert "nothing was changed" in err and "Traceback" not in err and err.count("\n") == 1
+    assert commits(folder) == before
 
 
 def test_facts_are_answered_unless_the_practices_decide_them(folder, capsys) -> None:

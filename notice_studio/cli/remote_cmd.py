@@ -138,6 +138,7 @@ def _info_row(info) -> dict:
         "pending_conflicts": info.pending_conflicts,
         "as_of": "now" if info.fetched else (info.contacted or None),
         "fetch_problem": info.fetch_problem or None,
+        "versions_not_here": list(info.versions_not_here),
     }
 
 

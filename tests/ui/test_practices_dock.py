@@ -68,6 +68,23 @@ def test_malformed_text_is_refused_with_its_line(qtbot) -> None:
     assert host.notice.practices is before and host.messages == []
 
 
+def test_a_mistyped_key_in_the_text_is_refused_not_dropped(qtbot) -> None:
+    """The same rule as `practices load`: the unknown key, its line and the closest known key."""
+    dock, host = make(qtbot)
+    before = host.notice.practices
+    typed = dock.text.toPlainText().replace("ai_training:", "ai_trainig:")
+    line = typed.splitlines().index(next(x for x in typed.splitlines() if x.startswith("ai_trainig:"))) + 1
+    dock.text.setPlainText(typed)
+    assert not dock.apply_text()
+    assert dock.problem.text() == (
+        f"practices.yaml, line {line}: 'ai_trainig' is not a part of the practices (use ai_training, or one of: "
+        "format, categories, sources, purposes, recipients, sold, shared, transfers, children, "
+        "automated_decisions, cookies). Nothing was changed."
+    )
+    assert host.notice.practices is before and host.messages == []
+    assert dock.text.toPlainText() == typed  # what was typed stays, to be corrected
+
+
 def test_the_windows_practices_panel_edits_through_the_workspace_with_undo(window, qtbot) -> None:
     """A practice changed in the window is an undoable edit, committed like any other."""
     import copy

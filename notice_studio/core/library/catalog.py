@@ -24,8 +24,9 @@ from notice_studio.core.library.merge import (
     merge3,
     merge_update,
 )
-from notice_studio.core.library.parse import ParsedFile, load_yaml_fast, parse_clause_file
+from notice_studio.core.library.parse import ParsedFile, parse_clause_file, read_yaml_file
 from notice_studio.core.library.types import ALL, ClauseOrigin, LibraryClause, LibraryProblem, Topic, VariableSpec
+from notice_studio.core.notice.frontmatter import FormatError
 from notice_studio.core.notice.model import Clause, Notice, NoticeError, Provenance
 
 ENV_VAR = "NOTICE_STUDIO_LIBRARY"
@@ -136,6 +137,8 @@ class Library:
         element_ids: set[str] = set()
         try:
             element_ids.update(e.id for e in load_requirements().elements)
+        except FormatError as exc:
+            problems.append(LibraryProblem(Path(exc.path), exc.line, exc.problem, "file"))
         except Exception as exc:  # noqa: BLE001 - a damaged installation is reported, not raised
             problems.append(
                 LibraryProblem(Path(str(getattr(exc, "path", "requirements.yaml"))), None, str(exc), "file")
@@ -391,13 +394,9 @@ def _read_mapping(path: Path, key: str, problems: list[LibraryProblem]) -> dict[
     if not path.is_file():
         return {}
     try:
-        data = load_yaml_fast(path.read_text(encoding="utf-8"))
-    except Exception as exc:  # noqa: BLE001 - reported as a problem in that file
-        mark = getattr(exc, "problem_mark", None)
-        detail = getattr(exc, "problem", None) or str(exc)
-        problems.append(
-            LibraryProblem(path, mark.line + 1 if mark else None, f"the file is not valid YAML ({detail})", "yaml")
-        )
+        data = read_yaml_file(path)
+    except FormatError as exc:
+        problems.append(LibraryProblem(path, exc.line, exc.problem, "yaml"))
         return {}
     section = data.get(key) if isinstance(data, dict) else None
     if not isinstance(section, dict):

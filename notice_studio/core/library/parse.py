@@ -11,11 +11,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from notice_studio.core.library.jurisdictions import JURISDICTIONS
 from notice_studio.core.library.types import ALL, LibraryClause, LibraryProblem, VariableSpec
-from notice_studio.core.notice.frontmatter import FormatError, YamlLoader, load_yaml, split
+from notice_studio.core.notice.frontmatter import FormatError, load_yaml, split
 from notice_studio.core.notice.model import CLAUSE_ID_RE, CROSSREF_RE, PLACEHOLDER_RE
 from notice_studio.core.wording import plural_word
 
@@ -27,8 +25,16 @@ OPTIONAL_FIELDS = ("satisfies", "variables", "guidance", "variants", "requires")
 KNOWN_FIELDS = frozenset(REQUIRED_FIELDS + OPTIONAL_FIELDS)
 
 
-def load_yaml_fast(text: str) -> object:
-    return yaml.load(text, Loader=YamlLoader)
+def read_yaml_file(path: Path) -> object:
+    """A library YAML file's data (topics, variables, a template); a file that cannot be read, is not
+    UTF-8 or is not valid YAML raises FormatError naming the line (where a bracket or quote opened)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise FormatError(str(path), None, f"the file is not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
+    except OSError as exc:
+        raise FormatError(str(path), None, f"the file cannot be read ({exc.strerror})") from None
+    return load_yaml(text, str(path))
 
 
 @dataclass(frozen=True)

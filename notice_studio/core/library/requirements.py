@@ -9,8 +9,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from notice_studio.core.library.parse import load_yaml_fast
-from notice_studio.core.notice.frontmatter import FormatError
+from notice_studio.core.notice.frontmatter import FormatError, load_yaml
 
 
 @dataclass(frozen=True)
@@ -105,10 +104,7 @@ def load_requirements(path: str | os.PathLike[str] | None = None) -> Requirement
 
 
 def _parse(text: str, where: str) -> Requirements:
-    try:
-        data = load_yaml_fast(text)
-    except Exception as exc:  # noqa: BLE001 - reported as a format problem
-        raise FormatError(where, None, f"the YAML is not valid ({exc})") from None
+    data = load_yaml(text, where)
     if not isinstance(data, dict) or not isinstance(data.get("elements"), list):
         raise FormatError(where, None, "the file must have an 'elements' list")
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from notice_studio.core.library.catalog import TEMPLATES_DIR, Library, default_roots, load_library
 from notice_studio.core.library.facts import FACTS
 from notice_studio.core.library.jurisdictions import JURISDICTIONS, normalise
-from notice_studio.core.library.parse import load_yaml_fast
+from notice_studio.core.library.parse import read_yaml_file
 from notice_studio.core.library.types import ALL, LibraryProblem
 from notice_studio.core.notice.frontmatter import FormatError
 from notice_studio.core.notice.model import CLAUSE_ID_RE, TABLE_NAME_RE, Notice, NoticeError, Table
@@ -136,12 +136,9 @@ class _TemplateError(Exception):
 
 def _parse_template(path: Path) -> Template:
     try:
-        data = load_yaml_fast(path.read_text(encoding="utf-8"))
-    except Exception as exc:  # noqa: BLE001 - reported as a problem in that file
-        mark = getattr(exc, "problem_mark", None)
-        raise _TemplateError(
-            f"the file is not valid YAML ({getattr(exc, 'problem', None) or exc})", mark.line + 1 if mark else None
-        ) from None
+        data = read_yaml_file(path)
+    except FormatError as exc:
+        raise _TemplateError(exc.problem, exc.line) from None
     if not isinstance(data, dict):
         raise _TemplateError("a template must be a set of 'key: value' lines", 1)
     text = path.read_text(encoding="utf-8")

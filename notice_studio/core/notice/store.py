@@ -43,6 +43,7 @@ from notice_studio.core.notice.notice_format import (
     with_notice_id,
     yaml_notice_id,
 )
+from notice_studio.core.notice.server_settings import clear_written_passwords, servers, versions_not_here
 from notice_studio.core.practices.practices_format import PRACTICES_FILE
 from notice_studio.core.text_input import utf8_text
 
@@ -314,6 +315,9 @@ class NoticeRepo:
         store = cls(path, repo)
         with suppress(git.GitCommandError):
             store.versions()  # names any damaged version tag in `recovery` before anyone lists them
+        settings: dict[str, dict[str, list[str]]] = {}
+        with suppress(git.GitCommandError):
+            settings = servers(store)
         if write:
             try:
                 store.acquire_lock()
@@ -324,6 +328,7 @@ class NoticeRepo:
 
                     finish_interrupted_sync(store)
                 store._finish_save()
+                store.recovery.messages += clear_written_passwords(store, settings)
                 if keep_outside_changes:
                     store.load()  # refuse a damaged notice before committing anything found in the folder
                     store._recover_uncommitted()
@@ -333,6 +338,8 @@ class NoticeRepo:
             except BaseException:
                 store.close()
                 raise
+        with suppress(git.GitCommandError):
+            store.recovery.messages += versions_not_here(store, settings)
         return store
 
     def _configure(self) -> None:

@@ -22,15 +22,24 @@ import shutil
 import subprocess
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
 from notice_studio.core.fileio import write_atomic as _write_atomic
 from notice_studio.core.notice.frontmatter import FormatError
-from notice_studio.core.notice.model import Notice, NoticeError
+from notice_studio.core.notice.model import Notice
 from notice_studio.core.notice.notice_format import NOTICE_FILE, TABLES_DIR, notice_files, read_notice
+from notice_studio.core.notice.server_address import DRIVE, SCP_LIKE, RemoteError, public_url, server_address
+from notice_studio.core.notice.server_settings import (
+    CONTACT_FILE,
+    clear_written_passwords,
+    contacts,
+    is_version,
+    missing_versions,
+    servers,
+)
 from notice_studio.core.notice.store import (
     MANAGED_DIRS,
     SYNC_MARKER,
@@ -49,16 +58,11 @@ REVIEWS = "refs/notice-reviews/"
 _OPTIONS = ["-c", "maintenance.auto=false", "-c", "gc.auto=0", "-c", "core.quotepath=off"]
 _NETWORK_OPTIONS = ["-c", "http.lowSpeedLimit=1", "-c", "http.lowSpeedTime=60"]
 _PENDING = "notice-studio-merge.json"
-_CONTACT = "notice-studio-contact.json"
 _EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904"
 _ZERO = "0" * 40
 
 checkpoint: Callable[[str], None] | None = None
 """Tests set this to stop a sync at a named stage (to kill the process there)."""
-
-
-class RemoteError(NoticeError):
-    """Sync or a server operation failed; the message says what to do."""
 
 
 class AuthenticationError(RemoteError):
@@ -95,6 +99,8 @@ class RemoteInfo:
     """True when ahead/behind were just checked with the server."""
     fetch_problem: str = ""
     """Why asking the server just now failed (one sentence); the figures are then as of `contacted`."""
+    versions_not_here: tuple[str, ...] = ()
+    """Versions published on the server (when last asked) that this copy has not received."""
 
 
 @dataclass(frozen=True)
@@ -116,6 +122,8 @@ class SyncResult:
     """Versions published differently here and on the server: left as they are on each side."""
     not_sent: str = ""
     """Why the merge of decided conflicts is saved here but not yet sent (the server's sentence)."""
+    address_cleared: str = ""
+    """The sentence saying a password written into the server's address was taken out ('' if none was)."""
 
     @property
     def diverged_sentence(self) -> str:
@@ -133,6 +141,10 @@ class SyncResult:
 
     @property
     def sentence(self) -> str:
+        return f"{self._outcome} {self.address_cleared}" if self.address_cleared else self._outcome
+
+    @property
+    def _outcome(self) -> str:
         if self.not_sent:
             reason = self.not_sent[:1].lower() + self.not_sent[1:]
             return f"Your choices were merged and saved here but not sent: {reason}"
@@ -226,77 +238,6 @@ def _run(
 def _first_line(text: str) -> str:
     lines = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("hint:")]
     return lines[0].removeprefix("fatal: ").removeprefix("error: ") if lines else "no details"
-
-
-def public_url(url: str) -> str:
-    """The address without any user name or password written into it."""
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return url
-    if parts.scheme and parts.netloc and "@" in parts.netloc:
-        return urlunsplit(parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]))
-    return url
-
-
-_SCHEMES = ("https", "http", "ssh", "file")
-_SCP_LIKE = re.compile(r"[^/:\s]+:")
-"""git's short ssh form, [user@]host:path: a colon before any slash (a drive letter is a folder)."""
-_DRIVE = re.compile(r"[A-Za-z]:[\\/]")
-_TOKEN_PREFIXES = ("ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "glpat-", "gldt-", "glptt-")
-"""How GitHub's and GitLab's access tokens begin: written as the user name, they are a password."""
-_ACCEPTED = "an https://, http:// or ssh:// address, git@host:path, a folder, or a file:// address"
-
-
-def server_address(text: str) -> str:
-    """The server address to remember for what the user typed (`remote add`, `clone`, the app's
-    dialogs), or a RemoteError saying why it cannot be used: an unknown kind of address, or a
-    password or token written into it (it would be kept in plain text in the notice's git
-    settings; git's credential helper or the ssh agent supplies it instead). A folder becomes an
-    absolute path."""
-    url = text.strip()
-    if not url:
-        raise RemoteError(f"Give the server's address: {_ACCEPTED}.")
-    scheme, sep, _ = url.partition("://")
-    if sep:
-        if scheme.lower() not in _SCHEMES:
-            raise RemoteError(
-                f"'{public_url(url)}' is not a server address Notice Studio knows (it starts '{scheme}://'); "
-                f"give {_ACCEPTED}."
-            )
-        url = scheme.lower() + url[len(scheme) :]  # git knows 'https', not 'HTTPS'
-        if scheme.lower() != "file":
-            _refuse_a_password(url, ssh=scheme.lower() == "ssh")
-        return url
-    if _DRIVE.match(url) or not _SCP_LIKE.match(url):
-        return str(Path(url).expanduser().absolute())  # a folder: remember where, whatever the current folder
-    user, at, rest = url.partition("@")
-    if at and (":" in user or user.startswith(_TOKEN_PREFIXES)) and _SCP_LIKE.match(rest):
-        name = user.split(":", 1)[0] if ":" in user else ""
-        raise _password_in(f"{name}@{rest}" if name else rest, ssh=True)
-    return url
-
-
-def _refuse_a_password(url: str, *, ssh: bool) -> None:
-    try:
-        parts = urlsplit(url)
-        user, password = parts.username or "", parts.password or ""
-    except ValueError:
-        return
-    token_as_user = user.startswith(_TOKEN_PREFIXES)
-    if password or token_as_user:
-        shown = public_url(url)
-        if password and not token_as_user:
-            shown = shown.replace("://", f"://{user}@", 1)
-        raise _password_in(shown, ssh=ssh)
-
-
-def _password_in(without: str, *, ssh: bool) -> RemoteError:
-    supplier = "your ssh key supply the access" if ssh else "git's credential helper supply the password"
-    return RemoteError(
-        "The address has a password or token written into it, which Notice Studio never stores; "
-        f"give the address without it ({without}) and let {supplier}."
-    )
 
 
 _AUTH = (
@@ -501,27 +442,20 @@ def remote_info(
         behind,
         last,
         len(pending.open_conflicts) if pending else 0,
-        contacted=_contacts(repo).get(name, ""),
+        contacted=contacts(repo).get(name, ""),
         fetched=fetch and not problem,
         fetch_problem=problem,
+        versions_not_here=missing_versions(repo, name),
     )
-
-
-def _contacts(repo: NoticeRepo) -> dict[str, str]:
-    try:
-        data = json.loads((repo.path / ".git" / _CONTACT).read_text())
-    except (OSError, ValueError):
-        return {}
-    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
 
 
 def _record_contact(repo: NoticeRepo, name: str, *, forget: bool = False) -> None:
     """Remember when the server last answered (what 'as of the last sync' means in status)."""
-    contacts = _contacts(repo)
-    contacts.pop(name, None)
+    known = contacts(repo)
+    known.pop(name, None)
     if not forget:
-        contacts[name] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-    _write_atomic(repo.path / ".git" / _CONTACT, json.dumps(contacts, sort_keys=True), durable=False)
+        known[name] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    _write_atomic(repo.path / ".git" / CONTACT_FILE, json.dumps(known, sort_keys=True), durable=False)
 
 
 # ----- clone ------------------------------------------------------------------------------------
@@ -639,18 +573,12 @@ def _compare_tags(
     """(versions to receive: name -> tag object, versions to send, versions published differently
     here and on the server). A diverged version is neither received nor sent: tags never move."""
     prefix = f"notice-remote/{name}/tags/"
-    theirs = {
-        r[len(prefix) :]: sha for r, sha in refs.items() if r.startswith(prefix) and _is_version(r[len(prefix) :])
-    }
-    ours = {r[5:]: sha for r, sha in refs.items() if r.startswith("tags/") and _is_version(r[5:])}
+    theirs = {r[len(prefix) :]: sha for r, sha in refs.items() if r.startswith(prefix) and is_version(r[len(prefix) :])}
+    ours = {r[5:]: sha for r, sha in refs.items() if r.startswith("tags/") and is_version(r[5:])}
     diverged = tuple(sorted((t for t in theirs if t in ours and ours[t] != theirs[t]), key=lambda t: int(t[1:])))
     receive = {t: sha for t, sha in theirs.items() if t not in ours}
     send = sorted((t for t in ours if t not in theirs), key=lambda t: int(t[1:]))
     return receive, send, diverged
-
-
-def _is_version(tag: str) -> bool:
-    return tag.startswith("v") and tag[1:].isdigit()
 
 
 def _commit_dirty(repo: NoticeRepo, author: Author | None) -> None:
@@ -690,14 +618,28 @@ def sync(
     server = _Server(repo, name)
     with repo._writing():
         finish_interrupted_sync(repo)
+        cleared = " ".join(clear_written_passwords(repo, {name: servers(repo).get(name, {})}))
         _commit_dirty(repo, author)
-        for attempt in range(2):
-            try:
-                return _sync_once(repo, server, author, resolutions or {}, interactive)
-            except _PushRejected:
-                if attempt == 1:
-                    raise RemoteError("Someone sent edits to the server while you were syncing; sync again.") from None
-        raise AssertionError("unreachable")
+        try:
+            result = _sync_twice(repo, server, author, resolutions or {}, interactive)
+        except RemoteError as exc:
+            if cleared:  # say why the password is no longer there, the likely reason the server refused
+                raise type(exc)(f"{exc} {cleared}") from None
+            raise
+        return replace(result, address_cleared=cleared) if cleared else result
+
+
+def _sync_twice(
+    repo: NoticeRepo, server: _Server, author: Author | None, resolutions: Mapping[str, Resolution], interactive: bool
+) -> SyncResult:
+    """One sync, tried once more when someone else's push came first."""
+    for attempt in range(2):
+        try:
+            return _sync_once(repo, server, author, resolutions, interactive)
+        except _PushRejected:
+            if attempt == 1:
+                raise RemoteError("Someone sent edits to the server while you were syncing; sync again.") from None
+    raise AssertionError("unreachable")
 
 
 class _PushRejected(Exception):
@@ -801,7 +743,7 @@ def _folder_server(url: str) -> Path | None:
     """The bare repository a folder or file:// address names (None for a network server)."""
     if url.startswith("file://"):
         return Path(url2pathname(urlsplit(url).path))
-    if "://" in url or (_SCP_LIKE.match(url) and not _DRIVE.match(url)):
+    if "://" in url or (SCP_LIKE.match(url) and not DRIVE.match(url)):
         return None
     return Path(url) if Path(url).is_absolute() else None  # 'remote add' makes a folder absolute
 
@@ -1352,7 +1294,7 @@ def version_signatures(repo: NoticeRepo, known: dict[str, Signature] | None = No
     for record in out.split("\x1e"):
         tag, _, rest = record.strip("\n").partition("\x1f")
         obj, _, signature = rest.partition("\x1f")
-        if not _is_version(tag):
+        if not is_version(tag):
             continue
         if known is not None and obj in known and known[obj].version == tag:
             result[tag] = known[obj]
@@ -1404,6 +1346,7 @@ __all__ = [
     "find_review",
     "finish_interrupted_sync",
     "pending_merge",
+    "public_url",
     "publish_approval_problem",
     "remote_info",
     "remotes",

@@ -20,17 +20,14 @@ from notice_studio.core.notice.frontmatter import FormatError
 from notice_studio.core.notice.model import Notice, NoticeError
 from notice_studio.core.practices.facts import derived_facts
 from notice_studio.core.practices.generate import regenerate_from_practices
-from notice_studio.core.practices.model import (
-    Category,
-    Children,
-    Cookies,
-    Practices,
-    Purpose,
-    Recipient,
-    SaleOrSharing,
-    Source,
+from notice_studio.core.practices.model import Practices
+from notice_studio.core.practices.practices_format import (
+    BLOCK_TYPES,
+    ENTRY_TYPES,
+    ENTRY_WORDS,
+    practices_yaml,
+    read_practices,
 )
-from notice_studio.core.practices.practices_format import practices_yaml, read_practices
 from notice_studio.core.wording import use_one_of
 
 LIST_FIELDS = ("sources", "purposes", "disclosed_to", "countries", "categories", "to")
@@ -80,18 +77,6 @@ def change_practices(practices: Practices | None, changes: list[tuple[str, str]]
         return read_practices(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
     except FormatError as exc:
         raise NoticeError(f"The practices cannot be changed that way: {exc.problem}.") from None
-
-
-ENTRY_TYPES: dict[str, type] = {"categories": Category, "sources": Source, "purposes": Purpose, "recipients": Recipient}
-"""The lists whose entries are named by id: 'categories.<id>.<field>'."""
-BLOCK_TYPES: dict[str, type] = {
-    "sold": SaleOrSharing,
-    "shared": SaleOrSharing,
-    "children": Children,
-    "cookies": Cookies,
-}
-"""The sections set field by field: 'children.minors_users'."""
-ENTRY_WORDS = {"categories": "category", "sources": "source", "purposes": "purpose", "recipients": "recipient"}
 
 
 def _names(kind: type) -> list[str]:

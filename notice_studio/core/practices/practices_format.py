@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import asdict
+from dataclasses import asdict, fields
 from typing import TypeVar
 
 import yaml
@@ -27,6 +27,7 @@ from notice_studio.core.practices.model import (
     Source,
     Transfer,
 )
+from notice_studio.core.wording import use_one_of
 
 PRACTICES_FILE = "practices.yaml"
 FORMAT_VERSION = 1
@@ -34,9 +35,10 @@ T = TypeVar("T")
 
 
 class _Map(dict[str, object]):
-    """A YAML mapping that remembers the line it started on."""
+    """A YAML mapping that remembers the line it started on and the line of each key."""
 
     line: int = 0
+    key_lines: dict[str, int] = {}  # noqa: RUF012 - replaced per mapping, never changed in place
 
 
 class _Loader(yaml.SafeLoader):
@@ -46,6 +48,7 @@ class _Loader(yaml.SafeLoader):
 def _construct_map(loader: yaml.SafeLoader, node: yaml.MappingNode) -> _Map:
     result = _Map({str(k): v for k, v in loader.construct_mapping(node, deep=True).items()})
     result.line = node.start_mark.line + 1
+    result.key_lines = {str(key.value): key.start_mark.line + 1 for key, _value in node.value}
     return result
 
 
@@ -64,6 +67,14 @@ class _Reader:
 
     def fail(self, where: object, problem: str, line: int | None = None) -> FormatError:
         return FormatError(self.path, _line(where, line), problem)
+
+    def known_keys(self, entry: _Map, kind: type, what: str, extra: tuple[str, ...] = ()) -> None:
+        """Refuse a key `kind` has no field for (a typo such as 'retension' would be dropped)."""
+        known = [*extra, *(f.name for f in fields(kind))]
+        for key in entry:
+            if key not in known:
+                line = entry.key_lines.get(key) or _line(entry)
+                raise FormatError(self.path, line, f"'{key}' is not {what} ({use_one_of(key, known)})")
 
     def mapping(self, value: object, name: str, where: object) -> _Map:
         if value is None:
@@ -124,6 +135,7 @@ def read_practices(text: str, path: str = PRACTICES_FILE) -> Practices:
     if not isinstance(data, _Map):
         raise FormatError(path, 1, "the file must be a set of 'key: value' lines")
     r = _Reader(path)
+    _check_keys(data, r)
     p = Practices()
     p.sources = [
         Source(
@@ -180,6 +192,28 @@ def read_practices(text: str, path: str = PRACTICES_FILE) -> Practices:
     p.cookies = Cookies(r.choice(cookies, "consent", COOKIE_CONSENT, "opt-in"), r.strings(cookies, "categories"))
     _check_references(p, data, r)
     return p
+
+
+ENTRY_TYPES: dict[str, type] = {"categories": Category, "sources": Source, "purposes": Purpose, "recipients": Recipient}
+"""The lists whose entries are named by id: 'categories.<id>.<field>'."""
+ENTRY_WORDS = {"categories": "category", "sources": "source", "purposes": "purpose", "recipients": "recipient"}
+BLOCK_TYPES: dict[str, type] = {
+    "sold": SaleOrSharing,
+    "shared": SaleOrSharing,
+    "children": Children,
+    "cookies": Cookies,
+}
+"""The sections set field by field: 'children.minors_users'."""
+
+
+def _check_keys(data: _Map, r: _Reader) -> None:
+    """Every key must be one the practices have: nothing typed is dropped without a word."""
+    r.known_keys(data, Practices, "a part of the practices", extra=("format",))
+    for section, kind in [*ENTRY_TYPES.items(), ("transfers", Transfer)]:
+        for entry in r.items(data, section):
+            r.known_keys(entry, kind, f"a field of a {ENTRY_WORDS.get(section, 'transfer')}")
+    for name, kind in BLOCK_TYPES.items():
+        r.known_keys(r.mapping(data.get(name), name, data), kind, f"a field of '{name}'")
 
 
 def _check_references(p: Practices, data: _Map, r: _Reader) -> None:
