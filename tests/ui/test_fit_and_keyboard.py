@@ -291,3 +291,22 @@ def test_settings_dialog_saves_name_email_and_library_folders(qtbot, window, set
         dialog.accept()
     assert settings.author_name == "Sam Counsel" and settings.library_folders() == [str(tmp_path)]
     assert window.session.author.name == "Sam Counsel"
+
+
+def test_compare_publish_and_export_stay_on_the_toolbar_at_150_percent(qtbot, window, tmp_path) -> None:
+    """1280x800 at 150% is 853 logical pixels wide: Export was behind the » button."""
+    from PySide6.QtWidgets import QToolBar
+
+    window.showNormal()
+    window.resize(853, 533)
+    toolbar = window.findChild(QToolBar, "main-toolbar")
+    qtbot.waitUntil(lambda: window.width() == 853 and toolbar.width() <= 853, timeout=3000)
+    qtbot.wait(50)
+    for action in (window.act_compare, window.act_publish, window.act_export):
+        button = toolbar.widgetForAction(action)
+        assert button is not None and button.isVisible(), action.text()
+        assert button.geometry().right() <= toolbar.width()
+    assert toolbar.widgetForAction(window.act_compare).text() == "Compare"  # the menu says with what
+    assert window.act_compare.text() == "&Compare with last published version"
+    assert "last published version" in window.act_compare.toolTip()
+    toolbar.grab().save(str(tmp_path / "toolbar-853.png"))
