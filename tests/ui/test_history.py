@@ -325,6 +325,13 @@ def test_an_edit_of_its_own_minute_is_shown_to_the_minute_and_a_day_in_words() -
     assert old.detail.endswith(" · 1 February 2026, 18:00")
 
 
+def test_an_edit_saved_without_a_name_never_shows_an_empty_author() -> None:
+    now = dt.datetime(2026, 3, 3, 18, 0).astimezone()
+    nameless = Edit("3f2a9c1d0e", " ", "", now.isoformat(), "Edited 'Cookies'", (), False)
+    (_draft, entry) = timeline([nameless], [], {}, now=now)
+    assert entry.detail == "Author not recorded · Today, 18:00"
+
+
 def test_an_edit_is_named_to_the_second_with_its_id_and_message() -> None:
     now = dt.datetime(2026, 3, 3, 18, 0).astimezone()
     when = now.replace(hour=14, minute=27, second=5).isoformat()
