@@ -403,3 +403,13 @@ def test_a_bullet_sign_is_not_a_drafting_marker(body: str) -> None:
 def test_a_bare_blank_sign_inside_a_sentence_is_still_a_marker(body: str) -> None:
     [finding] = one(body, "drafting-marker")
     assert body[finding.start : finding.end] == "●"
+
+
+def test_an_unfilled_placeholder_is_fixed_in_the_apps_panel_or_with_the_command() -> None:
+    """The command line is told the command; the app (`in_app`, `app_fix`) the panel that fills it."""
+    [typed] = one("Write to {{ contact.email }}.", "placeholder-unfilled")
+    assert "notice-studio set DIR contact.email=VALUE" in typed.fix
+    assert typed.app_fix == "Fill it in on the Placeholders panel, or reword the sentence without it."
+    [made] = one("{{ practices.sale_statement }}", "placeholder-unfilled")  # a notice without practices
+    assert "notice-studio practices set DIR" in made.fix
+    assert made.app_fix == "It is written from the practices: add them in the Practices panel."

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from notice_studio.core.publishing.schedule import effective_date_warning
+from notice_studio.core.render.common import format_date
 
 TODAY = dt.date(2026, 12, 3)
 
@@ -15,16 +16,16 @@ TODAY = dt.date(2026, 12, 3)
 def test_a_material_change_dated_in_the_past_is_a_warning() -> None:
     said = effective_date_warning(True, dt.date(2026, 11, 20), TODAY, None)
     assert said == (
-        "This material change would take effect on 2026-11-20, 13 days ago, before readers could be told of it; "
-        "choose 2026-12-03 or later, unless it truly applied from then."
+        "This material change would take effect on 20 November 2026, 13 days ago, before readers could be told of it; "
+        "choose 3 December 2026 or later, unless it truly applied from then."
     )
 
 
 def test_any_version_dated_in_the_past_is_a_warning() -> None:
     said = effective_date_warning(False, dt.date(2019, 3, 1), TODAY, None)
-    assert said is not None and said.startswith("The effective date 2019-03-01 is 2834 days ago")
+    assert said is not None and said.startswith("The effective date 1 March 2019 is 2834 days ago")
     assert effective_date_warning(False, TODAY - dt.timedelta(days=1), TODAY, 30).startswith(  # type: ignore[union-attr]
-        "The effective date 2026-12-02 is 1 day ago"
+        "The effective date 2 December 2026 is 1 day ago"
     )
 
 
@@ -48,9 +49,9 @@ def test_publish_says_to_change_the_date_when_that_is_the_warning(tmp_path, caps
     from notice_studio.cli import main
 
     folder = make(tmp_path, clean_notice())
-    past = (dt.date.today() - dt.timedelta(days=3)).isoformat()
-    assert main(["publish", folder, "--effective", past]) == 1
+    past = dt.date.today() - dt.timedelta(days=3)
+    assert main(["publish", folder, "--effective", past.isoformat()]) == 1
     err = capsys.readouterr().err
-    assert f"The effective date {past} is 3 days ago" in err
+    assert f"The effective date {format_date(past)} is 3 days ago" in err
     assert "choose another --effective date, or publish again with --force to acknowledge it" in err
     assert "notice-studio check" not in err and err.count("\n") == 1

@@ -45,7 +45,7 @@ def test_effective_date_warning() -> None:
     warning = effective_date_warning(True, WEDNESDAY + dt.timedelta(days=10), WEDNESDAY, 30)
     assert warning is not None
     assert warning.startswith("This material change takes effect in 10 days, but this notice gives 30 days' notice")
-    assert "choose 2027-01-01 or later" in warning
+    assert "choose 1 January 2027 or later" in warning  # as the date field and the page write it
     assert "takes effect today" in (effective_date_warning(True, WEDNESDAY, WEDNESDAY, 30) or "")
 
 

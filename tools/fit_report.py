@@ -4,7 +4,8 @@
 
 e.g. `1366x768` or `1280x800@1.5`. Runs offscreen on a throwaway notice; the screen is Qt's
 offscreen platform with that size, and the scale is QT_SCALE_FACTOR. Prints one JSON object:
-the available area and, per window, its size, minimum size and whether its buttons are inside it.
+the available area and, per window, its size, minimum size and whether its buttons are inside it;
+the preview's text column (pixels and characters), alone and with the library panel open.
 """
 
 from __future__ import annotations
@@ -61,6 +62,12 @@ def _buttons_inside(widget) -> bool:
     return True
 
 
+def _text_column(view) -> tuple[int, int]:
+    """A text view's column: its width in pixels and in average characters."""
+    width = view.viewport().width() - 2 * int(view.document().documentMargin())
+    return width, width // max(1, view.fontMetrics().averageCharWidth())
+
+
 def measure(outdir: Path) -> dict:
     from tools.screenshots import _settle, _wait
 
@@ -108,6 +115,13 @@ def measure(outdir: Path) -> dict:
     report["editor_width"] = editor.width()
     report["editor_chars"] = editor.width() // max(1, editor.fontMetrics().averageCharWidth())
     record("main-window", window)
+    report["preview_width"], report["preview_chars"] = _text_column(window.preview)
+    library = window.docks["library_browser"]  # a side panel open beside the text
+    library.show()
+    library.raise_()
+    record("main-window-library", window)
+    report["preview_width_with_panel"], report["preview_chars_with_panel"] = _text_column(window.preview)
+    library.hide()
     for name, make in (
         ("new-notice", demo_states.new_notice_dialog),
         ("export", demo_states.export_dialog),

@@ -20,6 +20,10 @@ if TYPE_CHECKING:
 
 SAMPLE_FOLDER = "Sample notice"
 SAMPLE_ORG = "Northwind Analytics"
+# Who made the sample's first edit: Notice Studio did, at the first start, before the welcome asks
+# the user's name (the welcome opens over the sample). It is not the user's edit, so it is not
+# recorded as theirs later; git takes an empty e-mail address.
+SAMPLE_AUTHOR_NAME = "Notice Studio sample"
 
 
 def sample_notice_path() -> Path:
@@ -29,7 +33,7 @@ def sample_notice_path() -> Path:
         return path
     from notice_studio.core.library.catalog import load_library
     from notice_studio.core.library.templates import build_notice
-    from notice_studio.core.notice.store import NoticeRepo, resolve_author
+    from notice_studio.core.notice.store import Author, NoticeRepo
 
     notice = build_notice(None, SAMPLE_ORG, None)
     notice.title = "Privacy Notice"
@@ -40,7 +44,7 @@ def sample_notice_path() -> Path:
         spec = library.variable_spec(name)
         if spec is not None and spec.example:
             notice.variables[name] = spec.example
-    with NoticeRepo.create(path, notice, resolve_author()):
+    with NoticeRepo.create(path, notice, Author(SAMPLE_AUTHOR_NAME, "")):
         pass
     return path
 

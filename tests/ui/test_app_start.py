@@ -196,3 +196,35 @@ def test_a_last_notice_that_cannot_open_gives_the_welcome_with_the_sentence(
     assert dialog.problem.isVisible() and dialog.problem.text() == problem
     dialog.reject()
     window.close()
+
+
+def test_the_samples_first_edit_has_an_author_before_the_welcome_asks_a_name(
+    qtbot, settings, tmp_path: Path, monkeypatch
+) -> None:
+    """The first start makes the sample before the welcome asks who you are: its first edit is
+    Notice Studio's, not a blank or 'Unknown author' line in the history."""
+    from notice_studio.ui import app as app_module
+    from notice_studio.ui.main_window import MainWindow
+
+    data = tmp_path / "data"
+    data.mkdir()
+    monkeypatch.setattr(app_module, "data_dir", lambda: data)
+    monkeypatch.setenv("HOME", str(tmp_path))  # no ~/.gitconfig with a name to fall back on
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    settings.set("author/name", "")
+    settings.set("author/email", "")
+    path = app_module.sample_notice_path()
+    assert path.parent == data
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_notice(path)
+    dock = window.docks["history_dock"]
+    dock.show()
+    qtbot.waitUntil(lambda: len(dock.entries) >= 2, timeout=10000)
+    first = dock.entries[-1]
+    assert first.title.startswith("Created the notice")
+    assert first.detail.startswith("Notice Studio sample · "), first.detail
+    assert all(not e.detail.startswith(" · ") for e in dock.entries)
+    dock.grab().save(str(tmp_path / "sample-history.png"))
+    window.close()

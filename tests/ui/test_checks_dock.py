@@ -169,3 +169,34 @@ def test_unfilled_placeholder_finding_leads_to_its_field(qtbot, window) -> None:
     qtbot.waitUntil(lambda: name in variables.rows, timeout=5000)
     variables.focus_placeholder(name)
     qtbot.waitUntil(lambda: variables.rows[name].field.hasFocus(), timeout=5000)
+
+
+def test_fixes_name_the_apps_panels_not_the_command_line(window, qtbot) -> None:
+    """A statement written from the practices is fixed in the Practices panel (it was sent to the
+    Placeholders panel, which cannot fill it); no fix shown names a 'notice-studio' command."""
+    dock = _dock(window)
+    qtbot.waitUntil(lambda: dock.last_report is not None, timeout=10000)
+    session = window.session
+    clause = session.notice.clauses[1]
+    new = clause.body.rstrip() + "\n\n{{ practices.sale_statement }}\n"
+    session.undo_stack.push(commands.EditBody(session, clause.id, clause.body, new, len(new)))
+
+    def generated() -> list:
+        return [
+            item
+            for item in _items(dock, "placeholder-unfilled") + _items(dock, "practice-statement-stale")
+            if "practices.sale_statement" in dock._finding(item).excerpt
+        ]
+
+    qtbot.waitUntil(lambda: bool(generated()), timeout=10000)
+    assert generated()[0].text(2) in (
+        "It is written from the practices: add them in the Practices panel.",  # a notice without practices
+        "Remake it from the practices: save them in the Practices panel.",  # one with practices: made stale
+    )
+    typed = [i for i in _items(dock, "placeholder-unfilled") if i not in generated()]
+    assert typed and typed[0].text(2) == "Fill it in on the Placeholders panel, or reword the sentence without it."
+    for row in range(dock.tree.topLevelItemCount()):
+        group = dock.tree.topLevelItem(row)
+        for index in range(group.childCount()):
+            item = group.child(index)
+            assert "notice-studio" not in item.text(2) + item.toolTip(2), item.text(2)

@@ -41,6 +41,7 @@ def test_every_window_fits_the_laptop_screen(tmp_path: Path, screen: str) -> Non
     assert report["available"] == expected
     assert set(report["windows"]) == {
         "main-window",
+        "main-window-library",
         "new-notice",
         "export",
         "publish",
@@ -56,6 +57,8 @@ def test_every_window_fits_the_laptop_screen(tmp_path: Path, screen: str) -> Non
         image = QImage(str(tmp_path / f"{name}.png"))
         assert not image.isNull() and image.width() <= expected[0] * 1.5 + 1
     assert report["editor_chars"] >= 45  # the document gets the room (was ~7 characters at 150%)
+    if screen == "1366x768":  # with a side panel open the preview was 25 characters wide
+        assert report["preview_chars_with_panel"] >= 40, report
 
 
 def test_a_dialog_taller_than_the_screen_scrolls_and_keeps_its_buttons(qtbot) -> None:
@@ -291,3 +294,74 @@ def test_settings_dialog_saves_name_email_and_library_folders(qtbot, window, set
         dialog.accept()
     assert settings.author_name == "Sam Counsel" and settings.library_folders() == [str(tmp_path)]
     assert window.session.author.name == "Sam Counsel"
+
+
+def test_compare_publish_and_export_stay_on_the_toolbar_at_150_percent(qtbot, window, tmp_path) -> None:
+    """1280x800 at 150% is 853 logical pixels wide: Export was behind the » button."""
+    from PySide6.QtWidgets import QToolBar
+
+    window.showNormal()
+    window.resize(853, 533)
+    toolbar = window.findChild(QToolBar, "main-toolbar")
+    qtbot.waitUntil(lambda: window.width() == 853 and toolbar.width() <= 853, timeout=3000)
+    qtbot.wait(50)
+    for action in (window.act_compare, window.act_publish, window.act_export):
+        button = toolbar.widgetForAction(action)
+        assert button is not None and button.isVisible(), action.text()
+        assert button.geometry().right() <= toolbar.width()
+    assert toolbar.widgetForAction(window.act_compare).text() == "Compare"  # the menu says with what
+    assert window.act_compare.text() == "&Compare with last published version"
+    assert "last published version" in window.act_compare.toolTip()
+    toolbar.grab().save(str(tmp_path / "toolbar-853.png"))
+
+
+def test_the_preview_keeps_a_readable_column_beside_a_side_panel(
+    qtbot, settings, notice_folder, monkeypatch, tmp_path
+) -> None:
+    """At 1366x768 with the outline, the guidance and the library open, the preview was 25
+    characters wide and long unfilled markers broke mid-word; now it keeps 40 or more, and the
+    library's longest marker fits on one of its lines."""
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from notice_studio.core.notice.model import placeholders_in
+
+    monkeypatch.setattr(window_setup, "available_area", lambda *_args: QRect(0, 0, 1366, 768))
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_notice(notice_folder)
+    qtbot.waitUntil(lambda: window.library is not None and window.preview.last is not None, timeout=10000)
+    window.showNormal()  # maximised on the test's small screen
+    window.resize(1366, 740)
+    window.extras.act_guidance.setChecked(True)
+    preview = window.preview
+    margin = 2 * int(preview.document().documentMargin())
+
+    def column() -> int:
+        return preview.viewport().width() - margin
+
+    def chars() -> int:
+        return column() // preview.fontMetrics().averageCharWidth()
+
+    qtbot.waitUntil(lambda: chars() >= 60, timeout=3000)  # no panel open: the preview has 40% of the room
+    dock = window.docks["library_browser"]
+    dock.show()
+    dock.raise_()
+    qtbot.waitUntil(lambda: dock.isVisible() and dock.width() > 200, timeout=3000)
+    qtbot.wait(100)
+    assert chars() >= 40, chars()
+    assert window.editor.body.width() >= window.editor.body.fontMetrics().averageCharWidth() * 40
+    bold = QFont(preview.font())
+    bold.setBold(True)
+    names = {name for clause in window.library.clauses() for name in placeholders_in(clause.body)}
+    longest = max(names, key=len)
+    assert QFontMetrics(bold).horizontalAdvance(f"[{longest}]") < column(), longest
+    assert window.minimumSizeHint().width() <= 1366
+    window.grab().save(str(tmp_path / "preview-beside-library.png"))
+    # Dragging the divider is the user's choice, kept as panels open and close.
+    splitter = window.centralWidget()
+    total = sum(splitter.sizes())
+    splitter.setSizes([total // 2, total - total // 2])
+    splitter.splitterMoved.emit(total // 2, 1)
+    dock.hide()
+    qtbot.waitUntil(lambda: abs(splitter.sizes()[1] - sum(splitter.sizes()) // 2) <= 2, timeout=3000)

@@ -86,7 +86,7 @@ def test_published_version_sits_on_the_edit_it_tags(qtbot, window) -> None:
     at = kinds.index(VERSION)
     entry = dock.entries[at]
     assert entry.ref == "v1" and version.commit == tagged
-    assert entry.title == "Version 1 \u2014 effective 2026-01-15"
+    assert entry.title == "Version 1 \u2014 effective 15 January 2026"
     assert entry.material and entry.extra == "We explain how long we keep data."
     assert "Approved by Jane Counsel" in entry.detail
     assert dock.entries[at + 1].ref == tagged and dock.entries[at + 1].tags == ("v1",)
@@ -256,7 +256,7 @@ def test_local_time_reads_like_a_person_would_say_it() -> None:
     today = now.replace(hour=14, minute=5)
     assert local_time(today.isoformat(), now) == "Today, 14:05"
     assert local_time((today - dt.timedelta(days=1)).isoformat(), now) == "Yesterday, 14:05"
-    assert local_time((today - dt.timedelta(days=30)).isoformat(), now) == "1 Feb 2026, 14:05"
+    assert local_time((today - dt.timedelta(days=30)).isoformat(), now) == "1 February 2026, 14:05"
     assert local_time("not a date", now) == "not a date"
 
 
@@ -283,6 +283,53 @@ def test_two_edits_of_the_same_minute_are_told_apart_in_the_comparison(qtbot, wi
     assert left == f"Earlier: {compare.old_long}" and right == f"Later: {compare.new_long}"
     assert compare.column_labels[0].toolTip() == left
     compare.close()
+
+
+def test_history_writes_dates_and_same_minute_times_as_the_comparison_does(qtbot, window, tmp_path) -> None:
+    """'effective 15 January 2026', not '2026-01-15'; two edits of one minute show their seconds
+    in the list, the same words the comparison names them with."""
+    if dt.datetime.now().second > 40:  # both edits within one minute
+        qtbot.wait((61 - dt.datetime.now().second) * 1000)
+    dock = dock_of(window)
+    edit_clause(qtbot, window, 1, "information", "personal data")
+    edit_clause(qtbot, window, 2, "we", "we always")
+    publish_v1(window)
+    wait_for(qtbot, dock, lambda entries: entries[1].kind == VERSION and entries[3].kind == EDIT)
+    version, newer, older = dock.entries[1], dock.entries[2], dock.entries[3]
+    assert version.title == "Version 1 \u2014 effective 15 January 2026"
+    assert "2026-01-15" not in version.accessible_text
+    assert newer.moment.startswith("Today, ") and newer.moment.count(":") == 2
+    assert newer.detail == f"{UI_AUTHOR.name} · {newer.moment}"
+    assert older.detail == f"{UI_AUTHOR.name} · {older.moment}"
+    dock.select_refs(newer.ref, older.ref)
+    dock.compare_selected()
+    compare = next(w for w in window.findChildren(DiffWindow))
+    qtbot.waitUntil(lambda: compare.diff is not None, timeout=10000)
+    assert compare.old_name == f"the edit of {older.detail.split(' · ')[-1]} ({older.ref[:7]})"
+    compare.close()
+    dock.grab().save(str(tmp_path / "history-dates.png"))
+
+
+def test_an_edit_of_its_own_minute_is_shown_to_the_minute_and_a_day_in_words() -> None:
+    now = dt.datetime(2026, 3, 3, 18, 0).astimezone()
+    (_draft, today, old) = timeline(
+        [
+            _edit("3f2a9c1d0e", "Edited 'Cookies'", now.replace(hour=14, minute=27, second=5).isoformat()),
+            _edit("9d8e7f6a5b", "Edited 'Retention'", (now - dt.timedelta(days=30)).isoformat()),
+        ],
+        [],
+        {},
+        now=now,
+    )
+    assert today.detail.endswith(" · Today, 14:27") and today.moment == "Today, 14:27:05"
+    assert old.detail.endswith(" · 1 February 2026, 18:00")
+
+
+def test_an_edit_saved_without_a_name_never_shows_an_empty_author() -> None:
+    now = dt.datetime(2026, 3, 3, 18, 0).astimezone()
+    nameless = Edit("3f2a9c1d0e", " ", "", now.isoformat(), "Edited 'Cookies'", (), False)
+    (_draft, entry) = timeline([nameless], [], {}, now=now)
+    assert entry.detail == "Author not recorded · Today, 18:00"
 
 
 def test_an_edit_is_named_to_the_second_with_its_id_and_message() -> None:

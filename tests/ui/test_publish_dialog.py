@@ -273,9 +273,33 @@ def test_effective_date_default_effective_date_warning_and_editorial_heading(win
     # A date in the past is said beside the date, for either kind (the core's one rule).
     past = dt.date.today() - dt.timedelta(days=3)
     dialog.effective.setDate(QDate(past.year, past.month, past.day))
-    assert dialog.notice_period.text().startswith(f"The effective date {past.isoformat()} is 3 days ago")
+    assert dialog.notice_period.text().startswith(f"The effective date {format_date(past)} is 3 days ago")
     dialog.material.setChecked(True)
     assert dialog.notice_period.text().startswith("This material change would take effect on")
+
+
+def test_the_date_warning_writes_dates_as_the_date_field_shows_them(window, qtbot, tmp_path) -> None:
+    """Beside a field showing '1 December 2026', the warning does not say '2026-12-01'."""
+    from notice_studio.core.publishing.schedule import set_advance_notice_days
+
+    fill_placeholders(window)
+    session = window.session
+    set_advance_notice_days(session.notice, 30)
+    dialog = open_after_a_material_change(window, qtbot)
+    today = dt.date.today()
+    earliest = today + dt.timedelta(days=30)
+    dialog.effective.setDate(QDate(today.year, today.month, today.day))
+    said = dialog.notice_period.text()
+    assert f"choose {format_date(earliest)} or later" in said and earliest.isoformat() not in said
+    dialog.effective.setDate(QDate(earliest.year, earliest.month, earliest.day))
+    assert dialog.effective.text() == format_date(earliest)  # the field writes it the same way
+    past = today - dt.timedelta(days=40)
+    dialog.effective.setDate(QDate(past.year, past.month, past.day))
+    said = dialog.notice_period.text()
+    assert f"take effect on {dialog.effective.text()}, 40 days ago" in said
+    assert f"choose {format_date(today)} or later" in said
+    assert past.isoformat() not in said and today.isoformat() not in said
+    dialog.grab().save(str(tmp_path / "publish-date-warning.png"))
 
 
 def test_a_clause_that_lost_what_a_law_requires_needs_a_reason_recorded_in_the_tag(window, qtbot, tmp_path) -> None:

@@ -198,6 +198,30 @@ def test_reviews_dock_ask_comment_approve(qtbot, tmp_path: Path) -> None:
         tasks.wait()
 
 
+def test_a_refused_approval_names_the_reviews_panel_not_the_command_line(qtbot, tmp_path: Path) -> None:
+    """Approving after saving edits of one's own is refused with the way out the app offers."""
+    with NoticeRepo.create(tmp_path / "n", small_notice(), AUTHOR) as repo:
+        workspace = Workspace(repo, author=AUTHOR)
+        theirs = store_remote.request_review(repo, "Please look at retention", OTHER)
+        workspace.notice.set_body("security", "We protect your data with encryption at rest.")
+        workspace.save("Edited 'Security'")
+        tasks = TaskRunner()
+        dock = ReviewsDock(workspace, tasks, current_clause=lambda: "retention")
+        qtbot.addWidget(dock)
+        dock.show()
+        dock.refresh()
+        qtbot.waitUntil(lambda: dock.tree.topLevelItemCount() == 1, timeout=10000)
+        dock.tree.setCurrentItem(dock.tree.topLevelItem(0))
+        assert dock.tree.topLevelItem(0).data(0, Qt.ItemDataRole.UserRole) == theirs
+        qtbot.mouseClick(dock.approve, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: "edit of yours saved since" in dock.status.text(), timeout=10000)
+        said = dock.status.text()
+        assert "(Ask for review, in the Reviews panel)" in said and "notice-studio" not in said
+        assert said.endswith("for a colleague to approve.") and dock.ask.text().replace("&", "") == "Ask for review"
+        dock.grab().save(str(tmp_path / "refused-approval.png"))
+        tasks.wait()
+
+
 def test_open_from_server_copies_in_the_background(qtbot, tmp_path: Path) -> None:
     from notice_studio.ui.remote.open_from_server import OpenFromServerDialog
 

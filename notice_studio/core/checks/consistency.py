@@ -69,9 +69,11 @@ def _sentence_end(text: str, start: int) -> int:
     return end.start() if end else len(text)
 
 
-def _finding(rule: str, message: str, fix: str, clause: tuple[str, str], start: int, end: int) -> Finding:
+def _finding(
+    rule: str, message: str, fix: str, clause: tuple[str, str], start: int, end: int, in_app: str = ""
+) -> Finding:
     clause_id, body = clause
-    return Finding(rule, "error", message, fix, clause_id, start, end, "body", body[start:end])
+    return Finding(rule, "error", message, fix, clause_id, start, end, "body", body[start:end], in_app=in_app)
 
 
 @dataclass(frozen=True)
@@ -148,6 +150,8 @@ def _prose_findings(clause_id: str, body: str, p: ProseFacts) -> Iterator[Findin
                 (clause_id, body),
                 match.start(),
                 match.end(),
+                "Make the text say what is sold or shared (use the clause 'ccpa-disclosed-sold-shared'), "
+                "or correct what the Practices panel records as sold or shared.",
             )
         if not p.sold:
             for match in _SALE_RE.finditer(text):
@@ -253,6 +257,7 @@ def tables_vs_practices(notice: Notice, p: Practices) -> Iterator[Finding]:
             None,
             location="notice",
             excerpt=name,
+            in_app="Regenerate it from the practices: save them in the Practices panel.",
         )
     for name in stale_statements(notice):
         yield Finding(
@@ -263,6 +268,7 @@ def tables_vs_practices(notice: Notice, p: Practices) -> Iterator[Finding]:
             None,
             location="notice",
             excerpt=name,
+            in_app="Remake it from the practices: save them in the Practices panel.",
         )
     cookies = notice.tables.get("cookies")
     if cookies is None or p.sells_or_shares:

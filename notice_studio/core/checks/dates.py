@@ -14,6 +14,7 @@ from notice_studio.core.checks.text import per_text
 from notice_studio.core.checks.types import CheckContext, Finding
 from notice_studio.core.importer.dates import typed_date_spans
 from notice_studio.core.notice.model import Notice
+from notice_studio.core.render.common import format_date
 
 
 @per_text
@@ -104,7 +105,7 @@ def last_updated(notice: Notice, ctx: CheckContext) -> Iterator[Finding]:
         yield Finding(
             "last-updated-stale",
             "warning",
-            f"The 'Last updated' date {last.isoformat()} is {months} months old, and the CCPA requires the "
+            f"The 'Last updated' date {format_date(last)} is {months} months old, and the CCPA requires the "
             "privacy policy to be updated at least once every 12 months.",
             "Review the notice and publish a new version.",
             None,
@@ -120,7 +121,7 @@ def last_updated(notice: Notice, ctx: CheckContext) -> Iterator[Finding]:
         yield Finding(
             "last-updated-stale",
             "info",
-            f"The live version's 'Last updated' date {last.isoformat()} is {months} months old, more than the "
+            f"The live version's 'Last updated' date {format_date(last)} is {months} months old, more than the "
             "12 months the CCPA allows.",
             "Publishing this draft refreshes the date.",
             None,

@@ -55,6 +55,11 @@ def placeholders(scan: Scan, variables: dict[str, str]) -> Iterator[Finding]:
             match.end(),
             location,  # type: ignore[arg-type]
             match.group(0),
+            in_app=(
+                "It is written from the practices: add them in the Practices panel."
+                if is_generated(name)
+                else "Fill it in on the Placeholders panel, or reword the sentence without it."
+            ),
         )
 
 

@@ -87,4 +87,5 @@ def table_problems(notice: Notice) -> Iterator[Finding]:
                     None,
                     location="notice",
                     excerpt=f"{name}:{number}:{header}",
+                    in_app="Correct the cell in the Tables panel.",
                 )

@@ -44,6 +44,14 @@ class Finding:
     jurisdiction: str | None = None
     suggestion: str | None = None
     """A library clause id that would fix the finding (coverage), if one is known."""
+    in_app: str = ""
+    """`fix` in the app's words where it names a command ('the Placeholders panel' for
+    'notice-studio set DIR …'), as `NoticeError.in_app` is for errors; empty when `fix` fits both."""
+
+    @property
+    def app_fix(self) -> str:
+        """The fix as the app shows it."""
+        return self.in_app or self.fix
 
     @property
     def key(self) -> str:

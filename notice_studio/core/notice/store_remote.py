@@ -1184,10 +1184,13 @@ def _second_person(repo: NoticeRepo, review: review_model.Review, approver: Auth
     log = _run(repo.path, "log", "--format=%an%x1f%ae", f"{review.draft}..HEAD", check=False).out
     own = sum(1 for line in log.splitlines() if line and same(*line.split("\x1f", 1)))
     if own:
-        raise RemoteError(
+        saved = (
             f"The draft has {plural(own, 'edit')} of yours saved since this review was asked for, and an approval "
-            "covers the draft as it is now; ask for a new review (notice-studio review request) for a colleague "
-            "to approve."
+            "covers the draft as it is now; ask for a new review"
+        )
+        raise RemoteError(
+            f"{saved} (notice-studio review request) for a colleague to approve.",
+            in_app=f"{saved} (Ask for review, in the Reviews panel) for a colleague to approve.",
         )
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from notice_studio.core.notice.model import Notice, NoticeError
 from notice_studio.core.notice.store import Version
+from notice_studio.core.render.common import format_date
 from notice_studio.core.wording import plural
 
 PUBLISHING = "publishing"
@@ -105,16 +106,17 @@ def effective_date_warning(
 ) -> str | None:
     """One sentence when the effective date needs a second look: a date in the past (but for the
     date an imported notice states for itself, `stated`, on its first version), or a material
-    change taking effect sooner than the notice period allows."""
+    change taking effect sooner than the notice period allows. Dates are written as the date field,
+    the published page and every other sentence of the app write them ("1 December 2026")."""
     if effective < today and effective != stated:
         ago = plural((today - effective).days, "day")
         if material:
             return (
-                f"This material change would take effect on {effective.isoformat()}, {ago} ago, before readers "
-                f"could be told of it; choose {today.isoformat()} or later, unless it truly applied from then."
+                f"This material change would take effect on {format_date(effective)}, {ago} ago, before readers "
+                f"could be told of it; choose {format_date(today)} or later, unless it truly applied from then."
             )
         return (
-            f"The effective date {effective.isoformat()} is {ago} ago: the page would say it was last updated then, "
+            f"The effective date {format_date(effective)} is {ago} ago: the page would say it was last updated then, "
             "though it is published today; keep it only if this text truly took effect on that day."
         )
     if not material or not days:
@@ -126,5 +128,5 @@ def effective_date_warning(
     sooner = "today" if given <= 0 else f"in {plural(given, 'day')}"
     return (
         f"This material change takes effect {sooner}, but this notice gives {days} days' notice of material "
-        f"changes; choose {earliest.isoformat()} or later, or publish it as editorial if it is."
+        f"changes; choose {format_date(earliest)} or later, or publish it as editorial if it is."
     )

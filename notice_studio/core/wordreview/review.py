@@ -211,9 +211,12 @@ def read_review(repo: NoticeRepo, path: str | Path) -> WordReview:
     marker = custom_properties(document)
     notice_id, commit = marker.get(NOTICE_PROPERTY, ""), marker.get(COMMIT_PROPERTY, "")
     if not notice_id or not commit:
-        raise NotFromThisNoticeError(
+        unmatched = (
             f"{path.name} was not sent for review from Notice Studio, so its changes cannot be matched to "
-            "sections; compare it with the draft as a plain import instead (notice-studio import)."
+            "sections; compare it with the draft as a plain import instead"
+        )
+        raise NotFromThisNoticeError(
+            f"{unmatched} (notice-studio import).", in_app=f"{unmatched} (Import as a new notice)."
         )
     if not repo.is_identity(notice_id, commit):
         title = marker.get(TITLE_PROPERTY, "another notice")

@@ -24,11 +24,6 @@ GROUP_TITLES = {
 }
 FILTER_NAMES = {"error": "Errors", "warning": "Warnings", "info": "Notes"}
 
-# The core's fix sentences speak to the command line; in the app the same fix is a panel away.
-_APP_FIXES = {
-    "placeholder-unfilled": "Fill it in on the Placeholders panel, or reword the sentence without it.",
-}
-
 
 @dataclass(frozen=True)
 class CheckedNotice:
@@ -65,7 +60,8 @@ def check_job(state: AppState) -> Callable[[], CheckedNotice] | None:
 
 
 def fix_text(finding: Finding) -> str:
-    return _APP_FIXES.get(finding.rule, finding.fix)
+    """The core's fix sentence in the app's words (a panel, not a command)."""
+    return finding.app_fix
 
 
 def coverage_line(coverage: Coverage) -> str:

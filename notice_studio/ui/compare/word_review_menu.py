@@ -98,7 +98,7 @@ def _not_imported(window, exc: object) -> None:
     if not isinstance(exc, NotFromThisNoticeError):
         window.show_error(str(exc))
         return
-    box = QMessageBox(QMessageBox.Icon.Information, "Not a review of this notice", str(exc), parent=window)
+    box = QMessageBox(QMessageBox.Icon.Information, "Not a review of this notice", exc.in_app, parent=window)
     plain = box.addButton("Import as a new notice…", QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     window.word_review_message = box

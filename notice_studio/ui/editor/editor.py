@@ -27,6 +27,8 @@ from notice_studio.ui.editor.highlighter import MarkdownHighlighter
 
 _OPEN_PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z0-9_.]*)$")
 _OPEN_CROSSREF = re.compile(r"\[\[([a-z0-9-]*)$")
+# The guidance column gives way first when room is short (a side panel open), down to this width.
+GUIDANCE_MIN_CHARS = 22
 
 
 class BodyEdit(QPlainTextEdit):
@@ -173,6 +175,8 @@ class ClauseEditor(QWidget):
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(8, 0, 0, 0)
         heading = QLabel("<b>Guidance</b> <span style='color:gray'>(for you; never published)</span>")
+        heading.setWordWrap(True)  # the column may be narrow: room goes to the text and the preview
+        side.setMinimumWidth(side.fontMetrics().averageCharWidth() * GUIDANCE_MIN_CHARS)
         side_layout.addWidget(self.provenance)
         side_layout.addWidget(heading)
         side_layout.addWidget(self.guidance, 1)

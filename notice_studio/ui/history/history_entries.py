@@ -7,14 +7,18 @@ turns them into these entries there.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from notice_studio.core.notice.store import Edit, Version
+from notice_studio.core.render.common import format_date
 from notice_studio.core.wording import plural
 
 DRAFT, VERSION, EDIT = "draft", "version", "edit"
 HEADING_MESSAGE_CHARS = 60
+UNNAMED_AUTHOR = "Author not recorded"
+"""Shown for an edit saved without a name (by another tool), so no line starts with ' · '."""
 
 
 @dataclass(frozen=True)
@@ -75,8 +79,8 @@ class HistoryEntry:
 
 
 def local_time(when: str, now: dt.datetime | None = None, *, seconds: bool = False) -> str:
-    """An ISO time as the reader's local time: 'Today, 14:05', 'Yesterday, 09:12', '3 Mar 2026, 14:05'
-    (with `seconds`, 'Today, 14:05:09')."""
+    """An ISO time as the reader's local time: 'Today, 14:05', 'Yesterday, 09:12', '3 March 2026, 14:05'
+    (with `seconds`, 'Today, 14:05:09'); the day as the comparison and the published page write it."""
     try:
         moment = dt.datetime.fromisoformat(when).astimezone()
     except ValueError:
@@ -87,12 +91,12 @@ def local_time(when: str, now: dt.datetime | None = None, *, seconds: bool = Fal
         return f"Today, {clock}"
     if moment.date() == now.date() - dt.timedelta(days=1):
         return f"Yesterday, {clock}"
-    return f"{moment.day} {moment.strftime('%b %Y')}, {clock}"
+    return f"{format_date(moment.date())}, {clock}"
 
 
 def version_entry(version: Version, now: dt.datetime | None = None, signature: str = "") -> HistoryEntry:
     """`signature`: the Workspace's words for the version's signature ('signed, verified (…)', or '')."""
-    effective = version.effective.isoformat() if version.effective else "no effective date"
+    effective = format_date(version.effective) if version.effective else "no effective date"
     title = f"Version {version.number} \u2014 effective {effective}"
     notice = " ".join(version.change_notice.split())
     people = [f"Approved by {version.approved_by}"] if version.approved_by else []
@@ -113,8 +117,15 @@ def version_entry(version: Version, now: dt.datetime | None = None, signature: s
 
 
 def edit_entry(
-    edit: Edit, titles: dict[str, str], tags: tuple[str, ...] = (), now: dt.datetime | None = None
+    edit: Edit,
+    titles: dict[str, str],
+    tags: tuple[str, ...] = (),
+    now: dt.datetime | None = None,
+    *,
+    seconds: bool = False,
 ) -> HistoryEntry:
+    """`seconds`: another edit in the list was saved in the same minute, so the time is given to
+    the second, as the comparison names it ('Today, 14:27:05')."""
     names = [titles.get(c, c) for c in edit.clauses]
     unnamed = [n for n in names if f"'{n}'" not in edit.message]
     if len(unnamed) > 3:
@@ -127,7 +138,7 @@ def edit_entry(
         EDIT,
         edit.commit,
         edit.message or "Edited the notice",
-        f"{edit.author} · {local_time(edit.when, now)}",
+        f"{edit.author.strip() or UNNAMED_AUTHOR} · {local_time(edit.when, now, seconds=seconds)}",
         extra,
         tags,
         moment=local_time(edit.when, now, seconds=True),
@@ -161,12 +172,14 @@ def timeline(
         by_commit.setdefault(version.commit, []).append(version)
     entries = [draft_entry(versions, edits_since)]
     placed: set[int] = set()
+    minutes = Counter(local_time(edit.when, now) for edit in edits)
     for edit in edits:
         tagged = sorted(by_commit.get(edit.commit, []), key=lambda v: v.number, reverse=True)
         for version in tagged:
             entries.append(version_entry(version, now, signed.get(version.name, "")))
             placed.add(version.number)
-        entries.append(edit_entry(edit, titles, tuple(v.name for v in tagged), now))
+        same_minute = minutes[local_time(edit.when, now)] > 1
+        entries.append(edit_entry(edit, titles, tuple(v.name for v in tagged), now, seconds=same_minute))
     # Versions published from edits older than those loaded still belong in the list.
     for version in sorted(versions, key=lambda v: v.number, reverse=True):
         if version.number not in placed:

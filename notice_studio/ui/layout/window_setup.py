@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QObject, QSize, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import (
     QLabel,
@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QSplitter,
+    QStyle,
+    QTextEdit,
     QToolBar,
     QWidget,
 )
@@ -42,6 +44,11 @@ Window = Any
 WIDE_ENOUGH_FOR_DOCKS = 1600
 WIDE_ENOUGH_FOR_GUIDANCE = 1200
 EDITOR_MIN_CHARS = 32
+# The preview's text column: never narrower than this many characters (the library's longest
+# unfilled marker, '[joint_controller.responsibilities]', fits on one line in bold), and this
+# share of the room beside the editor until the user drags the divider to another.
+PREVIEW_MIN_CHARS = 40
+PREVIEW_SHARE = 0.4
 
 # Docks in the order of their Ctrl+number keys, after Outline (1), Clause text (2) and Preview (3).
 _DOCK_PANES = (
@@ -74,6 +81,7 @@ class WindowExtras(QObject):
         self.checks_button: QPushButton | None = None
         self.sample_bar: QToolBar | None = None
         self.tab_bars: TabBarTidier | None = None
+        self.preview_share: PreviewShare | None = None
 
 
 def install(window: Window) -> WindowExtras:
@@ -139,12 +147,14 @@ def _keyboard(window: Window) -> None:
 def _room(window: Window, extras: WindowExtras) -> None:
     body = window.editor.body
     body.setMinimumWidth(body.fontMetrics().averageCharWidth() * EDITOR_MIN_CHARS)
+    area = available_area(window)
+    window.preview.setMinimumWidth(preview_min_width(window.preview, area.width()))
     splitter = window.centralWidget()
     if isinstance(splitter, QSplitter):
         splitter.setChildrenCollapsible(False)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-    area = available_area(window)
+        extras.preview_share = PreviewShare(splitter)
     settings = window.settings
 
     preview = QAction("Show &preview", window)
@@ -165,6 +175,57 @@ def _room(window: Window, extras: WindowExtras) -> None:
     window.editor.guidance_toggled.connect(guidance.setChecked)
     window.editor.guidance_toggled.connect(lambda on: settings.set("view/guidance", "true" if on else "false"))
     extras.act_guidance = guidance
+
+
+def preview_min_width(preview: QTextEdit, screen_width: int) -> int:
+    """PREVIEW_MIN_CHARS of the preview's text, with its margins and scroll bar, on a screen wide
+    enough for the guidance column; none of its own on a narrower one (853 pixels: 1280x800 at
+    150%), where the outline, the editor and a side panel would otherwise push the window wider
+    than the screen (the share still gives the preview its part of the room there is)."""
+    if screen_width < WIDE_ENOUGH_FOR_GUIDANCE:
+        return 0
+    text = preview.fontMetrics().averageCharWidth() * PREVIEW_MIN_CHARS
+    margins = 2 * (int(preview.document().documentMargin()) + preview.frameWidth())
+    return text + margins + preview.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+
+
+class PreviewShare(QObject):
+    """Keeps the preview's share of the editor-and-preview splitter as docks open and close and
+    the window is resized (a splitter alone gives each pane its size hint at first, and shrinks
+    both by its stretch factors: the preview was a column of 25 characters with a side panel open
+    at 1366x768). Dragging the divider makes the user's share the one kept."""
+
+    def __init__(self, splitter: QSplitter) -> None:
+        super().__init__(splitter)
+        self.splitter = splitter
+        self.share = PREVIEW_SHARE
+        self.timer = QTimer(self)  # goes with the window: never fires after it is gone
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(0)  # after the splitter has laid out its new size
+        self.timer.timeout.connect(self.apply)
+        splitter.splitterMoved.connect(self._moved)
+        splitter.installEventFilter(self)
+
+    def _moved(self, *_: object) -> None:
+        sizes = self.splitter.sizes()
+        if len(sizes) == 2 and sum(sizes) > 0:
+            self.share = sizes[1] / sum(sizes)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            self.timer.start()
+        return False
+
+    def apply(self) -> None:
+        sizes = self.splitter.sizes()
+        editor, preview = self.splitter.widget(0), self.splitter.widget(1)
+        if len(sizes) != 2 or not all(sizes) or editor is None or preview is None:
+            return  # the preview is hidden: the editor has all the room
+        total = sum(sizes)
+        width = max(round(total * self.share), preview.minimumWidth())
+        width = min(width, total - editor.minimumSizeHint().width())
+        if abs(width - sizes[1]) > 1:
+            self.splitter.setSizes([total - width, width])
 
 
 def first_layout(window: Window, extras: WindowExtras) -> None:

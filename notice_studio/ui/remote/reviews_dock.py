@@ -159,6 +159,6 @@ class ReviewsDock(QDockWidget):
         self.refresh()
 
     def _error(self, exc: BaseException) -> None:
-        message = str(exc) if isinstance(exc, NoticeError) else f"The reviews could not be read ({exc})."
+        message = exc.in_app if isinstance(exc, NoticeError) else f"The reviews could not be read ({exc})."
         self.status.setText(message)
         self.failed.emit(message)
