@@ -8,7 +8,16 @@ selected laws, readability and the 'Last updated' date. Pure: no I/O, no Qt, no 
 
 from __future__ import annotations
 
-from notice_studio.core.checks import consistency, dates, drafting, readability, references, tables, terms
+from notice_studio.core.checks import (
+    consistency,
+    contradictions,
+    dates,
+    drafting,
+    readability,
+    references,
+    tables,
+    terms,
+)
 from notice_studio.core.checks import coverage as _coverage
 from notice_studio.core.checks.report_json import SCHEMA_VERSION, report_to_json
 from notice_studio.core.checks.rules import FAMILIES, RULES, Rule
@@ -74,6 +83,8 @@ def run_checks(notice: Notice, context: CheckContext | None = None) -> CheckRepo
     found += tables.table_problems(notice)
     if "consistency" not in skip:
         found += consistency.consistency(s, facts)
+    if "contradictions" not in skip:
+        found += contradictions.contradictions(s, facts, found)
 
     coverage: tuple[Coverage, ...] = ()
     if "coverage-missing" not in skip:

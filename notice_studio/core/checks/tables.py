@@ -40,15 +40,25 @@ def table_label(name: str) -> str:
     return table_caption(name)
 
 
+def explained_cookie_categories(notice: Notice) -> tuple[str, ...]:
+    """The categories the notice's cookie overview lists (bold bullet items); () when it has none."""
+    found: list[str] = []
+    for clause in notice.all_clauses():
+        source = clause.provenance.library_id if clause.provenance else clause.id
+        if source in _CATEGORY_CLAUSES:
+            found += [" ".join(m.split()) for m in _BOLD_BULLET_RE.findall(clause.body)]
+    return tuple(dict.fromkeys(found))
+
+
 def cookie_categories(notice: Notice | None) -> tuple[str, ...]:
     """The categories the notice's cookie overview lists (bold bullet items), else the library's."""
-    found: list[str] = []
-    if notice is not None:
-        for clause in notice.all_clauses():
-            source = clause.provenance.library_id if clause.provenance else clause.id
-            if source in _CATEGORY_CLAUSES:
-                found += [" ".join(m.split()) for m in _BOLD_BULLET_RE.findall(clause.body)]
-    return tuple(dict.fromkeys(found)) or DEFAULT_COOKIE_CATEGORIES
+    return (explained_cookie_categories(notice) if notice is not None else ()) or DEFAULT_COOKIE_CATEGORIES
+
+
+def cookie_category_key(name: str) -> str:
+    """One spelling per cookie category ('Marketing' and 'advertising' -> 'advertising')."""
+    wanted = " ".join(name.lower().split())
+    return _SYNONYMS.get(wanted, wanted)
 
 
 def cell_problem(table_name: str, column: str, value: str, categories: tuple[str, ...]) -> str | None:
