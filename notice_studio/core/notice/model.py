@@ -88,6 +88,16 @@ def slugify(text: str, max_length: int = 60) -> str:
     return slug or "clause"
 
 
+def unique_clause_id(title: str, taken: set[str] | frozenset[str]) -> str:
+    """A slug for a clause titled `title` that is none of the ids `taken` ("cookies", "cookies-2", ...)."""
+    base = slugify(title)
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate = f"{base}-{n}"
+        n += 1
+    return candidate
+
+
 @dataclass
 class Provenance:
     """Where a clause came from: a library clause id, its version, and the text as inserted."""
@@ -256,13 +266,7 @@ class Notice:
 
     def new_clause_id(self, title: str) -> str:
         """A fresh slug for a clause titled `title`, unique within this notice."""
-        base = slugify(title)
-        existing = {clause.id for clause in self.all_clauses()}
-        candidate, n = base, 2
-        while candidate in existing:
-            candidate = f"{base}-{n}"
-            n += 1
-        return candidate
+        return unique_clause_id(title, {clause.id for clause in self.all_clauses()})
 
     # ----- editing -------------------------------------------------------------------------
     def add(self, clause: Clause, parent_id: str | None = None, index: int | None = None) -> Position:
