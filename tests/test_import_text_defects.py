@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
+from notice_studio.core.importer import outline_from_document, read_bytes
 from notice_studio.core.importer.build import build_notice
 from notice_studio.core.importer.outline import ImportedOutline, ImportedSection
 
@@ -24,3 +27,68 @@ def test_a_notice_of_thousands_of_sections_is_built_in_linear_time() -> None:
     assert [c.id for c in notice.clauses[0].children] == ["part-1", "part-2"]
     assert ids[40] == "part-0-2"
     assert elapsed < 2.0
+
+
+def copied_text(lines: list[str]) -> ImportedOutline:
+    """The outline of copied text given line by line."""
+    return outline_from_document(read_bytes("\n".join(lines).encode("utf-8"), "orchard.txt", "txt"))
+
+
+FILLER = (
+    "The orchard club keeps a short list of members and the trees each one looks after through",
+    "the year, so that pruning days can be shared out fairly among the people who turn up to help.",
+)
+
+
+def body(n: int) -> list[str]:
+    """`n` pairs of hard-wrapped lines of text."""
+    return [line for _ in range(n) for line in FILLER]
+
+
+HEADER = "Hillside Orchard Club — Privacy Notice"
+NAME = "Hillside Orchard Club Privacy Notice"
+THREE_PAGES = [
+    *(HEADER, NAME, "Last updated: 3 May 2025", *body(3), "1. Who runs the club", *body(8), "Page 1 of 3"),
+    *(HEADER, "2. What we keep about members", *body(8), "Page 2 of 3"),
+    *(HEADER, "3. Asking for your records", *body(6), "Page 3 of 3"),
+]
+TWO_PAGES = [
+    *(HEADER, "Hillside Orchard Club: Privacy Policy", *body(3), "Members and their trees", *body(10), "1"),
+    *(HEADER, "Asking for your records", *body(6), "2"),
+]
+NAME_AS_HEADER = [
+    *(NAME, *body(3), "Members and their trees", *body(10), "Page 1 of 2"),
+    *(NAME, "Asking for your records", *body(6), "Page 2 of 2"),
+]
+
+
+@pytest.mark.parametrize(
+    "lines, title, sections, furniture, dropped",
+    [
+        # the header over the notice's name on page 1 is furniture like those of pages 2 and 3
+        (
+            THREE_PAGES,
+            NAME,
+            ["Introduction", "Who runs the club", "What we keep about members", "Asking for your records"],
+            HEADER,
+            3,
+        ),
+        # two pages: the header at the top and after the first page number is on 2 of 2 pages
+        (
+            TWO_PAGES,
+            "Hillside Orchard Club: Privacy Policy",
+            ["Introduction", "Members and their trees", "Asking for your records"],
+            HEADER,
+            2,
+        ),
+        # the notice's name repeated as the second page's header: that copy goes, the title stays
+        (NAME_AS_HEADER, NAME, ["Introduction", "Members and their trees", "Asking for your records"], NAME, 1),
+    ],
+)
+def test_pdf_copy_running_header_on_every_page_is_furniture(
+    lines: list[str], title: str, sections: list[str], furniture: str, dropped: int
+) -> None:
+    outline = copied_text(lines)
+    assert outline.title == title
+    assert [s.title for s in outline.sections] == sections
+    assert outline.dropped.count(furniture) == dropped
