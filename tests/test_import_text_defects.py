@@ -4,13 +4,18 @@ wrong section, and a very long notice that took minutes to build."""
 
 from __future__ import annotations
 
+import html
+import io
 import time
+from pathlib import Path
 
 import pytest
 
 from notice_studio.core.importer import outline_from_document, read_bytes
 from notice_studio.core.importer.build import build_notice
 from notice_studio.core.importer.outline import ImportedOutline, ImportedSection
+from notice_studio.core.importer.tables import found_tables
+from notice_studio.core.render.renderer import render
 
 
 def test_a_notice_of_thousands_of_sections_is_built_in_linear_time() -> None:
@@ -92,3 +97,60 @@ def test_pdf_copy_running_header_on_every_page_is_furniture(
     assert outline.title == title
     assert [s.title for s in outline.sections] == sections
     assert outline.dropped.count(furniture) == dropped
+
+
+def _cookie_rows() -> list[list[str]]:
+    return [
+        ["Cookie", "Who sets it", "Why"],
+        ["_hive_visit", "Hillside Orchard Club", "Counts visits [once a day]"],
+        ["*ladder*", "Orchard <tools>", "Marks the 2 * 3 rota"],
+    ]
+
+
+def _word_file(rows: list[list[str]]) -> bytes:
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Hillside Orchard Club Privacy Notice", 0)
+    document.add_heading("Cookies on our pages", 1)
+    document.add_paragraph("These small files help the club's pages work.")
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _web_page(rows: list[list[str]]) -> bytes:
+    cells = "".join(
+        "<tr>"
+        + "".join(f"<{'th' if n == 0 else 'td'}>{html.escape(c)}</{'th' if n == 0 else 'td'}>" for c in row)
+        + "</tr>"
+        for n, row in enumerate(rows)
+    )
+    page = (
+        "<html><body><h1>Hillside Orchard Club Privacy Notice</h1><h2>Cookies on our pages</h2>"
+        f"<p>These small files help the club's pages work.</p><table>{cells}</table></body></html>"
+    )
+    return page.encode("utf-8")
+
+
+@pytest.mark.parametrize("fmt", ["html", "docx"])
+def test_table_cells_from_web_pages_and_word_files_are_the_plain_words(fmt: str, tmp_path: Path) -> None:
+    rows = _cookie_rows()
+    data = _web_page(rows) if fmt == "html" else _word_file(rows)
+    outline = outline_from_document(read_bytes(data, f"orchard.{fmt}", fmt))
+    (table,) = found_tables(outline)
+    # "\\_hive_visit" before; an escape stays only where the cell needs one to read as written
+    assert [list(table.columns), *map(list, table.rows)] == [
+        rows[0],
+        rows[1],
+        ["\\*ladder*", "Orchard <tools>", "Marks the 2 * 3 rota"],
+    ]
+    notice = build_notice(outline, tables=True)
+    (made,) = notice.tables.values()
+    assert made.rows[0][0] == "_hive_visit"
+    shown = render(notice).html
+    assert "<td>_hive_visit</td>" in shown and "<td>*ladder*</td>" in shown  # cells show as written
