@@ -154,3 +154,61 @@ def test_table_cells_from_web_pages_and_word_files_are_the_plain_words(fmt: str,
     assert made.rows[0][0] == "_hive_visit"
     shown = render(notice).html
     assert "<td>_hive_visit</td>" in shown and "<td>*ladder*</td>" in shown  # cells show as written
+
+
+def levels(*headings: str) -> list[tuple[int, str]]:
+    """The levels of the sections of copied text with these headings, each over a paragraph."""
+    lines = ["Hillside Orchard Club Privacy Notice", "", PARA, ""]
+    for heading in headings:
+        lines += [heading, "", PARA, ""]
+    return [(s.level, s.title) for s in copied_text(lines).sections]
+
+
+PARA = "The club writes down only what it needs to share out the work among its members fairly."
+
+
+def test_unnumbered_headings_between_numbered_sections_with_numbered_parts_are_sections() -> None:
+    # The notice numbers its parts ('2.1'): a question or a title line in section 3 is not
+    # numbered as a part of it would be, so it is a section between 3 and 4.
+    found = levels(
+        "1. Who runs the club",
+        "2. What we keep",
+        "2.1 About young members",
+        "3. Why we keep it",
+        "How long are ladders lent for?",
+        "Photographs at harvest days",
+        "4. Asking for your records",
+    )
+    assert found == [
+        (1, "Introduction"),
+        (1, "Who runs the club"),
+        (1, "What we keep"),
+        (2, "About young members"),
+        (1, "Why we keep it"),
+        (1, "How long are ladders lent for?"),
+        (1, "Photographs at harvest days"),
+        (1, "Asking for your records"),
+    ]
+
+
+def test_unnumbered_lines_in_a_notice_that_numbers_only_its_sections_stay_parts() -> None:
+    found = levels("1. Who runs the club", "2. What we keep", "About young members", "Photographs", "3. Why")
+    assert [level for level, _ in found] == [1, 1, 1, 2, 2, 1]
+
+
+def test_a_question_among_title_lines_of_copied_text_is_a_section_like_them() -> None:
+    found = levels("What we keep", "Why we keep it", "Do we sell members' details?", "Photographs", "Contact")
+    assert [level for level, _ in found] == [1] * 6
+
+
+def test_questions_under_title_lines_stay_their_parts() -> None:
+    found = levels(
+        "Members",
+        "What do we keep about members?",
+        "Who sees it?",
+        "Visitors",
+        "What do we keep about visitors?",
+        "Contact",
+        "How do I reach the secretary?",
+    )
+    assert [level for level, _ in found] == [1, 1, 2, 2, 1, 2, 1, 2]
