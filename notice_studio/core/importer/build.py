@@ -44,10 +44,11 @@ def build_notice(
     # The tree is built here with the ids kept in a set: Notice.add and new_clause_id walk the whole
     # notice each time, which made a notice of thousands of sections take minutes to import.
     taken: set[str] = set()
+    suffixes: dict[str, int] = {}
     for section in outline.sections:
         clause_title = " ".join(section.title.split()) or "Untitled section"
         clause = Clause(
-            id=unique_clause_id(clause_title, taken),
+            id=unique_clause_id(clause_title, taken, suffixes),
             title=clause_title,
             body=section.body.strip("\n"),
             topics=list(section.topics),
@@ -63,8 +64,9 @@ def build_notice(
         above.append(clause)
         made.append(clause)
     places = targets(outline.sections)
+    ids = [c.id for c in made]  # once: a list made for each clause was quadratic in a long notice
     for clause in made:
-        clause.body = relink(clause.body, places, [c.id for c in made])
+        clause.body = relink(clause.body, places, ids)
     if tables:
         move_tables_out(notice, tables)
     link_typed_references(notice)

@@ -88,13 +88,18 @@ def slugify(text: str, max_length: int = 60) -> str:
     return slug or "clause"
 
 
-def unique_clause_id(title: str, taken: set[str] | frozenset[str]) -> str:
-    """A slug for a clause titled `title` that is none of the ids `taken` ("cookies", "cookies-2", ...)."""
+def unique_clause_id(title: str, taken: set[str] | frozenset[str], suffixes: dict[str, int] | None = None) -> str:
+    """A slug for a clause titled `title` that is none of the ids `taken` ("cookies", "cookies-2", ...).
+
+    `suffixes`, kept by a caller making many ids, remembers the last number tried for each slug, so
+    a title repeated thousands of times does not count up from 2 each time."""
     base = slugify(title)
-    candidate, n = base, 2
+    candidate, n = base, (suffixes or {}).get(base, 2)
     while candidate in taken:
         candidate = f"{base}-{n}"
         n += 1
+    if suffixes is not None:
+        suffixes[base] = n
     return candidate
 
 
