@@ -67,7 +67,9 @@ TWO_PAGES = [
     *(HEADER, "Asking for your records", *body(6), "2"),
 ]
 NAME_AS_HEADER = [
-    *(NAME, *body(3), "Members and their trees", *body(10), "Page 1 of 2"),
+    NAME,
+    "Hillside Orchard Club's privacy notice tells members what the club keeps about them and",
+    *(*body(3), "Members and their trees", *body(10), "Page 1 of 2"),
     *(NAME, "Asking for your records", *body(6), "Page 2 of 2"),
 ]
 

@@ -178,13 +178,15 @@ def _names_again(lines: list[TextLine]) -> bool:
         return False
     first, second = lines[0].text, lines[1].text.strip()
     words = {w.lower() for w in _WORD.findall(first)}
-    shared = words & {w.lower() for w in _WORD.findall(second)}
+    named = {w.lower() for w in _WORD.findall(second)}
+    shared = words & named
     return (
         _shape(first) != _shape(second)
         and len(words) >= 2
+        # each line's words mostly the other's: not a line of text that names the notice
         and len(shared) * 3 >= len(words) * 2
-        and len(second) <= 100
-        and not _SENTENCE_END.search(second)
+        and len(shared) * 3 >= len(named) * 2
+        and is_title_shaped(second, max_words=12)
     )
 
 
