@@ -95,6 +95,14 @@ NAME_AS_HEADER = [
         ),
         # the notice's name repeated as the second page's header: that copy goes, the title stays
         (NAME_AS_HEADER, NAME, ["Introduction", "Members and their trees", "Asking for your records"], NAME, 1),
+        # the name as header over a heading that adds to it: the name stays the title
+        (
+            [NAME, f"{NAME} – In Short", *NAME_AS_HEADER[1:]],
+            NAME,
+            [f"{NAME} – In Short", "Members and their trees", "Asking for your records"],
+            NAME,
+            1,
+        ),
     ],
 )
 def test_pdf_copy_running_header_on_every_page_is_furniture(

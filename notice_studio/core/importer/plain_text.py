@@ -186,6 +186,7 @@ def _names_again(lines: list[TextLine]) -> bool:
         # each line's words mostly the other's: not a line of text that names the notice
         and len(shared) * 3 >= len(words) * 2
         and len(shared) * 3 >= len(named) * 2
+        and not words < named  # the name and more ('Privacy Notice – Highlights'): a heading under the name
         and is_title_shaped(second, max_words=12)
     )
 
