@@ -10,7 +10,7 @@ from notice_studio.core.importer.outline import ImportedOutline
 from notice_studio.core.importer.page_links import relink, targets
 from notice_studio.core.importer.tables import TableChoice, move_tables_out
 from notice_studio.core.library.jurisdictions import normalise
-from notice_studio.core.notice.model import Clause, Notice
+from notice_studio.core.notice.model import Clause, Notice, check_clause_id, unique_clause_id
 
 
 def build_notice(
@@ -41,10 +41,14 @@ def build_notice(
         notice.settings[IMPORTED_EFFECTIVE] = outline.stated_date
     above: list[Clause] = []  # the clause at each level above the next one
     made: list[Clause] = []
+    # The tree is built here with the ids kept in a set: Notice.add and new_clause_id walk the whole
+    # notice each time, which made a notice of thousands of sections take minutes to import.
+    taken: set[str] = set()
+    suffixes: dict[str, int] = {}
     for section in outline.sections:
         clause_title = " ".join(section.title.split()) or "Untitled section"
         clause = Clause(
-            id=notice.new_clause_id(clause_title),
+            id=unique_clause_id(clause_title, taken, suffixes),
             title=clause_title,
             body=section.body.strip("\n"),
             topics=list(section.topics),
@@ -53,13 +57,16 @@ def build_notice(
             clause.meta["original_number"] = section.original_number
         if section.topic_evidence:
             clause.meta["topic_evidence"] = section.topic_evidence
+        check_clause_id(clause.id)
+        taken.add(clause.id)
         del above[max(section.level, 1) - 1 :]  # under the clause one level up (or the deepest open)
-        notice.add(clause, parent_id=above[-1].id if above else None)
+        (above[-1].children if above else notice.clauses).append(clause)
         above.append(clause)
         made.append(clause)
     places = targets(outline.sections)
+    ids = [c.id for c in made]  # once: a list made for each clause was quadratic in a long notice
     for clause in made:
-        clause.body = relink(clause.body, places, [c.id for c in made])
+        clause.body = relink(clause.body, places, ids)
     if tables:
         move_tables_out(notice, tables)
     link_typed_references(notice)

@@ -23,7 +23,7 @@ from notice_studio.core.importer.html_tree import (
     parse_tree,
     text_preformatted,
 )
-from notice_studio.core.importer.markdown_text import SAFE_HREF, escape, escape_start, link_target
+from notice_studio.core.importer.markdown_text import SAFE_HREF, escape, escape_start, link_target, table_markdown
 
 _INLINE_MARK = {"strong": "**", "b": "**", "em": "*", "i": "*", "code": "`"}
 _BR = "\x00"
@@ -313,7 +313,7 @@ class _Walker:
                                 header = header or cell.tag == "th"
                                 saved, self.inline, self.mode = self.inline, _Inline(), "cell"
                                 self.walk_children(cell)
-                                cells_md.append(_tidy("".join(self.inline.md)).replace(_BR, " ").replace("|", "\\|"))
+                                cells_md.append(" ".join(_tidy("".join(self.inline.md)).replace(_BR, " ").split()))
                                 cells_plain.append(one_line("".join(self.inline.plain)))
                                 self.inline, self.mode = saved, "paragraph"
                         if any(c.strip() for c in cells_plain):
@@ -327,15 +327,8 @@ class _Walker:
         collect(node)
         if not rows:
             return
-        width = max(len(r[0]) for r in rows)
-        lines = []
-        for n, (cells, _, _) in enumerate(rows):
-            cells = [" ".join(c.split()) for c in cells] + [""] * (width - len(cells))
-            lines.append("| " + " | ".join(cells) + " |")
-            if n == 0:
-                lines.append("|" + "|".join(" --- " for _ in range(width)) + "|")
         plain = " ".join(" ".join(r[1]) for r in rows)
-        self._add(Block("table", "\n".join(lines), one_line(plain), 0, node.line))
+        self._add(Block("table", table_markdown([r[0] for r in rows]), one_line(plain), 0, node.line))
 
     def wrap(self, node: Node, mark: str) -> None:
         start = len(self.inline.md)

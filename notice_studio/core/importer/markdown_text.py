@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 SAFE_HREF = re.compile(r"^(?:https?:|mailto:|tel:|#|/|\./|\.\./|[A-Za-z0-9_-]+(?:[./#?]|$))", re.I)
@@ -32,12 +33,38 @@ def link_target(href: str) -> str:
     return href.replace("(", "%28").replace(")", "%29").replace("<", "%3C").replace(">", "%3E")
 
 
+_BACKSLASH = re.compile(r"\\(?=[!-/:-@\[-`{-~])")
+"""A backslash before an ASCII mark: a Markdown escape."""
+
+
+@functools.cache
+def _inline_html(markdown: str) -> str:
+    from markdown_it import MarkdownIt
+
+    return str(MarkdownIt("js-default").renderInline(markdown))
+
+
+def needed_escapes_only(markdown: str) -> str:
+    """The Markdown without the escapes that change nothing ('\\_stat_id' -> '_stat_id'): a table's
+    cell is kept as the plain words wherever it reads the same, as it does from copied text."""
+    if "\\" not in markdown:
+        return markdown
+    shown = _inline_html(markdown)
+    kept = markdown
+    for match in reversed(list(_BACKSLASH.finditer(markdown))):  # from the end, so earlier offsets hold
+        fewer = kept[: match.start()] + kept[match.end() :]
+        if _inline_html(fewer) == shown:
+            kept = fewer
+    return kept
+
+
 def table_markdown(rows: list[list[str]]) -> str:
-    """Rows of cells (Markdown text) as a Markdown table, the first row as its header."""
+    """Rows of cells (Markdown text) as a Markdown table, the first row as its header; each cell
+    with only the escapes it needs."""
     width = max(len(r) for r in rows)
     lines = []
     for n, cells in enumerate(rows):
-        cells = [c.replace("|", "\\|") for c in cells] + [""] * (width - len(cells))
+        cells = [needed_escapes_only(c).replace("|", "\\|") for c in cells] + [""] * (width - len(cells))
         lines.append("| " + " | ".join(cells) + " |")
         if n == 0:
             lines.append("|" + "|".join(" --- " for _ in range(width)) + "|")

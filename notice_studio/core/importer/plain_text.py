@@ -140,13 +140,18 @@ def _without_furniture(raw: list[TextLine], *, paged: bool = False) -> tuple[lis
             for j in range(max(0, i - 2), min(len(lines), i + 3))
             if j not in remove and len(lines[j].text) <= 100
         }
-        near = Counter(_shape(lines[j].text) for j in close)
+        # the top of the first page counts as a page's edge too: the header over the notice's name
+        # there, or the name a two-page copy repeats as its header after the first page number
+        top = {j for j in range(min(2, len(lines))) if j not in remove and len(lines[j].text) <= 100}
+        near = Counter(_shape(lines[j].text) for j in close | top)
         # on half the pages or more: a text that repeats itself (a page copied twice) is not one
         running = {shape for shape, count in near.items() if count >= 2 and count * 2 >= len(page_marks)}
         for i in page_marks:
             for j in range(max(0, i - 2), min(len(lines), i + 3)):
                 if j not in remove and _shape(lines[j].text) in running:
                     remove.add(j)
+        if lines and 0 not in remove and _shape(lines[0].text) in running and _names_again(lines):
+            remove.add(0)
     remove |= _menu_lines(lines)
     kept: list[_Line] = []
     pending_gap = False
@@ -162,6 +167,28 @@ def _without_furniture(raw: list[TextLine], *, paged: bool = False) -> tuple[lis
     if remove & set(page_marks):
         dropped = [d for d in dropped if not PAGE_NUMBER.match(d)] + [plural(len(page_marks), "page number")]
     return kept, dropped
+
+
+def _names_again(lines: list[TextLine]) -> bool:
+    """The first line (a running header) is followed by the notice's name written another way
+    ('Acme — Privacy Notice' over 'Acme Privacy Policy'): most of its words again, on a short line
+    that ends no sentence. Where the header is the notice's name as written, the first line is the
+    name and stays."""
+    if len(lines) < 2:
+        return False
+    first, second = lines[0].text, lines[1].text.strip()
+    words = {w.lower() for w in _WORD.findall(first)}
+    named = {w.lower() for w in _WORD.findall(second)}
+    shared = words & named
+    return (
+        _shape(first) != _shape(second)
+        and len(words) >= 2
+        # each line's words mostly the other's: not a line of text that names the notice
+        and len(shared) * 3 >= len(words) * 2
+        and len(shared) * 3 >= len(named) * 2
+        and not words < named  # the name and more ('Privacy Notice – Highlights'): a heading under the name
+        and is_title_shaped(second, max_words=12)
+    )
 
 
 def _ends_a_sentence_above(above: TextLine, line: TextLine) -> bool:

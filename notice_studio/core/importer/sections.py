@@ -181,7 +181,39 @@ def _rank_keys(entries: list[Entry]) -> dict[Key, int]:
     # notices, both nested wrong more often than right.
     sure = third is not None and third[0] in ("num", "markup", "size") and third[0] == ranked[1][0]
     lowest = MAX_LEVEL if sure else MAX_LEVEL - 1
-    return {k: (i + 1 if i < lowest else lowest if k[0] in _SHAPE_ONLY else 0) for i, k in enumerate(ranked)}
+    levels = {k: (i + 1 if i < lowest else lowest if k[0] in _SHAPE_ONLY else 0) for i, k in enumerate(ranked)}
+    for upper, lower in itertools.pairwise(ranked):
+        # Title lines and questions differ in their words, not their look, which says nothing about
+        # depth: where neither holds the other, they are one level ('Do we sell your information?'
+        # among title lines is a section like them, not a part of the one before). ALL CAPS is a
+        # look of its own, and lines the contents do not list are told apart by the contents.
+        if {upper, lower} == {("line",), ("question",)} and levels[lower] == levels[upper] + 1:
+            if contains(upper, lower) < 0.5 and contains(lower, upper) < 0.5:
+                levels[lower] = levels[upper]
+    for key in _outside_numbered_parts(entries, levels):
+        levels[key] = 1
+    return levels
+
+
+def _outside_numbered_parts(entries: list[Entry], levels: dict[Key, int]) -> set[Key]:
+    """Kinds of heading that only look like one (a title line, a question) standing, every time,
+    straight in a top-level numbered section of a notice that numbers its sub-sections ('2.1'):
+    were they parts of that section they would be numbered as its parts are, so they are
+    sections of their own between the numbered ones ('3. Why we use it', 'How long do we keep
+    it?', '4. Who we share it with')."""
+    numbered = {e.key for e in entries if e.accepted and e.family == "num" and e.key}
+    if not any(levels.get(k) == 1 for k in numbered) or not any(levels.get(k) == 2 for k in numbered):
+        return set()
+    straight: dict[Key, bool] = {}
+    above: Key | None = None  # the numbered heading kind last seen
+    for entry in entries:
+        if not (entry.accepted and entry.key) or entry.is_title:
+            continue
+        if entry.key in numbered:
+            above = entry.key
+        elif entry.family in _SHAPE_ONLY and levels.get(entry.key, 0) > 1:
+            straight[entry.key] = straight.get(entry.key, True) and (above is None or levels.get(above) == 1)
+    return {key for key, alone in straight.items() if alone}
 
 
 def _sub_numbers_first(ranked: list[Key]) -> list[Key]:

@@ -88,6 +88,21 @@ def slugify(text: str, max_length: int = 60) -> str:
     return slug or "clause"
 
 
+def unique_clause_id(title: str, taken: set[str] | frozenset[str], suffixes: dict[str, int] | None = None) -> str:
+    """A slug for a clause titled `title` that is none of the ids `taken` ("cookies", "cookies-2", ...).
+
+    `suffixes`, kept by a caller making many ids, remembers the last number tried for each slug, so
+    a title repeated thousands of times does not count up from 2 each time."""
+    base = slugify(title)
+    candidate, n = base, (suffixes or {}).get(base, 2)
+    while candidate in taken:
+        candidate = f"{base}-{n}"
+        n += 1
+    if suffixes is not None:
+        suffixes[base] = n
+    return candidate
+
+
 @dataclass
 class Provenance:
     """Where a clause came from: a library clause id, its version, and the text as inserted."""
@@ -256,13 +271,7 @@ class Notice:
 
     def new_clause_id(self, title: str) -> str:
         """A fresh slug for a clause titled `title`, unique within this notice."""
-        base = slugify(title)
-        existing = {clause.id for clause in self.all_clauses()}
-        candidate, n = base, 2
-        while candidate in existing:
-            candidate = f"{base}-{n}"
-            n += 1
-        return candidate
+        return unique_clause_id(title, {clause.id for clause in self.all_clauses()})
 
     # ----- editing -------------------------------------------------------------------------
     def add(self, clause: Clause, parent_id: str | None = None, index: int | None = None) -> Position:
