@@ -71,6 +71,9 @@ def test_malformed_placeholder() -> None:
         "<insert address>",
         "[to be confirmed]",
         "[x]",
+        "<<clinic address>>",
+        "%%VET_EMAIL%%",
+        "???",
     ],
 )
 def test_drafting_markers_are_errors(marker: str) -> None:
@@ -79,6 +82,16 @@ def test_drafting_markers_are_errors(marker: str) -> None:
     assert len(found) == 1, found
     assert found[0].severity == "error"
     assert body[found[0].start : found[0].end].strip() == marker
+
+
+def test_todo_naming_an_app_is_not_a_marker_but_article_xx_is() -> None:
+    assert one("Our TODO list app keeps your tasks on your phone.", "drafting-marker") == []
+    assert one("The TODO app syncs your lists.", "drafting-marker") == []
+    [note] = one("TODO: check how long we keep backups.", "drafting-marker")
+    assert note.excerpt == "TODO"
+    # 'Article XX' is an article number left to fill in: notices cite articles as 'Article 6'.
+    [article] = one("We rely on Article XX of the GDPR.", "drafting-marker")
+    assert article.excerpt == "XX"
 
 
 def test_blank_lines_to_fill_in() -> None:

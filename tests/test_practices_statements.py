@@ -14,6 +14,7 @@ from notice_studio.core.checks import load_context, run_checks
 from notice_studio.core.library.templates import build_notice
 from notice_studio.core.notice.model import NoticeError
 from notice_studio.core.notice.store import NoticeRepo
+from notice_studio.core.practices.model import Purpose
 from notice_studio.core.practices.statements import OPT_OUT_STATEMENT, SALE_STATEMENT, opt_out_statement, sale_statement
 from notice_studio.core.render.renderer import render
 from notice_studio.core.workspace import Workspace
@@ -43,6 +44,18 @@ def folder(tmp_path: Path) -> Path:
     path = tmp_path / "acme"
     NoticeRepo.create(path, build_notice("saas-eu-uk-ca", "Acme Ltd"), AUTHOR).close()
     return path
+
+
+def test_sharing_for_advertising_does_not_say_advertising_twice() -> None:
+    practices = build_notice("mobile-app-us", "Acme Inc.").practices
+    assert practices is not None
+    text = sale_statement(practices)
+    assert "with advertising partners for cross-context behavioral advertising." in text
+    assert "advertising, for advertising" not in text
+    practices.purposes.append(Purpose("fraud", "Detecting fraud"))
+    practices.shared.purposes.append("fraud")
+    text = sale_statement(practices)
+    assert "for cross-context behavioral advertising, for detecting fraud." in text
 
 
 def test_the_statement_follows_the_practices_in_the_same_commit(folder: Path) -> None:

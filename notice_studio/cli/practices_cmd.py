@@ -108,8 +108,7 @@ def cmd_load(args: argparse.Namespace) -> int:
     except FormatError as exc:
         raise CommandError(f"{exc}; nothing was changed") from None
     with open_workspace(args.folder, write=True) as ws:
-        ws.notice.practices = practices
-        _saved(ws, ws.remake_from_practices(f"Replaced the practices with {path.name}"))
+        _saved(ws, ws.replace_practices(practices, f"Replaced the practices with {path.name}"))
     return 0
 
 

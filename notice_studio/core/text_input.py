@@ -45,3 +45,46 @@ def _original_bytes(text: str) -> bytes:
         return text.encode("utf-8", errors="surrogateescape")
     except UnicodeEncodeError:
         return text.encode("utf-8", errors="surrogatepass")
+
+
+# ----- values a person types into one field -----------------------------------------------------
+MAX_VALUE = 4000
+"""The longest value typed into one field (a placeholder, a practices entry, a table cell), in
+characters: about 600 words. Real values are a sentence or two (a retention period, a list of
+examples, an address: a few hundred characters at most), so the limit never stands in anyone's
+way, while a file pasted into a field by mistake is caught before it is saved; wording longer than
+this belongs in a clause's text. It is also far below the CSV reader's field limit, although the
+reader no longer depends on that (`table_csv` raises the limit to fit whatever it reads)."""
+
+_LINE_BREAKS = "\t\n\r"
+
+
+def value_problem(text: str, field: str, *, lines: bool = True, limit: int | None = MAX_VALUE) -> str:
+    """Why `text` cannot be saved as `field` ('' when it can): a control character (tab and line
+    breaks are allowed where `lines`), or more than `limit` characters. The one rule for values
+    typed at the command line and in the app; `field` starts the sentence ("The title")."""
+    bad = next((ch for ch in text if _is_control(ch) and not (lines and ch in _LINE_BREAKS)), None)
+    if bad is not None:
+        return (
+            f"{field} contains the control character U+{ord(bad):04X}, which readers would see as stray "
+            "symbols; remove it and try again."
+        )
+    if limit is not None and len(text) > limit:
+        return (
+            f"{field} is {len(text):,} characters long; keep it to {limit:,} characters and put longer "
+            "wording in a clause's text."
+        )
+    return ""
+
+
+def check_value(text: str, field: str, *, lines: bool = True, limit: int | None = MAX_VALUE) -> None:
+    """Refuse `text` for `field` in one sentence (see `value_problem`)."""
+    problem = value_problem(text, field, lines=lines, limit=limit)
+    if problem:
+        raise NoticeError(problem)
+
+
+def _is_control(ch: str) -> bool:
+    """C0 and C1 control characters and DEL (Unicode category Cc)."""
+    code = ord(ch)
+    return code < 0x20 or 0x7F <= code <= 0x9F

@@ -110,10 +110,18 @@ _MARKER_RES: tuple[tuple[re.Pattern[str], Callable[[str], bool]], ...] = (
         lambda t: "<" in t,
     ),
     (
-        # not inside a name written with its varying part as X's ('_fh_XXXXXXX', 'fh.visitor.XXXXX')
-        re.compile(r"(?<![\w.-])(?:TBD|TBC|TBA|TODO|FIXME|XXX+|XX|xx+|X{2}(?:/X{2})+)(?![\w-]|\.\w)"),
+        # not inside a name written with its varying part as X's ('_fh_XXXXXXX', 'fh.visitor.XXXXX'),
+        # nor TODO naming a kind of app ('our TODO list app'). 'Article XX' stays a marker: notices
+        # cite articles in Arabic numerals, so XX there is a number left to fill in.
+        re.compile(
+            r"(?<![\w.-])(?:TBD|TBC|TBA|TODO(?![ \t]+(?:lists?|apps?|applications?|items?|managers?)\b)"
+            r"|FIXME|XXX+|XX|xx+|X{2}(?:/X{2})+)(?![\w-]|\.\w)"
+        ),
         lambda t: "TB" in t or "TODO" in t or "FIXME" in t or "XX" in t or "xx" in t,
     ),
+    # template placeholders of other tools: <<clinic address>>, %%VET_EMAIL%%, and ??? for a blank
+    (re.compile(r"<<[ \t]*[A-Za-z][^<>\n]{0,60}>>|%%[A-Za-z][\w .-]{0,60}%%"), lambda t: "<<" in t or "%%" in t),
+    (re.compile(r"(?<!\?)\?{3,}(?!\?)"), lambda t: "???" in t),
     # a blank line to write on ('Name: ______'), not a rule of underscores across the page, nor
     # underscores inside a name ('___fhvisit', 'Help___Questions')
     (

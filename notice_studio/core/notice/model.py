@@ -174,6 +174,11 @@ MAX_TITLE = 200
 def title_problem(title: str) -> str:
     """Why `title` cannot be a clause's title ('' when it can): empty, or a paragraph typed as a
     heading. The one rule for renaming, adding, replacing and the editor's title field."""
+    from notice_studio.core.text_input import value_problem  # imports this module's NoticeError
+
+    control = value_problem(title, "The title", limit=None)  # tabs and line breaks become spaces
+    if control:
+        return control
     title = " ".join(title.split())
     if not title:
         return "A clause needs a title."

@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 
 from notice_studio.core.notice.frontmatter import FormatError
 from notice_studio.core.notice.model import Table
+from notice_studio.core.text_input import value_problem
 
 SEPARATORS = {",": "commas", ";": "semicolons", "\t": "tabs"}
 """The separators an imported CSV file may use, in the order a tie is settled."""
@@ -78,8 +79,31 @@ def find_separator(text: str) -> str:
     return max(SEPARATORS, key=lambda s: len(next(csv.reader([header], delimiter=s), [])))
 
 
+def table_problem(name: str, table: Table, old: Table | None = None) -> str:
+    """Why `table` cannot be saved as the table `name` ('' when it can): a cell or column name new
+    since `old` that breaks core.text_input's rule for typed values. Only new values are checked,
+    so a cell already saved never blocks an edit elsewhere in the table."""
+    before = {(c, v) for row in old.rows for c, v in zip(old.columns, row, strict=False)} if old else set()
+    old_columns = set(old.columns) if old else set()
+    for column in table.columns:
+        if column not in old_columns:
+            problem = value_problem(column, f"A column name of the table '{name}'", lines=False)
+            if problem:
+                return problem
+    for n, row in enumerate(table.rows, start=1):
+        for column, value in zip(table.columns, row, strict=False):
+            if (column, value) not in before:
+                problem = value_problem(value, f"Row {n}, column '{column}' of the table '{name}'")
+                if problem:
+                    return problem
+    return ""
+
+
 def _rows(text: str, path: str, separator: str) -> Iterator[tuple[int, list[str]]]:
     """(line the row starts on, its cells) for each row that is not blank."""
+    # The app reads back whatever it wrote: no cell is longer than the text it comes from, so a
+    # limit that size never refuses a saved table (the module's default, 131,072, did).
+    csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=separator, strict=True)
     start = 1
     while True:

@@ -11,7 +11,8 @@ the store's `save` (one commit, like any edit).
 from __future__ import annotations
 
 import copy
-from dataclasses import fields
+from collections.abc import Iterator
+from dataclasses import asdict, fields
 
 import yaml
 
@@ -28,6 +29,7 @@ from notice_studio.core.practices.practices_format import (
     practices_yaml,
     read_practices,
 )
+from notice_studio.core.text_input import value_problem
 from notice_studio.core.wording import use_one_of
 
 LIST_FIELDS = ("sources", "purposes", "disclosed_to", "countries", "categories", "to")
@@ -35,10 +37,40 @@ LIST_FIELDS = ("sources", "purposes", "disclosed_to", "countries", "categories",
 
 def apply_practices(notice: Notice, practices: Practices) -> list[str]:
     """Make `practices` the notice's: facts they decide follow, generated tables and statements are
-    remade. Returns the names of the tables and statements that changed."""
+    remade. Returns the names of the tables and statements that changed. A new value that breaks
+    the rule for typed values (`practices_problem`) is refused and nothing changes."""
+    problem = practices_problem(practices, notice.practices)
+    if problem:
+        raise NoticeError(problem)
     notice.practices = practices
     notice.facts.update(derived_facts(practices))
     return regenerate_from_practices(notice)
+
+
+def practices_problem(practices: Practices, old: Practices | None = None) -> str:
+    """Why `practices` cannot be saved ('' when they can): a value that is new since `old` and too
+    long or holds a control character (core.text_input's rule for typed values). Only new values
+    are checked, so one already saved never blocks an unrelated change."""
+    before = set(_texts(asdict(old))) if old is not None else set()
+    for path, text in _texts(asdict(practices)):
+        if (path, text) not in before:
+            problem = value_problem(text, f"The practices value {path}")
+            if problem:
+                return problem
+    return ""
+
+
+def _texts(value: object, path: str = "") -> Iterator[tuple[str, str]]:
+    """(dotted path as 'practices set' names it, text) of every text in the practices."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _texts(item, f"{path}.{key}" if path else str(key))
+    elif isinstance(value, list):
+        for n, item in enumerate(value, start=1):
+            name = item.get("id") if isinstance(item, dict) else None
+            yield from _texts(item, f"{path}.{name or n}" if isinstance(item, dict) else path)
 
 
 def set_practices(notice: Notice, practices: Practices, what: str = "") -> str:

@@ -48,6 +48,21 @@ def _what(p: Practices, block: SaleOrSharing) -> tuple[str, str, str]:
     return categories, recipients, purposes
 
 
+CROSS_CONTEXT = "cross-context behavioral advertising"
+_SAID_BY_SHARING = {*CROSS_CONTEXT.replace("-", " ").split(), "behavioural", "ads", "advertisements", "targeted"}
+
+
+def _beyond_sharing(p: Practices, block: SaleOrSharing) -> list[str]:
+    """The purposes of a sharing that 'for cross-context behavioral advertising' does not already say
+    ('Advertising', 'Behavioural advertising' would repeat it)."""
+    kept = []
+    for purpose_id in block.purposes:
+        words = getattr(p.purpose(purpose_id), "label", purpose_id).lower().replace("-", " ").split()
+        if not set(words) <= _SAID_BY_SHARING:
+            kept.append(purpose_id)
+    return kept
+
+
 def sale_statement(p: Practices) -> str:
     """Whether personal information is sold or shared; if so what, to whom and why (CCPA)."""
     if not p.sells_or_shares:
@@ -61,8 +76,11 @@ def sale_statement(p: Practices) -> str:
         if not block.happens:
             continue
         categories, recipients, purposes = _what(p, block)
+        extra = ""
+        if verb == "shared":
+            extra = f" for {CROSS_CONTEXT}"
+            purposes = listed([lower_label(getattr(p.purpose(r), "label", r)) for r in _beyond_sharing(p, block)])
         why = f", for {purposes}" if purposes else ""
-        extra = " for cross-context behavioral advertising" if verb == "shared" else ""
         sentences.append(f"In the past 12 months, we {verb} {categories} {to} {recipients}{extra}{why}.")
     sentences[0] = sentences[0][:-1] + " (Cal. Civ. Code §1798.115(c))."
     sold_ids = set(p.sold.categories) | set(p.shared.categories)

@@ -29,6 +29,7 @@ from notice_studio.core.notice.model import (
     check_title_length,
 )
 from notice_studio.core.notice.store import Author, Edit, NoticeRepo, Version
+from notice_studio.core.text_input import check_value
 from notice_studio.core.wording import plural
 from notice_studio.core.workspace.identity import current_author
 from notice_studio.core.workspace.interaction import Interaction, Unattended
@@ -397,6 +398,7 @@ class Workspace(TeamWork, WordReviewWork):
                 f"'{name}' is written from the practices; change them instead "
                 "(notice-studio practices set DIR ..., or the Practices panel)."
             )
+        check_value(value, f"The value of {{{{ {name} }}}}")
         old = self.notice.set_variable(name, value)
         if (old or "") != value:
             self._note(messages.variables_set([name]))
@@ -427,6 +429,15 @@ class Workspace(TeamWork, WordReviewWork):
         apply_practices(self.notice, practices)
         self._note(message)
         return old
+
+    def replace_practices(self, practices: Practices, message: str) -> list[str]:
+        """Make `practices` (read whole from a file) the notice's; returns the tables and
+        statements remade from them."""
+        from notice_studio.core.practices.actions import apply_practices
+
+        remade = apply_practices(self.notice, practices)
+        self._note(message)
+        return remade
 
     def remake_from_practices(self, message: str = "Remade the tables from the practices") -> list[str]:
         """Make the tables, statements and facts that follow from the practices again (after a
@@ -481,9 +492,13 @@ class Workspace(TeamWork, WordReviewWork):
     def set_table(self, name: str, table: Table | None, message: str | None = None) -> Table | None:
         """Replace (or remove, with None) a notice table; returns the old one."""
         from notice_studio.core.notice.notice_format import table_path
+        from notice_studio.core.notice.table_csv import table_problem
 
         table_path(name)  # refuses a name that is not a safe file name
         old = self.notice.tables.get(name)
+        problem = table_problem(name, table, old) if table is not None else ""
+        if problem:
+            raise NoticeError(problem)
         if table is None:
             self.notice.tables.pop(name, None)
         else:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from notice_studio.core.practices.statements import is_generated
+from notice_studio.core.text_input import value_problem
 from notice_studio.ui import commands
 from notice_studio.ui.app_state import AppState, Navigator
 from notice_studio.ui.palette import is_dark
@@ -49,6 +50,9 @@ class _Row:
     help: QLabel
     box: QWidget
     used: bool = True
+    help_text: str = ""
+    refused: str = ""
+    """Why the value in the field was not saved ('' when it was), shown in place of the help."""
 
 
 class VariablesDock(QDockWidget):
@@ -246,8 +250,8 @@ class VariablesDock(QDockWidget):
             row.field.setToolTip("\n".join(tip))
             row.label.setToolTip("\n".join(tip))
             small = f"{help_text} " if help_text else ""
-            row.help.setText(small + (f"Used in {where}." if row.used else "Not used in the notice any more."))
-            row.help.setVisible(bool(row.help.text()))
+            row.help_text = small + (f"Used in {where}." if row.used else "Not used in the notice any more.")
+            self._show_help(row)
 
     def _used_in(self, name: str) -> str:
         titles = self.usage().get(name, [])
@@ -257,8 +261,19 @@ class VariablesDock(QDockWidget):
 
     # ----- values -----------------------------------------------------------------------------
     def _edited(self, name: str, text: str) -> None:
-        if self.session is not None:
+        if self.session is None:
+            return
+        problem = value_problem(text, f"The value of {{{{ {name} }}}}")  # the core's rule, said as it is typed
+        row = self.rows.get(name)
+        if row is not None and row.refused != problem:
+            row.refused = problem
+            self._show_help(row)
+        if not problem:  # a refused value stays in the field to be corrected; nothing is saved
             self.session.undo_stack.push(commands.SetVariable(self.session, name, text))
+
+    def _show_help(self, row: _Row) -> None:
+        row.help.setText(row.refused or row.help_text)
+        row.help.setVisible(bool(row.help.text()))
 
     def _variables_changed(self) -> None:
         """Show the model's values (undo, redo, the command line) without disturbing typing."""

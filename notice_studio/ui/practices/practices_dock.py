@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from notice_studio.core.notice.frontmatter import FormatError
 from notice_studio.core.notice.model import Notice
+from notice_studio.core.practices.actions import practices_problem
 from notice_studio.core.practices.generate import sale_column
 from notice_studio.core.practices.model import CCPA_CATEGORIES, COOKIE_CONSENT, Practices
 from notice_studio.core.practices.practices_format import PRACTICES_FILE, practices_yaml, read_practices
@@ -244,6 +245,10 @@ class PracticesDock(QDockWidget):
             practices = read_practices(self.text.toPlainText(), PRACTICES_FILE)
         except FormatError as exc:
             self.problem.setText(f"{exc}. Nothing was changed.")
+            return False
+        problem = practices_problem(practices, self.practices())  # the core's rule, said before saving
+        if problem:
+            self.problem.setText(f"{problem} Nothing was changed.")
             return False
         self.problem.setText("")
         if practices != self.practices():

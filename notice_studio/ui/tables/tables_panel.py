@@ -34,6 +34,7 @@ from notice_studio.core.checks.tables import (
     table_label,
 )
 from notice_studio.core.notice.model import Table
+from notice_studio.core.notice.table_csv import table_problem
 from notice_studio.ui import commands
 from notice_studio.ui.app_state import AppState, Navigator
 from notice_studio.ui.palette import is_dark
@@ -260,8 +261,14 @@ class TablesDock(QDockWidget):
 
     # ----- edits ------------------------------------------------------------------------------
     def _push(self, table: Table, text: str) -> None:
-        if self.session is not None:
-            self.session.undo_stack.push(commands.EditTable(self.session, self.model.name, table, text))
+        if self.session is None:
+            return
+        problem = table_problem(self.model.name, table, self.session.notice.tables.get(self.model.name))
+        if problem:  # the core's rule, said before anything is saved
+            self.problems.setText(f"⚠ {problem}")
+            self.problems.show()
+            return
+        self.session.undo_stack.push(commands.EditTable(self.session, self.model.name, table, text))
 
     def _current_row(self) -> int:
         index = self.view.currentIndex()
