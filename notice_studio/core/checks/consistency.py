@@ -10,6 +10,14 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from notice_studio.core.checks.claims import (
+    SALE,
+    Claim,
+    limited_to,
+    precise_location_denials,
+    sale_claims,
+    sale_denials,
+)
 from notice_studio.core.checks.scan import ClauseInfo, Scan
 from notice_studio.core.checks.text import as_typed, per_text, plain, quote
 from notice_studio.core.checks.types import Finding
@@ -20,13 +28,6 @@ from notice_studio.core.practices.generate import stale_tables
 from notice_studio.core.practices.model import Practices
 from notice_studio.core.practices.statements import stale_statements
 
-_NEG = r"(?:do not|don't|does not|never|did not|have not|will not|won't)"
-# "We do not sell or share personal information" (and its narrower forms, see _scope).
-_NO_SALE_RE = re.compile(rf"\bwe {_NEG} (sell(?:,? rent)?(?: or share)?|share)\b", re.IGNORECASE)
-# "We may sell your personal information", "we sold", "we sell or share a child's ..."
-_SALE_RE = re.compile(r"\bwe (?:may |might |will |also |can |)(sell|sold)\b", re.IGNORECASE)
-# Words before 'we sold' that make it a question or condition, not a statement ("what we sold").
-_NOT_A_CLAIM_RE = re.compile(r"\b(?:if|that|what|which|whether|categories|information|whom|any)\W+(?:\w+\W+){0,2}$")
 _ADS_RE = re.compile(
     r"\bads?\b[^.\n]{0,60}\bon other (?:websites|sites|apps)\b|\bwe (?:may |also |)share\b[^.\n]{0,80}cross-context",
     re.IGNORECASE,
@@ -36,15 +37,13 @@ _OPT_OUT_SALE_RE = re.compile(
     r"|Do Not Sell or Share My Personal Information",
     re.IGNORECASE,
 )
-_NO_LOCATION_RE = re.compile(
-    rf"\bwe {_NEG} (?:collect|use|track|ask for)\b[^.\n]{{0,30}}\bprecise (?:geo)?location\b", re.IGNORECASE
-)
 _DPF_RE = re.compile(r"\bData Privacy Framework\b", re.IGNORECASE)
 _CONSENT_RE = re.compile(
     r"\bwe rely on (?:your )?consent\b|\bwe ask for (?:your )?consent before\b"
     r"|\bwe do not set [^.\n]{0,60}cookies until you\b",
     re.IGNORECASE,
 )
+_NEG = r"(?:do not|don't|does not|never|did not|have not|will not|won't)"
 _NO_AUTOMATED_RE = re.compile(
     rf"\bwe {_NEG} (?:make|take|use)\b[^.\n]{{0,40}}\bdecisions?\b[^.\n]{{0,40}}\b(?:only|solely|purely)\b"
     r"[^.\n]{0,20}\bautomated",
@@ -55,18 +54,8 @@ _NO_AI_TRAINING_RE = re.compile(
     r"(?:AI|artificial intelligence|machine[- ]learning|models?)\b",
     re.IGNORECASE,
 )
-_SENTENCE_END_RE = re.compile(r"[.!?](?:\s|$)|\n\s*\n")
 
 PRACTICES_HINT = "notice-studio practices set DIR ... or the Practices panel"
-
-
-def _sentence_rest(text: str, start: int) -> str:
-    return text[start : _sentence_end(text, start)]
-
-
-def _sentence_end(text: str, start: int) -> int:
-    end = _SENTENCE_END_RE.search(text, start)
-    return end.start() if end else len(text)
 
 
 def _finding(
@@ -108,15 +97,15 @@ class ProseFacts:
         )
 
 
-def _scope_applies(rest: str, p: ProseFacts, word: str) -> bool:
-    """Does a 'we do not sell/share ...' sentence contradict the practices?"""
-    lower = rest.lower()
-    if "other categor" in lower or "if we" in lower:
+def _scope_applies(claim: Claim, p: ProseFacts) -> bool:
+    """Does a denial of selling or sharing contradict the practices? Only what its object names counts."""
+    blocks = ([p.sold] if claim.lemmas & SALE else []) + ([p.shared] if "share" in claim.lemmas else [])
+    limit = limited_to(claim)
+    if limit == "other":
         return False
-    blocks = [p.sold] if word == "sell" else [p.shared] if word == "share" else [p.sold, p.shared]
-    if "sensitive" in lower:
+    if limit == "sensitive":
         return any(p.sensitive & set(b) for b in blocks)
-    if "under 16" in lower or "child" in lower or "minor" in lower:
+    if limit == "children":
         return p.under_16
     return any(blocks)
 
@@ -134,38 +123,34 @@ def _prose(clause_id: str, body: str, p: ProseFacts) -> tuple[Finding, ...]:
 def _prose_findings(clause_id: str, body: str, p: ProseFacts) -> Iterator[Finding]:
     text = plain(body)
     lower = text.lower()
-    if "sell" in lower or "share" in lower:
-        for match in _NO_SALE_RE.finditer(text):
-            verb = match.group(1).lower()
-            word = "sell" if verb == "sell" else "share" if verb == "share" else "both"
-            if not _scope_applies(_sentence_rest(text, match.end()), p, word):
-                continue
-            what = "sold" if word == "sell" else "shared" if word == "share" else "sold or shared"
+    for claim in sale_denials(body):
+        if not _scope_applies(claim, p):
+            continue
+        sells, shares = bool(claim.lemmas & SALE), "share" in claim.lemmas
+        what = "sold or shared" if sells and shares else "sold" if sells else "shared"
+        yield _finding(
+            "practice-sale-contradicted",
+            f"The text says '{quote(as_typed(body, claim.start, claim.sentence_end), 60)}', but the practices record personal information {what}"
+            f" ({', '.join(dict.fromkeys(p.sold + p.shared))}).",
+            "Make the text say what is sold or shared (use the clause 'ccpa-disclosed-sold-shared'), "
+            f"or correct 'sold'/'shared' in practices.yaml ({PRACTICES_HINT}).",
+            (clause_id, body),
+            claim.start,
+            claim.end,
+            "Make the text say what is sold or shared (use the clause 'ccpa-disclosed-sold-shared'), "
+            "or correct what the Practices panel records as sold or shared.",
+        )
+    if not p.sold:
+        for claim in sale_claims(body):
             yield _finding(
-                "practice-sale-contradicted",
-                f"The text says '{quote(as_typed(body, match.start(), match.end()), 40)}', but the practices record personal information {what}"
-                f" ({', '.join(dict.fromkeys(p.sold + p.shared))}).",
-                "Make the text say what is sold or shared (use the clause 'ccpa-disclosed-sold-shared'), "
-                f"or correct 'sold'/'shared' in practices.yaml ({PRACTICES_HINT}).",
+                "practice-sale-unrecorded",
+                f"The text says '{quote(as_typed(body, claim.start, claim.sentence_end), 60)}', but the practices record"
+                " no personal information sold.",
+                "Record what is sold, to whom and why under 'sold' in practices.yaml, or remove the sentence.",
                 (clause_id, body),
-                match.start(),
-                match.end(),
-                "Make the text say what is sold or shared (use the clause 'ccpa-disclosed-sold-shared'), "
-                "or correct what the Practices panel records as sold or shared.",
+                claim.start,
+                claim.end,
             )
-        if not p.sold:
-            for match in _SALE_RE.finditer(text):
-                if _NOT_A_CLAIM_RE.search(text[max(0, match.start() - 40) : match.start()].lower()):
-                    continue
-                yield _finding(
-                    "practice-sale-unrecorded",
-                    f"The text says '{quote(as_typed(body, match.start(), _sentence_end(text, match.start())), 60)}', but the practices record"
-                    " no personal information sold.",
-                    "Record what is sold, to whom and why under 'sold' in practices.yaml, or remove the sentence.",
-                    (clause_id, body),
-                    match.start(),
-                    match.end(),
-                )
     if not p.sold and not p.shared:
         for match in _ADS_RE.finditer(text):
             yield _finding(
@@ -189,14 +174,14 @@ def _prose_findings(clause_id: str, body: str, p: ProseFacts) -> Iterator[Findin
                 match.end(),
             )
     if p.precise_location:
-        for match in _NO_LOCATION_RE.finditer(text):
+        for claim in precise_location_denials(body):
             yield _finding(
                 "practice-location-contradicted",
-                f"The text says '{quote(as_typed(body, match.start(), match.end()), 60)}', but the practices record precise location collected.",
+                f"The text says '{quote(as_typed(body, claim.start, claim.sentence_end), 60)}', but the practices record precise location collected.",
                 "Correct the sentence, or remove the 'precise-location' category from practices.yaml.",
                 (clause_id, body),
-                match.start(),
-                match.end(),
+                claim.start,
+                claim.end,
             )
     if not p.to_us and "privacy framework" in lower:
         for match in _DPF_RE.finditer(text):
