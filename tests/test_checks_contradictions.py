@@ -7,6 +7,7 @@ import pytest
 from notice_support import filled
 
 from notice_studio.core.checks import FAMILIES, load_context, run_checks
+from notice_studio.core.checks.claims_places import not_for_children, transfer_denials, under_16_sale_denials
 from notice_studio.core.checks.durations import durations, same_period
 from notice_studio.core.library.templates import build_notice
 from notice_studio.core.notice.model import Clause, Notice
@@ -179,3 +180,104 @@ def test_cookie_categories_and_names_against_the_practices_and_table(context) ->
     assert found(notice, context) == [("practice-cookie-category-unlisted", "warning", "Session replay")]
     named = with_text(website(), "We use the `_ga` cookie to count visits, and the `locale` cookie for your language.")
     assert found(named, context) == [("cookie-name-unlisted", "warning", "`_ga`")]
+
+
+# ----- one statement reader for transfers and children ----------------------------------------
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("Customer records are never transferred outside the European Economic Area.", "eea"),
+        ("Heron Vets Ltd does not send your details outside the UK.", "uk"),
+        ("We do not and will not transfer personal data beyond the United Kingdom.", "uk"),
+        ("There is no transfer of your account data outside the EU.", "eu"),
+        ("Your booking details remain in the UK.", "uk"),
+    ],
+)
+def test_a_denial_of_transfers_whoever_says_it(text: str, region: str) -> None:
+    [(_, read)] = transfer_denials(text)
+    assert read == region
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If we transfer data outside the EEA, we use safeguards.",
+        "We do not transfer data outside the EEA except with safeguards.",
+        "Our hosting providers do not move data outside the EU.",
+        "We do not send newsletters to people outside the UK.",
+        "We do not sell your data, and we transfer it outside the UK.",
+        "Do we send your data outside the UK?",
+        "Your booking details do not stay within the EEA.",
+    ],
+)
+def test_what_is_not_a_flat_denial_of_transfers(text: str) -> None:
+    assert transfer_denials(text) == ()
+
+
+DENIES = [("practice-transfer-contradicted", "error")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Heron Vets Ltd does not send your details outside the UK.", DENIES),
+        ("We do not and will not transfer personal data outside the EEA.", DENIES),
+        ("We do not transfer data outside the EEA except with safeguards.", []),
+        ("We do not send newsletters to people outside the UK.", []),
+        ("If we transfer data outside the EEA, we use safeguards.", []),
+    ],
+)
+def test_transfer_sentences_in_other_forms_are_judged_by_what_they_say(context, text: str, expected) -> None:
+    assert [r[:2] for r in found(with_text(website(), text), context)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "also_collecting"),
+    [
+        ("The app is not aimed at children.", False),
+        ("Our games are not designed for kids under 13.", False),
+        ("We do not direct the service to children, and we never collect data from them.", True),
+    ],
+)
+def test_a_denial_that_the_service_is_for_children(text: str, also_collecting: bool) -> None:
+    [(_, both)] = not_for_children(text)
+    assert both == also_collecting
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If the service is not intended for children, a parent need not consent.",
+        "The app is not aimed at adults who care for children.",
+        "Our advertisers do not target children.",
+    ],
+)
+def test_what_is_not_a_denial_that_the_service_is_for_children(text: str) -> None:
+    assert not_for_children(text) == ()
+
+
+def child_directed_app() -> Notice:
+    notice = app()
+    assert notice.practices is not None
+    notice.practices.children.directed_to_children = True
+    return notice
+
+
+def test_other_forms_of_the_children_denial_are_checked(context) -> None:
+    before = found(child_directed_app(), context)
+    aimed = found(with_text(child_directed_app(), "The app is not aimed at children."), context)
+    assert ("practice-children-contradicted", "warning") in [r[:2] for r in aimed] and len(aimed) == len(before) + 1
+    hedged = "If the service is not intended for children, a parent need not consent."
+    assert found(with_text(child_directed_app(), hedged), context) == before
+
+
+def test_other_forms_of_the_under_16_statement(context) -> None:
+    notice = app()
+    notice.variables["children.minimum_age"] = "13"
+    with_text(
+        notice,
+        "We don't knowingly sell data of anyone under 16.",
+        "If we do not sell the data of users under 16, we say so.",
+    )
+    assert [r[2] for r in found(notice, context)] == ["We don't knowingly sell", "{{ practices.sale_statement }}"]
+    assert [c.object for c in under_16_sale_denials("Our partners do not sell data of users under 16.")] == []

@@ -4,7 +4,8 @@
 "There is no sale of personal information by us", "The app does not track your precise location":
 each is one `Claim` with the verbs' lemmas ({"rent", "trade"}), whether it is denied, and the
 object phrase the verb acts on (up to a clause boundary, a recipient "to ..." or a purpose
-"for ..."). The rules in `consistency` judge the claims; this module knows no practices.
+"for ..."). The rules in `consistency` and `contradictions` judge the claims (the transfer and children
+readings are in `claims_places`); this module knows no practices.
 """
 
 from __future__ import annotations
@@ -47,10 +48,19 @@ for _args in (
     ("exchange", "exchanged", "exchanging"),
     ("monetise", "monetised", "monetising"),
     ("monetize", "monetized", "monetizing"),
+    ("send", "sent", "sending"),
+    ("move", "moved", "moving"),
+    ("stay", "stayed", "staying"),
+    ("remain", "remained", "remaining"),
+    ("direct", "directed", "directing"),
+    ("aim", "aimed", "aiming"),
+    ("intend", "intended", "intending"),
+    ("design", "designed", "designing"),
+    ("target", "targeted", "targeting"),
 ):
     _VERBS.update(_forms(*_args))
 _VERBS["gave"] = "give"
-_PARTICIPLES = frozenset(w for w in _VERBS if w.endswith("ed") or w in ("sold", "given"))
+_PARTICIPLES = frozenset(w for w in _VERBS if w.endswith("ed") or w in ("sold", "given", "sent"))
 # Nouns read only after "no": "there is no sale of ...", "no selling or sharing of ...".
 _NOUNS = {"sale": "sell", "sales": "sell", "collection": "collect", "use": "use", "disclosure": "disclose"}
 _NOMINAL = frozenset(_NOUNS) | frozenset(_VERBS)
@@ -130,7 +140,8 @@ class Claim:
     antecedent: str
     """The sentence before the claim: what 'it' or 'them' in the object stands for."""
     tail: tuple[str, ...]
-    """The rest of the clause after the object ("to anyone", "when we make it available ...")."""
+    """The rest of the clause after the object ("to anyone", "when we make it available ..."); in the
+    passive, whose object comes first, all that follows the verb ("outside the eea", "to children")."""
     conditional: bool
     """Followed by 'unless', 'except', 'without', 'if' or 'other than': not a flat statement."""
     hedged: bool
@@ -202,7 +213,8 @@ def _read(
     else:
         obj_words = [w for w, _, _ in words[after:object_end]]
         denied = negations % 2 == 1
-    tail = [w for w, _, _ in words[object_end : _clause_end(words, object_end)]]
+    tail_start = after if passive else object_end
+    tail = [w for w, _, _ in words[tail_start : _clause_end(words, tail_start)]]
     # "Do Not Sell or Share My Personal Information" is a link's name, not the organisation speaking.
     own_words = "my" in obj_words
     imperative = not passive and chain_start == 0 and chain[:1] in (["do"], ["don't"], ["never"], ["please"])
@@ -359,21 +371,21 @@ _PERSON_RE = re.compile(
 _OTHER_DATA_RE = re.compile(r"\bother categor|\bcustomer data\b|\bon behalf of\b")
 
 
-def _by_others(claim: Claim) -> bool:
+def by_others(claim: Claim) -> bool:
+    """Said of someone else ("our vendors do not sell ..."), unless 'we' are among them."""
     return not claim.passive and "we" not in claim.subject and bool(_OTHERS_RE.search(" ".join(claim.subject)))
 
 
-def _flat_denial(claim: Claim) -> bool:
-    return claim.denied and not claim.hedged and not claim.conditional and not _by_others(claim)
+def flat_denial(claim: Claim) -> bool:
+    """A denial said as a plain fact of ours: no question, condition or other speaker."""
+    return claim.denied and not claim.hedged and not claim.conditional and not by_others(claim)
 
 
 @per_text
 def sale_denials(body: str) -> tuple[Claim, ...]:
     """'We do not sell or share ...', '... is never sold', 'no sale of ...' said of personal information."""
     return tuple(
-        c
-        for c in claims(body, _SALE_CUE)
-        if c.lemmas & (SALE | {"share"}) and _flat_denial(c) and _DATA_RE.search(c.object)
+        c for c in claims(body, _SALE_CUE) if c.lemmas & (SALE | {"share"}) and flat_denial(c) and names_data(c.object)
     )
 
 
@@ -392,7 +404,7 @@ def sale_claims(body: str) -> tuple[Claim, ...]:
         and c.subject[-1:] == ("we",)
         and not _NOT_A_CLAIM & set(c.subject[-4:-1])
         and not any(w in _NEGATING or w.endswith("n't") for w in c.subject)
-        and _DATA_RE.search(c.object)
+        and names_data(c.object)
         and not _BUSINESS_SALE_RE.search(text, c.sentence_start, c.sentence_end)
         and not _defines(c)
     )
@@ -409,7 +421,7 @@ def precise_location_denials(body: str) -> tuple[Claim, ...]:
     return tuple(
         c
         for c in claims(body, _LOCATION_CUE)
-        if c.lemmas & _GATHER and _flat_denial(c) and _PRECISE_LOCATION_RE.search(c.object)
+        if c.lemmas & _GATHER and flat_denial(c) and _PRECISE_LOCATION_RE.search(c.object)
     )
 
 
@@ -423,6 +435,16 @@ def limited_to(claim: Claim) -> str:
         return "other"
     if _SENSITIVE_RE.search(what) and not _DATA_RE.search(_SENSITIVE_RE.sub(" ", what)):
         return "sensitive"
-    if _CHILD_RE.search(what) and not _PERSON_RE.search(_CHILD_RE.sub(" ", what)):
+    if about_children(what):
         return "children"
     return ""
+
+
+def names_data(phrase: str) -> bool:
+    """Does a lower-case phrase name personal information ('your details', 'it', 'records')?"""
+    return bool(_DATA_RE.search(phrase))
+
+
+def about_children(phrase: str) -> bool:
+    """Does a lower-case phrase name children (and nobody else)? 'children under 13', 'your child's data'."""
+    return bool(_CHILD_RE.search(phrase)) and not _PERSON_RE.search(_CHILD_RE.sub(" ", phrase))

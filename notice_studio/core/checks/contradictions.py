@@ -13,28 +13,21 @@ import re
 from collections.abc import Iterator, Sequence
 
 from notice_studio.core.checks import cookie_rules
+from notice_studio.core.checks.claims import Claim
+from notice_studio.core.checks.claims_places import (
+    not_for_children,
+    transfer_claims,
+    transfer_denials,
+    under_16_sale_denials,
+)
 from notice_studio.core.checks.retention import retention
 from notice_studio.core.checks.scan import Scan
-from notice_studio.core.checks.text import as_typed, quote, sentences
+from notice_studio.core.checks.text import as_typed, quote
 from notice_studio.core.checks.types import Finding, Severity
 from notice_studio.core.notice.model import PLACEHOLDER_RE
 from notice_studio.core.practices.model import Practices
 from notice_studio.core.practices.statements import SALE_STATEMENT, listed, lower_label
 
-_NEG = r"(?:do not|don't|does not|doesn't|never|will not|won't)"
-_REGION = r"(?P<region>European Economic Area|EEA|European Union|EU|United Kingdom|UK)"
-_NO_TRANSFER_RE = re.compile(
-    rf"(?:\bwe {_NEG} (?:transfer|send|move)\b[^.\n]{{0,60}}?\b(?:outside|beyond)"
-    r"|\b(?:is|are) (?:not|never) (?:transferred|sent|moved) (?:outside|beyond)"
-    r"|\b(?:stays|remains|stay|remain) (?:only |exclusively )?(?:within|inside))"
-    rf" (?:of )?(?:the )?{_REGION}\b",
-    re.IGNORECASE,
-)
-_TRANSFER_RE = re.compile(
-    r"\bwe (?:may |also |sometimes |will |can |)transfer\b[^.\n]{0,80}?"
-    r"\b(?:outside|abroad|other countries|those countries|countries outside|third countries|the United States)\b",
-    re.IGNORECASE,
-)
 _EU = {
     *[
         "austria",
@@ -112,23 +105,7 @@ _INSIDE = {
 }
 _FACT = {"eea": "transfers_outside_eea", "eu": "transfers_outside_eea", "uk": "transfers_outside_uk"}
 
-_NOT_DIRECTED_RE = re.compile(
-    r"\b(?:is|are) not (?:directed|intended|aimed|targeted|designed) (?:to|at|for) (?:children|kids|anyone under)\b",
-    re.IGNORECASE,
-)
-_NOT_KNOWINGLY_RE = re.compile(
-    rf"\bwe {_NEG} knowingly collect\b[^.\n]{{0,60}}\b(?:child|children|them|under 1[36])\b", re.IGNORECASE
-)
-_NO_UNDER_16_RE = re.compile(
-    rf"\b(?:we {_NEG}|we do not have actual knowledge that we) (?:sell|share)\b[^.\n]{{0,80}}\bunder 16\b",
-    re.IGNORECASE,
-)
 _AGE_RE = re.compile(r"\d{1,2}")
-
-
-def _region_key(region: str) -> str:
-    key = region.lower()
-    return {"european economic area": "eea", "european union": "eu", "united kingdom": "uk"}.get(key, key)
 
 
 def _outside(p: Practices, region: str) -> list[str]:
@@ -143,66 +120,61 @@ def _outside(p: Practices, region: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
-def _span(
-    clause_id: str, body: str, rule: str, severity: Severity, message: str, fix: str, match: re.Match[str]
-) -> Finding:
-    return Finding(
-        rule, severity, message, fix, clause_id, match.start(), match.end(), "body", body[match.start() : match.end()]
-    )
+def _at(clause_id: str, body: str, rule: str, severity: Severity, message: str, fix: str, span: Claim) -> Finding:
+    return Finding(rule, severity, message, fix, clause_id, span.start, span.end, "body", body[span.start : span.end])
+
+
+def _said(body: str, claim: Claim) -> str:
+    return quote(as_typed(body, claim.start, claim.sentence_end), 60)
 
 
 def transfers(scan: Scan, facts: dict[str, bool]) -> Iterator[Finding]:
     p = scan.notice.practices
-    said_elsewhere = [(info, m) for info in scan.clauses for m in _TRANSFER_RE.finditer(info.plain)]
+    said_elsewhere = [(info, c) for info in scan.clauses for c in transfer_claims(info.clause.body)]
     for info in scan.clauses:
-        for match in _NO_TRANSFER_RE.finditer(info.plain):
-            region = _region_key(match.group("region") or "")
-            shown = quote(as_typed(info.clause.body, match.start(), match.end()), 60)
+        body = info.clause.body
+        for claim, region in transfer_denials(body):
+            shown = _said(body, claim)
             countries = _outside(p, region) if p is not None else []
             fact = _FACT.get(region, "")
             if countries:
-                yield _span(
-                    info.id, info.clause.body, "practice-transfer-contradicted", "error",
+                yield _at(
+                    info.id, body, "practice-transfer-contradicted", "error",
                     f"The text says '{shown}', but the practices record data going to {', '.join(countries)}.",
                     "Describe the transfers and their safeguards (use the clause 'international-transfers-eu'),"
                     " or correct the transfers and recipients' countries in practices.yaml or the Practices panel.",
-                    match,
+                    claim,
                 )  # fmt: skip
             elif facts.get(fact):
-                yield _span(
-                    info.id, info.clause.body, "practice-transfer-contradicted", "error",
+                yield _at(
+                    info.id, body, "practice-transfer-contradicted", "error",
                     f"The text says '{shown}', but the fact '{fact}' says personal data is transferred there.",
                     f"Describe the transfers and their safeguards, or set the fact (notice-studio facts DIR {fact}=no).",
-                    match,
+                    claim,
                 )  # fmt: skip
-            else:
-                other = next(((o, m) for o, m in said_elsewhere if o.id != info.id or m.start() != match.start()), None)
-                if other is not None:
-                    where = "this section" if other[0].id == info.id else f"section {other[0].number}"
-                    said = quote(as_typed(other[0].clause.body, other[1].start(), other[1].end()), 60)
-                    yield _span(
-                        info.id, info.clause.body, "transfer-text-contradicted", "warning",
-                        f"The text says '{shown}', but {where} says '{said}'.",
-                        "Make the two sections agree, and record any transfer in practices.yaml or the Practices panel.",
-                        match,
-                    )  # fmt: skip
+            elif said_elsewhere:
+                other, said = said_elsewhere[0]
+                where = "this section" if other.id == info.id else f"section {other.number}"
+                yield _at(
+                    info.id, body, "transfer-text-contradicted", "warning",
+                    f"The text says '{shown}', but {where} says '{_said(other.clause.body, said)}'.",
+                    "Make the two sections agree, and record any transfer in practices.yaml or the Practices panel.",
+                    claim,
+                )  # fmt: skip
 
 
 def children(scan: Scan, facts: dict[str, bool]) -> Iterator[Finding]:
     if facts.get("child_directed"):
         for info in scan.clauses:
-            for match in _NOT_DIRECTED_RE.finditer(info.plain):
-                denies_both = any(
-                    s.start <= match.start() < s.end and _NOT_KNOWINGLY_RE.search(info.plain[s.start : s.end])
-                    for s in sentences(info.clause.body)
-                )
-                yield _span(
-                    info.id, info.clause.body, "practice-children-contradicted", "error" if denies_both else "warning",
-                    f"The text says the service '{quote(as_typed(info.clause.body, match.start(), match.end()), 50)}',"
-                    " but the practices record it as directed to children under 13 (or their data knowingly collected).",
+            body = info.clause.body
+            for claim, denies_both in not_for_children(body):
+                yield _at(
+                    info.id, body, "practice-children-contradicted", "error" if denies_both else "warning",
+                    f"The text says '{_said(body, claim)}', but the practices record the service as directed to"
+                    " children under 13 (or their data knowingly collected).",
                     "Use clauses written for a service directed to children (COPPA), or set"
                     " children.directed_to_children: false in practices.yaml or the Practices panel.",
-                    match,
+                    claim,
                 )  # fmt: skip
     yield from _under_16(scan)
 
@@ -233,17 +205,19 @@ def _under_16(scan: Scan) -> Iterator[Finding]:
         body = info.clause.body
         for placeholder in PLACEHOLDER_RE.finditer(body):
             if placeholder.group(1) == SALE_STATEMENT:
-                yield _span(
-                    info.id,
-                    body,
+                yield Finding(
                     "practice-under-16-sale",
                     "warning",
                     f"The sale statement {message}",
                     fix,
-                    placeholder,
+                    info.id,
+                    placeholder.start(),
+                    placeholder.end(),
+                    "body",
+                    placeholder.group(0),
                 )
-        for match in _NO_UNDER_16_RE.finditer(info.plain):
-            yield _span(info.id, body, "practice-under-16-sale", "warning", f"The text {message}", fix, match)
+        for claim in under_16_sale_denials(body):
+            yield _at(info.id, body, "practice-under-16-sale", "warning", f"The text {message}", fix, claim)
 
 
 def contradictions(scan: Scan, facts: dict[str, bool], already: Sequence[Finding]) -> list[Finding]:
