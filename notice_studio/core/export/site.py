@@ -161,15 +161,16 @@ def site_files(
     }
     language = rendered[front.name].language
     has_redline = redline is not None
-    announcements = "".join(_announcement(v, language, has_redline) for v in plan.upcoming if v is not front)
+    announcements = "".join(
+        _announcement(v, front, plan, language, has_redline) for v in plan.upcoming if v is not front
+    )
     files["index.html"] = notice_page(
         rendered[front.name],
         before_main=_site_nav("index.html", language) + _front_banner(front, plan, language) + announcements,
     )
     for i, version in enumerate(versions):
         page = rendered[version.name]
-        following = versions[i + 1] if i + 1 < len(versions) else None
-        banner = _archive_banner(version, following, plan, page.language)
+        banner = _archive_banner(version, plan, page.language)
         files[f"{version.name}.html"] = notice_page(page, before_main=_site_nav(None, page.language) + banner)
         if redline is not None and i > 0:
             previous = versions[i - 1]
@@ -212,9 +213,18 @@ def _front_banner(front: Version, plan: Schedule, language: str) -> str:
     return f'<p class="ns-banner" role="note">This notice takes effect on {when}.</p>\n'
 
 
-def _announcement(version: Version, language: str, redlines: bool) -> str:
-    """An upcoming version on the front page: its date, change notice and where to read it."""
+def _announcement(version: Version, front: Version, plan: Schedule, language: str, redlines: bool) -> str:
+    """An upcoming version on the front page: its date, the version it replaces, its change notice
+    and where to read it."""
     when = escapeHtml(_when(version, language))
+    previous = plan.replaces(version)
+    if previous is None or previous is front:
+        replaces = f"replaces this notice on {when}. Until then, the notice below applies."
+    else:
+        replaces = (
+            f"replaces version {previous.number} (which takes effect on {escapeHtml(_when(previous, language))}) "
+            f"on {when}."
+        )
     kind = "material change" if version.material else "editorial change"
     links = [f'<li><a href="{version.name}.html">Read version {version.number}</a></li>']
     if redlines and version.number > 1:
@@ -222,8 +232,7 @@ def _announcement(version: Version, language: str, redlines: bool) -> str:
     return (
         f'<aside class="ns-upcoming" aria-labelledby="{version.name}-upcoming">\n'
         f'<h2 id="{version.name}-upcoming">An updated notice takes effect on {when}</h2>\n'
-        f"<p>Version {version.number} ({kind}) replaces this notice on {when}. "
-        "Until then, the notice below applies.</p>\n"
+        f"<p>Version {version.number} ({kind}) {replaces}</p>\n"
         f"{_change_notice_html(version)}"
         f'<ul class="ns-version-links">{"".join(links)}</ul>\n</aside>\n'
     )
@@ -236,9 +245,17 @@ def _change_notice_html(version: Version) -> str:
     return f'<div class="ns-change-notice">{sanitize_html(plain_markdown().render(notice_text))}</div>\n'
 
 
-def _archive_banner(version: Version, following: Version | None, plan: Schedule, language: str) -> str:
+def _archive_banner(version: Version, plan: Schedule, language: str) -> str:
     when = escapeHtml(_when(version, language))
-    if takes_effect_after(version, plan.today):
+    following = plan.followed_by(version)
+    replaced_by = plan.replaced_by(version)
+    if replaced_by is not None:
+        text = (
+            f"This is version {version.number} of this notice. It was never in force: version "
+            f"{replaced_by.number} replaced it before it took effect on {when}. "
+            f'<a href="index.html">Read the current version</a>.'
+        )
+    elif plan.is_upcoming(version):
         text = (
             f"This is version {version.number} of this notice. It takes effect on {when}; until then "
             f'<a href="index.html">the current version</a> applies.'
@@ -275,12 +292,17 @@ def _changes_page(versions: Sequence[Version], front: Notice, language: str, red
     for version in reversed(versions):
         kind = "Material change" if version.material else "Editorial change"
         href = "index.html" if version is plan.in_force else f"{version.name}.html"
-        upcoming = takes_effect_after(version, plan.today)
-        verb = "takes effect" if upcoming else "effective"
+        upcoming = plan.is_upcoming(version)
+        replaced_by = plan.replaced_by(version)
+        when = escapeHtml(_when(version, language))
+        if replaced_by is not None:
+            dated = f"never in force (replaced by version {replaced_by.number} before it took effect on {when})"
+        else:
+            dated = f"{'takes effect' if upcoming else 'effective'} {when}"
         status = '<span class="ns-upcoming-mark">Upcoming</span> ' if upcoming else ""
         parts += [
             f'<section class="ns-version" id="{version.name}" aria-labelledby="{version.name}-title">',
-            f'<h2 id="{version.name}-title">Version {version.number} \u2014 {verb} {escapeHtml(_when(version, language))}</h2>',
+            f'<h2 id="{version.name}-title">Version {version.number} \u2014 {dated}</h2>',
             f'<p class="ns-version-meta">{status}<span class="ns-kind">{kind}</span></p>',
         ]
         notice_html = _change_notice_html(version)
@@ -320,13 +342,21 @@ def atom_feed(
         return element
 
     # (when, id, title, version, summary) for every entry; newest first in the feed
+    plan = schedule(versions, day)
     entries: list[tuple[str, str, str, Version, str]] = []
     for version in versions:
         effective = version.effective.isoformat() if version.effective else "date not recorded"
         summary = clean_text(version.change_notice).strip() or "No change notice was recorded."
         announced = _timestamp(version)
-        entries.append((announced, version.name, f"Version {version.number}, effective {effective}", version, summary))
-        if version.effective and version.effective <= day and _announced_ahead(version):
+        replaced_by = plan.replaced_by(version)
+        headline = (
+            f"Version {version.number}, never in force (replaced by version {replaced_by.number} before it took "
+            f"effect on {effective})"
+            if replaced_by is not None
+            else f"Version {version.number}, effective {effective}"
+        )
+        entries.append((announced, version.name, headline, version, summary))
+        if replaced_by is None and version.effective and version.effective <= day and _announced_ahead(version):
             entries.append(
                 (
                     f"{version.effective.isoformat()}T00:00:00+00:00",
