@@ -104,7 +104,9 @@ def test_export_of_the_last_of_two_upcoming_versions_names_the_next_one(chain: N
 def test_export_before_the_first_date_says_when_the_first_version_takes_effect(chain: NoticeRepo) -> None:
     note = upcoming_export_note("v2", chain.versions(), V1 - dt.timedelta(days=1))
     assert f"it replaces v1, which takes effect on {format_date(V1)}" in note
-    assert f"no version is in force before {format_date(V1)}" in note
+    assert note.endswith("no version is in force before then.")
+    last = upcoming_export_note("v3", chain.versions(), V1 - dt.timedelta(days=1))
+    assert f"the first, v1, takes effect on {format_date(V1)}; no version is in force before then." in last
     assert "no version is in force before it" not in note
     first = upcoming_export_note("v1", chain.versions(), V1 - dt.timedelta(days=1))
     assert first.endswith("no version is in force before it.")

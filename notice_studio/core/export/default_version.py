@@ -70,8 +70,11 @@ def upcoming_export_note(name: str, versions: Sequence[Version], today: dt.date)
         )
     elif previous is None:
         parts.append("no version is in force before it")
+    elif previous is plan.upcoming[0]:
+        parts.append("no version is in force before then")
     else:
-        parts.append(f"no version is in force before {_date(plan.upcoming[0])}")
+        first = plan.upcoming[0]
+        parts.append(f"the first, {first.name}, takes effect on {_date(first)}; no version is in force before then")
     return "; ".join(parts) + "."
 
 
