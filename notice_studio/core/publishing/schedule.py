@@ -19,6 +19,8 @@ from notice_studio.core.wording import plural
 PUBLISHING = "publishing"
 ADVANCE_NOTICE = "advance_notice_days"
 MAX_ADVANCE_NOTICE = 366
+FAR_AHEAD_DAYS = 366
+"""An effective date further ahead than this needs a second look: later versions cannot come before it."""
 
 
 @dataclass(frozen=True)
@@ -160,7 +162,8 @@ def effective_date_warning(
     material: bool, effective: dt.date, today: dt.date, days: int | None, *, stated: dt.date | None = None
 ) -> str | None:
     """One sentence when the effective date needs a second look: a date in the past (but for the
-    date an imported notice states for itself, `stated`, on its first version), or a material
+    date an imported notice states for itself, `stated`, on its first version), a date more than a
+    year ahead (every later version must take effect on or after it), or a material
     change taking effect sooner than the notice period allows. Dates are written as the date field,
     the published page and every other sentence of the app write them ("1 December 2026")."""
     if effective < today and effective != stated:
@@ -173,6 +176,11 @@ def effective_date_warning(
         return (
             f"The effective date {format_date(effective)} is {ago} ago: the page would say it was last updated then, "
             "though it is published today; keep it only if this text truly took effect on that day."
+        )
+    if (effective - today).days > FAR_AHEAD_DAYS:
+        return (
+            f"The effective date {format_date(effective)} is more than a year away, and no later version can take "
+            "effect before it; check the date is not mistyped."
         )
     if not material or not days:
         return None
