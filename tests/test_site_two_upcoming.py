@@ -4,6 +4,7 @@ the website and the export note name the version that comes next (found by the p
 from __future__ import annotations
 
 import datetime as dt
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -86,7 +87,10 @@ def test_the_front_page_names_the_next_version_and_what_each_replaces(chain: Not
     result = build_site(chain, out, today=V1 + dt.timedelta(days=1))
     index = visible(out, "index.html")
     assert f"Version 2 (material change) replaces this notice on {format_date(V2)}. Until then" in index
-    assert f"Version 3 (editorial change) replaces version 2 (which takes effect on {format_date(V2)})" in index
+    assert (
+        f"Version 3 (editorial change) replaces version 2 on {format_date(V3)}; "
+        f"version 2 takes effect first, on {format_date(V2)}."
+    ) in index
     assert f"replaces this notice on {format_date(V3)}" not in index
     assert result.next_build == V2
     assert f"Version 2 takes effect on {format_date(V2)}" in visible(out, "v1.html")
@@ -148,3 +152,14 @@ def test_after_its_date_a_replaced_version_is_not_said_to_have_taken_effect(
     changes = visible(out, "changes.html")
     assert f"Version 2 \u2014 effective {format_date(V2)}" not in changes
     assert "Version 2 \u2014 never in force" in changes
+
+
+def test_the_announcement_on_the_current_page_is_styled_like_a_version_banner(
+    chain: NoticeRepo, tmp_path: Path
+) -> None:
+    """The front page's <aside class="ns-upcoming"> had no CSS: serif type outside the page column."""
+    out = tmp_path / "site"
+    build_site(chain, out, today=V1 + dt.timedelta(days=1))
+    page = (out / "index.html").read_text(encoding="utf-8")
+    assert '<aside class="ns-upcoming"' in page
+    assert re.search(r"\.ns-banner,\s*\.ns-upcoming\s*\{[^}]*max-width: 46rem;[^}]*font-family: system-ui", page)

@@ -222,8 +222,8 @@ def _announcement(version: Version, front: Version, plan: Schedule, language: st
         replaces = f"replaces this notice on {when}. Until then, the notice below applies."
     else:
         replaces = (
-            f"replaces version {previous.number} (which takes effect on {escapeHtml(_when(previous, language))}) "
-            f"on {when}."
+            f"replaces version {previous.number} on {when}; version {previous.number} takes effect first, on "
+            f"{escapeHtml(_when(previous, language))}."
         )
     kind = "material change" if version.material else "editorial change"
     links = [f'<li><a href="{version.name}.html">Read version {version.number}</a></li>']
