@@ -163,3 +163,18 @@ def test_the_announcement_on_the_current_page_is_styled_like_a_version_banner(
     page = (out / "index.html").read_text(encoding="utf-8")
     assert '<aside class="ns-upcoming"' in page
     assert re.search(r"\.ns-banner,\s*\.ns-upcoming\s*\{[^}]*max-width: 46rem;[^}]*font-family: system-ui", page)
+
+
+def test_the_first_version_is_badged_first_not_editorial_or_material(chain: NoticeRepo, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    build_site(chain, out, today=V1 + dt.timedelta(days=1))
+    changes = visible(out, "changes.html")
+    assert f"Version 1 \u2014 effective {format_date(V1)} First version" in changes
+    assert f"Version 3 \u2014 takes effect {format_date(V3)} Upcoming Editorial change" in changes
+    root = ET.fromstring((out / "feed.xml").read_text(encoding="utf-8"))
+    kinds = {
+        e.findtext(ATOM + "title"): (e.find(ATOM + "category").get("term"), e.find(ATOM + "category").get("label"))
+        for e in root.findall(ATOM + "entry")
+    }
+    assert kinds[f"Version 1, effective {V1.isoformat()}"] == ("first", "First version")
+    assert kinds[f"Version 2, effective {V2.isoformat()}"] == ("material", "Material change")

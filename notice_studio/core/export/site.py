@@ -290,7 +290,7 @@ def _changes_page(versions: Sequence[Version], front: Notice, language: str, red
         "</header>",
     ]
     for version in reversed(versions):
-        kind = "Material change" if version.material else "Editorial change"
+        kind = _kind_label(version, versions[0])
         href = "index.html" if version is plan.in_force else f"{version.name}.html"
         upcoming = plan.is_upcoming(version)
         replaced_by = plan.replaced_by(version)
@@ -318,6 +318,19 @@ def _changes_page(versions: Sequence[Version], front: Notice, language: str, red
     return page_html(
         f"Changes to {title}", "\n".join(parts) + "\n", language, before_main=_site_nav("changes.html", language)
     )
+
+
+def _kind_term(version: Version, first: Version) -> str:
+    """What kind of version this is: the first, or a material or editorial change to the one before."""
+    if version.number == first.number:
+        return "first"
+    return "material" if version.material else "editorial"
+
+
+def _kind_label(version: Version, first: Version) -> str:
+    return {"first": "First version", "material": "Material change", "editorial": "Editorial change"}[
+        _kind_term(version, first)
+    ]
 
 
 # ----- feed -------------------------------------------------------------------------------------
@@ -383,7 +396,7 @@ def atom_feed(
         sub(entry, "published", when)
         sub(entry, "updated", when)
         sub(entry, "link", rel="alternate", type="text/html", href=f"{base}{version.name}.html")
-        sub(entry, "category", term="material" if version.material else "editorial")
+        sub(entry, "category", term=_kind_term(version, versions[0]), label=_kind_label(version, versions[0]))
         sub(entry, "summary", summary, type="text")
     ET.indent(feed)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
