@@ -178,3 +178,20 @@ def test_the_first_version_is_badged_first_not_editorial_or_material(chain: Noti
     }
     assert kinds[f"Version 1, effective {V1.isoformat()}"] == ("first", "First version")
     assert kinds[f"Version 2, effective {V2.isoformat()}"] == ("material", "Material change")
+
+
+def test_the_redline_of_a_replacement_compares_with_the_version_readers_had(
+    withdrawn: NoticeRepo, tmp_path: Path
+) -> None:
+    """v3 replaced v2 before its date: 'See what will change' compares v3 with v1, not with v2."""
+    pairs: list[tuple[str, str]] = []
+
+    def redline(old, new, old_label: str, new_label: str) -> str:
+        pairs.append((old_label, new_label))
+        return f"<!DOCTYPE html>\n<html><body>\n<p>{old_label} to {new_label}</p></body></html>\n"
+
+    out = tmp_path / "site"
+    build_site(withdrawn, out, redline=redline, today=V1 + dt.timedelta(days=1))
+    assert ("version 1", "version 3") in pairs and ("version 2", "version 3") not in pairs
+    assert ("version 1", "version 2") in pairs  # the replaced version's own page still shows what it said
+    assert "version 1 to version 3" in (out / "redline-v3.html").read_text(encoding="utf-8")

@@ -4,13 +4,16 @@
                       upcoming version (its date, change notice, text and redline)
     v1.html, v2.html  every published version (permanent addresses; the feed links here)
     changes.html      every version, newest first: date, kind, change notice, redline link
-    redline-v2.html   what changed from v1 to v2 (when the redline export is installed)
+    redline-v2.html   what changed from the version v2 replaces, usually v1 (when the redline
+                      export is installed)
     feed.xml          an Atom feed: an entry when a version is announced and, when it was
                       announced ahead of its date, another when it takes effect
 
 A version published with a future effective date is *upcoming*: readers keep seeing the
 version in force until that date. The page in force is chosen when the site is built, so the
-build reports the day it must run again (`SiteResult.next_build`).
+build reports the day it must run again (`SiteResult.next_build`). Which version is in force,
+what comes next and which versions were replaced before their date (never in force) is the
+core schedule's one rule (`core.publishing.schedule`).
 
 Only published versions are read; the draft never reaches the folder. Re-running rewrites the
 files whose content changed and leaves the rest untouched. A list of the files written, with a
@@ -173,7 +176,8 @@ def site_files(
         banner = _archive_banner(version, plan, page.language)
         files[f"{version.name}.html"] = notice_page(page, before_main=_site_nav(None, page.language) + banner)
         if redline is not None and i > 0:
-            previous = versions[i - 1]
+            # Against the version readers had before it; a version replaced before its date is skipped.
+            previous = plan.replaces(version) or versions[i - 1]
             html = redline(
                 notices[previous.name], notices[version.name], _version_words(previous), _version_words(version)
             )
