@@ -195,3 +195,17 @@ def test_the_redline_of_a_replacement_compares_with_the_version_readers_had(
     assert ("version 1", "version 3") in pairs and ("version 2", "version 3") not in pairs
     assert ("version 1", "version 2") in pairs  # the replaced version's own page still shows what it said
     assert "version 1 to version 3" in (out / "redline-v3.html").read_text(encoding="utf-8")
+
+
+def test_a_replaced_versions_own_page_says_it_was_never_in_force(withdrawn: NoticeRepo, tmp_path: Path) -> None:
+    """Its header said 'Last updated' (after its date) or 'Takes effect' (before): neither is true."""
+    for today in (V1 + dt.timedelta(days=1), V2 + dt.timedelta(days=1)):
+        out = tmp_path / today.isoformat()
+        build_site(withdrawn, out, today=today)
+        page = visible(out, "v2.html")
+        assert f"Never in force; was to take effect: {format_date(V2)}" in page
+        assert "Last updated" not in page and "Takes effect" not in page
+    folder = str(withdrawn.path)
+    withdrawn.close()
+    assert main(["export", folder, "--version", "v2", "--format", "html", "--out", str(tmp_path / "v2.html")]) == 0
+    assert f"Never in force; was to take effect: {format_date(V2)}" in visible(tmp_path, "v2.html")

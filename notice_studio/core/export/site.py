@@ -157,7 +157,10 @@ def site_files(
         v.name: render(
             notices[v.name],
             RenderOptions(
-                last_updated=v.effective, version_label=v.name, takes_effect_later=takes_effect_after(v, plan.today)
+                last_updated=v.effective,
+                version_label=v.name,
+                takes_effect_later=takes_effect_after(v, plan.today),
+                never_in_force=plan.replaced_by(v) is not None,
             ),
         )
         for v in versions
