@@ -89,7 +89,7 @@ def test_changes_page_lists_every_version_newest_first(two_versions: NoticeRepo,
     text = ["".join(s.itertext()) for s in sections]
     assert "Version 2 \u2014 effective 1 March 2026" in text[0] and "Editorial change" in text[0]
     assert "We changed the minimum age." in text[0] and "now 13" in text[0]
-    assert "Version 1 \u2014 effective 15 January 2026" in text[1] and "Material change" in text[1]
+    assert "Version 1 \u2014 effective 15 January 2026" in text[1] and "First version" in text[1]
     links = [[a.get("href") for a in s.iter(NS + "a")] for s in sections]
     assert links[0] == ["index.html"] + (["redline-v2.html"] if HAS_REDLINE else [])
     assert links[1] == ["v1.html"]

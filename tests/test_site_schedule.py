@@ -128,5 +128,6 @@ def test_export_of_a_version_still_to_come_says_so_and_names_the_one_in_force(
     assert main(["export", folder, "--format", "html", "--out", str(page)]) == 0
     err = capsys.readouterr().err
     assert f"note: v2 takes effect on {format_date(V2)}, and its page says so" in err
-    assert "no version is in force before it" in err  # V1 lies ahead of today too
+    # V1 lies ahead of today too: v2 replaces v1, which readers have from its own date
+    assert f"it replaces v1, which takes effect on {format_date(V1)}; no version is in force before then" in err
     assert f"Takes effect: {format_date(V2)}" in visible(tmp_path, "privacy.html")

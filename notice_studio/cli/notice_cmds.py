@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 import sys
 from typing import TYPE_CHECKING
 
@@ -77,7 +78,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("publish", help="publish the draft as the next version")
     add_folder(p)
-    p.add_argument("--effective", required=True, metavar="YYYY-MM-DD", help="the date the version takes effect")
+    p.add_argument(
+        "--effective",
+        required=True,
+        type=_effective_date,
+        metavar="YYYY-MM-DD",
+        help="the date the version takes effect",
+    )
     kind = p.add_mutually_exclusive_group()
     kind.add_argument("--material", dest="material", action="store_true", default=None, help="a material change")
     kind.add_argument("--editorial", dest="material", action="store_false", help="wording only")
@@ -275,13 +282,18 @@ def cmd_set(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_publish(args: argparse.Namespace) -> int:
+def _effective_date(text: str) -> dt.date:
+    """A date written YYYY-MM-DD, as the help says (not the other forms Python reads); a usage error otherwise."""
     try:
-        effective = dt.date.fromisoformat(args.effective)
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
+            return dt.date.fromisoformat(text.strip())
     except ValueError:
-        raise CommandError(
-            f"'{args.effective}' is not a date; write it as YYYY-MM-DD, for example 2026-01-31"
-        ) from None
+        pass
+    raise argparse.ArgumentTypeError(f"'{text}' is not a date; write it as YYYY-MM-DD, for example 2026-01-31")
+
+
+def cmd_publish(args: argparse.Namespace) -> int:
+    effective: dt.date = args.effective
     given = _given_reasons(args.acknowledge)
     if args.dry_run:
         return _publish_review(args, effective, given)

@@ -270,3 +270,21 @@ def test_a_pdf_with_letters_no_font_has_says_so(window, qtbot, tmp_path: Path, m
     text = dialog.message.text()
     assert text.startswith(f"Exported to {path}") and "fonts-noto-cjk" in text, text
     assert "(회, 원, 정, …) as empty boxes" in text, text
+
+
+def test_the_version_list_says_which_versions_take_effect_and_which_never_will(window, qtbot) -> None:
+    """A version replaced before its date (a later one published for the same day) is never in force."""
+    publish_v1(window, qtbot)
+    session = window.session
+    later = dt.date.today() + dt.timedelta(days=20)
+    for number, value in ((2, "Repairs Unlimited"), (3, "Repairs Limited")):
+        session.undo_stack.push(commands.SetVariable(session, "organisation.name", value))
+        session.flush()
+        session.repo.publish(later, f"Version {number}.", False, "Jane Smith", author=session.author)
+    session.refresh_history()
+    qtbot.waitUntil(lambda: session.latest_version is not None and session.latest_version.number == 3, timeout=10000)
+    dialog = open_dialog(window, qtbot, fmt="html")
+    items = {dialog.version_box.itemData(i): dialog.version_box.itemText(i) for i in range(dialog.version_box.count())}
+    assert items["v2"] == "v2, never in force (replaced by v3)"
+    assert items["v3"].startswith("v3, takes effect ") and "latest" in items["v3"]
+    assert items["v1"].endswith("in force")

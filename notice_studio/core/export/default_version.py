@@ -38,18 +38,45 @@ def draft_export_note(versions: Sequence[_Named]) -> str:
 
 
 def upcoming_export_note(name: str, versions: Sequence[Version], today: dt.date) -> str:
-    """One sentence when version `name` has not taken effect on `today` ('' otherwise): its page
-    says when it takes effect, and which version readers have until then."""
-    from notice_studio.core.publishing.schedule import schedule, takes_effect_after
+    """One sentence when version `name` is not in force yet, or never will be ('' otherwise): when
+    it takes effect and which version it replaces, or which version replaced it before its date,
+    and which version readers have until then."""
+    from notice_studio.core.publishing.schedule import schedule
 
     chosen = next((v for v in versions if v.name == name), None)
-    if chosen is None or chosen.effective is None or not takes_effect_after(chosen, today):
+    if chosen is None or chosen.effective is None:
         return ""
-    in_force = schedule(versions, today).in_force
-    until = (
-        f"{in_force.name} is in force until then (export it with --version {in_force.name}; "
-        "'site' builds the website with both)"
-        if in_force is not None
-        else "no version is in force before it"
-    )
-    return f"{name} takes effect on {format_date(chosen.effective)}, and its page says so; {until}."
+    plan = schedule(versions, today)
+    replaced_by = plan.replaced_by(chosen)
+    if replaced_by is not None:
+        return (
+            f"{name} was never in force: {replaced_by.name} replaced it before it took effect on "
+            f"{format_date(chosen.effective)}; export {replaced_by.name} (or the version in force) for your website."
+        )
+    if not plan.is_upcoming(chosen):
+        return ""
+    parts = [f"{name} takes effect on {format_date(chosen.effective)}, and its page says so"]
+    previous = plan.replaces(chosen)
+    if previous is not None and previous is not plan.in_force:
+        parts.append(f"it replaces {previous.name}, which takes effect on {_date(previous)}")
+    current = plan.in_force
+    if current is not None:
+        nxt = plan.next_version
+        until = "then" if nxt is chosen or nxt is None else _date(nxt)
+        every = "both" if len(plan.timeline) - len(plan.past) <= 2 else "all of them"
+        parts.append(
+            f"{current.name} is in force until {until} (export it with --version {current.name}; "
+            f"'site' builds the website with {every})"
+        )
+    elif previous is None:
+        parts.append("no version is in force before it")
+    elif previous is plan.upcoming[0]:
+        parts.append("no version is in force before then")
+    else:
+        first = plan.upcoming[0]
+        parts.append(f"the first, {first.name}, takes effect on {_date(first)}; no version is in force before then")
+    return "; ".join(parts) + "."
+
+
+def _date(version: Version) -> str:
+    return format_date(version.effective) if version.effective else "its date"

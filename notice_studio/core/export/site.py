@@ -4,13 +4,16 @@
                       upcoming version (its date, change notice, text and redline)
     v1.html, v2.html  every published version (permanent addresses; the feed links here)
     changes.html      every version, newest first: date, kind, change notice, redline link
-    redline-v2.html   what changed from v1 to v2 (when the redline export is installed)
+    redline-v2.html   what changed from the version v2 replaces, usually v1 (when the redline
+                      export is installed)
     feed.xml          an Atom feed: an entry when a version is announced and, when it was
                       announced ahead of its date, another when it takes effect
 
 A version published with a future effective date is *upcoming*: readers keep seeing the
 version in force until that date. The page in force is chosen when the site is built, so the
-build reports the day it must run again (`SiteResult.next_build`).
+build reports the day it must run again (`SiteResult.next_build`). Which version is in force,
+what comes next and which versions were replaced before their date (never in force) is the
+core schedule's one rule (`core.publishing.schedule`).
 
 Only published versions are read; the draft never reaches the folder. Re-running rewrites the
 files whose content changed and leaves the rest untouched. A list of the files written, with a
@@ -154,25 +157,30 @@ def site_files(
         v.name: render(
             notices[v.name],
             RenderOptions(
-                last_updated=v.effective, version_label=v.name, takes_effect_later=takes_effect_after(v, plan.today)
+                last_updated=v.effective,
+                version_label=v.name,
+                takes_effect_later=takes_effect_after(v, plan.today),
+                never_in_force=plan.replaced_by(v) is not None,
             ),
         )
         for v in versions
     }
     language = rendered[front.name].language
     has_redline = redline is not None
-    announcements = "".join(_announcement(v, language, has_redline) for v in plan.upcoming if v is not front)
+    announcements = "".join(
+        _announcement(v, front, plan, language, has_redline) for v in plan.upcoming if v is not front
+    )
     files["index.html"] = notice_page(
         rendered[front.name],
         before_main=_site_nav("index.html", language) + _front_banner(front, plan, language) + announcements,
     )
     for i, version in enumerate(versions):
         page = rendered[version.name]
-        following = versions[i + 1] if i + 1 < len(versions) else None
-        banner = _archive_banner(version, following, plan, page.language)
+        banner = _archive_banner(version, plan, page.language)
         files[f"{version.name}.html"] = notice_page(page, before_main=_site_nav(None, page.language) + banner)
         if redline is not None and i > 0:
-            previous = versions[i - 1]
+            # Against the version readers had before it; a version replaced before its date is skipped.
+            previous = plan.replaces(version) or versions[i - 1]
             html = redline(
                 notices[previous.name], notices[version.name], _version_words(previous), _version_words(version)
             )
@@ -212,9 +220,18 @@ def _front_banner(front: Version, plan: Schedule, language: str) -> str:
     return f'<p class="ns-banner" role="note">This notice takes effect on {when}.</p>\n'
 
 
-def _announcement(version: Version, language: str, redlines: bool) -> str:
-    """An upcoming version on the front page: its date, change notice and where to read it."""
+def _announcement(version: Version, front: Version, plan: Schedule, language: str, redlines: bool) -> str:
+    """An upcoming version on the front page: its date, the version it replaces, its change notice
+    and where to read it."""
     when = escapeHtml(_when(version, language))
+    previous = plan.replaces(version)
+    if previous is None or previous is front:
+        replaces = f"replaces this notice on {when}. Until then, the notice below applies."
+    else:
+        replaces = (
+            f"replaces version {previous.number} on {when}; version {previous.number} takes effect first, on "
+            f"{escapeHtml(_when(previous, language))}."
+        )
     kind = "material change" if version.material else "editorial change"
     links = [f'<li><a href="{version.name}.html">Read version {version.number}</a></li>']
     if redlines and version.number > 1:
@@ -222,8 +239,7 @@ def _announcement(version: Version, language: str, redlines: bool) -> str:
     return (
         f'<aside class="ns-upcoming" aria-labelledby="{version.name}-upcoming">\n'
         f'<h2 id="{version.name}-upcoming">An updated notice takes effect on {when}</h2>\n'
-        f"<p>Version {version.number} ({kind}) replaces this notice on {when}. "
-        "Until then, the notice below applies.</p>\n"
+        f"<p>Version {version.number} ({kind}) {replaces}</p>\n"
         f"{_change_notice_html(version)}"
         f'<ul class="ns-version-links">{"".join(links)}</ul>\n</aside>\n'
     )
@@ -236,9 +252,17 @@ def _change_notice_html(version: Version) -> str:
     return f'<div class="ns-change-notice">{sanitize_html(plain_markdown().render(notice_text))}</div>\n'
 
 
-def _archive_banner(version: Version, following: Version | None, plan: Schedule, language: str) -> str:
+def _archive_banner(version: Version, plan: Schedule, language: str) -> str:
     when = escapeHtml(_when(version, language))
-    if takes_effect_after(version, plan.today):
+    following = plan.followed_by(version)
+    replaced_by = plan.replaced_by(version)
+    if replaced_by is not None:
+        text = (
+            f"This is version {version.number} of this notice. It was never in force: version "
+            f"{replaced_by.number} replaced it before it took effect on {when}. "
+            f'<a href="index.html">Read the current version</a>.'
+        )
+    elif plan.is_upcoming(version):
         text = (
             f"This is version {version.number} of this notice. It takes effect on {when}; until then "
             f'<a href="index.html">the current version</a> applies.'
@@ -273,14 +297,19 @@ def _changes_page(versions: Sequence[Version], front: Notice, language: str, red
         "</header>",
     ]
     for version in reversed(versions):
-        kind = "Material change" if version.material else "Editorial change"
+        kind = _kind_label(version, versions[0])
         href = "index.html" if version is plan.in_force else f"{version.name}.html"
-        upcoming = takes_effect_after(version, plan.today)
-        verb = "takes effect" if upcoming else "effective"
+        upcoming = plan.is_upcoming(version)
+        replaced_by = plan.replaced_by(version)
+        when = escapeHtml(_when(version, language))
+        if replaced_by is not None:
+            dated = f"never in force (replaced by version {replaced_by.number} before it took effect on {when})"
+        else:
+            dated = f"{'takes effect' if upcoming else 'effective'} {when}"
         status = '<span class="ns-upcoming-mark">Upcoming</span> ' if upcoming else ""
         parts += [
             f'<section class="ns-version" id="{version.name}" aria-labelledby="{version.name}-title">',
-            f'<h2 id="{version.name}-title">Version {version.number} \u2014 {verb} {escapeHtml(_when(version, language))}</h2>',
+            f'<h2 id="{version.name}-title">Version {version.number} \u2014 {dated}</h2>',
             f'<p class="ns-version-meta">{status}<span class="ns-kind">{kind}</span></p>',
         ]
         notice_html = _change_notice_html(version)
@@ -296,6 +325,19 @@ def _changes_page(versions: Sequence[Version], front: Notice, language: str, red
     return page_html(
         f"Changes to {title}", "\n".join(parts) + "\n", language, before_main=_site_nav("changes.html", language)
     )
+
+
+def _kind_term(version: Version, first: Version) -> str:
+    """What kind of version this is: the first, or a material or editorial change to the one before."""
+    if version.number == first.number:
+        return "first"
+    return "material" if version.material else "editorial"
+
+
+def _kind_label(version: Version, first: Version) -> str:
+    return {"first": "First version", "material": "Material change", "editorial": "Editorial change"}[
+        _kind_term(version, first)
+    ]
 
 
 # ----- feed -------------------------------------------------------------------------------------
@@ -320,13 +362,21 @@ def atom_feed(
         return element
 
     # (when, id, title, version, summary) for every entry; newest first in the feed
+    plan = schedule(versions, day)
     entries: list[tuple[str, str, str, Version, str]] = []
     for version in versions:
         effective = version.effective.isoformat() if version.effective else "date not recorded"
         summary = clean_text(version.change_notice).strip() or "No change notice was recorded."
         announced = _timestamp(version)
-        entries.append((announced, version.name, f"Version {version.number}, effective {effective}", version, summary))
-        if version.effective and version.effective <= day and _announced_ahead(version):
+        replaced_by = plan.replaced_by(version)
+        headline = (
+            f"Version {version.number}, never in force (replaced by version {replaced_by.number} before it took "
+            f"effect on {effective})"
+            if replaced_by is not None
+            else f"Version {version.number}, effective {effective}"
+        )
+        entries.append((announced, version.name, headline, version, summary))
+        if replaced_by is None and version.effective and version.effective <= day and _announced_ahead(version):
             entries.append(
                 (
                     f"{version.effective.isoformat()}T00:00:00+00:00",
@@ -353,7 +403,7 @@ def atom_feed(
         sub(entry, "published", when)
         sub(entry, "updated", when)
         sub(entry, "link", rel="alternate", type="text/html", href=f"{base}{version.name}.html")
-        sub(entry, "category", term="material" if version.material else "editorial")
+        sub(entry, "category", term=_kind_term(version, versions[0]), label=_kind_label(version, versions[0]))
         sub(entry, "summary", summary, type="text")
     ET.indent(feed)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"

@@ -19,38 +19,95 @@ from notice_studio.core.wording import plural
 PUBLISHING = "publishing"
 ADVANCE_NOTICE = "advance_notice_days"
 MAX_ADVANCE_NOTICE = 366
+FAR_AHEAD_DAYS = 366
+"""An effective date further ahead than this needs a second look: later versions cannot come before it."""
 
 
 @dataclass(frozen=True)
 class Schedule:
-    """The published versions as readers see them on one day."""
+    """The published versions as readers see them on one day.
+
+    The one rule for "what is in force on a day and what comes next": the website, the export
+    notes and the app all read it from here. A version takes effect on its date unless a later
+    version takes effect on or before that date: the higher number wins, and the version it
+    replaced was never in force."""
 
     today: dt.date
     in_force: Version | None
     """The latest version whose effective date has come (None before the first takes effect)."""
     upcoming: tuple[Version, ...]
-    """Published versions that take effect after today, soonest first."""
+    """Published versions that will take effect after today, soonest first (never one replaced
+    before its date)."""
     past: tuple[Version, ...]
     """Versions that were in force before the current one, oldest first."""
+    never_in_force: tuple[tuple[Version, Version], ...] = ()
+    """(version, the version that replaced it) for each version replaced on or before its date."""
+
+    @property
+    def timeline(self) -> tuple[Version, ...]:
+        """Every version that is, was or will be in force, in the order they take effect."""
+        return (*self.past, *([self.in_force] if self.in_force else []), *self.upcoming)
+
+    @property
+    def next_version(self) -> Version | None:
+        """The version that takes effect next (None when none is upcoming)."""
+        return self.upcoming[0] if self.upcoming else None
 
     @property
     def next_change(self) -> dt.date | None:
         """The day the website must be built again: the next effective date, or None."""
         return self.upcoming[0].effective if self.upcoming else None
 
+    def replaces(self, version: Version) -> Version | None:
+        """The version in force just before `version` takes effect (None for the first)."""
+        line = self.timeline
+        i = _index(line, version)
+        return line[i - 1] if i is not None and i > 0 else None
+
+    def followed_by(self, version: Version) -> Version | None:
+        """The version that takes over from `version` (None when nothing follows it)."""
+        line = self.timeline
+        i = _index(line, version)
+        return line[i + 1] if i is not None and i + 1 < len(line) else None
+
+    def replaced_by(self, version: Version) -> Version | None:
+        """The version that replaced `version` before it took effect (None when it takes effect)."""
+        return next((by for v, by in self.never_in_force if v.number == version.number), None)
+
+    def is_upcoming(self, version: Version) -> bool:
+        """True when `version` will take effect after today."""
+        return _index(self.upcoming, version) is not None
+
+
+def _index(line: Sequence[Version], version: Version) -> int | None:
+    return next((i for i, v in enumerate(line) if v.number == version.number), None)
+
 
 def takes_effect_after(version: Version, today: dt.date) -> bool:
-    """True when `version` is upcoming on `today` (a version with no recorded date is in force)."""
+    """True when `version`'s date is after `today` (a version with no recorded date is in force)."""
     return version.effective is not None and version.effective > today
 
 
+def _in_force_on(ordered: Sequence[Version], day: dt.date) -> Version | None:
+    started = [v for v in ordered if not takes_effect_after(v, day)]
+    return started[-1] if started else None
+
+
 def schedule(versions: Sequence[Version], today: dt.date) -> Schedule:
-    """Which published version is in force on `today` and which are still to come."""
+    """Which published version is in force on `today`, which were, and which are still to come."""
     ordered = sorted(versions, key=lambda v: v.number)
-    started = [v for v in ordered if not takes_effect_after(v, today)]
-    upcoming = [v for v in ordered if takes_effect_after(v, today)]
+    never: list[tuple[Version, Version]] = []
+    line: list[Version] = []
+    for version in ordered:
+        winner = _in_force_on(ordered, version.effective) if version.effective is not None else version
+        if winner is not None and winner.number != version.number:
+            never.append((version, winner))
+        else:
+            line.append(version)
+    started = [v for v in line if not takes_effect_after(v, today)]
+    upcoming = [v for v in line if takes_effect_after(v, today)]
     in_force = started[-1] if started else None
-    return Schedule(today, in_force, tuple(upcoming), tuple(started[:-1]))
+    return Schedule(today, in_force, tuple(upcoming), tuple(started[:-1]), tuple(never))
 
 
 # ----- the effective-date default ---------------------------------------------------------------
@@ -105,7 +162,8 @@ def effective_date_warning(
     material: bool, effective: dt.date, today: dt.date, days: int | None, *, stated: dt.date | None = None
 ) -> str | None:
     """One sentence when the effective date needs a second look: a date in the past (but for the
-    date an imported notice states for itself, `stated`, on its first version), or a material
+    date an imported notice states for itself, `stated`, on its first version), a date more than a
+    year ahead (every later version must take effect on or after it), or a material
     change taking effect sooner than the notice period allows. Dates are written as the date field,
     the published page and every other sentence of the app write them ("1 December 2026")."""
     if effective < today and effective != stated:
@@ -118,6 +176,11 @@ def effective_date_warning(
         return (
             f"The effective date {format_date(effective)} is {ago} ago: the page would say it was last updated then, "
             "though it is published today; keep it only if this text truly took effect on that day."
+        )
+    if (effective - today).days > FAR_AHEAD_DAYS:
+        return (
+            f"The effective date {format_date(effective)} is more than a year away, and no later version can take "
+            "effect before it; check the date is not mistyped."
         )
     if not material or not days:
         return None

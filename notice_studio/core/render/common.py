@@ -23,6 +23,7 @@ LABELS: Mapping[str, Mapping[str, str]] = MappingProxyType(
                 "contents": "Contents",
                 "last_updated": "Last updated",
                 "takes_effect": "Takes effect",
+                "never_in_force": "Never in force; was to take effect",
                 "draft": "Draft \u2014 not published",
                 "no_date": "date not recorded",
                 "section": "section",

@@ -82,6 +82,8 @@ class RenderOptions:
     """"v3" for a published version; None renders the draft ("Draft — not published")."""
     takes_effect_later: bool = False
     """A published version whose date has not come: its page says "Takes effect", not "Last updated"."""
+    never_in_force: bool = False
+    """A published version replaced before its date: its page says so instead of either."""
     language: str | None = None
     """The language of labels and the `lang` attribute; None uses the notice's language."""
     marker_style: str = "name"
@@ -219,6 +221,8 @@ def status_line(options: RenderOptions, language: str) -> str:
 
 
 def _date_label(options: RenderOptions) -> str:
+    if options.never_in_force and options.last_updated:
+        return "never_in_force"
     return "takes_effect" if options.takes_effect_later and options.last_updated else "last_updated"
 
 

@@ -867,11 +867,18 @@ class Workspace(TeamWork, WordReviewWork):
         from notice_studio.core.render.renderer import RenderOptions
 
         if re.fullmatch(r"v\d+", at):
-            from notice_studio.core.publishing.schedule import takes_effect_after
+            from notice_studio.core.publishing.schedule import schedule, takes_effect_after
 
             version = self.repo.version(at)
-            later = takes_effect_after(version, dt.date.today())
-            return RenderOptions(last_updated=version.effective, version_label=version.name, takes_effect_later=later)
+            today = dt.date.today()
+            later = takes_effect_after(version, today)
+            never = schedule(self.repo.versions(), today).replaced_by(version) is not None
+            return RenderOptions(
+                last_updated=version.effective,
+                version_label=version.name,
+                takes_effect_later=later,
+                never_in_force=never,
+            )
         return RenderOptions()  # the draft, or a saved edit: a draft as it was then
 
 

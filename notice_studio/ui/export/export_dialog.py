@@ -151,12 +151,15 @@ class ExportDialog(QDialog):
         self.version_box.addItem("Draft (not published)", DRAFT)
         plan = schedule(self.versions, dt.date.today())
         for version in reversed(self.versions):
-            later = version in plan.upcoming
+            later = plan.is_upcoming(version)
+            replaced_by = plan.replaced_by(version)
             when = (
                 f", {'takes effect' if later else 'effective'} {format_date(version.effective)}"
                 if version.effective
                 else ""
             )
+            if replaced_by is not None:
+                when = f", never in force (replaced by {replaced_by.name})"
             latest = " — latest" if version is self.versions[-1] else ""
             now = " — in force" if version is plan.in_force and plan.upcoming else ""
             self.version_box.addItem(f"{version.name}{when}{latest}{now}", version.name)
