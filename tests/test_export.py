@@ -617,3 +617,17 @@ def test_only_the_text_side_of_a_glyph_map_is_rewritten() -> None:
         b"2 beginbfrange\n<0001> <0003> [<0020> <00660069> <0062>]\n<0004> <0004> <00660066>\n"
         b"<0005> <0006> <0009>\nendbfrange\n"
     )
+
+
+def test_the_font_check_answers_the_same_after_the_thread_that_asked_first_has_ended(qapp) -> None:
+    """Qt keeps a font cache per thread: a raw font kept from an export thread that had ended said
+    DejaVu Sans lacked the em dash, so the app's next PDF export warned of boxes that were not there."""
+    from notice_studio.qt_export import fonts
+
+    asked: list[list[str]] = []
+    for _ in range(3):
+        worker = threading.Thread(target=lambda: asked.append(fonts.missing_characters("— é ü", [fonts.PDF_FONT])))
+        worker.start()
+        worker.join()
+        asked.append(fonts.missing_characters("— é ü", [fonts.PDF_FONT]))
+    assert asked == [[]] * 6

@@ -11,7 +11,6 @@ import html
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from functools import cache
 
 from notice_studio.core.render.renderer import RenderedNotice
 
@@ -39,8 +38,10 @@ def font_families() -> list[str]:
     return list(QFontDatabase.families())
 
 
-@cache
 def _font(family: str):
+    """The font Qt would use for `family`. Not cached: Qt keeps a font cache per thread, and a raw
+    font kept after the export thread that made it had ended answered wrongly (DejaVu Sans seemed
+    to lack the em dash, and the next export from the app warned of it)."""
     from PySide6.QtGui import QFont, QRawFont
 
     return QRawFont.fromFont(QFont(family))
@@ -49,7 +50,8 @@ def _font(family: str):
 def missing_characters(text: str, families: Iterable[str]) -> list[str]:
     """The distinct letters of `text`, in order, that neither PDF_FONT nor any of `families` has."""
     wanted = [ch for ch in dict.fromkeys(text) if ord(ch) > 0x7E and unicodedata.category(ch) not in _NOT_DRAWN]
-    wanted = [ch for ch in wanted if not _font(PDF_FONT).supportsCharacter(ord(ch))]
+    pdf_font = _font(PDF_FONT)
+    wanted = [ch for ch in wanted if not pdf_font.supportsCharacter(ord(ch))]
     if not wanted:
         return []
     fonts = [_font(family) for family in families]
