@@ -510,3 +510,27 @@ def test_a_published_blank_never_reaches_the_recorded_notice_or_the_website(
     for said in (dry, recorded):
         assert '("Backups"): now 30 days.' in said and "{{" not in said and "(was" not in said, said
     assert "now 30 days." in changes_page and "{{" not in changes_page and "backup_period" not in changes_page
+
+
+# ----- every change in an edit is told, each in plain words -------------------------------------
+def test_a_changed_period_and_an_added_recipient_are_both_told() -> None:
+    """One edit raised the period and added who receives the records: the draft says both, not
+    only the first changed figure."""
+    result = notice_for(
+        lambda n: n.set_body(
+            "retention", "We keep account data for 90 days after you close your account and pass it to our auditors."
+        )
+    )
+    sentence = only_item(result).sentence
+    assert sentence == (
+        'We changed how long we keep your information ("How long we keep information"): '
+        'now 90 days (was 30 days); we added "pass it to our auditors".'
+    ), sentence
+
+
+def test_a_changed_figure_and_added_words_with_a_figure_are_both_told() -> None:
+    result = notice_for(
+        lambda n: n.set_body("retention", "We keep account data for 60 days after you close your account, logs 7 days.")
+    )
+    sentence = only_item(result).sentence
+    assert "now 60 days (was 30 days)" in sentence and '"logs 7 days"' in sentence, sentence

@@ -528,27 +528,39 @@ def _quantity(region: _Region) -> tuple[str, str]:
 
 
 def _detail(change: ClauseChange, topic: str = "") -> str:
-    """What concretely changed, for the sentence: a new figure, a new recipient or purpose, or
-    the words added or removed. Empty when the edit is too scattered to name briefly.
+    """What concretely changed, for the sentence: each changed figure with its unit, and the
+    words added, replaced or removed (a new recipient, a new purpose). Empty when the edit is
+    too scattered to name briefly.
 
-    Read from the wording readers see (`reader_ops`): a placeholder with no value was a blank
-    marker to them, never wording, so it is neither quoted nor named as a figure. New wording
-    with a blank in it is not told at all (publishing waits for the value); an old blank leaves
-    out the "(was …)", since readers were never told a value there."""
+    Every change is told, not only the first: a period raised and a recipient added in one
+    edit are two things readers need to hear. Read from the wording readers see (`reader_ops`):
+    a placeholder with no value was a blank marker to them, never wording, so it is neither
+    quoted nor named as a figure. New wording with a blank in it is not told at all (publishing
+    waits for the value); an old blank leaves out the "(was …)", since readers were never told
+    a value there."""
     regions = [
         r
         for r in _regions(change.reader_ops)
         if UNFILLED not in r.inserted and _meaningful_words(r.deleted) != _meaningful_words(r.inserted)
     ]
+    figures: list[str] = []
+    wording: list[_Region] = []
     for r in regions:
         if any(ch.isdigit() for ch in r.deleted + r.inserted):
             new, old = _quantity(r)
             if new and UNFILLED in r.deleted:
-                return f": now {new}"
+                figures.append(f"now {new}")
+                continue
             if new and old and new != old:
-                return f": now {new} (was {old})"
-            if new and not old:
-                break
+                figures.append(f"now {new} (was {old})")
+                continue
+        wording.append(r)
+    parts = figures + _wording_parts(wording, topic)
+    return (": " + "; ".join(parts)) if parts else ""
+
+
+def _wording_parts(regions: list[_Region], topic: str) -> list[str]:
+    """'we added "…"', 'it now says "…" instead of "…"', 'we removed "…"' for edited words."""
     added = [r for r in regions if _words(r.inserted) and not _words(r.deleted)]
     removed = [r for r in regions if _words(r.deleted) and not _words(r.inserted) and UNFILLED not in r.deleted]
     replaced = [r for r in regions if _words(r.deleted) and _words(r.inserted)]
@@ -572,7 +584,7 @@ def _detail(change: ClauseChange, topic: str = "") -> str:
                 parts.append(f'we removed "{words}"')
     elif added and not removed and not replaced:
         parts.append(f'we added "{_short(max((r.inserted for r in added), key=len))}" and more')
-    return (": " + "; ".join(parts[:2])) if parts else ""
+    return parts[:2]
 
 
 def _rendered_title(change: ClauseChange) -> str:
