@@ -109,7 +109,8 @@ def test_dropping_a_negation_is_material_even_in_a_clause_without_a_topic() -> N
     result = notice_for(lambda n: n.set_body("sale", "We sell your personal information."))
     item = only_item(result)
     assert item.topic == "sale" and item.material and result.material
-    assert "selling or sharing" in item.sentence
+    # "sell" only suggests the topic: the sentence names the section by its title
+    assert item.sentence == 'We changed the section "Selling information": we removed "do not".', item.sentence
 
 
 def test_a_substantive_change_to_a_non_material_topic_is_listed_but_not_material() -> None:
@@ -140,7 +141,7 @@ def test_added_and_removed_sections() -> None:
     result = notice_for(edit)
     sentences = [i.sentence for i in result.items]
     assert 'We added a section about children\'s information ("Children").' in sentences
-    assert 'We removed the section "Selling information" about selling or sharing personal information.' in sentences
+    assert 'We removed the section "Selling information".' in sentences  # its topic was only a guess
     assert len(sentences) == 2  # the new sub-section is covered by its parent's sentence
     assert result.material
 
@@ -271,7 +272,7 @@ def test_a_new_section_with_no_recognisable_topic_is_suggested_material() -> Non
     result = notice_for(lambda n: n.add(Clause("misc", "Miscellaneous", "Some more words here.")))
     item = only_item(result)
     assert item.topic == "" and item.material and result.material
-    assert item.sentence == 'We added a section, "Miscellaneous".'
+    assert item.sentence == 'We added a section "Miscellaneous".'
 
 
 # ----- issue 16: change notices that read well without hand repair ------------------------------
@@ -298,7 +299,9 @@ def test_an_added_sentence_is_quoted_without_its_full_stop() -> None:
 
 def test_the_same_change_to_two_sections_is_one_bullet() -> None:
     old = base()
-    old.add(Clause("sharing-eu", "Who we share information with", "In Europe we share with our bank.", ["sharing"]))
+    old.add(
+        Clause("sharing-eu", "Who we share information with", "In Europe we share with our bank.", topics=["sharing"])
+    )
     new = copy.deepcopy(old)
     new.set_body("sharing", "We share information with our payment processor and our auditors.")
     new.set_body("sharing-eu", "In Europe we share with our bank and our auditors.")
@@ -310,7 +313,7 @@ def test_the_same_change_to_two_sections_is_one_bullet() -> None:
 
 def test_sections_of_one_topic_removed_together_are_named_once() -> None:
     old = base()
-    old.add(Clause("sharing-2", "Who we share information with", "Also our bank.", ["sharing"]))
+    old.add(Clause("sharing-2", "Who we share information with", "Also our bank.", topics=["sharing"]))
     new = copy.deepcopy(old)
     new.remove("sharing")
     new.remove("sharing-2")
@@ -331,7 +334,9 @@ def test_a_scattered_edit_is_still_described() -> None:
 
 def test_a_new_purpose_is_named() -> None:
     old = base()
-    old.add(Clause("purposes", "How we use information", "We use your information to deliver orders.", ["purposes"]))
+    old.add(
+        Clause("purposes", "How we use information", "We use your information to deliver orders.", topics=["purposes"])
+    )
     new = copy.deepcopy(old)
     new.set_body("purposes", "We use your information to deliver orders and to train our recommendation system.")
     item = only_item(draft_change_notice(diff_notices(old, new)))
@@ -534,3 +539,48 @@ def test_a_changed_figure_and_added_words_with_a_figure_are_both_told() -> None:
     )
     sentence = only_item(result).sentence
     assert "now 60 days (was 30 days)" in sentence and '"logs 7 days"' in sentence, sentence
+
+
+# ----- a topic guessed from one keyword is never told to readers ---------------------------------
+def test_a_section_with_no_topic_is_named_by_its_title_not_a_keyword_guess() -> None:
+    """'to protect bicycles' is no section about how we protect your information."""
+    camera = Clause(
+        "camera",
+        "Camera in the workshop",
+        "A camera over the bench films the bikes in our care, to protect bicycles from theft.",
+    )
+    result = notice_for(lambda n: n.add(camera))
+    item = only_item(result)
+    assert item.sentence == 'We added a section "Camera in the workshop".', item.sentence
+    assert item.material and result.material  # a guessed 'security' does not make it editorial
+
+
+def test_an_edit_to_a_section_with_no_topic_names_the_section_and_every_change(
+    repo: NoticeRepo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The dry run of publishing, on a real notice: a period raised and a recipient added in a
+    section with no declared topic are both told, under the section's title, never under a topic
+    guessed from 'collect'."""
+    notice = repo.load()
+    notice.add(
+        Clause(
+            "bookings",
+            "Repair bookings",
+            "When you book a repair we collect your name and phone number.\n\n"
+            "We keep repair tickets for 12 months after collection.",
+        )
+    )
+    repo.save(notice, "Added 'Repair bookings'", AUTHOR)
+    folder = edited_after_v1(
+        repo,
+        "bookings",
+        "When you book a repair we collect your name and phone number.\n\n"
+        "We keep repair tickets for 36 months after collection and send them to our insurer.",
+    )
+    assert main(["publish", folder, "--effective", "2026-02-01", "--dry-run", "--force"]) == 0
+    out = capsys.readouterr().out
+    assert (
+        '- We changed the section "Repair bookings": now 36 months (was 12 months); '
+        'we added "send them to our insurer".' in out
+    ), out
+    assert "information we collect" not in out

@@ -610,28 +610,32 @@ def _clause_items(diff: NoticeDiff, topics: Mapping[str, TopicInfo]) -> tuple[li
     editorial: list[ClauseChange] = []
     added = {c.clause_id for c in diff.clauses if c.kind == ChangeKind.ADDED}
     removed = {c.clause_id for c in diff.clauses if c.kind == ChangeKind.REMOVED}
-    # (what happened, topic, detail) -> titles and clause ids, in the order first met
-    groups: dict[tuple[str, str, str], tuple[list[str], list[str], bool]] = {}
+    # (what happened, topic, detail, topic declared) -> titles and clause ids, in the order first met
+    groups: dict[tuple[str, str, str, bool], tuple[list[str], list[str], bool]] = {}
     for change in diff.clauses:
         if change.kind == ChangeKind.UNCHANGED:
             continue  # changed values and tables get their own sentences
         topic = clause_topic(change)
-        # When no topic can be told, suggest material: telling readers too much is the safer error.
-        material_topic = topics[topic].material if topic in topics else True
+        # A topic guessed from a keyword ("protect" in a camera section) only orders the bullets:
+        # the sentence names the section by its title, and, as when no topic can be told at all,
+        # suggests material (telling readers too much is the safer error).
+        declared = bool(change.topics)
+        material_topic = topics[topic].material if declared and topic in topics else True
+        told = topic if declared else ""
         if change.kind == ChangeKind.ADDED:
             if change.new_parent in added:
                 continue  # the parent's sentence covers its new sub-sections
-            key = ("added", topic, "")
+            key = ("added", topic, "", declared)
         elif change.kind == ChangeKind.REMOVED:
             if change.old_parent in removed:
                 continue
-            key = ("removed", topic, "")
+            key = ("removed", topic, "", declared)
         elif (
             change.kind in (ChangeKind.MODIFIED, ChangeKind.MOVED_MODIFIED)
             and change.body_changed
             and is_substantive(change)
         ):
-            key = ("changed", topic, _detail(change, topic))
+            key = ("changed", topic, _detail(change, told), declared)
         else:
             editorial.append(change)
             continue
@@ -639,8 +643,10 @@ def _clause_items(diff: NoticeDiff, topics: Mapping[str, TopicInfo]) -> tuple[li
         titles.append(_rendered_title(change))
         ids.append(change.clause_id)
     items = [
-        ChangeItem(topic, _clause_sentence(what, topic, detail, titles, topics), material, tuple(ids))
-        for (what, topic, detail), (titles, ids, material) in groups.items()
+        ChangeItem(
+            topic, _clause_sentence(what, topic if declared else "", detail, titles, topics), material, tuple(ids)
+        )
+        for (what, topic, detail, declared), (titles, ids, material) in groups.items()
     ]
     return items, editorial
 
@@ -652,7 +658,7 @@ def _clause_sentence(what: str, topic: str, detail: str, titles: list[str], topi
     if what == "added":
         if several:
             return f"We added sections about {about} ({names})." if about else f"We added the sections {names}."
-        return f"We added a section about {about} ({names})." if about else f"We added a section, {names}."
+        return f"We added a section about {about} ({names})." if about else f"We added a section {names}."
     if what == "removed":
         section = "sections" if several else "section"
         return f"We removed the {section} {names}" + (f" about {about}." if about else ".")
