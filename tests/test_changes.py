@@ -584,3 +584,61 @@ def test_an_edit_to_a_section_with_no_topic_names_the_section_and_every_change(
         'we added "send them to our insurer".' in out
     ), out
     assert "information we collect" not in out
+
+
+# ----- table changes say which column changed and from what to what -----------------------------
+def _with_tables() -> Notice:
+    notice = base()
+    notice.add(Clause("cookies", "Cookies we use", "[[table:cookies]]", topics=["cookie-table"]))
+    notice.add(Clause("providers", "Our service providers", "[[table:providers]]", topics=["service-providers"]))
+    notice.tables["cookies"] = Table(
+        ["Name", "Purpose", "Duration"],
+        [["visit_count", "Counts visits to our pages", "13 months"], ["lang", "Keeps your language", "1 year"]],
+    )
+    notice.tables["providers"] = Table(
+        ["Name", "Service", "Country"], [["Hosting company", "Runs our website", "Netherlands (EU)"]]
+    )
+    return notice
+
+
+def test_a_changed_cell_is_told_with_its_column_and_both_values() -> None:
+    old = _with_tables()
+    new = copy.deepcopy(old)
+    new.tables["cookies"].rows[0][2] = "25 months"
+    new.tables["providers"].rows[0][2] = "India"
+    sentences = [i.sentence for i in draft_change_notice(diff_notices(old, new)).items]
+    assert "In our list of cookies, the duration of visit_count is now 25 months (was 13 months)." in sentences
+    assert (
+        "In our list of providers, the country of Hosting company is now India (was Netherlands (EU))." in sentences
+    ), sentences
+
+
+def test_a_row_is_named_by_its_name_when_its_first_cell_is_an_id() -> None:
+    old = base()
+    old.add(Clause("vendors", "Vendors", "[[table:vendors]]", topics=["service-providers"]))
+    old.tables["vendors"] = Table(["Id", "Name", "Country"], [["v-17", "Mail delivery firm", "Ireland"]])
+    new = copy.deepcopy(old)
+    new.tables["vendors"].rows[0][2] = "Canada"
+    sentence = only_item(draft_change_notice(diff_notices(old, new))).sentence
+    assert sentence == "In our list of vendors, the country of Mail delivery firm is now Canada (was Ireland).", (
+        sentence
+    )
+
+
+def test_the_text_diff_of_a_table_shows_old_and_new_values(
+    repo: NoticeRepo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    notice = repo.load()
+    notice.add(Clause("cookie-list", "Cookies we use", "[[table:cookies]]", topics=["cookie-table"]))
+    notice.tables["cookies"] = Table(["Name", "Purpose", "Duration"], [["visit_count", "Counts visits", "13 months"]])
+    repo.save(notice, "Added the cookie list", AUTHOR)
+    repo.publish(dt.date(2026, 1, 1), "First version.", True, "GC", AUTHOR)
+    notice = repo.load()
+    notice.tables["cookies"].rows[0][2] = "25 months"
+    repo.save(notice, "Edited the cookie list", AUTHOR)
+    folder = str(repo.path)
+    repo.close()
+    assert main(["diff", folder, "v1", "draft"]) == 0
+    out = capsys.readouterr().out
+    assert "~ visit_count (Duration: 13 months -> 25 months)" in out, out
+    assert "the duration of visit_count is now 25 months (was 13 months)." in out

@@ -17,6 +17,7 @@ from functools import cache
 
 from notice_studio.core.diff.notices import (
     UNFILLED,
+    CellChange,
     ChangeKind,
     ClauseChange,
     NoticeDiff,
@@ -701,7 +702,7 @@ def _table_item(change: TableChange, diff: NoticeDiff, topics: Mapping[str, Topi
     material = topics.get(topic, TopicInfo("", False)).material
 
     def keys(rows: Iterable[RowChange]) -> str:
-        names = [r.key for r in rows if r.key]
+        names = [r.name for r in rows if r.name]
         return ", ".join(names[:6]) + (" and others" if len(names) > 6 else "")
 
     added = [r for r in change.rows if r.kind == ChangeKind.ADDED]
@@ -709,23 +710,44 @@ def _table_item(change: TableChange, diff: NoticeDiff, topics: Mapping[str, Topi
     edited = [r for r in change.rows if r.kind == ChangeKind.MODIFIED]
     parts = []
     if added:
-        parts.append(f"added {keys(added)}" if keys(added) else f"added {len(added)} entries")
+        parts.append(f"we added {keys(added)}" if keys(added) else f"we added {len(added)} entries")
     if removed:
-        parts.append(f"removed {keys(removed)}" if keys(removed) else f"removed {len(removed)} entries")
-    if edited:
-        parts.append(f"changed the details of {keys(edited)}" if keys(edited) else f"changed {len(edited)} entries")
+        parts.append(f"we removed {keys(removed)}" if keys(removed) else f"we removed {len(removed)} entries")
+    told = [r for r in edited if r.name and r.cells][:_ROWS_TOLD]
+    parts += [_cell_phrase(r.name, cell) for r in told for cell in r.cells[:_CELLS_TOLD]]
+    rest = [r for r in edited if r not in told]
+    if rest:
+        others = " other" if told else ""
+        parts.append(f"we changed {len(rest)}{others} {'entry' if len(rest) == 1 else 'entries'}")
     if change.columns_added:
-        parts.append("added the column " + ", ".join(change.columns_added))
+        parts.append("we added the column " + ", ".join(change.columns_added))
     if change.kind == ChangeKind.ADDED:
         sentence = f"We added a list of {name}."
     elif change.kind == ChangeKind.REMOVED:
         sentence = f"We removed the list of {name}."
     elif parts:
-        sentence = f"In our list of {name}, we " + "; ".join(parts) + "."
+        sentence = f"In our list of {name}, " + "; ".join(parts) + "."
     else:
         sentence = f"We updated our list of {name}."
         material = False
     return ChangeItem(topic, sentence, material, change.used_in)
+
+
+_ROWS_TOLD = 4
+_CELLS_TOLD = 3
+
+
+def _cell_phrase(row: str, cell: CellChange) -> str:
+    """'the duration of analytics_id is now 25 months (was 13 months)'."""
+    what = f"the {lower_first(cell.column) or 'entry'} of {row}"
+    old, new = _plain_cell(cell.old_value), _plain_cell(cell.new_value)
+    if not new:
+        return f"{what} is no longer given (was {old})"
+    return f"{what} is now {new}" + (f" (was {old})" if old else "")
+
+
+def _plain_cell(value: str) -> str:
+    return " ".join(_LINK_RE.sub(r"\1", value).split())
 
 
 def _made_from_practices() -> frozenset[str]:

@@ -28,6 +28,7 @@ if TYPE_CHECKING:  # the store imports git; the engine itself stays pure
 
 __all__ = [
     "UNFILLED",
+    "CellChange",
     "ChangeKind",
     "ClauseChange",
     "DiffSummary",
@@ -138,6 +139,19 @@ class VariableChange:
 
 
 @dataclass(frozen=True, slots=True)
+class CellChange:
+    """One cell of a changed row: its column's heading and the value before and after."""
+
+    column: str
+    old_value: str
+    new_value: str
+
+    def text(self) -> str:
+        """'Duration: 13 months -> 25 months' (a side with no value reads '(empty)')."""
+        return f"{self.column}: {self.old_value or '(empty)'} -> {self.new_value or '(empty)'}"
+
+
+@dataclass(frozen=True, slots=True)
 class RowChange:
     """One table row added, removed or changed. `key` is its first cell."""
 
@@ -146,6 +160,15 @@ class RowChange:
     old_row: tuple[str, ...] | None
     new_row: tuple[str, ...] | None
     changed_columns: tuple[str, ...] = ()
+    cells: tuple[CellChange, ...] = ()
+    """For a changed row, each changed cell with its old and new value, in column order."""
+    label: str = ""
+    """The row as readers find it in the table: its first cell, or its name when the first
+    column holds only an id (see `_label`)."""
+
+    @property
+    def name(self) -> str:
+        return self.label or self.key
 
 
 @dataclass(frozen=True, slots=True)
@@ -593,7 +616,14 @@ def _row_changes(
     def changed(o: tuple[str, ...], n: tuple[str, ...]) -> RowChange:
         oc, nc = cells(old_cols, o), cells(new_cols, n)
         cols = tuple(c for c in dict.fromkeys(new_cols + old_cols) if oc.get(c, "") != nc.get(c, ""))
-        return RowChange(ChangeKind.MODIFIED, _key(n), o, n, cols)
+        told = tuple(CellChange(c, oc.get(c, ""), nc.get(c, "")) for c in cols)
+        return RowChange(ChangeKind.MODIFIED, _key(n), o, n, cols, told, _label(new_cols, n))
+
+    def added(n: tuple[str, ...]) -> RowChange:
+        return RowChange(ChangeKind.ADDED, _key(n), None, n, label=_label(new_cols, n))
+
+    def removed(o: tuple[str, ...]) -> RowChange:
+        return RowChange(ChangeKind.REMOVED, _key(o), o, None, label=_label(old_cols, o))
 
     old_keys, new_keys = [_key(r) for r in old_rows], [_key(r) for r in new_rows]
     result: list[RowChange] = []
@@ -603,12 +633,12 @@ def _row_changes(
         for key, row in zip(new_keys, new_rows, strict=True):
             before = old_by_key.get(key)
             if before is None:
-                result.append(RowChange(ChangeKind.ADDED, key, None, row))
+                result.append(added(row))
             elif cells(old_cols, before) != cells(new_cols, row):
                 result.append(changed(before, row))
         for key, row in zip(old_keys, old_rows, strict=True):
             if key not in new_key_set:
-                result.append(RowChange(ChangeKind.REMOVED, key, row, None))
+                result.append(removed(row))
         return tuple(result)
     matcher = difflib.SequenceMatcher(None, old_rows, new_rows, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -617,13 +647,30 @@ def _row_changes(
         olds, news = old_rows[i1:i2], new_rows[j1:j2]
         paired = min(len(olds), len(news)) if tag == "replace" else 0
         result.extend(changed(o, n) for o, n in zip(olds[:paired], news[:paired], strict=True))
-        result.extend(RowChange(ChangeKind.REMOVED, _key(o), o, None) for o in olds[paired:])
-        result.extend(RowChange(ChangeKind.ADDED, _key(n), None, n) for n in news[paired:])
+        result.extend(removed(o) for o in olds[paired:])
+        result.extend(added(n) for n in news[paired:])
     return tuple(result)
 
 
 def _key(row: tuple[str, ...]) -> str:
     return row[0] if row else ""
+
+
+_ID_HEADINGS = frozenset(["id", "key", "code", "slug"])
+_NAME_HEADINGS = ("name", "label", "title")
+
+
+def _label(columns: tuple[str, ...], row: tuple[str, ...]) -> str:
+    """The row's first cell, or its name/label/title cell when the first column is headed as a
+    bare id ('id', 'key', 'code', 'slug') and the table has such a column."""
+    if columns and columns[0].strip().casefold() in _ID_HEADINGS:
+        headings = [c.strip().casefold() for c in columns]
+        for wanted in _NAME_HEADINGS:
+            if wanted in headings:
+                i = headings.index(wanted)
+                if i < len(row) and row[i].strip():
+                    return row[i]
+    return _key(row)
 
 
 def _field_changes(old: Notice, new: Notice) -> tuple[FieldChange, ...]:
