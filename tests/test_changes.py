@@ -109,7 +109,8 @@ def test_dropping_a_negation_is_material_even_in_a_clause_without_a_topic() -> N
     result = notice_for(lambda n: n.set_body("sale", "We sell your personal information."))
     item = only_item(result)
     assert item.topic == "sale" and item.material and result.material
-    assert "selling or sharing" in item.sentence
+    # "sell" only suggests the topic: the sentence names the section by its title
+    assert item.sentence == 'We changed the section "Selling information": we removed "do not".', item.sentence
 
 
 def test_a_substantive_change_to_a_non_material_topic_is_listed_but_not_material() -> None:
@@ -140,7 +141,7 @@ def test_added_and_removed_sections() -> None:
     result = notice_for(edit)
     sentences = [i.sentence for i in result.items]
     assert 'We added a section about children\'s information ("Children").' in sentences
-    assert 'We removed the section "Selling information" about selling or sharing personal information.' in sentences
+    assert 'We removed the section "Selling information".' in sentences  # its topic was only a guess
     assert len(sentences) == 2  # the new sub-section is covered by its parent's sentence
     assert result.material
 
@@ -271,7 +272,7 @@ def test_a_new_section_with_no_recognisable_topic_is_suggested_material() -> Non
     result = notice_for(lambda n: n.add(Clause("misc", "Miscellaneous", "Some more words here.")))
     item = only_item(result)
     assert item.topic == "" and item.material and result.material
-    assert item.sentence == 'We added a section, "Miscellaneous".'
+    assert item.sentence == 'We added a section "Miscellaneous".'
 
 
 # ----- issue 16: change notices that read well without hand repair ------------------------------
@@ -298,7 +299,9 @@ def test_an_added_sentence_is_quoted_without_its_full_stop() -> None:
 
 def test_the_same_change_to_two_sections_is_one_bullet() -> None:
     old = base()
-    old.add(Clause("sharing-eu", "Who we share information with", "In Europe we share with our bank.", ["sharing"]))
+    old.add(
+        Clause("sharing-eu", "Who we share information with", "In Europe we share with our bank.", topics=["sharing"])
+    )
     new = copy.deepcopy(old)
     new.set_body("sharing", "We share information with our payment processor and our auditors.")
     new.set_body("sharing-eu", "In Europe we share with our bank and our auditors.")
@@ -310,7 +313,7 @@ def test_the_same_change_to_two_sections_is_one_bullet() -> None:
 
 def test_sections_of_one_topic_removed_together_are_named_once() -> None:
     old = base()
-    old.add(Clause("sharing-2", "Who we share information with", "Also our bank.", ["sharing"]))
+    old.add(Clause("sharing-2", "Who we share information with", "Also our bank.", topics=["sharing"]))
     new = copy.deepcopy(old)
     new.remove("sharing")
     new.remove("sharing-2")
@@ -331,7 +334,9 @@ def test_a_scattered_edit_is_still_described() -> None:
 
 def test_a_new_purpose_is_named() -> None:
     old = base()
-    old.add(Clause("purposes", "How we use information", "We use your information to deliver orders.", ["purposes"]))
+    old.add(
+        Clause("purposes", "How we use information", "We use your information to deliver orders.", topics=["purposes"])
+    )
     new = copy.deepcopy(old)
     new.set_body("purposes", "We use your information to deliver orders and to train our recommendation system.")
     item = only_item(draft_change_notice(diff_notices(old, new)))
@@ -510,3 +515,130 @@ def test_a_published_blank_never_reaches_the_recorded_notice_or_the_website(
     for said in (dry, recorded):
         assert '("Backups"): now 30 days.' in said and "{{" not in said and "(was" not in said, said
     assert "now 30 days." in changes_page and "{{" not in changes_page and "backup_period" not in changes_page
+
+
+# ----- every change in an edit is told, each in plain words -------------------------------------
+def test_a_changed_period_and_an_added_recipient_are_both_told() -> None:
+    """One edit raised the period and added who receives the records: the draft says both, not
+    only the first changed figure."""
+    result = notice_for(
+        lambda n: n.set_body(
+            "retention", "We keep account data for 90 days after you close your account and pass it to our auditors."
+        )
+    )
+    sentence = only_item(result).sentence
+    assert sentence == (
+        'We changed how long we keep your information ("How long we keep information"): '
+        'now 90 days (was 30 days); we added "pass it to our auditors".'
+    ), sentence
+
+
+def test_a_changed_figure_and_added_words_with_a_figure_are_both_told() -> None:
+    result = notice_for(
+        lambda n: n.set_body("retention", "We keep account data for 60 days after you close your account, logs 7 days.")
+    )
+    sentence = only_item(result).sentence
+    assert "now 60 days (was 30 days)" in sentence and '"logs 7 days"' in sentence, sentence
+
+
+# ----- a topic guessed from one keyword is never told to readers ---------------------------------
+def test_a_section_with_no_topic_is_named_by_its_title_not_a_keyword_guess() -> None:
+    """'to protect bicycles' is no section about how we protect your information."""
+    camera = Clause(
+        "camera",
+        "Camera in the workshop",
+        "A camera over the bench films the bikes in our care, to protect bicycles from theft.",
+    )
+    result = notice_for(lambda n: n.add(camera))
+    item = only_item(result)
+    assert item.sentence == 'We added a section "Camera in the workshop".', item.sentence
+    assert item.material and result.material  # a guessed 'security' does not make it editorial
+
+
+def test_an_edit_to_a_section_with_no_topic_names_the_section_and_every_change(
+    repo: NoticeRepo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The dry run of publishing, on a real notice: a period raised and a recipient added in a
+    section with no declared topic are both told, under the section's title, never under a topic
+    guessed from 'collect'."""
+    notice = repo.load()
+    notice.add(
+        Clause(
+            "bookings",
+            "Repair bookings",
+            "When you book a repair we collect your name and phone number.\n\n"
+            "We keep repair tickets for 12 months after collection.",
+        )
+    )
+    repo.save(notice, "Added 'Repair bookings'", AUTHOR)
+    folder = edited_after_v1(
+        repo,
+        "bookings",
+        "When you book a repair we collect your name and phone number.\n\n"
+        "We keep repair tickets for 36 months after collection and send them to our insurer.",
+    )
+    assert main(["publish", folder, "--effective", "2026-02-01", "--dry-run", "--force"]) == 0
+    out = capsys.readouterr().out
+    assert (
+        '- We changed the section "Repair bookings": now 36 months (was 12 months); '
+        'we added "send them to our insurer".' in out
+    ), out
+    assert "information we collect" not in out
+
+
+# ----- table changes say which column changed and from what to what -----------------------------
+def _with_tables() -> Notice:
+    notice = base()
+    notice.add(Clause("cookies", "Cookies we use", "[[table:cookies]]", topics=["cookie-table"]))
+    notice.add(Clause("providers", "Our service providers", "[[table:providers]]", topics=["service-providers"]))
+    notice.tables["cookies"] = Table(
+        ["Name", "Purpose", "Duration"],
+        [["visit_count", "Counts visits to our pages", "13 months"], ["lang", "Keeps your language", "1 year"]],
+    )
+    notice.tables["providers"] = Table(
+        ["Name", "Service", "Country"], [["Hosting company", "Runs our website", "Netherlands (EU)"]]
+    )
+    return notice
+
+
+def test_a_changed_cell_is_told_with_its_column_and_both_values() -> None:
+    old = _with_tables()
+    new = copy.deepcopy(old)
+    new.tables["cookies"].rows[0][2] = "25 months"
+    new.tables["providers"].rows[0][2] = "India"
+    sentences = [i.sentence for i in draft_change_notice(diff_notices(old, new)).items]
+    assert "In our list of cookies, the duration of visit_count is now 25 months (was 13 months)." in sentences
+    assert (
+        "In our list of providers, the country of Hosting company is now India (was Netherlands (EU))." in sentences
+    ), sentences
+
+
+def test_a_row_is_named_by_its_name_when_its_first_cell_is_an_id() -> None:
+    old = base()
+    old.add(Clause("vendors", "Vendors", "[[table:vendors]]", topics=["service-providers"]))
+    old.tables["vendors"] = Table(["Id", "Name", "Country"], [["v-17", "Mail delivery firm", "Ireland"]])
+    new = copy.deepcopy(old)
+    new.tables["vendors"].rows[0][2] = "Canada"
+    sentence = only_item(draft_change_notice(diff_notices(old, new))).sentence
+    assert sentence == "In our list of vendors, the country of Mail delivery firm is now Canada (was Ireland).", (
+        sentence
+    )
+
+
+def test_the_text_diff_of_a_table_shows_old_and_new_values(
+    repo: NoticeRepo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    notice = repo.load()
+    notice.add(Clause("cookie-list", "Cookies we use", "[[table:cookies]]", topics=["cookie-table"]))
+    notice.tables["cookies"] = Table(["Name", "Purpose", "Duration"], [["visit_count", "Counts visits", "13 months"]])
+    repo.save(notice, "Added the cookie list", AUTHOR)
+    repo.publish(dt.date(2026, 1, 1), "First version.", True, "GC", AUTHOR)
+    notice = repo.load()
+    notice.tables["cookies"].rows[0][2] = "25 months"
+    repo.save(notice, "Edited the cookie list", AUTHOR)
+    folder = str(repo.path)
+    repo.close()
+    assert main(["diff", folder, "v1", "draft"]) == 0
+    out = capsys.readouterr().out
+    assert "~ visit_count (Duration: 13 months -> 25 months)" in out, out
+    assert "the duration of visit_count is now 25 months (was 13 months)." in out

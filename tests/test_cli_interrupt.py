@@ -127,3 +127,61 @@ def read_terminal(leader: int, until: bytes | None = None, seconds: float = 60) 
 def test_the_sentence_says_what_state_the_notice_is_in_and_what_to_do() -> None:
     assert STOPPED.startswith("stopped by Ctrl+C") and "as it was last saved" in STOPPED
     assert STOPPED.endswith("run the command again to finish it.")
+
+
+# ----- Ctrl+C after the version's tag is written: the version is published -----------------------
+def _draft_after_v1(repo: NoticeRepo) -> str:
+    """Publish v1, then save an edit in the draft; the folder (repo closed)."""
+    import datetime as dt
+
+    repo.publish(dt.date(2026, 1, 1), "First version.", True, "GC", AUTHOR)
+    notice = repo.load()
+    clause = notice.clauses[0]
+    notice.set_body(clause.id, clause.body + " We answer letters within a week.")
+    repo.save(notice, f"Edited '{clause.id}'", AUTHOR)
+    folder = str(repo.path)
+    repo.close()
+    return folder
+
+
+def test_ctrl_c_after_the_tag_is_written_says_the_version_was_published(
+    repo: NoticeRepo, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The interrupt came as the new version was read back after `git tag`: v2 stands, so the
+    command says so and exits 0, never 'the notice is as it was last saved … run it again'."""
+    from notice_studio.cli import main
+
+    folder = _draft_after_v1(repo)
+    read_back = NoticeRepo.version
+
+    def interrupted(self: NoticeRepo, name: str):
+        if name == "v2" and "v2" in git(Path(folder), "tag").split():
+            monkeypatch.setattr(NoticeRepo, "version", read_back)  # once
+            raise KeyboardInterrupt
+        return read_back(self, name)
+
+    monkeypatch.setattr(NoticeRepo, "version", interrupted)
+    code = main(["publish", folder, "--effective", "2026-02-01", "--force"])
+    out, err = capsys.readouterr()
+    assert git(Path(folder), "tag").split() == ["v1", "v2"]
+    assert code == 0, err
+    assert "v2 was published before the interrupt" in err and STOPPED not in err, err
+    assert "Published v2" in out
+
+
+def test_ctrl_c_before_the_tag_is_written_publishes_nothing(
+    repo: NoticeRepo, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from notice_studio.cli import main
+    from notice_studio.core.notice import store
+
+    folder = _draft_after_v1(repo)
+
+    def interrupted(*args: object, **kwargs: object) -> str:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(store, "_version_message", interrupted)
+    code = main(["publish", folder, "--effective", "2026-02-01", "--force"])
+    err = capsys.readouterr().err
+    assert (code, err) == (130, f"notice-studio: {STOPPED}\n")
+    assert git(Path(folder), "tag").split() == ["v1"]

@@ -157,7 +157,7 @@ def test_docx_redline(tmp_path: Path) -> None:
     assert "Changes to Privacy Notice" in texts
     assert "Comparing version 1 with the draft." in texts
     assert any(t.startswith("1 Children: Moved") for t in texts)  # the summary
-    assert any(c.text.startswith("We changed how we handle children") for c in document.comments)  # change notice
+    assert any(c.text.startswith('We changed the section "Children"') for c in document.comments)  # change notice
 
 
 def test_docx_bytes_are_a_word_file() -> None:

@@ -88,12 +88,62 @@ def test_revisions_carry_author_and_date(tmp_path: Path) -> None:
 @pytest.mark.skipif(SOFFICE is None, reason=NO_SOFFICE)
 def test_libreoffice_opens_the_redline(tmp_path: Path) -> None:
     old, new = versions()
+    text = _opened_by_libreoffice(old, new, tmp_path)
+    if text is not None:
+        assert "Changes to Privacy Notice" in text and "correct it;" in text
+        assert "[[" not in text and "**" not in text
+
+
+def _opened_by_libreoffice(old: Notice, new: Notice, tmp_path: Path) -> str | None:
+    """Write the redline, convert it to PDF with LibreOffice headless; the PDF's text (None
+    when pdftotext is missing)."""
     redline_docx(old, new, tmp_path / "redline.docx", author="Jane Counsel")
     result = libreoffice_convert(tmp_path / "redline.docx", "pdf", tmp_path)
     pdf = tmp_path / "redline.pdf"
     assert pdf.exists(), result.stderr
     assert pdf.read_bytes()[:5] == b"%PDF-"
-    if shutil.which("pdftotext"):
-        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-        assert "Changes to Privacy Notice" in text and "correct it;" in text
-        assert "[[" not in text and "**" not in text
+    if not shutil.which("pdftotext"):
+        return None
+    return subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+
+
+_COOKIE_COLUMNS = ["Name", "Purpose", "Duration"]
+_SIGNED_IN = ["sid", "Keeps you signed in", "1 day"]
+
+
+def _cookie_versions() -> tuple[Notice, Notice]:
+    """A cookie's duration 13 -> 25 months, the 'old' cookie removed and 'lang' added."""
+    old = Notice(title="Privacy Notice")
+    old.add(Clause("cookies", "Cookies", "Our cookies:\n\n[[table:cookies]]"))
+    old.tables["cookies"] = Table(
+        _COOKIE_COLUMNS, [_SIGNED_IN, ["visits", "Counts visits", "13 months"], ["old", "Unused", "1 week"]]
+    )
+    new = copy.deepcopy(old)
+    new.tables["cookies"].rows = [_SIGNED_IN, ["visits", "Counts visits", "25 months"], ["lang", "Language", "1 year"]]
+    return old, new
+
+
+def test_table_changes_are_tracked_in_the_cells(tmp_path: Path) -> None:
+    """A cookie's duration 13 -> 25 months is a deletion and an insertion in its cell; an added
+    row is a tracked row insertion, a removed one a tracked row deletion."""
+    old, new = _cookie_versions()
+    redline_docx(old, new, tmp_path / "r.docx", author="Jane Counsel")
+    document = Document(str(tmp_path / "r.docx"))
+    (table,) = document.tables
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    deleted = revision_texts(document, "del")
+    inserted = revision_texts(document, "ins")
+    assert ("Jane Counsel", "13 months") in deleted and ("Jane Counsel", "25 months") in inserted
+    assert ("Jane Counsel", "1 day") not in deleted + inserted  # unchanged cells are plain
+    rows = {row.cells[0]._tc.xpath("string(.)"): row._tr for row in table.rows}
+    assert rows["lang"].find(f"{w}trPr/{w}ins") is not None and ("Jane Counsel", "Language") in inserted
+    assert rows["old"].find(f"{w}trPr/{w}del") is not None and ("Jane Counsel", "Unused") in deleted
+    assert rows["sid"].find(f"{w}trPr/{w}ins") is None and rows["sid"].find(f"{w}trPr/{w}del") is None
+    assert list(rows) == ["Name", "sid", "visits", "old", "lang"]  # a removed row stays where it was
+
+
+@pytest.mark.skipif(SOFFICE is None, reason=NO_SOFFICE)
+def test_libreoffice_opens_a_redline_with_table_changes(tmp_path: Path) -> None:
+    text = _opened_by_libreoffice(*_cookie_versions(), tmp_path)
+    if text is not None:
+        assert "25 months" in text and "13 months" in text  # the redline shows both

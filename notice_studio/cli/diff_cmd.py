@@ -276,10 +276,8 @@ def diff_text(diff, old_label: str, new_label: str, change_notice: str | None = 
         for t in diff.tables:
             lines.append(f"  {t.name} ({t.kind.value})")
             for r in t.rows:
-                lines.append(
-                    f"    {_MARKS.get(r.kind.value, '~')} {r.key}"
-                    + (f" ({', '.join(r.changed_columns)})" if r.changed_columns else "")
-                )
+                told = "; ".join(cell.text() for cell in r.cells)
+                lines.append(f"    {_MARKS.get(r.kind.value, '~')} {r.name}" + (f" ({told})" if told else ""))
     if diff.fields:
         lines += ["", "Notice details:"]
         lines += [f"  {f.field}: {f.old_value} -> {f.new_value}" for f in diff.fields]

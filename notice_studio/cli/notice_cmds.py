@@ -33,6 +33,7 @@ from notice_studio.core.workspace.publishing import (
 )
 
 if TYPE_CHECKING:
+    from notice_studio.core.notice.store import Version
     from notice_studio.core.notice.store_remote import Signature
 
 
@@ -297,22 +298,39 @@ def cmd_publish(args: argparse.Namespace) -> int:
     given = _given_reasons(args.acknowledge)
     if args.dry_run:
         return _publish_review(args, effective, given)
-    with open_workspace(args.folder, write=True) as ws:
-        gate = ws.review_publish()
-        choice = ws.publish_choice(gate, effective, change_notice=args.summary, material=args.material, reasons=given)
-        if choice.problem and not gate.blocking:
-            raise CommandError(_with_hint(choice))
-        reasons = _reasons(gate, given) if not gate.blocking else given
-        unacknowledged = _unacknowledged(gate, choice, args.force)
-        if unacknowledged:
-            raise CommandError(unacknowledged)
-        version = ws.publish(
-            effective,
-            change_notice=args.summary,
-            material=args.material,
-            approved_by=args.approved_by,
-            acknowledge_all=args.force,
-            reasons=reasons,
+    published_before: int | None = None
+    try:
+        with open_workspace(args.folder, write=True) as ws:
+            published_before = len(ws.repo.versions())
+            gate = ws.review_publish()
+            choice = ws.publish_choice(
+                gate, effective, change_notice=args.summary, material=args.material, reasons=given
+            )
+            if choice.problem and not gate.blocking:
+                raise CommandError(_with_hint(choice))
+            reasons = _reasons(gate, given) if not gate.blocking else given
+            unacknowledged = _unacknowledged(gate, choice, args.force)
+            if unacknowledged:
+                raise CommandError(unacknowledged)
+            version = ws.publish(
+                effective,
+                change_notice=args.summary,
+                material=args.material,
+                approved_by=args.approved_by,
+                acknowledge_all=args.force,
+                reasons=reasons,
+            )
+    except KeyboardInterrupt:
+        # Ctrl+C can land after git wrote the version's tag: then the version is published and
+        # "the notice is as it was last saved … run the command again" would be untrue.
+        made = _published_anyway(args.folder, published_before)
+        if made is None:
+            raise
+        version = made
+        print(
+            f"notice-studio: {version.name} was published before the interrupt (Ctrl+C); "
+            "it stands, so do not run the command again.",
+            file=sys.stderr,
         )
     kind = "material" if version.material else "editorial"
     print(f"Published {version.name} ({kind}), effective {effective.isoformat()}.")
@@ -320,6 +338,17 @@ def cmd_publish(args: argparse.Namespace) -> int:
     for line in version.change_notice.splitlines() or ["(none)"]:
         print(f"  {line}")
     return 0
+
+
+def _published_anyway(folder: str, published_before: int | None) -> Version | None:
+    """The version a publish stopped by Ctrl+C made after all (its tag exists), or None."""
+    if published_before is None:
+        return None
+    from notice_studio.core.notice.store import NoticeRepo
+
+    with NoticeRepo.open(folder) as repo:
+        versions = repo.versions()
+    return versions[-1] if len(versions) > published_before else None
 
 
 def _unacknowledged(gate: PublishReview, choice: PublishChoice, force: bool) -> str:

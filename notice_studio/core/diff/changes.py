@@ -17,6 +17,7 @@ from functools import cache
 
 from notice_studio.core.diff.notices import (
     UNFILLED,
+    CellChange,
     ChangeKind,
     ClauseChange,
     NoticeDiff,
@@ -528,27 +529,39 @@ def _quantity(region: _Region) -> tuple[str, str]:
 
 
 def _detail(change: ClauseChange, topic: str = "") -> str:
-    """What concretely changed, for the sentence: a new figure, a new recipient or purpose, or
-    the words added or removed. Empty when the edit is too scattered to name briefly.
+    """What concretely changed, for the sentence: each changed figure with its unit, and the
+    words added, replaced or removed (a new recipient, a new purpose). Empty when the edit is
+    too scattered to name briefly.
 
-    Read from the wording readers see (`reader_ops`): a placeholder with no value was a blank
-    marker to them, never wording, so it is neither quoted nor named as a figure. New wording
-    with a blank in it is not told at all (publishing waits for the value); an old blank leaves
-    out the "(was …)", since readers were never told a value there."""
+    Every change is told, not only the first: a period raised and a recipient added in one
+    edit are two things readers need to hear. Read from the wording readers see (`reader_ops`):
+    a placeholder with no value was a blank marker to them, never wording, so it is neither
+    quoted nor named as a figure. New wording with a blank in it is not told at all (publishing
+    waits for the value); an old blank leaves out the "(was …)", since readers were never told
+    a value there."""
     regions = [
         r
         for r in _regions(change.reader_ops)
         if UNFILLED not in r.inserted and _meaningful_words(r.deleted) != _meaningful_words(r.inserted)
     ]
+    figures: list[str] = []
+    wording: list[_Region] = []
     for r in regions:
         if any(ch.isdigit() for ch in r.deleted + r.inserted):
             new, old = _quantity(r)
             if new and UNFILLED in r.deleted:
-                return f": now {new}"
+                figures.append(f"now {new}")
+                continue
             if new and old and new != old:
-                return f": now {new} (was {old})"
-            if new and not old:
-                break
+                figures.append(f"now {new} (was {old})")
+                continue
+        wording.append(r)
+    parts = figures + _wording_parts(wording, topic)
+    return (": " + "; ".join(parts)) if parts else ""
+
+
+def _wording_parts(regions: list[_Region], topic: str) -> list[str]:
+    """'we added "…"', 'it now says "…" instead of "…"', 'we removed "…"' for edited words."""
     added = [r for r in regions if _words(r.inserted) and not _words(r.deleted)]
     removed = [r for r in regions if _words(r.deleted) and not _words(r.inserted) and UNFILLED not in r.deleted]
     replaced = [r for r in regions if _words(r.deleted) and _words(r.inserted)]
@@ -572,7 +585,7 @@ def _detail(change: ClauseChange, topic: str = "") -> str:
                 parts.append(f'we removed "{words}"')
     elif added and not removed and not replaced:
         parts.append(f'we added "{_short(max((r.inserted for r in added), key=len))}" and more')
-    return (": " + "; ".join(parts[:2])) if parts else ""
+    return parts[:2]
 
 
 def _rendered_title(change: ClauseChange) -> str:
@@ -598,28 +611,32 @@ def _clause_items(diff: NoticeDiff, topics: Mapping[str, TopicInfo]) -> tuple[li
     editorial: list[ClauseChange] = []
     added = {c.clause_id for c in diff.clauses if c.kind == ChangeKind.ADDED}
     removed = {c.clause_id for c in diff.clauses if c.kind == ChangeKind.REMOVED}
-    # (what happened, topic, detail) -> titles and clause ids, in the order first met
-    groups: dict[tuple[str, str, str], tuple[list[str], list[str], bool]] = {}
+    # (what happened, topic, detail, topic declared) -> titles and clause ids, in the order first met
+    groups: dict[tuple[str, str, str, bool], tuple[list[str], list[str], bool]] = {}
     for change in diff.clauses:
         if change.kind == ChangeKind.UNCHANGED:
             continue  # changed values and tables get their own sentences
         topic = clause_topic(change)
-        # When no topic can be told, suggest material: telling readers too much is the safer error.
-        material_topic = topics[topic].material if topic in topics else True
+        # A topic guessed from a keyword ("protect" in a camera section) only orders the bullets:
+        # the sentence names the section by its title, and, as when no topic can be told at all,
+        # suggests material (telling readers too much is the safer error).
+        declared = bool(change.topics)
+        material_topic = topics[topic].material if declared and topic in topics else True
+        told = topic if declared else ""
         if change.kind == ChangeKind.ADDED:
             if change.new_parent in added:
                 continue  # the parent's sentence covers its new sub-sections
-            key = ("added", topic, "")
+            key = ("added", topic, "", declared)
         elif change.kind == ChangeKind.REMOVED:
             if change.old_parent in removed:
                 continue
-            key = ("removed", topic, "")
+            key = ("removed", topic, "", declared)
         elif (
             change.kind in (ChangeKind.MODIFIED, ChangeKind.MOVED_MODIFIED)
             and change.body_changed
             and is_substantive(change)
         ):
-            key = ("changed", topic, _detail(change, topic))
+            key = ("changed", topic, _detail(change, told), declared)
         else:
             editorial.append(change)
             continue
@@ -627,8 +644,10 @@ def _clause_items(diff: NoticeDiff, topics: Mapping[str, TopicInfo]) -> tuple[li
         titles.append(_rendered_title(change))
         ids.append(change.clause_id)
     items = [
-        ChangeItem(topic, _clause_sentence(what, topic, detail, titles, topics), material, tuple(ids))
-        for (what, topic, detail), (titles, ids, material) in groups.items()
+        ChangeItem(
+            topic, _clause_sentence(what, topic if declared else "", detail, titles, topics), material, tuple(ids)
+        )
+        for (what, topic, detail, declared), (titles, ids, material) in groups.items()
     ]
     return items, editorial
 
@@ -640,7 +659,7 @@ def _clause_sentence(what: str, topic: str, detail: str, titles: list[str], topi
     if what == "added":
         if several:
             return f"We added sections about {about} ({names})." if about else f"We added the sections {names}."
-        return f"We added a section about {about} ({names})." if about else f"We added a section, {names}."
+        return f"We added a section about {about} ({names})." if about else f"We added a section {names}."
     if what == "removed":
         section = "sections" if several else "section"
         return f"We removed the {section} {names}" + (f" about {about}." if about else ".")
@@ -683,7 +702,7 @@ def _table_item(change: TableChange, diff: NoticeDiff, topics: Mapping[str, Topi
     material = topics.get(topic, TopicInfo("", False)).material
 
     def keys(rows: Iterable[RowChange]) -> str:
-        names = [r.key for r in rows if r.key]
+        names = [r.name for r in rows if r.name]
         return ", ".join(names[:6]) + (" and others" if len(names) > 6 else "")
 
     added = [r for r in change.rows if r.kind == ChangeKind.ADDED]
@@ -691,23 +710,44 @@ def _table_item(change: TableChange, diff: NoticeDiff, topics: Mapping[str, Topi
     edited = [r for r in change.rows if r.kind == ChangeKind.MODIFIED]
     parts = []
     if added:
-        parts.append(f"added {keys(added)}" if keys(added) else f"added {len(added)} entries")
+        parts.append(f"we added {keys(added)}" if keys(added) else f"we added {len(added)} entries")
     if removed:
-        parts.append(f"removed {keys(removed)}" if keys(removed) else f"removed {len(removed)} entries")
-    if edited:
-        parts.append(f"changed the details of {keys(edited)}" if keys(edited) else f"changed {len(edited)} entries")
+        parts.append(f"we removed {keys(removed)}" if keys(removed) else f"we removed {len(removed)} entries")
+    told = [r for r in edited if r.name and r.cells][:_ROWS_TOLD]
+    parts += [_cell_phrase(r.name, cell) for r in told for cell in r.cells[:_CELLS_TOLD]]
+    rest = [r for r in edited if r not in told]
+    if rest:
+        others = " other" if told else ""
+        parts.append(f"we changed {len(rest)}{others} {'entry' if len(rest) == 1 else 'entries'}")
     if change.columns_added:
-        parts.append("added the column " + ", ".join(change.columns_added))
+        parts.append("we added the column " + ", ".join(change.columns_added))
     if change.kind == ChangeKind.ADDED:
         sentence = f"We added a list of {name}."
     elif change.kind == ChangeKind.REMOVED:
         sentence = f"We removed the list of {name}."
     elif parts:
-        sentence = f"In our list of {name}, we " + "; ".join(parts) + "."
+        sentence = f"In our list of {name}, " + "; ".join(parts) + "."
     else:
         sentence = f"We updated our list of {name}."
         material = False
     return ChangeItem(topic, sentence, material, change.used_in)
+
+
+_ROWS_TOLD = 4
+_CELLS_TOLD = 3
+
+
+def _cell_phrase(row: str, cell: CellChange) -> str:
+    """'the duration of analytics_id is now 25 months (was 13 months)'."""
+    what = f"the {lower_first(cell.column) or 'entry'} of {row}"
+    old, new = _plain_cell(cell.old_value), _plain_cell(cell.new_value)
+    if not new:
+        return f"{what} is no longer given (was {old})"
+    return f"{what} is now {new}" + (f" (was {old})" if old else "")
+
+
+def _plain_cell(value: str) -> str:
+    return " ".join(_LINK_RE.sub(r"\1", value).split())
 
 
 def _made_from_practices() -> frozenset[str]:

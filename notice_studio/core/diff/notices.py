@@ -28,6 +28,7 @@ if TYPE_CHECKING:  # the store imports git; the engine itself stays pure
 
 __all__ = [
     "UNFILLED",
+    "CellChange",
     "ChangeKind",
     "ClauseChange",
     "DiffSummary",
@@ -37,6 +38,7 @@ __all__ = [
     "TableChange",
     "VariableChange",
     "WordOp",
+    "align_rows",
     "diff_clause",
     "diff_notices",
     "diff_versions",
@@ -138,6 +140,19 @@ class VariableChange:
 
 
 @dataclass(frozen=True, slots=True)
+class CellChange:
+    """One cell of a changed row: its column's heading and the value before and after."""
+
+    column: str
+    old_value: str
+    new_value: str
+
+    def text(self) -> str:
+        """'Duration: 13 months -> 25 months' (a side with no value reads '(empty)')."""
+        return f"{self.column}: {self.old_value or '(empty)'} -> {self.new_value or '(empty)'}"
+
+
+@dataclass(frozen=True, slots=True)
 class RowChange:
     """One table row added, removed or changed. `key` is its first cell."""
 
@@ -146,6 +161,15 @@ class RowChange:
     old_row: tuple[str, ...] | None
     new_row: tuple[str, ...] | None
     changed_columns: tuple[str, ...] = ()
+    cells: tuple[CellChange, ...] = ()
+    """For a changed row, each changed cell with its old and new value, in column order."""
+    label: str = ""
+    """The row as readers find it in the table: its first cell, or its name when the first
+    column holds only an id (see `_label`)."""
+
+    @property
+    def name(self) -> str:
+        return self.label or self.key
 
 
 @dataclass(frozen=True, slots=True)
@@ -584,46 +608,104 @@ def _row_changes(
     new_cols: tuple[str, ...],
     new_rows: list[tuple[str, ...]],
 ) -> tuple[RowChange, ...]:
+    """The rows added, removed or changed; when rows are matched by name, removed ones last."""
+    aligned = _aligned_rows(old_cols, old_rows, new_cols, new_rows)
+    changes = [r for r in aligned if r.kind != ChangeKind.UNCHANGED]
+    if _keys_unique(old_rows) and _keys_unique(new_rows):
+        changes.sort(key=lambda r: r.kind == ChangeKind.REMOVED)
+    return tuple(changes)
+
+
+def align_rows(old: Table | None, new: Table | None) -> tuple[RowChange, ...]:
+    """Every row of a table's two versions in reading order (the new order, each removed row
+    after the row it followed), unchanged ones included: what a redline draws."""
+    old_cols, new_cols = tuple(old.columns) if old else (), tuple(new.columns) if new else ()
+    old_rows = [tuple(r) for r in old.rows] if old else []
+    new_rows = [tuple(r) for r in new.rows] if new else []
+    return _aligned_rows(old_cols, old_rows, new_cols, new_rows)
+
+
+def _keys_unique(rows: list[tuple[str, ...]]) -> bool:
+    keys = [_key(r) for r in rows]
+    return len(set(keys)) == len(keys)
+
+
+def _aligned_rows(
+    old_cols: tuple[str, ...],
+    old_rows: list[tuple[str, ...]],
+    new_cols: tuple[str, ...],
+    new_rows: list[tuple[str, ...]],
+) -> tuple[RowChange, ...]:
     """Rows matched by their first cell when it is unique on both sides (a cookie's name),
     otherwise by position within difflib's replaced blocks."""
 
     def cells(cols: tuple[str, ...], row: tuple[str, ...]) -> dict[str, str]:
         return {c: (row[i] if i < len(row) else "") for i, c in enumerate(cols)}
 
-    def changed(o: tuple[str, ...], n: tuple[str, ...]) -> RowChange:
+    def paired(o: tuple[str, ...], n: tuple[str, ...]) -> RowChange:
         oc, nc = cells(old_cols, o), cells(new_cols, n)
         cols = tuple(c for c in dict.fromkeys(new_cols + old_cols) if oc.get(c, "") != nc.get(c, ""))
-        return RowChange(ChangeKind.MODIFIED, _key(n), o, n, cols)
+        if not cols:
+            return RowChange(ChangeKind.UNCHANGED, _key(n), o, n, label=_label(new_cols, n))
+        told = tuple(CellChange(c, oc.get(c, ""), nc.get(c, "")) for c in cols)
+        return RowChange(ChangeKind.MODIFIED, _key(n), o, n, cols, told, _label(new_cols, n))
 
-    old_keys, new_keys = [_key(r) for r in old_rows], [_key(r) for r in new_rows]
+    def added(n: tuple[str, ...]) -> RowChange:
+        return RowChange(ChangeKind.ADDED, _key(n), None, n, label=_label(new_cols, n))
+
+    def removed(o: tuple[str, ...]) -> RowChange:
+        return RowChange(ChangeKind.REMOVED, _key(o), o, None, label=_label(old_cols, o))
+
     result: list[RowChange] = []
-    if len(set(old_keys)) == len(old_keys) and len(set(new_keys)) == len(new_keys):
-        old_by_key = dict(zip(old_keys, old_rows, strict=True))
-        new_key_set = set(new_keys)
-        for key, row in zip(new_keys, new_rows, strict=True):
-            before = old_by_key.get(key)
-            if before is None:
-                result.append(RowChange(ChangeKind.ADDED, key, None, row))
-            elif cells(old_cols, before) != cells(new_cols, row):
-                result.append(changed(before, row))
-        for key, row in zip(old_keys, old_rows, strict=True):
-            if key not in new_key_set:
-                result.append(RowChange(ChangeKind.REMOVED, key, row, None))
+    if _keys_unique(old_rows) and _keys_unique(new_rows):
+        new_keys = {_key(r) for r in new_rows}
+        old_by_key = {_key(r): r for r in old_rows}
+        # each removed row goes after the nearest earlier old row that is still there
+        after: dict[str | None, list[tuple[str, ...]]] = {}
+        anchor: str | None = None
+        for row in old_rows:
+            if _key(row) in new_keys:
+                anchor = _key(row)
+            else:
+                after.setdefault(anchor, []).append(row)
+        result.extend(removed(o) for o in after.pop(None, []))
+        for row in new_rows:
+            before = old_by_key.get(_key(row))
+            result.append(added(row) if before is None else paired(before, row))
+            result.extend(removed(o) for o in after.pop(_key(row), []))
         return tuple(result)
     matcher = difflib.SequenceMatcher(None, old_rows, new_rows, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            continue
         olds, news = old_rows[i1:i2], new_rows[j1:j2]
-        paired = min(len(olds), len(news)) if tag == "replace" else 0
-        result.extend(changed(o, n) for o, n in zip(olds[:paired], news[:paired], strict=True))
-        result.extend(RowChange(ChangeKind.REMOVED, _key(o), o, None) for o in olds[paired:])
-        result.extend(RowChange(ChangeKind.ADDED, _key(n), None, n) for n in news[paired:])
+        if tag == "equal":
+            result.extend(paired(o, n) for o, n in zip(olds, news, strict=True))
+            continue
+        together = min(len(olds), len(news)) if tag == "replace" else 0
+        result.extend(paired(o, n) for o, n in zip(olds[:together], news[:together], strict=True))
+        result.extend(removed(o) for o in olds[together:])
+        result.extend(added(n) for n in news[together:])
     return tuple(result)
 
 
 def _key(row: tuple[str, ...]) -> str:
     return row[0] if row else ""
+
+
+_ID_HEADINGS = frozenset(["id", "key", "code", "slug"])
+_NAME_HEADINGS = ("name", "label", "title")
+
+
+def _label(columns: tuple[str, ...], row: tuple[str, ...]) -> str:
+    """The row's first cell, or its name/label/title cell when the first column is headed as a
+    bare id ('id', 'key', 'code', 'slug') and the table has such a column."""
+    if columns and columns[0].strip().casefold() in _ID_HEADINGS:
+        headings = [c.strip().casefold() for c in columns]
+        for wanted in _NAME_HEADINGS:
+            if wanted in headings:
+                i = headings.index(wanted)
+                if i < len(row) and row[i].strip():
+                    return row[i]
+    return _key(row)
 
 
 def _field_changes(old: Notice, new: Notice) -> tuple[FieldChange, ...]:

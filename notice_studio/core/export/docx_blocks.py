@@ -16,6 +16,7 @@ from docx.oxml.ns import qn
 from notice_studio.core.diff.words import EQUAL, Op
 from notice_studio.core.export.docx import restarted_numbering, set_numbering
 from notice_studio.core.export.docx_revisions import Revisions, clean_xml
+from notice_studio.core.export.docx_table_revisions import write_tracked_table
 from notice_studio.core.export.md_blocks import Block
 from notice_studio.core.notice.model import Table
 
@@ -88,8 +89,12 @@ def write_blocks(
     view: View = identity_view,
     bookmarks: Mapping[str, str] | None = None,
     tables: Mapping[str, Table] | None = None,
+    old_tables: Mapping[str, Table] | None = None,
 ) -> list[Any]:
-    """Append `blocks` as paragraphs (and tables); returns the paragraphs written."""
+    """Append `blocks` as paragraphs (and tables); returns the paragraphs written.
+
+    With `old_tables` (a redline), an embedded table that changed is written with its row and
+    cell changes tracked."""
     written: list[Any] = []
     list_started: dict[tuple[str, int], int | None] = {}
     previous_style = ""
@@ -100,7 +105,10 @@ def write_blocks(
             if seen is None:
                 continue
             table = (tables or {}).get(block.table or "")
-            if table is not None and seen[0] == EQUAL:
+            before = (old_tables or {}).get(block.table or "")
+            if table is not None and seen[0] == EQUAL and before is not None and _differ(before, table):
+                write_tracked_table(document, revisions, before, table)
+            elif table is not None and seen[0] == EQUAL:
                 _write_table(document, table)
             else:
                 paragraph = add_styled_paragraph(document, "Normal")
@@ -166,6 +174,10 @@ def _paragraph_ends(blocks: list[Block], view: View, tables: Mapping[str, Table]
             first = blocks[nxt].pieces[0] if blocks[nxt].pieces else None
             ends.append(first.op if first is not None and first.kind == "break" else EQUAL)
     return ends
+
+
+def _differ(old: Table, new: Table) -> bool:
+    return list(old.columns) != list(new.columns) or [list(r) for r in old.rows] != [list(r) for r in new.rows]
 
 
 def _write_table(document: Any, table: Table) -> None:

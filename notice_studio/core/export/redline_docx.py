@@ -142,6 +142,7 @@ class _RedlineWriter:
             view=view,
             bookmarks=self.bookmarks,
             tables=tables,
+            old_tables=self.old.tables if change.old_body is not None and change.new_body is not None else None,
         )
         if change.moved:
             name = f"ns_move_{self._move_number(change)}"
