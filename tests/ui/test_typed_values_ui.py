@@ -45,3 +45,22 @@ def test_a_table_cell_with_a_control_character_is_refused(window) -> None:
     dock.model.setData(dock.model.index(0, 0), "_ga\x07")
     assert window.session.notice.tables["cookies"].rows == before
     assert "control character U+0007" in dock.problems.text() and not dock.problems.isHidden()
+
+
+def test_a_refused_cell_opens_again_with_the_text_that_was_typed(window, qtbot) -> None:
+    """Nothing typed is lost: the cell the core refused opens again holding the typed text, to mend."""
+    from PySide6.QtWidgets import QLineEdit
+
+    dock = window.docks["tables_panel"]
+    assert isinstance(dock, TablesDock)
+    dock.select_table("cookies")
+    typed = "_ga, kept for two years\x07"
+    dock.model.setData(dock.model.index(0, 0), typed)
+    assert "control character U+0007" in dock.problems.text()
+
+    def editor_text() -> str:
+        editor = dock.view.indexWidget(dock.model.index(0, 0))
+        return editor.text() if isinstance(editor, QLineEdit) else ""
+
+    qtbot.waitUntil(lambda: editor_text() == typed, timeout=3000)
+    assert window.session.notice.tables["cookies"].rows[0][0] != typed  # still nothing saved

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import copy
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from notice_studio.core.checks.tables import DEFAULT_COOKIE_CATEGORIES, cell_problem
 from notice_studio.core.notice.model import Table
@@ -20,10 +20,17 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class TableModel(QAbstractTableModel):
-    """A Qt view of one notice table; edits are handed to `on_edit` as a whole new Table."""
+    """A Qt view of one notice table; edits are handed to `on_edit` as a whole new Table.
+
+    `on_edit` returns False when it refuses the edit (the core's rule for a value); a refused cell's
+    typed text is kept in `refused` and `refused_cell` asks the view to open the cell again with it,
+    so nothing typed is lost."""
+
+    refused_cell = Signal(int, int)
 
     def __init__(self, on_edit, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.refused: dict[tuple[int, int], str] = {}
         self.name = ""
         self.table = Table([], [])
         self.categories: tuple[str, ...] = DEFAULT_COOKIE_CATEGORIES
@@ -105,7 +112,13 @@ class TableModel(QAbstractTableModel):
         new = copy.deepcopy(self.table)
         new.rows[row] = (new.rows[row] + [""] * len(new.columns))[: len(new.columns)]
         new.rows[row][column] = text
-        self._on_edit(new, f"Edit '{self.table.columns[column]}' in the {self.name.replace('-', ' ')} table")
+        if (
+            self._on_edit(new, f"Edit '{self.table.columns[column]}' in the {self.name.replace('-', ' ')} table")
+            is False
+        ):
+            self.refused[(row, column)] = text  # put back in the cell's editor, not dropped
+            self.refused_cell.emit(row, column)
+            return False
         return True
 
 
@@ -134,8 +147,11 @@ class CategoryDelegate(QStyledItemDelegate):
         return combo
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
+        refused = self.model.refused.pop((index.row(), index.column()), None)
         if isinstance(editor, QComboBox):
-            editor.setCurrentText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
+            editor.setCurrentText(refused if refused is not None else str(index.data(Qt.ItemDataRole.EditRole) or ""))
+        elif refused is not None and isinstance(editor, QLineEdit):
+            editor.setText(refused)  # the text the core refused, to mend rather than type again
         else:
             super().setEditorData(editor, index)
 

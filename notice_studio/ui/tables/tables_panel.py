@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import copy
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -78,6 +78,7 @@ class TablesDock(QDockWidget):
         self.where.setTextFormat(Qt.TextFormat.PlainText)
 
         self.model = TableModel(self._push, self)
+        self.model.refused_cell.connect(self._edit_again)
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setAccessibleName("Table rows")
@@ -260,15 +261,21 @@ class TablesDock(QDockWidget):
         self.down_button.setEnabled(has_table and 0 <= row < rows - 1)
 
     # ----- edits ------------------------------------------------------------------------------
-    def _push(self, table: Table, text: str) -> None:
+    def _push(self, table: Table, text: str) -> bool:
+        """Save an edit of the table as one undo step; False when the core's rule refuses it."""
         if self.session is None:
-            return
+            return False
         problem = table_problem(self.model.name, table, self.session.notice.tables.get(self.model.name))
         if problem:  # the core's rule, said before anything is saved
             self.problems.setText(f"⚠ {problem}")
             self.problems.show()
-            return
+            return False
         self.session.undo_stack.push(commands.EditTable(self.session, self.model.name, table, text))
+        return True
+
+    def _edit_again(self, row: int, column: int) -> None:
+        """Open a refused cell again, holding the text that was typed (once its editor has closed)."""
+        QTimer.singleShot(0, lambda: self.view.edit(self.model.index(row, column)))
 
     def _current_row(self) -> int:
         index = self.view.currentIndex()
