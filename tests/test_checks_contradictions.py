@@ -71,6 +71,8 @@ def test_a_retention_period_the_practices_contradict_blocks_publishing(context) 
     report = run_checks(notice, context)
     [finding] = [f for f in report.findings if f.rule == "practice-retention-contradicted"]
     assert "Two years after our last exchange" in finding.message and "categories.contact.retention" in finding.fix
+    # The app names its panel, not the command (the Checks panel shows app_fix).
+    assert "Practices panel" in finding.app_fix and "notice-studio" not in finding.app_fix
 
 
 def test_the_same_retention_in_other_words_is_not_reported(context) -> None:

@@ -34,10 +34,11 @@ _KEEP_RE = re.compile(
 _ASIDE_RE = re.compile(r"\b(?:back-?ups?|archiv\w*|cookies?)\b", re.IGNORECASE)
 _CONDITION_RE = re.compile(r"\b(?:until|while|unless|then|or|whichever|longer|shorter|except)\b", re.IGNORECASE)
 _HINT = "notice-studio practices set DIR categories.{id}.retention=..."
+"""The command-line way to record a category's retention; the app says the Practices panel."""
 
 
 @dataclass(frozen=True)
-class Claim:
+class KeptFor:
     """A sentence that gives one retention period for one practices category."""
 
     category: str
@@ -59,8 +60,8 @@ def category_names(p: Practices) -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 
 @per_text
-def claims(body: str, names: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[Claim, ...]:
-    """Retention claims in one clause body (cached per text and category names)."""
+def kept_for(body: str, names: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[KeptFor, ...]:
+    """The retention periods sentences give for one category each, in one clause body (cached per text and category names)."""
     text = plain(body)
     found = []
     for sentence in sentences(body):
@@ -76,18 +77,30 @@ def claims(body: str, names: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[C
         moved = Duration(
             period.days, period.bound, sentence.start + period.start, sentence.start + period.end, period.text
         )
-        found.append(Claim(named.pop(), moved, bool(_CONDITION_RE.search(said))))
+        found.append(KeptFor(named.pop(), moved, bool(_CONDITION_RE.search(said))))
     return tuple(found)
 
 
-def _finding(severity: Severity, message: str, fix: str, clause_id: str, body: str, period: Duration) -> Finding:
+def _finding(
+    severity: Severity, message: str, fix: str, category_id: str, clause_id: str, body: str, period: Duration
+) -> Finding:
+    """`fix` ends where the record is named: the command line is told the command, the app its panel."""
     rule = "practice-retention-contradicted" if severity == "error" else "practice-retention-differs"
     return Finding(
-        rule, severity, message, fix, clause_id, period.start, period.end, "body", body[period.start : period.end]
+        rule,
+        severity,
+        message,
+        f"{fix} ({_HINT.format(id=category_id)}).",
+        clause_id,
+        period.start,
+        period.end,
+        "body",
+        body[period.start : period.end],
+        in_app=f"{fix}, in the Practices panel.",
     )
 
 
-def _against_practices(claim: Claim, recorded: str) -> Severity | None:
+def _against_practices(claim: KeptFor, recorded: str) -> Severity | None:
     """The severity of a claim that disagrees with the practices' retention; None when it agrees."""
     periods = durations(recorded)
     if not periods or any(same_period(claim.period.days, r.days) for r in periods):
@@ -103,12 +116,12 @@ def retention(scan: Scan, p: Practices) -> Iterator[Finding]:
     names = category_names(p)
     if not any(called for _, called in names):
         return
-    seen: dict[str, tuple[str, Claim]] = {}
+    seen: dict[str, tuple[str, KeptFor]] = {}
     for info in scan.clauses:
         body = info.clause.body
         if not _KEEP_RE.search(body):
             continue
-        for claim in claims(body, names):
+        for claim in kept_for(body, names):
             category = p.category(claim.category)
             if category is None:
                 continue
@@ -119,8 +132,8 @@ def retention(scan: Scan, p: Practices) -> Iterator[Finding]:
                     severity,
                     f"The text gives '{claim.period.text}' for keeping {lower_label(label)}, but the practices"
                     f" record '{quote(category.retention, 60)}'.",
-                    f"Correct the period in the text, or the retention of '{label}' in practices.yaml"
-                    f" ({_HINT.format(id=category.id)}, or the Practices panel).",
+                    f"Correct the period in the text, or the retention of '{label}' in the practices",
+                    category.id,
                     info.id,
                     body,
                     claim.period,
@@ -140,8 +153,9 @@ def retention(scan: Scan, p: Practices) -> Iterator[Finding]:
                     "warning",
                     f"The text gives two periods for keeping {lower_label(label)}: '{other.period.text}'"
                     f" {where} and '{claim.period.text}' here.",
-                    f"Make the two sentences give the same period, and record it as the retention of '{label}' in"
-                    f" practices.yaml ({_HINT.format(id=category.id)}, or the Practices panel).",
+                    f"Make the two sentences give the same period, and record it as the retention of '{label}'"
+                    " in the practices",
+                    category.id,
                     info.id,
                     body,
                     claim.period,
