@@ -43,7 +43,7 @@ from notice_studio.core.notice.notice_format import (
     with_notice_id,
     yaml_notice_id,
 )
-from notice_studio.core.notice.server_settings import clear_written_passwords, servers, versions_not_here
+from notice_studio.core.notice.server_settings import clear_written_passwords, is_version, servers, versions_not_here
 from notice_studio.core.practices.practices_format import PRACTICES_FILE
 from notice_studio.core.text_input import utf8_text
 
@@ -841,7 +841,7 @@ class NoticeRepo:
             if not record:
                 continue
             name, peeled, obj, tagger, tagged_at, contents = (record.split("\x1f") + [""] * 6)[:6]
-            if not name[1:].isdigit():
+            if not is_version(name):
                 continue
             if (obj and not peeled) or not tagged_at:
                 self._note_damaged(name, "it is not an annotated version tag made by Notice Studio")
@@ -1009,7 +1009,7 @@ class NoticeRepo:
     def restore(self, ref: str, author: Author | None = None) -> str | None:
         """Make the notice as it was at `ref` the new draft, as a new edit (history is kept)."""
         old = self.notice_at(ref)
-        label = ref if ref.startswith("v") and ref[1:].isdigit() else f"the edit {self.resolve(ref)[:8]}"
+        label = ref if is_version(ref) else f"the edit {self.resolve(ref)[:8]}"
         files = notice_files(old)
         # Compared with the last save, not the folder: a draft that cannot be read is replaced too.
         self._committed = self.files_at("HEAD")
