@@ -107,7 +107,7 @@ def read_lines(
     width = _typical_width(kept) if by_gaps else float(wrap_width(kept))
     if by_gaps and width:
         kept = _over_page_breaks(kept, width)
-    blocks = _blocks(kept, width, by_gaps)
+    blocks = _numbered_lists(_blocks(kept, width, by_gaps))
     return SourceDocument(name, fmt, tuple(blocks), title, encoding, tuple(dropped))  # every occurrence: nothing lost
 
 
@@ -624,6 +624,53 @@ def _blocks(lines: list[_Line], width: float, by_gaps: bool = False) -> list[Blo
             blocks.append(Block("paragraph", text, one_line(text), 0, line.number, gap, line.bold, size=line.size))
         i = j
     return blocks
+
+
+_ITEM_NUMBER = re.compile(r"^(?P<n>\d{1,2})(?P<p>[.)])[ \t]+(?P<text>\S.*)$", re.DOTALL)
+_ITEM_END = re.compile(r"(?:[;,]|\b(?:and|or))$")
+
+
+def _numbered_lists(blocks: list[Block]) -> list[Block]:
+    """Numbered paragraphs that are a list's items become one numbered list, as a Word file's list does.
+
+    A run of two or more paragraphs numbered one after another ('1.', '2.', ...) with nothing
+    between them is a list when the paragraph before it leads in with a colon, or when each item
+    but the last ends as list items do (';', ',', 'and', 'or'). Numbered headings are never such
+    a run: each has its section's text under it. A contents list (short titles after 'Contents')
+    has neither sign, so it stays as it was."""
+    out = list(blocks)
+    i = 0
+    while i < len(out):
+        run = _numbered_run(out, i)
+        if len(run) < 2:
+            i += 1
+            continue
+        lead_in = i > 0 and out[i - 1].kind == "paragraph" and ends_with_colon(out[i - 1].plain)
+        ends = [_ITEM_END.search(out[k].plain.rstrip()) for k in run[:-1]]
+        if lead_in or all(ends):
+            for n, k in enumerate(run):
+                match = _ITEM_NUMBER.match(out[k].markdown)
+                assert match is not None  # _numbered_run matched it
+                markdown = f"{match['n']}{match['p']} {match['text']}"
+                number = match["n"] + match["p"]
+                gap = out[k].gap_before if n == 0 else False  # one tight list
+                out[k] = replace(out[k], kind="list_item", markdown=markdown, gap_before=gap, number=number)
+        i = run[-1] + 1
+    return out
+
+
+def _numbered_run(blocks: list[Block], start: int) -> list[int]:
+    """Indexes of paragraphs from `start` numbered one after another, the first at any number."""
+    run: list[int] = []
+    expected = 0
+    for k in range(start, len(blocks)):
+        block = blocks[k]
+        match = _ITEM_NUMBER.match(block.markdown) if block.kind == "paragraph" else None
+        if match is None or (run and int(match["n"]) != expected):
+            break
+        run.append(k)
+        expected = int(match["n"]) + 1
+    return run
 
 
 # ----- tables flattened into text -------------------------------------------------------------------
