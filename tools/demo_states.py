@@ -214,9 +214,9 @@ def demo_history(window) -> None:
     repo.publish(
         dt.date(2026, 1, 15), "We explain more clearly how long we keep your data.", True, "Jane Counsel", counsel
     )
-    target = next((c for c in clauses[2:] if " information " in c.body), None)
+    target = next((c for c in clauses[2:] if " personal information " in c.body), None)
     if target is not None:
-        body = target.body.replace(" information ", " personal data ", 1)
+        body = target.body.replace(" personal information ", " personal data ", 1)
         notice.set_body(target.id, body.rstrip() + " We never sell it.")
         repo.save(notice, f"Edited '{target.title}'", session.author)
     if len(notice.clauses) > 3:
