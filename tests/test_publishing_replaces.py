@@ -12,7 +12,7 @@ from notice_support import AUTHOR
 
 from notice_studio.cli import main
 from notice_studio.core.export.site import atom_feed
-from notice_studio.core.notice.store import NoticeRepo
+from notice_studio.core.notice.store import NoticeRepo, Version
 from notice_studio.core.publishing.schedule import schedule
 from notice_studio.core.render.common import format_date
 
@@ -97,3 +97,15 @@ def test_the_feed_updates_a_replaced_version_when_it_was_replaced(replaced_ahead
     assert replaced.findtext(ATOM + "updated") == "2027-01-05T10:00:00+00:00"
     standing = entries["Version 2, effective 2027-01-12"]
     assert standing.findtext(ATOM + "updated") == "2027-01-05T10:00:00+00:00"
+
+
+def test_a_replacement_published_in_time_counts_even_when_a_back_dated_one_follows() -> None:
+    date = dt.date(2027, 1, 12)
+
+    def made(number: int, on: str) -> Version:
+        return Version(number, f"c{number}", date, True, "", "", "", f"{on}T10:00:00+00:00")
+
+    v1, v2, v3 = made(1, "2027-01-01"), made(2, "2027-01-05"), made(3, "2027-02-01")
+    plan = schedule([v1, v2, v3], dt.date(2027, 3, 1))
+    assert plan.replaced_by(v1) == v2  # replaced in time by v2, not "in force" because v3 came late
+    assert plan.replaced_by(v2) is None and plan.past == (v2,) and plan.in_force == v3

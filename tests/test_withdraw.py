@@ -14,6 +14,7 @@ from remote_support import OTHER, edit, shared_notice, sync
 from notice_studio.cli import main
 from notice_studio.core.export.default_version import default_export_version, upcoming_export_note
 from notice_studio.core.export.site import build_site
+from notice_studio.core.notice import store_remote
 from notice_studio.core.notice.model import NoticeError
 from notice_studio.core.notice.store import NoticeRepo
 from notice_studio.core.publishing.schedule import schedule
@@ -133,7 +134,7 @@ def test_withdraw_command(mistyped: NoticeRepo, capsys: pytest.CaptureFixture[st
 
 
 def test_a_withdrawal_is_sent_by_sync_and_the_version_does_not_come_back(tmp_path: Path) -> None:
-    _, yours, theirs = shared_notice(tmp_path)
+    server, yours, theirs = shared_notice(tmp_path)
     with NoticeRepo.open(yours, write=True) as repo:
         repo.publish(TODAY, "First published version.", True, "Jane Counsel", AUTHOR)
         _edit(repo, "Our service is not meant for anyone under 13.")
@@ -157,3 +158,17 @@ def test_a_withdrawal_is_sent_by_sync_and_the_version_does_not_come_back(tmp_pat
     with NoticeRepo.open(yours) as repo:
         assert repo.version("v2").withdrawn is not None
         assert schedule(repo.versions(), TODAY).upcoming == ()
+    fresh = store_remote.clone(server.as_uri(), tmp_path / "fresh")  # a new copy has it too
+    with NoticeRepo.open(fresh) as repo:
+        assert repo.version("v2").withdrawn is not None
+
+
+def test_only_a_withdrawal_of_this_very_version_counts(mistyped: NoticeRepo, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A withdrawal of a v2 published differently elsewhere (another tag, another draft) does not
+    withdraw this copy's v2."""
+    monkeypatch.setenv("GIT_COMMITTER_NAME", "Omar Outside")
+    monkeypatch.setenv("GIT_COMMITTER_EMAIL", "omar@example.com")
+    first = git(mistyped.path, "rev-list", "--max-parents=0", "HEAD").strip()
+    git(mistyped.path, "tag", "-a", "withdrawn/v2", "-m", "Withdrew v2 before it took effect", first)
+    assert mistyped.version("v2").withdrawn is None
+    assert [v.name for v in schedule(mistyped.versions(), TODAY).upcoming] == ["v2"]

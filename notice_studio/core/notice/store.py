@@ -863,6 +863,7 @@ class NoticeRepo:
         """
         self.require_full_history()
         out = self._version_records()
+        withdrawals = self._withdrawals()
         versions = []
         for record in out.split("\x1e"):
             record = record.lstrip("\n")
@@ -875,28 +876,28 @@ class NoticeRepo:
                 self._note_damaged(name, "it is not an annotated version tag made by Notice Studio")
             elif "effective" not in contents:
                 self._note_damaged(name, "its message no longer records the effective date")
-            versions.append(_parse_version(int(name[1:]), peeled or obj, tagger, tagged_at, contents))
-        withdrawals = self._withdrawals()
-        versions = [replace(v, withdrawn=withdrawals.get(v.name)) for v in versions]
+            version = _parse_version(int(name[1:]), peeled or obj, tagger, tagged_at, contents)
+            withdrawal, target = withdrawals.get(name, (None, ""))
+            # Only a withdrawal of this very tag counts (not one of a v2 published differently elsewhere).
+            versions.append(replace(version, withdrawn=withdrawal) if target in (obj, peeled) else version)
         return sorted(versions, key=lambda v: v.number)
 
-    def _withdrawals(self) -> dict[str, Withdrawal]:
-        """Version name -> its withdrawal record (a damaged record still withdraws the version)."""
+    def _withdrawals(self) -> dict[str, tuple[Withdrawal, str]]:
+        """Version name -> (its withdrawal record, the tag it withdraws)."""
         out = self._git(
             "for-each-ref",
             f"refs/tags/{WITHDRAWN_PREFIX}v*",
-            "--format=%(refname:strip=2)%1f%(taggername)%1f%(taggerdate:iso-strict)%1f%(contents)%1e",
+            "--format=%(refname:strip=2)%1f%(object)%1f%(taggername)%1f%(taggerdate:iso-strict)%1f%(contents)%1e",
             strip=False,
         )
-        found: dict[str, Withdrawal] = {}
+        found: dict[str, tuple[Withdrawal, str]] = {}
         for record in out.split("\x1e"):
-            name, tagger, tagged_at, contents = (record.lstrip("\n").split("\x1f") + [""] * 4)[:4]
+            name, target, tagger, tagged_at, contents = (record.lstrip("\n").split("\x1f") + [""] * 5)[:5]
             if not is_withdrawal(name):
                 continue
             _, _, body = _TAG_SIGNATURE.split(contents, maxsplit=1)[0].partition("\n\n")
-            found[name[len(WITHDRAWN_PREFIX) :]] = Withdrawal(
-                tagger.rsplit("<", 1)[0].strip(), tagged_at, " ".join(body.split())
-            )
+            withdrawal = Withdrawal(tagger.rsplit("<", 1)[0].strip(), tagged_at, " ".join(body.split()))
+            found[name[len(WITHDRAWN_PREFIX) :]] = (withdrawal, target)
         return found
 
     def require_full_history(self) -> None:

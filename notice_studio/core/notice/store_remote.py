@@ -590,14 +590,19 @@ def _compare_tags(
     return receive, send, diverged
 
 
-def _compare_withdrawals(name: str, refs: dict[str, str]) -> tuple[dict[str, str], list[str]]:
+def _compare_withdrawals(
+    name: str, refs: dict[str, str], diverged: tuple[str, ...]
+) -> tuple[dict[str, str], list[str]]:
     """(withdrawal records to receive: tag -> tag object, withdrawal records to send). A
-    withdrawal only ever adds a record, so both sides end with every withdrawal either made."""
+    withdrawal only ever adds a record, so both sides end with every withdrawal either made; one
+    of a version published differently on each side stays where it is, as that version does."""
     prefix = f"notice-remote/{name}/tags/"
-    theirs = {
-        r[len(prefix) :]: sha for r, sha in refs.items() if r.startswith(prefix) and is_withdrawal(r[len(prefix) :])
-    }
-    ours = {r[5:] for r in refs if r.startswith("tags/") and is_withdrawal(r[5:])}
+
+    def wanted(tag: str) -> bool:
+        return is_withdrawal(tag) and tag.rsplit("/", 1)[1] not in diverged
+
+    theirs = {r[len(prefix) :]: sha for r, sha in refs.items() if r.startswith(prefix) and wanted(r[len(prefix) :])}
+    ours = {r[5:] for r in refs if r.startswith("tags/") and wanted(r[5:])}
     receive = {t: sha for t, sha in theirs.items() if t not in ours}
     send = sorted((t for t in ours if t not in theirs), key=lambda t: int(t.rsplit("v", 1)[1]))
     return receive, send
@@ -702,7 +707,7 @@ def _sync_once(
     elif theirs is None and last is not None:
         _history_rewritten(last)
     receive_tags, send_tags, diverged = _compare_tags(repo, name, refs)
-    receive_withdrawals, send_withdrawals = _compare_withdrawals(name, refs)
+    receive_withdrawals, send_withdrawals = _compare_withdrawals(name, refs, diverged)
     receive_tags.update(receive_withdrawals)
     send_tags += send_withdrawals
 

@@ -98,11 +98,6 @@ def takes_effect_after(version: Version, today: dt.date) -> bool:
     return version.effective is not None and version.effective > today
 
 
-def _in_force_on(ordered: Sequence[Version], day: dt.date) -> Version | None:
-    started = [v for v in ordered if not takes_effect_after(v, day)]
-    return started[-1] if started else None
-
-
 def published_on(version: Version) -> dt.date | None:
     """The day `version` was published (its tag's date as recorded), or None when not recorded."""
     try:
@@ -118,6 +113,19 @@ def _replaced_before(version: Version, by: Version) -> bool:
     return version.effective is None or day is None or day < version.effective
 
 
+def _replaced_by(version: Version, standing: Sequence[Version]) -> list[Version]:
+    """The later versions that took effect on or before `version`'s date and were published while
+    it was still upcoming: the last of them replaced it (none for a version with no date)."""
+    day = version.effective
+    if day is None:
+        return []
+    return [
+        w
+        for w in standing
+        if w.number > version.number and not takes_effect_after(w, day) and _replaced_before(version, w)
+    ]
+
+
 def schedule(versions: Sequence[Version], today: dt.date) -> Schedule:
     """Which published version is in force on `today`, which were, and which are still to come.
 
@@ -128,9 +136,9 @@ def schedule(versions: Sequence[Version], today: dt.date) -> Schedule:
     never: list[tuple[Version, Version]] = []
     line: list[Version] = []
     for version in standing:
-        winner = _in_force_on(standing, version.effective) if version.effective is not None else version
-        if winner is not None and winner.number != version.number and _replaced_before(version, winner):
-            never.append((version, winner))
+        winners = _replaced_by(version, standing)
+        if winners:
+            never.append((version, winners[-1]))
         else:
             line.append(version)
     started = [v for v in line if not takes_effect_after(v, today)]
