@@ -209,7 +209,7 @@ def test_ci_recipe_is_committed_and_travels(tmp_path: Path, capsys: pytest.Captu
     code, _, _ = run(capsys, "ci-recipe", "github", str(yours))
     assert code == 0
     workflow = (yours / ".github" / "workflows" / "notice-site.yml").read_text()
-    assert 'tags: ["v*"]' in workflow and "notice-studio site . --out public" in workflow
+    assert 'tags: ["v*", "withdrawn/v*"]' in workflow and "notice-studio site . --out public" in workflow
     assert git(yours, "status", "--porcelain") == ""
     edit(theirs, lambda n: n.set_body("security", "Theirs."))
     run(capsys, "sync", str(theirs))

@@ -19,6 +19,7 @@ from notice_studio.cli.common import (
     open_workspace,
     print_json,
     split_list,
+    version_ref,
 )
 from notice_studio.cli.common import author as cli_author
 from notice_studio.cli.output import write_data
@@ -107,6 +108,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     add_json(p)
     p.set_defaults(func=cmd_publish)
+
+    p = sub.add_parser(
+        "withdraw",
+        help="withdraw a published version before it takes effect (recorded in the history; the draft is kept)",
+    )
+    add_folder(p)
+    p.add_argument("version", metavar="VERSION", type=version_ref, help="the upcoming version: v1, v2, ...")
+    p.add_argument("--reason", default="", help="why it is withdrawn (recorded with the withdrawal)")
+    p.set_defaults(func=cmd_withdraw)
 
     p = sub.add_parser("log", help="published versions and saved edits")
     add_folder(p)
@@ -299,6 +309,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
     if args.dry_run:
         return _publish_review(args, effective, given)
     published_before: int | None = None
+    notes: tuple[str, ...] = ()
     try:
         with open_workspace(args.folder, write=True) as ws:
             published_before = len(ws.repo.versions())
@@ -320,6 +331,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
                 acknowledge_all=args.force,
                 reasons=reasons,
             )
+            notes = ws.replaced_by_publishing(version)
     except KeyboardInterrupt:
         # Ctrl+C can land after git wrote the version's tag: then the version is published and
         # "the notice is as it was last saved … run the command again" would be untrue.
@@ -334,9 +346,22 @@ def cmd_publish(args: argparse.Namespace) -> int:
         )
     kind = "material" if version.material else "editorial"
     print(f"Published {version.name} ({kind}), effective {effective.isoformat()}.")
+    for note in notes:
+        print(note)
     print("Change notice recorded for readers:")
     for line in version.change_notice.splitlines() or ["(none)"]:
         print(f"  {line}")
+    return 0
+
+
+def cmd_withdraw(args: argparse.Namespace) -> int:
+    with open_workspace(args.folder, write=True, read_draft=False) as ws:
+        version = ws.withdraw(args.version, args.reason)
+    when = f" (it was to take effect on {version.effective.isoformat()})" if version.effective else ""
+    print(
+        f"Withdrew {version.name}{when}: it will never take effect, the history keeps the record, the draft is "
+        "unchanged, and the next sync sends the withdrawal; build the website folder again."
+    )
     return 0
 
 
@@ -491,6 +516,15 @@ def cmd_log(args: argparse.Namespace) -> int:
                         "acknowledged": list(v.acknowledged),
                         "reasons": [{"warning": w, "reason": r} for w, r in v.reasons],
                         "signature": _signature_json(signatures.get(v.name)),
+                        "withdrawn": (
+                            {
+                                "by": v.withdrawn.withdrawn_by,
+                                "at": v.withdrawn.withdrawn_at,
+                                "reason": v.withdrawn.reason,
+                            }
+                            if v.withdrawn
+                            else None
+                        ),
                     }
                     for v in reversed(versions)
                 ],
@@ -516,7 +550,8 @@ def cmd_log(args: argparse.Namespace) -> int:
             kind = "material" if v.material else "editorial"
             signed = signatures[v.name].words if v.name in signatures else ""
             signed = f"  {signed}" if signed else ""
-            print(f"  {v.name}  effective {v.effective}  {kind}  approved by {v.approved_by or '-'}{signed}")
+            gone = "  withdrawn before it took effect" if v.withdrawn else ""
+            print(f"  {v.name}  effective {v.effective}  {kind}  approved by {v.approved_by or '-'}{signed}{gone}")
             for line in v.change_notice.splitlines():
                 print(f"      {line}")
             for warning in v.acknowledged:

@@ -20,7 +20,7 @@ from notice_studio.core.fileio import write_atomic
 from notice_studio.core.notice.autosave import AutoSaver
 from notice_studio.core.notice.model import Clause, Notice, Table
 from notice_studio.core.notice.notice_format import notice_files, read_notice
-from notice_studio.core.notice.store import Author, NoticeRepo, Version
+from notice_studio.core.notice.store import Author, NoticeRepo, Version, standing
 from notice_studio.core.practices.model import Practices
 from notice_studio.core.workspace import ClauseState, VariantSwap, Workspace, current_author
 from notice_studio.ui.outline.outline_model import OutlineModel
@@ -108,7 +108,8 @@ class Session(QObject):
 
     @property
     def latest_version(self) -> Version | None:
-        return self.versions[-1] if self.versions else None
+        standing_versions = standing(self.versions)  # a withdrawn version is not what the draft follows
+        return standing_versions[-1] if standing_versions else None
 
     def refresh_history(self) -> None:
         """Re-read versions and compare the draft with the last one (in the background): which
@@ -122,9 +123,9 @@ class Session(QObject):
             from notice_studio.core.diff.notices import diff_notices
 
             versions = repo.versions()
-            if not versions:
+            if not standing(versions):
                 return _HistoryFacts(versions, set(), None, "", None)
-            latest = versions[-1]
+            latest = standing(versions)[-1]
             base = cached[1] if cached and cached[0] == latest.commit else repo.notice_at(latest.name)
             diff = diff_notices(base, draft)
             # Moves, renames and new placeholder values count as changes too, not just file edits.

@@ -18,8 +18,9 @@ class _Named(Protocol):
 
 
 def default_export_version(versions: Sequence[_Named]) -> str | None:
-    """The latest published version's name, or None when nothing is published yet."""
-    return versions[-1].name if versions else None
+    """The latest published version's name (never a withdrawn one), or None when nothing is published yet."""
+    standing = [v for v in versions if getattr(v, "withdrawn", None) is None]
+    return standing[-1].name if standing else None
 
 
 def is_draft(ref: str) -> bool:
@@ -52,6 +53,11 @@ def upcoming_export_note(name: str, versions: Sequence[Version], today: dt.date)
         return (
             f"{name} was never in force: {replaced_by.name} replaced it before it took effect on "
             f"{format_date(chosen.effective)}; export {replaced_by.name} (or the version in force) for your website."
+        )
+    if plan.is_withdrawn(chosen):
+        return (
+            f"{name} was never in force: it was withdrawn before it was to take effect on "
+            f"{format_date(chosen.effective)}; export the version in force for your website."
         )
     if not plan.is_upcoming(chosen):
         return ""

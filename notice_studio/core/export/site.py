@@ -151,7 +151,12 @@ def site_files(
     versions = sorted(versions, key=lambda v: v.number)
     plan = schedule(versions, today or dt.date.today())
     # Before the first version takes effect, the front page shows it with its date.
-    front = plan.in_force or plan.upcoming[0]
+    front = plan.in_force or (plan.upcoming[0] if plan.upcoming else None)
+    if front is None:
+        raise NoticeError(
+            "Every published version of this notice was withdrawn, so there is nothing for readers yet; "
+            "publish a version before building the website folder."
+        )
     files: dict[str, str] = {}
     rendered = {
         v.name: render(
@@ -160,7 +165,7 @@ def site_files(
                 last_updated=v.effective,
                 version_label=v.name,
                 takes_effect_later=takes_effect_after(v, plan.today),
-                never_in_force=plan.replaced_by(v) is not None,
+                never_in_force=plan.never_took_effect(v),
             ),
         )
         for v in versions
@@ -262,6 +267,11 @@ def _archive_banner(version: Version, plan: Schedule, language: str) -> str:
             f"{replaced_by.number} replaced it before it took effect on {when}. "
             f'<a href="index.html">Read the current version</a>.'
         )
+    elif plan.is_withdrawn(version):
+        text = (
+            f"This is version {version.number} of this notice. It was never in force: it was withdrawn before it "
+            f'was to take effect on {when}. <a href="index.html">Read the current version</a>.'
+        )
     elif plan.is_upcoming(version):
         text = (
             f"This is version {version.number} of this notice. It takes effect on {when}; until then "
@@ -304,6 +314,8 @@ def _changes_page(versions: Sequence[Version], front: Notice, language: str, red
         when = escapeHtml(_when(version, language))
         if replaced_by is not None:
             dated = f"never in force (replaced by version {replaced_by.number} before it took effect on {when})"
+        elif plan.is_withdrawn(version):
+            dated = f"never in force (withdrawn before it was to take effect on {when})"
         else:
             dated = f"{'takes effect' if upcoming else 'effective'} {when}"
         status = '<span class="ns-upcoming-mark">Upcoming</span> ' if upcoming else ""
@@ -363,20 +375,32 @@ def atom_feed(
 
     # (when, id, title, version, summary) for every entry; newest first in the feed
     plan = schedule(versions, day)
-    entries: list[tuple[str, str, str, Version, str]] = []
+    entries: list[tuple[str, str, str, Version, str, str]] = []
     for version in versions:
         effective = version.effective.isoformat() if version.effective else "date not recorded"
         summary = clean_text(version.change_notice).strip() or "No change notice was recorded."
         announced = _timestamp(version)
         replaced_by = plan.replaced_by(version)
-        headline = (
-            f"Version {version.number}, never in force (replaced by version {replaced_by.number} before it took "
-            f"effect on {effective})"
-            if replaced_by is not None
-            else f"Version {version.number}, effective {effective}"
-        )
-        entries.append((announced, version.name, headline, version, summary))
-        if replaced_by is None and version.effective and version.effective <= day and _announced_ahead(version):
+        if replaced_by is not None:
+            headline = (
+                f"Version {version.number}, never in force (replaced by version {replaced_by.number} before it "
+                f"took effect on {effective})"
+            )
+        elif plan.is_withdrawn(version):
+            headline = (
+                f"Version {version.number}, never in force (withdrawn before it was to take effect on {effective})"
+            )
+        else:
+            headline = f"Version {version.number}, effective {effective}"
+        # A version that will never take effect is updated when that was decided, so readers refresh it.
+        updated = _ended(version, replaced_by) or announced
+        entries.append((announced, version.name, headline, version, summary, updated))
+        if (
+            not plan.never_took_effect(version)
+            and version.effective
+            and version.effective <= day
+            and _announced_ahead(version)
+        ):
             entries.append(
                 (
                     f"{version.effective.isoformat()}T00:00:00+00:00",
@@ -384,29 +408,43 @@ def atom_feed(
                     f"Version {version.number} is now in effect ({effective})",
                     version,
                     summary,
+                    f"{version.effective.isoformat()}T00:00:00+00:00",
                 )
             )
     entries.sort(key=lambda e: (_instant(e[0]), e[3].number, e[1]), reverse=True)
 
     sub(feed, "id", f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, seed)}")
     sub(feed, "title", f"{title} \u2014 versions")
-    sub(feed, "updated", entries[0][0])
+    sub(feed, "updated", max((e[5] for e in entries), key=_instant))
     author = sub(feed, "author")
     sub(author, "name", " ".join(clean_text(latest.organisation).split()) or title)
     sub(feed, "link", rel="self", type="application/atom+xml", href=base + "feed.xml")
     sub(feed, "link", rel="alternate", type="text/html", href=base + "changes.html")
     sub(feed, "generator", "Notice Studio")
-    for when, key, entry_title, version, summary in entries:
+    for when, key, entry_title, version, summary, updated in entries:
         entry = sub(feed, "entry")
         sub(entry, "id", f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, seed + ':' + key)}")
         sub(entry, "title", entry_title)
         sub(entry, "published", when)
-        sub(entry, "updated", when)
+        sub(entry, "updated", updated)
         sub(entry, "link", rel="alternate", type="text/html", href=f"{base}{version.name}.html")
         sub(entry, "category", term=_kind_term(version, versions[0]), label=_kind_label(version, versions[0]))
         sub(entry, "summary", summary, type="text")
     ET.indent(feed)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
+
+
+def _ended(version: Version, replaced_by: Version | None) -> str | None:
+    """When it was decided that `version` never takes effect: the time the version replacing it
+    was published, or the time it was withdrawn (None while it stands)."""
+    if replaced_by is not None:
+        return _timestamp(replaced_by)
+    if version.withdrawn is not None and version.withdrawn.withdrawn_at:
+        try:
+            return dt.datetime.fromisoformat(version.withdrawn.withdrawn_at).isoformat()
+        except ValueError:
+            return None
+    return None
 
 
 def _timestamp(version: Version) -> str:

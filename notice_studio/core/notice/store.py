@@ -19,7 +19,7 @@ import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
 # Without this, importing GitPython on a machine with no `git` raises a six-line ImportError;
@@ -98,6 +98,32 @@ class Author:
 
 
 @dataclass(frozen=True)
+class Withdrawal:
+    """The record that a version was withdrawn before it took effect: the tag `withdrawn/v<N>`."""
+
+    withdrawn_by: str
+    withdrawn_at: str
+    """When it was withdrawn (RFC 3339, the tag's date)."""
+    reason: str = ""
+
+
+WITHDRAWN_PREFIX = "withdrawn/"
+"""Withdrawal records are annotated tags `withdrawn/v<N>` on the version's own tag: the version's
+tag stays (published tags never move), and the withdrawal is sent and received by sync like it."""
+
+
+def is_withdrawal(tag: str) -> bool:
+    """A withdrawal record's tag: withdrawn/v1, withdrawn/v2, ..."""
+    return tag.startswith(WITHDRAWN_PREFIX) and is_version(tag[len(WITHDRAWN_PREFIX) :])
+
+
+def standing(versions: list[Version]) -> list[Version]:
+    """The published versions that were not withdrawn, oldest first: the latest of them is the
+    one a new version follows (its number still comes after every tag, withdrawn or not)."""
+    return [v for v in versions if v.withdrawn is None]
+
+
+@dataclass(frozen=True)
 class Version:
     """A published version: the annotated tag `v<N>` and what its message records."""
 
@@ -112,6 +138,8 @@ class Version:
     acknowledged: tuple[str, ...] = ()
     reasons: tuple[tuple[str, str], ...] = ()
     """(warning, reason) for each warning acknowledged with a reason."""
+    withdrawn: Withdrawal | None = None
+    """The record of its withdrawal before it took effect, or None while it stands."""
 
     def reason_for(self, warning: str) -> str:
         return dict(self.reasons).get(warning, "")
@@ -835,6 +863,7 @@ class NoticeRepo:
         """
         self.require_full_history()
         out = self._version_records()
+        withdrawals = self._withdrawals()
         versions = []
         for record in out.split("\x1e"):
             record = record.lstrip("\n")
@@ -847,8 +876,29 @@ class NoticeRepo:
                 self._note_damaged(name, "it is not an annotated version tag made by Notice Studio")
             elif "effective" not in contents:
                 self._note_damaged(name, "its message no longer records the effective date")
-            versions.append(_parse_version(int(name[1:]), peeled or obj, tagger, tagged_at, contents))
+            version = _parse_version(int(name[1:]), peeled or obj, tagger, tagged_at, contents)
+            withdrawal, target = withdrawals.get(name, (None, ""))
+            # Only a withdrawal of this very tag counts (not one of a v2 published differently elsewhere).
+            versions.append(replace(version, withdrawn=withdrawal) if target in (obj, peeled) else version)
         return sorted(versions, key=lambda v: v.number)
+
+    def _withdrawals(self) -> dict[str, tuple[Withdrawal, str]]:
+        """Version name -> (its withdrawal record, the tag it withdraws)."""
+        out = self._git(
+            "for-each-ref",
+            f"refs/tags/{WITHDRAWN_PREFIX}v*",
+            "--format=%(refname:strip=2)%1f%(object)%1f%(taggername)%1f%(taggerdate:iso-strict)%1f%(contents)%1e",
+            strip=False,
+        )
+        found: dict[str, tuple[Withdrawal, str]] = {}
+        for record in out.split("\x1e"):
+            name, target, tagger, tagged_at, contents = (record.lstrip("\n").split("\x1f") + [""] * 5)[:5]
+            if not is_withdrawal(name):
+                continue
+            _, _, body = _TAG_SIGNATURE.split(contents, maxsplit=1)[0].partition("\n\n")
+            withdrawal = Withdrawal(tagger.rsplit("<", 1)[0].strip(), tagged_at, " ".join(body.split()))
+            found[name[len(WITHDRAWN_PREFIX) :]] = (withdrawal, target)
+        return found
 
     def require_full_history(self) -> None:
         """Refuse to read the history of a shallow clone (`git clone --depth 1`, CI's default
@@ -897,7 +947,7 @@ class NoticeRepo:
 
     def last_updated(self) -> dt.date | None:
         """The effective date of the latest published version ("Last updated")."""
-        versions = self.versions()
+        versions = standing(self.versions())
         return versions[-1].effective if versions else None
 
     def resolve(self, ref: str) -> str:
@@ -984,13 +1034,14 @@ class NoticeRepo:
         which warnings were acknowledged, with the reasons given)."""
         with self._writing():
             versions = self.versions()
+            latest = standing(versions)
             head = self.head()
-            if versions and versions[-1].commit == head:
+            if latest and latest[-1].commit == head:
                 raise NoticeError(
-                    f"The draft has not changed since {versions[-1].name} was published; edit it before publishing again."
+                    f"The draft has not changed since {latest[-1].name} was published; edit it before publishing again."
                 )
-            if versions and versions[-1].effective_problem(effective):
-                raise NoticeError(versions[-1].effective_problem(effective))
+            if latest and latest[-1].effective_problem(effective):
+                raise NoticeError(latest[-1].effective_problem(effective))
             number = versions[-1].number + 1 if versions else 1
             who = author or resolve_author()
             message = _version_message(
@@ -1005,6 +1056,27 @@ class NoticeRepo:
             except git.GitCommandError as exc:
                 raise NoticeError(f"The version could not be published ({_git_reason(exc)}).") from None
         return self.version(f"v{number}")
+
+    def withdraw(self, name: str, reason: str = "", author: Author | None = None) -> Version:
+        """Record that version `name` is withdrawn: an annotated tag `withdrawn/<name>` on its
+        tag, saying who, when and why. Nothing is deleted and the draft is untouched; whether it
+        may be withdrawn is the workspace's question (schedule.withdraw_problem)."""
+        with self._writing():
+            version = self.version(name)
+            if version.withdrawn is not None:
+                raise NoticeError(f"{name} is already withdrawn.")
+            message = f"Withdrew {name} before it took effect"
+            if reason.strip():
+                message += "\n\n" + " ".join(reason.split())
+            tag = f"{WITHDRAWN_PREFIX}{name}"
+            try:
+                self._repo.git.execute(
+                    ["git", *_GIT_OPTIONS, "tag", "-a", tag, "--cleanup=verbatim", "-m", message, f"refs/tags/{name}"],
+                    env=_author_env(author or resolve_author()),
+                )
+            except git.GitCommandError as exc:
+                raise NoticeError(f"The version could not be withdrawn ({_git_reason(exc)}).") from None
+        return self.version(name)
 
     def restore(self, ref: str, author: Author | None = None) -> str | None:
         """Make the notice as it was at `ref` the new draft, as a new edit (history is kept)."""
@@ -1156,5 +1228,6 @@ __all__ = [
     "PartialHistoryError",
     "UnreadableDraftError",
     "Version",
+    "Withdrawal",
     "resolve_author",
 ]

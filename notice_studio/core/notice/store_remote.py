@@ -21,7 +21,7 @@ import re
 import shutil
 import subprocess
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -46,6 +46,7 @@ from notice_studio.core.notice.store import (
     Author,
     NoticeRepo,
     _author_env,
+    is_withdrawal,
     resolve_author,
 )
 from notice_studio.core.remote import reviews as review_model
@@ -124,6 +125,10 @@ class SyncResult:
     """Why the merge of decided conflicts is saved here but not yet sent (the server's sentence)."""
     address_cleared: str = ""
     """The sentence saying a password written into the server's address was taken out ('' if none was)."""
+    withdrawals_received: tuple[str, ...] = ()
+    """Versions someone withdrew on the server, now withdrawn here too."""
+    withdrawals_sent: tuple[str, ...] = ()
+    """Versions withdrawn here, now withdrawn on the server too."""
 
     @property
     def diverged_sentence(self) -> str:
@@ -163,6 +168,10 @@ class SyncResult:
             parts.append("received " + ", ".join(self.versions_received))
         if self.versions_sent:
             parts.append("sent " + ", ".join(self.versions_sent))
+        if self.withdrawals_received:
+            parts.append("received the withdrawal of " + ", ".join(self.withdrawals_received))
+        if self.withdrawals_sent:
+            parts.append("sent the withdrawal of " + ", ".join(self.withdrawals_sent))
         if self.reviews_changed:
             parts.append(f"brought {plural(self.reviews_changed, 'review')} up to date")
         if not parts:
@@ -581,6 +590,28 @@ def _compare_tags(
     return receive, send, diverged
 
 
+def _compare_withdrawals(
+    name: str, refs: dict[str, str], diverged: tuple[str, ...]
+) -> tuple[dict[str, str], list[str]]:
+    """(withdrawal records to receive: tag -> tag object, withdrawal records to send). A
+    withdrawal only ever adds a record, so both sides end with every withdrawal either made; one
+    of a version published differently on each side stays where it is, as that version does."""
+    prefix = f"notice-remote/{name}/tags/"
+
+    def wanted(tag: str) -> bool:
+        return is_withdrawal(tag) and tag.rsplit("/", 1)[1] not in diverged
+
+    theirs = {r[len(prefix) :]: sha for r, sha in refs.items() if r.startswith(prefix) and wanted(r[len(prefix) :])}
+    ours = {r[5:] for r in refs if r.startswith("tags/") and wanted(r[5:])}
+    receive = {t: sha for t, sha in theirs.items() if t not in ours}
+    send = sorted((t for t in ours if t not in theirs), key=lambda t: int(t.rsplit("v", 1)[1]))
+    return receive, send
+
+
+def _withdrawn_names(tags: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted((t.rsplit("/", 1)[1] for t in tags), key=lambda v: int(v[1:])))
+
+
 def _commit_dirty(repo: NoticeRepo, author: Author | None) -> None:
     """Save what is in the folder but not committed, so a sync never overwrites it."""
     status = _run(
@@ -676,6 +707,9 @@ def _sync_once(
     elif theirs is None and last is not None:
         _history_rewritten(last)
     receive_tags, send_tags, diverged = _compare_tags(repo, name, refs)
+    receive_withdrawals, send_withdrawals = _compare_withdrawals(name, refs, diverged)
+    receive_tags.update(receive_withdrawals)
+    send_tags += send_withdrawals
 
     ours = repo.head()
     ahead = received = merged = 0
@@ -731,8 +765,10 @@ def _sync_once(
         received=received,
         sent=max(sent - merged, 0),
         merged=bool(merged),
-        versions_received=tuple(sorted(receive_tags, key=lambda t: int(t[1:]))),
-        versions_sent=tuple(send_tags),
+        versions_received=tuple(sorted((t for t in receive_tags if is_version(t)), key=lambda t: int(t[1:]))),
+        versions_sent=tuple(t for t in send_tags if is_version(t)),
+        withdrawals_received=_withdrawn_names(receive_withdrawals),
+        withdrawals_sent=_withdrawn_names(send_withdrawals),
         reviews_changed=len(review_send) + reviews_received,
         draft_changed=draft_changed,
         diverged_versions=diverged,

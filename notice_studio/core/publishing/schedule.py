@@ -42,6 +42,8 @@ class Schedule:
     """Versions that were in force before the current one, oldest first."""
     never_in_force: tuple[tuple[Version, Version], ...] = ()
     """(version, the version that replaced it) for each version replaced on or before its date."""
+    withdrawn: tuple[Version, ...] = ()
+    """Versions withdrawn before they took effect: never in force, and they replace nothing."""
 
     @property
     def timeline(self) -> tuple[Version, ...]:
@@ -74,6 +76,14 @@ class Schedule:
         """The version that replaced `version` before it took effect (None when it takes effect)."""
         return next((by for v, by in self.never_in_force if v.number == version.number), None)
 
+    def is_withdrawn(self, version: Version) -> bool:
+        """True when `version` was withdrawn before it took effect."""
+        return _index(self.withdrawn, version) is not None
+
+    def never_took_effect(self, version: Version) -> bool:
+        """True when `version` was replaced or withdrawn before its date: readers never had it."""
+        return self.replaced_by(version) is not None or self.is_withdrawn(version)
+
     def is_upcoming(self, version: Version) -> bool:
         """True when `version` will take effect after today."""
         return _index(self.upcoming, version) is not None
@@ -88,26 +98,92 @@ def takes_effect_after(version: Version, today: dt.date) -> bool:
     return version.effective is not None and version.effective > today
 
 
-def _in_force_on(ordered: Sequence[Version], day: dt.date) -> Version | None:
-    started = [v for v in ordered if not takes_effect_after(v, day)]
-    return started[-1] if started else None
+def published_on(version: Version) -> dt.date | None:
+    """The day `version` was published (its tag's date as recorded), or None when not recorded."""
+    try:
+        return dt.datetime.fromisoformat(version.published_at).date() if version.published_at else None
+    except ValueError:
+        return None
+
+
+def _replaced_before(version: Version, by: Version) -> bool:
+    """True when `by` was published while `version` was still upcoming (a version published with
+    the same date after that date has come replaces it from then on: readers had it meanwhile)."""
+    day = published_on(by)
+    return version.effective is None or day is None or day < version.effective
+
+
+def _replaced_by(version: Version, standing: Sequence[Version]) -> list[Version]:
+    """The later versions that took effect on or before `version`'s date and were published while
+    it was still upcoming: the last of them replaced it (none for a version with no date)."""
+    day = version.effective
+    if day is None:
+        return []
+    return [
+        w
+        for w in standing
+        if w.number > version.number and not takes_effect_after(w, day) and _replaced_before(version, w)
+    ]
 
 
 def schedule(versions: Sequence[Version], today: dt.date) -> Schedule:
-    """Which published version is in force on `today`, which were, and which are still to come."""
+    """Which published version is in force on `today`, which were, and which are still to come.
+
+    A withdrawn version is left out of the line: it never takes effect and replaces nothing."""
     ordered = sorted(versions, key=lambda v: v.number)
+    withdrawn = tuple(v for v in ordered if v.withdrawn is not None)
+    standing = [v for v in ordered if v.withdrawn is None]
     never: list[tuple[Version, Version]] = []
     line: list[Version] = []
-    for version in ordered:
-        winner = _in_force_on(ordered, version.effective) if version.effective is not None else version
-        if winner is not None and winner.number != version.number:
-            never.append((version, winner))
+    for version in standing:
+        winners = _replaced_by(version, standing)
+        if winners:
+            never.append((version, winners[-1]))
         else:
             line.append(version)
     started = [v for v in line if not takes_effect_after(v, today)]
     upcoming = [v for v in line if takes_effect_after(v, today)]
     in_force = started[-1] if started else None
-    return Schedule(today, in_force, tuple(upcoming), tuple(started[:-1]), tuple(never))
+    return Schedule(today, in_force, tuple(upcoming), tuple(started[:-1]), tuple(never), withdrawn)
+
+
+def withdraw_problem(versions: Sequence[Version], name: str, today: dt.date) -> str:
+    """Why version `name` may not be withdrawn on `today` ('' when it may).
+
+    Only a version readers have never had can be withdrawn: one still to take effect, and the
+    latest standing one (a later version was drafted and announced on top of it)."""
+    version = next((v for v in versions if v.name == name), None)
+    if version is None:
+        return f"There is no published version '{name}'; 'notice-studio log' lists them."
+    if version.withdrawn is not None:
+        return f"{name} is already withdrawn."
+    plan = schedule(versions, today)
+    replaced_by = plan.replaced_by(version)
+    if replaced_by is not None:
+        return f"{name} will never take effect ({replaced_by.name} replaced it), so there is nothing to withdraw."
+    if not plan.is_upcoming(version):
+        when = f" since {format_date(version.effective)}" if version.effective else ""
+        return (
+            f"{name} has been in force{when}, so readers have seen it and it stays in the record; "
+            "to change it, publish a new version."
+        )
+    later = [v for v in versions if v.number > version.number and v.withdrawn is None]
+    if later:
+        return f"{later[-1].name} was published after {name} and builds on it; withdraw {later[-1].name} first."
+    return ""
+
+
+def replacement_notes(before: Sequence[Version], published: Version, today: dt.date) -> tuple[str, ...]:
+    """One sentence for each upcoming version that `published` replaces before it takes effect
+    ("v3 replaces v2, which was to take effect on 12 January 2027 and now never will")."""
+    was = schedule(before, today)
+    now = schedule([*before, published], today)
+    return tuple(
+        f"{published.name} replaces {v.name}, which was to take effect on {format_date(v.effective)} "
+        "and now never will."
+        for v in was.upcoming
+        if v.effective is not None and (by := now.replaced_by(v)) is not None and by.number == published.number
+    )
 
 
 # ----- the effective-date default ---------------------------------------------------------------

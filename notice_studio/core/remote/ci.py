@@ -1,7 +1,8 @@
 """Workflow files that publish the notice's website from CI when a version is published.
 
-A published version is a tag `v<N>`; the workflow runs on that tag's push, builds the website
-folder with `notice-studio site` and deploys it to GitHub Pages or GitLab Pages. It also runs
+A published version is a tag `v<N>`, a withdrawn one also has a tag `withdrawn/v<N>`; the
+workflow runs on either tag's push, builds the website folder with `notice-studio site` and
+deploys it to GitHub Pages or GitLab Pages. It also runs
 daily, because a version published ahead of its effective date must replace the one in force on
 that date (the site shows the version in force on the day it is built).
 """
@@ -12,13 +13,14 @@ RECIPES: dict[str, tuple[str, str]] = {
     "github": (
         ".github/workflows/notice-site.yml",
         """\
-# Publishes the notice's website to GitHub Pages when a version (tag v1, v2, ...) is pushed, and
-# daily, so a version announced ahead of its effective date takes over on that date.
+# Publishes the notice's website to GitHub Pages when a version (tag v1, v2, ...) or a withdrawal
+# (withdrawn/v2) is pushed, and daily, so a version announced ahead of its effective date takes
+# over on that date.
 # Written by `notice-studio ci-recipe github`. Settings > Pages > Source: GitHub Actions.
 name: Publish the privacy notice
 on:
   push:
-    tags: ["v*"]
+    tags: ["v*", "withdrawn/v*"]
   schedule:
     - cron: "0 5 * * *"
   workflow_dispatch:
@@ -54,9 +56,9 @@ jobs:
     "gitlab": (
         ".gitlab-ci.yml",
         """\
-# Publishes the notice's website to GitLab Pages when a version (tag v1, v2, ...) is pushed, and on
-# a daily pipeline schedule (Build > Pipeline schedules > New schedule, "0 5 * * *"), so a version
-# announced ahead of its effective date takes over on that date.
+# Publishes the notice's website to GitLab Pages when a version (tag v1, v2, ...) or a withdrawal
+# (withdrawn/v2) is pushed, and on a daily pipeline schedule (Build > Pipeline schedules > New
+# schedule, "0 5 * * *"), so a version announced ahead of its effective date takes over on that date.
 # Written by `notice-studio ci-recipe gitlab`.
 pages:
   image: python:3.12
@@ -64,6 +66,7 @@ pages:
     GIT_DEPTH: "0"  # every version, for the archive and the changes page
   rules:
     - if: '$CI_COMMIT_TAG =~ /^v[0-9]+$/'
+    - if: '$CI_COMMIT_TAG =~ /^withdrawn\\/v[0-9]+$/'
     - if: '$CI_PIPELINE_SOURCE == "schedule"'
   script:
     - pip install "{package}"

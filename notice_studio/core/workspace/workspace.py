@@ -28,7 +28,7 @@ from notice_studio.core.notice.model import (
     UnknownTableError,
     check_title_length,
 )
-from notice_studio.core.notice.store import Author, Edit, NoticeRepo, Version
+from notice_studio.core.notice.store import Author, Edit, NoticeRepo, Version, standing
 from notice_studio.core.text_input import check_value
 from notice_studio.core.wording import plural
 from notice_studio.core.workspace.identity import current_author
@@ -708,7 +708,7 @@ class Workspace(TeamWork, WordReviewWork):
 
         versions = list(self.repo.versions() if versions is None else versions)
         published = next((v for v in versions if v.name == at), None)
-        latest = published or (versions[-1] if versions else None)
+        latest = published or (standing(versions)[-1] if standing(versions) else None)
         kwargs: dict[str, object] = {}
         if today is not None:
             kwargs["today"] = today
@@ -744,7 +744,7 @@ class Workspace(TeamWork, WordReviewWork):
         draft = notice if notice is not None else self.notice
         versions = list(self.repo.versions() if versions is None else versions)
         report = self.check(notice=draft, versions=versions, skip=("readability",))
-        latest = versions[-1] if versions else None
+        latest = standing(versions)[-1] if standing(versions) else None
         published = self.repo.notice_at(latest.name) if latest else None
         gate = review(draft, report, latest, published)
         waiting = self.approval_problem()  # the notice may require a reviewer's approval
@@ -831,6 +831,28 @@ class Workspace(TeamWork, WordReviewWork):
             reasons=given_reasons(gate.needs_reason, reasons or {}),
         )
 
+    def replaced_by_publishing(self, version: Version, today: dt.date | None = None) -> tuple[str, ...]:
+        """One sentence for each upcoming version that publishing `version` kept from taking effect."""
+        from notice_studio.core.publishing.schedule import replacement_notes
+
+        before = [v for v in self.repo.versions() if v.number != version.number]
+        return replacement_notes(before, version, today or dt.date.today())
+
+    def withdraw_problem(self, name: str, today: dt.date | None = None) -> str:
+        """Why version `name` may not be withdrawn ('' when it may): the app greys its action out."""
+        from notice_studio.core.publishing.schedule import withdraw_problem
+
+        return withdraw_problem(self.repo.versions(), name, today or dt.date.today())
+
+    def withdraw(self, name: str, reason: str = "", today: dt.date | None = None) -> Version:
+        """Withdraw an upcoming version before it takes effect: recorded in the history (nothing
+        is deleted), sent by the next sync; the website, the feed and exports then treat it as
+        never in force, and the draft is untouched. A version readers have had stays."""
+        problem = self.withdraw_problem(name, today)
+        if problem:
+            raise NoticeError(problem)
+        return self.repo.withdraw(name, reason, self.author)
+
     def restore(self, ref: str) -> str | None:
         """Make an earlier version (or saved edit) the new draft; history is kept, nothing rewritten."""
         self.save()
@@ -872,7 +894,7 @@ class Workspace(TeamWork, WordReviewWork):
             version = self.repo.version(at)
             today = dt.date.today()
             later = takes_effect_after(version, today)
-            never = schedule(self.repo.versions(), today).replaced_by(version) is not None
+            never = schedule(self.repo.versions(), today).never_took_effect(version)
             return RenderOptions(
                 last_updated=version.effective,
                 version_label=version.name,

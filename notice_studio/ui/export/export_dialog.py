@@ -160,7 +160,9 @@ class ExportDialog(QDialog):
             )
             if replaced_by is not None:
                 when = f", never in force (replaced by {replaced_by.name})"
-            latest = " — latest" if version is self.versions[-1] else ""
+            elif plan.is_withdrawn(version):
+                when = ", withdrawn (never in force)"
+            latest = " — latest" if version.name == default_export_version(self.versions) else ""
             now = " — in force" if version is plan.in_force and plan.upcoming else ""
             self.version_box.addItem(f"{version.name}{when}{latest}{now}", version.name)
         self.version_box.currentIndexChanged.connect(self._choice_changed)

@@ -9,6 +9,8 @@ draft, as a new edit (nothing is ever removed from the history) and one undo ste
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
+from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette
@@ -30,6 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 from notice_studio.core.notice.model import Notice
+from notice_studio.core.notice.store import standing
+from notice_studio.core.publishing.schedule import withdraw_problem
 from notice_studio.ui import commands
 from notice_studio.ui.app_state import AppState, Navigator
 from notice_studio.ui.history.history_entries import DRAFT, EDIT, VERSION, HistoryEntry, timeline
@@ -205,6 +209,13 @@ class HistoryDock(QDockWidget):
             "Make the selected version or edit the new draft; the current draft stays in the history"
         )
         self.restore_button.clicked.connect(self.restore_selected)
+        self.withdraw_button = QPushButton("Withdraw…")
+        self.withdraw_button.setAccessibleName("Withdraw the selected upcoming version")
+        self.withdraw_button.setToolTip(
+            "Withdraw a published version before it takes effect: it never takes effect, the history keeps "
+            "the record and the draft stays as it is"
+        )
+        self.withdraw_button.clicked.connect(self.withdraw_selected)
         self.show_all_button = QPushButton("Show all")
         self.show_all_button.setAccessibleName("Show the whole history")
         self.show_all_button.setToolTip(f"Only the latest {PAGE} edits are listed; show every edit")
@@ -216,6 +227,7 @@ class HistoryDock(QDockWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.compare_button)
         buttons.addWidget(self.restore_button)
+        buttons.addWidget(self.withdraw_button)
         buttons.addStretch(1)
         buttons.addWidget(self.show_all_button)
         body = QWidget()
@@ -266,11 +278,18 @@ class HistoryDock(QDockWidget):
         def work() -> tuple[list[HistoryEntry], bool]:
             edits = repo.edits(limit=limit)
             versions = repo.versions()
-            since = repo.edits_since(versions[-1].name) if versions else None
+            latest = standing(versions)
+            since = repo.edits_since(latest[-1].name) if latest else None
             more = limit is not None and len(edits) >= limit
             # git verify-tag for each signed version: here, off the window's thread.
             signed = {name: s.words for name, s in workspace.version_signatures().items()} if versions else {}
-            return timeline(edits, versions, titles, since, signatures=signed), more
+            today = dt.date.today()
+            refusals = {v.name: withdraw_problem(versions, v.name, today) for v in versions}
+            entries = [
+                replace(e, withdraw_refusal=refusals[e.ref]) if e.kind == VERSION and e.ref in refusals else e
+                for e in timeline(edits, versions, titles, since, signatures=signed)
+            ]
+            return entries, more
 
         def done(result: tuple[list[HistoryEntry], bool]) -> None:
             if self.session is not session:
@@ -354,6 +373,14 @@ class HistoryDock(QDockWidget):
         chosen = self.selected_entries()
         self.compare_button.setEnabled(self.compare_refs() is not None)
         self.restore_button.setEnabled(len(chosen) == 1 and chosen[0].kind != DRAFT)
+        one_version = len(chosen) == 1 and chosen[0].kind == VERSION
+        self.withdraw_button.setEnabled(one_version and not chosen[0].withdraw_refusal)
+        self.withdraw_button.setToolTip(
+            chosen[0].withdraw_refusal
+            if one_version and chosen[0].withdraw_refusal
+            else "Withdraw a published version before it takes effect: it never takes effect, the history keeps "
+            "the record and the draft stays as it is"
+        )
         if len(chosen) > 2:
             self.status.setText("Select at most two entries to compare.")
         elif self.status.text().startswith("Select at most"):
@@ -418,6 +445,41 @@ class HistoryDock(QDockWidget):
             self.nav.show_error(f"The text could not be restored: {exc}")
 
         self.state.tasks.write(restore, done, failed)
+
+    def withdraw_selected(self) -> None:
+        """Withdraw the selected upcoming version, after the user confirms (the workspace decides
+        whether it may be, as for `notice-studio withdraw`)."""
+        chosen = self.selected_entries()
+        session = self.session
+        if session is None or len(chosen) != 1 or chosen[0].kind != VERSION:
+            return
+        ref = chosen[0].ref
+        answer = QMessageBox.question(
+            self,
+            "Withdraw the version",
+            f"Withdraw {ref}? It will never take effect: the website, the feed and exports will say it was "
+            "withdrawn, the history keeps the record, the next sync sends the withdrawal, and the draft stays "
+            "as it is. Publish the draft again when it is ready.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        workspace = session.workspace
+        self.withdraw_button.setEnabled(False)
+
+        def done(_version: object) -> None:
+            if self.state.session is not session:
+                return
+            self.nav.status(f"{ref} is withdrawn and will never take effect; the draft is unchanged.", 8000)
+            session.refresh_history()
+            self.refresh()
+
+        def failed(exc: object) -> None:
+            self._update_buttons()
+            self.nav.show_error(str(exc) or f"{ref} could not be withdrawn.")
+
+        self.state.tasks.write(lambda: workspace.withdraw(ref), done, failed)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.list and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):

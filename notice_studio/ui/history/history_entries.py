@@ -41,6 +41,8 @@ class HistoryEntry:
     empty when the tag is not signed."""
     moment: str = ""
     """An edit's time to the second ('Today, 14:27:05'): two edits of the same minute differ."""
+    withdraw_refusal: str = "Only a published version can be withdrawn."
+    """Why this entry cannot be withdrawn ('' for an upcoming version that can)."""
 
     @property
     def reasons_line(self) -> str:
@@ -98,6 +100,8 @@ def version_entry(version: Version, now: dt.datetime | None = None, signature: s
     """`signature`: the Workspace's words for the version's signature ('signed, verified (…)', or '')."""
     effective = format_date(version.effective) if version.effective else "no effective date"
     title = f"Version {version.number} \u2014 effective {effective}"
+    if version.withdrawn is not None:
+        title = f"Version {version.number} \u2014 withdrawn (was to take effect {effective})"
     notice = " ".join(version.change_notice.split())
     people = [f"Approved by {version.approved_by}"] if version.approved_by else []
     people.append(f"published by {version.published_by or 'unknown'}")

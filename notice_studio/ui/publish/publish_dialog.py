@@ -527,8 +527,9 @@ class PublishDialog(QDialog):
         self.publishing = True
         self._update_state()
         self.nav.save_typing()
-        self.state.tasks.write(
-            lambda: workspace.publish(
+
+        def publish() -> tuple[Version, tuple[str, ...]]:
+            version = workspace.publish(
                 effective,
                 change_notice=change_notice,
                 material=material,
@@ -536,13 +537,13 @@ class PublishDialog(QDialog):
                 acknowledged=acknowledged,
                 reasons=reasons,
                 save_first=False,
-            ),
-            self._published,
-            self._publish_failed,
-        )
+            )
+            return version, workspace.replaced_by_publishing(version)
 
-    def _published(self, version: object) -> None:
-        assert isinstance(version, Version)
+        self.state.tasks.write(publish, self._published, self._publish_failed)
+
+    def _published(self, result: tuple[Version, tuple[str, ...]]) -> None:
+        version, replaced = result
         self.publishing = False
         self.version = version
         if self.session is not None:
@@ -551,7 +552,9 @@ class PublishDialog(QDialog):
         self.done_heading.setText(f"Version {version.name} is published")
         self.done_text.setText(
             f"It takes effect on {when}, approved by {version.approved_by}. Readers will see "
-            f"\u201cLast updated {when}\u201d. Export it now to put it on your website?"
+            f"\u201cLast updated {when}\u201d. "
+            + "".join(f"{note} " for note in replaced)
+            + "Export it now to put it on your website?"
         )
         self.pages.setCurrentIndex(1)
         self.setMinimumSize(0, 0)
