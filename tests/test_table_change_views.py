@@ -3,13 +3,18 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import io
 import json
+from pathlib import Path
 
 import pytest
+from docx import Document
 
 from notice_studio.cli import main
-from notice_studio.core.notice.model import Clause, Table
+from notice_studio.core.export.redline_docx import redline_docx_bytes
+from notice_studio.core.notice.model import Clause, Notice, Table
 from notice_studio.core.notice.store import Author, NoticeRepo
 
 AUTHOR = Author("Jane Counsel", "jane@example.com")  # as in tests/conftest.py
@@ -67,3 +72,71 @@ def test_json_carries_each_changed_cell_with_its_old_and_new_value(
     ]
     assert rows["theme"]["cells"] == [] and rows["theme"]["old"] is None
     assert rows["promo_seen"]["cells"] == [] and rows["promo_seen"]["new"] is None
+
+
+def _summary_lines(document) -> list[str]:
+    return [p.text for p in document.paragraphs if p.style.name == "List Bullet"]
+
+
+def test_word_redline_summary_counts_rows_in_plain_english(cookies: str, tmp_path: Path) -> None:
+    out = tmp_path / "changes.docx"
+    assert main(["diff", cookies, "v1", "draft", "--format", "docx", "--out", str(out)]) == 0
+    lines = _summary_lines(Document(str(out)))
+    assert "Table cookies: 2 rows changed, 1 row added, 1 row removed." in lines
+    assert not any("row changes" in line for line in lines)
+
+
+@pytest.mark.parametrize(
+    ("edit", "told"),
+    [
+        ("one cell", "1 row changed."),
+        ("two rows", "2 rows changed."),
+        ("one column", "1 column added."),
+        ("two columns", "2 columns added."),
+        ("one gone", "2 rows changed, 1 column removed."),  # each row lost its Provider value
+        ("new table", "Table added (2 rows)."),
+    ],
+)
+def test_word_redline_summary_says_one_and_many_rightly(edit: str, told: str) -> None:
+    old = Notice(title="N")
+    old.add(Clause("cookies", "Cookies", "[[table:cookies]]"))
+    old.tables["cookies"] = Table(["Name", "Duration", "Provider"], [["a", "1 day", "Us"], ["b", "2 days", "Us"]])
+    new = copy.deepcopy(old)
+    table = new.tables["cookies"]
+    if edit == "one cell":
+        table.rows[0][1] = "3 days"
+    elif edit == "two rows":
+        table.rows[0][1], table.rows[1][1] = "3 days", "4 days"
+    elif edit in ("one column", "two columns"):
+        extra = ["Type"] if edit == "one column" else ["Type", "Kind"]
+        new.tables["cookies"] = Table(table.columns + extra, [row + [""] * len(extra) for row in table.rows])
+    elif edit == "one gone":
+        new.tables["cookies"] = Table(table.columns[:2], [row[:2] for row in table.rows])
+    else:
+        del old.tables["cookies"]
+    document = Document(io.BytesIO(redline_docx_bytes(old, new)))
+    assert f"Table cookies: {told}" in _summary_lines(document)
+
+
+def test_change_notice_counts_one_unnamed_entry_as_one_entry() -> None:
+    from notice_studio.core.diff.changes import draft_change_notice
+    from notice_studio.core.diff.notices import diff_notices
+
+    old = Notice(title="N")
+    old.add(Clause("cookies", "Cookies", "[[table:cookies]]"))
+    old.tables["cookies"] = Table(["Name", "Duration"], [["a", "1 day"]])
+    new = copy.deepcopy(old)
+    new.tables["cookies"].rows.append(["", "2 days"])  # a row with no name yet
+    assert "we added 1 entry." in draft_change_notice(diff_notices(old, new)).text
+
+
+def test_word_redline_keeps_a_cell_old_and_new_value_apart(cookies: str, tmp_path: Path) -> None:
+    """Shown with the changes, a changed cell reads '13 months 25 months', not '13 months25 months';
+    accepting gives the new value alone."""
+    out = tmp_path / "changes.docx"
+    assert main(["diff", cookies, "v1", "draft", "--format", "docx", "--out", str(out)]) == 0
+    (table,) = Document(str(out)).tables
+    cells = {row.cells[0].text: row.cells for row in table.rows}
+    duration = cells["analytics_id"][2]._tc
+    assert duration.xpath("string(.)") == "13 months 25 months"
+    assert "".join(duration.xpath(".//w:t/text()")) == "25 months"  # w:t is what accepting keeps
