@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from pathlib import Path
 
@@ -302,3 +303,62 @@ def test_read_references_joins_a_reference_the_word_diff_split() -> None:
     assert new == [WordOp(EQUAL, "see "), WordOp(INSERT, "section 4.2"), WordOp(EQUAL, " now")]
     missing = read_references([WordOp(EQUAL, "[[gone]] is missing.")], NEW, numbers)
     assert "".join(op.text for op in missing) == "[missing section: gone] is missing."
+
+
+def test_a_changed_table_row_shows_as_a_grid_with_its_changed_cells_marked(qtbot, window) -> None:
+    """Not the row's cells joined with '|': a grid under the table's headings, each changed row
+    saying in words what changed, its old value struck on the left and its new one inserted
+    on the right; an added row is in the grid with every cell inserted."""
+    from PySide6.QtGui import QTextTable
+
+    publish_v1(window)
+    wait_version(qtbot, window)
+    session = window.session
+    cookies = copy.deepcopy(session.notice.tables["cookies"])
+    consent = next(r for r in cookies.rows if r[0] == "cookie_consent")
+    consent[cookies.columns.index("Duration")] = "6 months"
+    cookies.rows.append(["theme", "Us (first party)", "Keeps dark mode on", "1 year", "Functional"])
+    session.undo_stack.push(commands.EditTable(session, "cookies", cookies))
+    diff_window = open_compare(qtbot, window)
+    entry = next(e for e in diff_window.entries if e.key == "table:cookies")
+    assert entry.text == "Table changed: cookies (1 row changed, 1 row added)"
+    assert "cookie_consent: Duration: 12 months -> 6 months" in entry.detail
+
+    old_pane, new_pane = diff_window.old_pane, diff_window.new_pane
+    index = new_pane.row_index("table:cookies")
+    for pane in (old_pane, new_pane):
+        (grid,) = [f for f in pane.frames[index].childFrames() if isinstance(f, QTextTable)]
+        assert (grid.rows(), grid.columns()) == (3, 1 + len(cookies.columns))  # headings, changed, added
+        text = pane.row_text(index)
+        assert "|" not in text and "Changed: Duration" in text and "Added" in text
+    assert [t for t, f in runs(old_pane, "table:cookies") if f.fontStrikeOut()] == ["12"]
+    inserted = [t for t, f in runs(new_pane, "table:cookies") if f.fontUnderline()]
+    assert inserted[0] == "6" and "theme" in inserted and "Keeps dark mode on" in inserted
+    assert not any(f.fontUnderline() for _t, f in runs(old_pane, "table:cookies"))
+
+
+def test_a_wide_table_shows_only_the_columns_that_changed() -> None:
+    """Without an added or removed row, the grid holds the row's first cell and its changed cells."""
+    from notice_studio.core.diff.notices import diff_notices
+    from notice_studio.core.notice.model import Notice, Table
+    from notice_studio.ui.compare.diff_panes import NEW, OLD
+    from notice_studio.ui.compare.diff_rows import shown_columns, table_grid
+
+    columns = ["Category", "Examples", "Collected", "Sources", "Purposes", "Shared with", "Sold"]
+    old = Notice(title="N")
+    old.tables["categories"] = Table(list(columns), [["Identifiers", "a name", "Yes", "You", "Support", "-", "No"]])
+    new = copy.deepcopy(old)
+    new.tables["categories"].rows[0][4] = "Support; Security"
+    (table,) = diff_notices(old, new).tables
+    assert shown_columns(table) == ["Category", "Purposes"]
+    old_row = table_grid(table, OLD, ["Category", "Purposes"])[1]
+    assert [[op.text for op in cell if op.op != "insert"] for cell in old_row] == [
+        ["Changed: Purposes"],
+        ["Identifiers"],
+        ["Support"],
+    ]
+    new_purposes = table_grid(table, NEW, ["Category", "Purposes"])[1][2]
+    assert [(op.op, op.text) for op in new_purposes if op.op != "delete"] == [
+        ("equal", "Support"),
+        ("insert", "; Security"),
+    ]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from notice_studio.core.diff.notices import ChangeKind, ClauseChange, NoticeDiff, TableChange, VariableChange
+from notice_studio.core.diff.notices import ChangeKind, ClauseChange, NoticeDiff, RowChange, TableChange, VariableChange
 from notice_studio.core.diff.words import DELETE, EQUAL, INSERT, WordOp, diff_words
 from notice_studio.core.wording import plural
 from notice_studio.ui.compare.diff_panes import (
@@ -118,14 +118,16 @@ def summary_entries(diff: NoticeDiff) -> list[SummaryEntry]:
             )
         )
     for t in diff.tables:
-        rows = len(t.rows)
         verb = {ChangeKind.ADDED: "Table added", ChangeKind.REMOVED: "Table removed"}.get(t.kind, "Table changed")
+        counts = plural(len(t.rows), "row") if t.kind != ChangeKind.MODIFIED else t.counts().rstrip(".")
         entries.append(
             SummaryEntry(
                 f"table:{t.name}",
                 OTHER,
-                f"{verb}: {_table_name(t.name)}" + (f" ({plural(rows, 'row')})" if rows else ""),
-                f"Table {t.name}",
+                f"{verb}: {_table_name(t.name)} ({counts})",
+                "\n".join(
+                    [f"Table {t.name}: {t.counts()}", *(f"{r.name}: {c.text()}" for r in t.rows for c in r.cells)]
+                ),
             )
         )
     for f in diff.fields:
@@ -248,24 +250,57 @@ def _value_row(left: ComparePane, right: ComparePane, v: VariableChange, colours
 
 
 def _table_row(left: ComparePane, right: ComparePane, t: TableChange, colours: Colours) -> None:
+    """Each side's changed rows as a small grid under its column headings; a row's first cell
+    says in words what happened to it, and its changed cells are marked as words are."""
+    counts = t.counts()
+    shown = shown_columns(t)
+    hidden = [c for c in dict.fromkeys(t.new_columns + t.old_columns) if c not in shown]
     for pane, side in ((left, OLD), (right, NEW)):
         row = pane.add_row(f"table:{t.name}", OTHER, colours)
         row.heading("", [WordOp(EQUAL, f"Table: {_table_name(t.name)}")], [("Table changed", colours.kind(OTHER))])
         if (side == OLD and t.kind == ChangeKind.ADDED) or (side == NEW and t.kind == ChangeKind.REMOVED):
             row.note("Not in this version.")
             continue
-        cols = t.columns_removed if side == OLD else t.columns_added
-        if cols:
-            mark = DELETE if side == OLD else INSERT
-            row.line("Columns " + ("removed" if side == OLD else "added"), [WordOp(mark, ", ".join(cols))])
-        for change in t.rows:
-            before = " | ".join(change.old_row or ())
-            after = " | ".join(change.new_row or ())
-            if change.kind == ChangeKind.ADDED:
-                if side == NEW:
-                    row.line("Row added", [WordOp(INSERT, after)])
-            elif change.kind == ChangeKind.REMOVED:
-                if side == OLD:
-                    row.line("Row removed", [WordOp(DELETE, before)])
-            else:
-                row.line(f"Row {change.key}", diff_words(before, after))
+        row.note(counts + (f" Not shown, unchanged: {', '.join(hidden)}." if hidden else ""))
+        row.grid(table_grid(t, side, shown))
+
+
+def shown_columns(t: TableChange) -> list[str]:
+    """The columns a reader needs: all of them when a row was added or removed, otherwise the
+    first (what names the row) and those with a changed cell, added or removed."""
+    every = list(dict.fromkeys(t.new_columns + t.old_columns))
+    if any(r.kind != ChangeKind.MODIFIED for r in t.rows):
+        return every
+    changed = {c for r in t.rows for c in r.changed_columns} | set(t.columns_added) | set(t.columns_removed)
+    return [c for n, c in enumerate(every) if n == 0 or c in changed]
+
+
+_ROW_STATUS = {ChangeKind.ADDED: "Added", ChangeKind.REMOVED: "Removed"}
+
+
+def table_grid(t: TableChange, side: str, shown: list[str]) -> list[list[list[WordOp]]]:
+    """One side's grid: a heading row ('Change' and that side's `shown` columns, an added or
+    removed column marked), then one row per changed row, each cell as word operations."""
+    every = t.old_columns if side == OLD else t.new_columns
+    columns = [c for c in every if c in shown]
+    gone = t.columns_removed if side == OLD else t.columns_added
+    mark = DELETE if side == OLD else INSERT
+    grid = [[[WordOp(EQUAL, "Change")], *([WordOp(mark if c in gone else EQUAL, c)] for c in columns)]]
+    for change in t.rows:
+        status = _ROW_STATUS.get(change.kind) or "Changed: " + ", ".join(change.changed_columns)
+        grid.append([[WordOp(EQUAL, status)], *_row_cells(change, every, columns, side)])
+    return grid
+
+
+def _row_cells(change: RowChange, every: tuple[str, ...], columns: list[str], side: str) -> list[list[WordOp]]:
+    """A row's cells on one side: empty where the row is not in it, every cell deleted or
+    inserted for a removed or added row, a changed cell's words as the diff marks them."""
+    mine = change.old_row if side == OLD else change.new_row
+    if mine is None:
+        return [[] for _ in columns]
+    values = dict(zip(every, mine, strict=False))
+    if change.kind != ChangeKind.MODIFIED:
+        mark = DELETE if side == OLD else INSERT
+        return [[WordOp(mark, values.get(c, ""))] for c in columns]
+    changed = {cell.column: list(diff_words(cell.old_value, cell.new_value)) for cell in change.cells}
+    return [changed.get(c) or [WordOp(EQUAL, values.get(c, ""))] for c in columns]
