@@ -9,6 +9,7 @@ import io
 import json
 from pathlib import Path
 
+import html5lib
 import pytest
 from docx import Document
 
@@ -20,6 +21,7 @@ from notice_studio.core.notice.store import Author, NoticeRepo
 AUTHOR = Author("Jane Counsel", "jane@example.com")  # as in tests/conftest.py
 
 COLUMNS = ["Name", "Purpose", "Duration", "Provider"]
+NS = "{http://www.w3.org/1999/xhtml}"
 
 
 @pytest.fixture
@@ -140,3 +142,30 @@ def test_word_redline_keeps_a_cell_old_and_new_value_apart(cookies: str, tmp_pat
     duration = cells["analytics_id"][2]._tc
     assert duration.xpath("string(.)") == "13 months 25 months"
     assert "".join(duration.xpath(".//w:t/text()")) == "25 months"  # w:t is what accepting keeps
+
+
+def seen(element) -> str:
+    """An element's words as they show on the page (not the screen-reader-only 'inserted: ')."""
+    hidden = element.get("class") == "visually-hidden"
+    return "" if hidden else (element.text or "") + "".join(seen(child) + (child.tail or "") for child in element)
+
+
+def test_html_redline_shows_a_changed_table_as_a_table(cookies: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Its changed rows under the headings, each saying what happened, a changed cell its old
+    value deleted and its new one inserted; not each row's cells joined with '|'."""
+    assert main(["diff", cookies, "v1", "draft", "--format", "html"]) == 0
+    page = html5lib.parse(capsys.readouterr().out)
+    section = page.find(f".//{NS}section[@id='redline-tables']")
+    assert section is not None and " | " not in "".join(section.itertext())
+    (table,) = section.iter(f"{NS}table")
+    heads = ["".join(th.itertext()) for th in table.iter(f"{NS}th")]
+    assert heads == ["Change", *COLUMNS]
+    rows = {seen(tr[1]): tr for tr in table.find(f"{NS}tbody")}
+    analytics = rows["analytics_id"]
+    assert "".join(analytics[0].itertext()) == "Changed: Duration, Provider"
+    duration = analytics[COLUMNS.index("Duration") + 1]
+    (deleted,) = duration.iter(f"{NS}del")
+    (inserted,) = duration.iter(f"{NS}ins")
+    assert "13 months" in "".join(deleted.itertext()) and "25 months" in "".join(inserted.itertext())
+    assert "".join(rows["theme"][0].itertext()) == "Added" and "".join(rows["promo_seen"][0].itertext()) == "Removed"
+    assert "2 rows changed, 1 row added, 1 row removed." in "".join(section.itertext())

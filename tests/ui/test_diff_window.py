@@ -340,9 +340,10 @@ def test_a_changed_table_row_shows_as_a_grid_with_its_changed_cells_marked(qtbot
 def test_a_wide_table_shows_only_the_columns_that_changed() -> None:
     """Without an added or removed row, the grid holds the row's first cell and its changed cells."""
     from notice_studio.core.diff.notices import diff_notices
+    from notice_studio.core.diff.table_rows import shown_columns
     from notice_studio.core.notice.model import Notice, Table
     from notice_studio.ui.compare.diff_panes import NEW, OLD
-    from notice_studio.ui.compare.diff_rows import shown_columns, table_grid
+    from notice_studio.ui.compare.diff_rows import table_grid
 
     columns = ["Category", "Examples", "Collected", "Sources", "Purposes", "Shared with", "Sold"]
     old = Notice(title="N")

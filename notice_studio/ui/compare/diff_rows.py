@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from notice_studio.core.diff.notices import ChangeKind, ClauseChange, NoticeDiff, RowChange, TableChange, VariableChange
+from notice_studio.core.diff.table_rows import hidden_columns, row_status, shown_columns
 from notice_studio.core.diff.words import DELETE, EQUAL, INSERT, WordOp, diff_words
 from notice_studio.core.wording import plural
 from notice_studio.ui.compare.diff_panes import (
@@ -253,8 +254,7 @@ def _table_row(left: ComparePane, right: ComparePane, t: TableChange, colours: C
     """Each side's changed rows as a small grid under its column headings; a row's first cell
     says in words what happened to it, and its changed cells are marked as words are."""
     counts = t.counts()
-    shown = shown_columns(t)
-    hidden = [c for c in dict.fromkeys(t.new_columns + t.old_columns) if c not in shown]
+    shown, hidden = shown_columns(t), hidden_columns(t)
     for pane, side in ((left, OLD), (right, NEW)):
         row = pane.add_row(f"table:{t.name}", OTHER, colours)
         row.heading("", [WordOp(EQUAL, f"Table: {_table_name(t.name)}")], [("Table changed", colours.kind(OTHER))])
@@ -263,19 +263,6 @@ def _table_row(left: ComparePane, right: ComparePane, t: TableChange, colours: C
             continue
         row.note(counts + (f" Not shown, unchanged: {', '.join(hidden)}." if hidden else ""))
         row.grid(table_grid(t, side, shown))
-
-
-def shown_columns(t: TableChange) -> list[str]:
-    """The columns a reader needs: all of them when a row was added or removed, otherwise the
-    first (what names the row) and those with a changed cell, added or removed."""
-    every = list(dict.fromkeys(t.new_columns + t.old_columns))
-    if any(r.kind != ChangeKind.MODIFIED for r in t.rows):
-        return every
-    changed = {c for r in t.rows for c in r.changed_columns} | set(t.columns_added) | set(t.columns_removed)
-    return [c for n, c in enumerate(every) if n == 0 or c in changed]
-
-
-_ROW_STATUS = {ChangeKind.ADDED: "Added", ChangeKind.REMOVED: "Removed"}
 
 
 def table_grid(t: TableChange, side: str, shown: list[str]) -> list[list[list[WordOp]]]:
@@ -287,8 +274,7 @@ def table_grid(t: TableChange, side: str, shown: list[str]) -> list[list[list[Wo
     mark = DELETE if side == OLD else INSERT
     grid = [[[WordOp(EQUAL, "Change")], *([WordOp(mark if c in gone else EQUAL, c)] for c in columns)]]
     for change in t.rows:
-        status = _ROW_STATUS.get(change.kind) or "Changed: " + ", ".join(change.changed_columns)
-        grid.append([[WordOp(EQUAL, status)], *_row_cells(change, every, columns, side)])
+        grid.append([[WordOp(EQUAL, row_status(change))], *_row_cells(change, every, columns, side)])
     return grid
 
 
