@@ -335,6 +335,9 @@ def test_a_changed_table_row_shows_as_a_grid_with_its_changed_cells_marked(qtbot
     inserted = [t for t, f in runs(new_pane, "table:cookies") if f.fontUnderline()]
     assert inserted[0] == "6" and "theme" in inserted and "Keeps dark mode on" in inserted
     assert not any(f.fontUnderline() for _t, f in runs(old_pane, "table:cookies"))
+    (shows,) = [c.clause_id for c in diff_window.diff.clauses if "cookies" in c.tables_changed]
+    clause_text = new_pane.row_text(new_pane.row_index(shows))
+    assert "Table: cookies" in clause_text and "[[table:" not in clause_text  # as the redline page reads it
 
 
 def test_a_wide_table_shows_only_the_columns_that_changed() -> None:

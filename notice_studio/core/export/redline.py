@@ -108,11 +108,13 @@ def _esc(text: str) -> str:
 
 _EMPHASIS = re.compile(r"\*\*|__")
 _BULLET = re.compile(r"(^|\n)[ \t]*[-*+][ \t]+")
+_TABLE_MARK = re.compile(r"\[\[\s*table:\s*([a-z0-9][a-z0-9-]*)\s*\]\]")
 
 
 def reader_text(text: str, at_line_start: bool) -> str:
-    """The words as a reader sees them: no bold markers, list dashes shown as bullets."""
-    text = _EMPHASIS.sub("", text)
+    """The words as a reader sees them: no bold markers, list dashes shown as bullets, an
+    embedded table as 'Table: cookies' (as the redline page shows it), never its `[[table:...]]`."""
+    text = _TABLE_MARK.sub(r"Table: \1", _EMPHASIS.sub("", text))
     if at_line_start:
         text = "\n" + text
     text = _BULLET.sub(lambda m: m.group(1) + "\u2022 ", text)
