@@ -262,7 +262,34 @@ def _table_row(left: ComparePane, right: ComparePane, t: TableChange, colours: C
             row.note("Not in this version.")
             continue
         row.note(counts + (f" Not shown, unchanged: {', '.join(hidden)}." if hidden else ""))
-        row.grid(table_grid(t, side, shown))
+        if len(shown) <= GRID_COLUMNS:
+            row.grid(table_grid(t, side, shown))
+        else:
+            cells, titles = table_list(t, side)
+            row.grid(cells, heading=False, titles=titles)
+
+
+GRID_COLUMNS = 4
+"""The most columns a grid shows in half the window (1366 pixels wide) without breaking words;
+a wider table lists each changed row's cells one under another instead."""
+
+
+def table_list(t: TableChange, side: str) -> tuple[list[list[list[WordOp]]], list[int]]:
+    """One side's changed rows as a two-column list: a title line per row (its name and what
+    happened), then a line per cell it needs (every cell of an added or removed row, the
+    changed ones of a changed row): the column's heading and the value. Returns the lines and
+    the indices of the title lines."""
+    every = t.old_columns if side == OLD else t.new_columns
+    lines: list[list[list[WordOp]]] = []
+    titles: list[int] = []
+    for change in t.rows:
+        titles.append(len(lines))
+        lines.append([[WordOp(EQUAL, f"{change.name or '(no name)'} \u2014 {row_status(change)}")], []])
+        columns = [c for c in every if change.kind != ChangeKind.MODIFIED or c in change.changed_columns]
+        for column, cell in zip(columns, _row_cells(change, every, columns, side), strict=True):
+            if (change.old_row if side == OLD else change.new_row) is not None:
+                lines.append([[WordOp(EQUAL, column)], cell])
+    return lines, titles
 
 
 def table_grid(t: TableChange, side: str, shown: list[str]) -> list[list[list[WordOp]]]:
