@@ -125,7 +125,7 @@ def _ops(ops) -> list[list[str]]:
 
 
 def diff_json(diff, a: str, b: str, notice=None, include_unchanged: bool = False) -> dict:
-    """The stable JSON form of a diff (format version 1; see the module's report)."""
+    """The stable JSON form of a diff (format version 1; see docs/diff-json.md)."""
     s = diff.summary
     clauses = diff.clauses if include_unchanged else diff.changes()
     data = {
@@ -177,15 +177,19 @@ def diff_json(diff, a: str, b: str, notice=None, include_unchanged: bool = False
             {
                 "name": t.name,
                 "kind": t.kind.value,
+                "old_columns": list(t.old_columns),
+                "new_columns": list(t.new_columns),
                 "columns_added": list(t.columns_added),
                 "columns_removed": list(t.columns_removed),
                 "rows": [
                     {
                         "kind": r.kind.value,
                         "key": r.key,
+                        "label": r.name,
                         "old": list(r.old_row) if r.old_row is not None else None,
                         "new": list(r.new_row) if r.new_row is not None else None,
                         "changed_columns": list(r.changed_columns),
+                        "cells": [{"column": c.column, "old": c.old_value, "new": c.new_value} for c in r.cells],
                     }
                     for r in t.rows
                 ],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from pathlib import Path
 
@@ -302,3 +303,117 @@ def test_read_references_joins_a_reference_the_word_diff_split() -> None:
     assert new == [WordOp(EQUAL, "see "), WordOp(INSERT, "section 4.2"), WordOp(EQUAL, " now")]
     missing = read_references([WordOp(EQUAL, "[[gone]] is missing.")], NEW, numbers)
     assert "".join(op.text for op in missing) == "[missing section: gone] is missing."
+
+
+def test_a_changed_table_row_shows_as_a_grid_with_its_changed_cells_marked(qtbot, window) -> None:
+    """Not the row's cells joined with '|': a grid under the table's headings, each changed row
+    saying in words what changed, its old value struck on the left and its new one inserted
+    on the right (with the unchanged columns left out and named); an added row is in the grid
+    with every cell inserted."""
+    from PySide6.QtGui import QTextTable
+
+    publish_v1(window)
+    wait_version(qtbot, window)
+    session = window.session
+    cookies = copy.deepcopy(session.notice.tables["cookies"])
+    consent = next(r for r in cookies.rows if r[0] == "cookie_consent")
+    consent[cookies.columns.index("Duration")] = "6 months"
+    session.undo_stack.push(commands.EditTable(session, "cookies", cookies))
+    schedule = copy.deepcopy(session.notice.tables["retention-schedule"])
+    schedule.rows.append(["Support chats", "One year after the chat ends"])
+    session.undo_stack.push(commands.EditTable(session, "retention-schedule", schedule))
+    diff_window = open_compare(qtbot, window)
+    entries = {e.key: e for e in diff_window.entries}
+    assert entries["table:cookies"].text == "Table changed: cookies (1 row changed)"
+    assert "cookie_consent: Duration: 12 months -> 6 months" in entries["table:cookies"].detail
+    assert entries["table:retention-schedule"].text == "Table changed: retention schedule (1 row added)"
+
+    def grid(pane, key):
+        (found,) = [f for f in pane.frames[pane.row_index(key)].childFrames() if isinstance(f, QTextTable)]
+        return found
+
+    old_pane, new_pane = diff_window.old_pane, diff_window.new_pane
+    for pane in (old_pane, new_pane):
+        cells = grid(pane, "table:cookies")
+        assert (cells.rows(), cells.columns()) == (2, 3)  # headings and the changed row: Change, Name, Duration
+        text = pane.row_text(pane.row_index("table:cookies"))
+        assert "|" not in text and "Changed: Duration" in text
+        assert "Not shown, unchanged: Provider, Purpose, Category." in text
+        assert (grid(pane, "table:retention-schedule").rows(), grid(pane, "table:retention-schedule").columns()) == (
+            2,
+            3,
+        )
+        assert "Added" in pane.row_text(pane.row_index("table:retention-schedule"))
+    assert [t for t, f in runs(old_pane, "table:cookies") if f.fontStrikeOut()] == ["12"]
+    assert [t for t, f in runs(new_pane, "table:cookies") if f.fontUnderline()] == ["6"]
+    assert not any(f.fontUnderline() for _t, f in runs(old_pane, "table:cookies"))
+    added = [t for t, f in runs(new_pane, "table:retention-schedule") if f.fontUnderline()]
+    assert added == ["Support chats", "One year after the chat ends"]
+    (shows,) = [c.clause_id for c in diff_window.diff.clauses if "cookies" in c.tables_changed]
+    clause_text = new_pane.row_text(new_pane.row_index(shows))
+    assert "Table: cookies" in clause_text and "[[table:" not in clause_text  # as the redline page reads it
+
+
+def test_a_wide_table_shows_only_the_columns_that_changed() -> None:
+    """Without an added or removed row, the grid holds the row's first cell and its changed cells."""
+    from notice_studio.core.diff.notices import diff_notices
+    from notice_studio.core.diff.table_rows import shown_columns
+    from notice_studio.core.notice.model import Notice, Table
+    from notice_studio.ui.compare.diff_panes import NEW, OLD
+    from notice_studio.ui.compare.diff_rows import table_grid
+
+    columns = ["Category", "Examples", "Collected", "Sources", "Purposes", "Shared with", "Sold"]
+    old = Notice(title="N")
+    old.tables["categories"] = Table(list(columns), [["Identifiers", "a name", "Yes", "You", "Support", "-", "No"]])
+    new = copy.deepcopy(old)
+    new.tables["categories"].rows[0][4] = "Support; Security"
+    (table,) = diff_notices(old, new).tables
+    assert shown_columns(table) == ["Category", "Purposes"]
+    old_row = table_grid(table, OLD, ["Category", "Purposes"])[1]
+    assert [[op.text for op in cell if op.op != "insert"] for cell in old_row] == [
+        ["Changed: Purposes"],
+        ["Identifiers"],
+        ["Support"],
+    ]
+    new_purposes = table_grid(table, NEW, ["Category", "Purposes"])[1][2]
+    assert [(op.op, op.text) for op in new_purposes if op.op != "delete"] == [
+        ("equal", "Support"),
+        ("insert", "; Security"),
+    ]
+
+
+def test_a_wide_table_with_an_added_row_lists_each_row_cell_by_cell() -> None:
+    """More columns than half the window holds: each changed row is a title line saying what
+    happened, then one line per cell it needs (the heading and the value), not a grid of
+    columns too narrow for their words."""
+    from notice_studio.core.diff.notices import diff_notices
+    from notice_studio.core.notice.model import Notice, Table
+    from notice_studio.ui.compare.diff_panes import NEW, OLD
+    from notice_studio.ui.compare.diff_rows import GRID_COLUMNS, table_list
+
+    columns = ["Category", "Examples", "Collected", "Sources", "Purposes", "Shared with", "Sold"]
+    old = Notice(title="N")
+    old.tables["categories"] = Table(list(columns), [["Identifiers", "a name", "Yes", "You", "Support", "-", "No"]])
+    new = copy.deepcopy(old)
+    new.tables["categories"].rows[0][4] = "Support; Security"
+    new.tables["categories"].rows.append(["Biometrics", "fingerprints", "Yes", "You", "Security", "-", "No"])
+    (table,) = diff_notices(old, new).tables
+    assert len(columns) > GRID_COLUMNS
+
+    def words(line, side):
+        skip = "insert" if side == OLD else "delete"
+        return ["".join(op.text for op in cell if op.op != skip) for cell in line]
+
+    lines, titles = table_list(table, NEW)
+    assert [words(lines[i], NEW)[0] for i in titles] == [
+        "Identifiers \u2014 Changed: Purposes",
+        "Biometrics \u2014 Added",
+    ]
+    assert words(lines[1], NEW) == ["Purposes", "Support; Security"]
+    assert [words(line, NEW) for line in lines[titles[1] + 1 :]][:2] == [
+        ["Category", "Biometrics"],
+        ["Examples", "fingerprints"],
+    ]
+    assert len(lines) == 2 + 1 + len(columns)
+    old_lines, _ = table_list(table, OLD)
+    assert len(old_lines) == 3 and words(old_lines[1], OLD) == ["Purposes", "Support"]  # the added row: its title only

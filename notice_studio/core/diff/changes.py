@@ -28,6 +28,7 @@ from notice_studio.core.diff.notices import (
 from notice_studio.core.diff.practices import PracticeChange
 from notice_studio.core.diff.words import DELETE, EQUAL, INSERT, WordOp, new_text
 from notice_studio.core.practices.statements import lower_label as lower_first
+from notice_studio.core.wording import plural
 
 __all__ = [
     "ChangeItem",
@@ -710,9 +711,11 @@ def _table_item(change: TableChange, diff: NoticeDiff, topics: Mapping[str, Topi
     edited = [r for r in change.rows if r.kind == ChangeKind.MODIFIED]
     parts = []
     if added:
-        parts.append(f"we added {keys(added)}" if keys(added) else f"we added {len(added)} entries")
+        parts.append(f"we added {keys(added)}" if keys(added) else f"we added {plural(len(added), 'entry', 'entries')}")
     if removed:
-        parts.append(f"we removed {keys(removed)}" if keys(removed) else f"we removed {len(removed)} entries")
+        parts.append(
+            f"we removed {keys(removed)}" if keys(removed) else f"we removed {plural(len(removed), 'entry', 'entries')}"
+        )
     told = [r for r in edited if r.name and r.cells][:_ROWS_TOLD]
     parts += [_cell_phrase(r.name, cell) for r in told for cell in r.cells[:_CELLS_TOLD]]
     rest = [r for r in edited if r not in told]

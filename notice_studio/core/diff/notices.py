@@ -190,6 +190,25 @@ class TableChange:
     def columns_removed(self) -> tuple[str, ...]:
         return tuple(c for c in self.old_columns if c not in self.new_columns)
 
+    def counts(self) -> str:
+        """'2 rows changed, 1 row added, 1 column removed.' (zero counts left out); a table
+        added or removed whole: 'Table added (4 rows).'"""
+        rows = [r.kind for r in self.rows]
+        if self.kind in (ChangeKind.ADDED, ChangeKind.REMOVED):
+            return f"Table {self.kind.value} ({plural(len(rows), 'row')})."
+        said = [
+            f"{plural(n, what)} {verb}"
+            for n, what, verb in (
+                (rows.count(ChangeKind.MODIFIED), "row", "changed"),
+                (rows.count(ChangeKind.ADDED), "row", "added"),
+                (rows.count(ChangeKind.REMOVED), "row", "removed"),
+                (len(self.columns_added), "column", "added"),
+                (len(self.columns_removed), "column", "removed"),
+            )
+            if n
+        ]
+        return (", ".join(said) or "The order of rows or columns changed") + "."
+
 
 @dataclass(frozen=True, slots=True)
 class FieldChange:

@@ -58,6 +58,8 @@ def _cell_runs(row: RowChange, row_op: Op, column: str, old: Table, new: Table) 
         return [(before, DELETE)]
     if before == after:
         return [(after, EQUAL)]
+    if before and after:  # a deleted space keeps the two values apart on the page, not "13 months25 months"
+        return [(before, DELETE), (" ", DELETE), (after, INSERT)]
     return [(before, DELETE), (after, INSERT)]
 
 

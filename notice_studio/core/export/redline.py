@@ -18,8 +18,16 @@ from collections.abc import Collection
 import nh3
 
 from notice_studio.core.diff.changes import placeholder_label
-from notice_studio.core.diff.notices import ChangeKind, ClauseChange, NoticeDiff, diff_notices, render_placeholders
-from notice_studio.core.diff.words import DELETE, INSERT, WordOp, diff_words
+from notice_studio.core.diff.notices import (
+    ChangeKind,
+    ClauseChange,
+    NoticeDiff,
+    TableChange,
+    diff_notices,
+    render_placeholders,
+)
+from notice_studio.core.diff.table_rows import hidden_columns, row_status, shown_columns
+from notice_studio.core.diff.words import DELETE, EQUAL, INSERT, WordOp, diff_words
 from notice_studio.core.export.html_page import page_html
 from notice_studio.core.export.md_blocks import AtomTable, Block, Piece, aligned, blocks_from_ops
 from notice_studio.core.notice.model import Notice
@@ -100,11 +108,13 @@ def _esc(text: str) -> str:
 
 _EMPHASIS = re.compile(r"\*\*|__")
 _BULLET = re.compile(r"(^|\n)[ \t]*[-*+][ \t]+")
+_TABLE_MARK = re.compile(r"\[\[\s*table:\s*([a-z0-9][a-z0-9-]*)\s*\]\]")
 
 
 def reader_text(text: str, at_line_start: bool) -> str:
-    """The words as a reader sees them: no bold markers, list dashes shown as bullets."""
-    text = _EMPHASIS.sub("", text)
+    """The words as a reader sees them: no bold markers, list dashes shown as bullets, an
+    embedded table as 'Table: cookies' (as the redline page shows it), never its `[[table:...]]`."""
+    text = _TABLE_MARK.sub(r"Table: \1", _EMPHASIS.sub("", text))
     if at_line_start:
         text = "\n" + text
     text = _BULLET.sub(lambda m: m.group(1) + "\u2022 ", text)
@@ -300,24 +310,7 @@ def _values_html(diff: NoticeDiff) -> str:
             '<section id="redline-tables" aria-labelledby="redline-tables-title">'
             '<h2 id="redline-tables-title">Tables</h2>'
         )
-        for t in diff.tables:
-            parts.append(f'<h3>{_esc(t.name)} <span class="redline-badge">{_esc(t.kind.value)}</span></h3><ul>')
-            for col in t.columns_added:
-                parts.append(f"<li>Column added: <ins>{_esc(col)}</ins></li>")
-            for col in t.columns_removed:
-                parts.append(f"<li>Column removed: <del>{_esc(col)}</del></li>")
-            for row in t.rows:
-                if row.kind == ChangeKind.ADDED:
-                    parts.append(f"<li>Row added: <ins>{_esc(' | '.join(row.new_row or ()))}</ins></li>")
-                elif row.kind == ChangeKind.REMOVED:
-                    parts.append(f"<li>Row removed: <del>{_esc(' | '.join(row.old_row or ()))}</del></li>")
-                else:
-                    parts.append(
-                        f"<li>Row changed ({_esc(', '.join(row.changed_columns))}): "
-                        f"<del>{_esc(' | '.join(row.old_row or ()))}</del> "
-                        f"<ins>{_esc(' | '.join(row.new_row or ()))}</ins></li>"
-                    )
-            parts.append("</ul>")
+        parts += [_table_html(t) for t in diff.tables]
         parts.append("</section>")
     if diff.fields:
         parts.append(
@@ -330,6 +323,35 @@ def _values_html(diff: NoticeDiff) -> str:
             )
         parts.append("</ul></section>")
     return "\n".join(parts)
+
+
+def _table_html(t: TableChange) -> str:
+    """A changed table as a table: its changed rows under its headings, each row's first cell
+    saying what happened, a changed cell's old value deleted and its new one inserted."""
+    columns = shown_columns(t)
+    hidden = hidden_columns(t)
+    note = t.counts() + (f" Not shown, unchanged: {', '.join(hidden)}." if hidden else "")
+    heads = "".join(
+        f'<th scope="col">{_mark(DELETE if c in t.columns_removed else INSERT if c in t.columns_added else EQUAL, _esc(c))}</th>'
+        for c in columns
+    )
+    rows = []
+    for row in t.rows:
+        old = dict(zip(t.old_columns, row.old_row or (), strict=False))
+        new = dict(zip(t.new_columns, row.new_row or (), strict=False))
+        cells = []
+        for c in columns:
+            before, after = old.get(c, ""), new.get(c, "")
+            shown = [_mark(DELETE, _esc(before))] if before and before != after else []
+            shown += [_mark(INSERT, _esc(after))] if after and before != after else []
+            cells.append(f"<td>{' '.join(shown) or _esc(after)}</td>")
+        rows.append(f"<tr><td>{_esc(row_status(row))}</td>{''.join(cells)}</tr>")
+    return (
+        f'<h3>{_esc(t.name)} <span class="redline-badge">{_esc(t.kind.value)}</span></h3>'
+        f'<p class="redline-status">{_esc(note)}</p>'
+        f'<div class="ns-table-wrap"><table class="redline-values" aria-label="Changed rows of {_esc(t.name)}">'
+        f'<thead><tr><th scope="col">Change</th>{heads}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
+    )
 
 
 class _Context:

@@ -193,9 +193,7 @@ def build_redline_document(
                 style="List Bullet",
             )
         for t in diff.tables:
-            document.add_paragraph(
-                clean_xml(f"Table {t.name}: {len(t.rows)} row changes ({t.kind.value})."), style="List Bullet"
-            )
+            document.add_paragraph(clean_xml(f"Table {t.name}: {t.counts()}"), style="List Bullet")
         for f in diff.fields:
             document.add_paragraph(
                 clean_xml(f"{f.field.capitalize()}: {f.old_value} \u2192 {f.new_value}"), style="List Bullet"

@@ -27,6 +27,7 @@ from PySide6.QtGui import (
     QTextFrame,
     QTextFrameFormat,
     QTextLength,
+    QTextTableFormat,
 )
 from PySide6.QtWidgets import QApplication, QScrollBar, QTextBrowser, QWidget
 
@@ -385,6 +386,38 @@ class RowWriter:
         if label:
             self.cursor.insertText(f"{label}: ", bold)
         self._ops(ops, self.plain, one_line=True)
+
+    def grid(self, rows: list[list[list[WordOp]]], *, heading: bool = True, titles: Iterable[int] = ()) -> None:
+        """A small table, the first row its headings (unless not `heading`): each cell's words
+        marked as in `text` (deleted on the old side, inserted on the new), so a changed cell
+        reads as one; each row in `titles` is one bold cell across the table."""
+        if not rows or not rows[0]:
+            return
+        titles = set(titles)
+        self._block(top=4)
+        fmt = QTextTableFormat()
+        fmt.setBorder(1)
+        fmt.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
+        fmt.setBorderBrush(QBrush(self.colours.muted))
+        fmt.setBorderCollapse(True)
+        fmt.setCellPadding(3)
+        fmt.setCellSpacing(0)
+        fmt.setHeaderRowCount(1 if heading else 0)
+        fmt.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
+        table = self.cursor.insertTable(len(rows), len(rows[0]), fmt)
+        bold = QTextCharFormat()
+        bold.setFontWeight(QFont.Weight.DemiBold)
+        skip = _skipped(self.side)
+        for r, row in enumerate(rows):
+            if r in titles:
+                table.mergeCells(r, 0, 1, len(row))
+            base = bold if (heading and r == 0) or r in titles else self.plain
+            for c, ops in enumerate(row):
+                cursor = table.cellAt(r, c).firstCursorPosition()
+                for op in ops:
+                    if op.op != skip and op.text:
+                        cursor.insertText(" ".join(op.text.split("\n")), self._mark(op.op, base))
+        self.cursor.setPosition(table.lastPosition() + 1)
 
 
 def align_rows(left: ComparePane, right: ComparePane) -> None:

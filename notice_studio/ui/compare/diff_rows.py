@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from notice_studio.core.diff.notices import ChangeKind, ClauseChange, NoticeDiff, TableChange, VariableChange
+from notice_studio.core.diff.notices import ChangeKind, ClauseChange, NoticeDiff, RowChange, TableChange, VariableChange
+from notice_studio.core.diff.table_rows import hidden_columns, row_status, shown_columns
 from notice_studio.core.diff.words import DELETE, EQUAL, INSERT, WordOp, diff_words
 from notice_studio.core.wording import plural
 from notice_studio.ui.compare.diff_panes import (
@@ -118,14 +119,16 @@ def summary_entries(diff: NoticeDiff) -> list[SummaryEntry]:
             )
         )
     for t in diff.tables:
-        rows = len(t.rows)
         verb = {ChangeKind.ADDED: "Table added", ChangeKind.REMOVED: "Table removed"}.get(t.kind, "Table changed")
+        counts = plural(len(t.rows), "row") if t.kind != ChangeKind.MODIFIED else t.counts().rstrip(".")
         entries.append(
             SummaryEntry(
                 f"table:{t.name}",
                 OTHER,
-                f"{verb}: {_table_name(t.name)}" + (f" ({plural(rows, 'row')})" if rows else ""),
-                f"Table {t.name}",
+                f"{verb}: {_table_name(t.name)} ({counts})",
+                "\n".join(
+                    [f"Table {t.name}: {t.counts()}", *(f"{r.name}: {c.text()}" for r in t.rows for c in r.cells)]
+                ),
             )
         )
     for f in diff.fields:
@@ -248,24 +251,69 @@ def _value_row(left: ComparePane, right: ComparePane, v: VariableChange, colours
 
 
 def _table_row(left: ComparePane, right: ComparePane, t: TableChange, colours: Colours) -> None:
+    """Each side's changed rows as a small grid under its column headings; a row's first cell
+    says in words what happened to it, and its changed cells are marked as words are."""
+    counts = t.counts()
+    shown, hidden = shown_columns(t), hidden_columns(t)
     for pane, side in ((left, OLD), (right, NEW)):
         row = pane.add_row(f"table:{t.name}", OTHER, colours)
         row.heading("", [WordOp(EQUAL, f"Table: {_table_name(t.name)}")], [("Table changed", colours.kind(OTHER))])
         if (side == OLD and t.kind == ChangeKind.ADDED) or (side == NEW and t.kind == ChangeKind.REMOVED):
             row.note("Not in this version.")
             continue
-        cols = t.columns_removed if side == OLD else t.columns_added
-        if cols:
-            mark = DELETE if side == OLD else INSERT
-            row.line("Columns " + ("removed" if side == OLD else "added"), [WordOp(mark, ", ".join(cols))])
-        for change in t.rows:
-            before = " | ".join(change.old_row or ())
-            after = " | ".join(change.new_row or ())
-            if change.kind == ChangeKind.ADDED:
-                if side == NEW:
-                    row.line("Row added", [WordOp(INSERT, after)])
-            elif change.kind == ChangeKind.REMOVED:
-                if side == OLD:
-                    row.line("Row removed", [WordOp(DELETE, before)])
-            else:
-                row.line(f"Row {change.key}", diff_words(before, after))
+        row.note(counts + (f" Not shown, unchanged: {', '.join(hidden)}." if hidden else ""))
+        if len(shown) <= GRID_COLUMNS:
+            row.grid(table_grid(t, side, shown))
+        else:
+            cells, titles = table_list(t, side)
+            row.grid(cells, heading=False, titles=titles)
+
+
+GRID_COLUMNS = 4
+"""The most columns a grid shows in half the window (1366 pixels wide) without breaking words;
+a wider table lists each changed row's cells one under another instead."""
+
+
+def table_list(t: TableChange, side: str) -> tuple[list[list[list[WordOp]]], list[int]]:
+    """One side's changed rows as a two-column list: a title line per row (its name and what
+    happened), then a line per cell it needs (every cell of an added or removed row, the
+    changed ones of a changed row): the column's heading and the value. Returns the lines and
+    the indices of the title lines."""
+    every = t.old_columns if side == OLD else t.new_columns
+    lines: list[list[list[WordOp]]] = []
+    titles: list[int] = []
+    for change in t.rows:
+        titles.append(len(lines))
+        lines.append([[WordOp(EQUAL, f"{change.name or '(no name)'} \u2014 {row_status(change)}")], []])
+        columns = [c for c in every if change.kind != ChangeKind.MODIFIED or c in change.changed_columns]
+        for column, cell in zip(columns, _row_cells(change, every, columns, side), strict=True):
+            if (change.old_row if side == OLD else change.new_row) is not None:
+                lines.append([[WordOp(EQUAL, column)], cell])
+    return lines, titles
+
+
+def table_grid(t: TableChange, side: str, shown: list[str]) -> list[list[list[WordOp]]]:
+    """One side's grid: a heading row ('Change' and that side's `shown` columns, an added or
+    removed column marked), then one row per changed row, each cell as word operations."""
+    every = t.old_columns if side == OLD else t.new_columns
+    columns = [c for c in every if c in shown]
+    gone = t.columns_removed if side == OLD else t.columns_added
+    mark = DELETE if side == OLD else INSERT
+    grid = [[[WordOp(EQUAL, "Change")], *([WordOp(mark if c in gone else EQUAL, c)] for c in columns)]]
+    for change in t.rows:
+        grid.append([[WordOp(EQUAL, row_status(change))], *_row_cells(change, every, columns, side)])
+    return grid
+
+
+def _row_cells(change: RowChange, every: tuple[str, ...], columns: list[str], side: str) -> list[list[WordOp]]:
+    """A row's cells on one side: empty where the row is not in it, every cell deleted or
+    inserted for a removed or added row, a changed cell's words as the diff marks them."""
+    mine = change.old_row if side == OLD else change.new_row
+    if mine is None:
+        return [[] for _ in columns]
+    values = dict(zip(every, mine, strict=False))
+    if change.kind != ChangeKind.MODIFIED:
+        mark = DELETE if side == OLD else INSERT
+        return [[WordOp(mark, values.get(c, ""))] for c in columns]
+    changed = {cell.column: list(diff_words(cell.old_value, cell.new_value)) for cell in change.cells}
+    return [changed.get(c) or [WordOp(EQUAL, values.get(c, ""))] for c in columns]
