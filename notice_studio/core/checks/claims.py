@@ -57,10 +57,29 @@ for _args in (
     ("intend", "intended", "intending"),
     ("design", "designed", "designing"),
     ("target", "targeted", "targeting"),
+    # what the automated-decision, AI-training, consent and cookie readings in claims_uses ask about
+    ("make", "made", "making"),
+    ("take", "taken", "taking"),
+    ("subject", "subjected", "subjecting"),
+    ("train", "trained", "training"),
+    ("rely", "relied", "relying", "relies"),
+    ("seek", "sought", "seeking"),
+    ("request", "requested", "requesting"),
+    ("get", "got", "getting"),
+    ("set", "set", "setting"),
+    ("place", "placed", "placing"),
+    ("read", "read", "reading"),
+    ("load", "loaded", "loading"),
+    ("drop", "dropped", "dropping"),
+    ("enable", "enabled", "enabling"),
+    ("agree", "agreed", "agreeing"),
+    ("accept", "accepted", "accepting"),
 ):
     _VERBS.update(_forms(*_args))
-_VERBS["gave"] = "give"
-_PARTICIPLES = frozenset(w for w in _VERBS if w.endswith("ed") or w in ("sold", "given", "sent"))
+_VERBS.update(gave="give", took="take", gotten="get")
+_PARTICIPLES = frozenset(
+    w for w in _VERBS if w.endswith("ed") or w in ("sold", "given", "sent", "made", "taken", "set", "read", "sought")
+)
 # Nouns read only after "no": "there is no sale of ...", "no selling or sharing of ...".
 _NOUNS = {"sale": "sell", "sales": "sell", "collection": "collect", "use": "use", "disclosure": "disclose"}
 _NOMINAL = frozenset(_NOUNS) | frozenset(_VERBS)
@@ -93,7 +112,19 @@ _AUX = frozenset(
 )
 _BE = frozenset(["is", "are", "was", "were", "be", "been", "being"])
 _ADVERBS = frozenset(
-    ["also", "ever", "knowingly", "currently", "otherwise", "intentionally", "directly", "actually", "still", "longer"]
+    [
+        "also",
+        "only",
+        "ever",
+        "knowingly",
+        "currently",
+        "otherwise",
+        "intentionally",
+        "directly",
+        "actually",
+        "still",
+        "longer",
+    ]
 )
 _JOINS = frozenset(["and", "or", ","])
 _NEGATORS = frozenset(["not", "never", "cannot"])
@@ -122,6 +153,11 @@ _OBJECT_ENDS = frozenset(
 _CONDITIONS = frozenset(["unless", "except", "without", "other", "if"])
 _HEDGES = frozenset(["if", "whether", "unless"])
 _SUBJECT_PRONOUNS = frozenset(["we", "you", "they", "he", "she", "it", "i"])
+# A heading that starts so asks a question without its '?': "Do we sell your data", "How we use cookies".
+_QUESTION_STARTS = _AUX | frozenset(["how", "what", "when", "where", "why", "which", "who", "whether"])
+_HEADING_LINE_RE = re.compile(r"[ \t]{0,3}#{1,6}[ \t]")
+# A subject that denies by itself: "No automated decision-making takes place", "Neither we nor ...".
+_NO_SUBJECT = frozenset(["no", "none", "neither"])
 
 
 @dataclass(frozen=True)
@@ -172,13 +208,19 @@ def claims(body: str, cue: re.Pattern[str]) -> tuple[Claim, ...]:
         if not cue.search(text, sentence.start, sentence.end):
             continue
         words = _tokens(text, sentence.start, sentence.end)
-        question = text[sentence.start : sentence.end].rstrip().endswith("?")
+        question = text[sentence.start : sentence.end].rstrip().endswith("?") or (
+            bool(words) and words[0][0] in _QUESTION_STARTS and _heading(body, sentence.start)
+        )
         i = 0
         while i < len(words):
             claim, i = _read(text, words, i, sentence.end, question)
             if claim is not None:
                 found.append(claim)
     return tuple(found)
+
+
+def _heading(body: str, start: int) -> bool:
+    return bool(_HEADING_LINE_RE.match(body, body.rfind("\n", 0, start) + 1))
 
 
 def _read(
@@ -207,12 +249,12 @@ def _read(
     if after < len(words) and words[after][0] == "for" and "ask" in lemmas:
         after += 1  # "ask for your precise location"
     object_end = _object_end(words, after)
-    if passive:
-        obj_words = before
-        denied = negations % 2 == 1 or bool(before and before[0] in ("no", "none", "neither"))
-    else:
-        obj_words = [w for w, _, _ in words[after:object_end]]
-        denied = negations % 2 == 1
+    obj_words = before if passive else [w for w, _, _ in words[after:object_end]]
+    # "No automated decision-making takes place": a subject of 'no ...' denies, if it is a plain noun
+    # phrase (not "No personal information is used to [train]", whose denial is the passive's).
+    denied = negations % 2 == 1 or bool(
+        before and before[0] in _NO_SUBJECT and (passive or not any(w in _AUX or w == "to" for w in before))
+    )
     tail_start = after if passive else object_end
     tail = [w for w, _, _ in words[tail_start : _clause_end(words, tail_start)]]
     # "Do Not Sell or Share My Personal Information" is a link's name, not the organisation speaking.
