@@ -33,6 +33,7 @@ def rules(body: str, facts: ProseFacts) -> list[str]:
         "No automated decision-making takes place.",
         "We do not and will not make or take decisions about you by automated means alone.",
         "We don't use automated decision-making.",
+        "Decisions about you are never made by automatic means alone.",
     ],
 )
 def test_a_denial_of_automated_decisions_whoever_says_it(text: str) -> None:

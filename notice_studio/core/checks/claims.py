@@ -5,7 +5,8 @@
 each is one `Claim` with the verbs' lemmas ({"rent", "trade"}), whether it is denied, and the
 object phrase the verb acts on (up to a clause boundary, a recipient "to ..." or a purpose
 "for ..."). The rules in `consistency` and `contradictions` judge the claims (the transfer and children
-readings are in `claims_places`); this module knows no practices.
+readings are in `claims_places`; automated decisions, AI training, consent and cookie consent in
+`claims_uses`); this module knows no practices.
 """
 
 from __future__ import annotations

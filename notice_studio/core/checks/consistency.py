@@ -182,7 +182,7 @@ def _prose_findings(clause_id: str, body: str, p: ProseFacts) -> Iterator[Findin
                 match.start(),
                 match.end(),
             )
-    if p.automated and "automated" in lower:
+    if p.automated and "automat" in lower:
         for claim in automated_denials(body):
             yield _finding(
                 "practice-automated-contradicted",
