@@ -198,9 +198,9 @@ def _chain_word(word: str) -> bool:
 
 
 @per_text
-def claims(body: str, cue: re.Pattern[str]) -> tuple[Claim, ...]:
-    """Every statement about one of the known actions in the sentences of `body` that `cue` finds
-    something in, in order (reading only those keeps a check of a long notice fast)."""
+def claims(body: str, cue: re.Pattern[str], wanted: frozenset[str] = frozenset()) -> tuple[Claim, ...]:
+    """Every statement about one of the known actions (those of `wanted`, if given) in the sentences of
+    `body` that `cue` finds something in, in order (reading only those keeps a check of a long notice fast)."""
     text = plain(body)
     if not cue.search(text):
         return ()
@@ -214,7 +214,7 @@ def claims(body: str, cue: re.Pattern[str]) -> tuple[Claim, ...]:
         )
         i = 0
         while i < len(words):
-            claim, i = _read(text, words, i, sentence.end, question)
+            claim, i = _read(text, words, i, sentence.end, question, wanted)
             if claim is not None:
                 found.append(claim)
     return tuple(found)
@@ -225,7 +225,7 @@ def _heading(body: str, start: int) -> bool:
 
 
 def _read(
-    text: str, words: list[tuple[str, int, int]], i: int, sentence_end: int, question: bool
+    text: str, words: list[tuple[str, int, int]], i: int, sentence_end: int, question: bool, wanted: frozenset[str]
 ) -> tuple[Claim | None, int]:
     """The claim whose (first) verb is words[i], if it is one, and the index to read on from."""
     word = words[i][0]
@@ -241,6 +241,8 @@ def _read(
             break
         last += 3
     lemmas = frozenset(_VERBS[w] for w, _, _ in words[i : last + 1] if w in _VERBS)
+    if wanted and lemmas.isdisjoint(wanted):
+        return None, last + 1
     chain_start, negations = _chain(words, i)
     chain = [w for w, _, _ in words[chain_start:i]]
     clause_start = _clause_start(words, chain_start)
@@ -385,6 +387,7 @@ def _read_nominal(
 
 # ----- what the consistency rules ask of the claims ------------------------------------------------
 SALE = frozenset(["sell", "rent", "trade", "lease"])
+_SALE_OR_SHARE = SALE | {"share"}
 _SALE_CUE = re.compile(r"\b(?:sell|sold|sale|rent|trad|leas|shar)", re.IGNORECASE)
 _GATHER = frozenset(["collect", "use", "track", "gather", "obtain", "record", "access", "store", "process", "ask"])
 # What a sale must act on to be a sale of personal information ("it", "them": the data named before).
@@ -428,7 +431,9 @@ def flat_denial(claim: Claim) -> bool:
 def sale_denials(body: str) -> tuple[Claim, ...]:
     """'We do not sell or share ...', '... is never sold', 'no sale of ...' said of personal information."""
     return tuple(
-        c for c in claims(body, _SALE_CUE) if c.lemmas & (SALE | {"share"}) and flat_denial(c) and names_data(c.object)
+        c
+        for c in claims(body, _SALE_CUE, _SALE_OR_SHARE)
+        if c.lemmas & (SALE | {"share"}) and flat_denial(c) and names_data(c.object)
     )
 
 
@@ -439,7 +444,7 @@ def sale_claims(body: str) -> tuple[Claim, ...]:
     text = plain(body)
     return tuple(
         c
-        for c in claims(body, _SALE_CUE)
+        for c in claims(body, _SALE_CUE, _SALE_OR_SHARE)
         if c.lemmas & SALE
         and not c.denied
         and not c.hedged
@@ -463,7 +468,7 @@ def precise_location_denials(body: str) -> tuple[Claim, ...]:
     """'We do not collect precise location', 'Precise location is never collected', ..."""
     return tuple(
         c
-        for c in claims(body, _LOCATION_CUE)
+        for c in claims(body, _LOCATION_CUE, _GATHER)
         if c.lemmas & _GATHER and flat_denial(c) and _PRECISE_LOCATION_RE.search(c.object)
     )
 

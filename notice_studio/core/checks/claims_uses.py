@@ -20,12 +20,27 @@ _AUTOMATED_RE = re.compile(r"\bautomat\w*")
 _TRAIN_CUE = re.compile(r"\b(?:train|develop|improv)", re.IGNORECASE)
 _TRAINING_RE = re.compile(r"\b(?:train\w*|develop\w*|improv\w*)\b")
 _AI_RE = re.compile(r"\b(?:ai|artificial intelligence|machine learning|machine|models?|llms?|algorithms?)\b")
-_CONSENT_CUE = re.compile(r"\b(?:consent|permission|agree|cookie)", re.IGNORECASE)
+# Each reading reads only the sentences holding the words it needs (a long notice is mostly other things).
+_CONSENT_CUE = re.compile(r"\brel(?:y|ies|ied|ying) on\b|\b(?:consent|permission|agreement) before\b", re.IGNORECASE)
+_WAIT_CUE = re.compile(
+    r"\b(?:until|unless|before) (?:you|we)\b|\bwithout (?:your |the visitor's )?(?:consent|permission|agreement)"
+    r"|\b(?:after|once|if|when) (?:you (?:agree|accept|consent|allow|opt in|choose)|asking|getting|receiving|you give)"
+    r"|\b(?:consent|permission|agreement) before\b",
+    re.IGNORECASE,
+)
+_SET_FIRST_CUE = re.compile(
+    r"\bunless you\b|\bby default\b|\bby (?:continuing|using|browsing|visiting|staying)\b", re.IGNORECASE
+)
 _CONSENT_RE = re.compile(r"\b(?:consent|permission|agreement)\b")
 # "[ask for] your consent before ...": what is asked for, then when.
 _ASKED_FIRST_RE = re.compile(r"(?:your |the )?(?:consent|permission|agreement)\b.*\bbefore\b")
 _SET = frozenset(["set", "use", "place", "read", "store", "load", "drop"])
 _ASK = frozenset(["ask", "seek", "obtain", "request", "get"])
+_AGREE = frozenset(["agree", "accept"])
+_RELY_OR_ASK = _ASK | {"rely"}
+_SET_OR_ASK = _SET | _ASK
+_SET_OR_AGREE = _SET | _AGREE
+_TRAINING = frozenset(["train", "use", "process"])
 _COOKIE_RE = re.compile(r"\bcookies?\b")
 _WAIT_RE = re.compile(
     r"\b(?:until|unless|before) you\b|\bwithout (?:your |the visitor's )?(?:consent|permission|agreement)\b"
@@ -58,7 +73,7 @@ def automated_denials(body: str) -> tuple[Claim, ...]:
     return _one_a_sentence(
         [
             c
-            for c in claims(body, _DECISION_CUE)
+            for c in claims(body, _DECISION_CUE, _DECIDE)
             if c.lemmas & _DECIDE
             and flat_denial(c)
             and _DECISION_RE.search(said := _said(c))
@@ -72,7 +87,7 @@ def ai_training_denials(body: str) -> tuple[Claim, ...]:
     """'We do not use your personal information to train AI models', 'Your data is never used to train
     AI models', 'We never train machine-learning models on your data'."""
     found = []
-    for c in claims(body, _TRAIN_CUE):
+    for c in claims(body, _TRAIN_CUE, _TRAINING):
         if not flat_denial(c):
             continue
         what = " ".join((c.object, *c.tail))
@@ -98,7 +113,7 @@ def consent_claims(body: str) -> tuple[Claim, ...]:
     """'We rely on your consent ...', 'We ask for your consent before ...': processing said to rest on consent."""
     return tuple(
         c
-        for c in claims(body, _CONSENT_CUE)
+        for c in claims(body, _CONSENT_CUE, _RELY_OR_ASK)
         if not c.denied
         and _ours(c)
         and (
@@ -117,7 +132,9 @@ def _cookies(claim: Claim) -> bool:
 def cookies_wait(body: str) -> tuple[Claim, ...]:
     """Cookies said to wait for the visitor's choice: 'We do not set analytics cookies until you accept
     them', 'We ask for your consent before we place any cookie', 'Cookies are only set after you agree'."""
-    return tuple(c for c in claims(body, _CONSENT_CUE) if not c.hedged and not by_others(c) and _waits(c, _said(c)))
+    return tuple(
+        c for c in claims(body, _WAIT_CUE, _SET_OR_ASK) if not c.hedged and not by_others(c) and _waits(c, _said(c))
+    )
 
 
 def _waits(c: Claim, said: str) -> bool:
@@ -134,13 +151,17 @@ def _waits(c: Claim, said: str) -> bool:
 def cookies_set_first(body: str) -> tuple[Claim, ...]:
     """Cookies said to be set before any choice: 'By continuing to browse, you agree to our use of
     cookies', 'We set cookies unless you opt out', 'Cookies are set by default'."""
-    return tuple(c for c in claims(body, _CONSENT_CUE) if not c.hedged and not c.denied and _set_first(c, _said(c)))
+    return tuple(
+        c
+        for c in claims(body, _SET_FIRST_CUE, _SET_OR_AGREE)
+        if not c.hedged and not c.denied and _set_first(c, _said(c))
+    )
 
 
 def _set_first(c: Claim, said: str) -> bool:
     if not _COOKIE_RE.search(said):
         return False
-    if c.lemmas & {"agree", "accept"}:
+    if c.lemmas & _AGREE:
         return c.subject[-1:] == ("you",) and bool(_IMPLIED_RE.search(f"{c.antecedent} {' '.join(c.subject)}"))
     if c.lemmas.isdisjoint(_SET) or by_others(c):
         return False

@@ -24,6 +24,7 @@ _RIGHTS = r"rights?"
 # California residents', 'Rights of EEA users'.
 _HEADING_ABOUT = r"(?:rights?|residents?|consumers?|users?|individuals|visitors)\b"
 _NEVER = r"(?!)"
+_ABOUT_RE = re.compile(rf"\b{_HEADING_ABOUT}", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,12 @@ _HEADINGS = tuple(
     for law in _LAWS
 )
 _CUE_RE = re.compile(r"\b(?:" + "|".join(f"{law.name}|{law.place}" for law in _LAWS) + r")\b|1798\.", re.IGNORECASE)
+# Cheaper than _CUE_RE (a long alternation) on every sentence that mentions rights: some law or place
+# must be named for a citation regex to find anything.
+_KEYS = (
+    *("ccpa", "cpra", "california", "gdpr", "general data", "eea", "europe", "eu", "uk", "united kingdom"),
+    *("lgpd", "lei geral", "brazil", "pipeda", "canad", "coppa", "children's online", "1798."),
+)
 # A sentence saying the law does not reach us, or only if it does: not a citation of its rights.
 _NOT_APPLIED_RE = re.compile(
     r"\b(?:not|n't|never) (?:apply|applies|subject to|covered by|required)|\bexempt\b|\bif (?:the \w+ )?(?:applies|apply)\b"
@@ -100,23 +107,32 @@ _NOT_APPLIED_RE = re.compile(
 def cited_laws(title: str, body: str) -> tuple[tuple[str, frozenset[str], int, int, str], ...]:
     """(law, laws that cover it, start, end, excerpt) for each citation of rights in a section: its title
     (start -1), a heading or a sentence of its body."""
-    if not _CUE_RE.search(title) and not _CUE_RE.search(body):
-        return ()
-    found = []
-    for law, heading in _HEADINGS:
-        if heading.search(title) and not _NOT_APPLIED_RE.search(title):
-            found.append((law.law, law.covered_by, -1, -1, title))
-    for match in _HEADING_LINE_RE.finditer(body):
-        for law, heading in _HEADINGS:
-            if heading.search(match.group(1)) and not _NOT_APPLIED_RE.search(match.group(1)):
-                found.append((law.law, law.covered_by, match.start(1), match.end(1), match.group(1).strip()))
+    found = [(law.law, law.covered_by, -1, -1, title) for law in _heading_laws(title)]
+    if "#" in body:
+        for match in _HEADING_LINE_RE.finditer(body):
+            line = match.group(1)
+            found += [
+                (law.law, law.covered_by, match.start(1), match.end(1), line.strip()) for law in _heading_laws(line)
+            ]
+    lower = body.lower()
+    if "right" not in lower and "1798." not in lower and "gdpr" not in lower:
+        return tuple(found)
     for sentence in sentences(body, False):
-        if not _CUE_RE.search(sentence.text) or _NOT_APPLIED_RE.search(sentence.text):
+        said = sentence.text.lower()
+        if "right" not in said and "1798." not in said and "gdpr" not in said:
+            continue
+        if not any(key in said for key in _KEYS) or _NOT_APPLIED_RE.search(sentence.text):
             continue
         for law, citation in _CITATIONS:
             if hit := citation.search(body, sentence.start, sentence.end):
                 found.append((law.law, law.covered_by, hit.start(), hit.end(), hit.group(0)))
     return tuple(found)
+
+
+def _heading_laws(heading: str) -> list[_Law]:
+    if not _ABOUT_RE.search(heading) or not _CUE_RE.search(heading) or _NOT_APPLIED_RE.search(heading):
+        return []
+    return [law for law, pattern in _HEADINGS if pattern.search(heading)]
 
 
 def rights_without_law(scan: Scan) -> Iterator[Finding]:
