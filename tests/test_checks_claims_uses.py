@@ -156,6 +156,7 @@ def test_cookies_said_to_wait_while_they_are_set_on_an_opt_out_basis(text: str, 
         "By using our website, you accept our cookies.",
         "We set analytics cookies unless you opt out.",
         "Analytics cookies are set by default.",
+        "Preference and analytics cookies are enabled by default.",
         "Heron Vets Ltd sets analytics cookies unless you turn them off.",
     ],
 )

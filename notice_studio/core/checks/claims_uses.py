@@ -39,7 +39,7 @@ _ASK = frozenset(["ask", "seek", "obtain", "request", "get"])
 _AGREE = frozenset(["agree", "accept"])
 _RELY_OR_ASK = _ASK | {"rely"}
 _SET_OR_ASK = _SET | _ASK
-_SET_OR_AGREE = _SET | _AGREE
+_SET_OR_AGREE = _SET | _AGREE | {"enable"}
 _TRAINING = frozenset(["train", "use", "process"])
 _COOKIE_RE = re.compile(r"\bcookies?\b")
 _WAIT_RE = re.compile(
@@ -163,7 +163,7 @@ def _set_first(c: Claim, said: str) -> bool:
         return False
     if c.lemmas & _AGREE:
         return c.subject[-1:] == ("you",) and bool(_IMPLIED_RE.search(f"{c.antecedent} {' '.join(c.subject)}"))
-    if c.lemmas.isdisjoint(_SET) or by_others(c):
+    if c.lemmas.isdisjoint(_SET_OR_AGREE) or by_others(c):
         return False
     if c.passive:
         return bool(_BY_DEFAULT_RE.search(" ".join(c.tail)))
