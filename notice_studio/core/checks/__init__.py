@@ -13,6 +13,8 @@ from notice_studio.core.checks import (
     contradictions,
     dates,
     drafting,
+    email_contact,
+    law_rights,
     readability,
     references,
     tables,
@@ -62,6 +64,7 @@ def run_checks(notice: Notice, context: CheckContext | None = None) -> CheckRepo
         found += drafting.empty(info)
         found += drafting.too_large(info)
         found += drafting.missing_tables(info, notice.tables)
+    found += email_contact.email_missing(s)
     found += drafting.duplicate_headings(s)
     found += drafting.typed_numbers(s)
 
@@ -86,6 +89,7 @@ def run_checks(notice: Notice, context: CheckContext | None = None) -> CheckRepo
     if "contradictions" not in skip:
         found += contradictions.contradictions(s, facts, found)
 
+    found += law_rights.rights_without_law(s)
     coverage: tuple[Coverage, ...] = ()
     if "coverage-missing" not in skip:
         results, missing = _coverage.coverage(s, ctx, facts)

@@ -5,7 +5,8 @@
 each is one `Claim` with the verbs' lemmas ({"rent", "trade"}), whether it is denied, and the
 object phrase the verb acts on (up to a clause boundary, a recipient "to ..." or a purpose
 "for ..."). The rules in `consistency` and `contradictions` judge the claims (the transfer and children
-readings are in `claims_places`); this module knows no practices.
+readings are in `claims_places`; automated decisions, AI training, consent and cookie consent in
+`claims_uses`); this module knows no practices.
 """
 
 from __future__ import annotations
@@ -57,10 +58,29 @@ for _args in (
     ("intend", "intended", "intending"),
     ("design", "designed", "designing"),
     ("target", "targeted", "targeting"),
+    # what the automated-decision, AI-training, consent and cookie readings in claims_uses ask about
+    ("make", "made", "making"),
+    ("take", "taken", "taking"),
+    ("subject", "subjected", "subjecting"),
+    ("train", "trained", "training"),
+    ("rely", "relied", "relying", "relies"),
+    ("seek", "sought", "seeking"),
+    ("request", "requested", "requesting"),
+    ("get", "got", "getting"),
+    ("set", "set", "setting"),
+    ("place", "placed", "placing"),
+    ("read", "read", "reading"),
+    ("load", "loaded", "loading"),
+    ("drop", "dropped", "dropping"),
+    ("enable", "enabled", "enabling"),
+    ("agree", "agreed", "agreeing"),
+    ("accept", "accepted", "accepting"),
 ):
     _VERBS.update(_forms(*_args))
-_VERBS["gave"] = "give"
-_PARTICIPLES = frozenset(w for w in _VERBS if w.endswith("ed") or w in ("sold", "given", "sent"))
+_VERBS.update(gave="give", took="take", gotten="get")
+_PARTICIPLES = frozenset(
+    w for w in _VERBS if w.endswith("ed") or w in ("sold", "given", "sent", "made", "taken", "set", "read", "sought")
+)
 # Nouns read only after "no": "there is no sale of ...", "no selling or sharing of ...".
 _NOUNS = {"sale": "sell", "sales": "sell", "collection": "collect", "use": "use", "disclosure": "disclose"}
 _NOMINAL = frozenset(_NOUNS) | frozenset(_VERBS)
@@ -93,7 +113,19 @@ _AUX = frozenset(
 )
 _BE = frozenset(["is", "are", "was", "were", "be", "been", "being"])
 _ADVERBS = frozenset(
-    ["also", "ever", "knowingly", "currently", "otherwise", "intentionally", "directly", "actually", "still", "longer"]
+    [
+        "also",
+        "only",
+        "ever",
+        "knowingly",
+        "currently",
+        "otherwise",
+        "intentionally",
+        "directly",
+        "actually",
+        "still",
+        "longer",
+    ]
 )
 _JOINS = frozenset(["and", "or", ","])
 _NEGATORS = frozenset(["not", "never", "cannot"])
@@ -122,6 +154,11 @@ _OBJECT_ENDS = frozenset(
 _CONDITIONS = frozenset(["unless", "except", "without", "other", "if"])
 _HEDGES = frozenset(["if", "whether", "unless"])
 _SUBJECT_PRONOUNS = frozenset(["we", "you", "they", "he", "she", "it", "i"])
+# A heading that starts so asks a question without its '?': "Do we sell your data", "How we use cookies".
+_QUESTION_STARTS = _AUX | frozenset(["how", "what", "when", "where", "why", "which", "who", "whether"])
+_HEADING_LINE_RE = re.compile(r"[ \t]{0,3}#{1,6}[ \t]")
+# A subject that denies by itself: "No automated decision-making takes place", "Neither we nor ...".
+_NO_SUBJECT = frozenset(["no", "none", "neither"])
 
 
 @dataclass(frozen=True)
@@ -161,9 +198,9 @@ def _chain_word(word: str) -> bool:
 
 
 @per_text
-def claims(body: str, cue: re.Pattern[str]) -> tuple[Claim, ...]:
-    """Every statement about one of the known actions in the sentences of `body` that `cue` finds
-    something in, in order (reading only those keeps a check of a long notice fast)."""
+def claims(body: str, cue: re.Pattern[str], wanted: frozenset[str] = frozenset()) -> tuple[Claim, ...]:
+    """Every statement about one of the known actions (those of `wanted`, if given) in the sentences of
+    `body` that `cue` finds something in, in order (reading only those keeps a check of a long notice fast)."""
     text = plain(body)
     if not cue.search(text):
         return ()
@@ -172,17 +209,23 @@ def claims(body: str, cue: re.Pattern[str]) -> tuple[Claim, ...]:
         if not cue.search(text, sentence.start, sentence.end):
             continue
         words = _tokens(text, sentence.start, sentence.end)
-        question = text[sentence.start : sentence.end].rstrip().endswith("?")
+        question = text[sentence.start : sentence.end].rstrip().endswith("?") or (
+            bool(words) and words[0][0] in _QUESTION_STARTS and _heading(body, sentence.start)
+        )
         i = 0
         while i < len(words):
-            claim, i = _read(text, words, i, sentence.end, question)
+            claim, i = _read(text, words, i, sentence.end, question, wanted)
             if claim is not None:
                 found.append(claim)
     return tuple(found)
 
 
+def _heading(body: str, start: int) -> bool:
+    return bool(_HEADING_LINE_RE.match(body, body.rfind("\n", 0, start) + 1))
+
+
 def _read(
-    text: str, words: list[tuple[str, int, int]], i: int, sentence_end: int, question: bool
+    text: str, words: list[tuple[str, int, int]], i: int, sentence_end: int, question: bool, wanted: frozenset[str]
 ) -> tuple[Claim | None, int]:
     """The claim whose (first) verb is words[i], if it is one, and the index to read on from."""
     word = words[i][0]
@@ -198,6 +241,8 @@ def _read(
             break
         last += 3
     lemmas = frozenset(_VERBS[w] for w, _, _ in words[i : last + 1] if w in _VERBS)
+    if wanted and lemmas.isdisjoint(wanted):
+        return None, last + 1
     chain_start, negations = _chain(words, i)
     chain = [w for w, _, _ in words[chain_start:i]]
     clause_start = _clause_start(words, chain_start)
@@ -207,12 +252,12 @@ def _read(
     if after < len(words) and words[after][0] == "for" and "ask" in lemmas:
         after += 1  # "ask for your precise location"
     object_end = _object_end(words, after)
-    if passive:
-        obj_words = before
-        denied = negations % 2 == 1 or bool(before and before[0] in ("no", "none", "neither"))
-    else:
-        obj_words = [w for w, _, _ in words[after:object_end]]
-        denied = negations % 2 == 1
+    obj_words = before if passive else [w for w, _, _ in words[after:object_end]]
+    # "No automated decision-making takes place": a subject of 'no ...' denies, if it is a plain noun
+    # phrase (not "No personal information is used to [train]", whose denial is the passive's).
+    denied = negations % 2 == 1 or bool(
+        before and before[0] in _NO_SUBJECT and (passive or not any(w in _AUX or w == "to" for w in before))
+    )
     tail_start = after if passive else object_end
     tail = [w for w, _, _ in words[tail_start : _clause_end(words, tail_start)]]
     # "Do Not Sell or Share My Personal Information" is a link's name, not the organisation speaking.
@@ -342,6 +387,7 @@ def _read_nominal(
 
 # ----- what the consistency rules ask of the claims ------------------------------------------------
 SALE = frozenset(["sell", "rent", "trade", "lease"])
+_SALE_OR_SHARE = SALE | {"share"}
 _SALE_CUE = re.compile(r"\b(?:sell|sold|sale|rent|trad|leas|shar)", re.IGNORECASE)
 _GATHER = frozenset(["collect", "use", "track", "gather", "obtain", "record", "access", "store", "process", "ask"])
 # What a sale must act on to be a sale of personal information ("it", "them": the data named before).
@@ -385,7 +431,9 @@ def flat_denial(claim: Claim) -> bool:
 def sale_denials(body: str) -> tuple[Claim, ...]:
     """'We do not sell or share ...', '... is never sold', 'no sale of ...' said of personal information."""
     return tuple(
-        c for c in claims(body, _SALE_CUE) if c.lemmas & (SALE | {"share"}) and flat_denial(c) and names_data(c.object)
+        c
+        for c in claims(body, _SALE_CUE, _SALE_OR_SHARE)
+        if c.lemmas & (SALE | {"share"}) and flat_denial(c) and names_data(c.object)
     )
 
 
@@ -396,7 +444,7 @@ def sale_claims(body: str) -> tuple[Claim, ...]:
     text = plain(body)
     return tuple(
         c
-        for c in claims(body, _SALE_CUE)
+        for c in claims(body, _SALE_CUE, _SALE_OR_SHARE)
         if c.lemmas & SALE
         and not c.denied
         and not c.hedged
@@ -420,7 +468,7 @@ def precise_location_denials(body: str) -> tuple[Claim, ...]:
     """'We do not collect precise location', 'Precise location is never collected', ..."""
     return tuple(
         c
-        for c in claims(body, _LOCATION_CUE)
+        for c in claims(body, _LOCATION_CUE, _GATHER)
         if c.lemmas & _GATHER and flat_denial(c) and _PRECISE_LOCATION_RE.search(c.object)
     )
 

@@ -22,6 +22,7 @@ from notice_studio.core.checks.text import per_text
 _MOVE = frozenset(["transfer", "send", "move"])
 _STAY = frozenset(["stay", "remain"])
 _AIM = frozenset(["direct", "aim", "intend", "design", "target"])
+_CHILD_ACTS = _AIM | SALE | {"share", "collect"}
 _REGIONS = {
     "european economic area": "eea",
     "eea": "eea",
@@ -60,7 +61,7 @@ def _place_words(claim: Claim) -> tuple[str, ...]:
 def transfer_denials(body: str) -> tuple[tuple[Claim, str], ...]:
     """Each flat statement that personal data does not leave a region, with the region ('eea', 'eu', 'uk')."""
     found: list[tuple[Claim, str]] = []
-    for claim in claims(body, _PLACE_CUE):
+    for claim in claims(body, _PLACE_CUE, _MOVE | _STAY):
         region = ""
         if not names_data(" ".join(claim.subject) if claim.lemmas & _STAY else claim.object):
             continue
@@ -79,7 +80,7 @@ def transfer_claims(body: str) -> tuple[Claim, ...]:
     """'We transfer personal data to those countries', 'Your data is transferred to the United States'."""
     return tuple(
         c
-        for c in claims(body, _PLACE_CUE)
+        for c in claims(body, _PLACE_CUE, _MOVE | _STAY)
         if "transfer" in c.lemmas
         and not c.denied
         and not c.hedged
@@ -93,7 +94,7 @@ def transfer_claims(body: str) -> tuple[Claim, ...]:
 def not_for_children(body: str) -> tuple[tuple[Claim, bool], ...]:
     """Each flat denial that the service is meant for children ('The app is not aimed at children'), and
     whether its sentence also denies collecting children's data ('... and we do not knowingly collect ...')."""
-    read = claims(body, _CHILD_CUE)
+    read = claims(body, _CHILD_CUE, _CHILD_ACTS)
     found = []
     for claim in read:
         phrase = _phrase(claim.tail)
@@ -118,7 +119,7 @@ def under_16_sale_denials(body: str) -> tuple[Claim, ...]:
     the opt-in condition is the rule's own form, so a condition does not make it something else."""
     return tuple(
         c
-        for c in claims(body, _CHILD_CUE)
+        for c in claims(body, _CHILD_CUE, _CHILD_ACTS)
         if c.lemmas & (SALE | {"share"})
         and not c.hedged
         and not by_others(c)

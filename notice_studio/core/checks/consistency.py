@@ -18,6 +18,11 @@ from notice_studio.core.checks.claims import (
     sale_claims,
     sale_denials,
 )
+from notice_studio.core.checks.claims_uses import (
+    ai_training_denials,
+    automated_denials,
+    consent_claims,
+)
 from notice_studio.core.checks.scan import ClauseInfo, Scan
 from notice_studio.core.checks.text import as_typed, per_text, plain, quote
 from notice_studio.core.checks.types import Finding
@@ -38,23 +43,6 @@ _OPT_OUT_SALE_RE = re.compile(
     re.IGNORECASE,
 )
 _DPF_RE = re.compile(r"\bData Privacy Framework\b", re.IGNORECASE)
-_CONSENT_RE = re.compile(
-    r"\bwe rely on (?:your )?consent\b|\bwe ask for (?:your )?consent before\b"
-    r"|\bwe do not set [^.\n]{0,60}cookies until you\b",
-    re.IGNORECASE,
-)
-_NEG = r"(?:do not|don't|does not|never|did not|have not|will not|won't)"
-_NO_AUTOMATED_RE = re.compile(
-    rf"\bwe {_NEG} (?:make|take|use)\b[^.\n]{{0,40}}\bdecisions?\b[^.\n]{{0,40}}\b(?:only|solely|purely)\b"
-    r"[^.\n]{0,20}\bautomated",
-    re.IGNORECASE,
-)
-_NO_AI_TRAINING_RE = re.compile(
-    rf"\bwe {_NEG} use\b[^.\n]{{0,60}}\bto (?:train|develop|improve) (?:our |any |third-party )?"
-    r"(?:AI|artificial intelligence|machine[- ]learning|models?)\b",
-    re.IGNORECASE,
-)
-
 PRACTICES_HINT = "notice-studio practices set DIR ... or the Practices panel"
 
 
@@ -194,41 +182,41 @@ def _prose_findings(clause_id: str, body: str, p: ProseFacts) -> Iterator[Findin
                 match.start(),
                 match.end(),
             )
-    if p.automated and "automated" in lower:
-        for match in _NO_AUTOMATED_RE.finditer(text):
+    if p.automated and "automat" in lower:
+        for claim in automated_denials(body):
             yield _finding(
                 "practice-automated-contradicted",
-                "The text says no decisions are made solely by automated means, but the practices record"
-                " automated decisions.",
+                f"The text says '{quote(as_typed(body, claim.start, claim.sentence_end), 60)}' (no decisions made"
+                " solely by automated means), but the practices record automated decisions.",
                 "Use the clause 'automated-decisions' and describe them, or set automated_decisions: false"
                 " in practices.yaml.",
                 (clause_id, body),
-                match.start(),
-                match.end(),
+                claim.start,
+                claim.end,
             )
-    if p.ai_training and "train" in lower:
-        for match in _NO_AI_TRAINING_RE.finditer(text):
+    if p.ai_training:
+        for claim in ai_training_denials(body):
             yield _finding(
                 "practice-ai-training-contradicted",
-                "The text says personal information is not used to train AI models, but the practices record"
-                " that it is.",
+                f"The text says '{quote(as_typed(body, claim.start, claim.sentence_end), 60)}' (personal information"
+                " not used to train AI models), but the practices record that it is.",
                 "Say how personal information is used for training, or set ai_training: false in practices.yaml.",
                 (clause_id, body),
-                match.start(),
-                match.end(),
+                claim.start,
+                claim.end,
             )
-    if p.consent or "consent" not in lower:
+    if p.consent:
         return
-    for match in _CONSENT_RE.finditer(text):
+    for claim in consent_claims(body):
         yield _finding(
             "practice-consent-contradicted",
-            f"The text says '{quote(as_typed(body, match.start(), match.end()), 50)}', but the practices record no processing based on"
-            f" consent and cookies set on an {p.cookie_consent} basis.",
+            f"The text says '{quote(as_typed(body, claim.start, claim.sentence_end), 50)}', but the practices record no"
+            f" processing based on consent and cookies set on an {p.cookie_consent} basis.",
             "Describe the opt-out choices the service really offers, or record the consent in practices.yaml"
             " (a purpose with legal_basis: consent, or cookies consent: opt-in).",
             (clause_id, body),
-            match.start(),
-            match.end(),
+            claim.start,
+            claim.end,
         )
 
 

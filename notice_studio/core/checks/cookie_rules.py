@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from notice_studio.core.checks.claims_uses import cookies_set_first, cookies_wait
 from notice_studio.core.checks.scan import Scan
 from notice_studio.core.checks.tables import cookie_categories, cookie_category_key, explained_cookie_categories
 from notice_studio.core.checks.text import as_typed, quote
@@ -19,21 +20,6 @@ from notice_studio.core.checks.types import Finding
 from notice_studio.core.notice.model import Table
 from notice_studio.core.practices.model import Practices
 
-_NEG = r"(?:do not|don't|will not|won't|never)"
-_SET = r"(?:set|use|place|read|store|load|drop)"
-_ASKED_FIRST_RE = re.compile(
-    rf"\bwe {_NEG} {_SET}\b[^.\n]{{0,60}}\bcookies?\b[^.\n]{{0,40}}\b(?:until|unless|before) you\b"
-    rf"|\bwe (?:ask for|seek|obtain|request|get) (?:your )?(?:consent|permission|agreement) before (?:we )?{_SET}\w*\b"
-    r"[^.\n]{0,60}\bcookies?\b"
-    r"|\bcookies? (?:are|is) (?:only )?(?:set|used|placed|loaded) (?:only )?(?:after|once|if) you (?:agree|accept|consent|allow|opt in)",
-    re.IGNORECASE,
-)
-_SET_FIRST_RE = re.compile(
-    r"\bby (?:continuing to (?:use|browse)|using|browsing)\b[^.\n]{0,60}\byou (?:agree|consent|accept)\b[^.\n]{0,40}\bcookies\b"
-    rf"|\bwe {_SET}\b[^.\n]{{0,60}}\bcookies\b[^.\n]{{0,60}}\bunless you (?:opt out|object|refuse|decline|switch|turn)"
-    r"|\bcookies (?:are|is) (?:on|set|enabled) by default\b",
-    re.IGNORECASE,
-)
 _NAMED_COOKIE_RE = re.compile(
     r"`(?P<code>[^`\n]{2,60})`"
     r"|\bcookies? (?:called|named) [“\"'‘]?(?P<called>[A-Za-z0-9_.\-]{2,40})"
@@ -53,20 +39,20 @@ def cookies(scan: Scan, p: Practices) -> Iterator[Finding]:
 
 def _consent(scan: Scan, p: Practices) -> Iterator[Finding]:
     if p.cookies.consent == "opt-in":
-        pattern, said = _SET_FIRST_RE, "cookies are set unless the visitor refuses them"
+        read, said = cookies_set_first, "cookies are set unless the visitor refuses them"
         fix = (
             "Say that non-essential cookies wait for the visitor's choice, or set cookies consent: opt-out in "
             + _HINT
             + "."
         )
     else:
-        pattern, said = _ASKED_FIRST_RE, "the visitor is asked before cookies are set"
+        read, said = cookies_wait, "the visitor is asked before cookies are set"
         fix = "Describe the opt-out the service really offers, or set cookies consent: opt-in in " + _HINT + "."
     for info in scan.clauses:
         if "cookie" not in info.plain.lower():
             continue
-        for match in pattern.finditer(info.plain):
-            shown = quote(as_typed(info.clause.body, match.start(), match.end()), 60)
+        for claim in read(info.clause.body):
+            shown = quote(as_typed(info.clause.body, claim.start, claim.sentence_end), 60)
             yield Finding(
                 "practice-cookie-consent-contradicted",
                 "error",
@@ -74,10 +60,10 @@ def _consent(scan: Scan, p: Practices) -> Iterator[Finding]:
                 f" {p.cookies.consent} basis.",
                 fix,
                 info.id,
-                match.start(),
-                match.end(),
+                claim.start,
+                claim.end,
                 "body",
-                info.clause.body[match.start() : match.end()],
+                info.clause.body[claim.start : claim.end],
             )
 
 

@@ -20,6 +20,7 @@ RULES: dict[str, Rule] = {
         Rule("placeholder-malformed", "error", "Something looks like a placeholder but is not written {{ name }}"),
         Rule("drafting-marker", "error", "A drafting marker ([insert ...], [TBD], XX, [●]) is left in"),
         Rule("contact-missing", "error", "Contact details are promised but none follow"),
+        Rule("contact-email-missing", "warning", "Readers are told to e-mail, but the notice gives no e-mail address"),
         Rule("clause-empty", "error", "A section has no text"),
         Rule("clause-too-large", "error", "A section is too long to check (over a million characters)"),
         Rule("table-missing", "error", "A section embeds a table the notice does not have"),
@@ -43,6 +44,11 @@ RULES: dict[str, Rule] = {
         Rule("term-unused", "warning", "A term is defined but never used"),
         Rule("organisation-name", "warning", "The organisation is named inconsistently"),
         Rule("coverage-missing", "warning", "A disclosure a selected law requires is missing"),
+        Rule(
+            "rights-law-not-applied",
+            "warning",
+            "The notice cites rights under a law (a 'California rights' section) it is not written for",
+        ),
         Rule(
             "coverage-evidence-missing",
             "warning",
@@ -138,6 +144,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         "placeholder-malformed",
         "drafting-marker",
         "contact-missing",
+        "contact-email-missing",
         "clause-empty",
         "clause-too-large",
         "table-missing",
@@ -154,7 +161,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         "crossref-topic",
     ),
     "terms": ("term-undefined", "term-unused", "organisation-name"),
-    "coverage": ("coverage-missing", "coverage-evidence-missing"),
+    "coverage": ("coverage-missing", "coverage-evidence-missing", "rights-law-not-applied"),
     "tables": ("table-cell-invalid",),
     "consistency": (
         "practice-sale-contradicted",
