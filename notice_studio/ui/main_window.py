@@ -374,12 +374,9 @@ class MainWindow(QMainWindow):
         self._close_session()
         self.session = session
         session.workspace.use_library(self.library)
-        if session.author.is_unknown:
-            self.statusBar().showMessage(
-                "Your edits are recorded as an unknown author: set your name in Edit > Your name and e-mail.", 15000
-            )
-        for message in repo.recovery.messages:
-            self.statusBar().showMessage(message, 10000)
+        unknown = "Your edits are recorded as an unknown author: set your name in Edit > Your name and e-mail."
+        opening = [*([unknown] if session.author.is_unknown else []), *repo.recovery.messages]
+        self.extras.messages.set_messages(opening)  # every one kept to read, not only the last shown
         self.outline_view.setModel(session.outline)
         self.outline_view.expandAll()
         self.outline_view.selectionModel().currentChanged.connect(self._current_changed)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from notice_studio.ui.layout.dock_tabs import TabBarTidier, tidy_tab_bars
 from notice_studio.ui.layout.fit import available_area
+from notice_studio.ui.layout.notice_messages import NoticeMessages
 from notice_studio.ui.layout.panes import (
     Pane,
     PaneKeys,
@@ -82,6 +83,7 @@ class WindowExtras(QObject):
         self.sample_bar: QToolBar | None = None
         self.tab_bars: TabBarTidier | None = None
         self.preview_share: PreviewShare | None = None
+        self.messages = NoticeMessages(window)  # what opening a notice had to say
 
 
 def install(window: Window) -> WindowExtras:
@@ -91,6 +93,8 @@ def install(window: Window) -> WindowExtras:
     _room(window, extras)
     _menus(window, extras)
     _checks_badge(window, extras)
+    window.view_menu.addSeparator()
+    window.view_menu.addAction(extras.messages.action)
     _sample_bar(window, extras)
     if not isinstance(window.settings.get("window/state"), QByteArray):
         first_layout(window, extras)
