@@ -39,6 +39,7 @@ from notice_studio.ui.app_state import AppState
 from notice_studio.ui.editor.editor import ClauseEditor
 from notice_studio.ui.editor.preview import PreviewPane
 from notice_studio.ui.interaction import DialogInteraction
+from notice_studio.ui.layout.notice_messages import UNKNOWN_AUTHOR
 from notice_studio.ui.session import Session
 from notice_studio.ui.settings import Settings
 from notice_studio.ui.tasks import Debouncer, TaskRunner
@@ -374,8 +375,7 @@ class MainWindow(QMainWindow):
         self._close_session()
         self.session = session
         session.workspace.use_library(self.library)
-        unknown = "Your edits are recorded as an unknown author: set your name in Edit > Your name and e-mail."
-        opening = [*([unknown] if session.author.is_unknown else []), *repo.recovery.messages]
+        opening = [*([UNKNOWN_AUTHOR] if session.author.is_unknown else []), *repo.recovery.messages]
         self.extras.messages.set_messages(opening)  # every one kept to read, not only the last shown
         self.outline_view.setModel(session.outline)
         self.outline_view.expandAll()
@@ -793,6 +793,7 @@ class MainWindow(QMainWindow):
             self.session.author = self.author()
             self.session.workspace.author = self.session.author  # sync and reviews record the new name
             self.session._saver.set_author(self.session.author)
+        self.extras.messages.forget(UNKNOWN_AUTHOR)  # no longer true
         self.statusBar().showMessage(f"Your edits are now recorded as {name}.", 5000)
 
     def about(self) -> None:

@@ -77,3 +77,18 @@ def test_one_opening_message_shows_in_the_status_bar_and_stays_to_read(qtbot, se
 def test_a_notice_that_opens_quietly_shows_no_messages_button(window) -> None:
     messages = window.extras.messages
     assert messages.messages == [] and not messages.button.isVisible() and not messages.action.isEnabled()
+
+
+def test_the_unknown_author_message_goes_once_a_name_is_set(
+    qtbot, settings, notice_folder: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """The welcome asks the name; once given, 'recorded as an unknown author' is no longer true."""
+    nobody = tmp_path / "nobody"
+    monkeypatch.setenv("HOME", str(nobody))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(nobody / ".config"))
+    win = _open(qtbot, settings, notice_folder)
+    messages = win.extras.messages
+    assert messages.button.text() == "1 message" and "unknown author" in messages.messages[0]
+    win._set_author("Kim Keyboard", "kim@example.com")
+    assert messages.messages == [] and not messages.button.isVisible() and not messages.action.isEnabled()
+    win.close()

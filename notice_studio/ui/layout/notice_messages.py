@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMainWindow, QPushButton
 from notice_studio.core.wording import plural
 
 SHOWN_MS = 15000
+UNKNOWN_AUTHOR = "Your edits are recorded as an unknown author: set your name in Edit > Your name and e-mail."
 
 
 class NoticeMessages(QObject):
@@ -42,10 +43,7 @@ class NoticeMessages(QObject):
     def set_messages(self, messages: Sequence[str]) -> None:
         """The messages of a notice just opened (none: the button goes)."""
         self.messages = list(dict.fromkeys(messages))
-        count = len(self.messages)
-        self.button.setText(plural(count, "message"))
-        self.button.setVisible(bool(count))
-        self.action.setEnabled(bool(count))
+        count = self._show_count()
         if count == 1:
             self.window.statusBar().showMessage(self.messages[0], SHOWN_MS)
         elif count:
@@ -54,6 +52,19 @@ class NoticeMessages(QObject):
                 "bottom right (or View > Messages about this notice) to read them.",
                 SHOWN_MS,
             )
+
+    def _show_count(self) -> int:
+        count = len(self.messages)
+        self.button.setText(plural(count, "message"))
+        self.button.setVisible(bool(count))
+        self.action.setEnabled(bool(count))
+        return count
+
+    def forget(self, message: str) -> None:
+        """Drop a message that is no longer true (the author set their name)."""
+        if message in self.messages:
+            self.messages.remove(message)
+            self._show_count()
 
     def show_all(self) -> QObject:
         """Every message, in a list that scrolls and fits the screen."""
