@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from notice_studio import __version__
 from notice_studio.core.importer.readers import SUPPORTED_TEXT
-from notice_studio.core.notice.model import Clause, NoticeError
+from notice_studio.core.notice.model import Clause, NoticeError, title_problem
 from notice_studio.core.notice.store import NoticeRepo
 from notice_studio.core.render.common import format_date
 from notice_studio.core.wording import plural
@@ -574,9 +575,15 @@ class MainWindow(QMainWindow):
     def new_clause(self) -> None:
         if self.session is None:
             return
-        title, ok = QInputDialog.getText(self, "New clause", "Title of the new clause:")
-        if not ok or not title.strip():
-            return
+        title, label = "", "Title of the new clause:"
+        while True:  # a refused title is offered again as typed, with the core's sentence
+            title, ok = QInputDialog.getText(self, "New clause", label, QLineEdit.EchoMode.Normal, title)
+            if not ok or not title.strip():
+                return
+            problem = title_problem(title)
+            if not problem:
+                break
+            label = f"{problem}\nTitle of the new clause:"
         clause = Clause(self.session.notice.new_clause_id(title), " ".join(title.split()), "")
         parent, index = self._insertion_point()
         self.session.undo_stack.push(commands.AddClause(self.session, clause, parent, index))
