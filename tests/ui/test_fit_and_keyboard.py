@@ -396,6 +396,9 @@ def test_at_853_pixels_a_side_panel_sets_the_preview_aside_instead_of_cramping_i
     assert window.extras.act_preview.isChecked()  # still the user's choice; it comes back
     assert window.statusBar().currentMessage().startswith("Preview hidden until the side panel closes")
     window.grab().save(str(tmp_path / "853-library.png"))
+    window.statusBar().clearMessage()
+    window.extras.keys.pane_actions[2].trigger()  # Ctrl+3, Preview: says why there is none
+    assert window.statusBar().currentMessage().startswith("Preview hidden until the side panel closes")
     body = window.editor.body
     assert body.width() >= body.fontMetrics().averageCharWidth() * 40
     assert window.width() <= 853 and window.minimumSizeHint().width() <= 853

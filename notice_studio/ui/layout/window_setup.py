@@ -109,7 +109,7 @@ def _panes(window: Window, extras: WindowExtras) -> None:
     panes = [
         Pane("Outline", lambda: window.outline_view, window.docks["outline"]),
         Pane("Clause text", lambda: window.editor.body, visible=lambda: window.editor.isVisible()),
-        Pane("Preview", lambda: window.preview, visible=lambda: window.preview.isVisible()),
+        Pane("Preview", lambda: _preview_focus(window, extras), visible=lambda: window.preview.isVisible()),
     ]
     for key, name in _DOCK_PANES:
         dock = window.docks.get(key)
@@ -118,6 +118,15 @@ def _panes(window: Window, extras: WindowExtras) -> None:
             panes.append(Pane(name, _library_focus(dock) if focus else dock_focus(dock), dock))
     extras.panes = panes
     extras.keys = PaneKeys(window, panes)
+
+
+def _preview_focus(window: Window, extras: WindowExtras) -> QWidget | None:
+    """The preview; while it is set aside for a side panel (Ctrl+3 did nothing), the status bar says so."""
+    share = extras.preview_share
+    if share is not None and share.set_aside:
+        window.statusBar().showMessage(SET_ASIDE, 8000)
+        return None
+    return window.preview
 
 
 def _library_focus(dock: Any) -> Callable[[], QWidget | None]:
