@@ -1,4 +1,9 @@
-"""Every user edit is one QUndoCommand whose redo/undo call the session (and so the core)."""
+"""Every user edit is one QUndoCommand whose redo/undo call the session (and so the core).
+
+Undo puts back what the notice held before with `restoring=True`: a value saved by an older
+version, over today's rule for typed values, comes back as it was on disk instead of raising
+inside the undo step (see the workspace's note on restoring). Redo needs no such pass: what it
+puts back was typed, and checked, in this session."""
 
 from __future__ import annotations
 
@@ -60,7 +65,7 @@ class Rename(QUndoCommand):
         self.session.reveal.emit(self.clause_id)
 
     def undo(self) -> None:
-        self.session.rename(self.clause_id, self.old)
+        self.session.rename(self.clause_id, self.old, restoring=True)
         self.session.reveal.emit(self.clause_id)
 
 
@@ -133,7 +138,7 @@ class SetVariable(QUndoCommand):
             self.session.set_variable(self.name, self.value)
 
     def undo(self) -> None:
-        self.session.set_variable(self.name, self.old)
+        self.session.set_variable(self.name, self.old, restoring=True)
 
 
 class EditTable(QUndoCommand):
@@ -148,7 +153,7 @@ class EditTable(QUndoCommand):
         self.session.set_table(self.name, copy.deepcopy(self.new))
 
     def undo(self) -> None:
-        self.session.set_table(self.name, copy.deepcopy(self.old))
+        self.session.set_table(self.name, copy.deepcopy(self.old), restoring=True)
 
 
 class UpdateFromLibrary(QUndoCommand):
@@ -181,7 +186,7 @@ class SetPractices(QUndoCommand):
 
     def undo(self) -> None:
         if self.old is not None:
-            self.session.set_practices(copy.deepcopy(self.old), f"Undid: {self.message}")
+            self.session.set_practices(copy.deepcopy(self.old), f"Undid: {self.message}", restoring=True)
 
 
 class SwapVariants(QUndoCommand):

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from notice_studio import __version__
 from notice_studio.core.importer.readers import SUPPORTED_TEXT
-from notice_studio.core.notice.model import Clause, NoticeError
+from notice_studio.core.notice.model import Clause, NoticeError, title_problem
 from notice_studio.core.notice.store import NoticeRepo
 from notice_studio.core.render.common import format_date
 from notice_studio.core.wording import plural
@@ -39,6 +40,7 @@ from notice_studio.ui.app_state import AppState
 from notice_studio.ui.editor.editor import ClauseEditor
 from notice_studio.ui.editor.preview import PreviewPane
 from notice_studio.ui.interaction import DialogInteraction
+from notice_studio.ui.layout.notice_messages import UNKNOWN_AUTHOR
 from notice_studio.ui.session import Session
 from notice_studio.ui.settings import Settings
 from notice_studio.ui.tasks import Debouncer, TaskRunner
@@ -374,12 +376,8 @@ class MainWindow(QMainWindow):
         self._close_session()
         self.session = session
         session.workspace.use_library(self.library)
-        if session.author.is_unknown:
-            self.statusBar().showMessage(
-                "Your edits are recorded as an unknown author: set your name in Edit > Your name and e-mail.", 15000
-            )
-        for message in repo.recovery.messages:
-            self.statusBar().showMessage(message, 10000)
+        opening = [*([UNKNOWN_AUTHOR] if session.author.is_unknown else []), *repo.recovery.messages]
+        self.extras.messages.set_messages(opening)  # every one kept to read, not only the last shown
         self.outline_view.setModel(session.outline)
         self.outline_view.expandAll()
         self.outline_view.selectionModel().currentChanged.connect(self._current_changed)
@@ -577,9 +575,15 @@ class MainWindow(QMainWindow):
     def new_clause(self) -> None:
         if self.session is None:
             return
-        title, ok = QInputDialog.getText(self, "New clause", "Title of the new clause:")
-        if not ok or not title.strip():
-            return
+        title, label = "", "Title of the new clause:"
+        while True:  # a refused title is offered again as typed, with the core's sentence
+            title, ok = QInputDialog.getText(self, "New clause", label, QLineEdit.EchoMode.Normal, title)
+            if not ok or not title.strip():
+                return
+            problem = title_problem(title)
+            if not problem:
+                break
+            label = f"{problem}\nTitle of the new clause:"
         clause = Clause(self.session.notice.new_clause_id(title), " ".join(title.split()), "")
         parent, index = self._insertion_point()
         self.session.undo_stack.push(commands.AddClause(self.session, clause, parent, index))
@@ -796,6 +800,7 @@ class MainWindow(QMainWindow):
             self.session.author = self.author()
             self.session.workspace.author = self.session.author  # sync and reviews record the new name
             self.session._saver.set_author(self.session.author)
+        self.extras.messages.forget(UNKNOWN_AUTHOR)  # no longer true
         self.statusBar().showMessage(f"Your edits are now recorded as {name}.", 5000)
 
     def about(self) -> None:

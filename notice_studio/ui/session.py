@@ -149,8 +149,8 @@ class Session(QObject):
         self.clause_changed.emit(clause_id)
         self._note(title=self.notice.find(clause_id).title)
 
-    def rename(self, clause_id: str, title: str) -> None:
-        self.workspace.rename(clause_id, title)
+    def rename(self, clause_id: str, title: str, *, restoring: bool = False) -> None:
+        self.workspace.rename(clause_id, title, restoring=restoring)
         self.clause_changed.emit(clause_id)
         self._note()
 
@@ -170,19 +170,19 @@ class Session(QObject):
         self.structure_changed.emit()
         self._note()
 
-    def set_variable(self, name: str, value: str) -> None:
-        self.workspace.set_variable(name, value)
+    def set_variable(self, name: str, value: str, *, restoring: bool = False) -> None:
+        self.workspace.set_variable(name, value, restoring=restoring)
         self.variables_changed.emit()
         self._note()
 
-    def set_table(self, name: str, table: Table | None) -> None:
-        self.workspace.set_table(name, table)
+    def set_table(self, name: str, table: Table | None, *, restoring: bool = False) -> None:
+        self.workspace.set_table(name, table, restoring=restoring)
         self.tables_changed.emit()
         self._note()
 
-    def set_practices(self, practices: Practices, message: str) -> Practices | None:
+    def set_practices(self, practices: Practices, message: str, *, restoring: bool = False) -> Practices | None:
         """The data inventory (facts and the tables made from it follow)."""
-        old = self.workspace.set_practices(practices, message)
+        old = self.workspace.set_practices(practices, message, restoring=restoring)
         self.tables_changed.emit()
         self.practices_changed.emit()
         self._note()

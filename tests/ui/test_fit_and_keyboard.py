@@ -315,6 +315,18 @@ def test_compare_publish_and_export_stay_on_the_toolbar_at_150_percent(qtbot, wi
     toolbar.grab().save(str(tmp_path / "toolbar-853.png"))
 
 
+def _window_on_screen(qtbot, settings, notice_folder, monkeypatch, area: QRect) -> MainWindow:
+    """The main window laid out for a screen with this free area, the notice open and shown."""
+    monkeypatch.setattr(window_setup, "available_area", lambda *_args: area)
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_notice(notice_folder)
+    qtbot.waitUntil(lambda: window.library is not None and window.preview.last is not None, timeout=10000)
+    window.showNormal()  # maximised on the test's small screen
+    return window
+
+
 def test_the_preview_keeps_a_readable_column_beside_a_side_panel(
     qtbot, settings, notice_folder, monkeypatch, tmp_path
 ) -> None:
@@ -325,13 +337,7 @@ def test_the_preview_keeps_a_readable_column_beside_a_side_panel(
 
     from notice_studio.core.notice.model import placeholders_in
 
-    monkeypatch.setattr(window_setup, "available_area", lambda *_args: QRect(0, 0, 1366, 768))
-    window = MainWindow(settings)
-    qtbot.addWidget(window)
-    window.show()
-    assert window.open_notice(notice_folder)
-    qtbot.waitUntil(lambda: window.library is not None and window.preview.last is not None, timeout=10000)
-    window.showNormal()  # maximised on the test's small screen
+    window = _window_on_screen(qtbot, settings, notice_folder, monkeypatch, QRect(0, 0, 1366, 768))
     window.resize(1366, 740)
     window.extras.act_guidance.setChecked(True)
     preview = window.preview
@@ -365,3 +371,41 @@ def test_the_preview_keeps_a_readable_column_beside_a_side_panel(
     splitter.splitterMoved.emit(total // 2, 1)
     dock.hide()
     qtbot.waitUntil(lambda: abs(splitter.sizes()[1] - sum(splitter.sizes()) // 2) <= 2, timeout=3000)
+
+
+def test_at_853_pixels_a_side_panel_sets_the_preview_aside_instead_of_cramping_it(
+    qtbot, settings, notice_folder, monkeypatch, tmp_path
+) -> None:
+    """1280x800 at 150% (853 logical pixels): with the library open the preview was a column of
+    16 characters, one word a line. Now it is set aside, the status bar says so, the clause text
+    keeps its room, and the preview comes back (readable) when the panel closes."""
+    window = _window_on_screen(qtbot, settings, notice_folder, monkeypatch, QRect(0, 0, 853, 533))
+    window.resize(853, 533)
+    preview = window.preview
+
+    def chars() -> int:
+        width = preview.viewport().width() - 2 * int(preview.document().documentMargin())
+        return width // preview.fontMetrics().averageCharWidth()
+
+    qtbot.waitUntil(lambda: preview.isVisible() and chars() >= 40, timeout=3000)  # no panel: room for both
+    dock = window.docks["library_browser"]
+    dock.show()
+    dock.raise_()
+    qtbot.waitUntil(lambda: dock.isVisible() and not preview.isVisible(), timeout=3000)
+    qtbot.wait(100)  # the clause text takes the room
+    assert window.extras.act_preview.isChecked()  # still the user's choice; it comes back
+    assert window.statusBar().currentMessage().startswith("Preview hidden until the side panel closes")
+    window.grab().save(str(tmp_path / "853-library.png"))
+    window.statusBar().clearMessage()
+    window.extras.keys.pane_actions[2].trigger()  # Ctrl+3, Preview: says why there is none
+    assert window.statusBar().currentMessage().startswith("Preview hidden until the side panel closes")
+    body = window.editor.body
+    assert body.width() >= body.fontMetrics().averageCharWidth() * 40
+    assert window.width() <= 853 and window.minimumSizeHint().width() <= 853
+    dock.hide()
+    qtbot.waitUntil(lambda: preview.isVisible() and chars() >= 40, timeout=3000)
+    window.extras.act_preview.setChecked(False)  # turned off by hand: it stays off
+    dock.show()
+    dock.hide()
+    qtbot.wait(50)
+    assert not preview.isVisible()

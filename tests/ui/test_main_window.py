@@ -133,6 +133,31 @@ def test_new_clause_delete_and_undo(qtbot, window, monkeypatch) -> None:
     wait_saved(qtbot, window, "Added 'Our Promise'")
 
 
+def test_a_new_clause_title_too_long_is_refused_and_offered_again_as_typed(qtbot, window, monkeypatch) -> None:
+    """Clause > New clause kept to no title rule: a paragraph pasted as the title (or a control
+    character) became a clause, where the command line's 'clause add' refuses it. Now the core's
+    sentence is shown in the same dialog, holding what was typed to shorten."""
+    from PySide6.QtWidgets import QInputDialog
+
+    session = window.session
+    count = len(session.notice.clauses)
+    long_title = "Our promise to you " * 15  # 284 characters once the last space goes
+    asked: list[tuple[str, str]] = []
+    answers = iter([(long_title, True), ("Our promise", True)])
+
+    def get_text(_parent, _title, label, _echo=None, text="", *_rest):
+        asked.append((label, text))
+        return next(answers)
+
+    monkeypatch.setattr(QInputDialog, "getText", get_text)
+    window.act_new_clause.trigger()
+    assert asked[1][0].startswith("A clause title of 284 characters is too long for a heading")
+    assert asked[1][1] == long_title  # what was typed comes back to be shortened
+    assert len(session.notice.clauses) == count + 1
+    assert all(len(c.title) <= 200 for c in session.notice.all_clauses())
+    assert session.notice.has("our-promise")
+
+
 def test_deleting_a_section_with_sub_sections_asks_first(qtbot, window) -> None:
     """As `clause remove` asks: how many sub-sections, counted at every level; No is the default."""
     from PySide6.QtCore import QTimer

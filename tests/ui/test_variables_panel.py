@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
 from notice_studio.ui import commands
 from notice_studio.ui.placeholders.variables_panel import VariablesDock
 
@@ -115,3 +117,22 @@ def test_statements_written_from_the_practices_are_shown_read_only(window, qtbot
     qtbot.keyClicks(row.field, "typed over")
     assert window.session.undo_stack.count() == before  # nothing typed reaches the notice
     assert "typed over" not in window.session.notice.variables["practices.opt_out_statement"]
+
+
+def test_tab_goes_from_unfilled_only_through_the_placeholder_fields(qtbot, window) -> None:
+    """By keyboard: the fields were made after the window's other widgets, so Tab went from the
+    panel's check box to the dock's tab bar and never reached a field."""
+    from PySide6.QtWidgets import QApplication
+
+    dock = window.docks["variables_panel"]
+    assert isinstance(dock, VariablesDock)
+    window.extras.keys.pane_actions[4].trigger()  # Ctrl+5: Placeholders
+    qtbot.waitUntil(lambda: dock.isVisible(), timeout=3000)
+    dock.only_unfilled.setFocus()
+    qtbot.waitUntil(dock.only_unfilled.hasFocus, timeout=3000)
+    fields = [dock.rows[name].field for name in dock._order if dock.rows[name].field.isVisible()]
+    reached = []
+    for _ in range(3):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        reached.append(QApplication.focusWidget())
+    assert reached == fields[:3]

@@ -357,11 +357,14 @@ class Notice:
         target = self.step_target(clause_id, step)
         return target.parent_id, target.index
 
-    def rename(self, clause_id: str, title: str) -> str:
-        title = " ".join(title.split())
-        problem = title_problem(title)
-        if problem:
-            raise NoticeError(problem)
+    def rename(self, clause_id: str, title: str, *, restoring: bool = False) -> str:
+        """Give a clause a new title; returns the old one. `restoring`: a title the clause held
+        before (undo, redo), put back exactly as it was and not refused (see `Workspace.rename`)."""
+        if not restoring:
+            title = " ".join(title.split())
+            problem = title_problem(title)
+            if problem:
+                raise NoticeError(problem)
         clause = self.find(clause_id)
         old, clause.title = clause.title, title
         return old

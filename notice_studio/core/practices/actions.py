@@ -35,11 +35,12 @@ from notice_studio.core.wording import use_one_of
 LIST_FIELDS = ("sources", "purposes", "disclosed_to", "countries", "categories", "to")
 
 
-def apply_practices(notice: Notice, practices: Practices) -> list[str]:
+def apply_practices(notice: Notice, practices: Practices, *, restoring: bool = False) -> list[str]:
     """Make `practices` the notice's: facts they decide follow, generated tables and statements are
     remade. Returns the names of the tables and statements that changed. A new value that breaks
-    the rule for typed values (`practices_problem`) is refused and nothing changes."""
-    problem = practices_problem(practices, notice.practices)
+    the rule for typed values (`practices_problem`) is refused and nothing changes, unless
+    `restoring` practices the notice held before (undo, redo: see `Workspace.set_practices`)."""
+    problem = "" if restoring else practices_problem(practices, notice.practices)
     if problem:
         raise NoticeError(problem)
     notice.practices = practices

@@ -19,7 +19,7 @@ class TreeEditor(Protocol):
 
     def move(self, clause_id: str, parent_id: str | None, index: int) -> Position: ...
 
-    def rename(self, clause_id: str, title: str) -> str: ...
+    def rename(self, clause_id: str, title: str, *, restoring: bool = False) -> str: ...
 
     def reset_notice(self, notice: Notice) -> None: ...
 
@@ -39,8 +39,8 @@ class NoticeTree:
     def move(self, clause_id: str, parent_id: str | None, index: int) -> Position:
         return self.notice.move(clause_id, parent_id, index)
 
-    def rename(self, clause_id: str, title: str) -> str:
-        return self.notice.rename(clause_id, title)
+    def rename(self, clause_id: str, title: str, *, restoring: bool = False) -> str:
+        return self.notice.rename(clause_id, title, restoring=restoring)
 
     def reset_notice(self, notice: Notice) -> None:
         self.notice = notice

@@ -109,7 +109,13 @@ CONFLICT_CHOICES = (
 
 class Workspace(TeamWork, WordReviewWork):
     """An open notice and the actions a person can take on it (team actions: `TeamWork`; the
-    Word review round trip: `WordReviewWork`)."""
+    Word review round trip: `WordReviewWork`).
+
+    Restoring: undo and redo pass `restoring=True` to put back a value the notice held before,
+    exactly as it was. The rule for typed values (core.text_input) does not refuse it: the value
+    was checked when it was typed, or it came from the notice on disk, saved by an older version
+    before the rule (a title or placeholder value over today's limits). Undo means "as it was";
+    refusing it would leave the undo step half done and the typed value the only copy."""
 
     def __init__(
         self,
@@ -271,14 +277,15 @@ class Workspace(TeamWork, WordReviewWork):
         subs = sum(1 for _ in clause.descendants())
         return not subs or self.interaction.confirm(f"Delete '{clause.title}' and its {plural(subs, 'sub-clause')}?")
 
-    def rename(self, clause_id: str, title: str) -> str:
-        """Give a clause a new title (its id never changes); returns the old title."""
+    def rename(self, clause_id: str, title: str, *, restoring: bool = False) -> str:
+        """Give a clause a new title (its id never changes); returns the old title. `restoring`:
+        see the class note on restoring."""
         clause = self.notice.find(clause_id)
         old = clause.title
-        new = " ".join(title.split())
+        new = title if restoring else " ".join(title.split())
         if new == old:
             return old
-        self.tree.rename(clause_id, new)
+        self.tree.rename(clause_id, new, restoring=restoring)
         self._note(messages.renamed(old, new))
         return old
 
@@ -388,9 +395,10 @@ class Workspace(TeamWork, WordReviewWork):
         to = self.notice.step_target(clause_id, step)
         return self.move(clause_id, to.parent_id, to.index)
 
-    def set_variable(self, name: str, value: str) -> str | None:
+    def set_variable(self, name: str, value: str, *, restoring: bool = False) -> str | None:
         """Fill in (or clear, with '') a placeholder; returns the old value. A statement written
-        from the practices (`{{ practices.… }}`) is refused: change the practices instead."""
+        from the practices (`{{ practices.… }}`) is refused: change the practices instead.
+        `restoring`: see the class note on restoring."""
         from notice_studio.core.practices.statements import is_generated
 
         if is_generated(name):
@@ -398,7 +406,8 @@ class Workspace(TeamWork, WordReviewWork):
                 f"'{name}' is written from the practices; change them instead "
                 "(notice-studio practices set DIR ..., or the Practices panel)."
             )
-        check_value(value, f"The value of {{{{ {name} }}}}")
+        if not restoring:
+            check_value(value, f"The value of {{{{ {name} }}}}")
         old = self.notice.set_variable(name, value)
         if (old or "") != value:
             self._note(messages.variables_set([name]))
@@ -420,13 +429,15 @@ class Workspace(TeamWork, WordReviewWork):
             self._note(set_facts(self.notice, {name: value}))
         return old
 
-    def set_practices(self, practices: Practices, message: str = "Changed the practices") -> Practices | None:
+    def set_practices(
+        self, practices: Practices, message: str = "Changed the practices", *, restoring: bool = False
+    ) -> Practices | None:
         """Make `practices` the notice's data inventory (facts and generated tables follow);
-        returns the old inventory, for undo."""
+        returns the old inventory, for undo. `restoring`: see the class note on restoring."""
         from notice_studio.core.practices.actions import apply_practices
 
         old = self.notice.practices
-        apply_practices(self.notice, practices)
+        apply_practices(self.notice, practices, restoring=restoring)
         self._note(message)
         return old
 
@@ -489,14 +500,17 @@ class Workspace(TeamWork, WordReviewWork):
             self._note(f"Laws covered: {', '.join(JURISDICTIONS[j] for j in chosen)}")
         return old
 
-    def set_table(self, name: str, table: Table | None, message: str | None = None) -> Table | None:
-        """Replace (or remove, with None) a notice table; returns the old one."""
+    def set_table(
+        self, name: str, table: Table | None, message: str | None = None, *, restoring: bool = False
+    ) -> Table | None:
+        """Replace (or remove, with None) a notice table; returns the old one. `restoring`: see the
+        class note on restoring."""
         from notice_studio.core.notice.notice_format import table_path
         from notice_studio.core.notice.table_csv import table_problem
 
         table_path(name)  # refuses a name that is not a safe file name
         old = self.notice.tables.get(name)
-        problem = table_problem(name, table, old) if table is not None else ""
+        problem = table_problem(name, table, old) if table is not None and not restoring else ""
         if problem:
             raise NoticeError(problem)
         if table is None:
@@ -558,7 +572,7 @@ class Workspace(TeamWork, WordReviewWork):
         """Put a clause's title, text and provenance back as they were (undo/redo of an update)."""
         clause = self.notice.find(clause_id)
         if clause.title != state.title:
-            self.tree.rename(clause_id, state.title)
+            self.tree.rename(clause_id, state.title, restoring=True)
         clause.body = state.body
         clause.provenance = copy.deepcopy(state.provenance)
         self._note(message)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from notice_studio.ui.layout.dock_tabs import TabBarTidier, tidy_tab_bars
 from notice_studio.ui.layout.fit import available_area
+from notice_studio.ui.layout.notice_messages import NoticeMessages
 from notice_studio.ui.layout.panes import (
     Pane,
     PaneKeys,
@@ -82,6 +83,7 @@ class WindowExtras(QObject):
         self.sample_bar: QToolBar | None = None
         self.tab_bars: TabBarTidier | None = None
         self.preview_share: PreviewShare | None = None
+        self.messages = NoticeMessages(window)  # what opening a notice had to say
 
 
 def install(window: Window) -> WindowExtras:
@@ -91,6 +93,8 @@ def install(window: Window) -> WindowExtras:
     _room(window, extras)
     _menus(window, extras)
     _checks_badge(window, extras)
+    window.view_menu.addSeparator()
+    window.view_menu.addAction(extras.messages.action)
     _sample_bar(window, extras)
     if not isinstance(window.settings.get("window/state"), QByteArray):
         first_layout(window, extras)
@@ -105,7 +109,7 @@ def _panes(window: Window, extras: WindowExtras) -> None:
     panes = [
         Pane("Outline", lambda: window.outline_view, window.docks["outline"]),
         Pane("Clause text", lambda: window.editor.body, visible=lambda: window.editor.isVisible()),
-        Pane("Preview", lambda: window.preview, visible=lambda: window.preview.isVisible()),
+        Pane("Preview", lambda: _preview_focus(window, extras), visible=lambda: window.preview.isVisible()),
     ]
     for key, name in _DOCK_PANES:
         dock = window.docks.get(key)
@@ -114,6 +118,15 @@ def _panes(window: Window, extras: WindowExtras) -> None:
             panes.append(Pane(name, _library_focus(dock) if focus else dock_focus(dock), dock))
     extras.panes = panes
     extras.keys = PaneKeys(window, panes)
+
+
+def _preview_focus(window: Window, extras: WindowExtras) -> QWidget | None:
+    """The preview; while it is set aside for a side panel (Ctrl+3 did nothing), the status bar says so."""
+    share = extras.preview_share
+    if share is not None and share.set_aside:
+        window.statusBar().showMessage(SET_ASIDE, 8000)
+        return None
+    return window.preview
 
 
 def _library_focus(dock: Any) -> Callable[[], QWidget | None]:
@@ -154,7 +167,7 @@ def _room(window: Window, extras: WindowExtras) -> None:
         splitter.setChildrenCollapsible(False)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        extras.preview_share = PreviewShare(splitter)
+        extras.preview_share = PreviewShare(splitter, lambda: preview.isChecked(), window.statusBar().showMessage)
     settings = window.settings
 
     preview = QAction("Show &preview", window)
@@ -182,22 +195,35 @@ def preview_min_width(preview: QTextEdit, screen_width: int) -> int:
     enough for the guidance column; none of its own on a narrower one (853 pixels: 1280x800 at
     150%), where the outline, the editor and a side panel would otherwise push the window wider
     than the screen (the share still gives the preview its part of the room there is)."""
-    if screen_width < WIDE_ENOUGH_FOR_GUIDANCE:
-        return 0
+    return 0 if screen_width < WIDE_ENOUGH_FOR_GUIDANCE else readable_width(preview)
+
+
+def readable_width(preview: QTextEdit) -> int:
+    """The preview's width for a text column of PREVIEW_MIN_CHARS, with margins and scroll bar."""
     text = preview.fontMetrics().averageCharWidth() * PREVIEW_MIN_CHARS
     margins = 2 * (int(preview.document().documentMargin()) + preview.frameWidth())
     return text + margins + preview.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+
+
+SET_ASIDE = "Preview hidden until the side panel closes."
 
 
 class PreviewShare(QObject):
     """Keeps the preview's share of the editor-and-preview splitter as docks open and close and
     the window is resized (a splitter alone gives each pane its size hint at first, and shrinks
     both by its stretch factors: the preview was a column of 25 characters with a side panel open
-    at 1366x768). Dragging the divider makes the user's share the one kept."""
+    at 1366x768). Dragging the divider makes the user's share the one kept.
 
-    def __init__(self, splitter: QSplitter) -> None:
+    When the room beside the panels cannot hold the clause text at its minimum and a readable
+    preview (PREVIEW_MIN_CHARS), the preview is set aside, said in the status bar, and comes back
+    when the room does: at 1280x800 and 150% (853 pixels) a side panel left it a column of 16
+    characters, one word a line. View > Show preview stays the user's choice (`wanted`)."""
+
+    def __init__(self, splitter: QSplitter, wanted: Callable[[], bool], say: Callable[[str, int], None]) -> None:
         super().__init__(splitter)
         self.splitter = splitter
+        self.wanted, self.say = wanted, say
+        self.set_aside = False
         self.share = PREVIEW_SHARE
         self.timer = QTimer(self)  # goes with the window: never fires after it is gone
         self.timer.setSingleShot(True)
@@ -217,15 +243,33 @@ class PreviewShare(QObject):
         return False
 
     def apply(self) -> None:
-        sizes = self.splitter.sizes()
         editor, preview = self.splitter.widget(0), self.splitter.widget(1)
-        if len(sizes) != 2 or not all(sizes) or editor is None or preview is None:
+        if editor is None or not isinstance(preview, QTextEdit) or self._make_room(editor, preview):
+            return
+        sizes = self.splitter.sizes()
+        if len(sizes) != 2 or not all(sizes):
             return  # the preview is hidden: the editor has all the room
         total = sum(sizes)
         width = max(round(total * self.share), preview.minimumWidth())
         width = min(width, total - editor.minimumSizeHint().width())
         if abs(width - sizes[1]) > 1:
             self.splitter.setSizes([total - width, width])
+
+    def _make_room(self, editor: QWidget, preview: QTextEdit) -> bool:
+        """Set the preview aside when a readable one does not fit, or bring it back; True when
+        it was (the splitter lays out again and calls back)."""
+        if not self.wanted():
+            self.set_aside = False
+            return False
+        needed = editor.minimumSizeHint().width() + self.splitter.handleWidth() + readable_width(preview)
+        fits = self.splitter.width() >= needed
+        if self.set_aside == fits:
+            self.set_aside = not fits
+            preview.setVisible(fits)
+            if not fits:
+                self.say(SET_ASIDE, 8000)
+            return True
+        return False
 
 
 def first_layout(window: Window, extras: WindowExtras) -> None:

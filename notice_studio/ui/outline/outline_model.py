@@ -284,8 +284,8 @@ class OutlineModel(QAbstractItemModel):
         self._renumbered()
         return old
 
-    def rename(self, clause_id: str, title: str) -> str:
-        old = self._notice.rename(clause_id, title)
+    def rename(self, clause_id: str, title: str, *, restoring: bool = False) -> str:
+        old = self._notice.rename(clause_id, title, restoring=restoring)
         index = self.index_of(clause_id)
         self.dataChanged.emit(index, index)
         return old

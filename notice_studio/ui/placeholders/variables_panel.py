@@ -202,8 +202,18 @@ class VariablesDock(QDockWidget):
             row.used = name in used
             self.form.addRow(row.label, row.box)
         self._order = order
+        self._chain_tab_order()
         self._refresh_specs()
         self._variables_changed()
+
+    def _chain_tab_order(self) -> None:
+        """Tab goes from 'Unfilled only' through the fields in the form's order. Fields made after
+        the window joined its focus chain at the very end, so Tab left the panel without reaching them."""
+        previous: QWidget = self.only_unfilled
+        for name in self._order:
+            field = self.rows[name].field
+            QWidget.setTabOrder(previous, field)
+            previous = field
 
     def _make_row(self, name: str) -> _Row:
         label = QLabel(name)
