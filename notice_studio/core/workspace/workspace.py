@@ -101,7 +101,7 @@ class VariantSwap:
 
 
 CONFLICT_CHOICES = (
-    ("both", "Keep both wordings (yours, then the library's) and edit them together"),
+    ("both", "Keep both wordings where the two overlap, marked, and choose between them later"),
     ("mine", "Keep your wording where the two overlap"),
     ("library", "Take the library's wording where the two overlap"),
 )
