@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 
 import pytest
@@ -98,3 +99,104 @@ def test_keep_both_doubles_only_the_words_both_changed(
 def reload_notice(folder: Path) -> Notice:
     with NoticeRepo.open(folder) as repo:
         return repo.load()
+
+
+# ----- a firm's clause in place of a shipped one ------------------------------------------------
+def shipped_security_notice(tmp_path: Path) -> Path:
+    """A notice with the shipped 'security' clause, as inserted, nothing else from the library."""
+    from notice_studio.core.library.catalog import load_library
+
+    notice = Notice(title="Privacy Notice", jurisdictions=["gdpr"])
+    notice.add(load_library().make_clause("security", notice))
+    with NoticeRepo.create(tmp_path / "notice", notice, AUTHOR):
+        pass
+    return tmp_path / "notice"
+
+
+def test_a_firm_clause_replacing_a_shipped_one_is_named_and_compared_by_text(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = shipped_security_notice(tmp_path)
+    firm_text = "Our own wording: we guard your data with locks, logs and trained staff."
+    firm = make_root(tmp_path / "acme-firm", {"security.md": firm_clause("security", firm_text, 1)})
+    code, out, _ = run(capsys, "library", "status", folder, "--library-dir", firm)
+    assert code == 0
+    assert out.splitlines() == [
+        "1 clause came from the library; 1 has an update available.",
+        "  security  v1: the library's text differs from the text inserted, though both are version 1",
+        "    The library's 'security' comes from your folder 'acme-firm', which overrides the shipped clause of that id.",
+    ]
+    code, out, _ = run(capsys, "library", "status", folder, "--library-dir", firm, "--json")
+    (row,) = json.loads(out)["clauses"]
+    assert row["library_text_differs"] and row["update_available"] and row["newer_version"] is None
+    assert row["overriding_folder"] == "acme-firm" and row["library_version"] == 1
+
+    code, out, _ = run(capsys, "library", "update", folder, "security", "--library-dir", firm)
+    assert code == 0 and reload_notice(folder).find("security").body == firm_text
+    code, out, _ = run(capsys, "library", "status", folder, "--library-dir", firm)
+    assert out.splitlines()[:2] == [
+        "1 clause came from the library; 0 have an update available.",
+        "  security  v1: up to date",
+    ]
+
+    code, out, _ = run(capsys, "library", "status", shipped_security_notice(tmp_path / "again"))
+    assert out.splitlines() == [
+        "1 clause came from the library; 0 have an update available.",
+        "  security  v1: up to date",
+    ]
+
+
+# ----- switching to another variant by hand -----------------------------------------------------
+def variant_library(tmp_path: Path) -> Path:
+    us = clause_file(
+        "notices-us",
+        "We send notices by e-mail. Questions go to our privacy desk within 45 days.",
+        topic="security",
+        title="How we tell you",
+        jurisdictions="[ccpa]",
+        satisfies="[]",
+        extra="variants: [notices-eu]\n",
+    )
+    eu = clause_file(
+        "notices-eu",
+        "We send notices by e-mail. Questions go to our data protection officer within one month.",
+        topic="security",
+        title="How we inform you",
+        jurisdictions="[gdpr]",
+        satisfies="[]",
+    )
+    return make_root(tmp_path / "firm", {"notices-us.md": us, "notices-eu.md": eu})
+
+
+def test_clause_variant_lists_and_switches_keeping_edits_that_fit(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    firm = variant_library(tmp_path)
+    library = Library.load([firm])
+    notice = Notice(title="Privacy Notice", jurisdictions=["gdpr"])
+    notice.add(library.make_clause("notices-us", notice))
+    with NoticeRepo.create(tmp_path / "notice", notice, AUTHOR) as repo:
+        loaded = repo.load()
+        loaded.set_body("notices-us", "We send notices by letter. Questions go to our privacy desk within 45 days.")
+        repo.save(loaded, "Edited it", AUTHOR)
+    folder = tmp_path / "notice"
+
+    code, out, _ = run(capsys, "clause", "variant", folder, "notices-us", "--library-dir", firm)
+    assert code == 0 and out == "  notices-eu  How we inform you  (gdpr)\n"
+    code, _, err = run(capsys, "clause", "variant", folder, "notices-us", "security", "--library-dir", firm)
+    assert code == 1 and "'security' is not a variant of 'notices-us'" in err and "notices-eu" in err
+
+    code, out, err = run(capsys, "clause", "variant", folder, "notices-us", "notices-eu", "--library-dir", firm)
+    assert (code, err) == (0, "")
+    assert out == "'How we tell you' now uses the library variant 'notices-eu'.\n"
+    clause = reload_notice(folder).find("notices-us")  # same id and place: references keep working
+    assert clause.body == "We send notices by letter. Questions go to our data protection officer within one month."
+    assert clause.title == "How we inform you" and clause.provenance is not None
+    assert (clause.provenance.library_id, clause.provenance.base_body) == (
+        "notices-eu",
+        Library.load([firm]).clause("notices-eu").body,
+    )
+    with NoticeRepo.open(folder) as repo:
+        assert repo.edits(limit=1)[0].message == "Switched 'How we tell you' to the library variant 'notices-eu'"
+    code, _, err = run(capsys, "clause", "variant", folder, "notices-us", "notices-eu", "--library-dir", firm)
+    assert code == 1 and "already uses the library clause 'notices-eu'" in err

@@ -13,6 +13,7 @@ from notice_studio.core.checks import (
     contradictions,
     dates,
     drafting,
+    laws,
     readability,
     references,
     tables,
@@ -85,6 +86,8 @@ def run_checks(notice: Notice, context: CheckContext | None = None) -> CheckRepo
         found += consistency.consistency(s, facts)
     if "contradictions" not in skip:
         found += contradictions.contradictions(s, facts, found)
+
+    found += laws.clauses_for_other_laws(s, ctx.library)
 
     coverage: tuple[Coverage, ...] = ()
     if "coverage-missing" not in skip:

@@ -37,6 +37,13 @@ class ClauseStatus:
     """The newest library text, or None when the library no longer has the clause."""
     library_id: str = ""
     inserted_version: int = 0
+    library_version: int = 0
+    """The library's version now (0 when it no longer has the clause)."""
+    text_differs: bool = False
+    """The library's text or title now differs from what was inserted, whatever the versions say
+    (a firm's clause that replaced the shipped one under the same id and version)."""
+    overriding_folder: str = ""
+    """The folder whose clause replaces the shipped clause of this id ('' when none does)."""
 
     @property
     def in_library(self) -> bool:
@@ -44,7 +51,29 @@ class ClauseStatus:
 
     @property
     def update_available(self) -> bool:
-        return self.newer_version is not None
+        """A newer version, or a different text under the same version number."""
+        return self.newer_version is not None or (self.text_differs and self.library_version == self.inserted_version)
+
+    @property
+    def state(self) -> str:
+        """How the clause stands against the library, in plain words."""
+        if not self.in_library:
+            return "no longer in the library"
+        if self.newer_version is not None:
+            return f"version {self.newer_version} available"
+        if self.text_differs:
+            return f"the library's text differs from the text inserted, though both are version {self.library_version}"
+        return "up to date"
+
+    @property
+    def override_note(self) -> str:
+        """'' or a sentence saying the library's clause of this id is a firm's, not the shipped one."""
+        if not self.overriding_folder:
+            return ""
+        return (
+            f"The library's '{self.library_id}' comes from your folder '{self.overriding_folder}', "
+            "which overrides the shipped clause of that id."
+        )
 
 
 @dataclass(frozen=True)
@@ -74,6 +103,11 @@ def clause_status(clause: Clause, library: Library) -> ClauseStatus | None:
         return None
     current = library.get(provenance.library_id)
     newer = current.version if current is not None and current.version > provenance.version else None
+    differs = current is not None and (
+        current.body.strip() != provenance.base_body.strip()
+        or bool(provenance.base_title and current.title != provenance.base_title)
+    )
+    origin = current.origin if current is not None else None
     return ClauseStatus(
         customised=clause.is_customised(),
         newer_version=newer,
@@ -82,6 +116,9 @@ def clause_status(clause: Clause, library: Library) -> ClauseStatus | None:
         library_text=current.body if current is not None else None,
         library_id=provenance.library_id,
         inserted_version=provenance.version,
+        library_version=current.version if current is not None else 0,
+        text_differs=differs,
+        overriding_folder=origin.root.name if origin is not None and origin.overrides else "",
     )
 
 
