@@ -200,3 +200,20 @@ def test_clause_variant_lists_and_switches_keeping_edits_that_fit(
         assert repo.edits(limit=1)[0].message == "Switched 'How we tell you' to the library variant 'notices-eu'"
     code, _, err = run(capsys, "clause", "variant", folder, "notices-us", "notices-eu", "--library-dir", firm)
     assert code == 1 and "already uses the library clause 'notices-eu'" in err
+
+
+def test_both_wordings_left_in_a_clause_block_publishing_until_counsel_choose(tmp_path: Path) -> None:
+    from notice_studio.core.checks import run_checks
+
+    notice = Notice(title="Privacy Notice", jurisdictions=["gdpr"])
+    library = Library.load([make_root(tmp_path / "v1", {"guard.md": firm_clause("guard", GUARD, 1)})])
+    notice.add(library.make_clause("guard", notice))
+    clause = notice.find("guard")
+    clause.body = GUARD.replace("against loss", "against theft")
+    theirs = Library.load([firm_v2(tmp_path, "guard", GUARD.replace("against loss", "against harm"))])
+    clause.body = merge_update(clause, theirs.clause("guard"), on_conflict="both").body
+    found = [f for f in run_checks(notice).findings if f.rule == "drafting-marker"]
+    assert [(f.severity, f.excerpt) for f in found] == [
+        ("error", "[your wording: theft]"),
+        ("error", "[library wording: harm]"),
+    ]

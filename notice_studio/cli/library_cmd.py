@@ -102,7 +102,7 @@ def cmd_library(args: argparse.Namespace) -> int:
             for row in rows:
                 mark = "  (default)" if row["default"] else ""
                 print(f"{row['id']}  {row['title']}{mark}")
-                print(f"    {', '.join(row['jurisdictions'])}; {row['clauses']} clauses")
+                print(f"    {', '.join(row['jurisdictions'])}; {plural(row['clauses'], 'clause')}")
                 if row["description"]:
                     print(textwrap.fill(row["description"], 96, initial_indent="    ", subsequent_indent="    "))
         return 0

@@ -10,6 +10,7 @@ kept there unless they choose otherwise.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
@@ -188,6 +189,11 @@ YOURS_MARK = "[your wording: "
 LIBRARY_MARK = "[library wording: "
 """With "keep both", each clash reads `[your wording: …] [library wording: …]` in place, so the
 rest of the sentence is not repeated and counsel sees exactly which words to choose between."""
+
+
+BOTH_WORDINGS_RE = re.compile(r"\[(?:your|library) wording: [^\]\n]*\]")
+"""Either half of a clash kept with "keep both": `check` reports it as a drafting marker until
+counsel choose, so a notice is never published with both."""
 
 
 def both_wordings(ours: str, theirs: str) -> str:

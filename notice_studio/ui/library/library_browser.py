@@ -249,7 +249,10 @@ class LibraryDock(QDockWidget):
         self.model.set_results(found, library.topics)
         self.model.set_in_notice(self._in_notice())
         total = len(library)
-        self.count.setText(f"{len(found)} of {total} clauses" if len(found) != total else f"All {total} clauses")
+        shown = (
+            f"{len(found)} of {plural(total, 'clause')}" if len(found) != total else f"All {plural(total, 'clause')}"
+        )
+        self.count.setText(shown)
         if not found:
             self.count.setText(f"No clauses match (of {total}). Try fewer words or “All topics”.")
         row = self.model.row_of(keep) if keep else -1
