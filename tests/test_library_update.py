@@ -217,3 +217,26 @@ def test_both_wordings_left_in_a_clause_block_publishing_until_counsel_choose(tm
         ("error", "[your wording: theft]"),
         ("error", "[library wording: harm]"),
     ]
+
+
+def test_a_variant_that_clashes_with_edits_asks_and_keep_decides(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))  # nobody there to answer
+    firm = variant_library(tmp_path)
+    notice = Notice(title="Privacy Notice", jurisdictions=["gdpr"])
+    notice.add(Library.load([firm]).make_clause("notices-us", notice))
+    with NoticeRepo.create(tmp_path / "notice", notice, AUTHOR) as repo:
+        loaded = repo.load()
+        loaded.set_body("notices-us", "We send notices by e-mail. Questions go to our legal team within 45 days.")
+        repo.save(loaded, "Edited it", AUTHOR)
+    folder = tmp_path / "notice"
+    code, _, err = run(capsys, "clause", "variant", folder, "notices-us", "notices-eu", "--library-dir", firm)
+    assert code == 1 and "Your edits to 'How we tell you' and the variant 'notices-eu' change the same words." in err
+    assert reload_notice(folder).find("notices-us").provenance.library_id == "notices-us"  # nothing changed
+    code, out, _ = run(
+        capsys, "clause", "variant", folder, "notices-us", "notices-eu", "--library-dir", firm, "--keep", "mine"
+    )
+    assert code == 0 and "your wording kept" in out
+    clause = reload_notice(folder).find("notices-us")
+    assert clause.provenance.library_id == "notices-eu" and "our legal team" in clause.body

@@ -226,9 +226,8 @@ def cmd_clause_variant(args: argparse.Namespace) -> int:
             if not variants:
                 print(f"The library has no variants of '{clause.title}'.")
                 return 0
-            laws = ws.notice.jurisdictions
             for variant in variants:
-                fits = "" if not laws or variant.applies_to(laws) else "  (not for this notice's laws)"
+                fits = "" if ws.law_mismatch(variant.id) is None else "  (not for this notice's laws)"
                 print(f"  {variant.id}  {variant.title}  ({', '.join(variant.jurisdictions)}){fits}")
             return 0
         update = ws.switch_variant(args.clause_id, args.variant_id)
@@ -236,7 +235,11 @@ def cmd_clause_variant(args: argparse.Namespace) -> int:
             print("Nothing changed.")
             return 0
         kept = KEPT.get(update.kept, "")
-        return _saved(ws, f"'{update.before.title}' now uses the library variant '{args.variant_id}'{kept}.")
+        mismatch = ws.law_mismatch(args.variant_id)
+        done = _saved(ws, f"'{update.before.title}' now uses the library variant '{args.variant_id}'{kept}.")
+        if mismatch is not None:
+            print(f"notice-studio: warning: {mismatch.message} {mismatch.fix(args.clause_id)}", file=sys.stderr)
+        return done
 
 
 def cmd_clause_move(args: argparse.Namespace) -> int:

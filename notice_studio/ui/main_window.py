@@ -651,7 +651,11 @@ class MainWindow(QMainWindow):
         if update is None:
             return False
         self.session.undo_stack.push(commands.UpdateFromLibrary(self.session, update))
-        self.status(f"‘{update.before.title}’ now uses the variant ‘{variant_id}’. Undo (Ctrl+Z) puts it back.", 6000)
+        mismatch = workspace.law_mismatch(variant_id)
+        but = f", but {mismatch.short[:-1]}" if mismatch is not None else ""
+        self.status(
+            f"‘{update.before.title}’ now uses the variant ‘{variant_id}’{but}. Undo (Ctrl+Z) puts it back.", 8000
+        )
         return True
 
     def _update_from_library(self, clause_id: str) -> None:

@@ -681,8 +681,12 @@ class Workspace(TeamWork, WordReviewWork):
         kept = ""
         if result.conflicts:
             choice = self.interaction.choose(
-                f"You and the library both changed the same words in '{clause.title}'. "
-                "Which wording should the clause keep where they overlap?",
+                (
+                    f"Your edits to '{clause.title}' and the variant '{source.id}' change the same words. "
+                    if message
+                    else f"You and the library both changed the same words in '{clause.title}'. "
+                )
+                + "Which wording should the clause keep where they overlap?",
                 CONFLICT_CHOICES,
             )
             if choice is None:
