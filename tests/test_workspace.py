@@ -129,7 +129,7 @@ def test_a_conflicting_library_update_asks_and_cancelling_changes_nothing(repo: 
     update = ws.update_from_library("retention")
     assert update is not None and update.kept == "both"
     body = ws.notice.find("retention").body
-    assert "45 days" in body and "90 days" in body  # neither wording silently dropped
+    assert "[your wording: 45] [library wording: 90] days" in body  # neither wording dropped, only they doubled
     assert ws.notice.find("retention").provenance.version == 3  # type: ignore[union-attr]
 
     ws.set_clause_state("retention", update.before, "Undid the update")

@@ -20,6 +20,7 @@ from notice_studio.cli.common import (
     print_json,
     version_ref,
 )
+from notice_studio.cli.library_cmd import KEPT, add_keep, add_library_dir
 from notice_studio.cli.output import write_data
 from notice_studio.core.wording import plural
 
@@ -43,6 +44,22 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("library_id", metavar="LIBRARY_ID", help="the library clause ('notice-studio library' lists them)")
     _add_place(p)
     p.set_defaults(func=cmd_clause_insert)
+
+    p = actions.add_parser(
+        "variant",
+        help="list a library clause's variants (other laws' wordings), or switch the clause to one",
+        description=(
+            "Without VARIANT: list the variants of the library clause CLAUSE came from. With it: put "
+            "that variant in place of the clause (its id and place stay), keeping your edits where they "
+            "merge; where you and the variant changed the same words it asks, or follows --keep."
+        ),
+    )
+    add_folder(p)
+    p.add_argument("clause_id", metavar="CLAUSE")
+    p.add_argument("variant_id", metavar="VARIANT", nargs="?", help="the library id of the variant to use")
+    add_keep(p)
+    add_library_dir(p)
+    p.set_defaults(func=cmd_clause_variant)
 
     p = actions.add_parser("move", help="move a clause after, before or under another, or one step")
     add_folder(p)
@@ -186,10 +203,43 @@ def cmd_clause_add(args: argparse.Namespace) -> int:
 def cmd_clause_insert(args: argparse.Namespace) -> int:
     with open_workspace(args.folder, write=True) as ws:
         clause = ws.insert_from_library(args.library_id, after=args.after, before=args.before, under=args.under)
-        return _saved(
+        mismatch = ws.law_mismatch(args.library_id)
+        done = _saved(
             ws,
             f"Inserted '{clause.title}' from the library as section {ws.notice.numbers()[clause.id]} (id {clause.id}).",
         )
+        if mismatch is not None:
+            print(f"notice-studio: warning: {mismatch.message} {mismatch.fix(clause.id)}", file=sys.stderr)
+        return done
+
+
+def cmd_clause_variant(args: argparse.Namespace) -> int:
+    from notice_studio.cli.common import Prompt
+
+    write = args.variant_id is not None
+    with open_workspace(
+        args.folder, write=write, interaction=Prompt(choice=args.keep), library_dirs=args.library_dir
+    ) as ws:
+        if not write:
+            clause = ws.notice.find(args.clause_id)
+            variants = ws.variants(args.clause_id)
+            if not variants:
+                print(f"The library has no variants of '{clause.title}'.")
+                return 0
+            for variant in variants:
+                fits = "" if ws.law_mismatch(variant.id) is None else "  (not for this notice's laws)"
+                print(f"  {variant.id}  {variant.title}  ({', '.join(variant.jurisdictions)}){fits}")
+            return 0
+        update = ws.switch_variant(args.clause_id, args.variant_id)
+        if update is None:
+            print("Nothing changed.")
+            return 0
+        kept = KEPT.get(update.kept, "")
+        mismatch = ws.law_mismatch(args.variant_id)
+        done = _saved(ws, f"'{update.before.title}' now uses the library variant '{args.variant_id}'{kept}.")
+        if mismatch is not None:
+            print(f"notice-studio: warning: {mismatch.message} {mismatch.fix(args.clause_id)}", file=sys.stderr)
+        return done
 
 
 def cmd_clause_move(args: argparse.Namespace) -> int:

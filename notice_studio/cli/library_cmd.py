@@ -7,7 +7,7 @@ import sys
 import textwrap
 
 from notice_studio.cli.common import CommandError, add_json, print_json
-from notice_studio.core.wording import plural
+from notice_studio.core.wording import plural, plural_word
 
 JSON_FORMAT = 1
 """Bumped only if the JSON output changes incompatibly."""
@@ -27,12 +27,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("action", nargs="?", choices=("status", "update"), help="status or update a notice's clauses")
     p.add_argument("notice_folder", nargs="?", metavar="DIR", help="the notice folder (with status or update)")
     p.add_argument("clause", nargs="?", metavar="CLAUSE", help="the clause to update")
-    p.add_argument(
-        "--keep",
-        choices=("both", "mine", "library"),
-        default=None,
-        help="where you and the library changed the same words: keep both, yours or the library's",
-    )
+    add_keep(p)
     add_json(p)
     p.add_argument("--search", metavar="TEXT", default=None, help="only clauses whose title or text contain every word")
     p.add_argument("--topic", metavar="T", default=None, help="only clauses of this topic id")
@@ -42,6 +37,23 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--problems", action="store_true", help="list problems in library files; exit 1 if there are any")
     add_library_dir(p)
     p.set_defaults(func=cmd_library)
+
+
+KEPT = {
+    "mine": " (your wording kept where you both changed the same words)",
+    "library": " (the library's wording taken where you both changed the same words)",
+    "both": " (both wordings kept, marked, where you both changed the same words: choose between them)",
+}
+"""What `--keep` did, said after 'Updated ...' (library update) or 'now uses ...' (clause variant)."""
+
+
+def add_keep(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--keep",
+        choices=("both", "mine", "library"),
+        default=None,
+        help="where you and the library changed the same words: keep both (marked), yours or the library's",
+    )
 
 
 def add_library_dir(parser: argparse.ArgumentParser) -> None:
@@ -90,7 +102,7 @@ def cmd_library(args: argparse.Namespace) -> int:
             for row in rows:
                 mark = "  (default)" if row["default"] else ""
                 print(f"{row['id']}  {row['title']}{mark}")
-                print(f"    {', '.join(row['jurisdictions'])}; {row['clauses']} clauses")
+                print(f"    {', '.join(row['jurisdictions'])}; {plural(row['clauses'], 'clause')}")
                 if row["description"]:
                     print(textwrap.fill(row["description"], 96, initial_indent="    ", subsequent_indent="    "))
         return 0
@@ -237,12 +249,7 @@ def cmd_library_notice(args: argparse.Namespace) -> int:
                 print("Nothing changed; the update is still offered.")
                 return 0
             ws.save()
-            kept = {
-                "mine": " (your wording kept where you both changed it)",
-                "library": " (the library's wording taken where you both changed it)",
-                "both": " (both wordings kept where you both changed it: edit them together)",
-            }.get(update.kept, "")
-            print(f"Updated '{update.after.title}' to library version {update.version}{kept}.")
+            print(f"Updated '{update.after.title}' to library version {update.version}{KEPT.get(update.kept, '')}.")
             return 0
         rows = [
             {
@@ -253,18 +260,26 @@ def cmd_library_notice(args: argparse.Namespace) -> int:
                 "newer_version": status.newer_version,
                 "customised": status.customised,
                 "in_library": status.in_library,
+                "library_version": status.library_version or None,
+                "library_text_differs": status.text_differs,
+                "update_available": status.update_available,
+                "overriding_folder": status.overriding_folder or None,
+                "state": status.state,
+                "note": status.override_note or None,
             }
             for clause, status in ws.library_status()
         ]
     if args.json:
         print_json({"format": JSON_FORMAT, "clauses": rows})
         return 0
-    newer = [r for r in rows if r["newer_version"]]
-    print(f"{len(rows)} clauses came from the library; {len(newer)} have a newer version.")
+    newer = [r for r in rows if r["update_available"]]
+    print(
+        f"{plural(len(rows), 'clause')} came from the library; "
+        f"{len(newer)} {plural_word(len(newer), 'has', 'have')} an update available."
+    )
     for r in rows:
-        state = f"version {r['newer_version']} available" if r["newer_version"] else "up to date"
-        if not r["in_library"]:
-            state = "no longer in the library"
         custom = ", customised" if r["customised"] else ""
-        print(f"  {r['clause']}  v{r['version']}{custom}: {state}")
+        print(f"  {r['clause']}  v{r['version']}{custom}: {r['state']}")
+        if r["note"]:
+            print(f"    {r['note']}")
     return 0

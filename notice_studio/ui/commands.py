@@ -157,11 +157,13 @@ class EditTable(QUndoCommand):
 
 
 class UpdateFromLibrary(QUndoCommand):
-    """Take a newer library version (title, text, provenance), as the workspace planned it."""
+    """Take a newer library version, or another variant (title, text, provenance), as the
+    workspace planned it."""
 
     def __init__(self, session: Session, update: LibraryUpdate) -> None:
-        self.message = messages.updated_from_library(update.after.title, update.version)
-        super().__init__(f"Update '{update.before.title}' from the library")
+        self.message = update.message or messages.updated_from_library(update.after.title, update.version)
+        what = "Switch '{}' to another variant" if update.message else "Update '{}' from the library"
+        super().__init__(what.format(update.before.title))
         self.session, self.update = session, update
 
     def redo(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import importlib
 import itertools
 from collections.abc import Callable
@@ -491,13 +492,15 @@ class MainWindow(QMainWindow):
             title = lib.title if lib else prov.library_id
             custom = "; customised" if clause.is_customised() else ""
             origin = f"From library: <b>{title}</b>, v{prov.version}{custom}"
-            if lib is not None:
+            status = self.library.status(clause) if lib is not None and self.library is not None else None
+            if lib is not None and status is not None:
                 guidance = lib.guidance
-                if lib.version > prov.version:
+                if status.update_available:  # a newer version, or the same version with other words
                     update = True
-                    origin += (
-                        f"<br><span style='color:#9a4b00'>The library has a newer version (v{lib.version}).</span>"
-                    )
+                    state = html.escape(status.state[:1].upper() + status.state[1:])
+                    origin += f"<br><span style='color:#9a4b00'>{state}.</span>"
+                if status.override_note:
+                    origin += f"<br><span style='color:gray'>{html.escape(status.override_note)}</span>"
             elif self.library is not None:
                 origin += "<br><span style='color:gray'>No longer in your libraries.</span>"
         can_compare = clause.provenance is not None and self.library is not None and (update or clause.is_customised())
@@ -604,6 +607,11 @@ class MainWindow(QMainWindow):
             parent_id, index = self._insertion_point()
         self.session.undo_stack.push(commands.AddClause(self.session, clause, parent_id, index, from_library=True))
         self.select_clause(clause.id)
+        mismatch = self.library.law_mismatch(lib_id, self.session.notice.jurisdictions)
+        if mismatch is None:
+            self.status(f"Inserted ‘{clause.title}’. Undo (Ctrl+Z) takes it out again.", 5000)
+        else:  # the same warning as `clause insert`; the Checks panel keeps it, with what to do
+            self.status(f"Inserted, but {mismatch.short} Undo (Ctrl+Z) takes it out again.", 20000)
         return clause.id
 
     def delete_clause(self) -> None:
@@ -631,6 +639,28 @@ class MainWindow(QMainWindow):
         dialog.accepted.connect(lambda: self._update_from_library(clause_id))
         dialog.open()
         return dialog
+
+    def switch_variant(self, clause_id: str, variant_id: str) -> bool:
+        """Put library variant `variant_id` in place of a clause, as `clause variant` does (undoable)."""
+        if self.session is None or self.library is None:
+            return False
+        workspace = self.session.workspace
+        workspace.use_library(self.library)
+        workspace.interaction = DialogInteraction(self)
+        try:
+            update = workspace.plan_variant(clause_id, variant_id)  # asks only where edits clash
+        except NoticeError as exc:
+            self.show_error(str(exc))
+            return False
+        if update is None:
+            return False
+        self.session.undo_stack.push(commands.UpdateFromLibrary(self.session, update))
+        mismatch = workspace.law_mismatch(variant_id)
+        but = f", but {mismatch.short[:-1]}" if mismatch is not None else ""
+        self.status(
+            f"‘{update.before.title}’ now uses the variant ‘{variant_id}’{but}. Undo (Ctrl+Z) puts it back.", 8000
+        )
+        return True
 
     def _update_from_library(self, clause_id: str) -> None:
         if self.session is None or self.library is None:

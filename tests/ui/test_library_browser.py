@@ -244,3 +244,77 @@ def test_preview_html_never_carries_active_content() -> None:
     assert 'href="javascript' not in lowered and "href='javascript" not in lowered  # the link was refused
     assert "&lt;script&gt;" in html and "&lt;i&gt;Else&lt;/i&gt;" in html
     assert "{{ contact.email }}" in html
+
+
+def test_a_clause_for_laws_the_notice_does_not_apply_is_flagged_in_the_preview_and_at_insert(qtbot, window) -> None:
+    session = window.session
+    assert "lgpd" not in session.notice.jurisdictions
+    dock = dock_of(window)
+    set_laws(dock, "")  # "All laws": the filter no longer hides it
+    dock.select_library_clause("complaints-brazil-anpd")
+    brazil = window.library.get("complaints-brazil-anpd")
+    qtbot.waitUntil(lambda: brazil.title in dock.preview.toPlainText(), timeout=5000)
+    assert "which this notice does not apply" in dock.preview.toPlainText()
+    assert "is written for Brazil — LGPD" in dock.preview.toPlainText()
+
+    new_id = dock.insert_current()
+    assert new_id and session.notice.find(new_id).provenance.library_id == "complaints-brazil-anpd"
+    message = window.statusBar().currentMessage()
+    assert (
+        message
+        == f"Inserted, but '{brazil.title}' is written for Brazil — LGPD, a law this notice does not apply. Undo (Ctrl+Z) takes it out again."
+    )
+    session.undo_stack.undo()
+
+    dock.select_library_clause("complaints-eu")  # fits: no warning
+    qtbot.waitUntil(
+        lambda: "· complaints-eu" in dock.preview.toPlainText(), timeout=5000
+    )  # its id, in the line under the title
+    assert "which this notice does not apply" not in dock.preview.toPlainText()
+
+
+def test_the_preview_offers_its_wording_for_a_clause_from_another_variant(qtbot, window) -> None:
+    session = window.session
+    current = next(
+        c for c in session.notice.all_clauses() if c.provenance and c.provenance.library_id == "complaints-eu"
+    )
+    dock = dock_of(window)
+    set_laws(dock, "")
+    dock.select_library_clause("complaints-norway")
+    norway = window.library.get("complaints-norway")
+    qtbot.waitUntil(lambda: norway.title in dock.preview.toPlainText(), timeout=5000)
+    assert f"‘{current.title}’ uses another variant of this clause" in dock.preview.toPlainText()
+
+    from PySide6.QtCore import QUrl
+
+    dock.preview.anchorClicked.emit(QUrl(f"use:{current.id}"))  # the link, as a click sends it
+    switched = session.notice.find(current.id)
+    assert switched.provenance.library_id == "complaints-norway" and switched.body == norway.body
+    assert "now uses the variant" in window.statusBar().currentMessage()
+    qtbot.waitUntil(
+        lambda: any("to the library variant 'complaints-norway'" in e.message for e in session.repo.edits(limit=5)),
+        timeout=10000,
+    )
+    session.undo_stack.undo()
+    assert session.notice.find(current.id).provenance.library_id == "complaints-eu"
+
+
+def test_a_firm_clause_replacing_the_shipped_one_is_named_beside_the_clause(qtbot, window, tmp_path: Path) -> None:
+    session = window.session
+    clause = next(c for c in session.notice.all_clauses() if c.provenance and c.provenance.library_id == "security")
+    shipped = window.library.get("security")
+    firm = tmp_path / "our-library"
+    (firm / "clauses").mkdir(parents=True)
+    text = shipped.origin.path.read_text(encoding="utf-8")  # same id, same version 1, other words
+    body_start = text.index("---", 3) + 4
+    (firm / "clauses" / "security.md").write_text(
+        text[:body_start] + "Our firm's own wording on how data is kept safe.\n", encoding="utf-8"
+    )
+    with qtbot.waitSignal(window.library_loaded, timeout=10000):
+        dock_of(window).apply_folders([str(firm)])
+    window.select_clause(clause.id)
+    window._show_current_side()
+    side = window.editor.provenance.text()
+    assert "The library&#x27;s text differs from the text inserted, though both are version 1" in side
+    assert "comes from your folder &#x27;our-library&#x27;, which overrides the shipped clause" in side
+    assert window.editor.update_button.isVisibleTo(window)

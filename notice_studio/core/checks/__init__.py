@@ -15,6 +15,7 @@ from notice_studio.core.checks import (
     drafting,
     email_contact,
     law_rights,
+    laws,
     readability,
     references,
     tables,
@@ -90,6 +91,8 @@ def run_checks(notice: Notice, context: CheckContext | None = None) -> CheckRepo
         found += contradictions.contradictions(s, facts, found)
 
     found += law_rights.rights_without_law(s)
+    found += laws.clauses_for_other_laws(s, ctx.library)
+
     coverage: tuple[Coverage, ...] = ()
     if "coverage-missing" not in skip:
         results, missing = _coverage.coverage(s, ctx, facts)

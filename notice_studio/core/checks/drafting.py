@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator, Mapping
 from notice_studio.core.checks.scan import CHECKED_CHARS, ClauseInfo, Scan
 from notice_studio.core.checks.text import per_text, quote
 from notice_studio.core.checks.types import Finding, Location
+from notice_studio.core.library.merge import BOTH_WORDINGS_RE
 from notice_studio.core.notice.model import PLACEHOLDER_RE, TABLE_RE, Clause, Table
 from notice_studio.core.practices.statements import is_generated
 from notice_studio.core.wording import plural_word
@@ -129,6 +130,7 @@ _MARKER_RES: tuple[tuple[re.Pattern[str], Callable[[str], bool]], ...] = (
         lambda t: "___" in t,
     ),
     (re.compile(r"\blorem ipsum\b", re.IGNORECASE), lambda t: "orem" in t),
+    (BOTH_WORDINGS_RE, lambda t: " wording: " in t),  # two wordings a library update kept side by side
 )
 
 

@@ -54,6 +54,11 @@ RULES: dict[str, Rule] = {
             "warning",
             "A library clause no longer says what it was credited with (its text lost the required content)",
         ),
+        Rule(
+            "clause-law-not-applied",
+            "warning",
+            "A library clause is written only for laws the notice does not apply",
+        ),
         Rule("table-cell-invalid", "error", "A table cell is missing or not allowed (e.g. an unknown cookie category)"),
         Rule("practice-sale-contradicted", "error", "The text says nothing is sold or shared; the practices say it is"),
         Rule("practice-sale-unrecorded", "error", "The text says information is sold; the practices record no sale"),
@@ -161,7 +166,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         "crossref-topic",
     ),
     "terms": ("term-undefined", "term-unused", "organisation-name"),
-    "coverage": ("coverage-missing", "coverage-evidence-missing", "rights-law-not-applied"),
+    "coverage": ("coverage-missing", "coverage-evidence-missing", "rights-law-not-applied", "clause-law-not-applied"),
     "tables": ("table-cell-invalid",),
     "consistency": (
         "practice-sale-contradicted",

@@ -16,6 +16,7 @@ from notice_studio.core.notice.model import Clause
 
 if TYPE_CHECKING:
     from notice_studio.core.library.catalog import Library
+    from notice_studio.core.library.fit import LawMismatch
     from notice_studio.core.library.requirements import Element, Requirements
     from notice_studio.core.library.types import LibraryClause
 
@@ -42,6 +43,13 @@ def clause_title(library_clause: LibraryClause) -> str:
 
 def clause_id(library_clause: LibraryClause) -> str:
     return str(getattr(library_clause, "id", "") or "")
+
+
+def law_mismatch(library: Library | None, clause: Clause, notice_laws: Sequence[str]) -> LawMismatch | None:
+    """How the library clause `clause` came from misses the notice's laws; None when it fits."""
+    if library is None or clause.provenance is None:
+        return None
+    return library.law_mismatch(clause.provenance.library_id, notice_laws)
 
 
 def satisfying(library: Library | None, element_id: str, jurisdiction: str) -> list[LibraryClause]:

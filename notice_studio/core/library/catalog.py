@@ -14,6 +14,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from notice_studio.core.library.fit import LawMismatch, law_mismatch
 from notice_studio.core.library.jurisdictions import normalise
 from notice_studio.core.library.merge import (
     ClauseStatus,
@@ -214,14 +215,39 @@ class Library:
         return self._clauses.get(clause_id)
 
     def clause(self, clause_id: str) -> LibraryClause:
-        """The library clause `clause_id`; NoticeError when there is none."""
+        """The library clause `clause_id`; NoticeError when there is none, naming the file and
+        line when a file of that name was left out because of a problem in it."""
         found = self._clauses.get(clause_id)
         if found is None:
+            problem = self.left_out(clause_id)
+            if problem is not None:
+                raise NoticeError(
+                    f"The library left out the clause '{clause_id}': {problem}; mend the file and try again."
+                )
             raise NoticeError(
                 f"The clause library has no clause with the id '{clause_id}'; "
                 "'notice-studio library' lists the clauses it has."
             )
         return found
+
+    def left_out(self, clause_id: str) -> LibraryProblem | None:
+        """The problem that kept the file `<clause_id>.md` out of the library, if one did."""
+        if clause_id in self._clauses:
+            return None
+        return next((p for p in self.problems if p.blocking and p.path.stem == clause_id), None)
+
+    def law_mismatch(self, clause_id: str, notice_laws: Sequence[str]) -> LawMismatch | None:
+        """How library clause `clause_id` misses the notice's laws (None when it fits)."""
+        clause = self._clauses.get(clause_id)
+        return law_mismatch(clause, notice_laws, self.variants_of(clause_id)) if clause is not None else None
+
+    def variants_of(self, clause_id: str) -> list[LibraryClause]:
+        """The other wordings of clause `clause_id` for the same purpose: the clauses it lists
+        under `variants` and those that list it, in that order."""
+        clause = self._clauses.get(clause_id)
+        listed = list(clause.variants) if clause is not None else []
+        listed += [c.id for c in self.clauses() if clause_id in c.variants]
+        return [self._clauses[v] for v in dict.fromkeys(listed) if v in self._clauses and v != clause_id]
 
     def ids(self) -> list[str]:
         return [c.id for c in self.clauses()]

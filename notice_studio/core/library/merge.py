@@ -1,14 +1,16 @@
 """Library updates for clauses in a notice: is a clause customised, is there a newer version,
 and a three-way merge that keeps the user's edits when the library text changes.
 
-The merge works on lines (a Markdown paragraph is usually one line or a few): base is the text
-as inserted, ours the notice's current text, theirs the newest library text. Where only one
-side changed a region, that side wins; where both changed it differently, the user's text is
-kept and the region is reported as a conflict.
+Base is the text as inserted, ours the notice's current text, theirs the newest library text.
+The merge works on lines first (a Markdown paragraph is usually one line), then by words inside
+a paragraph both sides changed: where only one side changed some words, that side wins; only
+where both changed the same words differently is the region a conflict, and the user's text is
+kept there unless they choose otherwise.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
@@ -16,6 +18,7 @@ from typing import TYPE_CHECKING
 from notice_studio.core.diff.three_way import Clash, Hunk, merge_hunks
 from notice_studio.core.library.types import LibraryClause
 from notice_studio.core.notice.model import Clause, Provenance
+from notice_studio.core.remote.text import TextConflict, merge_text
 
 if TYPE_CHECKING:
     from notice_studio.core.library.catalog import Library
@@ -35,6 +38,13 @@ class ClauseStatus:
     """The newest library text, or None when the library no longer has the clause."""
     library_id: str = ""
     inserted_version: int = 0
+    library_version: int = 0
+    """The library's version now (0 when it no longer has the clause)."""
+    text_differs: bool = False
+    """The library's text or title now differs from what was inserted, whatever the versions say
+    (a firm's clause that replaced the shipped one under the same id and version)."""
+    overriding_folder: str = ""
+    """The folder whose clause replaces the shipped clause of this id ('' when none does)."""
 
     @property
     def in_library(self) -> bool:
@@ -42,7 +52,29 @@ class ClauseStatus:
 
     @property
     def update_available(self) -> bool:
-        return self.newer_version is not None
+        """A newer version, or a different text under the same version number."""
+        return self.newer_version is not None or (self.text_differs and self.library_version == self.inserted_version)
+
+    @property
+    def state(self) -> str:
+        """How the clause stands against the library, in plain words."""
+        if not self.in_library:
+            return "no longer in the library"
+        if self.newer_version is not None:
+            return f"version {self.newer_version} available"
+        if self.text_differs:
+            return f"the library's text differs from the text inserted, though both are version {self.library_version}"
+        return "up to date"
+
+    @property
+    def override_note(self) -> str:
+        """'' or a sentence saying the library's clause of this id is a firm's, not the shipped one."""
+        if not self.overriding_folder:
+            return ""
+        return (
+            f"The library's '{self.library_id}' comes from your folder '{self.overriding_folder}', "
+            "which overrides the shipped clause of that id."
+        )
 
 
 @dataclass(frozen=True)
@@ -72,6 +104,11 @@ def clause_status(clause: Clause, library: Library) -> ClauseStatus | None:
         return None
     current = library.get(provenance.library_id)
     newer = current.version if current is not None and current.version > provenance.version else None
+    differs = current is not None and (
+        current.body.strip() != provenance.base_body.strip()
+        or bool(provenance.base_title and current.title != provenance.base_title)
+    )
+    origin = current.origin if current is not None else None
     return ClauseStatus(
         customised=clause.is_customised(),
         newer_version=newer,
@@ -80,17 +117,21 @@ def clause_status(clause: Clause, library: Library) -> ClauseStatus | None:
         library_text=current.body if current is not None else None,
         library_id=provenance.library_id,
         inserted_version=provenance.version,
+        library_version=current.version if current is not None else 0,
+        text_differs=differs,
+        overriding_folder=origin.root.name if origin is not None and origin.overrides else "",
     )
 
 
 def merge_update(clause: Clause, library_clause: LibraryClause, on_conflict: str = "ours") -> MergeResult:
     """Three-way merge of the clause's text with the newer library text (pure: changes nothing).
 
-    Where both changed the same lines, `on_conflict` says what the body keeps there: "ours" (the
-    user's text), "theirs" (the library's) or "both" (the user's, then the library's).
+    Edits to different words merge, even inside one paragraph. Where both changed the same
+    words, `on_conflict` says what the body keeps there: "ours" (the user's words), "theirs"
+    (the library's) or "both" (each side's words, marked: see `both_wordings`).
     """
     provenance = clause.provenance or Provenance(library_clause.id, 0, clause.body, clause.title)
-    body, regions = merge3(provenance.base_body, clause.body, library_clause.body, on_conflict)
+    body, regions = merge3(provenance.base_body, clause.body, library_clause.body, on_conflict, words=True)
     base_title = provenance.base_title or clause.title
     title = library_clause.title if clause.title == base_title else clause.title
     return MergeResult(body, bool(regions), title, tuple(regions), library_clause.version)
@@ -109,13 +150,17 @@ def apply_update(clause: Clause, library_clause: LibraryClause, result: MergeRes
     return result
 
 
-def merge3(base: str, ours: str, theirs: str, on_conflict: str = "ours") -> tuple[str, list[Conflict]]:
-    """Merge two edits of `base` line by line; returns the text and the conflicting regions.
+def merge3(
+    base: str, ours: str, theirs: str, on_conflict: str = "ours", *, words: bool = False
+) -> tuple[str, list[Conflict]]:
+    """Merge two edits of `base`; returns the text and the conflicting regions.
 
-    Each side's changes are hunks of base lines replaced (difflib). Hunks of the two sides
-    conflict only when they overlap, or insert different text at the same place; an insertion
-    next to the other side's change is not a conflict (a paragraph added after one the library
-    reworded keeps both).
+    Lines first: each side's changes are hunks of base lines replaced (difflib), and hunks of
+    the two sides conflict only when they overlap, or insert different text at the same place
+    (a paragraph added after one the library reworded keeps both). With `words` (library
+    updates), lines both sides changed are then merged by words (`core.remote.text`, the merge
+    sync uses), so edits to different words of one paragraph both stay and only the words both
+    changed differently are a conflict.
     """
     if ours == theirs or theirs == base:
         return ours, []
@@ -128,9 +173,49 @@ def merge3(base: str, ours: str, theirs: str, on_conflict: str = "ours") -> tupl
         if not isinstance(piece, Clash):
             out.extend(piece)
             continue
-        out.extend({"ours": piece.ours, "theirs": piece.theirs, "both": (*piece.ours, "", *piece.theirs)}[on_conflict])
-        conflicts.append(Conflict("\n".join(piece.base), "\n".join(piece.ours), "\n".join(piece.theirs)))
+        if not words:
+            out.extend(
+                {"ours": piece.ours, "theirs": piece.theirs, "both": (*piece.ours, "", *piece.theirs)}[on_conflict]
+            )
+            conflicts.append(Conflict("\n".join(piece.base), "\n".join(piece.ours), "\n".join(piece.theirs)))
+            continue
+        text, clashes = _merge_words("\n".join(piece.base), "\n".join(piece.ours), "\n".join(piece.theirs), on_conflict)
+        out.extend(text.split("\n"))
+        conflicts.extend(clashes)
     return "\n".join(out), conflicts
+
+
+YOURS_MARK = "[your wording: "
+LIBRARY_MARK = "[library wording: "
+"""With "keep both", each clash reads `[your wording: …] [library wording: …]` in place, so the
+rest of the sentence is not repeated and counsel sees exactly which words to choose between."""
+
+
+BOTH_WORDINGS_RE = re.compile(r"\[(?:your|library) wording: [^\]\n]*\]")
+"""Either half of a clash kept with "keep both": `check` reports it as a drafting marker until
+counsel choose, so a notice is never published with both."""
+
+
+def both_wordings(ours: str, theirs: str) -> str:
+    """The clashing words of each side, marked, side by side."""
+    return f"{YOURS_MARK}{ours.strip()}] {LIBRARY_MARK}{theirs.strip()}]"
+
+
+def _merge_words(base: str, ours: str, theirs: str, on_conflict: str) -> tuple[str, list[Conflict]]:
+    out: list[str] = []
+    conflicts: list[Conflict] = []
+    for piece in merge_text(base, ours, theirs):
+        if not isinstance(piece, TextConflict):
+            out.append(piece)
+            continue
+        conflicts.append(Conflict(piece.base, piece.yours, piece.theirs))
+        if on_conflict == "both":
+            lead = piece.yours[: len(piece.yours) - len(piece.yours.lstrip())]
+            tail = piece.yours[len(piece.yours.rstrip()) :]
+            out.append(lead + both_wordings(piece.yours, piece.theirs) + tail)
+        else:
+            out.append(piece.theirs if on_conflict == "theirs" else piece.yours)
+    return "".join(out), conflicts
 
 
 def _hunks(base: tuple[str, ...], text: str, ours: bool) -> list[Hunk[tuple[str, ...]]]:

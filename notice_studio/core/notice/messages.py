@@ -56,6 +56,10 @@ def updated_from_library(title: str, version: int) -> str:
     return f"Updated {_quote(title)} from the library (version {version})"
 
 
+def switched_variant(title: str, variant_id: str) -> str:
+    return f"Switched {_quote(title)} to the library variant '{variant_id}'"
+
+
 def table_edited(name: str) -> str:
     return f"Edited the {name.replace('-', ' ')} table"
 

@@ -50,8 +50,10 @@ if TYPE_CHECKING:
     from notice_studio.core.diff.notices import NoticeDiff
     from notice_studio.core.export.formats import Exported
     from notice_studio.core.library.catalog import Library
+    from notice_studio.core.library.fit import LawMismatch
     from notice_studio.core.library.merge import ClauseStatus
     from notice_studio.core.library.requirements import Requirements
+    from notice_studio.core.library.types import LibraryClause
     from notice_studio.core.notice.store_remote import Signature
     from notice_studio.core.practices.model import Practices
     from notice_studio.core.render.renderer import RenderOptions
@@ -74,6 +76,8 @@ class LibraryUpdate:
     version: int
     kept: str
     """'' (no conflict), or how a conflict was settled: 'mine', 'library' or 'both'."""
+    message: str = ""
+    """The edit's message; empty for an update to a newer version (`messages.updated_from_library`)."""
 
 
 @dataclass(frozen=True)
@@ -101,7 +105,7 @@ class VariantSwap:
 
 
 CONFLICT_CHOICES = (
-    ("both", "Keep both wordings (yours, then the library's) and edit them together"),
+    ("both", "Keep both wordings where the two overlap, marked, and choose between them later"),
     ("mine", "Keep your wording where the two overlap"),
     ("library", "Take the library's wording where the two overlap"),
 )
@@ -311,15 +315,16 @@ class Workspace(TeamWork, WordReviewWork):
     def insert_from_library(
         self, library_id: str, parent_id: str | None = None, index: int | None = None, **place: str | None
     ) -> Clause:
-        """A library clause inserted into the notice, its provenance recorded for later updates."""
-        if self.library.get(library_id) is None:
-            raise NoticeError(
-                f"The library has no clause '{library_id}'; 'notice-studio library --search WORDS' finds clause ids."
-            )
+        """A library clause inserted into the notice, its provenance recorded for later updates.
+        (`law_mismatch` says whether it is written for a law the notice does not apply.)"""
         clause = self.library.make_clause(library_id, self.notice)
         parent_id, index = self._where(parent_id, index, place)
         self.insert(clause, parent_id, index, messages.added(clause.title, clause.title))
         return clause
+
+    def law_mismatch(self, library_id: str) -> LawMismatch | None:
+        """Whether library clause `library_id` is written only for laws this notice does not apply."""
+        return self.library.law_mismatch(library_id, self.notice.jurisdictions)
 
     def _where(
         self, parent_id: str | None, index: int | None, place: dict[str, str | None]
@@ -631,14 +636,12 @@ class Workspace(TeamWork, WordReviewWork):
         return update
 
     def apply_library_update(self, update: LibraryUpdate) -> None:
-        self.set_clause_state(
-            update.clause_id, update.after, messages.updated_from_library(update.after.title, update.version)
-        )
+        """Make a planned update or variant switch (`plan_library_update`, `plan_variant`)."""
+        message = update.message or messages.updated_from_library(update.after.title, update.version)
+        self.set_clause_state(update.clause_id, update.after, message)
 
     def plan_library_update(self, clause_id: str) -> LibraryUpdate | None:
         """What updating a clause from the library would make it (asks about conflicts; changes nothing)."""
-        from notice_studio.core.library.merge import merge_update
-
         clause = self.notice.find(clause_id)
         if clause.provenance is None:
             raise NoticeError(f"'{clause.title}' was written for this notice, not taken from the library.")
@@ -647,27 +650,70 @@ class Workspace(TeamWork, WordReviewWork):
             raise NoticeError(
                 f"The library no longer has '{clause.provenance.library_id}', so '{clause.title}' cannot be updated."
             )
-        if source.version <= clause.provenance.version:
+        status = self.library.status(clause)
+        if status is None or not status.update_available:
             raise NoticeError(f"'{clause.title}' already has the library's newest version ({source.version}).")
+        return self._plan_merge(clause, source)
+
+    def variants(self, clause_id: str) -> list[LibraryClause]:
+        """The library's other wordings of the clause `clause_id` came from (its variants)."""
+        provenance = self.notice.find(clause_id).provenance
+        return self.library.variants_of(provenance.library_id) if provenance is not None else []
+
+    def switch_variant(self, clause_id: str, variant_id: str) -> LibraryUpdate | None:
+        """Put library variant `variant_id` in place of a clause, keeping the user's edits where
+        they merge (as a library update does; asks where they clash); None when cancelled."""
+        update = self.plan_variant(clause_id, variant_id)
+        if update is not None:
+            self.apply_library_update(update)
+        return update
+
+    def plan_variant(self, clause_id: str, variant_id: str) -> LibraryUpdate | None:
+        """What switching a clause to another variant would make it (asks about clashes; changes
+        nothing). The clause keeps its id and place, so references to it still work."""
+        clause = self.notice.find(clause_id)
+        if clause.provenance is None:
+            raise NoticeError(
+                f"'{clause.title}' was written for this notice, not taken from the library: it has no variants."
+            )
+        current = clause.provenance.library_id
+        if variant_id == current:
+            raise NoticeError(f"'{clause.title}' already uses the library clause '{variant_id}'.")
+        variant = next((v for v in self.variants(clause_id) if v.id == variant_id), None)
+        if variant is None:
+            ids = ", ".join(v.id for v in self.variants(clause_id))
+            known = f"its variants are: {ids}" if ids else "the library has no variants of it"
+            raise NoticeError(f"'{variant_id}' is not a variant of '{current}' ('{clause.title}'); {known}.")
+        return self._plan_merge(clause, variant, messages.switched_variant(clause.title, variant.id))
+
+    def _plan_merge(self, clause: Clause, source: LibraryClause, message: str = "") -> LibraryUpdate | None:
+        """The clause brought to library clause `source` (a newer version or a variant), with the
+        user's edits merged in; asks where both changed the same words (None: cancelled)."""
+        from notice_studio.core.library.merge import merge_update
+
         result = merge_update(clause, source)
         kept = ""
         if result.conflicts:
             choice = self.interaction.choose(
-                f"You and the library both changed the same words in '{clause.title}'. "
-                "Which wording should the clause keep where they overlap?",
+                (
+                    f"Your edits to '{clause.title}' and the variant '{source.id}' change the same words. "
+                    if message
+                    else f"You and the library both changed the same words in '{clause.title}'. "
+                )
+                + "Which wording should the clause keep where they overlap?",
                 CONFLICT_CHOICES,
             )
             if choice is None:
                 return None
             kept = choice
             result = merge_update(clause, source, on_conflict={"mine": "ours", "library": "theirs"}.get(choice, "both"))
-        before = self.clause_state(clause_id)
+        before = self.clause_state(clause.id)
         after = ClauseState(
             result.title or clause.title,
             result.body,
             Provenance(source.id, source.version, source.body, source.title),
         )
-        return LibraryUpdate(clause_id, before, after, source.version, kept)
+        return LibraryUpdate(clause.id, before, after, source.version, kept, message)
 
     # ----- variants chosen by the practices ---------------------------------------------------
     def variant_swaps(self) -> list[VariantSwap]:

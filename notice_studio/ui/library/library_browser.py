@@ -249,7 +249,10 @@ class LibraryDock(QDockWidget):
         self.model.set_results(found, library.topics)
         self.model.set_in_notice(self._in_notice())
         total = len(library)
-        self.count.setText(f"{len(found)} of {total} clauses" if len(found) != total else f"All {total} clauses")
+        shown = (
+            f"{len(found)} of {plural(total, 'clause')}" if len(found) != total else f"All {plural(total, 'clause')}"
+        )
+        self.count.setText(shown)
         if not found:
             self.count.setText(f"No clauses match (of {total}). Try fewer words or “All topics”.")
         row = self.model.row_of(keep) if keep else -1
@@ -313,6 +316,18 @@ class LibraryDock(QDockWidget):
         number = in_notice.get(clause.id)
         topic = library.topics[clause.topic].label if clause.topic in library.topics else clause.topic
         colours, shipped = self._colours, library.shipped
+        law_warning, swappable = "", []
+        if self.session is not None:
+            notice = self.session.notice
+            mismatch = library.law_mismatch(clause.id, notice.jurisdictions)
+            law_warning = mismatch.message if mismatch is not None else ""
+            variant_ids = {v.id for v in library.variants_of(clause.id)}
+            numbers = notice.numbers()
+            swappable = [
+                (c.id, numbers.get(c.id, ""), c.title)
+                for c in notice.all_clauses()
+                if c.provenance is not None and c.provenance.library_id in variant_ids
+            ]
 
         def work() -> str:
             return clause_preview_html(
@@ -324,6 +339,8 @@ class LibraryDock(QDockWidget):
                 in_notice_as=number,
                 colours=colours,
                 shipped_root=shipped,
+                law_warning=law_warning,
+                variant_in_notice=swappable,
             )
 
         self.state.tasks.latest(
@@ -339,6 +356,16 @@ class LibraryDock(QDockWidget):
     def _link_clicked(self, url: QUrl) -> None:
         if url.scheme() == "lib" and self.state.library is not None and self.state.library.get(url.path()):
             self.select_library_clause(url.path())
+        elif url.scheme() == "use" and self._shown_id is not None:
+            self.use_variant(url.path(), self._shown_id)
+
+    def use_variant(self, clause_id: str, variant_id: str) -> bool:
+        """Switch the notice's clause `clause_id` to the library variant shown (one undoable edit)."""
+        switched = self.nav.switch_variant(clause_id, variant_id)
+        if switched:
+            self.model.set_in_notice(self._in_notice())
+            self._show_preview(self._shown_id)
+        return switched
 
     # ----- inserting --------------------------------------------------------------------------
     def insert_current(self) -> str | None:
@@ -346,11 +373,7 @@ class LibraryDock(QDockWidget):
         lib_id = self._shown_id
         if lib_id is None or self.session is None:
             return None
-        new_id = self.nav.insert_library_clause(lib_id)
-        if new_id:
-            title = self.session.notice.find(new_id).title
-            self.nav.status(f"Inserted ‘{title}’. Undo (Ctrl+Z) takes it out again.", 5000)
-        return new_id
+        return self.nav.insert_library_clause(lib_id)  # which says so in the status bar
 
     # ----- library folders and problems -------------------------------------------------------
     def edit_folders(self) -> None:

@@ -45,6 +45,10 @@ class LibraryCompareDialog(QDialog):
         columns = QHBoxLayout()
         newest = "The library no longer has this clause." if status.library_text is None else status.library_text
         newer = f"v{status.newer_version}" if status.newer_version else f"v{status.inserted_version}, unchanged"
+        if status.text_differs and not status.newer_version:
+            newer = f"v{status.library_version}, other words"
+        if status.override_note:
+            intro.setText(f"{intro.text()} {status.override_note}")
         columns.addWidget(
             _column(f"As inserted (v{status.inserted_version})", status.inserted_text, "Text as inserted")
         )

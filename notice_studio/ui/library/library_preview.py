@@ -8,7 +8,7 @@ placeholders stay visible as highlighted `{{ name }}` so counsel sees what needs
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -120,8 +120,14 @@ def clause_preview_html(
     in_notice_as: str | None,
     colours: PreviewColours,
     shipped_root: Path | None = None,
+    law_warning: str = "",
+    variant_in_notice: Sequence[tuple[str, str, str]] = (),
 ) -> str:
-    """Everything counsel needs to decide: text, what it satisfies, guidance, variants, origin."""
+    """Everything counsel needs to decide: text, what it satisfies, guidance, variants, origin.
+
+    `law_warning`: the sentence saying the clause is for laws the notice does not apply.
+    `variant_in_notice`: (clause id, section number, title) of the notice's clauses taken from a
+    variant of this clause, each offered a `use:<clause id>` link to switch it to this wording."""
     muted = colours.muted
     mark = f"background-color:{colours.mark_bg}; color:{colours.mark_fg}"
     parts = [f"<h3 style='margin-bottom:2px'>{escape(clause.title)}</h3>"]
@@ -132,9 +138,16 @@ def clause_preview_html(
         f"<code>{escape(clause.id)}</code>",
     ]
     parts.append(f"<p style='color:{muted}; margin-top:0'>{' · '.join(meta)}</p>")
+    if law_warning:
+        parts.append(f"<p style='{mark}'>⚠ {escape(law_warning)}</p>")
     if in_notice_as is not None:
         where = f" as section {escape(in_notice_as)}" if in_notice_as else ""
         parts.append(f"<p style='color:{colours.ok}'>✓ Already in this notice{where}.</p>")
+    for clause_id, number, title in variant_in_notice:
+        parts.append(
+            f"<p>Section {escape(number)} ‘{escape(title)}’ uses another variant of this clause: "
+            f"<a href='use:{escape(clause_id)}'>Use this variant there</a> (your edits are kept where they fit).</p>"
+        )
     parts.append(body_html(clause, titles, tables, colours))
 
     if clause.guidance.strip():
