@@ -27,6 +27,9 @@ class Chunk:
     key: tuple[str, ...] | None
     """("tracked", author, date) / ("untracked",) / None for text left as it was."""
     comments: tuple[str, ...] = ()
+    hidden: int = 0
+    """Characters typed without Track Changes and then deleted with it: in the copy with the
+    tracked changes rejected, in neither the sent nor the new text."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,12 +148,12 @@ def chunks_of(sent: str, runs: Sequence[TextRun], reviewer: str) -> list[Chunk]:
     rejected = "".join(r_text)
     out: list[Chunk] = []
 
-    def add(old: str, new: str, key: tuple[str, ...] | None, comments: tuple[str, ...]) -> None:
+    def add(old: str, new: str, key: tuple[str, ...] | None, comments: tuple[str, ...], hidden: int = 0) -> None:
         if out and out[-1].key == key and out[-1].comments == comments:
             last = out[-1]
-            out[-1] = Chunk(last.old + old, last.new + new, key, comments)
+            out[-1] = Chunk(last.old + old, last.new + new, key, comments, last.hidden + hidden)
         else:
-            out.append(Chunk(old, new, key, comments))
+            out.append(Chunk(old, new, key, comments, hidden))
 
     def tracked_key(run: TextRun) -> tuple[str, ...]:
         return ("tracked", run.author or reviewer, run.date)
@@ -176,6 +179,8 @@ def chunks_of(sent: str, runs: Sequence[TextRun], reviewer: str) -> list[Chunk]:
                     add(ch, "", tracked_key(run), run.comments)
             elif run.op == EQUAL:
                 add("", ch, (UNTRACKED,), run.comments)
+            else:  # typed without Track Changes, then deleted with it: no change, but counted
+                add("", "", (UNTRACKED,), run.comments, 1)
             pos += 1
     for rest in sorted(inserts_at):
         flush_inserts(rest)

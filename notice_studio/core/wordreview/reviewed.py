@@ -46,6 +46,9 @@ class ReviewedClause:
 NEW_SECTION = "new-section-"
 """Key prefix of sections a reviewer added (a heading paragraph with no section bookmark)."""
 
+_NO_PARAGRAPH_YET = TextRun("", EQUAL)
+"""The clause has no body paragraph yet: nothing ends before the first one."""
+
 _HEADING_STYLE = re.compile(r"heading\s*([1-9])$", re.IGNORECASE)
 
 
@@ -117,7 +120,7 @@ def read_clauses(
     found: dict[str, ReviewedClause] = {}
     current: ReviewedClause | None = None
     last_sent: str | None = None
-    marks: dict[str, TextRun] = {}  # each clause's last paragraph end so far
+    marks: dict[str, TextRun | None] = {}  # each clause's last paragraph end so far (None: none there)
     levels = levels or {}
     for p in body_paragraphs(document):
         names = [b.get(qn("w:name")) for b in p.iter(qn("w:bookmarkStart"))]
@@ -141,23 +144,23 @@ def read_clauses(
         if current is None:
             continue
         mark = paragraph_mark(p)
-        if _is_blank(runs, mark):
+        if mark is not None and _is_blank(runs, mark):
             current.comment_ids.extend(comment_starts(p))
             continue
         target = current
         if current.is_new and last_sent is not None and _kept(runs, mark, (sent_paragraphs or {}).get(last_sent, ())):
             target = found[last_sent]
         target.comment_ids.extend(comment_starts(p))
-        before = marks.get(target.clause_id)
-        if before is not None:
+        before = marks.get(target.clause_id, _NO_PARAGRAPH_YET)
+        if before is not None and before is not _NO_PARAGRAPH_YET:
             target.body.append(TextRun("\n", before.op, before.author, before.date, before.revision))
         target.body.extend(runs)
         marks[target.clause_id] = mark
     return found
 
 
-def _kept(runs: list[TextRun], mark: TextRun, sent: Collection[str]) -> bool:
+def _kept(runs: list[TextRun], mark: TextRun | None, sent: Collection[str]) -> bool:
     """An unchanged paragraph the clause had when it was sent."""
-    if mark.op != EQUAL or any(r.op != EQUAL for r in runs):
+    if mark is None or mark.op != EQUAL or any(r.op != EQUAL for r in runs):
         return False
     return " ".join("".join(r.text for r in runs).split()) in sent

@@ -1,0 +1,111 @@
+"""The Word review round trip, the way several reviewers and repeated imports use it: one
+reviewer deleting another's insertion, a copy imported twice, values typed without Track
+Changes, comments on table cells, moved list items, split paragraphs and retyped headings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from notice_support import AUTHOR
+from word_edits import find_paragraph, tracked_insert_after, tracked_new_paragraph
+from word_edits import revision_mark as mark
+
+from notice_studio.core.notice.model import Clause, Notice
+from notice_studio.core.notice.store import NoticeRepo
+from notice_studio.core.wordreview import apply_review, read_review, send_for_review
+
+ANNA = "Anna Reviewer"
+BEN = "Ben Outside"
+
+
+def rounds_notice() -> Notice:
+    notice = Notice(title="Privacy Notice", organisation="Fernhill Bakery Ltd")
+    notice.variables["organisation.name"] = "Fernhill Bakery Ltd"
+    notice.add(Clause("intro", "Introduction", "This notice says how the bakery handles what you tell us."))
+    notice.add(Clause("orders", "Orders", "We keep your order for a year.\n\nThe oven log is kept for a week."))
+    notice.add(Clause("contact", "Contact us", "Ring the shop or write to the bakery."))
+    return notice
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    with NoticeRepo.create(tmp_path / "notice", rounds_notice(), AUTHOR) as repo:
+        yield repo
+
+
+def sent_copy(store: NoticeRepo, tmp_path: Path):
+    sent = tmp_path / "sent.docx"
+    send_for_review(store, sent)
+    return Document(str(sent))
+
+
+def text_run(text: str, deleted: bool = False):
+    r = OxmlElement("w:r")
+    t = OxmlElement("w:delText" if deleted else "w:t")
+    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    t.text = text
+    r.append(t)
+    return r
+
+
+def save(doc, tmp_path: Path, name: str = "reviewed.docx") -> Path:
+    out = tmp_path / name
+    doc.save(str(out))
+    return out
+
+
+# ----- 1. one reviewer deletes another's insertion -------------------------------------------------
+@pytest.mark.parametrize("wrappers", [("ins", "del"), ("moveTo", "ins", "del"), ("ins", "moveFrom"), ("moveTo", "del")])
+def test_an_insertion_deleted_by_another_reviewer_proposes_nothing(
+    store: NoticeRepo, tmp_path: Path, wrappers: tuple[str, ...]
+) -> None:
+    doc = sent_copy(store, tmp_path)
+    paragraph = find_paragraph(doc, "bakery handles")
+    outer = parent = mark(wrappers[0], ANNA)
+    for tag in wrappers[1:]:
+        inner = mark(tag, BEN)
+        parent.append(inner)
+        parent = inner
+    parent.append(text_run(" and the café's orders", deleted=wrappers[-1] in ("del", "moveFrom")))
+    paragraph._p.append(outer)
+    tracked_insert_after(find_paragraph(doc, "for a year"), "a year", " after you collect it", ANNA)
+    review = read_review(store, save(doc, tmp_path))
+    assert [(p.kind, p.new_text) for p in review.proposals] == [("insert", " after you collect it")]
+    result = apply_review(store, review, review.to_propose)
+    assert result.skipped == [] and len(result.applied) == 1
+    assert store.load().find("intro").body == rounds_notice().find("intro").body
+    assert store.load().find("orders").body.startswith("We keep your order for a year after you collect it.")
+
+
+def test_a_paragraph_one_reviewer_added_and_another_deleted_is_not_there(store: NoticeRepo, tmp_path: Path) -> None:
+    doc = sent_copy(store, tmp_path)
+    added = tracked_new_paragraph(find_paragraph(doc, "for a year"), "Cakes are kept cold.", ANNA)
+    for ins in added._p.iter(qn("w:ins")):  # Ben deletes Anna's paragraph: its text and its end
+        for r in list(ins.findall(qn("w:r"))):
+            for t in r.findall(qn("w:t")):
+                t.tag = qn("w:delText")
+            deletion = mark("del", BEN)
+            r.addprevious(deletion)
+            deletion.append(r)
+    added._p.find(qn("w:pPr")).find(qn("w:rPr")).append(mark("del", BEN))
+    review = read_review(store, save(doc, tmp_path))
+    assert review.proposals == []
+
+
+def test_words_typed_without_track_changes_then_deleted_with_it_do_not_stop_the_import(
+    store: NoticeRepo, tmp_path: Path
+) -> None:
+    doc = sent_copy(store, tmp_path)
+    paragraph = find_paragraph(doc, "bakery handles")
+    deletion = mark("del", BEN)
+    deletion.append(text_run(" fresh bread", deleted=True))  # typed with Track Changes off, deleted with it on
+    paragraph._p.append(deletion)
+    review = read_review(store, save(doc, tmp_path))
+    assert all(p.kind != "format" for p in review.proposals)
+    result = apply_review(store, review, review.to_propose)
+    assert store.load().find("intro").body == rounds_notice().find("intro").body
+    assert result.refused == []
