@@ -536,8 +536,8 @@ def test_a_rewritten_placeholder_value_is_proposed_as_its_new_value(store: Notic
 
     review = read_review(store, tmp_path / "reviewed.docx")
     value = by_text(review, "value", "Group")
-    assert (value.placeholder, value.old_text, value.value) == ("organisation.name", "", "Acme Group Ltd")
-    assert value.sentence().startswith(f'{ANNA} changed {{{{ organisation.name }}}} from "" to "Acme Group Ltd"')
+    assert (value.placeholder, value.old_text, value.value) == ("organisation.name", "Acme Ltd", "Acme Group Ltd")
+    assert value.sentence().startswith(f'{ANNA} changed {{{{ organisation.name }}}} from "Acme Ltd" to "Acme Group Ltd"')
     words = by_text(review, "replace", "sets out")
     assert words.placeholder == ""
     apply_review(store, review, [value.id, words.id])

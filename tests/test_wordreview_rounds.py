@@ -11,10 +11,10 @@ from docx import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from notice_support import AUTHOR
-from word_edits import find_paragraph, tracked_insert_after, tracked_new_paragraph
+from word_edits import find_paragraph, tracked_insert_after, tracked_new_paragraph, untracked_replace
 from word_edits import revision_mark as mark
 
-from notice_studio.core.notice.model import Clause, Notice
+from notice_studio.core.notice.model import Clause, Notice, Table
 from notice_studio.core.notice.store import NoticeRepo
 from notice_studio.core.wordreview import apply_review, read_review, send_for_review
 
@@ -109,3 +109,63 @@ def test_words_typed_without_track_changes_then_deleted_with_it_do_not_stop_the_
     result = apply_review(store, review, review.to_propose)
     assert store.load().find("intro").body == rounds_notice().find("intro").body
     assert result.refused == []
+
+
+# ----- 2, 3. placeholder values and table cells, imported once and again ---------------------------
+def valued_notice() -> Notice:
+    notice = Notice(title="Privacy Notice", organisation="Fernhill Bakery Ltd")
+    notice.variables["organisation.name"] = "Fernhill Bakery Ltd"
+    notice.variables["contact.email"] = "shop@fernhill.example"
+    notice.add(Clause("intro", "Introduction", "{{ organisation.name }} bakes bread and keeps a few records."))
+    notice.add(Clause("contact", "Contact us", "Write to {{ contact.email }} with any question."))
+    notice.add(Clause("cookies", "Cookies", "The shop's website sets these:\n\n[[table:cookies]]"))
+    notice.tables["cookies"] = Table(["Name", "Kept for"], [["basket", "1 day"], ["choice", "6 months"]])
+    return notice
+
+
+def valued_copy(store: NoticeRepo, tmp_path: Path) -> Path:
+    doc = sent_copy(store, tmp_path)
+    untracked_replace(find_paragraph(doc, "bakes bread"), "Fernhill Bakery Ltd", "Fernhill Bakery Group Ltd")
+    untracked_replace(find_paragraph(doc, "Write to"), "shop@fernhill.example", "orders@fernhill.example")
+    untracked_replace(doc.tables[0].cell(2, 1).paragraphs[0], "6 months", "12 months")
+    return save(doc, tmp_path)
+
+
+def test_a_value_typed_without_track_changes_names_the_whole_old_value(tmp_path: Path) -> None:
+    with NoticeRepo.create(tmp_path / "notice", valued_notice(), AUTHOR) as store:
+        review = read_review(store, valued_copy(store, tmp_path))
+        values = {p.placeholder: p for p in review.proposals if p.kind == "value"}
+        name, email = values["organisation.name"], values["contact.email"]
+        assert (name.old_text, name.value) == ("Fernhill Bakery Ltd", "Fernhill Bakery Group Ltd")
+        assert (email.old_text, email.value) == ("shop@fernhill.example", "orders@fernhill.example")
+        assert 'from "Fernhill Bakery Ltd" to "Fernhill Bakery Group Ltd"' in name.sentence()
+        assert name.as_json()["old"] == "Fernhill Bakery Ltd"
+
+
+def test_a_copy_imported_again_after_accepting_all_has_every_change_in_the_draft(tmp_path: Path) -> None:
+    with NoticeRepo.create(tmp_path / "notice", valued_notice(), AUTHOR) as store:
+        copy_path = valued_copy(store, tmp_path)
+        first = read_review(store, copy_path)
+        assert {p.kind for p in first.proposals} == {"value", "replace"}
+        done = apply_review(store, first, first.to_propose)
+        assert done.skipped == [] and len(done.applied) == 3
+        head = store.head()
+        again = read_review(store, copy_path)
+        assert again.in_draft == frozenset(p.id for p in again.proposals) and again.to_propose == []
+        result = apply_review(store, again, [p.id for p in again.proposals])
+        assert (result.refused, result.skipped, len(result.already)) == ([], [], 3)
+        assert result.summary() == "Nothing was applied; 3 changes were already in the draft."
+        assert store.head() == head
+
+
+def test_a_table_cell_is_changed_when_counsel_edited_another_cell_since(tmp_path: Path) -> None:
+    with NoticeRepo.create(tmp_path / "notice", valued_notice(), AUTHOR) as store:
+        copy_path = valued_copy(store, tmp_path)
+        draft = store.load()
+        draft.tables["cookies"] = Table(["Name", "Kept for"], [["basket", "2 days"], ["choice", "6 months"]])
+        store.save(draft, "Edited the table 'cookies'", AUTHOR)
+        review = read_review(store, copy_path)
+        cell = next(p for p in review.proposals if p.part == "table")
+        result = apply_review(store, review, [cell.id])
+        assert result.skipped == [] and result.applied == [cell.id]
+        assert store.load().tables["cookies"].rows == [["basket", "2 days"], ["choice", "12 months"]]

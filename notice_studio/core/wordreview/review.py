@@ -403,7 +403,10 @@ def reviewed_notice(review: WordReview, base: Notice, accepted: Collection[str])
     removals = {p.clause_id for p in review.proposals if p.kind == "remove" and p.id in accepted}
     values = [p for p in review.proposals if p.kind == "value" and p.id in accepted]
     for proposal in values:  # a new value for a placeholder, not words in place of it
-        if notice.variables.get(proposal.placeholder, "") != sent.variables.get(proposal.placeholder, ""):
+        current = notice.variables.get(proposal.placeholder, "")
+        if current == proposal.value:
+            continue  # the draft has the reviewer's value already
+        if current != sent.variables.get(proposal.placeholder, ""):
             skipped.append(
                 f"{{{{ {proposal.placeholder} }}}} was changed since the review was sent, so its new value "
                 f'"{proposal.value}" was not set.'

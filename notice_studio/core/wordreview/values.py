@@ -95,8 +95,9 @@ def with_values(
         for s, e, name in spans:
             inside = s <= start and end <= e and (start < e or end > s) and (start, end) != (s, s)
             if inside and not (start == end and start in (s, e)):
-                value = shown[s:start] + proposal.new_text + shown[end:e]
-                proposal = replace(proposal, kind="value", placeholder=name, value=" ".join(value.split()))
+                value = " ".join((shown[s:start] + proposal.new_text + shown[end:e]).split())
+                was = " ".join(shown[s:e].split())  # the whole value, not just the words the diff changed
+                proposal = replace(proposal, kind="value", placeholder=name, value=value, old_text=was, new_text=value)
                 break
             if start < e and s < end:
                 proposal = replace(proposal, placeholder=name)
