@@ -11,7 +11,7 @@ from docx import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from notice_support import AUTHOR
-from word_edits import find_paragraph, tracked_insert_after, tracked_new_paragraph, untracked_replace
+from word_edits import comment_on, find_paragraph, tracked_insert_after, tracked_new_paragraph, untracked_replace
 from word_edits import revision_mark as mark
 
 from notice_studio.core.notice.model import Clause, Notice, Table
@@ -169,3 +169,39 @@ def test_a_table_cell_is_changed_when_counsel_edited_another_cell_since(tmp_path
         result = apply_review(store, review, [cell.id])
         assert result.skipped == [] and result.applied == [cell.id]
         assert store.load().tables["cookies"].rows == [["basket", "2 days"], ["choice", "12 months"]]
+
+
+# ----- 4. comments on table cells ----------------------------------------------------------------------
+def test_a_comment_on_a_table_cell_is_listed_under_the_tables_section(tmp_path: Path) -> None:
+    notice = valued_notice()
+    notice.add(Clause("bases", "Legal bases", "Why we may:\n\n| Purpose | Basis |\n|---|---|\n| Orders | Contract |"))
+    with NoticeRepo.create(tmp_path / "notice", notice, AUTHOR) as store:
+        doc = sent_copy(store, tmp_path)
+        cookies, bases = doc.tables
+        comment_on(doc, cookies.cell(1, 0).paragraphs[0], "basket", "Is the basket cookie ours?", ANNA)
+        comment_on(doc, bases.cell(1, 1).paragraphs[0], "Contract", "Or legitimate interest?", BEN)
+        review = read_review(store, save(doc, tmp_path))
+        comments = [(p.clause_id, p.author, p.comments[0].text) for p in review.proposals if p.kind == "comment"]
+        assert comments == [
+            ("cookies", ANNA, "Is the basket cookie ours?"),
+            ("bases", BEN, "Or legitimate interest?"),
+        ]
+        on_cell = next(p for p in review.proposals if p.kind == "comment" and p.clause_id == "cookies")
+        assert on_cell.sentence() == (
+            f"{ANNA} commented on 'Cookies' (table 'cookies', row 1, column 'Name'): \"Is the basket cookie ours?\""
+        )
+
+
+def test_a_comment_in_a_typed_table_whose_rows_changed_is_still_read(tmp_path: Path) -> None:
+    notice = rounds_notice()
+    notice.add(Clause("bases", "Legal bases", "Why we may:\n\n| Purpose | Basis |\n|---|---|\n| Orders | Contract |"))
+    with NoticeRepo.create(tmp_path / "notice", notice, AUTHOR) as store:
+        doc = sent_copy(store, tmp_path)
+        bases = doc.tables[0]
+        comment_on(doc, bases.cell(1, 1).paragraphs[0], "Contract", "Or legitimate interest?", BEN)
+        bases.add_row()
+        review = read_review(store, save(doc, tmp_path))
+        assert review.unread and "Legal bases" in review.unread[0]
+        assert [(p.clause_id, p.comments[0].text) for p in review.proposals if p.kind == "comment"] == [
+            ("bases", "Or legitimate interest?")
+        ]

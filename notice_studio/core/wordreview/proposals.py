@@ -88,7 +88,8 @@ class Proposal:
             return f'{self.author} added a new section "{_short(self.clause_title)}"{place} ({how}).'
         else:
             note = self.comments[0].text if self.comments else ""
-            return f'{self.author} commented on {where}: "{_short(note, 200)}"'
+            place = f" ({self.before})" if self.part == "table" and self.before else ""
+            return f'{self.author} commented on {where}{place}: "{_short(note, 200)}"'
         if self.part == "table" and not (self.old_text and self.new_text):
             said = (
                 f'added the row "{_short(self.new_text)}"'

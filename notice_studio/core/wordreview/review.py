@@ -39,7 +39,7 @@ from notice_studio.core.wordreview.send import (
     review_docx_bytes,
 )
 from notice_studio.core.wordreview.source_edits import Edit, edited_markdown, literal_markdown, shown_text
-from notice_studio.core.wordreview.tables import TableChange, apply_tables, table_proposals
+from notice_studio.core.wordreview.tables import TableChange, apply_tables, table_comment_places, table_proposals
 from notice_studio.core.wordreview.values import with_values
 from notice_studio.core.zipguard import unpacked_size_problem
 
@@ -247,6 +247,7 @@ def read_review(repo: NoticeRepo, path: str | Path) -> WordReview:
     )
     review = WordReview(path, commit, reviewer, [], [], _sent=sent, unread=unread)
     used_comments: set[str] = set()
+    places = table_comment_places(document, texts, sent)
     for text in texts:
         clause = sent.find(text.clause_id)
         reviewed = found.get(text.clause_id)
@@ -300,13 +301,14 @@ def read_review(repo: NoticeRepo, path: str | Path) -> WordReview:
                         f"{text.clause_id}/comment/{count}",
                         text.clause_id,
                         clause.title,
-                        "body",
+                        "table" if cid in places else "body",
                         "comment",
                         note.author,
                         note.date,
                         True,
                         "",
                         "",
+                        before=places.get(cid, ""),
                         comments=(note,),
                     )
                 )

@@ -123,6 +123,8 @@ def read_clauses(
     marks: dict[str, TextRun | None] = {}  # each clause's last paragraph end so far (None: none there)
     levels = levels or {}
     for p in body_paragraphs(document):
+        if current is not None:  # a comment in a table goes with the section the table stands in
+            current.comment_ids.extend(_table_comments_before(p))
         names = [b.get(qn("w:name")) for b in p.iter(qn("w:bookmarkStart"))]
         starts = [bookmarks[n] for n in names if n in bookmarks and bookmarks[n] not in found]
         runs = paragraph_runs(p)
@@ -156,7 +158,20 @@ def read_clauses(
             target.body.append(TextRun("\n", before.op, before.author, before.date, before.revision))
         target.body.extend(runs)
         marks[target.clause_id] = mark
+    if current is not None:
+        current.comment_ids.extend(_table_comments_before(None, document.element.body))
     return found
+
+
+def _table_comments_before(p: Any, parent: Any = None) -> list[str]:
+    """Comments in the tables standing just before paragraph `p` (None: at the end of `parent`)."""
+    tables = []
+    sibling = p.getprevious() if p is not None else (parent[-1] if len(parent) else None)
+    while sibling is not None and sibling.tag != qn("w:p"):
+        if sibling.tag == qn("w:tbl"):
+            tables.append(sibling)
+        sibling = sibling.getprevious()
+    return [c.get(qn("w:id")) or "" for tbl in reversed(tables) for c in tbl.iter(qn("w:commentRangeStart"))]
 
 
 def _kept(runs: list[TextRun], mark: TextRun | None, sent: Collection[str]) -> bool:

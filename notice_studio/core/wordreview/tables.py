@@ -24,7 +24,7 @@ from notice_studio.core.notice.model import Notice, Table
 from notice_studio.core.wordreview.proposals import Proposal
 from notice_studio.core.wordreview.send import ClauseText, ShownTable, shown_tables
 
-__all__ = ["TableChange", "apply_tables", "table_proposals"]
+__all__ = ["TableChange", "apply_tables", "table_comment_places", "table_proposals"]
 
 
 @dataclass(frozen=True)
@@ -165,6 +165,22 @@ def table_proposals(
                 Proposal(pid, clause_id, title, "table", kind, author, date, tracked, old, new, before=place)
             )
     return proposals, where
+
+
+def table_comment_places(document: Any, texts: Sequence[ClauseText], sent: Notice) -> dict[str, str]:
+    """Where each comment on a notice table's cell stands ("table 'cookies', row 2, column
+    'Name'"), by comment id."""
+    places: dict[str, str] = {}
+    for shown, word_rows, _ in _matched(shown_tables(list(texts), sent), _word_tables(document)):
+        columns = sent.tables[shown.name].columns
+        for r, (cells, _) in enumerate(word_rows):
+            for c, cell in enumerate(cells):
+                column = f"column '{columns[c]}'" if c < len(columns) else f"column {c + 1}"
+                place = f"table '{shown.name}', " + (f"row {r}, {column}" if r else f"the name of {column}")
+                for run in cell:
+                    for cid in run.comments:
+                        places.setdefault(cid, place)
+    return places
 
 
 def apply_tables(
