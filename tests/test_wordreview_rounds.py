@@ -4,6 +4,7 @@ Changes, comments on table cells, moved list items, split paragraphs and retyped
 
 from __future__ import annotations
 
+import copy
 from pathlib import Path
 
 import pytest
@@ -205,3 +206,71 @@ def test_a_comment_in_a_typed_table_whose_rows_changed_is_still_read(tmp_path: P
         assert [(p.clause_id, p.comments[0].text) for p in review.proposals if p.kind == "comment"] == [
             ("bases", "Or legitimate interest?")
         ]
+
+
+# ----- 5. a list item moved keeps its bold; a move is one proposal ------------------------------------
+def listed_notice() -> Notice:
+    notice = rounds_notice()
+    notice.add(
+        Clause(
+            "kinds",
+            "What we collect",
+            "We collect:\n\n- **Orders:** loaves, cakes and pies bought online.\n"
+            "- **Visits:** dates of each shop call, per till roll.",
+        )
+    )
+    return notice
+
+
+def as_moved(paragraph, tag: str, author: str) -> None:
+    """Wrap the paragraph's runs and its end in a tracked move mark (`moveFrom` or `moveTo`)."""
+    wrapper = mark(tag, author)
+    runs = paragraph._p.findall(qn("w:r"))
+    runs[0].addprevious(wrapper)
+    for r in runs:
+        if tag == "moveFrom":
+            for t in r.findall(qn("w:t")):
+                t.tag = qn("w:delText")
+        wrapper.append(r)
+    rpr = OxmlElement("w:rPr")
+    rpr.append(mark(tag, author))
+    paragraph._p.get_or_add_pPr().append(rpr)
+
+
+@pytest.mark.parametrize("tracked", [False, True])
+def test_a_moved_list_item_is_one_move_and_keeps_its_bold(tmp_path: Path, tracked: bool) -> None:
+    with NoticeRepo.create(tmp_path / "notice", listed_notice(), AUTHOR) as store:
+        doc = sent_copy(store, tmp_path)
+        orders, visits = find_paragraph(doc, "loaves"), find_paragraph(doc, "till roll")
+        if tracked:
+            moved = copy.deepcopy(orders._p)
+            visits._p.addnext(moved)
+            as_moved(orders, "moveFrom", ANNA)
+            as_moved(type(orders)(moved, orders._parent), "moveTo", ANNA)
+        else:
+            visits._p.addnext(orders._p)
+        review = read_review(store, save(doc, tmp_path))
+        assert [(p.kind, p.tracked) for p in review.proposals] == [("move", tracked)]
+        move = review.proposals[0]
+        assert move.sentence().startswith(
+            f'{ANNA if tracked else "Word reviewer"} moved "Orders: loaves, cakes and pies bought online." '
+            'to follow "shop call, per till roll."'
+        )
+        apply_review(store, review, [move.id])
+        assert store.load().find("kinds").body == (
+            "We collect:\n\n- **Visits:** dates of each shop call, per till roll.\n"
+            "- **Orders:** loaves, cakes and pies bought online."
+        )
+
+
+def test_bold_words_a_reviewer_types_are_bold_in_the_text(store: NoticeRepo, tmp_path: Path) -> None:
+    doc = sent_copy(store, tmp_path)
+    paragraph = find_paragraph(doc, "for a year")
+    tracked_insert_after(paragraph, "a year", " at most", ANNA)
+    inserted = paragraph._p.find(qn("w:ins")).find(qn("w:r"))
+    rpr = OxmlElement("w:rPr")
+    rpr.append(OxmlElement("w:b"))
+    inserted.insert(0, rpr)
+    review = read_review(store, save(doc, tmp_path))
+    apply_review(store, review, review.to_propose)
+    assert store.load().find("orders").body.startswith("We keep your order for a year **at most**.")

@@ -28,7 +28,14 @@ from notice_studio.core.notice.store import NoticeRepo, resolve_author
 from notice_studio.core.wording import plural
 from notice_studio.core.wordreview.formats import FORMATS_MARKDOWN_ADDS, FormatChange, format_edits, format_proposals
 from notice_studio.core.wordreview.md_tables import as_sent_lines, markdown_table, md_table_bookmark
-from notice_studio.core.wordreview.proposals import Chunk, Proposal, chunks_of, edits_for, proposals_of
+from notice_studio.core.wordreview.proposals import (
+    Chunk,
+    Proposal,
+    chunks_of,
+    edits_for,
+    paired_moves,
+    proposals_of,
+)
 from notice_studio.core.wordreview.reviewed import ReviewedClause, read_clauses
 from notice_studio.core.wordreview.send import (
     COMMIT_PROPERTY,
@@ -282,7 +289,7 @@ def read_review(repo: NoticeRepo, path: str | Path) -> WordReview:
                 notes=notes,
                 start=count,
             )
-            found_proposals = with_values(found_proposals, chunks, owner, blocks)
+            found_proposals = paired_moves(with_values(found_proposals, chunks, owner, blocks), owner)
             formatting, formats = format_proposals(
                 runs, chunks, blocks, clause_id=text.clause_id, clause_title=clause.title, part=part, reviewer=reviewer
             )

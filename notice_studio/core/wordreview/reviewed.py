@@ -121,6 +121,7 @@ def read_clauses(
     current: ReviewedClause | None = None
     last_sent: str | None = None
     marks: dict[str, TextRun | None] = {}  # each clause's last paragraph end so far (None: none there)
+    joins: dict[str, int] = {}  # where in each clause's body its last paragraph break is
     levels = levels or {}
     for p in body_paragraphs(document):
         if current is not None:  # a comment in a table goes with the section the table stands in
@@ -155,11 +156,17 @@ def read_clauses(
         target.comment_ids.extend(comment_starts(p))
         before = marks.get(target.clause_id, _NO_PARAGRAPH_YET)
         if before is not None and before is not _NO_PARAGRAPH_YET:
+            joins[target.clause_id] = len(target.body)
             target.body.append(TextRun("\n", before.op, before.author, before.date, before.revision))
         target.body.extend(runs)
         marks[target.clause_id] = mark
     if current is not None:
         current.comment_ids.extend(_table_comments_before(None, document.element.body))
+    for clause_id, at in joins.items():  # a paragraph added at a section's end: its break is new too
+        last = marks.get(clause_id)
+        body = found[clause_id].body
+        if last is not None and last.op == INSERT and body[at].op == EQUAL:
+            body[at] = TextRun("\n", INSERT, last.author, last.date, last.revision)
     return found
 
 

@@ -21,6 +21,7 @@ __all__ = [
     "Edit",
     "apply_edits",
     "edited_markdown",
+    "emphasised",
     "kept_words_at",
     "literal_markdown",
     "shown_text",
@@ -119,12 +120,74 @@ _MARKDOWN = "markdown"
 """The style recorded for an edit whose text is Markdown already."""
 
 
+_BOLD, _ITALIC = "\ue000", "\ue001"
+"""Where bold or italic words the reviewer typed start and end, inside an edit's text (private-use
+characters, never typed); `_insert_source` makes them Markdown emphasis."""
+
+
+def emphasised(text: str, bold: list[bool], italic: list[bool]) -> str:
+    """`text` with its bold and italic stretches (per character) marked for `_insert_source`:
+    each line on its own, the marks around words (spaces outside), as Markdown needs them."""
+    out: list[str] = []
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        piece = line
+        for mark, flags in ((_ITALIC, italic), (_BOLD, bold)):
+            piece = _marked(piece, flags[start:end], mark) if any(flags[start:end]) else piece
+        out.append(piece)
+        start = end + 1
+    return "\n".join(out)
+
+
+def _marked(line: str, flags: list[bool], mark: str) -> str:
+    """`line` with `mark` around each run of flagged characters (ignoring marks already in it)."""
+    out: list[str] = []
+    k = 0
+    stretch: list[str] = []
+
+    def close() -> None:
+        words = "".join(stretch)
+        core = words.strip()
+        if core:
+            lead = words[: len(words) - len(words.lstrip())]
+            out.append(lead + mark + core + mark + words[len(lead) + len(core) :])
+        else:
+            out.append(words)
+        stretch.clear()
+
+    for ch in line:
+        if ch in (_BOLD, _ITALIC):
+            (stretch if stretch else out).append(ch)
+            continue
+        on = flags[k] if k < len(flags) else False
+        k += 1
+        if on:
+            stretch.append(ch)
+            continue
+        if stretch:
+            close()
+        out.append(ch)
+    if stretch:
+        close()
+    return "".join(out)
+
+
+def _emphasis(text: str, openers: str) -> str:
+    """The marks `emphasised` left made Markdown emphasis, unless the same emphasis is open where
+    the words go (bold typed inside bold words needs no marks of its own)."""
+    bold_open = any(m in openers for m in ("**", "__"))
+    italic_open = "***" in openers or any(c in openers.replace("**", "").replace("__", "") for c in "*_")
+    return text.replace(_BOLD, "" if bold_open else "**").replace(_ITALIC, "" if italic_open else "*")
+
+
 def _insert_source(text: str, style: str, closers: str = "", openers: str = "") -> str:
     """Reviewer text as Markdown: a new paragraph in a list becomes a new item. Inline markup
     open where the text goes (a link, bold) is closed before each new paragraph and opened
-    again after it, so a paragraph typed inside a link does not break the link's Markdown."""
+    again after it, so a paragraph typed inside a link does not break the link's Markdown.
+    Words the reviewer typed bold or italic get emphasis marks."""
     lines = text.split("\n")
-    lines = [literal_markdown(line, k > 0) for k, line in enumerate(lines)]
+    lines = [_emphasis(literal_markdown(line, k > 0), openers) for k, line in enumerate(lines)]
     joiner = {"bullet": "\n- ", "number": "\n1. "}.get(style, "\n\n")
     return (closers + joiner + openers).join(lines)
 

@@ -236,6 +236,8 @@ def _proposal_html(proposal: Proposal) -> str:
     elif proposal.kind == "format":
         parts.append(f"<p>{esc(proposal.before)}<u>{esc(proposal.old_text)}</u>{esc(proposal.after)}</p>")
         parts.append(f"<p>Made {esc(proposal.value)}.</p>")
+    elif proposal.kind == "move":
+        parts.append(f"<p>Moved: {added}</p><p>Now after: {esc(proposal.before)}</p>")
     elif proposal.part == "table" and not proposal.changes_text:
         parts.append(f"<p>On the {esc(proposal.before)}:</p>")
     elif proposal.part == "table":
