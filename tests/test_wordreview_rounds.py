@@ -274,3 +274,31 @@ def test_bold_words_a_reviewer_types_are_bold_in_the_text(store: NoticeRepo, tmp
     review = read_review(store, save(doc, tmp_path))
     apply_review(store, review, review.to_propose)
     assert store.load().find("orders").body.startswith("We keep your order for a year **at most**.")
+
+
+# ----- 6. a plain paragraph typed before a list stays out of it --------------------------------------
+@pytest.mark.parametrize(
+    ("style", "expected"),
+    [
+        (
+            None,
+            "We weigh:\n\nReceipts are kept for six years.\n\n- **need:** what the order needs;\n- **law:** tax rules.",
+        ),
+        (
+            "List Bullet",
+            "We weigh:\n\n- Receipts are kept for six years.\n- **need:** what the order needs;\n- **law:** tax rules.",
+        ),
+    ],
+)
+def test_a_new_paragraph_before_a_list_is_a_list_item_only_if_it_is_one_in_word(
+    tmp_path: Path, style: str | None, expected: str
+) -> None:
+    notice = rounds_notice()
+    notice.add(Clause("keep", "Keeping", "We weigh:\n\n- **need:** what the order needs;\n- **law:** tax rules."))
+    with NoticeRepo.create(tmp_path / "notice", notice, AUTHOR) as store:
+        doc = sent_copy(store, tmp_path)
+        tracked_new_paragraph(find_paragraph(doc, "We weigh"), "Receipts are kept for six years.", ANNA, style)
+        review = read_review(store, save(doc, tmp_path))
+        assert [(p.kind, p.new_text) for p in review.proposals] == [("insert", "Receipts are kept for six years.\n")]
+        apply_review(store, review, review.to_propose)
+        assert store.load().find("keep").body == expected

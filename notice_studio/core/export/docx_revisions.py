@@ -253,6 +253,8 @@ class TextRun:
     bold: bool = False
     """The run is bold now (its own formatting, not its paragraph style's); `italic` likewise."""
     italic: bool = False
+    listed: bool = False
+    """The run's paragraph is a list item (a List style or Word numbering)."""
 
 
 _TRACK = {"ins": INSERT, "moveTo": INSERT, "del": DELETE, "moveFrom": DELETE}
@@ -288,6 +290,15 @@ def _format_change(run: Any) -> tuple[str, str, str]:
     return ", ".join(said), change.get(qn("w:author")) or "", change.get(qn("w:date")) or ""
 
 
+def _is_list_item(p: Any) -> bool:
+    ppr = p.find(qn("w:pPr"))
+    if ppr is None:
+        return False
+    style = ppr.find(qn("w:pStyle"))
+    name = (style.get(qn("w:val")) or "") if style is not None else ""
+    return ppr.find(qn("w:numPr")) is not None or name.replace(" ", "").lower().startswith("list")
+
+
 def paragraph_runs(p: Any) -> list[TextRun]:
     """The paragraph's text in order, each piece with its revision (if any) and comments."""
     out: list[TextRun] = []
@@ -296,10 +307,14 @@ def paragraph_runs(p: Any) -> list[TextRun]:
     fmt: list[tuple[str, str, str]] = [("", "", "")]  # the formatting change of the run being read
     looks: list[tuple[bool, bool]] = [(False, False)]  # bold, italic of the run being read
 
+    listed = _is_list_item(p)
+
     def add(text: str, op: Op, author: str, date: str, revision: str) -> None:
         formatted, by, when = fmt[-1]
         bold, italic = looks[-1]
-        out.append(TextRun(text, op, author, date, revision, tuple(open_comments), formatted, by, when, bold, italic))
+        out.append(
+            TextRun(text, op, author, date, revision, tuple(open_comments), formatted, by, when, bold, italic, listed)
+        )
 
     def walk(element: Any, op: Op | None, author: str, date: str, revision: str) -> None:
         for child in element:

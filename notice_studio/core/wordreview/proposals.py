@@ -31,7 +31,8 @@ class Chunk:
     """Characters typed without Track Changes and then deleted with it: in the copy with the
     tracked changes rejected, in neither the sent nor the new text."""
     looks: str = ""
-    """How each character of `new` looks in the copy: '0' plain, '1' bold, '2' italic, '3' both."""
+    """How each character of `new` looks in the copy: a digit, 1 for bold + 2 for italic + 4 when
+    its paragraph is not a list item."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,7 +200,7 @@ def chunks_of(sent: str, runs: Sequence[TextRun], reviewer: str) -> list[Chunk]:
 
 
 def _look(run: TextRun) -> str:
-    return str(int(run.bold) + 2 * int(run.italic))
+    return str(int(run.bold) + 2 * int(run.italic) + 4 * int(not run.listed))
 
 
 def proposals_of(
@@ -346,18 +347,30 @@ def edits_for(chunks: Sequence[Chunk], owner: Mapping[int, str], accepted: Colle
         pid = owner.get(k)
         if pid is not None and pid in accepted and chunk.old != chunk.new:
             end = pos + len(chunk.old)
-            looks = chunk.looks.ljust(len(chunk.new), "0")
+            looks = chunk.looks.ljust(len(chunk.new), "4")
             if found and found[-1][1] == pos:
                 start, _, text, was = found.pop()
                 found.append((start, end, text + chunk.new, was + looks))
             else:
                 found.append((pos, end, chunk.new, looks))
         pos += len(chunk.old)
-    return [Edit(start, end, _styled(text, looks)) for start, end, text, looks in found]
+    return [
+        Edit(start, end, _styled(text, looks), plain=_plain_paragraphs(text, looks))
+        for start, end, text, looks in found
+    ]
 
 
 def _styled(text: str, looks: str) -> str:
     """The reviewer's words with their bold and italic marked (see `source_edits.emphasised`)."""
-    if not looks.strip("0"):
+    bold, italic = [int(c) & 1 == 1 for c in looks], [int(c) & 2 == 2 for c in looks]
+    if not any(bold) and not any(italic):
         return text
-    return emphasised(text, [c in "13" for c in looks], [c in "23" for c in looks])
+    return emphasised(text, bold, italic)
+
+
+def _plain_paragraphs(text: str, looks: str) -> bool:
+    """The new text makes paragraphs of its own that are not list items in the copy."""
+    if "\n" not in text:
+        return False
+    flags = [int(c) & 4 == 4 for c, ch in zip(looks, text, strict=False) if ch != "\n" and not ch.isspace()]
+    return bool(flags) and all(flags)

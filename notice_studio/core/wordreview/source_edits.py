@@ -38,6 +38,9 @@ class Edit:
     text: str
     markdown: bool = False
     """`text` is Markdown to write as it is (emphasis marks), not words a reviewer typed."""
+    plain: bool = False
+    """The paragraphs `text` makes are plain paragraphs in the copy, not list items (a paragraph
+    typed between a clause's opening words and its list stays out of the list)."""
 
 
 def shown_text(blocks: list[Block]) -> str:
@@ -88,9 +91,9 @@ def _keep_references(edits: list[Edit], spans: list[_Span], shown: str) -> list[
             at = kept_words_at(text, words, span.start - start)
             if at < 0:
                 continue
-            out.append(Edit(start, span.start, text[:at]))
+            out.append(Edit(start, span.start, text[:at], plain=edit.plain))
             start, text = span.end, text[at + len(words) :]
-        out.append(Edit(start, edit.end, text, edit.markdown))
+        out.append(Edit(start, edit.end, text, edit.markdown, edit.plain))
     return [e for e in out if e.start != e.end or e.text]
 
 
@@ -112,7 +115,7 @@ def _widen(edits: list[Edit], spans: list[_Span], shown: str) -> list[Edit]:
             last = out.pop()
             text = last.text + shown[last.end : start] + text if start >= last.end else last.text + text
             start, end = last.start, max(end, last.end)
-        out.append(Edit(start, end, text, edit.markdown))
+        out.append(Edit(start, end, text, edit.markdown, edit.plain))
     return out
 
 
@@ -270,14 +273,15 @@ def apply_edits(blocks: list[Block], edits: list[Edit]) -> str:
     before: dict[int, list[tuple[str, str]]] = {}
     after: dict[int, list[tuple[str, str]]] = {}
     lead: dict[int, list[tuple[str, str]]] = {}
+    plain_lead: dict[int, list[tuple[str, str]]] = {}  # plain paragraphs typed before a list item or heading
     for edit in edits:
         if not edit.text:
             continue
         style = next((s.style for s in spans if s.start <= max(edit.start - 1, 0) < s.end), "paragraph")
-        style = _MARKDOWN if edit.markdown else style
+        style = _MARKDOWN if edit.markdown else "paragraph" if edit.plain else style
         prev = edit.start - 1
         if edit.end == edit.start and _paragraph_start(shown, edit.start) and edit.text.endswith("\n"):
-            lead.setdefault(edit.start, []).append((edit.text, style))
+            (plain_lead if edit.plain else lead).setdefault(edit.start, []).append((edit.text, style))
         elif edit.end > edit.start or prev < 0 or shown[prev] == "\n":
             before.setdefault(edit.start, []).append((edit.text, style))
         else:
@@ -301,6 +305,10 @@ def apply_edits(blocks: list[Block], edits: list[Edit]) -> str:
         for piece_no, piece in enumerate(block.pieces):
             span = spans[index]
             index += 1
+            if span.start in plain_lead and not drop:  # before the item's mark, a paragraph of its own
+                if out and not "".join(out[-2:]).endswith("\n\n"):
+                    out.append("\n")
+                put(plain_lead.pop(span.start))
             if span.start == span.end:
                 if piece.kind == "markup" and span.start in lead and _paragraph_start(shown, span.start):
                     put(lead.pop(span.start))
@@ -332,7 +340,7 @@ def apply_edits(blocks: list[Block], edits: list[Edit]) -> str:
                 if k in after:
                     put(after.pop(k))
     markup = None
-    for rest in (*lead.values(), *before.values(), *after.values()):
+    for rest in (*plain_lead.values(), *lead.values(), *before.values(), *after.values()):
         put(rest)
     return "".join(out)
 
