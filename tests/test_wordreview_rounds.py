@@ -302,3 +302,26 @@ def test_a_new_paragraph_before_a_list_is_a_list_item_only_if_it_is_one_in_word(
         assert [(p.kind, p.new_text) for p in review.proposals] == [("insert", "Receipts are kept for six years.\n")]
         apply_review(store, review, review.to_propose)
         assert store.load().find("keep").body == expected
+
+
+# ----- 7. a paragraph split or joined is said in words ---------------------------------------------
+def test_a_paragraph_split_or_joined_is_described(store: NoticeRepo, tmp_path: Path) -> None:
+    doc = sent_copy(store, tmp_path)
+    order = find_paragraph(doc, "for a year")  # Enter after "order": two paragraphs
+    order.insert_paragraph_before("We keep your order", order.style)
+    order.runs[0].text = "for a year."
+    review = read_review(store, save(doc, tmp_path, "split.docx"))
+    assert [p.sentence() for p in review.proposals] == [
+        "Word reviewer split the paragraph after \"We keep your order\" in 'Orders' (typed without Track Changes)."
+    ]
+    doc = sent_copy(store, tmp_path)
+    oven = find_paragraph(doc, "oven log")  # Delete at the end of the first paragraph: one paragraph
+    find_paragraph(doc, "for a year").runs[0].text += " " + oven.text
+    oven._p.getparent().remove(oven._p)
+    review = read_review(store, save(doc, tmp_path, "joined.docx"))
+    assert [p.sentence() for p in review.proposals] == [
+        (
+            "Word reviewer joined the paragraph ending \"your order for a year.\" to the next one in 'Orders' "
+            "(typed without Track Changes)."
+        )
+    ]

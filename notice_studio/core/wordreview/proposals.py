@@ -72,7 +72,10 @@ class Proposal:
         """'Anna Reviewer replaced "30" with "45" in 'Retention' (tracked).'"""
         where = f"'{self.clause_title}'"
         how = "tracked" if self.tracked else "typed without Track Changes"
-        if self.kind == "insert":
+        breaks = _paragraph_breaks(self)
+        if breaks:
+            said = breaks
+        elif self.kind == "insert":
             said = f'inserted "{_short(self.new_text)}"'
         elif self.kind == "delete":
             said = f'deleted "{_short(self.old_text)}"'
@@ -80,8 +83,7 @@ class Proposal:
             said = f'replaced "{_short(self.old_text)}" with "{_short(self.new_text)}"'
         elif self.kind == "move":
             said = f'moved "{_short(self.new_text)}"'
-            words = self.before.split()[1:][-5:]  # the first may be cut off
-            said += f' to follow "{" ".join(words)}"' if words else " to the start"
+            said += f' to follow "{_tail(self.before)}"' if _tail(self.before) else " to the start"
         elif self.kind == "remove":
             said = "took out the whole section"
         elif self.kind == "format":
@@ -136,6 +138,25 @@ class Proposal:
             "reference": self.reference,
             "sentence": self.sentence(),
         }
+
+
+def _tail(before: str) -> str:
+    """The last few whole words of a change's context (40 characters: its first word may be cut off)."""
+    words = before.split()
+    return " ".join((words[1:] if len(before) >= 40 else words)[-5:])
+
+
+def _paragraph_breaks(proposal: Proposal) -> str:
+    """What a change of spacing alone did, in words ('split the paragraph after "..."'), or ''."""
+    old, new = proposal.old_text, proposal.new_text
+    if proposal.kind not in ("insert", "delete", "replace") or old.strip() or new.strip() or proposal.part == "table":
+        return ""
+    where = f' after "{_tail(proposal.before)}"' if _tail(proposal.before) else " at its start"
+    if new.count("\n") > old.count("\n"):
+        return f"split the paragraph{where}"
+    if new.count("\n") < old.count("\n"):
+        return f'joined the paragraph ending "{_tail(proposal.before)}" to the next one'
+    return f"changed the spacing{where}"
 
 
 def _short(text: str, limit: int = 60) -> str:
