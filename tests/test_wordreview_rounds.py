@@ -325,3 +325,25 @@ def test_a_paragraph_split_or_joined_is_described(store: NoticeRepo, tmp_path: P
             "(typed without Track Changes)."
         )
     ]
+
+
+# ----- 8. a retyped heading is a rename; a typed number is not part of a title ----------------------
+def test_a_retyped_heading_is_the_same_section_renamed(store: NoticeRepo, tmp_path: Path) -> None:
+    doc = sent_copy(store, tmp_path)
+    heading = find_paragraph(doc, "Orders")
+    for mark_element in [*heading._p.iter(qn("w:bookmarkStart")), *heading._p.iter(qn("w:bookmarkEnd"))]:
+        mark_element.getparent().remove(mark_element)
+    for r in heading.runs[1:]:
+        r._r.getparent().remove(r._r)
+    heading.runs[0].text = "2. Your orders"
+    added = tracked_new_paragraph(find_paragraph(doc, "oven log"), "4. Deliveries", None, heading.style.name)
+    tracked_new_paragraph(added, "We deliver on Saturdays.", None)
+    review = read_review(store, save(doc, tmp_path))
+    said = [(p.clause_id, p.kind, p.old_text, p.new_text) for p in review.proposals]
+    assert said[0] == ("orders", "replace", "Orders", "Your orders")
+    assert [p.clause_title for p in review.proposals if p.kind == "add"] == ["Deliveries"]
+    assert not [p for p in review.proposals if p.kind == "remove"]
+    apply_review(store, review, review.to_propose)
+    notice = store.load()
+    assert [c.title for c in notice.clauses] == ["Introduction", "Your orders", "Deliveries", "Contact us"]
+    assert notice.find("orders").body == rounds_notice().find("orders").body

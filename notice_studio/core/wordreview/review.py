@@ -8,9 +8,10 @@ reviewer, recorded under the reviewer's name as Word recorded it.
 from __future__ import annotations
 
 import copy
+import difflib
 import io
 import zipfile
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,7 +37,7 @@ from notice_studio.core.wordreview.proposals import (
     paired_moves,
     proposals_of,
 )
-from notice_studio.core.wordreview.reviewed import ReviewedClause, read_clauses
+from notice_studio.core.wordreview.reviewed import ReviewedClause, read_clauses, renamed_sections
 from notice_studio.core.wordreview.send import (
     COMMIT_PROPERTY,
     NOTICE_PROPERTY,
@@ -252,6 +253,7 @@ def read_review(repo: NoticeRepo, path: str | Path) -> WordReview:
         {t.clause_id: {" ".join(b.shown().split()) for b in t.body_blocks if b.style == "heading"} for t in texts},
         {t.clause_id: {" ".join(line.split()) for line in shown_text(t.body_blocks).split("\n")} for t in texts},
     )
+    renamed_sections(found, [t.clause_id for t in texts], {t.clause_id: t.depth + 1 for t in texts}, _like(sent, texts))
     review = WordReview(path, commit, reviewer, [], [], _sent=sent, unread=unread)
     used_comments: set[str] = set()
     places = table_comment_places(document, texts, sent)
@@ -338,6 +340,22 @@ def read_review(repo: NoticeRepo, path: str | Path) -> WordReview:
     states = proposal_states(review, repo.load())
     review.in_draft = frozenset(pid for pid, state in states.items() if state == IN_DRAFT)
     return review
+
+
+def _like(sent: Notice, texts: list[ClauseText]) -> Callable[[str, ReviewedClause], bool]:
+    """Whether a section the reviewer added is like a sent section: its title or its text mostly
+    the same words."""
+    bodies = {t.clause_id: shown_text(t.body_blocks) for t in texts}
+
+    def similar(a: str, b: str) -> bool:
+        return bool(a.split()) and difflib.SequenceMatcher(a=a.split(), b=b.split(), autojunk=False).ratio() >= 0.6
+
+    def like(clause_id: str, added: ReviewedClause) -> bool:
+        title = "".join(r.text for r in added.heading if r.op != DELETE)
+        body = "".join(r.text for r in added.body if r.op != INSERT)
+        return similar(title, sent.find(clause_id).title) or similar(body, bodies[clause_id])
+
+    return like
 
 
 def _new_section(

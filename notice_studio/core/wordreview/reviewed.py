@@ -9,7 +9,7 @@ paragraph's end (so a tracked paragraph split or join is a tracked newline).
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,7 +24,7 @@ from notice_studio.core.export.docx_revisions import (
     paragraph_runs,
 )
 
-__all__ = ["NEW_SECTION", "ReviewedClause", "heading_level", "read_clauses"]
+__all__ = ["NEW_SECTION", "ReviewedClause", "heading_level", "read_clauses", "renamed_sections", "without_number"]
 
 
 @dataclass
@@ -79,6 +79,43 @@ def _drop_prefix(runs: list[TextRun], prefix: str) -> list[TextRun]:
             continue
         out.append(run)
     return out
+
+
+_TYPED_NUMBER = re.compile(r"\s*\d{1,3}(?:\.\d{1,3})*\.?\s+(?=\S)")
+
+
+def without_number(runs: list[TextRun]) -> list[TextRun]:
+    """A heading's runs without a section number typed before its words ("12. "): numbers are
+    computed, never part of a title."""
+    found = _TYPED_NUMBER.match("".join(r.text for r in runs if r.op != INSERT))
+    return _drop_prefix(runs, found.group(0).lstrip()) if found else runs
+
+
+def renamed_sections(
+    found: dict[str, ReviewedClause],
+    order: Sequence[str],
+    levels: Mapping[str, int],
+    same: Callable[[str, ReviewedClause], bool],
+) -> None:
+    """A heading retyped in Word loses the section's bookmark and reads as a new section while the
+    section seems taken out. A new section standing where a sent section went missing, at its
+    level, and like it (`same(clause_id, reviewed)`: its title or its text) is that section,
+    renamed: it takes the section's id back (in place in `found`)."""
+    for key, new in list(found.items()):
+        if not new.is_new:
+            continue
+        k = order.index(new.after) + 1 if new.after in order else 0
+        if k >= len(order) or order[k] in found or levels.get(order[k]) != new.level:
+            continue
+        if not same(order[k], new):
+            continue
+        clause_id = order[k]
+        keys = list(found)
+        for later in keys[keys.index(key) + 1 :]:  # sections added after the renamed one follow it
+            if found[later].is_new and found[later].after == new.after:
+                found[later].after = clause_id
+        found[clause_id] = ReviewedClause(clause_id, new.heading, new.body, new.comment_ids)
+        del found[key]
 
 
 def _is_blank(runs: list[TextRun], mark: TextRun) -> bool:
@@ -141,7 +178,7 @@ def read_clauses(
             current = ReviewedClause(f"{NEW_SECTION}{sum(c.is_new for c in found.values()) + 1}", after=last_sent)
             current.level = level
             found[current.clause_id] = current
-            current.heading = [r for r in runs if r.op != DELETE]
+            current.heading = without_number([r for r in runs if r.op != DELETE])
             current.comment_ids.extend(comment_starts(p))
             continue
         if current is None:
