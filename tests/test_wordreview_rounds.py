@@ -15,9 +15,12 @@ from notice_support import AUTHOR
 from word_edits import comment_on, find_paragraph, tracked_insert_after, tracked_new_paragraph, untracked_replace
 from word_edits import revision_mark as mark
 
-from notice_studio.core.notice.model import Clause, Notice, Table
+from notice_studio.cli import main
+from notice_studio.core.export.docx_revisions import set_custom_properties
+from notice_studio.core.notice.model import Clause, Notice, NoticeError, Table
 from notice_studio.core.notice.store import NoticeRepo
-from notice_studio.core.wordreview import apply_review, read_review, send_for_review
+from notice_studio.core.wordreview import NotFromThisNoticeError, apply_review, read_review, send_for_review
+from notice_studio.core.wordreview.send import COMMIT_PROPERTY
 
 ANNA = "Anna Reviewer"
 BEN = "Ben Outside"
@@ -347,3 +350,35 @@ def test_a_retyped_heading_is_the_same_section_renamed(store: NoticeRepo, tmp_pa
     notice = store.load()
     assert [c.title for c in notice.clauses] == ["Introduction", "Your orders", "Deliveries", "Contact us"]
     assert notice.find("orders").body == rounds_notice().find("orders").body
+
+
+# ----- 9. a copy from a saved edit this copy lacks; a copy from another notice ----------------------
+def test_a_copy_sent_from_an_edit_not_synced_here_says_to_sync(
+    store: NoticeRepo, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sent = tmp_path / "sent.docx"
+    send_for_review(store, sent)
+    doc = Document(str(sent))
+    set_custom_properties(doc, {COMMIT_PROPERTY: "0123456789abcdef0123456789abcdef01234567"})
+    doc.save(str(tmp_path / "unsynced.docx"))
+    with pytest.raises(NoticeError) as caught:
+        read_review(store, tmp_path / "unsynced.docx")
+    assert not isinstance(caught.value, NotFromThisNoticeError)
+    assert "saved edit of this notice (01234567) that this copy does not have" in str(caught.value)
+    assert str(caught.value).endswith(f"run notice-studio sync {store.path} and import it again.")
+    assert caught.value.in_app.endswith("use Sync with server, then import it again.")
+
+
+def test_a_copy_from_another_notice_with_the_same_title_names_both(tmp_path: Path, capsys) -> None:
+    with NoticeRepo.create(tmp_path / "staff", rounds_notice(), AUTHOR) as other:
+        send_for_review(other, tmp_path / "staff.docx")
+        other_id = other.identity()
+    with NoticeRepo.create(tmp_path / "shop", rounds_notice(), AUTHOR) as store:
+        here = store.identity()
+    assert main(["review-import", str(tmp_path / "shop"), str(tmp_path / "staff.docx")]) == 1
+    err = capsys.readouterr().err
+    assert err == (
+        f"notice-studio: staff.docx was sent for review from another notice, 'Privacy Notice' (id {other_id[:8]}), "
+        f"not from 'Privacy Notice' in the folder shop (id {here[:8]}); open that notice to import it, or to make "
+        f"it a notice of its own, run notice-studio import {tmp_path / 'staff.docx'} NEW_FOLDER.\n"
+    )

@@ -83,10 +83,9 @@ def test_a_file_not_sent_from_this_notice_offers_a_plain_import(qtbot, window, t
     box: QMessageBox = window.word_review_message
     assert "was not sent for review" in box.text()
     assert any(b.text() == "Import as a new notice…" for b in box.buttons())
-    # The sentence names the button beside it, not the command line's 'notice-studio import'.
-    assert (
-        box.text().endswith("as a plain import instead (Import as a new notice).") and "notice-studio" not in box.text()
-    )
+    # The sentence names the button beside it and what it does, not the command line's 'notice-studio import'.
+    assert box.text().endswith("to make it a notice of its own, use Import as a new notice.")
+    assert "notice-studio" not in box.text()
     box.reject()
 
 

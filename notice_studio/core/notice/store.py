@@ -1040,6 +1040,11 @@ class NoticeRepo:
             return False
         return notice_id in {self.notice_at(commit).notice_id, self.load().notice_id, self._first_commit()}
 
+    def is_this_notice(self, notice_id: str) -> bool:
+        """True when `notice_id` is this notice's id (now, or its first commit's for a notice made
+        before ids), whatever saved edit a copy says it came from."""
+        return bool(notice_id) and notice_id in {self.load().notice_id, self._first_commit()}
+
     def _first_commit(self) -> str:
         roots = self._git("rev-list", "--max-parents=0", "HEAD").split()
         return roots[-1] if roots else ""

@@ -218,19 +218,35 @@ def read_review(repo: NoticeRepo, path: str | Path) -> WordReview:
     document = _open(path)
     marker = custom_properties(document)
     notice_id, commit = marker.get(NOTICE_PROPERTY, ""), marker.get(COMMIT_PROPERTY, "")
+    own = f"notice-studio import {path} NEW_FOLDER"
     if not notice_id or not commit:
         unmatched = (
-            f"{path.name} was not sent for review from Notice Studio, so its changes cannot be matched to "
-            "sections; compare it with the draft as a plain import instead"
+            f"{path.name} was not sent for review from Notice Studio, so its changes cannot be matched to sections"
         )
         raise NotFromThisNoticeError(
-            f"{unmatched} (notice-studio import).", in_app=f"{unmatched} (Import as a new notice)."
+            f"{unmatched}; to make it a notice of its own, run {own}.",
+            in_app=f"{unmatched}; to make it a notice of its own, use Import as a new notice.",
         )
     if not repo.is_identity(notice_id, commit):
-        title = marker.get(TITLE_PROPERTY, "another notice")
+        if repo.is_this_notice(notice_id):
+            unsynced = (
+                f"{path.name} was sent for review from a saved edit of this notice ({commit[:8]}) that this copy "
+                "does not have, as from a colleague's copy not synced since"
+            )
+            raise NoticeError(
+                f"{unsynced}; run notice-studio sync {repo.path} and import it again.",
+                in_app=f"{unsynced}; use Sync with server, then import it again.",
+            )
+        title = marker.get(TITLE_PROPERTY, "") or "untitled"
+        here = repo.load().title
+        other = (
+            f"{path.name} was sent for review from another notice, '{title}' (id {notice_id[:8]}), not from "
+            f"'{here}' in the folder {repo.path.name} (id {repo.identity()[:8]})"
+        )
         raise NotFromThisNoticeError(
-            f"{path.name} was sent for review from a different notice ('{title}'); open that notice to import "
-            "it, or compare it with this draft as a plain import."
+            f"{other}; open that notice to import it, or to make it a notice of its own, run {own}.",
+            in_app=f"{other}; open that notice to import it, or use Import as a new notice to make it a notice of "
+            "its own.",
         )
     sent = repo.notice_at(commit)
     texts = clause_texts(sent)
