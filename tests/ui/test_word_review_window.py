@@ -197,3 +197,31 @@ def test_a_rewritten_cross_reference_is_flagged_in_the_list_and_the_panel(qtbot,
     review_window.proposal_list.setCurrentRow(0)
     assert "accepting replaces the reference" in review_window.comment_view.toPlainText()
     review_window.grab().save(str(tmp_path / "cross-reference.png"))
+
+
+def test_a_copy_that_cannot_be_imported_is_told_in_the_apps_words(qtbot, window, tmp_path: Path, monkeypatch) -> None:
+    from notice_studio.core.export.docx_revisions import set_custom_properties
+    from notice_studio.core.wordreview.send import COMMIT_PROPERTY
+
+    shown: list[str] = []
+    monkeypatch.setattr(window, "show_error", shown.append)
+    sent = tmp_path / "for-review.docx"
+    word_review_menu.send_to(window, sent)
+    qtbot.waitUntil(sent.exists, timeout=15000)
+    document = Document(str(sent))
+    set_custom_properties(document, {COMMIT_PROPERTY: "0123456789abcdef0123456789abcdef01234567"})
+    document.save(str(tmp_path / "unsynced.docx"))
+    word_review_menu.import_from(window, tmp_path / "unsynced.docx")
+    qtbot.waitUntil(lambda: bool(shown), timeout=15000)
+    assert shown[-1].endswith("use Sync with server, then import it again.") and "notice-studio" not in shown[-1]
+
+    def fault(path):
+        raise ValueError("zip() argument 2 is longer than argument 1")
+
+    monkeypatch.setattr(window.session.workspace, "read_word_review", fault)
+    word_review_menu.import_from(window, sent)
+    qtbot.waitUntil(lambda: len(shown) == 2, timeout=15000)
+    assert shown[-1] == (
+        "for-review.docx could not be read because of a fault in Notice Studio (ValueError); nothing was changed, "
+        "so please report it with the file."
+    )

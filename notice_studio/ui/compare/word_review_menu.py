@@ -105,7 +105,7 @@ def _not_imported(window, exc: object, name: str) -> None:
         )
         return
     if not isinstance(exc, NotFromThisNoticeError):
-        window.show_error(str(exc))
+        window.show_error(exc.in_app)  # the app's words ("use Sync with server"), not the command's
         return
     box = QMessageBox(QMessageBox.Icon.Information, "Not a review of this notice", exc.in_app, parent=window)
     plain = box.addButton("Import as a new notice…", QMessageBox.ButtonRole.AcceptRole)
