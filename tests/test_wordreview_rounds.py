@@ -382,3 +382,27 @@ def test_a_copy_from_another_notice_with_the_same_title_names_both(tmp_path: Pat
         f"not from 'Privacy Notice' in the folder shop (id {here[:8]}); open that notice to import it, or to make "
         f"it a notice of its own, run notice-studio import {tmp_path / 'staff.docx'} NEW_FOLDER.\n"
     )
+
+
+# ----- 10. a new section whose neighbour was taken out meanwhile ------------------------------------
+def test_a_new_section_whose_neighbour_is_gone_goes_after_the_one_before_and_says_so(
+    store: NoticeRepo, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = sent_copy(store, tmp_path)
+    heading = find_paragraph(doc, "Orders")
+    added = tracked_new_paragraph(find_paragraph(doc, "oven log"), "Deliveries", ANNA, heading.style.name)
+    tracked_new_paragraph(added, "We deliver on Saturdays.", ANNA)
+    reviewed = save(doc, tmp_path)
+    draft = store.load()
+    draft.remove("orders")
+    store.save(draft, "Took out 'Orders'", AUTHOR)
+    folder = store.path
+    store.close()
+    assert main(["review-import", str(folder), str(reviewed), "--accept-all"]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "Note: The new section 'Deliveries' went after 'Introduction', because 'Orders', the section it followed "
+        "in the copy, is no longer in the draft; move it if it belongs elsewhere.\n"
+    ) in out
+    with NoticeRepo.open(folder) as again:
+        assert [c.title for c in again.load().clauses] == ["Introduction", "Deliveries", "Contact us"]

@@ -53,6 +53,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                 "already_in_draft": applied.already,
                 "not_applied": applied.refused,
                 "skipped": applied.skipped,
+                "notes": applied.notes,
             }
         print_json(data)
         return failed
@@ -74,6 +75,8 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(f"The draft already has {'the' if len(review.in_draft) == 1 else 'every'} change in the copy.")
         return 0
     print(applied.summary())
+    for sentence in applied.notes:
+        print(f"Note: {sentence}")
     for sentence in applied.skipped:
         print(f"Not applied: {sentence}")
     return failed

@@ -165,6 +165,9 @@ class AppliedReview:
     """Ids of accepted proposals the draft already had: nothing to make."""
     refused: list[str] = field(default_factory=list)
     """Ids of accepted proposals not made (`skipped` says why): the draft changed in the same place."""
+    notes: list[str] = field(default_factory=list)
+    """Plain sentences about changes made otherwise than the copy shows them (a new section placed
+    elsewhere because the section it followed is gone)."""
 
     def summary(self) -> str:
         """One sentence on what the import did, true in every count: 'Applied 2 changes as 1
@@ -526,8 +529,9 @@ def _add_sections(review: WordReview, notice: Notice, accepted: Collection[str])
         clause = Clause(notice.new_clause_id(section.title or "section"), section.title or "New section", section.body)
         parent: str | None = None
         index = 0
-        if section.after is not None and notice.has(section.after):
-            chain = [section.after]
+        anchor = _anchor(review, notice, section.after)
+        if anchor is not None:
+            chain = [anchor]
             while (up := notice.position(chain[-1]).parent_id) is not None:
                 chain.append(up)
             chain.reverse()  # from the top level down to the section it follows
@@ -536,13 +540,41 @@ def _add_sections(review: WordReview, notice: Notice, accepted: Collection[str])
             else:
                 where = notice.position(chain[section.level - 1])
                 parent, index = where.parent_id, where.index + 1
-        elif section.after is not None:
-            index = len(notice.clauses)
         index += placed.get(section.after, 0)
         placed[section.after] = placed.get(section.after, 0) + 1
         notice.add(clause, parent, index)
         titles.append(clause.title)
     return titles
+
+
+def _anchor(review: WordReview, notice: Notice, after: str | None) -> str | None:
+    """The section a new section goes after: the one it followed in the copy or, when the draft
+    no longer has that one, the nearest section before it in the copy that the draft still has
+    (None: at the start)."""
+    if after is None or notice.has(after):
+        return after
+    order = [t.clause_id for t in review.sent_texts()]
+    earlier = order[: order.index(after)] if after in order else []
+    return next((c for c in reversed(earlier) if notice.has(c)), None)
+
+
+def placement_notes(review: WordReview, draft: Notice, accepted: Collection[str]) -> list[str]:
+    """Sentences on the accepted new sections that cannot go after the section they followed in the
+    copy (the draft no longer has it), saying where they go instead."""
+    sent = review._sent
+    assert sent is not None
+    notes = []
+    for proposal in review.proposals:
+        section = review._new.get(proposal.clause_id)
+        if section is None or proposal.id not in accepted or section.after is None or draft.has(section.after):
+            continue
+        anchor = _anchor(review, draft, section.after)
+        where = f"after '{draft.find(anchor).title}'" if anchor is not None else "at the start"
+        notes.append(
+            f"The new section '{section.title or 'New section'}' went {where}, because '{sent.find(section.after).title}', "
+            "the section it followed in the copy, is no longer in the draft; move it if it belongs elsewhere."
+        )
+    return notes
 
 
 NEW, IN_DRAFT, REFUSED = "new", "in_draft", "refused"
@@ -627,6 +659,7 @@ def apply_review(repo: NoticeRepo, review: WordReview, accepted: Collection[str]
     accepted -= set(result.already)
     so_far: set[str] = set()
     skipped: list[str] = []
+    result.notes = placement_notes(review, base, accepted - set(result.refused))
     for author in review.authors:
         mine = {p.id for p in review.proposals if p.author == author and p.id in accepted}
         if not mine:

@@ -203,7 +203,7 @@ class WordReviewWindow(DiffWindow):
             ]
         if self._closed:
             return
-        message = result.summary()
+        message = " ".join([result.summary(), *result.notes])
         if skipped:
             message += " Not applied: " + " ".join(skipped)
         self.statusBar().showMessage(message, 15000)
