@@ -25,7 +25,7 @@ from notice_studio.core.fileio import write_atomic
 from notice_studio.core.library.merge import merge3
 from notice_studio.core.notice import messages
 from notice_studio.core.notice.model import Clause, Notice, NoticeError
-from notice_studio.core.notice.store import NoticeRepo, resolve_author
+from notice_studio.core.notice.store import Author, NoticeRepo, resolve_author
 from notice_studio.core.wording import plural
 from notice_studio.core.wordreview.formats import FORMATS_MARKDOWN_ADDS, FormatChange, format_edits, format_proposals
 from notice_studio.core.wordreview.md_tables import as_sent_lines, markdown_table, md_table_bookmark
@@ -645,8 +645,11 @@ def _taken_out_with(review: WordReview, proposal: Proposal, ids: Collection[str]
     return together if not reviewed_notice(review, review._sent, together)[0].has(proposal.clause_id) else set()
 
 
-def apply_review(repo: NoticeRepo, review: WordReview, accepted: Collection[str]) -> AppliedReview:
-    """Make the accepted proposals ordinary edits of the draft, one saved edit per reviewer.
+def apply_review(
+    repo: NoticeRepo, review: WordReview, accepted: Collection[str], accepted_by: Author | None = None
+) -> AppliedReview:
+    """Make the accepted proposals ordinary edits of the draft, one saved edit per reviewer, whose
+    author is the reviewer and whose committer is who accepted them (`accepted_by`).
     Those the draft already has are counted as such, not made again; those refused are named."""
     accepted = {pid for pid in accepted if any(p.id == pid and p.changes_text for p in review.proposals)}
     result = AppliedReview([], [], [])
@@ -668,7 +671,7 @@ def apply_review(repo: NoticeRepo, review: WordReview, accepted: Collection[str]
         notice, _, skipped = reviewed_notice(review, base, so_far)
         titles = [p.clause_title for p in review.proposals if p.id in mine]
         message = messages.edited(titles) + " (from a Word review)"
-        commit = repo.save(notice, message, resolve_author(author))
+        commit = repo.save(notice, message, resolve_author(author), committer=accepted_by)
         if commit:
             result.commits.append(commit)
     result.applied = sorted(so_far - set(result.refused))

@@ -64,6 +64,8 @@ class WordReviewWindow(DiffWindow):
             if proposal.changes_text and not already:  # the draft has it: nothing to accept
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Unchecked)
+            else:  # a comment, or a change the draft has: no box (a list item is checkable by default)
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
             if proposal.comments:
                 item.setToolTip("\n".join(f"{c.author}: {c.text}" for c in proposal.comments))
             self.proposal_list.addItem(item)
@@ -206,9 +208,27 @@ class WordReviewWindow(DiffWindow):
         message = " ".join([result.summary(), *result.notes])
         if skipped:
             message += " Not applied: " + " ".join(skipped)
+        self._mark_results(result)
         self.statusBar().showMessage(message, 15000)
         self.comment_view.setPlainText(message)
         self.applied.emit(result)
+
+    def _mark_results(self, result: AppliedReview) -> None:
+        """Each accepted change's row says what became of it; made and refused ones are settled."""
+        said = {
+            **dict.fromkeys(result.applied, "Applied."),
+            **dict.fromkeys(result.already, "Already in the draft."),
+            **dict.fromkeys(result.refused, "Not applied: the draft was edited there since; make it by hand."),
+        }
+        for row in range(self.proposal_list.count()):
+            item = self.proposal_list.item(row)
+            outcome = said.get(str(item.data(Qt.ItemDataRole.UserRole)))
+            if outcome is None:
+                continue
+            item.setText(f"{item.text()} {outcome}")
+            item.setData(Qt.ItemDataRole.CheckStateRole, None)
+            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
+        self._update_apply()
 
     def _apply_failed(self, exc: object) -> None:
         if self.state.session is not None:
