@@ -406,3 +406,22 @@ def test_a_new_section_whose_neighbour_is_gone_goes_after_the_one_before_and_say
     ) in out
     with NoticeRepo.open(folder) as again:
         assert [c.title for c in again.load().clauses] == ["Introduction", "Deliveries", "Contact us"]
+
+
+def test_two_changes_in_one_value_are_one_new_value(tmp_path: Path) -> None:
+    notice = valued_notice()
+    notice.variables["organisation.address"] = "12 Mill Lane, Fernhill, Northshire FH1 2AB"
+    notice.add(Clause("post", "Post", "Our shop is at {{ organisation.address }} for letters."))
+    with NoticeRepo.create(tmp_path / "notice", notice, AUTHOR) as store:
+        doc = sent_copy(store, tmp_path)
+        paragraph = find_paragraph(doc, "Mill Lane")
+        untracked_replace(paragraph, "12 Mill", "14 Mill")
+        untracked_replace(paragraph, "FH1 2AB", "FH1 3CD")
+        review = read_review(store, save(doc, tmp_path))
+        assert [(p.kind, p.old_text, p.value) for p in review.proposals] == [
+            ("value", "12 Mill Lane, Fernhill, Northshire FH1 2AB", "14 Mill Lane, Fernhill, Northshire FH1 3CD")
+        ]
+        result = apply_review(store, review, review.to_propose)
+        assert result.skipped == []
+        assert store.load().variables["organisation.address"] == "14 Mill Lane, Fernhill, Northshire FH1 3CD"
+        assert store.load().find("post").body == notice.find("post").body
