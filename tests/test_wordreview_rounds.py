@@ -425,3 +425,11 @@ def test_two_changes_in_one_value_are_one_new_value(tmp_path: Path) -> None:
         assert result.skipped == []
         assert store.load().variables["organisation.address"] == "14 Mill Lane, Fernhill, Northshire FH1 3CD"
         assert store.load().find("post").body == notice.find("post").body
+
+
+def test_a_word_deleted_in_one_place_and_typed_in_another_stays_two_changes(store: NoticeRepo, tmp_path: Path) -> None:
+    doc = sent_copy(store, tmp_path)
+    untracked_replace(find_paragraph(doc, "for a year"), "for a year", "a year")
+    untracked_replace(find_paragraph(doc, "oven log"), "for a week", "for for a week")
+    review = read_review(store, save(doc, tmp_path))
+    assert sorted(p.kind for p in review.proposals) == ["delete", "insert"]

@@ -290,6 +290,10 @@ def proposals_of(
     return _with_nearby_comments(chunks, proposals, owner, notes), owner
 
 
+_MOVED_WORDS = 4
+"""Fewer words than this, within a paragraph, are not read as moved."""
+
+
 def paired_moves(proposals: Sequence[Proposal], owner: dict[int, str]) -> list[Proposal]:
     """A deletion and an insertion of the same words in one part, by the same reviewer (a tracked
     move, or a paragraph cut and pasted without Track Changes), become one 'move' proposal:
@@ -312,8 +316,8 @@ def paired_moves(proposals: Sequence[Proposal], owner: dict[int, str]) -> list[P
             ),
             None,
         )
-        if delete is None or not words:
-            continue
+        if delete is None or (len(words.split()) < _MOVED_WORDS and "\n" not in insert.new_text + delete.old_text):
+            continue  # one word taken out here and typed there is two changes, each to accept or not
         first, second = (delete, insert) if out.index(delete) < out.index(insert) else (insert, delete)
         move = replace(
             first,
