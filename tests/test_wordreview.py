@@ -154,14 +154,14 @@ def test_a_file_not_sent_from_this_notice_gets_a_clear_sentence(store: NoticeRep
     doc = Document()
     doc.add_paragraph("Someone's own notice.")
     doc.save(str(plain))
-    with pytest.raises(NotFromThisNoticeError, match="plain import"):
+    with pytest.raises(NotFromThisNoticeError, match="notice of its own"):
         read_review(store, plain)
     other_notice = review_notice()
     other_notice.title = "Staff privacy notice"
     with NoticeRepo.create(tmp_path / "other", other_notice, AUTHOR) as other:
         elsewhere = tmp_path / "other.docx"
         send_for_review(other, elsewhere)
-    with pytest.raises(NotFromThisNoticeError, match="different notice"):
+    with pytest.raises(NotFromThisNoticeError, match="another notice"):
         read_review(store, elsewhere)
     (tmp_path / "bad.docx").write_text("not a zip")
     with pytest.raises(Exception, match="not a Word document"):
@@ -468,7 +468,7 @@ def test_a_copy_carries_the_notice_id_and_older_copies_still_match(store: Notice
     forged = tmp_path / "forged.docx"
     set_custom_properties(doc, {NOTICE_PROPERTY: "0" * 32})
     doc.save(str(forged))
-    with pytest.raises(NotFromThisNoticeError, match="different notice"):
+    with pytest.raises(NotFromThisNoticeError, match="another notice"):
         read_review(store, forged)
 
 
@@ -536,8 +536,10 @@ def test_a_rewritten_placeholder_value_is_proposed_as_its_new_value(store: Notic
 
     review = read_review(store, tmp_path / "reviewed.docx")
     value = by_text(review, "value", "Group")
-    assert (value.placeholder, value.old_text, value.value) == ("organisation.name", "", "Acme Group Ltd")
-    assert value.sentence().startswith(f'{ANNA} changed {{{{ organisation.name }}}} from "" to "Acme Group Ltd"')
+    assert (value.placeholder, value.old_text, value.value) == ("organisation.name", "Acme Ltd", "Acme Group Ltd")
+    assert value.sentence().startswith(
+        f'{ANNA} changed {{{{ organisation.name }}}} from "Acme Ltd" to "Acme Group Ltd"'
+    )
     words = by_text(review, "replace", "sets out")
     assert words.placeholder == ""
     apply_review(store, review, [value.id, words.id])

@@ -24,7 +24,7 @@ def find_paragraph(document, needle: str) -> Paragraph:
     raise AssertionError(f"no paragraph with {needle!r}: {[p.text for p in document.paragraphs]}")
 
 
-def _mark(tag: str, author: str):
+def revision_mark(tag: str, author: str):
     element = OxmlElement(f"w:{tag}")
     element.set(qn("w:id"), str(next(_ids)))
     element.set(qn("w:author"), author)
@@ -72,32 +72,32 @@ def _new_run(like, text: str):
 
 def tracked_replace(paragraph: Paragraph, old: str, new: str, author: str) -> None:
     r = _split(paragraph, old)
-    deletion = _mark("del", author)
+    deletion = revision_mark("del", author)
     r.addprevious(deletion)
     deletion.append(r)
     _to_deleted(r)
     if new:
-        insertion = _mark("ins", author)
+        insertion = revision_mark("ins", author)
         insertion.append(_new_run(r, new))
         deletion.addnext(insertion)
 
 
 def tracked_insert_after(paragraph: Paragraph, anchor: str, new: str, author: str) -> None:
     r = _split(paragraph, anchor)
-    insertion = _mark("ins", author)
+    insertion = revision_mark("ins", author)
     insertion.append(_new_run(r, new))
     r.addnext(insertion)
 
 
 def tracked_delete_paragraph(paragraph: Paragraph, author: str) -> None:
     for r in list(paragraph._p.findall(qn("w:r"))):
-        deletion = _mark("del", author)
+        deletion = revision_mark("del", author)
         r.addprevious(deletion)
         deletion.append(r)
         _to_deleted(r)
     ppr = paragraph._p.get_or_add_pPr()
     rpr = OxmlElement("w:rPr")
-    rpr.append(_mark("del", author))
+    rpr.append(revision_mark("del", author))
     ppr.append(rpr)
 
 
@@ -111,11 +111,11 @@ def tracked_new_paragraph(after: Paragraph, text: str, author: str | None, style
         paragraph.style = style
     run = paragraph.add_run(text)
     if author:
-        insertion = _mark("ins", author)
+        insertion = revision_mark("ins", author)
         run._r.addprevious(insertion)
         insertion.append(run._r)
         rpr = OxmlElement("w:rPr")
-        rpr.append(_mark("ins", author))
+        rpr.append(revision_mark("ins", author))
         paragraph._p.get_or_add_pPr().append(rpr)
     return paragraph
 
@@ -133,7 +133,7 @@ def tracked_format(paragraph: Paragraph, needle: str, author: str, *, bold: bool
         rpr.remove(b)
     if bold:
         rpr.insert(0, OxmlElement("w:b"))
-    change = _mark("rPrChange", author)
+    change = revision_mark("rPrChange", author)
     change.append(before)
     rpr.append(change)
 
@@ -156,7 +156,7 @@ def tracked_delete_row(row, author: str) -> None:
     for cell in row.cells:
         for paragraph in cell.paragraphs:
             tracked_delete_paragraph(paragraph, author)
-    row._tr.get_or_add_trPr().append(_mark("del", author))
+    row._tr.get_or_add_trPr().append(revision_mark("del", author))
 
 
 def untracked_replace(paragraph: Paragraph, old: str, new: str) -> None:
@@ -188,7 +188,8 @@ def resolved_paragraphs(document, accept: bool) -> list[str]:
             out[-1] += text
         else:
             out.append(text)
-        joining = paragraph_mark(p).op == gone
+        mark = paragraph_mark(p)
+        joining = mark is None or mark.op == gone
     return [t for t in out if t.strip()]
 
 

@@ -39,15 +39,8 @@ def cmd_send(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from notice_studio.core.wordreview import NotFromThisNoticeError
-
     with open_workspace(args.folder, write=bool(args.accept_all or args.accept)) as ws:
-        try:
-            review = ws.read_word_review(args.file)
-        except NotFromThisNoticeError as exc:
-            raise CommandError(
-                f"{exc} (notice-studio import {args.file} NEW_FOLDER makes it a notice of its own)"
-            ) from None
+        review = ws.read_word_review(args.file)  # a copy from elsewhere: its sentence names the import command
         chosen = args.accept_all or args.accept
         applied = ws.apply_word_review(review, args.accept, every=args.accept_all) if chosen else None
     failed = 1 if applied is not None and applied.refused else 0  # a change accepted but not made
@@ -60,6 +53,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                 "already_in_draft": applied.already,
                 "not_applied": applied.refused,
                 "skipped": applied.skipped,
+                "notes": applied.notes,
             }
         print_json(data)
         return failed
@@ -81,6 +75,8 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(f"The draft already has {'the' if len(review.in_draft) == 1 else 'every'} change in the copy.")
         return 0
     print(applied.summary())
+    for sentence in applied.notes:
+        print(f"Note: {sentence}")
     for sentence in applied.skipped:
         print(f"Not applied: {sentence}")
     return failed

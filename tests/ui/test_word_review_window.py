@@ -70,7 +70,7 @@ def test_send_review_import_accept_and_apply(qtbot, window, tmp_path: Path) -> N
 
     with qtbot.waitSignal(review_window.applied, timeout=20000):
         review_window.apply_button.click()
-    clause_id = review_window.review.proposals[0].clause_id
+    clause_id = next(p.clause_id for p in review_window.review.proposals if p.kind == "replace" and p.part == "body")
     qtbot.waitUntil(lambda: "REVIEWED" in window.session.notice.find(clause_id).body, timeout=10000)
     assert git(window.session.path, "log", "-1", "--format=%an").strip() == ANNA
 
@@ -83,10 +83,9 @@ def test_a_file_not_sent_from_this_notice_offers_a_plain_import(qtbot, window, t
     box: QMessageBox = window.word_review_message
     assert "was not sent for review" in box.text()
     assert any(b.text() == "Import as a new notice…" for b in box.buttons())
-    # The sentence names the button beside it, not the command line's 'notice-studio import'.
-    assert (
-        box.text().endswith("as a plain import instead (Import as a new notice).") and "notice-studio" not in box.text()
-    )
+    # The sentence names the button beside it and what it does, not the command line's 'notice-studio import'.
+    assert box.text().endswith("to make it a notice of its own, use Import as a new notice.")
+    assert "notice-studio" not in box.text()
     box.reject()
 
 
@@ -198,3 +197,78 @@ def test_a_rewritten_cross_reference_is_flagged_in_the_list_and_the_panel(qtbot,
     review_window.proposal_list.setCurrentRow(0)
     assert "accepting replaces the reference" in review_window.comment_view.toPlainText()
     review_window.grab().save(str(tmp_path / "cross-reference.png"))
+
+
+def test_a_copy_that_cannot_be_imported_is_told_in_the_apps_words(qtbot, window, tmp_path: Path, monkeypatch) -> None:
+    from notice_studio.core.export.docx_revisions import set_custom_properties
+    from notice_studio.core.wordreview.send import COMMIT_PROPERTY
+
+    shown: list[str] = []
+    monkeypatch.setattr(window, "show_error", shown.append)
+    sent = tmp_path / "for-review.docx"
+    word_review_menu.send_to(window, sent)
+    qtbot.waitUntil(sent.exists, timeout=15000)
+    document = Document(str(sent))
+    set_custom_properties(document, {COMMIT_PROPERTY: "0123456789abcdef0123456789abcdef01234567"})
+    document.save(str(tmp_path / "unsynced.docx"))
+    word_review_menu.import_from(window, tmp_path / "unsynced.docx")
+    qtbot.waitUntil(lambda: bool(shown), timeout=15000)
+    assert shown[-1].endswith("use Sync with server, then import it again.") and "notice-studio" not in shown[-1]
+
+    def fault(path):
+        raise ValueError("zip() argument 2 is longer than argument 1")
+
+    monkeypatch.setattr(window.session.workspace, "read_word_review", fault)
+    word_review_menu.import_from(window, sent)
+    qtbot.waitUntil(lambda: len(shown) == 2, timeout=15000)
+    assert shown[-1] == (
+        "for-review.docx could not be read because of a fault in Notice Studio (ValueError); nothing was changed, "
+        "so please report it with the file."
+    )
+
+
+def test_accept_all_counts_changes_not_comments_and_the_list_says_what_was_not_applied(
+    qtbot, window, tmp_path: Path
+) -> None:
+    from ui_support import UI_AUTHOR
+
+    sent = tmp_path / "for-review.docx"
+    word_review_menu.send_to(window, sent)
+    qtbot.waitUntil(sent.exists, timeout=15000)
+    document = Document(str(sent))
+    paragraph = body_paragraph(document)
+    second = paragraph.text.split()[1]
+    tracked_replace(paragraph, second, "REVIEWED", ANNA)
+    headings = [p for p in document.paragraphs if p.style.name.startswith("Heading") and p.text.split()]
+    tracked_replace(headings[-1], headings[-1].text.split()[-1], "RETITLED", ANNA)  # another section's title
+    comment_on(document, headings[0], headings[0].text.split()[-1], "Is this the right title?", ANNA)  # a comment row
+    document.save(str(tmp_path / "reviewed.docx"))
+    review_window = open_review(qtbot, window, tmp_path / "reviewed.docx")
+    assert sorted(p.kind for p in review_window.review.proposals) == ["comment", "replace", "replace"]
+    clause_id = next(p.clause_id for p in review_window.review.proposals if p.kind == "replace" and p.part == "body")
+
+    # counsel edits the same words after the copy was read: that change cannot be made
+    window.select_clause(clause_id)
+    qtbot.waitUntil(lambda: window.editor.clause_id == clause_id, timeout=5000)
+    cursor = window.editor.body.textCursor()
+    cursor.setPosition(window.editor.body.toPlainText().index(second) + len(second))
+    window.editor.body.setTextCursor(cursor)
+    qtbot.keyClicks(window.editor.body, "ZZ")
+    window.save_typing()
+    saved = window.session.path / "clauses" / f"{clause_id}.md"
+    qtbot.waitUntil(lambda: f"{second}ZZ" in saved.read_text(encoding="utf-8"), timeout=15000)
+
+    review_window.accept_all_button.click()
+    assert review_window.apply_button.text() == "Apply 2 accepted changes"
+    with qtbot.waitSignal(review_window.applied, timeout=20000) as applied:
+        review_window.apply_button.click()
+    result = applied.args[0]
+    assert len(result.refused) == 1 and len(result.applied) == 1
+    rows = {
+        review_window.proposal_list.item(k).data(Qt.ItemDataRole.UserRole): review_window.proposal_list.item(k)
+        for k in range(review_window.proposal_list.count())
+    }
+    assert rows[result.refused[0]].text().endswith("Not applied: the draft was edited there since; make it by hand.")
+    assert rows[result.applied[0]].text().endswith("Applied.")
+    log = git(window.session.path, "log", "-1", "--format=%an|%cn <%ce>").strip()
+    assert log == f"{ANNA}|{UI_AUTHOR.name} <{UI_AUTHOR.email}>"

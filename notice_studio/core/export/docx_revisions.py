@@ -253,6 +253,8 @@ class TextRun:
     bold: bool = False
     """The run is bold now (its own formatting, not its paragraph style's); `italic` likewise."""
     italic: bool = False
+    listed: bool = False
+    """The run's paragraph is a list item (a List style or Word numbering)."""
 
 
 _TRACK = {"ins": INSERT, "moveTo": INSERT, "del": DELETE, "moveFrom": DELETE}
@@ -288,6 +290,15 @@ def _format_change(run: Any) -> tuple[str, str, str]:
     return ", ".join(said), change.get(qn("w:author")) or "", change.get(qn("w:date")) or ""
 
 
+def _is_list_item(p: Any) -> bool:
+    ppr = p.find(qn("w:pPr"))
+    if ppr is None:
+        return False
+    style = ppr.find(qn("w:pStyle"))
+    name = (style.get(qn("w:val")) or "") if style is not None else ""
+    return ppr.find(qn("w:numPr")) is not None or name.replace(" ", "").lower().startswith("list")
+
+
 def paragraph_runs(p: Any) -> list[TextRun]:
     """The paragraph's text in order, each piece with its revision (if any) and comments."""
     out: list[TextRun] = []
@@ -296,12 +307,16 @@ def paragraph_runs(p: Any) -> list[TextRun]:
     fmt: list[tuple[str, str, str]] = [("", "", "")]  # the formatting change of the run being read
     looks: list[tuple[bool, bool]] = [(False, False)]  # bold, italic of the run being read
 
+    listed = _is_list_item(p)
+
     def add(text: str, op: Op, author: str, date: str, revision: str) -> None:
         formatted, by, when = fmt[-1]
         bold, italic = looks[-1]
-        out.append(TextRun(text, op, author, date, revision, tuple(open_comments), formatted, by, when, bold, italic))
+        out.append(
+            TextRun(text, op, author, date, revision, tuple(open_comments), formatted, by, when, bold, italic, listed)
+        )
 
-    def walk(element: Any, op: Op, author: str, date: str, revision: str) -> None:
+    def walk(element: Any, op: Op | None, author: str, date: str, revision: str) -> None:
         for child in element:
             name = _local(child)
             if name in _SKIP or not name:
@@ -317,7 +332,7 @@ def paragraph_runs(p: Any) -> list[TextRun]:
             if name in _TRACK and child.tag == f"{{{_W}}}{name}":
                 walk(
                     child,
-                    _TRACK[name],
+                    _nested(op, _TRACK[name]),
                     child.get(qn("w:author")) or "",
                     child.get(qn("w:date")) or "",
                     child.get(qn("w:id")) or "",
@@ -328,6 +343,8 @@ def paragraph_runs(p: Any) -> list[TextRun]:
                 cid = child.get(qn("w:id")) or ""
                 if cid in open_comments:
                     open_comments.remove(cid)
+            elif op is None:
+                continue  # inserted and deleted again: in the copy neither way
             elif name in ("t", "delText"):
                 if child.text:
                     add(child.text, op, author, date, revision)
@@ -340,22 +357,34 @@ def paragraph_runs(p: Any) -> list[TextRun]:
     return out
 
 
-def paragraph_mark(p: Any) -> TextRun:
-    """What happened to the paragraph's end: an empty-text `TextRun` with the op and author."""
+def _nested(outer: Op | None, inner: Op) -> Op | None:
+    """What happened to text inside revision marks: one reviewer's insertion that another (or the
+    same) deleted (a `w:del` inside a `w:ins` or `w:moveTo`, or the other way round) was never
+    there, with the changes accepted or rejected (None); otherwise the innermost mark says."""
+    if outer is None or (outer != EQUAL and outer != inner):
+        return None
+    return inner
+
+
+def paragraph_mark(p: Any) -> TextRun | None:
+    """What happened to the paragraph's end: an empty-text `TextRun` with the op and author, or
+    None when the end was inserted and deleted again (the paragraph runs on into the next one
+    either way)."""
     ppr = p.find(qn("w:pPr"))
     rpr = ppr.find(qn("w:rPr")) if ppr is not None else None
-    if rpr is not None:
-        for child in rpr:
-            name = _local(child)
-            if name in _TRACK:
-                return TextRun(
-                    "",
-                    _TRACK[name],
-                    child.get(qn("w:author")) or "",
-                    child.get(qn("w:date")) or "",
-                    child.get(qn("w:id")) or "",
-                )
-    return TextRun("", EQUAL)
+    marks = [child for child in rpr if _local(child) in _TRACK] if rpr is not None else []
+    if not marks:
+        return TextRun("", EQUAL)
+    if len({_TRACK[_local(m)] for m in marks}) > 1:
+        return None
+    child = marks[0]
+    return TextRun(
+        "",
+        _TRACK[_local(child)],
+        child.get(qn("w:author")) or "",
+        child.get(qn("w:date")) or "",
+        child.get(qn("w:id")) or "",
+    )
 
 
 def comment_starts(p: Any) -> list[str]:

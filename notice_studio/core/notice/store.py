@@ -479,8 +479,15 @@ class NoticeRepo:
             self.recovery.messages.append(f"{what} removed ({names}); your history is intact.")
         return True
 
-    def _commit(self, message: str, paths: list[str], new_paths: list[str], author: Author | None) -> str:
-        env = _author_env(author or resolve_author())
+    def _commit(
+        self,
+        message: str,
+        paths: list[str],
+        new_paths: list[str],
+        author: Author | None,
+        committer: Author | None = None,
+    ) -> str:
+        env = _author_env(author or resolve_author(), committer)
         for attempt in range(2):
             try:
                 if new_paths:
@@ -577,20 +584,25 @@ class NoticeRepo:
         return None
 
     # ----- saving -----------------------------------------------------------------------------
-    def save(self, notice: Notice, message: str, author: Author | None = None) -> str | None:
-        """Write the notice's changed files and commit them; None when nothing changed."""
-        return self._save_files(notice_files(notice), message, author)
+    def save(
+        self, notice: Notice, message: str, author: Author | None = None, *, committer: Author | None = None
+    ) -> str | None:
+        """Write the notice's changed files and commit them; None when nothing changed. `committer`:
+        who saved the edit when it is not its author (a reviewer's change accepted by counsel)."""
+        return self._save_files(notice_files(notice), message, author, committer)
 
     def save_files(self, files: dict[str, str], message: str, author: Author | None = None) -> str | None:
         """Like `save` for a snapshot made with `notice_files` (what autosave hands over)."""
         return self._save_files(files, message, author)
 
-    def _save_files(self, files: dict[str, str], message: str, author: Author | None) -> str | None:
+    def _save_files(
+        self, files: dict[str, str], message: str, author: Author | None, committer: Author | None = None
+    ) -> str | None:
         with self._writing():
             if not self._committed and (self.path / NOTICE_FILE).exists():
                 self._committed = self._tracked_texts()
             files = self._identified(files, author)
-            return self._write_and_commit(files, message, author)
+            return self._write_and_commit(files, message, author, committer)
 
     def _identified(self, files: dict[str, str], author: Author | None) -> dict[str, str]:
         """`files` with the notice's id kept in notice.yaml. A draft saved without one (a
@@ -608,7 +620,9 @@ class NoticeRepo:
             self._write_and_commit(record, NOTICE_ID_RECORDED, author)
         return {**files, NOTICE_FILE: with_notice_id(text, kept)} if kept else files
 
-    def _write_and_commit(self, files: dict[str, str], message: str, author: Author | None) -> str | None:
+    def _write_and_commit(
+        self, files: dict[str, str], message: str, author: Author | None, committer: Author | None = None
+    ) -> str | None:
         changed = [p for p, text in files.items() if self._committed.get(p) != text]
         removed = [
             p for p in self._committed if p not in files and (p == NOTICE_FILE or p.split("/", 1)[0] in MANAGED_DIRS)
@@ -632,7 +646,7 @@ class NoticeRepo:
                 entry = {"write": {r: files[r] for r in ordered}, "remove": removed}
                 write_atomic(self._journal, json.dumps(entry))
             self._apply(ordered, removed, files)
-            commit = self._commit(message, changed + removed, new_paths, author)
+            commit = self._commit(message, changed + removed, new_paths, author, committer)
         except OSError as exc:
             self._roll_back(ordered + removed)
             raise NoticeError(_os_sentence(exc)) from None
@@ -1112,6 +1126,11 @@ class NoticeRepo:
             return False
         return notice_id in {self.notice_at(commit).notice_id, self.load().notice_id, self._first_commit()}
 
+    def is_this_notice(self, notice_id: str) -> bool:
+        """True when `notice_id` is this notice's id (now, or its first commit's for a notice made
+        before ids), whatever saved edit a copy says it came from."""
+        return bool(notice_id) and notice_id in {self.load().notice_id, self._first_commit()}
+
     def _first_commit(self) -> str:
         roots = self._git("rev-list", "--max-parents=0", "HEAD").split()
         return roots[-1] if roots else ""
@@ -1125,12 +1144,13 @@ class NoticeRepo:
         return True
 
 
-def _author_env(who: Author) -> dict[str, str]:
+def _author_env(who: Author, committer: Author | None = None) -> dict[str, str]:
+    saver = committer or who
     return {
         "GIT_AUTHOR_NAME": who.name,
         "GIT_AUTHOR_EMAIL": who.email,
-        "GIT_COMMITTER_NAME": who.name,
-        "GIT_COMMITTER_EMAIL": who.email,
+        "GIT_COMMITTER_NAME": saver.name,
+        "GIT_COMMITTER_EMAIL": saver.email,
     }
 
 

@@ -42,7 +42,7 @@ def _sent_positions(chunks: Sequence[Chunk]) -> list[int]:
     pos = 0
     for chunk in chunks:
         if chunk.key is not None and chunk.key[0] == UNTRACKED:
-            out.extend([-1] * len(chunk.new))
+            out.extend([-1] * (len(chunk.new) + chunk.hidden))
         else:
             out.extend(range(pos, pos + len(chunk.old)))
         pos += len(chunk.old)

@@ -109,6 +109,8 @@ def as_sent_lines(document: Any, sent: dict[str, tuple[MarkdownTable, str]]) -> 
                 _plain(paragraph, separators[-1])
         else:
             _plain(paragraph, " ".join(table.lines))
+            for start in tbl.iter(qn("w:commentRangeStart")):  # its comments are still read
+                paragraph.append(copy.deepcopy(start))
             notes.append(
                 f"A table in '{title}' had rows or columns added or taken out; Notice Studio cannot take that "
                 "back into the text yet, so make that change by hand (its other edits were not read either)."

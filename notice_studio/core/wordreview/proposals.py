@@ -13,9 +13,9 @@ from dataclasses import dataclass, replace
 
 from notice_studio.core.diff.words import DELETE, EQUAL, INSERT, diff_words
 from notice_studio.core.export.docx_revisions import CommentNote, TextRun
-from notice_studio.core.wordreview.source_edits import Edit
+from notice_studio.core.wordreview.source_edits import Edit, emphasised
 
-__all__ = ["Chunk", "Proposal", "chunks_of", "edits_for", "proposals_of"]
+__all__ = ["Chunk", "Proposal", "chunks_of", "edits_for", "paired_moves", "proposals_of"]
 
 UNTRACKED = "untracked"
 
@@ -27,6 +27,12 @@ class Chunk:
     key: tuple[str, ...] | None
     """("tracked", author, date) / ("untracked",) / None for text left as it was."""
     comments: tuple[str, ...] = ()
+    hidden: int = 0
+    """Characters typed without Track Changes and then deleted with it: in the copy with the
+    tracked changes rejected, in neither the sent nor the new text."""
+    looks: str = ""
+    """How each character of `new` looks in the copy: a digit, 1 for bold + 2 for italic + 4 when
+    its paragraph is not a list item."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +46,8 @@ class Proposal:
     """'title', 'body', 'clause' (the whole clause taken out or added) or 'table' (a notice
     table's cell or row; `before` says which)."""
     kind: str
-    """'insert', 'delete', 'replace', 'remove', 'add' (a new section), 'value' (a placeholder's
+    """'insert', 'delete', 'replace', 'move' (the same words taken out in one place and put in
+    another: `before` and `after` are around where they go), 'remove', 'add' (a new section), 'value' (a placeholder's
     new value), 'format' (words made bold or italic, or not: `value` says which) or 'comment'."""
     author: str
     date: str
@@ -65,12 +72,18 @@ class Proposal:
         """'Anna Reviewer replaced "30" with "45" in 'Retention' (tracked).'"""
         where = f"'{self.clause_title}'"
         how = "tracked" if self.tracked else "typed without Track Changes"
-        if self.kind == "insert":
+        breaks = _paragraph_breaks(self)
+        if breaks:
+            said = breaks
+        elif self.kind == "insert":
             said = f'inserted "{_short(self.new_text)}"'
         elif self.kind == "delete":
             said = f'deleted "{_short(self.old_text)}"'
         elif self.kind == "replace":
             said = f'replaced "{_short(self.old_text)}" with "{_short(self.new_text)}"'
+        elif self.kind == "move":
+            said = f'moved "{_short(self.new_text)}"'
+            said += f' to follow "{_tail(self.before)}"' if _tail(self.before) else " to the start"
         elif self.kind == "remove":
             said = "took out the whole section"
         elif self.kind == "format":
@@ -85,7 +98,8 @@ class Proposal:
             return f'{self.author} added a new section "{_short(self.clause_title)}"{place} ({how}).'
         else:
             note = self.comments[0].text if self.comments else ""
-            return f'{self.author} commented on {where}: "{_short(note, 200)}"'
+            place = f" ({self.before})" if self.part == "table" and self.before else ""
+            return f'{self.author} commented on {where}{place}: "{_short(note, 200)}"'
         if self.part == "table" and not (self.old_text and self.new_text):
             said = (
                 f'added the row "{_short(self.new_text)}"'
@@ -126,6 +140,25 @@ class Proposal:
         }
 
 
+def _tail(before: str) -> str:
+    """The last few whole words of a change's context (40 characters: its first word may be cut off)."""
+    words = before.split()
+    return " ".join((words[1:] if len(before) >= 40 else words)[-5:])
+
+
+def _paragraph_breaks(proposal: Proposal) -> str:
+    """What a change of spacing alone did, in words ('split the paragraph after "..."'), or ''."""
+    old, new = proposal.old_text, proposal.new_text
+    if proposal.kind not in ("insert", "delete", "replace") or old.strip() or new.strip() or proposal.part == "table":
+        return ""
+    where = f' after "{_tail(proposal.before)}"' if _tail(proposal.before) else " at its start"
+    if new.count("\n") > old.count("\n"):
+        return f"split the paragraph{where}"
+    if new.count("\n") < old.count("\n"):
+        return f'joined the paragraph ending "{_tail(proposal.before)}" to the next one'
+    return f"changed the spacing{where}"
+
+
 def _short(text: str, limit: int = 60) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "\u2026"
@@ -145,12 +178,15 @@ def chunks_of(sent: str, runs: Sequence[TextRun], reviewer: str) -> list[Chunk]:
     rejected = "".join(r_text)
     out: list[Chunk] = []
 
-    def add(old: str, new: str, key: tuple[str, ...] | None, comments: tuple[str, ...]) -> None:
+    def add(
+        old: str, new: str, key: tuple[str, ...] | None, comments: tuple[str, ...], hidden: int = 0, look: str = ""
+    ) -> None:
+        looks = look * len(new)
         if out and out[-1].key == key and out[-1].comments == comments:
             last = out[-1]
-            out[-1] = Chunk(last.old + old, last.new + new, key, comments)
+            out[-1] = Chunk(last.old + old, last.new + new, key, comments, last.hidden + hidden, last.looks + looks)
         else:
-            out.append(Chunk(old, new, key, comments))
+            out.append(Chunk(old, new, key, comments, hidden, looks))
 
     def tracked_key(run: TextRun) -> tuple[str, ...]:
         return ("tracked", run.author or reviewer, run.date)
@@ -158,7 +194,7 @@ def chunks_of(sent: str, runs: Sequence[TextRun], reviewer: str) -> list[Chunk]:
     def flush_inserts(pos: int) -> None:
         for index in inserts_at.pop(pos, []):
             run = runs[index]
-            add("", run.text, tracked_key(run), run.comments)
+            add("", run.text, tracked_key(run), run.comments, look=_look(run))
 
     pos = 0
     for op in diff_words(sent, rejected):
@@ -171,15 +207,21 @@ def chunks_of(sent: str, runs: Sequence[TextRun], reviewer: str) -> list[Chunk]:
             run = runs[r_chars[pos]]
             if op.op == EQUAL:
                 if run.op == EQUAL:
-                    add(ch, ch, None, run.comments)
+                    add(ch, ch, None, run.comments, look=_look(run))
                 else:
                     add(ch, "", tracked_key(run), run.comments)
             elif run.op == EQUAL:
-                add("", ch, (UNTRACKED,), run.comments)
+                add("", ch, (UNTRACKED,), run.comments, look=_look(run))
+            else:  # typed without Track Changes, then deleted with it: no change, but counted
+                add("", "", (UNTRACKED,), run.comments, 1)
             pos += 1
     for rest in sorted(inserts_at):
         flush_inserts(rest)
     return out
+
+
+def _look(run: TextRun) -> str:
+    return str(int(run.bold) + 2 * int(run.italic) + 4 * int(not run.listed))
 
 
 def proposals_of(
@@ -248,6 +290,52 @@ def proposals_of(
     return _with_nearby_comments(chunks, proposals, owner, notes), owner
 
 
+_MOVED_WORDS = 4
+"""Fewer words than this, within a paragraph, are not read as moved."""
+
+
+def paired_moves(proposals: Sequence[Proposal], owner: dict[int, str]) -> list[Proposal]:
+    """A deletion and an insertion of the same words in one part, by the same reviewer (a tracked
+    move, or a paragraph cut and pasted without Track Changes), become one 'move' proposal:
+    accepting it makes both. `owner` is updated to match."""
+    out = list(proposals)
+
+    def plain(p: Proposal) -> bool:
+        return not (p.placeholder or p.reference)
+
+    for insert in [p for p in proposals if p.kind == "insert" and plain(p)]:
+        words = " ".join(insert.new_text.split())
+        delete = next(
+            (
+                p
+                for p in out
+                if p.kind == "delete"
+                and plain(p)
+                and (p.author, p.tracked) == (insert.author, insert.tracked)
+                and " ".join(p.old_text.split()) == words
+            ),
+            None,
+        )
+        if delete is None or (len(words.split()) < _MOVED_WORDS and "\n" not in insert.new_text + delete.old_text):
+            continue  # one word taken out here and typed there is two changes, each to accept or not
+        first, second = (delete, insert) if out.index(delete) < out.index(insert) else (insert, delete)
+        move = replace(
+            first,
+            kind="move",
+            old_text=delete.old_text,
+            new_text=insert.new_text,
+            before=insert.before,
+            after=insert.after,
+            comments=first.comments + tuple(c for c in second.comments if c not in first.comments),
+        )
+        out[out.index(first)] = move
+        out.remove(second)
+        for k, pid in owner.items():
+            if pid == second.id:
+                owner[k] = first.id
+    return out
+
+
 def _with_nearby_comments(
     chunks: Sequence[Chunk], proposals: list[Proposal], owner: Mapping[int, str], notes: Mapping[str, CommentNote]
 ) -> list[Proposal]:
@@ -278,16 +366,36 @@ def _with_nearby_comments(
 
 def edits_for(chunks: Sequence[Chunk], owner: Mapping[int, str], accepted: Collection[str]) -> list[Edit]:
     """Edits (in sent-text coordinates) that make the accepted proposals and nothing else."""
-    edits: list[Edit] = []
+    found: list[tuple[int, int, str, str]] = []  # start, end, new text, its looks
     pos = 0
     for k, chunk in enumerate(chunks):
         pid = owner.get(k)
         if pid is not None and pid in accepted and chunk.old != chunk.new:
             end = pos + len(chunk.old)
-            if edits and edits[-1].end == pos:
-                last = edits.pop()
-                edits.append(Edit(last.start, end, last.text + chunk.new))
+            looks = chunk.looks.ljust(len(chunk.new), "4")
+            if found and found[-1][1] == pos:
+                start, _, text, was = found.pop()
+                found.append((start, end, text + chunk.new, was + looks))
             else:
-                edits.append(Edit(pos, end, chunk.new))
+                found.append((pos, end, chunk.new, looks))
         pos += len(chunk.old)
-    return edits
+    return [
+        Edit(start, end, _styled(text, looks), plain=_plain_paragraphs(text, looks))
+        for start, end, text, looks in found
+    ]
+
+
+def _styled(text: str, looks: str) -> str:
+    """The reviewer's words with their bold and italic marked (see `source_edits.emphasised`)."""
+    bold, italic = [int(c) & 1 == 1 for c in looks], [int(c) & 2 == 2 for c in looks]
+    if not any(bold) and not any(italic):
+        return text
+    return emphasised(text, bold, italic)
+
+
+def _plain_paragraphs(text: str, looks: str) -> bool:
+    """The new text makes paragraphs of its own that are not list items in the copy."""
+    if "\n" not in text:
+        return False
+    flags = [int(c) & 4 == 4 for c, ch in zip(looks, text, strict=False) if ch != "\n" and not ch.isspace()]
+    return bool(flags) and all(flags)

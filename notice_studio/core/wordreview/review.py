@@ -23,13 +23,21 @@ from notice_studio.core.export.md_blocks import Block
 from notice_studio.core.fileio import write_atomic
 from notice_studio.core.library.merge import merge3
 from notice_studio.core.notice import messages
-from notice_studio.core.notice.model import Clause, Notice, NoticeError
-from notice_studio.core.notice.store import NoticeRepo, resolve_author
+from notice_studio.core.notice.model import Notice, NoticeError
+from notice_studio.core.notice.store import Author, NoticeRepo, resolve_author
 from notice_studio.core.wording import plural
 from notice_studio.core.wordreview.formats import FORMATS_MARKDOWN_ADDS, FormatChange, format_edits, format_proposals
 from notice_studio.core.wordreview.md_tables import as_sent_lines, markdown_table, md_table_bookmark
-from notice_studio.core.wordreview.proposals import Chunk, Proposal, chunks_of, edits_for, proposals_of
-from notice_studio.core.wordreview.reviewed import ReviewedClause, read_clauses
+from notice_studio.core.wordreview.proposals import (
+    Chunk,
+    Proposal,
+    chunks_of,
+    edits_for,
+    paired_moves,
+    proposals_of,
+)
+from notice_studio.core.wordreview.reviewed import ReviewedClause, read_clauses, renamed_sections
+from notice_studio.core.wordreview.sections import add_sections, like_a_sent_section, placement_notes
 from notice_studio.core.wordreview.send import (
     COMMIT_PROPERTY,
     NOTICE_PROPERTY,
@@ -39,7 +47,7 @@ from notice_studio.core.wordreview.send import (
     review_docx_bytes,
 )
 from notice_studio.core.wordreview.source_edits import Edit, edited_markdown, literal_markdown, shown_text
-from notice_studio.core.wordreview.tables import TableChange, apply_tables, table_proposals
+from notice_studio.core.wordreview.tables import TableChange, apply_tables, table_comment_places, table_proposals
 from notice_studio.core.wordreview.values import with_values
 from notice_studio.core.zipguard import unpacked_size_problem
 
@@ -157,6 +165,9 @@ class AppliedReview:
     """Ids of accepted proposals the draft already had: nothing to make."""
     refused: list[str] = field(default_factory=list)
     """Ids of accepted proposals not made (`skipped` says why): the draft changed in the same place."""
+    notes: list[str] = field(default_factory=list)
+    """Plain sentences about changes made otherwise than the copy shows them (a new section placed
+    elsewhere because the section it followed is gone)."""
 
     def summary(self) -> str:
         """One sentence on what the import did, true in every count: 'Applied 2 changes as 1
@@ -210,19 +221,35 @@ def read_review(repo: NoticeRepo, path: str | Path) -> WordReview:
     document = _open(path)
     marker = custom_properties(document)
     notice_id, commit = marker.get(NOTICE_PROPERTY, ""), marker.get(COMMIT_PROPERTY, "")
+    own = f"notice-studio import {path} NEW_FOLDER"
     if not notice_id or not commit:
         unmatched = (
-            f"{path.name} was not sent for review from Notice Studio, so its changes cannot be matched to "
-            "sections; compare it with the draft as a plain import instead"
+            f"{path.name} was not sent for review from Notice Studio, so its changes cannot be matched to sections"
         )
         raise NotFromThisNoticeError(
-            f"{unmatched} (notice-studio import).", in_app=f"{unmatched} (Import as a new notice)."
+            f"{unmatched}; to make it a notice of its own, run {own}.",
+            in_app=f"{unmatched}; to make it a notice of its own, use Import as a new notice.",
         )
     if not repo.is_identity(notice_id, commit):
-        title = marker.get(TITLE_PROPERTY, "another notice")
+        if repo.is_this_notice(notice_id):
+            unsynced = (
+                f"{path.name} was sent for review from a saved edit of this notice ({commit[:8]}) that this copy "
+                "does not have, as from a colleague's copy not synced since"
+            )
+            raise NoticeError(
+                f"{unsynced}; run notice-studio sync {repo.path} and import it again.",
+                in_app=f"{unsynced}; use Sync with server, then import it again.",
+            )
+        title = marker.get(TITLE_PROPERTY, "") or "untitled"
+        here = repo.load().title
+        other = (
+            f"{path.name} was sent for review from another notice, '{title}' (id {notice_id[:8]}), not from "
+            f"'{here}' in the folder {repo.path.name} (id {repo.identity()[:8]})"
+        )
         raise NotFromThisNoticeError(
-            f"{path.name} was sent for review from a different notice ('{title}'); open that notice to import "
-            "it, or compare it with this draft as a plain import."
+            f"{other}; open that notice to import it, or to make it a notice of its own, run {own}.",
+            in_app=f"{other}; open that notice to import it, or use Import as a new notice to make it a notice of "
+            "its own.",
         )
     sent = repo.notice_at(commit)
     texts = clause_texts(sent)
@@ -245,8 +272,12 @@ def read_review(repo: NoticeRepo, path: str | Path) -> WordReview:
         {t.clause_id: {" ".join(b.shown().split()) for b in t.body_blocks if b.style == "heading"} for t in texts},
         {t.clause_id: {" ".join(line.split()) for line in shown_text(t.body_blocks).split("\n")} for t in texts},
     )
+    renamed_sections(
+        found, [t.clause_id for t in texts], {t.clause_id: t.depth + 1 for t in texts}, like_a_sent_section(sent, texts)
+    )
     review = WordReview(path, commit, reviewer, [], [], _sent=sent, unread=unread)
     used_comments: set[str] = set()
+    places = table_comment_places(document, texts, sent)
     for text in texts:
         clause = sent.find(text.clause_id)
         reviewed = found.get(text.clause_id)
@@ -281,7 +312,7 @@ def read_review(repo: NoticeRepo, path: str | Path) -> WordReview:
                 notes=notes,
                 start=count,
             )
-            found_proposals = with_values(found_proposals, chunks, owner, blocks)
+            found_proposals = paired_moves(with_values(found_proposals, chunks, owner, blocks), owner)
             formatting, formats = format_proposals(
                 runs, chunks, blocks, clause_id=text.clause_id, clause_title=clause.title, part=part, reviewer=reviewer
             )
@@ -300,13 +331,14 @@ def read_review(repo: NoticeRepo, path: str | Path) -> WordReview:
                         f"{text.clause_id}/comment/{count}",
                         text.clause_id,
                         clause.title,
-                        "body",
+                        "table" if cid in places else "body",
                         "comment",
                         note.author,
                         note.date,
                         True,
                         "",
                         "",
+                        before=places.get(cid, ""),
                         comments=(note,),
                     )
                 )
@@ -403,7 +435,10 @@ def reviewed_notice(review: WordReview, base: Notice, accepted: Collection[str])
     removals = {p.clause_id for p in review.proposals if p.kind == "remove" and p.id in accepted}
     values = [p for p in review.proposals if p.kind == "value" and p.id in accepted]
     for proposal in values:  # a new value for a placeholder, not words in place of it
-        if notice.variables.get(proposal.placeholder, "") != sent.variables.get(proposal.placeholder, ""):
+        current = notice.variables.get(proposal.placeholder, "")
+        if current == proposal.value:
+            continue  # the draft has the reviewer's value already
+        if current != sent.variables.get(proposal.placeholder, ""):
             skipped.append(
                 f"{{{{ {proposal.placeholder} }}}} was changed since the review was sent, so its new value "
                 f'"{proposal.value}" was not set.'
@@ -460,43 +495,9 @@ def reviewed_notice(review: WordReview, base: Notice, accepted: Collection[str])
                 if merged != now.body:
                     notice.set_body(text.clause_id, merged)
         titles.append(was.title)
-    titles += _add_sections(review, notice, accepted)
+    titles += add_sections(review, notice, accepted)
     table_titles, table_skipped = apply_tables(notice, sent, review.proposals, review._tables, accepted)
     return notice, titles + table_titles, skipped + table_skipped
-
-
-def _add_sections(review: WordReview, notice: Notice, accepted: Collection[str]) -> list[str]:
-    """The accepted sections the reviewer added, each placed after the section it followed in
-    the copy, at its heading's level. Returns their titles."""
-    titles: list[str] = []
-    placed: dict[str | None, int] = {}  # sections already added after the same one
-    for proposal in review.proposals:
-        section = review._new.get(proposal.clause_id)
-        if section is None or proposal.id not in accepted:
-            continue
-        title = section.title or "New section"
-        if any(c.title == title and c.body.strip() == section.body.strip() for c, _, _ in notice.walk()):
-            continue  # added already (the copy imported before): never a second one
-        clause = Clause(notice.new_clause_id(section.title or "section"), section.title or "New section", section.body)
-        parent: str | None = None
-        index = 0
-        if section.after is not None and notice.has(section.after):
-            chain = [section.after]
-            while (up := notice.position(chain[-1]).parent_id) is not None:
-                chain.append(up)
-            chain.reverse()  # from the top level down to the section it follows
-            if section.level > len(chain):  # one level below: its first sub-section
-                parent, index = chain[-1], 0
-            else:
-                where = notice.position(chain[section.level - 1])
-                parent, index = where.parent_id, where.index + 1
-        elif section.after is not None:
-            index = len(notice.clauses)
-        index += placed.get(section.after, 0)
-        placed[section.after] = placed.get(section.after, 0) + 1
-        notice.add(clause, parent, index)
-        titles.append(clause.title)
-    return titles
 
 
 NEW, IN_DRAFT, REFUSED = "new", "in_draft", "refused"
@@ -567,8 +568,11 @@ def _taken_out_with(review: WordReview, proposal: Proposal, ids: Collection[str]
     return together if not reviewed_notice(review, review._sent, together)[0].has(proposal.clause_id) else set()
 
 
-def apply_review(repo: NoticeRepo, review: WordReview, accepted: Collection[str]) -> AppliedReview:
-    """Make the accepted proposals ordinary edits of the draft, one saved edit per reviewer.
+def apply_review(
+    repo: NoticeRepo, review: WordReview, accepted: Collection[str], accepted_by: Author | None = None
+) -> AppliedReview:
+    """Make the accepted proposals ordinary edits of the draft, one saved edit per reviewer, whose
+    author is the reviewer and whose committer is who accepted them (`accepted_by`).
     Those the draft already has are counted as such, not made again; those refused are named."""
     accepted = {pid for pid in accepted if any(p.id == pid and p.changes_text for p in review.proposals)}
     result = AppliedReview([], [], [])
@@ -581,6 +585,7 @@ def apply_review(repo: NoticeRepo, review: WordReview, accepted: Collection[str]
     accepted -= set(result.already)
     so_far: set[str] = set()
     skipped: list[str] = []
+    result.notes = placement_notes(review, base, accepted - set(result.refused))
     for author in review.authors:
         mine = {p.id for p in review.proposals if p.author == author and p.id in accepted}
         if not mine:
@@ -589,7 +594,7 @@ def apply_review(repo: NoticeRepo, review: WordReview, accepted: Collection[str]
         notice, _, skipped = reviewed_notice(review, base, so_far)
         titles = [p.clause_title for p in review.proposals if p.id in mine]
         message = messages.edited(titles) + " (from a Word review)"
-        commit = repo.save(notice, message, resolve_author(author))
+        commit = repo.save(notice, message, resolve_author(author), committer=accepted_by)
         if commit:
             result.commits.append(commit)
     result.applied = sorted(so_far - set(result.refused))

@@ -21,6 +21,7 @@ __all__ = [
     "Edit",
     "apply_edits",
     "edited_markdown",
+    "emphasised",
     "kept_words_at",
     "literal_markdown",
     "shown_text",
@@ -37,6 +38,9 @@ class Edit:
     text: str
     markdown: bool = False
     """`text` is Markdown to write as it is (emphasis marks), not words a reviewer typed."""
+    plain: bool = False
+    """The paragraphs `text` makes are plain paragraphs in the copy, not list items (a paragraph
+    typed between a clause's opening words and its list stays out of the list)."""
 
 
 def shown_text(blocks: list[Block]) -> str:
@@ -87,9 +91,9 @@ def _keep_references(edits: list[Edit], spans: list[_Span], shown: str) -> list[
             at = kept_words_at(text, words, span.start - start)
             if at < 0:
                 continue
-            out.append(Edit(start, span.start, text[:at]))
+            out.append(Edit(start, span.start, text[:at], plain=edit.plain))
             start, text = span.end, text[at + len(words) :]
-        out.append(Edit(start, edit.end, text, edit.markdown))
+        out.append(Edit(start, edit.end, text, edit.markdown, edit.plain))
     return [e for e in out if e.start != e.end or e.text]
 
 
@@ -111,7 +115,7 @@ def _widen(edits: list[Edit], spans: list[_Span], shown: str) -> list[Edit]:
             last = out.pop()
             text = last.text + shown[last.end : start] + text if start >= last.end else last.text + text
             start, end = last.start, max(end, last.end)
-        out.append(Edit(start, end, text, edit.markdown))
+        out.append(Edit(start, end, text, edit.markdown, edit.plain))
     return out
 
 
@@ -119,12 +123,74 @@ _MARKDOWN = "markdown"
 """The style recorded for an edit whose text is Markdown already."""
 
 
+_BOLD, _ITALIC = "\ue000", "\ue001"
+"""Where bold or italic words the reviewer typed start and end, inside an edit's text (private-use
+characters, never typed); `_insert_source` makes them Markdown emphasis."""
+
+
+def emphasised(text: str, bold: list[bool], italic: list[bool]) -> str:
+    """`text` with its bold and italic stretches (per character) marked for `_insert_source`:
+    each line on its own, the marks around words (spaces outside), as Markdown needs them."""
+    out: list[str] = []
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        piece = line
+        for mark, flags in ((_ITALIC, italic), (_BOLD, bold)):
+            piece = _marked(piece, flags[start:end], mark) if any(flags[start:end]) else piece
+        out.append(piece)
+        start = end + 1
+    return "\n".join(out)
+
+
+def _marked(line: str, flags: list[bool], mark: str) -> str:
+    """`line` with `mark` around each run of flagged characters (ignoring marks already in it)."""
+    out: list[str] = []
+    k = 0
+    stretch: list[str] = []
+
+    def close() -> None:
+        words = "".join(stretch)
+        core = words.strip()
+        if core:
+            lead = words[: len(words) - len(words.lstrip())]
+            out.append(lead + mark + core + mark + words[len(lead) + len(core) :])
+        else:
+            out.append(words)
+        stretch.clear()
+
+    for ch in line:
+        if ch in (_BOLD, _ITALIC):
+            (stretch if stretch else out).append(ch)
+            continue
+        on = flags[k] if k < len(flags) else False
+        k += 1
+        if on:
+            stretch.append(ch)
+            continue
+        if stretch:
+            close()
+        out.append(ch)
+    if stretch:
+        close()
+    return "".join(out)
+
+
+def _emphasis(text: str, openers: str) -> str:
+    """The marks `emphasised` left made Markdown emphasis, unless the same emphasis is open where
+    the words go (bold typed inside bold words needs no marks of its own)."""
+    bold_open = any(m in openers for m in ("**", "__"))
+    italic_open = "***" in openers or any(c in openers.replace("**", "").replace("__", "") for c in "*_")
+    return text.replace(_BOLD, "" if bold_open else "**").replace(_ITALIC, "" if italic_open else "*")
+
+
 def _insert_source(text: str, style: str, closers: str = "", openers: str = "") -> str:
     """Reviewer text as Markdown: a new paragraph in a list becomes a new item. Inline markup
     open where the text goes (a link, bold) is closed before each new paragraph and opened
-    again after it, so a paragraph typed inside a link does not break the link's Markdown."""
+    again after it, so a paragraph typed inside a link does not break the link's Markdown.
+    Words the reviewer typed bold or italic get emphasis marks."""
     lines = text.split("\n")
-    lines = [literal_markdown(line, k > 0) for k, line in enumerate(lines)]
+    lines = [_emphasis(literal_markdown(line, k > 0), openers) for k, line in enumerate(lines)]
     joiner = {"bullet": "\n- ", "number": "\n1. "}.get(style, "\n\n")
     return (closers + joiner + openers).join(lines)
 
@@ -207,14 +273,15 @@ def apply_edits(blocks: list[Block], edits: list[Edit]) -> str:
     before: dict[int, list[tuple[str, str]]] = {}
     after: dict[int, list[tuple[str, str]]] = {}
     lead: dict[int, list[tuple[str, str]]] = {}
+    plain_lead: dict[int, list[tuple[str, str]]] = {}  # plain paragraphs typed before a list item or heading
     for edit in edits:
         if not edit.text:
             continue
         style = next((s.style for s in spans if s.start <= max(edit.start - 1, 0) < s.end), "paragraph")
-        style = _MARKDOWN if edit.markdown else style
+        style = _MARKDOWN if edit.markdown else "paragraph" if edit.plain else style
         prev = edit.start - 1
         if edit.end == edit.start and _paragraph_start(shown, edit.start) and edit.text.endswith("\n"):
-            lead.setdefault(edit.start, []).append((edit.text, style))
+            (plain_lead if edit.plain else lead).setdefault(edit.start, []).append((edit.text, style))
         elif edit.end > edit.start or prev < 0 or shown[prev] == "\n":
             before.setdefault(edit.start, []).append((edit.text, style))
         else:
@@ -238,6 +305,10 @@ def apply_edits(blocks: list[Block], edits: list[Edit]) -> str:
         for piece_no, piece in enumerate(block.pieces):
             span = spans[index]
             index += 1
+            if span.start in plain_lead and not drop:  # before the item's mark, a paragraph of its own
+                if out and not "".join(out[-2:]).endswith("\n\n"):
+                    out.append("\n")
+                put(plain_lead.pop(span.start))
             if span.start == span.end:
                 if piece.kind == "markup" and span.start in lead and _paragraph_start(shown, span.start):
                     put(lead.pop(span.start))
@@ -269,7 +340,7 @@ def apply_edits(blocks: list[Block], edits: list[Edit]) -> str:
                 if k in after:
                     put(after.pop(k))
     markup = None
-    for rest in (*lead.values(), *before.values(), *after.values()):
+    for rest in (*plain_lead.values(), *lead.values(), *before.values(), *after.values()):
         put(rest)
     return "".join(out)
 

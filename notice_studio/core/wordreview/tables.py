@@ -24,7 +24,7 @@ from notice_studio.core.notice.model import Notice, Table
 from notice_studio.core.wordreview.proposals import Proposal
 from notice_studio.core.wordreview.send import ClauseText, ShownTable, shown_tables
 
-__all__ = ["TableChange", "apply_tables", "table_proposals"]
+__all__ = ["TableChange", "apply_tables", "table_comment_places", "table_proposals"]
 
 
 @dataclass(frozen=True)
@@ -167,6 +167,22 @@ def table_proposals(
     return proposals, where
 
 
+def table_comment_places(document: Any, texts: Sequence[ClauseText], sent: Notice) -> dict[str, str]:
+    """Where each comment on a notice table's cell stands ("table 'cookies', row 2, column
+    'Name'"), by comment id."""
+    places: dict[str, str] = {}
+    for shown, word_rows, _ in _matched(shown_tables(list(texts), sent), _word_tables(document)):
+        columns = sent.tables[shown.name].columns
+        for r, (cells, _) in enumerate(word_rows):
+            for c, cell in enumerate(cells):
+                column = f"column '{columns[c]}'" if c < len(columns) else f"column {c + 1}"
+                place = f"table '{shown.name}', " + (f"row {r}, {column}" if r else f"the name of {column}")
+                for run in cell:
+                    for cid in run.comments:
+                        places.setdefault(cid, place)
+    return places
+
+
 def apply_tables(
     notice: Notice,
     sent: Notice,
@@ -184,29 +200,69 @@ def apply_tables(
         if change is not None and proposal.id in accepted:
             by_table.setdefault(change.table, []).append((proposal, change))
     for name, changes in by_table.items():
-        before = sent.tables[name]
-        if notice.tables.get(name) != before:
+        before, now = sent.tables[name], notice.tables.get(name)
+        if now == before:
+            made: Table | None = _made(before, [c for _, c in changes])
+        elif now is not None and now == _made(before, [c for c in where.values() if c.table == name]):
+            continue  # the draft has the reviewer's table already (the copy imported before)
+        else:
+            made = _cells_merged(before, now, [c for _, c in changes])
+        if made is None:
             skipped.append(
                 f"The table '{name}' was changed since the review was sent; make the reviewer's changes to it by hand."
             )
             continue
-        width = len(before.columns)
-        columns = list(before.columns)
-        rows = [(list(row) + [""] * width)[:width] for row in before.rows]
-        gone = {c.row for _, c in changes if c.column < 0 and not c.cells}
-        added: dict[int, list[list[str]]] = {}
-        for _, change in changes:
-            if change.row < 0:
-                columns[change.column] = change.cells[0]
-            elif change.column >= 0:
-                rows[change.row][change.column] = change.cells[0]
-            elif change.cells:
-                added.setdefault(change.row, []).append(list(change.cells))
-        out: list[list[str]] = []
-        for k in range(len(rows) + 1):
-            out.extend(added.get(k, []))
-            if k < len(rows) and k not in gone:
-                out.append(rows[k])
-        notice.tables[name] = Table(columns, out)
-        titles.extend(p.clause_title for p, _ in changes)
+        if made != now:
+            notice.tables[name] = made
+            titles.extend(p.clause_title for p, _ in changes)
     return titles, skipped
+
+
+def _made(before: Table, changes: Sequence[TableChange]) -> Table:
+    """The sent table with `changes` made."""
+    width = len(before.columns)
+    columns = list(before.columns)
+    rows = [(list(row) + [""] * width)[:width] for row in before.rows]
+    gone = {c.row for c in changes if c.column < 0 and not c.cells}
+    added: dict[int, list[list[str]]] = {}
+    for change in changes:
+        if change.row < 0:
+            columns[change.column] = change.cells[0]
+        elif change.column >= 0:
+            rows[change.row][change.column] = change.cells[0]
+        elif change.cells:
+            added.setdefault(change.row, []).append(list(change.cells))
+    out: list[list[str]] = []
+    for k in range(len(rows) + 1):
+        out.extend(added.get(k, []))
+        if k < len(rows) and k not in gone:
+            out.append(rows[k])
+    return Table(columns, out)
+
+
+def _cells_merged(before: Table, now: Table | None, changes: Sequence[TableChange]) -> Table | None:
+    """`now` (the draft's table, edited since the copy was sent) with the changed cells and column
+    names made, when its rows and columns are still those sent and each changed cell still holds
+    the sent value or the reviewer's already; None when that cannot be said (rows added or taken
+    out on either side, or the same cell edited differently)."""
+    width = len(before.columns)
+    if now is None or len(now.columns) != width or len(now.rows) != len(before.rows):
+        return None
+    if any(c.column < 0 for c in changes):
+        return None
+    columns = list(now.columns)
+    rows = [(list(row) + [""] * width)[:width] for row in now.rows]
+    sent_rows = [(list(row) + [""] * width)[:width] for row in before.rows]
+    for change in changes:
+        new = change.cells[0]
+        if change.row < 0:
+            was, here = before.columns[change.column], columns[change.column]
+        else:
+            was, here = sent_rows[change.row][change.column], rows[change.row][change.column]
+        if here not in (was, new):
+            return None
+        if change.row < 0:
+            columns[change.column] = new
+        else:
+            rows[change.row][change.column] = new
+    return Table(columns, rows)

@@ -79,27 +79,53 @@ def _with_references(
 
 
 def with_values(
-    proposals: Sequence[Proposal], chunks: Sequence[Chunk], owner: Mapping[int, str], blocks: Sequence[Block]
+    proposals: Sequence[Proposal], chunks: Sequence[Chunk], owner: dict[int, str], blocks: Sequence[Block]
 ) -> list[Proposal]:
-    """`proposals` with changes to a placeholder's words made value proposals (or flagged),
-    and changes that rewrite a cross-reference flagged."""
+    """`proposals` with changes to a placeholder's words made value proposals (or flagged), and
+    changes that rewrite a cross-reference flagged. Several changes by one reviewer in the same
+    placeholder's words are one value proposal (`owner` is updated to match)."""
     proposals = _with_references(proposals, _ranges(chunks, owner), blocks)
     spans = _placeholders(blocks)
     if not spans:
         return list(proposals)
     where = _ranges(chunks, owner)
     shown = "".join(c.old for c in chunks)
-    out = []
+    out: list[Proposal] = []
+    first_in: dict[tuple[int, str, bool], int] = {}  # a placeholder's words, by reviewer: its value proposal
+    edits_in: dict[int, list[tuple[int, int, str]]] = {}
     for proposal in proposals:
         start, end = where.get(proposal.id, (-1, -1))
+        made: Proposal | None = proposal
         for s, e, name in spans:
             inside = s <= start and end <= e and (start < e or end > s) and (start, end) != (s, s)
             if inside and not (start == end and start in (s, e)):
-                value = shown[s:start] + proposal.new_text + shown[end:e]
-                proposal = replace(proposal, kind="value", placeholder=name, value=" ".join(value.split()))
+                key = (s, proposal.author, proposal.tracked)
+                if key in first_in:  # another change in the same words: one new value, made whole
+                    k = first_in[key]
+                    edits_in[k].append((start, end, proposal.new_text))
+                    out[k] = _valued(out[k], shown, s, e, edits_in[k])
+                    for chunk, pid in owner.items():
+                        if pid == proposal.id:
+                            owner[chunk] = out[k].id
+                    made = None
+                    break
+                first_in[key] = len(out)
+                edits_in[len(out)] = [(start, end, proposal.new_text)]
+                made = _valued(replace(proposal, kind="value", placeholder=name), shown, s, e, edits_in[len(out)])
                 break
             if start < e and s < end:
-                proposal = replace(proposal, placeholder=name)
+                made = replace(proposal, placeholder=name)
                 break
-        out.append(proposal)
+        if made is not None:
+            out.append(made)
     return out
+
+
+def _valued(proposal: Proposal, shown: str, s: int, e: int, edits: Sequence[tuple[int, int, str]]) -> Proposal:
+    """`proposal` saying the placeholder's whole value as sent and as it is with `edits` made."""
+    value, pos = "", s
+    for start, end, text in sorted(edits):
+        value += shown[pos:start] + text
+        pos = end
+    value = " ".join((value + shown[pos:e]).split())
+    return replace(proposal, value=value, old_text=" ".join(shown[s:e].split()), new_text=value)

@@ -40,7 +40,7 @@ class WordReviewWork:
 
     def apply_word_review(self, review: WordReview, accepted: Collection[str], *, every: bool = False) -> AppliedReview:
         """Save the accepted proposals (all of them with `every`) as edits under each reviewer's
-        name. An id that is not one of the review's proposals is refused with a sentence. The
+        name, with this session's author as who saved them (the committer). An id that is not one of the review's proposals is refused with a sentence. The
         draft on screen is not touched: the app brings the saved result in with `take_saved`."""
         from notice_studio.core.wordreview import apply_review
 
@@ -50,4 +50,4 @@ class WordReviewWork:
             raise NoticeError(
                 f"There is no proposed change '{unknown[0]}' in {review.path.name}; see the ids with --json"
             )
-        return apply_review(self.repo, review, known if every else list(accepted))
+        return apply_review(self.repo, review, known if every else list(accepted), accepted_by=self.author)

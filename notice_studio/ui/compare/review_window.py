@@ -64,6 +64,8 @@ class WordReviewWindow(DiffWindow):
             if proposal.changes_text and not already:  # the draft has it: nothing to accept
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Unchecked)
+            else:  # a comment, or a change the draft has: no box (a list item is checkable by default)
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
             if proposal.comments:
                 item.setToolTip("\n".join(f"{c.author}: {c.text}" for c in proposal.comments))
             self.proposal_list.addItem(item)
@@ -203,12 +205,30 @@ class WordReviewWindow(DiffWindow):
             ]
         if self._closed:
             return
-        message = result.summary()
+        message = " ".join([result.summary(), *result.notes])
         if skipped:
             message += " Not applied: " + " ".join(skipped)
+        self._mark_results(result)
         self.statusBar().showMessage(message, 15000)
         self.comment_view.setPlainText(message)
         self.applied.emit(result)
+
+    def _mark_results(self, result: AppliedReview) -> None:
+        """Each accepted change's row says what became of it; made and refused ones are settled."""
+        said = {
+            **dict.fromkeys(result.applied, "Applied."),
+            **dict.fromkeys(result.already, "Already in the draft."),
+            **dict.fromkeys(result.refused, "Not applied: the draft was edited there since; make it by hand."),
+        }
+        for row in range(self.proposal_list.count()):
+            item = self.proposal_list.item(row)
+            outcome = said.get(str(item.data(Qt.ItemDataRole.UserRole)))
+            if outcome is None:
+                continue
+            item.setText(f"{item.text()} {outcome}")
+            item.setData(Qt.ItemDataRole.CheckStateRole, None)
+            item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)
+        self._update_apply()
 
     def _apply_failed(self, exc: object) -> None:
         if self.state.session is not None:
@@ -236,6 +256,10 @@ def _proposal_html(proposal: Proposal) -> str:
     elif proposal.kind == "format":
         parts.append(f"<p>{esc(proposal.before)}<u>{esc(proposal.old_text)}</u>{esc(proposal.after)}</p>")
         parts.append(f"<p>Made {esc(proposal.value)}.</p>")
+    elif proposal.kind == "move":
+        parts.append(f"<p>Moved: {added}</p><p>Now after: {esc(proposal.before)}</p>")
+    elif proposal.part == "table" and not proposal.changes_text:
+        parts.append(f"<p>On the {esc(proposal.before)}:</p>")
     elif proposal.part == "table":
         parts.append(f"<p>In the {esc(proposal.before)}:</p><p>{removed} {added}</p>")
     elif proposal.changes_text:

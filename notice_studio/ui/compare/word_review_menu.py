@@ -88,15 +88,24 @@ def import_from(window, path: str | Path) -> None:
         review_window.show()
         window.word_review_window = review_window
 
-    window.tasks.run(lambda: workspace.read_word_review(path), opened, lambda exc: _not_imported(window, exc))
+    window.tasks.run(
+        lambda: workspace.read_word_review(path), opened, lambda exc: _not_imported(window, exc, Path(path).name)
+    )
 
 
-def _not_imported(window, exc: object) -> None:
+def _not_imported(window, exc: object, name: str) -> None:
+    from notice_studio.core.notice.model import NoticeError
     from notice_studio.core.wordreview import NotFromThisNoticeError
 
     window.statusBar().clearMessage()
+    if not isinstance(exc, NoticeError):  # a fault of ours: say so in words, never the raw exception
+        window.show_error(
+            f"{name} could not be read because of a fault in Notice Studio ({exc.__class__.__name__}); "
+            "nothing was changed, so please report it with the file."
+        )
+        return
     if not isinstance(exc, NotFromThisNoticeError):
-        window.show_error(str(exc))
+        window.show_error(exc.in_app)  # the app's words ("use Sync with server"), not the command's
         return
     box = QMessageBox(QMessageBox.Icon.Information, "Not a review of this notice", exc.in_app, parent=window)
     plain = box.addButton("Import as a new notice…", QMessageBox.ButtonRole.AcceptRole)
