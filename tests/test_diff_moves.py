@@ -69,6 +69,13 @@ def compare(tmp_path: Path, edit) -> tuple[NoticeRepo, NoticeDiff]:
     return repo, diff_versions(repo, "v1", "draft")
 
 
+def saved_folder(tmp_path: Path, edit) -> str:
+    """The notice's folder after `compare` (closed, for the command line)."""
+    repo, _ = compare(tmp_path, edit)
+    repo.close()
+    return str(repo.path)
+
+
 def move_last_paragraph_up(notice: Notice) -> None:
     first, last, help_text = SAFETY.split("\n\n")
     notice.set_body("safety", "\n\n".join([first, help_text, last]))
@@ -130,9 +137,7 @@ def test_an_added_bullet_is_marked_from_its_own_line_start() -> None:
 
 
 def test_cli_text_and_json_show_moves_and_section_numbers(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    repo, _ = compare(tmp_path, split_uses)
-    folder = str(repo.path)
-    repo.close()
+    folder = saved_folder(tmp_path, split_uses)
     assert main(["diff", folder, "v1", "draft"]) == 0
     out = capsys.readouterr().out
     assert "[[choices]]" not in out
@@ -231,3 +236,38 @@ def test_sections_that_say_different_things_stay_removed_and_added() -> None:
     added = {"new": "Cookies\nWe never use advertising trackers or sell what we learn about you."}
     assert similarity(removed["old"], added["new"]) < 0.6
     assert pair_sections(removed, added) == {}
+
+
+def test_sections_sharing_words_in_another_order_are_not_paired() -> None:
+    words = [
+        "you",
+        "may",
+        "ask",
+        "us",
+        "to",
+        "delete",
+        "correct",
+        "or",
+        "copy",
+        "the",
+        "records",
+        "we",
+        "hold",
+        "about",
+        "you",
+        "at",
+        "any",
+        "time",
+    ]
+    shuffled = " ".join(reversed(words))
+    removed, added = {"old": " ".join(words)}, {"new": shuffled}
+    assert similarity(removed["old"], added["new"]) < 0.6  # the same words, not the same text
+    assert pair_sections(removed, added) == {}
+
+
+def test_the_diff_command_says_a_re_made_section_was_paired(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["diff", saved_folder(tmp_path, remake_choices), "v1", "draft"]) == 0
+    out = capsys.readouterr().out
+    assert "~ 3 Choosing what we send you  [marketing-choices]  modified" in out
+    assert "was [choices] in the earlier version (a new id; paired by its words)" in out
+    assert "[choices]  removed" not in out

@@ -280,7 +280,7 @@ def diff_text(diff, old_label: str, new_label: str, change_notice: str | None = 
         if c.renamed:
             lines.append(f'    renamed: "{c.renamed[0]}" -> "{c.renamed[1]}"')
         if c.old_id:
-            lines.append(f"    was the section [{c.old_id}] (the same words under a new id)")
+            lines.append(f"    was [{c.old_id}] in the earlier version (a new id; paired by its words)")
         if c.kind in ("added", "removed"):
             body = c.new_body if c.kind == "added" else c.old_body
             body = ref_labels(body or "", new_refs if c.kind == "added" else old_refs)

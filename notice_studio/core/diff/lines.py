@@ -27,7 +27,9 @@ def diff_body(old: str, new: str) -> tuple[WordOp, ...]:
     items) changed order, lines are lined up first and only lines that differ are compared by
     words: reordered items whose words look alike ("what you …") are then a moved line each,
     not a scatter of changed words."""
-    if old == new or "\n" not in old or "\n" not in new:
+    if old == new:
+        return diff_words(old, new)
+    if "\n" not in old or "\n" not in new:
         return _to_line_starts(diff_words(old, new))
     old_lines, new_lines = old.splitlines(keepends=True), new.splitlines(keepends=True)
     old_keys = [line.rstrip("\r\n") for line in old_lines]
@@ -57,6 +59,11 @@ def diff_body(old: str, new: str) -> tuple[WordOp, ...]:
 
 def _reordered(old_keys: list[str], new_keys: list[str]) -> bool:
     """Some line of several words that both texts have once changed places with another."""
+    new_set, old_set = set(new_keys), set(old_keys)
+    old_common = [k for k in old_keys if k in new_set and k.count(" ") >= _MIN_WORDS - 1]
+    new_common = [k for k in new_keys if k in old_set and k.count(" ") >= _MIN_WORDS - 1]
+    if old_common == new_common:  # the usual case: lines edited, added or removed in place
+        return False
 
     def once(keys: list[str]) -> dict[str, int]:
         seen: dict[str, int] = {}
@@ -65,7 +72,7 @@ def _reordered(old_keys: list[str], new_keys: list[str]) -> bool:
                 seen[key] = -1 if key in seen else i
         return {k: i for k, i in seen.items() if i >= 0}
 
-    old_at, new_at = once(old_keys), once(new_keys)
+    old_at, new_at = once(old_common), once(new_common)
     order = [new_at[k] for k in sorted(old_at, key=old_at.__getitem__) if k in new_at]
     return any(b < a for a, b in itertools.pairwise(order))
 
@@ -78,6 +85,8 @@ def _to_line_starts(ops: tuple[WordOp, ...]) -> tuple[WordOp, ...]:
     see the next bullet's marker marked as added, or the change hanging off the line before.
     Such a run is slid over the text it repeats so it reads "- **Preferences …\n".
     """
+    if len(ops) < 2:
+        return ops
     out = list(ops)
     for k in range(len(out)):
         run = out[k]

@@ -95,6 +95,8 @@ def mark_moves(
     back as `[[id]]`, so a reference renumbered by the move still matches)."""
     runs: list[_Run] = []
     for s, ops in enumerate(sections):
+        if len(ops) < 2 and not (ops and ops[0].op != EQUAL):
+            continue  # unchanged
         for i, op in enumerate(ops):
             if op.op != EQUAL and len(_WORD_RE.findall(op.text)) >= MIN_WORDS:
                 before, after = _side_context(ops, i)
