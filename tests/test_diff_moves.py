@@ -19,7 +19,7 @@ from notice_studio.core.diff.changes import draft_change_notice
 from notice_studio.core.diff.lines import diff_body
 from notice_studio.core.diff.notices import ChangeKind, NoticeDiff, diff_versions
 from notice_studio.core.diff.pairing import pair_sections, similarity
-from notice_studio.core.diff.words import diff_words
+from notice_studio.core.diff.words import WordOp, diff_words
 from notice_studio.core.export.redline import redline_html
 from notice_studio.core.export.redline_docx import redline_docx_bytes
 from notice_studio.core.notice.model import Clause, Notice
@@ -127,6 +127,13 @@ def test_short_or_merely_similar_sentences_are_not_moves() -> None:
     gone = diff_words("A. We keep your logs for a year.", "A.")
     came = diff_words("B.", "B. We keep your logs for two years.")
     assert mark_moves([gone, came])[1] == []
+    # The rest of a sentence whose first word stayed is no moved sentence.
+    rest = "welcome letters from anyone who wants to work with us."
+    gone = (WordOp("equal", "Jobs. We "), WordOp("delete", rest))
+    came = (WordOp("equal", "Careers.\n"), WordOp("insert", rest))
+    assert mark_moves([gone, came])[1] == []
+    came = (WordOp("equal", "Careers.\n"), WordOp("insert", "We " + rest))
+    assert mark_moves([(WordOp("equal", "Jobs.\n"), WordOp("delete", "We " + rest)), came])[1] != []
 
 
 def test_an_added_bullet_is_marked_from_its_own_line_start() -> None:

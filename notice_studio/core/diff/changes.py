@@ -660,6 +660,9 @@ def _mostly_moved(change: ClauseChange) -> bool:
     return moved > 0 and 2 * moved >= len(_words("".join(o.text for o in change.reader_ops)))
 
 
+_FIRST_SENTENCE_RE = re.compile(r"(?<=[.;!?])\s+")
+
+
 def _moved_within(change: ClauseChange) -> bool:
     """Text was moved from one place in this section to another in it."""
     ops = change.rendered_ops
@@ -677,13 +680,17 @@ def _move_items(diff: NoticeDiff, topics: Mapping[str, TopicInfo]) -> list[Chang
     items = []
     for (source, target), texts in told.items():
         old, new = changes[source], changes[target]
-        about = " and ".join(f'"{_short(t, 8)}"' for t in texts[:2]) + (" and more" if len(texts) > 2 else "")
+        firsts = [_FIRST_SENTENCE_RE.split(t.strip(), maxsplit=1)[0] for t in texts]  # quote each move's start
+        about = " and ".join(f'"{_short(t, 8)}"' for t in firsts[:2]) + (" and more" if len(texts) > 2 else "")
         to = f'a new section "{_rendered_title(new)}"' if new.kind == ChangeKind.ADDED else f'"{_rendered_title(new)}"'
         origin = (
             f'the former section "{_rendered_title(old)}"'
             if old.kind == ChangeKind.REMOVED
             else f'"{_rendered_title(old)}"'
         )
+        if _rendered_title(old) == _rendered_title(new):  # two sections of one title: say which
+            origin += f" (section {old.new_number or old.old_number})"
+            to += f" (section {new.new_number})"
         sentence = f"We moved the part about {about} from {origin} to {to}."
         items.append(ChangeItem(clause_topic(old), sentence, False, (source, target)))
     return items

@@ -148,10 +148,11 @@ def mark_moves(
 
 
 def _side_context(ops: tuple[WordOp, ...], i: int) -> tuple[str, str]:
-    """The last character before run `i` and the first after it, on the run's own side."""
+    """The text just before run `i` and just after it on the run's own side (enough to tell
+    whether the run starts and ends at a sentence's or a line's edge)."""
     own = (EQUAL, ops[i].op)
-    before = next((o.text[-1:] for o in reversed(ops[:i]) if o.op in own and o.text), "")
-    after = next((o.text[:1] for o in ops[i + 1 :] if o.op in own and o.text), "")
+    before = "".join(o.text for o in ops[max(0, i - 3) : i] if o.op in own)[-40:]
+    after = "".join(o.text for o in ops[i + 1 : i + 4] if o.op in own)[:40]
     return before, after
 
 
