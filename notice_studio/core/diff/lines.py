@@ -27,8 +27,8 @@ def diff_body(old: str, new: str) -> tuple[WordOp, ...]:
     items) changed order, lines are lined up first and only lines that differ are compared by
     words: reordered items whose words look alike ("what you …") are then a moved line each,
     not a scatter of changed words."""
-    if old == new:
-        return diff_words(old, new)
+    if old == new or ("\n" not in old and "\n" not in new):
+        return diff_words(old, new)  # no line to keep whole
     if "\n" not in old or "\n" not in new:
         return _to_line_starts(diff_words(old, new))
     old_lines, new_lines = old.splitlines(keepends=True), new.splitlines(keepends=True)

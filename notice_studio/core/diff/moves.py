@@ -93,14 +93,24 @@ def mark_moves(
 
     `canon` gives the text sentences are compared by (the redline's encoded references read
     back as `[[id]]`, so a reference renumbered by the move still matches)."""
-    runs: list[_Run] = []
+    candidates: list[tuple[int, int]] = []
+    sides: set[str] = set()
     for s, ops in enumerate(sections):
         if len(ops) < 2 and not (ops and ops[0].op != EQUAL):
             continue  # unchanged
         for i, op in enumerate(ops):
-            if op.op != EQUAL and len(_WORD_RE.findall(op.text)) >= MIN_WORDS:
-                before, after = _side_context(ops, i)
-                runs.append(_Run(s, i, op.op, op.text, _units(op.text, canon, before, after)))
+            # a cheap bound first (a run of MIN_WORDS words holds MIN_WORDS - 1 gaps)
+            if op.op != EQUAL and op.text.count(" ") + op.text.count("\n") >= MIN_WORDS - 1:
+                candidates.append((s, i))
+                sides.add(op.op)
+    if len(sides) < 2:  # nothing taken out, or nothing put in: no move
+        return list(sections), []
+    runs: list[_Run] = []
+    for s, i in candidates:
+        ops = sections[s]
+        if len(_WORD_RE.findall(ops[i].text)) >= MIN_WORDS:
+            before, after = _side_context(ops, i)
+            runs.append(_Run(s, i, ops[i].op, ops[i].text, _units(ops[i].text, canon, before, after)))
     inserted = [r for r in runs if r.op == INSERT]
     deleted = [r for r in runs if r.op == DELETE]
     if not inserted or not deleted:
