@@ -17,8 +17,8 @@ import time
 from collections.abc import Callable
 
 from benchmarks.generate import make_notice
+from notice_studio.core.diff import words as words_module
 from notice_studio.core.diff.notices import diff_clause, diff_notices
-from notice_studio.core.diff.notices import words as words_module
 from notice_studio.core.diff.words import diff_words
 from notice_studio.core.notice.model import Notice
 

@@ -206,6 +206,7 @@ def test_cli_json_is_stable(published: str, capsys: pytest.CaptureFixture[str]) 
         "tables",
         "fields",
         "change_notice",
+        "moves",
     }
     assert data["format"] == 1 and (data["from"], data["to"]) == ("v1", "draft")
     assert data["summary"] == {
@@ -241,6 +242,7 @@ def test_cli_json_is_stable(published: str, capsys: pytest.CaptureFixture[str]) 
         "rendered_ops",
         "variables_changed",
         "tables_changed",
+        "old_id",
     }
     assert retention["kind"] == "modified" and ["delete", "30"] in retention["body_ops"]
     assert [c["id"] for c in data["clauses"]] == ["children", "retention", "evil"]

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from notice_studio.cli.common import CommandError, add_folder, open_notice, version_ref
 from notice_studio.cli.output import write_data, write_output
+from notice_studio.core.diff.references import labels as ref_labels
+from notice_studio.core.diff.references import side_references, with_section_numbers
 from notice_studio.core.fileio import output_file
 
 FORMATS = ("text", "json", "html", "docx")
@@ -120,8 +122,9 @@ def _emit(out: str | None, content: str | bytes, *, data: bool = False) -> None:
 
 
 # ----- JSON -------------------------------------------------------------------------------------
-def _ops(ops) -> list[list[str]]:
-    return [[o.op, o.text] for o in ops]
+def _ops(ops) -> list[list]:
+    """[op, text], or [op, text, move number] for words moved (see "moves")."""
+    return [[o.op, o.text, o.moved] if o.moved else [o.op, o.text] for o in ops]
 
 
 def diff_json(diff, a: str, b: str, notice=None, include_unchanged: bool = False) -> dict:
@@ -165,9 +168,11 @@ def diff_json(diff, a: str, b: str, notice=None, include_unchanged: bool = False
                 "rendered_ops": _ops(c.rendered_ops),
                 "variables_changed": list(c.variables_changed),
                 "tables_changed": list(c.tables_changed),
+                "old_id": c.old_id,
             }
             for c in clauses
         ],
+        "moves": [{"number": m.number, "from": m.from_clause, "to": m.to_clause, "text": m.text} for m in diff.moves],
         "practices": [{"topic": p.topic, "sentence": p.sentence} for p in diff.practices],
         "variables": [
             {"name": v.name, "kind": v.kind.value, "old": v.old_value, "new": v.new_value, "used_in": list(v.used_in)}
@@ -227,11 +232,19 @@ def _trim(text: str, keep_start: bool, keep_end: bool) -> str:
     return head + tail
 
 
-def word_diff_text(ops) -> str:
-    """`[-old-]{+new+}` marks, git's --word-diff style, with long unchanged stretches trimmed."""
+def word_diff_text(ops, move_labels=None) -> str:
+    """`[-old-]{+new+}` marks, git's --word-diff style, with long unchanged stretches trimmed;
+    moved words are `[~moved to section 9: old~]` and `{~moved from section 8: new~}`."""
+    old_labels, new_labels = move_labels or ({}, {})
     out = []
     for n, op in enumerate(ops):
-        if op.op == "insert":
+        if op.moved and op.op in ("insert", "delete"):
+            label = (new_labels if op.op == "insert" else old_labels).get(op.moved, "moved")
+            lead = op.text[: len(op.text) - len(op.text.lstrip())]
+            trail = op.text[len(op.text.rstrip()) :] if op.text.strip() else ""
+            opening, closing = ("{~", "~}") if op.op == "insert" else ("[~", "~]")
+            out.append(f"{lead}{opening}{label}: {op.text.strip()}{closing}{trail}")
+        elif op.op == "insert":
             out.append("{+" + op.text + "+}")
         elif op.op == "delete":
             out.append("[-" + op.text + "-]")
@@ -240,12 +253,28 @@ def word_diff_text(ops) -> str:
     return "".join(out)
 
 
+def _moves_told(diff, change, labels) -> list[str]:
+    """'    moved from section 8: To market our products ...' for an added or removed section."""
+    told = []
+    for move in diff.moves:
+        if change.kind == "added" and move.to_clause == change.clause_id:
+            label = labels[1].get(move.number, "moved")
+        elif change.kind == "removed" and move.from_clause == change.clause_id:
+            label = labels[0].get(move.number, "moved")
+        else:
+            continue
+        told.append(f"    {label}: " + _trim(" ".join(move.text.split()), True, False))
+    return told
+
+
 def diff_text(diff, old_label: str, new_label: str, change_notice: str | None = None) -> str:
     lines = [f"Comparing {old_label} with {new_label}."]
     if not diff.has_changes:
         lines.append("No changes.")
         return "\n".join(lines) + "\n"
     lines.append(diff.summary.sentence())
+    old_refs, new_refs = side_references(diff)
+    labels = diff.move_labels()
     for c in diff.changes():
         number = c.new_number or f"(was {c.old_number})"
         where = f" (was {c.old_number})" if c.moved else ""
@@ -254,11 +283,16 @@ def diff_text(diff, old_label: str, new_label: str, change_notice: str | None = 
         lines.append(f"{_MARKS[c.kind.value]} {number} {c.title}{where}  [{c.clause_id}]  {kind}")
         if c.renamed:
             lines.append(f'    renamed: "{c.renamed[0]}" -> "{c.renamed[1]}"')
+        if c.old_id:
+            lines.append(f"    was [{c.old_id}] in the earlier version (a new id; paired by its words)")
         if c.kind in ("added", "removed"):
             body = c.new_body if c.kind == "added" else c.old_body
-            lines.append("    " + _trim(" ".join((body or "").split()), True, True))
+            body = ref_labels(body or "", new_refs if c.kind == "added" else old_refs)
+            lines.append("    " + _trim(" ".join(body.split()), True, True))
+            lines += _moves_told(diff, c, labels)
         elif c.body_changed or c.variables_changed:
-            for line in word_diff_text(c.rendered_ops).splitlines():
+            ops = with_section_numbers(c.rendered_ops, old_refs, new_refs)
+            for line in word_diff_text(ops, labels).splitlines():
                 if line.strip():
                     lines.append("    " + line)
         if c.variables_changed:

@@ -7,6 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCharFormat
 from PySide6.QtWidgets import QApplication, QFileDialog
 from ui_support import UI_AUTHOR
 
@@ -417,3 +418,33 @@ def test_a_wide_table_with_an_added_row_lists_each_row_cell_by_cell() -> None:
     assert len(lines) == 2 + 1 + len(columns)
     old_lines, _ = table_list(table, OLD)
     assert len(old_lines) == 3 and words(old_lines[1], OLD) == ["Purposes", "Support"]  # the added row: its title only
+
+
+ITEMS = [
+    "- **Orders:** what you bought from us and when it was sent.",
+    "- **Returns:** what you sent back and why you sent it.",
+    "- **Reviews:** what you wrote about the things you bought.",
+]
+
+
+def test_a_moved_bullet_is_shown_as_moved_and_its_neighbour_is_left_alone(qtbot, window) -> None:
+    session = window.session
+    clause = session.notice.clauses[1]
+    first = "We keep these records:\n\n" + "\n".join(ITEMS)
+    session.undo_stack.push(commands.EditBody(session, clause.id, clause.body, first))
+    publish_v1(window)
+    wait_version(qtbot, window)
+    moved = "We keep these records:\n\n" + "\n".join([ITEMS[2], ITEMS[0], ITEMS[1]])
+    session.undo_stack.push(commands.EditBody(session, clause.id, first, moved))
+    diff_window = open_compare(qtbot, window)
+    new_pane, old_pane = diff_window.new_pane, diff_window.old_pane
+    row = new_pane.row_index(clause.id)
+    assert "\u21c4 moved within this section: \u2022 Reviews:" in new_pane.row_text(row)
+    assert "\u21c4 moved within this section: \u2022 Reviews:" in old_pane.row_text(old_pane.row_index(clause.id))
+    new_runs = runs(new_pane, clause.id)
+    dashed = QTextCharFormat.UnderlineStyle.DashUnderline
+    assert any("Reviews" in text and f.underlineStyle() == dashed for text, f in new_runs)
+    # Only the moved bullet is marked: the next bullet's "•" is not shown as added.
+    marked = [text for text, f in new_runs if f.underlineStyle() != QTextCharFormat.UnderlineStyle.NoUnderline]
+    assert not any("Orders" in text or "\u2022" in text.replace("\u2022 Reviews", "") for text in marked)
+    diff_window.close()

@@ -371,7 +371,9 @@ def _regions(ops: Iterable[WordOp]) -> list[_Region]:
     deleted: list[str] = []
     inserted: list[str] = []
     for op in ops:
-        if op.op == EQUAL:
+        if op.moved and op.op == DELETE:
+            continue  # moved, not removed: told by `_move_items`, never as a deletion
+        if op.op == EQUAL or op.moved:
             if deleted or inserted:
                 regions.append(_Region(before, "".join(deleted), "".join(inserted), op.text))
                 deleted, inserted = [], []
@@ -625,11 +627,11 @@ def _clause_items(diff: NoticeDiff, topics: Mapping[str, TopicInfo]) -> tuple[li
         material_topic = topics[topic].material if declared and topic in topics else True
         told = topic if declared else ""
         if change.kind == ChangeKind.ADDED:
-            if change.new_parent in added:
-                continue  # the parent's sentence covers its new sub-sections
+            if change.new_parent in added or _mostly_moved(change):
+                continue  # the parent's sentence, or the sentence on the moved text, covers it
             key = ("added", topic, "", declared)
         elif change.kind == ChangeKind.REMOVED:
-            if change.old_parent in removed:
+            if change.old_parent in removed or _mostly_moved(change):
                 continue
             key = ("removed", topic, "", declared)
         elif (
@@ -651,6 +653,48 @@ def _clause_items(diff: NoticeDiff, topics: Mapping[str, TopicInfo]) -> tuple[li
         for (what, topic, detail, declared), (titles, ids, material) in groups.items()
     ]
     return items, editorial
+
+
+def _mostly_moved(change: ClauseChange) -> bool:
+    """Most of an added section's words were moved in from others (or a removed one's moved out)."""
+    moved = sum(len(_words(o.text)) for o in change.reader_ops if o.moved)
+    return moved > 0 and 2 * moved >= len(_words("".join(o.text for o in change.reader_ops)))
+
+
+_FIRST_SENTENCE_RE = re.compile(r"(?<=[.;!?])\s+")
+
+
+def _moved_within(change: ClauseChange) -> bool:
+    """Text was moved from one place in this section to another in it."""
+    ops = change.rendered_ops
+    return bool({o.moved for o in ops if o.op == DELETE} & {o.moved for o in ops if o.op == INSERT} - {0})
+
+
+def _move_items(diff: NoticeDiff, topics: Mapping[str, TopicInfo]) -> list[ChangeItem]:
+    """'We moved the part about "…" from "A" to "B".' for text moved between sections (never
+    told as removed); moves within one section are wording (`_editorial_item`)."""
+    changes = {c.clause_id: c for c in diff.clauses}
+    told: dict[tuple[str, str], list[str]] = {}
+    for move in diff.moves:
+        if move.from_clause != move.to_clause and move.from_clause in changes and move.to_clause in changes:
+            told.setdefault((move.from_clause, move.to_clause), []).append(move.text)
+    items = []
+    for (source, target), texts in told.items():
+        old, new = changes[source], changes[target]
+        firsts = [_FIRST_SENTENCE_RE.split(t.strip(), maxsplit=1)[0] for t in texts]  # quote each move's start
+        about = " and ".join(f'"{_short(t, 8)}"' for t in firsts[:2]) + (" and more" if len(texts) > 2 else "")
+        to = f'a new section "{_rendered_title(new)}"' if new.kind == ChangeKind.ADDED else f'"{_rendered_title(new)}"'
+        origin = (
+            f'the former section "{_rendered_title(old)}"'
+            if old.kind == ChangeKind.REMOVED
+            else f'"{_rendered_title(old)}"'
+        )
+        if _rendered_title(old) == _rendered_title(new):  # two sections of one title: say which
+            origin += f" (section {old.new_number or old.old_number})"
+            to += f" (section {new.new_number})"
+        sentence = f"We moved the part about {about} from {origin} to {to}."
+        items.append(ChangeItem(clause_topic(old), sentence, False, (source, target)))
+    return items
 
 
 def _clause_sentence(what: str, topic: str, detail: str, titles: list[str], topics: Mapping[str, TopicInfo]) -> str:
@@ -769,11 +813,15 @@ def _editorial_item(changes: list[ClauseChange]) -> ChangeItem | None:
     if not changes:
         return None
     renamed = [c.renamed for c in changes if c.renamed]
-    edited = [c for c in changes if c.body_changed]
+    edited = [c for c in changes if c.body_changed and _regions(c.word_ops)]
     moved = [c for c in changes if c.moved]
+    moved_within = [c for c in changes if _moved_within(c)]
     parts = []
     if edited:
         parts.append("made small wording, spelling and formatting changes")
+    if moved_within:
+        names = _titles([_rendered_title(c) for c in moved_within])
+        parts.append(f"moved text within the section{'s' if len(moved_within) > 1 else ''} {names}")
     if renamed:
         names = "; ".join(f'"{old}" is now "{new}"' for old, new in renamed[:4])
         parts.append(f"renamed sections ({names})" if len(renamed) <= 4 else f"renamed {len(renamed)} sections")
@@ -781,6 +829,8 @@ def _editorial_item(changes: list[ClauseChange]) -> ChangeItem | None:
         parts.append(
             "reordered some sections" if len(moved) > 1 else f'moved the section "{_rendered_title(moved[0])}"'
         )
+    if not parts:  # text moved to another section only: `_move_items` tells it
+        return None
     sentence = "We " + ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1] + "."
     return ChangeItem("", sentence, False, tuple(c.clause_id for c in changes))
 
@@ -821,6 +871,7 @@ def draft_change_notice(
     items += [_table_item(t, diff, topics) for t in diff.tables if t.name not in made]
     items += [_practice_item(p, topics) for p in diff.practices]
     items += _field_items(diff)
+    items += _move_items(diff, topics)
     order = {topic: n for n, topic in enumerate(topics)}
     # Material first, then grouped by topic in the library's order; stable within a topic.
     items.sort(key=lambda item: (not item.material, order.get(item.topic, len(order))))

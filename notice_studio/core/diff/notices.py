@@ -14,10 +14,13 @@ import difflib
 import re
 from bisect import bisect_left
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from notice_studio.core.diff.lines import diff_body
+from notice_studio.core.diff.moves import mark_moves
+from notice_studio.core.diff.pairing import pair_sections
 from notice_studio.core.diff.practices import PracticeChange, practices_changes
 from notice_studio.core.diff.words import WordOp, diff_words, has_changes
 from notice_studio.core.notice.model import PLACEHOLDER_RE, TABLE_RE, Clause, Notice, Table
@@ -36,12 +39,14 @@ __all__ = [
     "NoticeDiff",
     "RowChange",
     "TableChange",
+    "TextMove",
     "VariableChange",
     "WordOp",
     "align_rows",
     "diff_clause",
     "diff_notices",
     "diff_versions",
+    "move_label",
     "reader_wording",
     "render_placeholders",
 ]
@@ -91,6 +96,19 @@ class ClauseChange:
     """Placeholders this clause uses whose value changed."""
     tables_changed: tuple[str, ...] = ()
     """Tables this clause embeds that changed."""
+    old_id: str | None = None
+    """The section's id in the old version when it differs: a section removed and another added
+    whose words are mostly the same are one section, renamed or rewritten (`pairing.py`)."""
+
+    @property
+    def moved_in(self) -> bool:
+        """Some of its inserted words were moved here from elsewhere (`NoticeDiff.moves`)."""
+        return any(o.moved and o.op == "insert" for o in self.rendered_ops)
+
+    @property
+    def moved_out(self) -> bool:
+        """Some of its deleted words were moved elsewhere (`NoticeDiff.moves`)."""
+        return any(o.moved and o.op == "delete" for o in self.rendered_ops)
 
     @property
     def text_changed(self) -> bool:
@@ -265,6 +283,18 @@ class DiffSummary:
 
 
 @dataclass(frozen=True, slots=True)
+class TextMove:
+    """Words taken out of one section and put in at another place (the same or another
+    section). `number` is the `WordOp.moved` mark of both ends in the sections' rendered ops."""
+
+    number: int
+    from_clause: str
+    to_clause: str
+    text: str
+    """The moved words, as readers see them (placeholder values filled in)."""
+
+
+@dataclass(frozen=True, slots=True)
 class NoticeDiff:
     """Two versions compared. `clauses` follows the new reading order; removed clauses sit
     where they were."""
@@ -276,6 +306,8 @@ class NoticeDiff:
     summary: DiffSummary
     practices: tuple[PracticeChange, ...] = ()
     """The practices' changes in readers' words (`core/diff/practices.py`)."""
+    moves: tuple[TextMove, ...] = ()
+    """Sentences and paragraphs moved within or between sections (numbered as in the ops)."""
 
     @property
     def change_count(self) -> int:
@@ -291,11 +323,31 @@ class NoticeDiff:
         """Only the clauses a reviewer needs to look at."""
         return tuple(c for c in self.clauses if c.is_change)
 
+    def move_labels(self) -> tuple[dict[int, str], dict[int, str]]:
+        """Each move's label on the old side and on the new side, by move number (`move_label`)."""
+        changes = {c.clause_id: c for c in self.clauses}
+        old: dict[int, str] = {}
+        new: dict[int, str] = {}
+        for move in self.moves:
+            old[move.number], new[move.number] = move_label(changes.get(move.from_clause), changes.get(move.to_clause))
+        return old, new
+
     def clause(self, clause_id: str) -> ClauseChange:
         for change in self.clauses:
             if change.clause_id == clause_id:
                 return change
         raise KeyError(clause_id)
+
+
+def move_label(source: ClauseChange | None, target: ClauseChange | None) -> tuple[str, str]:
+    """What moved words are called where they left ('moved to section 9') and where they arrived
+    ('moved from section 8'); readers of the new version know sections by their new numbers."""
+    if source is not None and source is target:
+        return "moved within this section", "moved within this section"
+    to_new = target.new_number if target else None
+    from_old, from_new = (source.old_number, source.new_number) if source else (None, None)
+    arrived = f"moved from section {from_new}" if from_new else f"moved from former section {from_old or '?'}"
+    return f"moved to section {to_new or '?'}", arrived
 
 
 # ----- placeholders ----------------------------------------------------------------------------
@@ -366,19 +418,20 @@ def _clause_change(
     moved: bool,
     changed_vars: frozenset[str] | None,
     changed_tables: tuple[str, ...],
+    old_id: str | None = None,
 ) -> ClauseChange:
     old_title = old.title if old else None
     new_title = new.title if new else None
     old_body = old.body if old else None
     new_body = new.body if new else None
     title_ops = diff_words(old_title or "", new_title or "")
-    word_ops = diff_words(old_body or "", new_body or "")
+    word_ops = diff_body(old_body or "", new_body or "")
     uses = sorted(set(old.placeholders() if old else ()) | set(new.placeholders() if new else ()))
     if uses:  # substitute each side's values, so a changed value shows where it appears
         rendered_title_ops = diff_words(
             render_placeholders(old_title or "", old_vars), render_placeholders(new_title or "", new_vars)
         )
-        rendered_ops = diff_words(
+        rendered_ops = diff_body(
             render_placeholders(old_body or "", old_vars), render_placeholders(new_body or "", new_vars)
         )
     else:
@@ -388,7 +441,7 @@ def _clause_change(
         reader_title_ops = diff_words(
             reader_wording(old_title or "", old_vars), reader_wording(new_title or "", new_vars)
         )
-        reader_ops = diff_words(reader_wording(old_body or "", old_vars), reader_wording(new_body or "", new_vars))
+        reader_ops = diff_body(reader_wording(old_body or "", old_vars), reader_wording(new_body or "", new_vars))
     if changed_vars is None:
         changed_vars = frozenset(n for n in uses if old_vars.get(n) != new_vars.get(n))
     variables_changed = tuple(n for n in uses if n in changed_vars)
@@ -433,6 +486,7 @@ def _clause_change(
         reader_ops=reader_ops,
         variables_changed=variables_changed,
         tables_changed=changed_tables,
+        old_id=old_id,
     )
 
 
@@ -462,6 +516,10 @@ def _places(notice: Notice) -> dict[str, _Place]:
 def diff_notices(old: Notice, new: Notice) -> NoticeDiff:
     """Compare two versions of a notice clause by clause."""
     old_places, new_places = _places(old), _places(new)
+    paired = _paired_ids(old_places, new_places)
+    if paired:  # a section re-made under a new id is compared as that section
+        old_places = _renamed_places(old_places, paired)
+    was_id = {new_id: old_id for old_id, new_id in paired.items()}
     moved = _moved_ids(old_places, new_places)
     variables = _variable_changes(old, new, old_places, new_places)
     changed_vars = frozenset(v.name for v in variables)
@@ -491,8 +549,10 @@ def diff_notices(old: Notice, new: Notice) -> NoticeDiff:
                 clause_id in moved,
                 changed_vars,
                 tuple(table_users.get(clause_id, ())),
+                was_id.get(clause_id),
             )
         )
+    changes, moves = _with_text_moves(changes)
     fields = _field_changes(old, new)
     practices = practices_changes(old.practices, new.practices)
     kinds = [c.kind for c in changes]
@@ -509,7 +569,50 @@ def diff_notices(old: Notice, new: Notice) -> NoticeDiff:
         changed=len(kinds) - kinds.count(ChangeKind.UNCHANGED),
         practices=len(practices),
     )
-    return NoticeDiff(tuple(changes), variables, tables, fields, summary, practices)
+    return NoticeDiff(tuple(changes), variables, tables, fields, summary, practices, moves)
+
+
+def _paired_ids(old_places: dict[str, _Place], new_places: dict[str, _Place]) -> dict[str, str]:
+    """{old id: new id} for sections removed under one id and added under another with
+    mostly the same words (see `pairing.py`)."""
+    removed = {i: _pairing_text(p.clause) for i, p in old_places.items() if i not in new_places}
+    if not removed:
+        return {}
+    added = {i: _pairing_text(p.clause) for i, p in new_places.items() if i not in old_places}
+    return pair_sections(removed, added)
+
+
+def _pairing_text(clause: Clause) -> str:
+    return f"{clause.title}\n{clause.body}"
+
+
+def _renamed_places(places: dict[str, _Place], paired: Mapping[str, str]) -> dict[str, _Place]:
+    """The old version's places keyed by the new ids of the paired sections (parents too)."""
+    return {
+        paired.get(i, i): _Place(
+            p.clause, p.number, p.depth, paired.get(p.parent, p.parent) if p.parent else None, p.index
+        )
+        for i, p in places.items()
+    }
+
+
+def _with_text_moves(changes: list[ClauseChange]) -> tuple[list[ClauseChange], tuple[TextMove, ...]]:
+    """The clause changes with moved sentences marked in their ops, and the moves found."""
+    rendered, found = mark_moves([c.rendered_ops for c in changes])
+    if not found:
+        return changes, ()
+    same_words = all(c.word_ops is c.rendered_ops for c in changes)
+    words = rendered if same_words else mark_moves([c.word_ops for c in changes])[0]
+    same_reader = all(c.reader_ops is c.rendered_ops for c in changes)
+    reader = rendered if same_reader else mark_moves([c.reader_ops for c in changes])[0]
+    marked = [
+        replace(c, rendered_ops=r, word_ops=w, reader_ops=rd)
+        if (r, w, rd) != (c.rendered_ops, c.word_ops, c.reader_ops)
+        else c
+        for c, r, w, rd in zip(changes, rendered, words, reader, strict=True)
+    ]
+    moves = tuple(TextMove(m.number, changes[m.source].clause_id, changes[m.target].clause_id, m.text) for m in found)
+    return marked, moves
 
 
 def diff_versions(repo: NoticeRepo, a: str, b: str) -> NoticeDiff:

@@ -44,6 +44,9 @@ class WordOp:
 
     op: Op
     text: str
+    moved: int = 0
+    """For an inserted or deleted run: the number of the text move it is one end of (the same
+    words taken out in one place and put in at another, `core/diff/moves.py`); 0 when not moved."""
 
 
 def tokenize(text: str) -> list[str]:

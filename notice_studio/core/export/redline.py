@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 
 import nh3
 
 from notice_studio.core.diff.changes import placeholder_label
+from notice_studio.core.diff.lines import diff_body
 from notice_studio.core.diff.notices import (
     ChangeKind,
     ClauseChange,
@@ -27,9 +28,10 @@ from notice_studio.core.diff.notices import (
     render_placeholders,
 )
 from notice_studio.core.diff.table_rows import hidden_columns, row_status, shown_columns
-from notice_studio.core.diff.words import DELETE, EQUAL, INSERT, WordOp, diff_words
+from notice_studio.core.diff.words import DELETE, EQUAL, INSERT, WordOp
 from notice_studio.core.export.html_page import page_html
 from notice_studio.core.export.md_blocks import AtomTable, Block, Piece, aligned, blocks_from_ops
+from notice_studio.core.export.moved_text import find_text_moves
 from notice_studio.core.notice.model import Notice
 
 __all__ = ["REDLINE_CSS", "anchor_id", "redline_body", "redline_html", "status_text"]
@@ -80,6 +82,9 @@ REDLINE_CSS = """
 .redline-removed { border-left-color: #c62828; }
 .redline-moved { border-left-color: #1565c0; border-left-style: dashed; }
 .redline-status { font-style: italic; margin: 0.25rem 0; }
+.redline-moved-text ins, .redline-moved-text del { background: #e3ecfb; color: #0d3c8c;
+  text-decoration: underline dashed; }
+.redline-move-label { font-style: italic; font-weight: 600; color: #0d3c8c; }
 .redline-badge { display: inline-block; font-size: 0.8em; font-weight: 600; border: 1px solid currentColor;
   border-radius: 0.25rem; padding: 0 0.3rem; margin-left: 0.4rem; vertical-align: middle; }
 .redline-summary { border: 1px solid #999; padding: 0.5rem 1rem; margin-bottom: 1.5rem; }
@@ -157,8 +162,9 @@ def _inline_html(block: Block, links: Collection[str]) -> str:
     return "".join(_piece_html(p, links) for p in block.pieces if p.kind in ("text", "atom", "soft") and p.shown)
 
 
-def _blocks_html(blocks: list[Block], depth: int, links: Collection[str]) -> str:
-    """Clause text as paragraphs, real lists and headings, with the changes marked inside."""
+def _blocks_html(blocks: list[Block], depth: int, links: Collection[str], move_labels: Sequence[str] = ()) -> str:
+    """Clause text as paragraphs, real lists and headings, with the changes marked inside; a
+    paragraph or item that moved is marked as moved, labelled where the move starts."""
     out: list[str] = []
     open_lists: list[tuple[str, int]] = []  # (tag, level)
 
@@ -166,7 +172,7 @@ def _blocks_html(blocks: list[Block], depth: int, links: Collection[str]) -> str
         while open_lists and open_lists[-1][1] >= level:
             out.append(f"</li></{open_lists.pop()[0]}>")
 
-    for block in blocks:
+    for k, block in enumerate(blocks):
         if block.style == "table":
             close_to(0)
             out.append(_mark(block.op, f'<p class="redline-table"><em>Table: {_esc(block.table or "")}</em></p>'))
@@ -174,6 +180,10 @@ def _blocks_html(blocks: list[Block], depth: int, links: Collection[str]) -> str
         inner = _inline_html(block, links)
         if not inner:
             continue
+        label = move_labels[k] if k < len(move_labels) else ""
+        if label:
+            told = f'<span class="redline-move-label">\u21c4 {_esc(label)}:</span> ' if label.strip() else ""
+            inner = f'<span class="redline-moved-text">{told}{inner}</span>'
         if block.style in ("bullet", "number"):
             tag = "ul" if block.style == "bullet" else "ol"
             if open_lists and open_lists[-1][1] == block.level and open_lists[-1][0] == tag:
@@ -206,7 +216,7 @@ def _text_ops(
         return (WordOp(INSERT, atoms.encode(new_body)),) if new_body else ()
     if change.new_body is None:
         return (WordOp(DELETE, atoms.encode(old_body, old=True)),) if old_body else ()
-    return aligned(diff_words(atoms.encode(old_body, old=True), atoms.encode(new_body)))
+    return aligned(diff_body(atoms.encode(old_body, old=True), atoms.encode(new_body)))
 
 
 def status_text(change: ClauseChange) -> str:
@@ -275,7 +285,7 @@ def _clause_html(change: ClauseChange, context: _Context) -> str:
     aid = anchor_id(change.clause_id)
     number = change.new_number if change.new_number else f"(was {change.old_number})"
     badge = f'<span class="redline-badge">{_esc(_kind_word(change))}</span>' if change.is_change else ""
-    status = status_text(change)
+    status = " ".join(filter(None, (status_text(change), context.notes(change))))
     return "\n".join(
         [
             f'<section class="redline-clause {css}" id="{aid}" aria-labelledby="{aid}-title">',
@@ -355,24 +365,43 @@ def _table_html(t: TableChange) -> str:
 
 
 class _Context:
-    """What every clause of one redline shares: numbers, placeholder values, which sections show."""
+    """What every clause of one redline shares: numbers, placeholder values, which sections show,
+    and the text moved within or between sections (found over the whole notice)."""
 
     def __init__(self, diff: NoticeDiff, clauses: tuple[ClauseChange, ...], old: Notice | None, new: Notice | None):
         numbers: dict[str, str] = {c.clause_id: c.old_number for c in diff.clauses if c.old_number}
         numbers.update({c.clause_id: c.new_number for c in diff.clauses if c.new_number})
         language = (new.language if new else None) or "en"
-        old_numbers = {c.clause_id: c.old_number for c in diff.clauses if c.old_number}
+        old_numbers = {(c.old_id or c.clause_id): c.old_number for c in diff.clauses if c.old_number}
         self.atoms = AtomTable(numbers=numbers, old_numbers=old_numbers, language=language)
         self.variables = (dict(old.variables) if old else {}, dict(new.variables) if new else {})
         self.links = frozenset(c.clause_id for c in clauses)
         self.plain = old is None or new is None
+        self.moves = find_text_moves(diff.clauses, self._compared, self.atoms)
+
+    def _compared(self, change: ClauseChange) -> tuple[WordOp, ...]:
+        if self.plain:
+            return tuple(WordOp(o.op, self.atoms.encode(o.text)) for o in change.rendered_ops)
+        return _text_ops(change, self.atoms, self.variables)
+
+    def notes(self, change: ClauseChange) -> str:
+        """'Some text moved to section 9.' for each move out of, into or within the clause."""
+        return self.moves.note(change.clause_id)
 
     def body_html(self, change: ClauseChange) -> str:
-        ops = change.rendered_ops if self.plain else _text_ops(change, self.atoms, self.variables)
-        if self.plain:
-            ops = tuple(WordOp(o.op, self.atoms.encode(o.text)) for o in ops)
-        depth = change.depth
-        return _blocks_html(blocks_from_ops(ops, self.atoms), depth, self.links)
+        ops = self.moves.ops[change.clause_id]
+        blocks = blocks_from_ops(ops, self.atoms)
+        numbers = self.moves.block_moves(change.clause_id, blocks)
+        shown: set[tuple[str, int]] = set()
+        labels: list[str] = []
+        for block, number in zip(blocks, numbers, strict=True):
+            label = ""
+            if number:  # labelled where the move starts, marked as moved all through
+                first = (block.op, number) not in shown
+                shown.add((block.op, number))
+                label = self.moves.labels[number][0 if block.op == DELETE else 1] if first else " "
+            labels.append(label)
+        return _blocks_html(blocks, change.depth, self.links, labels)
 
 
 def redline_body(
@@ -401,7 +430,8 @@ def redline_body(
             ),
             (
                 '<p class="redline-legend">Key: <ins>inserted text</ins>, <del>deleted text</del>. '
-                "Moved sections say where they came from.</p>"
+                "Moved sections say where they came from; moved paragraphs are labelled where they went"
+                " and where they came from.</p>"
             ),
             "</header>",
             _summary_html(diff),

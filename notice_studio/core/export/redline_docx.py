@@ -19,12 +19,14 @@ from typing import Any
 
 from docx import Document
 
+from notice_studio.core.diff.lines import diff_body
 from notice_studio.core.diff.notices import ChangeKind, ClauseChange, NoticeDiff, diff_notices, render_placeholders
-from notice_studio.core.diff.words import DELETE, EQUAL, INSERT, Op, WordOp, diff_words
+from notice_studio.core.diff.words import DELETE, EQUAL, INSERT, Op, WordOp
 from notice_studio.core.export.docx import bookmark_names
 from notice_studio.core.export.docx_blocks import View, add_bookmark, add_styled_paragraph, clean_xml, write_blocks
 from notice_studio.core.export.docx_revisions import Revisions
-from notice_studio.core.export.md_blocks import AtomTable, aligned, blocks_from_ops
+from notice_studio.core.export.md_blocks import AtomTable, Block, aligned, blocks_from_ops
+from notice_studio.core.export.moved_text import find_text_moves
 from notice_studio.core.export.redline import status_text
 from notice_studio.core.fileio import write_atomic
 from notice_studio.core.notice.model import Notice
@@ -78,8 +80,13 @@ def _ordered(diff: NoticeDiff, old: Notice, changes_only: bool) -> list[tuple[Cl
     return out
 
 
+def _text_moved(op: Op) -> tuple[Op, bool] | None:
+    """A paragraph or item moved on its own: its words are moved from (deleted) or to (inserted)."""
+    return op, op != EQUAL
+
+
 class _RedlineWriter:
-    def __init__(self, document: Any, revisions: Revisions, old: Notice, new: Notice) -> None:
+    def __init__(self, document: Any, revisions: Revisions, old: Notice, new: Notice, diff: NoticeDiff) -> None:
         self.document = document
         self.revisions = revisions
         self.old, self.new = old, new
@@ -91,6 +98,7 @@ class _RedlineWriter:
         self.next_bookmark = 1
         self.next_move = 1
         self._moves: dict[str, int] = {}
+        self.text_moves = find_text_moves(diff.clauses, self.ops, self.atoms)
 
     def ops(self, change: ClauseChange) -> tuple[WordOp, ...]:
         old_body = render_placeholders(change.old_body or "", self.old.variables)
@@ -99,7 +107,7 @@ class _RedlineWriter:
             return (WordOp(INSERT, self.atoms.encode(new_body)),) if new_body else ()
         if change.new_body is None:
             return (WordOp(DELETE, self.atoms.encode(old_body, old=True)),) if old_body else ()
-        return aligned(diff_words(self.atoms.encode(old_body, old=True), self.atoms.encode(new_body)))
+        return aligned(diff_body(self.atoms.encode(old_body, old=True), self.atoms.encode(new_body)))
 
     def clause(self, change: ClauseChange, place: str, comments: Mapping[str, list[str]]) -> None:
         view: View = _plain
@@ -126,24 +134,34 @@ class _RedlineWriter:
         self.revisions.mark_paragraph(heading, mark[0] if mark else DELETE, moved=bool(mark and mark[1]))
         paragraphs = [heading]
         if change.is_change and place == "here":
-            status = status_text(change)
+            status = " ".join(filter(None, (status_text(change), self.text_moves.note(change.clause_id))))
             notes = comments.get(change.clause_id, [])
             if notes:
                 self.revisions.comment(self.document, heading, heading, " ".join(notes), author=COMMENT_AUTHOR)
             elif status:
                 self.revisions.comment(self.document, heading, heading, status, author=COMMENT_AUTHOR)
-        blocks = blocks_from_ops(self.ops(change), self.atoms)
         tables = self.old.tables if change.new_body is None else self.new.tables
-        paragraphs += write_blocks(
-            self.document,
-            blocks,
-            self.revisions,
-            depth=change.depth,
-            view=view,
-            bookmarks=self.bookmarks,
-            tables=tables,
-            old_tables=self.old.tables if change.old_body is not None and change.new_body is not None else None,
-        )
+        old_tables = self.old.tables if change.old_body is not None and change.new_body is not None else None
+        if change.moved:  # the whole clause is one move; Word has no move inside a move
+            blocks = blocks_from_ops(self.ops(change), self.atoms)
+            segments = [(0, blocks)]
+        else:
+            blocks = blocks_from_ops(self.text_moves.ops[change.clause_id], self.atoms)
+            segments = _segments(blocks, self.text_moves.block_moves(change.clause_id, blocks))
+        for move, part in segments:
+            written = write_blocks(
+                self.document,
+                part,
+                self.revisions,
+                depth=change.depth,
+                view=_text_moved if move else view,
+                bookmarks=self.bookmarks,
+                tables=tables,
+                old_tables=old_tables,
+            )
+            if move and written:  # a tracked move: Word pairs its two ends by name
+                self.revisions.move_range(written[0], written[-1], part[0].op, f"ns_text_move_{move}")
+            paragraphs += written
         if change.moved:
             name = f"ns_move_{self._move_number(change)}"
             self.revisions.move_range(paragraphs[0], paragraphs[-1], DELETE if place == "away" else INSERT, name)
@@ -153,6 +171,18 @@ class _RedlineWriter:
             self._moves[change.clause_id] = self.next_move
             self.next_move += 1
         return self._moves[change.clause_id]
+
+
+def _segments(blocks: list[Block], numbers: list[int]) -> list[tuple[int, list[Block]]]:
+    """The blocks in runs: (0, blocks not moved) and (move number, blocks moved together)."""
+    out: list[tuple[int, list[Block]]] = []
+    for block, number in zip(blocks, numbers, strict=True):
+        key = number and (number, block.op)
+        if out and (out[-1][0] and (out[-1][0], out[-1][1][0].op)) == key:
+            out[-1][1].append(block)
+        else:
+            out.append((number, [block]))
+    return out
 
 
 def build_redline_document(
@@ -203,7 +233,7 @@ def build_redline_document(
         for item in draft_change_notice(diff).items:
             for clause_id in item.clause_ids:
                 comments.setdefault(clause_id, []).append(item.sentence)
-    writer = _RedlineWriter(document, Revisions(author, when), old, new)
+    writer = _RedlineWriter(document, Revisions(author, when), old, new, diff)
     for change, place in _ordered(diff, old, changes_only):
         writer.clause(change, place, comments)
     return document

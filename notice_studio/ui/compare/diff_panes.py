@@ -9,8 +9,7 @@ never as HTML, so whatever a clause contains is shown literally.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -31,14 +30,11 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication, QScrollBar, QTextBrowser, QWidget
 
+from notice_studio.core.diff.references import BOTH as BOTH
+from notice_studio.core.diff.references import References, read_references
 from notice_studio.core.diff.words import DELETE, EQUAL, INSERT, WordOp
-from notice_studio.core.notice.model import CROSSREF_RE
-from notice_studio.core.render.common import crossref_label
-from notice_studio.core.render.markdown import starts_sentence
 
 OLD, NEW = "old", "new"
-BOTH = "both"
-"""A side that shows deleted and added words (a conflict: each side against the common ancestor)."""
 
 # Row kinds; each has a colour (frame border, tag, summary icon).
 UNCHANGED, MODIFIED, ADDED, REMOVED, MOVED, OTHER = "unchanged", "modified", "added", "removed", "moved", "other"
@@ -126,6 +122,8 @@ class ComparePane(QTextBrowser):
         self.kinds: list[str] = []
         self.references: References | None = None
         """How this side numbers its sections; None leaves `[[clause-id]]` as typed."""
+        self.move_labels: dict[int, str] = {}
+        """What each moved passage is called on this side ("moved to section 9"), by move number."""
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -193,7 +191,9 @@ class ComparePane(QTextBrowser):
         self.frames.append(frame)
         self.keys.append(key)
         self.kinds.append(kind)
-        return RowWriter(frame, self.side, colours, self.document().defaultFont(), self.references)
+        writer = RowWriter(frame, self.side, colours, self.document().defaultFont(), self.references)
+        writer.move_labels = self.move_labels
+        return writer
 
     def mark_current(self, index: int | None, previous: int | None, colours: Colours) -> None:
         """Outline the current change (border and tint); the frame keeps its height."""
@@ -225,54 +225,6 @@ def _skipped(side: str) -> str | None:
     return {OLD: INSERT, NEW: DELETE}.get(side)
 
 
-@dataclass(frozen=True)
-class References:
-    """One side's section numbers, to read each `[[clause-id]]` as the published text does."""
-
-    numbers: Mapping[str, str]
-    language: str = "en"
-
-
-def read_references(ops: list[WordOp], side: str, references: References) -> list[WordOp]:
-    """`ops` (one side's, the other side's words left out) with each `[[clause-id]]` shown as
-    "section N" (the renderer's `crossref_label`, capital at a sentence's start). A reference
-    whose words were changed is one marked label, even when the word diff split its markup."""
-    text = "".join(op.text for op in ops)
-    if "[[" not in text:
-        return ops
-    if side == BOTH:  # deleted and added words interleave: only references kept whole in one run
-        return [WordOp(op.op, _labels(op.text, references)) for op in ops]
-    codes = [op.op for op in ops for _ in op.text]
-    out: list[WordOp] = []
-
-    def keep(start: int, end: int) -> None:
-        while start < end:
-            stop = start
-            while stop < end and codes[stop] == codes[start]:
-                stop += 1
-            out.append(WordOp(codes[start], text[start:stop]))
-            start = stop
-
-    at = 0
-    for match in CROSSREF_RE.finditer(text):
-        keep(at, match.start())
-        changed = [code for code in codes[match.start() : match.end()] if code != EQUAL]
-        line = text[text.rfind("\n", 0, match.start()) + 1 : match.start()]
-        label = crossref_label(match.group(1), references.numbers, references.language, starts_sentence(line))
-        out.append(WordOp(changed[0] if changed else EQUAL, label))
-        at = match.end()
-    keep(at, len(text))
-    return out
-
-
-def _labels(text: str, references: References) -> str:
-    def label(match: re.Match[str]) -> str:
-        line = text[text.rfind("\n", 0, match.start()) + 1 : match.start()]
-        return crossref_label(match.group(1), references.numbers, references.language, starts_sentence(line))
-
-    return CROSSREF_RE.sub(label, text)
-
-
 class RowWriter:
     """Writes the inside of one row: heading, tags, notes and word-marked text."""
 
@@ -294,6 +246,15 @@ class RowWriter:
         self.inserted.setForeground(colours.inserted_fg)
         self.inserted.setBackground(colours.inserted_bg)
         self.inserted.setFontUnderline(True)
+        # Moved words: their own colour, a dashed underline and a label naming where they went or
+        # came from, so a move reads as a move without telling colours apart.
+        self.moved = QTextCharFormat()
+        self.moved.setForeground(colours.kind(MOVED))
+        moved_bg = QColor(colours.kind(MOVED))
+        moved_bg.setAlpha(35)
+        self.moved.setBackground(moved_bg)
+        self.moved.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+        self.move_labels: dict[int, str] = {}
 
     def _block(self, top: float = 0, bottom: float = 0, line_height: int = 100) -> None:
         fmt = QTextBlockFormat()
@@ -307,12 +268,21 @@ class RowWriter:
         else:
             self.cursor.insertBlock(fmt, self.plain)
 
-    def _mark(self, op: str, base: QTextCharFormat) -> QTextCharFormat:
+    def _mark(self, op: str, base: QTextCharFormat, moved: int = 0) -> QTextCharFormat:
         if op == EQUAL:
             return base
         fmt = QTextCharFormat(base)
-        fmt.merge(self.deleted if op == DELETE else self.inserted)
+        fmt.merge(self.moved if moved else self.deleted if op == DELETE else self.inserted)
         return fmt
+
+    def _move_label(self, moved: int) -> None:
+        """'⇄ moved to section 9 ' before a moved passage (on the line it starts)."""
+        fmt = QTextCharFormat()
+        fmt.setFontItalic(True)
+        fmt.setFontWeight(QFont.Weight.DemiBold)
+        fmt.setForeground(self.colours.kind(MOVED))
+        label = self.move_labels.get(moved, "moved")
+        self.cursor.insertText(f"\u21c4 {label}: ", fmt)
 
     def _ops(self, ops: Iterable[WordOp], base: QTextCharFormat, one_line: bool = False) -> None:
         from notice_studio.core.export.redline import reader_text  # words as readers see them
@@ -323,16 +293,25 @@ class RowWriter:
             shown = read_references(shown, self.side, self.references)
         at_line_start = True
         previous = EQUAL
+        labelled = 0
         for op in shown:
             if previous == DELETE and op.op == INSERT and not at_line_start:
                 self.cursor.insertText(" ", self.plain)  # both shown: keep the removed and added words apart
             previous = op.op
             raw = op.text.replace("\r\n", "\n")
+            moved = op.moved if op.op != EQUAL else 0
+            if moved and moved != labelled:
+                lead = len(raw) - len(raw.lstrip("\n"))  # the label goes where the words start
+                if lead:
+                    self.cursor.insertText("\n" * lead, self._mark(op.op, base, moved))
+                    raw, at_line_start = raw[lead:], True
+                self._move_label(moved)
+            labelled = moved
             text = reader_text(raw, at_line_start)
             at_line_start = raw.endswith("\n")
             if one_line:
                 text = " ".join(text.split("\n"))
-            self.cursor.insertText(text, self._mark(op.op, base))
+            self.cursor.insertText(text, self._mark(op.op, base, moved))
 
     def heading(self, number: str, ops: Iterable[WordOp], tags: Iterable[tuple[str, QColor]] = ()) -> None:
         """'7  How long we keep your data' in bold, with coloured tags after it."""

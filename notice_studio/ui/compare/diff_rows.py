@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from notice_studio.core.diff.notices import ChangeKind, ClauseChange, NoticeDiff, RowChange, TableChange, VariableChange
+from notice_studio.core.diff.references import side_references
 from notice_studio.core.diff.table_rows import hidden_columns, row_status, shown_columns
 from notice_studio.core.diff.words import DELETE, EQUAL, INSERT, WordOp, diff_words
 from notice_studio.core.wording import plural
@@ -24,7 +25,6 @@ from notice_studio.ui.compare.diff_panes import (
     UNCHANGED,
     Colours,
     ComparePane,
-    References,
     RowWriter,
 )
 
@@ -169,8 +169,8 @@ def fill_panes(
     with its own section numbers, as its published text did."""
     left.reset()
     right.reset()
-    left.references = References({c.clause_id: c.old_number for c in diff.clauses if c.old_number}, language)
-    right.references = References({c.clause_id: c.new_number for c in diff.clauses if c.new_number}, language)
+    left.references, right.references = side_references(diff, language)
+    left.move_labels, right.move_labels = diff.move_labels()
     with left.editing(), right.editing():  # one layout pass at the end, not one per insertion
         _fill(left, right, diff, old_name, new_name, colours, changed_only)
 

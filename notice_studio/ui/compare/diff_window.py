@@ -210,6 +210,9 @@ class DiffWindow(QMainWindow):
             " text-decoration: underline'>&nbsp;added words&nbsp;</span>"
         )
         legend.setAccessibleName("Key: deleted words are struck through in red, added words are underlined in green")
+        legend.setToolTip(
+            "Moved words are underlined with dashes and labelled where they start, e.g. \u21c4 moved to section 9"
+        )
 
         self.bar = bar = QHBoxLayout()
         bar.addWidget(self.previous_button)
