@@ -1,0 +1,90 @@
+"""What readers see of a clause's Markdown: its words, with no link targets, markup or escapes.
+
+Change notices quote and compare this text, never the Markdown source: a link's address, an
+escaped '7\\.', '](https://…)' or an '<iframe …>' typed into a clause are not words readers read.
+Links are kept aside as (label, address) pairs, so a change only in where a link points can be
+told as a changed link.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from markdown_it.token import Token
+
+from notice_studio.core.render.markdown import notice_markdown
+
+__all__ = ["ReaderText", "reader_text"]
+
+# An address typed as plain text: readers see it, but its parts are no words or figures to quote.
+_BARE_URL_RE = re.compile(r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>()\"]*[^\s<>()\".,;:!?'\u2019]", re.IGNORECASE)
+_TAG_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--.*?-->", re.DOTALL)
+LINK_MARK = "\u2060"
+"""Stands where a bare address was, so the words either side do not run together."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReaderText:
+    text: str
+    """Paragraphs and list items, one per line; words as readers see them."""
+    links: tuple[tuple[str, str], ...]
+    """(label, address) of each link, in order; a bare address has the label ''."""
+
+
+def reader_text(markdown: str) -> ReaderText:
+    """`markdown` as readers see it (links by their label, markup and escapes gone)."""
+    lines: list[str] = []
+    links: list[tuple[str, str]] = []
+    for token in notice_markdown().parse(markdown, {}):
+        if token.type == "inline":
+            line = _inline(token.children or [], links)
+            if line.strip():
+                lines.append(" ".join(line.split()))
+        elif token.type in ("fence", "code_block"):
+            lines.append(" ".join(_visible(token.content, links).split()))
+    return ReaderText("\n".join(lines), tuple(links))
+
+
+def _visible(text: str, links: list[tuple[str, str]]) -> str:
+    """Plain text with HTML tags dropped and each bare address set aside as a link."""
+    text = _TAG_RE.sub(" ", text)
+
+    def aside(m: re.Match[str]) -> str:
+        links.append(("", m.group(0)))
+        return f" {LINK_MARK} "
+
+    return _BARE_URL_RE.sub(aside, text)
+
+
+def _inline(children: Sequence[Token], links: list[tuple[str, str]]) -> str:
+    out: list[str] = []
+    open_links: list[tuple[str, int]] = []
+    for token in children:
+        kind = token.type
+        if kind in ("text", "text_special", "code_inline"):
+            inside = bool(open_links) or kind == "text_special"
+            out.append(_TAG_RE.sub(" ", token.content) if inside else _visible(token.content, links))
+        elif kind in ("softbreak", "hardbreak"):
+            out.append(" ")
+        elif kind == "image":
+            out.append(" ".join(c.content for c in token.children or [] if c.type == "text"))
+        elif kind == "ns_crossref":
+            target = str((token.meta or {}).get("target", ""))
+            links.append(("section", f"#{target}"))
+            out.append("section")
+        elif kind == "ns_placeholder":
+            out.append(token.content)
+        elif kind == "link_open":
+            open_links.append((str(token.attrGet("href") or ""), len(out)))
+        elif kind == "link_close" and open_links:
+            href, start = open_links.pop()
+            label = " ".join("".join(out[start:]).split())
+            if not label or _BARE_URL_RE.fullmatch(label):
+                # an autolink shows its address: set it aside like a bare one
+                label = ""
+                del out[start:]
+                out.append(f" {LINK_MARK} ")
+            links.append((label, href))
+    return "".join(out)
