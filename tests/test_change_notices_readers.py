@@ -256,3 +256,24 @@ def test_the_history_of_a_removed_clause_stays_readable(repo: NoticeRepo, capsys
     assert "Edits of 'Hive connector', a section since removed from the draft" in out, out
     assert "Removed 'Hive connector'" in out and "Added 'Hive connector'" in out
     assert main(["history", folder, "never-was"]) != 0
+
+
+def test_words_added_to_a_section_whose_title_names_no_topic_are_not_called_a_new_thing() -> None:
+    """An import read 'collected automatically' into an opening menu of languages: a new language
+    in the menu is quoted, never called 'new information we collect'."""
+    result = drafted(
+        [
+            Clause(
+                "opening",
+                "Opening text",
+                "Other languages: [Dansk](https://w.example/da) and [Eesti](https://w.example/et)",
+                topics=["data-automatic"],
+            )
+        ],
+        {
+            "opening": "Other languages: [Dansk](https://w.example/da), [Cymraeg](https://w.example/cy) and "
+            "[Eesti](https://w.example/et)"
+        },
+    )
+    (sentence,) = bullets(result)
+    assert '"Cymraeg"' in sentence and "new information" not in sentence, sentence

@@ -645,9 +645,16 @@ def _detail(change: ClauseChange, topic: str = "") -> str:
         figures = [*figures[:_FIGURES_TOLD], "and other figures"]
     gone, came = _whole_sentences(old_text(ops), new_text(ops))
     in_sentences = {w for sentence in gone + came for w in _words(sentence)}
-    wording = [r for r in wording if not set(_words(f"{r.deleted} {r.inserted}")) <= in_sentences]
+    # a region inside a sentence already told is not told again (a list number before it aside)
+    wording = [
+        r for r in wording if not {w for w in _words(f"{r.deleted} {r.inserted}") if not w.isdigit()} <= in_sentences
+    ]
     parts = figures + _sentence_parts(gone, "removed") + _sentence_parts(came, "added")
-    parts += _wording_parts(wording, topic)[: max(0, _PARTS_TOLD - len(parts))]
+    # "a new recipient" only where the title says the section is about recipients: a topic an
+    # import read from the body ("Opening text" about aggregated data) would name a new language
+    # link "new information we collect"
+    sure = bool(topic) and guess_topic(_rendered_title(change)) == topic
+    parts += _wording_parts(wording, topic, sure)[: max(0, _PARTS_TOLD - len(parts))]
     if not parts and regions:
         parts = [_kind_of_change(regions)]
     return (": " + "; ".join(parts)) if parts else ""
@@ -662,34 +669,33 @@ def _sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE_END_RE.split(text) if len(_meaningful_words(s)) >= 4]
 
 
+@lru_cache(maxsize=64)
 def _whole_sentences(old: str, new: str) -> tuple[list[str], list[str]]:
     """Sentences readers no longer read, and sentences new to them (no reworded twin on the other side)."""
-    old_s, new_s = _sentences(old), _sentences(new)
-    old_keys = {tuple(_words(s)) for s in old_s}
-    new_keys = {tuple(_words(s)) for s in new_s}
+    old_s = [(s, tuple(_words(s))) for s in _sentences(old)]
+    new_s = [(s, tuple(_words(s))) for s in _sentences(new)]
+    old_keys = {words for _, words in old_s}
+    new_keys = {words for _, words in new_s}
+    # only sentences changed on each side can be each other's reworded twin
+    old_rest = [(words, set(words)) for _, words in old_s if words not in new_keys]
+    new_rest = [(words, set(words)) for _, words in new_s if words not in old_keys]
 
-    def lone(sentence: str, others: list[str], keys: set[tuple[str, ...]]) -> bool:
-        words = _words(sentence)
-        if tuple(words) in keys:
-            return False
-        for other in others:
-            matcher = SequenceMatcher(None, words, _words(other), autojunk=False)
-            if matcher.real_quick_ratio() >= 0.5 and matcher.quick_ratio() >= 0.5 and matcher.ratio() >= 0.5:
+    def lone(words: tuple[str, ...], others: list[tuple[tuple[str, ...], set[str]]]) -> bool:
+        bag = set(words)
+        for other, other_bag in others:
+            if 2 * len(bag & other_bag) < _TWIN * (len(bag) + len(other_bag)):
+                continue  # too few words in common to be the same sentence reworded
+            if SequenceMatcher(None, words, other, autojunk=False).ratio() >= _TWIN:
                 return False
         return True
 
     # a sentence with a blank in it is never quoted, but may be the twin of one that is filled in
-    gone = [
-        s
-        for s in old_s
-        if UNFILLED not in s and lone(s, [n for n in new_s if tuple(_words(n)) not in old_keys], new_keys)
-    ]
-    came = [
-        s
-        for s in new_s
-        if UNFILLED not in s and lone(s, [o for o in old_s if tuple(_words(o)) not in new_keys], old_keys)
-    ]
+    gone = [s for s, words in old_s if words not in new_keys and UNFILLED not in s and lone(words, new_rest)]
+    came = [s for s, words in new_s if words not in old_keys and UNFILLED not in s and lone(words, old_rest)]
     return gone, came
+
+
+_TWIN = 0.5
 
 
 def _sentence_parts(sentences: list[str], what: str) -> list[str]:
@@ -718,14 +724,18 @@ def _has_content(text: str) -> bool:
     return any((w not in _STOPWORDS and len(w) > 1) or w.isdigit() for w in _words(text))
 
 
-def _wording_parts(regions: list[_Region], topic: str) -> list[str]:
-    """'we added "…"', 'it now says "…" instead of "…"', 'we removed "…"' for edited words."""
+def _wording_parts(regions: list[_Region], topic: str, sure: bool = True) -> list[str]:
+    """'we added "…"', 'it now says "…" instead of "…"', 'we removed "…"' for edited words.
+
+    The added words are named as the topic's new thing ('a new recipient') when the section is
+    `sure`ly about that topic, or when they fill a blank the section left for that thing."""
     added = [r for r in regions if _has_content(r.inserted) and not _words(r.deleted)]
     removed = [r for r in regions if _has_content(r.deleted) and not _words(r.inserted) and UNFILLED not in r.deleted]
     replaced = [r for r in regions if _words(r.deleted) and _words(r.inserted)]
     parts: list[str] = []
     if len(regions) <= 3:
-        thing = _NEW_THING.get(topic, "")
+        filled = bool(added) and all(UNFILLED in r.deleted for r in added[:2])
+        thing = _NEW_THING.get(topic, "") if sure or filled else ""
         quoted = [f'"{_short(r.inserted)}"' for r in added[:2] if _short(r.inserted)]
         if quoted and thing and all(len(_words(r.inserted)) <= 12 for r in added[:2]):
             parts.append(f"we added {thing}, " + " and ".join(quoted))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from markdown_it.token import Token
 
@@ -33,6 +34,7 @@ class ReaderText:
     """(label, address) of each link, in order; a bare address has the label ''."""
 
 
+@lru_cache(maxsize=256)
 def reader_text(markdown: str) -> ReaderText:
     """`markdown` as readers see it (links by their label, markup and escapes gone)."""
     lines: list[str] = []
