@@ -156,7 +156,11 @@ def measure(pairs: list[tuple[str, Notice, Notice]], draft: Callable[..., object
             dup_examples.append(f"{label}: {repeated[0][:120]}")
         if not result.items:  # type: ignore[attr-defined]
             empty += 1
-        vague += sum(1 for b in bullets if b.startswith("- We changed") and "): " not in b and '": ' not in b)
+        vague += sum(
+            1
+            for b in bullets
+            if b.startswith("- We changed") and "): " not in b and '": ' not in b and "where a link leads" not in b
+        )
         same += sum(1 for b in bullets if _SAME_RE.search(b))
         markup += sum(1 for b in bullets if _MARKUP_RE.search(b))
         bare_figures += sum(1 for b in bullets if _BARE_FIGURE_RE.search(b))
@@ -216,7 +220,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{r['median_ms']:>10.1f}{r['max_ms']:>7.0f}{r['total_s']:>8.1f}"
         )
     print("duplicated: notices with a repeated bullet; empty: notices listing nothing for a real change;")
-    print("no detail: 'We changed ...' bullets that name no concrete change (new figure, words added or removed)")
+    print("no detail: 'We changed ...' bullets that name no concrete change (figure, words, sentences or link)")
     print('X for X: \'it now says "X" instead of "X"\'; markup: bullets quoting Markdown, HTML, escapes or addresses;')
     print("no unit: a figure quoted bare ('now 72 (was 64)'); material: notices suggested as material")
     for label, r in rows:

@@ -277,3 +277,19 @@ def test_words_added_to_a_section_whose_title_names_no_topic_are_not_called_a_ne
     )
     (sentence,) = bullets(result)
     assert '"Cymraeg"' in sentence and "new information" not in sentence, sentence
+
+
+def test_a_refused_script_link_and_a_title_typed_with_markdown_are_told_in_readers_words() -> None:
+    old = Notice(title="Kite Club Privacy Notice")
+    old.add(
+        Clause(
+            "ask", "Questions", "Ask [the desk](javascript:location='mailto:desk') about flights.", topics=["contact"]
+        )
+    )
+    new = copy.deepcopy(old)
+    new.set_body("ask", "Ask the desk about flights and storms.")
+    new.add(Clause("choices", "**2\\. Your Choices**", "Members may leave at any time."))
+    text = draft_change_notice(diff_notices(old, new)).text
+    for leak in ("javascript", "mailto", "](", "*", "\\"):
+        assert leak not in text, text
+    assert '"2. Your Choices"' in text, text

@@ -27,7 +27,7 @@ from notice_studio.core.diff.notices import (
     VariableChange,
 )
 from notice_studio.core.diff.practices import PracticeChange
-from notice_studio.core.diff.reader_text import LINK_MARK, reader_text
+from notice_studio.core.diff.reader_text import LINK_MARK, reader_line, reader_text
 from notice_studio.core.diff.words import DELETE, EQUAL, INSERT, WordOp, diff_words, new_text, old_text
 from notice_studio.core.practices.statements import lower_label as lower_first
 
@@ -453,6 +453,7 @@ class _ReaderView:
         ]
 
 
+@lru_cache(maxsize=64)
 def _view(old_markdown: str, new_markdown: str) -> _ReaderView:
     old, new = reader_text(old_markdown), reader_text(new_markdown)
     return _ReaderView(diff_words(old.text, new.text), old.links, new.links)
@@ -594,21 +595,25 @@ def _short(text: str, limit: int = 14) -> str:
 def _quantity(region: _Region) -> tuple[str, str]:
     """The new and old figure of a changed number, with its unit ('45 days', '30 days')."""
 
-    def figure(text: str) -> str:
+    def figure(text: str) -> tuple[str, str]:
+        """(the figure as shown, the figure with the words after it when it has no unit)."""
         if len(text.split()) <= 4:
-            shown = _plain(_with_unit(text, region.after, region.before))
-            if _BARE_FIGURE_RE.match(shown):  # no unit: the words after it say what it counts
-                line = region.after.split("\n")[0]
-                following = " ".join(line.split()[:3])
-                return _plain(text.strip() + (" " if line[:1].isspace() else "") + following)
-            return shown
-        m = _NUMBER_RE.search(text)
-        if not m:
-            return ""
-        rest = text[m.end() :]
-        return _plain(_with_unit(m.group(0), rest if rest.strip() else region.after, text[: m.start()]))
+            number, after, before = text, region.after, region.before
+        else:
+            m = _NUMBER_RE.search(text)
+            if not m:
+                return "", ""
+            rest = text[m.end() :]
+            number, after, before = m.group(0), (rest if rest.strip() else region.after), text[: m.start()]
+        shown = _plain(_with_unit(number, after, before))
+        if _BARE_FIGURE_RE.match(shown):  # no unit: the words after it say what it counts
+            line = after.split("\n")[0]
+            following = " ".join(line.split()[:3])
+            return shown, _plain(number.strip() + (" " if line[:1].isspace() else "") + following)
+        return shown, shown
 
-    return figure(region.inserted), figure(region.deleted)
+    (new, new_told), (old, old_told) = figure(region.inserted), figure(region.deleted)
+    return (new, old) if new == old else (new_told, old_told)
 
 
 def _detail(change: ClauseChange, topic: str = "") -> str:
@@ -761,7 +766,7 @@ def _rendered_title(change: ClauseChange) -> str:
     text = new_text(change.reader_title_ops)
     if change.new_title is None:  # removed: the old title
         text = "".join(o.text for o in change.reader_title_ops if o.op != INSERT)
-    return " ".join(text.replace(UNFILLED, "\u2026").split()) or change.clause_id
+    return " ".join(reader_line(text).replace(UNFILLED, "\u2026").split()) or change.clause_id
 
 
 def _named(change: ClauseChange, repeated: set[str]) -> str:

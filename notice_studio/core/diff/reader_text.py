@@ -17,10 +17,13 @@ from markdown_it.token import Token
 
 from notice_studio.core.render.markdown import notice_markdown
 
-__all__ = ["ReaderText", "reader_text"]
+__all__ = ["ReaderText", "reader_line", "reader_text"]
 
 # An address typed as plain text: readers see it, but its parts are no words or figures to quote.
 _BARE_URL_RE = re.compile(r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>()\"]*[^\s<>()\".,;:!?'\u2019]", re.IGNORECASE)
+# A link the parser refused (a 'javascript:' address) stays as its source text: readers of the
+# change notice get its label only.
+_REFUSED_LINK_RE = re.compile(r"\[([^\[\]\n]*)\]\((?:[^()\n]|\([^()\n]*\))*\)")
 _TAG_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--.*?-->", re.DOTALL)
 LINK_MARK = "\u2060"
 """Stands where a bare address was, so the words either side do not run together."""
@@ -41,12 +44,33 @@ def reader_text(markdown: str) -> ReaderText:
     links: list[tuple[str, str]] = []
     for token in notice_markdown().parse(markdown, {}):
         if token.type == "inline":
-            line = _inline(token.children or [], links)
+            line = _unlinked(_inline(token.children or [], links), links)
             if line.strip():
                 lines.append(" ".join(line.split()))
         elif token.type in ("fence", "code_block"):
             lines.append(" ".join(_visible(token.content, links).split()))
     return ReaderText("\n".join(lines), tuple(links))
+
+
+@lru_cache(maxsize=256)
+def reader_line(text: str) -> str:
+    """One line (a title) as readers see it: escapes, emphasis and link addresses gone, a
+    leading '1.' kept (it is no list here)."""
+    links: list[tuple[str, str]] = []
+    tokens = notice_markdown().parseInline(text, {})
+    line = _unlinked(_inline(tokens[0].children or [], links), links) if tokens else text
+    return " ".join(line.replace(LINK_MARK, " ").split())
+
+
+def _unlinked(line: str, links: list[tuple[str, str]]) -> str:
+    """A line with each link the parser refused ('[label](javascript:…)', an address with spaces)
+    as its label: the parser leaves those as text, in pieces, so they are found on the whole line."""
+
+    def refused(m: re.Match[str]) -> str:
+        links.append((m.group(1), m.group(0)))
+        return m.group(1)
+
+    return _REFUSED_LINK_RE.sub(refused, line)
 
 
 def _visible(text: str, links: list[tuple[str, str]]) -> str:
