@@ -293,3 +293,12 @@ def test_a_refused_script_link_and_a_title_typed_with_markdown_are_told_in_reade
     for leak in ("javascript", "mailto", "](", "*", "\\"):
         assert leak not in text, text
     assert '"2. Your Choices"' in text, text
+
+
+def test_a_title_whose_markup_alone_changed_is_no_rename() -> None:
+    old = Notice(title="Kite Club Privacy Notice")
+    old.add(Clause("kites", "**Kite storage**", "Kites stay in the shed."))
+    new = copy.deepcopy(old)
+    new.find("kites").title = "Kite storage"
+    text = draft_change_notice(diff_notices(old, new)).text
+    assert "renamed" not in text and "*" not in text, text

@@ -650,10 +650,7 @@ def _detail(change: ClauseChange, topic: str = "") -> str:
         figures = [*figures[:_FIGURES_TOLD], "and other figures"]
     gone, came = _whole_sentences(old_text(ops), new_text(ops))
     in_sentences = {w for sentence in gone + came for w in _words(sentence)}
-    # a region inside a sentence already told is not told again (a list number before it aside)
-    wording = [
-        r for r in wording if not {w for w in _words(f"{r.deleted} {r.inserted}") if not w.isdigit()} <= in_sentences
-    ]
+    wording = [left for r in wording if (left := _untold(r, in_sentences)) is not None]
     parts = figures + _sentence_parts(gone, "removed") + _sentence_parts(came, "added")
     # "a new recipient" only where the title says the section is about recipients: a topic an
     # import read from the body ("Opening text" about aggregated data) would name a new language
@@ -665,6 +662,25 @@ def _detail(change: ClauseChange, topic: str = "") -> str:
     return (": " + "; ".join(parts)) if parts else ""
 
 
+def _untold(region: _Region, told: set[str]) -> _Region | None:
+    """What of `region` the whole sentences told do not already say: None when they say it all,
+    only the new words when the old ones were a sentence told as removed (and the reverse)."""
+
+    def inside(text: str) -> bool:
+        words = [w for w in _words(text) if not w.isdigit()]  # a list number before a sentence aside
+        return not words or sum(w in told for w in words) >= _TOLD_SHARE * len(words)
+
+    gone, came = inside(region.deleted), inside(region.inserted)
+    if gone and came:
+        return None
+    if gone and _words(region.deleted):
+        return _Region(region.before, "", region.inserted, region.after)
+    if came and _words(region.inserted):
+        return _Region(region.before, region.deleted, "", region.after)
+    return region
+
+
+_TOLD_SHARE = 0.8
 _FIGURES_TOLD = 3
 _PARTS_TOLD = 4
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[^a-z])|\n")
@@ -1021,7 +1037,8 @@ def _practice_item(change: PracticeChange, topics: Mapping[str, TopicInfo]) -> C
 def _editorial_item(changes: list[ClauseChange]) -> ChangeItem | None:
     if not changes:
         return None
-    renamed = [c.renamed for c in changes if c.renamed]
+    renamed = [(reader_line(c.renamed[0]), reader_line(c.renamed[1])) for c in changes if c.renamed]
+    renamed = [(old, new) for old, new in renamed if old != new]  # '**Cookies**' to 'Cookies' reads the same
     edited = [c for c in changes if c.body_changed]
     moved = [c for c in changes if c.moved]
     parts = []
@@ -1034,6 +1051,8 @@ def _editorial_item(changes: list[ClauseChange]) -> ChangeItem | None:
         parts.append(
             "reordered some sections" if len(moved) > 1 else f'moved the section "{_rendered_title(moved[0])}"'
         )
+    if not parts:  # a title's markup only, which readers never saw
+        parts.append("made small formatting changes")
     sentence = "We " + ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1] + "."
     return ChangeItem("", sentence, False, tuple(c.clause_id for c in changes))
 
