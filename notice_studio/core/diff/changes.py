@@ -27,8 +27,8 @@ from notice_studio.core.diff.notices import (
     VariableChange,
 )
 from notice_studio.core.diff.practices import PracticeChange
-from notice_studio.core.diff.reader_text import LINK_MARK, reader_line, reader_text
-from notice_studio.core.diff.words import DELETE, EQUAL, INSERT, WordOp, diff_words, new_text, old_text
+from notice_studio.core.diff.reader_text import LINK_MARK, ReaderView, reader_line, reader_view
+from notice_studio.core.diff.words import DELETE, EQUAL, INSERT, WordOp, new_text, old_text
 from notice_studio.core.practices.statements import lower_label as lower_first
 
 __all__ = [
@@ -436,39 +436,16 @@ def is_substantive(change: ClauseChange) -> bool:
 
 
 # ----- what readers see ------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
-class _ReaderView:
-    """A clause's two texts as readers see them, word by word, and the links in each."""
-
-    ops: tuple[WordOp, ...]
-    old_links: tuple[tuple[str, str], ...]
-    new_links: tuple[tuple[str, str], ...]
-
-    @property
-    def changed_links(self) -> list[tuple[str, str]]:
-        """Links whose label or address is new (what a reader following them would notice)."""
-        old = set(self.old_links)
-        return [link for link in self.new_links if link not in old] or [
-            link for link in self.old_links if link not in set(self.new_links)
-        ]
-
-
-@lru_cache(maxsize=64)
-def _view(old_markdown: str, new_markdown: str) -> _ReaderView:
-    old, new = reader_text(old_markdown), reader_text(new_markdown)
-    return _ReaderView(diff_words(old.text, new.text), old.links, new.links)
-
-
 @lru_cache(maxsize=256)
-def _seen(change: ClauseChange) -> _ReaderView:
+def _seen(change: ClauseChange) -> ReaderView:
     """The clause as readers see it, each side's values filled in (what the sentences quote)."""
-    return _view(old_text(change.reader_ops), new_text(change.reader_ops))
+    return reader_view(old_text(change.reader_ops), new_text(change.reader_ops))
 
 
 @lru_cache(maxsize=256)
-def _typed(change: ClauseChange) -> _ReaderView:
+def _typed(change: ClauseChange) -> ReaderView:
     """The clause as typed (placeholders as names), as readers would see that text."""
-    return _view(change.old_body or "", change.new_body or "")
+    return reader_view(change.old_body or "", change.new_body or "")
 
 
 def _only_links_changed(change: ClauseChange) -> bool:

@@ -11,13 +11,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 from markdown_it.token import Token
 
+from notice_studio.core.diff.words import EQUAL, WordOp, diff_words
 from notice_studio.core.render.markdown import notice_markdown
 
-__all__ = ["ReaderText", "reader_line", "reader_text"]
+__all__ = ["ReaderText", "ReaderView", "reader_line", "reader_text", "reader_view"]
 
 # An address typed as plain text: readers see it, but its parts are no words or figures to quote.
 _BARE_URL_RE = re.compile(r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>()\"]*[^\s<>()\".,;:!?'\u2019]", re.IGNORECASE)
@@ -114,3 +116,51 @@ def _inline(children: Sequence[Token], links: list[tuple[str, str]]) -> str:
                 out.append(f" {LINK_MARK} ")
             links.append((label, href))
     return "".join(out)
+
+
+@dataclass(frozen=True, slots=True)
+class ReaderView:
+    """A clause's two texts as readers see them, word by word, and the links in each."""
+
+    ops: tuple[WordOp, ...]
+    old_links: tuple[tuple[str, str], ...]
+    new_links: tuple[tuple[str, str], ...]
+
+    @property
+    def changed_links(self) -> list[tuple[str, str]]:
+        """Links whose label or address is new (what a reader following them would notice)."""
+        old = set(self.old_links)
+        return [link for link in self.new_links if link not in old] or [
+            link for link in self.old_links if link not in set(self.new_links)
+        ]
+
+
+@lru_cache(maxsize=64)
+def reader_view(old_markdown: str, new_markdown: str) -> ReaderView:
+    """Two versions of a clause's Markdown compared as readers see them."""
+    old, new = reader_text(old_markdown), reader_text(new_markdown)
+    return ReaderView(_paragraph_diff(old.text, new.text), old.links, new.links)
+
+
+def _paragraph_diff(old: str, new: str) -> tuple[WordOp, ...]:
+    """Word by word within the paragraphs that changed: a long clause rewritten in places is
+    compared paragraph block by block (difflib over its lines), not as one long text."""
+    old_lines, new_lines = old.splitlines(keepends=True), new.splitlines(keepends=True)
+    if len(old_lines) < _FEW_LINES or len(new_lines) < _FEW_LINES:
+        return diff_words(old, new)
+    ops: list[WordOp] = []
+    blocks = SequenceMatcher(None, old_lines, new_lines, autojunk=False).get_opcodes()
+    for tag, i1, i2, j1, j2 in blocks:
+        if tag == "equal":
+            part: tuple[WordOp, ...] = (WordOp(EQUAL, "".join(old_lines[i1:i2])),)
+        else:
+            part = diff_words("".join(old_lines[i1:i2]), "".join(new_lines[j1:j2]))
+        for op in part:
+            if ops and ops[-1].op == op.op:
+                ops[-1] = WordOp(op.op, ops[-1].text + op.text)
+            else:
+                ops.append(op)
+    return tuple(ops)
+
+
+_FEW_LINES = 8
