@@ -26,6 +26,7 @@ _BARE_URL_RE = re.compile(r"(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>()\"]*[^\s<>()\
 # A link the parser refused (a 'javascript:' address) stays as its source text: readers of the
 # change notice get its label only.
 _REFUSED_LINK_RE = re.compile(r"\[([^\[\]\n]*)\]\((?:[^()\n]|\([^()\n]*\))*\)")
+_BROKEN_LINK_RE = re.compile(r"\]\((?:\s*\"[^\"\n]*\"?\s*|[^()\s]*)\)?|!\[|(?:https?|ftp)://(?=\s|$)")
 _TAG_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--.*?-->", re.DOTALL)
 LINK_MARK = "\u2060"
 """Stands where a bare address was, so the words either side do not run together."""
@@ -70,9 +71,32 @@ def _unlinked(line: str, links: list[tuple[str, str]]) -> str:
 
     def refused(m: re.Match[str]) -> str:
         links.append((m.group(1), m.group(0)))
-        return m.group(1)
+        after = m.string[m.end() : m.end() + 1]
+        touching = bool(after) and not after.isspace() and after not in ".,;:!?)"  # '…](x)[ETH' is not '…ETH'
+        return m.group(1) + (" " if touching else "")
 
-    return _REFUSED_LINK_RE.sub(refused, line)
+    line = _REFUSED_LINK_RE.sub(refused, line)
+    # what is left of a link broken across lines or cut short: '](', '"View details")', a lone '!['
+    return _balanced(_BROKEN_LINK_RE.sub(" ", line))
+
+
+def _balanced(line: str) -> str:
+    """`line` without the '[' or ']' that has no partner (a bracket pair, '[at]', stays)."""
+    if "[" not in line and "]" not in line:
+        return line
+    keep = [True] * len(line)
+    opened: list[int] = []
+    for i, ch in enumerate(line):
+        if ch == "[":
+            opened.append(i)
+        elif ch == "]":
+            if opened:
+                opened.pop()
+            else:
+                keep[i] = False
+    for i in opened:
+        keep[i] = False
+    return "".join(ch for ch, kept in zip(line, keep, strict=True) if kept)
 
 
 def _visible(text: str, links: list[tuple[str, str]]) -> str:
