@@ -302,3 +302,20 @@ def test_a_title_whose_markup_alone_changed_is_no_rename() -> None:
     new.find("kites").title = "Kite storage"
     text = draft_change_notice(diff_notices(old, new)).text
     assert "renamed" not in text and "*" not in text, text
+
+
+def test_a_link_whose_tooltip_has_brackets_is_told_by_its_words() -> None:
+    """A language menu whose links carry tooltips with brackets: a new language is its name, and a
+    changed figure in a tooltip (never on the page) is no change readers read."""
+    menu = (
+        '[Dansk](https://w.example/wiki/Page:K_c/da "Page:K c/da (64% done)") '
+        '[Eesti](https://w.example/wiki/Page:K_c/et "Page:K c/et (12% done)")'
+    )
+    added = '[Ido](https://w.example/wiki/Page:K_c/io "Page:K c/io (7% done)") [Eesti]'
+    result = drafted([Clause("menu", "Opening text", menu)], {"menu": menu.replace("[Eesti]", added)})
+    text = result.text
+    for leak in ("](", "https", "done", "%", "Page:"):
+        assert leak not in text, text
+    assert '"Ido"' in text, text
+    tooltip_only = drafted([Clause("menu", "Opening text", menu)], {"menu": menu.replace("64%", "72%")})
+    assert not tooltip_only.material and "72" not in tooltip_only.text, tooltip_only.text

@@ -9,6 +9,7 @@ only drafts it. Pure: topic information comes from clause_library/topics.yaml or
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -585,7 +586,8 @@ def _quantity(region: _Region) -> tuple[str, str]:
         shown = _plain(_with_unit(number, after, before))
         if _BARE_FIGURE_RE.match(shown):  # no unit: the words after it say what it counts
             line = after.split("\n")[0]
-            following = " ".join(line.split()[:3])
+            words = list(itertools.takewhile(lambda w: not any(ch.isdigit() for ch in w), line.split()[:3]))
+            following = " ".join(words)  # words, not the next figure
             return shown, _plain(number.strip() + (" " if line[:1].isspace() else "") + following)
         return shown, shown
 
