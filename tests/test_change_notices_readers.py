@@ -319,3 +319,13 @@ def test_a_link_whose_tooltip_has_brackets_is_told_by_its_words() -> None:
     assert '"Ido"' in text, text
     tooltip_only = drafted([Clause("menu", "Opening text", menu)], {"menu": menu.replace("64%", "72%")})
     assert not tooltip_only.material and "72" not in tooltip_only.text, tooltip_only.text
+
+
+def test_quotes_inside_a_quotation_become_single_ones() -> None:
+    result = drafted(
+        [Clause("words", "Words we use", "Some words have a special meaning here.")],
+        {"words": 'Some words have a special meaning here. "Member" means anyone who has paid the fee.'},
+    )
+    (sentence,) = bullets(result)
+    assert sentence.endswith("we added the sentence \"'Member' means anyone who has paid the fee\"."), sentence
+    assert sentence.count('"') % 2 == 0

@@ -547,7 +547,8 @@ def _plain(text: str) -> str:
     while previous != text:
         previous = text
         text = _TRAILING_JOINER_RE.sub("", _LEADING_JOINER_RE.sub("", _EDGE_RE.sub("", text)))
-    return text.strip('"\u201c\u201d')
+    # quotes inside a quotation become single ones, so the notice's own quotes still pair up
+    return text.replace('"', "'").replace("\u201c", "\u2018").replace("\u201d", "\u2019")
 
 
 def _with_unit(text: str, after: str, before: str = "") -> str:
@@ -585,7 +586,7 @@ def _quantity(region: _Region) -> tuple[str, str]:
             number, after, before = m.group(0), (rest if rest.strip() else region.after), text[: m.start()]
         shown = _plain(_with_unit(number, after, before))
         if _BARE_FIGURE_RE.match(shown):  # no unit: the words after it say what it counts
-            line = after.split("\n")[0]
+            line = re.split(r"[\n,;:()]", after, maxsplit=1)[0]  # '2025, pursuant to' counts nothing
             words = list(itertools.takewhile(lambda w: not any(ch.isdigit() for ch in w), line.split()[:3]))
             following = " ".join(words)  # words, not the next figure
             return shown, _plain(number.strip() + (" " if line[:1].isspace() else "") + following)
