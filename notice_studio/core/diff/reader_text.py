@@ -42,7 +42,34 @@ class ReaderText:
 
 @lru_cache(maxsize=256)
 def reader_text(markdown: str) -> ReaderText:
-    """`markdown` as readers see it (links by their label, markup and escapes gone)."""
+    """`markdown` as readers see it (links by their label, markup and escapes gone).
+
+    Read block by block (the text between blank lines), each block once: two versions of a long
+    clause share most blocks, and parsing is what costs. A block's words do not depend on the
+    blocks around it, except for reference links defined elsewhere (rare; their words stay)."""
+    lines: list[str] = []
+    links: list[tuple[str, str]] = []
+    for block in _BLOCK_BREAK_RE.split(markdown):
+        part = _block_text(block)
+        if part.text:
+            lines.append(part.text)
+        links += part.links
+    return ReaderText("\n".join(lines), tuple(links))
+
+
+_BLOCK_BREAK_RE = re.compile(r"\n[ \t]*\n")
+
+
+# Anything that may be markup: without it a block is its words as typed, and parsing is skipped.
+_MAY_BE_MARKUP_RE = re.compile(
+    r"[\\`*_\[\]<>!#|&~{}=]|://|www\.|^[ \t]*(?:[-+]|\d+[.)])(?:[ \t]|$)|^[ \t]*-{2,}|^(?: {4}|\t)", re.MULTILINE
+)
+
+
+@lru_cache(maxsize=4096)
+def _block_text(markdown: str) -> ReaderText:
+    if not _MAY_BE_MARKUP_RE.search(markdown):
+        return ReaderText(" ".join(markdown.split()), ())
     lines: list[str] = []
     links: list[tuple[str, str]] = []
     for token in notice_markdown().parse(markdown, {}):
