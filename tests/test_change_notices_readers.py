@@ -329,3 +329,23 @@ def test_quotes_inside_a_quotation_become_single_ones() -> None:
     (sentence,) = bullets(result)
     assert sentence.endswith("we added the sentence \"'Member' means anyone who has paid the fee\"."), sentence
     assert sentence.count('"') % 2 == 0
+
+
+def test_a_day_in_a_date_is_told_with_its_month_and_an_indented_menu_by_its_words() -> None:
+    result = drafted(
+        [
+            Clause(
+                "days",
+                "Flying days",
+                "Next meet: Kite Day (Aug 16, 2026) on the hill.\n\n- Menu\n\n    * [Kites](https://k.example) "
+                "* [Reels](https://r.example)",
+            )
+        ],
+        {
+            "days": "Next meet: Kite Day (Aug 12, 2026) on the hill.\n\n- Menu\n\n    * [Kites](https://k.example) "
+            "* [Spools](https://r.example)"
+        },
+    )
+    (sentence,) = bullets(result)
+    assert "now Aug 12 (was Aug 16)" in sentence, sentence
+    assert '"Spools" instead of "Reels"' in sentence and "](" not in sentence and "*" not in sentence, sentence

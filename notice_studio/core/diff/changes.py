@@ -486,6 +486,7 @@ _EDGE_RE = re.compile(r"^[\s,;:.\-\u2013\u2014(]+|[\s,;:.\-\u2013\u2014)]+$")
 _LEADING_JOINER_RE = re.compile(r"^(?:and|or|as well as|including|also|plus)\s+", re.IGNORECASE)
 _TRAILING_JOINER_RE = re.compile(r"\s+(?:and|or|as well as|including|plus)$", re.IGNORECASE)
 _BARE_FIGURE_RE = re.compile(r"^[\d.,]+$")
+_WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)[ \t]+$")
 _NUMBER_RE = re.compile(r"[\w.,-]*\d[\w.,-]*")
 _SYMBOL_UNITS = frozenset("%\u2030")
 _CURRENCY = frozenset("$\u20ac\u00a3\u00a5")
@@ -589,7 +590,12 @@ def _quantity(region: _Region) -> tuple[str, str]:
             line = re.split(r"[\n,;:()]", after, maxsplit=1)[0]  # '2025, pursuant to' counts nothing
             words = list(itertools.takewhile(lambda w: not any(ch.isdigit() for ch in w), line.split()[:3]))
             following = " ".join(words)  # words, not the next figure
-            return shown, _plain(number.strip() + (" " if line[:1].isspace() else "") + following)
+            if following:
+                return shown, _plain(number.strip() + (" " if line[:1].isspace() else "") + following)
+            # nothing after it ('19, 2020'): the word before may say what it is ('May 19')
+            previous = _WORD_BEFORE_RE.search(before)
+            if previous and previous.group(1).lower() not in _STOPWORDS:
+                return shown, f"{previous.group(1)} {shown}"
         return shown, shown
 
     (new, new_told), (old, old_told) = figure(region.inserted), figure(region.deleted)

@@ -9,6 +9,7 @@ told as a changed link.
 from __future__ import annotations
 
 import re
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -50,7 +51,8 @@ def reader_text(markdown: str) -> ReaderText:
     lines: list[str] = []
     links: list[tuple[str, str]] = []
     for block in _BLOCK_BREAK_RE.split(markdown):
-        part = _block_text(block)
+        # a block indented under a list item above it is no code block: read it as text
+        part = _block_text(textwrap.dedent(block))
         if part.text:
             lines.append(part.text)
         links += part.links
