@@ -8,6 +8,9 @@ versions of one policy are diffed and a change notice drafted. Reported, beside 
 baseline (the drafter as it was at BASELINE_COMMIT, when that commit is in this checkout):
   - duplicated bullets: a sentence that appears twice in one change notice;
   - empty notices for real changes: the text changed but the notice lists nothing;
+  - bullets readers cannot use: "X" instead of the same "X"; Markdown, HTML, escapes or link
+    addresses quoted; a figure with no unit ("now 72 (was 64)"); no detail at all;
+  - versions suggested as material;
   - time per change notice (diff + drafting).
 Pass --show N to print N change notices (chosen evenly) for reading by eye.
 """
@@ -31,8 +34,11 @@ from pathlib import Path
 from notice_studio.core.diff.notices import diff_notices
 from notice_studio.core.notice.model import Clause, Notice, slugify
 
-BASELINE_COMMIT = "93cb618"
+BASELINE_COMMIT = "7bcdd2b"
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_SAME_RE = re.compile(r'says "([^"]*)" instead of "\1"')
+_MARKUP_RE = re.compile(r"\]\(|\\[\W_]|<[A-Za-z/!]|https?:|://|www\.|javascript:|\w=\w[^ ]*&|\?\w+=")
+_BARE_FIGURE_RE = re.compile(r"now [\d.,]+ \(was|\(was [\d.,]+\)")
 
 
 def split_markdown(text: str, title: str) -> Notice:
@@ -134,7 +140,7 @@ def _parse_batch(data: bytes) -> list[str]:
 
 
 def measure(pairs: list[tuple[str, Notice, Notice]], draft: Callable[..., object]) -> dict[str, object]:
-    duplicates = empty = vague = 0
+    duplicates = empty = vague = same = markup = bare_figures = material = total = 0
     times: list[float] = []
     notices: list[tuple[str, str]] = []
     dup_examples: list[str] = []
@@ -150,12 +156,26 @@ def measure(pairs: list[tuple[str, Notice, Notice]], draft: Callable[..., object
             dup_examples.append(f"{label}: {repeated[0][:120]}")
         if not result.items:  # type: ignore[attr-defined]
             empty += 1
-        vague += sum(1 for b in bullets if b.startswith("- We changed") and "): " not in b and '": ' not in b)
+        vague += sum(
+            1
+            for b in bullets
+            if b.startswith("- We changed") and "): " not in b and '": ' not in b and "where a link leads" not in b
+        )
+        same += sum(1 for b in bullets if _SAME_RE.search(b))
+        markup += sum(1 for b in bullets if _MARKUP_RE.search(b))
+        bare_figures += sum(1 for b in bullets if _BARE_FIGURE_RE.search(b))
+        material += bool(result.material)  # type: ignore[attr-defined]
+        total += len(bullets)
         notices.append((label, text))
     return {
         "duplicates": duplicates,
         "empty": empty,
         "vague": vague,
+        "same": same,
+        "markup": markup,
+        "bare_figures": bare_figures,
+        "material": material,
+        "bullets": total,
         "median_ms": statistics.median(times) * 1000,
         "total_s": sum(times),
         "max_ms": max(times) * 1000,
@@ -189,14 +209,20 @@ def main(argv: list[str] | None = None) -> int:
     baseline = None if args.no_baseline else load_baseline()
     if baseline is not None:
         rows.append((f"baseline {BASELINE_COMMIT}", measure(real, baseline.draft_change_notice)))
-    print(f"{'':22}{'duplicated':>12}{'empty':>8}{'no detail':>11}{'median ms':>11}{'max ms':>9}{'total s':>9}")
+    print(
+        f"{'':22}{'bullets':>8}{'duplicated':>11}{'empty':>6}{'no detail':>10}{'X for X':>8}{'markup':>7}"
+        f"{'no unit':>8}{'material':>9}{'median ms':>10}{'max ms':>7}{'total s':>8}"
+    )
     for label, r in rows:
         print(
-            f"{label:22}{r['duplicates']:>12}{r['empty']:>8}{r['vague']:>11}"
-            f"{r['median_ms']:>11.1f}{r['max_ms']:>9.0f}{r['total_s']:>9.1f}"
+            f"{label:22}{r['bullets']:>8}{r['duplicates']:>11}{r['empty']:>6}{r['vague']:>10}{r['same']:>8}"
+            f"{r['markup']:>7}{r['bare_figures']:>8}{r['material']:>9}"
+            f"{r['median_ms']:>10.1f}{r['max_ms']:>7.0f}{r['total_s']:>8.1f}"
         )
     print("duplicated: notices with a repeated bullet; empty: notices listing nothing for a real change;")
-    print("no detail: 'We changed ...' bullets that name no concrete change (new figure, words added or removed)")
+    print("no detail: 'We changed ...' bullets that name no concrete change (figure, words, sentences or link)")
+    print('X for X: \'it now says "X" instead of "X"\'; markup: bullets quoting Markdown, HTML, escapes or addresses;')
+    print("no unit: a figure quoted bare ('now 72 (was 64)'); material: notices suggested as material")
     for label, r in rows:
         for example in r["dup_examples"][:5]:  # type: ignore[index]
             print(f"  {label} duplicate: {example}")

@@ -293,7 +293,7 @@ def test_an_added_sentence_is_quoted_without_its_full_stop() -> None:
         )
     )
     sentence = only_item(result).sentence
-    assert sentence.endswith('we added "Logs go to our auditor".')
+    assert sentence.endswith('we added the sentence "Logs go to our auditor".')
     assert '."' not in sentence and ".." not in sentence
 
 
@@ -319,7 +319,10 @@ def test_sections_of_one_topic_removed_together_are_named_once() -> None:
     new.remove("sharing-2")
     result = draft_change_notice(diff_notices(old, new))
     assert [i.sentence for i in result.items] == [
-        'We removed the section "Who we share information with" about who we share your information with.'
+        (
+            'We removed section 2, "Who we share information with" and section 7, "Who we share information with" '
+            "about who we share your information with."
+        )
     ]
 
 
@@ -433,12 +436,12 @@ def test_a_rewritten_sentence_around_a_number_is_no_figure_change() -> None:
 
 
 def test_the_introduction_is_named_as_readers_say_it() -> None:
-    def edit(n: Notice) -> None:
-        n.find("sale").topics = ["introduction"]
-        n.set_body("sale", "No buyer or broker ever gets the names on our order book.")
-
-    item = only_item(notice_for(edit))
-    assert item.sentence.startswith('We changed the introduction ("Selling information")'), item.sentence
+    old = base()
+    old.add(Clause("welcome", "Welcome", "Thank you for reading about our order book.", topics=["introduction"]))
+    new = copy.deepcopy(old)
+    new.set_body("welcome", "No buyer or broker ever gets the names on our order book.")
+    item = only_item(draft_change_notice(diff_notices(old, new)))
+    assert item.sentence.startswith('We changed the introduction ("Welcome")'), item.sentence
 
 
 # ----- placeholders with no value: readers saw a blank marker, never "{{ name }}" ----------------

@@ -444,12 +444,13 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 def cmd_history(args: argparse.Namespace) -> int:
     with open_workspace(args.folder) as ws:
-        title = ws.notice.find(args.clause_id).title
+        title, present = ws.clause_title(args.clause_id)
         edits = ws.clause_history(args.clause_id, args.limit)
     if args.json:
         print_json(
             {
                 "clause": args.clause_id,
+                "in_draft": present,
                 "edits": [
                     {"commit": e.commit, "author": e.author, "email": e.email, "when": e.when, "message": e.message}
                     for e in edits
@@ -457,7 +458,8 @@ def cmd_history(args: argparse.Namespace) -> int:
             }
         )
         return 0
-    print(f"Edits of '{title}' (newest first):")
+    removed = "" if present else ", a section since removed from the draft"
+    print(f"Edits of '{title}'{removed} (newest first):")
     for e in edits:
         print(f"  {e.when[:16].replace('T', ' ')}  {e.author}: {e.message}  [{e.commit[:8]}]")
     return 0

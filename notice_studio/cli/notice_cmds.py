@@ -31,6 +31,7 @@ from notice_studio.core.workspace.publishing import (
     PublishReview,
     change_notice_problem,
     missing_reason,
+    suggestion_sentence,
 )
 
 if TYPE_CHECKING:
@@ -120,7 +121,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("log", help="published versions and saved edits")
     add_folder(p)
-    p.add_argument("--limit", type=int, default=None, help="show only the newest N edits")
+    p.add_argument("--limit", type=int, default=None, help="show only the newest N versions and the newest N edits")
     add_json(p)
     p.set_defaults(func=cmd_log)
 
@@ -310,10 +311,12 @@ def cmd_publish(args: argparse.Namespace) -> int:
         return _publish_review(args, effective, given)
     published_before: int | None = None
     notes: tuple[str, ...] = ()
+    first = False
     try:
         with open_workspace(args.folder, write=True) as ws:
             published_before = len(ws.repo.versions())
             gate = ws.review_publish()
+            first = gate.latest is None
             choice = ws.publish_choice(
                 gate, effective, change_notice=args.summary, material=args.material, reasons=given
             )
@@ -348,6 +351,8 @@ def cmd_publish(args: argparse.Namespace) -> int:
     print(f"Published {version.name} ({kind}), effective {effective.isoformat()}.")
     for note in notes:
         print(note)
+    if args.material is None:
+        print(f"{suggestion_sentence(first, version.material)} {_CHOOSE_KIND}; publish --dry-run shows it first.")
     print("Change notice recorded for readers:")
     for line in version.change_notice.splitlines() or ["(none)"]:
         print(f"  {line}")
@@ -363,6 +368,9 @@ def cmd_withdraw(args: argparse.Namespace) -> int:
         "unchanged, and the next sync sends the withdrawal; build the website folder again."
     )
     return 0
+
+
+_CHOOSE_KIND = "To choose yourself, publish with --material or --editorial"
 
 
 def _published_anyway(folder: str, published_before: int | None) -> Version | None:
@@ -463,6 +471,8 @@ def _publish_review(args: argparse.Namespace, effective: dt.date, given: dict[st
     print(
         f"Publishing would make {data['next_version']} ({kind} {'suggested' if args.material is None else 'chosen'})."
     )
+    if args.material is None:
+        print(f"{suggestion_sentence(gate.latest is None, choice.material)} {_CHOOSE_KIND}.")
     for title, items in (
         ("Errors (fix first):", gate.blocking),
         ("Warnings (acknowledge with --force):", choice.warnings),
@@ -495,11 +505,28 @@ def _signature_json(signature: Signature | None) -> dict[str, str]:
     return {"state": signature.state, "signer": signature.signer}
 
 
+def _print_acknowledged(version: Version, previous: Version | None) -> None:
+    """The warnings acknowledged for `version`: in full those new since the version before it
+    (or given a new reason), the rest counted, so a long history is not the same list again and again."""
+    earlier = {(w, previous.reason_for(w)) for w in previous.acknowledged} if previous else set()
+    again = 0
+    for warning in version.acknowledged:
+        reason = version.reason_for(warning)
+        if (warning, reason) in earlier:
+            again += 1
+            continue
+        print(f"      Acknowledged: {warning}" + (f" Reason: {reason}" if reason else ""))
+    if again and previous is not None:
+        were = "warning" if again == 1 else "warnings"
+        print(f"      Acknowledged again: {again} {were} as for {previous.name} (log --json lists them).")
+
+
 def cmd_log(args: argparse.Namespace) -> int:
     with open_workspace(args.folder, read_draft=False) as ws:
-        versions = ws.repo.versions()
-        edits = ws.repo.edits(limit=args.limit)
+        all_versions = ws.repo.versions()
+        edits = ws.repo.edits(limit=args.limit)  # refuses a limit below 1 in one sentence
         signatures = ws.version_signatures()
+    versions = all_versions[-args.limit :] if args.limit else all_versions
     if args.json:
         print_json(
             {
@@ -543,9 +570,15 @@ def cmd_log(args: argparse.Namespace) -> int:
             }
         )
         return 0
-    tags = {v.commit: v for v in versions}
+    tags = {v.commit: v for v in all_versions}
     if versions:
-        print("Published versions:")
+        shown = (
+            "Published versions:"
+            if len(versions) == len(all_versions)
+            else (f"Published versions (the newest {len(versions)} of {len(all_versions)}):")
+        )
+        print(shown)
+        before = {v.name: all_versions[i - 1] if i else None for i, v in enumerate(all_versions)}
         for v in reversed(versions):
             kind = "material" if v.material else "editorial"
             signed = signatures[v.name].words if v.name in signatures else ""
@@ -554,9 +587,7 @@ def cmd_log(args: argparse.Namespace) -> int:
             print(f"  {v.name}  effective {v.effective}  {kind}  approved by {v.approved_by or '-'}{signed}{gone}")
             for line in v.change_notice.splitlines():
                 print(f"      {line}")
-            for warning in v.acknowledged:
-                reason = v.reason_for(warning)
-                print(f"      Acknowledged: {warning}" + (f" Reason: {reason}" if reason else ""))
+            _print_acknowledged(v, before[v.name])
     else:
         print("Not published yet.")
     print("Edits (newest first):")

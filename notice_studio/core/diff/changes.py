@@ -9,11 +9,13 @@ only drafts it. Pure: topic information comes from clause_library/topics.yaml or
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from functools import cache
+from functools import cache, lru_cache
 
 from notice_studio.core.diff.notices import (
     UNFILLED,
@@ -26,7 +28,8 @@ from notice_studio.core.diff.notices import (
     VariableChange,
 )
 from notice_studio.core.diff.practices import PracticeChange
-from notice_studio.core.diff.words import DELETE, EQUAL, INSERT, WordOp, new_text
+from notice_studio.core.diff.reader_text import LINK_MARK, ReaderView, reader_line, reader_view
+from notice_studio.core.diff.words import DELETE, EQUAL, INSERT, WordOp, new_text, old_text
 from notice_studio.core.practices.statements import lower_label as lower_first
 from notice_studio.core.wording import plural
 
@@ -410,8 +413,9 @@ def is_substantive(change: ClauseChange) -> bool:
     or a large rewrite. Typos, punctuation, case and synonym swaps are wording.
 
     Judged on the clause as typed, so a changed placeholder value (reported on its own) does
-    not make a typo fix in the same clause look substantive."""
-    ops = change.word_ops
+    not make a typo fix in the same clause look substantive. Read as readers see the text typed:
+    a link's address, markup or an escape is no wording (a changed link is told on its own)."""
+    ops = _typed(change).ops
     old_words = set(_words("".join(o.text for o in ops if o.op != INSERT)))
     new_words = set(_words(new_text(ops)))
     changed_words = 0
@@ -435,13 +439,60 @@ def is_substantive(change: ClauseChange) -> bool:
     return substantive or changed_words > max(25, 0.3 * total)
 
 
+# ----- what readers see ------------------------------------------------------------------------
+@lru_cache(maxsize=256)
+def _seen(change: ClauseChange) -> ReaderView:
+    """The clause as readers see it, each side's values filled in (what the sentences quote)."""
+    return reader_view(old_text(change.reader_ops), new_text(change.reader_ops))
+
+
+@lru_cache(maxsize=256)
+def _typed(change: ClauseChange) -> ReaderView:
+    """The clause as typed (placeholders as names), as readers would see that text."""
+    return reader_view(change.old_body or "", change.new_body or "")
+
+
+def _only_links_changed(change: ClauseChange) -> bool:
+    """The words readers read are the same; only where a link leads (or markup) changed."""
+    view = _typed(change)
+    words_same = all(not _words(o.text) for o in view.ops if o.op != EQUAL)
+    return words_same and view.old_links != view.new_links
+
+
+# A link readers follow to act on their information: to opt out, withdraw consent, make a request
+# or complaint, or reach us. Where it leads is part of the promise, so changing it is material;
+# any other link (a partner's policy, a help page) leads readers to the same words: editorial.
+_ACTION_LINK_RE = re.compile(
+    r"opt[\s_-]?out|unsubscrib|do[\s_-]not[\s_-](?:sell|share)|your[\s_-](?:privacy[\s_-])?choices|"
+    r"withdraw|consent|preferences|contact|complain|request|delete|erase|access[\s_-]your|"
+    r"^mailto:|^tel:|privacy@|dpo@",
+    re.IGNORECASE,
+)
+
+
+def _is_action_link(label: str, address: str) -> bool:
+    return bool(_ACTION_LINK_RE.search(label) or _ACTION_LINK_RE.search(address))
+
+
+def _link_detail(change: ClauseChange) -> tuple[str, bool]:
+    """(' ("label")' naming the changed link when it has one, whether it is material)."""
+    links = _typed(change).changed_links
+    labels = list(dict.fromkeys(label for label, _ in links if label))
+    material = any(_is_action_link(label, address) for label, address in links)
+    return ((f' ("{labels[0]}")' if len(labels) == 1 else ""), material)
+
+
 # ----- sentences -------------------------------------------------------------------------------
 _UNIT_RE = re.compile(r"^(\s*)(\w+)")
 _LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_MARKUP_RE = re.compile(r"[*_`#>|]+|^\s*[-+]\s+", re.MULTILINE)
 _EDGE_RE = re.compile(r"^[\s,;:.\-\u2013\u2014(]+|[\s,;:.\-\u2013\u2014)]+$")
 _LEADING_JOINER_RE = re.compile(r"^(?:and|or|as well as|including|also|plus)\s+", re.IGNORECASE)
+_TRAILING_JOINER_RE = re.compile(r"\s+(?:and|or|as well as|including|plus)$", re.IGNORECASE)
+_BARE_FIGURE_RE = re.compile(r"^[\d.,]+$")
+_WORD_BEFORE_RE = re.compile(r"([^\W\d_]+)[ \t]+$")
 _NUMBER_RE = re.compile(r"[\w.,-]*\d[\w.,-]*")
+_SYMBOL_UNITS = frozenset("%\u2030")
+_CURRENCY = frozenset("$\u20ac\u00a3\u00a5")
 _JOINING_WORDS = frozenset(
     [
         "and",
@@ -491,19 +542,27 @@ _NEW_THING: dict[str, str] = {
 
 
 def _plain(text: str) -> str:
-    """Readable words from a Markdown snippet: link text kept, markup and outer punctuation dropped."""
-    text = _MARKUP_RE.sub(" ", _LINK_RE.sub(r"\1", text))
-    text = " ".join(text.split())
+    """Readable words from a snippet of the text readers see: outer punctuation dropped.
+
+    Snippets come from `reader_text`, so no markup is left to strip: an underscore in
+    'utm_source' or '_ga' is part of the word readers read."""
+    text = " ".join(text.replace(LINK_MARK, " ").split())
     previous = None
     while previous != text:
         previous = text
-        text = _LEADING_JOINER_RE.sub("", _EDGE_RE.sub("", text))
-    return text.strip('"\u201c\u201d')
+        text = _TRAILING_JOINER_RE.sub("", _LEADING_JOINER_RE.sub("", _EDGE_RE.sub("", text)))
+    # quotes inside a quotation become single ones, so the notice's own quotes still pair up
+    return text.replace('"', "'").replace("\u201c", "\u2018").replace("\u201d", "\u2019")
 
 
-def _with_unit(text: str, after: str) -> str:
-    """'30' followed by ' days after' -> '30 days', so readers see the quantity."""
+def _with_unit(text: str, after: str, before: str = "") -> str:
+    """'30' followed by ' days after' -> '30 days', so readers see the quantity; '64' before
+    '% translated' is '64%', and '$' before a figure stays with it."""
     text = text.strip()
+    if text[:1].isdigit() and before[-1:] in _CURRENCY:
+        text = before[-1] + text
+    if text and text[-1].isdigit() and after[:1] in _SYMBOL_UNITS:
+        return text + after[0]
     m = _UNIT_RE.match(after)
     # '16 and over' is no unit: the figure is 16 ('16 and' read as a changed figure was a defect)
     if text and text[-1].isdigit() and m and m.group(2).casefold() not in _JOINING_WORDS:
@@ -519,32 +578,48 @@ def _short(text: str, limit: int = 14) -> str:
 def _quantity(region: _Region) -> tuple[str, str]:
     """The new and old figure of a changed number, with its unit ('45 days', '30 days')."""
 
-    def figure(text: str) -> str:
+    def figure(text: str) -> tuple[str, str]:
+        """(the figure as shown, the figure with the words after it when it has no unit)."""
         if len(text.split()) <= 4:
-            return _plain(_with_unit(text, region.after))
-        m = _NUMBER_RE.search(text)
-        if not m:
-            return ""
-        rest = text[m.end() :]
-        return _plain(_with_unit(m.group(0), rest if rest.strip() else region.after))
+            number, after, before = text, region.after, region.before
+        else:
+            m = _NUMBER_RE.search(text)
+            if not m:
+                return "", ""
+            rest = text[m.end() :]
+            number, after, before = m.group(0), (rest if rest.strip() else region.after), text[: m.start()]
+        shown = _plain(_with_unit(number, after, before))
+        if _BARE_FIGURE_RE.match(shown):  # no unit: the words after it say what it counts
+            line = re.split(r"[\n,;:()]", after, maxsplit=1)[0]  # '2025, pursuant to' counts nothing
+            words = list(itertools.takewhile(lambda w: not any(ch.isdigit() for ch in w), line.split()[:3]))
+            following = " ".join(words)  # words, not the next figure
+            if following:
+                return shown, _plain(number.strip() + (" " if line[:1].isspace() else "") + following)
+            # nothing after it ('19, 2020'): the word before may say what it is ('May 19')
+            previous = _WORD_BEFORE_RE.search(before)
+            if previous and previous.group(1).lower() not in _STOPWORDS:
+                return shown, f"{previous.group(1)} {shown}"
+        return shown, shown
 
-    return figure(region.inserted), figure(region.deleted)
+    (new, new_told), (old, old_told) = figure(region.inserted), figure(region.deleted)
+    return (new, old) if new == old else (new_told, old_told)
 
 
 def _detail(change: ClauseChange, topic: str = "") -> str:
-    """What concretely changed, for the sentence: each changed figure with its unit, and the
-    words added, replaced or removed (a new recipient, a new purpose). Empty when the edit is
-    too scattered to name briefly.
+    """What concretely changed, for the sentence: each changed figure with its unit, each whole
+    sentence added or removed, and the words added, replaced or removed (a new recipient, a new
+    purpose); at least what kind of change it was when it is too scattered to quote.
 
     Every change is told, not only the first: a period raised and a recipient added in one
-    edit are two things readers need to hear. Read from the wording readers see (`reader_ops`):
-    a placeholder with no value was a blank marker to them, never wording, so it is neither
-    quoted nor named as a figure. New wording with a blank in it is not told at all (publishing
-    waits for the value); an old blank leaves out the "(was …)", since readers were never told
-    a value there."""
+    edit are two things readers need to hear. Read from the text readers see (`_seen`): values
+    filled in, links by their label, no markup. A placeholder with no value was a blank marker
+    to them, never wording, so it is neither quoted nor named as a figure. New wording with a
+    blank in it is not told at all (publishing waits for the value); an old blank leaves out
+    the "(was …)", since readers were never told a value there."""
+    ops = _seen(change).ops
     regions = [
         r
-        for r in _regions(change.reader_ops)
+        for r in _regions(ops)
         if UNFILLED not in r.inserted and _meaningful_words(r.deleted) != _meaningful_words(r.inserted)
     ]
     figures: list[str] = []
@@ -559,18 +634,118 @@ def _detail(change: ClauseChange, topic: str = "") -> str:
                 figures.append(f"now {new} (was {old})")
                 continue
         wording.append(r)
-    parts = figures + _wording_parts(wording, topic)
+    figures = list(dict.fromkeys(figures))
+    if len(figures) > _FIGURES_TOLD:
+        figures = [*figures[:_FIGURES_TOLD], "and other figures"]
+    gone, came = _whole_sentences(old_text(ops), new_text(ops))
+    in_sentences = {w for sentence in gone + came for w in _words(sentence)}
+    wording = [left for r in wording if (left := _untold(r, in_sentences)) is not None]
+    parts = figures + _sentence_parts(gone, "removed") + _sentence_parts(came, "added")
+    # "a new recipient" only where the title says the section is about recipients: a topic an
+    # import read from the body ("Opening text" about aggregated data) would name a new language
+    # link "new information we collect"
+    sure = bool(topic) and guess_topic(_rendered_title(change)) == topic
+    parts += _wording_parts(wording, topic, sure)[: max(0, _PARTS_TOLD - len(parts))]
+    if not parts and regions:
+        parts = [_kind_of_change(regions)]
     return (": " + "; ".join(parts)) if parts else ""
 
 
-def _wording_parts(regions: list[_Region], topic: str) -> list[str]:
-    """'we added "…"', 'it now says "…" instead of "…"', 'we removed "…"' for edited words."""
-    added = [r for r in regions if _words(r.inserted) and not _words(r.deleted)]
-    removed = [r for r in regions if _words(r.deleted) and not _words(r.inserted) and UNFILLED not in r.deleted]
+def _untold(region: _Region, told: set[str]) -> _Region | None:
+    """What of `region` the whole sentences told do not already say: None when they say it all,
+    only the new words when the old ones were a sentence told as removed (and the reverse)."""
+
+    def inside(text: str) -> bool:
+        words = [w for w in _words(text) if not w.isdigit()]  # a list number before a sentence aside
+        return not words or sum(w in told for w in words) >= _TOLD_SHARE * len(words)
+
+    gone, came = inside(region.deleted), inside(region.inserted)
+    if gone and came:
+        return None
+    if gone and _words(region.deleted):
+        return _Region(region.before, "", region.inserted, region.after)
+    if came and _words(region.inserted):
+        return _Region(region.before, region.deleted, "", region.after)
+    return region
+
+
+_TOLD_SHARE = 0.8
+_FIGURES_TOLD = 3
+_PARTS_TOLD = 4
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[^a-z])|\n")
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE_END_RE.split(text) if len(_meaningful_words(s)) >= 4]
+
+
+@lru_cache(maxsize=64)
+def _whole_sentences(old: str, new: str) -> tuple[list[str], list[str]]:
+    """Sentences readers no longer read, and sentences new to them (no reworded twin on the other side)."""
+    old_s = [(s, tuple(_words(s))) for s in _sentences(old)]
+    new_s = [(s, tuple(_words(s))) for s in _sentences(new)]
+    old_keys = {words for _, words in old_s}
+    new_keys = {words for _, words in new_s}
+    # only sentences changed on each side can be each other's reworded twin
+    old_rest = [(words, set(words)) for _, words in old_s if words not in new_keys]
+    new_rest = [(words, set(words)) for _, words in new_s if words not in old_keys]
+
+    def lone(words: tuple[str, ...], others: list[tuple[tuple[str, ...], set[str]]]) -> bool:
+        bag = set(words)
+        for other, other_bag in others:
+            if 2 * len(bag & other_bag) < _TWIN * (len(bag) + len(other_bag)):
+                continue  # too few words in common to be the same sentence reworded
+            if SequenceMatcher(None, words, other, autojunk=False).ratio() >= _TWIN:
+                return False
+        return True
+
+    # a sentence with a blank in it is never quoted, but may be the twin of one that is filled in
+    gone = [s for s, words in old_s if words not in new_keys and UNFILLED not in s and lone(words, new_rest)]
+    came = [s for s, words in new_s if words not in old_keys and UNFILLED not in s and lone(words, old_rest)]
+    return gone, came
+
+
+_TWIN = 0.5
+
+
+def _sentence_parts(sentences: list[str], what: str) -> list[str]:
+    """'we removed the sentence "…"', or 'we removed 3 sentences, among them "…"'."""
+    if not sentences:
+        return []
+    first = _short(sentences[0], 12)
+    if len(sentences) == 1:
+        return [f'we {what} the sentence "{first}"']
+    return [f'we {what} {len(sentences)} sentences, among them "{first}"']
+
+
+def _kind_of_change(regions: list[_Region]) -> str:
+    """What kind of change a scattered edit was, when no part of it can be quoted briefly."""
+    added = sum(len(_words(r.inserted)) for r in regions)
+    removed = sum(len(_words(r.deleted)) for r in regions)
+    if added and removed:
+        return f"we reworded it ({added} words added, {removed} taken out)"
+    if added:
+        return f"we added {added} words to it"
+    return f"we took {removed} words out of it"
+
+
+def _has_content(text: str) -> bool:
+    """Words worth quoting: more than function words and single letters."""
+    return any((w not in _STOPWORDS and len(w) > 1) or w.isdigit() for w in _words(text))
+
+
+def _wording_parts(regions: list[_Region], topic: str, sure: bool = True) -> list[str]:
+    """'we added "…"', 'it now says "…" instead of "…"', 'we removed "…"' for edited words.
+
+    The added words are named as the topic's new thing ('a new recipient') when the section is
+    `sure`ly about that topic, or when they fill a blank the section left for that thing."""
+    added = [r for r in regions if _has_content(r.inserted) and not _words(r.deleted)]
+    removed = [r for r in regions if _has_content(r.deleted) and not _words(r.inserted) and UNFILLED not in r.deleted]
     replaced = [r for r in regions if _words(r.deleted) and _words(r.inserted)]
     parts: list[str] = []
     if len(regions) <= 3:
-        thing = _NEW_THING.get(topic, "")
+        filled = bool(added) and all(UNFILLED in r.deleted for r in added[:2])
+        thing = _NEW_THING.get(topic, "") if sure or filled else ""
         quoted = [f'"{_short(r.inserted)}"' for r in added[:2] if _short(r.inserted)]
         if quoted and thing and all(len(_words(r.inserted)) <= 12 for r in added[:2]):
             parts.append(f"we added {thing}, " + " and ".join(quoted))
@@ -580,7 +755,7 @@ def _wording_parts(regions: list[_Region], topic: str) -> list[str]:
             new, old = _short(r.inserted, 10), _short(r.deleted, 10)
             if new and UNFILLED in r.deleted:
                 parts.append(f'it now says "{new}"')
-            elif new and old:
+            elif new and old and new.casefold() != old.casefold():
                 parts.append(f'it now says "{new}" instead of "{old}"')
         for r in removed[:1]:
             words = _short(r.deleted)
@@ -596,14 +771,83 @@ def _rendered_title(change: ClauseChange) -> str:
     text = new_text(change.reader_title_ops)
     if change.new_title is None:  # removed: the old title
         text = "".join(o.text for o in change.reader_title_ops if o.op != INSERT)
-    return " ".join(text.replace(UNFILLED, "\u2026").split()) or change.clause_id
+    return " ".join(reader_line(text).replace(UNFILLED, "\u2026").split()) or change.clause_id
+
+
+def _named(change: ClauseChange, repeated: set[str]) -> str:
+    """'"Cookies"', or 'section 12, "Contact"' when another section has the same title."""
+    title = _rendered_title(change)
+    if title in repeated and change.number:
+        return f'section {change.number}, "{title}"'
+    return f'"{title}"'
+
+
+def _repeated_titles(diff: NoticeDiff) -> set[str]:
+    """Titles two sections share in either version (readers cannot tell those apart by title)."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for change in diff.clauses:
+        for side, title in (("old", change.old_title), ("new", change.new_title)):
+            if title is not None:
+                counts[(side, " ".join(title.split()))] += 1
+    return {
+        _rendered_title(change)
+        for change in diff.clauses
+        for side, title in (("old", change.old_title), ("new", change.new_title))
+        if title is not None and counts[(side, " ".join(title.split()))] > 1
+    }
+
+
+def _says_something_material(change: ClauseChange, topics: Mapping[str, TopicInfo]) -> bool:
+    """For a section with no declared topic: do the changed words speak of what makes a change
+    material? A dropped or added negation, a whole sentence added or removed, or words around the
+    change naming a material topic (keeping, sharing, selling ...) do; new figures in a menu of
+    languages or a fixed typo in a heading do not, so the version is suggested as editorial."""
+    ops = _seen(change).ops
+    gone, came = _whole_sentences(old_text(ops), new_text(ops))
+    if gone or came:
+        return True
+    for region in _regions(ops):
+        d, i = _meaningful_words(region.deleted), _meaningful_words(region.inserted)
+        if _NEGATIONS & (set(d) ^ set(i)):
+            return True
+        near = f"{region.before[-_NEAR:]} {region.deleted} {region.inserted} {region.after[:_NEAR]}"
+        topic = guess_topic("", near)
+        if topic and topics.get(topic, TopicInfo("", True)).material:
+            return True
+    return False
+
+
+_NEAR = 80
+
+
+def _trusted_topic(change: ClauseChange) -> str:
+    """The declared topic when the sentence may speak of it ('We changed how long we keep ...').
+
+    Topics an import found in a section's body can be wrong ("How we protect personal data"
+    declared as legal bases because its text names one); when the title points at another topic
+    than any declared, the sentence names the section by its title only: no topic is better
+    than a wrong one. The declared topic still decides whether the change is material."""
+    if not change.topics:
+        return ""
+    from_title = guess_topic(_rendered_title(change))
+    return change.topics[0] if not from_title or from_title in change.topics else ""
 
 
 def _titles(titles: list[str]) -> str:
     unique = list(dict.fromkeys(titles))
-    quoted = [f'"{t}"' for t in unique[:4]]
+    quoted = unique[:4]
     more = len(unique) - len(quoted)
+    if any(name.startswith("section ") for name in quoted):  # 'section 2, "A"' has its own comma
+        joined = "; ".join(quoted[:-1]) + (" and " if len(quoted) > 1 else "") + quoted[-1]
+        return joined + (f" and {more} more" if more else "")
     return ", ".join(quoted) + (f" and {more} more" if more else "")
+
+
+def _the_sections(names: str, several: bool) -> str:
+    """'the section "A"', 'the sections "A", "B"', or 'section 2, "A"' (its number says which)."""
+    if names.startswith("section "):
+        return names
+    return f"the {'sections' if several else 'section'} {names}"
 
 
 def _clause_items(diff: NoticeDiff, topics: Mapping[str, TopicInfo]) -> tuple[list[ChangeItem], list[ClauseChange]]:
@@ -616,6 +860,7 @@ def _clause_items(diff: NoticeDiff, topics: Mapping[str, TopicInfo]) -> tuple[li
     removed = {c.clause_id for c in diff.clauses if c.kind == ChangeKind.REMOVED}
     # (what happened, topic, detail, topic declared) -> titles and clause ids, in the order first met
     groups: dict[tuple[str, str, str, bool], tuple[list[str], list[str], bool]] = {}
+    repeated = _repeated_titles(diff)
     for change in diff.clauses:
         if change.kind == ChangeKind.UNCHANGED:
             continue  # changed values and tables get their own sentences
@@ -623,9 +868,9 @@ def _clause_items(diff: NoticeDiff, topics: Mapping[str, TopicInfo]) -> tuple[li
         # A topic guessed from a keyword ("protect" in a camera section) only orders the bullets:
         # the sentence names the section by its title, and, as when no topic can be told at all,
         # suggests material (telling readers too much is the safer error).
-        declared = bool(change.topics)
-        material_topic = topics[topic].material if declared and topic in topics else True
-        told = topic if declared else ""
+        told = _trusted_topic(change)
+        declared = bool(told)
+        material_topic = topics[topic].material if change.topics and topic in topics else True
         if change.kind == ChangeKind.ADDED:
             if change.new_parent in added or _mostly_moved(change):
                 continue  # the parent's sentence, or the sentence on the moved text, covers it
@@ -637,14 +882,23 @@ def _clause_items(diff: NoticeDiff, topics: Mapping[str, TopicInfo]) -> tuple[li
         elif (
             change.kind in (ChangeKind.MODIFIED, ChangeKind.MOVED_MODIFIED)
             and change.body_changed
+            and (_only_links_changed(change))
+        ):
+            label, material_topic = _link_detail(change)
+            key = ("link", topic, label, declared)
+        elif (
+            change.kind in (ChangeKind.MODIFIED, ChangeKind.MOVED_MODIFIED)
+            and change.body_changed
             and is_substantive(change)
         ):
             key = ("changed", topic, _detail(change, told), declared)
+            if not change.topics:
+                material_topic = _says_something_material(change, topics)
         else:
             editorial.append(change)
             continue
         titles, ids, _ = groups.setdefault(key, ([], [], material_topic))
-        titles.append(_rendered_title(change))
+        titles.append(_named(change, repeated))
         ids.append(change.clause_id)
     items = [
         ChangeItem(
@@ -703,13 +957,17 @@ def _clause_sentence(what: str, topic: str, detail: str, titles: list[str], topi
     several = len(set(titles)) > 1
     if what == "added":
         if several:
-            return f"We added sections about {about} ({names})." if about else f"We added the sections {names}."
-        return f"We added a section about {about} ({names})." if about else f"We added a section {names}."
+            return (
+                f"We added sections about {about} ({names})." if about else f"We added {_the_sections(names, several)}."
+            )
+        if about:
+            return f"We added a section about {about} ({names})."
+        return f"We added {names}." if names.startswith("section ") else f"We added a section {names}."
     if what == "removed":
-        section = "sections" if several else "section"
-        return f"We removed the {section} {names}" + (f" about {about}." if about else ".")
-    section = "sections" if several else "section"
-    where = f"We changed the {section} {names}" if not lead else f"{lead} ({names})"
+        return f"We removed {_the_sections(names, several)}" + (f" about {about}." if about else ".")
+    if what == "link":  # the detail names the link's label, when there is one
+        return f"We changed where a link leads{detail} in {_the_sections(names, several)}."
+    where = f"We changed {_the_sections(names, several)}" if not lead else f"{lead} ({names})"
     return f"{where}{detail}."
 
 
@@ -812,7 +1070,8 @@ def _practice_item(change: PracticeChange, topics: Mapping[str, TopicInfo]) -> C
 def _editorial_item(changes: list[ClauseChange]) -> ChangeItem | None:
     if not changes:
         return None
-    renamed = [c.renamed for c in changes if c.renamed]
+    renamed = [(reader_line(c.renamed[0]), reader_line(c.renamed[1])) for c in changes if c.renamed]
+    renamed = [(old, new) for old, new in renamed if old != new]  # '**Cookies**' to 'Cookies' reads the same
     edited = [c for c in changes if c.body_changed and _regions(c.word_ops)]
     moved = [c for c in changes if c.moved]
     moved_within = [c for c in changes if _moved_within(c)]
@@ -829,8 +1088,10 @@ def _editorial_item(changes: list[ClauseChange]) -> ChangeItem | None:
         parts.append(
             "reordered some sections" if len(moved) > 1 else f'moved the section "{_rendered_title(moved[0])}"'
         )
-    if not parts:  # text moved to another section only: `_move_items` tells it
-        return None
+    if not parts:
+        if not any(c.renamed for c in changes):  # text moved to another section only: `_move_items` tells it
+            return None
+        parts.append("made small formatting changes")  # a title's markup only, which readers never saw
     sentence = "We " + ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1] + "."
     return ChangeItem("", sentence, False, tuple(c.clause_id for c in changes))
 

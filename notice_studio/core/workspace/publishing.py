@@ -98,6 +98,18 @@ def review(notice: Notice, report: CheckReport, latest: Version | None, publishe
     )
 
 
+def suggestion_sentence(first_version: bool, material: bool) -> str:
+    """Why the kind of version suggested was suggested: the Publish dialog and the command line say it alike."""
+    if first_version:
+        return "Suggested: editorial (this is the first version)."
+    if material:
+        return (
+            "Suggested: material — the changes touch what you collect, why, who you share "
+            "it with, how long you keep it, or readers' rights."
+        )
+    return "Suggested: editorial — the changes look like wording and layout only."
+
+
 def missing_reason(needed: tuple[ReasonNeeded, ...], reasons: Mapping[str, str]) -> str:
     """The one sentence refusing to publish while a warning that needs a reason has none ('' if all have one)."""
     for item in needed:

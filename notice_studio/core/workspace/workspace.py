@@ -931,11 +931,27 @@ class Workspace(TeamWork, WordReviewWork):
         return diff_notices(self.notice_at(a), self.notice_at(b))
 
     def clause_history(self, clause_id: str, limit: int | None = None) -> list[Edit]:
-        """The saved edits that changed one clause's file, newest first."""
+        """The saved edits that changed one clause's file, newest first; a removed clause's too
+        (its history stays readable: the edit that removed it is the newest)."""
         from notice_studio.core.notice.notice_format import clause_path
 
-        self.notice.find(clause_id)
-        return self.repo.edits(limit=limit, path=clause_path(clause_id))
+        edits = self.repo.edits(limit=limit, path=clause_path(clause_id))
+        if not edits:
+            self.notice.find(clause_id)  # names a clause this notice never had
+        return edits
+
+    def clause_title(self, clause_id: str) -> tuple[str, bool]:
+        """(the clause's title, whether it is still in the draft); a removed clause's last title."""
+        from notice_studio.core.notice.notice_format import clause_path
+
+        if self.notice.has(clause_id):
+            return self.notice.find(clause_id).title, True
+        for edit in self.repo.edits(path=clause_path(clause_id)):
+            earlier = self.repo.notice_at(f"{edit.commit}^")
+            if earlier.has(clause_id):
+                return earlier.find(clause_id).title, False
+        self.notice.find(clause_id)  # names a clause this notice never had
+        return clause_id, False
 
     def export(self, fmt: str, at: str = "draft", *, width: int = 78, bare: bool = False) -> Exported:
         """The notice (draft or version `at`) in one export format, with what the format warns of."""

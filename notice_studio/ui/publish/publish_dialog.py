@@ -39,7 +39,12 @@ from notice_studio.core.publishing.schedule import advance_notice_days, default_
 from notice_studio.core.render.renderer import format_date
 from notice_studio.core.wording import plural
 from notice_studio.core.workspace import finding_sentence
-from notice_studio.core.workspace.publishing import ReasonNeeded, change_notice_problem, missing_reason
+from notice_studio.core.workspace.publishing import (
+    ReasonNeeded,
+    change_notice_problem,
+    missing_reason,
+    suggestion_sentence,
+)
 from notice_studio.ui.app_state import AppState, Navigator
 from notice_studio.ui.checks.checks_report import (
     CheckedNotice,
@@ -404,15 +409,7 @@ class PublishDialog(QDialog):
         self.compare_button.setEnabled(result.latest is not None and result.has_changes)
         self.change_notice.setPlainText(result.change_notice)
         (self.material if result.material else self.editorial).setChecked(True)
-        if result.latest is None:
-            self.suggestion.setText("Suggested: editorial (this is the first version).")
-        elif result.material:
-            self.suggestion.setText(
-                "Suggested: material — the changes touch what you collect, why, who you share "
-                "it with, how long you keep it, or readers' rights."
-            )
-        else:
-            self.suggestion.setText("Suggested: editorial — the changes look like wording and layout only.")
+        self.suggestion.setText(suggestion_sentence(result.latest is None, result.material))
         self._update_state()
 
     # ----- state ------------------------------------------------------------------------------
