@@ -420,7 +420,10 @@ def is_substantive(change: ClauseChange) -> bool:
     new_words = set(_words(new_text(ops)))
     changed_words = 0
     substantive = False
+    moved = _moved_words(change)
     for region in _regions(ops):
+        if _all_moved(region, moved):
+            continue  # moved text: told as moved, not as new or dropped words
         d, i = _meaningful_words(region.deleted), _meaningful_words(region.inserted)
         changed_words += max(len(d), len(i))
         if d == i:
@@ -617,10 +620,13 @@ def _detail(change: ClauseChange, topic: str = "") -> str:
     blank in it is not told at all (publishing waits for the value); an old blank leaves out
     the "(was …)", since readers were never told a value there."""
     ops = _seen(change).ops
+    moved = _moved_words(change)
     regions = [
         r
         for r in _regions(ops)
-        if UNFILLED not in r.inserted and _meaningful_words(r.deleted) != _meaningful_words(r.inserted)
+        if UNFILLED not in r.inserted
+        and _meaningful_words(r.deleted) != _meaningful_words(r.inserted)
+        and not _all_moved(r, moved)  # moved text is told as moved
     ]
     figures: list[str] = []
     wording: list[_Region] = []
@@ -637,8 +643,8 @@ def _detail(change: ClauseChange, topic: str = "") -> str:
     figures = list(dict.fromkeys(figures))
     if len(figures) > _FIGURES_TOLD:
         figures = [*figures[:_FIGURES_TOLD], "and other figures"]
-    gone, came = _whole_sentences(old_text(ops), new_text(ops))
-    in_sentences = {w for sentence in gone + came for w in _words(sentence)}
+    gone, came = _not_moved(change, *_whole_sentences(old_text(ops), new_text(ops)))
+    in_sentences = {w for sentence in gone + came for w in _words(sentence)} | moved
     wording = [left for r in wording if (left := _untold(r, in_sentences)) is not None]
     parts = figures + _sentence_parts(gone, "removed") + _sentence_parts(came, "added")
     # "a new recipient" only where the title says the section is about recipients: a topic an
@@ -649,6 +655,31 @@ def _detail(change: ClauseChange, topic: str = "") -> str:
     if not parts and regions:
         parts = [_kind_of_change(regions)]
     return (": " + "; ".join(parts)) if parts else ""
+
+
+def _moved_words(change: ClauseChange) -> set[str]:
+    """The words of the text moved out of or into this section (the diff's moves): told by
+    `_move_items` or as a move within the section, never as words removed or added."""
+    return {w for o in change.reader_ops if o.moved for w in _words(reader_line(o.text))}
+
+
+def _all_moved(region: _Region, moved: set[str]) -> bool:
+    """The region's words, taken out and put in, are (nearly all) text that was moved."""
+    words = _words(region.deleted) + _words(region.inserted)
+    return bool(moved) and bool(words) and sum(w in moved for w in words) >= _TOLD_SHARE * len(words)
+
+
+def _not_moved(change: ClauseChange, gone: list[str], came: list[str]) -> tuple[list[str], list[str]]:
+    """The sentences removed and added, without those that were moved (to or from elsewhere)."""
+    moved = _moved_words(change)
+    if not moved:
+        return gone, came
+
+    def kept(sentence: str) -> bool:
+        words = [w for w in _words(sentence) if not w.isdigit()]
+        return sum(w in moved for w in words) < _TOLD_SHARE * len(words)
+
+    return [x for x in gone if kept(x)], [x for x in came if kept(x)]
 
 
 def _untold(region: _Region, told: set[str]) -> _Region | None:
@@ -803,7 +834,7 @@ def _says_something_material(change: ClauseChange, topics: Mapping[str, TopicInf
     change naming a material topic (keeping, sharing, selling ...) do; new figures in a menu of
     languages or a fixed typo in a heading do not, so the version is suggested as editorial."""
     ops = _seen(change).ops
-    gone, came = _whole_sentences(old_text(ops), new_text(ops))
+    gone, came = _not_moved(change, *_whole_sentences(old_text(ops), new_text(ops)))
     if gone or came:
         return True
     for region in _regions(ops):
@@ -935,7 +966,8 @@ def _move_items(diff: NoticeDiff, topics: Mapping[str, TopicInfo]) -> list[Chang
     items = []
     for (source, target), texts in told.items():
         old, new = changes[source], changes[target]
-        firsts = [_FIRST_SENTENCE_RE.split(t.strip(), maxsplit=1)[0] for t in texts]  # quote each move's start
+        # quote each move's start, in readers' words (no markup)
+        firsts = [_FIRST_SENTENCE_RE.split(reader_line(t.strip()), maxsplit=1)[0] for t in texts]
         about = " and ".join(f'"{_short(t, 8)}"' for t in firsts[:2]) + (" and more" if len(texts) > 2 else "")
         to = f'a new section "{_rendered_title(new)}"' if new.kind == ChangeKind.ADDED else f'"{_rendered_title(new)}"'
         origin = (
@@ -1079,7 +1111,7 @@ def _editorial_item(changes: list[ClauseChange]) -> ChangeItem | None:
     if edited:
         parts.append("made small wording, spelling and formatting changes")
     if moved_within:
-        names = _titles([_rendered_title(c) for c in moved_within])
+        names = _titles([f'"{_rendered_title(c)}"' for c in moved_within])
         parts.append(f"moved text within the section{'s' if len(moved_within) > 1 else ''} {names}")
     if renamed:
         names = "; ".join(f'"{old}" is now "{new}"' for old, new in renamed[:4])
