@@ -228,3 +228,13 @@ def test_short_lines_with_nothing_below_are_not_a_site_menu() -> None:
     """Found by a longer fuzz hunt: three short lines and nothing else were all dropped as a menu."""
     outline = import_or_refuse(b"WE\nWE\nWE", "txt")
     assert outline is not None
+
+
+def test_a_short_text_of_repeated_lines_is_the_text_not_a_menu() -> None:
+    # Found by the fuzz test above: three '[insert name]' lines looked like a site's menu and were
+    # left out, and the import was refused as "only a title". Chrome surrounds a notice's text; it
+    # is never all of it.
+    outline = import_or_refuse("\n".join(["[insert name]"] * 3 + ["WE PRIVACY"]).encode("utf-8"), "txt")
+    assert outline is not None
+    kept = " ".join([outline.title, *(f"{s.title} {s.body}" for s in outline.sections)])
+    assert kept.count("[insert name]") == 3 and "WE PRIVACY" in kept

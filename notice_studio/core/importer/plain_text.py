@@ -152,7 +152,11 @@ def _without_furniture(raw: list[TextLine], *, paged: bool = False) -> tuple[lis
                     remove.add(j)
         if lines and 0 not in remove and _shape(lines[0].text) in running and _names_again(lines):
             remove.add(0)
-    remove |= _menu_lines(lines)
+    menu = _menu_lines(lines)
+    # Site chrome is around a notice's text: where taking these lines out would leave no text but
+    # a title, they are the text (a short draft of placeholder lines), not a menu.
+    if sum(1 for i, line in enumerate(lines) if i not in remove | menu and _WORD.search(line.text)) >= 2:
+        remove |= menu
     kept: list[_Line] = []
     pending_gap = False
     for i, line in enumerate(lines):
