@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QToolButton,
     QTreeWidget,
@@ -139,7 +140,11 @@ class ChecksDock(QDockWidget):
         self.coverage.setWordWrap(True)
         self.coverage.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.coverage.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        side_layout.addWidget(self.coverage, 1)
+        scroller = QScrollArea(side)  # four laws and the button below need more than a short dock
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setWidget(self.coverage)
+        side_layout.addWidget(scroller, 1)
         self.change_laws = QPushButton("Change the laws…")
         self.change_laws.setAccessibleName("Change the laws this notice is written for")
         self.change_laws.setToolTip("Choose the laws this notice is written for (File > Notice settings…)")
