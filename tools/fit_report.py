@@ -129,6 +129,7 @@ def measure(outdir: Path) -> dict:
         ("compare", demo_states.diff_window),
         ("welcome", window_setup.show_welcome),
         ("settings", window_setup.open_settings),
+        ("notice-settings", lambda w: w.notice_settings()),
     ):
         widget = make(window)
         if widget is not None:

@@ -225,6 +225,21 @@ class SetNoticeSetting(QUndoCommand):
         self.session.set_setting(self.name, self.old)
 
 
+class SetLaws(QUndoCommand):
+    """The laws the notice is written for (File > Notice settings)."""
+
+    def __init__(self, session: Session, laws: list[str]) -> None:
+        super().__init__("Change the notice's laws")
+        self.session, self.laws = session, list(laws)
+        self.old: list[str] = list(session.notice.jurisdictions)
+
+    def redo(self) -> None:
+        self.old = self.session.set_laws(self.laws)
+
+    def undo(self) -> None:
+        self.session.set_laws(self.old, restoring=True)
+
+
 class RestoreDraft(QUndoCommand):
     """History > Restore…: an earlier version or edit became the draft, already saved by the store
     (`message` is that edit's). Undo puts back the draft as it was before, as one saved edit, and

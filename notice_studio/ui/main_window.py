@@ -210,7 +210,7 @@ class MainWindow(QMainWindow):
             "Notice &settings…",
             self.notice_settings,
             None,
-            "Publishing rules for this notice: advance notice of material changes, approval before publishing",
+            "The laws this notice is written for, and its publishing rules (advance notice, approval)",
         )
         self.act_quit = self._action("&Quit", self.close, SK.Quit)
         for item in (self.act_new, self.act_open):
@@ -727,7 +727,12 @@ class MainWindow(QMainWindow):
                 self.open_notice(dialog.created_path)
 
     def notice_settings(self) -> QDialog | None:
-        """The notice's publishing rules; each change is one undoable edit."""
+        """File > Notice settings…: the notice's laws and publishing rules."""
+        return self.open_notice_settings()
+
+    def open_notice_settings(self, law: str | None = None) -> QDialog | None:
+        """The notice's laws and publishing rules, `law` ticked for counsel to confirm (a check
+        asked for it); the changes are one undoable edit."""
         session = self.session
         if session is None:
             return None
@@ -735,14 +740,19 @@ class MainWindow(QMainWindow):
         from notice_studio.ui.publish.notice_settings_dialog import NoticeSettingsDialog
 
         dialog = NoticeSettingsDialog(session.notice, self)
+        if law:
+            dialog.laws.propose(law)
 
         def apply() -> None:
             changed = [
                 (name, value) for name, value in dialog.values().items() if SETTINGS[name].read(session.notice) != value
             ]
-            if not changed:
+            laws = dialog.laws.chosen() if dialog.laws.changed() else None
+            if not changed and laws is None:
                 return
             session.undo_stack.beginMacro("Change the notice settings")
+            if laws is not None:
+                session.undo_stack.push(commands.SetLaws(session, laws))
             for name, value in changed:
                 session.undo_stack.push(commands.SetNoticeSetting(session, name, value, SETTINGS[name].label))
             session.undo_stack.endMacro()

@@ -54,6 +54,7 @@ class Session(QObject):
     edited = Signal()  # any edit, for the preview and checks debouncers
     reveal = Signal(str)  # undo/redo touched this clause: show it
     practices_changed = Signal()
+    laws_changed = Signal()  # the laws the notice is written for (coverage, library filter)
 
     _saved_from_thread = Signal(object)
     _failed_from_thread = Signal(object)
@@ -200,6 +201,13 @@ class Session(QObject):
     def set_setting(self, name: str, value: object) -> object:
         """One of the notice's publishing rules (advance notice, required approval)."""
         old = self.workspace.set_setting(name, value)
+        self._note()
+        return old
+
+    def set_laws(self, laws: list[str], *, restoring: bool = False) -> list[str]:
+        """The laws the notice is written for; returns the previous choice, for undo."""
+        old = self.workspace.set_laws(laws, restoring=restoring)
+        self.laws_changed.emit()
         self._note()
         return old
 

@@ -26,7 +26,7 @@ from notice_studio.core.checks.claims_uses import (
 from notice_studio.core.checks.scan import ClauseInfo, Scan
 from notice_studio.core.checks.text import as_typed, per_text, plain, quote
 from notice_studio.core.checks.types import Finding
-from notice_studio.core.library.jurisdictions import JURISDICTIONS
+from notice_studio.core.library.jurisdictions import IN_APP, JURISDICTIONS
 from notice_studio.core.notice.model import Notice
 from notice_studio.core.practices.facts import fact_conflicts, laws_required
 from notice_studio.core.practices.generate import stale_tables
@@ -275,6 +275,8 @@ def facts_vs_laws(notice: Notice, facts: dict[str, bool]) -> Iterator[Finding]:
             None,
             location="notice",
             excerpt=f"{fact}:{law}",
+            jurisdiction=law,
+            in_app=f"Add {name} to the notice's laws in {IN_APP} and add its clauses, or correct the fact.",
         )
     for fact, said, derived in fact_conflicts(notice):
         yield Finding(

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from notice_studio.core.checks.scan import Scan
 from notice_studio.core.checks.text import per_text, quote, sentences
 from notice_studio.core.checks.types import Finding
-from notice_studio.core.library.jurisdictions import JURISDICTIONS
+from notice_studio.core.library.jurisdictions import IN_APP, JURISDICTIONS
 
 _HEADING_LINE_RE = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.+)$", re.MULTILINE)
 _RIGHTS = r"rights?"
@@ -161,6 +161,6 @@ def rights_without_law(scan: Scan) -> Iterator[Finding]:
                 "title" if in_title else "body",
                 excerpt,
                 jurisdiction=law,
-                in_app=f"Add {name} to the notice's laws (on the command line: notice-studio laws DIR --add"
-                f" {law}) and check its coverage, or remove {where} if it does not apply.",
+                in_app=f"Add {name} to the notice's laws in {IN_APP} (or from this warning's menu) and check"
+                f" its coverage, or remove {where} if it does not apply.",
             )

@@ -29,5 +29,6 @@ def clauses_for_other_laws(scan: Scan, library: Library | None) -> Iterator[Find
             location="title",
             excerpt=mismatch.library_id,
             suggestion=mismatch.variants[0] if mismatch.variants else None,
+            jurisdiction=mismatch.laws[0],  # the law to add if it applies (the app offers it)
             in_app=mismatch.app_fix,
         )

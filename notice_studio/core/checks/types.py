@@ -20,6 +20,8 @@ Location = Literal["body", "title", "notice"]
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 _COUNTED = {"error": "error", "warning": "warning", "info": "note"}
 """What the reports call one finding of each severity."""
+_ASK_FOR_A_LAW = frozenset({"rights-law-not-applied", "clause-law-not-applied", "law-required-by-fact"})
+"""Rules whose `jurisdiction` is a law the notice does not apply and may need to."""
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,11 @@ class Finding:
     def app_fix(self) -> str:
         """The fix as the app shows it."""
         return self.in_app or self.fix
+
+    @property
+    def law_to_add(self) -> str | None:
+        """The law this finding asks the notice to apply, if it asks for one."""
+        return self.jurisdiction if self.rule in _ASK_FOR_A_LAW else None
 
     @property
     def key(self) -> str:

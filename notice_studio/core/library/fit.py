@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from notice_studio.core.library.jurisdictions import JURISDICTIONS
+from notice_studio.core.library.jurisdictions import IN_APP, JURISDICTIONS
 from notice_studio.core.library.types import LibraryClause
 
 
@@ -51,8 +51,8 @@ class LawMismatch:
 
     @property
     def app_fix(self) -> str:
-        """What to do, in the app's words (it has no laws setting yet: the command adds one)."""
-        add = f"add the law if it applies (notice-studio laws DIR --add {self.laws[0]})"
+        """What to do, in the app's words (the laws are chosen in the notice's settings)."""
+        add = f"add {law_names(self.laws[:1])} to the notice's laws in {IN_APP} if it applies"
         if self.variants:
             return f"Switch to the variant '{self.variants[0]}' (Library panel: Use this variant), or {add}."
         return f"Take the clause out, or {add}."

@@ -51,6 +51,18 @@ def normalise(values: list[str]) -> list[str]:
     return result
 
 
+# Where counsel change a notice's laws in the app; the fix sentences of the checks that ask for a
+# law name it (the command line's twin is 'notice-studio laws DIR --add ID').
+IN_APP = "File > Notice settings…"
+
+
+def choice_problem(chosen: list[str]) -> str:
+    """Why a choice of laws (normalised ids) is refused, or '' when it is fine."""
+    if chosen:
+        return ""
+    return f"Choose at least one law; use any of: {', '.join(JURISDICTIONS)}."
+
+
 def law_id(jurisdiction: str) -> str:
     """The law id used in requirements.yaml ('uk_gdpr' -> 'UK_GDPR')."""
     return jurisdiction.upper()

@@ -492,17 +492,20 @@ class Workspace(TeamWork, WordReviewWork):
             self._note(f"{rule.label}: {rule.shown(new)}")
         return old
 
-    def set_laws(self, laws: Sequence[str]) -> list[str]:
-        """Choose the laws the notice must satisfy; returns the previous choice."""
-        from notice_studio.core.library.jurisdictions import JURISDICTIONS, normalise
+    def set_laws(self, laws: Sequence[str], *, restoring: bool = False) -> list[str]:
+        """Choose the laws the notice must satisfy; returns the previous choice. `restoring`: see
+        the class note on restoring (an undo may put back a notice's empty choice)."""
+        from notice_studio.core.library.jurisdictions import JURISDICTIONS, choice_problem, normalise
 
         chosen = normalise(list(laws))
-        if not chosen:
-            raise NoticeError(f"Choose at least one law; use any of: {', '.join(JURISDICTIONS)}.")
+        problem = "" if restoring else choice_problem(chosen)
+        if problem:
+            raise NoticeError(problem)
         old = list(self.notice.jurisdictions)
         if chosen != old:
             self.notice.jurisdictions = chosen
-            self._note(f"Laws covered: {', '.join(JURISDICTIONS[j] for j in chosen)}")
+            names = ", ".join(JURISDICTIONS[j] for j in chosen) or "none"
+            self._note(f"Laws covered: {names}")
         return old
 
     def set_table(

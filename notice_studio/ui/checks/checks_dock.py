@@ -7,6 +7,7 @@ for an older snapshot is dropped. Errors and warnings also mark their clauses in
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QColor, QFont
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QToolButton,
     QTreeWidget,
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from notice_studio.core.checks import CheckReport, Coverage, Finding
+from notice_studio.core.library.jurisdictions import JURISDICTIONS
 from notice_studio.ui.app_state import AppState, Navigator
 from notice_studio.ui.checks.checks_report import (
     FILTER_NAMES,
@@ -137,7 +140,16 @@ class ChecksDock(QDockWidget):
         self.coverage.setWordWrap(True)
         self.coverage.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.coverage.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        side_layout.addWidget(self.coverage, 1)
+        scroller = QScrollArea(side)  # four laws and the button below need more than a short dock
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setWidget(self.coverage)
+        side_layout.addWidget(scroller, 1)
+        self.change_laws = QPushButton("Change the laws…")
+        self.change_laws.setAccessibleName("Change the laws this notice is written for")
+        self.change_laws.setToolTip("Choose the laws this notice is written for (File > Notice settings…)")
+        self.change_laws.clicked.connect(lambda: self.nav.open_notice_settings())
+        side_layout.addWidget(self.change_laws, 0, Qt.AlignmentFlag.AlignLeft)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.tree)
@@ -254,7 +266,9 @@ class ChecksDock(QDockWidget):
 
     def _show_coverage(self, coverage: tuple[Coverage, ...]) -> None:
         if not coverage:
-            self.coverage.setText("<i>No coverage check: choose the laws this notice is written for.</i>")
+            self.coverage.setText(
+                "<i>No coverage check: choose the laws this notice is written for (Change the laws… below).</i>"
+            )
             return
         ok = QColor("#7ad7a5" if is_dark() else "#1f7a4d")
         lines = []
@@ -303,26 +317,35 @@ class ChecksDock(QDockWidget):
         match = PLACEHOLDER_RE.search(finding.excerpt or "") if finding.rule == "placeholder-unfilled" else None
         return match.group(1) if match else None
 
-    def _menu(self, point: QPoint) -> None:
-        item = self.tree.itemAt(point)
-        finding = self._finding(item)
-        if finding is None:
-            return
-        menu = QMenu(self)
+    def finding_actions(self, finding: Finding) -> list[tuple[str, Callable[[], object]]]:
+        """What the finding's menu offers: (label, what it does)."""
+        actions: list[tuple[str, Callable[[], object]]] = []
         if finding.clause_id:
-            menu.addAction("Go to the text", lambda: self.go_to(finding))
+            actions.append(("Go to the text", lambda: self.go_to(finding)))
         placeholder = self.placeholder_of(finding)
         if placeholder:
-            menu.addAction(
-                f"Fill in '{placeholder}' on the Placeholders panel",
-                lambda: self.nav.focus_placeholder(placeholder),
+            actions.append(
+                (f"Fill in '{placeholder}' on the Placeholders panel", lambda: self.nav.focus_placeholder(placeholder))
             )
         library = self.state.library
         suggested = library.get(finding.suggestion) if library is not None and finding.suggestion else None
         if suggested is not None:
-            menu.addAction(
-                f"Insert '{suggested.title}' from the library",
-                lambda: self.nav.insert_library_clause(suggested.id),
+            actions.append(
+                (f"Insert '{suggested.title}' from the library", lambda: self.nav.insert_library_clause(suggested.id))
             )
+        law = finding.law_to_add
+        if law in JURISDICTIONS:
+            actions.append(
+                (f"Add {JURISDICTIONS[law]} to the notice's laws…", lambda: self.nav.open_notice_settings(law))
+            )
+        return actions
+
+    def _menu(self, point: QPoint) -> None:
+        finding = self._finding(self.tree.itemAt(point))
+        if finding is None:
+            return
+        menu = QMenu(self)
+        for label, act in self.finding_actions(finding):
+            menu.addAction(label, act)
         if not menu.isEmpty():
             menu.exec(self.tree.viewport().mapToGlobal(point))

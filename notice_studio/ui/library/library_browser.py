@@ -195,13 +195,14 @@ class LibraryDock(QDockWidget):
 
     def _session_changed(self, session: Session | None) -> None:
         if self.session is not None:
-            for signal in (self.session.structure_changed, self.session.notice_replaced):
+            for signal in (self.session.structure_changed, self.session.notice_replaced, self.session.laws_changed):
                 with contextlib.suppress(RuntimeError, TypeError):
                     signal.disconnect(self._notice_changed)
         self.session = session
         if session is not None:
             session.structure_changed.connect(self._notice_changed)
             session.notice_replaced.connect(self._notice_changed)
+            session.laws_changed.connect(self._notice_changed)  # the "Laws of this notice" filter follows
         self._update_laws_label()
         self.refresh_results()
 

@@ -1,16 +1,28 @@
-"""File > Notice settings…: the notice's publishing rules (advance notice of material changes,
-approval before publishing). The rules are named once in core.workspace.notice_settings; each
-change is an undoable edit committed like any other."""
+"""File > Notice settings…: the laws the notice is written for, and its publishing rules (advance
+notice of material changes, approval before publishing). The rules are named once in
+core.workspace.notice_settings, the laws in core.library.jurisdictions; each change is an
+undoable edit committed like any other."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from notice_studio.core.notice.model import Notice
 from notice_studio.core.publishing.schedule import MAX_ADVANCE_NOTICE
 from notice_studio.core.workspace.notice_settings import SETTINGS
 from notice_studio.ui.layout.fit import fit_dialog
+from notice_studio.ui.publish.laws_box import LawsBox
 
 ADVANCE, APPROVAL = "advance-notice-days", "require-approval"
 
@@ -21,11 +33,14 @@ class NoticeSettingsDialog(QDialog):
         self.setWindowTitle("Notice settings")
         layout = QVBoxLayout(self)
         intro = QLabel(
-            "Rules for publishing this notice. They are saved with the notice, so everyone who works on "
-            "it (and the command line) follows them."
+            "Settings saved with the notice, so everyone who works on it (and the command line) follows them."
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        self.laws = LawsBox(list(notice.jurisdictions), self)
+        layout.addWidget(self.laws)
+        rules = QGroupBox("Publishing", self)
+        rules_layout = QVBoxLayout(rules)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.advance = QSpinBox()
@@ -41,19 +56,26 @@ class NoticeSettingsDialog(QDialog):
         self.approval.setChecked(bool(SETTINGS[APPROVAL].read(notice)))
         self.approval.setAccessibleName(SETTINGS[APPROVAL].label)
         form.addRow(SETTINGS[APPROVAL].label + ":", self.approval)
-        layout.addLayout(form)
+        rules_layout.addLayout(form)
         hint = QLabel(
             "The publish dialog warns when a material change takes effect sooner than the advance notice "
             "allows. Approvals are given in the Reviews panel (or notice-studio review approve)."
         )
         hint.setWordWrap(True)
-        layout.addWidget(hint)
+        rules_layout.addWidget(hint)
+        layout.addWidget(rules)
         layout.addStretch(1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        fit_dialog(self, QSize(520, 280))
+        fit_dialog(self, QSize(640, 440))
+
+    def accept(self) -> None:
+        """Close only when the choice of laws can be saved (else say why, under the ticks)."""
+        if self.laws.refusal():
+            return
+        super().accept()
 
     def values(self) -> dict[str, object]:
         """Each rule as the workspace takes it."""
