@@ -95,5 +95,5 @@ class TeamWork(QObject):
 
     def open_from_server(self) -> None:
         dialog = OpenFromServerDialog(self.state.tasks, Path.home(), self.window)
-        dialog.opened.connect(lambda path: self.nav.open_notice(Path(path)))
+        dialog.opened.connect(lambda path: self.nav.open_notice_soon(Path(path)))
         dialog.exec()
