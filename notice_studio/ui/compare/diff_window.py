@@ -268,6 +268,9 @@ class DiffWindow(QMainWindow):
         bar_column.addSpacing(label.sizeHint().height() + column.spacing())
         bar_column.addWidget(self.sync.bar, 1)
         grid.addLayout(bar_column, 0)
+        self.still = QLabel(panes)  # the panes as they were, shown while they are drawn again
+        self.still.setAccessibleName("Showing the sections again")
+        self.still.hide()
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(summary_box)
@@ -432,16 +435,27 @@ class DiffWindow(QMainWindow):
         if self.diff is None:
             return
         if self._filling is None:
-            self.panes.setUpdatesEnabled(False)
-            self.panes.setEnabled(False)
+            self._hold_panes(True)
             self.statusBar().showMessage(
                 "Showing the changed sections only…" if self.changed_only.isChecked() else "Showing every section…"
             )
         self._fill(self.diff, self._refilled)
 
+    def _hold_panes(self, hold: bool) -> None:
+        """While the panes are drawn again: a still picture of them as they were lies over them
+        (what is being drawn does not flicker past), and they take no clicks or keys."""
+        if hold:
+            self.still.setPixmap(self.panes.grab())
+            self.still.setGeometry(self.panes.rect())
+            self.still.raise_()
+        else:
+            self.still.clear()
+        self.still.setVisible(hold)
+        for widget in (self.old_pane, self.new_pane, self.sync.bar):
+            widget.setEnabled(not hold)
+
     def _refilled(self, _diff: NoticeDiff) -> None:
-        self.panes.setEnabled(True)
-        self.panes.setUpdatesEnabled(True)
+        self._hold_panes(False)
         self.statusBar().clearMessage()
         if 0 <= self.current_change_index < len(self.entries):
             self._show_change(self.current_change_index)

@@ -30,6 +30,7 @@ class PaneFilling(QObject):
         self.left, self.right, self._rows = left, right, rows
         self.cancelled = False
         self.finished = False
+        self._aligned = 0  # rows lined up so far (the rows start by emptying both panes)
 
     def start(self) -> None:
         """Write the first slice now (a short comparison is drawn at once), the rest later."""
@@ -41,7 +42,6 @@ class PaneFilling(QObject):
     def _slice(self) -> None:
         if self.cancelled:
             return
-        first = len(self.left.frames)
         deadline = time.perf_counter() + WRITE_MS / 1000
         finished = True
         with self.left.editing(), self.right.editing():
@@ -49,7 +49,8 @@ class PaneFilling(QObject):
                 if time.perf_counter() > deadline:
                     finished = False
                     break
-        align_rows(self.left, self.right, first)
+        align_rows(self.left, self.right, self._aligned)  # the rows this slice added
+        self._aligned = len(self.left.frames)
         if not finished:
             QTimer.singleShot(1, self._slice)  # a real timer: a due heartbeat or paint goes first
             return
