@@ -397,10 +397,17 @@ class MainWindow(QMainWindow):
         self._show_opening(folder)
         from notice_studio.core.workspace.opening import open_for_editing
 
+        def opened(result: OpenedFolder) -> None:
+            ok = False
+            try:
+                ok = self._opened(result, report)
+            finally:  # whatever went wrong, the window is usable again and the caller hears of it
+                if self._opening is not None:
+                    self._end_opening()
+                then(ok)
+
         self.tasks.run(
-            partial(open_for_editing, folder),
-            lambda opened: then(self._opened(opened, report)),
-            lambda exc: then(self._open_failed(folder, exc, report)),
+            partial(open_for_editing, folder), opened, lambda exc: then(self._open_failed(folder, exc, report))
         )
 
     def _show_opening(self, folder: Path | None) -> None:
@@ -463,6 +470,9 @@ class MainWindow(QMainWindow):
             self._end_opening()
             report(exc.in_app)
             return False
+        except Exception:
+            repo.close()  # the lock goes with it; the caller still gets its answer (open_notice_soon)
+            raise
         self._end_opening()
         self._close_session()
         self.session = session

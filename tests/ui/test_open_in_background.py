@@ -87,3 +87,22 @@ def test_closing_while_a_notice_opens_lets_it_go(qtbot, settings, tmp_path) -> N
     assert win.session is None
     with NoticeRepo.open(folder, write=True) as repo:  # not locked by the closed window
         assert repo.path == folder.absolute()
+
+
+def test_something_unexpected_while_showing_the_notice_still_gives_an_answer(
+    qtbot, settings, notice_folder, monkeypatch
+) -> None:
+    """The start-up waits for the answer: it must come even when showing the notice fails."""
+    import notice_studio.ui.main_window as main_window
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("the outline could not be built")
+
+    win = _empty_window(qtbot, settings)
+    monkeypatch.setattr(main_window, "Session", broken)
+    with qtbot.captureExceptions() as raised:
+        assert not win.open_notice(notice_folder)
+    assert len(raised) == 1
+    assert win.windowTitle() == "Notice Studio" and win.centralWidget().isEnabled()
+    with NoticeRepo.open(notice_folder, write=True):  # the lock was let go
+        pass
