@@ -112,3 +112,18 @@ def test_switching_again_while_drawing_draws_the_last_choice(qtbot, settings, tm
     assert compare.new_pane.isEnabled() and not compare.still.isVisible()
     compare.close()
     win.close()
+
+
+def test_choosing_a_change_while_the_panes_are_drawn_shows_it_when_they_are_done(qtbot, settings, tmp_path) -> None:
+    win, compare = _compare(qtbot, settings, tmp_path)
+    qtbot.waitUntil(lambda: compare.diff is not None, timeout=30000)
+    with qtbot.waitSignal(compare.refilled, timeout=30000):
+        compare.changed_only.setChecked(True)
+        assert compare.filling
+        compare.summary.setCurrentRow(len(compare.entries) - 1)  # its row is not drawn yet
+    last = len(compare.entries) - 1
+    assert compare.current_change_index == last
+    row = compare.new_pane.row_index(compare.entries[last].key)
+    assert compare.new_pane.verticalScrollBar().value() <= compare.new_pane.row_top(row)
+    compare.close()
+    win.close()

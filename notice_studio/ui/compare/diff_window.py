@@ -487,6 +487,11 @@ class DiffWindow(QMainWindow):
             self._show_change(row)
 
     def _show_change(self, index: int) -> None:
+        if self._filling is not None:  # its row may not be drawn yet: shown once the panes are done
+            self.current_change_index = index
+            if self.summary.currentRow() != index:
+                self.summary.setCurrentRow(index)
+            return
         previous = self.current_change_index
         self.current_change_index = index
         key = self.entries[index].key
