@@ -155,33 +155,6 @@ def _table_name(name: str) -> str:
     return name.replace("-", " ").replace("_", " ")
 
 
-def fill_panes(
-    left: ComparePane,
-    right: ComparePane,
-    diff: NoticeDiff,
-    *,
-    old_name: str,
-    new_name: str,
-    colours: Colours,
-    changed_only: bool = False,
-    language: str = "en",
-) -> None:
-    """Write every row into both panes at once (see `pane_rows` for the same a row at a time)."""
-    rows = pane_rows(
-        left,
-        right,
-        diff,
-        old_name=old_name,
-        new_name=new_name,
-        colours=colours,
-        changed_only=changed_only,
-        language=language,
-    )
-    with left.editing(), right.editing():  # one layout pass at the end, not one per insertion
-        for _row in rows:
-            pass
-
-
 def pane_rows(
     left: ComparePane,
     right: ComparePane,
