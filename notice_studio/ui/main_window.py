@@ -10,7 +10,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QEventLoop, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -49,6 +49,7 @@ from notice_studio.ui.tasks import Debouncer, TaskRunner
 if TYPE_CHECKING:
     from notice_studio.core.library.catalog import Library
     from notice_studio.core.practices.model import Practices
+    from notice_studio.core.workspace.opening import OpenedFolder
     from notice_studio.ui.practices.practices_dock import PracticesDock
 
 # Docks, each in its feature folder: (key in self.docks, module, class).
@@ -97,6 +98,8 @@ class MainWindow(QMainWindow):
         self.session_changed = self.state.session_changed
         self.library_loaded = self.state.library_loaded
         self.docks: dict[str, QDockWidget] = {}
+        self._opening: Path | None = None  # the folder being read in the background
+        self._closing = False
         self.setWindowTitle("Notice Studio")
 
         self.outline_view = OutlineView()
@@ -354,26 +357,123 @@ class MainWindow(QMainWindow):
 
     # ----- opening notices --------------------------------------------------------------------
     def open_notice(self, path: str | Path, report: Callable[[str], None] | None = None) -> bool:
-        """Open a notice folder; refuse clearly (locked, not a notice, damaged): the sentence goes
-        to `report`, by default a message box."""
+        """Open a notice folder and give the answer: True once it is open, False when it was
+        refused (locked, not a notice, damaged: the sentence goes to `report`, by default a message
+        box). The folder is read in the background; the window keeps handling events meanwhile."""
+        answer: list[bool] = []
+        loop = QEventLoop()
+
+        def finished(ok: bool) -> None:
+            answer.append(ok)
+            loop.quit()
+
+        self.open_notice_soon(path, report, finished)
+        if not answer:
+            loop.exec()
+        return answer[0]
+
+    def open_notice_soon(
+        self,
+        path: str | Path,
+        report: Callable[[str], None] | None = None,
+        then: Callable[[bool], object] | None = None,
+    ) -> None:
+        """Start opening a notice folder and return at once: the folder is read in the background
+        (the window says "Opening <name>…" and nothing can be edited until it is open); `then`
+        hears whether it opened."""
         report = report or self.show_error
-        if self.session is not None and Path(path).expanduser().absolute() == self.session.path:
+        then = then or (lambda _ok: None)
+        folder = Path(path).expanduser().absolute()
+        if self._opening is not None:
+            self.statusBar().showMessage(
+                f"Still opening {self._opening.name}; open the other notice once it is shown.", 6000
+            )
+            then(False)
+            return
+        if self.session is not None and folder == self.session.path:
             self.statusBar().showMessage("This notice is already open.", 4000)
-            return True
-        try:
-            repo = NoticeRepo.open(path, write=True, keep_outside_changes=False)
-            if not self._settle_outside_changes(repo):
-                repo.close()
-                return False
-        except NoticeError as exc:
+            then(True)
+            return
+        self._show_opening(folder)
+        from notice_studio.core.workspace.opening import open_for_editing
+
+        def opened(result: OpenedFolder) -> None:
+            ok = False
+            try:
+                ok = self._opened(result, report)
+            finally:  # whatever went wrong, the window is usable again and the caller hears of it
+                if self._opening is not None:
+                    self._end_opening()
+                then(ok)
+
+        self.tasks.run(
+            partial(open_for_editing, folder), opened, lambda exc: then(self._open_failed(folder, exc, report))
+        )
+
+    def _show_opening(self, folder: Path | None) -> None:
+        """While a notice is read: say so, and let nothing be edited (shown again after)."""
+        self._opening = folder
+        busy = folder is not None
+        for widget in (self.centralWidget(), self.outline_view):
+            if widget is not None:
+                widget.setEnabled(not busy)
+        for action in self._notice_actions:
+            action.setEnabled(not busy and self.session is not None)
+        if folder is not None:
+            self.setWindowTitle(f"Opening {folder.name}… — Notice Studio")
+            self.statusBar().showMessage(f"Opening {folder.name}…")
+        elif self.session is None:
+            self.setWindowTitle("Notice Studio")
+
+    def _end_opening(self) -> None:
+        opening = self._opening
+        self._show_opening(None)
+        if opening is not None and self.statusBar().currentMessage() == f"Opening {opening.name}…":
+            self.statusBar().clearMessage()
+        if self.session is not None:
+            self._set_title()
+            self._update_actions()
+
+    def _open_failed(self, folder: Path, exc: Exception, report: Callable[[str], None]) -> bool:
+        self._end_opening()
+        if self._closing:
+            return False
+        if isinstance(exc, NoticeError):
             report(exc.in_app)  # 'File > New notice', not the command line's 'notice-studio new'
+        else:  # whatever went wrong, one sentence, never a traceback
+            report(f"The notice at {folder} could not be opened: something unexpected went wrong ({exc}).")
+        return False
+
+    def _opened(self, opened: OpenedFolder, report: Callable[[str], None]) -> bool:
+        """The folder was read: settle files changed outside, then show the notice."""
+        repo = opened.repo
+        if self._closing:  # the window closed while the notice was read
+            repo.close()
+            self._end_opening()
             return False
         try:
-            session = Session(repo, self.tasks, self.author(), self.settings.whole_number("autosave/idle_ms"), self)
+            if opened.outside and not self._settle_outside_changes(repo):
+                repo.close()
+                self._end_opening()
+                return False
+            session = Session(
+                repo,
+                self.tasks,
+                self.author(),
+                self.settings.whole_number("autosave/idle_ms"),
+                self,
+                notice=opened.notice,
+                versions=opened.versions,
+            )
         except NoticeError as exc:
             repo.close()
+            self._end_opening()
             report(exc.in_app)
             return False
+        except Exception:
+            repo.close()  # the lock goes with it; the caller still gets its answer (open_notice_soon)
+            raise
+        self._end_opening()
         self._close_session()
         self.session = session
         session.workspace.use_library(self.library)
@@ -398,7 +498,7 @@ class MainWindow(QMainWindow):
         session.undo_stack.indexChanged.connect(self._update_actions)
         self.preview.attach(session)
         self.settings.add_recent(str(repo.path))
-        self.setWindowTitle(f"{session.notice.title} — {repo.path.name}[*] — Notice Studio")
+        self._set_title()
         self._set_saved_status("All changes saved")
         self._update_version_status()
         self.session_changed.emit(session)
@@ -408,6 +508,10 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self._offer_recovery()
         return True
+
+    def _set_title(self) -> None:
+        if self.session is not None:
+            self.setWindowTitle(f"{self.session.notice.title} — {self.session.path.name}[*] — Notice Studio")
 
     def _offer_recovery(self) -> None:
         session = self.session
@@ -717,14 +821,14 @@ class MainWindow(QMainWindow):
         if dialog_class is not None:
             dialog = dialog_class(self.state, self, self)
             if dialog.exec() and dialog.created_path:
-                self.open_notice(dialog.created_path)
+                self.open_notice_soon(dialog.created_path)
 
     def import_notice(self) -> None:
         dialog_class = self._dialog("import_dialog", "ImportDialog")
         if dialog_class is not None:
             dialog = dialog_class(self.state, self, self)
             if dialog.exec() and dialog.created_path:
-                self.open_notice(dialog.created_path)
+                self.open_notice_soon(dialog.created_path)
 
     def notice_settings(self) -> QDialog | None:
         """File > Notice settings…: the notice's laws and publishing rules."""
@@ -814,7 +918,7 @@ class MainWindow(QMainWindow):
     def choose_notice(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, "Open a notice folder")
         if folder:
-            self.open_notice(folder)
+            self.open_notice_soon(folder)
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -822,7 +926,7 @@ class MainWindow(QMainWindow):
         if not recent:
             self.recent_menu.addAction("No recent notices").setEnabled(False)
         for path in recent:
-            self.recent_menu.addAction(path, partial(self.open_notice, path))
+            self.recent_menu.addAction(path, partial(self.open_notice_soon, path))
 
     def edit_author(self):
         from notice_studio.ui.author_dialog import AuthorDialog
@@ -1005,6 +1109,10 @@ class MainWindow(QMainWindow):
         self.settings.set("window/state", self.saveState())
         self.settings.sync()
         self.hide()
+        self._closing = True  # a notice still being read is let go when it arrives
         self._close_session()
         self.tasks.wait()
+        if self._opening is not None:  # its answer is waiting: hand it over now, so the lock is let go
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.MetaCall)
+        self._closing = False
         event.accept()

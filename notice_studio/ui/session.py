@@ -66,16 +66,21 @@ class Session(QObject):
         author: Author | None = None,
         idle_ms: int = 1500,
         parent: QObject | None = None,
+        *,
+        notice: Notice | None = None,
+        versions: list[Version] | None = None,
     ) -> None:
+        """`notice` and `versions`, when given, were already read (in the background, by
+        core.workspace.opening); otherwise they are read here."""
         super().__init__(parent)
         self.repo = repo
         self.tasks = tasks
-        self.workspace = Workspace(repo, author=author or current_author())
+        self.workspace = Workspace(repo, author=author or current_author(), notice=notice)
         self.author = self.workspace.author
         self.outline = OutlineModel(self.workspace.notice, self)
         self.workspace.attach_tree(self.outline)
         self.undo_stack = QUndoStack(self)
-        self.versions: list[Version] = repo.versions()
+        self.versions: list[Version] = repo.versions() if versions is None else versions
         self.changed_clause_ids: set[str] = set()
         self.changes_since_version: int | None = None  # None until the first comparison is back
         self.changes_summary = ""  # the comparison in `diff`'s words ("Sections: 1 changed.")

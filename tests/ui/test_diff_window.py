@@ -124,12 +124,14 @@ def test_changed_only_hides_unchanged_clauses(qtbot, window) -> None:
     diff_window = open_compare(qtbot, window)
     every = len(window.session.notice.all_clauses())
     assert len(diff_window.new_pane.keys) == every
-    diff_window.changed_only.setChecked(True)
+    with qtbot.waitSignal(diff_window.refilled, timeout=10000):  # drawn in slices
+        diff_window.changed_only.setChecked(True)
     assert diff_window.new_pane.keys == [ids["moved"], ids["edited"], ids["added"]]
     assert diff_window.old_pane.keys == diff_window.new_pane.keys
     diff_window.next_change()
     assert diff_window.current_change_index == 1
-    diff_window.changed_only.setChecked(False)
+    with qtbot.waitSignal(diff_window.refilled, timeout=10000):
+        diff_window.changed_only.setChecked(False)
     assert len(diff_window.new_pane.keys) == every
     assert diff_window.current_change_index == 1  # the place is kept
     diff_window.close()

@@ -266,7 +266,8 @@ def test_the_window_syncs_and_shows_reviews(qtbot, tmp_path: Path, settings) -> 
     qtbot.addWidget(window)
     window.show()
     assert window.open_notice(yours)
-    assert window.team.sync_action.isEnabled() and window.team.reviews is not None
+    assert window.team.sync_action.isEnabled()
+    qtbot.waitUntil(lambda: window.team.reviews is not None, timeout=10000)  # git is asked in the background
     with qtbot.waitSignal(window.team.controller.synced, timeout=20000):
         window.team.sync_action.trigger()
     qtbot.waitUntil(lambda: window.session.notice.find("children").body.startswith("Not meant"), timeout=10000)

@@ -97,13 +97,21 @@ def severity_color(severity: str) -> QColor:
     return muted_color()
 
 
+_ICONS: dict[tuple[int, str], QIcon] = {}
+
+
 def severity_icon(severity: str) -> QIcon:
-    pixmap = {
-        "error": QStyle.StandardPixmap.SP_MessageBoxCritical,
-        "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
-        "info": QStyle.StandardPixmap.SP_MessageBoxInformation,
-    }[severity]
-    return QApplication.style().standardIcon(pixmap)
+    """The style's icon for a severity, made once per style (a report lists hundreds of findings)."""
+    style = QApplication.style()
+    key = (id(style), severity)
+    if key not in _ICONS:
+        pixmap = {
+            "error": QStyle.StandardPixmap.SP_MessageBoxCritical,
+            "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
+            "info": QStyle.StandardPixmap.SP_MessageBoxInformation,
+        }[severity]
+        _ICONS[key] = style.standardIcon(pixmap)
+    return _ICONS[key]
 
 
 def problem_marks(result: CheckedNotice) -> dict[str, str]:

@@ -399,20 +399,23 @@ class RowWriter:
         self.cursor.setPosition(table.lastPosition() + 1)
 
 
-def align_rows(left: ComparePane, right: ComparePane) -> None:
-    """Give the two frames of every row the same height (the taller of the two).
+def align_rows(left: ComparePane, right: ComparePane, start: int = 0) -> None:
+    """Give the two frames of every row the same height (the taller of the two); from `start`
+    on only, for rows just added (their heights were never fixed).
 
     Only rows whose sides differ get a fixed height, so after a small change the document
     re-lays out a few frames rather than the whole notice.
     """
-    _set_heights(left, {i: None for i, f in enumerate(left.frames) if _is_fixed(f)})
-    _set_heights(right, {i: None for i, f in enumerate(right.frames) if _is_fixed(f)})
+    if not start:
+        _set_heights(left, {i: None for i, f in enumerate(left.frames) if _is_fixed(f)})
+        _set_heights(right, {i: None for i, f in enumerate(right.frames) if _is_fixed(f)})
     left_layout, right_layout = left.document().documentLayout(), right.document().documentLayout()
     left.document().size()  # finishes any lazy layout before measuring
     right.document().size()
     grow_left: dict[int, float | None] = {}
     grow_right: dict[int, float | None] = {}
-    for i, (lf, rf) in enumerate(zip(left.frames, right.frames, strict=True)):
+    pairs = zip(left.frames[start:], right.frames[start:], strict=True)
+    for i, (lf, rf) in enumerate(pairs, start):
         lh, rh = left_layout.frameBoundingRect(lf).height(), right_layout.frameBoundingRect(rf).height()
         if lh + 0.5 < rh:
             grow_left[i] = rh

@@ -7,6 +7,7 @@ The words shown are what readers see (placeholder values filled in), as the redl
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from notice_studio.core.diff.notices import ChangeKind, ClauseChange, NoticeDiff, RowChange, TableChange, VariableChange
@@ -154,7 +155,7 @@ def _table_name(name: str) -> str:
     return name.replace("-", " ").replace("_", " ")
 
 
-def fill_panes(
+def pane_rows(
     left: ComparePane,
     right: ComparePane,
     diff: NoticeDiff,
@@ -164,30 +165,19 @@ def fill_panes(
     colours: Colours,
     changed_only: bool = False,
     language: str = "en",
-) -> None:
-    """Write every row into both panes (both start empty); each side reads its cross-references
-    with its own section numbers, as its published text did."""
+) -> Iterator[None]:
+    """Empty both panes, then write the rows one pair at a time, pausing after each (so a long
+    comparison can be drawn in slices); each side reads its cross-references with its own section
+    numbers, as its published text did."""
     left.reset()
     right.reset()
     left.references, right.references = side_references(diff, language)
     left.move_labels, right.move_labels = diff.move_labels()
-    with left.editing(), right.editing():  # one layout pass at the end, not one per insertion
-        _fill(left, right, diff, old_name, new_name, colours, changed_only)
-
-
-def _fill(
-    left: ComparePane,
-    right: ComparePane,
-    diff: NoticeDiff,
-    old_name: str,
-    new_name: str,
-    colours: Colours,
-    changed_only: bool,
-) -> None:
     for change in diff.clauses:
         if changed_only and not change.is_change:
             continue
         _clause_row(left, right, change, old_name, new_name, colours)
+        yield
     if diff.practices:
         for pane in (left, right):
             row = pane.add_row(PRACTICES_KEY, OTHER, colours)
@@ -197,16 +187,20 @@ def _fill(
                 continue
             for practice in diff.practices:  # said once each, in readers' words
                 row.line("", [WordOp(INSERT, practice.sentence)])
+        yield
     for v in diff.variables:
         _value_row(left, right, v, colours)
+        yield
     for t in diff.tables:
         _table_row(left, right, t, colours)
+        yield
     for f in diff.fields:
         ops = diff_words(f.old_value, f.new_value)
         for pane in (left, right):
             row = pane.add_row(f"field:{f.field}", OTHER, colours)
             row.heading("", [WordOp(EQUAL, f"Notice {f.field}")], [("Changed", colours.kind(OTHER))])
             row.line("", ops)
+        yield
 
 
 def _clause_row(

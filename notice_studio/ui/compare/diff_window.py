@@ -12,6 +12,7 @@ panes, the result in a third column (`conflict_mode`).
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -40,7 +41,8 @@ from notice_studio.core.notice.model import Notice, slugify
 from notice_studio.core.render.common import format_date
 from notice_studio.ui.app_state import AppState, Navigator
 from notice_studio.ui.compare.diff_panes import NEW, OLD, Colours, ComparePane, PaneSync, colours_for
-from notice_studio.ui.compare.diff_rows import SummaryEntry, fill_panes, summary_entries, summary_sentence
+from notice_studio.ui.compare.diff_rows import SummaryEntry, pane_rows, summary_entries, summary_sentence
+from notice_studio.ui.compare.pane_filling import PaneFilling
 from notice_studio.ui.layout.fit import size_window
 from notice_studio.ui.session import snapshot
 
@@ -99,7 +101,8 @@ class ColumnCaption(QLabel):
 class DiffWindow(QMainWindow):
     """Side-by-side comparison of `a_ref` (left, earlier) with `b_ref` (right, later)."""
 
-    loaded = Signal()
+    loaded = Signal()  # the comparison is made and both panes are drawn
+    refilled = Signal()  # drawn again, after "Changed sections only" was switched
     export_finished = Signal(str)  # the file written
     change_shown = Signal(int)  # the index of the change now current
 
@@ -131,6 +134,7 @@ class DiffWindow(QMainWindow):
         self.entries: list[SummaryEntry] = []
         self.current_change_index = -1
         self._closed = False
+        self._filling: PaneFilling | None = None
         self._colours = colours_for(self.palette())
         self.setWindowTitle(f"Compare {self.old_long} with {self.new_long} — Notice Studio")
         if size_window(self, QSize(1280, 820)):
@@ -246,7 +250,7 @@ class DiffWindow(QMainWindow):
         self.new_pane = ComparePane(NEW)
         self.new_pane.setAccessibleName(f"Later version: {self.new_long}")
         self.sync = PaneSync(self.old_pane, self.new_pane, self)  # one scroll bar moves both
-        panes = QWidget()
+        self.panes = panes = QWidget()
         self.pane_row = grid = QHBoxLayout(panes)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(6)
@@ -264,6 +268,9 @@ class DiffWindow(QMainWindow):
         bar_column.addSpacing(label.sizeHint().height() + column.spacing())
         bar_column.addWidget(self.sync.bar, 1)
         grid.addLayout(bar_column, 0)
+        self.still = QLabel(panes)  # the panes as they were, shown while they are drawn again
+        self.still.setAccessibleName("Showing the sections again")
+        self.still.hide()
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(summary_box)
@@ -337,6 +344,8 @@ class DiffWindow(QMainWindow):
             return draft if ref == "draft" and draft is not None else repo.notice_at(ref)
 
         def work() -> tuple[Notice, Notice, NoticeDiff]:
+            import notice_studio.core.export.redline  # noqa: F401 - the panes' words; imported here, not on the UI thread
+
             old, new = load(a), load(b)
             return old, new, diff_notices(old, new)
 
@@ -353,13 +362,49 @@ class DiffWindow(QMainWindow):
     def _loaded(self, result: tuple[Notice, Notice, NoticeDiff]) -> None:
         if self._closed:  # closed while comparing: nothing to show
             return
-        self.old_notice, self.new_notice, self.diff = result
-        self.entries = summary_entries(result[2])
-        self.summary_label.setText(summary_sentence(result[2]))
+        self.old_notice, self.new_notice, diff = result
+        self.entries = summary_entries(diff)
+        self.summary_label.setText(summary_sentence(diff))
         self.fill_summary()
-        self._refill()
+        self.stack.setCurrentIndex(_READY)  # the rows appear as they are drawn, the window answering
+        self.statusBar().showMessage(f"Showing {self.old_long} beside {self.new_long}…")
+        self._fill(diff, self._first_filled)  # `diff` is set once every row is drawn
+
+    def _first_filled(self, diff: NoticeDiff) -> None:
+        self.statusBar().clearMessage()
+        self.diff = diff
         self.show_ready()
         self.loaded.emit()
+
+    @property
+    def filling(self) -> bool:
+        """True while the panes are being drawn (in slices, the window answering meanwhile)."""
+        return self._filling is not None
+
+    def _fill(self, diff: NoticeDiff, then: Callable[[NoticeDiff], None]) -> None:
+        """Draw both panes from `diff` a slice at a time, then call `then`; a newer filling
+        (the toggle pressed again) replaces one still running."""
+        if self._filling is not None:
+            self._filling.cancel()
+        rows = pane_rows(
+            self.old_pane,
+            self.new_pane,
+            diff,
+            old_name=self.old_name,
+            new_name=self.new_name,
+            colours=self._colours,
+            changed_only=self.changed_only.isChecked(),
+            language=(self.new_notice.language if self.new_notice else None) or "en",
+        )
+        filling = self._filling = PaneFilling(self.old_pane, self.new_pane, rows, self)
+
+        def done() -> None:
+            if self._filling is filling and not self._closed:
+                self._filling = None
+                then(diff)
+
+        filling.done.connect(done)
+        filling.start()
 
     def show_ready(self) -> None:
         """The panes are filled: show them, at the first change."""
@@ -385,23 +430,38 @@ class DiffWindow(QMainWindow):
             self.summary.addItem(item)
 
     def _refill(self, *_args: object) -> None:
+        """Show all sections or the changed ones only: drawn in slices behind the panes as they
+        were (held still, not clickable), then shown at the current change."""
         if self.diff is None:
             return
-        fill_panes(
-            self.old_pane,
-            self.new_pane,
-            self.diff,
-            old_name=self.old_name,
-            new_name=self.new_name,
-            colours=self._colours,
-            changed_only=self.changed_only.isChecked(),
-            language=(self.new_notice.language if self.new_notice else None) or "en",
-        )
-        self.sync.align_now()
+        if self._filling is None:
+            self._hold_panes(True)
+            self.statusBar().showMessage(
+                "Showing the changed sections only…" if self.changed_only.isChecked() else "Showing every section…"
+            )
+        self._fill(self.diff, self._refilled)
+
+    def _hold_panes(self, hold: bool) -> None:
+        """While the panes are drawn again: a still picture of them as they were lies over them
+        (what is being drawn does not flicker past), and they take no clicks or keys."""
+        if hold:
+            self.still.setPixmap(self.panes.grab())
+            self.still.setGeometry(self.panes.rect())
+            self.still.raise_()
+        else:
+            self.still.clear()
+        self.still.setVisible(hold)
+        for widget in (self.old_pane, self.new_pane, self.sync.bar):
+            widget.setEnabled(not hold)
+
+    def _refilled(self, _diff: NoticeDiff) -> None:
+        self._hold_panes(False)
+        self.statusBar().clearMessage()
         if 0 <= self.current_change_index < len(self.entries):
             self._show_change(self.current_change_index)
         else:
             self.new_pane.verticalScrollBar().setValue(0)
+        self.refilled.emit()
 
     # ----- moving between changes -------------------------------------------------------------
     def next_change(self) -> None:
@@ -427,6 +487,11 @@ class DiffWindow(QMainWindow):
             self._show_change(row)
 
     def _show_change(self, index: int) -> None:
+        if self._filling is not None:  # its row may not be drawn yet: shown once the panes are done
+            self.current_change_index = index
+            if self.summary.currentRow() != index:
+                self.summary.setCurrentRow(index)
+            return
         previous = self.current_change_index
         self.current_change_index = index
         key = self.entries[index].key
@@ -526,6 +591,8 @@ class DiffWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._closed = True  # a comparison or export still running is simply not shown
+        if self._filling is not None:
+            self._filling.cancel()
         super().closeEvent(event)
 
 

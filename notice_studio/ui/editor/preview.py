@@ -52,6 +52,7 @@ class PreviewPane(QTextBrowser):
     def attach(self, session: Session | None) -> None:
         self.session = session
         self.cache = RenderCache()
+        self.last = None  # what this notice rendered: nothing yet
         if session is not None:
             session.edited.connect(self._debounce.poke)
             session.notice_replaced.connect(self.refresh)
@@ -74,6 +75,10 @@ class PreviewPane(QTextBrowser):
 
     def _show(self, result: object) -> None:
         assert isinstance(result, RenderedNotice)
+        if self.last is not None and result.html == self.last.html:  # the same page: not laid out again
+            self.last = result
+            self.rendered.emit(result)
+            return
         bar = self.verticalScrollBar()
         position = bar.value()
         self.setHtml(result.html)

@@ -49,7 +49,6 @@ class TeamWork(QObject):
             self.reviews.hide()
             self._retired.append(self.reviews)
             self.reviews = None
-        has_remote = session is not None and bool(session.workspace.remotes())
         self.sync_action.setEnabled(session is not None)
         if session is None:
             return
@@ -58,7 +57,12 @@ class TeamWork(QObject):
         controller.conflicts.connect(self._conflicts)
         controller.failed.connect(self.nav.show_error)
         self.controller = controller
-        if has_remote:
+        # Asking git for the notice's servers is git work: off the UI thread.
+        self.state.tasks.run(session.workspace.remotes, lambda remotes: self._show_reviews(session, bool(remotes)))
+
+    def _show_reviews(self, session: Session, has_remote: bool) -> None:
+        """A notice with a server gets the Reviews panel (hidden until asked for)."""
+        if has_remote and self.state.session is session and self.reviews is None:
             dock = ReviewsDock(session.workspace, self.state.tasks, self.nav.current_clause_id, self.window)
             dock.setObjectName("reviews-dock")
             dock.compare_requested.connect(lambda version, draft: self.nav.compare(version or draft, "draft"))
@@ -95,5 +99,5 @@ class TeamWork(QObject):
 
     def open_from_server(self) -> None:
         dialog = OpenFromServerDialog(self.state.tasks, Path.home(), self.window)
-        dialog.opened.connect(lambda path: self.nav.open_notice(Path(path)))
+        dialog.opened.connect(lambda path: self.nav.open_notice_soon(Path(path)))
         dialog.exec()
