@@ -81,6 +81,10 @@ _VERBS.update(gave="give", took="take", gotten="get")
 _PARTICIPLES = frozenset(
     w for w in _VERBS if w.endswith("ed") or w in ("sold", "given", "sent", "made", "taken", "set", "read", "sought")
 )
+# States read as a verb where a form of 'be' or a label's colon comes before them, as 'enabled' is:
+# "Cookies are on by default", "are switched on", "Analytics cookies: on by default".
+_STATES = {"on": "enable", "active": "enable"}
+_SWITCHED = frozenset(["switched", "turned"])
 # Nouns read only after "no": "there is no sale of ...", "no selling or sharing of ...".
 _NOUNS = {"sale": "sell", "sales": "sell", "collection": "collect", "use": "use", "disclosure": "disclose"}
 _NOMINAL = frozenset(_NOUNS) | frozenset(_VERBS)
@@ -231,8 +235,15 @@ def _read(
     word = words[i][0]
     if word == "no" and i + 1 < len(words) and words[i + 1][0] in _NOMINAL:
         return _read_nominal(words, i, sentence_end, question)
+    head = i
     if word not in _VERBS:
-        return None, i + 1
+        if word not in _STATES or (wanted and _STATES[word] not in wanted):
+            return None, i + 1
+        found = _state_head(words, i)
+        if found is None:
+            return None, i + 1
+        head = found
+    state = head != i or word not in _VERBS
     last = i
     while last + 2 < len(words) and words[last + 1][0] in _JOINS and words[last + 2][0] in _VERBS:
         last += 2
@@ -240,14 +251,15 @@ def _read(
         if words[last + 3][0] not in _VERBS:
             break
         last += 3
-    lemmas = frozenset(_VERBS[w] for w, _, _ in words[i : last + 1] if w in _VERBS)
+    lemmas = frozenset(_VERBS.get(w) or _STATES[w] for w, _, _ in words[i : last + 1] if w in _VERBS or w in _STATES)
     if wanted and lemmas.isdisjoint(wanted):
         return None, last + 1
-    chain_start, negations = _chain(words, i)
-    chain = [w for w, _, _ in words[chain_start:i]]
-    clause_start = _clause_start(words, chain_start)
-    before = [w for w, _, _ in words[clause_start:chain_start]]
-    passive = bool(_BE & set(chain)) and words[i][0] in _PARTICIPLES
+    chain_start, negations = _chain(words, head)
+    chain = [w for w, _, _ in words[chain_start:head]]
+    label = state and chain_start == head and head > 0 and words[head - 1][0] == ":"
+    clause_start = _clause_start(words, head - 1 if label else chain_start)
+    before = [w for w, _, _ in words[clause_start : head - 1 if label else chain_start]]
+    passive = state or (bool(_BE & set(chain)) and words[i][0] in _PARTICIPLES)
     after = last + 1
     if after < len(words) and words[after][0] == "for" and "ask" in lemmas:
         after += 1  # "ask for your precise location"
@@ -280,6 +292,16 @@ def _read(
         conditional=bool(_CONDITIONS & set(tail)),
         hedged=question or own_words or imperative or relative or bool(_HEDGES & set(before)),
     ), last + 1
+
+
+def _state_head(words: list[tuple[str, int, int]], i: int) -> int | None:
+    """Where the state words[i] ('on', 'active') read as a verb starts ('switched on' starts at 'switched'),
+    if a form of 'be' or a label's colon comes before it; None if it is not read as one."""
+    head = i - 1 if i > 0 and words[i - 1][0] in _SWITCHED else i
+    if head > 0 and words[head - 1][0] == ":":
+        return head
+    chain_start, _ = _chain(words, head)
+    return head if any(w in _BE for w, _, _ in words[chain_start:head]) else None
 
 
 def _chain(words: list[tuple[str, int, int]], verb: int) -> tuple[int, int]:

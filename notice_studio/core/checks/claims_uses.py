@@ -29,7 +29,8 @@ _WAIT_CUE = re.compile(
     re.IGNORECASE,
 )
 _SET_FIRST_CUE = re.compile(
-    r"\bunless you\b|\bby default\b|\bby (?:continuing|using|browsing|visiting|staying)\b", re.IGNORECASE
+    r"\bunless you\b|\bby default\b|\bby (?:continuing|using|browsing|visiting|staying)\b|\bfrom (?:your|the) (?:very )?first visit\b",
+    re.IGNORECASE,
 )
 _CONSENT_RE = re.compile(r"\b(?:consent|permission|agreement)\b")
 # "[ask for] your consent before ...": what is asked for, then when.
@@ -50,7 +51,8 @@ _AFTER_CHOICE_RE = re.compile(
     r"|(?:asking for|getting|receiving|you give (?:us )?) (?:your )?(?:consent|permission|agreement))\b"
 )
 _UNLESS_REFUSED_RE = re.compile(r"\bunless you (?:opt out|object|refuse|decline|switch|turn|reject)")
-_BY_DEFAULT_RE = re.compile(r"^(?:on )?by default\b")
+# Set before any choice: "by default", "from your first visit".
+_BY_DEFAULT_RE = re.compile(r"^(?:on )?(?:by default|from (?:your|the) (?:very )?first visit)\b")
 _IMPLIED_RE = re.compile(r"\bby (?:continuing|using|browsing|visiting|staying)\b")
 
 
@@ -150,7 +152,8 @@ def _waits(c: Claim, said: str) -> bool:
 @per_text
 def cookies_set_first(body: str) -> tuple[Claim, ...]:
     """Cookies said to be set before any choice: 'By continuing to browse, you agree to our use of
-    cookies', 'We set cookies unless you opt out', 'Cookies are set by default'."""
+    cookies', 'We set cookies unless you opt out', 'Cookies are set by default', 'Cookies are on by default',
+    'Analytics cookies: on by default', 'Non-essential cookies are active from your first visit'."""
     return tuple(
         c
         for c in claims(body, _SET_FIRST_CUE, _SET_OR_AGREE)
@@ -166,5 +169,6 @@ def _set_first(c: Claim, said: str) -> bool:
     if c.lemmas.isdisjoint(_SET_OR_AGREE) or by_others(c):
         return False
     if c.passive:
-        return bool(_BY_DEFAULT_RE.search(" ".join(c.tail)))
+        tail = " ".join(c.tail)
+        return bool(_BY_DEFAULT_RE.search(tail)) and not _AFTER_CHOICE_RE.search(tail)
     return bool(_UNLESS_REFUSED_RE.search(said))
