@@ -12,9 +12,10 @@ readings are in `claims_places`; automated decisions, AI training, consent and c
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from notice_studio.core.checks.text import per_text, plain, sentences
+from notice_studio.core.checks.text import Cue, Sentence, cued, per_text, plain, sentences
 
 _TOKEN_RE = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?|[,;:()]")
 
@@ -202,26 +203,53 @@ def _chain_word(word: str) -> bool:
 
 
 @per_text
-def claims(body: str, cue: re.Pattern[str], wanted: frozenset[str] = frozenset()) -> tuple[Claim, ...]:
+def claims(body: str, cue: Cue | re.Pattern[str], wanted: frozenset[str] = frozenset()) -> tuple[Claim, ...]:
     """Every statement about one of the known actions (those of `wanted`, if given) in the sentences of
     `body` that `cue` finds something in, in order (reading only those keeps a check of a long notice fast)."""
-    text = plain(body)
-    if not cue.search(text):
-        return ()
+    reader = _reader(body)
     found: list[Claim] = []
-    for sentence in sentences(body, False):
-        if not cue.search(text, sentence.start, sentence.end):
-            continue
+    for k in cued(body, cue if isinstance(cue, Cue) else Cue(cue, ())):
+        found += (c for c, nominal in reader.read(k) if nominal or not wanted or not c.lemmas.isdisjoint(wanted))
+    return tuple(found)
+
+
+class _Reader:
+    """The sentences of one clause body, each read once (for every known action) when a rule first asks:
+    the rules ask about the same sentences with different cues and actions."""
+
+    __slots__ = ("_read", "body", "spans", "text")
+
+    def __init__(self, body: str) -> None:
+        self.body = body
+        self.text = plain(body)
+        self.spans = sentences(body, False)
+        self._read: list[tuple[tuple[Claim, bool], ...] | None] = [None] * len(self.spans)
+
+    def read(self, k: int) -> tuple[tuple[Claim, bool], ...]:
+        """(claim, read from 'no ...' alone) for each claim of sentence k; 'no sale of ...' is read whatever
+        the actions asked for, as the reader always did."""
+        done = self._read[k]
+        if done is None:
+            done = self._read[k] = tuple(self._sentence(self.spans[k]))
+        return done
+
+    def _sentence(self, sentence: Sentence) -> Iterator[tuple[Claim, bool]]:
+        text = self.text
         words = _tokens(text, sentence.start, sentence.end)
         question = text[sentence.start : sentence.end].rstrip().endswith("?") or (
-            bool(words) and words[0][0] in _QUESTION_STARTS and _heading(body, sentence.start)
+            bool(words) and words[0][0] in _QUESTION_STARTS and _heading(self.body, sentence.start)
         )
         i = 0
         while i < len(words):
-            claim, i = _read(text, words, i, sentence.end, question, wanted)
+            nominal = words[i][0] == "no" and i + 1 < len(words) and words[i + 1][0] in _NOMINAL
+            claim, i = _read(text, words, i, sentence.end, question)
             if claim is not None:
-                found.append(claim)
-    return tuple(found)
+                yield claim, nominal
+
+
+@per_text
+def _reader(body: str) -> _Reader:
+    return _Reader(body)
 
 
 def _heading(body: str, start: int) -> bool:
@@ -229,7 +257,7 @@ def _heading(body: str, start: int) -> bool:
 
 
 def _read(
-    text: str, words: list[tuple[str, int, int]], i: int, sentence_end: int, question: bool, wanted: frozenset[str]
+    text: str, words: list[tuple[str, int, int]], i: int, sentence_end: int, question: bool
 ) -> tuple[Claim | None, int]:
     """The claim whose (first) verb is words[i], if it is one, and the index to read on from."""
     word = words[i][0]
@@ -237,7 +265,7 @@ def _read(
         return _read_nominal(words, i, sentence_end, question)
     head = i
     if word not in _VERBS:
-        if word not in _STATES or (wanted and _STATES[word] not in wanted):
+        if word not in _STATES:
             return None, i + 1
         found = _state_head(words, i)
         if found is None:
@@ -245,15 +273,13 @@ def _read(
         head = found
     state = head != i or word not in _VERBS
     last = i
-    while last + 2 < len(words) and words[last + 1][0] in _JOINS and words[last + 2][0] in _VERBS:
+    while not state and last + 2 < len(words) and words[last + 1][0] in _JOINS and words[last + 2][0] in _VERBS:
         last += 2
-    while last + 3 < len(words) and words[last + 1][0] in _JOINS and words[last + 2][0] == "otherwise":
+    while not state and last + 3 < len(words) and words[last + 1][0] in _JOINS and words[last + 2][0] == "otherwise":
         if words[last + 3][0] not in _VERBS:
             break
         last += 3
     lemmas = frozenset(_VERBS.get(w) or _STATES[w] for w, _, _ in words[i : last + 1] if w in _VERBS or w in _STATES)
-    if wanted and lemmas.isdisjoint(wanted):
-        return None, last + 1
     chain_start, negations = _chain(words, head)
     chain = [w for w, _, _ in words[chain_start:head]]
     label = state and chain_start == head and head > 0 and words[head - 1][0] == ":"
@@ -410,11 +436,14 @@ def _read_nominal(
 # ----- what the consistency rules ask of the claims ------------------------------------------------
 SALE = frozenset(["sell", "rent", "trade", "lease"])
 _SALE_OR_SHARE = SALE | {"share"}
-_SALE_CUE = re.compile(r"\b(?:sell|sold|sale|rent|trad|leas|shar)", re.IGNORECASE)
+_SALE_CUE = Cue(
+    re.compile(r"\b(?:sell|sold|sale|rent|trad|leas|shar)", re.IGNORECASE),
+    ("sell", "sold", "sale", "rent", "trad", "leas", "shar"),
+)
 _GATHER = frozenset(["collect", "use", "track", "gather", "obtain", "record", "access", "store", "process", "ask"])
 # What a sale must act on to be a sale of personal information ("it", "them": the data named before).
 _DATA_RE = re.compile(r"\b(?:information|info|data|details|records?|profiles?|identifiers?|it|them|anything)\b")
-_LOCATION_CUE = re.compile(r"location|\bgps\b", re.IGNORECASE)
+_LOCATION_CUE = Cue(re.compile(r"location|\bgps\b", re.IGNORECASE), ("location", "gps"))
 _PRECISE_LOCATION_RE = re.compile(r"\b(?:precise|exact|gps) (?:geo)?location\b|\bgeolocation\b|\bgps\b")
 # Subjects that make a denial someone else's ("our vendors do not sell ..."), unless 'we' is among them.
 _OTHERS_RE = re.compile(

@@ -7,6 +7,7 @@ with spaces: the plain text has exactly the body's length and every index means 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -243,6 +244,60 @@ def _add(result: list[Sentence], text: str, start: int, end: int) -> None:
     start += lead
     end = start + len(stripped)
     result.append(Sentence(start, end, " ".join(stripped.split())))
+
+
+# ----- cues: which sentences a case-blind regex finds something in ----------------------------------
+# Letters beyond ASCII that a case-blind regex takes for an ASCII one but lower() does not lower to it.
+_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "K": "k"})
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A case-blind regex and words (lower-case, taken literally) one of which every match of it holds
+    (none: every sentence is searched).
+
+    A sentence holding none of the words is not searched: finding the words with `str.find` is many
+    times faster than running the regex over every sentence, and most sentences hold none.
+    """
+
+    pattern: re.Pattern[str]
+    needs: tuple[str, ...]
+
+
+def found_in(text: str, cue: Cue) -> bool:
+    """Does `cue.pattern` find something in `text`? (Searched only where one of its words is.)"""
+    if cue.needs:
+        low = text.translate(_FOLD).lower()
+        if not any(word in low for word in cue.needs):
+            return False
+    return bool(cue.pattern.search(text))
+
+
+@per_text
+def folded(body: str) -> str:
+    """`plain(body)` lower-cased as a case-blind regex compares letters ('ſ' as 's', 'ı' and 'İ' as 'i')."""
+    return plain(body).translate(_FOLD).lower()
+
+
+@per_text
+def cued(body: str, cue: Cue) -> tuple[int, ...]:
+    """The indices of the sentences of `body` (`sentences(body)`) that `cue.pattern` finds something in,
+    searched in `plain(body)`."""
+    text, low, spans = plain(body), folded(body), sentences(body, False)
+    if not cue.needs or len(low) != len(text):
+        candidates: list[int] | range = range(len(spans))
+    else:
+        starts = [s.start for s in spans]
+        found: set[int] = set()
+        for word in cue.needs:
+            at = low.find(word)
+            while at >= 0:
+                k = bisect_right(starts, at) - 1
+                if k >= 0 and at + len(word) <= spans[k].end:
+                    found.add(k)
+                at = low.find(word, at + 1)
+        candidates = sorted(found)
+    return tuple(k for k in candidates if cue.pattern.search(text, spans[k].start, spans[k].end))
 
 
 def as_typed(body: str, start: int, end: int) -> str:
