@@ -12,7 +12,6 @@ readings are in `claims_places`; automated decisions, AI training, consent and c
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from notice_studio.core.checks.text import Cue, Sentence, cued, per_text, plain, sentences
@@ -89,6 +88,8 @@ _SWITCHED = frozenset(["switched", "turned"])
 # Nouns read only after "no": "there is no sale of ...", "no selling or sharing of ...".
 _NOUNS = {"sale": "sell", "sales": "sell", "collection": "collect", "use": "use", "disclosure": "disclose"}
 _NOMINAL = frozenset(_NOUNS) | frozenset(_VERBS)
+# The words a claim is read from: a verb, a state or 'no ...'.
+_READ_FROM = frozenset(_VERBS) | frozenset(_STATES) | {"no"}
 
 _AUX = frozenset(
     [
@@ -191,7 +192,15 @@ class Claim:
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
-    return [(m.group(0).lower().replace("’", "'"), m.start(), m.end()) for m in _TOKEN_RE.finditer(text, start, end)]
+    said = text[start:end]
+    low = said.lower()
+    if len(low) != len(said) or "\u212a" in said:  # lower() changed the offsets, or made an ASCII letter
+        return [
+            (m.group(0).lower().replace("’", "'"), m.start(), m.end()) for m in _TOKEN_RE.finditer(text, start, end)
+        ]
+    if "’" in low:
+        low = low.replace("’", "'")
+    return [(m.group(0), start + m.start(), start + m.end()) for m in _TOKEN_RE.finditer(low)]
 
 
 def _negator(word: str) -> bool:
@@ -209,42 +218,79 @@ def claims(body: str, cue: Cue | re.Pattern[str], wanted: frozenset[str] = froze
     reader = _reader(body)
     found: list[Claim] = []
     for k in cued(body, cue if isinstance(cue, Cue) else Cue(cue, ())):
-        found += (c for c, nominal in reader.read(k) if nominal or not wanted or not c.lemmas.isdisjoint(wanted))
+        found += reader.claims(k, wanted)
     return tuple(found)
 
 
-class _Reader:
-    """The sentences of one clause body, each read once (for every known action) when a rule first asks:
-    the rules ask about the same sentences with different cues and actions."""
+class _Sentence:
+    """One sentence's words and verb groups; each claim is read when a rule first asks for its action."""
 
-    __slots__ = ("_read", "body", "spans", "text")
+    __slots__ = ("groups", "made", "question", "words")
+
+    def __init__(self, words: list[tuple[str, int, int]], question: bool) -> None:
+        self.words = words
+        self.question = question
+        self.groups: list[tuple[int, int, int, frozenset[str]] | Claim] = []
+        """(first verb, head, last verb, lemmas) of each verb group, or the claim read from 'no ...'."""
+        self.made: dict[int, Claim] = {}
+
+
+class _Reader:
+    """The sentences of one clause body, each split into words and verb groups once, when a rule first
+    asks: the rules ask about the same sentences with different cues and actions."""
+
+    __slots__ = ("body", "sentences", "spans", "text")
 
     def __init__(self, body: str) -> None:
         self.body = body
         self.text = plain(body)
         self.spans = sentences(body, False)
-        self._read: list[tuple[tuple[Claim, bool], ...] | None] = [None] * len(self.spans)
+        self.sentences: list[_Sentence | None] = [None] * len(self.spans)
 
-    def read(self, k: int) -> tuple[tuple[Claim, bool], ...]:
-        """(claim, read from 'no ...' alone) for each claim of sentence k; 'no sale of ...' is read whatever
-        the actions asked for, as the reader always did."""
-        done = self._read[k]
-        if done is None:
-            done = self._read[k] = tuple(self._sentence(self.spans[k]))
-        return done
+    def claims(self, k: int, wanted: frozenset[str]) -> list[Claim]:
+        """The claims of sentence k about the actions `wanted` (all if none); 'no sale of ...' whatever is
+        asked, as the reader always did."""
+        read = self.sentences[k]
+        if read is None:
+            read = self.sentences[k] = self._sentence(self.spans[k])
+        found = []
+        for group in read.groups:
+            if isinstance(group, Claim):
+                found.append(group)
+                continue
+            verb, head, last, lemmas = group
+            if wanted and lemmas.isdisjoint(wanted):
+                continue
+            claim = read.made.get(verb)
+            if claim is None:
+                claim = read.made[verb] = _read(
+                    self.text, read.words, verb, head, last, lemmas, self.spans[k].end, read.question
+                )
+            found.append(claim)
+        return found
 
-    def _sentence(self, sentence: Sentence) -> Iterator[tuple[Claim, bool]]:
+    def _sentence(self, sentence: Sentence) -> _Sentence:
         text = self.text
         words = _tokens(text, sentence.start, sentence.end)
         question = text[sentence.start : sentence.end].rstrip().endswith("?") or (
             bool(words) and words[0][0] in _QUESTION_STARTS and _heading(self.body, sentence.start)
         )
+        read = _Sentence(words, question)
         i = 0
         while i < len(words):
-            nominal = words[i][0] == "no" and i + 1 < len(words) and words[i + 1][0] in _NOMINAL
-            claim, i = _read(text, words, i, sentence.end, question)
-            if claim is not None:
-                yield claim, nominal
+            word = words[i][0]
+            if word not in _READ_FROM:  # most words start nothing: skip them without a call
+                i += 1
+            elif word == "no" and i + 1 < len(words) and words[i + 1][0] in _NOMINAL:
+                claim, i = _read_nominal(words, i, sentence.end, question)
+                if claim is not None:
+                    read.groups.append(claim)
+            elif (group := _group(words, i)) is not None:
+                read.groups.append((i, *group))
+                i = group[1] + 1
+            else:
+                i += 1
+        return read
 
 
 @per_text
@@ -256,30 +302,41 @@ def _heading(body: str, start: int) -> bool:
     return bool(_HEADING_LINE_RE.match(body, body.rfind("\n", 0, start) + 1))
 
 
-def _read(
-    text: str, words: list[tuple[str, int, int]], i: int, sentence_end: int, question: bool
-) -> tuple[Claim | None, int]:
-    """The claim whose (first) verb is words[i], if it is one, and the index to read on from."""
+def _group(words: list[tuple[str, int, int]], i: int) -> tuple[int, int, frozenset[str]] | None:
+    """(head, last verb, lemmas) of the verb group whose first verb is words[i], if it is one: joined
+    verbs ('sell, rent or trade'), or a state read as a verb ('are on'), whose head is 'switched' in
+    'switched on'."""
     word = words[i][0]
-    if word == "no" and i + 1 < len(words) and words[i + 1][0] in _NOMINAL:
-        return _read_nominal(words, i, sentence_end, question)
     head = i
     if word not in _VERBS:
         if word not in _STATES:
-            return None, i + 1
+            return None
         found = _state_head(words, i)
         if found is None:
-            return None, i + 1
-        head = found
-    state = head != i or word not in _VERBS
+            return None
+        return found, i, frozenset([_STATES[word]])
     last = i
-    while not state and last + 2 < len(words) and words[last + 1][0] in _JOINS and words[last + 2][0] in _VERBS:
+    while last + 2 < len(words) and words[last + 1][0] in _JOINS and words[last + 2][0] in _VERBS:
         last += 2
-    while not state and last + 3 < len(words) and words[last + 1][0] in _JOINS and words[last + 2][0] == "otherwise":
+    while last + 3 < len(words) and words[last + 1][0] in _JOINS and words[last + 2][0] == "otherwise":
         if words[last + 3][0] not in _VERBS:
             break
         last += 3
-    lemmas = frozenset(_VERBS.get(w) or _STATES[w] for w, _, _ in words[i : last + 1] if w in _VERBS or w in _STATES)
+    return head, last, frozenset(_VERBS[w] for w, _, _ in words[i : last + 1] if w in _VERBS)
+
+
+def _read(
+    text: str,
+    words: list[tuple[str, int, int]],
+    i: int,
+    head: int,
+    last: int,
+    lemmas: frozenset[str],
+    sentence_end: int,
+    question: bool,
+) -> Claim:
+    """The claim of the verb group whose first verb is words[i] (see _group)."""
+    state = words[i][0] not in _VERBS
     chain_start, negations = _chain(words, head)
     chain = [w for w, _, _ in words[chain_start:head]]
     label = state and chain_start == head and head > 0 and words[head - 1][0] == ":"
@@ -317,7 +374,7 @@ def _read(
         tail=tuple(tail),
         conditional=bool(_CONDITIONS & set(tail)),
         hedged=question or own_words or imperative or relative or bool(_HEDGES & set(before)),
-    ), last + 1
+    )
 
 
 def _state_head(words: list[tuple[str, int, int]], i: int) -> int | None:
