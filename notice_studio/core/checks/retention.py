@@ -34,7 +34,7 @@ _KEEP = Cue(
     ),
     ("keep", "kept", "retain", "store", "hold", "held", "delete", "erase", "remove", "retention"),
 )
-_ASIDE_RE = re.compile(r"\b(?:back-?ups?|archiv\w*|cookies?)\b", re.IGNORECASE)
+_ASIDE = Cue(re.compile(r"\b(?:back-?ups?|archiv\w*|cookies?)\b", re.IGNORECASE), ("back", "archiv", "cookie"))
 _CONDITION_RE = re.compile(r"\b(?:until|while|unless|then|or|whichever|longer|shorter|except)\b", re.IGNORECASE)
 _HINT = "notice-studio practices set DIR categories.{id}.retention=..."
 """The command-line way to record a category's retention; the app says the Practices panel."""
@@ -77,12 +77,16 @@ def kept_for(body: str, names: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple
     """The retention periods sentences give for one category each, in one clause body (cached per text and category names)."""
     text = plain(body)
     found = []
-    patterns = _name_patterns(names)
+    clause = text.lower()
+    # only the categories named somewhere in the clause (a sentence's lower-cased words are the clause's)
+    patterns = [
+        named for named in _name_patterns(names) if len(clause) != len(text) or any(n in clause for n in named[1])
+    ]
     spans = sentences(body, False)
     for k in cued(body, _KEEP):
         sentence = spans[k]
         said = text[sentence.start : sentence.end]
-        if _ASIDE_RE.search(said):
+        if found_in(said, _ASIDE):
             continue
         lower = said.lower()
         named = {cid for cid, called, pattern in patterns if any(n in lower for n in called) and pattern.search(lower)}
