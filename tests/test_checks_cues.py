@@ -1,13 +1,13 @@
-"""The sentences a rule reads are found by a cue's words before its regex: a sentence the regex finds
-something in always holds one of the words, whatever the case ('RELY ON', 'ſell', 'İf you'), so reading
-only those finds exactly what searching every sentence would."""
+"""The sentences a rule reads, and the places a regex is tried, are found by words before the regex runs:
+a sentence the regex finds something in always holds one of the words, whatever the case ('RELY ON',
+'ſell', 'İf you'), so reading only those finds exactly what searching everywhere would."""
 
 from __future__ import annotations
 
 import pytest
 
-from notice_studio.core.checks import claims, claims_places, claims_uses, retention
-from notice_studio.core.checks.text import Cue, cued, found_in, plain, sentences
+from notice_studio.core.checks import claims, claims_places, claims_uses, drafting, references, retention
+from notice_studio.core.checks.text import Cue, cued, found_in, matches_from, plain, sentences
 
 CUES = [
     (f"{module.__name__.rsplit('.', 1)[-1]}.{name}", value)
@@ -46,3 +46,23 @@ def test_a_cue_finds_the_sentences_a_search_of_every_sentence_finds(name: str, c
 
 def test_there_are_cues_to_test() -> None:
     assert len(CUES) >= 10
+
+
+@pytest.mark.parametrize(
+    ("pattern", "starts"),
+    [
+        (references._TYPED_REF_RE, ("section", "clause", "paragraph", "part")),
+        (drafting._DANGLING_RE, ("at", "on", "via", "to", "by")),
+    ],
+)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "See SECTION 4 above, clause 7.2 and part 3; a counterpart 5 is not one. Section 1798.100 of the Code.",
+        "Write to us at. Contact us on: \n\nCall us by or e-mail us via , or ask us to for help.",
+        "See ſection 2 and Paragraph 9 (the İndex). Contact us at , or tomorrow; stay ON, To, By.",
+        "Nothing here.",
+    ],
+)
+def test_matches_tried_only_where_their_first_words_are_are_all_the_matches(pattern, starts, text) -> None:
+    assert [m.span() for m in matches_from(pattern, text, starts)] == [m.span() for m in pattern.finditer(text)]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import ParamSpec, TypeVar
@@ -280,6 +280,26 @@ def found_in(text: str, cue: Cue) -> bool:
         if not any(word in low for word in cue.needs):
             return False
     return bool(cue.pattern.search(text))
+
+
+def matches_from(pattern: re.Pattern[str], text: str, starts: tuple[str, ...]) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)` for a case-blind regex each of whose matches starts with one of the words
+    `starts` (lower-case): tried only where one of them is, instead of at every character."""
+    low = _fold(text)
+    if len(low) != len(text):
+        yield from pattern.finditer(text)
+        return
+    at_words = set()
+    for word in starts:
+        at = low.find(word)
+        while at >= 0:
+            at_words.add(at)
+            at = low.find(word, at + 1)
+    end = 0
+    for at in sorted(at_words):
+        if at >= end and (match := pattern.match(text, at)):
+            yield match
+            end = match.end()
 
 
 @per_text
