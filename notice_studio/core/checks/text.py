@@ -324,7 +324,9 @@ def cued(body: str, cue: Cue) -> tuple[int, ...]:
                 k = bisect_right(starts, at) - 1
                 if k >= 0 and at + len(word) <= spans[k].end:
                     found.add(k)
-                at = low.find(word, at + 1)
+                    at = low.find(word, spans[k].end)  # the sentence is in: on to the next one
+                else:
+                    at = low.find(word, at + 1)
         candidates = sorted(found)
     return tuple(k for k in candidates if cue.pattern.search(text, spans[k].start, spans[k].end))
 
