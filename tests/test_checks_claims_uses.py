@@ -157,6 +157,11 @@ def test_cookies_said_to_wait_while_they_are_set_on_an_opt_out_basis(text: str, 
         "We set analytics cookies unless you opt out.",
         "Analytics cookies are set by default.",
         "Preference and analytics cookies are enabled by default.",
+        # verbless: a state after 'be' or a label's colon is read as 'enabled' is
+        "Cookies are on by default.",
+        "Analytics cookies are switched on by default.",
+        "Analytics cookies: on by default.",
+        "Non-essential cookies are active from your first visit.",
         "Heron Vets Ltd sets analytics cookies unless you turn them off.",
     ],
 )
@@ -177,3 +182,17 @@ def test_cookies_said_to_be_set_first_while_consent_comes_first(text: str, conte
 )
 def test_what_is_not_a_statement_of_cookie_consent(text: str, context) -> None:
     assert cookie_rules(with_text(app(), text), context) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Strictly necessary cookies are always on.",
+        "Analytics cookies are not on by default.",
+        "Cookies that are on by default are listed in the table below.",
+        "If analytics cookies are on by default in your browser, you can turn them off.",
+        "Cookie files are kept on your device.",
+    ],
+)
+def test_a_cookie_state_that_is_not_set_before_any_choice(text: str, context) -> None:
+    assert cookie_rules(with_text(website(), text), context) == []

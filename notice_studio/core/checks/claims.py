@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from notice_studio.core.checks.text import per_text, plain, sentences
+from notice_studio.core.checks.text import Cue, Sentence, cued, per_text, plain, sentences
 
 _TOKEN_RE = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?|[,;:()]")
 
@@ -81,9 +81,15 @@ _VERBS.update(gave="give", took="take", gotten="get")
 _PARTICIPLES = frozenset(
     w for w in _VERBS if w.endswith("ed") or w in ("sold", "given", "sent", "made", "taken", "set", "read", "sought")
 )
+# States read as a verb where a form of 'be' or a label's colon comes before them, as 'enabled' is:
+# "Cookies are on by default", "are switched on", "Analytics cookies: on by default".
+_STATES = {"on": "enable", "active": "enable"}
+_SWITCHED = frozenset(["switched", "turned"])
 # Nouns read only after "no": "there is no sale of ...", "no selling or sharing of ...".
 _NOUNS = {"sale": "sell", "sales": "sell", "collection": "collect", "use": "use", "disclosure": "disclose"}
 _NOMINAL = frozenset(_NOUNS) | frozenset(_VERBS)
+# The words a claim is read from: a verb, a state or 'no ...'.
+_READ_FROM = frozenset(_VERBS) | frozenset(_STATES) | {"no"}
 
 _AUX = frozenset(
     [
@@ -186,7 +192,15 @@ class Claim:
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
-    return [(m.group(0).lower().replace("’", "'"), m.start(), m.end()) for m in _TOKEN_RE.finditer(text, start, end)]
+    said = text[start:end]
+    low = said.lower()
+    if len(low) != len(said) or "\u212a" in said:  # lower() changed the offsets, or made an ASCII letter
+        return [
+            (m.group(0).lower().replace("’", "'"), m.start(), m.end()) for m in _TOKEN_RE.finditer(text, start, end)
+        ]
+    if "’" in low:
+        low = low.replace("’", "'")
+    return [(m.group(0), start + m.start(), start + m.end()) for m in _TOKEN_RE.finditer(low)]
 
 
 def _negator(word: str) -> bool:
@@ -198,41 +212,109 @@ def _chain_word(word: str) -> bool:
 
 
 @per_text
-def claims(body: str, cue: re.Pattern[str], wanted: frozenset[str] = frozenset()) -> tuple[Claim, ...]:
+def claims(body: str, cue: Cue | re.Pattern[str], wanted: frozenset[str] = frozenset()) -> tuple[Claim, ...]:
     """Every statement about one of the known actions (those of `wanted`, if given) in the sentences of
     `body` that `cue` finds something in, in order (reading only those keeps a check of a long notice fast)."""
-    text = plain(body)
-    if not cue.search(text):
-        return ()
+    reader = _reader(body)
     found: list[Claim] = []
-    for sentence in sentences(body, False):
-        if not cue.search(text, sentence.start, sentence.end):
-            continue
+    for k in cued(body, cue if isinstance(cue, Cue) else Cue(cue, ())):
+        found += reader.claims(k, wanted)
+    return tuple(found)
+
+
+class _Sentence:
+    """One sentence's words and verb groups; each claim is read when a rule first asks for its action."""
+
+    __slots__ = ("groups", "made", "question", "words")
+
+    def __init__(self, words: list[tuple[str, int, int]], question: bool) -> None:
+        self.words = words
+        self.question = question
+        self.groups: list[tuple[int, int, int, frozenset[str]] | Claim] = []
+        """(first verb, head, last verb, lemmas) of each verb group, or the claim read from 'no ...'."""
+        self.made: dict[int, Claim] = {}
+
+
+class _Reader:
+    """The sentences of one clause body, each split into words and verb groups once, when a rule first
+    asks: the rules ask about the same sentences with different cues and actions."""
+
+    __slots__ = ("body", "sentences", "spans", "text")
+
+    def __init__(self, body: str) -> None:
+        self.body = body
+        self.text = plain(body)
+        self.spans = sentences(body, False)
+        self.sentences: list[_Sentence | None] = [None] * len(self.spans)
+
+    def claims(self, k: int, wanted: frozenset[str]) -> list[Claim]:
+        """The claims of sentence k about the actions `wanted` (all if none); 'no sale of ...' whatever is
+        asked, as the reader always did."""
+        read = self.sentences[k]
+        if read is None:
+            read = self.sentences[k] = self._sentence(self.spans[k])
+        found = []
+        for group in read.groups:
+            if isinstance(group, Claim):
+                found.append(group)
+                continue
+            verb, head, last, lemmas = group
+            if wanted and lemmas.isdisjoint(wanted):
+                continue
+            claim = read.made.get(verb)
+            if claim is None:
+                claim = read.made[verb] = _read(
+                    self.text, read.words, verb, head, last, lemmas, self.spans[k].end, read.question
+                )
+            found.append(claim)
+        return found
+
+    def _sentence(self, sentence: Sentence) -> _Sentence:
+        text = self.text
         words = _tokens(text, sentence.start, sentence.end)
         question = text[sentence.start : sentence.end].rstrip().endswith("?") or (
-            bool(words) and words[0][0] in _QUESTION_STARTS and _heading(body, sentence.start)
+            bool(words) and words[0][0] in _QUESTION_STARTS and _heading(self.body, sentence.start)
         )
+        read = _Sentence(words, question)
         i = 0
         while i < len(words):
-            claim, i = _read(text, words, i, sentence.end, question, wanted)
-            if claim is not None:
-                found.append(claim)
-    return tuple(found)
+            word = words[i][0]
+            if word not in _READ_FROM:  # most words start nothing: skip them without a call
+                i += 1
+            elif word == "no" and i + 1 < len(words) and words[i + 1][0] in _NOMINAL:
+                claim, i = _read_nominal(words, i, sentence.end, question)
+                if claim is not None:
+                    read.groups.append(claim)
+            elif (group := _group(words, i)) is not None:
+                read.groups.append((i, *group))
+                i = group[1] + 1
+            else:
+                i += 1
+        return read
+
+
+@per_text
+def _reader(body: str) -> _Reader:
+    return _Reader(body)
 
 
 def _heading(body: str, start: int) -> bool:
     return bool(_HEADING_LINE_RE.match(body, body.rfind("\n", 0, start) + 1))
 
 
-def _read(
-    text: str, words: list[tuple[str, int, int]], i: int, sentence_end: int, question: bool, wanted: frozenset[str]
-) -> tuple[Claim | None, int]:
-    """The claim whose (first) verb is words[i], if it is one, and the index to read on from."""
+def _group(words: list[tuple[str, int, int]], i: int) -> tuple[int, int, frozenset[str]] | None:
+    """(head, last verb, lemmas) of the verb group whose first verb is words[i], if it is one: joined
+    verbs ('sell, rent or trade'), or a state read as a verb ('are on'), whose head is 'switched' in
+    'switched on'."""
     word = words[i][0]
-    if word == "no" and i + 1 < len(words) and words[i + 1][0] in _NOMINAL:
-        return _read_nominal(words, i, sentence_end, question)
+    head = i
     if word not in _VERBS:
-        return None, i + 1
+        if word not in _STATES:
+            return None
+        found = _state_head(words, i)
+        if found is None:
+            return None
+        return found, i, frozenset([_STATES[word]])
     last = i
     while last + 2 < len(words) and words[last + 1][0] in _JOINS and words[last + 2][0] in _VERBS:
         last += 2
@@ -240,14 +322,27 @@ def _read(
         if words[last + 3][0] not in _VERBS:
             break
         last += 3
-    lemmas = frozenset(_VERBS[w] for w, _, _ in words[i : last + 1] if w in _VERBS)
-    if wanted and lemmas.isdisjoint(wanted):
-        return None, last + 1
-    chain_start, negations = _chain(words, i)
-    chain = [w for w, _, _ in words[chain_start:i]]
-    clause_start = _clause_start(words, chain_start)
-    before = [w for w, _, _ in words[clause_start:chain_start]]
-    passive = bool(_BE & set(chain)) and words[i][0] in _PARTICIPLES
+    return head, last, frozenset(_VERBS[w] for w, _, _ in words[i : last + 1] if w in _VERBS)
+
+
+def _read(
+    text: str,
+    words: list[tuple[str, int, int]],
+    i: int,
+    head: int,
+    last: int,
+    lemmas: frozenset[str],
+    sentence_end: int,
+    question: bool,
+) -> Claim:
+    """The claim of the verb group whose first verb is words[i] (see _group)."""
+    state = words[i][0] not in _VERBS
+    chain_start, negations = _chain(words, head)
+    chain = [w for w, _, _ in words[chain_start:head]]
+    label = state and chain_start == head and head > 0 and words[head - 1][0] == ":"
+    clause_start = _clause_start(words, head - 1 if label else chain_start)
+    before = [w for w, _, _ in words[clause_start : head - 1 if label else chain_start]]
+    passive = state or (bool(_BE & set(chain)) and words[i][0] in _PARTICIPLES)
     after = last + 1
     if after < len(words) and words[after][0] == "for" and "ask" in lemmas:
         after += 1  # "ask for your precise location"
@@ -279,7 +374,17 @@ def _read(
         tail=tuple(tail),
         conditional=bool(_CONDITIONS & set(tail)),
         hedged=question or own_words or imperative or relative or bool(_HEDGES & set(before)),
-    ), last + 1
+    )
+
+
+def _state_head(words: list[tuple[str, int, int]], i: int) -> int | None:
+    """Where the state words[i] ('on', 'active') read as a verb starts ('switched on' starts at 'switched'),
+    if a form of 'be' or a label's colon comes before it; None if it is not read as one."""
+    head = i - 1 if i > 0 and words[i - 1][0] in _SWITCHED else i
+    if head > 0 and words[head - 1][0] == ":":
+        return head
+    chain_start, _ = _chain(words, head)
+    return head if any(w in _BE for w, _, _ in words[chain_start:head]) else None
 
 
 def _chain(words: list[tuple[str, int, int]], verb: int) -> tuple[int, int]:
@@ -388,11 +493,14 @@ def _read_nominal(
 # ----- what the consistency rules ask of the claims ------------------------------------------------
 SALE = frozenset(["sell", "rent", "trade", "lease"])
 _SALE_OR_SHARE = SALE | {"share"}
-_SALE_CUE = re.compile(r"\b(?:sell|sold|sale|rent|trad|leas|shar)", re.IGNORECASE)
+_SALE_CUE = Cue(
+    re.compile(r"\b(?:sell|sold|sale|rent|trad|leas|shar)", re.IGNORECASE),
+    ("sell", "sold", "sale", "rent", "trad", "leas", "shar"),
+)
 _GATHER = frozenset(["collect", "use", "track", "gather", "obtain", "record", "access", "store", "process", "ask"])
 # What a sale must act on to be a sale of personal information ("it", "them": the data named before).
 _DATA_RE = re.compile(r"\b(?:information|info|data|details|records?|profiles?|identifiers?|it|them|anything)\b")
-_LOCATION_CUE = re.compile(r"location|\bgps\b", re.IGNORECASE)
+_LOCATION_CUE = Cue(re.compile(r"location|\bgps\b", re.IGNORECASE), ("location", "gps"))
 _PRECISE_LOCATION_RE = re.compile(r"\b(?:precise|exact|gps) (?:geo)?location\b|\bgeolocation\b|\bgps\b")
 # Subjects that make a denial someone else's ("our vendors do not sell ..."), unless 'we' is among them.
 _OTHERS_RE = re.compile(

@@ -17,7 +17,7 @@ from notice_studio.core.checks.claims import (
     flat_denial,
     names_data,
 )
-from notice_studio.core.checks.text import per_text
+from notice_studio.core.checks.text import Cue, per_text
 
 _MOVE = frozenset(["transfer", "send", "move"])
 _STAY = frozenset(["stay", "remain"])
@@ -35,10 +35,14 @@ _REGION = "(?P<region>" + "|".join(_REGIONS) + ")"
 _OUTSIDE_RE = re.compile(rf"\b(?:outside|beyond) (?:of )?(?:the )?{_REGION}\b")
 _INSIDE_RE = re.compile(rf"^(?:only |exclusively )?(?:within|inside|in) (?:the )?{_REGION}\b")
 _ABROAD_RE = re.compile(r"\b(?:outside|abroad|other countries|those countries|third countries|the united states)\b")
-_PLACE_CUE = re.compile(
-    r"\b(?:outside|beyond|abroad|countries|United States|EEA|EU|UK|European|Kingdom)\b", re.IGNORECASE
+_PLACE_CUE = Cue(
+    re.compile(r"\b(?:outside|beyond|abroad|countries|United States|EEA|EU|UK|European|Kingdom)\b", re.IGNORECASE),
+    ("outside", "beyond", "abroad", "countries", "united states", "eea", "eu", "uk", "kingdom"),
 )
-_CHILD_CUE = re.compile(r"\b(?:child|kid|minor|teen)|\bunder (?:the age of )?1\d\b", re.IGNORECASE)
+_CHILD_CUE = Cue(
+    re.compile(r"\b(?:child|kid|minor|teen)|\bunder (?:the age of )?1\d\b", re.IGNORECASE),
+    ("child", "kid", "minor", "teen", "under "),
+)
 _UNDER_16_RE = re.compile(r"\bunder (?:the age of )?16\b")
 _UNKNOWING_RE = re.compile(r"(?:\bnot|n't|\bnever) (?:have )?(?:actual )?(?:knowledge|know) that we$")
 # Words that end the phrase a place or an audience is read from: a new clause or a condition.

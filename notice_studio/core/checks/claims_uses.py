@@ -11,25 +11,44 @@ from __future__ import annotations
 import re
 
 from notice_studio.core.checks.claims import Claim, by_others, claims, flat_denial
-from notice_studio.core.checks.text import per_text
+from notice_studio.core.checks.text import Cue, per_text
 
 _DECIDE = frozenset(["make", "take", "use", "subject", "rely"])
-_DECISION_CUE = re.compile(r"\bautomat", re.IGNORECASE)
+_DECISION_CUE = Cue(re.compile(r"\bautomat", re.IGNORECASE), ("automat",))
 _DECISION_RE = re.compile(r"\bdecisions?\b")
 _AUTOMATED_RE = re.compile(r"\bautomat\w*")
-_TRAIN_CUE = re.compile(r"\b(?:train|develop|improv)", re.IGNORECASE)
+_TRAIN_CUE = Cue(re.compile(r"\b(?:train|develop|improv)", re.IGNORECASE), ("train", "develop", "improv"))
 _TRAINING_RE = re.compile(r"\b(?:train\w*|develop\w*|improv\w*)\b")
 _AI_RE = re.compile(r"\b(?:ai|artificial intelligence|machine learning|machine|models?|llms?|algorithms?)\b")
 # Each reading reads only the sentences holding the words it needs (a long notice is mostly other things).
-_CONSENT_CUE = re.compile(r"\brel(?:y|ies|ied|ying) on\b|\b(?:consent|permission|agreement) before\b", re.IGNORECASE)
-_WAIT_CUE = re.compile(
-    r"\b(?:until|unless|before) (?:you|we)\b|\bwithout (?:your |the visitor's )?(?:consent|permission|agreement)"
-    r"|\b(?:after|once|if|when) (?:you (?:agree|accept|consent|allow|opt in|choose)|asking|getting|receiving|you give)"
-    r"|\b(?:consent|permission|agreement) before\b",
-    re.IGNORECASE,
+_CONSENT_CUE = Cue(
+    re.compile(r"\brel(?:y|ies|ied|ying) on\b|\b(?:consent|permission|agreement) before\b", re.IGNORECASE),
+    ("rely on", "relies on", "relied on", "relying on", "consent before", "permission before", "agreement before"),
 )
-_SET_FIRST_CUE = re.compile(
-    r"\bunless you\b|\bby default\b|\bby (?:continuing|using|browsing|visiting|staying)\b", re.IGNORECASE
+_WAIT_CUE = Cue(
+    re.compile(
+        r"\b(?:until|unless|before) (?:you|we)\b|\bwithout (?:your |the visitor's )?(?:consent|permission|agreement)"
+        r"|\b(?:after|once|if|when) (?:you (?:agree|accept|consent|allow|opt in|choose)|asking|getting|receiving|you give)"
+        r"|\b(?:consent|permission|agreement) before\b",
+        re.IGNORECASE,
+    ),
+    ("until ", "unless ", "before", "without ", "after ", "once ", "if ", "when "),
+)
+_SET_FIRST_CUE = Cue(
+    re.compile(
+        r"\bunless you\b|\bby default\b|\bby (?:continuing|using|browsing|visiting|staying)\b|\bfrom (?:your|the) (?:very )?first visit\b",
+        re.IGNORECASE,
+    ),
+    (
+        "unless you",
+        "by default",
+        "by continuing",
+        "by using",
+        "by browsing",
+        "by visiting",
+        "by staying",
+        "first visit",
+    ),
 )
 _CONSENT_RE = re.compile(r"\b(?:consent|permission|agreement)\b")
 # "[ask for] your consent before ...": what is asked for, then when.
@@ -50,7 +69,8 @@ _AFTER_CHOICE_RE = re.compile(
     r"|(?:asking for|getting|receiving|you give (?:us )?) (?:your )?(?:consent|permission|agreement))\b"
 )
 _UNLESS_REFUSED_RE = re.compile(r"\bunless you (?:opt out|object|refuse|decline|switch|turn|reject)")
-_BY_DEFAULT_RE = re.compile(r"^(?:on )?by default\b")
+# Set before any choice: "by default", "from your first visit".
+_BY_DEFAULT_RE = re.compile(r"^(?:on )?(?:by default|from (?:your|the) (?:very )?first visit)\b")
 _IMPLIED_RE = re.compile(r"\bby (?:continuing|using|browsing|visiting|staying)\b")
 
 
@@ -150,7 +170,8 @@ def _waits(c: Claim, said: str) -> bool:
 @per_text
 def cookies_set_first(body: str) -> tuple[Claim, ...]:
     """Cookies said to be set before any choice: 'By continuing to browse, you agree to our use of
-    cookies', 'We set cookies unless you opt out', 'Cookies are set by default'."""
+    cookies', 'We set cookies unless you opt out', 'Cookies are set by default', 'Cookies are on by default',
+    'Analytics cookies: on by default', 'Non-essential cookies are active from your first visit'."""
     return tuple(
         c
         for c in claims(body, _SET_FIRST_CUE, _SET_OR_AGREE)
@@ -166,5 +187,6 @@ def _set_first(c: Claim, said: str) -> bool:
     if c.lemmas.isdisjoint(_SET_OR_AGREE) or by_others(c):
         return False
     if c.passive:
-        return bool(_BY_DEFAULT_RE.search(" ".join(c.tail)))
+        tail = " ".join(c.tail)
+        return bool(_BY_DEFAULT_RE.search(tail)) and not _AFTER_CHOICE_RE.search(tail)
     return bool(_UNLESS_REFUSED_RE.search(said))

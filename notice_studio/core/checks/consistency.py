@@ -46,6 +46,12 @@ _DPF_RE = re.compile(r"\bData Privacy Framework\b", re.IGNORECASE)
 PRACTICES_HINT = "notice-studio practices set DIR ... or the Practices panel"
 
 
+def _may_hold(lower: str, *words: str) -> bool:
+    """False only when the lower-cased text holds none of `words`, one of which a case-blind regex needs
+    (text beyond ASCII is always searched: case-blind matching folds more letters than lower() does)."""
+    return not lower.isascii() or any(w in lower for w in words)
+
+
 def _finding(
     rule: str, message: str, fix: str, clause: tuple[str, str], start: int, end: int, in_app: str = ""
 ) -> Finding:
@@ -139,7 +145,7 @@ def _prose_findings(clause_id: str, body: str, p: ProseFacts) -> Iterator[Findin
                 claim.start,
                 claim.end,
             )
-    if not p.sold and not p.shared:
+    if not p.sold and not p.shared and _may_hold(lower, "on other ", "cross-context"):
         for match in _ADS_RE.finditer(text):
             yield _finding(
                 "practice-advertising-unrecorded",
@@ -150,6 +156,11 @@ def _prose_findings(clause_id: str, body: str, p: ProseFacts) -> Iterator[Findin
                 match.start(),
                 match.end(),
             )
+    if (
+        not p.sold
+        and not p.shared
+        and _may_hold(lower, "out of the sal", "do not sell or share my personal information")
+    ):
         for match in _OPT_OUT_SALE_RE.finditer(text):
             yield _finding(
                 "practice-opt-out-without-sale",

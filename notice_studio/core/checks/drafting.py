@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 
 from notice_studio.core.checks.scan import CHECKED_CHARS, ClauseInfo, Scan
-from notice_studio.core.checks.text import per_text, quote
+from notice_studio.core.checks.text import matches_from, per_text, quote
 from notice_studio.core.checks.types import Finding, Location
 from notice_studio.core.library.merge import BOTH_WORDINGS_RE
 from notice_studio.core.notice.model import PLACEHOLDER_RE, TABLE_RE, Clause, Table
@@ -301,7 +301,7 @@ def _dangling_contacts(text: str) -> tuple[tuple[int, int, bool], ...]:
     """(start, end, is an empty label) of each place in `text` that promises contact details
     and gives none: a label such as 'Email:' alone on its line, or 'contact us at' with a blank."""
     found = []
-    for match in _EMPTY_LABEL_RE.finditer(text):
+    for match in _EMPTY_LABEL_RE.finditer(text) if ":" in text else ():
         label = match.group(0)
         if _DETAILS_AFTER_RE.match(text, match.end()) or (
             _ADDRESS_LABEL_RE.match(label) and _NAME_LINE_RE.match(text, match.end())
@@ -309,7 +309,7 @@ def _dangling_contacts(text: str) -> tuple[tuple[int, int, bool], ...]:
             continue  # 'Address:' and, as the next paragraph, the company and street it names
         start = match.start() + len(label) - len(label.lstrip())
         found.append((start, start + len(label.strip()), True))
-    for match in _DANGLING_RE.finditer(text):
+    for match in matches_from(_DANGLING_RE, text, ("at", "on", "via", "to", "by")):
         if match.group(0).rstrip().endswith(":") and text[match.end() :].strip():
             continue  # "Contact us at:" followed by a list or paragraph with the details
         window_start = max(0, match.start() - 60)

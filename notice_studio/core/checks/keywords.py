@@ -187,7 +187,7 @@ def word_key(word: str) -> str:
 
 def word_keys(text: str) -> tuple[str, ...]:
     """The keys of the word tokens of `text`, in order."""
-    return tuple(word_key(t) for t in tokens(text))
+    return tuple(map(word_key, tokens(text)))
 
 
 @functools.lru_cache(maxsize=4096)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from notice_studio.core.checks.scan import Scan
 from notice_studio.core.checks.text import per_text, quote, sentences
 from notice_studio.core.checks.types import Finding
-from notice_studio.core.library.jurisdictions import IN_APP, JURISDICTIONS
+from notice_studio.core.library.jurisdictions import IN_APP, JURISDICTIONS, LAW_NAMES
 
 _HEADING_LINE_RE = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.+)$", re.MULTILINE)
 _RIGHTS = r"rights?"
@@ -34,11 +34,15 @@ class _Law:
     covered_by: frozenset[str]
     """Laws under which the citation is in place (a UK notice may say 'GDPR' for the UK GDPR)."""
     name: str
-    """The law's names in the text (a regex)."""
+    """The law's names in the text (a regex; LAW_NAMES)."""
     place: str
     """The place a heading names (a regex)."""
     sections: str = ""
     """Citations of the law's rights sections that count without the word 'rights'."""
+
+
+def _names(law: str) -> str:
+    return "|".join(LAW_NAMES[law])
 
 
 _CALIFORNIA = frozenset(["ccpa", "caloppa", "ca_bpc_22581"])
@@ -46,7 +50,7 @@ _LAWS = (
     _Law(
         "ccpa",
         frozenset(["ccpa"]),
-        r"CCPA|CPRA|California Consumer Privacy Act|California Privacy Rights Act",
+        _names("ccpa"),
         _NEVER,
         r"(?:§+|\bsections?|\bsec\.)\s*1798\.1\d\d\b",
     ),
@@ -54,14 +58,14 @@ _LAWS = (
     _Law(
         "gdpr",
         frozenset(["gdpr", "uk_gdpr", "no_pda"]),
-        r"(?<!UK )(?<!U\.K\. )(?:EU )?(?:GDPR|General Data Protection Regulation)",
+        _names("gdpr"),
         r"EEA|European Economic Area|European Union|EU|Europe",
         r"\bArt(?:icles?|s?\.)\s*(?:1[5-9]|2[0-2])\b[^.\n]{0,12}(?<!UK )GDPR\b",
     ),
-    _Law("uk_gdpr", frozenset(["uk_gdpr"]), r"UK GDPR|U\.K\. GDPR", r"UK|United Kingdom"),
-    _Law("lgpd", frozenset(["lgpd"]), r"LGPD|Lei Geral de Prote\w+ de Dados", r"Brazil\w*"),
-    _Law("pipeda", frozenset(["pipeda", "bc_pipa"]), r"PIPEDA", r"Canad\w*"),
-    _Law("coppa", frozenset(["coppa"]), r"COPPA|Children's Online Privacy Protection Act", _NEVER),
+    _Law("uk_gdpr", frozenset(["uk_gdpr"]), _names("uk_gdpr"), r"UK|United Kingdom"),
+    _Law("lgpd", frozenset(["lgpd"]), _names("lgpd"), r"Brazil\w*"),
+    _Law("pipeda", frozenset(["pipeda", "bc_pipa"]), _names("pipeda"), r"Canad\w*"),
+    _Law("coppa", frozenset(["coppa"]), _names("coppa"), _NEVER),
 )
 
 
@@ -93,7 +97,8 @@ _CUE_RE = re.compile(r"\b(?:" + "|".join(f"{law.name}|{law.place}" for law in _L
 # must be named for a citation regex to find anything.
 _KEYS = (
     *("ccpa", "cpra", "california", "gdpr", "general data", "eea", "europe", "eu", "uk", "united kingdom"),
-    *("lgpd", "lei geral", "brazil", "pipeda", "canad", "coppa", "children's online", "1798."),
+    *("lgpd", "lei geral", "brazil", "pipeda", "canad", "coppa", "children", "1798."),
+    *("data protection act", "electronic documents"),
 )
 # A sentence saying the law does not reach us, or only if it does: not a citation of its rights.
 _NOT_APPLIED_RE = re.compile(

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from notice_studio.core.checks.drafting import clause_original_number, heading_key, original_number
 from notice_studio.core.checks.scan import ClauseInfo, Scan
-from notice_studio.core.checks.text import per_text, plain, quote
+from notice_studio.core.checks.text import matches_from, per_text, plain, quote
 from notice_studio.core.checks.topics import cue_hits, related, topics_in
 from notice_studio.core.checks.types import Finding
 from notice_studio.core.importer.dates import LAW_WORD
@@ -126,7 +126,7 @@ def _typed_refs(text: str) -> tuple[tuple[int, int, str], ...]:
     if not any(word in lowered for word in ("section", "clause", "paragraph", "part")):
         return ()
     found = []
-    for match in _TYPED_REF_RE.finditer(text):
+    for match in matches_from(_TYPED_REF_RE, text, ("section", "clause", "paragraph", "part")):
         if _HERE_RE.match(text, match.end()) or not _LEGAL_NEARBY_RE.search(_around(text, match)):
             found.append((match.start(), match.end(), match.group(1)))
     return tuple(found)

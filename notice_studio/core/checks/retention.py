@@ -21,17 +21,20 @@ from dataclasses import dataclass
 
 from notice_studio.core.checks.durations import Duration, durations, same_period
 from notice_studio.core.checks.scan import Scan
-from notice_studio.core.checks.text import per_text, plain, quote, sentences
+from notice_studio.core.checks.text import Cue, cued, found_in, per_text, plain, quote, sentences
 from notice_studio.core.checks.types import Finding, Severity
 from notice_studio.core.practices.model import Practices
 from notice_studio.core.practices.statements import lower_label
 
-_KEEP_RE = re.compile(
-    r"\b(?:keep|keeps|kept|retain|retains|retained|store|stores|stored|hold|holds|held|delete|deletes|deleted"
-    r"|erase|erases|erased|remove|removes|removed|retention)\b",
-    re.IGNORECASE,
+_KEEP = Cue(
+    re.compile(
+        r"\b(?:keep|keeps|kept|retain|retains|retained|store|stores|stored|hold|holds|held|delete|deletes|deleted"
+        r"|erase|erases|erased|remove|removes|removed|retention)\b",
+        re.IGNORECASE,
+    ),
+    ("keep", "kept", "retain", "store", "hold", "held", "delete", "erase", "remove", "retention"),
 )
-_ASIDE_RE = re.compile(r"\b(?:back-?ups?|archiv\w*|cookies?)\b", re.IGNORECASE)
+_ASIDE = Cue(re.compile(r"\b(?:back-?ups?|archiv\w*|cookies?)\b", re.IGNORECASE), ("back", "archiv", "cookie"))
 _CONDITION_RE = re.compile(r"\b(?:until|while|unless|then|or|whichever|longer|shorter|except)\b", re.IGNORECASE)
 _HINT = "notice-studio practices set DIR categories.{id}.retention=..."
 """The command-line way to record a category's retention; the app says the Practices panel."""
@@ -60,18 +63,37 @@ def category_names(p: Practices) -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 
 @per_text
+def _name_patterns(
+    names: tuple[tuple[str, tuple[str, ...]], ...],
+) -> tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...]:
+    """(category id, its names, one regex for them as whole words), compiled once per set of names."""
+    return tuple(
+        (cid, called, re.compile(rf"\b(?:{'|'.join(map(re.escape, called))})\b")) for cid, called in names if called
+    )
+
+
+@per_text
 def kept_for(body: str, names: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[KeptFor, ...]:
     """The retention periods sentences give for one category each, in one clause body (cached per text and category names)."""
     text = plain(body)
     found = []
-    for sentence in sentences(body):
+    clause = text.lower()
+    # only the categories named somewhere in the clause (a sentence's lower-cased words are the clause's)
+    patterns = [
+        named for named in _name_patterns(names) if len(clause) != len(text) or any(n in clause for n in named[1])
+    ]
+    spans = sentences(body, False)
+    for k in cued(body, _KEEP):
+        sentence = spans[k]
         said = text[sentence.start : sentence.end]
-        if not _KEEP_RE.search(said) or _ASIDE_RE.search(said):
+        if found_in(said, _ASIDE):
             continue
         lower = said.lower()
-        named = {cid for cid, called in names if any(re.search(rf"\b{re.escape(n)}\b", lower) for n in called)}
+        named = {cid for cid, called, pattern in patterns if any(n in lower for n in called) and pattern.search(lower)}
+        if len(named) != 1:
+            continue
         periods = durations(said)
-        if len(named) != 1 or len(periods) != 1:
+        if len(periods) != 1:
             continue
         period = periods[0]
         moved = Duration(
@@ -119,7 +141,7 @@ def retention(scan: Scan, p: Practices) -> Iterator[Finding]:
     seen: dict[str, tuple[str, KeptFor]] = {}
     for info in scan.clauses:
         body = info.clause.body
-        if not _KEEP_RE.search(body):
+        if not found_in(body, _KEEP):
             continue
         for claim in kept_for(body, names):
             category = p.category(claim.category)

@@ -12,6 +12,8 @@ from functools import cache
 
 import yaml
 
+from notice_studio.core.library.jurisdictions import LAW_NAMES
+
 # Title patterns: the heading says what the section is about.
 TITLE_RULES: dict[str, str] = {
     "introduction": r"\bintroduc|\boverview\b|\babout this (?:privacy )?(?:notice|policy|statement)|\bwelcome\b|\bsummary\b|\bat a glance\b|\bpurpose of this",
@@ -185,26 +187,24 @@ def _short(text: str) -> str:
 
 
 # ----- jurisdictions the text names -----------------------------------------------------------------
-# Lower-case patterns, matched against lower-cased text.
-_JURISDICTION_RULES: dict[str, str] = {
-    "gdpr": r"\bgdpr\b|general data protection regulation|\beea\b|european economic area",
-    "uk_gdpr": r"\buk gdpr\b|data protection act 2018|information commissioner",
-    "ccpa": r"\bccpa\b|\bcpra\b|california consumer privacy act|california privacy rights act",
-    "caloppa": r"\bcaloppa\b|california online privacy protection act",
-    "coppa": r"\bcoppa\b|children'?s online privacy protection",
-    "pipeda": r"\bpipeda\b|personal information protection and electronic documents act",
-    "bc_pipa": r"\bbc pipa\b|personal information protection act,? (?:sbc|\(british columbia\))",
-    "lgpd": r"\blgpd\b|lei geral de prote",
-    "no_pda": r"datatilsynet|personopplysningsloven|norwegian data protection",
+# Besides the law's names (LAW_NAMES), words that show a law applies: its place or its authority.
+_SIGNS: dict[str, str] = {
+    "gdpr": r"\beea\b|european economic area",
+    "uk_gdpr": r"information commissioner",
+    "no_pda": r"datatilsynet|norwegian data protection",
 }
+
+
+@cache
+def _jurisdiction_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Lower-case patterns, matched against lower-cased text."""
+    return tuple(
+        (jid, re.compile("|".join([rf"\b(?:{'|'.join(names)})\b", *([_SIGNS[jid]] if jid in _SIGNS else [])])))
+        for jid, names in LAW_NAMES.items()
+    )
 
 
 def mentioned_jurisdictions(text: str) -> list[str]:
     """Jurisdiction ids whose law the text names ('GDPR', 'California Consumer Privacy Act')."""
     lowered = text.lower()
-    found = [jid for jid, pattern in _JURISDICTION_RULES.items() if re.search(pattern, lowered)]
-    if "gdpr" in found and not re.search(
-        r"(?<!uk )\bgdpr\b|general data protection regulation|\beea\b|european economic area", lowered
-    ):
-        found.remove("gdpr")  # only "UK GDPR" was named
-    return found
+    return [jid for jid, pattern in _jurisdiction_rules() if pattern.search(lowered)]

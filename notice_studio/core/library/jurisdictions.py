@@ -17,6 +17,28 @@ JURISDICTIONS: dict[str, str] = {
     "lgpd": "Brazil — LGPD",
 }
 
+# The names a text gives each law: lower-case regexes, matched ignoring case, each starting and ending
+# on a word so a reader can put it between word boundaries. The importer reads them to say which laws
+# an imported notice names, the rights check to find rights cited under a law.
+LAW_NAMES: dict[str, tuple[str, ...]] = {
+    "gdpr": (
+        r"(?<!uk )(?<!u\.k\. )(?<!kingdom )(?:eu )?(?:gdpr|general data protection regulation)",
+        r"eu (?:and|or|and/or|/) uk (?:gdpr|general data protection regulation)",
+    ),
+    "uk_gdpr": (
+        r"(?:uk|u\.k\.) gdpr",
+        r"(?:uk|united kingdom) general data protection regulation",
+        r"data protection act 2018",
+    ),
+    "ccpa": (r"ccpa", r"cpra", r"california consumer privacy act", r"california privacy rights act"),
+    "caloppa": (r"caloppa", r"california online privacy protection act"),
+    "coppa": (r"coppa", r"children'?s online privacy protection(?: act)?"),
+    "pipeda": (r"pipeda", r"personal information protection and electronic documents act"),
+    "bc_pipa": (r"bc pipa", r"personal information protection act,? (?:sbc|\(british columbia)"),
+    "lgpd": (r"lgpd", r"lei geral de prote\w*(?: de dados)?"),
+    "no_pda": (r"personopplysningsloven",),
+}
+
 ALIASES: dict[str, list[str]] = {
     "eu": ["gdpr"],
     "eea": ["gdpr"],
