@@ -207,7 +207,7 @@ class MainWindow(QMainWindow):
             "&Publish…", self.publish, QKeySequence("Ctrl+Shift+P"), "Publish the draft as a new version"
         )
         self.act_notice_settings = self._action(
-            "Notice &settings…",
+            "Notice se&ttings…",
             self.notice_settings,
             None,
             "Publishing rules for this notice: advance notice of material changes, approval before publishing",
@@ -259,8 +259,8 @@ class MainWindow(QMainWindow):
         self.act_new_clause = self._action("&New clause", self.new_clause, QKeySequence("Ctrl+Shift+N"))
         self.act_delete = self._action("&Delete clause", self.delete_clause, QKeySequence("Ctrl+Shift+Delete"))
         self.act_up = self._action("Move &up", lambda: self._structural("up"), QKeySequence("Alt+Shift+Up"))
-        self.act_down = self._action("Move &down", lambda: self._structural("down"), QKeySequence("Alt+Shift+Down"))
-        self.act_indent = self._action("&Indent", lambda: self._structural("indent"), QKeySequence("Alt+Shift+Right"))
+        self.act_down = self._action("Move do&wn", lambda: self._structural("down"), QKeySequence("Alt+Shift+Down"))
+        self.act_indent = self._action("Inden&t", lambda: self._structural("indent"), QKeySequence("Alt+Shift+Right"))
         self.act_outdent = self._action("&Outdent", lambda: self._structural("outdent"), QKeySequence("Alt+Shift+Left"))
         for item in (self.act_insert, self.act_new_clause, self.act_delete):
             clause_menu.addAction(item)
@@ -271,7 +271,7 @@ class MainWindow(QMainWindow):
         # The panes (show, raise and focus each) are added by ui/layout/window_setup.
         view_menu = self.view_menu = bar.addMenu("&View")
         self.act_compare = self._action(
-            "&Compare with last published version", self.compare_with_published, QKeySequence("Ctrl+D")
+            "Compar&e with last published version", self.compare_with_published, QKeySequence("Ctrl+D")
         )
         view_menu.addAction(self.act_compare)
 
@@ -811,8 +811,9 @@ class MainWindow(QMainWindow):
         recent = self.settings.recent_notices()
         if not recent:
             self.recent_menu.addAction("No recent notices").setEnabled(False)
-        for path in recent:
-            self.recent_menu.addAction(path, partial(self.open_notice, path))
+        for number, path in enumerate(recent, start=1):  # Alt+F, R, 1 opens the last notice
+            text = path.replace("&", "&&")
+            self.recent_menu.addAction(f"&{number} {text}" if number < 10 else text, partial(self.open_notice, path))
 
     def edit_author(self):
         from notice_studio.ui.author_dialog import AuthorDialog

@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
+from ui_support import UI_AUTHOR
 
 from notice_studio.ui.layout import window_setup
 from notice_studio.ui.layout.fit import fit_dialog, fitted_size
@@ -231,6 +232,44 @@ def test_welcome_records_who_you_are_and_offers_where_to_begin(qtbot, window, se
     assert settings.author_name == "Dana Whitfield" and settings.author_email == "dana@northwind.example"
     assert window.session.author.name == "Dana Whitfield"
     assert not window_setup.needs_welcome(settings)
+
+
+def test_esc_in_the_welcome_keeps_the_name_and_e_mail_typed(qtbot, window, settings) -> None:
+    """Esc closes the welcome, not who you are: what was typed is recorded on the next edits."""
+    settings.set("author/name", "")
+    settings.set("author/email", "")
+    dialog = window_setup.show_welcome(window)
+    qtbot.addWidget(dialog)
+    dialog.form.name.setText("Dana Whitfield")
+    dialog.form.email.setText("dana@northwind.example")
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    assert settings.author_name == "Dana Whitfield" and settings.author_email == "dana@northwind.example"
+    assert window.session.author.name == "Dana Whitfield"
+    assert not window_setup.needs_welcome(settings)
+
+
+def test_esc_in_the_welcome_with_an_unfinished_e_mail_asks_before_dropping_it(qtbot, window, settings) -> None:
+    settings.set("author/email", "")
+    dialog = window_setup.show_welcome(window)
+    qtbot.addWidget(dialog)
+    dialog.form.email.setText("dana@northwind")  # not finished: cannot be recorded as it is
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.isVisible() and dialog.asking is not None and dialog.asking.isVisible()
+    assert "e-mail address looks incomplete" in dialog.asking.text()
+    dialog.asking.escapeButton().click()  # Keep editing
+    assert dialog.isVisible() and dialog.form.email.text() == "dana@northwind"
+    dialog.form.email.setText("dana@northwind.example")
+    dialog.reject()
+    assert not dialog.isVisible() and settings.author_email == "dana@northwind.example"
+
+
+def test_esc_in_the_welcome_without_typing_just_closes_it(qtbot, window, settings) -> None:
+    dialog = window_setup.show_welcome(window)
+    qtbot.addWidget(dialog)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and dialog.result() == dialog.DialogCode.Rejected
+    assert settings.author_name == UI_AUTHOR.name
 
 
 def test_welcome_over_your_own_notice_does_not_call_it_the_sample(qtbot, window) -> None:
