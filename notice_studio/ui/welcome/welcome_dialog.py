@@ -131,19 +131,20 @@ class WelcomeDialog(QDialog):
         box = self.asking = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle("Keep your name and e-mail?")
-        box.setText(
-            f"What you typed is not saved yet: {self.form.problem.text()[:1].lower()}{self.form.problem.text()[1:]}"
-        )
+        problem = self.form.problem.text()
+        box.setText(f"What you typed is not saved yet: {problem[:1].lower()}{problem[1:]}")
         keep = box.addButton("&Keep editing", QMessageBox.ButtonRole.RejectRole)
         box.addButton("Close &without saving them", QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(keep)
         box.setEscapeButton(keep)
 
         def answered() -> None:
-            if box.clickedButton() is keep:
-                self.form.name.setFocus() if not self.form.name.text().strip() else self.form.email.setFocus()
-            else:
+            if box.clickedButton() is not keep:
                 QDialog.reject(self)
+            elif self.form.name.text().strip():
+                self.form.email.setFocus()
+            else:
+                self.form.name.setFocus()
 
         box.finished.connect(answered)
         box.open()
