@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -97,6 +97,7 @@ class MainWindow(QMainWindow):
         self.session_changed = self.state.session_changed
         self.library_loaded = self.state.library_loaded
         self.docks: dict[str, QDockWidget] = {}
+        self._undo_hint: tuple[str, QUndoStack, int] | None = None  # see _status_until_undone
         self.setWindowTitle("Notice Studio")
 
         self.outline_view = OutlineView()
@@ -609,9 +610,9 @@ class MainWindow(QMainWindow):
         self.select_clause(clause.id)
         mismatch = self.library.law_mismatch(lib_id, self.session.notice.jurisdictions)
         if mismatch is None:
-            self.status(f"Inserted ‘{clause.title}’. Undo (Ctrl+Z) takes it out again.", 5000)
+            self._status_until_undone(f"Inserted ‘{clause.title}’. Undo (Ctrl+Z) takes it out again.", 5000)
         else:  # the same warning as `clause insert`; the Checks panel keeps it, with what to do
-            self.status(f"Inserted, but {mismatch.short} Undo (Ctrl+Z) takes it out again.", 20000)
+            self._status_until_undone(f"Inserted, but {mismatch.short} Undo (Ctrl+Z) takes it out again.", 20000)
         return clause.id
 
     def delete_clause(self) -> None:
@@ -623,7 +624,7 @@ class MainWindow(QMainWindow):
         if not workspace.confirm_remove(clause_id):  # asks, as `clause remove` does, when it has sub-clauses
             return
         self.session.undo_stack.push(commands.RemoveClause(self.session, clause_id))
-        self.statusBar().showMessage("Clause deleted. Undo (Ctrl+Z) brings it back.", 6000)
+        self._status_until_undone("Clause deleted. Undo (Ctrl+Z) brings it back.", 6000)
 
     def compare_with_library(self, clause_id: str):
         """Show inserted / current / newest library text; the dialog's Update button updates."""
@@ -719,10 +720,13 @@ class MainWindow(QMainWindow):
             if dialog.exec() and dialog.created_path:
                 self.open_notice(dialog.created_path)
 
-    def import_notice(self) -> None:
+    def import_notice(self, *, path: str | Path | None = None) -> None:
+        """File > Import existing notice; `path`, when given, is already chosen and read in."""
         dialog_class = self._dialog("import_dialog", "ImportDialog")
         if dialog_class is not None:
             dialog = dialog_class(self.state, self, self)
+            if path is not None:
+                dialog.load_file(path)
             if dialog.exec() and dialog.created_path:
                 self.open_notice(dialog.created_path)
 
@@ -898,6 +902,28 @@ class MainWindow(QMainWindow):
     def status(self, message: str, timeout_ms: int = 4000) -> None:
         self.statusBar().showMessage(message, timeout_ms)
 
+    def _status_until_undone(self, message: str, timeout_ms: int) -> None:
+        """A message about the edit just made ("… Undo (Ctrl+Z) brings it back."): once that edit is
+        undone it is no longer true, so the undo replaces it (see _follow_undo_hint)."""
+        self.statusBar().showMessage(message, timeout_ms)
+        stack = self.session.undo_stack if self.session is not None else None
+        self._undo_hint = (message, stack, stack.index()) if stack is not None else None
+
+    def _follow_undo_hint(self) -> None:
+        if self._undo_hint is None:
+            return
+        message, stack, index = self._undo_hint
+        session = self.session
+        if session is not None and session.undo_stack is stack and stack.index() == index:
+            return
+        self._undo_hint = None
+        if self.statusBar().currentMessage() != message:
+            return
+        if session is not None and session.undo_stack is stack and stack.index() < index:
+            self.statusBar().showMessage(f"Undone: {stack.redoText()}. Redo (Ctrl+Y) does it again.", 5000)
+        else:
+            self.statusBar().clearMessage()
+
     def save_typing(self) -> None:
         """Hand over what the editor holds (a title typed without pressing Enter is an edit
         too) and queue its save ahead of whatever the caller puts in the write lane next."""
@@ -965,14 +991,16 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self, *_args: object) -> None:
         session = self.session
+        self._follow_undo_hint()
         for action in self._notice_actions:
             action.setEnabled(session is not None)
         if session is not None:
             stack = session.undo_stack
             self.act_undo.setEnabled(stack.canUndo())
             self.act_redo.setEnabled(stack.canRedo())
-            self.act_undo.setText(f"&Undo {stack.undoText()}".strip())
-            self.act_redo.setText(f"&Redo {stack.redoText()}".strip())
+            # A title with '&' in it ("Terms & Conditions") must not make a mnemonic of the next letter.
+            self.act_undo.setText(f"&Undo {stack.undoText().replace('&', '&&')}".strip())
+            self.act_redo.setText(f"&Redo {stack.redoText().replace('&', '&&')}".strip())
             self.setWindowModified(not stack.isClean())
             self.act_delete.setEnabled(self.current_clause_id() is not None)
 
