@@ -109,3 +109,22 @@ def test_a_replacement_published_in_time_counts_even_when_a_back_dated_one_follo
     plan = schedule([v1, v2, v3], dt.date(2027, 3, 1))
     assert plan.replaced_by(v1) == v2  # replaced in time by v2, not "in force" because v3 came late
     assert plan.replaced_by(v2) is None and plan.past == (v2,) and plan.in_force == v3
+
+
+def test_before_publishing_the_date_chosen_names_the_upcoming_version_it_would_replace(repo: NoticeRepo) -> None:
+    """The publish dialog's sentence beside the date: the schedule's rule, said ahead of time."""
+    from notice_studio.core.publishing.schedule import replacement_notes, replacement_preview
+
+    today = dt.date.today()
+    day = today + dt.timedelta(days=30)
+    first = repo.publish(day, "First.", True, "", AUTHOR)
+    assert replacement_preview([first], day, today) == (
+        f"v2 would replace v1, which is to take effect on {format_date(day)}; v1 would then never take effect.",
+    )
+    assert replacement_preview([first], day - dt.timedelta(days=1), today) != ()
+    assert replacement_preview([first], day + dt.timedelta(days=1), today) == ()
+    _edit(repo, "Not for anyone under 13.")
+    second = repo.publish(day, "Second.", True, "", AUTHOR)
+    assert replacement_notes([first], second, today) == (  # and after: the same rule, told as done
+        f"v2 replaces v1, which was to take effect on {format_date(day)} and now never will.",
+    )

@@ -124,7 +124,7 @@ def test_a_review_is_recorded_under_the_notice_studio_identity_not_the_folders_g
     text = " ".join(out.split())
     assert code == 0
     assert "git identity" not in text
-    assert "recorded under your name and e-mail as set in Notice Studio (Edit > Your name and e-mail)" in text
+    assert "recorded under your name and e-mail as set in Notice Studio (Edit > Settings)" in text
     assert "a git config set in the notice's own folder is not used" in text
 
 

@@ -7,7 +7,7 @@ import sys
 
 from notice_studio.cli.common import CommandError, add_folder, add_json, open_workspace, print_json
 from notice_studio.cli.common import author as cli_author
-from notice_studio.core.wording import plural
+from notice_studio.core.wording import SET_YOUR_NAME, plural
 
 JSON_FORMAT = 1
 """Bumped only if the JSON output changes incompatibly."""
@@ -99,7 +99,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 _APPROVE_HELP = (
     "approve the draft as it is now, recorded under your name and e-mail as set in Notice Studio "
-    "(Edit > Your name and e-mail), else user.name and user.email from your global git config; "
+    f"({SET_YOUR_NAME}), else user.name and user.email from your global git config; "
     "a git config set in the notice's own folder is not used"
 )
 

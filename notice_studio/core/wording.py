@@ -11,6 +11,10 @@ STOPPED = (
 )
 """What a command interrupted at any moment says, from start-up to its last line (exit status 130)."""
 
+SET_YOUR_NAME = "Edit > Settings"
+"""Where the app sets the name and e-mail recorded on edits: the menu path every message names
+(the welcome, the status bar, Getting started, the command line's help), one place to change it."""
+
 
 def plural(n: int, word: str, many: str | None = None) -> str:
     """'1 section', '0 sections', '2 sections'; many is an irregular plural ('2 matches')."""

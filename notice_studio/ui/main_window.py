@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, QEventLoop, QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         self.docks: dict[str, QDockWidget] = {}
         self._opening: Path | None = None  # the folder being read in the background
         self._closing = False
+        self._undo_hint: tuple[str, QUndoStack, int] | None = None  # see _status_until_undone
         self.setWindowTitle("Notice Studio")
 
         self.outline_view = OutlineView()
@@ -210,7 +211,7 @@ class MainWindow(QMainWindow):
             "&Publish…", self.publish, QKeySequence("Ctrl+Shift+P"), "Publish the draft as a new version"
         )
         self.act_notice_settings = self._action(
-            "Notice &settings…",
+            "Notice se&ttings…",
             self.notice_settings,
             None,
             "The laws this notice is written for, and its publishing rules (advance notice, approval)",
@@ -262,8 +263,8 @@ class MainWindow(QMainWindow):
         self.act_new_clause = self._action("&New clause", self.new_clause, QKeySequence("Ctrl+Shift+N"))
         self.act_delete = self._action("&Delete clause", self.delete_clause, QKeySequence("Ctrl+Shift+Delete"))
         self.act_up = self._action("Move &up", lambda: self._structural("up"), QKeySequence("Alt+Shift+Up"))
-        self.act_down = self._action("Move &down", lambda: self._structural("down"), QKeySequence("Alt+Shift+Down"))
-        self.act_indent = self._action("&Indent", lambda: self._structural("indent"), QKeySequence("Alt+Shift+Right"))
+        self.act_down = self._action("Move do&wn", lambda: self._structural("down"), QKeySequence("Alt+Shift+Down"))
+        self.act_indent = self._action("Inden&t", lambda: self._structural("indent"), QKeySequence("Alt+Shift+Right"))
         self.act_outdent = self._action("&Outdent", lambda: self._structural("outdent"), QKeySequence("Alt+Shift+Left"))
         for item in (self.act_insert, self.act_new_clause, self.act_delete):
             clause_menu.addAction(item)
@@ -274,7 +275,7 @@ class MainWindow(QMainWindow):
         # The panes (show, raise and focus each) are added by ui/layout/window_setup.
         view_menu = self.view_menu = bar.addMenu("&View")
         self.act_compare = self._action(
-            "&Compare with last published version", self.compare_with_published, QKeySequence("Ctrl+D")
+            "Compar&e with last published version", self.compare_with_published, QKeySequence("Ctrl+D")
         )
         view_menu.addAction(self.act_compare)
 
@@ -713,9 +714,9 @@ class MainWindow(QMainWindow):
         self.select_clause(clause.id)
         mismatch = self.library.law_mismatch(lib_id, self.session.notice.jurisdictions)
         if mismatch is None:
-            self.status(f"Inserted ‘{clause.title}’. Undo (Ctrl+Z) takes it out again.", 5000)
+            self._status_until_undone(f"Inserted ‘{clause.title}’. Undo (Ctrl+Z) takes it out again.", 5000)
         else:  # the same warning as `clause insert`; the Checks panel keeps it, with what to do
-            self.status(f"Inserted, but {mismatch.short} Undo (Ctrl+Z) takes it out again.", 20000)
+            self._status_until_undone(f"Inserted, but {mismatch.short} Undo (Ctrl+Z) takes it out again.", 20000)
         return clause.id
 
     def delete_clause(self) -> None:
@@ -727,7 +728,7 @@ class MainWindow(QMainWindow):
         if not workspace.confirm_remove(clause_id):  # asks, as `clause remove` does, when it has sub-clauses
             return
         self.session.undo_stack.push(commands.RemoveClause(self.session, clause_id))
-        self.statusBar().showMessage("Clause deleted. Undo (Ctrl+Z) brings it back.", 6000)
+        self._status_until_undone("Clause deleted. Undo (Ctrl+Z) brings it back.", 6000)
 
     def compare_with_library(self, clause_id: str):
         """Show inserted / current / newest library text; the dialog's Update button updates."""
@@ -823,10 +824,13 @@ class MainWindow(QMainWindow):
             if dialog.exec() and dialog.created_path:
                 self.open_notice_soon(dialog.created_path)
 
-    def import_notice(self) -> None:
+    def import_notice(self, *, path: str | Path | None = None) -> None:
+        """File > Import existing notice; `path`, when given, is already chosen and read in."""
         dialog_class = self._dialog("import_dialog", "ImportDialog")
         if dialog_class is not None:
             dialog = dialog_class(self.state, self, self)
+            if path is not None:
+                dialog.load_file(path)
             if dialog.exec() and dialog.created_path:
                 self.open_notice_soon(dialog.created_path)
 
@@ -925,8 +929,11 @@ class MainWindow(QMainWindow):
         recent = self.settings.recent_notices()
         if not recent:
             self.recent_menu.addAction("No recent notices").setEnabled(False)
-        for path in recent:
-            self.recent_menu.addAction(path, partial(self.open_notice_soon, path))
+        for number, path in enumerate(recent, start=1):  # Alt+F, R, 1 opens the last notice
+            text = path.replace("&", "&&")
+            self.recent_menu.addAction(
+                f"&{number} {text}" if number < 10 else text, partial(self.open_notice_soon, path)
+            )
 
     def edit_author(self):
         from notice_studio.ui.author_dialog import AuthorDialog
@@ -1011,6 +1018,28 @@ class MainWindow(QMainWindow):
     def status(self, message: str, timeout_ms: int = 4000) -> None:
         self.statusBar().showMessage(message, timeout_ms)
 
+    def _status_until_undone(self, message: str, timeout_ms: int) -> None:
+        """A message about the edit just made ("… Undo (Ctrl+Z) brings it back."): once that edit is
+        undone it is no longer true, so the undo replaces it (see _follow_undo_hint)."""
+        self.statusBar().showMessage(message, timeout_ms)
+        stack = self.session.undo_stack if self.session is not None else None
+        self._undo_hint = (message, stack, stack.index()) if stack is not None else None
+
+    def _follow_undo_hint(self) -> None:
+        if self._undo_hint is None:
+            return
+        message, stack, index = self._undo_hint
+        session = self.session
+        if session is not None and session.undo_stack is stack and stack.index() == index:
+            return
+        self._undo_hint = None
+        if self.statusBar().currentMessage() != message:
+            return
+        if session is not None and session.undo_stack is stack and stack.index() < index:
+            self.statusBar().showMessage(f"Undone: {stack.redoText()}. Redo (Ctrl+Y) does it again.", 5000)
+        else:
+            self.statusBar().clearMessage()
+
     def save_typing(self) -> None:
         """Hand over what the editor holds (a title typed without pressing Enter is an edit
         too) and queue its save ahead of whatever the caller puts in the write lane next."""
@@ -1078,14 +1107,16 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self, *_args: object) -> None:
         session = self.session
+        self._follow_undo_hint()
         for action in self._notice_actions:
             action.setEnabled(session is not None)
         if session is not None:
             stack = session.undo_stack
             self.act_undo.setEnabled(stack.canUndo())
             self.act_redo.setEnabled(stack.canRedo())
-            self.act_undo.setText(f"&Undo {stack.undoText()}".strip())
-            self.act_redo.setText(f"&Redo {stack.redoText()}".strip())
+            # A title with '&' in it ("Terms & Conditions") must not make a mnemonic of the next letter.
+            self.act_undo.setText(f"&Undo {stack.undoText().replace('&', '&&')}".strip())
+            self.act_redo.setText(f"&Redo {stack.redoText().replace('&', '&&')}".strip())
             self.setWindowModified(not stack.isClean())
             self.act_delete.setEnabled(self.current_clause_id() is not None)
 

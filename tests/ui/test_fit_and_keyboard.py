@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
+from ui_support import UI_AUTHOR
 
 from notice_studio.ui.layout import window_setup
 from notice_studio.ui.layout.fit import fit_dialog, fitted_size
@@ -234,6 +235,44 @@ def test_welcome_records_who_you_are_and_offers_where_to_begin(qtbot, window, se
     assert not window_setup.needs_welcome(settings)
 
 
+def test_esc_in_the_welcome_keeps_the_name_and_e_mail_typed(qtbot, window, settings) -> None:
+    """Esc closes the welcome, not who you are: what was typed is recorded on the next edits."""
+    settings.set("author/name", "")
+    settings.set("author/email", "")
+    dialog = window_setup.show_welcome(window)
+    qtbot.addWidget(dialog)
+    dialog.form.name.setText("Dana Whitfield")
+    dialog.form.email.setText("dana@northwind.example")
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    assert settings.author_name == "Dana Whitfield" and settings.author_email == "dana@northwind.example"
+    assert window.session.author.name == "Dana Whitfield"
+    assert not window_setup.needs_welcome(settings)
+
+
+def test_esc_in_the_welcome_with_an_unfinished_e_mail_asks_before_dropping_it(qtbot, window, settings) -> None:
+    settings.set("author/email", "")
+    dialog = window_setup.show_welcome(window)
+    qtbot.addWidget(dialog)
+    dialog.form.email.setText("dana@northwind")  # not finished: cannot be recorded as it is
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.isVisible() and dialog.asking is not None and dialog.asking.isVisible()
+    assert "e-mail address looks incomplete" in dialog.asking.text()
+    dialog.asking.escapeButton().click()  # Keep editing
+    assert dialog.isVisible() and dialog.form.email.text() == "dana@northwind"
+    dialog.form.email.setText("dana@northwind.example")
+    dialog.reject()
+    assert not dialog.isVisible() and settings.author_email == "dana@northwind.example"
+
+
+def test_esc_in_the_welcome_without_typing_just_closes_it(qtbot, window, settings) -> None:
+    dialog = window_setup.show_welcome(window)
+    qtbot.addWidget(dialog)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and dialog.result() == dialog.DialogCode.Rejected
+    assert settings.author_name == UI_AUTHOR.name
+
+
 def test_welcome_over_your_own_notice_does_not_call_it_the_sample(qtbot, window) -> None:
     from notice_studio.ui.app import sample_notice_path
     from notice_studio.ui.welcome.welcome_dialog import SAMPLE, STAY
@@ -311,7 +350,7 @@ def test_compare_publish_and_export_stay_on_the_toolbar_at_150_percent(qtbot, wi
         assert button is not None and button.isVisible(), action.text()
         assert button.geometry().right() <= toolbar.width()
     assert toolbar.widgetForAction(window.act_compare).text() == "Compare"  # the menu says with what
-    assert window.act_compare.text() == "&Compare with last published version"
+    assert window.act_compare.text() == "Compar&e with last published version"
     assert "last published version" in window.act_compare.toolTip()
     toolbar.grab().save(str(tmp_path / "toolbar-853.png"))
 
@@ -357,6 +396,7 @@ def test_the_preview_keeps_a_readable_column_beside_a_side_panel(
     qtbot.waitUntil(lambda: dock.isVisible() and dock.width() > 200, timeout=3000)
     qtbot.wait(100)
     assert chars() >= 40, chars()
+    assert preview.horizontalScrollBar().maximum() == 0  # no scroll bar for a table a pixel too wide
     assert window.editor.body.width() >= window.editor.body.fontMetrics().averageCharWidth() * 40
     bold = QFont(preview.font())
     bold.setBold(True)
@@ -372,6 +412,47 @@ def test_the_preview_keeps_a_readable_column_beside_a_side_panel(
     splitter.splitterMoved.emit(total // 2, 1)
     dock.hide()
     qtbot.waitUntil(lambda: abs(splitter.sizes()[1] - sum(splitter.sizes()) // 2) <= 2, timeout=3000)
+
+
+def test_the_preview_never_scrolls_sideways_for_the_notices_wide_tables(qtbot, window) -> None:
+    """Qt laid the cookie table (five columns) out a pixel wider than the preview at most widths,
+    which showed a horizontal scroll bar at 1366x768 with a side panel open."""
+    from notice_studio.ui.editor.preview import PreviewPane
+
+    pane = PreviewPane()
+    qtbot.addWidget(pane)
+    pane.setHtml(window.preview.last.html)
+    pane.show()
+    scrolled = []
+    for width in range(250, 520, 9):
+        pane.resize(width, 500)
+        QApplication.processEvents()
+        wider = pane.document().size().width() > pane.viewport().width()  # a scroll bar on a real screen
+        if wider or pane.horizontalScrollBar().maximum() > 0:
+            scrolled.append(width)
+    assert not scrolled, scrolled
+
+
+def test_the_clause_title_shows_whole_beside_the_library_at_1366(qtbot, settings, notice_folder, monkeypatch) -> None:
+    """With the library open the title field showed "How we protect your" beside the Guidance
+    button; the title now has the row and smaller type where it needs it, the tooltip all of it."""
+    from PySide6.QtGui import QFontMetrics
+
+    window = _window_on_screen(qtbot, settings, notice_folder, monkeypatch, QRect(0, 0, 1366, 768))
+    window.resize(1366, 740)
+    window.extras.act_guidance.setChecked(True)
+    dock = window.docks["library_browser"]
+    dock.show()
+    dock.raise_()
+    qtbot.waitUntil(lambda: dock.isVisible() and dock.width() > 200, timeout=3000)
+    clause = next(c for c in window.session.notice.all_clauses() if c.title == "How we protect your information")
+    window.select_clause(clause.id)
+    title = window.editor.title
+    qtbot.waitUntil(lambda: title.text() == clause.title, timeout=3000)
+    qtbot.wait(50)
+    assert QFontMetrics(title.font()).horizontalAdvance(title.text()) <= title.contentsRect().width() - 4
+    assert title.font().bold() and title.toolTip() == clause.title
+    assert window.editor.guidance_button.isVisible()  # still there, under the title
 
 
 def test_at_853_pixels_a_side_panel_sets_the_preview_aside_instead_of_cramping_it(

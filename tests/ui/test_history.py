@@ -374,3 +374,27 @@ def test_restore_is_one_undo_step_and_earlier_steps_stay(qtbot, window, monkeypa
     assert all(session.notice.find(cid).body == v1.find(cid).body for cid in edited)
     qtbot.waitUntil(lambda: "Restored v1 as the draft" in session.repo.edits(limit=1)[0].message, timeout=10000)
     assert session.repo.load().find(second).body == v1.find(second).body
+
+
+def test_a_narrow_history_panel_shows_a_versions_date_on_a_line_of_its_own(qtbot, window) -> None:
+    """At 1366x768 the row read "Version 11 — effective 12 …" between its two tags; where the title
+    does not fit, the date goes under it, whole, and the row grows a line."""
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    dock = dock_of(window)
+    publish_v1(window)
+    wait_for(qtbot, dock, lambda entries: any(e.ref == "v1" for e in entries))
+    row = next(i for i, e in enumerate(dock.entries) if e.ref == "v1")
+    item = dock.list.item(row)
+    delegate = dock.list.itemDelegate()
+    dock.list.setFixedWidth(600)
+    qtbot.waitUntil(lambda: dock.list.viewport().width() > 500, timeout=3000)
+    wide = dock.list.visualItemRect(item).height()
+    dock.list.setFixedWidth(250)  # narrower than the title beside its tags
+    qtbot.waitUntil(lambda: dock.list.viewport().width() < 250, timeout=3000)
+    qtbot.waitUntil(lambda: dock.list.visualItemRect(item).height() > wide, timeout=3000)
+    lines = delegate._title_lines(dock.entries[row], dock.list.font(), dock.list.viewport().width())
+    assert lines[0] == "Version 1" and " ".join(lines[1:]) == "effective 15 January 2026"
+    bold = QFont(dock.list.font())
+    bold.setBold(True)
+    assert all(QFontMetrics(bold).horizontalAdvance(line) < dock.list.viewport().width() for line in lines)

@@ -133,6 +133,29 @@ def test_new_clause_delete_and_undo(qtbot, window, monkeypatch) -> None:
     wait_saved(qtbot, window, "Added 'Our Promise'")
 
 
+def test_undoing_a_clause_delete_replaces_the_undo_hint_in_the_status_bar(qtbot, window) -> None:
+    """'Clause deleted. Undo (Ctrl+Z) brings it back.' stayed after Ctrl+Z brought it back."""
+    session = window.session
+    clause = session.notice.clauses[1]
+    window.select_clause(clause.id)
+    window.act_delete.trigger()
+    assert window.statusBar().currentMessage() == "Clause deleted. Undo (Ctrl+Z) brings it back."
+    window.act_undo.trigger()
+    assert session.notice.has(clause.id)
+    shown = window.statusBar().currentMessage()
+    assert "brings it back" not in shown
+    assert shown.startswith("Undone: ") and clause.title in shown
+    window.act_redo.trigger()  # deleted again: the old hint does not come back, nor stay wrong
+    assert not session.notice.has(clause.id) and "brings it back" not in window.statusBar().currentMessage()
+
+
+def test_the_undo_item_does_not_make_a_mnemonic_of_an_ampersand_in_a_title(qtbot, window) -> None:
+    session = window.session
+    clause = session.notice.clauses[1]
+    session.undo_stack.push(commands.Rename(session, clause.id, "Terms & conditions"))
+    assert "&&" in window.act_undo.text() and window.act_undo.text().startswith("&Undo")
+
+
 def test_a_new_clause_title_too_long_is_refused_and_offered_again_as_typed(qtbot, window, monkeypatch) -> None:
     """Clause > New clause kept to no title rule: a paragraph pasted as the title (or a control
     character) became a clause, where the command line's 'clause add' refuses it. Now the core's

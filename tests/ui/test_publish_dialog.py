@@ -429,3 +429,48 @@ def test_a_change_to_the_practices_alone_is_named_not_nothing() -> None:
     assert diff.has_changes and diff.change_count == 1
     assert summary_sentence(diff, latest) == "Compared with v1 (effective 1 March 2019): 1 practice changed."
     assert summary_sentence(same, latest) == "Compared with v1 (effective 1 March 2019): nothing has changed."
+
+
+def test_the_dialog_opens_on_the_change_notice_and_enter_publishes_only_when_ready(window, qtbot) -> None:
+    """Not on Cancel (Enter would throw the dialog away) and not on a Publish that is not ready."""
+    session = publish_v1(window, qtbot)
+    session.undo_stack.push(commands.SetVariable(session, "retention.backup_period", "90 days"))
+    dialog = PublishDialog(window.state, window, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: dialog.focusWidget() is not None, timeout=3000)
+    assert dialog.focusWidget() is dialog.change_notice
+    assert not dialog.cancel_button.isDefault() and not dialog.publish_button.isDefault()
+    qtbot.waitUntil(lambda: dialog.ready, timeout=15000)
+    assert dialog.blocked_reason()  # no approver yet
+    dialog.approved_by.setFocus()
+    qtbot.keyClick(dialog.approved_by, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.version is None  # Enter neither cancelled nor published
+    assert not any(b.isDefault() for b in (dialog.publish_button, dialog.cancel_button, dialog.compare_button))
+    qtbot.keyClicks(dialog.approved_by, "Jane Smith")
+    assert not dialog.blocked_reason() and dialog.publish_button.isDefault()
+    with qtbot.waitSignal(dialog.published, timeout=15000):
+        qtbot.keyClick(dialog.approved_by, Qt.Key.Key_Return)
+
+
+def test_the_date_field_says_which_upcoming_version_the_new_one_replaces_before_publishing(window, qtbot) -> None:
+    fill_placeholders(window)
+    session = window.session
+    session.flush()
+    today = dt.date.today()
+    upcoming = today + dt.timedelta(days=40)
+    session.repo.publish(upcoming, "First.", False, "Jane Smith", author=session.author)
+    session.refresh_history()
+    qtbot.waitUntil(lambda: session.latest_version is not None, timeout=10000)
+    session.undo_stack.push(commands.SetVariable(session, "retention.backup_period", "90 days"))
+    dialog = open_dialog(window, qtbot)
+    dialog.effective.setDate(QDate(upcoming.year, upcoming.month, upcoming.day))  # the same day: replaces v1
+    expected = (
+        f"v2 would replace v1, which is to take effect on {format_date(upcoming)}; v1 would then never take effect."
+    )
+    assert dialog.replaces.text() == expected and dialog.replaces.isVisibleTo(dialog)
+    later = upcoming + dt.timedelta(days=1)
+    dialog.effective.setDate(QDate(later.year, later.month, later.day))  # after v1: v1 takes effect first
+    assert dialog.replaces.text() == "" and not dialog.replaces.isVisibleTo(dialog)
+    dialog.close()

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 from test_history import dock_of, edit_clause, publish_v1, wait_for
 from test_publish_dialog import open_dialog
 from test_publish_dialog import publish_v1 as publish_filled_v1
@@ -16,7 +15,8 @@ from notice_studio.core.render.common import format_date
 from notice_studio.ui import commands
 
 
-def test_withdraw_an_upcoming_version_from_the_history_panel(qtbot, window, monkeypatch) -> None:
+def _with_an_upcoming_v2(qtbot, window):
+    """v1 published, then v2 published with a mistyped year (upcoming): the History dock."""
     dock = dock_of(window)
     session = window.session
     publish_v1(window)
@@ -24,28 +24,39 @@ def test_withdraw_an_upcoming_version_from_the_history_panel(qtbot, window, monk
     session.flush()
     session.repo.publish(dt.date(9999, 12, 31), "A mistyped year.", True, "Jane Counsel", UI_AUTHOR)
     session.refresh_history()
-    head = session.repo.head()
     wait_for(qtbot, dock, lambda entries: any(e.ref == "v2" for e in entries))
+    return dock
+
+
+def test_withdraw_an_upcoming_version_from_the_history_panel_with_a_reason(qtbot, window) -> None:
+    dock = _with_an_upcoming_v2(qtbot, window)
+    session = window.session
+    head = session.repo.head()
 
     dock.select_refs("v1")
     assert not dock.withdraw_button.isEnabled()
     assert "readers have seen it and it stays in the record; to change it, publish a new version." in (
         dock.withdraw_button.toolTip()
     )
-    asked: list[str] = []
-    monkeypatch.setattr(
-        QMessageBox, "question", lambda _p, _t, text, *_a: asked.append(text) or QMessageBox.StandardButton.Yes
-    )
     dock.select_refs("v2")
     assert dock.withdraw_button.isEnabled()
     qtbot.mouseClick(dock.withdraw_button, Qt.MouseButton.LeftButton)
-    assert asked and asked[0].startswith("Withdraw v2? It will never take effect")
+    dialog = dock.withdraw_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.text.text().startswith("Withdraw v2? It will never take effect")
+    assert dialog.focusWidget() is dialog.reason or dialog.reason.hasFocus()
+    dialog.reason.setText("The year was mistyped")  # optional, as `withdraw --reason`
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)  # Enter neither withdraws nor drops the reason
+    assert dialog.isVisible() and session.repo.version("v2").withdrawn is None
+    qtbot.mouseClick(dialog.withdraw_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: session.repo.version("v2").withdrawn is not None, timeout=10000)
+    assert session.repo.version("v2").withdrawn.reason == "The year was mistyped"
     wait_for(qtbot, dock, lambda entries: any(e.title.startswith("Version 2 \u2014 withdrawn") for e in entries))
     assert session.repo.head() == head  # the draft is untouched
     qtbot.waitUntil(lambda: session.latest_version is not None and session.latest_version.name == "v1", timeout=10000)
     dock.select_refs("v2")
     assert not dock.withdraw_button.isEnabled() and dock.withdraw_button.toolTip() == "v2 is already withdrawn."
+    assert "(The year was mistyped)" in dock.entry_for("v2").detail  # the history says why
 
 
 def test_the_publish_dialog_says_which_upcoming_version_the_new_one_replaces(window, qtbot) -> None:
@@ -70,3 +81,16 @@ def test_the_publish_dialog_says_which_upcoming_version_the_new_one_replaces(win
     assert f"v3 replaces v2, which was to take effect on {format_date(day)} and now never will." in (
         dialog.done_text.text()
     )
+
+
+def test_withdrawing_without_a_reason_and_cancelling(qtbot, window) -> None:
+    dock = _with_an_upcoming_v2(qtbot, window)
+    session = window.session
+    dock.select_refs("v2")
+    dock.withdraw_selected()
+    qtbot.keyClick(dock.withdraw_dialog, Qt.Key.Key_Escape)
+    assert not dock.withdraw_dialog.isVisible() and session.repo.version("v2").withdrawn is None
+    dock.withdraw_selected()
+    dock.withdraw_dialog.withdraw_button.click()
+    qtbot.waitUntil(lambda: session.repo.version("v2").withdrawn is not None, timeout=10000)
+    assert session.repo.version("v2").withdrawn.reason == ""

@@ -89,6 +89,23 @@ def test_a_file_not_sent_from_this_notice_offers_a_plain_import(qtbot, window, t
     box.reject()
 
 
+def test_import_as_a_new_notice_opens_the_import_with_the_file_chosen(
+    qtbot, window, tmp_path: Path, monkeypatch
+) -> None:
+    from notice_studio.ui.importing.import_dialog import ImportDialog
+
+    plain = tmp_path / "plain.docx"
+    Document().save(str(plain))
+    chosen: list[str] = []
+    monkeypatch.setattr(ImportDialog, "exec", lambda dialog: chosen.append(dialog.path_edit.text()) or 0)
+    word_review_menu.import_from(window, plain)
+    qtbot.waitUntil(lambda: getattr(window, "word_review_message", None) is not None, timeout=15000)
+    box: QMessageBox = window.word_review_message
+    next(b for b in box.buttons() if b.text() == "Import as a new notice…").click()
+    qtbot.waitUntil(lambda: bool(chosen), timeout=5000)
+    assert Path(chosen[0]) == plain
+
+
 def one_change_accepted(qtbot, window, tmp_path: Path):
     """Send the notice to Word, have Anna replace a word in the first clause, read it back and accept
     the change (not yet applied): the review window and the reviewed clause's id."""

@@ -173,16 +173,39 @@ def withdraw_problem(versions: Sequence[Version], name: str, today: dt.date) -> 
     return ""
 
 
-def replacement_notes(before: Sequence[Version], published: Version, today: dt.date) -> tuple[str, ...]:
-    """One sentence for each upcoming version that `published` replaces before it takes effect
-    ("v3 replaces v2, which was to take effect on 12 January 2027 and now never will")."""
+def replaced_versions(before: Sequence[Version], published: Version, today: dt.date) -> tuple[Version, ...]:
+    """The upcoming versions that `published` keeps from ever taking effect (the schedule's rule)."""
     was = schedule(before, today)
     now = schedule([*before, published], today)
     return tuple(
-        f"{published.name} replaces {v.name}, which was to take effect on {format_date(v.effective)} "
-        "and now never will."
+        v
         for v in was.upcoming
         if v.effective is not None and (by := now.replaced_by(v)) is not None and by.number == published.number
+    )
+
+
+def replacement_notes(before: Sequence[Version], published: Version, today: dt.date) -> tuple[str, ...]:
+    """One sentence for each upcoming version that `published` replaces before it takes effect
+    ("v3 replaces v2, which was to take effect on 12 January 2027 and now never will")."""
+    return tuple(
+        f"{published.name} replaces {v.name}, which was to take effect on {format_date(v.effective)} "
+        "and now never will."
+        for v in replaced_versions(before, published, today)
+        if v.effective is not None
+    )
+
+
+def replacement_preview(before: Sequence[Version], effective: dt.date, today: dt.date) -> tuple[str, ...]:
+    """Before publishing: one sentence for each upcoming version the next one would replace if it
+    took effect on `effective` ("v3 would replace v2, which is to take effect on 12 January 2027;
+    v2 would then never take effect"), for the date field of the publish dialog."""
+    number = max((v.number for v in before), default=0) + 1
+    candidate = Version(number, "", effective, False, "", "", "", today.isoformat())  # published today
+    return tuple(
+        f"{candidate.name} would replace {v.name}, which is to take effect on {format_date(v.effective)}; "
+        f"{v.name} would then never take effect."
+        for v in replaced_versions(before, candidate, today)
+        if v.effective is not None
     )
 
 

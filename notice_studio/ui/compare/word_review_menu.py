@@ -89,11 +89,14 @@ def import_from(window, path: str | Path) -> None:
         window.word_review_window = review_window
 
     window.tasks.run(
-        lambda: workspace.read_word_review(path), opened, lambda exc: _not_imported(window, exc, Path(path).name)
+        lambda: workspace.read_word_review(path), opened, lambda exc: _not_imported(window, exc, Path(path))
     )
 
 
-def _not_imported(window, exc: object, name: str) -> None:
+def _not_imported(window, exc: object, path: Path) -> None:
+    """Why the reviewed file was not read; a file that is not a review of this notice is offered
+    for a plain import, already chosen."""
+    name = path.name
     from notice_studio.core.notice.model import NoticeError
     from notice_studio.core.wordreview import NotFromThisNoticeError
 
@@ -111,5 +114,5 @@ def _not_imported(window, exc: object, name: str) -> None:
     plain = box.addButton("Import as a new notice…", QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     window.word_review_message = box
-    box.finished.connect(lambda _r: window.import_notice() if box.clickedButton() is plain else None)
+    box.finished.connect(lambda _r: window.import_notice(path=path) if box.clickedButton() is plain else None)
     box.open()

@@ -5,8 +5,8 @@ from __future__ import annotations
 import html
 import re
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QTextCursor
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QCompleter,
     QFrame,
@@ -29,6 +29,8 @@ _OPEN_PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z0-9_.]*)$")
 _OPEN_CROSSREF = re.compile(r"\[\[([a-z0-9-]*)$")
 # The guidance column gives way first when room is short (a side panel open), down to this width.
 GUIDANCE_MIN_CHARS = 22
+TITLE_SCALE = 1.3  # the title's type against the body's; it shrinks back to the body's when room is short
+TITLE_TEXT_MARGIN = 2  # what QLineEdit keeps either side of its text
 
 
 class BodyEdit(QPlainTextEdit):
@@ -134,11 +136,14 @@ class ClauseEditor(QWidget):
         self.title.setPlaceholderText("Clause title")
         self.title.setAccessibleName("Clause title")
         title_font = QFont(self.title.font())
-        title_font.setPointSizeF(title_font.pointSizeF() * 1.3)
+        title_font.setPointSizeF(title_font.pointSizeF() * TITLE_SCALE)
         title_font.setBold(True)
         self.title.setFont(title_font)
         self.title.setFrame(False)
         self.title.editingFinished.connect(self._title_done)
+        self._title_size = title_font.pointSizeF()
+        self.title.textChanged.connect(lambda _text: self._fit_title())
+        self.title.installEventFilter(self)
 
         self.body = BodyEdit()
         self.body.setAccessibleName("Clause text")
@@ -184,8 +189,6 @@ class ClauseEditor(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        title_row = QHBoxLayout()
-        title_row.addWidget(self.title, 1)
         self.guidance_button = QToolButton()
         self.guidance_button.setText("Guidance")
         self.guidance_button.setCheckable(True)
@@ -195,14 +198,16 @@ class ClauseEditor(QWidget):
         self.guidance_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.guidance_button.setArrowType(Qt.ArrowType.RightArrow)
         self.guidance_button.toggled.connect(self._guidance_toggled)
-        title_row.addWidget(self.guidance_button)
-        left_layout.addLayout(title_row)
-        # Library actions sit under the title, so they stay in reach when the guidance is hidden.
+        # The title has the whole row (beside a side panel at 1366x768 it showed "How we protect
+        # your"); the Guidance button and the library actions sit under it, in reach when the
+        # guidance is hidden.
+        left_layout.addWidget(self.title)
         library_row = QHBoxLayout()
         library_row.setContentsMargins(0, 0, 0, 0)
         library_row.addWidget(self.compare_button)
         library_row.addWidget(self.update_button)
         library_row.addStretch(1)
+        library_row.addWidget(self.guidance_button)
         left_layout.addLayout(library_row)
         left_layout.addWidget(self.body, 1)
 
@@ -254,6 +259,25 @@ class ClauseEditor(QWidget):
         self.title.setText(title)
         self.title.setCursorPosition(0)
         self.title.setToolTip(title)
+
+    def _fit_title(self) -> None:
+        """The title in its large type when it fits the field, else smaller (down to the body's
+        size) so a narrow editor still shows it whole; the tooltip always holds all of it."""
+        font = QFont(self.title.font())
+        room = self.title.contentsRect().width() - 2 * TITLE_TEXT_MARGIN
+        smallest = self._title_size / TITLE_SCALE
+        size = self._title_size
+        font.setPointSizeF(size)
+        while size > smallest and QFontMetrics(font).horizontalAdvance(self.title.text()) > room:
+            size = max(smallest, size - 0.5)
+            font.setPointSizeF(size)
+        if size != self.title.font().pointSizeF():
+            self.title.setFont(font)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.title and event.type() == QEvent.Type.Resize:
+            self._fit_title()
+        return super().eventFilter(watched, event)
 
     def set_guidance_visible(self, visible: bool) -> None:
         self.guidance_button.setChecked(visible)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtCore import QEvent, QUrl, Signal
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from notice_studio.core.render.renderer import RenderCache, RenderedNotice, RenderOptions, anchor_for, render
 from notice_studio.ui.palette import is_dark
@@ -25,6 +25,11 @@ th { background: #eef1f5; }
 a { color: #1d5fbf; }
 """
 
+TABLE_ROUNDING = 1
+"""Qt lays a table of many columns (the cookie table's five) out one pixel wider than the width it
+is given (its column widths are rounded up), which made the preview one pixel wider than its pane
+and brought a horizontal scroll bar for that pixel. The text is laid out this much narrower."""
+
 
 class PreviewPane(QTextBrowser):
     """Read-only rendering; clicking a section link follows it, the window follows the editor."""
@@ -36,6 +41,8 @@ class PreviewPane(QTextBrowser):
         self.setAccessibleName("Preview of the published notice")
         self.setOpenLinks(False)
         self.anchorClicked.connect(self._follow)
+        self.setLineWrapMode(QTextEdit.LineWrapMode.FixedPixelWidth)
+        self._fit_width()
         dark = is_dark()
         css = (
             _LIGHT
@@ -48,6 +55,16 @@ class PreviewPane(QTextBrowser):
         self.last: RenderedNotice | None = None
         self._debounce = Debouncer(350, self.refresh, self)
         self._follow_id: str | None = None
+
+    def _fit_width(self) -> None:
+        width = max(1, self.viewport().width() - TABLE_ROUNDING)
+        if width != self.lineWrapColumnOrWidth():
+            self.setLineWrapColumnOrWidth(width)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:  # the pane or its vertical scroll bar changed the room
+            self._fit_width()
+        return super().viewportEvent(event)
 
     def attach(self, session: Session | None) -> None:
         self.session = session

@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QDialog,
     QDockWidget,
     QHBoxLayout,
     QLabel,
@@ -38,6 +39,7 @@ from notice_studio.ui import commands
 from notice_studio.ui.app_state import AppState, Navigator
 from notice_studio.ui.history.history_entries import DRAFT, EDIT, VERSION, HistoryEntry, timeline
 from notice_studio.ui.palette import is_dark
+from notice_studio.ui.session import Session
 from notice_studio.ui.tasks import Debouncer
 
 PAGE = 200  # edits loaded at first; "Show all" loads the rest
@@ -65,10 +67,46 @@ class HistoryDelegate(QStyledItemDelegate):
             line for line in (entry.signature, entry.extra, entry.reasons_line) if line
         ]
 
+    def _tags_width(self, entry: HistoryEntry, bold: QFont) -> int:
+        """The room the tags take on the title line (the version pill left, the others right)."""
+        small = QFontMetrics(_small(bold))
+        if entry.kind == VERSION:
+            right_tag = "Material" if entry.material else "Editorial"
+            return small.horizontalAdvance(entry.ref) + 12 + 6 + small.horizontalAdvance(right_tag) + 12 + 6
+        return sum(small.horizontalAdvance(tag) + 12 + 4 for tag in entry.tags)
+
+    def _title_lines(self, entry: HistoryEntry, font: QFont, width: int) -> list[str]:
+        """The title on one line beside its tags; where a narrow panel would cut it off ("Version 11 —
+        effective 12 …"), its head beside the tags and the rest (the date) on lines of its own."""
+        bold = QFont(font)
+        bold.setBold(True)
+        metrics = QFontMetrics(bold if entry.kind in (VERSION, DRAFT) else font)
+        inner = width - 2 * self.PAD - 6
+        if metrics.horizontalAdvance(entry.title) <= inner - self._tags_width(entry, bold):
+            return [entry.title]
+        head, dash, tail = entry.title.partition(" \u2014 ")
+        if not dash:
+            return [entry.title]
+        lines = [head]
+        for word in tail.split(" "):
+            if len(lines) > 1 and metrics.horizontalAdvance(f"{lines[-1]} {word}") <= inner:
+                lines[-1] += f" {word}"
+            else:
+                lines.append(word)
+        return lines
+
+    @staticmethod
+    def _width(option: QStyleOptionViewItem) -> int:
+        view = option.widget
+        viewport = getattr(view, "viewport", None)
+        return viewport().width() if viewport is not None else option.rect.width()
+
     def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:
         entry = index.data(_ENTRY_ROLE)
         metrics = QFontMetrics(option.font)
         lines = len(self._lines(entry)) if entry else 1
+        if entry:
+            lines += len(self._title_lines(entry, option.font, self._width(option))) - 1
         return QSize(200, lines * metrics.lineSpacing() + 2 * self.PAD + (4 if entry and entry.kind == VERSION else 0))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index) -> None:
@@ -111,7 +149,11 @@ class HistoryDelegate(QStyledItemDelegate):
         title_font = bold if entry.kind in (VERSION, DRAFT) else option.font
         painter.setFont(title_font)
         painter.setPen(text_colour)
-        self._text(painter, entry.title, QRect(x, y, right - x, line_height))
+        first, *rest = self._title_lines(entry, option.font, option.rect.width())
+        self._text(painter, first, QRect(x, y, right - x, line_height))
+        for line in rest:
+            y += line_height
+            self._text(painter, line, QRect(rect.left(), y, rect.width(), line_height))
         y += line_height + (4 if entry.kind == VERSION else 0)
         painter.setFont(option.font)
         painter.setPen(muted)
@@ -193,6 +235,7 @@ class HistoryDock(QDockWidget):
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.setItemDelegate(HistoryDelegate(self.list))
         self.list.setUniformItemSizes(False)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)  # rows grow a line when the title must wrap
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.itemSelectionChanged.connect(self._selection_changed)
         self.list.itemDoubleClicked.connect(lambda _item: self.compare_selected())
@@ -223,6 +266,7 @@ class HistoryDock(QDockWidget):
         self.status = QLabel("")
         self.status.setWordWrap(True)
         self.status.setAccessibleName("History status")
+        self.withdraw_dialog: QDialog | None = None
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.compare_button)
@@ -447,24 +491,20 @@ class HistoryDock(QDockWidget):
         self.state.tasks.write(restore, done, failed)
 
     def withdraw_selected(self) -> None:
-        """Withdraw the selected upcoming version, after the user confirms (the workspace decides
-        whether it may be, as for `notice-studio withdraw`)."""
+        """Withdraw the selected upcoming version, after the user confirms and optionally says why
+        (the workspace decides whether it may be, as for `notice-studio withdraw --reason`)."""
         chosen = self.selected_entries()
         session = self.session
         if session is None or len(chosen) != 1 or chosen[0].kind != VERSION:
             return
         ref = chosen[0].ref
-        answer = QMessageBox.question(
-            self,
-            "Withdraw the version",
-            f"Withdraw {ref}? It will never take effect: the website, the feed and exports will say it was "
-            "withdrawn, the history keeps the record, the next sync sends the withdrawal, and the draft stays "
-            "as it is. Publish the draft again when it is ready.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
+        from notice_studio.ui.history.withdraw_dialog import WithdrawDialog
+
+        dialog = self.withdraw_dialog = WithdrawDialog(ref, self)
+        dialog.accepted.connect(lambda: self._withdraw(session, ref, dialog.reason_text()))
+        dialog.open()
+
+    def _withdraw(self, session: Session, ref: str, reason: str) -> None:
         workspace = session.workspace
         self.withdraw_button.setEnabled(False)
 
@@ -479,7 +519,7 @@ class HistoryDock(QDockWidget):
             self._update_buttons()
             self.nav.show_error(str(exc) or f"{ref} could not be withdrawn.")
 
-        self.state.tasks.write(lambda: workspace.withdraw(ref), done, failed)
+        self.state.tasks.write(lambda: workspace.withdraw(ref, reason), done, failed)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.list and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):

@@ -103,7 +103,10 @@ def version_entry(version: Version, now: dt.datetime | None = None, signature: s
     if version.withdrawn is not None:
         title = f"Version {version.number} \u2014 withdrawn (was to take effect {effective})"
     notice = " ".join(version.change_notice.split())
-    people = [f"Approved by {version.approved_by}"] if version.approved_by else []
+    people = [f"approved by {version.approved_by}"] if version.approved_by else []
+    if version.withdrawn is not None:  # who withdrew it and why, as `withdraw --reason` recorded it
+        why = " ".join(version.withdrawn.reason.split())
+        people.insert(0, f"withdrawn by {version.withdrawn.withdrawn_by or 'unknown'}" + (f" ({why})" if why else ""))
     people.append(f"published by {version.published_by or 'unknown'}")
     if version.published_at:
         people.append(local_time(version.published_at, now))

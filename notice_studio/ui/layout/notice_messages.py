@@ -14,10 +14,10 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QPushButton
 
-from notice_studio.core.wording import plural
+from notice_studio.core.wording import SET_YOUR_NAME, plural
 
 SHOWN_MS = 15000
-UNKNOWN_AUTHOR = "Your edits are recorded as an unknown author: set your name in Edit > Your name and e-mail."
+UNKNOWN_AUTHOR = f"Your edits are recorded as an unknown author: set your name in {SET_YOUR_NAME}."
 
 
 class NoticeMessages(QObject):

@@ -16,12 +16,14 @@ from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QMainWindow, QMenu
 
 @dataclass(frozen=True)
 class Pane:
-    """One place the keyboard can go: its name, the widget that takes focus, its dock if any."""
+    """One place the keyboard can go: its name, the widget that takes focus, its dock if any;
+    `label` is its View menu text with the mnemonic ('P&review'), '&' + name when not given."""
 
     name: str
     focus: Callable[[], QWidget | None]
     dock: QDockWidget | None = None
     visible: Callable[[], bool] | None = None
+    label: str = ""
 
     def is_visible(self) -> bool:
         if self.visible is not None:
@@ -132,7 +134,7 @@ class PaneKeys(QObject):
         self.panes = panes
         self.actions: list[QAction] = []
         for sequence, step in (("F6", 1), ("Shift+F6", -1)):
-            action = QAction(f"{'Next' if step > 0 else 'Previous'} pane", window)
+            action = QAction("&Next pane" if step > 0 else "Previo&us pane", window)
             action.setShortcut(QKeySequence(sequence))
             action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
             action.triggered.connect(lambda _=False, s=step: self.cycle(s))
@@ -140,7 +142,7 @@ class PaneKeys(QObject):
             self.actions.append(action)
         self.pane_actions: list[QAction] = []
         for number, pane in enumerate(panes[:9], start=1):
-            action = QAction(f"&{pane.name}", window)
+            action = QAction(pane.label or f"&{pane.name}", window)
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.setToolTip(f"Show {pane.name} and move the keyboard there")
             action.triggered.connect(lambda _=False, p=pane: go_to(p))

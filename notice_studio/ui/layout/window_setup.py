@@ -51,14 +51,16 @@ EDITOR_MIN_CHARS = 32
 PREVIEW_MIN_CHARS = 40
 PREVIEW_SHARE = 0.4
 
-# Docks in the order of their Ctrl+number keys, after Outline (1), Clause text (2) and Preview (3).
+# Docks in the order of their Ctrl+number keys, after Outline (1), Clause text (2) and Preview (3),
+# with their View menu text: every letter after '&' is used once in the View menu (a keyboard user
+# presses it once), so Preview, Placeholders and Checks take a later letter than their first.
 _DOCK_PANES = (
-    ("library_browser", "Library"),
-    ("variables_panel", "Placeholders"),
-    ("history_dock", "History"),
-    ("checks_dock", "Checks"),
-    ("tables_panel", "Tables"),
-    ("practices_dock", "Practices"),
+    ("library_browser", "Library", "&Library"),
+    ("variables_panel", "Placeholders", "Pl&aceholders"),
+    ("history_dock", "History", "&History"),
+    ("checks_dock", "Checks", "Chec&ks"),
+    ("tables_panel", "Tables", "&Tables"),
+    ("practices_dock", "Practices", "&Practices"),
 )
 
 
@@ -109,13 +111,18 @@ def _panes(window: Window, extras: WindowExtras) -> None:
     panes = [
         Pane("Outline", lambda: window.outline_view, window.docks["outline"]),
         Pane("Clause text", lambda: window.editor.body, visible=lambda: window.editor.isVisible()),
-        Pane("Preview", lambda: _preview_focus(window, extras), visible=lambda: window.preview.isVisible()),
+        Pane(
+            "Preview",
+            lambda: _preview_focus(window, extras),
+            visible=lambda: window.preview.isVisible(),
+            label="P&review",
+        ),
     ]
-    for key, name in _DOCK_PANES:
+    for key, name, label in _DOCK_PANES:
         dock = window.docks.get(key)
         if dock is not None:
             focus = getattr(dock, "focus_search", None)
-            panes.append(Pane(name, _library_focus(dock) if focus else dock_focus(dock), dock))
+            panes.append(Pane(name, _library_focus(dock) if focus else dock_focus(dock), dock, label=label))
     extras.panes = panes
     extras.keys = PaneKeys(window, panes)
 
@@ -170,7 +177,7 @@ def _room(window: Window, extras: WindowExtras) -> None:
         extras.preview_share = PreviewShare(splitter, lambda: preview.isChecked(), window.statusBar().showMessage)
     settings = window.settings
 
-    preview = QAction("Show &preview", window)
+    preview = QAction("Show pre&view", window)
     preview.setCheckable(True)
     shown = _flag(settings.get("view/preview"))
     preview.setChecked(True if shown is None else shown)

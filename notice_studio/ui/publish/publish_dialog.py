@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, QSize, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDateEdit,
@@ -35,7 +35,12 @@ from notice_studio.core.checks import Finding
 from notice_studio.core.diff.changes import change_notice_heading
 from notice_studio.core.importer.dates import offered_effective_date
 from notice_studio.core.notice.store import Version
-from notice_studio.core.publishing.schedule import advance_notice_days, default_effective_date, effective_date_warning
+from notice_studio.core.publishing.schedule import (
+    advance_notice_days,
+    default_effective_date,
+    effective_date_warning,
+    replacement_preview,
+)
 from notice_studio.core.render.renderer import format_date
 from notice_studio.core.wording import plural
 from notice_studio.core.workspace import finding_sentence
@@ -81,7 +86,7 @@ class PublishDialog(QDialog):
         self.diff_window: QWidget | None = None
         self.publishing = False
         self._failed_step = ""
-        versions = list(self.session.versions) if self.session else []
+        versions = self.versions = list(self.session.versions) if self.session else []
         self.latest = versions[-1] if versions else None
         self.next_name = f"v{self.latest.number + 1}" if self.latest else "v1"
         self.setWindowTitle("Publish a new version")
@@ -93,7 +98,14 @@ class PublishDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
         fit_dialog(self, QSize(760, 780), scroll_in=form)
+        # The first thing counsel must read and fill is the change notice readers will see (the
+        # checks above it are still running when the dialog opens; Shift+Tab reaches them).
+        self.change_notice.setFocus()
         self._start()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._update_state()  # the button box made Publish the default on showing; only a ready one is
 
     # ----- building ---------------------------------------------------------------------------
     def _form_page(self) -> QWidget:
@@ -214,7 +226,12 @@ class PublishDialog(QDialog):
         self.notice_period.setWordWrap(True)
         self.notice_period.setAccessibleName("Advance notice warning")
         form.addRow("", self.notice_period)
+        self.replaces = QLabel("")
+        self.replaces.setWordWrap(True)
+        self.replaces.setAccessibleName("Upcoming version this one replaces")
+        form.addRow("", self.replaces)
         self.effective.dateChanged.connect(self._update_notice_period)
+        self.effective.dateChanged.connect(self._update_replaces)
         self.material.toggled.connect(self._material_toggled)
         self.approved_by = QLineEdit()
         self.approved_by.setAccessibleName("Approved by")
@@ -235,11 +252,16 @@ class PublishDialog(QDialog):
         self.publish_button = buttons.addButton("&Publish", QDialogButtonBox.ButtonRole.AcceptRole)
         self.publish_button.setAccessibleName("Publish this version")
         self.publish_button.setEnabled(False)
-        self.publish_button.setDefault(True)
         self.publish_button.clicked.connect(self.publish)
-        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel = self.cancel_button = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         cancel.clicked.connect(self.reject)
+        # Enter publishes only once everything is ready (_update_state makes Publish the default
+        # then); until then no button is pressed by Enter: an auto-default Cancel would throw away
+        # the change notice being written, and Publish is not what Enter should mean before the checks pass.
+        for button in (self.publish_button, cancel, self.compare_button):
+            button.setAutoDefault(False)
         layout.addWidget(buttons)
+        self._update_replaces()
         return page
 
     def _done_page(self) -> QWidget:
@@ -467,6 +489,14 @@ class PublishDialog(QDialog):
         stated = offered_effective_date(notice.settings) if notice is not None and not self.latest else None
         return effective_date_warning(self.material.isChecked(), effective, dt.date.today(), days, stated=stated) or ""
 
+    def _update_replaces(self, *_args: object) -> None:
+        """Which upcoming version the chosen date keeps from taking effect, said before publishing."""
+        qdate = self.effective.date()
+        effective = dt.date(qdate.year(), qdate.month(), qdate.day())
+        notes = replacement_preview(self.versions, effective, dt.date.today())
+        self.replaces.setText(" ".join(notes))
+        self.replaces.setVisible(bool(notes))
+
     def _update_notice_period(self, *_args: object) -> None:
         self.notice_period.setText(self.advance_notice_text())
 
@@ -482,6 +512,7 @@ class PublishDialog(QDialog):
     def _update_state(self) -> None:
         reason = self.blocked_reason()
         self.publish_button.setEnabled(not reason)
+        self.publish_button.setDefault(not reason)
         self.why.setText(reason or f"Ready to publish as {self.next_name}.")
 
     # ----- actions ----------------------------------------------------------------------------

@@ -8,9 +8,11 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
+from notice_studio.core.wording import SET_YOUR_NAME
 from notice_studio.ui.layout.fit import fit_dialog
 
-GETTING_STARTED = """
+GETTING_STARTED = (
+    """
 <h2>Getting started</h2>
 <p>A notice is a tree of <b>clauses</b>. Pick one in the <b>Outline</b> (left); write in the
 <b>clause editor</b>; the <b>Preview</b> shows the notice exactly as readers will see it.</p>
@@ -28,10 +30,13 @@ change notice, and publish. Published versions never change.</li>
 <li><b>Export</b> the published version for your website (File &gt; Export).</li>
 </ol>
 <p>Every edit is saved and kept automatically; Undo covers every edit. Your name and e-mail are
-recorded on each edit (Edit &gt; Settings).</p>
+recorded on each edit ("""
+    + html.escape(SET_YOUR_NAME)
+    + """).</p>
 <p>Everything works by keyboard: F6 and Shift+F6 move between panes, Ctrl+1 to Ctrl+9 jump to
 one (Help &gt; Keyboard shortcuts lists them all).</p>
 """
+)
 
 
 def shortcut_rows(window: QWidget) -> list[tuple[str, str]]:

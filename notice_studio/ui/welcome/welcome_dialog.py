@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from notice_studio.core.importer.readers import SUPPORTED_TEXT
+from notice_studio.core.wording import SET_YOUR_NAME
 from notice_studio.ui.author_dialog import AuthorForm
 from notice_studio.ui.layout.fit import fit_dialog
 
@@ -30,8 +33,10 @@ class WelcomeDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Welcome to Notice Studio")
-        stay = SAMPLE if sample else STAY
+        stay = self.stay = SAMPLE if sample else STAY
         self.choice = stay
+        self._given = (name.strip(), email.strip())
+        self.asking: QMessageBox | None = None
         layout = QVBoxLayout(self)
         heading = QLabel("Welcome to Notice Studio")
         font = QFont(heading.font())
@@ -50,7 +55,7 @@ class WelcomeDialog(QDialog):
         layout.addWidget(self.problem)
         who = QLabel(
             "<b>Who you are.</b> Every edit and every published version records your name and e-mail, "
-            "so the history shows who changed what. You can change them later in Edit > Settings."
+            f"so the history shows who changed what. You can change them later in {html.escape(SET_YOUR_NAME)}."
         )
         who.setWordWrap(True)
         layout.addWidget(who)
@@ -110,3 +115,36 @@ class WelcomeDialog(QDialog):
 
     def values(self) -> tuple[str, str]:
         return self.form.values()
+
+    def reject(self) -> None:
+        """Esc (or the window's close button) closes the welcome, not what was typed in it: counsel who
+        typed their name and pressed Esc mean "enough of this", not "forget who I am", so a valid name
+        and e-mail are kept as the stay button keeps them; one that cannot be kept yet asks first."""
+        if self.form.values() == self._given:
+            super().reject()
+        elif self.form.is_valid():
+            self.choose(self.stay)
+        else:
+            self._ask_before_dropping()
+
+    def _ask_before_dropping(self) -> None:
+        box = self.asking = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Keep your name and e-mail?")
+        problem = self.form.problem.text()
+        box.setText(f"What you typed is not saved yet: {problem[:1].lower()}{problem[1:]}")
+        keep = box.addButton("&Keep editing", QMessageBox.ButtonRole.RejectRole)
+        box.addButton("Close &without saving them", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+
+        def answered() -> None:
+            if box.clickedButton() is not keep:
+                QDialog.reject(self)
+            elif self.form.name.text().strip():
+                self.form.email.setFocus()
+            else:
+                self.form.name.setFocus()
+
+        box.finished.connect(answered)
+        box.open()
