@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
@@ -657,16 +657,24 @@ def _detail(change: ClauseChange, topic: str = "") -> str:
     return (": " + "; ".join(parts)) if parts else ""
 
 
-def _moved_words(change: ClauseChange) -> set[str]:
+@lru_cache(maxsize=256)
+def _moved_words(change: ClauseChange) -> frozenset[str]:
     """The words of the text moved out of or into this section (the diff's moves): told by
-    `_move_items` or as a move within the section, never as words removed or added."""
-    return {w for o in change.reader_ops if o.moved for w in _words(reader_line(o.text))}
+    `_move_items` or as a move within the section, never as words removed or added. Read once a
+    change (is_substantive, _detail and the material suggestion all ask)."""
+    return frozenset(w for o in change.reader_ops if o.moved for w in _words(reader_line(o.text)))
 
 
-def _all_moved(region: _Region, moved: set[str]) -> bool:
+def _mostly_in(words: list[str], told: Collection[str]) -> bool:
+    """Nearly all of `words` (a share of _TOLD_SHARE) are among `told`: the one rule for text that
+    a sentence told, or a move, already says."""
+    return sum(w in told for w in words) >= _TOLD_SHARE * len(words)
+
+
+def _all_moved(region: _Region, moved: Collection[str]) -> bool:
     """The region's words, taken out and put in, are (nearly all) text that was moved."""
     words = _words(region.deleted) + _words(region.inserted)
-    return bool(moved) and bool(words) and sum(w in moved for w in words) >= _TOLD_SHARE * len(words)
+    return bool(moved) and bool(words) and _mostly_in(words, moved)
 
 
 def _not_moved(change: ClauseChange, gone: list[str], came: list[str]) -> tuple[list[str], list[str]]:
@@ -676,19 +684,18 @@ def _not_moved(change: ClauseChange, gone: list[str], came: list[str]) -> tuple[
         return gone, came
 
     def kept(sentence: str) -> bool:
-        words = [w for w in _words(sentence) if not w.isdigit()]
-        return sum(w in moved for w in words) < _TOLD_SHARE * len(words)
+        return not _mostly_in([w for w in _words(sentence) if not w.isdigit()], moved)
 
     return [x for x in gone if kept(x)], [x for x in came if kept(x)]
 
 
-def _untold(region: _Region, told: set[str]) -> _Region | None:
+def _untold(region: _Region, told: Collection[str]) -> _Region | None:
     """What of `region` the whole sentences told do not already say: None when they say it all,
     only the new words when the old ones were a sentence told as removed (and the reverse)."""
 
     def inside(text: str) -> bool:
         words = [w for w in _words(text) if not w.isdigit()]  # a list number before a sentence aside
-        return not words or sum(w in told for w in words) >= _TOLD_SHARE * len(words)
+        return not words or _mostly_in(words, told)
 
     gone, came = inside(region.deleted), inside(region.inserted)
     if gone and came:
