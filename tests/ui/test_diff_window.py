@@ -460,6 +460,7 @@ def test_a_width_change_lines_the_rows_up_once_in_slices(qtbot, window, monkeypa
     from notice_studio.ui.compare import pane_sync
 
     monkeypatch.setattr(pane_sync, "SLICE_MS", 0.0)  # one step per slice, however fast the machine
+    monkeypatch.setattr(pane_sync, "SETTLE_MS", 1500)  # the burst below is over by then, however slow
     publish_v1(window)
     wait_version(qtbot, window)
     change_draft(window)

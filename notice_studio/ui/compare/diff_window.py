@@ -594,6 +594,7 @@ class DiffWindow(QMainWindow):
         self._closed = True  # a comparison or export still running is simply not shown
         if self._filling is not None:
             self._filling.cancel()
+        self.sync.stop_aligning()
         super().closeEvent(event)
 
 

@@ -13,6 +13,8 @@ from notice_studio.ui.compare.diff_panes import ComparePane, align_rows, free_ro
 
 SLICE_MS = 8.0
 """Time spent lining up rows before the event loop runs again."""
+SETTLE_MS = 120
+"""How long the width must hold still before the rows are lined up again."""
 
 
 class RowAligning(QObject):
@@ -90,7 +92,7 @@ class PaneSync(QObject):
         self.bar.valueChanged.connect(inner.setValue)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(120)
+        self._timer.setInterval(SETTLE_MS)
         self._timer.timeout.connect(self._align_in_slices)
         left.verticalScrollBar().valueChanged.connect(lambda v: self._follow(self.right, v))
         right.verticalScrollBar().valueChanged.connect(lambda v: self._follow(self.left, v))
@@ -117,11 +119,11 @@ class PaneSync(QObject):
 
     def align_later(self) -> None:
         """Line the rows up once the width stops changing (a drag sends a resize per step)."""
-        self._stop_aligning()
+        self.stop_aligning()
         self._timer.start()
 
     def _align_in_slices(self) -> None:
-        self._stop_aligning()
+        self.stop_aligning()
         if not self.left.frames:
             return
         aligning = self.aligning = RowAligning(self.left, self.right, self)
@@ -129,7 +131,8 @@ class PaneSync(QObject):
         self.aligning_started.emit()
         aligning.start()
 
-    def _stop_aligning(self) -> None:
+    def stop_aligning(self) -> None:
+        """Line up nothing more (the window closes; a newer width or filling replaces it)."""
         if self.aligning is not None:
             self.aligning.cancel()
             self.aligning.deleteLater()
@@ -137,7 +140,7 @@ class PaneSync(QObject):
 
     def align_now(self) -> None:
         self._timer.stop()
-        self._stop_aligning()
+        self.stop_aligning()
         if not self.left.frames:
             return
         value = self.right.verticalScrollBar().value()
