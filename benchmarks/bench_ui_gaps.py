@@ -1,11 +1,12 @@
 """Does the window keep answering? A 10 ms heartbeat timer runs while the real main window (offscreen,
-1366x768) opens a long notice with history, opens Compare on two versions and toggles "Changed
-sections only"; the longest gap between beats in each step is how long the window was frozen.
-Target: no gap over ~100 ms.
+1366x768) opens a long notice with history, opens Compare on two versions, toggles "Changed
+sections only" and drags Compare's width to and fro; the longest gap between beats in each step is
+how long the window was frozen. Target: no gap over ~100 ms.
 
     .venv/bin/python benchmarks/bench_ui_gaps.py                 this tree
-    .venv/bin/python benchmarks/bench_ui_gaps.py --baseline DIR   DIR's code beside this tree's, in one
-        run (e.g. `git archive COMMIT | tar -x -C DIR`): two rounds, each a fresh process per tree.
+    .venv/bin/python benchmarks/bench_ui_gaps.py --baseline REV   REV's code (a commit, branch or tag
+        of this repository, or a folder holding the code) beside this tree's, in one run: two rounds
+        by default (--rounds N), each a fresh process per tree; the medians are printed.
     --clauses N --words N   size of the generated notice (default 120 x 200 words, about 24,000 words)
 """
 
@@ -28,7 +29,7 @@ sys.path.insert(0, os.environ.get("BENCH_UI_GAPS_CODE") or str(HERE))
 sys.path.insert(1, str(HERE))  # the notice generator comes from this tree
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-STEPS = ("open notice", "open Compare", "changed only on", "changed only off")
+STEPS = ("open notice", "open Compare", "changed only on", "changed only off", "resize Compare")
 TARGET_MS = 100.0
 
 
@@ -116,6 +117,13 @@ def measure(folder: Path) -> dict[str, float]:
         pump(1.5)
         step("")
         pump(0.3)
+    step("resize Compare")  # two drags: a resize event every 16 ms, then the size holds still
+    for widths in (range(1366, 1000, -40), range(1000, 1366, 40)):
+        for width in widths:
+            compare.resize(width, 768)
+            pump(0.016)
+        pump(1.5)
+    step("")
     compare.close()
     window.close()
     pump(0.3)
@@ -141,19 +149,32 @@ def _child(folder: Path, code: Path) -> dict[str, float]:
     return json.loads(line[5:])
 
 
+def _baseline(rev: str, into: Path) -> Path:
+    """A folder holding the baseline's code: `rev` itself when it is one, else that revision of
+    this repository, extracted with `git archive` (resources and all)."""
+    if Path(rev).is_dir():
+        return Path(rev).resolve()
+    into.mkdir(parents=True)
+    archive = subprocess.run(["git", "-C", str(HERE), "archive", rev], capture_output=True)
+    if archive.returncode:
+        sys.exit(f"No revision {rev!r} in {HERE}: {archive.stderr.decode(errors='replace').strip()}")
+    subprocess.run(["tar", "-x", "-C", str(into)], input=archive.stdout, check=True)
+    return into
+
+
 def main() -> None:
     if "--measure" in sys.argv:
         print("JSON " + json.dumps(measure(Path(sys.argv[sys.argv.index("--measure") + 1]))), flush=True)
         return
     clauses, words = _arg("--clauses", 120), _arg("--words", 200)
     codes = [HERE]
-    if "--baseline" in sys.argv:
-        codes.insert(0, Path(sys.argv[sys.argv.index("--baseline") + 1]).resolve())
     with tempfile.TemporaryDirectory(prefix="bench-ui-gaps-") as tmp:
+        if "--baseline" in sys.argv:
+            codes.insert(0, _baseline(sys.argv[sys.argv.index("--baseline") + 1], Path(tmp) / "baseline"))
         folder = Path(tmp) / "long-notice"
         build_notice(folder, clauses, words)
         runs: dict[Path, list[dict[str, float]]] = {code: [] for code in codes}
-        for _ in range(2 if len(codes) > 1 else 1):
+        for _ in range(_arg("--rounds", 2 if len(codes) > 1 else 1)):
             for code in codes:
                 runs[code].append(_child(folder, code))
     print(f"{clauses} clauses x {words} words, versions v1 and v2; longest heartbeat gap in ms (target <= 100)")
@@ -163,7 +184,8 @@ def main() -> None:
         cells = [statistics.median(f.get(step, 0.0) for f in figures) for step in STEPS]
         print(f"{name:<10}" + "".join(f"{cell:>15.0f}{' !' if cell > TARGET_MS else '  ':>3}" for cell in cells))
     if len(codes) > 1:
-        print(f"baseline: {codes[0]}\nthis tree: {HERE}\n(medians over two rounds; ! = over the target)")
+        rounds = len(next(iter(runs.values())))
+        print(f"baseline: {codes[0]}\nthis tree: {HERE}\n(medians over {rounds} rounds; ! = over the target)")
 
 
 if __name__ == "__main__":

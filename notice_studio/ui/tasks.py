@@ -7,6 +7,7 @@ drop stale results, as git-cola's diff widget does).
 
 from __future__ import annotations
 
+import sys
 import threading
 import traceback
 from collections.abc import Callable
@@ -48,11 +49,27 @@ class _Job(QRunnable):
         self._relay.finished.emit([self._on_done, result])
 
 
+UI_SWITCH_S = 0.001
+"""How long a worker may keep the interpreter once the UI thread asks for it. Workers run Python
+(render, checks, diff) while the window works; at the default 5 ms every call from Qt into
+Python during a paint (the outline's data(), the highlighter) could wait that long."""
+
+
 class TaskRunner(QObject):
-    """Runs callables off the UI thread and calls back on it."""
+    """Runs callables off the UI thread and calls back on it.
+
+    Reads asked for while the UI thread is busy (a handler opening a notice asks for five) start
+    once it is back in the event loop, so they do not compete with the rest of that handler."""
 
     def __init__(self, parent: QObject | None = None, max_threads: int = 2) -> None:
         super().__init__(parent)
+        if sys.getswitchinterval() > UI_SWITCH_S:
+            sys.setswitchinterval(UI_SWITCH_S)
+        self._waiting: list[_Job] = []
+        self._starter = QTimer(self)
+        self._starter.setSingleShot(True)
+        self._starter.setInterval(0)
+        self._starter.timeout.connect(self._start_waiting)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(max_threads)
         self._writes = QThreadPool(self)
@@ -71,7 +88,13 @@ class TaskRunner(QObject):
     def run(
         self, fn: Callable[[], T], on_done: Callable[[T], object] | None = None, on_error: OnError | None = None
     ) -> None:
-        self._pool.start(_Job(fn, self._relay, on_done, on_error))
+        self._waiting.append(_Job(fn, self._relay, on_done, on_error))
+        self._starter.start()
+
+    def _start_waiting(self) -> None:
+        waiting, self._waiting = self._waiting, []
+        for job in waiting:
+            self._pool.start(job)
 
     def write(
         self, fn: Callable[[], T], on_done: Callable[[T], object] | None = None, on_error: OnError | None = None
@@ -98,6 +121,8 @@ class TaskRunner(QObject):
         self.run(fn, done, failed)
 
     def wait(self, msecs: int = 30000) -> bool:
+        self._starter.stop()
+        self._start_waiting()
         return self._pool.waitForDone(msecs) and self._writes.waitForDone(msecs)
 
 

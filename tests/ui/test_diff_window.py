@@ -450,3 +450,40 @@ def test_a_moved_bullet_is_shown_as_moved_and_its_neighbour_is_left_alone(qtbot,
     marked = [text for text, f in new_runs if f.underlineStyle() != QTextCharFormat.UnderlineStyle.NoUnderline]
     assert not any("Orders" in text or "\u2022" in text.replace("\u2022 Reviews", "") for text in marked)
     diff_window.close()
+
+
+def test_a_width_change_lines_the_rows_up_once_in_slices(qtbot, window, monkeypatch) -> None:
+    """Resizing a long comparison re-wraps every row: a burst of resize events is lined up once,
+    after the size holds still, and a slice at a time (the event loop runs between slices)."""
+    from PySide6.QtCore import QTimer
+
+    from notice_studio.ui.compare import pane_sync
+
+    monkeypatch.setattr(pane_sync, "SLICE_MS", 0.0)  # one step per slice, however fast the machine
+    monkeypatch.setattr(pane_sync, "SETTLE_MS", 1500)  # the burst below is over by then, however slow
+    publish_v1(window)
+    wait_version(qtbot, window)
+    change_draft(window)
+    diff_window = open_compare(qtbot, window)
+    left, right, sync = diff_window.old_pane, diff_window.new_pane, diff_window.sync
+    diff_window.showNormal()
+    qtbot.waitUntil(lambda: sync.aligning is None or sync.aligning.finished, timeout=5000)
+    started: list[int] = []
+    beats = [0]
+    heart = QTimer()
+    heart.setInterval(0)
+    heart.timeout.connect(lambda: beats.__setitem__(0, beats[0] + 1))
+    heart.start()
+    sync.aligning_started.connect(lambda: started.append(beats[0]))
+    with qtbot.waitSignal(sync.aligned, timeout=10000):
+        for width in (700, 740, 780, 820, 860):
+            diff_window.resize(width, 600)
+            QApplication.processEvents()
+    heart.stop()
+    assert len(started) == 1  # five width changes, one lining up
+    assert beats[0] - started[0] > len(left.frames)  # the window answered between the slices
+    assert all(
+        abs(left.row_top(i) - right.row_top(i)) < 0.5 and abs(left.row_height(i) - right.row_height(i)) < 0.5
+        for i in range(len(left.frames))
+    )
+    diff_window.close()

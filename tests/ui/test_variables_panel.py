@@ -136,3 +136,33 @@ def test_tab_goes_from_unfilled_only_through_the_placeholder_fields(qtbot, windo
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         reached.append(QApplication.focusWidget())
     assert reached == fields[:3]
+
+
+def test_rows_are_coloured_without_a_style_sheet_per_row(qtbot, window) -> None:
+    """A style sheet per row restyled every label one by one when a notice opened; the labels
+    now take a text colour from their palette, and the colours still follow the values."""
+    from PySide6.QtGui import QColor, QPalette
+
+    dock = dock_of(window)
+    dock.show()
+    session = window.session
+    rows = list(dock.rows.values())
+    assert len(rows) > 3
+    assert [row.name for row in rows if row.label.styleSheet() or row.help.styleSheet()] == []
+    assert [row.name for row in rows if row.box.styleSheet() or row.field.styleSheet()] == []
+
+    def colour(row) -> str:
+        return row.label.palette().color(QPalette.ColorRole.WindowText).name()
+
+    name = "service.description"
+    row = dock.rows[name]
+    assert row.label.property("placeholderState") == "unfilled"
+    assert colour(row) == QColor(dock._unfilled_label).name()
+    assert row.help.palette().color(QPalette.ColorRole.WindowText).name() == QColor(dock._muted).name()
+    session.undo_stack.push(commands.SetVariable(session, name, "a rota planner"))
+    assert row.label.property("placeholderState") == "filled"
+    filled = dock.rows["organisation.name"]
+    assert colour(row) == colour(filled) != QColor(dock._unfilled_label).name()
+    session.undo_stack.undo()
+    assert colour(row) == QColor(dock._unfilled_label).name()
+    assert row.label.styleSheet() == ""

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -28,7 +28,7 @@ from PySide6.QtGui import (
     QTextLength,
     QTextTableFormat,
 )
-from PySide6.QtWidgets import QApplication, QScrollBar, QTextBrowser, QWidget
+from PySide6.QtWidgets import QApplication, QTextBrowser, QWidget
 
 from notice_studio.core.diff.references import BOTH as BOTH
 from notice_studio.core.diff.references import References, read_references
@@ -404,25 +404,44 @@ def align_rows(left: ComparePane, right: ComparePane, start: int = 0) -> None:
     on only, for rows just added (their heights were never fixed).
 
     Only rows whose sides differ get a fixed height, so after a small change the document
-    re-lays out a few frames rather than the whole notice.
+    re-lays out a few frames rather than the whole notice. A long comparison whose width
+    changed is lined up a slice at a time instead (pane_sync.RowAligning).
     """
     if not start:
-        _set_heights(left, {i: None for i, f in enumerate(left.frames) if _is_fixed(f)})
-        _set_heights(right, {i: None for i, f in enumerate(right.frames) if _is_fixed(f)})
-    left_layout, right_layout = left.document().documentLayout(), right.document().documentLayout()
+        free_rows(left, range(len(left.frames)))
+        free_rows(right, range(len(right.frames)))
     left.document().size()  # finishes any lazy layout before measuring
     right.document().size()
     grow_left: dict[int, float | None] = {}
     grow_right: dict[int, float | None] = {}
-    pairs = zip(left.frames[start:], right.frames[start:], strict=True)
-    for i, (lf, rf) in enumerate(pairs, start):
-        lh, rh = left_layout.frameBoundingRect(lf).height(), right_layout.frameBoundingRect(rf).height()
+    for i in range(start, len(left.frames)):
+        lh, rh = left.row_height(i), right.row_height(i)
         if lh + 0.5 < rh:
             grow_left[i] = rh
         elif rh + 0.5 < lh:
             grow_right[i] = lh
     _set_heights(left, grow_left)
     _set_heights(right, grow_right)
+
+
+def free_rows(pane: ComparePane, rows: range) -> None:
+    """Let these rows take their natural height again (the layout catches up lazily)."""
+    _set_heights(pane, {i: None for i in rows if _is_fixed(pane.frames[i])})
+
+
+def lay_out_to(pane: ComparePane, index: int) -> None:
+    """Lay the pane out as far as the end of row `index` only (not the whole document)."""
+    document = pane.document()
+    document.documentLayout().blockBoundingRect(document.findBlock(pane.frames[index].lastPosition()))
+
+
+def line_up(left: ComparePane, right: ComparePane, index: int) -> None:
+    """Give the shorter side of one row the height of the taller."""
+    lh, rh = left.row_height(index), right.row_height(index)
+    if lh + 0.5 < rh:
+        _set_heights(left, {index: rh})
+    elif rh + 0.5 < lh:
+        _set_heights(right, {index: lh})
 
 
 def _is_fixed(frame: QTextFrame) -> bool:
@@ -438,69 +457,3 @@ def _set_heights(pane: ComparePane, heights: dict[int, float | None]) -> None:
             fmt = frame.frameFormat()
             fmt.setHeight(QTextLength() if height is None else QTextLength(QTextLength.Type.FixedLength, height))
             frame.setFrameFormat(fmt)
-
-
-class PaneSync(QObject):
-    """Keeps the two panes in step: scrolling either scrolls both; a width change re-aligns.
-
-    The panes hide their own scroll bars (so both have the same width and wrap alike); `bar`
-    is the one scroll bar shown, beside the new side.
-    """
-
-    aligned = Signal()
-
-    def __init__(self, left: ComparePane, right: ComparePane, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.left, self.right = left, right
-        self._busy = False
-        for pane in (left, right):
-            pane.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.bar = QScrollBar(Qt.Orientation.Vertical)
-        self.bar.setAccessibleName("Scroll both versions")
-        inner = right.verticalScrollBar()
-        inner.rangeChanged.connect(self._copy_range)
-        inner.valueChanged.connect(self.bar.setValue)
-        self.bar.valueChanged.connect(inner.setValue)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(120)
-        self._timer.timeout.connect(self.align_now)
-        left.verticalScrollBar().valueChanged.connect(lambda v: self._follow(self.right, v))
-        right.verticalScrollBar().valueChanged.connect(lambda v: self._follow(self.left, v))
-        left.resized.connect(self._timer.start)
-        right.resized.connect(self._timer.start)
-
-    def _copy_range(self, low: int, high: int) -> None:
-        inner = self.right.verticalScrollBar()
-        self.bar.setRange(low, high)
-        self.bar.setPageStep(inner.pageStep())
-        self.bar.setSingleStep(inner.singleStep())
-
-    def _follow(self, other: ComparePane, value: int) -> None:
-        if self._busy:
-            return
-        self._busy = True
-        try:
-            bar = other.verticalScrollBar()
-            if bar.maximum() < value:
-                bar.setMaximum(value)
-            bar.setValue(value)
-        finally:
-            self._busy = False
-
-    def align_later(self) -> None:
-        self._timer.start()
-
-    def align_now(self) -> None:
-        self._timer.stop()
-        if not self.left.frames:
-            return
-        value = self.right.verticalScrollBar().value()
-        align_rows(self.left, self.right)
-        self.right.verticalScrollBar().setValue(value)
-        self.aligned.emit()
-
-    def scroll_to_row(self, index: int) -> None:
-        top = max(0, int(self.right.row_top(index)) - 4)
-        self.right.verticalScrollBar().setValue(top)
-        self.left.verticalScrollBar().setValue(top)

@@ -40,9 +40,10 @@ from notice_studio.core.diff.notices import NoticeDiff, diff_notices
 from notice_studio.core.notice.model import Notice, slugify
 from notice_studio.core.render.common import format_date
 from notice_studio.ui.app_state import AppState, Navigator
-from notice_studio.ui.compare.diff_panes import NEW, OLD, Colours, ComparePane, PaneSync, colours_for
+from notice_studio.ui.compare.diff_panes import NEW, OLD, Colours, ComparePane, colours_for
 from notice_studio.ui.compare.diff_rows import SummaryEntry, pane_rows, summary_entries, summary_sentence
 from notice_studio.ui.compare.pane_filling import PaneFilling
+from notice_studio.ui.compare.pane_sync import PaneSync
 from notice_studio.ui.layout.fit import size_window
 from notice_studio.ui.session import snapshot
 
@@ -593,6 +594,7 @@ class DiffWindow(QMainWindow):
         self._closed = True  # a comparison or export still running is simply not shown
         if self._filling is not None:
             self._filling.cancel()
+        self.sync.stop_aligning()
         super().closeEvent(event)
 
 

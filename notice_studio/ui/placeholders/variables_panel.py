@@ -232,7 +232,7 @@ class VariablesDock(QDockWidget):
         small = QFont(help_label.font())
         small.setPointSizeF(small.pointSizeF() * 0.88)
         help_label.setFont(small)
-        help_label.setStyleSheet(f"color: {self._muted}")
+        help_label.setPalette(self._text_palette(self._muted))
         box = QWidget()
         box_layout = QVBoxLayout(box)
         box_layout.setContentsMargins(0, 0, 0, 0)
@@ -307,18 +307,24 @@ class VariablesDock(QDockWidget):
         if not filled and row.used:
             palette.setColor(QPalette.ColorRole.Base, self._unfilled_base)
         row.field.setPalette(palette)
-        if not row.used:
-            colour = self._muted
-        elif not filled:
-            colour = self._unfilled_label
-        else:
-            colour = ""
         font = QFont(row.label.font())
         font.setBold(row.used)
         row.label.setFont(font)
-        row.label.setStyleSheet(f"color: {colour}" if colour else "")
         state = "unused" if not row.used else ("unfilled" if not filled else "filled")
         row.field.setProperty("placeholderState", state)
+        if row.label.property("placeholderState") != state:
+            row.label.setProperty("placeholderState", state)
+            colour = {"unused": self._muted, "unfilled": self._unfilled_label}.get(state, "")
+            row.label.setPalette(self._text_palette(colour))
+
+    @staticmethod
+    def _text_palette(colour: str) -> QPalette:
+        """Only this text colour ('' for the usual one); every other role follows the panel. A
+        palette, not a style sheet: a sheet per label restyled every row one by one on opening."""
+        palette = QPalette()
+        if colour:
+            palette.setColor(QPalette.ColorRole.WindowText, QColor(colour))
+        return palette
 
     def _update_count(self) -> None:
         used, _unused = self._names()
