@@ -970,6 +970,8 @@ def _move_items(diff: NoticeDiff, topics: Mapping[str, TopicInfo]) -> list[Chang
     for move in diff.moves:
         if move.from_clause != move.to_clause and move.from_clause in changes and move.to_clause in changes:
             told.setdefault((move.from_clause, move.to_clause), []).append(move.text)
+    if len(told) > _MOVES_TOLD:
+        return [_reorganised(changes, list(told))]
     items = []
     for (source, target), texts in told.items():
         old, new = changes[source], changes[target]
@@ -988,6 +990,20 @@ def _move_items(diff: NoticeDiff, topics: Mapping[str, TopicInfo]) -> list[Chang
         sentence = f"We moved the part about {about} from {origin} to {to}."
         items.append(ChangeItem(clause_topic(old), sentence, False, (source, target)))
     return items
+
+
+_MOVES_TOLD = 3
+"""More moves between sections than this (a re-import's reshuffle) are one sentence naming the sections."""
+
+
+def _reorganised(changes: Mapping[str, ClauseChange], pairs: list[tuple[str, str]]) -> ChangeItem:
+    """'We reorganised the sections "A", "B" and 3 more; the wording we moved is unchanged.'"""
+    ids = list(dict.fromkeys(clause for pair in pairs for clause in pair))
+    names = _titles([f'"{_rendered_title(changes[clause])}"' for clause in ids])
+    sentence = (
+        f"We reorganised {_the_sections(names, True)}, moving text between them; the wording we moved is unchanged."
+    )
+    return ChangeItem(clause_topic(changes[ids[0]]), sentence, False, tuple(ids))
 
 
 def _clause_sentence(what: str, topic: str, detail: str, titles: list[str], topics: Mapping[str, TopicInfo]) -> str:
