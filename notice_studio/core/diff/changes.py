@@ -31,6 +31,7 @@ from notice_studio.core.diff.practices import PracticeChange
 from notice_studio.core.diff.reader_text import LINK_MARK, ReaderView, reader_line, reader_view
 from notice_studio.core.diff.words import DELETE, EQUAL, INSERT, WordOp, new_text, old_text
 from notice_studio.core.practices.statements import lower_label as lower_first
+from notice_studio.core.sentences import split_sentences
 from notice_studio.core.wording import plural
 
 __all__ = [
@@ -710,11 +711,10 @@ def _untold(region: _Region, told: Collection[str]) -> _Region | None:
 _TOLD_SHARE = 0.8
 _FIGURES_TOLD = 3
 _PARTS_TOLD = 4
-_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[^a-z])|\n")
 
 
 def _sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE_END_RE.split(text) if len(_meaningful_words(s)) >= 4]
+    return [s for s in split_sentences(text) if len(_meaningful_words(s)) >= 4]
 
 
 @lru_cache(maxsize=64)
@@ -953,9 +953,6 @@ def _mostly_moved(change: ClauseChange) -> bool:
     return moved > 0 and 2 * moved >= len(_words("".join(o.text for o in change.reader_ops)))
 
 
-_FIRST_SENTENCE_RE = re.compile(r"(?<=[.;!?])\s+")
-
-
 def _moved_within(change: ClauseChange) -> bool:
     """Text was moved from one place in this section to another in it."""
     ops = change.rendered_ops
@@ -976,7 +973,7 @@ def _move_items(diff: NoticeDiff, topics: Mapping[str, TopicInfo]) -> list[Chang
     for (source, target), texts in told.items():
         old, new = changes[source], changes[target]
         # quote each move's start, in readers' words (no markup)
-        firsts = [_FIRST_SENTENCE_RE.split(reader_line(t.strip()), maxsplit=1)[0] for t in texts]
+        firsts = [(split_sentences(reader_line(t.strip())) or [""])[0] for t in texts]
         about = " and ".join(f'"{_short(t, 8)}"' for t in firsts[:2]) + (" and more" if len(texts) > 2 else "")
         to = f'a new section "{_rendered_title(new)}"' if new.kind == ChangeKind.ADDED else f'"{_rendered_title(new)}"'
         origin = (
