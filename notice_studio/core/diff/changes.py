@@ -1078,6 +1078,8 @@ def _table_item(change: TableChange, diff: NoticeDiff, topics: Mapping[str, Topi
         parts.append(f"we changed {len(rest)}{others} {'entry' if len(rest) == 1 else 'entries'}")
     if change.columns_added:
         parts.append("we added the column " + ", ".join(change.columns_added))
+    if change.columns_removed:
+        parts.append("we removed the column " + ", ".join(change.columns_removed))
     if change.kind == ChangeKind.ADDED:
         sentence = f"We added a list of {name}."
     elif change.kind == ChangeKind.REMOVED:
