@@ -4,6 +4,7 @@ changed but whose words did not is one section, renamed or rewritten."""
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
 import json
@@ -334,3 +335,43 @@ def test_many_moves_in_one_version_share_one_short_bullet(tmp_path: Path) -> Non
         assert "wording" in sentence and "unchanged" in sentence
         assert set(moved[0].clause_ids) == set(keys)
         assert "added" not in drafted.text and "removed" not in drafted.text
+
+
+STEPS = [
+    "We read the meter each month to work out your bill.",
+    "We send reminders when a payment is late by a week.",
+    "We keep a record of calls to our help desk for training.",
+    "We share your address with the crew who repairs the mains.",
+]
+LETTERS = "We answer letters you send us within ten working days."
+
+
+def numbered(*items: str) -> str:
+    return "We use your details as follows:\n\n" + "\n".join(f"{n}. {t}" for n, t in enumerate(items, 1))
+
+
+def test_a_moved_list_item_stays_in_its_numbered_list_in_the_word_redline() -> None:
+    """A move within or into a numbered list is tracked inside that one Word list: the list is
+    not cut into separately numbered lists at the move (which read wrongly after Reject All)."""
+    from docx.oxml.ns import qn
+
+    old = Notice(title="Water notice", organisation="Acme Water")
+    old.add(Clause("uses", "How we use your details", numbered(*STEPS)))
+    old.add(Clause("other", "Other uses", numbered(LETTERS)))
+    new = copy.deepcopy(old)
+    new.set_body("uses", numbered(STEPS[3], *STEPS[:3]))  # the last step moved to the top
+    new.set_body("other", numbered(LETTERS, STEPS[2]))  # and another moved into the other list
+    new.set_body("uses", numbered(STEPS[3], STEPS[0], STEPS[1]))
+    document = Document(io.BytesIO(redline_docx_bytes(old, new)))
+    body = document.element.body
+    assert body.find(f".//{qn('w:moveFrom')}") is not None and body.find(f".//{qn('w:moveTo')}") is not None
+    lists: list[list[str]] = [[]]
+    for p in document.paragraphs:
+        ids = [n.get(qn("w:val")) for n in p._p.iter(qn("w:numId"))]
+        if ids:
+            lists[-1].append(ids[0])
+        elif lists[-1]:
+            lists.append([])
+    lists = [ids for ids in lists if ids]
+    assert len(lists) == 2  # one list in each section
+    assert all(len(set(ids)) == 1 for ids in lists), lists
