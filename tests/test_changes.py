@@ -297,6 +297,33 @@ def test_an_added_sentence_is_quoted_without_its_full_stop() -> None:
     assert '."' not in sentence and ".." not in sentence
 
 
+@pytest.mark.parametrize(
+    "added",
+    [
+        "Order copies go to the E.U. Postal Union office nearest to you",
+        "Order copies go to the U.S. Postal Service and to no other carrier",
+        "Order copies go to a courier, e.g. Swift Parcels, who brings them to you",
+        "Order copies go to a courier, i.e. Swift Parcels, who brings them to you",
+        "Order copies go to Swift Parcels Inc. Delivery staff sign for each one",
+    ],
+)
+def test_an_abbreviation_ends_no_sentence_in_a_change_notice(added: str) -> None:
+    body = "We protect your information with encryption and access controls."
+    result = notice_for(lambda n: n.set_body("security", f"{body} {added}."))
+    sentence = only_item(result).sentence
+    assert "we added the sentence" in sentence and "2 sentences" not in sentence, sentence
+    assert '"Order copies go to' in sentence
+
+
+def test_checks_and_change_notices_split_sentences_in_one_place() -> None:
+    from notice_studio.core.checks.text import sentences
+    from notice_studio.core.sentences import split_sentences
+
+    text = "We send orders to the E.U. Postal Union. Couriers, e.g. Swift Parcels Inc. Ltd, deliver them."
+    assert split_sentences(text) == [s.text for s in sentences(text)]
+    assert len(split_sentences(text)) == 2
+
+
 def test_the_same_change_to_two_sections_is_one_bullet() -> None:
     old = base()
     old.add(

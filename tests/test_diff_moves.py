@@ -4,6 +4,7 @@ changed but whose words did not is one section, renamed or rewritten."""
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
 import json
@@ -278,3 +279,99 @@ def test_the_diff_command_says_a_re_made_section_was_paired(tmp_path: Path, caps
     assert "~ 3 Choosing what we send you  [marketing-choices]  modified" in out
     assert "was [choices] in the earlier version (a new id; paired by its words)" in out
     assert "[choices]  removed" not in out
+
+
+ROUNDS = {
+    "hours": (
+        "Opening hours",
+        "Our front desk answers calls on weekdays from nine until five, and a recorded message takes them after that.",
+        "Parcels left at the gate are signed for by the guard.",
+    ),
+    "visits": (
+        "Visiting us",
+        "Guests sign the book at the door, show a card with their photograph and wait in the lobby for a host.",
+        "Photographs taken inside the hall stay on our own server.",
+    ),
+    "staff": (
+        "Our staff",
+        "Each clerk wears a badge with a name, a photograph and a colour telling which floors they may enter.",
+        "Badge swipes are kept in a ledger for ninety days.",
+    ),
+    "drivers": (
+        "Our drivers",
+        "Vans leave the yard before seven each morning and return by dusk, loaded from the depot beside the station.",
+        "Van trackers report where each driver stops.",
+    ),
+    "gifts": (
+        "Gifts and prizes",
+        "Winners of the spring draw get a hamper, chosen by lot from every shopper who entered before the closing day.",
+        "Hamper winners are named on the notice board downstairs.",
+    ),
+}
+
+
+def test_many_moves_in_one_version_share_one_short_bullet(tmp_path: Path) -> None:
+    """A re-import that reshuffles text among five sections: one bullet naming them, not five."""
+    notice = Notice(title="Privacy Notice", organisation="Acme Ltd")
+    for key, (title, first, second) in ROUNDS.items():
+        notice.add(Clause(key, title, f"{first}\n\n{second}"))
+    repo = NoticeRepo.create(tmp_path / "acme", notice, AUTHOR)
+    repo.publish(dt.date(2026, 1, 1), "First version.", True, "GC", AUTHOR)
+    notice = repo.load()
+    keys = list(ROUNDS)
+    for n, key in enumerate(keys):  # each section's last paragraph moves to the start of the next
+        came_from = ROUNDS[keys[n - 1]][2]
+        notice.set_body(key, f"{came_from}\n\n{ROUNDS[key][1]}")
+    repo.save(notice, "Reshuffled", AUTHOR)
+    with repo:
+        diff = diff_versions(repo, "v1", "draft")
+        assert len([m for m in diff.moves if m.from_clause != m.to_clause]) == 5
+        drafted = draft_change_notice(diff)
+        moved = [item for item in drafted.items if "moved" in item.sentence or "reorganised" in item.sentence]
+        assert len(moved) == 1, drafted.text
+        sentence = moved[0].sentence
+        assert "We moved the part about" not in sentence
+        assert '"Opening hours"' in sentence and '"Our drivers"' in sentence
+        assert "wording" in sentence and "unchanged" in sentence
+        assert set(moved[0].clause_ids) == set(keys)
+        assert "added" not in drafted.text and "removed" not in drafted.text
+
+
+STEPS = [
+    "We read the meter each month to work out your bill.",
+    "We send reminders when a payment is late by a week.",
+    "We keep a record of calls to our help desk for training.",
+    "We share your address with the crew who repairs the mains.",
+]
+LETTERS = "We answer letters you send us within ten working days."
+
+
+def numbered(*items: str) -> str:
+    return "We use your details as follows:\n\n" + "\n".join(f"{n}. {t}" for n, t in enumerate(items, 1))
+
+
+def test_a_moved_list_item_stays_in_its_numbered_list_in_the_word_redline() -> None:
+    """A move within or into a numbered list is tracked inside that one Word list: the list is
+    not cut into separately numbered lists at the move (which read wrongly after Reject All)."""
+    from docx.oxml.ns import qn
+
+    old = Notice(title="Water notice", organisation="Acme Water")
+    old.add(Clause("uses", "How we use your details", numbered(*STEPS)))
+    old.add(Clause("other", "Other uses", numbered(LETTERS)))
+    new = copy.deepcopy(old)
+    new.set_body("uses", numbered(STEPS[3], *STEPS[:3]))  # the last step moved to the top
+    new.set_body("other", numbered(LETTERS, STEPS[2]))  # and another moved into the other list
+    new.set_body("uses", numbered(STEPS[3], STEPS[0], STEPS[1]))
+    document = Document(io.BytesIO(redline_docx_bytes(old, new)))
+    body = document.element.body
+    assert body.find(f".//{qn('w:moveFrom')}") is not None and body.find(f".//{qn('w:moveTo')}") is not None
+    lists: list[list[str]] = [[]]
+    for p in document.paragraphs:
+        ids = [n.get(qn("w:val")) for n in p._p.iter(qn("w:numId"))]
+        if ids:
+            lists[-1].append(ids[0])
+        elif lists[-1]:
+            lists.append([])
+    lists = [ids for ids in lists if ids]
+    assert len(lists) == 2  # one list in each section
+    assert all(len(set(ids)) == 1 for ids in lists), lists

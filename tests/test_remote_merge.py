@@ -8,10 +8,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from notice_support import small_notice
 
+from notice_studio.core.diff.word_merge import TextConflict, merge_text
 from notice_studio.core.notice.model import Clause, Notice, Table
 from notice_studio.core.notice.notice_format import notice_files
 from notice_studio.core.remote.merge import EDIT, THEIRS, YOURS, Resolution, merge_notices
-from notice_studio.core.remote.text import TextConflict, merge_text
 
 
 def three() -> tuple[Notice, Notice, Notice]:
@@ -207,3 +207,12 @@ def test_edits_on_either_side_of_an_untouched_word_always_merge(n: int, data: st
 
     pieces = merge_text(" ".join(words), apply(mine), apply(other))
     assert pieces == [apply({**mine, **other})]
+
+
+def test_sync_and_library_updates_merge_words_with_the_one_merge_in_core_diff() -> None:
+    from notice_studio.core.diff import word_merge
+    from notice_studio.core.library import merge as library_merge
+    from notice_studio.core.remote import merge as remote_merge
+
+    assert library_merge.merge_text is word_merge.merge_text is remote_merge.merge_text
+    assert merge_text.__module__ == "notice_studio.core.diff.word_merge"

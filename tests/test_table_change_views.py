@@ -95,7 +95,8 @@ def test_word_redline_summary_counts_rows_in_plain_english(cookies: str, tmp_pat
         ("two rows", "2 rows changed."),
         ("one column", "1 column added."),
         ("two columns", "2 columns added."),
-        ("one gone", "2 rows changed, 1 column removed."),  # each row lost its Provider value
+        ("one gone", "1 column removed."),  # its values go with it: no row counted as changed
+        ("filled column", "2 rows changed, 1 column added."),  # its values are new words
         ("new table", "Table added (2 rows)."),
     ],
 )
@@ -112,12 +113,30 @@ def test_word_redline_summary_says_one_and_many_rightly(edit: str, told: str) ->
     elif edit in ("one column", "two columns"):
         extra = ["Type"] if edit == "one column" else ["Type", "Kind"]
         new.tables["cookies"] = Table(table.columns + extra, [row + [""] * len(extra) for row in table.rows])
+    elif edit == "filled column":
+        new.tables["cookies"] = Table([*table.columns, "Type"], [[*row, "essential"] for row in table.rows])
     elif edit == "one gone":
         new.tables["cookies"] = Table(table.columns[:2], [row[:2] for row in table.rows])
     else:
         del old.tables["cookies"]
     document = Document(io.BytesIO(redline_docx_bytes(old, new)))
     assert f"Table cookies: {told}" in _summary_lines(document)
+
+
+def test_a_removed_column_is_one_column_removed_not_every_row_changed() -> None:
+    from notice_studio.core.diff.changes import draft_change_notice
+    from notice_studio.core.diff.notices import diff_notices
+
+    old = Notice(title="N")
+    old.add(Clause("cookies", "Cookies", "[[table:cookies]]"))
+    old.tables["cookies"] = Table(list(COLUMNS), [["a", "Signs you in", "1 day", "Us"], ["b", "Counts", "2 days", "X"]])
+    new = copy.deepcopy(old)
+    new.tables["cookies"] = Table(COLUMNS[:3], [row[:3] for row in old.tables["cookies"].rows])
+    (table,) = diff_notices(old, new).tables
+    assert table.rows == () and table.columns_removed == ("Provider",)
+    assert table.counts() == "1 column removed."
+    text = draft_change_notice(diff_notices(old, new)).text
+    assert "we removed the column Provider" in text and "changed" not in text
 
 
 def test_change_notice_counts_one_unnamed_entry_as_one_entry() -> None:

@@ -200,3 +200,30 @@ def test_a_required_approval_is_part_of_the_one_gate(ws: Workspace) -> None:
     ws.add_clause("Contact us", "Write to us.")
     ws.save()
     assert any("approval" in b for b in ws.review_publish().blocking)  # the draft changed: approve again
+
+
+def test_a_table_edit_is_saved_with_the_cells_it_changed_in_its_message(ws: Workspace) -> None:
+    columns = ["Name", "Purpose", "Duration"]
+    ws.set_table(
+        "cookies", Table(columns, [["Analytics", "counts visits", "1 year"], ["Theme", "dark mode", "30 days"]])
+    )
+    ws.save()
+    ws.set_cell("cookies", 1, {"Duration": "2 years"})
+    ws.save()
+    assert messages(ws.repo)[0] == "Edited the cookies table: row 'Analytics', column 'Duration'"
+    ws.set_cell("cookies", 2, {"Purpose": "light mode", "Duration": "60 days"})
+    ws.save()
+    assert messages(ws.repo)[0] == "Edited the cookies table: row 'Theme', 2 cells"
+    ws.set_table(
+        "cookies", Table(columns, [["Analytics", "counts pages", "2 years"], ["Theme", "dark mode", "9 days"]])
+    )
+    ws.save()
+    assert messages(ws.repo)[0] == "Edited the cookies table: 3 cells"
+    ws.set_cell("cookies", None, {"Name": "Language"})
+    ws.set_cell("cookies", 3, {"Duration": "1 day"})
+    ws.save()  # two edits before one save: counted, not listed
+    assert messages(ws.repo)[0] == "Edited the cookies table: 2 changes"
+    table = ws.table("cookies")
+    ws.set_table("cookies", Table(columns[:2], [row[:2] for row in table.rows]))
+    ws.save()
+    assert messages(ws.repo)[0] == "Edited the cookies table: removed column 'Duration'"

@@ -12,6 +12,7 @@ import time
 
 from PySide6.QtGui import QUndoCommand
 
+from notice_studio.core.diff.table_rows import table_edit_message
 from notice_studio.core.notice import messages
 from notice_studio.core.notice.model import Clause, Notice, Table
 from notice_studio.core.practices.model import Practices
@@ -143,9 +144,9 @@ class SetVariable(QUndoCommand):
 
 class EditTable(QUndoCommand):
     def __init__(self, session: Session, name: str, table: Table | None, text: str | None = None) -> None:
-        super().__init__(text or messages.table_edited(name))
-        self.session, self.name = session, name
         old = session.notice.tables.get(name)
+        super().__init__(text or table_edit_message(name, old, table))
+        self.session, self.name = session, name
         self.old = copy.deepcopy(old) if old else None
         self.new = copy.deepcopy(table) if table else None
 

@@ -32,10 +32,11 @@ def disk_rows(window, table: str = "cookies") -> list[list[str]]:
 
 def wait_committed(qtbot, window, table: str, check) -> None:
     """Wait for the table's commit and for the file on disk to pass `check`."""
-    message = f"Edited the {table.replace('-', ' ')} table"
+    message = f"Edited the {table.replace('-', ' ')} table"  # and what changed in it
     qtbot.waitUntil(
         lambda: (
-            any(e.message == message for e in window.session.repo.edits(limit=5)) and check(disk_rows(window, table))
+            any(message in e.message for e in window.session.repo.edits(limit=5))
+            and check(disk_rows(window, table))
         ),
         timeout=10000,
     )

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import ParamSpec, TypeVar
 
 from notice_studio.core.notice.model import CROSSREF_RE, PLACEHOLDER_RE, TABLE_RE
+from notice_studio.core.sentences import sentence_ends
 
 # Order matters: whole-line constructs first, then inline ones.
 _TABLE_LINE_RE = re.compile(r"^[ \t]*\|.*$", re.MULTILINE)
@@ -109,84 +110,6 @@ def plain(body: str, tables: bool = True) -> str:
 
 # ----- sentences ---------------------------------------------------------------------------------
 _BLOCK_BREAK_RE = re.compile(r"\n[ \t]*\n|\n(?=[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t])|\n(?=[ \t]{0,3}#)|\n(?=[ \t]*\|)")
-# Written to start with one character class, so the regex engine skips ahead to a '.', '!' or '?' (the
-# same matches as "[.!?]+['\"’”)\]]*(?=...)|[.!?]+['\"’”)\]]*\s*$", five times faster).
-_SENTENCE_END_RE = re.compile(r"[.!?][.!?]*['\"’”)\]]*(?:(?=\s+[\"“(\[]?[A-Z0-9x])|\s*$)")
-_ABBREVIATIONS = frozenset(
-    [
-        "e.g",
-        "i.e",
-        "etc",
-        "inc",
-        "ltd",
-        "co",
-        "corp",
-        "art",
-        "arts",
-        "no",
-        "nos",
-        "para",
-        "s",
-        "ss",
-        "cf",
-        "vs",
-        "al",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "st",
-        "u.s",
-        "u.k",
-        "reg",
-        "regs",
-        "civ",
-        "sec",
-        "secs",
-        "cl",
-        "sch",
-        "ch",
-        "p",
-        "pp",
-        "vol",
-        "jr",
-        "sr",
-        "fig",
-        "approx",
-        "b.v",
-        "n.v",
-        "s.a",
-        "plc",
-        "pty",
-    ]
-)
-# Abbreviations that are also everyday words ("say no.", "anyone's."): only before a number
-# ("No. 5", "s. 27", "Art. 13") do they keep a sentence going.
-_NUMBERED_ABBREVIATIONS = frozenset(
-    [
-        "no",
-        "nos",
-        "s",
-        "ss",
-        "art",
-        "arts",
-        "para",
-        "p",
-        "pp",
-        "sec",
-        "secs",
-        "cl",
-        "ch",
-        "sch",
-        "reg",
-        "regs",
-        "vol",
-        "fig",
-        "st",
-        "co",
-    ]
-)
-_WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _ALNUM_RE = re.compile(r"[A-Za-z0-9]")
 WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’]*(?:-[A-Za-z0-9][A-Za-z0-9'’]*)*")  # one class per run: fast
 
@@ -216,26 +139,11 @@ def sentences(body: str, tables: bool = False) -> tuple[Sentence, ...]:
     for block_start, block_end in _block_spans(body):
         block = text[block_start:block_end]
         start = 0
-        for match in _SENTENCE_END_RE.finditer(block):
-            if block[match.start()] == ".":
-                before = _WORD_BEFORE_RE.search(block, max(0, match.start() - 12), match.start())
-                if before and _is_abbreviation(block, before, match.end()) and match.end() < len(block.rstrip()):
-                    continue
-            _add(result, text, block_start + start, block_start + match.end())
-            start = match.end()
+        for end in sentence_ends(block):
+            _add(result, text, block_start + start, block_start + end)
+            start = end
         _add(result, text, block_start + start, block_end)
     return tuple(result)
-
-
-def _is_abbreviation(block: str, before: re.Match[str], after: int) -> bool:
-    word = before.group(1).lower().rstrip(".")
-    if word not in _ABBREVIATIONS:
-        return False
-    if before.start() > 0 and block[before.start() - 1] in "'’":
-        return False  # a possessive ("anyone's."), not an abbreviation
-    if word in _NUMBERED_ABBREVIATIONS:
-        return block[after:].lstrip()[:1].isdigit()
-    return True
 
 
 def _add(result: list[Sentence], text: str, start: int, end: int) -> None:

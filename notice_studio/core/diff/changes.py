@@ -31,6 +31,7 @@ from notice_studio.core.diff.practices import PracticeChange
 from notice_studio.core.diff.reader_text import LINK_MARK, ReaderView, reader_line, reader_view
 from notice_studio.core.diff.words import DELETE, EQUAL, INSERT, WordOp, new_text, old_text
 from notice_studio.core.practices.statements import lower_label as lower_first
+from notice_studio.core.sentences import split_sentences
 from notice_studio.core.wording import plural
 
 __all__ = [
@@ -710,11 +711,10 @@ def _untold(region: _Region, told: Collection[str]) -> _Region | None:
 _TOLD_SHARE = 0.8
 _FIGURES_TOLD = 3
 _PARTS_TOLD = 4
-_SENTENCE_END_RE = re.compile(r"(?<=[.!?])\s+(?=[^a-z])|\n")
 
 
 def _sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE_END_RE.split(text) if len(_meaningful_words(s)) >= 4]
+    return [s for s in split_sentences(text) if len(_meaningful_words(s)) >= 4]
 
 
 @lru_cache(maxsize=64)
@@ -953,9 +953,6 @@ def _mostly_moved(change: ClauseChange) -> bool:
     return moved > 0 and 2 * moved >= len(_words("".join(o.text for o in change.reader_ops)))
 
 
-_FIRST_SENTENCE_RE = re.compile(r"(?<=[.;!?])\s+")
-
-
 def _moved_within(change: ClauseChange) -> bool:
     """Text was moved from one place in this section to another in it."""
     ops = change.rendered_ops
@@ -970,11 +967,13 @@ def _move_items(diff: NoticeDiff, topics: Mapping[str, TopicInfo]) -> list[Chang
     for move in diff.moves:
         if move.from_clause != move.to_clause and move.from_clause in changes and move.to_clause in changes:
             told.setdefault((move.from_clause, move.to_clause), []).append(move.text)
+    if len(told) > _MOVES_TOLD:
+        return [_reorganised(changes, list(told))]
     items = []
     for (source, target), texts in told.items():
         old, new = changes[source], changes[target]
         # quote each move's start, in readers' words (no markup)
-        firsts = [_FIRST_SENTENCE_RE.split(reader_line(t.strip()), maxsplit=1)[0] for t in texts]
+        firsts = [(split_sentences(reader_line(t.strip())) or [""])[0] for t in texts]
         about = " and ".join(f'"{_short(t, 8)}"' for t in firsts[:2]) + (" and more" if len(texts) > 2 else "")
         to = f'a new section "{_rendered_title(new)}"' if new.kind == ChangeKind.ADDED else f'"{_rendered_title(new)}"'
         origin = (
@@ -988,6 +987,20 @@ def _move_items(diff: NoticeDiff, topics: Mapping[str, TopicInfo]) -> list[Chang
         sentence = f"We moved the part about {about} from {origin} to {to}."
         items.append(ChangeItem(clause_topic(old), sentence, False, (source, target)))
     return items
+
+
+_MOVES_TOLD = 3
+"""More moves between sections than this (a re-import's reshuffle) are one sentence naming the sections."""
+
+
+def _reorganised(changes: Mapping[str, ClauseChange], pairs: list[tuple[str, str]]) -> ChangeItem:
+    """'We reorganised the sections "A", "B" and 3 more; the wording we moved is unchanged.'"""
+    ids = list(dict.fromkeys(clause for pair in pairs for clause in pair))
+    names = _titles([f'"{_rendered_title(changes[clause])}"' for clause in ids])
+    sentence = (
+        f"We reorganised {_the_sections(names, True)}, moving text between them; the wording we moved is unchanged."
+    )
+    return ChangeItem(clause_topic(changes[ids[0]]), sentence, False, tuple(ids))
 
 
 def _clause_sentence(what: str, topic: str, detail: str, titles: list[str], topics: Mapping[str, TopicInfo]) -> str:
@@ -1065,6 +1078,8 @@ def _table_item(change: TableChange, diff: NoticeDiff, topics: Mapping[str, Topi
         parts.append(f"we changed {len(rest)}{others} {'entry' if len(rest) == 1 else 'entries'}")
     if change.columns_added:
         parts.append("we added the column " + ", ".join(change.columns_added))
+    if change.columns_removed:
+        parts.append("we removed the column " + ", ".join(change.columns_removed))
     if change.kind == ChangeKind.ADDED:
         sentence = f"We added a list of {name}."
     elif change.kind == ChangeKind.REMOVED:

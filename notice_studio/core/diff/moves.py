@@ -12,10 +12,11 @@ views can show "moved here" and "moved from here" instead of a deletion and an a
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from notice_studio.core.diff.words import DELETE, EQUAL, INSERT, Op, WordOp
+from notice_studio.core.sentences import sentence_ends
 
 __all__ = ["MIN_WORDS", "MovedRun", "mark_moves", "plain_words"]
 
@@ -23,7 +24,7 @@ MIN_WORDS = 4
 """A sentence starts a move only with at least this many words ("and" or "Yes." is no move);
 shorter ones join a move that runs on through them."""
 
-_UNIT_RE = re.compile(r"(?:[^\n.!?;]|[.!?;](?=[^\s]))+[.!?;]*|\n")
+_SEMICOLON_RE = re.compile(r";(?=\s)")
 _MARK_RE = re.compile(r"^\s*(?:[-+*]|\d+[.)])\s+")
 MARKUP_RE = re.compile(r"^[ \t]*(?:[-+*]|\d+[.)])[ \t]+|\*\*|__|`", re.MULTILINE)
 
@@ -71,19 +72,31 @@ def _units(text: str, canon: Callable[[str], str] | None, before: str, after: st
     """The run's sentences and lines; only whole ones (a sentence or line from its start to its
     end, `before` and `after` being the side's text around the run) can be moved."""
     units = []
-    for m in _UNIT_RE.finditer(text):
-        piece = m.group(0)
+    for start, end in _sentence_spans(text):
+        piece = text[start:end]
         if not piece.strip():
             continue
-        lead = (before + text[: m.start()]).rstrip(" \t")
-        trail = (text[m.end() :] + after).lstrip(" \t")
+        lead = (before + text[:start]).rstrip(" \t")
+        trail = (text[end:] + after).lstrip(" \t")
         if (lead and lead[-1] not in "\n.!?;:") or (piece[-1] not in ".!?;" and trail[:1] not in ("", "\n")):
             continue  # part of a sentence: words that look alike, not a move
         body = _MARK_RE.sub("", canon(piece) if canon else piece)
         key = " ".join(_KEY_RE.findall(body)).rstrip(" .!?;:,")  # a sentence moved to a list's end loses its stop
         if key:
-            units.append(_Unit(m.start(), m.end(), key, len(_WORD_RE.findall(body))))
+            units.append(_Unit(start, end, key, len(_WORD_RE.findall(body))))
     return units
+
+
+def _sentence_spans(text: str) -> Iterator[tuple[int, int]]:
+    """The sentences (as `split_sentences` finds them) and the parts a semicolon ends, line by line."""
+    offset = 0
+    for line in text.split("\n"):
+        ends = {*sentence_ends(line), *(m.end() for m in _SEMICOLON_RE.finditer(line)), len(line)}
+        start = 0
+        for end in sorted(ends):
+            yield offset + start, offset + end
+            start = end
+        offset += len(line) + 1
 
 
 def mark_moves(

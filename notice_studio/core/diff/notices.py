@@ -766,7 +766,9 @@ def _aligned_rows(
 
     def paired(o: tuple[str, ...], n: tuple[str, ...]) -> RowChange:
         oc, nc = cells(old_cols, o), cells(new_cols, n)
-        cols = tuple(c for c in dict.fromkeys(new_cols + old_cols) if oc.get(c, "") != nc.get(c, ""))
+        # a removed column is told once as a column, not as a changed cell in every row; an added
+        # column's values are new words readers read, so they stay changed cells
+        cols = tuple(c for c in new_cols if oc.get(c, "") != nc[c])
         if not cols:
             return RowChange(ChangeKind.UNCHANGED, _key(n), o, n, label=_label(new_cols, n))
         told = tuple(CellChange(c, oc.get(c, ""), nc.get(c, "")) for c in cols)

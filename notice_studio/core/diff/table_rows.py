@@ -3,9 +3,12 @@ window and the HTML redline (the Word redline tracks the whole table in place)."
 
 from __future__ import annotations
 
-from notice_studio.core.diff.notices import ChangeKind, RowChange, TableChange
+from notice_studio.core.diff.notices import ChangeKind, RowChange, TableChange, align_rows
+from notice_studio.core.notice import messages
+from notice_studio.core.notice.model import Table
+from notice_studio.core.wording import plural
 
-__all__ = ["hidden_columns", "row_status", "shown_columns"]
+__all__ = ["hidden_columns", "row_status", "shown_columns", "table_edit_message"]
 
 _STATUS = {ChangeKind.ADDED: "Added", ChangeKind.REMOVED: "Removed"}
 
@@ -30,3 +33,39 @@ def hidden_columns(t: TableChange) -> list[str]:
 def row_status(row: RowChange) -> str:
     """What happened to a row in words, not colour alone: 'Changed: Duration', 'Added', 'Removed'."""
     return _STATUS.get(row.kind) or "Changed: " + ", ".join(row.changed_columns)
+
+
+def table_edit_message(name: str, old: Table | None, new: Table | None) -> str:
+    """The history's words for one table edit: "Edited the cookies table: row 'Analytics',
+    column 'Duration'", "...: 3 cells", "...: added row 'theme'", "...: removed column 'Expires'"."""
+    label = name.replace("-", " ")
+    if old is None or new is None:
+        return f"{'Added' if old is None else 'Removed'} the {label} table"
+    rows = align_rows(old, new)
+    cells = [(r.name, c.column) for r in rows if r.kind == ChangeKind.MODIFIED for c in r.cells]
+    parts = []
+    if len(cells) == 1:
+        parts.append(f"row '{cells[0][0]}', column '{cells[0][1]}'")
+    elif len({row for row, _ in cells}) == 1:
+        parts.append(f"row '{cells[0][0]}', {len(cells)} cells")
+    elif cells:
+        parts.append(plural(len(cells), "cell"))
+    for kind, verb in ((ChangeKind.ADDED, "added"), (ChangeKind.REMOVED, "removed")):
+        names = [r.name for r in rows if r.kind == kind]
+        if len(names) == 1:
+            parts.append(f"{verb} row '{names[0]}'" if names[0] else f"{verb} a row")
+        elif names:
+            parts.append(f"{verb} {plural(len(names), 'row')}")
+    for verb, columns in (
+        ("added", [c for c in new.columns if c not in old.columns]),
+        ("removed", [c for c in old.columns if c not in new.columns]),
+    ):
+        if len(columns) == 1:
+            parts.append(f"{verb} column '{columns[0]}'")
+        elif columns:
+            parts.append(f"{verb} {plural(len(columns), 'column')}")
+    if not parts and old.rows != new.rows:
+        parts.append("moved rows")
+    elif not parts and old.columns != new.columns:
+        parts.append("moved columns")
+    return messages.table_edited(name, ", ".join(parts))

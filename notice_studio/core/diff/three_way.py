@@ -4,7 +4,7 @@ A hunk replaces the ancestor's items [start, end) with new items (start == end: 
 Hunks of the two sides are grouped where they overlap, or insert at the same point; a group
 with one side's hunks only (or both sides making the same change) is agreed, anything else is a
 conflict for the caller to decide. An insertion next to the other side's change is not a
-conflict. The items are a string's characters (clause text merged by words, core.remote.text)
+conflict. The items are a string's characters (clause text merged by words, core.diff.word_merge)
 or a text's lines (library updates, core.library.merge): anything that slices and concatenates.
 """
 

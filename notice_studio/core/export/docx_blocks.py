@@ -8,6 +8,7 @@ clause's bookmark reading "section N"; embedded tables become Word tables.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from docx.oxml import OxmlElement
@@ -80,6 +81,15 @@ def _combined(ops: list[Op]) -> Op:
     return kinds.pop() if len(kinds) == 1 else EQUAL
 
 
+@dataclass(slots=True)
+class Lists:
+    """The Word lists being written: blocks written in several calls (a clause's text cut at
+    its moves) carry on one numbered list instead of starting a new one at each call."""
+
+    started: dict[tuple[str, int], int | None] = field(default_factory=dict)
+    previous_style: str = ""
+
+
 def write_blocks(
     document: Any,
     blocks: list[Block],
@@ -90,14 +100,15 @@ def write_blocks(
     bookmarks: Mapping[str, str] | None = None,
     tables: Mapping[str, Table] | None = None,
     old_tables: Mapping[str, Table] | None = None,
+    lists: Lists | None = None,
 ) -> list[Any]:
     """Append `blocks` as paragraphs (and tables); returns the paragraphs written.
 
     With `old_tables` (a redline), an embedded table that changed is written with its row and
-    cell changes tracked."""
+    cell changes tracked. `lists` carries numbered lists on from an earlier call."""
     written: list[Any] = []
-    list_started: dict[tuple[str, int], int | None] = {}
-    previous_style = ""
+    lists = Lists() if lists is None else lists
+    list_started = lists.started
     ends = _paragraph_ends(blocks, view, tables or {})
     for block, end_op in zip(blocks, ends, strict=True):
         if block.style == "table":
@@ -124,12 +135,12 @@ def write_blocks(
         paragraph = add_styled_paragraph(document, style)
         if block.style == "number":
             key = (style, block.level)
-            if previous_style != style or key not in list_started:
+            if lists.previous_style != style or key not in list_started:
                 list_started[key] = restarted_numbering(document, style, block.number or 1)
             num_id = list_started[key]
             if num_id is not None:
                 set_numbering(paragraph, num_id)
-        previous_style = style
+        lists.previous_style = style
         for piece, seen in runs:
             op, moved = seen  # type: ignore[misc]
             text = clean_xml(piece.shown)

@@ -23,7 +23,14 @@ from notice_studio.core.diff.lines import diff_body
 from notice_studio.core.diff.notices import ChangeKind, ClauseChange, NoticeDiff, diff_notices, render_placeholders
 from notice_studio.core.diff.words import DELETE, EQUAL, INSERT, Op, WordOp
 from notice_studio.core.export.docx import bookmark_names
-from notice_studio.core.export.docx_blocks import View, add_bookmark, add_styled_paragraph, clean_xml, write_blocks
+from notice_studio.core.export.docx_blocks import (
+    Lists,
+    View,
+    add_bookmark,
+    add_styled_paragraph,
+    clean_xml,
+    write_blocks,
+)
 from notice_studio.core.export.docx_revisions import Revisions
 from notice_studio.core.export.md_blocks import AtomTable, Block, aligned, blocks_from_ops
 from notice_studio.core.export.moved_text import find_text_moves
@@ -148,6 +155,7 @@ class _RedlineWriter:
         else:
             blocks = blocks_from_ops(self.text_moves.ops[change.clause_id], self.atoms)
             segments = _segments(blocks, self.text_moves.block_moves(change.clause_id, blocks))
+        lists = Lists()  # a move inside a numbered list is tracked in that list, not a new list
         for move, part in segments:
             written = write_blocks(
                 self.document,
@@ -158,6 +166,7 @@ class _RedlineWriter:
                 bookmarks=self.bookmarks,
                 tables=tables,
                 old_tables=old_tables,
+                lists=lists,
             )
             if move and written:  # a tracked move: Word pairs its two ends by name
                 self.revisions.move_range(written[0], written[-1], part[0].op, f"ns_text_move_{move}")

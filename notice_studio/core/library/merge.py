@@ -16,9 +16,9 @@ from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 from notice_studio.core.diff.three_way import Clash, Hunk, merge_hunks
+from notice_studio.core.diff.word_merge import TextConflict, merge_text
 from notice_studio.core.library.types import LibraryClause
 from notice_studio.core.notice.model import Clause, Provenance
-from notice_studio.core.remote.text import TextConflict, merge_text
 
 if TYPE_CHECKING:
     from notice_studio.core.library.catalog import Library
@@ -158,7 +158,7 @@ def merge3(
     Lines first: each side's changes are hunks of base lines replaced (difflib), and hunks of
     the two sides conflict only when they overlap, or insert different text at the same place
     (a paragraph added after one the library reworded keeps both). With `words` (library
-    updates), lines both sides changed are then merged by words (`core.remote.text`, the merge
+    updates), lines both sides changed are then merged by words (`core.diff.word_merge`, the merge
     sync uses), so edits to different words of one paragraph both stay and only the words both
     changed differently are a conflict.
     """

@@ -78,7 +78,7 @@ class AutoSaver:
 
     def _message(self, titles: list[str], other: list[str]) -> str:
         parts = [messages.edited(titles)] if titles else []
-        parts += messages.coalesce_moves(other)
+        parts += messages.coalesce(other)
         if not parts:
             return messages.edited([])
         return "; ".join(parts)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 _MOVED_RE = re.compile(r"^Moved '(.*)' (?:after '.*'|to the start of .*)$")
+_TABLE_RE = re.compile(r"^Edited the (.+) table(?:: .*)?$")
 
 
 def _quote(title: str) -> str:
@@ -60,8 +61,32 @@ def switched_variant(title: str, variant_id: str) -> str:
     return f"Switched {_quote(title)} to the library variant '{variant_id}'"
 
 
-def table_edited(name: str) -> str:
-    return f"Edited the {name.replace('-', ' ')} table"
+def table_edited(name: str, detail: str = "") -> str:
+    """ "Edited the cookies table", or "...: row 'Analytics', column 'Duration'" with what changed."""
+    return f"Edited the {name.replace('-', ' ')} table" + (f": {detail}" if detail else "")
+
+
+def coalesce(phrases: list[str]) -> list[str]:
+    """One save's messages, each clause's moves and each table's edits told once."""
+    return _coalesce_tables(coalesce_moves(phrases))
+
+
+def _coalesce_tables(phrases: list[str]) -> list[str]:
+    """Several edits of one table in one save: "Edited the cookies table: 3 changes"."""
+    counts: dict[str, int] = {}
+    for phrase in phrases:
+        match = _TABLE_RE.match(phrase)
+        if match:
+            counts[match.group(1)] = counts.get(match.group(1), 0) + 1
+    kept = []
+    for phrase in phrases:
+        match = _TABLE_RE.match(phrase)
+        if match is None or counts[match.group(1)] == 1:
+            kept.append(phrase)
+        elif counts[match.group(1)] > 1:
+            kept.append(f"Edited the {match.group(1)} table: {counts[match.group(1)]} changes")
+            counts[match.group(1)] = 0  # told
+    return kept
 
 
 def coalesce_moves(phrases: list[str]) -> list[str]:

@@ -1,7 +1,7 @@
 """Three-way merge of a whole notice: the common ancestor, yours and theirs.
 
 The outline merges by clause id (where each clause sits and the order of siblings), clause text
-by words (`core.remote.text`), titles, placeholder values, facts and settings by key, tables by
+by words (`core.diff.word_merge`), titles, placeholder values, facts and settings by key, tables by
 row (keyed by the first column). Where only one side changed something, that change is taken;
 where both changed the same thing differently, a `Conflict` records the ancestor's, your and
 their value, and the caller's `Resolution` for its key decides (open conflicts keep yours).
@@ -15,8 +15,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from notice_studio.core.diff.word_merge import TextConflict, assemble, merge_text
 from notice_studio.core.notice.model import Clause, Notice, Provenance, Table
-from notice_studio.core.remote.text import TextConflict, assemble, merge_text
 
 YOURS = "yours"
 THEIRS = "theirs"

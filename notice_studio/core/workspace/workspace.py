@@ -513,6 +513,7 @@ class Workspace(TeamWork, WordReviewWork):
     ) -> Table | None:
         """Replace (or remove, with None) a notice table; returns the old one. `restoring`: see the
         class note on restoring."""
+        from notice_studio.core.diff.table_rows import table_edit_message
         from notice_studio.core.notice.notice_format import table_path
         from notice_studio.core.notice.table_csv import table_problem
 
@@ -525,7 +526,7 @@ class Workspace(TeamWork, WordReviewWork):
             self.notice.tables.pop(name, None)
         else:
             self.notice.tables[name] = table
-        self._note(message or messages.table_edited(name))
+        self._note(message or table_edit_message(name, old, table))
         return old
 
     def table(self, name: str) -> Table:
@@ -992,4 +993,4 @@ def messages_for_swaps(swaps: Sequence[VariantSwap]) -> str:
 def _combined(pending: list[str]) -> str:
     if not pending:
         return messages.edited([])
-    return "; ".join(pending)
+    return "; ".join(messages.coalesce(pending))
