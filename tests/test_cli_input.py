@@ -3,6 +3,7 @@ when it is not UTF-8, never emptying a clause by accident; and a save that fails
 
 from __future__ import annotations
 
+import argparse
 import errno
 import json
 from pathlib import Path
@@ -220,3 +221,15 @@ def test_the_delete_question_counts_sub_clauses_at_every_level(
     with Workspace.open(folder, author=AUTHOR, interaction=asked) as ws:
         assert not ws.confirm_remove("what-we-collect") and ws.confirm_remove("keeping")
     assert asked.questions == ["Delete 'What we collect' and its 2 sub-clauses?"]  # none for a clause without any
+
+
+def test_every_command_help_starts_with_what_the_command_does() -> None:
+    """`notice-studio new --help` said only its usage: each command's help opens with its summary."""
+    from notice_studio.cli import build_parser
+
+    parser = build_parser()
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    assert len(commands.choices) > 15
+    for name, command in commands.choices.items():
+        assert command.description, name
+        assert command.format_help().split("\n\n")[1].strip()[0].isupper(), name

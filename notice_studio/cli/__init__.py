@@ -51,6 +51,10 @@ def build_parser() -> argparse.ArgumentParser:
                 continue  # that command group has not been built yet
             raise
         module.register(sub)
+    for action in sub._choices_actions:  # each command's --help starts with its one-line summary
+        command = sub.choices[action.dest]
+        if command.description is None and action.help:
+            command.description = action.help[0].upper() + action.help[1:] + "."
     return parser
 
 

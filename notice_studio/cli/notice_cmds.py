@@ -43,7 +43,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("new", help="create a new notice folder from a template")
     add_folder(p)
     p.add_argument("--org", default="", help="the organisation's name")
-    p.add_argument("--template", default=None, help="template id ('notice-studio library --templates' lists them)")
+    p.add_argument(
+        "--template",
+        default=None,
+        help="template id ('notice-studio library --templates' lists them; without it, the one marked default)",
+    )
     p.add_argument("--jurisdiction", action="append", metavar="LIST", help="laws to cover, e.g. gdpr,uk_gdpr,ccpa")
     p.add_argument("--title", default=None, help="the notice's title (default: Privacy Notice)")
     p.add_argument(
@@ -64,7 +68,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_json(p)
     p.set_defaults(func=cmd_outline)
 
-    p = sub.add_parser("show", help="print the notice as Markdown")
+    p = sub.add_parser(
+        "show",
+        help="print the notice's source as Markdown, {{ placeholders }} and [[references]] unfilled (export --format md gives the filled text)",
+    )
     add_folder(p)
     add_version(p)
     p.set_defaults(func=cmd_show)
