@@ -83,3 +83,27 @@ def test_one_warning_a_law(context) -> None:
 )
 def test_what_is_not_a_citation_of_rights_under_a_missing_law(laws, title, body, context) -> None:
     assert found(notice(laws, title, body), context) == []
+
+
+@pytest.fixture
+def pipeda_named_anew(monkeypatch: pytest.MonkeyPatch):
+    """The rights check as it is built when LAW_NAMES gains a name for PIPEDA (built again after)."""
+    import importlib
+
+    from notice_studio.core.checks import law_rights
+    from notice_studio.core.library import jurisdictions
+
+    names = {**jurisdictions.LAW_NAMES, "pipeda": (*jurisdictions.LAW_NAMES["pipeda"], r"federal privacy statute")}
+    monkeypatch.setattr(jurisdictions, "LAW_NAMES", names)
+    yield importlib.reload(law_rights)
+    monkeypatch.undo()
+    importlib.reload(law_rights)
+
+
+def test_a_name_added_to_the_law_names_is_read_without_a_second_list(pipeda_named_anew) -> None:
+    """The quick screen of sentences is made from LAW_NAMES: a hand list of keys beside it skipped
+    a new name until someone remembered to add a key too."""
+    cited = pipeda_named_anew.cited_laws(
+        "Choices", "You have rights under the federal privacy statute to see your data."
+    )
+    assert [law for law, *_ in cited] == ["pipeda"]

@@ -450,15 +450,18 @@ def _first_missing(gate: PublishReview, reasons: dict[str, str]) -> str:
 def _publish_review(args: argparse.Namespace, effective: dt.date, given: dict[str, str]) -> int:
     """`publish --dry-run`: the publishing gate's answer for these choices, changing nothing (exit 1
     when publishing would be refused)."""
+    from notice_studio.core.notice.store import next_version_number
+
     with open_workspace(args.folder) as ws:
         gate = ws.review_publish()
         choice = ws.publish_choice(gate, effective, change_notice=args.summary, material=args.material, reasons=given)
+        next_name = f"v{next_version_number(ws.repo.versions())}"  # numbered after every tag, withdrawn or not
     # what the real run with these options would refuse besides errors: warnings without --force,
     # a warning that needs a reason without one (a terminal would ask for it)
     stop = "" if gate.blocking or choice.problem else _unacknowledged(gate, choice, args.force)
     stop = stop or ("" if gate.blocking else missing_reason(gate.needs_reason, given).rstrip("."))
     data = {
-        "next_version": f"v{gate.latest.number + 1}" if gate.latest else "v1",
+        "next_version": next_name,
         "can_publish": gate.can_publish and not choice.problem,
         "problem": choice.problem,
         "would_stop": stop,

@@ -61,6 +61,11 @@ class Navigator(Protocol):
 
     def status(self, message: str, timeout_ms: int = 4000) -> None: ...
 
+    def status_until_undone(self, message: str, timeout_ms: int) -> None:
+        """A message about the edit just pushed on the undo stack ("… Undo (Ctrl+Z) brings it back."),
+        replaced once that edit is undone."""
+        ...
+
     def insert_library_clause(
         self, lib_id: str, parent_id: str | None = None, index: int | None = None
     ) -> str | None: ...

@@ -100,7 +100,7 @@ class MainWindow(QMainWindow):
         self.docks: dict[str, QDockWidget] = {}
         self._opening: Path | None = None  # the folder being read in the background
         self._closing = False
-        self._undo_hint: tuple[str, QUndoStack, int] | None = None  # see _status_until_undone
+        self._undo_hint: tuple[str, QUndoStack, int] | None = None  # see status_until_undone
         self.setWindowTitle("Notice Studio")
 
         self.outline_view = OutlineView()
@@ -714,9 +714,9 @@ class MainWindow(QMainWindow):
         self.select_clause(clause.id)
         mismatch = self.library.law_mismatch(lib_id, self.session.notice.jurisdictions)
         if mismatch is None:
-            self._status_until_undone(f"Inserted ‘{clause.title}’. Undo (Ctrl+Z) takes it out again.", 5000)
+            self.status_until_undone(f"Inserted ‘{clause.title}’. Undo (Ctrl+Z) takes it out again.", 5000)
         else:  # the same warning as `clause insert`; the Checks panel keeps it, with what to do
-            self._status_until_undone(f"Inserted, but {mismatch.short} Undo (Ctrl+Z) takes it out again.", 20000)
+            self.status_until_undone(f"Inserted, but {mismatch.short} Undo (Ctrl+Z) takes it out again.", 20000)
         return clause.id
 
     def delete_clause(self) -> None:
@@ -728,7 +728,7 @@ class MainWindow(QMainWindow):
         if not workspace.confirm_remove(clause_id):  # asks, as `clause remove` does, when it has sub-clauses
             return
         self.session.undo_stack.push(commands.RemoveClause(self.session, clause_id))
-        self._status_until_undone("Clause deleted. Undo (Ctrl+Z) brings it back.", 6000)
+        self.status_until_undone("Clause deleted. Undo (Ctrl+Z) brings it back.", 6000)
 
     def compare_with_library(self, clause_id: str):
         """Show inserted / current / newest library text; the dialog's Update button updates."""
@@ -762,7 +762,7 @@ class MainWindow(QMainWindow):
         self.session.undo_stack.push(commands.UpdateFromLibrary(self.session, update))
         mismatch = workspace.law_mismatch(variant_id)
         but = f", but {mismatch.short[:-1]}" if mismatch is not None else ""
-        self.status(
+        self.status_until_undone(
             f"‘{update.before.title}’ now uses the variant ‘{variant_id}’{but}. Undo (Ctrl+Z) puts it back.", 8000
         )
         return True
@@ -1018,7 +1018,7 @@ class MainWindow(QMainWindow):
     def status(self, message: str, timeout_ms: int = 4000) -> None:
         self.statusBar().showMessage(message, timeout_ms)
 
-    def _status_until_undone(self, message: str, timeout_ms: int) -> None:
+    def status_until_undone(self, message: str, timeout_ms: int) -> None:
         """A message about the edit just made ("… Undo (Ctrl+Z) brings it back."): once that edit is
         undone it is no longer true, so the undo replaces it (see _follow_undo_hint)."""
         self.statusBar().showMessage(message, timeout_ms)

@@ -183,7 +183,7 @@ def site_files(
         page = rendered[version.name]
         banner = _archive_banner(version, plan, page.language)
         files[f"{version.name}.html"] = notice_page(page, before_main=_site_nav(None, page.language) + banner)
-        if redline is not None and i > 0:
+        if redline is not None and _has_redline(version, versions, plan):
             # Against the version readers had before it; a version replaced before its date is skipped.
             previous = plan.replaces(version) or versions[i - 1]
             html = redline(
@@ -239,7 +239,7 @@ def _announcement(version: Version, front: Version, plan: Schedule, language: st
         )
     kind = "material change" if version.material else "editorial change"
     links = [f'<li><a href="{version.name}.html">Read version {version.number}</a></li>']
-    if redlines and version.number > 1:
+    if redlines and not plan.is_first(version):
         links.append(f'<li><a href="redline-{version.name}.html">See what will change</a></li>')
     return (
         f'<aside class="ns-upcoming" aria-labelledby="{version.name}-upcoming">\n'
@@ -307,7 +307,7 @@ def _changes_page(versions: Sequence[Version], front: Notice, language: str, red
         "</header>",
     ]
     for version in reversed(versions):
-        kind = _kind_label(version, versions[0])
+        kind = _kind_label(version, plan)
         href = "index.html" if version is plan.in_force else f"{version.name}.html"
         upcoming = plan.is_upcoming(version)
         replaced_by = plan.replaced_by(version)
@@ -328,7 +328,7 @@ def _changes_page(versions: Sequence[Version], front: Notice, language: str, red
         if notice_html:
             parts.append(notice_html.rstrip("\n"))
         links = [f'<li><a href="{href}">Read version {version.number}</a></li>']
-        if redlines and version.number > versions[0].number:
+        if redlines and _has_redline(version, versions, plan):
             links.append(
                 f'<li><a href="redline-{version.name}.html">See what changed from the previous version</a></li>'
             )
@@ -339,16 +339,23 @@ def _changes_page(versions: Sequence[Version], front: Notice, language: str, red
     )
 
 
-def _kind_term(version: Version, first: Version) -> str:
-    """What kind of version this is: the first, or a material or editorial change to the one before."""
-    if version.number == first.number:
+def _has_redline(version: Version, versions: Sequence[Version], plan: Schedule) -> bool:
+    """A version gets a page of what changed unless nothing came before it for readers (the first
+    version readers get, or the oldest tag)."""
+    return version.number > versions[0].number and not plan.is_first(version)
+
+
+def _kind_term(version: Version, plan: Schedule) -> str:
+    """What kind of version this is: the first readers get (the schedule's; a withdrawn or replaced
+    version 1 is not), or a material or editorial change to the one before."""
+    if plan.is_first(version):
         return "first"
     return "material" if version.material else "editorial"
 
 
-def _kind_label(version: Version, first: Version) -> str:
+def _kind_label(version: Version, plan: Schedule) -> str:
     return {"first": "First version", "material": "Material change", "editorial": "Editorial change"}[
-        _kind_term(version, first)
+        _kind_term(version, plan)
     ]
 
 
@@ -428,7 +435,7 @@ def atom_feed(
         sub(entry, "published", when)
         sub(entry, "updated", updated)
         sub(entry, "link", rel="alternate", type="text/html", href=f"{base}{version.name}.html")
-        sub(entry, "category", term=_kind_term(version, versions[0]), label=_kind_label(version, versions[0]))
+        sub(entry, "category", term=_kind_term(version, plan), label=_kind_label(version, plan))
         sub(entry, "summary", summary, type="text")
     ET.indent(feed)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"

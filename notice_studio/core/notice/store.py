@@ -17,7 +17,7 @@ import tempfile
 import threading
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
@@ -117,10 +117,15 @@ def is_withdrawal(tag: str) -> bool:
     return tag.startswith(WITHDRAWN_PREFIX) and is_version(tag[len(WITHDRAWN_PREFIX) :])
 
 
-def standing(versions: list[Version]) -> list[Version]:
+def standing(versions: Sequence[Version]) -> list[Version]:
     """The published versions that were not withdrawn, oldest first: the latest of them is the
     one a new version follows (its number still comes after every tag, withdrawn or not)."""
     return [v for v in versions if v.withdrawn is None]
+
+
+def next_version_number(versions: Sequence[Version]) -> int:
+    """The number the next version is published under: after every tag, withdrawn or not."""
+    return max((v.number for v in versions), default=0) + 1
 
 
 @dataclass(frozen=True)
@@ -1056,7 +1061,7 @@ class NoticeRepo:
                 )
             if latest and latest[-1].effective_problem(effective):
                 raise NoticeError(latest[-1].effective_problem(effective))
-            number = versions[-1].number + 1 if versions else 1
+            number = next_version_number(versions)
             who = author or resolve_author()
             message = _version_message(
                 number, effective, change_notice, material, approved_by, acknowledged or [], reasons or []

@@ -48,6 +48,7 @@ from notice_studio.core.notice.store import (
     _author_env,
     is_withdrawal,
     resolve_author,
+    standing,
 )
 from notice_studio.core.remote import reviews as review_model
 from notice_studio.core.remote.ci import recipe
@@ -1180,7 +1181,7 @@ def _record_event(repo: NoticeRepo, ref: str | None, message: str, author: Autho
 
 def request_review(repo: NoticeRepo, note: str = "", author: Author | None = None) -> str:
     """Ask for a review of the draft as it is now; returns the review's id (sent at the next sync)."""
-    versions = repo.versions()
+    versions = standing(repo.versions())  # the version the draft follows: never a withdrawn one
     message = review_model.event_message(
         review_model.REQUEST, repo.head(), note.strip(), version=versions[-1].name if versions else ""
     )

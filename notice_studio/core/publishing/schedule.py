@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from notice_studio.core.notice.model import Notice, NoticeError
-from notice_studio.core.notice.store import Version
+from notice_studio.core.notice.store import Version, next_version_number, standing
 from notice_studio.core.render.common import format_date
 from notice_studio.core.wording import plural
 
@@ -49,6 +49,17 @@ class Schedule:
     def timeline(self) -> tuple[Version, ...]:
         """Every version that is, was or will be in force, in the order they take effect."""
         return (*self.past, *([self.in_force] if self.in_force else []), *self.upcoming)
+
+    @property
+    def first(self) -> Version | None:
+        """The first version readers get (None while none stands): not one withdrawn, or replaced
+        before it took effect."""
+        line = self.timeline
+        return line[0] if line else None
+
+    def is_first(self, version: Version) -> bool:
+        """True for the first version readers get: the one a website badges *First version*."""
+        return self.first is not None and self.first.number == version.number
 
     @property
     def next_version(self) -> Version | None:
@@ -113,16 +124,14 @@ def _replaced_before(version: Version, by: Version) -> bool:
     return version.effective is None or day is None or day < version.effective
 
 
-def _replaced_by(version: Version, standing: Sequence[Version]) -> list[Version]:
+def _replaced_by(version: Version, kept: Sequence[Version]) -> list[Version]:
     """The later versions that took effect on or before `version`'s date and were published while
     it was still upcoming: the last of them replaced it (none for a version with no date)."""
     day = version.effective
     if day is None:
         return []
     return [
-        w
-        for w in standing
-        if w.number > version.number and not takes_effect_after(w, day) and _replaced_before(version, w)
+        w for w in kept if w.number > version.number and not takes_effect_after(w, day) and _replaced_before(version, w)
     ]
 
 
@@ -132,11 +141,11 @@ def schedule(versions: Sequence[Version], today: dt.date) -> Schedule:
     A withdrawn version is left out of the line: it never takes effect and replaces nothing."""
     ordered = sorted(versions, key=lambda v: v.number)
     withdrawn = tuple(v for v in ordered if v.withdrawn is not None)
-    standing = [v for v in ordered if v.withdrawn is None]
+    kept = standing(ordered)
     never: list[tuple[Version, Version]] = []
     line: list[Version] = []
-    for version in standing:
-        winners = _replaced_by(version, standing)
+    for version in kept:
+        winners = _replaced_by(version, kept)
         if winners:
             never.append((version, winners[-1]))
         else:
@@ -167,7 +176,7 @@ def withdraw_problem(versions: Sequence[Version], name: str, today: dt.date) -> 
             f"{name} has been in force{when}, so readers have seen it and it stays in the record; "
             "to change it, publish a new version."
         )
-    later = [v for v in versions if v.number > version.number and v.withdrawn is None]
+    later = [v for v in standing(versions) if v.number > version.number]
     if later:
         return f"{later[-1].name} was published after {name} and builds on it; withdraw {later[-1].name} first."
     return ""
@@ -199,7 +208,7 @@ def replacement_preview(before: Sequence[Version], effective: dt.date, today: dt
     """Before publishing: one sentence for each upcoming version the next one would replace if it
     took effect on `effective` ("v3 would replace v2, which is to take effect on 12 January 2027;
     v2 would then never take effect"), for the date field of the publish dialog."""
-    number = max((v.number for v in before), default=0) + 1
+    number = next_version_number(before)
     candidate = Version(number, "", effective, False, "", "", "", today.isoformat())  # published today
     return tuple(
         f"{candidate.name} would replace {v.name}, which is to take effect on {format_date(v.effective)}; "

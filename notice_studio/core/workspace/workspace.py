@@ -772,7 +772,9 @@ class Workspace(TeamWork, WordReviewWork):
 
         versions = list(self.repo.versions() if versions is None else versions)
         published = next((v for v in versions if v.name == at), None)
-        latest = published or (standing(versions)[-1] if standing(versions) else None)
+        # A withdrawn version was never in force: it is neither the latest nor counted as published.
+        kept = standing([v for v in versions if published is None or v.number <= published.number])
+        latest = published or (kept[-1] if kept else None)
         kwargs: dict[str, object] = {}
         if today is not None:
             kwargs["today"] = today
@@ -780,7 +782,7 @@ class Workspace(TeamWork, WordReviewWork):
             library=self.library,
             requirements=self.requirements,
             last_published=latest.effective if latest else None,
-            published_count=published.number if published else len(versions),
+            published_count=len(kept),
             published_version=published is not None,
             skip=frozenset(skip),
             **kwargs,  # type: ignore[arg-type]

@@ -71,7 +71,7 @@ class HistoryDelegate(QStyledItemDelegate):
         """The room the tags take on the title line (the version pill left, the others right)."""
         small = QFontMetrics(_small(bold))
         if entry.kind == VERSION:
-            right_tag = "Material" if entry.material else "Editorial"
+            right_tag = entry.kind_tag
             return small.horizontalAdvance(entry.ref) + 12 + 6 + small.horizontalAdvance(right_tag) + 12 + 6
         return sum(small.horizontalAdvance(tag) + 12 + 4 for tag in entry.tags)
 
@@ -136,8 +136,8 @@ class HistoryDelegate(QStyledItemDelegate):
         right = rect.right()
         if entry.kind == VERSION:
             x = self._pill(painter, entry.ref, x, y, line_height, colours["version"], bold)
-            right_tag = "Material" if entry.material else "Editorial"
-            tag_colour = colours["material"] if entry.material else colours["editorial"]
+            right_tag = entry.kind_tag
+            tag_colour = colours["version" if entry.first else "material" if entry.material else "editorial"]
             width = QFontMetrics(_small(bold)).horizontalAdvance(right_tag) + 12
             self._pill(painter, right_tag, right - width, y, line_height, tag_colour, bold)
             right -= width + 6
@@ -474,12 +474,13 @@ class HistoryDock(QDockWidget):
                 session.undo_stack.push(commands.RestoreDraft(session, session.notice, restored, saved))
             name = f"Version {ref}" if entry.kind == VERSION else "The earlier text"
             self.status.setText("")
-            message = (
-                f"{name} is now the draft. The previous draft is kept in the history; Undo (Ctrl+Z) brings it back."
-                if commit
-                else "The draft already has that text; nothing changed."
-            )
-            self.nav.status(message, 8000)
+            if commit:  # the window's undo hint: undoing the restore replaces it with "Undone: …"
+                self.nav.status_until_undone(
+                    f"{name} is now the draft; the previous draft is kept in the history. Undo (Ctrl+Z) brings it back.",
+                    8000,
+                )
+            else:
+                self.nav.status("The draft already has that text; nothing changed.", 8000)
             self._update_buttons()
             self.restored.emit(ref)
 
@@ -535,7 +536,7 @@ def _tooltip(entry: HistoryEntry) -> str:
     if entry.kind == DRAFT:
         return "The notice as it is now. Select a version or edit and press Compare to see what changed since."
     if entry.kind == VERSION:
-        change = "Material change" if entry.material else "Editorial change"
+        change = entry.kind_words
         acknowledged = "".join(f"\nAcknowledged: {reason}" for reason in entry.reasons)
         signed = f"\n{entry.signature}" if entry.signature else ""
         return f"{entry.title} ({change})\n{entry.detail}{signed}\nChange notice: {entry.extra}{acknowledged}"

@@ -11,7 +11,8 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from notice_studio.core.notice.store import Edit, Version
+from notice_studio.core.notice.store import Edit, Version, standing
+from notice_studio.core.publishing.schedule import schedule
 from notice_studio.core.render.common import format_date
 from notice_studio.core.wording import plural
 
@@ -43,6 +44,18 @@ class HistoryEntry:
     """An edit's time to the second ('Today, 14:27:05'): two edits of the same minute differ."""
     withdraw_refusal: str = "Only a published version can be withdrawn."
     """Why this entry cannot be withdrawn ('' for an upcoming version that can)."""
+    first: bool = False
+    """The first version readers get (the schedule's: not a withdrawn or replaced version 1)."""
+
+    @property
+    def kind_tag(self) -> str:
+        """A version's tag beside its title: 'First', 'Material' or 'Editorial'."""
+        return "First" if self.first else "Material" if self.material else "Editorial"
+
+    @property
+    def kind_words(self) -> str:
+        """A version's kind as the website's changes page names it."""
+        return "First version" if self.first else "Material change" if self.material else "Editorial change"
 
     @property
     def reasons_line(self) -> str:
@@ -72,7 +85,7 @@ class HistoryEntry:
     def accessible_text(self) -> str:
         parts = [self.title, self.detail, self.extra]
         if self.kind == VERSION:
-            parts.insert(1, "Material change" if self.material else "Editorial change")
+            parts.insert(1, self.kind_words)
         parts.append(self.signature)
         if self.tags:
             parts.append("Published as " + ", ".join(self.tags))
@@ -96,8 +109,11 @@ def local_time(when: str, now: dt.datetime | None = None, *, seconds: bool = Fal
     return f"{format_date(moment.date())}, {clock}"
 
 
-def version_entry(version: Version, now: dt.datetime | None = None, signature: str = "") -> HistoryEntry:
-    """`signature`: the Workspace's words for the version's signature ('signed, verified (…)', or '')."""
+def version_entry(
+    version: Version, now: dt.datetime | None = None, signature: str = "", *, first: bool = False
+) -> HistoryEntry:
+    """`signature`: the Workspace's words for the version's signature ('signed, verified (…)', or '');
+    `first`: it is the first version readers get."""
     effective = format_date(version.effective) if version.effective else "no effective date"
     title = f"Version {version.number} \u2014 effective {effective}"
     if version.withdrawn is not None:
@@ -120,6 +136,7 @@ def version_entry(version: Version, now: dt.datetime | None = None, signature: s
         material=version.material,
         reasons=tuple(f"{warning.rstrip('.')}. Reason: {reason}" for warning, reason in version.reasons),
         signature=signature[:1].upper() + signature[1:],
+        first=first,
     )
 
 
@@ -153,12 +170,14 @@ def edit_entry(
 
 
 def draft_entry(versions: list[Version], edits_since: int | None) -> HistoryEntry:
-    if not versions:
+    """The draft, told against the version it follows: the last one not withdrawn."""
+    kept = standing(versions)
+    if not kept:
         detail = "The text you are editing · not published yet"
     elif edits_since:
-        detail = f"The text you are editing · {plural(edits_since, 'edit')} since {versions[-1].name}"
+        detail = f"The text you are editing · {plural(edits_since, 'edit')} since {kept[-1].name}"
     else:
-        detail = f"The text you are editing · same as {versions[-1].name}"
+        detail = f"The text you are editing · same as {kept[-1].name}"
     return HistoryEntry(DRAFT, "draft", "Draft (unpublished changes)", detail)
 
 
@@ -174,6 +193,12 @@ def timeline(
 
     `signatures`: version name -> its signature in words (unsigned versions may be left out)."""
     signed = signatures or {}
+    first = schedule(versions, (now or dt.datetime.now()).date()).first
+
+    def entry(version: Version) -> HistoryEntry:
+        is_first = first is not None and version.number == first.number
+        return version_entry(version, now, signed.get(version.name, ""), first=is_first)
+
     by_commit: dict[str, list[Version]] = {}
     for version in versions:
         by_commit.setdefault(version.commit, []).append(version)
@@ -183,12 +208,12 @@ def timeline(
     for edit in edits:
         tagged = sorted(by_commit.get(edit.commit, []), key=lambda v: v.number, reverse=True)
         for version in tagged:
-            entries.append(version_entry(version, now, signed.get(version.name, "")))
+            entries.append(entry(version))
             placed.add(version.number)
         same_minute = minutes[local_time(edit.when, now)] > 1
         entries.append(edit_entry(edit, titles, tuple(v.name for v in tagged), now, seconds=same_minute))
     # Versions published from edits older than those loaded still belong in the list.
     for version in sorted(versions, key=lambda v: v.number, reverse=True):
         if version.number not in placed:
-            entries.append(version_entry(version, now, signed.get(version.name, "")))
+            entries.append(entry(version))
     return entries

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from notice_studio.core.checks import Finding
 from notice_studio.core.diff.changes import change_notice_heading
 from notice_studio.core.importer.dates import offered_effective_date
-from notice_studio.core.notice.store import Version
+from notice_studio.core.notice.store import Version, next_version_number, standing
 from notice_studio.core.publishing.schedule import (
     advance_notice_days,
     default_effective_date,
@@ -87,8 +87,10 @@ class PublishDialog(QDialog):
         self.publishing = False
         self._failed_step = ""
         versions = self.versions = list(self.session.versions) if self.session else []
-        self.latest = versions[-1] if versions else None
-        self.next_name = f"v{self.latest.number + 1}" if self.latest else "v1"
+        # The draft follows the last version not withdrawn; its number comes after every tag.
+        kept = standing(versions)
+        self.latest = kept[-1] if kept else None
+        self.next_name = f"v{next_version_number(versions)}"
         self.setWindowTitle("Publish a new version")
         self.setModal(True)
         self.pages = QStackedWidget(self)
@@ -208,7 +210,7 @@ class PublishDialog(QDialog):
         layout.addWidget(changes, 4)
 
         # Date and approval
-        form = QFormLayout()
+        form = self.date_form = QFormLayout()
         self.effective = QDateEdit()
         self.effective.setCalendarPopup(True)
         self.effective.setDisplayFormat("d MMMM yyyy")
@@ -262,6 +264,7 @@ class PublishDialog(QDialog):
             button.setAutoDefault(False)
         layout.addWidget(buttons)
         self._update_replaces()
+        self._update_notice_period()
         return page
 
     def _done_page(self) -> QWidget:
@@ -495,10 +498,12 @@ class PublishDialog(QDialog):
         effective = dt.date(qdate.year(), qdate.month(), qdate.day())
         notes = replacement_preview(self.versions, effective, dt.date.today())
         self.replaces.setText(" ".join(notes))
-        self.replaces.setVisible(bool(notes))
+        self.date_form.setRowVisible(self.replaces, bool(notes))
 
     def _update_notice_period(self, *_args: object) -> None:
-        self.notice_period.setText(self.advance_notice_text())
+        text = self.advance_notice_text()
+        self.notice_period.setText(text)
+        self.date_form.setRowVisible(self.notice_period, bool(text))  # an empty row leaves a gap under the date
 
     def _material_toggled(self, material: bool) -> None:
         """The drafted heading follows counsel's choice: editorial never says "important changes"."""

@@ -68,7 +68,11 @@ def review_job(session):
         titles = {clause.id: clause.title for clause in notice.all_clauses()}
         checked = CheckedNotice(review.report, notice.numbers(), titles)
         if review.latest is None or review.diff is None:
-            summary = "First version: nothing has been published yet."
+            summary = (
+                "First version readers get: every version published so far was withdrawn."
+                if versions
+                else "First version: nothing has been published yet."
+            )
         else:
             summary = summary_sentence(review.diff, review.latest)
         comparison = Comparison(review.latest, summary, review.change_notice, review.material, review.has_changes)
