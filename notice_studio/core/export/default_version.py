@@ -4,30 +4,24 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Protocol
 
-from notice_studio.core.notice.store import Version
+from notice_studio.core.notice.store import Version, standing
 from notice_studio.core.render.common import format_date
 
 DRAFT = "draft"
 
 
-class _Named(Protocol):
-    @property
-    def name(self) -> str: ...
-
-
-def default_export_version(versions: Sequence[_Named]) -> str | None:
+def default_export_version(versions: Sequence[Version]) -> str | None:
     """The latest published version's name (never a withdrawn one), or None when nothing is published yet."""
-    standing = [v for v in versions if getattr(v, "withdrawn", None) is None]
-    return standing[-1].name if standing else None
+    kept = standing(versions)
+    return kept[-1].name if kept else None
 
 
 def is_draft(ref: str) -> bool:
     return ref in (DRAFT, "HEAD")
 
 
-def draft_export_note(versions: Sequence[_Named]) -> str:
+def draft_export_note(versions: Sequence[Version]) -> str:
     """One sentence saying what exporting the draft means (shown before the user confirms)."""
     latest = default_export_version(versions)
     if latest is None:
