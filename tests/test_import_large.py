@@ -30,7 +30,7 @@ def test_a_large_import_reports_its_progress(tmp_path: Path) -> None:
     outline = import_file(long_notice(tmp_path))
     heard: list[tuple[int, int, str]] = []
     create_notice(outline, tmp_path / "harbour", author=AUTHOR, progress=lambda *step: heard.append(step))
-    stored = [(done, total) for done, total, what in heard if what == "Storing the sections"]
+    stored = [(done, total) for done, total, what in heard if what == "Storing the notice's files"]
     assert stored[0] == (0, SECTIONS + 3) and stored[-1] == (SECTIONS + 3, SECTIONS + 3)  # + notice.yaml, git files
     assert len(stored) <= 22  # a tick per twentieth, not one per section
     assert [what for _, _, what in heard][-1] == "Checking the new notice"
@@ -80,6 +80,6 @@ def test_the_command_line_shows_progress_on_stderr_once_it_takes_a_while(
     assert main(["import", str(source), str(tmp_path / "slow")]) == 0
     err = capsys.readouterr().err.splitlines()
     assert "Finding the sections…" in err
-    assert f"Storing the sections: {SECTIONS + 3:,} of {SECTIONS + 3:,} (100%)" in err
+    assert f"Storing the notice's files: {SECTIONS + 3:,} of {SECTIONS + 3:,} (100%)" in err
     assert "Checking the new notice…" in err
     assert len(err) < 60

@@ -37,6 +37,6 @@ def test_creating_the_notice_shows_its_progress(window, qtbot, tmp_path: Path) -
     qtbot.waitUntil(lambda: details.last_report is not None and not details.report_busy.isVisible(), timeout=15000)
     with qtbot.waitSignal(dialog.accepted, timeout=20000):
         qtbot.mouseClick(dialog.next_button, Qt.MouseButton.LeftButton)
-    assert ("creating", "Storing the sections: 63 of 63", 63, 63) in seen
+    assert ("creating", "Storing the notice's files: 63 of 63", 63, 63) in seen
     assert any(s[:2] == ("creating", "Checking the new notice…") and s[3] == 0 for s in seen)  # busy, not counted
     assert not dialog.working.isVisible()

@@ -54,7 +54,7 @@ def fast_import_stream(
     when = time.time()
     parts: list[bytes] = []
     paths = sorted(files)
-    for mark, rel in enumerate(counted(paths, len(paths), "Storing the sections", progress), 1):
+    for mark, rel in enumerate(counted(paths, len(paths), "Storing the notice's files", progress), 1):
         data = files[rel].encode("utf-8")
         parts.append(b"blob\nmark :%d\ndata %d\n%s\n" % (mark, len(data), data))
     text = _message(message)
