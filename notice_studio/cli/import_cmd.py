@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from notice_studio.cli.common import CommandError, add_json, print_json, split_list
 from notice_studio.cli.common import author as cli_author
+from notice_studio.cli.progress import StderrProgress
 
 if TYPE_CHECKING:
     from notice_studio.core.importer import ImportedOutline
@@ -59,7 +60,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     if not args.dry_run:
         check_destination(args.folder)  # refuse before the (possibly slow) reading
-    outline = _read(args.file)
+    progress = StderrProgress()
+    outline = _read(args.file, progress)
     jurisdictions = split_list(args.jurisdiction) or None
     options = {
         "organisation": args.org,
@@ -70,7 +72,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     if args.dry_run:
         report = preview_report(outline, **options)
     else:
-        report = create_notice(outline, args.folder, author=cli_author(), **options)
+        report = create_notice(outline, args.folder, author=cli_author(), progress=progress, **options)
     if args.json:
         data = report.as_dict()
         data["dry_run"] = bool(args.dry_run)
@@ -98,11 +100,11 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
-def _read(file: str) -> ImportedOutline:
+def _read(file: str, progress: StderrProgress) -> ImportedOutline:
     from notice_studio.core.importer import import_source, outline_from_document, read_bytes
 
     if file != "-":
-        return import_source(file)
+        return import_source(file, progress)
     if sys.stdin.isatty():
         print("Paste the notice, then press Ctrl+D (on Windows Ctrl+Z, then Enter).", file=sys.stderr)
     # Text that starts like a web page, or has Markdown's '#' headings, is read as such (read_bytes
@@ -112,7 +114,7 @@ def _read(file: str) -> ImportedOutline:
         raise CommandError(
             "Nothing came in on standard input; pipe the notice in, e.g. 'notice-studio import - DIR < notice.txt'."
         )
-    return outline_from_document(read_bytes(data, "standard input", "txt"))
+    return outline_from_document(read_bytes(data, "standard input", "txt"), progress)
 
 
 def _table_choice(value: str | None) -> bool | list[int]:

@@ -42,15 +42,17 @@ from notice_studio.core.importer.report import ImportReport, make_report
 from notice_studio.core.importer.sections import detect_outline
 from notice_studio.core.importer.tables import FoundTable, TableChoice, found_tables
 from notice_studio.core.importer.topics import known_topics, mentioned_jurisdictions, tag_section
+from notice_studio.core.progress import Progress, counted
 
 if TYPE_CHECKING:
     from notice_studio.core.notice.store import Author
 
 
-def tag_outline(outline: ImportedOutline) -> ImportedOutline:
+def tag_outline(outline: ImportedOutline, progress: Progress | None = None) -> ImportedOutline:
     """Every section tagged with the library topics it covers (hand-chosen topics are kept)."""
     sections = []
-    for section in outline.sections:
+    total = len(outline.sections)
+    for section in counted(outline.sections, total, "Finding the topics of the sections", progress):
         if section.topics_by_hand:
             sections.append(section)
             continue
@@ -59,29 +61,33 @@ def tag_outline(outline: ImportedOutline) -> ImportedOutline:
     return replace(outline, sections=tuple(sections))
 
 
-def outline_from_document(document: SourceDocument) -> ImportedOutline:
-    return tag_outline(detect_outline(document))
+def outline_from_document(document: SourceDocument, progress: Progress | None = None) -> ImportedOutline:
+    if progress:
+        progress(0, 0, "Finding the sections")
+    return tag_outline(detect_outline(document), progress)
 
 
-def import_file(path: str | os.PathLike[str]) -> ImportedOutline:
+def import_file(path: str | os.PathLike[str], progress: Progress | None = None) -> ImportedOutline:
     """Read a notice file and find its sections and topics; raises ImportProblem for bad files."""
-    return outline_from_document(read_document(path))
+    if progress:
+        progress(0, 0, f"Reading {Path(path).name}")
+    return outline_from_document(read_document(path), progress)
 
 
-def import_source(source: str | os.PathLike[str]) -> ImportedOutline:
+def import_source(source: str | os.PathLike[str], progress: Progress | None = None) -> ImportedOutline:
     """A notice file's path, or the web address of the notice's page (or PDF or Word file), read
     and outlined; raises ImportProblem in one sentence. The app and the command line both call it."""
     from notice_studio.core.importer.fetch import fetch_document, is_web_address
 
     if isinstance(source, str) and is_web_address(source):
-        return outline_from_document(fetch_document(source))
+        return outline_from_document(fetch_document(source), progress)
     if isinstance(source, str) and source.strip().lower().startswith("file://"):
         # a file dragged from a file manager into a terminal: its address, not its path
         import urllib.parse
         import urllib.request
 
         source = urllib.request.url2pathname(urllib.parse.urlsplit(source.strip()).path)
-    return import_file(source)
+    return import_file(source, progress)
 
 
 def import_pasted(text: str, html: str = "") -> ImportedOutline:
@@ -124,17 +130,20 @@ def create_notice(
     title: str | None = None,
     author: Author | None = None,
     tables: TableChoice = False,
+    progress: Progress | None = None,
 ) -> ImportReport:
     """Create the notice project in `folder` (new or empty): first commit "Imported '<file>'".
 
     `tables`: the tables found in the text that become the notice's tables: all, none or the numbers
-    the report gives them (see importer/tables.py)."""
+    the report gives them (see importer/tables.py). `progress` hears how far storing and checking got."""
     from notice_studio.core.notice.store import NoticeRepo
 
     check_destination(folder)
     notice = build_notice(outline, organisation=organisation, jurisdictions=jurisdictions, title=title, tables=tables)
-    with NoticeRepo.create(folder, notice, author, message=commit_message(outline)) as repo:
+    with NoticeRepo.create(folder, notice, author, message=commit_message(outline), progress=progress) as repo:
         path = str(repo.path)
+    if progress:
+        progress(0, 0, "Checking the new notice")
     return make_report(outline, notice, created=path)
 
 

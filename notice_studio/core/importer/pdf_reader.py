@@ -325,7 +325,7 @@ def _page_lines(page: Any, number: int, ending: _PageEnd | None = None) -> tuple
             page_tables[0].carried_on = True
     rules = _rules(page) if page_tables else []
     for found in page_tables:
-        _rows_by_rules(found, ordered, rules, split)
+        _rows_by_rules(found, ordered, rules, split, text)
         for line in ordered[found.start : found.end]:
             tables.update((id(part), found) for part in line.parts or [line])
     final = page_tables[-1] if page_tables else None
@@ -1164,11 +1164,20 @@ def _rules(page: Any) -> list[tuple[float, float, float]]:
     return out
 
 
-def _rows_by_rules(table: _Table, rows: list[_Row], rules: list[tuple[float, float, float]], split: _Split) -> None:
+_HEADER_LINES = 3
+"""The most lines a table's header row is taken to wrap over, when a line is drawn under it alone."""
+
+
+def _rows_by_rules(
+    table: _Table, rows: list[_Row], rules: list[tuple[float, float, float]], split: _Split, text: str
+) -> None:
     """A table with a line drawn between its rows (a grid) has its rows where the lines are: a row starts
     under each line drawn across its first column between two of its lines, and nowhere else, when there
     are two such lines or more. A cell's lines and its rows may be set the same distance apart (a border
-    adds less than the step between two lines varies), so the white between lines cannot tell them."""
+    adds less than the step between two lines varies), so the white between lines cannot tell them.
+    A line drawn under the header alone (one, under its first three lines at most) ends the header there;
+    the rows below are told as in a table without lines, from those rows alone: the white the line adds
+    under the header would otherwise read as the only place a row starts."""
     run = rows[table.start : table.end]
     if len(run) < 3 or len(table.edges) < 2:
         return
@@ -1184,6 +1193,10 @@ def _rows_by_rules(table: _Table, rows: list[_Row], rules: list[tuple[float, flo
     ]
     if sum(ruled) >= 2:
         table.rows = _grouped([_line_cells(row, table.edges, split) for row in run], ruled)
+    elif sum(ruled) == 1 and (header := ruled.index(True) + 1) <= _HEADER_LINES and len(run) - header >= 2:
+        grid = [_line_cells(row, table.edges, split) for row in run]
+        below, _step = _row_starts(run[header:], grid[header:], run[header].size, text)
+        table.rows = _grouped(grid, [False] * (header - 1) + [True] + below)
 
 
 def _widest(run: list[_Row]) -> float:

@@ -29,6 +29,7 @@ os.environ.setdefault("GIT_PYTHON_REFRESH", "quiet")
 import git
 
 from notice_studio.core.fileio import fsync_folder, umask, write_atomic
+from notice_studio.core.notice.first_commit import can_fast_import, fast_import_stream, flush_to_disk
 from notice_studio.core.notice.frontmatter import FormatError, load_yaml
 from notice_studio.core.notice.lockfile import LockBusy, ProcessLock
 from notice_studio.core.notice.model import Notice, NoticeError
@@ -45,6 +46,7 @@ from notice_studio.core.notice.notice_format import (
 )
 from notice_studio.core.notice.server_settings import clear_written_passwords, is_version, servers, versions_not_here
 from notice_studio.core.practices.practices_format import PRACTICES_FILE
+from notice_studio.core.progress import Progress
 from notice_studio.core.text_input import utf8_text
 
 NOTICE_ID_RECORDED = "Recorded the notice's id in notice.yaml (Word review copies are matched by it)"
@@ -257,6 +259,7 @@ class NoticeRepo:
         notice: Notice,
         author: Author | None = None,
         message: str | None = None,
+        progress: Progress | None = None,
     ) -> NoticeRepo:
         """Make a new notice repository in `folder` (absent or empty) and commit the notice.
 
@@ -289,10 +292,11 @@ class NoticeRepo:
             with cls(staging, repo) as store:
                 store._configure()
                 store.acquire_lock()
-                store._save_files(
+                store._first_save(
                     {".gitattributes": "* text=auto eol=lf\n", ".gitignore": ".notice-studio-recovery*\n", **files},
                     message or f"Created the notice '{notice.title}'",
                     author,
+                    progress,
                 )
             if os.name == "nt" and path.is_dir():
                 path.rmdir()  # Windows cannot rename onto a folder, even an empty one
@@ -304,7 +308,11 @@ class NoticeRepo:
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
-        return cls.open(path, write=True)
+        # Nothing can have changed in the folder since it was made, so it is not read back (a large
+        # import would parse every clause again): the new store starts from what was committed.
+        opened = cls.open(path, write=True, keep_outside_changes=False)
+        opened._committed = store._committed
+        return opened
 
     @classmethod
     def open(
@@ -608,6 +616,35 @@ class NoticeRepo:
                 self._committed = self._tracked_texts()
             files = self._identified(files, author)
             return self._write_and_commit(files, message, author, committer)
+
+    def _first_save(
+        self, files: dict[str, str], message: str, author: Author | None, progress: Progress | None
+    ) -> None:
+        """The first commit of a new notice (in its staging folder, renamed into place only once it
+        is whole, so no journal): one fast-import stream, then git writes the folder from it."""
+        if not can_fast_import(files):
+            self._save_files(files, message, author)
+            return
+        for rel, text in files.items():
+            utf8_text(text, rel, "the notice was not created; type the text again")
+        who = author or resolve_author()
+        ref = self._git("symbolic-ref", "HEAD")
+        stream = fast_import_stream(files, message, ref, (who.name, who.email), (who.name, who.email), progress)
+        feed = self.path / ".git" / "notice-studio-first-commit"
+        feed.write_bytes(stream)
+        try:
+            with feed.open("rb") as handle:
+                self._repo.git.execute(["git", *_GIT_OPTIONS, "fast-import", "--quiet", "--done"], istream=handle)
+            if progress:
+                progress(0, 0, "Writing the notice folder")
+            self._git("read-tree", "-u", "--reset", "HEAD")
+        except git.GitCommandError as exc:
+            raise NoticeError(_git_failure(exc, "The notice could not be created")) from None
+        finally:
+            feed.unlink(missing_ok=True)
+        flush_to_disk(self.path, files)
+        self._saved = True
+        self._committed = dict(files)
 
     def _identified(self, files: dict[str, str], author: Author | None) -> dict[str, str]:
         """`files` with the notice's id kept in notice.yaml. A draft saved without one (a

@@ -8,10 +8,12 @@ text, which proposal) so that any choice of accepted proposals gives the clause'
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 
-from notice_studio.core.diff.words import DELETE, EQUAL, INSERT, diff_words
+from notice_studio.core.diff.words import DELETE, EQUAL, INSERT, WordOp, diff_words
 from notice_studio.core.export.docx_revisions import CommentNote, TextRun
 from notice_studio.core.wordreview.source_edits import Edit, emphasised
 
@@ -197,7 +199,7 @@ def chunks_of(sent: str, runs: Sequence[TextRun], reviewer: str) -> list[Chunk]:
             add("", run.text, tracked_key(run), run.comments, look=_look(run))
 
     pos = 0
-    for op in diff_words(sent, rejected):
+    for op in _untracked_ops(sent, rejected):
         if op.op == DELETE:
             flush_inserts(pos)
             add(op.text, "", (UNTRACKED,), ())
@@ -218,6 +220,33 @@ def chunks_of(sent: str, runs: Sequence[TextRun], reviewer: str) -> list[Chunk]:
     for rest in sorted(inserts_at):
         flush_inserts(rest)
     return out
+
+
+def _untracked_ops(sent: str, rejected: str) -> tuple[WordOp, ...]:
+    """What was typed without Track Changes, word by word - but paragraph by paragraph first when a
+    paragraph (a list item) was moved whole, taken out in one place and found word for word in
+    another, and the word diff did not read it so: short items that share most of their words
+    ('your name', 'your email address') are matched word by word across each other, and the move
+    comes out as words replaced."""
+    ops = diff_words(sent, rejected)
+    old_lines, new_lines = sent.splitlines(keepends=True), rejected.splitlines(keepends=True)
+    matcher = SequenceMatcher(None, [t.rstrip("\n") for t in old_lines], [t.rstrip("\n") for t in new_lines], False)
+    blocks = matcher.get_opcodes()
+    taken = Counter(_words(t) for tag, i1, i2, _, _ in blocks if tag != "equal" for t in old_lines[i1:i2])
+    put = Counter(_words(t) for tag, _, _, j1, j2 in blocks if tag != "equal" for t in new_lines[j1:j2])
+    moved = taken & put
+    moved.pop("", None)  # white lines are no paragraph
+    whole = {_words(op.text) for op in ops if op.op == DELETE} & {_words(op.text) for op in ops if op.op == INSERT}
+    if len(whole - {""}) >= sum(moved.values()):
+        return ops  # the word diff reads as many paragraphs moved whole (two swapped: either one may be)
+    line_ops: list[WordOp] = []
+    for _, i1, i2, j1, j2 in blocks:
+        line_ops += diff_words("".join(old_lines[i1:i2]), "".join(new_lines[j1:j2]))
+    return tuple(line_ops)
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _look(run: TextRun) -> str:

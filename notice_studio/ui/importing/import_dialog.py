@@ -11,7 +11,7 @@ import html
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QMimeData, QObject, QSize, Qt
+from PySide6.QtCore import QEvent, QMimeData, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -58,6 +58,12 @@ def _dropped(data: QMimeData | None) -> Path | bool:
     return _copied_notice(data)
 
 
+class _Progress(QObject):
+    """Carries the reading's and the creating's progress from the worker (queued onto the UI thread)."""
+
+    step = Signal(int, int, str)  # done, total (0: not counted), what is happening
+
+
 class ImportDialog(QDialog):
     """Turns an existing notice file into a new notice project; `created_path` is set on success."""
 
@@ -72,6 +78,8 @@ class ImportDialog(QDialog):
         self.setWindowTitle("Import an existing notice")
         self.setAcceptDrops(True)
         self._report_soon = Debouncer(400, self.refresh_report, self)
+        self._progress = _Progress(self)
+        self._progress.step.connect(self._show_step)
         self._build()
         fit_dialog(self, QSize(1120, 760))
         self.finished.connect(self._on_finished)
@@ -106,6 +114,11 @@ class ImportDialog(QDialog):
         self.problem_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.problem_label.setVisible(False)
         layout.addWidget(self.problem_label)
+        self.working = QLabel("")
+        self.working.setAccessibleName("Progress")
+        self.working.setStyleSheet(f"color: {muted_color().name()};")
+        self.working.setVisible(False)
+        layout.addWidget(self.working)
         self.busy = busy_bar("Working")
         layout.addWidget(self.busy)
 
@@ -292,10 +305,12 @@ class ImportDialog(QDialog):
             self.go_to(PREVIEW)  # the same file or page again: keep the adjustments made to it
             return
 
+        progress = self._progress.step.emit
+
         def read() -> ImportedOutline:
             from notice_studio.core.importer import import_source
 
-            return import_source(source)
+            return import_source(source, progress)
 
         self._read(source, source if web else Path(source).name, read, file=not web)
 
@@ -360,6 +375,7 @@ class ImportDialog(QDialog):
             return outline, laws
 
         self.importing = True
+        self.file_busy.setRange(0, 0)
         self.file_busy.setVisible(True)
         self._file_message(f"Reading {shown} and finding its sections…")
         self._update_buttons()
@@ -452,22 +468,41 @@ class ImportDialog(QDialog):
         folder = self.details.folder_path()
         values = self.details.values()
         author = self.nav.author()
+        progress = self._progress.step.emit
 
         def work():
             from notice_studio.core.importer import create_notice
 
-            return create_notice(outline, folder, author=author, **values)
+            return create_notice(outline, folder, author=author, progress=progress, **values)
 
         self.creating = True
+        self.busy.setRange(0, 0)
         self.busy.setVisible(True)
+        self.working.setText("Creating the notice…")
+        self.working.setVisible(True)
         self._show_problem("")
         self.details.setEnabled(False)
         self._update_buttons()
         self.state.tasks.write(work, self._created, self._create_failed)
 
+    def _show_step(self, done: int, total: int, what: str) -> None:
+        """How far the reading or the creating has got: a counted step moves the bar, others keep it busy."""
+        text = f"{what}: {done:,} of {total:,}" if total else what + "…"
+        if self.creating:
+            bar = self.busy
+            self.working.setText(text)
+        elif self.importing:
+            bar = self.file_busy
+            self._file_message(text)
+        else:
+            return
+        bar.setRange(0, total)
+        bar.setValue(done)
+
     def _created(self, report: ImportReport) -> None:
         self.creating = False
         self.busy.setVisible(False)
+        self.working.setVisible(False)
         self.details.setEnabled(True)
         self.created_path = Path(str(report.created))
         self.accept()
@@ -475,6 +510,7 @@ class ImportDialog(QDialog):
     def _create_failed(self, exc: object) -> None:
         self.creating = False
         self.busy.setVisible(False)
+        self.working.setVisible(False)
         self.details.setEnabled(True)
         self._update_buttons()
         if isinstance(exc, NoticeError):
