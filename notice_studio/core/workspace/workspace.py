@@ -375,8 +375,10 @@ class Workspace(TeamWork, WordReviewWork):
         given = [name for name, value in (("after", after), ("before", before), ("under", under)) if value]
         if len(given) != 1:
             raise NoticeError("Say where the clause goes with exactly one of --after, --before or --under.")
-        anchor = after or before or under
-        assert anchor is not None
+        named = after or before or under
+        assert named is not None
+        anchor = self.notice.section_id(named)  # a library id names the one section made from it
+        after, before, under = (anchor if value else None for value in (after, before, under))
         if anchor == clause_id:
             raise NoticeError("A clause cannot be placed relative to itself.")
         self.notice.find(anchor)

@@ -1,0 +1,113 @@
+"""Following the library's own advice, step by step, ends in a notice the checks pass: a variant
+swapped in by `practices variants` is still found by cross-references to its library clause, and
+the wording about the sale table follows what the practices record as sold or shared."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from notice_studio.cli import main
+
+PRACTICES = """\
+format: 1
+categories:
+- id: contact
+  label: Contact details
+  ccpa: identifiers
+  examples: Name and e-mail address
+  sources: [you]
+  purposes: [orders, ads]
+  disclosed_to: [hosting, adtech]
+  retention: Two years after your last order
+- id: clicks
+  label: Site activity
+  ccpa: internet_activity
+  examples: Pages opened and buttons pressed
+  sources: [you]
+  purposes: [ads]
+  disclosed_to: [adtech]
+  retention: One year
+sources:
+- id: you
+  label: You
+  kind: data_subject
+purposes:
+- id: orders
+  label: Sending what you order
+  legal_basis: contract
+- id: ads
+  label: Showing our adverts elsewhere
+  legal_basis: consent
+recipients:
+- id: hosting
+  label: Hosting firms
+  kind: service_provider
+- id: adtech
+  label: Advertising partners
+  kind: advertising
+shared:
+  categories: [contact, clicks]
+  to: [adtech]
+  purposes: [ads]
+"""
+
+
+def _run(*argv: str) -> None:
+    assert main(list(argv)) == 0
+
+
+def _rules(folder: Path, capsys: pytest.CaptureFixture[str]) -> dict[str, list[str]]:
+    capsys.readouterr()
+    main(["check", str(folder), "--json"])
+    found: dict[str, list[str]] = {}
+    for finding in json.loads(capsys.readouterr().out)["findings"]:
+        found.setdefault(finding["rule"], []).append(finding["clause"] or "")
+    return found
+
+
+@pytest.fixture
+def shared_only(tmp_path: Path) -> Path:
+    folder = tmp_path / "x"
+    practices = tmp_path / "practices.yaml"
+    practices.write_text(PRACTICES, encoding="utf-8")
+    _run("new", str(folder), "--org", "X", "--jurisdiction", "gdpr,uk_gdpr,ccpa", "--yes")
+    _run("practices", "load", str(folder), str(practices))
+    _run("practices", "variants", str(folder), "--apply")
+    return folder
+
+
+def test_a_swapped_variant_is_found_by_its_library_id_in_check_and_every_export(
+    shared_only: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _run("clause", "insert", str(shared_only), "ccpa-opt-out", "--after", "ccpa-no-sale")
+    rules = _rules(shared_only, capsys)
+    assert "crossref-broken" not in rules
+    for fmt in ("md", "html", "txt"):
+        out = tmp_path / f"x.{fmt}"
+        _run("export", str(shared_only), "--version", "draft", "--format", fmt, "--out", str(out))
+        text = out.read_text(encoding="utf-8")
+        assert "missing section" not in text
+        if fmt != "txt":
+            assert "#ns-clause-dnt-gpc-no-sale" in text  # the link leads to the swapped-in section
+
+
+def test_the_sale_wording_says_shared_when_only_sharing_is_recorded(
+    shared_only: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert "practice-sale-unrecorded" not in _rules(shared_only, capsys)
+    out = tmp_path / "x.md"
+    _run("export", str(shared_only), "--version", "draft", "--format", "md", "--out", str(out))
+    assert "In the past 12 months, we shared the personal information in this table" in out.read_text("utf-8")
+
+
+def test_a_check_hint_naming_a_library_clause_works_as_a_place(
+    shared_only: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _run("clause", "insert", str(shared_only), "ccpa-opt-out", "--after", "ccpa-disclosed-sold-shared")
+    capsys.readouterr()
+    _run("outline", str(shared_only), "--json")
+    outline = capsys.readouterr().out
+    assert outline.index('"ccpa-no-sale"') < outline.index('"ccpa-opt-out"')
