@@ -111,3 +111,27 @@ def test_a_check_hint_naming_a_library_clause_works_as_a_place(
     _run("outline", str(shared_only), "--json")
     outline = capsys.readouterr().out
     assert outline.index('"ccpa-no-sale"') < outline.index('"ccpa-opt-out"')
+
+
+def _report(folder: Path, capsys: pytest.CaptureFixture[str]) -> dict[str, object]:
+    capsys.readouterr()
+    main(["check", str(folder), "--json"])
+    report: dict[str, object] = json.loads(capsys.readouterr().out)
+    return report
+
+
+def test_sharing_with_no_purpose_is_a_finding_and_covers_nothing(
+    shared_only: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def california(report: dict[str, object]) -> dict[str, list[str]]:
+        found = next(c for c in report["coverage"] if c["jurisdiction"] == "ccpa")  # type: ignore[attr-defined]
+        return {"satisfied": [e["element"] for e in found["satisfied"]], "missing": list(found["missing"])}
+
+    before = _report(shared_only, capsys)
+    assert "ccpa_purpose_selling_sharing" in california(before)["satisfied"]
+    _run("practices", "set", str(shared_only), "shared.purposes=")
+    after = _report(shared_only, capsys)
+    findings = [f for f in after["findings"] if f["rule"] == "practice-sale-purpose-missing"]  # type: ignore[attr-defined]
+    assert [f["excerpt"] for f in findings] == ["shared.purposes"]
+    assert "no purpose" in findings[0]["message"] and "§1798.110(c)(3)" in findings[0]["message"]
+    assert "ccpa_purpose_selling_sharing" in california(after)["missing"]

@@ -93,6 +93,11 @@ RULES: dict[str, Rule] = {
             "error",
             "The text denies using personal information to train AI; the practices record it",
         ),
+        Rule(
+            "practice-sale-purpose-missing",
+            "warning",
+            "The practices record information sold or shared with no purpose",
+        ),
         Rule("practice-table-stale", "error", "A table made from the practices no longer matches them"),
         Rule(
             "practice-table-advertising",
@@ -178,6 +183,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         "practice-consent-contradicted",
         "practice-automated-contradicted",
         "practice-ai-training-contradicted",
+        "practice-sale-purpose-missing",
         "practice-table-stale",
         "practice-table-advertising",
         "law-required-by-fact",
