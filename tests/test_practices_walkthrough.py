@@ -135,3 +135,36 @@ def test_sharing_with_no_purpose_is_a_finding_and_covers_nothing(
     assert [f["excerpt"] for f in findings] == ["shared.purposes"]
     assert "no purpose" in findings[0]["message"] and "§1798.110(c)(3)" in findings[0]["message"]
     assert "ccpa_purpose_selling_sharing" in california(after)["missing"]
+
+
+def test_a_recorded_purpose_or_recipient_kind_the_gdpr_sections_never_name_is_a_warning() -> None:
+    from notice_studio.core.checks import load_context, run_checks
+    from notice_studio.core.library.templates import build_notice
+    from notice_studio.core.practices.model import Purpose, Recipient
+
+    ctx = load_context()
+    notice = build_notice("saas-eu-uk-ca", "Acme Ltd")
+    practices = notice.practices
+    assert practices is not None
+
+    def unnamed() -> list[str]:
+        rules = ("practice-purpose-unnamed", "practice-recipient-unnamed")
+        return [f.message for f in run_checks(notice, ctx).findings if f.rule in rules]
+
+    assert unnamed() == []  # the template's practices agree with its text
+    practices.purposes.append(Purpose("loyalty", "Running the Kestrel Club", "contract"))
+    practices.recipients.append(Recipient("adnet", "Advertising partners", "advertising"))
+    practices.categories[0].purposes.append("loyalty")
+    practices.categories[0].disclosed_to.append("adnet")
+    found = unnamed()
+    assert len(found) == 2
+    purpose, recipient = found
+    assert "'Running the Kestrel Club'" in purpose and "'How we use your information'" in purpose
+    assert "Art. 13(1)(c)" in purpose and "GDPR and UK GDPR" in purpose
+    assert "'Advertising partners'" in recipient and "Art. 13(1)(e)" in recipient
+
+    purposes = notice.find("purposes")
+    purposes.body += "\n- **To run the Kestrel Club:** awarding and redeeming your points.\n"
+    sharing = notice.find("sharing-recipients")
+    sharing.body += "\n- **Advertisers**, who show our adverts on other sites when you agree to it.\n"
+    assert unnamed() == []
