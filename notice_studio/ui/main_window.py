@@ -703,6 +703,10 @@ class MainWindow(QMainWindow):
         if self.session is None or self.library is None:
             self.show_error("Open a notice first; then insert clauses from the library.")
             return None
+        workspace = self.session.workspace
+        workspace.interaction = DialogInteraction(self)
+        if not workspace.confirm_insert(lib_id):  # asks, as `clause insert` refuses, when a copy is there
+            return None
         try:
             clause = self.library.make_clause(lib_id, self.session.notice)
         except NoticeError as exc:
