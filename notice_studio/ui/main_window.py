@@ -652,7 +652,8 @@ class MainWindow(QMainWindow):
         if self.library is not None:
             names = sorted(set(names) | set(getattr(self.library, "shared_variables", {}) or {}))
         filled = {n for n, v in notice.variables.items() if v.strip()}
-        self.editor.set_completions(names, [c.id for c in notice.all_clauses()], filled)
+        clause_ids = [c.id for c in notice.all_clauses()]
+        self.editor.set_completions(names, clause_ids, filled, notice.reference_aliases())
 
     # ----- clause commands --------------------------------------------------------------------
     def _structural(self, operation: str) -> None:
