@@ -43,6 +43,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_folder(p)
     p.add_argument("library_id", metavar="LIBRARY_ID", help="the library clause ('notice-studio library' lists them)")
     _add_place(p)
+    p.add_argument(
+        "--again", action="store_true", help="insert it even though a section already came from this library clause"
+    )
     p.set_defaults(func=cmd_clause_insert)
 
     p = actions.add_parser(
@@ -202,7 +205,9 @@ def cmd_clause_add(args: argparse.Namespace) -> int:
 
 def cmd_clause_insert(args: argparse.Namespace) -> int:
     with open_workspace(args.folder, write=True) as ws:
-        clause = ws.insert_from_library(args.library_id, after=args.after, before=args.before, under=args.under)
+        clause = ws.insert_from_library(
+            args.library_id, after=args.after, before=args.before, under=args.under, again=args.again
+        )
         mismatch = ws.law_mismatch(args.library_id)
         done = _saved(
             ws,

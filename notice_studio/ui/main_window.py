@@ -652,7 +652,8 @@ class MainWindow(QMainWindow):
         if self.library is not None:
             names = sorted(set(names) | set(getattr(self.library, "shared_variables", {}) or {}))
         filled = {n for n, v in notice.variables.items() if v.strip()}
-        self.editor.set_completions(names, [c.id for c in notice.all_clauses()], filled)
+        clause_ids = [c.id for c in notice.all_clauses()]
+        self.editor.set_completions(names, clause_ids, filled, notice.reference_aliases())
 
     # ----- clause commands --------------------------------------------------------------------
     def _structural(self, operation: str) -> None:
@@ -702,6 +703,10 @@ class MainWindow(QMainWindow):
         """Insert a library clause (at the given place, else after the selected clause)."""
         if self.session is None or self.library is None:
             self.show_error("Open a notice first; then insert clauses from the library.")
+            return None
+        workspace = self.session.workspace
+        workspace.interaction = DialogInteraction(self)
+        if not workspace.confirm_insert(lib_id):  # asks, as `clause insert` refuses, when a copy is there
             return None
         try:
             clause = self.library.make_clause(lib_id, self.session.notice)

@@ -556,3 +556,25 @@ def test_typing_without_a_pause_still_reaches_the_disk_about_every_second(qtbot,
     safe = on_disk()
     due = max(count for when, count in typed if when <= now - 1.5)
     assert safe >= due, (safe, due, len(typed))
+
+
+def test_inserting_a_library_clause_the_notice_already_has_asks_first(qtbot, window, monkeypatch) -> None:
+    session = window.session
+    window.select_clause(session.notice.clauses[0].id)
+    first = window.insert_library_clause("governing-law")
+    assert first is not None
+    asked: list[str] = []
+    answer = [QMessageBox.StandardButton.No]
+
+    def question(*args, **kwargs):
+        asked.append(args[2])
+        return answer[0]
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    count = len(session.notice.all_clauses())
+    assert window.insert_library_clause("governing-law") is None
+    assert len(asked) == 1 and f"(id {first})" in asked[0] and asked[0].endswith("insert a second copy?")
+    assert len(session.notice.all_clauses()) == count
+    answer[0] = QMessageBox.StandardButton.Yes
+    second = window.insert_library_clause("governing-law")
+    assert second is not None and second != first and len(asked) == 2

@@ -16,6 +16,7 @@ from notice_studio.core.checks import (
     email_contact,
     law_rights,
     laws,
+    practices_named,
     readability,
     references,
     tables,
@@ -89,6 +90,8 @@ def run_checks(notice: Notice, context: CheckContext | None = None) -> CheckRepo
         found += consistency.consistency(s, facts)
     if "contradictions" not in skip:
         found += contradictions.contradictions(s, facts, found)
+    if "consistency" not in skip:
+        found += practices_named.unnamed_practices(s, ctx.requirements)
 
     found += law_rights.rights_without_law(s)
     found += laws.clauses_for_other_laws(s, ctx.library)

@@ -254,6 +254,19 @@ def tables_vs_practices(notice: Notice, p: Practices) -> Iterator[Finding]:
             excerpt=name,
             in_app="Remake it from the practices: save them in the Practices panel.",
         )
+    for word in p.sales_without_purpose():
+        yield Finding(
+            "practice-sale-purpose-missing",
+            "warning",
+            f"The practices record personal information {word} but no purpose for it, so the notice cannot say"
+            f" why it is {word}, which the CCPA requires (Cal. Civ. Code §1798.110(c)(3)).",
+            f"Add the purposes under '{word}' in practices.yaml (notice-studio practices set DIR"
+            f" {word}.purposes=ID, the ids under 'purposes').",
+            None,
+            location="notice",
+            excerpt=f"{word}.purposes",
+            in_app=f"Choose why it is {word} in the Practices panel.",
+        )
     cookies = notice.tables.get("cookies")
     if cookies is None or p.sells_or_shares:
         return

@@ -155,6 +155,8 @@ EXTRA_KEYWORDS: dict[str, tuple[str, ...]] = {
     "ccpa_right_non_discrimination": ("discrimination", "discriminatory", "nondiscrimination"),
     "ccpa_verification_process": ("verify",),
 }
+_SALE_PURPOSE = "ccpa_purpose_selling_sharing"
+"""Covered by a library clause only when the practices give a purpose for what is sold or shared."""
 GENERATED = "generated"
 """Evidence for date elements: the app prints the 'Last updated' line itself."""
 
@@ -296,6 +298,8 @@ def coverage(
     per_law = {j: sources.elements_for(requirements, j) for j in jurisdictions}
     wanted = {e.id for elements in per_law.values() for e in elements}
     claims, lost = claimed(scan, requirements)
+    if notice.practices is not None and notice.practices.sales_without_purpose():
+        claims.pop(_SALE_PURPOSE, None)  # a clause's table or statement gives no purpose the practices lack
     seen = detected(scan, requirements, wanted)
     results: list[Coverage] = []
     missing_all: list[tuple[str, Element, str | None, bool]] = []

@@ -37,7 +37,7 @@ def broken(info: ClauseInfo, scan: Scan) -> Iterator[Finding]:
     body = info.clause.body
     for match in CROSSREF_RE.finditer(body):
         target_id = match.group(1)
-        target = scan.by_id.get(target_id)
+        target = scan.by_id.get(target_id) or scan.by_id.get(_aliases(scan).get(target_id, ""))
         if target is None:
             yield Finding(
                 "crossref-broken",
@@ -52,6 +52,13 @@ def broken(info: ClauseInfo, scan: Scan) -> Iterator[Finding]:
             )
             continue
         yield from _topic_mismatch(info, target, match.start(), match.end(), match.group(0), "crossref-topic")
+
+
+def _aliases(scan: Scan) -> dict[str, str]:
+    found = scan.memo.get("reference_aliases")
+    if not isinstance(found, dict):
+        found = scan.memo["reference_aliases"] = scan.notice.reference_aliases()
+    return found
 
 
 def dead_links(info: ClauseInfo, scan: Scan) -> Iterator[Finding]:

@@ -93,6 +93,21 @@ RULES: dict[str, Rule] = {
             "error",
             "The text denies using personal information to train AI; the practices record it",
         ),
+        Rule(
+            "practice-sale-purpose-missing",
+            "warning",
+            "The practices record information sold or shared with no purpose",
+        ),
+        Rule(
+            "practice-purpose-unnamed",
+            "warning",
+            "A recorded purpose is named in no section on purposes and legal bases (GDPR Art. 13(1)(c))",
+        ),
+        Rule(
+            "practice-recipient-unnamed",
+            "warning",
+            "A recorded kind of recipient is named in no section on recipients (GDPR Art. 13(1)(e))",
+        ),
         Rule("practice-table-stale", "error", "A table made from the practices no longer matches them"),
         Rule(
             "practice-table-advertising",
@@ -178,6 +193,9 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         "practice-consent-contradicted",
         "practice-automated-contradicted",
         "practice-ai-training-contradicted",
+        "practice-sale-purpose-missing",
+        "practice-purpose-unnamed",
+        "practice-recipient-unnamed",
         "practice-table-stale",
         "practice-table-advertising",
         "law-required-by-fact",

@@ -21,7 +21,7 @@ from urllib.parse import unquote
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from notice_studio.core.notice.model import CROSSREF_RE, PLACEHOLDER_RE, Notice, Table
+from notice_studio.core.notice.model import CROSSREF_RE, PLACEHOLDER_RE, Notice, Table, resolve_references
 from notice_studio.core.render.markdown import (
     TABLE_EMBED_RE,
     clean_text,
@@ -60,6 +60,7 @@ def notice_markdown_text(notice: Notice, options: RenderOptions | None = None) -
     options = options or RenderOptions()
     language = options.language or notice.language or "en"
     numbers = notice.numbers()
+    aliases = notice.reference_aliases()
     parts = [f"# {escape_markdown(' '.join(clean_text(notice.title).split()))}", ""]
     status = status_line(options, language)
     parts += [f"*{escape_markdown(status)}*", ""]
@@ -67,11 +68,13 @@ def notice_markdown_text(notice: Notice, options: RenderOptions | None = None) -
     bodies: list[tuple[str, str]] = []
     for clause, depth, number in notice.walk():
         level = min(depth + 2, 6)
-        title = _fill_line(" ".join(clean_text(clause.title).split()), notice, numbers, options, language, plain=True)
+        title = resolve_references(" ".join(clean_text(clause.title).split()), aliases)
+        title = _fill_line(title, notice, numbers, options, language, plain=True)
         heading = f"{'#' * level} {display_number(number)} {title}".rstrip()
-        body = _body(clean_text(clause.body), level, notice, numbers, options, language)
+        source = resolve_references(clean_text(clause.body), aliases)
+        body = _body(source, level, notice, numbers, options, language)
         if not markdown_is_inert(body):
-            body = _defused(clean_text(clause.body), level, notice, numbers, options, language)
+            body = _defused(source, level, notice, numbers, options, language)
         bodies.append((heading, body))
     text = _join(head, bodies)
     if not markdown_is_inert(text):  # never seen; a last guard for interplay between clauses

@@ -260,11 +260,13 @@ class Library:
     def search(
         self, text: str | None = None, topic: str | None = None, jurisdiction: str | None = None
     ) -> list[LibraryClause]:
-        """Clauses whose title, body or id contain every word of `text` (any case), of `topic`,
-        for `jurisdiction` (an id or alias such as 'california'; clauses for 'all' included)."""
+        """Clauses whose id, title, body, guidance, topic or placeholders' labels and help contain
+        every word of `text` (any case), of `topic`, for `jurisdiction` (an id or alias such as
+        'california'; clauses for 'all' included). Those matched in their own words come first, then
+        those matched only in the notes about them ('loyalty' finds the financial-incentive notice)."""
         words = (text or "").lower().split()
         wanted = normalise([jurisdiction]) if jurisdiction else []
-        result = []
+        result, by_notes = [], []
         for clause in self.clauses():
             if topic and clause.topic != topic:
                 continue
@@ -273,9 +275,11 @@ class Library:
             if words:
                 haystack = f"{clause.id}\n{clause.title}\n{clause.body}".lower()
                 if not all(word in haystack for word in words):
+                    if all(word in haystack + "\n" + _notes(clause) for word in words):
+                        by_notes.append(clause)
                     continue
             result.append(clause)
-        return result
+        return result + by_notes
 
     def variable_spec(self, name: str, clause_id: str | None = None) -> VariableSpec | None:
         """How to ask for placeholder `name`: the clause's own declaration, a shared one from
@@ -447,3 +451,11 @@ def _read_variables(path: Path, problems: list[LibraryProblem]) -> dict[str, Var
             str(spec.get("label") or name), str(spec.get("help") or ""), str(spec.get("example") or "")
         )
     return variables
+
+
+def _notes(clause: LibraryClause) -> str:
+    """What is written about a clause rather than in it: guidance, topic, placeholders' labels and
+    help, and the requirements it satisfies ('ccpa financial incentive notice')."""
+    specs = " ".join(f"{spec.label} {spec.help}" for spec in clause.variables.values())
+    satisfies = " ".join(e.replace("_", " ") for e in clause.satisfies)
+    return f"{clause.guidance}\n{clause.topic}\n{specs}\n{satisfies}".lower()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from notice_studio.core.practices.model import Practices
@@ -56,6 +56,13 @@ def placeholders_in(*texts: str) -> list[str]:
         for match in PLACEHOLDER_RE.finditer(text):
             seen.setdefault(match.group(1), None)
     return list(seen)
+
+
+def resolve_references(text: str, aliases: Mapping[str, str]) -> str:
+    """`text` with each cross-reference to a library clause id in `aliases` pointing at its section."""
+    if not aliases or "[[" not in text:
+        return text
+    return CROSSREF_RE.sub(lambda m: f"[[{aliases[m.group(1)]}]]" if m.group(1) in aliases else m.group(0), text)
 
 
 def cross_references_in(body: str) -> list[str]:
@@ -235,6 +242,25 @@ class Notice:
 
     def numbers(self) -> dict[str, str]:
         return {clause.id: number for clause, _, number in self.walk()}
+
+    def reference_aliases(self) -> dict[str, str]:
+        """Library clause ids that name a section of another id: a cross-reference [[dnt-gpc]] leads
+        to the one section made from the library clause dnt-gpc when no section has that id (a
+        variant swapped in keeps the id it had). The one rule render, checks, exports and the
+        commands that take a section id share."""
+        ids: set[str] = set()
+        made_from: dict[str, list[str]] = {}
+        for clause, _, _ in self.walk():
+            ids.add(clause.id)
+            if clause.provenance is not None:
+                made_from.setdefault(clause.provenance.library_id, []).append(clause.id)
+        return {lib: found[0] for lib, found in made_from.items() if len(found) == 1 and lib not in ids}
+
+    def section_id(self, name: str) -> str:
+        """The id of the section `name` names: its own id, or the library clause it came from."""
+        if self.has(name):
+            return name
+        return self.reference_aliases().get(name, name)
 
     def find(self, clause_id: str) -> Clause:
         for clause, _, _ in self.walk():

@@ -174,6 +174,15 @@ class Practices:
     def sells_or_shares(self) -> bool:
         return self.sold.happens or self.shared.happens
 
+    def sales_without_purpose(self) -> list[str]:
+        """'sold', 'shared': each recorded as happening with no purpose, so the notice cannot say why
+        (Cal. Civ. Code 1798.110(c)(3)); the one rule the checks and coverage share."""
+        return [
+            word
+            for word, block in (("sold", self.sold), ("shared", self.shared))
+            if block.happens and not block.purposes
+        ]
+
     def sensitive_kinds(self) -> set[str]:
         return {c.sensitive for c in self.categories if c.sensitive}
 

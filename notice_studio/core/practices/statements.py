@@ -18,6 +18,7 @@ from notice_studio.core.practices.model import Practices, SaleOrSharing
 PREFIX = "practices."
 SALE_STATEMENT = "practices.sale_statement"
 OPT_OUT_STATEMENT = "practices.opt_out_statement"
+SOLD_OR_SHARED = "practices.sold_or_shared"
 
 
 def is_generated(name: str) -> bool:
@@ -122,8 +123,16 @@ def opt_out_statement(p: Practices) -> str:
     )
 
 
+def sold_or_shared(p: Practices) -> str:
+    """The verb a sentence about the sale table uses: 'sold', 'shared', 'sold or shared' - what the
+    practices record, so 'we sold or shared' is never said of information only shared."""
+    verbs = [verb for verb, block in (("sold", p.sold), ("shared", p.shared)) if block.happens]
+    return " or ".join(verbs) or "did not sell or share"
+
+
 STATEMENTS: dict[str, Callable[[Practices], str]] = {
     SALE_STATEMENT: sale_statement,
+    SOLD_OR_SHARED: sold_or_shared,
     OPT_OUT_STATEMENT: opt_out_statement,
 }
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from markdown_it.common.utils import escapeHtml
@@ -95,6 +95,8 @@ class RenderContext:
     tables: Mapping[str, Table]
     language: str
     marker_style: str
+    targets: Mapping[str, str] = field(default_factory=dict)
+    """Library clause ids that name a section of another id (`Notice.reference_aliases`)."""
 
 
 def crossref_label(target: str, numbers: Mapping[str, str], language: str, capital: bool = False) -> str:

@@ -19,7 +19,15 @@ from markdown_it.common.utils import escapeHtml
 from markdown_it.token import Token
 from markdown_it.utils import EnvType
 
-from notice_studio.core.notice.model import CROSSREF_RE, PLACEHOLDER_RE, TABLE_RE, Clause, Notice, NoticeError
+from notice_studio.core.notice.model import (
+    CROSSREF_RE,
+    PLACEHOLDER_RE,
+    TABLE_RE,
+    Clause,
+    Notice,
+    NoticeError,
+    resolve_references,
+)
 from notice_studio.core.render.common import (
     LABELS,
     MARKER_STYLES,
@@ -231,7 +239,7 @@ def render(notice: Notice, options: RenderOptions | None = None, cache: RenderCa
     """The notice rendered for reading: HTML body, contents, plain text and what is missing."""
     options = options or RenderOptions()
     language = options.language or notice.language or "en"
-    ctx = RenderContext(notice.numbers(), dict(notice.variables), dict(notice.tables), language, options.marker_style)
+    ctx = _context(notice, options, language)
     clauses = tuple(_cached_clause(clause, depth, number, ctx, cache) for clause, depth, number in notice.walk())
     return _assemble(notice, options, language, clauses)
 
@@ -242,11 +250,22 @@ def render_clause(
     """One clause as `render` would produce it (for splicing into a live preview)."""
     options = options or RenderOptions()
     language = options.language or notice.language or "en"
-    ctx = RenderContext(notice.numbers(), dict(notice.variables), dict(notice.tables), language, options.marker_style)
+    ctx = _context(notice, options, language)
     for clause, depth, number in notice.walk():
         if clause.id == clause_id:
             return _cached_clause(clause, depth, number, ctx, cache)
     raise NoticeError(f"There is no clause with the id '{clause_id}' in this notice.")
+
+
+def _context(notice: Notice, options: RenderOptions, language: str) -> RenderContext:
+    return RenderContext(
+        notice.numbers(),
+        dict(notice.variables),
+        dict(notice.tables),
+        language,
+        options.marker_style,
+        notice.reference_aliases(),
+    )
 
 
 def _cached_clause(
@@ -264,7 +283,7 @@ def _cached_clause(
 
 def _clause_key(clause: Clause, depth: int, number: str, ctx: RenderContext) -> ClauseKey:
     """Everything the rendered clause depends on, and nothing else."""
-    text = clause.title + "\n" + clause.body
+    text = resolve_references(clause.title + "\n" + clause.body, ctx.targets)
     table_names = TABLE_RE.findall(clause.body) if "table:" in clause.body else []
     tables: list[tuple[str, tuple[tuple[str, ...], tuple[tuple[str, ...], ...]] | None]] = []
     for name in table_names:
@@ -308,7 +327,7 @@ def _render_clause(clause: Clause, depth: int, number: str, ctx: RenderContext) 
         "tables": ctx.tables,
         "clause_ids": ctx.numbers,
     }
-    tokens = md.parse(clean_text(clause.body), env)
+    tokens = md.parse(resolve_references(clean_text(clause.body), ctx.targets), env)
     unfilled: dict[str, None] = {}
     broken: dict[str, None] = {}
     missing: dict[str, None] = {}
@@ -363,7 +382,7 @@ def _all_tokens(tokens: list[Token]) -> Iterator[Token]:
 
 def _title(title: str, ctx: RenderContext, unfilled: dict[str, None], broken: dict[str, None]) -> tuple[str, str]:
     """A clause title is plain text: placeholders filled, cross-references as "section N"."""
-    title = " ".join(clean_text(title).split())
+    title = resolve_references(" ".join(clean_text(title).split()), ctx.targets)
     html_parts: list[str] = []
     text_parts: list[str] = []
     pos = 0

@@ -312,11 +312,43 @@ class Workspace(TeamWork, WordReviewWork):
         self.insert(clause, parent_id, index, messages.added(title))
         return clause
 
+    def made_from(self, library_id: str) -> Clause | None:
+        """The section already made from library clause `library_id`, if any (the first)."""
+        return next(
+            (c for c in self.notice.all_clauses() if c.provenance and c.provenance.library_id == library_id), None
+        )
+
+    def _again_question(self, library_id: str) -> str:
+        """Why inserting `library_id` needs a second thought ('' when it does not): a copy is there."""
+        existing = self.made_from(library_id)
+        if existing is None:
+            return ""
+        number = self.notice.numbers()[existing.id]
+        return f"The notice already has section {number} '{existing.title}' (id {existing.id}) from the library clause '{library_id}'"
+
+    def confirm_insert(self, library_id: str) -> bool:
+        """Ask before inserting a library clause the notice already has a section from."""
+        question = self._again_question(library_id)
+        return not question or self.interaction.confirm(question + "; insert a second copy?")
+
     def insert_from_library(
-        self, library_id: str, parent_id: str | None = None, index: int | None = None, **place: str | None
+        self,
+        library_id: str,
+        parent_id: str | None = None,
+        index: int | None = None,
+        *,
+        again: bool = False,
+        **place: str | None,
     ) -> Clause:
-        """A library clause inserted into the notice, its provenance recorded for later updates.
-        (`law_mismatch` says whether it is written for a law the notice does not apply.)"""
+        """A library clause inserted into the notice, its provenance recorded for later updates;
+        refused when a section already came from it, unless `again`. (`law_mismatch` says whether
+        it is written for a law the notice does not apply.)"""
+        question = "" if again else self._again_question(library_id)
+        if question:
+            raise NoticeError(
+                question + "; edit that section, or add --again to insert a second copy.",
+                in_app=question + "; edit that section, or insert it again to have a second copy.",
+            )
         clause = self.library.make_clause(library_id, self.notice)
         parent_id, index = self._where(parent_id, index, place)
         self.insert(clause, parent_id, index, messages.added(clause.title, clause.title))
@@ -375,8 +407,10 @@ class Workspace(TeamWork, WordReviewWork):
         given = [name for name, value in (("after", after), ("before", before), ("under", under)) if value]
         if len(given) != 1:
             raise NoticeError("Say where the clause goes with exactly one of --after, --before or --under.")
-        anchor = after or before or under
-        assert anchor is not None
+        named = after or before or under
+        assert named is not None
+        anchor = self.notice.section_id(named)  # a library id names the one section made from it
+        after, before, under = (anchor if value else None for value in (after, before, under))
         if anchor == clause_id:
             raise NoticeError("A clause cannot be placed relative to itself.")
         self.notice.find(anchor)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QKeySequence, QTextCursor
@@ -300,12 +301,15 @@ class ClauseEditor(QWidget):
                 "<span style='color:gray'>No guidance: this clause was written for this notice.</span>"
             )
 
-    def set_completions(self, placeholders: list[str], clause_ids: list[str], filled: set[str]) -> None:
+    def set_completions(
+        self, placeholders: list[str], clause_ids: list[str], filled: set[str], aliases: Iterable[str] = ()
+    ) -> None:
+        """`aliases`: library ids a cross-reference may use for a section (Notice.reference_aliases)."""
         self.body.placeholder_words = placeholders
         self.body.clause_words = clause_ids
         self.highlighter.known_variables = set(placeholders)
         self.highlighter.filled_variables = set(filled)
-        self.highlighter.known_clauses = set(clause_ids)
+        self.highlighter.known_clauses = set(clause_ids) | set(aliases)
         self.highlighter.rehighlight()
 
     def select_text(self, start: int | None, end: int | None) -> None:

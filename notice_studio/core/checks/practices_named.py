@@ -1,0 +1,256 @@
+"""Practices the GDPR sections never name: a recorded purpose missing from every section on
+purposes and legal bases (Art. 13(1)(c)), a recorded kind of recipient missing from every section
+on recipients (Art. 13(1)(e)). A practice counts as named when a section uses a distinctive word
+of its label or id ('Sofalane Rewards', 'loyalty') or, for recipients, a word for its kind
+('advertising', 'processor'); words every purpose shares ('running', 'our website') prove nothing.
+Warnings: a paraphrase may still say it, and counsel decide."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from notice_studio.core.checks.coverage import claimed, detected
+from notice_studio.core.checks.scan import ClauseInfo, Scan
+from notice_studio.core.checks.text import WORD_RE, per_text
+from notice_studio.core.checks.types import Finding
+from notice_studio.core.library.requirements import Requirements
+from notice_studio.core.practices.model import Practices
+
+PURPOSE_ELEMENTS = ("purposes", "legal_basis")
+RECIPIENT_ELEMENTS = ("recipients",)
+_LAWS = {"gdpr": "GDPR", "uk_gdpr": "UK GDPR"}
+
+_COMMON = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "or",
+        "the",
+        "of",
+        "on",
+        "in",
+        "to",
+        "for",
+        "with",
+        "by",
+        "at",
+        "from",
+        "as",
+        "our",
+        "your",
+        "you",
+        "we",
+        "us",
+        "their",
+        "its",
+        "it",
+        "this",
+        "that",
+        "these",
+        "other",
+        "others",
+        "any",
+        "all",
+        "some",
+        "such",
+        "who",
+        "which",
+        "when",
+        "where",
+        "how",
+        "why",
+        "via",
+        "per",
+        "about",
+        "into",
+        "out",
+        "up",
+        "run",
+        "running",
+        "take",
+        "taking",
+        "show",
+        "showing",
+        "send",
+        "sending",
+        "use",
+        "using",
+        "provide",
+        "providing",
+        "keep",
+        "keeping",
+        "make",
+        "making",
+        "meet",
+        "meeting",
+        "help",
+        "helping",
+        "manage",
+        "managing",
+        "handle",
+        "handling",
+        "give",
+        "giving",
+        "personal",
+        "information",
+        "data",
+        "details",
+        "service",
+        "services",
+        "website",
+        "websites",
+        "site",
+        "sites",
+        "app",
+        "apps",
+        "online",
+        "people",
+        "person",
+        "customer",
+        "customers",
+        "user",
+        "users",
+        "partner",
+        "partners",
+        "company",
+        "companies",
+        "provider",
+        "providers",
+        "business",
+        "businesses",
+        "third",
+        "party",
+        "parties",
+        "purpose",
+        "purposes",
+    ]
+)
+"""Words any purpose or recipient label may hold: naming one of them names nothing in particular."""
+
+KIND_WORDS: dict[str, tuple[str, ...]] = {
+    "service_provider": ("service provider", "processor", "supplier", "vendor", "contractor", "provider"),
+    "affiliate": ("affiliate", "group compan", "companies in our group", "subsidiar"),
+    "advertising": ("advertis", "ad network", "ad partner", "ads partner", "marketing partner", "adtech"),
+    "third_party": ("third part",),
+    "authority": ("authorit", "regulator", "law enforcement", "police", "court", "government"),
+}
+"""How a notice names a kind of recipient (matched at the start of a word)."""
+
+
+def _stems(text: str) -> set[str]:
+    """Distinctive words of a label or id, lower-cased ('Running Sofalane Rewards' -> sofalane, rewards)."""
+    words = {w.lower().strip("'’") for w in WORD_RE.findall(text.replace("_", " ").replace("-", " "))}
+    return {w for w in words if len(w) >= 4 and w not in _COMMON}
+
+
+@per_text
+def _text_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The text's words of four letters or more, whole and cut to five letters."""
+    words = frozenset(w.lower() for w in WORD_RE.findall(text) if len(w) >= 4)
+    return words - _COMMON, frozenset(w[:5] for w in words)
+
+
+def _said(stems: Iterable[str], phrases: Iterable[str], text: str) -> bool:
+    """A word of the label in the text, give or take its ending ('adverts', 'advertising'), or a
+    shorter form of it ('news' for 'newsletter'); or one of `phrases` starting a word."""
+    whole, cut = _text_words(text)
+    for stem in stems:
+        if stem[:5] in cut or any(stem[:k] in whole for k in range(4, len(stem))):
+            return True
+    return any(re.search(r"\b" + re.escape(phrase), text, re.IGNORECASE) for phrase in phrases)
+
+
+def _serving(scan: Scan, requirements: Requirements, suffixes: tuple[str, ...]) -> dict[str, list[ClauseInfo]]:
+    """Laws ('GDPR and UK GDPR') -> the sections that serve their elements `suffixes` (claimed by a
+    library clause or shown by their words), in reading order; laws served by the same sections once."""
+    wanted = {f"{law}_{suffix}" for law in _LAWS for suffix in suffixes}
+    claims = scan.memo.get("claimed")
+    if not isinstance(claims, dict):
+        claims = scan.memo["claimed"] = claimed(scan, requirements)[0]
+    seen = detected(scan, requirements, wanted)
+    by_sections: dict[tuple[str, ...], list[str]] = {}
+    for law in _LAWS:
+        if law not in {j.strip().lower() for j in scan.notice.jurisdictions}:
+            continue
+        ids: dict[str, None] = {}
+        for suffix in suffixes:
+            for clause_id in claims.get(f"{law}_{suffix}", []) + seen.get(f"{law}_{suffix}", []):
+                ids.setdefault(clause_id, None)
+        ordered = tuple(sorted((i for i in ids if i in scan.by_id), key=lambda i: scan.by_id[i].index))
+        if ordered:
+            by_sections.setdefault(ordered, []).append(law)
+    return {" and ".join(_LAWS[law] for law in laws): [scan.by_id[i] for i in ids] for ids, laws in by_sections.items()}
+
+
+def _jurisdiction(laws: str) -> str:
+    return next(j for j, name in _LAWS.items() if laws.startswith(name))
+
+
+def _text(infos: list[ClauseInfo], scan: Scan) -> str:
+    tables = scan.notice.tables
+    parts = [info.clause.title + "\n" + info.plain for info in infos]
+    for info in infos:
+        for name in info.clause.tables():
+            table = tables.get(name)
+            if table is not None:
+                parts += [" ".join(table.columns), *(" ".join(row) for row in table.rows)]
+    return "\n".join(parts)
+
+
+def _where(infos: list[ClauseInfo]) -> str:
+    return ", ".join(f"section {info.number} '{info.clause.title}'" for info in infos)
+
+
+def unnamed_practices(scan: Scan, requirements: Requirements | None) -> Iterator[Finding]:
+    p = scan.notice.practices
+    if p is None or requirements is None or not (p.purposes or p.recipients):
+        return
+    yield from _purposes(scan, requirements, p)
+    yield from _recipients(scan, requirements, p)
+
+
+def _purposes(scan: Scan, requirements: Requirements, p: Practices) -> Iterator[Finding]:
+    used = {purpose for c in p.categories for purpose in c.purposes} or {q.id for q in p.purposes}
+    for law, infos in _serving(scan, requirements, PURPOSE_ELEMENTS).items():
+        text = _text(infos, scan)
+        for purpose in p.purposes:
+            stems = _stems(purpose.label) | _stems(purpose.id)
+            if purpose.id not in used or not stems or _said(stems, (), text):
+                continue
+            yield Finding(
+                "practice-purpose-unnamed",
+                "warning",
+                f"The practices record the purpose '{purpose.label}', but {_where(infos)}, which give the"
+                f" purposes and legal bases {law} Art. 13(1)(c) asks for, never name it.",
+                f"Add '{purpose.label}' and its legal basis to {_where(infos[:1])}, or remove the purpose from"
+                " the practices if it is not one.",
+                infos[0].id,
+                location="body",
+                excerpt=purpose.id,
+                jurisdiction=_jurisdiction(law),
+            )
+
+
+def _recipients(scan: Scan, requirements: Requirements, p: Practices) -> Iterator[Finding]:
+    for law, infos in _serving(scan, requirements, RECIPIENT_ELEMENTS).items():
+        text = _text(infos, scan)
+        for kind in dict.fromkeys(r.kind for r in p.recipients):
+            of_kind = [r for r in p.recipients if r.kind == kind]
+            stems = {s for r in of_kind for s in _stems(r.label)}
+            if _said(stems, KIND_WORDS.get(kind, ()), text):
+                continue
+            labels = ", ".join(f"'{r.label}'" for r in of_kind)
+            yield Finding(
+                "practice-recipient-unnamed",
+                "warning",
+                f"The practices record {labels} as recipients, but {_where(infos)}, which list the recipients"
+                f" {law} Art. 13(1)(e) asks for, never name them or their kind.",
+                f"Name {labels} (or their kind of recipient) in {_where(infos[:1])}, or correct the recipients"
+                " in the practices.",
+                infos[0].id,
+                location="body",
+                excerpt=kind,
+                jurisdiction=_jurisdiction(law),
+            )
