@@ -109,6 +109,7 @@ RULES: dict[str, Rule] = {
             "A recorded kind of recipient is named in no section on recipients (GDPR Art. 13(1)(e))",
         ),
         Rule("practice-table-stale", "error", "A table made from the practices no longer matches them"),
+        Rule("practice-statement-stale", "error", "A statement made from the practices no longer matches them"),
         Rule(
             "practice-table-advertising",
             "error",
@@ -179,6 +180,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         "crossref-typed-stale",
         "crossref-named-broken",
         "crossref-topic",
+        "link-in-page-broken",
     ),
     "terms": ("term-undefined", "term-unused", "organisation-name"),
     "coverage": ("coverage-missing", "coverage-evidence-missing", "rights-law-not-applied", "clause-law-not-applied"),
@@ -197,6 +199,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         "practice-purpose-unnamed",
         "practice-recipient-unnamed",
         "practice-table-stale",
+        "practice-statement-stale",
         "practice-table-advertising",
         "law-required-by-fact",
         "fact-contradicts-practices",
