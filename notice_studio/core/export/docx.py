@@ -64,6 +64,12 @@ def notice_docx(rendered: RenderedNotice) -> bytes:
     props.author = "Notice Studio"
     doc.add_paragraph(rendered.title, style="Title")
     doc.add_paragraph(rendered.status_line, style="Subtitle")
+    if rendered.version_note:
+        doc.add_paragraph(rendered.version_note)
+        for line in rendered.change_notice.strip().splitlines():
+            bullet = line.lstrip()[:2] in ("- ", "* ")
+            if line.strip():
+                doc.add_paragraph(line.strip()[2:] if bullet else line.strip(), style="List Bullet" if bullet else None)
     writer = _Writer(doc, _bookmark_names(rendered))
     for clause in rendered.clauses:
         section = parse_html(clause.html).find("section")

@@ -63,6 +63,10 @@ def notice_markdown_text(notice: Notice, options: RenderOptions | None = None) -
     parts = [f"# {escape_markdown(' '.join(clean_text(notice.title).split()))}", ""]
     status = status_line(options, language)
     parts += [f"*{escape_markdown(status)}*", ""]
+    if options.version_note:
+        parts += [escape_markdown(options.version_note), ""]
+        if options.change_notice:
+            parts += [clean_text(options.change_notice).strip(), ""]
     head = list(parts)
     bodies: list[tuple[str, str]] = []
     for clause, depth, number in notice.walk():

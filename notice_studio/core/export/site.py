@@ -40,6 +40,7 @@ from markdown_it.common.utils import escapeHtml
 
 from notice_studio.core.export.html_page import notice_page, page_html
 from notice_studio.core.export.sanitize import sanitize_html
+from notice_studio.core.export.version_banner import version_status
 from notice_studio.core.fileio import output_folder, write_atomic
 from notice_studio.core.notice.model import Notice, NoticeError
 from notice_studio.core.notice.store import Version
@@ -258,35 +259,7 @@ def _change_notice_html(version: Version) -> str:
 
 
 def _archive_banner(version: Version, plan: Schedule, language: str) -> str:
-    when = escapeHtml(_when(version, language))
-    following = plan.followed_by(version)
-    replaced_by = plan.replaced_by(version)
-    if replaced_by is not None:
-        text = (
-            f"This is version {version.number} of this notice. It was never in force: version "
-            f"{replaced_by.number} replaced it before it took effect on {when}. "
-            f'<a href="index.html">Read the current version</a>.'
-        )
-    elif plan.is_withdrawn(version):
-        text = (
-            f"This is version {version.number} of this notice. It was never in force: it was withdrawn before it "
-            f'was to take effect on {when}. <a href="index.html">Read the current version</a>.'
-        )
-    elif plan.is_upcoming(version):
-        text = (
-            f"This is version {version.number} of this notice. It takes effect on {when}; until then "
-            f'<a href="index.html">the current version</a> applies.'
-        )
-    elif version is plan.in_force:
-        text = f"This is version {version.number}, the current version, in effect from {when}."
-        if following is not None:
-            text += f" Version {following.number} takes effect on {escapeHtml(_when(following, language))}."
-    else:
-        until = escapeHtml(_when(following, language)) if following else ""
-        text = (
-            f"This is version {version.number} of this notice, in effect from {when} until {until}. "
-            f'<a href="index.html">Read the current version</a>.'
-        )
+    text = version_status(version, plan, language, current_href="index.html")
     # Inside a landmark of its own, so screen-reader users find it among the page's regions.
     return f'<aside class="ns-banner" aria-label="About this version"><p>{text}</p></aside>\n'
 
