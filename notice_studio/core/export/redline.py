@@ -500,7 +500,7 @@ def redline_body(
             ),
             "</header>",
             _summary_html(diff),
-            "<main>",
+            '<main id="ns-main">',
             *(_clause_html(c, context) for c in clauses),
             _values_html(diff),
             "</main>",

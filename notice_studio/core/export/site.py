@@ -38,7 +38,7 @@ from urllib.parse import urlsplit
 
 from markdown_it.common.utils import escapeHtml
 
-from notice_studio.core.export.html_page import notice_page, page_html
+from notice_studio.core.export.html_page import SKIP_LINK, notice_page, page_html
 from notice_studio.core.export.sanitize import sanitize_html
 from notice_studio.core.export.version_banner import version_status
 from notice_studio.core.fileio import output_folder, write_atomic
@@ -178,7 +178,8 @@ def site_files(
     )
     files["index.html"] = notice_page(
         rendered[front.name],
-        before_main=_site_nav("index.html", language) + _front_banner(front, plan, language) + announcements,
+        before_main=_site_nav("index.html", language),
+        after_title=_front_banner(front, plan, language) + announcements,
     )
     for i, version in enumerate(versions):
         page = rendered[version.name]
@@ -243,11 +244,11 @@ def _announcement(version: Version, front: Version, plan: Schedule, language: st
     if redlines and version.number > 1:
         links.append(f'<li><a href="redline-{version.name}.html">See what will change</a></li>')
     return (
-        f'<aside class="ns-upcoming" aria-labelledby="{version.name}-upcoming">\n'
+        f'<section class="ns-upcoming" aria-labelledby="{version.name}-upcoming">\n'
         f'<h2 id="{version.name}-upcoming">An updated notice takes effect on {when}</h2>\n'
         f"<p>Version {version.number} ({kind}) {replaces}</p>\n"
         f"{_change_notice_html(version)}"
-        f'<ul class="ns-version-links">{"".join(links)}</ul>\n</aside>\n'
+        f'<ul class="ns-version-links">{"".join(links)}</ul>\n</section>\n'
     )
 
 
@@ -267,7 +268,7 @@ def _archive_banner(version: Version, plan: Schedule, language: str) -> str:
 def _with_nav(page: str, nav: str) -> str:
     """A redline page with the site navigation added after <body> (the page is ours)."""
     clean_nav = sanitize_html(nav)
-    return page.replace("<body>\n", "<body>\n" + clean_nav + "\n", 1) if "<body>\n" in page else page
+    return page.replace(SKIP_LINK, SKIP_LINK + clean_nav + "\n", 1) if SKIP_LINK in page else page
 
 
 def _changes_page(versions: Sequence[Version], front: Notice, language: str, redlines: bool, plan: Schedule) -> str:
