@@ -15,7 +15,7 @@ WIDE = ["Name", "Provider", "Purpose", "Duration", "Category"]
 
 def _notice(columns: list[str], rows: list[list[str]], body: str = "Some words.") -> Notice:
     notice = Notice(title="Test notice")
-    notice.add(Clause(id="cookie-list", title="Cookies we set", body=body + "\n\n{{ table.cookies }}"))
+    notice.add(Clause(id="cookie-list", title="Cookies we set", body=body + "\n\n[[table:cookies]]"))
     notice.tables["cookies"] = Table(list(columns), [list(r) for r in rows])
     return notice
 
