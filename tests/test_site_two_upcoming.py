@@ -161,7 +161,7 @@ def test_the_announcement_on_the_current_page_is_styled_like_a_version_banner(
     out = tmp_path / "site"
     build_site(chain, out, today=V1 + dt.timedelta(days=1))
     page = (out / "index.html").read_text(encoding="utf-8")
-    assert '<aside class="ns-upcoming"' in page
+    assert '<section class="ns-upcoming"' in page
     assert re.search(r"\.ns-banner,\s*\.ns-upcoming\s*\{[^}]*max-width: 46rem;[^}]*font-family: system-ui", page)
 
 

@@ -12,9 +12,10 @@ if TYPE_CHECKING:
 
 
 def _pdf(notice: Notice, options: RenderOptions, rendered: RenderedNotice, width: int, inline: bool) -> bytes:
+    from notice_studio.core.export.paper import paper_for
     from notice_studio.qt_export.pdf import notice_pdf
 
-    return notice_pdf(rendered)
+    return notice_pdf(rendered, paper_for(notice.jurisdictions))
 
 
 def _pdf_warnings(rendered: RenderedNotice) -> tuple[str, ...]:

@@ -19,11 +19,11 @@ import os
 import re
 import sys
 
+from notice_studio.core.export.paper import PAGE_MARGINS_MM, TABLE_POINT_SIZES
 from notice_studio.core.export.sanitize import sanitize_html
 from notice_studio.core.fileio import write_atomic
 from notice_studio.core.render.renderer import RenderedNotice, display_number
 
-PAGE_MARGINS_MM = (18.0, 16.0, 18.0, 20.0)  # left, top, right, bottom (Qt numbers pages in the bottom margin)
 RESOLUTION = 300
 
 _QT_CSS = """
@@ -100,8 +100,9 @@ _LINE_BREAK = "\u2028"  # what <br> becomes: a new line, and no character in the
 _LONG_WORD_RE = re.compile(rf"\S{{{LONG_WORD + 1},}}")
 
 
-def notice_pdf(rendered: RenderedNotice) -> bytes:
-    """The notice as PDF bytes (A4; selectable text; page numbers; bookmarks for clauses)."""
+def notice_pdf(rendered: RenderedNotice, paper: str = "A4") -> bytes:
+    """The notice as PDF bytes (`paper`: 'A4' or 'Letter', see core.export.paper; selectable text;
+    page numbers; bookmarks for clauses)."""
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF
     from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPdfWriter, QTextDocument, QTextOption
 
@@ -116,7 +117,7 @@ def notice_pdf(rendered: RenderedNotice) -> bytes:
     left, top, right, bottom = PAGE_MARGINS_MM
     writer.setPageLayout(
         QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
+            QPageSize(QPageSize.PageSizeId.Letter if paper == "Letter" else QPageSize.PageSizeId.A4),
             QPageLayout.Orientation.Portrait,
             QMarginsF(left, top, right, bottom),
             QPageLayout.Unit.Millimeter,
@@ -214,9 +215,6 @@ def keep_headings_with_text(doc, writer) -> int:
     return moved
 
 
-_TABLE_POINT_SIZES = (9.0, 8.0, 7.0)
-
-
 def _fit_tables(probe, doc, width: float) -> bool:
     """Words never break mid-word, so a table of many columns can grow wider than the page:
     set such a table in a smaller type until it fits (down to 7 pt). A table still too wide
@@ -228,7 +226,7 @@ def _fit_tables(probe, doc, width: float) -> bool:
     originals = [f for f in doc.rootFrame().childFrames() if isinstance(f, QTextTable)]
     broke = False
     for table, original in zip(tables, originals, strict=False):
-        for size in _TABLE_POINT_SIZES:
+        for size in TABLE_POINT_SIZES:
             if layout.frameBoundingRect(table).width() <= width + 1:
                 break
             for each in (table, original):

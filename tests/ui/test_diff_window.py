@@ -390,9 +390,10 @@ def test_a_wide_table_with_an_added_row_lists_each_row_cell_by_cell() -> None:
     happened, then one line per cell it needs (the heading and the value), not a grid of
     columns too narrow for their words."""
     from notice_studio.core.diff.notices import diff_notices
+    from notice_studio.core.diff.table_rows import GRID_COLUMNS
     from notice_studio.core.notice.model import Notice, Table
     from notice_studio.ui.compare.diff_panes import NEW, OLD
-    from notice_studio.ui.compare.diff_rows import GRID_COLUMNS, table_list
+    from notice_studio.ui.compare.diff_rows import table_list
 
     columns = ["Category", "Examples", "Collected", "Sources", "Purposes", "Shared with", "Sold"]
     old = Notice(title="N")

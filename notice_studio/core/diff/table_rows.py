@@ -8,7 +8,15 @@ from notice_studio.core.notice import messages
 from notice_studio.core.notice.model import Table
 from notice_studio.core.wording import plural
 
-__all__ = ["hidden_columns", "row_status", "shown_columns", "table_edit_message"]
+__all__ = [
+    "GRID_COLUMNS",
+    "hidden_columns",
+    "listed_columns",
+    "listed_row_by_row",
+    "row_status",
+    "shown_columns",
+    "table_edit_message",
+]
 
 _STATUS = {ChangeKind.ADDED: "Added", ChangeKind.REMOVED: "Removed"}
 
@@ -22,6 +30,23 @@ def shown_columns(t: TableChange) -> list[str]:
         return every
     changed = {c for r in t.rows for c in r.changed_columns} | set(t.columns_added) | set(t.columns_removed)
     return [c for n, c in enumerate(every) if n == 0 or c in changed]
+
+
+GRID_COLUMNS = 4
+"""The most columns a changed table's rows are shown under as a grid (in half a 1366-pixel
+window, or a 320-pixel phone, without breaking words); a wider table lists each changed row's
+cells one under another instead (the comparison window and the HTML redline alike)."""
+
+
+def listed_row_by_row(t: TableChange) -> bool:
+    """True when `t`'s changed rows are too wide for a grid and are listed cell under cell."""
+    return len(shown_columns(t)) > GRID_COLUMNS
+
+
+def listed_columns(row: RowChange, every: tuple[str, ...]) -> list[str]:
+    """The cells a row listed cell under cell shows: every cell of an added or removed row, the
+    changed ones of a changed row (`every`: that side's columns, in order)."""
+    return [c for c in every if row.kind != ChangeKind.MODIFIED or c in row.changed_columns]
 
 
 def hidden_columns(t: TableChange) -> list[str]:

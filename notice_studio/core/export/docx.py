@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from docx import Document
@@ -18,9 +19,11 @@ from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
-from docx.shared import Pt, RGBColor
+from docx.shared import Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
+from notice_studio.core.export.paper import PAGE_MARGINS_MM, PAPER_MM, TABLE_POINT_SIZES
 from notice_studio.core.export.sanitize import URL_SCHEMES
 from notice_studio.core.htmltree import Node as Element
 from notice_studio.core.htmltree import parse_html
@@ -53,9 +56,10 @@ _SPACE_RE = re.compile(r"\s+")
 _MONO = "Courier New"
 
 
-def notice_docx(rendered: RenderedNotice) -> bytes:
-    """The notice as a .docx file's bytes."""
+def notice_docx(rendered: RenderedNotice, paper: str = "A4") -> bytes:
+    """The notice as a .docx file's bytes, on `paper` ('A4' or 'Letter', see core.export.paper)."""
     doc = Document()
+    _page_setup(doc, paper)
     _hyperlink_style(doc)
     props = doc.core_properties
     props.title = rendered.title
@@ -64,6 +68,12 @@ def notice_docx(rendered: RenderedNotice) -> bytes:
     props.author = "Notice Studio"
     doc.add_paragraph(rendered.title, style="Title")
     doc.add_paragraph(rendered.status_line, style="Subtitle")
+    if rendered.version_note:
+        doc.add_paragraph(rendered.version_note)
+        for line in rendered.change_notice.strip().splitlines():
+            bullet = line.lstrip()[:2] in ("- ", "* ")
+            if line.strip():
+                doc.add_paragraph(line.strip()[2:] if bullet else line.strip(), style="List Bullet" if bullet else None)
     writer = _Writer(doc, _bookmark_names(rendered))
     for clause in rendered.clauses:
         section = parse_html(clause.html).find("section")
@@ -72,6 +82,47 @@ def notice_docx(rendered: RenderedNotice) -> bytes:
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+def _page_setup(doc: DocxDocument, paper: str) -> None:
+    """The PDF's paper and margins (python-docx's template is Letter with 1.25-inch margins)."""
+    width, height = PAPER_MM[paper]
+    left, top, right, bottom = PAGE_MARGINS_MM
+    section = doc.sections[0]
+    section.page_width, section.page_height = Mm(width), Mm(height)
+    section.left_margin, section.top_margin, section.right_margin, section.bottom_margin = (
+        Mm(left),
+        Mm(top),
+        Mm(right),
+        Mm(bottom),
+    )
+
+
+def _text_width(doc: DocxDocument) -> int:
+    section = doc.sections[0]
+    return int(section.page_width or 0) - int(section.left_margin or 0) - int(section.right_margin or 0)
+
+
+def size_columns(cells: list[list[str]], width: int, body_pt: float) -> tuple[list[int], float]:
+    """Column widths (EMU) summing to `width` and the type size of a table of `cells` (rows of
+    cell texts): each column at least as wide as its longest word, the rest shared by how much
+    text each holds; a table whose words do not fit at `body_pt` is set smaller, as the PDF sets it."""
+    columns = max((len(r) for r in cells), default=0)
+    longest = [max((len(w) for r in cells if c < len(r) for w in r[c].split()), default=1) for c in range(columns)]
+    amount = [max((min(len(r[c]), 60) for r in cells if c < len(r)), default=1) for c in range(columns)]
+    padding = Pt(11.5)  # the cell's margins either side
+    for size in (body_pt, *TABLE_POINT_SIZES):
+        char = Pt(size * 0.62)  # a wide letter, bold in the headings
+        least = [int(n * char + padding) for n in longest]
+        if sum(least) <= width or size == TABLE_POINT_SIZES[-1]:
+            break
+    spare = max(width - sum(least), 0)
+    wants = [max(int(a * char + padding) - m, 0) for a, m in zip(amount, least, strict=True)]
+    total = sum(wants) or 1
+    widths = [m + spare * w // total for m, w in zip(least, wants, strict=True)]
+    if not sum(wants):
+        widths = [m + spare // columns for m in least]
+    return widths, size
 
 
 def _bookmark_names(rendered: RenderedNotice) -> dict[str, str]:
@@ -218,6 +269,7 @@ class _Writer:
                 fmt = {"bold": True} if cell_element.tag == "th" else {}
                 for node in cell_element.children:
                     self._inline_node(paragraph, node, fmt)
+        self._fit(table, rows)
         if rows[0].elements() and all(c.tag == "th" for c in rows[0].elements()):
             header = OxmlElement("w:tblHeader")
             header.set(qn("w:val"), "true")
@@ -226,6 +278,23 @@ class _Writer:
             described = OxmlElement("w:tblCaption")
             described.set(qn("w:val"), " ".join(caption.text().split())[:255])
             table._tbl.tblPr.append(described)
+
+    def _fit(self, table: Any, rows: Sequence[Element]) -> None:
+        """Columns sized to their words and a wide table's type made smaller, so no word breaks."""
+        cells = [[" ".join(c.text().split()) for c in tr.elements() if c.tag in ("th", "td")] for tr in rows]
+        body = self.doc.styles["Normal"].font.size
+        widths, size = size_columns(cells, _text_width(self.doc), body.pt if body else 11.0)
+        table.autofit = False
+        layout = OxmlElement("w:tblLayout")
+        layout.set(qn("w:type"), "fixed")
+        table._tbl.tblPr.append(layout)
+        for column, width in zip(table.columns, widths, strict=False):
+            column.width = width
+            for cell in column.cells:
+                cell.width = width
+        if body is None or size < body.pt:
+            for run in table._tbl.iter(qn("w:r")):  # links' runs too, which paragraph.runs leaves out
+                Run(run, table).font.size = Pt(size)
 
     # ----- inline ----------------------------------------------------------------------------
     def inline(self, paragraph: Paragraph, element: Element, fmt: _Format | None = None) -> None:

@@ -71,8 +71,9 @@ def _text(notice: Notice, options: RenderOptions, rendered: RenderedNotice, widt
 
 def _docx(notice: Notice, options: RenderOptions, rendered: RenderedNotice, width: int, bare: bool) -> bytes:
     from notice_studio.core.export.docx import notice_docx
+    from notice_studio.core.export.paper import paper_for
 
-    return notice_docx(rendered)
+    return notice_docx(rendered, paper_for(notice.jurisdictions))
 
 
 EXPORTERS: dict[str, Exporter] = {

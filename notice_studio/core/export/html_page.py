@@ -12,7 +12,9 @@ from notice_studio.core.render.markdown import clean_text
 from notice_studio.core.render.renderer import RenderedNotice, text_direction
 from notice_studio.paths import resources_folder
 
-_SLOT_RE = re.compile(r"@@(LANG|DIR|TITLE|CSS|BEFORE|BODY)@@")
+_SLOT_RE = re.compile(r"@@(LANG|DIR|TITLE|CSS|SKIP|BEFORE|BODY)@@")
+SKIP_LINK = '<a class="ns-skip" href="#ns-main">Skip to the notice</a>\n'
+"""The first thing the keyboard reaches on every page we write: past the site menu and banners."""
 
 
 @cache
@@ -39,6 +41,7 @@ def page_html(
         "DIR": direction or text_direction(lang or "en"),
         "TITLE": escapeHtml(" ".join(clean_text(title).split())),
         "CSS": css.replace("</", "<\\/"),  # the style element must not be closable from inside
+        "SKIP": SKIP_LINK,
         "BEFORE": sanitize_html(before_main) + "\n" if before_main else "",
         "BODY": body,
     }
@@ -48,8 +51,12 @@ def page_html(
     return page
 
 
-def notice_page(rendered: RenderedNotice, before_main: str = "") -> str:
-    """The rendered notice as a standalone page."""
-    return page_html(
-        rendered.title, rendered.html, rendered.language, direction=rendered.direction, before_main=before_main
-    )
+def notice_page(rendered: RenderedNotice, before_main: str = "", after_title: str = "") -> str:
+    """The rendered notice as a standalone page; `after_title` goes inside the main landmark right
+    after the notice's title and date (a banner there keeps the headings in order)."""
+    body = rendered.html
+    if after_title:
+        end = body.find("</header>\n")
+        at = end + len("</header>\n") if end >= 0 else body.find(">\n") + 2
+        body = body[:at] + after_title + body[at:]
+    return page_html(rendered.title, body, rendered.language, direction=rendered.direction, before_main=before_main)

@@ -23,6 +23,7 @@ from markdown_it.token import Token
 
 from notice_studio.core.notice.model import CROSSREF_RE, PLACEHOLDER_RE, Notice, Table, resolve_references
 from notice_studio.core.render.markdown import (
+    ANCHOR_PREFIX,
     TABLE_EMBED_RE,
     clean_text,
     notice_markdown,
@@ -64,19 +65,27 @@ def notice_markdown_text(notice: Notice, options: RenderOptions | None = None) -
     parts = [f"# {escape_markdown(' '.join(clean_text(notice.title).split()))}", ""]
     status = status_line(options, language)
     parts += [f"*{escape_markdown(status)}*", ""]
+    if options.version_note:
+        parts += [escape_markdown(options.version_note), ""]
+        if options.change_notice:
+            parts += [clean_text(options.change_notice).strip(), ""]
     head = list(parts)
     bodies: list[tuple[str, str]] = []
+    slugs = HeadingSlugs()
+    slugs.add(parts[0][2:])
+    targets: dict[str, str] = {}
     for clause, depth, number in notice.walk():
         level = min(depth + 2, 6)
         title = resolve_references(" ".join(clean_text(clause.title).split()), aliases)
         title = _fill_line(title, notice, numbers, options, language, plain=True)
         heading = f"{'#' * level} {display_number(number)} {title}".rstrip()
+        targets[clause.id] = slugs.add(heading[level + 1 :])
         source = resolve_references(clean_text(clause.body), aliases)
         body = _body(source, level, notice, numbers, options, language)
         if not markdown_is_inert(body):
             body = _defused(source, level, notice, numbers, options, language)
         bodies.append((heading, body))
-    text = _join(head, bodies)
+    text = _section_links(_join(head, bodies), targets)
     if not markdown_is_inert(text):  # never seen; a last guard for interplay between clauses
         text = _join(head, [(h, escape_markdown(b)) for h, b in bodies])
     return text
@@ -117,6 +126,31 @@ def _paragraphs(body: str) -> list[str]:
             continue
         blocks[-1].append(line)
     return ["\n".join(block) for block in blocks if block]
+
+
+class HeadingSlugs:
+    """The ids GitHub and GitLab give headings ("## 15. Contact us" -> "15-contact-us", a repeat
+    "-1"), so a section link leads to its heading there (Markdown has no ids of its own, and the
+    export stays free of raw HTML)."""
+
+    def __init__(self) -> None:
+        self._seen: dict[str, int] = {}
+
+    def add(self, heading_markdown: str) -> str:
+        text = _UNESCAPE_RE.sub(r"\1", heading_markdown).strip().lower()
+        slug = re.sub(r"[^\w\- ]", "", text).replace(" ", "-")
+        count = self._seen.get(slug, 0)
+        self._seen[slug] = count + 1
+        return f"{slug}-{count}" if count else slug
+
+
+_UNESCAPE_RE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_SECTION_LINK_RE = re.compile(r"\]\(#(?:" + re.escape(ANCHOR_PREFIX) + r")?([^()\s]+)\)")
+
+
+def _section_links(text: str, targets: Mapping[str, str]) -> str:
+    """Links to a section (`#ns-clause-<id>` or `#<id>`) lead to its heading's id on the host."""
+    return _SECTION_LINK_RE.sub(lambda m: f"](#{targets[m.group(1)]})" if m.group(1) in targets else m.group(0), text)
 
 
 def _join(head: list[str], bodies: list[tuple[str, str]]) -> str:

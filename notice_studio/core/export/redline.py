@@ -27,12 +27,19 @@ from notice_studio.core.diff.notices import (
     diff_notices,
     render_placeholders,
 )
-from notice_studio.core.diff.table_rows import hidden_columns, row_status, shown_columns
+from notice_studio.core.diff.table_rows import (
+    hidden_columns,
+    listed_columns,
+    listed_row_by_row,
+    row_status,
+    shown_columns,
+)
 from notice_studio.core.diff.words import DELETE, EQUAL, INSERT, WordOp
 from notice_studio.core.export.html_page import page_html
 from notice_studio.core.export.md_blocks import AtomTable, Block, Piece, aligned, blocks_from_ops
 from notice_studio.core.export.moved_text import find_text_moves
 from notice_studio.core.notice.model import Notice
+from notice_studio.core.render.markdown import table_caption
 
 __all__ = ["REDLINE_CSS", "anchor_id", "redline_body", "redline_html", "status_text"]
 
@@ -67,8 +74,16 @@ _ALLOWED_TAGS = {
     "td",
     "code",
     "blockquote",
+    "dl",
+    "dt",
+    "dd",
 }
-_ALLOWED_ATTRIBUTES = {"*": {"id", "class", "aria-labelledby", "aria-label"}, "a": {"href"}, "th": {"scope"}}
+_ALLOWED_ATTRIBUTES = {
+    "*": {"id", "class", "aria-labelledby", "aria-label"},
+    "a": {"href"},
+    "th": {"scope"},
+    "div": {"role", "tabindex"},  # a table's scrolling box is a named region the keyboard reaches
+}
 
 REDLINE_CSS = """
 .visually-hidden { position: absolute !important; width: 1px; height: 1px; padding: 0; margin: -1px;
@@ -90,6 +105,11 @@ REDLINE_CSS = """
 .redline-summary { border: 1px solid #999; padding: 0.5rem 1rem; margin-bottom: 1.5rem; }
 .redline-values td, .redline-values th { border: 1px solid #bbb; padding: 0.2rem 0.5rem; text-align: left; }
 .redline-values { border-collapse: collapse; }
+.redline-values th[scope="row"] { font-weight: normal; }
+.redline-table-rows { list-style: none; padding: 0; overflow-wrap: anywhere; }
+.redline-row { font-weight: 600; margin: 0.75rem 0 0.25rem; }
+.redline-table-rows dt { font-weight: 600; }
+.redline-table-rows dd { margin: 0 0 0.35rem 1rem; }
 @media print { .redline-summary a { color: inherit; } }
 """
 
@@ -132,6 +152,8 @@ def _ops_html(ops: tuple[WordOp, ...]) -> str:
 
 
 def _mark(op: str, inner: str) -> str:
+    if not inner:
+        return ""
     if op == INSERT:
         return (
             f'<ins><span class="visually-hidden">inserted: </span>{inner}'
@@ -145,7 +167,7 @@ def _mark(op: str, inner: str) -> str:
     return inner
 
 
-def _piece_html(piece: Piece, links: Collection[str]) -> str:
+def _piece_inner(piece: Piece, links: Collection[str]) -> str:
     inner = _esc(piece.shown)
     if piece.code:
         inner = f"<code>{inner}</code>"
@@ -155,11 +177,23 @@ def _piece_html(piece: Piece, links: Collection[str]) -> str:
         inner = f"<strong>{inner}</strong>"
     if piece.target and piece.target in links:
         inner = f'<a href="#{anchor_id(piece.target)}">{inner}</a>'
-    return _mark(piece.op, inner)
+    return inner
 
 
 def _inline_html(block: Block, links: Collection[str]) -> str:
-    return "".join(_piece_html(p, links) for p in block.pieces if p.kind in ("text", "atom", "soft") and p.shown)
+    """A block's words; neighbouring pieces inserted (or deleted) together are one insertion, so
+    a screen reader says "inserted" once for words that differ only in bold or a link."""
+    out: list[str] = []
+    run_op, run = EQUAL, ""
+    for piece in block.pieces:
+        if piece.kind not in ("text", "atom", "soft") or not piece.shown:
+            continue
+        if piece.op != run_op:
+            out.append(_mark(run_op, run))
+            run_op, run = piece.op, ""
+        run += _piece_inner(piece, links)
+    out.append(_mark(run_op, run))
+    return "".join(o for o in out if o)
 
 
 def _blocks_html(blocks: list[Block], depth: int, links: Collection[str], move_labels: Sequence[str] = ()) -> str:
@@ -175,7 +209,11 @@ def _blocks_html(blocks: list[Block], depth: int, links: Collection[str], move_l
     for k, block in enumerate(blocks):
         if block.style == "table":
             close_to(0)
-            out.append(_mark(block.op, f'<p class="redline-table"><em>Table: {_esc(block.table or "")}</em></p>'))
+            out.append(
+                _mark(
+                    block.op, f'<p class="redline-table"><em>Table: {_esc(table_caption(block.table or ""))}</em></p>'
+                )
+            )
             continue
         inner = _inline_html(block, links)
         if not inner:
@@ -336,11 +374,27 @@ def _values_html(diff: NoticeDiff) -> str:
 
 
 def _table_html(t: TableChange) -> str:
-    """A changed table as a table: its changed rows under its headings, each row's first cell
-    saying what happened, a changed cell's old value deleted and its new one inserted."""
-    columns = shown_columns(t)
+    """A changed table: its changed rows under its headings, each row's first cell saying what
+    happened, a changed cell's old value deleted and its new one inserted; a table wider than
+    the grid allows lists each changed row's cells one under another, as the comparison does."""
+    title = _esc(table_caption(t.name))
     hidden = hidden_columns(t)
     note = t.counts() + (f" Not shown, unchanged: {', '.join(hidden)}." if hidden else "")
+    rows = _table_list_html(t) if listed_row_by_row(t) else _table_grid_html(t, title)
+    return (
+        f'<h3>{title} <span class="redline-badge">{_esc(t.kind.value)}</span></h3>'
+        f'<p class="redline-status">{_esc(note)}</p>{rows}'
+    )
+
+
+def _cell_html(before: str, after: str) -> str:
+    if before == after:
+        return _esc(after)
+    return " ".join(m for m in (_mark(DELETE, _esc(before)), _mark(INSERT, _esc(after))) if m)
+
+
+def _table_grid_html(t: TableChange, title: str) -> str:
+    columns = shown_columns(t)
     heads = "".join(
         f'<th scope="col">{_mark(DELETE if c in t.columns_removed else INSERT if c in t.columns_added else EQUAL, _esc(c))}</th>'
         for c in columns
@@ -349,19 +403,30 @@ def _table_html(t: TableChange) -> str:
     for row in t.rows:
         old = dict(zip(t.old_columns, row.old_row or (), strict=False))
         new = dict(zip(t.new_columns, row.new_row or (), strict=False))
-        cells = []
-        for c in columns:
-            before, after = old.get(c, ""), new.get(c, "")
-            shown = [_mark(DELETE, _esc(before))] if before and before != after else []
-            shown += [_mark(INSERT, _esc(after))] if after and before != after else []
-            cells.append(f"<td>{' '.join(shown) or _esc(after)}</td>")
-        rows.append(f"<tr><td>{_esc(row_status(row))}</td>{''.join(cells)}</tr>")
+        cells = "".join(f"<td>{_cell_html(old.get(c, ''), new.get(c, ''))}</td>" for c in columns)
+        rows.append(f'<tr><th scope="row">{_esc(row_status(row))}</th>{cells}</tr>')
     return (
-        f'<h3>{_esc(t.name)} <span class="redline-badge">{_esc(t.kind.value)}</span></h3>'
-        f'<p class="redline-status">{_esc(note)}</p>'
-        f'<div class="ns-table-wrap"><table class="redline-values" aria-label="Changed rows of {_esc(t.name)}">'
-        f'<thead><tr><th scope="col">Change</th>{heads}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
+        f'<div class="ns-table-wrap" role="region" aria-label="Changed rows of {title}" tabindex="0">'
+        f'<table class="redline-values"><thead><tr><th scope="col">Change</th>{heads}</tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table></div>"
     )
+
+
+def _table_list_html(t: TableChange) -> str:
+    """Each changed row as a list item: its name and what happened, then the cells it needs, each
+    column's heading over its value (no grid of columns too narrow for their words)."""
+    items = []
+    for row in t.rows:
+        old = dict(zip(t.old_columns, row.old_row or (), strict=False))
+        new = dict(zip(t.new_columns, row.new_row or (), strict=False))
+        every = t.old_columns if row.kind == ChangeKind.REMOVED else t.new_columns
+        cells = "".join(
+            f"<dt>{_esc(c)}</dt><dd>{_cell_html(old.get(c, ''), new.get(c, ''))}</dd>"
+            for c in listed_columns(row, every)
+        )
+        name = _esc(row.name or "(no name)")
+        items.append(f'<li><p class="redline-row">{name} \u2014 {_esc(row_status(row))}</p><dl>{cells}</dl></li>')
+    return f'<ul class="redline-table-rows">{"".join(items)}</ul>'
 
 
 class _Context:
@@ -435,7 +500,7 @@ def redline_body(
             ),
             "</header>",
             _summary_html(diff),
-            "<main>",
+            '<main id="ns-main">',
             *(_clause_html(c, context) for c in clauses),
             _values_html(diff),
             "</main>",

@@ -38,8 +38,9 @@ from urllib.parse import urlsplit
 
 from markdown_it.common.utils import escapeHtml
 
-from notice_studio.core.export.html_page import notice_page, page_html
+from notice_studio.core.export.html_page import SKIP_LINK, notice_page, page_html
 from notice_studio.core.export.sanitize import sanitize_html
+from notice_studio.core.export.version_banner import version_status
 from notice_studio.core.fileio import output_folder, write_atomic
 from notice_studio.core.notice.model import Notice, NoticeError
 from notice_studio.core.notice.store import Version
@@ -177,7 +178,8 @@ def site_files(
     )
     files["index.html"] = notice_page(
         rendered[front.name],
-        before_main=_site_nav("index.html", language) + _front_banner(front, plan, language) + announcements,
+        before_main=_site_nav("index.html", language),
+        after_title=_front_banner(front, plan, language) + announcements,
     )
     for i, version in enumerate(versions):
         page = rendered[version.name]
@@ -242,11 +244,11 @@ def _announcement(version: Version, front: Version, plan: Schedule, language: st
     if redlines and not plan.is_first(version):
         links.append(f'<li><a href="redline-{version.name}.html">See what will change</a></li>')
     return (
-        f'<aside class="ns-upcoming" aria-labelledby="{version.name}-upcoming">\n'
+        f'<section class="ns-upcoming" aria-labelledby="{version.name}-upcoming">\n'
         f'<h2 id="{version.name}-upcoming">An updated notice takes effect on {when}</h2>\n'
         f"<p>Version {version.number} ({kind}) {replaces}</p>\n"
         f"{_change_notice_html(version)}"
-        f'<ul class="ns-version-links">{"".join(links)}</ul>\n</aside>\n'
+        f'<ul class="ns-version-links">{"".join(links)}</ul>\n</section>\n'
     )
 
 
@@ -258,35 +260,7 @@ def _change_notice_html(version: Version) -> str:
 
 
 def _archive_banner(version: Version, plan: Schedule, language: str) -> str:
-    when = escapeHtml(_when(version, language))
-    following = plan.followed_by(version)
-    replaced_by = plan.replaced_by(version)
-    if replaced_by is not None:
-        text = (
-            f"This is version {version.number} of this notice. It was never in force: version "
-            f"{replaced_by.number} replaced it before it took effect on {when}. "
-            f'<a href="index.html">Read the current version</a>.'
-        )
-    elif plan.is_withdrawn(version):
-        text = (
-            f"This is version {version.number} of this notice. It was never in force: it was withdrawn before it "
-            f'was to take effect on {when}. <a href="index.html">Read the current version</a>.'
-        )
-    elif plan.is_upcoming(version):
-        text = (
-            f"This is version {version.number} of this notice. It takes effect on {when}; until then "
-            f'<a href="index.html">the current version</a> applies.'
-        )
-    elif version is plan.in_force:
-        text = f"This is version {version.number}, the current version, in effect from {when}."
-        if following is not None:
-            text += f" Version {following.number} takes effect on {escapeHtml(_when(following, language))}."
-    else:
-        until = escapeHtml(_when(following, language)) if following else ""
-        text = (
-            f"This is version {version.number} of this notice, in effect from {when} until {until}. "
-            f'<a href="index.html">Read the current version</a>.'
-        )
+    text = version_status(version, plan, language, current_href="index.html")
     # Inside a landmark of its own, so screen-reader users find it among the page's regions.
     return f'<aside class="ns-banner" aria-label="About this version"><p>{text}</p></aside>\n'
 
@@ -294,7 +268,7 @@ def _archive_banner(version: Version, plan: Schedule, language: str) -> str:
 def _with_nav(page: str, nav: str) -> str:
     """A redline page with the site navigation added after <body> (the page is ours)."""
     clean_nav = sanitize_html(nav)
-    return page.replace("<body>\n", "<body>\n" + clean_nav + "\n", 1) if "<body>\n" in page else page
+    return page.replace(SKIP_LINK, SKIP_LINK + clean_nav + "\n", 1) if SKIP_LINK in page else page
 
 
 def _changes_page(versions: Sequence[Version], front: Notice, language: str, redlines: bool, plan: Schedule) -> str:

@@ -50,6 +50,7 @@ from notice_studio.core.render.markdown import (
     anchor_for,
     clean_text,
     notice_markdown,
+    plain_markdown,
     starts_sentence,
 )
 from notice_studio.core.render.text import tokens_to_lines
@@ -92,6 +93,10 @@ class RenderOptions:
     """A published version whose date has not come: its page says "Takes effect", not "Last updated"."""
     never_in_force: bool = False
     """A published version replaced before its date: its page says so instead of either."""
+    version_note: str = ""
+    """Plain sentences under the date: which version applies until this one takes effect."""
+    change_notice: str = ""
+    """The version's change notice (Markdown), shown under the note of a version not in force yet."""
     language: str | None = None
     """The language of labels and the `lang` attribute; None uses the notice's language."""
     marker_style: str = "name"
@@ -174,6 +179,8 @@ class RenderedNotice:
     """Plain text, numbered, one line per paragraph (the text export wraps it)."""
     version_label: str | None = None
     last_updated: dt.date | None = None
+    version_note: str = ""
+    change_notice: str = ""
     _by_id: Mapping[str, RenderedClause] = field(default_factory=dict, repr=False, compare=False)
 
     def clause(self, clause_id: str) -> RenderedClause:
@@ -420,6 +427,22 @@ _TITLE_RE = re.compile(
 )
 
 
+def _note_html(options: RenderOptions) -> str:
+    if not options.version_note:
+        return ""
+    html = f'<p class="ns-version-note">{escapeHtml(options.version_note)}</p>\n'
+    if options.change_notice:
+        html += f'<div class="ns-change-notice">{plain_markdown().render(clean_text(options.change_notice))}</div>\n'
+    return html
+
+
+def _note_lines(options: RenderOptions) -> list[str]:
+    lines = [options.version_note] if options.version_note else []
+    if options.version_note and options.change_notice:
+        lines += ["", *clean_text(options.change_notice).strip().splitlines()]
+    return lines
+
+
 # ----- the whole notice -------------------------------------------------------------------------
 def _assemble(
     notice: Notice, options: RenderOptions, language: str, clauses: tuple[RenderedClause, ...]
@@ -441,7 +464,7 @@ def _assemble(
             )
         header_html = (
             f'<header class="ns-header">\n<h1 class="ns-title">{escapeHtml(title)}</h1>\n'
-            f'<p class="ns-status {status_class}">{status_html}</p>\n</header>\n'
+            f'<p class="ns-status {status_class}">{status_html}</p>\n{_note_html(options)}</header>\n'
         )
     toc_html = contents_html(toc, options.toc_depth, language) if options.include_toc and toc else ""
     dir_attr = ' dir="rtl"' if direction == "rtl" else ""
@@ -461,7 +484,7 @@ def _assemble(
             missing.setdefault(name, []).append(c.clause_id)
         broken += [BrokenReference(c.clause_id, target) for target in c.broken_references]
 
-    text_parts = [title, status, ""] if options.include_header else []
+    text_parts = [title, status, *_note_lines(options), ""] if options.include_header else []
     text_parts.append("\n\n".join(c.text for c in clauses))
     by_id = {c.clause_id: c for c in clauses}
     return RenderedNotice(
@@ -481,5 +504,7 @@ def _assemble(
         text="\n".join(text_parts).rstrip() + "\n",
         version_label=options.version_label,
         last_updated=options.last_updated,
+        version_note=options.version_note,
+        change_notice=options.change_notice,
         _by_id=MappingProxyType(by_id),
     )

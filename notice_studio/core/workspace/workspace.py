@@ -1005,17 +1005,22 @@ class Workspace(TeamWork, WordReviewWork):
         from notice_studio.core.render.renderer import RenderOptions
 
         if re.fullmatch(r"v\d+", at):
+            from notice_studio.core.export.version_banner import exported_note
             from notice_studio.core.publishing.schedule import schedule, takes_effect_after
 
             version = self.repo.version(at)
             today = dt.date.today()
             later = takes_effect_after(version, today)
-            never = schedule(self.repo.versions(), today).never_took_effect(version)
+            plan = schedule(self.repo.versions(), today)
+            never = plan.never_took_effect(version)
+            note, change_notice = exported_note(version, plan, self.notice.language or "en")
             return RenderOptions(
                 last_updated=version.effective,
                 version_label=version.name,
                 takes_effect_later=later,
                 never_in_force=never,
+                version_note=note,
+                change_notice=change_notice,
             )
         return RenderOptions()  # the draft, or a saved edit: a draft as it was then
 

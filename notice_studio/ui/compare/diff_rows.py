@@ -12,7 +12,13 @@ from dataclasses import dataclass
 
 from notice_studio.core.diff.notices import ChangeKind, ClauseChange, NoticeDiff, RowChange, TableChange, VariableChange
 from notice_studio.core.diff.references import side_references
-from notice_studio.core.diff.table_rows import hidden_columns, row_status, shown_columns
+from notice_studio.core.diff.table_rows import (
+    hidden_columns,
+    listed_columns,
+    listed_row_by_row,
+    row_status,
+    shown_columns,
+)
 from notice_studio.core.diff.words import DELETE, EQUAL, INSERT, WordOp, diff_words
 from notice_studio.core.wording import plural
 from notice_studio.ui.compare.diff_panes import (
@@ -256,16 +262,11 @@ def _table_row(left: ComparePane, right: ComparePane, t: TableChange, colours: C
             row.note("Not in this version.")
             continue
         row.note(counts + (f" Not shown, unchanged: {', '.join(hidden)}." if hidden else ""))
-        if len(shown) <= GRID_COLUMNS:
+        if not listed_row_by_row(t):
             row.grid(table_grid(t, side, shown))
         else:
             cells, titles = table_list(t, side)
             row.grid(cells, heading=False, titles=titles)
-
-
-GRID_COLUMNS = 4
-"""The most columns a grid shows in half the window (1366 pixels wide) without breaking words;
-a wider table lists each changed row's cells one under another instead."""
 
 
 def table_list(t: TableChange, side: str) -> tuple[list[list[list[WordOp]]], list[int]]:
@@ -279,7 +280,7 @@ def table_list(t: TableChange, side: str) -> tuple[list[list[list[WordOp]]], lis
     for change in t.rows:
         titles.append(len(lines))
         lines.append([[WordOp(EQUAL, f"{change.name or '(no name)'} \u2014 {row_status(change)}")], []])
-        columns = [c for c in every if change.kind != ChangeKind.MODIFIED or c in change.changed_columns]
+        columns = listed_columns(change, every)
         for column, cell in zip(columns, _row_cells(change, every, columns, side), strict=True):
             if (change.old_row if side == OLD else change.new_row) is not None:
                 lines.append([[WordOp(EQUAL, column)], cell])
