@@ -5,6 +5,7 @@ the wording about the sale table follows what the practices record as sold or sh
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -90,8 +91,12 @@ def test_a_swapped_variant_is_found_by_its_library_id_in_check_and_every_export(
         _run("export", str(shared_only), "--version", "draft", "--format", fmt, "--out", str(out))
         text = out.read_text(encoding="utf-8")
         assert "missing section" not in text
-        if fmt != "txt":
+        if fmt == "html":
             assert "#ns-clause-dnt-gpc-no-sale" in text  # the link leads to the swapped-in section
+        elif fmt == "md":  # to the swapped-in section's heading, by the id GitHub and GitLab give it
+            heading = next(line for line in text.splitlines() if line.startswith("#") and "Do Not Track" in line)
+            slug = re.sub(r"[^\w\- ]", "", heading.lstrip("# ").lower()).replace(" ", "-")
+            assert f"(#{slug})" in text, slug
 
 
 def test_the_sale_wording_says_shared_when_only_sharing_is_recorded(
