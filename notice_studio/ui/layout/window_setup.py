@@ -50,6 +50,9 @@ EDITOR_MIN_CHARS = 32
 # share of the room beside the editor until the user drags the divider to another.
 PREVIEW_MIN_CHARS = 40
 PREVIEW_SHARE = 0.4
+# A screen holding fewer characters of the app's font than this is treated as a narrow one: a large
+# system font (14-16 pt on 1366 pixels) leaves as few columns as 150% scaling does on 1280x800.
+WIDE_ENOUGH_COLUMNS = 160
 
 # Docks in the order of their Ctrl+number keys, after Outline (1), Clause text (2) and Preview (3),
 # with their View menu text: every letter after '&' is used once in the View menu (a keyboard user
@@ -201,8 +204,11 @@ def preview_min_width(preview: QTextEdit, screen_width: int) -> int:
     """PREVIEW_MIN_CHARS of the preview's text, with its margins and scroll bar, on a screen wide
     enough for the guidance column; none of its own on a narrower one (853 pixels: 1280x800 at
     150%), where the outline, the editor and a side panel would otherwise push the window wider
-    than the screen (the share still gives the preview its part of the room there is)."""
-    return 0 if screen_width < WIDE_ENOUGH_FOR_GUIDANCE else readable_width(preview)
+    than the screen (the share still gives the preview its part of the room there is). A screen
+    that holds fewer than WIDE_ENOUGH_COLUMNS characters of a large system font counts as narrow."""
+    columns = screen_width // max(1, preview.fontMetrics().averageCharWidth())
+    narrow = screen_width < WIDE_ENOUGH_FOR_GUIDANCE or columns < WIDE_ENOUGH_COLUMNS
+    return 0 if narrow else readable_width(preview)
 
 
 def readable_width(preview: QTextEdit) -> int:
