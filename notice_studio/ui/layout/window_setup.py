@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from notice_studio.ui.layout.dock_tabs import TabBarTidier, tidy_tab_bars
+from notice_studio.ui.layout.elided import ElidedButton
 from notice_studio.ui.layout.fit import available_area
 from notice_studio.ui.layout.notice_messages import NoticeMessages
 from notice_studio.ui.layout.panes import (
@@ -327,6 +328,7 @@ def _menus(window: Window, extras: WindowExtras) -> None:
     started.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
     started.triggered.connect(lambda: show_help(window, "started"))
     shortcuts = QAction("&Keyboard shortcuts", window)
+    shortcuts.setShortcut(QKeySequence("Ctrl+/"))
     shortcuts.triggered.connect(lambda: show_help(window, "shortcuts"))
     welcome = QAction("&Welcome…", window)
     welcome.triggered.connect(lambda: show_welcome(window))
@@ -407,10 +409,9 @@ def _checks_badge(window: Window, extras: WindowExtras) -> None:
     dock = window.docks.get("checks_dock")
     if dock is None:
         return
-    button = QPushButton("Checks")
+    button = ElidedButton("Checks", "Show the checks (Ctrl+7)")  # shortened, not cut, in a narrow window
     button.setFlat(True)
     button.setAccessibleName("Checks summary: show the checks")
-    button.setToolTip("Show the checks (Ctrl+7)")
     pane = next(p for p in extras.panes if p.dock is dock)
     button.clicked.connect(lambda: go_to(pane))
     window.statusBar().insertPermanentWidget(0, button)
@@ -419,7 +420,8 @@ def _checks_badge(window: Window, extras: WindowExtras) -> None:
     def report(report: Any) -> None:
         from notice_studio.ui.checks.checks_report import counts_sentence
 
-        button.setText(counts_sentence(report))
+        button.set_full_text(counts_sentence(report))
+        button.setAccessibleDescription(counts_sentence(report))
 
     dock.report_ready.connect(report)
 
