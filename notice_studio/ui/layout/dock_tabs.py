@@ -105,7 +105,8 @@ class TabBarTidier(QObject):
 
     def _watch(self, bar: QTabBar) -> None:
         name_tab_bar(bar)
-        bar.currentChanged.connect(self.soon)  # a bar's first tab added or last one taken away
+        # A bar's first tab added or its last taken away: named again (no tidy: it lays the docks out).
+        bar.currentChanged.connect(lambda *_: name_tab_bar(bar))
 
     def soon(self, *_: object) -> None:
         self.timer.start()
