@@ -201,7 +201,7 @@ class MainWindow(QMainWindow):
         self.act_import = self._action(
             "&Import existing notice…",
             self.import_notice,
-            None,
+            QKeySequence("Ctrl+Shift+I"),
             f"Turn a {SUPPORTED_TEXT} notice into a project",
         )
         self.act_export = self._action(
@@ -216,7 +216,7 @@ class MainWindow(QMainWindow):
             None,
             "The laws this notice is written for, and its publishing rules (advance notice, approval)",
         )
-        self.act_quit = self._action("&Quit", self.close, SK.Quit)
+        self.act_quit = self._action("&Quit", self.close, QKeySequence("Ctrl+Q"))  # SK.Quit is empty on some desktops
         for item in (self.act_new, self.act_open):
             file_menu.addAction(item)
         file_menu.addMenu(self.recent_menu)

@@ -12,6 +12,16 @@ def is_dark(palette: QPalette | None = None) -> bool:
     return palette.color(QPalette.ColorRole.Base).lightness() < 128
 
 
+# Our own colours as (light palette, dark palette) pairs; both at least 4.5:1 against the base.
+LINK = ("#1d5fbf", "#7fb2ff")
+BROKEN_REFERENCE = ("#b42318", "#ff8a80")
+
+
+def themed(pair: tuple[str, str], palette: QPalette | None = None) -> QColor:
+    """The variant of one of our colours that reads on this palette."""
+    return QColor(pair[1] if is_dark(palette) else pair[0])
+
+
 def muted_color(palette: QPalette | None = None) -> QColor:
     """Secondary text: the text colour moved towards the background (readable in light and dark)."""
     palette = palette or QApplication.palette()

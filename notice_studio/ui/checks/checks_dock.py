@@ -144,6 +144,7 @@ class ChecksDock(QDockWidget):
         scroller.setWidgetResizable(True)
         scroller.setFrameShape(QFrame.Shape.NoFrame)
         scroller.setWidget(self.coverage)
+        scroller.setAccessibleName("Coverage of the selected laws, scrolled with the arrow keys")
         side_layout.addWidget(scroller, 1)
         self.change_laws = QPushButton("Change the laws…")
         self.change_laws.setAccessibleName("Change the laws this notice is written for")

@@ -7,7 +7,7 @@ import re
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from notice_studio.core.notice.model import CROSSREF_RE, PLACEHOLDER_RE, TABLE_RE
-from notice_studio.ui.palette import is_dark
+from notice_studio.ui.palette import BROKEN_REFERENCE, LINK, is_dark, themed
 
 
 def _fmt(
@@ -35,7 +35,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
 
     def _build_formats(self) -> None:
         dark = is_dark()
-        accent = QColor("#7fb2ff" if dark else "#1d5fbf")
+        accent = themed(LINK)
         muted = QColor("#9aa4b2" if dark else "#6b7280")
         self.heading = _fmt(accent, bold=True)
         self.bold = _fmt(bold=True)
@@ -53,7 +53,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             background=QColor("#fff1dc" if not dark else "#4a3418"),
         )
         self.crossref = _fmt(QColor("#6b3fa0" if not dark else "#c9a7ff"), bold=True)
-        self.broken = _fmt(QColor("#b42318"), bold=True)
+        self.broken = _fmt(themed(BROKEN_REFERENCE), bold=True)
         self.broken.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
         self.table = _fmt(muted, italic=True)
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent, QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from notice_studio.core.render.renderer import RenderCache, RenderedNotice, RenderOptions, anchor_for, render
-from notice_studio.ui.palette import is_dark
+from notice_studio.ui.palette import LINK, is_dark, muted_color, themed
 from notice_studio.ui.session import Session, snapshot
 from notice_studio.ui.tasks import Debouncer
 
@@ -21,8 +21,8 @@ table { border-collapse: collapse; margin: 0.6em 0; }
 th, td { border: 1px solid #c8ccd2; padding: 4px 6px; }
 th { background: #eef1f5; }
 .ns-unfilled, .ns-placeholder-unfilled, mark { background: #fff1dc; color: #9a4b00; font-weight: bold; }
-.ns-status, .ns-last-updated { color: #555; }
-a { color: #1d5fbf; }
+.ns-status, .ns-last-updated { color: MUTED; }
+a { color: LINK; }
 """
 
 TABLE_ROUNDING = 1
@@ -49,6 +49,7 @@ class PreviewPane(QTextBrowser):
             if not dark
             else _LIGHT.replace("#eef1f5", "#2b3038").replace("#fff1dc", "#4a3418").replace("#9a4b00", "#ffb86b")
         )
+        css = css.replace("MUTED", muted_color().name()).replace("LINK", themed(LINK).name())
         self.document().setDefaultStyleSheet(css)
         self.session: Session | None = None
         self.cache = RenderCache()

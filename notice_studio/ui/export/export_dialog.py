@@ -50,6 +50,7 @@ from notice_studio.ui.export.export_jobs import (
     site_job,
 )
 from notice_studio.ui.layout.fit import fit_dialog
+from notice_studio.ui.layout.panes import one_tab_stop
 from notice_studio.ui.session import snapshot
 from notice_studio.ui.settings import documents_dir
 
@@ -136,6 +137,7 @@ class ExportDialog(QDialog):
         group.addButton(self.one_file)
         group.addButton(self.website)
         self.one_file.setChecked(True)
+        one_tab_stop(group)
         self.one_file.toggled.connect(self._kind_changed)
         kind_row.addWidget(self.one_file)
         kind_row.addWidget(self.website)

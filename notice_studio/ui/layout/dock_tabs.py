@@ -5,11 +5,14 @@ with their old tabs (over a dock, or where the group used to be) until the app i
 dock closed with its own close button then leaves such a bar in view. A bar Qt still uses lists
 only the docks shown in its group and sits just under (or over) the one on top; any other bar
 with tabs is one of those leftovers and is hidden (Qt shows a bar again when it needs it).
+
+Qt also keeps empty bars (no tabs, placed off screen) that would take the keyboard in every Tab
+cycle: a bar is a Tab stop only while it is shown with tabs, and then it is named by its panels.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabBar
 
 TIDY_DELAY_MS = 60  # after Qt has laid out the docks again
@@ -55,11 +58,24 @@ def stray_tab_bars(window: QMainWindow) -> list[QTabBar]:
 
 
 def tidy_tab_bars(window: QMainWindow) -> int:
-    """Hide the leftover tab bars; returns how many."""
+    """Hide the leftover tab bars and name the rest; returns how many were hidden."""
     stray = stray_tab_bars(window)
     for bar in stray:
         bar.hide()
+    for bar in window.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly):
+        name_tab_bar(bar)
     return len(stray)
+
+
+def name_tab_bar(bar: QTabBar) -> None:
+    """A Tab stop named by its panels while it shows tabs; otherwise out of the Tab chain."""
+    titles = [bar.tabText(i) for i in range(bar.count())]
+    if titles and not bar.isHidden():
+        bar.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        bar.setAccessibleName("Panels: " + ", ".join(titles))
+    else:
+        bar.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        bar.setAccessibleName("")
 
 
 class TabBarTidier(QObject):
@@ -76,6 +92,21 @@ class TabBarTidier(QObject):
             dock.visibilityChanged.connect(self.soon)
             dock.dockLocationChanged.connect(self.soon)
             dock.topLevelChanged.connect(self.soon)
+        window.installEventFilter(self)
+        for bar in window.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            self._watch(bar)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ChildAdded:
+            child = event.child()  # type: ignore[attr-defined]
+            if isinstance(child, QTabBar):
+                self._watch(child)
+        return False
+
+    def _watch(self, bar: QTabBar) -> None:
+        name_tab_bar(bar)
+        # A bar's first tab added or its last taken away: named again (no tidy: it lays the docks out).
+        bar.currentChanged.connect(lambda *_: name_tab_bar(bar))
 
     def soon(self, *_: object) -> None:
         self.timer.start()

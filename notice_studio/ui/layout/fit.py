@@ -6,6 +6,8 @@ chosen from the screen's *available* area (without task bar and docked panels), 
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import shiboken6
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication
@@ -78,6 +80,7 @@ def scroll_contents(container: QWidget, keep_last: int = 1) -> QScrollArea:
     layout = container.layout()
     if not isinstance(layout, QBoxLayout):
         raise TypeError("scroll_contents needs a box layout")
+    chain = tab_chain(container)  # moving widgets into the scroll area would put them after the buttons
     count = layout.count()
     stretches = [layout.stretch(i) for i in range(count)]
     items = [item for item in (layout.takeAt(0) for _ in range(count)) if item is not None]
@@ -101,7 +104,24 @@ def scroll_contents(container: QWidget, keep_last: int = 1) -> QScrollArea:
     layout.addWidget(scroll, 1)
     for item, stretch in zip(kept, stretches[count - keep_last :], strict=False):
         _add_item(layout, item, stretch)
+    for before, after in pairwise(chain):
+        QWidget.setTabOrder(before, after)
+    # Tab goes to the controls (the area scrolls to show each); the area itself is no Tab stop.
+    scroll.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+    scroll.setAccessibleName("Dialog contents")
     return scroll
+
+
+def tab_chain(container: QWidget) -> list[QWidget]:
+    """The Tab stops inside `container`, in the order Tab visits them."""
+    stops: list[QWidget] = []
+    widget = container.nextInFocusChain()
+    while widget is not None and widget is not container and len(stops) < 10000:
+        tabbable = widget.focusPolicy() & Qt.FocusPolicy.TabFocus == Qt.FocusPolicy.TabFocus
+        if container.isAncestorOf(widget) and tabbable and widget.focusProxy() is None:
+            stops.append(widget)
+        widget = widget.nextInFocusChain()
+    return stops
 
 
 def _add_item(layout: QBoxLayout, item: QLayoutItem, stretch: int) -> None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QButtonGroup, QDockWidget, QMainWindow, QMenu, QWidget
 
 
 @dataclass(frozen=True)
@@ -202,3 +202,16 @@ def let_grid_release_focus(view: QAbstractItemView, back_to: Callable[[], QWidge
     """Tab and Shift+Tab leave the grid (arrows move between cells); Esc goes back to `back_to`."""
     view.setTabKeyNavigation(False)
     redirect_keys(view, (Qt.Key.Key_Escape,), back_to)
+
+
+def one_tab_stop(group: QButtonGroup) -> None:
+    """Tab reaches a group of choices once, on the chosen one; the arrow keys move the choice."""
+
+    def update(*_args: object) -> None:
+        for button in group.buttons():
+            chosen = button.isChecked() or group.checkedButton() is None
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus if chosen else Qt.FocusPolicy.ClickFocus)
+
+    group.setExclusive(True)
+    group.buttonToggled.connect(update)
+    update()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from notice_studio.ui.layout.dock_tabs import TabBarTidier, tidy_tab_bars
+from notice_studio.ui.layout.elided import ElidedButton
 from notice_studio.ui.layout.fit import available_area
 from notice_studio.ui.layout.notice_messages import NoticeMessages
 from notice_studio.ui.layout.panes import (
@@ -50,6 +51,9 @@ EDITOR_MIN_CHARS = 32
 # share of the room beside the editor until the user drags the divider to another.
 PREVIEW_MIN_CHARS = 40
 PREVIEW_SHARE = 0.4
+# A screen holding fewer characters of the app's font than this is treated as a narrow one: a large
+# system font (14-16 pt on 1366 pixels) leaves as few columns as 150% scaling does on 1280x800.
+WIDE_ENOUGH_COLUMNS = 160
 
 # Docks in the order of their Ctrl+number keys, after Outline (1), Clause text (2) and Preview (3),
 # with their View menu text: every letter after '&' is used once in the View menu (a keyboard user
@@ -201,8 +205,11 @@ def preview_min_width(preview: QTextEdit, screen_width: int) -> int:
     """PREVIEW_MIN_CHARS of the preview's text, with its margins and scroll bar, on a screen wide
     enough for the guidance column; none of its own on a narrower one (853 pixels: 1280x800 at
     150%), where the outline, the editor and a side panel would otherwise push the window wider
-    than the screen (the share still gives the preview its part of the room there is)."""
-    return 0 if screen_width < WIDE_ENOUGH_FOR_GUIDANCE else readable_width(preview)
+    than the screen (the share still gives the preview its part of the room there is). A screen
+    that holds fewer than WIDE_ENOUGH_COLUMNS characters of a large system font counts as narrow."""
+    columns = screen_width // max(1, preview.fontMetrics().averageCharWidth())
+    narrow = screen_width < WIDE_ENOUGH_FOR_GUIDANCE or columns < WIDE_ENOUGH_COLUMNS
+    return 0 if narrow else readable_width(preview)
 
 
 def readable_width(preview: QTextEdit) -> int:
@@ -321,6 +328,7 @@ def _menus(window: Window, extras: WindowExtras) -> None:
     started.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
     started.triggered.connect(lambda: show_help(window, "started"))
     shortcuts = QAction("&Keyboard shortcuts", window)
+    shortcuts.setShortcut(QKeySequence("Ctrl+/"))
     shortcuts.triggered.connect(lambda: show_help(window, "shortcuts"))
     welcome = QAction("&Welcome…", window)
     welcome.triggered.connect(lambda: show_welcome(window))
@@ -401,10 +409,9 @@ def _checks_badge(window: Window, extras: WindowExtras) -> None:
     dock = window.docks.get("checks_dock")
     if dock is None:
         return
-    button = QPushButton("Checks")
+    button = ElidedButton("Checks", "Show the checks (Ctrl+7)")  # shortened, not cut, in a narrow window
     button.setFlat(True)
     button.setAccessibleName("Checks summary: show the checks")
-    button.setToolTip("Show the checks (Ctrl+7)")
     pane = next(p for p in extras.panes if p.dock is dock)
     button.clicked.connect(lambda: go_to(pane))
     window.statusBar().insertPermanentWidget(0, button)
@@ -413,7 +420,8 @@ def _checks_badge(window: Window, extras: WindowExtras) -> None:
     def report(report: Any) -> None:
         from notice_studio.ui.checks.checks_report import counts_sentence
 
-        button.setText(counts_sentence(report))
+        button.set_full_text(counts_sentence(report))
+        button.setAccessibleDescription(counts_sentence(report))
 
     dock.report_ready.connect(report)
 

@@ -85,6 +85,7 @@ class PracticesDock(QDockWidget):
 
         self.flags: dict[str, QCheckBox] = {}
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # narrow at a large font
         for path, label in _FLAGS:
             box = QCheckBox(label)
             box.setAccessibleName(label)
@@ -93,6 +94,8 @@ class PracticesDock(QDockWidget):
             form.addRow(box)
         self.cookies = QComboBox()
         self.cookies.setAccessibleName("Cookie consent")
+        self.cookies.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.cookies.setMinimumContentsLength(16)
         for value in COOKIE_CONSENT:
             self.cookies.addItem(
                 {"opt-in": "Asked before non-essential cookies", "opt-out": "Set until refused", "none": "None"}[value],
@@ -148,7 +151,9 @@ class PracticesDock(QDockWidget):
         layout.addLayout(form)
         layout.addWidget(self.variants_box)
         layout.addWidget(self.categories, 1)
-        layout.addWidget(QLabel("Everything else (sources, purposes, recipients, transfers) as YAML:"))
+        everything_else = QLabel("Everything else (sources, purposes, recipients, transfers) as YAML:")
+        everything_else.setWordWrap(True)  # the panel stays narrow at a large system font
+        layout.addWidget(everything_else)
         layout.addWidget(self.text, 2)
         layout.addLayout(buttons)
         self.setWidget(body)

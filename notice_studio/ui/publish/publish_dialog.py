@@ -59,6 +59,7 @@ from notice_studio.ui.checks.checks_report import (
     severity_icon,
 )
 from notice_studio.ui.layout.fit import fit_dialog
+from notice_studio.ui.layout.panes import one_tab_stop
 from notice_studio.ui.publish.publish_summary import Comparison, review_job
 
 FindingRole = Qt.ItemDataRole.UserRole + 1
@@ -202,6 +203,7 @@ class PublishDialog(QDialog):
         group.addButton(self.material)
         group.addButton(self.editorial)
         self.editorial.setChecked(True)
+        one_tab_stop(group)
         changes_layout.addWidget(self.material)
         changes_layout.addWidget(self.editorial)
         self.suggestion = QLabel("")
@@ -239,7 +241,8 @@ class PublishDialog(QDialog):
         self.approved_by.setAccessibleName("Approved by")
         self.approved_by.setPlaceholderText("Name and role, e.g. Jane Smith, General Counsel")
         self.approved_by.textChanged.connect(self._update_state)
-        form.addRow("&Approved by:", self.approved_by)
+        self.approved_by.setAccessibleDescription("Required")
+        form.addRow("&Approved by (required):", self.approved_by)
         if self.latest is not None and earliest is not None:
             note = QLabel(f"Not earlier than {self.latest.name}'s effective date, {format_date(earliest)}.")
             note.setWordWrap(True)
@@ -249,7 +252,6 @@ class PublishDialog(QDialog):
         self.why = QLabel("")
         self.why.setWordWrap(True)
         self.why.setAccessibleName("Why publishing is not possible yet")
-        layout.addWidget(self.why)
         buttons = QDialogButtonBox()
         self.publish_button = buttons.addButton("&Publish", QDialogButtonBox.ButtonRole.AcceptRole)
         self.publish_button.setAccessibleName("Publish this version")
@@ -262,7 +264,11 @@ class PublishDialog(QDialog):
         # the change notice being written, and Publish is not what Enter should mean before the checks pass.
         for button in (self.publish_button, cancel, self.compare_button):
             button.setAutoDefault(False)
-        layout.addWidget(buttons)
+        # The reason sits beside the buttons, outside the scrolled form: always in view.
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.why, 1)
+        bottom.addWidget(buttons)
+        layout.addLayout(bottom)
         self._update_replaces()
         self._update_notice_period()
         return page
@@ -519,6 +525,8 @@ class PublishDialog(QDialog):
         self.publish_button.setEnabled(not reason)
         self.publish_button.setDefault(not reason)
         self.why.setText(reason or f"Ready to publish as {self.next_name}.")
+        self.publish_button.setToolTip(reason)
+        self.publish_button.setAccessibleDescription(reason)
 
     # ----- actions ----------------------------------------------------------------------------
     def _go_to(self, item: QListWidgetItem) -> None:

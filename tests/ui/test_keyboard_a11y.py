@@ -1,0 +1,117 @@
+"""Keyboard and screen-reader users: every Tab stop is a control they can see and hear named."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QScrollArea, QStyle, QTabBar, QWidget
+
+
+def tab_cycle(qtbot, start: QWidget, presses: int = 40) -> list[QWidget]:
+    start.setFocus()
+    qtbot.waitUntil(start.hasFocus)
+    seen = []
+    for _ in range(presses):
+        widget = QApplication.focusWidget()
+        assert widget is not None
+        seen.append(widget)
+        qtbot.keyClick(widget, Qt.Key.Key_Tab)
+    return seen
+
+
+def test_tab_never_stops_on_an_empty_or_hidden_dock_tab_bar(qtbot, window) -> None:
+    seen = tab_cycle(qtbot, window.outline_view)
+    bars = [w for w in seen if isinstance(w, QTabBar)]
+    assert [(b.count(), b.isVisible(), b.accessibleName()) for b in bars if b.count() == 0 or not b.isVisible()] == []
+
+
+def test_dock_tab_bars_with_tabs_are_named(qtbot, window) -> None:
+    for name in ("library_browser", "history_dock"):
+        window.docks[name].show()
+    window.tabifyDockWidget(window.docks["library_browser"], window.docks["history_dock"])
+    qtbot.wait(200)
+    bars = [
+        b
+        for b in window.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly)
+        if b.isVisible() and b.count() > 0
+    ]
+    assert bars
+    assert all(b.accessibleName() for b in bars)
+    empty = [b for b in window.findChildren(QTabBar) if b.count() == 0 or b.isHidden()]
+    assert all(b.focusPolicy() == Qt.FocusPolicy.NoFocus for b in empty)
+
+
+def test_the_status_bar_checks_summary_is_shortened_not_cut(qtbot, window) -> None:
+    window.resize(800, 600)
+    button = window.extras.checks_button
+    qtbot.waitUntil(lambda: "." in button.toolTip() or button.text() != "Checks", timeout=10000)
+    qtbot.wait(100)
+    tip = button.toolTip()
+    assert "warning" in tip or "No problems" in tip  # the whole summary, whatever the width
+    margin = 2 * button.style().pixelMetric(QStyle.PixelMetric.PM_ButtonMargin)
+    assert button.fontMetrics().horizontalAdvance(button.text()) <= button.width() - margin + 1
+    full = button.text().endswith(".")
+    assert full or button.text().endswith("…")
+
+
+def _walk(qtbot, start: QWidget, presses: int) -> list[QWidget]:
+    start.setFocus()
+    qtbot.waitUntil(start.hasFocus)
+    seen = [start]
+    for _ in range(presses):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget())
+    return seen
+
+
+def test_publish_choices_are_one_tab_stop_on_the_chosen_one(qtbot, window) -> None:
+    from notice_studio.ui.publish.publish_dialog import PublishDialog
+
+    dialog = PublishDialog(window.state, window, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.ready, timeout=15000)
+    assert dialog.editorial.isChecked()
+    seen = _walk(qtbot, dialog.change_notice, 2)
+    assert seen[1] is dialog.editorial
+    assert dialog.material not in seen
+    dialog.editorial.setFocus()
+    qtbot.waitUntil(dialog.editorial.hasFocus)
+    qtbot.keyClick(dialog.editorial, Qt.Key.Key_Up)  # the arrows move the choice
+    assert dialog.material.isChecked() and dialog.material.hasFocus()
+    dialog.reject()
+
+
+def test_dialog_scroll_areas_are_no_unnamed_tab_stops_and_export_fields_come_before_its_buttons(qtbot, window) -> None:
+    from notice_studio.ui.export.export_dialog import ExportDialog
+
+    dialog = ExportDialog(window.state, window, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(dialog.isVisible)
+    qtbot.wait(50)
+    assert QApplication.focusWidget() is dialog.one_file  # the dialog opens in its first field, not on Export
+    for area in dialog.findChildren(QScrollArea) + window.findChildren(QScrollArea):
+        tab_stop = area.focusPolicy() & Qt.FocusPolicy.TabFocus == Qt.FocusPolicy.TabFocus
+        assert area.accessibleName() or not tab_stop, area.objectName()
+    seen = _walk(qtbot, dialog.one_file, 12)
+    order = [w for w in (dialog.version_box, dialog.format_box, dialog.destination, dialog.export_button) if w in seen]
+    assert order[-1] is dialog.export_button and len(order) == 4, [type(w).__name__ for w in seen]
+    assert seen.index(dialog.destination) < seen.index(dialog.export_button)
+    assert dialog.website not in seen
+    dialog.reject()
+
+
+def test_quit_import_and_the_shortcut_list_have_keys_and_no_two_actions_share_one(window) -> None:
+    from PySide6.QtGui import QAction
+
+    keys = {a.text().replace("&", ""): a.shortcut().toString() for a in window.findChildren(QAction) if a.text()}
+    assert keys["Quit"] == "Ctrl+Q"
+    assert keys["Import existing notice…"] == "Ctrl+Shift+I"
+    assert keys["Keyboard shortcuts"] == "Ctrl+/"
+    used: dict[str, list[str]] = {}
+    for action in window.findChildren(QAction):
+        if not action.associatedObjects():  # in no menu, bar or widget: its keys do nothing
+            continue
+        for key in action.shortcuts():
+            used.setdefault(key.toString(), []).append(action.text())
+    assert {key: names for key, names in used.items() if len(set(names)) > 1} == {}
