@@ -8,7 +8,6 @@ with `core.fsync=committed` set in every notice repository. Callers get plain va
 from __future__ import annotations
 
 import datetime as dt
-import errno
 import json
 import os
 import re
@@ -44,6 +43,13 @@ from notice_studio.core.notice.notice_format import (
     yaml_notice_id,
 )
 from notice_studio.core.notice.server_settings import clear_written_passwords, is_version, servers, versions_not_here
+from notice_studio.core.oserrors import (
+    disk_full_in,
+    disk_full_sentence,
+    not_writable_in,
+    not_writable_sentence,
+    os_sentence,
+)
 from notice_studio.core.practices.practices_format import PRACTICES_FILE
 from notice_studio.core.text_input import utf8_text
 
@@ -55,6 +61,8 @@ SYNC_MARKER = "notice-studio-sync.json"
 """In .git/ while a sync moves the draft; if present on opening, a crash cut the move short."""
 JOURNAL_NAME = "notice-studio-saving.json"
 STALE_INDEX_LOCK_SECONDS = 3.0
+UNDO_PREFIX = "notice-studio-undo-"
+"""In .git/: the files a save replaces, kept under a second name until it is committed."""
 MANAGED_DIRS = (CLAUSES_DIR, BASE_DIR, TABLES_DIR)
 
 _GIT_OPTIONS = ["-c", "maintenance.auto=false", "-c", "gc.auto=0", "-c", "core.quotepath=off"]
@@ -211,11 +219,7 @@ def resolve_author(name: str | None = None, email: str | None = None) -> Author:
 
 def _os_sentence(exc: OSError, doing: str = "The edit could not be saved") -> str:
     """An operating-system error as one plain sentence that says what to do."""
-    if exc.errno == errno.ENOSPC:
-        return f"{doing} because the disk is full; free some space and try again."
-    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return f"{doing} because the notice folder cannot be written; make it writable (or open a copy) and try again."
-    return f"{doing} ({exc.strerror or exc}); check the notice folder and try again."
+    return os_sentence(exc, doing, "the notice folder", "make it writable (or open a copy)")
 
 
 def _require_git() -> None:
@@ -495,7 +499,12 @@ class NoticeRepo:
                 self._git("commit", "-q", "--no-verify", "-m", message, "--", *paths, env=env)
                 return self.head()
             except git.GitCommandError as exc:
-                if attempt == 0 and ".lock" in str(exc) and self._recover_stale_git_locks():
+                if (
+                    attempt == 0
+                    and ".lock" in str(exc)
+                    and not disk_full_in(str(exc))
+                    and self._recover_stale_git_locks()
+                ):
                     continue
                 raise NoticeError(_git_failure(exc, "The edit could not be saved")) from None
         raise AssertionError("unreachable")
@@ -641,6 +650,7 @@ class NoticeRepo:
             self._file(rel)  # refuse a hostile path before writing anything
         for rel in ordered:  # and text no file can hold (lone surrogates), naming the file
             utf8_text(files[rel], rel, "the edit was not saved; type the text again")
+        kept = self._keep_old(ordered + removed)
         try:
             if len(ordered) + len(removed) > 1:  # one file is replaced atomically on its own
                 entry = {"write": {r: files[r] for r in ordered}, "remove": removed}
@@ -648,11 +658,14 @@ class NoticeRepo:
             self._apply(ordered, removed, files)
             commit = self._commit(message, changed + removed, new_paths, author, committer)
         except OSError as exc:
-            self._roll_back(ordered + removed)
+            self._roll_back(ordered + removed, kept)
             raise NoticeError(_os_sentence(exc)) from None
         except BaseException:
-            self._roll_back(ordered + removed)
+            self._roll_back(ordered + removed, kept)
             raise
+        finally:
+            for old in kept.values():
+                old.unlink(missing_ok=True)
         self._saved = True
         self._journal.unlink(missing_ok=True)
         for rel in changed:
@@ -671,19 +684,42 @@ class NoticeRepo:
         for rel in removed:
             self._file(rel).unlink(missing_ok=True)
 
-    def _roll_back(self, paths: list[str]) -> None:
-        """Put `paths` back as the last commit has them, after a save failed part-way.
+    def _keep_old(self, paths: list[str]) -> dict[str, Path]:
+        """A second name (a hard link in .git, which takes no disk space) for each file a save
+        is about to replace or remove, so that a failed save can put it back even on a full disk."""
+        kept: dict[str, Path] = {}
+        for n, rel in enumerate(paths):
+            old = self.path / ".git" / f"{UNDO_PREFIX}{n}"
+            old.unlink(missing_ok=True)
+            try:
+                os.link(self._file(rel), old)
+            except FileNotFoundError:
+                continue  # a new file: undoing the save removes it
+            except OSError:
+                continue  # no hard links here: undoing falls back to the last commit's text
+            kept[rel] = old
+        return kept
 
-        If even that fails (the disk is full), the journal stays: the next open completes the
-        save, as after a crash."""
+    def _roll_back(self, paths: list[str], kept: dict[str, Path] | None = None) -> None:
+        """Put `paths` back as they were before a save failed part-way: by their second names
+        (`_keep_old`), which needs no disk space, else as the last commit has them.
+
+        If even that fails, the journal stays: the next open completes the save, as after a crash."""
+        kept = kept or {}
         try:
-            kept = set(self._git("ls-tree", "-r", "-z", "--name-only", "HEAD", "--", *paths).split("\0")) - {""}
-            self._git("reset", "-q", "HEAD", "--", *paths)
-            if kept:
-                self._git("checkout", "HEAD", "--", *sorted(kept))
-            for rel in paths:
-                if rel not in kept:
-                    self._file(rel).unlink(missing_ok=True)
+            for rel, old in kept.items():
+                os.replace(old, self._file(rel))
+            rest = [rel for rel in paths if rel not in kept]
+            with suppress(git.GitCommandError):  # the index only changes when new files were added
+                self._git("reset", "-q", "HEAD", "--", *paths)
+            if rest:
+                found = self._git("ls-tree", "-r", "-z", "--name-only", "HEAD", "--", *rest).split("\0")
+                in_head = set(found) - {""}
+                if in_head:
+                    self._git("checkout", "HEAD", "--", *sorted(in_head))
+                for rel in rest:
+                    if rel not in in_head:
+                        self._file(rel).unlink(missing_ok=True)
             self._journal.unlink(missing_ok=True)
         except (OSError, NoticeError, git.GitCommandError):
             pass
@@ -739,10 +775,7 @@ class NoticeRepo:
         """Commit what is in the folder but not yet committed (an edit cut off by a crash)."""
         if self._git_locks():
             self._recover_stale_git_locks()
-        status = self._git(
-            "status", "--porcelain", "-z", "--untracked-files=all", "--", NOTICE_FILE, PRACTICES_FILE, *MANAGED_DIRS
-        )
-        if not status.strip("\0"):
+        if not self.outside_changes():
             return
         with self._writing():
             managed = [p for p in (PRACTICES_FILE, *MANAGED_DIRS) if (self.path / p).exists()]
@@ -761,6 +794,7 @@ class NoticeRepo:
         """Notice files changed, added or deleted in the folder since the last commit (by hand
         or by another program), as paths relative to the notice folder."""
         status = self._git(
+            "--no-optional-locks",  # a read: never refresh the index (a full disk would fail it)
             "status",
             "--porcelain",
             "-z",
@@ -1220,10 +1254,10 @@ def _parse_version(number: int, commit: str, tagger: str, tagged_at: str, conten
 
 def _git_failure(exc: git.GitCommandError, doing: str) -> str:
     reason = _git_reason(exc)
-    if "No space left" in str(exc):
-        return f"{doing} because the disk is full; free some space and try again."
-    if "Permission denied" in str(exc) or "Read-only file system" in str(exc):
-        return f"{doing} because the notice folder cannot be written; make it writable (or open a copy) and try again."
+    if disk_full_in(str(exc)):
+        return disk_full_sentence(doing)
+    if not_writable_in(str(exc)):
+        return not_writable_sentence(doing, "the notice folder", "make it writable (or open a copy)")
     if "corrupt" in reason or "unable to read" in reason or "bad object" in reason:
         return f"{doing} because the notice's history is damaged ({reason}); restore the folder from a backup."
     return f"{doing} ({reason}); try again."

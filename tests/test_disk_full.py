@@ -1,0 +1,161 @@
+"""A full disk, a broken git, folders that cannot be written: one sentence each, nothing half-done."""
+
+from __future__ import annotations
+
+import argparse
+import errno
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from notice_support import AUTHOR, git, small_notice
+from test_faults import assert_one_sentence, cli
+
+from notice_studio.cli.common import run_command
+from notice_studio.core.notice import git_program
+from notice_studio.core.notice.model import NoticeError
+from notice_studio.core.notice.store import NoticeRepo
+from notice_studio.core.oserrors import disk_full_in, os_sentence
+
+_GIT_OUT_OF_SPACE = "fatal: sha1 file '.git/index.lock' write error. Out of diskspace"
+
+
+def _refuse_every_ref_update(folder: Path, words: str = _GIT_OUT_OF_SPACE) -> None:
+    """A hook in the real repository that fails each commit the way git does on a full disk."""
+    hook = folder / ".git" / "hooks" / "reference-transaction"
+    hook.write_text(f'#!/bin/sh\nif [ "$1" = prepared ]; then echo "{words}" >&2; exit 1; fi\nexit 0\n')
+    hook.chmod(0o755)
+
+
+def test_a_save_git_cannot_write_is_undone_and_said_as_a_full_disk(tmp_path: Path) -> None:
+    folder = tmp_path / "n"
+    with NoticeRepo.create(folder, small_notice(), AUTHOR):
+        pass
+    _refuse_every_ref_update(folder)
+    with NoticeRepo.open(folder) as repo:
+        notice = repo.load()
+        notice.variables["organisation.name"] = "Changed Ltd"
+        with pytest.raises(NoticeError) as raised:
+            repo.save(notice, "Filled in 'organisation.name'", AUTHOR)
+    assert str(raised.value) == "The edit could not be saved because the disk is full; free some space and try again."
+    assert git(folder, "status", "--porcelain") == ""
+    assert not list((folder / ".git").glob("notice-studio-undo-*"))
+    (folder / ".git" / "hooks" / "reference-transaction").unlink()
+    assert cli("set", str(folder), "organisation.name=Later Ltd").returncode == 0
+
+
+def _tmpfs(tmp_path: Path, size: str = "3m") -> Path | None:
+    mount = tmp_path / "tiny"
+    mount.mkdir()
+    if shutil.which("mount") is None or os.geteuid() != 0:
+        return None
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(mount)], capture_output=True)
+    return mount if done.returncode == 0 else None
+
+
+def _fill_leaving(mount: Path, kilobytes: int) -> Path:
+    filler = mount / "filler"
+    free = shutil.disk_usage(mount).free // 1024
+    with filler.open("wb") as handle:
+        handle.write(b"\0" * max(free - kilobytes, 0) * 1024)
+    return filler
+
+
+@pytest.mark.parametrize("left", [8, 16, 24, 32])
+def test_a_save_on_a_nearly_full_disk_leaves_the_folder_as_last_saved(tmp_path: Path, left: int) -> None:
+    mount = _tmpfs(tmp_path)
+    if mount is None:
+        pytest.skip("needs root to mount a small tmpfs")
+    try:
+        folder = mount / "n"
+        with NoticeRepo.create(folder, small_notice(), AUTHOR):
+            pass
+        filler = _fill_leaving(mount, left)
+        long_text = tmp_path / "long.md"
+        long_text.write_text("Longer text that needs more room than the disk has left. " * 400)
+        for args in (
+            ["set", str(folder), "organisation.name=" + "Z" * 30],
+            ["clause", "edit", str(folder), "security", "--file", str(long_text)],
+        ):
+            result = cli(*args)
+            if result.returncode != 0:
+                assert_one_sentence(result, "because the disk is full; free some space")
+            assert git(folder, "status", "--porcelain") == "" or result.returncode == 0
+        assert cli("outline", str(folder)).returncode == 0  # reading needs no room
+        filler.unlink()
+        assert git(folder, "status", "--porcelain") == ""
+        assert cli("set", str(folder), "organisation.name=Roomy Ltd").returncode == 0
+    finally:
+        subprocess.run(["umount", str(mount)], capture_output=True)
+
+
+def test_the_command_line_says_any_full_disk_in_one_sentence(capsys: pytest.CaptureFixture[str]) -> None:
+    def full(_args: object) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device", "/somewhere/file")
+
+    assert run_command(full, argparse.Namespace()) == 1
+    assert capsys.readouterr().err == (
+        "notice-studio: The command could not finish because the disk is full; free some space and try again.\n"
+    )
+
+
+def test_git_words_for_a_full_disk_are_recognised() -> None:
+    assert disk_full_in(_GIT_OUT_OF_SPACE)
+    assert disk_full_in("error: unable to write file: No space left on device")
+    assert not disk_full_in("fatal: not a git repository")
+
+
+@pytest.mark.parametrize(
+    ("number", "words"),
+    [
+        (errno.ENOSPC, "because the disk is full; free some space"),
+        (errno.EROFS, "because /x/out cannot be written; make it writable or choose another place"),
+        (errno.EACCES, "because /x/out cannot be written"),
+        (errno.ENAMETOOLONG, "because the name is too long"),
+    ],
+)
+def test_one_sentence_for_each_operating_system_refusal(number: int, words: str) -> None:
+    sentence = os_sentence(OSError(number, os.strerror(number), "/x/out"), "The website could not be written")
+    assert sentence.startswith("The website could not be written " + words) and sentence.endswith(".")
+    assert "\n" not in sentence
+
+
+# ----- a git that is there but does not work (macOS's placeholder without the Command Line Tools)
+def _placeholder_git(tmp_path: Path) -> Path:
+    folder = tmp_path / "bin"
+    folder.mkdir()
+    program = folder / "git"
+    program.write_text(
+        "#!/bin/sh\necho 'xcrun: error: invalid active developer path (/Library/Developer/CommandLineTools), "
+        "missing xcrun at: /Library/Developer/CommandLineTools/usr/bin/xcrun' >&2\nexit 1\n"
+    )
+    program.chmod(0o755)
+    return folder
+
+
+def test_a_git_that_does_not_run_is_no_git(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = _placeholder_git(tmp_path)
+    monkeypatch.delenv("GIT_PYTHON_GIT_EXECUTABLE", raising=False)
+    monkeypatch.setenv("PATH", str(folder))
+    assert not git_program.runs(str(folder / "git"))
+    assert git_program.find_git() is None
+
+
+@pytest.mark.parametrize("args", [["outline", "somewhere"], []])
+def test_cli_and_app_with_a_broken_git_say_what_to_install(tmp_path: Path, args: list[str]) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "GIT_PYTHON_GIT_EXECUTABLE"}
+    env.update(
+        PATH=str(_placeholder_git(tmp_path)),
+        PYTHONPATH=str(Path(__file__).resolve().parents[1]),
+        HOME=str(tmp_path),
+        QT_QPA_PLATFORM="offscreen",
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "notice_studio", *args], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "git program, which is not installed" in result.stderr
