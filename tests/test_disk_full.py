@@ -159,3 +159,34 @@ def test_cli_and_app_with_a_broken_git_say_what_to_install(tmp_path: Path, args:
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "git program, which is not installed" in result.stderr
+
+
+# ----- names too long, folders that cannot be written: the same one mapping, on every command
+def test_a_notice_folder_name_too_long_is_one_sentence(tmp_path: Path) -> None:
+    result = cli("new", str(tmp_path / ("é" * 200)), "--org", "Acme")  # 400 bytes: too long on Linux
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    last = result.stderr.splitlines()[-1]  # after the template's notes on what it leaves out
+    assert "the name is too long" in last and "choose a shorter name" in last and "unexpected" not in last
+
+
+def test_an_export_file_name_too_long_is_one_sentence(tmp_path: Path) -> None:
+    with NoticeRepo.create(tmp_path / "n", small_notice(), AUTHOR):
+        pass
+    result = cli("export", str(tmp_path / "n"), "--format", "html", "--out", str(tmp_path / ("a" * 300 + ".html")))
+    assert_one_sentence(result, "the name is too long")
+
+
+def test_a_website_onto_a_read_only_disk_is_one_sentence(tmp_path: Path) -> None:
+    mount = _tmpfs(tmp_path, "1m")
+    if mount is None:
+        pytest.skip("needs root to mount a small tmpfs")
+    try:
+        with NoticeRepo.create(tmp_path / "n", small_notice(), AUTHOR):
+            pass
+        published = cli("publish", str(tmp_path / "n"), "--effective", "2026-01-05", "--force")
+        assert published.returncode == 0, published.stderr
+        assert subprocess.run(["mount", "-o", "remount,ro", str(mount)], capture_output=True).returncode == 0
+        result = cli("site", str(tmp_path / "n"), "--out", str(mount / "site"))
+        assert_one_sentence(result, f"because {mount / 'site'} cannot be written")
+    finally:
+        subprocess.run(["umount", str(mount)], capture_output=True)
