@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -16,8 +17,9 @@ from test_faults import assert_one_sentence, cli
 
 from notice_studio.cli.common import run_command
 from notice_studio.core.notice import git_program
+from notice_studio.core.notice.lockfile import ProcessLock
 from notice_studio.core.notice.model import NoticeError
-from notice_studio.core.notice.store import NoticeRepo
+from notice_studio.core.notice.store import LOCK_NAME, NoticeRepo
 from notice_studio.core.oserrors import disk_full_in, os_sentence
 
 _GIT_OUT_OF_SPACE = "fatal: sha1 file '.git/index.lock' write error. Out of diskspace"
@@ -190,3 +192,35 @@ def test_a_website_onto_a_read_only_disk_is_one_sentence(tmp_path: Path) -> None
         assert_one_sentence(result, f"because {mount / 'site'} cannot be written")
     finally:
         subprocess.run(["umount", str(mount)], capture_output=True)
+
+
+# ----- folders left by a killed import or `new`
+def _left_behind(parent: Path, name: str, age: float) -> Path:
+    """A making folder like one a killed `import` leaves: a whole git repository, hidden."""
+    staging = parent / f".{name}.creating-x1y2z3"
+    (staging / ".git").mkdir(parents=True)
+    (staging / "notice.yaml").write_text("title: Left behind\n")
+    then = time.time() - age
+    os.utime(staging, (then, then))
+    return staging
+
+
+def test_making_a_notice_clears_what_a_killed_attempt_left_beside_it(tmp_path: Path) -> None:
+    stale = _left_behind(tmp_path, "n", age=3600)
+    young = _left_behind(tmp_path, "m", age=5)
+    with NoticeRepo.create(tmp_path / "n", small_notice(), AUTHOR):
+        pass
+    assert not stale.exists()
+    assert young.exists()  # another notice's, and perhaps being made now
+
+
+def test_a_making_folder_a_live_process_holds_is_left_alone(tmp_path: Path) -> None:
+    staging = _left_behind(tmp_path, "n", age=3600)
+    holder = ProcessLock(staging / ".git" / LOCK_NAME)
+    holder.acquire()
+    try:
+        with NoticeRepo.create(tmp_path / "n", small_notice(), AUTHOR):
+            pass
+        assert staging.exists()
+    finally:
+        holder.release()

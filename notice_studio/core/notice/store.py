@@ -8,6 +8,7 @@ with `core.fsync=committed` set in every notice repository. Callers get plain va
 from __future__ import annotations
 
 import datetime as dt
+import glob
 import json
 import os
 import re
@@ -61,6 +62,10 @@ SYNC_MARKER = "notice-studio-sync.json"
 """In .git/ while a sync moves the draft; if present on opening, a crash cut the move short."""
 JOURNAL_NAME = "notice-studio-saving.json"
 STALE_INDEX_LOCK_SECONDS = 3.0
+STAGING_MARK = ".creating-"
+"""A notice is made in a hidden folder `.<name>.creating-XXXX` beside its place, then renamed."""
+STALE_STAGING_SECONDS = 600.0
+"""A making folder untouched this long, and unlocked, was left by a process that was killed."""
 UNDO_PREFIX = "notice-studio-undo-"
 """In .git/: the files a save replaces, kept under a second name until it is committed."""
 MANAGED_DIRS = (CLAUSES_DIR, BASE_DIR, TABLES_DIR)
@@ -222,6 +227,28 @@ def _os_sentence(exc: OSError, doing: str = "The edit could not be saved") -> st
     return os_sentence(exc, doing, "the notice folder", "make it writable (or open a copy)")
 
 
+def _clear_stale_staging(path: Path) -> None:
+    """Remove the hidden folders that earlier attempts to make a notice at `path` left beside it
+    when they were killed: each one older than STALE_STAGING_SECONDS whose lock no live process
+    holds. A young one, or one still locked, may be another process making the notice now."""
+    for old in path.parent.glob(f".{glob.escape(path.name)}{STAGING_MARK}*"):
+        try:
+            if old.is_symlink() or not old.is_dir() or time.time() - old.stat().st_mtime < STALE_STAGING_SECONDS:
+                continue
+        except OSError:
+            continue
+        lock = ProcessLock(old / ".git" / LOCK_NAME)
+        try:
+            if (old / ".git").is_dir():
+                lock.acquire()
+        except (LockBusy, OSError):
+            continue
+        try:
+            shutil.rmtree(old, ignore_errors=True)
+        finally:
+            lock.release()
+
+
 def _require_git() -> None:
     from notice_studio.core.notice.git_program import find_git, missing_git_message  # the one rule and sentence
 
@@ -274,7 +301,8 @@ class NoticeRepo:
         # crash or a refusal never leaves a half-made notice where the user asked for one.
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            staging = Path(tempfile.mkdtemp(prefix=f".{path.name}.creating-", dir=path.parent))
+            _clear_stale_staging(path)
+            staging = Path(tempfile.mkdtemp(prefix=f".{path.name}{STAGING_MARK}", dir=path.parent))
             os.chmod(staging, 0o777 & ~umask())
         except OSError as exc:
             raise NoticeError(_os_sentence(exc, f"The notice could not be created in {path}")) from None
