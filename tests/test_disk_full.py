@@ -224,3 +224,44 @@ def test_a_making_folder_a_live_process_holds_is_left_alone(tmp_path: Path) -> N
         assert staging.exists()
     finally:
         holder.release()
+
+
+# ----- git's own lock, held by a git command someone runs by hand
+_BY_HAND = ("-c", "user.name=Hand Typist", "-c", "user.email=hand@example.com")
+
+
+def test_a_lock_held_by_a_running_git_commit_is_left_to_it(tmp_path: Path) -> None:
+    if git_program.git_running_in(tmp_path) is None:
+        pytest.skip("running git commands cannot be seen on this system (no /proc)")
+    folder = tmp_path / "n"
+    with NoticeRepo.create(folder, small_notice(), AUTHOR):
+        pass
+    (folder / "by-hand.txt").write_text("A note added by hand.\n")
+    git(folder, "add", "by-hand.txt")
+    git(folder, *_BY_HAND, "commit", "-q", "-m", "A note by hand")
+    (folder / "by-hand.txt").write_text("The note, changed by hand.\n")
+    by_hand = subprocess.Popen(  # waits in its editor, holding .git/index.lock (as `commit -a` does)
+        ["git", *_BY_HAND, "commit", "-a"],
+        cwd=folder,
+        env={**os.environ, "GIT_EDITOR": "sleep 60; true"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        lock = folder / ".git" / "index.lock"
+        deadline = time.time() + 10
+        while not lock.exists() and time.time() < deadline:
+            time.sleep(0.05)
+        assert lock.exists()
+        old = time.time() - 60  # old, yet in use
+        os.utime(lock, (old, old))
+        with NoticeRepo.open(folder, write=True) as repo:
+            notice = repo.load()
+            notice.set_body("security", "Saved while git commit waits.")
+            with pytest.raises(NoticeError) as raised:
+                repo.save(notice, "Edited 'Security'", AUTHOR)
+        assert "git is busy in this folder" in str(raised.value) and "index.lock" in str(raised.value)
+        assert lock.exists() and by_hand.poll() is None
+    finally:
+        by_hand.terminate()
+        by_hand.wait(timeout=10)

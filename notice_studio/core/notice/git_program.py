@@ -88,3 +88,32 @@ def missing_git_message(platform: str | None = None) -> str:
         "Notice Studio keeps every notice's history with the git program, which is not installed on this "
         f"computer: {how}, then start Notice Studio again."
     )
+
+
+def git_running_in(folder: Path) -> bool | None:
+    """Whether a git command (not a Notice Studio reader) runs in `folder` now: one that could
+    hold its lock files, such as a `git commit` waiting for its editor. Seen through /proc (git
+    works from the top of the repository); None where the system does not show that (macOS,
+    Windows)."""
+    proc = Path("/proc")
+    if not (proc / "self" / "cwd").exists():
+        return None
+    try:
+        here = folder.resolve()
+    except OSError:
+        return None
+    for entry in proc.iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            if not (entry / "comm").read_text(encoding="utf-8", errors="replace").startswith("git"):
+                continue
+            words = (entry / "cmdline").read_bytes().split(b"\0")
+            cwd = Path(os.readlink(entry / "cwd"))
+        except OSError:
+            continue  # gone meanwhile, or not ours to look at
+        if b"cat-file" in words:  # the store's long-lived object reader takes no lock
+            continue
+        if cwd == here or here in cwd.parents:
+            return True
+    return False

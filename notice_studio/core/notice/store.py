@@ -62,6 +62,8 @@ SYNC_MARKER = "notice-studio-sync.json"
 """In .git/ while a sync moves the draft; if present on opening, a crash cut the move short."""
 JOURNAL_NAME = "notice-studio-saving.json"
 STALE_INDEX_LOCK_SECONDS = 3.0
+STALE_GIT_LOCK_SECONDS = 600.0
+"""Where running git commands cannot be seen (macOS, Windows): a git lock untouched this long was left by a crash."""
 STAGING_MARK = ".creating-"
 """A notice is made in a hidden folder `.<name>.creating-XXXX` beside its place, then renamed."""
 STALE_STAGING_SECONDS = 600.0
@@ -470,10 +472,14 @@ class NoticeRepo:
     def _recover_stale_git_locks(self) -> bool:
         """Remove git lock files left by a crash; True when a retry may succeed.
 
-        We hold the notice lock, so no Notice Studio process is writing; a lock that stays
-        untouched for STALE_INDEX_LOCK_SECONDS was left by a crash. A younger one may belong to
-        a git command someone runs by hand: wait that long once, then give up (reported).
+        We hold the notice lock, so no Notice Studio process is writing. A lock is left by a
+        crash when no git command runs in the folder (seen through /proc) and it has been
+        untouched for STALE_INDEX_LOCK_SECONDS; where running commands cannot be seen, only
+        once untouched for STALE_GIT_LOCK_SECONDS. A lock in use may belong to a git command
+        someone runs by hand (a `git commit` waiting for its editor): wait once, then give up
+        and say so (`_git_busy`), leaving the lock to its owner.
         """
+        from notice_studio.core.notice.git_program import git_running_in
 
         def youngest_age() -> float | None:
             ages = []
@@ -482,15 +488,21 @@ class NoticeRepo:
                     ages.append(time.time() - lock.stat().st_mtime)
             return min(ages) if ages else None
 
+        def in_use(age: float) -> bool:
+            running = git_running_in(self.path)
+            if running is None:
+                return age < STALE_GIT_LOCK_SECONDS
+            return running or age < STALE_INDEX_LOCK_SECONDS
+
         current = youngest_age()
         if current is None:
             return True
-        if current < STALE_INDEX_LOCK_SECONDS:
-            time.sleep(min(STALE_INDEX_LOCK_SECONDS - max(current, 0.0), STALE_INDEX_LOCK_SECONDS))
+        if in_use(current):
+            time.sleep(min(max(STALE_INDEX_LOCK_SECONDS - max(current, 0.0), 0.1), STALE_INDEX_LOCK_SECONDS))
             current = youngest_age()
             if current is None:
                 return True
-            if current < STALE_INDEX_LOCK_SECONDS:
+            if in_use(current):
                 return False
         locks = self._git_locks()
         for lock in locks:
@@ -511,6 +523,14 @@ class NoticeRepo:
             self.recovery.messages.append(f"{what} removed ({names}); your history is intact.")
         return True
 
+    def _git_busy(self, doing: str) -> str:
+        """The refusal when another git command holds the folder's lock files."""
+        names = ", ".join(sorted(lock.name for lock in self._git_locks())) or "its lock files"
+        return (
+            f"{doing} because git is busy in this folder (another git command holds {names}); let it finish "
+            "(close its editor if it is waiting for a commit message) and try again."
+        )
+
     def _commit(
         self,
         message: str,
@@ -527,13 +547,10 @@ class NoticeRepo:
                 self._git("commit", "-q", "--no-verify", "-m", message, "--", *paths, env=env)
                 return self.head()
             except git.GitCommandError as exc:
-                if (
-                    attempt == 0
-                    and ".lock" in str(exc)
-                    and not disk_full_in(str(exc))
-                    and self._recover_stale_git_locks()
-                ):
-                    continue
+                if attempt == 0 and ".lock" in str(exc) and not disk_full_in(str(exc)):
+                    if self._recover_stale_git_locks():
+                        continue
+                    raise NoticeError(self._git_busy("The edit could not be saved")) from None
                 raise NoticeError(_git_failure(exc, "The edit could not be saved")) from None
         raise AssertionError("unreachable")
 
