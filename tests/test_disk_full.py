@@ -6,6 +6,7 @@ import argparse
 import errno
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import time
@@ -265,3 +266,21 @@ def test_a_lock_held_by_a_running_git_commit_is_left_to_it(tmp_path: Path) -> No
     finally:
         by_hand.terminate()
         by_hand.wait(timeout=10)
+
+
+# ----- the notice lock a killed process left: say what held it
+def test_a_lock_left_by_a_killed_command_names_the_command(tmp_path: Path) -> None:
+    folder = tmp_path / "n"
+    with NoticeRepo.create(folder, small_notice(), AUTHOR):
+        pass
+    held = subprocess.Popen(
+        [sys.executable, "-c", "import time; time.sleep(60)"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    held.kill()
+    held.wait()
+    host = socket.gethostname()
+    (folder / ".git" / LOCK_NAME).write_text(f"{held.pid} {host} notice-studio clause\n")  # as a killed CLI leaves it
+    with NoticeRepo.open(folder, write=True) as repo:
+        told = " ".join(repo.recovery.messages)
+    assert f"A lock left by the command 'notice-studio clause' (process {held.pid} on {host})" in told
+    assert "window" not in told

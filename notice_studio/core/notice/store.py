@@ -251,6 +251,16 @@ def _clear_stale_staging(path: Path) -> None:
             lock.release()
 
 
+def _left_lock_cleared(left_by: LockBusy | None) -> str:
+    """What held the lock a process that died left behind: a command, or a window."""
+    if left_by is not None and left_by.command:
+        return (
+            f"A lock left by the command '{left_by.command}' ({left_by.owner}), which was stopped before it "
+            "finished, was cleared."
+        )
+    return "A lock left by a Notice Studio window that closed unexpectedly was cleared."
+
+
 def _require_git() -> None:
     from notice_studio.core.notice.git_program import find_git, missing_git_message  # the one rule and sentence
 
@@ -429,7 +439,7 @@ class NoticeRepo:
         except OSError as exc:
             raise NoticeError(_os_sentence(exc, "The notice could not be locked for editing")) from None
         if took_over:
-            self.recovery.messages.append("A lock left by a Notice Studio window that closed unexpectedly was cleared.")
+            self.recovery.messages.append(_left_lock_cleared(self._process_lock.left_by))
 
     @property
     def _owns_process_lock(self) -> bool:
