@@ -284,3 +284,21 @@ def test_a_lock_left_by_a_killed_command_names_the_command(tmp_path: Path) -> No
         told = " ".join(repo.recovery.messages)
     assert f"A lock left by the command 'notice-studio clause' (process {held.pid} on {host})" in told
     assert "window" not in told
+
+
+@pytest.mark.parametrize("left", [4, 8])
+def test_publishing_on_a_full_disk_is_one_sentence(tmp_path: Path, left: int) -> None:
+    mount = _tmpfs(tmp_path)
+    if mount is None:
+        pytest.skip("needs root to mount a small tmpfs")
+    try:
+        folder = mount / "n"
+        with NoticeRepo.create(folder, small_notice(), AUTHOR):
+            pass
+        filler = _fill_leaving(mount, left)  # git cannot write the tag's (or the settings') lock file
+        result = cli("publish", str(folder), "--effective", "2026-01-05", "--force")
+        assert_one_sentence(result, "because the disk is full; free some space")
+        filler.unlink()
+        assert git(folder, "tag") == "" and git(folder, "status", "--porcelain") == ""
+    finally:
+        subprocess.run(["umount", str(mount)], capture_output=True)

@@ -5,6 +5,8 @@ line and the app all say these things through `os_sentence` and `disk_full_in`."
 from __future__ import annotations
 
 import errno
+import os
+import shutil
 
 # How a full disk reads in git's error text: the C library's words, and git's own when it
 # writes an object ("sha1 file '...' write error. Out of diskspace").
@@ -16,6 +18,24 @@ def disk_full_in(text: str) -> bool:
     """Whether an error message (git's, or an OSError's) says the disk is full."""
     lowered = text.lower()
     return any(words in lowered for words in _DISK_FULL_WORDS)
+
+
+# git's words when it could not write a file and does not say why (a ref's or the config's lock).
+_WRITE_FAILED_WORDS = ("couldn't write", "could not write", "failed to write", "unable to write", "write error")
+NEARLY_FULL_BYTES = 1 << 20
+"""Less free space than this on the disk, and a write that failed, is a full disk."""
+
+
+def write_failed_for_space(text: str, folder: str | os.PathLike[str]) -> bool:
+    """Whether a write git reports as failed, without saying why, failed because the disk that
+    holds `folder` is (all but) full."""
+    lowered = text.lower()
+    if not any(words in lowered for words in _WRITE_FAILED_WORDS):
+        return False
+    try:
+        return shutil.disk_usage(folder).free < NEARLY_FULL_BYTES
+    except OSError:
+        return False
 
 
 def not_writable_in(text: str) -> bool:

@@ -50,6 +50,7 @@ from notice_studio.core.oserrors import (
     not_writable_in,
     not_writable_sentence,
     os_sentence,
+    write_failed_for_space,
 )
 from notice_studio.core.practices.practices_format import PRACTICES_FILE
 from notice_studio.core.text_input import utf8_text
@@ -464,7 +465,14 @@ class NoticeRepo:
 
     # ----- git plumbing -----------------------------------------------------------------------
     def _git(self, *args: str, env: dict[str, str] | None = None, strip: bool = True) -> str:
-        return self._repo.git.execute(["git", *_GIT_OPTIONS, *args], env=env, strip_newline_in_stdout=strip)
+        try:
+            return self._repo.git.execute(["git", *_GIT_OPTIONS, *args], env=env, strip_newline_in_stdout=strip)
+        except git.GitCommandError as exc:
+            # git names no cause when it cannot write a lock file ("couldn't write 'refs/tags/v2.lock'"):
+            # when the disk is full, say so, in the words every sentence below recognises
+            if not disk_full_in(str(exc)) and write_failed_for_space(str(exc), self.path):
+                exc.stderr = f"{exc.stderr}: No space left on device"
+            raise
 
     @contextmanager
     def _writing(self) -> Iterator[None]:
@@ -1152,12 +1160,9 @@ class NoticeRepo:
             )
             env = _author_env(who)
             try:
-                self._repo.git.execute(
-                    ["git", *_GIT_OPTIONS, "tag", "-a", f"v{number}", "--cleanup=verbatim", "-m", message, head],
-                    env=env,
-                )
+                self._git("tag", "-a", f"v{number}", "--cleanup=verbatim", "-m", message, head, env=env)
             except git.GitCommandError as exc:
-                raise NoticeError(f"The version could not be published ({_git_reason(exc)}).") from None
+                raise NoticeError(_git_failure(exc, "The version could not be published")) from None
         return self.version(f"v{number}")
 
     def withdraw(self, name: str, reason: str = "", author: Author | None = None) -> Version:
@@ -1173,8 +1178,14 @@ class NoticeRepo:
                 message += "\n\n" + " ".join(reason.split())
             tag = f"{WITHDRAWN_PREFIX}{name}"
             try:
-                self._repo.git.execute(
-                    ["git", *_GIT_OPTIONS, "tag", "-a", tag, "--cleanup=verbatim", "-m", message, f"refs/tags/{name}"],
+                self._git(
+                    "tag",
+                    "-a",
+                    tag,
+                    "--cleanup=verbatim",
+                    "-m",
+                    message,
+                    f"refs/tags/{name}",
                     env=_author_env(author or resolve_author()),
                 )
             except git.GitCommandError as exc:
