@@ -10,6 +10,7 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -59,6 +60,18 @@ def _tmpfs(tmp_path: Path, size: str = "3m") -> Path | None:
     return mount if done.returncode == 0 else None
 
 
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A 3 MB disk of its own (a tmpfs; root only), unmounted afterwards."""
+    mount = _tmpfs(tmp_path)
+    if mount is None:
+        pytest.skip("needs root to mount a small tmpfs")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", str(mount)], capture_output=True)
+
+
 def _fill_leaving(mount: Path, kilobytes: int) -> Path:
     filler = mount / "filler"
     free = shutil.disk_usage(mount).free // 1024
@@ -68,31 +81,27 @@ def _fill_leaving(mount: Path, kilobytes: int) -> Path:
 
 
 @pytest.mark.parametrize("left", [8, 16, 24, 32])
-def test_a_save_on_a_nearly_full_disk_leaves_the_folder_as_last_saved(tmp_path: Path, left: int) -> None:
-    mount = _tmpfs(tmp_path)
-    if mount is None:
-        pytest.skip("needs root to mount a small tmpfs")
-    try:
-        folder = mount / "n"
-        with NoticeRepo.create(folder, small_notice(), AUTHOR):
-            pass
-        filler = _fill_leaving(mount, left)
-        long_text = tmp_path / "long.md"
-        long_text.write_text("Longer text that needs more room than the disk has left. " * 400)
-        for args in (
-            ["set", str(folder), "organisation.name=" + "Z" * 30],
-            ["clause", "edit", str(folder), "security", "--file", str(long_text)],
-        ):
-            result = cli(*args)
-            if result.returncode != 0:
-                assert_one_sentence(result, "because the disk is full; free some space")
-            assert git(folder, "status", "--porcelain") == "" or result.returncode == 0
-        assert cli("outline", str(folder)).returncode == 0  # reading needs no room
-        filler.unlink()
-        assert git(folder, "status", "--porcelain") == ""
-        assert cli("set", str(folder), "organisation.name=Roomy Ltd").returncode == 0
-    finally:
-        subprocess.run(["umount", str(mount)], capture_output=True)
+def test_a_save_on_a_nearly_full_disk_leaves_the_folder_as_last_saved(
+    tmp_path: Path, small_disk: Path, left: int
+) -> None:
+    folder = small_disk / "n"
+    with NoticeRepo.create(folder, small_notice(), AUTHOR):
+        pass
+    filler = _fill_leaving(small_disk, left)
+    long_text = tmp_path / "long.md"
+    long_text.write_text("Longer text that needs more room than the disk has left. " * 400)
+    for args in (
+        ["set", str(folder), "organisation.name=" + "Z" * 30],
+        ["clause", "edit", str(folder), "security", "--file", str(long_text)],
+    ):
+        result = cli(*args)
+        if result.returncode != 0:
+            assert_one_sentence(result, "because the disk is full; free some space")
+        assert git(folder, "status", "--porcelain") == "" or result.returncode == 0
+    assert cli("outline", str(folder)).returncode == 0  # reading needs no room
+    filler.unlink()
+    assert git(folder, "status", "--porcelain") == ""
+    assert cli("set", str(folder), "organisation.name=Roomy Ltd").returncode == 0
 
 
 def test_the_command_line_says_any_full_disk_in_one_sentence(capsys: pytest.CaptureFixture[str]) -> None:
@@ -287,18 +296,12 @@ def test_a_lock_left_by_a_killed_command_names_the_command(tmp_path: Path) -> No
 
 
 @pytest.mark.parametrize("left", [4, 8])
-def test_publishing_on_a_full_disk_is_one_sentence(tmp_path: Path, left: int) -> None:
-    mount = _tmpfs(tmp_path)
-    if mount is None:
-        pytest.skip("needs root to mount a small tmpfs")
-    try:
-        folder = mount / "n"
-        with NoticeRepo.create(folder, small_notice(), AUTHOR):
-            pass
-        filler = _fill_leaving(mount, left)  # git cannot write the tag's (or the settings') lock file
-        result = cli("publish", str(folder), "--effective", "2026-01-05", "--force")
-        assert_one_sentence(result, "because the disk is full; free some space")
-        filler.unlink()
-        assert git(folder, "tag") == "" and git(folder, "status", "--porcelain") == ""
-    finally:
-        subprocess.run(["umount", str(mount)], capture_output=True)
+def test_publishing_on_a_full_disk_is_one_sentence(small_disk: Path, left: int) -> None:
+    folder = small_disk / "n"
+    with NoticeRepo.create(folder, small_notice(), AUTHOR):
+        pass
+    filler = _fill_leaving(small_disk, left)  # git cannot write the tag's (or the settings') lock file
+    result = cli("publish", str(folder), "--effective", "2026-01-05", "--force")
+    assert_one_sentence(result, "because the disk is full; free some space")
+    filler.unlink()
+    assert git(folder, "tag") == "" and git(folder, "status", "--porcelain") == ""
