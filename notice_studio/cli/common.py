@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from notice_studio.core.notice.frontmatter import FormatError
 from notice_studio.core.notice.model import NoticeError
+from notice_studio.core.oserrors import failure_sentence
 from notice_studio.core.wording import STOPPED
 
 if TYPE_CHECKING:
@@ -43,6 +44,10 @@ def run_command(func: Callable[[argparse.Namespace], int | None], args: argparse
             return 130
         if debug:
             raise
+        known = failure_sentence(exc, "The command could not finish")  # a full disk, a read-only folder, ...
+        if known is not None:
+            print(f"notice-studio: {known}", file=sys.stderr)
+            return 1
         print(
             f"notice-studio: something unexpected went wrong ({exc.__class__.__name__}: {exc}); "
             "run again with NOTICE_STUDIO_DEBUG=1 for details and report it.",

@@ -139,6 +139,7 @@ def _info_row(info) -> dict:
         "as_of": "now" if info.fetched else (info.contacted or None),
         "fetch_problem": info.fetch_problem or None,
         "versions_not_here": list(info.versions_not_here),
+        "versions_not_sent": list(info.versions_not_sent),
     }
 
 

@@ -33,6 +33,7 @@ from notice_studio import __version__
 from notice_studio.core.importer.readers import SUPPORTED_TEXT
 from notice_studio.core.notice.model import Clause, NoticeError, title_problem
 from notice_studio.core.notice.store import NoticeRepo
+from notice_studio.core.oserrors import failure_sentence
 from notice_studio.core.render.common import format_date
 from notice_studio.core.wording import plural
 from notice_studio.core.workspace import VariantSwap, current_author
@@ -442,7 +443,10 @@ class MainWindow(QMainWindow):
         if isinstance(exc, NoticeError):
             report(exc.in_app)  # 'File > New notice', not the command line's 'notice-studio new'
         else:  # whatever went wrong, one sentence, never a traceback
-            report(f"The notice at {folder} could not be opened: something unexpected went wrong ({exc}).")
+            report(
+                failure_sentence(exc, f"The notice at {folder} could not be opened")
+                or f"The notice at {folder} could not be opened: something unexpected went wrong ({exc})."
+            )
         return False
 
     def _opened(self, opened: OpenedFolder, report: Callable[[str], None]) -> bool:

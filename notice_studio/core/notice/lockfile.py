@@ -78,6 +78,8 @@ class ProcessLock:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._fd: int | None = None
+        self.left_by: LockBusy | None = None
+        """After `acquire()` took over a lock left by a process that died: who that was."""
 
     @property
     def held(self) -> bool:
@@ -106,7 +108,9 @@ class ProcessLock:
             os.close(fd)  # the holder removed the file as we locked it: lock the new one
         else:
             raise LockBusy("another process")
-        left_behind = bool(os.pread(fd, 400, 0).strip())
+        previous = os.pread(fd, 400, 0).decode("utf-8", "replace")
+        left_behind = bool(previous.strip())
+        self.left_by = _busy(previous) if left_behind else None
         os.ftruncate(fd, 0)
         os.pwrite(fd, me, 0)
         self._fd = fd

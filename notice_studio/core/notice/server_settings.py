@@ -146,6 +146,15 @@ def missing_versions(repo: NoticeRepo, name: str) -> tuple[str, ...]:
     return _missing(here, refs, name)
 
 
+def unsent_versions(repo: NoticeRepo, name: str) -> tuple[str, ...]:
+    """The versions published here that the server `name` did not have when last asked (one
+    it refused, or one published since); meaningful once the notice has synced with it."""
+    here, refs = _version_refs(repo)
+    prefix = f"{MIRROR}{name}/tags/"
+    there = {r[len(prefix) :] for r in refs if r.startswith(prefix)}
+    return tuple(sorted((v for v in here if is_version(v) and v not in there), key=lambda v: int(v[1:])))
+
+
 def _version_refs(repo: NoticeRepo) -> tuple[set[str], list[str]]:
     """(the tags here, every tag and mirrored tag ref), in one process."""
     refs = repo._git("for-each-ref", "--format=%(refname)", "refs/tags/", MIRROR).split()

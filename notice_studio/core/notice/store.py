@@ -8,7 +8,7 @@ with `core.fsync=committed` set in every notice repository. Callers get plain va
 from __future__ import annotations
 
 import datetime as dt
-import errno
+import glob
 import json
 import os
 import re
@@ -45,6 +45,14 @@ from notice_studio.core.notice.notice_format import (
     yaml_notice_id,
 )
 from notice_studio.core.notice.server_settings import clear_written_passwords, is_version, servers, versions_not_here
+from notice_studio.core.oserrors import (
+    disk_full_in,
+    disk_full_sentence,
+    not_writable_in,
+    not_writable_sentence,
+    os_sentence,
+    write_failed_for_space,
+)
 from notice_studio.core.practices.practices_format import PRACTICES_FILE
 from notice_studio.core.progress import Progress
 from notice_studio.core.text_input import utf8_text
@@ -57,6 +65,14 @@ SYNC_MARKER = "notice-studio-sync.json"
 """In .git/ while a sync moves the draft; if present on opening, a crash cut the move short."""
 JOURNAL_NAME = "notice-studio-saving.json"
 STALE_INDEX_LOCK_SECONDS = 3.0
+STALE_GIT_LOCK_SECONDS = 600.0
+"""Where running git commands cannot be seen (macOS, Windows): a git lock untouched this long was left by a crash."""
+STAGING_MARK = ".creating-"
+"""A notice is made in a hidden folder `.<name>.creating-XXXX` beside its place, then renamed."""
+STALE_STAGING_SECONDS = 600.0
+"""A making folder untouched this long, and unlocked, was left by a process that was killed."""
+UNDO_PREFIX = "notice-studio-undo-"
+"""In .git/: the files a save replaces, kept under a second name until it is committed."""
 MANAGED_DIRS = (CLAUSES_DIR, BASE_DIR, TABLES_DIR)
 
 _GIT_OPTIONS = ["-c", "maintenance.auto=false", "-c", "gc.auto=0", "-c", "core.quotepath=off"]
@@ -218,11 +234,39 @@ def resolve_author(name: str | None = None, email: str | None = None) -> Author:
 
 def _os_sentence(exc: OSError, doing: str = "The edit could not be saved") -> str:
     """An operating-system error as one plain sentence that says what to do."""
-    if exc.errno == errno.ENOSPC:
-        return f"{doing} because the disk is full; free some space and try again."
-    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return f"{doing} because the notice folder cannot be written; make it writable (or open a copy) and try again."
-    return f"{doing} ({exc.strerror or exc}); check the notice folder and try again."
+    return os_sentence(exc, doing, "the notice folder", "make it writable (or open a copy)")
+
+
+def _clear_stale_staging(path: Path) -> None:
+    """Remove the hidden folders that earlier attempts to make a notice at `path` left beside it
+    when they were killed: each one older than STALE_STAGING_SECONDS whose lock no live process
+    holds. A young one, or one still locked, may be another process making the notice now."""
+    for old in path.parent.glob(f".{glob.escape(path.name)}{STAGING_MARK}*"):
+        try:
+            if old.is_symlink() or not old.is_dir() or time.time() - old.stat().st_mtime < STALE_STAGING_SECONDS:
+                continue
+        except OSError:
+            continue
+        lock = ProcessLock(old / ".git" / LOCK_NAME)
+        try:
+            if (old / ".git").is_dir():
+                lock.acquire()
+        except (LockBusy, OSError):
+            continue
+        try:
+            shutil.rmtree(old, ignore_errors=True)
+        finally:
+            lock.release()
+
+
+def _left_lock_cleared(left_by: LockBusy | None) -> str:
+    """What held the lock a process that died left behind: a command, or a window."""
+    if left_by is not None and left_by.command:
+        return (
+            f"A lock left by the command '{left_by.command}' ({left_by.owner}), which was stopped before it "
+            "finished, was cleared."
+        )
+    return "A lock left by a Notice Studio window that closed unexpectedly was cleared."
 
 
 def _require_git() -> None:
@@ -278,7 +322,8 @@ class NoticeRepo:
         # crash or a refusal never leaves a half-made notice where the user asked for one.
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            staging = Path(tempfile.mkdtemp(prefix=f".{path.name}.creating-", dir=path.parent))
+            _clear_stale_staging(path)
+            staging = Path(tempfile.mkdtemp(prefix=f".{path.name}{STAGING_MARK}", dir=path.parent))
             os.chmod(staging, 0o777 & ~umask())
         except OSError as exc:
             raise NoticeError(_os_sentence(exc, f"The notice could not be created in {path}")) from None
@@ -408,7 +453,7 @@ class NoticeRepo:
         except OSError as exc:
             raise NoticeError(_os_sentence(exc, "The notice could not be locked for editing")) from None
         if took_over:
-            self.recovery.messages.append("A lock left by a Notice Studio window that closed unexpectedly was cleared.")
+            self.recovery.messages.append(_left_lock_cleared(self._process_lock.left_by))
 
     @property
     def _owns_process_lock(self) -> bool:
@@ -433,7 +478,14 @@ class NoticeRepo:
 
     # ----- git plumbing -----------------------------------------------------------------------
     def _git(self, *args: str, env: dict[str, str] | None = None, strip: bool = True) -> str:
-        return self._repo.git.execute(["git", *_GIT_OPTIONS, *args], env=env, strip_newline_in_stdout=strip)
+        try:
+            return self._repo.git.execute(["git", *_GIT_OPTIONS, *args], env=env, strip_newline_in_stdout=strip)
+        except git.GitCommandError as exc:
+            # git names no cause when it cannot write a lock file ("couldn't write 'refs/tags/v2.lock'"):
+            # when the disk is full, say so, in the words every sentence below recognises
+            if not disk_full_in(str(exc)) and write_failed_for_space(str(exc), self.path):
+                exc.stderr = f"{exc.stderr}: No space left on device"
+            raise
 
     @contextmanager
     def _writing(self) -> Iterator[None]:
@@ -451,10 +503,14 @@ class NoticeRepo:
     def _recover_stale_git_locks(self) -> bool:
         """Remove git lock files left by a crash; True when a retry may succeed.
 
-        We hold the notice lock, so no Notice Studio process is writing; a lock that stays
-        untouched for STALE_INDEX_LOCK_SECONDS was left by a crash. A younger one may belong to
-        a git command someone runs by hand: wait that long once, then give up (reported).
+        We hold the notice lock, so no Notice Studio process is writing. A lock is left by a
+        crash when no git command runs in the folder (seen through /proc) and it has been
+        untouched for STALE_INDEX_LOCK_SECONDS; where running commands cannot be seen, only
+        once untouched for STALE_GIT_LOCK_SECONDS. A lock in use may belong to a git command
+        someone runs by hand (a `git commit` waiting for its editor): wait once, then give up
+        and say so (`_git_busy`), leaving the lock to its owner.
         """
+        from notice_studio.core.notice.git_program import git_running_in
 
         def youngest_age() -> float | None:
             ages = []
@@ -463,15 +519,21 @@ class NoticeRepo:
                     ages.append(time.time() - lock.stat().st_mtime)
             return min(ages) if ages else None
 
+        def in_use(age: float) -> bool:
+            running = git_running_in(self.path)
+            if running is None:
+                return age < STALE_GIT_LOCK_SECONDS
+            return running or age < STALE_INDEX_LOCK_SECONDS
+
         current = youngest_age()
         if current is None:
             return True
-        if current < STALE_INDEX_LOCK_SECONDS:
-            time.sleep(min(STALE_INDEX_LOCK_SECONDS - max(current, 0.0), STALE_INDEX_LOCK_SECONDS))
+        if in_use(current):
+            time.sleep(min(max(STALE_INDEX_LOCK_SECONDS - max(current, 0.0), 0.1), STALE_INDEX_LOCK_SECONDS))
             current = youngest_age()
             if current is None:
                 return True
-            if current < STALE_INDEX_LOCK_SECONDS:
+            if in_use(current):
                 return False
         locks = self._git_locks()
         for lock in locks:
@@ -492,6 +554,14 @@ class NoticeRepo:
             self.recovery.messages.append(f"{what} removed ({names}); your history is intact.")
         return True
 
+    def _git_busy(self, doing: str) -> str:
+        """The refusal when another git command holds the folder's lock files."""
+        names = ", ".join(sorted(lock.name for lock in self._git_locks())) or "its lock files"
+        return (
+            f"{doing} because git is busy in this folder (another git command holds {names}); let it finish "
+            "(close its editor if it is waiting for a commit message) and try again."
+        )
+
     def _commit(
         self,
         message: str,
@@ -508,8 +578,10 @@ class NoticeRepo:
                 self._git("commit", "-q", "--no-verify", "-m", message, "--", *paths, env=env)
                 return self.head()
             except git.GitCommandError as exc:
-                if attempt == 0 and ".lock" in str(exc) and self._recover_stale_git_locks():
-                    continue
+                if attempt == 0 and ".lock" in str(exc) and not disk_full_in(str(exc)):
+                    if self._recover_stale_git_locks():
+                        continue
+                    raise NoticeError(self._git_busy("The edit could not be saved")) from None
                 raise NoticeError(_git_failure(exc, "The edit could not be saved")) from None
         raise AssertionError("unreachable")
 
@@ -683,6 +755,7 @@ class NoticeRepo:
             self._file(rel)  # refuse a hostile path before writing anything
         for rel in ordered:  # and text no file can hold (lone surrogates), naming the file
             utf8_text(files[rel], rel, "the edit was not saved; type the text again")
+        kept = self._keep_old(ordered + removed)
         try:
             if len(ordered) + len(removed) > 1:  # one file is replaced atomically on its own
                 entry = {"write": {r: files[r] for r in ordered}, "remove": removed}
@@ -690,11 +763,14 @@ class NoticeRepo:
             self._apply(ordered, removed, files)
             commit = self._commit(message, changed + removed, new_paths, author, committer)
         except OSError as exc:
-            self._roll_back(ordered + removed)
+            self._roll_back(ordered + removed, kept)
             raise NoticeError(_os_sentence(exc)) from None
         except BaseException:
-            self._roll_back(ordered + removed)
+            self._roll_back(ordered + removed, kept)
             raise
+        finally:
+            for old in kept.values():
+                old.unlink(missing_ok=True)
         self._saved = True
         self._journal.unlink(missing_ok=True)
         for rel in changed:
@@ -713,19 +789,42 @@ class NoticeRepo:
         for rel in removed:
             self._file(rel).unlink(missing_ok=True)
 
-    def _roll_back(self, paths: list[str]) -> None:
-        """Put `paths` back as the last commit has them, after a save failed part-way.
+    def _keep_old(self, paths: list[str]) -> dict[str, Path]:
+        """A second name (a hard link in .git, which takes no disk space) for each file a save
+        is about to replace or remove, so that a failed save can put it back even on a full disk."""
+        kept: dict[str, Path] = {}
+        for n, rel in enumerate(paths):
+            old = self.path / ".git" / f"{UNDO_PREFIX}{n}"
+            old.unlink(missing_ok=True)
+            try:
+                os.link(self._file(rel), old)
+            except FileNotFoundError:
+                continue  # a new file: undoing the save removes it
+            except OSError:
+                continue  # no hard links here: undoing falls back to the last commit's text
+            kept[rel] = old
+        return kept
 
-        If even that fails (the disk is full), the journal stays: the next open completes the
-        save, as after a crash."""
+    def _roll_back(self, paths: list[str], kept: dict[str, Path] | None = None) -> None:
+        """Put `paths` back as they were before a save failed part-way: by their second names
+        (`_keep_old`), which needs no disk space, else as the last commit has them.
+
+        If even that fails, the journal stays: the next open completes the save, as after a crash."""
+        kept = kept or {}
         try:
-            kept = set(self._git("ls-tree", "-r", "-z", "--name-only", "HEAD", "--", *paths).split("\0")) - {""}
-            self._git("reset", "-q", "HEAD", "--", *paths)
-            if kept:
-                self._git("checkout", "HEAD", "--", *sorted(kept))
-            for rel in paths:
-                if rel not in kept:
-                    self._file(rel).unlink(missing_ok=True)
+            for rel, old in kept.items():
+                os.replace(old, self._file(rel))
+            rest = [rel for rel in paths if rel not in kept]
+            with suppress(git.GitCommandError):  # the index only changes when new files were added
+                self._git("reset", "-q", "HEAD", "--", *paths)
+            if rest:
+                found = self._git("ls-tree", "-r", "-z", "--name-only", "HEAD", "--", *rest).split("\0")
+                in_head = set(found) - {""}
+                if in_head:
+                    self._git("checkout", "HEAD", "--", *sorted(in_head))
+                for rel in rest:
+                    if rel not in in_head:
+                        self._file(rel).unlink(missing_ok=True)
             self._journal.unlink(missing_ok=True)
         except (OSError, NoticeError, git.GitCommandError):
             pass
@@ -781,10 +880,7 @@ class NoticeRepo:
         """Commit what is in the folder but not yet committed (an edit cut off by a crash)."""
         if self._git_locks():
             self._recover_stale_git_locks()
-        status = self._git(
-            "status", "--porcelain", "-z", "--untracked-files=all", "--", NOTICE_FILE, PRACTICES_FILE, *MANAGED_DIRS
-        )
-        if not status.strip("\0"):
+        if not self.outside_changes():
             return
         with self._writing():
             managed = [p for p in (PRACTICES_FILE, *MANAGED_DIRS) if (self.path / p).exists()]
@@ -803,6 +899,7 @@ class NoticeRepo:
         """Notice files changed, added or deleted in the folder since the last commit (by hand
         or by another program), as paths relative to the notice folder."""
         status = self._git(
+            "--no-optional-locks",  # a read: never refresh the index (a full disk would fail it)
             "status",
             "--porcelain",
             "-z",
@@ -1105,12 +1202,9 @@ class NoticeRepo:
             )
             env = _author_env(who)
             try:
-                self._repo.git.execute(
-                    ["git", *_GIT_OPTIONS, "tag", "-a", f"v{number}", "--cleanup=verbatim", "-m", message, head],
-                    env=env,
-                )
+                self._git("tag", "-a", f"v{number}", "--cleanup=verbatim", "-m", message, head, env=env)
             except git.GitCommandError as exc:
-                raise NoticeError(f"The version could not be published ({_git_reason(exc)}).") from None
+                raise NoticeError(_git_failure(exc, "The version could not be published")) from None
         return self.version(f"v{number}")
 
     def withdraw(self, name: str, reason: str = "", author: Author | None = None) -> Version:
@@ -1126,8 +1220,14 @@ class NoticeRepo:
                 message += "\n\n" + " ".join(reason.split())
             tag = f"{WITHDRAWN_PREFIX}{name}"
             try:
-                self._repo.git.execute(
-                    ["git", *_GIT_OPTIONS, "tag", "-a", tag, "--cleanup=verbatim", "-m", message, f"refs/tags/{name}"],
+                self._git(
+                    "tag",
+                    "-a",
+                    tag,
+                    "--cleanup=verbatim",
+                    "-m",
+                    message,
+                    f"refs/tags/{name}",
                     env=_author_env(author or resolve_author()),
                 )
             except git.GitCommandError as exc:
@@ -1262,10 +1362,10 @@ def _parse_version(number: int, commit: str, tagger: str, tagged_at: str, conten
 
 def _git_failure(exc: git.GitCommandError, doing: str) -> str:
     reason = _git_reason(exc)
-    if "No space left" in str(exc):
-        return f"{doing} because the disk is full; free some space and try again."
-    if "Permission denied" in str(exc) or "Read-only file system" in str(exc):
-        return f"{doing} because the notice folder cannot be written; make it writable (or open a copy) and try again."
+    if disk_full_in(str(exc)):
+        return disk_full_sentence(doing)
+    if not_writable_in(str(exc)):
+        return not_writable_sentence(doing, "the notice folder", "make it writable (or open a copy)")
     if "corrupt" in reason or "unable to read" in reason or "bad object" in reason:
         return f"{doing} because the notice's history is damaged ({reason}); restore the folder from a backup."
     return f"{doing} ({reason}); try again."

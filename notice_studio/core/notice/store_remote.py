@@ -39,6 +39,7 @@ from notice_studio.core.notice.server_settings import (
     is_version,
     missing_versions,
     servers,
+    unsent_versions,
 )
 from notice_studio.core.notice.store import (
     MANAGED_DIRS,
@@ -103,6 +104,9 @@ class RemoteInfo:
     """Why asking the server just now failed (one sentence); the figures are then as of `contacted`."""
     versions_not_here: tuple[str, ...] = ()
     """Versions published on the server (when last asked) that this copy has not received."""
+    versions_not_sent: tuple[str, ...] = ()
+    """Versions published here that the server did not have when last asked (it refused them, or
+    they were published since the last sync)."""
 
 
 @dataclass(frozen=True)
@@ -456,6 +460,7 @@ def remote_info(
         fetched=fetch and not problem,
         fetch_problem=problem,
         versions_not_here=missing_versions(repo, name),
+        versions_not_sent=unsent_versions(repo, name) if last else (),
     )
 
 
@@ -831,11 +836,31 @@ def _push(repo: NoticeRepo, server: _Server, refspecs: list[str], interactive: b
     text = (out.out + out.err).lower()
     if "[rejected]" in text or "non-fast-forward" in text or "fetch first" in text or "stale info" in text:
         raise _PushRejected()
+    if "not a git repository" in text:  # the server's folder went away while the edits were sent
+        raise NotANoticeRemoteError(f"There is no repository at {server.where}; check the address and try again.")
     if "[remote rejected]" in text:
-        raise RemoteError(
-            f"The server at {server.where} refused the edits ({_first_line(out.err or out.out)}); ask its administrator."
-        )
+        raise RemoteError(_refused(server.where, out.out, out.err))
     raise _network_error(server.url, out.err)
+
+
+def _refused(where: str, report: str, err: str) -> str:
+    """The server's refusal, naming what it refused: the edits, or only versions (a hook that
+    rejects tags); the latter are said so, so that no one takes them for sent."""
+    refused, why = [], ""
+    for line in report.splitlines():  # porcelain: "!<TAB>local:remote<TAB>[remote rejected] (reason)"
+        parts = line.split("\t")
+        if len(parts) >= 3 and parts[0] == "!":
+            refused.append(parts[1].rpartition(":")[2])
+            why = why or parts[2].replace("[remote rejected]", "").strip().strip("()")
+    reason = _first_line(err) if err.strip() else why
+    versions = [ref.removeprefix("refs/tags/") for ref in refused if ref.startswith("refs/tags/")]
+    if refused and len(versions) == len(refused):
+        return (
+            f"The server at {where} refused the published {'version' if len(versions) == 1 else 'versions'} "
+            f"{', '.join(versions)} ({reason or 'no reason given'}); the edits were sent, but "
+            f"{'it is' if len(versions) == 1 else 'they are'} only here: ask its administrator to accept version tags."
+        )
+    return f"The server at {where} refused the edits ({reason or 'no reason given'}); ask its administrator."
 
 
 # ----- writing the merge ------------------------------------------------------------------------

@@ -62,6 +62,8 @@ def standing(info: RemoteInfo) -> str:
     text = f"{plural(info.ahead, 'edit')} not yet sent, {info.behind} on the server not yet here ({as_of(info)})"
     if info.pending_conflicts:
         text += f"; {plural(info.pending_conflicts, 'conflict')} to decide"
+    if info.versions_not_sent:
+        text += f"; published here and not yet on the server: {', '.join(info.versions_not_sent)}"
     if info.versions_not_here:
         text += f"; published on the server and not yet here: {', '.join(info.versions_not_here)} (sync receives them)"
     return text
