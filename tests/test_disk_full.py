@@ -277,6 +277,38 @@ def test_a_lock_held_by_a_running_git_commit_is_left_to_it(tmp_path: Path) -> No
         by_hand.wait(timeout=10)
 
 
+@pytest.mark.parametrize("crashed", [True, False])
+def test_where_git_commands_cannot_be_seen_a_crashed_windows_git_lock_is_cleared_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, crashed: bool
+) -> None:
+    """On macOS and Windows (no /proc) a git lock counts as a crash's only after ten minutes, lest a
+    `git commit` typed by hand lose it. But when the notice lock was left by a Notice Studio
+    process that died, the git lock is that process's: clear it at once, as on Linux, rather than
+    refusing every save for ten minutes after a crash of the app."""
+    folder = tmp_path / "n"
+    with NoticeRepo.create(folder, small_notice(), AUTHOR):
+        pass
+    monkeypatch.setattr(git_program, "git_running_in", lambda _folder: None)
+    lock = folder / ".git" / "index.lock"
+    lock.write_text("")
+    old = time.time() - 30
+    os.utime(lock, (old, old))
+    if crashed:
+        dead = subprocess.Popen([sys.executable, "-c", "pass"])
+        dead.wait()
+        (folder / ".git" / LOCK_NAME).write_text(f"{dead.pid} {socket.gethostname()}\n")
+    with NoticeRepo.open(folder, write=True) as repo:
+        notice = repo.load()
+        notice.set_body("security", "Saved after a crash.")
+        if crashed:
+            repo.save(notice, "Edited 'Security'", AUTHOR)
+            assert not lock.exists()
+        else:
+            with pytest.raises(NoticeError, match="git is busy in this folder"):
+                repo.save(notice, "Edited 'Security'", AUTHOR)
+            assert lock.exists()
+
+
 # ----- the notice lock a killed process left: say what held it
 def test_a_lock_left_by_a_killed_command_names_the_command(tmp_path: Path) -> None:
     folder = tmp_path / "n"

@@ -289,6 +289,7 @@ class NoticeRepo:
         self._object_lock = threading.Lock()  # GitPython's one `cat-file --batch` pipe is not thread-safe
         self._process_lock = ProcessLock(path / ".git" / LOCK_NAME)
         self._saved = False
+        self._took_over = False  # opening cleared the notice lock of a Notice Studio process that died
         self._committed: dict[str, str] = {}
         # GitPython keeps one `git cat-file --batch` process per repo; two threads reading it at
         # once garble its stream for good, so object reads take turns.
@@ -453,6 +454,7 @@ class NoticeRepo:
         except OSError as exc:
             raise NoticeError(_os_sentence(exc, "The notice could not be locked for editing")) from None
         if took_over:
+            self._took_over = True
             self.recovery.messages.append(_left_lock_cleared(self._process_lock.left_by))
 
     @property
@@ -506,7 +508,8 @@ class NoticeRepo:
         We hold the notice lock, so no Notice Studio process is writing. A lock is left by a
         crash when no git command runs in the folder (seen through /proc) and it has been
         untouched for STALE_INDEX_LOCK_SECONDS; where running commands cannot be seen, only
-        once untouched for STALE_GIT_LOCK_SECONDS. A lock in use may belong to a git command
+        once untouched for STALE_GIT_LOCK_SECONDS, unless opening took over the notice lock of a
+        Notice Studio process that died (then it is that process's, as on Linux). A lock in use may belong to a git command
         someone runs by hand (a `git commit` waiting for its editor): wait once, then give up
         and say so (`_git_busy`), leaving the lock to its owner.
         """
@@ -522,7 +525,7 @@ class NoticeRepo:
         def in_use(age: float) -> bool:
             running = git_running_in(self.path)
             if running is None:
-                return age < STALE_GIT_LOCK_SECONDS
+                return age < (STALE_INDEX_LOCK_SECONDS if self._took_over else STALE_GIT_LOCK_SECONDS)
             return running or age < STALE_INDEX_LOCK_SECONDS
 
         current = youngest_age()
