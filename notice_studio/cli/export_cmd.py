@@ -81,6 +81,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         if args.at is None:
             args.at = default_export_version(versions)
             if args.at is None:
+                ws.notice  # noqa: B018 - a damaged draft is named first: it is what to fix
                 raise CommandError(
                     "Nothing is published yet, so there is no version to export; "
                     "publish one, or export the draft for review with --version draft"

@@ -454,7 +454,7 @@ class NoticeRepo:
                     "(git's HEAD was detached); it was put back on the draft, and nothing changed."
                 )
                 return
-        raise DetachedDraftError(self._detached_sentence(f"Nothing can be saved in the notice in {self.path}"))
+        raise DetachedDraftError(self._detached_sentence(f"The notice in {self.path} cannot be changed"))
 
     def _detached_sentence(self, doing: str) -> str:
         return (
