@@ -133,7 +133,7 @@ def test_every_rule_is_documented() -> None:
 
 def test_any_notice_even_an_empty_one() -> None:
     report = run_checks(Notice(), load_context())
-    assert [f.rule for f in report.findings] == ["last-updated-missing"]
+    assert [f.rule for f in report.findings] == ["last-updated-missing", "notice-empty"]
     weird = Notice(title="", jurisdictions=["not-a-law", "GDPR"])
     weird.add(Clause("a", "", "<script>alert(1)</script> [[ ]] {{}} ]]x[[ ((( ``` \u200b ü ☃"))
     run_checks(weird, load_context())

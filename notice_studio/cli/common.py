@@ -173,7 +173,7 @@ class Prompt:
         if self.choice in keys:
             return self.choice
         if not sys.stdin.isatty():
-            raise CommandError(f"{question} {unattended or 'Run again with --keep ' + '|'.join(keys)}")
+            raise CommandError(unattended or f"{question} Run again with --keep " + "|".join(keys))
         print(question, file=sys.stderr)
         for key, label in options:
             print(f"  {key}: {label}", file=sys.stderr)

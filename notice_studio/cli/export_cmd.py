@@ -76,11 +76,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     from notice_studio.core.export.formats import SUFFIXES
 
     out = Path(args.out) if args.out == "-" else output_file(args.out, kind=args.format, suffixes=SUFFIXES)
-    with open_workspace(args.folder) as ws:
+    with open_workspace(args.folder, read_draft=False) as ws:  # a version is read from the history alone
         versions = ws.repo.versions()
         if args.at is None:
             args.at = default_export_version(versions)
             if args.at is None:
+                ws.notice  # noqa: B018 - a damaged draft is named first: it is what to fix
                 raise CommandError(
                     "Nothing is published yet, so there is no version to export; "
                     "publish one, or export the draft for review with --version draft"

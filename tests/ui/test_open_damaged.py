@@ -64,3 +64,45 @@ def test_a_clause_file_saved_in_another_encoding_gets_the_same_way_out(qtbot, se
     assert f"{clause_file.relative_to(notice_folder).as_posix()}: the file is not UTF-8 text" in seen[0][0]
     assert clause_file.read_bytes() == saved
     window.close()
+
+
+def test_a_notice_yaml_cut_short_offers_only_to_put_back_the_last_save(qtbot, settings, notice_folder: Path) -> None:
+    notice_file = notice_folder / "notice.yaml"
+    saved = notice_file.read_text(encoding="utf-8")
+    notice_file.write_text(saved[: saved.index("outline:")], encoding="utf-8")
+    window, errors = new_window(qtbot, settings)
+    seen: list[tuple[str, list[str]]] = []
+    answer_question("Discard them (back to the last save)", seen)
+    assert window.open_notice(notice_folder), errors
+    question, buttons = seen[0]
+    assert "notice.yaml, line" in question and "cut short" in question
+    assert buttons == ["Cancel", "Discard them (back to the last save)"]  # keeping would drop every section
+    assert notice_file.read_text(encoding="utf-8") == saved
+    assert window.session is not None and window.session.notice.clauses
+    window.close()
+
+
+def test_a_notice_looking_at_an_older_save_is_not_opened_for_editing(qtbot, settings, notice_folder: Path) -> None:
+    import subprocess
+
+    def git(*args: str) -> str:
+        return subprocess.run(
+            ["git", "-C", str(notice_folder), *args], check=True, capture_output=True, text=True
+        ).stdout
+
+    with NoticeRepo.open(notice_folder, write=True) as repo:
+        notice = repo.load()
+        notice.title = "Privacy Notice (second edit)"
+        assert repo.save(notice, "Renamed the notice", None)
+    git("checkout", "-q", "--detach", "HEAD~1")
+    window, errors = new_window(qtbot, settings)
+    assert not window.open_notice(notice_folder)
+    assert window.session is None
+    assert len(errors) == 1 and f"'git -C {notice_folder} checkout main'" in errors[0]
+    assert not (notice_folder / ".git" / "notice-studio.lock").exists()
+
+    git("checkout", "-q", "--detach", "main")  # at the draft's own last save: put back, nothing lost
+    assert window.open_notice(notice_folder), errors
+    assert git("symbolic-ref", "HEAD").strip() == "refs/heads/main"
+    assert window.session is not None and window.session.notice.title == "Privacy Notice (second edit)"
+    window.close()

@@ -58,6 +58,7 @@ def run_checks(notice: Notice, context: CheckContext | None = None) -> CheckRepo
     s = scan(notice, ctx.library)
     found: list[Finding] = []
 
+    found += drafting.no_sections(notice)
     found += drafting.placeholders(s, notice.variables)
     for info in s.clauses:
         found += drafting.malformed_placeholders(info)

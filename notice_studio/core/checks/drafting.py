@@ -10,7 +10,7 @@ from notice_studio.core.checks.scan import CHECKED_CHARS, ClauseInfo, Scan
 from notice_studio.core.checks.text import matches_from, per_text, quote
 from notice_studio.core.checks.types import Finding, Location
 from notice_studio.core.library.merge import BOTH_WORDINGS_RE
-from notice_studio.core.notice.model import PLACEHOLDER_RE, TABLE_RE, Clause, Table
+from notice_studio.core.notice.model import PLACEHOLDER_RE, TABLE_RE, Clause, Notice, Table
 from notice_studio.core.practices.statements import is_generated
 from notice_studio.core.wording import plural_word
 
@@ -330,6 +330,20 @@ def _dangling_contacts(text: str) -> tuple[tuple[int, int, bool], ...]:
 
 # ----- empty clauses -----------------------------------------------------------------------------
 _HAS_WORD_RE = re.compile(r"[A-Za-z0-9]")
+
+
+def no_sections(notice: Notice) -> Iterator[Finding]:
+    if notice.clauses:
+        return
+    yield Finding(
+        "notice-empty",
+        "error",
+        "The notice has no sections, so there is nothing to publish.",
+        "Add sections from the library, or, if they vanished, put back a version that has them"
+        " (notice-studio log DIR lists the versions).",
+        location="notice",
+        in_app="Add sections from the library, or, if they vanished, restore a version that has them from History.",
+    )
 
 
 def empty(info: ClauseInfo) -> Iterator[Finding]:

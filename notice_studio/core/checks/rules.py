@@ -21,6 +21,7 @@ RULES: dict[str, Rule] = {
         Rule("drafting-marker", "error", "A drafting marker ([insert ...], [TBD], XX, [●]) is left in"),
         Rule("contact-missing", "error", "Contact details are promised but none follow"),
         Rule("contact-email-missing", "warning", "Readers are told to e-mail, but the notice gives no e-mail address"),
+        Rule("notice-empty", "error", "The notice has no sections"),
         Rule("clause-empty", "error", "A section has no text"),
         Rule("clause-too-large", "error", "A section is too long to check (over a million characters)"),
         Rule("table-missing", "error", "A section embeds a table the notice does not have"),

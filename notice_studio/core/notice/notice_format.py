@@ -219,6 +219,10 @@ def read_notice(read: Callable[[str], str | None], table_names: Iterable[str] = 
         settings=as_dict("settings"),
         notice_id=str(data.get("id") or ""),
     )
+    if "outline" not in data:  # Notice Studio always writes it, `outline: []` when empty
+        raise FormatError(
+            NOTICE_FILE, len(text.splitlines()) or 1, "the file ends before its outline (it may have been cut short)"
+        )
     try:
         outline = _parse_outline(data.get("outline"), NOTICE_FILE, set())
     except FormatError as exc:
@@ -287,6 +291,22 @@ def _read_clause(read: Callable[[str], str | None], clause_id: str, children: li
             provenance.base_title = str(base_doc.meta.get("title") or "")
     body = doc.body.rstrip()
     return Clause(clause_id, title, body, provenance, [str(t) for t in topics], meta, children)
+
+
+def outline_ids(text: str) -> set[str]:
+    """The clause ids a notice.yaml's outline lists (none when it cannot be read)."""
+    try:
+        data = _notice_data(text)
+        entries = _parse_outline(data.get("outline") if isinstance(data, dict) else None, NOTICE_FILE, set())
+    except FormatError:
+        return set()
+    ids: set[str] = set()
+    stack = list(entries)
+    while stack:
+        clause_id, children = stack.pop()
+        ids.add(clause_id)
+        stack += children
+    return ids
 
 
 @lru_cache(maxsize=8)

@@ -40,6 +40,7 @@ from notice_studio.core.notice.notice_format import (
     TABLES_DIR,
     merge_conflict_line,
     notice_files,
+    outline_ids,
     read_notice,
     with_notice_id,
     yaml_notice_id,
@@ -95,6 +96,11 @@ class UnreadableDraftError(CorruptNoticeError):
     def __init__(self, problem: str, sentence: str) -> None:
         super().__init__(sentence)
         self.problem = problem
+
+
+class DetachedDraftError(NoticeError):
+    """The folder shows an older state of the history (git's HEAD is detached from the draft's
+    branch): a save there would not be part of the draft, so nothing is saved."""
 
 
 class PartialHistoryError(NoticeError):
@@ -409,6 +415,7 @@ class NoticeRepo:
             try:
                 store.acquire_lock()
                 store._recover_stale_git_locks()
+                store._back_on_the_draft()
                 store._configure()
                 if (path / ".git" / SYNC_MARKER).exists():
                     from notice_studio.core.notice.store_remote import finish_interrupted_sync  # the remote half
@@ -477,6 +484,50 @@ class NoticeRepo:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    # ----- the draft's branch ------------------------------------------------------------------
+    def _detached(self) -> bool:
+        """True when HEAD names a commit instead of the draft's branch (read from .git/HEAD)."""
+        try:
+            return not (self.path / ".git" / "HEAD").read_text().startswith("ref: ")
+        except OSError:
+            return False
+
+    def _rebasing(self) -> bool:
+        return any((self.path / ".git" / marker).exists() for marker in ("rebase-merge", "rebase-apply"))
+
+    def _draft_branch(self) -> str:
+        listed = self._git("for-each-ref", "--format=%(refname:strip=2)", "refs/heads/").split()
+        return listed[0] if len(listed) == 1 else "main"
+
+    def _back_on_the_draft(self) -> None:
+        """Put HEAD back on the draft's branch when it was detached at the draft's own last save
+        (nothing changes in the folder); refuse when it points anywhere else."""
+        if not self._detached() or self._rebasing():
+            return  # an unfinished rebase is ended by putting the last save back (`discard_outside`)
+        branch = self._draft_branch()
+        with suppress(git.GitCommandError):
+            if self._git("rev-parse", "HEAD") == self._git("rev-parse", "--verify", "-q", f"refs/heads/{branch}"):
+                self._git("symbolic-ref", "HEAD", f"refs/heads/{branch}")
+                self.recovery.messages.append(
+                    "The notice's folder had been set to look at its last save apart from the draft "
+                    "(git's HEAD was detached); it was put back on the draft, and nothing changed."
+                )
+                return
+        raise DetachedDraftError(self._detached_sentence(f"The notice in {self.path} cannot be changed"))
+
+    def _detached_sentence(self, doing: str) -> str:
+        return (
+            f"{doing} because its folder shows an older state of its history instead of the draft "
+            f"(git's HEAD is detached); go back to the draft with 'git -C {self.path} checkout "
+            f"{self._draft_branch()}', then try again."
+        )
+
+    def require_on_draft(self, doing: str = "The edit could not be saved") -> None:
+        """Refuse to commit while the folder is not on the draft's branch (a colleague ran
+        `git checkout --detach` while the notice was open): the commit would leave the draft."""
+        if self._detached():
+            raise DetachedDraftError(self._detached_sentence(doing))
 
     # ----- git plumbing -----------------------------------------------------------------------
     def _git(self, *args: str, env: dict[str, str] | None = None, strip: bool = True) -> str:
@@ -642,17 +693,60 @@ class NoticeRepo:
             def read(rel: str) -> str | None:
                 return written[rel] if rel in written else None if rel in removed else self._read_worktree(rel)
 
+        self._refuse_links()
         try:
             notice = read_notice(read, sorted(names))
         except FormatError as exc:
             raise self._unreadable(exc.path, str(exc)) from None
+        self._refuse_a_lost_outline(notice, pending[1] if pending else [])
         self._committed = notice_files(notice)
         return notice
+
+    def _refuse_links(self) -> None:
+        """A symbolic link in the notice's folders (one the outline does not list too) is damage:
+        keeping it as an edit would put whatever it points at into the history and the exports."""
+        for folder in MANAGED_DIRS:
+            with suppress(OSError), os.scandir(self._file(folder)) as entries:
+                for entry in entries:
+                    if entry.is_symlink():
+                        rel = f"{folder}/{entry.name}"
+                        raise self._unreadable(
+                            rel,
+                            f"{rel}: it is a symbolic link to a file outside the notice",
+                            "replace it with the file itself",
+                        )
+
+    def _refuse_a_lost_outline(self, notice: Notice, removed: list[str]) -> None:
+        """A notice.yaml cut short inside its outline still reads as a notice, without the later
+        sections: refuse it when clause files the last save listed are in the folder but no
+        longer in the outline (Notice Studio removes a clause's file with it)."""
+        clauses_dir = self._file(CLAUSES_DIR)
+        listed = {c.id for c in notice.all_clauses()}
+        left = {p.stem for p in clauses_dir.glob("*.md")} - listed if clauses_dir.is_dir() else set()
+        left -= {PurePosixPath(r).stem for r in removed if r.startswith(CLAUSES_DIR + "/")}
+        if not left:
+            return
+        try:
+            saved = outline_ids(self._git("show", f"HEAD:{NOTICE_FILE}", strip=False))
+        except git.GitCommandError:
+            return
+        lost = sorted(left & saved)
+        if lost:
+            names = ", ".join(f"{CLAUSES_DIR}/{c}.md" for c in lost[:3]) + (
+                f" and {len(lost) - 3} more" if len(lost) > 3 else ""
+            )
+            raise self._unreadable(
+                NOTICE_FILE,
+                f"{NOTICE_FILE}: its outline no longer lists {names}, whose files are still in the folder "
+                "(the file may have been cut short)",
+                "list them again or delete their files",
+            )
 
     def _unreadable(self, rel: str, problem: str, fix: str = "fix the file") -> UnreadableDraftError:
         """The sentence for a draft that cannot be read, naming the way out that works: putting the
         last save back when the file was changed outside Notice Studio, else restoring a version."""
-        if rel in self.outside_changes():
+        changed = self.outside_changes()
+        if rel in changed or NOTICE_FILE in changed:  # the outline names the files read: its last save fixes them
             way_out = f"run 'notice-studio outside-changes {self.path} --discard' to put back the last saved version"
         else:
             way_out = (
@@ -746,6 +840,7 @@ class NoticeRepo:
         ]
         if not changed and not removed:
             return None
+        self.require_on_draft()
         new_paths = [p for p in changed if p not in self._committed]
         # A save that touches several files is journalled: the whole change is written to
         # one file in .git first, and an open after a crash completes it (`_finish_save`).
@@ -937,6 +1032,7 @@ class NoticeRepo:
         if not paths:
             return None
         self.load()  # nothing is committed over a file that cannot be read
+        self.require_on_draft()
         with self._writing():
             self._git("add", "-A", "--", *paths)
             names = ", ".join(paths[:3]) + (f" and {len(paths) - 3} more" if len(paths) > 3 else "")
@@ -1189,6 +1285,7 @@ class NoticeRepo:
         """Tag the draft as the next published version, recording what the reader is told (and
         which warnings were acknowledged, with the reasons given)."""
         with self._writing():
+            self.require_on_draft("The version could not be published")
             versions = self.versions()
             latest = standing(versions)
             head = self.head()

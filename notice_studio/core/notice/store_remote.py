@@ -654,6 +654,7 @@ def sync(
     """
     server = _Server(repo, name)
     with repo._writing():
+        repo.require_on_draft("The notice was not synced")  # never send work made apart from the draft as the draft
         finish_interrupted_sync(repo)
         cleared = " ".join(clear_written_passwords(repo, {name: servers(repo).get(name, {})}))
         _commit_dirty(repo, author)

@@ -17,7 +17,8 @@ class Interaction(Protocol):
 
     def choose(self, question: str, options: Sequence[tuple[str, str]], *, unattended: str = "") -> str | None:
         """One of the option keys ((key, label) pairs), or None when the user cancels.
-        `unattended` says how to give the answer where nobody can be asked (a script)."""
+        `unattended`: the one sentence said instead of the question where nobody can be asked
+        (a script): what happened and how to give the answer."""
         ...
 
     def inform(self, message: str) -> None:

@@ -36,16 +36,20 @@ def unreadable_question(paths: list[str], problem: str) -> str:
     )
 
 
-def unattended_hint(repo: NoticeRepo) -> str:
+def unattended_hint(repo: NoticeRepo, paths: list[str]) -> str:
+    """The one sentence a script is told instead of the question (nobody can answer it)."""
     return (
-        f"Keep them with 'notice-studio outside-changes {repo.path} --keep' or discard them with "
-        f"'--discard' (see them with 'notice-studio outside-changes {repo.path}'), then run the command again."
+        f"Files in the notice folder were changed outside Notice Studio since the last save ({_names(paths)}); "
+        f"keep them with 'notice-studio outside-changes {repo.path} --keep' or put back the last save with "
+        f"'notice-studio outside-changes {repo.path} --discard', then run the command again."
     )
 
 
-def discard_hint(repo: NoticeRepo) -> str:
+def discard_hint(repo: NoticeRepo, problem: str) -> str:
+    """What a script is told when the changed notice cannot be read: Keep is no way out."""
     return (
-        f"Put it back with 'notice-studio outside-changes {repo.path} --discard', or fix the file, "
+        f"The notice in {repo.path} cannot be read after changes made outside Notice Studio ({problem}); "
+        f"put back the last save with 'notice-studio outside-changes {repo.path} --discard' or fix the file, "
         "then run the command again."
     )
 
@@ -58,10 +62,10 @@ def settle_outside_changes(repo: NoticeRepo, interaction: Interaction, author: A
         return True
     unreadable = repo.draft_problem()
     if unreadable is None:
-        choice = interaction.choose(outside_question(repo, changed), CHOICES, unattended=unattended_hint(repo))
+        choice = interaction.choose(outside_question(repo, changed), CHOICES, unattended=unattended_hint(repo, changed))
     else:
         question = unreadable_question(changed, unreadable.problem)
-        choice = interaction.choose(question, CHOICES[1:], unattended=discard_hint(repo))
+        choice = interaction.choose(question, CHOICES[1:], unattended=discard_hint(repo, unreadable.problem))
     if choice == KEEP:
         repo.keep_outside(author)
     elif choice == DISCARD:
