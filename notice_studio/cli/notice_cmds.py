@@ -315,7 +315,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
     try:
         with open_workspace(args.folder, write=True) as ws:
             published_before = len(ws.repo.versions())
-            gate = ws.review_publish()
+            gate = ws.review_publish(effective=effective)
             first = gate.latest is None
             choice = ws.publish_choice(
                 gate, effective, change_notice=args.summary, material=args.material, reasons=given
@@ -444,7 +444,7 @@ def _publish_review(args: argparse.Namespace, effective: dt.date, given: dict[st
     """`publish --dry-run`: the publishing gate's answer for these choices, changing nothing (exit 1
     when publishing would be refused)."""
     with open_workspace(args.folder) as ws:
-        gate = ws.review_publish()
+        gate = ws.review_publish(effective=effective)
         choice = ws.publish_choice(gate, effective, change_notice=args.summary, material=args.material, reasons=given)
     # what the real run with these options would refuse besides errors: warnings without --force,
     # a warning that needs a reason without one (a terminal would ask for it)

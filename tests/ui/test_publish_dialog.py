@@ -472,5 +472,30 @@ def test_the_date_field_says_which_upcoming_version_the_new_one_replaces_before_
     assert dialog.replaces.text() == expected and dialog.replaces.isVisibleTo(dialog)
     later = upcoming + dt.timedelta(days=1)
     dialog.effective.setDate(QDate(later.year, later.month, later.day))  # after v1: v1 takes effect first
-    assert dialog.replaces.text() == "" and not dialog.replaces.isVisibleTo(dialog)
+    assert dialog.replaces.text().startswith("v2 takes effect after v1, which takes effect on ")
+    dialog.close()
+
+
+def test_a_version_replacing_an_upcoming_one_is_compared_with_the_one_readers_had(window, qtbot) -> None:
+    """v1 in force, v2 upcoming (a new backup period): the default date follows v2; choosing v2's
+    date drafts the change notice against v1, v2's change included."""
+    session = publish_v1(window, qtbot)
+    session.undo_stack.push(commands.SetVariable(session, "retention.backup_period", "90 days"))
+    session.flush()
+    upcoming = dt.date.today() + dt.timedelta(days=40)
+    session.repo.publish(upcoming, "Backups.", True, "Jane Smith", author=session.author)
+    session.refresh_history()
+    qtbot.waitUntil(lambda: session.latest_version is not None and session.latest_version.number == 2, timeout=10000)
+    session.undo_stack.push(commands.SetVariable(session, "contact.email", "help@moth.example"))
+    dialog = open_dialog(window, qtbot)
+    chosen = dialog.effective.date()
+    assert dt.date(chosen.year(), chosen.month(), chosen.day()) > upcoming  # the default replaces nothing
+    assert dialog.replaces.text().startswith("v3 takes effect after v2")
+    assert (
+        dialog.diff_summary.text().startswith("Compared with v2")
+        and "90 days" not in dialog.change_notice.toPlainText()
+    )
+    dialog.effective.setDate(QDate(upcoming.year, upcoming.month, upcoming.day))  # replaces v2
+    qtbot.waitUntil(lambda: dialog.ready and dialog.diff_summary.text().startswith("Compared with v1"), timeout=15000)
+    assert "90 days" in dialog.change_notice.toPlainText() and dialog.material.isChecked()
     dialog.close()

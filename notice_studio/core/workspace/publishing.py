@@ -57,6 +57,9 @@ class PublishReview:
     has_changes: bool
     needs_reason: tuple[ReasonNeeded, ...] = ()
     """Warnings (among `warnings`) that are acknowledged only with a reason."""
+    compared: Version | None = None
+    """The version the draft is compared with: the one readers will have had in force just before
+    it takes effect (`latest`, unless the new version replaces it before its date)."""
 
     @property
     def first_version(self) -> bool:
@@ -77,8 +80,15 @@ def finding_sentence(notice: Notice, finding: Finding) -> str:
     return f"section {number}: {finding.message}"
 
 
-def review(notice: Notice, report: CheckReport, latest: Version | None, published: Notice | None) -> PublishReview:
-    """The review of `notice` given its check report and the latest published version's notice."""
+def review(
+    notice: Notice,
+    report: CheckReport,
+    latest: Version | None,
+    published: Notice | None,
+    compared: Version | None = None,
+) -> PublishReview:
+    """The review of `notice` given its check report, the latest published version, and the notice
+    of the version it is compared with (`compared`, by default `latest`)."""
     blocking = tuple(finding_sentence(notice, f) for f in report.blocking)
     warnings = tuple(finding_sentence(notice, f) for f in report.to_acknowledge)
     needs = tuple(
@@ -94,7 +104,16 @@ def review(notice: Notice, report: CheckReport, latest: Version | None, publishe
     diff = diff_notices(published, notice)
     drafted = draft_change_notice(diff)
     return PublishReview(
-        report, blocking, warnings, latest, diff, drafted.text, drafted.material, diff.has_changes, needs
+        report,
+        blocking,
+        warnings,
+        latest,
+        diff,
+        drafted.text,
+        drafted.material,
+        diff.has_changes,
+        needs,
+        compared or latest,
     )
 
 

@@ -802,15 +802,27 @@ class Workspace(TeamWork, WordReviewWork):
         return run_checks(target, self.check_context(at, versions=versions, skip=skip, today=today))
 
     def review_publish(
-        self, *, notice: Notice | None = None, versions: Sequence[Version] | None = None
+        self,
+        *,
+        notice: Notice | None = None,
+        versions: Sequence[Version] | None = None,
+        effective: dt.date | None = None,
+        today: dt.date | None = None,
     ) -> PublishReview:
-        """The one publishing gate: blocking errors, warnings to acknowledge, the change notice."""
+        """The one publishing gate: blocking errors, warnings to acknowledge, the change notice.
+
+        The draft is compared with the version readers will have had in force just before it
+        takes effect on `effective`: an upcoming version it replaces never reached them, so the
+        change notice tells them of that version's changes too."""
+        from notice_studio.core.publishing.schedule import compared_with
+
         draft = notice if notice is not None else self.notice
         versions = list(self.repo.versions() if versions is None else versions)
         report = self.check(notice=draft, versions=versions, skip=("readability",))
         latest = standing(versions)[-1] if standing(versions) else None
-        published = self.repo.notice_at(latest.name) if latest else None
-        gate = review(draft, report, latest, published)
+        base = compared_with(versions, effective, today or dt.date.today())
+        published = self.repo.notice_at(base.name) if base else None
+        gate = review(draft, report, latest, published, base)
         waiting = self.approval_problem()  # the notice may require a reviewer's approval
         return replace(gate, blocking=(*gate.blocking, waiting)) if waiting else gate
 
@@ -862,7 +874,7 @@ class Workspace(TeamWork, WordReviewWork):
         """
         if save_first:
             self.save()
-        gate = self.review_publish(notice=self.repo.load())
+        gate = self.review_publish(notice=self.repo.load(), effective=effective)
         if gate.blocking:
             more = f" (and {len(gate.blocking) - 1} more)" if len(gate.blocking) > 1 else ""
             raise NoticeError(f"The draft cannot be published yet: {gate.blocking[0].rstrip('.')}{more}.")

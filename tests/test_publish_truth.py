@@ -1,0 +1,62 @@
+"""What readers are told when a version is published: a version that replaces an upcoming one
+tells them of that version's changes too (they never had it). Real notices in temporary git
+repositories."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from notice_support import AUTHOR
+
+from notice_studio.cli import main
+from notice_studio.core.notice.model import Clause, Notice
+from notice_studio.core.notice.store import NoticeRepo
+from notice_studio.core.workspace import Workspace
+
+TODAY = dt.date.today()
+UPCOMING = TODAY + dt.timedelta(days=40)
+
+
+@pytest.fixture
+def upcoming(tmp_path: Path) -> Path:
+    """Quill & Kettle's notice: v1 in force, v2 (a longer retention period) still to take effect,
+    then the draft's contact address changed."""
+    notice = Notice(title="Privacy Notice", organisation="Quill & Kettle", jurisdictions=[])
+    notice.add(Clause("who-we-are", "Who we are", "Quill & Kettle sells teapots from a shop on Mill Row."))
+    notice.add(
+        Clause("retention", "How long we keep data", "We keep order records for one year.", topics=["retention"])
+    )
+    notice.add(Clause("contact", "Contact", "Write to tea@quill.example."))
+    path = tmp_path / "quill"
+    with NoticeRepo.create(path, notice, AUTHOR) as repo:
+        ws = Workspace(repo, author=AUTHOR)
+        ws.publish(TODAY - dt.timedelta(days=10), approved_by="Ada", acknowledge_all=True)
+        ws.edit_body("retention", "We keep order records for six years.")
+        ws.save()
+        ws.publish(UPCOMING, approved_by="Ada", acknowledge_all=True)
+        ws.edit_body("contact", "Write to kettle@quill.example.")
+        ws.save()
+    return path
+
+
+def test_a_version_replacing_an_upcoming_one_tells_readers_of_its_changes(upcoming: Path) -> None:
+    with Workspace.open(upcoming, write=True, author=AUTHOR) as ws:
+        replacing = ws.review_publish(effective=UPCOMING)
+        assert replacing.compared is not None and replacing.compared.name == "v1"
+        assert "six years" in replacing.change_notice and "kettle" in replacing.change_notice
+        assert replacing.material  # the retention change readers never had is material
+        following = ws.review_publish(effective=UPCOMING + dt.timedelta(days=1))
+        assert following.compared is not None and following.compared.name == "v2"
+        assert "six years" not in following.change_notice and "kettle" in following.change_notice
+        version = ws.publish(UPCOMING, approved_by="Ada", acknowledge_all=True)
+    assert version.name == "v3" and "six years" in version.change_notice and version.material
+
+
+def test_publish_dry_run_drafts_against_the_version_readers_had(
+    upcoming: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    main(["publish", str(upcoming), "--effective", UPCOMING.isoformat(), "--dry-run", "--force"])
+    out = capsys.readouterr().out
+    assert "six years" in out and "material suggested" in out
