@@ -60,3 +60,33 @@ def test_publish_dry_run_drafts_against_the_version_readers_had(
     main(["publish", str(upcoming), "--effective", UPCOMING.isoformat(), "--dry-run", "--force"])
     out = capsys.readouterr().out
     assert "six years" in out and "material suggested" in out
+
+
+def test_a_mistyped_placeholder_name_is_refused_with_the_closest_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from test_checks_cli import clean_notice, make
+
+    folder = make(tmp_path, clean_notice())
+    assert main(["set", folder, "organisation.nmae=Acme Group"]) == 1
+    err = capsys.readouterr().err
+    assert "No clause uses a placeholder named 'organisation.nmae': use organisation.name" in err
+    assert "--new" in err and "Traceback" not in err
+    with NoticeRepo.open(folder) as repo:
+        assert "organisation.nmae" not in repo.load().variables
+    assert main(["set", folder, "--new", "dpo.email=dpo@acme.example"]) == 0
+    with NoticeRepo.open(folder) as repo:
+        assert repo.load().variables["dpo.email"] == "dpo@acme.example"
+
+
+def test_a_value_no_clause_shows_is_left_out_of_the_change_notice(tmp_path: Path) -> None:
+    from test_checks_cli import clean_notice, make
+
+    folder = make(tmp_path, clean_notice())
+    with Workspace.open(folder, write=True, author=AUTHOR) as ws:
+        ws.publish(TODAY, approved_by="Ada", acknowledge_all=True)
+        ws.set_variable("dpo.email", "dpo@acme.example", new=True)
+        ws.set_variable("organisation.name", "Acme Group")
+        ws.save()
+        drafted = ws.review_publish(effective=TODAY).change_notice
+    assert "Acme Group" in drafted and "dpo@acme.example" not in drafted

@@ -77,6 +77,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("set", help="fill placeholders: NAME=VALUE ...")
     add_folder(p)
     p.add_argument("assignments", nargs="+", metavar="NAME=VALUE")
+    p.add_argument(
+        "--new",
+        action="store_true",
+        help="also fill in names no clause uses yet (for a clause still to be added); without it they are refused",
+    )
     p.set_defaults(func=cmd_set)
 
     p = sub.add_parser("publish", help="publish the draft as the next version")
@@ -286,7 +291,7 @@ def cmd_set(args: argparse.Namespace) -> int:
     with open_workspace(args.folder, write=True) as ws:
         used = set(ws.notice.placeholders())
         for name, value in pairs:
-            ws.set_variable(name, value)
+            ws.set_variable(name, value, new=args.new)
             if name not in used:
                 print(f"notice-studio: note: no clause uses '{name}' yet.", file=sys.stderr)
         commit = ws.save(messages.variables_set([n for n, _ in pairs]))

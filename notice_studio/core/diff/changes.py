@@ -1180,8 +1180,8 @@ def draft_change_notice(
     for change in diff.variables:
         if change.new_value and any(f"now {change.new_value}" in sentence for sentence in described):
             continue  # the edited clause's own bullet already says what the value is now
-        if change.name in made:
-            continue
+        if change.name in made or not change.used_in:
+            continue  # a value no clause shows (before or after) tells readers nothing
         items.append(_variable_item(change, diff, topics))
     items += [_table_item(t, diff, topics) for t in diff.tables if t.name not in made]
     items += [_practice_item(p, topics) for p in diff.practices]

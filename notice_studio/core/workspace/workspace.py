@@ -400,16 +400,25 @@ class Workspace(TeamWork, WordReviewWork):
         to = self.notice.step_target(clause_id, step)
         return self.move(clause_id, to.parent_id, to.index)
 
-    def set_variable(self, name: str, value: str, *, restoring: bool = False) -> str | None:
+    def set_variable(self, name: str, value: str, *, restoring: bool = False, new: bool = False) -> str | None:
         """Fill in (or clear, with '') a placeholder; returns the old value. A statement written
-        from the practices (`{{ practices.… }}`) is refused: change the practices instead.
+        from the practices (`{{ practices.… }}`) is refused: change the practices instead. A name
+        no clause uses and that has no value yet is refused (a mistyped name would be saved and
+        announced, yet no reader sees it), unless `new` says it is for a clause still to come.
         `restoring`: see the class note on restoring."""
         from notice_studio.core.practices.statements import is_generated
+        from notice_studio.core.wording import use_one_of
 
         if is_generated(name):
             raise NoticeError(
                 f"'{name}' is written from the practices; change them instead "
                 "(notice-studio practices set DIR ..., or the Practices panel)."
+            )
+        known = sorted(set(self.notice.placeholders()) | set(self.notice.variables))
+        if not (restoring or new or value == "" or name in known):
+            raise NoticeError(
+                f"No clause uses a placeholder named '{name}': {use_one_of(name, known)}; "
+                "to fill in a value for a clause you have not added yet, set it with --new."
             )
         if not restoring:
             check_value(value, f"The value of {{{{ {name} }}}}")
