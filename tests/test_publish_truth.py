@@ -90,3 +90,22 @@ def test_a_value_no_clause_shows_is_left_out_of_the_change_notice(tmp_path: Path
         ws.save()
         drafted = ws.review_publish(effective=TODAY).change_notice
     assert "Acme Group" in drafted and "dpo@acme.example" not in drafted
+
+
+def test_plain_language_must_be_confirmed_before_publishing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from test_checks_cli import clean_notice, make
+
+    notice = clean_notice()
+    notice.jurisdictions = ["gdpr"]
+    folder = make(tmp_path, notice)
+    with Workspace.open(folder, author=AUTHOR) as ws:
+        gate = ws.review_publish()
+    confirm = [w for w in gate.warnings if "gdpr_transparent_form" in w]
+    assert confirm and confirm[0].startswith("Only a person can confirm this (GDPR Art. 12(1), gdpr_transparent_form)")
+    assert main(["publish", folder, "--effective", TODAY.isoformat(), "--approved-by", "Ada", "--dry-run"]) == 1
+    assert "gdpr_transparent_form" in capsys.readouterr().out
+    assert main(["publish", folder, "--effective", TODAY.isoformat(), "--approved-by", "Ada"]) == 1
+    assert "acknowledge" in capsys.readouterr().err
+    assert main(["publish", folder, "--effective", TODAY.isoformat(), "--approved-by", "Ada", "--force"]) == 0
+    with NoticeRepo.open(folder) as repo:
+        assert any("gdpr_transparent_form" in w for w in repo.versions()[0].acknowledged)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from notice_studio.core.checks import CheckReport, Finding
+from notice_studio.core.library.requirements import Requirements
 from notice_studio.core.notice.model import Notice
 from notice_studio.core.notice.store import Version
 
@@ -78,6 +79,32 @@ def finding_sentence(notice: Notice, finding: Finding) -> str:
     if not number or f"section {number} " in finding.message.lower() + " ":
         return finding.message  # the message already says where
     return f"section {number}: {finding.message}"
+
+
+CONFIRM_RULE = "coverage-confirm"
+
+
+def confirmations(report: CheckReport, requirements: Requirements | None) -> tuple[Finding, ...]:
+    """A warning to acknowledge for each element of a law only a person can judge (GDPR Art. 12(1):
+    concise, plain language): `check` lists them for you to confirm, and publishing asks."""
+    found = []
+    for coverage in report.coverage:
+        for element_id in coverage.manual:
+            element = requirements.get(element_id) if requirements is not None else None
+            citation = element.cited if element is not None else coverage.law
+            what = element.description.split(". ")[0].rstrip(".") if element is not None else element_id
+            found.append(
+                Finding(
+                    CONFIRM_RULE,
+                    "warning",
+                    f"Only a person can confirm this ({citation}, {element_id}): {what}.",
+                    "Read the notice through and acknowledge this once you are satisfied it is met.",
+                    element_id=element_id,
+                    citation=citation,
+                    jurisdiction=coverage.jurisdiction,
+                )
+            )
+    return tuple(found)
 
 
 def review(

@@ -37,6 +37,7 @@ from notice_studio.core.workspace.publishing import (
     PublishChoice,
     PublishReview,
     choose,
+    confirmations,
     given_reasons,
     missing_reason,
     review,
@@ -828,6 +829,7 @@ class Workspace(TeamWork, WordReviewWork):
         draft = notice if notice is not None else self.notice
         versions = list(self.repo.versions() if versions is None else versions)
         report = self.check(notice=draft, versions=versions, skip=("readability",))
+        report = replace(report, findings=(*report.findings, *confirmations(report, self.requirements)))
         latest = standing(versions)[-1] if standing(versions) else None
         base = compared_with(versions, effective, today or dt.date.today())
         published = self.repo.notice_at(base.name) if base else None
