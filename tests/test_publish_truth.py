@@ -109,3 +109,44 @@ def test_plain_language_must_be_confirmed_before_publishing(tmp_path: Path, caps
     assert main(["publish", folder, "--effective", TODAY.isoformat(), "--approved-by", "Ada", "--force"]) == 0
     with NoticeRepo.open(folder) as repo:
         assert any("gdpr_transparent_form" in w for w in repo.versions()[0].acknowledged)
+
+
+def test_a_change_of_laws_names_the_laws_as_readers_know_them(tmp_path: Path) -> None:
+    from test_checks_cli import clean_notice, make
+
+    folder = make(tmp_path, clean_notice())
+    with Workspace.open(folder, write=True, author=AUTHOR) as ws:
+        ws.publish(TODAY, approved_by="Ada", acknowledge_all=True)
+        ws.notice.jurisdictions = ["uk_gdpr", "ccpa"]
+        ws.save()
+        drafted = ws.review_publish().change_notice
+    assert "This notice now also covers UK GDPR (United Kingdom) and CCPA/CPRA (California)." in drafted
+    assert "uk_gdpr" not in drafted
+
+
+def test_a_first_version_is_recorded_as_neither_material_nor_editorial(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from test_checks_cli import clean_notice, make
+
+    folder = make(tmp_path, clean_notice())
+    assert main(["publish", folder, "--effective", TODAY.isoformat(), "--material", "--summary", "Our notice."]) == 0
+    assert "Published v1 (the first version)" in capsys.readouterr().out
+    with NoticeRepo.open(folder) as repo:
+        assert repo.versions()[0].material is False
+    assert main(["log", folder]) == 0
+    assert "first version" in capsys.readouterr().out
+
+
+def test_an_edit_with_no_name_set_warns_once_naming_the_real_fix(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from test_checks_cli import clean_notice, make
+
+    folder = make(tmp_path, clean_notice())  # the tests' home has no git identity
+    assert main(["set", folder, "organisation.name=Acme Group"]) == 0
+    err = capsys.readouterr().err
+    assert err.count("recorded as an unknown author") == 1
+    assert 'git config --global user.name "Your Name"' in err and "Edit > Settings" in err
+    with NoticeRepo.open(folder) as repo:
+        assert repo.edits(limit=1)[0].author == "Unknown author (set your name in Edit menu, Settings)"

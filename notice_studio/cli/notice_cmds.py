@@ -352,11 +352,11 @@ def cmd_publish(args: argparse.Namespace) -> int:
             "it stands, so do not run the command again.",
             file=sys.stderr,
         )
-    kind = "material" if version.material else "editorial"
+    kind = "the first version" if first else "material" if version.material else "editorial"
     print(f"Published {version.name} ({kind}), effective {effective.isoformat()}.")
     for note in notes:
         print(note)
-    if args.material is None:
+    if args.material is None and not first:
         print(f"{suggestion_sentence(first, version.material)} {_CHOOSE_KIND}; publish --dry-run shows it first.")
     print("Change notice recorded for readers:")
     for line in version.change_notice.splitlines() or ["(none)"]:
@@ -473,11 +473,14 @@ def _publish_review(args: argparse.Namespace, effective: dt.date, given: dict[st
         print_json(data)
         return 0 if data["can_publish"] and not stop else 1
     kind = "material" if choice.material else "editorial"
-    print(
-        f"Publishing would make {data['next_version']} ({kind} {'suggested' if args.material is None else 'chosen'})."
+    chosen = (
+        "the first version" if gate.latest is None else f"{kind} {'suggested' if args.material is None else 'chosen'}"
     )
-    if args.material is None:
-        print(f"{suggestion_sentence(gate.latest is None, choice.material)} {_CHOOSE_KIND}.")
+    print(f"Publishing would make {data['next_version']} ({chosen}).")
+    if gate.latest is None:
+        print(suggestion_sentence(True, False))
+    elif args.material is None:
+        print(f"{suggestion_sentence(False, choice.material)} {_CHOOSE_KIND}.")
     for title, items in (
         ("Errors (fix first):", gate.blocking),
         ("Warnings (acknowledge with --force):", choice.warnings),
@@ -585,7 +588,7 @@ def cmd_log(args: argparse.Namespace) -> int:
         print(shown)
         before = {v.name: all_versions[i - 1] if i else None for i, v in enumerate(all_versions)}
         for v in reversed(versions):
-            kind = "material" if v.material else "editorial"
+            kind = "first version" if v is all_versions[0] else "material" if v.material else "editorial"
             signed = signatures[v.name].words if v.name in signatures else ""
             signed = f"  {signed}" if signed else ""
             gone = "  withdrawn before it took effect" if v.withdrawn else ""

@@ -46,6 +46,7 @@ from notice_studio.core.notice.notice_format import (
 from notice_studio.core.notice.server_settings import clear_written_passwords, is_version, servers, versions_not_here
 from notice_studio.core.practices.practices_format import PRACTICES_FILE
 from notice_studio.core.text_input import utf8_text
+from notice_studio.core.wording import SET_YOUR_NAME
 
 NOTICE_ID_RECORDED = "Recorded the notice's id in notice.yaml (Word review copies are matched by it)"
 """The one-time edit that gives a notice made before notices had ids its id."""
@@ -58,7 +59,8 @@ STALE_INDEX_LOCK_SECONDS = 3.0
 MANAGED_DIRS = (CLAUSES_DIR, BASE_DIR, TABLES_DIR)
 
 _GIT_OPTIONS = ["-c", "maintenance.auto=false", "-c", "gc.auto=0", "-c", "core.quotepath=off"]
-_UNKNOWN_NAME = "Unknown author (set your name in Settings)"
+_UNKNOWN_NAME = f"Unknown author (set your name in {SET_YOUR_NAME.replace(' > ', ' menu, ')})"
+"""Git drops '<' and '>' from a name, so the menu path is written in words here."""
 _UNKNOWN_EMAIL = "unknown-author@notice-studio.invalid"
 
 

@@ -147,7 +147,7 @@ def review(
 def suggestion_sentence(first_version: bool, material: bool) -> str:
     """Why the kind of version suggested was suggested: the Publish dialog and the command line say it alike."""
     if first_version:
-        return "Suggested: editorial (this is the first version)."
+        return "This is the first version: it is recorded as the first, neither a material nor an editorial change."
     if material:
         return (
             "Suggested: material — the changes touch what you collect, why, who you share "
@@ -214,13 +214,15 @@ def choose(
     drafted notice, its heading following a chosen kind)."""
     from notice_studio.core.publishing.schedule import effective_date_warning
 
-    chosen = gate.material if material is None else material
+    first = gate.latest is None
+    # A first version changes nothing readers had: it is recorded as neither a material change
+    # (no advance notice is owed) nor an editorial one; the website calls it "First version".
+    chosen = False if first else gate.material if material is None else material
     if change_notice is None and material is not None and gate.diff is not None:
         from notice_studio.core.diff.changes import draft_change_notice
 
         change_notice = draft_change_notice(gate.diff, material=material).text  # heading follows the choice
     text = gate.change_notice if change_notice is None else change_notice
-    first = gate.latest is None
     period = effective_date_warning(
         chosen, effective, today or dt.date.today(), notice_days, stated=stated if first else None
     )
