@@ -139,14 +139,22 @@ def test_a_first_version_is_recorded_as_neither_material_nor_editorial(
 
 
 def test_an_edit_with_no_name_set_warns_once_naming_the_real_fix(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], no_identity: None
 ) -> None:
     from test_checks_cli import clean_notice, make
 
-    folder = make(tmp_path, clean_notice())  # the tests' home has no git identity
+    folder = make(tmp_path, clean_notice())
     assert main(["set", folder, "organisation.name=Acme Group"]) == 0
     err = capsys.readouterr().err
     assert err.count("recorded as an unknown author") == 1
     assert 'git config --global user.name "Your Name"' in err and "Edit > Settings" in err
     with NoticeRepo.open(folder) as repo:
         assert repo.edits(limit=1)[0].author == "Unknown author (set your name in Edit menu, Settings)"
+
+
+def test_an_edit_with_a_name_set_says_nothing_about_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from test_checks_cli import clean_notice, make
+
+    folder = make(tmp_path, clean_notice())  # the tests' home has a name in ~/.gitconfig
+    assert main(["set", folder, "organisation.name=Acme Group"]) == 0
+    assert capsys.readouterr().err == ""

@@ -347,7 +347,7 @@ def test_files_are_written_atomically(repo: NoticeRepo, monkeypatch: pytest.Monk
 
 
 # ----- authors --------------------------------------------------------------------------------------
-def test_author_from_settings_then_git_config_then_prompt(tmp_path: Path) -> None:
+def test_author_from_settings_then_git_config_then_prompt(tmp_path: Path, no_identity: None) -> None:
     assert resolve_author("Ann Settings", "ann@example.com") == Author("Ann Settings", "ann@example.com")
     unknown = resolve_author()
     assert unknown.is_unknown and "set your name in Edit menu, Settings" in unknown.name
@@ -355,7 +355,7 @@ def test_author_from_settings_then_git_config_then_prompt(tmp_path: Path) -> Non
     assert resolve_author() == Author("Git Person", "git@example.com")
 
 
-def test_commits_work_without_any_git_identity(tmp_path: Path, notice) -> None:
+def test_commits_work_without_any_git_identity(tmp_path: Path, notice, no_identity: None) -> None:
     with NoticeRepo.create(tmp_path / "n", notice) as store:
         assert "set your name in Edit menu, Settings" in git(store.path, "log", "-1", "--format=%an")
 

@@ -40,12 +40,15 @@ def and_list(names: Sequence[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def use_one_of(name: str, known: Sequence[str]) -> str:
-    """The end of a refusal of an unknown name: 'use retention, or one of: id, label'."""
+def use_one_of(name: str, known: Sequence[str], listed_by: str = "") -> str:
+    """The end of a refusal of an unknown name: 'use retention, or one of: id, label'. With
+    `listed_by` (a command that lists them), a long list is left to it: 'use retention (… lists all)'."""
     from difflib import get_close_matches
 
     close = get_close_matches(name, known, n=3, cutoff=0.6)
     rest = [k for k in known if k not in close]
+    if listed_by and len(rest) > 8:
+        return f"use {' or '.join(close)} ({listed_by} lists them all)" if close else f"{listed_by} lists them all"
     if not close:
         return f"use one of: {', '.join(known)}"
     if not rest:

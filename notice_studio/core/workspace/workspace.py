@@ -417,8 +417,9 @@ class Workspace(TeamWork, WordReviewWork):
             )
         known = sorted(set(self.notice.placeholders()) | set(self.notice.variables))
         if not (restoring or new or value == "" or name in known):
+            fillable = [n for n in known if not is_generated(n)]
             raise NoticeError(
-                f"No clause uses a placeholder named '{name}': {use_one_of(name, known)}; "
+                f"No clause uses a placeholder named '{name}': {use_one_of(name, fillable, 'notice-studio vars DIR')}; "
                 "to fill in a value for a clause you have not added yet, set it with --new."
             )
         if not restoring:
