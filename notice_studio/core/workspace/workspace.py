@@ -407,6 +407,7 @@ class Workspace(TeamWork, WordReviewWork):
         no clause uses and that has no value yet is refused (a mistyped name would be saved and
         announced, yet no reader sees it), unless `new` says it is for a clause still to come.
         `restoring`: see the class note on restoring."""
+        from notice_studio.core.notice.model import VARIABLE_NAME
         from notice_studio.core.practices.statements import is_generated
         from notice_studio.core.wording import use_one_of
 
@@ -416,10 +417,11 @@ class Workspace(TeamWork, WordReviewWork):
                 "(notice-studio practices set DIR ..., or the Practices panel)."
             )
         known = sorted(set(self.notice.placeholders()) | set(self.notice.variables))
-        if not (restoring or new or value == "" or name in known):
+        if not (restoring or new or value == "" or name in known) and VARIABLE_NAME.fullmatch(name):
             fillable = [n for n in known if not is_generated(n)]
+            hint = use_one_of(name, fillable, "notice-studio vars DIR") if fillable else "none has a placeholder yet"
             raise NoticeError(
-                f"No clause uses a placeholder named '{name}': {use_one_of(name, fillable, 'notice-studio vars DIR')}; "
+                f"No clause uses a placeholder named '{name}': {hint}; "
                 "to fill in a value for a clause you have not added yet, set it with --new."
             )
         if not restoring:
