@@ -68,7 +68,7 @@ def test_windows_1252_on_standard_input_is_refused_before_any_write(
     assert code == 1
     one_sentence(err, "Standard input is not UTF-8 text (byte 3)")
     unchanged(folder, head)
-    code, _out, _err = run(capsys, "set", folder, "organisation.name=Harbour Lane")  # the notice still works
+    code, _out, _err = run(capsys, "set", folder, "--new", "organisation.name=Harbour Lane")  # the notice still works
     assert code == 0 and not reload_has(folder, "cafe")
 
 

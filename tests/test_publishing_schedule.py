@@ -31,7 +31,9 @@ def version(number: int, effective: dt.date | None) -> Version:
         (WEDNESDAY, None, WEDNESDAY),
         (SATURDAY, None, dt.date(2026, 12, 7)),
         (SATURDAY + dt.timedelta(days=1), dt.date(2026, 11, 1), dt.date(2026, 12, 7)),
-        (WEDNESDAY, dt.date(2027, 1, 15), dt.date(2027, 1, 15)),  # publishing refuses an earlier date
+        # an upcoming previous version: the working day after it, so the default does not replace it
+        (WEDNESDAY, dt.date(2027, 1, 15), dt.date(2027, 1, 18)),
+        (WEDNESDAY, dt.date(2027, 1, 12), dt.date(2027, 1, 13)),
     ],
 )
 def test_default_effective_date(today: dt.date, previous: dt.date | None, expected: dt.date) -> None:

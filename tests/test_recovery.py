@@ -192,7 +192,7 @@ def test_a_merge_run_by_hand_and_left_in_conflict_is_undone_by_discard(
     code, out, _ = run(capsys, "outside-changes", larkspur, "--discard")
     assert code == 0 and "clauses/your-rights.md" in out and rights.read_text(encoding="utf-8") == mine
     assert not (larkspur / ".git" / "MERGE_HEAD").exists()
-    code, _, err = run(capsys, "set", larkspur, "organisation.name=Larkspur Rowing Club")
+    code, _, err = run(capsys, "set", larkspur, "--new", "organisation.name=Larkspur Rowing Club")
     assert code == 0, err
     with NoticeRepo.open(larkspur) as repo:
         assert repo.load().variables["organisation.name"] == "Larkspur Rowing Club"
@@ -223,7 +223,7 @@ def test_a_cherry_pick_revert_or_rebase_left_in_conflict_is_ended_by_discard(
     assert not any(
         (larkspur / ".git" / m).exists() for m in ("CHERRY_PICK_HEAD", "REVERT_HEAD", "rebase-merge", "rebase-apply")
     )
-    code, _, err = run(capsys, "set", larkspur, "organisation.name=Larkspur Rowing Club")
+    code, _, err = run(capsys, "set", larkspur, "--new", "organisation.name=Larkspur Rowing Club")
     assert code == 0, err
 
 

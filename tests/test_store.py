@@ -347,17 +347,17 @@ def test_files_are_written_atomically(repo: NoticeRepo, monkeypatch: pytest.Monk
 
 
 # ----- authors --------------------------------------------------------------------------------------
-def test_author_from_settings_then_git_config_then_prompt(tmp_path: Path) -> None:
+def test_author_from_settings_then_git_config_then_prompt(tmp_path: Path, no_identity: None) -> None:
     assert resolve_author("Ann Settings", "ann@example.com") == Author("Ann Settings", "ann@example.com")
     unknown = resolve_author()
-    assert unknown.is_unknown and "set your name in Settings" in unknown.name
+    assert unknown.is_unknown and "set your name in Edit menu, Settings" in unknown.name
     (Path(os.environ["HOME"]) / ".gitconfig").write_text("[user]\n\tname = Git Person\n\temail = git@example.com\n")
     assert resolve_author() == Author("Git Person", "git@example.com")
 
 
-def test_commits_work_without_any_git_identity(tmp_path: Path, notice) -> None:
+def test_commits_work_without_any_git_identity(tmp_path: Path, notice, no_identity: None) -> None:
     with NoticeRepo.create(tmp_path / "n", notice) as store:
-        assert "set your name in Settings" in git(store.path, "log", "-1", "--format=%an")
+        assert "set your name in Edit menu, Settings" in git(store.path, "log", "-1", "--format=%an")
 
 
 # ----- autosave -------------------------------------------------------------------------------------

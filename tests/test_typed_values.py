@@ -83,7 +83,7 @@ def test_control_characters_are_refused_naming_the_field(folder, capsys, command
 
 def test_a_multi_line_placeholder_value_keeps_its_line_breaks(folder) -> None:
     with Workspace.open(folder) as ws:
-        ws.set_variable("contact.postal_address", "1 High Street\n\tLondon")
+        ws.set_variable("contact.postal_address", "1 High Street\n\tLondon", new=True)
         assert ws.notice.variables["contact.postal_address"] == "1 High Street\n\tLondon"
 
 

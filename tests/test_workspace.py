@@ -68,7 +68,7 @@ def test_structural_edits_follow_the_notice_rules_and_commit_in_plain_words(ws: 
 
 
 def test_values_facts_laws_and_tables_are_edits_like_any_other(ws: Workspace, tmp_path: Path) -> None:
-    ws.set_variable("contact.email", "privacy@acme.example")
+    ws.set_variable("contact.email", "privacy@acme.example", new=True)
     ws.set_fact("dpo_appointed", True)
     ws.set_laws(["gdpr", "ccpa"])
     ws.set_table("cookies", Table(["Name", "Purpose"], [["session", "keeps you signed in"]]))

@@ -206,6 +206,10 @@ def open_workspace(
     ) as ws:
         for message in ws.repo.recovery.messages:
             print(f"notice-studio: {message}", file=sys.stderr)
+        if write and ws.author.is_unknown:
+            from notice_studio.core.wording import UNKNOWN_AUTHOR_WARNING
+
+            print(f"notice-studio: warning: {UNKNOWN_AUTHOR_WARNING}", file=sys.stderr)
         yield ws
 
 

@@ -84,6 +84,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("set", help="fill placeholders: NAME=VALUE ...")
     add_folder(p)
     p.add_argument("assignments", nargs="+", metavar="NAME=VALUE")
+    p.add_argument(
+        "--new",
+        action="store_true",
+        help="also fill in names no clause uses yet (for a clause still to be added); without it they are refused",
+    )
     p.set_defaults(func=cmd_set)
 
     p = sub.add_parser("publish", help="publish the draft as the next version")
@@ -293,7 +298,7 @@ def cmd_set(args: argparse.Namespace) -> int:
     with open_workspace(args.folder, write=True) as ws:
         used = set(ws.notice.placeholders())
         for name, value in pairs:
-            ws.set_variable(name, value)
+            ws.set_variable(name, value, new=args.new)
             if name not in used:
                 print(f"notice-studio: note: no clause uses '{name}' yet.", file=sys.stderr)
         commit = ws.save(messages.variables_set([n for n, _ in pairs]))
@@ -322,7 +327,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
     try:
         with open_workspace(args.folder, write=True) as ws:
             published_before = len(ws.repo.versions())
-            gate = ws.review_publish()
+            gate = ws.review_publish(effective=effective)
             first = gate.latest is None
             choice = ws.publish_choice(
                 gate, effective, change_notice=args.summary, material=args.material, reasons=given
@@ -354,11 +359,11 @@ def cmd_publish(args: argparse.Namespace) -> int:
             "it stands, so do not run the command again.",
             file=sys.stderr,
         )
-    kind = "material" if version.material else "editorial"
+    kind = "the first version" if first else "material" if version.material else "editorial"
     print(f"Published {version.name} ({kind}), effective {effective.isoformat()}.")
     for note in notes:
         print(note)
-    if args.material is None:
+    if args.material is None and not first:
         print(f"{suggestion_sentence(first, version.material)} {_CHOOSE_KIND}; publish --dry-run shows it first.")
     print("Change notice recorded for readers:")
     for line in version.change_notice.splitlines() or ["(none)"]:
@@ -453,7 +458,7 @@ def _publish_review(args: argparse.Namespace, effective: dt.date, given: dict[st
     from notice_studio.core.notice.store import next_version_number
 
     with open_workspace(args.folder) as ws:
-        gate = ws.review_publish()
+        gate = ws.review_publish(effective=effective)
         choice = ws.publish_choice(gate, effective, change_notice=args.summary, material=args.material, reasons=given)
         next_name = f"v{next_version_number(ws.repo.versions())}"  # numbered after every tag, withdrawn or not
     # what the real run with these options would refuse besides errors: warnings without --force,
@@ -478,11 +483,14 @@ def _publish_review(args: argparse.Namespace, effective: dt.date, given: dict[st
         print_json(data)
         return 0 if data["can_publish"] and not stop else 1
     kind = "material" if choice.material else "editorial"
-    print(
-        f"Publishing would make {data['next_version']} ({kind} {'suggested' if args.material is None else 'chosen'})."
+    chosen = (
+        "the first version" if gate.latest is None else f"{kind} {'suggested' if args.material is None else 'chosen'}"
     )
-    if args.material is None:
-        print(f"{suggestion_sentence(gate.latest is None, choice.material)} {_CHOOSE_KIND}.")
+    print(f"Publishing would make {data['next_version']} ({chosen}).")
+    if gate.latest is None:
+        print(suggestion_sentence(True, False))
+    elif args.material is None:
+        print(f"{suggestion_sentence(False, choice.material)} {_CHOOSE_KIND}.")
     for title, items in (
         ("Errors (fix first):", gate.blocking),
         ("Warnings (acknowledge with --force):", choice.warnings),
@@ -590,7 +598,7 @@ def cmd_log(args: argparse.Namespace) -> int:
         print(shown)
         before = {v.name: all_versions[i - 1] if i else None for i, v in enumerate(all_versions)}
         for v in reversed(versions):
-            kind = "material" if v.material else "editorial"
+            kind = "first version" if v is all_versions[0] else "material" if v.material else "editorial"
             signed = signatures[v.name].words if v.name in signatures else ""
             signed = f"  {signed}" if signed else ""
             gone = "  withdrawn before it took effect" if v.withdrawn else ""

@@ -12,9 +12,10 @@ from notice_studio.core.notice.model import Clause
 from notice_studio.core.notice.store import NoticeRepo
 from notice_studio.core.render.common import format_date
 from notice_studio.core.workspace import FIRST_VERSION_TEXT
+from notice_studio.core.workspace.publishing import CONFIRM_RULE
 from notice_studio.ui import commands
 from notice_studio.ui.layout.fit import size_window
-from notice_studio.ui.publish.publish_dialog import PublishDialog
+from notice_studio.ui.publish.publish_dialog import FindingRole, PublishDialog
 
 
 def fill_placeholders(window) -> None:
@@ -33,7 +34,19 @@ def open_dialog(window, qtbot) -> PublishDialog:
     dialog.show()
     assert not dialog.publish_button.isEnabled()  # nothing is known yet: "Checking…"
     qtbot.waitUntil(lambda: dialog.ready, timeout=15000)
+    confirm_plain_language(dialog)
     return dialog
+
+
+def confirmations(dialog: PublishDialog) -> list:
+    """The warnings only a person can judge (plain language): listed to tick like any warning."""
+    return [i for i in dialog.warning_items() if i.data(FindingRole).rule == CONFIRM_RULE]
+
+
+def confirm_plain_language(dialog: PublishDialog) -> None:
+    """Tick the plain-language confirmations, as counsel would after reading the notice through."""
+    for item in confirmations(dialog):
+        item.setCheckState(Qt.CheckState.Checked)
 
 
 def publish_v1(window, qtbot):
@@ -360,7 +373,7 @@ def test_the_findings_and_the_reason_field_are_in_view_when_the_checks_come_back
     qtbot.waitUntil(lambda: _shown_whole(field, viewport), timeout=3000)
     assert dialog.height() <= screen.height()
     assert _shown_whole(dialog.findings, viewport)
-    [item] = dialog.warning_items()
+    [item] = [i for i in dialog.warning_items() if i not in confirmations(dialog)]
     row = dialog.findings.visualItemRect(item)
     assert dialog.findings.viewport().rect().contains(row)  # the warning's whole text, not two cut lines
     assert field.height() >= field.sizeHint().height()
@@ -443,6 +456,7 @@ def test_the_dialog_opens_on_the_change_notice_and_enter_publishes_only_when_rea
     assert dialog.focusWidget() is dialog.change_notice
     assert not dialog.cancel_button.isDefault() and not dialog.publish_button.isDefault()
     qtbot.waitUntil(lambda: dialog.ready, timeout=15000)
+    confirm_plain_language(dialog)
     assert dialog.blocked_reason()  # no approver yet
     dialog.approved_by.setFocus()
     qtbot.keyClick(dialog.approved_by, Qt.Key.Key_Return)
@@ -472,5 +486,30 @@ def test_the_date_field_says_which_upcoming_version_the_new_one_replaces_before_
     assert dialog.replaces.text() == expected and dialog.replaces.isVisibleTo(dialog)
     later = upcoming + dt.timedelta(days=1)
     dialog.effective.setDate(QDate(later.year, later.month, later.day))  # after v1: v1 takes effect first
-    assert dialog.replaces.text() == "" and not dialog.replaces.isVisibleTo(dialog)
+    assert dialog.replaces.text().startswith("v2 takes effect after v1, which takes effect on ")
+    dialog.close()
+
+
+def test_a_version_replacing_an_upcoming_one_is_compared_with_the_one_readers_had(window, qtbot) -> None:
+    """v1 in force, v2 upcoming (a new backup period): the default date follows v2; choosing v2's
+    date drafts the change notice against v1, v2's change included."""
+    session = publish_v1(window, qtbot)
+    session.undo_stack.push(commands.SetVariable(session, "retention.backup_period", "90 days"))
+    session.flush()
+    upcoming = dt.date.today() + dt.timedelta(days=40)
+    session.repo.publish(upcoming, "Backups.", True, "Jane Smith", author=session.author)
+    session.refresh_history()
+    qtbot.waitUntil(lambda: session.latest_version is not None and session.latest_version.number == 2, timeout=10000)
+    session.undo_stack.push(commands.SetVariable(session, "contact.email", "help@moth.example"))
+    dialog = open_dialog(window, qtbot)
+    chosen = dialog.effective.date()
+    assert dt.date(chosen.year(), chosen.month(), chosen.day()) > upcoming  # the default replaces nothing
+    assert dialog.replaces.text().startswith("v3 takes effect after v2")
+    assert (
+        dialog.diff_summary.text().startswith("Compared with v2")
+        and "90 days" not in dialog.change_notice.toPlainText()
+    )
+    dialog.effective.setDate(QDate(upcoming.year, upcoming.month, upcoming.day))  # replaces v2
+    qtbot.waitUntil(lambda: dialog.ready and dialog.diff_summary.text().startswith("Compared with v1"), timeout=15000)
+    assert "90 days" in dialog.change_notice.toPlainText() and dialog.material.isChecked()
     dialog.close()

@@ -1155,10 +1155,26 @@ def _field_items(diff: NoticeDiff) -> list[ChangeItem]:
     for f in diff.fields:
         if f.field == "organisation" and f.new_value:
             items.append(ChangeItem("controller", f"Our organisation's name is now {f.new_value}.", False))
-        elif f.field == "jurisdictions" and f.new_value:
-            items.append(ChangeItem("scope", f"This notice now covers these laws: {f.new_value}.", False))
+        elif f.field == "jurisdictions":
+            items += _law_items(f.old_value or "", f.new_value or "")
         elif f.field == "title" and f.new_value:
             items.append(ChangeItem("", f'We renamed this notice "{f.new_value}".', False))
+    return items
+
+
+def _law_items(old: str, new: str) -> list[ChangeItem]:
+    """'This notice now also covers UK GDPR (United Kingdom).': laws by the names readers know."""
+    from notice_studio.core.library.jurisdictions import reader_name
+    from notice_studio.core.wording import and_list
+
+    before, after = [j for j in old.split(", ") if j], [j for j in new.split(", ") if j]
+    added = [reader_name(j) for j in after if j not in before]
+    removed = [reader_name(j) for j in before if j not in after]
+    items = []
+    if added:
+        items.append(ChangeItem("scope", f"This notice now also covers {and_list(added)}.", False))
+    if removed:
+        items.append(ChangeItem("scope", f"This notice no longer covers {and_list(removed)}.", False))
     return items
 
 
@@ -1180,8 +1196,8 @@ def draft_change_notice(
     for change in diff.variables:
         if change.new_value and any(f"now {change.new_value}" in sentence for sentence in described):
             continue  # the edited clause's own bullet already says what the value is now
-        if change.name in made:
-            continue
+        if change.name in made or not change.used_in:
+            continue  # a value no clause shows (before or after) tells readers nothing
         items.append(_variable_item(change, diff, topics))
     items += [_table_item(t, diff, topics) for t in diff.tables if t.name not in made]
     items += [_practice_item(p, topics) for p in diff.practices]

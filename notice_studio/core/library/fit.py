@@ -12,8 +12,9 @@ from notice_studio.core.library.types import LibraryClause
 
 def law_names(jurisdictions: Iterable[str]) -> str:
     """'California — CCPA/CPRA and EU/EEA — GDPR': the laws in words."""
-    names = [JURISDICTIONS.get(j, j.upper()) for j in jurisdictions]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    from notice_studio.core.wording import and_list
+
+    return and_list([JURISDICTIONS.get(j, j.upper()) for j in jurisdictions])
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,13 @@ JURISDICTIONS: dict[str, str] = {
     "lgpd": "Brazil — LGPD",
 }
 
+
+def reader_name(jid: str) -> str:
+    """The law as a reader is told of it: 'UK GDPR (United Kingdom)' for 'uk_gdpr'."""
+    place, _, law = JURISDICTIONS.get(jid, jid).partition(" — ")
+    return f"{law} ({place})" if law else place
+
+
 # The names a text gives each law: lower-case regexes, matched ignoring case, each starting and ending
 # on a word so a reader can put it between word boundaries. The importer reads them to say which laws
 # an imported notice names, the rights check to find rights cited under a law.

@@ -28,6 +28,9 @@ CLAUSE_ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 TABLE_NAME_RE = CLAUSE_ID_RE
 """A table name is a file name too (`tables/<name>.csv`) and what `[[table:name]]` can embed."""
 
+VARIABLE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*")
+"""What a placeholder may be called: letters, digits, _ and dots."""
+
 
 def check_clause_id(clause_id: object, where: str = "") -> str:
     """`clause_id` if it is a safe slug; otherwise a NoticeError naming where it came from."""
@@ -402,7 +405,7 @@ class Notice:
 
     def set_variable(self, name: str, value: str) -> str | None:
         """Set a placeholder value; an empty value removes it. Returns the old value."""
-        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*", name):
+        if not VARIABLE_NAME.fullmatch(name):
             raise NoticeError(f"'{name}' is not a valid placeholder name (letters, digits, _ and dots).")
         old = self.variables.get(name)
         if value == "":

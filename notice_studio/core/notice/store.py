@@ -57,6 +57,7 @@ from notice_studio.core.oserrors import (
 from notice_studio.core.practices.practices_format import PRACTICES_FILE
 from notice_studio.core.progress import Progress
 from notice_studio.core.text_input import utf8_text
+from notice_studio.core.wording import SET_YOUR_NAME
 
 NOTICE_ID_RECORDED = "Recorded the notice's id in notice.yaml (Word review copies are matched by it)"
 """The one-time edit that gives a notice made before notices had ids its id."""
@@ -77,7 +78,8 @@ UNDO_PREFIX = "notice-studio-undo-"
 MANAGED_DIRS = (CLAUSES_DIR, BASE_DIR, TABLES_DIR)
 
 _GIT_OPTIONS = ["-c", "maintenance.auto=false", "-c", "gc.auto=0", "-c", "core.quotepath=off"]
-_UNKNOWN_NAME = "Unknown author (set your name in Settings)"
+_UNKNOWN_NAME = f"Unknown author (set your name in {SET_YOUR_NAME.replace(' > ', ' menu, ')})"
+"""Git drops '<' and '>' from a name, so the menu path is written in words here."""
 _UNKNOWN_EMAIL = "unknown-author@notice-studio.invalid"
 
 

@@ -204,12 +204,30 @@ def replacement_notes(before: Sequence[Version], published: Version, today: dt.d
     )
 
 
+def _next_version(before: Sequence[Version], effective: dt.date, today: dt.date) -> Version:
+    """The version publishing today with `effective` would make (its text aside)."""
+    return Version(next_version_number(before), "", effective, False, "", "", "", today.isoformat())  # published today
+
+
+def compared_with(before: Sequence[Version], effective: dt.date | None, today: dt.date) -> Version | None:
+    """The version readers will have had in force just before a new version taking effect on
+    `effective` (None for a first version): what its change notice tells them about.
+
+    The latest standing version, unless the new one replaces it before it takes effect (then the
+    one before that, and so on): readers never had a replaced version, so its changes are news too.
+    With no date, the latest standing version."""
+    latest = standing(before)
+    if effective is None or not latest:
+        return latest[-1] if latest else None
+    candidate = _next_version(before, effective, today)
+    return schedule([*before, candidate], today).replaces(candidate) or latest[-1]
+
+
 def replacement_preview(before: Sequence[Version], effective: dt.date, today: dt.date) -> tuple[str, ...]:
     """Before publishing: one sentence for each upcoming version the next one would replace if it
     took effect on `effective` ("v3 would replace v2, which is to take effect on 12 January 2027;
     v2 would then never take effect"), for the date field of the publish dialog."""
-    number = next_version_number(before)
-    candidate = Version(number, "", effective, False, "", "", "", today.isoformat())  # published today
+    candidate = _next_version(before, effective, today)
     return tuple(
         f"{candidate.name} would replace {v.name}, which is to take effect on {format_date(v.effective)}; "
         f"{v.name} would then never take effect."
@@ -228,11 +246,28 @@ def next_working_day(day: dt.date) -> dt.date:
 
 def default_effective_date(today: dt.date, previous: dt.date | None = None) -> dt.date:
     """The date a new version is proposed to take effect: today, or the next working day when
-    today is a weekend day; never earlier than the previous version's date (publishing refuses)."""
+    today is a weekend day. When the previous version is still to take effect, the working day
+    after its date: an earlier date is refused, and its own date would replace it (it would then
+    never take effect), which a person must choose, not be given by default."""
     proposed = next_working_day(today)
-    if previous is not None and previous > proposed:
-        return previous
+    if previous is not None and previous >= proposed and previous > today:
+        return next_working_day(previous + dt.timedelta(days=1))
     return proposed
+
+
+def following_note(before: Sequence[Version], effective: dt.date, today: dt.date) -> str:
+    """The sentence beside the date when the next version would follow an upcoming one rather
+    than replace it ("v3 follows v2, which takes effect on …; choose that date to replace v2"), or ''."""
+    candidate = _next_version(before, effective, today)
+    plan = schedule([*before, candidate], today)
+    previous = plan.replaces(candidate)
+    if previous is None or not plan.is_upcoming(previous) or previous.effective is None:
+        return ""
+    return (
+        f"{candidate.name} takes effect after {previous.name}, which takes effect on "
+        f"{format_date(previous.effective)}; to replace {previous.name} instead (it would then never take "
+        f"effect), choose {format_date(previous.effective)}."
+    )
 
 
 # ----- advance notice of material changes -------------------------------------------------------

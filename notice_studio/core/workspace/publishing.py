@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from notice_studio.core.checks import CheckReport, Finding
+from notice_studio.core.library.requirements import Requirements
 from notice_studio.core.notice.model import Notice
 from notice_studio.core.notice.store import Version
 
@@ -57,6 +58,9 @@ class PublishReview:
     has_changes: bool
     needs_reason: tuple[ReasonNeeded, ...] = ()
     """Warnings (among `warnings`) that are acknowledged only with a reason."""
+    compared: Version | None = None
+    """The version the draft is compared with: the one readers will have had in force just before
+    it takes effect (`latest`, unless the new version replaces it before its date)."""
 
     @property
     def first_version(self) -> bool:
@@ -77,8 +81,41 @@ def finding_sentence(notice: Notice, finding: Finding) -> str:
     return f"section {number}: {finding.message}"
 
 
-def review(notice: Notice, report: CheckReport, latest: Version | None, published: Notice | None) -> PublishReview:
-    """The review of `notice` given its check report and the latest published version's notice."""
+CONFIRM_RULE = "coverage-confirm"
+
+
+def confirmations(report: CheckReport, requirements: Requirements | None) -> tuple[Finding, ...]:
+    """A warning to acknowledge for each element of a law only a person can judge (GDPR Art. 12(1):
+    concise, plain language): `check` lists them for you to confirm, and publishing asks."""
+    found = []
+    for coverage in report.coverage:
+        for element_id in coverage.manual:
+            element = requirements.get(element_id) if requirements is not None else None
+            citation = element.cited if element is not None else coverage.law
+            what = element.description.split(". ")[0].rstrip(".") if element is not None else element_id
+            found.append(
+                Finding(
+                    CONFIRM_RULE,
+                    "warning",
+                    f"Only a person can confirm this ({citation}, {element_id}): {what}.",
+                    "Read the notice through and acknowledge this once you are satisfied it is met.",
+                    element_id=element_id,
+                    citation=citation,
+                    jurisdiction=coverage.jurisdiction,
+                )
+            )
+    return tuple(found)
+
+
+def review(
+    notice: Notice,
+    report: CheckReport,
+    latest: Version | None,
+    published: Notice | None,
+    compared: Version | None = None,
+) -> PublishReview:
+    """The review of `notice` given its check report, the latest published version, and the notice
+    of the version it is compared with (`compared`, by default `latest`)."""
     blocking = tuple(finding_sentence(notice, f) for f in report.blocking)
     warnings = tuple(finding_sentence(notice, f) for f in report.to_acknowledge)
     needs = tuple(
@@ -94,14 +131,23 @@ def review(notice: Notice, report: CheckReport, latest: Version | None, publishe
     diff = diff_notices(published, notice)
     drafted = draft_change_notice(diff)
     return PublishReview(
-        report, blocking, warnings, latest, diff, drafted.text, drafted.material, diff.has_changes, needs
+        report,
+        blocking,
+        warnings,
+        latest,
+        diff,
+        drafted.text,
+        drafted.material,
+        diff.has_changes,
+        needs,
+        compared or latest,
     )
 
 
 def suggestion_sentence(first_version: bool, material: bool) -> str:
     """Why the kind of version suggested was suggested: the Publish dialog and the command line say it alike."""
     if first_version:
-        return "Suggested: editorial (this is the first version)."
+        return "This is the first version: it is recorded as the first, neither a material nor an editorial change."
     if material:
         return (
             "Suggested: material — the changes touch what you collect, why, who you share "
@@ -168,13 +214,15 @@ def choose(
     drafted notice, its heading following a chosen kind)."""
     from notice_studio.core.publishing.schedule import effective_date_warning
 
-    chosen = gate.material if material is None else material
+    first = gate.latest is None
+    # A first version changes nothing readers had: it is recorded as neither a material change
+    # (no advance notice is owed) nor an editorial one; the website calls it "First version".
+    chosen = False if first else gate.material if material is None else material
     if change_notice is None and material is not None and gate.diff is not None:
         from notice_studio.core.diff.changes import draft_change_notice
 
         change_notice = draft_change_notice(gate.diff, material=material).text  # heading follows the choice
     text = gate.change_notice if change_notice is None else change_notice
-    first = gate.latest is None
     period = effective_date_warning(
         chosen, effective, today or dt.date.today(), notice_days, stated=stated if first else None
     )

@@ -37,6 +37,7 @@ from notice_studio.core.workspace.publishing import (
     PublishChoice,
     PublishReview,
     choose,
+    confirmations,
     given_reasons,
     missing_reason,
     review,
@@ -434,16 +435,28 @@ class Workspace(TeamWork, WordReviewWork):
         to = self.notice.step_target(clause_id, step)
         return self.move(clause_id, to.parent_id, to.index)
 
-    def set_variable(self, name: str, value: str, *, restoring: bool = False) -> str | None:
+    def set_variable(self, name: str, value: str, *, restoring: bool = False, new: bool = False) -> str | None:
         """Fill in (or clear, with '') a placeholder; returns the old value. A statement written
-        from the practices (`{{ practices.… }}`) is refused: change the practices instead.
+        from the practices (`{{ practices.… }}`) is refused: change the practices instead. A name
+        no clause uses and that has no value yet is refused (a mistyped name would be saved and
+        announced, yet no reader sees it), unless `new` says it is for a clause still to come.
         `restoring`: see the class note on restoring."""
+        from notice_studio.core.notice.model import VARIABLE_NAME
         from notice_studio.core.practices.statements import is_generated
+        from notice_studio.core.wording import use_one_of
 
         if is_generated(name):
             raise NoticeError(
                 f"'{name}' is written from the practices; change them instead "
                 "(notice-studio practices set DIR ..., or the Practices panel)."
+            )
+        known = sorted(set(self.notice.placeholders()) | set(self.notice.variables))
+        if not (restoring or new or value == "" or name in known) and VARIABLE_NAME.fullmatch(name):
+            fillable = [n for n in known if not is_generated(n)]
+            hint = use_one_of(name, fillable, "notice-studio vars DIR") if fillable else "none has a placeholder yet"
+            raise NoticeError(
+                f"No clause uses a placeholder named '{name}': {hint}; "
+                "to fill in a value for a clause you have not added yet, set it with --new."
             )
         if not restoring:
             check_value(value, f"The value of {{{{ {name} }}}}")
@@ -838,15 +851,28 @@ class Workspace(TeamWork, WordReviewWork):
         return run_checks(target, self.check_context(at, versions=versions, skip=skip, today=today))
 
     def review_publish(
-        self, *, notice: Notice | None = None, versions: Sequence[Version] | None = None
+        self,
+        *,
+        notice: Notice | None = None,
+        versions: Sequence[Version] | None = None,
+        effective: dt.date | None = None,
+        today: dt.date | None = None,
     ) -> PublishReview:
-        """The one publishing gate: blocking errors, warnings to acknowledge, the change notice."""
+        """The one publishing gate: blocking errors, warnings to acknowledge, the change notice.
+
+        The draft is compared with the version readers will have had in force just before it
+        takes effect on `effective`: an upcoming version it replaces never reached them, so the
+        change notice tells them of that version's changes too."""
+        from notice_studio.core.publishing.schedule import compared_with
+
         draft = notice if notice is not None else self.notice
         versions = list(self.repo.versions() if versions is None else versions)
         report = self.check(notice=draft, versions=versions, skip=("readability",))
+        report = replace(report, findings=(*report.findings, *confirmations(report, self.requirements)))
         latest = standing(versions)[-1] if standing(versions) else None
-        published = self.repo.notice_at(latest.name) if latest else None
-        gate = review(draft, report, latest, published)
+        base = compared_with(versions, effective, today or dt.date.today())
+        published = self.repo.notice_at(base.name) if base else None
+        gate = review(draft, report, latest, published, base)
         waiting = self.approval_problem()  # the notice may require a reviewer's approval
         return replace(gate, blocking=(*gate.blocking, waiting)) if waiting else gate
 
@@ -898,7 +924,7 @@ class Workspace(TeamWork, WordReviewWork):
         """
         if save_first:
             self.save()
-        gate = self.review_publish(notice=self.repo.load())
+        gate = self.review_publish(notice=self.repo.load(), effective=effective)
         if gate.blocking:
             more = f" (and {len(gate.blocking) - 1} more)" if len(gate.blocking) > 1 else ""
             raise NoticeError(f"The draft cannot be published yet: {gate.blocking[0].rstrip('.')}{more}.")

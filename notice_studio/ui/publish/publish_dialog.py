@@ -37,8 +37,10 @@ from notice_studio.core.importer.dates import offered_effective_date
 from notice_studio.core.notice.store import Version, next_version_number, standing
 from notice_studio.core.publishing.schedule import (
     advance_notice_days,
+    compared_with,
     default_effective_date,
     effective_date_warning,
+    following_note,
     replacement_preview,
 )
 from notice_studio.core.render.renderer import format_date
@@ -87,6 +89,8 @@ class PublishDialog(QDialog):
         self.diff_window: QWidget | None = None
         self.publishing = False
         self._failed_step = ""
+        self._reviewed_against = ""
+        self._drafted = ""
         versions = self.versions = list(self.session.versions) if self.session else []
         # The draft follows the last version not withdrawn; its number comes after every tag.
         kept = standing(versions)
@@ -236,6 +240,7 @@ class PublishDialog(QDialog):
         form.addRow("", self.replaces)
         self.effective.dateChanged.connect(self._update_notice_period)
         self.effective.dateChanged.connect(self._update_replaces)
+        self.effective.dateChanged.connect(self._compare_again)
         self.material.toggled.connect(self._material_toggled)
         self.approved_by = QLineEdit()
         self.approved_by.setAccessibleName("Approved by")
@@ -322,13 +327,38 @@ class PublishDialog(QDialog):
         version after any edit still being saved."""
         if self.session is None:
             return
-        self.state.tasks.write(review_job(self.session), self._review_done, lambda exc: self._failed("checks", exc))
+        effective = self.effective_date()
+        self._reviewed_against = self._compared_name(effective)
+        self.state.tasks.write(
+            review_job(self.session, effective), self._review_done, lambda exc: self._failed("checks", exc)
+        )
+
+    def effective_date(self) -> dt.date:
+        qdate = self.effective.date()
+        return dt.date(qdate.year(), qdate.month(), qdate.day())
+
+    def _compared_name(self, effective: dt.date) -> str:
+        """The version a new one taking effect on `effective` is compared with ('' for a first version)."""
+        base = compared_with(self.versions, effective, dt.date.today())
+        return base.name if base else ""
+
+    def _compare_again(self, *_args: object) -> None:
+        """A date that replaces an upcoming version (or stops replacing it) changes what readers
+        are told: compare again with the version they will have had before this one."""
+        if self.comparison is None or self.publishing:
+            return  # the review under way reads the date when it starts; a finished one is redone below
+        if self._compared_name(self.effective_date()) != self._reviewed_against:
+            self.comparison = None
+            self.diff_summary.setText("Comparing with the version readers will have had before this one…")
+            self._update_state()
+            self._review()
 
     def _review_done(self, result: tuple[CheckedNotice, Comparison, tuple[ReasonNeeded, ...]]) -> None:
         checked, comparison, needs_reason = result
         self._reason_fields(needs_reason)
         self._checks_done(checked)
         self._comparison_done(comparison)
+        self._compare_again()  # the date changed while the review ran
 
     @property
     def ready(self) -> bool:
@@ -352,12 +382,16 @@ class PublishDialog(QDialog):
         self.busy.hide()
         report = result.report
         errors, warnings = report.blocking, report.to_acknowledge
+        ticked = {item.data(FindingRole) for item in self.warning_items() if item.checkState() == Qt.CheckState.Checked}
         self.findings.blockSignals(True)
         self.findings.clear()
         for finding in errors:
             self._add_finding(result, finding, checkable=False)
         for finding in warnings:
             self._add_finding(result, finding, checkable=True)
+        for item in self.warning_items():  # reviewing again (another date) keeps the ticks given
+            if item.data(FindingRole) in ticked:
+                item.setCheckState(Qt.CheckState.Checked)
         self.findings.blockSignals(False)
         self.findings.setVisible(bool(errors or warnings))
         notes = len(report.info)
@@ -438,7 +472,11 @@ class PublishDialog(QDialog):
         self.comparison = result
         self.diff_summary.setText(result.summary_text)
         self.compare_button.setEnabled(result.latest is not None and result.has_changes)
-        self.change_notice.setPlainText(result.change_notice)
+        typed = self.change_notice.toPlainText()
+        drafted = {"", self._drafted, *self._drafted_headings()}
+        if typed in drafted:  # what the person wrote themselves is never replaced
+            self.change_notice.setPlainText(result.change_notice)
+        self._drafted = result.change_notice
         (self.material if result.material else self.editorial).setChecked(True)
         self.suggestion.setText(suggestion_sentence(result.latest is None, result.material))
         self._update_state()
@@ -473,8 +511,11 @@ class PublishDialog(QDialog):
         errors = len(self.checked.report.blocking)
         if errors:
             return f"Publishing is blocked by {plural(errors, 'error')}; fix them first (see the Checks panel)."
-        if not self.comparison.has_changes and self.latest is not None:
-            return f"The draft has not changed since {self.latest.name} was published; edit it before publishing again."
+        if not self.comparison.has_changes and self.comparison.latest is not None:
+            return (
+                f"The draft has not changed since {self.comparison.latest.name} was published; "
+                "edit it before publishing again."
+            )
         left = sum(1 for item in self.warning_items() if item.checkState() != Qt.CheckState.Checked)
         if left:
             return f"Tick each warning once you have reviewed it ({left} left)."
@@ -503,13 +544,22 @@ class PublishDialog(QDialog):
         qdate = self.effective.date()
         effective = dt.date(qdate.year(), qdate.month(), qdate.day())
         notes = replacement_preview(self.versions, effective, dt.date.today())
-        self.replaces.setText(" ".join(notes))
-        self.date_form.setRowVisible(self.replaces, bool(notes))
+        text = " ".join(notes) or following_note(self.versions, effective, dt.date.today())
+        self.replaces.setText(text)
+        self.date_form.setRowVisible(self.replaces, bool(text))
 
     def _update_notice_period(self, *_args: object) -> None:
         text = self.advance_notice_text()
         self.notice_period.setText(text)
         self.date_form.setRowVisible(self.notice_period, bool(text))  # an empty row leaves a gap under the date
+
+    def _drafted_headings(self) -> tuple[str, ...]:
+        """The drafted text with either heading (the kind chosen switches it)."""
+        for material in (True, False):
+            old, new = change_notice_heading(material), change_notice_heading(not material)
+            if self._drafted.startswith(old + "\n"):
+                return (new + self._drafted[len(old) :],)
+        return ()
 
     def _material_toggled(self, material: bool) -> None:
         """The drafted heading follows counsel's choice: editorial never says "important changes"."""
@@ -546,7 +596,8 @@ class PublishDialog(QDialog):
             self.nav.show_error("The comparison view is not available in this build.")
             return
         self.nav.save_typing()
-        self.diff_window = DiffWindow(self.state, self.nav, self.latest.name, "draft", parent=self.parentWidget())
+        base = self.comparison.latest if self.comparison and self.comparison.latest else self.latest
+        self.diff_window = DiffWindow(self.state, self.nav, base.name, "draft", parent=self.parentWidget())
         self.diff_window.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.diff_window.show()
 

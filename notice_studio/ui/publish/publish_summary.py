@@ -14,9 +14,10 @@ from notice_studio.ui.session import snapshot
 
 @dataclass(frozen=True)
 class Comparison:
-    """The draft against the last published version (None: nothing is published yet)."""
+    """The draft against the version readers will have had before it (None: nothing is published yet)."""
 
     latest: Version | None
+    """The version compared with: the latest, or the one before an upcoming version it replaces."""
     summary_text: str
     change_notice: str
     material: bool
@@ -57,25 +58,26 @@ def summary_sentence(diff, latest: Version) -> str:
     return f"Compared with {latest.name}{when}: {text}."
 
 
-def review_job(session):
-    """A worker function running the one publishing gate (core workspace) on a snapshot of the draft."""
+def review_job(session, effective=None):
+    """A worker function running the one publishing gate (core workspace) on a snapshot of the draft,
+    compared with the version readers will have had just before `effective`."""
     notice = snapshot(session.notice)
     workspace = session.workspace
     versions = list(session.versions)
 
     def work() -> tuple[CheckedNotice, Comparison, tuple[ReasonNeeded, ...]]:
-        review = workspace.review_publish(notice=notice, versions=versions)
+        review = workspace.review_publish(notice=notice, versions=versions, effective=effective)
         titles = {clause.id: clause.title for clause in notice.all_clauses()}
         checked = CheckedNotice(review.report, notice.numbers(), titles)
-        if review.latest is None or review.diff is None:
+        if review.compared is None or review.diff is None:
             summary = (
                 "First version readers get: every version published so far was withdrawn."
                 if versions
                 else "First version: nothing has been published yet."
             )
         else:
-            summary = summary_sentence(review.diff, review.latest)
-        comparison = Comparison(review.latest, summary, review.change_notice, review.material, review.has_changes)
+            summary = summary_sentence(review.diff, review.compared)
+        comparison = Comparison(review.compared, summary, review.change_notice, review.material, review.has_changes)
         return checked, comparison, review.needs_reason
 
     return work
