@@ -20,8 +20,16 @@ def disk_full_in(text: str) -> bool:
     return any(words in lowered for words in _DISK_FULL_WORDS)
 
 
-# git's words when it could not write a file and does not say why (a ref's or the config's lock).
-_WRITE_FAILED_WORDS = ("couldn't write", "could not write", "failed to write", "unable to write", "write error")
+# git's words when it could not write a file and does not say why (a ref's or the config's lock;
+# "empty commit message": the message file git writes first came out empty, and every save gives one).
+_WRITE_FAILED_WORDS = (
+    "couldn't write",
+    "could not write",
+    "failed to write",
+    "unable to write",
+    "write error",
+    "empty commit message",
+)
 NEARLY_FULL_BYTES = 1 << 20
 """Less free space than this on the disk, and a write that failed, is a full disk."""
 
