@@ -35,8 +35,7 @@ def wait_committed(qtbot, window, table: str, check) -> None:
     message = f"Edited the {table.replace('-', ' ')} table"  # and what changed in it
     qtbot.waitUntil(
         lambda: (
-            any(message in e.message for e in window.session.repo.edits(limit=5))
-            and check(disk_rows(window, table))
+            any(message in e.message for e in window.session.repo.edits(limit=5)) and check(disk_rows(window, table))
         ),
         timeout=10000,
     )
