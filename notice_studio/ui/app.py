@@ -117,7 +117,10 @@ def open_first_notice(window: MainWindow, path: Path) -> str:
         if window.open_notice(path, problems.append):
             return ""
     except Exception as exc:  # noqa: BLE001 - whatever went wrong, the window must still start
-        problems.append(f"something unexpected went wrong while opening it ({exc}).")
+        from notice_studio.core.oserrors import failure_sentence  # the one plain sentence for a full disk and such
+
+        said = failure_sentence(exc, f"The notice at {path} could not be opened")
+        problems.append(said or f"something unexpected went wrong while opening it ({exc}).")
     reason = problems[0] if problems else f"The notice at {path} could not be opened."
     if str(path) not in reason:
         reason = f"The notice at {path} could not be opened: {reason}"

@@ -228,3 +228,29 @@ def test_the_samples_first_edit_has_an_author_before_the_welcome_asks_a_name(
     assert all(not e.detail.startswith(" · ") for e in dock.entries)
     dock.grab().save(str(tmp_path / "sample-history.png"))
     window.close()
+
+
+def test_a_full_disk_while_opening_the_last_notice_is_said_in_plain_words(
+    qtbot, settings: Settings, notice_folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An unforeseen OSError while opening the last notice was 'something unexpected went wrong
+    ([Errno 28] …)'; a full disk is said as everywhere else, through the one mapping."""
+    import errno
+
+    from notice_studio.ui.app import open_first_notice
+    from notice_studio.ui.main_window import MainWindow
+
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    opened = window.open_notice
+
+    def open_notice(path: Path, *args: object, **kwargs: object) -> bool:
+        if path == notice_folder:
+            raise OSError(errno.ENOSPC, "No space left on device", str(path / ".git" / "index"))
+        return opened(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(window, "open_notice", open_notice)
+    problem = open_first_notice(window, notice_folder)
+    assert "because the disk is full; free some space" in problem, problem
+    assert "unexpected" not in problem and str(notice_folder) in problem
+    window.close()

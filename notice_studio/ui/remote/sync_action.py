@@ -84,4 +84,7 @@ class SyncController(QObject):
         if isinstance(exc, NoticeError):
             self.failed.emit(str(exc))
         else:
-            self.failed.emit(f"Sync stopped unexpectedly ({exc.__class__.__name__}: {exc}); try again.")
+            from notice_studio.core.oserrors import failure_sentence  # a full disk and such in plain words
+
+            said = failure_sentence(exc, "Sync stopped")
+            self.failed.emit(said or f"Sync stopped unexpectedly ({exc.__class__.__name__}: {exc}); try again.")
