@@ -4,6 +4,8 @@ cut short. Real temporary git repositories; nothing is saved where it would be l
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -36,6 +38,21 @@ def test_a_folder_detached_at_an_older_save_is_refused_with_the_git_command(tmp_
     assert git(folder, "rev-parse", "main").strip() == draft
     git(folder, "checkout", "-q", "main")
     NoticeRepo.open(folder, write=True).close()  # the refusals left no lock behind
+
+
+def test_reading_a_folder_detached_at_an_older_save_says_it_is_not_the_draft(tmp_path: Path) -> None:
+    """`outline`, `check` and `show` read the folder's state; on a detached HEAD they showed the
+    older state as if it were the draft. They still read it, and say what it is and how to go back."""
+    folder = _two_edits(tmp_path)
+    git(folder, "checkout", "-q", "--detach", "HEAD~1")
+    with NoticeRepo.open(folder) as repo:
+        said = " ".join(repo.recovery.messages)
+        assert "contact" not in [c.id for c in repo.load().all_clauses()]  # the older state, as the folder shows it
+    assert "What you read is not the draft" in said and f"'git -C {folder} checkout main'" in said
+    result = subprocess.run(
+        [sys.executable, "-m", "notice_studio", "outline", str(folder)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0 and "What you read is not the draft" in result.stderr
 
 
 def test_a_folder_detached_at_the_drafts_own_save_goes_back_to_the_draft(tmp_path: Path) -> None:

@@ -434,6 +434,12 @@ class NoticeRepo:
             except BaseException:
                 store.close()
                 raise
+        if not write and store._detached():  # reading shows that older state: say so, and how to go back
+            with suppress(git.GitCommandError):
+                store.recovery.messages.append(
+                    "What you read is not the draft: the notice's folder shows an older state of its history "
+                    f"(git's HEAD is detached); {store._back_to_draft()}."
+                )
         with suppress(git.GitCommandError):
             store.recovery.messages += versions_not_here(store, settings)
         return store
@@ -521,9 +527,11 @@ class NoticeRepo:
     def _detached_sentence(self, doing: str) -> str:
         return (
             f"{doing} because its folder shows an older state of its history instead of the draft "
-            f"(git's HEAD is detached); go back to the draft with 'git -C {self.path} checkout "
-            f"{self._draft_branch()}', then try again."
+            f"(git's HEAD is detached); {self._back_to_draft()}, then try again."
         )
+
+    def _back_to_draft(self) -> str:
+        return f"go back to the draft with 'git -C {self.path} checkout {self._draft_branch()}'"
 
     def require_on_draft(self, doing: str = "The edit could not be saved") -> None:
         """Refuse to commit while the folder is not on the draft's branch (a colleague ran

@@ -1039,7 +1039,8 @@ class Workspace(TeamWork, WordReviewWork):
             later = takes_effect_after(version, today)
             plan = schedule(self.repo.versions(), today)
             never = plan.never_took_effect(version)
-            note, change_notice = exported_note(version, plan, self.notice.language or "en")
+            # the version's own language, not the draft's: a version exports past a damaged draft
+            note, change_notice = exported_note(version, plan, self.repo.notice_at(at).language or "en")
             return RenderOptions(
                 last_updated=version.effective,
                 version_label=version.name,
