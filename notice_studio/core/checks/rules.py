@@ -168,6 +168,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
         "contact-missing",
         "contact-email-missing",
         "clause-empty",
+        "notice-empty",
         "clause-too-large",
         "table-missing",
         "table-empty",
