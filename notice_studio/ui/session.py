@@ -177,7 +177,8 @@ class Session(QObject):
         self._note()
 
     def set_variable(self, name: str, value: str, *, restoring: bool = False) -> None:
-        self.workspace.set_variable(name, value, restoring=restoring)
+        # the app's names come from the Placeholders panel's rows, never typed: only a typed name can be a typo
+        self.workspace.set_variable(name, value, restoring=restoring, new=True)
         self.variables_changed.emit()
         self._note()
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from test_history import dock_of, edit_clause, publish_v1, wait_for
 from test_publish_dialog import open_dialog
 from test_publish_dialog import publish_v1 as publish_filled_v1
@@ -69,7 +69,10 @@ def test_the_publish_dialog_says_which_upcoming_version_the_new_one_replaces(win
     qtbot.waitUntil(lambda: session.latest_version is not None and session.latest_version.name == "v2", timeout=10000)
     session.undo_stack.push(commands.SetVariable(session, "retention.backup_period", "60 days"))
     dialog = open_dialog(window, qtbot)
-    assert dialog.effective.date().toPython() == day  # the date of v2, which it would replace
+    # the default follows v2 (it never silently replaces an upcoming version); choosing v2's date replaces it
+    assert dialog.effective.date().toPython() > day
+    dialog.effective.setDate(QDate(day.year, day.month, day.day))
+    qtbot.waitUntil(lambda: "would replace v2" in dialog.replaces.text() and dialog.ready, timeout=15000)
     qtbot.keyClicks(dialog.approved_by, "Jane Smith")
     for row in range(dialog.findings.count()):  # the far date and any other warning, acknowledged
         item = dialog.findings.item(row)
