@@ -131,7 +131,9 @@ def test_a_first_version_is_recorded_as_neither_material_nor_editorial(
 
     folder = make(tmp_path, clean_notice())
     assert main(["publish", folder, "--effective", TODAY.isoformat(), "--material", "--summary", "Our notice."]) == 0
-    assert "Published v1 (the first version)" in capsys.readouterr().out
+    out, err = capsys.readouterr()
+    assert "Published v1 (the first version)" in out
+    assert "--material is not used for the first version" in err  # the choice is not ignored silently
     with NoticeRepo.open(folder) as repo:
         assert repo.versions()[0].material is False
     assert main(["log", folder]) == 0

@@ -361,6 +361,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
         )
     kind = "the first version" if first else "material" if version.material else "editorial"
     print(f"Published {version.name} ({kind}), effective {effective.isoformat()}.")
+    _kind_unused_note(first, args.material)
     for note in notes:
         print(note)
     if args.material is None and not first:
@@ -369,6 +370,16 @@ def cmd_publish(args: argparse.Namespace) -> int:
     for line in version.change_notice.splitlines() or ["(none)"]:
         print(f"  {line}")
     return 0
+
+
+def _kind_unused_note(first: bool, material: bool | None) -> None:
+    """A first version is neither material nor editorial: say so when one was chosen, never ignore it silently."""
+    if first and material is not None:
+        option = "--material" if material else "--editorial"
+        print(
+            f"notice-studio: note: {option} is not used for the first version; it is recorded as the first.",
+            file=sys.stderr,
+        )
 
 
 def cmd_withdraw(args: argparse.Namespace) -> int:
@@ -487,6 +498,7 @@ def _publish_review(args: argparse.Namespace, effective: dt.date, given: dict[st
         "the first version" if gate.latest is None else f"{kind} {'suggested' if args.material is None else 'chosen'}"
     )
     print(f"Publishing would make {data['next_version']} ({chosen}).")
+    _kind_unused_note(gate.latest is None, args.material)
     if gate.latest is None:
         print(suggestion_sentence(True, False))
     elif args.material is None:
