@@ -74,4 +74,8 @@ def write_output(path: Path, data: bytes | str) -> None:
     try:
         write_atomic(path, data)
     except OSError as exc:
-        raise CommandError(f"Could not write {path} ({exc.strerror or exc}); choose another path") from None
+        from notice_studio.core.oserrors import os_sentence  # the one plain sentence for a full disk and such
+
+        raise CommandError(
+            os_sentence(exc, f"Could not write {path}", str(path), "choose another path").rstrip(".")
+        ) from None

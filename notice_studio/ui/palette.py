@@ -12,9 +12,15 @@ def is_dark(palette: QPalette | None = None) -> bool:
     return palette.color(QPalette.ColorRole.Base).lightness() < 128
 
 
-# Our own colours as (light palette, dark palette) pairs; both at least 4.5:1 against the base.
+# Our own colours as (light palette, dark palette) pairs; the text colours at least 4.5:1 against the base.
 LINK = ("#1d5fbf", "#7fb2ff")
 BROKEN_REFERENCE = ("#b42318", "#ff8a80")
+CROSS_REFERENCE = ("#6b3fa0", "#c9a7ff")
+MARKUP = ("#6b7280", "#9aa4b2")  # list marks and table embeds in the editor
+FILLED = ("#1f7a4d", "#7ad7a5")
+FILLED_BACKGROUND = ("#e6f4ec", "#1f3a2d")
+UNFILLED = ("#9a4b00", "#ffb86b")
+UNFILLED_BACKGROUND = ("#fff1dc", "#4a3418")
 
 
 def themed(pair: tuple[str, str], palette: QPalette | None = None) -> QColor:

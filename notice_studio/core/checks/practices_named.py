@@ -14,12 +14,13 @@ from notice_studio.core.checks.coverage import claimed, detected
 from notice_studio.core.checks.scan import ClauseInfo, Scan
 from notice_studio.core.checks.text import WORD_RE, per_text
 from notice_studio.core.checks.types import Finding
+from notice_studio.core.library.jurisdictions import short_name
 from notice_studio.core.library.requirements import Requirements
 from notice_studio.core.practices.model import Practices
 
 PURPOSE_ELEMENTS = ("purposes", "legal_basis")
 RECIPIENT_ELEMENTS = ("recipients",)
-_LAWS = {"gdpr": "GDPR", "uk_gdpr": "UK GDPR"}
+_LAWS = ("gdpr", "uk_gdpr")
 
 _COMMON = frozenset(
     [
@@ -162,9 +163,11 @@ def _said(stems: Iterable[str], phrases: Iterable[str], text: str) -> bool:
     return any(re.search(r"\b" + re.escape(phrase), text, re.IGNORECASE) for phrase in phrases)
 
 
-def _serving(scan: Scan, requirements: Requirements, suffixes: tuple[str, ...]) -> dict[str, list[ClauseInfo]]:
-    """Laws ('GDPR and UK GDPR') -> the sections that serve their elements `suffixes` (claimed by a
-    library clause or shown by their words), in reading order; laws served by the same sections once."""
+def _serving(
+    scan: Scan, requirements: Requirements, suffixes: tuple[str, ...]
+) -> list[tuple[list[str], list[ClauseInfo]]]:
+    """(laws, the sections that serve their elements `suffixes`: claimed by a library clause or
+    shown by their words, in reading order); laws served by the same sections come once, together."""
     wanted = {f"{law}_{suffix}" for law in _LAWS for suffix in suffixes}
     claims = scan.memo.get("claimed")
     if not isinstance(claims, dict):
@@ -181,11 +184,11 @@ def _serving(scan: Scan, requirements: Requirements, suffixes: tuple[str, ...]) 
         ordered = tuple(sorted((i for i in ids if i in scan.by_id), key=lambda i: scan.by_id[i].index))
         if ordered:
             by_sections.setdefault(ordered, []).append(law)
-    return {" and ".join(_LAWS[law] for law in laws): [scan.by_id[i] for i in ids] for ids, laws in by_sections.items()}
+    return [(laws, [scan.by_id[i] for i in ids]) for ids, laws in by_sections.items()]
 
 
-def _jurisdiction(laws: str) -> str:
-    return next(j for j, name in _LAWS.items() if laws.startswith(name))
+def _names(laws: list[str]) -> str:
+    return " and ".join(short_name(law) for law in laws)
 
 
 def _text(infos: list[ClauseInfo], scan: Scan) -> str:
@@ -213,7 +216,7 @@ def unnamed_practices(scan: Scan, requirements: Requirements | None) -> Iterator
 
 def _purposes(scan: Scan, requirements: Requirements, p: Practices) -> Iterator[Finding]:
     used = {purpose for c in p.categories for purpose in c.purposes} or {q.id for q in p.purposes}
-    for law, infos in _serving(scan, requirements, PURPOSE_ELEMENTS).items():
+    for laws, infos in _serving(scan, requirements, PURPOSE_ELEMENTS):
         text = _text(infos, scan)
         for purpose in p.purposes:
             stems = _stems(purpose.label) | _stems(purpose.id)
@@ -223,18 +226,18 @@ def _purposes(scan: Scan, requirements: Requirements, p: Practices) -> Iterator[
                 "practice-purpose-unnamed",
                 "warning",
                 f"The practices record the purpose '{purpose.label}', but {_where(infos)}, which give the"
-                f" purposes and legal bases {law} Art. 13(1)(c) asks for, never name it.",
+                f" purposes and legal bases {_names(laws)} Art. 13(1)(c) asks for, never name it.",
                 f"Add '{purpose.label}' and its legal basis to {_where(infos[:1])}, or remove the purpose from"
                 " the practices if it is not one.",
                 infos[0].id,
                 location="body",
                 excerpt=purpose.id,
-                jurisdiction=_jurisdiction(law),
+                jurisdiction=laws[0],
             )
 
 
 def _recipients(scan: Scan, requirements: Requirements, p: Practices) -> Iterator[Finding]:
-    for law, infos in _serving(scan, requirements, RECIPIENT_ELEMENTS).items():
+    for laws, infos in _serving(scan, requirements, RECIPIENT_ELEMENTS):
         text = _text(infos, scan)
         for kind in dict.fromkeys(r.kind for r in p.recipients):
             of_kind = [r for r in p.recipients if r.kind == kind]
@@ -246,11 +249,11 @@ def _recipients(scan: Scan, requirements: Requirements, p: Practices) -> Iterato
                 "practice-recipient-unnamed",
                 "warning",
                 f"The practices record {labels} as recipients, but {_where(infos)}, which list the recipients"
-                f" {law} Art. 13(1)(e) asks for, never name them or their kind.",
+                f" {_names(laws)} Art. 13(1)(e) asks for, never name them or their kind.",
                 f"Name {labels} (or their kind of recipient) in {_where(infos[:1])}, or correct the recipients"
                 " in the practices.",
                 infos[0].id,
                 location="body",
                 excerpt=kind,
-                jurisdiction=_jurisdiction(law),
+                jurisdiction=laws[0],
             )

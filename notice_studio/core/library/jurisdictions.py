@@ -18,6 +18,12 @@ JURISDICTIONS: dict[str, str] = {
 }
 
 
+def short_name(jid: str) -> str:
+    """The law's own short name: 'UK GDPR' for 'uk_gdpr'."""
+    place, _, law = JURISDICTIONS.get(jid, jid).partition(" — ")
+    return law or place
+
+
 def reader_name(jid: str) -> str:
     """The law as a reader is told of it: 'UK GDPR (United Kingdom)' for 'uk_gdpr'."""
     place, _, law = JURISDICTIONS.get(jid, jid).partition(" — ")

@@ -7,7 +7,17 @@ import re
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from notice_studio.core.notice.model import CROSSREF_RE, PLACEHOLDER_RE, TABLE_RE
-from notice_studio.ui.palette import BROKEN_REFERENCE, LINK, is_dark, themed
+from notice_studio.ui.palette import (
+    BROKEN_REFERENCE,
+    CROSS_REFERENCE,
+    FILLED,
+    FILLED_BACKGROUND,
+    LINK,
+    MARKUP,
+    UNFILLED,
+    UNFILLED_BACKGROUND,
+    themed,
+)
 
 
 def _fmt(
@@ -34,25 +44,16 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self._build_formats()
 
     def _build_formats(self) -> None:
-        dark = is_dark()
         accent = themed(LINK)
-        muted = QColor("#9aa4b2" if dark else "#6b7280")
+        muted = themed(MARKUP)
         self.heading = _fmt(accent, bold=True)
         self.bold = _fmt(bold=True)
         self.italic = _fmt(italic=True)
         self.list_mark = _fmt(muted, bold=True)
         self.link = _fmt(accent)
-        self.placeholder = _fmt(
-            QColor("#1f7a4d" if not dark else "#7ad7a5"),
-            bold=True,
-            background=QColor("#e6f4ec" if not dark else "#1f3a2d"),
-        )
-        self.unfilled = _fmt(
-            QColor("#9a4b00" if not dark else "#ffb86b"),
-            bold=True,
-            background=QColor("#fff1dc" if not dark else "#4a3418"),
-        )
-        self.crossref = _fmt(QColor("#6b3fa0" if not dark else "#c9a7ff"), bold=True)
+        self.placeholder = _fmt(themed(FILLED), bold=True, background=themed(FILLED_BACKGROUND))
+        self.unfilled = _fmt(themed(UNFILLED), bold=True, background=themed(UNFILLED_BACKGROUND))
+        self.crossref = _fmt(themed(CROSS_REFERENCE), bold=True)
         self.broken = _fmt(themed(BROKEN_REFERENCE), bold=True)
         self.broken.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
         self.table = _fmt(muted, italic=True)

@@ -466,7 +466,9 @@ class ExportDialog(QDialog):
         if isinstance(exc, NoticeError):
             message = str(exc)
         elif isinstance(exc, OSError):
-            message = f"The export could not be written ({exc.strerror or exc}); choose another place and try again."
+            from notice_studio.core.oserrors import os_sentence  # the one plain sentence for a full disk and such
+
+            message = os_sentence(exc, "The export could not be written", fix="choose another place")
         else:
             message = f"The export failed ({exc}); try another format or place."
         self.message.setText("")
