@@ -380,3 +380,25 @@ def test_the_benchmark_scores_how_headings_nest(fennel: list) -> None:
     assert nesting(fennel, titles, flat) == (6, 8)
     shifted = [level + 1 for level in right_levels]  # every heading one level down is still nested right
     assert nesting(fennel, titles, shifted) == (8, 8)
+
+
+def test_the_benchmark_tells_plain_heading_lines_from_sentences_and_links() -> None:
+    # benchmarks/import_corpus.py prints a second F1 in which a plain one-line paragraph that reads
+    # as a heading counts neither way; a sentence, a clause ending in a comma and a line that is all
+    # link text are not such lines, and finding them as headings still counts as wrong.
+    from benchmarks.import_corpus import plain_heading_line, plain_wrong
+
+    text = (
+        "# Harbour Kites privacy notice\n\n## What we keep\n\nKite orders and delivery addresses.\n\n"
+        "Orders from the shop\n\nWe keep each order for six years.\n\n"
+        "We keep returns for one year.\n\n[Read how returns work](https://example.test/returns)\n\n"
+        "and the courier's reference,\n\n## Who sees it\n\nOnly our courier.\n"
+    )
+    pieces = parse_policy(text)
+    lines = {p.text: plain_heading_line(p) for p in pieces if p.kind == "para"}
+    assert lines["Orders from the shop"]
+    assert not lines["We keep returns for one year."]
+    assert not lines["Read how returns work"]
+    assert not lines["and the courier's reference,"]
+    found = ["What we keep", "Orders from the shop", "Read how returns work", "Who sees it"]
+    assert plain_wrong(pieces, found) == 1  # the link line stays a wrong heading; the matched ones are right
