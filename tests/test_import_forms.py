@@ -402,3 +402,53 @@ def test_the_benchmark_tells_plain_heading_lines_from_sentences_and_links() -> N
     assert not lines["and the courier's reference,"]
     found = ["What we keep", "Orders from the shop", "Read how returns work", "Who sees it"]
     assert plain_wrong(pieces, found) == 1  # the link line stays a wrong heading; the matched ones are right
+
+
+def test_the_benchmark_reads_its_audit_and_forgives_only_lines_judged_headings(tmp_path: Path) -> None:
+    # benchmarks/import_corpus.py prints a third F1 on audited truth: a plain heading line found as a
+    # heading counts neither way only when the audit file judged it a heading or borderline; a line
+    # judged no heading, or one nobody audited, stays wrong. The file names lines by hash, not words.
+    import benchmarks.import_corpus as bench
+
+    text = (
+        "# Harbour Kites privacy notice\n\n## What we keep\n\nKite orders and delivery addresses.\n\n"
+        "Orders from the shop\n\nWe keep each order for six years.\n\nTrack my kite\n\n"
+        "Gift vouchers\n\nA voucher code and its balance.\n\n## Who sees it\n\nOnly our courier.\n"
+    )
+    pieces = parse_policy(text)
+    audit_file = tmp_path / "audit.tsv"
+    audit_file.write_text(
+        "# policy\tline\tverdict\n"
+        f"kites\t{bench.line_hash(bench.norm('Orders from the shop'))}\theading\n"
+        f"kites\t{bench.line_hash(bench.norm('Track my kite'))}\tnot\n",
+        encoding="utf-8",
+    )
+    audit = bench.load_audit(audit_file)
+    assert set(audit.values()) == {"heading", "not"}
+    found = ["What we keep", "Orders from the shop", "Track my kite", "Gift vouchers", "Who sees it"]
+    original = bench.AUDIT
+    bench.AUDIT = audit
+    try:
+        assert bench.plain_wrong(pieces, found) == 3
+        assert bench.audit_forgiven(pieces, found, "kites") == 1  # only the line judged a heading
+        assert bench.audit_forgiven(pieces, found, "another-policy") == 0  # a verdict belongs to its policy
+    finally:
+        bench.AUDIT = original
+    audit_file.write_text(f"kites\t{bench.line_hash('x')}\tmaybe\n", encoding="utf-8")
+    with pytest.raises(SystemExit, match=r"audit.tsv, line 1: the verdict must be heading, borderline or not"):
+        bench.load_audit(audit_file)
+
+
+def test_the_shipped_audit_names_lines_by_hash_only() -> None:
+    # The audit kept beside the benchmark holds no wording of the corpus: a policy's file name, a
+    # 12-digit hash and a verdict on every line that is not a comment.
+    import benchmarks.import_corpus as bench
+
+    rows = [
+        line.split("\t")
+        for line in bench.AUDIT_FILE.read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    ]
+    assert len(rows) > 300
+    assert all(len(row) == 3 and re.fullmatch(r"[0-9a-f]{12}", row[1]) for row in rows)
+    assert {row[2] for row in rows} == {"heading", "borderline", "not"}
