@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from notice_studio import __version__
 from notice_studio.core.importer.readers import SUPPORTED_TEXT
-from notice_studio.core.notice.model import Clause, NoticeError, title_problem
+from notice_studio.core.notice.model import Clause, NoticeError, UpToDate, title_problem
 from notice_studio.core.notice.store import NoticeRepo
 from notice_studio.core.oserrors import failure_sentence
 from notice_studio.core.render.common import format_date
@@ -788,6 +788,9 @@ class MainWindow(QMainWindow):
         workspace.interaction = DialogInteraction(self)
         try:
             update = workspace.plan_library_update(clause_id)  # asks only when both changed the same words
+        except UpToDate as exc:  # nothing went wrong: say it where the app says what it did
+            self.statusBar().showMessage(str(exc), 8000)
+            return
         except NoticeError as exc:
             self.show_error(str(exc))
             return

@@ -48,3 +48,15 @@ def test_an_update_carries_a_renamed_placeholders_value_and_undo_takes_it_back(
     session.undo_stack.undo()
     assert session.notice.find(clause_id).body == DESK_V1 and "desk.mailbox" not in session.notice.variables
     assert session.notice.variables["desk.email"] == "privacy@acme.example"
+
+
+def test_updating_a_clause_already_up_to_date_says_so_in_the_status_bar(window, tmp_path: Path, monkeypatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(window, "show_error", shown.append)
+    window.library = desk_library(tmp_path, 1, DESK_V1)
+    window.select_clause(window.session.notice.clauses[0].id)
+    clause_id = window.insert_library_clause("desk")
+    assert clause_id is not None
+    window._update_from_library(clause_id)
+    assert shown == []  # not an error: nothing went wrong
+    assert window.statusBar().currentMessage() == "'Desk' already has the library's newest version (1)."
