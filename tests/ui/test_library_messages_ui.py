@@ -60,3 +60,15 @@ def test_updating_a_clause_already_up_to_date_says_so_in_the_status_bar(window, 
     window._update_from_library(clause_id)
     assert shown == []  # not an error: nothing went wrong
     assert window.statusBar().currentMessage() == "'Desk' already has the library's newest version (1)."
+
+
+def test_the_library_preview_names_the_earlier_firm_folder_and_an_older_version(tmp_path: Path) -> None:
+    from notice_studio.ui.library.library_preview import origin_text
+
+    a = make_root(tmp_path / "firm-a", {"desk.md": clause_file("desk", "A.", topic="security", version=3)})
+    b = make_root(tmp_path / "firm-b", {"desk.md": clause_file("desk", "B.", topic="security", version=2)})
+    text = origin_text(Library.load([a, b]).clause("desk"), Library.load([]).shipped)
+    assert text == (
+        f"From your library folder <b>firm-b</b> ({b}). It overrides the clause with the same id in "
+        f"{a / 'clauses' / 'desk.md'}. It is an older version (2) than that clause (3)."
+    )

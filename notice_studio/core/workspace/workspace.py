@@ -779,6 +779,7 @@ class Workspace(TeamWork, WordReviewWork):
             result = merge_update(clause, source, on_conflict={"mine": "ours", "library": "theirs"}.get(choice, "both"))
         before = self.clause_state(clause.id)
         title = result.title or clause.title
+        # A variant is another clause, not a new version: its placeholders are not renames of these.
         carries = [] if message else self._carried_values(clause, source, (title, result.body))
         moved = [c for c in carries if c.carried]
         before = replace(before, variables=tuple((c.new, "") for c in moved))
