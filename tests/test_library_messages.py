@@ -138,7 +138,7 @@ def test_circular_requires_are_reported_once_each_and_loading_ends(tmp_path: Pat
             8,
             (
                 "the clauses require each other in a circle ('a-one' requires 'b-two' requires 'c-three' requires "
-                "'a-one'); take one of them out of the other's 'requires'"
+                "'a-one'); take one of these ids out of a 'requires' list to break it"
             ),
         ),
         (
@@ -146,7 +146,7 @@ def test_circular_requires_are_reported_once_each_and_loading_ends(tmp_path: Pat
             8,
             (
                 "the clauses require each other in a circle ('self-ref' requires 'self-ref'); "
-                "take one of them out of the other's 'requires'"
+                "take one of these ids out of a 'requires' list to break it"
             ),
         ),
     ]

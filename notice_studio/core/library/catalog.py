@@ -25,6 +25,7 @@ from notice_studio.core.library.merge import (
     merge3,
     merge_update,
 )
+from notice_studio.core.library.overlaps import circular_requires, firm_over_firm
 from notice_studio.core.library.parse import ParsedFile, parse_clause_file, read_yaml_file
 from notice_studio.core.library.types import ALL, ClauseOrigin, LibraryClause, LibraryProblem, Topic, VariableSpec
 from notice_studio.core.notice.frontmatter import FormatError
@@ -200,7 +201,7 @@ class Library:
                     overridden_version=earlier.version if earlier is not None else 0,
                 )
                 if earlier is not None and before is not None and not before.shipped:
-                    problems.append(_firm_over_firm(clause, origin, parsed.id_line))
+                    problems.append(firm_over_firm(clause, origin, parsed.id_line))
                 effective[clause.id] = replace(clause, origin=origin)
                 found.append(_Found(parsed, index))
 
@@ -211,7 +212,7 @@ class Library:
             for ref, line, where in item.parsed.references
             if where == "requires"
         }
-        problems += _circular_requires(effective, lines)
+        problems += circular_requires(effective, lines)
         problems.sort(key=lambda p: (str(p.path), p.line or 0))
         return cls(root_paths, effective, topics, shared, tuple(problems), shipped)
 
@@ -402,80 +403,6 @@ def _cross_check(
                     LibraryProblem(path, line, f"{what} names a clause that is not in the library", "reference")
                 )
     return problems
-
-
-def _firm_over_firm(clause: LibraryClause, origin: ClauseOrigin, line: int | None) -> LibraryProblem:
-    """Two of the firm's own folders hold a clause of one id: which wins, and whether it is older."""
-    assert origin.overridden_root is not None
-    older = (
-        f", though it is an older version ({clause.version}; that one is {origin.overridden_version})"
-        if clause.version < origin.overridden_version
-        else ""
-    )
-    return LibraryProblem(
-        origin.path,
-        line,
-        f"the id '{clause.id}' is also used by {origin.overridden_path}; your folder '{origin.root.name}' comes "
-        f"after '{origin.overridden_root.name}', so this clause is used in place of that one{older}; "
-        "remove the one you do not want or give it another id",
-        "override",
-    )
-
-
-def _circular_requires(
-    clauses: Mapping[str, LibraryClause], lines: Mapping[tuple[Path | None, str], int | None]
-) -> list[LibraryProblem]:
-    """Clauses that require each other in a circle (a requires b, b requires a), each circle once,
-    named at the first clause's 'requires' line (`lines`: (file, required id) -> line). Only circles
-    through a clause of the firm's own folders are reported: the shipped library's paired sections
-    list each other on purpose."""
-    problems: list[LibraryProblem] = []
-    done: set[str] = set()
-    for start in sorted(clauses):
-        if start in done:
-            continue
-        # Depth-first without recursion; `trail` is the path from `start`, so a required clause
-        # already on it closes a circle. Every clause is entered once, so it always ends.
-        trail: list[str] = []
-        on_trail: set[str] = set()
-        stack: list[tuple[str, Iterator[str]]] = [(start, iter(clauses[start].requires))]
-        trail.append(start)
-        on_trail.add(start)
-        while stack:
-            current, pending = stack[-1]
-            step = next((r for r in pending if r in clauses), None)
-            if step is None:
-                stack.pop()
-                trail.pop()
-                on_trail.discard(current)
-                done.add(current)
-                continue
-            if step in on_trail:
-                circle = trail[trail.index(step) :]
-                if all(_shipped(clauses[c]) for c in circle):
-                    continue  # shipped sections that refer to each other (11 pairs): deliberate, not a problem
-                first = clauses[circle[0]]
-                path = first.origin.path if first.origin else Path(f"{first.id}.md")
-                names = " requires ".join(f"'{c}'" for c in [*circle, circle[0]])
-                next_id = circle[1] if len(circle) > 1 else circle[0]
-                problems.append(
-                    LibraryProblem(
-                        path,
-                        lines.get((path, next_id)),
-                        f"the clauses require each other in a circle ({names}); "
-                        "take one of them out of the other's 'requires'",
-                        "requires",
-                    )
-                )
-            elif step not in done:
-                stack.append((step, iter(clauses[step].requires)))
-                trail.append(step)
-                on_trail.add(step)
-    return problems
-
-
-def _shipped(clause: LibraryClause) -> bool:
-    return clause.origin is None or clause.origin.shipped
 
 
 def _parse_cached(path: Path) -> ParsedFile:
