@@ -101,7 +101,8 @@ class LibraryProblem:
     line: int | None
     message: str
     kind: str = "format"
-    """yaml, field, id, duplicate, topic, jurisdiction, satisfies, placeholder, reference, body, file."""
+    """yaml, field, id, duplicate, topic, jurisdiction, satisfies, placeholder, reference, body, file,
+    override (one id in two of the firm's folders), requires (a circle)."""
     blocking: bool = False
     """True when the clause could not be loaded at all (it is missing from the library)."""
 
