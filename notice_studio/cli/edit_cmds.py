@@ -215,6 +215,9 @@ def cmd_clause_insert(args: argparse.Namespace) -> int:
         )
         if mismatch is not None:
             print(f"notice-studio: warning: {mismatch.message} {mismatch.fix(clause.id)}", file=sys.stderr)
+        problem = ws.library.problem_note(args.library_id)
+        if problem:
+            print(f"notice-studio: warning: {problem}", file=sys.stderr)
         return done
 
 

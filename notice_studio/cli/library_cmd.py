@@ -116,6 +116,12 @@ def cmd_library(args: argparse.Namespace) -> int:
         return 0
 
     if args.topic and args.topic not in library.topics:
+        missing = library.missing_folders()
+        if missing:
+            raise CommandError(
+                f"'{args.topic}' is not a topic of the library as read: the library folder {missing[0]} does not "
+                "exist, so its topics and clauses are left out; check --library-dir and NOTICE_STUDIO_LIBRARY"
+            )
         raise CommandError(f"'{args.topic}' is not a topic; use one of: {', '.join(library.topics)}")
     clauses = library.search(args.search, args.topic, args.jurisdiction)
     if args.json:
@@ -140,16 +146,34 @@ def cmd_library(args: argparse.Namespace) -> int:
             current_topic = clause.topic
             topic = library.topics.get(clause.topic)
             print(f"{topic.label if topic else clause.topic}:")
-        mark = "  [overrides shipped]" if clause.origin and clause.origin.overrides else ""
-        mark += "" if not clause.origin or clause.origin.shipped else f"  [{clause.origin.root.name}]"
+        mark = _origin_mark(clause)
         print(f"  {clause.id}  {clause.title}  ({', '.join(clause.jurisdictions)}; v{clause.version}){mark}")
-    if problems:
+    missing = library.missing_folders()
+    for folder in missing:
         print(
-            f"notice-studio: note: {plural(len(problems), 'problem')} in library files; "
+            f"notice-studio: note: the library folder {folder} does not exist, so it adds no clauses.", file=sys.stderr
+        )
+    if len(problems) > len(missing):
+        others = len(problems) - len(missing)
+        print(
+            f"notice-studio: note: {plural(others, 'problem')} in library files; "
             "'notice-studio library --problems' lists them.",
             file=sys.stderr,
         )
     return 0
+
+
+def _origin_mark(clause) -> str:
+    """'  [overrides shipped]  [acme]', '  [firm-b, over firm-a]' and whether it is older, for the list."""
+    origin = clause.origin
+    if origin is None or origin.shipped:
+        return ""
+    older = f", older than v{origin.overridden_version}" if clause.version < origin.overridden_version else ""
+    if origin.overrides and not origin.overridden_shipped and origin.overridden_root is not None:
+        return f"  [{origin.root.name}, over {origin.overridden_root.name}{older}]"
+    if origin.overrides:
+        return f"  [overrides shipped{older}]  [{origin.root.name}]"
+    return f"  [{origin.root.name}]"
 
 
 def clause_row(clause, library) -> dict:
@@ -215,7 +239,7 @@ def _print_clause(clause, library) -> None:
     if clause.satisfies:
         print(textwrap.fill("Satisfies: " + ", ".join(clause.satisfies), 96, subsequent_indent="  "))
     if clause.origin:
-        print(f"From: {clause.origin.path}" + ("  (replaces a shipped clause)" if clause.origin.overrides else ""))
+        print(f"From: {clause.origin.path}" + _replaces(clause))
     print()
     print(clause.body)
     if clause.variables or clause.placeholders():
@@ -231,9 +255,23 @@ def _print_clause(clause, library) -> None:
         print(f"\nAlternatives: {', '.join(clause.variants)}")
 
 
+def _replaces(clause) -> str:
+    """'  (replaces the shipped clause of that id)', naming the folder and an older version."""
+    origin = clause.origin
+    if not origin.overrides:
+        return ""
+    older = (
+        f"; it is an older version than that one's {origin.overridden_version}"
+        if clause.version < origin.overridden_version
+        else ""
+    )
+    return f"  (replaces {origin.replaced()}{older})"
+
+
 def cmd_library_notice(args: argparse.Namespace) -> int:
     """`library status DIR` and `library update DIR CLAUSE`."""
     from notice_studio.cli.common import Prompt, open_workspace
+    from notice_studio.core.notice.model import UpToDate
 
     if not args.notice_folder:
         raise CommandError(f"Give the notice folder: notice-studio library {args.action} DIR")
@@ -244,12 +282,18 @@ def cmd_library_notice(args: argparse.Namespace) -> int:
         args.notice_folder, write=write, interaction=Prompt(choice=args.keep), library_dirs=args.library_dir
     ) as ws:
         if args.action == "update":
-            update = ws.update_from_library(args.clause)
+            try:
+                update = ws.update_from_library(args.clause)
+            except UpToDate as exc:
+                print(exc)
+                return 0
             if update is None:
                 print("Nothing changed; the update is still offered.")
                 return 0
             ws.save()
             print(f"Updated '{update.after.title}' to library version {update.version}{KEPT.get(update.kept, '')}.")
+            for note in update.notes:
+                print(note)
             return 0
         rows = [
             {

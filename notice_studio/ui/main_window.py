@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from notice_studio import __version__
 from notice_studio.core.importer.readers import SUPPORTED_TEXT
-from notice_studio.core.notice.model import Clause, NoticeError, title_problem
+from notice_studio.core.notice.model import Clause, NoticeError, UpToDate, title_problem
 from notice_studio.core.notice.store import NoticeRepo
 from notice_studio.core.oserrors import failure_sentence
 from notice_studio.core.render.common import format_date
@@ -722,10 +722,14 @@ class MainWindow(QMainWindow):
         self.session.undo_stack.push(commands.AddClause(self.session, clause, parent_id, index, from_library=True))
         self.select_clause(clause.id)
         mismatch = self.library.law_mismatch(lib_id, self.session.notice.jurisdictions)
-        if mismatch is None:
+        problem = self.library.problem_note(lib_id)  # the same warning as `clause insert`
+        if mismatch is None and not problem:
             self.status_until_undone(f"Inserted ‘{clause.title}’. Undo (Ctrl+Z) takes it out again.", 5000)
+        elif mismatch is None:
+            self.status_until_undone(f"Inserted. {problem} Undo (Ctrl+Z) takes it out again.", 20000)
         else:  # the same warning as `clause insert`; the Checks panel keeps it, with what to do
-            self.status_until_undone(f"Inserted, but {mismatch.short} Undo (Ctrl+Z) takes it out again.", 20000)
+            also = f" {problem}" if problem else ""
+            self.status_until_undone(f"Inserted, but {mismatch.short}{also} Undo (Ctrl+Z) takes it out again.", 20000)
         return clause.id
 
     def delete_clause(self) -> None:
@@ -784,6 +788,9 @@ class MainWindow(QMainWindow):
         workspace.interaction = DialogInteraction(self)
         try:
             update = workspace.plan_library_update(clause_id)  # asks only when both changed the same words
+        except UpToDate as exc:  # nothing went wrong: say it where the app says what it did
+            self.statusBar().showMessage(str(exc), 8000)
+            return
         except NoticeError as exc:
             self.show_error(str(exc))
             return
@@ -798,6 +805,8 @@ class MainWindow(QMainWindow):
         if answer != QMessageBox.StandardButton.Yes:
             return
         self.session.undo_stack.push(commands.UpdateFromLibrary(self.session, update))
+        if update.notes:  # a renamed placeholder: where its value went (the same sentences as the CLI)
+            self.status_until_undone(" ".join(update.notes), 20000)
 
     def _outline_menu(self, point) -> None:
         menu = QMenu(self)

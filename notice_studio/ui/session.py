@@ -221,6 +221,8 @@ class Session(QObject):
         """A library update (or its undo): title, text and provenance together."""
         self.workspace.set_clause_state(clause_id, state, message)
         self.clause_changed.emit(clause_id)
+        if state.variables:  # a renamed placeholder's value carried over (or, on undo, taken back)
+            self.variables_changed.emit()
         self._note()
 
     # ----- autosave -------------------------------------------------------------------------

@@ -25,10 +25,12 @@ from notice_studio.core.library.merge import (
     merge3,
     merge_update,
 )
+from notice_studio.core.library.overlaps import circular_requires, firm_over_firm
 from notice_studio.core.library.parse import ParsedFile, parse_clause_file, read_yaml_file
 from notice_studio.core.library.types import ALL, ClauseOrigin, LibraryClause, LibraryProblem, Topic, VariableSpec
 from notice_studio.core.notice.frontmatter import FormatError
 from notice_studio.core.notice.model import Clause, Notice, NoticeError, Provenance
+from notice_studio.core.wording import plural
 
 ENV_VAR = "NOTICE_STUDIO_LIBRARY"
 """Extra library folders, separated like PATH (os.pathsep)."""
@@ -187,17 +189,30 @@ class Library:
                     continue
                 seen_here[clause.id] = path
                 earlier = effective.get(clause.id)
+                before = earlier.origin if earlier is not None else None
                 origin = ClauseOrigin(
                     root=root,
                     path=path,
                     shipped=is_shipped,
                     overrides=earlier is not None,
-                    overridden_path=earlier.origin.path if earlier is not None and earlier.origin else None,
+                    overridden_path=before.path if before else None,
+                    overridden_root=before.root if before else None,
+                    overridden_shipped=bool(before and before.shipped),
+                    overridden_version=earlier.version if earlier is not None else 0,
                 )
+                if earlier is not None and before is not None and not before.shipped:
+                    problems.append(firm_over_firm(clause, origin, parsed.id_line))
                 effective[clause.id] = replace(clause, origin=origin)
                 found.append(_Found(parsed, index))
 
         problems += _cross_check(found, effective, topics_upto, variables_upto, element_ids)
+        lines = {
+            (item.parsed.path, ref): line
+            for item in found
+            for ref, line, where in item.parsed.references
+            if where == "requires"
+        }
+        problems += circular_requires(effective, lines)
         problems.sort(key=lambda p: (str(p.path), p.line or 0))
         return cls(root_paths, effective, topics, shared, tuple(problems), shipped)
 
@@ -298,6 +313,22 @@ class Library:
     def satisfying(self, element_id: str) -> list[LibraryClause]:
         """Clauses that list `element_id` (from requirements.yaml) under `satisfies`."""
         return [c for c in self.clauses() if element_id in c.satisfies]
+
+    def missing_folders(self) -> list[Path]:
+        """The library folders named that do not exist (their clauses and topics are left out)."""
+        return [p.path for p in self.problems if p.kind == "file" and p.path in self.roots and not p.path.is_dir()]
+
+    def problem_note(self, clause_id: str) -> str:
+        """'' or one sentence naming the first known problem in the file library clause `clause_id`
+        comes from (said when it is inserted: the clause loads, but something in it is wrong)."""
+        clause = self._clauses.get(clause_id)
+        if clause is None or clause.origin is None:
+            return ""
+        found = self.problems_in(clause.origin.path)
+        if not found:
+            return ""
+        more = f" (and {plural(len(found) - 1, 'more problem')})" if len(found) > 1 else ""
+        return f"The library clause '{clause_id}' has a known problem{more}: {found[0]}."
 
     def problems_in(self, path: str | os.PathLike[str]) -> list[LibraryProblem]:
         target = Path(path).absolute()

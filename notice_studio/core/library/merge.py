@@ -44,7 +44,9 @@ class ClauseStatus:
     """The library's text or title now differs from what was inserted, whatever the versions say
     (a firm's clause that replaced the shipped one under the same id and version)."""
     overriding_folder: str = ""
-    """The folder whose clause replaces the shipped clause of this id ('' when none does)."""
+    """The folder whose clause replaces an earlier folder's clause of this id ('' when none does)."""
+    overridden: str = ""
+    """What that folder's clause replaces, in plain words (`ClauseOrigin.replaced`)."""
 
     @property
     def in_library(self) -> bool:
@@ -56,12 +58,23 @@ class ClauseStatus:
         return self.newer_version is not None or (self.text_differs and self.library_version == self.inserted_version)
 
     @property
+    def library_older(self) -> bool:
+        """The library's clause now has a lower version than the one inserted (a firm's folder
+        with an older copy replaced the clause it came from)."""
+        return self.in_library and self.library_version < self.inserted_version
+
+    @property
     def state(self) -> str:
         """How the clause stands against the library, in plain words."""
         if not self.in_library:
             return "no longer in the library"
         if self.newer_version is not None:
             return f"version {self.newer_version} available"
+        if self.library_older:
+            return (
+                f"the library's clause is now version {self.library_version}, older than the version "
+                f"{self.inserted_version} inserted; nothing newer to update to"
+            )
         if self.text_differs:
             return f"the library's text differs from the text inserted, though both are version {self.library_version}"
         return "up to date"
@@ -73,7 +86,7 @@ class ClauseStatus:
             return ""
         return (
             f"The library's '{self.library_id}' comes from your folder '{self.overriding_folder}', "
-            "which overrides the shipped clause of that id."
+            f"which overrides {self.overridden or 'the shipped clause of that id'}."
         )
 
 
@@ -120,6 +133,7 @@ def clause_status(clause: Clause, library: Library) -> ClauseStatus | None:
         library_version=current.version if current is not None else 0,
         text_differs=differs,
         overriding_folder=origin.root.name if origin is not None and origin.overrides else "",
+        overridden=origin.replaced() if origin is not None else "",
     )
 
 

@@ -21,7 +21,7 @@ _VARIABLE_NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*$")
 _HEADING_RE = re.compile(r"^#{1,6}\s")
 
 REQUIRED_FIELDS = ("id", "title", "topic", "jurisdictions", "version")
-OPTIONAL_FIELDS = ("satisfies", "variables", "guidance", "variants", "requires")
+OPTIONAL_FIELDS = ("satisfies", "variables", "guidance", "variants", "requires", "renamed")
 KNOWN_FIELDS = frozenset(REQUIRED_FIELDS + OPTIONAL_FIELDS)
 
 
@@ -191,6 +191,21 @@ def parse_clause_file(text: str, path: Path) -> ParsedFile:
             example=str(spec.get("example") or "").strip(),
         )
 
+    renamed: dict[str, str] = {}
+    raw_renamed = meta.get("renamed")
+    if raw_renamed is not None and not (
+        isinstance(raw_renamed, dict)
+        and all(isinstance(k, str) and isinstance(v, str) for k, v in raw_renamed.items())
+        and all(_VARIABLE_NAME_RE.match(n) for pair in raw_renamed.items() for n in pair)
+    ):
+        problem(
+            where.key("renamed"),
+            "'renamed' must map each old placeholder name to its new one, for example {contact.email: contact.privacy_email}",
+            "field",
+        )
+    elif raw_renamed:
+        renamed = {str(k): str(v) for k, v in raw_renamed.items()}
+
     for name in meta:
         if name not in KNOWN_FIELDS:
             problem(
@@ -239,6 +254,7 @@ def parse_clause_file(text: str, path: Path) -> ParsedFile:
         variants=variants,
         requires=requires,
         body=body,
+        renamed=renamed,
     )
     return ParsedFile(
         clause,

@@ -44,6 +44,21 @@ class ClauseOrigin:
     overrides: bool = False
     """True when this clause replaces a clause with the same id from an earlier folder."""
     overridden_path: Path | None = None
+    overridden_root: Path | None = None
+    """The folder of the clause this one replaces (None when it replaces none)."""
+    overridden_shipped: bool = False
+    """True when the clause this one replaces is the shipped one."""
+    overridden_version: int = 0
+    """The version of the clause this one replaces (0 when it replaces none)."""
+
+    def replaced(self) -> str:
+        """'' or the clause this one replaces, in plain words: 'the shipped clause of that id' or
+        'the clause of that id in your folder 'firm-a''."""
+        if not self.overrides:
+            return ""
+        if self.overridden_shipped or self.overridden_root is None:
+            return "the shipped clause of that id"
+        return f"the clause of that id in your folder '{self.overridden_root.name}'"
 
 
 @dataclass(frozen=True)
@@ -59,6 +74,8 @@ class LibraryClause:
     variants: tuple[str, ...] = ()
     requires: tuple[str, ...] = ()
     body: str = ""
+    renamed: Mapping[str, str] = field(default_factory=dict, hash=False)
+    """Placeholders this clause renamed in some version: old name -> new name (for updates)."""
     origin: ClauseOrigin | None = field(default=None, compare=False)
 
     def placeholders(self) -> list[str]:
@@ -84,7 +101,8 @@ class LibraryProblem:
     line: int | None
     message: str
     kind: str = "format"
-    """yaml, field, id, duplicate, topic, jurisdiction, satisfies, placeholder, reference, body, file."""
+    """yaml, field, id, duplicate, topic, jurisdiction, satisfies, placeholder, reference, body, file,
+    override (one id in two of the firm's folders), requires (a circle)."""
     blocking: bool = False
     """True when the clause could not be loaded at all (it is missing from the library)."""
 

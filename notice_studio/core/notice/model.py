@@ -90,6 +90,10 @@ class UnknownTableError(NoticeError):
     """A table name the notice does not have (the message lists the tables it has)."""
 
 
+class UpToDate(NoticeError):
+    """Nothing to do: the clause already has the library's newest text (not a failure)."""
+
+
 def slugify(text: str, max_length: int = 60) -> str:
     """A lower-case ASCII slug for a clause id ("Cookies & tracking" -> "cookies-tracking")."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")

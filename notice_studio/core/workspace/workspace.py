@@ -26,6 +26,7 @@ from notice_studio.core.notice.model import (
     Provenance,
     Table,
     UnknownTableError,
+    UpToDate,
     check_title_length,
 )
 from notice_studio.core.notice.store import Author, Edit, NoticeRepo, Version, standing
@@ -53,6 +54,7 @@ if TYPE_CHECKING:
     from notice_studio.core.library.catalog import Library
     from notice_studio.core.library.fit import LawMismatch
     from notice_studio.core.library.merge import ClauseStatus
+    from notice_studio.core.library.renames import PlaceholderCarry
     from notice_studio.core.library.requirements import Requirements
     from notice_studio.core.library.types import LibraryClause
     from notice_studio.core.notice.store_remote import Signature
@@ -67,6 +69,9 @@ class ClauseState:
     title: str
     body: str
     provenance: Provenance | None
+    variables: tuple[tuple[str, str], ...] = ()
+    """Placeholder values the update sets with it (name, value; '' clears): a renamed placeholder's
+    value carried to its new name, and before it, what that name held."""
 
 
 @dataclass(frozen=True)
@@ -79,6 +84,13 @@ class LibraryUpdate:
     """'' (no conflict), or how a conflict was settled: 'mine', 'library' or 'both'."""
     message: str = ""
     """The edit's message; empty for an update to a newer version (`messages.updated_from_library`)."""
+    carries: tuple[PlaceholderCarry, ...] = ()
+    """Filled-in placeholders the clause no longer uses: carried to their new names, or not."""
+
+    @property
+    def notes(self) -> list[str]:
+        """What the user should know besides the update itself, one sentence each."""
+        return [carry.sentence for carry in self.carries]
 
 
 @dataclass(frozen=True)
@@ -631,6 +643,8 @@ class Workspace(TeamWork, WordReviewWork):
             self.tree.rename(clause_id, state.title, restoring=True)
         clause.body = state.body
         clause.provenance = copy.deepcopy(state.provenance)
+        for name, value in state.variables:
+            self.notice.set_variable(name, value)
         self._note(message)
 
     def save(self, message: str | None = None) -> str | None:
@@ -702,8 +716,13 @@ class Workspace(TeamWork, WordReviewWork):
                 f"The library no longer has '{clause.provenance.library_id}', so '{clause.title}' cannot be updated."
             )
         status = self.library.status(clause)
+        if status is not None and status.library_older:
+            raise UpToDate(
+                f"'{clause.title}' has version {status.inserted_version}, newer than the library's version "
+                f"{status.library_version}; there is nothing newer to update to."
+            )
         if status is None or not status.update_available:
-            raise NoticeError(f"'{clause.title}' already has the library's newest version ({source.version}).")
+            raise UpToDate(f"'{clause.title}' already has the library's newest version ({source.version}).")
         return self._plan_merge(clause, source)
 
     def variants(self, clause_id: str) -> list[LibraryClause]:
@@ -759,12 +778,33 @@ class Workspace(TeamWork, WordReviewWork):
             kept = choice
             result = merge_update(clause, source, on_conflict={"mine": "ours", "library": "theirs"}.get(choice, "both"))
         before = self.clause_state(clause.id)
+        title = result.title or clause.title
+        # A variant is another clause, not a new version: its placeholders are not renames of these.
+        carries = [] if message else self._carried_values(clause, source, (title, result.body))
+        moved = [c for c in carries if c.carried]
+        before = replace(before, variables=tuple((c.new, "") for c in moved))
         after = ClauseState(
-            result.title or clause.title,
+            title,
             result.body,
             Provenance(source.id, source.version, source.body, source.title),
+            tuple((c.new, c.value) for c in moved),
         )
-        return LibraryUpdate(clause.id, before, after, source.version, kept, message)
+        return LibraryUpdate(clause.id, before, after, source.version, kept, message, tuple(carries))
+
+    def _carried_values(self, clause: Clause, source: LibraryClause, after: tuple[str, str]) -> list[PlaceholderCarry]:
+        """Where the values of placeholders an update renames go (`core.library.renames`)."""
+        from notice_studio.core.library.renames import renamed_placeholders
+
+        provenance = clause.provenance
+        inserted = (provenance.base_title or clause.title, provenance.base_body) if provenance else ("", "")
+        return renamed_placeholders(
+            inserted,
+            (source.title, source.body),
+            source.renamed,
+            (clause.title, clause.body),
+            after,
+            self.notice.variables,
+        )
 
     # ----- variants chosen by the practices ---------------------------------------------------
     def variant_swaps(self) -> list[VariantSwap]:

@@ -68,6 +68,8 @@ def origin_text(clause: LibraryClause, shipped_root: Path | None = None) -> str:
             text += " It overrides the shipped clause with the same id."
         else:
             text += f" It overrides the clause with the same id in {escape(str(earlier))}."
+        if clause.version < origin.overridden_version:
+            text += f" It is an older version ({clause.version}) than that clause ({origin.overridden_version})."
     return text
 
 
