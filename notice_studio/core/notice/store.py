@@ -633,14 +633,15 @@ class NoticeRepo:
         new_paths: list[str],
         author: Author | None,
         committer: Author | None = None,
-    ) -> str:
+    ) -> None:
+        """Commit `paths` (adding `new_paths` first); the new commit id is `head()`."""
         env = _author_env(author or resolve_author(), committer)
         for attempt in range(2):
             try:
                 if new_paths:
                     self._git("add", "--", *new_paths)
                 self._git("commit", "-q", "--no-verify", "-m", message, "--", *paths, env=env)
-                return self.head()
+                return
             except git.GitCommandError as exc:
                 if attempt == 0 and ".lock" in str(exc) and not disk_full_in(str(exc)):
                     if self._recover_stale_git_locks():
@@ -864,28 +865,60 @@ class NoticeRepo:
         for rel in ordered:  # and text no file can hold (lone surrogates), naming the file
             utf8_text(files[rel], rel, "the edit was not saved; type the text again")
         kept = self._keep_old(ordered + removed)
+        start = self._head_or_none()
         try:
+            self._journal.unlink(missing_ok=True)  # one an earlier save could not remove is not this save's
             if len(ordered) + len(removed) > 1:  # one file is replaced atomically on its own
                 entry = {"write": {r: files[r] for r in ordered}, "remove": removed}
                 write_atomic(self._journal, json.dumps(entry))
             self._apply(ordered, removed, files)
-            commit = self._commit(message, changed + removed, new_paths, author, committer)
-        except OSError as exc:
+            self._commit(message, changed + removed, new_paths, author, committer)
+        except BaseException as exc:
+            # Once the commit is in git the folder holds the saved edit: it is never put back,
+            # even when the failure came after (an interrupt as git finished).
+            if self._head_moved(start):
+                self._saved_as(files, changed, removed)
+                raise
             self._roll_back(ordered + removed, kept)
-            raise NoticeError(_os_sentence(exc)) from None
-        except BaseException:
-            self._roll_back(ordered + removed, kept)
+            if isinstance(exc, OSError):
+                raise NoticeError(_os_sentence(exc)) from None
             raise
         finally:
             for old in kept.values():
                 old.unlink(missing_ok=True)
+        self._saved_as(files, changed, removed)
+        try:
+            return self.head()
+        except git.GitCommandError as exc:  # the edit is in git and in the folder: say so
+            raise NoticeError(
+                f"The edit was saved, but reading its entry in the history back failed ({_git_reason(exc)}); "
+                "reopen the notice to see it."
+            ) from None
+
+    def _head_or_none(self) -> str:
+        """The draft's commit, or '' before the first one."""
+        try:
+            return self.head()
+        except git.GitCommandError:
+            return ""
+
+    def _head_moved(self, start: str) -> bool:
+        """True when the draft's commit is no longer `start` (a save's commit went through)."""
+        try:
+            return self._git("rev-parse", "--verify", "-q", "HEAD") != start
+        except git.GitCommandError:
+            return False
+
+    def _saved_as(self, files: dict[str, str], changed: list[str], removed: list[str]) -> None:
+        """After a save's commit: what was committed is the last save (the journal is done with;
+        one left behind because it could not be removed is removed by the next save)."""
         self._saved = True
-        self._journal.unlink(missing_ok=True)
         for rel in changed:
             self._committed[rel] = files[rel]
         for rel in removed:
             self._committed.pop(rel, None)
-        return commit
+        with suppress(OSError):
+            self._journal.unlink(missing_ok=True)
 
     @property
     def _journal(self) -> Path:
