@@ -105,6 +105,12 @@ class DetachedDraftError(NoticeError):
     branch): a save there would not be part of the draft, so nothing is saved."""
 
 
+class UnfinishedGitError(NoticeError):
+    """A merge, rebase, cherry-pick or revert someone ran with git by hand is unfinished in the
+    folder: a save, Keep, publish or sync would finish it in Notice Studio's name (or fail half
+    way), so nothing is done until they finish or undo it with git."""
+
+
 class PartialHistoryError(NoticeError):
     """The folder is a shallow git clone: its history, and so its published versions, are incomplete."""
 
@@ -534,10 +540,28 @@ class NoticeRepo:
         return f"go back to the draft with 'git -C {self.path} checkout {self._draft_branch()}'"
 
     def require_on_draft(self, doing: str = "The edit could not be saved") -> None:
-        """Refuse to commit while the folder is not on the draft's branch (a colleague ran
+        """The one rule every save, Keep, publish and sync asks first. Refuse while a merge,
+        rebase, cherry-pick or revert run by hand is unfinished (committing would finish it in
+        our name), and while the folder is not on the draft's branch (a colleague ran
         `git checkout --detach` while the notice was open): the commit would leave the draft."""
+        unfinished = self.unfinished_git_work()
+        if unfinished:
+            command, what = unfinished
+            where = f"git -C {self.path} {command}"
+            raise UnfinishedGitError(
+                f"{doing} because a git {what} run by hand in this folder is unfinished; finish it with "
+                f"'{where} --continue' or undo it with '{where} --abort', then try again."
+            )
         if self._detached():
             raise DetachedDraftError(self._detached_sentence(doing))
+
+    def unfinished_git_work(self) -> tuple[str, str] | None:
+        """(git command, what it is) of an operation run by hand and left unfinished, or None."""
+        git_dir = self.path / ".git"
+        if (git_dir / "rebase-apply" / "applying").exists():
+            return "am", "patch series (git am)"
+        ordered = sorted(_UNFINISHED, key=lambda mark: mark[1] != "rebase")  # a rebase stops on picks too
+        return next(((command, what) for marker, command, what in ordered if (git_dir / marker).exists()), None)
 
     # ----- git plumbing -----------------------------------------------------------------------
     def _git(self, *args: str, env: dict[str, str] | None = None, strip: bool = True) -> str:
@@ -1021,8 +1045,8 @@ class NoticeRepo:
         """Commit what is in the folder but not yet committed (an edit cut off by a crash)."""
         if self._git_locks():
             self._recover_stale_git_locks()
-        if not self.outside_changes():
-            return
+        if self.unfinished_git_work() or not self.outside_changes():
+            return  # git's own unfinished work is never committed in our name: saves say so
         with self._writing():
             managed = [p for p in (PRACTICES_FILE, *MANAGED_DIRS) if (self.path / p).exists()]
             self._git("add", "-A", "--", NOTICE_FILE, *managed)
@@ -1071,11 +1095,11 @@ class NoticeRepo:
 
     def keep_outside(self, author: Author | None = None) -> str | None:
         """Commit the changes made outside Notice Studio (the user chose Keep)."""
+        self.require_on_draft("The changes made outside Notice Studio were not kept")
         paths = self.outside_changes()
         if not paths:
             return None
         self.load()  # nothing is committed over a file that cannot be read
-        self.require_on_draft()
         with self._writing():
             self._git("add", "-A", "--", *paths)
             names = ", ".join(paths[:3]) + (f" and {len(paths) - 3} more" if len(paths) > 3 else "")
@@ -1531,6 +1555,7 @@ __all__ = [
     "NoticeLockedError",
     "NoticeRepo",
     "PartialHistoryError",
+    "UnfinishedGitError",
     "UnreadableDraftError",
     "Version",
     "Withdrawal",
