@@ -67,6 +67,22 @@ def test_move_guards() -> None:
         notice.outdent("security")
 
 
+def test_check_move_says_why_before_anything_moves() -> None:
+    """The editor asks `check_move` before it offers a move; `move` refuses with the same sentence."""
+    notice = small_notice()
+    assert notice.check_move("retention", None) == ""
+    assert notice.check_move("children", "security") == ""
+    for parent in ("security", "retention"):  # itself, and its own sub-clause
+        assert "inside itself" in notice.check_move("security", parent)
+    assert "'nowhere'" in notice.check_move("children", "nowhere")
+    assert "'ghost'" in notice.check_move("ghost", None)
+    before = outline(notice)
+    with pytest.raises(NoticeError) as refused:
+        notice.move("children", "nowhere", 0)
+    assert str(refused.value) == notice.check_move("children", "nowhere")
+    assert outline(notice) == before
+
+
 def test_rename_keeps_the_id() -> None:
     notice = small_notice()
     old = notice.rename("children", "  Children's   data ")

@@ -498,6 +498,7 @@ class MainWindow(QMainWindow):
         session.saving.connect(self._saving)
         session.saved.connect(self._saved)
         session.save_failed.connect(self._save_failed)
+        session.command_failed.connect(self._command_failed)
         session.history_changed.connect(self._update_version_status)
         session.undo_stack.cleanChanged.connect(self._update_actions)
         session.undo_stack.indexChanged.connect(self._update_actions)
@@ -669,13 +670,19 @@ class MainWindow(QMainWindow):
         except NoticeError as exc:
             self.statusBar().showMessage(str(exc), 5000)
             return
-        session.undo_stack.push(commands.MoveClause(session, clause_id, target.parent_id, target.index))
-        self.select_clause(clause_id)
+        self._move_requested(clause_id, target.parent_id, target.index)
 
-    def _move_requested(self, clause_id: str, parent_id: object, index: int) -> None:
-        if self.session is not None:
-            self.session.undo_stack.push(commands.MoveClause(self.session, clause_id, parent_id, index))  # type: ignore[arg-type]
-            self.select_clause(clause_id)
+    def _move_requested(self, clause_id: str, parent_id: str | None, index: int) -> None:
+        """A move from the outline or a menu: refused in one sentence before it becomes an undo step."""
+        session = self.session
+        if session is None:
+            return
+        problem = session.notice.check_move(clause_id, parent_id)
+        if problem:
+            self.show_error(problem)
+            return
+        session.undo_stack.push(commands.MoveClause(session, clause_id, parent_id, index))
+        self.select_clause(clause_id)
 
     def _insertion_point(self) -> tuple[str | None, int]:
         """After the selected clause, at its level (or at the end)."""
@@ -1086,6 +1093,9 @@ class MainWindow(QMainWindow):
     # ----- status -----------------------------------------------------------------------------
     def show_error(self, message: str) -> None:
         QMessageBox.warning(self, "Notice Studio", message)
+
+    def _command_failed(self, message: str) -> None:
+        self.show_error(message)  # looked up at each call: a test may put its own in place
 
     def _save_failed(self, message: str) -> None:
         self._set_saved_status("Not saved — see message")

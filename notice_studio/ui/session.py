@@ -55,6 +55,7 @@ class Session(QObject):
     reveal = Signal(str)  # undo/redo touched this clause: show it
     practices_changed = Signal()
     laws_changed = Signal()  # the laws the notice is written for (coverage, library filter)
+    command_failed = Signal(str)  # an undo step the core refused (commands.Command): one sentence
 
     _saved_from_thread = Signal(object)
     _failed_from_thread = Signal(object)

@@ -333,12 +333,24 @@ class Notice:
         clause = self.siblings(position.parent_id).pop(position.index)
         return clause, position
 
+    def check_move(self, clause_id: str, parent_id: str | None) -> str:
+        """Why a clause cannot be moved under `parent_id` ('' when it can): the one rule the
+        editor asks before it offers a move, and `move` applies (an index is only clamped)."""
+        if not self.has(clause_id):
+            return f"There is no clause with the id '{clause_id}' in this notice."
+        if parent_id is None:
+            return ""
+        if parent_id == clause_id or any(c.id == parent_id for c in self.find(clause_id).descendants()):
+            return "A clause cannot be moved inside itself or its own sub-clauses; choose another place for it."
+        if not self.has(parent_id):
+            return f"There is no clause with the id '{parent_id}' in this notice to move a clause under."
+        return ""
+
     def move(self, clause_id: str, parent_id: str | None, index: int) -> Position:
         """Move a clause under `parent_id` at `index` (index counted after removal)."""
-        if parent_id is not None:
-            if parent_id == clause_id or any(c.id == parent_id for c in self.find(clause_id).descendants()):
-                raise NoticeError("A clause cannot be moved inside itself.")
-            self.find(parent_id)
+        problem = self.check_move(clause_id, parent_id)
+        if problem:
+            raise NoticeError(problem)
         old = self.position(clause_id)
         clause = self.siblings(old.parent_id).pop(old.index)
         siblings = self.siblings(parent_id)

@@ -105,6 +105,12 @@ class DetachedDraftError(NoticeError):
     branch): a save there would not be part of the draft, so nothing is saved."""
 
 
+class UnfinishedGitError(NoticeError):
+    """A merge, rebase, cherry-pick or revert someone ran with git by hand is unfinished in the
+    folder: a save, Keep, publish or sync would finish it in Notice Studio's name (or fail half
+    way), so nothing is done until they finish or undo it with git."""
+
+
 class PartialHistoryError(NoticeError):
     """The folder is a shallow git clone: its history, and so its published versions, are incomplete."""
 
@@ -534,10 +540,28 @@ class NoticeRepo:
         return f"go back to the draft with 'git -C {self.path} checkout {self._draft_branch()}'"
 
     def require_on_draft(self, doing: str = "The edit could not be saved") -> None:
-        """Refuse to commit while the folder is not on the draft's branch (a colleague ran
+        """The one rule every save, Keep, publish and sync asks first. Refuse while a merge,
+        rebase, cherry-pick or revert run by hand is unfinished (committing would finish it in
+        our name), and while the folder is not on the draft's branch (a colleague ran
         `git checkout --detach` while the notice was open): the commit would leave the draft."""
+        unfinished = self.unfinished_git_work()
+        if unfinished:
+            command, what = unfinished
+            where = f"git -C {self.path} {command}"
+            raise UnfinishedGitError(
+                f"{doing} because a git {what} run by hand in this folder is unfinished; finish it with "
+                f"'{where} --continue' or undo it with '{where} --abort', then try again."
+            )
         if self._detached():
             raise DetachedDraftError(self._detached_sentence(doing))
+
+    def unfinished_git_work(self) -> tuple[str, str] | None:
+        """(git command, what it is) of an operation run by hand and left unfinished, or None."""
+        git_dir = self.path / ".git"
+        if (git_dir / "rebase-apply" / "applying").exists():
+            return "am", "patch series (git am)"
+        ordered = sorted(_UNFINISHED, key=lambda mark: mark[1] != "rebase")  # a rebase stops on picks too
+        return next(((command, what) for marker, command, what in ordered if (git_dir / marker).exists()), None)
 
     # ----- git plumbing -----------------------------------------------------------------------
     def _git(self, *args: str, env: dict[str, str] | None = None, strip: bool = True) -> str:
@@ -633,14 +657,15 @@ class NoticeRepo:
         new_paths: list[str],
         author: Author | None,
         committer: Author | None = None,
-    ) -> str:
+    ) -> None:
+        """Commit `paths` (adding `new_paths` first); the new commit id is `head()`."""
         env = _author_env(author or resolve_author(), committer)
         for attempt in range(2):
             try:
                 if new_paths:
                     self._git("add", "--", *new_paths)
                 self._git("commit", "-q", "--no-verify", "-m", message, "--", *paths, env=env)
-                return self.head()
+                return
             except git.GitCommandError as exc:
                 if attempt == 0 and ".lock" in str(exc) and not disk_full_in(str(exc)):
                     if self._recover_stale_git_locks():
@@ -864,28 +889,60 @@ class NoticeRepo:
         for rel in ordered:  # and text no file can hold (lone surrogates), naming the file
             utf8_text(files[rel], rel, "the edit was not saved; type the text again")
         kept = self._keep_old(ordered + removed)
+        start = self._head_or_none()
         try:
+            self._journal.unlink(missing_ok=True)  # one an earlier save could not remove is not this save's
             if len(ordered) + len(removed) > 1:  # one file is replaced atomically on its own
                 entry = {"write": {r: files[r] for r in ordered}, "remove": removed}
                 write_atomic(self._journal, json.dumps(entry))
             self._apply(ordered, removed, files)
-            commit = self._commit(message, changed + removed, new_paths, author, committer)
-        except OSError as exc:
+            self._commit(message, changed + removed, new_paths, author, committer)
+        except BaseException as exc:
+            # Once the commit is in git the folder holds the saved edit: it is never put back,
+            # even when the failure came after (an interrupt as git finished).
+            if self._head_moved(start):
+                self._saved_as(files, changed, removed)
+                raise
             self._roll_back(ordered + removed, kept)
-            raise NoticeError(_os_sentence(exc)) from None
-        except BaseException:
-            self._roll_back(ordered + removed, kept)
+            if isinstance(exc, OSError):
+                raise NoticeError(_os_sentence(exc)) from None
             raise
         finally:
             for old in kept.values():
                 old.unlink(missing_ok=True)
+        self._saved_as(files, changed, removed)
+        try:
+            return self.head()
+        except git.GitCommandError as exc:  # the edit is in git and in the folder: say so
+            raise NoticeError(
+                f"The edit was saved, but reading its entry in the history back failed ({_git_reason(exc)}); "
+                "reopen the notice to see it."
+            ) from None
+
+    def _head_or_none(self) -> str:
+        """The draft's commit, or '' before the first one."""
+        try:
+            return self.head()
+        except git.GitCommandError:
+            return ""
+
+    def _head_moved(self, start: str) -> bool:
+        """True when the draft's commit is no longer `start` (a save's commit went through)."""
+        try:
+            return self._git("rev-parse", "--verify", "-q", "HEAD") != start
+        except git.GitCommandError:
+            return False
+
+    def _saved_as(self, files: dict[str, str], changed: list[str], removed: list[str]) -> None:
+        """After a save's commit: what was committed is the last save (the journal is done with;
+        one left behind because it could not be removed is removed by the next save)."""
         self._saved = True
-        self._journal.unlink(missing_ok=True)
         for rel in changed:
             self._committed[rel] = files[rel]
         for rel in removed:
             self._committed.pop(rel, None)
-        return commit
+        with suppress(OSError):
+            self._journal.unlink(missing_ok=True)
 
     @property
     def _journal(self) -> Path:
@@ -988,8 +1045,8 @@ class NoticeRepo:
         """Commit what is in the folder but not yet committed (an edit cut off by a crash)."""
         if self._git_locks():
             self._recover_stale_git_locks()
-        if not self.outside_changes():
-            return
+        if self.unfinished_git_work() or not self.outside_changes():
+            return  # git's own unfinished work is never committed in our name: saves say so
         with self._writing():
             managed = [p for p in (PRACTICES_FILE, *MANAGED_DIRS) if (self.path / p).exists()]
             self._git("add", "-A", "--", NOTICE_FILE, *managed)
@@ -1038,11 +1095,11 @@ class NoticeRepo:
 
     def keep_outside(self, author: Author | None = None) -> str | None:
         """Commit the changes made outside Notice Studio (the user chose Keep)."""
+        self.require_on_draft("The changes made outside Notice Studio were not kept")
         paths = self.outside_changes()
         if not paths:
             return None
         self.load()  # nothing is committed over a file that cannot be read
-        self.require_on_draft()
         with self._writing():
             self._git("add", "-A", "--", *paths)
             names = ", ".join(paths[:3]) + (f" and {len(paths) - 3} more" if len(paths) > 3 else "")
@@ -1498,6 +1555,7 @@ __all__ = [
     "NoticeLockedError",
     "NoticeRepo",
     "PartialHistoryError",
+    "UnfinishedGitError",
     "UnreadableDraftError",
     "Version",
     "Withdrawal",

@@ -1145,6 +1145,7 @@ def complete_merge(repo: NoticeRepo, resolutions: Mapping[str, Resolution], auth
     still undecided.
     """
     with repo._writing():
+        repo.require_on_draft("The merge was not saved")
         finish_interrupted_sync(repo)
         _commit_dirty(repo, author)
         pending = _pending(repo)

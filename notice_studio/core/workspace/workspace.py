@@ -397,6 +397,9 @@ class Workspace(TeamWork, WordReviewWork):
 
     def move(self, clause_id: str, parent_id: str | None, index: int, message: str | None = None) -> Position:
         """Move a clause under `parent_id` at `index` (counted without the clause); returns where it was."""
+        problem = self.notice.check_move(clause_id, parent_id)
+        if problem:
+            raise NoticeError(problem)
         old = self.notice.position(clause_id)
         if old.parent_id == parent_id and old.index == index:
             return old

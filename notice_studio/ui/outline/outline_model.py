@@ -20,7 +20,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap, QPolygonF
 
-from notice_studio.core.notice.model import Clause, Notice, Position
+from notice_studio.core.notice.model import Clause, Notice, NoticeError, Position
 
 CLAUSE_MIME = "application/x-notice-studio-clause"
 LIBRARY_MIME = "application/x-notice-studio-library-clause"
@@ -268,6 +268,9 @@ class OutlineModel(QAbstractItemModel):
         return result
 
     def move(self, clause_id: str, parent_id: str | None, index: int) -> Position:
+        problem = self._notice.check_move(clause_id, parent_id)
+        if problem:  # refused before the view hears of it (Qt would silently refuse some of them)
+            raise NoticeError(problem)
         old = self._notice.position(clause_id)
         siblings_after_removal = len(self._notice.siblings(parent_id)) - (1 if old.parent_id == parent_id else 0)
         index = max(0, min(index, siblings_after_removal))
