@@ -11,6 +11,7 @@ from notice_studio.core.checks import CheckReport, Finding
 from notice_studio.core.library.requirements import Requirements
 from notice_studio.core.notice.model import Notice
 from notice_studio.core.notice.store import Version
+from notice_studio.core.wording import and_list
 
 if TYPE_CHECKING:
     from notice_studio.core.diff.notices import NoticeDiff
@@ -99,18 +100,28 @@ CONFIRM_RULE = "coverage-confirm"
 
 def confirmations(report: CheckReport, requirements: Requirements | None) -> tuple[Finding, ...]:
     """A warning to acknowledge for each element of a law only a person can judge (GDPR Art. 12(1):
-    concise, plain language): `check` lists them for you to confirm, and publishing asks."""
+    concise, plain language): `check` lists them for you to confirm, and publishing asks. A
+    requirement equivalent laws repeat word for word (the GDPR's, the UK GDPR's, Norway's) is asked
+    once, naming every law it is confirmed for, and the acknowledgement is recorded for them all."""
+    from notice_studio.core.library.jurisdictions import reader_name
+
+    also: dict[str, list[str]] = {}
+    for coverage in report.coverage:
+        for _element_id, asked_as, _by in coverage.confirmed_with:
+            also.setdefault(asked_as, []).append(coverage.jurisdiction)
     found = []
     for coverage in report.coverage:
         for element_id in coverage.manual:
             element = requirements.get(element_id) if requirements is not None else None
             citation = element.cited if element is not None else coverage.law
             what = element.description.split(". ")[0].rstrip(".") if element is not None else element_id
+            laws = list(dict.fromkeys([coverage.jurisdiction, *also.get(element_id, [])]))
+            once = f"; asked once for {and_list([reader_name(j) for j in laws])}" if len(laws) > 1 else ""
             found.append(
                 Finding(
                     CONFIRM_RULE,
                     "warning",
-                    f"Only a person can confirm this ({citation}, {element_id}): {what}.",
+                    f"Only a person can confirm this ({citation}, {element_id}{once}): {what}.",
                     "Read the notice through and acknowledge this once you are satisfied it is met.",
                     element_id=element_id,
                     citation=citation,

@@ -566,7 +566,7 @@ class Workspace(TeamWork, WordReviewWork):
         old = list(self.notice.jurisdictions)
         if chosen != old:
             self.notice.jurisdictions = chosen
-            names = ", ".join(JURISDICTIONS[j] for j in chosen) or "none"
+            names = ", ".join(JURISDICTIONS[j].label for j in chosen) or "none"
             self._note(f"Laws covered: {names}")
         return old
 
