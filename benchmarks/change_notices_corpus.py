@@ -18,12 +18,10 @@ Pass --show N to print N change notices (chosen evenly) for reading by eye.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import itertools
 import re
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
 import types
@@ -31,6 +29,7 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
+from benchmarks.baseline import module_at
 from notice_studio.core.diff.notices import diff_notices
 from notice_studio.core.notice.model import Clause, Notice, slugify
 
@@ -80,22 +79,7 @@ def split_markdown(text: str, title: str) -> Notice:
 
 def load_baseline() -> types.ModuleType | None:
     """The change-notice drafter at BASELINE_COMMIT, loaded from git, or None."""
-    root = Path(__file__).resolve().parent.parent
-    try:
-        source = subprocess.run(
-            ["git", "-C", str(root), "show", f"{BASELINE_COMMIT}:notice_studio/core/diff/changes.py"],
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout
-    except (OSError, subprocess.CalledProcessError):
-        return None
-    spec = importlib.util.spec_from_loader("baseline_changes", loader=None)
-    assert spec is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["baseline_changes"] = module
-    exec(compile(source, "baseline_changes.py", "exec"), module.__dict__)
-    return module
+    return module_at(BASELINE_COMMIT, "notice_studio/core/diff/changes.py", "baseline_changes")
 
 
 def versions_by_policy(clone: Path) -> dict[str, list[str]]:

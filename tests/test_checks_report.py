@@ -101,7 +101,16 @@ def test_json_is_stable() -> None:
         assert finding["severity"] in ("error", "warning", "info")
         assert finding["location"] in ("body", "title", "notice")
     for coverage in data["coverage"]:
-        assert set(coverage) == {"jurisdiction", "law", "satisfied", "missing", "not_applicable", "manual", "assumed"}
+        assert set(coverage) == {
+            "jurisdiction",
+            "law",
+            "satisfied",
+            "missing",
+            "not_applicable",
+            "manual",
+            "confirmed_with",
+            "assumed",
+        }
         for item in coverage["satisfied"]:
             assert set(item) == {"element", "clauses"}
         for item in coverage["assumed"]:

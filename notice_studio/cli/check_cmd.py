@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from notice_studio.cli.common import add_folder, add_json, add_version, open_workspace, print_json
+from notice_studio.core.checks.coverage import shared_confirmations
 from notice_studio.core.checks.sources import law_name
 
 _HEADINGS = {
@@ -60,6 +61,8 @@ def _print_text(report, notice, at: str) -> None:
                 extras.append(f"{len(c.not_applicable)} not applicable")
             if c.manual:
                 extras.append(f"{len(c.manual)} for you to confirm ({', '.join(c.manual)})")
+            if c.confirmed_with:
+                extras.append(f"{shared_confirmations(c)} ({', '.join(e for e, _as, _by in c.confirmed_with)})")
             if c.assumed:
                 extras.append(f"{len(c.assumed)} assumed to apply because a fact is not set")
             print(line + (f" ({'; '.join(extras)})" if extras else "") + ".")

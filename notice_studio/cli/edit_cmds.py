@@ -295,7 +295,8 @@ def cmd_clause_edit(args: argparse.Namespace) -> int:
 
 def cmd_laws(args: argparse.Namespace) -> int:
     from notice_studio.cli.common import split_list
-    from notice_studio.core.library.jurisdictions import JURISDICTIONS, normalise
+    from notice_studio.core.library.jurisdictions import label as law_label
+    from notice_studio.core.library.jurisdictions import normalise
 
     change = args.set or args.add or args.remove
     with open_workspace(args.folder, write=bool(change)) as ws:
@@ -311,10 +312,10 @@ def cmd_laws(args: argparse.Namespace) -> int:
             _saved(ws, "Saved.")
         laws = list(ws.notice.jurisdictions)
     if args.json:
-        print_json({"laws": [{"id": j, "name": JURISDICTIONS.get(j, j)} for j in laws]})
+        print_json({"laws": [{"id": j, "name": law_label(j)} for j in laws]})
     elif not change:
         for j in laws:
-            print(f"{j}  {JURISDICTIONS.get(j, j)}")
+            print(f"{j}  {law_label(j)}")
     return 0
 
 

@@ -328,7 +328,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
         with open_workspace(args.folder, write=True) as ws:
             published_before = len(ws.repo.versions())
             gate = ws.review_publish(effective=effective)
-            first = gate.latest is None
+            first = gate.first_version
             choice = ws.publish_choice(
                 gate, effective, change_notice=args.summary, material=args.material, reasons=given
             )
@@ -495,11 +495,11 @@ def _publish_review(args: argparse.Namespace, effective: dt.date, given: dict[st
         return 0 if data["can_publish"] and not stop else 1
     kind = "material" if choice.material else "editorial"
     chosen = (
-        "the first version" if gate.latest is None else f"{kind} {'suggested' if args.material is None else 'chosen'}"
+        "the first version" if gate.first_version else f"{kind} {'suggested' if args.material is None else 'chosen'}"
     )
     print(f"Publishing would make {data['next_version']} ({chosen}).")
-    _kind_unused_note(gate.latest is None, args.material)
-    if gate.latest is None:
+    _kind_unused_note(gate.first_version, args.material)
+    if gate.first_version:
         print(suggestion_sentence(True, False))
     elif args.material is None:
         print(f"{suggestion_sentence(False, choice.material)} {_CHOOSE_KIND}.")
@@ -515,8 +515,8 @@ def _publish_review(args: argparse.Namespace, effective: dt.date, given: dict[st
         print("Warnings acknowledged only with a reason (--acknowledge KEY=REASON):")
         for needed in gate.needs_reason:
             print(f"  {needed.key}: {needed.warning}")
-    if not gate.has_changes:
-        print("Nothing has changed since the last published version.")
+    if gate.unchanged:
+        print(gate.unchanged)
     print("Drafted change notice:" if args.summary is None else "Change notice readers would see:")
     for line in choice.change_notice.splitlines() or ["(none)"]:
         print(f"  {line}")

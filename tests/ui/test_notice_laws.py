@@ -15,7 +15,7 @@ from notice_studio.ui import commands
 from notice_studio.ui.checks.checks_dock import ChecksDock
 from notice_studio.ui.publish.notice_settings_dialog import NoticeSettingsDialog
 
-BRAZIL = JURISDICTIONS["lgpd"]
+BRAZIL = JURISDICTIONS["lgpd"].label
 
 
 def _checks(window) -> ChecksDock:

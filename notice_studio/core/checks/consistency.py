@@ -26,7 +26,8 @@ from notice_studio.core.checks.claims_uses import (
 from notice_studio.core.checks.scan import ClauseInfo, Scan
 from notice_studio.core.checks.text import as_typed, per_text, plain, quote
 from notice_studio.core.checks.types import Finding
-from notice_studio.core.library.jurisdictions import IN_APP, JURISDICTIONS
+from notice_studio.core.library.jurisdictions import IN_APP
+from notice_studio.core.library.jurisdictions import label as law_label
 from notice_studio.core.notice.model import Notice
 from notice_studio.core.practices.facts import fact_conflicts, laws_required
 from notice_studio.core.practices.generate import stale_tables
@@ -290,7 +291,7 @@ def tables_vs_practices(notice: Notice, p: Practices) -> Iterator[Finding]:
 
 def facts_vs_laws(notice: Notice, facts: dict[str, bool]) -> Iterator[Finding]:
     for fact, law in laws_required(facts, notice.jurisdictions):
-        name = JURISDICTIONS.get(law, law)
+        name = law_label(law)
         yield Finding(
             "law-required-by-fact",
             "error",

@@ -301,10 +301,12 @@ def coverage(
     if notice.practices is not None and notice.practices.sales_without_purpose():
         claims.pop(_SALE_PURPOSE, None)  # a clause's table or statement gives no purpose the practices lack
     seen = detected(scan, requirements, wanted)
+    asked = _asked_once(requirements, per_law, facts)
     results: list[Coverage] = []
     missing_all: list[tuple[str, Element, str | None, bool]] = []
     for jurisdiction, elements in per_law.items():
         satisfied, missing, not_applicable, manual = [], [], [], []
+        confirmed_with: list[tuple[str, str, str]] = []
         assumed: list[tuple[str, str]] = []
         evidence: list[tuple[str, tuple[str, ...]]] = []
         for element in elements:
@@ -321,8 +323,12 @@ def coverage(
                 continue
             if element.condition and fact_value(facts, fact) is None:
                 assumed.append((element.id, fact or ""))
-            if element.check == "manual":
-                manual.append(element.id)  # for counsel to confirm; a clause's claim proves nothing
+            if element.check == "manual":  # for counsel to confirm; a clause's claim proves nothing
+                by, as_id = asked.get(confirm_key(requirements, element), (jurisdiction, element.id))
+                if by == jurisdiction:
+                    manual.append(element.id)
+                else:
+                    confirmed_with.append((element.id, as_id, by))
                 continue
             clauses = list(dict.fromkeys(claims.get(element.id, []) + seen.get(element.id, [])))
             if clauses:
@@ -342,12 +348,55 @@ def coverage(
                 manual=tuple(manual),
                 assumed=tuple(assumed),
                 evidence=tuple(evidence),
+                confirmed_with=tuple(confirmed_with),
             )
         )
     lost_findings = list(_lost_findings(scan, requirements, lost, {e for r in results for e in r.missing}))
     reported = {f.element_id for f in lost_findings}
     missing_all = [m for m in missing_all if m[1].id not in reported]
     return results, lost_findings + list(_missing_findings(missing_all, ctx))
+
+
+def confirm_key(requirements: Requirements, element: Element) -> str:
+    """The element a person confirms for `element`: the one it repeats word for word under an
+    equivalent law (uk_gdpr_transparent_form -> gdpr_transparent_form), else itself."""
+    from notice_studio.core.library.jurisdictions import equivalent_root
+
+    seen = {element.id}
+    while element.equivalent_to and element.equivalent_to not in seen:
+        other = requirements.get(element.equivalent_to)
+        same_law = equivalent_root(element.jurisdiction) == equivalent_root(other.jurisdiction) if other else False
+        if other is None or not same_law or other.description != element.description:
+            break
+        seen.add(other.id)
+        element = other
+    return element.id
+
+
+def _asked_once(
+    requirements: Requirements, per_law: dict[str, list[Element]], facts: dict[str, bool]
+) -> dict[str, tuple[str, str]]:
+    """For each requirement only a person can judge: (the law it is asked under, the element id
+    asked). Asked once for equivalent laws, under the law the others follow when the notice has it."""
+    from notice_studio.core.library.jurisdictions import equivalent_root
+
+    asked: dict[str, tuple[str, str]] = {}
+    order = sorted(per_law, key=lambda j: equivalent_root(j) != j)  # stable: the GDPR before its followers
+    for jurisdiction in order:
+        for element in per_law[jurisdiction]:
+            if element.check == "manual" and _applies(element, facts)[1]:
+                asked.setdefault(confirm_key(requirements, element), (jurisdiction, element.id))
+    return asked
+
+
+def shared_confirmations(coverage: Coverage) -> str:
+    """'1 confirmed once with GDPR': the elements of `coverage` asked under an equivalent law ('' for none)."""
+    from notice_studio.core.library.jurisdictions import short_name
+
+    laws = list(dict.fromkeys(by for _e, _as, by in coverage.confirmed_with))
+    if not laws:
+        return ""
+    return f"{len(coverage.confirmed_with)} confirmed once with {' and '.join(short_name(j) for j in laws)}"
 
 
 def _lost_findings(

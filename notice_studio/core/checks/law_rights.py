@@ -144,7 +144,7 @@ def rights_without_law(scan: Scan) -> Iterator[Finding]:
             if law in reported or covered_by & laws:
                 continue
             reported.add(law)
-            name = JURISDICTIONS[law]
+            name = JURISDICTIONS[law].label
             in_title = start < 0
             where = f"the section '{info.clause.title}'"
             said = f"is headed '{quote(excerpt, 60)}'" if in_title else f"says '{quote(excerpt, 60)}'"

@@ -128,39 +128,99 @@ _COMMON = frozenset(
         "purposes",
     ]
 )
-"""Words any purpose or recipient label may hold: naming one of them names nothing in particular."""
+"""Words any purpose or recipient label may hold, and any notice uses: naming one of them names
+nothing in particular, whole or cut short ('personal' never names 'personalised offers')."""
+
+SYNONYMS: dict[str, str] = {
+    "e-mail": "email",
+    "e-mails": "email",
+    "emails": "email",
+    "mailing list": "newsletter",
+    "news": "newsletter",
+    "analytics provider": "analytics",
+    "analytics providers": "analytics",
+    "web analytics": "analytics",
+    "ads": "advertising",
+    "adverts": "advertising",
+    "advertisements": "advertising",
+    "help desk": "support",
+    "helpdesk": "support",
+    "customer care": "support",
+    "anti-fraud": "fraud",
+}
+"""One way of saying a thing for the few a label and a notice often say differently: both are
+read with each phrase (left, matched as whole words) replaced by its word (right)."""
+
+_SYNONYM_RE = re.compile(
+    r"(?<![\w-])(" + "|".join(re.escape(k) for k in sorted(SYNONYMS, key=len, reverse=True)) + r")(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def same_words(text: str) -> str:
+    """`text` with each synonym phrase replaced by the one word the table gives it."""
+    return _SYNONYM_RE.sub(lambda m: SYNONYMS[m.group(1).lower()], text)
+
 
 KIND_WORDS: dict[str, tuple[str, ...]] = {
     "service_provider": ("service provider", "processor", "supplier", "vendor", "contractor", "provider"),
     "affiliate": ("affiliate", "group compan", "companies in our group", "subsidiar"),
     "advertising": ("advertis", "ad network", "ad partner", "ads partner", "marketing partner", "adtech"),
-    "third_party": ("third part",),
+    "third_party": ("third part", "third-part"),
     "authority": ("authorit", "regulator", "law enforcement", "police", "court", "government"),
 }
 """How a notice names a kind of recipient (matched at the start of a word)."""
 
 
 def _stems(text: str) -> set[str]:
-    """Distinctive words of a label or id, lower-cased ('Running Sofalane Rewards' -> sofalane, rewards)."""
-    words = {w.lower().strip("'’") for w in WORD_RE.findall(text.replace("_", " ").replace("-", " "))}
+    """Distinctive words of a label or id, lower-cased ('Running Sofalane Rewards' -> sofalane, rewards;
+    'E-mail offers' -> email, offers)."""
+    said = same_words(text.replace("_", " ")).replace("-", " ")
+    words = {w.lower().strip("'’") for w in WORD_RE.findall(said)}
     return {w for w in words if len(w) >= 4 and w not in _COMMON}
 
 
+_SHARED = 5
+"""Letters a word of the text and a word of the label must begin with alike to name it."""
+_COMMON_STARTS = frozenset(word[:k] for word in _COMMON for k in range(_SHARED, len(word) + 1))
+"""Every beginning of a common word: a word that shares no more than one ('personally' and
+'personalised' share 'personal') names nothing."""
+
+
 @per_text
-def _text_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
-    """The text's words of four letters or more, whole and cut to five letters."""
-    words = frozenset(w.lower() for w in WORD_RE.findall(text) if len(w) >= 4)
-    return words - _COMMON, frozenset(w[:5] for w in words)
+def _text_words(text: str) -> dict[str, frozenset[str]]:
+    """The text's distinctive words (common ones taken out), by their first five letters; a word
+    shorter than that under itself."""
+    words = {w.lower() for w in WORD_RE.findall(_same_words(text)) if len(w) >= 4} - _COMMON
+    by_start: dict[str, set[str]] = {}
+    for word in words:
+        by_start.setdefault(word[:_SHARED], set()).add(word)
+    return {start: frozenset(group) for start, group in by_start.items()}
+
+
+def _alike(stem: str, word: str) -> bool:
+    """`word` is `stem` give or take its ending ('adverts', 'advertising'), or a shorter form of it
+    ('market' for 'marketing'): they begin with five letters or more alike, more than any common
+    word begins with ('serving' is not 'servicing': both only begin as 'service' does)."""
+    if stem == word:
+        return True
+    n = next((i for i, (a, b) in enumerate(zip(stem, word, strict=False)) if a != b), min(len(stem), len(word)))
+    return n >= _SHARED and stem[:n] not in _COMMON_STARTS
 
 
 def _said(stems: Iterable[str], phrases: Iterable[str], text: str) -> bool:
-    """A word of the label in the text, give or take its ending ('adverts', 'advertising'), or a
-    shorter form of it ('news' for 'newsletter'); or one of `phrases` starting a word."""
-    whole, cut = _text_words(text)
+    """A word of the label in the text (`_alike`), or one of `phrases` starting a word."""
+    by_start = _text_words(text)
     for stem in stems:
-        if stem[:5] in cut or any(stem[:k] in whole for k in range(4, len(stem))):
+        if any(_alike(stem, word) for word in by_start.get(stem[:_SHARED], ())):
             return True
-    return any(re.search(r"\b" + re.escape(phrase), text, re.IGNORECASE) for phrase in phrases)
+    said = _same_words(text) if phrases else text
+    return any(re.search(r"\b" + re.escape(phrase), said, re.IGNORECASE) for phrase in phrases)
+
+
+@per_text
+def _same_words(text: str) -> str:
+    return same_words(text)
 
 
 def _serving(

@@ -49,6 +49,7 @@ def report_to_json(report: CheckReport, notice: Notice, version: str = "draft") 
                 "missing": list(c.missing),
                 "not_applicable": list(c.not_applicable),
                 "manual": list(c.manual),
+                "confirmed_with": [{"element": e, "asked_as": a, "law": by} for e, a, by in c.confirmed_with],
                 "assumed": [{"element": e, "fact": fact or None} for e, fact in c.assumed],
             }
             for c in report.coverage

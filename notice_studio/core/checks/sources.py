@@ -88,9 +88,9 @@ def all_elements(requirements: Requirements) -> tuple[Element, ...]:
 
 
 def law_name(jurisdiction: str) -> str:
-    from notice_studio.core.library.jurisdictions import JURISDICTIONS
+    from notice_studio.core.library.jurisdictions import label
 
-    return JURISDICTIONS.get(jurisdiction, jurisdiction.upper())
+    return label(jurisdiction, jurisdiction.upper())
 
 
 # ----- facts -----------------------------------------------------------------------------------

@@ -81,6 +81,10 @@ class Coverage:
     """(element id, fact key): applicable only because the fact is not set in the notice."""
     evidence: tuple[tuple[str, tuple[str, ...]], ...] = ()
     """(element id, clause ids) for each satisfied element; 'generated' for app-made lines."""
+    confirmed_with: tuple[tuple[str, str, str], ...] = ()
+    """(element id, the element asked instead, its law) for an element only a person can judge that
+    repeats word for word one asked under an equivalent law (UK GDPR and Norway repeat the GDPR):
+    asked once, under that law, and not listed in `manual` again."""
 
     def satisfied_by(self, element_id: str) -> tuple[str, ...]:
         return dict(self.evidence).get(element_id, ())

@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from notice_studio.core.library.jurisdictions import IN_APP, JURISDICTIONS
+from notice_studio.core.library.jurisdictions import IN_APP
+from notice_studio.core.library.jurisdictions import label as law_label
 from notice_studio.core.library.types import LibraryClause
 
 
@@ -14,7 +15,7 @@ def law_names(jurisdictions: Iterable[str]) -> str:
     """'California — CCPA/CPRA and EU/EEA — GDPR': the laws in words."""
     from notice_studio.core.wording import and_list
 
-    return and_list([JURISDICTIONS.get(j, j.upper()) for j in jurisdictions])
+    return and_list([law_label(j, j.upper()) for j in jurisdictions])
 
 
 @dataclass(frozen=True)

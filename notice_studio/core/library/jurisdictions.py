@@ -2,31 +2,63 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from notice_studio.core.notice.model import NoticeError
 
-JURISDICTIONS: dict[str, str] = {
-    "gdpr": "EU/EEA — GDPR",
-    "uk_gdpr": "United Kingdom — UK GDPR",
-    "no_pda": "Norway — GDPR and Personal Data Act",
-    "ccpa": "California — CCPA/CPRA",
-    "caloppa": "California — CalOPPA",
-    "ca_bpc_22581": "California — minors' content removal",
-    "coppa": "United States — COPPA (children under 13)",
-    "pipeda": "Canada — PIPEDA",
-    "bc_pipa": "British Columbia — PIPA",
-    "lgpd": "Brazil — LGPD",
+
+@dataclass(frozen=True)
+class Law:
+    """One law a notice can be written for."""
+
+    label: str
+    """'Place — short name', as lists of laws show it ('United Kingdom — UK GDPR')."""
+    equivalent_to: str | None = None
+    """The law whose requirements this one repeats word for word where they are the same (the UK's
+    retained GDPR; Norway, which applies the GDPR through the EEA Agreement): a requirement a person
+    confirms is asked once for both and recorded for both."""
+
+
+JURISDICTIONS: dict[str, Law] = {
+    "gdpr": Law("EU/EEA — GDPR"),
+    "uk_gdpr": Law("United Kingdom — UK GDPR", equivalent_to="gdpr"),
+    "no_pda": Law("Norway — GDPR and Personal Data Act", equivalent_to="gdpr"),
+    "ccpa": Law("California — CCPA/CPRA"),
+    "caloppa": Law("California — CalOPPA"),
+    "ca_bpc_22581": Law("California — minors' content removal"),
+    "coppa": Law("United States — COPPA (children under 13)"),
+    "pipeda": Law("Canada — PIPEDA"),
+    "bc_pipa": Law("British Columbia — PIPA"),
+    "lgpd": Law("Brazil — LGPD"),
 }
+
+
+def label(jid: str, unknown: str | None = None) -> str:
+    """'United Kingdom — UK GDPR' for 'uk_gdpr'; `unknown` (by default the id itself) for an unknown id."""
+    law = JURISDICTIONS.get(jid)
+    return law.label if law is not None else jid if unknown is None else unknown
+
+
+def equivalent_root(jid: str) -> str:
+    """The law `jid` is equivalent to (itself when it follows no other): 'gdpr' for 'uk_gdpr' and 'no_pda'."""
+    seen = {jid}
+    law = JURISDICTIONS.get(jid)
+    while law is not None and law.equivalent_to and law.equivalent_to not in seen:
+        jid = law.equivalent_to
+        seen.add(jid)
+        law = JURISDICTIONS.get(jid)
+    return jid
 
 
 def short_name(jid: str) -> str:
     """The law's own short name: 'UK GDPR' for 'uk_gdpr'."""
-    place, _, law = JURISDICTIONS.get(jid, jid).partition(" — ")
+    place, _, law = label(jid).partition(" — ")
     return law or place
 
 
 def reader_name(jid: str) -> str:
     """The law as a reader is told of it: 'UK GDPR (United Kingdom)' for 'uk_gdpr'."""
-    place, _, law = JURISDICTIONS.get(jid, jid).partition(" — ")
+    place, _, law = label(jid).partition(" — ")
     return f"{law} ({place})" if law else place
 
 

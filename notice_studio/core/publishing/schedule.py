@@ -211,7 +211,9 @@ def _next_version(before: Sequence[Version], effective: dt.date, today: dt.date)
 
 def compared_with(before: Sequence[Version], effective: dt.date | None, today: dt.date) -> Version | None:
     """The version readers will have had in force just before a new version taking effect on
-    `effective` (None for a first version): what its change notice tells them about.
+    `effective`: what its change notice tells them about. None when none will have been: nothing
+    is published, or every version published so far is still to take effect and the new one
+    replaces them all (readers never had a version it replaces, so there is nothing to compare with).
 
     The latest standing version, unless the new one replaces it before it takes effect (then the
     one before that, and so on): readers never had a replaced version, so its changes are news too.
@@ -220,7 +222,7 @@ def compared_with(before: Sequence[Version], effective: dt.date | None, today: d
     if effective is None or not latest:
         return latest[-1] if latest else None
     candidate = _next_version(before, effective, today)
-    return schedule([*before, candidate], today).replaces(candidate) or latest[-1]
+    return schedule([*before, candidate], today).replaces(candidate)
 
 
 def replacement_preview(before: Sequence[Version], effective: dt.date, today: dt.date) -> tuple[str, ...]:

@@ -11,11 +11,12 @@ from notice_studio.core.checks import CheckReport, Finding
 from notice_studio.core.library.requirements import Requirements
 from notice_studio.core.notice.model import Notice
 from notice_studio.core.notice.store import Version
+from notice_studio.core.wording import and_list
 
 if TYPE_CHECKING:
     from notice_studio.core.diff.notices import NoticeDiff
 
-FIRST_VERSION_TEXT = "This is the first published version of this notice."
+FIRST_VERSION_TEXT = "This is the first version of this notice to take effect."
 REASON_RULES = frozenset({"coverage-evidence-missing"})
 """Warnings acknowledged only with a reason (recorded in the version's tag): a clause that no
 longer says what a law requires may still be right, but someone must say why."""
@@ -49,22 +50,35 @@ class PublishReview:
     warnings: tuple[str, ...]
     """Warnings, one sentence each: each must be acknowledged to publish."""
     latest: Version | None
-    """The latest published version, or None for a first version."""
+    """The latest standing published version (in force or still to take effect), or None when
+    nothing stands: the draft must differ from it to be published."""
     diff: NoticeDiff | None
     change_notice: str
     """The drafted change notice readers will see (the person may edit it)."""
     material: bool
     """The suggestion: True when the changes touch what is collected, why, who receives it…"""
     has_changes: bool
+    """True when the draft differs from `latest` (always, when nothing is published)."""
     needs_reason: tuple[ReasonNeeded, ...] = ()
     """Warnings (among `warnings`) that are acknowledged only with a reason."""
     compared: Version | None = None
     """The version the draft is compared with: the one readers will have had in force just before
-    it takes effect (`latest`, unless the new version replaces it before its date)."""
+    it takes effect (`latest`, unless the new version replaces it before its date); None for the
+    first version to take effect."""
 
     @property
     def first_version(self) -> bool:
-        return self.latest is None
+        """True when no version will have been in force before this one: nothing is published, or
+        it replaces every version still to take effect. Neither material nor editorial."""
+        return self.compared is None
+
+    @property
+    def unchanged(self) -> str:
+        """The one sentence refusing a draft unchanged since the latest version, published or still
+        to take effect ('' when it has changed): the app, the command line and `publish` say it alike."""
+        if self.has_changes or self.latest is None:
+            return ""
+        return f"Nothing has changed since {self.latest.name}; edit the notice before publishing a new version."
 
     @property
     def can_publish(self) -> bool:
@@ -86,18 +100,28 @@ CONFIRM_RULE = "coverage-confirm"
 
 def confirmations(report: CheckReport, requirements: Requirements | None) -> tuple[Finding, ...]:
     """A warning to acknowledge for each element of a law only a person can judge (GDPR Art. 12(1):
-    concise, plain language): `check` lists them for you to confirm, and publishing asks."""
+    concise, plain language): `check` lists them for you to confirm, and publishing asks. A
+    requirement equivalent laws repeat word for word (the GDPR's, the UK GDPR's, Norway's) is asked
+    once, naming every law it is confirmed for, and the acknowledgement is recorded for them all."""
+    from notice_studio.core.library.jurisdictions import reader_name
+
+    also: dict[str, list[str]] = {}
+    for coverage in report.coverage:
+        for _element_id, asked_as, _by in coverage.confirmed_with:
+            also.setdefault(asked_as, []).append(coverage.jurisdiction)
     found = []
     for coverage in report.coverage:
         for element_id in coverage.manual:
             element = requirements.get(element_id) if requirements is not None else None
             citation = element.cited if element is not None else coverage.law
             what = element.description.split(". ")[0].rstrip(".") if element is not None else element_id
+            laws = list(dict.fromkeys([coverage.jurisdiction, *also.get(element_id, [])]))
+            once = f"; asked once for {and_list([reader_name(j) for j in laws])}" if len(laws) > 1 else ""
             found.append(
                 Finding(
                     CONFIRM_RULE,
                     "warning",
-                    f"Only a person can confirm this ({citation}, {element_id}): {what}.",
+                    f"Only a person can confirm this ({citation}, {element_id}{once}): {what}.",
                     "Read the notice through and acknowledge this once you are satisfied it is met.",
                     element_id=element_id,
                     citation=citation,
@@ -111,11 +135,17 @@ def review(
     notice: Notice,
     report: CheckReport,
     latest: Version | None,
-    published: Notice | None,
+    latest_notice: Notice | None,
     compared: Version | None = None,
+    compared_notice: Notice | None = None,
 ) -> PublishReview:
-    """The review of `notice` given its check report, the latest published version, and the notice
-    of the version it is compared with (`compared`, by default `latest`)."""
+    """The review of `notice` given its check report, the latest standing version and its notice
+    (the draft must differ from it), and the version readers will have had in force just before
+    this one and its notice (`compared`: what the change notice tells them about; None for the
+    first version to take effect)."""
+    from notice_studio.core.diff.changes import draft_change_notice
+    from notice_studio.core.diff.notices import diff_notices
+
     blocking = tuple(finding_sentence(notice, f) for f in report.blocking)
     warnings = tuple(finding_sentence(notice, f) for f in report.to_acknowledge)
     needs = tuple(
@@ -123,24 +153,20 @@ def review(
         for f in report.to_acknowledge
         if (key := reason_key(f)) is not None
     )
-    if latest is None or published is None:
-        return PublishReview(report, blocking, warnings, None, None, FIRST_VERSION_TEXT, False, True, needs)
-    from notice_studio.core.diff.changes import draft_change_notice
-    from notice_studio.core.diff.notices import diff_notices
-
-    diff = diff_notices(published, notice)
+    if latest is None or latest_notice is None:
+        latest, latest_notice = None, None
+    diff = diff_notices(compared_notice, notice) if compared is not None and compared_notice is not None else None
+    if latest_notice is None:
+        changed = True
+    elif diff is not None and compared is not None and latest is not None and compared.number == latest.number:
+        changed = diff.has_changes
+    else:
+        changed = diff_notices(latest_notice, notice).has_changes
+    if diff is None:
+        return PublishReview(report, blocking, warnings, latest, None, FIRST_VERSION_TEXT, False, changed, needs)
     drafted = draft_change_notice(diff)
     return PublishReview(
-        report,
-        blocking,
-        warnings,
-        latest,
-        diff,
-        drafted.text,
-        drafted.material,
-        diff.has_changes,
-        needs,
-        compared or latest,
+        report, blocking, warnings, latest, diff, drafted.text, drafted.material, changed, needs, compared
     )
 
 
@@ -214,7 +240,7 @@ def choose(
     drafted notice, its heading following a chosen kind)."""
     from notice_studio.core.publishing.schedule import effective_date_warning
 
-    first = gate.latest is None
+    first = gate.first_version
     # A first version changes nothing readers had: it is recorded as neither a material change
     # (no advance notice is owed) nor an editorial one; the website calls it "First version".
     chosen = False if first else gate.material if material is None else material

@@ -566,7 +566,7 @@ class Workspace(TeamWork, WordReviewWork):
         old = list(self.notice.jurisdictions)
         if chosen != old:
             self.notice.jurisdictions = chosen
-            names = ", ".join(JURISDICTIONS[j] for j in chosen) or "none"
+            names = ", ".join(JURISDICTIONS[j].label for j in chosen) or "none"
             self._note(f"Laws covered: {names}")
         return old
 
@@ -905,7 +905,9 @@ class Workspace(TeamWork, WordReviewWork):
 
         The draft is compared with the version readers will have had in force just before it
         takes effect on `effective`: an upcoming version it replaces never reached them, so the
-        change notice tells them of that version's changes too."""
+        change notice tells them of that version's changes too; when none will have been in force,
+        it is the first version to take effect. It must differ from the latest version, published
+        or still to take effect (`PublishReview.unchanged`)."""
         from notice_studio.core.publishing.schedule import compared_with
 
         draft = notice if notice is not None else self.notice
@@ -914,8 +916,10 @@ class Workspace(TeamWork, WordReviewWork):
         report = replace(report, findings=(*report.findings, *confirmations(report, self.requirements)))
         latest = standing(versions)[-1] if standing(versions) else None
         base = compared_with(versions, effective, today or dt.date.today())
-        published = self.repo.notice_at(base.name) if base else None
-        gate = review(draft, report, latest, published, base)
+        latest_notice = self.repo.notice_at(latest.name) if latest else None
+        same = base is not None and latest is not None and base.number == latest.number
+        published = latest_notice if same else self.repo.notice_at(base.name) if base else None
+        gate = review(draft, report, latest, latest_notice, base, published)
         waiting = self.approval_problem()  # the notice may require a reviewer's approval
         return replace(gate, blocking=(*gate.blocking, waiting)) if waiting else gate
 
@@ -971,8 +975,8 @@ class Workspace(TeamWork, WordReviewWork):
         if gate.blocking:
             more = f" (and {len(gate.blocking) - 1} more)" if len(gate.blocking) > 1 else ""
             raise NoticeError(f"The draft cannot be published yet: {gate.blocking[0].rstrip('.')}{more}.")
-        if not gate.has_changes:
-            raise NoticeError("Nothing has changed since the last published version; edit the draft first.")
+        if gate.unchanged:
+            raise NoticeError(gate.unchanged)
         choice = self.publish_choice(gate, effective, change_notice=change_notice, material=material, reasons=reasons)
         if choice.problem:
             raise NoticeError(choice.problem)

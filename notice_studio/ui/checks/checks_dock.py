@@ -337,7 +337,7 @@ class ChecksDock(QDockWidget):
         law = finding.law_to_add
         if law in JURISDICTIONS:
             actions.append(
-                (f"Add {JURISDICTIONS[law]} to the notice's laws…", lambda: self.nav.open_notice_settings(law))
+                (f"Add {JURISDICTIONS[law].label} to the notice's laws…", lambda: self.nav.open_notice_settings(law))
             )
         return actions
 

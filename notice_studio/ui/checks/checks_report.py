@@ -10,7 +10,8 @@ from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from notice_studio.core.checks import CheckReport, Coverage, Finding
-from notice_studio.core.library.jurisdictions import JURISDICTIONS
+from notice_studio.core.checks.coverage import shared_confirmations
+from notice_studio.core.library.jurisdictions import label as law_label
 from notice_studio.core.wording import plural
 from notice_studio.ui.app_state import AppState, Navigator
 from notice_studio.ui.palette import is_dark, muted_color
@@ -66,13 +67,15 @@ def fix_text(finding: Finding) -> str:
 
 def coverage_line(coverage: Coverage) -> str:
     """'EU/EEA — GDPR: 24 of 26 elements covered, 4 not applicable'."""
-    name = JURISDICTIONS.get(coverage.jurisdiction, coverage.law.replace("_", " "))
+    name = law_label(coverage.jurisdiction, coverage.law.replace("_", " "))
     required = len(coverage.satisfied) + len(coverage.missing)
     parts = [f"{len(coverage.satisfied)} of {required} elements covered"]
     if coverage.not_applicable:
         parts.append(f"{len(coverage.not_applicable)} not applicable")
     if coverage.manual:
         parts.append(f"{len(coverage.manual)} for you to confirm")
+    if coverage.confirmed_with:
+        parts.append(shared_confirmations(coverage))
     return f"{name}: {', '.join(parts)}"
 
 

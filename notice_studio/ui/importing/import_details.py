@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from notice_studio.core.importer import ImportProblem, ImportReport, check_destination
 from notice_studio.core.importer.outline import sections_in_words
 from notice_studio.core.library.jurisdictions import JURISDICTIONS
+from notice_studio.core.library.jurisdictions import label as law_label
 from notice_studio.core.wording import plural
 from notice_studio.ui.checks.checks_report import severity_color
 from notice_studio.ui.importing.import_parts import busy_bar, default_folder, heading_label, muted_color
@@ -44,7 +45,7 @@ def in_app_words(message: str) -> str:
 
 
 def short_law(jid: str) -> str:
-    return JURISDICTIONS.get(jid, jid).split(" — ")[-1]
+    return law_label(jid).split(" — ")[-1]
 
 
 def report_html(report: ImportReport) -> str:
@@ -175,7 +176,7 @@ class DetailsPage(QWidget):
         laws_layout = QVBoxLayout(laws)
         grid = QGridLayout()
         self.jurisdictions: dict[str, QCheckBox] = {}
-        for n, (jid, label) in enumerate(JURISDICTIONS.items()):
+        for n, (jid, label) in enumerate((j, law.label) for j, law in JURISDICTIONS.items()):
             box = QCheckBox(label)
             box.setAccessibleName(label)
             box.toggled.connect(lambda _on: self.edited.emit())

@@ -74,7 +74,7 @@ class LibraryDock(QDockWidget):
         self.laws.setToolTip("Show clauses written for these laws (general clauses always show)")
         self.laws.addItem("Laws of this notice", NOTICE_LAWS)
         self.laws.addItem("All laws", "")
-        for jid, label in JURISDICTIONS.items():
+        for jid, label in ((j, law.label) for j, law in JURISDICTIONS.items()):
             self.laws.addItem(label, jid)
         self.laws.currentIndexChanged.connect(lambda *_: self.refresh_results())
         for combo in (self.topic, self.laws):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from notice_studio.core.library.jurisdictions import JURISDICTIONS
+from notice_studio.core.library.jurisdictions import label as law_label
 from notice_studio.core.library.types import ALL, LibraryClause
 from notice_studio.core.notice.model import Clause, Notice, Table
 
@@ -52,7 +52,7 @@ def laws_label(jurisdictions: tuple[str, ...] | list[str]) -> str:
 def laws_long(jurisdictions: tuple[str, ...] | list[str]) -> str:
     if ALL in jurisdictions:
         return "Every law (a general clause)"
-    return "; ".join(JURISDICTIONS.get(j, j) for j in jurisdictions)
+    return "; ".join(law_label(j) for j in jurisdictions)
 
 
 def origin_text(clause: LibraryClause, shipped_root: Path | None = None) -> str:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from notice_studio.core.library.jurisdictions import JURISDICTIONS
+from notice_studio.core.library.jurisdictions import label as law_label
 from notice_studio.core.library.templates import Template
 from notice_studio.core.notice.model import Notice, NoticeError, slugify
 from notice_studio.core.notice.store import Author, NoticeRepo, resolve_author
@@ -124,7 +125,7 @@ class NewNoticeDialog(QDialog):
         laws = QGroupBox("Laws this notice is written for")
         grid = QGridLayout(laws)
         self.jurisdictions: dict[str, QCheckBox] = {}
-        for n, (jid, label) in enumerate(JURISDICTIONS.items()):
+        for n, (jid, label) in enumerate((j, law.label) for j, law in JURISDICTIONS.items()):
             box = QCheckBox(label)
             box.setAccessibleName(label)
             box.toggled.connect(lambda _on: self._update_state())
@@ -170,7 +171,7 @@ class NewNoticeDialog(QDialog):
         bold = QFont(self.font())
         bold.setBold(True)
         for template in templates:
-            laws = ", ".join(JURISDICTIONS.get(j, j).split(" — ")[-1] for j in template.jurisdictions)
+            laws = ", ".join(law_label(j).split(" — ")[-1] for j in template.jurisdictions)
             button = QRadioButton(template.title)
             button.setFont(bold)
             button.setAccessibleName(template.title)

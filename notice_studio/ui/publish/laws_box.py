@@ -34,7 +34,7 @@ class LawsBox(QGroupBox):
         grid = QGridLayout()
         grid.setHorizontalSpacing(16)
         self.boxes: dict[str, QCheckBox] = {}
-        for index, (law, name) in enumerate(JURISDICTIONS.items()):
+        for index, (law, name) in enumerate((j, entry.label) for j, entry in JURISDICTIONS.items()):
             box = QCheckBox(name)
             box.setAccessibleName(name)
             box.setChecked(law in self.current)

@@ -203,7 +203,7 @@ class PublishDialog(QDialog):
         self.editorial = QRadioButton("&Editorial change — wording, layout or corrections only")
         self.material.setAccessibleName("Material change")
         self.editorial.setAccessibleName("Editorial change")
-        group = QButtonGroup(self)
+        group = self.kind_group = QButtonGroup(self)
         group.addButton(self.material)
         group.addButton(self.editorial)
         self.editorial.setChecked(True)
@@ -477,9 +477,21 @@ class PublishDialog(QDialog):
         if typed in drafted:  # what the person wrote themselves is never replaced
             self.change_notice.setPlainText(result.change_notice)
         self._drafted = result.change_notice
-        (self.material if result.material else self.editorial).setChecked(True)
-        self.suggestion.setText(suggestion_sentence(result.latest is None, result.material))
+        self._choose_kind(result)
+        self.suggestion.setText(suggestion_sentence(result.first_version, result.material))
         self._update_state()
+
+    def _choose_kind(self, result: Comparison) -> None:
+        """Tick the suggested kind; a first version is neither, so neither is ticked nor offered."""
+        first = result.first_version
+        self.kind_group.setExclusive(not first)  # an exclusive group keeps one button ticked
+        if first:
+            self.material.setChecked(False)
+            self.editorial.setChecked(False)
+        else:
+            (self.material if result.material else self.editorial).setChecked(True)
+        self.material.setEnabled(not first)
+        self.editorial.setEnabled(not first)
 
     # ----- state ------------------------------------------------------------------------------
     def warning_items(self) -> list[QListWidgetItem]:
@@ -511,11 +523,8 @@ class PublishDialog(QDialog):
         errors = len(self.checked.report.blocking)
         if errors:
             return f"Publishing is blocked by {plural(errors, 'error')}; fix them first (see the Checks panel)."
-        if not self.comparison.has_changes and self.comparison.latest is not None:
-            return (
-                f"The draft has not changed since {self.comparison.latest.name} was published; "
-                "edit it before publishing again."
-            )
+        if self.comparison.unchanged:
+            return self.comparison.unchanged
         left = sum(1 for item in self.warning_items() if item.checkState() != Qt.CheckState.Checked)
         if left:
             return f"Tick each warning once you have reviewed it ({left} left)."

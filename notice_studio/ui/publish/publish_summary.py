@@ -22,6 +22,13 @@ class Comparison:
     change_notice: str
     material: bool
     has_changes: bool
+    unchanged: str = ""
+    """Why an unchanged draft cannot be published (the publishing gate's sentence), or ''."""
+
+    @property
+    def first_version(self) -> bool:
+        """Nothing will have been in force before it: neither material nor editorial."""
+        return self.latest is None
 
 
 def summary_sentence(diff, latest: Version) -> str:
@@ -71,13 +78,17 @@ def review_job(session, effective=None):
         checked = CheckedNotice(review.report, notice.numbers(), titles)
         if review.compared is None or review.diff is None:
             summary = (
-                "First version readers get: every version published so far was withdrawn."
-                if versions
-                else "First version: nothing has been published yet."
+                "First version: nothing has been published yet."
+                if not versions
+                else "First version readers get: every version published so far was withdrawn."
+                if review.latest is None
+                else "First version to take effect: no version published so far takes effect before it."
             )
         else:
             summary = summary_sentence(review.diff, review.compared)
-        comparison = Comparison(review.compared, summary, review.change_notice, review.material, review.has_changes)
+        comparison = Comparison(
+            review.compared, summary, review.change_notice, review.material, review.has_changes, review.unchanged
+        )
         return checked, comparison, review.needs_reason
 
     return work
