@@ -28,12 +28,22 @@ def themed(pair: tuple[str, str], palette: QPalette | None = None) -> QColor:
     return QColor(pair[1] if is_dark(palette) else pair[0])
 
 
-def muted_color(palette: QPalette | None = None) -> QColor:
-    """Secondary text: the text colour moved towards the background (readable in light and dark)."""
+def _towards_base(palette: QPalette | None, share: float) -> QColor:
+    """The palette's text colour with `share` of it kept and the rest taken from the base colour."""
     palette = palette or QApplication.palette()
     text, base = palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base)
 
     def mix(t: int, b: int) -> int:
-        return round(t * 0.6 + b * 0.4)
+        return round(t * share + b * (1 - share))
 
     return QColor(mix(text.red(), base.red()), mix(text.green(), base.green()), mix(text.blue(), base.blue()))
+
+
+def muted_color(palette: QPalette | None = None) -> QColor:
+    """Secondary text: the text colour moved towards the background (readable in light and dark)."""
+    return _towards_base(palette, 0.6)
+
+
+def indicator_frame_color(palette: QPalette | None = None) -> QColor:
+    """The frame round check boxes and radio buttons: close to the text colour, so it shows on any palette."""
+    return _towards_base(palette, 0.8)
