@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from notice_studio.core.notice.store import Author, NoticeRepo
+from notice_studio.ui.palette import contrast_ratio as contrast  # noqa: F401 - WCAG's formula, for the UI tests
 
 UI_AUTHOR = Author("Uma Interface", "uma@example.com")
 
@@ -38,16 +38,3 @@ def answer_question(label: str, seen: list[tuple[str, list[str]]]) -> None:
         buttons.get(label, box.buttons()[-1]).click()
 
     QTimer.singleShot(0, answer)
-
-
-def _luminance(colour: QColor) -> float:
-    def channel(value: float) -> float:
-        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
-
-    return 0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF()) + 0.0722 * channel(colour.blueF())
-
-
-def contrast(a: QColor, b: QColor) -> float:
-    """The WCAG contrast ratio of two colours (1 to 21)."""
-    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
