@@ -55,6 +55,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("Notice Studio")
     app.setOrganizationName("Notice Studio")
     app.setApplicationVersion(__version__)
+    from notice_studio.ui.indicator_style import install as frame_indicators
+
+    frame_indicators(app)
     icon = resources_folder() / "icons" / "notice-studio-256.png"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))

@@ -43,6 +43,7 @@ from notice_studio.ui.editor.editor import ClauseEditor
 from notice_studio.ui.editor.preview import PreviewPane
 from notice_studio.ui.interaction import DialogInteraction
 from notice_studio.ui.layout.notice_messages import UNKNOWN_AUTHOR
+from notice_studio.ui.palette import UNFILLED, muted_color, themed_name
 from notice_studio.ui.session import Session
 from notice_studio.ui.settings import Settings
 from notice_studio.ui.tasks import Debouncer, TaskRunner
@@ -608,11 +609,13 @@ class MainWindow(QMainWindow):
                 if status.update_available:  # a newer version, or the same version with other words
                     update = True
                     state = html.escape(status.state[:1].upper() + status.state[1:])
-                    origin += f"<br><span style='color:#9a4b00'>{state}.</span>"
+                    origin += f"<br><span style='color:{themed_name(UNFILLED)}'>{state}.</span>"
                 if status.override_note:
-                    origin += f"<br><span style='color:gray'>{html.escape(status.override_note)}</span>"
+                    origin += (
+                        f"<br><span style='color:{muted_color().name()}'>{html.escape(status.override_note)}</span>"
+                    )
             elif self.library is not None:
-                origin += "<br><span style='color:gray'>No longer in your libraries.</span>"
+                origin += f"<br><span style='color:{muted_color().name()}'>No longer in your libraries.</span>"
         can_compare = clause.provenance is not None and self.library is not None and (update or clause.is_customised())
         self.editor.set_side(origin, guidance, update, can_compare)
 

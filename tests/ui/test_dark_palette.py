@@ -7,6 +7,7 @@ import re
 import pytest
 from PySide6.QtGui import QColor, QPalette, QTextDocument
 from PySide6.QtWidgets import QApplication
+from ui_support import contrast
 
 from notice_studio.ui.editor.highlighter import MarkdownHighlighter
 from notice_studio.ui.editor.preview import PreviewPane
@@ -16,18 +17,6 @@ PALETTES = {
     "high contrast": {"Window": "#000000", "WindowText": "#ffffff", "Base": "#000000", "Text": "#ffffff"},
     "light": {"Window": "#efefef", "WindowText": "#000000", "Base": "#ffffff", "Text": "#000000"},
 }
-
-
-def _luminance(colour: QColor) -> float:
-    def channel(value: float) -> float:
-        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
-
-    return 0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF()) + 0.0722 * channel(colour.blueF())
-
-
-def contrast(a: QColor, b: QColor) -> float:
-    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
 
 
 @pytest.fixture(params=list(PALETTES))

@@ -53,12 +53,12 @@ def test_the_status_bar_checks_summary_is_shortened_not_cut(qtbot, window) -> No
     assert full or button.text().endswith("…")
 
 
-def _walk(qtbot, start: QWidget, presses: int) -> list[QWidget]:
+def _walk(qtbot, start: QWidget, presses: int, key: Qt.Key = Qt.Key.Key_Tab) -> list[QWidget]:
     start.setFocus()
     qtbot.waitUntil(start.hasFocus)
     seen = [start]
     for _ in range(presses):
-        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        qtbot.keyClick(QApplication.focusWidget(), key)
         seen.append(QApplication.focusWidget())
     return seen
 
@@ -78,6 +78,34 @@ def test_publish_choices_are_one_tab_stop_on_the_chosen_one(qtbot, window) -> No
     qtbot.waitUntil(dialog.editorial.hasFocus)
     qtbot.keyClick(dialog.editorial, Qt.Key.Key_Up)  # the arrows move the choice
     assert dialog.material.isChecked() and dialog.material.hasFocus()
+    dialog.reject()
+
+
+def test_the_templates_are_one_tab_stop_on_the_chosen_one_before_the_organisation(window, qtbot) -> None:
+    from notice_studio.ui.notices.new_notice_dialog import NewNoticeDialog
+
+    dialog = NewNoticeDialog(window.state, window, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(dialog.isVisible)
+    buttons = [button for button, _template in dialog.template_buttons]
+    assert len(buttons) >= 3
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is buttons[0])  # opens on the choice, not on Cancel
+    buttons[1].setChecked(True)
+    others = set(buttons) - {buttons[1]}
+    # Tab goes from the chosen template to the organisation, and round the dialog back to it once.
+    forward = _walk(qtbot, buttons[1], 30)
+    assert forward[1] is dialog.organisation
+    assert not others & set(forward)
+    assert not [w for w in forward if isinstance(w, QScrollArea)]  # no unnamed stop on the list's frame
+    backward = _walk(qtbot, dialog.organisation, 30, Qt.Key.Key_Backtab)
+    assert backward[1] is buttons[1] and not others & set(backward)
+    # The arrow keys move the choice, and the choice takes the Tab stop with it.
+    buttons[1].setFocus()
+    qtbot.waitUntil(buttons[1].hasFocus)
+    qtbot.keyClick(buttons[1], Qt.Key.Key_Down)
+    assert buttons[2].isChecked() and buttons[2].hasFocus()
+    assert _walk(qtbot, dialog.organisation, 1, Qt.Key.Key_Backtab)[1] is buttons[2]
     dialog.reject()
 
 

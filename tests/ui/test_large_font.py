@@ -52,3 +52,35 @@ def test_main_window_fits_1366_wide_at_a_large_font(
         widths[name] = win.minimumSizeHint().width()
     assert {name: width for name, width in widths.items() if width > 1366} == {}
     win.close()
+
+
+DIALOGS = {
+    "publish": "notice_studio.ui.publish.publish_dialog.PublishDialog",
+    "export": "notice_studio.ui.export.export_dialog.ExportDialog",
+    "new notice": "notice_studio.ui.notices.new_notice_dialog.NewNoticeDialog",
+}
+
+
+@pytest.mark.parametrize("large_font", [16], indirect=True)
+@pytest.mark.parametrize("name", list(DIALOGS))
+def test_dialogs_fit_1366_by_768_at_16_pt_without_scrolling_sideways(
+    qtbot, window, large_font, monkeypatch, name: str
+) -> None:
+    import importlib
+
+    from PySide6.QtWidgets import QScrollArea
+
+    from notice_studio.ui.layout import fit
+
+    monkeypatch.setattr(fit, "available_area", lambda *_args: QRect(0, 0, 1366, 768))
+    module, _, cls = DIALOGS[name].rpartition(".")
+    dialog = getattr(importlib.import_module(module), cls)(window.state, window, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: getattr(dialog, "ready", True), timeout=15000)  # Publish fills in its checks
+    qtbot.wait(50)
+    assert dialog.font().pointSize() == 16
+    assert dialog.width() <= 1366 and dialog.sizeHint().width() <= 1366
+    sideways = [a.accessibleName() for a in dialog.findChildren(QScrollArea) if a.horizontalScrollBar().isVisible()]
+    assert sideways == []
+    dialog.reject()

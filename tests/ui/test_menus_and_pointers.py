@@ -6,7 +6,7 @@ import re
 from collections import Counter
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QLabel, QMenu
+from PySide6.QtWidgets import QDialog, QLabel, QMenu, QToolBar
 
 from notice_studio.ui.author_dialog import AuthorForm
 
@@ -99,3 +99,26 @@ def test_every_pointer_to_your_name_names_one_real_menu_item(qtbot, window, sett
     assert forms, "the item opens a dialog with your name and e-mail"
     for d in forms:
         d.reject()
+
+
+def _sync_actions(window) -> list[QAction]:
+    return [a for a in window.findChildren(QAction) if "sync" in a.text().replace("&", "").lower()]
+
+
+def test_the_window_has_one_sync_action_used_by_each_notice_it_opens(qtbot, window, notice_folder, monkeypatch) -> None:
+    (sync,) = _sync_actions(window)
+    assert sync is window.team.sync_action
+    placed = [a for m in window.findChildren(QMenu) for a in m.actions()]
+    placed += [a for bar in window.findChildren(QToolBar) for a in bar.actions()]
+    assert [a for a in placed if "sync" in a.text().replace("&", "").lower()] == [sync]
+    errors: list[str] = []
+    monkeypatch.setattr(window, "show_error", errors.append)
+    for opening in range(2):  # each notice opened syncs through the same entry, greyed while it runs
+        assert window.open_notice(notice_folder)
+        qtbot.waitUntil(lambda: window.preview.last is not None, timeout=10000)
+        assert _sync_actions(window) == [sync] and sync.isEnabled()
+        sync.trigger()
+        assert not sync.isEnabled()
+        qtbot.waitUntil(lambda n=opening: len(errors) == n + 1, timeout=20000)
+        assert "server" in errors[-1]
+        qtbot.waitUntil(sync.isEnabled)

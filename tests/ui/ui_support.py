@@ -8,6 +8,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from notice_studio.core.notice.store import Author, NoticeRepo
+from notice_studio.ui.palette import contrast_ratio as contrast  # noqa: F401 - WCAG's formula, for the UI tests
 
 UI_AUTHOR = Author("Uma Interface", "uma@example.com")
 

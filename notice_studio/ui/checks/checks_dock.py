@@ -10,7 +10,7 @@ import contextlib
 from collections.abc import Callable
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -42,11 +42,11 @@ from notice_studio.ui.checks.checks_report import (
     coverage_line,
     fix_text,
     go_to_finding,
-    is_dark,
     problem_marks,
     severity_color,
     severity_icon,
 )
+from notice_studio.ui.palette import FILLED, themed
 from notice_studio.ui.tasks import Debouncer
 
 FindingRole = Qt.ItemDataRole.UserRole + 1
@@ -271,7 +271,7 @@ class ChecksDock(QDockWidget):
                 "<i>No coverage check: choose the laws this notice is written for (Change the laws… below).</i>"
             )
             return
-        ok = QColor("#7ad7a5" if is_dark() else "#1f7a4d")
+        ok = themed(FILLED)
         lines = []
         for item in coverage:
             text = coverage_line(item).replace("&", "&amp;").replace("<", "&lt;")

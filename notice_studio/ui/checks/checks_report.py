@@ -14,7 +14,7 @@ from notice_studio.core.checks.coverage import shared_confirmations
 from notice_studio.core.library.jurisdictions import label as law_label
 from notice_studio.core.wording import plural
 from notice_studio.ui.app_state import AppState, Navigator
-from notice_studio.ui.palette import is_dark, muted_color
+from notice_studio.ui.palette import ERROR, UNFILLED, muted_color, themed
 from notice_studio.ui.session import snapshot
 
 SEVERITIES = ("error", "warning", "info")
@@ -92,11 +92,10 @@ def counts_sentence(report: CheckReport) -> str:
 
 def severity_color(severity: str) -> QColor:
     """Readable on the current palette (light or dark)."""
-    dark = is_dark()
     if severity == "error":
-        return QColor("#ff8a80" if dark else "#b42318")
+        return themed(ERROR)
     if severity == "warning":
-        return QColor("#ffb86b" if dark else "#9a4b00")
+        return themed(UNFILLED)
     return muted_color()
 
 

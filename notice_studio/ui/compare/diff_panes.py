@@ -33,6 +33,7 @@ from PySide6.QtWidgets import QApplication, QTextBrowser, QWidget
 from notice_studio.core.diff.references import BOTH as BOTH
 from notice_studio.core.diff.references import References, read_references
 from notice_studio.core.diff.words import DELETE, EQUAL, INSERT, WordOp
+from notice_studio.ui import palette as shared  # our colours; ADDED and REMOVED here are kinds of change
 
 OLD, NEW = "old", "new"
 
@@ -65,31 +66,27 @@ def colours_for(palette: QPalette | None = None) -> Colours:
     highlight = palette.color(QPalette.ColorRole.Highlight)
     current_bg = QColor(highlight)
     current_bg.setAlpha(40 if not dark else 70)
-    gap = QColor("#f1f2f4") if not dark else QColor("#2a2d33")
-    if dark:
-        kinds = {MODIFIED: "#e0b341", ADDED: "#6fcf7f", REMOVED: "#ff8a80", MOVED: "#82b1ff", OTHER: "#c9a7ff"}
-        return Colours(
-            QColor("#ffb3b3"),
-            QColor("#5a1d1d"),
-            QColor("#b6f2c4"),
-            QColor("#1d4a2a"),
-            QColor("#9aa4b2"),
-            gap,
-            highlight,
-            current_bg,
-            {k: QColor(v) for k, v in kinds.items()},
-        )
-    kinds = {MODIFIED: "#b07d00", ADDED: "#2e7d32", REMOVED: "#c62828", MOVED: "#1565c0", OTHER: "#6b3fa0"}
+
+    def ours(pair: shared.Pair) -> QColor:
+        return shared.themed(pair, palette)
+
+    kinds = {
+        MODIFIED: shared.MODIFIED_MARK,
+        ADDED: shared.ADDED_MARK,
+        REMOVED: shared.REMOVED_MARK,
+        MOVED: shared.MOVED_MARK,
+        OTHER: shared.OTHER_MARK,
+    }
     return Colours(
-        QColor("#8a1414"),
-        QColor("#fde2e1"),
-        QColor("#0b5a1f"),
-        QColor("#d7f5dd"),
-        QColor("#5f6873"),
-        gap,
+        ours(shared.REMOVED),
+        ours(shared.REMOVED_BACKGROUND),
+        ours(shared.ADDED),
+        ours(shared.ADDED_BACKGROUND),
+        ours(shared.COMPARE_QUIET),
+        ours(shared.COMPARE_GAP_BACKGROUND),
         highlight,
         current_bg,
-        {k: QColor(v) for k, v in kinds.items()},
+        {k: ours(v) for k, v in kinds.items()},
     )
 
 
@@ -328,7 +325,7 @@ class RowWriter:
     def tag(self, text: str, colour: QColor) -> None:
         self.cursor.insertText("  ", self.plain)
         fmt = QTextCharFormat()
-        fmt.setForeground(QColor("#ffffff") if colour.lightness() < 150 else QColor("#111111"))
+        fmt.setForeground(shared.text_on(colour))
         fmt.setBackground(colour)
         fmt.setFontWeight(QFont.Weight.DemiBold)
         fmt.setFontPointSize(self._base_size * 0.85)

@@ -30,6 +30,7 @@ from notice_studio.core.wordreview import AppliedReview, WordReview, reviewed_no
 from notice_studio.core.wordreview.proposals import Proposal
 from notice_studio.ui.app_state import AppState, Navigator
 from notice_studio.ui.compare.diff_window import DiffWindow
+from notice_studio.ui.palette import ADDED, COMMENT_BACKGROUND, REMOVED, themed_name
 from notice_studio.ui.session import snapshot
 
 
@@ -246,13 +247,16 @@ def _proposal_html(proposal: Proposal) -> str:
     if proposal.date:
         parts.append(f" <small>{esc(proposal.date[:10])}</small>")
     parts.append(f"<br>{esc(proposal.clause_title)}</p>")
-    removed = f"<s style='color:#b01212'>{esc(proposal.old_text)}</s>"
-    added = f"<u style='color:#0b6b1f'>{esc(proposal.new_text)}</u>"
+    removed_colour, added_colour = themed_name(REMOVED), themed_name(ADDED)
+    removed = f"<s style='color:{removed_colour}'>{esc(proposal.old_text)}</s>"
+    added = f"<u style='color:{added_colour}'>{esc(proposal.new_text)}</u>"
     if proposal.kind == "add":
         parts.append(f"<p>A new section after '{esc(proposal.before)}':</p><p>{added}</p>")
     elif proposal.kind == "value":
         name = esc("{{ " + proposal.placeholder + " }}")
-        parts.append(f"<p>{name} becomes <u style='color:#0b6b1f'>{esc(proposal.value)}</u> wherever it is shown.</p>")
+        parts.append(
+            f"<p>{name} becomes <u style='color:{added_colour}'>{esc(proposal.value)}</u> wherever it is shown.</p>"
+        )
     elif proposal.kind == "format":
         parts.append(f"<p>{esc(proposal.before)}<u>{esc(proposal.old_text)}</u>{esc(proposal.after)}</p>")
         parts.append(f"<p>Made {esc(proposal.value)}.</p>")
@@ -272,6 +276,9 @@ def _proposal_html(proposal: Proposal) -> str:
     if proposal.changes_text:
         if not proposal.tracked:
             parts.append("<p><i>Typed without Track Changes: found by comparing with the copy that was sent.</i></p>")
+    comment_background = themed_name(COMMENT_BACKGROUND)
     for note in proposal.comments:
-        parts.append(f"<p style='background:#fff6d5'><b>Comment by {esc(note.author)}:</b> {esc(note.text)}</p>")
+        parts.append(
+            f"<p style='background:{comment_background}'><b>Comment by {esc(note.author)}:</b> {esc(note.text)}</p>"
+        )
     return "".join(parts)

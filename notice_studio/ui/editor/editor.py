@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from notice_studio.core.notice.model import title_problem
 from notice_studio.ui.editor.highlighter import MarkdownHighlighter
+from notice_studio.ui.palette import muted_color
 
 _OPEN_PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z0-9_.]*)$")
 _OPEN_CROSSREF = re.compile(r"\[\[([a-z0-9-]*)$")
@@ -180,7 +181,9 @@ class ClauseEditor(QWidget):
         side = self.side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(8, 0, 0, 0)
-        heading = QLabel("<b>Guidance</b> <span style='color:gray'>(for you; never published)</span>")
+        heading = QLabel(
+            f"<b>Guidance</b> <span style='color:{muted_color().name()}'>(for you; never published)</span>"
+        )
         heading.setWordWrap(True)  # the column may be narrow: room goes to the text and the preview
         side.setMinimumWidth(side.fontMetrics().averageCharWidth() * GUIDANCE_MIN_CHARS)
         side_layout.addWidget(self.provenance)
@@ -298,7 +301,7 @@ class ClauseEditor(QWidget):
             self.guidance.setHtml("".join(f"<p>{html.escape(p)}</p>" for p in paragraphs if p))
         else:
             self.guidance.setHtml(
-                "<span style='color:gray'>No guidance: this clause was written for this notice.</span>"
+                f"<span style='color:{muted_color().name()}'>No guidance: this clause was written for this notice.</span>"
             )
 
     def set_completions(

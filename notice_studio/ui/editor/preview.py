@@ -6,11 +6,19 @@ from PySide6.QtCore import QEvent, QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from notice_studio.core.render.renderer import RenderCache, RenderedNotice, RenderOptions, anchor_for, render
-from notice_studio.ui.palette import LINK, is_dark, muted_color, themed
+from notice_studio.ui.palette import (
+    LINK,
+    TABLE_HEAD_BACKGROUND,
+    TABLE_RULE,
+    UNFILLED,
+    UNFILLED_BACKGROUND,
+    muted_color,
+    themed_name,
+)
 from notice_studio.ui.session import Session, snapshot
 from notice_studio.ui.tasks import Debouncer
 
-_LIGHT = """
+_CSS = """  # the capitalised words are colours from ui/palette.py
 body { font-family: sans-serif; }
 h1 { font-size: 1.6em; margin-bottom: 0.2em; }
 h2 { font-size: 1.25em; margin-top: 1.1em; }
@@ -18,9 +26,9 @@ h3 { font-size: 1.08em; margin-top: 0.9em; }
 h4, h5, h6 { font-size: 1em; }
 p, li { line-height: 140%; }
 table { border-collapse: collapse; margin: 0.6em 0; }
-th, td { border: 1px solid #c8ccd2; padding: 4px 6px; }
-th { background: #eef1f5; }
-.ns-unfilled, .ns-placeholder-unfilled, mark { background: #fff1dc; color: #9a4b00; font-weight: bold; }
+th, td { border: 1px solid RULE; padding: 4px 6px; }
+th { background: HEAD; }
+.ns-unfilled, .ns-placeholder-unfilled, mark { background: MARK_BACKGROUND; color: MARK_TEXT; font-weight: bold; }
 .ns-status, .ns-last-updated { color: MUTED; }
 a { color: LINK; }
 """
@@ -43,13 +51,16 @@ class PreviewPane(QTextBrowser):
         self.anchorClicked.connect(self._follow)
         self.setLineWrapMode(QTextEdit.LineWrapMode.FixedPixelWidth)
         self._fit_width()
-        dark = is_dark()
-        css = (
-            _LIGHT
-            if not dark
-            else _LIGHT.replace("#eef1f5", "#2b3038").replace("#fff1dc", "#4a3418").replace("#9a4b00", "#ffb86b")
-        )
-        css = css.replace("MUTED", muted_color().name()).replace("LINK", themed(LINK).name())
+        css = _CSS
+        for word, colour in (
+            ("MARK_BACKGROUND", themed_name(UNFILLED_BACKGROUND)),
+            ("MARK_TEXT", themed_name(UNFILLED)),
+            ("RULE", themed_name(TABLE_RULE)),
+            ("HEAD", themed_name(TABLE_HEAD_BACKGROUND)),
+            ("MUTED", muted_color().name()),
+            ("LINK", themed_name(LINK)),
+        ):
+            css = css.replace(word, colour)
         self.document().setDefaultStyleSheet(css)
         self.session: Session | None = None
         self.cache = RenderCache()

@@ -127,7 +127,7 @@ class ExportDialog(QDialog):
         kind_row = QHBoxLayout()
         self.one_file = QRadioButton("&One file")
         self.one_file.setAccessibleName("Export one file")
-        self.website = QRadioButton("&Website folder (every published version)")
+        self.website = QRadioButton("&Website folder")  # what it holds is said below it (16 pt fits)
         self.website.setAccessibleName("Export the website folder")
         self.website.setToolTip(
             "The current notice, every earlier version, a page of changes and a feed, "

@@ -38,7 +38,7 @@ from notice_studio.core.publishing.schedule import withdraw_problem
 from notice_studio.ui import commands
 from notice_studio.ui.app_state import AppState, Navigator
 from notice_studio.ui.history.history_entries import DRAFT, EDIT, VERSION, HistoryEntry, timeline
-from notice_studio.ui.palette import is_dark
+from notice_studio.ui.palette import DRAFT_TEXT, LINK, QUIET, UNFILLED, text_on, themed
 from notice_studio.ui.session import Session
 from notice_studio.ui.tasks import Debouncer
 
@@ -53,13 +53,13 @@ class HistoryDelegate(QStyledItemDelegate):
     PAD = 6
 
     def _colours(self, option: QStyleOptionViewItem) -> dict[str, QColor]:
-        dark = is_dark(option.palette)
+        palette = option.palette
         return {
-            "version": QColor("#7fb2ff" if dark else "#1d5fbf"),
-            "material": QColor("#ffb86b" if dark else "#9a4b00"),
-            "editorial": QColor("#9aa4b2" if dark else "#5f6873"),
-            "draft": QColor("#6fcf7f" if dark else "#2e7d32"),
-            "muted": QColor("#9aa4b2" if dark else "#5f6873"),
+            "version": themed(LINK, palette),
+            "material": themed(UNFILLED, palette),
+            "editorial": themed(QUIET, palette),
+            "draft": themed(DRAFT_TEXT, palette),
+            "muted": themed(QUIET, palette),
         }
 
     def _lines(self, entry: HistoryEntry) -> list[str]:
@@ -200,7 +200,7 @@ class HistoryDelegate(QStyledItemDelegate):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colour)
         painter.drawRoundedRect(QRect(x, y + 1, width, height - 2), 4, 4)
-        painter.setPen(QColor("#ffffff") if colour.lightness() < 150 else QColor("#111111"))
+        painter.setPen(text_on(colour))
         painter.setFont(small)
         painter.drawText(QRect(x, y + 1, width, height - 2), int(Qt.AlignmentFlag.AlignCenter), text)
         painter.restore()

@@ -142,10 +142,29 @@ def _add_item(layout: QBoxLayout, item: QLayoutItem, stretch: int) -> None:
 
 
 def fit_dialog(dialog: QWidget, preferred: QSize, scroll_in: QWidget | None = None, keep_last: int = 1) -> None:
-    """Scroll the dialog's contents (buttons kept outside) and size it within the screen."""
-    scroll_contents(scroll_in or dialog, keep_last)
+    """Scroll the dialog's contents (buttons kept outside) and size it within the screen: wide
+    enough for the contents when the screen has room (at a large font they need more than
+    `preferred`), so nothing scrolls sideways."""
+    scroll = scroll_contents(scroll_in or dialog, keep_last)
     dialog.setMinimumSize(0, 0)
-    size_window(dialog, preferred)
+    size_window(dialog, preferred.expandedTo(QSize(_width_for(dialog, scroll), 0)))
+
+
+def _width_for(dialog: QWidget, scroll: QScrollArea) -> int:
+    """The dialog width at which `scroll` shows its contents without a horizontal scroll bar."""
+    contents = scroll.widget()
+    inside = contents.minimumSizeHint().width() if contents is not None else 0
+    inside += scroll.verticalScrollBar().sizeHint().width() + 2 * scroll.frameWidth()
+    around = 0
+    widget: QWidget | None = scroll
+    while widget is not None and widget is not dialog:  # the margins of each layout the area sits in
+        parent = widget.parentWidget()
+        layout = parent.layout() if parent is not None else None
+        if layout is not None:
+            margins = layout.contentsMargins()
+            around += margins.left() + margins.right()
+        widget = parent
+    return inside + around
 
 
 MAIN_WINDOW_SIZE = QSize(1360, 860)

@@ -34,10 +34,10 @@ from notice_studio.ui.library.library_results import (
     ResultsModel,
     ResultsView,
     SearchEdit,
-    is_dark,
     muted_colour,
     preview_colours,
 )
+from notice_studio.ui.palette import TABLE_HEAD_BACKGROUND, TABLE_RULE, WARNING, themed_name
 from notice_studio.ui.session import Session
 from notice_studio.ui.tasks import Debouncer
 
@@ -108,7 +108,7 @@ class LibraryDock(QDockWidget):
         self.preview.setOpenLinks(False)
         self.preview.anchorClicked.connect(self._link_clicked)
         self.preview.document().setDocumentMargin(8)
-        grid, head = ("#4a4f57", "#2b3038") if is_dark() else ("#c8ccd2", "#eef1f5")
+        grid, head = themed_name(TABLE_RULE), themed_name(TABLE_HEAD_BACKGROUND)
         self.preview.document().setDefaultStyleSheet(
             f"table {{ border-collapse: collapse; margin-top: 4px; margin-bottom: 4px; }}"
             f"th, td {{ border: 1px solid {grid}; padding: 3px 5px; }} th {{ background-color: {head}; }}"
@@ -134,7 +134,7 @@ class LibraryDock(QDockWidget):
         self.problems_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.problems_toggle.setAccessibleName("Problems in your library folders")
         self.problems_toggle.toggled.connect(self._show_problems)
-        warn = "#ffb86b" if is_dark() else "#b54708"
+        warn = themed_name(WARNING)
         self.problems_toggle.setStyleSheet(f"QToolButton {{ color: {warn}; font-weight: bold; }}")
         self.problems_list = QListWidget()
         self.problems_list.setAccessibleName("Problems found in library files")

@@ -16,6 +16,7 @@ from pathlib import Path
 from notice_studio.core.library.jurisdictions import label as law_label
 from notice_studio.core.library.types import ALL, LibraryClause
 from notice_studio.core.notice.model import Clause, Notice, Table
+from notice_studio.ui.palette import FILLED, LINK, MARKUP, UNFILLED, UNFILLED_BACKGROUND
 
 SHORT_LAW_NAMES: dict[str, str] = {
     "gdpr": "GDPR",
@@ -35,11 +36,11 @@ SHORT_LAW_NAMES: dict[str, str] = {
 class PreviewColours:
     """Palette-derived colours (computed on the UI thread, used by the worker)."""
 
-    muted: str = "#6b7280"
-    accent: str = "#1d5fbf"
-    mark_fg: str = "#9a4b00"
-    mark_bg: str = "#fff1dc"
-    ok: str = "#1f7a4d"
+    muted: str = MARKUP[0]
+    accent: str = LINK[0]
+    mark_fg: str = UNFILLED[0]
+    mark_bg: str = UNFILLED_BACKGROUND[0]
+    ok: str = FILLED[0]
 
 
 def laws_label(jurisdictions: tuple[str, ...] | list[str]) -> str:

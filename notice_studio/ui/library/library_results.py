@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from notice_studio.core.library.types import LibraryClause, Topic
 from notice_studio.ui.library.library_preview import PreviewColours, laws_label, laws_long
 from notice_studio.ui.outline.outline_model import LIBRARY_MIME
-from notice_studio.ui.palette import is_dark
+from notice_studio.ui.palette import FILLED, LINK, UNFILLED, UNFILLED_BACKGROUND, themed_name
 
 LibraryIdRole = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
@@ -50,10 +50,13 @@ def muted_colour() -> QColor:
 
 
 def preview_colours() -> PreviewColours:
-    muted = muted_colour().name()
-    if is_dark():
-        return PreviewColours(muted, "#7fb2ff", "#ffb86b", "#4a3418", "#7ad7a5")
-    return PreviewColours(muted=muted)
+    return PreviewColours(
+        muted_colour().name(),
+        themed_name(LINK),
+        themed_name(UNFILLED),
+        themed_name(UNFILLED_BACKGROUND),
+        themed_name(FILLED),
+    )
 
 
 def _check_icon(colour: str) -> QIcon:
@@ -79,7 +82,7 @@ class ResultsModel(QAbstractTableModel):
         self._rows: list[LibraryClause] = []
         self._topics: Mapping[str, Topic] = {}
         self._in_notice: dict[str, str] = {}  # library id -> section number
-        self._check = _check_icon("#7ad7a5" if is_dark() else "#1f7a4d")
+        self._check = _check_icon(themed_name(FILLED))
 
     def set_results(self, clauses: list[LibraryClause], topics: Mapping[str, Topic]) -> None:
         self.beginResetModel()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from itertools import pairwise
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
@@ -35,7 +36,8 @@ from notice_studio.core.notice.store import Author, NoticeRepo, resolve_author
 from notice_studio.core.practices.facts import Waiver
 from notice_studio.ui.app_state import AppState, Navigator
 from notice_studio.ui.checks.checks_report import severity_color
-from notice_studio.ui.layout.fit import fit_dialog
+from notice_studio.ui.layout.fit import fit_dialog, tab_chain
+from notice_studio.ui.layout.panes import one_tab_stop
 from notice_studio.ui.settings import documents_dir
 
 
@@ -91,6 +93,8 @@ class NewNoticeDialog(QDialog):
         self.templates_area = QScrollArea()
         self.templates_area.setWidgetResizable(True)
         self.templates_area.setFrameShape(QFrame.Shape.NoFrame)
+        # Tab goes to the chosen template (the area scrolls to it); the area itself is no Tab stop.
+        self.templates_area.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.templates_list = QWidget()
         self.templates_layout = QVBoxLayout(self.templates_list)
         self.templates_layout.setSpacing(8)
@@ -188,8 +192,21 @@ class NewNoticeDialog(QDialog):
         self.templates_layout.addStretch(1)
         if self.template_buttons:
             self.template_buttons[0][0].setChecked(True)
+        self._templates_first_in_tab_order()
+        one_tab_stop(self.template_group)
+        first = self.template_group.checkedButton() or self.organisation
+        first.setFocus()  # the dialog opens in its first choice, not on Cancel
         self.folder.setText(str(default_folder("")))
         self._update_state()
+
+    def _templates_first_in_tab_order(self) -> None:
+        """Tab follows the page (the templates were added last): templates, fields, laws, then Create."""
+        order: list[QWidget] = [button for button, _template in self.template_buttons]
+        order += [self.organisation, self.folder, self.browse, *self.jurisdictions.values()]
+        order += [self.create_button, self.cancel_button]
+        order += [w for w in tab_chain(self) if w not in order]
+        for before, after in pairwise(order):
+            QWidget.setTabOrder(before, after)
 
     # ----- reacting -----------------------------------------------------------------------------
     @property

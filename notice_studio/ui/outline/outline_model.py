@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap, QPolygonF
 
 from notice_studio.core.notice.model import Clause, Notice, NoticeError, Position
+from notice_studio.ui.palette import CHANGED_MARK, MARK_GLYPH, PROBLEM_MARK, Pair, themed
 
 CLAUSE_MIME = "application/x-notice-studio-clause"
 LIBRARY_MIME = "application/x-notice-studio-library-clause"
@@ -30,7 +31,7 @@ NumberRole = Qt.ItemDataRole.UserRole + 2
 Index = QModelIndex | QPersistentModelIndex
 
 
-def _dot(color: str, shape: str = "circle") -> QIcon:
+def _dot(color: QColor, shape: str = "circle") -> QIcon:
     """A status mark told apart by shape as well as colour (problem: a triangle with "!", changed:
     a ringed dot); a white edge keeps it visible on a selected (blue) row."""
     size = 14
@@ -38,16 +39,17 @@ def _dot(color: str, shape: str = "circle") -> QIcon:
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setBrush(QColor(color))
-    painter.setPen(QPen(QColor("white"), 1.5))
+    glyph = themed(MARK_GLYPH)
+    painter.setBrush(color)
+    painter.setPen(QPen(glyph, 1.5))
     if shape == "triangle":
         painter.drawPolygon(QPolygonF([QPointF(7, 1), QPointF(13, 12.5), QPointF(1, 12.5)]))
-        painter.setPen(QPen(QColor("white"), 2))
+        painter.setPen(QPen(glyph, 2))
         painter.drawLine(QPointF(7, 5), QPointF(7, 8.5))
         painter.drawPoint(QPointF(7, 10.7))
     else:
         painter.drawEllipse(QPointF(7, 7), 5, 5)
-        painter.setBrush(QColor("white"))
+        painter.setBrush(glyph)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.drawEllipse(QPointF(7, 7), 1.6, 1.6)
     painter.end()
@@ -178,15 +180,15 @@ class OutlineModel(QAbstractItemModel):
             return f"Section {number}, {clause.title}" + (f", {', '.join(extra)}" if extra else "")
         if role == Qt.ItemDataRole.DecorationRole:
             if clause.id in self._problems:
-                return self._icon("problem", "#c25e00", "triangle")
+                return self._icon("problem", PROBLEM_MARK, "triangle")
             if clause.id in self._changed:
-                return self._icon("changed", "#1d5fbf", "circle")
+                return self._icon("changed", CHANGED_MARK, "circle")
             return None
         return None
 
-    def _icon(self, name: str, color: str, shape: str) -> QIcon:
+    def _icon(self, name: str, color: Pair, shape: str) -> QIcon:
         if name not in self._icons:
-            self._icons[name] = _dot(color, shape)
+            self._icons[name] = _dot(themed(color), shape)
         return self._icons[name]
 
     def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:

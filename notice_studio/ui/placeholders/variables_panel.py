@@ -25,7 +25,7 @@ from notice_studio.core.practices.statements import is_generated
 from notice_studio.core.text_input import value_problem
 from notice_studio.ui import commands
 from notice_studio.ui.app_state import AppState, Navigator
-from notice_studio.ui.palette import is_dark
+from notice_studio.ui.palette import UNFILLED, UNFILLED_BACKGROUND, themed, themed_name
 from notice_studio.ui.session import Session
 from notice_studio.ui.tasks import Debouncer
 
@@ -66,9 +66,8 @@ class VariablesDock(QDockWidget):
         self._usage: dict[str, list[str]] | None = None
         self._order: list[str] = []
         self._restructure = Debouncer(300, self._restructured, self)
-        dark = is_dark()
-        self._unfilled_base = QColor("#4a3418" if dark else "#fff4e0")
-        self._unfilled_label = "#ffb86b" if dark else "#9a4b00"
+        self._unfilled_base = themed(UNFILLED_BACKGROUND)
+        self._unfilled_label = themed_name(UNFILLED)
         self._muted = _muted()
 
         self.count = QLabel("No notice is open.")

@@ -197,19 +197,29 @@ class PublishDialog(QDialog):
         notice_label.setBuddy(self.change_notice)
         changes_layout.addWidget(self.change_notice, 1)
 
-        self.material = QRadioButton(
-            "&Material change — it affects what readers agreed to or expect; tell them prominently"
-        )
-        self.editorial = QRadioButton("&Editorial change — wording, layout or corrections only")
+        # Short choices with their meaning wrapped beneath: the long one-line texts scrolled sideways at 16 pt.
+        self.material = QRadioButton("&Material change")
+        self.editorial = QRadioButton("&Editorial change")
         self.material.setAccessibleName("Material change")
         self.editorial.setAccessibleName("Editorial change")
+        meanings = {
+            self.material: "It affects what readers agreed to or expect; tell them prominently.",
+            self.editorial: "Wording, layout or corrections only.",
+        }
         group = self.kind_group = QButtonGroup(self)
         group.addButton(self.material)
         group.addButton(self.editorial)
         self.editorial.setChecked(True)
         one_tab_stop(group)
-        changes_layout.addWidget(self.material)
-        changes_layout.addWidget(self.editorial)
+        self.kind_meanings: list[QLabel] = []
+        for choice, meaning in meanings.items():
+            choice.setAccessibleDescription(meaning)
+            explained = QLabel(meaning)
+            self.kind_meanings.append(explained)
+            explained.setWordWrap(True)
+            explained.setIndent(choice.sizeHint().height())
+            changes_layout.addWidget(choice)
+            changes_layout.addWidget(explained)
         self.suggestion = QLabel("")
         self.suggestion.setWordWrap(True)
         changes_layout.addWidget(self.suggestion)
@@ -490,8 +500,8 @@ class PublishDialog(QDialog):
             self.editorial.setChecked(False)
         else:
             (self.material if result.material else self.editorial).setChecked(True)
-        self.material.setEnabled(not first)
-        self.editorial.setEnabled(not first)
+        for widget in (self.material, self.editorial, *self.kind_meanings):
+            widget.setEnabled(not first)
 
     # ----- state ------------------------------------------------------------------------------
     def warning_items(self) -> list[QListWidgetItem]:

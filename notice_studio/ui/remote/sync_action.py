@@ -19,8 +19,16 @@ from notice_studio.core.workspace import Workspace
 from notice_studio.ui.tasks import TaskRunner
 
 
+def make_sync_action(parent: QObject) -> QAction:
+    """The one "Sync with server" entry the window puts in its menu (and anywhere else)."""
+    action = QAction("S&ync with server", parent)
+    action.setShortcut(QKeySequence("Ctrl+Alt+S"))
+    action.setStatusTip("Receive the team's edits, merge them clause by clause, and send yours")
+    return action
+
+
 class SyncController(QObject):
-    """Runs sync for one open notice; `action` is the menu/toolbar entry."""
+    """Runs sync for one open notice through `action`, the window's one Sync entry (made here if not given)."""
 
     started = Signal()
     synced = Signal(object, object)  # SyncResult without conflicts; the draft as it now is (None: unchanged)
@@ -34,16 +42,25 @@ class SyncController(QObject):
         before_sync: Callable[[], None] | None = None,
         remote: str = DEFAULT_REMOTE,
         parent: QObject | None = None,
+        action: QAction | None = None,
     ) -> None:
         super().__init__(parent)
         self._workspace, self._tasks = workspace, tasks
         self._before_sync = before_sync
         self._remote = remote
         self._busy = False
-        self.action = QAction("Sync with server", self)
-        self.action.setShortcut(QKeySequence("Ctrl+Alt+S"))
-        self.action.setStatusTip("Receive the team's edits, merge them clause by clause, and send yours")
-        self.action.triggered.connect(lambda: self.sync())
+        self._released = False
+        self.action = action if action is not None else make_sync_action(self)
+        self.action.triggered.connect(self._triggered)
+
+    def _triggered(self) -> None:
+        self.sync()
+
+    def release(self) -> None:
+        """Stop answering the action (its notice was closed); a sync still running finishes on its own."""
+        if not self._released:
+            self._released = True
+            self.action.triggered.disconnect(self._triggered)
 
     @property
     def busy(self) -> bool:
@@ -56,7 +73,8 @@ class SyncController(QObject):
         if self._before_sync is not None:
             self._before_sync()  # hands pending typing to autosave; its commit runs first in the write lane
         self._busy = True
-        self.action.setEnabled(False)
+        if not self._released:
+            self.action.setEnabled(False)
         self.started.emit()
         workspace, remote, chosen = self._workspace, self._remote, dict(resolutions or {})
 
@@ -69,7 +87,8 @@ class SyncController(QObject):
 
     def _finish(self) -> None:
         self._busy = False
-        self.action.setEnabled(True)
+        if not self._released:
+            self.action.setEnabled(True)
 
     def _done(self, outcome: tuple[SyncResult, Notice | None]) -> None:
         self._finish()

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow
 
 from notice_studio.core.notice.model import Notice
@@ -16,7 +16,7 @@ from notice_studio.core.notice.store_remote import SyncResult
 from notice_studio.ui.app_state import AppState, Navigator
 from notice_studio.ui.remote.open_from_server import OpenFromServerDialog
 from notice_studio.ui.remote.reviews_dock import ReviewsDock
-from notice_studio.ui.remote.sync_action import SyncController
+from notice_studio.ui.remote.sync_action import SyncController, make_sync_action
 from notice_studio.ui.session import Session
 
 
@@ -28,10 +28,7 @@ class TeamWork(QObject):
         self.reviews: ReviewsDock | None = None
         self._retired: list[ReviewsDock] = []
         self._controllers: list[SyncController] = []
-        self.sync_action = QAction("S&ync with server", self)
-        self.sync_action.setShortcut(QKeySequence("Ctrl+Alt+S"))
-        self.sync_action.setStatusTip("Receive the team's edits, merge them clause by clause, and send yours")
-        self.sync_action.triggered.connect(self.sync)
+        self.sync_action = make_sync_action(self)  # the one Sync entry; each notice's controller drives it
         self.open_action = QAction("Open from &server…", self)
         self.open_action.setStatusTip("Copy a notice from your team's git server and open it")
         self.open_action.triggered.connect(self.open_from_server)
@@ -40,6 +37,7 @@ class TeamWork(QObject):
 
     def _session_changed(self, session: Session | None) -> None:
         if self.controller is not None:
+            self.controller.release()
             self.controller.setParent(None)  # a sync still running finishes on its own
             self._controllers.append(self.controller)
             self.controller = None
@@ -52,7 +50,9 @@ class TeamWork(QObject):
         self.sync_action.setEnabled(session is not None)
         if session is None:
             return
-        controller = SyncController(session.workspace, self.state.tasks, session.save_soon, parent=self)
+        controller = SyncController(
+            session.workspace, self.state.tasks, session.save_soon, parent=self, action=self.sync_action
+        )
         controller.synced.connect(lambda result, notice: self._synced(session, result, notice))
         controller.conflicts.connect(self._conflicts)
         controller.failed.connect(self.nav.show_error)
@@ -71,11 +71,6 @@ class TeamWork(QObject):
             dock.hide()
             dock.refresh()
             self.reviews = dock
-
-    def sync(self) -> None:
-        if self.controller is None:
-            return
-        self.controller.sync()  # the workspace says so in one sentence when there is no server
 
     def _synced(self, session: Session, result: SyncResult, notice: Notice | None) -> None:
         if notice is not None and self.state.session is session:

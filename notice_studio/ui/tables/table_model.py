@@ -9,12 +9,11 @@ from __future__ import annotations
 import copy
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QLineEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from notice_studio.core.checks.tables import DEFAULT_COOKIE_CATEGORIES, cell_problem
 from notice_studio.core.notice.model import Table
-from notice_studio.ui.palette import is_dark
+from notice_studio.ui.palette import BAD_CELL_BACKGROUND, themed
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -35,8 +34,7 @@ class TableModel(QAbstractTableModel):
         self.table = Table([], [])
         self.categories: tuple[str, ...] = DEFAULT_COOKIE_CATEGORIES
         self._on_edit = on_edit
-        dark = is_dark()
-        self._bad = QColor("#5a2a24" if dark else "#fde4e1")
+        self._bad = themed(BAD_CELL_BACKGROUND)
 
     def set_table(self, name: str, table: Table | None, categories: tuple[str, ...]) -> None:
         table = copy.deepcopy(table) if table is not None else Table([], [])

@@ -37,7 +37,7 @@ from notice_studio.core.notice.model import Table
 from notice_studio.core.notice.table_csv import table_problem
 from notice_studio.ui import commands
 from notice_studio.ui.app_state import AppState, Navigator
-from notice_studio.ui.palette import is_dark
+from notice_studio.ui.palette import WARNING, themed_name
 from notice_studio.ui.session import Session
 from notice_studio.ui.tables.table_model import CategoryDelegate, TableModel
 
@@ -106,8 +106,7 @@ class TablesDock(QDockWidget):
         self.problems.setTextFormat(Qt.TextFormat.PlainText)  # it quotes what was typed in cells
         self.problems.setWordWrap(True)
         self.problems.setAccessibleName("Problems in the table")
-        dark = is_dark()
-        self._warn = "#ffb86b" if dark else "#b54708"
+        self._warn = themed_name(WARNING)
         self.problems.setStyleSheet(f"color: {self._warn}")
         self.empty = QLabel("")
         self.empty.setTextFormat(Qt.TextFormat.PlainText)
