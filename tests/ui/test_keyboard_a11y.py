@@ -64,13 +64,20 @@ def _walk(qtbot, start: QWidget, presses: int, key: Qt.Key = Qt.Key.Key_Tab) -> 
 
 
 def test_publish_choices_are_one_tab_stop_on_the_chosen_one(qtbot, window) -> None:
+    # v2: a first version offers neither choice (nothing to compare with), so v1 is published first.
+    from test_publish_dialog import publish_v1
+
+    from notice_studio.ui import commands
     from notice_studio.ui.publish.publish_dialog import PublishDialog
 
+    session = publish_v1(window, qtbot)
+    session.undo_stack.push(commands.SetVariable(session, "retention.backup_period", "90 days"))
     dialog = PublishDialog(window.state, window, window)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: dialog.ready, timeout=15000)
-    assert dialog.editorial.isChecked()
+    assert dialog.material.isEnabled() and dialog.editorial.isEnabled()
+    dialog.editorial.setChecked(True)
     seen = _walk(qtbot, dialog.change_notice, 2)
     assert seen[1] is dialog.editorial
     assert dialog.material not in seen
