@@ -92,3 +92,51 @@ def test_a_page_deleted_from_the_folder_is_made_again(kept_for_years: NoticeRepo
     result = build_site(kept_for_years, site, today=TODAY)
     assert result.made == ("v2",) and result.written == ("v2.html",)
     assert (site / "v2.html").read_bytes() == page
+
+
+# ----- hundreds of versions: the changes are paged, the feed keeps the newest -------------------
+def test_hundreds_of_versions_get_pages_of_changes_and_a_feed_of_the_newest(monkeypatch: pytest.MonkeyPatch) -> None:
+    from html5lib import parse
+
+    from notice_studio.core.export import site
+    from notice_studio.core.export.site import site_files
+
+    assert site.CHANGES_PER_PAGE == 50 and site.FEED_ENTRIES == 50
+    monkeypatch.setattr(site, "CHANGES_PER_PAGE", 4)  # as 50 a page, with fewer versions to render
+    monkeypatch.setattr(site, "FEED_ENTRIES", 5)
+    count = 2 * 4 + 3
+    start = dt.date(2010, 1, 4)
+    versions = [
+        Version(
+            n,
+            f"{n:040x}",
+            start + dt.timedelta(days=14 * n),
+            n % 3 == 0,
+            f"Change {n}.",
+            "Ann",
+            "Ann",
+            f"{start + dt.timedelta(days=14 * n - 1)}T09:00:00+00:00",
+        )
+        for n in range(1, count + 1)
+    ]
+    notice = small_notice()
+    files = site_files(versions, dict.fromkeys((v.name for v in versions), notice), today=dt.date(2030, 1, 1))
+    names = ["changes.html", "changes-2.html", "changes-3.html"]
+    assert [n for n in files if n.startswith("changes")] == names
+    listed: list[str] = []
+    for number, name in enumerate(names, start=1):
+        doc = parse(files[name], namespaceHTMLElements=False)
+        listed += [s.get("id") for s in doc.iter("section") if "ns-version" in (s.get("class") or "")]
+        pages = {
+            a.text: a.get("href")
+            for nav in doc.iter("nav")
+            if nav.get("aria-label") == "Pages of changes"
+            for a in nav.iter("a")
+        }
+        assert pages.get("Older versions") == (names[number] if number < len(names) else None)
+        assert pages.get("Newer versions") == (names[number - 2] if number > 1 else None)
+        assert f"(page {number} of 3)" in files[name]
+    assert listed == [f"v{n}" for n in range(count, 0, -1)]  # every version once, newest first
+    feed = files["feed.xml"]
+    assert feed.count("<entry>") == 5
+    assert f"Version {count}, effective" in feed and "Version 1, effective" not in feed

@@ -4,10 +4,11 @@
                       upcoming version (its date, change notice, text and redline)
     v1.html, v2.html  every published version (permanent addresses; the feed links here)
     changes.html      every version, newest first: date, kind, change notice, redline link
+                      (50 a page: changes-2.html, changes-3.html … hold older ones)
     redline-v2.html   what changed from the version v2 replaces, usually v1 (when the redline
                       export is installed)
     feed.xml          an Atom feed: an entry when a version is announced and, when it was
-                      announced ahead of its date, another when it takes effect
+                      announced ahead of its date, another when it takes effect (the newest 50)
 
 A version published with a future effective date is *upcoming*: readers keep seeing the
 version in force until that date. The page in force is chosen when the site is built, so the
@@ -58,7 +59,11 @@ MADE_FROM = "made from"
 """The list's record of what each version page was made from (`site_inputs.page_digests`)."""
 
 
-_SITE_FILE_RE = re.compile(r"index\.html|changes\.html|feed\.xml|(redline-)?v\d+\.html")
+_SITE_FILE_RE = re.compile(r"index\.html|changes(-\d+)?\.html|feed\.xml|(redline-)?v\d+\.html")
+CHANGES_PER_PAGE = 50
+"""Versions listed on each page of changes (a notice kept for years has hundreds)."""
+FEED_ENTRIES = 50
+"""Entries in the feed, newest first: readers' feed programs fetch it often; the pages of changes list every version."""
 """The names a website folder's files have (to recognise a folder built before the list was kept)."""
 
 
@@ -247,7 +252,12 @@ def site_files(
                 notices[previous.name], notices[version.name], _version_words(previous), _version_words(version)
             )
             files[f"redline-{version.name}.html"] = _with_nav(html, _site_nav(None, notices[version.name].language))
-    files["changes.html"] = _changes_page(versions, notices[front.name], language, has_redline, plan)
+    newest = list(reversed(versions))
+    pages = [newest[i : i + CHANGES_PER_PAGE] for i in range(0, len(newest), CHANGES_PER_PAGE)]
+    for n, listed in enumerate(pages, start=1):
+        files[_changes_name(n)] = _changes_page(
+            versions, listed, (n, len(pages)), notices[front.name], language, has_redline, plan
+        )
     files["feed.xml"] = atom_feed(versions, notices[front.name], base_url, today=plan.today)
     return files
 
@@ -326,16 +336,35 @@ def _with_nav(page: str, nav: str) -> str:
     return page.replace(SKIP_LINK, SKIP_LINK + clean_nav + "\n", 1) if SKIP_LINK in page else page
 
 
-def _changes_page(versions: Sequence[Version], front: Notice, language: str, redlines: bool, plan: Schedule) -> str:
+def _changes_name(page: int) -> str:
+    return "changes.html" if page == 1 else f"changes-{page}.html"
+
+
+def _changes_page(
+    versions: Sequence[Version],
+    listed: Sequence[Version],
+    page: tuple[int, int],
+    front: Notice,
+    language: str,
+    redlines: bool,
+    plan: Schedule,
+) -> str:
+    """One page of changes: the versions `listed` (newest first), page `page[0]` of `page[1]`."""
     title = " ".join(clean_text(front.title).split())
+    number, pages = page
+    which = (
+        f" This page lists versions {listed[0].number} to {listed[-1].number} (page {number} of {pages})."
+        if pages > 1
+        else ""
+    )
     parts = [
         f'<article class="ns-notice ns-changes" lang="{escapeHtml(language)}">',
         '<header class="ns-header">',
         f'<h1 class="ns-title">Changes to {escapeHtml(title)}</h1>',
-        f'<p class="ns-status">{plural(len(versions), "published version")}, newest first.</p>',
+        f'<p class="ns-status">{plural(len(versions), "published version")}, newest first.{which}</p>',
         "</header>",
     ]
-    for version in reversed(versions):
+    for version in listed:
         kind = _kind_label(version, plan)
         href = "index.html" if version is plan.in_force else f"{version.name}.html"
         upcoming = plan.is_upcoming(version)
@@ -363,9 +392,16 @@ def _changes_page(versions: Sequence[Version], front: Notice, language: str, red
             )
         parts += [f'<ul class="ns-version-links">{"".join(links)}</ul>', "</section>"]
     parts.append("</article>")
-    return page_html(
-        f"Changes to {title}", "\n".join(parts) + "\n", language, before_main=_site_nav("changes.html", language)
-    )
+    if pages > 1:
+        links = []
+        if number > 1:
+            links.append(f'<li><a href="{_changes_name(number - 1)}" rel="prev">Newer versions</a></li>')
+        if number < pages:
+            links.append(f'<li><a href="{_changes_name(number + 1)}" rel="next">Older versions</a></li>')
+        parts.append(f'<nav class="ns-pages" aria-label="Pages of changes"><ul>{"".join(links)}</ul></nav>')
+    heading = f"Changes to {title}" + (f" (page {number} of {pages})" if number > 1 else "")
+    current = _changes_name(1) if number == 1 else None
+    return page_html(heading, "\n".join(parts) + "\n", language, before_main=_site_nav(current, language))
 
 
 def _kind_term(version: Version, plan: Schedule) -> str:
@@ -442,10 +478,12 @@ def atom_feed(
                 )
             )
     entries.sort(key=lambda e: (_instant(e[0]), e[3].number, e[1]), reverse=True)
+    newest_change = max((e[5] for e in entries), key=_instant)
+    entries = entries[:FEED_ENTRIES]
 
     sub(feed, "id", f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, seed)}")
     sub(feed, "title", f"{title} \u2014 versions")
-    sub(feed, "updated", max((e[5] for e in entries), key=_instant))
+    sub(feed, "updated", newest_change)
     author = sub(feed, "author")
     sub(author, "name", " ".join(clean_text(latest.organisation).split()) or title)
     sub(feed, "link", rel="self", type="application/atom+xml", href=base + "feed.xml")

@@ -17,6 +17,7 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
+from notice_studio import __version__
 from notice_studio.core.export.version_banner import version_status
 from notice_studio.core.notice.store import Version
 from notice_studio.core.publishing.schedule import Schedule, takes_effect_after
@@ -28,7 +29,7 @@ _LIBRARIES = ("markdown-it-py", "nh3", "fast-diff-match-patch", "diff-match-patc
 @lru_cache(maxsize=1)
 def code_digest() -> str:
     """A digest of the code that makes the pages: the core's sources and the rendering libraries' versions."""
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(f"notice-studio={__version__}".encode())  # a frozen app may ship no sources
     for path in sorted(_CODE.rglob("*.py")):
         digest.update(path.relative_to(_CODE).as_posix().encode())
         digest.update(path.read_bytes())
