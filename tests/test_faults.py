@@ -356,7 +356,7 @@ def test_a_newer_format_is_refused_and_left_untouched(tmp_path: Path) -> None:
     with NoticeRepo.create(tmp_path / "n", small_notice(), AUTHOR):
         pass
     yaml_path = tmp_path / "n" / NOTICE_FILE
-    yaml_path.write_text(yaml_path.read_text().replace("format: 1", "format: 2") + "reviewers: [ann, bo]\n")
+    yaml_path.write_text(re.sub(r"(?m)^format: \d+$", "format: 99", yaml_path.read_text()) + "reviewers: [ann, bo]\n")
     git(tmp_path / "n", "-c", "user.name=A", "-c", "user.email=a@b.example", "commit", "-qam", "Saved by version 2")
     before = yaml_path.read_bytes()
     for command in (["outline"], ["set", "organisation.name=X"], ["check"]):

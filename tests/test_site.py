@@ -160,9 +160,10 @@ def test_cli_site(two_versions: NoticeRepo, tmp_path: Path, capsys) -> None:
     out = tmp_path / "web"
     assert main(["site", folder, "--out", str(out)]) == 0
     captured = capsys.readouterr()
-    assert f"Website folder {out}: " in captured.out and "written, 0 unchanged." in captured.out
+    assert f"Website folder {out}: " in captured.out and "written, 0 unchanged; 2 of 2 version pages" in captured.out
     assert main(["site", folder, "--out", str(out)]) == 0
-    assert "0 files written" in capsys.readouterr().out
+    again = capsys.readouterr().out
+    assert "0 files written" in again and "0 of 2 version pages made again (the others were up to date)." in again
     (tmp_path / "file").write_text("x", encoding="utf-8")
     assert main(["site", folder, "--out", str(tmp_path / "file")]) == 1
     assert "is a file" in capsys.readouterr().err

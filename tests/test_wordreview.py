@@ -462,7 +462,7 @@ def test_a_copy_carries_the_notice_id_and_older_copies_still_match(store: Notice
     text = (store.path / "notice.yaml").read_text(encoding="utf-8").replace(f"id: {notice_id}\n", "")
     (store.path / "notice.yaml").write_text(text, encoding="utf-8")
     git(store.path, "-c", "user.name=Tester", "-c", "user.email=t@example.com", "commit", "-qam", "Dropped the id")
-    assert store.load().notice_id == ""
+    assert store.load().notice_id == notice_id  # an id an older app dropped comes back from the history
     assert [(p.old_text, p.new_text) for p in read_review(store, sent).proposals] == [("30", "31")]
 
     forged = tmp_path / "forged.docx"
@@ -478,7 +478,10 @@ def test_a_notice_made_before_ids_gets_one_on_its_next_save_and_a_restore_keeps_
     text = (path / "notice.yaml").read_text(encoding="utf-8")  # make it a notice from before ids
     given = next(line for line in text.splitlines() if line.startswith("id: "))
     (path / "notice.yaml").write_text(text.replace(given + "\n", ""), encoding="utf-8")
-    git(path, "-c", "user.name=Old App", "-c", "user.email=old@example.com", "commit", "-qam", "Older notice")
+    # In place of the first commit: a notice whose history never had an id (one it had comes back).
+    git(
+        path, "-c", "user.name=Old App", "-c", "user.email=old@example.com", "commit", "--amend", "-qam", "Older notice"
+    )
     before_ids = git(path, "rev-parse", "HEAD").strip()
     first_commit = git(path, "rev-list", "--max-parents=0", "HEAD").strip()
 

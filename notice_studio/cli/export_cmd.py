@@ -124,7 +124,8 @@ def cmd_site(args: argparse.Namespace) -> int:
             raise CommandError(f"{str(exc).rstrip('.')}, or build again with --force to replace it") from None
     print(
         f"Website folder {result.folder}: {plural(len(result.written), 'file')} "
-        f"written, {len(result.unchanged)} unchanged."
+        f"written, {len(result.unchanged)} unchanged; {len(result.made)} of {plural(result.versions, 'version page')} "
+        "made again (the others were up to date)."
     )
     if result.next_build is not None:
         print(

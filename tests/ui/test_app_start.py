@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -170,7 +171,9 @@ def test_a_last_notice_that_cannot_open_gives_the_welcome_with_the_sentence(
 
     yaml_file = notice_folder / "notice.yaml"
     if damage == "newer format":
-        yaml_file.write_text(yaml_file.read_text(encoding="utf-8").replace("format: 1", "format: 7"), encoding="utf-8")
+        yaml_file.write_text(
+            re.sub(r"(?m)^format: \d+$", "format: 7", yaml_file.read_text(encoding="utf-8")), encoding="utf-8"
+        )
     elif damage == "yaml":
         yaml_file.write_text("title: [unclosed\n", encoding="utf-8")
     else:

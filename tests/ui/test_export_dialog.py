@@ -288,3 +288,33 @@ def test_the_version_list_says_which_versions_take_effect_and_which_never_will(w
     assert items["v2"] == "v2, never in force (replaced by v3)"
     assert items["v3"].startswith("v3, takes effect ") and "latest" in items["v3"]
     assert items["v1"].endswith("in force")
+
+
+def test_the_website_folder_built_again_reads_and_makes_only_what_changed(
+    window, qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    publish_v1(window, qtbot)
+    session = window.session
+    clause = session.notice.clauses[0]
+    session.undo_stack.push(commands.EditBody(session, clause.id, clause.body, clause.body + " Reviewed yearly."))
+    session.flush()
+    session.repo.publish(
+        EFFECTIVE + dt.timedelta(days=1), "Second version.", False, "Jane Smith", author=session.author
+    )
+    session.refresh_history()
+    qtbot.waitUntil(lambda: len(session.versions) == 2, timeout=10000)
+    read: list[str] = []
+    real = session.repo.notice_at
+    monkeypatch.setattr(session.repo, "notice_at", lambda ref: read.append(ref) or real(ref))
+    folder = tmp_path / "site"
+    for _ in range(2):
+        read.clear()
+        dialog = open_dialog(window, qtbot)
+        dialog.website.setChecked(True)
+        dialog.destination.setText(str(folder))
+        with qtbot.waitSignal(dialog.exported, timeout=30000):
+            qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+        dialog.close()
+    assert len(read) == 1  # only the version the front page shows: every version page was up to date
+    assert dialog.message.text().endswith("0 of 2 version pages made again (the others were up to date).")
+    assert (folder / "v1.html").is_file() and (folder / "redline-v2.html").is_file()

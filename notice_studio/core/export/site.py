@@ -4,10 +4,11 @@
                       upcoming version (its date, change notice, text and redline)
     v1.html, v2.html  every published version (permanent addresses; the feed links here)
     changes.html      every version, newest first: date, kind, change notice, redline link
+                      (50 a page: changes-2.html, changes-3.html … hold older ones)
     redline-v2.html   what changed from the version v2 replaces, usually v1 (when the redline
                       export is installed)
     feed.xml          an Atom feed: an entry when a version is announced and, when it was
-                      announced ahead of its date, another when it takes effect
+                      announced ahead of its date, another when it takes effect (the newest 50)
 
 A version published with a future effective date is *upcoming*: readers keep seeing the
 version in force until that date. The page in force is chosen when the site is built, so the
@@ -30,8 +31,8 @@ import os
 import re
 import uuid
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
 from urllib.parse import urlsplit
@@ -40,6 +41,7 @@ from markdown_it.common.utils import escapeHtml
 
 from notice_studio.core.export.html_page import SKIP_LINK, notice_page, page_html
 from notice_studio.core.export.sanitize import sanitize_html
+from notice_studio.core.export.site_inputs import gets_redline, page_digests
 from notice_studio.core.export.version_banner import version_status
 from notice_studio.core.fileio import output_folder, write_atomic
 from notice_studio.core.notice.model import Notice, NoticeError
@@ -53,9 +55,15 @@ ATOM_NS = "http://www.w3.org/2005/Atom"
 Redline = Callable[[Notice, Notice, str, str], str]
 MANIFEST = ".notice-studio-site"
 """The website folder's list of the files Notice Studio wrote there, each with its SHA-256."""
+MADE_FROM = "made from"
+"""The list's record of what each version page was made from (`site_inputs.page_digests`)."""
 
 
-_SITE_FILE_RE = re.compile(r"index\.html|changes\.html|feed\.xml|(redline-)?v\d+\.html")
+_SITE_FILE_RE = re.compile(r"index\.html|changes(-\d+)?\.html|feed\.xml|(redline-)?v\d+\.html")
+CHANGES_PER_PAGE = 50
+"""Versions listed on each page of changes (a notice kept for years has hundreds)."""
+FEED_ENTRIES = 50
+"""Entries in the feed, newest first: readers' feed programs fetch it often; the pages of changes list every version."""
 """The names a website folder's files have (to recognise a folder built before the list was kept)."""
 
 
@@ -73,6 +81,10 @@ class SiteResult:
     """True when redline pages were made (the redline export is available)."""
     next_build: dt.date | None = None
     """The day an upcoming version takes effect: build the site again on that day."""
+    made: tuple[str, ...] = ()
+    """The versions whose pages this run made (the others' pages were up to date and not read)."""
+    versions: int = 0
+    """How many published versions the site has a page for."""
 
 
 def default_redline() -> Redline | None:
@@ -132,13 +144,57 @@ def build_site(
             "before building the website folder."
         )
     day = today or dt.date.today()
-    notices = {v.name: repo.notice_at(v.name) for v in versions}
     redline = redline if redline is not None else default_redline()
-    files = site_files(versions, notices, base_url=base_url, redline=redline, today=day)
-    result = _write_files(target, files, redlines=redline is not None, force=force)
-    return SiteResult(
-        result.folder, result.written, result.unchanged, result.redlines, schedule(versions, day).next_change
-    )
+    ordered = sorted(versions, key=lambda v: v.number)
+    plan = schedule(ordered, day)
+    digests = page_digests(ordered, plan, redline is not None)
+    up_to_date = _up_to_date(target, digests)
+    notices = _NoticesAt(repo)  # read only for the pages made again (and the front page's version)
+    files = site_files(versions, notices, base_url=base_url, redline=redline, today=day, skip=up_to_date)
+    result = _write_files(target, files, redlines=redline is not None, force=force, digests=digests)
+    made = tuple(v.name for v in ordered if f"{v.name}.html" in files)
+    return replace(result, next_build=plan.next_change, made=made, versions=len(ordered))
+
+
+def versions_to_read(
+    versions: Sequence[Version], folder: str | os.PathLike[str], today: dt.date | None = None
+) -> list[str]:
+    """The versions a build of the website folder reads from the history, oldest first: the one
+    its front page shows, and those of the pages it makes again (the others are up to date). The
+    app reads them in its git lane and builds from them in its pool."""
+    ordered = sorted(versions, key=lambda v: v.number)
+    if not ordered:
+        return []
+    plan = schedule(ordered, today or dt.date.today())
+    digests = page_digests(ordered, plan, default_redline() is not None)
+    made = set(digests) - _up_to_date(output_folder(folder), digests)
+    front = plan.in_force or (plan.upcoming[0] if plan.upcoming else None)
+    wanted = {front.name} if front else set()
+    for i, version in enumerate(ordered):
+        if f"{version.name}.html" in made:
+            wanted.add(version.name)
+        if f"redline-{version.name}.html" in made:
+            wanted |= {version.name, (plan.replaces(version) or ordered[i - 1]).name}
+    return [v.name for v in ordered if v.name in wanted]
+
+
+class _NoticesAt(Mapping[str, Notice]):
+    """The notice at each version, read from the history when first asked for."""
+
+    def __init__(self, repo: PublishedVersions) -> None:
+        self._repo = repo
+        self._read: dict[str, Notice] = {}
+
+    def __getitem__(self, name: str) -> Notice:
+        if name not in self._read:
+            self._read[name] = self._repo.notice_at(name)
+        return self._read[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._read)
+
+    def __len__(self) -> int:
+        return len(self._read)
 
 
 def site_files(
@@ -147,8 +203,10 @@ def site_files(
     base_url: str | None = None,
     redline: Redline | None = None,
     today: dt.date | None = None,
+    skip: Collection[str] = (),
 ) -> dict[str, str]:
-    """Every file of the website folder (relative path -> text), from published versions only."""
+    """Every file of the website folder (relative path -> text), from published versions only;
+    but the version and redline pages named in `skip` (up to date in the folder already)."""
     versions = sorted(versions, key=lambda v: v.number)
     plan = schedule(versions, today or dt.date.today())
     # Before the first version takes effect, the front page shows it with its date.
@@ -170,6 +228,7 @@ def site_files(
             ),
         )
         for v in versions
+        if v is front or f"{v.name}.html" not in skip
     }
     language = rendered[front.name].language
     has_redline = redline is not None
@@ -182,17 +241,23 @@ def site_files(
         after_title=_front_banner(front, plan, language) + announcements,
     )
     for i, version in enumerate(versions):
-        page = rendered[version.name]
-        banner = _archive_banner(version, plan, page.language)
-        files[f"{version.name}.html"] = notice_page(page, before_main=_site_nav(None, page.language) + banner)
-        if redline is not None and _has_redline(version, versions, plan):
+        if f"{version.name}.html" not in skip:
+            page = rendered[version.name]
+            banner = _archive_banner(version, plan, page.language)
+            files[f"{version.name}.html"] = notice_page(page, before_main=_site_nav(None, page.language) + banner)
+        if redline is not None and gets_redline(version, versions, plan) and f"redline-{version.name}.html" not in skip:
             # Against the version readers had before it; a version replaced before its date is skipped.
             previous = plan.replaces(version) or versions[i - 1]
             html = redline(
                 notices[previous.name], notices[version.name], _version_words(previous), _version_words(version)
             )
-            files[f"redline-{version.name}.html"] = _with_nav(html, _site_nav(None, page.language))
-    files["changes.html"] = _changes_page(versions, notices[front.name], language, has_redline, plan)
+            files[f"redline-{version.name}.html"] = _with_nav(html, _site_nav(None, notices[version.name].language))
+    newest = list(reversed(versions))
+    pages = [newest[i : i + CHANGES_PER_PAGE] for i in range(0, len(newest), CHANGES_PER_PAGE)]
+    for n, listed in enumerate(pages, start=1):
+        files[_changes_name(n)] = _changes_page(
+            versions, listed, (n, len(pages)), notices[front.name], language, has_redline, plan
+        )
     files["feed.xml"] = atom_feed(versions, notices[front.name], base_url, today=plan.today)
     return files
 
@@ -271,16 +336,35 @@ def _with_nav(page: str, nav: str) -> str:
     return page.replace(SKIP_LINK, SKIP_LINK + clean_nav + "\n", 1) if SKIP_LINK in page else page
 
 
-def _changes_page(versions: Sequence[Version], front: Notice, language: str, redlines: bool, plan: Schedule) -> str:
+def _changes_name(page: int) -> str:
+    return "changes.html" if page == 1 else f"changes-{page}.html"
+
+
+def _changes_page(
+    versions: Sequence[Version],
+    listed: Sequence[Version],
+    page: tuple[int, int],
+    front: Notice,
+    language: str,
+    redlines: bool,
+    plan: Schedule,
+) -> str:
+    """One page of changes: the versions `listed` (newest first), page `page[0]` of `page[1]`."""
     title = " ".join(clean_text(front.title).split())
+    number, pages = page
+    which = (
+        f" This page lists versions {listed[0].number} to {listed[-1].number} (page {number} of {pages})."
+        if pages > 1
+        else ""
+    )
     parts = [
         f'<article class="ns-notice ns-changes" lang="{escapeHtml(language)}">',
         '<header class="ns-header">',
         f'<h1 class="ns-title">Changes to {escapeHtml(title)}</h1>',
-        f'<p class="ns-status">{plural(len(versions), "published version")}, newest first.</p>',
+        f'<p class="ns-status">{plural(len(versions), "published version")}, newest first.{which}</p>',
         "</header>",
     ]
-    for version in reversed(versions):
+    for version in listed:
         kind = _kind_label(version, plan)
         href = "index.html" if version is plan.in_force else f"{version.name}.html"
         upcoming = plan.is_upcoming(version)
@@ -302,21 +386,22 @@ def _changes_page(versions: Sequence[Version], front: Notice, language: str, red
         if notice_html:
             parts.append(notice_html.rstrip("\n"))
         links = [f'<li><a href="{href}">Read version {version.number}</a></li>']
-        if redlines and _has_redline(version, versions, plan):
+        if redlines and gets_redline(version, versions, plan):
             links.append(
                 f'<li><a href="redline-{version.name}.html">See what changed from the previous version</a></li>'
             )
         parts += [f'<ul class="ns-version-links">{"".join(links)}</ul>', "</section>"]
     parts.append("</article>")
-    return page_html(
-        f"Changes to {title}", "\n".join(parts) + "\n", language, before_main=_site_nav("changes.html", language)
-    )
-
-
-def _has_redline(version: Version, versions: Sequence[Version], plan: Schedule) -> bool:
-    """A version gets a page of what changed unless nothing came before it for readers (the first
-    version readers get, or the oldest tag)."""
-    return version.number > versions[0].number and not plan.is_first(version)
+    if pages > 1:
+        links = []
+        if number > 1:
+            links.append(f'<li><a href="{_changes_name(number - 1)}" rel="prev">Newer versions</a></li>')
+        if number < pages:
+            links.append(f'<li><a href="{_changes_name(number + 1)}" rel="next">Older versions</a></li>')
+        parts.append(f'<nav class="ns-pages" aria-label="Pages of changes"><ul>{"".join(links)}</ul></nav>')
+    heading = f"Changes to {title}" + (f" (page {number} of {pages})" if number > 1 else "")
+    current = _changes_name(1) if number == 1 else None
+    return page_html(heading, "\n".join(parts) + "\n", language, before_main=_site_nav(current, language))
 
 
 def _kind_term(version: Version, plan: Schedule) -> str:
@@ -393,10 +478,12 @@ def atom_feed(
                 )
             )
     entries.sort(key=lambda e: (_instant(e[0]), e[3].number, e[1]), reverse=True)
+    newest_change = max((e[5] for e in entries), key=_instant)
+    entries = entries[:FEED_ENTRIES]
 
     sub(feed, "id", f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, seed)}")
     sub(feed, "title", f"{title} \u2014 versions")
-    sub(feed, "updated", max((e[5] for e in entries), key=_instant))
+    sub(feed, "updated", newest_change)
     author = sub(feed, "author")
     sub(author, "name", " ".join(clean_text(latest.organisation).split()) or title)
     sub(feed, "link", rel="self", type="application/atom+xml", href=base + "feed.xml")
@@ -450,7 +537,15 @@ def _instant(stamp: str) -> dt.datetime:
 
 
 # ----- writing ----------------------------------------------------------------------------------
-def _write_files(folder: Path, files: Mapping[str, str], redlines: bool, force: bool = False) -> SiteResult:
+def _write_files(
+    folder: Path,
+    files: Mapping[str, str],
+    redlines: bool,
+    force: bool = False,
+    digests: Mapping[str, str] | None = None,
+) -> SiteResult:
+    """Write the files that changed and the list of them; `digests`: what each version page is made
+    from (a page among them but not in `files` was up to date, so left as it is)."""
     ours = _written_before(folder)
     changed = {rel: text for rel, text in files.items() if _bytes(folder / rel) != text.encode("utf-8")}
     others = [
@@ -468,11 +563,32 @@ def _write_files(folder: Path, files: Mapping[str, str], redlines: bool, force: 
     listed = {rel: sha for rel, sha in ours.items() if sha} | {
         rel: _fingerprint(text.encode("utf-8")) for rel, text in files.items()
     }
-    manifest = json.dumps({"written by": "Notice Studio", "files": listed}, indent=1) + "\n"
+    record: dict[str, object] = {"written by": "Notice Studio", "files": listed}
+    if digests:
+        record[MADE_FROM] = dict(digests)
+    manifest = json.dumps(record, indent=1) + "\n"
     if _bytes(folder / MANIFEST) != manifest.encode("utf-8"):
         write_atomic(folder / MANIFEST, manifest)
-    unchanged = tuple(rel for rel in files if rel not in changed)
+    kept = tuple(rel for rel in digests or {} if rel not in files)
+    unchanged = tuple(rel for rel in files if rel not in changed) + kept
     return SiteResult(folder, tuple(changed), unchanged, redlines)
+
+
+def _up_to_date(folder: Path, digests: Mapping[str, str]) -> set[str]:
+    """The version pages an earlier build made from what they would be made from now, and still
+    as it wrote them: this build leaves them as they are, without reading or rendering them."""
+    ours = _written_before(folder)
+    try:
+        before = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))[MADE_FROM]
+    except (OSError, ValueError, KeyError, TypeError):
+        return set()
+    if not isinstance(before, dict):
+        return set()
+    return {
+        rel
+        for rel, digest in digests.items()
+        if before.get(rel) == digest and ours.get(rel) and _ours(folder / rel, ours[rel])
+    }
 
 
 def _written_before(folder: Path) -> dict[str, str | None]:

@@ -36,8 +36,11 @@ NOTICE_FILE = "notice.yaml"
 CLAUSES_DIR = "clauses"
 BASE_DIR = "library-base"
 TABLES_DIR = "tables"
-FORMAT_VERSION = 1
-"""The newest notice.yaml format this app reads and writes; a newer one is refused, not rewritten."""
+FORMAT_VERSION = 2
+"""The notice.yaml format this app writes, and the newest it reads; a newer one is refused, not
+rewritten. Format 2: versions may be withdrawn (tags `withdrawn/v<N>`), scheduled ahead of their
+date, and publishing may require an approval; an app that knows only format 1 would misread them
+(a withdrawn version as upcoming, publishing without the approval), so format 2 shuts it out."""
 
 
 class NewerFormatError(NoticeError):
@@ -250,17 +253,29 @@ def read_notice(read: Callable[[str], str | None], table_names: Iterable[str] = 
 
 def check_format_version(value: object, line: int | None = None) -> None:
     """Refuse a notice written by a newer Notice Studio: saving it here would drop what it added."""
+    if _format_number(value, line) > FORMAT_VERSION:
+        raise NewerFormatError(
+            f"This notice was saved by a newer Notice Studio (format {value}); update Notice Studio to open it."
+        )
+
+
+def _format_number(value: object, line: int | None) -> int:
     if value is None:
-        return
+        return 1  # notices from before the format was written down
     try:
-        number = int(str(value))
+        return int(str(value))
     except ValueError:
         raise FormatError(NOTICE_FILE, line, f"'format: {value}' must be a whole number") from None
-    if number > FORMAT_VERSION:
-        raise NewerFormatError(
-            f"This notice was made by a newer Notice Studio (format {number}; this app reads format "
-            f"{FORMAT_VERSION}); update the app to open it."
-        )
+
+
+def is_older_format(text: str) -> bool:
+    """True when notice.yaml's text is in a format older than the one this app writes (the next
+    save rewrites it in the current one, so older apps stop opening it)."""
+    try:
+        data = _notice_data(text)
+        return isinstance(data, dict) and _format_number(data.get("format"), None) < FORMAT_VERSION
+    except FormatError:
+        return False
 
 
 def _read_clause(read: Callable[[str], str | None], clause_id: str, children: list[Clause]) -> Clause:

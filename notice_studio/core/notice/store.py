@@ -38,6 +38,7 @@ from notice_studio.core.notice.notice_format import (
     CLAUSES_DIR,
     NOTICE_FILE,
     TABLES_DIR,
+    is_older_format,
     merge_conflict_line,
     notice_files,
     outline_ids,
@@ -61,6 +62,8 @@ from notice_studio.core.wording import SET_YOUR_NAME
 
 NOTICE_ID_RECORDED = "Recorded the notice's id in notice.yaml (Word review copies are matched by it)"
 """The one-time edit that gives a notice made before notices had ids its id."""
+FORMAT_RAISED = "Saved notice.yaml in the current format (older Notice Studio apps ask to be updated to open it)"
+"""The edit that brings notice.yaml to the current format when a change only it records was made."""
 
 LOCK_NAME = "notice-studio.lock"
 SYNC_MARKER = "notice-studio-sync.json"
@@ -305,6 +308,10 @@ class NoticeRepo:
         self._saved = False
         self._took_over = False  # opening cleared the notice lock of a Notice Studio process that died
         self._committed: dict[str, str] = {}
+        # notice.yaml in the folder is behind what this app writes (an older format, or the id an
+        # older app dropped): the next edit brings it up to date.
+        self._yaml_behind = False
+        self._earlier_notice_id: str | None = None
         # GitPython keeps one `git cat-file --batch` process per repo; two threads reading it at
         # once garble its stream for good, so object reads take turns.
         self._cat_file_lock = threading.Lock()
@@ -734,7 +741,11 @@ class NoticeRepo:
         except FormatError as exc:
             raise self._unreadable(exc.path, str(exc)) from None
         self._refuse_a_lost_outline(notice, pending[1] if pending else [])
+        if not notice.notice_id:  # an older app rewrote notice.yaml without it: the history has it
+            notice.notice_id = self._earlier_id()
         self._committed = notice_files(notice)
+        text = read(NOTICE_FILE)
+        self._yaml_behind = text is not None and (is_older_format(text) or yaml_notice_id(text) != notice.notice_id)
         return notice
 
     def _refuse_links(self) -> None:
@@ -859,7 +870,7 @@ class NoticeRepo:
         if text is None or yaml_notice_id(text):
             return files
         committed = self._committed.get(NOTICE_FILE, "")
-        kept = yaml_notice_id(committed)
+        kept = yaml_notice_id(committed) or self._earlier_id()
         if committed and not kept and (first := self._first_commit()):
             kept = first
             record = {**self._committed, NOTICE_FILE: with_notice_id(committed, kept)}
@@ -867,12 +878,22 @@ class NoticeRepo:
         return {**files, NOTICE_FILE: with_notice_id(text, kept)} if kept else files
 
     def _write_and_commit(
-        self, files: dict[str, str], message: str, author: Author | None, committer: Author | None = None
+        self,
+        files: dict[str, str],
+        message: str,
+        author: Author | None,
+        committer: Author | None = None,
+        *,
+        raise_format: bool = False,
     ) -> str | None:
         changed = [p for p, text in files.items() if self._committed.get(p) != text]
         removed = [
             p for p in self._committed if p not in files and (p == NOTICE_FILE or p.split("/", 1)[0] in MANAGED_DIRS)
         ]
+        # notice.yaml in an older format goes with the next edit (never on its own, unless asked):
+        # from then on an app that reads only the older format refuses the notice.
+        if self._yaml_behind and NOTICE_FILE in files and NOTICE_FILE not in changed and (changed or raise_format):
+            changed.append(NOTICE_FILE)
         if not changed and not removed:
             return None
         self.require_on_draft()
@@ -943,6 +964,19 @@ class NoticeRepo:
             self._committed.pop(rel, None)
         with suppress(OSError):
             self._journal.unlink(missing_ok=True)
+        self._yaml_behind = self._yaml_behind and NOTICE_FILE not in changed
+
+    def raise_format(self, author: Author | None = None) -> str | None:
+        """Save notice.yaml in the current format when the folder has it in an older one (after a
+        change only the current format records, such as a withdrawal); None when it is current."""
+        with self._writing():
+            try:
+                self.load()  # what the folder holds now, and in which format
+            except NoticeError:
+                return None  # a damaged draft is the user's to mend first; the next edit raises it
+            if not self._yaml_behind:
+                return None
+            return self._write_and_commit(dict(self._committed), FORMAT_RAISED, author, raise_format=True)
 
     @property
     def _journal(self) -> Path:
@@ -1439,6 +1473,27 @@ class NoticeRepo:
         """True when `notice_id` is this notice's id (now, or its first commit's for a notice made
         before ids), whatever saved edit a copy says it came from."""
         return bool(notice_id) and notice_id in {self.load().notice_id, self._first_commit()}
+
+    def _earlier_id(self) -> str:
+        """The id notice.yaml last had in the history ('' when it never had one): an older app
+        that knew no ids rewrote the file without it, and the notice keeps the id it had."""
+        if self._earlier_notice_id is None:
+            self._earlier_notice_id = ""
+            with suppress(git.GitCommandError):
+                # Only the saves that added or dropped the id line; the newest that dropped it has
+                # it in its parent.
+                for commit in self._git("log", "--format=%H", "-G", "^id:", "--", NOTICE_FILE).split():
+                    found = self._id_at(commit) or self._id_at(f"{commit}^")
+                    if found:
+                        self._earlier_notice_id = found
+                        break
+        return self._earlier_notice_id
+
+    def _id_at(self, ref: str) -> str:
+        try:
+            return yaml_notice_id(self._git("show", f"{ref}:{NOTICE_FILE}", strip=False))
+        except git.GitCommandError:
+            return ""
 
     def _first_commit(self) -> str:
         roots = self._git("rev-list", "--max-parents=0", "HEAD").split()

@@ -164,9 +164,20 @@ def withdraw_problem(versions: Sequence[Version], name: str, today: dt.date) -> 
     version = next((v for v in versions if v.name == name), None)
     if version is None:
         return f"There is no published version '{name}'; 'notice-studio log' lists them."
+    return _withdraw_problem(version, schedule(versions, today), standing(versions))
+
+
+def withdraw_problems(versions: Sequence[Version], today: dt.date) -> dict[str, str]:
+    """`withdraw_problem` for every version (name -> why not, '' when it may be withdrawn), from
+    one schedule: the History dock asks for all of them on each refresh, hundreds of versions."""
+    plan, kept = schedule(versions, today), standing(versions)
+    return {v.name: _withdraw_problem(v, plan, kept) for v in versions}
+
+
+def _withdraw_problem(version: Version, plan: Schedule, kept: Sequence[Version]) -> str:
+    name = version.name
     if version.withdrawn is not None:
         return f"{name} is already withdrawn."
-    plan = schedule(versions, today)
     replaced_by = plan.replaced_by(version)
     if replaced_by is not None:
         return f"{name} will never take effect ({replaced_by.name} replaced it), so there is nothing to withdraw."
@@ -176,7 +187,7 @@ def withdraw_problem(versions: Sequence[Version], name: str, today: dt.date) -> 
             f"{name} has been in force{when}, so readers have seen it and it stays in the record; "
             "to change it, publish a new version."
         )
-    later = [v for v in standing(versions) if v.number > version.number]
+    later = [v for v in kept if v.number > version.number]
     if later:
         return f"{later[-1].name} was published after {name} and builds on it; withdraw {later[-1].name} first."
     return ""

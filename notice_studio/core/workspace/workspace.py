@@ -1024,7 +1024,9 @@ class Workspace(TeamWork, WordReviewWork):
         problem = self.withdraw_problem(name, today)
         if problem:
             raise NoticeError(problem)
-        return self.repo.withdraw(name, reason, self.author)
+        withdrawn = self.repo.withdraw(name, reason, self.author)
+        self.repo.raise_format(self.author)  # an app that knows no withdrawals would take it as upcoming
+        return withdrawn
 
     def restore(self, ref: str) -> str | None:
         """Make an earlier version (or saved edit) the new draft; history is kept, nothing rewritten."""

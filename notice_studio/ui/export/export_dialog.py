@@ -46,6 +46,7 @@ from notice_studio.ui.export.export_jobs import (
     Cancelled,
     ExportResult,
     file_job,
+    read_site_versions,
     read_versions,
     site_job,
 )
@@ -403,9 +404,10 @@ class ExportDialog(QDialog):
         if ref == DRAFT and not site:
             make({DRAFT: snapshot(self.session.notice)})
             return
-        refs = [v.name for v in versions] if site else [ref]
-        total = len(refs) + 1 if site else 3
-        tasks.write(read_versions(repo, refs, report, cancelled, total), make, self._failed)
+        if site:
+            tasks.write(read_site_versions(repo, versions, path, report, cancelled), make, self._failed)
+        else:
+            tasks.write(read_versions(repo, [ref], report, cancelled, 3), make, self._failed)
 
     def cancel(self) -> None:
         if self.running:
@@ -433,7 +435,8 @@ class ExportDialog(QDialog):
         if self.website.isChecked():
             text = (
                 f"Website folder written to {result.path}: {plural(result.written, 'file')} "
-                f"updated, {result.unchanged} unchanged."
+                f"updated, {result.unchanged} unchanged; {result.made} of {plural(result.pages, 'version page')} "
+                "made again (the others were up to date)."
             )
         else:
             text = f"Exported to {result.path}"

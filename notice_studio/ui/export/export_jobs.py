@@ -14,7 +14,7 @@ from pathlib import Path
 import notice_studio.qt_export  # noqa: F401 - registers the PDF exporter
 from notice_studio.core.export.formats import export_content
 from notice_studio.core.fileio import write_atomic
-from notice_studio.core.notice.model import Notice
+from notice_studio.core.notice.model import Notice, NoticeError
 from notice_studio.core.notice.store import Version
 
 DRAFT = "draft"
@@ -44,6 +44,10 @@ class ExportResult:
     """What the format could not show (a PDF's letters no font has), one sentence each."""
     written: int = 0
     unchanged: int = 0
+    made: int = 0
+    """Version pages of the website folder made again (the others were up to date)."""
+    pages: int = 0
+    """Version pages the website folder has."""
 
 
 # ----- the work (runs in a worker; no widgets here) ---------------------------------------------
@@ -64,6 +68,25 @@ def read_versions(
             report(n, total, f"Reading {ref}…")
             notices[ref] = repo.notice_at(ref)
         return notices
+
+    return work
+
+
+def read_site_versions(
+    repo,
+    versions: Sequence[Version],
+    folder: Path,
+    report: Callable[[int, int, str], None],
+    cancelled: threading.Event,
+) -> Callable[[], dict[str, Notice]]:
+    """A function for the serial git lane: the notices the website folder's build reads (the
+    front page's version and those whose pages are not up to date in `folder`)."""
+
+    def work() -> dict[str, Notice]:
+        from notice_studio.core.export.site import versions_to_read
+
+        refs = versions_to_read(versions, folder)
+        return read_versions(repo, refs, report, cancelled, len(refs) + 1)()
 
     return work
 
@@ -107,6 +130,8 @@ class _StoredVersions:
     def notice_at(self, ref: str) -> Notice:
         if self._cancelled.is_set():
             raise Cancelled()
+        if ref not in self._notices:  # its page was up to date when the versions were read
+            raise NoticeError("The website folder changed while it was being written; export it again.")
         return self._notices[ref]
 
 
@@ -131,6 +156,8 @@ def site_job(
             _StoredVersions(versions, notices, cancelled), folder, base_url=base_url or None, force=replace
         )
         report(total, total, "Done.")
-        return ExportResult(Path(result.folder), (), (), len(result.written), len(result.unchanged))
+        return ExportResult(
+            Path(result.folder), (), (), len(result.written), len(result.unchanged), len(result.made), result.versions
+        )
 
     return work

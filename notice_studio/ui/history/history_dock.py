@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette
@@ -33,8 +34,8 @@ from PySide6.QtWidgets import (
 )
 
 from notice_studio.core.notice.model import Notice
-from notice_studio.core.notice.store import standing
-from notice_studio.core.publishing.schedule import withdraw_problem
+from notice_studio.core.notice.store import Version, standing
+from notice_studio.core.publishing.schedule import withdraw_problems
 from notice_studio.ui import commands
 from notice_studio.ui.app_state import AppState, Navigator
 from notice_studio.ui.history.history_entries import DRAFT, EDIT, VERSION, HistoryEntry, timeline
@@ -44,6 +45,18 @@ from notice_studio.ui.tasks import Debouncer
 
 PAGE = 200  # edits loaded at first; "Show all" loads the rest
 _ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+@dataclass(frozen=True)
+class _VersionFacts:
+    """What the dock works out from the published versions (signatures checked, which may be
+    withdrawn): kept from one refresh to the next while no version is published or withdrawn,
+    so a save (hundreds of versions, a refresh after each) does not work it all out again."""
+
+    versions: tuple[Version, ...]
+    today: dt.date
+    signed: dict[str, str]
+    refusals: dict[str, str]
 
 
 # ----- drawing ----------------------------------------------------------------------------------
@@ -225,6 +238,7 @@ class HistoryDock(QDockWidget):
         self.entries: list[HistoryEntry] = []
         self.show_all = False
         self._more = False
+        self._version_facts: _VersionFacts | None = None
         self._refresh = Debouncer(120, self.refresh, self)
 
         self.hint = QLabel("Select an entry to compare it with the draft, or two entries (Ctrl+click) to compare them.")
@@ -299,6 +313,7 @@ class HistoryDock(QDockWidget):
         self.show_all = False
         self.list.clear()
         self.entries = []
+        self._version_facts = None
         if session is None:
             self.status.setText("Open a notice to see its history.")
             self._update_buttons()
@@ -318,27 +333,31 @@ class HistoryDock(QDockWidget):
 
         titles = {c.id: c.title for c in session.notice.all_clauses()}
         workspace = session.workspace
+        known = self._version_facts
 
-        def work() -> tuple[list[HistoryEntry], bool]:
+        def work() -> tuple[list[HistoryEntry], bool, _VersionFacts]:
             edits = repo.edits(limit=limit)
             versions = repo.versions()
             latest = standing(versions)
             since = repo.edits_since(latest[-1].name) if latest else None
             more = limit is not None and len(edits) >= limit
-            # git verify-tag for each signed version: here, off the window's thread.
-            signed = {name: s.words for name, s in workspace.version_signatures().items()} if versions else {}
             today = dt.date.today()
-            refusals = {v.name: withdraw_problem(versions, v.name, today) for v in versions}
+            facts = known
+            if facts is None or facts.today != today or facts.versions != tuple(versions):
+                # git verify-tag for each signed version: here, off the window's thread.
+                signed = {name: s.words for name, s in workspace.version_signatures().items()} if versions else {}
+                facts = _VersionFacts(tuple(versions), today, signed, withdraw_problems(versions, today))
+            refusals = facts.refusals
             entries = [
                 replace(e, withdraw_refusal=refusals[e.ref]) if e.kind == VERSION and e.ref in refusals else e
-                for e in timeline(edits, versions, titles, since, signatures=signed)
+                for e in timeline(edits, versions, titles, since, signatures=facts.signed)
             ]
-            return entries, more
+            return entries, more, facts
 
-        def done(result: tuple[list[HistoryEntry], bool]) -> None:
+        def done(result: tuple[list[HistoryEntry], bool, _VersionFacts]) -> None:
             if self.session is not session:
                 return
-            entries, self._more = result
+            entries, self._more, self._version_facts = result
             self._fill(entries)
 
         def failed(exc: object) -> None:
@@ -352,23 +371,28 @@ class HistoryDock(QDockWidget):
         self.refresh()
 
     def _fill(self, entries: list[HistoryEntry]) -> None:
+        """Show `entries`: only the rows that differ from those shown are replaced (after a save,
+        the draft's row, the new edit's and the one that drops off the end of the page), so
+        hundreds of rows are not made again each time."""
         chosen = {e.ref for e in self.selected_entries()}
         current = self.list.currentItem()
         current_ref = current.data(_ENTRY_ROLE).ref if current is not None else None
+        steps = SequenceMatcher(None, self.entries, entries, autojunk=False).get_opcodes()
         self.entries = entries
         scrolled = self.list.verticalScrollBar().value()
         self.list.blockSignals(True)
-        self.list.clear()
-        for entry in entries:
-            item = QListWidgetItem(entry.accessible_text)
-            item.setData(_ENTRY_ROLE, entry)
-            item.setToolTip(_tooltip(entry))
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, entry.accessible_text)
-            self.list.addItem(item)
-            if entry.ref in chosen:
-                item.setSelected(True)
-            if entry.ref == current_ref:
-                self.list.setCurrentItem(item, QItemSelectionModel.SelectionFlag.NoUpdate)
+        for tag, old_start, old_end, new_start, new_end in reversed(steps):  # from the end: rows above keep their place
+            if tag == "equal":
+                continue
+            for _ in range(old_end - old_start):
+                self.list.takeItem(old_start)
+            for row in range(new_start, new_end):
+                item = _item(entries[row])
+                self.list.insertItem(old_start + row - new_start, item)
+                if entries[row].ref in chosen:
+                    item.setSelected(True)
+                if entries[row].ref == current_ref:
+                    self.list.setCurrentItem(item, QItemSelectionModel.SelectionFlag.NoUpdate)
         self.list.blockSignals(False)
         self.list.verticalScrollBar().setValue(scrolled)  # an autosave must not make the list jump
         self.show_all_button.setVisible(self._more)
@@ -530,6 +554,14 @@ class HistoryDock(QDockWidget):
             if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
                 return True  # history is never deleted
         return super().eventFilter(watched, event)
+
+
+def _item(entry: HistoryEntry) -> QListWidgetItem:
+    item = QListWidgetItem(entry.accessible_text)
+    item.setData(_ENTRY_ROLE, entry)
+    item.setToolTip(_tooltip(entry))
+    item.setData(Qt.ItemDataRole.AccessibleTextRole, entry.accessible_text)
+    return item
 
 
 def _tooltip(entry: HistoryEntry) -> str:
