@@ -1,6 +1,7 @@
 """Word-level text comparison: diff-match-patch over word tokens, timeout off, semantic cleanup.
 
-Texts are split into word, whitespace and punctuation tokens; each distinct token becomes one
+Texts are split into word, whitespace and punctuation tokens (`core/scripts.py`: a Chinese,
+Japanese or Thai character is a word of its own, since those scripts put no spaces between words); each distinct token becomes one
 character (diff-match-patch's "lines to chars" trick applied to words), the character strings
 are compared, and the result is mapped back. Counsel then see "30 days" -> "45 days" rather
 than character noise, and a long clause never degrades to delete-all/insert-all because the
@@ -12,13 +13,14 @@ times faster) and the pure-Python `diff_match_patch`. Pure functions, immutable 
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
 import diff_match_patch as _dmp_module
+
+from notice_studio.core.scripts import TOKEN_RE
 
 try:  # the C++ engine; the pure-Python one is the fallback (and a reference in tests)
     import fast_diff_match_patch as _fast
@@ -30,8 +32,6 @@ EQUAL: Op = "equal"
 INSERT: Op = "insert"
 DELETE: Op = "delete"
 
-TOKEN_RE = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
-"""A word (letters/digits/underscore), a run of whitespace, or one other character."""
 
 _SURROGATES = range(0xD800, 0xE000)
 # Windows builds of the C++ engine reject characters outside the Basic Multilingual Plane.
