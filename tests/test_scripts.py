@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import json
 import re
 from pathlib import Path
 
 import pytest
 from notice_support import AUTHOR
+from test_cli_edit import run
+from test_library import clause_file, make_root
 
 from notice_studio.core.checks import CheckContext, run_checks
 from notice_studio.core.checks.text import sentences
@@ -19,11 +22,13 @@ from notice_studio.core.diff.changes import _kind_of_change, _Region, draft_chan
 from notice_studio.core.diff.notices import diff_notices, diff_versions
 from notice_studio.core.diff.words import DELETE, EQUAL, INSERT, diff_words, tokenize
 from notice_studio.core.importer import create_notice, import_file
+from notice_studio.core.library.catalog import Library
 from notice_studio.core.notice.model import Clause, Notice, unique_clause_id
 from notice_studio.core.notice.store import NoticeRepo
 from notice_studio.core.render.renderer import render
 from notice_studio.core.scripts import ascii_slug, find_folded, fold_for_search, has_letters, words
 from notice_studio.core.sentences import split_sentences
+from notice_studio.core.text_search import TextSearch
 
 GREEK = "Κρατάμε τα στοιχεία του λογαριασμού σας για τριάντα ημέρες."
 RUSSIAN = "Мы храним данные вашей учётной записи тридцать дней."
@@ -71,7 +76,10 @@ def test_words_keep_their_marks_and_no_space_scripts_are_characters() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("データを保存します。期間は30日です！質問は？ありません", ["データを保存します。", "期間は30日です！", "質問は？", "ありません"]),
+        (
+            "データを保存します。期間は30日です！質問は？ありません",
+            ["データを保存します。", "期間は30日です！", "質問は？", "ありません"],
+        ),
         ("我们保存数据。我们不出售数据。", ["我们保存数据。", "我们不出售数据。"]),
         ("「保存します。」次の文です。", ["「保存します。」", "次の文です。"]),
         ("هل نبيع بياناتك؟ لا نبيعها.", ["هل نبيع بياناتك؟", "لا نبيعها."]),
@@ -194,3 +202,60 @@ def test_search_folds_turkish_i_german_sharp_s_and_accents() -> None:
     assert list(find_folded("Café", "cafe")) == [(0, 4)]
     assert list(find_folded("Cafe\u0301 au lait", "café")) == [(0, 5)]  # the accent written apart goes too
     assert list(find_folded("anything", "")) == []
+
+
+FIRM_CLAUSES = {
+    "de/kameras.md": clause_file(
+        "kameras",
+        "Unsere Kameras filmen den Eingang an der Hauptstraße; die Aufnahmen löschen wir nach einer Woche.",
+        topic="security",
+        title="Kameras an der Straße",
+        satisfies="[]",
+    ),
+    "tr/subeler.md": clause_file(
+        "subeler",
+        "İzmir ve Istanbul şubelerimizde ziyaretçi kaydı tutarız.",
+        topic="security",
+        title="Şubelerimiz",
+        satisfies="[]",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("HAUPTSTRASSE", ["kameras"]),
+        ("strasse", ["kameras"]),
+        ("loschen", ["kameras"]),  # typed without the umlaut
+        ("izmir", ["subeler"]),
+        ("ISTANBUL", ["subeler"]),
+        ("ıstanbul", ["subeler"]),  # a dotless i typed on a Turkish keyboard
+        ("subelerimiz", ["subeler"]),
+    ],
+)
+def test_library_search_folds_case_as_each_language_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, query: str, found: list[str]
+) -> None:
+    firm = make_root(tmp_path / "firm", FIRM_CLAUSES)
+    monkeypatch.setenv("NOTICE_STUDIO_LIBRARY", str(firm))
+    code, out, err = run(capsys, "library", "--search", query, "--json")
+    assert code == 0 and err == ""
+    assert [clause["id"] for clause in json.loads(out)["clauses"]] == found
+    assert [c.id for c in Library.load([firm]).search(query)] == found  # the app's library browser asks the same
+
+
+def test_finding_words_in_a_clause_folds_case_and_keeps_offsets() -> None:
+    text = "Die Hauptstraße und die HAUPTSTRASSE; İzmir, nicht Izmirli."
+    places = list(TextSearch("hauptstrasse").spans(text))
+    assert [text[a:b] for a, b in places] == ["Hauptstraße", "HAUPTSTRASSE"]
+    assert [text[a:b] for a, b in TextSearch("izmir").spans(text)] == ["İzmir", "Izmir"]
+    assert [text[a:b] for a, b in TextSearch("izmir", whole_words=True).spans(text)] == ["İzmir"]
+    assert [text[a:b] for a, b in TextSearch("Izmir", match_case=True).spans(text)] == ["Izmir"]
+    assert TextSearch("straße").replace_all(text, "Allee") == (
+        "Die HauptAllee und die HAUPTAllee; İzmir, nicht Izmirli.",
+        2,
+    )
+    start, end = places[1]
+    assert TextSearch("hauptstraße").found_at(text, start, end)
+    assert not TextSearch("hauptstraße").found_at(text, start, end - 1)

@@ -135,6 +135,8 @@ def _strip_marks(text: str) -> str:
 def fold_for_search(text: str) -> str:
     """`text` as searches compare it: case folded ('ß' -> 'ss'), accents and other marks taken off
     (after NFKD), Turkish dotted and dotless i both as 'i' ('İstanbul', 'ıstanbul' -> 'istanbul')."""
+    if text.isascii():
+        return text.lower()  # the same, many times faster
     return _strip_marks(unicodedata.normalize("NFKD", text.casefold())).translate(_SEARCH_FOLD)
 
 
