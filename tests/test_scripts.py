@@ -146,6 +146,17 @@ def test_a_change_in_another_script_is_suggested_material(old_body: str, new_bod
     assert "small wording" not in item.sentence
 
 
+def test_a_replaced_word_in_japanese_is_quoted_with_the_characters_around_it() -> None:
+    old = notice_of(Clause("names", "氏名", "お客様の氏名を保存します。"))
+    new = copy.deepcopy(old)
+    new.set_body("names", "お客様の氏名を削除します。")
+    [item] = draft_change_notice(diff_notices(old, new)).items
+    assert (
+        item.sentence
+        == 'We changed the section "氏名": it now says "お客様の氏名を削除します" instead of "お客様の氏名を保存します".'
+    )
+
+
 def test_a_scattered_chinese_edit_is_counted_in_characters() -> None:
     scattered = [_Region("我们", "保存", "保留并处理", "您的"), _Region("您的", "地址", "住址", "。")]
     assert _kind_of_change(scattered) == "we reworded it (7 characters added, 4 taken out)"

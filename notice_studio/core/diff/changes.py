@@ -794,6 +794,7 @@ def _wording_parts(regions: list[_Region], topic: str, sure: bool = True) -> lis
         elif quoted:
             parts.append("we added " + " and ".join(quoted))
         for r in replaced[:1]:
+            r = _with_neighbours(r)
             new, old = _short(r.inserted, 10), _short(r.deleted, 10)
             if new and UNFILLED in r.deleted:
                 parts.append(f'it now says "{new}"')
@@ -806,6 +807,23 @@ def _wording_parts(regions: list[_Region], topic: str, sure: bool = True) -> lis
     elif added and not removed and not replaced:
         parts.append(f'we added "{_short(max((r.inserted for r in added), key=len))}" and more')
     return parts[:2]
+
+
+_NEIGHBOURS = 8
+_NO_SPACE_RUN_END = re.compile(rf"[{NO_SPACE_CHARS}]{{1,{_NEIGHBOURS}}}$")
+_NO_SPACE_RUN_START = re.compile(rf"[{NO_SPACE_CHARS}]{{1,{_NEIGHBOURS}}}")
+
+
+def _with_neighbours(region: _Region) -> _Region:
+    """A replacement in Chinese, Japanese or Thai with the characters around it, up to a mark or a
+    space: 'it now says "我们保留您的" instead of "我们保存您的"', not "留" instead of "存"."""
+    changed = region.deleted + region.inserted
+    if not changed or not _NO_SPACE_RE.search(changed[0] + changed[-1]):
+        return region
+    before = _NO_SPACE_RUN_END.search(region.before)
+    after = _NO_SPACE_RUN_START.match(region.after)
+    lead, tail = before.group(0) if before else "", after.group(0) if after else ""
+    return _Region(region.before, lead + region.deleted + tail, lead + region.inserted + tail, region.after)
 
 
 def _rendered_title(change: ClauseChange) -> str:
