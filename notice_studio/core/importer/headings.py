@@ -266,7 +266,16 @@ def is_strict_title_case(text: str) -> bool:
     return bool(found) and all(w[0].isupper() or w.lower() in _ARTICLES_AND_PREPOSITIONS for w in found)
 
 
-_NOTICE_NAME = re.compile(r"\b(?:privacy|notice|policy|statement|data protection)\b", re.IGNORECASE)
+NOTICE_NAMES_ELSEWHERE = (
+    r"datenschutz\w*|confidentialit[ée]|donn[ée]es\s+personnelles|privacidad|protecci[óo]n\s+de\s+datos"
+    r"|privacidade|prote[çc][ãa]o\s+de\s+dados|protezione\s+dei\s+dati|privacyverklaring|privacybeleid"
+    r"|gegevensbescherming"
+)
+"""Words that name a privacy notice in German, French, Spanish, Portuguese, Italian and Dutch
+('Datenschutzerklärung', 'Politique de confidentialité'): one list for the import's title rules."""
+_NOTICE_NAME = re.compile(
+    rf"\b(?:privacy|notice|policy|statement|data protection|{NOTICE_NAMES_ELSEWHERE})\b", re.IGNORECASE
+)
 
 
 def names_the_notice(text: str) -> bool:
