@@ -24,6 +24,7 @@ __all__ = [
     "fold_for_search",
     "has_letters",
     "mostly_latin",
+    "tokens",
     "words",
 ]
 
@@ -67,12 +68,24 @@ NO_SPACE_CHARS = _ranges(
 """Characters of scripts written without spaces between words (a class body): each is a word."""
 
 _MARKS = _marks()
-WORD_PATTERN = rf"[{NO_SPACE_CHARS}][{_MARKS}]*|(?:[^\W{NO_SPACE_CHARS}]|[{_MARKS}])+"
+# Written with the common case first, a run of one character class (twice as fast as one class of
+# letters-or-marks repeated): letters, then marks and letters again ('हिन्दी'); a character of a script
+# without spaces and its marks; marks before any letter.
+WORD_PATTERN = (
+    rf"[^\W{NO_SPACE_CHARS}]+(?:[{_MARKS}]+[^\W{NO_SPACE_CHARS}]*)*"
+    rf"|[{NO_SPACE_CHARS}][{_MARKS}]*"
+    rf"|[{_MARKS}]+(?:[^\W{NO_SPACE_CHARS}]+[{_MARKS}]*)*"
+)
 """One word: a character of a script written without spaces (with its marks), or a run of letters,
 digits, underscores and marks of any other script."""
 WORD_RE = re.compile(WORD_PATTERN)
 TOKEN_RE = re.compile(rf"{WORD_PATTERN}|\s+|[^\w\s]")
 """A word, a run of white space, or one other character: joined, the tokens give the text back."""
+# Text with no mark and no character of a script without spaces (an English notice, curly quotes and
+# all) splits the same with the plain patterns, two to three times faster; one scan tells which.
+_NEEDS_SCRIPT_RULES = re.compile(f"[{NO_SPACE_CHARS}{_MARKS}]")
+_PLAIN_WORD_RE = re.compile(r"\w+")
+_PLAIN_TOKEN_RE = re.compile(r"\w+|\s+|[^\w\s]")
 
 _LETTER_OR_DIGIT_RE = re.compile(r"[^\W_]")
 
@@ -88,7 +101,12 @@ def has_letters(text: str) -> bool:
 
 def words(text: str) -> list[str]:
     """The words of `text`, as the comparison counts them (each Chinese or Thai character is one)."""
-    return WORD_RE.findall(text)
+    return (WORD_RE if _NEEDS_SCRIPT_RULES.search(text) else _PLAIN_WORD_RE).findall(text)
+
+
+def tokens(text: str) -> list[str]:
+    """`text` as words, runs of white space and single other characters (`TOKEN_RE`); joined, `text`."""
+    return (TOKEN_RE if _NEEDS_SCRIPT_RULES.search(text) else _PLAIN_TOKEN_RE).findall(text)
 
 
 def _is_latin(ch: str) -> bool:

@@ -31,7 +31,8 @@ from notice_studio.core.diff.practices import PracticeChange
 from notice_studio.core.diff.reader_text import LINK_MARK, ReaderView, reader_line, reader_view
 from notice_studio.core.diff.words import DELETE, EQUAL, INSERT, WordOp, new_text, old_text
 from notice_studio.core.practices.statements import lower_label as lower_first
-from notice_studio.core.scripts import NO_SPACE_CHARS, WORD_PATTERN, WORD_RE, mostly_latin
+from notice_studio.core.scripts import NO_SPACE_CHARS, WORD_PATTERN, mostly_latin
+from notice_studio.core.scripts import words as script_words
 from notice_studio.core.sentences import split_sentences
 from notice_studio.core.wording import plural
 
@@ -392,7 +393,7 @@ def _regions(ops: Iterable[WordOp]) -> list[_Region]:
 
 
 def _words(text: str) -> list[str]:
-    return [w.lower() for w in WORD_RE.findall(text)]
+    return [w.lower() for w in script_words(text)]
 
 
 # Tracking ids, hashes and session tokens that web pages carry: a changed one is no change to the text.

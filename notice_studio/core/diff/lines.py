@@ -13,7 +13,7 @@ import itertools
 from difflib import SequenceMatcher
 
 from notice_studio.core.diff.words import DELETE, EQUAL, INSERT, WordOp, diff_words
-from notice_studio.core.scripts import WORD_RE
+from notice_studio.core.scripts import words
 
 __all__ = ["diff_body"]
 
@@ -67,7 +67,7 @@ def _reordered(old_keys: list[str], new_keys: list[str]) -> bool:
     def once(keys: list[str]) -> dict[str, int]:
         seen: dict[str, int] = {}
         for i, key in enumerate(keys):
-            if len(WORD_RE.findall(key)) >= _MIN_WORDS:
+            if len(words(key)) >= _MIN_WORDS:
                 seen[key] = -1 if key in seen else i
         return {k: i for k, i in seen.items() if i >= 0}
 

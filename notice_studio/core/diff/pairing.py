@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Mapping
 
 from notice_studio.core.diff.words import EQUAL, diff_words
-from notice_studio.core.scripts import WORD_RE
+from notice_studio.core.scripts import words
 
 __all__ = ["SIMILAR", "pair_sections", "similarity"]
 
@@ -25,15 +25,15 @@ sections share 62% of their words), so the words must also come in the same orde
 
 
 def _bag(text: str) -> Counter[str]:
-    return Counter(w.casefold() for w in WORD_RE.findall(text))
+    return Counter(w.casefold() for w in words(text))
 
 
 def similarity(a: str, b: str) -> float:
     """Share of the two texts' words that the word comparison keeps unchanged (0 to 1)."""
-    total = len(WORD_RE.findall(a)) + len(WORD_RE.findall(b))
+    total = len(words(a)) + len(words(b))
     if not total:
         return 1.0
-    kept = sum(len(WORD_RE.findall(op.text)) for op in diff_words(a, b) if op.op == EQUAL)
+    kept = sum(len(words(op.text)) for op in diff_words(a, b) if op.op == EQUAL)
     return 2 * kept / total
 
 

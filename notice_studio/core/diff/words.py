@@ -20,7 +20,7 @@ from typing import Literal
 
 import diff_match_patch as _dmp_module
 
-from notice_studio.core.scripts import TOKEN_RE
+from notice_studio.core.scripts import tokens
 
 try:  # the C++ engine; the pure-Python one is the fallback (and a reference in tests)
     import fast_diff_match_patch as _fast
@@ -51,7 +51,7 @@ class WordOp:
 
 def tokenize(text: str) -> list[str]:
     """Words, whitespace runs and single punctuation marks; joined they give `text` back."""
-    return TOKEN_RE.findall(text)
+    return tokens(text)
 
 
 def old_text(ops: tuple[WordOp, ...]) -> str:
@@ -122,12 +122,12 @@ def _tokens_to_chars(old: str, new: str) -> tuple[str, str, list[str]]:
     index: dict[str, str] = {}
 
     def encode(text: str) -> str:
-        tokens = TOKEN_RE.findall(text)
-        for token in tokens:
+        found = tokens(text)
+        for token in found:
             if token not in index:
                 index[token] = _token_char(len(vocabulary))
                 vocabulary.append(token)
-        return "".join(map(index.__getitem__, tokens))
+        return "".join(map(index.__getitem__, found))
 
     old_chars = encode(old)
     new_chars = encode(new)
