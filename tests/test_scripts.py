@@ -203,6 +203,45 @@ def test_an_imported_chinese_notice_has_distinct_ascii_anchors(tmp_path: Path) -
     assert anchors == ["ns-clause-section-1", "ns-clause-section-2", "ns-clause-poioi-eimaste"]
 
 
+PLAIN_TEXT_NOTICES = {
+    "zh": (
+        (
+            "隐私政策\n\n我们是谁\n\n示例公司出租自行车，并对您的数据负责。\n\n"
+            "我们收集哪些数据\n\n我们在您租车时收集您的姓名和电子邮件地址。\n"
+        ),
+        "隐私政策",
+        ["我们是谁", "我们收集哪些数据"],
+    ),
+    "el": (
+        (
+            "Πολιτική απορρήτου\n\nΠοιοι είμαστε\n\nΗ εταιρεία Παράδειγμα ΑΕ νοικιάζει ποδήλατα και είναι υπεύθυνη "
+            "για τα δεδομένα σας.\n\nΤι δεδομένα συλλέγουμε\n\nΣυλλέγουμε το όνομά σας και το email σας όταν νοικιάζετε.\n"
+        ),
+        "Πολιτική απορρήτου",
+        ["Ποιοι είμαστε", "Τι δεδομένα συλλέγουμε"],
+    ),
+    "ar": (
+        (
+            "سياسة الخصوصية\n\nمن نحن\n\nشركة المثال تؤجر الدراجات وهي مسؤولة عن بياناتك.\n\n"
+            "البيانات التي نجمعها\n\nنجمع اسمك وعنوان بريدك الإلكتروني عندما تستأجر دراجة.\n"
+        ),
+        "سياسة الخصوصية",
+        ["من نحن", "البيانات التي نجمعها"],
+    ),
+}
+
+
+@pytest.mark.parametrize("language", sorted(PLAIN_TEXT_NOTICES))
+def test_plain_text_in_another_script_gets_its_title_and_headings(tmp_path: Path, language: str) -> None:
+    text, title, headings = PLAIN_TEXT_NOTICES[language]
+    source = tmp_path / "notice.txt"
+    source.write_text(text, encoding="utf-8")
+    outline = import_file(source)
+    assert outline.title == title
+    assert [section.title for section in outline.sections] == headings
+    assert all(section.body.strip() for section in outline.sections)
+
+
 # ----- 6. search folds case as each language does -------------------------------------------------
 def test_search_folds_turkish_i_german_sharp_s_and_accents() -> None:
     assert fold_for_search("İSTANBUL") == fold_for_search("ıstanbul") == "istanbul"
