@@ -1,8 +1,9 @@
 """Word-level text comparison: diff-match-patch over word tokens, timeout off, semantic cleanup.
 
 Texts are split into word, whitespace and punctuation tokens (`core/scripts.py`: a Chinese,
-Japanese or Thai character is a word of its own, since those scripts put no spaces between words); each distinct token becomes one
-character (diff-match-patch's "lines to chars" trick applied to words), the character strings
+Japanese or Thai character is a word of its own, since those scripts put no spaces between
+words); each distinct token becomes one character (diff-match-patch's "lines to chars" trick
+applied to words), the character strings
 are compared, and the result is mapped back. Counsel then see "30 days" -> "45 days" rather
 than character noise, and a long clause never degrades to delete-all/insert-all because the
 time limit is off (`Diff_Timeout = 0`).
