@@ -216,3 +216,95 @@ def test_a_numeric_date_that_reads_one_way_has_no_note() -> None:
     outline = import_text("Effective date: 21/12/2024\n\n" + BIKES.format(law=" under the CCPA"))
     assert outline.stated_date == "2024-12-21"
     assert not [n for n in outline.notes if "was read as" in n]
+
+
+# ----- notices written in other languages (our own fixture text) ----------------------------------
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Stand: 1. Oktober 2021", dt.date(2021, 10, 1)),
+        ("Zuletzt aktualisiert am 3. März 2025", dt.date(2025, 3, 3)),
+        ("Letzte Aktualisierung: 14.02.2024", dt.date(2024, 2, 14)),
+        ("Dernière mise à jour : 1er octobre 2021", dt.date(2021, 10, 1)),
+        ("Mise à jour le 4 février 2025", dt.date(2025, 2, 4)),
+        ("En vigueur à compter du 1er août 2023", dt.date(2023, 8, 1)),
+        ("Última actualización: 1 de octubre de 2021", dt.date(2021, 10, 1)),
+        ("Fecha de entrada en vigor: 15 de enero de 2024", dt.date(2024, 1, 15)),
+        ("Laatst bijgewerkt op 1 oktober 2021", dt.date(2021, 10, 1)),
+        ("Ultimo aggiornamento: 1 ottobre 2021", dt.date(2021, 10, 1)),
+        ("In vigore dal 2 giugno 2022", dt.date(2022, 6, 2)),
+        ("Última atualização: 1 de outubro de 2021", dt.date(2021, 10, 1)),
+        ("Atualizado em 9 de dezembro de 2020", dt.date(2020, 12, 9)),
+    ],
+)
+def test_typed_dates_in_other_languages_are_recognised(line: str, expected: dt.date) -> None:
+    found = stated_date(f"Wir vermieten Fahrräder.\n{line}\nNous louons des vélos.")
+    assert found == (expected, line)
+    assert date_statement(line) == expected
+
+
+def test_a_law_in_force_since_a_date_is_not_the_notice_date_in_german_either() -> None:
+    assert stated_date("Das Gesetz (DSGVO) ist in Kraft seit 25. Mai 2018.") is None
+
+
+NOTICES_ELSEWHERE = {
+    "de": (
+        (
+            "Datenschutzerklärung\n\nStand: 1. Oktober 2021\n\nWer wir sind\n\n"
+            "Die Radverleih Muster GmbH vermietet Fahrräder und ist für Ihre Daten verantwortlich.\n\n"
+            "Welche Daten wir erheben\n\nWir erheben Ihren Namen und Ihre E-Mail-Adresse, wenn Sie ein Rad mieten.\n"
+        ),
+        "Datenschutzerklärung",
+    ),
+    "fr": (
+        (
+            "Politique de confidentialité\n\nDernière mise à jour : 1er octobre 2021\n\nQui sommes-nous\n\n"
+            "La société Vélos Exemple SAS loue des vélos et est responsable de vos données.\n\n"
+            "Les données que nous recueillons\n\nNous recueillons votre nom et votre adresse e-mail.\n"
+        ),
+        "Politique de confidentialité",
+    ),
+    "es": (
+        (
+            "Política de privacidad\n\nÚltima actualización: 1 de octubre de 2021\n\nQuiénes somos\n\n"
+            "Bicis Ejemplo S.L. alquila bicicletas y es responsable de sus datos.\n\n"
+            "Qué datos recogemos\n\nRecogemos su nombre y su dirección de correo electrónico.\n"
+        ),
+        "Política de privacidad",
+    ),
+    "nl": (
+        (
+            "Privacyverklaring\n\nLaatst bijgewerkt op 1 oktober 2021\n\nWie wij zijn\n\n"
+            "Fietsverhuur Voorbeeld B.V. verhuurt fietsen en is verantwoordelijk voor uw gegevens.\n\n"
+            "Welke gegevens wij verzamelen\n\nWij verzamelen uw naam en uw e-mailadres.\n"
+        ),
+        "Privacyverklaring",
+    ),
+    "it": (
+        (
+            "Informativa sulla privacy\n\nUltimo aggiornamento: 1 ottobre 2021\n\nChi siamo\n\n"
+            "Bici Esempio S.r.l. noleggia biciclette ed è responsabile dei tuoi dati.\n\n"
+            "Quali dati raccogliamo\n\nRaccogliamo il tuo nome e il tuo indirizzo e-mail.\n"
+        ),
+        "Informativa sulla privacy",
+    ),
+    "pt": (
+        (
+            "Política de privacidade\n\nÚltima atualização: 1 de outubro de 2021\n\nQuem somos\n\n"
+            "Bicicletas Exemplo Lda. aluga bicicletas e é responsável pelos seus dados.\n\n"
+            "Que dados recolhemos\n\nRecolhemos o seu nome e o seu endereço de e-mail.\n"
+        ),
+        "Política de privacidade",
+    ),
+}
+
+
+@pytest.mark.parametrize("language", sorted(NOTICES_ELSEWHERE))
+def test_a_notice_in_another_language_gets_its_title_and_date(language: str) -> None:
+    text, title = NOTICES_ELSEWHERE[language]
+    outline = import_text(text)
+    assert outline.title == title
+    assert outline.stated_date == "2021-10-01"
+    assert len(outline.sections) == 2 and title not in [s.title for s in outline.sections]
+    assert "2021" not in "\n".join(s.body for s in outline.sections)  # the typed date line was taken out
+    assert offered_effective_date(build_notice(outline).settings) == dt.date(2021, 10, 1)

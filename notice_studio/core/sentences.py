@@ -1,5 +1,8 @@
 """Where sentences end in plain text: the one splitter for checks and change notices.
 
+A sentence ends at '.', '!' or '?' (and the Arabic '؟', the Devanagari '।') before white space and a
+word that is not lower case; at the Chinese and Japanese '。', '！' and '？' with no space needed.
+
 A full stop after an abbreviation ("e.g.", "i.e.", "E.U.", "U.S.", "Inc.") ends no sentence;
 one after "No." or "Art." ends none when a number follows ("Art. 13"). Pure, stdlib only.
 """
@@ -9,13 +12,20 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from notice_studio.core.scripts import SENTENCE_MARKS
+
 __all__ = ["sentence_ends", "split_sentences"]
 
-# Written to start with one character class, so the regex engine skips ahead to a '.', '!' or '?' (the
-# same matches as "[.!?]+['\"’”)\]]*(?=...)|[.!?]+['\"’”)\]]*\s*$", five times faster).
+# Written to start with one character class, so the regex engine skips ahead to a mark that can end a
+# sentence (the same matches as "[.!?]+['\"’”)\]]*(?=...)|[.!?]+['\"’”)\]]*\s*$", five times faster).
 # The next sentence may open with a quote, a bracket, Markdown emphasis or a placeholder (moves
-# compare the Markdown itself; checks see markup blanked to spaces).
-_SENTENCE_END_RE = re.compile(r"[.!?][.!?]*['\"’”)\]]*(?:(?=\s+(?:\{\{|[\"“‘(\[*_`]{0,3}[A-Z0-9x]))|\s*$)")
+# compare the Markdown itself; checks see markup blanked to spaces); its first letter, of any script,
+# must not be a lower-case one (`sentence_ends` looks: Greek and Cyrillic have capitals, Arabic and
+# Devanagari no case at all). Chinese and Japanese full stops need no space after them.
+_SENTENCE_END_RE = re.compile(
+    rf"[.!?؟।॥۔{SENTENCE_MARKS}](?:(?<=[{SENTENCE_MARKS}])[{SENTENCE_MARKS}]*[」』）’”\"')\]]*"
+    r"|[.!?؟।॥۔]*['\"’”)\]]*(?:(?=\s+(?:\{\{|[\"“‘(\[*_`]{0,3}(?:[A-Z0-9x]|(?P<first>[^\x00-\x7f\W]))))|\s*$))"
+)
 _ABBREVIATIONS = frozenset(
     [
         "e.g",
@@ -103,6 +113,9 @@ def sentence_ends(block: str) -> Iterator[int]:
     for match in _SENTENCE_END_RE.finditer(block):
         if match.end() >= last:
             return
+        first = match.group("first")
+        if first and first.islower():
+            continue  # a lower-case word in a script beyond ASCII ('z.B. über')
         if block[match.start()] == ".":
             before = _WORD_BEFORE_RE.search(block, max(0, match.start() - 12), match.start())
             if before and _is_abbreviation(block, before, match.end()):

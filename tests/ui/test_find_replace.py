@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from notice_studio.core.notice.model import Clause, Notice
+from notice_studio.ui import commands
 from notice_studio.ui.editor.find_replace import BODY, TITLE, FindReplaceDialog, find_matches, make_pattern
 
 
@@ -173,3 +174,29 @@ def test_a_replacement_that_would_make_a_title_a_paragraph_leaves_the_title(qtbo
     qtbot.mouseClick(dialog.replace_all_button, Qt.MouseButton.LeftButton)
     assert titles(window) == original_titles  # bodies may take it; titles may not
     assert "left: a title cannot be empty or longer than 200 characters" in dialog.status.text()
+
+
+def test_find_folds_case_as_each_language_does() -> None:
+    notice = Notice(clauses=[Clause("a", "Straße", "Die Hauptstraße; İzmir und Izmir.")])
+    found = find_matches(notice, make_pattern("STRASSE"))
+    assert [(m.field, m.start, m.end) for m in found] == [(TITLE, 0, 6), (BODY, 9, 15)]
+    body = notice.clauses[0].body
+    assert [body[m.start : m.end] for m in find_matches(notice, make_pattern("izmir"))] == ["İzmir", "Izmir"]
+    assert [body[m.start : m.end] for m in find_matches(notice, make_pattern("İZMİR", whole_words=True))] == [
+        "İzmir",
+        "Izmir",
+    ]
+    assert len(find_matches(notice, make_pattern("straße", match_case=True))) == 1  # only as written
+
+
+def test_replace_finds_a_sharp_s_typed_as_ss(qtbot, window) -> None:
+    session = window.session
+    clause = session.notice.clauses[0]
+    old = clause.body
+    session.undo_stack.push(commands.EditBody(session, clause.id, old, old + "\n\nUnser Büro: Hauptstraße 5.", 0))
+    dialog = open_dialog(qtbot, window, "HAUPTSTRASSE", "Marktplatz")
+    assert [m.clause_id for m in dialog.matches()] == [clause.id]
+    dialog.find_next()
+    qtbot.mouseClick(dialog.replace_button, Qt.MouseButton.LeftButton)
+    assert session.notice.find(clause.id).body == old + "\n\nUnser Büro: Marktplatz 5."
+    assert dialog.matches() == []

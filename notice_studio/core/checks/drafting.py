@@ -12,6 +12,7 @@ from notice_studio.core.checks.types import Finding, Location
 from notice_studio.core.library.merge import BOTH_WORDINGS_RE
 from notice_studio.core.notice.model import PLACEHOLDER_RE, TABLE_RE, Clause, Notice, Table
 from notice_studio.core.practices.statements import is_generated
+from notice_studio.core.scripts import has_letters
 from notice_studio.core.wording import plural_word
 
 # ----- placeholders ----------------------------------------------------------------------------
@@ -329,7 +330,6 @@ def _dangling_contacts(text: str) -> tuple[tuple[int, int, bool], ...]:
 
 
 # ----- empty clauses -----------------------------------------------------------------------------
-_HAS_WORD_RE = re.compile(r"[A-Za-z0-9]")
 
 
 def no_sections(notice: Notice) -> Iterator[Finding]:
@@ -350,7 +350,7 @@ def empty(info: ClauseInfo) -> Iterator[Finding]:
     clause = info.clause
     if clause.children:
         return
-    if _HAS_WORD_RE.search(info.plain) or TABLE_RE.search(clause.body):
+    if has_letters(info.plain) or TABLE_RE.search(clause.body):
         return
     yield Finding(
         "clause-empty",

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import ParamSpec, TypeVar
 
 from notice_studio.core.notice.model import CROSSREF_RE, PLACEHOLDER_RE, TABLE_RE
+from notice_studio.core.scripts import has_letters
 from notice_studio.core.sentences import sentence_ends
 
 # Order matters: whole-line constructs first, then inline ones.
@@ -110,7 +111,6 @@ def plain(body: str, tables: bool = True) -> str:
 
 # ----- sentences ---------------------------------------------------------------------------------
 _BLOCK_BREAK_RE = re.compile(r"\n[ \t]*\n|\n(?=[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t])|\n(?=[ \t]{0,3}#)|\n(?=[ \t]*\|)")
-_ALNUM_RE = re.compile(r"[A-Za-z0-9]")
 WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’]*(?:-[A-Za-z0-9][A-Za-z0-9'’]*)*")  # one class per run: fast
 
 
@@ -149,7 +149,7 @@ def sentences(body: str, tables: bool = False) -> tuple[Sentence, ...]:
 def _add(result: list[Sentence], text: str, start: int, end: int) -> None:
     chunk = text[start:end]
     stripped = chunk.strip()
-    if not _ALNUM_RE.search(stripped):  # WORD_RE finds a word where there is a letter or digit
+    if not has_letters(stripped):  # a letter of any script, or a digit
         return
     start += chunk.index(stripped)  # the leading white space
     end = start + len(stripped)

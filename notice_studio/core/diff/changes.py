@@ -31,6 +31,8 @@ from notice_studio.core.diff.practices import PracticeChange
 from notice_studio.core.diff.reader_text import LINK_MARK, ReaderView, reader_line, reader_view
 from notice_studio.core.diff.words import DELETE, EQUAL, INSERT, WordOp, new_text, old_text
 from notice_studio.core.practices.statements import lower_label as lower_first
+from notice_studio.core.scripts import NO_SPACE_CHARS, WORD_PATTERN, mostly_latin
+from notice_studio.core.scripts import words as script_words
 from notice_studio.core.sentences import split_sentences
 from notice_studio.core.wording import plural
 
@@ -234,7 +236,6 @@ def _phrases(topic: str, topics: Mapping[str, TopicInfo]) -> tuple[str, str]:
 
 
 # ----- telling editorial from substantive edits ------------------------------------------------
-_WORD_RE = re.compile(r"\w+")
 # Function words whose change alone is wording; negations and limits are NOT here on purpose:
 # "we do not sell" -> "we sell" must never read as editorial.
 _STOPWORDS = frozenset(
@@ -392,7 +393,7 @@ def _regions(ops: Iterable[WordOp]) -> list[_Region]:
 
 
 def _words(text: str) -> list[str]:
-    return [w.lower() for w in _WORD_RE.findall(text)]
+    return [w.lower() for w in script_words(text)]
 
 
 # Tracking ids, hashes and session tokens that web pages carry: a changed one is no change to the text.
@@ -487,7 +488,8 @@ def _link_detail(change: ClauseChange) -> tuple[str, bool]:
 
 
 # ----- sentences -------------------------------------------------------------------------------
-_UNIT_RE = re.compile(r"^(\s*)(\w+)")
+_UNIT_RE = re.compile(rf"^(\s*)({WORD_PATTERN})")
+_NO_SPACE_RE = re.compile(f"[{NO_SPACE_CHARS}]")
 _LINK_RE = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _EDGE_RE = re.compile(r"^[\s,;:.\-\u2013\u2014(]+|[\s,;:.\-\u2013\u2014)]+$")
 _LEADING_JOINER_RE = re.compile(r"^(?:and|or|as well as|including|also|plus)\s+", re.IGNORECASE)
@@ -570,7 +572,8 @@ def _with_unit(text: str, after: str, before: str = "") -> str:
     m = _UNIT_RE.match(after)
     # '16 and over' is no unit: the figure is 16 ('16 and' read as a changed figure was a defect)
     if text and text[-1].isdigit() and m and m.group(2).casefold() not in _JOINING_WORDS:
-        return f"{text} {m.group(2)}"
+        unit = m.group(2)
+        return text + unit if _NO_SPACE_RE.match(unit) else f"{text} {unit}"  # '90日', as Japanese writes it
     return text
 
 
@@ -760,16 +763,18 @@ def _kind_of_change(regions: list[_Region]) -> str:
     """What kind of change a scattered edit was, when no part of it can be quoted briefly."""
     added = sum(len(_words(r.inserted)) for r in regions)
     removed = sum(len(_words(r.deleted)) for r in regions)
+    # Chinese, Japanese and Thai words are counted a character each
+    unit = "characters" if any(_NO_SPACE_RE.search(r.inserted + r.deleted) for r in regions) else "words"
     if added and removed:
-        return f"we reworded it ({added} words added, {removed} taken out)"
+        return f"we reworded it ({added} {unit} added, {removed} taken out)"
     if added:
-        return f"we added {added} words to it"
-    return f"we took {removed} words out of it"
+        return f"we added {added} {unit} to it"
+    return f"we took {removed} {unit} out of it"
 
 
 def _has_content(text: str) -> bool:
     """Words worth quoting: more than function words and single letters."""
-    return any((w not in _STOPWORDS and len(w) > 1) or w.isdigit() for w in _words(text))
+    return any((w not in _STOPWORDS and (len(w) > 1 or _NO_SPACE_RE.match(w))) or w.isdigit() for w in _words(text))
 
 
 def _wording_parts(regions: list[_Region], topic: str, sure: bool = True) -> list[str]:
@@ -790,6 +795,7 @@ def _wording_parts(regions: list[_Region], topic: str, sure: bool = True) -> lis
         elif quoted:
             parts.append("we added " + " and ".join(quoted))
         for r in replaced[:1]:
+            r = _with_neighbours(r)
             new, old = _short(r.inserted, 10), _short(r.deleted, 10)
             if new and UNFILLED in r.deleted:
                 parts.append(f'it now says "{new}"')
@@ -802,6 +808,23 @@ def _wording_parts(regions: list[_Region], topic: str, sure: bool = True) -> lis
     elif added and not removed and not replaced:
         parts.append(f'we added "{_short(max((r.inserted for r in added), key=len))}" and more')
     return parts[:2]
+
+
+_NEIGHBOURS = 8
+_NO_SPACE_RUN_END = re.compile(rf"[{NO_SPACE_CHARS}]{{1,{_NEIGHBOURS}}}$")
+_NO_SPACE_RUN_START = re.compile(rf"[{NO_SPACE_CHARS}]{{1,{_NEIGHBOURS}}}")
+
+
+def _with_neighbours(region: _Region) -> _Region:
+    """A replacement in Chinese, Japanese or Thai with the characters around it, up to a mark or a
+    space: 'it now says "我们保留您的" instead of "我们保存您的"', not "留" instead of "存"."""
+    changed = region.deleted + region.inserted
+    if not changed or not _NO_SPACE_RE.search(changed[0] + changed[-1]):
+        return region
+    before = _NO_SPACE_RUN_END.search(region.before)
+    after = _NO_SPACE_RUN_START.match(region.after)
+    lead, tail = before.group(0) if before else "", after.group(0) if after else ""
+    return _Region(region.before, lead + region.deleted + tail, lead + region.inserted + tail, region.after)
 
 
 def _rendered_title(change: ClauseChange) -> str:
@@ -839,7 +862,10 @@ def _says_something_material(change: ClauseChange, topics: Mapping[str, TopicInf
     """For a section with no declared topic: do the changed words speak of what makes a change
     material? A dropped or added negation, a whole sentence added or removed, or words around the
     change naming a material topic (keeping, sharing, selling ...) do; new figures in a menu of
-    languages or a fixed typo in a heading do not, so the version is suggested as editorial."""
+    languages or a fixed typo in a heading do not, so the version is suggested as editorial.
+
+    The topic words are English: a change written in another script (Greek, Arabic, Chinese ...)
+    cannot be read for them, so it is suggested as material, the safer error."""
     ops = _seen(change).ops
     gone, came = _not_moved(change, *_whole_sentences(old_text(ops), new_text(ops)))
     if gone or came:
@@ -849,6 +875,8 @@ def _says_something_material(change: ClauseChange, topics: Mapping[str, TopicInf
         if _NEGATIONS & (set(d) ^ set(i)):
             return True
         near = f"{region.before[-_NEAR:]} {region.deleted} {region.inserted} {region.after[:_NEAR]}"
+        if not mostly_latin(near):
+            return True
         topic = guess_topic("", near)
         if topic and topics.get(topic, TopicInfo("", True)).material:
             return True

@@ -10,14 +10,13 @@ Pure.
 from __future__ import annotations
 
 import itertools
-import re
 from difflib import SequenceMatcher
 
 from notice_studio.core.diff.words import DELETE, EQUAL, INSERT, WordOp, diff_words
+from notice_studio.core.scripts import words
 
 __all__ = ["diff_body"]
 
-_WORD_RE = re.compile(r"\w+")
 _MIN_WORDS = 4
 """A line counts as reordered only with at least this many words (the same as a move's)."""
 
@@ -68,7 +67,7 @@ def _reordered(old_keys: list[str], new_keys: list[str]) -> bool:
     def once(keys: list[str]) -> dict[str, int]:
         seen: dict[str, int] = {}
         for i, key in enumerate(keys):
-            if len(_WORD_RE.findall(key)) >= _MIN_WORDS:
+            if len(words(key)) >= _MIN_WORDS:
                 seen[key] = -1 if key in seen else i
         return {k: i for k, i in seen.items() if i >= 0}
 

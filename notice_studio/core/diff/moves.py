@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from notice_studio.core.diff.words import DELETE, EQUAL, INSERT, Op, WordOp
+from notice_studio.core.scripts import words
 from notice_studio.core.sentences import sentence_ends
 
 __all__ = ["MIN_WORDS", "MovedRun", "mark_moves", "plain_words"]
@@ -35,7 +36,6 @@ def plain_words(text: str) -> str:
 
 
 _KEY_RE = re.compile(r"\w+|[^\w\s*_`#>]")
-_WORD_RE = re.compile(r"\w+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +83,7 @@ def _units(text: str, canon: Callable[[str], str] | None, before: str, after: st
         body = _MARK_RE.sub("", canon(piece) if canon else piece)
         key = " ".join(_KEY_RE.findall(body)).rstrip(" .!?;:,")  # a sentence moved to a list's end loses its stop
         if key:
-            units.append(_Unit(start, end, key, len(_WORD_RE.findall(body))))
+            units.append(_Unit(start, end, key, len(words(body))))
     return units
 
 
@@ -121,7 +121,7 @@ def mark_moves(
     runs: list[_Run] = []
     for s, i in candidates:
         ops = sections[s]
-        if len(_WORD_RE.findall(ops[i].text)) >= MIN_WORDS:
+        if len(words(ops[i].text)) >= MIN_WORDS:
             before, after = _side_context(ops, i)
             runs.append(_Run(s, i, ops[i].op, ops[i].text, _units(ops[i].text, canon, before, after)))
     inserted = [r for r in runs if r.op == INSERT]

@@ -8,11 +8,11 @@ by what they say, never by their position.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Mapping
 
 from notice_studio.core.diff.words import EQUAL, diff_words
+from notice_studio.core.scripts import words
 
 __all__ = ["SIMILAR", "pair_sections", "similarity"]
 
@@ -23,19 +23,17 @@ under a new id scored 0.75 and above, and the closest two different sections 0.3
 shared words regardless of order does not separate them (two different California and rights
 sections share 62% of their words), so the words must also come in the same order."""
 
-_WORD_RE = re.compile(r"\w+")
-
 
 def _bag(text: str) -> Counter[str]:
-    return Counter(w.casefold() for w in _WORD_RE.findall(text))
+    return Counter(w.casefold() for w in words(text))
 
 
 def similarity(a: str, b: str) -> float:
     """Share of the two texts' words that the word comparison keeps unchanged (0 to 1)."""
-    total = len(_WORD_RE.findall(a)) + len(_WORD_RE.findall(b))
+    total = len(words(a)) + len(words(b))
     if not total:
         return 1.0
-    kept = sum(len(_WORD_RE.findall(op.text)) for op in diff_words(a, b) if op.op == EQUAL)
+    kept = sum(len(words(op.text)) for op in diff_words(a, b) if op.op == EQUAL)
     return 2 * kept / total
 
 

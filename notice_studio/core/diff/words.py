@@ -1,7 +1,9 @@
 """Word-level text comparison: diff-match-patch over word tokens, timeout off, semantic cleanup.
 
-Texts are split into word, whitespace and punctuation tokens; each distinct token becomes one
-character (diff-match-patch's "lines to chars" trick applied to words), the character strings
+Texts are split into word, whitespace and punctuation tokens (`core/scripts.py`: a Chinese,
+Japanese or Thai character is a word of its own, since those scripts put no spaces between
+words); each distinct token becomes one character (diff-match-patch's "lines to chars" trick
+applied to words), the character strings
 are compared, and the result is mapped back. Counsel then see "30 days" -> "45 days" rather
 than character noise, and a long clause never degrades to delete-all/insert-all because the
 time limit is off (`Diff_Timeout = 0`).
@@ -12,13 +14,14 @@ times faster) and the pure-Python `diff_match_patch`. Pure functions, immutable 
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
 import diff_match_patch as _dmp_module
+
+from notice_studio.core.scripts import tokens
 
 try:  # the C++ engine; the pure-Python one is the fallback (and a reference in tests)
     import fast_diff_match_patch as _fast
@@ -30,8 +33,6 @@ EQUAL: Op = "equal"
 INSERT: Op = "insert"
 DELETE: Op = "delete"
 
-TOKEN_RE = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
-"""A word (letters/digits/underscore), a run of whitespace, or one other character."""
 
 _SURROGATES = range(0xD800, 0xE000)
 # Windows builds of the C++ engine reject characters outside the Basic Multilingual Plane.
@@ -51,7 +52,7 @@ class WordOp:
 
 def tokenize(text: str) -> list[str]:
     """Words, whitespace runs and single punctuation marks; joined they give `text` back."""
-    return TOKEN_RE.findall(text)
+    return tokens(text)
 
 
 def old_text(ops: tuple[WordOp, ...]) -> str:
@@ -122,12 +123,12 @@ def _tokens_to_chars(old: str, new: str) -> tuple[str, str, list[str]]:
     index: dict[str, str] = {}
 
     def encode(text: str) -> str:
-        tokens = TOKEN_RE.findall(text)
-        for token in tokens:
+        found = tokens(text)
+        for token in found:
             if token not in index:
                 index[token] = _token_char(len(vocabulary))
                 vocabulary.append(token)
-        return "".join(map(index.__getitem__, tokens))
+        return "".join(map(index.__getitem__, found))
 
     old_chars = encode(old)
     new_chars = encode(new)

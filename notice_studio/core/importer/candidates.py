@@ -347,6 +347,10 @@ def _bare_line(entry: Entry) -> bool:
 
 
 # ----- weak headings ------------------------------------------------------------------
+_BODY_ENDS = (".", "!", ":", ";", ")", "。", "！", "：", "；", "）", "।", "؛")
+"""How a paragraph of text ends (in Chinese, Japanese, Devanagari and Arabic too), unlike a heading."""
+
+
 def body_like(entry: Entry) -> bool:
     if entry.toc:
         return False  # a contents entry is not text under a heading
@@ -355,11 +359,11 @@ def body_like(entry: Entry) -> bool:
     if entry.key and entry.family != "num":
         return False
     text = entry.block.plain
-    return len(text.split()) >= 6 or text.rstrip().endswith((".", "!", ":", ";", ")"))
+    return len(text.split()) >= 6 or text.rstrip().endswith(_BODY_ENDS)
 
 
 def _ends_sentence(entry: Entry) -> bool:
-    return entry.block.plain.rstrip().endswith((".", "!", "?", ":", ";", ")", ".”", '."'))
+    return entry.block.plain.rstrip().endswith((*_BODY_ENDS, "?", ".”", '."', "？", "؟"))
 
 
 def is_date_line(entry: Entry) -> bool:

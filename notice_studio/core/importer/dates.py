@@ -19,50 +19,69 @@ from notice_studio.core.importer.outline import BEFORE_FIRST_HEADING, ImportedOu
 IMPORTED_EFFECTIVE = "imported_effective"
 """The notice setting holding the original's own date (ISO), offered as version 1's effective date."""
 
-_MONTHS = {
-    name: n
-    for n, names in enumerate(
-        (
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_MONTH_NAMES = (
+    # English; German; French; Spanish; Dutch; Italian; Portuguese. Only abbreviations that are no
+    # everyday word ('set', 'out' and 'ago' are Italian, Portuguese and Spanish ones, and English words).
+    "jan january januar janv janvier enero januari gennaio janeiro",
+    "feb february februar févr fevr février fevrier febrero februari febbraio fevereiro",
+    "mar march märz marz mars marzo maart março",
+    "apr april avr avril abril aprile",
+    "may mai mayo mei maggio maio",
+    "jun june juni juin junio giugno junho",
+    "jul july juli juil juillet julio luglio julho",
+    "aug august août aout agosto augustus",
+    "sep sept september septembre septiembre settembre setembro",
+    "oct october okt oktober octobre octubre ottobre outubro",
+    "nov november novembre noviembre novembro",
+    "dec december dez dezember déc decembre décembre diciembre dicembre dezembro",
+)
+"""Each month's names and abbreviations, in the languages notices are imported from (one table)."""
+_MONTHS = {name: n for n, names in enumerate(_MONTH_NAMES, start=1) for name in names.split()}
+_MONTH = "(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|er|\.|º|°)?"  # '1st', '1er' (French), '1.' (German), '1º'
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _FORMS = [
     re.compile(
-        rf"\b{_DAY}(?:\s+of\s+|\s+|-){_MONTH}(?:,?\s+|-){_YEAR}\b", re.IGNORECASE
-    ),  # 1 October 2021, 01-Oct-2021
+        rf"\b{_DAY}(?:\s+(?:of|de)\s+|\s+|-){_MONTH}(?:,?\s+|-|\s+de\s+){_YEAR}\b", re.IGNORECASE
+    ),  # 1 October 2021, 01-Oct-2021, 1. Oktober 2021, 1er octobre 2021, 1 de octubre de 2021
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),  # Oct. 1st, 2021
     re.compile(rf"\b{_YEAR}(?P<sep>[-/.])(?P<m>\d{{1,2}})(?P=sep)(?P<day>\d{{1,2}})\b"),  # 2021-10-01, 2021/10/01
     re.compile(
         rf"\b(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P=sep)(?:{_YEAR}|(?P<yy>\d{{2}}))(?![\d/.-]*\d)"
     ),  # 01/10/2021, 1/10/21
-    re.compile(rf"\b{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE),  # October 2021
+    re.compile(rf"\b{_MONTH},?\s+(?:de\s+)?{_YEAR}\b", re.IGNORECASE),  # October 2021, octubre de 2021
 ]
 _NUMERIC = 3
 """The form that writes day and month as two numbers, in an order only the notice's habits tell."""
+_LEAD_ELSEWHERE = (
+    # German
+    r"stand(?=\s*:)|stand\s+(?:vom|am)|zuletzt\s+(?:aktualisiert|geändert|überarbeitet)(?:\s+am)?"
+    r"|letzte\s+(?:aktualisierung|änderung|überarbeitung)|aktualisiert\s+am|(?:gültig|wirksam)\s+(?:ab|seit)"
+    r"|in\s+kraft\s+(?:seit|ab)"
+    # French
+    r"|derni[eè]re\s+(?:mise\s+[àa]\s+jour|modification|r[ée]vision)|mise?\s+[àa]\s+jour\s+(?:le|au)"
+    r"|(?:en\s+vigueur|applicable)\s+(?:[àa]\s+compter\s+du|[àa]\s+partir\s+du|depuis\s+le|depuis|le|au|du)"
+    r"|date\s+d['’]entr[ée]e\s+en\s+vigueur"
+    # Spanish, Italian, Portuguese
+    r"|[úu]ltim[ao]\s+(?:actualizaci[óo]n|modificaci[óo]n|revisi[óo]n|aggiornamento|modifica|revisione"
+    r"|atualiza[çc][ãa]o|altera[çc][ãa]o|revis[ãa]o)"
+    r"|actualizad[oa]\s+el|aggiornat[oa]\s+(?:il|al)|atualizad[oa]\s+em"
+    r"|(?:vigente|en\s+vigor|em\s+vigor|in\s+vigore)\s+(?:desde(?:\s+el)?|a\s+partir\s+del?|dal|a\s+partire\s+dal)"
+    r"|fecha\s+de\s+entrada\s+en\s+vigor|data\s+di\s+entrata\s+in\s+vigore|data\s+de\s+(?:vig[êe]ncia|entrada\s+em\s+vigor)"
+    # Dutch
+    r"|laatst\s+(?:bijgewerkt|gewijzigd|herzien)(?:\s+op)?|laatste\s+(?:update|wijziging|herziening)"
+    r"|bijgewerkt\s+op|geldig\s+(?:vanaf|sinds)|ingangsdatum"
+)
+"""What leads in to a notice's own date in German, French, Spanish, Italian, Portuguese and Dutch
+('Stand:', 'Dernière mise à jour :', 'Última actualización:', 'Laatst bijgewerkt op')."""
 _LEAD = re.compile(
-    r"(?:\b(?=[a-z])|^)"  # at a word's start (or a line's): three times faster, and not 'outdated:'
+    r"(?:\b(?=[a-zà-ÿ])|^)"  # at a word's start (or a line's): three times faster, and not 'outdated:'
+    rf"(?:{_LEAD_ELSEWHERE}|"
     r"(?:last\s+(?:updated|revised|modified|reviewed|amended|changed)|(?:date\s+of\s+)?(?:last\s+)?(?:(?:update|revision)(?:\s+date)?\b|updated\s*:)"
     r"|effective(?:\s+(?:date|as\s+of|from|since|on))?|(?:updated|revised|modified|amended)\s+(?:on|as\s+of)"
     r"|(?:in\s+force|valid)\s+(?:from|since|as\s+of)|(?:this\s+)?(?:notice|policy|statement)\s+(?:was\s+)?(?:last\s+)?"
     r"(?:updated|revised|modified|amended)|version\s+(?:date|of)|date\s+of\s+(?:this|last)\s+(?:notice|policy|update)"
-    r"|^\W*(?:updated|revised|modified|amended)(?=\s*:?\s+(?:\d|[a-z]{3})))",
+    r"|^\W*(?:updated|revised|modified|amended)(?=\s*:?\s+(?:\d|[a-z]{3}))))",
     re.IGNORECASE | re.MULTILINE,
 )
 """What leads in to the notice's own date: 'Last updated', 'Effective as of', 'This policy was revised'."""
@@ -148,7 +167,7 @@ def lead_alone(line: str) -> bool:
 
 
 _AFTER_LEAD = re.compile(
-    r"[ \t:.\-\u2013\u2014]*(?:(?:on|as\s+of|from|since|starting|is)\b[ \t:]*)?"
+    r"[ \t:.\-\u2013\u2014]*(?:(?:on|as\s+of|from|since|starting|is|le|el|am|vom|op|em|il|dal|du)\b[ \t:]*)?"
     r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?[ \t]+)?",  # 'Last updated: Monday, 3 March 2025'
     re.IGNORECASE,
 )
@@ -177,12 +196,16 @@ def _leads(text: str) -> Iterator[re.Match[str]]:
 
 
 _DIGIT = re.compile(r"\d")
+_TAKES_EFFECT = re.compile(
+    r"effective|in\s|valid|g[üu]ltig|wirksam|en\s+vig|em\s+vig|applicable|vigente|geldig|date\s+d|fecha|data\s+d",
+    re.IGNORECASE,
+)
 _LINE_WITH_DIGIT = re.compile(r"^[^\n\d]*\d[^\n]*", re.MULTILINE)
 
 
 def _leads_in(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
     for lead in _LEAD.finditer(text, start, end):
-        takes_effect = lead.group(0)[:1].lower() in "eiv"  # 'effective', 'in force', 'valid': said of laws too
+        takes_effect = _TAKES_EFFECT.match(lead.group(0)) is not None  # 'effective', 'in force': said of laws too
         if not (takes_effect and _ABOUT_A_LAW.search(text, max(0, lead.start() - 80), lead.start())):
             yield lead
 

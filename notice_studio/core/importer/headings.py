@@ -157,7 +157,7 @@ _VOCABULARY = re.compile(
     r"who|how|what|why|where|when|us)\b",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"[.,;]$")
+_SENTENCE_END = re.compile(r"[.,;。，；、،؛।]$")  # and the Chinese, Japanese, Arabic and Devanagari marks
 _INNER_SENTENCE_END = re.compile(
     r"\b(?!(?:etc|e\.g|i\.e|inc|ltd|co|no|vs|art|arts|sec|para|cf|st|dr|mr|mrs|ms)\.)\w{2,}[.!?]\s+\S", re.IGNORECASE
 )
@@ -179,7 +179,8 @@ def ends_with_colon(text: str) -> bool:
 
 
 def is_title_shaped(text: str, *, allow_colon: bool = True, max_words: int = 14) -> bool:
-    """Short, starts with a capital or a digit, and does not end like a sentence or clause."""
+    """Short, starts with a capital, a digit or a letter of a script without case, and does not end
+    like a sentence or clause."""
     text = text.strip()
     count = len(text.split())
     if not 1 <= count <= max_words or len(text) > 120:
@@ -198,8 +199,8 @@ def is_title_shaped(text: str, *, allow_colon: bool = True, max_words: int = 14)
     if len(letters) < 2:
         return False
     first = next((ch for ch in text if ch.isalnum()), "")
-    if not first or (first.isalpha() and not first.isupper()):
-        return False
+    if not first or first.islower():
+        return False  # a capital, a digit, or a letter of a script with no capitals (Chinese, Arabic)
     return not _WEB.search(text)
 
 
@@ -266,7 +267,20 @@ def is_strict_title_case(text: str) -> bool:
     return bool(found) and all(w[0].isupper() or w.lower() in _ARTICLES_AND_PREPOSITIONS for w in found)
 
 
-_NOTICE_NAME = re.compile(r"\b(?:privacy|notice|policy|statement|data protection)\b", re.IGNORECASE)
+NOTICE_NAMES_ELSEWHERE = (
+    r"datenschutz\w*|confidentialit[ée]|donn[ée]es\s+personnelles|privacidad|protecci[óo]n\s+de\s+datos"
+    r"|privacidade|prote[çc][ãa]o\s+de\s+dados|protezione\s+dei\s+dati|privacyverklaring|privacybeleid"
+    r"|gegevensbescherming"
+    # Greek, Russian, Ukrainian, Arabic, Hebrew, Chinese, Japanese, Korean
+    r"|απορρήτου|προσωπικών\s+δεδομένων|конфиденциальности|персональных\s+данных|конфіденційності"
+    r"|الخصوصية|פרטיות|隐私\w*|隱私\w*|个人信息\w*|個人情報\w*|プライバシー\w*|개인정보\w*"
+)
+"""Words that name a privacy notice in German, French, Spanish, Portuguese, Italian and Dutch
+('Datenschutzerklärung', 'Politique de confidentialité'), and in a few other scripts ('Πολιτική
+απορρήτου', '隐私政策'): one list for the import's title rules."""
+_NOTICE_NAME = re.compile(
+    rf"\b(?:privacy|notice|policy|statement|data protection|{NOTICE_NAMES_ELSEWHERE})\b", re.IGNORECASE
+)
 
 
 def names_the_notice(text: str) -> bool:

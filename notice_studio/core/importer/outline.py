@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from notice_studio.core.notice.model import NoticeError
+from notice_studio.core.scripts import has_letters
 from notice_studio.core.wording import plural
 
 BEFORE_FIRST_HEADING = "text before the first heading"
@@ -87,7 +88,7 @@ class ImportedOutline:
 
 def no_words(texts: Iterable[str]) -> bool:
     """Nothing to read in these pieces of text (blank, or only marks): as a section's text, none."""
-    return not any(ch.isalnum() for text in texts for ch in text)
+    return not any(has_letters(text) for text in texts)
 
 
 # ----- edits for the preview --------------------------------------------------------------------

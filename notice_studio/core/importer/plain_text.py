@@ -19,6 +19,7 @@ from notice_studio.core.importer.blocks import Block, SourceDocument, is_junk_li
 from notice_studio.core.importer.dates import date_statement
 from notice_studio.core.importer.english import is_english_word, two_words
 from notice_studio.core.importer.headings import (
+    NOTICE_NAMES_ELSEWHERE,
     ends_with_colon,
     is_all_caps,
     is_title_case,
@@ -36,7 +37,7 @@ PAGE_NUMBER = re.compile(
 """A line that is only a page number ('7', '- 7 -', 'Page 7 of 9'), in copied text or on a PDF's page."""
 _PAGE_WORD = re.compile(r"^\s*page\s+\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?\s*$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?:;]['\"”’)]?$")
-_TITLE_WORDS = re.compile(r"privacy|notice|policy|statement|cookie", re.IGNORECASE)
+_TITLE_WORDS = re.compile(rf"privacy|notice|policy|statement|cookie|{NOTICE_NAMES_ELSEWHERE}", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+")
 BROKEN_AT_END = re.compile(r"\w[-/]$|(?:://|\bwww\.)\S*[/?&=#_-]$|://$|\w@[\w-]*$")
 """A table cell's line ending inside a word after its hyphen or slash ('water-', 'and/'), inside a web

@@ -29,7 +29,13 @@ from notice_studio.core.importer.candidates import (
     one_item_lists,
 )
 from notice_studio.core.importer.dates import take_out_date_line
-from notice_studio.core.importer.headings import clean_title, is_stopped_title, is_title_shaped, split_number
+from notice_studio.core.importer.headings import (
+    NOTICE_NAMES_ELSEWHERE,
+    clean_title,
+    is_stopped_title,
+    is_title_shaped,
+    split_number,
+)
 from notice_studio.core.importer.numbering import accept_numbered
 from notice_studio.core.importer.outline import (
     BEFORE_FIRST_HEADING,
@@ -40,7 +46,9 @@ from notice_studio.core.importer.outline import (
 )
 
 _FAMILY_ORDER = {"size": 0, "markup": 0, "num": 1, "caps": 2, "bold": 3, "runin": 4, "question": 5, "line": 6}
-_TITLE_WORDS = re.compile(r"privacy|notice|policy|statement|data protection|cookie|gdpr", re.IGNORECASE)
+_TITLE_WORDS = re.compile(
+    rf"privacy|notice|policy|statement|data protection|cookie|gdpr|{NOTICE_NAMES_ELSEWHERE}", re.IGNORECASE
+)
 _SHAPE_ONLY = frozenset({"caps", "question", "line"})
 _MARKDOWN_LIST = re.compile(r"^\s*(?:\d{1,9}[.)]|[-*+])(?:\s|$)")
 

@@ -30,6 +30,7 @@ from notice_studio.core.library.parse import ParsedFile, parse_clause_file, read
 from notice_studio.core.library.types import ALL, ClauseOrigin, LibraryClause, LibraryProblem, Topic, VariableSpec
 from notice_studio.core.notice.frontmatter import FormatError
 from notice_studio.core.notice.model import Clause, Notice, NoticeError, Provenance
+from notice_studio.core.scripts import fold_for_search
 from notice_studio.core.wording import plural
 
 ENV_VAR = "NOTICE_STUDIO_LIBRARY"
@@ -276,10 +277,10 @@ class Library:
         self, text: str | None = None, topic: str | None = None, jurisdiction: str | None = None
     ) -> list[LibraryClause]:
         """Clauses whose id, title, body, guidance, topic or placeholders' labels and help contain
-        every word of `text` (any case), of `topic`, for `jurisdiction` (an id or alias such as
+        every word of `text` (any case, accents aside: `fold_for_search`), of `topic`, for `jurisdiction` (an id or alias such as
         'california'; clauses for 'all' included). Those matched in their own words come first, then
         those matched only in the notes about them ('loyalty' finds the financial-incentive notice)."""
-        words = (text or "").lower().split()
+        words = fold_for_search(text or "").split()
         wanted = normalise([jurisdiction]) if jurisdiction else []
         result, by_notes = [], []
         for clause in self.clauses():
@@ -288,7 +289,7 @@ class Library:
             if wanted and not clause.applies_to(wanted):
                 continue
             if words:
-                haystack = f"{clause.id}\n{clause.title}\n{clause.body}".lower()
+                haystack = fold_for_search(f"{clause.id}\n{clause.title}\n{clause.body}")
                 if not all(word in haystack for word in words):
                     if all(word in haystack + "\n" + _notes(clause) for word in words):
                         by_notes.append(clause)
@@ -489,4 +490,4 @@ def _notes(clause: LibraryClause) -> str:
     help, and the requirements it satisfies ('ccpa financial incentive notice')."""
     specs = " ".join(f"{spec.label} {spec.help}" for spec in clause.variables.values())
     satisfies = " ".join(e.replace("_", " ") for e in clause.satisfies)
-    return f"{clause.guidance}\n{clause.topic}\n{specs}\n{satisfies}".lower()
+    return fold_for_search(f"{clause.guidance}\n{clause.topic}\n{specs}\n{satisfies}")

@@ -7,11 +7,11 @@ method on `Notice`; each one returns what an undo needs to put things back.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from notice_studio.core.practices.model import Practices
+from notice_studio.core.scripts import ascii_slug
 
 PLACEHOLDER_RE = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*)\s*\}\}")
 """`{{ organisation.name }}`: a value filled in per notice."""
@@ -95,25 +95,26 @@ class UpToDate(NoticeError):
 
 
 def slugify(text: str, max_length: int = 60) -> str:
-    """A lower-case ASCII slug for a clause id ("Cookies & tracking" -> "cookies-tracking")."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    slug = slug[:max_length].rstrip("-")
-    return slug or "clause"
+    """A lower-case ASCII slug ("Cookies & tracking" -> "cookies-tracking"; Greek and Cyrillic spelt in
+    Latin letters); "clause" when nothing Latin is left (a title in Chinese or Arabic)."""
+    return ascii_slug(text, max_length) or "clause"
 
 
 def unique_clause_id(title: str, taken: set[str] | frozenset[str], suffixes: dict[str, int] | None = None) -> str:
     """A slug for a clause titled `title` that is none of the ids `taken` ("cookies", "cookies-2", ...).
 
     `suffixes`, kept by a caller making many ids, remembers the last number tried for each slug, so
-    a title repeated thousands of times does not count up from 2 each time."""
-    base = slugify(title)
-    candidate, n = base, (suffixes or {}).get(base, 2)
-    while candidate in taken:
+    a title repeated thousands of times does not count up from 2 each time. A title with nothing
+    Latin in it (Chinese, Arabic, Hebrew ...) gets "section-1", "section-2", ...: ids, and the page
+    anchors made from them, are ASCII, never empty and never the same twice."""
+    slug = ascii_slug(title)
+    base = slug or "section"
+    candidate, n = (slug, (suffixes or {}).get(slug, 2)) if slug else ("", (suffixes or {}).get("", 1))
+    while not candidate or candidate in taken:
         candidate = f"{base}-{n}"
         n += 1
     if suffixes is not None:
-        suffixes[base] = n
+        suffixes[slug] = n  # "" counts the sections with no Latin title
     return candidate
 
 

@@ -7,7 +7,6 @@ one EditBody/Rename per clause, and "Replace all" wraps them in ONE undo macro.
 from __future__ import annotations
 
 import contextlib
-import re
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from notice_studio.core.notice.model import MAX_TITLE, Notice, title_problem
+from notice_studio.core.text_search import TextSearch
 from notice_studio.core.wording import plural
 from notice_studio.ui import commands
 from notice_studio.ui.app_state import AppState, Navigator
@@ -47,25 +47,19 @@ class Match:
         return (self.order, 0 if self.field == TITLE else 1, self.start)
 
 
-def make_pattern(text: str, match_case: bool = False, whole_words: bool = False) -> re.Pattern[str] | None:
-    """The search as a regular expression (the text is literal); None for an empty search."""
-    if not text:
-        return None
-    body = re.escape(text)
-    if whole_words:
-        # Lookarounds rather than \b, so "e-mail" or "(a)" also match as whole words.
-        body = rf"(?<!\w){body}(?!\w)"
-    return re.compile(body, 0 if match_case else re.IGNORECASE)
+def make_pattern(text: str, match_case: bool = False, whole_words: bool = False) -> TextSearch | None:
+    """The search (the text is literal, case folded as `core/text_search.py` does); None for an empty search."""
+    return TextSearch(text, match_case, whole_words) if text else None
 
 
-def find_matches(notice: Notice, pattern: re.Pattern[str] | None) -> list[Match]:
+def find_matches(notice: Notice, pattern: TextSearch | None) -> list[Match]:
     """Every match in reading order: each clause's title, then its text."""
     if pattern is None:
         return []
     found: list[Match] = []
     for order, clause in enumerate(notice.all_clauses()):
         for field, text in ((TITLE, clause.title), (BODY, clause.body)):
-            found += [Match(clause.id, field, m.start(), m.end(), order) for m in pattern.finditer(text)]
+            found += [Match(clause.id, field, start, end, order) for start, end in pattern.spans(text)]
     return found
 
 
@@ -192,7 +186,7 @@ class FindReplaceDialog(QDialog):
         super().closeEvent(event)
 
     # ----- finding ----------------------------------------------------------------------------
-    def pattern(self) -> re.Pattern[str] | None:
+    def pattern(self) -> TextSearch | None:
         return make_pattern(self.find_edit.text(), self.case_box.isChecked(), self.words_box.isChecked())
 
     def matches(self) -> list[Match]:
@@ -280,7 +274,7 @@ class FindReplaceDialog(QDialog):
             return
         clause = session.notice.find(match.clause_id)
         text = clause.title if match.field == TITLE else clause.body
-        if not pattern.fullmatch(text, match.start, match.end):
+        if not pattern.found_at(text, match.start, match.end):
             self.current = None
             self.find_next()
             return
@@ -310,7 +304,7 @@ class FindReplaceDialog(QDialog):
         skipped = 0
         for clause in session.notice.all_clauses():
             for field, text in ((TITLE, clause.title), (BODY, clause.body)):
-                new, n = pattern.subn(lambda _m: replacement, text)
+                new, n = pattern.replace_all(text, replacement)
                 if not n:
                     continue
                 if field == TITLE and title_problem(new):
