@@ -1,5 +1,5 @@
-"""File > Notice settings…: the laws the notice is written for, and its publishing rules (advance
-notice of material changes, approval before publishing). The rules are named once in
+"""File > Notice settings…: the language the notice is written in, the laws it is written for, and its
+publishing rules (advance notice of material changes, approval before publishing). The rules are named once in
 core.workspace.notice_settings, the laws in core.library.jurisdictions; each change is an
 undoable edit committed like any other."""
 
@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -18,13 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from notice_studio.core.notice.languages import LANGUAGES, language_label
 from notice_studio.core.notice.model import Notice
 from notice_studio.core.publishing.schedule import MAX_ADVANCE_NOTICE
 from notice_studio.core.workspace.notice_settings import SETTINGS
 from notice_studio.ui.layout.fit import fit_dialog
 from notice_studio.ui.publish.laws_box import LawsBox
 
-ADVANCE, APPROVAL = "advance-notice-days", "require-approval"
+ADVANCE, APPROVAL, LANGUAGE = "advance-notice-days", "require-approval", "language"
 
 
 class NoticeSettingsDialog(QDialog):
@@ -37,6 +39,7 @@ class NoticeSettingsDialog(QDialog):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        layout.addLayout(self._language_row(str(SETTINGS[LANGUAGE].read(notice))))
         self.laws = LawsBox(list(notice.jurisdictions), self)
         layout.addWidget(self.laws)
         rules = QGroupBox("Publishing", self)
@@ -71,6 +74,21 @@ class NoticeSettingsDialog(QDialog):
         layout.addWidget(buttons)
         fit_dialog(self, QSize(640, 440))
 
+    def _language_row(self, current: str) -> QFormLayout:
+        """Every language of the table by its English and own name, English first, the rest by name."""
+        form = QFormLayout()
+        self.language = QComboBox()
+        self.language.setAccessibleName(SETTINGS[LANGUAGE].label)
+        self.language.setToolTip(SETTINGS[LANGUAGE].meaning.capitalize() + ".")
+        codes = sorted(LANGUAGES, key=lambda code: (code != "en", LANGUAGES[code].name))
+        if current not in LANGUAGES:
+            codes.insert(0, current)  # a regional tag ('pt-BR') or one the table lacks: kept as it is
+        for code in codes:
+            self.language.addItem(language_label(code), code)
+        self.language.setCurrentIndex(self.language.findData(current))
+        form.addRow(SETTINGS[LANGUAGE].label + ":", self.language)
+        return form
+
     def accept(self) -> None:
         """Close only when the choice of laws can be saved (else say why, under the ticks)."""
         if self.laws.refusal():
@@ -79,4 +97,8 @@ class NoticeSettingsDialog(QDialog):
 
     def values(self) -> dict[str, object]:
         """Each rule as the workspace takes it."""
-        return {ADVANCE: self.advance.value() or None, APPROVAL: self.approval.isChecked()}
+        return {
+            ADVANCE: self.advance.value() or None,
+            APPROVAL: self.approval.isChecked(),
+            LANGUAGE: str(self.language.currentData()),
+        }
