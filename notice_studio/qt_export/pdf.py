@@ -23,6 +23,7 @@ from notice_studio.core.export.paper import PAGE_MARGINS_MM, TABLE_POINT_SIZES
 from notice_studio.core.export.sanitize import sanitize_html
 from notice_studio.core.fileio import write_atomic
 from notice_studio.core.render.renderer import RenderedNotice, display_number
+from notice_studio.qt_export.direction import set_document_direction
 
 RESOLUTION = 300
 
@@ -76,7 +77,8 @@ def qt_html(rendered: RenderedNotice) -> str:
         '<table border="1" cellspacing="0" cellpadding="4" width="100%" style="border-color:#999999;border-collapse:collapse">',
         html,
     )
-    html = re.sub(r"<th(?=[\s>])", '<th align="left"', html)
+    start = "right" if rendered.direction == "rtl" else "left"  # headings sit where the cells' text starts
+    html = re.sub(r"<th(?=[\s>])", f'<th align="{start}"', html)
     html = re.sub(r'<mark class="ns-broken-ref"[^>]*>', '<span class="ns-mark-broken">', html)
     html = re.sub(r"<mark[^>]*>", '<span class="ns-mark">', html).replace("</mark>", "</span>")
     # Qt places an element id at the end of the block before it; headings land precisely.
@@ -132,6 +134,7 @@ def notice_pdf(rendered: RenderedNotice, paper: str = "A4") -> bytes:
     option = doc.defaultTextOption()
     option.setWrapMode(QTextOption.WrapMode.WordWrap)  # never mid-word; see _break_overflowing_lines
     doc.setDefaultTextOption(option)
+    set_document_direction(doc, rendered.direction)
     doc.setHtml(qt_html(rendered))
     keep_headings_with_text(doc, writer)
     # print_() paginates inside Qt and numbers each page at the foot. Painting page by page
