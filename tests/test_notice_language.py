@@ -97,3 +97,59 @@ def test_the_language_setting_is_the_one_rule_the_app_and_the_cli_share() -> Non
     rule.write(notice, rule.parse("Deutsch"))
     assert rule.read(notice) == "de" == notice.language
     assert rule.shown("de") == "German (Deutsch), code de"
+
+
+# ----- import tells the language from the text's own words ---------------------------------------
+GERMAN_TEXT = """Datenschutzerklärung
+
+1. Wer wir sind
+
+Verantwortlich für die Verarbeitung Ihrer Daten ist die Beispiel GmbH. Sie erreichen uns per E-Mail.
+
+2. Welche Daten wir verarbeiten
+
+Wir verarbeiten Ihre Bestelldaten und Ihre Kontaktdaten, wenn Sie bei uns bestellen. Die Daten werden
+nicht an Dritte verkauft. Rechtsgrundlage ist Art. 6 Abs. 1 lit. b DSGVO.
+
+3. Ihre Rechte
+
+Sie haben das Recht auf Auskunft über die Daten, die wir von Ihnen speichern, und auf deren Löschung.
+"""
+
+ENGLISH_TEXT = """Privacy Notice
+
+1. Who we are
+
+Lantern Games Ltd is the controller of your data. You can write to us at any time.
+
+2. What we collect
+
+We collect the name and e-mail address you give us when you make an account, and we use them to run
+the service for you. We do not sell your data.
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "said"),
+    [
+        (GERMAN_TEXT, "de", "Language: German (Deutsch) (told by its common words;"),
+        (ENGLISH_TEXT, "en", "Language: English (told by its common words;"),
+        ("Notice\n\n1. Kontakt\n\nBeispiel GmbH, Musterweg 1.\n", "en", "its words did not tell, so English is"),
+    ],
+)
+def test_import_gives_the_notice_the_language_its_words_tell_and_the_report_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, language: str, said: str
+) -> None:
+    source = tmp_path / "notice.txt"
+    source.write_text(text, "utf-8")
+    code, out, err = run(capsys, "import", source, tmp_path / "imported")
+    assert code == 0, err
+    assert said in out
+    with NoticeRepo.open(tmp_path / "imported") as repo:
+        assert repo.load().language == language
+    if language == "de":
+        assert "language: de\n" in (tmp_path / "imported" / NOTICE_FILE).read_text("utf-8")
+        with NoticeRepo.open(tmp_path / "imported") as repo:
+            assert repo.load().jurisdictions == ["gdpr"]  # named only as the DSGVO
+        code, out, _ = run(capsys, "check", tmp_path / "imported")
+        assert "German (Deutsch), and the wording checks read English only" in out

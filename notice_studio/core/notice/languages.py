@@ -159,10 +159,13 @@ _WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
 _LEAST_HITS = 5
 
 
+_SAMPLE = 200_000  # characters: far more than enough to tell, and a huge import is not read twice over
+
+
 def detect_language(text: str) -> str | None:
     """The language whose common words the text uses most (STOP_WORDS), or None when too few of any
-    are found to say (a short or unusual text)."""
-    words = Counter(w.casefold() for w in _WORD_RE.findall(text))
+    are found, or two languages come too close, to say (a short, mixed or unusual text)."""
+    words = Counter(w.casefold() for w in _WORD_RE.findall(text[:_SAMPLE]))
     hits = {code: sum(words[w] for w in stop) for code, stop in STOP_WORDS.items()}
     best = max(hits, key=lambda code: hits[code])
     ranked = sorted(hits.values(), reverse=True)
