@@ -15,6 +15,7 @@ from notice_studio.core.diff.changes import draft_change_notice
 from notice_studio.core.diff.notices import diff_notices
 from notice_studio.core.notice.languages import (
     LANGUAGES,
+    detect_language,
     language_label,
     normalise_language,
     text_direction,
@@ -153,3 +154,9 @@ def test_import_gives_the_notice_the_language_its_words_tell_and_the_report_says
             assert repo.load().jurisdictions == ["gdpr"]  # named only as the DSGVO
         code, out, _ = run(capsys, "check", tmp_path / "imported")
         assert "German (Deutsch), and the wording checks read English only" in out
+
+
+def test_web_and_mail_addresses_are_not_read_as_words() -> None:
+    links = " ".join(f"https://www.example.com/com/{n} (shop{n}.example.com) help{n}@example.com" for n in range(20))
+    assert detect_language(f"We collect the data you give us and we use it to run the service. {links}") == "en"
+    assert detect_language(links) is None

@@ -144,7 +144,7 @@ _WORDS: dict[str, str] = {
     "es": "el los las y nosotros usted su sus nuestros es son para con del una datos que por como",
     "it": "il lo gli e noi voi vostro suoi nostri è sono per con della delle una dati che di",
     "nl": "de het een en wij jij uw onze zijn voor met niet van op gegevens wordt worden",
-    "pt": "o os as e nós você seu seus nossos é são para com não dos uma dados que em",
+    "pt": "o os e nós você seu seus nossos é são para não dos uma dados que em",
     "pl": "i w na z że się nie jest są dla do lub oraz dane twoje nasze przez",
     "sv": "och att det är vi du din dina våra för med inte av på personuppgifter som",
     "da": "og at det er vi du din dine vores for med ikke af på personoplysninger som",
@@ -156,6 +156,7 @@ _WORDS: dict[str, str] = {
 _SHARED = {w for w, n in Counter(w for words in _WORDS.values() for w in set(words.split())).items() if n > 1}
 STOP_WORDS: dict[str, frozenset[str]] = {code: frozenset(words.split()) - _SHARED for code, words in _WORDS.items()}
 _WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
+_ADDRESS_RE = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\([^\s()]+\.(?:com|org|net)\b[^\s()]*\)")
 _LEAST_HITS = 5
 
 
@@ -165,7 +166,8 @@ _SAMPLE = 200_000  # characters: far more than enough to tell, and a huge import
 def detect_language(text: str) -> str | None:
     """The language whose common words the text uses most (STOP_WORDS), or None when too few of any
     are found, or two languages come too close, to say (a short, mixed or unusual text)."""
-    words = Counter(w.casefold() for w in _WORD_RE.findall(text[:_SAMPLE]))
+    prose = _ADDRESS_RE.sub(" ", text[:_SAMPLE])  # 'www.example.com' is no Portuguese 'com'
+    words = Counter(w.casefold() for w in _WORD_RE.findall(prose))
     hits = {code: sum(words[w] for w in stop) for code, stop in STOP_WORDS.items()}
     best = max(hits, key=lambda code: hits[code])
     ranked = sorted(hits.values(), reverse=True)
