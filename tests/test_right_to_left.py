@@ -1,7 +1,8 @@
 """A notice in a right-to-left language exports right to left (found by the bug bash's Arabic notice):
 the page says lang and dir, Word's paragraphs, runs and tables are marked right to left (and
-LibreOffice reads them so), and the PDF starts each line at the right, even one that begins with a
-Latin word. A left-to-right notice is left as it was."""
+LibreOffice reads them so), and the PDF (which Qt lays out from the page's dir) starts each line at
+the right, even one that begins with a Latin word, its table headings too. A left-to-right notice is
+left as it was."""
 
 from __future__ import annotations
 
@@ -94,8 +95,7 @@ def _word_boxes(pdf: Path) -> list[tuple[str, float]]:
     return [(word, float(x)) for x, word in re.findall(r'<word xMin="([\d.]+)"[^>]*>([^<]*)</word>', html)]
 
 
-def test_the_pdf_starts_a_line_that_begins_in_latin_at_the_right(tmp_path: Path) -> None:
-    pytest.importorskip("PySide6")
+def test_the_pdf_starts_a_line_that_begins_in_latin_at_the_right(qapp, tmp_path: Path) -> None:
     from notice_studio.core.render.renderer import render
     from notice_studio.qt_export.pdf import notice_pdf
 
@@ -104,3 +104,13 @@ def test_the_pdf_starts_a_line_that_begins_in_latin_at_the_right(tmp_path: Path)
         pdf.write_bytes(notice_pdf(render(arabic_notice(language), RenderOptions()), "A4"))
         [left] = [x for word, x in _word_boxes(pdf) if word == "Lantern"][-1:]
         assert (left > 595 / 2) is at_the_right, (language, left)
+
+
+def test_the_pdf_sets_table_headings_where_the_cells_text_starts(qapp) -> None:
+    from notice_studio.core.render.renderer import render
+    from notice_studio.qt_export.pdf import qt_html
+
+    arabic = qt_html(render(arabic_notice(), RenderOptions()))
+    german = qt_html(render(arabic_notice("de"), RenderOptions()))
+    assert arabic.count('<th align="right"') == 2 and '<th align="left"' not in arabic
+    assert german.count('<th align="left"') == 2

@@ -23,7 +23,6 @@ from notice_studio.core.export.paper import PAGE_MARGINS_MM, TABLE_POINT_SIZES
 from notice_studio.core.export.sanitize import sanitize_html
 from notice_studio.core.fileio import write_atomic
 from notice_studio.core.render.renderer import RenderedNotice, display_number
-from notice_studio.qt_export.direction import set_document_direction
 
 RESOLUTION = 300
 
@@ -134,7 +133,6 @@ def notice_pdf(rendered: RenderedNotice, paper: str = "A4") -> bytes:
     option = doc.defaultTextOption()
     option.setWrapMode(QTextOption.WrapMode.WordWrap)  # never mid-word; see _break_overflowing_lines
     doc.setDefaultTextOption(option)
-    set_document_direction(doc, rendered.direction)
     doc.setHtml(qt_html(rendered))
     keep_headings_with_text(doc, writer)
     # print_() paginates inside Qt and numbers each page at the foot. Painting page by page

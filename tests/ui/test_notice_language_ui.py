@@ -43,11 +43,21 @@ def test_choosing_arabic_saves_it_turns_the_editor_right_to_left_and_undo_turns_
     assert session.notice.language == "en" and editor.body.layoutDirection() == LTR
 
 
-def test_the_preview_lays_an_arabic_notice_out_right_to_left(window, qtbot) -> None:
+def _block_direction(document, start: str) -> Qt.LayoutDirection:
+    block = document.begin()
+    while block.isValid() and not block.text().startswith(start):
+        block = block.next()
+    assert block.isValid(), start
+    return block.textDirection()
+
+
+def test_the_preview_lays_an_arabic_paragraph_out_right_to_left_even_when_it_starts_in_latin(window, qtbot) -> None:
     session, preview = window.session, window.preview
+    first = session.notice.clauses[0]
+    session.set_body(first.id, "Lantern هي الشركة التي تجمع بياناتك.")
     session.set_setting("language", "ar")
     qtbot.waitUntil(lambda: preview.last is not None and preview.last.direction == "rtl", timeout=10000)
-    assert preview.document().defaultTextOption().textDirection() == RTL
+    assert _block_direction(preview.document(), "Lantern") == RTL
     session.set_setting("language", "de")
     qtbot.waitUntil(lambda: preview.last is not None and preview.last.language == "de", timeout=10000)
-    assert preview.document().defaultTextOption().textDirection() == LTR
+    assert _block_direction(preview.document(), "Lantern") == LTR

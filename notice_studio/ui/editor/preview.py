@@ -6,7 +6,6 @@ from PySide6.QtCore import QEvent, QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
 from notice_studio.core.render.renderer import RenderCache, RenderedNotice, RenderOptions, anchor_for, render
-from notice_studio.qt_export.direction import set_document_direction
 from notice_studio.ui.palette import (
     LINK,
     TABLE_HEAD_BACKGROUND,
@@ -111,7 +110,6 @@ class PreviewPane(QTextBrowser):
             return
         bar = self.verticalScrollBar()
         position = bar.value()
-        set_document_direction(self.document(), result.direction)  # as the PDF lays it out
         self.setHtml(result.html)
         bar.setValue(position)
         self.last = result
