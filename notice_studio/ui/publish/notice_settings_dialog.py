@@ -8,7 +8,6 @@ from __future__ import annotations
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -19,11 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from notice_studio.core.notice.languages import LANGUAGES, language_label
 from notice_studio.core.notice.model import Notice
 from notice_studio.core.publishing.schedule import MAX_ADVANCE_NOTICE
 from notice_studio.core.workspace.notice_settings import SETTINGS
 from notice_studio.ui.layout.fit import fit_dialog
+from notice_studio.ui.notices.language_choice import LanguageChoice
 from notice_studio.ui.publish.laws_box import LawsBox
 
 ADVANCE, APPROVAL, LANGUAGE = "advance-notice-days", "require-approval", "language"
@@ -75,17 +74,9 @@ class NoticeSettingsDialog(QDialog):
         fit_dialog(self, QSize(640, 440))
 
     def _language_row(self, current: str) -> QFormLayout:
-        """Every language of the table by its English and own name, English first, the rest by name."""
         form = QFormLayout()
-        self.language = QComboBox()
-        self.language.setAccessibleName(SETTINGS[LANGUAGE].label)
+        self.language = LanguageChoice(current)
         self.language.setToolTip(SETTINGS[LANGUAGE].meaning.capitalize() + ".")
-        codes = sorted(LANGUAGES, key=lambda code: (code != "en", LANGUAGES[code].name))
-        if current not in LANGUAGES:
-            codes.insert(0, current)  # a regional tag ('pt-BR') or one the table lacks: kept as it is
-        for code in codes:
-            self.language.addItem(language_label(code), code)
-        self.language.setCurrentIndex(self.language.findData(current))
         form.addRow(SETTINGS[LANGUAGE].label + ":", self.language)
         return form
 
@@ -100,5 +91,5 @@ class NoticeSettingsDialog(QDialog):
         return {
             ADVANCE: self.advance.value() or None,
             APPROVAL: self.approval.isChecked(),
-            LANGUAGE: str(self.language.currentData()),
+            LANGUAGE: self.language.code(),
         }
