@@ -114,3 +114,16 @@ def test_the_pdf_sets_table_headings_where_the_cells_text_starts(qapp) -> None:
     german = qt_html(render(arabic_notice("de"), RenderOptions()))
     assert arabic.count('<th align="right"') == 2 and '<th align="left"' not in arabic
     assert german.count('<th align="left"') == 2
+
+
+def test_the_html_redline_keeps_its_english_frame_left_to_right_and_marks_the_clauses() -> None:
+    from notice_studio.core.export.redline import redline_html
+
+    old, new = arabic_notice(), arabic_notice()
+    new.find("who-we-are").body = LATIN_FIRST + " نحميها."
+    page = redline_html(old, new)
+    assert re.search(r'<html lang="en" dir="ltr"', page)
+    assert re.search(r'<div class="redline-text" lang="ar" dir="rtl">[^<]*<p>Lantern', page)
+    assert '<span lang="ar" dir="rtl">من نحن</span>' in page
+    english = redline_html(arabic_notice("en"), arabic_notice("en"))
+    assert 'dir="rtl"' not in english and '<div class="redline-text">' in english
