@@ -133,9 +133,13 @@ the service for you. We do not sell your data.
 @pytest.mark.parametrize(
     ("text", "language", "said"),
     [
-        (GERMAN_TEXT, "de", "Language: German (Deutsch) (told by its common words;"),
-        (ENGLISH_TEXT, "en", "Language: English (told by its common words;"),
-        ("Notice\n\n1. Kontakt\n\nBeispiel GmbH, Musterweg 1.\n", "en", "its words did not tell, so English is"),
+        (GERMAN_TEXT, "de", "Language: German (Deutsch), told by its common words (change it with"),
+        (ENGLISH_TEXT, "en", "Language: English, told by its common words (change it with"),
+        (
+            "Notice\n\n1. Kontakt\n\nBeispiel GmbH, Musterweg 1.\n",
+            "en",
+            "Language: English, assumed: its words did not tell",
+        ),
     ],
 )
 def test_import_gives_the_notice_the_language_its_words_tell_and_the_report_says_so(

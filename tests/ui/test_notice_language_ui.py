@@ -61,3 +61,14 @@ def test_the_preview_lays_an_arabic_paragraph_out_right_to_left_even_when_it_sta
     session.set_setting("language", "de")
     qtbot.waitUntil(lambda: preview.last is not None and preview.last.language == "de", timeout=10000)
     assert _block_direction(preview.document(), "Lantern") == LTR
+
+
+def test_the_import_summary_says_which_language_the_notice_will_be_in(qapp) -> None:
+    from test_notice_language import GERMAN_TEXT
+
+    from notice_studio.core.importer import import_pasted, preview_report
+    from notice_studio.ui.importing.import_details import report_html
+
+    page = report_html(preview_report(import_pasted(GERMAN_TEXT)))
+    assert "<b>Language:</b> German (Deutsch), told by its common words" in page
+    assert "File &gt; Notice settings…" in page

@@ -478,10 +478,15 @@ def _checks_and_library(notice: Notice) -> tuple[list[ReportFinding], Library | 
 _FORMAT_NAMES = {"txt": "plain text", "md": "Markdown", "html": "a web page", "docx": "a Word document", "pdf": "a PDF"}
 
 
+def language_summary(report: ImportReport) -> str:
+    """'German (Deutsch), told by its common words': the language the import gave the notice, and why."""
+    if report.language_told:
+        return f"{language_label(report.language)}, told by its common words"
+    return f"{language_label(report.language)}, assumed: its words did not tell"
+
+
 def _language_line(report: ImportReport) -> str:
-    how = "told by its common words" if report.language_told else "its words did not tell, so English is assumed"
-    change = "change it with 'notice-studio settings DIR language=CODE' or File > Notice settings…"
-    return f"Language: {language_label(report.language)} ({how}; {change})"
+    return f"Language: {language_summary(report)} (change it with 'notice-studio settings DIR language=CODE')"
 
 
 def report_text(report: ImportReport, *, max_findings: int = 25) -> str:
