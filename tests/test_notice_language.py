@@ -64,6 +64,7 @@ def test_new_makes_a_notice_in_the_language_given(tmp_path: Path, capsys: pytest
     code, out, err = run(capsys, "new", tmp_path / "de", "--org", "Beispiel GmbH", "--language", "de", "--yes")
     assert code == 0, err
     assert "written in German (Deutsch)" in out
+    assert "The library's clauses are in English: translate each one." in out
     assert "language: de\n" in (tmp_path / "de" / NOTICE_FILE).read_text("utf-8")
     code, _out, err = run(capsys, "new", tmp_path / "xx", "--language", "elvish", "--yes")
     assert code == 1 and "'elvish' is not a language Notice Studio knows" in err and "Traceback" not in err

@@ -163,6 +163,11 @@ def cmd_new(args: argparse.Namespace) -> int:
             f"Created '{notice.title}' with {len(notice.all_clauses())} clauses in {repo.path} "
             f"(template '{notice.template}', for {', '.join(notice.jurisdictions)}{_in_language(notice)})."
         )
+        if _in_language(notice):
+            print(
+                "The library's clauses are in English: translate each one. Until then the checks do not read "
+                "their wording, which they read in English only."
+            )
         if unfilled:
             print(f"Fill in {len(unfilled)} placeholders with 'notice-studio set {args.folder} NAME=VALUE':")
             width = max(len(name) for name in unfilled)
