@@ -70,6 +70,15 @@ def test_coverage_asks_counsel_to_confirm_what_it_cannot_read_instead_of_calling
     assert gdpr.missing == () and len(gdpr.manual) > 20
 
 
+def test_what_the_gdpr_and_the_uk_gdpr_ask_word_for_word_is_confirmed_once() -> None:
+    notice = german_notice()
+    notice.jurisdictions = ["gdpr", "uk_gdpr"]
+    gdpr, uk = run_checks(notice, load_context()).coverage
+    assert uk.confirmed_with and {by for _e, _as, by in uk.confirmed_with} == {"gdpr"}
+    assert not set(uk.manual) & {uk_id for uk_id, _as, _by in uk.confirmed_with}
+    assert uk.missing == () and len(uk.manual) < len(gdpr.manual)
+
+
 def test_an_english_notice_is_read_as_before() -> None:
     for language in ("en", "en-GB"):
         notice = german_notice(language)
