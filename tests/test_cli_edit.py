@@ -184,7 +184,7 @@ def test_settings_command_sets_the_publishing_rules_as_one_commit(
     assert "Advance notice of material changes: 30 days" in edits[0].message
     code, out, _ = run(capsys, "settings", folder, "--json")
     values = {s["name"]: s["value"] for s in json.loads(out)["settings"]}
-    assert values == {"advance-notice-days": 30, "require-approval": True}
+    assert values == {"advance-notice-days": 30, "require-approval": True, "language": "en"}
     code, out, _ = run(capsys, "settings", folder, "advance-notice-days=none")
     assert code == 0 and reload(repo).settings.get("publishing") is None
     code, out, _ = run(capsys, "settings", folder, "advance-notice-days=30")

@@ -102,7 +102,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser(
         "settings",
-        help="show or change the notice's publishing rules: advance-notice-days=N, require-approval=yes|no",
+        help="show or change the notice's settings: advance-notice-days=N, require-approval=yes|no, language=CODE",
     )
     add_folder(p)
     p.add_argument("assignments", nargs="*", metavar="NAME=VALUE", help="e.g. advance-notice-days=30")

@@ -51,6 +51,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--jurisdiction", action="append", metavar="LIST", help="laws to cover, e.g. gdpr,uk_gdpr,ccpa")
     p.add_argument("--title", default=None, help="the notice's title (default: Privacy Notice)")
     p.add_argument(
+        "--language",
+        default="en",
+        metavar="CODE",
+        help="the language the notice is written in, a code such as en, de, fr or ar (default: en)",
+    )
+    p.add_argument(
         "--library-dir",
         action="append",
         default=[],
@@ -145,7 +151,9 @@ def cmd_new(args: argparse.Namespace) -> int:
     from notice_studio.core.notice.store import NoticeRepo
 
     library = load_library(getattr(args, "library_dir", None) or [])
-    notice = build_notice(args.template, args.org, split_list(args.jurisdiction) or None, library=library)
+    notice = build_notice(
+        args.template, args.org, split_list(args.jurisdiction) or None, library=library, language=args.language
+    )
     if args.title:
         notice.title = args.title
     _confirm_waivers(notice, args.yes)
@@ -153,8 +161,13 @@ def cmd_new(args: argparse.Namespace) -> int:
         unfilled = notice.unfilled_placeholders()
         print(
             f"Created '{notice.title}' with {len(notice.all_clauses())} clauses in {repo.path} "
-            f"(template '{notice.template}', for {', '.join(notice.jurisdictions)})."
+            f"(template '{notice.template}', for {', '.join(notice.jurisdictions)}{_in_language(notice)})."
         )
+        if _in_language(notice):
+            print(
+                "The library's clauses are in English: translate each one. Until then the checks do not read "
+                "their wording, which they read in English only."
+            )
         if unfilled:
             print(f"Fill in {len(unfilled)} placeholders with 'notice-studio set {args.folder} NAME=VALUE':")
             width = max(len(name) for name in unfilled)
@@ -164,6 +177,12 @@ def cmd_new(args: argparse.Namespace) -> int:
                 example = f" (e.g. {spec.example})" if spec and spec.example else ""
                 print(f"  {name.ljust(width)}{label}{example}")
     return 0
+
+
+def _in_language(notice: Notice) -> str:
+    from notice_studio.core.notice.languages import is_english, language_label
+
+    return "" if is_english(notice.language) else f"; written in {language_label(notice.language)}"
 
 
 def _confirm_waivers(notice: Notice, yes: bool) -> None:

@@ -76,7 +76,8 @@ def qt_html(rendered: RenderedNotice) -> str:
         '<table border="1" cellspacing="0" cellpadding="4" width="100%" style="border-color:#999999;border-collapse:collapse">',
         html,
     )
-    html = re.sub(r"<th(?=[\s>])", '<th align="left"', html)
+    start = "right" if rendered.direction == "rtl" else "left"  # headings sit where the cells' text starts
+    html = re.sub(r"<th(?=[\s>])", f'<th align="{start}"', html)
     html = re.sub(r'<mark class="ns-broken-ref"[^>]*>', '<span class="ns-mark-broken">', html)
     html = re.sub(r"<mark[^>]*>", '<span class="ns-mark">', html).replace("</mark>", "</span>")
     # Qt places an element id at the end of the block before it; headings land precisely.

@@ -256,7 +256,7 @@ class SwapVariants(Command):
 
 
 class SetNoticeSetting(Command):
-    """One of the notice's publishing rules (File > Notice settings)."""
+    """One of the notice's settings: a publishing rule or its language (File > Notice settings)."""
 
     def __init__(self, session: Session, name: str, value: object, label: str) -> None:
         super().__init__(session, f"Change '{label}'")

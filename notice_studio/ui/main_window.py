@@ -493,6 +493,8 @@ class MainWindow(QMainWindow):
         session.outline.rowsInserted.connect(self._rows_inserted)
         session.clause_changed.connect(self._clause_changed)
         session.notice_replaced.connect(self._notice_replaced)
+        session.language_changed.connect(self.editor.set_language)
+        self.editor.set_language(session.notice.language)
         session.reveal.connect(self._reveal)
         session.variables_changed.connect(self._refresh_completions)
         session.structure_changed.connect(self._refresh_completions)
@@ -634,6 +636,8 @@ class MainWindow(QMainWindow):
 
     def _notice_replaced(self) -> None:
         self.outline_view.expandAll()
+        if self.session is not None:
+            self.editor.set_language(self.session.notice.language)
         shown = self.editor.clause_id
         if self.session and shown is not None and self.session.notice.has(shown):
             self.select_clause(shown)  # the clause being edited stays in front of the user

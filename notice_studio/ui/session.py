@@ -56,6 +56,7 @@ class Session(QObject):
     practices_changed = Signal()
     laws_changed = Signal()  # the laws the notice is written for (coverage, library filter)
     command_failed = Signal(str)  # an undo step the core refused (commands.Command): one sentence
+    language_changed = Signal(str)  # the language the notice is written in (the editor's direction)
 
     _saved_from_thread = Signal(object)
     _failed_from_thread = Signal(object)
@@ -206,8 +207,10 @@ class Session(QObject):
         self._note()
 
     def set_setting(self, name: str, value: object) -> object:
-        """One of the notice's publishing rules (advance notice, required approval)."""
+        """One of the notice's settings (advance notice, required approval, language)."""
         old = self.workspace.set_setting(name, value)
+        if name == "language":
+            self.language_changed.emit(self.notice.language)
         self._note()
         return old
 

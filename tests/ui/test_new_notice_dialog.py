@@ -31,6 +31,9 @@ def test_creates_a_notice_folder_from_a_template(window, qtbot, tmp_path: Path) 
     box = dialog.jurisdictions["lgpd"]
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
     assert "lgpd" in dialog.chosen_jurisdictions()
+    # The notice will be written in French (English unless chosen).
+    assert dialog.language.code() == "en"
+    dialog.language.setCurrentIndex(dialog.language.findData("fr"))
     assert dialog.create_button.isEnabled()
 
     qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
@@ -52,6 +55,7 @@ def test_creates_a_notice_folder_from_a_template(window, qtbot, tmp_path: Path) 
         notice = repo.load()
         assert notice.organisation == "Maple Widgets Inc"
         assert notice.template == canada.id
+        assert notice.language == "fr"
         assert set(notice.jurisdictions) == set(canada.jurisdictions) | {"lgpd"}
         assert notice.clauses
         assert len(repo.edits()) == 1

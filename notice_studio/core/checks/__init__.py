@@ -14,6 +14,7 @@ from notice_studio.core.checks import (
     dates,
     drafting,
     email_contact,
+    language,
     law_rights,
     laws,
     practices_named,
@@ -24,7 +25,7 @@ from notice_studio.core.checks import (
 )
 from notice_studio.core.checks import coverage as _coverage
 from notice_studio.core.checks.report_json import SCHEMA_VERSION, report_to_json
-from notice_studio.core.checks.rules import FAMILIES, RULES, Rule
+from notice_studio.core.checks.rules import ENGLISH_WORDING, FAMILIES, RULES, Rule
 from notice_studio.core.checks.scan import scan
 from notice_studio.core.checks.sources import load_context
 from notice_studio.core.checks.types import CheckContext, CheckReport, ClauseReadability, Coverage, Finding, Severity
@@ -55,6 +56,9 @@ def run_checks(notice: Notice, context: CheckContext | None = None) -> CheckRepo
     for family, rule_ids in FAMILIES.items():
         if family in skip:
             skip.update(rule_ids)
+    reads_wording = language.reads_wording(notice)
+    if not reads_wording:
+        skip.update(ENGLISH_WORDING)
     s = scan(notice, ctx.library)
     found: list[Finding] = []
 
@@ -99,7 +103,7 @@ def run_checks(notice: Notice, context: CheckContext | None = None) -> CheckRepo
 
     coverage: tuple[Coverage, ...] = ()
     if "coverage-missing" not in skip:
-        results, missing = _coverage.coverage(s, ctx, facts)
+        results, missing = _coverage.coverage(s, ctx, facts, reads_wording=reads_wording)
         coverage = tuple(results)
         found += missing
 
@@ -113,6 +117,7 @@ def run_checks(notice: Notice, context: CheckContext | None = None) -> CheckRepo
 
     found += dates.typed_dates(s)
     found += dates.last_updated(notice, ctx)
+    found += language.wording_not_read(notice)
 
     found = [f for f in found if f.rule not in skip]
     last = len(s.clauses)

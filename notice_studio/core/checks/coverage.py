@@ -13,7 +13,7 @@ and the finding says which fact to set.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -286,9 +286,11 @@ def _shown(index: _Index, text: str, topics: frozenset[str]) -> tuple[str, ...]:
 
 
 def coverage(
-    scan: Scan, ctx: CheckContext, facts: dict[str, bool] | None = None
+    scan: Scan, ctx: CheckContext, facts: dict[str, bool] | None = None, *, reads_wording: bool = True
 ) -> tuple[list[Coverage], list[Finding]]:
-    """Coverage per law and its findings; `facts`: the notice's facts with the practices' applied."""
+    """Coverage per law and its findings; `facts`: the notice's facts with the practices' applied.
+    Without `reads_wording` (a notice not in English) no text is read: a clause's claim counts as
+    it is, and what no clause claims is listed for counsel to confirm, never reported missing."""
     requirements = ctx.requirements
     notice = scan.notice
     facts = notice.facts if facts is None else facts
@@ -297,11 +299,18 @@ def coverage(
         return [], []
     per_law = {j: sources.elements_for(requirements, j) for j in jurisdictions}
     wanted = {e.id for elements in per_law.values() for e in elements}
-    claims, lost = claimed(scan, requirements)
+    claims, lost = claimed(scan, requirements if reads_wording else None)
     if notice.practices is not None and notice.practices.sales_without_purpose():
         claims.pop(_SALE_PURPOSE, None)  # a clause's table or statement gives no purpose the practices lack
-    seen = detected(scan, requirements, wanted)
-    asked = _asked_once(requirements, per_law, facts)
+    seen = detected(scan, requirements, wanted) if reads_wording else {}
+
+    def for_a_person(element: Element) -> bool:
+        """Only a person can judge it, or it is in words the checks cannot read and no clause claims it."""
+        return element.check == "manual" or (
+            not reads_wording and element.check != "date" and not claims.get(element.id)
+        )
+
+    asked = _asked_once(requirements, per_law, facts, for_a_person)
     results: list[Coverage] = []
     missing_all: list[tuple[str, Element, str | None, bool]] = []
     for jurisdiction, elements in per_law.items():
@@ -323,7 +332,7 @@ def coverage(
                 continue
             if element.condition and fact_value(facts, fact) is None:
                 assumed.append((element.id, fact or ""))
-            if element.check == "manual":  # for counsel to confirm; a clause's claim proves nothing
+            if for_a_person(element):  # for counsel to confirm; a clause's claim proves nothing
                 by, as_id = asked.get(confirm_key(requirements, element), (jurisdiction, element.id))
                 if by == jurisdiction:
                     manual.append(element.id)
@@ -374,17 +383,20 @@ def confirm_key(requirements: Requirements, element: Element) -> str:
 
 
 def _asked_once(
-    requirements: Requirements, per_law: dict[str, list[Element]], facts: dict[str, bool]
+    requirements: Requirements,
+    per_law: dict[str, list[Element]],
+    facts: dict[str, bool],
+    for_a_person: Callable[[Element], bool],
 ) -> dict[str, tuple[str, str]]:
-    """For each requirement only a person can judge: (the law it is asked under, the element id
-    asked). Asked once for equivalent laws, under the law the others follow when the notice has it."""
+    """For each requirement only a person can judge (`for_a_person`): (the law it is asked under, the
+    element id asked). Asked once for equivalent laws, under the law the others follow when the notice has it."""
     from notice_studio.core.library.jurisdictions import equivalent_root
 
     asked: dict[str, tuple[str, str]] = {}
     order = sorted(per_law, key=lambda j: equivalent_root(j) != j)  # stable: the GDPR before its followers
     for jurisdiction in order:
         for element in per_law[jurisdiction]:
-            if element.check == "manual" and _applies(element, facts)[1]:
+            if for_a_person(element) and _applies(element, facts)[1]:
                 asked.setdefault(confirm_key(requirements, element), (jurisdiction, element.id))
     return asked
 

@@ -157,8 +157,22 @@ RULES: dict[str, Rule] = {
         Rule("last-updated-missing", "info", "No 'Last updated' date (error for a published version)"),
         Rule("last-updated-stale", "warning", "The CCPA 'Last updated' date is over 12 months old (info for drafts)"),
         Rule("last-updated-typed", "warning", "A 'Last updated' or effective date is typed into the text"),
+        Rule("wording-not-read", "info", "The notice is not in English, which is all the wording checks can read"),
     )
 }
+
+_SAID_AGAINST_PRACTICES = (
+    "practice-sale-contradicted",
+    "practice-sale-unrecorded",
+    "practice-advertising-unrecorded",
+    "practice-opt-out-without-sale",
+    "practice-location-contradicted",
+    "practice-dpf-without-us",
+    "practice-consent-contradicted",
+    "practice-automated-contradicted",
+    "practice-ai-training-contradicted",
+)
+"""What the text says, read against the practices (English phrases: 'we do not sell')."""
 
 FAMILIES: dict[str, tuple[str, ...]] = {
     "drafting": (
@@ -188,15 +202,7 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "coverage": ("coverage-missing", "coverage-evidence-missing", "rights-law-not-applied", "clause-law-not-applied"),
     "tables": ("table-cell-invalid",),
     "consistency": (
-        "practice-sale-contradicted",
-        "practice-sale-unrecorded",
-        "practice-advertising-unrecorded",
-        "practice-opt-out-without-sale",
-        "practice-location-contradicted",
-        "practice-dpf-without-us",
-        "practice-consent-contradicted",
-        "practice-automated-contradicted",
-        "practice-ai-training-contradicted",
+        *_SAID_AGAINST_PRACTICES,
         "practice-sale-purpose-missing",
         "practice-purpose-unnamed",
         "practice-recipient-unnamed",
@@ -220,5 +226,30 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     ),
     "readability": ("readability",),
     "dates": ("last-updated-missing", "last-updated-stale", "last-updated-typed"),
+    "language": ("wording-not-read",),
 }
 """Rule families; a CheckContext.skip entry may name a family or a rule id."""
+
+ENGLISH_WORDING: frozenset[str] = frozenset(
+    {
+        *FAMILIES["terms"],
+        *FAMILIES["contradictions"],
+        *FAMILIES["readability"],
+        "contact-missing",
+        "contact-email-missing",
+        "crossref-typed-broken",
+        "crossref-typed-stale",
+        "crossref-named-broken",
+        "crossref-topic",
+        "rights-law-not-applied",
+        "coverage-evidence-missing",
+        *_SAID_AGAINST_PRACTICES,
+        "practice-purpose-unnamed",
+        "practice-recipient-unnamed",
+        "last-updated-typed",
+    }
+) - {"practice-cookie-category-unrecorded"}
+"""The rules that read the text for English words and phrases ('we do not sell', 'see section 3',
+'"Services" means', reading ease by English syllables): silent on a notice in another language, where
+one 'wording-not-read' note says so. The cookies table's categories are data, not wording, so
+practice-cookie-category-unrecorded still runs; coverage reads no text there either (core.checks.coverage)."""

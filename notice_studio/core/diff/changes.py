@@ -30,6 +30,7 @@ from notice_studio.core.diff.notices import (
 from notice_studio.core.diff.practices import PracticeChange
 from notice_studio.core.diff.reader_text import LINK_MARK, ReaderView, reader_line, reader_view
 from notice_studio.core.diff.words import DELETE, EQUAL, INSERT, WordOp, new_text, old_text
+from notice_studio.core.notice.languages import language_label
 from notice_studio.core.practices.statements import lower_label as lower_first
 from notice_studio.core.scripts import NO_SPACE_CHARS, WORD_PATTERN, mostly_latin
 from notice_studio.core.scripts import words as script_words
@@ -1187,6 +1188,8 @@ def _field_items(diff: NoticeDiff) -> list[ChangeItem]:
             items += _law_items(f.old_value or "", f.new_value or "")
         elif f.field == "title" and f.new_value:
             items.append(ChangeItem("", f'We renamed this notice "{f.new_value}".', False))
+        elif f.field == "language" and f.new_value:
+            items.append(ChangeItem("", f"This notice is now written in {language_label(f.new_value)}.", False))
     return items
 
 

@@ -23,6 +23,7 @@ from docx.shared import Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
+from notice_studio.core.export.docx_direction import set_document_direction
 from notice_studio.core.export.paper import PAGE_MARGINS_MM, PAPER_MM, TABLE_POINT_SIZES
 from notice_studio.core.export.sanitize import URL_SCHEMES
 from notice_studio.core.htmltree import Node as Element
@@ -79,6 +80,7 @@ def notice_docx(rendered: RenderedNotice, paper: str = "A4") -> bytes:
         section = parse_html(clause.html).find("section")
         if section is not None:
             writer.blocks(section, anchor=clause.anchor)
+    set_document_direction(doc, rendered.language)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()

@@ -38,6 +38,7 @@ from notice_studio.core.diff.words import DELETE, EQUAL, INSERT, WordOp
 from notice_studio.core.export.html_page import page_html
 from notice_studio.core.export.md_blocks import AtomTable, Block, Piece, aligned, blocks_from_ops
 from notice_studio.core.export.moved_text import find_text_moves
+from notice_studio.core.notice.languages import is_english, text_direction
 from notice_studio.core.notice.model import Notice
 from notice_studio.core.render.markdown import table_caption
 
@@ -79,7 +80,7 @@ _ALLOWED_TAGS = {
     "dd",
 }
 _ALLOWED_ATTRIBUTES = {
-    "*": {"id", "class", "aria-labelledby", "aria-label"},
+    "*": {"id", "class", "aria-labelledby", "aria-label", "lang", "dir"},
     "a": {"href"},
     "th": {"scope"},
     "div": {"role", "tabindex"},  # a table's scrolling box is a named region the keyboard reaches
@@ -329,10 +330,10 @@ def _clause_html(change: ClauseChange, context: _Context) -> str:
             f'<section class="redline-clause {css}" id="{aid}" aria-labelledby="{aid}-title">',
             (
                 f'<h{level} id="{aid}-title"><span class="redline-number">{_esc(number)}</span> '
-                f"{_ops_html(change.rendered_title_ops)}{badge}</h{level}>"
+                f"{context.in_language(_ops_html(change.rendered_title_ops))}{badge}</h{level}>"
             ),
             f'<p class="redline-status">{_esc(status)}</p>' if status else "",
-            f'<div class="redline-text">{context.body_html(change)}</div>',
+            f'<div class="redline-text"{context.language_attrs}>{context.body_html(change)}</div>',
             "</section>",
         ]
     )
@@ -439,10 +440,18 @@ class _Context:
         language = (new.language if new else None) or "en"
         old_numbers = {(c.old_id or c.clause_id): c.old_number for c in diff.clauses if c.old_number}
         self.atoms = AtomTable(numbers=numbers, old_numbers=old_numbers, language=language)
+        # The redline's own words are English; the notice's text is marked with its language and direction.
+        self.language_attrs = (
+            "" if is_english(language) else f' lang="{_esc(language)}" dir="{text_direction(language)}"'
+        )
         self.variables = (dict(old.variables) if old else {}, dict(new.variables) if new else {})
         self.links = frozenset(c.clause_id for c in clauses)
         self.plain = old is None or new is None
         self.moves = find_text_moves(diff.clauses, self._compared, self.atoms)
+
+    def in_language(self, html: str) -> str:
+        """`html` (the notice's own words) marked with its language, when that is not English."""
+        return f"<span{self.language_attrs}>{html}</span>" if self.language_attrs else html
 
     def _compared(self, change: ClauseChange) -> tuple[WordOp, ...]:
         if self.plain:
@@ -533,4 +542,6 @@ def redline_html(
         diff, title=title, old_label=old_label, new_label=new_label, changes_only=changes_only, old=old, new=new
     )
     page_title = f"Changes to {title}: {old_label} and {new_label}"
-    return page_html(page_title, body, new.language or "en", extra_css=REDLINE_CSS)
+    language = new.language or "en"
+    # The page's own words are English; a notice in another language marks its clauses' text itself.
+    return page_html(page_title, body, language if is_english(language) else "en", extra_css=REDLINE_CSS)

@@ -31,6 +31,7 @@ from notice_studio.core.export.docx_blocks import (
     clean_xml,
     write_blocks,
 )
+from notice_studio.core.export.docx_direction import set_direction
 from notice_studio.core.export.docx_revisions import Revisions
 from notice_studio.core.export.md_blocks import AtomTable, Block, aligned, blocks_from_ops
 from notice_studio.core.export.moved_text import find_text_moves
@@ -243,8 +244,10 @@ def build_redline_document(
             for clause_id in item.clause_ids:
                 comments.setdefault(clause_id, []).append(item.sentence)
     writer = _RedlineWriter(document, Revisions(author, when), old, new, diff)
+    framing = len(document.element.body)  # the summary above is in English; the clauses in the notice's language
     for change, place in _ordered(diff, old, changes_only):
         writer.clause(change, place, comments)
+    set_direction(list(document.element.body)[framing - 1 : -1], new.language or old.language)
     return document
 
 

@@ -10,7 +10,13 @@ from notice_studio.core.importer.outline import ImportedOutline
 from notice_studio.core.importer.page_links import relink, targets
 from notice_studio.core.importer.tables import TableChoice, move_tables_out
 from notice_studio.core.library.jurisdictions import normalise
+from notice_studio.core.notice.languages import ENGLISH, detect_language
 from notice_studio.core.notice.model import Clause, Notice, check_clause_id, unique_clause_id
+
+
+def outline_text(outline: ImportedOutline) -> str:
+    """Every section's title and text, for telling the laws and the language the text names."""
+    return "\n".join(s.title + "\n" + s.body for s in outline.sections)
 
 
 def build_notice(
@@ -21,7 +27,8 @@ def build_notice(
     title: str | None = None,
     tables: TableChoice = False,
 ) -> Notice:
-    """The notice for an outline. `jurisdictions` None means: the laws the text itself names.
+    """The notice for an outline. `jurisdictions` None means: the laws the text itself names. Its
+    language is the one whose common words the text uses (English when they do not tell).
 
     `tables`: which tables found in the text become notice tables (tables/*.csv), each embedded
     in its clause where it stood: all (True), none (False) or the numbers the report gives them;
@@ -29,10 +36,11 @@ def build_notice(
     if jurisdictions is None:
         from notice_studio.core.importer.topics import mentioned_jurisdictions
 
-        jurisdictions = mentioned_jurisdictions("\n".join(s.title + "\n" + s.body for s in outline.sections))
+        jurisdictions = mentioned_jurisdictions(outline_text(outline))
     notice = Notice(
         title=" ".join((title or "").split()) or " ".join(outline.title.split()) or "Privacy Notice",
         organisation=organisation.strip(),
+        language=detect_language(outline_text(outline)) or ENGLISH,
         jurisdictions=normalise(list(jurisdictions)),
     )
     if notice.organisation:

@@ -12,11 +12,13 @@ from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING
 
 from notice_studio.core.checks.types import tally
+from notice_studio.core.importer.build import outline_text
 from notice_studio.core.importer.dates import IMPORTED_EFFECTIVE, stated_date
 from notice_studio.core.importer.headings import Number, split_number
 from notice_studio.core.importer.outline import ImportedOutline, section_counts
 from notice_studio.core.importer.page_links import page_links
 from notice_studio.core.importer.tables import found_tables
+from notice_studio.core.notice.languages import detect_language, language_label
 from notice_studio.core.notice.model import CROSSREF_RE, PLACEHOLDER_RE, Notice
 from notice_studio.core.wording import plural
 
@@ -120,6 +122,10 @@ class ImportReport:
     """The tables found in the text ("'Cookies': 3 columns, 4 rows"), which can become notice tables."""
     tables_made: tuple[str, ...] = ()
     """The notice tables made from them (their names), when the import was asked to."""
+    language: str = "en"
+    """The language the notice was given (notice.yaml `language`)."""
+    language_told: bool = False
+    """True when the text's own words told the language; False when they did not and English was assumed."""
 
     def as_dict(self) -> dict[str, object]:
         """The stable JSON shape of `notice-studio import --json`."""
@@ -202,6 +208,8 @@ def make_report(outline: ImportedOutline, notice: Notice, created: str | None = 
         stated_date=str(notice.settings.get(IMPORTED_EFFECTIVE, "")),
         tables_found=tuple(f"{n}. {t.summary}" for n, t in enumerate(found_tables(outline), start=1)),
         tables_made=tuple(notice.tables),
+        language=notice.language,
+        language_told=detect_language(outline_text(outline)) == notice.language,
     )
 
 
@@ -470,6 +478,17 @@ def _checks_and_library(notice: Notice) -> tuple[list[ReportFinding], Library | 
 _FORMAT_NAMES = {"txt": "plain text", "md": "Markdown", "html": "a web page", "docx": "a Word document", "pdf": "a PDF"}
 
 
+def language_summary(report: ImportReport) -> str:
+    """'German (Deutsch), told by its common words': the language the import gave the notice, and why."""
+    if report.language_told:
+        return f"{language_label(report.language)}, told by its common words"
+    return f"{language_label(report.language)}, assumed: its words did not tell"
+
+
+def _language_line(report: ImportReport) -> str:
+    return f"Language: {language_summary(report)} (change it with 'notice-studio settings DIR language=CODE')"
+
+
 def report_text(report: ImportReport, *, max_findings: int = 25) -> str:
     lines: list[str] = []
     kind = _FORMAT_NAMES.get(report.format, report.format)
@@ -495,6 +514,7 @@ def report_text(report: ImportReport, *, max_findings: int = 25) -> str:
         lines.append(f"Laws: {', '.join(report.jurisdictions)}")
     else:
         lines.append("Laws: none. The text names no law, so no coverage checks apply until you choose the laws.")
+    lines.append(_language_line(report))
     if report.stated_date:
         lines.append(f"Date the original states: {report.stated_date} (offered as the first version's effective date)")
     if report.tables_made:

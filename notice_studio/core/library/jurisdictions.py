@@ -62,13 +62,28 @@ def reader_name(jid: str) -> str:
     return f"{law} ({place})" if law else place
 
 
-# The names a text gives each law: lower-case regexes, matched ignoring case, each starting and ending
-# on a word so a reader can put it between word boundaries. The importer reads them to say which laws
+# The names a text gives each law, in English and in the languages a notice is written in: lower-case
+# regexes, matched ignoring case, each starting and ending on a word so a reader can put it between
+# word boundaries. The importer reads them to say which laws
 # an imported notice names, the rights check to find rights cited under a law.
 LAW_NAMES: dict[str, tuple[str, ...]] = {
     "gdpr": (
         r"(?<!uk )(?<!u\.k\. )(?<!kingdom )(?:eu )?(?:gdpr|general data protection regulation)",
         r"eu (?:and|or|and/or|/) uk (?:gdpr|general data protection regulation)",
+        # Its names in other EU languages: German, French/Spanish/Portuguese, Dutch, Polish, Italian...
+        r"ds-?gvo",
+        r"datenschutz-grundverordnung",
+        r"rgpd",
+        r"r[eè]glement g[eé]n[eé]ral sur la protection des donn[eé]es",
+        r"reglamento general de protecci[oó]n de datos",
+        r"regulamento geral (?:sobre a|de) prote[cç][aã]o de dados",
+        r"regolamento generale sulla protezione dei dati",
+        r"(?:de|onder|volgens|van) avg",
+        r"algemene verordening gegevensbescherming",
+        r"rodo",
+        r"og[oó]lne rozporz[aą]dzenie o ochronie danych",
+        r"dataskyddsf[oö]rordningen",
+        r"databeskyttelsesforordningen",
     ),
     "uk_gdpr": (
         r"(?:uk|u\.k\.) gdpr",

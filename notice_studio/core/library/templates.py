@@ -18,6 +18,7 @@ from notice_studio.core.library.jurisdictions import JURISDICTIONS, normalise
 from notice_studio.core.library.parse import read_yaml_file
 from notice_studio.core.library.types import ALL, LibraryProblem
 from notice_studio.core.notice.frontmatter import FormatError
+from notice_studio.core.notice.languages import ENGLISH, normalise_language
 from notice_studio.core.notice.model import CLAUSE_ID_RE, TABLE_NAME_RE, Notice, NoticeError, Table
 from notice_studio.core.practices.facts import derived_facts
 from notice_studio.core.practices.generate import regenerate_from_practices
@@ -259,8 +260,10 @@ def build_notice(
     *,
     library: Library | None = None,
     title: str | None = None,
+    language: str = ENGLISH,
 ) -> Notice:
     """A new notice from a template: every clause from the library with its provenance.
+    `language`: the one the notice is written in (a code or name; core.notice.languages).
 
     With no template, the one that best fits `jurisdictions` (or the default). Given
     jurisdictions replace the template's, and clauses written only for other laws are left out.
@@ -285,6 +288,7 @@ def build_notice(
     notice = Notice(
         title=title or template.notice_title,
         organisation=organisation,
+        language=normalise_language(language),
         jurisdictions=chosen,
         template=template.id,
         facts=dict(template.facts),

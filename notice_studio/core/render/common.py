@@ -14,7 +14,6 @@ from notice_studio.core.notice.model import Table
 from notice_studio.core.render.markdown import clean_text
 
 MARKER_STYLES = ("name", "braces", "blank")
-_RTL_LANGUAGES = frozenset({"ar", "dv", "fa", "he", "ku", "ps", "sd", "ug", "ur", "yi"})
 
 LABELS: Mapping[str, Mapping[str, str]] = MappingProxyType(
     {
@@ -62,10 +61,6 @@ def format_date(date: dt.date, language: str = "en") -> str:
     if language.split("-")[0].lower() == "en":
         return f"{date.day} {_MONTHS[date.month - 1]} {date.year}"
     return date.isoformat()
-
-
-def text_direction(language: str) -> str:
-    return "rtl" if language.split("-")[0].lower() in _RTL_LANGUAGES else "ltr"
 
 
 def display_number(number: str) -> str:

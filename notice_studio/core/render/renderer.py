@@ -19,6 +19,7 @@ from markdown_it.common.utils import escapeHtml
 from markdown_it.token import Token
 from markdown_it.utils import EnvType
 
+from notice_studio.core.notice.languages import text_direction
 from notice_studio.core.notice.model import (
     CROSSREF_RE,
     PLACEHOLDER_RE,
@@ -38,7 +39,6 @@ from notice_studio.core.render.common import (
     format_date,
     labels,
     placeholder_value,
-    text_direction,
     token_text,
     unfilled_html,
     unfilled_marker,

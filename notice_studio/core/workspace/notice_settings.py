@@ -1,7 +1,9 @@
-"""The notice's own publishing rules (notice.yaml `settings:`), named once for the app and the CLI.
+"""The notice's own settings (its publishing rules in notice.yaml `settings:`, and its language),
+named once for the app and the CLI.
 
     advance-notice-days   material changes must be published this many days before they take effect
     require-approval      publishing waits for an approval of the draft as it is now
+    language              the language the notice is written in (notice.yaml `language`, a BCP 47 code)
 
 Each rule is read and written by the module that enforces it (core.publishing.schedule,
 core.remote.reviews); this table only names them, parses what counsel type and describes them.
@@ -12,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from notice_studio.core.notice.languages import ENGLISH, language_label, normalise_language
 from notice_studio.core.notice.model import Notice, NoticeError
 from notice_studio.core.publishing.schedule import MAX_ADVANCE_NOTICE, advance_notice_days, set_advance_notice_days
 from notice_studio.core.remote.reviews import requires_approval, set_requires_approval
@@ -52,6 +55,10 @@ def _yes_no(text: str) -> bool:
     raise NoticeError(f"'{text}' is not yes or no; give require-approval=yes or require-approval=no.")
 
 
+def _set_language(notice: Notice, value: object) -> None:
+    notice.language = normalise_language(str(value or ENGLISH))
+
+
 SETTINGS: dict[str, NoticeSetting] = {
     s.name: s
     for s in (
@@ -72,6 +79,15 @@ SETTINGS: dict[str, NoticeSetting] = {
             lambda notice, value: set_requires_approval(notice, bool(value)),
             _yes_no,
             lambda value: "yes" if value else "no",
+        ),
+        NoticeSetting(
+            "language",
+            "Language",
+            "the language the notice is written in (its page's lang and direction; English wording checks)",
+            lambda notice: notice.language or ENGLISH,
+            _set_language,
+            normalise_language,
+            lambda value: f"{language_label(str(value))}, code {value}",
         ),
     )
 }

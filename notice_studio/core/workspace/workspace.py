@@ -541,8 +541,8 @@ class Workspace(TeamWork, WordReviewWork):
         return tables
 
     def set_setting(self, name: str, value: object) -> object:
-        """Change one of the notice's publishing rules (core.workspace.notice_settings: the
-        advance-notice period, required approval); returns the old value, for undo. A string is
+        """Change one of the notice's settings (core.workspace.notice_settings: the advance-notice
+        period, required approval, its language); returns the old value, for undo. A string is
         parsed the way the command line takes it ('30', 'yes')."""
         from notice_studio.core.workspace.notice_settings import setting
 

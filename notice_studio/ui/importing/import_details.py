@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from notice_studio.core.importer import ImportProblem, ImportReport, check_destination
 from notice_studio.core.importer.outline import sections_in_words
+from notice_studio.core.importer.report import language_summary
 from notice_studio.core.library.jurisdictions import JURISDICTIONS
 from notice_studio.core.library.jurisdictions import label as law_label
 from notice_studio.core.wording import plural
@@ -58,6 +59,10 @@ def report_html(report: ImportReport) -> str:
     laws = ", ".join(short_law(j) for j in report.jurisdictions)
     laws_html = html.escape(laws) if laws else f"<span style='color:{muted}'>no law ticked</span>"
     out.append(f"<p><b>Checked against:</b> {laws_html}</p>")
+    out.append(
+        f"<p><b>Language:</b> {html.escape(language_summary(report))} "
+        f"<span style='color:{muted}'>(change it in File &gt; Notice settings… once the notice is open)</span></p>"
+    )
     if report.tables_made:
         kept = len(report.tables_found) - len(report.tables_made)
         out.append(

@@ -38,6 +38,7 @@ from notice_studio.ui.app_state import AppState, Navigator
 from notice_studio.ui.checks.checks_report import severity_color
 from notice_studio.ui.layout.fit import fit_dialog, tab_chain
 from notice_studio.ui.layout.panes import one_tab_stop
+from notice_studio.ui.notices.language_choice import LanguageChoice
 from notice_studio.ui.settings import documents_dir
 
 
@@ -111,6 +112,10 @@ class NewNoticeDialog(QDialog):
         self.organisation.setPlaceholderText("e.g. Northwind Analytics Ltd")
         self.organisation.textChanged.connect(self._organisation_changed)
         form.addRow("&Organisation:", self.organisation)
+        self.language = LanguageChoice()
+        language_label = QLabel("&Language:")
+        language_label.setBuddy(self.language)
+        form.addRow(language_label, self.language)
         folder_row = QHBoxLayout()
         self.folder = QLineEdit()
         self.folder.setAccessibleName("Folder for the notice")
@@ -202,7 +207,7 @@ class NewNoticeDialog(QDialog):
     def _templates_first_in_tab_order(self) -> None:
         """Tab follows the page (the templates were added last): templates, fields, laws, then Create."""
         order: list[QWidget] = [button for button, _template in self.template_buttons]
-        order += [self.organisation, self.folder, self.browse, *self.jurisdictions.values()]
+        order += [self.organisation, self.language, self.folder, self.browse, *self.jurisdictions.values()]
         order += [self.create_button, self.cancel_button]
         order += [w for w in tab_chain(self) if w not in order]
         for before, after in pairwise(order):
@@ -289,6 +294,7 @@ class NewNoticeDialog(QDialog):
         template_id = template.id
         organisation = " ".join(self.organisation.text().split())
         jurisdictions = self.chosen_jurisdictions()
+        language = self.language.code()
         folder = Path(self.folder.text().strip()).expanduser().absolute()
         library = self.state.library
         settings = self.state.settings
@@ -300,7 +306,7 @@ class NewNoticeDialog(QDialog):
             from notice_studio.core.practices.actions import decided_by_practices
             from notice_studio.core.practices.facts import effective_facts, waived_requirements
 
-            notice = build_notice(template_id, organisation, jurisdictions, library=library)
+            notice = build_notice(template_id, organisation, jurisdictions, library=library, language=language)
             decided = decided_by_practices(notice)  # those follow from the practices: change them there
             waivers = waived_requirements(effective_facts(notice), notice.jurisdictions, load_requirements())
             return notice, [w for w in waivers if w.fact not in decided]

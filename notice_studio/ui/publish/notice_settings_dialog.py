@@ -1,5 +1,5 @@
-"""File > Notice settings…: the laws the notice is written for, and its publishing rules (advance
-notice of material changes, approval before publishing). The rules are named once in
+"""File > Notice settings…: the language the notice is written in, the laws it is written for, and its
+publishing rules (advance notice of material changes, approval before publishing). The rules are named once in
 core.workspace.notice_settings, the laws in core.library.jurisdictions; each change is an
 undoable edit committed like any other."""
 
@@ -22,9 +22,10 @@ from notice_studio.core.notice.model import Notice
 from notice_studio.core.publishing.schedule import MAX_ADVANCE_NOTICE
 from notice_studio.core.workspace.notice_settings import SETTINGS
 from notice_studio.ui.layout.fit import fit_dialog
+from notice_studio.ui.notices.language_choice import LanguageChoice
 from notice_studio.ui.publish.laws_box import LawsBox
 
-ADVANCE, APPROVAL = "advance-notice-days", "require-approval"
+ADVANCE, APPROVAL, LANGUAGE = "advance-notice-days", "require-approval", "language"
 
 
 class NoticeSettingsDialog(QDialog):
@@ -37,6 +38,7 @@ class NoticeSettingsDialog(QDialog):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        layout.addLayout(self._language_row(str(SETTINGS[LANGUAGE].read(notice))))
         self.laws = LawsBox(list(notice.jurisdictions), self)
         layout.addWidget(self.laws)
         rules = QGroupBox("Publishing", self)
@@ -71,6 +73,13 @@ class NoticeSettingsDialog(QDialog):
         layout.addWidget(buttons)
         fit_dialog(self, QSize(640, 440))
 
+    def _language_row(self, current: str) -> QFormLayout:
+        form = QFormLayout()
+        self.language = LanguageChoice(current)
+        self.language.setToolTip(SETTINGS[LANGUAGE].meaning.capitalize() + ".")
+        form.addRow(SETTINGS[LANGUAGE].label + ":", self.language)
+        return form
+
     def accept(self) -> None:
         """Close only when the choice of laws can be saved (else say why, under the ticks)."""
         if self.laws.refusal():
@@ -79,4 +88,8 @@ class NoticeSettingsDialog(QDialog):
 
     def values(self) -> dict[str, object]:
         """Each rule as the workspace takes it."""
-        return {ADVANCE: self.advance.value() or None, APPROVAL: self.approval.isChecked()}
+        return {
+            ADVANCE: self.advance.value() or None,
+            APPROVAL: self.approval.isChecked(),
+            LANGUAGE: self.language.code(),
+        }
