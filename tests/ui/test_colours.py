@@ -45,6 +45,27 @@ def test_no_colour_is_written_outside_the_palette() -> None:
     assert [hit for path in files for hit in _colours_in(path)] == []
 
 
+def test_muted_text_has_one_colour_and_it_reads_on_both_bases() -> None:
+    # Three panels had each mixed their own 'muted' colour (one of them the palette's placeholder
+    # text, 3:1 on some themes); every panel now takes palette.muted_color.
+    own = [
+        f"{path.relative_to(UI)}:{number}"
+        for path in sorted(UI.rglob("*.py"))
+        if path != UI / "palette.py"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if re.match(r"\s*def muted_colou?r\b", line)
+    ]
+    assert own == []
+    from PySide6.QtGui import QPalette
+
+    for mode, base in BASES.items():
+        text = QColor("#000000") if mode == "light" else QColor("#f0f0f0")
+        theme = QPalette()
+        theme.setColor(QPalette.ColorRole.Text, text)
+        theme.setColor(QPalette.ColorRole.Base, base)
+        assert contrast(palette.muted_color(theme), base) >= 4.5, mode
+
+
 def test_the_scan_finds_each_kind_of_colour_literal(tmp_path: Path) -> None:
     sample = tmp_path / "sample.py"
     sample.write_text(

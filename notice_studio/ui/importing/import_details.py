@@ -30,8 +30,9 @@ from notice_studio.core.library.jurisdictions import JURISDICTIONS
 from notice_studio.core.library.jurisdictions import label as law_label
 from notice_studio.core.wording import plural
 from notice_studio.ui.checks.checks_report import severity_color
-from notice_studio.ui.importing.import_parts import busy_bar, default_folder, heading_label, muted_color
+from notice_studio.ui.importing.import_parts import busy_bar, default_folder, heading_label
 from notice_studio.ui.importing.import_widgets import topic_labels
+from notice_studio.ui.palette import muted_color
 from notice_studio.ui.settings import documents_dir
 
 _SEVERITY_WORDS = {"error": "Error", "warning": "Warning", "info": "Note"}

@@ -30,9 +30,10 @@ from notice_studio.core.notice.model import NoticeError
 from notice_studio.ui.app_state import AppState, Navigator
 from notice_studio.ui.checks.checks_report import severity_color
 from notice_studio.ui.importing.import_details import DetailsPage
-from notice_studio.ui.importing.import_parts import busy_bar, heading_label, muted_color
+from notice_studio.ui.importing.import_parts import busy_bar, heading_label
 from notice_studio.ui.importing.import_preview import PreviewPage
 from notice_studio.ui.layout.fit import fit_dialog
+from notice_studio.ui.palette import muted_color
 from notice_studio.ui.settings import documents_dir
 from notice_studio.ui.tasks import Debouncer
 

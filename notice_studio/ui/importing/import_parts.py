@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication, QLabel, QProgressBar
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel, QProgressBar
 
 from notice_studio.core.notice.model import slugify
 from notice_studio.ui.settings import documents_dir
@@ -18,11 +18,6 @@ def heading_label(text: str) -> QLabel:
     font.setBold(True)
     label.setFont(font)
     return label
-
-
-def muted_color() -> QColor:
-    """Secondary text, readable on light and dark palettes."""
-    return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
 
 
 def busy_bar(name: str) -> QProgressBar:

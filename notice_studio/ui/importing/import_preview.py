@@ -40,7 +40,7 @@ from notice_studio.core.importer.outline import MAX_LEVEL, can_move, drop_paragr
 from notice_studio.core.notice.model import NoticeError
 from notice_studio.core.wording import plural
 from notice_studio.ui.checks.checks_report import severity_color
-from notice_studio.ui.importing.import_parts import heading_label, muted_color
+from notice_studio.ui.importing.import_parts import heading_label
 from notice_studio.ui.importing.import_widgets import (
     INDEX_ROLE,
     Roomy,
@@ -49,6 +49,7 @@ from notice_studio.ui.importing.import_widgets import (
     shown_paragraph,
     topic_labels,
 )
+from notice_studio.ui.palette import muted_color
 
 FORMAT_NAMES = {
     "txt": "plain text",

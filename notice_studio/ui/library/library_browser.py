@@ -34,10 +34,9 @@ from notice_studio.ui.library.library_results import (
     ResultsModel,
     ResultsView,
     SearchEdit,
-    muted_colour,
     preview_colours,
 )
-from notice_studio.ui.palette import TABLE_HEAD_BACKGROUND, TABLE_RULE, WARNING, themed_name
+from notice_studio.ui.palette import TABLE_HEAD_BACKGROUND, TABLE_RULE, WARNING, muted_color, themed_name
 from notice_studio.ui.session import Session
 from notice_studio.ui.tasks import Debouncer
 
@@ -84,7 +83,7 @@ class LibraryDock(QDockWidget):
         self.count = QLabel("Loading the library…")
         self.count.setTextFormat(Qt.TextFormat.PlainText)
         self.count.setAccessibleName("Number of clauses found")
-        self.count.setStyleSheet(f"color: {muted_colour().name()}")
+        self.count.setStyleSheet(f"color: {muted_color().name()}")
 
         self.model = ResultsModel(self)
         self.results = ResultsView()

@@ -32,26 +32,15 @@ from PySide6.QtWidgets import (
 from notice_studio.core.library.types import LibraryClause, Topic
 from notice_studio.ui.library.library_preview import PreviewColours, laws_label, laws_long
 from notice_studio.ui.outline.outline_model import LIBRARY_MIME
-from notice_studio.ui.palette import FILLED, LINK, UNFILLED, UNFILLED_BACKGROUND, themed_name
+from notice_studio.ui.palette import FILLED, LINK, UNFILLED, UNFILLED_BACKGROUND, muted_color, themed_name
 
 LibraryIdRole = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
 
 
-def muted_colour() -> QColor:
-    """Text colour halfway to the background: quiet but readable in light and dark themes."""
-    palette = QApplication.palette()
-    text, base = palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base)
-    return QColor(
-        (text.red() * 11 + base.red() * 9) // 20,
-        (text.green() * 11 + base.green() * 9) // 20,
-        (text.blue() * 11 + base.blue() * 9) // 20,
-    )
-
-
 def preview_colours() -> PreviewColours:
     return PreviewColours(
-        muted_colour().name(),
+        muted_color().name(),
         themed_name(LINK),
         themed_name(UNFILLED),
         themed_name(UNFILLED_BACKGROUND),
@@ -211,7 +200,7 @@ class ResultDelegate(QStyledItemDelegate):
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         palette = opt.palette
         main = palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
-        quiet = QColor(main) if selected else muted_colour()
+        quiet = QColor(main) if selected else muted_color()
         rect = opt.rect.adjusted(self.PAD + 2, self.PAD, -self.PAD, -self.PAD)
         line = opt.fontMetrics.height()
         icon_width = line
