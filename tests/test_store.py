@@ -147,7 +147,9 @@ def test_history_and_versions_after_edits_and_two_publishes(repo: NoticeRepo) ->
 
 def test_publish_refusals(repo: NoticeRepo) -> None:
     repo.publish(dt.date(2026, 2, 1), "First.", True, "GC", AUTHOR)
-    with pytest.raises(NoticeError, match="has not changed since v1"):
+    with pytest.raises(
+        NoticeError, match="^Nothing has changed since v1; edit the notice before publishing a new version.$"
+    ):
         repo.publish(dt.date(2026, 2, 2), "Again.", False, "GC", AUTHOR)
     notice = repo.load()
     notice.set_body("security", "Changed.")

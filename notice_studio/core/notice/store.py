@@ -293,6 +293,12 @@ def _require_git() -> None:
         raise NoticeError(missing_git_message())
 
 
+def nothing_changed_since(name: str) -> str:
+    """The one sentence refusing to publish a draft unchanged since version `name` (the publish gate
+    says it first; the store says it too, for a caller that skips the gate)."""
+    return f"Nothing has changed since {name}; edit the notice before publishing a new version."
+
+
 class NoticeRepo:
     """One notice folder. Use as a context manager, or call `close()`."""
 
@@ -1391,9 +1397,7 @@ class NoticeRepo:
             latest = standing(versions)
             head = self.head()
             if latest and latest[-1].commit == head:
-                raise NoticeError(
-                    f"The draft has not changed since {latest[-1].name} was published; edit it before publishing again."
-                )
+                raise NoticeError(nothing_changed_since(latest[-1].name))
             if latest and latest[-1].effective_problem(effective):
                 raise NoticeError(latest[-1].effective_problem(effective))
             number = next_version_number(versions)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from notice_studio.core.checks import CheckReport, Finding
 from notice_studio.core.library.requirements import Requirements
 from notice_studio.core.notice.model import Notice
-from notice_studio.core.notice.store import Version
+from notice_studio.core.notice.store import Version, nothing_changed_since
 from notice_studio.core.wording import and_list
 
 if TYPE_CHECKING:
@@ -78,7 +78,7 @@ class PublishReview:
         to take effect ('' when it has changed): the app, the command line and `publish` say it alike."""
         if self.has_changes or self.latest is None:
             return ""
-        return f"Nothing has changed since {self.latest.name}; edit the notice before publishing a new version."
+        return nothing_changed_since(self.latest.name)
 
     @property
     def can_publish(self) -> bool:
