@@ -270,3 +270,20 @@ def test_a_carried_value_goes_back_with_the_update_on_undo(tmp_path: Path) -> No
         assert update is not None and ws.notice.variables["desk.mailbox"] == "privacy@acme.example"
         ws.set_clause_state("guard", update.before, "Undid it")  # what the app's undo does
         assert "desk.mailbox" not in ws.notice.variables and ws.notice.find("guard").body == DESK_V1
+
+
+def test_a_recorded_rename_to_a_name_the_clause_does_not_use_is_a_problem(tmp_path: Path) -> None:
+    # A typo in 'renamed' would carry nothing, silently: the library names it at the field's line.
+    folder = desk(tmp_path, "v2", 2, DESK_V2, renamed="{desk.email: desk.mailbx}")
+    library = Library.load([folder])
+    found = [(p.path, p.line, p.message) for p in library.problems if p.kind == "placeholder"]
+    assert len(found) == 1
+    path, line, message = found[0]
+    assert path.name == "guard.md" and line is not None
+    assert path.read_text(encoding="utf-8").splitlines()[line - 1].startswith("renamed:")
+    assert message == (
+        "'renamed' gives 'desk.email' the new name 'desk.mailbx', which the clause does not use; "
+        "write the name its text uses"
+    )
+    fine = desk(tmp_path, "v2b", 2, DESK_V2, renamed="{desk.email: desk.mailbox}")
+    assert [p for p in Library.load([fine]).problems if p.kind == "placeholder"] == []

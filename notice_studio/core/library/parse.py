@@ -238,6 +238,16 @@ def parse_clause_file(text: str, path: Path) -> ParsedFile:
     for name, ids in (("variants", variants), ("requires", requires)):
         references.extend((ref, where.value(name, ref), name) for ref in ids)
 
+    used = {name for name, _line in placeholders}
+    for old_name, new_name in renamed.items():
+        if new_name not in used:
+            problem(
+                where.key("renamed"),
+                f"'renamed' gives '{old_name}' the new name '{new_name}', which the clause does not use; "
+                "write the name its text uses",
+                "placeholder",
+            )
+
     body = "\n".join(body_lines).strip("\n").rstrip()
     if not body.strip():
         problem(first_body_line, "the clause has no text below the front matter", "body")
