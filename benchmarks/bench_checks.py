@@ -74,7 +74,8 @@ def main() -> None:
 def _compare(baseline: Path) -> None:
     """This tree's figures beside `baseline`'s, alternating fresh processes on the same machine."""
     runs: dict[tuple[str, str], list[dict[str, float]]] = {}
-    for _ in range(2):
+    rounds = 1 if "--huge" in sys.argv else 2
+    for _ in range(rounds):
         for code in (baseline, HERE):
             env = {**os.environ, "BENCH_CHECKS_CODE": str(code), "PYTHONPATH": str(code)}
             out = subprocess.run(
@@ -90,7 +91,7 @@ def _compare(baseline: Path) -> None:
                     figures = json.loads(line[5:])
                     runs.setdefault((str(code), figures.pop("label")), []).append(figures)
     print(
-        f"baseline: {baseline}\nthis tree: {HERE}\n(medians over two rounds; CPU time is what counts on a shared machine)"
+        f"baseline: {baseline}\nthis tree: {HERE}\n(medians over {rounds} round(s); CPU time is what counts on a shared machine)"
     )
     header = f"{'code':<10} {'notice':<30} {'after one edit: CPU ms':>23} {'wall ms':>8} {'cold CPU ms':>12}"
     print(header)
@@ -127,10 +128,10 @@ def _measure(notice, clauses, context, load_ms: float) -> dict[str, float]:
         run_checks(notice, context)
 
     run_checks(notice, context)  # warm up imports and the keyword index
-    repeat = 3 if "--huge" in sys.argv else 1
-    cold_ms = _ms(cold, 7 // repeat)
+    huge = "--huge" in sys.argv  # seconds a run: fewer of them
+    cold_ms = _ms(cold, 1 if huge else 7)
     cold_cpu = list(_CPU)
-    warm_ms = _ms(after_typing, 15 // repeat)
+    warm_ms = _ms(after_typing, 3 if huge else 15)
     warm_cpu = list(_CPU)
     report = run_checks(notice, context)
     counts = report.counts()
