@@ -3,6 +3,7 @@ for the pair before it and the pair after it (and for every view of a pair). Cou
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 
 import pytest
