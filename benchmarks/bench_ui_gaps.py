@@ -149,19 +149,6 @@ def _child(folder: Path, code: Path) -> dict[str, float]:
     return json.loads(line[5:])
 
 
-def _baseline(rev: str, into: Path) -> Path:
-    """A folder holding the baseline's code: `rev` itself when it is one, else that revision of
-    this repository, extracted with `git archive` (resources and all)."""
-    if Path(rev).is_dir():
-        return Path(rev).resolve()
-    into.mkdir(parents=True)
-    archive = subprocess.run(["git", "-C", str(HERE), "archive", rev], capture_output=True)
-    if archive.returncode:
-        sys.exit(f"No revision {rev!r} in {HERE}: {archive.stderr.decode(errors='replace').strip()}")
-    subprocess.run(["tar", "-x", "-C", str(into)], input=archive.stdout, check=True)
-    return into
-
-
 def main() -> None:
     if "--measure" in sys.argv:
         print("JSON " + json.dumps(measure(Path(sys.argv[sys.argv.index("--measure") + 1]))), flush=True)
@@ -170,7 +157,9 @@ def main() -> None:
     codes = [HERE]
     with tempfile.TemporaryDirectory(prefix="bench-ui-gaps-") as tmp:
         if "--baseline" in sys.argv:
-            codes.insert(0, _baseline(sys.argv[sys.argv.index("--baseline") + 1], Path(tmp) / "baseline"))
+            from benchmarks.baseline import baseline_code
+
+            codes.insert(0, baseline_code(sys.argv[sys.argv.index("--baseline") + 1], Path(tmp) / "baseline"))
         folder = Path(tmp) / "long-notice"
         build_notice(folder, clauses, words)
         runs: dict[Path, list[dict[str, float]]] = {code: [] for code in codes}

@@ -12,16 +12,23 @@ baseline (the drafter as it was at BASELINE_COMMIT, when that commit is in this 
     addresses quoted; a figure with no unit ("now 72 (was 64)"); no detail at all;
   - versions suggested as material;
   - time per change notice (diff + drafting).
-Pass --show N to print N change notices (chosen evenly) for reading by eye.
+Pass --show N to print N change notices (chosen evenly) for reading by eye. The digest line is
+a SHA-256 of every change notice this branch drafted; --save DIR writes them to DIR, and
+--against DIR names those that differ from the ones saved there (e.g. by another branch).
+--speed-baseline REV first runs the same drafting with the code of revision REV (or a folder) in
+a child process, and prints its times and digest beside this branch's.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import itertools
+import os
 import re
 import statistics
 import subprocess
+import sys
 import tempfile
 import time
 import types
@@ -173,7 +180,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("bundle", help="path to policy-history.bundle")
     parser.add_argument("--show", type=int, default=0, help="print this many change notices for reading")
     parser.add_argument("--no-baseline", action="store_true", help="measure this branch only")
+    parser.add_argument("--save", type=Path, help="write this branch's change notices to this folder")
+    parser.add_argument("--against", type=Path, help="compare them with those --save wrote to this folder")
+    parser.add_argument("--speed-baseline", metavar="REV", help="time the code of this revision (or folder) too")
     args = parser.parse_args(argv)
+    if args.speed_baseline:
+        _speed_baseline(args)
     from notice_studio.core.diff.changes import draft_change_notice
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -210,12 +222,66 @@ def main(argv: list[str] | None = None) -> int:
     for label, r in rows:
         for example in r["dup_examples"][:5]:  # type: ignore[index]
             print(f"  {label} duplicate: {example}")
+    drafted: list[tuple[str, str]] = rows[0][1]["notices"]  # type: ignore[assignment]
+    print("digest of this branch's change notices: " + _digest(drafted))
+    if args.save:
+        _save(drafted, args.save)
+    if args.against:
+        _compare(drafted, args.against)
     if args.show:
         shown = rows[0][1]["notices"]
         step = max(1, len(shown) // args.show)  # type: ignore[arg-type]
         for label, text in shown[::step][: args.show]:  # type: ignore[index]
             print(f"\n=== {label}\n{text}")
     return 0
+
+
+def _speed_baseline(args: argparse.Namespace) -> None:
+    """Run this script on the baseline's code; its change notices are saved for --against."""
+    from benchmarks.baseline import baseline_code
+
+    args.against = args.against or Path(tempfile.mkdtemp(prefix="change-notices-baseline-"))
+    with tempfile.TemporaryDirectory(prefix="change-notices-") as tmp:
+        code = baseline_code(args.speed_baseline, Path(tmp) / "code")
+        command = [sys.executable, __file__, args.bundle, "--no-baseline", "--save", str(args.against)]
+        out = subprocess.run(command, env={**os.environ, "PYTHONPATH": str(code)}, capture_output=True, text=True)
+    if out.returncode:
+        sys.exit(f"The baseline run failed:\n{out.stderr}")
+    print(f"--- baseline code {args.speed_baseline} (fresh process, same run; its notices in {args.against}):")
+    print("\n".join(line for line in out.stdout.splitlines() if line.startswith(("this branch", "digest", "   "))))
+    print("--- this branch:")
+
+
+def _digest(notices: list[tuple[str, str]]) -> str:
+    digest = hashlib.sha256()
+    for label, text in notices:
+        digest.update(f"{label}\0{text}\0".encode())
+    return digest.hexdigest()
+
+
+def _file_name(number: int) -> str:
+    return f"{number:05d}.txt"
+
+
+def _save(notices: list[tuple[str, str]], folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for number, (label, text) in enumerate(notices):
+        (folder / _file_name(number)).write_text(f"{label}\n{text}", encoding="utf-8")
+
+
+def _compare(notices: list[tuple[str, str]], folder: Path) -> None:
+    saved = sorted(folder.glob("*.txt"))
+    differ = [
+        label
+        for number, (label, text) in enumerate(notices)
+        if not (folder / _file_name(number)).is_file()
+        or (folder / _file_name(number)).read_text(encoding="utf-8") != f"{label}\n{text}"
+    ]
+    print(
+        f"against {folder}: {len(notices) - len(differ)} of {len(notices)} change notices the same ({len(saved)} saved)"
+    )
+    for label in differ[:10]:
+        print(f"  differs: {label}")
 
 
 if __name__ == "__main__":

@@ -133,3 +133,20 @@ def test_publish_clean_notice_needs_no_force(tmp_path: Path, capsys: pytest.Capt
     assert main(["publish", folder, "--effective", TODAY]) == 0
     with NoticeRepo.open(folder) as repo:
         assert repo.versions()[0].acknowledged == ()
+
+
+def test_check_shows_progress_on_stderr_once_it_takes_a_while(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from notice_studio.cli import progress as cli_progress
+
+    folder = make(tmp_path, clean_notice())
+    monkeypatch.setattr(cli_progress, "SILENT_FOR_S", 3600.0)  # as if it were done at once
+    assert main(["check", folder]) == 0
+    assert capsys.readouterr().err == ""
+    monkeypatch.setattr(cli_progress, "SILENT_FOR_S", 0.0)  # as if it were slow from the start
+    assert main(["check", folder, "--json"]) == 0
+    out, err = capsys.readouterr()
+    assert err.splitlines()[0] == "Checking the notice: 0 of 6 (0%)"
+    assert err.splitlines()[-1] == "Checking the notice: 6 of 6 (100%)"
+    assert json.loads(out)["summary"]["errors"] == 0  # stdout stays the report alone

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from notice_studio.cli.common import add_folder, add_json, add_version, open_workspace, print_json
+from notice_studio.cli.progress import StderrProgress
 from notice_studio.core.checks.coverage import shared_confirmations
 from notice_studio.core.checks.sources import law_name
 
@@ -28,7 +29,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     with open_workspace(args.folder) as ws:
         notice = ws.notice_at(args.at)
-        report = ws.check(args.at)
+        report = ws.check(args.at, progress=StderrProgress())
     if args.json:
         print_json(report_to_json(report, notice, args.at))
     else:

@@ -31,6 +31,7 @@ from notice_studio.core.checks.sources import load_context
 from notice_studio.core.checks.types import CheckContext, CheckReport, ClauseReadability, Coverage, Finding, Severity
 from notice_studio.core.notice.model import Notice
 from notice_studio.core.practices.facts import effective_facts
+from notice_studio.core.progress import Progress
 
 __all__ = [
     "FAMILIES",
@@ -49,8 +50,17 @@ __all__ = [
 ]
 
 
-def run_checks(notice: Notice, context: CheckContext | None = None) -> CheckReport:
+_STEPS = 6
+"""Progress steps of run_checks (a 13,000-section notice takes seconds from empty caches)."""
+
+
+def run_checks(notice: Notice, context: CheckContext | None = None, progress: Progress | None = None) -> CheckReport:
     """Every check on `notice`; findings in reading order (notice-wide ones last)."""
+
+    def step(done: int) -> None:
+        if progress is not None:
+            progress(done, _STEPS, "Checking the notice")
+
     ctx = context or CheckContext()
     skip = set(ctx.skip)
     for family, rule_ids in FAMILIES.items():
@@ -59,7 +69,9 @@ def run_checks(notice: Notice, context: CheckContext | None = None) -> CheckRepo
     reads_wording = language.reads_wording(notice)
     if not reads_wording:
         skip.update(ENGLISH_WORDING)
+    step(0)
     s = scan(notice, ctx.library)
+    step(1)
     found: list[Finding] = []
 
     found += drafting.no_sections(notice)
@@ -75,6 +87,7 @@ def run_checks(notice: Notice, context: CheckContext | None = None) -> CheckRepo
     found += drafting.duplicate_headings(s)
     found += drafting.typed_numbers(s)
 
+    step(2)
     typed_titles = references.typed_title_numbers(s)
     computed = {info.number: info for info in s.clauses}
     for info in s.clauses:
@@ -89,6 +102,7 @@ def run_checks(notice: Notice, context: CheckContext | None = None) -> CheckRepo
     found += terms.undefined(s, defs, known)
     found += terms.organisation_names(s)
 
+    step(3)
     facts = effective_facts(notice)
     found += tables.table_problems(notice)
     if "consistency" not in skip:
@@ -107,6 +121,7 @@ def run_checks(notice: Notice, context: CheckContext | None = None) -> CheckRepo
         coverage = tuple(results)
         found += missing
 
+    step(4)
     scores: list[ClauseReadability] = []
     if "readability" not in skip:
         for info in s.clauses:
@@ -119,7 +134,9 @@ def run_checks(notice: Notice, context: CheckContext | None = None) -> CheckRepo
     found += dates.last_updated(notice, ctx)
     found += language.wording_not_read(notice)
 
+    step(5)
     found = [f for f in found if f.rule not in skip]
     last = len(s.clauses)
     found.sort(key=lambda f: (s.order(f.clause_id) if f.clause_id else last, f.start or 0, f.rule, f.element_id or ""))
+    step(_STEPS)
     return CheckReport(findings=tuple(found), coverage=coverage, readability=tuple(scores))

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from notice_studio.core.checks.text import per_text
+
 TOPIC_CUES: dict[str, tuple[str, ...]] = {
     "introduction": ("introduction", "about this notice", "about this policy", "overview", "summary"),
     "scope": ("scope", "who this notice", "what this notice covers", "applies to"),
@@ -217,7 +219,7 @@ def cue_hits(text: str) -> list[tuple[int, int, str]]:
     return hits
 
 
-@lru_cache(maxsize=8192)
+@per_text
 def topics_in(text: str) -> frozenset[str]:
     """Topics whose cue words appear in a short text such as a title."""
     return frozenset(topic for _, _, topic in cue_hits(text))

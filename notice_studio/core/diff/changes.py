@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache, lru_cache
@@ -393,16 +393,20 @@ def _regions(ops: Iterable[WordOp]) -> list[_Region]:
     return regions
 
 
-def _words(text: str) -> list[str]:
-    return [w.lower() for w in script_words(text)]
+@lru_cache(maxsize=16384)
+def _words(text: str) -> tuple[str, ...]:
+    """Lower-case words of `text`. Cached: drafting asks for the same texts' words many times, and
+    a version's clauses are split again when it is the older side of the next pair."""
+    return tuple(w.lower() for w in script_words(text))
 
 
 # Tracking ids, hashes and session tokens that web pages carry: a changed one is no change to the text.
 _MACHINE_TOKEN_RE = re.compile(r"^(?=\w*\d)(?=\w*[a-z])\w{12,}$")
 
 
-def _meaningful_words(text: str) -> list[str]:
-    return [w for w in _words(text) if not _MACHINE_TOKEN_RE.match(w)]
+@lru_cache(maxsize=16384)
+def _meaningful_words(text: str) -> tuple[str, ...]:
+    return tuple(w for w in _words(text) if not _MACHINE_TOKEN_RE.match(w))
 
 
 def _is_typo(old: str, new: str) -> bool:
@@ -670,7 +674,7 @@ def _moved_words(change: ClauseChange) -> frozenset[str]:
     return frozenset(w for o in change.reader_ops if o.moved for w in _words(reader_line(o.text)))
 
 
-def _mostly_in(words: list[str], told: Collection[str]) -> bool:
+def _mostly_in(words: Sequence[str], told: Collection[str]) -> bool:
     """Nearly all of `words` (a share of _TOLD_SHARE) are among `told`: the one rule for text that
     a sentence told, or a move, already says."""
     return sum(w in told for w in words) >= _TOLD_SHARE * len(words)

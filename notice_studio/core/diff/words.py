@@ -17,6 +17,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 import diff_match_patch as _dmp_module
@@ -123,7 +124,7 @@ def _tokens_to_chars(old: str, new: str) -> tuple[str, str, list[str]]:
     index: dict[str, str] = {}
 
     def encode(text: str) -> str:
-        found = tokens(text)
+        found = _tokens(text)
         for token in found:
             if token not in index:
                 index[token] = _token_char(len(vocabulary))
@@ -135,6 +136,13 @@ def _tokens_to_chars(old: str, new: str) -> tuple[str, str, list[str]]:
     if len(vocabulary) > 0x10FFFF - len(_SURROGATES) - 1:  # pragma: no cover - > 1.1 million distinct words
         raise ValueError("The texts have too many distinct words to compare.")
     return old_chars, new_chars, vocabulary
+
+
+@lru_cache(maxsize=4096)
+def _tokens(text: str) -> tuple[str, ...]:
+    """`tokenize(text)`, cached: each version of a notice is compared with the one before and the
+    one after it, and a clause's text with several views of the other side."""
+    return tuple(tokens(text))
 
 
 def _merge(pairs: Iterable[tuple[Op, str]]) -> tuple[WordOp, ...]:

@@ -23,6 +23,7 @@ from docx.shared import Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
+from notice_studio.core.export.docx_append import add_styled_paragraph, style_id
 from notice_studio.core.export.docx_direction import set_document_direction
 from notice_studio.core.export.paper import PAGE_MARGINS_MM, PAPER_MM, TABLE_POINT_SIZES
 from notice_studio.core.export.sanitize import URL_SCHEMES
@@ -67,14 +68,16 @@ def notice_docx(rendered: RenderedNotice, paper: str = "A4") -> bytes:
     props.language = rendered.language
     props.subject = rendered.status_line
     props.author = "Notice Studio"
-    doc.add_paragraph(rendered.title, style="Title")
-    doc.add_paragraph(rendered.status_line, style="Subtitle")
+    add_styled_paragraph(doc, "Title", rendered.title)
+    add_styled_paragraph(doc, "Subtitle", rendered.status_line)
     if rendered.version_note:
-        doc.add_paragraph(rendered.version_note)
+        add_styled_paragraph(doc, text=rendered.version_note)
         for line in rendered.change_notice.strip().splitlines():
             bullet = line.lstrip()[:2] in ("- ", "* ")
             if line.strip():
-                doc.add_paragraph(line.strip()[2:] if bullet else line.strip(), style="List Bullet" if bullet else None)
+                add_styled_paragraph(
+                    doc, "List Bullet" if bullet else None, line.strip()[2:] if bullet else line.strip()
+                )
     writer = _Writer(doc, _bookmark_names(rendered))
     for clause in rendered.clauses:
         section = parse_html(clause.html).find("section")
@@ -183,7 +186,7 @@ class _Writer:
             tag = node.tag
             if re.fullmatch(r"h[1-6]", tag):
                 level = max(1, int(tag[1]) - 1)  # h1 is the notice title; h2 is "Heading 1"
-                paragraph = container.add_paragraph(style=f"Heading {level}")
+                paragraph = add_styled_paragraph(container, f"Heading {level}")
                 self.inline(paragraph, node)
                 if "ns-heading" in node.classes() and anchor in self.bookmarks:
                     self._bookmark(paragraph, self.bookmarks[anchor])
@@ -194,12 +197,12 @@ class _Writer:
             elif tag == "blockquote":
                 self.blocks(node, style="Quote", container=container)
             elif tag == "pre":
-                paragraph = container.add_paragraph(style="No Spacing")
+                paragraph = add_styled_paragraph(container, "No Spacing")
                 self._text(paragraph, node.text().rstrip("\n"), {"code": True}, preformatted=True)
             elif tag == "table":
                 self.table(node, container)
             elif tag == "hr":
-                paragraph = container.add_paragraph("* * *")
+                paragraph = add_styled_paragraph(container, text="* * *")
                 paragraph.alignment = WD_PARAGRAPH_ALIGNMENT.CENTER
             elif tag in _INLINE_TAGS:
                 self.inline_paragraph([node], style or "Normal", container)
@@ -207,7 +210,7 @@ class _Writer:
                 self.blocks(node, anchor, style, container)
 
     def inline_paragraph(self, nodes: list[Element | str], style: str, container: DocxDocument) -> Paragraph:
-        paragraph = container.add_paragraph(style=style)
+        paragraph = add_styled_paragraph(container, style)
         for node in nodes:
             self._inline_node(paragraph, node, {})
         return paragraph
@@ -226,7 +229,7 @@ class _Writer:
             def flush() -> None:
                 nonlocal inline_nodes, first
                 if any(isinstance(n, Element) or n.strip() for n in inline_nodes):
-                    paragraph = container.add_paragraph(style=style if first else "List Continue")
+                    paragraph = add_styled_paragraph(container, style if first else "List Continue")
                     if first and num_id is not None:
                         set_numbering(paragraph, num_id)
                     for n in inline_nodes:
@@ -258,7 +261,7 @@ class _Writer:
             if tr.tag == "tr"
         ]
         if caption is not None:
-            paragraph = container.add_paragraph(style="Caption")
+            paragraph = add_styled_paragraph(container, "Caption")
             self.inline(paragraph, caption)
         if not rows:
             return
@@ -340,7 +343,11 @@ class _Writer:
             return
         pieces = text.split("\n") if preformatted else [text]
         for i, piece in enumerate(pieces):
-            run = paragraph.add_run(piece)
+            run = paragraph.add_run()
+            if piece and "\t" not in piece and "\r" not in piece:
+                run._r.add_t(piece)  # python-docx's run.text handles tabs and breaks one letter at a time
+            else:
+                run.text = piece
             if i < len(pieces) - 1:
                 run.add_break()
             run.bold = fmt.get("bold") or None
@@ -355,7 +362,7 @@ class _Writer:
             if fmt.get("highlight"):
                 run.font.highlight_color = WD_COLOR_INDEX.YELLOW
             if link is not None:
-                run.style = "Hyperlink"
+                run._r.style = style_id(paragraph.part, "Hyperlink", WD_STYLE_TYPE.CHARACTER)
                 link.append(run._r)  # move the run inside the hyperlink element
 
     def _hyperlink(self, paragraph: Paragraph, href: str) -> _Link | None:

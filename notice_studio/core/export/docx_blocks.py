@@ -16,6 +16,7 @@ from docx.oxml.ns import qn
 
 from notice_studio.core.diff.words import EQUAL, Op
 from notice_studio.core.export.docx import restarted_numbering, set_numbering
+from notice_studio.core.export.docx_append import add_styled_paragraph
 from notice_studio.core.export.docx_revisions import Revisions, clean_xml
 from notice_studio.core.export.docx_table_revisions import write_tracked_table
 from notice_studio.core.export.md_blocks import Block
@@ -43,25 +44,6 @@ def add_bookmark(paragraph: Any, name: str, bookmark_id: int) -> None:
     else:
         paragraph._p.insert(0, start)
     paragraph._p.append(end)
-
-
-_STYLE_CACHE_ATTR = "_notice_studio_styles"
-
-
-def add_styled_paragraph(document: Any, style: str) -> Any:
-    """`document.add_paragraph(style=...)` with the style's id looked up once per document
-    (python-docx searches every style on each call: most of a long redline's time)."""
-    cache: dict[str, str] | None = getattr(document, _STYLE_CACHE_ATTR, None)
-    if cache is None:
-        cache = {}
-        setattr(document, _STYLE_CACHE_ATTR, cache)
-    style_id = cache.get(style)
-    if style_id is None:
-        style_id = cache[style] = document.styles[style].style_id
-    paragraph = document.add_paragraph()
-    if style != "Normal":
-        paragraph._p.style = style_id
-    return paragraph
 
 
 def _style(document: Any, block: Block, depth: int) -> str:

@@ -59,6 +59,7 @@ if TYPE_CHECKING:
     from notice_studio.core.library.types import LibraryClause
     from notice_studio.core.notice.store_remote import Signature
     from notice_studio.core.practices.model import Practices
+    from notice_studio.core.progress import Progress
     from notice_studio.core.render.renderer import RenderOptions
 
 
@@ -886,12 +887,13 @@ class Workspace(TeamWork, WordReviewWork):
         versions: Sequence[Version] | None = None,
         skip: Sequence[str] = (),
         today: dt.date | None = None,
+        progress: Progress | None = None,
     ) -> CheckReport:
         """Every check on the draft (or version `at`, or a given snapshot of the draft)."""
         from notice_studio.core.checks import run_checks
 
         target = notice if notice is not None else (self.notice if at == "draft" else self.repo.notice_at(at))
-        return run_checks(target, self.check_context(at, versions=versions, skip=skip, today=today))
+        return run_checks(target, self.check_context(at, versions=versions, skip=skip, today=today), progress)
 
     def review_publish(
         self,
