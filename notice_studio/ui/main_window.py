@@ -767,7 +767,8 @@ class MainWindow(QMainWindow):
         status = self.library.status(clause)
         if status is None:
             return None
-        dialog = LibraryCompareDialog(clause.title, status, self)
+        language = self.session.notice.language or "en"
+        dialog = LibraryCompareDialog(clause.title, status, self.tasks, self, language=language)
         dialog.accepted.connect(lambda: self._update_from_library(clause_id))
         dialog.open()
         return dialog
