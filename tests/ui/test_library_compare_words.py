@@ -152,3 +152,15 @@ def test_compare_with_library_from_the_editor_marks_an_edit(qtbot, window) -> No
 
     qtbot.waitUntil(lambda: "Zanzibar" in marked(struck=True), timeout=5000)
     assert first in marked(struck=False)
+
+
+def test_an_arabic_clause_reads_right_to_left_beside_the_library(qtbot) -> None:
+    from PySide6.QtCore import Qt
+
+    dialog = LibraryCompareDialog("Order history", _status(), None, None, language="ar")
+    qtbot.addWidget(dialog)
+    for view in (dialog.inserted, dialog.yours, dialog.library):
+        assert view.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        assert view.document().defaultTextOption().textDirection() == Qt.LayoutDirection.RightToLeft
+    assert dialog.summary.layoutDirection() == Qt.LayoutDirection.LeftToRight  # the app's own words
+    assert dialog.summary.text() == "Your text and the library's: 3 words changed in 2 paragraphs."
