@@ -26,18 +26,17 @@ def _block(document, start: str):
 
 def test_an_arabic_notice_compares_and_outlines_right_to_left(qtbot, window) -> None:
     session = window.session
+    assert window.outline_view.layoutDirection() == LTR  # an English notice
+    session.set_setting("language", "ar")
+    assert window.outline_view.layoutDirection() == RTL
     session.flush()
     session.repo.publish(dt.date(2026, 1, 15), "First version.", False, "Jane Counsel", UI_AUTHOR)
     session.refresh_history()
     qtbot.waitUntil(lambda: session.latest_version is not None, timeout=10000)
-    assert window.outline_view.layoutDirection() == LTR  # an English notice
-
-    session.set_setting("language", "ar")
     first = session.notice.clauses[0]
     session.undo_stack.push(commands.EditBody(session, first.id, first.body, ARABIC))
     added = Clause(session.notice.new_clause_id("Retention"), "Retention", "نحذف بياناتك بعد ثلاثين يوما.")
     session.undo_stack.push(commands.AddClause(session, added, None, len(session.notice.clauses)))
-    assert window.outline_view.layoutDirection() == RTL
 
     window.compare("v1", "draft")
     diff_window = window.findChildren(DiffWindow)[-1]
@@ -55,3 +54,18 @@ def test_an_arabic_notice_compares_and_outlines_right_to_left(qtbot, window) -> 
 
     session.set_setting("language", "en")
     assert window.outline_view.layoutDirection() == LTR
+
+
+def test_each_side_reads_in_the_language_of_its_version(qtbot, window) -> None:
+    session = window.session
+    session.flush()
+    session.repo.publish(dt.date(2026, 1, 15), "First version.", False, "Jane Counsel", UI_AUTHOR)
+    session.refresh_history()
+    qtbot.waitUntil(lambda: session.latest_version is not None, timeout=10000)
+    session.set_setting("language", "he")  # v1 was English; the draft is now Hebrew
+    window.compare("v1", "draft")
+    diff_window = window.findChildren(DiffWindow)[-1]
+    qtbot.waitUntil(lambda: diff_window.diff is not None, timeout=10000)
+    assert diff_window.old_pane.document().defaultTextOption().textDirection() == LTR
+    assert diff_window.new_pane.document().defaultTextOption().textDirection() == RTL
+    diff_window.close()

@@ -365,8 +365,8 @@ class DiffWindow(QMainWindow):
         if self._closed:  # closed while comparing: nothing to show
             return
         self.old_notice, self.new_notice, diff = result
-        for pane in (self.old_pane, self.new_pane):  # the notice's words read in its direction
-            set_notice_direction(pane, self.new_notice.language or "en", pane.document())
+        for pane, notice in ((self.old_pane, self.old_notice), (self.new_pane, self.new_notice)):
+            set_notice_direction(pane, notice.language or "en", pane.document())  # each side in its language
         self.entries = summary_entries(diff)
         self.summary_label.setText(summary_sentence(diff))
         self.fill_summary()
