@@ -3,7 +3,8 @@
 A sentence ends at '.', '!' or '?' (and the Arabic '؟', the Devanagari '।') before white space and a
 word that is not lower case; at the Chinese and Japanese '。', '！' and '？' with no space needed.
 
-A full stop after an abbreviation ("e.g.", "i.e.", "E.U.", "U.S.", "Inc.") ends no sentence;
+A full stop after an abbreviation ("e.g.", "i.e.", "E.U.", "U.S.", "Inc.", German "z.B.", "Abs.",
+French "p. ex.", "c.-à-d.") ends no sentence, written with or without a space inside ("z. B.");
 one after "No." or "Art." ends none when a number follows ("Art. 13"). Pure, stdlib only.
 """
 
@@ -75,8 +76,22 @@ _ABBREVIATIONS = frozenset(
         "s.a",
         "plc",
         "pty",
+        # German and French: one list, matched with or without the spaces inside ("z. B.", "p. ex.").
+        "z.b",
+        "d.h",
+        "abs",
+        "nr",
+        "bzw",
+        "ggf",
+        "usw",
+        "u.a",
+        "p.ex",
+        "c.-à-d",
     ]
 )
+# The first letters of the abbreviations with a full stop inside ("z." of "z.b"): a full stop there,
+# before a space, ends no sentence when the rest of the abbreviation follows ("z. B.").
+_STARTS = {a[: i + 1]: a for a in _ABBREVIATIONS for i, c in enumerate(a) if c == "." and i < len(a) - 1}
 # Abbreviations that are also everyday words ("say no.", "anyone's."): only before a number
 # ("No. 5", "s. 27", "Art. 13") do they keep a sentence going.
 _NUMBERED_ABBREVIATIONS = frozenset(
@@ -103,7 +118,10 @@ _NUMBERED_ABBREVIATIONS = frozenset(
         "co",
     ]
 )
-_WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+# A word of letters in any script, with full stops (each maybe followed by one space) and hyphens
+# inside: "e.g", "z. B", "p. ex", "c.-à-d".
+_WORD_BEFORE_RE = re.compile(r"([^\W\d_](?:[^\W\d_]|-|\.[ \t]?)*)$")
+_SPACE_RE = re.compile(r"\s+")
 
 
 def sentence_ends(block: str) -> Iterator[int]:
@@ -136,11 +154,22 @@ def split_sentences(text: str) -> list[str]:
 
 
 def _is_abbreviation(block: str, before: re.Match[str], after: int) -> bool:
-    word = before.group(1).lower().rstrip(".")
-    if word not in _ABBREVIATIONS:
-        return False
-    if before.start() > 0 and block[before.start() - 1] in "'’":
-        return False  # a possessive ("anyone's."), not an abbreviation
-    if word in _NUMBERED_ABBREVIATIONS:
-        return block[after:].lstrip()[:1].isdigit()
-    return True
+    """Whether the full stop ending `before` belongs to an abbreviation: the words before it
+    (from the last one back, "ex", "p. ex") are one, or start one that the text after completes."""
+    found = before.group(1)
+    starts = [0, *(m.end() for m in re.finditer(r"\.[ \t]", found))]
+    for offset in reversed(starts):
+        word = _SPACE_RE.sub("", found[offset:]).lower().rstrip(".")
+        start = before.start() + offset
+        if start > 0 and block[start - 1] in "'’":
+            return False  # a possessive ("anyone's."), not an abbreviation
+        if word in _ABBREVIATIONS:
+            if word in _NUMBERED_ABBREVIATIONS:
+                return block[after:].lstrip()[:1].isdigit()
+            return True
+        whole = _STARTS.get(word + ".")
+        if whole and _SPACE_RE.sub("", word + "." + block[after : after + len(whole) * 2]).lower().startswith(
+            whole + "."
+        ):
+            return True
+    return False

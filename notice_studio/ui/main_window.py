@@ -43,6 +43,7 @@ from notice_studio.ui.editor.editor import ClauseEditor
 from notice_studio.ui.editor.preview import PreviewPane
 from notice_studio.ui.interaction import DialogInteraction
 from notice_studio.ui.layout.notice_messages import UNKNOWN_AUTHOR
+from notice_studio.ui.notice_direction import set_notice_direction
 from notice_studio.ui.palette import UNFILLED, muted_color, themed_name
 from notice_studio.ui.session import Session
 from notice_studio.ui.settings import Settings
@@ -493,8 +494,8 @@ class MainWindow(QMainWindow):
         session.outline.rowsInserted.connect(self._rows_inserted)
         session.clause_changed.connect(self._clause_changed)
         session.notice_replaced.connect(self._notice_replaced)
-        session.language_changed.connect(self.editor.set_language)
-        self.editor.set_language(session.notice.language)
+        session.language_changed.connect(self._show_language)
+        self._show_language(session.notice.language)
         session.reveal.connect(self._reveal)
         session.variables_changed.connect(self._refresh_completions)
         session.structure_changed.connect(self._refresh_completions)
@@ -634,10 +635,15 @@ class MainWindow(QMainWindow):
         if self.session is not None and clause_id != self.current_clause_id() and self.session.notice.has(clause_id):
             self.select_clause(clause_id)
 
+    def _show_language(self, language: str) -> None:
+        """The editor and the outline read as the notice's language does (right to left for Arabic)."""
+        self.editor.set_language(language)
+        set_notice_direction(self.outline_view, language)
+
     def _notice_replaced(self) -> None:
         self.outline_view.expandAll()
         if self.session is not None:
-            self.editor.set_language(self.session.notice.language)
+            self._show_language(self.session.notice.language)
         shown = self.editor.clause_id
         if self.session and shown is not None and self.session.notice.has(shown):
             self.select_clause(shown)  # the clause being edited stays in front of the user
@@ -767,7 +773,8 @@ class MainWindow(QMainWindow):
         status = self.library.status(clause)
         if status is None:
             return None
-        dialog = LibraryCompareDialog(clause.title, status, self)
+        language = self.session.notice.language or "en"
+        dialog = LibraryCompareDialog(clause.title, status, self.tasks, self, language=language)
         dialog.accepted.connect(lambda: self._update_from_library(clause_id))
         dialog.open()
         return dialog

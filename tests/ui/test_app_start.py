@@ -87,9 +87,9 @@ def test_library_compare_shows_three_texts_and_updates(qtbot, window, tmp_path, 
     window._show_current_side()
     assert window.editor.update_button.isVisibleTo(window) and window.editor.compare_button.isVisibleTo(window)
     dialog = window.compare_with_library(clause.id)
-    texts = [w.toPlainText() for w in dialog.findChildren(type(window.editor.body).__mro__[1])]
-    assert any("train our staff" in t for t in texts)
-    assert any(t.startswith("We review our security measures every quarter.") for t in texts)
+    qtbot.waitUntil(lambda: "changed in" in dialog.summary.text(), timeout=5000)
+    assert "train our staff" in dialog.yours.toPlainText()
+    assert dialog.library.toPlainText().strip().startswith("We review our security measures every quarter.")
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     dialog.update_button.click()
     merged = session.notice.find(clause.id)

@@ -265,6 +265,12 @@ class RowWriter:
         else:
             self.cursor.insertBlock(fmt, self.plain)
 
+    def _app_words(self) -> None:
+        """The app's own English words stay left to right in a right-to-left notice's pane."""
+        fmt = self.cursor.blockFormat()
+        fmt.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.cursor.setBlockFormat(fmt)
+
     def _mark(self, op: str, base: QTextCharFormat, moved: int = 0) -> QTextCharFormat:
         if op == EQUAL:
             return base
@@ -334,6 +340,7 @@ class RowWriter:
     def note(self, text: str) -> None:
         """A short italic line saying what happened ('Moved from section 4.2.')."""
         self._block(bottom=4)
+        self._app_words()
         fmt = QTextCharFormat()
         fmt.setFontItalic(True)
         fmt.setForeground(self.colours.muted)
@@ -349,6 +356,7 @@ class RowWriter:
         self._ops(ops, self.plain)
 
     def note_inline(self, text: str) -> None:
+        self._app_words()
         fmt = QTextCharFormat()
         fmt.setFontItalic(True)
         fmt.setForeground(self.colours.muted)

@@ -45,6 +45,7 @@ from notice_studio.ui.compare.diff_rows import SummaryEntry, pane_rows, summary_
 from notice_studio.ui.compare.pane_filling import PaneFilling
 from notice_studio.ui.compare.pane_sync import PaneSync
 from notice_studio.ui.layout.fit import size_window
+from notice_studio.ui.notice_direction import set_notice_direction
 from notice_studio.ui.session import snapshot
 
 if TYPE_CHECKING:
@@ -364,6 +365,8 @@ class DiffWindow(QMainWindow):
         if self._closed:  # closed while comparing: nothing to show
             return
         self.old_notice, self.new_notice, diff = result
+        for pane, notice in ((self.old_pane, self.old_notice), (self.new_pane, self.new_notice)):
+            set_notice_direction(pane, notice.language or "en", pane.document())  # each side in its language
         self.entries = summary_entries(diff)
         self.summary_label.setText(summary_sentence(diff))
         self.fill_summary()

@@ -6,7 +6,7 @@ import html
 import re
 from collections.abc import Iterable
 
-from PySide6.QtCore import QEvent, QLocale, QObject, QStringListModel, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QCompleter,
@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from notice_studio.core.notice.languages import text_direction
 from notice_studio.core.notice.model import title_problem
 from notice_studio.ui.editor.highlighter import MarkdownHighlighter
+from notice_studio.ui.notice_direction import set_notice_direction
 from notice_studio.ui.palette import muted_color
 
 _OPEN_PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z0-9_.]*)$")
@@ -242,15 +242,8 @@ class ClauseEditor(QWidget):
     def set_language(self, language: str) -> None:
         """Lay the title and text out as the notice's language reads (right to left for Arabic,
         Hebrew...), even a line that starts with a Latin word or a placeholder; the app stays English."""
-        direction = (
-            Qt.LayoutDirection.RightToLeft if text_direction(language) == "rtl" else Qt.LayoutDirection.LeftToRight
-        )
-        for widget in (self.title, self.body):
-            widget.setLayoutDirection(direction)
-            widget.setLocale(QLocale(language))
-        option = self.body.document().defaultTextOption()
-        option.setTextDirection(direction)
-        self.body.document().setDefaultTextOption(option)
+        set_notice_direction(self.title, language)
+        set_notice_direction(self.body, language, self.body.document())
 
     def sync_from_model(self, title: str, body: str) -> None:
         """The model changed under us (undo, replace): show it, keeping the cursor near."""
