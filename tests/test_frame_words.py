@@ -44,7 +44,8 @@ TEXTS = {
         ],
     ),
 }
-# (last updated line, contents, cross-reference, skip link, changes heading, version heading, kind, read link)
+# (last updated, date, contents, cross-reference, skip link, changes heading, version heading, kind,
+# read link, the upcoming version's page banner, the front page's announcement)
 EXPECTED = {
     "de": (
         "Zuletzt aktualisiert",
@@ -56,6 +57,11 @@ EXPECTED = {
         "Fassung 1 \u2014 in Kraft seit 1. März 2026",
         "Erste Fassung",
         "Fassung 1 lesen",
+        (
+            "Dies ist Fassung 2 dieses Hinweises. Sie tritt am 1. Januar 2099 in Kraft; bis dahin gilt "
+            '<a href="index.html">die aktuelle Fassung</a>.'
+        ),
+        "Ein aktualisierter Hinweis tritt am 1. Januar 2099 in Kraft",
     ),
     "fr": (
         "Dernière mise à jour",
@@ -67,6 +73,11 @@ EXPECTED = {
         "Version 1 \u2014 en vigueur depuis le 1er mars 2026",
         "Première version",
         "Lire la version 1",
+        (
+            "Ceci est la version 2 de cette notice. Elle entre en vigueur le 1er janvier 2099 ; d'ici là, "
+            '<a href="index.html">la version en vigueur</a> s\'applique.'
+        ),
+        "Une notice mise à jour entre en vigueur le 1er janvier 2099",
     ),
 }
 ENGLISH_WORDS = ("Last updated", "Contents", "Skip to the notice", "Changes to", "Read version", "First version")
@@ -84,6 +95,10 @@ def published(request: pytest.FixtureRequest, tmp_path: Path) -> tuple[str, Path
         repo.publish(
             dt.date(2026, 3, 1), "Erste Fassung." if language == "de" else "Première version.", True, "J", AUTHOR
         )
+        later = repo.load()
+        later.set_body(clauses[2][0], clauses[2][2] + " " + clauses[1][2])
+        repo.save(later, "Edited", AUTHOR)
+        repo.publish(dt.date(2099, 1, 1), "Neu." if language == "de" else "Nouveau.", False, "J", AUTHOR)
     return language, folder
 
 
@@ -117,7 +132,7 @@ def test_the_website_folders_changes_page_is_in_the_notices_language(
     published: tuple[str, Path], tmp_path: Path
 ) -> None:
     language, folder = published
-    label, date, contents, _crossref, skip, changes, heading, kind, read = EXPECTED[language]
+    label, date, contents, _crossref, skip, changes, heading, kind, read, banner, announcement = EXPECTED[language]
     out = tmp_path / "site"
     assert main(["site", str(folder), "--out", str(out)]) == 0
     page = re.sub(r"<style>.*?</style>", "", (out / "changes.html").read_text("utf-8"), flags=re.S)
@@ -126,7 +141,13 @@ def test_the_website_folders_changes_page_is_in_the_notices_language(
     assert not [word for word in ENGLISH_WORDS if word in page]
     front = (out / "index.html").read_text("utf-8")
     assert label in front and date in front and contents in front and skip in front
-    assert FRAME_WORDS[language]["nav_changes"] in front
+    assert FRAME_WORDS[language]["nav_changes"] in front and announcement in front
+    upcoming = (out / "v2.html").read_text("utf-8")
+    assert banner in upcoming
+    english = (*ENGLISH_WORDS, "This is version", "takes effect", "An updated notice", "Read the current")
+    for name in ("index.html", "v2.html"):
+        shown = re.sub(r"<style>.*?</style>", "", (out / name).read_text("utf-8"), flags=re.S)
+        assert not [word for word in english if word in shown], name
 
 
 def test_a_language_without_a_row_gets_english_words_marked_english() -> None:

@@ -45,7 +45,6 @@ from notice_studio.core.export.site_inputs import gets_redline, page_digests
 from notice_studio.core.export.version_banner import version_status
 from notice_studio.core.fileio import output_folder, write_atomic
 from notice_studio.core.notice.frame_words import has_frame_words
-from notice_studio.core.notice.languages import is_english
 from notice_studio.core.notice.model import Notice, NoticeError
 from notice_studio.core.notice.store import Version
 from notice_studio.core.publishing.schedule import Schedule, schedule, takes_effect_after
@@ -297,22 +296,28 @@ def _announcement(version: Version, front: Version, plan: Schedule, language: st
     and where to read it."""
     when = escapeHtml(_when(version, language))
     previous = plan.replaces(version)
+    kind = escapeHtml(labels(language)["ann_material" if version.material else "ann_editorial"])
     if previous is None or previous is front:
-        replaces = f"replaces this notice on {when}. Until then, the notice below applies."
+        replaces = frame_html(language, "ann_replaces_this", number=str(version.number), kind=kind, when=when)
     else:
-        replaces = (
-            f"replaces version {previous.number} on {when}; version {previous.number} takes effect first, on "
-            f"{escapeHtml(_when(previous, language))}."
+        first = escapeHtml(_when(previous, language))
+        replaces = frame_html(
+            language,
+            "ann_replaces_other",
+            number=str(version.number),
+            kind=kind,
+            other=str(previous.number),
+            when=when,
+            first=first,
         )
-    kind = "material change" if version.material else "editorial change"
-    links = [f'<li><a href="{version.name}.html">Read version {version.number}</a></li>']
+    read = frame_html(language, "read_version", number=str(version.number))
+    links = [f'<li><a href="{version.name}.html">{read}</a></li>']
     if redlines and not plan.is_first(version):
-        links.append(f'<li><a href="redline-{version.name}.html">See what will change</a></li>')
-    english = "" if is_english(language) else ' lang="en"'  # these sentences are not translated yet
+        links.append(f'<li><a href="redline-{version.name}.html">{frame_html(language, "see_will_change")}</a></li>')
     return (
-        f'<section class="ns-upcoming"{english} aria-labelledby="{version.name}-upcoming">\n'
-        f'<h2 id="{version.name}-upcoming">An updated notice takes effect on {when}</h2>\n'
-        f"<p>Version {version.number} ({kind}) {replaces}</p>\n"
+        f'<section class="ns-upcoming" aria-labelledby="{version.name}-upcoming">\n'
+        f'<h2 id="{version.name}-upcoming">{frame_html(language, "ann_heading", when=when)}</h2>\n'
+        f"<p>{replaces}</p>\n"
         f"{_change_notice_html(version)}"
         f'<ul class="ns-version-links">{"".join(links)}</ul>\n</section>\n'
     )
@@ -327,7 +332,7 @@ def _change_notice_html(version: Version) -> str:
 
 def _archive_banner(version: Version, plan: Schedule, language: str) -> str:
     text = version_status(version, plan, language, current_href="index.html")
-    if not is_english(language):  # these sentences are not translated yet: read them as English
+    if not has_frame_words(language):  # English words stand in: read them as English
         text = f'<span lang="en">{text}</span>'
     # Inside a landmark of its own, so screen-reader users find it among the page's regions.
     about = escapeHtml(labels(language)["about_version"])

@@ -20,7 +20,7 @@ from markdown_it.token import Token
 from markdown_it.utils import EnvType
 
 from notice_studio.core.notice.frame_words import has_frame_words
-from notice_studio.core.notice.languages import is_english, text_direction
+from notice_studio.core.notice.languages import text_direction
 from notice_studio.core.notice.model import (
     CROSSREF_RE,
     PLACEHOLDER_RE,
@@ -432,7 +432,7 @@ _TITLE_RE = re.compile(
 def _note_html(options: RenderOptions, language: str) -> str:
     if not options.version_note:
         return ""
-    lang = "" if is_english(language) else ' lang="en"'  # the note's sentences are English (not translated yet)
+    lang = "" if has_frame_words(language) else ' lang="en"'  # English words stand in for the language
     html = f'<p class="ns-version-note"{lang}>{escapeHtml(options.version_note)}</p>\n'
     if options.change_notice:
         html += f'<div class="ns-change-notice">{plain_markdown().render(clean_text(options.change_notice))}</div>\n'
