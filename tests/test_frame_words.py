@@ -120,6 +120,8 @@ def test_every_export_says_its_frame_words_and_dates_in_the_notices_language(
     text = _exported_text(folder, fmt, tmp_path / f"out.{fmt}")
     flat = " ".join(text.split())
     assert label in flat and date in flat and crossref in flat
+    if fmt in ("md", "txt", "docx"):  # "Dernière mise à jour : 1er mars 2026", a no-break space before the colon
+        assert f"{label}{FRAME_WORDS[language]['colon']}{date}" in text
     if fmt in ("html", "fragment", "pdf"):  # the formats with a contents list
         assert contents in flat
     if fmt == "html":

@@ -1,7 +1,8 @@
 """The words an export puts around a notice's own text ("Last updated", "Contents", "section 3",
 the website folder's changes page), one row per language, next to the table of languages.
 
-Our own translations of generic interface words. A language without a row gets the English words,
+Our own translations of generic interface words ("colon" is what follows a label: French puts a
+no-break space before it). A language without a row gets the English words,
 and HTML marks them `lang="en"` (see core.render.common.frame_html) so a screen reader reads them
 as English. Templates name their values in braces: "Read version {number}".
 """
@@ -15,6 +16,7 @@ from notice_studio.core.notice.languages import ENGLISH, primary
 
 _ROWS: dict[str, dict[str, str]] = {
     "en": {
+        "colon": ": ",
         "contents": "Contents",
         "last_updated": "Last updated",
         "takes_effect": "Takes effect",
@@ -71,6 +73,7 @@ _ROWS: dict[str, dict[str, str]] = {
         "see_will_change": "See what will change",
     },
     "de": {
+        "colon": ": ",
         "contents": "Inhalt",
         "last_updated": "Zuletzt aktualisiert",
         "takes_effect": "Gilt ab",
@@ -127,6 +130,7 @@ _ROWS: dict[str, dict[str, str]] = {
         "see_will_change": "Ansehen, was sich ändert",
     },
     "fr": {
+        "colon": "\u00a0: ",
         "contents": "Sommaire",
         "last_updated": "Dernière mise à jour",
         "takes_effect": "Entrée en vigueur",
@@ -184,6 +188,7 @@ _ROWS: dict[str, dict[str, str]] = {
         "see_will_change": "Voir ce qui va changer",
     },
     "es": {
+        "colon": ": ",
         "contents": "Índice",
         "last_updated": "Última actualización",
         "takes_effect": "Entra en vigor",
@@ -241,6 +246,7 @@ _ROWS: dict[str, dict[str, str]] = {
         "see_will_change": "Ver qué cambiará",
     },
     "nl": {
+        "colon": ": ",
         "contents": "Inhoud",
         "last_updated": "Laatst bijgewerkt",
         "takes_effect": "Van kracht vanaf",
@@ -297,6 +303,7 @@ _ROWS: dict[str, dict[str, str]] = {
         "see_will_change": "Bekijk wat er verandert",
     },
     "it": {
+        "colon": ": ",
         "contents": "Indice",
         "last_updated": "Ultimo aggiornamento",
         "takes_effect": "In vigore dal",
@@ -354,6 +361,7 @@ _ROWS: dict[str, dict[str, str]] = {
         "see_will_change": "Vedi cosa cambierà",
     },
     "pt": {
+        "colon": ": ",
         "contents": "Índice",
         "last_updated": "Última atualização",
         "takes_effect": "Entra em vigor",

@@ -234,7 +234,7 @@ def status_line(options: RenderOptions, language: str) -> str:
     if options.version_label is None:
         return words["draft"]
     when = format_date(options.last_updated, language) if options.last_updated else words["no_date"]
-    return f"{words[_date_label(options)]}: {when}"
+    return f"{words[_date_label(options)]}{words['colon']}{when}"
 
 
 def _date_label(options: RenderOptions) -> str:
@@ -464,7 +464,7 @@ def _assemble(
         if options.version_label is not None and options.last_updated:
             when = format_date(options.last_updated, language)
             status_html = (
-                f"{frame_html(language, _date_label(options))}: "
+                f"{frame_html(language, _date_label(options))}{escapeHtml(labels(language)['colon'])}"
                 f'<time datetime="{options.last_updated.isoformat()}">{escapeHtml(when)}</time>'
             )
         header_html = (
