@@ -49,6 +49,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="make the tables found in the text into notice tables (tables/*.csv) instead of text: all of "
         "them, or those numbered in LIST as the report (or --dry-run) numbers them, e.g. --tables 1,3",
     )
+    p.add_argument(
+        "--language",
+        default=None,
+        metavar="CODE",
+        help="the language the notice is written in, e.g. de or pt-BR (default: the one its words tell)",
+    )
     p.add_argument("--dry-run", action="store_true", help="show what would be imported without creating anything")
     add_json(p)
     p.set_defaults(func=cmd_import)
@@ -57,7 +63,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 def cmd_import(args: argparse.Namespace) -> int:
     from notice_studio.core.importer import check_destination, create_notice, preview_report
     from notice_studio.core.importer.report import report_text
+    from notice_studio.core.notice.languages import normalise_language
 
+    if args.language is not None:
+        args.language = normalise_language(args.language)  # refuse before the (possibly slow) reading
     if not args.dry_run:
         check_destination(args.folder)  # refuse before the (possibly slow) reading
     progress = StderrProgress()
@@ -68,6 +77,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         "jurisdictions": jurisdictions,
         "title": args.title,
         "tables": _table_choice(args.tables),
+        "language": args.language,
     }
     if args.dry_run:
         report = preview_report(outline, **options)

@@ -730,3 +730,32 @@ def test_the_last_step_says_which_typed_numbers_became_cross_references(window, 
     with NoticeRepo.open(tmp_path / "school-notice") as repo:
         intro = repo.load().clauses[0]
     assert intro.body.startswith("We run a small riding school. [[contact-us]] tells you")
+
+
+GERMAN_NOTICE = """Datenschutzhinweis
+
+1. Wer wir sind
+
+Die Beispiel GmbH betreibt diesen Dienst für ihre Kunden. Wir sind für die Daten verantwortlich.
+
+2. Ihre Daten
+
+Wir speichern Ihren Namen und Ihre Adresse, wenn Sie bei uns bestellen. Die Daten werden nicht verkauft.
+"""
+
+
+def test_the_language_chosen_overrides_the_one_the_words_tell(window, qtbot, tmp_path: Path) -> None:
+    dialog = open_with_text(window, qtbot, tmp_path / "hinweis.txt", GERMAN_NOTICE)
+    target = tmp_path / "hinweis"
+    details = to_details(dialog, qtbot, target)
+    assert details.language.currentIndex() == 0  # by default: as the words tell
+    assert "Language: German (Deutsch), told by its common words" in details.report_view.toPlainText()
+    details.language.setCurrentIndex(details.language.findData("fr"))
+    qtbot.waitUntil(lambda: details.last_report is not None and details.last_report.language == "fr", timeout=15000)
+    assert "Language: French (français), as chosen (its words tell German (Deutsch))" in (
+        details.report_view.toPlainText()
+    )
+    with qtbot.waitSignal(dialog.accepted, timeout=20000):
+        qtbot.mouseClick(dialog.next_button, LEFT)
+    with NoticeRepo.open(target) as repo:
+        assert repo.load().language == "fr"

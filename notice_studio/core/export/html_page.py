@@ -8,13 +8,18 @@ from functools import cache
 from markdown_it.common.utils import escapeHtml
 
 from notice_studio.core.export.sanitize import sanitize_html
+from notice_studio.core.render.common import frame_html
 from notice_studio.core.render.markdown import clean_text
 from notice_studio.core.render.renderer import RenderedNotice, text_direction
 from notice_studio.paths import resources_folder
 
 _SLOT_RE = re.compile(r"@@(LANG|DIR|TITLE|CSS|SKIP|BEFORE|BODY)@@")
-SKIP_LINK = '<a class="ns-skip" href="#ns-main">Skip to the notice</a>\n'
-"""The first thing the keyboard reaches on every page we write: past the site menu and banners."""
+SKIP_LINK_START = '<a class="ns-skip" href="#ns-main">'
+
+
+def skip_link(language: str) -> str:
+    """The first thing the keyboard reaches on every page we write: past the site menu and banners."""
+    return f"{SKIP_LINK_START}{frame_html(language, 'skip')}</a>\n"
 
 
 @cache
@@ -41,7 +46,7 @@ def page_html(
         "DIR": direction or text_direction(lang or "en"),
         "TITLE": escapeHtml(" ".join(clean_text(title).split())),
         "CSS": css.replace("</", "<\\/"),  # the style element must not be closable from inside
-        "SKIP": SKIP_LINK,
+        "SKIP": skip_link(lang or "en"),
         "BEFORE": sanitize_html(before_main) + "\n" if before_main else "",
         "BODY": body,
     }

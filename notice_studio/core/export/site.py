@@ -39,14 +39,16 @@ from urllib.parse import urlsplit
 
 from markdown_it.common.utils import escapeHtml
 
-from notice_studio.core.export.html_page import SKIP_LINK, notice_page, page_html
+from notice_studio.core.export.html_page import SKIP_LINK_START, notice_page, page_html
 from notice_studio.core.export.sanitize import sanitize_html
 from notice_studio.core.export.site_inputs import gets_redline, page_digests
 from notice_studio.core.export.version_banner import version_status
 from notice_studio.core.fileio import output_folder, write_atomic
+from notice_studio.core.notice.frame_words import has_frame_words
 from notice_studio.core.notice.model import Notice, NoticeError
 from notice_studio.core.notice.store import Version
 from notice_studio.core.publishing.schedule import Schedule, schedule, takes_effect_after
+from notice_studio.core.render.common import frame_html
 from notice_studio.core.render.markdown import clean_text, plain_markdown
 from notice_studio.core.render.renderer import RenderOptions, format_date, labels, render
 from notice_studio.core.wording import plural
@@ -264,16 +266,13 @@ def site_files(
 
 # ----- pages ------------------------------------------------------------------------------------
 def _site_nav(current: str | None, language: str) -> str:
-    items = [
-        ("index.html", "Current notice"),
-        ("changes.html", "Changes and earlier versions"),
-        ("feed.xml", "Updates feed"),
-    ]
+    items = [("index.html", "nav_current"), ("changes.html", "nav_changes"), ("feed.xml", "nav_feed")]
     links = []
-    for href, label in items:
+    for href, key in items:
         mark = ' aria-current="page"' if href == current else ""
-        links.append(f'<li><a href="{href}"{mark}>{escapeHtml(label)}</a></li>')
-    return f'<nav class="ns-site-nav" aria-label="Site"><ul>{"".join(links)}</ul></nav>\n'
+        links.append(f'<li><a href="{href}"{mark}>{frame_html(language, key)}</a></li>')
+    site = escapeHtml(labels(language)["site"])
+    return f'<nav class="ns-site-nav" aria-label="{site}"><ul>{"".join(links)}</ul></nav>\n'
 
 
 def _version_words(version: Version) -> str:
@@ -289,7 +288,7 @@ def _front_banner(front: Version, plan: Schedule, language: str) -> str:
     if plan.in_force is not None:
         return ""
     when = escapeHtml(_when(front, language))
-    return f'<p class="ns-banner" role="note">This notice takes effect on {when}.</p>\n'
+    return f'<p class="ns-banner" role="note">{frame_html(language, "front_banner", when=when)}</p>\n'
 
 
 def _announcement(version: Version, front: Version, plan: Schedule, language: str, redlines: bool) -> str:
@@ -297,21 +296,28 @@ def _announcement(version: Version, front: Version, plan: Schedule, language: st
     and where to read it."""
     when = escapeHtml(_when(version, language))
     previous = plan.replaces(version)
+    kind = escapeHtml(labels(language)["ann_material" if version.material else "ann_editorial"])
     if previous is None or previous is front:
-        replaces = f"replaces this notice on {when}. Until then, the notice below applies."
+        replaces = frame_html(language, "ann_replaces_this", number=str(version.number), kind=kind, when=when)
     else:
-        replaces = (
-            f"replaces version {previous.number} on {when}; version {previous.number} takes effect first, on "
-            f"{escapeHtml(_when(previous, language))}."
+        first = escapeHtml(_when(previous, language))
+        replaces = frame_html(
+            language,
+            "ann_replaces_other",
+            number=str(version.number),
+            kind=kind,
+            other=str(previous.number),
+            when=when,
+            first=first,
         )
-    kind = "material change" if version.material else "editorial change"
-    links = [f'<li><a href="{version.name}.html">Read version {version.number}</a></li>']
+    read = frame_html(language, "read_version", number=str(version.number))
+    links = [f'<li><a href="{version.name}.html">{read}</a></li>']
     if redlines and not plan.is_first(version):
-        links.append(f'<li><a href="redline-{version.name}.html">See what will change</a></li>')
+        links.append(f'<li><a href="redline-{version.name}.html">{frame_html(language, "see_will_change")}</a></li>')
     return (
         f'<section class="ns-upcoming" aria-labelledby="{version.name}-upcoming">\n'
-        f'<h2 id="{version.name}-upcoming">An updated notice takes effect on {when}</h2>\n'
-        f"<p>Version {version.number} ({kind}) {replaces}</p>\n"
+        f'<h2 id="{version.name}-upcoming">{frame_html(language, "ann_heading", when=when)}</h2>\n'
+        f"<p>{replaces}</p>\n"
         f"{_change_notice_html(version)}"
         f'<ul class="ns-version-links">{"".join(links)}</ul>\n</section>\n'
     )
@@ -326,14 +332,21 @@ def _change_notice_html(version: Version) -> str:
 
 def _archive_banner(version: Version, plan: Schedule, language: str) -> str:
     text = version_status(version, plan, language, current_href="index.html")
+    if not has_frame_words(language):  # English words stand in: read them as English
+        text = f'<span lang="en">{text}</span>'
     # Inside a landmark of its own, so screen-reader users find it among the page's regions.
-    return f'<aside class="ns-banner" aria-label="About this version"><p>{text}</p></aside>\n'
+    about = escapeHtml(labels(language)["about_version"])
+    return f'<aside class="ns-banner" aria-label="{about}"><p>{text}</p></aside>\n'
 
 
 def _with_nav(page: str, nav: str) -> str:
     """A redline page with the site navigation added after <body> (the page is ours)."""
     clean_nav = sanitize_html(nav)
-    return page.replace(SKIP_LINK, SKIP_LINK + clean_nav + "\n", 1) if SKIP_LINK in page else page
+    start = page.find(SKIP_LINK_START)
+    if start < 0:
+        return page
+    end = page.index("</a>\n", start) + len("</a>\n")
+    return page[:end] + clean_nav + "\n" + page[end:]
 
 
 def _changes_name(page: int) -> str:
@@ -352,54 +365,73 @@ def _changes_page(
     """One page of changes: the versions `listed` (newest first), page `page[0]` of `page[1]`."""
     title = " ".join(clean_text(front.title).split())
     number, pages = page
+    words = labels(language)
     which = (
-        f" This page lists versions {listed[0].number} to {listed[-1].number} (page {number} of {pages})."
+        frame_html(
+            language,
+            "page_lists",
+            first=str(listed[0].number),
+            last=str(listed[-1].number),
+            page=str(number),
+            pages=str(pages),
+        )
         if pages > 1
         else ""
+    )
+    listing = frame_html(
+        language, "published_one" if len(versions) == 1 else "published_many", count=str(len(versions))
     )
     parts = [
         f'<article class="ns-notice ns-changes" lang="{escapeHtml(language)}">',
         '<header class="ns-header">',
-        f'<h1 class="ns-title">Changes to {escapeHtml(title)}</h1>',
-        f'<p class="ns-status">{plural(len(versions), "published version")}, newest first.{which}</p>',
+        f'<h1 class="ns-title">{frame_html(language, "changes_title", title=escapeHtml(title))}</h1>',
+        f'<p class="ns-status">{listing}{which}</p>',
         "</header>",
     ]
     for version in listed:
-        kind = _kind_label(version, plan)
+        kind = frame_html(language, f"kind_{_kind_term(version, plan)}")
         href = "index.html" if version is plan.in_force else f"{version.name}.html"
         upcoming = plan.is_upcoming(version)
         replaced_by = plan.replaced_by(version)
         when = escapeHtml(_when(version, language))
         if replaced_by is not None:
-            dated = f"never in force (replaced by version {replaced_by.number} before it took effect on {when})"
+            dated = escapeHtml(words["never_replaced"]).format(other=replaced_by.number, when=when)
         elif plan.is_withdrawn(version):
-            dated = f"never in force (withdrawn before it was to take effect on {when})"
+            dated = escapeHtml(words["never_withdrawn"]).format(when=when)
         else:
-            dated = f"{'takes effect' if upcoming else 'effective'} {when}"
-        status = '<span class="ns-upcoming-mark">Upcoming</span> ' if upcoming else ""
+            dated = escapeHtml(words["takes_effect_on" if upcoming else "effective_on"]).format(when=when)
+        status = f'<span class="ns-upcoming-mark">{frame_html(language, "upcoming")}</span> ' if upcoming else ""
+        heading = escapeHtml(words["version_heading"]).format(number=version.number, dated=dated)
+        if not has_frame_words(language):
+            heading = f'<span lang="en">{heading}</span>'
         parts += [
             f'<section class="ns-version" id="{version.name}" aria-labelledby="{version.name}-title">',
-            f'<h2 id="{version.name}-title">Version {version.number} \u2014 {dated}</h2>',
+            f'<h2 id="{version.name}-title">{heading}</h2>',
             f'<p class="ns-version-meta">{status}<span class="ns-kind">{kind}</span></p>',
         ]
         notice_html = _change_notice_html(version)
         if notice_html:
             parts.append(notice_html.rstrip("\n"))
-        links = [f'<li><a href="{href}">Read version {version.number}</a></li>']
+        links = [f'<li><a href="{href}">{frame_html(language, "read_version", number=str(version.number))}</a></li>']
         if redlines and gets_redline(version, versions, plan):
-            links.append(
-                f'<li><a href="redline-{version.name}.html">See what changed from the previous version</a></li>'
-            )
+            links.append(f'<li><a href="redline-{version.name}.html">{frame_html(language, "see_changed")}</a></li>')
         parts += [f'<ul class="ns-version-links">{"".join(links)}</ul>', "</section>"]
     parts.append("</article>")
     if pages > 1:
         links = []
         if number > 1:
-            links.append(f'<li><a href="{_changes_name(number - 1)}" rel="prev">Newer versions</a></li>')
+            links.append(
+                f'<li><a href="{_changes_name(number - 1)}" rel="prev">{frame_html(language, "newer")}</a></li>'
+            )
         if number < pages:
-            links.append(f'<li><a href="{_changes_name(number + 1)}" rel="next">Older versions</a></li>')
-        parts.append(f'<nav class="ns-pages" aria-label="Pages of changes"><ul>{"".join(links)}</ul></nav>')
-    heading = f"Changes to {title}" + (f" (page {number} of {pages})" if number > 1 else "")
+            links.append(
+                f'<li><a href="{_changes_name(number + 1)}" rel="next">{frame_html(language, "older")}</a></li>'
+            )
+        pages_label = escapeHtml(words["pages_of_changes"])
+        parts.append(f'<nav class="ns-pages" aria-label="{pages_label}"><ul>{"".join(links)}</ul></nav>')
+    heading = words["changes_title"].format(title=title) + (
+        words["page_suffix"].format(page=number, pages=pages) if number > 1 else ""
+    )
     current = _changes_name(1) if number == 1 else None
     return page_html(heading, "\n".join(parts) + "\n", language, before_main=_site_nav(current, language))
 

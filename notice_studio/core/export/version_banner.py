@@ -15,45 +15,42 @@ def version_status(version: Version, plan: Schedule, language: str, current_href
     `current_href`: where the current version's page is (the website folder); without it (a page
     exported on its own) the current version is named in words, and only a version that is not in
     force yet, or never was, has a note ('' otherwise)."""
+    words = labels(language)
+
+    def say(key: str, **values: object) -> str:
+        return escapeHtml(words[key]).format(**values)
+
     when = escapeHtml(_when(version, language))
     current = plan.in_force
+    number = version.number
 
-    def current_words(words: str) -> str:
+    def current_words(key: str) -> str:
         if current_href is not None:
-            return f'<a href="{escapeHtml(current_href)}">{words}</a>'
-        return f"version {current.number}" if current is not None else words
+            return f'<a href="{escapeHtml(current_href)}">{say(key)}</a>'
+        return say("version_n", number=current.number) if current is not None else say(key)
 
     read_current = (
-        f' <a href="{escapeHtml(current_href)}">Read the current version</a>.' if current_href is not None else ""
+        f' <a href="{escapeHtml(current_href)}">{say("read_current")}</a>.' if current_href is not None else ""
     )
     following = plan.followed_by(version)
     replaced_by = plan.replaced_by(version)
     if replaced_by is not None:
-        return (
-            f"This is version {version.number} of this notice. It was never in force: version "
-            f"{replaced_by.number} replaced it before it took effect on {when}.{read_current}"
-        )
+        return say("banner_replaced", number=number, other=replaced_by.number, when=when) + read_current
     if plan.is_withdrawn(version):
-        return (
-            f"This is version {version.number} of this notice. It was never in force: it was withdrawn before it "
-            f"was to take effect on {when}.{read_current}"
-        )
+        return say("banner_withdrawn", number=number, when=when) + read_current
     if plan.is_upcoming(version):
         if current_href is None and current is None:
-            return f"This is version {version.number} of this notice. It takes effect on {when}."
-        return (
-            f"This is version {version.number} of this notice. It takes effect on {when}; until then "
-            f"{current_words('the current version')} applies."
-        )
+            return say("banner_upcoming_alone", number=number, when=when)
+        return say("banner_upcoming", number=number, when=when, current=current_words("the_current"))
     if current_href is None:
         return ""
     if current is not None and version.number == current.number:
-        text = f"This is version {version.number}, the current version, in effect from {when}."
+        text = say("banner_current", number=number, when=when)
         if following is not None:
-            text += f" Version {following.number} takes effect on {escapeHtml(_when(following, language))}."
+            text += say("banner_following", number=following.number, when=escapeHtml(_when(following, language)))
         return text
     until = escapeHtml(_when(following, language)) if following else ""
-    return f"This is version {version.number} of this notice, in effect from {when} until {until}.{read_current}"
+    return say("banner_past", number=number, when=when, until=until) + read_current
 
 
 def exported_note(version: Version, plan: Schedule, language: str) -> tuple[str, str]:

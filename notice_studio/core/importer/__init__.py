@@ -115,10 +115,14 @@ def preview_report(
     jurisdictions: Sequence[str] | None = None,
     title: str | None = None,
     tables: TableChoice = False,
+    language: str | None = None,
 ) -> ImportReport:
-    """The report for an outline without creating anything (the CLI's --dry-run, the UI preview)."""
-    notice = build_notice(outline, organisation=organisation, jurisdictions=jurisdictions, title=title, tables=tables)
-    return make_report(outline, notice)
+    """The report for an outline without creating anything (the CLI's --dry-run, the UI preview).
+    `language`: the notice's language chosen by the user; None takes the one the text's words tell."""
+    notice = build_notice(
+        outline, organisation=organisation, jurisdictions=jurisdictions, title=title, tables=tables, language=language
+    )
+    return make_report(outline, notice, language_chosen=language is not None)
 
 
 def create_notice(
@@ -131,6 +135,7 @@ def create_notice(
     author: Author | None = None,
     tables: TableChoice = False,
     progress: Progress | None = None,
+    language: str | None = None,
 ) -> ImportReport:
     """Create the notice project in `folder` (new or empty): first commit "Imported '<file>'".
 
@@ -139,12 +144,14 @@ def create_notice(
     from notice_studio.core.notice.store import NoticeRepo
 
     check_destination(folder)
-    notice = build_notice(outline, organisation=organisation, jurisdictions=jurisdictions, title=title, tables=tables)
+    notice = build_notice(
+        outline, organisation=organisation, jurisdictions=jurisdictions, title=title, tables=tables, language=language
+    )
     with NoticeRepo.create(folder, notice, author, message=commit_message(outline), progress=progress) as repo:
         path = str(repo.path)
     if progress:
         progress(0, 0, "Checking the new notice")
-    return make_report(outline, notice, created=path)
+    return make_report(outline, notice, created=path, language_chosen=language is not None)
 
 
 __all__ = [

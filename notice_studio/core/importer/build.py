@@ -10,7 +10,7 @@ from notice_studio.core.importer.outline import ImportedOutline
 from notice_studio.core.importer.page_links import relink, targets
 from notice_studio.core.importer.tables import TableChoice, move_tables_out
 from notice_studio.core.library.jurisdictions import normalise
-from notice_studio.core.notice.languages import ENGLISH, detect_language
+from notice_studio.core.notice.languages import ENGLISH, detect_language, normalise_language
 from notice_studio.core.notice.model import Clause, Notice, check_clause_id, unique_clause_id
 
 
@@ -26,9 +26,11 @@ def build_notice(
     jurisdictions: Sequence[str] | None = None,
     title: str | None = None,
     tables: TableChoice = False,
+    language: str | None = None,
 ) -> Notice:
     """The notice for an outline. `jurisdictions` None means: the laws the text itself names. Its
-    language is the one whose common words the text uses (English when they do not tell).
+    language is `language` when given (a code or name, see normalise_language), else the one whose
+    common words the text uses (English when they do not tell).
 
     `tables`: which tables found in the text become notice tables (tables/*.csv), each embedded
     in its clause where it stood: all (True), none (False) or the numbers the report gives them;
@@ -40,7 +42,7 @@ def build_notice(
     notice = Notice(
         title=" ".join((title or "").split()) or " ".join(outline.title.split()) or "Privacy Notice",
         organisation=organisation.strip(),
-        language=detect_language(outline_text(outline)) or ENGLISH,
+        language=normalise_language(language) if language else detect_language(outline_text(outline)) or ENGLISH,
         jurisdictions=normalise(list(jurisdictions)),
     )
     if notice.organisation:

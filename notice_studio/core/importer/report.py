@@ -126,6 +126,10 @@ class ImportReport:
     """The language the notice was given (notice.yaml `language`)."""
     language_told: bool = False
     """True when the text's own words told the language; False when they did not and English was assumed."""
+    language_chosen: bool = False
+    """True when the user chose the language (import --language, the Import dialog's choice)."""
+    language_detected: str = ""
+    """The language the text's own words tell ('' when they do not)."""
 
     def as_dict(self) -> dict[str, object]:
         """The stable JSON shape of `notice-studio import --json`."""
@@ -143,7 +147,10 @@ class ImportReport:
         return data
 
 
-def make_report(outline: ImportedOutline, notice: Notice, created: str | None = None) -> ImportReport:
+def make_report(
+    outline: ImportedOutline, notice: Notice, created: str | None = None, language_chosen: bool = False
+) -> ImportReport:
+    detected = detect_language(outline_text(outline)) or ""
     sections = []
     # build_notice adds clauses in outline order, so the notice's reading order matches the outline.
     for section, (clause, depth, number) in zip(outline.sections, notice.walk(), strict=False):
@@ -209,7 +216,9 @@ def make_report(outline: ImportedOutline, notice: Notice, created: str | None = 
         tables_found=tuple(f"{n}. {t.summary}" for n, t in enumerate(found_tables(outline), start=1)),
         tables_made=tuple(notice.tables),
         language=notice.language,
-        language_told=detect_language(outline_text(outline)) == notice.language,
+        language_told=not language_chosen and detected == notice.language,
+        language_chosen=language_chosen,
+        language_detected=detected,
     )
 
 
@@ -480,6 +489,12 @@ _FORMAT_NAMES = {"txt": "plain text", "md": "Markdown", "html": "a web page", "d
 
 def language_summary(report: ImportReport) -> str:
     """'German (Deutsch), told by its common words': the language the import gave the notice, and why."""
+    if report.language_chosen:
+        if not report.language_detected or report.language_detected == report.language:
+            return f"{language_label(report.language)}, as chosen"
+        return (
+            f"{language_label(report.language)}, as chosen (its words tell {language_label(report.language_detected)})"
+        )
     if report.language_told:
         return f"{language_label(report.language)}, told by its common words"
     return f"{language_label(report.language)}, assumed: its words did not tell"

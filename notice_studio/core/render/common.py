@@ -5,62 +5,43 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from types import MappingProxyType
 
 from markdown_it.common.utils import escapeHtml
 from markdown_it.token import Token
 
+from notice_studio.core.notice.frame_words import DATE_PATTERNS, FRAME_WORDS, MONTHS, frame_words, has_frame_words
+from notice_studio.core.notice.languages import ENGLISH, primary
 from notice_studio.core.notice.model import Table
 from notice_studio.core.render.markdown import clean_text
 
 MARKER_STYLES = ("name", "braces", "blank")
 
-LABELS: Mapping[str, Mapping[str, str]] = MappingProxyType(
-    {
-        "en": MappingProxyType(
-            {
-                "contents": "Contents",
-                "last_updated": "Last updated",
-                "takes_effect": "Takes effect",
-                "never_in_force": "Never in force; was to take effect",
-                "draft": "Draft \u2014 not published",
-                "no_date": "date not recorded",
-                "section": "section",
-                "missing_section": "missing section",
-                "missing_table": "missing table",
-                "unfilled": "Not filled in yet",
-                "image": "image",
-                "table": "Table",
-            }
-        ),
-    }
-)
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+LABELS = FRAME_WORDS
+"""Interface words per language (core.notice.frame_words: the one table)."""
 
 
 def labels(language: str) -> Mapping[str, str]:
-    """Interface words in `language` (English until translations are added)."""
-    return LABELS.get(language.split("-")[0].lower(), LABELS["en"])
+    """Interface words in `language`; English for a language the table has no row for."""
+    return frame_words(language)
+
+
+def frame_html(language: str, key: str, **values: str) -> str:
+    """The frame word `key` as escaped HTML, its template filled with `values` (HTML already); in a
+    language the table lacks, the English words wrapped in a span marked lang="en"."""
+    text = escapeHtml(labels(language)[key])
+    if values:
+        text = text.format(**values)
+    return text if has_frame_words(language) else f'<span lang="en">{text}</span>'
 
 
 def format_date(date: dt.date, language: str = "en") -> str:
-    """ "1 March 2026" in English; ISO 8601 elsewhere until translations exist."""
-    if language.split("-")[0].lower() == "en":
-        return f"{date.day} {_MONTHS[date.month - 1]} {date.year}"
-    return date.isoformat()
+    """ "1 March 2026" in English, "1. März 2026" in German, in each language the frame-word table
+    has; ISO 8601 (2026-03-01) in any other."""
+    code = primary(language or ENGLISH)
+    if code not in MONTHS:
+        return date.isoformat()
+    day = "1er" if code == "fr" and date.day == 1 else str(date.day)
+    return DATE_PATTERNS[code].format(day=day, month=MONTHS[code][date.month - 1], year=date.year)
 
 
 def display_number(number: str) -> str:

@@ -10,10 +10,12 @@ from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 
+from notice_studio.core.notice.frame_words import has_frame_words
 from notice_studio.core.render.common import (
     RenderContext,
     crossref_label_in,
     display_number,
+    frame_html,
     labels,
     placeholder_value,
     token_text,
@@ -86,6 +88,8 @@ class ClauseHtmlRenderer:
         token = tokens[idx]
         target = token.meta["target"]
         label = escapeHtml(crossref_label_in(target, self.ctx, bool(token.meta.get("capital"))))
+        if not has_frame_words(self.ctx.language):  # "section 2" in English words: say so
+            label = f'<span lang="en">{label}</span>'
         if target not in self.ctx.numbers:
             return f'<mark class="ns-broken-ref" data-target="{escapeHtml(target)}">{label}</mark>'
         if token.meta.get("inside_link"):
@@ -155,7 +159,7 @@ def contents_html(toc: Sequence[TocEntry], depth: int | None, language: str) -> 
     words = labels(language)
     out = [
         f'<nav class="ns-toc" aria-label="{escapeHtml(words["contents"])}">\n',
-        f'<p class="ns-toc-title">{escapeHtml(words["contents"])}</p>\n',
+        f'<p class="ns-toc-title">{frame_html(language, "contents")}</p>\n',
     ]
     open_levels = 0
     for entry in toc:

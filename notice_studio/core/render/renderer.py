@@ -19,6 +19,7 @@ from markdown_it.common.utils import escapeHtml
 from markdown_it.token import Token
 from markdown_it.utils import EnvType
 
+from notice_studio.core.notice.frame_words import has_frame_words
 from notice_studio.core.notice.languages import text_direction
 from notice_studio.core.notice.model import (
     CROSSREF_RE,
@@ -37,6 +38,7 @@ from notice_studio.core.render.common import (
     crossref_label_in,
     display_number,
     format_date,
+    frame_html,
     labels,
     placeholder_value,
     token_text,
@@ -232,7 +234,7 @@ def status_line(options: RenderOptions, language: str) -> str:
     if options.version_label is None:
         return words["draft"]
     when = format_date(options.last_updated, language) if options.last_updated else words["no_date"]
-    return f"{words[_date_label(options)]}: {when}"
+    return f"{words[_date_label(options)]}{words['colon']}{when}"
 
 
 def _date_label(options: RenderOptions) -> str:
@@ -427,10 +429,11 @@ _TITLE_RE = re.compile(
 )
 
 
-def _note_html(options: RenderOptions) -> str:
+def _note_html(options: RenderOptions, language: str) -> str:
     if not options.version_note:
         return ""
-    html = f'<p class="ns-version-note">{escapeHtml(options.version_note)}</p>\n'
+    lang = "" if has_frame_words(language) else ' lang="en"'  # English words stand in for the language
+    html = f'<p class="ns-version-note"{lang}>{escapeHtml(options.version_note)}</p>\n'
     if options.change_notice:
         html += f'<div class="ns-change-notice">{plain_markdown().render(clean_text(options.change_notice))}</div>\n'
     return html
@@ -455,16 +458,18 @@ def _assemble(
     header_html = ""
     if options.include_header:
         status_class = "ns-draft" if options.version_label is None else "ns-last-updated"
-        status_html = escapeHtml(status)
+        status_html = (
+            escapeHtml(status) if has_frame_words(language) else f'<span lang="en">{escapeHtml(status)}</span>'
+        )
         if options.version_label is not None and options.last_updated:
             when = format_date(options.last_updated, language)
             status_html = (
-                f"{escapeHtml(labels(language)[_date_label(options)])}: "
+                f"{frame_html(language, _date_label(options))}{escapeHtml(labels(language)['colon'])}"
                 f'<time datetime="{options.last_updated.isoformat()}">{escapeHtml(when)}</time>'
             )
         header_html = (
             f'<header class="ns-header">\n<h1 class="ns-title">{escapeHtml(title)}</h1>\n'
-            f'<p class="ns-status {status_class}">{status_html}</p>\n{_note_html(options)}</header>\n'
+            f'<p class="ns-status {status_class}">{status_html}</p>\n{_note_html(options, language)}</header>\n'
         )
     toc_html = contents_html(toc, options.toc_depth, language) if options.include_toc and toc else ""
     dir_attr = ' dir="rtl"' if direction == "rtl" else ""

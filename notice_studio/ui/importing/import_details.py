@@ -32,6 +32,7 @@ from notice_studio.core.wording import plural
 from notice_studio.ui.checks.checks_report import severity_color
 from notice_studio.ui.importing.import_parts import busy_bar, default_folder, heading_label
 from notice_studio.ui.importing.import_widgets import topic_labels
+from notice_studio.ui.notices.language_choice import LanguageChoice
 from notice_studio.ui.palette import muted_color
 from notice_studio.ui.settings import documents_dir
 
@@ -62,7 +63,7 @@ def report_html(report: ImportReport) -> str:
     out.append(f"<p><b>Checked against:</b> {laws_html}</p>")
     out.append(
         f"<p><b>Language:</b> {html.escape(language_summary(report))} "
-        f"<span style='color:{muted}'>(change it in File &gt; Notice settings… once the notice is open)</span></p>"
+        f"<span style='color:{muted}'>(choose another under Language, or later in File &gt; Notice settings…)</span></p>"
     )
     if report.tables_made:
         kept = len(report.tables_found) - len(report.tables_made)
@@ -157,6 +158,12 @@ class DetailsPage(QWidget):
         self.organisation = self._line("Organisation name", "e.g. Harbour Lane Bakery Ltd")
         self.organisation.textChanged.connect(self._organisation_changed)
         form.addRow(self._label("&Organisation:", self.organisation), self.organisation)
+        self.language = LanguageChoice()
+        self.language.insertItem(0, "As the text's words tell", "")
+        self.language.setCurrentIndex(0)
+        self.language.setToolTip("The language the notice is written in; by default the one its words tell.")
+        self.language.currentIndexChanged.connect(lambda _i: self.edited.emit())
+        form.addRow(self._label("&Language:", self.language), self.language)
         folder_row = QHBoxLayout()
         self.folder = QLineEdit()
         self.folder.setAccessibleName("Folder for the new notice")
@@ -242,6 +249,7 @@ class DetailsPage(QWidget):
         self.source_name = source_name
         self.blockSignals(True)
         self.title.setText(title)
+        self.language.setCurrentIndex(0)
         for jid, box in self.jurisdictions.items():
             box.setChecked(jid in laws)
         self.blockSignals(False)
@@ -276,6 +284,7 @@ class DetailsPage(QWidget):
             "jurisdictions": self.chosen_jurisdictions(),
             "title": " ".join(self.title.text().split()) or None,
             "tables": self.chosen_tables() or False,
+            "language": self.language.currentData() or None,
         }
 
     def chosen_tables(self) -> list[int]:
