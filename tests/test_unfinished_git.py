@@ -16,6 +16,8 @@ from unfinished_support import OPERATIONS, left_unfinished
 from notice_studio.cli import main
 from notice_studio.core.notice.notice_format import notice_files
 from notice_studio.core.notice.store import NoticeRepo, UnfinishedGitError
+from notice_studio.core.workspace.interaction import Unattended
+from notice_studio.core.workspace.outside import DISCARD, settle_outside_changes
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, str, str]:
@@ -147,12 +149,14 @@ def test_discard_in_the_app_undoes_the_operation_and_puts_the_changed_clause_bac
     saved = git(folder, "show", f"{draft}:clauses/children.md")
     clause.write_text(saved.replace("under 16", "under 13"), encoding="utf-8")
 
+    answers = Unattended(choice=DISCARD)  # counsel choose Discard in the dialog the app shows at open
     with NoticeRepo.open(folder, write=True, keep_outside_changes=False) as repo:
         assert repo.outside_changes() == ["clauses/children.md"]
-        said = repo.discard_outside()
+        assert settle_outside_changes(repo, answers, AUTHOR)
         assert repo.outside_changes() == []
 
-    assert said is not None and said.endswith(f"was undone with 'git {operation} --abort'.")
+    assert len(answers.messages) == 1
+    assert answers.messages[0].endswith(f"run by hand in this folder was undone with 'git {operation} --abort'.")
     assert on_the_draft_again(folder, draft)
     assert clause.read_text(encoding="utf-8") == saved
 

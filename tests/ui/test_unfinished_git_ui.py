@@ -48,3 +48,31 @@ def test_a_refused_autosave_is_one_sentence_that_says_the_text_is_kept(qtbot, wi
         ),
         timeout=10000,
     )
+
+
+def test_discard_at_open_undoes_the_operation_and_says_so(qtbot, settings, notice_folder, monkeypatch) -> None:
+    """A clause changed by hand during a `git am` left unfinished: Discard in the dialog at open
+    undoes it with 'git am --abort' (git refuses 'git rebase --abort' for it) and says so."""
+    from notice_studio.ui.interaction import DialogInteraction
+    from notice_studio.ui.main_window import MainWindow
+
+    left_unfinished(notice_folder, "am")
+    draft = git(notice_folder, "rev-parse", "refs/heads/main").strip()
+    clause_file = next((notice_folder / "clauses").glob("*.md"))
+    saved = clause_file.read_text(encoding="utf-8")
+    clause_file.write_text(saved + "\nA sentence typed while the patch was half applied.\n", encoding="utf-8")
+    told: list[str] = []
+    monkeypatch.setattr(DialogInteraction, "choose", lambda self, question, options, unattended="": "discard")
+    monkeypatch.setattr(DialogInteraction, "inform", lambda self, message: told.append(message))
+
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    errors: list[str] = []
+    monkeypatch.setattr(window, "show_error", errors.append)
+    assert window.open_notice(notice_folder), errors
+
+    assert len(told) == 1 and one_sentence(told[0]) and told[0].endswith("undone with 'git am --abort'.")
+    assert not (notice_folder / ".git" / "rebase-apply").exists()
+    assert git(notice_folder, "rev-parse", "HEAD").strip() == draft
+    assert clause_file.read_text(encoding="utf-8") == saved
+    window.close()

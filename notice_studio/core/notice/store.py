@@ -1169,7 +1169,8 @@ class NoticeRepo:
             if unfinished:
                 command, what = unfinished
                 try:
-                    self._git(command, "--abort")
+                    # `git am --abort` wants a committer even though it commits nothing: give it one
+                    self._git(command, "--abort", env=_author_env(resolve_author()))
                 except git.GitCommandError as exc:
                     raise NoticeError(_git_failure(exc, f"The unfinished git {what} could not be undone")) from None
                 ended = f"The unfinished git {what} run by hand in this folder was undone with 'git {command} --abort'."

@@ -78,5 +78,7 @@ def settle_outside_changes(repo: NoticeRepo, interaction: Interaction, author: A
     if choice == KEEP:
         repo.keep_outside(author)
     elif choice == DISCARD:
-        repo.discard_outside()
+        undone = repo.discard_outside()
+        if undone:  # a git operation run by hand was undone too: say which
+            interaction.inform(undone)
     return choice in (KEEP, DISCARD)
