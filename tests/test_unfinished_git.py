@@ -1,5 +1,5 @@
-"""A merge, rebase or cherry-pick someone ran with git by hand and left unfinished: saves, Keep,
-publish and sync are refused in one sentence naming the git command that finishes or undoes it,
+"""A merge, rebase, cherry-pick, revert or `git am` someone ran with git by hand and left
+unfinished: saves, Keep, publish, withdrawal and sync are refused in one sentence naming the git command that finishes or undoes it,
 and nothing is committed in Notice Studio's name (real git repositories, the command line and
 the store the app's autosave uses; no Qt)."""
 
@@ -11,43 +11,19 @@ from pathlib import Path
 import pytest
 from notice_support import AUTHOR, git, small_notice
 from remote_support import shared_notice
+from unfinished_support import OPERATIONS, left_unfinished
 
 from notice_studio.cli import main
 from notice_studio.core.notice.notice_format import notice_files
 from notice_studio.core.notice.store import NoticeRepo, UnfinishedGitError
-
-HAND = ["-c", "user.name=Hand", "-c", "user.email=hand@paddock-riding.example"]
-OPERATIONS = {
-    "merge": (["merge", "coach"], "MERGE_HEAD"),
-    "rebase": (["rebase", "coach"], "rebase-merge"),
-    "cherry-pick": (["cherry-pick", "coach"], "CHERRY_PICK_HEAD"),
-}
+from notice_studio.core.workspace.interaction import Unattended
+from notice_studio.core.workspace.outside import DISCARD, settle_outside_changes
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, str, str]:
     code = main([str(a) for a in argv])
     out, err = capsys.readouterr()
     return code, out, err
-
-
-def left_unfinished(folder: Path, operation: str) -> str:
-    """Two wordings of a file kept beside the notice, committed by hand on 'coach' and on main;
-    `operation` stops on them in conflict. Returns the draft's commit as git left it."""
-    notes = folder / "minutes.txt"
-    notes.write_text("Minutes of the riding school committee.\n", encoding="utf-8")
-    git(folder, "add", "minutes.txt")
-    git(folder, *HAND, "commit", "-qm", "minutes")
-    git(folder, "checkout", "-q", "-b", "coach")
-    notes.write_text("Minutes, as the coach keeps them.\n", encoding="utf-8")
-    git(folder, *HAND, "commit", "-qam", "coach's minutes")
-    git(folder, "checkout", "-q", "main")
-    notes.write_text("Minutes, as the secretary keeps them.\n", encoding="utf-8")
-    git(folder, *HAND, "commit", "-qam", "secretary's minutes")
-    args, marker = OPERATIONS[operation]
-    with pytest.raises(subprocess.CalledProcessError):
-        git(folder, *HAND, *args)
-    assert (folder / ".git" / marker).exists()
-    return git(folder, "rev-parse", "HEAD").strip()
 
 
 def refused(err: str, folder: Path, operation: str, doing: str) -> bool:
@@ -131,3 +107,98 @@ def test_the_command_the_sentence_names_ends_it_and_saving_works_again(
     code, _, err = run(capsys, "set", folder, "organisation.name=Paddock Riding School")
     assert code == 0, err
     assert git(folder, "log", "-1", "--format=%s").strip().startswith("Fill")
+
+
+def on_the_draft_again(folder: Path, draft: str) -> bool:
+    """git's operation is over: no mark of it is left, and the folder is on the draft as it was."""
+    with NoticeRepo.open(folder) as repo:
+        unfinished = repo.unfinished_git_work()
+    return (
+        unfinished is None
+        and git(folder, "symbolic-ref", "HEAD").strip() == "refs/heads/main"
+        and git(folder, "rev-parse", "HEAD").strip() == draft
+    )
+
+
+@pytest.mark.parametrize("operation", list(OPERATIONS))
+def test_discard_undoes_an_operation_that_touched_no_notice_file_with_its_own_abort(
+    folder: Path, capsys: pytest.CaptureFixture[str], operation: str
+) -> None:
+    left_unfinished(folder, operation)
+    draft = git(folder, "rev-parse", "refs/heads/main").strip()
+
+    code, out, err = run(capsys, "outside-changes", folder, "--discard")
+
+    assert code == 0, err
+    said = out.strip()
+    assert said.startswith("The unfinished git ") and said.count("\n") == 0
+    assert said.endswith(f"run by hand in this folder was undone with 'git {operation} --abort'.")
+    assert on_the_draft_again(folder, draft)
+    assert (folder / "minutes.txt").read_text(encoding="utf-8") == "Minutes, as the secretary keeps them.\n"
+    code, _, err = run(capsys, "set", folder, "organisation.name=Paddock Riding School")
+    assert code == 0, err
+
+
+@pytest.mark.parametrize("operation", list(OPERATIONS))
+def test_discard_in_the_app_undoes_the_operation_and_puts_the_changed_clause_back(folder: Path, operation: str) -> None:
+    """The store the app's Discard calls: `git am` is undone with 'git am --abort' (git refuses
+    'git rebase --abort' for it), and a clause edited meanwhile is put back as last saved."""
+    left_unfinished(folder, operation)
+    draft = git(folder, "rev-parse", "refs/heads/main").strip()
+    clause = folder / "clauses" / "children.md"
+    saved = git(folder, "show", f"{draft}:clauses/children.md")
+    clause.write_text(saved.replace("under 16", "under 13"), encoding="utf-8")
+
+    answers = Unattended(choice=DISCARD)  # counsel choose Discard in the dialog the app shows at open
+    with NoticeRepo.open(folder, write=True, keep_outside_changes=False) as repo:
+        assert repo.outside_changes() == ["clauses/children.md"]
+        assert settle_outside_changes(repo, answers, AUTHOR)
+        assert repo.outside_changes() == []
+
+    assert len(answers.messages) == 1
+    assert answers.messages[0].endswith(f"run by hand in this folder was undone with 'git {operation} --abort'.")
+    assert on_the_draft_again(folder, draft)
+    assert clause.read_text(encoding="utf-8") == saved
+
+
+def test_discard_says_nothing_about_git_when_nothing_was_unfinished(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, "outside-changes", folder, "--discard", "--json")
+    assert code == 0
+    assert '"undone_git_operation": null' in out
+
+
+@pytest.mark.parametrize("operation", list(OPERATIONS))
+def test_the_hint_about_changed_files_names_git_s_own_way_out_not_keep(
+    folder: Path, capsys: pytest.CaptureFixture[str], operation: str
+) -> None:
+    """A script (no terminal to ask on) is told how to finish or undo the operation, since Keep
+    would be refused; the listing says the same."""
+    left_unfinished(folder, operation)
+    clause = folder / "clauses" / "children.md"
+    clause.write_text(clause.read_text(encoding="utf-8").replace("under 16", "under 13"), encoding="utf-8")
+
+    code, _, err = run(capsys, "set", folder, "organisation.name=Paddock Riding School")
+    assert code != 0 and err.strip().count("\n") == 0 and "Traceback" not in err
+    where = f"git -C {folder} {operation}"
+    assert f"'{where} --continue'" in err and f"'{where} --abort'" in err
+    assert f"'notice-studio outside-changes {folder} --discard'" in err
+    assert "--keep" not in err
+
+    code, out, _ = run(capsys, "outside-changes", folder)
+    way_out = out.strip().splitlines()[-1]
+    assert code == 0 and f"'{where} --abort'" in way_out and "--keep" not in way_out
+
+
+@pytest.mark.parametrize("operation", list(OPERATIONS))
+def test_withdrawing_a_version_is_refused_too(folder: Path, capsys: pytest.CaptureFixture[str], operation: str) -> None:
+    code, _, err = run(capsys, "publish", folder, "--effective", "2099-05-01", "--force")
+    assert code == 0, err
+    head = left_unfinished(folder, operation)
+
+    code, _, err = run(capsys, "withdraw", folder, "v1")
+
+    assert code != 0 and refused(err, folder, operation, "The version could not be withdrawn")
+    assert git(folder, "tag", "--list").split() == ["v1"]
+    assert git(folder, "rev-parse", "HEAD").strip() == head

@@ -341,24 +341,46 @@ def cmd_settings(args: argparse.Namespace) -> int:
 def cmd_outside_changes(args: argparse.Namespace) -> int:
     from notice_studio.cli.common import author
     from notice_studio.core.notice.store import NoticeRepo
-    from notice_studio.core.workspace.outside import DISCARD, KEEP, settle_outside_changes
+    from notice_studio.core.workspace.outside import KEEP, settle_outside_changes
 
     settle = args.keep or args.discard
+    undone = None
     with NoticeRepo.open(args.folder, write=settle, keep_outside_changes=False) as repo:
         paths = repo.outside_changes()
         diff = repo.outside_diff() if paths and not settle else ""
-        if settle and paths:
-            settle_outside_changes(repo, Prompt(choice=KEEP if args.keep else DISCARD), author())
+        unfinished = repo.unfinished_git_work()
+        way_out = (  # Keep would be refused while git's own operation is unfinished
+            "A"
+            + repo.unfinished_sentence(*unfinished)[1:]
+            + ", or discard the changes with --discard (which undoes it too)."
+            if unfinished
+            else "Keep them with --keep (saved as an edit) or discard them with --discard."
+        )
+        if args.discard:  # also when only files beside the notice's were changed: it ends git's unfinished work
+            undone = repo.discard_outside()
+        elif args.keep and paths:
+            settle_outside_changes(repo, Prompt(choice=KEEP), author())
     if args.json:
-        print_json({"changed": paths, "kept": bool(paths and args.keep), "discarded": bool(paths and args.discard)})
-    elif not paths:
-        print("No files were changed outside Notice Studio since the last save.")
+        print_json(
+            {
+                "changed": paths,
+                "kept": bool(paths and args.keep),
+                "discarded": bool(paths and args.discard),
+                "undone_git_operation": undone,
+            }
+        )
+        return 0
+    if undone:
+        print(undone)
+    if not paths:
+        if not undone:
+            print("No files were changed outside Notice Studio since the last save.")
     elif settle:
         print(("Kept as an edit: " if args.keep else "Put back as last saved: ") + ", ".join(paths))
     else:
         print("Changed outside Notice Studio since the last save: " + ", ".join(paths))
         sys.stdout.write(diff)
-        print("Keep them with --keep (saved as an edit) or discard them with --discard.")
+        print(way_out)
     return 0
 
 

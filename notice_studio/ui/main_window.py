@@ -74,6 +74,15 @@ _DIALOGS = {
 }
 
 
+def text_is_kept(message: str) -> str:
+    """A refused autosave in one sentence that also says the typing is safe: "Your text is kept in
+    this window, but the edit could not be saved because ...; ..., then try again." """
+    first, _, rest = message.partition(" ")
+    if first.isalpha() and first[1:].islower() and first not in ("Notice", "I"):
+        message = first.lower() + (" " + rest if rest else "")
+    return f"Your text is kept in this window, but {message}"
+
+
 class OutlineView(QTreeView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -1113,7 +1122,7 @@ class MainWindow(QMainWindow):
 
     def _save_failed(self, message: str) -> None:
         self._set_saved_status("Not saved — see message")
-        self.show_error(f"{message} Your text is kept in this window and will be saved on the next edit.")
+        self.show_error(text_is_kept(message))
 
     def _set_saved_status(self, text: str) -> None:
         self.status_saved.setText(text)

@@ -109,9 +109,9 @@ class DetachedDraftError(NoticeError):
 
 
 class UnfinishedGitError(NoticeError):
-    """A merge, rebase, cherry-pick or revert someone ran with git by hand is unfinished in the
-    folder: a save, Keep, publish or sync would finish it in Notice Studio's name (or fail half
-    way), so nothing is done until they finish or undo it with git."""
+    """A merge, rebase, cherry-pick, revert or `git am` someone ran with git by hand is unfinished
+    in the folder: a save, Keep, publish, withdrawal or sync would finish it in Notice Studio's name
+    (or fail half way), so nothing is done until they finish or undo it with git (or Discard)."""
 
 
 class PartialHistoryError(NoticeError):
@@ -553,20 +553,24 @@ class NoticeRepo:
         return f"go back to the draft with 'git -C {self.path} checkout {self._draft_branch()}'"
 
     def require_on_draft(self, doing: str = "The edit could not be saved") -> None:
-        """The one rule every save, Keep, publish and sync asks first. Refuse while a merge,
-        rebase, cherry-pick or revert run by hand is unfinished (committing would finish it in
+        """The one rule every save, Keep, publish, withdrawal and sync asks first. Refuse while a
+        merge, rebase, cherry-pick, revert or `git am` run by hand is unfinished (committing would finish it in
         our name), and while the folder is not on the draft's branch (a colleague ran
         `git checkout --detach` while the notice was open): the commit would leave the draft."""
         unfinished = self.unfinished_git_work()
         if unfinished:
-            command, what = unfinished
-            where = f"git -C {self.path} {command}"
-            raise UnfinishedGitError(
-                f"{doing} because a git {what} run by hand in this folder is unfinished; finish it with "
-                f"'{where} --continue' or undo it with '{where} --abort', then try again."
-            )
+            raise UnfinishedGitError(f"{doing} because {self.unfinished_sentence(*unfinished)}, then try again.")
         if self._detached():
             raise DetachedDraftError(self._detached_sentence(doing))
+
+    def unfinished_sentence(self, command: str, what: str) -> str:
+        """'a git merge run by hand ... is unfinished; finish it with '...' or undo it with '...'':
+        the words every refusal and hint about an unfinished operation share."""
+        where = f"git -C {self.path} {command}"
+        return (
+            f"a git {what} run by hand in this folder is unfinished; finish it with "
+            f"'{where} --continue' or undo it with '{where} --abort'"
+        )
 
     def unfinished_git_work(self) -> tuple[str, str] | None:
         """(git command, what it is) of an operation run by hand and left unfinished, or None."""
@@ -1154,15 +1158,22 @@ class NoticeRepo:
             self._committed = {}
             return self.head()
 
-    def discard_outside(self) -> None:
-        """Put the notice files back as last saved (the user chose Discard)."""
+    def discard_outside(self) -> str | None:
+        """Put the notice files back as last saved (the user chose Discard), first undoing a merge,
+        rebase, cherry-pick, revert or `git am` run by hand and left unfinished (even one that
+        touched no notice file) with its own abort command. Returns the sentence saying which
+        operation was undone, or None when none was unfinished."""
+        ended = None
         with self._writing():
-            for marker, command, what in _UNFINISHED:  # run by hand and left unfinished (in conflict)
-                if (self.path / ".git" / marker).exists():
-                    try:
-                        self._git(command, "--abort")
-                    except git.GitCommandError as exc:
-                        raise NoticeError(_git_failure(exc, f"The unfinished {what} could not be undone")) from None
+            unfinished = self.unfinished_git_work()
+            if unfinished:
+                command, what = unfinished
+                try:
+                    # `git am --abort` wants a committer even though it commits nothing: give it one
+                    self._git(command, "--abort", env=_author_env(resolve_author()))
+                except git.GitCommandError as exc:
+                    raise NoticeError(_git_failure(exc, f"The unfinished git {what} could not be undone")) from None
+                ended = f"The unfinished git {what} run by hand in this folder was undone with 'git {command} --abort'."
             paths = self.outside_changes()
             tracked = set(self._git("ls-files", "-z", "--", *paths, strip=False).split("\0")) - {""} if paths else set()
             if tracked:
@@ -1171,6 +1182,7 @@ class NoticeRepo:
                 if rel not in tracked:
                     (self.path / rel).unlink(missing_ok=True)
             self._committed = {}
+        return ended
 
     # ----- history ----------------------------------------------------------------------------
     def head(self) -> str:
@@ -1417,6 +1429,7 @@ class NoticeRepo:
         tag, saying who, when and why. Nothing is deleted and the draft is untouched; whether it
         may be withdrawn is the workspace's question (schedule.withdraw_problem)."""
         with self._writing():
+            self.require_on_draft("The version could not be withdrawn")  # one rule with saves and publish
             version = self.version(name)
             if version.withdrawn is not None:
                 raise NoticeError(f"{name} is already withdrawn.")

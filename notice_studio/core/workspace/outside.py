@@ -1,7 +1,9 @@
 """Files changed in the notice folder by another program (a hand edit, a crash mid-save) are shown
 to counsel before anything is committed: keep them as an edit, or put the files back as last
 saved. One rule for the app (a dialog at open) and the command line (a prompt on a terminal,
-else `notice-studio outside-changes DIR --keep|--discard` first). When the notice in the folder
+else `notice-studio outside-changes DIR --keep|--discard` first; while a git operation run by
+hand is unfinished, Keep is refused, so the hint names git's own commands to finish or undo it,
+and Discard undoes it). When the notice in the folder
 cannot be read, only Discard is offered: nothing is saved over a damaged file, and putting the
 last save back needs nothing but the history."""
 
@@ -38,6 +40,13 @@ def unreadable_question(paths: list[str], problem: str) -> str:
 
 def unattended_hint(repo: NoticeRepo, paths: list[str]) -> str:
     """The one sentence a script is told instead of the question (nobody can answer it)."""
+    unfinished = repo.unfinished_git_work()
+    if unfinished:  # Keep would be refused: name git's own way out, and Discard's
+        return (
+            f"Files in the notice folder were changed outside Notice Studio since the last save ({_names(paths)}) "
+            f"and {repo.unfinished_sentence(*unfinished)} (or undo it and put back the last save with "
+            f"'notice-studio outside-changes {repo.path} --discard'), then run the command again."
+        )
     return (
         f"Files in the notice folder were changed outside Notice Studio since the last save ({_names(paths)}); "
         f"keep them with 'notice-studio outside-changes {repo.path} --keep' or put back the last save with "
@@ -69,5 +78,7 @@ def settle_outside_changes(repo: NoticeRepo, interaction: Interaction, author: A
     if choice == KEEP:
         repo.keep_outside(author)
     elif choice == DISCARD:
-        repo.discard_outside()
+        undone = repo.discard_outside()
+        if undone:  # a git operation run by hand was undone too: say which
+            interaction.inform(undone)
     return choice in (KEEP, DISCARD)
