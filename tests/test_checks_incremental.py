@@ -1,5 +1,5 @@
-"""Checks after one edit re-read only the edited section: readability scores and findings and the
-coverage a section's words show are kept per section text. After a series of edits made through
+"""Checks after one edit re-read only the edited section: readability scores and findings, the
+coverage a section's words show and a section's own topics are kept per section text. After a series of edits made through
 a workspace (saved to its git repository), the report equals the one a fresh workspace on the
 same folder gets from empty caches."""
 
@@ -10,6 +10,7 @@ from pathlib import Path
 from notice_support import AUTHOR
 
 from notice_studio.core.checks import coverage, readability
+from notice_studio.core.checks.scan import _own_topics
 from notice_studio.core.checks.text import clear_caches
 from notice_studio.core.notice.model import Clause, Notice
 from notice_studio.core.notice.store import NoticeRepo
@@ -58,7 +59,10 @@ def test_an_edit_rechecks_one_section_and_the_report_matches_a_fresh_workspace(t
         assert misses() == before
         # A rename, a section inserted at the top (every number after it changes: the findings
         # name the new numbers) and a removal.
+        topics_before = _own_topics.cache_info().misses
         ws.rename("plot-4", "Records of plot holders")
+        ws.check()
+        assert _own_topics.cache_info().misses - topics_before == 1  # only the renamed section's
         ws.insert(Clause("first", "About us", HARD), None, 0, "Added 'About us'")
         ws.remove("plot-12")
         ws.edit_body("rights", "You can ask us to correct or erase your data.")
