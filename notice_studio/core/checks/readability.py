@@ -59,8 +59,13 @@ def grade(words: int, sentences_: int, syllables_: int) -> float:
 
 def score(info: ClauseInfo) -> ClauseReadability | None:
     """Scores for one clause; None when it has no sentences to score."""
-    scored = _score(info.clause.body)
-    return None if scored is None else replace(scored, clause_id=info.id)
+    return _scored(info.clause.body, info.id)
+
+
+@per_text
+def _scored(body: str, clause_id: str) -> ClauseReadability | None:
+    scored = _score(body)
+    return None if scored is None else replace(scored, clause_id=clause_id)
 
 
 @per_text
@@ -102,9 +107,19 @@ def _score(body: str) -> ClauseReadability | None:
     )
 
 
-def findings(info: ClauseInfo, result: ClauseReadability | None) -> Iterator[Finding]:
+def findings(info: ClauseInfo, result: ClauseReadability | None) -> tuple[Finding, ...]:
+    """The finding for a clause hard to read: made again only when its scores or number change."""
     if result is None:
-        return
+        return ()
+    return _findings(result, info.number)
+
+
+@per_text
+def _findings(result: ClauseReadability, number: str) -> tuple[Finding, ...]:
+    return tuple(_finding(result, number))
+
+
+def _finding(result: ClauseReadability, number: str) -> Iterator[Finding]:
     hard = result.reading_ease < HARD_EASE and result.words >= 30
     long = result.longest_sentence_words > LONG_SENTENCE
     if not (hard or long):
@@ -117,10 +132,10 @@ def findings(info: ClauseInfo, result: ClauseReadability | None) -> Iterator[Fin
     yield Finding(
         "readability",
         "info",
-        f"Section {info.number} is hard to read ({'; '.join(reasons)}); the hardest sentence is "
+        f"Section {number} is hard to read ({'; '.join(reasons)}); the hardest sentence is "
         f'"{quote(result.worst_sentence, 90)}".',
         "Split long sentences and prefer short, everyday words.",
-        info.id,
+        result.clause_id,
         result.worst_start,
         result.worst_end,
         "body",

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from notice_studio.core.checks import sources
-from notice_studio.core.checks.text import plain
+from notice_studio.core.checks.text import per_text, plain
 from notice_studio.core.checks.topics import topics_in
 from notice_studio.core.notice.model import Clause, Notice
 
@@ -60,17 +60,14 @@ class Scan:
 def scan(notice: Notice, library: Library | None) -> Scan:
     infos: list[ClauseInfo] = []
 
-    def visit(items: list[Clause], depth: int, prefix: str, parents: tuple[ClauseInfo, ...]) -> None:
+    def visit(
+        items: list[Clause], depth: int, prefix: str, parents: tuple[ClauseInfo, ...], ancestors: tuple[str, ...]
+    ) -> None:
         for n, clause in enumerate(items, start=1):
             number = f"{prefix}{n}"
             lib = sources.library_clause(library, clause)
-            own = set(clause.topics) | topics_in(clause.title)
-            lib_topic = sources.clause_topic(lib)
-            if lib_topic:
-                own.add(lib_topic)
-            topics = set(own)
-            for parent in parents:
-                topics |= parent.own_topics
+            own = _own_topics(tuple(clause.topics), clause.title, sources.clause_topic(lib))
+            topics = own.union(*(parent.own_topics for parent in parents)) if parents else own
             full_length = len(clause.body) if len(clause.body) > CHECKED_CHARS else 0
             if full_length:
                 clause = replace(clause, body=clause.body[:CHECKED_CHARS])
@@ -79,16 +76,26 @@ def scan(notice: Notice, library: Library | None) -> Scan:
                 index=len(infos),
                 depth=depth,
                 number=number,
-                parent_id=parents[-1].id if parents else None,
-                ancestors=tuple(p.id for p in parents),
+                parent_id=ancestors[-1] if ancestors else None,
+                ancestors=ancestors,
                 plain=plain(clause.body),
-                own_topics=frozenset(own),
-                topics=frozenset(topics),
+                own_topics=own,
+                topics=topics,
                 library_clause=lib,
                 full_length=full_length,
             )
             infos.append(info)
-            visit(clause.children, depth + 1, number + ".", (*parents, info))
+            if clause.children:
+                visit(clause.children, depth + 1, number + ".", (*parents, info), (*ancestors, info.id))
 
-    visit(notice.clauses, 0, "", ())
+    visit(notice.clauses, 0, "", (), ())
     return Scan(notice, tuple(infos), {info.id: info for info in infos})
+
+
+@per_text
+def _own_topics(front_matter: tuple[str, ...], title: str, library_topic: str) -> frozenset[str]:
+    """A section's own topics: from its front matter, cue words in its title and its library clause."""
+    own = set(front_matter) | topics_in(title)
+    if library_topic:
+        own.add(library_topic)
+    return frozenset(own)

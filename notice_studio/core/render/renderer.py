@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import threading
+from collections import OrderedDict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -197,11 +198,15 @@ ClauseKey = tuple[object, ...]
 
 
 class RenderCache:
-    """Rendered clauses keyed by everything that shapes them; keep one per open notice."""
+    """Rendered clauses keyed by everything that shapes them; keep one per open notice.
 
-    def __init__(self, max_entries: int = 4096) -> None:
+    It holds a whole very large notice (13,000 sections and their stale versions): a cache smaller
+    than the notice forgets every section before the next render asks for it again. Each answer
+    counts as a fresh use, so when full it forgets the entry no render has asked for longest."""
+
+    def __init__(self, max_entries: int = 131_072) -> None:
         self.max_entries = max_entries
-        self._entries: dict[ClauseKey, RenderedClause] = {}
+        self._entries: OrderedDict[ClauseKey, RenderedClause] = OrderedDict()
         self._lock = threading.Lock()
         self.hits = 0
         self.misses = 0
@@ -213,14 +218,13 @@ class RenderCache:
                 self.misses += 1
             else:
                 self.hits += 1
+                self._entries.move_to_end(key)  # now the newest: forgotten last
             return found
 
     def put(self, key: ClauseKey, value: RenderedClause) -> None:
         with self._lock:
-            if len(self._entries) >= self.max_entries:
-                # Forget the oldest half; entries are cheap to remake and edits are local.
-                for old in list(self._entries)[: self.max_entries // 2]:
-                    del self._entries[old]
+            while len(self._entries) >= self.max_entries:
+                self._entries.popitem(last=False)  # the entry unused longest: a stale one while any is
             self._entries[key] = value
 
     def __len__(self) -> int:
