@@ -421,10 +421,15 @@ def _wrong_headings(pieces: list[Piece], found: list[str]) -> tuple[int, list[st
     return matched, wrong
 
 
+def _plain_wrong_keys(pieces: list[Piece], found: list[str]) -> list[str]:
+    """The headings found that count as wrong (see `score`) and are plain heading lines."""
+    plain = {norm(p.text) for p in pieces if plain_heading_line(p)}
+    return [key for key in _wrong_headings(pieces, found)[1] if key in plain]
+
+
 def plain_wrong(pieces: list[Piece], found: list[str]) -> int:
     """How many of the headings found that count as wrong (see `score`) are plain heading lines."""
-    plain = {norm(p.text) for p in pieces if plain_heading_line(p)}
-    return sum(key in plain for key in _wrong_headings(pieces, found)[1])
+    return len(_plain_wrong_keys(pieces, found))
 
 
 AUDIT_FILE = Path(__file__).with_name("import_audit.tsv")
@@ -458,10 +463,8 @@ def audit_forgiven(pieces: list[Piece], found: list[str], policy: str) -> int:
     """How many of the headings found that count as wrong are plain heading lines the audit judged a
     heading or borderline: on the audited truth they count neither way. A line the audit has not
     read, or judged no heading, stays wrong."""
-    plain = {norm(p.text) for p in pieces if plain_heading_line(p)}
     return sum(
-        key in plain and AUDIT.get((policy, line_hash(key))) in ("heading", "borderline")
-        for key in _wrong_headings(pieces, found)[1]
+        AUDIT.get((policy, line_hash(key))) in ("heading", "borderline") for key in _plain_wrong_keys(pieces, found)
     )
 
 
