@@ -49,3 +49,21 @@ def test_broken_cross_references_read_on_the_palette(system_palette) -> None:
     highlighter = MarkdownHighlighter(QTextDocument())
     base = system_palette.color(QPalette.ColorRole.Base)
     assert contrast(highlighter.broken.foreground().color(), base) >= 4.5
+
+
+def test_qt_applies_the_preview_style_sheet(qtbot, system_palette) -> None:
+    # Reading the style sheet's text is not enough: Qt drops a whole sheet it cannot parse (a '#'
+    # comment at its top once did), and the preview then showed Qt's own blue links and no marks.
+    from PySide6.QtGui import QTextCursor
+
+    preview = PreviewPane()
+    qtbot.addWidget(preview)
+    css = preview.document().defaultStyleSheet()
+    preview.document().setHtml('<p><a href="#x">link</a> <mark>unfilled</mark></p>')
+    cursor = QTextCursor(preview.document())
+    cursor.setPosition(2)
+    assert cursor.charFormat().foreground().color() == _css_colour(css, "a ")
+    cursor.setPosition(8)
+    mark = re.search(r"mark\s*\{[^}]*?background:\s*(#[0-9a-fA-F]{3,6})", css)
+    assert mark
+    assert cursor.charFormat().background().color() == QColor(mark.group(1))

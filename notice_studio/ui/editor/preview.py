@@ -18,7 +18,9 @@ from notice_studio.ui.palette import (
 from notice_studio.ui.session import Session, snapshot
 from notice_studio.ui.tasks import Debouncer
 
-_CSS = """  # the capitalised words are colours from ui/palette.py
+# The capitalised words in the style sheet are colours from ui/palette.py (CSS has no # comments:
+# one inside the string made Qt drop the whole sheet).
+_CSS = """
 body { font-family: sans-serif; }
 h1 { font-size: 1.6em; margin-bottom: 0.2em; }
 h2 { font-size: 1.25em; margin-top: 1.1em; }
