@@ -152,6 +152,20 @@ def test_the_website_folders_changes_page_is_in_the_notices_language(
         assert not [word for word in english if word in shown], name
 
 
+def test_a_redline_page_marked_english_has_its_site_menu_in_english(
+    published: tuple[str, Path], tmp_path: Path
+) -> None:
+    # A redline's own words are English and its page says lang="en"; its site menu was in the
+    # notice's language, unmarked inside that English page.
+    language, folder = published
+    out = tmp_path / "site"
+    assert main(["site", str(folder), "--out", str(out)]) == 0
+    page = (out / "redline-v2.html").read_text("utf-8")
+    assert '<html lang="en"' in page
+    assert FRAME_WORDS[language]["nav_changes"] not in page
+    assert FRAME_WORDS["en"]["nav_changes"] in page
+
+
 def test_a_language_without_a_row_gets_english_words_marked_english() -> None:
     notice = small_notice()
     notice.language = "ja"

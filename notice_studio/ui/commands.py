@@ -59,7 +59,10 @@ class Command(QUndoCommand):
             message = exc.in_app
         else:
             logging.getLogger(__name__).error("%r could not be %s", self.text(), what, exc_info=exc)
-            message = f"'{self.text()}' could not be {what} ({exc}); it was taken off the undo list."
+            message = (
+                f"'{self.text()}' could not be {what}, so it was taken off the undo list and the notice is as it was; "
+                "save your work and report this (the details are in the log)."
+            )
         session = self.session  # not self: the stack deletes an obsolete step once this returns
         QTimer.singleShot(0, session, lambda: session.command_failed.emit(message))
 

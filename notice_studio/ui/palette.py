@@ -40,13 +40,13 @@ REMOVED: Pair = ("#8a1414", "#ffb3b3")
 REMOVED_BACKGROUND: Pair = ("#fde2e1", "#5a1d1d")
 ADDED: Pair = ("#0b5a1f", "#b6f2c4")
 ADDED_BACKGROUND: Pair = ("#d7f5dd", "#1d4a2a")
-COMPARE_QUIET: Pair = ("#5f6873", "#9aa4b2")
+COMPARE_QUIET: Pair = QUIET
 COMPARE_GAP_BACKGROUND: Pair = ("#f1f2f4", "#2a2d33")
 MODIFIED_MARK: Pair = ("#b07d00", "#e0b341")
-ADDED_MARK: Pair = ("#2e7d32", "#6fcf7f")
+ADDED_MARK: Pair = DRAFT_TEXT
 REMOVED_MARK: Pair = ("#c62828", "#ff8a80")
 MOVED_MARK: Pair = ("#1565c0", "#82b1ff")
-OTHER_MARK: Pair = ("#6b3fa0", "#c9a7ff")
+OTHER_MARK: Pair = CROSS_REFERENCE
 # Text on something other than the base: (text, the background it is drawn on).
 TEXT_ON: tuple[tuple[Pair, Pair], ...] = (
     (UNFILLED, UNFILLED_BACKGROUND),

@@ -38,7 +38,7 @@ from notice_studio.core.diff.words import DELETE, EQUAL, INSERT, WordOp
 from notice_studio.core.export.html_page import page_html
 from notice_studio.core.export.md_blocks import AtomTable, Block, Piece, aligned, blocks_from_ops
 from notice_studio.core.export.moved_text import find_text_moves
-from notice_studio.core.notice.languages import is_english, text_direction
+from notice_studio.core.notice.languages import english_page_language, is_english, text_direction
 from notice_studio.core.notice.model import Notice
 from notice_studio.core.render.markdown import table_caption
 
@@ -542,6 +542,5 @@ def redline_html(
         diff, title=title, old_label=old_label, new_label=new_label, changes_only=changes_only, old=old, new=new
     )
     page_title = f"Changes to {title}: {old_label} and {new_label}"
-    language = new.language or "en"
     # The page's own words are English; a notice in another language marks its clauses' text itself.
-    return page_html(page_title, body, language if is_english(language) else "en", extra_css=REDLINE_CSS)
+    return page_html(page_title, body, english_page_language(new.language), extra_css=REDLINE_CSS)

@@ -45,6 +45,7 @@ from notice_studio.core.export.site_inputs import gets_redline, page_digests
 from notice_studio.core.export.version_banner import version_status
 from notice_studio.core.fileio import output_folder, write_atomic
 from notice_studio.core.notice.frame_words import has_frame_words
+from notice_studio.core.notice.languages import english_page_language
 from notice_studio.core.notice.model import Notice, NoticeError
 from notice_studio.core.notice.store import Version
 from notice_studio.core.publishing.schedule import Schedule, schedule, takes_effect_after
@@ -62,11 +63,11 @@ MADE_FROM = "made from"
 
 
 _SITE_FILE_RE = re.compile(r"index\.html|changes(-\d+)?\.html|feed\.xml|(redline-)?v\d+\.html")
+"""The names a website folder's files have (to recognise a folder built before the list was kept)."""
 CHANGES_PER_PAGE = 50
 """Versions listed on each page of changes (a notice kept for years has hundreds)."""
 FEED_ENTRIES = 50
 """Entries in the feed, newest first: readers' feed programs fetch it often; the pages of changes list every version."""
-"""The names a website folder's files have (to recognise a folder built before the list was kept)."""
 
 
 class SiteOverwriteError(NoticeError):
@@ -253,7 +254,8 @@ def site_files(
             html = redline(
                 notices[previous.name], notices[version.name], _version_words(previous), _version_words(version)
             )
-            files[f"redline-{version.name}.html"] = _with_nav(html, _site_nav(None, notices[version.name].language))
+            menu = _site_nav(None, english_page_language(notices[version.name].language))  # the page's language
+            files[f"redline-{version.name}.html"] = _with_nav(html, menu)
     newest = list(reversed(versions))
     pages = [newest[i : i + CHANGES_PER_PAGE] for i in range(0, len(newest), CHANGES_PER_PAGE)]
     for n, listed in enumerate(pages, start=1):

@@ -100,6 +100,12 @@ def is_english(code: str) -> bool:
     return primary(code or ENGLISH) == ENGLISH
 
 
+def english_page_language(code: str) -> str:
+    """The language of a page whose own words are English (a redline) for a notice in `code`: the
+    notice's own English variety, else English; the notice's text marks its own language."""
+    return (code or ENGLISH) if is_english(code) else ENGLISH
+
+
 def text_direction(code: str) -> str:
     """'rtl' for a language written right to left, else 'ltr'."""
     found = language_of(code)

@@ -26,8 +26,7 @@ from PySide6.QtWidgets import (
 from notice_studio.core.importer import ImportProblem, ImportReport, check_destination
 from notice_studio.core.importer.outline import sections_in_words
 from notice_studio.core.importer.report import language_summary
-from notice_studio.core.library.jurisdictions import JURISDICTIONS
-from notice_studio.core.library.jurisdictions import label as law_label
+from notice_studio.core.library.jurisdictions import JURISDICTIONS, short_name
 from notice_studio.core.wording import plural
 from notice_studio.ui.checks.checks_report import severity_color
 from notice_studio.ui.importing.import_parts import busy_bar, default_folder, heading_label
@@ -47,10 +46,6 @@ def in_app_words(message: str) -> str:
     )
 
 
-def short_law(jid: str) -> str:
-    return law_label(jid).split(" — ")[-1]
-
-
 def report_html(report: ImportReport) -> str:
     """The import report as the summary counsel reads before creating the project."""
     muted = muted_color().name()
@@ -58,7 +53,7 @@ def report_html(report: ImportReport) -> str:
     out = [f"<p><b>{plural(len(report.sections), 'clause')}</b> will be created: {made}.</p>"]
     topics = topic_labels(report.topics_found)
     out.append(f"<p><b>Topics found ({len(topics)}):</b> " + (html.escape(", ".join(topics)) or "none") + "</p>")
-    laws = ", ".join(short_law(j) for j in report.jurisdictions)
+    laws = ", ".join(short_name(j) for j in report.jurisdictions)
     laws_html = html.escape(laws) if laws else f"<span style='color:{muted}'>no law ticked</span>"
     out.append(f"<p><b>Checked against:</b> {laws_html}</p>")
     out.append(
@@ -253,7 +248,7 @@ class DetailsPage(QWidget):
         for jid, box in self.jurisdictions.items():
             box.setChecked(jid in laws)
         self.blockSignals(False)
-        named = ", ".join(short_law(j) for j in laws)
+        named = ", ".join(short_name(j) for j in laws)
         self.laws_hint.setText(
             f"Ticked because the text names them: {named}. Change them if the notice is meant for others."
             if laws

@@ -28,8 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from notice_studio.core.library.jurisdictions import JURISDICTIONS
-from notice_studio.core.library.jurisdictions import label as law_label
+from notice_studio.core.library.jurisdictions import JURISDICTIONS, short_name
 from notice_studio.core.library.templates import Template
 from notice_studio.core.notice.model import Notice, NoticeError, slugify
 from notice_studio.core.notice.store import Author, NoticeRepo, resolve_author
@@ -180,7 +179,7 @@ class NewNoticeDialog(QDialog):
         bold = QFont(self.font())
         bold.setBold(True)
         for template in templates:
-            laws = ", ".join(law_label(j).split(" — ")[-1] for j in template.jurisdictions)
+            laws = ", ".join(short_name(j) for j in template.jurisdictions)
             button = QRadioButton(template.title)
             button.setFont(bold)
             button.setAccessibleName(template.title)
